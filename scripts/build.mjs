@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// Bundles the CLI into dist/ with esbuild. Command implementations are split into chunks that
+// load on demand, so `vfiokit --help` and light commands start fast.
+// --if-stale: build only when a source file or the lockfile is newer than the bundle.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const top = fileURLToPath(new URL('..', import.meta.url));
+const out = join(top, 'dist', 'vfiokit.mjs');
+
+function newest(dir) {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+if (process.argv.includes('--if-stale') && existsSync(out)) {
+  const src = Math.max(newest(join(top, 'src')), statSync(join(top, 'package.json')).mtimeMs);
+  if (statSync(out).mtimeMs >= src) process.exit(0);
+}
+
+const { build } = await import('esbuild');
+const pkg = JSON.parse(readFileSync(join(top, 'package.json'), 'utf8'));
+await build({
+  absWorkingDir: top,
+  entryPoints: { vfiokit: 'src/cli/main.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  legalComments: 'none',
+  define: { VFIOKIT_VERSION: JSON.stringify(pkg.version) },
+  // CommonJS dependencies (commander, cli-table3) call require(); give ESM chunks one.
+  banner: {
+    js: "import { createRequire as __vfiokitCreateRequire } from 'node:module'; const require = __vfiokitCreateRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+});

@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+// The test command (`npm test`): builds the bundle, then runs every test file under test/ with
+// node's test runner through tsx. Lab tests (test/lab/) boot a real kernel under QEMU; they run
+// when qemu-system-x86_64 is present and are skipped loudly otherwise. Under CI (CI=true) a
+// missing QEMU is a failure, not a skip.
+//   --unit   unit tests only      --lab   lab tests only
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const top = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const only = args.includes('--unit') ? 'unit' : args.includes('--lab') ? 'lab' : 'all';
+const extra = args.filter((a) => !a.startsWith('--'));
+
+function find(dir) {
+  let out = [];
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out = out.concat(find(p));
+    else if (e.name.endsWith('.test.ts')) out.push(relative(top, p));
+  }
+  return out.sort();
+}
+
+function hasQemu() {
+  return spawnSync('sh', ['-c', 'command -v qemu-system-x86_64'], { stdio: 'ignore' }).status === 0;
+}
+
+const build = spawnSync(process.execPath, [join(top, 'scripts/build.mjs')], { stdio: 'inherit', cwd: top });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+let files = [];
+const all = find(join(top, 'test'));
+if (only !== 'lab') files = files.concat(all.filter((f) => !f.startsWith('test/lab/')));
+if (only !== 'unit') {
+  const lab = all.filter((f) => f.startsWith('test/lab/'));
+  if (lab.length && hasQemu()) files = files.concat(lab);
+  else if (lab.length && process.env.CI === 'true') {
+    console.error('lab: FAILED (no qemu-system-x86_64 under CI; .ci/run must install qemu-system-x86)');
+    process.exit(1);
+  } else if (lab.length) {
+    console.error(
+      '\n*** lab: SKIPPED (no qemu-system-x86_64) — install qemu-system-x86 to run the real-kernel tests ***\n',
+    );
+  }
+}
+if (extra.length) files = files.filter((f) => extra.some((x) => f.includes(x)));
+if (!files.length) {
+  console.error('no test files found');
+  process.exit(1);
+}
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...files], {
+  stdio: 'inherit',
+  cwd: top,
+});
+process.exit(r.status ?? 1);

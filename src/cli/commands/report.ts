@@ -1,0 +1,41 @@
+/**
+ * `vfiokit` with no arguments: the host report. A short overview of what matters for device
+ * assignment on this host; each later capability adds its section here.
+ */
+
+import { buildHostReport, type HostReport } from '../../report/host-report.js';
+import type { CliContext } from '../context.js';
+
+export function renderHostReport(ctx: CliContext, r: HostReport): void {
+  const { c } = ctx;
+  ctx.out(c.bold(`vfiokit host report${r.root === '/' ? '' : ` (snapshot ${r.root})`}`));
+  ctx.out(`  kernel        ${r.kernel ?? c.dim('unknown')}`);
+  ctx.out(`  command line  ${r.cmdline ?? c.dim('unknown')}`);
+  const iommu = r.iommu.enabled
+    ? c.green(
+        `on (${r.iommu.units.length} unit${r.iommu.units.length === 1 ? '' : 's'}, ${r.iommu.groups} groups)`,
+      )
+    : c.yellow('off: no IOMMU groups');
+  ctx.out(`  IOMMU         ${iommu}`);
+  ctx.out(`  PCI devices   ${r.pciDevices}`);
+  for (const g of r.displays) {
+    ctx.out(
+      `  display       ${g.address} [${g.vendorDevice}] driver ${g.driver ?? 'none'}, group ${g.group ?? 'none'}${g.bootVga ? ', boot VGA' : ''}`,
+    );
+  }
+  if (!r.iommu.enabled) {
+    ctx.out();
+    ctx.out(
+      c.dim(
+        '  No IOMMU groups: enable VT-d/AMD-Vi in the firmware and boot with intel_iommu=on (Intel) to assign devices.',
+      ),
+    );
+  }
+}
+
+export async function runReport(ctx: CliContext): Promise<number> {
+  const report = buildHostReport(ctx.root());
+  if (ctx.json) ctx.printJson(report);
+  else renderHostReport(ctx, report);
+  return 0;
+}

@@ -1,0 +1,77 @@
+/**
+ * What every command gets: the global options (--json, --root, --debug, --no-color) and the
+ * output functions. Commands return an exit code; they never call process.exit themselves.
+ */
+import type { Command } from 'commander';
+import pc from 'picocolors';
+import type { Colors } from 'picocolors/types.js';
+import { type HostRoot, openRoot } from '../host/root.js';
+
+export interface CliContext {
+  readonly json: boolean;
+  readonly debug: boolean;
+  /** The --root directory as given, or undefined for the live host. */
+  readonly rootDir?: string;
+  /** Colours for human output; all identity functions under --no-color, --json or a non-TTY. */
+  readonly c: Colors;
+  /** The host root (opened on first use so that commands that need none never touch it). */
+  root(): HostRoot;
+  /** Write text plus a newline to stdout. */
+  out(text?: string): void;
+  /** Write a line to stderr (warnings, progress). */
+  err(text: string): void;
+  /** Print a value as JSON (two-space indent) on stdout. */
+  printJson(value: unknown): void;
+}
+
+export interface GlobalOptions {
+  json?: boolean;
+  debug?: boolean;
+  root?: string;
+  color?: boolean;
+}
+
+export function makeContext(
+  opts: GlobalOptions,
+  io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream } = process,
+): CliContext {
+  const tty = Boolean((io.stdout as NodeJS.WriteStream).isTTY);
+  const colour = opts.color !== false && !opts.json && tty && !process.env.NO_COLOR;
+  const c = pc.createColors(colour);
+  let root: HostRoot | undefined;
+  return {
+    json: Boolean(opts.json),
+    debug: Boolean(opts.debug),
+    rootDir: opts.root,
+    c,
+    root() {
+      root ??= openRoot(opts.root);
+      return root;
+    },
+    out(text = '') {
+      io.stdout.write(`${text}\n`);
+    },
+    err(text: string) {
+      io.stderr.write(`${text}\n`);
+    },
+    printJson(value: unknown) {
+      io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+    },
+  };
+}
+
+export type Handler<A extends unknown[]> = (ctx: CliContext, ...args: A) => Promise<number> | number;
+
+/**
+ * Wrap a command handler for commander: builds the context from the merged global options and
+ * records the exit code. Heavy modules are imported inside handlers so start-up stays small.
+ */
+export function action<A extends unknown[]>(handler: Handler<A>) {
+  return async (...raw: unknown[]) => {
+    const command = raw[raw.length - 1] as Command;
+    const args = raw.slice(0, -1) as A;
+    const ctx = makeContext(command.optsWithGlobals() as GlobalOptions);
+    const code = await handler(ctx, ...args);
+    process.exitCode = code;
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * vfiokit entry point: parse arguments, run one command, turn errors into one line and an exit
+ * code (0 ok, 1 problem found, 2 usage, 3 environment). Stack traces only with --debug.
+ */
+import { Command, CommanderError } from 'commander';
+import { ExitCode, formatErrorLine, VfiokitError } from '../errors.js';
+import { registerCommands } from './registry.js';
+
+declare const VFIOKIT_VERSION: string | undefined;
+const version = typeof VFIOKIT_VERSION === 'string' ? VFIOKIT_VERSION : '0.0.0-dev';
+
+export function buildProgram(): Command {
+  const program = new Command('vfiokit');
+  program
+    .description('Linux VFIO device assignment (GPU passthrough): look, check, prepare, configure, run.')
+    .version(version, '-V, --version')
+    .option('--json', 'machine-readable output with a stable schema (docs/json.md)')
+    .option('--root <dir>', 'read host state from a snapshot directory instead of /')
+    .option('--debug', 'show stack traces for errors')
+    .option('--no-color', 'no colours in human output')
+    .exitOverride()
+    .configureOutput({
+      // One line: commander's message plus where to look.
+      outputError: (str, write) =>
+        write(`vfiokit: ${str.trim().replace(/^error: /, '')} (hint: see vfiokit --help)\n`),
+    });
+  registerCommands(program);
+  return program;
+}
+
+function wantsDebug(argv: string[]): boolean {
+  return argv.includes('--debug') || process.env.VFIOKIT_DEBUG === '1';
+}
+
+export async function main(argv: string[] = process.argv): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
+  } catch (e) {
+    return reportError(e, wantsDebug(argv));
+  }
+}
+
+export function reportError(e: unknown, debug: boolean): number {
+  if (e instanceof CommanderError) {
+    // help and version "errors" are normal exits; everything else commander raises is usage.
+    if (e.exitCode === 0) return ExitCode.ok;
+    return ExitCode.usage;
+  }
+  if (e instanceof VfiokitError) {
+    process.stderr.write(`vfiokit: ${formatErrorLine(e)}\n`);
+    if (debug)
+      process.stderr.write(
+        `${e.stack ?? ''}\n${e.cause ? `cause: ${String((e.cause as Error).stack ?? e.cause)}\n` : ''}`,
+      );
+    return e.exitCode;
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  process.stderr.write(
+    `vfiokit: internal error: ${msg} (hint: this is a bug in vfiokit; rerun with --debug and report it)\n`,
+  );
+  if (debug && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+  return ExitCode.problem;
+}
+
+// Writing to a closed pipe (`vfiokit devices | head`) is not an error worth a trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+});

@@ -1,0 +1,10 @@
+/**
+ * The command tree. Each `*.cli.ts` module only declares its commands and options; the work is
+ * in modules it imports lazily inside the action, so `vfiokit --help` loads nothing heavy.
+ */
+import type { Command } from 'commander';
+import { registerReport } from './commands/report.cli.js';
+
+export function registerCommands(program: Command): void {
+  registerReport(program);
+}

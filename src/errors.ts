@@ -1,0 +1,65 @@
+/**
+ * Errors a user can hit are values: a message, a hint, an optional cause and the exit code the
+ * CLI returns for them. The CLI prints them as one line; the stack only with --debug.
+ */
+
+/** Exit codes shared by every command (DESIGN.md). */
+export const ExitCode = {
+  ok: 0,
+  /** The check or operation ran and found a problem. */
+  problem: 1,
+  /** The command line was wrong. */
+  usage: 2,
+  /** The environment is not as needed: not root, no IOMMU, a file missing. */
+  environment: 3,
+} as const;
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+export interface VfiokitErrorOptions {
+  hint?: string;
+  cause?: unknown;
+  exitCode?: ExitCodeValue;
+  /** A short machine-readable kind, stable in --json output (e.g. "rom.truncated"). */
+  code?: string;
+}
+
+export class VfiokitError extends Error {
+  readonly hint?: string;
+  readonly exitCode: ExitCodeValue;
+  readonly code: string;
+
+  constructor(message: string, options: VfiokitErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'VfiokitError';
+    this.hint = options.hint;
+    this.exitCode = options.exitCode ?? ExitCode.problem;
+    this.code = options.code ?? 'error';
+  }
+}
+
+export class UsageError extends VfiokitError {
+  constructor(message: string, options: Omit<VfiokitErrorOptions, 'exitCode'> = {}) {
+    super(message, { ...options, exitCode: ExitCode.usage, code: options.code ?? 'usage' });
+    this.name = 'UsageError';
+  }
+}
+
+export class EnvironmentError extends VfiokitError {
+  constructor(message: string, options: Omit<VfiokitErrorOptions, 'exitCode'> = {}) {
+    super(message, { ...options, exitCode: ExitCode.environment, code: options.code ?? 'environment' });
+    this.name = 'EnvironmentError';
+  }
+}
+
+/** Node's system errors carry a code such as ENOENT; this reads it without casts at call sites. */
+export function errnoCode(e: unknown): string | undefined {
+  if (e && typeof e === 'object' && 'code' in e && typeof (e as { code: unknown }).code === 'string') {
+    return (e as { code: string }).code;
+  }
+  return undefined;
+}
+
+/** The one-line form printed by the CLI. */
+export function formatErrorLine(e: VfiokitError): string {
+  return e.hint ? `${e.message} (hint: ${e.hint})` : e.message;
+}
