@@ -2,7 +2,7 @@
 // Bundles the CLI into dist/ with esbuild. Command implementations are split into chunks that
 // load on demand, so `vfiokit --help` and light commands start fast.
 // --if-stale: build only when a source file or the lockfile is newer than the bundle.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,11 +24,13 @@ if (process.argv.includes('--if-stale') && existsSync(out)) {
 }
 
 const { build } = await import('esbuild');
+const tmp = `dist.tmp-${process.pid}`;
 const pkg = JSON.parse(readFileSync(join(top, 'package.json'), 'utf8'));
 await build({
   absWorkingDir: top,
   entryPoints: { vfiokit: 'src/cli/main.ts' },
-  outdir: 'dist',
+  // Build beside dist/ and swap it in, so a concurrent test run never sees half a bundle.
+  outdir: tmp,
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
@@ -45,3 +47,8 @@ await build({
   },
   logLevel: 'warning',
 });
+
+const old = join(top, `dist.old-${process.pid}`);
+if (existsSync(join(top, 'dist'))) renameSync(join(top, 'dist'), old);
+renameSync(join(top, tmp), join(top, 'dist'));
+rmSync(old, { recursive: true, force: true });
