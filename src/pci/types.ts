@@ -28,6 +28,8 @@ export interface Capability {
   version?: number;
   /** Human name, e.g. "PCI Express", "Access Control Services". */
   name: string;
+  /** Decoded registers (one decoder per capability, src/pci/caps/), for `vfiokit device`. */
+  details?: Record<string, unknown>;
 }
 
 /** A control bit with whether the hardware offers it and whether it is switched on. */
@@ -68,6 +70,8 @@ export interface ConfigSpace {
   bytes: Uint8Array;
   /** True when fewer bytes were readable than the device has (non-root reads get 64). */
   truncated: boolean;
+  /** What could not be decoded because of the size read, e.g. "capabilities", "extended capabilities". */
+  unknown?: string[];
 }
 
 export interface PciDevice {
@@ -106,6 +110,8 @@ export interface PciDevice {
   capabilities: Capability[];
   pcie?: PcieInfo;
   acs?: AcsInfo;
+  /** Type 1 (bridge) headers: the bus numbers routed below this bridge. */
+  bridge?: { primaryBus: number; secondaryBus: number; subordinateBus: number };
   /** Names from pci.ids, filled lazily by the presentation layer when asked. */
   names?: { vendor?: string; device?: string; subsystem?: string; class?: string };
 }
