@@ -1,0 +1,33 @@
+import type { LabTopology } from '../topology.js';
+
+/**
+ * Root ports without ACS. QEMU 7.2's pcie-root-port and ioh3420 have a `disable-acs` property
+ * (`qemu-system-x86_64 -device pcie-root-port,help`) that leaves the ACS capability out. Three
+ * such ports as functions of one multifunction slot, as libvirt lays out root ports, cannot keep
+ * peer-to-peer traffic apart, so the kernel merges the ports and every endpoint below them into
+ * a single group. A fourth ACS-less port alone in its slot only takes its own endpoint along.
+ * The edu device has no driver in the kernel, which does not block viability.
+ */
+export const noacs: LabTopology = {
+  name: 'noacs',
+  summary: 'multifunction root ports with disable-acs=on: NIC, NVMe and edu end up in one group',
+  devices: [
+    { id: 'rp-a', model: 'pcie-root-port', slot: 3, fn: 0, props: { 'disable-acs': true } },
+    { id: 'rp-b', model: 'pcie-root-port', slot: 3, fn: 1, props: { 'disable-acs': true } },
+    { id: 'rp-c', model: 'pcie-root-port', slot: 3, fn: 2, props: { 'disable-acs': true } },
+    { id: 'rp-solo', model: 'pcie-root-port', slot: 4, props: { 'disable-acs': true } },
+    { id: 'nic', model: 'e1000e', bus: 'rp-a', netdev: true },
+    { id: 'nvme', model: 'nvme', bus: 'rp-b', props: { serial: 'lab0002' } },
+    { id: 'edu', model: 'edu', bus: 'rp-c' },
+    { id: 'usb', model: 'qemu-xhci', bus: 'rp-solo' },
+  ],
+  expectGroups: [
+    ['rp-a', 'rp-b', 'rp-c', 'nic', 'nvme', 'edu'],
+    ['rp-solo', 'usb'],
+  ],
+  scenarios: [
+    { name: 'nic-only', bind: ['nic'], expectViable: { nic: false } },
+    { name: 'nic-and-nvme', bind: ['nvme'], expectViable: { nic: true } },
+    { name: 'usb-behind-solo-port', bind: ['usb'], expectViable: { usb: true } },
+  ],
+};
