@@ -1,0 +1,124 @@
+/**
+ * The answer a passthrough user came for: will OVMF (edk2's x64 UEFI firmware) run this ROM's
+ * EFI driver? The rules follow edk2's PCI bus driver (MdeModulePkg PciBusDxe,
+ * PciOptionRomSupport.c): it reads the ROM from offset 0 of the ROM BAR and gives up unless 55 AA
+ * is there; it walks images by ImageLength until the indicator's last bit; it stops at a PCIR
+ * pointer that is zero or not DWORD aligned; it skips images that are not code type 3 and EFI
+ * applications; LoadImage then needs the X64 machine type, a valid PE32+ image and, for
+ * compressed images, a stream the EFI decompressor accepts. The PCIR vendor/device IDs are not
+ * checked by the bus driver (the driver's own Supported() test decides), so a mismatch is
+ * reported against the whole ROM: no image at all for the device means a ROM for another card.
+ */
+import { hex, hex4 } from './byte-view.js';
+import type { RomImage, RomModel } from './model.js';
+import { MACHINE_X64, SUBSYSTEM_BOOT_DRIVER, SUBSYSTEM_RUNTIME_DRIVER } from './names.js';
+
+export interface DeviceId {
+  vendor: number;
+  device: number;
+}
+
+export interface IdCheck {
+  device: string;
+  /** Images (by index) whose PCIR vendor and device ID or device list match. */
+  matchingImages: number[];
+  mismatchingImages: number[];
+  matches: boolean;
+}
+
+export interface UefiVerdict {
+  uefiBoot: boolean;
+  /** The EFI image OVMF would run, when there is one. */
+  image?: number;
+  reasons: string[];
+  /** Set when the ROM itself is fine but needs `vfiokit rom fix` first (vendor header). */
+  fixable?: boolean;
+}
+
+export function formatDeviceId(d: DeviceId): string {
+  return `${hex4(d.vendor)}:${hex4(d.device)}`;
+}
+
+export function imageMatches(img: RomImage, d: DeviceId): boolean {
+  if (img.pcir.vendorId !== d.vendor) return false;
+  return img.pcir.deviceId === d.device || (img.pcir.pci30?.deviceList.includes(d.device) ?? false);
+}
+
+export function checkIds(model: RomModel, d: DeviceId): IdCheck {
+  const relevant = model.images.filter((i) => !i.afterLast);
+  const matching = relevant.filter((i) => imageMatches(i, d)).map((i) => i.index);
+  return {
+    device: formatDeviceId(d),
+    matchingImages: matching,
+    mismatchingImages: relevant.filter((i) => !matching.includes(i.index)).map((i) => i.index),
+    matches: matching.length > 0,
+  };
+}
+
+/** Why one EFI image would not run under OVMF x64, or undefined if it would. */
+function efiImageProblem(img: RomImage): string | undefined {
+  const efi = img.efi;
+  if (!efi) return 'no EFI header';
+  const h = efi.header;
+  if (!h.signatureValid) return `EFI signature ${hex(h.signature)} is not 0xef1`;
+  if (h.subsystem !== SUBSYSTEM_BOOT_DRIVER && h.subsystem !== SUBSYSTEM_RUNTIME_DRIVER) {
+    return `it is an ${h.subsystemName}, not a driver (the PCI bus driver skips applications)`;
+  }
+  if (h.machine !== MACHINE_X64) return `it is built for ${h.machineName}, not X64`;
+  if (img.pcirPointer === 0 || img.pcirPointer % 4 !== 0) return 'its PCIR pointer is not DWORD aligned';
+  if (img.truncated) return 'the image is cut off by the end of the file';
+  if (efi.error) return efi.error;
+  if (!efi.pe) return 'its driver was not decompressed (run without --no-decompress to check it)';
+  if (!efi.pe.valid) return `its PE image is invalid: ${efi.pe.problems.join('; ')}`;
+  if (efi.pe.format !== 'PE32+' || efi.pe.machine !== MACHINE_X64) {
+    return `its PE image is ${efi.pe.format} for ${efi.pe.machineName}, not PE32+ X64`;
+  }
+  return undefined;
+}
+
+function describe(img: RomImage): string {
+  const efi = img.efi!;
+  const pe = efi.pe!;
+  const packing = efi.header.compressed
+    ? `compressed, decompresses to ${efi.decompressedSize} bytes`
+    : 'uncompressed';
+  return `image ${img.index} at ${hex(img.offset)} is an ${efi.header.subsystemName} for X64 (PE32+, ${packing}, SizeOfImage ${pe.sizeOfImage}), PCIR IDs ${hex4(img.pcir.vendorId)}:${hex4(img.pcir.deviceId)}`;
+}
+
+export function uefiVerdict(model: RomModel, ids?: IdCheck): UefiVerdict {
+  const reasons: string[] = [];
+  if (model.romStart === null) return { uefiBoot: false, reasons: ['the file holds no option ROM image'] };
+  const chain = model.images.filter((i) => i.inChain && !i.afterLast);
+  const efiImages = chain.filter((i) => i.pcir.codeType === 3);
+  let good: RomImage | undefined;
+  for (const img of efiImages) {
+    const problem = efiImageProblem(img);
+    if (problem === undefined) {
+      good ??= img;
+    } else {
+      reasons.push(`EFI image ${img.index} at ${hex(img.offset)} would not run: ${problem}`);
+    }
+  }
+  const laterEfi = model.images.filter((i) => i.pcir.codeType === 3 && (i.afterLast || !i.inChain));
+  for (const img of laterEfi) {
+    reasons.push(`EFI image ${img.index} at ${hex(img.offset)} lies outside the image chain firmware walks`);
+  }
+  if (!good) {
+    if (efiImages.length === 0 && laterEfi.length === 0)
+      reasons.unshift('the ROM has no EFI image (legacy BIOS only)');
+    return { uefiBoot: false, reasons };
+  }
+  reasons.unshift(describe(good));
+  if (ids && !ids.matches) {
+    reasons.push(`no image of this ROM is for ${ids.device}: it belongs to another card`);
+    return { uefiBoot: false, image: good.index, reasons };
+  }
+  if (ids) reasons.push(`IDs match ${ids.device}`);
+  if (model.romStart > 0) {
+    reasons.push(
+      `but ${model.romStart} bytes of vendor header precede it: firmware reads the ROM from offset 0 and finds no 55 AA; strip it with \`vfiokit rom fix\``,
+    );
+    return { uefiBoot: false, image: good.index, reasons, fixable: true };
+  }
+  return { uefiBoot: true, image: good.index, reasons };
+}
