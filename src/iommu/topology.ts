@@ -1,0 +1,113 @@
+/**
+ * The PCI hierarchy as the kernel's grouping code walks it: each device's bus, the bridge that
+ * owns the bus (`bus->self`), the devices sharing that bus, and the order in which the kernel adds
+ * devices (which is the order in which it assigns them to IOMMU groups).
+ */
+import { comparePciAddress } from '../pci/address.js';
+import type { PciDevice } from '../pci/types.js';
+
+export interface Topology {
+  readonly devices: PciDevice[];
+  get(address: string): PciDevice | undefined;
+  /** The bridge whose secondary bus the device sits on; undefined on a root bus. */
+  parent(d: PciDevice): PciDevice | undefined;
+  /** True when the device sits on a root bus (no upstream bridge). */
+  onRootBus(d: PciDevice): boolean;
+  /** Every device on the same bus as `d`, `d` included. */
+  busPeers(d: PciDevice): PciDevice[];
+  /** Devices directly below a bridge. */
+  children(bridge: PciDevice): PciDevice[];
+  /** The secondary bus number of a bridge (from its header or from the devices below it). */
+  secondaryBus(bridge: PciDevice): number | undefined;
+  /** Kernel enumeration order: the order IOMMU groups are assigned in. */
+  readonly order: PciDevice[];
+}
+
+export const devfnOf = (d: PciDevice) => (d.addr.device << 3) | d.addr.fn;
+
+/**
+ * The bridge above a device, if any. A root bus can itself sit below a device of another domain
+ * (Intel VMD exposes domain 10000 below 0000:00:0e.0); that device is not a PCI bridge of the
+ * child domain, so a chain entry from another domain means "root bus".
+ */
+function parentAddress(d: PciDevice): string | undefined {
+  const p = d.upstream[d.upstream.length - 1];
+  if (p === undefined) return undefined;
+  const dom = p.slice(0, p.indexOf(':'));
+  return parseInt(dom, 16) === d.addr.domain ? p : undefined;
+}
+
+const busKey = (d: PciDevice) => `${parentAddress(d) ?? `root:${d.addr.domain}`}/${d.addr.bus}`;
+
+export function buildTopology(devices: PciDevice[]): Topology {
+  const byAddress = new Map<string, PciDevice>();
+  for (const d of devices) byAddress.set(d.address, d);
+  const buses = new Map<string, PciDevice[]>();
+  const kids = new Map<string, PciDevice[]>();
+  for (const d of devices) {
+    const k = busKey(d);
+    const list = buses.get(k);
+    if (list) list.push(d);
+    else buses.set(k, [d]);
+    const p = parentAddress(d);
+    if (p !== undefined) {
+      const c = kids.get(p);
+      if (c) c.push(d);
+      else kids.set(p, [d]);
+    }
+  }
+  const byAddr = (a: PciDevice, b: PciDevice) => comparePciAddress(a.addr, b.addr);
+  for (const l of buses.values()) l.sort(byAddr);
+  for (const l of kids.values()) l.sort(byAddr);
+
+  // The kernel scans a bus slot by slot and adds every device found on it, then descends into the
+  // bridges of that bus in the same order (drivers/pci/probe.c pci_scan_child_bus_extend). Virtual
+  // functions appear later, when sriov_numvfs is written, so they come after every boot device.
+  const order: PciDevice[] = [];
+  const vfs: PciDevice[] = [];
+  const visit = (bus: PciDevice[]) => {
+    const here = bus.filter((d) => !d.physfn);
+    vfs.push(...bus.filter((d) => d.physfn));
+    order.push(...here);
+    for (const d of here) {
+      const c = kids.get(d.address);
+      if (c) visit(c);
+    }
+  };
+  const roots = devices.filter((d) => {
+    const p = parentAddress(d);
+    return p === undefined || !byAddress.has(p);
+  });
+  const rootBuses = new Map<string, PciDevice[]>();
+  for (const d of roots) {
+    const k = busKey(d);
+    const l = rootBuses.get(k);
+    if (l) l.push(d);
+    else rootBuses.set(k, [d]);
+  }
+  const sortedRoots = [...rootBuses.values()].map((l) => l.sort(byAddr)).sort((a, b) => byAddr(a[0], b[0]));
+  for (const l of sortedRoots) visit(l);
+  const seen = new Set(order.map((d) => d.address));
+  for (const v of vfs.sort(byAddr)) {
+    if (!seen.has(v.address)) {
+      order.push(v);
+      seen.add(v.address);
+    }
+  }
+  // Anything not reached (a broken chain) still gets a place, in address order.
+  for (const d of [...devices].sort(byAddr)) if (!seen.has(d.address)) order.push(d);
+
+  return {
+    devices,
+    order,
+    get: (a) => byAddress.get(a),
+    parent: (d) => {
+      const p = parentAddress(d);
+      return p === undefined ? undefined : byAddress.get(p);
+    },
+    onRootBus: (d) => parentAddress(d) === undefined,
+    busPeers: (d) => buses.get(busKey(d)) ?? [d],
+    children: (b) => kids.get(b.address) ?? [],
+    secondaryBus: (b) => b.bridge?.secondaryBus ?? kids.get(b.address)?.[0]?.addr.bus,
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * The kernel's viability verdict for an IOMMU group: may user space (VFIO) own it?
+ *
+ * Since Linux 5.19 the rule is DMA ownership (drivers/iommu/iommu.c iommu_device_use_default_domain,
+ * drivers/vfio/group.c VFIO_GROUP_GET_STATUS): binding any driver that does not set
+ * `driver_managed_dma` claims the group's DMA for the kernel, and a claimed group is not viable.
+ * The drivers that set it are the vfio drivers (vfio-pci and its variant drivers), pci-stub and
+ * pcieport (commit "PCI: portdrv: Set driver_managed_dma"), so the group is viable exactly when
+ * every device is on one of those or on no driver at all. Verified on a 6.1 kernel: a GPU on
+ * vfio-pci with its HDMI audio on snd_hda_intel is not viable; a switch port on pcieport with an
+ * NVMe on vfio-pci is.
+ *
+ * vfio-pci only binds type 0 (endpoint) headers, so a bridge on a non-DMA-managing driver has to
+ * be unbound; an endpoint on a host driver has to be bound to vfio-pci (or unbound).
+ */
+import type { PciDevice } from '../pci/types.js';
+
+export type MemberState =
+  /** Bound to a vfio driver: ready for a VM. */
+  | 'vfio'
+  /** Held by pci-stub: does not block. */
+  | 'pci-stub'
+  /** No driver: does not block. */
+  | 'unbound'
+  /** A bridge or port on pcieport: does not block and must not be bound to vfio-pci. */
+  | 'bridge-pcieport'
+  /** An endpoint on a host driver: blocks the group. */
+  | 'host-driver'
+  /** A bridge on a driver other than pcieport: blocks the group. */
+  | 'bridge-host-driver';
+
+export type MemberAction = 'none' | 'bind-vfio-pci' | 'unbind';
+
+export interface MemberVerdict {
+  address: string;
+  driver?: string;
+  bridge: boolean;
+  state: MemberState;
+  blocks: boolean;
+  action: MemberAction;
+  /** Taking this device from the host is likely to hurt it (boot disk, boot GPU, NIC...). */
+  hostCritical?: string;
+}
+
+export interface GroupVerdict {
+  group: number;
+  viable: boolean;
+  members: MemberVerdict[];
+  /** Endpoints that must be bound to vfio-pci (or left without a driver) for the group to be viable. */
+  mustBind: string[];
+  /** Bridges that must be unbound from their current driver. */
+  mustUnbind: string[];
+  /** Devices that need nothing: bridges on pcieport, devices already on vfio/pci-stub/no driver. */
+  needNot: string[];
+  /** Members the verdict cannot judge (non-PCI devices, devices that vanished). */
+  unknown: string[];
+}
+
+/** Drivers that manage DMA themselves (driver_managed_dma) and so leave the group to VFIO. */
+export function driverLeavesGroupToVfio(driver: string | undefined): boolean {
+  if (!driver) return true;
+  return isVfioDriver(driver) || driver === 'pci-stub' || driver === 'pcieport';
+}
+
+/** vfio-pci and the vendor variant drivers (mlx5_vfio_pci, hisi_acc_vfio_pci, nvgrace_gpu_vfio_pci...). */
+export const isVfioDriver = (driver: string | undefined) =>
+  driver !== undefined && (driver === 'vfio-pci' || /vfio/.test(driver));
+
+export const isBridge = (d: PciDevice) =>
+  d.headerType === 1 || d.headerType === 2 || d.classCode >> 8 === 0x0604;
+
+/** Why assigning this device would take something the host needs, if it would. */
+export function hostCriticalReason(d: PciDevice): string | undefined {
+  if (d.bootVga) return 'the boot GPU (host console)';
+  const base = d.classCode >> 16;
+  const sub = (d.classCode >> 8) & 0xff;
+  if (base === 0x01) return 'a storage controller (the host may boot from it)';
+  if (base === 0x02) return 'a network controller (the host may depend on it)';
+  if (base === 0x06 && sub === 0x00) return 'the host bridge';
+  if (base === 0x06 && sub === 0x01) return 'the ISA/LPC bridge (platform devices)';
+  if (base === 0x0c && sub === 0x05) return 'the SMBus controller';
+  return undefined;
+}
+
+export function memberVerdict(d: PciDevice): MemberVerdict {
+  const bridge = isBridge(d);
+  const base = { address: d.address, driver: d.driver, bridge };
+  if (!d.driver) return { ...base, state: 'unbound', blocks: false, action: 'none' };
+  if (isVfioDriver(d.driver)) return { ...base, state: 'vfio', blocks: false, action: 'none' };
+  if (d.driver === 'pci-stub') return { ...base, state: 'pci-stub', blocks: false, action: 'none' };
+  if (d.driver === 'pcieport') return { ...base, state: 'bridge-pcieport', blocks: false, action: 'none' };
+  if (bridge) return { ...base, state: 'bridge-host-driver', blocks: true, action: 'unbind' };
+  return {
+    ...base,
+    state: 'host-driver',
+    blocks: true,
+    action: 'bind-vfio-pci',
+    hostCritical: hostCriticalReason(d),
+  };
+}
+
+export function groupViability(group: { id: number; devices: PciDevice[]; others: string[] }): GroupVerdict {
+  const members = group.devices.map(memberVerdict);
+  return {
+    group: group.id,
+    viable: members.every((m) => !m.blocks),
+    members,
+    mustBind: members.filter((m) => m.action === 'bind-vfio-pci').map((m) => m.address),
+    mustUnbind: members.filter((m) => m.action === 'unbind').map((m) => m.address),
+    needNot: members.filter((m) => !m.blocks).map((m) => m.address),
+    unknown: [...group.others],
+  };
+}
