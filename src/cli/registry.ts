@@ -4,7 +4,9 @@
  */
 import type { Command } from 'commander';
 import { registerReport } from './commands/report.cli.js';
+import { registerRom } from './commands/rom.cli.js';
 
 export function registerCommands(program: Command): void {
   registerReport(program);
+  registerRom(program);
 }

@@ -1,0 +1,70 @@
+/**
+ * File handling shared by the rom subcommands: reading a ROM file with errors a user
+ * understands, and writing outputs so that nothing is ever lost (temp file + rename, no
+ * silent overwrite, never the input file itself).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { EnvironmentError, errnoCode, UsageError } from '../../errors.js';
+
+export function readRomFile(file: string): Uint8Array {
+  try {
+    const st = fs.statSync(file);
+    if (st.isDirectory()) {
+      throw new UsageError(`${file} is a directory, not a ROM file`, { code: 'rom.is-dir' });
+    }
+    return new Uint8Array(fs.readFileSync(file));
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const code = errnoCode(e);
+    if (code === 'ENOENT') {
+      throw new EnvironmentError(`ROM file ${file} does not exist`, {
+        hint: 'check the path',
+        code: 'rom.no-file',
+      });
+    }
+    throw new EnvironmentError(`cannot read ${file}: ${code ?? String(e)}`, { code: 'host.io', cause: e });
+  }
+}
+
+function sameFile(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const sa = fs.statSync(a);
+    const sb = fs.statSync(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** Refuse to write over the input, or over an existing file unless `force`. */
+export function checkOutput(output: string, input: string | undefined, force: boolean | undefined): void {
+  if (input !== undefined && sameFile(input, output)) {
+    throw new UsageError(`refusing to overwrite the input file ${input}`, {
+      hint: 'give another -o FILE, or use --in-place (keeps FILE.bak)',
+      code: 'rom.output-is-input',
+    });
+  }
+  if (!force && fs.existsSync(output)) {
+    throw new UsageError(`${output} already exists`, {
+      hint: 'choose another name or add --force',
+      code: 'rom.output-exists',
+    });
+  }
+}
+
+/** Write via a temporary file in the same directory and rename, so a crash never leaves half a file. */
+export function writeFileAtomic(file: string, bytes: Uint8Array): void {
+  const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.tmp-${process.pid}`);
+  try {
+    fs.writeFileSync(tmp, bytes);
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw new EnvironmentError(`cannot write ${file}: ${errnoCode(e) ?? String(e)}`, {
+      code: 'host.io',
+      cause: e,
+    });
+  }
+}

@@ -1,0 +1,42 @@
+/** Device identity for `--device VVVV:DDDD` and `--for BDF` (read through the HostRoot). */
+import { EnvironmentError, UsageError } from '../../errors.js';
+import type { HostRoot } from '../../host/root.js';
+import { formatPciAddress, parsePciAddress } from '../../pci/address.js';
+import type { DeviceId } from '../../rom/verdict.js';
+
+export function parseHexId(s: string, what: string): number {
+  const t = s.trim().replace(/^0x/i, '');
+  if (!/^[0-9a-fA-F]{1,4}$/.test(t)) {
+    throw new UsageError(`"${s}" is not a ${what} ID`, {
+      hint: 'give four hex digits, e.g. 10de',
+      code: 'rom.bad-id',
+    });
+  }
+  return parseInt(t, 16);
+}
+
+export function parseDeviceId(s: string): DeviceId {
+  const m = /^([^:]+):([^:]+)$/.exec(s.trim());
+  if (!m) {
+    throw new UsageError(`"${s}" is not a vendor:device pair`, {
+      hint: 'use the form 10de:1280',
+      code: 'rom.bad-id',
+    });
+  }
+  return { vendor: parseHexId(m[1], 'vendor'), device: parseHexId(m[2], 'device') };
+}
+
+/** Reads vendor and device of a PCI device from sysfs under the root. */
+export function readDeviceId(root: HostRoot, bdfArg: string): { bdf: string; id: DeviceId } {
+  const bdf = formatPciAddress(parsePciAddress(bdfArg));
+  const dir = `/sys/bus/pci/devices/${bdf}`;
+  const vendor = root.readAttr(`${dir}/vendor`);
+  const device = root.readAttr(`${dir}/device`);
+  if (vendor === undefined || device === undefined) {
+    throw new EnvironmentError(`no PCI device ${bdf}${root.live ? '' : ` in ${root.dir}`}`, {
+      hint: 'list devices with `lspci -D`',
+      code: 'rom.no-device',
+    });
+  }
+  return { bdf, id: { vendor: parseHexId(vendor, 'vendor'), device: parseHexId(device, 'device') } };
+}

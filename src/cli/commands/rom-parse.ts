@@ -1,0 +1,65 @@
+/**
+ * `vfiokit rom parse FILE...`: the readable report (default), the whole model (--json,
+ * schema vfiokit.rom.parse/1) or awilliam/rom-parser's exact text (--format rom-parser).
+ * Exit 1 when a ROM has errors (broken chain, truncated image, bad legacy checksum, undecodable
+ * EFI image) or no image matches --device/--for; 0 otherwise.
+ */
+import { ExitCode, UsageError } from '../../errors.js';
+import type { RomModel } from '../../rom/model.js';
+import { parseRom } from '../../rom/parse-rom.js';
+import { formatRomParser } from '../../rom/rom-parser-format.js';
+import { checkIds, type DeviceId, type IdCheck, type UefiVerdict, uefiVerdict } from '../../rom/verdict.js';
+import type { CliContext } from '../context.js';
+import type { RomParseOptions } from './rom.cli.js';
+import { readRomFile } from './rom-files.js';
+import { parseDeviceId, readDeviceId } from './rom-ids.js';
+import { renderRom } from './rom-render.js';
+
+export interface ParsedRom {
+  file: string;
+  rom: RomModel;
+  ids?: IdCheck;
+  verdict: UefiVerdict;
+}
+
+export function analyseRom(file: string, bytes: Uint8Array, device?: DeviceId, decompress = true): ParsedRom {
+  const rom = parseRom(bytes, { decompress });
+  const ids = device ? checkIds(rom, device) : undefined;
+  return { file, rom, ids, verdict: uefiVerdict(rom, ids) };
+}
+
+export function hasProblems(p: ParsedRom): boolean {
+  return p.rom.findings.some((f) => f.severity === 'error') || (p.ids !== undefined && !p.ids.matches);
+}
+
+export function runRomParse(ctx: CliContext, files: string[], opts: RomParseOptions): number {
+  if (opts.device && opts.for) {
+    throw new UsageError('give either --device or --for, not both', { code: 'usage' });
+  }
+  if (opts.format === 'rom-parser') {
+    if (ctx.json)
+      throw new UsageError('--json and --format rom-parser exclude each other', { code: 'usage' });
+    let ok = true;
+    for (const f of files) {
+      const r = formatRomParser(readRomFile(f));
+      process.stdout.write(Buffer.from(r.text, 'latin1'));
+      ok &&= r.ok;
+    }
+    return ok ? ExitCode.ok : ExitCode.problem;
+  }
+  const device = opts.device
+    ? parseDeviceId(opts.device)
+    : opts.for
+      ? readDeviceId(ctx.root(), opts.for).id
+      : undefined;
+  const results = files.map((f) => analyseRom(f, readRomFile(f), device, opts.decompress !== false));
+  if (ctx.json) {
+    ctx.printJson({ schema: 'vfiokit.rom.parse/1', roms: results });
+  } else {
+    results.forEach((r, i) => {
+      if (i) ctx.out();
+      renderRom(ctx, r.file, r.rom, r.verdict, r.ids);
+    });
+  }
+  return results.some(hasProblems) ? ExitCode.problem : ExitCode.ok;
+}
