@@ -164,8 +164,8 @@ export async function boot(opts: BootOptions): Promise<BootResult> {
     log.write(line);
   }
   await new Promise<void>((r) => log.end(r));
-  const exit = [...text.matchAll(/^=== lab: exit (\d+) at ([\d.]+)s/gm)].pop();
-  const ready = /^=== lab: ready at ([\d.]+)s/m.exec(text);
+  const exit = [...text.matchAll(/=== lab: exit (\d+) at ([\d.]+)s/gm)].pop();
+  const ready = /=== lab: ready at ([\d.]+)s/m.exec(text);
   if (!exit && !timedOut && status !== 0 && !opts.interactive) {
     text += `\n=== lab: qemu exited with status ${status} before the guest reported\n`;
   }

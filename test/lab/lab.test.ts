@@ -1,0 +1,91 @@
+// The lab: every topology in lab/topologies/ boots a real Debian kernel under QEMU with an emulated
+// Intel IOMMU (two boots at a time, see lab/pool.ts), runs the guest suite once, and the tests
+// below judge the results: the kernel's own groups and VFIO verdicts against what the topology
+// claims, and vfiokit's output against the kernel. Run alone with `npm run lab` or
+// `npm test -- test/lab`. Timings are printed as test diagnostics, never asserted.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { before, describe, test } from 'node:test';
+import { labCommands } from '../../lab/commands.js';
+import { pooled } from '../../lab/pool.js';
+import { runSuite, type ScenarioGroup, type SuiteRun } from '../../lab/suite.js';
+import { topologies } from '../../lab/topologies/index.js';
+import { groupsByIds } from '../../lab/truth.js';
+
+const BOOT_TIMEOUT_MS = 240_000;
+const t0 = performance.now();
+const runs = pooled(
+  topologies.map((t) => () => runSuite(t, { commands: labCommands, timeoutMs: BOOT_TIMEOUT_MS })),
+);
+
+function consoleTail(run: SuiteRun): string {
+  try {
+    return readFileSync(run.boot.consoleLog, 'utf8').split('\n').slice(-25).join('\n');
+  } catch {
+    return '(no console log)';
+  }
+}
+
+topologies.forEach((topo, i) => {
+  describe(`lab ${topo.name}: ${topo.summary}`, () => {
+    let run: SuiteRun;
+    before(async () => {
+      run = await runs[i];
+    });
+
+    test('the guest boots, runs the whole suite and reports exit status 0', (t) => {
+      const b = run.boot;
+      t.diagnostic(
+        `${topo.name}: accel ${b.accel}, kernel ready at ${b.readySeconds}s guest uptime, ` +
+          `suite done at ${b.doneSeconds}s, boot wall time ${(b.wallMs / 1000).toFixed(1)}s, ` +
+          `lab wall time so far ${((performance.now() - t0) / 1000).toFixed(1)}s; out dir ${run.outDir}`,
+      );
+      assert.equal(b.timedOut, false, `guest hung and was killed:\n${consoleTail(run)}`);
+      assert.ok(run.results, `no results.json:\n${consoleTail(run)}`);
+      assert.deepEqual(run.results.errors, []);
+      assert.equal(b.exitCode, 0, consoleTail(run));
+    });
+
+    test('the kernel runs with the emulated VT-d and groups every device', () => {
+      const r = run.results!;
+      assert.match(r.kernel.cmdline, /intel_iommu=on/);
+      for (const d of r.devices) assert.ok(d.group !== null, `${d.bdf} has no iommu_group`);
+      const listed = r.groups.flatMap((g) => g.devices).sort();
+      assert.deepEqual(
+        listed,
+        r.devices.map((d) => d.bdf),
+      );
+    });
+
+    test('the kernel forms the groups the topology documents', () => {
+      const r = run.results!;
+      const expected = (topo.expectGroups ?? [])
+        .map((g) => [...g].sort())
+        .sort((a, b) => a.join().localeCompare(b.join()));
+      assert.deepEqual(groupsByIds(r.devices, r.groups), expected);
+    });
+
+    for (const s of topo.scenarios) {
+      test(`scenario ${s.name}: bind ${s.bind.join(', ')} → the kernel's VFIO_GROUP_GET_STATUS verdicts`, () => {
+        const r = run.results!;
+        const sc = r.scenarios.find((x) => x.name === s.name);
+        assert.ok(sc, `scenario ${s.name} did not run`);
+        for (const [id, viable] of Object.entries(s.expectViable)) {
+          const g: ScenarioGroup | undefined = sc.groups.find((x) => x.devices.some((d) => d.id === id));
+          assert.ok(g?.vfio?.node, `${id}: its group has no /dev/vfio node`);
+          assert.equal(g.vfio.viable, viable, `${id}: group ${g.group} flags ${g.vfio.flags}`);
+          // The flag is not the only evidence: a non-viable group cannot join a container.
+          assert.equal(g.vfio.setContainer, viable ? 'ok' : 'EPERM');
+        }
+      });
+    }
+
+    for (const rom of topo.roms ?? []) {
+      test(`the sysfs ROM of ${rom.device} is Debian's ${rom.file}`, () => {
+        const got = run.results!.roms.find((x) => x.device === rom.device);
+        assert.ok(got?.sysfsFile, got?.error ?? 'ROM not read');
+        assert.ok(readFileSync(got.sysfsFile).equals(readFileSync(rom.file)));
+      });
+    }
+  });
+});
