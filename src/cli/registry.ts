@@ -3,10 +3,16 @@
  * in modules it imports lazily inside the action, so `vfiokit --help` loads nothing heavy.
  */
 import type { Command } from 'commander';
+import { registerDoctor } from './commands/doctor.cli.js';
+import { registerExplain } from './commands/explain.cli.js';
+import { registerGroups } from './commands/groups.cli.js';
 import { registerReport } from './commands/report.cli.js';
 import { registerRom } from './commands/rom.cli.js';
 
 export function registerCommands(program: Command): void {
   registerReport(program);
+  registerGroups(program);
+  registerExplain(program);
+  registerDoctor(program);
   registerRom(program);
 }

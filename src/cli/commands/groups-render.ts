@@ -1,0 +1,147 @@
+/**
+ * Human output of `vfiokit groups`: one block per group with its verdict and what to do, the
+ * topology tree (--tree), and the simulator's agreement with the kernel.
+ */
+import type { GroupDevice, GroupEntry, GroupsReport } from '../../iommu/groups-report.js';
+import type { Topology } from '../../iommu/topology.js';
+import type { PciDevice } from '../../pci/types.js';
+import type { CliContext } from '../context.js';
+
+const CLASS_LABELS: Record<number, string> = {
+  256: 'SCSI controller',
+  257: 'IDE controller',
+  260: 'RAID controller',
+  262: 'SATA controller',
+  264: 'NVMe controller',
+  512: 'Ethernet controller',
+  640: 'Network controller',
+  768: 'VGA controller',
+  770: '3D controller',
+  896: 'Display controller',
+  1025: 'Audio device',
+  1027: 'Audio device',
+  1536: 'Host bridge',
+  1537: 'ISA bridge',
+  1540: 'PCI bridge',
+  3075: 'USB controller',
+  3077: 'SMBus',
+};
+
+/** A short class name, e.g. "VGA controller"; the class code when unknown. */
+export function classLabel(classCode: number): string {
+  return CLASS_LABELS[classCode >> 8] ?? `class ${(classCode >> 8).toString(16).padStart(4, '0')}`;
+}
+
+function stateText(d: GroupDevice): string {
+  switch (d.state) {
+    case 'vfio':
+      return 'ready (vfio)';
+    case 'pci-stub':
+      return 'held by pci-stub: does not block';
+    case 'unbound':
+      return 'no driver: does not block';
+    case 'bridge-pcieport':
+      return 'bridge on pcieport: does not block, leave it';
+    case 'host-driver':
+      return `BLOCKS: bind to vfio-pci${d.hostCritical ? ` (careful: ${d.hostCritical})` : ''}`;
+    case 'bridge-host-driver':
+      return 'BLOCKS: unbind this bridge (vfio-pci cannot take bridges)';
+  }
+}
+
+function verdictLine(ctx: CliContext, g: GroupEntry): string {
+  const { c } = ctx;
+  if (g.viable) return c.green('viable');
+  const parts: string[] = [];
+  if (g.mustBind.length) parts.push(`bind ${g.mustBind.join(', ')} to vfio-pci`);
+  if (g.mustUnbind.length) parts.push(`unbind ${g.mustUnbind.join(', ')}`);
+  return c.yellow(`not viable: ${parts.join('; ')}`);
+}
+
+export function renderGroups(ctx: CliContext, r: GroupsReport): void {
+  const { c } = ctx;
+  if (r.source === 'simulated') {
+    ctx.out(c.dim("Simulated groups (the kernel's grouping rules applied to this topology):"));
+  }
+  if (!r.groups.length) ctx.out(c.dim('No groups to show.'));
+  for (const g of r.groups) {
+    ctx.out(`${c.bold(`IOMMU group ${g.id}`)}  ${verdictLine(ctx, g)}`);
+    for (const d of g.devices) {
+      const cls = classLabel(parseInt(d.classCode, 16));
+      ctx.out(
+        `  ${d.address.padEnd(13)} [${d.vendorId}:${d.deviceId}] ${cls.padEnd(19)} ${(d.driver ?? '-').padEnd(14)} ${stateText(d)}${d.bootVga ? c.dim(' (boot VGA)') : ''}`,
+      );
+    }
+    for (const o of g.others) ctx.out(`  ${o.padEnd(13)} ${c.dim('(not a PCI device: not judged)')}`);
+  }
+  renderSimulation(ctx, r);
+}
+
+export function renderSimulation(ctx: CliContext, r: GroupsReport): void {
+  const { c } = ctx;
+  const s = r.simulation;
+  ctx.out();
+  const assumed = s.override ? ` (assuming pcie_acs_override=${s.override})` : '';
+  switch (s.status) {
+    case 'agrees':
+      ctx.out(c.dim(`Simulator: agrees with the kernel on all ${s.groupsCompared} groups${assumed}.`));
+      break;
+    case 'unknown':
+      ctx.out(
+        c.yellow(
+          `Simulator: cannot check ${s.incomplete.length} device(s) whose config space was not fully readable; run as root for the ACS registers.`,
+        ),
+      );
+      break;
+    case 'not-compared':
+      break;
+    case 'differs':
+      ctx.out(
+        c.yellow(
+          `Simulator: differs from the kernel${assumed}: a rule or quirk vfiokit does not model. Please report it with a snapshot (vfiokit snapshot).`,
+        ),
+      );
+      for (const d of s.differences) {
+        ctx.out(
+          `  kernel group ${d.kernelGroup}: ${d.kernelMembers.join(' ')}; simulated: ${d.simulated.map((g) => `{${g.join(' ')}}`).join(' ')}`,
+        );
+      }
+      if (s.ungrouped.length) ctx.out(`  in no kernel group: ${s.ungrouped.join(' ')}`);
+      break;
+  }
+  if (s.note) ctx.out(c.dim(`Note: ${s.note}.`));
+}
+
+/** The topology as a tree: root buses, then each bridge's children, with group and driver. */
+export function renderTree(
+  ctx: CliContext,
+  topo: Topology,
+  groupOf: (address: string) => number | undefined,
+  viable: (group: number) => boolean | undefined,
+): void {
+  const { c } = ctx;
+  const label = (d: PciDevice) => {
+    const g = groupOf(d.address);
+    const v = g === undefined ? undefined : viable(g);
+    const gl = g === undefined ? c.dim('no group') : v === false ? c.yellow(`group ${g}`) : `group ${g}`;
+    const port = d.pcie && d.pcie.portType !== 'endpoint' ? ` ${d.pcie.portType}` : '';
+    return `${d.address} [${d.vendorId.toString(16).padStart(4, '0')}:${d.deviceId.toString(16).padStart(4, '0')}] ${classLabel(d.classCode)}${port}  ${gl}  ${d.driver ?? c.dim('no driver')}`;
+  };
+  const walk = (d: PciDevice, prefix: string, last: boolean) => {
+    ctx.out(`${prefix}${last ? '└─ ' : '├─ '}${label(d)}`);
+    const kids = topo.children(d);
+    kids.forEach((k, i) => walk(k, `${prefix}${last ? '   ' : '│  '}`, i === kids.length - 1));
+  };
+  const roots = topo.order.filter((d) => topo.onRootBus(d));
+  const buses = new Map<string, PciDevice[]>();
+  for (const d of roots) {
+    const k = `${d.address.slice(0, d.address.lastIndexOf(':'))}`;
+    const l = buses.get(k);
+    if (l) l.push(d);
+    else buses.set(k, [d]);
+  }
+  for (const [bus, devs] of buses) {
+    ctx.out(c.bold(`[${bus}]`));
+    devs.forEach((d, i) => walk(d, '', i === devs.length - 1));
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * `vfiokit groups`: the kernel's IOMMU groups with the viability verdict and what to bind, checked
+ * against the grouping simulator on every run. With no IOMMU groups (IOMMU off) it is an
+ * environment problem (exit 3) unless --simulate asks for the predicted groups.
+ */
+import { EnvironmentError } from '../../errors.js';
+import { readPciDevices } from '../../host/pci-sysfs.js';
+import { readKernelGroups } from '../../iommu/groups.js';
+import { buildGroupsReport } from '../../iommu/groups-report.js';
+import { cmdlineOverride, quirkEnvFromHost } from '../../iommu/host-env.js';
+import { buildTopology } from '../../iommu/topology.js';
+import type { CliContext } from '../context.js';
+import type { GroupsOptions } from './groups.cli.js';
+import { renderGroups, renderSimulation, renderTree } from './groups-render.js';
+
+export function iommuOffError(): EnvironmentError {
+  return new EnvironmentError('no IOMMU groups: the IOMMU is off or absent, so no device can be assigned', {
+    hint: 'enable VT-d / AMD-Vi (IOMMU) in the firmware setup and boot with intel_iommu=on on Intel; `vfiokit groups --simulate` shows the groups the kernel would form',
+    code: 'iommu.off',
+  });
+}
+
+export async function runGroups(ctx: CliContext, opts: GroupsOptions): Promise<number> {
+  const root = ctx.root();
+  const kernel = readKernelGroups(root);
+  if (!kernel.enabled && !opts.simulate) throw iommuOffError();
+  const devices = readPciDevices(root);
+  const report = buildGroupsReport({
+    root: root.dir,
+    devices,
+    kernel,
+    env: quirkEnvFromHost(root),
+    cmdlineOverride: cmdlineOverride(root),
+    source: opts.simulate ? 'simulated' : 'kernel',
+  });
+  const all = report.groups;
+  if (opts.gpu) report.groups = all.filter((g) => g.display);
+  if (ctx.json) {
+    ctx.printJson(report);
+    return 0;
+  }
+  if (opts.tree) {
+    const groupOf = new Map<string, number>();
+    const viable = new Map<number, boolean>();
+    for (const g of all) {
+      viable.set(g.id, g.viable);
+      for (const d of g.devices) groupOf.set(d.address, g.id);
+    }
+    const gpuDevices = new Set(report.groups.flatMap((g) => g.devices.map((d) => d.address)));
+    const shown = opts.gpu ? devices.filter((d) => gpuDevices.has(d.address)) : devices;
+    // --gpu --tree keeps the bridges above the GPUs so the path to the root stays visible.
+    const keep = new Set(shown.flatMap((d) => [d.address, ...d.upstream]));
+    renderTree(
+      ctx,
+      buildTopology(devices.filter((d) => keep.has(d.address))),
+      (a) => groupOf.get(a),
+      (g) => viable.get(g),
+    );
+    renderSimulation(ctx, report);
+    return 0;
+  }
+  renderGroups(ctx, report);
+  return 0;
+}
