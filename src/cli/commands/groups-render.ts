@@ -130,7 +130,7 @@ export function renderTree(
   const walk = (d: PciDevice, prefix: string, last: boolean) => {
     ctx.out(`${prefix}${last ? '└─ ' : '├─ '}${label(d)}`);
     const kids = topo.children(d);
-    kids.forEach((k, i) => walk(k, `${prefix}${last ? '   ' : '│  '}`, i === kids.length - 1));
+    for (const [i, k] of kids.entries()) walk(k, `${prefix}${last ? '   ' : '│  '}`, i === kids.length - 1);
   };
   const roots = topo.order.filter((d) => topo.onRootBus(d));
   const buses = new Map<string, PciDevice[]>();
@@ -142,6 +142,6 @@ export function renderTree(
   }
   for (const [bus, devs] of buses) {
     ctx.out(c.bold(`[${bus}]`));
-    devs.forEach((d, i) => walk(d, '', i === devs.length - 1));
+    for (const [i, d] of devs.entries()) walk(d, '', i === devs.length - 1);
   }
 }
