@@ -1,0 +1,29 @@
+import type { Command } from 'commander';
+import { action } from '../context.js';
+
+export interface DoctorCliOptions {
+  device?: string[];
+  memory?: string;
+  vm?: string;
+  rom?: boolean;
+  verbose?: boolean;
+}
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+export function registerDoctor(program: Command): void {
+  program
+    .command('doctor')
+    .description('check that this host is ready for device assignment, with the evidence for each verdict')
+    .option('--device <bdf>', 'check this device (repeatable; default: every display controller)', collect)
+    .option('--memory <size>', 'guest memory to check hugepages against, e.g. 16G')
+    .option('--vm <spec>', 'check for a VM spec (not available yet: use --device)')
+    .option('--no-rom', 'do not read option ROMs (reading enables the ROM BAR; needs root)')
+    .option('-v, --verbose', 'show the evidence of passing checks too')
+    .action(
+      action(async (ctx, opts: DoctorCliOptions) => {
+        const { runDoctor } = await import('./doctor.js');
+        return runDoctor(ctx, opts);
+      }),
+    );
+}

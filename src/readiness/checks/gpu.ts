@@ -1,0 +1,344 @@
+/**
+ * Per-device checks for a GPU (or any device given with --device): who holds it, whether a
+ * framebuffer sits in its BARs, its companion functions (HDMI audio), its IOMMU group's
+ * viability, its reset methods and its option ROM.
+ *
+ * Facts used:
+ * - boot_vga=1 marks the device the firmware used for the console (drivers/pci/pci-sysfs.c);
+ *   its ROM is usually shadowed and the firmware framebuffer lives in its BAR.
+ * - Firmware framebuffers (efifb, vesafb, simplefb / simple-framebuffer, and the "BOOTFB"
+ *   placeholder sysfb registers since 5.15) claim a range inside the GPU's BAR in /proc/iomem;
+ *   vfio-pci then cannot reserve it ("BAR 0: can't reserve") and QEMU falls back to slow
+ *   trapped access ("Failed to mmap ... BAR ... Performance may be slow"). Boot options that
+ *   keep them away: video=efifb:off, video=vesafb:off, initcall_blacklist=sysfb_init.
+ * - reset_method (Linux 5.15+, drivers/pci/pci.c pci_reset_fn_methods) lists what the kernel can
+ *   do: flr, pm, bus, ... Without FLR a GPU is reset with a PM or secondary bus reset, which many
+ *   GPUs survive badly (the AMD Polaris/Vega/Navi "reset bug": the card works once per host boot).
+ * - The GPU and its audio function share a slot; without ACS between functions they share a group,
+ *   and a GPU on vfio-pci with its audio on snd_hda_intel is not viable (DESIGN.md, lab-verified).
+ */
+import { type GroupVerdict, isVfioDriver } from '../../iommu/viability.js';
+import type { PciDevice } from '../../pci/types.js';
+import type { Check } from '../check.js';
+import type { HostFacts } from '../host-facts.js';
+import { entriesWithin } from '../iomem.js';
+import { type Bar, barName, hexRange } from '../pci-resources.js';
+
+export const HOST_GPU_DRIVERS = new Set(['nvidia', 'nouveau', 'amdgpu', 'radeon', 'i915', 'xe']);
+const FB_NAMES =
+  /^(efifb|vesafb|simplefb|simple-framebuffer(\.\d+)?|BOOTFB|vesafb\.\d+|efi-framebuffer(\.\d+)?)$/i;
+
+export interface RomFact {
+  /** Bytes read (possibly empty). */
+  bytes?: Uint8Array;
+  /** Why it could not be read. */
+  error?: string;
+  /** Verdict from the ROM toolkit when bytes were parsed. */
+  uefi?: { uefiBoot: boolean; reasons: string[]; fixable?: boolean; images: string[] };
+}
+
+export interface DeviceContext {
+  device: PciDevice;
+  /** Other functions in the same slot (domain:bus:device), e.g. HDMI audio. */
+  companions: PciDevice[];
+  group?: GroupVerdict;
+  groupDevices: PciDevice[];
+  bars: Bar[];
+  rom?: RomFact;
+}
+
+const hex4 = (n: number) => n.toString(16).padStart(4, '0');
+export const describe = (d: PciDevice) =>
+  `${d.address} [${hex4(d.vendorId)}:${hex4(d.deviceId)}] class ${d.classCode.toString(16).padStart(6, '0')}${d.names?.device ? ` ${d.names.device}` : ''}`;
+
+const onStub = (d: PciDevice) => !d.driver || isVfioDriver(d.driver) || d.driver === 'pci-stub';
+
+export function bootVgaCheck(ctx: DeviceContext): Check {
+  const d = ctx.device;
+  const base = { id: 'gpu.boot-vga', group: 'gpu' as const, title: 'Boot VGA device', device: d.address };
+  if (d.bootVga === undefined)
+    return {
+      ...base,
+      verdict: 'ok',
+      evidence: [`${d.address} has no boot_vga attribute (not a VGA-class device)`],
+    };
+  if (!d.bootVga)
+    return {
+      ...base,
+      verdict: 'ok',
+      evidence: [`${d.address} boot_vga=0: the firmware console is on another device`],
+    };
+  return {
+    ...base,
+    verdict: 'warn',
+    evidence: [`${d.address} boot_vga=1: the firmware drew the console on it`],
+    fix: 'the boot GPU keeps a firmware framebuffer and a shadowed ROM: boot with video=efifb:off (and initcall_blacklist=sysfb_init on 5.15+), pass a ROM file (romfile=) if its ROM reads empty, or make another GPU primary in the firmware setup',
+  };
+}
+
+export function driverCheck(ctx: DeviceContext): Check {
+  const d = ctx.device;
+  const base = { id: 'gpu.driver', group: 'gpu' as const, title: 'Host driver', device: d.address };
+  const evidence = [
+    `${describe(d)} driver ${d.driver ?? 'none'}${d.driverOverride ? `, driver_override=${d.driverOverride}` : ''}`,
+  ];
+  if (onStub(d)) return { ...base, verdict: 'ok', evidence };
+  const gpuDriver = HOST_GPU_DRIVERS.has(d.driver!);
+  return {
+    ...base,
+    verdict: 'warn',
+    evidence,
+    fix: `${d.address} is held by ${d.driver}${gpuDriver ? ' (a host graphics driver: stop the display server using it first)' : ''}; bind it to vfio-pci before starting the VM (vfiokit bind ${d.address}), or claim it at boot with vfio-pci.ids`,
+  };
+}
+
+export function framebufferCheck(ctx: DeviceContext, f: HostFacts): Check {
+  const d = ctx.device;
+  const base = {
+    id: 'gpu.framebuffer',
+    group: 'gpu' as const,
+    title: 'Framebuffer in the BARs',
+    device: d.address,
+  };
+  const mem = ctx.bars.filter((b) => b.memory && b.index < 6);
+  if (!mem.length)
+    return { ...base, verdict: 'unknown', evidence: [`${d.address}: no memory BARs in sysfs resource`] };
+  if (!f.iomem) return { ...base, verdict: 'unknown', evidence: ['/proc/iomem not readable'] };
+  if (f.iomem.zeroed) {
+    return {
+      ...base,
+      verdict: 'unknown',
+      evidence: [
+        '/proc/iomem shows all addresses as 0 to non-root readers: run as root to compare it with the BARs',
+      ],
+    };
+  }
+  const hits: string[] = [];
+  for (const b of mem) {
+    for (const e of entriesWithin(f.iomem, b.start, b.end)) {
+      if (FB_NAMES.test(e.name))
+        hits.push(
+          `${e.name} holds [mem 0x${e.start.toString(16)}-0x${e.end.toString(16)}] inside ${barName(b)} ${hexRange(b)}`,
+        );
+    }
+  }
+  const evidence = mem.map((b) => `${barName(b)} ${hexRange(b)}`);
+  if (!hits.length)
+    return {
+      ...base,
+      verdict: 'ok',
+      evidence: [...evidence, 'no efifb/vesafb/simplefb/BOOTFB range inside them (/proc/iomem)'],
+    };
+  const fix =
+    'keep firmware framebuffers off this GPU: boot with video=efifb:off video=vesafb:off, and initcall_blacklist=sysfb_init on kernels 5.15+ (BOOTFB/simplefb), or make another GPU primary';
+  if (isVfioDriver(d.driver)) {
+    return {
+      ...base,
+      verdict: 'fail',
+      evidence: [
+        ...evidence,
+        ...hits,
+        'vfio-pci cannot reserve these BARs: QEMU will trap every access (slow) or fail',
+      ],
+      fix,
+    };
+  }
+  return {
+    ...base,
+    verdict: 'warn',
+    evidence: [...evidence, ...hits, 'this will conflict once the GPU is given to vfio-pci'],
+    fix,
+  };
+}
+
+export function audioCheck(ctx: DeviceContext): Check {
+  const d = ctx.device;
+  const base = {
+    id: 'gpu.audio',
+    group: 'gpu' as const,
+    title: 'Companion functions (HDMI audio, USB-C)',
+    device: d.address,
+  };
+  if (!ctx.companions.length)
+    return { ...base, verdict: 'ok', evidence: [`${d.address} has no other function in its slot`] };
+  const evidence = ctx.companions.map((c) => `${describe(c)} driver ${c.driver ?? 'none'}`);
+  const held = ctx.companions.filter((c) => !onStub(c));
+  if (!held.length)
+    return {
+      ...base,
+      verdict: 'ok',
+      evidence: [...evidence, 'all companions are free for VFIO: assign them with the GPU'],
+    };
+  const list = held.map((c) => `${c.address} (${c.driver})`).join(', ');
+  const fix = `bind ${held.map((c) => c.address).join(' ')} to vfio-pci together with ${d.address} and assign them to the same VM (as a multifunction device)`;
+  if (isVfioDriver(d.driver)) {
+    return {
+      ...base,
+      verdict: 'fail',
+      evidence: [...evidence, `${d.address} is on vfio-pci but ${list} still on a host driver`],
+      fix,
+    };
+  }
+  return { ...base, verdict: 'warn', evidence, fix };
+}
+
+export function groupCheck(ctx: DeviceContext, f: HostFacts): Check {
+  const d = ctx.device;
+  const base = { id: 'gpu.group', group: 'gpu' as const, title: 'IOMMU group viability', device: d.address };
+  if (!ctx.group) {
+    return {
+      ...base,
+      verdict: f.iommuGroups.length ? 'unknown' : 'fail',
+      evidence: [
+        f.iommuGroups.length ? `${d.address} has no iommu_group link` : 'no IOMMU groups: the IOMMU is off',
+      ],
+      fix: f.iommuGroups.length
+        ? undefined
+        : 'enable the IOMMU (see above); devices cannot be assigned without a group',
+    };
+  }
+  const g = ctx.group;
+  const byAddr = new Map(ctx.groupDevices.map((x) => [x.address, x]));
+  const evidence = [
+    `group ${g.group}: ${g.members.length} device${g.members.length === 1 ? '' : 's'}, ${g.viable ? 'viable' : 'not viable'} now`,
+    ...g.members.map(
+      (m) =>
+        `  ${m.address} driver ${m.driver ?? 'none'}${m.bridge ? ' (bridge)' : ''}${m.blocks ? ' - blocks' : ''}`,
+    ),
+  ];
+  if (g.unknown.length) evidence.push(`non-PCI members: ${g.unknown.join(' ')}`);
+  if (g.viable) return { ...base, verdict: 'ok', evidence };
+  const slot = (a: string) => a.slice(0, a.lastIndexOf('.'));
+  const foreign = [...g.mustBind, ...g.mustUnbind].filter(
+    (a) => slot(a) !== slot(d.address) && a !== d.address,
+  );
+  const bindList = g.mustBind.join(' ');
+  if (foreign.length) {
+    const reasons = foreign.map((a) => {
+      const m = g.members.find((x) => x.address === a);
+      const rec = byAddr.get(a);
+      return `${a}${rec ? ` [${rec.classCode.toString(16).padStart(6, '0')}]` : ''} on ${m?.driver ?? 'none'}${m?.hostCritical ? `: ${m.hostCritical}` : ''}`;
+    });
+    return {
+      ...base,
+      verdict: 'fail',
+      evidence: [...evidence, `devices outside this card share the group: ${reasons.join('; ')}`],
+      fix: `every device in group ${g.group} must leave its host driver (bind: ${bindList || 'none'}${g.mustUnbind.length ? `; unbind bridges: ${g.mustUnbind.join(' ')}` : ''}); if that takes something the host needs, move the card to another slot (explain with: vfiokit explain ${d.address})`,
+    };
+  }
+  return {
+    ...base,
+    verdict: 'warn',
+    evidence,
+    fix: `bind ${bindList} to vfio-pci (the card's own functions; bridges on pcieport can stay)`,
+  };
+}
+
+export function resetCheck(ctx: DeviceContext): Check {
+  const d = ctx.device;
+  const base = { id: 'gpu.reset', group: 'gpu' as const, title: 'Reset methods', device: d.address };
+  const methods = d.resetMethods;
+  if (methods === undefined) {
+    if (d.pcie) {
+      return d.pcie.flr
+        ? {
+            ...base,
+            verdict: 'ok',
+            evidence: ['PCIe Device Capabilities: FLR supported (no reset_method attribute on this kernel)'],
+          }
+        : {
+            ...base,
+            verdict: 'warn',
+            evidence: ['PCIe Device Capabilities: no FLR (no reset_method attribute on this kernel)'],
+            fix: 'without Function Level Reset the GPU may not reset between VM runs: expect to reboot the host or use vendor-reset for AMD cards',
+          };
+    }
+    return {
+      ...base,
+      verdict: 'unknown',
+      evidence: ['no reset_method attribute and the PCIe capability could not be read (run as root)'],
+    };
+  }
+  const evidence = [`${d.address} reset_method: ${methods.join(' ') || '(empty)'}`];
+  if (!methods.length) {
+    return {
+      ...base,
+      verdict: 'fail',
+      evidence,
+      fix: 'the kernel has no way to reset this device: it will not work again after the first VM run without a host reboot',
+    };
+  }
+  if (methods.includes('flr')) return { ...base, verdict: 'ok', evidence };
+  return {
+    ...base,
+    verdict: 'warn',
+    evidence: [...evidence, 'no Function Level Reset'],
+    fix: `only ${methods.join('/')} reset: many GPUs (notably AMD Polaris/Vega/Navi) fail to come back after a VM stops; for AMD try the vendor-reset module, otherwise plan on host reboots between runs`,
+  };
+}
+
+export function romCheck(ctx: DeviceContext): Check {
+  const d = ctx.device;
+  const base = {
+    id: 'gpu.rom',
+    group: 'gpu' as const,
+    title: 'Option ROM with a UEFI image',
+    device: d.address,
+  };
+  if (!d.hasRom)
+    return {
+      ...base,
+      verdict: 'unknown',
+      evidence: [`${d.address} has no rom attribute (no expansion ROM BAR)`],
+    };
+  const r = ctx.rom;
+  if (!r)
+    return {
+      ...base,
+      verdict: 'unknown',
+      evidence: ['ROM not read (pass --rom as root to read it, or `vfiokit rom dump`)'],
+    };
+  if (r.error) return { ...base, verdict: 'unknown', evidence: [r.error] };
+  if (!r.bytes || r.bytes.length === 0) {
+    return {
+      ...base,
+      verdict: 'fail',
+      evidence: [`reading ${d.address}/rom gave 0 bytes`],
+      fix: 'a host driver initialised the GPU or it is the boot GPU with a shadowed ROM: read it before any driver binds (vfio-pci.ids at boot), or give QEMU a ROM file (romfile=)',
+    };
+  }
+  const u = r.uefi;
+  if (!u)
+    return {
+      ...base,
+      verdict: 'unknown',
+      evidence: [`read ${r.bytes.length} bytes but could not parse them`],
+    };
+  const evidence = [`read ${r.bytes.length} bytes; images: ${u.images.join(', ') || 'none'}`, ...u.reasons];
+  if (u.uefiBoot) return { ...base, verdict: 'ok', evidence };
+  if (u.images.length === 0) {
+    return {
+      ...base,
+      verdict: 'fail',
+      evidence,
+      fix: "no valid option ROM image: get the card's ROM file from its vendor and pass it with romfile=",
+    };
+  }
+  return {
+    ...base,
+    verdict: 'warn',
+    evidence,
+    fix: u.fixable
+      ? 'the ROM needs fixing first: vfiokit rom fix'
+      : 'no usable UEFI image: OVMF cannot show this GPU before the guest driver loads; use SeaBIOS, or a vendor ROM with an EFI image (romfile=)',
+  };
+}
+
+export function deviceChecks(ctx: DeviceContext, f: HostFacts): Check[] {
+  const display = ctx.device.classCode >> 16 === 0x03;
+  const out = [driverCheck(ctx), groupCheck(ctx, f), audioCheck(ctx)];
+  if (display) out.unshift(bootVgaCheck(ctx));
+  out.push(framebufferCheck(ctx, f), resetCheck(ctx));
+  if (display) out.push(romCheck(ctx));
+  return out;
+}

@@ -1,0 +1,115 @@
+/**
+ * Interrupt remapping. Without it a device assigned to a guest can forge MSI writes that reach
+ * any host interrupt vector, so vfio_iommu_type1 refuses to attach a group ("No interrupt
+ * remapping support.  Use the module param "allow_unsafe_interrupts" ...", -EPERM) unless
+ * allow_unsafe_interrupts is set. The kernel states it at boot:
+ * - Intel: "DMAR-IR: Enabled IRQ remapping in x2apic mode" (or xapic), drivers/iommu/intel/irq_remapping.c
+ * - AMD:   "AMD-Vi: Interrupt remapping enabled", drivers/iommu/amd/init.c
+ * intremap=off on the command line turns it off (Intel; kernel-parameters.txt).
+ */
+import type { Check } from '../check.js';
+import type { HostFacts } from '../host-facts.js';
+import { paramValues } from '../kernel-cmdline.js';
+import { grepLog } from '../kernel-log.js';
+import { moduleOptions } from '../modprobe-config.js';
+
+const IR_ON = /DMAR-IR: Enabled IRQ remapping in (x2apic|xapic) mode|AMD-Vi: Interrupt remapping enabled/;
+const IR_REFUSED = /No interrupt remapping support\.\s+Use the module param/;
+
+export function interruptRemappingOn(f: HostFacts): boolean | undefined {
+  if (!f.kernelLog) return undefined;
+  return grepLog(f.kernelLog, IR_ON).length > 0;
+}
+
+export function remappingCheck(f: HostFacts): Check {
+  const base = { id: 'interrupts.remapping', group: 'interrupts' as const, title: 'Interrupt remapping' };
+  const intremap = f.cmdline ? paramValues(f.cmdline, 'intremap') : [];
+  if (intremap.includes('off')) {
+    return {
+      ...base,
+      verdict: 'fail',
+      evidence: ['kernel command line has intremap=off'],
+      fix: 'remove intremap=off: VFIO refuses to attach devices without interrupt remapping',
+    };
+  }
+  if (f.iommuGroups.length === 0) {
+    return {
+      ...base,
+      verdict: 'fail',
+      evidence: ['no IOMMU groups: interrupt remapping is a function of the IOMMU, which is off'],
+      fix: 'enable the IOMMU first (see the IOMMU section)',
+    };
+  }
+  if (!f.kernelLog) {
+    const why = f.blind.find((b) => b.what === 'kernel messages')?.why ?? 'kernel messages not readable';
+    return { ...base, verdict: 'unknown', evidence: [`cannot tell: ${why}`] };
+  }
+  const on = grepLog(f.kernelLog, IR_ON);
+  const refused = grepLog(f.kernelLog, IR_REFUSED);
+  if (on.length)
+    return {
+      ...base,
+      verdict: 'ok',
+      evidence: on.slice(0, 2).map((l) => `${f.kernelLog!.source}: ${l.trim()}`),
+    };
+  if (refused.length) {
+    return {
+      ...base,
+      verdict: 'fail',
+      evidence: refused.slice(0, 2).map((l) => `${f.kernelLog!.source}: ${l.trim()}`),
+      fix: 'this platform lacks interrupt remapping: enable it in the firmware (VT-d / IOMMU settings, x2APIC), or, for trusted guests only, set vfio_iommu_type1.allow_unsafe_interrupts=1',
+    };
+  }
+  return {
+    ...base,
+    verdict: 'warn',
+    evidence: [
+      `${f.kernelLog.source}: no "DMAR-IR: Enabled IRQ remapping" or "AMD-Vi: Interrupt remapping enabled" line`,
+      'boot messages may have been overwritten in the ring buffer, or remapping is off',
+    ],
+    fix: 'check `journalctl -k -b | grep -i remapping`; if remapping is off, enable x2APIC/interrupt remapping in the firmware',
+  };
+}
+
+export function unsafeInterruptsCheck(f: HostFacts): Check {
+  const base = { id: 'interrupts.unsafe', group: 'interrupts' as const, title: 'allow_unsafe_interrupts' };
+  const evidence: string[] = [];
+  let set = false;
+  for (const key of ['vfio_iommu_type1.allow_unsafe_interrupts', 'iommufd.allow_unsafe_interrupts']) {
+    const v = f.moduleParams.get(key);
+    if (v !== undefined) {
+      evidence.push(`/sys/module/${key.replace('.', '/parameters/')} = ${v}`);
+      if (v === 'Y' || v === '1') set = true;
+    }
+    const [mod, param] = key.split('.');
+    for (const o of moduleOptions(f.modprobe, mod, param)) {
+      evidence.push(`${o.file}: options ${mod} ${param}=${o.value ?? ''}`);
+      if (/^(1|y|Y)$/.test(o.value ?? '')) set = true;
+    }
+    for (const v2 of f.cmdline ? paramValues(f.cmdline, key) : []) {
+      evidence.push(`kernel command line: ${key}=${v2}`);
+      if (/^(1|y|Y)$/.test(v2)) set = true;
+    }
+  }
+  if (!set) {
+    if (!evidence.length) evidence.push('not set anywhere (default N: VFIO insists on interrupt remapping)');
+    return { ...base, verdict: 'ok', evidence };
+  }
+  const ir = interruptRemappingOn(f);
+  return {
+    ...base,
+    verdict: 'warn',
+    evidence: [
+      ...evidence,
+      ir ? 'interrupt remapping is on, so this is not needed' : 'interrupt remapping is not confirmed on',
+    ],
+    fix:
+      ir === true
+        ? 'remove allow_unsafe_interrupts: interrupt remapping already protects the host, the option only weakens it'
+        : 'allow_unsafe_interrupts lets a guest inject MSIs into the host: use it only for trusted guests, and prefer hardware with interrupt remapping',
+  };
+}
+
+export function interruptChecks(f: HostFacts): Check[] {
+  return [remappingCheck(f), unsafeInterruptsCheck(f)];
+}

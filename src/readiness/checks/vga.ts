@@ -1,0 +1,56 @@
+/**
+ * VGA arbitration. Legacy VGA resources (I/O 0x3b0-0x3df, memory 0xa0000-0xbffff) are not
+ * behind any BAR and only one device on the system can decode them at a time; the kernel's VGA
+ * arbiter (drivers/pci/vgaarb.c) switches them between devices. Assigning a GPU *with* VGA
+ * (SeaBIOS guest, QEMU x-vga=on) needs that switching. Intel IGD under i915 cannot stop decoding
+ * VGA without the arbiter, and making i915 take part in arbitration costs the host its DRI
+ * acceleration (the long-standing i915 arbitration trade-off). The route that avoids VGA
+ * entirely: a legacy-free guest, OVMF (UEFI) firmware with the GPU as a plain PCIe device and no
+ * x-vga, which needs the GPU ROM to carry an EFI image.
+ */
+import { isVfioDriver } from '../../iommu/viability.js';
+import type { PciDevice } from '../../pci/types.js';
+import type { Check } from '../check.js';
+
+export const isVgaClass = (d: PciDevice) => d.classCode >> 8 === 0x0300;
+export const isIntelIgd = (d: PciDevice) => isVgaClass(d) && d.vendorId === 0x8086 && d.addr.bus === 0;
+
+export function vgaArbitrationCheck(devices: PciDevice[], targets: PciDevice[]): Check {
+  const base = { id: 'vga.arbitration', group: 'vga' as const, title: 'VGA arbitration' };
+  const vga = devices.filter(isVgaClass);
+  const evidence = vga.map(
+    (d) =>
+      `${d.address} VGA-class [${d.vendorId.toString(16).padStart(4, '0')}] driver ${d.driver ?? 'none'}${d.bootVga ? ', boot VGA' : ''}`,
+  );
+  if (vga.length <= 1) {
+    return {
+      ...base,
+      verdict: 'ok',
+      evidence: evidence.length
+        ? [...evidence, 'a single VGA device: no arbitration needed']
+        : ['no VGA-class device'],
+    };
+  }
+  const targetSet = new Set(targets.map((t) => t.address));
+  const igdHost = vga.find((d) => isIntelIgd(d) && !targetSet.has(d.address) && !isVfioDriver(d.driver));
+  const assigned = vga.filter((d) =>
+    targetSet.size ? targetSet.has(d.address) : !isIntelIgd(d) && !d.bootVga,
+  );
+  if (igdHost && assigned.length) {
+    return {
+      ...base,
+      verdict: 'warn',
+      evidence: [
+        ...evidence,
+        `Intel IGD ${igdHost.address} is host graphics on ${igdHost.driver ?? 'no driver'}; ${assigned.map((d) => d.address).join(', ')} would be assigned`,
+      ],
+      fix: 'assign the discrete GPU without VGA: an OVMF (UEFI) guest with the GPU as a normal PCIe device (no x-vga=on); VGA assignment would need i915 in VGA arbitration, which costs the host its DRI acceleration',
+    };
+  }
+  return {
+    ...base,
+    verdict: 'warn',
+    evidence: [...evidence, `${vga.length} VGA-class devices share the legacy VGA ranges`],
+    fix: 'prefer an OVMF (UEFI) guest without x-vga so the assigned GPU never needs the legacy VGA ranges; with SeaBIOS/x-vga every VGA access goes through the kernel arbiter',
+  };
+}

@@ -1,0 +1,186 @@
+/**
+ * `vfiokit doctor`: gather host facts and device records, run every check, order them. The
+ * gathering reads the host (and, for ROMs, enables the ROM BAR through the ROM toolkit); the
+ * checks themselves are pure functions of what was gathered.
+ */
+
+import { UsageError, VfiokitError } from '../errors.js';
+import { readPciDevices } from '../host/pci-sysfs.js';
+import type { HostRoot } from '../host/root.js';
+import { joinGroups, readKernelGroups } from '../iommu/groups.js';
+import { groupViability } from '../iommu/viability.js';
+import { formatPciAddress, parsePciAddress } from '../pci/address.js';
+import type { PciDevice } from '../pci/types.js';
+import { CHECK_GROUPS, type Check, mostImportant, summarize, type Verdict } from './check.js';
+import { acsOverrideCheck } from './checks/acs-override.js';
+import { cpuChecks } from './checks/cpu.js';
+import { earlyBindingCheck, softdepCheck } from './checks/early-binding.js';
+import { type DeviceContext, deviceChecks, type RomFact } from './checks/gpu.js';
+import { hugepagesCheck } from './checks/hugepages.js';
+import { interruptChecks } from './checks/interrupts.js';
+import { iommuChecks } from './checks/iommu.js';
+import { vfioModulesCheck } from './checks/vfio-modules.js';
+import { vgaArbitrationCheck } from './checks/vga.js';
+import { type BlindSpot, gatherHostFacts, type HostFacts } from './host-facts.js';
+import { readBars } from './pci-resources.js';
+
+export interface DoctorOptions {
+  /** Addresses given with --device; default: every display controller. */
+  devices?: string[];
+  memoryBytes?: number;
+  /** Read option ROMs (enables the ROM BAR on a live host; needs root). */
+  readRoms?: boolean;
+}
+
+export interface DoctorReport {
+  schema: 'vfiokit.doctor/1';
+  root: string;
+  kernel?: string;
+  cpuVendor?: string;
+  devices: string[];
+  memoryBytes?: number;
+  checks: Check[];
+  summary: Record<Verdict, number>;
+  mostImportant?: { id: string; device?: string; title: string; verdict: Verdict; fix: string };
+  blind: BlindSpot[];
+}
+
+const GROUP_ORDER = new Map(CHECK_GROUPS.map((g, i) => [g.id as string, i]));
+
+export function sameSlot(a: PciDevice, b: PciDevice): boolean {
+  return a.addr.domain === b.addr.domain && a.addr.bus === b.addr.bus && a.addr.device === b.addr.device;
+}
+
+export function buildDeviceContexts(
+  root: HostRoot,
+  devices: PciDevice[],
+  targets: PciDevice[],
+  roms: Map<string, RomFact>,
+): DeviceContext[] {
+  const groups = joinGroups(readKernelGroups(root), devices);
+  return targets.map((device) => {
+    const g = device.iommuGroup === undefined ? undefined : groups.find((x) => x.id === device.iommuGroup);
+    return {
+      device,
+      companions: devices.filter((o) => o.address !== device.address && sameSlot(o, device)),
+      group: g ? groupViability(g) : undefined,
+      groupDevices: g?.devices ?? [],
+      bars: readBars(root, device.address),
+      rom: roms.get(device.address),
+    };
+  });
+}
+
+/** The checks, from facts already gathered. Pure. */
+export function runChecks(
+  f: HostFacts,
+  devices: PciDevice[],
+  targets: PciDevice[],
+  contexts: DeviceContext[],
+  memoryBytes?: number,
+): Check[] {
+  const checks: Check[] = [
+    ...cpuChecks(f),
+    ...iommuChecks(f),
+    ...interruptChecks(f),
+    vfioModulesCheck(f),
+    earlyBindingCheck(f, devices, targets),
+    softdepCheck(f, devices),
+    acsOverrideCheck(f),
+    ...contexts.flatMap((c) => deviceChecks(c, f)),
+    vgaArbitrationCheck(devices, targets),
+    hugepagesCheck(f, memoryBytes),
+  ];
+  // Stable sort by section; within a section keep the order above (host-level before per-device).
+  return checks
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => (GROUP_ORDER.get(a.c.group) ?? 99) - (GROUP_ORDER.get(b.c.group) ?? 99) || a.i - b.i)
+    .map((x) => x.c);
+}
+
+export function selectTargets(devices: PciDevice[], wanted: string[] | undefined): PciDevice[] {
+  if (!wanted?.length) return devices.filter((d) => d.classCode >> 16 === 0x03);
+  const out: PciDevice[] = [];
+  for (const w of wanted) {
+    const name = formatPciAddress(parsePciAddress(w));
+    const d = devices.find((x) => x.address === name);
+    if (!d) {
+      throw new UsageError(`no PCI device ${name} on this host`, {
+        hint: 'list the addresses with `vfiokit devices`',
+        code: 'doctor.no-device',
+      });
+    }
+    if (!out.includes(d)) out.push(d);
+  }
+  return out;
+}
+
+async function readRom(root: HostRoot, d: PciDevice): Promise<RomFact> {
+  if (root.live && typeof process.getuid === 'function' && process.getuid() !== 0) {
+    return { error: 'reading the ROM needs root (it enables the ROM BAR through sysfs)' };
+  }
+  const [{ dumpRomBar, sysfsRomAccess }, { parseRom }, { checkIds, uefiVerdict }] = await Promise.all([
+    import('../host/rom-sysfs.js'),
+    import('../rom/parse-rom.js'),
+    import('../rom/verdict.js'),
+  ]);
+  let bytes: Uint8Array;
+  try {
+    bytes = (await dumpRomBar(sysfsRomAccess(root, d.address), d.address)).bytes;
+  } catch (e) {
+    if (e instanceof VfiokitError && (e.code === 'rom.eio' || e.code === 'rom.empty-read'))
+      return { bytes: new Uint8Array(0) };
+    return { error: `could not read the ROM: ${(e as Error).message}` };
+  }
+  if (!bytes.length) return { bytes };
+  try {
+    const model = parseRom(bytes);
+    const v = uefiVerdict(model, checkIds(model, { vendor: d.vendorId, device: d.deviceId }));
+    const codeName = (t: number) => (t === 0 ? 'x86 BIOS' : t === 3 ? 'EFI' : `type ${t.toString(16)}`);
+    return {
+      bytes,
+      uefi: {
+        uefiBoot: v.uefiBoot,
+        reasons: v.reasons,
+        fixable: v.fixable,
+        images: model.images
+          .filter((i) => !i.afterLast)
+          .map((i) => `${codeName(i.pcir.codeType)} at 0x${i.offset.toString(16)}`),
+      },
+    };
+  } catch (e) {
+    return { bytes, uefi: { uefiBoot: false, reasons: [(e as Error).message], images: [] } };
+  }
+}
+
+export async function buildDoctorReport(root: HostRoot, opts: DoctorOptions = {}): Promise<DoctorReport> {
+  const facts = gatherHostFacts(root);
+  const devices = readPciDevices(root);
+  const targets = selectTargets(devices, opts.devices);
+  const roms = new Map<string, RomFact>();
+  if (opts.readRoms) {
+    for (const t of targets)
+      if (t.hasRom && t.classCode >> 16 === 0x03) roms.set(t.address, await readRom(root, t));
+  }
+  const contexts = buildDeviceContexts(root, devices, targets, roms);
+  const checks = runChecks(facts, devices, targets, contexts, opts.memoryBytes);
+  const top = mostImportant(checks);
+  return {
+    schema: 'vfiokit.doctor/1',
+    root: root.dir,
+    kernel: facts.kernelRelease,
+    cpuVendor: facts.cpu?.vendorId,
+    devices: targets.map((t) => t.address),
+    memoryBytes: opts.memoryBytes,
+    checks,
+    summary: summarize(checks),
+    mostImportant: top && {
+      id: top.id,
+      device: top.device,
+      title: top.title,
+      verdict: top.verdict,
+      fix: top.fix!,
+    },
+    blind: facts.blind,
+  };
+}
