@@ -1,11 +1,22 @@
 /**
- * The vfiokit invocations the lab suite runs inside every guest (see LabCommand for placeholders).
+ * The vfiokit invocations the lab suite runs inside a guest (see LabCommand for placeholders).
  * Baseline commands see the machine as booted, before any binding; scenario commands run after
  * each binding step, so viability can be compared with the kernel's verdict at that moment.
  */
 import type { LabCommands } from './suite.js';
+import type { LabTopology } from './topology.js';
 
-export const labCommands: LabCommands = {
-  baseline: [],
-  scenario: [],
-};
+export function labCommandsFor(topo: LabTopology): LabCommands {
+  return {
+    baseline: [
+      // The ROM through vfiokit's own sysfs reader, before any driver is moved (the ROM BAR is
+      // readable while e1000e holds the NIC: QEMU's ROM is not shadowed like a boot GPU's).
+      ...(topo.roms ?? []).map((r) => ({
+        name: `rom-dump-${r.device}`,
+        args: ['rom', 'dump', `{bdf:${r.device}}`, '-o', `{out}/rom-${r.device}.vfiokit.rom`, '--json'],
+        json: true,
+      })),
+    ],
+    scenario: [],
+  };
+}

@@ -2,20 +2,23 @@
 // Intel IOMMU (two boots at a time, see lab/pool.ts), runs the guest suite once, and the tests
 // below judge the results: the kernel's own groups and VFIO verdicts against what the topology
 // claims, and vfiokit's output against the kernel. Run alone with `npm run lab` or
-// `npm test -- test/lab`. Timings are printed as test diagnostics, never asserted.
+// `npm test -- test/lab`; VFIOKIT_LAB_TOPOLOGIES=a,b limits the boots. Timings are printed as test diagnostics, never asserted.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { before, describe, test } from 'node:test';
-import { labCommands } from '../../lab/commands.js';
+import { labCommandsFor } from '../../lab/commands.js';
 import { pooled } from '../../lab/pool.js';
-import { runSuite, type ScenarioGroup, type SuiteRun } from '../../lab/suite.js';
+import { type CommandResult, runSuite, type ScenarioGroup, type SuiteRun } from '../../lab/suite.js';
 import { topologies } from '../../lab/topologies/index.js';
 import { groupsByIds } from '../../lab/truth.js';
 
 const BOOT_TIMEOUT_MS = 240_000;
 const t0 = performance.now();
+// VFIOKIT_LAB_TOPOLOGIES=desktop,legacy boots only those (for working on one topology).
+const only = process.env.VFIOKIT_LAB_TOPOLOGIES?.split(',').filter(Boolean);
+const selected = only ? topologies.filter((t) => only.includes(t.name)) : topologies;
 const runs = pooled(
-  topologies.map((t) => () => runSuite(t, { commands: labCommands, timeoutMs: BOOT_TIMEOUT_MS })),
+  selected.map((t) => () => runSuite(t, { commands: labCommandsFor(t), timeoutMs: BOOT_TIMEOUT_MS })),
 );
 
 function consoleTail(run: SuiteRun): string {
@@ -26,7 +29,16 @@ function consoleTail(run: SuiteRun): string {
   }
 }
 
-topologies.forEach((topo, i) => {
+function command(run: SuiteRun, name: string, scenario?: string): CommandResult {
+  const list = scenario
+    ? run.results!.scenarios.find((s) => s.name === scenario)?.vfiokit
+    : run.results!.baseline;
+  const r = list?.find((c) => c.name === name);
+  assert.ok(r, `vfiokit step ${name} did not run${scenario ? ` in scenario ${scenario}` : ''}`);
+  return r;
+}
+
+selected.forEach((topo, i) => {
   describe(`lab ${topo.name}: ${topo.summary}`, () => {
     let run: SuiteRun;
     before(async () => {
@@ -85,6 +97,14 @@ topologies.forEach((topo, i) => {
         const got = run.results!.roms.find((x) => x.device === rom.device);
         assert.ok(got?.sysfsFile, got?.error ?? 'ROM not read');
         assert.ok(readFileSync(got.sysfsFile).equals(readFileSync(rom.file)));
+      });
+
+      test(`vfiokit rom dump of ${rom.device} writes exactly Debian's ${rom.file}`, () => {
+        const r = command(run, `rom-dump-${rom.device}`);
+        assert.equal(r.status, 0, r.stderr);
+        const out = r.argv[r.argv.indexOf('-o') + 1];
+        assert.ok(readFileSync(out).equals(readFileSync(rom.file)), `${out} differs from ${rom.file}`);
+        assert.equal((r.json as { schema?: string })?.schema, 'vfiokit.rom.dump/1');
       });
     }
   });
