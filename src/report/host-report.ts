@@ -2,6 +2,7 @@
  * The host report: an overview assembled from the analyses. Pure over a HostRoot.
  */
 import type { HostRoot } from '../host/root.js';
+import { type GpuGroupSummary, gpuGroupSummary } from '../iommu/summary.js';
 import { compareBdf } from '../pci/address.js';
 
 export interface HostReport {
@@ -12,6 +13,8 @@ export interface HostReport {
   iommu: { enabled: boolean; units: string[]; groups: number };
   pciDevices: number;
   displays: { address: string; vendorDevice: string; driver?: string; group?: string; bootVga: boolean }[];
+  /** IOMMU groups holding a display controller, with the kernel's viability verdict. */
+  gpuGroups: GpuGroupSummary[];
 }
 
 const base = (p: string | undefined) => (p ? p.slice(p.lastIndexOf('/') + 1) : undefined);
@@ -42,5 +45,6 @@ export function buildHostReport(root: HostRoot): HostReport {
     iommu: { enabled: groups.length > 0, units: root.list('/sys/class/iommu'), groups: groups.length },
     pciDevices: devices.length,
     displays,
+    gpuGroups: gpuGroupSummary(root),
   };
 }

@@ -149,3 +149,21 @@ test('explain --override adds a what-if; bad input is a one-line usage error', (
   assert.match(missing.stderr, /no PCI device 0000:09:00\.0/);
   for (const x of [bad, addr, missing]) assert.doesNotMatch(x.stderr, /\n\s+at /);
 });
+
+test('the host report summarises the GPU groups and what to bind', () => {
+  const r = runCli(['--json', '--root', fx.dir]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).gpuGroups, [
+    {
+      group: 4,
+      viable: false,
+      devices: ['0000:01:00.0', '0000:01:00.1'],
+      mustBind: ['0000:01:00.1'],
+      mustUnbind: [],
+    },
+  ]);
+  assert.match(
+    runCli(['--root', fx.dir]).stdout,
+    /GPU group {5}4: 0000:01:00\.0 0000:01:00\.1 not viable: bind 0000:01:00\.1/,
+  );
+});

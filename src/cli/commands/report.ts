@@ -23,6 +23,17 @@ export function renderHostReport(ctx: CliContext, r: HostReport): void {
       `  display       ${g.address} [${g.vendorDevice}] driver ${g.driver ?? 'none'}, group ${g.group ?? 'none'}${g.bootVga ? ', boot VGA' : ''}`,
     );
   }
+  for (const g of r.gpuGroups) {
+    const todo = [
+      g.mustBind.length ? `bind ${g.mustBind.join(', ')} to vfio-pci` : '',
+      g.mustUnbind.length ? `unbind ${g.mustUnbind.join(', ')}` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+    ctx.out(
+      `  GPU group     ${g.group}: ${g.devices.join(' ')} ${g.viable ? c.green('viable') : c.yellow(`not viable: ${todo}`)}`,
+    );
+  }
   if (!r.iommu.enabled) {
     ctx.out();
     ctx.out(
