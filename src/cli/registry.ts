@@ -3,6 +3,7 @@
  * in modules it imports lazily inside the action, so `vfiokit --help` loads nothing heavy.
  */
 import type { Command } from 'commander';
+import { registerDiagnose } from './commands/diagnose.cli.js';
 import { registerDoctor } from './commands/doctor.cli.js';
 import { registerExplain } from './commands/explain.cli.js';
 import { registerGroups } from './commands/groups.cli.js';
@@ -14,5 +15,6 @@ export function registerCommands(program: Command): void {
   registerGroups(program);
   registerExplain(program);
   registerDoctor(program);
+  registerDiagnose(program);
   registerRom(program);
 }
