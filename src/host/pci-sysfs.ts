@@ -27,14 +27,38 @@ const BDF_COMPONENT = /^[0-9a-f]{4,8}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]$/;
 
 const basename = (p: string | undefined) => (p === undefined ? undefined : p.slice(p.lastIndexOf('/') + 1));
 
-function hexAttr(root: HostRoot, p: string): number | undefined {
-  const s = root.readAttr(p);
+/**
+ * The attributes a device directory holds, listed once: most attributes are optional (boot_vga
+ * only on VGA devices, sriov_* only on PFs, reset_method on newer kernels), and asking only for
+ * those present keeps a scan of thousands of devices cheap.
+ */
+class DeviceDir {
+  readonly entries: Set<string>;
+  constructor(
+    readonly root: HostRoot,
+    readonly path: string,
+  ) {
+    this.entries = new Set(root.list(path));
+  }
+  has(name: string): boolean {
+    return this.entries.has(name);
+  }
+  attr(name: string): string | undefined {
+    return this.entries.has(name) ? this.root.readAttr(`${this.path}/${name}`) : undefined;
+  }
+  link(name: string): string | undefined {
+    return this.entries.has(name) ? this.root.readLink(`${this.path}/${name}`) : undefined;
+  }
+}
+
+function hexAttr(d: DeviceDir, name: string): number | undefined {
+  const s = d.attr(name);
   if (s === undefined || !/^(0x)?[0-9a-fA-F]+$/.test(s)) return undefined;
   return parseInt(s, 16);
 }
 
-function intAttr(root: HostRoot, p: string): number | undefined {
-  const s = root.readAttr(p);
+function intAttr(d: DeviceDir, name: string): number | undefined {
+  const s = d.attr(name);
   if (s === undefined || !/^-?\d+$/.test(s)) return undefined;
   return parseInt(s, 10);
 }
@@ -72,9 +96,10 @@ export function tryReadPciDevice(root: HostRoot, name: string): PciDevice | unde
   const p = `${PCI_DEVICES_DIR}/${name}`;
   const sysfsPath = root.realPath(p);
   if (sysfsPath === undefined) return undefined;
-  const vendorId = hexAttr(root, `${p}/vendor`);
-  const deviceId = hexAttr(root, `${p}/device`);
-  const classCode = hexAttr(root, `${p}/class`);
+  const dir = new DeviceDir(root, p);
+  const vendorId = hexAttr(dir, 'vendor');
+  const deviceId = hexAttr(dir, 'device');
+  const classCode = hexAttr(dir, 'class');
   if (vendorId === undefined || deviceId === undefined || classCode === undefined) return undefined;
 
   const components = sysfsPath.split('/').filter((c) => BDF_COMPONENT.test(c));
@@ -83,32 +108,32 @@ export function tryReadPciDevice(root: HostRoot, name: string): PciDevice | unde
     addr,
     vendorId,
     deviceId,
-    subsystemVendorId: hexAttr(root, `${p}/subsystem_vendor`),
-    subsystemDeviceId: hexAttr(root, `${p}/subsystem_device`),
+    subsystemVendorId: hexAttr(dir, 'subsystem_vendor'),
+    subsystemDeviceId: hexAttr(dir, 'subsystem_device'),
     classCode,
-    revision: hexAttr(root, `${p}/revision`),
-    hasRom: root.exists(`${p}/rom`),
+    revision: hexAttr(dir, 'revision'),
+    hasRom: dir.has('rom'),
     upstream: components.slice(0, -1),
     sysfsPath,
     capabilities: [],
   };
 
-  const driver = basename(root.readLink(`${p}/driver`));
+  const driver = basename(dir.link('driver'));
   if (driver) dev.driver = driver;
-  const override = root.readAttr(`${p}/driver_override`);
+  const override = dir.attr('driver_override');
   if (override && override !== '(null)') dev.driverOverride = override;
-  const group = basename(root.readLink(`${p}/iommu_group`));
+  const group = basename(dir.link('iommu_group'));
   if (group !== undefined && /^\d+$/.test(group)) dev.iommuGroup = Number(group);
-  const bootVga = root.readAttr(`${p}/boot_vga`);
+  const bootVga = dir.attr('boot_vga');
   if (bootVga !== undefined) dev.bootVga = bootVga === '1';
-  const reset = root.readAttr(`${p}/reset_method`);
+  const reset = dir.attr('reset_method');
   if (reset !== undefined) dev.resetMethods = reset.split(/\s+/).filter(Boolean);
-  const numa = intAttr(root, `${p}/numa_node`);
+  const numa = intAttr(dir, 'numa_node');
   if (numa !== undefined && numa >= 0) dev.numaNode = numa;
-  readLink(root, p, dev);
-  readSriov(root, p, dev);
+  readLinkAttrs(dir, dev);
+  readSriov(dir, dev);
 
-  const bytes = root.readBytes(`${p}/config`, CONFIG_MAX);
+  const bytes = dir.has('config') ? root.readBytes(`${p}/config`, CONFIG_MAX) : undefined;
   if (bytes !== undefined) {
     const dc = decodeConfig(bytes);
     dev.config = dc.config;
@@ -133,12 +158,12 @@ export function tryReadPciDevice(root: HostRoot, name: string): PciDevice | unde
   return dev;
 }
 
-function readLink(root: HostRoot, p: string, dev: PciDevice): void {
+function readLinkAttrs(dir: DeviceDir, dev: PciDevice): void {
   const link: NonNullable<PciDevice['link']> = {};
-  const cs = root.readAttr(`${p}/current_link_speed`);
-  const ms = root.readAttr(`${p}/max_link_speed`);
-  const cw = intAttr(root, `${p}/current_link_width`);
-  const mw = intAttr(root, `${p}/max_link_width`);
+  const cs = dir.attr('current_link_speed');
+  const ms = dir.attr('max_link_speed');
+  const cw = intAttr(dir, 'current_link_width');
+  const mw = intAttr(dir, 'max_link_width');
   if (cs !== undefined) link.currentSpeed = cs;
   if (cw !== undefined) link.currentWidth = cw;
   if (ms !== undefined) link.maxSpeed = ms;
@@ -146,17 +171,16 @@ function readLink(root: HostRoot, p: string, dev: PciDevice): void {
   if (Object.keys(link).length) dev.link = link;
 }
 
-function readSriov(root: HostRoot, p: string, dev: PciDevice): void {
-  const total = intAttr(root, `${p}/sriov_totalvfs`);
+function readSriov(dir: DeviceDir, dev: PciDevice): void {
+  const total = intAttr(dir, 'sriov_totalvfs');
   if (total !== undefined) {
-    const vfs = root
-      .list(p)
+    const vfs = [...dir.entries]
       .filter((e) => /^virtfn\d+$/.test(e))
       .sort((a, b) => Number(a.slice(6)) - Number(b.slice(6)))
-      .map((e) => basename(root.readLink(`${p}/${e}`)))
+      .map((e) => basename(dir.link(e)))
       .filter((v): v is string => v !== undefined);
-    dev.sriov = { totalVfs: total, numVfs: intAttr(root, `${p}/sriov_numvfs`) ?? vfs.length, vfs };
+    dev.sriov = { totalVfs: total, numVfs: intAttr(dir, 'sriov_numvfs') ?? vfs.length, vfs };
   }
-  const pf = basename(root.readLink(`${p}/physfn`));
+  const pf = basename(dir.link('physfn'));
   if (pf) dev.physfn = pf;
 }
