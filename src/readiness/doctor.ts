@@ -78,6 +78,8 @@ export function runChecks(
   targets: PciDevice[],
   contexts: DeviceContext[],
   memoryBytes?: number,
+  /** True when the targets were named with --device (not the default: every display device). */
+  explicitTargets = false,
 ): Check[] {
   const checks: Check[] = [
     ...cpuChecks(f),
@@ -88,7 +90,7 @@ export function runChecks(
     softdepCheck(f, devices),
     acsOverrideCheck(f),
     ...contexts.flatMap((c) => deviceChecks(c, f)),
-    vgaArbitrationCheck(devices, targets),
+    vgaArbitrationCheck(devices, explicitTargets ? targets : []),
     hugepagesCheck(f, memoryBytes),
   ];
   // Stable sort by section; within a section keep the order above (host-level before per-device).
@@ -163,7 +165,14 @@ export async function buildDoctorReport(root: HostRoot, opts: DoctorOptions = {}
       if (t.hasRom && t.classCode >> 16 === 0x03) roms.set(t.address, await readRom(root, t));
   }
   const contexts = buildDeviceContexts(root, devices, targets, roms);
-  const checks = runChecks(facts, devices, targets, contexts, opts.memoryBytes);
+  const checks = runChecks(
+    facts,
+    devices,
+    targets,
+    contexts,
+    opts.memoryBytes,
+    Boolean(opts.devices?.length),
+  );
   const top = mostImportant(checks);
   return {
     schema: 'vfiokit.doctor/1',

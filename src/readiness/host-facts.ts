@@ -191,7 +191,7 @@ export function gatherHostFacts(root: HostRoot): HostFacts {
   }
 
   const moduleLists: HostFacts['moduleLists'] = [];
-  const plain = (file: string, t: string) =>
+  const plain = (t: string) =>
     t
       .split('\n')
       .map((l) => l.replace(/#.*$/, '').trim().split(/\s+/)[0])
@@ -199,12 +199,12 @@ export function gatherHostFacts(root: HostRoot): HostFacts {
       .map(normaliseParamName);
   for (const file of ['/etc/modules', '/etc/initramfs-tools/modules']) {
     const t = r.text(file);
-    if (t !== undefined) moduleLists.push({ file, modules: plain(file, t) });
+    if (t !== undefined) moduleLists.push({ file, modules: plain(t) });
   }
   for (const dir of ['/etc/modules-load.d', '/usr/lib/modules-load.d', '/run/modules-load.d']) {
     for (const f2 of r.list(dir) ?? []) {
       const t = f2.endsWith('.conf') ? r.text(`${dir}/${f2}`) : undefined;
-      if (t !== undefined) moduleLists.push({ file: `${dir}/${f2}`, modules: plain(f2, t) });
+      if (t !== undefined) moduleLists.push({ file: `${dir}/${f2}`, modules: plain(t) });
     }
   }
   // mkinitcpio: MODULES=(vfio_pci vfio ...); dracut: add_drivers+=" vfio_pci ... " / force_drivers.

@@ -97,7 +97,10 @@ export function earlyBindingCheck(f: HostFacts, devices: PciDevice[], targets: P
       fix: `malformed id${bad.length > 1 ? 's' : ''} ${bad.map((b) => `"${b.text}"`).join(', ')}: use vendor:device in hex, e.g. 10de:1b80 (see lspci -nn)`,
     };
   }
-  const targetSet = new Set(targets.map((t) => t.address));
+  // A card's other functions (HDMI audio) go with it, so IDs catching them are intended.
+  const slot = (d: PciDevice) => `${d.addr.domain}:${d.addr.bus}:${d.addr.device}`;
+  const targetSlots = new Set(targets.map(slot));
+  const targetSet = new Set(devices.filter((d) => targetSlots.has(slot(d))).map((d) => d.address));
   const problems: string[] = [];
   for (const id of ids) {
     const hits = devices.filter((d) => idMatches(id, d));
