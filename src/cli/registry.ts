@@ -3,6 +3,8 @@
  * in modules it imports lazily inside the action, so `vfiokit --help` loads nothing heavy.
  */
 import type { Command } from 'commander';
+import { registerDevice } from './commands/device.cli.js';
+import { registerDevices } from './commands/devices.cli.js';
 import { registerDiagnose } from './commands/diagnose.cli.js';
 import { registerDoctor } from './commands/doctor.cli.js';
 import { registerExplain } from './commands/explain.cli.js';
@@ -12,6 +14,8 @@ import { registerRom } from './commands/rom.cli.js';
 
 export function registerCommands(program: Command): void {
   registerReport(program);
+  registerDevices(program);
+  registerDevice(program);
   registerGroups(program);
   registerExplain(program);
   registerDoctor(program);

@@ -179,7 +179,7 @@ test('SR-IOV: PF totals, VF links both ways, VFs read IDs from sysfs (their regi
   assert.equal(sriovCap.details?.totalVfs, 8);
   assert.equal(sriovCap.details?.numVfs, 3);
   assert.equal(sriovCap.details?.vfEnable, true);
-  assert.equal(sriovCap.details?.vfDeviceId, 0x10ed);
+  assert.equal(sriovCap.details?.vfDeviceId, '10ed');
   const msix = pf.capabilities.find((c) => !c.extended && c.id === 0x11)!;
   assert.equal(msix.details?.tableSize, 64);
   const vfs = devs.filter((d) => d.physfn === '0000:05:00.0');

@@ -1,5 +1,7 @@
 /** Single Root I/O Virtualization (PCIe base spec 9.3.3; kernel PCI_SRIOV_*). */
-import type { ConfigView } from '../config-view.js';
+import { type ConfigView, hex } from '../config-view.js';
+
+const hexOrUndefined = (v: number | undefined) => (v === undefined ? undefined : hex(v, 4));
 
 export function decodeSriov(view: ConfigView, off: number): Record<string, unknown> | undefined {
   const ctl = view.u16(off + 8);
@@ -14,6 +16,6 @@ export function decodeSriov(view: ConfigView, off: number): Record<string, unkno
     numVfs: view.u16(off + 0x10),
     firstVfOffset: view.u16(off + 0x14),
     vfStride: view.u16(off + 0x16),
-    vfDeviceId: view.u16(off + 0x1a),
+    vfDeviceId: hexOrUndefined(view.u16(off + 0x1a)),
   };
 }

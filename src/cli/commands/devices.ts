@@ -1,0 +1,38 @@
+/** `vfiokit devices`: every PCI device, optionally filtered by kind or vendor. */
+import { readPciDevices } from '../../host/pci-sysfs.js';
+import { matchesKind, parseDeviceKind, parseVendorId } from '../../pci/class-filter.js';
+import { deviceJson } from '../../pci/device-json.js';
+import { deviceNames, loadPciIds } from '../../pci/ids.js';
+import type { CliContext } from '../context.js';
+import { deviceLine } from './device-render.js';
+import type { DevicesOptions } from './devices.cli.js';
+
+export async function runDevices(ctx: CliContext, opts: DevicesOptions): Promise<number> {
+  const kind = opts.class === undefined ? undefined : parseDeviceKind(opts.class);
+  const vendor = opts.vendor === undefined ? undefined : parseVendorId(opts.vendor);
+  const root = ctx.root();
+  let devices = readPciDevices(root);
+  if (kind) devices = devices.filter((d) => matchesKind(kind, d.classCode));
+  if (vendor !== undefined) devices = devices.filter((d) => d.vendorId === vendor);
+  const ids = loadPciIds();
+  for (const d of devices) d.names = deviceNames(ids, d);
+  if (ctx.json) {
+    ctx.printJson({
+      schema: 'vfiokit.devices/1',
+      root: root.dir,
+      devices: devices.map((d) => deviceJson(d)),
+    });
+    return 0;
+  }
+  if (!devices.length) {
+    ctx.out(ctx.c.dim(kind || vendor !== undefined ? 'no PCI devices match' : 'no PCI devices found'));
+    return 0;
+  }
+  for (const d of devices) ctx.out(deviceLine(d, ctx.c));
+  if (devices.some((d) => d.config?.truncated)) {
+    ctx.err(
+      'note: config space was readable only in part (not root): capabilities are unknown; run as root for them',
+    );
+  }
+  return 0;
+}
