@@ -7,8 +7,17 @@ import type { LabCommands } from './suite.js';
 import type { LabTopology } from './topology.js';
 
 export function labCommandsFor(topo: LabTopology): LabCommands {
+  // The devices the scenarios hand over are the ones whose isolation matters: explain each.
+  const endpoints = [...new Set(topo.scenarios.flatMap((s) => s.bind))];
   return {
     baseline: [
+      { name: 'groups', args: ['groups', '--json'], json: true },
+      { name: 'groups-simulate', args: ['groups', '--simulate', '--json'], json: true },
+      ...endpoints.map((id) => ({
+        name: `explain-${id}`,
+        args: ['explain', `{bdf:${id}}`, '--json'],
+        json: true,
+      })),
       // The ROM through vfiokit's own sysfs reader, before any driver is moved (the ROM BAR is
       // readable while e1000e holds the NIC: QEMU's ROM is not shadowed like a boot GPU's).
       ...(topo.roms ?? []).map((r) => ({
@@ -17,6 +26,6 @@ export function labCommandsFor(topo: LabTopology): LabCommands {
         json: true,
       })),
     ],
-    scenario: [],
+    scenario: [{ name: 'groups', args: ['groups', '--json'], json: true }],
   };
 }

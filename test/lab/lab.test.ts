@@ -4,13 +4,14 @@
 // claims, and vfiokit's output against the kernel. Run alone with `npm run lab` or
 // `npm test -- test/lab`; VFIOKIT_LAB_TOPOLOGIES=a,b limits the boots. Timings are printed as test diagnostics, never asserted.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { before, describe, test } from 'node:test';
+import { readFileSync, rmSync } from 'node:fs';
+import { after, before, describe, type TestContext, test } from 'node:test';
 import { labCommandsFor } from '../../lab/commands.js';
+import { type ExplainJson, type GroupsJson, kernelGroupOf, partitionOf } from '../../lab/compare.js';
 import { pooled } from '../../lab/pool.js';
 import { type CommandResult, runSuite, type ScenarioGroup, type SuiteRun } from '../../lab/suite.js';
 import { topologies } from '../../lab/topologies/index.js';
-import { groupsByIds } from '../../lab/truth.js';
+import { canonicalGroups, groupsByIds } from '../../lab/truth.js';
 
 const BOOT_TIMEOUT_MS = 240_000;
 const t0 = performance.now();
@@ -41,14 +42,29 @@ function command(run: SuiteRun, name: string, scenario?: string): CommandResult 
 selected.forEach((topo, i) => {
   describe(`lab ${topo.name}: ${topo.summary}`, () => {
     let run: SuiteRun;
+    // A topology whose checks all pass leaves nothing behind; a failure keeps its output
+    // directory (console log, results.json, vfiokit's files) for reading. VFIOKIT_LAB_KEEP=1 keeps all.
+    let registered = 0;
+    let passed = 0;
+    const check = (name: string, fn: (t: TestContext) => void) => {
+      registered++;
+      test(name, (t) => {
+        fn(t);
+        passed++;
+      });
+    };
     before(async () => {
       run = await runs[i];
     });
+    after(() => {
+      if (run && passed === registered && !process.env.VFIOKIT_LAB_KEEP)
+        rmSync(run.outDir, { recursive: true, force: true });
+    });
 
-    test('the guest boots, runs the whole suite and reports exit status 0', (t) => {
+    check('the guest boots, runs the whole suite and reports exit status 0', (t) => {
       const b = run.boot;
       t.diagnostic(
-        `${topo.name}: accel ${b.accel}, kernel ready at ${b.readySeconds}s guest uptime, ` +
+        `${topo.name}: accel ${b.accel}${b.retried ? ' (second boot)' : ''}, kernel ready at ${b.readySeconds}s guest uptime, ` +
           `suite done at ${b.doneSeconds}s, boot wall time ${(b.wallMs / 1000).toFixed(1)}s, ` +
           `lab wall time so far ${((performance.now() - t0) / 1000).toFixed(1)}s; out dir ${run.outDir}`,
       );
@@ -58,7 +74,7 @@ selected.forEach((topo, i) => {
       assert.equal(b.exitCode, 0, consoleTail(run));
     });
 
-    test('the kernel runs with the emulated VT-d and groups every device', () => {
+    check('the kernel runs with the emulated VT-d and groups every device', () => {
       const r = run.results!;
       assert.match(r.kernel.cmdline, /intel_iommu=on/);
       for (const d of r.devices) assert.ok(d.group !== null, `${d.bdf} has no iommu_group`);
@@ -69,7 +85,7 @@ selected.forEach((topo, i) => {
       );
     });
 
-    test('the kernel forms the groups the topology documents', () => {
+    check('the kernel forms the groups the topology documents', () => {
       const r = run.results!;
       const expected = (topo.expectGroups ?? [])
         .map((g) => [...g].sort())
@@ -77,29 +93,101 @@ selected.forEach((topo, i) => {
       assert.deepEqual(groupsByIds(r.devices, r.groups), expected);
     });
 
-    for (const s of topo.scenarios) {
-      test(`scenario ${s.name}: bind ${s.bind.join(', ')} → the kernel's VFIO_GROUP_GET_STATUS verdicts`, () => {
+    check("vfiokit groups --json lists exactly the kernel's groups, numbers and drivers", () => {
+      const r = run.results!;
+      const g = command(run, 'groups');
+      assert.equal(g.status, 0, g.stderr);
+      const report = g.json as GroupsJson;
+      assert.equal(report.schema, 'vfiokit.groups/1');
+      assert.deepEqual(partitionOf(report), canonicalGroups(r.groups.map((x) => x.devices)));
+      for (const kg of r.groups) {
+        const vg = report.groups.find((x) => x.id === Number(kg.group));
+        assert.deepEqual(vg?.devices.map((d) => d.address).sort(), kg.devices, `group ${kg.group}`);
+      }
+      const driverOf = new Map(r.devices.map((d) => [d.bdf, d.driver]));
+      for (const d of report.groups.flatMap((x) => x.devices))
+        assert.equal(d.driver, driverOf.get(d.address), d.address);
+    });
+
+    check("vfiokit groups --simulate predicts the kernel's groups from config space alone", () => {
+      const g = command(run, 'groups-simulate');
+      assert.equal(g.status, 0, g.stderr);
+      const report = g.json as GroupsJson;
+      assert.equal(report.source, 'simulated');
+      assert.deepEqual(partitionOf(report), canonicalGroups(run.results!.groups.map((x) => x.devices)));
+    });
+
+    check('vfiokit groups reports its own simulator check as agreeing with the kernel', () => {
+      const report = command(run, 'groups').json as GroupsJson;
+      assert.equal(report.simulation.status, 'agrees', JSON.stringify(report.simulation.differences));
+    });
+
+    for (const id of new Set(topo.scenarios.flatMap((s) => s.bind))) {
+      check(`vfiokit explain ${id} names the kernel's group, predicted and observed`, () => {
         const r = run.results!;
-        const sc = r.scenarios.find((x) => x.name === s.name);
-        assert.ok(sc, `scenario ${s.name} did not run`);
-        for (const [id, viable] of Object.entries(s.expectViable)) {
-          const g: ScenarioGroup | undefined = sc.groups.find((x) => x.devices.some((d) => d.id === id));
-          assert.ok(g?.vfio?.node, `${id}: its group has no /dev/vfio node`);
-          assert.equal(g.vfio.viable, viable, `${id}: group ${g.group} flags ${g.vfio.flags}`);
-          // The flag is not the only evidence: a non-viable group cannot join a container.
-          assert.equal(g.vfio.setContainer, viable ? 'ok' : 'EPERM');
-        }
+        const e = command(run, `explain-${id}`);
+        assert.equal(e.status, 0, e.stderr);
+        const ex = e.json as ExplainJson;
+        assert.equal(ex.schema, 'vfiokit.explain/1');
+        const kg = kernelGroupOf(r.groups, r.bdfOf[id])!;
+        assert.equal(ex.kernelGroup?.id, Number(kg.group));
+        assert.deepEqual([...(ex.kernelGroup?.members ?? [])].sort(), kg.devices);
+        assert.deepEqual([...ex.simulatedGroup].sort(), kg.devices);
       });
     }
 
+    for (const s of topo.scenarios) {
+      check(
+        `scenario ${s.name}: bind ${s.bind.join(', ')} → the kernel's VFIO_GROUP_GET_STATUS verdicts`,
+        () => {
+          const r = run.results!;
+          const sc = r.scenarios.find((x) => x.name === s.name);
+          assert.ok(sc, `scenario ${s.name} did not run`);
+          for (const [id, viable] of Object.entries(s.expectViable)) {
+            const g: ScenarioGroup | undefined = sc.groups.find((x) => x.devices.some((d) => d.id === id));
+            assert.ok(g?.vfio?.node, `${id}: its group has no /dev/vfio node`);
+            assert.equal(g.vfio.viable, viable, `${id}: group ${g.group} flags ${g.vfio.flags}`);
+            // The flag is not the only evidence: a non-viable group cannot join a container.
+            assert.equal(g.vfio.setContainer, viable ? 'ok' : 'EPERM');
+          }
+        },
+      );
+    }
+
+    for (const s of topo.scenarios) {
+      check(
+        `scenario ${s.name}: vfiokit groups gives the kernel's viability and what is left to bind`,
+        () => {
+          const sc = run.results!.scenarios.find((x) => x.name === s.name)!;
+          const g = command(run, 'groups', s.name);
+          assert.equal(g.status, 0, g.stderr);
+          const report = g.json as GroupsJson;
+          // Only groups with a /dev/vfio node can be asked; the kernel creates it at the first bind.
+          const asked = sc.groups.filter((x) => x.vfio?.node);
+          assert.ok(asked.length > 0);
+          for (const kg of asked) {
+            const vg = report.groups.find((x) => x.id === Number(kg.group));
+            assert.ok(vg, `vfiokit has no group ${kg.group}`);
+            assert.equal(vg.viable, kg.vfio!.viable, `group ${kg.group}: ${JSON.stringify(kg.devices)}`);
+            // What the kernel blocks on: endpoints still held by a host driver.
+            const held = kg.devices
+              .filter((d) => d.driver && !['vfio-pci', 'pci-stub', 'pcieport'].includes(d.driver))
+              .map((d) => d.bdf)
+              .sort();
+            assert.deepEqual([...vg.mustBind].sort(), held, `group ${kg.group} mustBind`);
+          }
+        },
+      );
+    }
+
     for (const rom of topo.roms ?? []) {
-      test(`the sysfs ROM of ${rom.device} is Debian's ${rom.file}`, () => {
+      check(`the sysfs ROM of ${rom.device} is Debian's ${rom.file}`, () => {
         const got = run.results!.roms.find((x) => x.device === rom.device);
         assert.ok(got?.sysfsFile, got?.error ?? 'ROM not read');
         assert.ok(readFileSync(got.sysfsFile).equals(readFileSync(rom.file)));
       });
 
-      test(`vfiokit rom dump of ${rom.device} writes exactly Debian's ${rom.file}`, () => {
+      check(`vfiokit rom dump of ${rom.device} writes exactly Debian's ${rom.file}`, () => {
         const r = command(run, `rom-dump-${rom.device}`);
         assert.equal(r.status, 0, r.stderr);
         const out = r.argv[r.argv.indexOf('-o') + 1];
