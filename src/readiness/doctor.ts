@@ -117,6 +117,8 @@ export function selectTargets(devices: PciDevice[], wanted: string[] | undefined
   return out;
 }
 
+const SNAPSHOT_NO_ROM = 'the snapshot holds no copy of this ROM (dump it on the host: vfiokit rom dump)';
+
 async function readRom(root: HostRoot, d: PciDevice): Promise<RomFact> {
   if (root.live && typeof process.getuid === 'function' && process.getuid() !== 0) {
     return { error: 'reading the ROM needs root (it enables the ROM BAR through sysfs)' };
@@ -130,10 +132,13 @@ async function readRom(root: HostRoot, d: PciDevice): Promise<RomFact> {
   try {
     bytes = (await dumpRomBar(sysfsRomAccess(root, d.address), d.address)).bytes;
   } catch (e) {
-    if (e instanceof VfiokitError && (e.code === 'rom.eio' || e.code === 'rom.empty-read'))
-      return { bytes: new Uint8Array(0) };
+    if (e instanceof VfiokitError && (e.code === 'rom.eio' || e.code === 'rom.empty-read')) {
+      return root.live ? { bytes: new Uint8Array(0) } : { error: SNAPSHOT_NO_ROM };
+    }
     return { error: `could not read the ROM: ${(e as Error).message}` };
   }
+  // A snapshot's rom file is only a placeholder unless the ROM was dumped into it.
+  if (!bytes.length && !root.live) return { error: SNAPSHOT_NO_ROM };
   if (!bytes.length) return { bytes };
   try {
     const model = parseRom(bytes);
