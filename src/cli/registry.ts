@@ -11,11 +11,13 @@ import { registerExplain } from './commands/explain.cli.js';
 import { registerGroups } from './commands/groups.cli.js';
 import { registerReport } from './commands/report.cli.js';
 import { registerRom } from './commands/rom.cli.js';
+import { registerSnapshot } from './commands/snapshot.cli.js';
 
 export function registerCommands(program: Command): void {
   registerReport(program);
   registerDevices(program);
   registerDevice(program);
+  registerSnapshot(program);
   registerGroups(program);
   registerExplain(program);
   registerDoctor(program);

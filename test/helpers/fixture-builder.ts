@@ -87,7 +87,7 @@ export interface FunctionSpec {
   sriov?: SriovSpec;
   /** The device's directory is absent while its bus link remains (it was removed mid-scan). */
   gone?: boolean;
-  /** Extra sysfs attribute files written as given. */
+  /** Extra files below the device directory written as given, e.g. {"nvme/nvme0/serial": "S3X..."}. */
   attrs?: Record<string, string>;
   /** Function number (default: position in a multifunction list, else 0). */
   fn?: number;
@@ -697,7 +697,10 @@ export function buildFixture(spec: HostSpec, dir?: string): Fixture {
       attr('secondary_bus_number', String(pl.bridge!.secondary));
       attr('subordinate_bus_number', String(pl.bridge!.subordinate));
     }
-    for (const [k, v] of Object.entries(s.attrs ?? {})) write(`${rel}/${k}`, v);
+    for (const [k, v] of Object.entries(s.attrs ?? {})) {
+      if (k.includes('/')) mkdir(path.dirname(`${rel}/${k}`));
+      write(`${rel}/${k}`, v);
+    }
     if (s.sriov && !pl.vf) {
       attr('sriov_totalvfs', String(s.sriov.totalVfs));
       attr('sriov_numvfs', String(s.sriov.numVfs));

@@ -1,0 +1,64 @@
+/** `vfiokit snapshot -o DIR|FILE.tar.gz`: capture this host (or --root) for --root and bug reports. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { UsageError } from '../../errors.js';
+import { prepareOutputDir, type SnapshotManifest, takeSnapshot } from '../../host/snapshot.js';
+import { isArchivePath, withTempDir, writeArchive } from '../../host/snapshot-archive.js';
+import type { CliContext } from '../context.js';
+import type { SnapshotCliOptions } from './snapshot.cli.js';
+
+declare const VFIOKIT_VERSION: string | undefined;
+const version = typeof VFIOKIT_VERSION === 'string' ? VFIOKIT_VERSION : '0.0.0-dev';
+
+export async function runSnapshot(ctx: CliContext, opts: SnapshotCliOptions): Promise<number> {
+  const out = path.resolve(opts.output);
+  const root = ctx.root();
+  if (out === root.dir || (root.live && out === '/')) {
+    throw new UsageError('the snapshot output cannot be the root being captured', {
+      code: 'snapshot.output',
+    });
+  }
+  const snapOpts = { redact: opts.redact !== false, version };
+  let manifest: SnapshotManifest;
+  if (isArchivePath(out)) {
+    if (!fs.existsSync(path.dirname(out))) {
+      throw new UsageError(`directory ${path.dirname(out)} does not exist`, {
+        hint: 'create it first or write the archive elsewhere',
+        code: 'snapshot.output',
+      });
+    }
+    manifest = await withTempDir(async (dir) => {
+      const m = takeSnapshot(root, dir, snapOpts);
+      await writeArchive(dir, out);
+      return m;
+    });
+  } else {
+    prepareOutputDir(out);
+    manifest = takeSnapshot(root, out, snapOpts);
+  }
+  if (ctx.json) {
+    ctx.printJson({ ...manifest, schema: 'vfiokit.snapshot/1', output: out });
+    return 0;
+  }
+  const { c } = ctx;
+  ctx.out(`${c.bold('snapshot')} ${out}`);
+  ctx.out(`  PCI devices     ${manifest.pciDevices}`);
+  ctx.out(`  files, links    ${manifest.files}, ${manifest.links}`);
+  ctx.out(
+    `  kernel messages ${manifest.kernelMessages.source ?? c.yellow(`none: ${manifest.kernelMessages.why}`)}`,
+  );
+  const r = manifest.redactions;
+  ctx.out(
+    `  redacted        ${manifest.redacted ? `${r.deviceSerialCaps} device serial caps, ${r.serialNumbers} serial attributes, ${r.macAddresses} MAC addresses, ${r.hostNames} host names` : c.yellow('nothing (--no-redact)')}`,
+  );
+  if (manifest.unreadable.length) {
+    ctx.out(`  not captured    ${manifest.unreadable.length} path(s); see manifest.json`);
+  }
+  for (const n of manifest.notes) ctx.out(c.dim(`  note: ${n}`));
+  ctx.out(
+    isArchivePath(out)
+      ? `Read it with: mkdir snap && tar xzf ${opts.output} -C snap && vfiokit --root snap devices`
+      : `Read it with: vfiokit --root ${opts.output} devices`,
+  );
+  return 0;
+}
