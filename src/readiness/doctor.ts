@@ -101,7 +101,13 @@ export function runChecks(
 }
 
 export function selectTargets(devices: PciDevice[], wanted: string[] | undefined): PciDevice[] {
-  if (!wanted?.length) return devices.filter((d) => d.classCode >> 16 === 0x03);
+  if (!wanted?.length) {
+    // Default: the GPUs one would assign. The boot GPU stays with the host when there is another;
+    // with a single GPU (single-GPU passthrough) it is the candidate.
+    const displays = devices.filter((d) => d.classCode >> 16 === 0x03);
+    const others = displays.filter((d) => !d.bootVga);
+    return others.length ? others : displays;
+  }
   const out: PciDevice[] = [];
   for (const w of wanted) {
     const name = formatPciAddress(parsePciAddress(w));

@@ -167,11 +167,13 @@ test('gpu.audio: ok (companions free), warn (audio on the host driver), fail (GP
   await expectGpu('fail', 'gpu.audio', { audioDriver: 'snd_hda_intel' });
 });
 
-test("gpu.group: ok (viable), warn (only the card's own functions block), fail (a host device shares the group; IOMMU off), unknown", async () => {
+test("gpu.group: ok (viable), warn (the card's own functions on host drivers), fail (half-bound card; a host device shares the group), unknown", async () => {
   const ok = await expectGpu('ok', 'gpu.group', {});
   assert.match(ok.evidence[0], /group 4: 2 devices, viable now/);
-  const w = await expectGpu('warn', 'gpu.group', { audioDriver: 'snd_hda_intel' });
-  assert.match(w.fix!, /bind 0000:01:00\.1 to vfio-pci/);
+  const w = await expectGpu('warn', 'gpu.group', { driver: 'nouveau', audioDriver: 'snd_hda_intel' });
+  assert.match(w.fix!, /bind 0000:01:00\.0 0000:01:00\.1 to vfio-pci/);
+  const half = await expectGpu('fail', 'gpu.group', { audioDriver: 'snd_hda_intel' });
+  assert.match(half.fix!, /bind 0000:01:00\.1 to vfio-pci/);
   const f = await expectGpu('fail', 'gpu.group', { sharedWithNvme: true });
   assert.ok(
     f.evidence.some((e) => /0000:00:05\.0 \[010802\] on nvme: a storage controller/.test(e)),
@@ -267,5 +269,39 @@ test('--device selects any device and rejects an absent one', async () => {
     );
   } finally {
     fx.cleanup();
+  }
+});
+
+test('default devices: every GPU except the boot GPU, unless the boot GPU is the only one', async () => {
+  const igd = {
+    kind: 'endpoint' as const,
+    dev: 2,
+    vendor: 0x8086,
+    device: 0x3e92,
+    class: CLASS.vga,
+    driver: 'i915',
+    group: 2,
+    bootVga: true,
+  };
+  const two = buildHost(
+    {},
+    {
+      rootComplexes: [
+        {
+          devices: [
+            igd,
+            { kind: 'root-port', dev: 1, acs: true, group: 1, children: [gpuWithAudio({ groups: 4 })] },
+          ],
+        },
+      ],
+    },
+  );
+  const one = buildHost({}, { rootComplexes: [{ devices: [igd] }] });
+  try {
+    assert.deepEqual((await buildDoctorReport(two.root)).devices, ['0000:01:00.0']);
+    assert.deepEqual((await buildDoctorReport(one.root)).devices, ['0000:00:02.0']);
+  } finally {
+    two.cleanup();
+    one.cleanup();
   }
 });

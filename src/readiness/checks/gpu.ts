@@ -226,10 +226,14 @@ export function groupCheck(ctx: DeviceContext, f: HostFacts): Check {
       fix: `every device in group ${g.group} must leave its host driver (bind: ${bindList || 'none'}${g.mustUnbind.length ? `; unbind bridges: ${g.mustUnbind.join(' ')}` : ''}); if that takes something the host needs, move the card to another slot (explain with: vfiokit explain ${d.address})`,
     };
   }
+  // Only the card's own functions block: expected before binding, a half-finished bind after.
+  const halfBound = isVfioDriver(d.driver);
   return {
     ...base,
-    verdict: 'warn',
-    evidence,
+    verdict: halfBound ? 'fail' : 'warn',
+    evidence: halfBound
+      ? [...evidence, `${d.address} is already on vfio-pci, so a VM start would fail now`]
+      : evidence,
     fix: `bind ${bindList} to vfio-pci (the card's own functions; bridges on pcieport can stay)`,
   };
 }
