@@ -11,6 +11,7 @@ export function labCommandsFor(topo: LabTopology): LabCommands {
   const endpoints = [...new Set(topo.scenarios.flatMap((s) => s.bind))];
   return {
     baseline: [
+      { name: 'devices', args: ['devices', '--json'], json: true },
       { name: 'groups', args: ['groups', '--json'], json: true },
       { name: 'groups-simulate', args: ['groups', '--simulate', '--json'], json: true },
       ...endpoints.map((id) => ({

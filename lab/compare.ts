@@ -34,3 +34,33 @@ export function partitionOf(report: GroupsJson): string[][] {
 export function kernelGroupOf(groups: { group: string; devices: string[] }[], bdf: string) {
   return groups.find((g) => g.devices.includes(bdf));
 }
+
+export interface DevicesJson {
+  schema: string;
+  devices: {
+    address: string;
+    vendor: string;
+    device: string;
+    class: string;
+    driver?: string;
+    iommuGroup?: number;
+    acs?: unknown;
+    capabilities: { id: string; extended: boolean; name: string }[];
+  }[];
+}
+
+/**
+ * The devices lspci -vvv shows an ACS extended capability for: pciutils decodes config space on
+ * its own, so it is an oracle for vfiokit's decoder that does not share its code.
+ */
+export function lspciAcsDevices(lspciText: string): string[] {
+  const out: string[] = [];
+  let current: string | undefined;
+  for (const line of lspciText.split('\n')) {
+    const head = /^([0-9a-f]{2}:[0-9a-f]{2}\.[0-7]) /.exec(line);
+    if (head) current = `0000:${head[1]}`;
+    else if (current && /Capabilities: \[[0-9a-f]+ v\d+\] Access Control Services/.test(line))
+      out.push(current);
+  }
+  return [...new Set(out)].sort();
+}

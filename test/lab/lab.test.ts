@@ -5,9 +5,17 @@
 // `npm test -- test/lab`; VFIOKIT_LAB_TOPOLOGIES=a,b limits the boots. Timings are printed as test diagnostics, never asserted.
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, type TestContext, test } from 'node:test';
 import { labCommandsFor } from '../../lab/commands.js';
-import { type ExplainJson, type GroupsJson, kernelGroupOf, partitionOf } from '../../lab/compare.js';
+import {
+  type DevicesJson,
+  type ExplainJson,
+  type GroupsJson,
+  kernelGroupOf,
+  lspciAcsDevices,
+  partitionOf,
+} from '../../lab/compare.js';
 import { pooled } from '../../lab/pool.js';
 import { type CommandResult, runSuite, type ScenarioGroup, type SuiteRun } from '../../lab/suite.js';
 import { topologies } from '../../lab/topologies/index.js';
@@ -91,6 +99,32 @@ selected.forEach((topo, i) => {
         .map((g) => [...g].sort())
         .sort((a, b) => a.join().localeCompare(b.join()));
       assert.deepEqual(groupsByIds(r.devices, r.groups), expected);
+    });
+
+    check('vfiokit devices --json lists what sysfs holds, and ACS where lspci decodes it', () => {
+      const r = run.results!;
+      const c = command(run, 'devices');
+      assert.equal(c.status, 0, c.stderr);
+      const list = c.json as DevicesJson;
+      assert.equal(list.schema, 'vfiokit.devices/1');
+      const strip = (h: string) => h.replace(/^0x/, '');
+      assert.deepEqual(
+        list.devices.map((d) => [
+          d.address,
+          d.vendor,
+          d.device,
+          d.class,
+          d.driver ?? null,
+          String(d.iommuGroup),
+        ]),
+        r.devices.map((d) => [d.bdf, strip(d.vendor), strip(d.device), strip(d.class), d.driver, d.group]),
+      );
+      const lspci = readFileSync(join(run.outDir, 'lspci-vvvnn.txt'), 'utf8');
+      const acs = list.devices.filter((d) => d.capabilities.some((x) => x.extended && x.id === '000d'));
+      assert.deepEqual(
+        acs.map((d) => d.address),
+        lspciAcsDevices(lspci),
+      );
     });
 
     check("vfiokit groups --json lists exactly the kernel's groups, numbers and drivers", () => {
