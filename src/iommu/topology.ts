@@ -39,7 +39,19 @@ function parentAddress(d: PciDevice): string | undefined {
 
 const busKey = (d: PciDevice) => `${parentAddress(d) ?? `root:${d.addr.domain}`}/${d.addr.bus}`;
 
-export function buildTopology(devices: PciDevice[]): Topology {
+/**
+ * The device as the kernel's PCI core records it. pdev->multifunction comes from the header type
+ * bit of function 0, but pci_scan_slot() (drivers/pci/probe.c) also sets it on every function
+ * above 0 it finds, whatever that function's own header says: QEMU, for one, leaves the bit clear
+ * on function 1 of a GPU + audio pair. Virtual functions are not found by the slot scan.
+ */
+export function kernelView(d: PciDevice): PciDevice {
+  if (d.multifunction || d.addr.fn === 0 || d.physfn) return d;
+  return { ...d, multifunction: true };
+}
+
+export function buildTopology(input: PciDevice[]): Topology {
+  const devices = input.map(kernelView);
   const byAddress = new Map<string, PciDevice>();
   for (const d of devices) byAddress.set(d.address, d);
   const buses = new Map<string, PciDevice[]>();

@@ -254,3 +254,37 @@ test('non-root snapshots (64-byte config) make the comparison unknown, not a fal
   assert.equal(r.cmp.status, 'unknown');
   assert.deepEqual(r.cmp.incomplete, ['0000:00:01.0', '0000:01:00.0']);
 });
+
+test('functions above 0 count as multifunction even when their header bit is clear (QEMU), as pci_scan_slot sets it', () => {
+  const fx = buildFixture({
+    rootComplexes: [
+      {
+        devices: [
+          { kind: 'root-port', dev: 1, acs: true, children: [gpuWithAudio({})] },
+          // Three root-port functions in one slot, without ACS, each with an endpoint (the lab's "noacs").
+          { kind: 'root-port', dev: 3, fn: 0, children: [{ kind: 'endpoint' }] },
+          { kind: 'root-port', dev: 3, fn: 1, children: [{ kind: 'endpoint' }] },
+          { kind: 'root-port', dev: 3, fn: 2, children: [{ kind: 'endpoint' }] },
+        ],
+      },
+    ],
+  });
+  try {
+    // As QEMU presents them: only function 0 carries the multifunction bit.
+    const withBit = new Set(['0000:01:00.0', '0000:00:03.0']);
+    const devices = readPciDevices(fx.root).map((d) => ({ ...d, multifunction: withBit.has(d.address) }));
+    const sim = simulateGroups(devices);
+    const groupOf = (a: string) => sim.groups[sim.groupOf.get(a)!].devices;
+    assert.deepEqual(groupOf('0000:01:00.1'), ['0000:01:00.0', '0000:01:00.1']);
+    assert.deepEqual(groupOf('0000:00:03.2'), [
+      '0000:00:03.0',
+      '0000:00:03.1',
+      '0000:00:03.2',
+      '0000:02:00.0',
+      '0000:03:00.0',
+      '0000:04:00.0',
+    ]);
+  } finally {
+    fx.cleanup();
+  }
+});
