@@ -55,6 +55,8 @@ export interface Explanation {
   whatIf: WhatIf[];
   /** Why no override mode can help (isolation breaks where the patch never applies). */
   overrideCannotHelp: string | null;
+  /** Devices on the path whose config space was cut short (read without root): the walk is a guess. */
+  incomplete: string[];
   risk: string;
 }
 
@@ -231,6 +233,7 @@ export function explainDevice(input: ExplainInput): Explanation {
     members,
     whatIf,
     overrideCannotHelp: cannotHelp(firstBreak, breakDev),
+    incomplete: path.map((p) => p.address).filter((a) => sim.incomplete.includes(a)),
     risk: ACS_OVERRIDE_RISK,
   };
 }

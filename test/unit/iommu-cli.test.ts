@@ -167,3 +167,25 @@ test('the host report summarises the GPU groups and what to bind', () => {
     /GPU group {5}4: 0000:01:00\.0 0000:01:00\.1 not viable: bind 0000:01:00\.1/,
   );
 });
+
+test('explain on a non-root snapshot says the walk is a guess instead of blaming missing ACS silently', () => {
+  const nr = buildFixture({
+    nonRoot: true,
+    rootComplexes: [
+      {
+        devices: [
+          { kind: 'root-port', dev: 1, acs: true, group: 0, children: [{ kind: 'endpoint', group: 1 }] },
+        ],
+      },
+    ],
+  });
+  try {
+    const r = runCli(['explain', '01:00.0', '--root', nr.dir]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /read without root \(64 bytes\): the ACS registers are unknown/);
+    const j = JSON.parse(runCli(['explain', '01:00.0', '--json', '--root', nr.dir]).stdout);
+    assert.deepEqual(j.incomplete, ['0000:01:00.0', '0000:00:01.0']);
+  } finally {
+    nr.cleanup();
+  }
+});

@@ -38,6 +38,13 @@ function renderExplanation(ctx: CliContext, e: Explanation): void {
     : 'its simulated group (no kernel groups: IOMMU off)';
   if (group.length <= 1) ctx.out(`${c.bold(e.device)} is alone in ${where}: it can be assigned by itself.`);
   else ctx.out(`${c.bold(e.device)} shares ${where} with ${group.length - 1} other device(s).`);
+  if (e.incomplete.length) {
+    ctx.out(
+      c.yellow(
+        `Config space of ${e.incomplete.join(', ')} was read without root (64 bytes): the ACS registers are unknown, so this walk is a guess. Run as root.`,
+      ),
+    );
+  }
   ctx.out();
   ctx.out(c.bold('Path to the root complex'));
   for (const s of e.path) {
