@@ -109,5 +109,19 @@ export function fixRom(input: Uint8Array, opts: FixOptions = {}): FixResult {
       );
     }
   }
+  // An edit must never change what the walk finds (a PCIR that overlaps the image header could
+  // have its pointer overwritten by the new IDs): compare the chain before and after.
+  const after = parseRom(out, { decompress: false });
+  const shape = (m: typeof model) =>
+    m.images.map((i) => `${i.offset}:${i.length}:${i.pcir.codeType}`).join(',');
+  if (shape(after) !== shape(model)) {
+    throw new RomFormatError(
+      'the requested change would break the ROM structure (overlapping PCIR and header)',
+      {
+        code: 'rom.fix-breaks-structure',
+        hint: 'nothing was written; inspect the file with `vfiokit rom parse FILE`',
+      },
+    );
+  }
   return { output: out, changes, notes };
 }
