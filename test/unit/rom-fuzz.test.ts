@@ -116,7 +116,9 @@ const imageArb = fc.record({
   noise: fc.uint8Array({ maxLength: 64 }),
 });
 
-function buildRom(images: Array<fc.RecordValue<typeof imageArb>>, pre: number): Uint8Array {
+type ImageSpec = typeof imageArb extends fc.Arbitrary<infer T> ? T : never;
+
+function buildRom(images: ImageSpec[], pre: number): Uint8Array {
   const total = pre + images.reduce((n, i) => n + Math.max(1, i.length) * 512, 0);
   const b = new Uint8Array(total);
   let o = pre;
