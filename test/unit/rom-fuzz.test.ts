@@ -27,7 +27,7 @@ function assertSaneNumbers(v: unknown, path = 'model'): void {
   if (typeof v === 'number') {
     if (!Number.isInteger(v)) throw new Error(`${path} is ${v}`);
   } else if (Array.isArray(v)) {
-    v.forEach((x, i) => assertSaneNumbers(x, `${path}[${i}]`));
+    for (let i = 0; i < v.length; i++) assertSaneNumbers(v[i], `${path}[${i}]`);
   } else if (v && typeof v === 'object') {
     for (const [k, x] of Object.entries(v)) assertSaneNumbers(x, `${path}.${k}`);
   }
@@ -137,7 +137,7 @@ function buildRom(images: ImageSpec[], pre: number): Uint8Array {
     const put = (at: number, v: number) => {
       if (at < b.length) b[at] = v;
     };
-    [0x50, 0x43, 0x49, 0x52].forEach((c, k) => put(p + k, c));
+    for (let k = 0; k < 4; k++) put(p + k, 'PCIR'.charCodeAt(k));
     put(p + 8, i.deviceList & 0xff);
     put(p + 9, i.deviceList >> 8);
     put(p + 0x0a, i.pcirLength & 0xff);
