@@ -136,7 +136,7 @@ test('gpu.driver: ok on vfio-pci, pci-stub or none; warn on a host GPU driver', 
   await expectGpu('ok', 'gpu.driver', { driver: 'pci-stub' });
   const w = await expectGpu('warn', 'gpu.driver', { driver: 'nouveau', audioDriver: 'snd_hda_intel' });
   assert.match(w.fix!, /host graphics driver/);
-  assert.match(w.fix!, /vfiokit bind 0000:01:00\.0/);
+  assert.match(w.fix!, /devices\/0000:01:00\.0\/driver_override/);
 });
 
 test('gpu.framebuffer: ok, warn (fb in a BAR before binding), fail (fb in a BAR of a vfio-pci GPU), unknown (non-root iomem)', async () => {

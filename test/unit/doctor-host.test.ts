@@ -377,3 +377,22 @@ test('the most important fix is the most fundamental failure, and the report say
   const denied = await doctor({}, undefined, {}, (root) => denyingRoot(root, (p) => p === '/proc/iomem'));
   assert.ok(denied.blind.some((b) => b.what === '/proc/iomem' && /permission denied/.test(b.why)));
 });
+
+test('inside a VM without a virtual IOMMU, the fix is a virtual IOMMU, not a firmware switch', async () => {
+  const c = await check(
+    'iommu.firmware',
+    { cpu: { vendor: 'amd', flags: ['svm', 'hypervisor'] }, acpiTables: ['APIC', 'DSDT'] },
+    null,
+  );
+  assert.equal(c.verdict, 'fail');
+  assert.match(c.fix!, /virtual IOMMU/);
+});
+
+test('the IOMMU vendor comes from the ACPI table, not the CPU (QEMU VT-d under an AMD CPU model, as in the lab)', async () => {
+  const c = await check('iommu.cmdline', {
+    cpu: { vendor: 'amd', flags: ['svm'] },
+    acpiTables: ['APIC', 'DMAR'],
+    cmdline: 'intel_iommu=on iommu=pt',
+  });
+  assert.equal(c.verdict, 'ok', JSON.stringify(c));
+});

@@ -88,7 +88,7 @@ export function driverCheck(ctx: DeviceContext): Check {
     ...base,
     verdict: 'warn',
     evidence,
-    fix: `${d.address} is held by ${d.driver}${gpuDriver ? ' (a host graphics driver: stop the display server using it first)' : ''}; bind it to vfio-pci before starting the VM (vfiokit bind ${d.address}), or claim it at boot with vfio-pci.ids`,
+    fix: `${d.address} is held by ${d.driver}${gpuDriver ? ' (a host graphics driver: stop the display server using it first)' : ''}; bind it to vfio-pci before starting the VM (echo vfio-pci > /sys/bus/pci/devices/${d.address}/driver_override, unbind it, then echo ${d.address} > /sys/bus/pci/drivers_probe), or claim it at boot with vfio-pci.ids`,
   };
 }
 

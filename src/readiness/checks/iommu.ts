@@ -18,6 +18,19 @@ import type { Check } from '../check.js';
 import type { HostFacts } from '../host-facts.js';
 import { paramOptions, paramValues } from '../kernel-cmdline.js';
 
+/**
+ * Which IOMMU this host has: the ACPI table says (DMAR = Intel VT-d, IVRS = AMD-Vi), then the
+ * unit names in /sys/class/iommu (dmarN, ivhdN), then the CPU vendor. They usually agree, but
+ * not always: QEMU's emulated VT-d runs fine under an AMD CPU model.
+ */
+export function iommuVendor(f: HostFacts): 'intel' | 'amd' | 'other' | undefined {
+  if (f.acpiTables?.includes('DMAR')) return 'intel';
+  if (f.acpiTables?.includes('IVRS')) return 'amd';
+  if (f.iommuUnits.some((u) => u.startsWith('dmar'))) return 'intel';
+  if (f.iommuUnits.some((u) => u.startsWith('ivhd'))) return 'amd';
+  return f.cpu?.vendor;
+}
+
 function intelDefault(f: HostFacts): { on?: boolean; evidence: string } {
   const v = f.kernelConfig?.values.get('CONFIG_INTEL_IOMMU_DEFAULT_ON');
   if (!f.kernelConfig)
@@ -39,9 +52,9 @@ export function iommuFirmwareCheck(f: HostFacts): Check {
     group: 'iommu' as const,
     title: 'Firmware describes an IOMMU (ACPI DMAR/IVRS)',
   };
-  const want = f.cpu?.vendor === 'amd' ? 'IVRS' : f.cpu?.vendor === 'intel' ? 'DMAR' : 'DMAR or IVRS';
-  const firmwareName =
-    f.cpu?.vendor === 'amd' ? 'AMD-Vi / "IOMMU"' : f.cpu?.vendor === 'intel' ? 'VT-d' : 'VT-d / AMD-Vi';
+  const v = iommuVendor(f);
+  const want = v === 'amd' ? 'IVRS' : v === 'intel' ? 'DMAR' : 'DMAR or IVRS';
+  const firmwareName = v === 'amd' ? 'AMD-Vi / "IOMMU"' : v === 'intel' ? 'VT-d' : 'VT-d / AMD-Vi';
   if (f.acpiTables === undefined) {
     return {
       ...base,
@@ -65,11 +78,16 @@ export function iommuFirmwareCheck(f: HostFacts): Check {
       fix: 'the IOMMU is not described by ACPI DMAR/IVRS (virtio-iommu or a platform IOMMU): VT-d/AMD-Vi specific advice does not apply',
     };
   }
+  const guest = f.cpu?.flags.has('hypervisor');
   return {
     ...base,
     verdict: 'fail',
-    evidence,
-    fix: `enable ${firmwareName} in the firmware (BIOS/UEFI) setup; without an ${want} table the kernel cannot use an IOMMU`,
+    evidence: guest
+      ? [...evidence, '/proc/cpuinfo flags include "hypervisor": the "firmware" is the outer hypervisor']
+      : evidence,
+    fix: guest
+      ? 'this is a VM: give it a virtual IOMMU (QEMU -device intel-iommu,intremap=on with -machine q35,kernel-irqchip=split) to assign devices inside it'
+      : `enable ${firmwareName} in the firmware (BIOS/UEFI) setup; without an ${want} table the kernel cannot use an IOMMU`,
   };
 }
 
@@ -103,7 +121,7 @@ export function iommuCmdlineCheck(f: HostFacts): Check {
     };
   }
 
-  const vendor = f.cpu?.vendor;
+  const vendor = iommuVendor(f);
   if (vendor === 'amd') {
     evidence.push('AMD: the IOMMU is enabled whenever the firmware provides IVRS (no parameter needed)');
     evidence.push(ptAdvice);
@@ -161,12 +179,9 @@ export function iommuActiveCheck(f: HostFacts): Check {
     `/sys/kernel/iommu_groups: ${f.iommuGroups.length} group${f.iommuGroups.length === 1 ? '' : 's'}`,
   ];
   if (f.iommuGroups.length > 0) return { ...base, verdict: 'ok', evidence };
+  const vendor = iommuVendor(f);
   const driverConfig =
-    f.cpu?.vendor === 'amd'
-      ? 'CONFIG_AMD_IOMMU'
-      : f.cpu?.vendor === 'intel'
-        ? 'CONFIG_INTEL_IOMMU'
-        : undefined;
+    vendor === 'amd' ? 'CONFIG_AMD_IOMMU' : vendor === 'intel' ? 'CONFIG_INTEL_IOMMU' : undefined;
   const built = driverConfig ? f.kernelConfig?.values.get(driverConfig) : undefined;
   if (driverConfig && f.kernelConfig && built !== 'y') {
     return {
@@ -176,7 +191,7 @@ export function iommuActiveCheck(f: HostFacts): Check {
         ...evidence,
         `${f.kernelConfig.source}: ${driverConfig} ${built === undefined || built === 'n' ? 'is not set' : `=${built}`}`,
       ],
-      fix: `this kernel is built without the ${f.cpu?.vendor === 'amd' ? 'AMD' : 'Intel'} IOMMU driver: boot a kernel with ${driverConfig}=y (distribution kernels have it)`,
+      fix: `this kernel is built without the ${vendor === 'amd' ? 'AMD' : 'Intel'} IOMMU driver: boot a kernel with ${driverConfig}=y (distribution kernels have it)`,
     };
   }
   const noiommu = f.moduleParams.get('vfio.enable_unsafe_noiommu_mode');
@@ -188,7 +203,6 @@ export function iommuActiveCheck(f: HostFacts): Check {
       fix: 'no-IOMMU mode gives user space unrestricted DMA and QEMU cannot assign devices with it; enable the IOMMU instead',
     };
   }
-  const vendor = f.cpu?.vendor;
   const fix =
     vendor === 'amd'
       ? 'enable the IOMMU (AMD-Vi, often "IOMMU" or "SVM/IOMMU") in the firmware setup; AMD kernels enable it when IVRS is present'

@@ -93,7 +93,7 @@ export class HostIndex {
         const critical = g.members.filter((m) => m.blocks && m.hostCritical);
         if (critical.length)
           parts.push(`note: ${critical.map((m) => `${m.address} is ${m.hostCritical}`).join('; ')}`);
-        out.fix = `${parts.join('; ')} (vfiokit bind can do it reversibly)`;
+        out.fix = `${parts.join('; ')} (by address: driver_override, unbind, drivers_probe), then start the VM again`;
       }
     }
     if ((f.entry.id === 'qemu.bar-mmap-failed' || f.entry.id === 'kernel.bar-cant-reserve') && d) {
