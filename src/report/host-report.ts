@@ -1,9 +1,12 @@
 /**
  * The host report: an overview assembled from the analyses. Pure over a HostRoot.
  */
+import { readPciDevices } from '../host/pci-sysfs.js';
 import type { HostRoot } from '../host/root.js';
 import { type GpuGroupSummary, gpuGroupSummary } from '../iommu/summary.js';
-import { compareBdf } from '../pci/address.js';
+import { hex } from '../pci/config-view.js';
+import { deviceNames, loadPciIds } from '../pci/ids.js';
+import type { PciDevice } from '../pci/types.js';
 
 export interface HostReport {
   schema: 'vfiokit.report/1';
@@ -12,31 +15,69 @@ export interface HostReport {
   cmdline?: string;
   iommu: { enabled: boolean; units: string[]; groups: number };
   pciDevices: number;
-  displays: { address: string; vendorDevice: string; driver?: string; group?: string; bootVga: boolean }[];
+  displays: DisplaySummary[];
   /** IOMMU groups holding a display controller, with the kernel's viability verdict. */
   gpuGroups: GpuGroupSummary[];
 }
 
-const base = (p: string | undefined) => (p ? p.slice(p.lastIndexOf('/') + 1) : undefined);
+export interface DisplaySummary {
+  address: string;
+  vendorDevice: string;
+  driver?: string;
+  group?: string;
+  bootVga: boolean;
+  /** Vendor and device names from pci.ids (the machine running vfiokit), when known. */
+  name?: string;
+  /** Class and subclass, e.g. "0300" (VGA), "0302" (3D controller). */
+  class: string;
+  /** The other functions of the same slot (HDMI/DP audio, USB-C, ...): they go to the VM together. */
+  companions: { address: string; vendorDevice: string; class: string; driver?: string; group?: string }[];
+  resetMethods?: string[];
+  hasRom: boolean;
+  /** Bridges between the root complex and the GPU. */
+  upstream: string[];
+  link?: string;
+  /** Config space was readable only in part (not root): capabilities unknown. */
+  configTruncated: boolean;
+}
+
+const ids = (d: PciDevice) => `${hex(d.vendorId, 4)}:${hex(d.deviceId, 4)}`;
+const group = (d: PciDevice) => (d.iommuGroup === undefined ? undefined : String(d.iommuGroup));
+
+function displaySummary(d: PciDevice, all: PciDevice[]): DisplaySummary {
+  const names = deviceNames(loadPciIds(), d);
+  const slot = (x: PciDevice) =>
+    x.addr.domain === d.addr.domain && x.addr.bus === d.addr.bus && x.addr.device === d.addr.device;
+  const s: DisplaySummary = {
+    address: d.address,
+    vendorDevice: ids(d),
+    driver: d.driver,
+    group: group(d),
+    bootVga: d.bootVga === true,
+    class: hex(d.classCode >> 8, 4),
+    companions: all
+      .filter((x) => x !== d && slot(x) && !x.physfn)
+      .map((x) => ({
+        address: x.address,
+        vendorDevice: ids(x),
+        class: hex(x.classCode >> 8, 4),
+        driver: x.driver,
+        group: group(x),
+      })),
+    hasRom: d.hasRom,
+    upstream: d.upstream,
+    configTruncated: d.config?.truncated ?? true,
+  };
+  if (names.vendor || names.device) s.name = [names.vendor, names.device].filter(Boolean).join(' ');
+  if (d.resetMethods) s.resetMethods = d.resetMethods;
+  if (d.link?.currentSpeed) s.link = `${d.link.currentSpeed} x${d.link.currentWidth ?? '?'}`;
+  return s;
+}
 
 export function buildHostReport(root: HostRoot): HostReport {
-  const devices = root.list('/sys/bus/pci/devices').sort(compareBdf);
+  const devices = readPciDevices(root);
   const groups = root.list('/sys/kernel/iommu_groups');
-  const displays: HostReport['displays'] = [];
-  for (const d of devices) {
-    const p = `/sys/bus/pci/devices/${d}`;
-    const cls = root.readAttr(`${p}/class`);
-    if (!cls || !cls.startsWith('0x03')) continue;
-    const v = root.readAttr(`${p}/vendor`)?.replace(/^0x/, '') ?? '????';
-    const dv = root.readAttr(`${p}/device`)?.replace(/^0x/, '') ?? '????';
-    displays.push({
-      address: d,
-      vendorDevice: `${v}:${dv}`,
-      driver: base(root.readLink(`${p}/driver`)),
-      group: base(root.readLink(`${p}/iommu_group`)),
-      bootVga: root.readAttr(`${p}/boot_vga`) === '1',
-    });
-  }
+  const displays = devices.filter((d) => d.classCode >> 16 === 0x03).map((d) => displaySummary(d, devices));
   return {
     schema: 'vfiokit.report/1',
     root: root.dir,

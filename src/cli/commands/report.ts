@@ -20,8 +20,21 @@ export function renderHostReport(ctx: CliContext, r: HostReport): void {
   ctx.out(`  PCI devices   ${r.pciDevices}`);
   for (const g of r.displays) {
     ctx.out(
-      `  display       ${g.address} [${g.vendorDevice}] driver ${g.driver ?? 'none'}, group ${g.group ?? 'none'}${g.bootVga ? ', boot VGA' : ''}`,
+      `  display       ${g.address} ${g.name ? `${g.name} ` : ''}[${g.vendorDevice}] driver ${g.driver ?? 'none'}, group ${g.group ?? 'none'}${g.bootVga ? ', boot VGA' : ''}`,
     );
+    for (const f of g.companions ?? []) {
+      ctx.out(
+        `                  + ${f.address} [${f.vendorDevice}] class ${f.class}, driver ${f.driver ?? 'none'}, group ${f.group ?? 'none'} ${c.dim('(same slot: assign together)')}`,
+      );
+    }
+    const facts = [
+      g.link ? `link ${g.link}` : '',
+      g.resetMethods ? `reset ${g.resetMethods.length ? g.resetMethods.join(',') : c.yellow('none')}` : '',
+      g.hasRom ? 'ROM BAR' : '',
+      g.upstream?.length ? `behind ${g.upstream.join(' → ')}` : '',
+      g.configTruncated ? c.yellow('config space read in part (not root): capabilities unknown') : '',
+    ].filter(Boolean);
+    if (facts.length) ctx.out(c.dim(`                  ${facts.join('; ')}`));
   }
   for (const g of r.gpuGroups) {
     const todo = [
