@@ -1,0 +1,141 @@
+// Config space decoding on its own: capability walks follow the kernel's rules, hostile bytes
+// never throw or read outside the buffer, and pci.ids parsing.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { decodeConfig } from '../../src/pci/decode-config.js';
+import { parsePciIds } from '../../src/pci/ids.js';
+
+function header(size: number, opts: { capPtr?: number; status?: number; type?: number } = {}): Uint8Array {
+  const b = new Uint8Array(size);
+  b[0] = 0x86;
+  b[1] = 0x80;
+  b[6] = opts.status ?? 0x10;
+  b[0x0e] = opts.type ?? 0;
+  b[0x34] = opts.capPtr ?? 0x40;
+  return b;
+}
+
+test('a looping standard chain is cut and reported, not followed forever', () => {
+  const b = header(256);
+  b[0x40] = 0x01;
+  b[0x41] = 0x50;
+  b[0x50] = 0x05;
+  b[0x51] = 0x40; // back to 0x40
+  const d = decodeConfig(b);
+  assert.deepEqual(
+    d.capabilities.map((c) => c.offset),
+    [0x40, 0x50],
+  );
+  assert.match(d.problems[0], /loops back to 0x40/);
+});
+
+test('pointers into the header end the list; the low two bits of a pointer are ignored', () => {
+  const b = header(256, { capPtr: 0x43 });
+  b[0x40] = 0x10;
+  b[0x41] = 0x3c; // < 0x40: end
+  b[0x42] = 0x02; // PCIe flags v2, endpoint
+  const d = decodeConfig(b);
+  assert.deepEqual(
+    d.capabilities.map((c) => [c.offset, c.id]),
+    [[0x40, 0x10]],
+  );
+  assert.equal(d.pcie?.portType, 'endpoint');
+  assert.equal(d.pcie?.version, 2);
+});
+
+test('no capability-list bit in status: no standard walk even with a pointer', () => {
+  const b = header(256, { status: 0 });
+  b[0x40] = 0x01;
+  assert.deepEqual(decodeConfig(b).capabilities, []);
+});
+
+test('extended list: zero or all-ones header ends it; a looping chain is cut', () => {
+  const b = header(4096, { status: 0 });
+  const put32 = (o: number, v: number) => new DataView(b.buffer).setUint32(o, v >>> 0, true);
+  put32(0x100, 0x0d | (1 << 16) | (0x148 << 20)); // ACS -> 0x148
+  new DataView(b.buffer).setUint16(0x104, 0x1f, true);
+  new DataView(b.buffer).setUint16(0x106, 0x05, true);
+  put32(0x148, 0x03 | (1 << 16) | (0x100 << 20)); // DSN -> back to 0x100
+  const d = decodeConfig(b);
+  assert.deepEqual(
+    d.capabilities.map((c) => [c.offset, c.id, c.extended]),
+    [
+      [0x100, 0x0d, true],
+      [0x148, 0x03, true],
+    ],
+  );
+  assert.match(d.problems[0], /loops back to 0x100/);
+  assert.equal(d.acs?.capRegister, 0x1f);
+  assert.deepEqual(d.acs?.sourceValidation, { capable: true, enabled: true });
+  assert.deepEqual(d.acs?.requestRedirect, { capable: true, enabled: true });
+  assert.deepEqual(d.acs?.translationBlocking, { capable: true, enabled: false });
+  put32(0x100, 0xffffffff);
+  assert.deepEqual(decodeConfig(b).capabilities, []);
+});
+
+test('a 256-byte config is complete (conventional); under 64 bytes even the header is unknown', () => {
+  const conv = decodeConfig(header(256, { status: 0 }));
+  assert.equal(conv.config.truncated, false);
+  assert.equal(conv.config.unknown, undefined);
+  const tiny = decodeConfig(new Uint8Array(10));
+  assert.equal(tiny.header, undefined);
+  assert.deepEqual(tiny.config.unknown, ['header', 'capabilities', 'extended capabilities']);
+});
+
+test('a capability that runs past a short read is unknown, never read outside the buffer', () => {
+  const b = header(128, { type: 2, capPtr: 0x7e }); // CardBus non-root reads give 128 bytes
+  b[0x14] = 0x7e; // low two bits ignored: the list starts at 0x7c
+  b[0x7c] = 0x01;
+  b[0x7d] = 0x90; // next points beyond the 128 bytes read
+  const d = decodeConfig(b);
+  assert.deepEqual(
+    d.capabilities.map((c) => c.offset),
+    [0x7c],
+  );
+  assert.ok(d.config.unknown?.includes('capabilities'));
+});
+
+test('random config bytes of any length never throw and keep every offset inside the buffer', () => {
+  fc.assert(
+    fc.property(fc.uint8Array({ minLength: 0, maxLength: 4096 }), (bytes) => {
+      const d = decodeConfig(bytes);
+      for (const c of d.capabilities) {
+        assert.ok(c.offset + 2 <= bytes.length, `cap at ${c.offset} in ${bytes.length} bytes`);
+        assert.ok(c.extended ? c.offset >= 0x100 : c.offset >= 0x40 && c.offset < 0x100);
+      }
+      assert.ok(d.capabilities.filter((c) => !c.extended).length <= 48);
+      JSON.stringify(d.capabilities);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('pci.ids: vendor, device, subsystem, class at subclass level and prog-if', () => {
+  const ids = parsePciIds(
+    [
+      '# comment',
+      '10de  NVIDIA Corporation',
+      '\t1b80  GP104 [GeForce GTX 1080]',
+      '\t\t1043 8591  ROG Strix GTX 1080',
+      '\t10f0  GP104 High Definition Audio Controller',
+      '8086  Intel Corporation',
+      'C 03  Display controller',
+      '\t00  VGA compatible controller',
+      '\t\t00  VGA controller',
+      'C 0c  Serial bus controller',
+      '\t03  USB controller',
+      '\t\t30  XHCI',
+      '',
+    ].join('\n'),
+  );
+  assert.equal(ids.vendor(0x10de), 'NVIDIA Corporation');
+  assert.equal(ids.device(0x10de, 0x1b80), 'GP104 [GeForce GTX 1080]');
+  assert.equal(ids.subsystem(0x10de, 0x1b80, 0x1043, 0x8591), 'ROG Strix GTX 1080');
+  assert.equal(ids.device(0x8086, 0x1b80), undefined);
+  assert.equal(ids.className(0x030000), 'VGA compatible controller');
+  assert.equal(ids.className(0x038000), 'Display controller');
+  assert.equal(ids.className(0x0c0330), 'USB controller');
+  assert.equal(ids.progIfName(0x0c0330), 'XHCI');
+  assert.equal(ids.className(0xff0000), undefined);
+});
