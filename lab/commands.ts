@@ -11,6 +11,9 @@ export function labCommandsFor(topo: LabTopology): LabCommands {
   const endpoints = [...new Set(topo.scenarios.flatMap((s) => s.bind))];
   return {
     baseline: [
+      // First, so the snapshot shows the machine exactly as booted (committed as a fixture by
+      // scripts/regen-lab-fixtures.ts).
+      { name: 'snapshot', args: ['snapshot', '-o', '{out}/snapshot', '--json'], json: true },
       { name: 'devices', args: ['devices', '--json'], json: true },
       { name: 'groups', args: ['groups', '--json'], json: true },
       { name: 'groups-simulate', args: ['groups', '--simulate', '--json'], json: true },

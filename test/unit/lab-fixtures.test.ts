@@ -1,0 +1,96 @@
+// Fast tests on real-kernel data: each test/fixtures/lab-<topology>/ holds `vfiokit snapshot` taken
+// inside a lab guest (Debian's kernel, emulated VT-d) before any binding, and truth.json with the
+// kernel's own groups, drivers and VFIO viability verdicts (regenerate both with
+// `npx tsx lab/regen-fixtures.ts`). vfiokit reading the snapshot with --root must reproduce them.
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { type DevicesJson, type GroupsJson, partitionOf } from '../../lab/compare.js';
+import { topologyByName } from '../../lab/topologies/index.js';
+import { canonicalGroups, groupsByIds, type LabTruth } from '../../lab/truth.js';
+import { repoRoot, runCli } from '../helpers/cli.js';
+
+const fixtures = join(repoRoot, 'test/fixtures');
+const labDirs = readdirSync(fixtures).filter((d) => d.startsWith('lab-'));
+
+test('a committed lab fixture exists for every lab topology', () => {
+  for (const name of ['desktop', 'server', 'legacy', 'noacs'])
+    assert.ok(labDirs.includes(`lab-${name}`), name);
+});
+
+for (const dir of labDirs) {
+  const base = join(fixtures, dir);
+  const truth = JSON.parse(readFileSync(join(base, 'truth.json'), 'utf8')) as LabTruth;
+  const snapshot = join(base, 'snapshot');
+  const topo = topologyByName(truth.topology);
+
+  describe(`lab fixture ${dir} (kernel ${truth.kernel})`, () => {
+    test('truth.json still matches its topology: groups and viability verdicts', () => {
+      assert.equal(truth.schema, 'vfiokit.lab-truth/1');
+      const expected = canonicalGroups(topo.expectGroups ?? []);
+      assert.deepEqual(groupsByIds(truth.devices, truth.groups), expected);
+      for (const s of topo.scenarios) {
+        const sc = truth.scenarios.find((x) => x.name === s.name);
+        assert.ok(sc, `scenario ${s.name} missing: regenerate the fixture`);
+        for (const [id, viable] of Object.entries(s.expectViable)) {
+          const g: LabTruth['scenarios'][number]['groups'][number] | undefined = sc.groups.find((x) =>
+            x.devices.some((d) => d.id === id),
+          );
+          assert.equal(g?.viable, viable, `${s.name}: ${id}`);
+        }
+      }
+    });
+
+    test('the snapshot is a vfiokit snapshot taken before any binding', () => {
+      assert.ok(existsSync(join(snapshot, 'manifest.json')));
+      assert.ok(!truth.devices.some((d) => d.driver === 'vfio-pci'));
+    });
+
+    test('vfiokit groups --root <snapshot> gives the kernel groups, numbers included', () => {
+      const r = runCli(['groups', '--root', snapshot, '--json']);
+      assert.equal(r.status, 0, r.stderr);
+      const report = JSON.parse(r.stdout) as GroupsJson;
+      assert.deepEqual(partitionOf(report), canonicalGroups(truth.groups.map((g) => g.devices)));
+      for (const g of truth.groups) {
+        const v = report.groups.find((x) => x.id === Number(g.group));
+        assert.deepEqual(v?.devices.map((d) => d.address).sort(), g.devices);
+      }
+      assert.equal(report.simulation.status, 'agrees', JSON.stringify(report.simulation.differences));
+    });
+
+    test('vfiokit groups --simulate --root <snapshot> predicts the kernel groups', () => {
+      const r = runCli(['groups', '--simulate', '--root', snapshot, '--json']);
+      assert.equal(r.status, 0, r.stderr);
+      assert.deepEqual(
+        partitionOf(JSON.parse(r.stdout) as GroupsJson),
+        canonicalGroups(truth.groups.map((g) => g.devices)),
+      );
+    });
+
+    test('vfiokit devices --root <snapshot> lists the kernel devices and drivers', () => {
+      const r = runCli(['devices', '--root', snapshot, '--json']);
+      assert.equal(r.status, 0, r.stderr);
+      const list = JSON.parse(r.stdout) as DevicesJson;
+      const strip = (h: string) => h.replace(/^0x/, '');
+      assert.deepEqual(
+        list.devices.map((d) => [
+          d.address,
+          d.vendor,
+          d.device,
+          d.class,
+          d.driver ?? null,
+          String(d.iommuGroup),
+        ]),
+        truth.devices.map((d) => [
+          d.bdf,
+          strip(d.vendor),
+          strip(d.device),
+          strip(d.class),
+          d.driver,
+          d.group,
+        ]),
+      );
+    });
+  });
+}
