@@ -12,6 +12,7 @@
  * - A device may be removed between listing the bus and reading its directory (hot unplug, VF
  *   teardown); such a device is skipped by the scan.
  */
+import * as path from 'node:path';
 import { VfiokitError } from '../errors.js';
 import { compareBdf, formatPciAddress, parsePciAddress, tryParsePciAddress } from '../pci/address.js';
 import { decodeConfig } from '../pci/decode-config.js';
@@ -94,7 +95,7 @@ export function tryReadPciDevice(root: HostRoot, name: string): PciDevice | unde
   const addr = tryParsePciAddress(name);
   if (!addr) return undefined;
   const p = `${PCI_DEVICES_DIR}/${name}`;
-  const sysfsPath = root.realPath(p);
+  const sysfsPath = devicePath(root, p);
   if (sysfsPath === undefined) return undefined;
   const dir = new DeviceDir(root, p);
   const vendorId = hexAttr(dir, 'vendor');
@@ -156,6 +157,20 @@ export function tryReadPciDevice(root: HostRoot, name: string): PciDevice | unde
   // The directory vanished while we read it: what we have is a mix of before and after.
   if (!root.exists(`${p}/vendor`)) return undefined;
   return dev;
+}
+
+/**
+ * Where the bus link points. The kernel makes these links relative
+ * (../../../devices/pci0000:00/...) and nothing below /sys/devices is a link, so resolving the
+ * link text gives the real path with one readlink instead of a realpath walk (an lstat per path
+ * component, the largest cost of a scan of thousands of devices). A snapshot made by copying
+ * directories instead of links falls back to realpath.
+ */
+function devicePath(root: HostRoot, p: string): string | undefined {
+  const target = root.readLink(p);
+  if (target === undefined) return root.realPath(p);
+  if (target.startsWith('/')) return root.live ? path.posix.normalize(target) : root.realPath(p);
+  return path.posix.resolve(path.posix.dirname(p), target);
 }
 
 function readLinkAttrs(dir: DeviceDir, dev: PciDevice): void {
