@@ -317,7 +317,8 @@ class Builder {
   }
 
   private addFunction(p: Omit<Placement, 'bridge'>): Placement {
-    const pl: Placement = { ...p };
+    const pl: Placement = { ...p, spec: withClassIds(p.spec, p.header) };
+    p = pl;
     this.placements.push(pl);
     const s = p.spec.sriov;
     if (s) {
@@ -384,6 +385,25 @@ class Builder {
     this.placeBus(children, pl.bridge.secondary, `${p.parentDir}/${addrOf(pl)}`, false, conventional);
     pl.bridge.subordinate = this.nextBus - 1;
   }
+}
+
+/** Plausible IDs per class when a description gives none (QEMU's models where it has one). */
+const CLASS_IDS: Record<number, [number, number]> = {
+  [CLASS.hostBridge]: [0x8086, 0x29c0],
+  [CLASS.vga]: [0x1234, 0x1111],
+  [CLASS.hdAudio]: [0x8086, 0x293e],
+  [CLASS.usbXhci]: [0x1b36, 0x000d],
+  [CLASS.ethernet]: [0x8086, 0x10d3],
+  [CLASS.nvme]: [0x1b36, 0x0010],
+  [CLASS.sata]: [0x8086, 0x2922],
+  [CLASS.isaBridge]: [0x8086, 0x2918],
+  [CLASS.smbus]: [0x8086, 0x2930],
+};
+
+function withClassIds(s: FunctionSpec, header: number): FunctionSpec {
+  if (s.vendor !== undefined && s.device !== undefined) return s;
+  const ids = CLASS_IDS[s.class ?? (header === 1 ? CLASS.pciBridge : CLASS.ethernet)] ?? [0x8086, 0x10d3];
+  return { ...s, vendor: s.vendor ?? ids[0], device: s.device ?? (s.vendor === undefined ? ids[1] : 0x10d3) };
 }
 
 /** Bridges default to the IDs of QEMU's models (pcie-root-port, x3130 switch ports, pcie-pci-bridge). */
