@@ -38,6 +38,8 @@ export interface DoctorReport {
   kernel?: string;
   cpuVendor?: string;
   devices: string[];
+  /** pci.ids names of the checked devices and their companions ("Vendor Device"), when known. */
+  names: Record<string, string>;
   memoryBytes?: number;
   checks: Check[];
   summary: Record<Verdict, number>;
@@ -185,12 +187,22 @@ export async function buildDoctorReport(root: HostRoot, opts: DoctorOptions = {}
     Boolean(opts.devices?.length),
   );
   const top = mostImportant(checks);
+  const names: Record<string, string> = {};
+  const { loadPciIds, deviceNames } = await import('../pci/ids.js');
+  const ids = loadPciIds();
+  for (const c of contexts) {
+    for (const d of [c.device, ...c.companions]) {
+      const n = deviceNames(ids, d);
+      if (n.vendor || n.device) names[d.address] = [n.vendor, n.device].filter(Boolean).join(' ');
+    }
+  }
   return {
     schema: 'vfiokit.doctor/1',
     root: root.dir,
     kernel: facts.kernelRelease,
     cpuVendor: facts.cpu?.vendorId,
     devices: targets.map((t) => t.address),
+    names,
     memoryBytes: opts.memoryBytes,
     checks,
     summary: summarize(checks),

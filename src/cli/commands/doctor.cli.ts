@@ -15,7 +15,11 @@ export function registerDoctor(program: Command): void {
   program
     .command('doctor')
     .description('check that this host is ready for device assignment, with the evidence for each verdict')
-    .option('--device <bdf>', 'check this device (repeatable; default: every display controller)', collect)
+    .option(
+      '--device <bdf>',
+      'check this device (repeatable; default: every GPU but the boot GPU, which stays with the host)',
+      collect,
+    )
     .option('--memory <size>', 'guest memory to check hugepages against, e.g. 16G')
     .option('--vm <spec>', 'check for a VM spec (not available yet: use --device)')
     .option('--no-rom', 'do not read option ROMs (reading enables the ROM BAR; needs root)')

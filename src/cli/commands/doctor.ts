@@ -44,7 +44,7 @@ export function renderDoctor(ctx: CliContext, r: DoctorReport, verbose = false):
     let lastDevice: string | undefined;
     for (const chk of checks) {
       if (chk.device && chk.device !== lastDevice) {
-        ctx.out(`  ${c.bold(chk.device)}`);
+        ctx.out(`  ${c.bold(chk.device)}${r.names[chk.device] ? ` ${r.names[chk.device]}` : ''}`);
         lastDevice = chk.device;
       }
       renderCheck(ctx, chk, paint, verbose, chk.device ? '    ' : '  ');

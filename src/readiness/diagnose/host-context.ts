@@ -68,7 +68,7 @@ export class HostIndex {
         group: d.iommuGroup,
       };
       notes.push(
-        `${d.address} [${out.device.ids}] class ${out.device.class}, driver ${d.driver ?? 'none'}, IOMMU group ${d.iommuGroup ?? 'none'}`,
+        `${d.address} [${out.device.ids}] class ${out.device.class}, driver ${d.driver ?? 'none'}, IOMMU group ${d.iommuGroup ?? 'none'}${d.names?.device ? `: ${[d.names.vendor, d.names.device].filter(Boolean).join(' ')}` : ''}`,
       );
     }
     const gid = f.group ?? d?.iommuGroup;

@@ -2,6 +2,7 @@
 
 import { readPciDevices } from '../../host/pci-sysfs.js';
 import type { HostRoot } from '../../host/root.js';
+import { deviceNames, loadPciIds } from '../../pci/ids.js';
 import type { Severity, Source } from './catalogue.js';
 import { HostIndex, type HostNotes } from './host-context.js';
 import { diagnoseText, type MatchedLine } from './matcher.js';
@@ -37,7 +38,10 @@ export function buildDiagnoseReport(text: string, input: string, root?: HostRoot
     findings.some((f) => f.device || f.group !== undefined || f.entry.id === 'kernel.probe-failed')
   ) {
     try {
-      index = new HostIndex(root, readPciDevices(root));
+      const devices = readPciDevices(root);
+      const ids = loadPciIds();
+      for (const d of devices) d.names = deviceNames(ids, d);
+      index = new HostIndex(root, devices);
     } catch {
       index = undefined;
     }
