@@ -102,8 +102,9 @@ function captureIommuUnits(w: SnapshotWriter): void {
   for (const u of units) {
     w.copyLink(`${base}/${u}`);
     const real = w.src.realPath(`${base}/${u}`);
-    // intel-iommu/{cap,ecap} hold the interrupt-remapping and other feature bits.
-    if (real) w.copyTree(real, 2);
+    // intel-iommu/{cap,ecap} hold the interrupt-remapping and other feature bits; power/ is
+    // runtime-PM state (autosuspend_delay_ms gives EIO on IOMMU units), not worth a read.
+    if (real) w.copyTree(real, 2, undefined, (name) => name !== 'power');
   }
 }
 

@@ -122,13 +122,19 @@ export class SnapshotWriter {
    * Copy a directory: links as links, regular files through `transform`, subdirectories down to
    * `depth` levels. Used only for trees whose files are all safe to read (no side effects).
    */
-  copyTree(hostPath: string, depth: number, transform: (s: string) => string = (s) => s): void {
+  copyTree(
+    hostPath: string,
+    depth: number,
+    transform: (s: string) => string = (s) => s,
+    keep: (name: string) => boolean = () => true,
+  ): void {
     this.dir(hostPath);
     for (const e of this.list(hostPath)) {
+      if (!keep(e)) continue;
       const p = `${hostPath}/${e}`;
       if (this.copyLink(p)) continue;
       if (this.src.isDir(p)) {
-        if (depth > 0) this.copyTree(p, depth - 1, transform);
+        if (depth > 0) this.copyTree(p, depth - 1, transform, keep);
         continue;
       }
       this.copyText(p, transform);

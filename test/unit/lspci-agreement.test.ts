@@ -267,23 +267,31 @@ test('lspci agrees on committed real-kernel snapshots (test/fixtures/lab-*)', {
     t.skip('no lab snapshots committed yet');
     return;
   }
+  let compared = 0;
   for (const name of labs) {
-    let dir = path.join(base, name);
+    // A lab fixture holds the snapshot tree (made by `vfiokit snapshot` in the guest) in
+    // snapshot/, or at its top, or as a .tar.gz.
+    let dir = [path.join(base, name, 'snapshot'), path.join(base, name)].find((d) =>
+      fs.existsSync(path.join(d, 'sys/bus/pci/devices')),
+    );
     let tmp: string | undefined;
-    if (!fs.existsSync(path.join(dir, 'sys/bus/pci'))) {
-      const archive = fs.readdirSync(dir).find((f) => /\.(tar\.gz|tgz)$/.test(f));
+    if (!dir) {
+      const archive = fs.readdirSync(path.join(base, name)).find((f) => /\.(tar\.gz|tgz)$/.test(f));
       if (!archive) continue;
       tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vfiokit-lab-'));
       const tar = await import('tar');
-      await tar.extract({ file: path.join(dir, archive), cwd: tmp });
+      await tar.extract({ file: path.join(base, name, archive), cwd: tmp });
       dir = tmp;
     }
     try {
-      agree(path.join(dir, 'sys/bus/pci'), ['--root', dir], name);
+      const n = agree(path.join(dir, 'sys/bus/pci'), ['--root', dir], name);
+      assert.ok(n.devices > 0, `${name}: no devices compared`);
+      compared++;
     } finally {
       if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
     }
   }
+  assert.ok(compared > 0, `lab fixtures ${labs.join(', ')} hold no snapshot tree`);
 });
 
 test('lspci agrees on this machine’s own sysfs', { skip: !hasLspci && !ci }, (t) => {
