@@ -91,7 +91,7 @@ test('a ready host: ✓ checklist grouped by section, exit 0', () => {
     assert.match(r.stdout, new RegExp(`^${section}$`, 'm'));
   assert.match(r.stdout, /✓ IOMMU active with groups/);
   assert.match(r.stdout, /✓ Interrupt remapping\n\s+.*DMAR-IR: Enabled IRQ remapping in x2apic mode/);
-  assert.match(r.stdout, /^ {2}0000:01:00\.0$/m);
+  assert.match(r.stdout, /^ {2}0000:01:00\.0( NVIDIA.*)?$/m);
   assert.match(r.stdout, /✓ Companion functions/);
   assert.doesNotMatch(r.stdout, /✗/);
 });
