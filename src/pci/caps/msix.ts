@@ -11,7 +11,8 @@ export function decodeMsix(view: ConfigView, off: number): Record<string, unknow
     functionMask: (ctl & 0x4000) !== 0,
     tableSize: (ctl & 0x7ff) + 1,
   };
-  if (table !== undefined) d.table = { bar: table & 7, offset: table & (~7 >>> 0) };
-  if (pba !== undefined) d.pba = { bar: pba & 7, offset: pba & (~7 >>> 0) };
+  // BIR in bits 2:0, the QWORD-aligned offset into that BAR in the rest.
+  if (table !== undefined) d.table = `BAR ${table & 7} +0x${(table - (table & 7)).toString(16)}`;
+  if (pba !== undefined) d.pba = `BAR ${pba & 7} +0x${(pba - (pba & 7)).toString(16)}`;
   return d;
 }
