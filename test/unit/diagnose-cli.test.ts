@@ -104,3 +104,41 @@ test('errors: two inputs (usage, 2), a missing file (environment, 3), a snapshot
     empty.cleanup();
   }
 });
+
+test('DMAR faults from the IGD: a few after assignment are expected, a stream is not', () => {
+  const fault = (i: number) =>
+    `[  20${i}.0] DMAR: [DMA Read NO_PASID] Request device [00:02.0] fault addr 0x7f80${i}000 [fault reason 0x06] PTE Read access is not set`;
+  const few = runCli(['--root', fx.dir, 'diagnose'], { input: [0, 1, 2].map(fault).join('\n') });
+  assert.match(few.stdout, /Intel IOMMU DMA fault \(3 times\)/);
+  assert.match(
+    few.stdout,
+    /3 faults from 0000:00:02\.0 \(Intel IGD\): a few right after assignment are expected/,
+  );
+  const many = runCli(['--root', fx.dir, 'diagnose'], {
+    input: Array.from({ length: 40 }, (_, i) => fault(i)).join('\n'),
+  });
+  assert.match(many.stdout, /40 faults from 0000:00:02\.0: ongoing, not the start-up transient/);
+});
+
+test('vfio-pci probe failing with -22 on a host without IOMMU groups: the fix is the IOMMU', () => {
+  const off = buildHost(
+    {},
+    {
+      iommu: false,
+      rootComplexes: [{ devices: [{ kind: 'root-port', dev: 1, children: [gpuWithAudio({})] }] }],
+    },
+  );
+  try {
+    const r = runCli([
+      '--root',
+      off.dir,
+      'diagnose',
+      '[    4.30] vfio-pci 0000:01:00.0: probe with driver vfio-pci failed with error -22',
+    ]);
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /on this host: this host has no IOMMU groups: the IOMMU is off/);
+    assert.match(r.stdout, /fix: enable the IOMMU/);
+  } finally {
+    off.cleanup();
+  }
+});
