@@ -244,7 +244,9 @@ function cannotHelp(step: PathStep | null, d: PciDevice | undefined): string | n
     return 'isolation breaks at conventional PCI / requester-ID aliasing, which no ACS override can change (the IOMMU only sees one requester ID)';
   if (step.kind === 'dma-alias-quirk')
     return "the device DMAs with another function's requester ID; no ACS override changes that";
-  if (d.acs && step.kind === 'port-no-acs')
+  if (!d.pcie && step.kind === 'multifunction-no-acs')
+    return `${d.address} is a conventional PCI function (no PCI Express capability); the override patch never applies to those`;
+  if (d.acs && (step.kind === 'port-no-acs' || step.kind === 'multifunction-no-acs'))
     return `${d.address} has an ACS capability with the controls off; the override patch never overrides devices that have one`;
   return null;
 }

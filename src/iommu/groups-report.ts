@@ -23,6 +23,8 @@ export interface GroupDevice {
   state: MemberState;
   action: MemberAction;
   hostCritical: string | null;
+  /** pci.ids names when the presentation layer filled them (vendor, device, class). */
+  names?: PciDevice['names'];
 }
 
 export interface GroupEntry {
@@ -88,6 +90,7 @@ function entry(g: IommuGroup): GroupEntry {
         state: m.state,
         action: m.action,
         hostCritical: m.hostCritical ?? null,
+        ...(d.names ? { names: d.names } : {}),
       };
     }),
     others: g.others,

@@ -92,3 +92,14 @@ for (const lab of labs) {
     assert.ok(judged > 0);
   });
 }
+
+test('lab-desktop: explain of the HDMI-audio function names the conventional-PCI multifunction pair, which no override can split', () => {
+  const dir = join(fixtures, 'lab-desktop', 'snapshot');
+  const r = runCli(['explain', '0000:01:00.1', '--json', '--root', dir]);
+  assert.equal(r.status, 0, r.stderr);
+  const e = JSON.parse(r.stdout);
+  assert.equal(e.firstBreak.kind, 'multifunction-no-acs');
+  assert.deepEqual(e.kernelGroup.members, ['0000:01:00.0', '0000:01:00.1']);
+  assert.match(e.overrideCannotHelp, /conventional PCI function/);
+  assert.ok(e.whatIf.every((w: { isolated: boolean }) => !w.isolated));
+});

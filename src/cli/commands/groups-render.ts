@@ -32,6 +32,13 @@ export function classLabel(classCode: number): string {
   return CLASS_LABELS[classCode >> 8] ?? `class ${(classCode >> 8).toString(16).padStart(4, '0')}`;
 }
 
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** The device's pci.ids name when known, else its class. */
+export function shortName(names: PciDevice['names'], classCode: number): string {
+  return names?.device ?? names?.class ?? classLabel(classCode);
+}
+
 function stateText(d: GroupDevice): string {
   switch (d.state) {
     case 'vfio':
@@ -67,9 +74,9 @@ export function renderGroups(ctx: CliContext, r: GroupsReport): void {
   for (const g of r.groups) {
     ctx.out(`${c.bold(`IOMMU group ${g.id}`)}  ${verdictLine(ctx, g)}`);
     for (const d of g.devices) {
-      const cls = classLabel(parseInt(d.classCode, 16));
+      const name = clip(shortName(d.names, parseInt(d.classCode, 16)), 36);
       ctx.out(
-        `  ${d.address.padEnd(13)} [${d.vendorId}:${d.deviceId}] ${cls.padEnd(19)} ${(d.driver ?? '-').padEnd(14)} ${stateText(d)}${d.bootVga ? c.dim(' (boot VGA)') : ''}`,
+        `  ${d.address.padEnd(13)} [${d.vendorId}:${d.deviceId}] ${name.padEnd(36)} ${(d.driver ?? '-').padEnd(14)} ${stateText(d)}${d.bootVga ? c.dim(' (boot VGA)') : ''}`,
       );
     }
     for (const o of g.others) ctx.out(`  ${o.padEnd(13)} ${c.dim('(not a PCI device: not judged)')}`);
@@ -125,7 +132,7 @@ export function renderTree(
     const v = g === undefined ? undefined : viable(g);
     const gl = g === undefined ? c.dim('no group') : v === false ? c.yellow(`group ${g}`) : `group ${g}`;
     const port = d.pcie && d.pcie.portType !== 'endpoint' ? ` ${d.pcie.portType}` : '';
-    return `${d.address} [${d.vendorId.toString(16).padStart(4, '0')}:${d.deviceId.toString(16).padStart(4, '0')}] ${classLabel(d.classCode)}${port}  ${gl}  ${d.driver ?? c.dim('no driver')}`;
+    return `${d.address} [${d.vendorId.toString(16).padStart(4, '0')}:${d.deviceId.toString(16).padStart(4, '0')}] ${shortName(d.names, d.classCode)}${port}  ${gl}  ${d.driver ?? c.dim('no driver')}`;
   };
   const walk = (d: PciDevice, prefix: string, last: boolean) => {
     ctx.out(`${prefix}${last ? '└─ ' : '├─ '}${label(d)}`);

@@ -9,6 +9,7 @@ import { readKernelGroups } from '../../iommu/groups.js';
 import { buildGroupsReport } from '../../iommu/groups-report.js';
 import { cmdlineOverride, quirkEnvFromHost } from '../../iommu/host-env.js';
 import { buildTopology } from '../../iommu/topology.js';
+import { deviceNames, loadPciIds } from '../../pci/ids.js';
 import type { CliContext } from '../context.js';
 import type { GroupsOptions } from './groups.cli.js';
 import { renderGroups, renderSimulation, renderTree } from './groups-render.js';
@@ -25,6 +26,9 @@ export async function runGroups(ctx: CliContext, opts: GroupsOptions): Promise<n
   const kernel = readKernelGroups(root);
   if (!kernel.enabled && !opts.simulate) throw iommuOffError();
   const devices = readPciDevices(root);
+  // Names come from this machine's pci.ids (never the snapshot's), read once.
+  const ids = loadPciIds();
+  for (const d of devices) d.names = deviceNames(ids, d);
   const report = buildGroupsReport({
     root: root.dir,
     devices,
