@@ -63,7 +63,6 @@ class Decoder {
   private bitCount = 0;
   private blockSize = 0;
   readonly dst: Uint8Array;
-  private outPos = 0;
   private readonly left = new Uint16Array(2 * NC - 1);
   private readonly right = new Uint16Array(2 * NC - 1);
   private readonly cLen = new Uint8Array(NC);
@@ -71,10 +70,10 @@ class Decoder {
   private readonly cTable = new Uint16Array(4096);
   private readonly ptTable = new Uint16Array(256);
 
-  constructor(src: Uint8Array, info: EfiCompressedInfo) {
+  constructor(src: Uint8Array, info: EfiCompressedInfo, outputLength: number) {
     this.src = src;
     this.end = 8 + info.compressedSize;
-    this.dst = new Uint8Array(info.originalSize);
+    this.dst = new Uint8Array(outputLength);
   }
 
   /** Shift n bits out of bitBuf and refill from the stream (zeros past its end). */
@@ -224,51 +223,145 @@ class Decoder {
     this.makeTable(NC, this.cLen, 12, this.cTable);
   }
 
-  private decodeC(): number {
-    if (this.blockSize === 0) {
-      this.blockSize = this.getBits(16);
-      this.readPtLen(NT, TBIT, 3);
-      this.readCLen();
-      this.readPtLen(MAXNP, PBIT_UEFI, -1);
-    }
-    // The block size is a u16 count that edk2 decrements unchecked: 0 wraps to 65535.
-    this.blockSize = (this.blockSize - 1) & 0xffff;
-    const c = this.walk(this.cTable[this.bitBuf >>> (BITBUFSIZ - 12)], NC, 1 << (BITBUFSIZ - 1 - 12));
-    this.fillBuf(this.cLen[c]);
-    return c;
+  private startBlock(): void {
+    this.blockSize = this.getBits(16);
+    this.readPtLen(NT, TBIT, 3);
+    this.readCLen();
+    this.readPtLen(MAXNP, PBIT_UEFI, -1);
   }
 
-  private decodeP(): number {
-    const val = this.walk(this.ptTable[this.bitBuf >>> (BITBUFSIZ - 8)], MAXNP, 1 << (BITBUFSIZ - 1 - 8));
-    this.fillBuf(this.ptLen[val]);
-    return val > 1 ? (1 << (val - 1)) + this.getBits(val - 1) : val;
-  }
-
+  /**
+   * The per-symbol loop. The bit buffer lives in locals and the refill is written out at each of
+   * its three uses: a CLI run decodes ~100k symbols once, mostly before V8 has optimised
+   * anything, so calls per symbol dominate; block headers (rare) go through the methods above.
+   */
   run(): Uint8Array {
     const dst = this.dst;
     const size = dst.length;
+    const src = this.src;
+    const end = this.end;
+    const { cTable, cLen, ptTable, ptLen, left, right } = this;
     this.fillBuf(BITBUFSIZ);
-    while (this.outPos < size) {
-      const c = this.decodeC();
+    let bitBuf = this.bitBuf;
+    let sub = this.subBitBuf;
+    let count = this.bitCount;
+    let inPos = this.inPos;
+    let pad = this.pad;
+    let out = 0;
+    while (out < size) {
+      if (this.blockSize === 0) {
+        this.bitBuf = bitBuf;
+        this.subBitBuf = sub;
+        this.bitCount = count;
+        this.inPos = inPos;
+        this.pad = pad;
+        this.startBlock();
+        bitBuf = this.bitBuf;
+        sub = this.subBitBuf;
+        count = this.bitCount;
+        inPos = this.inPos;
+        pad = this.pad;
+      }
+      // The block size is a u16 count that edk2 decrements unchecked: 0 wraps to 65535.
+      this.blockSize = (this.blockSize - 1) & 0xffff;
+      let c = cTable[bitBuf >>> (BITBUFSIZ - 12)];
+      if (c >= NC) {
+        let mask = 1 << (BITBUFSIZ - 1 - 12);
+        for (let steps = 0; c >= NC; steps++) {
+          if (steps > 16 || c >= left.length) fail('corrupt Huffman tree');
+          c = bitBuf & mask ? right[c] : left[c];
+          mask >>>= 1;
+        }
+      }
+      // Consume the symbol's code bits (refill from the stream, zeros past its end).
+      let n = cLen[c];
+      bitBuf = n >= 32 ? 0 : (bitBuf << n) >>> 0;
+      while (n > count) {
+        n -= count;
+        bitBuf = (bitBuf | (sub << n)) >>> 0;
+        if (inPos < end) sub = src[inPos++];
+        else {
+          sub = 0;
+          if (++pad > MAX_PAD_BYTES) fail('stream ends before the declared original size was produced');
+        }
+        count = 8;
+      }
+      count -= n;
+      bitBuf = (bitBuf | (sub >>> count)) >>> 0;
       if (c < 256) {
-        dst[this.outPos++] = c;
+        dst[out++] = c;
         continue;
       }
+      // A match: length from the symbol, distance from the position set.
       let len = c - (256 - THRESHOLD);
-      let from = this.outPos - this.decodeP() - 1;
+      let p = ptTable[bitBuf >>> (BITBUFSIZ - 8)];
+      if (p >= MAXNP) {
+        let mask = 1 << (BITBUFSIZ - 1 - 8);
+        for (let steps = 0; p >= MAXNP; steps++) {
+          if (steps > 16 || p >= left.length) fail('corrupt Huffman tree');
+          p = bitBuf & mask ? right[p] : left[p];
+          mask >>>= 1;
+        }
+      }
+      n = ptLen[p];
+      bitBuf = n >= 32 ? 0 : (bitBuf << n) >>> 0;
+      while (n > count) {
+        n -= count;
+        bitBuf = (bitBuf | (sub << n)) >>> 0;
+        if (inPos < end) sub = src[inPos++];
+        else {
+          sub = 0;
+          if (++pad > MAX_PAD_BYTES) fail('stream ends before the declared original size was produced');
+        }
+        count = 8;
+      }
+      count -= n;
+      bitBuf = (bitBuf | (sub >>> count)) >>> 0;
+      let distance = p;
+      if (p > 1) {
+        // p - 1 extra bits (at most 29) give the low part of the distance.
+        n = p - 1;
+        distance = (1 << n) + (bitBuf >>> (BITBUFSIZ - n));
+        bitBuf = (bitBuf << n) >>> 0;
+        while (n > count) {
+          n -= count;
+          bitBuf = (bitBuf | (sub << n)) >>> 0;
+          if (inPos < end) sub = src[inPos++];
+          else {
+            sub = 0;
+            if (++pad > MAX_PAD_BYTES) fail('stream ends before the declared original size was produced');
+          }
+          count = 8;
+        }
+        count -= n;
+        bitBuf = (bitBuf | (sub >>> count)) >>> 0;
+      }
+      let from = out - distance - 1;
       if (from < 0) fail(`back-reference to ${-from} bytes before the start of the output`);
-      while (len-- > 0 && this.outPos < size) dst[this.outPos++] = dst[from++];
+      while (len-- > 0 && out < size) dst[out++] = dst[from++];
     }
     return dst;
   }
 }
 
+export interface DecompressOptions {
+  /** Refuse streams that declare more than this many bytes (default 64 MiB). */
+  maxOutput?: number;
+  /**
+   * Decode only the first `prefix` bytes of the output (an LZ77 stream decodes front to back, so
+   * a prefix is exact). `rom parse` reads the PE headers this way instead of paying for the
+   * whole driver; `extract` and the tests decode everything.
+   */
+  prefix?: number;
+}
+
 /** Decompress an EFI-compressed stream (8-byte header + bit stream) to its original bytes. */
-export function efiDecompress(src: Uint8Array, opts: { maxOutput?: number } = {}): Uint8Array {
+export function efiDecompress(src: Uint8Array, opts: DecompressOptions = {}): Uint8Array {
   const info = efiCompressedInfo(src);
   const max = opts.maxOutput ?? DEFAULT_MAX_OUTPUT;
   if (info.originalSize > max)
     fail(`declared original size ${info.originalSize} exceeds the limit of ${max} bytes`);
-  if (info.originalSize === 0) return new Uint8Array(0);
-  return new Decoder(src, info).run();
+  const length = Math.min(info.originalSize, opts.prefix ?? info.originalSize);
+  if (length === 0) return new Uint8Array(0);
+  return new Decoder(src, info, length).run();
 }

@@ -34,7 +34,7 @@ export interface FixResult {
 }
 
 export function fixRom(input: Uint8Array, opts: FixOptions = {}): FixResult {
-  const before = parseRom(input, { decompress: false });
+  const before = parseRom(input, { decompress: 'none' });
   if (before.romStart === null) {
     throw new RomFormatError('nothing to fix: the file holds no option ROM image (no 55 AA with a PCIR)', {
       code: 'rom.no-image',
@@ -53,7 +53,7 @@ export function fixRom(input: Uint8Array, opts: FixOptions = {}): FixResult {
       message: `stripped ${start} bytes (${hex(start)}) of vendor header; the ROM now starts with its first image`,
     });
   }
-  const model = parseRom(out, { decompress: false });
+  const model = parseRom(out, { decompress: 'none' });
   const wantIds = opts.vendor !== undefined || opts.device !== undefined;
   for (const img of model.images) {
     if (img.afterLast || !img.inChain) continue;
@@ -111,7 +111,7 @@ export function fixRom(input: Uint8Array, opts: FixOptions = {}): FixResult {
   }
   // An edit must never change what the walk finds (a PCIR that overlaps the image header could
   // have its pointer overwritten by the new IDs): compare the chain before and after.
-  const after = parseRom(out, { decompress: false });
+  const after = parseRom(out, { decompress: 'none' });
   const shape = (m: typeof model) =>
     m.images.map((i) => `${i.offset}:${i.length}:${i.pcir.codeType}`).join(',');
   if (shape(after) !== shape(model)) {

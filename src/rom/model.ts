@@ -30,8 +30,10 @@ export interface EfiImageInfo {
   payloadOffset: number;
   payloadLength: number;
   compressedSize?: number;
-  /** Size after decompression (the declared and produced original size). */
+  /** Size of the decompressed driver (the stream header's OriginalSize). */
   decompressedSize?: number;
+  /** 'headers': the stream was decoded up to the PE section table; 'full': all of it. */
+  decompression?: 'headers' | 'full';
   /** Why the payload could not be read or decompressed. */
   error?: string;
   pe?: PeFacts;

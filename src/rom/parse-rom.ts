@@ -16,12 +16,38 @@ import { efiCompressedInfo, efiDecompress } from './efi-decompress.js';
 import { decodeEfiHeader } from './efi-header.js';
 import type { EfiImageInfo, Finding, RomImage, RomModel, StraySignature } from './model.js';
 import { decodePcir, hasPcir } from './pcir.js';
-import { peFacts } from './pe-image.js';
+import { peFacts, peHeaderExtent } from './pe-image.js';
 import { RomFormatError } from './rom-error.js';
 
+export type DecompressMode = 'none' | 'headers' | 'full';
+
 export interface ParseOptions {
-  /** Decompress compressed EFI images to read the PE facts (default true). */
-  decompress?: boolean;
+  /**
+   * How much of a compressed EFI driver to decode: 'headers' (default) decodes the front of the
+   * stream up to the end of the PE section table, enough for every PE fact; 'full' decodes the
+   * whole driver, which also proves the stream yields its declared size; 'none' skips it.
+   */
+  decompress?: DecompressMode;
+}
+
+/** The first decode of a compressed driver: enough for the PE headers of every real driver seen. */
+const HEADER_PREFIX = 4096;
+
+function decodePeOfCompressed(payload: Uint8Array, mode: DecompressMode, info: EfiImageInfo): void {
+  const declared = efiCompressedInfo(payload).originalSize;
+  if (mode === 'full') {
+    const out = efiDecompress(payload);
+    info.decompressedSize = out.length;
+    info.decompression = 'full';
+    info.pe = peFacts(out);
+    return;
+  }
+  let out = efiDecompress(payload, { prefix: HEADER_PREFIX });
+  const need = peHeaderExtent(out);
+  if (need > out.length && out.length < declared) out = efiDecompress(payload, { prefix: need });
+  info.decompressedSize = declared;
+  info.decompression = 'headers';
+  info.pe = peFacts(out, declared);
 }
 
 const HEADER_LENGTH = 0x1a;
@@ -66,11 +92,13 @@ function isBlankHeader(view: ByteView, o: number): boolean {
 function fillOf(b: Uint8Array, from: number, to: number): 'ff' | '00' | 'mixed' {
   const first = b[from];
   if (first !== 0 && first !== 0xff) return 'mixed';
-  for (let i = from; i < to; i++) if (b[i] !== first) return 'mixed';
+  // Native compare: trailing areas run to megabytes in full-flash dumps.
+  const area = Buffer.from(b.buffer, b.byteOffset + from, to - from);
+  if (!area.equals(Buffer.alloc(to - from, first))) return 'mixed';
   return first === 0 ? '00' : 'ff';
 }
 
-function decodeEfi(view: ByteView, img: RomImage, decompress: boolean): EfiImageInfo {
+function decodeEfi(view: ByteView, img: RomImage, decompress: DecompressMode): EfiImageInfo {
   const header = decodeEfiHeader(view, img.offset);
   const imageEnd = Math.min(img.offset + img.length, view.size);
   // The payload runs from EfiImageHeaderOffset to InitializationSize × 512 (what edk2's PCI bus
@@ -97,11 +125,7 @@ function decodeEfi(view: ByteView, img: RomImage, decompress: boolean): EfiImage
       info.pe = peFacts(payload);
     } else if (header.compressionType === 1) {
       info.compressedSize = efiCompressedInfo(payload).compressedSize;
-      if (decompress) {
-        const out = efiDecompress(payload);
-        info.decompressedSize = out.length;
-        info.pe = peFacts(out);
-      }
+      if (decompress !== 'none') decodePeOfCompressed(payload, decompress, info);
     } else {
       info.error = `unknown compression type ${header.compressionType}`;
     }
@@ -112,7 +136,7 @@ function decodeEfi(view: ByteView, img: RomImage, decompress: boolean): EfiImage
   return info;
 }
 
-function decodeImage(view: ByteView, o: number, index: number, decompress: boolean): RomImage {
+function decodeImage(view: ByteView, o: number, index: number, decompress: DecompressMode): RomImage {
   const pcirPointer = view.u16(o + 0x18);
   const pcir = decodePcir(view, o + pcirPointer, view.size);
   const length = pcir.imageLength;
@@ -141,7 +165,7 @@ function decodeImage(view: ByteView, o: number, index: number, decompress: boole
 
 export function parseRom(bytes: Uint8Array, opts: ParseOptions = {}): RomModel {
   const view = new ByteView(bytes);
-  const decompress = opts.decompress !== false;
+  const decompress = opts.decompress ?? 'headers';
   const findings: Finding[] = [];
   const model: RomModel = {
     size: bytes.length,

@@ -40,9 +40,27 @@ export interface PeFacts {
 /** Far above any real driver; keeps a corrupt NumberOfSections from costing time. */
 const MAX_SECTIONS = 96;
 
-export function peFacts(bytes: Uint8Array): PeFacts {
+/**
+ * How many leading bytes hold the headers and the section table, as far as `bytes` (a prefix of
+ * the image) tells; used to decode just enough of a compressed driver.
+ */
+export function peHeaderExtent(bytes: Uint8Array): number {
   const v = new ByteView(bytes);
-  const f: PeFacts = { valid: false, problems: [], fileSize: bytes.length, sections: [] };
+  if (!v.has(0, 0x40)) return 0x40;
+  const pe = v.u32(0x3c);
+  if (pe > 1 << 20) return 0x40;
+  if (!v.has(pe, 24)) return pe + 24;
+  const sections = Math.min(v.u16(pe + 6), MAX_SECTIONS);
+  return pe + 24 + v.u16(pe + 0x14) + sections * 40;
+}
+
+/**
+ * PE facts of `bytes`. `fileSize` is the size of the whole file when `bytes` is only its leading
+ * part (a compressed driver decoded as far as its headers); section raw data is checked against it.
+ */
+export function peFacts(bytes: Uint8Array, fileSize = bytes.length): PeFacts {
+  const v = new ByteView(bytes);
+  const f: PeFacts = { valid: false, problems: [], fileSize, sections: [] };
   if (!v.has(0, 0x40) || bytes[0] !== 0x4d || bytes[1] !== 0x5a) {
     f.problems.push('no MZ header');
     return f;
@@ -101,7 +119,7 @@ export function peFacts(bytes: Uint8Array): PeFacts {
     if (sec.virtualAddress + Math.max(sec.virtualSize, 0) > f.sizeOfImage) {
       f.problems.push(`section ${name || i} ends past SizeOfImage`);
     }
-    if (sec.rawSize > 0 && sec.rawOffset + sec.rawSize > bytes.length) {
+    if (sec.rawSize > 0 && sec.rawOffset + sec.rawSize > fileSize) {
       f.problems.push(`section ${name || i} raw data runs past the end of the file`);
     }
   }

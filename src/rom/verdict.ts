@@ -80,7 +80,7 @@ function describe(img: RomImage): string {
   const efi = img.efi!;
   const pe = efi.pe!;
   const packing = efi.header.compressed
-    ? `compressed, decompresses to ${efi.decompressedSize} bytes`
+    ? `EFI-compressed, ${efi.decompressedSize} bytes ${efi.decompression === 'full' ? 'decoded in full' : 'declared, headers decoded'}`
     : 'uncompressed';
   return `image ${img.index} at ${hex(img.offset)} is an ${efi.header.subsystemName} for X64 (PE32+, ${packing}, SizeOfImage ${pe.sizeOfImage}), PCIR IDs ${hex4(img.pcir.vendorId)}:${hex4(img.pcir.deviceId)}`;
 }

@@ -92,13 +92,19 @@ describe('hand-assembled streams', () => {
 
 describe('broken input', () => {
   const gk = corpus('nv-GK107-turbo.rom');
-  const img = parseRom(gk, { decompress: false }).images[1];
+  const img = parseRom(gk, { decompress: 'none' }).images[1];
   const payload = gk.slice(img.efi!.payloadOffset, img.efi!.payloadOffset + img.efi!.payloadLength);
 
   test('the header names sizes that fit the payload', () => {
     const info = efiCompressedInfo(payload);
     assert.ok(info.compressedSize + 8 <= payload.length);
     assert.equal(info.originalSize, 136480);
+  });
+  test('a prefix decode is exactly the start of the full output', () => {
+    const full = efiDecompress(payload);
+    for (const n of [1, 64, 4096, 70000])
+      assert.deepEqual(efiDecompress(payload, { prefix: n }), full.subarray(0, n));
+    assert.equal(efiDecompress(payload, { prefix: 1 << 30 }).length, full.length);
   });
   test('shorter than the 8-byte header', () => {
     assert.throws(() => efiDecompress(payload.subarray(0, 7)), {

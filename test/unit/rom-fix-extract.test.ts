@@ -82,7 +82,7 @@ describe('fixRom', () => {
 describe('extract', () => {
   test('--efi of a compressed image is the decompressed PE32+ driver', () => {
     const bytes = corpus('nv-GK107-turbo.rom');
-    const m = parseRom(bytes, { decompress: false });
+    const m = parseRom(bytes, { decompress: 'none' });
     const { image, driver } = extractEfiDriver(bytes, m);
     assert.equal(image.offset, 0x10000);
     assert.equal(driver.length, 136480);
@@ -97,20 +97,20 @@ describe('extract', () => {
   });
   test('--efi of an uncompressed image is its payload (Debian efi-e1000e.rom)', () => {
     const bytes = load(join(ipxeDir, 'efi-e1000e.rom'));
-    const { driver } = extractEfiDriver(bytes, parseRom(bytes, { decompress: false }));
+    const { driver } = extractEfiDriver(bytes, parseRom(bytes, { decompress: 'none' }));
     assert.equal(String.fromCharCode(driver[0], driver[1]), 'MZ');
     assert.equal(peFacts(driver).machine, 0x8664);
   });
   test('--image N is the image as it is in the file', () => {
     const bytes = load(join(ipxeDir, 'efi-e1000e.rom'));
-    const m = parseRom(bytes, { decompress: false });
+    const m = parseRom(bytes, { decompress: 'none' });
     assert.deepEqual(extractImage(bytes, m, 0), bytes.subarray(0, 75264));
     assert.deepEqual(extractImage(bytes, m, 1), bytes.subarray(0x12600, 0x12600 + 174592));
     assert.throws(() => extractImage(bytes, m, 2), { code: 'rom.no-such-image' });
   });
   test('--efi on a legacy-only ROM is refused', () => {
     const bytes = load(join(ipxeDir, 'pxe-e1000.rom'));
-    assert.throws(() => extractEfiDriver(bytes, parseRom(bytes, { decompress: false })), {
+    assert.throws(() => extractEfiDriver(bytes, parseRom(bytes, { decompress: 'none' })), {
       code: 'rom.no-efi',
     });
   });

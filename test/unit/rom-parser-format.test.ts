@@ -49,7 +49,7 @@ test('the model agrees with rom-parser on image offsets and PCIR fields where bo
         );
       if (sig && pcir) fromTool.push([sig[1], sig[2], pcir[1], pcir[2], pcir[3], pcir[4]].join(' '));
     }
-    const m = parseRom(load(path), { decompress: false });
+    const m = parseRom(load(path), { decompress: 'none' });
     const chain = m.images.filter((img) => !img.afterLast && img.inChain);
     if (
       basename(path) === 'synthetic-nested-signature.rom' ||

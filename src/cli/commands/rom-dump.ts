@@ -21,7 +21,8 @@ export async function runRomDump(ctx: CliContext, bdfArg: string, opts: RomDumpO
   const access = sysfsRomAccess(root, bdf);
   const dump = await dumpRomBar(access, bdf);
   writeFileAtomic(opts.output, dump.bytes);
-  const parsed = analyseRom(opts.output, dump.bytes, id);
+  // A dump is checked thoroughly: its EFI drivers are decoded in full.
+  const parsed = analyseRom(opts.output, dump.bytes, id, 'full');
   const extent = parsed.rom.romStart === null ? null : { start: parsed.rom.romStart, end: parsed.rom.romEnd };
   if (ctx.json) {
     ctx.printJson({

@@ -22,7 +22,7 @@ export function runRomExtract(ctx: CliContext, file: string, opts: RomExtractOpt
   }
   checkOutput(opts.output, file, opts.force);
   const bytes = readRomFile(file);
-  const model = parseRom(bytes, { decompress: false });
+  const model = parseRom(bytes, { decompress: 'none' });
   let out: Uint8Array;
   let summary: Record<string, unknown>;
   if (index !== undefined) {

@@ -6,7 +6,7 @@
  */
 import { ExitCode, UsageError } from '../../errors.js';
 import type { RomModel } from '../../rom/model.js';
-import { parseRom } from '../../rom/parse-rom.js';
+import { type DecompressMode, parseRom } from '../../rom/parse-rom.js';
 import { formatRomParser } from '../../rom/rom-parser-format.js';
 import { checkIds, type DeviceId, type IdCheck, type UefiVerdict, uefiVerdict } from '../../rom/verdict.js';
 import type { CliContext } from '../context.js';
@@ -22,7 +22,12 @@ export interface ParsedRom {
   verdict: UefiVerdict;
 }
 
-export function analyseRom(file: string, bytes: Uint8Array, device?: DeviceId, decompress = true): ParsedRom {
+export function analyseRom(
+  file: string,
+  bytes: Uint8Array,
+  device?: DeviceId,
+  decompress: DecompressMode = 'headers',
+): ParsedRom {
   const rom = parseRom(bytes, { decompress });
   const ids = device ? checkIds(rom, device) : undefined;
   return { file, rom, ids, verdict: uefiVerdict(rom, ids) };
@@ -52,7 +57,14 @@ export function runRomParse(ctx: CliContext, files: string[], opts: RomParseOpti
     : opts.for
       ? readDeviceId(ctx.root(), opts.for).id
       : undefined;
-  const results = files.map((f) => analyseRom(f, readRomFile(f), device, opts.decompress !== false));
+  const results = files.map((f) =>
+    analyseRom(
+      f,
+      readRomFile(f),
+      device,
+      opts.decompress === false ? 'none' : opts.fullDecompress ? 'full' : 'headers',
+    ),
+  );
   if (ctx.json) {
     ctx.printJson({ schema: 'vfiokit.rom.parse/1', roms: results });
   } else {

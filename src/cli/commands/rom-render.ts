@@ -45,7 +45,7 @@ function imageLines(ctx: CliContext, img: RomImage): string[] {
     );
     if (e.compressedSize !== undefined) {
       out.push(
-        `    EFI compression: ${e.compressedSize} bytes${e.decompressedSize !== undefined ? ` → ${e.decompressedSize} bytes` : ' (not decompressed)'}`,
+        `    EFI compression: ${e.compressedSize} bytes${e.decompressedSize !== undefined ? ` → ${e.decompressedSize} bytes (${e.decompression === 'full' ? 'decoded in full' : 'decoded up to the PE headers; --full-decompress decodes all'})` : ' (not decompressed)'}`,
       );
     }
     if (e.pe) {

@@ -10,6 +10,7 @@ export interface RomParseOptions {
   for?: string;
   format?: 'text' | 'rom-parser';
   decompress?: boolean;
+  fullDecompress?: boolean;
 }
 
 export interface RomDumpOptions {
@@ -49,7 +50,8 @@ export function registerRom(program: Command): void {
     .addOption(
       new Option('--format <format>', 'output format').choices(['text', 'rom-parser']).default('text'),
     )
-    .option('--no-decompress', 'do not decompress EFI images (faster; PE facts are then unknown)')
+    .option('--no-decompress', 'do not decode compressed EFI drivers (PE facts are then unknown)')
+    .option('--full-decompress', 'decode whole EFI drivers, not just up to their PE headers (slower)')
     .action(
       action(async (ctx, files: string[], opts: RomParseOptions) => {
         const { runRomParse } = await import('./rom-parse.js');
