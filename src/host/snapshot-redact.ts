@@ -68,7 +68,7 @@ export class Redactor {
 
   /** A file that is only the host name. */
   hostName(s: string): string {
-    if (!this.enabled || !s.trim()) return s;
+    if (!this.enabled || !s.trim() || s.trim() === REDACTED_HOST) return s;
     this.counts.hostNames++;
     return `${REDACTED_HOST}\n`;
   }
