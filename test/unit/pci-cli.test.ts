@@ -114,3 +114,12 @@ test('device BDF that does not exist: exit 1 with a hint; non-root config says w
     unknown: ['capabilities', 'extended capabilities'],
   });
 });
+
+test('a root without PCI sysfs is an environment problem (exit 3), not an empty list', () => {
+  const r = runCli(['--root', '/usr/share', 'devices']);
+  assert.equal(r.status, 3);
+  assert.match(
+    r.stderr,
+    /no PCI sysfs at \/usr\/share\/sys\/bus\/pci\/devices \(hint: give --root a snapshot/,
+  );
+});

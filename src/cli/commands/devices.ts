@@ -1,5 +1,6 @@
 /** `vfiokit devices`: every PCI device, optionally filtered by kind or vendor. */
-import { readPciDevices } from '../../host/pci-sysfs.js';
+import { EnvironmentError } from '../../errors.js';
+import { PCI_DEVICES_DIR, readPciDevices } from '../../host/pci-sysfs.js';
 import { matchesKind, parseDeviceKind, parseVendorId } from '../../pci/class-filter.js';
 import { deviceJson } from '../../pci/device-json.js';
 import { deviceNames, loadPciIds } from '../../pci/ids.js';
@@ -11,6 +12,14 @@ export async function runDevices(ctx: CliContext, opts: DevicesOptions): Promise
   const kind = opts.class === undefined ? undefined : parseDeviceKind(opts.class);
   const vendor = opts.vendor === undefined ? undefined : parseVendorId(opts.vendor);
   const root = ctx.root();
+  if (!root.isDir(PCI_DEVICES_DIR)) {
+    throw new EnvironmentError(`no PCI sysfs at ${root.resolve(PCI_DEVICES_DIR)}`, {
+      hint: root.live
+        ? 'sysfs is not mounted here (containers may hide it); run on the host'
+        : 'give --root a snapshot made by `vfiokit snapshot -o DIR` (or an unpacked .tar.gz)',
+      code: 'pci.no-sysfs',
+    });
+  }
   let devices = readPciDevices(root);
   if (kind) devices = devices.filter((d) => matchesKind(kind, d.classCode));
   if (vendor !== undefined) devices = devices.filter((d) => d.vendorId === vendor);
