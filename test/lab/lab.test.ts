@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, type TestContext, test } from 'node:test';
+import { boot } from '../../lab/boot.js';
 import { labCommandsFor } from '../../lab/commands.js';
 import {
   type DevicesJson,
@@ -16,10 +17,13 @@ import {
   lspciAcsDevices,
   partitionOf,
 } from '../../lab/compare.js';
-import { pooled } from '../../lab/pool.js';
+import { newOutDir } from '../../lab/paths.js';
+import { inLabSlot, pooled } from '../../lab/pool.js';
 import { type CommandResult, runSuite, type ScenarioGroup, type SuiteRun } from '../../lab/suite.js';
 import { topologies } from '../../lab/topologies/index.js';
+import type { LabTopology } from '../../lab/topology.js';
 import { canonicalGroups, groupsByIds } from '../../lab/truth.js';
+import { runCli } from '../helpers/cli.js';
 
 const BOOT_TIMEOUT_MS = 240_000;
 const t0 = performance.now();
@@ -127,6 +131,17 @@ selected.forEach((topo, i) => {
       );
     });
 
+    check("vfiokit snapshot taken in the guest reads back on the host with the kernel's groups", () => {
+      const snap = command(run, 'snapshot');
+      assert.equal(snap.status, 0, snap.stderr);
+      const r = runCli(['groups', '--root', join(run.outDir, 'snapshot'), '--json']);
+      assert.equal(r.status, 0, r.stderr);
+      assert.deepEqual(
+        partitionOf(JSON.parse(r.stdout) as GroupsJson),
+        canonicalGroups(run.results!.groups.map((x) => x.devices)),
+      );
+    });
+
     check("vfiokit groups --json lists exactly the kernel's groups, numbers and drivers", () => {
       const r = run.results!;
       const g = command(run, 'groups');
@@ -229,5 +244,42 @@ selected.forEach((topo, i) => {
         assert.equal((r.json as { schema?: string })?.schema, 'vfiokit.rom.dump/1');
       });
     }
+  });
+});
+
+// The machinery itself, on a machine with no extra devices: the guest's exit status comes back as
+// the boot's, files written to $LAB_OUT reach the host, and a guest that never finishes is killed.
+const bare: LabTopology = {
+  name: 'bare',
+  summary: 'q35 + VT-d, no extra devices',
+  devices: [],
+  scenarios: [],
+};
+const exitRun = inLabSlot(async () => {
+  const outDir = newOutDir('bare-exit');
+  const cmd = `node -e "require('fs').writeFileSync(process.env.LAB_OUT + '/from-guest', process.version)"; exit 7`;
+  return { outDir, boot: await boot({ topology: bare, command: cmd, outDir, timeoutMs: BOOT_TIMEOUT_MS }) };
+});
+const hungRun = inLabSlot(async () => {
+  const outDir = newOutDir('bare-hung');
+  return { outDir, boot: await boot({ topology: bare, command: 'sleep 3600', outDir, timeoutMs: 45_000 }) };
+});
+
+describe('lab machinery', () => {
+  test("the guest command's exit status is the boot's, and its files reach the host", async () => {
+    const { outDir, boot: b } = await exitRun;
+    assert.equal(b.timedOut, false);
+    assert.equal(b.exitCode, 7, readFileSync(b.consoleLog, 'utf8').slice(-2000));
+    // The guest ran the host's own node binary over the 9p root.
+    assert.equal(readFileSync(join(outDir, 'from-guest'), 'utf8'), process.version);
+    rmSync(outDir, { recursive: true, force: true });
+  });
+
+  test('a guest that never finishes is killed at the timeout and reported as exit 255', async () => {
+    const { outDir, boot: b } = await hungRun;
+    assert.equal(b.timedOut, true);
+    assert.equal(b.exitCode, 255);
+    assert.match(readFileSync(b.consoleLog, 'utf8'), /=== lab: killed after 45000 ms \(timeout\)/);
+    rmSync(outDir, { recursive: true, force: true });
   });
 });
