@@ -106,6 +106,11 @@ describe('--device and --for', () => {
       assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
       assert.doesNotMatch(r.stderr, /\n\s+at /);
     }
+    for (const notRom of ['/dev/zero', corpusDir]) {
+      const r = runCli(['rom', 'parse', notRom]);
+      assert.equal(r.status, 2, notRom);
+      assert.match(r.stderr, /is (not a regular file|a directory)/);
+    }
     const r = runCli(['rom', 'parse', join(corpusDir, 'no-such.rom')]);
     assert.equal(r.status, 3);
     assert.match(r.stderr, /^vfiokit: ROM file .*no-such.rom does not exist \(hint: check the path\)\n$/);

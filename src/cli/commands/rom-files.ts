@@ -7,11 +7,27 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EnvironmentError, errnoCode, UsageError } from '../../errors.js';
 
+/** Far above any ROM BAR (16 MiB) or SPI flash dump seen; keeps a wrong file argument cheap. */
+const MAX_ROM_FILE = 64 * 1024 * 1024;
+
 export function readRomFile(file: string): Uint8Array {
   try {
     const st = fs.statSync(file);
     if (st.isDirectory()) {
       throw new UsageError(`${file} is a directory, not a ROM file`, { code: 'rom.is-dir' });
+    }
+    // A device node such as /dev/zero never ends; a ROM BAR is at most 16 MiB (PCI FW spec).
+    if (!st.isFile()) {
+      throw new UsageError(`${file} is not a regular file`, {
+        hint: 'save the ROM to a file first (`vfiokit rom dump BDF -o FILE` reads a device)',
+        code: 'rom.not-file',
+      });
+    }
+    if (st.size > MAX_ROM_FILE) {
+      throw new UsageError(`${file} is ${st.size} bytes, too large for an option ROM`, {
+        hint: `ROM files are at most ${MAX_ROM_FILE / 1024 / 1024} MiB (full-flash dumps included)`,
+        code: 'rom.too-large',
+      });
     }
     return new Uint8Array(fs.readFileSync(file));
   } catch (e) {
