@@ -54,13 +54,13 @@ export function sysfsRomAccess(root: HostRoot, bdf: string): RomBarAccess {
     } catch (e) {
       const code = errnoCode(e);
       if (code === 'EACCES' || code === 'EPERM') {
-        throw new EnvironmentError(`permission denied writing ${value} to ${hostPath}`, {
+        throw new EnvironmentError(`permission denied writing ${value.trim()} to ${hostPath}`, {
           hint: 'reading a ROM through sysfs needs root: run with sudo',
           code: 'host.permission',
           cause: e,
         });
       }
-      throw new EnvironmentError(`cannot write ${value} to ${hostPath}: ${code ?? String(e)}`, {
+      throw new EnvironmentError(`cannot write ${value.trim()} to ${hostPath}: ${code ?? String(e)}`, {
         code: 'host.io',
         cause: e,
       });
@@ -69,11 +69,14 @@ export function sysfsRomAccess(root: HostRoot, bdf: string): RomBarAccess {
   return {
     hostPath,
     writes,
+    // Exactly what `echo 1 > rom` / `echo 0 > rom` write, newline included: kernels before the
+    // kstrtobool rewrite of pci-sysfs.c's rom_write disable only on "0" with count == 2 and
+    // treat a bare "0" as enable.
     enable: () => {
-      if (writes) write('1');
+      if (writes) write('1\n');
     },
     disable: () => {
-      if (writes) write('0');
+      if (writes) write('0\n');
     },
     barSize: () => {
       try {

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { EnvironmentError } from '../../src/errors.js';
-import { dumpRomBar, type RomBarAccess } from '../../src/host/rom-sysfs.js';
+import { dumpRomBar, type RomBarAccess, sysfsRomAccess } from '../../src/host/rom-sysfs.js';
+import { DirHostRoot, type HostRoot } from '../../src/host/root.js';
 import { runCli } from '../helpers/cli.js';
 import { ipxeDir, load, repoRoot } from './rom-fixtures.js';
 
@@ -111,6 +112,31 @@ describe('enable, read, disable on every exit path (mock access)', () => {
       assert.equal(out, 'enable\nread\ndisable\n');
       assert.equal(code, sig === 'SIGTERM' ? 143 : 130);
     });
+  }
+});
+
+test('on a live root the enable and disable writes are exactly "1\\n" and "0\\n" (what echo writes)', () => {
+  // pci-sysfs.c before its kstrtobool rewrite: disable only when buf is "0" and count == 2, so a
+  // bare "0" would leave the ROM enabled. A temp dir stands in for /sys (a regular file records
+  // the last write); the live kernel behaviour itself is exercised in the lab.
+  const dir = mkdtempSync(join(tmpdir(), 'vfiokit-romlive-'));
+  try {
+    const devDir = join(dir, 'sys/bus/pci/devices', BDF);
+    mkdirSync(devDir, { recursive: true });
+    writeFileSync(join(devDir, 'rom'), '');
+    const fake = new DirHostRoot(dir);
+    const live: HostRoot = Object.assign(Object.create(Object.getPrototypeOf(fake)), fake, {
+      live: true,
+      resolve: (hostPath: string) => join(dir, hostPath),
+    });
+    const access = sysfsRomAccess(live, BDF);
+    assert.equal(access.writes, true);
+    access.enable();
+    assert.equal(readFileSync(join(devDir, 'rom'), 'latin1'), '1\n');
+    access.disable();
+    assert.equal(readFileSync(join(devDir, 'rom'), 'latin1'), '0\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
