@@ -187,7 +187,10 @@ export function parseRom(bytes: Uint8Array, opts: ParseOptions = {}): RomModel {
   const strays = scanStrays(view, strayEnd);
   model.strays = strays.list;
   model.strayCount = strays.count;
-  for (const s of strays.list) {
+  // Without any image the byte-level hits are mostly code and data; only signatures on 512-byte
+  // boundaries (where an image would start) are worth a line each.
+  const listed = start === undefined ? strays.list.filter((x) => x.offset % 512 === 0) : strays.list;
+  for (const s of listed) {
     findings.push({
       severity: start === undefined ? 'warning' : 'info',
       code: s.kind === 'blank' ? 'rom.blank-signature' : 'rom.stray-signature',
@@ -199,10 +202,11 @@ export function parseRom(bytes: Uint8Array, opts: ParseOptions = {}): RomModel {
     });
   }
   if (start === undefined) {
+    const isa = strays.list[0]?.offset === 0;
     findings.push({
       severity: 'error',
       code: 'rom.no-image',
-      message: `no option ROM image: no 55 AA with a PCI data structure at any 512-byte boundary${strays.count ? ` (${strays.count} 55 AA signature${strays.count === 1 ? '' : 's'} without one)` : ''}`,
+      message: `no option ROM image: no 55 AA with a PCI data structure at any 512-byte boundary${strays.count ? ` (${strays.count} 55 AA signature${strays.count === 1 ? '' : 's'} without one)` : ''}${isa ? '; the file starts like an ISA-style ROM, which firmware cannot tie to a PCI device' : ''}`,
     });
     return model;
   }
