@@ -2,11 +2,13 @@
 // every real compressed image decodes to a valid PE32+; these tests pin the bit-level reading of
 // the block header with hand-assembled streams and the refusals on broken input.
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { efiCompressedInfo, efiDecompress } from '../../src/rom/efi-decompress.js';
+import { extractEfiDriver } from '../../src/rom/extract-rom.js';
 import { parseRom } from '../../src/rom/parse-rom.js';
 import { RomFormatError } from '../../src/rom/rom-error.js';
-import { corpus } from './rom-fixtures.js';
+import { corpus, ipxeDir, load } from './rom-fixtures.js';
 
 /** MSB-first bit writer, the order the decoder reads its 32-bit bit buffer in. */
 function bits(fields: Array<[value: number, width: number]>): Uint8Array {
@@ -88,6 +90,25 @@ describe('hand-assembled streams', () => {
   test('a single-code symbol outside its set is refused', () => {
     assert.throws(() => efiDecompress(stream(singleSymbolBlock(511, 0), 4)), RomFormatError);
   });
+});
+
+test('EfiRom -ec images decompress byte for byte to the iPXE driver Debian ships uncompressed', () => {
+  // The corpus's efirom-* ROMs were built from the same iPXE e1000 driver that Debian's
+  // ipxe-qemu efi-e1000.rom carries uncompressed (padded to a 512-byte multiple): an oracle for
+  // every decoded byte, not just for the PE structure.
+  const deb = load(join(ipxeDir, 'efi-e1000.rom'));
+  const plain = extractEfiDriver(deb, parseRom(deb, { decompress: 'none' })).driver;
+  for (const name of ['efirom-ec-devlist.rom', 'efirom-ec-pci23.rom', 'efirom-pxe+ec-e1000.rom']) {
+    const rom = corpus(name);
+    const { image, driver } = extractEfiDriver(rom, parseRom(rom, { decompress: 'none' }));
+    assert.equal(image.efi!.header.compressed, true, name);
+    assert.equal(driver.length, 174400, name);
+    assert.ok(Buffer.from(driver).equals(Buffer.from(plain.subarray(0, driver.length))), name);
+    assert.ok(
+      plain.subarray(driver.length).every((b) => b === 0),
+      'only zero padding follows in the uncompressed copy',
+    );
+  }
 });
 
 describe('broken input', () => {
