@@ -152,14 +152,17 @@ async function bootOnce(opts: BootOptions, logName: string): Promise<BootResult>
   const log = createWriteStream(logPath);
   const t0 = performance.now();
   const child = spawn('qemu-system-x86_64', args, {
-    stdio: opts.interactive ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+    // Interactive: the terminal drives the guest (QEMU puts stdin in raw mode), while the console
+    // output still passes through here so the exit status can be read from it.
+    stdio: opts.interactive ? ['inherit', 'pipe', 'inherit'] : ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
   const take = (b: Buffer) => {
     const s = b.toString('utf8');
     text += s;
     log.write(b);
-    opts.onConsole?.(s);
+    if (opts.interactive) process.stdout.write(b);
+    else opts.onConsole?.(s);
   };
   child.stdout?.on('data', take);
   child.stderr?.on('data', take);

@@ -6,10 +6,11 @@
  *   npx tsx lab/run.ts --list
  * Exit status: the guest command's (255 when the guest never reported one, e.g. on timeout).
  */
+import { join } from 'node:path';
 import { Command } from 'commander';
 import { formatErrorLine, VfiokitError } from '../src/errors.js';
 import { boot } from './boot.js';
-import { newOutDir } from './paths.js';
+import { newOutDir, repoRoot } from './paths.js';
 import { runSuite } from './suite.js';
 import { topologies, topologyByName } from './topologies/index.js';
 
@@ -49,7 +50,9 @@ async function main(): Promise<number> {
     return r.boot.exitCode;
   }
   const outDir = newOutDir(topology.name);
-  const command = o.shell ? 'cd /root; exec setsid -c bash -i' : (o.cmd ?? 'lspci -tvnn');
+  // The guest's / is the host's under a tmpfs overlay, so a `vfiokit` on its PATH costs the host nothing.
+  const wrapper = `printf '#!/bin/sh\\nexec node ${join(repoRoot, 'bin/vfiokit')} "$@"\\n' > /usr/local/bin/vfiokit; chmod +x /usr/local/bin/vfiokit`;
+  const command = `${wrapper}; ${o.shell ? 'cd /root; exec setsid -c bash -i' : (o.cmd ?? 'lspci -tvnn')}`;
   const r = await boot({
     topology,
     command,
