@@ -69,30 +69,34 @@ export function renderRom(
   ids?: IdCheck,
 ): void {
   const { c } = ctx;
-  ctx.out(
+  // One write for the whole report: a line per write costs a syscall each on a pipe or file.
+  const lines: string[] = [];
+  const out = (l = '') => lines.push(l);
+  out(
     c.bold(
       `${name}: ${model.size} bytes, ${model.images.length} image${model.images.length === 1 ? '' : 's'}`,
     ),
   );
   if (model.romStart !== null) {
-    ctx.out(
+    out(
       `  ROM extent ${hex(model.romStart)}..${hex(model.romEnd)} (${model.romEnd - model.romStart} bytes)${model.vendorHeaderLength ? `, after a ${model.vendorHeaderLength}-byte vendor header` : ''}`,
     );
   }
-  for (const img of model.images) for (const l of imageLines(ctx, img)) ctx.out(`  ${l}`);
+  for (const img of model.images) for (const l of imageLines(ctx, img)) out(`  ${l}`);
   if (model.strayCount > model.strays.length) {
-    ctx.out(`  ${model.strayCount} stray 55 AA signatures in all (${model.strays.length} listed below)`);
+    out(`  ${model.strayCount} stray 55 AA signatures in all (${model.strays.length} listed below)`);
   }
   if (ids) {
-    ctx.out(
+    out(
       ids.matches
         ? `  IDs: images ${ids.matchingImages.join(', ')} match ${ids.device}${ids.mismatchingImages.length ? `; images ${ids.mismatchingImages.join(', ')} carry other IDs` : ''}`
         : `  IDs: ${c.red(`no image matches ${ids.device}`)}`,
     );
   }
   const mark = { error: c.red('error'), warning: c.yellow('warning'), info: c.dim('note') };
-  for (const f of model.findings) ctx.out(`  ${mark[f.severity]}: ${f.message}`);
-  ctx.out('  why:');
-  for (const r of verdict.reasons) ctx.out(`    - ${r}`);
-  ctx.out(`UEFI (OVMF) boot support: ${verdict.uefiBoot ? c.green('yes') : c.red('no')}`);
+  for (const f of model.findings) out(`  ${mark[f.severity]}: ${f.message}`);
+  out('  why:');
+  for (const r of verdict.reasons) out(`    - ${r}`);
+  out(`UEFI (OVMF) boot support: ${verdict.uefiBoot ? c.green('yes') : c.red('no')}`);
+  ctx.out(lines.join('\n'));
 }
