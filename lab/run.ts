@@ -2,7 +2,7 @@
  * Boots one lab topology by hand.
  *   npx tsx lab/run.ts --topology desktop --shell        a root shell in the guest (Ctrl-A X quits)
  *   npx tsx lab/run.ts --topology server --cmd 'lspci -tv'
- *   npx tsx lab/run.ts --topology legacy --suite         the guest suite; prints results.json's path
+ *   npx tsx lab/run.ts --topology legacy --suite         the guest suite with the lab's vfiokit commands
  *   npx tsx lab/run.ts --list
  * Exit status: the guest command's (255 when the guest never reported one, e.g. on timeout).
  */
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { formatErrorLine, VfiokitError } from '../src/errors.js';
 import { boot } from './boot.js';
+import { labCommandsFor } from './commands.js';
 import { newOutDir, repoRoot } from './paths.js';
 import { runSuite } from './suite.js';
 import { topologies, topologyByName } from './topologies/index.js';
@@ -42,7 +43,7 @@ async function main(): Promise<number> {
   const timeoutMs = Number(o.timeout) * 1000;
   const echo = o.quiet ? undefined : (s: string) => process.stderr.write(s);
   if (o.suite) {
-    const r = await runSuite(topology, { timeoutMs, onConsole: echo });
+    const r = await runSuite(topology, { commands: labCommandsFor(topology), timeoutMs, onConsole: echo });
     console.log(
       `lab: ${topology.name}: exit ${r.boot.exitCode}, ready ${r.boot.readySeconds}s, ` +
         `wall ${(r.boot.wallMs / 1000).toFixed(1)}s (${r.boot.accel}); results in ${r.outDir}/results.json`,
