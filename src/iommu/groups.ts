@@ -17,15 +17,39 @@ export interface KernelGroups {
 
 const GROUPS = '/sys/kernel/iommu_groups';
 
-export function readKernelGroups(root: HostRoot): KernelGroups {
+/**
+ * Read the groups. Given the device records (whose iommu_group links the PCI scan already read),
+ * a group some PCI device points at is taken from those links instead of listing its directory
+ * again: the kernel never mixes PCI and non-PCI devices in one group (pci_device_group() serves
+ * PCI devices; intel/amd/arm-smmu give ACPI and platform devices groups of their own), so only the
+ * groups no record points at (non-PCI devices, or PCI devices that vanished) are listed. On a host
+ * with thousands of devices this saves a directory listing per group. If any record lacks its link
+ * (read while the device changed), every group is listed as usual.
+ */
+export function readKernelGroups(root: HostRoot, devices?: PciDevice[]): KernelGroups {
+  const fromLinks = new Map<number, string[]>();
+  // A record without its link (read mid-change) could be missing from a group's list: then list all.
+  const usable = devices?.every((d) => d.iommuGroup !== undefined) ? devices : [];
+  for (const d of usable) {
+    if (d.iommuGroup === undefined) continue;
+    const l = fromLinks.get(d.iommuGroup);
+    if (l) l.push(d.address);
+    else fromLinks.set(d.iommuGroup, [d.address]);
+  }
   const groups = new Map<number, string[]>();
   for (const name of root.list(GROUPS)) {
     if (!/^\d+$/.test(name)) continue;
-    const members = root.list(`${GROUPS}/${name}/devices`).sort(compareBdf);
-    groups.set(Number(name), members);
+    const id = Number(name);
+    const members = fromLinks.get(id) ?? root.list(`${GROUPS}/${name}/devices`);
+    groups.set(id, [...members].sort(compareBdf));
   }
   const sorted = new Map([...groups.entries()].sort((a, b) => a[0] - b[0]));
   return { enabled: sorted.size > 0, groups: sorted };
+}
+
+/** Whether the kernel made any IOMMU group (one directory listing). */
+export function hasKernelGroups(root: HostRoot): boolean {
+  return root.list(GROUPS).some((n) => /^\d+$/.test(n));
 }
 
 export interface IommuGroup {

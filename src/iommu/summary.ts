@@ -3,7 +3,7 @@
  */
 import { readPciDevices } from '../host/pci-sysfs.js';
 import type { HostRoot } from '../host/root.js';
-import { isDisplay, joinGroups, readKernelGroups } from './groups.js';
+import { hasKernelGroups, isDisplay, joinGroups, readKernelGroups } from './groups.js';
 import { groupViability } from './viability.js';
 
 export interface GpuGroupSummary {
@@ -18,9 +18,9 @@ export interface GpuGroupSummary {
 
 /** One entry per IOMMU group holding a display controller; [] when the IOMMU is off. */
 export function gpuGroupSummary(root: HostRoot): GpuGroupSummary[] {
-  const kernel = readKernelGroups(root);
-  if (!kernel.enabled) return [];
-  return joinGroups(kernel, readPciDevices(root))
+  if (!hasKernelGroups(root)) return [];
+  const devices = readPciDevices(root);
+  return joinGroups(readKernelGroups(root, devices), devices)
     .filter((g) => g.devices.some(isDisplay))
     .map((g) => {
       const v = groupViability(g);

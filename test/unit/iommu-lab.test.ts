@@ -103,3 +103,14 @@ test('lab-desktop: explain of the HDMI-audio function names the conventional-PCI
   assert.match(e.overrideCannotHelp, /conventional PCI function/);
   assert.ok(e.whatIf.every((w: { isolated: boolean }) => !w.isolated));
 });
+
+test('reading groups through the device links gives exactly what the group directories list', () => {
+  for (const lab of labs) {
+    const root = new DirHostRoot(join(fixtures, lab, 'snapshot'));
+    const devices = readPciDevices(root);
+    assert.deepEqual(readKernelGroups(root, devices), readKernelGroups(root), lab);
+    // A record whose link is missing falls back to listing that group's directory.
+    const partial = devices.map((d, i) => (i === 0 ? { ...d, iommuGroup: undefined } : d));
+    assert.deepEqual(readKernelGroups(root, partial), readKernelGroups(root), lab);
+  }
+});

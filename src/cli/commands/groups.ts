@@ -5,7 +5,7 @@
  */
 import { EnvironmentError } from '../../errors.js';
 import { readPciDevices } from '../../host/pci-sysfs.js';
-import { readKernelGroups } from '../../iommu/groups.js';
+import { hasKernelGroups, readKernelGroups } from '../../iommu/groups.js';
 import { buildGroupsReport } from '../../iommu/groups-report.js';
 import { cmdlineOverride, quirkEnvFromHost } from '../../iommu/host-env.js';
 import { buildTopology } from '../../iommu/topology.js';
@@ -23,9 +23,9 @@ export function iommuOffError(): EnvironmentError {
 
 export async function runGroups(ctx: CliContext, opts: GroupsOptions): Promise<number> {
   const root = ctx.root();
-  const kernel = readKernelGroups(root);
-  if (!kernel.enabled && !opts.simulate) throw iommuOffError();
+  if (!hasKernelGroups(root) && !opts.simulate) throw iommuOffError();
   const devices = readPciDevices(root);
+  const kernel = readKernelGroups(root, devices);
   // Names come from this machine's pci.ids (never the snapshot's), read once.
   const ids = loadPciIds();
   for (const d of devices) d.names = deviceNames(ids, d);
