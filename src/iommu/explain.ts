@@ -49,6 +49,8 @@ export interface Explanation {
   device: string;
   kernelGroup: { id: number; members: string[] } | null;
   simulatedGroup: string[];
+  /** The simulator put the device with exactly the kernel's group members (null: no kernel groups). */
+  simulationAgrees: boolean | null;
   path: PathStep[];
   firstBreak: PathStep | null;
   members: MemberReason[];
@@ -228,6 +230,12 @@ export function explainDevice(input: ExplainInput): Explanation {
     device: dev.address,
     kernelGroup: kg,
     simulatedGroup: simMembers,
+    simulationAgrees: kg
+      ? sameSet(
+          kg.members.filter((m) => topo.get(m)),
+          simMembers,
+        )
+      : null,
     path,
     firstBreak,
     members,
@@ -250,6 +258,8 @@ function cannotHelp(step: PathStep | null, d: PciDevice | undefined): string | n
     return `${d.address} has an ACS capability with the controls off; the override patch never overrides devices that have one`;
   return null;
 }
+
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 function kernelGroupOf(kernel: KernelGroups, address: string): { id: number; members: string[] } | null {
   for (const [id, members] of kernel.groups) if (members.includes(address)) return { id, members };

@@ -189,3 +189,26 @@ test('explain on a non-root snapshot says the walk is a guess instead of blaming
     nr.cleanup();
   }
 });
+
+test('explain warns when the kernel grouped the device differently from the simulator', () => {
+  const odd = buildFixture({
+    // The "kernel" isolated an endpoint below a port without ACS: something we do not model.
+    rootComplexes: [
+      { devices: [{ kind: 'root-port', dev: 1, group: 0, children: [{ kind: 'endpoint', group: 1 }] }] },
+    ],
+  });
+  try {
+    const r = runCli(['explain', '01:00.0', '--root', odd.dir]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(
+      r.stdout,
+      /The kernel grouped it with 0000:01:00\.0, the simulator with 0000:00:01\.0 0000:01:00\.0/,
+    );
+    assert.equal(
+      JSON.parse(runCli(['explain', '01:00.0', '--json', '--root', odd.dir]).stdout).simulationAgrees,
+      false,
+    );
+  } finally {
+    odd.cleanup();
+  }
+});

@@ -100,6 +100,7 @@ test('lab-desktop: explain of the HDMI-audio function names the conventional-PCI
   const e = JSON.parse(r.stdout);
   assert.equal(e.firstBreak.kind, 'multifunction-no-acs');
   assert.deepEqual(e.kernelGroup.members, ['0000:01:00.0', '0000:01:00.1']);
+  assert.equal(e.simulationAgrees, true);
   assert.match(e.overrideCannotHelp, /conventional PCI function/);
   assert.ok(e.whatIf.every((w: { isolated: boolean }) => !w.isolated));
 });
