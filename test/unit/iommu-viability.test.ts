@@ -5,7 +5,13 @@ import { test } from 'node:test';
 import { readPciDevices } from '../../src/host/pci-sysfs.js';
 import { joinGroups, readKernelGroups } from '../../src/iommu/groups.js';
 import { driverLeavesGroupToVfio, groupViability } from '../../src/iommu/viability.js';
-import { buildFixture, CLASS, gpuWithAudio, type HostSpec } from '../helpers/fixture-builder.js';
+import {
+  buildFixture,
+  CLASS,
+  gpuWithAudio,
+  type HostSpec,
+  vanishingRoot,
+} from '../helpers/fixture-builder.js';
 
 function verdicts(spec: HostSpec) {
   const fx = buildFixture(spec);
@@ -178,4 +184,21 @@ test('group numbers with gaps are read as the kernel lists them', () => {
     ],
   });
   assert.deepEqual([...v.keys()], [3, 9, 17, 40]);
+});
+
+test('a device that vanishes during the scan leaves its group judged on the devices that remain', () => {
+  // The kernel drops a removed device from its group as well (iommu_release_device).
+  const fx = buildFixture(gpuHost('vfio-pci', 'snd_hda_intel'));
+  try {
+    const root = vanishingRoot(fx, '0000:01:00.1');
+    const devices = readPciDevices(root);
+    const g = joinGroups(readKernelGroups(root, devices), devices).find((x) => x.id === 1)!;
+    assert.deepEqual(
+      g.devices.map((d) => d.address),
+      ['0000:01:00.0'],
+    );
+    assert.equal(groupViability(g).viable, true);
+  } finally {
+    fx.cleanup();
+  }
 });
