@@ -9,7 +9,7 @@ import { registerCommands } from './registry.js';
 declare const VFIOKIT_VERSION: string | undefined;
 const version = typeof VFIOKIT_VERSION === 'string' ? VFIOKIT_VERSION : '0.0.0-dev';
 
-export function buildProgram(): Command {
+export function buildProgram(argv: readonly string[] = []): Command {
   const program = new Command('vfiokit');
   program
     .description('Linux VFIO device assignment (GPU passthrough): look, check, prepare, configure, run.')
@@ -24,7 +24,7 @@ export function buildProgram(): Command {
       outputError: (str, write) =>
         write(`vfiokit: ${str.trim().replace(/^error: /, '')} (hint: see vfiokit --help)\n`),
     });
-  registerCommands(program);
+  registerCommands(program, argv);
   return program;
 }
 
@@ -33,8 +33,8 @@ function wantsDebug(argv: string[]): boolean {
 }
 
 export async function main(argv: string[] = process.argv): Promise<number> {
-  const program = buildProgram();
   try {
+    const program = buildProgram(argv);
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
   } catch (e) {
