@@ -13,6 +13,29 @@ export interface Unreadable {
   why: string;
 }
 
+/**
+ * mkdir -p without Node's `recursive` flag: on a filesystem that answers mkdir with ENOENT even
+ * though the parent exists (procfs, sysfs), Node 20's recursive mkdir loops forever; creating
+ * one level at a time turns that into an ordinary error.
+ */
+export function ensureDir(dir: string): void {
+  const missing: string[] = [];
+  let d = path.resolve(dir);
+  while (!fs.existsSync(d)) {
+    missing.push(d);
+    const up = path.dirname(d);
+    if (up === d) break;
+    d = up;
+  }
+  for (const m of missing.reverse()) {
+    try {
+      fs.mkdirSync(m);
+    } catch (e) {
+      if (errnoCode(e) !== 'EEXIST') throw e;
+    }
+  }
+}
+
 /** Largest file copied (kernel text files are small; modules.dep is the biggest, ~1 MB). */
 const MAX_FILE = 8 * 1024 * 1024;
 
@@ -31,12 +54,12 @@ export class SnapshotWriter {
   }
 
   dir(hostPath: string): void {
-    fs.mkdirSync(this.out(hostPath), { recursive: true });
+    ensureDir(this.out(hostPath));
   }
 
   write(hostPath: string, data: string | Uint8Array): void {
     const p = this.out(hostPath);
-    fs.mkdirSync(path.dirname(p), { recursive: true });
+    ensureDir(path.dirname(p));
     fs.writeFileSync(p, data);
     this.files++;
   }
@@ -108,7 +131,7 @@ export class SnapshotWriter {
     }
     if (target === undefined) return false;
     const p = this.out(hostPath);
-    fs.mkdirSync(path.dirname(p), { recursive: true });
+    ensureDir(path.dirname(p));
     try {
       fs.symlinkSync(target, p);
       this.links++;

@@ -13,7 +13,7 @@ import { captureKernelMessages } from './snapshot-kmsg.js';
 import { capturePci } from './snapshot-pci.js';
 import { type RedactionCounts, Redactor } from './snapshot-redact.js';
 import { captureSystem } from './snapshot-system.js';
-import { SnapshotWriter, type Unreadable } from './snapshot-writer.js';
+import { ensureDir, SnapshotWriter, type Unreadable } from './snapshot-writer.js';
 
 export const SNAPSHOT_MANIFEST = 'manifest.json';
 
@@ -63,7 +63,7 @@ export function prepareOutputDir(dir: string): void {
       code: 'snapshot.output-not-empty',
     });
   }
-  fs.mkdirSync(dir, { recursive: true });
+  ensureDir(dir);
 }
 
 function hostNames(src: HostRoot): string[] {

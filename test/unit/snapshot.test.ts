@@ -235,3 +235,10 @@ test('output rules: a non-empty directory is refused (exit 2, one line), -o is r
   assert.equal(fs.readFileSync(path.join(busy, 'x'), 'utf8'), 'keep');
   assert.equal(runCli(['--root', fx.dir, 'snapshot']).status, 2);
 });
+
+test('an output where nothing can be created (procfs) is an environment error, not a hang', () => {
+  // Node 20's recursive mkdir spins forever when mkdir answers ENOENT under an existing parent.
+  const r = runCli(['--root', fx.dir, 'snapshot', '-o', `/proc/vfiokit-test-${process.pid}`]);
+  assert.equal(r.status, 3, r.stderr);
+  assert.match(r.stderr, /cannot write the snapshot to \/proc\/vfiokit-test-\d+: ENOENT \(hint:/);
+});

@@ -1,7 +1,8 @@
 /** `vfiokit snapshot -o DIR|FILE.tar.gz`: capture this host (or --root) for --root and bug reports. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { UsageError } from '../../errors.js';
+import { EnvironmentError, errnoCode, UsageError, VfiokitError } from '../../errors.js';
+import type { HostRoot } from '../../host/root.js';
 import { prepareOutputDir, type SnapshotManifest, takeSnapshot } from '../../host/snapshot.js';
 import { isArchivePath, withTempDir, writeArchive } from '../../host/snapshot-archive.js';
 import type { CliContext } from '../context.js';
@@ -9,6 +10,28 @@ import type { SnapshotCliOptions } from './snapshot.cli.js';
 
 declare const VFIOKIT_VERSION: string | undefined;
 const version = typeof VFIOKIT_VERSION === 'string' ? VFIOKIT_VERSION : '0.0.0-dev';
+
+async function capture(
+  root: HostRoot,
+  out: string,
+  snapOpts: { redact: boolean; version: string },
+): Promise<SnapshotManifest> {
+  if (isArchivePath(out)) {
+    if (!fs.existsSync(path.dirname(out))) {
+      throw new UsageError(`directory ${path.dirname(out)} does not exist`, {
+        hint: 'create it first or write the archive elsewhere',
+        code: 'snapshot.output',
+      });
+    }
+    return withTempDir(async (dir) => {
+      const m = takeSnapshot(root, dir, snapOpts);
+      await writeArchive(dir, out);
+      return m;
+    });
+  }
+  prepareOutputDir(out);
+  return takeSnapshot(root, out, snapOpts);
+}
 
 export async function runSnapshot(ctx: CliContext, opts: SnapshotCliOptions): Promise<number> {
   const out = path.resolve(opts.output);
@@ -20,21 +43,15 @@ export async function runSnapshot(ctx: CliContext, opts: SnapshotCliOptions): Pr
   }
   const snapOpts = { redact: opts.redact !== false, version };
   let manifest: SnapshotManifest;
-  if (isArchivePath(out)) {
-    if (!fs.existsSync(path.dirname(out))) {
-      throw new UsageError(`directory ${path.dirname(out)} does not exist`, {
-        hint: 'create it first or write the archive elsewhere',
-        code: 'snapshot.output',
-      });
-    }
-    manifest = await withTempDir(async (dir) => {
-      const m = takeSnapshot(root, dir, snapOpts);
-      await writeArchive(dir, out);
-      return m;
+  try {
+    manifest = await capture(root, out, snapOpts);
+  } catch (e) {
+    if (e instanceof VfiokitError || !errnoCode(e)) throw e;
+    throw new EnvironmentError(`cannot write the snapshot to ${out}: ${errnoCode(e)}`, {
+      hint: 'choose a writable place with free space for -o',
+      cause: e,
+      code: 'snapshot.write',
     });
-  } else {
-    prepareOutputDir(out);
-    manifest = takeSnapshot(root, out, snapOpts);
   }
   if (ctx.json) {
     ctx.printJson({ ...manifest, schema: 'vfiokit.snapshot/1', output: out });
