@@ -13,7 +13,7 @@
  *   teardown); such a device is skipped by the scan.
  */
 import * as path from 'node:path';
-import { VfiokitError } from '../errors.js';
+import { EnvironmentError, VfiokitError } from '../errors.js';
 import { compareBdf, formatPciAddress, parsePciAddress, tryParsePciAddress } from '../pci/address.js';
 import { decodeConfig } from '../pci/decode-config.js';
 import type { PciDevice } from '../pci/types.js';
@@ -65,12 +65,28 @@ function intAttr(d: DeviceDir, name: string): number | undefined {
 }
 
 /** All PCI devices in kernel enumeration order (domain, bus, device, function). */
-export function readPciDevices(root: HostRoot): PciDevice[] {
+export interface ScanOptions {
+  /**
+   * Called for a device that could not be read because of an I/O error (EIO, a broken or
+   * looping link in a damaged snapshot); the scan goes on without it. Permission errors are not
+   * skipped: they mean the whole scan needs root.
+   */
+  onSkip?: (address: string, reason: string) => void;
+}
+
+export function readPciDevices(root: HostRoot, opts: ScanOptions = {}): PciDevice[] {
   const names = root.list(PCI_DEVICES_DIR).filter((n) => tryParsePciAddress(n) !== undefined);
   names.sort(compareBdf);
   const out: PciDevice[] = [];
   for (const n of names) {
-    const d = tryReadPciDevice(root, n);
+    let d: PciDevice | undefined;
+    try {
+      d = tryReadPciDevice(root, n);
+    } catch (e) {
+      if (!(e instanceof VfiokitError) || e.code !== 'host.io') throw e;
+      opts.onSkip?.(n, e.message);
+      continue;
+    }
     if (d) out.push(d);
   }
   return out;
@@ -101,7 +117,16 @@ export function tryReadPciDevice(root: HostRoot, name: string): PciDevice | unde
   const vendorId = hexAttr(dir, 'vendor');
   const deviceId = hexAttr(dir, 'device');
   const classCode = hexAttr(dir, 'class');
-  if (vendorId === undefined || deviceId === undefined || classCode === undefined) return undefined;
+  if (vendorId === undefined || deviceId === undefined || classCode === undefined) {
+    // Absent: the device went away while we looked. Present but not hex: a damaged snapshot.
+    const bad = ['vendor', 'device', 'class'].find(
+      (a) => dir.attr(a) !== undefined && hexAttr(dir, a) === undefined,
+    );
+    if (bad && root.exists(`${p}/${bad}`)) {
+      throw new EnvironmentError(`malformed ${bad} attribute in ${p}`, { code: 'host.io' });
+    }
+    return undefined;
+  }
 
   const components = sysfsPath.split('/').filter((c) => BDF_COMPONENT.test(c));
   const dev: PciDevice = {
@@ -134,7 +159,7 @@ export function tryReadPciDevice(root: HostRoot, name: string): PciDevice | unde
   readLinkAttrs(dir, dev);
   readSriov(dir, dev);
 
-  const bytes = dir.has('config') ? root.readBytes(`${p}/config`, CONFIG_MAX) : undefined;
+  const bytes = dir.has('config') ? readConfig(root, `${p}/config`) : undefined;
   if (bytes !== undefined) {
     const dc = decodeConfig(bytes);
     dev.config = dc.config;
@@ -157,6 +182,19 @@ export function tryReadPciDevice(root: HostRoot, name: string): PciDevice | unde
   // The directory vanished while we read it: what we have is a mix of before and after.
   if (!root.exists(`${p}/vendor`)) return undefined;
   return dev;
+}
+
+/**
+ * Config space, or undefined when the read fails with an I/O error: the kernel returns EIO for
+ * config reads of some devices (e.g. a function whose link is down); the sysfs facts still stand.
+ */
+function readConfig(root: HostRoot, p: string): Uint8Array | undefined {
+  try {
+    return root.readBytes(p, CONFIG_MAX);
+  } catch (e) {
+    if (e instanceof VfiokitError && e.code === 'host.io') return undefined;
+    throw e;
+  }
 }
 
 /**

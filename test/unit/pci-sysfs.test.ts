@@ -297,3 +297,25 @@ test('driver_override and a missing iommu_group (IOMMU off)', () => {
   assert.equal(d.iommuGroup, undefined);
   assert.equal(d.bootVga, false);
 });
+
+test('a damaged snapshot: bad devices are skipped with a reason, EIO-like config reads leave config unknown', () => {
+  const fx = build(desktop);
+  const dev = (a: string) => path.join(fx.dir, fx.byAddress.get(a)!.sysfsPath);
+  fs.writeFileSync(path.join(dev('0000:00:02.0'), 'vendor'), '\xff\xfe garbage\n');
+  fs.rmSync(path.join(dev('0000:00:01.0'), 'config'));
+  fs.mkdirSync(path.join(dev('0000:00:01.0'), 'config')); // reading it fails with EISDIR
+  const busLink = path.join(fx.dir, 'sys/bus/pci/devices/0000:00:0e.0');
+  fs.rmSync(busLink);
+  fs.symlinkSync('0000:00:0e.0', busLink); // ELOOP
+  const skipped: string[] = [];
+  const devs = readPciDevices(fx.root, { onSkip: (a, why) => skipped.push(`${a}: ${why}`) });
+  assert.deepEqual(skipped, [
+    '0000:00:02.0: malformed vendor attribute in /sys/bus/pci/devices/0000:00:02.0',
+    '0000:00:0e.0: cannot read /sys/bus/pci/devices/0000:00:0e.0: ELOOP',
+  ]);
+  assert.equal(devs.length, 18);
+  const rp = devs.find((d) => d.address === '0000:00:01.0')!;
+  assert.equal(rp.config, undefined);
+  assert.equal(rp.driver, 'pcieport');
+  assert.throws(() => readPciDevice(fx.root, '0000:00:02.0'), /malformed vendor attribute/);
+});

@@ -20,7 +20,9 @@ export async function runDevices(ctx: CliContext, opts: DevicesOptions): Promise
       code: 'pci.no-sysfs',
     });
   }
-  let devices = readPciDevices(root);
+  let devices = readPciDevices(root, {
+    onSkip: (a, why) => ctx.err(`warning: skipped ${a}: ${why}`),
+  });
   if (kind) devices = devices.filter((d) => matchesKind(kind, d.classCode));
   if (vendor !== undefined) devices = devices.filter((d) => d.vendorId === vendor);
   const ids = loadPciIds();
