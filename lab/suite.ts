@@ -4,8 +4,9 @@
  * project's own build (bin/vfiokit) run by the host's node over the 9p root. Results come back as
  * JSON (and files) through the shared output directory.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { EnvironmentError } from '../src/errors.js';
 import { type BootResult, boot } from './boot.js';
 import { newOutDir, repoRoot } from './paths.js';
 import { devfnPaths, type LabTopology } from './topology.js';
@@ -91,6 +92,30 @@ export interface SuiteRun {
   results?: LabResults;
 }
 
+/**
+ * Copies the build (bin/ + dist/, a self-contained bundle) into the output directory, so that a
+ * rebuild on the host during the boot (another `npm test` in the same tree swaps dist/) cannot
+ * leave the guest, which caches the 9p root loosely, with an entry file whose chunks are gone.
+ */
+function stageBuild(outDir: string): string {
+  const dist = join(repoRoot, 'dist');
+  const stamp = () => statSync(join(dist, 'vfiokit.mjs'), { throwIfNoEntry: false })?.mtimeMs;
+  if (stamp() === undefined) {
+    throw new EnvironmentError('lab: the bundle dist/vfiokit.mjs is missing', {
+      hint: 'run `npm run build` first',
+    });
+  }
+  const build = join(outDir, 'build');
+  for (let attempt = 0; ; attempt++) {
+    const before = stamp();
+    rmSync(build, { recursive: true, force: true });
+    cpSync(join(repoRoot, 'bin'), join(build, 'bin'), { recursive: true });
+    cpSync(dist, join(build, 'dist'), { recursive: true });
+    if (stamp() === before || attempt === 5) break;
+  }
+  return join(build, 'bin/vfiokit');
+}
+
 export async function runSuite(
   topology: LabTopology,
   opts: { commands?: LabCommands; timeoutMs?: number; onConsole?: (s: string) => void } = {},
@@ -98,7 +123,7 @@ export async function runSuite(
   const outDir = newOutDir(topology.name);
   const spec = {
     topology: topology.name,
-    vfiokit: join(repoRoot, 'bin/vfiokit'),
+    vfiokit: stageBuild(outDir),
     devfnPaths: devfnPaths(topology),
     scenarios: topology.scenarios.map((s) => ({ name: s.name, bind: s.bind })),
     roms: topology.roms ?? [],
