@@ -26,7 +26,7 @@ function fromDmesg(): { lines?: string[]; why?: string } {
   return {
     why: r.error
       ? `dmesg: ${errnoCode(r.error) ?? r.error.message}`
-      : `dmesg: ${(r.stderr || '').trim() || `exit ${r.status}`}`,
+      : `dmesg: ${(r.stderr || '').trim().replace(/^dmesg:\s*/, '') || `exit ${r.status}`}`,
   };
 }
 
