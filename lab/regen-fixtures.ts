@@ -6,6 +6,7 @@
  *   npx tsx lab/regen-fixtures.ts [topology...]      (all topologies when none named)
  * Needs what the lab needs (qemu-system-x86, busybox-static, cpio, kmod, apt); run `npm run build` first.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { labCommandsFor } from './commands.js';
@@ -37,7 +38,12 @@ await Promise.all(
       // verbatimSymlinks: the snapshot's relative links (bus/pci/devices, iommu_group, driver) must stay
       // relative, or they would point into the deleted output directory.
       cpSync(snapDir, join(dir, 'snapshot'), { recursive: true, verbatimSymlinks: true });
-      writeFileSync(join(dir, 'truth.json'), `${JSON.stringify(truthFrom(run.results), null, 2)}\n`);
+      const truthFile = join(dir, 'truth.json');
+      writeFileSync(truthFile, `${JSON.stringify(truthFrom(run.results), null, 2)}\n`);
+      // In the repository's own JSON style, so `npm run lint` over test/ stays clean.
+      spawnSync(join(repoRoot, 'node_modules/.bin/biome'), ['format', '--write', truthFile], {
+        stdio: 'ignore',
+      });
       rmSync(run.outDir, { recursive: true, force: true });
       console.log(
         `${topo.name}: wrote ${dir} (kernel ${run.results.kernel.release}, boot wall ${(run.boot.wallMs / 1000).toFixed(1)}s)`,
