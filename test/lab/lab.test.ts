@@ -267,7 +267,7 @@ const exitRun = inLabSlot(async () => {
 });
 const hungRun = inLabSlot(async () => {
   const outDir = newOutDir('bare-hung');
-  return { outDir, boot: await boot({ topology: bare, command: 'sleep 3600', outDir, timeoutMs: 45_000 }) };
+  return { outDir, boot: await boot({ topology: bare, command: 'sleep 3600', outDir, timeoutMs: 25_000 }) };
 });
 
 exitRun.catch(() => {});
@@ -287,7 +287,7 @@ describe('lab machinery', () => {
     const { outDir, boot: b } = await hungRun;
     assert.equal(b.timedOut, true);
     assert.equal(b.exitCode, 255);
-    assert.match(readFileSync(b.consoleLog, 'utf8'), /=== lab: killed after 45000 ms \(timeout\)/);
+    assert.match(readFileSync(b.consoleLog, 'utf8'), /=== lab: killed after 25000 ms \(timeout\)/);
     rmSync(outDir, { recursive: true, force: true });
   });
 });
