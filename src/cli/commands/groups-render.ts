@@ -58,6 +58,8 @@ function stateText(d: GroupDevice): string {
 
 function verdictLine(ctx: CliContext, g: GroupEntry): string {
   const { c } = ctx;
+  if (g.viable && g.devices.every((d) => d.bridge))
+    return `${c.green('viable')} ${c.dim('(bridges only: nothing to assign)')}`;
   if (g.viable) return c.green('viable');
   const parts: string[] = [];
   if (g.mustBind.length) parts.push(`bind ${g.mustBind.join(', ')} to vfio-pci`);
