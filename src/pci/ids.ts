@@ -31,73 +31,98 @@ export interface PciIds {
 const SEP = /^([0-9a-fA-F]{2,4})\s{2}(.*)$/;
 const SUB = /^([0-9a-fA-F]{4}) ([0-9a-fA-F]{4})\s{2}(.*)$/;
 
+/**
+ * A lookup over the pci.ids text that parses only what is asked for: one vendor's block the
+ * first time that vendor is looked up (found with a plain string search for its line), and the
+ * class section once. A command naming a few dozen devices never splits the whole 1.3 MB file.
+ */
 export function parsePciIds(text: string, source?: string): PciIds {
-  const vendors = new Map<number, VendorEntry>();
-  const classes = new Map<number, string>(); // key: class<<16 | sub<<8 | prog, with level markers
-  let vendor: VendorEntry | undefined;
-  let device: { name: string; subsystems: Map<number, string> } | undefined;
-  let inClass = false;
-  let cls = -1;
-  let sub = -1;
-  for (const raw of text.split('\n')) {
-    if (!raw || raw[0] === '#') continue;
-    const line = raw.replace(/\r$/, '');
-    if (line[0] !== '\t') {
-      device = undefined;
-      vendor = undefined;
-      if (line.startsWith('C ')) {
-        const m = SEP.exec(line.slice(2));
-        inClass = Boolean(m);
-        if (m) {
-          cls = parseInt(m[1], 16);
-          sub = -1;
-          classes.set(key(cls), m[2]);
-        }
-        continue;
-      }
-      inClass = false;
-      const m = SEP.exec(line);
-      // Lines such as "ffff  Illegal Vendor ID" are IDs; other top-level sections (e.g. "C", and
-      // any future section letter) are skipped.
-      if (m && m[1].length === 4) {
-        vendor = { name: m[2], devices: new Map() };
-        vendors.set(parseInt(m[1], 16), vendor);
-      }
-      continue;
-    }
-    if (line[1] !== '\t') {
-      const m = SEP.exec(line.slice(1));
-      if (!m) continue;
-      if (inClass) {
-        sub = parseInt(m[1], 16);
-        classes.set(key(cls, sub), m[2]);
-      } else if (vendor) {
-        device = { name: m[2], subsystems: new Map() };
-        vendor.devices.set(parseInt(m[1], 16), device);
-      }
-      continue;
-    }
-    const body = line.slice(2);
-    if (inClass) {
-      const m = SEP.exec(body);
-      if (m && sub >= 0) classes.set(key(cls, sub, parseInt(m[1], 16)), m[2]);
-    } else if (device) {
-      const m = SUB.exec(body);
-      if (m) device.subsystems.set((parseInt(m[1], 16) << 16) | parseInt(m[2], 16), m[3]);
-    }
-  }
+  const body = `\n${text.replace(/\r\n/g, '\n')}`;
+  const vendors = new Map<number, VendorEntry | null>();
+  let classes: Map<number, string> | undefined;
+
+  const vendorEntry = (v: number): VendorEntry | undefined => {
+    const cached = vendors.get(v);
+    if (cached !== undefined) return cached ?? undefined;
+    const at = body.indexOf(`\n${v.toString(16).padStart(4, '0')}  `);
+    const entry = at < 0 ? null : parseVendorBlock(body, at + 1);
+    vendors.set(v, entry);
+    return entry ?? undefined;
+  };
+  const classMap = () => {
+    classes ??= parseClasses(body);
+    return classes;
+  };
+
   return {
     source,
-    vendor: (v) => vendors.get(v)?.name,
-    device: (v, d) => vendors.get(v)?.devices.get(d)?.name,
+    vendor: (v) => vendorEntry(v)?.name,
+    device: (v, d) => vendorEntry(v)?.devices.get(d)?.name,
     subsystem: (v, d, sv, sd) =>
-      vendors
-        .get(v)
+      vendorEntry(v)
         ?.devices.get(d)
         ?.subsystems.get(((sv << 16) | sd) >>> 0),
-    className: (c) => classes.get(key(c >> 16, (c >> 8) & 0xff)) ?? classes.get(key(c >> 16)),
-    progIfName: (c) => classes.get(key(c >> 16, (c >> 8) & 0xff, c & 0xff)),
+    className: (c) => classMap().get(key(c >> 16, (c >> 8) & 0xff)) ?? classMap().get(key(c >> 16)),
+    progIfName: (c) => classMap().get(key(c >> 16, (c >> 8) & 0xff, c & 0xff)),
   };
+}
+
+/** The vendor line at `start` and its tab-indented device and subsystem lines. */
+function parseVendorBlock(body: string, start: number): VendorEntry {
+  let end = body.indexOf('\n', start);
+  if (end < 0) end = body.length;
+  const entry: VendorEntry = { name: body.slice(start + 6, end).trim(), devices: new Map() };
+  let device: { name: string; subsystems: Map<number, string> } | undefined;
+  let pos = end + 1;
+  while (pos < body.length) {
+    let next = body.indexOf('\n', pos);
+    if (next < 0) next = body.length;
+    const line = body.slice(pos, next);
+    pos = next + 1;
+    if (!line || line[0] === '#') continue;
+    if (line[0] !== '\t') break;
+    if (line[1] !== '\t') {
+      const m = SEP.exec(line.slice(1));
+      if (m && m[1].length === 4) {
+        device = { name: m[2], subsystems: new Map() };
+        entry.devices.set(parseInt(m[1], 16), device);
+      }
+    } else if (device) {
+      const m = SUB.exec(line.slice(2));
+      if (m) device.subsystems.set(((parseInt(m[1], 16) << 16) | parseInt(m[2], 16)) >>> 0, m[3]);
+    }
+  }
+  return entry;
+}
+
+/** The "C cc  Class" section: classes, subclasses and programming interfaces. */
+function parseClasses(body: string): Map<number, string> {
+  const classes = new Map<number, string>();
+  const at = body.indexOf('\nC ');
+  if (at < 0) return classes;
+  let cls = -1;
+  let sub = -1;
+  for (const line of body.slice(at + 1).split('\n')) {
+    if (!line || line[0] === '#') continue;
+    if (line.startsWith('C ')) {
+      const m = SEP.exec(line.slice(2));
+      cls = m ? parseInt(m[1], 16) : -1;
+      sub = -1;
+      if (m) classes.set(key(cls), m[2]);
+    } else if (line[0] !== '\t') {
+      cls = -1; // another top-level section
+    } else if (cls >= 0 && line[1] !== '\t') {
+      const m = SEP.exec(line.slice(1));
+      if (m) {
+        sub = parseInt(m[1], 16);
+        classes.set(key(cls, sub), m[2]);
+      }
+    } else if (cls >= 0 && sub >= 0) {
+      const m = SEP.exec(line.slice(2));
+      if (m) classes.set(key(cls, sub, parseInt(m[1], 16)), m[2]);
+    }
+  }
+  return classes;
 }
 
 /** Distinct keys per level so that "class 03" and "class 03 sub 00" do not collide. */
