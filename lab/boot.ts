@@ -7,6 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, constants, createWriteStream, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import { EnvironmentError } from '../src/errors.js';
 import { ensureInitramfs } from './initramfs.js';
 import { ensureKernel } from './kernel.js';
 import { type LabTopology, qemuDeviceArgs } from './topology.js';
@@ -83,6 +84,14 @@ export function qemuArgs(opts: BootOptions, kernel: { vmlinuz: string; modulesDi
   const cmd64 = Buffer.from(opts.command).toString('base64');
   // x86 truncates the kernel command line at 2048 bytes; a longer command belongs in a script.
   if (cmd64.length > 1500) throw new Error('lab: guest command too long for the kernel command line');
+  // Both paths travel on the kernel command line, which splits at whitespace.
+  for (const p of [opts.outDir, kernel.modulesDir]) {
+    if (/\s/.test(p)) {
+      throw new EnvironmentError(`lab: path with whitespace cannot be passed to the guest: ${p}`, {
+        hint: 'set VFIOKIT_LAB_OUT and VFIOKIT_LAB_CACHE to directories without spaces',
+      });
+    }
+  }
   const append = [
     'console=ttyS0',
     'intel_iommu=on',
@@ -123,7 +132,7 @@ export function qemuArgs(opts: BootOptions, kernel: { vmlinuz: string; modulesDi
     '-device',
     'virtio-9p-pci,fsdev=fsroot,mount_tag=hostroot,bus=pcie.0,addr=0x10',
     '-fsdev',
-    `local,id=fsout,path=${opts.outDir},security_model=none`,
+    `local,id=fsout,path=${opts.outDir.replaceAll(',', ',,')},security_model=none`,
     '-device',
     'virtio-9p-pci,fsdev=fsout,mount_tag=labout,bus=pcie.0,addr=0x11',
     ...qemuDeviceArgs(opts.topology),

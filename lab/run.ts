@@ -52,7 +52,7 @@ async function main(): Promise<number> {
   }
   const outDir = newOutDir(topology.name);
   // The guest's / is the host's under a tmpfs overlay, so a `vfiokit` on its PATH costs the host nothing.
-  const wrapper = `printf '#!/bin/sh\\nexec node ${join(repoRoot, 'bin/vfiokit')} "$@"\\n' > /usr/local/bin/vfiokit; chmod +x /usr/local/bin/vfiokit`;
+  const wrapper = `printf '#!/bin/sh\\nexec ${process.execPath} ${join(repoRoot, 'bin/vfiokit')} "$@"\\n' > /usr/local/bin/vfiokit; chmod +x /usr/local/bin/vfiokit`;
   const command = `${wrapper}; ${o.shell ? 'cd /root; exec setsid -c bash -i' : (o.cmd ?? 'lspci -tvnn')}`;
   const r = await boot({
     topology,

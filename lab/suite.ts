@@ -133,7 +133,8 @@ export async function runSuite(
   writeFileSync(specPath, `${JSON.stringify(spec, null, 2)}\n`);
   const r = await boot({
     topology,
-    command: `exec node ${join(repoRoot, 'lab/guest/suite.mjs')} ${specPath}`,
+    // The host's node by its full path: the guest's PATH is fixed, and CI may keep node elsewhere.
+    command: `exec ${process.execPath} ${join(repoRoot, 'lab/guest/suite.mjs')} ${specPath}`,
     outDir,
     timeoutMs: opts.timeoutMs ?? 300_000,
     onConsole: opts.onConsole,

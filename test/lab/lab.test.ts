@@ -262,7 +262,7 @@ const bare: LabTopology = {
 };
 const exitRun = inLabSlot(async () => {
   const outDir = newOutDir('bare-exit');
-  const cmd = `node -e "require('fs').writeFileSync(process.env.LAB_OUT + '/from-guest', process.version)"; exit 7`;
+  const cmd = `${process.execPath} -e "require('fs').writeFileSync(process.env.LAB_OUT + '/from-guest', process.version)"; exit 7`;
   return { outDir, boot: await boot({ topology: bare, command: cmd, outDir, timeoutMs: BOOT_TIMEOUT_MS }) };
 });
 const hungRun = inLabSlot(async () => {
