@@ -316,9 +316,10 @@ class Builder {
     }
   }
 
-  private addFunction(p: Omit<Placement, 'bridge'>): Placement {
-    const pl: Placement = { ...p, spec: withClassIds(p.spec, p.header) };
-    p = pl;
+  private addFunction(given: Placement): Placement {
+    const pl: Placement = { ...given, spec: withClassIds(given.spec, given.header) };
+    const p = pl;
+    const busesBefore = this.nextBus;
     this.placements.push(pl);
     const s = p.spec.sriov;
     if (s) {
@@ -329,6 +330,11 @@ class Builder {
       for (let i = 0; i < s.numVfs; i++) {
         const rid = pfRid + offset + stride * i;
         const vbus = rid >> 8;
+        // VFs past the PF's bus need bus numbers of their own (the kernel reserves them when it
+        // enumerates, pci_iov_bus_range); here they must not be taken by an earlier bridge.
+        if (vbus !== p.bus && vbus < busesBefore) {
+          throw new Error(`fixture: VFs of ${addrOf(p)} need bus ${vbus}, already given to a bridge`);
+        }
         if (vbus >= this.nextBus) this.nextBus = vbus + 1;
         const vf: Placement = {
           domain: p.domain,
@@ -370,9 +376,7 @@ class Builder {
       header: 1,
       multifunction: false,
       bridge: { secondary, subordinate: secondary },
-    } as Placement) as Placement & {
-      bridge: { secondary: number; subordinate: number };
-    };
+    });
   }
 
   private addBridge(
