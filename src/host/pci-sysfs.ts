@@ -222,6 +222,21 @@ export function tryReadPciDevice(root: HostRoot, name: string): PciDevice | unde
  */
 function readConfig(root: HostRoot, p: string): Uint8Array | undefined {
   try {
+    if (root instanceof DirHostRoot) {
+      // sysfs serves the whole readable range of `config` in one read (pci_read_config), and a
+      // snapshot's regular file does too, so one read replaces readBytes' read-until-EOF loop.
+      let fd: number | undefined;
+      try {
+        fd = fs.openSync(root.resolve(p), 'r');
+        const buf = Buffer.alloc(CONFIG_MAX);
+        const n = fs.readSync(fd, buf, 0, CONFIG_MAX, 0);
+        return new Uint8Array(buf.buffer, buf.byteOffset, n);
+      } catch {
+        // fall through to the HostRoot read for its error semantics
+      } finally {
+        if (fd !== undefined) fs.closeSync(fd);
+      }
+    }
     return root.readBytes(p, CONFIG_MAX);
   } catch (e) {
     if (e instanceof VfiokitError && e.code === 'host.io') return undefined;
