@@ -2,7 +2,8 @@
 // Intel IOMMU (two boots at a time, see lab/pool.ts), runs the guest suite once, and the tests
 // below judge the results: the kernel's own groups and VFIO verdicts against what the topology
 // claims, and vfiokit's output against the kernel. Run alone with `npm run lab` or
-// `npm test -- test/lab`; VFIOKIT_LAB_TOPOLOGIES=a,b limits the boots. Timings are printed as test diagnostics, never asserted.
+// `npm test -- test/lab`; VFIOKIT_LAB_TOPOLOGIES=a,b limits the boots. Timings are printed as
+// test diagnostics, never asserted.
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
