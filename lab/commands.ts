@@ -9,6 +9,12 @@ import type { LabTopology } from './topology.js';
 export function labCommandsFor(topo: LabTopology): LabCommands {
   // The devices the scenarios hand over are the ones whose isolation matters: explain each.
   const endpoints = [...new Set(topo.scenarios.flatMap((s) => s.bind))];
+  // doctor looks at the same devices; --no-rom because the ROM is judged by its own step.
+  const doctor = {
+    name: 'doctor',
+    args: ['doctor', '--json', '--no-rom', ...endpoints.flatMap((id) => ['--device', `{bdf:${id}}`])],
+    json: true,
+  };
   return {
     baseline: [
       // First, so the snapshot shows the machine exactly as booted (committed as a fixture by
@@ -17,6 +23,7 @@ export function labCommandsFor(topo: LabTopology): LabCommands {
       { name: 'devices', args: ['devices', '--json'], json: true },
       { name: 'groups', args: ['groups', '--json'], json: true },
       { name: 'groups-simulate', args: ['groups', '--simulate', '--json'], json: true },
+      doctor,
       ...endpoints.map((id) => ({
         name: `explain-${id}`,
         args: ['explain', `{bdf:${id}}`, '--json'],
@@ -30,6 +37,6 @@ export function labCommandsFor(topo: LabTopology): LabCommands {
         json: true,
       })),
     ],
-    scenario: [{ name: 'groups', args: ['groups', '--json'], json: true }],
+    scenario: [{ name: 'groups', args: ['groups', '--json'], json: true }, doctor],
   };
 }

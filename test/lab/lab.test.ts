@@ -235,6 +235,42 @@ selected.forEach((topo, i) => {
       );
     }
 
+    type DoctorJson = {
+      schema: string;
+      checks: { id: string; verdict: string; device?: string; evidence: string[] }[];
+    };
+    check("vfiokit doctor sees the IOMMU and interrupt remapping on, and each GPU's companions", () => {
+      const d = command(run, 'doctor');
+      const j = d.json as DoctorJson;
+      assert.equal(j.schema, 'vfiokit.doctor/1', d.stderr);
+      const verdict = (id: string) => j.checks.find((c) => c.id === id)?.verdict;
+      assert.equal(verdict('iommu.active'), 'ok');
+      assert.equal(verdict('interrupts.remapping'), 'ok');
+      // Every other function in a GPU's slot is named as its companion (HDMI audio on the desktop).
+      const r = run.results!;
+      for (const c of j.checks.filter((x) => x.id === 'gpu.audio')) {
+        const slot = c.device!.replace(/\.\d$/, '.');
+        const others = r.devices.map((x) => x.bdf).filter((b) => b.startsWith(slot) && b !== c.device);
+        for (const o of others) assert.ok(c.evidence.join('\n').includes(o), `${c.device}: ${o} not named`);
+      }
+    });
+
+    for (const s of topo.scenarios) {
+      check(`scenario ${s.name}: vfiokit doctor's group verdicts equal the kernel's viability`, () => {
+        const j = command(run, 'doctor', s.name).json as DoctorJson;
+        const sc = run.results!.scenarios.find((x) => x.name === s.name)!;
+        for (const c of j.checks.filter((x) => x.id === 'gpu.group')) {
+          const g = sc.groups.find((x) => x.devices.some((d) => d.bdf === c.device));
+          if (!g?.vfio?.node) continue; // the kernel is only asked once a group has a /dev/vfio node
+          assert.equal(
+            c.verdict === 'ok',
+            g.vfio.viable,
+            `${c.device} in group ${g.group}: ${c.evidence.join('; ')}`,
+          );
+        }
+      });
+    }
+
     for (const rom of topo.roms ?? []) {
       check(`the sysfs ROM of ${rom.device} is Debian's ${rom.file}`, () => {
         const got = run.results!.roms.find((x) => x.device === rom.device);
