@@ -301,7 +301,8 @@ test('driver_override and a missing iommu_group (IOMMU off)', () => {
 test('a damaged snapshot: bad devices are skipped with a reason, EIO-like config reads leave config unknown', () => {
   const fx = build(desktop);
   const dev = (a: string) => path.join(fx.dir, fx.byAddress.get(a)!.sysfsPath);
-  fs.writeFileSync(path.join(dev('0000:00:02.0'), 'vendor'), '\xff\xfe garbage\n');
+  // IDs come from config space when it is readable; the class attribute is always read.
+  fs.writeFileSync(path.join(dev('0000:00:02.0'), 'class'), '\xff\xfe garbage\n');
   fs.rmSync(path.join(dev('0000:00:01.0'), 'config'));
   fs.mkdirSync(path.join(dev('0000:00:01.0'), 'config')); // reading it fails with EISDIR
   const busLink = path.join(fx.dir, 'sys/bus/pci/devices/0000:00:0e.0');
@@ -310,12 +311,12 @@ test('a damaged snapshot: bad devices are skipped with a reason, EIO-like config
   const skipped: string[] = [];
   const devs = readPciDevices(fx.root, { onSkip: (a, why) => skipped.push(`${a}: ${why}`) });
   assert.deepEqual(skipped, [
-    '0000:00:02.0: malformed vendor attribute in /sys/bus/pci/devices/0000:00:02.0',
+    '0000:00:02.0: malformed class attribute in /sys/bus/pci/devices/0000:00:02.0',
     '0000:00:0e.0: cannot read /sys/bus/pci/devices/0000:00:0e.0: ELOOP',
   ]);
   assert.equal(devs.length, 18);
   const rp = devs.find((d) => d.address === '0000:00:01.0')!;
   assert.equal(rp.config, undefined);
   assert.equal(rp.driver, 'pcieport');
-  assert.throws(() => readPciDevice(fx.root, '0000:00:02.0'), /malformed vendor attribute/);
+  assert.throws(() => readPciDevice(fx.root, '0000:00:02.0'), /malformed class attribute/);
 });
