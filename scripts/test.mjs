@@ -54,6 +54,8 @@ if (only !== 'unit') {
 }
 if (extra.length) files = files.filter((f) => extra.some((x) => f.includes(x)));
 if (!files.length) {
+  // `npm run lab` without QEMU has said SKIPPED above; that is not an error outside CI.
+  if (only === 'lab' && !hasQemu()) process.exit(0);
   console.error('no test files found');
   process.exit(1);
 }
