@@ -18,6 +18,11 @@ export interface HostReport {
   displays: DisplaySummary[];
   /** IOMMU groups holding a display controller, with the kernel's viability verdict. */
   gpuGroups: GpuGroupSummary[];
+  /** `vfiokit doctor`'s verdict counts and its single most important fix (no ROM reads). */
+  readiness?: {
+    summary: { ok: number; warn: number; fail: number; unknown: number };
+    mostImportant?: { id: string; device?: string; title: string; verdict: string; fix: string };
+  };
 }
 
 export interface DisplaySummary {

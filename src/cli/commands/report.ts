@@ -47,6 +47,13 @@ export function renderHostReport(ctx: CliContext, r: HostReport): void {
       `  GPU group     ${g.group}: ${g.devices.join(' ')} ${g.viable ? c.green('viable') : c.yellow(`not viable: ${todo}`)}`,
     );
   }
+  if (r.readiness) {
+    const { ok, warn, fail, unknown } = r.readiness.summary;
+    const counts = `${c.green(`✓ ${ok}`)}  ${c.yellow(`! ${warn}`)}  ${c.red(`✗ ${fail}`)}  ${c.dim(`? ${unknown}`)}`;
+    ctx.out(`  readiness     ${counts}  ${c.dim('(vfiokit doctor shows every check and its evidence)')}`);
+    const top = r.readiness.mostImportant;
+    if (top) ctx.out(`  first fix     ${top.title}${top.device ? ` (${top.device})` : ''}: ${top.fix}`);
+  }
   if (!r.iommu.enabled) {
     ctx.out();
     ctx.out(
@@ -59,6 +66,10 @@ export function renderHostReport(ctx: CliContext, r: HostReport): void {
 
 export async function runReport(ctx: CliContext): Promise<number> {
   const report = buildHostReport(ctx.root());
+  // The report ends with doctor's verdict: the one thing to fix first is what a newcomer needs.
+  const { buildDoctorReport } = await import('../../readiness/doctor.js');
+  const doctor = await buildDoctorReport(ctx.root(), { readRoms: false });
+  report.readiness = { summary: doctor.summary, mostImportant: doctor.mostImportant };
   if (ctx.json) ctx.printJson(report);
   else renderHostReport(ctx, report);
   return 0;
