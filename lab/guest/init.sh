@@ -37,7 +37,9 @@ ln -s "/newroot$lab_kmods" "/lib/modules/$KVER"
 mkdir -p /newroot/usr/lib/modules && rm -rf "/newroot/usr/lib/modules/$KVER"
 ln -s "$lab_kmods" "/newroot/usr/lib/modules/$KVER"
 for d in proc sys dev; do mount --bind "/$d" "/newroot/$d"; done
-mount -t tmpfs tmpfs /newroot/run; mount -t tmpfs tmpfs /newroot/tmp
+# No tmpfs over /tmp: the checkout and the out dir may live under the host's /tmp (a CI clone
+# may), and the overlay already makes /tmp writable without touching the host.
+mount -t tmpfs tmpfs /newroot/run
 
 # No udev here: load the driver for every device by its modalias, as udev's coldplug would.
 echo /sbin/modprobe > /proc/sys/kernel/modprobe
