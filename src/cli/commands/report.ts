@@ -37,14 +37,14 @@ export function renderHostReport(ctx: CliContext, r: HostReport): void {
     if (facts.length) ctx.out(c.dim(`                  ${facts.join('; ')}`));
   }
   for (const g of r.gpuGroups) {
-    const todo = [
+    const steps = [
       g.mustBind.length ? `bind ${g.mustBind.join(', ')} to vfio-pci` : '',
       g.mustUnbind.length ? `unbind ${g.mustUnbind.join(', ')}` : '',
     ]
       .filter(Boolean)
       .join('; ');
     ctx.out(
-      `  GPU group     ${g.group}: ${g.devices.join(' ')} ${g.viable ? c.green('viable') : c.yellow(`not viable: ${todo}`)}`,
+      `  GPU group     ${g.group}: ${g.devices.join(' ')} ${g.viable ? c.green('viable') : c.yellow(`not viable: ${steps}`)}`,
     );
   }
   if (r.readiness) {
