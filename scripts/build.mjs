@@ -63,9 +63,10 @@ await build({
   minifySyntax: true,
   plugins: [deferChildProcess],
   define: { VFIOKIT_VERSION: JSON.stringify(pkg.version) },
-  // CommonJS dependencies (commander, cli-table3) call require(); give ESM chunks one.
+  // CommonJS dependencies (commander, cli-table3) call require(); give ESM chunks one, created on
+  // first use: createRequire costs about a millisecond per chunk and most chunks never call it.
   banner: {
-    js: "import { createRequire as __vfiokitCreateRequire } from 'node:module'; const require = __vfiokitCreateRequire(import.meta.url);",
+    js: "import { createRequire as __vfiokitCreateRequire } from 'node:module'; let __vfiokitRequire; const require = (id) => (__vfiokitRequire ??= __vfiokitCreateRequire(import.meta.url))(id);",
   },
   logLevel: 'warning',
 });
