@@ -25,31 +25,59 @@ export const PCI_DEVICES_DIR = '/sys/bus/pci/devices';
 /** Largest config space (PCIe extended): 4096 bytes. */
 const CONFIG_MAX = 4096;
 
+/** Config reads land here; each device keeps a copy of only the bytes read. */
+const CONFIG_BUF = new Uint8Array(CONFIG_MAX);
+
 const BDF_COMPONENT = /^[0-9a-f]{4,8}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]$/;
 
 const basename = (p: string | undefined) => (p === undefined ? undefined : p.slice(p.lastIndexOf('/') + 1));
 
 /**
- * The attributes a device directory holds, listed once: most attributes are optional (boot_vga
- * only on VGA devices, sriov_* only on PFs, reset_method on newer kernels), and asking only for
- * those present keeps a scan of thousands of devices cheap.
+ * A device directory, asked file by file instead of listed: a readdir of its ~25 entries cost more
+ * than all the probes a scan needs, and was the largest single cost of a scan of thousands of
+ * devices. Attributes nearly every device has (class, config, driver_override, numa_node) are
+ * opened directly; optional ones (boot_vga only on VGA devices, sriov_* only on PFs, physfn only on
+ * VFs, rom only with a ROM BAR, reset_method on newer kernels) are probed first with an lstat that
+ * reports absence without throwing, because a failing fs call in Node builds an Error with a stack
+ * and costs twice the probe.
  */
 class DeviceDir {
-  readonly entries: Set<string>;
+  /** The directory on this machine, when reads may go straight to the file system. */
+  private readonly disk: string | undefined;
   constructor(
     readonly root: HostRoot,
     readonly path: string,
   ) {
-    this.entries = new Set(root.list(path));
+    this.disk = root instanceof DirHostRoot ? onDisk(root, path) : undefined;
   }
+  /** Whether the entry exists, as a listing would show it (a dangling link counts). */
   has(name: string): boolean {
-    return this.entries.has(name);
+    const p = `${this.path}/${name}`;
+    if (this.disk === undefined) return this.root.exists(p) || this.root.readLink(p) !== undefined;
+    try {
+      return fs.lstatSync(`${this.disk}/${name}`, { throwIfNoEntry: false }) !== undefined;
+    } catch {
+      // ENOTDIR, EACCES...: the reads that follow report it with HostRoot's semantics.
+      return false;
+    }
   }
+  /** An attribute most devices have: read directly; absent gives undefined. */
   attr(name: string): string | undefined {
-    return this.entries.has(name) ? fastAttr(this.root, `${this.path}/${name}`) : undefined;
+    return fastAttr(this.root, `${this.path}/${name}`);
+  }
+  /** An attribute most devices lack: probed first. */
+  optional(name: string): string | undefined {
+    return this.has(name) ? this.attr(name) : undefined;
   }
   link(name: string): string | undefined {
-    return this.entries.has(name) ? this.root.readLink(`${this.path}/${name}`) : undefined;
+    return this.root.readLink(`${this.path}/${name}`);
+  }
+  optionalLink(name: string): string | undefined {
+    return this.has(name) ? this.link(name) : undefined;
+  }
+  /** The full listing, for the few devices that need it (a PF's virtfnN links). */
+  list(): string[] {
+    return this.root.list(this.path);
   }
 }
 
@@ -108,6 +136,13 @@ export interface ScanOptions {
    * skipped: they mean the whole scan needs root.
    */
   onSkip?: (address: string, reason: string) => void;
+  /**
+   * 'grouping': only the facts the IOMMU grouping analysis and `vfiokit groups` read (IDs,
+   * class, config space, driver, group, boot_vga, physfn, subsystem IDs for quirk matching);
+   * numa_node, driver_override, reset_method, link speed/width, SR-IOV details and a VF's revision
+   * are left out, saving several reads per device. Default 'all'.
+   */
+  facts?: 'all' | 'grouping';
 }
 
 export function readPciDevices(root: HostRoot, opts: ScanOptions = {}): PciDevice[] {
@@ -117,7 +152,7 @@ export function readPciDevices(root: HostRoot, opts: ScanOptions = {}): PciDevic
   for (const n of names) {
     let d: PciDevice | undefined;
     try {
-      d = tryReadPciDevice(root, n);
+      d = tryReadPciDevice(root, n, opts.facts);
     } catch (e) {
       if (!(e instanceof VfiokitError) || e.code !== 'host.io') throw e;
       opts.onSkip?.(n, e.message);
@@ -143,7 +178,11 @@ export function readPciDevice(root: HostRoot, bdf: string): PciDevice {
 }
 
 /** One device by its sysfs name, or undefined when it is absent or vanished while being read. */
-export function tryReadPciDevice(root: HostRoot, name: string): PciDevice | undefined {
+export function tryReadPciDevice(
+  root: HostRoot,
+  name: string,
+  facts: 'all' | 'grouping' = 'all',
+): PciDevice | undefined {
   const addr = tryParsePciAddress(name);
   if (!addr) return undefined;
   const p = `${PCI_DEVICES_DIR}/${name}`;
@@ -151,12 +190,23 @@ export function tryReadPciDevice(root: HostRoot, name: string): PciDevice | unde
   if (sysfsPath === undefined) return undefined;
   // Read through the real directory: every open through the bus link would follow it again.
   const dir = new DeviceDir(root, sysfsPath);
-  const bytes = dir.has('config') ? readConfig(root, `${sysfsPath}/config`) : undefined;
+  // Every device has config, so it is read without probing. When that read fails, the directory
+  // itself may be what failed (EIO, a looping link in a damaged snapshot): listing it then reports
+  // the directory's error, as the scan did when it listed every directory.
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = readConfig(root, `${sysfsPath}/config`);
+  } catch (e) {
+    root.list(sysfsPath);
+    throw e;
+  }
+  if (bytes === undefined) root.list(sysfsPath);
   // The kernel's vendor/device attributes are the ID registers it read at enumeration
   // (pci_setup_device), so config space, read anyway, saves two opens per device. Not for VFs:
   // their ID registers read 0xffff and the kernel takes the IDs from the PF's SR-IOV capability.
   // The class attribute is always read: quirks may rewrite pdev->class (drivers/pci/quirks.c).
-  const isVf = dir.has('physfn');
+  const physfn = dir.optionalLink('physfn');
+  const isVf = physfn !== undefined;
   const cfgVendor = !isVf && bytes && bytes.length >= 4 ? bytes[0] | (bytes[1] << 8) : undefined;
   const cfgIds = cfgVendor !== undefined && cfgVendor !== 0xffff;
   const vendorId = cfgIds ? cfgVendor : hexAttr(dir, 'vendor');
@@ -177,7 +227,8 @@ export function tryReadPciDevice(root: HostRoot, name: string): PciDevice | unde
   // The kernel fills revision and (for type 0 headers) the subsystem IDs from these same config
   // registers (drivers/pci/probe.c pci_setup_device), so a complete header saves three reads per
   // device. VFs and bridges (subsystem from the SSVID capability) keep the sysfs attributes.
-  const h = dc?.header && !dir.has('physfn') ? dc.header : undefined;
+  const h = dc?.header && !isVf ? dc.header : undefined;
+  const all = facts === 'all';
   const fromConfig = h?.headerType === 0;
   const components = sysfsPath.split('/').filter((c) => BDF_COMPONENT.test(c));
   const dev: PciDevice = {
@@ -188,7 +239,7 @@ export function tryReadPciDevice(root: HostRoot, name: string): PciDevice | unde
     subsystemVendorId: fromConfig ? h?.subsystemVendorId : hexAttr(dir, 'subsystem_vendor'),
     subsystemDeviceId: fromConfig ? h?.subsystemDeviceId : hexAttr(dir, 'subsystem_device'),
     classCode,
-    revision: h ? h.revision : hexAttr(dir, 'revision'),
+    revision: h ? h.revision : all ? hexAttr(dir, 'revision') : undefined,
     hasRom: dir.has('rom'),
     upstream: components.slice(0, -1),
     sysfsPath,
@@ -197,23 +248,27 @@ export function tryReadPciDevice(root: HostRoot, name: string): PciDevice | unde
 
   const driver = basename(dir.link('driver'));
   if (driver) dev.driver = driver;
-  const override = dir.attr('driver_override');
-  if (override && override !== '(null)') dev.driverOverride = override;
   const group = basename(dir.link('iommu_group'));
   if (group !== undefined && /^\d+$/.test(group)) dev.iommuGroup = Number(group);
-  const bootVga = dir.attr('boot_vga');
+  const bootVga = dir.optional('boot_vga');
   if (bootVga !== undefined) dev.bootVga = bootVga === '1';
-  const reset = dir.attr('reset_method');
-  if (reset !== undefined) dev.resetMethods = reset.split(/\s+/).filter(Boolean);
-  const numa = intAttr(dir, 'numa_node');
-  if (numa !== undefined && numa >= 0) dev.numaNode = numa;
-  // Link speed and width: from the PCIe capability's Link Capabilities/Status registers when the
-  // whole config space was readable (what the kernel's *_link_* attributes print, four opens
-  // saved per device); from the attributes when only 64 bytes were (not root).
-  if (dc && !dc.config.truncated) {
-    if (dc.pcie?.link) dev.link = linkFromConfig(dc.pcie.link);
-  } else readLinkAttrs(dir, dev);
-  readSriov(dir, dev);
+  if (all) {
+    const override = dir.attr('driver_override');
+    if (override && override !== '(null)') dev.driverOverride = override;
+    const reset = dir.optional('reset_method');
+    if (reset !== undefined) dev.resetMethods = reset.split(/\s+/).filter(Boolean);
+    const numa = intAttr(dir, 'numa_node');
+    if (numa !== undefined && numa >= 0) dev.numaNode = numa;
+    // Link speed and width: from the PCIe capability's Link Capabilities/Status registers when the
+    // whole config space was readable (what the kernel's *_link_* attributes print, four opens
+    // saved per device); from the attributes when only 64 bytes were (not root).
+    if (dc && !dc.config.truncated) {
+      if (dc.pcie?.link) dev.link = linkFromConfig(dc.pcie.link);
+    } else readLinkAttrs(dir, dev);
+    readSriov(dir, dev);
+  }
+  const pf = basename(physfn);
+  if (pf) dev.physfn = pf;
 
   if (dc !== undefined) {
     dev.config = dc.config;
@@ -234,7 +289,7 @@ export function tryReadPciDevice(root: HostRoot, name: string): PciDevice | unde
   if (dev.revision === undefined) delete dev.revision;
 
   // The directory vanished while we read it: what we have is a mix of before and after.
-  if (!root.exists(`${sysfsPath}/vendor`)) return undefined;
+  if (!dir.has('vendor')) return undefined;
   return dev;
 }
 
@@ -250,9 +305,9 @@ function readConfig(root: HostRoot, p: string): Uint8Array | undefined {
       let fd: number | undefined;
       try {
         fd = fs.openSync(onDisk(root, p), 'r');
-        const buf = Buffer.alloc(CONFIG_MAX);
-        const n = fs.readSync(fd, buf, 0, CONFIG_MAX, 0);
-        return new Uint8Array(buf.buffer, buf.byteOffset, n);
+        const n = fs.readSync(fd, CONFIG_BUF, 0, CONFIG_MAX, 0);
+        // A copy of what was read: 64 bytes for a non-root reader, not a fresh 4 KiB each time.
+        return CONFIG_BUF.slice(0, n);
       } catch {
         // fall through to the HostRoot read for its error semantics
       } finally {
@@ -301,6 +356,8 @@ function linkFromConfig(
 }
 
 function readLinkAttrs(dir: DeviceDir, dev: PciDevice): void {
+  // Conventional PCI devices have no link attributes (pcie_dev_attrs_are_visible).
+  if (!dir.has('current_link_speed') && !dir.has('max_link_speed')) return;
   const link: NonNullable<PciDevice['link']> = {};
   const cs = dir.attr('current_link_speed');
   const ms = dir.attr('max_link_speed');
@@ -314,15 +371,14 @@ function readLinkAttrs(dir: DeviceDir, dev: PciDevice): void {
 }
 
 function readSriov(dir: DeviceDir, dev: PciDevice): void {
-  const total = intAttr(dir, 'sriov_totalvfs');
+  const total = dir.has('sriov_totalvfs') ? intAttr(dir, 'sriov_totalvfs') : undefined;
   if (total !== undefined) {
-    const vfs = [...dir.entries]
+    const vfs = dir
+      .list()
       .filter((e) => /^virtfn\d+$/.test(e))
       .sort((a, b) => Number(a.slice(6)) - Number(b.slice(6)))
       .map((e) => basename(dir.link(e)))
       .filter((v): v is string => v !== undefined);
     dev.sriov = { totalVfs: total, numVfs: intAttr(dir, 'sriov_numvfs') ?? vfs.length, vfs };
   }
-  const pf = basename(dir.link('physfn'));
-  if (pf) dev.physfn = pf;
 }
