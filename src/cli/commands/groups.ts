@@ -24,7 +24,8 @@ export function iommuOffError(): EnvironmentError {
 export async function runGroups(ctx: CliContext, opts: GroupsOptions): Promise<number> {
   const root = ctx.root();
   if (!hasKernelGroups(root) && !opts.simulate) throw iommuOffError();
-  const devices = readPciDevices(root);
+  // Only what grouping and this report read: several reads per device fewer on large hosts.
+  const devices = readPciDevices(root, { facts: 'grouping' });
   const kernel = readKernelGroups(root, devices);
   // Names come from this machine's pci.ids (never the snapshot's), read once.
   const ids = loadPciIds();
