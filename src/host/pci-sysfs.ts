@@ -128,6 +128,8 @@ function intAttr(d: DeviceDir, name: string): number | undefined {
   return parseInt(s, 10);
 }
 
+const isVgaClass = (classCode: number) => classCode >> 8 === 0x0300 || classCode >> 8 === 0x0001;
+
 /** All PCI devices in kernel enumeration order (domain, bus, device, function). */
 export interface ScanOptions {
   /**
@@ -250,7 +252,10 @@ export function tryReadPciDevice(
   if (driver) dev.driver = driver;
   const group = basename(dir.link('iommu_group'));
   if (group !== undefined && /^\d+$/.test(group)) dev.iommuGroup = Number(group);
-  const bootVga = dir.optional('boot_vga');
+  // The kernel shows boot_vga only on VGA-class devices (pci_dev_attrs_are_visible: class 0300,
+  // and 0001, the pre-2.0 "not defined" VGA, since pci_is_vga), judged on its own pdev->class,
+  // which the class attribute prints: other devices need no probe.
+  const bootVga = isVgaClass(classCode) ? dir.optional('boot_vga') : undefined;
   if (bootVga !== undefined) dev.bootVga = bootVga === '1';
   if (all) {
     const override = dir.attr('driver_override');
