@@ -6,10 +6,11 @@
 import { EnvironmentError } from '../../errors.js';
 import { readPciDevices } from '../../host/pci-sysfs.js';
 import { hasKernelGroups, readKernelGroups } from '../../iommu/groups.js';
-import { buildGroupsReport } from '../../iommu/groups-report.js';
+import { buildGroupsReport, type GroupsReport } from '../../iommu/groups-report.js';
 import { cmdlineOverride, quirkEnvFromHost } from '../../iommu/host-env.js';
 import { buildTopology } from '../../iommu/topology.js';
 import { deviceNames, loadPciIds } from '../../pci/ids.js';
+import type { PciDevice } from '../../pci/types.js';
 import type { CliContext } from '../context.js';
 import type { GroupsOptions } from './groups.cli.js';
 import { renderGroups, renderSimulation, renderTree } from './groups-render.js';
@@ -19,6 +20,23 @@ export function iommuOffError(): EnvironmentError {
     hint: 'enable VT-d / AMD-Vi (IOMMU) in the firmware setup and boot with intel_iommu=on on Intel; `vfiokit groups --simulate` shows the groups the kernel would form',
     code: 'iommu.off',
   });
+}
+
+/**
+ * Human output collected and written once: a write per line was thousands of write syscalls on a
+ * host with thousands of devices. Flushed in a finally so a failure still shows what was rendered.
+ */
+function buffered(ctx: CliContext): { ctx: CliContext; flush(): void } {
+  const lines: string[] = [];
+  const out = (text = '') => {
+    lines.push(text);
+  };
+  return {
+    ctx: Object.create(ctx, { out: { value: out } }) as CliContext,
+    flush: () => {
+      if (lines.length) ctx.out(lines.join('\n'));
+    },
+  };
 }
 
 export async function runGroups(ctx: CliContext, opts: GroupsOptions): Promise<number> {
@@ -44,6 +62,22 @@ export async function runGroups(ctx: CliContext, opts: GroupsOptions): Promise<n
     ctx.printJson(report);
     return 0;
   }
+  const human = buffered(ctx);
+  try {
+    renderHuman(human.ctx, opts, devices, report, all);
+  } finally {
+    human.flush();
+  }
+  return 0;
+}
+
+function renderHuman(
+  ctx: CliContext,
+  opts: GroupsOptions,
+  devices: PciDevice[],
+  report: GroupsReport,
+  all: GroupsReport['groups'],
+): void {
   if (opts.tree) {
     const groupOf = new Map<string, number>();
     const viable = new Map<number, boolean>();
@@ -62,8 +96,7 @@ export async function runGroups(ctx: CliContext, opts: GroupsOptions): Promise<n
       (g) => viable.get(g),
     );
     renderSimulation(ctx, report);
-    return 0;
+    return;
   }
   renderGroups(ctx, report);
-  return 0;
 }
