@@ -216,6 +216,32 @@ export interface QuirkAnswer {
   quirk: string;
 }
 
+/**
+ * The entries of `table` matching one vendor:device, in table order, computed once per table and
+ * ID: the simulator asks for every device and every bridge above it, and walking the whole table
+ * (over a hundred entries) each time was the largest cost of simulating a host of thousands of
+ * devices. The tables are not changed once built (ACS_QUIRKS is constant; an override makes a new
+ * table).
+ */
+const byIdCache = new WeakMap<AcsQuirkEntry[], Map<number, AcsQuirkEntry[]>>();
+
+function entriesFor(table: AcsQuirkEntry[], vendor: number, device: number): AcsQuirkEntry[] {
+  let byId = byIdCache.get(table);
+  if (!byId) {
+    byId = new Map();
+    byIdCache.set(table, byId);
+  }
+  const k = vendor * 0x10000 + device;
+  let l = byId.get(k);
+  if (!l) {
+    l = table.filter(
+      (q) => (q.vendor === vendor || q.vendor === -1) && (q.device === undefined || q.device === device),
+    );
+    byId.set(k, l);
+  }
+  return l;
+}
+
 /** The kernel's pci_dev_specific_acs_enabled(), over `table` (the built-in one plus any override). */
 export function quirkAcsEnabled(
   d: PciDevice,
@@ -224,9 +250,7 @@ export function quirkAcsEnabled(
   onRootBus: boolean,
   table: AcsQuirkEntry[] = ACS_QUIRKS,
 ): QuirkAnswer | undefined {
-  for (const q of table) {
-    if (q.vendor !== d.vendorId && q.vendor !== -1) continue;
-    if (q.device !== undefined && q.device !== d.deviceId) continue;
+  for (const q of entriesFor(table, d.vendorId, d.deviceId)) {
     const r = q.fn(d, flags, env, onRootBus);
     if (r >= 0) return { enabled: r > 0, quirk: q.quirk };
   }

@@ -91,6 +91,18 @@ export function simulateGroups(devices: PciDevice[], opts: SimulateOptions = {})
     (aliasQuirk(a)?.devfns.includes(devfnOf(b)) ?? false) ||
     (aliasQuirk(b)?.devfns.includes(devfnOf(a)) ?? false);
 
+  // Whether any device on a bus has a DMA alias quirk: without one (nearly every bus) no peer can
+  // be an alias, and scanning the peers for each of a bus's devices grows with its square.
+  const aliasOnBus = new Map<PciDevice[], boolean>();
+  const busHasAlias = (peers: PciDevice[]) => {
+    let v = aliasOnBus.get(peers);
+    if (v === undefined) {
+      v = peers.some((t) => aliasQuirk(t) !== undefined);
+      aliasOnBus.set(peers, v);
+    }
+    return v;
+  };
+
   type Found = { group: number; via: string };
 
   const aliasGroup = (d: PciDevice, seen: Set<number>): Found | undefined => {
@@ -100,7 +112,9 @@ export function simulateGroups(devices: PciDevice[], opts: SimulateOptions = {})
     const g = groupOf.get(d.address);
     if (g !== undefined) return { group: g, via: d.address };
     const mine = aliasQuirk(d);
-    for (const t of topo.busPeers(d)) {
+    const peers = topo.busPeers(d);
+    if (!mine && !busHasAlias(peers)) return undefined;
+    for (const t of peers) {
       if (t === d) continue;
       if (!mine && !aliasQuirk(t)) continue;
       if (!areAliases(d, t)) continue;

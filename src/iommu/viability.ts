@@ -100,14 +100,25 @@ export function memberVerdict(d: PciDevice): MemberVerdict {
 }
 
 export function groupViability(group: { id: number; devices: PciDevice[]; others: string[] }): GroupVerdict {
-  const members = group.devices.map(memberVerdict);
+  // One pass: `vfiokit groups` judges every group of the host, thousands on a large one.
+  const members: MemberVerdict[] = [];
+  const mustBind: string[] = [];
+  const mustUnbind: string[] = [];
+  const needNot: string[] = [];
+  for (const d of group.devices) {
+    const m = memberVerdict(d);
+    members.push(m);
+    if (m.action === 'bind-vfio-pci') mustBind.push(m.address);
+    else if (m.action === 'unbind') mustUnbind.push(m.address);
+    if (!m.blocks) needNot.push(m.address);
+  }
   return {
     group: group.id,
-    viable: members.every((m) => !m.blocks),
+    viable: needNot.length === members.length,
     members,
-    mustBind: members.filter((m) => m.action === 'bind-vfio-pci').map((m) => m.address),
-    mustUnbind: members.filter((m) => m.action === 'unbind').map((m) => m.address),
-    needNot: members.filter((m) => !m.blocks).map((m) => m.address),
+    mustBind,
+    mustUnbind,
+    needNot,
     unknown: [...group.others],
   };
 }
