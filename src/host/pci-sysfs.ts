@@ -226,9 +226,8 @@ export function tryReadPciDevice(
   const cfgIds = cfgVendor !== undefined && cfgVendor !== 0xffff;
   const vendorId = cfgIds ? cfgVendor : hexAttr(dir, 'vendor');
   const deviceId = cfgIds ? bytes![2] | (bytes![3] << 8) : hexAttr(dir, 'device');
-  const classCode = hexAttr(dir, 'class');
-  if (vendorId === undefined || deviceId === undefined || classCode === undefined) {
-    // Absent: the device went away while we looked. Present but not hex: a damaged snapshot.
+  // Absent: the device went away while we looked. Present but not hex: a damaged snapshot.
+  const missing = (): undefined => {
     const bad = ['vendor', 'device', 'class'].find(
       (a) => dir.attr(a) !== undefined && hexAttr(dir, a) === undefined,
     );
@@ -236,7 +235,8 @@ export function tryReadPciDevice(
       throw new EnvironmentError(`malformed ${bad} attribute in ${p}`, { code: 'host.io' });
     }
     return undefined;
-  }
+  };
+  if (vendorId === undefined || deviceId === undefined) return missing();
 
   const dc = bytes === undefined ? undefined : decodeConfig(bytes);
   // The kernel fills revision and (for type 0 headers) the subsystem IDs from these same config
@@ -253,7 +253,8 @@ export function tryReadPciDevice(
     deviceId,
     subsystemVendorId: fromConfig ? h?.subsystemVendorId : hexAttr(dir, 'subsystem_vendor'),
     subsystemDeviceId: fromConfig ? h?.subsystemDeviceId : hexAttr(dir, 'subsystem_device'),
-    classCode,
+    // Read last, below: it doubles as the check that the device is still there.
+    classCode: 0,
     revision: h ? h.revision : all ? hexAttr(dir, 'revision') : undefined,
     hasRom: dir.has('rom'),
     upstream: components.slice(0, -1),
@@ -265,11 +266,6 @@ export function tryReadPciDevice(
   if (driver) dev.driver = driver;
   const group = basename(dir.link('iommu_group'));
   if (group !== undefined && /^\d+$/.test(group)) dev.iommuGroup = Number(group);
-  // The kernel shows boot_vga only on VGA-class devices (pci_dev_attrs_are_visible: class 0300,
-  // and 0001, the pre-2.0 "not defined" VGA, since pci_is_vga), judged on its own pdev->class,
-  // which the class attribute prints: other devices need no probe.
-  const bootVga = isVgaClass(classCode) ? dir.optional('boot_vga') : undefined;
-  if (bootVga !== undefined) dev.bootVga = bootVga === '1';
   if (all) {
     const override = dir.attr('driver_override');
     if (override && override !== '(null)') dev.driverOverride = override;
@@ -306,9 +302,37 @@ export function tryReadPciDevice(
   if (dev.subsystemDeviceId === undefined) delete dev.subsystemDeviceId;
   if (dev.revision === undefined) delete dev.revision;
 
-  // The directory vanished while we read it: what we have is a mix of before and after.
-  if (!dir.has('vendor')) return undefined;
+  // The class attribute is read after every other attribute and link: read successfully, it shows
+  // the directory was still there at the end, which saves a separate existence check per device
+  // (a device vanished mid-scan gives a mix of before and after, and is skipped).
+  const classCode = hexAttr(dir, 'class');
+  if (classCode === undefined) return missing();
+  dev.classCode = classCode;
+  // The kernel shows boot_vga only on VGA-class devices (pci_dev_attrs_are_visible: class 0300,
+  // and 0001, the pre-2.0 "not defined" VGA, since pci_is_vga), judged on its own pdev->class,
+  // which the class attribute prints: other devices need no probe.
+  if (isVgaClass(classCode)) {
+    const bootVga = dir.optional('boot_vga');
+    // Read after the class: check again that the directory was there all along.
+    if (!dir.has('vendor')) return undefined;
+    if (bootVga !== undefined) return withBootVga(dev, bootVga === '1');
+  }
   return dev;
+}
+
+/**
+ * The record with bootVga in its place after the driver and group, where records have always
+ * had it, so JSON printed from records keeps its field order.
+ */
+function withBootVga(dev: PciDevice, bootVga: boolean): PciDevice {
+  const after =
+    dev.iommuGroup !== undefined ? 'iommuGroup' : dev.driver !== undefined ? 'driver' : 'capabilities';
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(dev)) {
+    out[k] = v;
+    if (k === after) out.bootVga = bootVga;
+  }
+  return out as unknown as PciDevice;
 }
 
 /**
