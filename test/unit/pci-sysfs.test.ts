@@ -320,3 +320,32 @@ test('a damaged snapshot: bad devices are skipped with a reason, EIO-like config
   assert.equal(rp.driver, 'pcieport');
   assert.throws(() => readPciDevice(fx.root, '0000:00:02.0'), /malformed class attribute/);
 });
+
+test("facts 'grouping': the same records without the facts grouping never reads", () => {
+  const fx = build(desktop);
+  const full = readPciDevices(fx.root);
+  const grouping = readPciDevices(fx.root, { facts: 'grouping' });
+  const left = ['numaNode', 'driverOverride', 'resetMethods', 'link', 'sriov'] as const;
+  assert.ok(
+    full.some((d) => d.sriov) && full.some((d) => d.link) && full.some((d) => d.numaNode !== undefined),
+  );
+  assert.deepEqual(
+    grouping.map((d) => d.address),
+    full.map((d) => d.address),
+  );
+  for (const [i, g] of grouping.entries()) {
+    const f = full[i];
+    for (const k of left) assert.equal(g[k], undefined, `${g.address} ${k}`);
+    // A VF's revision comes from its attribute in a full scan; a grouping scan does not read it.
+    const strip = (d: typeof f) => {
+      const c: Record<string, unknown> = { ...d };
+      for (const k of left) delete c[k];
+      if (d.physfn) delete c.revision;
+      return c;
+    };
+    assert.deepEqual(strip(g), strip(f), g.address);
+  }
+  const vf = grouping.find((d) => d.physfn)!;
+  assert.equal(vf.physfn, '0000:05:00.0');
+  assert.equal(grouping.find((d) => d.address === '0000:01:00.0')!.bootVga, true);
+});
