@@ -165,8 +165,9 @@ export interface ScanOptions {
   /**
    * 'grouping': only the facts the IOMMU grouping analysis and `vfiokit groups` read (IDs,
    * class, config space, driver, group, boot_vga, physfn, subsystem IDs for quirk matching);
-   * numa_node, driver_override, reset_method, link speed/width, SR-IOV details and a VF's revision
-   * are left out, saving several reads per device. Default 'all'.
+   * numa_node, driver_override, reset_method, link speed/width and SR-IOV details are left out,
+   * and a VF's revision comes from its config header instead of the attribute, saving several
+   * reads per device. Default 'all'.
    */
   facts?: 'all' | 'grouping';
 }
