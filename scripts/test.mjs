@@ -5,7 +5,7 @@
 // missing QEMU is a failure, not a skip.
 //   --unit   unit tests only      --lab   lab tests only
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 

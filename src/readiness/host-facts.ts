@@ -5,11 +5,11 @@
  * recorded with the reason, so verdicts can say "unknown, because ..." instead of guessing.
  */
 import { errnoCode, VfiokitError } from '../errors.js';
+import { type KernelLog, readKernelLog } from '../host/kernel-log.js';
 import type { HostRoot } from '../host/root.js';
 import { type Iomem, parseIomem } from './iomem.js';
 import { type KernelCmdline, normaliseParamName, parseKernelCmdline } from './kernel-cmdline.js';
 import { type KernelConfig, readKernelConfig } from './kernel-config.js';
-import { type KernelLog, readKernelLog } from './kernel-log.js';
 import { emptyModprobeConfig, type ModprobeConfig, parseModprobeFile } from './modprobe-config.js';
 
 export type CpuVendor = 'intel' | 'amd' | 'other';

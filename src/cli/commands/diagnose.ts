@@ -4,8 +4,8 @@
  */
 import * as fs from 'node:fs';
 import { EnvironmentError, ExitCode, errnoCode, UsageError } from '../../errors.js';
+import { readKernelLog } from '../../host/kernel-log.js';
 import { buildDiagnoseReport, type DiagnoseReport } from '../../readiness/diagnose/report.js';
-import { readKernelLog } from '../../readiness/kernel-log.js';
 import type { CliContext } from '../context.js';
 import type { DiagnoseCliOptions } from './diagnose.cli.js';
 

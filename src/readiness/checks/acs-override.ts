@@ -13,10 +13,11 @@
  *   (the groups stay as they were).
  * - patch without option: /proc/kallsyms still lists the patch's pcie_acs_override symbols.
  */
+
+import { grepLog } from '../../host/kernel-log.js';
 import type { Check } from '../check.js';
 import type { HostFacts } from '../host-facts.js';
 import { paramValues } from '../kernel-cmdline.js';
-import { grepLog } from '../kernel-log.js';
 
 const ENABLED = /PCIe ACS overrides enabled/;
 const UNKNOWN = /Unknown kernel command line parameters ".*pcie_acs_override/;

@@ -7,10 +7,11 @@
  * - AMD:   "AMD-Vi: Interrupt remapping enabled", drivers/iommu/amd/init.c
  * intremap=off on the command line turns it off (Intel; kernel-parameters.txt).
  */
+
+import { grepLog } from '../../host/kernel-log.js';
 import type { Check } from '../check.js';
 import type { HostFacts } from '../host-facts.js';
 import { paramValues } from '../kernel-cmdline.js';
-import { grepLog } from '../kernel-log.js';
 import { moduleOptions } from '../modprobe-config.js';
 
 const IR_ON = /DMAR-IR: Enabled IRQ remapping in (x2apic|xapic) mode|AMD-Vi: Interrupt remapping enabled/;
