@@ -95,13 +95,13 @@ export interface SuiteRun {
 /**
  * Copies the build (bin/ + dist/, a self-contained bundle) into the output directory, so that a
  * rebuild on the host during the boot (another `npm test` in the same tree swaps dist/) cannot
- * leave the guest, which caches the 9p root loosely, with an entry file whose chunks are gone.
+ * leave the guest, which caches the 9p root loosely, reading half of one bundle and half of another.
  */
 function stageBuild(outDir: string): string {
   const dist = join(repoRoot, 'dist');
-  const stamp = () => statSync(join(dist, 'vfiokit.mjs'), { throwIfNoEntry: false })?.mtimeMs;
+  const stamp = () => statSync(join(dist, 'vfiokit.cjs'), { throwIfNoEntry: false })?.mtimeMs;
   if (stamp() === undefined) {
-    throw new EnvironmentError('lab: the bundle dist/vfiokit.mjs is missing', {
+    throw new EnvironmentError('lab: the bundle dist/vfiokit.cjs is missing', {
       hint: 'run `npm run build` first',
     });
   }
