@@ -5,6 +5,8 @@
 // implementations stay lazy: their `await import()` becomes a module initialiser that runs on
 // first use, and V8 compiles a function only when it is first called.
 // --if-stale: build only when a source file or the lockfile is newer than the bundle.
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +48,7 @@ const deferChildProcess = {
   },
 };
 const tmp = `dist.tmp-${process.pid}`;
+const buildId = randomBytes(8).toString('hex');
 const pkg = JSON.parse(readFileSync(join(top, 'package.json'), 'utf8'));
 await build({
   absWorkingDir: top,
@@ -64,8 +67,17 @@ await build({
   minifySyntax: true,
   plugins: [deferChildProcess],
   define: { VFIOKIT_VERSION: JSON.stringify(pkg.version) },
+  // Ties the code cache to this very bundle (bin/bundle-loader.cjs).
+  footer: { js: `// vfiokit-build:${buildId}` },
   logLevel: 'warning',
 });
+
+// The V8 code cache for start-up; a build without one still runs, only slower to start.
+const warm = spawnSync(process.execPath, [join(top, 'scripts/warm-code-cache.cjs'), join(top, tmp)], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+  timeout: 60_000,
+});
+if (warm.status !== 0) console.error('build: no code cache written (start-up will be slower)');
 
 const old = join(top, `dist.old-${process.pid}`);
 if (existsSync(join(top, 'dist'))) renameSync(join(top, 'dist'), old);

@@ -23,6 +23,7 @@ test('biome check: lint and format rules hold', () => {
   const r = run(bin('biome'), [
     'check',
     '--diagnostic-level=error',
+    'bin',
     'src',
     'test',
     'bench',

@@ -1,0 +1,96 @@
+// The bundled CLI's loader and its V8 code cache (bin/bundle-loader.cjs): the cache is used
+// when it belongs to the bundle, never handed to V8 when it belongs to another build, and a
+// cache V8 refuses or a missing one changes nothing but speed.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, test } from 'node:test';
+import { repoRoot } from '../helpers/cli.js';
+
+const require = createRequire(import.meta.url);
+const loader = require('../../bin/bundle-loader.cjs') as {
+  loadBundle(file: string, o?: { useCache?: boolean }): { id?: string; cacheRejected?: boolean };
+  buildId(source: string): string | undefined;
+};
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vfiokit-bundle-'));
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** A copy of bin/ and dist/ whose cache the test may spoil. */
+function copyBuild(): { bin: string; bundle: string } {
+  const dir = fs.mkdtempSync(path.join(tmp, 'b-'));
+  fs.cpSync(path.join(repoRoot, 'bin'), path.join(dir, 'bin'), { recursive: true });
+  fs.cpSync(path.join(repoRoot, 'dist'), path.join(dir, 'dist'), { recursive: true });
+  return { bin: path.join(dir, 'bin/vfiokit'), bundle: path.join(dir, 'dist/vfiokit.cjs') };
+}
+
+function run(bin: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
+  return { status: r.status, out: r.stdout, err: r.stderr };
+}
+
+test('the build writes a code cache that V8 accepts for its bundle', () => {
+  const bundle = path.join(repoRoot, 'dist/vfiokit.cjs');
+  const id = loader.buildId(fs.readFileSync(bundle, 'utf8'));
+  assert.match(id ?? '', /^[0-9a-f]{16}$/);
+  assert.equal(fs.readFileSync(`${bundle}.cache`).toString('latin1', 0, 16), id);
+  // Loaded in a child so this process's V8 state (flags set by the test runner) cannot differ.
+  const r = spawnSync(
+    process.execPath,
+    [
+      '-e',
+      `const r=require(${JSON.stringify(path.join(repoRoot, 'bin/bundle-loader.cjs'))}).loadBundle(${JSON.stringify(bundle)});console.log(r.cacheRejected)`,
+    ],
+    { encoding: 'utf8' },
+  );
+  assert.equal(r.stdout.trim(), 'false', r.stderr);
+});
+
+test('a cache from another build is never handed to V8, and the CLI works the same', () => {
+  const { bin, bundle } = copyBuild();
+  const expected = run(path.join(repoRoot, 'bin/vfiokit'), ['--help']).out;
+  const cache = fs.readFileSync(`${bundle}.cache`);
+  cache.write('0123456789abcdef', 0, 'latin1');
+  fs.writeFileSync(`${bundle}.cache`, cache);
+  const r = spawnSync(
+    process.execPath,
+    [
+      '-e',
+      `const r=require(${JSON.stringify(path.join(path.dirname(bin), 'bundle-loader.cjs'))}).loadBundle(${JSON.stringify(bundle)});console.log(String(r.cacheRejected))`,
+    ],
+    { encoding: 'utf8' },
+  );
+  assert.equal(r.stdout.trim(), 'undefined', 'a foreign cache is not passed to V8 at all');
+  assert.equal(run(bin, ['--help']).out, expected);
+});
+
+test('a cache V8 refuses, or none at all, changes nothing but speed', () => {
+  const { bin, bundle } = copyBuild();
+  const expected = run(path.join(repoRoot, 'bin/vfiokit'), ['--version']);
+  assert.equal(expected.status, 0);
+  const cache = fs.readFileSync(`${bundle}.cache`);
+  // Right ID, garbage body: V8's own checks reject it.
+  for (let i = 16; i < cache.length; i += 7) cache[i] ^= 0x5a;
+  fs.writeFileSync(`${bundle}.cache`, cache);
+  assert.deepEqual(run(bin, ['--version']), expected);
+  fs.rmSync(`${bundle}.cache`);
+  assert.deepEqual(run(bin, ['--version']), expected);
+  assert.deepEqual(
+    run(path.join(repoRoot, 'bin/vfiokit'), ['--version'], { VFIOKIT_CODE_CACHE: '0' }),
+    expected,
+  );
+});
+
+test('without a bundle the CLI says how to build it (exit 3)', () => {
+  const { bin, bundle } = copyBuild();
+  fs.rmSync(path.dirname(bundle), { recursive: true });
+  const r = run(bin, ['--version']);
+  assert.equal(r.status, 3);
+  assert.match(r.err, /^vfiokit: the bundle is missing \(hint: run `npm run build` or `npm start`\)\n$/);
+});
