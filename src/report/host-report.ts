@@ -22,6 +22,8 @@ export interface HostReport {
   readiness?: {
     summary: { ok: number; warn: number; fail: number; unknown: number };
     mostImportant?: { id: string; device?: string; title: string; verdict: string; fix: string };
+    /** When the IOMMU is off: the fix of doctor's first failing IOMMU check (vendor- and VM-aware). */
+    iommuFix?: string;
   };
 }
 

@@ -154,3 +154,22 @@ test('the live host: the verdict agrees with its own /sys (no IOMMU groups → I
     assert.ok(j.mostImportant?.fix, 'a failing host gets a fix');
   }
 });
+
+test("the host report's no-IOMMU advice is doctor's, for this host's vendor and situation", () => {
+  const intel = runCli(['--root', noIommu.dir]);
+  assert.equal(intel.status, 0, intel.stderr);
+  assert.match(intel.stdout, /^ {2}No IOMMU groups: add intel_iommu=on to the kernel command line/m);
+  const j = JSON.parse(runCli(['--root', noIommu.dir, '--json']).stdout);
+  assert.match(j.readiness.iommuFix, /^add intel_iommu=on/);
+  // An AMD host without IVRS: the firmware switch, not an Intel parameter.
+  const amd = buildHost({ cpu: { vendor: 'amd', flags: ['svm'] }, acpiTables: ['APIC', 'FACP'] });
+  try {
+    const r = runCli(['--root', amd.dir]);
+    assert.match(r.stdout, /^ {2}No IOMMU groups: .*(IOMMU|AMD-Vi|IVRS)/m);
+    assert.doesNotMatch(r.stdout, /No IOMMU groups: .*intel_iommu/);
+  } finally {
+    amd.cleanup();
+  }
+  // With the IOMMU on, there is no such line.
+  assert.doesNotMatch(runCli(['--root', ready.dir]).stdout, /No IOMMU groups/);
+});

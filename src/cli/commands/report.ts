@@ -56,9 +56,12 @@ export function renderHostReport(ctx: CliContext, r: HostReport): void {
   }
   if (!r.iommu.enabled) {
     ctx.out();
+    // Doctor's first failing IOMMU check knows why (no firmware table, a VM, the command line,
+    // a kernel without the driver) and the vendor; fall back to the general advice.
+    const why = r.readiness?.iommuFix;
     ctx.out(
       c.dim(
-        '  No IOMMU groups: enable VT-d/AMD-Vi in the firmware and boot with intel_iommu=on (Intel) to assign devices.',
+        `  No IOMMU groups: ${why ?? 'enable VT-d (Intel) or AMD-Vi (AMD) in the firmware; on Intel also boot with intel_iommu=on'}`,
       ),
     );
   }
@@ -69,7 +72,8 @@ export async function runReport(ctx: CliContext): Promise<number> {
   // The report ends with doctor's verdict: the one thing to fix first is what a newcomer needs.
   const { buildDoctorReport } = await import('../../readiness/doctor.js');
   const doctor = await buildDoctorReport(ctx.root(), { readRoms: false });
-  report.readiness = { summary: doctor.summary, mostImportant: doctor.mostImportant };
+  const iommuFix = doctor.checks.find((ch) => ch.group === 'iommu' && ch.verdict === 'fail' && ch.fix)?.fix;
+  report.readiness = { summary: doctor.summary, mostImportant: doctor.mostImportant, iommuFix };
   if (ctx.json) ctx.printJson(report);
   else renderHostReport(ctx, report);
   return 0;
