@@ -20,10 +20,10 @@ function legacyRom() {
   b.writeUInt16LE(0x100e, 0x22);
   b.writeUInt16LE(0x18, 0x26); // PCIR length
   b[0x28] = 3; // PCIR revision
-  b.writeUIntLE(0x020000, 0x2d, 3); // class code
-  b.writeUInt16LE(1, 0x30); // image length in 512-byte units
-  b[0x34] = 0; // code type: x86
-  b[0x35] = 0x80; // last image
+  b.writeUIntLE(0x020000, 0x29, 3); // class code
+  b.writeUInt16LE(1, 0x2c); // image length in 512-byte units
+  b[0x30] = 0; // code type: x86
+  b[0x31] = 0x80; // last image
   let sum = 0;
   for (const x of b) sum = (sum + x) & 0xff;
   b[511] = (0x100 - sum) & 0xff;

@@ -12,6 +12,7 @@ export const CHECK_GROUPS = [
   { id: 'interrupts', title: 'Interrupt remapping' },
   { id: 'vfio', title: 'VFIO modules and early binding' },
   { id: 'acs', title: 'ACS override' },
+  { id: 'vm', title: 'The VM' },
   { id: 'gpu', title: 'Graphics devices' },
   { id: 'vga', title: 'VGA arbitration' },
   { id: 'hugepages', title: 'Hugepages' },
@@ -42,6 +43,7 @@ const PRIORITY: Record<string, number> = {
   'interrupts.remapping': 50,
   'interrupts.unsafe': 55,
   'acs.override': 60,
+  'vm.devices': 65,
   'gpu.group': 70,
   'gpu.driver': 75,
   'gpu.framebuffer': 80,
@@ -53,6 +55,7 @@ const PRIORITY: Record<string, number> = {
   'gpu.rom': 110,
   'vga.arbitration': 120,
   'hugepages.pool': 130,
+  'vm.definition': 140,
 };
 
 export function checkPriority(c: Check): number {

@@ -11,6 +11,7 @@ import { joinGroups, readKernelGroups } from '../iommu/groups.js';
 import { groupViability } from '../iommu/viability.js';
 import { formatPciAddress, parsePciAddress } from '../pci/address.js';
 import type { PciDevice } from '../pci/types.js';
+import type { VmDefinition } from '../vm/definition.js';
 import { CHECK_GROUPS, type Check, mostImportant, summarize, type Verdict } from './check.js';
 import { acsOverrideCheck } from './checks/acs-override.js';
 import { cpuChecks } from './checks/cpu.js';
@@ -21,12 +22,15 @@ import { interruptChecks } from './checks/interrupts.js';
 import { iommuChecks } from './checks/iommu.js';
 import { vfioModulesCheck } from './checks/vfio-modules.js';
 import { vgaArbitrationCheck } from './checks/vga.js';
+import { vmDefinitionCheck, vmDevicesCheck } from './checks/vm.js';
 import { type BlindSpot, gatherHostFacts, type HostFacts } from './host-facts.js';
 import { readBars } from './pci-resources.js';
 
 export interface DoctorOptions {
   /** Addresses given with --device; default: every display controller. */
   devices?: string[];
+  /** A VM definition (doctor --vm FILE): its devices, memory, backing and firmware are checked. */
+  vm?: VmDefinition;
   memoryBytes?: number;
   /** Read option ROMs (enables the ROM BAR on a live host; needs root). */
   readRoms?: boolean;
@@ -41,6 +45,8 @@ export interface DoctorReport {
   /** pci.ids names of the checked devices and their companions ("Vendor Device"), when known. */
   names: Record<string, string>;
   memoryBytes?: number;
+  /** The VM definition checked (doctor --vm). */
+  vm?: { file: string; format: VmDefinition['format']; name?: string; devices: string[]; firmware: string };
   checks: Check[];
   summary: Record<Verdict, number>;
   mostImportant?: { id: string; device?: string; title: string; verdict: Verdict; fix: string };
@@ -82,6 +88,7 @@ export function runChecks(
   memoryBytes?: number,
   /** True when the targets were named with --device (not the default: every display device). */
   explicitTargets = false,
+  vm?: VmDefinition,
 ): Check[] {
   const checks: Check[] = [
     ...cpuChecks(f),
@@ -93,7 +100,8 @@ export function runChecks(
     acsOverrideCheck(f),
     ...contexts.flatMap((c) => deviceChecks(c, f)),
     vgaArbitrationCheck(devices, explicitTargets ? targets : []),
-    hugepagesCheck(f, memoryBytes),
+    hugepagesCheck(f, memoryBytes, vm),
+    ...(vm ? [vmDefinitionCheck(vm), vmDevicesCheck(vm, devices, contexts)] : []),
   ];
   // Stable sort by section; within a section keep the order above (host-level before per-device).
   return checks
@@ -131,11 +139,7 @@ async function readRom(root: HostRoot, d: PciDevice): Promise<RomFact> {
   if (root.live && typeof process.getuid === 'function' && process.getuid() !== 0) {
     return { error: 'reading the ROM needs root (it enables the ROM BAR through sysfs)' };
   }
-  const [{ dumpRomBar, sysfsRomAccess }, { parseRom }, { checkIds, uefiVerdict }] = await Promise.all([
-    import('../host/rom-sysfs.js'),
-    import('../rom/parse-rom.js'),
-    import('../rom/verdict.js'),
-  ]);
+  const { dumpRomBar, sysfsRomAccess } = await import('../host/rom-sysfs.js');
   let bytes: Uint8Array;
   try {
     bytes = (await dumpRomBar(sysfsRomAccess(root, d.address), d.address)).bytes;
@@ -148,6 +152,28 @@ async function readRom(root: HostRoot, d: PciDevice): Promise<RomFact> {
   // A snapshot's rom file is only a placeholder unless the ROM was dumped into it.
   if (!bytes.length && !root.live) return { error: SNAPSHOT_NO_ROM };
   if (!bytes.length) return { bytes };
+  return romFact(bytes, d);
+}
+
+/** A ROM file a VM gives its guest (romfile=), read under the root like every host file. */
+async function readRomFile(root: HostRoot, file: string, d: PciDevice): Promise<RomFact> {
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = root.readBytes(file, 64 * 1024 * 1024);
+  } catch (e) {
+    return { error: `cannot read it: ${(e as Error).message}` };
+  }
+  if (!bytes) return { error: 'no such file' };
+  if (!bytes.length) return { bytes };
+  return romFact(bytes, d);
+}
+
+/** The ROM toolkit's verdict on ROM bytes read from a device or a file, for the ROM check. */
+export async function romFact(bytes: Uint8Array, d: PciDevice): Promise<RomFact> {
+  const [{ parseRom }, { checkIds, uefiVerdict }] = await Promise.all([
+    import('../rom/parse-rom.js'),
+    import('../rom/verdict.js'),
+  ]);
   try {
     const model = parseRom(bytes);
     const v = uefiVerdict(model, checkIds(model, { vendor: d.vendorId, device: d.deviceId }));
@@ -171,21 +197,35 @@ async function readRom(root: HostRoot, d: PciDevice): Promise<RomFact> {
 export async function buildDoctorReport(root: HostRoot, opts: DoctorOptions = {}): Promise<DoctorReport> {
   const facts = gatherHostFacts(root);
   const devices = readPciDevices(root);
-  const targets = selectTargets(devices, opts.devices);
+  const vm = opts.vm;
+  // The VM's devices that exist here (vm.devices reports the others), then any --device.
+  const wanted = [
+    ...(vm?.devices
+      .map((d) => d.address)
+      .filter((a): a is string => !!a && devices.some((x) => x.address === a)) ?? []),
+    ...(opts.devices ?? []),
+  ];
+  const targets = selectTargets(devices, wanted);
+  const memoryBytes = opts.memoryBytes ?? vm?.memoryBytes;
   const roms = new Map<string, RomFact>();
   if (opts.readRoms) {
     for (const t of targets)
       if (t.hasRom && t.classCode >> 16 === 0x03) roms.set(t.address, await readRom(root, t));
   }
   const contexts = buildDeviceContexts(root, devices, targets, roms);
-  const checks = runChecks(
-    facts,
-    devices,
-    targets,
-    contexts,
-    opts.memoryBytes,
-    Boolean(opts.devices?.length),
-  );
+  if (vm) {
+    for (const c of contexts) {
+      const v = vm.devices.find((x) => x.address === c.device.address);
+      c.vm = {
+        firmware: vm.firmware.kind,
+        romFile: v?.romFile,
+        romBarOff: v?.romBarOff,
+        managed: v?.managed,
+      };
+      if (v?.romFile) c.vm.romFileFact = await readRomFile(root, v.romFile, c.device);
+    }
+  }
+  const checks = runChecks(facts, devices, targets, contexts, memoryBytes, wanted.length > 0, vm);
   const top = mostImportant(checks);
   const names: Record<string, string> = {};
   const { loadPciIds, deviceNames } = await import('../pci/ids.js');
@@ -203,7 +243,14 @@ export async function buildDoctorReport(root: HostRoot, opts: DoctorOptions = {}
     cpuVendor: facts.cpu?.vendorId,
     devices: targets.map((t) => t.address),
     names,
-    memoryBytes: opts.memoryBytes,
+    memoryBytes,
+    vm: vm && {
+      file: vm.file,
+      format: vm.format,
+      name: vm.name,
+      devices: vm.devices.map((d) => d.address ?? d.ref),
+      firmware: vm.firmware.kind,
+    },
     checks,
     summary: summarize(checks),
     mostImportant: top && {

@@ -21,7 +21,10 @@ export function registerDoctor(program: Command): void {
       collect,
     )
     .option('--memory <size>', 'guest memory to check hugepages against, e.g. 16G')
-    .option('--vm <spec>', 'check for a VM spec (not available yet: use --device)')
+    .option(
+      '--vm <file>',
+      'check for this VM: its libvirt domain XML (virsh dumpxml NAME) or its QEMU command line / launch script',
+    )
     .option('--no-rom', 'do not read option ROMs (reading enables the ROM BAR; needs root)')
     .option('-v, --verbose', 'show the evidence of passing checks too')
     .action(

@@ -3,7 +3,7 @@
  * important fix first; `--json` prints the DoctorReport (schema vfiokit.doctor/1, docs/readiness.md).
  * Exit 1 when any check fails.
  */
-import { ExitCode, UsageError } from '../../errors.js';
+import { ExitCode } from '../../errors.js';
 import { CHECK_GROUPS, type Check, type Verdict } from '../../readiness/check.js';
 import { buildDoctorReport, type DoctorReport } from '../../readiness/doctor.js';
 import { parseMemorySize } from '../../readiness/memory-size.js';
@@ -26,6 +26,13 @@ export function renderDoctor(ctx: CliContext, r: DoctorReport, verbose = false):
       `vfiokit doctor: ${where}${r.kernel ? `, kernel ${r.kernel}` : ''}${r.cpuVendor ? `, ${r.cpuVendor}` : ''}`,
     ),
   );
+  if (r.vm) {
+    ctx.out(
+      c.dim(
+        `checking VM ${r.vm.name ? `${r.vm.name} ` : ''}(${r.vm.format === 'libvirt' ? 'libvirt domain' : 'QEMU command line'} ${r.vm.file})`,
+      ),
+    );
+  }
   if (r.mostImportant) {
     ctx.out(`${paint[r.mostImportant.verdict](`Most important: ${r.mostImportant.fix}`)}`);
     ctx.out(
@@ -76,15 +83,12 @@ function renderCheck(
 }
 
 export async function runDoctor(ctx: CliContext, opts: DoctorCliOptions): Promise<number> {
-  if (opts.vm !== undefined) {
-    throw new UsageError('--vm is not available yet: VM specs arrive with `vfiokit vm`', {
-      hint: 'check the devices you plan to assign with --device BDF (repeatable) and --memory SIZE',
-      code: 'doctor.vm-spec',
-    });
-  }
+  // The VM definition is the user's own file, read from the working directory (not --root).
+  const vm = opts.vm === undefined ? undefined : (await import('../../vm/load.js')).readVmDefinition(opts.vm);
   const memoryBytes = opts.memory === undefined ? undefined : parseMemorySize(opts.memory);
   const report = await buildDoctorReport(ctx.root(), {
     devices: opts.device,
+    vm,
     memoryBytes,
     readRoms: opts.rom !== false,
   });

@@ -19,6 +19,7 @@
  */
 import { type GroupVerdict, isVfioDriver } from '../../iommu/viability.js';
 import type { PciDevice } from '../../pci/types.js';
+import type { VmFirmware } from '../../vm/definition.js';
 import type { Check } from '../check.js';
 import type { HostFacts } from '../host-facts.js';
 import { entriesWithin } from '../iomem.js';
@@ -45,6 +46,19 @@ export interface DeviceContext {
   groupDevices: PciDevice[];
   bars: Bar[];
   rom?: RomFact;
+  /** Set when doctor checks a VM definition that assigns this device (doctor --vm). */
+  vm?: VmDeviceFacts;
+}
+
+export interface VmDeviceFacts {
+  firmware: VmFirmware;
+  /** The ROM file the VM gives the guest instead of the device's own (romfile=, <rom file=…/>). */
+  romFile?: string;
+  romFileFact?: RomFact;
+  /** rombar=0 / <rom bar='off'/>: the guest sees no ROM at all. */
+  romBarOff?: boolean;
+  /** libvirt managed='yes': libvirt moves the device to vfio-pci at start and back after. */
+  managed?: boolean;
 }
 
 const hex4 = (n: number) => n.toString(16).padStart(4, '0');
@@ -84,6 +98,18 @@ export function driverCheck(ctx: DeviceContext): Check {
   ];
   if (onStub(d)) return { ...base, verdict: 'ok', evidence };
   const gpuDriver = HOST_GPU_DRIVERS.has(d.driver!);
+  if (ctx.vm?.managed) {
+    evidence.push(
+      `the VM's <hostdev managed='yes'>: libvirt unbinds ${d.driver} and binds vfio-pci at start`,
+    );
+    if (!gpuDriver) return { ...base, verdict: 'ok', evidence };
+    return {
+      ...base,
+      verdict: 'warn',
+      evidence,
+      fix: `libvirt can take ${d.address} from ${d.driver} only while nothing uses it: stop the display server or console on this GPU before starting the VM (or claim it at boot with vfio-pci.ids)`,
+    };
+  }
   return {
     ...base,
     verdict: 'warn',
@@ -289,25 +315,50 @@ export function romCheck(ctx: DeviceContext): Check {
     title: 'Option ROM with a UEFI image',
     device: d.address,
   };
+  const vm = ctx.vm;
+  if (vm?.romBarOff) {
+    return vm.firmware === 'ovmf'
+      ? {
+          ...base,
+          verdict: 'warn',
+          evidence: ['the VM hides the ROM BAR (rombar=0 / <rom bar="off"/>)'],
+          fix: "OVMF needs the GPU's EFI image to show anything before the guest driver loads: remove rombar=0 unless this GPU is a secondary display",
+        }
+      : {
+          ...base,
+          verdict: 'ok',
+          evidence: ['the VM hides the ROM BAR (rombar=0 / <rom bar="off"/>): fine for a secondary GPU'],
+        };
+  }
+  if (vm?.romFile) {
+    const judged = judgeRom(base, vm.romFileFact ?? { error: 'not read' }, `the VM's ROM file ${vm.romFile}`);
+    return forFirmware(judged, vm.firmware);
+  }
   if (!d.hasRom)
     return {
       ...base,
       verdict: 'unknown',
       evidence: [`${d.address} has no rom attribute (no expansion ROM BAR)`],
     };
-  const r = ctx.rom;
-  if (!r)
+  if (!ctx.rom)
     return {
       ...base,
       verdict: 'unknown',
       evidence: ['ROM not read (pass --rom as root to read it, or `vfiokit rom dump`)'],
     };
-  if (r.error) return { ...base, verdict: 'unknown', evidence: [r.error] };
+  const judged = judgeRom(base, ctx.rom, `${d.address}/rom`);
+  return vm ? forFirmware(judged, vm.firmware) : judged;
+}
+
+type RomBase = { id: string; group: 'gpu'; title: string; device: string };
+
+function judgeRom(base: RomBase, r: RomFact, source: string): Check {
+  if (r.error) return { ...base, verdict: 'unknown', evidence: [`${source}: ${r.error}`] };
   if (!r.bytes || r.bytes.length === 0) {
     return {
       ...base,
       verdict: 'fail',
-      evidence: [`reading ${d.address}/rom gave 0 bytes`],
+      evidence: [`reading ${source} gave 0 bytes`],
       fix: 'a host driver initialised the GPU or it is the boot GPU with a shadowed ROM: read it before any driver binds (vfio-pci.ids at boot), or give QEMU a ROM file (romfile=)',
     };
   }
@@ -316,9 +367,12 @@ export function romCheck(ctx: DeviceContext): Check {
     return {
       ...base,
       verdict: 'unknown',
-      evidence: [`read ${r.bytes.length} bytes but could not parse them`],
+      evidence: [`${source}: read ${r.bytes.length} bytes but could not parse them`],
     };
-  const evidence = [`read ${r.bytes.length} bytes; images: ${u.images.join(', ') || 'none'}`, ...u.reasons];
+  const evidence = [
+    `${source}: ${r.bytes.length} bytes; images: ${u.images.join(', ') || 'none'}`,
+    ...u.reasons,
+  ];
   if (u.uefiBoot) return { ...base, verdict: 'ok', evidence };
   if (u.images.length === 0) {
     return {
@@ -335,6 +389,30 @@ export function romCheck(ctx: DeviceContext): Check {
     fix: u.fixable
       ? 'the ROM needs fixing first: vfiokit rom fix'
       : 'no usable UEFI image: OVMF cannot show this GPU before the guest driver loads; use SeaBIOS, or a vendor ROM with an EFI image (romfile=)',
+  };
+}
+
+/** With a VM definition the firmware is known: a missing UEFI image matters only under OVMF. */
+function forFirmware(c: Check, firmware: VmFirmware): Check {
+  if (c.verdict !== 'warn') return c;
+  if (firmware === 'seabios') {
+    return {
+      ...c,
+      verdict: 'ok',
+      evidence: [
+        ...c.evidence,
+        'the VM boots SeaBIOS, which runs the legacy x86 image; a UEFI image matters only with OVMF',
+      ],
+      fix: undefined,
+    };
+  }
+  return {
+    ...c,
+    verdict: 'fail',
+    evidence: [
+      ...c.evidence,
+      'the VM boots OVMF (UEFI), which needs an EFI image in the ROM to drive the GPU',
+    ],
   };
 }
 

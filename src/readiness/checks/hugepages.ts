@@ -8,8 +8,23 @@ import type { Check } from '../check.js';
 import type { HostFacts } from '../host-facts.js';
 import { formatBytes } from '../memory-size.js';
 
-export function hugepagesCheck(f: HostFacts, memoryBytes?: number): Check {
+/** What a VM definition says about its memory backing (doctor --vm). */
+export interface VmMemoryBacking {
+  /** undefined: the VM's RAM is ordinary memory. */
+  hugepages?: { pageSizeBytes?: number; evidence: string };
+}
+
+export function hugepagesCheck(f: HostFacts, memoryBytes?: number, vm?: VmMemoryBacking): Check {
   const base = { id: 'hugepages.pool', group: 'hugepages' as const, title: 'Hugepages' };
+  if (vm && !vm.hugepages) {
+    return {
+      ...base,
+      verdict: 'ok',
+      evidence: [
+        "the VM's RAM is not backed by hugepages (no <memoryBacking><hugepages/>, no -mem-path): nothing to reserve",
+      ],
+    };
+  }
   if (!f.hugepagePools.length && !f.meminfo) {
     return {
       ...base,
@@ -24,17 +39,35 @@ export function hugepagesCheck(f: HostFacts, memoryBytes?: number): Check {
   );
   if (defKb) evidence.push(`default hugepage size ${formatBytes(defKb * 1024)} (/proc/meminfo Hugepagesize)`);
   const pages = (bytes: number, kb: number) => Math.ceil(bytes / (kb * 1024));
+  // A VM that names a page size (or the default pool, when it names none) can use only that pool.
+  const wantKb = vm?.hugepages
+    ? (vm.hugepages.pageSizeBytes ?? (defKb ? defKb * 1024 : undefined))
+    : undefined;
+  if (vm?.hugepages) evidence.push(`the VM uses hugepages: ${vm.hugepages.evidence}`);
   if (memoryBytes !== undefined) {
     evidence.push(`guest memory asked: ${formatBytes(memoryBytes)}`);
-    const fits = f.hugepagePools.filter((p) => p.free * p.sizeKb * 1024 >= memoryBytes);
+    const fits = f.hugepagePools.filter(
+      (p) => p.free * p.sizeKb * 1024 >= memoryBytes && (wantKb === undefined || p.sizeKb * 1024 === wantKb),
+    );
     if (fits.length)
       return {
         ...base,
         verdict: 'ok',
         evidence: [...evidence, `fits in the ${formatBytes(fits[0].sizeKb * 1024)} pool`],
       };
-    const big = f.hugepagePools.find((p) => p.sizeKb === 1048576);
-    const pool = f.hugepagePools.find((p) => p.sizeKb === defKb) ?? f.hugepagePools[0];
+    const big = wantKb === undefined && f.hugepagePools.find((p) => p.sizeKb === 1048576);
+    const pool =
+      wantKb !== undefined
+        ? f.hugepagePools.find((p) => p.sizeKb * 1024 === wantKb)
+        : (f.hugepagePools.find((p) => p.sizeKb === defKb) ?? f.hugepagePools[0]);
+    if (wantKb !== undefined && !pool) {
+      return {
+        ...base,
+        verdict: 'fail',
+        evidence: [...evidence, `this host has no ${formatBytes(wantKb)} hugepage pool`],
+        fix: `the VM asks for ${formatBytes(wantKb)} pages: boot with hugepagesz=${formatBytes(wantKb).replace(/ |i?B$/g, '')} hugepages=${pages(memoryBytes, wantKb / 1024)}, or change the VM's page size`,
+      };
+    }
     const kb = pool?.sizeKb ?? 2048;
     const need = pages(memoryBytes, kb);
     return {
@@ -45,6 +78,14 @@ export function hugepagesCheck(f: HostFacts, memoryBytes?: number): Check {
     };
   }
   const total = f.hugepagePools.reduce((s, p) => s + p.total, 0);
+  if (total === 0 && vm?.hugepages) {
+    return {
+      ...base,
+      verdict: 'fail',
+      evidence: [...evidence, 'no hugepages reserved'],
+      fix: 'the VM is backed by hugepages but none are reserved: QEMU will fail to map guest RAM; reserve them (pass --memory SIZE to get the count)',
+    };
+  }
   if (total === 0) {
     return {
       ...base,

@@ -1,0 +1,67 @@
+// The README's examples are real output: every `$ vfiokit …` example that reads a committed
+// fixture (--root test/fixtures/…) or a corpus ROM is run, and each line it shows must appear in
+// the real output, in order ("…" alone stands for lines left out; a line ending in " …" for the
+// rest of a long line).
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { repoRoot, runCli } from '../helpers/cli.js';
+
+const corpus = path.join(repoRoot, '../shared/corpus/rom');
+
+interface Example {
+  line: number;
+  args: string[];
+  shown: string[];
+}
+
+/** sh-like split of the example's command line: words and "double quotes". */
+function words(cmd: string): string[] {
+  return [...cmd.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]);
+}
+
+function examples(): Example[] {
+  const lines = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8').split('\n');
+  const out: Example[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^\$ vfiokit (.*)$/.exec(lines[i]);
+    if (!m) continue;
+    const shown: string[] = [];
+    let k = i + 1;
+    for (; k < lines.length && lines[k] !== '```' && !lines[k].startsWith('$ '); k++) shown.push(lines[k]);
+    out.push({ line: i + 1, args: words(m[1]), shown });
+  }
+  return out;
+}
+
+test('README examples reproduce from the committed fixtures and the ROM corpus', () => {
+  const all = examples();
+  let ran = 0;
+  for (const ex of all) {
+    // Examples that write files or pipe into other programs are shown for the reader only.
+    if (ex.args.some((a) => a === '|' || a === '-o')) continue;
+    const rom = ex.args[0] === 'rom';
+    if (rom && !fs.existsSync(corpus)) continue;
+    const r = runCli(ex.args, { cwd: rom ? corpus : repoRoot });
+    assert.ok(r.status === 0 || r.status === 1, `README line ${ex.line}: exit ${r.status}: ${r.stderr}`);
+    const actual = r.stdout.split('\n');
+    let at = 0;
+    for (const want of ex.shown) {
+      if (want.trim() === '…' || want === '') continue;
+      const expected = want.replaceAll('/work/main/', `${repoRoot.replace(/\/$/, '')}/`);
+      // A shown line ending in " …" is the start of a longer line.
+      const prefix = expected.endsWith(' …') ? expected.slice(0, -2) : undefined;
+      let found = -1;
+      for (let n = at; n < actual.length && found < 0; n++)
+        if (prefix === undefined ? actual[n] === expected : actual[n].startsWith(prefix)) found = n;
+      assert.ok(
+        found >= 0,
+        `README line ${ex.line} (vfiokit ${ex.args.join(' ')}): not in the output (in order):\n${expected}`,
+      );
+      at = found + 1;
+    }
+    ran++;
+  }
+  assert.ok(ran >= 6, `only ${ran} of ${all.length} examples ran`);
+});
