@@ -14,6 +14,15 @@ import { decodeHeader } from '../pci/header.js';
 const MAC =
   /(?<![0-9A-Fa-f:-])(?:[0-9A-Fa-f]{2}([:-]))(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![0-9A-Fa-f:-])/g;
 
+/**
+ * MACs on kernel command lines that the general pattern cannot see because a prefix touches
+ * them: PXELINUX's BOOTIF=01-aa-bb-cc-dd-ee-ff (ARP type 01 first) and dracut's
+ * ifname=NAME:aa:bb:cc:dd:ee:ff; and the dotted form some tools print (aabb.ccdd.eeff).
+ */
+const PREFIXED_MAC =
+  /(BOOTIF=[0-9A-Fa-f]{2}-|ifname=[^\s:=]+:)((?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2})(?![0-9A-Fa-f])/gi;
+const DOTTED_MAC = /(?<![0-9A-Fa-f.])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![0-9A-Fa-f.])/g;
+
 export const REDACTED_MAC = 'xx:xx:xx:xx:xx:xx';
 export const REDACTED_SERIAL = 'REDACTED';
 export const REDACTED_HOST = 'REDACTED-HOSTNAME';
@@ -46,10 +55,14 @@ export class Redactor {
   /** Free text (kernel messages, config files): MAC addresses and the host name. */
   text(s: string): string {
     if (!this.enabled) return s;
-    let out = s.replace(MAC, () => {
+    const mac = () => {
       this.counts.macAddresses++;
       return REDACTED_MAC;
-    });
+    };
+    let out = s
+      .replace(PREFIXED_MAC, (_m, prefix: string) => `${prefix}${mac()}`)
+      .replace(MAC, mac)
+      .replace(DOTTED_MAC, mac);
     if (this.hostRe) {
       out = out.replace(this.hostRe, () => {
         this.counts.hostNames++;

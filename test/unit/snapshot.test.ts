@@ -242,3 +242,19 @@ test('an output where nothing can be created (procfs) is an environment error, n
   assert.equal(r.status, 3, r.stderr);
   assert.match(r.stderr, /cannot write the snapshot to \/proc\/vfiokit-test-\d+: ENOENT \(hint:/);
 });
+
+test('redaction: MACs behind command-line prefixes (BOOTIF, ifname) and in dotted form; look-alikes stay', async () => {
+  const { Redactor } = await import('../../src/host/snapshot-redact.js');
+  const red = new Redactor(true, []);
+  const cmdline =
+    'BOOT_IMAGE=/vmlinuz BOOTIF=01-52-54-00-ab-cd-ef ifname=lan0:52:54:00:AB:CD:EF ip=dhcp intel_iommu=on';
+  assert.equal(
+    red.text(cmdline),
+    'BOOT_IMAGE=/vmlinuz BOOTIF=01-xx:xx:xx:xx:xx:xx ifname=lan0:xx:xx:xx:xx:xx:xx ip=dhcp intel_iommu=on',
+  );
+  assert.equal(red.text('port 5254.00ab.cdef up'), 'port xx:xx:xx:xx:xx:xx up');
+  // PCI addresses, IPv6 and kernel timestamps are not MACs.
+  const keep = '[ 1234.567890] pci 0000:00:1f.3: fe80::5054:ff:feab:cdef 2001:db8:0:0:1:0:0:1';
+  assert.equal(red.text(keep), keep);
+  assert.equal(red.counts.macAddresses, 3);
+});
