@@ -63,3 +63,12 @@ export function errnoCode(e: unknown): string | undefined {
 export function formatErrorLine(e: VfiokitError): string {
   return e.hint ? `${e.message} (hint: ${e.hint})` : e.message;
 }
+
+/**
+ * User input quoted inside a one-line error message: JSON-escaped (so a newline or control
+ * character cannot break the line) and cut to `max` characters.
+ */
+export function quoteInput(s: string, max = 60): string {
+  const cut = s.length > max ? `${s.slice(0, max)}…` : s;
+  return JSON.stringify(cut);
+}

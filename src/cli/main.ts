@@ -21,8 +21,15 @@ export function buildProgram(argv: readonly string[] = []): Command {
     .exitOverride()
     .configureOutput({
       // One line: commander's message plus where to look.
+      // commander adds a second line for suggestions ("(Did you mean --class?)"), and arguments
+      // may hold newlines: keep it to one line.
       outputError: (str, write) =>
-        write(`vfiokit: ${str.trim().replace(/^error: /, '')} (hint: see vfiokit --help)\n`),
+        write(
+          `vfiokit: ${str
+            .trim()
+            .replace(/^error: /, '')
+            .replace(/\s*\n\s*/g, ' ')} (hint: see vfiokit --help)\n`,
+        ),
     });
   registerCommands(program, argv);
   return program;

@@ -9,7 +9,7 @@
  * - `multifunction`: every multifunction endpoint / upstream port / legacy or RC endpoint claims it.
  * Claiming is all it does: the hardware still lets peers talk to each other.
  */
-import { UsageError } from '../errors.js';
+import { quoteInput, UsageError } from '../errors.js';
 import type { PciDevice } from '../pci/types.js';
 import type { AcsQuirkEntry } from './acs-quirks.js';
 
@@ -35,7 +35,7 @@ export function parseAcsOverride(value: string): AcsOverride {
     else {
       const m = ID.exec(t);
       if (!m) {
-        throw new UsageError(`"${t}" is not a pcie_acs_override mode`, {
+        throw new UsageError(`${quoteInput(t)} is not a pcie_acs_override mode`, {
           hint: 'use downstream, multifunction or id:vvvv:dddd (hex vendor:device), comma-separated',
           code: 'iommu.bad-override',
         });

@@ -2,7 +2,7 @@
  * PCI addresses as the kernel names them in sysfs: DDDD:BB:DD.F, where the domain may be wider
  * than four hex digits (Intel VMD puts its devices in domains 10000 and up).
  */
-import { UsageError } from '../errors.js';
+import { quoteInput, UsageError } from '../errors.js';
 
 export interface PciAddress {
   domain: number;
@@ -33,7 +33,7 @@ export function tryParsePciAddress(s: string): PciAddress | undefined {
 export function parsePciAddress(s: string): PciAddress {
   const a = tryParsePciAddress(s);
   if (!a) {
-    throw new UsageError(`"${s}" is not a PCI address`, {
+    throw new UsageError(`${quoteInput(s)} is not a PCI address`, {
       hint: 'use the form 0000:01:00.0 or 01:00.0 (see `vfiokit devices`)',
       code: 'pci.bad-address',
     });

@@ -3,7 +3,7 @@
  * Assignment spec, appendix D). "audio" covers multimedia audio and HD Audio (the HDMI/DP audio
  * function of a GPU is 0403).
  */
-import { UsageError } from '../errors.js';
+import { quoteInput, UsageError } from '../errors.js';
 
 export const DEVICE_KINDS = ['gpu', 'audio', 'usb', 'net', 'storage'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
@@ -19,7 +19,7 @@ const MATCHERS: Record<DeviceKind, (classCode: number) => boolean> = {
 export function parseDeviceKind(s: string): DeviceKind {
   const k = s.trim().toLowerCase();
   if ((DEVICE_KINDS as readonly string[]).includes(k)) return k as DeviceKind;
-  throw new UsageError(`unknown device class "${s}"`, {
+  throw new UsageError(`unknown device class ${quoteInput(s)}`, {
     hint: `use one of ${DEVICE_KINDS.join(', ')}`,
     code: 'pci.bad-class',
   });
@@ -33,7 +33,7 @@ export function matchesKind(kind: DeviceKind, classCode: number): boolean {
 export function parseVendorId(s: string): number {
   const m = /^(?:0x)?([0-9a-fA-F]{4})$/.exec(s.trim());
   if (!m) {
-    throw new UsageError(`"${s}" is not a PCI vendor ID`, {
+    throw new UsageError(`${quoteInput(s)} is not a PCI vendor ID`, {
       hint: 'give 4 hex digits, e.g. --vendor 10de (NVIDIA), 1002 (AMD), 8086 (Intel)',
       code: 'pci.bad-vendor',
     });

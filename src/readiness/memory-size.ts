@@ -1,19 +1,21 @@
 /** Sizes as users write them for guest memory: "16G", "16GiB", "512M", "1T", or bytes. */
-import { UsageError } from '../errors.js';
+import { quoteInput, UsageError } from '../errors.js';
 
 const UNITS: Record<string, number> = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 };
 
 export function parseMemorySize(s: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([kKmMgGtT]?)(?:i?[bB])?\s*$/.exec(s);
   if (!m) {
-    throw new UsageError(`"${s}" is not a memory size`, {
+    throw new UsageError(`${quoteInput(s)} is not a memory size`, {
       hint: 'use a number with a unit, e.g. --memory 16G or --memory 8192M',
       code: 'readiness.bad-memory',
     });
   }
   const bytes = Math.round(parseFloat(m[1]) * UNITS[m[2].toUpperCase()]);
   if (bytes <= 0)
-    throw new UsageError(`memory size must be positive, got "${s}"`, { code: 'readiness.bad-memory' });
+    throw new UsageError(`memory size must be positive, got ${quoteInput(s)}`, {
+      code: 'readiness.bad-memory',
+    });
   return bytes;
 }
 

@@ -1,5 +1,5 @@
 /** Device identity for `--device VVVV:DDDD` and `--for BDF` (read through the HostRoot). */
-import { EnvironmentError, UsageError } from '../../errors.js';
+import { EnvironmentError, quoteInput, UsageError } from '../../errors.js';
 import type { HostRoot } from '../../host/root.js';
 import { formatPciAddress, parsePciAddress } from '../../pci/address.js';
 import type { DeviceId } from '../../rom/verdict.js';
@@ -7,7 +7,7 @@ import type { DeviceId } from '../../rom/verdict.js';
 export function parseHexId(s: string, what: string): number {
   const t = s.trim().replace(/^0x/i, '');
   if (!/^[0-9a-fA-F]{1,4}$/.test(t)) {
-    throw new UsageError(`"${s}" is not a ${what} ID`, {
+    throw new UsageError(`${quoteInput(s)} is not a ${what} ID`, {
       hint: 'give four hex digits, e.g. 10de',
       code: 'rom.bad-id',
     });
@@ -18,7 +18,7 @@ export function parseHexId(s: string, what: string): number {
 export function parseDeviceId(s: string): DeviceId {
   const m = /^([^:]+):([^:]+)$/.exec(s.trim());
   if (!m) {
-    throw new UsageError(`"${s}" is not a vendor:device pair`, {
+    throw new UsageError(`${quoteInput(s)} is not a vendor:device pair`, {
       hint: 'use the form 10de:1280',
       code: 'rom.bad-id',
     });
