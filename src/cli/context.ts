@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import type { Colors } from 'picocolors/types.js';
-import { type HostRoot, openRoot } from '../host/root.js';
+import { DirHostRoot, type HostRoot, openRoot } from '../host/root.js';
 
 export interface CliContext {
   readonly json: boolean;
@@ -34,6 +34,8 @@ export interface GlobalOptions {
 export function makeContext(
   opts: GlobalOptions,
   io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream } = process,
+  /** Where --root FILE.tar.gz was unpacked. */
+  unpacked?: string,
 ): CliContext {
   const tty = Boolean((io.stdout as NodeJS.WriteStream).isTTY);
   const colour = opts.color !== false && !opts.json && tty && !process.env.NO_COLOR;
@@ -45,7 +47,7 @@ export function makeContext(
     rootDir: opts.root,
     c,
     root() {
-      root ??= openRoot(opts.root);
+      root ??= unpacked ? new DirHostRoot(unpacked, opts.root) : openRoot(opts.root);
       return root;
     },
     out(text = '') {
@@ -70,8 +72,18 @@ export function action<A extends unknown[]>(handler: Handler<A>) {
   return async (...raw: unknown[]) => {
     const command = raw[raw.length - 1] as Command;
     const args = raw.slice(0, -1) as A;
-    const ctx = makeContext(command.optsWithGlobals() as GlobalOptions);
-    const code = await handler(ctx, ...args);
-    process.exitCode = code;
+    const opts = command.optsWithGlobals() as GlobalOptions;
+    // A snapshot archive (a bug report's attachment) is read where it was unpacked; the tar
+    // module loads only then.
+    const archive =
+      opts.root && /\.(tar\.gz|tgz)$/i.test(opts.root)
+        ? await (await import('../host/snapshot-archive.js')).unpackSnapshot(opts.root)
+        : undefined;
+    try {
+      const ctx = makeContext(opts, process, archive?.dir);
+      process.exitCode = await handler(ctx, ...args);
+    } finally {
+      archive?.cleanup();
+    }
   };
 }

@@ -196,7 +196,7 @@ export function readPciDevice(root: HostRoot, bdf: string): PciDevice {
   const name = formatPciAddress(addr);
   const d = tryReadPciDevice(root, name);
   if (!d) {
-    throw new VfiokitError(`no PCI device ${name}${root.live ? '' : ` in ${root.dir}`}`, {
+    throw new VfiokitError(`no PCI device ${name}${root.live ? '' : ` in ${root.name}`}`, {
       hint: 'list the addresses with `vfiokit devices`',
       code: 'pci.no-device',
     });

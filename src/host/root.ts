@@ -14,6 +14,8 @@ import { EnvironmentError, errnoCode } from '../errors.js';
 export interface HostRoot {
   /** The root directory, absolute, e.g. "/" or "/tmp/snap". */
   readonly dir: string;
+  /** What output calls this root: "/", the snapshot directory, or the .tar.gz it was unpacked from. */
+  readonly name: string;
   /** Absolute path on this machine of a host path like "/sys/bus/pci/devices". */
   resolve(hostPath: string): string;
   /** File text, or undefined if it does not exist (ENOENT/ENOTDIR/ENODEV). */
@@ -50,10 +52,12 @@ function wrap(hostPath: string, e: unknown): never {
 
 export class DirHostRoot implements HostRoot {
   readonly dir: string;
+  readonly name: string;
   readonly live: boolean;
 
-  constructor(dir = '/') {
+  constructor(dir = '/', name?: string) {
     this.dir = path.resolve(dir);
+    this.name = name ?? this.dir;
     this.live = this.dir === '/';
   }
 
@@ -157,7 +161,7 @@ export function openRoot(dir: string | undefined): HostRoot {
   }
   if (!st.isDirectory()) {
     throw new EnvironmentError(`root ${d} is not a directory`, {
-      hint: 'unpack a .tar.gz snapshot first (tar xzf FILE -C DIR), then pass --root DIR',
+      hint: 'give --root a snapshot directory or a snapshot .tar.gz (vfiokit snapshot -o FILE.tar.gz)',
       code: 'host.root-not-dir',
     });
   }

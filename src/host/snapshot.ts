@@ -110,7 +110,7 @@ export function takeSnapshot(src: HostRoot, outDir: string, opts: SnapshotOption
     schema: 'vfiokit.snapshot/1',
     vfiokitVersion: opts.version,
     createdAt: (opts.now ?? new Date()).toISOString(),
-    source: src.dir,
+    source: src.name,
     kernel,
     privileged,
     redacted: opts.redact,

@@ -238,7 +238,7 @@ export async function buildDoctorReport(root: HostRoot, opts: DoctorOptions = {}
   }
   return {
     schema: 'vfiokit.doctor/1',
-    root: root.dir,
+    root: root.name,
     kernel: facts.kernelRelease,
     cpuVendor: facts.cpu?.vendorId,
     devices: targets.map((t) => t.address),

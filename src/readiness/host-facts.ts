@@ -262,7 +262,7 @@ export function gatherHostFacts(root: HostRoot): HostFacts {
   const acpiTables = r.list('/sys/firmware/acpi/tables');
 
   return {
-    root: root.dir,
+    root: root.name,
     live: root.live,
     kernelRelease,
     cpu: cpuinfo === undefined ? undefined : parseCpuinfo(cpuinfo),

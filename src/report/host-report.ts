@@ -87,7 +87,7 @@ export function buildHostReport(root: HostRoot): HostReport {
   const displays = devices.filter((d) => d.classCode >> 16 === 0x03).map((d) => displaySummary(d, devices));
   return {
     schema: 'vfiokit.report/1',
-    root: root.dir,
+    root: root.name,
     kernel: root.readAttr('/proc/sys/kernel/osrelease'),
     cmdline: root.readAttr('/proc/cmdline'),
     iommu: { enabled: groups.length > 0, units: root.list('/sys/class/iommu'), groups: groups.length },

@@ -171,6 +171,7 @@ export function denyingRoot(inner: HostRoot, denied: (hostPath: string) => boole
   };
   return {
     dir: inner.dir,
+    name: inner.name,
     live: inner.live,
     resolve: (p) => inner.resolve(p),
     readText(p) {

@@ -209,6 +209,52 @@ test('.tar.gz output unpacks to the same tree, symlinks included', async () => {
   assert.deepEqual(devicesJson(unpacked), devicesJson(fx.dir));
 });
 
+test('--root FILE.tar.gz reads the archive directly and leaves no unpacked copy behind', async () => {
+  const file = path.join(tmp, 'report.tar.gz');
+  assert.equal(runCli(['--root', fx.dir, 'snapshot', '-o', file]).status, 0);
+  // The CLI unpacks into TMPDIR: a private one shows whether it cleans up.
+  const scratch = fs.mkdtempSync(path.join(tmp, 'scratch-'));
+  const env = { TMPDIR: scratch };
+  const fromArchive = runCli(['--root', file, 'devices', '--json'], { env });
+  assert.equal(fromArchive.status, 0, fromArchive.stderr);
+  const j = JSON.parse(fromArchive.stdout);
+  assert.equal(j.root, file, 'output names the archive, not the temporary directory');
+  assert.deepEqual({ ...j, root: '' }, { ...devicesJson(fx.dir), root: '' });
+  const report = runCli(['--root', file], { env });
+  assert.match(
+    report.stdout,
+    new RegExp(`^vfiokit host report \\(snapshot ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)$`, 'm'),
+  );
+  assert.deepEqual(fs.readdirSync(scratch), []);
+
+  const broken = path.join(tmp, 'broken.tar.gz');
+  fs.writeFileSync(broken, fs.readFileSync(file).subarray(0, 300));
+  const r = runCli(['--root', broken, 'groups'], { env });
+  assert.equal(r.status, 3);
+  assert.match(r.stderr, /^vfiokit: cannot unpack .*broken\.tar\.gz: .*\(hint: [^\n]*\n$/);
+  assert.deepEqual(fs.readdirSync(scratch), []);
+});
+
+test('a hostile archive cannot reach outside its snapshot: escaping symlinks are dropped', async () => {
+  const stage = fs.mkdtempSync(path.join(tmp, 'hostile-'));
+  fs.mkdirSync(path.join(stage, 'sys/bus/pci/devices'), { recursive: true });
+  fs.mkdirSync(path.join(stage, 'proc'));
+  fs.mkdirSync(path.join(stage, 'etc'));
+  fs.symlinkSync('/etc/passwd', path.join(stage, 'proc/cmdline'));
+  fs.symlinkSync('../../../../../../../etc/passwd', path.join(stage, 'etc/hostname'));
+  fs.writeFileSync(path.join(stage, 'proc/cpuinfo'), 'flags\t\t: vmx\n');
+  const file = path.join(tmp, 'hostile.tar.gz');
+  const tar = await import('tar');
+  await tar.create({ gzip: true, file, cwd: stage, portable: true }, ['sys', 'proc', 'etc']);
+  const scratch = fs.mkdtempSync(path.join(tmp, 'scratch-'));
+  const r = runCli(['--root', file, '--json'], { env: { TMPDIR: scratch } });
+  assert.equal(r.status, 0, r.stderr);
+  const j = JSON.parse(r.stdout);
+  assert.equal(j.cmdline, undefined, 'the absolute symlink to /etc/passwd was not unpacked');
+  assert.doesNotMatch(r.stdout, /root:x:0:0/);
+  assert.deepEqual(fs.readdirSync(scratch), []);
+});
+
 test('a non-root capture (64-byte config) is recorded as such in the manifest', () => {
   const nr = buildFixture({ ...desktop, nonRoot: true });
   try {

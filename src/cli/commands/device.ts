@@ -13,7 +13,7 @@ export async function runDevice(ctx: CliContext, bdf: string): Promise<number> {
   if (ctx.json) {
     ctx.printJson({
       schema: 'vfiokit.device/1',
-      root: ctx.root().dir,
+      root: ctx.root().name,
       device: deviceJson(d, { details: true }),
     });
     return 0;

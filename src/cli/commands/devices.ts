@@ -30,7 +30,7 @@ export async function runDevices(ctx: CliContext, opts: DevicesOptions): Promise
   if (ctx.json) {
     ctx.printJson({
       schema: 'vfiokit.devices/1',
-      root: root.dir,
+      root: root.name,
       devices: devices.map((d) => deviceJson(d)),
     });
     return 0;

@@ -25,7 +25,7 @@ export async function runExplain(ctx: CliContext, bdf: string, opts: ExplainOpti
     cmdlineOverride: cmdlineOverride(root),
     extraOverrides: extra,
   });
-  if (ctx.json) ctx.printJson({ ...e, root: root.dir });
+  if (ctx.json) ctx.printJson({ ...e, root: root.name });
   else renderExplanation(ctx, e);
   return 0;
 }

@@ -49,7 +49,7 @@ export async function runGroups(ctx: CliContext, opts: GroupsOptions): Promise<n
   const ids = loadPciIds();
   for (const d of devices) d.names = deviceNames(ids, d);
   const report = buildGroupsReport({
-    root: root.dir,
+    root: root.name,
     devices,
     kernel,
     env: quirkEnvFromHost(root),

@@ -33,7 +33,7 @@ export function readDeviceId(root: HostRoot, bdfArg: string): { bdf: string; id:
   const vendor = root.readAttr(`${dir}/vendor`);
   const device = root.readAttr(`${dir}/device`);
   if (vendor === undefined || device === undefined) {
-    throw new EnvironmentError(`no PCI device ${bdf}${root.live ? '' : ` in ${root.dir}`}`, {
+    throw new EnvironmentError(`no PCI device ${bdf}${root.live ? '' : ` in ${root.name}`}`, {
       hint: 'list devices with `lspci -D`',
       code: 'rom.no-device',
     });

@@ -72,10 +72,6 @@ export async function runSnapshot(ctx: CliContext, opts: SnapshotCliOptions): Pr
     ctx.out(`  not captured    ${manifest.unreadable.length} path(s); see manifest.json`);
   }
   for (const n of manifest.notes) ctx.out(c.dim(`  note: ${n}`));
-  ctx.out(
-    isArchivePath(out)
-      ? `Read it with: mkdir snap && tar xzf ${opts.output} -C snap && vfiokit --root snap devices`
-      : `Read it with: vfiokit --root ${opts.output} devices`,
-  );
+  ctx.out(`Read it with: vfiokit --root ${opts.output} devices`);
   return 0;
 }

@@ -58,7 +58,7 @@ export class HostIndex {
     const out: HostNotes = { notes };
     const d = f.device ? this.device(f.device) : undefined;
     if (f.device && !d)
-      notes.push(`${f.device} is not on this host${this.root.live ? '' : ` (${this.root.dir})`}`);
+      notes.push(`${f.device} is not on this host${this.root.live ? '' : ` (${this.root.name})`}`);
     if (d) {
       out.device = {
         address: d.address,
