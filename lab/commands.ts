@@ -36,6 +36,23 @@ export function labCommandsFor(topo: LabTopology): LabCommands {
         args: ['rom', 'dump', `{bdf:${r.device}}`, '-o', `{out}/rom-${r.device}.vfiokit.rom`, '--json'],
         json: true,
       })),
+      // The same ROMs carried in a snapshot (plus every display controller's, --roms).
+      ...(topo.roms?.length
+        ? [
+            {
+              name: 'snapshot-roms',
+              args: [
+                'snapshot',
+                '--roms',
+                ...topo.roms.flatMap((r) => ['--rom', `{bdf:${r.device}}`]),
+                '-o',
+                '{out}/snapshot-roms',
+                '--json',
+              ],
+              json: true,
+            },
+          ]
+        : []),
     ],
     scenario: [{ name: 'groups', args: ['groups', '--json'], json: true }, doctor],
   };

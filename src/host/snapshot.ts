@@ -12,6 +12,7 @@ import type { HostRoot } from './root.js';
 import { captureKernelMessages } from './snapshot-kmsg.js';
 import { capturePci } from './snapshot-pci.js';
 import { type RedactionCounts, Redactor } from './snapshot-redact.js';
+import { captureRoms, type RomCapture } from './snapshot-roms.js';
 import { captureSystem } from './snapshot-system.js';
 import { ensureDir, SnapshotWriter, type Unreadable } from './snapshot-writer.js';
 
@@ -35,6 +36,8 @@ export interface SnapshotManifest {
   files: number;
   links: number;
   unreadable: Unreadable[];
+  /** Option ROMs read into the snapshot (--roms, --rom BDF); absent when none were asked for. */
+  roms?: RomCapture[];
   notes: string[];
 }
 
@@ -87,6 +90,28 @@ function safe<T>(f: () => T): T | undefined {
   }
 }
 
+const ROM_PLACEHOLDER_NOTE =
+  'rom files are placeholders: reading a ROM needs a write to the rom attribute, which a snapshot does only with --roms or --rom BDF';
+
+/** Adds the ROMs of `devices` to a snapshot just taken, and records them in its manifest. */
+export async function addRoms(
+  src: HostRoot,
+  outDir: string,
+  manifest: SnapshotManifest,
+  devices: string[],
+): Promise<SnapshotManifest> {
+  const roms = await captureRoms(src, outDir, devices);
+  const got = roms.filter((r) => r.bytes !== undefined).length;
+  const notes = manifest.notes.map((n) =>
+    n === ROM_PLACEHOLDER_NOTE
+      ? `rom files hold the ROMs read for ${got} of ${roms.length} requested device(s); the others are placeholders`
+      : n,
+  );
+  const m = { ...manifest, roms, notes };
+  fs.writeFileSync(path.join(outDir, SNAPSHOT_MANIFEST), `${JSON.stringify(m, null, 2)}\n`);
+  return m;
+}
+
 export function takeSnapshot(src: HostRoot, outDir: string, opts: SnapshotOptions): SnapshotManifest {
   const w = new SnapshotWriter(src, outDir);
   const red = new Redactor(opts.redact, safe(() => hostNames(src)) ?? []);
@@ -101,9 +126,7 @@ export function takeSnapshot(src: HostRoot, outDir: string, opts: SnapshotOption
       `config space of ${pci.truncatedConfig.length} device(s) was readable only in part (64 bytes without root): their capabilities are unknown; run the snapshot as root for them`,
     );
   }
-  notes.push(
-    'rom files are placeholders: reading a ROM needs a write to the rom attribute, which a snapshot never does',
-  );
+  notes.push(ROM_PLACEHOLDER_NOTE);
   if (opts.redact)
     notes.push('serial numbers, MAC addresses and host names are redacted (--no-redact keeps them)');
   const manifest: SnapshotManifest = {

@@ -285,6 +285,20 @@ selected.forEach((topo, i) => {
         assert.ok(readFileSync(out).equals(readFileSync(rom.file)), `${out} differs from ${rom.file}`);
         assert.equal((r.json as { schema?: string })?.schema, 'vfiokit.rom.dump/1');
       });
+
+      check(`vfiokit snapshot --rom carries ${rom.device}'s ROM, byte for byte`, () => {
+        const r = command(run, 'snapshot-roms');
+        assert.equal(r.status, 0, r.stderr);
+        const bdf = r.argv[r.argv.indexOf('--rom') + 1];
+        const m = r.json as { roms?: { device: string; bytes?: number; error?: string }[] };
+        assert.deepEqual(
+          m.roms?.find((x) => x.device === bdf),
+          { device: bdf, bytes: readFileSync(rom.file).length },
+        );
+        const out = r.argv[r.argv.indexOf('-o') + 1];
+        const copy = join(out, 'sys/bus/pci/devices', bdf, 'rom');
+        assert.ok(readFileSync(copy).equals(readFileSync(rom.file)), `${copy} differs from ${rom.file}`);
+      });
     }
   });
 });

@@ -304,3 +304,60 @@ test('redaction: MACs behind command-line prefixes (BOOTIF, ifname) and in dotte
   assert.equal(red.text(keep), keep);
   assert.equal(red.counts.macAddresses, 3);
 });
+
+test('--roms / --rom BDF carry option ROMs into the snapshot, where doctor reads them', () => {
+  // The source is a snapshot whose GPU rom file holds a ROM (as `snapshot --roms` leaves it): the
+  // copy is read through the same sysfs reader, without the enable/disable writes.
+  const src = buildFixture(desktop);
+  try {
+    const gpu = src.byAddress.get('0000:01:00.0');
+    assert.ok(gpu);
+    const rom = Buffer.alloc(512);
+    rom.set([0x55, 0xaa, 1]);
+    rom.writeUInt16LE(0x1c, 0x18);
+    rom.write('PCIR', 0x1c, 'latin1');
+    rom.writeUInt16LE(0x10de, 0x20);
+    rom.writeUInt16LE(0x1b80, 0x22);
+    rom.writeUInt16LE(0x18, 0x26);
+    rom.writeUIntLE(0x030000, 0x29, 3);
+    rom.writeUInt16LE(1, 0x2c);
+    rom[0x31] = 0x80;
+    rom[511] = (0x100 - (rom.reduce((a, b) => a + b, 0) & 0xff)) & 0xff;
+    fs.writeFileSync(path.join(src.dir, gpu.sysfsPath, 'rom'), rom);
+
+    const out = path.join(tmp, 'with-roms');
+    const r = runCli(['--root', src.dir, 'snapshot', '--roms', '--rom', '00:00.0', '-o', out, '--json']);
+    assert.equal(r.status, 0, r.stderr);
+    const m = JSON.parse(r.stdout);
+    assert.deepEqual(m.roms[0], { device: '0000:01:00.0', bytes: 512 });
+    assert.equal(m.roms.length, 2);
+    assert.match(m.roms[1].error, /0000:00:00\.0 has no expansion ROM BAR/);
+    assert.ok(
+      m.notes.includes(
+        'rom files hold the ROMs read for 1 of 2 requested device(s); the others are placeholders',
+      ),
+    );
+    assert.ok(fs.readFileSync(path.join(out, gpu.sysfsPath, 'rom')).equals(rom));
+
+    // doctor judges the ROM from the snapshot: a legacy image only, so no UEFI (OVMF) support.
+    const d = JSON.parse(runCli(['--root', out, 'doctor', '--json']).stdout);
+    const check = d.checks.find(
+      (c: { id: string; device?: string }) => c.id === 'gpu.rom' && c.device === '0000:01:00.0',
+    );
+    assert.equal(check.verdict, 'warn');
+    assert.match(check.evidence[0], /: 512 bytes; images: x86 BIOS at 0x0$/);
+
+    // Without --roms the snapshot keeps placeholders, and says so.
+    const plain = JSON.parse(
+      runCli(['--root', src.dir, 'snapshot', '-o', path.join(tmp, 'no-roms'), '--json']).stdout,
+    );
+    assert.equal(plain.roms, undefined);
+    assert.ok(plain.notes.some((n: string) => /rom files are placeholders/.test(n)));
+    // An address the host does not have is a usage error before anything is written.
+    const bad = runCli(['--root', src.dir, 'snapshot', '--rom', '09:00.0', '-o', path.join(tmp, 'never')]);
+    assert.equal(bad.status, 2);
+    assert.ok(!fs.existsSync(path.join(tmp, 'never')));
+  } finally {
+    src.cleanup();
+  }
+});

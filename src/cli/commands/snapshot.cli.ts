@@ -4,7 +4,11 @@ import { action } from '../context.js';
 export interface SnapshotCliOptions {
   output: string;
   redact: boolean;
+  roms?: boolean;
+  rom?: string[];
 }
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 export function registerSnapshot(program: Command): void {
   program
@@ -14,6 +18,11 @@ export function registerSnapshot(program: Command): void {
     )
     .requiredOption('-o, --output <dir|file.tar.gz>', 'a new directory, or a .tar.gz file')
     .option('--no-redact', 'keep serial numbers, MAC addresses and the host name')
+    .option(
+      '--roms',
+      "also read every display controller's option ROM (as root; enables each ROM BAR for the read)",
+    )
+    .option('--rom <bdf>', "also read this device's option ROM (repeatable; as root)", collect)
     .action(
       action(async (ctx, opts: SnapshotCliOptions) => {
         const { runSnapshot } = await import('./snapshot.js');

@@ -3,8 +3,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EnvironmentError, errnoCode, UsageError, VfiokitError } from '../../errors.js';
 import type { HostRoot } from '../../host/root.js';
-import { prepareOutputDir, type SnapshotManifest, takeSnapshot } from '../../host/snapshot.js';
+import { addRoms, prepareOutputDir, type SnapshotManifest, takeSnapshot } from '../../host/snapshot.js';
 import { isArchivePath, withTempDir, writeArchive } from '../../host/snapshot-archive.js';
+import { displayRomDevices } from '../../host/snapshot-roms.js';
+import { formatPciAddress, parsePciAddress } from '../../pci/address.js';
 import type { CliContext } from '../context.js';
 import type { SnapshotCliOptions } from './snapshot.cli.js';
 
@@ -15,7 +17,12 @@ async function capture(
   root: HostRoot,
   out: string,
   snapOpts: { redact: boolean; version: string },
+  roms: string[],
 ): Promise<SnapshotManifest> {
+  const take = async (dir: string) => {
+    const m = takeSnapshot(root, dir, snapOpts);
+    return roms.length ? addRoms(root, dir, m, roms) : m;
+  };
   if (isArchivePath(out)) {
     if (!fs.existsSync(path.dirname(out))) {
       throw new UsageError(`directory ${path.dirname(out)} does not exist`, {
@@ -24,13 +31,36 @@ async function capture(
       });
     }
     return withTempDir(async (dir) => {
-      const m = takeSnapshot(root, dir, snapOpts);
+      const m = await take(dir);
       await writeArchive(dir, out);
       return m;
     });
   }
   prepareOutputDir(out);
-  return takeSnapshot(root, out, snapOpts);
+  return take(out);
+}
+
+/** The devices whose ROMs to read: checked before anything is captured. */
+function romDevices(root: HostRoot, opts: SnapshotCliOptions): string[] {
+  const named = (opts.rom ?? []).map((b) => formatPciAddress(parsePciAddress(b)));
+  for (const bdf of named) {
+    if (!root.isDir(`/sys/bus/pci/devices/${bdf}`))
+      throw new UsageError(`no PCI device ${bdf}${root.live ? '' : ` in ${root.name}`}`, {
+        hint: 'list the addresses with `vfiokit devices`',
+        code: 'snapshot.no-device',
+      });
+  }
+  const all = [...new Set([...(opts.roms ? displayRomDevices(root) : []), ...named])];
+  if (all.length && root.live && typeof process.getuid === 'function' && process.getuid() !== 0) {
+    throw new EnvironmentError(
+      'reading option ROMs needs root (the ROM BAR is enabled through sysfs for the read)',
+      {
+        hint: 'run the snapshot with sudo, or leave out --roms/--rom',
+        code: 'host.permission',
+      },
+    );
+  }
+  return all;
 }
 
 export async function runSnapshot(ctx: CliContext, opts: SnapshotCliOptions): Promise<number> {
@@ -42,9 +72,10 @@ export async function runSnapshot(ctx: CliContext, opts: SnapshotCliOptions): Pr
     });
   }
   const snapOpts = { redact: opts.redact !== false, version };
+  const roms = romDevices(root, opts);
   let manifest: SnapshotManifest;
   try {
-    manifest = await capture(root, out, snapOpts);
+    manifest = await capture(root, out, snapOpts, roms);
   } catch (e) {
     if (e instanceof VfiokitError || !errnoCode(e)) throw e;
     throw new EnvironmentError(`cannot write the snapshot to ${out}: ${errnoCode(e)}`, {
@@ -68,6 +99,11 @@ export async function runSnapshot(ctx: CliContext, opts: SnapshotCliOptions): Pr
   ctx.out(
     `  redacted        ${manifest.redacted ? `${r.deviceSerialCaps} device serial caps, ${r.serialNumbers} serial attributes, ${r.macAddresses} MAC addresses, ${r.hostNames} host names` : c.yellow('nothing (--no-redact)')}`,
   );
+  for (const rom of manifest.roms ?? []) {
+    ctx.out(
+      `  ROM ${rom.device}  ${rom.bytes !== undefined ? `${rom.bytes} bytes` : c.yellow(`not read: ${rom.error}`)}`,
+    );
+  }
   if (manifest.unreadable.length) {
     ctx.out(`  not captured    ${manifest.unreadable.length} path(s); see manifest.json`);
   }
