@@ -2,6 +2,7 @@
  * What every command gets: the global options (--json, --root, --debug, --no-color) and the
  * output functions. Commands return an exit code; they never call process.exit themselves.
  */
+import * as path from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import type { Colors } from 'picocolors/types.js';
@@ -47,7 +48,7 @@ export function makeContext(
     rootDir: opts.root,
     c,
     root() {
-      root ??= unpacked ? new DirHostRoot(unpacked, opts.root) : openRoot(opts.root);
+      root ??= unpacked ? new DirHostRoot(unpacked, path.resolve(opts.root ?? '')) : openRoot(opts.root);
       return root;
     },
     out(text = '') {

@@ -15,7 +15,7 @@ export function buildProgram(argv: readonly string[] = []): Command {
     .description('Linux VFIO device assignment (GPU passthrough): look, check, prepare, configure, run.')
     .version(version, '-V, --version')
     .option('--json', 'machine-readable output with a stable schema (docs/json.md)')
-    .option('--root <dir>', 'read host state from a snapshot directory instead of /')
+    .option('--root <snapshot>', 'read host state from a snapshot (directory or .tar.gz) instead of /')
     .option('--debug', 'show stack traces for errors')
     .option('--no-color', 'no colours in human output')
     .exitOverride()
