@@ -8,29 +8,9 @@ import { after, before, test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
 import { CLASS, gpuWithAudio } from '../helpers/fixture-builder.js';
 import { buildHost, type HostFixture } from '../helpers/host-fixture.js';
+import { legacyRomImage } from '../helpers/rom-image.js';
 
 let host: HostFixture;
-
-/** A 512-byte legacy x86 option ROM image (no EFI image), checksum zero. */
-function legacyRom(vendor: number, device: number): Buffer {
-  const b = Buffer.alloc(512);
-  b[0] = 0x55;
-  b[1] = 0xaa;
-  b[2] = 1;
-  b.writeUInt16LE(0x1c, 0x18);
-  b.write('PCIR', 0x1c, 'latin1');
-  b.writeUInt16LE(vendor, 0x20);
-  b.writeUInt16LE(device, 0x22);
-  b.writeUInt16LE(0x18, 0x26);
-  b[0x28] = 3;
-  b.writeUIntLE(0x030000, 0x29, 3);
-  b.writeUInt16LE(1, 0x2c);
-  b[0x31] = 0x80;
-  let sum = 0;
-  for (const x of b) sum = (sum + x) & 0xff;
-  b[511] = (0x100 - sum) & 0xff;
-  return b;
-}
 
 before(() => {
   host = buildHost(
@@ -78,7 +58,7 @@ before(() => {
     },
   );
   fs.mkdirSync(path.join(host.dir, 'roms'));
-  fs.writeFileSync(path.join(host.dir, 'roms/legacy.rom'), legacyRom(0x10de, 0x1b80));
+  fs.writeFileSync(path.join(host.dir, 'roms/legacy.rom'), legacyRomImage(0x10de, 0x1b80));
   fs.writeFileSync(
     path.join(host.dir, 'win.xml'),
     `<domain type='kvm'>

@@ -32,6 +32,7 @@ import { parseModprobeFile } from '../../src/readiness/modprobe-config.js';
 import { parseResourceFile } from '../../src/readiness/pci-resources.js';
 import { buildHostReport } from '../../src/report/host-report.js';
 import { repoRoot } from '../helpers/cli.js';
+import { mutateText, seededRandom } from '../helpers/mutate-text.js';
 
 const SEED = Number(process.env.HOST_FUZZ_SEED ?? 0x68057);
 const lab = path.join(repoRoot, 'test/fixtures/lab-desktop/snapshot');
@@ -111,42 +112,8 @@ const PARSERS: { name: string; run: (s: string) => unknown; samples: string[] }[
   },
 ];
 
-function lcg(seed: number) {
-  let s = seed >>> 0;
-  return (n: number) => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return n <= 0 ? 0 : s % n;
-  };
-}
-
 const ALPHABET = ' \t\n=,:;."\'\\#-+*x0fF9zZ\u00e9\u0000\ufffd';
-
-function mutate(t: string, rnd: (n: number) => number, pool: string[]): string {
-  const ops = 1 + rnd(4);
-  for (let k = 0; k < ops; k++) {
-    const at = rnd(t.length + 1);
-    switch (rnd(6)) {
-      case 0:
-        t = t.slice(0, at);
-        break;
-      case 1:
-        t = t.slice(0, at) + ALPHABET[rnd(ALPHABET.length)] + t.slice(at + 1);
-        break;
-      case 2:
-        t = t.slice(0, at) + t.slice(rnd(t.length + 1));
-        break;
-      case 3:
-        t = t.slice(0, at) + t.slice(at, at + rnd(64)).repeat(1 + rnd(8)) + t.slice(at);
-        break;
-      case 4:
-        t = t.slice(0, at) + String(rnd(2) ? 2 ** 53 + rnd(9) : -rnd(99)) + t.slice(at);
-        break;
-      default:
-        t = t.slice(0, at) + pool[rnd(pool.length)].slice(rnd(80), rnd(400)) + t.slice(at);
-    }
-  }
-  return t;
-}
+const mutate = (t: string, rnd: (n: number) => number, pool: string[]) => mutateText(t, rnd, pool, ALPHABET);
 
 test('fast-check: arbitrary text into every host-text parser', () => {
   for (const p of PARSERS) {
@@ -161,7 +128,7 @@ test('fast-check: arbitrary text into every host-text parser', () => {
 });
 
 test('seeded mutation of real samples into every host-text parser', () => {
-  const rnd = lcg(SEED);
+  const rnd = seededRandom(SEED);
   const pool = PARSERS.flatMap((p) => p.samples);
   let n = 0;
   for (const p of PARSERS) {
@@ -200,7 +167,7 @@ test('whole analyses on a real lab snapshot with one file mangled at a time', as
     `${gpuDir}/revision`,
   ].filter((p) => fs.existsSync(path.join(snap, p)));
   assert.ok(targets.length >= 12);
-  const rnd = lcg(SEED ^ 0x5a5a);
+  const rnd = seededRandom(SEED ^ 0x5a5a);
   const pool = targets.map((t) => fs.readFileSync(path.join(snap, t), 'utf8'));
   const RUNS = 240;
   for (let i = 0; i < RUNS; i++) {

@@ -10,6 +10,7 @@ import { DirHostRoot } from '../../src/host/root.js';
 import { takeSnapshot } from '../../src/host/snapshot.js';
 import { runCli } from '../helpers/cli.js';
 import { buildFixture, CLASS, desktop, type HostSpec } from '../helpers/fixture-builder.js';
+import { legacyRomImage } from '../helpers/rom-image.js';
 
 const MAC = '52:54:00:ab:cd:ef';
 const HOST = 'gpu-workstation';
@@ -312,17 +313,7 @@ test('--roms / --rom BDF carry option ROMs into the snapshot, where doctor reads
   try {
     const gpu = src.byAddress.get('0000:01:00.0');
     assert.ok(gpu);
-    const rom = Buffer.alloc(512);
-    rom.set([0x55, 0xaa, 1]);
-    rom.writeUInt16LE(0x1c, 0x18);
-    rom.write('PCIR', 0x1c, 'latin1');
-    rom.writeUInt16LE(0x10de, 0x20);
-    rom.writeUInt16LE(0x1b80, 0x22);
-    rom.writeUInt16LE(0x18, 0x26);
-    rom.writeUIntLE(0x030000, 0x29, 3);
-    rom.writeUInt16LE(1, 0x2c);
-    rom[0x31] = 0x80;
-    rom[511] = (0x100 - (rom.reduce((a, b) => a + b, 0) & 0xff)) & 0xff;
+    const rom = legacyRomImage(0x10de, 0x1b80);
     fs.writeFileSync(path.join(src.dir, gpu.sysfsPath, 'rom'), rom);
 
     const out = path.join(tmp, 'with-roms');

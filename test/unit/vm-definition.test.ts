@@ -13,6 +13,7 @@ import { parseVmDefinition } from '../../src/vm/load.js';
 import { keyval } from '../../src/vm/qemu-argv.js';
 import { shellCommands } from '../../src/vm/shell-words.js';
 import { repoRoot } from '../helpers/cli.js';
+import { mutateText, seededRandom } from '../helpers/mutate-text.js';
 
 const dir = path.join(repoRoot, 'test/fixtures/vm');
 const read = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8');
@@ -301,35 +302,11 @@ test('fuzz: arbitrary text and XML-ish text never throw anything but a one-line 
 
 test('fuzz: seeded mutations of the real samples (truncation, byte flips, splices, duplication)', () => {
   const samples = fs.readdirSync(dir).map(read);
-  let s = 0x5eed2026 >>> 0;
-  const rnd = (n: number) => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s % n;
-  };
+  const rnd = seededRandom(0x5eed2026);
   const alphabet = `<>/='"&;$\`\\\n ,{}()-#0x${String.fromCharCode(0, 0xfeff, 0xd800)}`;
   let runs = 0;
   for (let i = 0; i < 6000; i++) {
-    let t = samples[rnd(samples.length)];
-    const ops = 1 + rnd(4);
-    for (let k = 0; k < ops; k++) {
-      const at = rnd(t.length + 1);
-      switch (rnd(5)) {
-        case 0:
-          t = t.slice(0, at);
-          break;
-        case 1:
-          t = t.slice(0, at) + alphabet[rnd(alphabet.length)] + t.slice(at + 1);
-          break;
-        case 2:
-          t = t.slice(0, at) + t.slice(rnd(t.length + 1));
-          break;
-        case 3:
-          t = t.slice(0, at) + t.slice(at, at + rnd(200)).repeat(1 + rnd(4)) + t.slice(at);
-          break;
-        default:
-          t = t.slice(0, at) + samples[rnd(samples.length)].slice(rnd(100));
-      }
-    }
+    const t = mutateText(samples[rnd(samples.length)], rnd, samples, alphabet);
     tolerant(t);
     runs++;
   }
