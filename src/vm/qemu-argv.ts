@@ -70,18 +70,30 @@ export function keyval(s: string, implied?: string): Map<string, string> {
   return out;
 }
 
-/** -device's argument: keyval or JSON ({"driver":"vfio-pci","host":"01:00.0"}). */
-function deviceProps(arg: string): Map<string, string> | undefined {
-  if (arg.trimStart().startsWith('{')) {
-    try {
-      const j = JSON.parse(arg) as Record<string, unknown>;
-      if (!j || typeof j !== 'object' || Array.isArray(j)) return undefined;
-      return new Map(Object.entries(j).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
-    } catch {
-      return undefined;
-    }
+/**
+ * An option's argument in either of QEMU's forms: keyval, or JSON as libvirt 7+ writes -device,
+ * -object and -blockdev (nested objects flattened to dotted keys: "file.filename").
+ * undefined for JSON that does not parse to an object.
+ */
+export function optionProps(arg: string, implied?: string): Map<string, string> | undefined {
+  if (!arg.trimStart().startsWith('{')) return keyval(arg, implied);
+  let j: unknown;
+  try {
+    j = JSON.parse(arg);
+  } catch {
+    return undefined;
   }
-  return keyval(arg, 'driver');
+  if (!j || typeof j !== 'object' || Array.isArray(j)) return undefined;
+  const out = new Map<string, string>();
+  const walk = (o: Record<string, unknown>, prefix: string, depth: number) => {
+    for (const [k, v] of Object.entries(o)) {
+      if (v && typeof v === 'object' && !Array.isArray(v) && depth < 8)
+        walk(v as Record<string, unknown>, `${prefix}${k}.`, depth + 1);
+      else out.set(`${prefix}${k}`, typeof v === 'string' ? v : JSON.stringify(v));
+    }
+  };
+  walk(j as Record<string, unknown>, '', 0);
+  return out;
 }
 
 const isOn = (v: string | undefined) => v !== undefined && /^(on|yes|true|1)$/i.test(v);
@@ -155,7 +167,7 @@ export function parseQemuCommandLine(source: string, file: string): VmDefinition
         def.hugepages = { evidence: `-mem-path ${v} at line ${argWord.line}` };
         break;
       case 'object': {
-        const kv = keyval(v, 'qom-type');
+        const kv = optionProps(v, 'qom-type') ?? new Map<string, string>();
         const type = kv.get('qom-type');
         if (type === 'memory-backend-file' && kv.get('mem-path')?.includes('huge')) {
           def.hugepages = {
@@ -176,7 +188,7 @@ export function parseQemuCommandLine(source: string, file: string): VmDefinition
           : { kind: 'seabios', evidence: `-bios ${v} at line ${argWord.line}` };
         break;
       case 'drive': {
-        const kv = keyval(v, 'file');
+        const kv = optionProps(v, 'file') ?? new Map<string, string>();
         if (kv.get('if') === 'pflash' && OVMF_NAME.test(kv.get('file') ?? ''))
           def.firmware = {
             kind: 'ovmf',
@@ -185,9 +197,10 @@ export function parseQemuCommandLine(source: string, file: string): VmDefinition
         break;
       }
       case 'blockdev': {
-        const kv = keyval(v);
+        const kv = optionProps(v) ?? new Map<string, string>();
         const f = kv.get('filename') ?? kv.get('file.filename');
-        if (f && OVMF_NAME.test(f) && /code|vars|ovmf/i.test(f))
+        // The code image names the firmware; its VARS store comes second and adds nothing.
+        if (f && OVMF_NAME.test(f) && /code|vars|ovmf/i.test(f) && def.firmware.kind !== 'ovmf')
           def.firmware = { kind: 'ovmf', evidence: `-blockdev filename=${f} at line ${argWord.line}` };
         break;
       }
@@ -199,7 +212,7 @@ export function parseQemuCommandLine(source: string, file: string): VmDefinition
         break;
       }
       case 'device': {
-        const props = deviceProps(v);
+        const props = optionProps(v, 'driver');
         if (!props) {
           notes.push(`line ${argWord.line}: -device ${v.slice(0, 60)} is not valid JSON`);
           break;

@@ -312,3 +312,23 @@ test('fuzz: seeded mutations of the real samples (truncation, byte flips, splice
   }
   assert.equal(runs, 6000);
 });
+
+test("QEMU: the command line from libvirt's own log (/var/log/libvirt/qemu/NAME.log), JSON options included", () => {
+  const vm = parseVmDefinition(read('libvirt-qemu.log'), 'win11.log');
+  assert.equal(vm.format, 'qemu');
+  assert.equal(vm.name, 'win11');
+  assert.equal(vm.memoryBytes, 16 * GiB, '-m size=16777216k');
+  assert.match(vm.hugepages?.evidence ?? '', /memory-backend-file,mem-path=\/dev\/hugepages1G/);
+  assert.equal(vm.firmware.kind, 'ovmf');
+  assert.match(vm.firmware.evidence, /OVMF_CODE_4M\.ms\.fd/);
+  assert.equal(vm.kvmHidden, true);
+  assert.equal(vm.hypervVendorId, 'whatever123');
+  assert.deepEqual(
+    vm.devices.map((d) => [d.address, d.romFile]),
+    [
+      ['0000:01:00.0', '/var/lib/libvirt/vbios/gpu.rom'],
+      ['0000:01:00.1', undefined],
+    ],
+  );
+  assert.deepEqual(vm.notes, []);
+});
