@@ -37,6 +37,7 @@ export async function writeArchive(treeDir: string, file: string): Promise<void>
 /** Far above any real snapshot (a few MB), low enough that a hostile archive cannot fill a disk. */
 const MAX_UNPACKED_BYTES = 2 * 1024 ** 3;
 const MAX_ENTRIES = 1_000_000;
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /**
  * `--root FILE.tar.gz`: unpack a snapshot archive into a private temporary directory, removed by
@@ -59,8 +60,24 @@ export async function unpackSnapshot(file: string): Promise<{ dir: string; clean
     throw new EnvironmentError(`snapshot archive ${file} is not a file`, { code: 'host.root-not-file' });
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vfiokit-root-'));
-  const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
-  process.once('exit', cleanup);
+  const remove = () => fs.rmSync(dir, { recursive: true, force: true });
+  // Removed at exit, and on a signal too (Node exits on those without an 'exit' event): the
+  // handler removes the copy, then lets the signal end the process as it would have.
+  const onSignal = (sig: NodeJS.Signals) => {
+    remove();
+    unhook();
+    process.kill(process.pid, sig);
+  };
+  const unhook = () => {
+    process.off('exit', remove);
+    for (const s of SIGNALS) process.off(s, onSignal);
+  };
+  process.once('exit', remove);
+  for (const s of SIGNALS) process.once(s, onSignal);
+  const cleanup = () => {
+    unhook();
+    remove();
+  };
   let bytes = 0;
   let entries = 0;
   let tooBig = false;
@@ -110,11 +127,5 @@ export async function unpackSnapshot(file: string): Promise<{ dir: string; clean
       code: 'host.root-archive',
     });
   }
-  return {
-    dir,
-    cleanup: () => {
-      process.off('exit', cleanup);
-      cleanup();
-    },
-  };
+  return { dir, cleanup };
 }

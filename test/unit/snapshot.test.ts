@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { after, test } from 'node:test';
 import { DirHostRoot } from '../../src/host/root.js';
 import { takeSnapshot } from '../../src/host/snapshot.js';
-import { runCli } from '../helpers/cli.js';
+import { repoRoot, runCli } from '../helpers/cli.js';
 import { buildFixture, CLASS, desktop, type HostSpec } from '../helpers/fixture-builder.js';
 import { legacyRomImage } from '../helpers/rom-image.js';
 
@@ -351,4 +351,30 @@ test('--roms / --rom BDF carry option ROMs into the snapshot, where doctor reads
   } finally {
     src.cleanup();
   }
+});
+
+test('an unpacked --root archive is removed when a signal ends the process', async () => {
+  const file = path.join(tmp, 'sig.tar.gz');
+  assert.equal(runCli(['--root', fx.dir, 'snapshot', '-o', file]).status, 0);
+  const scratch = fs.mkdtempSync(path.join(tmp, 'scratch-sig-'));
+  const script = `
+    import { unpackSnapshot } from ${JSON.stringify(path.join(repoRoot, 'src/host/snapshot-archive.ts'))};
+    const a = await unpackSnapshot(${JSON.stringify(file)});
+    console.log(a.dir);
+    process.kill(process.pid, 'SIGTERM');
+    setTimeout(() => {}, 5000);
+  `;
+  const { spawnSync } = await import('node:child_process');
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    env: { ...process.env, TMPDIR: scratch },
+    cwd: repoRoot,
+  });
+  assert.equal(r.signal, 'SIGTERM', r.stderr);
+  assert.match(r.stdout, /vfiokit-root-/);
+  // (tsx keeps its own cache in TMPDIR too.)
+  assert.deepEqual(
+    fs.readdirSync(scratch).filter((n) => n.startsWith('vfiokit-')),
+    [],
+  );
 });
