@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { VfiokitError } from '../../src/errors.js';
 import { libvirtBytes, qemuBytes } from '../../src/vm/definition.js';
-import { parseVmDefinition } from '../../src/vm/load.js';
+import { parseVmDefinition } from '../../src/vm/parse.js';
 import { keyval } from '../../src/vm/qemu-argv.js';
 import { shellCommands } from '../../src/vm/shell-words.js';
 import { repoRoot } from '../helpers/cli.js';

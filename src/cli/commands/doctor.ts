@@ -84,7 +84,7 @@ function renderCheck(
 
 export async function runDoctor(ctx: CliContext, opts: DoctorCliOptions): Promise<number> {
   // The VM definition is the user's own file, read from the working directory (not --root).
-  const vm = opts.vm === undefined ? undefined : (await import('../../vm/load.js')).readVmDefinition(opts.vm);
+  const vm = opts.vm === undefined ? undefined : (await import('./vm-file.js')).readVmDefinition(opts.vm);
   const memoryBytes = opts.memory === undefined ? undefined : parseMemorySize(opts.memory);
   const report = await buildDoctorReport(ctx.root(), {
     devices: opts.device,

@@ -1,23 +1,14 @@
-/** Reads a VM definition file: libvirt domain XML when it starts with '<', else a QEMU command line. */
+/**
+ * The VM definition file given to `doctor --vm`: the user's own file, read from the working
+ * directory (not from --root, which is the host being checked), then parsed by src/vm.
+ */
 import * as fs from 'node:fs';
-import { EnvironmentError, errnoCode, UsageError } from '../errors.js';
-import type { VmDefinition } from './definition.js';
-import { parseLibvirtDomain } from './libvirt-xml.js';
-import { parseQemuCommandLine } from './qemu-argv.js';
+import { EnvironmentError, errnoCode, UsageError } from '../../errors.js';
+import type { VmDefinition } from '../../vm/definition.js';
+import { parseVmDefinition } from '../../vm/parse.js';
 
 /** Far above any domain XML or launch script; keeps a wrong argument (a disk image) cheap. */
 const MAX_VM_FILE = 4 * 1024 * 1024;
-
-export function parseVmDefinition(text: string, file: string): VmDefinition {
-  if (text.includes('\0')) {
-    throw new UsageError(`${file} is a binary file, not a VM definition`, {
-      hint: 'pass a libvirt domain XML (virsh dumpxml NAME > vm.xml) or a QEMU launch script',
-      code: 'vm.binary',
-    });
-  }
-  const body = text.replace(/^\uFEFF/, '');
-  return body.trimStart().startsWith('<') ? parseLibvirtDomain(body, file) : parseQemuCommandLine(body, file);
-}
 
 export function readVmDefinition(file: string): VmDefinition {
   let text: string;
