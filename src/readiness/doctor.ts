@@ -99,7 +99,14 @@ export function runChecks(
     softdepCheck(f, devices),
     acsOverrideCheck(f),
     ...contexts.flatMap((c) => deviceChecks(c, f)),
-    vgaArbitrationCheck(devices, explicitTargets ? targets : []),
+    vgaArbitrationCheck(
+      devices,
+      explicitTargets ? targets : [],
+      vm && {
+        firmware: vm.firmware.kind,
+        xVga: vm.devices.filter((d) => d.xVga && d.address).map((d) => d.address as string),
+      },
+    ),
     hugepagesCheck(f, memoryBytes, vm),
     ...(vm ? [vmDefinitionCheck(vm), vmDevicesCheck(vm, devices, contexts)] : []),
   ];

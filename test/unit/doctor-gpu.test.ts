@@ -18,7 +18,9 @@ const CORPUS = path.join(repoRoot, '..', 'shared', 'corpus', 'rom');
 const GPU = '0000:01:00.0';
 
 interface CardOpts {
+  /** Default vfio-pci; '' for no driver. */
   driver?: string;
+  driverOverride?: string;
   audioDriver?: string;
   bootVga?: boolean;
   vendor?: number;
@@ -34,7 +36,7 @@ interface CardOpts {
 function host(o: CardOpts = {}): HostSpec {
   const card: MultiFunctionSpec = gpuWithAudio({
     groups: o.noGroup ? undefined : 4,
-    driver: o.driver ?? 'vfio-pci',
+    driver: o.driver === '' ? undefined : (o.driver ?? 'vfio-pci'),
     audioDriver: o.audioDriver ?? 'vfio-pci',
     bootVga: o.bootVga,
     vendor: o.vendor,
@@ -44,6 +46,7 @@ function host(o: CardOpts = {}): HostSpec {
   if (o.resetMethod === null) delete gpu.resetMethod;
   else if (o.resetMethod) gpu.resetMethod = o.resetMethod;
   if (o.resource) gpu.attrs = { ...(gpu.attrs ?? {}), resource: o.resource };
+  if (o.driverOverride) gpu.driverOverride = o.driverOverride;
   return {
     nonRoot: o.nonRoot,
     rootComplexes: [
@@ -131,9 +134,15 @@ test('gpu.boot-vga: ok (not the boot device), warn (boot VGA)', async () => {
   assert.match(w.fix!, /video=efifb:off/);
 });
 
-test('gpu.driver: ok on vfio-pci, pci-stub or none; warn on a host GPU driver', async () => {
-  await expectGpu('ok', 'gpu.driver', {});
-  await expectGpu('ok', 'gpu.driver', { driver: 'pci-stub' });
+test('gpu.driver: ok on vfio-pci; warn on pci-stub, none or a host driver; fail when driver_override locks vfio-pci out', async () => {
+  await expectGpu('ok', 'gpu.driver', { driver: 'vfio-pci' });
+  // Viable for the group, but QEMU assigns only what vfio-pci holds.
+  const none = await expectGpu('warn', 'gpu.driver', { driver: '' });
+  assert.match(none.fix!, /^bind 0000:01:00\.0 to vfio-pci before starting the VM/);
+  await expectGpu('warn', 'gpu.driver', { driver: 'pci-stub' });
+  const locked = await expectGpu('fail', 'gpu.driver', { driver: 'pci-stub', driverOverride: 'pci-stub' });
+  assert.match(locked.evidence[1], /driver_override=pci-stub: only pci-stub may bind/);
+  assert.match(locked.fix!, /echo vfio-pci > \/sys\/bus\/pci\/devices\/0000:01:00\.0\/driver_override/);
   const w = await expectGpu('warn', 'gpu.driver', { driver: 'nouveau', audioDriver: 'snd_hda_intel' });
   assert.match(w.fix!, /host graphics driver/);
   assert.match(w.fix!, /devices\/0000:01:00\.0\/driver_override/);

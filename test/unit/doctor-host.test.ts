@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import type { HostRoot } from '../../src/host/root.js';
 import type { Check, Verdict } from '../../src/readiness/check.js';
 import { buildDoctorReport, type DoctorOptions } from '../../src/readiness/doctor.js';
+import { parseVmDefinition } from '../../src/vm/parse.js';
 import { CLASS, gpuWithAudio, type HostSpec } from '../helpers/fixture-builder.js';
 import { buildHost, denyingRoot, type HostFilesSpec } from '../helpers/host-fixture.js';
 
@@ -202,7 +203,7 @@ test('interrupts.remapping: ok from the kernel log, warn when unconfirmed, fail,
   assert.match(unk.evidence[0], /snapshot has no kernel messages/);
 });
 
-test('interrupts.unsafe: ok unset, warn when set (unnecessary with remapping; risky without)', async () => {
+test('interrupts.unsafe: ok unset, warn when set (unnecessary with remapping; risky without), fail when it was meant but is not in effect', async () => {
   await expectVerdict('ok', 'interrupts.unsafe', {
     moduleParams: { 'vfio_iommu_type1.allow_unsafe_interrupts': 'N' },
   });
@@ -215,6 +216,27 @@ test('interrupts.unsafe: ok unset, warn when set (unnecessary with remapping; ri
     modprobe: { 'vfio.conf': 'options vfio_iommu_type1 allow_unsafe_interrupts=1\n' },
   });
   assert.match(noIr.fix!, /trusted guests/);
+  // Configured, but the module was loaded before the option (it reads N): VFIO will refuse.
+  const stale = await expectVerdict('fail', 'interrupts.unsafe', {
+    modprobe: { 'vfio.conf': 'options vfio_iommu_type1 allow_unsafe_interrupts=1\n' },
+    moduleParams: { 'vfio_iommu_type1.allow_unsafe_interrupts': 'N' },
+  });
+  assert.match(stale.fix!, /loaded without it: reload it .*update-initramfs -u/);
+  // The parameter given to vfio (which has no such parameter): silently nothing.
+  const misplaced = await expectVerdict('fail', 'interrupts.unsafe', {
+    modprobe: { 'vfio.conf': 'options vfio allow_unsafe_interrupts=1\n' },
+  });
+  assert.ok(
+    misplaced.evidence.some((e) =>
+      /options vfio allow_unsafe_interrupts=1 \(no such parameter in that module\)/.test(e),
+    ),
+  );
+  assert.match(misplaced.fix!, /belongs to vfio_iommu_type1/);
+  // The same slip on a host with interrupt remapping is only noise.
+  await expectVerdict('warn', 'interrupts.unsafe', {
+    cmdline: 'vfio.allow_unsafe_interrupts=1',
+    kernelLog: [IR_INTEL],
+  });
 });
 
 test('vfio.modules: loaded, built in, not loaded, vfio_virqfd on 6.2+, missing, unknown', async () => {
@@ -364,6 +386,34 @@ test('vga.arbitration: ok (one VGA device), warn (IGD host graphics + discrete V
     devices: ['0000:02:00.0'],
   });
   assert.match(two.fix!, /x-vga/);
+});
+
+test('vga.arbitration with a VM: ok (OVMF, no x-vga), fail (x-vga=on beside i915 IGD host graphics), warn (x-vga with several VGA)', async () => {
+  const vm = (script: string) => ({ vm: parseVmDefinition(script, 'run.sh') });
+  const ovmf = await expectVerdict(
+    'ok',
+    'vga.arbitration',
+    {},
+    desktop({ vga2: true }),
+    vm('qemu-system-x86_64 -bios /usr/share/ovmf/OVMF.fd -device vfio-pci,host=01:00.0'),
+  );
+  assert.match(ovmf.evidence.at(-1)!, /boots OVMF and routes no legacy VGA/);
+  const xvga = await expectVerdict(
+    'fail',
+    'vga.arbitration',
+    {},
+    desktop({ vga2: true }),
+    vm('qemu-system-x86_64 -device vfio-pci,host=01:00.0,x-vga=on'),
+  );
+  assert.ok(xvga.evidence.some((e) => /i915\.enable_hd_vgaarb patch was never merged/.test(e)));
+  assert.match(xvga.fix!, /drop x-vga=on and boot the VM with OVMF/);
+  await expectVerdict(
+    'warn',
+    'vga.arbitration',
+    {},
+    twoIdentical(),
+    vm('qemu-system-x86_64 -device vfio-pci,host=02:00.0,x-vga=on'),
+  );
 });
 
 test('the most important fix is the most fundamental failure, and the report says what it could not see', async () => {

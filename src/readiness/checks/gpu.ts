@@ -96,9 +96,40 @@ export function driverCheck(ctx: DeviceContext): Check {
   const evidence = [
     `${describe(d)} driver ${d.driver ?? 'none'}${d.driverOverride ? `, driver_override=${d.driverOverride}` : ''}`,
   ];
-  if (onStub(d)) return { ...base, verdict: 'ok', evidence };
-  const gpuDriver = HOST_GPU_DRIVERS.has(d.driver!);
-  if (ctx.vm?.managed) {
+  const sysfs = `/sys/bus/pci/devices/${d.address}`;
+  const bindSteps = `echo vfio-pci > ${sysfs}/driver_override, unbind it, then echo ${d.address} > /sys/bus/pci/drivers_probe`;
+  if (isVfioDriver(d.driver)) return { ...base, verdict: 'ok', evidence };
+  const managed = ctx.vm?.managed === true;
+  // driver_override wins over every ID table: set to another driver, vfio-pci can never bind
+  // (libvirt's managed='yes' writes its own value, so it is not stuck).
+  if (d.driverOverride && d.driverOverride !== 'vfio-pci' && !managed) {
+    return {
+      ...base,
+      verdict: 'fail',
+      evidence: [
+        ...evidence,
+        `driver_override=${d.driverOverride}: only ${d.driverOverride} may bind, not even vfio-pci.ids can claim it`,
+      ],
+      fix: `echo vfio-pci > ${sysfs}/driver_override (or clear it with an empty write), then unbind it and echo ${d.address} > /sys/bus/pci/drivers_probe`,
+    };
+  }
+  if (!d.driver || d.driver === 'pci-stub') {
+    if (managed) {
+      evidence.push("the VM's <hostdev managed='yes'>: libvirt binds vfio-pci at start");
+      return { ...base, verdict: 'ok', evidence };
+    }
+    return {
+      ...base,
+      verdict: 'warn',
+      evidence: [
+        ...evidence,
+        `${d.driver ? 'pci-stub keeps the host off it' : 'no host driver holds it'}, but QEMU can assign it only on vfio-pci`,
+      ],
+      fix: `bind ${d.address} to vfio-pci before starting the VM (${bindSteps}), or let libvirt do it (managed='yes')`,
+    };
+  }
+  const gpuDriver = HOST_GPU_DRIVERS.has(d.driver);
+  if (managed) {
     evidence.push(
       `the VM's <hostdev managed='yes'>: libvirt unbinds ${d.driver} and binds vfio-pci at start`,
     );
@@ -114,7 +145,7 @@ export function driverCheck(ctx: DeviceContext): Check {
     ...base,
     verdict: 'warn',
     evidence,
-    fix: `${d.address} is held by ${d.driver}${gpuDriver ? ' (a host graphics driver: stop the display server using it first)' : ''}; bind it to vfio-pci before starting the VM (echo vfio-pci > /sys/bus/pci/devices/${d.address}/driver_override, unbind it, then echo ${d.address} > /sys/bus/pci/drivers_probe), or claim it at boot with vfio-pci.ids`,
+    fix: `${d.address} is held by ${d.driver}${gpuDriver ? ' (a host graphics driver: stop the display server using it first)' : ''}; bind it to vfio-pci before starting the VM (${bindSteps}), or claim it at boot with vfio-pci.ids`,
   };
 }
 

@@ -75,28 +75,62 @@ export function remappingCheck(f: HostFacts): Check {
 export function unsafeInterruptsCheck(f: HostFacts): Check {
   const base = { id: 'interrupts.unsafe', group: 'interrupts' as const, title: 'allow_unsafe_interrupts' };
   const evidence: string[] = [];
-  let set = false;
+  let live = false;
+  /** Asked for in modprobe.d or on the command line, but the loaded module reads N. */
+  const notApplied: string[] = [];
+  let configured = false;
+  const yes = (v: string | undefined) => /^(1|y|Y)$/.test(v ?? '');
   for (const key of ['vfio_iommu_type1.allow_unsafe_interrupts', 'iommufd.allow_unsafe_interrupts']) {
     const v = f.moduleParams.get(key);
     if (v !== undefined) {
       evidence.push(`/sys/module/${key.replace('.', '/parameters/')} = ${v}`);
-      if (v === 'Y' || v === '1') set = true;
+      if (yes(v)) live = true;
     }
     const [mod, param] = key.split('.');
+    let asked = false;
     for (const o of moduleOptions(f.modprobe, mod, param)) {
       evidence.push(`${o.file}: options ${mod} ${param}=${o.value ?? ''}`);
-      if (/^(1|y|Y)$/.test(o.value ?? '')) set = true;
+      if (yes(o.value)) asked = true;
     }
     for (const v2 of f.cmdline ? paramValues(f.cmdline, key) : []) {
       evidence.push(`kernel command line: ${key}=${v2}`);
-      if (/^(1|y|Y)$/.test(v2)) set = true;
+      if (yes(v2)) asked = true;
     }
+    if (asked) configured = true;
+    if (asked && v !== undefined && !yes(v)) notApplied.push(mod);
+  }
+  // The parameter given to a module that does not have it: a common slip that silently does nothing.
+  const misplaced: string[] = [];
+  for (const mod of ['vfio', 'vfio_pci', 'vfio-pci', 'kvm']) {
+    for (const o of moduleOptions(f.modprobe, mod, 'allow_unsafe_interrupts'))
+      misplaced.push(`${o.file}: options ${mod} allow_unsafe_interrupts=${o.value ?? ''}`);
+    for (const v of f.cmdline ? paramValues(f.cmdline, `${mod}.allow_unsafe_interrupts`) : [])
+      misplaced.push(`kernel command line: ${mod}.allow_unsafe_interrupts=${v}`);
+  }
+  evidence.push(...misplaced.map((m) => `${m} (no such parameter in that module)`));
+  const ir = interruptRemappingOn(f);
+  const set = live || configured;
+  if (ir !== true && !live && (notApplied.length || (misplaced.length && !set))) {
+    return {
+      ...base,
+      verdict: 'fail',
+      evidence: [...evidence, 'interrupt remapping is not confirmed on, and the option is not in effect'],
+      fix: notApplied.length
+        ? `the option is configured but ${notApplied.join(', ')} was loaded without it: reload it (modprobe -r vfio_pci ${notApplied.join(' ')}; modprobe vfio-pci), and if it loads from the initramfs, rebuild that (update-initramfs -u) and reboot`
+        : 'the parameter belongs to vfio_iommu_type1: options vfio_iommu_type1 allow_unsafe_interrupts=1 (for trusted guests only; hardware with interrupt remapping is the real fix)',
+    };
   }
   if (!set) {
     if (!evidence.length) evidence.push('not set anywhere (default N: VFIO insists on interrupt remapping)');
-    return { ...base, verdict: 'ok', evidence };
+    return misplaced.length
+      ? {
+          ...base,
+          verdict: 'warn',
+          evidence,
+          fix: 'remove the misplaced allow_unsafe_interrupts option: it does nothing there (interrupt remapping makes it unnecessary)',
+        }
+      : { ...base, verdict: 'ok', evidence };
   }
-  const ir = interruptRemappingOn(f);
   return {
     ...base,
     verdict: 'warn',

@@ -15,13 +15,58 @@ import type { Check } from '../check.js';
 export const isVgaClass = (d: PciDevice) => d.classCode >> 8 === 0x0300;
 export const isIntelIgd = (d: PciDevice) => isVgaClass(d) && d.vendorId === 0x8086 && d.addr.bus === 0;
 
-export function vgaArbitrationCheck(devices: PciDevice[], targets: PciDevice[]): Check {
+/** What a VM definition says about VGA (doctor --vm): its firmware and the devices given x-vga=on. */
+export interface VmVga {
+  firmware: 'ovmf' | 'seabios';
+  xVga: string[];
+}
+
+export function vgaArbitrationCheck(devices: PciDevice[], targets: PciDevice[], vm?: VmVga): Check {
   const base = { id: 'vga.arbitration', group: 'vga' as const, title: 'VGA arbitration' };
   const vga = devices.filter(isVgaClass);
   const evidence = vga.map(
     (d) =>
       `${d.address} VGA-class [${d.vendorId.toString(16).padStart(4, '0')}] driver ${d.driver ?? 'none'}${d.bootVga ? ', boot VGA' : ''}`,
   );
+  if (vm) {
+    const targetSet = new Set(targets.map((t) => t.address));
+    const igd = vga.find((d) => isIntelIgd(d) && !targetSet.has(d.address) && !isVfioDriver(d.driver));
+    if (vm.xVga.length && igd && igd.driver === 'i915') {
+      // The guide's FAQ: VGA assignment with IGD host graphics needs the i915 VGA arbiter patch
+      // (i915.enable_hd_vgaarb=1), which never reached mainline.
+      return {
+        ...base,
+        verdict: 'fail',
+        evidence: [
+          ...evidence,
+          `the VM routes legacy VGA to ${vm.xVga.join(', ')} (x-vga=on) while Intel IGD ${igd.address} is host graphics on i915`,
+          'i915 does not take part in VGA arbitration on mainline kernels (the i915.enable_hd_vgaarb patch was never merged)',
+        ],
+        fix: 'drop x-vga=on and boot the VM with OVMF (UEFI): the GPU then needs no legacy VGA; this also needs an EFI image in its ROM',
+      };
+    }
+    if (!vm.xVga.length && vm.firmware === 'ovmf') {
+      return {
+        ...base,
+        verdict: 'ok',
+        evidence: [
+          ...evidence,
+          'the VM boots OVMF and routes no legacy VGA to its GPU (no x-vga): no arbitration needed',
+        ],
+      };
+    }
+    if (vm.xVga.length && vga.length > 1) {
+      return {
+        ...base,
+        verdict: 'warn',
+        evidence: [
+          ...evidence,
+          `the VM routes legacy VGA to ${vm.xVga.join(', ')} (x-vga=on) with ${vga.length} VGA devices`,
+        ],
+        fix: 'every legacy VGA access goes through the kernel arbiter, switching the ranges away from host graphics; an OVMF guest without x-vga avoids it',
+      };
+    }
+  }
   if (vga.length <= 1) {
     return {
       ...base,
