@@ -1,7 +1,8 @@
-// Kernel messages: /dev/kmsg records formatted as dmesg prints them, and where a snapshot's copy
-// is looked for. (Reading the live ring buffer needs CAP_SYSLOG; the lab's doctor suite reads it
-// inside a real guest.)
+// Kernel messages: /dev/kmsg records formatted as dmesg prints them, where a snapshot's copy is
+// looked for, and the live fallback to /dev/kmsg when dmesg cannot run (reading the ring buffer
+// needs CAP_SYSLOG where kernel.dmesg_restrict=1; the lab's doctor suite reads it in a guest).
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -9,6 +10,7 @@ import { after, test } from 'node:test';
 import fc from 'fast-check';
 import { formatKmsgRecord, grepLog, readKernelLog } from '../../src/host/kernel-log.js';
 import { DirHostRoot } from '../../src/host/root.js';
+import { repoRoot } from '../helpers/cli.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vfiokit-klog-'));
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -69,4 +71,30 @@ test('a snapshot without kernel messages says which files it looked for', () => 
   const r = readKernelLog(snapshotWith({ 'proc/cmdline': 'quiet\n' }));
   assert.ok('unreadable' in r);
   assert.match(r.unreadable, /no kernel messages .*\/vfiokit\/dmesg\.txt.*\/var\/log\/dmesg/);
+});
+
+test('live host without dmesg: /dev/kmsg is read without blocking, or both failures are named', () => {
+  // A child with no dmesg on its PATH takes the /dev/kmsg route on this very machine.
+  const script = `
+    import { readKernelLog } from ${JSON.stringify(path.join(repoRoot, 'src/host/kernel-log.ts'))};
+    import { DirHostRoot } from ${JSON.stringify(path.join(repoRoot, 'src/host/root.ts'))};
+    console.log(JSON.stringify(readKernelLog(new DirHostRoot('/'))));
+  `;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    env: { ...process.env, PATH: '/nonexistent' },
+    cwd: repoRoot,
+    timeout: 30_000,
+  });
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout) as { log?: { source: string; lines: string[] }; unreadable?: string };
+  if (out.log) {
+    assert.ok(['/dev/kmsg', '/var/log/dmesg'].includes(out.log.source), out.log.source);
+    if (out.log.source === '/dev/kmsg') {
+      assert.ok(out.log.lines.length > 0);
+      assert.match(out.log.lines[0], /^\[\s*\d+\.\d{6}\] /);
+    }
+  } else {
+    assert.match(out.unreadable ?? '', /dmesg could not run \(ENOENT\); \/dev\/kmsg: /);
+  }
 });
