@@ -33,8 +33,22 @@ export function labCommandsFor(topo: LabTopology): LabCommands {
       // readable while e1000e holds the NIC: QEMU's ROM is not shadowed like a boot GPU's).
       ...(topo.roms ?? []).map((r) => ({
         name: `rom-dump-${r.device}`,
-        args: ['rom', 'dump', `{bdf:${r.device}}`, '-o', `{out}/rom-${r.device}.vfiokit.rom`, '--json'],
+        // --force: the lab's NIC is in use by e1000e, and nothing in the guest depends on it.
+        args: [
+          'rom',
+          'dump',
+          `{bdf:${r.device}}`,
+          '-o',
+          `{out}/rom-${r.device}.vfiokit.rom`,
+          '--force',
+          '--json',
+        ],
         json: true,
+      })),
+      // Without --force a NIC in use is refused before its ROM BAR is touched.
+      ...(topo.roms ?? []).map((r) => ({
+        name: `rom-dump-refused-${r.device}`,
+        args: ['rom', 'dump', `{bdf:${r.device}}`, '-o', `{out}/rom-${r.device}.refused.rom`],
       })),
       // The same ROMs carried in a snapshot (plus every display controller's, --roms).
       ...(topo.roms?.length
@@ -45,6 +59,7 @@ export function labCommandsFor(topo: LabTopology): LabCommands {
                 'snapshot',
                 '--roms',
                 ...topo.roms.flatMap((r) => ['--rom', `{bdf:${r.device}}`]),
+                '--force',
                 '-o',
                 '{out}/snapshot-roms',
                 '--json',

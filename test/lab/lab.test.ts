@@ -5,7 +5,7 @@
 // `npm test -- test/lab`; VFIOKIT_LAB_TOPOLOGIES=a,b limits the boots. Timings are printed as
 // test diagnostics, never asserted.
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, type TestContext, test } from 'node:test';
 import { boot } from '../../lab/boot.js';
@@ -284,6 +284,13 @@ selected.forEach((topo, i) => {
         const out = r.argv[r.argv.indexOf('-o') + 1];
         assert.ok(readFileSync(out).equals(readFileSync(rom.file)), `${out} differs from ${rom.file}`);
         assert.equal((r.json as { schema?: string })?.schema, 'vfiokit.rom.dump/1');
+      });
+
+      check(`vfiokit rom dump refuses ${rom.device} in use by its driver without --force`, () => {
+        const r = command(run, `rom-dump-refused-${rom.device}`);
+        assert.equal(r.status, 2, r.stderr);
+        assert.match(r.stderr, /is a network controller in use by e1000e: .*not reading it \(hint: /);
+        assert.ok(!existsSync(r.argv[r.argv.indexOf('-o') + 1]), 'nothing written');
       });
 
       check(`vfiokit snapshot --rom carries ${rom.device}'s ROM, byte for byte`, () => {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { EnvironmentError } from '../../src/errors.js';
-import { dumpRomBar, type RomBarAccess, sysfsRomAccess } from '../../src/host/rom-sysfs.js';
+import { dumpRomBar, type RomBarAccess, romReadRisk, sysfsRomAccess } from '../../src/host/rom-sysfs.js';
 import { DirHostRoot, type HostRoot } from '../../src/host/root.js';
 import { runCli } from '../helpers/cli.js';
 import { ipxeDir, load, repoRoot } from './rom-fixtures.js';
@@ -204,4 +204,18 @@ describe('vfiokit rom dump with a snapshot tree as --root', () => {
     r = runCli(['--root', root, 'rom', 'dump', 'nonsense', '-o', join(root, 'z.rom')]);
     assert.equal(r.status, 2);
   });
+});
+
+test('ROM reads of storage and network controllers in use need --force (the lab checks the refusal live)', () => {
+  const dev = (classCode: number, driver?: string) => ({ address: '0000:02:00.0', classCode, driver });
+  assert.match(romReadRisk(dev(0x010802, 'nvme')) ?? '', /is a storage controller in use by nvme/);
+  assert.match(romReadRisk(dev(0x020000, 'e1000e')) ?? '', /is a network controller in use by e1000e/);
+  // Free devices, GPUs and devices already handed to VFIO are read without asking.
+  for (const d of [
+    dev(0x020000),
+    dev(0x010802, 'vfio-pci'),
+    dev(0x020000, 'pci-stub'),
+    dev(0x030000, 'amdgpu'),
+  ])
+    assert.equal(romReadRisk(d), undefined, JSON.stringify(d));
 });

@@ -4,8 +4,9 @@
  * and report the real image extent. JSON schema vfiokit.rom.dump/1.
  */
 
-import { ExitCode } from '../../errors.js';
-import { dumpRomBar, sysfsRomAccess } from '../../host/rom-sysfs.js';
+import { ExitCode, UsageError } from '../../errors.js';
+import { readPciDevice } from '../../host/pci-sysfs.js';
+import { dumpRomBar, romReadRisk, sysfsRomAccess } from '../../host/rom-sysfs.js';
 import { hex } from '../../rom/byte-view.js';
 import type { CliContext } from '../context.js';
 import type { RomDumpOptions } from './rom.cli.js';
@@ -18,6 +19,13 @@ export async function runRomDump(ctx: CliContext, bdfArg: string, opts: RomDumpO
   const root = ctx.root();
   const { bdf, id } = readDeviceId(root, bdfArg);
   checkOutput(opts.output, undefined, opts.force);
+  const risk = root.live ? romReadRisk(readPciDevice(root, bdf)) : undefined;
+  if (risk && !opts.force) {
+    throw new UsageError(`${risk}; not reading it`, {
+      hint: 'unbind its driver first, or pass --force if the host does not depend on it',
+      code: 'rom.host-critical',
+    });
+  }
   const access = sysfsRomAccess(root, bdf);
   const dump = await dumpRomBar(access, bdf);
   writeFileAtomic(opts.output, dump.bytes);

@@ -64,7 +64,7 @@ export function registerRom(program: Command): void {
     .description("read a device's ROM through sysfs (as root), save it and parse it")
     .argument('<bdf>', 'PCI address, e.g. 0000:01:00.0')
     .requiredOption('-o, --output <file>', 'where to write what was read (the whole ROM BAR)')
-    .option('--force', 'overwrite an existing output file')
+    .option('--force', 'overwrite an existing output file; read a storage or network controller in use')
     .action(
       action(async (ctx, bdf: string, opts: RomDumpOptions) => {
         const { runRomDump } = await import('./rom-dump.js');

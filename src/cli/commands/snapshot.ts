@@ -2,6 +2,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EnvironmentError, errnoCode, UsageError, VfiokitError } from '../../errors.js';
+import { readPciDevice } from '../../host/pci-sysfs.js';
+import { romReadRisk } from '../../host/rom-sysfs.js';
 import type { HostRoot } from '../../host/root.js';
 import { addRoms, prepareOutputDir, type SnapshotManifest, takeSnapshot } from '../../host/snapshot.js';
 import { isArchivePath, withTempDir, writeArchive } from '../../host/snapshot-archive.js';
@@ -49,6 +51,13 @@ function romDevices(root: HostRoot, opts: SnapshotCliOptions): string[] {
         hint: 'list the addresses with `vfiokit devices`',
         code: 'snapshot.no-device',
       });
+    const risk = root.live && !opts.force ? romReadRisk(readPciDevice(root, bdf)) : undefined;
+    if (risk) {
+      throw new UsageError(`${risk}; not reading it`, {
+        hint: 'leave it out, unbind its driver first, or pass --force if the host does not depend on it',
+        code: 'snapshot.host-critical',
+      });
+    }
   }
   const all = [...new Set([...(opts.roms ? displayRomDevices(root) : []), ...named])];
   if (all.length && root.live && typeof process.getuid === 'function' && process.getuid() !== 0) {
