@@ -65,7 +65,7 @@ const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 export const describe = (d: PciDevice) =>
   `${d.address} [${hex4(d.vendorId)}:${hex4(d.deviceId)}] class ${d.classCode.toString(16).padStart(6, '0')}${d.names?.device ? ` ${d.names.device}` : ''}`;
 
-const onStub = (d: PciDevice) => !d.driver || isVfioDriver(d.driver) || d.driver === 'pci-stub';
+const freeForVfio = (d: PciDevice) => !d.driver || isVfioDriver(d.driver) || d.driver === 'pci-stub';
 
 export function bootVgaCheck(ctx: DeviceContext): Check {
   const d = ctx.device;
@@ -219,7 +219,7 @@ export function audioCheck(ctx: DeviceContext): Check {
   if (!ctx.companions.length)
     return { ...base, verdict: 'ok', evidence: [`${d.address} has no other function in its slot`] };
   const evidence = ctx.companions.map((c) => `${describe(c)} driver ${c.driver ?? 'none'}`);
-  const held = ctx.companions.filter((c) => !onStub(c));
+  const held = ctx.companions.filter((c) => !freeForVfio(c));
   if (!held.length)
     return {
       ...base,

@@ -10,7 +10,7 @@ import type { Check } from '../check.js';
 import { formatBytes } from '../memory-size.js';
 import type { DeviceContext } from './gpu.js';
 
-const isStub = (d: PciDevice) => !d.driver || d.driver === 'vfio-pci' || d.driver === 'pci-stub';
+const freeForVfio = (d: PciDevice) => !d.driver || d.driver === 'vfio-pci' || d.driver === 'pci-stub';
 
 export function vmDefinitionCheck(vm: VmDefinition): Check {
   const base = { id: 'vm.definition', group: 'vm' as const, title: 'VM definition' };
@@ -72,7 +72,7 @@ export function vmDevicesCheck(vm: VmDefinition, devices: PciDevice[], contexts:
             : "managed='no': it must be on vfio-pci before start"
           : 'QEMU needs it on vfio-pci before start';
       evidence.push(`${d.address} driver ${d.driver ?? 'none'} (${how})`);
-      if (vm.format === 'libvirt' && !vmDev.managed && !isStub(d)) {
+      if (vm.format === 'libvirt' && !vmDev.managed && !freeForVfio(d)) {
         worse('fail');
         fixes.push(
           `bind ${d.address} to vfio-pci before starting the VM, or set managed='yes' on its <hostdev>`,
