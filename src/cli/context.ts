@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import type { Colors } from 'picocolors/types.js';
+import { isArchivePath } from '../host/archive-path.js';
 import { DirHostRoot, type HostRoot, openRoot } from '../host/root.js';
 
 export interface CliContext {
@@ -77,7 +78,7 @@ export function action<A extends unknown[]>(handler: Handler<A>) {
     // A snapshot archive (a bug report's attachment) is read where it was unpacked; the tar
     // module loads only then.
     const archive =
-      opts.root && /\.(tar\.gz|tgz)$/i.test(opts.root)
+      opts.root && isArchivePath(opts.root)
         ? await (await import('../host/snapshot-archive.js')).unpackSnapshot(opts.root)
         : undefined;
     try {

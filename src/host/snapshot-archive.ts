@@ -10,10 +10,6 @@ import * as path from 'node:path';
 import * as tar from 'tar';
 import { EnvironmentError } from '../errors.js';
 
-export function isArchivePath(p: string): boolean {
-  return /\.(tar\.gz|tgz)$/i.test(p);
-}
-
 export async function withTempDir<T>(f: (dir: string) => Promise<T> | T): Promise<T> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vfiokit-snap-'));
   try {

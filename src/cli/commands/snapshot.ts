@@ -2,11 +2,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EnvironmentError, errnoCode, UsageError, VfiokitError } from '../../errors.js';
+import { isArchivePath } from '../../host/archive-path.js';
 import { readPciDevice } from '../../host/pci-sysfs.js';
 import { romReadRisk } from '../../host/rom-sysfs.js';
 import type { HostRoot } from '../../host/root.js';
 import { addRoms, prepareOutputDir, type SnapshotManifest, takeSnapshot } from '../../host/snapshot.js';
-import { isArchivePath, withTempDir, writeArchive } from '../../host/snapshot-archive.js';
+import { withTempDir, writeArchive } from '../../host/snapshot-archive.js';
 import { displayRomDevices } from '../../host/snapshot-roms.js';
 import { formatPciAddress, parsePciAddress } from '../../pci/address.js';
 import type { CliContext } from '../context.js';
