@@ -213,17 +213,3 @@ export async function dumpRomBar(access: RomBarAccess, bdf: string): Promise<Dum
     disable();
   }
 }
-
-/**
- * Why enabling this device's ROM BAR could hurt the running host, if it could. A ROM may share
- * its address decoder with a memory BAR (the PCI spec allows it; the kernel's pci_map_rom does not
- * guard against a driver using the BAR meanwhile), so while the ROM is enabled the driver can
- * lose its registers: harmless for a GPU or NIC nobody uses, an I/O error or hang for the disk
- * controller the host runs from. Storage and network controllers on a host driver need --force.
- */
-export function romReadRisk(d: { address: string; classCode: number; driver?: string }): string | undefined {
-  const base = d.classCode >> 16;
-  const what = base === 0x01 ? 'a storage controller' : base === 0x02 ? 'a network controller' : undefined;
-  if (!what || !d.driver || d.driver === 'pci-stub' || /vfio/.test(d.driver)) return undefined;
-  return `${d.address} is ${what} in use by ${d.driver}: enabling its ROM BAR can cut the driver off from the device during the read on hardware whose ROM shares a decoder with a BAR`;
-}

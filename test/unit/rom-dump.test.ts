@@ -10,8 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { EnvironmentError } from '../../src/errors.js';
-import { dumpRomBar, type RomBarAccess, romReadRisk, sysfsRomAccess } from '../../src/host/rom-sysfs.js';
+import { dumpRomBar, type RomBarAccess, sysfsRomAccess } from '../../src/host/rom-sysfs.js';
 import { DirHostRoot, type HostRoot } from '../../src/host/root.js';
+import { romReadRisk } from '../../src/iommu/viability.js';
 import { runCli } from '../helpers/cli.js';
 import { ipxeDir, load, repoRoot } from './rom-fixtures.js';
 

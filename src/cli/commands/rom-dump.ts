@@ -4,14 +4,13 @@
  * and report the real image extent. JSON schema vfiokit.rom.dump/1.
  */
 
-import { ExitCode, UsageError } from '../../errors.js';
-import { readPciDevice } from '../../host/pci-sysfs.js';
-import { dumpRomBar, romReadRisk, sysfsRomAccess } from '../../host/rom-sysfs.js';
+import { ExitCode } from '../../errors.js';
+import { dumpRomBar, sysfsRomAccess } from '../../host/rom-sysfs.js';
 import { hex } from '../../rom/byte-view.js';
 import type { CliContext } from '../context.js';
 import type { RomDumpOptions } from './rom.cli.js';
 import { checkOutput, writeFileAtomic } from './rom-files.js';
-import { readDeviceId } from './rom-ids.js';
+import { readDeviceId, refuseRiskyRomRead } from './rom-ids.js';
 import { analyseRom, hasProblems } from './rom-parse.js';
 import { renderRom } from './rom-render.js';
 
@@ -19,13 +18,12 @@ export async function runRomDump(ctx: CliContext, bdfArg: string, opts: RomDumpO
   const root = ctx.root();
   const { bdf, id } = readDeviceId(root, bdfArg);
   checkOutput(opts.output, undefined, opts.force);
-  const risk = root.live ? romReadRisk(readPciDevice(root, bdf)) : undefined;
-  if (risk && !opts.force) {
-    throw new UsageError(`${risk}; not reading it`, {
-      hint: 'unbind its driver first, or pass --force if the host does not depend on it',
-      code: 'rom.host-critical',
-    });
-  }
+  refuseRiskyRomRead(
+    root,
+    bdf,
+    opts.force,
+    'unbind its driver first, or pass --force if the host does not depend on it',
+  );
   const access = sysfsRomAccess(root, bdf);
   const dump = await dumpRomBar(access, bdf);
   writeFileAtomic(opts.output, dump.bytes);

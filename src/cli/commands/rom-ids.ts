@@ -1,6 +1,8 @@
 /** Device identity for `--device VVVV:DDDD` and `--for BDF` (read through the HostRoot). */
 import { EnvironmentError, quoteInput, UsageError } from '../../errors.js';
+import { readPciDevice } from '../../host/pci-sysfs.js';
 import type { HostRoot } from '../../host/root.js';
+import { romReadRisk } from '../../iommu/viability.js';
 import { formatPciAddress, parsePciAddress } from '../../pci/address.js';
 import type { DeviceId } from '../../rom/verdict.js';
 
@@ -24,6 +26,20 @@ export function parseDeviceId(s: string): DeviceId {
     });
   }
   return { vendor: parseHexId(m[1], 'vendor'), device: parseHexId(m[2], 'device') };
+}
+
+/**
+ * Refuses a ROM read on a live host that could cut a host driver off its device (romReadRisk)
+ * unless --force: before anything is enabled or written.
+ */
+export function refuseRiskyRomRead(
+  root: HostRoot,
+  bdf: string,
+  force: boolean | undefined,
+  hint: string,
+): void {
+  const risk = root.live && !force ? romReadRisk(readPciDevice(root, bdf)) : undefined;
+  if (risk) throw new UsageError(`${risk}; not reading it`, { hint, code: 'rom.host-critical' });
 }
 
 /** Reads vendor and device of a PCI device from sysfs under the root. */

@@ -3,14 +3,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EnvironmentError, errnoCode, UsageError, VfiokitError } from '../../errors.js';
 import { isArchivePath } from '../../host/archive-path.js';
-import { readPciDevice } from '../../host/pci-sysfs.js';
-import { romReadRisk } from '../../host/rom-sysfs.js';
 import type { HostRoot } from '../../host/root.js';
 import { addRoms, prepareOutputDir, type SnapshotManifest, takeSnapshot } from '../../host/snapshot.js';
 import { withTempDir, writeArchive } from '../../host/snapshot-archive.js';
 import { displayRomDevices } from '../../host/snapshot-roms.js';
 import { formatPciAddress, parsePciAddress } from '../../pci/address.js';
 import type { CliContext } from '../context.js';
+import { refuseRiskyRomRead } from './rom-ids.js';
 import type { SnapshotCliOptions } from './snapshot.cli.js';
 
 declare const VFIOKIT_VERSION: string | undefined;
@@ -52,13 +51,12 @@ function romDevices(root: HostRoot, opts: SnapshotCliOptions): string[] {
         hint: 'list the addresses with `vfiokit devices`',
         code: 'snapshot.no-device',
       });
-    const risk = root.live && !opts.force ? romReadRisk(readPciDevice(root, bdf)) : undefined;
-    if (risk) {
-      throw new UsageError(`${risk}; not reading it`, {
-        hint: 'leave it out, unbind its driver first, or pass --force if the host does not depend on it',
-        code: 'snapshot.host-critical',
-      });
-    }
+    refuseRiskyRomRead(
+      root,
+      bdf,
+      opts.force,
+      'leave it out, unbind its driver first, or pass --force if the host does not depend on it',
+    );
   }
   const all = [...new Set([...(opts.roms ? displayRomDevices(root) : []), ...named])];
   if (all.length && root.live && typeof process.getuid === 'function' && process.getuid() !== 0) {
