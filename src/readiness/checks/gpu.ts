@@ -65,7 +65,8 @@ const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 export const describe = (d: PciDevice) =>
   `${d.address} [${hex4(d.vendorId)}:${hex4(d.deviceId)}] class ${d.classCode.toString(16).padStart(6, '0')}${d.names?.device ? ` ${d.names.device}` : ''}`;
 
-const freeForVfio = (d: PciDevice) => !d.driver || isVfioDriver(d.driver) || d.driver === 'pci-stub';
+/** No host driver holds it: unbound, on a vfio driver, or on pci-stub. */
+export const freeForVfio = (d: PciDevice) => !d.driver || isVfioDriver(d.driver) || d.driver === 'pci-stub';
 
 export function bootVgaCheck(ctx: DeviceContext): Check {
   const d = ctx.device;

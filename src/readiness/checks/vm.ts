@@ -8,9 +8,7 @@ import type { PciDevice } from '../../pci/types.js';
 import type { VmDefinition } from '../../vm/definition.js';
 import type { Check } from '../check.js';
 import { formatBytes } from '../memory-size.js';
-import type { DeviceContext } from './gpu.js';
-
-const freeForVfio = (d: PciDevice) => !d.driver || d.driver === 'vfio-pci' || d.driver === 'pci-stub';
+import { type DeviceContext, freeForVfio } from './gpu.js';
 
 export function vmDefinitionCheck(vm: VmDefinition): Check {
   const base = { id: 'vm.definition', group: 'vm' as const, title: 'VM definition' };
