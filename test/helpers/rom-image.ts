@@ -1,25 +1,9 @@
-/**
- * A minimal legacy x86 option ROM image built from the PCI Firmware spec's layout: 55 AA, the
- * size in 512-byte units at 0x02, the PCIR pointer at 0x18, a PCI data structure (revision 3)
- * marked last image, and a checksum byte making the image sum to zero. No EFI image.
- */
-export function legacyRomImage(vendor: number, device: number, classCode = 0x030000): Buffer {
-  const b = Buffer.alloc(512);
-  b[0] = 0x55;
-  b[1] = 0xaa;
-  b[2] = 1;
-  b.writeUInt16LE(0x1c, 0x18);
-  b.write('PCIR', 0x1c, 'latin1');
-  b.writeUInt16LE(vendor, 0x20);
-  b.writeUInt16LE(device, 0x22);
-  b.writeUInt16LE(0x18, 0x26); // PCIR length
-  b[0x28] = 3; // PCIR revision
-  b.writeUIntLE(classCode, 0x29, 3);
-  b.writeUInt16LE(1, 0x2c); // image length, 512-byte units
-  b[0x30] = 0; // code type: x86
-  b[0x31] = 0x80; // last image
-  let sum = 0;
-  for (const x of b) sum = (sum + x) & 0xff;
-  b[511] = (0x100 - sum) & 0xff;
-  return b;
-}
+/** The legacy ROM image builder the build's warm-up uses too (scripts/legacy-rom.cjs). */
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+export const legacyRomImage = (
+  require('../../scripts/legacy-rom.cjs') as {
+    legacyRomImage(vendor: number, device: number, classCode?: number): Buffer;
+  }
+).legacyRomImage;
