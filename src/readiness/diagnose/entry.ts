@@ -1,0 +1,57 @@
+/**
+ * What one catalogue entry is: a message some program on the VFIO path prints, with the exact
+ * format string of its source (cited by file and function), the expressions that recognise the
+ * printed text, and what it means. Named groups in a pattern are facts read from the message:
+ * `bdf` (full address), `sbdf` (bus:dev.fn, domain 0), `group` (IOMMU group number), `bar`,
+ * `err`/`errno`, `size`, `driver`, ... `refine` lets those facts change the explanation (the
+ * same "VFIO_MAP_DMA failed" means different things for -12 and -22).
+ *
+ * The texts were looked up in the upstream trees (torvalds/linux, qemu/qemu, libvirt/libvirt,
+ * pciutils/pciutils); the explanations are ours.
+ */
+
+export type Source = 'kernel' | 'qemu' | 'libvirt' | 'pciutils' | 'acs-override patch' | 'windows';
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A real message this entry must recognise: the per-entry test runs every example. */
+export interface CatalogueExample {
+  text: string;
+  /** Where the text comes from: a public report's address, or 'built from the format string'. */
+  origin: string;
+  /** The entry's facts this example must yield (e.g. { errno: '-12' }), checked by the test. */
+  facts?: Record<string, string>;
+}
+
+/** What `refine` may change once the message's facts are known. */
+export interface Refinement {
+  title?: string;
+  cause?: string;
+  fix?: string;
+  severity?: Severity;
+}
+
+export interface CatalogueEntry {
+  id: string;
+  source: Source;
+  /** Upstream file (and function) printing it. */
+  cite: string;
+  /** The format string as the source has it (printf conversions kept). */
+  format: string;
+  /** Which versions print this wording, where it changed (e.g. 'QEMU 8.2+; older: ...'). */
+  versions?: string;
+  /**
+   * Expressions over one (prefix-stripped) log line. They must run in linear time: no nested or
+   * adjacent unbounded quantifiers over overlapping classes.
+   */
+  patterns: RegExp[];
+  severity: Severity;
+  title: string;
+  cause: string;
+  fix: string;
+  /** Facts from the named groups that change the explanation (errno, driver, size, ...). */
+  refine?: (facts: Readonly<Record<string, string>>) => Refinement | undefined;
+  examples?: CatalogueExample[];
+}
+
+/** A full PCI address as a named group. */
+export const BDF = '(?<bdf>[0-9a-fA-F]{4,8}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7])';
