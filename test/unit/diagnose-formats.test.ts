@@ -30,7 +30,7 @@ export function printf(format: string, args: (string | number)[]): string {
 }
 
 /** prefix + arguments for each entry's first format line. */
-const RENDER: Record<string, [string, (string | number)[]]> = {
+const RENDER: Record<string, readonly [string, (string | number)[]]> = {
   'qemu.group-not-viable': [
     'qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0: vfio 0000:01:00.0: ',
     [1],
@@ -88,8 +88,8 @@ test('printf renders the C conversions used in the catalogue', () => {
 
 for (const e of CATALOGUE) {
   test(`${e.id}: its source format, rendered, is recognised`, () => {
-    const r = RENDER[e.id];
-    assert.ok(r, `no rendering arguments for ${e.id}`);
+    const r = e.render ? ([e.render.prefix, e.render.args] as const) : RENDER[e.id];
+    assert.ok(r, `no rendering arguments for ${e.id} (give the entry a render field)`);
     const first = e.format.split('\n')[0];
     const line = r[0] + printf(first, r[1]).replace(/\n$/, '');
     const last = line.split('\n').pop()!;

@@ -50,7 +50,14 @@ export interface CatalogueEntry {
   fix: string;
   /** Facts from the named groups that change the explanation (errno, driver, size, ...). */
   refine?: (facts: Readonly<Record<string, string>>) => Refinement | undefined;
+  /** Real messages it must recognise (the per-entry test requires at least one). */
   examples?: CatalogueExample[];
+  /**
+   * How the source prints the first line of `format`: the prefix its producer adds (dev_printk's
+   * "vfio-pci 0000:01:00.0: ", QEMU's "qemu-system-x86_64: ") and printf arguments. The formats
+   * test renders it and the entry must recognise the result.
+   */
+  render?: { prefix: string; args: (string | number)[] };
 }
 
 /** A full PCI address as a named group. */
