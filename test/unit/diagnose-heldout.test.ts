@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadHeldOut, satisfies } from '../../bench/diagnose-heldout.js';
+import { CATALOGUE } from '../../src/readiness/diagnose/catalogue.js';
 
 const set = loadHeldOut();
 const PRODUCERS = new Set(['kernel', 'qemu', 'libvirt', 'windows', 'shell']);
@@ -42,6 +43,21 @@ test('every message has an id, a public origin, a producer, the text, its cause 
 test('no two messages are the same text', () => {
   const texts = set.messages.map((m) => m.text.trim());
   assert.equal(new Set(texts).size, texts.length);
+});
+
+test('no held-out message is used as a catalogue example (it would no longer be held out)', () => {
+  const norm = (t: string) => t.replace(/\s+/g, ' ').trim();
+  const examples = CATALOGUE.flatMap((e) =>
+    ((e as { examples?: { text: string }[] }).examples ?? []).map((x) => ({ id: e.id, text: norm(x.text) })),
+  );
+  const used: string[] = [];
+  for (const m of set.messages) {
+    const first = norm(m.text.split('\n')[0]);
+    const whole = norm(m.text);
+    const hit = examples.find((x) => x.text === whole || (first.length >= 40 && x.text.includes(first)));
+    if (hit) used.push(`${m.id} is an example of ${hit.id}`);
+  }
+  assert.deepEqual(used, []);
 });
 
 test('a keyword group is satisfied by any one of its keywords, case-insensitively, and all groups must be', () => {
