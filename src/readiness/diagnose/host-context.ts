@@ -218,7 +218,52 @@ export class HostIndex {
         out.fix =
           'enable the IOMMU (run `vfiokit doctor` for the steps); vfio-pci cannot bind a device without an IOMMU group';
     }
+    if ((f.entry.id === 'kernel.power-state-inaccessible' || f.entry.id === 'qemu.stuck-in-d3') && d)
+      this.powerNotes(d, out);
     return this.countNotes(f, out, d);
+  }
+
+  /**
+   * Whether the host's runtime power management may suspend the device: power/control "auto"
+   * allows it (Documentation/power/runtime_pm.rst), vfio-pci suspends idle devices unless
+   * disable_idle_d3=Y, and d3cold_allowed lets the platform remove power.
+   */
+  private powerNotes(d: PciDevice, out: HostNotes): void {
+    const dev = `/sys/bus/pci/devices/${d.address}`;
+    const read = (p: string) => {
+      try {
+        return this.root.readAttr(p);
+      } catch {
+        return undefined;
+      }
+    };
+    const control = read(`${dev}/power/control`);
+    const status = read(`${dev}/power/runtime_status`);
+    const state = read(`${dev}/power_state`);
+    const d3cold = read(`${dev}/d3cold_allowed`);
+    const idle = read('/sys/module/vfio_pci/parameters/disable_idle_d3');
+    const parts = [
+      control && `power/control=${control}`,
+      status && `runtime_status=${status}`,
+      state && `power_state=${state}`,
+      d3cold && `d3cold_allowed=${d3cold}`,
+      idle && `vfio_pci disable_idle_d3=${idle}`,
+    ].filter(Boolean);
+    if (!parts.length) return;
+    out.notes.push(`${d.address} power management: ${parts.join(', ')}`);
+    const vfioIdle =
+      (d.driver === 'vfio-pci' || d.driver === 'vfio_pci') &&
+      idle !== undefined &&
+      idle !== 'Y' &&
+      idle !== '1';
+    if (control === 'auto' || vfioIdle) {
+      const steps = [
+        control === 'auto' && `echo on > ${dev}/power/control`,
+        vfioIdle && 'options vfio_pci disable_idle_d3=1 in /etc/modprobe.d/',
+        d3cold === '1' && `echo 0 > ${dev}/d3cold_allowed`,
+      ].filter(Boolean);
+      out.fix = `the host may suspend this device while it is idle: ${steps.join('; ')}; a device already lost needs a host power cycle`;
+    }
   }
 
   /** Notes from the log alone (how often, how many), kept whatever the host has. */

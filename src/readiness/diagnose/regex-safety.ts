@@ -423,7 +423,7 @@ function hazardsIn(seq: Node[], out: string[], leading: boolean): void {
 type Req = string[] | undefined;
 
 function score(r: Req): number {
-  return r ? Math.min(...r.map((x) => x.length)) : 0;
+  return r?.length ? Math.min(...r.map((x) => x.length)) : 0;
 }
 
 function requiredSeq(seq: Node[], icase: boolean): Req {
