@@ -85,7 +85,8 @@ test('a message printed over several lines is matched across them, each with its
     id: 'test.two-lines',
     source: 'qemu',
     cite: 'qemu/qemu hw/vfio/container.c (test entry)',
-    format: 'group %d is not viable\nPlease ensure all devices within the iommu_group are bound to their vfio bus driver.',
+    format:
+      'group %d is not viable\nPlease ensure all devices within the iommu_group are bound to their vfio bus driver.',
     patterns: [/group (?<group>\d+) is not viable\nPlease ensure all devices within the iommu_group/],
     severity: 'error',
     title: 't',
@@ -109,7 +110,18 @@ test('a message printed over several lines is matched across them, each with its
 
 test('errno in any printed form becomes one name; numbers agree with the platform (os.constants.errno)', () => {
   const E = os.constants.errno as Record<string, number>;
-  for (const name of ['EPERM', 'ENOENT', 'EIO', 'ENOMEM', 'EACCES', 'EBUSY', 'ENODEV', 'EINVAL', 'ENOSPC', 'EOPNOTSUPP']) {
+  for (const name of [
+    'EPERM',
+    'ENOENT',
+    'EIO',
+    'ENOMEM',
+    'EACCES',
+    'EBUSY',
+    'ENODEV',
+    'EINVAL',
+    'ENOSPC',
+    'EOPNOTSUPP',
+  ]) {
     assert.equal(normaliseErrno(String(E[name])), name, `${name} = ${E[name]}`);
     assert.equal(normaliseErrno(String(-E[name])), name);
     assert.equal(normaliseErrno(name), name);
@@ -176,7 +188,10 @@ test('every catalogue pattern is linear-time safe and has a prefilter literal', 
     for (const [i, p] of e.patterns.entries()) {
       const plan = planPattern(p);
       assert.deepEqual(plan.hazards, [], `${e.id} pattern ${i}: ${p.source}`);
-      assert.ok(plan.literals.every((l) => l.length >= 3), `${e.id} pattern ${i}`);
+      assert.ok(
+        plan.literals.every((l) => l.length >= 3),
+        `${e.id} pattern ${i}`,
+      );
       n++;
     }
   }
@@ -209,7 +224,9 @@ test('the analyser refuses the shapes that backtrack', () => {
 });
 
 test('compiled patterns find what the entries’ own expressions find (runs shorter than the bound)', () => {
-  const plans = CATALOGUE.flatMap((e) => compileEntry(e).plans.map((p, i) => ({ p, orig: e.patterns[i], id: e.id })));
+  const plans = CATALOGUE.flatMap((e) =>
+    compileEntry(e).plans.map((p, i) => ({ p, orig: e.patterns[i], id: e.id })),
+  );
   // Text made of the literals the patterns need, digits, addresses and separators: it hits and
   // misses the patterns in many ways.
   const pieces = [
