@@ -32,7 +32,15 @@ before(() => {
           devices: [
             { kind: 'endpoint', dev: 0, class: CLASS.hostBridge, group: 0 },
             // Intel IGD (UHD 630) at 00:02.0, for the DMAR fault transient.
-            { kind: 'endpoint', dev: 2, class: CLASS.vga, vendor: 0x8086, device: 0x3e92, group: 2, driver: 'i915' },
+            {
+              kind: 'endpoint',
+              dev: 2,
+              class: CLASS.vga,
+              vendor: 0x8086,
+              device: 0x3e92,
+              group: 2,
+              driver: 'i915',
+            },
             { kind: 'root-port', dev: 1, acs: true, group: 1, driver: 'pcieport', children: [gpu] },
           ],
         },

@@ -119,7 +119,7 @@ export async function runDiagnose(
     const file = root.live ? undefined : KERNEL_LOG_FILES.find((f) => root.exists(f));
     if (file) {
       // A snapshot's copy can be large: stream it like -f.
-      await pump(fs.createReadStream(root.resolve(file), { highWaterMark: 1 << 20 }), split, file);
+      await pump(fs.createReadStream(root.resolve(file), { highWaterMark: 256 * 1024 }), split, file);
       label = file;
     } else {
       const r = readKernelLog(root);
@@ -133,7 +133,7 @@ export async function runDiagnose(
       label = r.log.source;
     }
   } else if (opts.file !== undefined && opts.file !== '-') {
-    await pump(fs.createReadStream(opts.file, { highWaterMark: 1 << 20 }), split, opts.file);
+    await pump(fs.createReadStream(opts.file, { highWaterMark: 256 * 1024 }), split, opts.file);
     label = opts.file;
   } else if (text.length) {
     split.push(text.join(' '));

@@ -27,29 +27,35 @@ const HMS = '\\d{2}:\\d{2}:\\d{2}';
 const ISO = `\\d{4}-\\d{2}-\\d{2}[T ]${HMS}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?`;
 
 /** A time stamp at the start of the line, then whether a "host tag: " may follow. */
-const TIMES: { re: RegExp; host: 'any' | 'known' | 'none' }[] = [
+const TIMES: { re: RegExp; host: 'any' | 'known' | 'none'; first: 'bracket' | 'digit' | 'upper' }[] = [
   // dmesg and journalctl -o short-monotonic: "[   12.345678] "
-  { re: /^\[ {0,12}\d{1,10}\.\d{1,9}\] ?/, host: 'known' },
+  { re: /^\[ {0,12}\d{1,10}\.\d{1,9}\] ?/, host: 'known', first: 'bracket' },
   // dmesg -T / --ctime: "[Tue Dec  1 10:00:00 2026] "
-  { re: new RegExp(`^\\[${DAY} ${MON} {1,2}\\d{1,2} ${HMS} \\d{4}\\] ?`), host: 'none' },
+  { re: new RegExp(`^\\[${DAY} ${MON} {1,2}\\d{1,2} ${HMS} \\d{4}\\] ?`), host: 'none', first: 'bracket' },
   // libvirt's log: "2024-01-01 10:00:00.000+0000: 1234: error : qemuProcessReportLogError:2051 : "
   {
     re: new RegExp(
       `^(?<time>${ISO}): \\d{1,10}: (?<level>debug|info|warning|error) : (?:[\\w.]{1,128}:\\d{1,6} : )?`,
     ),
     host: 'none',
+    first: 'digit',
   },
   // journalctl -o short-full: "Tue 2026-12-01 10:00:00 UTC "
   {
     re: new RegExp(`^${DAY} \\d{4}-\\d{2}-\\d{2} ${HMS}(?:\\.\\d{1,9})? [A-Z]{1,6}[+-]?\\d{0,4} `),
     host: 'any',
+    first: 'upper',
   },
   // ISO: journalctl short-iso(-precise), rsyslog RFC 3339, dmesg --time-format iso, QEMU -msg timestamp=on
-  { re: new RegExp(`^${ISO}:? `), host: 'any' },
+  { re: new RegExp(`^${ISO}:? `), host: 'any', first: 'digit' },
   // syslog / journalctl short and short-precise: "Dec  1 10:00:00 " (some add the year)
-  { re: new RegExp(`^${MON} {1,2}\\d{1,2} (?:\\d{4} )?${HMS}(?:\\.\\d{1,9})? `), host: 'any' },
+  {
+    re: new RegExp(`^${MON} {1,2}\\d{1,2} (?:\\d{4} )?${HMS}(?:\\.\\d{1,9})? `),
+    host: 'any',
+    first: 'upper',
+  },
   // journalctl -o short-unix: "1733050000.123456 "
-  { re: /^\d{9,11}\.\d{1,9} /, host: 'any' },
+  { re: /^\d{9,11}\.\d{1,9} /, host: 'any', first: 'digit' },
 ];
 
 /** "host tag[pid]: " after a syslog time; the host never holds a colon, the tag no space. */
@@ -72,29 +78,41 @@ export function stripLogPrefix(line: string): LogPrefix {
   // Each round takes off at most one prefix; logs nest a few at most.
   for (let round = 0; round < 6; round++) {
     const before = s;
-    let m = RFC5424.exec(s);
-    if (m?.groups) {
-      out.level = m.groups.pri;
-      out.time = m.groups.time;
-      if (m.groups.host !== '-') out.host = m.groups.host;
-      if (m.groups.tag !== '-') out.program = m.groups.tag;
-      s = s.slice(m[0].length);
-      if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
-      continue;
+    // Dispatch on the first character: most log lines start with none of these prefixes, and
+    // trying every expression on each of millions of lines is most of the cost.
+    const c = s.charCodeAt(0);
+    const first =
+      c === 91 ? 'bracket' : c >= 48 && c <= 57 ? 'digit' : c >= 65 && c <= 90 ? 'upper' : undefined;
+    let m: RegExpExecArray | null = null;
+    if (c === 60) {
+      m = RFC5424.exec(s);
+      if (m?.groups) {
+        out.level = m.groups.pri;
+        out.time = m.groups.time;
+        if (m.groups.host !== '-') out.host = m.groups.host;
+        if (m.groups.tag !== '-') out.program = m.groups.tag;
+        s = s.slice(m[0].length);
+        if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+        continue;
+      }
+      m = PRI.exec(s);
+      if (m?.groups) {
+        out.level = m.groups.pri;
+        s = s.slice(m[0].length);
+        continue;
+      }
+      break;
     }
-    m = PRI.exec(s);
-    if (m?.groups) {
-      out.level = m.groups.pri;
-      s = s.slice(m[0].length);
-      continue;
-    }
-    m = FACILITY_LEVEL.exec(s);
-    if (m?.groups) {
-      out.level = m.groups.level;
-      s = s.slice(m[0].length);
-      continue;
+    if (c >= 97 && c <= 122) {
+      m = FACILITY_LEVEL.exec(s);
+      if (m?.groups) {
+        out.level = m.groups.level;
+        s = s.slice(m[0].length);
+        continue;
+      }
     }
     for (const t of TIMES) {
+      if (t.first !== first) continue;
       const tm = t.re.exec(s);
       if (!tm) continue;
       out.time = tm.groups?.time ?? tm[0].trim().replace(/:$/, '');
@@ -111,7 +129,7 @@ export function stripLogPrefix(line: string): LogPrefix {
       break;
     }
     if (s === before) {
-      const k = KNOWN_TAG.exec(s);
+      const k = c >= 97 && c <= 122 ? KNOWN_TAG.exec(s) : null;
       // A QEMU line ("qemu-system-x86_64: -device ...") keeps its program name: entries and
       // readers expect it there; only the syslog tags that merely relay are taken off.
       if (k?.groups && !k.groups.tag.startsWith('qemu')) {

@@ -81,6 +81,16 @@ function canonical(bdf: string | undefined): string | undefined {
   return a ? formatPciAddress(a) : undefined;
 }
 
+const compiledLists = new WeakMap<CatalogueEntry[], CompiledEntry[]>();
+function compiledList(entries: CatalogueEntry[]): CompiledEntry[] {
+  let c = compiledLists.get(entries);
+  if (!c) {
+    c = entries.map(compileEntry);
+    compiledLists.set(entries, c);
+  }
+  return c;
+}
+
 export interface LineMatch {
   entry: CatalogueEntry;
   groups: Record<string, string>;
@@ -122,10 +132,42 @@ export function matchLine(
   previous: readonly string[] = [],
 ): LineMatch[] {
   const body = stripLogPrefix(line).body;
-  return matchBody(body, entries.map(compileEntry), previous);
+  return matchBody(body, compiledList(entries), previous);
+}
+
+/**
+ * One expression holding every single-line literal of the catalogue (an alternation of plain
+ * strings: no quantifier, so linear): most log lines contain none, and one test replaces a
+ * hundred `includes`. Patterns without a literal, and those spanning lines, are always tried.
+ */
+interface Prefilter {
+  exact?: RegExp;
+  folded?: RegExp;
+  always: boolean;
+}
+
+const prefilters = new WeakMap<CompiledEntry[], Prefilter>();
+const escapeLiteral = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function prefilterOf(compiled: CompiledEntry[]): Prefilter {
+  let p = prefilters.get(compiled);
+  if (!p) {
+    const plans = compiled.flatMap((c) => c.plans).filter((x) => !x.multiline);
+    const exact = [...new Set(plans.filter((x) => !x.icase).flatMap((x) => x.literals))];
+    const folded = [...new Set(plans.filter((x) => x.icase).flatMap((x) => x.literals))];
+    p = {
+      exact: exact.length ? new RegExp(exact.map(escapeLiteral).join('|')) : undefined,
+      folded: folded.length ? new RegExp(folded.map(escapeLiteral).join('|'), 'i') : undefined,
+      always: plans.some((x) => !x.literals.length),
+    };
+    prefilters.set(compiled, p);
+  }
+  return p;
 }
 
 function matchBody(body: string, compiled: CompiledEntry[], previous: readonly string[]): LineMatch[] {
+  const pre = prefilterOf(compiled);
+  const anySingle = pre.always || Boolean(pre.exact?.test(body)) || Boolean(pre.folded?.test(body));
   let lowerBody: string | undefined;
   const lower = () => {
     lowerBody ??= body.toLowerCase();
@@ -136,6 +178,7 @@ function matchBody(body: string, compiled: CompiledEntry[], previous: readonly s
   const out: LineMatch[] = [];
   for (const { entry, plans } of compiled) {
     for (const plan of plans) {
+      if (!plan.multiline && !anySingle) continue;
       let subject = body;
       let lowerSubject = lower;
       let currentStart = 0;
@@ -205,9 +248,12 @@ export class DiagnoseMatcher {
   private readonly compiled: CompiledEntry[];
   private readonly byKey = new Map<string, Finding>();
   private readonly recent: string[] = [];
+  /** Whether any pattern spans lines (only then are recent lines kept). */
+  private readonly multiline: boolean;
 
   constructor(entries: CatalogueEntry[] = CATALOGUE) {
-    this.compiled = entries.map(compileEntry);
+    this.compiled = compiledList(entries);
+    this.multiline = this.compiled.some((c) => c.plans.some((p) => p.multiline));
   }
 
   line(text: string, n: number): void {
@@ -228,6 +274,7 @@ export class DiagnoseMatcher {
       f.count++;
       if (f.lines.length < 5) f.lines.push({ n, text: text.slice(0, 300).trim() });
     }
+    if (!this.multiline) return;
     this.recent.push(body.length > 1024 ? body.slice(0, 1024) : body);
     if (this.recent.length >= MULTILINE_WINDOW) this.recent.shift();
   }
