@@ -260,3 +260,11 @@ test('compiled patterns find what the entries’ own expressions find (runs shor
     { numRuns: 400, seed: 14 },
   );
 });
+
+test('the analyser looks into groups for adjacent runs, and lets a run that ends the pattern be', () => {
+  assert.ok(
+    planPattern(/failed: \s*(?<err>[^\n]*) end/).hazards.some((h) => /adjacent quantifiers/.test(h)),
+    'a run in a group right after another run over the same characters',
+  );
+  assert.deepEqual(planPattern(/failed to map(?::\s*(?<err>[^\n]*))?/).hazards, []);
+});

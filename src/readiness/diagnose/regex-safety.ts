@@ -360,12 +360,27 @@ function describe(n: Node): string {
   return print(n, new Map());
 }
 
-function hazardsIn(seq: Node[], out: string[], leading: boolean): void {
+/** Quantifiers a node can begin with (looking into groups, through nullable items). */
+function startingQuants(n: Node): Extract<Node, { k: 'quant' }>[] {
+  if (n.k === 'quant') return [n];
+  if (n.k !== 'group' || n.look) return [];
+  const out: Extract<Node, { k: 'quant' }>[] = [];
+  for (const a of n.alts) {
+    for (const x of a) {
+      out.push(...startingQuants(x));
+      if (minLen(x) > 0) break;
+    }
+  }
+  return out;
+}
+
+function hazardsIn(seq: Node[], out: string[], leading: boolean, trailing = false): void {
   seq.forEach((n, i) => {
+    const last = trailing && i === seq.length - 1;
     if (n.k === 'backref') out.push(`backreference ${n.src}`);
     if (n.k === 'group') {
       if (n.look) out.push(`lookaround ${n.open}…)`);
-      for (const a of n.alts) hazardsIn(a, out, leading && i === 0);
+      for (const a of n.alts) hazardsIn(a, out, leading && i === 0, last);
     }
     if (n.k === 'quant') {
       if (n.max > 1 && hasQuant(n.atom, false) && (n.max === Infinity || hasQuant(n.atom, true)))
@@ -376,7 +391,7 @@ function hazardsIn(seq: Node[], out: string[], leading: boolean): void {
           for (let y = x + 1; y < firsts.length; y++)
             if (overlaps(firsts[x], firsts[y])) out.push(`overlapping alternatives under ${describe(n)}`);
       }
-      if (n.atom.k === 'group') for (const a of n.atom.alts) hazardsIn(a, out, false);
+      if (n.atom.k === 'group') for (const a of n.atom.alts) hazardsIn(a, out, false, last && n.max <= 1);
     }
     // Adjacent quantifiers: from an unbounded quantifier, walk on while the next items could be
     // consumed by it too (nullable items, or characters it also takes); another quantifier with a
@@ -386,13 +401,11 @@ function hazardsIn(seq: Node[], out: string[], leading: boolean): void {
       for (let j = i + 1; j < seq.length; j++) {
         const m = seq[j];
         const theirs = charsOf(m);
-        if (
-          m.k === 'quant' &&
-          m.max > 1 &&
-          (m.max === Infinity || n.max === Infinity) &&
-          overlaps(mine, theirs)
-        ) {
-          out.push(`adjacent quantifiers over shared characters: ${describe(n)} … ${describe(m)}`);
+        // A run that ends the whole pattern takes the rest and succeeds at once: no split is retried.
+        const endsPattern = trailing && j === seq.length - 1;
+        const clash = startingQuants(m).find((q) => q.max > 1 && overlaps(mine, charsOf(q.atom)));
+        if (clash && !(endsPattern && clash.max === Infinity)) {
+          out.push(`adjacent quantifiers over shared characters: ${describe(n)} … ${describe(clash)}`);
           break;
         }
         if (minLen(m) > 0 && !overlaps(mine, theirs)) break;
@@ -543,7 +556,7 @@ export function planPattern(re: RegExp): PatternPlan {
     };
   }
   const hazards: string[] = [];
-  for (const seq of alts) hazardsIn(seq, hazards, true);
+  for (const seq of alts) hazardsIn(seq, hazards, true, true);
   const literals = requiredAlts(alts, icase) ?? [];
   if (score(literals) < MIN_LITERAL)
     hazards.push(
