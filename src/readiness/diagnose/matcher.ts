@@ -137,13 +137,24 @@ export function matchLine(
 
 /**
  * One expression holding every single-line literal of the catalogue (an alternation of plain
- * strings: no quantifier, so linear): most log lines contain none, and one test replaces a
- * hundred `includes`. Patterns without a literal, and those spanning lines, are always tried.
+ * strings: no quantifier, so linear): most log lines contain none, and one scan replaces hundreds
+ * of `includes`. On a line that holds some, the scan names them, and only the entries needing one
+ * of those literals are tried. Patterns without a literal, case-insensitive ones and those
+ * spanning lines are tried whenever they could match.
  */
 interface Prefilter {
+  /** Every case-sensitive single-line literal, global: each exec finds the next place one starts. */
   exact?: RegExp;
+  /** Those literals by their first character, to name the ones starting at a found place. */
+  byFirst: Map<number, string[]>;
+  /** For each literal, the indexes (in catalogue order) of the entries that need it. */
+  byLiteral: Map<string, number[]>;
   folded?: RegExp;
+  /** Entries with a case-insensitive pattern or one without a literal. */
+  loose: number[];
   always: boolean;
+  /** Entries with a pattern spanning lines: tried on every line (over the joined lines). */
+  multiline: number[];
 }
 
 const prefilters = new WeakMap<CompiledEntry[], Prefilter>();
@@ -152,22 +163,62 @@ const escapeLiteral = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function prefilterOf(compiled: CompiledEntry[]): Prefilter {
   let p = prefilters.get(compiled);
   if (!p) {
-    const plans = compiled.flatMap((c) => c.plans).filter((x) => !x.multiline);
-    const exact = [...new Set(plans.filter((x) => !x.icase).flatMap((x) => x.literals))];
-    const folded = [...new Set(plans.filter((x) => x.icase).flatMap((x) => x.literals))];
+    const byLiteral = new Map<string, number[]>();
+    const loose: number[] = [];
+    const multiline: number[] = [];
+    const folded = new Set<string>();
+    compiled.forEach((c, i) => {
+      for (const x of c.plans) {
+        if (x.multiline) {
+          if (multiline.at(-1) !== i) multiline.push(i);
+        } else if (x.icase || !x.literals.length) {
+          if (loose.at(-1) !== i) loose.push(i);
+          for (const l of x.literals) folded.add(l);
+        } else
+          for (const l of x.literals) {
+            const list = byLiteral.get(l) ?? [];
+            if (list.at(-1) !== i) list.push(i);
+            byLiteral.set(l, list);
+          }
+      }
+    });
+    const exact = [...byLiteral.keys()];
+    const byFirst = new Map<number, string[]>();
+    for (const l of exact) byFirst.set(l.charCodeAt(0), [...(byFirst.get(l.charCodeAt(0)) ?? []), l]);
     p = {
-      exact: exact.length ? new RegExp(exact.map(escapeLiteral).join('|')) : undefined,
-      folded: folded.length ? new RegExp(folded.map(escapeLiteral).join('|'), 'i') : undefined,
-      always: plans.some((x) => !x.literals.length),
+      exact: exact.length ? new RegExp(exact.map(escapeLiteral).join('|'), 'g') : undefined,
+      byFirst,
+      byLiteral,
+      folded: folded.size ? new RegExp([...folded].map(escapeLiteral).join('|'), 'i') : undefined,
+      loose,
+      always: compiled.some((c) => c.plans.some((x) => !x.multiline && !x.literals.length)),
+      multiline,
     };
     prefilters.set(compiled, p);
   }
   return p;
 }
 
+/** The catalogue literals that occur in the text (every one, overlapping ones included). */
+function literalsIn(pre: Prefilter, text: string): Set<string> {
+  const found = new Set<string>();
+  const re = pre.exact;
+  if (!re) return found;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (const l of pre.byFirst.get(text.charCodeAt(m.index)) ?? [])
+      if (text.startsWith(l, m.index)) found.add(l);
+    re.lastIndex = m.index + 1;
+  }
+  return found;
+}
+
 function matchBody(body: string, compiled: CompiledEntry[], previous: readonly string[]): LineMatch[] {
   const pre = prefilterOf(compiled);
-  const anySingle = pre.always || Boolean(pre.exact?.test(body)) || Boolean(pre.folded?.test(body));
+  const found = literalsIn(pre, body);
+  const candidates = new Set<number>(pre.multiline);
+  for (const l of found) for (const i of pre.byLiteral.get(l) ?? []) candidates.add(i);
+  if (pre.always || pre.folded?.test(body)) for (const i of pre.loose) candidates.add(i);
   let lowerBody: string | undefined;
   const lower = () => {
     lowerBody ??= body.toLowerCase();
@@ -176,9 +227,10 @@ function matchBody(body: string, compiled: CompiledEntry[], previous: readonly s
   let joined: string | undefined;
   let lowerJoined: string | undefined;
   const out: LineMatch[] = [];
-  for (const { entry, plans } of compiled) {
+  // Most lines hold no literal at all: then only the entries spanning lines are looked at.
+  for (const i of [...candidates].sort((a, b) => a - b)) {
+    const { entry, plans } = compiled[i];
     for (const plan of plans) {
-      if (!plan.multiline && !anySingle) continue;
       let subject = body;
       let lowerSubject = lower;
       let currentStart = 0;
@@ -191,7 +243,11 @@ function matchBody(body: string, compiled: CompiledEntry[], previous: readonly s
           return lowerJoined;
         };
       }
-      if (!hasLiteral(plan, subject, lowerSubject)) continue;
+      const present =
+        !plan.multiline && !plan.icase && plan.literals.length
+          ? plan.literals.some((l) => found.has(l))
+          : hasLiteral(plan, subject, lowerSubject);
+      if (!present) continue;
       const m = plan.compiled.exec(subject);
       // Across lines, only a match that ends in this line is new (earlier ones were found there).
       if (!m || m.index + m[0].length <= currentStart) continue;

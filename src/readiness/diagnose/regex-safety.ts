@@ -379,7 +379,10 @@ function hazardsIn(seq: Node[], out: string[], leading: boolean, trailing = fals
     const last = trailing && i === seq.length - 1;
     if (n.k === 'backref') out.push(`backreference ${n.src}`);
     if (n.k === 'group') {
-      if (n.look) out.push(`lookaround ${n.open}…)`);
+      // A lookaround over plain text ("is in use(?! by)") costs at most its length; one with a run
+      // in it rescans the line at every position it is tried.
+      if (n.look && n.alts.some((a) => a.some((x) => hasQuant(x, false) || x.k === 'backref')))
+        out.push(`lookaround with a run in it: ${describe(n)}`);
       for (const a of n.alts) hazardsIn(a, out, leading && i === 0, last);
     }
     if (n.k === 'quant') {
