@@ -272,3 +272,35 @@ test('the analyser looks into groups for adjacent runs, and lets a run that ends
   );
   assert.deepEqual(planPattern(/failed to map(?::\s*(?<err>[^\n]*))?/).hazards, []);
 });
+
+test('lines do not depend on where the input was cut into chunks (a pipe delivers any split)', () => {
+  const text = [
+    '[  1.0] a',
+    '',
+    'x'.repeat(MAX_LINE + 3),
+    'Dec 01 10:00:00 h kernel: vfio-pci 0000:02:00.0: Invalid PCI ROM header signature: expecting 0xaa55, got 0xffff\r',
+    'end',
+  ].join('\n');
+  const whole: string[] = [];
+  const one = new LineSplitter((l) => whole.push(l));
+  one.push(text);
+  const ref = one.end();
+  fc.assert(
+    fc.property(fc.array(fc.integer({ min: 0, max: text.length }), { maxLength: 20 }), (cuts) => {
+      const points = [...new Set(cuts)].sort((a, b) => a - b);
+      const got: string[] = [];
+      const s = new LineSplitter((l) => got.push(l));
+      let from = 0;
+      for (const p of [...points, text.length]) {
+        s.push(text.slice(from, p));
+        from = p;
+      }
+      const stats = s.end();
+      assert.deepEqual(got, whole);
+      assert.deepEqual(stats, ref);
+    }),
+    { numRuns: 300, seed: 7 },
+  );
+  assert.equal(ref.lines, 5);
+  assert.equal(ref.cutLines, 1);
+});
