@@ -40,15 +40,25 @@ export interface CatalogueEntry {
   /** Which versions print this wording, where it changed (e.g. 'QEMU 8.2+; older: ...'). */
   versions?: string;
   /**
-   * Expressions over one (prefix-stripped) log line. They must run in linear time: no nested or
-   * adjacent unbounded quantifiers over overlapping classes.
+   * Expressions over one log line with its log prefix (timestamps, syslog host and tag) taken off;
+   * a pattern with a newline in it is matched over the last few lines joined by "\n" (messages
+   * printed over several lines). The engine derives from each pattern the literal text every match
+   * contains and runs the pattern only on lines holding it; test/unit/diagnose-engine.test.ts
+   * refuses patterns that could backtrack (regex-safety.ts: nested or adjacent unbounded
+   * quantifiers over shared characters, a long run at the start, backreferences, lookarounds, no
+   * literal of 3+ characters). Inner unbounded runs are capped at 256 characters when compiled.
    */
   patterns: RegExp[];
   severity: Severity;
   title: string;
   cause: string;
   fix: string;
-  /** Facts from the named groups that change the explanation (errno, driver, size, ...). */
+  /**
+   * Facts from the named groups that change the explanation (errno, driver, size, ...). The engine
+   * adds `bdf` (canonical address), `group`, `errno` (a name such as ENOMEM, read from an `err`,
+   * `errno`, `error`, `ret` or `rc` group in any printed form: "Cannot allocate memory", -12, 12)
+   * and `logDriver` (the driver in a kernel "driver BDF: " prefix).
+   */
   refine?: (facts: Readonly<Record<string, string>>) => Refinement | undefined;
   /** Real messages it must recognise (the per-entry test requires at least one). */
   examples?: CatalogueExample[];

@@ -1,17 +1,39 @@
 /**
- * Match text against the catalogue: every line is tried against every pattern; hits of one entry
- * about the same device or group are folded into one finding with a count and the line numbers.
- * Input is bounded (lines are cut at MAX_LINE characters) so a huge or binary file cannot make
- * the regular expressions run away.
+ * Match log lines against the catalogue, one line at a time, in bounded memory and linear time:
+ * - each line loses its log prefix (timestamps, syslog/journal host and tag: log-prefix.ts);
+ * - a pattern runs only when the literal text every match of it contains is in the line (a plain
+ *   `includes`), and it runs in the compiled form of regex-safety.ts, whose cost is linear;
+ * - a pattern with a newline in it (a message the producer prints over several lines: QEMU's error
+ *   and hint, libvirt's multi-line errors) runs over the last few lines joined, each without its
+ *   log prefix, so a journal stamp on every line does not hide it;
+ * - the named groups are the message's facts; an errno in any form becomes one `errno` fact
+ *   (ENOMEM), and the entry's `refine` turns the facts into the explanation;
+ * - hits of one entry about the same device, group and errno fold into one finding with a count.
  */
 import { formatPciAddress, tryParsePciAddress } from '../../pci/address.js';
 import { CATALOGUE, type CatalogueEntry } from './catalogue.js';
+import type { Severity } from './entry.js';
+import { ERRNO_GROUPS, normaliseErrno } from './errno.js';
+import { LineSplitter, type LineStats } from './lines.js';
+import { stripLogPrefix } from './log-prefix.js';
+import { type PatternPlan, planPattern } from './regex-safety.js';
 
-export const MAX_LINE = 4096;
+export { MAX_LINE } from './lines.js';
+
+/** Lines joined for patterns that span lines (the current one and those before it). */
+export const MULTILINE_WINDOW = 4;
 
 export interface MatchedLine {
   n: number;
   text: string;
+}
+
+/** What the finding says once its facts are known (the entry's text, changed by `refine`). */
+export interface Explanation {
+  title: string;
+  cause: string;
+  fix: string;
+  severity: Severity;
 }
 
 export interface Finding {
@@ -19,37 +41,219 @@ export interface Finding {
   /** Canonical PCI address named by the message (or its kernel log prefix), if any. */
   device?: string;
   group?: number;
-  /** Other named values (bar, driver, err, ...). */
+  /** Other named values (bar, driver, err, ...) as the message has them. */
   values: Record<string, string>;
+  /**
+   * Every fact read: the named groups, `bdf` (canonical) and `group`, `errno` (a name such as
+   * ENOMEM, whatever form the message printed), `logDriver` (the driver in a kernel dev_printk
+   * prefix "vfio-pci 0000:01:00.0: ").
+   */
+  facts: Record<string, string>;
+  explanation: Explanation;
   lines: MatchedLine[];
   count: number;
 }
 
-const PREFIX_BDF = /(?:^|[\s\]])(?:[\w.-]+ )?([0-9a-fA-F]{4,8}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])(?::|\b)/;
+export interface CompiledEntry {
+  entry: CatalogueEntry;
+  plans: PatternPlan[];
+}
+
+const compiledCache = new WeakMap<CatalogueEntry, CompiledEntry>();
+
+export function compileEntry(entry: CatalogueEntry): CompiledEntry {
+  let c = compiledCache.get(entry);
+  if (!c) {
+    c = { entry, plans: entry.patterns.map(planPattern) };
+    compiledCache.set(entry, c);
+  }
+  return c;
+}
+
+const BDF_ANY = /(?<![\w:.])([0-9a-fA-F]{4,8}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])(?![\w])/;
+/** dev_printk: "driver 0000:01:00.0: message" (the driver bound when it printed; "pci" for none). */
+const DEV_PRINTK = /^([\w.-]{1,64}) ([0-9a-fA-F]{4,8}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]): /;
 
 function canonical(bdf: string | undefined): string | undefined {
   if (!bdf) return undefined;
+  if (/^[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]$/.test(bdf)) bdf = `0000:${bdf}`;
   const a = tryParsePciAddress(bdf);
   return a ? formatPciAddress(a) : undefined;
 }
 
+const compiledLists = new WeakMap<CatalogueEntry[], CompiledEntry[]>();
+function compiledList(entries: CatalogueEntry[]): CompiledEntry[] {
+  let c = compiledLists.get(entries);
+  if (!c) {
+    c = entries.map(compileEntry);
+    compiledLists.set(entries, c);
+  }
+  return c;
+}
+
+export interface LineMatch {
+  entry: CatalogueEntry;
+  groups: Record<string, string>;
+}
+
+function hasLiteral(plan: PatternPlan, text: string, lower: () => string): boolean {
+  if (!plan.literals.length) return true;
+  const t = plan.icase ? lower() : text;
+  for (const l of plan.literals) if (t.includes(l)) return true;
+  return false;
+}
+
+function groupsOf(m: RegExpExecArray): Record<string, string> {
+  const groups: Record<string, string> = {};
+  for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined) groups[k] = v;
+  return groups;
+}
+
+/**
+ * Facts around the match: the device a kernel line is about comes first in the line
+ * ("vfio-pci 0000:01:00.0: ..."), and QEMU names it in "-device vfio-pci,host=...: vfio BDF: ".
+ */
+function addContext(groups: Record<string, string>, before: string, body: string): void {
+  if (!groups.bdf && !groups.sbdf) {
+    const p = BDF_ANY.exec(before);
+    if (p) groups.bdf = p[1];
+  }
+  const d = DEV_PRINTK.exec(body);
+  if (d && !groups.logDriver) groups.logDriver = d[1];
+}
+
+/**
+ * Match one line (its log prefix already off, or not: it is taken off here) against the entries.
+ * `previous` holds the bodies of the lines before it, for patterns that span lines.
+ */
 export function matchLine(
   line: string,
   entries: CatalogueEntry[] = CATALOGUE,
-): { entry: CatalogueEntry; groups: Record<string, string> }[] {
-  const text = line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line;
-  const out: { entry: CatalogueEntry; groups: Record<string, string> }[] = [];
-  for (const entry of entries) {
-    for (const re of entry.patterns) {
-      const m = re.exec(text);
-      if (!m) continue;
-      const groups: Record<string, string> = {};
-      for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined) groups[k] = v;
-      // The device a kernel dev_*() line is about comes first in the line ("vfio-pci 0000:01:00.0: ...").
-      if (!groups.bdf && !groups.sbdf) {
-        const p = PREFIX_BDF.exec(text.slice(0, m.index + m[0].length));
-        if (p) groups.bdf = p[1];
+  previous: readonly string[] = [],
+): LineMatch[] {
+  const body = stripLogPrefix(line).body;
+  return matchBody(body, compiledList(entries), previous);
+}
+
+/**
+ * One expression holding every single-line literal of the catalogue (an alternation of plain
+ * strings: no quantifier, so linear): most log lines contain none, and one scan replaces hundreds
+ * of `includes`. On a line that holds some, the scan names them, and only the entries needing one
+ * of those literals are tried. Patterns without a literal, case-insensitive ones and those
+ * spanning lines are tried whenever they could match.
+ */
+interface Prefilter {
+  /** Every case-sensitive single-line literal, global: each exec finds the next place one starts. */
+  exact?: RegExp;
+  /** Those literals by their first character, to name the ones starting at a found place. */
+  byFirst: Map<number, string[]>;
+  /** For each literal, the indexes (in catalogue order) of the entries that need it. */
+  byLiteral: Map<string, number[]>;
+  folded?: RegExp;
+  /** Entries with a case-insensitive pattern or one without a literal. */
+  loose: number[];
+  always: boolean;
+  /** Entries with a pattern spanning lines: tried on every line (over the joined lines). */
+  multiline: number[];
+}
+
+const prefilters = new WeakMap<CompiledEntry[], Prefilter>();
+const escapeLiteral = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function prefilterOf(compiled: CompiledEntry[]): Prefilter {
+  let p = prefilters.get(compiled);
+  if (!p) {
+    const byLiteral = new Map<string, number[]>();
+    const loose: number[] = [];
+    const multiline: number[] = [];
+    const folded = new Set<string>();
+    compiled.forEach((c, i) => {
+      for (const x of c.plans) {
+        if (x.multiline) {
+          if (multiline.at(-1) !== i) multiline.push(i);
+        } else if (x.icase || !x.literals.length) {
+          if (loose.at(-1) !== i) loose.push(i);
+          for (const l of x.literals) folded.add(l);
+        } else
+          for (const l of x.literals) {
+            const list = byLiteral.get(l) ?? [];
+            if (list.at(-1) !== i) list.push(i);
+            byLiteral.set(l, list);
+          }
       }
+    });
+    const exact = [...byLiteral.keys()];
+    const byFirst = new Map<number, string[]>();
+    for (const l of exact) byFirst.set(l.charCodeAt(0), [...(byFirst.get(l.charCodeAt(0)) ?? []), l]);
+    p = {
+      exact: exact.length ? new RegExp(exact.map(escapeLiteral).join('|'), 'g') : undefined,
+      byFirst,
+      byLiteral,
+      folded: folded.size ? new RegExp([...folded].map(escapeLiteral).join('|'), 'i') : undefined,
+      loose,
+      always: compiled.some((c) => c.plans.some((x) => !x.multiline && !x.literals.length)),
+      multiline,
+    };
+    prefilters.set(compiled, p);
+  }
+  return p;
+}
+
+/** The catalogue literals that occur in the text (every one, overlapping ones included). */
+function literalsIn(pre: Prefilter, text: string): Set<string> {
+  const found = new Set<string>();
+  const re = pre.exact;
+  if (!re) return found;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (const l of pre.byFirst.get(text.charCodeAt(m.index)) ?? [])
+      if (text.startsWith(l, m.index)) found.add(l);
+    re.lastIndex = m.index + 1;
+  }
+  return found;
+}
+
+function matchBody(body: string, compiled: CompiledEntry[], previous: readonly string[]): LineMatch[] {
+  const pre = prefilterOf(compiled);
+  const found = literalsIn(pre, body);
+  const candidates = new Set<number>(pre.multiline);
+  for (const l of found) for (const i of pre.byLiteral.get(l) ?? []) candidates.add(i);
+  if (pre.always || pre.folded?.test(body)) for (const i of pre.loose) candidates.add(i);
+  let lowerBody: string | undefined;
+  const lower = () => {
+    lowerBody ??= body.toLowerCase();
+    return lowerBody;
+  };
+  let joined: string | undefined;
+  let lowerJoined: string | undefined;
+  const out: LineMatch[] = [];
+  // Most lines hold no literal at all: then only the entries spanning lines are looked at.
+  for (const i of [...candidates].sort((a, b) => a - b)) {
+    const { entry, plans } = compiled[i];
+    for (const plan of plans) {
+      let subject = body;
+      let lowerSubject = lower;
+      let currentStart = 0;
+      if (plan.multiline && previous.length) {
+        joined ??= [...previous, body].join('\n');
+        subject = joined;
+        currentStart = joined.length - body.length;
+        lowerSubject = () => {
+          lowerJoined ??= (joined as string).toLowerCase();
+          return lowerJoined;
+        };
+      }
+      const present =
+        !plan.multiline && !plan.icase && plan.literals.length
+          ? plan.literals.some((l) => found.has(l))
+          : hasLiteral(plan, subject, lowerSubject);
+      if (!present) continue;
+      const m = plan.compiled.exec(subject);
+      // Across lines, only a match that ends in this line is new (earlier ones were found there).
+      if (!m || m.index + m[0].length <= currentStart) continue;
+      const groups = groupsOf(m);
+      const lineStart = subject.lastIndexOf('\n', m.index) + 1;
+      addContext(groups, subject.slice(lineStart, m.index + m[0].length), subject.slice(lineStart));
       out.push({ entry, groups });
       break;
     }
@@ -57,33 +261,95 @@ export function matchLine(
   return out;
 }
 
-export function diagnoseText(
-  text: string,
-  entries: CatalogueEntry[] = CATALOGUE,
-): { findings: Finding[]; lines: number } {
-  const lines = text.split(/\r?\n/);
-  const byKey = new Map<string, Finding>();
-  lines.forEach((line, i) => {
-    for (const { entry, groups } of matchLine(line, entries)) {
-      const device = canonical(groups.bdf) ?? canonical(groups.sbdf);
-      const group = groups.group !== undefined ? Number(groups.group) : undefined;
-      const key = `${entry.id}|${device ?? ''}|${group ?? ''}`;
-      let f = byKey.get(key);
+/** The explanation an entry gives for these facts (its own text, changed by `refine`). */
+export function explain(entry: CatalogueEntry, facts: Readonly<Record<string, string>>): Explanation {
+  const base: Explanation = {
+    title: entry.title,
+    cause: entry.cause,
+    fix: entry.fix,
+    severity: entry.severity,
+  };
+  const r = entry.refine?.(facts);
+  return r ? { ...base, ...Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)) } : base;
+}
+
+/** The facts of one match: named groups, canonical address and group, one errno name. */
+export function factsOf(groups: Readonly<Record<string, string>>): {
+  facts: Record<string, string>;
+  device?: string;
+  group?: number;
+} {
+  const facts: Record<string, string> = { ...groups };
+  const device = canonical(groups.bdf) ?? canonical(groups.sbdf);
+  delete facts.sbdf;
+  if (device) facts.bdf = device;
+  else delete facts.bdf;
+  const group =
+    groups.group !== undefined && /^\d{1,9}$/.test(groups.group) ? Number(groups.group) : undefined;
+  for (const g of ERRNO_GROUPS) {
+    const v = groups[g];
+    const name = v === undefined ? undefined : normaliseErrno(v);
+    if (name) {
+      facts.errno = name;
+      break;
+    }
+  }
+  return { facts, device, group };
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Feed lines one at a time; `finish` gives the findings. Memory: the findings and a few lines. */
+export class DiagnoseMatcher {
+  private readonly compiled: CompiledEntry[];
+  private readonly byKey = new Map<string, Finding>();
+  private readonly recent: string[] = [];
+  /** Whether any pattern spans lines (only then are recent lines kept). */
+  private readonly multiline: boolean;
+
+  constructor(entries: CatalogueEntry[] = CATALOGUE) {
+    this.compiled = compiledList(entries);
+    this.multiline = this.compiled.some((c) => c.plans.some((p) => p.multiline));
+  }
+
+  line(text: string, n: number): void {
+    const body = stripLogPrefix(text).body;
+    for (const { entry, groups } of matchBody(body, this.compiled, this.recent)) {
+      const { facts, device, group } = factsOf(groups);
+      const key = `${entry.id}|${device ?? ''}|${group ?? ''}|${facts.errno ?? ''}`;
+      let f = this.byKey.get(key);
       if (!f) {
         const values = { ...groups };
         delete values.bdf;
         delete values.sbdf;
         delete values.group;
-        f = { entry, device, group, values, lines: [], count: 0 };
-        byKey.set(key, f);
+        delete values.logDriver;
+        f = { entry, device, group, values, facts, explanation: explain(entry, facts), lines: [], count: 0 };
+        this.byKey.set(key, f);
       }
       f.count++;
-      if (f.lines.length < 5) f.lines.push({ n: i + 1, text: line.slice(0, 300).trim() });
+      if (f.lines.length < 5) f.lines.push({ n, text: text.slice(0, 300).trim() });
     }
-  });
-  const rank = { error: 0, warning: 1, info: 2 };
-  const findings = [...byKey.values()].sort(
-    (a, b) => rank[a.entry.severity] - rank[b.entry.severity] || a.lines[0].n - b.lines[0].n,
-  );
-  return { findings, lines: lines.length };
+    if (!this.multiline) return;
+    this.recent.push(body.length > 1024 ? body.slice(0, 1024) : body);
+    if (this.recent.length >= MULTILINE_WINDOW) this.recent.shift();
+  }
+
+  finish(): Finding[] {
+    return [...this.byKey.values()].sort(
+      (a, b) => RANK[a.explanation.severity] - RANK[b.explanation.severity] || a.lines[0].n - b.lines[0].n,
+    );
+  }
+}
+
+/** Diagnose a whole text (arguments, a test string); streams use DiagnoseMatcher with LineSplitter. */
+export function diagnoseText(
+  text: string,
+  entries: CatalogueEntry[] = CATALOGUE,
+): { findings: Finding[]; lines: number; stats: LineStats } {
+  const m = new DiagnoseMatcher(entries);
+  const split = new LineSplitter((line, n) => m.line(line, n));
+  split.push(text);
+  const stats = split.end();
+  return { findings: m.finish(), lines: stats.lines, stats };
 }

@@ -1,15 +1,19 @@
-/** The diagnose result as data (schema vfiokit.diagnose/1), findings explained with host facts. */
+/** The diagnose result as data (schema vfiokit.diagnose/2), findings explained with host facts. */
 
 import { readPciDevices } from '../../host/pci-sysfs.js';
 import type { HostRoot } from '../../host/root.js';
 import { deviceNames, loadPciIds } from '../../pci/ids.js';
 import type { Severity, Source } from './catalogue.js';
 import { HostIndex, type HostNotes } from './host-context.js';
-import { diagnoseText, type MatchedLine } from './matcher.js';
+import type { LineStats } from './lines.js';
+import type { Finding, MatchedLine } from './matcher.js';
 
 export interface DiagnoseFinding {
   id: string;
+  /** After `refine`: a fact in the message can make it more or less serious. */
   severity: Severity;
+  /** True for an info message: it reports, it does not stop anything. */
+  harmless: boolean;
   title: string;
   source: Source;
   cite: string;
@@ -17,21 +21,34 @@ export interface DiagnoseFinding {
   lines: MatchedLine[];
   device?: string;
   group?: number;
+  /** Named values as the message printed them (bar, err, driver, ...). */
   values: Record<string, string>;
+  /** Every fact read: values plus bdf, group, errno (a name: ENOMEM), logDriver. */
+  facts: Record<string, string>;
   cause: string;
   fix: string;
   host?: Omit<HostNotes, 'fix'>;
 }
 
 export interface DiagnoseReport {
-  schema: 'vfiokit.diagnose/1';
+  schema: 'vfiokit.diagnose/2';
   input: string;
   lines: number;
+  /** Characters read. */
+  chars: number;
+  /** Lines longer than the line limit, read only up to it. */
+  cutLines: number;
+  /** Present when reading stopped before the end of the input. */
+  stopped?: LineStats['stopped'];
   findings: DiagnoseFinding[];
 }
 
-export function buildDiagnoseReport(text: string, input: string, root?: HostRoot): DiagnoseReport {
-  const { findings, lines } = diagnoseText(text);
+export function buildDiagnoseReport(
+  findings: Finding[],
+  stats: LineStats,
+  input: string,
+  root?: HostRoot,
+): DiagnoseReport {
   let index: HostIndex | undefined;
   if (
     root &&
@@ -47,16 +64,21 @@ export function buildDiagnoseReport(text: string, input: string, root?: HostRoot
     }
   }
   return {
-    schema: 'vfiokit.diagnose/1',
+    schema: 'vfiokit.diagnose/2',
     input,
-    lines,
+    lines: stats.lines,
+    chars: stats.chars,
+    cutLines: stats.cutLines,
+    ...(stats.stopped ? { stopped: stats.stopped } : {}),
     findings: findings.map((f) => {
       const notes = index?.notesFor(f);
       const { fix: hostFix, ...host } = notes ?? { notes: [] };
+      const x = f.explanation;
       return {
         id: f.entry.id,
-        severity: f.entry.severity,
-        title: f.entry.title,
+        severity: x.severity,
+        harmless: x.severity === 'info',
+        title: x.title,
         source: f.entry.source,
         cite: f.entry.cite,
         count: f.count,
@@ -64,9 +86,10 @@ export function buildDiagnoseReport(text: string, input: string, root?: HostRoot
         device: f.device,
         group: f.group,
         values: f.values,
-        cause: f.entry.cause,
-        fix: hostFix ?? f.entry.fix,
-        host: notes && host.notes.length ? host : undefined,
+        facts: f.facts,
+        cause: x.cause,
+        fix: hostFix ?? x.fix,
+        host: notes && (host.notes.length || host.foreign) ? host : undefined,
       };
     }),
   };

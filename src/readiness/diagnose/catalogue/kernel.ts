@@ -1,6 +1,7 @@
 /** Catalogue entries for messages printed by Linux (drivers/vfio, drivers/iommu, drivers/pci, framebuffer drivers). */
 import type { CatalogueEntry } from '../entry.js';
 import { BDF } from '../entry.js';
+import { refinePowerState } from './refinements.js';
 
 export const KERNEL_ENTRIES: CatalogueEntry[] = [
   {
@@ -118,6 +119,7 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     cause:
       'the device no longer answers config space (all-ones PMCSR), usually left in D3cold by a failed reset or runtime power management',
     fix: 'power-cycle the host; for vfio-pci try options vfio_pci disable_idle_d3=1 so idle devices are not put into D3',
+    refine: refinePowerState,
   },
   {
     id: 'kernel.probe-failed',

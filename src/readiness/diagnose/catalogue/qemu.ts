@@ -1,6 +1,7 @@
 /** Catalogue entries for messages printed by QEMU (hw/vfio and the memory backends VFIO users hit). */
 import type { CatalogueEntry } from '../entry.js';
 import { BDF } from '../entry.js';
+import { refineDeviceFromGroup, refineSetIommu, refineStuckInD3 } from './refinements.js';
 
 export const QEMU_ENTRIES: CatalogueEntry[] = [
   {
@@ -31,6 +32,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     cause:
       'VFIO_GROUP_GET_DEVICE_FD failed: the device is not bound to vfio-pci ("No such device"), or another VM or process has it open ("Device or resource busy"), or the kernel refused it',
     fix: "check that the device is on vfio-pci (vfiokit groups) and that no other VM uses it (virsh list --all); read dmesg for the kernel's reason",
+    refine: refineDeviceFromGroup,
   },
   {
     id: 'qemu.set-iommu-container',
@@ -45,6 +47,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     cause:
       'VFIO_SET_IOMMU failed; with "Operation not permitted" the kernel refused the group: usually no interrupt remapping (dmesg: "No interrupt remapping support"), or an Intel RMRR-locked device (dmesg: "ineligible for IOMMU domain attach")',
     fix: "read dmesg for the kernel's reason (run `vfiokit diagnose --dmesg`); then enable interrupt remapping in the firmware, or see the RMRR entry",
+    refine: refineSetIommu,
   },
   {
     id: 'qemu.bar-mmap-failed',
@@ -91,8 +94,10 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     patterns: [/vfio: Unable to power on device, stuck in D(?<state>\d)/],
     severity: 'error',
     title: 'Device stuck in D3 at VM reset',
-    cause: 'the guest left the device in a low-power state and it did not return to D0 before the reset',
-    fix: 'options vfio_pci disable_idle_d3=1; if it persists the device needs a host power cycle',
+    cause:
+      "the device did not return to D0 before the reset. QEMU reads D3 both from a device in D3hot (put there by the guest driver, or by the host's runtime power management while no VM used it) and from one that no longer answers config space at all (all-ones: powered off in D3cold by the host, or lost after a failed reset)",
+    fix: 'keep the host from suspending idle devices: options vfio_pci disable_idle_d3=1 (and echo on > /sys/bus/pci/devices/BDF/power/control); if it persists the device needs a host power cycle',
+    refine: refineStuckInD3,
   },
   {
     id: 'qemu.no-reset-mechanism',
