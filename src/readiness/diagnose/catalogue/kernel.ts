@@ -392,7 +392,7 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     versions:
       'Linux 5.12+: "denylist"; 5.9–5.11: "exists in vfio-pci device blacklist, driver probing disallowed."',
     patterns: [
-      /(?<vendor>[0-9a-fA-F]{4}):(?<device>[0-9a-fA-F]{4}) exists in vfio-pci device (?:denylist|blacklist), driver probing disallowed/,
+      /(?:^|\s)(?<vendor>[0-9a-fA-F]{4}):(?<device>[0-9a-fA-F]{4}) exists in vfio-pci device (?:denylist|blacklist), driver probing disallowed/,
     ],
     severity: 'error',
     title: 'vfio-pci refuses this device model',
@@ -1006,7 +1006,8 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
       'Linux 5.x+: "AMD-Vi: Event logged [IO_PAGE_FAULT device=0000:0a:00.0 ...]", or "<driver> 0000:0a:00.0: AMD-Vi: Event logged [IO_PAGE_FAULT domain=...]" when a driver owns the device; 4.9–4.18 split it over two lines ("AMD-Vi: Event logged [" then "IO_PAGE_FAULT device=0a:00.0 domain=... address=0x%016llx flags=...]"); earlier kernels printed one line with a bus:dev.fn address',
     patterns: [
       /Event logged \[IO_PAGE_FAULT device=(?:(?<bdf>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])|(?<sbdf>[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])) domain=/,
-      new RegExp(`${BDF}: (?:AMD-Vi: )?Event logged \\[IO_PAGE_FAULT domain=`),
+      // the device is in the dev_err() prefix ("amdgpu 0000:04:00.0: AMD-Vi: ..."), read by the matcher
+      /Event logged \[IO_PAGE_FAULT domain=/,
       /(?:^|[\s\]:])IO_PAGE_FAULT device=(?:(?<bdf>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])|(?<sbdf>[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])) domain=/,
     ],
     severity: 'warning',
@@ -1894,7 +1895,11 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
       'Linux 5.15+: "probe with driver %s failed with error %d"; older: "%s: probe of %s failed with error %d"',
     patterns: [
       /probe with driver (?<driver>[\w-]{1,64}) failed with error (?<err>-?\d{1,5})/,
-      new RegExp(`(?<driver>[\\w-]{1,64}): probe of ${BDF} failed with error (?<err>-?\\d{1,5})`),
+      // The driver name must start at a word boundary of the line, so a long run of word characters
+      // is not rescanned from every position (unanchored, this took seconds on 4 KiB words).
+      new RegExp(
+        `(?:^|[\\s\\]])(?<driver>[\\w-]{1,64}): probe of ${BDF} failed with error (?<err>-?\\d{1,5})`,
+      ),
     ],
     severity: 'error',
     title: 'A driver failed to bind',
