@@ -78,6 +78,21 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     fix: 'raise the limit above guest RAM: libvirt does it itself (unless the domain has <memoryBacking><locked/> with a <memtune><hard_limit> that is too small); for plain QEMU use `ulimit -l unlimited` or LimitMEMLOCK=infinity in the systemd unit',
     examples: [
       {
+        text: '[  365.159219] vfio_pin_pages_remote: RLIMIT_MEMLOCK (4194304) exceeded',
+        origin: 'https://github.com/cloud-hypervisor/cloud-hypervisor/issues/165',
+        facts: { limit: '4194304' },
+      },
+      {
+        text: 'vfio_pin_page_external: Task qemu-system-x86 (2296) RLIMIT_MEMLOCK (65536) exceeded',
+        origin: 'https://github.com/intel/gvt-linux/issues/78',
+        facts: { limit: '65536', task: 'qemu-system-x86', pid: '2296' },
+      },
+      {
+        text: '[  +0.001779] vfio_pin_pages_remote: RLIMIT_MEMLOCK (65536) exceeded',
+        origin: 'https://github.com/kubevirt/kubevirt/issues/8472',
+        facts: { limit: '65536' },
+      },
+      {
         text: '[ 1520.778899] vfio_pin_pages_remote: RLIMIT_MEMLOCK (65536) exceeded',
         origin: BUILT,
         facts: { limit: '65536' },
@@ -441,6 +456,11 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     fix: 'nothing to do; if the device still ends up on another driver, that driver loaded first: add softdep <driver> pre: vfio-pci in /etc/modprobe.d/ (or blacklist it) and rebuild the initramfs',
     examples: [
       {
+        text: '[    3.744930] vfio_pci: add [10de:1c8c[ffffffff:ffffffff]] class 0x000000/00000000                        ',
+        origin: 'https://github.com/jscinoz/optimus-vfio-docs/issues/2',
+        facts: { vendor: '10de', device: '1c8c' },
+      },
+      {
         text: '[    3.551022] vfio_pci: add [10de:1b80[ffffffff:ffffffff]] class 0x000000/00000000',
         origin: BUILT,
         facts: { vendor: '10de', device: '1b80' },
@@ -523,6 +543,11 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     fix: 'nothing to do; `vfiokit groups` shows which devices share the group (all of them go to the VM together)',
     examples: [
       {
+        text: '[    0.647361] pci 0000:00:01.0: Adding to iommu group 94',
+        origin: 'https://github.com/enarx/enarx/issues/2263',
+        facts: { bdf: '0000:00:01.0', group: '94' },
+      },
+      {
         text: '[    0.621233] pci 0000:01:00.0: Adding to iommu group 12',
         origin: BUILT,
         facts: { bdf: '0000:01:00.0', group: '12' },
@@ -565,6 +590,16 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
       'how the host\'s own drivers use the IOMMU: "Translated" (DMA API through the IOMMU) or "Passthrough" (iommu=pt: host devices bypass translation). Either works for VFIO: assigned devices always get their own translated domain',
     fix: 'nothing to do; iommu=pt only changes host-driver performance',
     examples: [
+      {
+        text: 'iommu: Default domain type: Passthrough',
+        origin: 'https://github.com/fwupd/fwupd/issues/5304',
+        facts: { type: 'Passthrough' },
+      },
+      {
+        text: 'iommu: Default domain type: Translated',
+        origin: 'https://github.com/fwupd/fwupd/issues/5304',
+        facts: { type: 'Translated' },
+      },
       {
         text: '[    0.512202] iommu: Default domain type: Translated ',
         origin: BUILT,
@@ -619,6 +654,10 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     fix: 'turn off the firmware feature that claims the device (Pre-boot DMA Protection / Kernel DMA Protection, iLO/iDRAC shared features, USB legacy support), update the firmware, or use another slot; the ACPI DMAR/IVRS table shows which device the region names',
     examples: [
       {
+        text: 'Firmware has requested this device have a 1:1 IOMMU mapping, rejecting configuring the device without a 1:1 mapping. Contact your platform vendor.',
+        origin: 'https://github.com/AltraMayor/gatekeeper/issues/718',
+      },
+      {
         text: 'vfio-pci 0000:01:00.0: Firmware has requested this device have a 1:1 IOMMU mapping, rejecting configuring the device without a 1:1 mapping. Contact your platform vendor.',
         origin: BUILT,
         facts: { bdf: '0000:01:00.0' },
@@ -641,6 +680,11 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
       'the firmware declares a Reserved Memory Region for this device (an RMRR in the DMAR table: firmware keeps DMA to it, common on HP ProLiant and some Dell servers), so the kernel will not hand it to a guest domain',
     fix: 'update the firmware or turn off the vendor feature that uses the device (e.g. HP "Shared Memory Features"/iLO monitoring of that slot); otherwise use another slot or platform',
     examples: [
+      {
+        text: 'kernel: vfio-pci 0000:04:00.0: Device is ineligible for IOMMU domain attach due to platform RMRR requirement. Contact your platform vendor.',
+        origin: 'https://blog.youkuaiyun.com/qq_36428903/article/details/129370392',
+        facts: { bdf: '0000:04:00.0' },
+      },
       {
         text: '[  116.814073] vfio-pci 0000:0b:00.0: Device is ineligible for IOMMU domain attach due to platform RMRR requirement.  Contact your platform vendor.',
         origin: BUILT,
@@ -766,7 +810,17 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     cause:
       'the kernel parsed intel_iommu=on; the VT-d units still have to be found in the ACPI DMAR table ("DMAR: Intel(R) Virtualization Technology for Directed I/O" confirms they work)',
     fix: 'nothing to do; `vfiokit doctor` shows whether IOMMU groups exist',
-    examples: [{ text: '[    0.523410] DMAR: IOMMU enabled', origin: BUILT }],
+    examples: [
+      {
+        text: '[    0.037393] DMAR: IOMMU enabled',
+        origin: 'https://github.com/intel/intel-device-plugins-for-kubernetes/issues/1836',
+      },
+      {
+        text: '[    0.073677] DMAR: IOMMU enabled',
+        origin: 'https://github.com/strongtz/i915-sriov-dkms/issues/262',
+      },
+      { text: '[    0.523410] DMAR: IOMMU enabled', origin: BUILT },
+    ],
     render: { prefix: '', args: [] },
   },
   {
@@ -794,6 +848,10 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     cause: 'the Intel IOMMU initialised and translates DMA; IOMMU groups exist',
     fix: 'nothing to do',
     examples: [
+      {
+        text: '[    0.180140] DMAR: Intel(R) Virtualization Technology for Directed I/O',
+        origin: 'https://github.com/intel/gvt-linux/issues/60',
+      },
       { text: '[    1.230101] DMAR: Intel(R) Virtualization Technology for Directed I/O', origin: BUILT },
     ],
     render: { prefix: '', args: [] },
@@ -910,6 +968,11 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     fix: 'nothing to do',
     examples: [
       {
+        text: '[    0.083053] DMAR-IR: Enabled IRQ remapping in xapic mode                                                ',
+        origin: 'https://github.com/jscinoz/optimus-vfio-docs/issues/2',
+        facts: { mode: 'xapic' },
+      },
+      {
         text: '[    0.074583] DMAR-IR: Enabled IRQ remapping in x2apic mode',
         origin: 'https://github.com/Xilinx/dma_ip_drivers/issues/115',
         facts: { mode: 'x2apic' },
@@ -990,6 +1053,30 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
       {
         text: '[    0.090001] DMAR-IR: x2apic is disabled because BIOS sets x2apic opt out bit.',
         origin: BUILT,
+      },
+    ],
+    render: { prefix: '', args: [] },
+  },
+
+  {
+    id: 'kernel.x2apic-no-ir-support',
+    source: 'kernel',
+    cite: 'torvalds/linux arch/x86/kernel/apic/apic.c try_to_enable_x2apic()',
+    format: "x2apic: IRQ remapping doesn't support X2APIC mode\n",
+    patterns: [/x2apic: IRQ remapping doesn't support X2APIC mode/],
+    severity: 'info',
+    title: 'Interrupt remapping runs in xAPIC mode (harmless for VFIO)',
+    cause:
+      'interrupt remapping is on but cannot do x2APIC (no EIM support, or the firmware opted out), so the kernel stays in xAPIC mode. Device assignment only needs remapping itself; if remapping were off entirely, "DMAR-IR: Enabled IRQ remapping" would be missing and vfio would refuse devices',
+    fix: 'nothing to do for VFIO; check that "Enabled IRQ remapping in xapic mode" (or x2apic) appears',
+    examples: [
+      {
+        text: "[    0.083053] x2apic: IRQ remapping doesn't support X2APIC mode                                           ",
+        origin: 'https://github.com/jscinoz/optimus-vfio-docs/issues/2',
+      },
+      {
+        text: "[   28.156880] x2apic: IRQ remapping doesn't support X2APIC mode",
+        origin: 'https://github.com/tinkerbell/hook/pull/146',
       },
     ],
     render: { prefix: '', args: [] },
@@ -1128,7 +1215,13 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     cause:
       'the AMD IOMMU remaps interrupts, so vfio_iommu_type1 accepts devices without allow_unsafe_interrupts',
     fix: 'nothing to do',
-    examples: [{ text: '[    0.900000] AMD-Vi: Interrupt remapping enabled', origin: BUILT }],
+    examples: [
+      {
+        text: '[    2.616858] AMD-Vi: Interrupt remapping enabled',
+        origin: 'https://github.com/AMDESE/AMDSEV/issues/62',
+      },
+      { text: '[    0.900000] AMD-Vi: Interrupt remapping enabled', origin: BUILT },
+    ],
     render: { prefix: '', args: [] },
   },
   {
@@ -1178,6 +1271,11 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     cause: 'the AMD IOMMU is present and enabled by the firmware; groups will be created',
     fix: 'nothing to do (no amd_iommu= option is needed)',
     examples: [
+      {
+        text: '[    2.616852] pci 0000:00:00.2: AMD-Vi: Found IOMMU cap 0x40',
+        origin: 'https://github.com/AMDESE/AMDSEV/issues/62',
+        facts: { bdf: '0000:00:00.2', cap: '0x40' },
+      },
       {
         text: '[    0.621303] pci 0000:00:00.2: AMD-Vi: Found IOMMU cap 0x40',
         origin: BUILT,
@@ -1552,6 +1650,67 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     render: { prefix: '', args: ['noacs'] },
   },
 
+  {
+    id: 'kernel.dpc-containment',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/pcie/dpc.c dpc_process_error()',
+    format: 'DPC: containment event, status:%#06x source:%#06x\n',
+    patterns: [
+      /DPC: containment event, status:(?<status>0x[0-9a-fA-F]{1,4}) source:(?<source>(?:0x)?[0-9a-fA-F]{1,6})/,
+    ],
+    severity: 'warning',
+    title: 'A root port cut the link after an uncorrectable error (DPC)',
+    cause:
+      'Downstream Port Containment stopped all traffic below this port after an uncorrectable error; the kernel then resets the link and recovers the devices below. Around a VM start/stop it usually means the device misbehaved during or after its reset (e.g. a completion timeout while it was resetting)',
+    fix: 'watch for "AER: device recovery successful/failed" after it; if it repeats at every VM restart, the device does not reset cleanly (vendor-reset for AMD GPUs, or avoid restarting the VM without a host reboot)',
+    examples: [
+      {
+        text: '[ 1201.331210] pcieport 0000:00:01.1: DPC: containment event, status:0x1f01 source:0x0000',
+        origin: BUILT,
+        facts: { bdf: '0000:00:01.1', status: '0x1f01' },
+      },
+    ],
+    render: { prefix: 'pcieport 0000:00:01.1: ', args: [0x1f01, 0x100] },
+  },
+  {
+    id: 'kernel.kvm-unhandled-msr',
+    source: 'kernel',
+    cite: 'torvalds/linux arch/x86/kvm/x86.c kvm_get_msr_common() / kvm_msr_ignored_check()',
+    format: 'kvm [%i]: vcpu%i, guest rIP: 0x%lx Unhandled RDMSR(0x%x)\n',
+    versions:
+      'Linux 6.x: "Unhandled RDMSR(0x%x)" / "Unhandled WRMSR(0x%x) = 0x%llx"; older: "unhandled rdmsr: 0x%x" / "unhandled wrmsr: 0x%x data 0x%llx"; with kvm.ignore_msrs=1 "ignored rdmsr: ..." / "Ignored RDMSR(...)"',
+    patterns: [
+      /vcpu(?<vcpu>\d{1,4}),? guest rIP: 0x[0-9a-fA-F]{1,16} (?<kind>[Uu]nhandled|[Ii]gnored) (?<op>RDMSR|WRMSR|rdmsr|wrmsr)(?:\(|: )(?<msr>0x[0-9a-fA-F]{1,8})/,
+    ],
+    severity: 'warning',
+    title: 'The guest touched a CPU register KVM does not emulate',
+    cause:
+      'the guest read or wrote a model-specific register KVM does not implement; KVM injects a #GP fault into the guest, which some guests (Windows with GPU monitoring tools, macOS, some games and drivers) turn into a crash or a Code 43. With kvm.ignore_msrs=1 the access is ignored and only logged',
+    fix: 'if the guest crashes or a driver fails, boot the host with kvm.ignore_msrs=1 (and kvm.report_ignored_msrs=0 to keep the log quiet); harmless otherwise',
+    refine: (f) =>
+      f.kind?.toLowerCase() === 'ignored'
+        ? {
+            severity: 'info',
+            cause:
+              "kvm.ignore_msrs=1 is set: KVM ignored the guest's access to an MSR it does not emulate instead of faulting the guest. Harmless",
+            fix: 'nothing to do; kvm.report_ignored_msrs=0 silences these lines',
+          }
+        : undefined,
+    examples: [
+      {
+        text: '[ 2108.100133] kvm [4212]: vcpu0, guest rIP: 0xfffff80251a0a4b2 Unhandled RDMSR(0x1c9)',
+        origin: BUILT,
+        facts: { kind: 'Unhandled', op: 'RDMSR', msr: '0x1c9' },
+      },
+      {
+        text: '[ 2108.100133] kvm [4212]: vcpu3, guest rIP: 0xfffff80251a0a4b2 ignored rdmsr: 0x1c9 data 0x0',
+        origin: BUILT,
+        facts: { kind: 'ignored', msr: '0x1c9' },
+      },
+    ],
+    render: { prefix: '', args: [4212, 0, 0x7ff6a1c0, 0x1c9] },
+  },
+
   // ---------------------------------------------------------------- drivers/pci: quirks (ACS, HDA)
   {
     id: 'kernel.acs-quirk-intel-pch',
@@ -1719,6 +1878,11 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     fix: 'if it appears after a VM ran, the device did not reset properly (power-cycle the host; vendor-reset for AMD GPUs); at boot, update the device firmware',
     examples: [
       {
+        text: "Feb 10 02:25:37 omv kernel: vfio-pci 0000:06:00.0: ROM [??? 0x00000000 flags 0x20000000]: can't assign; bogus alignment",
+        origin: 'https://github.com/gnif/vendor-reset/issues/73',
+        facts: { bdf: '0000:06:00.0', res: 'ROM' },
+      },
+      {
         text: "May 13 04:23:43 pve kernel: vfio-pci 0000:75:00.0: ROM [??? 0x00000000 flags 0x20000000]: can't assign; bogus alignment",
         origin: 'https://github.com/gnif/vendor-reset/issues/82',
         facts: { bdf: '0000:75:00.0', res: 'ROM' },
@@ -1838,6 +2002,16 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
         : undefined,
     examples: [
       {
+        text: '[24987.194545] vfio-pci 0000:00:02.0: Invalid PCI ROM header signature: expecting 0xaa55, got 0x483f',
+        origin: 'https://github.com/strongtz/i915-sriov-dkms/issues/262',
+        facts: { bdf: '0000:00:02.0', got: '0x483f' },
+      },
+      {
+        text: '    [  789.811708] tg3 0022:01:00.2: Invalid PCI ROM header signature: expecting 0xaa55, got 0xffff',
+        origin: 'https://github.com/ColinIanKing/stress-ng/issues/255',
+        facts: { bdf: '0022:01:00.2', got: '0xffff' },
+      },
+      {
         text: '[3189152.966714] vfio-pci 0000:02:00.0: Invalid PCI ROM header signature: expecting 0xaa55, got 0xffff',
         origin: BUILT,
         facts: { bdf: '0000:02:00.0', got: '0xffff' },
@@ -1936,6 +2110,11 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
       };
     },
     examples: [
+      {
+        text: '[    7.567947] vfio-pci: probe of 0000:01:00.0 failed with error -22',
+        origin: 'https://github.com/NVIDIA/kubevirt-gpu-device-plugin/issues/66',
+        facts: { bdf: '0000:01:00.0', driver: 'vfio-pci', err: '-22' },
+      },
       {
         text: '[    4.301223] vfio-pci 0000:01:00.0: probe with driver vfio-pci failed with error -22',
         origin: BUILT,
@@ -2170,6 +2349,11 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
       'drivers (vfio-pci, i915, amdgpu) tell the VGA arbiter whether their GPU still decodes legacy VGA I/O and memory; this is routine when drivers bind',
     fix: 'nothing to do',
     examples: [
+      {
+        text: '[    3.744910] vfio-pci 0000:01:00.0: vgaarb: changed VGA decodes: olddecodes=io+mem,decodes=io+mem:owns=none',
+        origin: 'https://github.com/jscinoz/optimus-vfio-docs/issues/2',
+        facts: { bdf: '0000:01:00.0', owns: 'none' },
+      },
       {
         text: '[   65.353451] i915 0000:00:02.0: vgaarb: VGA decodes changed: olddecodes=none,decodes=none:owns=io+mem',
         origin: 'https://github.com/strongtz/i915-sriov-dkms/issues/342',

@@ -190,6 +190,10 @@ export const OTHER_ENTRIES: CatalogueEntry[] = [
     examples: [
       {
         text: '[    0.000000] Warning: PCIe ACS overrides enabled; This may allow non-IOMMU protected peer-to-peer DMA',
+        origin: 'https://github.com/truenas/linux/pull/170',
+      },
+      {
+        text: '[    0.000000] Warning: PCIe ACS overrides enabled; This may allow non-IOMMU protected peer-to-peer DMA',
         origin: BUILT,
       },
     ],
@@ -229,7 +233,13 @@ export const OTHER_ENTRIES: CatalogueEntry[] = [
     title: 'vendor-reset is loaded and hooked into PCI resets',
     cause: "the vendor-reset module replaced the kernel's device-specific reset for the AMD GPUs it knows",
     fix: "on Linux 5.15+ the hook is only used when the device's reset method is device_specific: echo device_specific > /sys/bus/pci/devices/<address>/reset_method (e.g. from a udev rule)",
-    examples: [{ text: '[    5.101022] vendor_reset_hook: installed', origin: BUILT }],
+    examples: [
+      {
+        text: '[    3.180564] vendor_reset_hook: installed',
+        origin: 'https://github.com/gnif/vendor-reset/issues/46',
+      },
+      { text: '[    5.101022] vendor_reset_hook: installed', origin: BUILT },
+    ],
     render: { prefix: '', args: [] },
   },
   {
@@ -362,12 +372,37 @@ export const OTHER_ENTRIES: CatalogueEntry[] = [
     fix: 'check the "reset result" line that follows; if it is not 0, power-cycle the host',
     examples: [
       {
+        text: 'Feb 10 02:25:37 omv kernel: vfio-pci 0000:06:00.0: SMU error 0xfe',
+        origin: 'https://github.com/gnif/vendor-reset/issues/73',
+        facts: { bdf: '0000:06:00.0', code: '0xfe' },
+      },
+      {
         text: '[  754.280970] vfio-pci 0000:0c:00.0: SMU error 0xfd',
         origin: 'https://github.com/gnif/vendor-reset/issues/25',
         facts: { bdf: '0000:0c:00.0', code: '0xfd' },
       },
     ],
     render: { prefix: 'vfio-pci 0000:0c:00.0: ', args: [0xfd] },
+  },
+  {
+    id: 'vendor-reset.smc-message-failed',
+    source: 'vendor-reset',
+    cite: 'gnif/vendor-reset src/amd/common.c smum_send_msg_to_smc_with_parameter()',
+    format: 'Failed to send message 0x%x: return 0x%x\n',
+    patterns: [/Failed to send message (?<msg>0x[0-9a-fA-F]{1,4}): return (?<code>0x[0-9a-fA-F]{1,8})/],
+    severity: 'warning',
+    title: "The GPU's SMU rejected a command during reset",
+    cause:
+      'vendor-reset sent a message to the System Management Unit (e.g. to prepare BACO or a driver reset) and got an error back; the GPU is in a state the reset sequence did not expect, often because it was not used by a guest driver before or is already hung',
+    fix: 'check the "reset result" line; if the reset failed, power-cycle the host; a GPU model vendor-reset does not list may need another reset method',
+    examples: [
+      {
+        text: 'Feb 10 02:25:37 omv kernel: vfio-pci 0000:06:00.0: Failed to send message 0x45: return 0xfe',
+        origin: 'https://github.com/gnif/vendor-reset/issues/73',
+        facts: { bdf: '0000:06:00.0', msg: '0x45', code: '0xfe' },
+      },
+    ],
+    render: { prefix: 'vfio-pci 0000:06:00.0: ', args: [0x45, 0xfe] },
   },
   {
     id: 'vendor-reset.psp-timeout',
