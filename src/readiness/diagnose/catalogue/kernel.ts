@@ -241,6 +241,11 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     fix: 'nothing to do; look elsewhere in the log for the failure',
     examples: [
       {
+        text: '[ 5634.188698] vfio-pci 0000:01:00.0: vfio_ecap_init: hiding ecap 0x19@0x270',
+        origin: 'https://github.com/gnif/vendor-reset/issues/72',
+        facts: { bdf: '0000:01:00.0', cap: '0x19', offset: '0x270' },
+      },
+      {
         text: 'Dec 06 09:04:26 208 kernel: vfio-pci 0000:01:00.0: vfio_ecap_init: hiding ecap 0x19@0x900',
         origin: 'https://github.com/kata-containers/kata-containers/issues/10622',
         facts: { bdf: '0000:01:00.0', cap: '0x19', offset: '0x900' },
@@ -1191,6 +1196,34 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     render: { prefix: 'iommu ivhd0: AMD-Vi: ', args: [0, 0x0a, 0, 0, 0, 0xfffffffdf8000000, 0xa00] },
   },
   {
+    id: 'kernel.amd-iotlb-inv-timeout',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/amd/iommu.c iommu_print_event()',
+    format: 'Event logged [IOTLB_INV_TIMEOUT device=%04x:%02x:%02x.%x address=0x%llx]\n',
+    versions: 'older kernels print the address as bus:dev.fn ("device=01:00.0")',
+    patterns: [
+      /IOTLB_INV_TIMEOUT device=(?:(?<bdf>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])|(?<sbdf>[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]))/,
+    ],
+    severity: 'error',
+    title: 'AMD IOMMU: a device did not answer a TLB invalidation',
+    cause:
+      'the IOMMU asked the device to drop cached translations (ATS) and the device never answered: it hangs, typically a GPU in the middle of a failed reset. "Completion-Wait loop timed out" usually follows',
+    fix: 'the device needs a power cycle (reboot the host); for AMD GPUs use vendor-reset and avoid restarting the VM without a host reboot; amd_iommu=off or iommu=soft only as a diagnosis, never with passthrough',
+    examples: [
+      {
+        text: 'Jun 15 11:58:56   kernel: iommu ivhd0: AMD-Vi: Event logged [IOTLB_INV_TIMEOUT device=0000:0b:00.0 address=0x100215ba0]',
+        origin: 'https://github.com/gnif/vendor-reset/issues/81',
+        facts: { bdf: '0000:0b:00.0' },
+      },
+      {
+        text: 'Apr 09 11:28:59 endless kernel: iommu ivhd0: AMD-Vi: Event logged [IOTLB_INV_TIMEOUT device=01:00.0 address=0x216d8e620]',
+        origin: 'https://github.com/endlessm/linux/pull/460',
+        facts: { bdf: '0000:01:00.0' },
+      },
+    ],
+    render: { prefix: 'iommu ivhd0: AMD-Vi: ', args: [0, 0x0b, 0, 0, 0x100215ba0] },
+  },
+  {
     id: 'kernel.amd-completion-wait-timeout',
     source: 'kernel',
     cite: 'torvalds/linux drivers/iommu/amd/iommu.c wait_on_sem()',
@@ -1201,7 +1234,17 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     cause:
       'the IOMMU did not complete an invalidation command: a device behind it hangs on an ATS invalidation, or the IOMMU itself is wedged (seen after failed GPU resets and with some firmware)',
     fix: 'the host needs a reboot; update the firmware; if tied to one device, stop resetting it (vendor-reset for AMD GPUs) or disable ATS for it',
-    examples: [{ text: '[ 5512.001230] AMD-Vi: Completion-Wait loop timed out', origin: BUILT }],
+    examples: [
+      {
+        text: 'Jun 15 11:58:56   kernel: AMD-Vi: Completion-Wait loop timed out',
+        origin: 'https://github.com/gnif/vendor-reset/issues/81',
+      },
+      {
+        text: 'Apr 09 11:28:59 endless kernel: AMD-Vi: Completion-Wait loop timed out',
+        origin: 'https://github.com/endlessm/linux/pull/460',
+      },
+      { text: '[ 5512.001230] AMD-Vi: Completion-Wait loop timed out', origin: BUILT },
+    ],
     render: { prefix: '', args: [] },
   },
   {
@@ -1423,6 +1466,11 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     fix: 'nothing to do unless it keeps getting slower',
     examples: [
       {
+        text: '[  882.587879] vfio-pci 0000:00:02.0: ready 1023ms after FLR',
+        origin: 'https://github.com/patmagauran/i915ovmfPkg/issues/22',
+        facts: { bdf: '0000:00:02.0', ms: '1023', reset: 'FLR' },
+      },
+      {
         text: '[  332.100221] vfio-pci 0000:0c:00.0: ready 2047ms after FLR',
         origin: BUILT,
         facts: { bdf: '0000:0c:00.0', ms: '2047', reset: 'FLR' },
@@ -1553,6 +1601,11 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
         : undefined,
     examples: [
       {
+        text: '[  184.622683] vfio-pci 0000:43:00.0: Refused to change power state, currently in D0',
+        origin: 'https://github.com/gnif/vendor-reset/issues/5',
+        facts: { bdf: '0000:43:00.0', current: '0' },
+      },
+      {
         text: '[2025-12-09 11:13:53] [ 8674.429902] i915 0000:00:02.0: Refused to change power state from D0 to D3hot',
         origin: 'https://github.com/QubesOS/qubes-issues/issues/10461',
         facts: { bdf: '0000:00:02.0', from: 'D0', to: 'D3hot' },
@@ -1681,6 +1734,8 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
       'Linux 6.x: "Unhandled RDMSR(0x%x)" / "Unhandled WRMSR(0x%x) = 0x%llx"; older: "unhandled rdmsr: 0x%x" / "unhandled wrmsr: 0x%x data 0x%llx"; with kvm.ignore_msrs=1 "ignored rdmsr: ..." / "Ignored RDMSR(...)"',
     patterns: [
       /vcpu(?<vcpu>\d{1,4}),? guest rIP: 0x[0-9a-fA-F]{1,16} (?<kind>[Uu]nhandled|[Ii]gnored) (?<op>RDMSR|WRMSR|rdmsr|wrmsr)(?:\(|: )(?<msr>0x[0-9a-fA-F]{1,8})/,
+      // 3.x–4.x: "kvm [12633]: vcpu0 unhandled rdmsr: 0x1c9"; 5.x with no vcpu context: "kvm [52392]: ignored rdmsr: 0x..."
+      /kvm \[\d{1,10}\]: (?:vcpu(?<vcpu>\d{1,4}) )?(?<kind>unhandled|ignored) (?<op>rdmsr|wrmsr): (?<msr>0x[0-9a-fA-F]{1,8})/,
     ],
     severity: 'warning',
     title: 'The guest touched a CPU register KVM does not emulate',
@@ -1697,6 +1752,26 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
           }
         : undefined,
     examples: [
+      {
+        text: '[ 5649.026420] kvm [52392]: ignored rdmsr: 0xc0011029 data 0x0',
+        origin: 'https://github.com/gnif/vendor-reset/issues/72',
+        facts: { kind: 'ignored', msr: '0xc0011029' },
+      },
+      {
+        text: '[431428.919308] kvm [12633]: vcpu0 unhandled rdmsr: 0x1c9',
+        origin: 'https://github.com/google/novm/issues/26',
+        facts: { kind: 'unhandled', msr: '0x1c9' },
+      },
+      {
+        text: '[  829.050394] kvm [1887]: vcpu0, guest rIP: 0xfffff8046a9311ac ignored rdmsr: 0x641',
+        origin: 'https://github.com/patmagauran/i915ovmfPkg/issues/22',
+        facts: { kind: 'ignored', msr: '0x641' },
+      },
+      {
+        text: 'Sep 04 22:56:17 PC kernel: kvm_amd: kvm [67539]: vcpu3, guest rIP: 0xfffff8547ad7624d Unhandled WRMSR(0xc0010115) = 0x0',
+        origin: 'https://github.com/virt-manager/virt-manager/issues/570',
+        facts: { op: 'WRMSR', msr: '0xc0010115' },
+      },
       {
         text: '[ 2108.100133] kvm [4212]: vcpu0, guest rIP: 0xfffff80251a0a4b2 Unhandled RDMSR(0x1c9)',
         origin: BUILT,
@@ -2041,6 +2116,27 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     render: { prefix: 'vfio-pci 0000:02:00.0: ', args: [0x4e564944] },
   },
   {
+    id: 'kernel.rom-no-more-images',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/rom.c pci_get_rom_size()',
+    format: 'No more images in PCI ROM\n',
+    versions: 'older kernels: "No more image in the PCI ROM"',
+    patterns: [/No more images? in (?:the )?PCI ROM/],
+    severity: 'info',
+    title: 'The ROM image chain ended without a "last image" mark (harmless)',
+    cause:
+      'while sizing the option ROM the kernel found no further image signature before the "last image" flag; the ROM is usable, the kernel just stops there',
+    fix: 'nothing to do; if the guest has no display at boot, check the ROM with `vfiokit rom`',
+    examples: [
+      {
+        text: '[  156.783583] vfio-pci 0000:10:00.0: No more image in the PCI ROM',
+        origin: 'https://github.com/gnif/vendor-reset/issues/29',
+        facts: { bdf: '0000:10:00.0' },
+      },
+    ],
+    render: { prefix: 'vfio-pci 0000:10:00.0: ', args: [] },
+  },
+  {
     id: 'kernel.unknown-header-type',
     source: 'kernel',
     cite: 'torvalds/linux drivers/pci/probe.c pci_setup_device()',
@@ -2168,6 +2264,11 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
           : undefined,
     examples: [
       {
+        text: '[ 5682.626559] pcieport 0000:00:01.0: AER: Uncorrected (Fatal) error received: 0000:00:01.0',
+        origin: 'https://github.com/gnif/vendor-reset/issues/72',
+        facts: { bdf: '0000:00:01.0', severity: 'Uncorrected (Fatal)' },
+      },
+      {
         text: 'Sep 22 09:59:09 pve kernel: pcieport 0000:80:1b.4: AER: Uncorrectable (Non-Fatal) error message received from 0000:80:1b.4',
         origin: 'https://github.com/minisforum-docs/MS-02-Ultra/issues/10',
         facts: { bdf: '0000:80:1b.4', severity: 'Uncorrectable (Non-Fatal)' },
@@ -2215,6 +2316,11 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
           }
         : undefined,
     examples: [
+      {
+        text: '[ 5682.626567] pcieport 0000:00:01.0: PCIe Bus Error: severity=Uncorrected (Fatal), type=Transaction Layer, (Requester ID)',
+        origin: 'https://github.com/gnif/vendor-reset/issues/72',
+        facts: { severity: 'Uncorrected (Fatal)', type: 'Transaction Layer' },
+      },
       {
         text: 'Sep 22 09:59:09 pve kernel: pcieport 0000:80:1b.4: PCIe Bus Error: severity=Uncorrectable (Non-Fatal), type=Transaction Layer, (Receiver ID)',
         origin: 'https://github.com/minisforum-docs/MS-02-Ultra/issues/10',

@@ -332,6 +332,11 @@ export const OTHER_ENTRIES: CatalogueEntry[] = [
     fix: 'power-cycle the host; let no host driver initialise the GPU before the VM; update vendor-reset',
     examples: [
       {
+        text: '[Sun Apr 13 00:43:13 2025] vfio-pci 0000:c7:00.0: AMD_NAVI10: failed to reset device',
+        origin: 'https://github.com/gnif/vendor-reset/issues/82',
+        facts: { bdf: '0000:c7:00.0', asic: 'AMD_NAVI10' },
+      },
+      {
         text: 'May 13 04:23:43 pve kernel: vfio-pci 0000:75:00.0: AMD_VEGA10: failed to reset device',
         origin: 'https://github.com/gnif/vendor-reset/issues/82',
         facts: { bdf: '0000:75:00.0', asic: 'AMD_VEGA10' },
@@ -397,6 +402,11 @@ export const OTHER_ENTRIES: CatalogueEntry[] = [
     fix: 'check the "reset result" line; if the reset failed, power-cycle the host; a GPU model vendor-reset does not list may need another reset method',
     examples: [
       {
+        text: '[  184.603371] vfio-pci 0000:43:00.0: Failed to send message 0x25: return 0x0',
+        origin: 'https://github.com/gnif/vendor-reset/issues/5',
+        facts: { msg: '0x25', code: '0x0' },
+      },
+      {
         text: 'Feb 10 02:25:37 omv kernel: vfio-pci 0000:06:00.0: Failed to send message 0x45: return 0xfe',
         origin: 'https://github.com/gnif/vendor-reset/issues/73',
         facts: { bdf: '0000:06:00.0', msg: '0x45', code: '0xfe' },
@@ -422,6 +432,11 @@ export const OTHER_ENTRIES: CatalogueEntry[] = [
     fix: 'check the "reset result"; if it failed, power-cycle the host',
     refine: (f) => (f.what === 'to reach valid state' ? { severity: 'info' } : undefined),
     examples: [
+      {
+        text: '[Sun Apr 13 00:43:13 2025] vfio-pci 0000:c7:00.0: AMD_NAVI10: PSP did not acknowledger reset',
+        origin: 'https://github.com/gnif/vendor-reset/issues/82',
+        facts: { bdf: '0000:c7:00.0' },
+      },
       {
         text: '[  754.471102] vfio-pci 0000:0c:00.0: AMD_NAVI14: timed out waiting for PSP to reach valid state, but continuing anyway',
         origin: 'https://github.com/gnif/vendor-reset/issues/25',
@@ -452,6 +467,31 @@ export const OTHER_ENTRIES: CatalogueEntry[] = [
       },
     ],
     render: { prefix: 'vfio-pci 0000:0c:00.0: ', args: ['navi14'] },
+  },
+  {
+    id: 'vendor-reset.baco-fallback',
+    source: 'vendor-reset',
+    cite: 'gnif/vendor-reset src/amd/vega20.c amd_vega20_reset()',
+    format: '%s: psp mode1 reset failed\n',
+    versions: 'followed by "%s: falling back to BACO reset" and "%s: BACO reset successful"',
+    patterns: [/(?<step>psp mode1 reset failed|falling back to BACO reset|BACO reset successful)/],
+    severity: 'info',
+    title: 'vendor-reset fell back to a BACO reset',
+    cause:
+      'the PSP mode1 reset did not work, so vendor-reset powered the GPU down and up through BACO (bus active, chip off); "BACO reset successful" means the GPU was reset after all',
+    fix: 'nothing to do if the result is 0; repeated failures need a host power cycle',
+    examples: [
+      {
+        text: '[  184.390719] vfio-pci 0000:43:00.0: AMD_VEGA20: psp mode1 reset failed',
+        origin: 'https://github.com/gnif/vendor-reset/issues/5',
+        facts: { bdf: '0000:43:00.0', step: 'psp mode1 reset failed' },
+      },
+      {
+        text: '[  184.603374] vfio-pci 0000:43:00.0: AMD_VEGA20: BACO reset successful',
+        origin: 'https://github.com/gnif/vendor-reset/issues/5',
+      },
+    ],
+    render: { prefix: 'vfio-pci 0000:43:00.0: ', args: ['AMD_VEGA20'] },
   },
   {
     id: 'vendor-reset.lock-busy',
