@@ -1849,6 +1849,49 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     render: { prefix: 'pci 0000:01:00.0: ', args: [] },
   },
 
+  {
+    id: 'kernel.nvme-reset-timeout',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/quirks.c nvme_disable_and_flr()',
+    format: 'Timeout waiting for NVMe ready status to clear after disable\n',
+    patterns: [/Timeout waiting for NVMe ready status to clear after disable/],
+    severity: 'error',
+    title: 'An NVMe drive did not stop before its reset',
+    cause:
+      'for NVMe controllers whose FLR is unreliable (Intel 750/P3700 family, Samsung SM961/PM961) the kernel first disables the controller and waits for it to go idle; it never did, so the FLR that follows may leave it unusable',
+    fix: 'power-cycle the host if the drive does not come back; update the drive firmware; avoid resetting it repeatedly (do not restart the VM in a loop)',
+    examples: [
+      {
+        text: '[  712.003310] vfio-pci 0000:04:00.0: Timeout waiting for NVMe ready status to clear after disable',
+        origin: BUILT,
+        facts: { bdf: '0000:04:00.0' },
+      },
+    ],
+    render: { prefix: 'vfio-pci 0000:04:00.0: ', args: [] },
+  },
+  {
+    id: 'kernel.bridge-bus-numbers',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/probe.c pci_scan_bridge_extend()',
+    format: 'devices behind bridge are unusable because %pR cannot be assigned for them\n',
+    patterns: [
+      /devices behind bridge are unusable because (?<range>\[bus [0-9a-fA-F-]{2,5}\]) cannot be assigned for them/,
+    ],
+    severity: 'error',
+    title: 'No bus numbers for the devices behind a bridge',
+    cause:
+      "the bus-number range the bridge needs does not fit inside its parent's range, so the kernel does not scan below it and those devices do not exist for the host (common with Thunderbolt/eGPU enclosures and PCIe switches added after boot)",
+    fix: 'boot with the device attached, or give hot-plug bridges spare bus numbers (pci=hpbussize=0x10 / pci=realloc); update the firmware',
+    examples: [
+      {
+        text: 'pci 0000:16:02.0: devices behind bridge are unusable because [bus 45-74] cannot be assigned for them',
+        origin: BUILT,
+        facts: { bdf: '0000:16:02.0', range: '[bus 45-74]' },
+      },
+    ],
+    render: { prefix: 'pci 0000:16:02.0: ', args: ['[bus 45-74]'] },
+  },
+
   // ---------------------------------------------------------------- drivers/pci: resources and ROM
   {
     id: 'kernel.bar-cant-reserve',
@@ -2402,7 +2445,7 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
   {
     id: 'kernel.vgaarb-boot-vga',
     source: 'kernel',
-    cite: 'torvalds/linux drivers/pci/vgaarb.c vga_arbiter_add_pci_device() / vga_arb_select_default_device()',
+    cite: 'torvalds/linux drivers/pci/vgaarb.c vga_arbiter_add_pci_device() / vga_arb_select_default_device() (before 6.5: drivers/gpu/vga/vgaarb.c)',
     format: 'vgaarb: setting as boot VGA device%s\n',
     patterns: [/vgaarb: setting as boot VGA device(?<how> \(overriding previous\))?/],
     severity: 'info',
@@ -2422,7 +2465,7 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
   {
     id: 'kernel.vgaarb-device-added',
     source: 'kernel',
-    cite: 'torvalds/linux drivers/pci/vgaarb.c vga_arbiter_add_pci_device()',
+    cite: 'torvalds/linux drivers/pci/vgaarb.c vga_arbiter_add_pci_device() (before 6.5: drivers/gpu/vga/vgaarb.c)',
     format: 'vgaarb: VGA device added: decodes=%s,owns=%s,locks=%s\n',
     patterns: [
       /vgaarb: VGA device added: decodes=(?<decodes>[\w+]{1,12}),owns=(?<owns>[\w+]{1,12}),locks=(?<locks>[\w+]{1,12})/,
@@ -2443,7 +2486,7 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
   {
     id: 'kernel.vgaarb-decodes-changed',
     source: 'kernel',
-    cite: 'torvalds/linux drivers/pci/vgaarb.c vga_arbiter_notify_clients() / vga_set_legacy_decoding()',
+    cite: 'torvalds/linux drivers/pci/vgaarb.c vga_update_device_decodes() (before 6.5: drivers/gpu/vga/vgaarb.c)',
     format: 'vgaarb: changed VGA decodes: olddecodes=%s,decodes=%s:owns=%s\n',
     versions: 'Linux 6.5+: "vgaarb: VGA decodes changed: olddecodes=..."',
     patterns: [
@@ -2476,7 +2519,7 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
   {
     id: 'kernel.vgaarb-bridge-control',
     source: 'kernel',
-    cite: 'torvalds/linux drivers/pci/vgaarb.c vga_arbiter_add_pci_device()',
+    cite: 'torvalds/linux drivers/pci/vgaarb.c vga_arbiter_add_pci_device() (before 6.5: drivers/gpu/vga/vgaarb.c)',
     format: 'vgaarb: bridge control possible\n',
     versions: 'also "vgaarb: no bridge control possible"',
     patterns: [/vgaarb: (?<no>no )?bridge control possible/],
@@ -2493,6 +2536,27 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
       },
     ],
     render: { prefix: 'pci 0000:01:00.0: ', args: [] },
+  },
+
+  {
+    id: 'kernel.vgaarb-deactivate-console',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/vgaarb.c vga_remove_vgacon() (before 6.5: drivers/gpu/vga/vgaarb.c)',
+    format: 'vgaarb: deactivate vga console\n',
+    patterns: [/vgaarb: deactivate vga console/],
+    severity: 'info',
+    title: 'The VGA text console was taken off a GPU (harmless)',
+    cause:
+      'a driver taking over a GPU (i915, amdgpu, nouveau, or the aperture helpers) removed the legacy VGA text console from it; routine at boot',
+    fix: 'nothing to do',
+    examples: [
+      {
+        text: '[    3.402211] pci 0000:00:02.0: vgaarb: deactivate vga console',
+        origin: BUILT,
+        facts: { bdf: '0000:00:02.0' },
+      },
+    ],
+    render: { prefix: 'i915 0000:00:02.0: ', args: [] },
   },
 
   // ---------------------------------------------------------------- framebuffers
@@ -2600,6 +2664,26 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
       },
     ],
     render: { prefix: 'pci 0000:0a:00.0: ', args: [1] },
+  },
+  {
+    id: 'kernel.efifb-bar-moved',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/firmware/efi/sysfb_efi.c efifb_fixup_resources() (older: drivers/video/fbdev/efifb.c)',
+    format: 'BAR has moved, updating efifb address\n',
+    patterns: [/BAR has moved, updating efifb address/],
+    severity: 'info',
+    title: "The kernel moved the boot GPU's framebuffer BAR",
+    cause:
+      'PCI resource reassignment (pci=realloc, or a BAR the firmware placed badly) moved the BAR holding the EFI framebuffer; efifb follows it. This GPU is the boot display',
+    fix: 'nothing to do, unless this GPU is passed through: then keep efifb off it (video=efifb:off, initcall_blacklist=sysfb_init)',
+    examples: [
+      {
+        text: '[    0.612233] pci 0000:01:00.0: BAR has moved, updating efifb address',
+        origin: BUILT,
+        facts: { bdf: '0000:01:00.0' },
+      },
+    ],
+    render: { prefix: 'pci 0000:01:00.0: ', args: [] },
   },
   {
     id: 'kernel.efifb-framebuffer-at',
