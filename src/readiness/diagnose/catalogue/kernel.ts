@@ -540,13 +540,22 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     source: 'kernel',
     cite: 'torvalds/linux drivers/iommu/iommu.c iommu_group_add_device()',
     format: 'Adding to iommu group %d\n',
-    patterns: [/Adding to iommu group (?<group>\d{1,6})\b/],
+    versions: 'Linux 4.19+: "<dev>: Adding to iommu group %d"; older: "iommu: Adding device %s to group %d"',
+    patterns: [
+      /Adding to iommu group (?<group>\d{1,6})\b/,
+      /iommu: Adding device (?<bdf>[0-9a-fA-F]{4,8}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]) to group (?<group>\d{1,6})\b/,
+    ],
     severity: 'info',
     title: 'Device joined an IOMMU group (harmless)',
     cause:
       'the IOMMU driver put the device into this group at boot or hot-plug; every device gets one such line when the IOMMU is on',
     fix: 'nothing to do; `vfiokit groups` shows which devices share the group (all of them go to the VM together)',
     examples: [
+      {
+        text: '[    2.689601] iommu: Adding device 0000:00:01.0 to group 0',
+        origin: 'https://github.com/mikebdp2/AMD_coreboot_G505S_A88XM-E_AM1I-A_builds/issues/1',
+        facts: { bdf: '0000:00:01.0', group: '0' },
+      },
       {
         text: '[    0.647361] pci 0000:00:01.0: Adding to iommu group 94',
         origin: 'https://github.com/enarx/enarx/issues/2263',
@@ -1345,6 +1354,10 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
       'the amd_iommu_v2 module is for GPU compute with shared virtual memory; it says so when the IOMMU lacks those features or is off. It has nothing to do with device assignment',
     fix: 'nothing to do; it does not mean the IOMMU is off (look for "AMD-Vi: Found IOMMU")',
     examples: [
+      {
+        text: '[    1.113670] AMD IOMMUv2 functionality not available on this system',
+        origin: 'https://github.com/mikebdp2/AMD_coreboot_G505S_A88XM-E_AM1I-A_builds/issues/1',
+      },
       {
         text: '[    4.102311] AMD-Vi: AMD IOMMUv2 functionality not available on this system - This is not a bug.',
         origin: BUILT,

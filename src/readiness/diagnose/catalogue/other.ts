@@ -93,6 +93,11 @@ export const OTHER_ENTRIES: CatalogueEntry[] = [
           },
     examples: [
       {
+        text: '\tKernel driver in use: nvidia',
+        origin: 'https://github.com/tinygrad/open-gpu-kernel-modules/issues/6',
+        facts: { driver: 'nvidia' },
+      },
+      {
         text: '\tKernel driver in use: vfio-pci',
         origin: 'https://github.com/gnif/vendor-reset/issues/3',
         facts: { driver: 'vfio-pci' },
@@ -113,6 +118,11 @@ export const OTHER_ENTRIES: CatalogueEntry[] = [
       'lspci lists every module whose id table matches the device; it does not mean they are loaded or bound ("Kernel driver in use" says that)',
     fix: 'nothing to do; to keep a host driver off the device, blacklist it or add a softdep so vfio-pci loads first',
     examples: [
+      {
+        text: '\tKernel modules: nvidiafb, nouveau, nvidia_drm, nvidia',
+        origin: 'https://github.com/tinygrad/open-gpu-kernel-modules/issues/6',
+        facts: { modules: 'nvidiafb, nouveau, nvidia_drm, nvidia' },
+      },
       {
         text: '\tKernel modules: amdgpu',
         origin: 'https://github.com/gnif/vendor-reset/issues/3',
@@ -145,6 +155,16 @@ export const OTHER_ENTRIES: CatalogueEntry[] = [
           }
         : undefined,
     examples: [
+      {
+        text: '    LnkSta: Speed 2.5GT/s (downgraded), Width x16 (ok)',
+        origin: 'https://github.com/janhq/jan/issues/183',
+        facts: { speed: '2.5GT/s', width: '16' },
+      },
+      {
+        text: '\t\tLnkSta:\tSpeed 5GT/s (downgraded), Width x1 (downgraded)',
+        origin: 'https://github.com/geerlingguy/raspberry-pi-pcie-devices/issues/480',
+        facts: { width: '1' },
+      },
       {
         text: '\t\tLnkSta:\tSpeed 2.5GT/s (downgraded), Width x16 (ok)',
         origin: BUILT,
