@@ -125,6 +125,11 @@ const CASES: [id: string, line: string, check: (r: Refinement | undefined) => vo
     (r) => assert.match(r?.title ?? '', /good/),
   ],
   [
+    'pciutils.kernel-driver-in-use',
+    '\tKernel driver in use: pcieport',
+    (r) => assert.match(r?.title ?? '', /harmless/),
+  ],
+  [
     'pciutils.link-downgraded',
     '\t\tLnkSta:\tSpeed 8GT/s, Width x4 (downgraded)',
     (r) => assert.equal(r?.severity, 'warning'),
@@ -146,7 +151,7 @@ const CASES: [id: string, line: string, check: (r: Refinement | undefined) => vo
   ],
 ];
 
-test('refinements: every case ran', () => assert.equal(CASES.length, 24));
+test('refinements: every case ran', () => assert.equal(CASES.length, 25));
 
 for (const [id, line, check] of CASES) {
   test(`${id} refines: ${line.slice(0, 70)}`, () => check(refined(id, line)));

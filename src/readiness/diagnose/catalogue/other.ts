@@ -86,11 +86,18 @@ export const OTHER_ENTRIES: CatalogueEntry[] = [
             title: 'The device is on vfio-pci (good)',
             cause: `the device is bound to ${f.driver}, ready to be assigned`,
           }
-        : {
-            title: `The device is on a host driver (${f.driver})`,
-            cause: `${f.driver} owns the device, so QEMU cannot open it ("group not viable" / "error getting device from group") unless it is unbound first (libvirt does that for managed='yes' devices)`,
-            fix: 'bind it to vfio-pci: vfio-pci.ids=<vendor:device> at boot with a softdep on the host driver, or driver_override at run time; `vfiokit groups` shows every device of the group',
-          },
+        : f.driver === 'pcieport' || f.driver === 'shpchp'
+          ? {
+              title: 'A bridge on its port driver (harmless)',
+              cause:
+                'PCI bridges and root ports stay on pcieport; a bridge in an IOMMU group does not make the group unviable',
+              fix: 'nothing to do',
+            }
+          : {
+              title: `The device is on a host driver (${f.driver})`,
+              cause: `${f.driver} owns the device, so QEMU cannot open it ("group not viable" / "error getting device from group") unless it is unbound first (libvirt does that for managed='yes' devices)`,
+              fix: 'bind it to vfio-pci: vfio-pci.ids=<vendor:device> at boot with a softdep on the host driver, or driver_override at run time; `vfiokit groups` shows every device of the group',
+            },
     examples: [
       {
         text: '\tKernel driver in use: nvidia',
