@@ -2043,6 +2043,11 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     fix: 'nothing to do unless the device fails to enable; then see "failed to assign"',
     examples: [
       {
+        text: "pci 0000:01:00.0: can't claim BAR 6 [mem 0xfff00000-0xffffffff pref]: no compatible bridge window",
+        origin: 'http://mail.spinics.net/lists/linux-pci/msg44903.html',
+        facts: { bdf: '0000:01:00.0', bar: '6', why: 'no compatible bridge window' },
+      },
+      {
         text: "[Tue Aug 26 16:02:52 2025] pci 0000:00:1f.5: BAR 0 [mem 0xfe010000-0xfe010fff]: can't claim; no compatible bridge window",
         origin: 'https://github.com/strongtz/i915-sriov-dkms/issues/339',
         facts: { bdf: '0000:00:1f.5', res: 'BAR 0', why: 'no compatible bridge window' },
