@@ -108,7 +108,7 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
   {
     id: 'kernel.vfio-noiommu-opened',
     source: 'kernel',
-    cite: 'torvalds/linux drivers/vfio/vfio_main.c vfio_device_open_file() (older: drivers/vfio/vfio.c vfio_group_get_device_fd())',
+    cite: 'torvalds/linux drivers/vfio/vfio_main.c vfio_device_open() (6.2+: drivers/vfio/group.c; before 5.19: drivers/vfio/vfio.c vfio_group_get_device_fd())',
     format: 'vfio-noiommu device opened by user (%s:%d)\n',
     patterns: [/vfio-noiommu device opened by user \((?<task>[^:()\n]{1,32}):(?<pid>\d{1,10})\)/],
     severity: 'warning',
@@ -997,15 +997,20 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
   {
     id: 'kernel.dmar-ir-failed',
     source: 'kernel',
-    cite: 'torvalds/linux drivers/iommu/intel/irq_remapping.c intel_prepare_irq_remapping() / irq_remapping_prepare()',
+    cite: 'torvalds/linux drivers/iommu/intel/irq_remapping.c intel_cleanup_irq_remapping() (older: the error path of intel_enable_irq_remapping())',
     format: 'DMAR-IR: Failed to enable irq remapping. You are vulnerable to irq-injection attacks.\n',
-    patterns: [/Failed to enable irq remapping\. You are vulnerable to irq-injection attacks/],
+    versions: 'older kernels put two spaces after the first sentence',
+    patterns: [/Failed to enable irq remapping\.\s{1,2}You are vulnerable to irq-injection attacks/],
     severity: 'error',
     title: 'Interrupt remapping could not be enabled',
     cause:
       'VT-d interrupt remapping is off (an earlier line gives the reason: an IOAPIC the DMAR table does not map, x2APIC opt-out, or intremap=off); vfio will then refuse devices with "No interrupt remapping support"',
     fix: 'update the firmware (a DMAR table that maps every IOAPIC); as a last resort, with trusted guests only: options vfio_iommu_type1 allow_unsafe_interrupts=1',
     examples: [
+      {
+        text: '[    0.025215] Failed to enable irq remapping.  You are vulnerable to irq-injection attacks. ',
+        origin: BUILT,
+      },
       {
         text: '[    0.083184] kernel: DMAR-IR: Failed to enable irq remapping. You are vulnerable to irq-injection attacks.',
         origin: 'https://github.com/MrChromebox/firmware/issues/458',
@@ -1026,6 +1031,11 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     fix: 'update the firmware (coreboot/vendor BIOS); until then vfio needs allow_unsafe_interrupts=1 (trusted guests only)',
     examples: [
       {
+        text: '[    0.025213] [Firmware Bug]: ioapic 2 has no mapping iommu, interrupt remapping will be disabled ',
+        origin: BUILT,
+        facts: { ioapic: '2' },
+      },
+      {
         text: '[    0.083174] kernel: DMAR-IR: [Firmware Bug]: ioapic 0 has no mapping iommu, interrupt remapping will be disabled',
         origin: 'https://github.com/MrChromebox/firmware/issues/458',
         facts: { ioapic: '0' },
@@ -1038,13 +1048,15 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     source: 'kernel',
     cite: 'torvalds/linux drivers/iommu/intel/irq_remapping.c intel_prepare_irq_remapping()',
     format: 'DMAR-IR: Not enabling interrupt remapping\n',
-    patterns: [/DMAR-IR: Not enabling interrupt remapping/],
+    versions: 'older kernels: "Not enable interrupt remapping" without the DMAR-IR prefix',
+    patterns: [/(?:^|[\s\]:])Not enabl(?:ing|e) interrupt remapping/],
     severity: 'warning',
     title: 'Interrupt remapping left off',
     cause:
       'a check before this line failed (see the line above: an unmapped IOAPIC, intremap=off, or remapping units without the capability)',
     fix: 'fix the reason given on the previous line; `vfiokit doctor` reports whether remapping is active',
     examples: [
+      { text: '[    0.025214] Not enable interrupt remapping ', origin: BUILT },
       {
         text: '[    0.083182] kernel: DMAR-IR: Not enabling interrupt remapping',
         origin: 'https://github.com/MrChromebox/firmware/issues/458',
@@ -1313,7 +1325,7 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
   {
     id: 'kernel.amd-found-iommu',
     source: 'kernel',
-    cite: 'torvalds/linux drivers/iommu/amd/init.c init_iommu_one_late() / iommu_init_pci()',
+    cite: 'torvalds/linux drivers/iommu/amd/init.c iommu_init_pci() (older: print_iommu_info())',
     format: 'Found IOMMU cap 0x%x\n',
     versions:
       'Linux 5.x+: "pci 0000:00:00.2: AMD-Vi: Found IOMMU cap 0x40"; older: "AMD-Vi: Found IOMMU at 0000:00:00.2 cap 0x40"',
