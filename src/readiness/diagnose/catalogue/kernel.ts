@@ -45,8 +45,16 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     format:
       '%s: No interrupt remapping support.  Use the module param "allow_unsafe_interrupts" to enable VFIO IOMMU support on this platform\n',
     versions:
-      'Linux 3.6+ (the long form); "%s: No interrupt remapping support.  Use the module param ..." is the only kernel wording — QEMU relays the refusal as "Failed to set iommu for container: Operation not permitted"',
-    patterns: [/No interrupt remapping support\.\s{1,4}Use the module param "allow_unsafe_interrupts"/],
+      'Linux 3.6+: "%s: No interrupt remapping support.  Use the module param ..."; the legacy KVM device assignment (pci-assign, removed in 4.12) said "kvm_iommu_map_guest: No interrupt remapping support, disallowing device assignment. Re-enble with "allow_unsafe_assigned_interrupts=1" module option."; people often paste only the first sentence. QEMU relays the refusal as "Failed to set iommu for container: Operation not permitted"',
+    patterns: [/No interrupt remapping support(?:[^\n]{0,120}(?<legacy>allow_unsafe_assigned_interrupts))?/],
+    refine: (f) =>
+      f.legacy
+        ? {
+            cause:
+              'the old KVM device assignment (pci-assign, before Linux 4.12) refuses devices when the IOMMU cannot remap interrupts, so a guest could inject interrupts into the host',
+            fix: 'move to VFIO (-device vfio-pci, libvirt <driver name="vfio"/>) and enable interrupt remapping in the firmware; the legacy option kvm.allow_unsafe_assigned_interrupts=1 trusts the guest completely',
+          }
+        : undefined,
     severity: 'error',
     title: 'No interrupt remapping',
     cause:
@@ -54,11 +62,39 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     fix: 'enable interrupt remapping / x2APIC in the firmware (look for "DMAR-IR: Enabled IRQ remapping" or "AMD-Vi: Interrupt remapping enabled" in dmesg afterwards); only if every guest is trusted: options vfio_iommu_type1 allow_unsafe_interrupts=1 in /etc/modprobe.d/',
     examples: [
       {
+        text: 'kvm_iommu_map_guest: No interrupt remapping support, disallowing device assignment. Re-enble with "allow_unsafe_assigned_interrupts=1" module option.',
+        origin: BUILT,
+        facts: { legacy: 'allow_unsafe_assigned_interrupts' },
+      },
+      { text: 'vfio_iommu_type1_attach_group: No interrupt remapping support.', origin: BUILT },
+      {
         text: '[  112.514313] vfio_iommu_type1_attach_group: No interrupt remapping support.  Use the module param "allow_unsafe_interrupts" to enable VFIO IOMMU support on this platform',
         origin: BUILT,
       },
     ],
     render: { prefix: '', args: ['vfio_iommu_type1_attach_group'] },
+  },
+  {
+    id: 'kernel.iommufd-unsafe-msi',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/iommufd/device.c iommufd_device_bind() (6.2: iommufd_device_setup_msi())',
+    format:
+      'MSI interrupts are not secure, they cannot be isolated by the platform. Check that platform features like interrupt remapping are enabled. Use the "allow_unsafe_interrupts" module parameter to override\n',
+    versions: 'Linux 6.2+ (iommufd, used by QEMU with -object iommufd and by vfio cdev access)',
+    patterns: [/MSI interrupts are not secure, they cannot be isolated by the platform/],
+    severity: 'warning',
+    title: 'Device assigned although its interrupts are not isolated',
+    cause:
+      "the platform cannot isolate this device's MSIs (no interrupt remapping), and iommufd accepted the device only because allow_unsafe_interrupts is set: a guest can forge interrupts into the host",
+    fix: 'enable interrupt remapping in the firmware and drop allow_unsafe_interrupts; keep it only for fully trusted guests',
+    examples: [
+      {
+        text: '[  301.992231] vfio-pci 0000:01:00.0: MSI interrupts are not secure, they cannot be isolated by the platform. Check that platform features like interrupt remapping are enabled. Use the "allow_unsafe_interrupts" module parameter to override',
+        origin: BUILT,
+        facts: { bdf: '0000:01:00.0' },
+      },
+    ],
+    render: { prefix: 'vfio-pci 0000:01:00.0: ', args: [] },
   },
   {
     id: 'kernel.memlock-exceeded',
