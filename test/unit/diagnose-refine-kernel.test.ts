@@ -149,9 +149,29 @@ const CASES: [id: string, line: string, check: (r: Refinement | undefined) => vo
     'vfio-pci 0000:2f:00.0: AMD_NAVI10: reset result = 0',
     (r) => assert.equal(r, undefined),
   ],
+  [
+    'kernel.no-interrupt-remapping',
+    'kvm_iommu_map_guest: No interrupt remapping support, disallowing device assignment. Re-enble with "allow_unsafe_assigned_interrupts=1" module option.',
+    (r) => assert.match(r?.fix ?? '', /vfio-pci/),
+  ],
+  [
+    'kernel.no-interrupt-remapping',
+    'vfio_iommu_type1_attach_group: No interrupt remapping support.',
+    (r) => assert.equal(r, undefined),
+  ],
+  [
+    'kernel.kvm-unhandled-msr',
+    'kvm [52392]: ignored rdmsr: 0xc0011029 data 0x0',
+    (r) => assert.equal(r?.severity, 'info'),
+  ],
+  [
+    'kernel.kvm-unhandled-msr',
+    'kvm [4212]: vcpu0, guest rIP: 0xfffff80251a0a4b2 Unhandled RDMSR(0x1c9)',
+    (r) => assert.equal(r, undefined),
+  ],
 ];
 
-test('refinements: every case ran', () => assert.equal(CASES.length, 25));
+test('refinements: every case ran', () => assert.equal(CASES.length, 29));
 
 for (const [id, line, check] of CASES) {
   test(`${id} refines: ${line.slice(0, 70)}`, () => check(refined(id, line)));
