@@ -616,6 +616,10 @@ export const OTHER_ENTRIES: CatalogueEntry[] = [
     examples: [
       {
         text: 'This device is not working properly because Windows cannot load the drivers required for this device. (Code 31)',
+        origin: 'https://github.com/VirtualDrivers/Virtual-Display-Driver/issues/71',
+      },
+      {
+        text: 'This device is not working properly because Windows cannot load the drivers required for this device. (Code 31)',
         origin: BUILT,
       },
     ],
@@ -659,13 +663,18 @@ export const OTHER_ENTRIES: CatalogueEntry[] = [
     source: 'windows',
     cite: 'Microsoft bug check 0x116 VIDEO_TDR_FAILURE (Bug Check Code Reference)',
     format: 'VIDEO_TDR_FAILURE',
-    patterns: [/\bVIDEO_TDR_(?:FAILURE|ERROR|TIMEOUT_DETECTED)\b(?: \((?<module>[\w.]{1,32})\))?/],
+    patterns: [/\bVIDEO_TDR_(?:FAILURE|ERROR|TIMEOUT_DETECTED)\b(?: \((?<module>[\w.]{1,32})\))?/i],
     severity: 'error',
     title: 'The guest crashed because the GPU did not recover (VIDEO_TDR_FAILURE)',
     cause:
       'the GPU stayed hung after Windows tried to reset its driver: in VMs usually a GPU that was not reset since its last use, broken interrupts, or a driver/ROM mismatch',
     fix: 'power-cycle the host and try once more (if it works once per boot, the GPU does not reset: vendor-reset for AMD); enable MSI in the guest; give the VM a clean ROM',
     examples: [
+      {
+        text: 'Video_TDR_Failure (nvlddmkm.sys)',
+        origin: 'https://github.com/sk1080/nvidia-kvm-patcher/issues/35',
+        facts: { module: 'nvlddmkm.sys' },
+      },
       {
         text: 'Stop code: VIDEO_TDR_FAILURE (atikmpag.sys)',
         origin: BUILT,
