@@ -10,7 +10,14 @@
  * pciutils/pciutils); the explanations are ours.
  */
 
-export type Source = 'kernel' | 'qemu' | 'libvirt' | 'pciutils' | 'acs-override patch' | 'windows';
+export type Source =
+  | 'kernel'
+  | 'qemu'
+  | 'libvirt'
+  | 'pciutils'
+  | 'acs-override patch'
+  | 'vendor-reset'
+  | 'windows';
 export type Severity = 'error' | 'warning' | 'info';
 
 /** A real message this entry must recognise: the per-entry test runs every example. */

@@ -85,28 +85,6 @@ export function refineSetIommu(f: Facts): Refinement | undefined {
 }
 
 /**
- * pci_power_up() (drivers/pci/pci.c) prints the state the kernel last recorded. D3cold means the
- * device's power was removed: the host's runtime power management suspended the idle device
- * (vfio-pci does it to unused devices unless disable_idle_d3=1; the platform can then cut power)
- * and it did not come back. From D3hot it is the device failing its D3hot->D0 transition.
- */
-export function refinePowerState(f: Facts): Refinement | undefined {
-  if (f.from === 'D3cold')
-    return {
-      cause:
-        "the host's runtime power management powered the idle device off (D3cold) and it did not come back: config space reads all-ones. The guest did not cause this",
-      fix: 'keep the host from suspending it: options vfio_pci disable_idle_d3=1 (and echo on > /sys/bus/pci/devices/BDF/power/control, or d3cold_allowed=0); power-cycle the host to get the device back now',
-    };
-  if (f.from === 'D3hot')
-    return {
-      cause:
-        'the device did not return from D3hot to D0 (many GPUs do not survive that transition): config space reads all-ones',
-      fix: 'power-cycle the host; options vfio_pci disable_idle_d3=1 stops vfio-pci from putting idle devices into D3hot',
-    };
-  return undefined;
-}
-
-/**
  * QEMU's vfio_pci_pre_reset() (hw/vfio/pci.c) reads the state from the PM control register. A
  * device that no longer answers config space reads all-ones, whose low bits say D3: so "stuck in
  * D3" is also what a device powered off by the host's runtime PM, or lost after a failed reset,
