@@ -154,6 +154,22 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     render: { prefix: DEV('0000:01:00.0'), args: [1] },
     examples: [
       {
+        text: 'qemu-system-x86_64: -device vfio-pci,host=01:00.0,multifunction=on: vfio error: 0000:01:00.0: group 1 is not viable',
+        origin: 'https://github.com/64kramsystem/vga-passthrough/issues/15',
+        facts: { bdf: '0000:01:00.0', group: '1' },
+      },
+      {
+        text: 'Warning  SyncFailed        7s    virt-handler, k8s-master   server error. command SyncVMI failed: "LibvirtError(Code=1, Domain=10, Message=\'internal error: qemu unexpectedly closed the monitor: 2021-11-03T08:06:48.563014Z qemu-kvm: -device vfio-pci,host=0000:01:00.0,id=ua-gpu1,bus=pci.5,addr=0x0: vfio 0000:01:00.0: group 1 is not viable\\nPlease ensure all devices within the iommu_group are bound to their vfio bus driver.\')"',
+        origin: 'https://github.com/kubevirt/kubevirt/issues/6718',
+        facts: { group: '1' },
+      },
+      {
+        text: 'qemu-system-x86_64: -device vfio-pci,host=00:1d.2,bus=port.1: vfio 0000:00:1d.2: group 8 is not viable',
+        origin: 'https://github.com/foxlet/vmra1n/issues/4',
+        facts: { bdf: '0000:00:1d.2', group: '8' },
+      },
+
+      {
         text: 'qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0,id=hostdev0,bus=pci.3,addr=0x0: vfio 0000:01:00.0: group 1 is not viable',
         origin: BUILT,
         facts: { bdf: '0000:01:00.0', group: '1' },
@@ -174,8 +190,8 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     versions:
       'QEMU 2.10+: error_setg_errno(), so the errno text follows a colon; QEMU ≤ 2.9: "vfio: error getting device BDF from group N: %m" and "Verify all devices in group N are bound to vfio-pci or pci-stub and not already in use"',
     patterns: [
-      /error getting device (?:\S{1,64} )?from group (?<group>\d+)(?::\s?(?<err>[^\n]{1,80}))?/,
-      /Verify all devices in group (?<group>\d+) are bound to vfio-(?:<bus>|pci) or pci-stub/,
+      /error getting device (?:\S{1,64} )?from group (?<group>\d+)(?::\s?(?<err>[^\n"'\\)]{1,80}))?/,
+      /(?:(?<err>[A-Z][a-z/ ]{2,40}) )?Verify all devices in group (?<group>\d+) are bound to vfio-(?:<bus>|pci) or pci-stub/,
     ],
     severity: 'error',
     title: 'QEMU could not open the device from its group',
@@ -217,6 +233,12 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     render: { prefix: DEV('0000:08:00.0'), args: [22, 'No such device'] },
     examples: [
       {
+        text: 'Input/output error Verify all devices in group 29 are bound to vfio-<bus> or pci-stub and not already in use',
+        origin: 'https://github.com/DualCoder/vgpu_unlock/issues/95',
+        facts: { group: '29', err: 'Input/output error' },
+      },
+
+      {
         text: 'qemu-system-x86_64: -device vfio-pci,host=0000:08:00.0: vfio 0000:08:00.0: error getting device from group 22: No such device',
         origin: BUILT,
         facts: { bdf: '0000:08:00.0', group: '22', err: 'No such device' },
@@ -236,7 +258,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     versions:
       'QEMU 2.10+: "failed to setup container for group N: Failed to set iommu for container: %m"; QEMU ≤ 2.9: "vfio: failed to set iommu for container: %m"; QEMU 10.1+ in hw/vfio/container-legacy.c',
     patterns: [
-      /(?:failed to setup container for group (?<group>\d+): )?[Ff]ailed to set iommu for container(?::\s?(?<err>[^\n]{1,80}))?/,
+      /(?:failed to setup container for group (?<group>\d+): )?[Ff]ailed to set iommu for container(?::\s?(?<err>[^\n"'\\)]{1,80}))?/,
     ],
     severity: 'error',
     title: 'VFIO refused to attach the group to an IOMMU container',
@@ -278,7 +300,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     versions:
       'QEMU 2.10–9.x: "vfio BDF: failed to open /dev/vfio/N: %m"; later releases open it with qemu_open(): "Could not open \'/dev/vfio/N\': %m"; QEMU ≤ 2.9: "vfio: error opening /dev/vfio/N: %m"',
     patterns: [
-      /(?:vfio: error opening |failed to open |Could not open ')\/dev\/vfio\/(?<group>\d{1,5})'?(?::\s?(?<err>[^\n]{1,80}))?/,
+      /(?:vfio: error opening |failed to open |Could not open ')\/dev\/vfio\/(?<group>\d{1,5})'?(?::\s?(?<err>[^\n"'\\)]{1,80}))?/,
     ],
     severity: 'error',
     title: 'QEMU could not open the IOMMU group device /dev/vfio/N',
@@ -351,7 +373,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     format: 'failed to open /dev/vfio/vfio',
     versions:
       'QEMU 2.10–9.x: "failed to open /dev/vfio/vfio: %m" (prefixed "failed to setup container for group N: "); later: "Could not open \'/dev/vfio/vfio\': %m"; QEMU ≤ 2.9: "vfio: failed to open /dev/vfio/vfio: %m"',
-    patterns: [/(?:failed to open |Could not open ')\/dev\/vfio\/vfio'?(?::\s?(?<err>[^\n]{1,80}))?/],
+    patterns: [/(?:failed to open |Could not open ')\/dev\/vfio\/vfio'?(?::\s?(?<err>[^\n"'\\)]{1,80}))?/],
     severity: 'error',
     title: 'QEMU could not open the VFIO container /dev/vfio/vfio',
     cause:
@@ -391,7 +413,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     format: 'failed to get group %d status',
     versions: 'QEMU 2.10+ (error_setg_errno); QEMU ≤ 2.9: "vfio: error getting group status: %m"',
     patterns: [
-      /failed to get group (?<group>\d+) status(?::\s?(?<err>[^\n]{1,80}))?/,
+      /failed to get group (?<group>\d+) status(?::\s?(?<err>[^\n"'\\)]{1,80}))?/,
       /vfio: error getting group status/,
     ],
     severity: 'error',
@@ -462,7 +484,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     cite: 'qemu/qemu hw/vfio/container.c vfio_set_iommu() (older: hw/vfio/common.c vfio_connect_container())',
     format: 'Failed to set group container',
     versions: 'QEMU 2.10+ (error_setg_errno); QEMU ≤ 2.9: "vfio: failed to set group container: %m"',
-    patterns: [/[Ff]ailed to set group container(?::\s?(?<err>[^\n]{1,80}))?/],
+    patterns: [/[Ff]ailed to set group container(?::\s?(?<err>[^\n"'\\)]{1,80}))?/],
     severity: 'error',
     title: 'VFIO_GROUP_SET_CONTAINER failed',
     cause:
@@ -502,7 +524,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     source: 'qemu',
     cite: 'qemu/qemu hw/vfio/container.c vfio_container_attach_discard_disable() (older: hw/vfio/common.c vfio_connect_container())',
     format: 'Cannot set discarding of RAM broken',
-    patterns: [/Cannot set discarding of RAM broken(?::\s?(?<err>[^\n]{1,80}))?/],
+    patterns: [/Cannot set discarding of RAM broken(?::\s?(?<err>[^\n"'\\)]{1,80}))?/],
     severity: 'error',
     title: 'VFIO cannot coexist with a device that needs RAM discarding',
     cause:
@@ -544,7 +566,10 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     format: 'no iommu_group found',
     versions:
       'QEMU 2.10–2.12 prefixed "vfio error: BDF: "; later "vfio BDF: no iommu_group found: %m"; QEMU ≤ 2.9: "vfio: error no iommu_group for device"',
-    patterns: [/no iommu_group found(?::\s?(?<err>[^\n]{1,80}))?/, /vfio: error no iommu_group for device/],
+    patterns: [
+      /no iommu_group found(?::\s?(?<err>[^\n"'\\)]{1,80}))?/,
+      /vfio: error no iommu_group for device/,
+    ],
     severity: 'error',
     title: 'The device has no IOMMU group',
     cause:
@@ -581,7 +606,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     format: 'no such host device',
     versions:
       'QEMU 2.10+: "vfio SYSFSPATH: no such host device: %m"; QEMU ≤ 2.9: "vfio: error: no such host device: SYSFSPATH"',
-    patterns: [/no such host device(?::\s?(?<err>[^\n]{1,80}))?/],
+    patterns: [/no such host device(?::\s?(?<err>[^\n"'\\)]{1,80}))?/],
     severity: 'error',
     title: 'The host device given to vfio-pci does not exist',
     cause:
@@ -674,7 +699,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     format: 'VFIO_MAP_DMA failed: %s',
     versions:
       'QEMU 2.10–10.0: "VFIO_MAP_DMA failed: <strerror>"; QEMU ≤ 2.9: "VFIO_MAP_DMA: -N"; QEMU 10.1+ no longer prints it (only the vfio_container_dma_map line)',
-    patterns: [/VFIO_MAP_DMA(?: failed)?: (?<err>[^\n]{1,80})/],
+    patterns: [/VFIO_MAP_DMA(?: failed)?: (?<err>[^\n"'\\)]{1,80})/],
     severity: 'error',
     title: 'The VFIO_IOMMU_MAP_DMA ioctl failed',
     cause:
@@ -881,7 +906,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     versions:
       'QEMU 8.2+: "Failed to create KVM VFIO device: %m" / "Failed to add fd N to KVM VFIO device: %m" (prefixed "group ID N: "); older: "Failed to add group N to KVM VFIO device: %m"',
     patterns: [
-      /Failed to (?:add (?:fd|group) (?<n>\d+) to|create) KVM VFIO device(?::\s?(?<err>[^\n]{1,80}))?/,
+      /Failed to (?:add (?:fd|group) (?<n>\d+) to|create) KVM VFIO device(?::\s?(?<err>[^\n"'\\)]{1,80}))?/,
     ],
     severity: 'warning',
     title: 'KVM was not told about the VFIO group',
@@ -959,7 +984,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     cite: 'qemu/qemu hw/vfio/pci.c vfio_pci_load_rom()',
     format: 'vfio: Error reading device ROM: %m',
     versions: 'also "vfio: Error getting ROM info: %m" when VFIO_DEVICE_GET_REGION_INFO for the ROM fails',
-    patterns: [/vfio: Error (?:reading device ROM|getting ROM info): (?<err>[^\n]{1,80})/],
+    patterns: [/vfio: Error (?:reading device ROM|getting ROM info): (?<err>[^\n"'\\)]{1,80})/],
     severity: 'warning',
     title: "Reading the device's ROM through VFIO failed",
     cause:
@@ -1012,6 +1037,12 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     fix: 'keep the host from powering it down: options vfio_pci disable_idle_d3=1 and echo on > /sys/bus/pci/devices/BDF/power/control; check dmesg for "Unable to change power state"; if the device stays unresponsive only a host power cycle recovers it',
     render: { prefix: QEMU, args: [3] },
     examples: [
+      {
+        text: 'kvm: vfio: Unable to power on device, stuck in D3',
+        origin: 'https://github.com/cosminmocan/vfio-single-amdgpu-passthrough/issues/3',
+        facts: { state: '3' },
+      },
+
       {
         text: 'qemu-system-x86_64: vfio: Unable to power on device, stuck in D3',
         origin: BUILT,
@@ -1066,7 +1097,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     source: 'qemu',
     cite: 'qemu/qemu hw/vfio/pci.c vfio_pci_get_pci_hot_reset_info() (older: vfio_pci_hot_reset())',
     format: 'vfio: hot reset info failed: %m',
-    patterns: [/vfio: hot reset info failed: (?<err>[^\n]{1,80})/],
+    patterns: [/vfio: hot reset info failed: (?<err>[^\n"'\\)]{1,80})/],
     severity: 'warning',
     title: 'The kernel reports no bus reset for the device',
     cause:
@@ -1089,8 +1120,8 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     versions:
       'QEMU ≤ 4.0: "vfio: Error: Failed to setup INTx fd: %m"; QEMU 4.1+: "vfio BDF: Failed to set up TRIGGER eventfd signaling for interrupt INTX-0: VFIO_DEVICE_SET_IRQS failure: %m"',
     patterns: [
-      /Failed to setup INTx fd: (?<err>[^\n]{1,80})/,
-      /Failed to set up TRIGGER eventfd signaling for interrupt INTX-0: VFIO_DEVICE_SET_IRQS failure(?::\s?(?<err>[^\n]{1,80}))?/,
+      /Failed to setup INTx fd: (?<err>[^\n"'\\)]{1,80})/,
+      /Failed to set up TRIGGER eventfd signaling for interrupt INTX-0: VFIO_DEVICE_SET_IRQS failure(?::\s?(?<err>[^\n"'\\)]{1,80}))?/,
     ],
     severity: 'error',
     title: 'The legacy interrupt (INTx) of the device could not be set up',
@@ -1167,7 +1198,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     versions:
       'QEMU ≤ 4.0: "vfio: Error: Failed to setup resample irqfd: %m"; later a warning "vfio BDF: failed to setup resample irqfd: %m"',
     patterns: [
-      /[Ff]ailed to setup resample irqfd(?::\s?(?<err>[^\n]{1,80}))?/,
+      /[Ff]ailed to setup resample irqfd(?::\s?(?<err>[^\n"'\\)]{1,80}))?/,
       /vfio: Error: event_notifier_init failed eoi/,
     ],
     severity: 'warning',
@@ -1192,7 +1223,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     versions:
       'also "vfio: Error: Failed to enable MSI", "vfio: failed to enable vectors, %d" (MSI-X); newer releases prefix "vfio BDF: "',
     patterns: [
-      /vfio: Error: Failed to setup MSI fds(?::\s?(?<err>[^\n]{1,80}))?/,
+      /vfio: Error: Failed to setup MSI fds(?::\s?(?<err>[^\n"'\\)]{1,80}))?/,
       /vfio: Error: Failed to enable MSI\b/,
       /vfio: failed to enable vectors, (?<errno>-?\d{1,4})/,
     ],
@@ -1263,7 +1294,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     versions:
       'the read form is "vfio_region_read(%s:region%d+0x%lx, %d) failed: %m"; QEMU 10.0 moved both to hw/vfio/region.c',
     patterns: [
-      /vfio_region_(?<op>write|read)\((?:[0-9a-fA-F]{4,8}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]|[^:()\s]{1,64}):region(?<region>\d{1,2})\+0x(?<offset>[0-9a-fA-F]{1,16}),[^)\n]{1,60}\) failed: (?<err>[^\n]{1,80})/,
+      /vfio_region_(?<op>write|read)\((?:[0-9a-fA-F]{4,8}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]|[^:()\s]{1,64}):region(?<region>\d{1,2})\+0x(?<offset>[0-9a-fA-F]{1,16}),[^)\n]{1,60}\) failed: (?<err>[^\n"'\\)]{1,80})/,
     ],
     severity: 'error',
     title: 'The guest’s access to a device BAR failed on the host',
@@ -1324,7 +1355,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     versions:
       'the read form is "vfio_pci_read_config(%s, 0x%x, 0x%x) failed: %m"; at realize QEMU says "failed to read device config space"',
     patterns: [
-      /vfio_pci_(?<op>write|read)_config\([^,()\n]{1,64}, 0x(?<offset>[0-9a-fA-F]{1,4}),[^)\n]{1,40}\) failed: (?<err>[^\n]{1,80})/,
+      /vfio_pci_(?<op>write|read)_config\([^,()\n]{1,64}, 0x(?<offset>[0-9a-fA-F]{1,4}),[^)\n]{1,40}\) failed: (?<err>[^\n"'\\)]{1,80})/,
       /failed to read device config space/,
     ],
     severity: 'error',
@@ -1356,7 +1387,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     format: '%s(,0x%lx, 0x%lx, %d) failed: %m',
     versions: 'the read form is "vfio_vga_read(,0x%lx, %d) failed: %m"',
     patterns: [
-      /vfio_vga_(?<op>write|read)\(,0x(?<addr>[0-9a-fA-F]{1,16}),[^)\n]{1,40}\) failed: (?<err>[^\n]{1,80})/,
+      /vfio_vga_(?<op>write|read)\(,0x(?<addr>[0-9a-fA-F]{1,16}),[^)\n]{1,40}\) failed: (?<err>[^\n"'\\)]{1,80})/,
     ],
     severity: 'warning',
     title: 'A legacy VGA access (x-vga) failed on the host',
@@ -1380,7 +1411,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     versions:
       'QEMU 2.10+ (error_setg_errno, with the hint "device does not support requested feature x-vga"); QEMU ≤ 2.9: "vfio: Device does not support requested feature x-vga"',
     patterns: [
-      /failed getting region info for VGA region index (?<index>\d{1,2})(?::\s?(?<err>[^\n]{1,80}))?/,
+      /failed getting region info for VGA region index (?<index>\d{1,2})(?::\s?(?<err>[^\n"'\\)]{1,80}))?/,
       /[Dd]evice does not support requested feature x-vga/,
     ],
     severity: 'error',
@@ -1390,6 +1421,12 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     fix: 'drop x-vga=on and boot the guest with OVMF (UEFI does not need legacy VGA); otherwise use a kernel with CONFIG_VFIO_PCI_VGA=y and check that the device class is 0300 (a 3D controller, 0302, has no VGA)',
     render: { prefix: DEV('0000:01:00.0'), args: [8] },
     examples: [
+      {
+        text: 'kvm: -device vfio-pci,host=0000:00:02.0,id=hostpci0,bus=pci.0,addr=0x2,romfile=/usr/share/kvm/igd.rom: vfio 0000:00:02.0: failed getting region info for VGA region index 8: Invalid argument',
+        origin: 'https://github.com/my33love/gk41-pve-ovmf/issues/3',
+        facts: { bdf: '0000:00:02.0', index: '8', err: 'Invalid argument' },
+      },
+
       {
         text: 'qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0,x-vga=on: vfio 0000:01:00.0: failed getting region info for VGA region index 8: Invalid argument',
         origin: BUILT,
@@ -1407,10 +1444,16 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'The VGA region the kernel offers is not usable',
     cause:
-      'the VFIO VGA region is not readable/writable or smaller than the legacy VGA window (0xc0000 bytes): a vfio driver (a variant or out-of-tree driver) that does not implement it like vfio-pci',
-    fix: 'drop x-vga=on and use OVMF; bind the device to the in-tree vfio-pci',
+      'the VFIO VGA region is missing (flags and size 0) or smaller than the legacy VGA window: the device is a mediated device (Intel GVT-g and vGPUs have no legacy VGA) or its vfio driver does not provide the region like vfio-pci does',
+    fix: 'drop x-vga=on (with OVMF the guest needs no legacy VGA; a GVT-g vGPU cannot do it at all); for a physical card bind it to the in-tree vfio-pci',
     render: { prefix: DEV('0000:01:00.0'), args: [0, 0] },
     examples: [
+      {
+        text: 'qemu-system-x86_64: -device vfio-pci,sysfsdev=/sys/bus/pci/devices/0000:00:02.0/8afd6be6-3e6a-11e9-ac86-571db62e56d6,rombar=0,display=off,x-igd-opregion=on,x-vga=on: vfio error: 8afd6be6-3e6a-11e9-ac86-571db62e56d6: unexpected VGA info, flags 0x0, size 0x0',
+        origin: 'https://github.com/intel/gvt-linux/issues/88',
+        facts: { flags: '0', size: '0' },
+      },
+
       {
         text: 'vfio 0000:01:00.0: unexpected VGA info, flags 0x0, size 0x0',
         origin: BUILT,
@@ -1592,17 +1635,28 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     format: 'Device does not support IGD OpRegion feature',
     versions:
       'QEMU ≤ 9.2: "vfio BDF: does not support requested IGD OpRegion feature: %m"; QEMU 10.0: "Device does not supports IGD OpRegion feature: %m"; later "Device does not support IGD OpRegion feature: %m"',
-    patterns: [/does not supports? (?:requested )?IGD OpRegion feature(?::\s?(?<err>[^\n]{1,80}))?/],
+    patterns: [/does not supports? (?:requested )?IGD OpRegion feature(?::\s?(?<err>[^\n"'\\)]{1,80}))?/],
     severity: 'error',
     title: 'x-igd-opregion=on but the kernel exposes no OpRegion',
     cause:
-      'vfio-pci offers the Intel OpRegion (the VBT the guest driver needs for outputs) as a device-specific region only when the kernel is built with CONFIG_VFIO_PCI_IGD and the firmware published an OpRegion (ASLS in config space); "No such device" means no such region',
+      'vfio-pci offers the Intel OpRegion (the VBT the guest driver needs for outputs) as a device-specific region only when the kernel is built with CONFIG_VFIO_PCI_IGD and the firmware published an OpRegion (ASLS in config space); for a GVT-g vGPU the region comes from kvmgt (Linux 4.17+). "No such device" means no such region',
     fix: 'use a kernel with CONFIG_VFIO_PCI_IGD=y (most distributions), check that the host firmware has the IGD enabled with its OpRegion (ASLS, config offset 0xfc, non-zero), or drop x-igd-opregion',
     render: {
       prefix: `${QEMU}-device vfio-pci,host=00:02.0,x-igd-opregion=on: vfio 0000:00:02.0: `,
       args: [],
     },
     examples: [
+      {
+        text: 'qemu-system-x86_64: -device vfio-pci,host=00:02.0,bus=pci.0,addr=0x2,x-igd-opregion=on: vfio error: 0000:00:02.0: does not support requested IGD OpRegion feature: No such device',
+        origin: 'https://github.com/intel/gvt-linux/issues/19',
+        facts: { bdf: '0000:00:02.0', err: 'No such device' },
+      },
+      {
+        text: 'vfio error: 59c57b6c-13ee-4055-846e-e4d3dc55d389: does not support requested IGD OpRegion feature: No such device',
+        origin: 'https://github.com/intel/gvt-linux/issues/19',
+        facts: { err: 'No such device' },
+      },
+
       {
         text: 'Error: vfio 0000:81:11.0: does not support requested IGD OpRegion feature',
         origin: BUILT,
@@ -1761,6 +1815,12 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     render: { prefix: QEMU, args: ['0000:00:02.0'] },
     examples: [
       {
+        text: 'kvm: -device vfio-pci,host=0000:00:02.0,id=hostpci0,bus=pci.0,addr=0x2,romfile=/usr/share/kvm/igd.rom: IGD device 0000:00:02.0 failed to enable VGA access, legacy mode disabled',
+        origin: 'https://github.com/my33love/gk41-pve-ovmf/issues/3',
+        facts: { bdf: '0000:00:02.0', what: 'enable VGA access' },
+      },
+
+      {
         text: 'qemu-system-x86_64: IGD device 0000:00:02.0 failed to enable VGA access, legacy mode disabled',
         origin: BUILT,
         facts: { what: 'enable VGA access' },
@@ -1818,11 +1878,17 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
       'the device was given a guest address already used by another device; for IGD legacy mode the IGD must be at 00:02.0, which the default emulated VGA (-vga std, or libvirt <video>) occupies',
     fix: 'remove the emulated display (-vga none / -nodefaults, or libvirt <video><model type="none"/></video>) or move it to another slot, then place the device at the address it needs',
     refine: (f) =>
-      f.slot === '2' && f.by === 'VGA'
+      f.slot === '2' && /vga/i.test(f.by ?? '')
         ? { title: 'Slot 2 is taken by the emulated VGA (IGD needs 00:02.0)' }
         : undefined,
     render: { prefix: `${QEMU}-device vfio-pci,host=00:02.0,addr=0x2: `, args: [2, 0, 'vfio-pci', 'VGA'] },
     examples: [
+      {
+        text: 'qemu-system-x86_64: -device {"driver":"virtio-blk-pci","bus":"pci.0","addr":"0x2","drive":"libvirt-1-format","id":"ua-box-volume-0","bootindex":1,"write-cache":"on"}: PCI: slot 2 function 0 not available for virtio-blk-pci, in use by cirrus-vga,id=video0 (Libvirt::Error)',
+        origin: 'https://github.com/theforeman/forklift/pull/1809',
+        facts: { slot: '2', dev: 'virtio-blk-pci', by: 'cirrus-vga' },
+      },
+
       {
         text: 'qemu-system-x86_64: -device vfio-pci,host=00:02.0,addr=0x2: PCI: slot 2 function 0 not available for vfio-pci, in use by VGA',
         origin: BUILT,
@@ -1923,7 +1989,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     format: 'unable to map backing store for guest RAM: %m',
     versions:
       'QEMU 2.10+ (error_setg_errno); QEMU ≤ 2.9: "unable to map backing store for guest RAM: %m" via error_report',
-    patterns: [/unable to map backing store for guest RAM(?::\s?(?<err>[^\n]{1,80}))?/],
+    patterns: [/unable to map backing store for guest RAM(?::\s?(?<err>[^\n"'\\)]{1,80}))?/],
     severity: 'error',
     title: 'Guest RAM could not be allocated from hugepages',
     cause:
@@ -1943,6 +2009,17 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     },
     examples: [
       {
+        text: '{"component":"virt-launcher","level":"error","msg":"internal error: qemu unexpectedly closed the monitor: 2025-06-04T01:42:29.495586Z qemu-kvm: unable to map backing store for guest RAM: Cannot allocate memory","pos":"qemuProcessReportLogError:2051","subcomponent":"libvirt"}',
+        origin: 'https://github.com/kubevirt/kubevirt/issues/14854',
+        facts: { err: 'Cannot allocate memory' },
+      },
+      {
+        text: 'Failed to start domain avocado-vt-vm1error: internal error: process exited while connecting to monitor: 2020-09-22T07:50:21.840304Z qemu-kvm: unable to map backing store for guest RAM: Cannot allocate memory',
+        origin: 'https://github.com/autotest/tp-libvirt/pull/3086',
+        facts: { err: 'Cannot allocate memory' },
+      },
+
+      {
         text: 'error: internal error: process exited while connecting to monitor: 2019-08-05T07:37:14.159699Z qemu-system-x86_64: -object memory-backend-file,id=ram-node0,prealloc=yes,mem-path=/dev/hugepages/libvirt/qemu/9-vm01,share=yes,size=8388608000: unable to map backing store for guest RAM: Cannot allocate memory',
         origin: BUILT,
         facts: { err: 'Cannot allocate memory' },
@@ -1954,7 +2031,9 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     source: 'qemu',
     cite: 'qemu/qemu system/physmem.c file_ram_open() (older: exec.c)',
     format: "can't open backing store %s for guest RAM",
-    patterns: [/can't open backing store (?<path>[^\s:]{1,200}) for guest RAM(?::\s?(?<err>[^\n]{1,80}))?/],
+    patterns: [
+      /can't open backing store (?<path>[^\s:]{1,200}) for guest RAM(?::\s?(?<err>[^\n"'\\)]{1,80}))?/,
+    ],
     severity: 'error',
     title: 'The memory backend file could not be opened',
     cause:
@@ -2005,7 +2084,8 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     versions:
       'QEMU ≤ 5.x: "os_mem_prealloc: Insufficient free host memory pages available to allocate guest RAM"; QEMU 6.x–7.0: "os_mem_prealloc: preallocating memory failed"; QEMU 7.1+: "qemu_prealloc_mem: preallocating memory failed" (with ": %m" in 8.x+)',
     patterns: [
-      /(?:os_mem_prealloc|qemu_prealloc_mem): (?:Insufficient free host memory pages available to allocate guest RAM|preallocating memory failed)(?::\s?(?<err>[^\n]{1,80}))?/,
+      /(?:os_mem_prealloc|qemu_prealloc_mem): preallocating memory failed(?::\s?(?<err>[^\n"'\\)]{1,80}))?/,
+      /Insufficient free host memory pages available to allocate guest RAM/,
     ],
     severity: 'error',
     title: 'Guest RAM could not be preallocated',
@@ -2014,6 +2094,11 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     fix: 'reserve enough hugepages on the right node (echo N > /sys/devices/system/node/nodeX/hugepages/hugepages-1048576kB/nr_hugepages), or at boot; `vfiokit doctor --memory SIZE` checks the pool',
     render: { prefix: `${QEMU}`, args: [] },
     examples: [
+      {
+        text: '`Insufficient free host memory pages available to allocate guest RAM.`',
+        origin: 'https://github.com/autotest/tp-libvirt/pull/2695',
+      },
+
       {
         text: 'qemu-system-x86_64: os_mem_prealloc: Insufficient free host memory pages available to allocate guest RAM',
         origin: BUILT,
@@ -2030,7 +2115,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     source: 'qemu',
     cite: 'qemu/qemu backends/hostmem.c host_memory_backend_memory_complete()',
     format: 'cannot bind memory to host NUMA nodes',
-    patterns: [/cannot bind memory to host NUMA nodes(?::\s?(?<err>[^\n]{1,80}))?/],
+    patterns: [/cannot bind memory to host NUMA nodes(?::\s?(?<err>[^\n"'\\)]{1,80}))?/],
     severity: 'error',
     title: 'Guest memory could not be bound to the requested host NUMA node',
     cause:
