@@ -50,6 +50,25 @@ export const LIBVIRT_ENTRIES: CatalogueEntry[] = [
       },
     ],
   },
+  {
+    id: 'libvirt.nodedev-detach-no-vfio',
+    source: 'libvirt',
+    cite: 'libvirt/libvirt src/hypervisor/domain_driver.c virDomainDriverNodeDeviceDetachFlags() (older: src/qemu/qemu_driver.c qemuNodeDeviceDetachFlags())',
+    format: 'VFIO device assignment is currently not supported on this system',
+    patterns: [/VFIO device assignment is currently not supported on this system/],
+    severity: 'error',
+    title: 'virsh nodedev-detach: no VFIO on this host',
+    cause:
+      'before detaching to vfio-pci libvirt checks that /sys/kernel/iommu_groups has groups and /dev/vfio/vfio exists; one is missing: the IOMMU is off (firmware or kernel command line, e.g. a kernel update that changed the default) or vfio is not loaded',
+    fix: 'run `vfiokit doctor`; enable VT-d/AMD-Vi and boot with intel_iommu=on (or amd_iommu=on), load vfio-pci',
+    render: { prefix: 'error: argument unsupported: ', args: [] },
+    examples: [
+      {
+        text: 'error: argument unsupported: VFIO device assignment is currently not supported on this system',
+        origin: 'https://github.com/bryansteiner/gpu-passthrough-tutorial/issues/30',
+      },
+    ],
+  },
   // ---- hostdev bookkeeping (src/hypervisor/virhostdev.c) ----
   {
     id: 'libvirt.device-in-use',
@@ -98,6 +117,29 @@ export const LIBVIRT_ENTRIES: CatalogueEntry[] = [
         text: 'error: Requested operation is not valid: mediated device /sys/bus/mdev/devices/8e2a3f7c-1d2b-4f4e-9b1a-0c3d5e6f7a8b is in use by driver QEMU, domain vm2',
         origin: BUILT,
         facts: { driver: 'QEMU', domain: 'vm2' },
+      },
+    ],
+  },
+  {
+    id: 'libvirt.mdev-not-found',
+    source: 'libvirt',
+    cite: 'libvirt/libvirt src/util/virmdev.c virMediatedDeviceNew()',
+    format: "mediated device '%1$s' not found",
+    patterns: [/mediated device '(?<path>[^'\n]{1,200})' not found/],
+    severity: 'error',
+    title: 'The mediated device (vGPU) of the domain does not exist',
+    cause:
+      'the <hostdev type="mdev"> UUID has no device under /sys/bus/mdev/devices: mdevs are not persistent across host reboots unless defined with mdevctl (or libvirt nodedev-define), or the parent driver (NVIDIA vGPU manager, i915 GVT-g) is not loaded',
+    fix: 'create it again (mdevctl start -u UUID -p PARENT --type TYPE, or echo UUID > …/mdev_supported_types/TYPE/create) and make it persistent (mdevctl define --auto, or virsh nodedev-define + nodedev-autostart)',
+    render: {
+      prefix: 'error: device not found: ',
+      args: ['/sys/bus/mdev/devices/8e2a3f7c-1d2b-4f4e-9b1a-0c3d5e6f7a8b'],
+    },
+    examples: [
+      {
+        text: "error: device not found: mediated device '/sys/bus/mdev/devices/8e2a3f7c-1d2b-4f4e-9b1a-0c3d5e6f7a8b' not found",
+        origin: BUILT,
+        facts: { path: '/sys/bus/mdev/devices/8e2a3f7c-1d2b-4f4e-9b1a-0c3d5e6f7a8b' },
       },
     ],
   },
@@ -194,6 +236,30 @@ export const LIBVIRT_ENTRIES: CatalogueEntry[] = [
         text: 'error: internal error: Not reattaching active device 0000:01:00.0',
         origin: BUILT,
         facts: { bdf: '0000:01:00.0', op: 'reattaching' },
+      },
+    ],
+  },
+  {
+    id: 'libvirt.migrate-hostdev',
+    source: 'libvirt',
+    cite: 'libvirt/libvirt src/qemu/qemu_migration.c qemuMigrationSrcIsAllowedHostdev()',
+    format: "cannot migrate a domain with <hostdev mode='subsystem' type='%1$s'>",
+    versions:
+      'with a QEMU that reports migration blockers libvirt says "cannot migrate domain: <QEMU\'s reasons>" instead (see qemu.migration-unsupported)',
+    patterns: [
+      /cannot migrate a domain with <hostdev mode='(?<mode>subsystem|capabilities)'(?: type='(?<type>[a-z_]{1,16})')?/,
+    ],
+    severity: 'info',
+    title: 'A domain with an assigned PCI device cannot be live-migrated',
+    cause:
+      'live migration cannot carry the state of a physical device; libvirt refuses it for PCI/mdev hostdevs (except a NIC in a transient failover team)',
+    fix: 'shut the domain down and move it cold, or hot-unplug the device before migrating (for NICs use <teaming type="transient"/> with a virtio failover pair)',
+    render: { prefix: 'error: Operation not supported: ', args: ['pci'] },
+    examples: [
+      {
+        text: "error: Operation not supported: cannot migrate a domain with <hostdev mode='subsystem' type='pci'>",
+        origin: BUILT,
+        facts: { mode: 'subsystem', type: 'pci' },
       },
     ],
   },
