@@ -485,8 +485,8 @@ export const LIBVIRT_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'The device reports a header type that does not exist',
     cause:
-      'header type 127 (0x7f, all ones) is what reads of a dead device return: it no longer answers config cycles, typically a GPU that failed to come back from a reset or a low-power state',
-    fix: 'the device is lost until a power cycle: reboot the host (a cold boot if a warm one is not enough); use vendor-reset for AMD GPUs without working resets',
+      'header type 127 (0x7f, all ones) is what config reads return when the device does not answer: it is powered off (D3cold: a laptop dGPU, or a GPU its host driver runtime-suspended, e.g. nvidia with no display attached), or it failed to come back from a reset or a killed VM and dropped off the bus',
+    fix: 'check dmesg: "Unable to change power state from D3cold to D0" means power management: keep it powered (echo on > /sys/bus/pci/devices/BDF/power/control, stop nvidia-persistenced/the host driver before detaching, vfio_pci disable_idle_d3=1); a device dead after a reset is lost until a host power cycle (vendor-reset helps AMD GPUs without working resets)',
     refine: (f) =>
       f.type === '127'
         ? undefined
@@ -495,6 +495,12 @@ export const LIBVIRT_ENTRIES: CatalogueEntry[] = [
           },
     render: { prefix: 'error: internal error: ', args: [127, '0000:0b:00.0'] },
     examples: [
+      {
+        text: "libvirt.libvirtError: internal error: Unknown PCI header type '127' for device '0000:01:00.0'",
+        origin: 'https://github.com/bryansteiner/gpu-passthrough-tutorial/issues/39',
+        facts: { bdf: '0000:01:00.0', type: '127' },
+      },
+
       {
         text: "error: internal error: Unknown PCI header type '127' for device '0000:0b:00.0'",
         origin: BUILT,

@@ -268,6 +268,12 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     refine: (f) => {
       const e = errnoName(f);
       if (e === 'EPERM' || e === undefined) return undefined;
+      if (e === 'EIO')
+        return {
+          cause:
+            'VFIO_SET_IOMMU failed with EIO: attaching the group to the type1 IOMMU failed below VFIO. For a mediated device (vGPU, Intel GVT-g) the parent driver refused (GVT-g not enabled with i915.enable_gvt=1, kvmgt not loaded, or the vGPU was created before the host driver was ready); for a physical device the IOMMU driver logged the reason in dmesg',
+          fix: 'read dmesg around the VM start; for GVT-g check /sys/bus/pci/devices/0000:00:02.0/mdev_supported_types exists and kvmgt is loaded, then recreate the mdev',
+        };
       return {
         cause: `VFIO_SET_IOMMU failed with ${e}: the IOMMU driver could not attach the group to a domain (${
           e === 'EBUSY'
@@ -280,6 +286,12 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     },
     render: { prefix: DEV('0000:0b:00.0'), args: [16, 'Operation not permitted'] },
     examples: [
+      {
+        text: 'qemu unexpectedly closed the monitor: 2020-09-24T04:35:09.453740Z qemu-system-x86_64: -device vfio-pci,id=hostdev0,sysfsdev=/sys/bus/mdev/devices/34658867-146a-4656-9fa5-890fdbc37010,display=on,bus=pcie.0,addr=0x9: vfio 34658867-146a-4656-9fa5-890fdbc37010: failed to setup container for group 11: Failed to set iommu for container: Input/output error',
+        origin: 'https://github.com/intel/gvt-linux/issues/171',
+        facts: { group: '11', err: 'Input/output error' },
+      },
+
       {
         text: 'qemu-system-x86_64: -device vfio-pci,host=0000:0b:00.0: vfio 0000:0b:00.0: failed to setup container for group 16: Failed to set iommu for container: Operation not permitted',
         origin: BUILT,
@@ -339,6 +351,17 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     },
     render: { prefix: DEV('0000:01:00.0'), args: ['/dev/vfio/1'] },
     examples: [
+      {
+        text: 'qemu-system-x86_64: -device vfio-pci,host=00:14.0,bus=port.1: vfio error: 0000:00:14.0: failed to open /dev/vfio/2: No such file or directory',
+        origin: 'https://github.com/foxlet/vmra1n/issues/17',
+        facts: { bdf: '0000:00:14.0', group: '2', err: 'No such file or directory' },
+      },
+      {
+        text: 'qemu-system-x86_64: -device vfio-pci,host=00:02.0,bus=port.1,multifunction=on: vfio 0000:00:02.0: failed to open /dev/vfio/1: No such file or directory',
+        origin: 'https://github.com/foxlet/macOS-Simple-KVM/issues/12',
+        facts: { group: '1' },
+      },
+
       {
         text: 'qemu-system-x86_64: -device vfio-pci,host=00:02.0,bus=port.1,multifunction=on: vfio 0000:00:02.0: failed to open /dev/vfio/1: No such file or directory',
         origin: 'https://github.com/foxlet/macOS-Simple-KVM/issues/159',
