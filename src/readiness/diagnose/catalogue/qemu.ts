@@ -64,7 +64,9 @@ export function errnoName(facts: Readonly<Record<string, string>>): string | und
       continue;
     }
     if (/^E[A-Z0-9]{2,15}$/.test(raw)) return raw;
-    for (const [text, name] of TEXTS) if (raw.startsWith(text)) return name;
+    // Users retype messages with other capitals ("Operation not Permitted").
+    const lower = raw.toLowerCase();
+    for (const [text, name] of TEXTS) if (lower.startsWith(text.toLowerCase())) return name;
   }
   return undefined;
 }
@@ -464,12 +466,28 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     title: 'Devices of one IOMMU group are in different guest address spaces',
     cause:
       'two devices of the same host IOMMU group were assigned so that they sit in different guest DMA address spaces: with a virtual IOMMU (intel-iommu, virtio-iommu) each guest PCI bus or device gets its own address space, but the host can only translate the whole group one way',
-    fix: 'place all functions of the group behind the same guest PCI bus (same pcie-root-port, as a multifunction device), remove the virtual IOMMU, or assign only one device per group; `vfiokit groups` lists the members',
+    fix: 'assign all functions of the group to the same VM and behind the same guest PCI bus (one pcie-root-port as a multifunction device, or behind one pcie-pci-bridge so they share its DMA alias), remove the virtual IOMMU, or assign only one device of the group; `vfiokit groups` lists the members',
     render: {
       prefix: `${QEMU}-device vfio-pci,host=0000:01:00.1,bus=pci.2: vfio 0000:01:00.1: `,
       args: [14],
     },
     examples: [
+      {
+        text: 'qemu-system-x86_64:/run/domainmgr/xen/xen1.cfg:268: vfio 0000:00:14.5: group 5 used in multiple address spaces',
+        origin: 'https://github.com/lf-edge/eve/pull/2544',
+        facts: { bdf: '0000:00:14.5', group: '5' },
+      },
+      {
+        text: 'vfio error: 0000:07:00.1: group 20 used in multiple address spaces',
+        origin: 'https://github.com/lf-edge/eve/pull/2544',
+        facts: { bdf: '0000:07:00.1', group: '20' },
+      },
+      {
+        text: 'QMP command failed: vfio 0000:01:00.1: group 1 used in multiple address spaces: unknown',
+        origin: 'https://github.com/kata-containers/kata-containers/issues/10622',
+        facts: { bdf: '0000:01:00.1', group: '1' },
+      },
+
       {
         text: 'qemu-system-x86_64: -device vfio-pci,host=0000:65:00.1,id=hostdev1,bus=pci.7,addr=0x0: vfio 0000:65:00.1: group 41 used in multiple address spaces',
         origin: BUILT,
@@ -1161,6 +1179,12 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     render: { prefix: QEMU, args: ['Device or resource busy'] },
     examples: [
       {
+        text: 'After Restart got Error: "Failed to setup INTx fd: Operation not Permitted"',
+        origin: 'https://github.com/ra1nstorm/ra1nstorm-helper/issues/16',
+        facts: { err: 'Operation not Permitted' },
+      },
+
+      {
         text: 'qemu-system-x86_64:/var/snap/lxd/common/lxd/logs/v1/qemu.conf:265: vfio 0000:04:00.0: Failed to set up TRIGGER eventfd signaling for interrupt INTX-0: VFIO_DEVICE_SET_IRQS failure: Device or resource busy',
         origin: 'https://github.com/canonical/lxd/pull/10710',
         facts: { bdf: '0000:04:00.0', err: 'Device or resource busy' },
@@ -1353,6 +1377,12 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
       args: ['vfio_region_write', '0000:01:00.0', 1, 0x13820, 0, 4, 'Device or resource busy'],
     },
     examples: [
+      {
+        text: '2021-03-21T21:45:41.246194Z qemu-system-x86_64: vfio_region_write(0000:26:00.0:region1+0x2d52c8, 0xff000000ff080808,8) failed: Device or resource busy',
+        origin: 'https://github.com/joeknock90/Single-GPU-Passthrough/issues/51',
+        facts: { op: 'write', region: '1', err: 'Device or resource busy' },
+      },
+
       {
         text: 'qemu-system-x86_64: vfio_region_write(00000000-0000-0000-0000-000000000000:region0+0x14, 0x0,4) failed: Operation not permitted',
         origin: 'https://github.com/nutanix/libvfio-user/issues/34',
