@@ -58,8 +58,10 @@ export function errnoName(facts: Readonly<Record<string, string>>): string | und
   for (const key of ['errno', 'err']) {
     const raw = facts[key]?.trim();
     if (!raw) continue;
-    if (/^-?\d{1,4}$/.test(raw)) {
-      const name = NUMBERS[Math.abs(Number(raw))];
+    // "-12", or a number followed by words ("VFIO_MAP_DMA failed: -22 with …")
+    const num = /^-?(\d{1,4})(?!\d)/.exec(raw);
+    if (num) {
+      const name = NUMBERS[Number(num[1])];
       if (name) return name;
       continue;
     }
@@ -75,6 +77,18 @@ export function errnoName(facts: Readonly<Record<string, string>>): string | und
 const QEMU = 'qemu-system-x86_64: ';
 const DEV = (bdf: string) => `${QEMU}-device vfio-pci,host=${bdf}: vfio ${bdf}: `;
 const BUILT = 'built from the format string';
+/**
+ * The device name in IGD messages: a host address, or the UUID of a mediated device (an Intel
+ * GVT-g vGPU placed at guest 00:02.0 gets the same legacy-mode checks as a physical IGD).
+ */
+const IGD_NAME = `(?:${BDF}|(?<mdev>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}))`;
+/** A GVT-g vGPU at guest 00:02.0 triggers the physical-IGD legacy checks, which it can never pass. */
+const GVT_LEGACY = {
+  cause:
+    'the device is a mediated vGPU (Intel GVT-g) placed at guest address 00:02.0 on an i440fx machine, so QEMU tries legacy IGD assignment, which needs host-IGD regions, a VBIOS and VGA that a vGPU does not have; the vGPU itself still works in UPT mode',
+  fix: 'place the vGPU at another guest address (not 00:02.0), or ignore the message; give it x-igd-opregion=on and display=on for outputs',
+  severity: 'info' as const,
+};
 
 /**
  * What a failed DMA mapping means by its errno. QEMU maps all guest RAM into the host IOMMU at
@@ -753,6 +767,12 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     },
     examples: [
       {
+        text: 'qemu-system-x86_64: VFIO_MAP_DMA failed: -22 with looking-glass KVMFR',
+        origin: 'https://github.com/gnif/LookingGlass/issues/1184',
+        facts: { err: '-22 with looking-glass KVMFR' },
+      },
+
+      {
         text: '2024-02-07T09:02:08.234524Z qemu-system-x86_64: -device vfio-pci,host=0000:07:00.0,id=hostdev0,bus=pci.2,addr=0x0: VFIO_MAP_DMA failed: Cannot allocate memory',
         origin: 'https://github.com/seapath/meta-seapath/issues/166',
         facts: { err: 'Cannot allocate memory' },
@@ -792,6 +812,28 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     ],
   },
   {
+    id: 'qemu.iova-outside-host-window',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/vfio/common.c vfio_listener_region_add() (newer: hw/vfio/spapr.c vfio_spapr_container_add_section_window())',
+    format: "Container %p can't map guest IOVA region 0x%lx..0x%lx",
+    patterns: [
+      /Container 0x[0-9a-fA-F]{1,16} can't map guest IOVA region 0x(?<start>[0-9a-fA-F]{1,16})\.\.0x(?<end>[0-9a-fA-F]{1,16})/,
+    ],
+    severity: 'error',
+    title: 'Guest memory lies outside the host DMA window',
+    cause:
+      'the container only translates IOVAs inside its DMA windows (sPAPR TCE windows on POWER, or the window a vfio-user server announces); a guest RAM or ROM region falls outside them, so it cannot be mapped and QEMU stops',
+    fix: 'on POWER let QEMU create the DDW (64-bit window) or reduce guest RAM; for vfio-user check the DMA window the server reports',
+    render: { prefix: QEMU, args: ['0x55a057183400', 0xc0000, 0xcffff] },
+    examples: [
+      {
+        text: "qemu-system-x86_64: Container 0x55a057183400 can't map guest IOVA region 0xc0000..0xcffff",
+        origin: 'https://github.com/oracle/qemu/pull/1',
+        facts: { start: 'c0000', end: 'cffff' },
+      },
+    ],
+  },
+  {
     id: 'qemu.dma-mapping-fatal',
     source: 'qemu',
     cite: 'qemu/qemu hw/vfio/listener.c vfio_container_region_add() (older: hw/vfio/common.c vfio_listener_region_add())',
@@ -803,7 +845,13 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
       'a RAM mapping failed after the VM started (memory hotplug, a new RAM region, a ROM BAR enabled by the guest), and QEMU cannot run with unmapped guest RAM, so it aborts (hw_error); the vfio_dma_map line before it has the errno, usually -12 from the locked-memory limit sized for the boot RAM only',
     fix: 'size the memlock limit for the maximum memory (maxMemory), and read the errno of the preceding mapping line',
     render: { prefix: QEMU, args: [] },
-    examples: [{ text: 'qemu: hardware error: vfio: DMA mapping failed, unable to continue', origin: BUILT }],
+    examples: [
+      {
+        text: 'qemu: hardware error: vfio: DMA mapping failed, unable to continue',
+        origin: 'https://github.com/oracle/qemu/pull/1',
+      },
+      { text: 'qemu: hardware error: vfio: DMA mapping failed, unable to continue', origin: BUILT },
+    ],
   },
   {
     id: 'qemu.dma-unmap-failed',
@@ -1613,6 +1661,12 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     render: { prefix: QEMU, args: ['vfio_err_notifier_handler', '0000:01:00.0'] },
     examples: [
       {
+        text: 'qemu-system-x86_64: vfio_err_notifier_handler(0000:03:00.0) Unrecoverable error detected. Please collect any data possible and then kill the guest',
+        origin: 'https://github.com/T-vK/MobilePassThrough/issues/17',
+        facts: { bdf: '0000:03:00.0' },
+      },
+
+      {
         text: 'qemu-system-x86_64: vfio_err_notifier_handler(0000:01:00.0) Unrecoverable error detected. Please collect any data possible and then kill the guest',
         origin: BUILT,
         facts: { bdf: '0000:01:00.0' },
@@ -1766,15 +1820,24 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     cite: 'qemu/qemu hw/vfio/igd.c vfio_probe_igd_bar4_quirk() (QEMU ≤ 9.2; older: hw/vfio/pci-quirks.c)',
     format: 'IGD device %s cannot support legacy mode due to existing devices at address 1f.0',
     patterns: [
-      new RegExp(`IGD device ${BDF} cannot support legacy mode due to existing devices at address 1f\\.0`),
+      new RegExp(
+        `IGD device ${IGD_NAME} cannot support legacy mode due to existing devices at address 1f\\.0`,
+      ),
     ],
     severity: 'warning',
     title: 'IGD legacy mode off: the machine already has a device at 00:1f.0 (Q35)',
+    refine: (f) => (f.mdev ? GVT_LEGACY : undefined),
     cause:
       "legacy IGD assignment needs its own ISA/LPC bridge at guest 00:1f.0 carrying the host's IDs; the Q35 machine type already has its ICH9 LPC there, so legacy mode (VGA ROM, stolen memory setup) is disabled and the IGD runs in UPT mode",
     fix: 'for legacy mode use the i440fx (pc) machine type with the IGD at 00:02.0; with Q35 and OVMF use UPT mode (x-igd-opregion=on, a UEFI GOP ROM) and ignore this',
     render: { prefix: QEMU, args: ['0000:00:02.0'] },
     examples: [
+      {
+        text: 'qemu-system-x86_64: -device vfio-pci,bus=pcie.0,addr=02.0,sysfsdev=/sys/bus/pci/devices/0000:00:02.0/1205058e-1fd4-11ec-840b-e86a64ff767e,x-igd-opregion=on,rombar=0,display=on: IGD device 1205058e-1fd4-11ec-840b-e86a64ff767e cannot support legacy mode due to existing devices at address 1f.0',
+        origin: 'https://github.com/T-vK/MobilePassThrough/issues/17',
+        facts: { mdev: '1205058e-1fd4-11ec-840b-e86a64ff767e' },
+      },
+
       {
         text: 'qemu-system-x86_64: IGD device 0000:00:02.0 cannot support legacy mode due to existing devices at address 1f.0',
         origin: BUILT,
@@ -1787,7 +1850,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     source: 'qemu',
     cite: 'qemu/qemu hw/vfio/igd.c vfio_probe_igd_bar4_quirk() (QEMU ≤ 9.2)',
     format: 'IGD device %s is unsupported in legacy mode, try SandyBridge or newer',
-    patterns: [new RegExp(`IGD device ${BDF} is unsupported in legacy mode, try SandyBridge or newer`)],
+    patterns: [new RegExp(`IGD device ${IGD_NAME} is unsupported in legacy mode, try SandyBridge or newer`)],
     severity: 'warning',
     title: 'IGD generation unknown to QEMU: legacy mode off',
     cause:
@@ -1808,9 +1871,12 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     cite: 'qemu/qemu hw/vfio/igd.c vfio_probe_igd_bar4_quirk() (QEMU ≤ 9.2)',
     format: 'IGD device %s has no ROM, legacy mode disabled',
     versions: 'also "IGD device %s hotplugged, ROM disabled, legacy mode disabled"',
-    patterns: [new RegExp(`IGD device ${BDF} (?:has no ROM|hotplugged, ROM disabled), legacy mode disabled`)],
+    patterns: [
+      new RegExp(`IGD device ${IGD_NAME} (?:has no ROM|hotplugged, ROM disabled), legacy mode disabled`),
+    ],
     severity: 'warning',
     title: 'IGD legacy mode off: no video BIOS',
+    refine: (f) => (f.mdev ? GVT_LEGACY : undefined),
     cause:
       'legacy mode exists to run the IGD video BIOS in the guest; the IGD exposes no ROM BAR (the VBIOS lives in the system firmware) and no romfile= was given',
     fix: 'extract the VBIOS from the host firmware or a dump and pass romfile= (check it with `vfiokit rom parse`), or use UPT mode with OVMF',
@@ -1831,16 +1897,23 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     versions: 'the same for "host bridge access" and "LPC bridge access"',
     patterns: [
       new RegExp(
-        `IGD device ${BDF} does not support (?<what>OpRegion|host bridge|LPC bridge) access,\\s?legacy mode disabled`,
+        `IGD device ${IGD_NAME} does not support (?<what>OpRegion|host bridge|LPC bridge) access,\\s?legacy mode disabled`,
       ),
     ],
     severity: 'warning',
     title: 'IGD legacy mode off: the kernel lacks the IGD regions',
+    refine: (f) => (f.mdev ? GVT_LEGACY : undefined),
     cause:
       'legacy mode needs the IGD-specific VFIO regions (OpRegion, host bridge and LPC bridge config), which vfio-pci provides only when built with CONFIG_VFIO_PCI_IGD (Linux 4.6+)',
     fix: 'use a kernel with CONFIG_VFIO_PCI_IGD=y, or UPT mode with OVMF',
     render: { prefix: QEMU, args: ['0000:00:02.0'] },
     examples: [
+      {
+        text: 'IGD device 730e3d97-e78c-44c1-897f-2921d58bb4bb does not support host bridge access,legacy mode disabled',
+        origin: 'https://github.com/intel/gvt-linux/issues/229',
+        facts: { mdev: '730e3d97-e78c-44c1-897f-2921d58bb4bb', what: 'host bridge' },
+      },
+
       {
         text: 'qemu-system-x86_64: IGD device 0000:00:02.0 does not support OpRegion access,legacy mode disabled',
         origin: BUILT,
@@ -1857,11 +1930,12 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
       'also "failed to create LPC bridge" and "failed to modify host bridge" with ", legacy mode disabled"',
     patterns: [
       new RegExp(
-        `IGD device ${BDF} failed to (?<what>enable VGA access|create LPC bridge|modify host bridge), legacy mode disabled`,
+        `IGD device ${IGD_NAME} failed to (?<what>enable VGA access|create LPC bridge|modify host bridge), legacy mode disabled`,
       ),
     ],
     severity: 'warning',
     title: 'IGD legacy mode off: VGA or bridge setup failed',
+    refine: (f) => (f.mdev ? GVT_LEGACY : undefined),
     cause:
       'QEMU could not claim the legacy VGA ranges for the IGD (the VGA region is missing: vfio-pci disable_vga=1 or a kernel without CONFIG_VFIO_PCI_VGA) or could not write the host IDs into the guest bridges',
     fix: 'load vfio-pci without disable_vga, keep the IGD the VGA device on the host (no other GPU owning VGA), or use UPT mode with OVMF',
