@@ -223,10 +223,15 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
             fix: 'find the holder (fuser -v /dev/vfio/N; virsh list --all) and stop it before starting this VM',
           };
         case 'ENODEV':
-        case 'EINVAL':
           return {
             cause:
               'the kernel does not know this device in the group: it is not bound to a vfio driver (still on its host driver, or unbound), so the group has no such VFIO device',
+            fix: 'bind it to vfio-pci (driverctl set-override BDF vfio-pci, or vfio-pci.ids= at boot); `vfiokit groups` shows each device and its driver',
+          };
+        case 'EINVAL':
+          return {
+            cause:
+              'the kernel rejected the request for this device: the group is not attached to an IOMMU container yet (an earlier container error), or the name does not match a VFIO device of the group (the device left vfio-pci, or is bound to a different vfio driver)',
             fix: 'bind it to vfio-pci (driverctl set-override BDF vfio-pci, or vfio-pci.ids= at boot); `vfiokit groups` shows each device and its driver',
           };
         case 'EIO':
@@ -628,7 +633,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'The device has no IOMMU group',
     cause:
-      '/sys/bus/pci/devices/BDF/iommu_group does not exist: the IOMMU is off (VT-d/AMD-Vi disabled in the firmware, or intel_iommu=on missing on kernels before 6.8 defaults), or the address is wrong',
+      '/sys/bus/pci/devices/BDF/iommu_group does not exist: the IOMMU is off (VT-d/AMD-Vi disabled in the firmware, or an Intel host booted without intel_iommu=on on a kernel that does not enable it by default), or the address is wrong',
     fix: 'run `vfiokit doctor` (it checks firmware, kernel command line and DMAR/IVRS); enable VT-d/AMD-Vi (SVM/IOMMU) in the firmware and boot with intel_iommu=on or amd_iommu=on',
     render: { prefix: DEV('0000:08:00.0'), args: [] },
     examples: [
@@ -1190,14 +1195,14 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     severity: 'warning',
     title: 'The kernel reports no bus reset for the device',
     cause:
-      'VFIO_DEVICE_GET_PCI_HOT_RESET_INFO failed: the slot or bus cannot be reset (a root-bus device, a bus with a bridge that does not support secondary bus reset, or a slot marked no-reset), so QEMU cannot bus-reset the device',
+      'VFIO_DEVICE_GET_PCI_HOT_RESET_INFO failed ("No such device" when neither the slot nor the bus can be reset): the device sits on a root bus (integrated), behind a bridge that cannot do a secondary bus reset, or on a bus marked no-reset, so QEMU cannot bus-reset it',
     fix: 'expect no reset between VM runs unless the device has FLR; moving the card to a slot behind its own root port usually makes a bus reset possible',
     render: { prefix: QEMU, args: ['Operation not supported'] },
     examples: [
       {
-        text: 'qemu-system-x86_64: vfio: hot reset info failed: Inappropriate ioctl for device',
+        text: 'qemu-system-x86_64: vfio: hot reset info failed: No such device',
         origin: BUILT,
-        facts: { err: 'Inappropriate ioctl for device' },
+        facts: { err: 'No such device' },
       },
     ],
   },
@@ -1855,7 +1860,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     title: 'IGD generation unknown to QEMU: legacy mode off',
     cause:
       'QEMU maps the IGD device ID to a generation to size the GTT and stolen memory; the ID is older than Sandy Bridge or newer than the QEMU release knows, so legacy mode is disabled',
-    fix: 'use a newer QEMU (10.0 knows up to recent generations), or UPT mode with OVMF',
+    fix: 'use a newer QEMU whose IGD generation table knows the device, or UPT mode with OVMF',
     render: { prefix: QEMU, args: ['0000:00:02.0'] },
     examples: [
       {
@@ -1995,7 +2000,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     source: 'qemu',
     cite: 'qemu/qemu hw/pci/pci.c do_pci_register_device()',
     format: 'PCI: slot %d function %d not available for %s, in use by %s',
-    versions: 'QEMU 7.1+ appends ",id=%s" naming the occupant',
+    versions: 'newer QEMU append ",id=%s" naming the occupant',
     patterns: [
       /PCI: slot (?<slot>\d{1,2}) function (?<fn>\d) not available for (?<dev>[\w-]{1,40}), in use by (?<by>[\w-]{1,40})/,
     ],
