@@ -69,6 +69,28 @@ export const LIBVIRT_ENTRIES: CatalogueEntry[] = [
       },
     ],
   },
+  {
+    id: 'libvirt.nodedev-not-found',
+    source: 'libvirt',
+    cite: 'libvirt/libvirt src/node_device/node_device_driver.c nodeDeviceObjFindByName()',
+    format: "no node device with matching name '%1$s'",
+    patterns: [
+      /no node device with matching name '(?<nodedev>pci_(?<domain>[0-9a-f]{4})_(?<bus>[0-9a-f]{2})_(?<slot>[0-9a-f]{2})_(?<fn>[0-7])|[^'\n]{1,64})'/,
+    ],
+    severity: 'error',
+    title: 'virsh nodedev-*: libvirt knows no device of that name',
+    cause:
+      "the node device (pci_DDDD_BB_SS_F) is not in libvirt's device list: the device is not on the bus at that address (addresses change when cards, slots or firmware settings change; a GPU's HDMI audio function can be hidden by the firmware or a laptop until enabled), it dropped off the bus, or the node-device daemon (virtnodedevd with modular daemons) is not running",
+    fix: 'list what libvirt sees (virsh nodedev-list --cap pci) and what the kernel sees (lspci -D); fix the name in the hook script or XML; start virtnodedevd if the list is empty',
+    render: { prefix: 'error: Node device not found: ', args: ['pci_0000_01_00_0'] },
+    examples: [
+      {
+        text: "error: Node device not found: no node device with matching name 'pci_0000_01_00_0'",
+        origin: 'https://github.com/QubesOS/qubes-issues/issues/9689',
+        facts: { nodedev: 'pci_0000_01_00_0', bus: '01' },
+      },
+    ],
+  },
   // ---- hostdev bookkeeping (src/hypervisor/virhostdev.c) ----
   {
     id: 'libvirt.device-in-use',

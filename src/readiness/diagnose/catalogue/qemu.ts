@@ -1367,6 +1367,26 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     ],
   },
   {
+    id: 'qemu.bar-read-failed',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/vfio/pci.c vfio_bar_prepare()',
+    format: 'vfio: Failed to read BAR %d (%m)',
+    patterns: [/vfio: Failed to read BAR (?<bar>\d) \((?<err>[^)\n]{1,60})\)/],
+    severity: 'error',
+    title: 'A BAR register of the device could not be read',
+    cause:
+      "QEMU reads each BAR register through the config region to learn its type; the read failed, so the device's config space is not accessible: it is powered down (D3cold) or has dropped off the bus",
+    fix: 'check `lspci -s BDF -vv` and dmesg for power-state or reset errors; a device that reads all ones needs a host power cycle',
+    render: { prefix: QEMU, args: [0, 'Input/output error'] },
+    examples: [
+      {
+        text: 'qemu-system-x86_64: vfio: Failed to read BAR 0 (Input/output error)',
+        origin: BUILT,
+        facts: { bar: '0', err: 'Input/output error' },
+      },
+    ],
+  },
+  {
     id: 'qemu.msix-pba-outside-bar',
     source: 'qemu',
     cite: 'qemu/qemu hw/vfio/pci.c vfio_msix_early_setup()',
