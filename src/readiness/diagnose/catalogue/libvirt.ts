@@ -23,7 +23,7 @@ export const LIBVIRT_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'libvirt sees no VFIO support',
     cause:
-      'libvirt checks for IOMMU groups in /sys/kernel/iommu_groups and for /dev/vfio/vfio: the IOMMU is off or the vfio modules are not loaded',
+      'libvirt checks for IOMMU groups in /sys/kernel/iommu_groups and for /dev/vfio/vfio: the IOMMU is off or the vfio modules are not loaded (inside a container: /sys or /dev/vfio is not visible to libvirt)',
     fix: 'run `vfiokit doctor`: enable the IOMMU, load vfio-pci',
     render: { prefix: 'error: unsupported configuration: ', args: [] },
     examples: [
@@ -40,10 +40,24 @@ export const LIBVIRT_ENTRIES: CatalogueEntry[] = [
     patterns: [/host doesn't support (?:passthrough of host PCI devices|legacy PCI passthrough)/],
     severity: 'error',
     title: 'libvirt sees no PCI passthrough support',
-    cause: 'neither VFIO nor legacy KVM assignment is available: no IOMMU groups or no /dev/vfio/vfio',
+    cause:
+      'neither VFIO nor legacy KVM assignment is available: /sys/kernel/iommu_groups is empty (IOMMU off in the firmware or kernel) or /dev/vfio/vfio is missing (vfio not loaded, or not visible inside a container)',
     fix: 'run `vfiokit doctor`: enable the IOMMU in firmware and kernel, load vfio-pci',
     render: { prefix: 'error: unsupported configuration: ', args: [] },
     examples: [
+      {
+        text: "libvirt.libvirtError: unsupported configuration: host doesn't support passthrough of host PCI devices",
+        origin: 'https://github.com/BigAnteater/KVM-GPU-Passthrough/issues/19',
+      },
+      {
+        text: "Call to virDomainCreateWithFlags failed: unsupported configuration: host doesn't support passthrough of host PCI devices",
+        origin: 'https://github.com/NVIDIA/deepops/issues/291',
+      },
+      {
+        text: `{"component":"virt-launcher","level":"error","msg":"unsupported configuration: host doesn't support passthrough of host PCI devices","pos":"qemuHostdevPreparePCIDevicesCheckSupport:185","subcomponent":"libvirt"}`,
+        origin: 'https://github.com/kubevirt/kubevirt/issues/5811',
+      },
+
       {
         text: "error: unsupported configuration: host doesn't support passthrough of host PCI devices",
         origin: BUILT,
@@ -92,6 +106,31 @@ export const LIBVIRT_ENTRIES: CatalogueEntry[] = [
     ],
   },
   // ---- hostdev bookkeeping (src/hypervisor/virhostdev.c) ----
+  {
+    id: 'libvirt.pci-backend-default',
+    source: 'libvirt',
+    cite: 'libvirt/libvirt src/hypervisor/virhostdev.c virHostdevGetPCIHostDevice()',
+    format: "pci backend driver '%1$s' is not supported",
+    patterns: [/pci backend driver '(?<backend>[\w-]{1,16})' is not supported/],
+    severity: 'error',
+    title: 'No PCI assignment backend was chosen (follow-up error)',
+    cause:
+      "the hostdev kept the backend 'default' because libvirt found no VFIO support on the host (no IOMMU groups or no /dev/vfio/vfio), so preparing or releasing the device fails; it follows \"host doesn't support passthrough of host PCI devices\"",
+    fix: 'fix the first error: enable the IOMMU and load vfio-pci (`vfiokit doctor`); in a container make /sys/kernel/iommu_groups and /dev/vfio visible to libvirt',
+    render: { prefix: 'error: unsupported configuration: ', args: ['default'] },
+    examples: [
+      {
+        text: `{"component":"virt-launcher","level":"error","msg":"unsupported configuration: pci backend driver 'default' is not supported","pos":"virHostdevGetPCIHostDevice:251","subcomponent":"libvirt"}`,
+        origin: 'https://github.com/kubevirt/kubevirt/issues/5811',
+        facts: { backend: 'default' },
+      },
+      {
+        text: "error: unsupported configuration: pci backend driver 'default' is not supported",
+        origin: 'https://github.com/clearlinux/distribution/issues/2889',
+        facts: { backend: 'default' },
+      },
+    ],
+  },
   {
     id: 'libvirt.device-in-use',
     source: 'libvirt',

@@ -1153,10 +1153,26 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     severity: 'warning',
     title: 'Device cannot be reset',
     cause:
-      'the device has no FLR and no usable bus reset (other devices share the bus), so state leaks from one VM run to the next',
-    fix: 'put the device alone on its slot/bus so a bus reset works, or expect to reboot the host between VM runs',
+      'the device has no FLR or PM reset and no usable bus reset: integrated chipset functions on the root bus (00:1f.3 audio, 00:14.0 USB) can never be bus-reset, and a card sharing its bus with other devices cannot be reset alone. QEMU prints this at VM start and reset; the device still works if its guest driver copes with the state it finds, but state can leak from one VM run to the next',
+    fix: 'often harmless for chipset audio/USB; for a card, put it alone behind its own root port so a bus reset works, assign all functions of the group, or expect to reboot the host between VM runs when the device hangs',
     render: { prefix: QEMU, args: ['0000:03:00.1'] },
     examples: [
+      {
+        text: 'kvm: vfio: Cannot reset device 0000:00:1f.3, no available reset mechanism.',
+        origin: 'https://github.com/gangqizai/igd/issues/17',
+        facts: { bdf: '0000:00:1f.3' },
+      },
+      {
+        text: 'qemu-system-x86_64: vfio: Cannot reset device 0000:00:1f.3, no available reset mechanism.',
+        origin: 'https://github.com/ryanprescott/realtek-verb-tools/issues/2',
+        facts: { bdf: '0000:00:1f.3' },
+      },
+      {
+        text: 'qemu-system-x86_64: vfio: Cannot reset device 0000:00:14.0, no available reset mechanism.',
+        origin: 'https://github.com/ra1nstorm/ra1nstorm-helper/issues/103',
+        facts: { bdf: '0000:00:14.0' },
+      },
+
       {
         text: 'qemu-system-x86_64: vfio: Cannot reset device 0000:03:00.1, no available reset mechanism.',
         origin: BUILT,
