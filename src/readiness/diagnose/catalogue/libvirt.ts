@@ -495,16 +495,31 @@ export const LIBVIRT_ENTRIES: CatalogueEntry[] = [
     cause:
       'opening /sys/bus/pci/devices/BDF/config failed: the device is gone ("No such file or directory": wrong address, or removed/renumbered), or libvirt\'s process is not allowed ("Permission denied": a non-root session daemon, or a sandbox)',
     fix: 'check the address with lspci -D; PCI hostdevs need the system libvirt (qemu:///system)',
-    refine: (f) =>
-      errnoName(f) === 'EACCES' || errnoName(f) === 'EPERM'
-        ? {
-            cause:
-              'the libvirt daemon may not read PCI config space: a session (qemu:///session) daemon running as a user, or a confinement (container, hardened unit) without access to sysfs config files',
-            fix: 'use qemu:///system for PCI hostdevs, or grant the daemon access',
-          }
-        : undefined,
+    refine: (f) => {
+      const e = errnoName(f);
+      if (e === 'EROFS')
+        return {
+          severity: 'warning',
+          cause:
+            "sysfs is mounted read-only (libvirt running in a container, e.g. KubeVirt's virt-launcher): libvirt opens config space read-write while it enumerates or prepares PCI devices. Harmless for devices that are not assigned; a hostdev needs the host (or a privileged helper) to do the binding",
+          fix: 'ignore it for devices the VM does not use; for assigned devices let the device plugin bind them to vfio-pci on the host before the VM starts',
+        };
+      if (e === 'EACCES' || e === 'EPERM')
+        return {
+          cause:
+            'the libvirt daemon may not read PCI config space: a session (qemu:///session) daemon running as a user, or a confinement (container, hardened unit) without access to sysfs config files',
+          fix: 'use qemu:///system for PCI hostdevs, or grant the daemon access',
+        };
+      return undefined;
+    },
     render: { prefix: 'error: internal error: ', args: ['/sys/bus/pci/devices/0000:01:00.0/config'] },
     examples: [
+      {
+        text: `{"component":"virt-launcher","level":"error","msg":"Failed to open config space file '/sys/bus/pci/devices/0000:00:08.0/config': Read-only file system","pos":"virPCIDeviceConfigOpen:300","subcomponent":"libvirt","timestamp":"2019-05-03T10:17:03.407000Z"}`,
+        origin: 'https://github.com/kubevirt/kubevirt/issues/2241',
+        facts: { path: '/sys/bus/pci/devices/0000:00:08.0/config', err: 'Read-only file system' },
+      },
+
       {
         text: "error: Failed to open config space file '/sys/bus/pci/devices/0000:01:00.0/config': Permission denied",
         origin: BUILT,
@@ -518,18 +533,32 @@ export const LIBVIRT_ENTRIES: CatalogueEntry[] = [
     cite: 'libvirt/libvirt src/util/virpci.c virPCIDeviceTryPowerManagementReset() / virPCIDeviceRead()',
     format: 'Failed to read PCI config space for %1$s',
     versions:
-      'the raw read error is "Failed to read %1$u bytes at %2$u from \'%3$s\' : %4$s"; on restore "Failed to restore PCI config space for %1$s"',
+      'the raw read error is "Failed to read %1$u bytes at %2$u from \'%3$s\' : %4$s" (libvirt ≤ 6.x: "Failed to read from \'%s\' : %s"); on restore "Failed to restore PCI config space for %1$s"',
     patterns: [
       new RegExp(`Failed to (?<op>read|restore) PCI config space for ${BDF}`),
-      /Failed to read \d{1,5} bytes at \d{1,5} from '(?<path>[^'\n]{1,200})' : (?<err>[^\n"'\\)]{1,80})/,
+      /Failed to read (?:\d{1,5} bytes at \d{1,5} )?from '(?<path>[^'\n]{1,200})' : (?<err>[^\n"'\\)]{1,80})/,
     ],
     severity: 'error',
     title: "The device's config space could not be read (or restored)",
     cause:
       'reads of the config space failed or came back short: the device is powered off (D3cold) or has dropped off the bus after a failed reset, so it does not answer config cycles',
     fix: 'check `lspci -s BDF -vv` (rev ff, header type 7f: the device is gone) and dmesg; a host power cycle recovers a vanished device',
+    refine: (f) =>
+      errnoName(f) === 'ENOENT'
+        ? {
+            cause:
+              "the device's sysfs entry does not exist: the address is not on this host's bus (a stale address in the configuration, a VF that was removed when sriov_numvfs changed, or a container that does not see the host's devices)",
+            fix: 'find the device again (lspci -D; `vfiokit groups`) and fix the address; recreate the VFs before starting the VM',
+          }
+        : undefined,
     render: { prefix: 'error: internal error: ', args: ['0000:0b:00.0'] },
     examples: [
+      {
+        text: `{"component":"virt-launcher","level":"warning","msg":"Failed to read from '/sys/bus/pci/devices/0000:b1:00.0/config' : No such file or directory","pos":"virPCIDeviceRead:345","subcomponent":"libvirt","thread":"52"}`,
+        origin: 'https://github.com/kubevirt/kubevirt/issues/4563',
+        facts: { path: '/sys/bus/pci/devices/0000:b1:00.0/config', err: 'No such file or directory' },
+      },
+
       {
         text: 'error: internal error: Failed to read PCI config space for 0000:0b:00.0',
         origin: BUILT,

@@ -27,6 +27,8 @@ const TEXTS: [string, string][] = [
   ['Operation not supported', 'EOPNOTSUPP'],
   ['Timer expired', 'ETIME'],
   ['Argument list too long', 'E2BIG'],
+  ['Read-only file system', 'EROFS'],
+  ['Is a directory', 'EISDIR'],
 ];
 
 /** Linux x86-64/arm64 errno numbers (asm-generic/errno-base.h, errno.h). */
@@ -44,7 +46,9 @@ const NUMBERS: Record<number, string> = {
   19: 'ENODEV',
   22: 'EINVAL',
   25: 'ENOTTY',
+  21: 'EISDIR',
   28: 'ENOSPC',
+  30: 'EROFS',
   38: 'ENOSYS',
   62: 'ETIME',
   95: 'EOPNOTSUPP',
@@ -2207,11 +2211,25 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     cause:
       'QEMU could not create or open the file for guest RAM under mem-path: the directory does not exist or is not hugetlbfs ("No such file or directory"), or the QEMU user may not write there ("Permission denied")',
     fix: 'mount hugetlbfs where mem-path points (mount -t hugetlbfs none /dev/hugepages) and give the QEMU user access; with libvirt restart libvirtd after mounting so it sees the mount',
+    refine: (f) =>
+      errnoName(f) === 'EISDIR'
+        ? {
+            cause:
+              'mem-path names a directory and QEMU could not use it to create its backing file: hugetlbfs is not mounted there in the namespace QEMU runs in (a container sees a plain directory), or the backend is read-only and needs a file',
+            fix: 'mount hugetlbfs at that path where QEMU runs (for LXD/containers configure the hugepages mount in the profile), or point mem-path at a mounted hugetlbfs',
+          }
+        : undefined,
     render: {
       prefix: `${QEMU}-object memory-backend-file,id=ram0,mem-path=/dev/hugepages1G: `,
       args: ['/dev/hugepages1G/qemu_back_mem.ram0.XXXXXX'],
     },
     examples: [
+      {
+        text: "qemu-system-x86_64: can't open backing store /dev/hugepages/ for guest RAM: Is a directory",
+        origin: 'https://github.com/canonical/lxd/issues/7593',
+        facts: { path: '/dev/hugepages/', err: 'Is a directory' },
+      },
+
       {
         text: "qemu-system-x86_64: -object memory-backend-file,id=ram0,size=16G,mem-path=/dev/hugepages1G: can't open backing store /dev/hugepages1G for guest RAM: No such file or directory",
         origin: BUILT,
