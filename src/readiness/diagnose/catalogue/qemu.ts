@@ -1633,7 +1633,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     cite: 'qemu/qemu hw/vfio/pci.c vfio_add_std_cap()',
     format: 'failed to add PCI capability 0x%x[0x%x]@0x%x: ',
     patterns: [
-      /failed to add PCI capability 0x(?<cap>[0-9a-fA-F]{1,2})\[0x[0-9a-fA-F]{1,2}\]@0x(?<offset>[0-9a-fA-F]{1,3})(?::\s?(?<err>[^\n]{1,120}))?/,
+      /failed to add PCI capability 0x(?<cap>[0-9a-fA-F]{1,2})\[0x[0-9a-fA-F]{1,2}\]@0x(?<offset>[0-9a-fA-F]{1,3})(?![0-9a-fA-F])(?!: table & pba)(?::\s?(?<err>[^\n]{1,120}))?/,
     ],
     severity: 'error',
     title: "QEMU could not rebuild one of the device's capabilities",
@@ -1646,6 +1646,52 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
         text: 'qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0: vfio 0000:01:00.0: failed to add PCI capability 0x5[0xe]@0x68: ',
         origin: BUILT,
         facts: { cap: '5', offset: '68' },
+      },
+    ],
+  },
+  {
+    id: 'qemu.msix-table-pba-layout',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/pci/msix.c msix_init() (called from hw/vfio/pci.c vfio_msix_setup())',
+    format: "table & pba overlap, or they don't fit in BARs, or don't align",
+    patterns: [/table & pba overlap, or they don't fit in BARs, or don't align/],
+    severity: 'error',
+    title: "QEMU cannot emulate the device's MSI-X table where the device puts it",
+    cause:
+      "the device's MSI-X table and pending-bit array share a page, overlap or sit outside their BAR as QEMU must emulate them; common with devices that pack both into one small BAR, and on hosts with 64 KiB pages",
+    fix: 'let QEMU move the MSI-X structures to their own BAR: x-msix-relocation=auto on the vfio-pci device (libvirt: <qemu:override> or a qemu:arg -set)',
+    render: {
+      prefix: `${QEMU}-device vfio-pci,host=0000:01:00.0: vfio 0000:01:00.0: failed to add PCI capability 0x11[0xc]@0xb0: `,
+      args: [],
+    },
+    examples: [
+      {
+        text: "qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0: vfio 0000:01:00.0: failed to add PCI capability 0x11[0xc]@0xb0: table & pba overlap, or they don't fit in BARs, or don't align",
+        origin: BUILT,
+        facts: { bdf: '0000:01:00.0' },
+      },
+    ],
+  },
+  {
+    id: 'qemu.intx-pin-assertion',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/pci/pci.c pci_irq_handler()',
+    format: '0 <= irq_num && irq_num < PCI_NUM_PINS',
+    patterns: [/pci_irq_handler: Assertion `0 <= irq_num && irq_num < PCI_NUM_PINS/],
+    severity: 'error',
+    title: 'QEMU aborted on an impossible interrupt pin: the assigned device reads all ones',
+    cause:
+      "QEMU read the device's interrupt-pin register as 0xff, which only happens when config space reads return all ones: the device is gone from the bus or stuck in D3cold (a GPU that did not survive a reset or a killed VM, or a host that powered it down)",
+    fix: 'check dmesg for "Unable to change power state from D3cold to D0" or reset timeouts and `lspci -s BDF -vv` (rev ff); keep the device powered (vfio_pci disable_idle_d3=1), use vendor-reset for AMD GPUs, and power-cycle the host to recover it',
+    render: { prefix: 'kvm: ../hw/pci/pci.c:1487: pci_irq_handler: Assertion `', args: [] },
+    examples: [
+      {
+        text: "kvm: ../hw/pci/pci.c:1487: pci_irq_handler: Assertion `0 <= irq_num && irq_num < PCI_NUM_PINS' failed.",
+        origin: 'https://github.com/gnif/vendor-reset/issues/46',
+      },
+      {
+        text: `level=error msg="qemu-system-x86_64-snp-experimental: ../hw/pci/pci.c:1633: pci_irq_handler: Assertion \`0 <= irq_num && irq_num < PCI_NUM_PINS' failed."`,
+        origin: 'https://github.com/kata-containers/kata-containers/issues/11708',
       },
     ],
   },
