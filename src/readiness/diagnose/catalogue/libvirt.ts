@@ -217,6 +217,11 @@ export const LIBVIRT_ENTRIES: CatalogueEntry[] = [
     fix: 'assign the endpoint functions behind the bridge instead (lspci -t; `vfiokit groups` lists the endpoints of each group)',
     render: { prefix: 'error: internal error: ', args: [] },
     examples: [
+      {
+        text: 'error: internal error: Non-endpoint PCI devices cannot be assigned to guests',
+        origin: 'https://github.com/autotest/tp-libvirt/pull/6162',
+      },
+
       { text: 'error: internal error: Non-endpoint PCI devices cannot be assigned to guests', origin: BUILT },
     ],
   },
@@ -270,9 +275,15 @@ export const LIBVIRT_ENTRIES: CatalogueEntry[] = [
     title: 'managed="no" hostdev still on its host driver',
     cause:
       'the hostdev is declared managed="no", so libvirt does not move it to vfio-pci itself, and it is still bound to a host driver',
-    fix: 'detach it first (virsh nodedev-detach pci_0000_01_00_0, or bind it to vfio-pci at boot), or declare the hostdev managed="yes"',
+    fix: 'detach it first (virsh nodedev-detach pci_0000_01_00_0, or bind it to vfio-pci at boot), or declare the hostdev managed="yes"; in KubeVirt/OpenShift the SR-IOV or GPU device plugin must bind the VF/device to vfio-pci on the node (check its deviceType/driver setting)',
     render: { prefix: 'error: Requested operation is not valid: ', args: ['0000:01:00.0'] },
     examples: [
+      {
+        text: `"reason":"virError(Code=55, Domain=0, Message='Requested operation is not valid: Unmanaged PCI device 0000:c3:1b.1 must be manually detached from the host')"`,
+        origin: 'https://github.com/kubevirt/kubevirt/issues/7371',
+        facts: { bdf: '0000:c3:1b.1' },
+      },
+
       {
         text: 'error: Requested operation is not valid: Unmanaged PCI device 0000:01:00.0 must be manually detached from the host',
         origin: BUILT,
