@@ -330,6 +330,40 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     ],
   },
   {
+    id: 'qemu.device-init-failed-followup',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/vfio/pci.c vfio_initfn() with hw/core/qdev.c qdev_init() and qdev-monitor.c qdev_device_add() (QEMU ≤ 2.x)',
+    format: "Device '%s' could not be initialized",
+    versions:
+      'QEMU ≤ 2.x printed after the real error: "vfio: failed to get group N", "Device initialization failed." and "Device \'vfio-pci\' could not be initialized"; later releases print only the error itself',
+    patterns: [
+      /Device 'vfio-pci' could not be initialized/,
+      /vfio: failed to get group (?<group>\d{1,5})(?!\d| status)/,
+      /-device vfio-pci[^\n]{0,200}: Device initialization failed/,
+    ],
+    severity: 'info',
+    title: 'Follow-up lines of an older QEMU after a vfio-pci failure',
+    cause:
+      'older QEMU releases repeat that the device failed after the real error; the cause is the vfio line printed just before (group not viable, a /dev/vfio open error, an IOMMU or DMA mapping failure)',
+    fix: 'look at the line before it; `vfiokit diagnose` explains that one',
+    render: { prefix: `${QEMU}-device vfio-pci,host=01:00.0: `, args: ['vfio-pci'] },
+    examples: [
+      {
+        text: "qemu-system-x86_64: -device vfio-pci,host=01:00.0,bus=root.1,addr=00.0: Device 'vfio-pci' could not be initialized",
+        origin: BUILT,
+      },
+      {
+        text: 'qemu-system-x86_64: -device vfio-pci,host=01:00.0,bus=root.1,addr=00.0: vfio: failed to get group 1',
+        origin: BUILT,
+        facts: { group: '1' },
+      },
+      {
+        text: 'qemu-system-x86_64: -device vfio-pci,host=01:00.0,bus=root.1,addr=00.0: Device initialization failed.',
+        origin: BUILT,
+      },
+    ],
+  },
+  {
     id: 'qemu.group-open-failed',
     source: 'qemu',
     cite: 'qemu/qemu hw/vfio/container.c vfio_group_get() (older: hw/vfio/common.c vfio_get_group(); newer: hw/vfio/container-legacy.c via util/osdep.c qemu_open_internal())',
