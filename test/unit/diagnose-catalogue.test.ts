@@ -293,7 +293,7 @@ test('catalogue has at least 25 entries, unique ids, each cited with its format 
   for (const e of CATALOGUE) {
     assert.ok(e.cite.length > 10 && e.format.length > 5 && e.cause && e.fix, e.id);
     if (e.source === 'kernel') assert.match(e.cite, /^torvalds\/linux (drivers|init|arch\/x86)\//, e.id);
-    if (e.source === 'qemu') assert.match(e.cite, /^qemu\/qemu (hw|system)\//, e.id);
+    if (e.source === 'qemu') assert.match(e.cite, /^qemu\/qemu (hw|system|backends|util)\//, e.id);
     if (e.source === 'libvirt') assert.match(e.cite, /^libvirt\/libvirt src\//, e.id);
   }
 });
@@ -377,4 +377,73 @@ test('hostile input: huge lines, binary bytes and regex traps return promptly wi
   for (const t of [long, binary, ...traps]) assert.doesNotThrow(() => diagnoseText(t));
   // The cut at MAX_LINE drops the tail of an absurd line rather than scanning all of it.
   assert.equal(diagnoseText(long).findings.length, 0);
+});
+
+// QEMU and libvirt entries: an example line is explained by one entry, or only by entries whose
+// explanations agree (listed here with the reason); otherwise two causes would compete.
+const AGREEING: Record<string, string> = {
+  // "Unable to reset PCI device X: Failed to read PCI config space for X": the reset entry's
+  // refinement and the config-space entry both say the device no longer answers config reads.
+  'libvirt.config-space-read-failed libvirt.reset-failed': 'both: config space unreadable',
+};
+
+test('qemu.*/libvirt.*: each example is claimed by one entry or by entries that agree', () => {
+  let checked = 0;
+  for (const e of CATALOGUE.filter((x) => /^(qemu|libvirt)\./.test(x.id))) {
+    for (const ex of e.examples ?? []) {
+      const ids = [
+        ...new Set(
+          diagnoseText(ex.text)
+            .findings.map((f) => f.entry.id)
+            .filter((id) => /^(qemu|libvirt)\./.test(id)),
+        ),
+      ].sort();
+      checked++;
+      if (ids.length > 1) assert.ok(AGREEING[ids.join(' ')], `${ids.join(' and ')} both claim:\n${ex.text}`);
+    }
+  }
+  assert.ok(checked >= 100, `${checked} examples checked`);
+});
+
+/** Lines near QEMU/libvirt failures that are not failures (traces, other programs' wording). */
+const QEMU_LIBVIRT_NEGATIVES = [
+  // QEMU trace events share names with the error messages but have no "failed"
+  'vfio_region_write  (0000:01:00.0:region1+0x88000, 0x1, 4)',
+  'vfio_pci_read_config  (0000:01:00.0, @0x4, len=0x2) 0x407',
+  'vfio_listener_region_add_ram region_add [ram] 0x0 - 0x7fffffff [0x7f3a40000000]',
+  'vfio_pci_hot_reset_result 0000:01:00.0 hot reset: Success',
+  // other programs opening the same nodes word it differently and are not QEMU
+  "Failed to open /dev/vfio/10: [Errno 16] Device or resource busy: '/dev/vfio/10'",
+  'EAL: Cannot open /dev/vfio/151: Device or resource busy',
+  // CPUID warnings say "host doesn't support requested feature" too
+  "qemu-system-x86_64: warning: host doesn't support requested feature: CPUID.0DH:EAX.xsavec [bit 1]",
+  // libvirt lines that are not the in-use refusal or a reset failure
+  'PCI device 0000:01:00.0 is in use by driver QEMU',
+  'debug : virPCIDeviceReset:1046 : Device 0000:01:00.0 is bound to vfio-pci',
+  'IOMMU group 1 is viable',
+  'Using hugepages of 1048576 KiB from /dev/hugepages1G',
+];
+
+test('qemu.*/libvirt.*: related but harmless lines match no QEMU or libvirt entry', () => {
+  for (const line of QEMU_LIBVIRT_NEGATIVES)
+    assert.deepEqual(
+      matchLine(line)
+        .map((m) => m.entry.id)
+        .filter((id) => /^(qemu|libvirt)\./.test(id)),
+      [],
+      line,
+    );
+});
+
+test('qemu.*/libvirt.*: patterns use bounded repetition for free text (linear matching)', () => {
+  // An unbounded negated class, dot, \S, \s or \w repeated with * or + next to other repetition
+  // is how a pattern starts to backtrack; free text is matched with {m,n} bounds instead.
+  const unbounded = /\[\^[^\]]*\][*+]|\.[*+]|\\[Ssw][*+]/;
+  let n = 0;
+  for (const e of CATALOGUE.filter((x) => /^(qemu|libvirt)\./.test(x.id)))
+    for (const p of e.patterns) {
+      n++;
+      assert.ok(!unbounded.test(p.source), `${e.id}: ${p.source}`);
+    }
+  assert.ok(n >= 100, `${n} patterns`);
 });

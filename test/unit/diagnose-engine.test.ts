@@ -150,14 +150,14 @@ test('refine: the errno changes the cause of the VFIO container and device-open 
   const ebusy = set('Device or resource busy');
   assert.equal(ebusy.facts.errno, 'EBUSY');
   assert.doesNotMatch(ebusy.explanation.cause, /^.*no interrupt remapping/);
-  assert.match(ebusy.explanation.cause, /already attached to another IOMMU domain/);
+  assert.match(ebusy.explanation.cause, /already attached/);
   assert.notEqual(eperm.entry, undefined);
 
   const get = (err: string) =>
     diagnoseText(
       `qemu-system-x86_64: -device vfio-pci,host=0000:08:00.0: vfio 0000:08:00.0: error getting device from group 22: ${err}`,
     ).findings[0];
-  assert.match(get('No such device').explanation.cause, /not bound to vfio-pci/);
+  assert.match(get('No such device').explanation.cause, /not bound to (vfio-pci|a vfio driver)/);
   assert.match(get('Device or resource busy').explanation.cause, /already open/);
   // Two errnos for the same device are two findings, not one folded count.
   const both = diagnoseText(

@@ -7,15 +7,16 @@ import { test } from 'node:test';
 import { CATALOGUE } from '../../src/readiness/diagnose/catalogue.js';
 import { matchLine } from '../../src/readiness/diagnose/matcher.js';
 
-/** printf as the C sources use it: flags, width, length modifiers, %pR, %m, positional %1$s. */
+/** printf as the C sources use it: flags, width, length modifiers, %p (given as text), %pR, %m, positional %1$s. */
 export function printf(format: string, args: (string | number)[]): string {
   let next = 0;
   return format.replace(
-    /%(?:(\d+)\$)?([-#0 +]*)(\d*)(?:\.\d+)?(?:hh|h|ll|l|z)?(pR|[diouxXscm%])/g,
+    /%(?:(\d+)\$)?([-#0 +]*)(\d*)(?:\.\d+)?(?:hh|h|ll|l|z)?(pR|pr|p|[diouxXscm%])/g,
     (_all, pos: string | undefined, flags: string, width: string, conv: string) => {
       if (conv === '%') return '%';
       const v = pos ? args[Number(pos) - 1] : args[next++];
-      if (conv === 'm' || conv === 'pR' || conv === 's' || conv === 'c') return String(v);
+      if (conv === 'm' || conv === 'pR' || conv === 'pr' || conv === 'p' || conv === 's' || conv === 'c')
+        return String(v);
       let n = Number(v);
       let s = conv === 'x' || conv === 'X' ? n.toString(16) : String(Math.trunc(n));
       if (conv === 'X') s = s.toUpperCase();
@@ -84,6 +85,7 @@ test('printf renders the C conversions used in the catalogue', () => {
   assert.equal(printf('%04x:%02x', [0, 4]), '0000:04');
   assert.equal(printf('%2$s-%1$s', ['a', 'b']), 'b-a');
   assert.equal(printf('0x%llx %ld %pR', [255, -22, '[mem 0x0-0xf]']), '0xff -22 [mem 0x0-0xf]');
+  assert.equal(printf('f(%p, 0x%lx) = %d', ['0x55d0', 4096, -12]), 'f(0x55d0, 0x1000) = -12');
 });
 
 for (const e of CATALOGUE) {

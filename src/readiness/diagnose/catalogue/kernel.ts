@@ -376,7 +376,7 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
         facts: { bdf: '0000:01:00.0', err: '-16' },
       },
     ],
-    render: { prefix: 'vfio-pci 0000:01:00.0: ', args: [-16] },
+    render: { prefix: 'vfio-pci 0000:01:00.0: ', args: ['00000000a1b2c3d4', -16] },
   },
   {
     id: 'kernel.vfio-intx-masking-broken',
@@ -2708,8 +2708,11 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
         facts: { err: '-16' },
       },
     ],
-    // %pr is not rendered by the test's printf, so the line keeps it literally.
-    render: { prefix: 'simple-framebuffer simple-framebuffer.0: [drm] *ERROR* ', args: [-16] },
+    // %pr prints a resource as its raw range.
+    render: {
+      prefix: 'simple-framebuffer simple-framebuffer.0: [drm] *ERROR* ',
+      args: ['[mem 0xc0000000-0xc07fffff flags 0x200]', -16],
+    },
   },
   {
     id: 'kernel.efifb-bar-assigned',
