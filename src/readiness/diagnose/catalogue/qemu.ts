@@ -2,7 +2,7 @@
 import type { CatalogueEntry, Refinement } from '../entry.js';
 import { BDF } from '../entry.js';
 import { normaliseErrno } from '../errno.js';
-import { refineStuckInD3 } from './refinements.js';
+import { refineSetIommu, refineStuckInD3 } from './refinements.js';
 
 /**
  * The symbolic errno a message's facts name: `errno` (a number such as "-12", or a name such as
@@ -241,15 +241,12 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
             'VFIO_SET_IOMMU failed with EIO: attaching the group to the type1 IOMMU failed below VFIO. For a mediated device (vGPU, Intel GVT-g) the parent driver refused (GVT-g not enabled with i915.enable_gvt=1, kvmgt not loaded, or the vGPU was created before the host driver was ready); for a physical device the IOMMU driver logged the reason in dmesg',
           fix: 'read dmesg around the VM start; for GVT-g check /sys/bus/pci/devices/0000:00:02.0/mdev_supported_types exists and kvmgt is loaded, then recreate the mdev',
         };
-      return {
-        cause: `VFIO_SET_IOMMU failed with ${e}: the IOMMU driver could not attach the group to a domain (${
-          e === 'EBUSY'
-            ? 'the group is already attached elsewhere'
-            : e === 'ENODEV'
-              ? 'no IOMMU driver claims the group'
-              : 'see dmesg for the IOMMU driver’s reason'
-        })`,
-      };
+      return (
+        refineSetIommu({ ...f, errno: e }) ?? {
+          cause: `VFIO_SET_IOMMU failed with ${e}: the IOMMU driver could not attach the group to a domain; dmesg has the IOMMU driver's reason`,
+          fix: "read dmesg at the same moment for the IOMMU driver's reason (`vfiokit diagnose --dmesg`)",
+        }
+      );
     },
     render: { prefix: DEV('0000:0b:00.0'), args: [16, 'Operation not permitted'] },
     examples: [
