@@ -5,9 +5,9 @@
  */
 
 import { UsageError, VfiokitError } from '../errors.js';
-import { readPciDevices } from '../host/pci-sysfs.js';
+import { scanPciDevices, type UnreadableDevice } from '../host/pci-sysfs.js';
 import type { HostRoot } from '../host/root.js';
-import { joinGroups, readKernelGroups } from '../iommu/groups.js';
+import { joinGroups, readKernelGroups, scanWarnings } from '../iommu/groups.js';
 import { groupViability } from '../iommu/viability.js';
 import { formatPciAddress, parsePciAddress } from '../pci/address.js';
 import type { PciDevice } from '../pci/types.js';
@@ -51,6 +51,11 @@ export interface DoctorReport {
   summary: Record<Verdict, number>;
   mostImportant?: { id: string; device?: string; title: string; verdict: Verdict; fix: string };
   blind: BlindSpot[];
+  /**
+   * Damage found while reading the PCI devices and groups (flattened links, unreadable devices,
+   * device links naming groups the kernel lacks), one line each; the checks it touches are unknown.
+   */
+  warnings: string[];
 }
 
 const GROUP_ORDER = new Map(CHECK_GROUPS.map((g, i) => [g.id as string, i]));
@@ -64,10 +69,12 @@ export function buildDeviceContexts(
   devices: PciDevice[],
   targets: PciDevice[],
   roms: Map<string, RomFact>,
+  unreadable: UnreadableDevice[] = [],
 ): DeviceContext[] {
-  const groups = joinGroups(readKernelGroups(root), devices);
+  const groups = joinGroups(readKernelGroups(root), devices, unreadable);
   return targets.map((device) => {
-    const g = device.iommuGroup === undefined ? undefined : groups.find((x) => x.id === device.iommuGroup);
+    // The kernel's group directories say which group holds it; its own link is only a cross-check.
+    const g = groups.find((x) => x.devices.includes(device));
     return {
       device,
       companions: devices.filter((o) => o.address !== device.address && sameSlot(o, device)),
@@ -203,7 +210,8 @@ export async function romFact(bytes: Uint8Array, d: PciDevice): Promise<RomFact>
 
 export async function buildDoctorReport(root: HostRoot, opts: DoctorOptions = {}): Promise<DoctorReport> {
   const facts = gatherHostFacts(root);
-  const devices = readPciDevices(root);
+  const scan = scanPciDevices(root);
+  const devices = scan.devices;
   const vm = opts.vm;
   // The VM's devices that exist here (vm.devices reports the others), then any --device.
   const wanted = [
@@ -219,7 +227,7 @@ export async function buildDoctorReport(root: HostRoot, opts: DoctorOptions = {}
     for (const t of targets)
       if (t.hasRom && t.classCode >> 16 === 0x03) roms.set(t.address, await readRom(root, t));
   }
-  const contexts = buildDeviceContexts(root, devices, targets, roms);
+  const contexts = buildDeviceContexts(root, devices, targets, roms, scan.unreadable);
   if (vm) {
     for (const c of contexts) {
       const v = vm.devices.find((x) => x.address === c.device.address);
@@ -268,5 +276,11 @@ export async function buildDoctorReport(root: HostRoot, opts: DoctorOptions = {}
       fix: top.fix!,
     },
     blind: facts.blind,
+    warnings: scanWarnings({
+      devices,
+      kernel: readKernelGroups(root),
+      unreadable: scan.unreadable,
+      flattened: scan.flattened,
+    }),
   };
 }

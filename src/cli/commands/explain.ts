@@ -20,7 +20,7 @@ export async function runExplain(ctx: CliContext, bdf: string, opts: ExplainOpti
   const e = explainDevice({
     address: target.address,
     devices,
-    kernel: readKernelGroups(root, devices),
+    kernel: readKernelGroups(root),
     env: quirkEnvFromHost(root),
     cmdlineOverride: cmdlineOverride(root),
     extraOverrides: extra,

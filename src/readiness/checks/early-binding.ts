@@ -17,6 +17,7 @@ import type { HostFacts } from '../host-facts.js';
 import { paramValues } from '../kernel-cmdline.js';
 import { moduleOptions } from '../modprobe-config.js';
 import { moduleState } from './vfio-modules.js';
+import { driverText } from './gpu.js';
 
 export interface IdEntry {
   text: string;
@@ -118,7 +119,7 @@ export function earlyBindingCheck(f: HostFacts, devices: PciDevice[], targets: P
   for (const t of targets) {
     const listed = ids.some((i) => idMatches(i, t));
     evidence.push(
-      `${t.address} [${idOf(t)}] driver ${t.driver ?? 'none'}${listed ? ', listed' : ', not listed'}`,
+      `${t.address} [${idOf(t)}] driver ${driverText(t)}${listed ? ', listed' : ', not listed'}`,
     );
   }
   if (problems.length)
@@ -178,7 +179,7 @@ export function softdepCheck(f: HostFacts, devices: PciDevice[]): Check {
       else uncovered.add(drv);
     }
   }
-  for (const d of listed) evidence.push(`${d.address} driver ${d.driver ?? 'none'}`);
+  for (const d of listed) evidence.push(`${d.address} driver ${driverText(d)}`);
   const fixText = `add to /etc/modprobe.d/vfio.conf: ${[...uncovered].map((m) => `"softdep ${m} pre: vfio-pci"`).join(', ') || '"softdep <driver> pre: vfio-pci"'} (then rebuild the initramfs)`;
   if (stolen.length) {
     return {
