@@ -190,11 +190,12 @@ export async function romFact(bytes: Uint8Array, d: PciDevice): Promise<RomFact>
   ]);
   try {
     const model = parseRom(bytes);
-    const v = uefiVerdict(model, checkIds(model, { vendor: d.vendorId, device: d.deviceId }));
+    const v = uefiVerdict(model, checkIds(model, { vendor: d.vendorId, device: d.deviceId }), bytes);
     const codeName = (t: number) => (t === 0 ? 'x86 BIOS' : t === 3 ? 'EFI' : `type ${t.toString(16)}`);
     return {
       bytes,
       uefi: {
+        uefi: v.uefi,
         uefiBoot: v.uefiBoot,
         reasons: v.reasons,
         fixable: v.fixable,
@@ -204,7 +205,7 @@ export async function romFact(bytes: Uint8Array, d: PciDevice): Promise<RomFact>
       },
     };
   } catch (e) {
-    return { bytes, uefi: { uefiBoot: false, reasons: [(e as Error).message], images: [] } };
+    return { bytes, uefi: { uefi: 'unknown', uefiBoot: false, reasons: [(e as Error).message], images: [] } };
   }
 }
 

@@ -16,8 +16,8 @@ import type { Check } from '../check.js';
 import type { HostFacts } from '../host-facts.js';
 import { paramValues } from '../kernel-cmdline.js';
 import { moduleOptions } from '../modprobe-config.js';
-import { moduleState } from './vfio-modules.js';
 import { driverText } from './gpu.js';
+import { moduleState } from './vfio-modules.js';
 
 export interface IdEntry {
   text: string;
@@ -118,9 +118,7 @@ export function earlyBindingCheck(f: HostFacts, devices: PciDevice[], targets: P
   }
   for (const t of targets) {
     const listed = ids.some((i) => idMatches(i, t));
-    evidence.push(
-      `${t.address} [${idOf(t)}] driver ${driverText(t)}${listed ? ', listed' : ', not listed'}`,
-    );
+    evidence.push(`${t.address} [${idOf(t)}] driver ${driverText(t)}${listed ? ', listed' : ', not listed'}`);
   }
   if (problems.length)
     return { ...base, verdict: 'warn', evidence: [...evidence, ...problems], fix: problems[0] };

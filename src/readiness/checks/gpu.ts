@@ -35,7 +35,14 @@ export interface RomFact {
   /** Why it could not be read. */
   error?: string;
   /** Verdict from the ROM toolkit when bytes were parsed. */
-  uefi?: { uefiBoot: boolean; reasons: string[]; fixable?: boolean; images: string[] };
+  uefi?: {
+    /** The ROM toolkit's tri-state answer (src/rom/verdict.ts). */
+    uefi: 'yes' | 'no' | 'unknown';
+    uefiBoot: boolean;
+    reasons: string[];
+    fixable?: boolean;
+    images: string[];
+  };
 }
 
 export interface DeviceContext {
@@ -432,7 +439,8 @@ function judgeRom(base: RomBase, r: RomFact, source: string): Check {
     `${source}: ${r.bytes.length} bytes; images: ${u.images.join(', ') || 'none'}`,
     ...u.reasons,
   ];
-  if (u.uefiBoot) return { ...base, verdict: 'ok', evidence };
+  if (u.uefi === 'yes') return { ...base, verdict: 'ok', evidence };
+  if (u.uefi === 'unknown') return { ...base, verdict: 'unknown', evidence };
   if (u.images.length === 0) {
     return {
       ...base,
