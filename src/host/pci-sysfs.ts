@@ -309,6 +309,13 @@ function readDevice(
     root.list(sysfsPath);
     checkDirectory(root, p, sysfsPath);
     unknownFacts.push({ fact: 'config', reason: `${name} has no readable config file` });
+  } else if (bytes.length < 64) {
+    // pci_read_config serves every reader the 64-byte standard header at least.
+    unknownFacts.push({
+      fact: 'config',
+      reason: `${name}'s config file holds ${bytes.length} bytes, fewer than the 64 of every PCI header`,
+    });
+    bytes = undefined;
   } else if (allOnes(bytes)) {
     unknownFacts.push({
       fact: 'response',

@@ -194,6 +194,15 @@ export function scanWarnings(input: {
   const listed = new Set([...input.kernel.groups.values()].flat());
   for (const u of input.unreadable ?? [])
     if (!listed.has(u.address)) out.push(`${u.address} could not be read: ${u.reason}`);
+  const known = new Set([
+    ...input.devices.map((d) => d.address),
+    ...(input.unreadable ?? []).map((u) => u.address),
+  ]);
+  const phantoms = [...listed].filter((n) => isPciName(n) && !known.has(n));
+  if (phantoms.length)
+    out.push(
+      `the IOMMU groups list ${phantoms.length} PCI device(s) that /sys/bus/pci/devices does not have (${phantoms.slice(0, 8).join(', ')}${phantoms.length > 8 ? ', ...' : ''})`,
+    );
   for (const d of input.devices)
     if (d.iommuGroup !== undefined && !input.kernel.groups.has(d.iommuGroup))
       out.push(

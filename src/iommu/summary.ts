@@ -26,8 +26,11 @@ export function gpuGroupSummary(
   devices: PciDevice[],
   unreadable: UnreadableDevice[] = [],
 ): GpuGroupSummary[] {
+  // A group some display's own link names counts too: if the group directory lost it, the group is
+  // shown as unknown rather than not at all.
+  const linked = new Set(devices.filter(isDisplay).map((d) => d.iommuGroup));
   return joinGroups(kernel, devices, unreadable)
-    .filter((g) => g.devices.some(isDisplay))
+    .filter((g) => g.devices.some(isDisplay) || linked.has(g.id))
     .map((g) => {
       const v = groupViability(g);
       return {

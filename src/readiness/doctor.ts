@@ -74,7 +74,11 @@ export function buildDeviceContexts(
   const groups = joinGroups(readKernelGroups(root), devices, unreadable);
   return targets.map((device) => {
     // The kernel's group directories say which group holds it; its own link is only a cross-check.
-    const g = groups.find((x) => x.devices.includes(device));
+    // A device no directory lists but whose link names a group: that group, with the disagreement
+    // among its reasons for being unknown.
+    const g =
+      groups.find((x) => x.devices.includes(device)) ??
+      (device.iommuGroup === undefined ? undefined : groups.find((x) => x.id === device.iommuGroup));
     return {
       device,
       companions: devices.filter((o) => o.address !== device.address && sameSlot(o, device)),

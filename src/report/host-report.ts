@@ -3,7 +3,7 @@
  */
 import { PCI_DEVICES_DIR, scanPciDevices, type UnreadableDevice } from '../host/pci-sysfs.js';
 import type { HostRoot } from '../host/root.js';
-import { readKernelGroups, scanWarnings } from '../iommu/groups.js';
+import { isPciName, readKernelGroups, scanWarnings } from '../iommu/groups.js';
 import { type GpuGroupSummary, gpuGroupSummary } from '../iommu/summary.js';
 import { hex } from '../pci/config-view.js';
 import { deviceNames, loadPciIds } from '../pci/ids.js';
@@ -113,6 +113,13 @@ export function buildHostReport(root: HostRoot): HostReport {
     pciDevices = null;
   } else if (!root.isDir(PCI_DEVICES_DIR)) {
     warnings.unshift(`${PCI_DEVICES_DIR} is missing or not a directory: the PCI devices are unknown`);
+    pciDevices = null;
+  } else if (
+    !devices.length &&
+    !scan.unreadable.length &&
+    [...kernel.groups.values()].flat().some(isPciName)
+  ) {
+    // No devices, yet the kernel grouped some: the listing is what is damaged, not the host.
     pciDevices = null;
   }
   return {

@@ -126,10 +126,16 @@ export function uefiVerdict(model: RomModel, ids?: IdCheck, bytes?: Uint8Array):
   const reasons: string[] = [];
   if (model.romStart === null) {
     const u = uniform(bytes);
-    const why =
-      u === undefined
-        ? 'the file holds no option ROM image (no 55 AA with a PCI data structure): nothing to judge'
-        : `the file is ${bytes!.length} bytes of 0x${u.toString(16).padStart(2, '0')}: what a ROM read gives when the ROM BAR was not enabled or the device did not answer, not a ROM`;
+    const text = bytes && bytes.length < 4096 ? Buffer.from(bytes).toString('latin1') : '';
+    const why = !bytes?.length
+      ? bytes
+        ? 'the file is empty: nothing to judge'
+        : 'the file holds no option ROM image (no 55 AA with a PCI data structure): nothing to judge'
+      : /^(\.{1,2}\/|\/)[^\0\n]*$/.test(text)
+        ? `the file holds only the text "${text}": a symlink flattened into a file (zip, a copy without links), not a ROM`
+        : u === undefined
+          ? 'the file holds no option ROM image (no 55 AA with a PCI data structure): nothing to judge'
+          : `the file is ${bytes!.length} bytes of 0x${u.toString(16).padStart(2, '0')}: what a ROM read gives when the ROM BAR was not enabled or the device did not answer, not a ROM`;
     return verdict('unknown', { reasons: [why] });
   }
   const chain = model.images.filter((i) => i.inChain && !i.afterLast);
