@@ -12,6 +12,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
+import { compareWithKernel } from '../../src/iommu/compare.js';
+import type { Explanation } from '../../src/iommu/explain.js';
+import type { GroupsReport } from '../../src/iommu/groups-report.js';
+import { simulateGroups } from '../../src/iommu/simulate.js';
+import type { DoctorReport } from '../../src/readiness/doctor.js';
+import type { HostReport } from '../../src/report/host-report.js';
+import type { UefiVerdict } from '../../src/rom/verdict.js';
 import { binPath, repoRoot } from '../helpers/cli.js';
 
 const SNAPSHOT = path.join(repoRoot, 'test/fixtures/lab-desktop/snapshot');
@@ -45,7 +52,9 @@ const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => fs.existsSync(p
 const dropPrivileges = asRoot && setpriv ? [setpriv, '--reuid=65534', '--regid=65534', '--clear-groups'] : [];
 const canTestUnreadable = !asRoot || setpriv !== undefined;
 if (!canTestUnreadable && process.env.CI)
-  throw new Error('running as root without setpriv: the unreadable-input tests cannot run (apt-get install util-linux)');
+  throw new Error(
+    'running as root without setpriv: the unreadable-input tests cannot run (apt-get install util-linux)',
+  );
 const unreadableSkip = canTestUnreadable
   ? false
   : 'RUNNING AS ROOT WITHOUT setpriv: cannot make a file unreadable to this test; install util-linux';
@@ -67,11 +76,11 @@ function clean(r: SpawnSyncReturns<string>): void {
   assert.doesNotMatch(r.stderr, /internal error|\n\s+at /, r.stderr);
 }
 
-function json(args: string[], opts: { nobody?: boolean } = {}): Record<string, any> {
+function json<T>(args: string[], opts: { nobody?: boolean } = {}): T {
   const r = run(['--json', ...args], opts);
   clean(r);
   assert.ok(r.stdout.length > 0, `no output (status ${r.status}): ${r.stderr}`);
-  return JSON.parse(r.stdout);
+  return JSON.parse(r.stdout) as T;
 }
 
 // ---- the kinds of damage ----------------------------------------------------------------------
@@ -86,7 +95,8 @@ function damage(dir: string, rel: string, kind: Damage): void {
       fs.rmSync(p, { recursive: true, force: true });
       return;
     case 'emptied':
-      if (st.isDirectory()) for (const e of fs.readdirSync(p)) fs.rmSync(path.join(p, e), { recursive: true });
+      if (st.isDirectory())
+        for (const e of fs.readdirSync(p)) fs.rmSync(path.join(p, e), { recursive: true });
       else {
         fs.rmSync(p);
         fs.writeFileSync(p, '');
@@ -157,7 +167,11 @@ const groupCases: Case[] = [
   at(AUDIO_DIR, 'unreadable', /0000:01:00\.1 could not be read: permission denied/, true),
   // Its entry in /sys/bus/pci/devices.
   at(`sys/bus/pci/devices/${AUDIO}`, 'removed', /lists 0000:01:00\.1, but there is no such PCI device/),
-  at(`sys/bus/pci/devices/${AUDIO}`, 'emptied', /0000:01:00\.1 could not be read: .* is a plain file, not a link/),
+  at(
+    `sys/bus/pci/devices/${AUDIO}`,
+    'emptied',
+    /0000:01:00\.1 could not be read: .* is a plain file, not a link/,
+  ),
   // Its class attribute.
   at(`${AUDIO_DIR}/class`, 'removed', /0000:01:00\.1 could not be read: .*has no class attribute/),
   at(`${AUDIO_DIR}/class`, 'emptied', /0000:01:00\.1 could not be read: malformed class attribute/),
@@ -178,7 +192,12 @@ const groupCases: Case[] = [
   at('sys/kernel/iommu_groups/6/devices', 'removed', /group 6 has no devices directory/),
   at('sys/kernel/iommu_groups/6/devices', 'emptied', /group 6 directory lists no devices/),
   at('sys/kernel/iommu_groups/6/devices', 'file', /is not a directory/),
-  at('sys/kernel/iommu_groups/6/devices', 'unreadable', /its member list cannot be read: permission denied/, true),
+  at(
+    'sys/kernel/iommu_groups/6/devices',
+    'unreadable',
+    /its member list cannot be read: permission denied/,
+    true,
+  ),
   // Inconsistent: a device link that disagrees with the group directories, an entry naming nothing.
   {
     name: `${AUDIO}/iommu_group pointing at group 7`,
@@ -208,13 +227,13 @@ const groupCases: Case[] = [
 describe('group viability, doctor and the host report on a damaged snapshot: unknown with the reason', () => {
   test('the intact snapshot gives confident verdicts (the baseline the damage changes)', () => {
     const dir = copy();
-    const g = json(['--root', dir, 'groups']);
+    const g = json<GroupsReport>(['--root', dir, 'groups']);
     assert.equal(g.groups.length, 8);
-    assert.ok(g.groups.every((x: any) => x.verdict !== 'unknown'));
-    assert.equal(g.groups.find((x: any) => x.id === 6).verdict, 'not-viable');
+    assert.ok(g.groups.every((x) => x.verdict !== 'unknown'));
+    assert.equal(g.groups.find((x) => x.id === 6)!.verdict, 'not-viable');
     assert.equal(g.simulation.status, 'agrees');
-    const d = json(['--root', dir, 'doctor', '--device', GPU]);
-    assert.equal(d.checks.find((c: any) => c.id === 'gpu.group').verdict, 'warn');
+    const d = json<DoctorReport>(['--root', dir, 'doctor', '--device', GPU]);
+    assert.equal(d.checks.find((c) => c.id === 'gpu.group')!.verdict, 'warn');
   });
 
   assert.equal(groupCases.length, 22);
@@ -222,18 +241,18 @@ describe('group viability, doctor and the host report on a damaged snapshot: unk
     test(c.name, { skip: c.nobody ? unreadableSkip : false }, () => {
       const dir = copy();
       c.apply(dir);
-      const g = json(['--root', dir, 'groups'], { nobody: c.nobody });
-      const six = g.groups.find((x: any) => x.id === 6);
+      const g = json<GroupsReport>(['--root', dir, 'groups'], { nobody: c.nobody });
+      const six = g.groups.find((x) => x.id === 6)!;
       assert.equal(six.verdict, 'unknown', JSON.stringify(six));
       assert.equal(six.viable, null);
       assert.match(six.unknownReasons.join('\n'), c.reason);
 
-      const d = json(['--root', dir, 'doctor', '--device', GPU], { nobody: c.nobody });
-      const gc = d.checks.find((x: any) => x.id === 'gpu.group');
+      const d = json<DoctorReport>(['--root', dir, 'doctor', '--device', GPU], { nobody: c.nobody });
+      const gc = d.checks.find((x) => x.id === 'gpu.group')!;
       assert.equal(gc.verdict, 'unknown', JSON.stringify(gc));
       assert.match(gc.evidence.join('\n'), c.reason);
 
-      const h = json(['--root', dir], { nobody: c.nobody });
+      const h = json<HostReport>(['--root', dir], { nobody: c.nobody });
       assert.equal(h.gpuGroups.length, 1);
       assert.equal(h.gpuGroups[0].verdict, 'unknown');
       assert.equal(h.gpuGroups[0].viable, null);
@@ -248,9 +267,9 @@ describe('doctor checks that rest on other inputs', () => {
       const dir = copy();
       damage(dir, `${GPU_DIR}/driver`, kind);
       damage(dir, `${AUDIO_DIR}/driver`, kind);
-      const d = json(['--root', dir, 'doctor', '--device', GPU]);
+      const d = json<DoctorReport>(['--root', dir, 'doctor', '--device', GPU]);
       for (const id of ['gpu.driver', 'gpu.audio', 'gpu.group']) {
-        const c = d.checks.find((x: any) => x.id === id);
+        const c = d.checks.find((x) => x.id === id)!;
         assert.equal(c.verdict, 'unknown', `${kind} ${id}: ${JSON.stringify(c)}`);
         assert.match(c.evidence.join('\n'), /driver unknown/);
       }
@@ -267,9 +286,9 @@ describe('doctor checks that rest on other inputs', () => {
     for (const [kind, nobody, why] of cases) {
       const dir = copy();
       damage(dir, 'sys/kernel/iommu_groups', kind);
-      const d = json(['--root', dir, 'doctor'], { nobody });
+      const d = json<DoctorReport>(['--root', dir, 'doctor'], { nobody });
       for (const id of ['iommu.active', 'interrupts.remapping']) {
-        const c = d.checks.find((x: any) => x.id === id);
+        const c = d.checks.find((x) => x.id === id)!;
         assert.equal(c.verdict, 'unknown', `${kind} ${id}: ${JSON.stringify(c)}`);
         assert.match(c.evidence.join('\n'), why);
       }
@@ -285,17 +304,19 @@ describe('the host report on a damaged device list', () => {
     ['unreadable', true],
   ];
   for (const [kind, nobody] of cases) {
-    test(`/sys/bus/pci/devices ${kind}: PCI devices unknown, not 0`, { skip: nobody ? unreadableSkip : false }, () => {
+    test(`/sys/bus/pci/devices ${kind}: PCI devices unknown, not 0`, {
+      skip: nobody ? unreadableSkip : false,
+    }, () => {
       const dir = copy();
       damage(dir, 'sys/bus/pci/devices', kind);
-      const h = json(['--root', dir], { nobody });
+      const h = json<HostReport>(['--root', dir], { nobody });
       assert.equal(h.pciDevices, null, JSON.stringify(h.warnings));
       assert.ok(h.warnings.length > 0);
       const text = run(['--root', dir], { nobody });
       clean(text);
       assert.match(text.stdout, /PCI devices {3}unknown/);
       // Every group of the kernel now names devices that cannot be read: none may be judged.
-      const g = json(['--root', dir, 'groups'], { nobody });
+      const g = json<GroupsReport>(['--root', dir, 'groups'], { nobody });
       assert.equal(g.groups.length, 8);
       for (const x of g.groups) assert.equal(x.verdict, 'unknown', `group ${x.id}`);
       assert.equal(g.simulation.status, 'unknown');
@@ -313,15 +334,15 @@ describe('explain on damaged config space: the walk names what it could not read
     ['all-ones', false, /0000:00:02\.0's config space reads all ones/],
   ];
   test('intact: isolation holds all the way (the baseline)', () => {
-    const e = json(['--root', copy(), 'explain', GPU]);
+    const e = json<Explanation>(['--root', copy(), 'explain', GPU]);
     assert.deepEqual(e.unknownReasons, []);
-    assert.ok(e.path.every((s: any) => s.isolates !== null));
+    assert.ok(e.path.every((s) => s.isolates !== null));
   });
   for (const [kind, nobody, why] of cases) {
     test(`the root port's config ${kind}`, { skip: nobody ? unreadableSkip : false }, () => {
       const dir = copy();
       damage(dir, PORT_CONFIG, kind);
-      const e = json(['--root', dir, 'explain', GPU], { nobody });
+      const e = json<Explanation>(['--root', dir, 'explain', GPU], { nobody });
       assert.match(e.unknownReasons.join('\n'), why);
       assert.equal(e.firstBreak, null);
       assert.equal(e.overrideCannotHelp, null);
@@ -334,9 +355,9 @@ describe('explain on damaged config space: the walk names what it could not read
   test('flattened links on the path are followed (their target is a real directory) and reported', () => {
     const dir = copy();
     damage(dir, 'sys/bus/pci/devices/0000:00:02.0', 'flattened');
-    const g = json(['--root', dir, 'groups']);
+    const g = json<GroupsReport>(['--root', dir, 'groups']);
     assert.match(g.warnings.join('\n'), /1 sysfs link\(s\) are plain files holding the link text/);
-    const e = json(['--root', dir, 'explain', GPU]);
+    const e = json<Explanation>(['--root', dir, 'explain', GPU]);
     assert.deepEqual(e.unknownReasons, []);
     assert.equal(e.path[1].address, '0000:00:02.0');
     assert.equal(e.path[1].role, 'root-port');
@@ -352,7 +373,7 @@ describe('rom parse: UEFI "yes" only from a driver that decompressed completely'
   const verdict = (file: string, ...flags: string[]) => {
     const r = run(['--json', 'rom', 'parse', ...flags, file]);
     clean(r);
-    return JSON.parse(r.stdout).roms[0].verdict;
+    return (JSON.parse(r.stdout) as { roms: { verdict: UefiVerdict }[] }).roms[0].verdict;
   };
   const file = (name: string, bytes: Uint8Array | string) => {
     const p = path.join(work, name);
@@ -393,7 +414,11 @@ describe('rom parse: UEFI "yes" only from a driver that decompressed completely'
 
   const unknowns: [string, Uint8Array | string, RegExp][] = [
     ['emptied', '', /the file is empty/],
-    ['all-ones', Buffer.alloc(65536, 0xff), /65536 bytes of 0xff: .*ROM BAR was not enabled or the device did not answer/],
+    [
+      'all-ones',
+      Buffer.alloc(65536, 0xff),
+      /65536 bytes of 0xff: .*ROM BAR was not enabled or the device did not answer/,
+    ],
     ['flattened', '../roms/gpu.rom', /a symlink flattened into a file/],
   ];
   for (const [kind, bytes, why] of unknowns) {
@@ -408,7 +433,9 @@ describe('rom parse: UEFI "yes" only from a driver that decompressed completely'
     });
   }
 
-  test('removed, a directory, unreadable: a one-line error and no verdict at all', { skip: unreadableSkip }, () => {
+  test('removed, a directory, unreadable: a one-line error and no verdict at all', {
+    skip: unreadableSkip,
+  }, () => {
     const dir = path.join(work, 'rom-dir.rom');
     fs.mkdirSync(dir);
     const locked = file('locked.rom', fs.readFileSync(ROM));
@@ -436,9 +463,11 @@ describe('regressions', () => {
     const dir = copy();
     const n = flattenAll(dir);
     assert.ok(n >= 30, `flattened only ${n} links`);
-    const g = json(['--root', dir, 'groups']);
+    const g = json<GroupsReport>(['--root', dir, 'groups']);
     // The links the verdicts read (bus entries, driver, iommu_group) are the ones counted.
-    const seen = Number(/^(\d+) sysfs link\(s\) are plain files holding the link text/.exec(g.warnings[0])?.[1]);
+    const seen = Number(
+      /^(\d+) sysfs link\(s\) are plain files holding the link text/.exec(g.warnings[0])?.[1],
+    );
     assert.ok(seen >= 30 && seen <= n, g.warnings[0]);
     assert.equal(g.groups.length, 8);
     for (const x of g.groups) {
@@ -459,10 +488,10 @@ describe('regressions', () => {
   test('only the driver links flattened: the GPU group is not called viable', () => {
     const dir = copy();
     for (const rel of [`${GPU_DIR}/driver`, `${AUDIO_DIR}/driver`]) damage(dir, rel, 'flattened');
-    const six = json(['--root', dir, 'groups']).groups.find((x: any) => x.id === 6);
+    const six = json<GroupsReport>(['--root', dir, 'groups']).groups.find((x) => x.id === 6)!;
     assert.equal(six.verdict, 'unknown');
     assert.deepEqual(
-      six.devices.map((d: any) => d.state),
+      six.devices.map((d) => d.state),
       ['unknown', 'unknown'],
     );
     const text = run(['--root', dir, 'groups']).stdout;
@@ -484,12 +513,27 @@ describe('regressions', () => {
     assert.match(r.stdout, /group 6: 2 devices, viability unknown/);
   });
 
+  test('a comparison over zero groups is unknown, never agreement', () => {
+    const none = compareWithKernel({ enabled: true, groups: new Map() }, simulateGroups([]));
+    assert.equal(none.status, 'unknown');
+    assert.equal(none.groupsCompared, 0);
+    assert.match(none.unknownReasons.join('\n'), /no PCI device of the kernel's groups could be compared/);
+    // Groups whose members have no records (nothing to simulate) compare nothing either.
+    const phantom = compareWithKernel(
+      { enabled: true, groups: new Map([[0, ['0000:00:00.0']]]) },
+      simulateGroups([]),
+      ['0000:00:00.0'],
+    );
+    assert.equal(phantom.status, 'unknown');
+    assert.match(phantom.unknownReasons.join('\n'), /list devices that could not be read \(0000:00:00\.0\)/);
+  });
+
   test('an all-ones downstream port is not a "PCI bridge" and no override verdict is given', () => {
     // lab-server: an XIO3130 switch; downstream port 0000:02:00.0 above an NVMe 0000:03:00.0.
     const dir = copy(path.join(repoRoot, 'test/fixtures/lab-server/snapshot'));
     damage(dir, 'sys/devices/pci0000:00/0000:00:02.0/0000:01:00.0/0000:02:00.0/config', 'all-ones');
-    const e = json(['--root', dir, 'explain', '0000:03:00.0']);
-    const port = e.path.find((s: any) => s.address === '0000:02:00.0');
+    const e = json<Explanation>(['--root', dir, 'explain', '0000:03:00.0']);
+    const port = e.path.find((s) => s.address === '0000:02:00.0')!;
     assert.equal(port.role, 'unknown');
     assert.equal(port.isolates, null);
     assert.equal(e.firstBreak, null);
