@@ -349,10 +349,15 @@ export function resetCheck(ctx: DeviceContext): Check {
             fix: 'without Function Level Reset the GPU may not reset between VM runs: expect to reboot the host or use vendor-reset for AMD cards',
           };
     }
+    const doubt = d.unknownFacts?.find((x) => x.fact === 'config' || x.fact === 'response');
     return {
       ...base,
       verdict: 'unknown',
-      evidence: ['no reset_method attribute and the PCIe capability could not be read (run as root)'],
+      evidence: [
+        doubt
+          ? `no reset_method attribute, and ${doubt.reason}`
+          : 'no reset_method attribute and the PCIe capability could not be read (run as root)',
+      ],
     };
   }
   const evidence = [`${d.address} reset_method: ${methods.join(' ') || '(empty)'}`];
