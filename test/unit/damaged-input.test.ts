@@ -50,22 +50,39 @@ function copy(from = SNAPSHOT): string {
 const asRoot = process.getuid?.() === 0;
 const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => fs.existsSync(p));
 const dropPrivileges = asRoot && setpriv ? [setpriv, '--reuid=65534', '--regid=65534', '--clear-groups'] : [];
-const canTestUnreadable = !asRoot || setpriv !== undefined;
-if (!canTestUnreadable && process.env.CI)
-  throw new Error(
-    'running as root without setpriv: the unreadable-input tests cannot run (apt-get install util-linux)',
-  );
-const unreadableSkip = canTestUnreadable
-  ? false
-  : 'RUNNING AS ROOT WITHOUT setpriv: cannot make a file unreadable to this test; install util-linux';
+/**
+ * The repository may sit where nobody cannot reach it (a 0700 temporary directory), so the child
+ * that runs as nobody gets its own copy of the built CLI (bin/ and dist/, nothing else is read).
+ */
+const nobodyBin = (() => {
+  if (!dropPrivileges.length) return binPath;
+  const app = path.join(work, 'app');
+  for (const d of ['bin', 'dist']) fs.cpSync(path.join(repoRoot, d), path.join(app, d), { recursive: true });
+  spawnSync('chmod', ['-R', 'a+rX', app]);
+  return path.join(app, 'bin', 'vfiokit');
+})();
+const probe = dropPrivileges.length
+  ? spawnSync(dropPrivileges[0], [...dropPrivileges.slice(1), process.execPath, nobodyBin, '--version'], {
+      cwd: work,
+      encoding: 'utf8',
+    })
+  : undefined;
+const canTestUnreadable = !asRoot || probe?.status === 0;
+const whyNot = !setpriv
+  ? 'running as root without setpriv (install util-linux)'
+  : `the CLI does not start as nobody: ${probe?.stderr.trim()}`;
+if (!canTestUnreadable && process.env.CI) throw new Error(`the unreadable-input tests cannot run: ${whyNot}`);
+const unreadableSkip = canTestUnreadable ? false : `CANNOT MAKE A FILE UNREADABLE TO THIS TEST: ${whyNot}`;
 
 function run(args: string[], opts: { nobody?: boolean } = {}): SpawnSyncReturns<string> {
-  const argv = [process.execPath, binPath, ...args];
-  const cmd = opts.nobody ? [...dropPrivileges, ...argv] : argv;
+  const cmd = opts.nobody
+    ? [...dropPrivileges, process.execPath, nobodyBin, ...args]
+    : [process.execPath, binPath, ...args];
   return spawnSync(cmd[0], cmd.slice(1), {
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    cwd: repoRoot,
+    // No code cache for the copy nobody runs: it may not write beside the bundle.
+    env: { ...process.env, NO_COLOR: '1', ...(opts.nobody ? { VFIOKIT_CODE_CACHE: '0' } : {}) },
+    cwd: opts.nobody ? work : repoRoot,
     timeout: 60_000,
   });
 }
