@@ -386,7 +386,7 @@ describe('explain on damaged config space: the walk names what it could not read
 describe('rom parse: UEFI "yes" only from a driver that decompressed completely', () => {
   // efirom-ec-devlist.rom: built with edk2's EfiRom -ec from iPXE's e1000 driver (GPL), one
   // EFI-compressed X64 boot service driver; intact, OVMF boots it.
-  const ROM = path.join(repoRoot, 'test/fixtures/rom/efirom-ec-devlist.rom');
+  const ROM = path.join(repoRoot, 'test/fixtures/efi-rom/efirom-ec-devlist.rom');
   const verdict = (file: string, ...flags: string[]) => {
     const r = run(['--json', 'rom', 'parse', ...flags, file]);
     clean(r);
