@@ -16,7 +16,7 @@ import type { Check } from '../check.js';
 import type { HostFacts } from '../host-facts.js';
 import { paramValues } from '../kernel-cmdline.js';
 import { moduleOptions } from '../modprobe-config.js';
-import { driverText } from './gpu.js';
+import { driverText, driverUnknown } from './gpu.js';
 import { moduleState } from './vfio-modules.js';
 
 export interface IdEntry {
@@ -201,5 +201,8 @@ export function softdepCheck(f: HostFacts, devices: PciDevice[]): Check {
       fix: fixText,
     };
   }
+  // "vfio-pci won" rests on the drivers read: one that could not be read leaves it open.
+  const unread = listed.map(driverUnknown).filter((r): r is string => r !== undefined);
+  if (unread.length) return { ...base, verdict: 'unknown', evidence: [...evidence, ...unread] };
   return { ...base, verdict: 'ok', evidence };
 }
