@@ -515,6 +515,10 @@ describe('regressions', () => {
     const lines = text.split('\n').filter((l) => l.startsWith(`  ${GPU}`) || l.startsWith(`  ${AUDIO}`));
     assert.equal(lines.length, 2);
     for (const l of lines) assert.match(l, /driver unknown: cannot tell whether it blocks/);
+    const tree = run(['--root', dir, 'groups', '--tree']).stdout;
+    const treeLines = tree.split('\n').filter((l) => l.includes(GPU) || l.includes(AUDIO));
+    assert.equal(treeLines.length, 2);
+    for (const l of treeLines) assert.match(l, /group 6 \(unknown\) {2}driver unknown$/);
   });
 
   test('doctor counts the member it could not read instead of calling a group of one viable', () => {

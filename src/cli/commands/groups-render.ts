@@ -148,7 +148,7 @@ export function renderTree(
             ? c.yellow(`group ${g} (unknown)`)
             : `group ${g}`;
     const port = d.pcie && d.pcie.portType !== 'endpoint' ? ` ${d.pcie.portType}` : '';
-    return `${d.address} [${d.vendorId.toString(16).padStart(4, '0')}:${d.deviceId.toString(16).padStart(4, '0')}] ${shortName(d.names, d.classCode)}${port}  ${gl}  ${d.driver ?? c.dim('no driver')}`;
+    return `${d.address} [${d.vendorId.toString(16).padStart(4, '0')}:${d.deviceId.toString(16).padStart(4, '0')}] ${shortName(d.names, d.classCode)}${port}  ${gl}  ${d.driver ?? (d.unknownFacts?.some((f) => f.fact === 'driver') ? c.yellow('driver unknown') : c.dim('no driver'))}`;
   };
   const walk = (d: PciDevice, prefix: string, last: boolean) => {
     ctx.out(`${prefix}${last ? '└─ ' : '├─ '}${label(d)}`);
