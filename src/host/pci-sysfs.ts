@@ -17,8 +17,9 @@ import * as path from 'node:path';
 import { EnvironmentError, VfiokitError } from '../errors.js';
 import { compareBdf, formatPciAddress, parsePciAddress, tryParsePciAddress } from '../pci/address.js';
 import { decodeConfig } from '../pci/decode-config.js';
-import type { PciDevice } from '../pci/types.js';
+import type { PciDevice, UnknownFact } from '../pci/types.js';
 import { DirHostRoot, type HostRoot } from './root.js';
+import { flattenedReason, linkBasename, readSysfsLink, type SysfsLink } from './sysfs-link.js';
 
 export const PCI_DEVICES_DIR = '/sys/bus/pci/devices';
 
@@ -77,6 +78,21 @@ class DeviceDir {
   }
   optionalLink(name: string): string | undefined {
     return this.has(name) ? this.link(name) : undefined;
+  }
+  /**
+   * A link whose absence means something (no `driver` link: no driver), classified so that a
+   * directory, a plain file or a flattened link in its place is told apart from absence.
+   */
+  linkEntry(name: string): SysfsLink {
+    const p = `${this.path}/${name}`;
+    if (this.disk !== undefined) {
+      try {
+        return { kind: 'link', target: fs.readlinkSync(`${this.disk}/${name}`) };
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'absent' };
+      }
+    }
+    return readSysfsLink(this.root, p);
   }
   /** The full listing, for the few devices that need it (a PF's virtfnN links). */
   list(): string[] {
@@ -157,9 +173,9 @@ const isVgaClass = (classCode: number) => classCode >> 8 === 0x0300 || classCode
 /** All PCI devices in kernel enumeration order (domain, bus, device, function). */
 export interface ScanOptions {
   /**
-   * Called for a device that could not be read because of an I/O error (EIO, a broken or
-   * looping link in a damaged snapshot); the scan goes on without it. Permission errors are not
-   * skipped: they mean the whole scan needs root.
+   * Called for a device that could not be read (EIO, permission denied, a broken or looping link
+   * or a malformed attribute in a damaged snapshot); the scan goes on without its record, and
+   * scanPciDevices lists it so no verdict treats it as absent.
    */
   onSkip?: (address: string, reason: string) => void;
   /**
@@ -172,22 +188,57 @@ export interface ScanOptions {
   facts?: 'all' | 'grouping';
 }
 
-export function readPciDevices(root: HostRoot, opts: ScanOptions = {}): PciDevice[] {
-  const names = root.list(PCI_DEVICES_DIR).filter((n) => tryParsePciAddress(n) !== undefined);
+export interface UnreadableDevice {
+  address: string;
+  reason: string;
+}
+
+/** What a scan read, and what it could not: nothing is dropped without a trace. */
+export interface PciScan {
+  devices: PciDevice[];
+  /** Entries of /sys/bus/pci/devices whose device could not be read, with the reason. */
+  unreadable: UnreadableDevice[];
+  /**
+   * Links found as plain files holding the link text (a flattened copy of sysfs). The bus entries
+   * among them are followed to find the devices; a flattened `driver` is never taken as fact.
+   */
+  flattened: string[];
+  /** /sys/bus/pci/devices itself could not be listed: the reason (the device list is unknown). */
+  listError?: string;
+}
+
+const isReadError = (e: unknown): e is VfiokitError =>
+  e instanceof VfiokitError && (e.code === 'host.io' || e.code === 'host.permission');
+
+export function scanPciDevices(root: HostRoot, opts: ScanOptions = {}): PciScan {
+  const scan: PciScan = { devices: [], unreadable: [], flattened: [] };
+  let entries: string[];
+  try {
+    entries = root.list(PCI_DEVICES_DIR);
+  } catch (e) {
+    if (!isReadError(e)) throw e;
+    scan.listError = e.message;
+    return scan;
+  }
+  const names = entries.filter((n) => tryParsePciAddress(n) !== undefined);
   names.sort(compareBdf);
-  const out: PciDevice[] = [];
   for (const n of names) {
     let d: PciDevice | undefined;
     try {
-      d = tryReadPciDevice(root, n, opts.facts);
+      d = readDevice(root, n, opts.facts ?? 'all', scan.flattened);
     } catch (e) {
-      if (!(e instanceof VfiokitError) || e.code !== 'host.io') throw e;
+      if (!isReadError(e)) throw e;
+      scan.unreadable.push({ address: n, reason: e.message });
       opts.onSkip?.(n, e.message);
       continue;
     }
-    if (d) out.push(d);
+    if (d) scan.devices.push(d);
   }
-  return out;
+  return scan;
+}
+
+export function readPciDevices(root: HostRoot, opts: ScanOptions = {}): PciDevice[] {
+  return scanPciDevices(root, opts).devices;
 }
 
 /** One device by address ("0000:01:00.0" or "01:00.0"); a VfiokitError if there is none. */
@@ -210,11 +261,38 @@ export function tryReadPciDevice(
   name: string,
   facts: 'all' | 'grouping' = 'all',
 ): PciDevice | undefined {
+  return readDevice(root, name, facts, []);
+}
+
+const unreadable = (message: string) => new EnvironmentError(message, { code: 'host.io' });
+
+/**
+ * A config header that reads all ones is what a function returns when it does not answer: powered
+ * off in D3cold, behind a link that is down, or removed (PCI Express Base spec: a completion
+ * timeout or Unsupported Request on a config read returns all ones to the CPU). sysfs wakes a
+ * runtime-suspended device for a config read (pci_config_pm_runtime_get), so all ones there is
+ * not a sleeping device but one that is gone. VFs read 0xffff in their ID registers only, never
+ * in the whole header.
+ */
+function allOnes(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 64);
+  if (n < 4) return false;
+  for (let i = 0; i < n; i++) if (bytes[i] !== 0xff) return false;
+  return true;
+}
+
+function readDevice(
+  root: HostRoot,
+  name: string,
+  facts: 'all' | 'grouping',
+  flattened: string[],
+): PciDevice | undefined {
   const addr = tryParsePciAddress(name);
   if (!addr) return undefined;
   const p = `${PCI_DEVICES_DIR}/${name}`;
-  const sysfsPath = devicePath(root, p);
+  const sysfsPath = devicePath(root, p, flattened);
   if (sysfsPath === undefined) return undefined;
+  const unknownFacts: UnknownFact[] = [];
   // Read through the real directory: every open through the bus link would follow it again.
   const dir = new DeviceDir(root, sysfsPath);
   // Every device has config, so it is read without probing. When that read fails, the directory
@@ -227,7 +305,24 @@ export function tryReadPciDevice(
     root.list(sysfsPath);
     throw e;
   }
-  if (bytes === undefined) root.list(sysfsPath);
+  if (bytes === undefined) {
+    root.list(sysfsPath);
+    checkDirectory(root, p, sysfsPath);
+    unknownFacts.push({ fact: 'config', reason: `${name} has no readable config file` });
+  } else if (bytes.length < 64) {
+    // pci_read_config serves every reader the 64-byte standard header at least.
+    unknownFacts.push({
+      fact: 'config',
+      reason: `${name}'s config file holds ${bytes.length} bytes, fewer than the 64 of every PCI header`,
+    });
+    bytes = undefined;
+  } else if (allOnes(bytes)) {
+    unknownFacts.push({
+      fact: 'response',
+      reason: `${name}'s config space reads all ones (0xff): the device does not answer (powered off in D3cold, or gone)`,
+    });
+    bytes = undefined;
+  }
   // The kernel's vendor/device attributes are the ID registers it read at enumeration
   // (pci_setup_device), so config space, read anyway, saves two opens per device. Not for VFs:
   // their ID registers read 0xffff and the kernel takes the IDs from the PF's SR-IOV capability.
@@ -239,14 +334,14 @@ export function tryReadPciDevice(
   const vendorId = cfgIds ? cfgVendor : hexAttr(dir, 'vendor');
   const deviceId = cfgIds ? bytes![2] | (bytes![3] << 8) : hexAttr(dir, 'device');
   // Absent: the device went away while we looked. Present but not hex: a damaged snapshot.
-  const missing = (): undefined => {
-    const bad = ['vendor', 'device', 'class'].find(
-      (a) => dir.attr(a) !== undefined && hexAttr(dir, a) === undefined,
-    );
-    if (bad && root.exists(`${p}/${bad}`)) {
-      throw new EnvironmentError(`malformed ${bad} attribute in ${p}`, { code: 'host.io' });
+  const missing = (): never => {
+    checkDirectory(root, p, sysfsPath);
+    for (const a of ['vendor', 'device', 'class']) {
+      const v = dir.attr(a);
+      if (v === undefined) throw unreadable(`${p} has no ${a} attribute`);
+      if (hexAttr(dir, a) === undefined) throw unreadable(`malformed ${a} attribute in ${p}`);
     }
-    return undefined;
+    throw unreadable(`${p} could not be read consistently (it changed while being read)`);
   };
   if (vendorId === undefined || deviceId === undefined) return missing();
 
@@ -274,10 +369,32 @@ export function tryReadPciDevice(
     capabilities: [],
   };
 
-  const driver = basename(dir.link('driver'));
-  if (driver) dev.driver = driver;
-  const group = basename(dir.link('iommu_group'));
-  if (group !== undefined && /^\d+$/.test(group)) dev.iommuGroup = Number(group);
+  const driverLink = dir.linkEntry('driver');
+  if (driverLink.kind === 'link') dev.driver = linkBasename(driverLink.target);
+  else if (driverLink.kind === 'flattened') {
+    flattened.push(`${p}/driver`);
+    unknownFacts.push({
+      fact: 'driver',
+      reason: `${name}: driver unknown: ${flattenedReason(`${p}/driver`, driverLink.target)}`,
+    });
+  } else if (driverLink.kind === 'broken') {
+    unknownFacts.push({ fact: 'driver', reason: `${name}: driver unknown: ${driverLink.reason}` });
+  }
+  // The group link is only a cross-check of the kernel's group directories (the truth for
+  // membership), so a flattened one is compared by the text it holds.
+  const groupLink = dir.linkEntry('iommu_group');
+  if (groupLink.kind === 'flattened') flattened.push(`${p}/iommu_group`);
+  if (groupLink.kind === 'link' || groupLink.kind === 'flattened') {
+    const group = linkBasename(groupLink.target);
+    if (/^\d+$/.test(group)) dev.iommuGroup = Number(group);
+    else
+      unknownFacts.push({
+        fact: 'iommu_group',
+        reason: `${p}/iommu_group points to ${groupLink.target}, not to a group`,
+      });
+  } else if (groupLink.kind === 'broken') {
+    unknownFacts.push({ fact: 'iommu_group', reason: groupLink.reason });
+  }
   if (all) {
     const override = dir.attr('driver_override');
     if (override && override !== '(null)') dev.driverOverride = override;
@@ -319,14 +436,18 @@ export function tryReadPciDevice(
   // (a device vanished mid-scan gives a mix of before and after, and is skipped).
   const classCode = hexAttr(dir, 'class');
   if (classCode === undefined) return missing();
+  // The kernel's class attribute is pdev->class, set from a config read at enumeration; all ones
+  // there is no class at all but a function that did not answer (see allOnes).
+  if (classCode === 0xffffff) throw unreadable(`${p}/class reads 0xffffff: the device did not answer`);
   dev.classCode = classCode;
+  if (unknownFacts.length) dev.unknownFacts = unknownFacts;
   // The kernel shows boot_vga only on VGA-class devices (pci_dev_attrs_are_visible: class 0300,
   // and 0001, the pre-2.0 "not defined" VGA, since pci_is_vga), judged on its own pdev->class,
   // which the class attribute prints: other devices need no probe.
   if (isVgaClass(classCode)) {
     const bootVga = dir.optional('boot_vga');
     // Read after the class: check again that the directory was there all along.
-    if (!dir.has('vendor')) return undefined;
+    if (!dir.has('vendor')) return missing();
     if (bootVga !== undefined) return withBootVga(dev, bootVga === '1');
   }
   return dev;
@@ -382,11 +503,35 @@ function readConfig(root: HostRoot, p: string): Uint8Array | undefined {
  * component, the largest cost of a scan of thousands of devices). A snapshot made by copying
  * directories instead of links falls back to realpath.
  */
-function devicePath(root: HostRoot, p: string): string | undefined {
-  const target = fastLink(root, p);
-  if (target === undefined) return root.realPath(p);
+function devicePath(root: HostRoot, p: string, flattened: string[]): string | undefined {
+  let target = fastLink(root, p);
+  if (target === undefined) {
+    const entry = readSysfsLink(root, p);
+    if (entry.kind === 'absent') return undefined;
+    // A directory in its place: a snapshot copied with links dereferenced; read it where it is.
+    if (entry.kind === 'broken' && root.isDir(p)) return root.realPath(p);
+    if (entry.kind === 'broken') throw unreadable(entry.reason);
+    if (entry.kind === 'link') target = entry.target;
+    else {
+      // A flattened bus link still names the device directory, which is a real directory even in
+      // a flattened copy: follow it (the scan reports the flattening).
+      flattened.push(p);
+      target = entry.target;
+      return path.posix.resolve(p.slice(0, p.lastIndexOf('/')), target);
+    }
+  }
   if (target.startsWith('/')) return root.live ? path.posix.normalize(target) : root.realPath(p);
   return resolveRelative(p.slice(0, p.lastIndexOf('/')), target);
+}
+
+/**
+ * After a read found nothing: tell a device directory that is missing (its bus link dangles) or
+ * is not a directory from one that merely lacks a file, so neither passes for an absent device.
+ */
+function checkDirectory(root: HostRoot, p: string, sysfsPath: string): void {
+  if (root.isDir(sysfsPath)) return;
+  if (root.exists(sysfsPath)) throw unreadable(`${p} leads to ${sysfsPath}, which is not a directory`);
+  throw unreadable(`${p} leads to ${sysfsPath}, which does not exist`);
 }
 
 /**

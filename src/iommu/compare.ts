@@ -15,8 +15,14 @@ export interface GroupDifference {
 }
 
 export interface Comparison {
-  /** 'agrees', 'differs', or 'unknown' when config space was not fully readable (not root). */
+  /**
+   * 'agrees', 'differs', or 'unknown' when the comparison rests on less than the whole host: config
+   * space not fully readable (not root), members that could not be read, or nothing to compare.
+   * Zero groups compared is never agreement.
+   */
   status: 'agrees' | 'differs' | 'unknown';
+  /** Why the status is unknown, one line each. */
+  unknownReasons: string[];
   groupsCompared: number;
   differences: GroupDifference[];
   /** PCI devices the kernel put in no group although the IOMMU is on. */
@@ -24,7 +30,15 @@ export interface Comparison {
   incomplete: string[];
 }
 
-export function compareWithKernel(kernel: KernelGroups, sim: Simulation): Comparison {
+/**
+ * Compare the partitions. `unreadable` are devices the scan could not read: a kernel group holding
+ * one cannot be compared whole.
+ */
+export function compareWithKernel(
+  kernel: KernelGroups,
+  sim: Simulation,
+  unreadable: string[] = [],
+): Comparison {
   const kernelOf = new Map<string, number>();
   for (const [id, names] of kernel.groups) for (const n of names) kernelOf.set(n, id);
   const differences: GroupDifference[] = [];
@@ -47,10 +61,26 @@ export function compareWithKernel(kernel: KernelGroups, sim: Simulation): Compar
     }
   }
   const ungrouped = kernel.enabled ? [...sim.groupOf.keys()].filter((a) => !kernelOf.has(a)) : [];
-  const status = sim.incomplete.length
+  const unknownReasons: string[] = [];
+  if (sim.incomplete.length)
+    unknownReasons.push(
+      `the config space of ${sim.incomplete.length} device(s) was not fully readable (${sim.incomplete.join(', ')})`,
+    );
+  const missing = unreadable.filter((a) => kernelOf.has(a));
+  if (missing.length)
+    unknownReasons.push(`the kernel's groups list devices that could not be read (${missing.join(', ')})`);
+  if (compared === 0) unknownReasons.push("no PCI device of the kernel's groups could be compared");
+  const status = unknownReasons.length
     ? 'unknown'
     : differences.length || ungrouped.length
       ? 'differs'
       : 'agrees';
-  return { status, groupsCompared: compared, differences, ungrouped, incomplete: sim.incomplete };
+  return {
+    status,
+    unknownReasons,
+    groupsCompared: compared,
+    differences,
+    ungrouped,
+    incomplete: sim.incomplete,
+  };
 }

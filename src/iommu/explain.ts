@@ -23,9 +23,10 @@ export type BreakKind =
 
 export interface PathStep {
   address: string;
-  /** "device", or the port type of a bridge on the way up. */
+  /** "device", or the port type of a bridge on the way up; "unknown" when its config space is. */
   role: string;
-  isolates: boolean;
+  /** null when the registers that decide it could not be read or are implausible. */
+  isolates: boolean | null;
   kind?: BreakKind;
   why: string;
   evidence?: { capRegister?: string; ctrlRegister?: string; quirk?: string; requesterId?: string };
@@ -45,7 +46,7 @@ export interface WhatIf {
 }
 
 export interface Explanation {
-  schema: 'vfiokit.explain/1';
+  schema: 'vfiokit.explain/2';
   device: string;
   kernelGroup: { id: number; members: string[] } | null;
   simulatedGroup: string[];
@@ -59,6 +60,12 @@ export interface Explanation {
   overrideCannotHelp: string | null;
   /** Devices on the path whose config space was cut short (read without root): the walk is a guess. */
   incomplete: string[];
+  /**
+   * Why no cause can be named with confidence: a device on the path whose config space is missing
+   * or reads all ones, a bridge on the path that could not be read. When set, firstBreak and
+   * overrideCannotHelp are null.
+   */
+  unknownReasons: string[];
   risk: string;
 }
 
@@ -98,6 +105,8 @@ function joinText(j: SimJoin | undefined, self: string): string {
 export interface ExplainInput {
   address: string;
   devices: PciDevice[];
+  /** Devices the scan could not read (scanPciDevices): a bridge among them breaks the walk. */
+  unreadable?: { address: string; reason: string }[];
   kernel: KernelGroups;
   env: QuirkEnv;
   cmdlineOverride?: string;
@@ -190,7 +199,28 @@ export function explainDevice(input: ExplainInput): Explanation {
     });
   }
 
-  const firstBreak = path.find((s) => !s.isolates) ?? null;
+  // Steps whose registers are missing or implausible: say so instead of decoding them.
+  const unknownReasons: string[] = [];
+  for (const step of path) {
+    const d = topo.get(step.address);
+    const doubt = d?.unknownFacts?.find((f) => f.fact === 'config' || f.fact === 'response');
+    if (!doubt) continue;
+    step.isolates = null;
+    if (step.role === 'PCI bridge') step.role = 'unknown';
+    step.kind = undefined;
+    step.evidence = undefined;
+    step.why = `cannot tell: ${doubt.reason}`;
+    unknownReasons.push(doubt.reason);
+  }
+  const damaged = new Map((input.unreadable ?? []).map((u) => [u.address, u.reason]));
+  for (const a of dev.upstream) {
+    if (topo.get(a)) continue;
+    unknownReasons.push(
+      `the bridge ${a} above it could not be read${damaged.has(a) ? `: ${damaged.get(a)}` : ''}`,
+    );
+  }
+  const known = !unknownReasons.length;
+  const firstBreak = known ? (path.find((s) => s.isolates === false) ?? null) : null;
   const kg = kernelGroupOf(input.kernel, dev.address);
   const simMembers = simulatedGroupOf(sim, dev.address);
   const groupMembers = kg ? kg.members.filter((m) => topo.get(m)) : simMembers;
@@ -226,7 +256,7 @@ export function explainDevice(input: ExplainInput): Explanation {
   });
 
   return {
-    schema: 'vfiokit.explain/1',
+    schema: 'vfiokit.explain/2',
     device: dev.address,
     kernelGroup: kg,
     simulatedGroup: simMembers,
@@ -240,8 +270,9 @@ export function explainDevice(input: ExplainInput): Explanation {
     firstBreak,
     members,
     whatIf,
-    overrideCannotHelp: cannotHelp(firstBreak, breakDev),
-    incomplete: path.map((p) => p.address).filter((a) => sim.incomplete.includes(a)),
+    overrideCannotHelp: known ? cannotHelp(firstBreak, breakDev) : null,
+    incomplete: path.map((p) => p.address).filter((a) => topo.get(a)?.config?.truncated === true),
+    unknownReasons,
     risk: ACS_OVERRIDE_RISK,
   };
 }

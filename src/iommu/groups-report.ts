@@ -7,10 +7,17 @@ import type { PciDevice } from '../pci/types.js';
 import { type AcsOverride, formatAcsOverride, parseAcsOverride } from './acs-override.js';
 import type { QuirkEnv } from './acs-quirks.js';
 import { type Comparison, compareWithKernel } from './compare.js';
-import { groupsFromPartition, type IommuGroup, isDisplay, joinGroups, type KernelGroups } from './groups.js';
+import {
+  groupsFromPartition,
+  type IommuGroup,
+  isDisplay,
+  joinGroups,
+  type KernelGroups,
+  scanWarnings,
+} from './groups.js';
 import { type Simulation, simulateGroups } from './simulate.js';
 import { buildTopology } from './topology.js';
-import { groupViability, type MemberAction, type MemberState } from './viability.js';
+import { groupViability, type MemberAction, type MemberState, type Viability } from './viability.js';
 
 export interface GroupDevice {
   address: string;
@@ -29,7 +36,11 @@ export interface GroupDevice {
 
 export interface GroupEntry {
   id: number;
-  viable: boolean;
+  verdict: Viability;
+  /** true / false, or null when the verdict is unknown. */
+  viable: boolean | null;
+  /** Why the verdict is unknown, one line each; empty otherwise. */
+  unknownReasons: string[];
   display: boolean;
   devices: GroupDevice[];
   others: string[];
@@ -40,6 +51,8 @@ export interface GroupEntry {
 
 export interface SimulationSummary {
   status: Comparison['status'] | 'not-compared';
+  /** Why the status is unknown. */
+  unknownReasons: string[];
   groupsCompared: number;
   /** The pcie_acs_override the simulation assumed (from /proc/cmdline), or null. */
   override: string | null;
@@ -50,13 +63,18 @@ export interface SimulationSummary {
 }
 
 export interface GroupsReport {
-  schema: 'vfiokit.groups/1';
+  schema: 'vfiokit.groups/2';
   root: string;
   /** "kernel": the groups sysfs lists; "simulated": the simulator's (--simulate, or IOMMU off). */
   source: 'kernel' | 'simulated';
   iommu: { enabled: boolean; groups: number };
   groups: GroupEntry[];
   simulation: SimulationSummary;
+  /**
+   * What was found damaged or inconsistent beyond single groups, one line each: flattened links,
+   * devices that could not be read, device links naming groups the kernel does not list.
+   */
+  warnings: string[];
 }
 
 export interface GroupsInput {
@@ -67,6 +85,10 @@ export interface GroupsInput {
   /** The value of pcie_acs_override= on the running kernel's command line, if any. */
   cmdlineOverride?: string;
   source: 'kernel' | 'simulated';
+  /** Devices the scan could not read (scanPciDevices), so no group holding one is judged. */
+  unreadable?: { address: string; reason: string }[];
+  /** Links found flattened into plain files (scanPciDevices). */
+  flattened?: string[];
 }
 
 const hex = (n: number, w: number) => n.toString(16).padStart(w, '0');
@@ -75,7 +97,9 @@ function entry(g: IommuGroup): GroupEntry {
   const v = groupViability(g);
   return {
     id: g.id,
-    viable: v.viable,
+    verdict: v.verdict,
+    viable: v.verdict === 'unknown' ? null : v.viable,
+    unknownReasons: v.unknownReasons,
     display: g.devices.some(isDisplay),
     devices: g.devices.map((d, i) => {
       const m = v.members[i];
@@ -106,7 +130,7 @@ function entry(g: IommuGroup): GroupEntry {
  * rules do, the plain rules are the answer (and the note says the patch is absent).
  */
 export function simulateAgainstKernel(
-  input: Pick<GroupsInput, 'devices' | 'kernel' | 'env' | 'cmdlineOverride'>,
+  input: Pick<GroupsInput, 'devices' | 'kernel' | 'env' | 'cmdlineOverride' | 'unreadable'>,
 ): {
   sim: Simulation;
   cmp?: Comparison;
@@ -125,10 +149,11 @@ export function simulateAgainstKernel(
   }
   const sim = simulateGroups(input.devices, { env: input.env, override, topo });
   if (!input.kernel.enabled) return { sim, override, note };
-  const cmp = compareWithKernel(input.kernel, sim);
+  const unreadable = (input.unreadable ?? []).map((u) => u.address);
+  const cmp = compareWithKernel(input.kernel, sim, unreadable);
   if (override && cmp.status === 'differs') {
     const plain = simulateGroups(input.devices, { env: input.env, topo });
-    const plainCmp = compareWithKernel(input.kernel, plain);
+    const plainCmp = compareWithKernel(input.kernel, plain, unreadable);
     if (plainCmp.status === 'agrees') {
       return {
         sim: plain,
@@ -144,17 +169,18 @@ export function buildGroupsReport(input: GroupsInput): GroupsReport {
   const { sim, cmp, override, note } = simulateAgainstKernel(input);
   const groups =
     input.source === 'kernel'
-      ? joinGroups(input.kernel, input.devices)
+      ? joinGroups(input.kernel, input.devices, input.unreadable)
       : groupsFromPartition(sim.groups, input.devices);
   const entries = groups.map(entry);
   return {
-    schema: 'vfiokit.groups/1',
+    schema: 'vfiokit.groups/2',
     root: input.root,
     source: input.source,
     iommu: { enabled: input.kernel.enabled, groups: input.kernel.groups.size },
     groups: entries,
     simulation: {
       status: cmp?.status ?? 'not-compared',
+      unknownReasons: cmp?.unknownReasons ?? [],
       groupsCompared: cmp?.groupsCompared ?? 0,
       override: override ? formatAcsOverride(override) : null,
       differences: cmp?.differences ?? [],
@@ -162,5 +188,6 @@ export function buildGroupsReport(input: GroupsInput): GroupsReport {
       incomplete: sim.incomplete,
       note: note ?? null,
     },
+    warnings: scanWarnings(input),
   };
 }

@@ -4,6 +4,7 @@
  * goes away), so they are read, never assumed to run 0..N-1. A group may also hold non-PCI
  * devices (platform devices on some machines); those are kept by name.
  */
+import { VfiokitError } from '../errors.js';
 import type { HostRoot } from '../host/root.js';
 import { compareBdf, tryParsePciAddress } from '../pci/address.js';
 import type { PciDevice } from '../pci/types.js';
@@ -13,38 +14,55 @@ export interface KernelGroups {
   enabled: boolean;
   /** Group number → member device names (PCI addresses or other device names), sorted. */
   groups: Map<number, string[]>;
+  /** Groups whose member list could not be read, with the reason (their verdict is unknown). */
+  unreadable?: Map<number, string>;
+  /** /sys/kernel/iommu_groups itself could not be listed: the reason. */
+  listError?: string;
 }
 
 const GROUPS = '/sys/kernel/iommu_groups';
 
+const isReadError = (e: unknown): e is VfiokitError =>
+  e instanceof VfiokitError && (e.code === 'host.io' || e.code === 'host.permission');
+
 /**
- * Read the groups. Given the device records (whose iommu_group links the PCI scan already read),
- * a group some PCI device points at is taken from those links instead of listing its directory
- * again: the kernel never mixes PCI and non-PCI devices in one group (pci_device_group() serves
- * PCI devices; intel/amd/arm-smmu give ACPI and platform devices groups of their own), so only the
- * groups no record points at (non-PCI devices, or PCI devices that vanished) are listed. On a host
- * with thousands of devices this saves a directory listing per group. If any record lacks its link
- * (read while the device changed), every group is listed as usual.
+ * Read the groups from the kernel's group directories, the truth for membership: the kernel adds a
+ * device to its group's `devices` directory and makes the device's `iommu_group` link in the same
+ * step (drivers/iommu/iommu.c iommu_group_add_device), so the links are a cross-check
+ * (joinGroups reports a disagreement), never a substitute for listing each directory.
  */
-export function readKernelGroups(root: HostRoot, devices?: PciDevice[]): KernelGroups {
-  const fromLinks = new Map<number, string[]>();
-  // A record without its link (read mid-change) could be missing from a group's list: then list all.
-  const usable = devices?.every((d) => d.iommuGroup !== undefined) ? devices : [];
-  for (const d of usable) {
-    if (d.iommuGroup === undefined) continue;
-    const l = fromLinks.get(d.iommuGroup);
-    if (l) l.push(d.address);
-    else fromLinks.set(d.iommuGroup, [d.address]);
-  }
+export function readKernelGroups(root: HostRoot): KernelGroups {
   const groups = new Map<number, string[]>();
-  for (const name of root.list(GROUPS)) {
-    if (!/^\d+$/.test(name)) continue;
-    const id = Number(name);
-    const members = fromLinks.get(id) ?? root.list(`${GROUPS}/${name}/devices`);
-    groups.set(id, [...members].sort(compareBdf));
+  const unreadable = new Map<number, string>();
+  let names: string[];
+  try {
+    names = root.list(GROUPS);
+  } catch (e) {
+    if (!isReadError(e)) throw e;
+    return { enabled: false, groups, unreadable, listError: e.message };
   }
-  const sorted = new Map([...groups.entries()].sort((a, b) => a[0] - b[0]));
-  return { enabled: sorted.size > 0, groups: sorted };
+  const ids = names
+    .filter((n) => /^\d+$/.test(n))
+    .map(Number)
+    .sort((a, b) => a - b);
+  for (const id of ids) {
+    const dir = `${GROUPS}/${id}/devices`;
+    try {
+      const members = root.list(dir);
+      // list() gives [] for a path that is absent or not a directory: tell those from an empty one.
+      if (!members.length && !root.isDir(dir))
+        unreadable.set(
+          id,
+          root.exists(dir) ? `${dir} is not a directory` : `group ${id} has no devices directory (${dir})`,
+        );
+      groups.set(id, members.sort(compareBdf));
+    } catch (e) {
+      if (!isReadError(e)) throw e;
+      unreadable.set(id, e.message);
+      groups.set(id, []);
+    }
+  }
+  return { enabled: groups.size > 0, groups, unreadable };
 }
 
 /** Whether the kernel made any IOMMU group (one directory listing). */
@@ -56,24 +74,81 @@ export interface IommuGroup {
   id: number;
   /** PCI members with their records, in address order. */
   devices: PciDevice[];
-  /** Members without a PCI record: non-PCI devices, or PCI devices that vanished during the scan. */
+  /** Members without a PCI record: non-PCI devices, or PCI devices that could not be read. */
   others: string[];
+  /**
+   * Why nothing can be said about this group with confidence: a member that could not be read, an
+   * entry naming no device, a device link that disagrees with the group directory, a driver that
+   * could not be read, a device that does not answer. Empty when the inputs are sound.
+   */
+  unknown: string[];
 }
 
-/** Join the kernel's group lists with the device records. */
-export function joinGroups(kernel: KernelGroups, devices: PciDevice[]): IommuGroup[] {
+/** A device the scan could not read, by address, with the reason. */
+export interface UnreadableMember {
+  address: string;
+  reason: string;
+}
+
+/**
+ * Join the kernel's group lists with the device records, checking each against the other: a group
+ * entry must name a readable PCI device, and each device's iommu_group link must name the group
+ * whose directory lists it.
+ */
+export function joinGroups(
+  kernel: KernelGroups,
+  devices: PciDevice[],
+  unreadable: UnreadableMember[] = [],
+): IommuGroup[] {
   const byAddress = new Map(devices.map((d) => [d.address, d]));
+  const damaged = new Map(unreadable.map((u) => [u.address, u.reason]));
+  const listedIn = new Map<string, number>();
+  for (const [id, names] of kernel.groups) for (const n of names) listedIn.set(n, id);
+  // Devices whose link names a group whose directory does not list them.
+  const strays = new Map<number, string[]>();
+  for (const d of devices) {
+    if (d.iommuGroup === undefined || listedIn.get(d.address) === d.iommuGroup) continue;
+    const l = strays.get(d.iommuGroup);
+    if (l) l.push(d.address);
+    else strays.set(d.iommuGroup, [d.address]);
+  }
   const out: IommuGroup[] = [];
   for (const [id, names] of kernel.groups) {
-    const g: IommuGroup = { id, devices: [], others: [] };
+    const g: IommuGroup = { id, devices: [], others: [], unknown: [] };
+    const why = kernel.unreadable?.get(id);
+    if (why !== undefined) g.unknown.push(`its member list cannot be read: ${why}`);
+    else if (!names.length) g.unknown.push(`the kernel's group ${id} directory lists no devices`);
     for (const n of names) {
       const d = byAddress.get(n);
-      if (d) g.devices.push(d);
-      else g.others.push(n);
+      if (d) {
+        g.devices.push(d);
+        judgeMember(g, d);
+        continue;
+      }
+      g.others.push(n);
+      const reason = damaged.get(n);
+      if (reason !== undefined) g.unknown.push(`${n} could not be read: ${reason}`);
+      else if (isPciName(n))
+        g.unknown.push(`the group lists ${n}, but there is no such PCI device in /sys/bus/pci/devices`);
+      else g.unknown.push(`${n} is not a PCI device: its driver is not judged`);
     }
+    for (const a of strays.get(id) ?? [])
+      g.unknown.push(
+        `${a}'s iommu_group link points to group ${id}, but the kernel's group ${id} directory does not list it${listedIn.has(a) ? ` (group ${listedIn.get(a)} does)` : ''}`,
+      );
     out.push(g);
   }
   return out;
+}
+
+function judgeMember(g: IommuGroup, d: PciDevice): void {
+  if (d.iommuGroup === undefined && !d.unknownFacts?.some((f) => f.fact === 'iommu_group'))
+    g.unknown.push(`${d.address} has no iommu_group link, but the kernel's group ${g.id} directory lists it`);
+  else if (d.iommuGroup !== undefined && d.iommuGroup !== g.id)
+    g.unknown.push(
+      `${d.address}'s iommu_group link points to group ${d.iommuGroup}, but the kernel's group ${g.id} directory lists it`,
+    );
+  for (const f of d.unknownFacts ?? []) if (f.fact !== 'config') g.unknown.push(f.reason);
 }
 
 /** Groups built from the simulator's partition, in the same record shape. */
@@ -86,6 +161,11 @@ export function groupsFromPartition(partition: { id: number; devices: string[] }
       .filter((d): d is PciDevice => d !== undefined)
       .sort((a, b) => compareBdf(a.address, b.address)),
     others: [],
+    // The simulator's groups are judged on the same records, so the same doubts apply.
+    unknown: p.devices
+      .flatMap((a) => byAddress.get(a)?.unknownFacts ?? [])
+      .filter((f) => f.fact !== 'config')
+      .map((f) => f.reason),
   }));
 }
 
@@ -93,3 +173,40 @@ export const isPciName = (name: string) => tryParsePciAddress(name) !== undefine
 
 /** Display controllers: PCI base class 0x03 (VGA, XGA, 3D, other display). */
 export const isDisplay = (d: PciDevice) => d.classCode >> 16 === 0x03;
+
+/**
+ * Damage that no single group shows: flattened links (one line for the whole snapshot), devices
+ * that could not be read and are in no group, device links naming a group the kernel lacks.
+ */
+export function scanWarnings(input: {
+  devices: PciDevice[];
+  kernel: KernelGroups;
+  unreadable?: UnreadableMember[];
+  flattened?: string[];
+}): string[] {
+  const out: string[] = [];
+  const flat = input.flattened ?? [];
+  if (flat.length)
+    out.push(
+      `${flat.length} sysfs link(s) are plain files holding the link text (symlinks flattened by zip or a copy without links, e.g. ${flat[0]}): the drivers they name are not taken as fact, so verdicts resting on them are unknown; copy the snapshot with its links (tar, cp -a) or take it again with vfiokit snapshot -o FILE.tar.gz`,
+    );
+  if (input.kernel.listError) out.push(`the IOMMU groups cannot be listed: ${input.kernel.listError}`);
+  const listed = new Set([...input.kernel.groups.values()].flat());
+  for (const u of input.unreadable ?? [])
+    if (!listed.has(u.address)) out.push(`${u.address} could not be read: ${u.reason}`);
+  const known = new Set([
+    ...input.devices.map((d) => d.address),
+    ...(input.unreadable ?? []).map((u) => u.address),
+  ]);
+  const phantoms = [...listed].filter((n) => isPciName(n) && !known.has(n));
+  if (phantoms.length)
+    out.push(
+      `the IOMMU groups list ${phantoms.length} PCI device(s) that /sys/bus/pci/devices does not have (${phantoms.slice(0, 8).join(', ')}${phantoms.length > 8 ? ', ...' : ''})`,
+    );
+  for (const d of input.devices)
+    if (d.iommuGroup !== undefined && !input.kernel.groups.has(d.iommuGroup))
+      out.push(
+        `${d.address}'s iommu_group link points to group ${d.iommuGroup}, which the kernel does not list`,
+      );
+  return out;
+}

@@ -27,24 +27,38 @@ export type MemberState =
   /** An endpoint on a host driver: blocks the group. */
   | 'host-driver'
   /** A bridge on a driver other than pcieport: blocks the group. */
-  | 'bridge-host-driver';
+  | 'bridge-host-driver'
+  /** Its driver could not be read (a damaged snapshot): whether it blocks is unknown. */
+  | 'unknown';
 
-export type MemberAction = 'none' | 'bind-vfio-pci' | 'unbind';
+export type MemberAction = 'none' | 'bind-vfio-pci' | 'unbind' | 'unknown';
 
 export interface MemberVerdict {
   address: string;
   driver?: string;
   bridge: boolean;
   state: MemberState;
+  /** Known to block the group (false also when unknown: see state). */
   blocks: boolean;
   action: MemberAction;
   /** Taking this device from the host is likely to hurt it (boot disk, boot GPU, NIC...). */
   hostCritical?: string;
 }
 
+export type Viability = 'viable' | 'not-viable' | 'unknown';
+
 export interface GroupVerdict {
   group: number;
+  /**
+   * 'unknown' whenever an input the verdict rests on is missing, unreadable, inconsistent or
+   * implausible (the reasons are in `unknownReasons`), even when a known member blocks: a damaged
+   * listing may hold the wrong members.
+   */
+  verdict: Viability;
+  /** True only when the group is known to be viable. */
   viable: boolean;
+  /** Why the verdict is unknown, one line each; empty otherwise. */
+  unknownReasons: string[];
   members: MemberVerdict[];
   /** Endpoints that must be bound to vfio-pci (or left without a driver) for the group to be viable. */
   mustBind: string[];
@@ -52,7 +66,7 @@ export interface GroupVerdict {
   mustUnbind: string[];
   /** Devices that need nothing: bridges on pcieport, devices already on vfio/pci-stub/no driver. */
   needNot: string[];
-  /** Members the verdict cannot judge (non-PCI devices, devices that vanished). */
+  /** Members the verdict cannot judge (non-PCI devices, unreadable devices, unreadable drivers). */
   unknown: string[];
 }
 
@@ -108,6 +122,7 @@ export function memberVerdict(d: PciDevice): MemberVerdict {
     blocks,
     action,
   });
+  if (d.unknownFacts?.some((f) => f.fact === 'driver')) return v('unknown', false, 'unknown');
   if (!d.driver) return v('unbound', false, 'none');
   if (isVfioDriver(d.driver)) return v('vfio', false, 'none');
   if (d.driver === 'pci-stub') return v('pci-stub', false, 'none');
@@ -124,26 +139,45 @@ export function memberVerdict(d: PciDevice): MemberVerdict {
   };
 }
 
-export function groupViability(group: { id: number; devices: PciDevice[]; others: string[] }): GroupVerdict {
+export function groupViability(group: {
+  id: number;
+  devices: PciDevice[];
+  others: string[];
+  unknown?: string[];
+}): GroupVerdict {
   // One pass: `vfiokit groups` judges every group of the host, thousands on a large one.
   const members: MemberVerdict[] = [];
   const mustBind: string[] = [];
   const mustUnbind: string[] = [];
   const needNot: string[] = [];
+  const unknown = [...group.others];
   for (const d of group.devices) {
     const m = memberVerdict(d);
     members.push(m);
     if (m.action === 'bind-vfio-pci') mustBind.push(m.address);
     else if (m.action === 'unbind') mustUnbind.push(m.address);
-    if (!m.blocks) needNot.push(m.address);
+    if (m.state === 'unknown') unknown.push(m.address);
+    else if (!m.blocks) needNot.push(m.address);
   }
+  const unknownReasons = [...(group.unknown ?? [])];
+  // Members without a record always come with a reason from joinGroups; a caller that built the
+  // group by hand still gets one.
+  if (!unknownReasons.length && group.others.length)
+    unknownReasons.push(`${group.others.join(', ')}: not judged (no PCI record)`);
+  const verdict: Viability = unknownReasons.length
+    ? 'unknown'
+    : needNot.length === members.length
+      ? 'viable'
+      : 'not-viable';
   return {
     group: group.id,
-    viable: needNot.length === members.length,
+    verdict,
+    viable: verdict === 'viable',
+    unknownReasons,
     members,
     mustBind,
     mustUnbind,
     needNot,
-    unknown: [...group.others],
+    unknown,
   };
 }

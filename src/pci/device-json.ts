@@ -43,6 +43,8 @@ export interface DeviceJson {
   pcie?: PciDevice['pcie'];
   acs?: PciDevice['acs'];
   capabilities: CapabilityJson[];
+  /** Facts that could not be read or were implausible, with the reason (a damaged snapshot). */
+  unknownFacts?: PciDevice['unknownFacts'];
 }
 
 export function capabilityJson(c: Capability, withDetails: boolean): CapabilityJson {
@@ -90,5 +92,6 @@ export function deviceJson(d: PciDevice, opts: { details?: boolean } = {}): Devi
   }
   if (d.pcie !== undefined) j.pcie = d.pcie;
   if (d.acs !== undefined) j.acs = d.acs;
+  if (d.unknownFacts) j.unknownFacts = d.unknownFacts;
   return j;
 }

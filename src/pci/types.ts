@@ -114,4 +114,18 @@ export interface PciDevice {
   bridge?: { primaryBus: number; secondaryBus: number; subordinateBus: number };
   /** Names from pci.ids, filled lazily by the presentation layer when asked. */
   names?: { vendor?: string; device?: string; subsystem?: string; class?: string };
+  /**
+   * Facts sysfs could not give, or gave implausibly, each with the reason (a damaged snapshot, a
+   * device that stopped answering). A verdict that rests on one of them is unknown, never guessed.
+   */
+  unknownFacts?: UnknownFact[];
+}
+
+export interface UnknownFact {
+  /**
+   * driver: which driver holds it; iommu_group: its group link; config: its config space (missing
+   * or unreadable); response: the device does not answer (config space reads all ones).
+   */
+  fact: 'driver' | 'iommu_group' | 'config' | 'response';
+  reason: string;
 }

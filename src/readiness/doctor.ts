@@ -5,9 +5,9 @@
  */
 
 import { UsageError, VfiokitError } from '../errors.js';
-import { readPciDevices } from '../host/pci-sysfs.js';
+import { scanPciDevices, type UnreadableDevice } from '../host/pci-sysfs.js';
 import type { HostRoot } from '../host/root.js';
-import { joinGroups, readKernelGroups } from '../iommu/groups.js';
+import { joinGroups, readKernelGroups, scanWarnings } from '../iommu/groups.js';
 import { groupViability } from '../iommu/viability.js';
 import { formatPciAddress, parsePciAddress } from '../pci/address.js';
 import type { PciDevice } from '../pci/types.js';
@@ -51,6 +51,11 @@ export interface DoctorReport {
   summary: Record<Verdict, number>;
   mostImportant?: { id: string; device?: string; title: string; verdict: Verdict; fix: string };
   blind: BlindSpot[];
+  /**
+   * Damage found while reading the PCI devices and groups (flattened links, unreadable devices,
+   * device links naming groups the kernel lacks), one line each; the checks it touches are unknown.
+   */
+  warnings: string[];
 }
 
 const GROUP_ORDER = new Map(CHECK_GROUPS.map((g, i) => [g.id as string, i]));
@@ -64,10 +69,16 @@ export function buildDeviceContexts(
   devices: PciDevice[],
   targets: PciDevice[],
   roms: Map<string, RomFact>,
+  unreadable: UnreadableDevice[] = [],
 ): DeviceContext[] {
-  const groups = joinGroups(readKernelGroups(root), devices);
+  const groups = joinGroups(readKernelGroups(root), devices, unreadable);
   return targets.map((device) => {
-    const g = device.iommuGroup === undefined ? undefined : groups.find((x) => x.id === device.iommuGroup);
+    // The kernel's group directories say which group holds it; its own link is only a cross-check.
+    // A device no directory lists but whose link names a group: that group, with the disagreement
+    // among its reasons for being unknown.
+    const g =
+      groups.find((x) => x.devices.includes(device)) ??
+      (device.iommuGroup === undefined ? undefined : groups.find((x) => x.id === device.iommuGroup));
     return {
       device,
       companions: devices.filter((o) => o.address !== device.address && sameSlot(o, device)),
@@ -183,11 +194,12 @@ export async function romFact(bytes: Uint8Array, d: PciDevice): Promise<RomFact>
   ]);
   try {
     const model = parseRom(bytes);
-    const v = uefiVerdict(model, checkIds(model, { vendor: d.vendorId, device: d.deviceId }));
+    const v = uefiVerdict(model, checkIds(model, { vendor: d.vendorId, device: d.deviceId }), bytes);
     const codeName = (t: number) => (t === 0 ? 'x86 BIOS' : t === 3 ? 'EFI' : `type ${t.toString(16)}`);
     return {
       bytes,
       uefi: {
+        uefi: v.uefi,
         uefiBoot: v.uefiBoot,
         reasons: v.reasons,
         fixable: v.fixable,
@@ -197,13 +209,14 @@ export async function romFact(bytes: Uint8Array, d: PciDevice): Promise<RomFact>
       },
     };
   } catch (e) {
-    return { bytes, uefi: { uefiBoot: false, reasons: [(e as Error).message], images: [] } };
+    return { bytes, uefi: { uefi: 'unknown', uefiBoot: false, reasons: [(e as Error).message], images: [] } };
   }
 }
 
 export async function buildDoctorReport(root: HostRoot, opts: DoctorOptions = {}): Promise<DoctorReport> {
   const facts = gatherHostFacts(root);
-  const devices = readPciDevices(root);
+  const scan = scanPciDevices(root);
+  const devices = scan.devices;
   const vm = opts.vm;
   // The VM's devices that exist here (vm.devices reports the others), then any --device.
   const wanted = [
@@ -219,7 +232,7 @@ export async function buildDoctorReport(root: HostRoot, opts: DoctorOptions = {}
     for (const t of targets)
       if (t.hasRom && t.classCode >> 16 === 0x03) roms.set(t.address, await readRom(root, t));
   }
-  const contexts = buildDeviceContexts(root, devices, targets, roms);
+  const contexts = buildDeviceContexts(root, devices, targets, roms, scan.unreadable);
   if (vm) {
     for (const c of contexts) {
       const v = vm.devices.find((x) => x.address === c.device.address);
@@ -268,5 +281,11 @@ export async function buildDoctorReport(root: HostRoot, opts: DoctorOptions = {}
       fix: top.fix!,
     },
     blind: facts.blind,
+    warnings: scanWarnings({
+      devices,
+      kernel: readKernelGroups(root),
+      unreadable: scan.unreadable,
+      flattened: scan.flattened,
+    }),
   };
 }

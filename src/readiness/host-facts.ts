@@ -36,7 +36,10 @@ export interface HostFacts {
   /** ACPI table signatures in /sys/firmware/acpi/tables, undefined when not listable. */
   acpiTables?: string[];
   iommuUnits: string[];
+  /** Group directory names; [] when the kernel has none (or no /sys/kernel/iommu_groups). */
   iommuGroups: string[];
+  /** Set when /sys/kernel/iommu_groups exists but could not be listed: then iommuGroups is unknown. */
+  iommuGroupsError?: string;
   modules: {
     /** From /proc/modules (loadable modules currently loaded). */
     loaded: Set<string>;
@@ -260,6 +263,20 @@ export function gatherHostFacts(root: HostRoot): HostFacts {
   if (kallsyms !== undefined && kallsyms.length > 0) acsOverridePatch = /\bpcie_acs_override/.test(kallsyms);
 
   const acpiTables = r.list('/sys/firmware/acpi/tables');
+  // The kernel creates /sys/kernel/iommu_groups whenever it has IOMMU support (iommu_init), empty
+  // while no IOMMU is active: absent is "no groups", but present and unreadable is unknown.
+  const groupsDir = '/sys/kernel/iommu_groups';
+  let iommuGroups: string[] = [];
+  let iommuGroupsError: string | undefined;
+  if (root.isDir(groupsDir)) {
+    const l = r.list(groupsDir);
+    if (l === undefined)
+      iommuGroupsError = r.blind.find((b) => b.what === groupsDir)?.why ?? 'could not read';
+    else iommuGroups = l;
+  } else if (root.exists(groupsDir)) {
+    iommuGroupsError = `${groupsDir} is not a directory`;
+    r.blind.push({ what: groupsDir, why: 'not a directory' });
+  }
 
   return {
     root: root.name,
@@ -271,7 +288,8 @@ export function gatherHostFacts(root: HostRoot): HostFacts {
     kernelConfig,
     acpiTables,
     iommuUnits: r.list('/sys/class/iommu') ?? [],
-    iommuGroups: r.list('/sys/kernel/iommu_groups') ?? [],
+    iommuGroups,
+    iommuGroupsError,
     modules: { loaded, procModulesRead: procModules !== undefined, sysModule, builtin, available },
     moduleParams,
     modprobe,

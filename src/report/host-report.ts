@@ -1,20 +1,27 @@
 /**
  * The host report: an overview assembled from the analyses. Pure over a HostRoot.
  */
-import { readPciDevices } from '../host/pci-sysfs.js';
+import { PCI_DEVICES_DIR, scanPciDevices, type UnreadableDevice } from '../host/pci-sysfs.js';
 import type { HostRoot } from '../host/root.js';
+import { isPciName, readKernelGroups, scanWarnings } from '../iommu/groups.js';
 import { type GpuGroupSummary, gpuGroupSummary } from '../iommu/summary.js';
 import { hex } from '../pci/config-view.js';
 import { deviceNames, loadPciIds } from '../pci/ids.js';
 import type { PciDevice } from '../pci/types.js';
 
 export interface HostReport {
-  schema: 'vfiokit.report/1';
+  schema: 'vfiokit.report/2';
   root: string;
   kernel?: string;
   cmdline?: string;
-  iommu: { enabled: boolean; units: string[]; groups: number };
-  pciDevices: number;
+  /** enabled is null when /sys/kernel/iommu_groups could not be read (the reason is in warnings). */
+  iommu: { enabled: boolean | null; units: string[]; groups: number };
+  /** Devices read; null when /sys/bus/pci/devices could not be read at all (see warnings). */
+  pciDevices: number | null;
+  /** Devices listed in /sys/bus/pci/devices that could not be read, with the reason. */
+  pciUnreadable: UnreadableDevice[];
+  /** Damage found while reading (flattened links, inconsistent group links...), one line each. */
+  warnings: string[];
   displays: DisplaySummary[];
   /** IOMMU groups holding a display controller, with the kernel's viability verdict. */
   gpuGroups: GpuGroupSummary[];
@@ -31,6 +38,8 @@ export interface DisplaySummary {
   address: string;
   vendorDevice: string;
   driver?: string;
+  /** Why the driver is unknown (a damaged snapshot): then `driver` is absent but not "none". */
+  driverUnknown?: string;
   group?: string;
   bootVga: boolean;
   /** Vendor and device names from pci.ids (the machine running vfiokit), when known. */
@@ -38,7 +47,14 @@ export interface DisplaySummary {
   /** Class and subclass, e.g. "0300" (VGA), "0302" (3D controller). */
   class: string;
   /** The other functions of the same slot (HDMI/DP audio, USB-C, ...): they go to the VM together. */
-  companions: { address: string; vendorDevice: string; class: string; driver?: string; group?: string }[];
+  companions: {
+    address: string;
+    vendorDevice: string;
+    class: string;
+    driver?: string;
+    driverUnknown?: string;
+    group?: string;
+  }[];
   resetMethods?: string[];
   hasRom: boolean;
   /** Bridges between the root complex and the GPU. */
@@ -50,6 +66,7 @@ export interface DisplaySummary {
 
 const ids = (d: PciDevice) => `${hex(d.vendorId, 4)}:${hex(d.deviceId, 4)}`;
 const group = (d: PciDevice) => (d.iommuGroup === undefined ? undefined : String(d.iommuGroup));
+const driverUnknown = (d: PciDevice) => d.unknownFacts?.find((f) => f.fact === 'driver')?.reason;
 
 function displaySummary(d: PciDevice, all: PciDevice[]): DisplaySummary {
   const names = deviceNames(loadPciIds(), d);
@@ -59,6 +76,7 @@ function displaySummary(d: PciDevice, all: PciDevice[]): DisplaySummary {
     address: d.address,
     vendorDevice: ids(d),
     driver: d.driver,
+    driverUnknown: driverUnknown(d),
     group: group(d),
     bootVga: d.bootVga === true,
     class: hex(d.classCode >> 8, 4),
@@ -69,6 +87,7 @@ function displaySummary(d: PciDevice, all: PciDevice[]): DisplaySummary {
         vendorDevice: ids(x),
         class: hex(x.classCode >> 8, 4),
         driver: x.driver,
+        driverUnknown: driverUnknown(x),
         group: group(x),
       })),
     hasRom: d.hasRom,
@@ -82,17 +101,41 @@ function displaySummary(d: PciDevice, all: PciDevice[]): DisplaySummary {
 }
 
 export function buildHostReport(root: HostRoot): HostReport {
-  const devices = readPciDevices(root);
-  const groups = root.list('/sys/kernel/iommu_groups');
+  const scan = scanPciDevices(root);
+  const devices = scan.devices;
+  const kernel = readKernelGroups(root);
   const displays = devices.filter((d) => d.classCode >> 16 === 0x03).map((d) => displaySummary(d, devices));
+  const warnings = scanWarnings({ devices, kernel, unreadable: scan.unreadable, flattened: scan.flattened });
+  // An absent device directory is not a host without PCI devices: every PC has a host bridge.
+  let pciDevices: number | null = devices.length;
+  if (scan.listError) {
+    warnings.unshift(`the PCI devices cannot be listed: ${scan.listError}`);
+    pciDevices = null;
+  } else if (!root.isDir(PCI_DEVICES_DIR)) {
+    warnings.unshift(`${PCI_DEVICES_DIR} is missing or not a directory: the PCI devices are unknown`);
+    pciDevices = null;
+  } else if (
+    !devices.length &&
+    !scan.unreadable.length &&
+    [...kernel.groups.values()].flat().some(isPciName)
+  ) {
+    // No devices, yet the kernel grouped some: the listing is what is damaged, not the host.
+    pciDevices = null;
+  }
   return {
-    schema: 'vfiokit.report/1',
+    schema: 'vfiokit.report/2',
     root: root.name,
     kernel: root.readAttr('/proc/sys/kernel/osrelease'),
     cmdline: root.readAttr('/proc/cmdline'),
-    iommu: { enabled: groups.length > 0, units: root.list('/sys/class/iommu'), groups: groups.length },
-    pciDevices: devices.length,
+    iommu: {
+      enabled: kernel.listError ? null : kernel.enabled,
+      units: root.list('/sys/class/iommu'),
+      groups: kernel.groups.size,
+    },
+    pciDevices,
+    pciUnreadable: scan.unreadable,
+    warnings,
     displays,
-    gpuGroups: gpuGroupSummary(root),
+    gpuGroups: gpuGroupSummary(kernel, devices, scan.unreadable),
   };
 }

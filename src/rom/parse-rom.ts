@@ -23,9 +23,10 @@ export type DecompressMode = 'none' | 'headers' | 'full';
 
 export interface ParseOptions {
   /**
-   * How much of a compressed EFI driver to decode: 'headers' (default) decodes the front of the
-   * stream up to the end of the PE section table, enough for every PE fact; 'full' decodes the
-   * whole driver, which also proves the stream yields its declared size; 'none' skips it.
+   * How much of a compressed EFI driver to decode: 'full' (default) decodes the whole driver, which
+   * proves the stream yields its declared size, as the firmware's decompressor must before it runs
+   * the driver; 'headers' decodes the front of the stream up to the end of the PE section table,
+   * enough for every PE fact but not for a boot verdict; 'none' skips it.
    */
   decompress?: DecompressMode;
 }
@@ -165,7 +166,7 @@ function decodeImage(view: ByteView, o: number, index: number, decompress: Decom
 
 export function parseRom(bytes: Uint8Array, opts: ParseOptions = {}): RomModel {
   const view = new ByteView(bytes);
-  const decompress = opts.decompress ?? 'headers';
+  const decompress = opts.decompress ?? 'full';
   const findings: Finding[] = [];
   const model: RomModel = {
     size: bytes.length,

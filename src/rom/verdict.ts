@@ -27,6 +27,14 @@ export interface IdCheck {
 }
 
 export interface UefiVerdict {
+  /**
+   * 'yes' only when an EFI driver for X64 decompressed completely to a valid PE32+ image; 'no' when
+   * the ROM as given would not boot (no EFI image, a corrupt or truncated driver, another card's
+   * ROM, a vendor header in front); 'unknown' when the bytes do not allow an answer (no option ROM
+   * in them at all, all ones or zeros as an unanswered read gives, a driver not fully decoded).
+   */
+  uefi: 'yes' | 'no' | 'unknown';
+  /** uefi === 'yes'. */
   uefiBoot: boolean;
   /** The EFI image OVMF would run, when there is one. */
   image?: number;
@@ -56,7 +64,15 @@ export function checkIds(model: RomModel, d: DeviceId): IdCheck {
 }
 
 /** Why one EFI image would not run under OVMF x64, or undefined if it would. */
-function efiImageProblem(img: RomImage): string | undefined {
+function efiImageProblem(img: RomImage): { why: string; unknown?: true } | undefined {
+  const why = efiProblemText(img);
+  if (why === undefined) return undefined;
+  // A driver not decoded to its end: its PE facts may be right while its body is corrupt.
+  const undecided = img.efi?.header.compressed && !img.efi.error && img.efi.decompression !== 'full';
+  return undecided ? { why, unknown: true } : { why };
+}
+
+function efiProblemText(img: RomImage): string | undefined {
   const efi = img.efi;
   if (!efi) return 'no EFI header';
   const h = efi.header;
@@ -69,6 +85,8 @@ function efiImageProblem(img: RomImage): string | undefined {
   if (img.truncated) return 'the image is cut off by the end of the file';
   if (efi.error) return efi.error;
   if (!efi.pe) return 'its driver was not decompressed (run without --no-decompress to check it)';
+  if (efi.header.compressed && efi.decompression !== 'full')
+    return 'its driver was decoded only up to its PE headers, so the rest of the stream is unchecked';
   if (!efi.pe.valid) return `its PE image is invalid: ${efi.pe.problems.join('; ')}`;
   if (efi.pe.format !== 'PE32+' || efi.pe.machine !== MACHINE_X64) {
     return `its PE image is ${efi.pe.format} for ${efi.pe.machineName}, not PE32+ X64`;
@@ -85,18 +103,54 @@ function describe(img: RomImage): string {
   return `image ${img.index} at ${hex(img.offset)} is an ${efi.header.subsystemName} for X64 (PE32+, ${packing}, SizeOfImage ${pe.sizeOfImage}), PCIR IDs ${hex4(img.pcir.vendorId)}:${hex4(img.pcir.deviceId)}`;
 }
 
-export function uefiVerdict(model: RomModel, ids?: IdCheck): UefiVerdict {
+const verdict = (uefi: UefiVerdict['uefi'], v: Omit<UefiVerdict, 'uefi' | 'uefiBoot'>): UefiVerdict => ({
+  uefi,
+  uefiBoot: uefi === 'yes',
+  ...v,
+});
+
+/** All bytes one value: what a ROM BAR gives when it was not enabled or the device did not answer. */
+function uniform(bytes: Uint8Array | undefined): number | undefined {
+  if (!bytes?.length) return undefined;
+  const b = bytes[0];
+  if (b !== 0 && b !== 0xff) return undefined;
+  for (let i = 1; i < bytes.length; i++) if (bytes[i] !== b) return undefined;
+  return b;
+}
+
+/**
+ * The verdict on a parsed ROM. `bytes` (the file) lets an all-ones or all-zeros read be named for
+ * what it is rather than called "no option ROM".
+ */
+export function uefiVerdict(model: RomModel, ids?: IdCheck, bytes?: Uint8Array): UefiVerdict {
   const reasons: string[] = [];
-  if (model.romStart === null) return { uefiBoot: false, reasons: ['the file holds no option ROM image'] };
+  if (model.romStart === null) {
+    const u = uniform(bytes);
+    const text = bytes && bytes.length < 4096 ? Buffer.from(bytes).toString('latin1') : '';
+    const why = !bytes?.length
+      ? bytes
+        ? 'the file is empty: nothing to judge'
+        : 'the file holds no option ROM image (no 55 AA with a PCI data structure): nothing to judge'
+      : /^(\.{1,2}\/|\/)[^\0\n]*$/.test(text)
+        ? `the file holds only the text "${text}": a symlink flattened into a file (zip, a copy without links), not a ROM`
+        : u === undefined
+          ? 'the file holds no option ROM image (no 55 AA with a PCI data structure): nothing to judge'
+          : `the file is ${bytes!.length} bytes of 0x${u.toString(16).padStart(2, '0')}: what a ROM read gives when the ROM BAR was not enabled or the device did not answer, not a ROM`;
+    return verdict('unknown', { reasons: [why] });
+  }
   const chain = model.images.filter((i) => i.inChain && !i.afterLast);
   const efiImages = chain.filter((i) => i.pcir.codeType === 3);
   let good: RomImage | undefined;
+  let undecided = false;
   for (const img of efiImages) {
     const problem = efiImageProblem(img);
     if (problem === undefined) {
       good ??= img;
+    } else if (problem.unknown) {
+      undecided = true;
+      reasons.push(`EFI image ${img.index} at ${hex(img.offset)} is not judged: ${problem.why}`);
     } else {
-      reasons.push(`EFI image ${img.index} at ${hex(img.offset)} would not run: ${problem}`);
+      reasons.push(`EFI image ${img.index} at ${hex(img.offset)} would not run: ${problem.why}`);
     }
   }
   const laterEfi = model.images.filter((i) => i.pcir.codeType === 3 && (i.afterLast || !i.inChain));
@@ -106,19 +160,19 @@ export function uefiVerdict(model: RomModel, ids?: IdCheck): UefiVerdict {
   if (!good) {
     if (efiImages.length === 0 && laterEfi.length === 0)
       reasons.unshift('the ROM has no EFI image (legacy BIOS only)');
-    return { uefiBoot: false, reasons };
+    return verdict(undecided ? 'unknown' : 'no', { reasons });
   }
   reasons.unshift(describe(good));
   if (ids && !ids.matches) {
     reasons.push(`no image of this ROM is for ${ids.device}: it belongs to another card`);
-    return { uefiBoot: false, image: good.index, reasons };
+    return verdict('no', { image: good.index, reasons });
   }
   if (ids) reasons.push(`IDs match ${ids.device}`);
   if (model.romStart > 0) {
     reasons.push(
       `but ${model.romStart} bytes of vendor header precede it: firmware reads the ROM from offset 0 and finds no 55 AA; strip it with \`vfiokit rom fix\``,
     );
-    return { uefiBoot: false, image: good.index, reasons, fixable: true };
+    return verdict('no', { image: good.index, reasons, fixable: true });
   }
-  return { uefiBoot: true, image: good.index, reasons };
+  return verdict('yes', { image: good.index, reasons });
 }

@@ -153,7 +153,7 @@ selected.forEach((topo, i) => {
       const g = command(run, 'groups');
       assert.equal(g.status, 0, g.stderr);
       const report = g.json as GroupsJson;
-      assert.equal(report.schema, 'vfiokit.groups/1');
+      assert.equal(report.schema, 'vfiokit.groups/2');
       assert.deepEqual(partitionOf(report), canonicalGroups(r.groups.map((x) => x.devices)));
       for (const kg of r.groups) {
         const vg = report.groups.find((x) => x.id === Number(kg.group));
@@ -183,7 +183,7 @@ selected.forEach((topo, i) => {
         const e = command(run, `explain-${id}`);
         assert.equal(e.status, 0, e.stderr);
         const ex = e.json as ExplainJson;
-        assert.equal(ex.schema, 'vfiokit.explain/1');
+        assert.equal(ex.schema, 'vfiokit.explain/2');
         const kg = kernelGroupOf(r.groups, r.bdfOf[id])!;
         assert.equal(ex.kernelGroup?.id, Number(kg.group));
         assert.deepEqual([...(ex.kernelGroup?.members ?? [])].sort(), kg.devices);

@@ -184,7 +184,7 @@ test('whole analyses on a real lab snapshot with one file mangled at a time', as
         buildGroupsReport({
           root: root.dir,
           devices,
-          kernel: readKernelGroups(root, devices),
+          kernel: readKernelGroups(root),
           env: quirkEnvFromHost(root),
           cmdlineOverride: cmdlineOverride(root),
           source: 'kernel',

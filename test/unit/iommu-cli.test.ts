@@ -63,7 +63,7 @@ test('groups --json: the kernel groups (with gaps), verdicts, what to bind, simu
   const r = runCli(['groups', '--json', '--root', fx.dir]);
   assert.equal(r.status, 0, r.stderr);
   const j = JSON.parse(r.stdout);
-  assert.equal(j.schema, 'vfiokit.groups/1');
+  assert.equal(j.schema, 'vfiokit.groups/2');
   assert.equal(j.source, 'kernel');
   assert.deepEqual(
     j.groups.map((g: { id: number }) => g.id),
@@ -127,7 +127,7 @@ test('explain names the port without ACS, shows what-ifs and the risk', () => {
   assert.match(r.stdout, /downstream +alone in its group/);
   assert.match(r.stdout, /Risk: .*peer-to-peer.*trusted/);
   const j = JSON.parse(runCli(['explain', '0000:01:00.1', '--json', '--root', fx.dir]).stdout);
-  assert.equal(j.schema, 'vfiokit.explain/1');
+  assert.equal(j.schema, 'vfiokit.explain/2');
   assert.equal(j.firstBreak.kind, 'multifunction-no-acs');
   assert.deepEqual(j.kernelGroup, { id: 4, members: ['0000:01:00.0', '0000:01:00.1'] });
   const mf = j.whatIf.find((w: { override: string }) => w.override === 'multifunction');
@@ -156,7 +156,9 @@ test('the host report summarises the GPU groups and what to bind', () => {
   assert.deepEqual(JSON.parse(r.stdout).gpuGroups, [
     {
       group: 4,
+      verdict: 'not-viable',
       viable: false,
+      unknownReasons: [],
       devices: ['0000:01:00.0', '0000:01:00.1'],
       mustBind: ['0000:01:00.1'],
       mustUnbind: [],

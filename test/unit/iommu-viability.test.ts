@@ -1,8 +1,10 @@
 // The kernel's viability verdict (vfio-pci / pci-stub / no driver; pcieport bridges never block)
 // and what vfiokit says to bind, on fixture-built groups read back through sysfs.
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { test } from 'node:test';
-import { readPciDevices } from '../../src/host/pci-sysfs.js';
+import { readPciDevices, scanPciDevices } from '../../src/host/pci-sysfs.js';
 import { joinGroups, readKernelGroups } from '../../src/iommu/groups.js';
 import { driverLeavesGroupToVfio, groupViability } from '../../src/iommu/viability.js';
 import {
@@ -186,18 +188,28 @@ test('group numbers with gaps are read as the kernel lists them', () => {
   assert.deepEqual([...v.keys()], [3, 9, 17, 40]);
 });
 
-test('a device that vanishes during the scan leaves its group judged on the devices that remain', () => {
-  // The kernel drops a removed device from its group as well (iommu_release_device).
+test('a device that vanishes during the scan: judged without it only once its group no longer lists it', () => {
+  // The kernel drops a removed device from its group as well (iommu_release_device); while the
+  // group directory still names it, the group cannot be judged without it.
   const fx = buildFixture(gpuHost('vfio-pci', 'snd_hda_intel'));
   try {
     const root = vanishingRoot(fx, '0000:01:00.1');
-    const devices = readPciDevices(root);
-    const g = joinGroups(readKernelGroups(root, devices), devices).find((x) => x.id === 1)!;
+    const scan = scanPciDevices(root);
     assert.deepEqual(
-      g.devices.map((d) => d.address),
+      scan.unreadable.map((u) => u.address),
+      ['0000:01:00.1'],
+    );
+    const listed = joinGroups(readKernelGroups(root), scan.devices, scan.unreadable).find((x) => x.id === 1)!;
+    assert.deepEqual(
+      listed.devices.map((d) => d.address),
       ['0000:01:00.0'],
     );
-    assert.equal(groupViability(g).viable, true);
+    const v = groupViability(listed);
+    assert.equal(v.verdict, 'unknown');
+    assert.match(v.unknownReasons.join('\n'), /0000:01:00\.1 could not be read: .*does not exist/);
+    fs.rmSync(path.join(fx.dir, 'sys/kernel/iommu_groups/1/devices/0000:01:00.1'));
+    const gone = joinGroups(readKernelGroups(root), scan.devices, scan.unreadable).find((x) => x.id === 1)!;
+    assert.equal(groupViability(gone).verdict, 'viable');
   } finally {
     fx.cleanup();
   }

@@ -16,7 +16,7 @@ test('report --json: the GPU with its HDMI audio companion and model facts', () 
   const r = runCli(['--root', fx.dir, '--json']);
   assert.equal(r.status, 0, r.stderr);
   const j = JSON.parse(r.stdout);
-  assert.equal(j.schema, 'vfiokit.report/1');
+  assert.equal(j.schema, 'vfiokit.report/2');
   assert.equal(j.pciDevices, 20);
   assert.equal(j.displays.length, 1);
   const g = j.displays[0];

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
 import { VfiokitError } from '../../src/errors.js';
-import { readPciDevice, readPciDevices } from '../../src/host/pci-sysfs.js';
+import { readPciDevice, readPciDevices, scanPciDevices } from '../../src/host/pci-sysfs.js';
 import {
   buildFixture,
   CLASS,
@@ -235,7 +235,7 @@ test('the tree has the kernel layout: relative, depth-correct links', () => {
   }
 });
 
-test('a device that vanished before the scan reads it is skipped, not an error', () => {
+test('a device that vanished before the scan reads it has no record, and the scan says why', () => {
   const fx = build({
     rootComplexes: [
       {
@@ -252,9 +252,15 @@ test('a device that vanished before the scan reads it is skipped, not an error',
     readPciDevices(fx.root).map((d) => d.address),
     ['0000:00:00.0', '0000:00:02.0'],
   );
+  // Its bus link is still there: it is not absent but unreadable, and the scan keeps the reason
+  // so that a group listing it is not judged without it.
+  const scan = scanPciDevices(fx.root);
+  assert.equal(scan.unreadable.length, 1);
+  assert.equal(scan.unreadable[0].address, '0000:00:01.0');
+  assert.match(scan.unreadable[0].reason, /0000:00:01\.0 leads to .*, which does not exist$/);
   assert.throws(
     () => readPciDevice(fx.root, '0000:00:01.0'),
-    (e: unknown) => e instanceof VfiokitError && e.code === 'pci.no-device' && e.exitCode === 1,
+    (e: unknown) => e instanceof VfiokitError && e.code === 'host.io' && /does not exist/.test(e.message),
   );
 });
 

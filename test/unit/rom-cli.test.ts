@@ -51,7 +51,7 @@ describe('--json', () => {
     ]);
     assert.equal(r.status, 0, r.stderr);
     const j = JSON.parse(r.stdout);
-    assert.equal(j.schema, 'vfiokit.rom.parse/1');
+    assert.equal(j.schema, 'vfiokit.rom.parse/2');
     assert.equal(j.roms.length, 2);
     const [dev, pxe] = j.roms;
     assert.equal(dev.rom.romStart, 0);
@@ -62,7 +62,10 @@ describe('--json', () => {
     assert.equal(img.efi.header.machine, 0x8664);
     assert.equal(img.efi.pe.format, 'PE32+');
     assert.equal(dev.verdict.uefiBoot, true);
+    assert.equal(dev.verdict.uefi, 'yes');
+    assert.equal(img.efi.decompression, 'full');
     assert.equal(pxe.verdict.uefiBoot, false);
+    assert.equal(pxe.verdict.uefi, 'no');
     assert.equal(pxe.rom.images[0].checksum.required, true);
   });
 });

@@ -202,16 +202,17 @@ describe('corpus: QEMU and EfiRom builds', () => {
   test('every compressed EFI image in the corpus decompresses to a valid PE32+ image', () => {
     let n = 0;
     for (const f of corpusRoms()) {
-      const headers = parseRom(load(f));
-      for (const img of parseRom(load(f), { decompress: 'full' }).images) {
+      const headers = parseRom(load(f), { decompress: 'headers' });
+      for (const img of parseRom(load(f)).images) {
         if (img.efi?.header.compressed) {
           assert.equal(img.efi.decompression, 'full');
           assertGoodCompressedEfi(img, img.efi.header.subsystem);
-          // Decoding only up to the PE headers (the default) gives the same facts.
+          // Decoding only up to the PE headers gives the same PE facts (but no boot verdict).
           const quick = headers.images[img.index].efi!;
           assert.equal(quick.decompression, 'headers');
           assert.deepEqual(quick.pe, img.efi.pe);
           assert.equal(quick.decompressedSize, img.efi.decompressedSize);
+          assert.notEqual(uefiVerdict(headers).uefi, 'yes');
           n++;
         }
       }

@@ -30,7 +30,10 @@ export function describeDevice(d: PciDevice): string {
 
 export function deviceLine(d: PciDevice, c: Colors): string {
   const extra: string[] = [];
-  extra.push(d.driver ? `driver ${d.driver}` : c.dim('no driver'));
+  const unknownDriver = d.unknownFacts?.some((f) => f.fact === 'driver');
+  extra.push(
+    d.driver ? `driver ${d.driver}` : unknownDriver ? c.yellow('driver unknown') : c.dim('no driver'),
+  );
   extra.push(d.iommuGroup !== undefined ? `group ${d.iommuGroup}` : c.dim('no group'));
   if (d.bootVga) extra.push(c.yellow('boot VGA'));
   if (d.physfn) extra.push(`VF of ${d.physfn}`);
@@ -112,12 +115,14 @@ export function capabilityLines(cap: Capability, d: PciDevice): string[] {
 
 export function deviceDetailLines(d: PciDevice, c: Colors): string[] {
   const out: string[] = [`${c.bold(d.address)} ${describeDevice(d)}`];
+  for (const f of d.unknownFacts ?? []) if (f.fact !== 'driver') out.push(c.yellow(`  Unknown: ${f.reason}`));
   const kv = (k: string, v: string) => out.push(`  ${`${k}:`.padEnd(16)}${v}`);
   if (d.subsystemVendorId && d.subsystemDeviceId !== undefined) {
     const name = d.names?.subsystem ? `${d.names.subsystem} ` : '';
     kv('Subsystem', `${name}[${hex(d.subsystemVendorId, 4)}:${hex(d.subsystemDeviceId, 4)}]`);
   }
-  kv('Driver', d.driver ?? c.dim('none'));
+  const unknownDriver = d.unknownFacts?.find((f) => f.fact === 'driver');
+  kv('Driver', d.driver ?? (unknownDriver ? c.yellow(`unknown: ${unknownDriver.reason}`) : c.dim('none')));
   if (d.driverOverride) kv('Driver override', d.driverOverride);
   kv(
     'IOMMU group',

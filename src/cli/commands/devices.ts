@@ -1,6 +1,6 @@
 /** `vfiokit devices`: every PCI device, optionally filtered by kind or vendor. */
 import { EnvironmentError } from '../../errors.js';
-import { PCI_DEVICES_DIR, readPciDevices } from '../../host/pci-sysfs.js';
+import { PCI_DEVICES_DIR, scanPciDevices } from '../../host/pci-sysfs.js';
 import { matchesKind, parseDeviceKind, parseVendorId } from '../../pci/class-filter.js';
 import { deviceJson } from '../../pci/device-json.js';
 import { deviceNames, loadPciIds } from '../../pci/ids.js';
@@ -20,9 +20,14 @@ export async function runDevices(ctx: CliContext, opts: DevicesOptions): Promise
       code: 'pci.no-sysfs',
     });
   }
-  let devices = readPciDevices(root, {
+  const scan = scanPciDevices(root, {
     onSkip: (a, why) => ctx.err(`warning: skipped ${a}: ${why}`),
   });
+  if (scan.flattened.length)
+    ctx.err(
+      `warning: ${scan.flattened.length} sysfs link(s) are plain files holding the link text (symlinks flattened by zip or a copy without links): drivers they name are shown as unknown`,
+    );
+  let devices = scan.devices;
   if (kind) devices = devices.filter((d) => matchesKind(kind, d.classCode));
   if (vendor !== undefined) devices = devices.filter((d) => d.vendorId === vendor);
   const ids = loadPciIds();

@@ -26,6 +26,7 @@ export function renderDoctor(ctx: CliContext, r: DoctorReport, verbose = false):
       `vfiokit doctor: ${where}${r.kernel ? `, kernel ${r.kernel}` : ''}${r.cpuVendor ? `, ${r.cpuVendor}` : ''}`,
     ),
   );
+  for (const w of r.warnings) ctx.out(c.yellow(`warning: ${w}`));
   if (r.vm) {
     ctx.out(
       c.dim(

@@ -2,7 +2,7 @@
  * `vfiokit explain BDF`: why the device shares its IOMMU group, with evidence, and the groups an
  * ACS override would give, with the risk stated.
  */
-import { readPciDevice, readPciDevices } from '../../host/pci-sysfs.js';
+import { readPciDevice, scanPciDevices } from '../../host/pci-sysfs.js';
 import { parseAcsOverride } from '../../iommu/acs-override.js';
 import { type Explanation, explainDevice } from '../../iommu/explain.js';
 import { readKernelGroups } from '../../iommu/groups.js';
@@ -14,13 +14,15 @@ export async function runExplain(ctx: CliContext, bdf: string, opts: ExplainOpti
   const extra = opts.override ? [parseAcsOverride(opts.override)] : [];
   const root = ctx.root();
   const target = readPciDevice(root, bdf);
-  const devices = readPciDevices(root);
+  const scan = scanPciDevices(root);
+  const devices = scan.devices;
   // The device may have vanished between the two reads; keep the record we have.
   if (!devices.some((d) => d.address === target.address)) devices.push(target);
   const e = explainDevice({
     address: target.address,
     devices,
-    kernel: readKernelGroups(root, devices),
+    unreadable: scan.unreadable,
+    kernel: readKernelGroups(root),
     env: quirkEnvFromHost(root),
     cmdlineOverride: cmdlineOverride(root),
     extraOverrides: extra,
@@ -52,10 +54,11 @@ function renderExplanation(ctx: CliContext, e: Explanation): void {
       ),
     );
   }
+  for (const why of e.unknownReasons) ctx.out(c.yellow(`Cannot tell where isolation breaks: ${why}.`));
   ctx.out();
   ctx.out(c.bold('Path to the root complex'));
   for (const s of e.path) {
-    const mark = s.isolates ? c.green('ok   ') : c.yellow('BREAK');
+    const mark = s.isolates === null ? c.yellow('?    ') : s.isolates ? c.green('ok   ') : c.yellow('BREAK');
     const ev = s.evidence
       ? c.dim(
           ` [${[
@@ -72,7 +75,9 @@ function renderExplanation(ctx: CliContext, e: Explanation): void {
   }
   ctx.out('  ok    root complex');
   ctx.out();
-  if (e.firstBreak)
+  if (e.unknownReasons.length)
+    ctx.out(c.yellow('Where isolation breaks is unknown: the registers that decide it could not be read.'));
+  else if (e.firstBreak)
     ctx.out(`Isolation first breaks at ${c.bold(e.firstBreak.address)}: ${e.firstBreak.why}.`);
   else ctx.out('Isolation holds all the way to the root complex.');
   if (e.members.length) {
@@ -81,7 +86,11 @@ function renderExplanation(ctx: CliContext, e: Explanation): void {
     for (const m of e.members) ctx.out(`  ${m.address}: ${m.reason}`);
   }
   ctx.out();
-  ctx.out(c.bold('What if (pcie_acs_override=...)'));
+  ctx.out(
+    c.bold(
+      `What if (pcie_acs_override=...)${e.unknownReasons.length ? c.yellow(' — simulated without the unreadable registers: a guess') : ''}`,
+    ),
+  );
   for (const w of e.whatIf) {
     const res = w.isolated
       ? c.green('alone in its group')

@@ -53,11 +53,14 @@ function stateText(d: GroupDevice): string {
       return `BLOCKS: bind to vfio-pci${d.hostCritical ? ` (careful: ${d.hostCritical})` : ''}`;
     case 'bridge-host-driver':
       return 'BLOCKS: unbind this bridge (vfio-pci cannot take bridges)';
+    case 'unknown':
+      return 'driver unknown: cannot tell whether it blocks';
   }
 }
 
 function verdictLine(ctx: CliContext, g: GroupEntry): string {
   const { c } = ctx;
+  if (g.verdict === 'unknown') return c.yellow('unknown: cannot judge this group (why below)');
   if (g.viable && g.devices.every((d) => d.bridge))
     return `${c.green('viable')} ${c.dim('(bridges only: nothing to assign)')}`;
   if (g.viable) return c.green('viable');
@@ -72,6 +75,7 @@ export function renderGroups(ctx: CliContext, r: GroupsReport): void {
   if (r.source === 'simulated') {
     ctx.out(c.dim("Simulated groups (the kernel's grouping rules applied to this topology):"));
   }
+  for (const w of r.warnings) ctx.out(c.yellow(`warning: ${w}`));
   if (!r.groups.length) ctx.out(c.dim('No groups to show.'));
   for (const g of r.groups) {
     ctx.out(`${c.bold(`IOMMU group ${g.id}`)}  ${verdictLine(ctx, g)}`);
@@ -81,7 +85,8 @@ export function renderGroups(ctx: CliContext, r: GroupsReport): void {
         `  ${d.address.padEnd(13)} [${d.vendorId}:${d.deviceId}] ${name.padEnd(36)} ${(d.driver ?? '-').padEnd(14)} ${stateText(d)}${d.bootVga ? c.dim(' (boot VGA)') : ''}`,
       );
     }
-    for (const o of g.others) ctx.out(`  ${o.padEnd(13)} ${c.dim('(not a PCI device: not judged)')}`);
+    for (const o of g.others) ctx.out(`  ${o.padEnd(13)} ${c.dim('(no PCI record: not judged)')}`);
+    for (const why of g.unknownReasons) ctx.out(`  ${c.yellow('?')} ${why}`);
   }
   renderSimulation(ctx, r);
 }
@@ -95,13 +100,15 @@ export function renderSimulation(ctx: CliContext, r: GroupsReport): void {
     case 'agrees':
       ctx.out(c.dim(`Simulator: agrees with the kernel on all ${s.groupsCompared} groups${assumed}.`));
       break;
-    case 'unknown':
+    case 'unknown': {
+      const root = s.incomplete.length ? '; run as root for the ACS registers' : '';
       ctx.out(
         c.yellow(
-          `Simulator: cannot check ${s.incomplete.length} device(s) whose config space was not fully readable; run as root for the ACS registers.`,
+          `Simulator: cannot check its groups against the kernel: ${s.unknownReasons.join('; ')}${root}.`,
         ),
       );
       break;
+    }
     case 'not-compared':
       break;
     case 'differs':
@@ -126,15 +133,22 @@ export function renderTree(
   ctx: CliContext,
   topo: Topology,
   groupOf: (address: string) => number | undefined,
-  viable: (group: number) => boolean | undefined,
+  viable: (group: number) => boolean | null | undefined,
 ): void {
   const { c } = ctx;
   const label = (d: PciDevice) => {
     const g = groupOf(d.address);
     const v = g === undefined ? undefined : viable(g);
-    const gl = g === undefined ? c.dim('no group') : v === false ? c.yellow(`group ${g}`) : `group ${g}`;
+    const gl =
+      g === undefined
+        ? c.dim('no group')
+        : v === false
+          ? c.yellow(`group ${g}`)
+          : v === null
+            ? c.yellow(`group ${g} (unknown)`)
+            : `group ${g}`;
     const port = d.pcie && d.pcie.portType !== 'endpoint' ? ` ${d.pcie.portType}` : '';
-    return `${d.address} [${d.vendorId.toString(16).padStart(4, '0')}:${d.deviceId.toString(16).padStart(4, '0')}] ${shortName(d.names, d.classCode)}${port}  ${gl}  ${d.driver ?? c.dim('no driver')}`;
+    return `${d.address} [${d.vendorId.toString(16).padStart(4, '0')}:${d.deviceId.toString(16).padStart(4, '0')}] ${shortName(d.names, d.classCode)}${port}  ${gl}  ${d.driver ?? (d.unknownFacts?.some((f) => f.fact === 'driver') ? c.yellow('driver unknown') : c.dim('no driver'))}`;
   };
   const walk = (d: PciDevice, prefix: string, last: boolean) => {
     ctx.out(`${prefix}${last ? '└─ ' : '├─ '}${label(d)}`);

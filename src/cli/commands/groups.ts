@@ -4,7 +4,7 @@
  * environment problem (exit 3) unless --simulate asks for the predicted groups.
  */
 import { EnvironmentError } from '../../errors.js';
-import { readPciDevices } from '../../host/pci-sysfs.js';
+import { scanPciDevices } from '../../host/pci-sysfs.js';
 import { hasKernelGroups, readKernelGroups } from '../../iommu/groups.js';
 import { buildGroupsReport, type GroupsReport } from '../../iommu/groups-report.js';
 import { cmdlineOverride, quirkEnvFromHost } from '../../iommu/host-env.js';
@@ -43,8 +43,9 @@ export async function runGroups(ctx: CliContext, opts: GroupsOptions): Promise<n
   const root = ctx.root();
   if (!hasKernelGroups(root) && !opts.simulate) throw iommuOffError();
   // Only what grouping and this report read: several reads per device fewer on large hosts.
-  const devices = readPciDevices(root, { facts: 'grouping' });
-  const kernel = readKernelGroups(root, devices);
+  const scan = scanPciDevices(root, { facts: 'grouping' });
+  const devices = scan.devices;
+  const kernel = readKernelGroups(root);
   // Names come from this machine's pci.ids (never the snapshot's), read once.
   const ids = loadPciIds();
   for (const d of devices) d.names = deviceNames(ids, d);
@@ -55,7 +56,10 @@ export async function runGroups(ctx: CliContext, opts: GroupsOptions): Promise<n
     env: quirkEnvFromHost(root),
     cmdlineOverride: cmdlineOverride(root),
     source: opts.simulate ? 'simulated' : 'kernel',
+    unreadable: scan.unreadable,
+    flattened: scan.flattened,
   });
+  if (scan.listError) report.warnings.unshift(`the PCI devices cannot be listed: ${scan.listError}`);
   const all = report.groups;
   if (opts.gpu) report.groups = all.filter((g) => g.display);
   if (ctx.json) {
@@ -80,7 +84,7 @@ function renderHuman(
 ): void {
   if (opts.tree) {
     const groupOf = new Map<string, number>();
-    const viable = new Map<number, boolean>();
+    const viable = new Map<number, boolean | null>();
     for (const g of all) {
       viable.set(g.id, g.viable);
       for (const d of g.devices) groupOf.set(d.address, g.id);

@@ -11,20 +11,27 @@ export function renderHostReport(ctx: CliContext, r: HostReport): void {
   ctx.out(c.bold(`vfiokit host report${r.root === '/' ? '' : ` (snapshot ${r.root})`}`));
   ctx.out(`  kernel        ${r.kernel ?? c.dim('unknown')}`);
   ctx.out(`  command line  ${r.cmdline ?? c.dim('unknown')}`);
-  const iommu = r.iommu.enabled
-    ? c.green(
-        `on (${r.iommu.units.length} unit${r.iommu.units.length === 1 ? '' : 's'}, ${r.iommu.groups} groups)`,
-      )
-    : c.yellow('off: no IOMMU groups');
+  const iommu =
+    r.iommu.enabled === null
+      ? c.yellow('unknown: the IOMMU groups cannot be read')
+      : r.iommu.enabled
+        ? c.green(
+            `on (${r.iommu.units.length} unit${r.iommu.units.length === 1 ? '' : 's'}, ${r.iommu.groups} groups)`,
+          )
+        : c.yellow('off: no IOMMU groups');
   ctx.out(`  IOMMU         ${iommu}`);
-  ctx.out(`  PCI devices   ${r.pciDevices}`);
+  const unread = r.pciUnreadable.length ? c.yellow(`, ${r.pciUnreadable.length} unreadable`) : '';
+  ctx.out(`  PCI devices   ${r.pciDevices === null ? c.yellow('unknown') : r.pciDevices}${unread}`);
+  for (const w of r.warnings) ctx.out(c.yellow(`  warning       ${w}`));
+  const drv = (x: { driver?: string; driverUnknown?: string }) =>
+    x.driver ?? (x.driverUnknown ? c.yellow('unknown') : 'none');
   for (const g of r.displays) {
     ctx.out(
-      `  display       ${g.address} ${g.name ? `${g.name} ` : ''}[${g.vendorDevice}] driver ${g.driver ?? 'none'}, group ${g.group ?? 'none'}${g.bootVga ? ', boot VGA' : ''}`,
+      `  display       ${g.address} ${g.name ? `${g.name} ` : ''}[${g.vendorDevice}] driver ${drv(g)}, group ${g.group ?? 'none'}${g.bootVga ? ', boot VGA' : ''}`,
     );
     for (const f of g.companions ?? []) {
       ctx.out(
-        `                  + ${f.address} [${f.vendorDevice}] class ${f.class}, driver ${f.driver ?? 'none'}, group ${f.group ?? 'none'} ${c.dim('(same slot: assign together)')}`,
+        `                  + ${f.address} [${f.vendorDevice}] class ${f.class}, driver ${drv(f)}, group ${f.group ?? 'none'} ${c.dim('(same slot: assign together)')}`,
       );
     }
     const facts = [
@@ -43,9 +50,13 @@ export function renderHostReport(ctx: CliContext, r: HostReport): void {
     ]
       .filter(Boolean)
       .join('; ');
-    ctx.out(
-      `  GPU group     ${g.group}: ${g.devices.join(' ')} ${g.viable ? c.green('viable') : c.yellow(`not viable: ${steps}`)}`,
-    );
+    const verdict =
+      g.verdict === 'unknown'
+        ? c.yellow(`unknown: ${g.unknownReasons.join('; ')}`)
+        : g.viable
+          ? c.green('viable')
+          : c.yellow(`not viable: ${steps}`);
+    ctx.out(`  GPU group     ${g.group}: ${g.devices.join(' ')} ${verdict}`);
   }
   if (r.readiness) {
     const { ok, warn, fail, unknown } = r.readiness.summary;
@@ -54,7 +65,7 @@ export function renderHostReport(ctx: CliContext, r: HostReport): void {
     const top = r.readiness.mostImportant;
     if (top) ctx.out(`  first fix     ${top.title}${top.device ? ` (${top.device})` : ''}: ${top.fix}`);
   }
-  if (!r.iommu.enabled) {
+  if (r.iommu.enabled === false) {
     ctx.out();
     // Doctor's first failing IOMMU check knows why (no firmware table, a VM, the command line,
     // a kernel without the driver) and the vendor; fall back to the general advice.

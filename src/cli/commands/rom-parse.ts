@@ -26,11 +26,11 @@ export function analyseRom(
   file: string,
   bytes: Uint8Array,
   device?: DeviceId,
-  decompress: DecompressMode = 'headers',
+  decompress: DecompressMode = 'full',
 ): ParsedRom {
   const rom = parseRom(bytes, { decompress });
   const ids = device ? checkIds(rom, device) : undefined;
-  return { file, rom, ids, verdict: uefiVerdict(rom, ids) };
+  return { file, rom, ids, verdict: uefiVerdict(rom, ids, bytes) };
 }
 
 export function hasProblems(p: ParsedRom): boolean {
@@ -58,15 +58,10 @@ export function runRomParse(ctx: CliContext, files: string[], opts: RomParseOpti
       ? readDeviceId(ctx.root(), opts.for).id
       : undefined;
   const results = files.map((f) =>
-    analyseRom(
-      f,
-      readRomFile(f),
-      device,
-      opts.decompress === false ? 'none' : opts.fullDecompress ? 'full' : 'headers',
-    ),
+    analyseRom(f, readRomFile(f), device, opts.decompress === false ? 'none' : 'full'),
   );
   if (ctx.json) {
-    ctx.printJson({ schema: 'vfiokit.rom.parse/1', roms: results });
+    ctx.printJson({ schema: 'vfiokit.rom.parse/2', roms: results });
   } else {
     results.forEach((r, i) => {
       if (i) ctx.out();

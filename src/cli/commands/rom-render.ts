@@ -45,7 +45,7 @@ function imageLines(ctx: CliContext, img: RomImage): string[] {
     );
     if (e.compressedSize !== undefined) {
       out.push(
-        `    EFI compression: ${e.compressedSize} bytes${e.decompressedSize !== undefined ? ` → ${e.decompressedSize} bytes (${e.decompression === 'full' ? 'decoded in full' : 'decoded up to the PE headers; --full-decompress decodes all'})` : ' (not decompressed)'}`,
+        `    EFI compression: ${e.compressedSize} bytes${e.decompressedSize !== undefined ? ` → ${e.decompressedSize} bytes (${e.decompression === 'full' ? 'decoded in full' : 'decoded up to the PE headers only'})` : ' (not decompressed)'}`,
       );
     }
     if (e.pe) {
@@ -97,6 +97,7 @@ export function renderRom(
   for (const f of model.findings) out(`  ${mark[f.severity]}: ${f.message}`);
   out('  why:');
   for (const r of verdict.reasons) out(`    - ${r}`);
-  out(`UEFI (OVMF) boot support: ${verdict.uefiBoot ? c.green('yes') : c.red('no')}`);
+  const answer = { yes: c.green('yes'), no: c.red('no'), unknown: c.yellow('unknown') }[verdict.uefi];
+  out(`UEFI (OVMF) boot support: ${answer}`);
   ctx.out(lines.join('\n'));
 }

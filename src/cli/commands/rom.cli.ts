@@ -51,7 +51,10 @@ export function registerRom(program: Command): void {
       new Option('--format <format>', 'output format').choices(['text', 'rom-parser']).default('text'),
     )
     .option('--no-decompress', 'do not decode compressed EFI drivers (PE facts are then unknown)')
-    .option('--full-decompress', 'decode whole EFI drivers, not just up to their PE headers (slower)')
+    .option(
+      '--full-decompress',
+      'decode whole EFI drivers (the default since a boot verdict needs it; accepted for older scripts)',
+    )
     .action(
       action(async (ctx, files: string[], opts: RomParseOptions) => {
         const { runRomParse } = await import('./rom-parse.js');

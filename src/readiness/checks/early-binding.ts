@@ -16,6 +16,7 @@ import type { Check } from '../check.js';
 import type { HostFacts } from '../host-facts.js';
 import { paramValues } from '../kernel-cmdline.js';
 import { moduleOptions } from '../modprobe-config.js';
+import { driverText, driverUnknown } from './gpu.js';
 import { moduleState } from './vfio-modules.js';
 
 export interface IdEntry {
@@ -117,9 +118,7 @@ export function earlyBindingCheck(f: HostFacts, devices: PciDevice[], targets: P
   }
   for (const t of targets) {
     const listed = ids.some((i) => idMatches(i, t));
-    evidence.push(
-      `${t.address} [${idOf(t)}] driver ${t.driver ?? 'none'}${listed ? ', listed' : ', not listed'}`,
-    );
+    evidence.push(`${t.address} [${idOf(t)}] driver ${driverText(t)}${listed ? ', listed' : ', not listed'}`);
   }
   if (problems.length)
     return { ...base, verdict: 'warn', evidence: [...evidence, ...problems], fix: problems[0] };
@@ -178,7 +177,7 @@ export function softdepCheck(f: HostFacts, devices: PciDevice[]): Check {
       else uncovered.add(drv);
     }
   }
-  for (const d of listed) evidence.push(`${d.address} driver ${d.driver ?? 'none'}`);
+  for (const d of listed) evidence.push(`${d.address} driver ${driverText(d)}`);
   const fixText = `add to /etc/modprobe.d/vfio.conf: ${[...uncovered].map((m) => `"softdep ${m} pre: vfio-pci"`).join(', ') || '"softdep <driver> pre: vfio-pci"'} (then rebuild the initramfs)`;
   if (stolen.length) {
     return {
@@ -202,5 +201,8 @@ export function softdepCheck(f: HostFacts, devices: PciDevice[]): Check {
       fix: fixText,
     };
   }
+  // "vfio-pci won" rests on the drivers read: one that could not be read leaves it open.
+  const unread = listed.map(driverUnknown).filter((r): r is string => r !== undefined);
+  if (unread.length) return { ...base, verdict: 'unknown', evidence: [...evidence, ...unread] };
   return { ...base, verdict: 'ok', evidence };
 }

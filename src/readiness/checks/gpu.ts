@@ -35,7 +35,14 @@ export interface RomFact {
   /** Why it could not be read. */
   error?: string;
   /** Verdict from the ROM toolkit when bytes were parsed. */
-  uefi?: { uefiBoot: boolean; reasons: string[]; fixable?: boolean; images: string[] };
+  uefi?: {
+    /** The ROM toolkit's tri-state answer (src/rom/verdict.ts). */
+    uefi: 'yes' | 'no' | 'unknown';
+    uefiBoot: boolean;
+    reasons: string[];
+    fixable?: boolean;
+    images: string[];
+  };
 }
 
 export interface DeviceContext {
@@ -64,6 +71,12 @@ export interface VmDeviceFacts {
 const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 export const describe = (d: PciDevice) =>
   `${d.address} [${hex4(d.vendorId)}:${hex4(d.deviceId)}] class ${d.classCode.toString(16).padStart(6, '0')}${d.names?.device ? ` ${d.names.device}` : ''}`;
+
+/** Why the driver of this device is unknown (its link could not be read), if it is. */
+export const driverUnknown = (d: PciDevice) => d.unknownFacts?.find((f) => f.fact === 'driver')?.reason;
+
+/** The driver for evidence lines: its name, "none", or "unknown" when its link could not be read. */
+export const driverText = (d: PciDevice) => d.driver ?? (driverUnknown(d) ? 'unknown' : 'none');
 
 /** No host driver holds it: unbound, on a vfio driver, or on pci-stub. */
 export const freeForVfio = (d: PciDevice) => !d.driver || isVfioDriver(d.driver) || d.driver === 'pci-stub';
@@ -97,6 +110,8 @@ export function driverCheck(ctx: DeviceContext): Check {
   const evidence = [
     `${describe(d)} driver ${d.driver ?? 'none'}${d.driverOverride ? `, driver_override=${d.driverOverride}` : ''}`,
   ];
+  const unknownDriver = driverUnknown(d);
+  if (unknownDriver) return { ...base, verdict: 'unknown', evidence: [describe(d), unknownDriver] };
   const sysfs = `/sys/bus/pci/devices/${d.address}`;
   const bindSteps = `echo vfio-pci > ${sysfs}/driver_override, unbind it, then echo ${d.address} > /sys/bus/pci/drivers_probe`;
   if (isVfioDriver(d.driver)) return { ...base, verdict: 'ok', evidence };
@@ -219,7 +234,11 @@ export function audioCheck(ctx: DeviceContext): Check {
   };
   if (!ctx.companions.length)
     return { ...base, verdict: 'ok', evidence: [`${d.address} has no other function in its slot`] };
-  const evidence = ctx.companions.map((c) => `${describe(c)} driver ${c.driver ?? 'none'}`);
+  const evidence = ctx.companions.map(
+    (c) => `${describe(c)} driver ${driverUnknown(c) ? 'unknown' : (c.driver ?? 'none')}`,
+  );
+  const unknown = [d, ...ctx.companions].map(driverUnknown).filter((r): r is string => r !== undefined);
+  if (unknown.length) return { ...base, verdict: 'unknown', evidence: [...evidence, ...unknown] };
   const held = ctx.companions.filter((c) => !freeForVfio(c));
   if (!held.length)
     return {
@@ -244,11 +263,23 @@ export function groupCheck(ctx: DeviceContext, f: HostFacts): Check {
   const d = ctx.device;
   const base = { id: 'gpu.group', group: 'gpu' as const, title: 'IOMMU group viability', device: d.address };
   if (!ctx.group) {
+    if (f.iommuGroupsError)
+      return {
+        ...base,
+        verdict: 'unknown',
+        evidence: [`/sys/kernel/iommu_groups cannot be read: ${f.iommuGroupsError}`],
+      };
+    const link =
+      d.iommuGroup === undefined
+        ? 'and it has no iommu_group link'
+        : `although its iommu_group link points to group ${d.iommuGroup}`;
     return {
       ...base,
       verdict: f.iommuGroups.length ? 'unknown' : 'fail',
       evidence: [
-        f.iommuGroups.length ? `${d.address} has no iommu_group link` : 'no IOMMU groups: the IOMMU is off',
+        f.iommuGroups.length
+          ? `no group directory of the kernel lists ${d.address}, ${link}`
+          : 'no IOMMU groups: the IOMMU is off',
       ],
       fix: f.iommuGroups.length
         ? undefined
@@ -257,14 +288,17 @@ export function groupCheck(ctx: DeviceContext, f: HostFacts): Check {
   }
   const g = ctx.group;
   const byAddr = new Map(ctx.groupDevices.map((x) => [x.address, x]));
+  const count = g.members.length + g.unknown.filter((a) => !g.members.some((m) => m.address === a)).length;
+  const state = g.verdict === 'unknown' ? 'viability unknown' : g.viable ? 'viable now' : 'not viable now';
   const evidence = [
-    `group ${g.group}: ${g.members.length} device${g.members.length === 1 ? '' : 's'}, ${g.viable ? 'viable' : 'not viable'} now`,
+    `group ${g.group}: ${count} device${count === 1 ? '' : 's'}, ${state}`,
     ...g.members.map(
       (m) =>
-        `  ${m.address} driver ${m.driver ?? 'none'}${m.bridge ? ' (bridge)' : ''}${m.blocks ? ' - blocks' : ''}`,
+        `  ${m.address} driver ${m.state === 'unknown' ? 'unknown' : (m.driver ?? 'none')}${m.bridge ? ' (bridge)' : ''}${m.blocks ? ' - blocks' : ''}`,
     ),
   ];
-  if (g.unknown.length) evidence.push(`non-PCI members: ${g.unknown.join(' ')}`);
+  if (g.verdict === 'unknown')
+    return { ...base, verdict: 'unknown', evidence: [...evidence, ...g.unknownReasons] };
   if (g.viable) return { ...base, verdict: 'ok', evidence };
   const slot = (a: string) => a.slice(0, a.lastIndexOf('.'));
   const foreign = [...g.mustBind, ...g.mustUnbind].filter(
@@ -315,10 +349,15 @@ export function resetCheck(ctx: DeviceContext): Check {
             fix: 'without Function Level Reset the GPU may not reset between VM runs: expect to reboot the host or use vendor-reset for AMD cards',
           };
     }
+    const doubt = d.unknownFacts?.find((x) => x.fact === 'config' || x.fact === 'response');
     return {
       ...base,
       verdict: 'unknown',
-      evidence: ['no reset_method attribute and the PCIe capability could not be read (run as root)'],
+      evidence: [
+        doubt
+          ? `no reset_method attribute, and ${doubt.reason}`
+          : 'no reset_method attribute and the PCIe capability could not be read (run as root)',
+      ],
     };
   }
   const evidence = [`${d.address} reset_method: ${methods.join(' ') || '(empty)'}`];
@@ -405,7 +444,8 @@ function judgeRom(base: RomBase, r: RomFact, source: string): Check {
     `${source}: ${r.bytes.length} bytes; images: ${u.images.join(', ') || 'none'}`,
     ...u.reasons,
   ];
-  if (u.uefiBoot) return { ...base, verdict: 'ok', evidence };
+  if (u.uefi === 'yes') return { ...base, verdict: 'ok', evidence };
+  if (u.uefi === 'unknown') return { ...base, verdict: 'unknown', evidence };
   if (u.images.length === 0) {
     return {
       ...base,

@@ -33,6 +33,12 @@ export function remappingCheck(f: HostFacts): Check {
       fix: 'remove intremap=off: VFIO refuses to attach devices without interrupt remapping',
     };
   }
+  if (f.iommuGroupsError)
+    return {
+      ...base,
+      verdict: 'unknown',
+      evidence: [`cannot tell whether the IOMMU is on: /sys/kernel/iommu_groups: ${f.iommuGroupsError}`],
+    };
   if (f.iommuGroups.length === 0) {
     return {
       ...base,

@@ -178,6 +178,12 @@ export function iommuActiveCheck(f: HostFacts): Check {
       : '/sys/class/iommu is empty: the kernel registered no IOMMU unit',
     `/sys/kernel/iommu_groups: ${f.iommuGroups.length} group${f.iommuGroups.length === 1 ? '' : 's'}`,
   ];
+  if (f.iommuGroupsError)
+    return {
+      ...base,
+      verdict: 'unknown',
+      evidence: [evidence[0], `/sys/kernel/iommu_groups cannot be read: ${f.iommuGroupsError}`],
+    };
   if (f.iommuGroups.length > 0) return { ...base, verdict: 'ok', evidence };
   const vendor = iommuVendor(f);
   const driverConfig =

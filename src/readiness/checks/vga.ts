@@ -11,6 +11,7 @@
 import { isVfioDriver } from '../../iommu/viability.js';
 import type { PciDevice } from '../../pci/types.js';
 import type { Check } from '../check.js';
+import { driverText } from './gpu.js';
 
 export const isVgaClass = (d: PciDevice) => d.classCode >> 8 === 0x0300;
 export const isIntelIgd = (d: PciDevice) => isVgaClass(d) && d.vendorId === 0x8086 && d.addr.bus === 0;
@@ -26,7 +27,7 @@ export function vgaArbitrationCheck(devices: PciDevice[], targets: PciDevice[], 
   const vga = devices.filter(isVgaClass);
   const evidence = vga.map(
     (d) =>
-      `${d.address} VGA-class [${d.vendorId.toString(16).padStart(4, '0')}] driver ${d.driver ?? 'none'}${d.bootVga ? ', boot VGA' : ''}`,
+      `${d.address} VGA-class [${d.vendorId.toString(16).padStart(4, '0')}] driver ${driverText(d)}${d.bootVga ? ', boot VGA' : ''}`,
   );
   if (vm) {
     const targetSet = new Set(targets.map((t) => t.address));

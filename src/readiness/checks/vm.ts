@@ -58,6 +58,8 @@ export function vmDevicesCheck(vm: VmDefinition, devices: PciDevice[], contexts:
   }
 
   const seenGroups = new Set<number>();
+  // Groups that could not be judged: the check cannot be "ok" while one of them is in play.
+  const unknownWhy: string[] = [];
   const leftOut = new Set<string>();
   for (const c of contexts) {
     const d = c.device;
@@ -91,6 +93,8 @@ export function vmDevicesCheck(vm: VmDefinition, devices: PciDevice[], contexts:
     }
     if (!c.group || seenGroups.has(c.group.group)) continue;
     seenGroups.add(c.group.group);
+    if (c.group.verdict === 'unknown')
+      unknownWhy.push(...c.group.unknownReasons.map((r) => `IOMMU group ${c.group!.group}: ${r}`));
     // Endpoints outside the VM must be on vfio-pci, pci-stub or no driver when it starts.
     const blocking = c.group.members.filter((m) => m.blocks && !inVm.has(m.address));
     if (blocking.length) worse('fail');
@@ -107,11 +111,13 @@ export function vmDevicesCheck(vm: VmDefinition, devices: PciDevice[], contexts:
       fixes.push(
         `group ${c.group.group} is not viable while ${blockers.map((b) => `${b.address} is on ${b.driver}`).join(', ')}: ${blockers.map((b) => (b.action === 'unbind' ? `unbind ${b.address}` : `bind ${b.address} to vfio-pci`)).join(', ')} (they need not be assigned), or move the card to a slot with its own group (vfiokit explain ${d.address})`,
       );
-    } else if (!blocking.length) {
+    } else if (!blocking.length && c.group.verdict !== 'unknown') {
       evidence.push(`IOMMU group ${c.group.group}: every other endpoint is free for VFIO or in the VM`);
     }
   }
   if (!vm.devices.length) return { ...base, verdict: 'ok', evidence: ['the VM assigns no host PCI device'] };
+  if (verdict === 'ok' && unknownWhy.length)
+    return { ...base, verdict: 'unknown', evidence: [...evidence, ...unknownWhy] };
   return verdict === 'ok'
     ? { ...base, verdict, evidence }
     : { ...base, verdict, evidence, fix: fixes.join('; ') };

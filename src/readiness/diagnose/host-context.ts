@@ -22,7 +22,9 @@ export interface HostNotes {
   device?: { address: string; ids: string; class: string; driver?: string; group?: number };
   group?: {
     id: number;
+    /** True only when the group is known to be viable (see verdict). */
     viable: boolean;
+    verdict: 'viable' | 'not-viable' | 'unknown';
     members: { address: string; driver?: string; blocks: boolean }[];
     mustBind: string[];
     mustUnbind: string[];
@@ -157,14 +159,24 @@ export class HostIndex {
       out.group = {
         id: g.group,
         viable: g.viable,
+        verdict: g.verdict,
         members: g.members.map((m) => ({ address: m.address, driver: m.driver, blocks: m.blocks })),
         mustBind: g.mustBind,
         mustUnbind: g.mustUnbind,
       };
+      const state =
+        g.verdict === 'viable'
+          ? 'viable now'
+          : g.verdict === 'not-viable'
+            ? 'not viable now'
+            : `of unknown viability (${g.unknownReasons.join('; ')})`;
       notes.push(
-        `group ${g.group} is ${g.viable ? 'viable now' : 'not viable now'}: ${g.members.map((m) => `${m.address} on ${m.driver ?? 'no driver'}${m.blocks ? ' (blocks)' : ''}`).join(', ')}`,
+        `group ${g.group} is ${state}: ${g.members.map((m) => `${m.address} on ${m.driver ?? 'no driver'}${m.blocks ? ' (blocks)' : ''}`).join(', ')}`,
       );
-      if (!g.viable && (f.entry.id === 'qemu.group-not-viable' || f.entry.id === 'qemu.device-from-group')) {
+      if (
+        g.verdict === 'not-viable' &&
+        (f.entry.id === 'qemu.group-not-viable' || f.entry.id === 'qemu.device-from-group')
+      ) {
         const parts: string[] = [];
         if (g.mustBind.length) parts.push(`bind ${g.mustBind.join(' ')} to vfio-pci`);
         if (g.mustUnbind.length) parts.push(`unbind ${g.mustUnbind.join(' ')} from their drivers`);
