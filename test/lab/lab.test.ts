@@ -57,6 +57,26 @@ function command(run: SuiteRun, name: string, scenario?: string): CommandResult 
   return r;
 }
 
+/**
+ * Display-class devices (PCI class 03xxxx) as the kernel lists them: what doctor checks by default.
+ * No lab topology has more than one (doctor would leave the boot GPU out when there are several).
+ */
+function displays(r: NonNullable<SuiteRun['results']>): string[] {
+  const found = r.devices.filter((d) => /^0x03/.test(d.class)).map((d) => d.bdf);
+  assert.ok(found.length <= 1, `more than one display device: ${found.join(', ')}`);
+  return found;
+}
+
+/** The kernel groups of every device bound to vfio-pci up to and including scenario `name`. */
+function boundGroups(r: NonNullable<SuiteRun['results']>, name: string): string[] {
+  const upTo = r.scenarios.slice(0, r.scenarios.findIndex((s) => s.name === name) + 1);
+  const bound = new Set(upTo.flatMap((s) => s.bind).map((id) => r.bdfOf[id]));
+  return r.groups
+    .filter((g) => g.devices.some((d) => bound.has(d)))
+    .map((g) => g.group)
+    .sort();
+}
+
 selected.forEach((topo, i) => {
   describe(`lab ${topo.name}: ${topo.summary}`, () => {
     let run: SuiteRun;
@@ -198,6 +218,16 @@ selected.forEach((topo, i) => {
           const r = run.results!;
           const sc = r.scenarios.find((x) => x.name === s.name);
           assert.ok(sc, `scenario ${s.name} did not run`);
+          // The kernel creates /dev/vfio/N when a device of group N binds to vfio-pci, and the
+          // scenarios bind cumulatively: exactly the groups of every device bound so far have one.
+          assert.deepEqual(
+            sc.groups
+              .filter((g) => g.vfio?.node)
+              .map((g) => g.group)
+              .sort(),
+            boundGroups(r, s.name),
+            'groups with a /dev/vfio node',
+          );
           for (const [id, viable] of Object.entries(s.expectViable)) {
             const g: ScenarioGroup | undefined = sc.groups.find((x) => x.devices.some((d) => d.id === id));
             assert.ok(g?.vfio?.node, `${id}: its group has no /dev/vfio node`);
@@ -219,17 +249,25 @@ selected.forEach((topo, i) => {
           const report = g.json as GroupsJson;
           // Only groups with a /dev/vfio node can be asked; the kernel creates it at the first bind.
           const asked = sc.groups.filter((x) => x.vfio?.node);
-          assert.ok(asked.length > 0);
+          assert.deepEqual(asked.map((g) => g.group).sort(), boundGroups(run.results!, s.name));
           for (const kg of asked) {
             const vg = report.groups.find((x) => x.id === Number(kg.group));
             assert.ok(vg, `vfiokit has no group ${kg.group}`);
             assert.equal(vg.viable, kg.vfio!.viable, `group ${kg.group}: ${JSON.stringify(kg.devices)}`);
-            // What the kernel blocks on: endpoints still held by a host driver.
-            const held = kg.devices
-              .filter((d) => d.driver && !['vfio-pci', 'pci-stub', 'pcieport'].includes(d.driver))
-              .map((d) => d.bdf)
-              .sort();
-            assert.deepEqual([...vg.mustBind].sort(), held, `group ${kg.group} mustBind`);
+            // What is left to do is empty exactly when the kernel's ioctl says viable, and names
+            // only members of the kernel's group that a driver other than vfio-pci holds (the
+            // kernel never blocks on a device without a driver or on vfio-pci).
+            const todo = [...vg.mustBind, ...vg.mustUnbind];
+            assert.equal(
+              todo.length === 0,
+              kg.vfio!.viable,
+              `group ${kg.group}: left to do ${todo.join(', ')}`,
+            );
+            for (const b of todo) {
+              const m = kg.devices.find((d) => d.bdf === b);
+              assert.ok(m, `group ${kg.group}: ${b} is not in the kernel's group`);
+              assert.ok(m.driver && m.driver !== 'vfio-pci', `group ${kg.group}: ${b} on ${m.driver}`);
+            }
           }
         },
       );
@@ -248,7 +286,13 @@ selected.forEach((topo, i) => {
       assert.equal(verdict('interrupts.remapping'), 'ok');
       // Every other function in a GPU's slot is named as its companion (HDMI audio on the desktop).
       const r = run.results!;
-      for (const c of j.checks.filter((x) => x.id === 'gpu.audio')) {
+      const audio = j.checks.filter((x) => x.id === 'gpu.audio');
+      assert.deepEqual(
+        audio.map((c) => c.device),
+        displays(r),
+        'one gpu.audio check per display device the kernel lists',
+      );
+      for (const c of audio) {
         const slot = c.device!.replace(/\.\d$/, '.');
         const others = r.devices.map((x) => x.bdf).filter((b) => b.startsWith(slot) && b !== c.device);
         for (const o of others) assert.ok(c.evidence.join('\n').includes(o), `${c.device}: ${o} not named`);
@@ -259,15 +303,29 @@ selected.forEach((topo, i) => {
       check(`scenario ${s.name}: vfiokit doctor's group verdicts equal the kernel's viability`, () => {
         const j = command(run, 'doctor', s.name).json as DoctorJson;
         const sc = run.results!.scenarios.find((x) => x.name === s.name)!;
-        for (const c of j.checks.filter((x) => x.id === 'gpu.group')) {
+        const checks = j.checks.filter((x) => x.id === 'gpu.group');
+        assert.deepEqual(
+          checks.map((c) => c.device),
+          displays(run.results!),
+          'one gpu.group check per display device the kernel lists',
+        );
+        // The kernel is only asked once a group has a /dev/vfio node: every GPU whose group has
+        // one is compared, and the count says so.
+        const asked = displays(run.results!).filter(
+          (bdf) => sc.groups.find((g) => g.devices.some((d) => d.bdf === bdf))?.vfio?.node,
+        );
+        let compared = 0;
+        for (const c of checks) {
           const g = sc.groups.find((x) => x.devices.some((d) => d.bdf === c.device));
-          if (!g?.vfio?.node) continue; // the kernel is only asked once a group has a /dev/vfio node
+          if (!g?.vfio?.node) continue;
           assert.equal(
             c.verdict === 'ok',
             g.vfio.viable,
             `${c.device} in group ${g.group}: ${c.evidence.join('; ')}`,
           );
+          compared++;
         }
+        assert.equal(compared, asked.length);
       });
     }
 
