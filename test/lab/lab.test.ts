@@ -61,13 +61,11 @@ function command(run: SuiteRun, name: string, scenario?: string): CommandResult 
 }
 
 /**
- * Display-class devices (PCI class 03xxxx) as the kernel lists them: what doctor checks by default.
- * No lab topology has more than one (doctor would leave the boot GPU out when there are several).
+ * The devices doctor checks in the lab: lab/commands.ts passes every endpoint the scenarios bind
+ * with --device, in that order; their addresses are the kernel's (the guest's scan).
  */
-function displays(r: NonNullable<SuiteRun['results']>): string[] {
-  const found = r.devices.filter((d) => /^0x03/.test(d.class)).map((d) => d.bdf);
-  assert.ok(found.length <= 1, `more than one display device: ${found.join(', ')}`);
-  return found;
+function doctorTargets(topo: LabTopology, r: NonNullable<SuiteRun['results']>): string[] {
+  return [...new Set(topo.scenarios.flatMap((s) => s.bind))].map((id) => r.bdfOf[id]);
 }
 
 /** The kernel groups of every device bound to vfio-pci up to and including scenario `name`. */
@@ -292,8 +290,8 @@ selected.forEach((topo, i) => {
       const audio = j.checks.filter((x) => x.id === 'gpu.audio');
       assert.deepEqual(
         audio.map((c) => c.device),
-        displays(r),
-        'one gpu.audio check per display device the kernel lists',
+        doctorTargets(topo, r),
+        'one gpu.audio check per device doctor was asked about',
       );
       for (const c of audio) {
         const slot = c.device!.replace(/\.\d$/, '.');
@@ -309,12 +307,12 @@ selected.forEach((topo, i) => {
         const checks = j.checks.filter((x) => x.id === 'gpu.group');
         assert.deepEqual(
           checks.map((c) => c.device),
-          displays(run.results!),
-          'one gpu.group check per display device the kernel lists',
+          doctorTargets(topo, run.results!),
+          'one gpu.group check per device doctor was asked about',
         );
-        // The kernel is only asked once a group has a /dev/vfio node: every GPU whose group has
-        // one is compared, and the count says so.
-        const asked = displays(run.results!).filter(
+        // The kernel is only asked once a group has a /dev/vfio node: every checked device whose
+        // group has one is compared, and the count says so.
+        const asked = doctorTargets(topo, run.results!).filter(
           (bdf) => sc.groups.find((g) => g.devices.some((d) => d.bdf === bdf))?.vfio?.node,
         );
         let compared = 0;
