@@ -10,7 +10,7 @@ import { efiDecompress } from '../src/rom/efi-decompress.js';
 import { parseRom } from '../src/rom/parse-rom.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
-const corpusDir = join(repo, '..', 'shared', 'corpus', 'rom');
+const corpusDir = join(repo, 'test', 'fixtures', 'rom', 'corpus');
 const bin = join(repo, 'bin', 'vfiokit');
 const N = Number(process.env.BENCH_RUNS ?? 21);
 

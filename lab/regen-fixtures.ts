@@ -32,6 +32,16 @@ await Promise.all(
         if (snap && snap.status !== 0) console.error(snap.stderr);
         return;
       }
+      // The truth first: a group whose VFIO status could not be read fails the topology and
+      // leaves its committed fixture as it was.
+      let truth: ReturnType<typeof truthFrom>;
+      try {
+        truth = truthFrom(run.results);
+      } catch (e) {
+        failed++;
+        console.error(`${topo.name}: FAILED: ${(e as Error).message}; see ${run.outDir}`);
+        return;
+      }
       const dir = join(repoRoot, 'test/fixtures', `lab-${topo.name}`);
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
@@ -39,7 +49,7 @@ await Promise.all(
       // relative, or they would point into the deleted output directory.
       cpSync(snapDir, join(dir, 'snapshot'), { recursive: true, verbatimSymlinks: true });
       const truthFile = join(dir, 'truth.json');
-      writeFileSync(truthFile, `${JSON.stringify(truthFrom(run.results), null, 2)}\n`);
+      writeFileSync(truthFile, `${JSON.stringify(truth, null, 2)}\n`);
       // In the repository's own JSON style, so `npm run lint` over test/ stays clean.
       spawnSync(join(repoRoot, 'node_modules/.bin/biome'), ['format', '--write', truthFile], {
         stdio: 'ignore',

@@ -36,7 +36,26 @@ export interface LabTruth {
   scenarios: { name: string; bind: { id: string; bdf: string }[]; groups: TruthGroupVerdict[] }[];
 }
 
+/**
+ * The truth to commit. A group whose /dev/vfio node exists but whose VFIO status could not be read
+ * (an ioctl failed, the helper crashed) is an error, never left out: a fixture with a group missing
+ * would quietly test less, and the tests could not tell it from a group the kernel never offered.
+ */
 export function truthFrom(r: LabResults): LabTruth {
+  const unread = r.scenarios.flatMap((s) =>
+    s.groups
+      .filter(
+        (g) =>
+          g.vfio?.node &&
+          (g.vfio.flags === undefined || g.vfio.viable === undefined || g.vfio.setContainer === undefined),
+      )
+      .map((g) => `scenario ${s.name}, group ${g.group}: ${g.vfio?.error ?? 'no VFIO status recorded'}`),
+  );
+  if (unread.length) {
+    throw new Error(
+      `lab truth for ${r.topology}: the kernel's VFIO verdict could not be read for ${unread.join('; ')}`,
+    );
+  }
   return {
     schema: 'vfiokit.lab-truth/1',
     topology: r.topology,
@@ -49,13 +68,13 @@ export function truthFrom(r: LabResults): LabTruth {
       // Only groups with a /dev/vfio node can be asked: the kernel creates the node when the
       // first device of the group binds to vfio-pci.
       groups: s.groups
-        .filter((g) => g.vfio?.node && g.vfio.flags !== undefined)
+        .filter((g) => g.vfio?.node)
         .map((g) => ({
           group: g.group,
           devices: g.devices,
           viable: g.vfio!.viable!,
           flags: g.vfio!.flags!,
-          setContainer: g.vfio!.setContainer ?? 'unknown',
+          setContainer: g.vfio!.setContainer!,
         })),
     })),
   };

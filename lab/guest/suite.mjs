@@ -128,6 +128,14 @@ function groupTruth() {
   const byBdf = new Map(now.map((d) => [d.bdf, d]));
   const groups = kernelGroups();
   const st = new Map(vfioStatus(groups.map((g) => g.group)).map((s) => [s.group, s]));
+  // A group the kernel offers (/dev/vfio/N exists) whose status could not be read is a lab
+  // failure, not a group to leave out of the truth.
+  for (const g of groups) {
+    const s = st.get(g.group);
+    if (!s) errors.push(`group ${g.group}: vfio_status.py reported nothing`);
+    else if (s.node && (s.error || s.flags === undefined))
+      errors.push(`group ${g.group}: VFIO status not read: ${s.error ?? 'no flags'}`);
+  }
   return groups.map((g) => ({
     group: g.group,
     devices: g.devices.map((bdf) => ({

@@ -8,7 +8,7 @@
 import { UsageError } from '../errors.js';
 import { formatPciAddress, tryParsePciAddress } from '../pci/address.js';
 import { OVMF_NAME, qemuBytes, type VmDefinition, type VmHostDevice } from './definition.js';
-import { type ShellWord, shellCommands } from './shell-words.js';
+import { ShellSyntaxError, type ShellWord, shellCommands } from './shell-words.js';
 
 /** QEMU options that take no argument (qemu-options.hx entries without HAS_ARG). */
 const NO_ARG = new Set([
@@ -107,7 +107,15 @@ function vmError(file: string, msg: string): UsageError {
 }
 
 export function parseQemuCommandLine(source: string, file: string): VmDefinition {
-  const commands = shellCommands(source);
+  let commands: ShellWord[][];
+  try {
+    // libvirt's per-domain log is not a script: its header and QEMU's messages are not shell.
+    const log = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+\+\d{4}: starting up libvirt/.test(source);
+    commands = shellCommands(source, { lenient: log });
+  } catch (e) {
+    if (e instanceof ShellSyntaxError) throw vmError(file, e.message);
+    throw e;
+  }
   const notes: string[] = [];
   let args: ShellWord[] | undefined;
   for (const c of commands) {

@@ -19,7 +19,30 @@ export type ShellCommand = ShellWord[];
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 
-export function shellCommands(src: string): ShellCommand[] {
+/**
+ * A quote or command substitution that never closes: sh refuses the whole script ("Unterminated
+ * quoted string"), so there are no words to read, and reading the rest of the file as one word
+ * would silently lose every option after it.
+ */
+export class ShellSyntaxError extends Error {
+  constructor(
+    readonly line: number,
+    readonly what: string,
+  ) {
+    super(`line ${line}: ${what} (sh refuses to run the script)`);
+    this.name = 'ShellSyntaxError';
+  }
+}
+
+/**
+ * `lenient` reads text that is not a script but holds a command line among other lines (libvirt's
+ * per-domain log: a header line, QEMU's own messages with apostrophes after the command): syntax
+ * errors are not reported there, and an unclosed quote runs to the end of the text.
+ */
+export function shellCommands(src: string, opts: { lenient?: boolean } = {}): ShellCommand[] {
+  const fail = (line: number, what: string): void => {
+    if (!opts.lenient) throw new ShellSyntaxError(line, what);
+  };
   const vars = new Map<string, string>();
   const commands: ShellCommand[] = [];
   let cmd: ShellCommand = [];
@@ -31,6 +54,9 @@ export function shellCommands(src: string): ShellCommand[] {
   let inWord = false;
   let wordLine = 1;
   let unresolved = false;
+  // Open subshells and case statements: a ')' outside both is a syntax error to sh.
+  let subshells = 0;
+  let cases = 0;
 
   const push = (s: string, fromExpansion = false) => {
     for (const ch of s) {
@@ -57,6 +83,9 @@ export function shellCommands(src: string): ShellCommand[] {
     }
     if (any || (!words.length && !split.some(Boolean))) words.push(cur);
     for (const w of words) cmd.push({ text: w, line: wordLine, unresolved });
+    // A case statement's patterns end in ')': count `case` … `esac` so they are not taken as errors.
+    if (!split.some(Boolean) && (chars.join('') === 'case' || chars.join('') === 'esac') && cmd.length === 1)
+      cases += chars.join('') === 'case' ? 1 : -1;
     chars = [];
     split = [];
     inWord = false;
@@ -91,11 +120,13 @@ export function shellCommands(src: string): ShellCommand[] {
       // $(…) or $((…)): skip to the balancing parenthesis.
       let depth = 0;
       let k = i + 1;
+      const opened = line;
       for (; k < src.length; k++) {
         if (src[k] === '(') depth++;
         else if (src[k] === ')' && --depth === 0) break;
         else if (src[k] === '\n') line++;
       }
+      if (k >= src.length) fail(opened, 'a $( command substitution never closes');
       push(src.slice(i, k + 1));
       unresolved = true;
       i = k + 1;
@@ -140,6 +171,18 @@ export function shellCommands(src: string): ShellCommand[] {
       line++;
       continue;
     }
+    if (ch === '(') {
+      // After a word, '(' only opens a function definition `name()`; anywhere else sh refuses it.
+      if ((inWord || cmd.length) && !/^\(\s*\)/.test(src.slice(i))) fail(line, 'a "(" after a word');
+      if (!inWord && !cmd.length) subshells++;
+    } else if (ch === ')') {
+      const funcdef = src[i - 1] === '(' || /\(\s*$/.test(src.slice(Math.max(0, i - 8), i));
+      if (!funcdef && subshells === 0 && cases === 0) fail(line, 'a ")" without its "("');
+      if (!funcdef && subshells > 0) subshells--;
+    } else if ((ch === '<' || ch === '>') && !/^[<>&|]*[ \t]*[^\s;&|()<>]/.test(src.slice(i + 1))) {
+      // A redirection needs its target word on the same command.
+      fail(line, `a "${ch}" redirection without a target`);
+    }
     if (ch === '\n' || ch === ';' || ch === '&' || ch === '|' || ch === '(' || ch === ')') {
       endCommand();
       if (ch === '\n') line++;
@@ -161,12 +204,14 @@ export function shellCommands(src: string): ShellCommand[] {
       i += 2;
     } else if (ch === "'") {
       const close = src.indexOf("'", i + 1);
+      if (close < 0) fail(line, "a ' quote never closes");
       const end = close < 0 ? src.length : close;
       const s = src.slice(i + 1, end);
       line += s.split('\n').length - 1;
       push(s);
       i = end + 1;
     } else if (ch === '"') {
+      const opened = line;
       i++;
       while (i < src.length && src[i] !== '"') {
         if (src[i] === '\\' && i + 1 < src.length && '"\\$`\n'.includes(src[i + 1])) {
@@ -177,6 +222,7 @@ export function shellCommands(src: string): ShellCommand[] {
           dollar(true);
         } else if (src[i] === '`') {
           const close = src.indexOf('`', i + 1);
+          if (close < 0) fail(line, 'a ` command substitution never closes');
           const end = close < 0 ? src.length : close;
           push(src.slice(i, end + 1));
           unresolved = true;
@@ -187,11 +233,13 @@ export function shellCommands(src: string): ShellCommand[] {
           i++;
         }
       }
+      if (i >= src.length) fail(opened, 'a " quote never closes');
       i++;
     } else if (ch === '$') {
       dollar(false);
     } else if (ch === '`') {
       const close = src.indexOf('`', i + 1);
+      if (close < 0) fail(line, 'a ` command substitution never closes');
       const end = close < 0 ? src.length : close;
       const s = src.slice(i, end + 1);
       line += s.split('\n').length - 1;

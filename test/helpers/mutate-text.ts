@@ -39,3 +39,21 @@ export function mutateText(t: string, rnd: (n: number) => number, pool: string[]
   }
   return t;
 }
+
+/**
+ * One mutation of one place (a truncation, a flip, one cut, one repetition, one number or one
+ * splice): the mangled part is a single stretch of the text, so an oracle can tie a changed verdict
+ * to it.
+ */
+export function mutateOnce(t: string, rnd: (n: number) => number, pool: string[], alphabet: string): string {
+  let first = true;
+  // mutateText draws the number of operations first: answer 0 (one operation), then the real stream.
+  const once = (n: number) => {
+    if (first) {
+      first = false;
+      return 0;
+    }
+    return rnd(n);
+  };
+  return mutateText(t, once, pool, alphabet);
+}

@@ -1,6 +1,6 @@
 // Per-device doctor checks (boot VGA, host driver, framebuffer in the BARs, companion functions,
 // group viability, reset methods, option ROM) on fixture snapshots, each through its verdicts.
-// ROM checks read real ROMs (the shared corpus, Debian's ipxe-qemu) from the snapshot's `rom`
+// ROM checks read real ROMs (the committed corpus, Debian's ipxe-qemu) from the snapshot's `rom`
 // file; the sysfs enable/disable dance itself is the ROM toolkit's and is exercised in the lab.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -10,11 +10,10 @@ import { readPciDevices } from '../../src/host/pci-sysfs.js';
 import type { Check, Verdict } from '../../src/readiness/check.js';
 import { romCheck } from '../../src/readiness/checks/gpu.js';
 import { buildDeviceContexts, buildDoctorReport, type DoctorOptions } from '../../src/readiness/doctor.js';
-import { repoRoot } from '../helpers/cli.js';
 import { CLASS, gpuWithAudio, type HostSpec, type MultiFunctionSpec } from '../helpers/fixture-builder.js';
 import { buildHost, type HostFilesSpec } from '../helpers/host-fixture.js';
+import { corpusDir, ipxeDir } from './rom-fixtures.js';
 
-const CORPUS = path.join(repoRoot, '..', 'shared', 'corpus', 'rom');
 const GPU = '0000:01:00.0';
 
 interface CardOpts {
@@ -205,7 +204,7 @@ test('gpu.reset: ok (FLR), warn (bus/pm only), fail (no reset method), unknown (
 
 test('gpu.rom: ok (EFI image for the card), warn (legacy only; vendor header to strip), fail (empty read; no image), unknown', async () => {
   const rx580 = new Uint8Array(
-    fs.readFileSync(path.join(CORPUS, 'amd-micron_msi_armor_rx580_8gb_rx580-default.rom')),
+    fs.readFileSync(path.join(corpusDir, 'amd-micron_msi_armor_rx580_8gb_rx580-default.rom')),
   );
   const ok = await expectGpu(
     'ok',
@@ -219,7 +218,7 @@ test('gpu.rom: ok (EFI image for the card), warn (legacy only; vendor header to 
     ok.evidence.some((e) => /EFI at 0xee00/.test(e)),
     ok.evidence.join('\n'),
   );
-  const pxe = new Uint8Array(fs.readFileSync('/usr/lib/ipxe/qemu/pxe-e1000.rom'));
+  const pxe = new Uint8Array(fs.readFileSync(path.join(ipxeDir, 'pxe-e1000.rom')));
   const legacy = await expectGpu(
     'warn',
     'gpu.rom',
@@ -229,7 +228,7 @@ test('gpu.rom: ok (EFI image for the card), warn (legacy only; vendor header to 
     pxe,
   );
   assert.match(legacy.fix!, /no usable UEFI image/);
-  const gk107 = new Uint8Array(fs.readFileSync(path.join(CORPUS, 'nv-GK107-turbo.rom')));
+  const gk107 = new Uint8Array(fs.readFileSync(path.join(corpusDir, 'nv-GK107-turbo.rom')));
   const hdr = await expectGpu(
     'warn',
     'gpu.rom',

@@ -7,12 +7,52 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { type DevicesJson, type GroupsJson, partitionOf } from '../../lab/compare.js';
+import type { LabResults, ScenarioGroup } from '../../lab/suite.js';
 import { topologyByName } from '../../lab/topologies/index.js';
-import { canonicalGroups, groupsByIds, type LabTruth } from '../../lab/truth.js';
+import { canonicalGroups, groupsByIds, type LabTruth, truthFrom } from '../../lab/truth.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
 
 const fixtures = join(repoRoot, 'test/fixtures');
 const labDirs = readdirSync(fixtures).filter((d) => d.startsWith('lab-'));
+
+test('lab/truth.ts refuses to record a truth with a group whose VFIO status could not be read', () => {
+  const results = JSON.parse(readFileSync(join(fixtures, 'lab-desktop/truth.json'), 'utf8')) as LabTruth;
+  const scenario = (vfio: ScenarioGroup['vfio']) => ({
+    name: 'gpu-fn0-only',
+    bind: ['gpu'],
+    groups: [{ group: '6', devices: results.scenarios[0].groups[0].devices, vfio }],
+    vfiokit: [],
+    ms: 0,
+  });
+  const base: LabResults = {
+    schema: 'vfiokit.lab-results/1',
+    topology: 'desktop',
+    kernel: { release: results.kernel, cmdline: '' },
+    bootSeconds: 0,
+    suiteSeconds: 0,
+    devices: results.devices,
+    bdfOf: { gpu: '0000:01:00.0' },
+    groups: results.groups,
+    baseline: [],
+    roms: [],
+    scenarios: [scenario({ group: '6', node: true, flags: 0, viable: false, setContainer: 'EPERM' })],
+    errors: [],
+  };
+  assert.equal(truthFrom(base).scenarios[0].groups.length, 1);
+  const failed = {
+    ...base,
+    scenarios: [scenario({ group: '6', node: true, error: 'EBUSY: Device or resource busy' })],
+  };
+  assert.throws(
+    () => truthFrom(failed),
+    /VFIO verdict could not be read for scenario gpu-fn0-only, group 6: EBUSY/,
+  );
+  // A group without a node was never offered by the kernel: nothing to record, no error.
+  assert.equal(
+    truthFrom({ ...base, scenarios: [scenario({ group: '6', node: false })] }).scenarios[0].groups.length,
+    0,
+  );
+});
 
 test('a committed lab fixture exists for every lab topology', () => {
   for (const name of ['desktop', 'server', 'legacy', 'noacs'])
@@ -38,6 +78,30 @@ for (const dir of labDirs) {
             x.devices.some((d) => d.id === id),
           );
           assert.equal(g?.viable, viable, `${s.name}: ${id}`);
+        }
+      }
+    });
+
+    test('truth.json holds a kernel verdict for the group of every device bound so far, and no other', () => {
+      // The scenarios bind cumulatively and the kernel creates /dev/vfio/N at a group's first
+      // vfio-pci bind, so each scenario must list exactly those groups: a group whose ioctl failed
+      // cannot have been left out when the fixture was recorded (lab/truth.ts refuses that).
+      const bound = new Set<string>();
+      assert.equal(truth.scenarios.length, topo.scenarios.length);
+      for (const sc of truth.scenarios) {
+        for (const b of sc.bind) bound.add(b.bdf);
+        const expected = truth.groups
+          .filter((g) => g.devices.some((d) => bound.has(d)))
+          .map((g) => g.group)
+          .sort();
+        assert.deepEqual(
+          sc.groups.map((g) => g.group).sort(),
+          expected,
+          `${sc.name}: groups with a VFIO verdict`,
+        );
+        for (const g of sc.groups) {
+          assert.equal(g.viable, (g.flags & 1) === 1, `${sc.name}: group ${g.group} flags`);
+          assert.equal(g.setContainer, g.viable ? 'ok' : 'EPERM', `${sc.name}: group ${g.group}`);
         }
       }
     });

@@ -1,12 +1,58 @@
-// The facts of every ROM in ../shared/corpus/rom/ (its README lists them, offsets included) and of
-// Debian's ipxe-qemu and seabios ROMs, checked against vfiokit's model.
+// The facts of every ROM in test/fixtures/rom/corpus/ (its README lists them, offsets included)
+// and of Debian's ipxe-qemu and seabios ROMs (as the versions in test/helpers/debian-packages.ts
+// ship them), checked against vfiokit's model.
 import assert from 'node:assert/strict';
-import { basename } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { RomImage, RomModel } from '../../src/rom/model.js';
 import { parseRom } from '../../src/rom/parse-rom.js';
 import { checkIds, uefiVerdict } from '../../src/rom/verdict.js';
-import { corpus, corpusRoms, ipxeRoms, load, seabiosRoms } from './rom-fixtures.js';
+import { recordedVersionNote, withVersionNote } from '../helpers/debian-packages.js';
+import {
+  corpus,
+  corpusDir,
+  corpusManifest,
+  corpusRoms,
+  ipxeRoms,
+  load,
+  recordedRomNames,
+  seabiosRoms,
+} from './rom-fixtures.js';
+
+test('the corpus holds exactly the files its README lists, each with its recorded SHA-256', () => {
+  const manifest = corpusManifest();
+  assert.equal(manifest.size, 8, 'rows in the README table');
+  assert.deepEqual(
+    readdirSync(corpusDir)
+      .filter((f) => f.endsWith('.rom'))
+      .sort(),
+    [...manifest.keys()].sort(),
+  );
+  for (const [name, sha] of manifest)
+    assert.equal(
+      createHash('sha256')
+        .update(readFileSync(join(corpusDir, name)))
+        .digest('hex'),
+      sha,
+      name,
+    );
+});
+
+test('the installed Debian ROMs are exactly those the recorded outputs cover', () => {
+  const note = recordedVersionNote('ipxe-qemu', 'seabios');
+  withVersionNote(note, () => {
+    assert.deepEqual(
+      ipxeRoms().map((f) => basename(f)),
+      recordedRomNames('ipxe-qemu'),
+    );
+    assert.deepEqual(
+      seabiosRoms().map((f) => basename(f)),
+      recordedRomNames('seabios'),
+    );
+  });
+});
 
 const at = (m: RomModel, offset: number): RomImage => {
   const img = m.images.find((i) => i.offset === offset);
@@ -224,63 +270,67 @@ describe('corpus: QEMU and EfiRom builds', () => {
 describe("Debian's ipxe-qemu ROMs", () => {
   for (const f of ipxeRoms()) {
     const name = basename(f);
-    test(name, () => {
-      const m = parseRom(load(f));
-      assert.equal(m.romStart, 0);
-      const legacy = m.images[0];
-      assert.equal(legacy.pcir.codeType, 0);
-      assert.deepEqual(legacy.checksum, { sum: 0, required: true, ok: true });
-      assert.equal(m.findings.filter((x) => x.severity === 'error').length, 0);
-      if (name.startsWith('pxe-')) {
-        // Legacy only, PCI 3.0 data structure with a device list.
-        assert.equal(m.images.length, 1);
-        assert.equal(legacy.pcir.last, true);
-        assert.equal(legacy.pcir.revision, 3);
-        const pci30 = legacy.pcir.pci30!;
-        assert.notEqual(pci30.deviceListPointer, 0);
-        assert.deepEqual(legacy.pcir.problems, []);
-        // iPXE's ne2k_pci ROM names no device (0000:0000) and lists none; the others list theirs.
-        if (legacy.pcir.deviceId !== 0) assert.ok(pci30.deviceList.includes(legacy.pcir.deviceId));
-        assert.equal(uefiVerdict(m).uefiBoot, false);
-      } else {
-        // Legacy + uncompressed X64 EFI image.
-        assert.equal(m.images.length, 2);
-        const efi = m.images[1];
-        assert.equal(efi.pcir.codeType, 3);
-        assert.equal(efi.offset, legacy.length);
-        assert.equal(efi.efi!.header.compressionType, 0);
-        assert.equal(efi.efi!.pe!.valid, true);
-        assert.equal(efi.efi!.pe!.format, 'PE32+');
-        assert.equal(efi.efi!.pe!.machine, 0x8664);
-        assert.equal(efi.efi!.pe!.subsystem, 11);
-        assert.equal(uefiVerdict(m).uefiBoot, true);
-      }
-    });
+    test(name, () =>
+      withVersionNote(recordedVersionNote('ipxe-qemu'), () => {
+        const m = parseRom(load(f));
+        assert.equal(m.romStart, 0);
+        const legacy = m.images[0];
+        assert.equal(legacy.pcir.codeType, 0);
+        assert.deepEqual(legacy.checksum, { sum: 0, required: true, ok: true });
+        assert.equal(m.findings.filter((x) => x.severity === 'error').length, 0);
+        if (name.startsWith('pxe-')) {
+          // Legacy only, PCI 3.0 data structure with a device list.
+          assert.equal(m.images.length, 1);
+          assert.equal(legacy.pcir.last, true);
+          assert.equal(legacy.pcir.revision, 3);
+          const pci30 = legacy.pcir.pci30!;
+          assert.notEqual(pci30.deviceListPointer, 0);
+          assert.deepEqual(legacy.pcir.problems, []);
+          // iPXE's ne2k_pci ROM names no device (0000:0000) and lists none; the others list theirs.
+          if (legacy.pcir.deviceId !== 0) assert.ok(pci30.deviceList.includes(legacy.pcir.deviceId));
+          assert.equal(uefiVerdict(m).uefiBoot, false);
+        } else {
+          // Legacy + uncompressed X64 EFI image.
+          assert.equal(m.images.length, 2);
+          const efi = m.images[1];
+          assert.equal(efi.pcir.codeType, 3);
+          assert.equal(efi.offset, legacy.length);
+          assert.equal(efi.efi!.header.compressionType, 0);
+          assert.equal(efi.efi!.pe!.valid, true);
+          assert.equal(efi.efi!.pe!.format, 'PE32+');
+          assert.equal(efi.efi!.pe!.machine, 0x8664);
+          assert.equal(efi.efi!.pe!.subsystem, 11);
+          assert.equal(uefiVerdict(m).uefiBoot, true);
+        }
+      }),
+    );
   }
 });
 
 describe("Debian's seabios ROMs", () => {
   for (const f of seabiosRoms()) {
     const name = basename(f);
-    test(name, () => {
-      const m = parseRom(load(f));
-      if (/^vgabios-(?!isavga|ramfb)/.test(name)) {
-        assert.equal(m.images.length, 1);
-        const img = m.images[0];
-        assert.equal(img.offset, 0);
-        assert.equal(img.pcir.codeType, 0);
-        assert.equal(img.pcir.classCode, 0x030000);
-        assert.equal(img.pcir.last, true);
-        assert.equal(img.checksum.ok, true);
-        assert.equal(uefiVerdict(m).uefiBoot, false);
-      } else {
-        // vgabios.bin, vgabios-isavga.bin, vgabios-ramfb.bin: no PCI data structure at all;
-        // bios*.bin are system BIOS images, acpi-dsdt.aml is not a ROM.
-        assert.equal(m.images.length, 0);
-        assert.equal(m.romStart, null);
-        assert.ok(codes(m).includes('rom.no-image'));
-        if (name.startsWith('vgabios')) assert.deepEqual(m.strays[0], { offset: 0, kind: 'stray' });
-      }
-    });
+    test(name, () =>
+      withVersionNote(recordedVersionNote('seabios'), () => {
+        const m = parseRom(load(f));
+        if (/^vgabios-(?!isavga|ramfb)/.test(name)) {
+          assert.equal(m.images.length, 1);
+          const img = m.images[0];
+          assert.equal(img.offset, 0);
+          assert.equal(img.pcir.codeType, 0);
+          assert.equal(img.pcir.classCode, 0x030000);
+          assert.equal(img.pcir.last, true);
+          assert.equal(img.checksum.ok, true);
+          assert.equal(uefiVerdict(m).uefiBoot, false);
+        } else {
+          // vgabios.bin, vgabios-isavga.bin, vgabios-ramfb.bin: no PCI data structure at all;
+          // bios*.bin are system BIOS images, acpi-dsdt.aml is not a ROM.
+          assert.equal(m.images.length, 0);
+          assert.equal(m.romStart, null);
+          assert.ok(codes(m).includes('rom.no-image'));
+          if (name.startsWith('vgabios')) assert.deepEqual(m.strays[0], { offset: 0, kind: 'stray' });
+        }
+      }),
+    );
   }
 });

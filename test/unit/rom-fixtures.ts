@@ -1,12 +1,13 @@
-// Where the ROM tests find real ROMs. The corpus lives beside the repository (CI clones main with
-// shared/ next to it); Debian's ipxe-qemu and seabios packages provide more (CI installs them).
+// Where the ROM tests find real ROMs: the corpus committed in test/fixtures/rom/corpus/ (its README
+// says where each file comes from), and Debian's ipxe-qemu and seabios packages (CI installs them;
+// the versions the expected outputs were recorded with are in test/helpers/debian-packages.ts).
 // Missing ROMs fail loudly: a silently skipped corpus would make the ROM tests prove nothing.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-export const corpusDir = join(repoRoot, '..', 'shared', 'corpus', 'rom');
+export const corpusDir = join(repoRoot, 'test', 'fixtures', 'rom', 'corpus');
 export const ipxeDir = '/usr/lib/ipxe/qemu';
 export const seabiosDir = '/usr/share/seabios';
 export const syntheticDir = join(repoRoot, 'test', 'fixtures', 'rom');
@@ -15,7 +16,7 @@ export const goldenDir = join(repoRoot, 'test', 'fixtures', 'rom-parser');
 function need(dir: string, what: string): void {
   if (!existsSync(dir)) {
     throw new Error(
-      `${what} not found at ${dir}: the ROM tests need it (corpus: clone shared/ beside the repository; Debian ROMs: apt-get install ipxe-qemu seabios)`,
+      `${what} not found at ${dir}: the ROM tests need it (the corpus is committed in test/fixtures/rom/corpus: restore it with git checkout; Debian ROMs: apt-get install ipxe-qemu seabios)`,
     );
   }
 }
@@ -41,6 +42,22 @@ export function corpus(name: string): Uint8Array {
 
 export function load(path: string): Uint8Array {
   return new Uint8Array(readFileSync(path));
+}
+
+/** The ROM files of one golden directory, as its status.txt lists them (what rom-parser was run on). */
+export function recordedRomNames(group: string): string[] {
+  return readFileSync(join(goldenDir, group, 'status.txt'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.split(' ')[0])
+    .sort();
+}
+
+/** The corpus files and their SHA-256 as the table in test/fixtures/rom/corpus/README.md lists them. */
+export function corpusManifest(): Map<string, string> {
+  const text = readFileSync(join(corpusDir, 'README.md'), 'utf8');
+  const rows = [...text.matchAll(/^\| (\S+\.rom) \| .* \| `([0-9a-f]{64})` \|$/gm)];
+  return new Map(rows.map((m) => [m[1], m[2]]));
 }
 
 /** Every real ROM the tests know, labelled by the golden directory that holds its rom-parser output. */

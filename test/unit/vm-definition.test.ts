@@ -4,16 +4,19 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { VfiokitError } from '../../src/errors.js';
+import { DirHostRoot } from '../../src/host/root.js';
+import { buildDoctorReport } from '../../src/readiness/doctor.js';
 import { libvirtBytes, qemuBytes } from '../../src/vm/definition.js';
 import { parseVmDefinition } from '../../src/vm/parse.js';
 import { keyval } from '../../src/vm/qemu-argv.js';
 import { shellCommands } from '../../src/vm/shell-words.js';
 import { repoRoot } from '../helpers/cli.js';
-import { mutateText, seededRandom } from '../helpers/mutate-text.js';
+import { mutateOnce, mutateText, seededRandom } from '../helpers/mutate-text.js';
 
 const dir = path.join(repoRoot, 'test/fixtures/vm');
 const read = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8');
@@ -311,6 +314,119 @@ test('fuzz: seeded mutations of the real samples (truncation, byte flips, splice
     runs++;
   }
   assert.equal(runs, 6000);
+});
+
+test('QEMU: a script sh would refuse is a one-line error naming the line, not a VM without devices', () => {
+  const vm = (body: string) =>
+    `#!/bin/sh\n${body}\nexec qemu-system-x86_64 -m 4G -device vfio-pci,host=01:00.0\n`;
+  for (const [body, re] of [
+    [
+      "GPU='0000:01:00.0",
+      /^UsageError: x\.sh: line 2: a ' quote never closes \(sh refuses to run the script\)$/,
+    ],
+    ['A="x', /line 2: a " quote never closes/],
+    ['A=$(lspci | grep VGA', /line 2: a \$\( command substitution never closes/],
+    ['A=`lspci', /line 2: a ` command substitution never closes/],
+    ['echo base=local(ime', /line 2: a "\(" after a word/],
+    ["awk '{print $1}')", /line 2: a "\)" without its "\("/],
+    ['echo hi >', /line 2: a ">" redirection without a target/],
+  ] as const) {
+    assert.throws(
+      () => parseVmDefinition(vm(body), 'x.sh'),
+      (e: unknown) => {
+        assert.ok(e instanceof VfiokitError && !e.message.includes('\n'));
+        assert.match(`${e.name}: ${e.message}`, re);
+        return true;
+      },
+    );
+  }
+  // What sh accepts still reads: a function definition, a case statement, a subshell, redirections.
+  const ok = parseVmDefinition(
+    vm(
+      'start() { :; }\ncase "$1" in\n  on) echo on ;;\n  *) echo off ;;\nesac\n(cd /tmp && ls) >/dev/null 2>&1 </dev/null',
+    ),
+    'x.sh',
+  );
+  assert.equal(ok.devices[0].address, '0000:01:00.0');
+});
+
+/**
+ * Whether a mangled definition is damaged, by an oracle outside vfiokit: libvirt's own schema for
+ * a domain (virt-xml-validate), the shell's own parser for a launch script (`sh -n`). Undefined
+ * when there is no oracle (libvirt's log) or the validator is not installed.
+ */
+function damagedByOracle(file: string, text: string, scratch: string): boolean | undefined {
+  const f = path.join(scratch, path.basename(file));
+  fs.writeFileSync(f, text);
+  let r: ReturnType<typeof spawnSync>;
+  if (file.endsWith('.xml')) r = spawnSync('virt-xml-validate', [f, 'domain'], { stdio: 'ignore' });
+  else if (file.endsWith('.sh')) r = spawnSync('sh', ['-n', f], { stdio: 'ignore' });
+  else return undefined;
+  if (r.error) {
+    // CI installs libvirt-clients; there a missing validator is a failure, not a blind spot.
+    assert.notEqual(process.env.CI, 'true', `no validator for ${file} under CI: ${r.error.message}`);
+    return undefined;
+  }
+  return r.status !== 0;
+}
+
+test('fuzz: a VM definition damaged in one place never turns a doctor check ok', async (t) => {
+  // The host: the lab desktop snapshot (Debian's kernel under QEMU). Intact, each definition gets
+  // some checks that are not ok (a left-out audio function, a non-viable group, devices this host
+  // lacks). One change to the definition that libvirt's schema or the shell rejects is damage: a
+  // verdict it turns ok was drawn from the damaged part. A change the oracle accepts is another
+  // plausible VM, which may rightly be judged differently.
+  const host = new DirHostRoot(path.join(repoRoot, 'test/fixtures/lab-desktop/snapshot'));
+  const files = fs.readdirSync(dir).sort();
+  assert.equal(files.length, 5);
+  const verdicts = async (text: string, file: string) => {
+    const report = await buildDoctorReport(host, { vm: parseVmDefinition(text, file), readRoms: false });
+    return new Map(report.checks.map((c) => [`${c.id} ${c.device ?? ''}`, c.verdict]));
+  };
+  const intact = new Map<string, Map<string, string>>();
+  for (const f of files) intact.set(f, await verdicts(read(f), f));
+  assert.ok(
+    files.every((f) => [...intact.get(f)!.values()].some((v) => v !== 'ok')),
+    'every intact definition has a check that is not ok',
+  );
+  const samples = files.map(read);
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'vfiokit-vmfuzz-'));
+  const rnd = seededRandom(0x5eed2027);
+  const alphabet = `<>/='"&;$\`\\\n ,{}()-#0x${String.fromCharCode(0, 0xfeff)}`;
+  const RUNS = 200;
+  const wrong: string[] = [];
+  let upgrades = 0;
+  let judged = 0;
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      const f = files[rnd(files.length)];
+      const text = mutateOnce(read(f), rnd, samples, alphabet);
+      let now: Map<string, string>;
+      try {
+        now = await verdicts(text, f);
+      } catch (e) {
+        if (!(e instanceof VfiokitError)) throw e;
+        assert.ok(!e.message.includes('\n'), `multi-line error: ${e.message}`);
+        continue;
+      }
+      const became = [...now]
+        .filter(([k, v]) => v === 'ok' && intact.get(f)!.get(k) !== 'ok')
+        .map(([k]) => k);
+      if (!became.length) continue;
+      upgrades++;
+      const damaged = damagedByOracle(f, text, scratch);
+      if (damaged === undefined) continue;
+      judged++;
+      if (damaged)
+        wrong.push(`${f} (run ${i}): ${became.join(', ')} became ok from a definition the oracle rejects`);
+    }
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+  t.diagnostic(
+    `${RUNS} single-change definitions: ${upgrades} turned a check ok, ${judged} of those judged by an oracle`,
+  );
+  assert.deepEqual(wrong, []);
 });
 
 test("QEMU: the command line from libvirt's own log (/var/log/libvirt/qemu/NAME.log), JSON options included", () => {
