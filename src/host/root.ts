@@ -33,8 +33,11 @@ export interface HostRoot {
   readonly name: string;
   /** Absolute path on this machine of a host path like "/sys/bus/pci/devices" (for messages). */
   resolve(hostPath: string): string;
-  /** File text, or undefined if it does not exist (ENOENT/ENOTDIR/ENODEV). */
-  readText(hostPath: string): string | undefined;
+  /**
+   * File text, or undefined if it does not exist (ENOENT/ENOTDIR/ENODEV). Cut at maxBytes
+   * (default MAX_READ_BYTES), noted in `notes`.
+   */
+  readText(hostPath: string, maxBytes?: number): string | undefined;
   /** File text trimmed of trailing whitespace/newline, or undefined. */
   readAttr(hostPath: string): string | undefined;
   /** File bytes (at most maxBytes), or undefined if it does not exist. */
@@ -416,6 +419,17 @@ export class DirHostRoot implements HostRoot {
       if (this.live) return fs.statSync(this.resolve(hostPath)).isDirectory();
       const r = this.confined(hostPath, true);
       return r.kind === 'ok' && r.st.isDirectory();
+    } catch {
+      return false;
+    }
+  }
+
+  /** Whether following this path (its links included) would leave the root. */
+  leadsOutside(hostPath: string): boolean {
+    if (this.live) return false;
+    try {
+      const k = this.confined(hostPath, true).kind;
+      return k === 'escape';
     } catch {
       return false;
     }

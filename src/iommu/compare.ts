@@ -15,13 +15,17 @@ export interface GroupDifference {
 }
 
 export interface Comparison {
-  /** 'agrees', 'differs', or 'unknown' when config space was not fully readable (not root). */
+  /**
+   * 'agrees', 'differs', or 'unknown' when config space was not fully readable (not root) or a
+   * capability list is damaged: a difference would then say nothing about the simulator's rules.
+   */
   status: 'agrees' | 'differs' | 'unknown';
   groupsCompared: number;
   differences: GroupDifference[];
   /** PCI devices the kernel put in no group although the IOMMU is on. */
   ungrouped: string[];
   incomplete: string[];
+  corrupt: string[];
 }
 
 export function compareWithKernel(kernel: KernelGroups, sim: Simulation): Comparison {
@@ -47,10 +51,18 @@ export function compareWithKernel(kernel: KernelGroups, sim: Simulation): Compar
     }
   }
   const ungrouped = kernel.enabled ? [...sim.groupOf.keys()].filter((a) => !kernelOf.has(a)) : [];
-  const status = sim.incomplete.length
-    ? 'unknown'
+  const status =
+    sim.incomplete.length || sim.corrupt.length
+      ? 'unknown'
     : differences.length || ungrouped.length
       ? 'differs'
       : 'agrees';
-  return { status, groupsCompared: compared, differences, ungrouped, incomplete: sim.incomplete };
+  return {
+    status,
+    groupsCompared: compared,
+    differences,
+    ungrouped,
+    incomplete: sim.incomplete,
+    corrupt: sim.corrupt,
+  };
 }

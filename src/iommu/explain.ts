@@ -59,6 +59,8 @@ export interface Explanation {
   overrideCannotHelp: string | null;
   /** Devices on the path whose config space was cut short (read without root): the walk is a guess. */
   incomplete: string[];
+  /** Devices on the path whose capability list is damaged, as "ADDRESS: problem". */
+  corrupt: string[];
   risk: string;
 }
 
@@ -242,6 +244,7 @@ export function explainDevice(input: ExplainInput): Explanation {
     whatIf,
     overrideCannotHelp: cannotHelp(firstBreak, breakDev),
     incomplete: path.map((p) => p.address).filter((a) => sim.incomplete.includes(a)),
+    corrupt: sim.corrupt.filter((c) => path.some((p) => c.startsWith(`${p.address}: `))),
     risk: ACS_OVERRIDE_RISK,
   };
 }

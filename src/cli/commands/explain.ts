@@ -38,7 +38,14 @@ function renderExplanation(ctx: CliContext, e: Explanation): void {
     : 'its simulated group (no kernel groups: IOMMU off)';
   if (group.length <= 1) ctx.out(`${c.bold(e.device)} is alone in ${where}: it can be assigned by itself.`);
   else ctx.out(`${c.bold(e.device)} shares ${where} with ${group.length - 1} other device(s).`);
-  if (e.simulationAgrees === false) {
+  if (e.corrupt.length) {
+    ctx.out(
+      c.yellow(
+        `The capability list of ${e.corrupt.join(', ')} is corrupt (damaged config space, not a quirk): its ACS registers are unknown, so this walk is a guess.`,
+      ),
+    );
+  }
+  if (e.simulationAgrees === false && !e.corrupt.length) {
     ctx.out(
       c.yellow(
         `The kernel grouped it with ${e.kernelGroup?.members.join(' ')}, the simulator with ${e.simulatedGroup.join(' ')}: a rule or quirk vfiokit does not model, so the walk below may miss the cause. Please report it with a snapshot.`,

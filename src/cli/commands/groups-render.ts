@@ -96,11 +96,18 @@ export function renderSimulation(ctx: CliContext, r: GroupsReport): void {
       ctx.out(c.dim(`Simulator: agrees with the kernel on all ${s.groupsCompared} groups${assumed}.`));
       break;
     case 'unknown':
-      ctx.out(
-        c.yellow(
-          `Simulator: cannot check ${s.incomplete.length} device(s) whose config space was not fully readable; run as root for the ACS registers.`,
-        ),
-      );
+      if (s.corrupt.length)
+        ctx.out(
+          c.yellow(
+            `Simulator: cannot check: the capability list of ${s.corrupt.join(', ')} is corrupt (the config space read is damaged, not a quirk), so its ACS registers are unknown.`,
+          ),
+        );
+      if (s.incomplete.length)
+        ctx.out(
+          c.yellow(
+            `Simulator: cannot check ${s.incomplete.length} device(s) whose config space was not fully readable; run as root for the ACS registers.`,
+          ),
+        );
       break;
     case 'not-compared':
       break;
