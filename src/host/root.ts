@@ -219,7 +219,8 @@ export class DirHostRoot implements HostRoot {
       const r = parent === '' ? undefined : this.walk(parent, true);
       if (r === undefined) dir = '';
       else if (r.kind !== 'ok') return r.kind === 'link' ? { kind: 'absent' } : r;
-      else if (!r.st.isDirectory()) return { kind: 'absent' }; // ENOTDIR
+      else if (!r.st.isDirectory())
+        return { kind: 'absent' }; // ENOTDIR
       else dir = r.rel;
       this.dirs.set(parent, dir);
     }
@@ -281,7 +282,9 @@ export class DirHostRoot implements HostRoot {
   }
 
   private escaped(hostPath: string, link: string): EnvironmentError {
-    this.note(`${showPath(link)} is a link that leads outside the snapshot: it was not followed`);
+    this.note(
+      `${showPath(hostPath)} leads outside the snapshot through the link ${showPath(link)}: not followed`,
+    );
     return new EnvironmentError(
       `${showPath(hostPath)} leads outside the snapshot (through ${showPath(link)}): not followed`,
       {
@@ -447,6 +450,19 @@ export class DirHostRoot implements HostRoot {
       return undefined;
     }
   }
+}
+
+/**
+ * What to tell a user about data that only root can read (config space past 64 bytes,
+ * /proc/iomem addresses): on the live host, run as root; under a snapshot, rerunning as root
+ * changes nothing: the snapshot has to be taken again as root, or, when it was, its copy is
+ * damaged.
+ */
+export function rootAdvice(root: HostRoot): string {
+  if (root.live) return 'run as root';
+  if (root.snapshot?.privileged === true)
+    return 'the snapshot was taken as root, so its copy is short: it is damaged; take it again';
+  return 'take the snapshot again as root (sudo vfiokit snapshot)';
 }
 
 export const SNAPSHOT_MANIFEST_FILE = 'manifest.json';

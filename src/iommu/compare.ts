@@ -54,9 +54,9 @@ export function compareWithKernel(kernel: KernelGroups, sim: Simulation): Compar
   const status =
     sim.incomplete.length || sim.corrupt.length
       ? 'unknown'
-    : differences.length || ungrouped.length
-      ? 'differs'
-      : 'agrees';
+      : differences.length || ungrouped.length
+        ? 'differs'
+        : 'agrees';
   return {
     status,
     groupsCompared: compared,

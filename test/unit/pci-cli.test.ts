@@ -122,7 +122,10 @@ test('a root without PCI sysfs is an environment problem (exit 3), not an empty 
   // A directory that is no snapshot at all is refused before anything is read from it.
   const r = runCli(['--root', '/usr/share', 'devices']);
   assert.equal(r.status, 3);
-  assert.match(r.stderr, /^vfiokit: \/usr\/share has no manifest\.json: not a complete vfiokit snapshot \(hint: /);
+  assert.match(
+    r.stderr,
+    /^vfiokit: \/usr\/share has no manifest\.json: not a complete vfiokit snapshot \(hint: /,
+  );
   // A snapshot (it has a manifest) without PCI sysfs.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vfiokit-nosys-'));
   try {

@@ -110,7 +110,8 @@ export function capabilityLines(cap: Capability, d: PciDevice): string[] {
   return [`${head}: ${value(det)}`];
 }
 
-export function deviceDetailLines(d: PciDevice, c: Colors): string[] {
+/** `advice`: what to do about config space cut short (rootAdvice of the root read). */
+export function deviceDetailLines(d: PciDevice, c: Colors, advice = 'run as root'): string[] {
   const out: string[] = [`${c.bold(d.address)} ${describeDevice(d)}`];
   const kv = (k: string, v: string) => out.push(`  ${`${k}:`.padEnd(16)}${v}`);
   if (d.subsystemVendorId && d.subsystemDeviceId !== undefined) {
@@ -162,7 +163,7 @@ export function deviceDetailLines(d: PciDevice, c: Colors): string[] {
   if (d.config.unknown?.length) {
     out.push(
       c.yellow(
-        `  Unknown: ${d.config.unknown.join(', ')}: only ${d.config.bytes.length} bytes of config space were readable (reads by non-root users stop at 64 bytes); run as root to decode them`,
+        `  Unknown: ${d.config.unknown.join(', ')}: only ${d.config.bytes.length} bytes of config space were readable (reads by non-root users stop at 64 bytes); ${advice}`,
       ),
     );
   }

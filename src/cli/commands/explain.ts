@@ -3,6 +3,7 @@
  * ACS override would give, with the risk stated.
  */
 import { readPciDevice, readPciDevices } from '../../host/pci-sysfs.js';
+import { rootAdvice } from '../../host/root.js';
 import { parseAcsOverride } from '../../iommu/acs-override.js';
 import { type Explanation, explainDevice } from '../../iommu/explain.js';
 import { readKernelGroups } from '../../iommu/groups.js';
@@ -55,7 +56,7 @@ function renderExplanation(ctx: CliContext, e: Explanation): void {
   if (e.incomplete.length) {
     ctx.out(
       c.yellow(
-        `Config space of ${e.incomplete.join(', ')} was read without root (64 bytes): the ACS registers are unknown, so this walk is a guess. Run as root.`,
+        `Config space of ${e.incomplete.join(', ')} was read only in part (64 bytes): the ACS registers are unknown, so this walk is a guess; ${rootAdvice(ctx.root())}.`,
       ),
     );
   }

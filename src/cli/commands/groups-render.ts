@@ -2,6 +2,7 @@
  * Human output of `vfiokit groups`: one block per group with its verdict and what to do, the
  * topology tree (--tree), and the simulator's agreement with the kernel.
  */
+import { rootAdvice } from '../../host/root.js';
 import type { GroupDevice, GroupEntry, GroupsReport } from '../../iommu/groups-report.js';
 import type { Topology } from '../../iommu/topology.js';
 import type { PciDevice } from '../../pci/types.js';
@@ -105,7 +106,7 @@ export function renderSimulation(ctx: CliContext, r: GroupsReport): void {
       if (s.incomplete.length)
         ctx.out(
           c.yellow(
-            `Simulator: cannot check ${s.incomplete.length} device(s) whose config space was not fully readable; run as root for the ACS registers.`,
+            `Simulator: cannot check ${s.incomplete.length} device(s) whose config space was not fully readable (the ACS registers are unknown); ${rootAdvice(ctx.root())}.`,
           ),
         );
       break;
