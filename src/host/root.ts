@@ -35,7 +35,7 @@ export interface HostRoot {
   resolve(hostPath: string): string;
   /**
    * File text, or undefined if it does not exist (ENOENT/ENOTDIR/ENODEV). Cut at maxBytes
-   * (default MAX_READ_BYTES), noted in `notes`.
+   * (default defaultReadCap: 64 MiB, less for files the kernel keeps small), noted in `notes`.
    */
   readText(hostPath: string, maxBytes?: number): string | undefined;
   /** File text trimmed of trailing whitespace/newline, or undefined. */
@@ -65,6 +65,20 @@ export interface HostRoot {
  * modules) and modules.dep (~1 MB); a snapshot's files are capped at 8 MiB when captured.
  */
 export const MAX_READ_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Lower caps where the kernel bounds a file far below MAX_READ_BYTES, so that a crafted one (a
+ * sparse 3 GiB /proc/cmdline) costs no more than the real thing could: the command line is at
+ * most COMMAND_LINE_SIZE (2048 or 4096 bytes, arch/x86/include/uapi/asm/setup.h), a sysfs text
+ * attribute at most one page (Documentation/filesystems/sysfs.rst: show() fills a PAGE_SIZE
+ * buffer; pages are at most 64 KiB). Binary attributes (config, rom) are read with an explicit
+ * size.
+ */
+export function defaultReadCap(hostPath: string): number {
+  if (hostPath === '/proc/cmdline') return 64 * 1024;
+  if (hostPath.startsWith('/sys/')) return 1024 * 1024;
+  return MAX_READ_BYTES;
+}
 
 const ABSENT = new Set(['ENOENT', 'ENOTDIR', 'ENODEV', 'ENXIO']);
 /** Links followed in one resolution before it counts as a loop (the kernel's MAXSYMLINKS). */
@@ -353,8 +367,8 @@ export class DirHostRoot implements HostRoot {
     }
   }
 
-  /** Text of a file, cut at `maxBytes` (default MAX_READ_BYTES) with a note when it is larger. */
-  readText(hostPath: string, maxBytes = MAX_READ_BYTES): string | undefined {
+  /** Text of a file, cut at `maxBytes` (default defaultReadCap) with a note when it is larger. */
+  readText(hostPath: string, maxBytes = defaultReadCap(hostPath)): string | undefined {
     return this.read(hostPath, maxBytes, true)?.toString('utf8');
   }
 
@@ -365,7 +379,7 @@ export class DirHostRoot implements HostRoot {
 
   /** With maxBytes the caller asks for a prefix (config space, a ROM BAR): no note when cut. */
   readBytes(hostPath: string, maxBytes?: number): Uint8Array | undefined {
-    const b = this.read(hostPath, maxBytes ?? MAX_READ_BYTES, maxBytes === undefined);
+    const b = this.read(hostPath, maxBytes ?? defaultReadCap(hostPath), maxBytes === undefined);
     return b === undefined ? undefined : new Uint8Array(b.buffer, b.byteOffset, b.length);
   }
 
