@@ -174,7 +174,7 @@ export async function unpackSnapshot(
     const skipped = await extract(file, dir, limits);
     if (skipped.size) {
       notes.push(
-        `${shown}: skipped ${[...skipped].map(([t, n]) => `${n} ${t}`).join(', ')} (a snapshot holds only files, directories and symlinks)`,
+        `${shown}: skipped ${[...skipped].map(([t, n]) => `${n} ${t}`).join(', ')} (a snapshot holds only files, directories and symlinks within itself)`,
       );
     }
   } catch (e) {
@@ -186,10 +186,13 @@ export async function unpackSnapshot(
       });
     }
     const code = errnoCode(e);
+    const message = ((e as Error).message ?? String(e)).split('\n')[0];
     const why =
       code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR'
         ? 'not gzip data, or damaged'
-        : ((e as Error).message ?? String(e)).split('\n')[0];
+        : /Unrecognized archive format/.test(message)
+          ? 'not a tar archive, or one without entries'
+          : message;
     throw new EnvironmentError(`cannot unpack ${shown}: ${why}`, {
       hint:
         code === 'ENOSPC'
@@ -237,7 +240,7 @@ function extract(file: string, dir: string, limits: typeof ARCHIVE_LIMITS): Prom
       strict: true,
       preservePaths: false,
       preserveOwner: false,
-      filter: (_p, entry) => {
+      filter: (p, entry) => {
         const e = entry as tar.ReadEntry;
         if (++entries > limits.entries) {
           fail(new ArchiveLimit(`has more than ${limits.entries} entries`));
@@ -251,8 +254,18 @@ function extract(file: string, dir: string, limits: typeof ARCHIVE_LIMITS): Prom
           );
           return false;
         }
-        if (e.type === 'File' || e.type === 'OldFile' || e.type === 'Directory' || e.type === 'SymbolicLink')
-          return true;
+        if (e.type === 'SymbolicLink') {
+          // A target that leaves the snapshot by its text alone: node-tar would refuse it and,
+          // in strict mode, the whole archive; it is dropped here instead (chains that leave
+          // only when resolved are removed after the unpack).
+          const link = e.linkpath ?? '';
+          const target = path.posix.normalize(path.posix.join(path.posix.dirname(p), link));
+          if (!path.posix.isAbsolute(link) && target !== '..' && !target.startsWith('../')) return true;
+          const kind = 'symlink(s) leading outside the snapshot';
+          skipped.set(kind, (skipped.get(kind) ?? 0) + 1);
+          return false;
+        }
+        if (e.type === 'File' || e.type === 'OldFile' || e.type === 'Directory') return true;
         const kind =
           e.type === 'Link'
             ? 'hard link(s)'
