@@ -42,7 +42,7 @@ function renderExplanation(ctx: CliContext, e: Explanation): void {
   if (e.corrupt.length) {
     ctx.out(
       c.yellow(
-        `The capability list of ${e.corrupt.join(', ')} is corrupt (damaged config space, not a quirk): its ACS registers are unknown, so this walk is a guess.`,
+        `A corrupt capability list (damaged config space, not a quirk) hides the ACS registers of ${e.corrupt.join('; ')}, so this walk is a guess.`,
       ),
     );
   }

@@ -100,7 +100,7 @@ export function renderSimulation(ctx: CliContext, r: GroupsReport): void {
       if (s.corrupt.length)
         ctx.out(
           c.yellow(
-            `Simulator: cannot check: the capability list of ${s.corrupt.join(', ')} is corrupt (the config space read is damaged, not a quirk), so its ACS registers are unknown.`,
+            `Simulator: cannot check: a corrupt capability list (damaged config space, not a quirk) hides the ACS registers of ${s.corrupt.join('; ')}.`,
           ),
         );
       if (s.incomplete.length)
