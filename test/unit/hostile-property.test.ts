@@ -248,8 +248,8 @@ test('no read of a random hostile archive ever leaves the unpacked snapshot', as
 });
 
 let escapingLinks = 0;
-/** Each run unpacks twice and runs five readers over the lab snapshot: about a second. */
-const RUNS = 12;
+/** Each run unpacks twice and runs five readers over the lab snapshot: about a second of CPU. */
+const RUNS = 8;
 
 async function assertConfined(dir: string, name: string): Promise<void> {
   const real = fs.realpathSync(dir);
