@@ -101,7 +101,7 @@ export async function writeArchive(treeDir: string, file: string): Promise<void>
  */
 export const ARCHIVE_LIMITS = {
   /** Bytes of tar stream after gunzip (headers included). */
-  unpackedBytes: 512 * 1024 * 1024,
+  unpackedBytes: 256 * 1024 * 1024,
   /** Declared size of one member. */
   memberBytes: 64 * 1024 * 1024,
   entries: 200_000,
