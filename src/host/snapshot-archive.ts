@@ -75,6 +75,7 @@ function pidAlive(pid: number): boolean {
 }
 
 export async function withTempDir<T>(f: (dir: string) => Promise<T> | T): Promise<T> {
+  removeStaleTempDirs();
   const dir = makeTempDir('snap');
   try {
     return await f(dir);
