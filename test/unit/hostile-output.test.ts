@@ -170,6 +170,11 @@ test('a capability-list loop is reported as a corrupt list, not as an unmodelled
       /^Simulator: cannot check: a corrupt capability list \(damaged config space, not a quirk\) hides the ACS registers of 0000:01:00\.0: capability chain loops back to 0x40\.$/m,
     );
     assert.doesNotMatch(h.stdout, /does not model/);
+    const dev = runCli(['--root', fx.dir, 'device', gpu.address]);
+    assert.match(
+      dev.stdout,
+      /^ {2}Corrupt: capability chain loops back to 0x40: the list is cut there, capabilities past it are unknown$/m,
+    );
     const e = runCli(['--root', fx.dir, 'explain', gpu.address]);
     assert.doesNotMatch(e.stdout, /does not model/);
     assert.match(

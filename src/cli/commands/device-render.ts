@@ -167,6 +167,13 @@ export function deviceDetailLines(d: PciDevice, c: Colors, advice = 'run as root
       ),
     );
   }
+  if (d.config.problems?.length) {
+    out.push(
+      c.yellow(
+        `  Corrupt: ${d.config.problems.join('; ')}: the list is cut there, capabilities past it are unknown`,
+      ),
+    );
+  }
   if (d.capabilities.length) {
     out.push('  Capabilities:');
     for (const cap of d.capabilities) {
