@@ -59,9 +59,32 @@ export function errnoCode(e: unknown): string | undefined {
   return undefined;
 }
 
-/** The one-line form printed by the CLI. */
+/** Longest error line printed: a message quoting a huge input must still fit on a screen. */
+const MAX_LINE = 2000;
+
+/**
+ * The one-line form printed by the CLI. Messages quote paths and input through showPath and
+ * quoteInput; this is the last guard: control characters (a newline would split the line) are
+ * escaped and an overlong line is cut.
+ */
 export function formatErrorLine(e: VfiokitError): string {
-  return e.hint ? `${e.message} (hint: ${e.hint})` : e.message;
+  const line = e.hint ? `${e.message} (hint: ${e.hint})` : e.message;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping control characters is the point
+  const flat = line.replace(/[\u0000-\u001f\u007f]/g, (ch) => JSON.stringify(ch).slice(1, -1));
+  return flat.length > MAX_LINE ? `${flat.slice(0, MAX_LINE)}…` : flat;
+}
+
+/**
+ * A path inside a one-line message: printed as it is when it is short and printable, else
+ * JSON-quoted (a newline or escape sequence in a file name cannot break or colour the line) and
+ * cut in the middle, keeping both ends (the directory and the file name say the most).
+ */
+export function showPath(p: string, max = 160): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is looked for
+  if (p.length <= max && !/[\u0000-\u001f\u007f"]/.test(p)) return p;
+  const keep = Math.floor((max - 1) / 2);
+  const cut = p.length > max ? `${p.slice(0, keep)}…${p.slice(-keep)}` : p;
+  return JSON.stringify(cut);
 }
 
 /**

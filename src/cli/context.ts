@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import pc from 'picocolors';
 import type { Colors } from 'picocolors/types.js';
 import { isArchivePath } from '../host/archive-path.js';
-import { DirHostRoot, type HostRoot, openRoot } from '../host/root.js';
+import { type HostRoot, openRoot } from '../host/root.js';
 
 export interface CliContext {
   readonly json: boolean;
@@ -22,6 +22,8 @@ export interface CliContext {
   out(text?: string): void;
   /** Write a line to stderr (warnings, progress). */
   err(text: string): void;
+  /** Notes from reading the root (files cut at a size limit, links not followed), once each. */
+  flushNotes(): void;
   /** Print a value as JSON (two-space indent) on stdout. */
   printJson(value: unknown): void;
 }
@@ -36,21 +38,31 @@ export interface GlobalOptions {
 export function makeContext(
   opts: GlobalOptions,
   io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream } = process,
-  /** Where --root FILE.tar.gz was unpacked. */
-  unpacked?: string,
+  /** Where --root FILE.tar.gz was unpacked, and what the unpack had to say. */
+  unpacked?: { dir: string; notes: readonly string[] },
 ): CliContext {
   const tty = Boolean((io.stdout as NodeJS.WriteStream).isTTY);
   const colour = opts.color !== false && !opts.json && tty && !process.env.NO_COLOR;
   const c = pc.createColors(colour);
   let root: HostRoot | undefined;
+  const printed = new Set<string>();
   return {
     json: Boolean(opts.json),
     debug: Boolean(opts.debug),
     rootDir: opts.root,
     c,
     root() {
-      root ??= unpacked ? new DirHostRoot(unpacked, path.resolve(opts.root ?? '')) : openRoot(opts.root);
+      root ??= unpacked
+        ? openRoot(unpacked.dir, { name: path.resolve(opts.root ?? '') })
+        : openRoot(opts.root);
       return root;
+    },
+    flushNotes() {
+      for (const n of [...(unpacked?.notes ?? []), ...(root?.notes ?? [])]) {
+        if (printed.has(n)) continue;
+        printed.add(n);
+        io.stderr.write(`vfiokit: note: ${n}\n`);
+      }
     },
     out(text = '') {
       io.stdout.write(`${text}\n`);
@@ -81,10 +93,11 @@ export function action<A extends unknown[]>(handler: Handler<A>) {
       opts.root && isArchivePath(opts.root)
         ? await (await import('../host/snapshot-archive.js')).unpackSnapshot(opts.root)
         : undefined;
+    const ctx = makeContext(opts, process, archive);
     try {
-      const ctx = makeContext(opts, process, archive?.dir);
       process.exitCode = await handler(ctx, ...args);
     } finally {
+      ctx.flushNotes();
       archive?.cleanup();
     }
   };

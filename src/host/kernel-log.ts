@@ -23,10 +23,22 @@ export interface KernelLog {
 
 export type KernelLogResult = { log: KernelLog } | { unreadable: string };
 
+/**
+ * The kernel's ring buffer is at most 32 MiB (CONFIG_LOG_BUF_SHIFT ≤ 25, init/Kconfig); a log file
+ * larger than that is not one, and only its first 32 MiB are read (HostRoot notes the cut).
+ */
+export const MAX_KERNEL_LOG_BYTES = 32 * 1024 * 1024;
+
 export function readKernelLog(root: HostRoot): KernelLogResult {
   if (!root.live) {
     for (const f of KERNEL_LOG_FILES) {
-      const t = safeRead(root, f);
+      let t: string | undefined;
+      try {
+        t = root.readText(f, MAX_KERNEL_LOG_BYTES);
+      } catch (e) {
+        // Present but unreadable is not "no messages": the verdicts that need them are unknown.
+        return { unreadable: `the snapshot's ${f} could not be read: ${(e as Error).message}` };
+      }
       if (t !== undefined) return { log: { lines: t.split('\n'), source: f } };
     }
     return { unreadable: `the snapshot has no kernel messages (${KERNEL_LOG_FILES.join(', ')})` };
@@ -101,7 +113,7 @@ function fromKmsg(): { lines?: string[]; why?: string } {
 
 function safeRead(root: HostRoot, p: string): string | undefined {
   try {
-    return root.readText(p);
+    return root.readText(p, MAX_KERNEL_LOG_BYTES);
   } catch {
     return undefined;
   }

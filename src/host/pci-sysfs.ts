@@ -49,7 +49,7 @@ class DeviceDir {
     readonly root: HostRoot,
     readonly path: string,
   ) {
-    this.disk = root instanceof DirHostRoot ? onDisk(root, path) : undefined;
+    this.disk = liveDir(root) ? onDisk(root, path) : undefined;
   }
   /** Whether the entry exists, as a listing would show it (a dangling link counts). */
   has(name: string): boolean {
@@ -101,6 +101,14 @@ class DeviceDir {
 }
 
 /**
+ * Direct file system reads (below) only on the live root: a snapshot's files may be links
+ * leading out of it or FIFOs, which only HostRoot's confined reads handle.
+ */
+function liveDir(root: HostRoot): root is DirHostRoot {
+  return root instanceof DirHostRoot && root.live;
+}
+
+/**
  * The file under a directory root for a host path this module built itself (absolute, already
  * normalised by devicePath): plain concatenation, skipping path.join's normalisation, which
  * showed up in profiles at tens of thousands of reads.
@@ -148,7 +156,7 @@ function readAttrFile(file: string): string | typeof FAILED {
  * goes back to HostRoot.readLink for its absent/permission semantics.
  */
 function fastLink(root: HostRoot, hostPath: string): string | undefined {
-  if (!(root instanceof DirHostRoot)) return root.readLink(hostPath);
+  if (!liveDir(root)) return root.readLink(hostPath);
   try {
     return fs.readlinkSync(onDisk(root, hostPath));
   } catch {
@@ -474,7 +482,7 @@ function withBootVga(dev: PciDevice, bootVga: boolean): PciDevice {
  */
 function readConfig(root: HostRoot, p: string): Uint8Array | undefined {
   try {
-    if (root instanceof DirHostRoot) {
+    if (liveDir(root)) {
       // sysfs serves the whole readable range of `config` in one read (pci_read_config), and a
       // snapshot's regular file does too, so one read replaces readBytes' read-until-EOF loop.
       let fd: number | undefined;

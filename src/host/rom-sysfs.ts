@@ -79,6 +79,7 @@ export function sysfsRomAccess(root: HostRoot, bdf: string): RomBarAccess {
       if (writes) write('0\n');
     },
     barSize: () => {
+      if (!root.live) return root.fileSize?.(hostPath);
       try {
         return fs.statSync(file).size;
       } catch {
@@ -86,6 +87,13 @@ export function sysfsRomAccess(root: HostRoot, bdf: string): RomBarAccess {
       }
     },
     read: async () => {
+      // A snapshot's copy is read through the root, which keeps the read inside the snapshot
+      // (its `rom` may be a link leading out, or a FIFO) and bounded.
+      if (!root.live) {
+        const bytes = root.readBytes(hostPath, MAX_ROM + 1);
+        if (bytes === undefined) throw Object.assign(new Error(`${hostPath}: ENOENT`), { code: 'ENOENT' });
+        return bytes;
+      }
       const fh = await fs.promises.open(file, 'r');
       try {
         const parts: Buffer[] = [];

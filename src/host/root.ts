@@ -6,20 +6,38 @@
  * Reads of files that may legitimately be absent (a device that disappeared during a scan, an
  * attribute an older kernel lacks) return `undefined`; permission problems and other I/O errors
  * become VfiokitError values with a hint.
+ *
+ * A snapshot comes from someone else's machine (a bug report's attachment), so a snapshot root is
+ * a confinement, not a prefix: every path is resolved here one component at a time, each link's
+ * target spliced in and walked the same way, so that no chain of links (`a/up -> ../..`, then
+ * `x -> a/up/../../..`) can reach a file outside the root. A link that would leave the root is
+ * never followed: reading through it is an error naming the link. Only regular files are read
+ * (a FIFO would block the open, a device node has side effects or never ends), and every read is
+ * bounded; what a bound cut is recorded in `notes`.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { EnvironmentError, errnoCode } from '../errors.js';
+import { EnvironmentError, errnoCode, showPath } from '../errors.js';
+
+/** What a snapshot's manifest.json says about its capture (the fields readers use). */
+export interface SnapshotInfo {
+  schema: string;
+  /** Whether the capture ran as root: config space and /proc/iomem were then fully readable. */
+  privileged?: boolean;
+}
 
 export interface HostRoot {
   /** The root directory, absolute, e.g. "/" or "/tmp/snap". */
   readonly dir: string;
   /** What output calls this root: "/", the snapshot directory, or the .tar.gz it was unpacked from. */
   readonly name: string;
-  /** Absolute path on this machine of a host path like "/sys/bus/pci/devices". */
+  /** Absolute path on this machine of a host path like "/sys/bus/pci/devices" (for messages). */
   resolve(hostPath: string): string;
-  /** File text, or undefined if it does not exist (ENOENT/ENOTDIR/ENODEV). */
-  readText(hostPath: string): string | undefined;
+  /**
+   * File text, or undefined if it does not exist (ENOENT/ENOTDIR/ENODEV). Cut at maxBytes
+   * (default defaultReadCap: 64 MiB, less for files the kernel keeps small), noted in `notes`.
+   */
+  readText(hostPath: string, maxBytes?: number): string | undefined;
   /** File text trimmed of trailing whitespace/newline, or undefined. */
   readAttr(hostPath: string): string | undefined;
   /** File bytes (at most maxBytes), or undefined if it does not exist. */
@@ -34,26 +52,136 @@ export interface HostRoot {
   isDir(hostPath: string): boolean;
   /** True when this root is the live host ("/"). */
   readonly live: boolean;
+  /** Size in bytes of the regular file a host path names (after links), or undefined. */
+  fileSize?(hostPath: string): number | undefined;
+  /** What reads had to cut or refuse, one line each, for the user (printed after the output). */
+  readonly notes?: readonly string[];
+  /** The snapshot's manifest, when the root is a snapshot opened with openRoot. */
+  readonly snapshot?: SnapshotInfo;
+}
+
+/**
+ * Largest file read whole. The biggest legitimate ones: /proc/kallsyms (tens of MB with many
+ * modules) and modules.dep (~1 MB); a snapshot's files are capped at 8 MiB when captured.
+ */
+export const MAX_READ_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Lower caps where the kernel bounds a file far below MAX_READ_BYTES, so that a crafted one (a
+ * sparse 3 GiB /proc/cmdline) costs no more than the real thing could: the command line is at
+ * most COMMAND_LINE_SIZE (2048 or 4096 bytes, arch/x86/include/uapi/asm/setup.h), a sysfs text
+ * attribute at most one page (Documentation/filesystems/sysfs.rst: show() fills a PAGE_SIZE
+ * buffer; pages are at most 64 KiB). Binary attributes (config, rom) are read with an explicit
+ * size.
+ */
+export function defaultReadCap(hostPath: string): number {
+  if (hostPath === '/proc/cmdline') return 64 * 1024;
+  if (hostPath.startsWith('/sys/')) return 1024 * 1024;
+  return MAX_READ_BYTES;
 }
 
 const ABSENT = new Set(['ENOENT', 'ENOTDIR', 'ENODEV', 'ENXIO']);
+/** Links followed in one resolution before it counts as a loop (the kernel's MAXSYMLINKS). */
+const MAX_LINK_HOPS = 40;
 
-function wrap(hostPath: string, e: unknown): never {
+const O_READ = fs.constants.O_RDONLY | fs.constants.O_NONBLOCK;
+const O_READ_NOFOLLOW = O_READ | fs.constants.O_NOFOLLOW;
+
+function snapshotHint(live: boolean): string {
+  return live
+    ? 'run as root (sudo) to read this'
+    : "the snapshot's files are not readable by this user: fix their ownership or mode (chmod -R u+rX DIR)";
+}
+
+function wrap(hostPath: string, e: unknown, live: boolean): never {
   const code = errnoCode(e);
+  const p = showPath(hostPath);
   if (code === 'EACCES' || code === 'EPERM') {
-    throw new EnvironmentError(`permission denied reading ${hostPath}`, {
-      hint: 'run as root (sudo) to read this',
+    throw new EnvironmentError(`permission denied reading ${p}`, {
+      hint: snapshotHint(live),
       cause: e,
       code: 'host.permission',
     });
   }
-  throw new EnvironmentError(`cannot read ${hostPath}: ${code ?? String(e)}`, { cause: e, code: 'host.io' });
+  throw readError(hostPath, code ?? String(e), live, e);
 }
+
+/** One-line errors with a hint for what a read can meet in a damaged or hostile tree. */
+function readError(hostPath: string, code: string, live: boolean, cause?: unknown): EnvironmentError {
+  const p = showPath(hostPath);
+  const retake = live
+    ? 'the file system is in an unexpected state; rerun with --debug for the system error'
+    : 'the snapshot is damaged: take it again with `vfiokit snapshot`';
+  const known: Record<string, [string, string]> = {
+    EISDIR: [`${p} is a directory where a file was expected`, retake],
+    ELOOP: [`${p} is a loop of symbolic links`, retake],
+    ENAMETOOLONG: [`${p} is too long a path`, retake],
+    ERR_STRING_TOO_LONG: [`${p} is too large to read as text`, retake],
+    EIO: [`reading ${p} failed with EIO`, 'the device or file system reported an I/O error'],
+  };
+  const [message, hint] = known[code] ?? [`cannot read ${p}: ${code}`, retake];
+  return new EnvironmentError(message, { hint, cause, code: 'host.io' });
+}
+
+function notRegular(hostPath: string, st: fs.Stats, live: boolean): EnvironmentError {
+  const kind = st.isFIFO()
+    ? 'a FIFO'
+    : st.isCharacterDevice() || st.isBlockDevice()
+      ? 'a device node'
+      : st.isSocket()
+        ? 'a socket'
+        : 'not a regular file';
+  return new EnvironmentError(`${showPath(hostPath)} is ${kind}: not read`, {
+    hint: live
+      ? 'vfiokit reads only regular files here'
+      : 'a snapshot holds only regular files, directories and links; this one was altered',
+    code: 'host.io',
+  });
+}
+
+/**
+ * Read at most `max` bytes from an open descriptor; `size` (from fstat) sizes the first buffer
+ * only, because sysfs reports 4096 and procfs 0 whatever the content.
+ */
+function readBounded(fd: number, size: number, max: number): { bytes: Buffer; cut: boolean } {
+  let buf = Buffer.allocUnsafe(Math.min(max + 1, size > 0 ? size + 1 : 8192));
+  let n = 0;
+  for (;;) {
+    if (n === buf.length) {
+      if (n > max) break;
+      const bigger = Buffer.allocUnsafe(Math.min(max + 1, buf.length * 2));
+      buf.copy(bigger, 0, 0, n);
+      buf = bigger;
+    }
+    const r = fs.readSync(fd, buf, n, buf.length - n, null);
+    if (r === 0) break;
+    n += r;
+  }
+  return n > max ? { bytes: buf.subarray(0, max), cut: true } : { bytes: buf.subarray(0, n), cut: false };
+}
+
+function mib(n: number): string {
+  return n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MiB` : `${n} bytes`;
+}
+
+/** How a host path resolved under a confined root. */
+type Resolution =
+  | { kind: 'ok'; rel: string; st: fs.Stats }
+  | { kind: 'link'; rel: string }
+  | { kind: 'absent' }
+  | { kind: 'escape'; link: string }
+  | { kind: 'loop' };
 
 export class DirHostRoot implements HostRoot {
   readonly dir: string;
   readonly name: string;
   readonly live: boolean;
+  readonly notes: string[] = [];
+  snapshot?: SnapshotInfo;
+  /** The root's real path: resolution works on real paths below it. */
+  private base?: string;
+  /** Host directory path → its real path below the root ("" for the root itself). */
+  private readonly dirs = new Map<string, string>();
 
   constructor(dir = '/', name?: string) {
     this.dir = path.resolve(dir);
@@ -66,13 +194,182 @@ export class DirHostRoot implements HostRoot {
     return this.live ? `/${rel}` : path.join(this.dir, rel);
   }
 
-  readText(hostPath: string): string | undefined {
+  private realBase(): string {
+    if (this.base === undefined) {
+      try {
+        this.base = fs.realpathSync(this.dir);
+      } catch {
+        this.base = this.dir;
+      }
+    }
+    return this.base;
+  }
+
+  private note(text: string): void {
+    if (!this.notes.includes(text)) this.notes.push(text);
+  }
+
+  /**
+   * Resolve a host path below the root, one component at a time. The resolution of each parent
+   * directory is cached (a snapshot does not change while it is read; a miss clears the cache),
+   * so a read costs one lstat of its final component, which is looked at afresh each time.
+   */
+  private walk(hostPath: string, followFinal: boolean): Resolution {
+    const i = hostPath.lastIndexOf('/');
+    const name = hostPath.slice(i + 1);
+    const parent = hostPath.slice(0, i);
+    if (name === '' || name === '.' || name === '..' || i < 0) {
+      return this.walkFrom([], hostPath.split('/'), followFinal, hostPath);
+    }
+    let dir = this.dirs.get(parent);
+    if (dir !== undefined) {
+      const r = this.walkFrom(dir ? dir.split('/') : [], [name], followFinal, hostPath);
+      if (r.kind !== 'absent' || this.stillDir(dir)) return r;
+      // The tree changed under the cache (a device removed during a scan): resolve afresh.
+      this.dirs.clear();
+      dir = undefined;
+    }
+    if (dir === undefined) {
+      const r = parent === '' ? undefined : this.walk(parent, true);
+      if (r === undefined) dir = '';
+      else if (r.kind !== 'ok') return r.kind === 'link' ? { kind: 'absent' } : r;
+      else if (!r.st.isDirectory())
+        return { kind: 'absent' }; // ENOTDIR
+      else dir = r.rel;
+      this.dirs.set(parent, dir);
+    }
+    return this.walkFrom(dir ? dir.split('/') : [], [name], followFinal, hostPath);
+  }
+
+  /** Walk `queue` from the real directory `stack`, splicing in each link's target. */
+  private walkFrom(stack: string[], queue: string[], followFinal: boolean, hostPath: string): Resolution {
+    const base = this.realBase();
+    let hops = 0;
+    let via = hostPath;
+    while (queue.length) {
+      const name = queue.shift()!;
+      if (name === '.' || name === '') continue;
+      if (name === '..') {
+        if (!stack.length) return { kind: 'escape', link: via };
+        stack.pop();
+        continue;
+      }
+      const last = queue.every((c) => c === '' || c === '.');
+      const rel = stack.length ? `${stack.join('/')}/${name}` : name;
+      let st: fs.Stats | undefined;
+      try {
+        st = fs.lstatSync(`${base}/${rel}`, { throwIfNoEntry: false });
+      } catch (e) {
+        if (ABSENT.has(errnoCode(e) ?? '')) return { kind: 'absent' };
+        throw e;
+      }
+      if (!st) return { kind: 'absent' };
+      if (st.isSymbolicLink()) {
+        if (last && !followFinal) return { kind: 'link', rel };
+        if (++hops > MAX_LINK_HOPS) return { kind: 'loop' };
+        const target = fs.readlinkSync(`${base}/${rel}`);
+        via = `/${rel}`;
+        // Sysfs links are relative; an absolute target names the capturing machine's file
+        // system, which here is this machine's: it leaves the snapshot.
+        if (target.startsWith('/')) return { kind: 'escape', link: via };
+        queue.unshift(...target.split('/'));
+        continue;
+      }
+      if (last) return { kind: 'ok', rel, st };
+      if (!st.isDirectory()) return { kind: 'absent' }; // ENOTDIR
+      stack.push(name);
+    }
+    const rel = stack.join('/');
+    return { kind: 'ok', rel, st: fs.lstatSync(rel ? `${base}/${rel}` : base) };
+  }
+
+  private stillDir(rel: string): boolean {
     try {
-      return fs.readFileSync(this.resolve(hostPath), 'utf8');
+      return fs.lstatSync(rel ? `${this.realBase()}/${rel}` : this.realBase()).isDirectory();
+    } catch {
+      return false;
+    }
+  }
+
+  private confined(hostPath: string, followFinal: boolean): Resolution {
+    return this.walk(hostPath, followFinal);
+  }
+
+  private escaped(hostPath: string, link: string): EnvironmentError {
+    this.note(
+      `${showPath(hostPath)} leads outside the snapshot through the link ${showPath(link)}: not followed`,
+    );
+    return new EnvironmentError(
+      `${showPath(hostPath)} leads outside the snapshot (through ${showPath(link)}): not followed`,
+      {
+        hint: 'a snapshot made by `vfiokit snapshot` has only links within itself; this one was altered',
+        code: 'host.io',
+      },
+    );
+  }
+
+  /** The real file of a host path after confinement, or undefined when absent. */
+  private realFile(hostPath: string, want: 'file' | 'dir'): { file: string; st: fs.Stats } | undefined {
+    const r = this.confined(hostPath, true);
+    if (r.kind === 'absent') return undefined;
+    if (r.kind === 'escape') throw this.escaped(hostPath, r.link);
+    if (r.kind === 'loop') throw readError(hostPath, 'ELOOP', false);
+    if (r.kind === 'link') return undefined;
+    const file = r.rel ? `${this.realBase()}/${r.rel}` : this.realBase();
+    if (want === 'file') {
+      if (r.st.isDirectory()) throw readError(hostPath, 'EISDIR', false);
+      if (!r.st.isFile()) throw notRegular(hostPath, r.st, false);
+    } else if (!r.st.isDirectory()) {
+      return undefined;
+    }
+    return { file, st: r.st };
+  }
+
+  private read(hostPath: string, max: number, noteCut: boolean): Buffer | undefined {
+    let fd: number;
+    let size: number;
+    try {
+      if (this.live) {
+        fd = fs.openSync(`/${hostPath.replace(/^\/+/, '')}`, O_READ);
+        const st = fs.fstatSync(fd);
+        if (!st.isFile()) {
+          fs.closeSync(fd);
+          if (st.isDirectory()) throw readError(hostPath, 'EISDIR', true);
+          throw notRegular(hostPath, st, true);
+        }
+        size = st.size;
+      } else {
+        const f = this.realFile(hostPath, 'file');
+        if (!f) return undefined;
+        // O_NOFOLLOW: the final component was a regular file when looked at; if it was swapped
+        // for a link since, the open fails instead of following it.
+        fd = fs.openSync(f.file, O_READ_NOFOLLOW);
+        size = f.st.size;
+      }
+    } catch (e) {
+      if (e instanceof EnvironmentError) throw e;
+      if (ABSENT.has(errnoCode(e) ?? '')) return undefined;
+      return wrap(hostPath, e, this.live);
+    }
+    try {
+      const { bytes, cut } = readBounded(fd, size, max);
+      if (cut && noteCut) {
+        this.note(
+          `${showPath(hostPath)} is larger than ${mib(max)}${size > max ? ` (${mib(size)})` : ''}: only its first ${mib(max)} were read`,
+        );
+      }
+      return bytes;
     } catch (e) {
       if (ABSENT.has(errnoCode(e) ?? '')) return undefined;
-      return wrap(hostPath, e);
+      return wrap(hostPath, e, this.live);
+    } finally {
+      fs.closeSync(fd);
     }
+  }
+
+  /** Text of a file, cut at `maxBytes` (default defaultReadCap) with a note when it is larger. */
+  readText(hostPath: string, maxBytes = defaultReadCap(hostPath)): string | undefined {
+    return this.read(hostPath, maxBytes, true)?.toString('utf8');
   }
 
   readAttr(hostPath: string): string | undefined {
@@ -80,90 +377,181 @@ export class DirHostRoot implements HostRoot {
     return t === undefined ? undefined : t.replace(/\s+$/, '');
   }
 
+  /** With maxBytes the caller asks for a prefix (config space, a ROM BAR): no note when cut. */
   readBytes(hostPath: string, maxBytes?: number): Uint8Array | undefined {
-    try {
-      if (maxBytes === undefined) return new Uint8Array(fs.readFileSync(this.resolve(hostPath)));
-      const fd = fs.openSync(this.resolve(hostPath), 'r');
-      try {
-        const buf = Buffer.alloc(maxBytes);
-        let n = 0;
-        while (n < maxBytes) {
-          const r = fs.readSync(fd, buf, n, maxBytes - n, n);
-          if (r === 0) break;
-          n += r;
-        }
-        return new Uint8Array(buf.subarray(0, n));
-      } finally {
-        fs.closeSync(fd);
-      }
-    } catch (e) {
-      if (ABSENT.has(errnoCode(e) ?? '')) return undefined;
-      return wrap(hostPath, e);
-    }
+    const b = this.read(hostPath, maxBytes ?? defaultReadCap(hostPath), maxBytes === undefined);
+    return b === undefined ? undefined : new Uint8Array(b.buffer, b.byteOffset, b.length);
   }
 
   list(hostPath: string): string[] {
     try {
-      return fs.readdirSync(this.resolve(hostPath)).sort();
+      if (this.live) return fs.readdirSync(this.resolve(hostPath)).sort();
+      const d = this.realFile(hostPath, 'dir');
+      return d ? fs.readdirSync(d.file).sort() : [];
     } catch (e) {
+      if (e instanceof EnvironmentError) throw e;
       if (ABSENT.has(errnoCode(e) ?? '')) return [];
-      return wrap(hostPath, e);
+      return wrap(hostPath, e, this.live);
     }
   }
 
   readLink(hostPath: string): string | undefined {
     try {
-      return fs.readlinkSync(this.resolve(hostPath));
+      if (this.live) return fs.readlinkSync(this.resolve(hostPath));
+      const r = this.confined(hostPath, false);
+      if (r.kind === 'escape') throw this.escaped(hostPath, r.link);
+      if (r.kind === 'loop') throw readError(hostPath, 'ELOOP', false);
+      return r.kind === 'link' ? fs.readlinkSync(`${this.realBase()}/${r.rel}`) : undefined;
     } catch (e) {
+      if (e instanceof EnvironmentError) throw e;
       const c = errnoCode(e) ?? '';
       if (ABSENT.has(c) || c === 'EINVAL') return undefined;
-      return wrap(hostPath, e);
+      return wrap(hostPath, e, this.live);
     }
   }
 
   realPath(hostPath: string): string | undefined {
     try {
-      const real = fs.realpathSync(this.resolve(hostPath));
-      if (this.live) return real;
-      const rel = path.relative(this.dir, real);
-      if (rel.startsWith('..')) return undefined;
-      return `/${rel.split(path.sep).join('/')}`;
+      if (this.live) return fs.realpathSync(this.resolve(hostPath));
+      const r = this.confined(hostPath, true);
+      if (r.kind !== 'ok') return undefined;
+      return `/${r.rel}`;
     } catch (e) {
       if (ABSENT.has(errnoCode(e) ?? '')) return undefined;
-      return wrap(hostPath, e);
+      return wrap(hostPath, e, this.live);
     }
   }
 
   exists(hostPath: string): boolean {
-    return fs.existsSync(this.resolve(hostPath));
-  }
-
-  isDir(hostPath: string): boolean {
+    if (this.live) return fs.existsSync(this.resolve(hostPath));
     try {
-      return fs.statSync(this.resolve(hostPath)).isDirectory();
+      return this.confined(hostPath, true).kind === 'ok';
     } catch {
       return false;
     }
   }
+
+  isDir(hostPath: string): boolean {
+    try {
+      if (this.live) return fs.statSync(this.resolve(hostPath)).isDirectory();
+      const r = this.confined(hostPath, true);
+      return r.kind === 'ok' && r.st.isDirectory();
+    } catch {
+      return false;
+    }
+  }
+
+  /** Whether following this path (its links included) would leave the root. */
+  leadsOutside(hostPath: string): boolean {
+    if (this.live) return false;
+    try {
+      const k = this.confined(hostPath, true).kind;
+      return k === 'escape';
+    } catch {
+      return false;
+    }
+  }
+
+  fileSize(hostPath: string): number | undefined {
+    try {
+      if (this.live) {
+        const st = fs.statSync(this.resolve(hostPath));
+        return st.isFile() ? st.size : undefined;
+      }
+      const r = this.confined(hostPath, true);
+      return r.kind === 'ok' && r.st.isFile() ? r.st.size : undefined;
+    } catch {
+      return undefined;
+    }
+  }
 }
 
-/** Open a root directory given on the command line (`--root DIR`), checking it exists. */
-export function openRoot(dir: string | undefined): HostRoot {
+/**
+ * What to tell a user about data that only root can read (config space past 64 bytes,
+ * /proc/iomem addresses): on the live host, run as root; under a snapshot, rerunning as root
+ * changes nothing: the snapshot has to be taken again as root, or, when it was, its copy is
+ * damaged.
+ */
+export function rootAdvice(root: HostRoot): string {
+  if (root.live) return 'run as root';
+  if (root.snapshot?.privileged === true)
+    return 'the snapshot was taken as root, so its copy is short: it is damaged; take it again';
+  return 'take the snapshot again as root (sudo vfiokit snapshot)';
+}
+
+export const SNAPSHOT_MANIFEST_FILE = 'manifest.json';
+
+/**
+ * The snapshot's manifest, read through the confined root. `vfiokit snapshot` writes it last, so
+ * a tree without one is not a snapshot, or one whose capture did not finish.
+ */
+function readManifest(root: DirHostRoot, shown: string): SnapshotInfo {
+  const hint =
+    'give --root a directory or .tar.gz made by `vfiokit snapshot -o`, or take the snapshot again (one without manifest.json is incomplete)';
+  let text: string | undefined;
+  try {
+    text = root.readText(`/${SNAPSHOT_MANIFEST_FILE}`, 16 * 1024 * 1024);
+  } catch (e) {
+    throw new EnvironmentError(`cannot read the manifest of snapshot ${shown}: ${(e as Error).message}`, {
+      hint,
+      code: 'host.root-no-manifest',
+      cause: e,
+    });
+  }
+  if (text === undefined) {
+    throw new EnvironmentError(`${shown} has no ${SNAPSHOT_MANIFEST_FILE}: not a complete vfiokit snapshot`, {
+      hint,
+      code: 'host.root-no-manifest',
+    });
+  }
+  let m: unknown;
+  try {
+    m = JSON.parse(text);
+  } catch {
+    m = undefined;
+  }
+  const schema = (m as { schema?: unknown } | undefined)?.schema;
+  if (typeof schema !== 'string' || !schema.startsWith('vfiokit.snapshot/')) {
+    throw new EnvironmentError(`${shown}/${SNAPSHOT_MANIFEST_FILE} is not a vfiokit snapshot manifest`, {
+      hint,
+      code: 'host.root-no-manifest',
+    });
+  }
+  const privileged = (m as { privileged?: unknown }).privileged;
+  return { schema, privileged: typeof privileged === 'boolean' ? privileged : undefined };
+}
+
+/**
+ * Open a root directory given on the command line (`--root DIR`), checking it exists and, unless
+ * it is the live root "/", that it is a finished snapshot (it has a manifest).
+ */
+export function openRoot(dir: string | undefined, opts: { name?: string } = {}): HostRoot {
   const d = dir ?? '/';
+  const shown = showPath(opts.name ?? d);
   let st: fs.Stats;
   try {
     st = fs.statSync(d);
-  } catch {
-    throw new EnvironmentError(`root directory ${d} does not exist`, {
-      hint: 'give --root a snapshot directory made by `vfiokit snapshot -o DIR`',
+  } catch (e) {
+    const code = errnoCode(e);
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      throw new EnvironmentError(`root directory ${shown} does not exist`, {
+        hint: 'give --root a snapshot directory made by `vfiokit snapshot -o DIR`',
+        code: 'host.root-missing',
+      });
+    }
+    throw new EnvironmentError(`cannot open root ${shown}: ${code ?? String(e)}`, {
+      hint: code === 'ELOOP' ? 'the path is a loop of symbolic links' : 'check the path and its permissions',
       code: 'host.root-missing',
+      cause: e,
     });
   }
   if (!st.isDirectory()) {
-    throw new EnvironmentError(`root ${d} is not a directory`, {
+    throw new EnvironmentError(`root ${shown} is not a directory`, {
       hint: 'give --root a snapshot directory or a snapshot .tar.gz (vfiokit snapshot -o FILE.tar.gz)',
       code: 'host.root-not-dir',
     });
   }
-  return new DirHostRoot(d);
+  const root = new DirHostRoot(d, opts.name);
+  if (!root.live) root.snapshot = readManifest(root, shown);
+  return root;
 }

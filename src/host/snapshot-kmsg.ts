@@ -20,8 +20,9 @@ export function keepRelevant(lines: string[]): string[] {
 export function captureKernelMessages(w: SnapshotWriter, red: Redactor): { source?: string; why?: string } {
   const r = readKernelLog(w.src);
   if ('unreadable' in r) {
-    if (w.src.live) w.unreadable.push({ path: 'kernel messages', why: r.unreadable });
-    return { why: w.src.live ? r.unreadable : 'the source snapshot has no kernel messages' };
+    if (w.src.live || / could not be read: /.test(r.unreadable))
+      w.unreadable.push({ path: 'kernel messages', why: r.unreadable });
+    return { why: r.unreadable };
   }
   const log: KernelLog = r.log;
   w.write(SNAPSHOT_KMSG, `${red.text(keepRelevant(log.lines).join('\n'))}\n`);

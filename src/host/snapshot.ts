@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { UsageError } from '../errors.js';
+import { showPath, UsageError } from '../errors.js';
 import type { HostRoot } from './root.js';
 import { captureKernelMessages } from './snapshot-kmsg.js';
 import { capturePci } from './snapshot-pci.js';
@@ -54,19 +54,42 @@ export function prepareOutputDir(dir: string): void {
     entries = fs.readdirSync(dir);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new UsageError(`cannot use ${dir} as snapshot output: ${(e as NodeJS.ErrnoException).code}`, {
-        hint: 'give -o a new directory or a FILE.tar.gz',
-        code: 'snapshot.output',
-      });
+      throw new UsageError(
+        `cannot use ${showPath(dir)} as snapshot output: ${(e as NodeJS.ErrnoException).code}`,
+        {
+          hint: 'give -o a new directory or a FILE.tar.gz',
+          code: 'snapshot.output',
+        },
+      );
     }
   }
   if (entries?.length) {
-    throw new UsageError(`snapshot output directory ${dir} is not empty`, {
+    throw new UsageError(`snapshot output directory ${showPath(dir)} is not empty`, {
       hint: 'give -o a new or empty directory, or a FILE.tar.gz',
       code: 'snapshot.output-not-empty',
     });
   }
-  ensureDir(dir);
+  ensureDir(path.dirname(path.resolve(dir)));
+}
+
+/**
+ * Capture into `.NAME.partial-PID` beside `dir`, then rename it to `dir` (replacing it if it is
+ * an empty directory): the manifest is written last and the tree appears only complete, so an
+ * interrupted capture never leaves a tree that `--root` would read as a host.
+ */
+export async function captureDirAtomically<T>(dir: string, take: (tmp: string) => Promise<T>): Promise<T> {
+  const abs = path.resolve(dir);
+  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.partial-${process.pid}`);
+  fs.rmSync(tmp, { recursive: true, force: true });
+  fs.mkdirSync(tmp, { mode: 0o755 });
+  try {
+    const r = await take(tmp);
+    fs.renameSync(tmp, abs);
+    return r;
+  } catch (e) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
 }
 
 function hostNames(src: HostRoot): string[] {

@@ -17,8 +17,8 @@ export interface GroupDifference {
 export interface Comparison {
   /**
    * 'agrees', 'differs', or 'unknown' when the comparison rests on less than the whole host: config
-   * space not fully readable (not root), members that could not be read, or nothing to compare.
-   * Zero groups compared is never agreement.
+   * space not fully readable (not root), a damaged capability list, members that could not be
+   * read, or nothing to compare. Zero groups compared is never agreement.
    */
   status: 'agrees' | 'differs' | 'unknown';
   /** Why the status is unknown, one line each. */
@@ -28,6 +28,7 @@ export interface Comparison {
   /** PCI devices the kernel put in no group although the IOMMU is on. */
   ungrouped: string[];
   incomplete: string[];
+  corrupt: string[];
 }
 
 /**
@@ -69,6 +70,7 @@ export function compareWithKernel(
   const missing = unreadable.filter((a) => kernelOf.has(a));
   if (missing.length)
     unknownReasons.push(`the kernel's groups list devices that could not be read (${missing.join(', ')})`);
+  if (sim.corrupt.length) unknownReasons.push(`damaged capability lists: ${sim.corrupt.join('; ')}`);
   if (compared === 0) unknownReasons.push("no PCI device of the kernel's groups could be compared");
   const status = unknownReasons.length
     ? 'unknown'
@@ -82,5 +84,6 @@ export function compareWithKernel(
     differences,
     ungrouped,
     incomplete: sim.incomplete,
+    corrupt: sim.corrupt,
   };
 }

@@ -66,6 +66,8 @@ export interface Explanation {
    * overrideCannotHelp are null.
    */
   unknownReasons: string[];
+  /** Devices on the path whose capability list is damaged, as "ADDRESS: problem". */
+  corrupt: string[];
   risk: string;
 }
 
@@ -219,6 +221,9 @@ export function explainDevice(input: ExplainInput): Explanation {
       `the bridge ${a} above it could not be read${damaged.has(a) ? `: ${damaged.get(a)}` : ''}`,
     );
   }
+  // A looping or damaged capability list hides the ACS capability the walk would decide on.
+  const pathCorrupt = sim.corrupt.filter((c) => path.some((p) => c.startsWith(`${p.address}: `)));
+  for (const c of pathCorrupt) unknownReasons.push(`damaged capability list: ${c}`);
   const known = !unknownReasons.length;
   const firstBreak = known ? (path.find((s) => s.isolates === false) ?? null) : null;
   const kg = kernelGroupOf(input.kernel, dev.address);
@@ -273,6 +278,7 @@ export function explainDevice(input: ExplainInput): Explanation {
     overrideCannotHelp: known ? cannotHelp(firstBreak, breakDev) : null,
     incomplete: path.map((p) => p.address).filter((a) => topo.get(a)?.config?.truncated === true),
     unknownReasons,
+    corrupt: pathCorrupt,
     risk: ACS_OVERRIDE_RISK,
   };
 }

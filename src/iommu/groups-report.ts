@@ -59,6 +59,8 @@ export interface SimulationSummary {
   differences: Comparison['differences'];
   ungrouped: string[];
   incomplete: string[];
+  /** Devices whose capability list is damaged, as "ADDRESS: problem". */
+  corrupt: string[];
   note: string | null;
 }
 
@@ -186,6 +188,7 @@ export function buildGroupsReport(input: GroupsInput): GroupsReport {
       differences: cmp?.differences ?? [],
       ungrouped: cmp?.ungrouped ?? [],
       incomplete: sim.incomplete,
+      corrupt: sim.corrupt,
       note: note ?? null,
     },
     warnings: scanWarnings(input),

@@ -43,6 +43,11 @@ export interface Simulation {
   joins: Map<string, SimJoin>;
   /** Devices whose config space was not fully readable: their grouping is a guess. */
   incomplete: string[];
+  /**
+   * Devices whose capability list is damaged (loops, never ends), as "ADDRESS: problem": the ACS
+   * capability may lie past the damage, so their grouping is a guess too.
+   */
+  corrupt: string[];
   topo: Topology;
   ctx: AcsContext;
   override?: AcsOverride;
@@ -190,6 +195,9 @@ export function simulateGroups(devices: PciDevice[], opts: SimulateOptions = {})
     groupOf,
     joins,
     incomplete: devices.filter((d) => !d.config || d.config.truncated).map((d) => d.address),
+    corrupt: devices
+      .filter((d) => d.config?.problems?.length)
+      .map((d) => `${d.address}: ${d.config!.problems!.join('; ')}`),
     topo,
     ctx,
     override: opts.override,

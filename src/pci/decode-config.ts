@@ -62,6 +62,7 @@ export function decodeConfig(bytes: Uint8Array): DecodedConfig {
   }
   const walk = walkCapabilities(view, header);
   if (walk.unknown.length) config.unknown = walk.unknown;
+  if (walk.problems.length) config.problems = walk.problems;
   const out: DecodedConfig = { header, config, capabilities: walk.capabilities, problems: walk.problems };
   for (const cap of walk.capabilities) {
     if (!cap.extended && cap.id === CAP.EXP && !out.pcie) {

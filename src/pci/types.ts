@@ -72,6 +72,8 @@ export interface ConfigSpace {
   truncated: boolean;
   /** What could not be decoded because of the size read, e.g. "capabilities", "extended capabilities". */
   unknown?: string[];
+  /** Damage in the bytes read: a capability chain that loops or never ends (the list is cut there). */
+  problems?: string[];
 }
 
 export interface PciDevice {

@@ -4,7 +4,7 @@
  * checks themselves are pure functions of what was gathered.
  */
 
-import { UsageError, VfiokitError } from '../errors.js';
+import { VfiokitError } from '../errors.js';
 import { scanPciDevices, type UnreadableDevice } from '../host/pci-sysfs.js';
 import type { HostRoot } from '../host/root.js';
 import { joinGroups, readKernelGroups, scanWarnings } from '../iommu/groups.js';
@@ -128,7 +128,15 @@ export function runChecks(
     .map((x) => x.c);
 }
 
-export function selectTargets(devices: PciDevice[], wanted: string[] | undefined): PciDevice[] {
+/**
+ * `snapshot`: the name of the snapshot read (undefined on the live host). A device that is not
+ * there is the same problem `vfiokit device` reports, with the same words and exit code 1.
+ */
+export function selectTargets(
+  devices: PciDevice[],
+  wanted: string[] | undefined,
+  snapshot?: string,
+): PciDevice[] {
   if (!wanted?.length) {
     // Default: the GPUs one would assign. The boot GPU stays with the host when there is another;
     // with a single GPU (single-GPU passthrough) it is the candidate.
@@ -141,7 +149,7 @@ export function selectTargets(devices: PciDevice[], wanted: string[] | undefined
     const name = formatPciAddress(parsePciAddress(w));
     const d = devices.find((x) => x.address === name);
     if (!d) {
-      throw new UsageError(`no PCI device ${name} on this host`, {
+      throw new VfiokitError(`no PCI device ${name}${snapshot === undefined ? '' : ` in ${snapshot}`}`, {
         hint: 'list the addresses with `vfiokit devices`',
         code: 'doctor.no-device',
       });
@@ -225,7 +233,7 @@ export async function buildDoctorReport(root: HostRoot, opts: DoctorOptions = {}
       .filter((a): a is string => !!a && devices.some((x) => x.address === a)) ?? []),
     ...(opts.devices ?? []),
   ];
-  const targets = selectTargets(devices, wanted);
+  const targets = selectTargets(devices, wanted, root.live ? undefined : root.name);
   const memoryBytes = opts.memoryBytes ?? vm?.memoryBytes;
   const roms = new Map<string, RomFact>();
   if (opts.readRoms) {

@@ -252,8 +252,14 @@ export function parseRom(bytes: Uint8Array, opts: ParseOptions = {}): RomModel {
         severity: 'error',
         code: 'rom.zero-length',
         offset: o,
-        message: `image ${img.index} at ${hex(o)} has an image length of 0`,
+        message: `image ${img.index} at ${hex(o)} has an image length of 0${img.pcir.last && !afterLast ? ' (it is marked last: firmware stops there)' : ''}`,
       });
+      // Its indicator still ends the walk (PCI Firmware spec 3.0, 5.1.2: bit 7 marks the last
+      // image), so the chain has a last image: the problem is its length, not a missing mark.
+      if (img.pcir.last && !afterLast) {
+        afterLast = true;
+        lastEnd = o;
+      }
       inChain = false;
       const next = findImage(view, o + 1);
       if (next === undefined) break;

@@ -630,6 +630,11 @@ function scratchBase(): string {
   }
 }
 
+/** The manifest `vfiokit snapshot` writes, with the fields `--root` checks (src/host/snapshot.ts). */
+export function fixtureManifest(privileged = true): string {
+  return `${JSON.stringify({ schema: 'vfiokit.snapshot/1', source: 'fixture-builder', privileged }, null, 2)}\n`;
+}
+
 function ups(n: number): string {
   return '../'.repeat(n);
 }
@@ -772,6 +777,8 @@ export function buildFixture(spec: HostSpec, dir?: string): Fixture {
     mkdir(path.dirname(rel));
     write(rel, data);
   }
+  // `--root` reads only finished snapshots, which `vfiokit snapshot` marks with this manifest.
+  if (!fs.existsSync(path.join(top, 'manifest.json'))) write('manifest.json', fixtureManifest(!spec.nonRoot));
 
   return {
     dir: top,

@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { EnvironmentError } from '../../src/errors.js';
 import { DirHostRoot, type HostRoot } from '../../src/host/root.js';
-import { buildFixture, type HostSpec } from './fixture-builder.js';
+import { buildFixture, fixtureManifest, type HostSpec } from './fixture-builder.js';
 
 export interface HostFilesSpec {
   /** CPU vendor and flags (default intel with vmx). false: no /proc/cpuinfo. */
@@ -152,6 +152,7 @@ export function buildHost(spec: HostFilesSpec, pci?: HostSpec): HostFixture {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vfiokit-host-'));
   fs.mkdirSync(path.join(dir, 'sys/bus/pci/devices'), { recursive: true });
   fs.mkdirSync(path.join(dir, 'sys/kernel/iommu_groups'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'manifest.json'), fixtureManifest());
   writeHostFiles(dir, spec);
   return { dir, root: new DirHostRoot(dir), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }

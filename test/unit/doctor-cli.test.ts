@@ -126,7 +126,6 @@ test('--json: the documented vfiokit.doctor/1 shape', () => {
 test('usage errors are one line with a hint and exit 2', () => {
   for (const args of [
     ['doctor', '--memory', 'lots'],
-    ['doctor', '--device', '0000:09:00.0'],
     ['doctor', '--device', 'not-a-bdf'],
   ]) {
     const r = runCli(['--root', ready.dir, ...args]);
@@ -135,6 +134,10 @@ test('usage errors are one line with a hint and exit 2', () => {
     assert.match(r.stderr, /\(hint: /);
     assert.doesNotMatch(r.stderr, /\n\s+at /);
   }
+  // A well-formed address that is not there is the problem `vfiokit device` reports: exit 1.
+  const missing = runCli(['--root', ready.dir, 'doctor', '--device', '0000:09:00.0']);
+  assert.equal(missing.status, 1, missing.stderr);
+  assert.equal(missing.stderr, runCli(['--root', ready.dir, 'device', '0000:09:00.0']).stderr);
 });
 
 test('the live host: the verdict agrees with its own /sys (no IOMMU groups → IOMMU fails)', () => {

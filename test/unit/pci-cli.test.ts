@@ -1,8 +1,11 @@
 // `vfiokit devices` and `vfiokit device` through the bundled CLI on fixture-built snapshots.
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { after, test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
-import { buildFixture, desktop } from '../helpers/fixture-builder.js';
+import { buildFixture, desktop, fixtureManifest } from '../helpers/fixture-builder.js';
 
 const fx = buildFixture(desktop);
 const nonRoot = buildFixture({ ...desktop, nonRoot: true });
@@ -116,10 +119,21 @@ test('device BDF that does not exist: exit 1 with a hint; non-root config says w
 });
 
 test('a root without PCI sysfs is an environment problem (exit 3), not an empty list', () => {
+  // A directory that is no snapshot at all is refused before anything is read from it.
   const r = runCli(['--root', '/usr/share', 'devices']);
   assert.equal(r.status, 3);
   assert.match(
     r.stderr,
-    /no PCI sysfs at \/usr\/share\/sys\/bus\/pci\/devices \(hint: give --root a snapshot/,
+    /^vfiokit: \/usr\/share has no manifest\.json: not a complete vfiokit snapshot \(hint: /,
   );
+  // A snapshot (it has a manifest) without PCI sysfs.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vfiokit-nosys-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'manifest.json'), fixtureManifest());
+    const e = runCli(['--root', dir, 'devices']);
+    assert.equal(e.status, 3);
+    assert.match(e.stderr, /no PCI sysfs at \S+\/sys\/bus\/pci\/devices \(hint: give --root a snapshot/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

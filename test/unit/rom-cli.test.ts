@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
+import { fixtureManifest } from '../helpers/fixture-builder.js';
 import { corpusDir, ipxeDir, syntheticDir } from './rom-fixtures.js';
 
 const gk = join(corpusDir, 'nv-GK107-turbo.rom');
@@ -73,6 +74,7 @@ describe('--json', () => {
 describe('--device and --for', () => {
   const root = mkdtempSync(join(tmpdir(), 'vfiokit-romids-'));
   after(() => rmSync(root, { recursive: true, force: true }));
+  writeFileSync(join(root, 'manifest.json'), fixtureManifest());
   const dev = (bdf: string, vendor: string, device: string) => {
     const d = join(root, 'sys/bus/pci/devices', bdf);
     mkdirSync(d, { recursive: true });

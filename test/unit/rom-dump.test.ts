@@ -14,6 +14,7 @@ import { dumpRomBar, type RomBarAccess, sysfsRomAccess } from '../../src/host/ro
 import { DirHostRoot, type HostRoot } from '../../src/host/root.js';
 import { romReadRisk } from '../../src/iommu/viability.js';
 import { runCli } from '../helpers/cli.js';
+import { fixtureManifest } from '../helpers/fixture-builder.js';
 import { ipxeDir, load, repoRoot } from './rom-fixtures.js';
 
 const BDF = '0000:01:00.0';
@@ -144,6 +145,7 @@ test('on a live root the enable and disable writes are exactly "1\\n" and "0\\n"
 describe('vfiokit rom dump with a snapshot tree as --root', () => {
   const root = mkdtempSync(join(tmpdir(), 'vfiokit-romdump-'));
   after(() => rmSync(root, { recursive: true, force: true }));
+  writeFileSync(join(root, 'manifest.json'), fixtureManifest());
   const dev = join(root, 'sys/bus/pci/devices', BDF);
   mkdirSync(dev, { recursive: true });
   writeFileSync(join(dev, 'vendor'), '0x8086\n');

@@ -9,7 +9,7 @@ import { after, test } from 'node:test';
 import { DirHostRoot } from '../../src/host/root.js';
 import { takeSnapshot } from '../../src/host/snapshot.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
-import { buildFixture, CLASS, desktop, type HostSpec } from '../helpers/fixture-builder.js';
+import { buildFixture, CLASS, desktop, fixtureManifest, type HostSpec } from '../helpers/fixture-builder.js';
 import { legacyRomImage } from '../helpers/rom-image.js';
 
 const MAC = '52:54:00:ab:cd:ef';
@@ -244,9 +244,10 @@ test('a hostile archive cannot reach outside its snapshot: escaping symlinks are
   fs.symlinkSync('/etc/passwd', path.join(stage, 'proc/cmdline'));
   fs.symlinkSync('../../../../../../../etc/passwd', path.join(stage, 'etc/hostname'));
   fs.writeFileSync(path.join(stage, 'proc/cpuinfo'), 'flags\t\t: vmx\n');
+  fs.writeFileSync(path.join(stage, 'manifest.json'), fixtureManifest());
   const file = path.join(tmp, 'hostile.tar.gz');
   const tar = await import('tar');
-  await tar.create({ gzip: true, file, cwd: stage, portable: true }, ['sys', 'proc', 'etc']);
+  await tar.create({ gzip: true, file, cwd: stage, portable: true }, ['sys', 'proc', 'etc', 'manifest.json']);
   const scratch = fs.mkdtempSync(path.join(tmp, 'scratch-'));
   const r = runCli(['--root', file, '--json'], { env: { TMPDIR: scratch } });
   assert.equal(r.status, 0, r.stderr);

@@ -113,7 +113,8 @@ export function capabilityLines(cap: Capability, d: PciDevice): string[] {
   return [`${head}: ${value(det)}`];
 }
 
-export function deviceDetailLines(d: PciDevice, c: Colors): string[] {
+/** `advice`: what to do about config space cut short (rootAdvice of the root read). */
+export function deviceDetailLines(d: PciDevice, c: Colors, advice = 'run as root'): string[] {
   const out: string[] = [`${c.bold(d.address)} ${describeDevice(d)}`];
   for (const f of d.unknownFacts ?? []) if (f.fact !== 'driver') out.push(c.yellow(`  Unknown: ${f.reason}`));
   const kv = (k: string, v: string) => out.push(`  ${`${k}:`.padEnd(16)}${v}`);
@@ -167,7 +168,14 @@ export function deviceDetailLines(d: PciDevice, c: Colors): string[] {
   if (d.config.unknown?.length) {
     out.push(
       c.yellow(
-        `  Unknown: ${d.config.unknown.join(', ')}: only ${d.config.bytes.length} bytes of config space were readable (reads by non-root users stop at 64 bytes); run as root to decode them`,
+        `  Unknown: ${d.config.unknown.join(', ')}: only ${d.config.bytes.length} bytes of config space were readable (reads by non-root users stop at 64 bytes); ${advice}`,
+      ),
+    );
+  }
+  if (d.config.problems?.length) {
+    out.push(
+      c.yellow(
+        `  Corrupt: ${d.config.problems.join('; ')}: the list is cut there, capabilities past it are unknown`,
       ),
     );
   }

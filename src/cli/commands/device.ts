@@ -1,5 +1,6 @@
 /** `vfiokit device BDF`: one device in full, every capability decoded. */
 import { readPciDevice } from '../../host/pci-sysfs.js';
+import { rootAdvice } from '../../host/root.js';
 import { parsePciAddress } from '../../pci/address.js';
 import { deviceJson } from '../../pci/device-json.js';
 import { deviceNames, loadPciIds } from '../../pci/ids.js';
@@ -18,6 +19,6 @@ export async function runDevice(ctx: CliContext, bdf: string): Promise<number> {
     });
     return 0;
   }
-  for (const l of deviceDetailLines(d, ctx.c)) ctx.out(l);
+  for (const l of deviceDetailLines(d, ctx.c, rootAdvice(ctx.root()))) ctx.out(l);
   return 0;
 }

@@ -1,6 +1,7 @@
 /** `vfiokit devices`: every PCI device, optionally filtered by kind or vendor. */
 import { EnvironmentError } from '../../errors.js';
 import { PCI_DEVICES_DIR, scanPciDevices } from '../../host/pci-sysfs.js';
+import { rootAdvice } from '../../host/root.js';
 import { matchesKind, parseDeviceKind, parseVendorId } from '../../pci/class-filter.js';
 import { deviceJson } from '../../pci/device-json.js';
 import { deviceNames, loadPciIds } from '../../pci/ids.js';
@@ -47,7 +48,7 @@ export async function runDevices(ctx: CliContext, opts: DevicesOptions): Promise
   for (const d of devices) ctx.out(deviceLine(d, ctx.c));
   if (devices.some((d) => d.config?.truncated)) {
     ctx.err(
-      'note: config space was readable only in part (not root): capabilities are unknown; run as root for them',
+      `note: config space was readable only in part${ctx.root().live ? ' (not root)' : ''}: capabilities are unknown; ${rootAdvice(ctx.root())}`,
     );
   }
   return 0;

@@ -3,6 +3,7 @@
  * ACS override would give, with the risk stated.
  */
 import { readPciDevice, scanPciDevices } from '../../host/pci-sysfs.js';
+import { rootAdvice } from '../../host/root.js';
 import { parseAcsOverride } from '../../iommu/acs-override.js';
 import { type Explanation, explainDevice } from '../../iommu/explain.js';
 import { readKernelGroups } from '../../iommu/groups.js';
@@ -40,7 +41,14 @@ function renderExplanation(ctx: CliContext, e: Explanation): void {
     : 'its simulated group (no kernel groups: IOMMU off)';
   if (group.length <= 1) ctx.out(`${c.bold(e.device)} is alone in ${where}: it can be assigned by itself.`);
   else ctx.out(`${c.bold(e.device)} shares ${where} with ${group.length - 1} other device(s).`);
-  if (e.simulationAgrees === false) {
+  if (e.corrupt.length) {
+    ctx.out(
+      c.yellow(
+        `A corrupt capability list (damaged config space, not a quirk) hides the ACS registers of ${e.corrupt.join('; ')}, so this walk is a guess.`,
+      ),
+    );
+  }
+  if (e.simulationAgrees === false && !e.corrupt.length) {
     ctx.out(
       c.yellow(
         `The kernel grouped it with ${e.kernelGroup?.members.join(' ')}, the simulator with ${e.simulatedGroup.join(' ')}: a rule or quirk vfiokit does not model, so the walk below may miss the cause. Please report it with a snapshot.`,
@@ -50,7 +58,7 @@ function renderExplanation(ctx: CliContext, e: Explanation): void {
   if (e.incomplete.length) {
     ctx.out(
       c.yellow(
-        `Config space of ${e.incomplete.join(', ')} was read without root (64 bytes): the ACS registers are unknown, so this walk is a guess. Run as root.`,
+        `Config space of ${e.incomplete.join(', ')} was read only in part (64 bytes): the ACS registers are unknown, so this walk is a guess; ${rootAdvice(ctx.root())}.`,
       ),
     );
   }

@@ -2,6 +2,7 @@
  * Human output of `vfiokit groups`: one block per group with its verdict and what to do, the
  * topology tree (--tree), and the simulator's agreement with the kernel.
  */
+import { rootAdvice } from '../../host/root.js';
 import type { GroupDevice, GroupEntry, GroupsReport } from '../../iommu/groups-report.js';
 import type { Topology } from '../../iommu/topology.js';
 import type { PciDevice } from '../../pci/types.js';
@@ -101,7 +102,7 @@ export function renderSimulation(ctx: CliContext, r: GroupsReport): void {
       ctx.out(c.dim(`Simulator: agrees with the kernel on all ${s.groupsCompared} groups${assumed}.`));
       break;
     case 'unknown': {
-      const root = s.incomplete.length ? '; run as root for the ACS registers' : '';
+      const root = s.incomplete.length ? `; ${rootAdvice(ctx.root())}` : '';
       ctx.out(
         c.yellow(
           `Simulator: cannot check its groups against the kernel: ${s.unknownReasons.join('; ')}${root}.`,

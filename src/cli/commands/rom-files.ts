@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { EnvironmentError, errnoCode, UsageError } from '../../errors.js';
+import { EnvironmentError, errnoCode, showPath, UsageError } from '../../errors.js';
 
 /** Far above any ROM BAR (16 MiB) or SPI flash dump seen; keeps a wrong file argument cheap. */
 const MAX_ROM_FILE = 64 * 1024 * 1024;
@@ -54,8 +54,37 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
+/** What a path that exists but is not a regular file is, for messages. */
+export function fileKind(st: fs.Stats): string {
+  if (st.isDirectory()) return 'a directory';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device node';
+  if (st.isFIFO()) return 'a FIFO';
+  if (st.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/**
+ * An output path that exists must be a regular file: the write renames a temporary file over it,
+ * which would replace a device node (/dev/sda, /dev/null) or a FIFO by a plain file, even with
+ * --force, which is only about replacing an older output.
+ */
+export function refuseSpecialOutput(output: string, code: string): void {
+  let st: fs.Stats | undefined;
+  try {
+    st = fs.statSync(output);
+  } catch {
+    return;
+  }
+  if (st.isFile()) return;
+  throw new UsageError(`${showPath(output)} is ${fileKind(st)}: refusing to replace it`, {
+    hint: 'give -o the path of a regular file (--force replaces only an older output file)',
+    code,
+  });
+}
+
 /** Refuse to write over the input, or over an existing file unless `force`. */
 export function checkOutput(output: string, input: string | undefined, force: boolean | undefined): void {
+  refuseSpecialOutput(output, 'rom.output-not-file');
   if (input !== undefined && sameFile(input, output)) {
     throw new UsageError(`refusing to overwrite the input file ${input}`, {
       hint: 'give another -o FILE, or use --in-place (keeps FILE.bak)',

@@ -24,7 +24,10 @@ export function registerSnapshot(program: Command): void {
       "also read every display controller's option ROM (as root; enables each ROM BAR for the read)",
     )
     .option('--rom <bdf>', "also read this device's option ROM (repeatable; as root)", collect)
-    .option('--force', 'with --rom: read a storage or network controller in use too')
+    .option(
+      '--force',
+      'replace an existing .tar.gz; with --rom: read a storage or network controller in use too',
+    )
     .action(
       action(async (ctx, opts: SnapshotCliOptions) => {
         const { runSnapshot } = await import('./snapshot.js');

@@ -1,14 +1,21 @@
 /** `vfiokit snapshot -o DIR|FILE.tar.gz`: capture this host (or --root) for --root and bug reports. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { EnvironmentError, errnoCode, UsageError, VfiokitError } from '../../errors.js';
+import { EnvironmentError, errnoCode, showPath, UsageError, VfiokitError } from '../../errors.js';
 import { isArchivePath } from '../../host/archive-path.js';
 import type { HostRoot } from '../../host/root.js';
-import { addRoms, prepareOutputDir, type SnapshotManifest, takeSnapshot } from '../../host/snapshot.js';
+import {
+  addRoms,
+  captureDirAtomically,
+  prepareOutputDir,
+  type SnapshotManifest,
+  takeSnapshot,
+} from '../../host/snapshot.js';
 import { withTempDir, writeArchive } from '../../host/snapshot-archive.js';
 import { displayRomDevices } from '../../host/snapshot-roms.js';
 import { formatPciAddress, parsePciAddress } from '../../pci/address.js';
 import type { CliContext } from '../context.js';
+import { refuseSpecialOutput } from './rom-files.js';
 import { refuseRiskyRomRead } from './rom-ids.js';
 import type { SnapshotCliOptions } from './snapshot.cli.js';
 
@@ -20,6 +27,7 @@ async function capture(
   out: string,
   snapOpts: { redact: boolean; version: string },
   roms: string[],
+  force: boolean,
 ): Promise<SnapshotManifest> {
   const take = async (dir: string) => {
     const m = takeSnapshot(root, dir, snapOpts);
@@ -27,9 +35,16 @@ async function capture(
   };
   if (isArchivePath(out)) {
     if (!fs.existsSync(path.dirname(out))) {
-      throw new UsageError(`directory ${path.dirname(out)} does not exist`, {
+      throw new UsageError(`directory ${showPath(path.dirname(out))} does not exist`, {
         hint: 'create it first or write the archive elsewhere',
         code: 'snapshot.output',
+      });
+    }
+    refuseSpecialOutput(out, 'snapshot.output-not-file');
+    if (!force && fs.existsSync(out)) {
+      throw new UsageError(`${showPath(out)} already exists`, {
+        hint: 'choose another name, or add --force to replace it',
+        code: 'snapshot.output-exists',
       });
     }
     return withTempDir(async (dir) => {
@@ -39,7 +54,9 @@ async function capture(
     });
   }
   prepareOutputDir(out);
-  return take(out);
+  // Captured under a temporary name and renamed when complete: a capture that fails midway
+  // (ENOSPC, ELOOP) leaves no tree that --root could take for a host.
+  return captureDirAtomically(out, take);
 }
 
 /** The devices whose ROMs to read: checked before anything is captured. */
@@ -83,11 +100,17 @@ export async function runSnapshot(ctx: CliContext, opts: SnapshotCliOptions): Pr
   const roms = romDevices(root, opts);
   let manifest: SnapshotManifest;
   try {
-    manifest = await capture(root, out, snapOpts, roms);
+    manifest = await capture(root, out, snapOpts, roms, Boolean(opts.force));
   } catch (e) {
     if (e instanceof VfiokitError || !errnoCode(e)) throw e;
-    throw new EnvironmentError(`cannot write the snapshot to ${out}: ${errnoCode(e)}`, {
-      hint: 'choose a writable place with free space for -o',
+    const code = errnoCode(e);
+    throw new EnvironmentError(`cannot write the snapshot to ${showPath(out)}: ${code}`, {
+      hint:
+        code === 'ELOOP'
+          ? 'the output path goes through a loop of symbolic links; give -o a plain path'
+          : code === 'ENOSPC'
+            ? 'no space left there; nothing was kept, free some space or write elsewhere'
+            : 'choose a writable place with free space for -o',
       cause: e,
       code: 'snapshot.write',
     });
