@@ -456,7 +456,19 @@ function readDevice(
     const bootVga = dir.optional('boot_vga');
     // Read after the class: check again that the directory was there all along.
     if (!dir.has('vendor')) return missing();
-    if (bootVga !== undefined) return withBootVga(dev, bootVga === '1');
+    if (bootVga === '0' || bootVga === '1') return withBootVga(dev, bootVga === '1');
+    // pci_dev_attrs_are_visible() shows boot_vga on every VGA-class device, and it prints 0 or 1:
+    // anything else is damage, and whether this is the boot GPU is then not known.
+    dev.unknownFacts = [
+      ...(dev.unknownFacts ?? []),
+      {
+        fact: 'boot_vga',
+        reason:
+          bootVga === undefined
+            ? `${p}/boot_vga is missing, though the kernel shows it on every VGA-class device`
+            : `${p}/boot_vga holds ${JSON.stringify(bootVga.slice(0, 16))}, not 0 or 1`,
+      },
+    ];
   }
   return dev;
 }

@@ -148,7 +148,9 @@ function judgeMember(g: IommuGroup, d: PciDevice): void {
     g.unknown.push(
       `${d.address}'s iommu_group link points to group ${d.iommuGroup}, but the kernel's group ${g.id} directory lists it`,
     );
-  for (const f of d.unknownFacts ?? []) if (f.fact !== 'config') g.unknown.push(f.reason);
+  // Neither config space nor boot_vga decides whether the kernel lets the group be opened.
+  for (const f of d.unknownFacts ?? [])
+    if (f.fact !== 'config' && f.fact !== 'boot_vga') g.unknown.push(f.reason);
 }
 
 /** Groups built from the simulator's partition, in the same record shape. */
@@ -164,7 +166,7 @@ export function groupsFromPartition(partition: { id: number; devices: string[] }
     // The simulator's groups are judged on the same records, so the same doubts apply.
     unknown: p.devices
       .flatMap((a) => byAddress.get(a)?.unknownFacts ?? [])
-      .filter((f) => f.fact !== 'config')
+      .filter((f) => f.fact !== 'config' && f.fact !== 'boot_vga')
       .map((f) => f.reason),
   }));
 }

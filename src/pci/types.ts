@@ -126,8 +126,9 @@ export interface PciDevice {
 export interface UnknownFact {
   /**
    * driver: which driver holds it; iommu_group: its group link; config: its config space (missing
-   * or unreadable); response: the device does not answer (config space reads all ones).
+   * or unreadable); response: the device does not answer (config space reads all ones); boot_vga:
+   * the attribute a VGA-class device always has is missing or holds neither 0 nor 1.
    */
-  fact: 'driver' | 'iommu_group' | 'config' | 'response';
+  fact: 'driver' | 'iommu_group' | 'config' | 'response' | 'boot_vga';
   reason: string;
 }

@@ -9,7 +9,7 @@ import { scanPciDevices, type UnreadableDevice } from '../host/pci-sysfs.js';
 import type { HostRoot } from '../host/root.js';
 import { joinGroups, readKernelGroups, scanWarnings } from '../iommu/groups.js';
 import { groupViability } from '../iommu/viability.js';
-import { formatPciAddress, parsePciAddress } from '../pci/address.js';
+import { formatPciAddress, parsePciAddress, tryParsePciAddress } from '../pci/address.js';
 import type { PciDevice } from '../pci/types.js';
 import type { VmDefinition } from '../vm/definition.js';
 import { CHECK_GROUPS, type Check, mostImportant, summarize, type Verdict } from './check.js';
@@ -82,6 +82,10 @@ export function buildDeviceContexts(
     return {
       device,
       companions: devices.filter((o) => o.address !== device.address && sameSlot(o, device)),
+      unreadableCompanions: unreadable.filter((u) => {
+        const a = tryParsePciAddress(u.address);
+        return a !== undefined && u.address !== device.address && sameSlot({ addr: a } as PciDevice, device);
+      }),
       group: g ? groupViability(g) : undefined,
       groupDevices: g?.devices ?? [],
       bars: readBars(root, device.address),

@@ -49,6 +49,8 @@ export interface DeviceContext {
   device: PciDevice;
   /** Other functions in the same slot (domain:bus:device), e.g. HDMI audio. */
   companions: PciDevice[];
+  /** Functions in the same slot whose sysfs entry could not be read (a companion of unknown state). */
+  unreadableCompanions?: { address: string; reason: string }[];
   group?: GroupVerdict;
   groupDevices: PciDevice[];
   bars: Bar[];
@@ -84,6 +86,8 @@ export const freeForVfio = (d: PciDevice) => !d.driver || isVfioDriver(d.driver)
 export function bootVgaCheck(ctx: DeviceContext): Check {
   const d = ctx.device;
   const base = { id: 'gpu.boot-vga', group: 'gpu' as const, title: 'Boot VGA device', device: d.address };
+  const doubt = d.unknownFacts?.find((f) => f.fact === 'boot_vga');
+  if (doubt) return { ...base, verdict: 'unknown', evidence: [doubt.reason] };
   if (d.bootVga === undefined)
     return {
       ...base,
@@ -232,6 +236,13 @@ export function audioCheck(ctx: DeviceContext): Check {
     title: 'Companion functions (HDMI audio, USB-C)',
     device: d.address,
   };
+  const lost = ctx.unreadableCompanions ?? [];
+  if (lost.length)
+    return {
+      ...base,
+      verdict: 'unknown',
+      evidence: lost.map((u) => `${u.address} (same slot) could not be read: ${u.reason}`),
+    };
   if (!ctx.companions.length)
     return { ...base, verdict: 'ok', evidence: [`${d.address} has no other function in its slot`] };
   const evidence = ctx.companions.map(
