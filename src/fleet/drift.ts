@@ -105,32 +105,36 @@ export function diffSnapshots(
   const newDevs = readPciDevices(newRoot);
   const a = new Map(oldDevs.map((d) => [d.address, driftDevice(d)]));
   const b = new Map(newDevs.map((d) => [d.address, driftDevice(d)]));
-  const gone = [...a.values()].filter((d) => !b.has(d.address) || kind(b.get(d.address)!) !== kind(d));
-  const came = [...b.values()].filter((d) => !a.has(d.address) || kind(a.get(d.address)!) !== kind(d));
+  const gone = [...a.values()];
+  const came = [...b.values()];
   const moved: FleetDiff['moved'] = [];
   /** old address → new address, for devices present in both. */
   const map = new Map<string, string>();
-  for (const d of a.values())
-    if (b.has(d.address) && kind(b.get(d.address)!) === kind(d)) map.set(d.address, d.address);
-  const pair = (o: DriftDevice, n: DriftDevice, by: 'serial' | 'position' | 'unique') => {
-    moved.push({
-      from: o.address,
-      to: n.address,
-      vendorDevice: o.vendorDevice,
-      subsystem: o.subsystem,
-      matchedBy: by,
-    });
+  const pair = (o: DriftDevice, n: DriftDevice, by?: 'serial' | 'position' | 'unique') => {
+    if (by && o.address !== n.address)
+      moved.push({
+        from: o.address,
+        to: n.address,
+        vendorDevice: o.vendorDevice,
+        subsystem: o.subsystem,
+        matchedBy: by,
+      });
     map.set(o.address, n.address);
     gone.splice(gone.indexOf(o), 1);
     came.splice(came.indexOf(n), 1);
   };
-  for (const by of ['serial', 'position'] as const) {
+  // Strongest identity first: a serial number; then the same address at the same position (the
+  // common case: nothing moved); then the position alone (buses renumbered); then the address
+  // alone; then a model that only one device had before and after.
+  const passes: [(o: DriftDevice, n: DriftDevice) => boolean, 'serial' | 'position' | undefined][] = [
+    [(o, n) => o.serial !== undefined && o.serial === n.serial, 'serial'],
+    [(o, n) => o.address === n.address && o.position === n.position, undefined],
+    [(o, n) => o.position === n.position, 'position'],
+    [(o, n) => o.address === n.address, undefined],
+  ];
+  for (const [same, by] of passes) {
     for (const o of [...gone]) {
-      const n = came.find(
-        (x) =>
-          kind(x) === kind(o) &&
-          (by === 'serial' ? o.serial && x.serial === o.serial : x.position === o.position),
-      );
+      const n = came.find((x) => kind(x) === kind(o) && same(o, x));
       if (n) pair(o, n, by);
     }
   }

@@ -34,11 +34,11 @@ export function gpuHostSpec(o: GpuHostOptions = {}) {
   const devices: NodeSpec[] = [{ kind: 'endpoint', dev: 0, class: CLASS.hostBridge, group: g() }];
   let count = 1;
   let dev = 1;
-  const nvmePort = (): NodeSpec => {
+  const nvmePort = (at: number): NodeSpec => {
     count += 2;
     return {
       kind: 'root-port',
-      dev: dev++,
+      dev: at,
       acs: true,
       group: g(),
       children: [
@@ -46,7 +46,9 @@ export function gpuHostSpec(o: GpuHostOptions = {}) {
       ],
     };
   };
-  for (let i = 0; i < (o.shiftBuses ?? 0); i++) devices.push(nvmePort());
+  // Ports at device 16 and up, listed first: they take the low bus numbers, so the cards keep
+  // their ports (device numbers) but sit on higher buses, as after a firmware renumbering.
+  for (let i = 0; i < (o.shiftBuses ?? 0); i++) devices.push(nvmePort(16 + i));
   const gpus = o.gpus ?? 2;
   for (let i = 0; i < gpus; i++) {
     const shared = i === 0 && o.sharedFirstGpu;
