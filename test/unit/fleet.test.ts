@@ -17,6 +17,7 @@ import { DirHostRoot } from '../../src/host/root.js';
 import { writeArchive } from '../../src/host/snapshot-archive.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
 import { buildGpuHost } from '../helpers/fleet-hosts.js';
+import { assertDocumented } from '../helpers/json-docs.js';
 
 const lab = (n: string) => path.join(repoRoot, `test/fixtures/lab-${n}/snapshot`);
 
@@ -273,26 +274,3 @@ test('the built CLI reads archives with worker threads and prints the documented
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
-
-/** Every key the output uses is named in the schema's section of docs/fleet.md. */
-export function assertDocumented(section: string, value: unknown): void {
-  const doc = fs.readFileSync(path.join(repoRoot, 'docs/fleet.md'), 'utf8');
-  const start = doc.indexOf(`<!-- schema:${section} -->`);
-  assert.ok(start >= 0, `no section ${section} in docs/fleet.md`);
-  const end = doc.indexOf('<!-- schema:', start + 5);
-  const text = doc.slice(start, end < 0 ? undefined : end);
-  const keys = new Set<string>();
-  const walk = (v: unknown) => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object')
-      for (const [k, x] of Object.entries(v)) {
-        // Label names are data (NFD labels), not schema fields.
-        if (!k.includes('/')) keys.add(k);
-        walk(x);
-      }
-  };
-  walk(value);
-  assert.ok(keys.size > 3);
-  for (const k of keys)
-    assert.ok(new RegExp(`\\b${k}\\b`).test(text), `docs/fleet.md (${section}) does not document "${k}"`);
-}
