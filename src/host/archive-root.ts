@@ -198,36 +198,40 @@ export class ArchiveHostRoot implements HostRoot {
     }
   }
 
+  /** Resolved directories by the path that named them: most reads share a device's directory. */
+  private readonly dirCache = new Map<string, string | null>();
+
   /**
    * The archive path a host path leads to, following links (the last one too when `follow`), or
-   * undefined when it leaves the snapshot, loops, or a component is missing.
+   * undefined when it leaves the snapshot, loops, or a component is missing. ".." is taken after
+   * the links before it are followed, as the kernel resolves paths.
    */
-  private lookup(hostPath: string, follow: boolean): string | undefined {
-    let pending = hostPath.split('/').filter((c) => c !== '' && c !== '.');
-    const cur: string[] = [];
-    let hops = 0;
-    while (pending.length) {
-      const c = pending[0];
-      pending = pending.slice(1);
-      if (c === '..') {
-        if (!cur.length) return undefined;
-        cur.pop();
-        continue;
-      }
-      cur.push(c);
-      const here = cur.join('/');
-      const e = this.entries.get(here);
-      if (e?.kind === 'link' && (pending.length || follow)) {
-        if (++hops > MAX_HOPS || e.target.startsWith('/')) return undefined;
-        cur.pop();
-        pending = [...e.target.split('/').filter((x) => x !== '' && x !== '.'), ...pending];
-      } else if (!e && !this.children.has(here)) {
-        return undefined;
-      } else if (pending.length && e?.kind === 'file') {
-        return undefined;
-      }
+  private lookup(hostPath: string, follow: boolean, hops = 0): string | undefined {
+    const parts = hostPath.split('/').filter((c) => c !== '' && c !== '.');
+    const last = parts.pop();
+    if (last === undefined) return '';
+    const dir = this.resolveDir(parts.join('/'), hops);
+    if (dir === undefined) return undefined;
+    if (last === '..') return dir === '' ? undefined : dir.slice(0, Math.max(0, dir.lastIndexOf('/')));
+    const full = dir ? `${dir}/${last}` : last;
+    const e = this.entries.get(full);
+    if (e?.kind === 'link' && follow) {
+      if (hops >= MAX_HOPS || e.target.startsWith('/')) return undefined;
+      return this.lookup(dir ? `${dir}/${e.target}` : e.target, true, hops + 1);
     }
-    return cur.join('/');
+    if (!e && !this.children.has(full)) return undefined;
+    return full;
+  }
+
+  private resolveDir(p: string, hops: number): string | undefined {
+    if (p === '') return '';
+    const cached = this.dirCache.get(p);
+    if (cached !== undefined) return cached ?? undefined;
+    const r = this.lookup(p, true, hops);
+    const dir = r !== undefined && this.kindOf(r) === 'dir' ? r : undefined;
+    // A failure under a partly spent link budget is not the path's own answer: cache only others.
+    if (hops === 0 || dir !== undefined) this.dirCache.set(p, dir ?? null);
+    return dir;
   }
 
   private kindOf(p: string): Entry['kind'] | undefined {

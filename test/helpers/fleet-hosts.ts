@@ -46,9 +46,9 @@ export function gpuHostSpec(o: GpuHostOptions = {}) {
       ],
     };
   };
-  // Ports at device 16 and up, listed first: they take the low bus numbers, so the cards keep
-  // their ports (device numbers) but sit on higher buses, as after a firmware renumbering.
-  for (let i = 0; i < (o.shiftBuses ?? 0); i++) devices.push(nvmePort(16 + i));
+  // Ports at the last device numbers, listed first: they take the low bus numbers, so the cards
+  // keep their ports (device numbers) but sit on higher buses, as after a firmware renumbering.
+  for (let i = 0; i < (o.shiftBuses ?? 0); i++) devices.push(nvmePort(31 - i));
   const gpus = o.gpus ?? 2;
   for (let i = 0; i < gpus; i++) {
     const shared = i === 0 && o.sharedFirstGpu;
@@ -86,34 +86,57 @@ export function gpuHostSpec(o: GpuHostOptions = {}) {
     });
     count += shared ? 4 : 3;
   }
-  // Pad: root ports with a switch of four NVMe drives (10 functions each), then single drives.
+  // Pad: root ports with an SR-IOV NIC and 15 VFs (17 functions on one bus, ARI), then single
+  // NVMe ports; a second PCI domain when the first runs out of device numbers.
   const target = o.functions ?? 0;
-  while (count + 10 <= target && dev < 32) {
-    const up = g();
-    devices.push({
+  const rootComplexes: { domain?: number; devices: NodeSpec[] }[] = [{ devices }];
+  let rc = devices;
+  const last = 31 - (o.shiftBuses ?? 0);
+  const sriovPort = (at: number): NodeSpec => {
+    const port = g();
+    const pf = g();
+    return {
       kind: 'root-port',
-      dev: dev++,
+      dev: at,
       acs: true,
-      group: up,
+      group: port,
       children: [
         {
-          kind: 'switch',
-          upstream: { group: g() },
-          downstream: [0, 1, 2, 3].map(() => {
-            const ds = g();
-            return {
-              acs: true,
-              group: ds,
-              children: [{ kind: 'endpoint' as const, class: CLASS.nvme, driver: 'nvme', group: g() }],
-            };
-          }),
+          kind: 'endpoint',
+          class: CLASS.ethernet,
+          driver: 'ixgbe',
+          vendor: 0x8086,
+          device: 0x10fb,
+          ari: true,
+          group: pf,
+          sriov: {
+            totalVfs: 63,
+            numVfs: 15,
+            vfDevice: 0x10ed,
+            vfDriver: 'ixgbevf',
+            vfGroups: Array.from({ length: 15 }, () => g() as number),
+          },
         },
       ],
-    });
-    count += 10;
+    };
+  };
+  while (count + 2 <= target) {
+    if (dev > last) {
+      rc = [{ kind: 'endpoint', dev: 0, class: CLASS.hostBridge, group: g() }];
+      count++;
+      rootComplexes.push({ domain: rootComplexes.length, devices: rc });
+      dev = 1;
+      continue;
+    }
+    if (count + 17 <= target) {
+      rc.push(sriovPort(dev++));
+      count += 17;
+    } else {
+      rc.push(nvmePort(dev++));
+    }
   }
   return {
-    rootComplexes: [{ devices }],
+    rootComplexes,
     iommu: iommu ? ('intel' as const) : (false as const),
     files: {
       'proc/cmdline': `BOOT_IMAGE=/vmlinuz root=/dev/sda1 ro${iommu ? ' intel_iommu=on' : ''}`,

@@ -174,7 +174,7 @@ test('an archive read in memory gives the same summary as its unpacked tree', as
 test('drift: added, removed and moved devices, changed groups and drivers', () => {
   const dir = tmp();
   try {
-    // before: two cards at buses 1 and 2. after a firmware update: an NVMe root port (device 16)
+    // before: two cards at buses 1 and 2. after a firmware update: an NVMe root port (device 31)
     // takes bus 1, so the cards behind the same ports (00:01.0, 00:02.0) sit at buses 2 and 3
     // (moved, matched by position); the first card's group now holds a NIC (its port lost ACS).
     const before = buildGpuHost({}, path.join(dir, 'before'));
@@ -191,7 +191,7 @@ test('drift: added, removed and moved devices, changed groups and drivers', () =
     );
     assert.deepEqual(
       d.added.map((x) => `${x.address} ${x.vendorDevice}`),
-      ['0000:00:10.0 1b36:000c', '0000:01:00.0 144d:a808', '0000:02:01.0 8086:1533'],
+      ['0000:00:1f.0 1b36:000c', '0000:01:00.0 144d:a808', '0000:02:01.0 8086:1533'],
     );
     assert.deepEqual(d.removed, []);
     const g = d.groupsChanged.find((x) => x.address === '0000:02:00.0');
@@ -206,7 +206,7 @@ test('drift: added, removed and moved devices, changed groups and drivers', () =
     const r = diffSnapshots(openSnapshot(after.dir), openSnapshot(before.dir));
     assert.deepEqual(
       r.removed.map((x) => x.address),
-      ['0000:00:10.0', '0000:01:00.0', '0000:02:01.0'],
+      ['0000:00:1f.0', '0000:01:00.0', '0000:02:01.0'],
     );
     // A driver change on the same address.
     const drv = buildGpuHost({ driver: 'nvidia' }, path.join(dir, 'drv'));
