@@ -247,7 +247,7 @@ export class ArchiveHostRoot implements HostRoot {
   readBytes(hostPath: string, maxBytes?: number): Uint8Array | undefined {
     const p = this.lookup(hostPath, true);
     const e = p === undefined ? undefined : this.entries.get(p);
-    if (!e || e.kind !== 'file') return undefined;
+    if (e?.kind !== 'file') return undefined;
     const end = maxBytes === undefined ? e.end : Math.min(e.end, e.start + maxBytes);
     return new Uint8Array(this.data.subarray(e.start, end));
   }
@@ -255,7 +255,7 @@ export class ArchiveHostRoot implements HostRoot {
   readText(hostPath: string): string | undefined {
     const p = this.lookup(hostPath, true);
     const e = p === undefined ? undefined : this.entries.get(p);
-    if (!e || e.kind !== 'file') return undefined;
+    if (e?.kind !== 'file') return undefined;
     return this.data.toString('utf8', e.start, e.end);
   }
 

@@ -24,9 +24,14 @@ import { repoRoot, runCli } from '../helpers/cli.js';
 import { buildGpuHost } from '../helpers/fleet-hosts.js';
 import { assertDocumented } from '../helpers/json-docs.js';
 
+/** The CR's shape down to the device list, loose enough to hold a wrong field for the tests. */
+interface Cr {
+  spec: { configuration: { permittedHostDevices: { pciHostDevices?: Record<string, unknown>[] } } };
+}
+
 function schemaErrors(cr: unknown): string[] {
   const errors: string[] = [];
-  const c = cr as Record<string, any>;
+  const c = cr as Cr & object;
   if (!kv.instanceOfV1KubeVirt(c)) errors.push('V1KubeVirt: required fields');
   if (!kv.instanceOfV1KubeVirtSpec(c.spec)) errors.push('V1KubeVirtSpec: required fields');
   if (!kv.instanceOfV1KubeVirtConfiguration(c.spec.configuration)) errors.push('V1KubeVirtConfiguration');
@@ -53,7 +58,7 @@ function typeErrors(crs: unknown[]): string[][] {
       `import type { V1KubeVirtConfiguration } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';\n${crs
         .map(
           (cr, i) =>
-            `export const c${i}: V1KubeVirtConfiguration = ${JSON.stringify((cr as any).spec.configuration)};`,
+            `export const c${i}: V1KubeVirtConfiguration = ${JSON.stringify((cr as Cr).spec.configuration)};`,
         )
         .join('\n')}\n`,
     );
@@ -120,11 +125,11 @@ test('the KubeVirt CR part validates against the KubeVirt API schema; unassignab
       /^example\.com\//,
     );
     // The checks catch a wrong CR: a misplaced field and a wrong type.
-    const wrong = structuredClone(e.cr) as any;
-    wrong.spec.configuration.permittedHostDevices.pciHostDevices[0].vendorSelector = '10de:1eb8';
+    const wrong = structuredClone(e.cr) as unknown as Cr;
+    (wrong.spec.configuration.permittedHostDevices.pciHostDevices ?? [])[0].vendorSelector = '10de:1eb8';
     assert.equal(schemaErrors(wrong).length, 1);
-    const typed = structuredClone(e.cr) as any;
-    typed.spec.configuration.permittedHostDevices.pciHostDevices[0].externalResourceProvider = 'yes';
+    const typed = structuredClone(e.cr) as unknown as Cr;
+    (typed.spec.configuration.permittedHostDevices.pciHostDevices ?? [])[0].externalResourceProvider = 'yes';
     const [good, goodExt, te1, te2] = typeErrors([e.cr, ext.cr, wrong, typed]);
     assert.deepEqual([good, goodExt], [[], []]);
     assert.ok(
