@@ -7,7 +7,9 @@
  * started with workerData { vfiokitWorker: 'fleet' } (src/cli/main.ts hands it to the worker
  * loop). From source (tsx), the worker runs worker-entry.ts under the same loader.
  */
+import { createRequire } from 'node:module';
 import * as os from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FleetHost } from './host-summary.js';
 import type { SnapshotInput } from './inputs.js';
@@ -16,10 +18,21 @@ import type { WorkerTask } from './worker.js';
 
 export const WORKER_FLAG = 'vfiokit-fleet-worker';
 
-function workerScript(): string | URL {
+function workerScript(): { file: string | URL; eval?: boolean } {
   // In the bundle `__filename` is the bundle itself; in ESM source it is not defined.
-  if (typeof __filename === 'string' && __filename.endsWith('.cjs')) return __filename;
-  return new URL('./worker-entry.ts', import.meta.url);
+  if (typeof __filename === 'string' && __filename.endsWith('.cjs')) return { file: __filename };
+  // From source the worker needs the TypeScript loader: Node 20 does not apply `--import` hooks
+  // to a worker's entry module, so the worker loads worker-entry.ts through tsx's API.
+  const api = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
+  const entry = new URL('./worker-entry.ts', import.meta.url).href;
+  return {
+    file: `import(${JSON.stringify(api)}).then((m) => m.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`,
+    eval: true,
+  };
 }
 
 export function defaultJobs(): number {
@@ -52,7 +65,8 @@ export async function readHosts(
         w.postMessage(task);
       };
       for (let i = 0; i < jobs; i++) {
-        const w = new Worker(workerScript(), { workerData: { [WORKER_FLAG]: true } });
+        const { file, eval: isCode } = workerScript();
+        const w = new Worker(file, { workerData: { [WORKER_FLAG]: true }, eval: isCode });
         workers.push(w);
         w.on('message', (m: { index: number; host: FleetHost }) => {
           results[m.index] = m.host;

@@ -108,6 +108,15 @@ test('lab snapshots: the QEMU NVMe is isolated on the server (switch port) and s
   assert.equal(desktop.interruptRemapping?.verdict, 'ok');
 });
 
+test('worker threads from source give what one thread gives', async () => {
+  const inputs = ['desktop', 'noacs', 'server', 'legacy'].map((n) => ({ name: n, path: lab(n) }));
+  const models = ['1b36:0010'];
+  assert.deepEqual(
+    await readHosts(inputs, { jobs: 2, models }),
+    await readHosts(inputs, { jobs: 1, models }),
+  );
+});
+
 test('unreadable and damaged snapshots are unknown with the reason, never assignable', async () => {
   const dir = tmp();
   try {
