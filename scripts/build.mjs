@@ -66,7 +66,9 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   plugins: [deferChildProcess],
-  define: { VFIOKIT_VERSION: JSON.stringify(pkg.version) },
+  // import.meta.url has no meaning in one CommonJS file; the only use (src/fleet/pool.ts) takes
+  // the bundle's own __filename there instead.
+  define: { VFIOKIT_VERSION: JSON.stringify(pkg.version), 'import.meta.url': 'undefined' },
   // Ties the code cache to this very bundle (bin/bundle-loader.cjs).
   footer: { js: `// vfiokit-build:${buildId}` },
   logLevel: 'warning',

@@ -2,6 +2,7 @@
  * vfiokit entry point: parse arguments, run one command, turn errors into one line and an exit
  * code (0 ok, 1 problem found, 2 usage, 3 environment). Stack traces only with --debug.
  */
+import { isMainThread, workerData } from 'node:worker_threads';
 import { Command, CommanderError } from 'commander';
 import { ExitCode, formatErrorLine, VfiokitError } from '../errors.js';
 import { registerCommands } from './registry.js';
@@ -75,3 +76,9 @@ export function reportError(e: unknown, debug: boolean): number {
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
 });
+
+// A fleet worker thread started from the bundle (src/fleet/pool.ts) runs the worker loop, not
+// the CLI: the bundle is one file, so the worker is this same file.
+if (!isMainThread && (workerData as Record<string, unknown> | null)?.['vfiokit-fleet-worker']) {
+  void import('../fleet/worker.js').then((m) => m.runFleetWorker());
+}

@@ -13,6 +13,8 @@ import { registerDevices } from './commands/devices.cli.js';
 import { registerDiagnose } from './commands/diagnose.cli.js';
 import { registerDoctor } from './commands/doctor.cli.js';
 import { registerExplain } from './commands/explain.cli.js';
+import { registerExport } from './commands/export.cli.js';
+import { registerFleet } from './commands/fleet.cli.js';
 import { registerGroups } from './commands/groups.cli.js';
 import { registerReport } from './commands/report.cli.js';
 import { registerRom } from './commands/rom.cli.js';
@@ -28,6 +30,8 @@ const commands: [string, (program: Command) => void][] = [
   ['doctor', registerDoctor],
   ['diagnose', registerDiagnose],
   ['rom', registerRom],
+  ['fleet', registerFleet],
+  ['export', registerExport],
 ];
 
 /** Global options that take a value, so their value is not mistaken for a command name. */

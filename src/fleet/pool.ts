@@ -1,0 +1,90 @@
+/**
+ * Read many snapshots in parallel with worker threads. Each worker reads one snapshot at a time
+ * and the main thread keeps only the summaries, so memory stays bounded by the number of workers,
+ * not the number of hosts.
+ *
+ * The CLI is one bundled CommonJS file (scripts/build.mjs): there, a worker is that same file
+ * started with workerData { vfiokitWorker: 'fleet' } (src/cli/main.ts hands it to the worker
+ * loop). From source (tsx), the worker runs worker-entry.ts under the same loader.
+ */
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { FleetHost } from './host-summary.js';
+import type { SnapshotInput } from './inputs.js';
+import { readHost } from './read-host.js';
+import type { WorkerTask } from './worker.js';
+
+export const WORKER_FLAG = 'vfiokit-fleet-worker';
+
+function workerScript(): { file: string | URL; eval?: boolean } {
+  // In the bundle `__filename` is the bundle itself; in ESM source it is not defined.
+  if (typeof __filename === 'string' && __filename.endsWith('.cjs')) return { file: __filename };
+  // From source the worker needs the TypeScript loader: Node 20 does not apply `--import` hooks
+  // to a worker's entry module, so the worker loads worker-entry.ts through tsx's API.
+  const api = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
+  const entry = new URL('./worker-entry.ts', import.meta.url).href;
+  return {
+    file: `import(${JSON.stringify(api)}).then((m) => m.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`,
+    eval: true,
+  };
+}
+
+export function defaultJobs(): number {
+  return Math.max(1, Math.min(8, os.availableParallelism()));
+}
+
+export async function readHosts(
+  inputs: SnapshotInput[],
+  opts: { jobs?: number; models?: string[]; onHost?: (done: number, total: number) => void } = {},
+): Promise<FleetHost[]> {
+  const models = opts.models ?? [];
+  const jobs = Math.min(opts.jobs ?? defaultJobs(), inputs.length);
+  const results: FleetHost[] = new Array(inputs.length);
+  if (jobs <= 1) {
+    inputs.forEach((input, i) => {
+      results[i] = readHost(input, models);
+      opts.onHost?.(i + 1, inputs.length);
+    });
+    return results;
+  }
+  let next = 0;
+  let done = 0;
+  const workers: Worker[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const feed = (w: Worker) => {
+        if (next >= inputs.length) return;
+        const task: WorkerTask = { index: next, input: inputs[next], models };
+        next++;
+        w.postMessage(task);
+      };
+      for (let i = 0; i < jobs; i++) {
+        const { file, eval: isCode } = workerScript();
+        const w = new Worker(file, { workerData: { [WORKER_FLAG]: true }, eval: isCode });
+        workers.push(w);
+        w.on('message', (m: { index: number; host: FleetHost }) => {
+          results[m.index] = m.host;
+          done++;
+          opts.onHost?.(done, inputs.length);
+          if (done === inputs.length) resolve();
+          else feed(w);
+        });
+        w.on('error', reject);
+        w.on('exit', (code) => {
+          if (done < inputs.length && code !== 0)
+            reject(new Error(`a fleet worker exited with code ${code}`));
+        });
+        feed(w);
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}
