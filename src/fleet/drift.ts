@@ -144,14 +144,14 @@ export function diffSnapshots(
     if (sameKindGone.length === 1 && sameKindCame.length === 1) pair(o, sameKindCame[0], 'unique');
   }
   // Group membership, compared through the address map so a renumbered bus is not a change.
-  const members = (root: HostRoot, devs: PciDevice[]) => {
-    const g = readKernelGroups(root, devs);
+  const members = (root: HostRoot) => {
+    const g = readKernelGroups(root);
     const byGroup = new Map<number, string[]>(g.groups);
     return (d: DriftDevice) =>
       d.group === undefined ? [] : (byGroup.get(d.group) ?? []).filter((x) => x !== d.address);
   };
-  const oldPeers = members(oldRoot, oldDevs);
-  const newPeers = members(newRoot, newDevs);
+  const oldPeers = members(oldRoot);
+  const newPeers = members(newRoot);
   const groupsChanged: FleetDiff['groupsChanged'] = [];
   const driversChanged: FleetDiff['driversChanged'] = [];
   for (const [from, to] of map) {

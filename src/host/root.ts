@@ -552,6 +552,27 @@ export function openRoot(dir: string | undefined, opts: { name?: string } = {}):
     });
   }
   const root = new DirHostRoot(d, opts.name);
-  if (!root.live) root.snapshot = readManifest(root, shown);
+  if (!root.live && !isMountedHost(d)) root.snapshot = readManifest(root, shown);
   return root;
+}
+
+/** statfs(2) f_type of sysfs and procfs (include/uapi/linux/magic.h SYSFS_MAGIC, PROC_SUPER_MAGIC). */
+const SYSFS_MAGIC = 0x62656572;
+const PROC_SUPER_MAGIC = 0x9fa0;
+
+/**
+ * A live host mounted under a directory (a container's `/host` with the host's /sys and /proc
+ * mounted read-only, as the Kubernetes DaemonSet does): `sys` and `proc` are real directories on
+ * which the kernel's own sysfs and procfs are mounted. Such a tree is the host itself, not an
+ * unfinished snapshot, so it needs no manifest. A link named sys, or a copied tree, is not one.
+ */
+export function isMountedHost(dir: string): boolean {
+  try {
+    const sys = path.join(dir, 'sys');
+    const proc = path.join(dir, 'proc');
+    if (!fs.lstatSync(sys).isDirectory() || !fs.lstatSync(proc).isDirectory()) return false;
+    return fs.statfsSync(sys).type === SYSFS_MAGIC && fs.statfsSync(proc).type === PROC_SUPER_MAGIC;
+  } catch {
+    return false;
+  }
 }
