@@ -16,6 +16,7 @@ import { registerExplain } from './commands/explain.cli.js';
 import { registerGroups } from './commands/groups.cli.js';
 import { registerReport } from './commands/report.cli.js';
 import { registerRom } from './commands/rom.cli.js';
+import { registerSetup } from './commands/setup.cli.js';
 import { registerSnapshot } from './commands/snapshot.cli.js';
 
 /** Top-level command name → the function that declares it. */
@@ -28,6 +29,7 @@ const commands: [string, (program: Command) => void][] = [
   ['doctor', registerDoctor],
   ['diagnose', registerDiagnose],
   ['rom', registerRom],
+  ['setup', registerSetup],
 ];
 
 /** Global options that take a value, so their value is not mistaken for a command name. */
