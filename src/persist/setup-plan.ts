@@ -24,7 +24,6 @@ import { VfiokitError } from '../errors.js';
 import { readPciDevices } from '../host/pci-sysfs.js';
 import type { HostRoot } from '../host/root.js';
 import { joinGroups, readKernelGroups } from '../iommu/groups.js';
-import { isVfioDriver } from '../iommu/viability.js';
 import type { PciDevice } from '../pci/types.js';
 import { competingDrivers } from '../readiness/checks/early-binding.js';
 import { readKernelConfig } from '../readiness/kernel-config.js';
@@ -128,6 +127,37 @@ function moduleOf(root: HostRoot, driver: string): string {
   const m = link?.slice(link.lastIndexOf('/') + 1);
   // xhci_hcd is the PCI driver name of module xhci_pci (drivers/usb/host/xhci-pci.c).
   return (m ?? (driver === 'xhci_hcd' ? 'xhci_pci' : driver)).replace(/-/g, '_');
+}
+
+export interface PciAlias {
+  pattern: RegExp;
+  module: string;
+}
+
+/** The `alias pci:…` lines of modules.alias (written by depmod from each module's device table). */
+export function parsePciAliases(text: string): PciAlias[] {
+  const out: PciAlias[] = [];
+  for (const line of text.split('\n')) {
+    const m = /^alias (pci:\S+) (\S+)$/.exec(line);
+    if (!m) continue;
+    // fnmatch(3) as kmod uses it: * and ? wildcards, [...] sets; everything else literal.
+    const re = m[1]
+      .replace(/[.+^${}()|\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.');
+    out.push({ pattern: new RegExp(`^${re}$`), module: m[2].replace(/-/g, '_') });
+  }
+  return out;
+}
+
+function readPciAliases(root: HostRoot, release: string): PciAlias[] | undefined {
+  const b = root.readBytes(`/lib/modules/${release}/modules.alias`, 32 * 1024 * 1024);
+  return b === undefined ? undefined : parsePciAliases(dec.decode(b));
+}
+
+/** Modules whose alias matches a device's modalias (pci:v…d…sv…sd…bc…sc…i…). */
+export function aliasModules(aliases: PciAlias[], modalias: string): string[] {
+  return [...new Set(aliases.filter((a) => a.pattern.test(modalias)).map((a) => a.module))];
 }
 
 /** IDs that bind exactly the chosen devices, and the devices that need driver_override. */
@@ -262,17 +292,27 @@ export function planSetup(root: HostRoot, spec: TargetSpec, opts: SetupOptions =
   const chosenDevs = chosen.map((c) => c.device);
   const { ids, overrides, bindBy } = chooseBinding(devices, chosenDevs);
   const bootGpu = chosenDevs.find((d) => d.bootVga)?.address;
-  // The bound driver's module (read from sysfs), and the drivers known to claim such devices.
+  // The modules whose aliases match each device (what udev would load for it), the bound driver's
+  // module, and the drivers known to claim such devices (nvidia has no alias file entry until it
+  // is installed).
+  const release0 = root.readAttr('/proc/sys/kernel/osrelease');
+  const aliases = release0 ? readPciAliases(root, release0) : undefined;
+  if (!aliases)
+    notes.push(
+      `modules.alias of ${release0 ?? 'the running kernel'} not readable: softdeps only for the known drivers`,
+    );
   const softdeps = [
     ...new Set(
-      chosenDevs.flatMap((d) =>
-        competingDrivers(d)
-          .filter((x) => !isVfioDriver(x) && x !== 'pci_stub')
-          .map((x) => moduleOf(root, d.driver && x === d.driver.replace(/-/g, '_') ? d.driver : x)),
-      ),
+      chosenDevs.flatMap((d) => {
+        const modalias = root.readAttr(`/sys/bus/pci/devices/${d.address}/modalias`);
+        const byAlias = aliases && modalias ? aliasModules(aliases, modalias) : [];
+        const known = competingDrivers(d).map((x) =>
+          moduleOf(root, d.driver && x === d.driver.replace(/-/g, '_') ? d.driver : x),
+        );
+        return [...known, ...byAlias].filter((x) => !/vfio/.test(x) && x !== 'pci_stub');
+      }),
     ),
   ];
-  const release0 = root.readAttr('/proc/sys/kernel/osrelease');
   const builtin = release0 ? root.readText(`/lib/modules/${release0}/modules.builtin`) : undefined;
   if (builtin !== undefined) {
     const names = new Set(

@@ -9,10 +9,18 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DirHostRoot, type HostRoot } from '../../src/host/root.js';
 import { repoRoot } from './cli.js';
-import { buildFixture, CLASS, gpuWithAudio, type HostSpec } from './fixture-builder.js';
+import { buildFixture, CLASS, type FunctionSpec, gpuWithAudio, type HostSpec } from './fixture-builder.js';
 import { type HostFilesSpec, writeHostFiles } from './host-fixture.js';
 
 export const SETUP_FIXTURES = path.join(repoRoot, 'test/fixtures/setup');
+
+function withModalias(f: FunctionSpec): FunctionSpec {
+  const [sv, sd] = f.subsystem ?? [f.vendor ?? 0, f.device ?? 0];
+  return {
+    ...f,
+    attrs: { ...f.attrs, modalias: `${modalias(f.vendor ?? 0, f.device ?? 0, sv, sd, f.class ?? 0)}\n` },
+  };
+}
 
 /**
  * An Intel desktop: the iGPU is the boot GPU (i915), a discrete GPU with its HDMI audio in group 1
@@ -46,7 +54,9 @@ export const desktopPci: HostSpec = {
                 groups: 1,
                 driver: 'nouveau',
                 audioDriver: 'snd_hda_intel',
-              }).functions.map((f) => ({ ...f, subsystem: [0x1458, 0x3702] as [number, number] })),
+              }).functions.map((f) =>
+                withModalias({ ...f, subsystem: [0x1458, 0x3702] as [number, number] }),
+              ),
             },
           ],
         },
@@ -86,7 +96,7 @@ export const desktopPci: HostSpec = {
 export function twinGpuPci(subsystems: [[number, number], [number, number]]): HostSpec {
   const card = (group: number, sub: [number, number]) => {
     const m = gpuWithAudio({ groups: group, driver: 'nouveau', audioDriver: 'snd_hda_intel' });
-    return { ...m, functions: m.functions.map((f) => ({ ...f, subsystem: sub })) };
+    return { ...m, functions: m.functions.map((f) => withModalias({ ...f, subsystem: sub })) };
   };
   return {
     rootComplexes: [
@@ -132,6 +142,20 @@ export function twinGpuPci(subsystems: [[number, number], [number, number]]): Ho
   };
 }
 
+/** The lines of Debian 6.1's modules.alias that match this file's devices (depmod output). */
+export const MODULES_ALIAS = `# Aliases extracted from modules themselves.
+alias pci:v00008086d00003E92sv*sd*bc03sc*i* i915
+alias pci:v000010DEd*sv*sd*bc03sc*i* nouveau
+alias pci:v00008086d000010D3sv*sd*bc*sc*i* e1000e
+alias pci:v000010DEd*sv*sd*bc04sc03i00* snd_hda_intel
+`;
+
+/** The modalias sysfs gives a function (drivers/pci/pci-sysfs.c modalias_show). */
+export function modalias(v: number, d: number, sv: number, sd: number, cls: number): string {
+  const h = (n: number, w: number) => n.toString(16).toUpperCase().padStart(w, '0');
+  return `pci:v${h(v, 8)}d${h(d, 8)}sv${h(sv, 8)}sd${h(sd, 8)}bc${h(cls >> 16, 2)}sc${h((cls >> 8) & 0xff, 2)}i${h(cls & 0xff, 2)}`;
+}
+
 export interface SetupHost {
   dir: string;
   root: HostRoot;
@@ -147,6 +171,7 @@ export function kernelFacts(release: string, extra: Partial<HostFilesSpec> = {})
     kernelConfig: { CONFIG_INTEL_IOMMU: 'y', CONFIG_INTEL_IOMMU_DEFAULT_ON: 'n' },
     cmdline: `BOOT_IMAGE=/vmlinuz-${release} root=UUID=6e0b3a4c-1f0e-4a43-9d4e-2b5c1d7a9f10 ro quiet`,
     ...extra,
+    files: { [`lib/modules/${release}/modules.alias`]: MODULES_ALIAS, ...extra.files },
   };
 }
 

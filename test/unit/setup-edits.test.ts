@@ -12,9 +12,9 @@ import { unifiedDiff } from '../../src/actions/unified-diff.js';
 import { readPciDevices } from '../../src/host/pci-sysfs.js';
 import { editGrubDefault, editPlainCmdline, type WantedParam } from '../../src/persist/cmdline-edit.js';
 import { editMkinitcpio, initramfsToolsModules } from '../../src/persist/setup-files.js';
-import { chooseBinding, vfioModules } from '../../src/persist/setup-plan.js';
+import { aliasModules, chooseBinding, parsePciAliases, vfioModules } from '../../src/persist/setup-plan.js';
 import { buildFixture } from '../helpers/fixture-builder.js';
-import { twinGpuPci } from '../helpers/setup-host.js';
+import { MODULES_ALIAS, modalias, twinGpuPci } from '../helpers/setup-host.js';
 
 const hasPatch = spawnSync('sh', ['-c', 'command -v patch'], { stdio: 'ignore' }).status === 0;
 
@@ -160,4 +160,16 @@ test('binding: IDs when unique, subsystem IDs when they tell twins apart, else b
       fx.cleanup();
     }
   }
+});
+
+test('modules.alias: the modules udev would load for a device, by kmod’s fnmatch rules', () => {
+  const aliases = parsePciAliases(MODULES_ALIAS);
+  assert.equal(aliases.length, 4);
+  assert.deepEqual(aliasModules(aliases, modalias(0x10de, 0x1b80, 0x1458, 0x3702, 0x030000)), ['nouveau']);
+  assert.deepEqual(aliasModules(aliases, modalias(0x10de, 0x10f0, 0x1458, 0x3702, 0x040300)), [
+    'snd_hda_intel',
+  ]);
+  assert.deepEqual(aliasModules(aliases, modalias(0x8086, 0x10d3, 0x8086, 0x0000, 0x020000)), ['e1000e']);
+  // An Nvidia USB controller (class 0c03) is neither nouveau's nor snd_hda_intel's.
+  assert.deepEqual(aliasModules(aliases, modalias(0x10de, 0x1ad6, 0x1458, 0x3702, 0x0c0330)), []);
 });
