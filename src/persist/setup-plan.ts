@@ -193,12 +193,18 @@ export function chooseBinding(
   return { ids, overrides, bindBy };
 }
 
-function cpuVendor(root: HostRoot): 'intel' | 'amd' | undefined {
+/**
+ * Which IOMMU the machine has: the ACPI table the firmware gives (DMAR for Intel VT-d, IVRS for
+ * AMD-Vi) decides, since that is what the kernel's IOMMU driver binds to; the CPU vendor only when
+ * the tables are not readable. (They disagree under emulation: QEMU's intel-iommu on a TCG CPU
+ * that reports AuthenticAMD.)
+ */
+function iommuVendor(root: HostRoot): 'intel' | 'amd' | undefined {
+  if (root.exists('/sys/firmware/acpi/tables/DMAR')) return 'intel';
+  if (root.exists('/sys/firmware/acpi/tables/IVRS')) return 'amd';
   const v = /^vendor_id\s*:\s*(\S+)/m.exec(root.readText('/proc/cpuinfo') ?? '')?.[1];
   if (v === 'GenuineIntel') return 'intel';
   if (v === 'AuthenticAMD') return 'amd';
-  if (root.exists('/sys/firmware/acpi/tables/DMAR')) return 'intel';
-  if (root.exists('/sys/firmware/acpi/tables/IVRS')) return 'amd';
   return undefined;
 }
 
@@ -210,7 +216,7 @@ export function wantedCmdline(
   const params: WantedParam[] = [];
   const notes: string[] = [];
   const release = root.readAttr('/proc/sys/kernel/osrelease');
-  const vendor = cpuVendor(root);
+  const vendor = iommuVendor(root);
   if (vendor === 'intel') {
     const cfg = readKernelConfig(root, release);
     const on = cfg?.values.get('CONFIG_INTEL_IOMMU_DEFAULT_ON');
@@ -227,7 +233,9 @@ export function wantedCmdline(
   } else if (vendor === 'amd') {
     notes.push('amd_iommu: nothing to add, the AMD IOMMU is on by default (amd_iommu= has no "on" value)');
   } else {
-    notes.push('CPU vendor unknown (/proc/cpuinfo, ACPI DMAR/IVRS unreadable): no IOMMU switch added');
+    notes.push(
+      'IOMMU vendor unknown (no ACPI DMAR or IVRS table, /proc/cpuinfo unreadable): no IOMMU switch added',
+    );
   }
   params.push({
     word: 'iommu=pt',
