@@ -505,6 +505,9 @@ export function planSetup(root: HostRoot, spec: TargetSpec, opts: SetupOptions =
       );
       if (!before) for (const d of missingDirs(root, p)) if (!createdDirs.includes(d)) createdDirs.push(d);
     }
+    // What setup leaves in the file, so --undo can tell a later edit by hand from its own.
+    const i = recordFiles.findIndex((r) => r.path === p);
+    recordFiles[i] = { ...recordFiles[i], writtenSha256: sha256(after) };
     steps.push({
       kind: 'file',
       path: p,
@@ -664,7 +667,7 @@ function toolWords(root: HostRoot, tool: 'grubby' | 'kernelstub'): { words: stri
 }
 
 /** The plan that takes setup back: every file as it was, commands undone, boot files rebuilt. */
-export function planUndo(root: HostRoot): SetupPlan {
+export function planUndo(root: HostRoot, opts: SetupOptions = {}): SetupPlan {
   const record = readSetupRecord(root);
   if (!record) {
     throw new VfiokitError(`nothing to undo: ${RECORD_PATH} does not exist`, {
@@ -674,6 +677,23 @@ export function planUndo(root: HostRoot): SetupPlan {
   }
   const steps: (FileStep | CommandStep)[] = [];
   const toolSteps: FileStep[] = [];
+  const notes: string[] = [];
+  // Files edited since setup wrote them: undo would lose those edits, so it asks for --force.
+  const editedSince = record.files.filter((f) => {
+    if (f.tool || !f.writtenSha256) return false;
+    const now = readBytes(root, f.path);
+    return now !== undefined && sha256(now) !== f.writtenSha256;
+  });
+  if (editedSince.length && !opts.force) {
+    throw new VfiokitError(
+      `changed since vfiokit setup wrote ${editedSince.length > 1 ? 'them' : 'it'}: ${editedSince.map((f) => f.path).join(', ')}`,
+      {
+        hint: 'undo puts back the file as it was before setup and would lose those edits; see them with `vfiokit setup --undo --force --dry-run`, then add --force',
+        code: 'setup.edited-since',
+      },
+    );
+  }
+  for (const f of editedSince) notes.push(`--force: the edits made to ${f.path} after setup are undone too`);
   for (const f of record.files) {
     const now = readBytes(root, f.path);
     if (f.existed) {
@@ -732,7 +752,7 @@ export function planUndo(root: HostRoot): SetupPlan {
     overrides: record.overrides,
     cmdline: record.cmdline,
     initramfsModules: record.initramfsModules,
-    notes: [],
+    notes,
     plan: { steps },
   };
 }

@@ -38,6 +38,8 @@ export interface RecordedFile {
    * runs the tool's undo command first, then puts the original bytes back.
    */
   tool?: boolean;
+  /** sha256 of the content setup wrote last; a different file at --undo was edited by hand since. */
+  writtenSha256?: string;
 }
 
 export interface SetupRecord {

@@ -112,12 +112,25 @@ test('setup --apply, a second run, --verify, --undo --apply through the CLI', ()
     assert.equal(vj.schema, 'vfiokit.setup-verify/1');
     assert.deepEqual(vj.summary, { ok: 0, warn: 0, fail: 5, unknown: 1 });
 
-    const u = runCli(['--root', dir, '--json', 'setup', '--undo', '--apply']);
+    // An edit by hand after setup: --undo would lose it, so it asks for --force.
+    const grub = path.join(dir, 'etc/default/grub');
+    const edited = fs.readFileSync(grub, 'utf8').replace('GRUB_TIMEOUT=5', 'GRUB_TIMEOUT=2');
+    fs.writeFileSync(grub, edited);
+    const refused = runCli(['--root', dir, 'setup', '--undo', '--apply']);
+    assert.equal(refused.status, 1);
+    assert.match(
+      refused.stderr,
+      /^vfiokit: changed since vfiokit setup wrote it: \/etc\/default\/grub \(hint: /,
+    );
+    assert.equal(fs.readFileSync(grub, 'utf8'), edited, 'nothing changed');
+
+    const u = runCli(['--root', dir, '--json', 'setup', '--undo', '--force', '--apply']);
     assert.equal(u.status, 0, u.stderr);
     const uj = JSON.parse(u.stdout);
     assert.equal(uj.mode, 'undo');
     assert.equal(uj.applied, true);
     assert.equal(uj.result.ok, true);
+    assert.deepEqual(uj.notes, ['--force: the edits made to /etc/default/grub after setup are undone too']);
     assert.deepEqual(treeHashes(dir, skipRunState), before);
     const journal = JSON.parse(fs.readFileSync(path.join(dir, 'run/vfiokit/journal.json'), 'utf8'));
     assert.equal(journal.schema, 'vfiokit.journal/1');

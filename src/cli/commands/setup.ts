@@ -175,7 +175,7 @@ export async function runSetup(ctx: CliContext, targets: string[], opts: SetupCl
   if (opts.undo && (targets.length || opts.group?.length || opts.gpu))
     throw new UsageError('--undo takes back everything setup did; it takes no targets');
   const plan = opts.undo
-    ? planUndo(root)
+    ? planUndo(root, { force: opts.force })
     : planSetup(
         root,
         { items: targets, groups: parseGroups(opts.group), gpu: Boolean(opts.gpu) },
