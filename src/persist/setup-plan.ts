@@ -140,12 +140,31 @@ export function parsePciAliases(text: string): PciAlias[] {
   for (const line of text.split('\n')) {
     const m = /^alias (pci:\S+) (\S+)$/.exec(line);
     if (!m) continue;
-    // fnmatch(3) as kmod uses it: * and ? wildcards, [...] sets; everything else literal.
-    const re = m[1]
-      .replace(/[.+^${}()|\\]/g, '\\$&')
-      .replace(/\*/g, '.*')
-      .replace(/\?/g, '.');
+    const re = fnmatchToRegex(m[1]);
     out.push({ pattern: new RegExp(`^${re}$`), module: m[2].replace(/-/g, '_') });
+  }
+  return out;
+}
+
+/** fnmatch(3) as kmod matches aliases: * and ? wildcards, [...] sets ([!...] negated); else literal. */
+export function fnmatchToRegex(glob: string): string {
+  let out = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*') out += '.*';
+    else if (c === '?') out += '.';
+    else if (c === '[') {
+      const end = glob.indexOf(']', i + 2);
+      if (end < 0) {
+        out += '\\[';
+        continue;
+      }
+      let set = glob.slice(i + 1, end);
+      const neg = set.startsWith('!');
+      if (neg) set = set.slice(1);
+      out += `[${neg ? '^' : ''}${set.replace(/[\\\]^]/g, '\\$&')}]`;
+      i = end;
+    } else out += c.replace(/[.+^${}()|[\]\\/]/g, '\\$&');
   }
   return out;
 }

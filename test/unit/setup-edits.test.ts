@@ -12,7 +12,13 @@ import { unifiedDiff } from '../../src/actions/unified-diff.js';
 import { readPciDevices } from '../../src/host/pci-sysfs.js';
 import { editGrubDefault, editPlainCmdline, type WantedParam } from '../../src/persist/cmdline-edit.js';
 import { editMkinitcpio, initramfsToolsModules } from '../../src/persist/setup-files.js';
-import { aliasModules, chooseBinding, parsePciAliases, vfioModules } from '../../src/persist/setup-plan.js';
+import {
+  aliasModules,
+  chooseBinding,
+  fnmatchToRegex,
+  parsePciAliases,
+  vfioModules,
+} from '../../src/persist/setup-plan.js';
 import { buildFixture } from '../helpers/fixture-builder.js';
 import { MODULES_ALIAS, modalias, twinGpuPci } from '../helpers/setup-host.js';
 
@@ -172,4 +178,12 @@ test('modules.alias: the modules udev would load for a device, by kmod’s fnmat
   assert.deepEqual(aliasModules(aliases, modalias(0x8086, 0x10d3, 0x8086, 0x0000, 0x020000)), ['e1000e']);
   // An Nvidia USB controller (class 0c03) is neither nouveau's nor snd_hda_intel's.
   assert.deepEqual(aliasModules(aliases, modalias(0x10de, 0x1ad6, 0x1458, 0x3702, 0x0c0330)), []);
+});
+
+test('fnmatch patterns: sets, negated sets, an unclosed [ taken literally', () => {
+  const m = (glob: string, s: string) => new RegExp(`^${fnmatchToRegex(glob)}$`).test(s);
+  assert.equal(m('pci:v*d0000[0-9]1', 'pci:v1d000051'), true);
+  assert.equal(m('pci:v*d0000[!0-9]1', 'pci:v1d000051'), false);
+  assert.equal(m('a[b', 'a[b'), true);
+  assert.equal(m('a.c', 'abc'), false);
 });
