@@ -103,7 +103,7 @@ export interface ApplyResult {
   commands: { argv: string[]; result: CommandResult }[];
   /** Steps undone after a failure or signal, in the order they were undone. */
   undone: string[];
-  /** Undo steps that failed in turn (the journal stays open for `vfiokit restore`). */
+  /** Undo steps that failed in turn (the journal, state rollback-incomplete, lists them). */
   undoFailed: string[];
   error?: VfiokitError;
   signal?: string;
@@ -317,7 +317,7 @@ async function rollback(w: HostWriter, j: Journal, res: ApplyResult): Promise<vo
   }
 }
 
-/** The journal as last written, if any (for restore and tests). */
+/** The journal as last written, if any. */
 export function readJournal(w: HostWriter): Journal | undefined {
   const f = w.readFile(JOURNAL_PATH);
   if (!f) return undefined;
