@@ -83,9 +83,8 @@ test('setup and --undo on hosts with mutated boot files and records: a plan or a
       const originals = files.map((f) => fs.readFileSync(path.join(h.dir, f), 'utf8'));
       const pool = [...originals, MODULES_ALIAS];
       for (let i = 0; i < 40; i++) {
-        files.forEach((f, k) =>
-          fs.writeFileSync(path.join(h.dir, f), mutateText(originals[k], rnd, pool, ALPHABET)),
-        );
+        for (const [k, f] of files.entries())
+          fs.writeFileSync(path.join(h.dir, f), mutateText(originals[k], rnd, pool, ALPHABET));
         fs.writeFileSync(
           path.join(h.dir, 'lib/modules/6.6.10-arch1-1/modules.alias'),
           mutateText(MODULES_ALIAS, rnd, pool, ALPHABET),
