@@ -18,6 +18,7 @@ import { registerFleet } from './commands/fleet.cli.js';
 import { registerGroups } from './commands/groups.cli.js';
 import { registerReport } from './commands/report.cli.js';
 import { registerRom } from './commands/rom.cli.js';
+import { registerSetup } from './commands/setup.cli.js';
 import { registerSnapshot } from './commands/snapshot.cli.js';
 
 /** Top-level command name → the function that declares it. */
@@ -32,6 +33,7 @@ const commands: [string, (program: Command) => void][] = [
   ['rom', registerRom],
   ['fleet', registerFleet],
   ['export', registerExport],
+  ['setup', registerSetup],
 ];
 
 /** Global options that take a value, so their value is not mistaken for a command name. */

@@ -20,6 +20,7 @@ import { type DeviceContext, deviceChecks, type RomFact } from './checks/gpu.js'
 import { hugepagesCheck } from './checks/hugepages.js';
 import { interruptChecks } from './checks/interrupts.js';
 import { iommuChecks } from './checks/iommu.js';
+import { setupDriftChecks } from './checks/setup-drift.js';
 import { vfioModulesCheck } from './checks/vfio-modules.js';
 import { vgaArbitrationCheck } from './checks/vga.js';
 import { vmDefinitionCheck, vmDevicesCheck } from './checks/vm.js';
@@ -258,6 +259,7 @@ export async function buildDoctorReport(root: HostRoot, opts: DoctorOptions = {}
     }
   }
   const checks = runChecks(facts, devices, targets, contexts, memoryBytes, wanted.length > 0, vm);
+  checks.push(...setupDriftChecks(root, devices));
   const top = mostImportant(checks);
   const names: Record<string, string> = {};
   const { loadPciIds, deviceNames } = await import('../pci/ids.js');

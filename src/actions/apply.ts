@@ -1,0 +1,329 @@
+/**
+ * Applying a plan with a journal. Before each step the journal (/run/vfiokit/journal.json, under
+ * the root) records what is needed to undo it — a file's old bytes and mode, or the command that
+ * reverses a command — and is written atomically and fsynced; only then does the step run. When a
+ * step fails, a signal arrives (SIGINT, SIGTERM, SIGHUP) or a command times out, every step
+ * already taken is undone in reverse order, and the result lists what was undone. A crash leaves
+ * an open journal that says exactly what was done.
+ *
+ * Each step kind has an executor (backup, do, undo); runtime binding adds a sysfs kind whose
+ * backup is the device's driver and driver_override, and reuses the journal, lock and rollback.
+ */
+import { VfiokitError } from '../errors.js';
+import type { CommandResult, HostWriter } from '../host/host-writer.js';
+import { acquireLock, RUN_DIR } from './lock.js';
+import {
+  type CommandStep,
+  describeStep,
+  type FileStep,
+  type Plan,
+  type Step,
+  sha256,
+  shellLine,
+} from './plan.js';
+
+export const JOURNAL_PATH = `${RUN_DIR}/journal.json`;
+
+export type EntryState = 'pending' | 'done' | 'undone' | 'undo-failed';
+
+export interface FileEntry {
+  step: number;
+  kind: 'file';
+  path: string;
+  /** The file existed before the step; its bytes (base64) and mode are the backup. */
+  existed: boolean;
+  mode?: number;
+  backup?: string;
+  /** Directories the step created, outermost first. */
+  createdDirs: string[];
+  state: EntryState;
+}
+
+export interface CommandEntry {
+  step: number;
+  kind: 'command';
+  argv: string[];
+  undo?: string[][];
+  regenerates: boolean;
+  state: EntryState;
+  /** Exit status, or "would run" when the root is not "/". */
+  outcome?: string;
+}
+
+export type JournalEntry = FileEntry | CommandEntry;
+
+export interface Journal {
+  schema: 'vfiokit.journal/1';
+  pid: number;
+  command: string;
+  started: string;
+  /** open: steps are being taken (after a crash: undo it); closed: finished; rolled-back: undone. */
+  state: 'open' | 'closed' | 'rolled-back' | 'rollback-incomplete';
+  entries: JournalEntry[];
+}
+
+/** Where an interruption comes from: process signals in the CLI, a scripted source in tests. */
+export interface InterruptSource {
+  /** The signal name received since the apply began, if any. */
+  received(): string | undefined;
+  dispose(): void;
+}
+
+export function processSignals(): InterruptSource {
+  let got: string | undefined;
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  const on = (s: NodeJS.Signals) => {
+    got ??= s;
+  };
+  for (const s of signals) process.on(s, on);
+  return {
+    received: () => got,
+    dispose: () => {
+      for (const s of signals) process.off(s, on);
+    },
+  };
+}
+
+export interface ApplyOptions {
+  /** What the journal and lock name as the holder, e.g. "vfiokit setup --apply". */
+  command: string;
+  interrupts?: InterruptSource;
+  lockWaitMs?: number;
+  /** Called after each step (progress output). */
+  onStep?: (line: string) => void;
+  /** Called between steps (tests inject signals here). */
+  betweenSteps?: (index: number) => void | Promise<void>;
+}
+
+export interface ApplyResult {
+  ok: boolean;
+  /** Steps taken, in order, as one line each. */
+  done: string[];
+  /** Commands with their outcome (ran or "would run"). */
+  commands: { argv: string[]; result: CommandResult }[];
+  /** Steps undone after a failure or signal, in the order they were undone. */
+  undone: string[];
+  /** Undo steps that failed in turn (the journal, state rollback-incomplete, lists them). */
+  undoFailed: string[];
+  error?: VfiokitError;
+  signal?: string;
+}
+
+const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
+const unb64 = (s: string) => new Uint8Array(Buffer.from(s, 'base64'));
+
+function writeJournal(w: HostWriter, j: Journal): void {
+  w.writeFile(JOURNAL_PATH, `${JSON.stringify(j, null, 1)}\n`, 0o600);
+}
+
+function commandFailure(argv: string[], r: CommandResult): VfiokitError | undefined {
+  if (!r.ran && r.note?.startsWith('would run')) return undefined;
+  if (!r.ran)
+    return new VfiokitError(`${shellLine(argv)}: ${r.note ?? 'not run'}`, { code: 'actions.command' });
+  if (r.timedOut)
+    return new VfiokitError(`${shellLine(argv)} timed out (${r.note})`, { code: 'actions.command-timeout' });
+  if (r.status !== 0) {
+    const tail = (r.stderr || r.stdout).trim().split('\n').slice(-1)[0] ?? '';
+    return new VfiokitError(
+      `${shellLine(argv)} failed (exit ${r.status ?? r.signal})${tail ? `: ${tail.slice(0, 200)}` : ''}`,
+      { code: 'actions.command' },
+    );
+  }
+  return undefined;
+}
+
+function outcome(r: CommandResult): string {
+  if (!r.ran) return r.note ?? 'not run';
+  return r.timedOut ? 'timed out' : `exit ${r.status ?? r.signal}`;
+}
+
+/** Back up and take one file step. */
+function fileBackup(w: HostWriter, s: FileStep, index: number): FileEntry {
+  const cur = w.readFile(s.path);
+  const same =
+    cur === undefined
+      ? s.before === undefined
+      : s.before !== undefined && sha256(cur.bytes) === sha256(s.before);
+  if (!same && !s.rewrittenBefore) {
+    throw new VfiokitError(`${s.path} changed since the plan was made`, {
+      hint: 'run the command again to plan from the current file',
+      code: 'actions.changed',
+    });
+  }
+  return {
+    step: index,
+    kind: 'file',
+    path: s.path,
+    existed: cur !== undefined,
+    mode: cur?.mode,
+    backup: cur ? b64(cur.bytes) : undefined,
+    createdDirs: [],
+    state: 'pending',
+  };
+}
+
+function fileDo(w: HostWriter, s: FileStep, e: FileEntry, j: Journal): void {
+  if (s.action === 'remove') {
+    w.remove(s.path);
+    for (const d of s.removeEmptyDirs ?? []) w.rmdirIfEmpty(d);
+    return;
+  }
+  const dir = s.path.slice(0, s.path.lastIndexOf('/')) || '/';
+  const created = w.mkdir(dir);
+  if (created.length) {
+    e.createdDirs = created;
+    writeJournal(w, j);
+  }
+  w.writeFile(s.path, s.after ?? new Uint8Array(0), s.mode);
+}
+
+function fileUndo(w: HostWriter, e: FileEntry): void {
+  if (e.existed) {
+    // A remove step may have taken now-empty directories with it.
+    w.mkdir(e.path.slice(0, e.path.lastIndexOf('/')) || '/');
+    w.writeFile(e.path, unb64(e.backup ?? ''), e.mode);
+  } else w.remove(e.path);
+  for (const d of [...e.createdDirs].reverse()) w.rmdirIfEmpty(d);
+}
+
+export async function applyPlan(w: HostWriter, plan: Plan, opts: ApplyOptions): Promise<ApplyResult> {
+  const res: ApplyResult = { ok: true, done: [], commands: [], undone: [], undoFailed: [] };
+  const lock = await acquireLock(w, opts.command, { waitMs: opts.lockWaitMs });
+  const journal: Journal = {
+    schema: 'vfiokit.journal/1',
+    pid: process.pid,
+    command: opts.command,
+    started: new Date().toISOString(),
+    state: 'open',
+    entries: [],
+  };
+  try {
+    writeJournal(w, journal);
+    for (let i = 0; i < plan.steps.length; i++) {
+      const sig = opts.interrupts?.received();
+      if (sig) {
+        res.signal = sig;
+        res.error = new VfiokitError(`interrupted by ${sig}`, { code: 'actions.interrupted' });
+        break;
+      }
+      const step: Step = plan.steps[i];
+      try {
+        if (step.kind === 'file') {
+          const e = fileBackup(w, step, i);
+          journal.entries.push(e);
+          writeJournal(w, journal);
+          fileDo(w, step, e, journal);
+          e.state = 'done';
+        } else {
+          const e = commandEntry(step, i);
+          journal.entries.push(e);
+          writeJournal(w, journal);
+          const r = await w.run(step.argv, { timeoutMs: step.timeoutMs });
+          res.commands.push({ argv: step.argv, result: r });
+          e.outcome = outcome(r);
+          const bad = commandFailure(step.argv, r);
+          if (bad) throw bad;
+          e.state = 'done';
+        }
+        writeJournal(w, journal);
+        res.done.push(describeStep(step));
+        opts.onStep?.(describeStep(step));
+      } catch (e) {
+        res.error =
+          e instanceof VfiokitError
+            ? e
+            : new VfiokitError(`${describeStep(step)} failed: ${(e as Error).message}`, { cause: e });
+        break;
+      }
+      await opts.betweenSteps?.(i);
+      // Let a pending signal handler run before the next step.
+      await new Promise((r) => setImmediate(r));
+    }
+    // A signal after the last step finds the work complete: it is kept, as a finished run.
+    if (res.error) {
+      res.ok = false;
+      await rollback(w, journal, res);
+      journal.state = res.undoFailed.length ? 'rollback-incomplete' : 'rolled-back';
+    } else {
+      journal.state = 'closed';
+    }
+    writeJournal(w, journal);
+  } finally {
+    lock.release();
+  }
+  return res;
+}
+
+function commandEntry(s: CommandStep, i: number): CommandEntry {
+  return {
+    step: i,
+    kind: 'command',
+    argv: s.argv,
+    undo: s.undo,
+    regenerates: Boolean(s.regenerates),
+    state: 'pending',
+  };
+}
+
+/** Undo the journal's taken steps in reverse; regeneration commands run again at the end. */
+async function rollback(w: HostWriter, j: Journal, res: ApplyResult): Promise<void> {
+  const rerun: CommandEntry[] = [];
+  for (const e of [...j.entries].reverse()) {
+    if (e.state !== 'done' && e.state !== 'pending') continue;
+    try {
+      if (e.kind === 'file') {
+        fileUndo(w, e);
+        res.undone.push(e.existed ? `restored ${e.path}` : `removed ${e.path}`);
+      } else if (e.regenerates) {
+        rerun.push(e);
+        continue;
+      } else if (e.undo) {
+        for (const argv of e.undo) {
+          const r = await w.run(argv);
+          res.commands.push({ argv, result: r });
+          const bad = commandFailure(argv, r);
+          if (bad) throw bad;
+          res.undone.push(`ran ${shellLine(argv)}${r.ran ? '' : ' (would run)'}`);
+        }
+      }
+      e.state = 'undone';
+    } catch (err) {
+      e.state = 'undo-failed';
+      res.undoFailed.push(`${e.kind === 'file' ? e.path : shellLine(e.argv)}: ${(err as Error).message}`);
+    }
+    writeJournal(w, j);
+  }
+  // update-grub, update-initramfs...: the files they read are back, so running them again gives
+  // back what they made before. Each once, in the order they first ran.
+  const seen = new Set<string>();
+  for (const e of rerun.reverse()) {
+    const key = e.argv.join('\0');
+    if (seen.has(key)) {
+      e.state = 'undone';
+      continue;
+    }
+    seen.add(key);
+    const r = await w.run(e.argv);
+    res.commands.push({ argv: e.argv, result: r });
+    const bad = commandFailure(e.argv, r);
+    if (bad) {
+      e.state = 'undo-failed';
+      res.undoFailed.push(`${shellLine(e.argv)}: ${bad.message}`);
+    } else {
+      e.state = 'undone';
+      res.undone.push(`ran ${shellLine(e.argv)} again${r.ran ? '' : ' (would run)'}`);
+    }
+    writeJournal(w, j);
+  }
+}
+
+/** The journal as last written, if any. */
+export function readJournal(w: HostWriter): Journal | undefined {
+  const f = w.readFile(JOURNAL_PATH);
+  if (!f) return undefined;
+  try {
+    return JSON.parse(new TextDecoder().decode(f.bytes)) as Journal;
+  } catch {
+    return undefined;
+  }
+}

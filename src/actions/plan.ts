@@ -1,0 +1,101 @@
+/**
+ * A plan: the concrete steps an action will take, worked out before anything is written, so
+ * `--dry-run` can print them and `--json` can hand them to a script. Applying a plan (apply.ts)
+ * journals each step first, so every step can be undone.
+ *
+ * Two kinds of step exist today: a file written, created or removed (with its unified diff) and a
+ * command run (with the command that undoes it, when one does). Runtime binding adds a sysfs
+ * write kind the same way: a step type, an executor in apply.ts that backs up what it changes.
+ */
+import { createHash } from 'node:crypto';
+import { unifiedDiff } from './unified-diff.js';
+
+export interface FileStep {
+  kind: 'file';
+  /** Host path, e.g. /etc/default/grub. */
+  path: string;
+  action: 'create' | 'modify' | 'remove';
+  /** The bytes the file has when the plan was made (undefined: absent); apply refuses if they changed. */
+  before?: Uint8Array;
+  /** The bytes it gets (undefined for remove). */
+  after?: Uint8Array;
+  /** Mode of the file written (kept from the old file when modifying). */
+  mode: number;
+  /** Why this file changes, one line. */
+  why: string;
+  /**
+   * A command earlier in the plan rewrites this file (a boot tool's own state), so its bytes at
+   * planning time are not checked; the backup is taken when the step runs.
+   */
+  rewrittenBefore?: boolean;
+  /** After a remove: directories to remove too when they are left empty, deepest first. */
+  removeEmptyDirs?: string[];
+  /** False for files whose diff is noise to a reader (vfiokit's own record); still journaled. */
+  showDiff?: boolean;
+}
+
+export interface CommandStep {
+  kind: 'command';
+  argv: string[];
+  why: string;
+  /** The commands that undo this one (grubby --remove-args for --args), if any. */
+  undo?: string[][];
+  /**
+   * A command that regenerates something from files (update-grub, update-initramfs): undone by
+   * running it again once the files are back, so it runs after every file is restored.
+   */
+  regenerates?: boolean;
+  timeoutMs?: number;
+}
+
+export type Step = FileStep | CommandStep;
+
+export interface Plan {
+  steps: Step[];
+}
+
+const dec = new TextDecoder();
+const text = (b: Uint8Array | undefined) => (b === undefined ? undefined : dec.decode(b));
+
+export function sha256(b: Uint8Array): string {
+  return createHash('sha256').update(b).digest('hex');
+}
+
+export function fileDiff(s: FileStep): string {
+  return unifiedDiff(s.path, text(s.before), s.action === 'remove' ? undefined : text(s.after));
+}
+
+/** A shell-quoted command line for display (copy-pasteable). */
+export function shellLine(argv: readonly string[]): string {
+  return argv
+    .map((a) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))
+    .join(' ');
+}
+
+export function describeStep(s: Step): string {
+  if (s.kind === 'command') return `run ${shellLine(s.argv)}`;
+  return `${s.action === 'create' ? 'create' : s.action === 'remove' ? 'remove' : 'edit'} ${s.path}`;
+}
+
+/** The JSON form of a step (docs/setup.md): no raw bytes, the diff and hashes instead. */
+export function stepJson(s: Step): Record<string, unknown> {
+  if (s.kind === 'command') {
+    return {
+      kind: 'command',
+      argv: s.argv,
+      why: s.why,
+      ...(s.undo ? { undo: s.undo } : {}),
+      regenerates: Boolean(s.regenerates),
+    };
+  }
+  return {
+    kind: 'file',
+    path: s.path,
+    action: s.action,
+    mode: `0${s.mode.toString(8)}`,
+    why: s.why,
+    ...(s.before ? { beforeSha256: sha256(s.before) } : {}),
+    ...(s.after && s.action !== 'remove' ? { afterSha256: sha256(s.after) } : {}),
+    diff: fileDiff(s),
+  };
+}

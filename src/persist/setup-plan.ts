@@ -1,0 +1,796 @@
+/**
+ * `vfiokit setup`: from the host's devices, groups, kernel and boot chain, the plan that makes the
+ * chosen devices bind to vfio-pci at every boot — and the plan that takes it all back (`--undo`).
+ *
+ * Decisions, each with its source:
+ * - IDs: `vfio-pci.ids` takes every device with the ID, so an ID is used only when no device that
+ *   was not chosen has it; subsystem IDs are added when they tell identical chips apart
+ *   (vendor:device:subvendor:subdevice, vfio_pci_fill_ids). Otherwise the device is bound by
+ *   address with driver_override (setup-files.ts).
+ * - Kernel command line: `intel_iommu=on` only on Intel when the kernel's config does not turn
+ *   the IOMMU on by itself (CONFIG_INTEL_IOMMU_DEFAULT_ON, drivers/iommu/intel/Kconfig); AMD-Vi is
+ *   on by default and `amd_iommu=` has no "on" value (Documentation/admin-guide/kernel-parameters.txt),
+ *   so nothing is added there. `iommu=pt` (identity-map host DMA, the usual choice for a host that
+ *   assigns devices), `vfio-pci.ids=` (for a vfio-pci built in or loaded before modprobe.d is read),
+ *   `video=efifb:off` when the boot GPU is assigned (the EFI framebuffer holds its memory).
+ * - Initramfs modules: vfio, vfio_iommu_type1, vfio_pci; vfio_virqfd only for kernels before 6.2,
+ *   where it was folded into vfio (commit "vfio: Fold vfio_virqfd.ko into vfio.ko").
+ * - Idempotent: files are written only when their content differs; the record keeps the original
+ *   bytes from the first run, so a second run computes the same record and plans nothing.
+ */
+import * as fs from 'node:fs';
+import { type CommandStep, type FileStep, type Plan, sha256 } from '../actions/plan.js';
+import { VfiokitError } from '../errors.js';
+import { scanPciDevices } from '../host/pci-sysfs.js';
+import type { HostRoot } from '../host/root.js';
+import { type IommuGroup, joinGroups, readKernelGroups } from '../iommu/groups.js';
+import type { PciDevice } from '../pci/types.js';
+import { competingDrivers } from '../readiness/checks/early-binding.js';
+import { readKernelConfig } from '../readiness/kernel-config.js';
+import { type BootChain, detectBootChain, installedKernels } from './boot-chain.js';
+import {
+  type CmdlineEdit,
+  cmdlineFromProc,
+  editGrubDefault,
+  editPlainCmdline,
+  editWords,
+  splitCmdline,
+  type WantedParam,
+} from './cmdline-edit.js';
+import {
+  DRACUT_CONF,
+  dracutConf,
+  editMkinitcpio,
+  INITRAMFS_TOOLS_HOOK,
+  INITRAMFS_TOOLS_MODULES,
+  initramfsToolsHook,
+  initramfsToolsModules,
+  MKINITCPIO_CONF,
+  MODPROBE_CONF,
+  modprobeConf,
+  OVERRIDE_SCRIPT,
+  overrideScript,
+} from './setup-files.js';
+import {
+  RECORD_PATH,
+  type RecordedDevice,
+  type RecordedFile,
+  readSetupRecord,
+  type SetupRecord,
+} from './setup-record.js';
+import {
+  type ChosenDevice,
+  idOf,
+  refuseHostCritical,
+  resolveTargets,
+  type TargetSpec,
+} from './setup-targets.js';
+
+export interface SetupOptions {
+  force?: boolean;
+}
+
+export interface SetupDevice {
+  address: string;
+  id: string;
+  driver?: string;
+  why: string;
+  bindBy: 'id' | 'address';
+}
+
+export interface SetupPlan {
+  mode: 'setup' | 'undo';
+  chain?: BootChain;
+  devices: SetupDevice[];
+  ids: string[];
+  overrides: string[];
+  cmdline: WantedParam[];
+  initramfsModules: string[];
+  notes: string[];
+  plan: Plan;
+}
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+const hex4 = (n: number) => n.toString(16).padStart(4, '0');
+
+/** "6.1.0-18-amd64" → [6, 1]; undefined when it does not start with a version. */
+export function kernelVersion(release: string): [number, number] | undefined {
+  const m = /^(\d+)\.(\d+)/.exec(release);
+  return m ? [Number(m[1]), Number(m[2])] : undefined;
+}
+
+/** The vfio modules the initramfs needs for these kernels, with why vfio_virqfd is in or out. */
+export function vfioModules(kernels: string[]): { modules: string[]; note?: string } {
+  const mods = ['vfio', 'vfio_iommu_type1', 'vfio_pci'];
+  const versions = kernels.map((k) => ({ k, v: kernelVersion(k) }));
+  const unknown = versions.filter((x) => !x.v).map((x) => x.k);
+  const old = versions.filter((x) => x.v && (x.v[0] < 6 || (x.v[0] === 6 && x.v[1] < 2))).map((x) => x.k);
+  if (!kernels.length)
+    return {
+      modules: mods,
+      note: 'no installed kernel found under /lib/modules: vfio_virqfd left out (needed only before 6.2)',
+    };
+  if (old.length)
+    return {
+      modules: [...mods, 'vfio_virqfd'],
+      note: `vfio_virqfd included for kernel${old.length > 1 ? 's' : ''} before 6.2: ${old.join(', ')}`,
+    };
+  if (unknown.length)
+    return { modules: mods, note: `cannot read the version of ${unknown.join(', ')}: vfio_virqfd left out` };
+  return { modules: mods };
+}
+
+/** The module that provides a PCI driver: /sys/bus/pci/drivers/NAME/module → /sys/module/MODULE. */
+function moduleOf(root: HostRoot, driver: string): string {
+  const link = root.readLink(`/sys/bus/pci/drivers/${driver}/module`);
+  const m = link?.slice(link.lastIndexOf('/') + 1);
+  // xhci_hcd is the PCI driver name of module xhci_pci (drivers/usb/host/xhci-pci.c).
+  return (m ?? (driver === 'xhci_hcd' ? 'xhci_pci' : driver)).replace(/-/g, '_');
+}
+
+export interface PciAlias {
+  pattern: RegExp;
+  module: string;
+}
+
+/** The `alias pci:…` lines of modules.alias (written by depmod from each module's device table). */
+export function parsePciAliases(text: string): PciAlias[] {
+  const out: PciAlias[] = [];
+  for (const line of text.split('\n')) {
+    const m = /^alias (pci:\S+) (\S+)$/.exec(line);
+    if (!m) continue;
+    const re = fnmatchToRegex(m[1]);
+    out.push({ pattern: new RegExp(`^${re}$`), module: m[2].replace(/-/g, '_') });
+  }
+  return out;
+}
+
+/** fnmatch(3) as kmod matches aliases: * and ? wildcards, [...] sets ([!...] negated); else literal. */
+export function fnmatchToRegex(glob: string): string {
+  let out = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*') out += '.*';
+    else if (c === '?') out += '.';
+    else if (c === '[') {
+      const end = glob.indexOf(']', i + 2);
+      if (end < 0) {
+        out += '\\[';
+        continue;
+      }
+      let set = glob.slice(i + 1, end);
+      const neg = set.startsWith('!');
+      if (neg) set = set.slice(1);
+      out += `[${neg ? '^' : ''}${set.replace(/[\\\]^]/g, '\\$&')}]`;
+      i = end;
+    } else out += c.replace(/[.+^${}()|[\]\\/]/g, '\\$&');
+  }
+  return out;
+}
+
+function readPciAliases(root: HostRoot, release: string): PciAlias[] | undefined {
+  const b = root.readBytes(`/lib/modules/${release}/modules.alias`, 32 * 1024 * 1024);
+  return b === undefined ? undefined : parsePciAliases(dec.decode(b));
+}
+
+/** Modules whose alias matches a device's modalias (pci:v…d…sv…sd…bc…sc…i…). */
+export function aliasModules(aliases: PciAlias[], modalias: string): string[] {
+  return [...new Set(aliases.filter((a) => a.pattern.test(modalias)).map((a) => a.module))];
+}
+
+/** IDs that bind exactly the chosen devices, and the devices that need driver_override. */
+export function chooseBinding(
+  all: PciDevice[],
+  chosen: PciDevice[],
+): { ids: string[]; overrides: string[]; bindBy: Map<string, 'id' | 'address'> } {
+  const ids: string[] = [];
+  const overrides: string[] = [];
+  const bindBy = new Map<string, 'id' | 'address'>();
+  const chosenSet = new Set(chosen.map((d) => d.address));
+  const others = all.filter((d) => !chosenSet.has(d.address));
+  for (const d of chosen) {
+    const same = others.filter((o) => o.vendorId === d.vendorId && o.deviceId === d.deviceId);
+    let id: string | undefined;
+    if (!same.length) id = idOf(d);
+    else if (
+      d.subsystemVendorId !== undefined &&
+      d.subsystemDeviceId !== undefined &&
+      !same.some(
+        (o) => o.subsystemVendorId === d.subsystemVendorId && o.subsystemDeviceId === d.subsystemDeviceId,
+      )
+    )
+      id = `${idOf(d)}:${hex4(d.subsystemVendorId)}:${hex4(d.subsystemDeviceId)}`;
+    if (id) {
+      if (!ids.includes(id)) ids.push(id);
+      bindBy.set(d.address, 'id');
+    } else {
+      overrides.push(d.address);
+      bindBy.set(d.address, 'address');
+    }
+  }
+  return { ids, overrides, bindBy };
+}
+
+/**
+ * Which IOMMU the machine has: the ACPI table the firmware gives (DMAR for Intel VT-d, IVRS for
+ * AMD-Vi) decides, since that is what the kernel's IOMMU driver binds to; the CPU vendor only when
+ * the tables are not readable. (They disagree under emulation: QEMU's intel-iommu on a TCG CPU
+ * that reports AuthenticAMD.)
+ */
+function iommuVendor(root: HostRoot): 'intel' | 'amd' | undefined {
+  if (root.exists('/sys/firmware/acpi/tables/DMAR')) return 'intel';
+  if (root.exists('/sys/firmware/acpi/tables/IVRS')) return 'amd';
+  const v = /^vendor_id\s*:\s*(\S+)/m.exec(root.readText('/proc/cpuinfo') ?? '')?.[1];
+  if (v === 'GenuineIntel') return 'intel';
+  if (v === 'AuthenticAMD') return 'amd';
+  return undefined;
+}
+
+export function wantedCmdline(
+  root: HostRoot,
+  ids: string[],
+  bootGpu: string | undefined,
+): { params: WantedParam[]; notes: string[] } {
+  const params: WantedParam[] = [];
+  const notes: string[] = [];
+  const release = root.readAttr('/proc/sys/kernel/osrelease');
+  const vendor = iommuVendor(root);
+  if (vendor === 'intel') {
+    const cfg = readKernelConfig(root, release);
+    const on = cfg?.values.get('CONFIG_INTEL_IOMMU_DEFAULT_ON');
+    if (on === 'y')
+      notes.push(`intel_iommu=on not needed: CONFIG_INTEL_IOMMU_DEFAULT_ON=y in ${cfg?.source}`);
+    else
+      params.push({
+        word: 'intel_iommu=on',
+        policy: 'option',
+        why: cfg
+          ? `the kernel leaves the Intel IOMMU off by default (CONFIG_INTEL_IOMMU_DEFAULT_ON ${on === undefined ? 'absent' : `is ${on}`} in ${cfg.source})`
+          : `the kernel config (/boot/config-${release ?? 'KVER'}, /proc/config.gz) is not readable, so the default is not known; intel_iommu=on is harmless when the IOMMU is on already`,
+      });
+  } else if (vendor === 'amd') {
+    notes.push('amd_iommu: nothing to add, the AMD IOMMU is on by default (amd_iommu= has no "on" value)');
+  } else {
+    notes.push(
+      'IOMMU vendor unknown (no ACPI DMAR or IVRS table, /proc/cpuinfo unreadable): no IOMMU switch added',
+    );
+  }
+  params.push({
+    word: 'iommu=pt',
+    policy: 'keep',
+    why: 'identity-map host devices: no DMA translation cost for what the host keeps',
+  });
+  if (ids.length)
+    params.push({
+      word: `vfio-pci.ids=${ids.join(',')}`,
+      policy: 'set',
+      why: 'vfio-pci claims the IDs even when it is built in or loaded before /etc/modprobe.d is read',
+    });
+  if (bootGpu)
+    params.push({
+      word: 'video=efifb:off',
+      policy: 'word',
+      why: `${bootGpu} is the boot GPU: keep the EFI framebuffer off its memory`,
+    });
+  return { params, notes };
+}
+
+interface Draft {
+  files: Map<string, { after: string; mode: number; why: string; showDiff?: boolean }>;
+  commands: CommandStep[];
+}
+
+function readBytes(root: HostRoot, p: string): Uint8Array | undefined {
+  return root.readBytes(p, 16 * 1024 * 1024);
+}
+
+/** Permission bits of a file under the root (HostRoot has no stat), or the fallback when absent. */
+function modeOf(root: HostRoot, p: string, fallback: number): number {
+  try {
+    return fs.statSync(root.resolve(p)).mode & 0o7777;
+  } catch {
+    return fallback;
+  }
+}
+
+/** Directories above `p` that do not exist yet under the root, outermost first. */
+function missingDirs(root: HostRoot, p: string): string[] {
+  const out: string[] = [];
+  let d = p.slice(0, p.lastIndexOf('/'));
+  while (d && !root.exists(d)) {
+    out.unshift(d);
+    d = d.slice(0, d.lastIndexOf('/'));
+  }
+  return out;
+}
+
+/**
+ * Which devices must go with a target is read from its IOMMU group; when that group could not be
+ * read soundly (a member unreadable, links disagreeing with the group directory), the set bound
+ * at boot could leave the group non-viable or take a device nobody chose: refuse.
+ */
+function refuseUnknownGroups(chosen: { device: PciDevice }[], groups: IommuGroup[]): void {
+  const doubtful = groups.filter((g) => g.unknown.length && chosen.some((c) => g.devices.includes(c.device)));
+  if (!doubtful.length) return;
+  throw new VfiokitError(
+    `cannot tell which devices must be bound together: ${doubtful.map((g) => `group ${g.id}: ${g.unknown.join('; ')}`).join('; ')}`,
+    {
+      hint: 'fix or re-read the host data (`vfiokit groups` shows the group as unknown), then run setup again',
+      code: 'setup.group-unknown',
+    },
+  );
+}
+
+/** Lines to drop from the record compare: none; the record is deterministic (no clock). */
+function recordText(r: SetupRecord): string {
+  return `${JSON.stringify(r, null, 2)}\n`;
+}
+
+export function planSetup(root: HostRoot, spec: TargetSpec, opts: SetupOptions = {}): SetupPlan {
+  const scan = scanPciDevices(root);
+  const devices = scan.devices;
+  const groups = joinGroups(readKernelGroups(root), devices, scan.unreadable);
+  const { chosen, notes } = resolveTargets(devices, groups, spec);
+  refuseUnknownGroups(chosen, groups);
+  notes.push(...refuseHostCritical(chosen, Boolean(opts.force)));
+  const chain = detectBootChain(root);
+  const chosenDevs = chosen.map((c) => c.device);
+  const { ids, overrides, bindBy } = chooseBinding(devices, chosenDevs);
+  const bootGpu = chosenDevs.find((d) => d.bootVga)?.address;
+  // The modules whose aliases match each device (what udev would load for it), the bound driver's
+  // module, and the drivers known to claim such devices (nvidia has no alias file entry until it
+  // is installed).
+  const release0 = root.readAttr('/proc/sys/kernel/osrelease');
+  const aliases = release0 ? readPciAliases(root, release0) : undefined;
+  if (!aliases)
+    notes.push(
+      `modules.alias of ${release0 ?? 'the running kernel'} not readable: softdeps only for the known drivers`,
+    );
+  const softdeps = [
+    ...new Set(
+      chosenDevs.flatMap((d) => {
+        const modalias = root.readAttr(`/sys/bus/pci/devices/${d.address}/modalias`);
+        const byAlias = aliases && modalias ? aliasModules(aliases, modalias) : [];
+        const known = competingDrivers(d).map((x) =>
+          moduleOf(root, d.driver && x === d.driver.replace(/-/g, '_') ? d.driver : x),
+        );
+        return [...known, ...byAlias].filter((x) => !/vfio/.test(x) && x !== 'pci_stub');
+      }),
+    ),
+  ];
+  const builtin = release0 ? root.readText(`/lib/modules/${release0}/modules.builtin`) : undefined;
+  if (builtin !== undefined) {
+    const names = new Set(
+      builtin.split('\n').map((l) =>
+        l
+          .slice(l.lastIndexOf('/') + 1)
+          .replace(/\.ko.*$/, '')
+          .replace(/-/g, '_'),
+      ),
+    );
+    const fixed = softdeps.filter((m) => names.has(m));
+    if (fixed.length)
+      notes.push(
+        `${fixed.join(', ')} ${fixed.length > 1 ? 'are' : 'is'} built into ${release0}: a softdep cannot make vfio-pci load first; vfio-pci.ids on the command line works only with vfio-pci built in too`,
+      );
+  }
+  const cmd = wantedCmdline(root, ids, bootGpu);
+  notes.push(...cmd.notes);
+  const kernels = installedKernels(root);
+  const release = root.readAttr('/proc/sys/kernel/osrelease');
+  const vm = vfioModules(kernels.length ? kernels : release ? [release] : []);
+  if (vm.note) notes.push(vm.note);
+  if (overrides.length)
+    notes.push(
+      `bound by address (driver_override), because another device has the same ID: ${overrides.join(', ')}`,
+    );
+
+  const draft: Draft = { files: new Map(), commands: [] };
+  const cur = (p: string) => {
+    const b = readBytes(root, p);
+    return b === undefined ? undefined : dec.decode(b);
+  };
+  const addresses = chosenDevs.map((d) => d.address);
+  draft.files.set(MODPROBE_CONF, {
+    after: modprobeConf({ ids, overrides, softdeps, addresses }),
+    mode: 0o644,
+    why: 'vfio-pci options, and softdeps so vfio-pci loads before the host drivers',
+  });
+  if (overrides.length)
+    draft.files.set(OVERRIDE_SCRIPT, {
+      after: overrideScript(overrides),
+      mode: 0o755,
+      why: 'sets driver_override for the devices IDs cannot tell apart, before vfio-pci loads',
+    });
+
+  // Initramfs.
+  const ir = chain.initramfs;
+  if (ir.kind === 'initramfs-tools') {
+    draft.files.set(INITRAMFS_TOOLS_MODULES, {
+      after: initramfsToolsModules(cur(INITRAMFS_TOOLS_MODULES) ?? '', vm.modules),
+      mode: 0o644,
+      why: 'load the vfio modules in the initramfs, before other drivers',
+    });
+    if (overrides.length)
+      draft.files.set(INITRAMFS_TOOLS_HOOK, {
+        after: initramfsToolsHook(),
+        mode: 0o755,
+        why: 'copy the driver_override script into the initramfs',
+      });
+  } else if (ir.kind === 'dracut') {
+    draft.files.set(DRACUT_CONF, {
+      after: dracutConf(vm.modules, overrides.length > 0),
+      mode: 0o644,
+      why: 'load the vfio modules in the initramfs, before other drivers',
+    });
+  } else {
+    const e = editMkinitcpio(
+      cur(MKINITCPIO_CONF) ?? '',
+      vm.modules,
+      overrides.length ? [OVERRIDE_SCRIPT] : [],
+    );
+    notes.push(...e.notes);
+    draft.files.set(MKINITCPIO_CONF, {
+      after: e.text,
+      mode: 0o644,
+      why: 'load the vfio modules first in the initramfs',
+    });
+  }
+
+  // Kernel command line.
+  const store = chain.loader.cmdline;
+  let cmdEdit: CmdlineEdit | undefined;
+  const toolCommands: CommandStep[] = [];
+  const toolUndo: string[][] = [];
+  if (store.kind === 'grub-default') {
+    const e = editGrubDefault(cur(store.file) ?? '', cmd.params);
+    cmdEdit = e;
+    draft.files.set(store.file, { after: e.text, mode: 0o644, why: `kernel command line (${e.variable})` });
+  } else if (store.kind === 'plain-file') {
+    const existing = cur(store.file);
+    const basis = existing ?? cmdlineFromProc(root.readText('/proc/cmdline') ?? '');
+    if (existing === undefined && root.readText('/proc/cmdline') === undefined)
+      throw new VfiokitError(
+        `${store.file} does not exist and /proc/cmdline is not readable to start it from`,
+        {
+          code: 'setup.cmdline',
+        },
+      );
+    const e = editPlainCmdline(basis, cmd.params);
+    cmdEdit = e;
+    draft.files.set(store.file, {
+      after: e.text,
+      mode: 0o644,
+      why:
+        existing === undefined
+          ? 'kernel command line (started from /proc/cmdline, as kernel-install does)'
+          : 'kernel command line',
+    });
+  } else {
+    const current = toolWords(root, store.tool);
+    const e = editWords(current.words, cmd.params);
+    cmdEdit = e;
+    if (current.note) notes.push(current.note);
+    const added = e.words.filter((w) => !current.words.includes(w));
+    const removed = current.words.filter((w) => !e.words.includes(w));
+    const [addArgv, delArgv] =
+      store.tool === 'grubby'
+        ? [
+            (ws: string[]) => ['grubby', '--update-kernel=ALL', `--args=${ws.join(' ')}`],
+            (ws: string[]) => ['grubby', '--update-kernel=ALL', `--remove-args=${ws.join(' ')}`],
+          ]
+        : [
+            (ws: string[]) => ['kernelstub', '--add-options', ws.join(' ')],
+            (ws: string[]) => ['kernelstub', '--delete-options', ws.join(' ')],
+          ];
+    const undo: string[][] = [];
+    if (added.length) undo.push(delArgv(added));
+    if (removed.length) undo.push(addArgv(removed));
+    if (removed.length)
+      toolCommands.push({
+        kind: 'command',
+        argv: delArgv(removed),
+        why: 'replace parameters with other values',
+        undo,
+      });
+    if (added.length)
+      toolCommands.push({
+        kind: 'command',
+        argv: addArgv(added),
+        why: `kernel command line (${store.tool} owns it)`,
+        undo: removed.length ? [] : undo,
+      });
+    toolUndo.push(...undo);
+  }
+  if (cmdEdit) notes.push(...cmdEdit.notes);
+
+  // Which files change, and the commands that must follow.
+  const existing = readSetupRecord(root);
+  const steps: FileStep[] = [];
+  const recordFiles: RecordedFile[] = existing ? [...existing.files] : [];
+  // The files the tool will rewrite, as they are before it runs, so --undo is exact.
+  if (toolCommands.length && store.kind === 'tool') {
+    for (const p of toolStateFiles(root, store.tool)) {
+      const b = readBytes(root, p);
+      if (b && !recordFiles.some((r) => r.path === p))
+        recordFiles.push({
+          path: p,
+          existed: true,
+          mode: modeOf(root, p, 0o644),
+          original: Buffer.from(b).toString('base64'),
+          tool: true,
+        });
+    }
+  }
+  const createdDirs: string[] = existing ? [...existing.createdDirs] : [];
+  let initramfsChanged = false;
+  let cmdlineChanged = false;
+  for (const [p, f] of draft.files) {
+    const before = readBytes(root, p);
+    const after = enc.encode(f.after);
+    if (before && sha256(before) === sha256(after)) continue;
+    if (!recordFiles.some((r) => r.path === p)) {
+      recordFiles.push(
+        before
+          ? {
+              path: p,
+              existed: true,
+              mode: modeOf(root, p, 0o644),
+              original: Buffer.from(before).toString('base64'),
+            }
+          : { path: p, existed: false },
+      );
+      if (!before) for (const d of missingDirs(root, p)) if (!createdDirs.includes(d)) createdDirs.push(d);
+    }
+    // What setup leaves in the file, so --undo can tell a later edit by hand from its own.
+    const i = recordFiles.findIndex((r) => r.path === p);
+    recordFiles[i] = { ...recordFiles[i], writtenSha256: sha256(after) };
+    steps.push({
+      kind: 'file',
+      path: p,
+      action: before ? 'modify' : 'create',
+      before,
+      after,
+      mode: before ? modeOf(root, p, f.mode) : f.mode,
+      why: f.why,
+    });
+    if (store.kind !== 'tool' && p === store.file) cmdlineChanged = true;
+    else initramfsChanged = true;
+  }
+  const commands: CommandStep[] = [...toolCommands];
+  if (toolCommands.length) cmdlineChanged = true;
+  if (initramfsChanged)
+    commands.push({
+      kind: 'command',
+      argv: ir.regenerate,
+      why: `rebuild the initramfs (${ir.name})`,
+      regenerates: true,
+    });
+  if (cmdlineChanged || (initramfsChanged && chain.loader.kind === 'proxmox'))
+    for (const r of chain.loader.regenerate)
+      commands.push({
+        kind: 'command',
+        argv: r,
+        why: `update the boot entries (${chain.loader.name})`,
+        regenerates: true,
+      });
+
+  const recDevices: RecordedDevice[] = chosen.map((c: ChosenDevice) => {
+    const d = c.device;
+    const g = d.iommuGroup === undefined ? undefined : groups.find((x) => x.id === d.iommuGroup);
+    return {
+      address: d.address,
+      id: idOf(d),
+      ...(d.subsystemVendorId !== undefined && d.subsystemDeviceId !== undefined
+        ? { subsystem: `${hex4(d.subsystemVendorId)}:${hex4(d.subsystemDeviceId)}` }
+        : {}),
+      classCode: d.classCode.toString(16).padStart(6, '0'),
+      ...(g ? { group: g.id, groupMembers: [...g.devices.map((x) => x.address), ...g.others] } : {}),
+      bindBy: bindBy.get(d.address) ?? 'id',
+      why: c.why,
+    };
+  });
+  const regenerate = [
+    ir.regenerate,
+    ...chain.loader.regenerate.filter((r) => r.join(' ') !== ir.regenerate.join(' ')),
+  ];
+  const record: SetupRecord = {
+    schema: 'vfiokit.setup-record/1',
+    targets: [...spec.items, ...spec.groups.map((g) => `--group ${g}`), ...(spec.gpu ? ['--gpu'] : [])],
+    devices: recDevices,
+    ids,
+    overrides,
+    cmdline: cmd.params,
+    initramfsModules: vm.modules,
+    bootLoader: chain.loader.kind,
+    initramfs: ir.kind,
+    files: recordFiles,
+    createdDirs,
+    undoCommands: existing ? mergeUndo(existing.undoCommands, toolUndo) : toolUndo,
+    regenerate,
+  };
+  const recBytes = enc.encode(recordText(record));
+  const recBefore = readBytes(root, RECORD_PATH);
+  const allSteps: (FileStep | CommandStep)[] = [...steps];
+  if (!recBefore || sha256(recBefore) !== sha256(recBytes)) {
+    if (!recBefore)
+      for (const d of missingDirs(root, RECORD_PATH)) if (!createdDirs.includes(d)) createdDirs.push(d);
+    const finalBytes = enc.encode(recordText({ ...record, createdDirs }));
+    if (!recBefore || sha256(recBefore) !== sha256(finalBytes))
+      allSteps.push({
+        kind: 'file',
+        path: RECORD_PATH,
+        action: recBefore ? 'modify' : 'create',
+        before: recBefore,
+        after: finalBytes,
+        mode: 0o600,
+        why: 'what was set up, with the original files (for --undo, --verify and doctor)',
+        showDiff: false,
+      });
+  }
+  allSteps.push(...commands);
+  return {
+    mode: 'setup',
+    chain,
+    devices: chosen.map((c) => ({
+      address: c.device.address,
+      id: idOf(c.device),
+      driver: c.device.driver,
+      why: c.why,
+      bindBy: bindBy.get(c.device.address) ?? 'id',
+    })),
+    ids,
+    overrides,
+    cmdline: cmd.params,
+    initramfsModules: vm.modules,
+    notes,
+    plan: { steps: allSteps },
+  };
+}
+
+function mergeUndo(old: string[][], add: string[][]): string[][] {
+  const out = [...old];
+  for (const a of add) if (!out.some((o) => o.join('\0') === a.join('\0'))) out.push(a);
+  return out;
+}
+
+/** The files a command-line tool rewrites: kernelstub's configuration, grubby's BLS entries. */
+function toolStateFiles(root: HostRoot, tool: 'grubby' | 'kernelstub'): string[] {
+  if (tool === 'kernelstub') return ['/etc/kernelstub/configuration'];
+  return root
+    .list('/boot/loader/entries')
+    .filter((f) => f.endsWith('.conf'))
+    .map((f) => `/boot/loader/entries/${f}`);
+}
+
+/** The words a tool holds now: kernelstub's user kernel_options, or grubby's BLS entries' options. */
+function toolWords(root: HostRoot, tool: 'grubby' | 'kernelstub'): { words: string[]; note?: string } {
+  if (tool === 'kernelstub') {
+    const t = root.readText('/etc/kernelstub/configuration');
+    try {
+      const v = JSON.parse(t ?? '') as { user?: { kernel_options?: unknown } };
+      const o = v.user?.kernel_options;
+      if (Array.isArray(o)) return { words: o.filter((x): x is string => typeof x === 'string') };
+      if (typeof o === 'string') return { words: splitCmdline(o) };
+    } catch {
+      // fall through
+    }
+    throw new VfiokitError('cannot read the kernel options in /etc/kernelstub/configuration', {
+      hint: 'check the file with `kernelstub -p`',
+      code: 'setup.kernelstub',
+    });
+  }
+  const dir = '/boot/loader/entries';
+  const lists: string[][] = [];
+  for (const f of root.list(dir)) {
+    if (!f.endsWith('.conf')) continue;
+    const t = root.readText(`${dir}/${f}`) ?? '';
+    const m = /^options\s+(.*)$/m.exec(t);
+    lists.push(m ? splitCmdline(m[1]) : []);
+  }
+  if (!lists.length)
+    return {
+      words: [],
+      note: 'no BLS entries in /boot/loader/entries: grubby is asked to add every parameter',
+    };
+  // Words every entry has; grubby --update-kernel=ALL gives the rest to every entry.
+  const words = lists[0].filter((w) => lists.every((l) => l.includes(w)));
+  if (lists.some((l) => l.some((w) => w.startsWith('$'))))
+    return {
+      words,
+      note: 'some BLS entries take their options from a variable ($kernelopts): grubby resolves it',
+    };
+  return { words };
+}
+
+/** The plan that takes setup back: every file as it was, commands undone, boot files rebuilt. */
+export function planUndo(root: HostRoot, opts: SetupOptions = {}): SetupPlan {
+  const record = readSetupRecord(root);
+  if (!record) {
+    throw new VfiokitError(`nothing to undo: ${RECORD_PATH} does not exist`, {
+      hint: 'setup --undo takes back what `vfiokit setup --apply` did on this machine',
+      code: 'setup.no-record',
+    });
+  }
+  const steps: (FileStep | CommandStep)[] = [];
+  const toolSteps: FileStep[] = [];
+  const notes: string[] = [];
+  // Files edited since setup wrote them: undo would lose those edits, so it asks for --force.
+  const editedSince = record.files.filter((f) => {
+    if (f.tool || !f.writtenSha256) return false;
+    const now = readBytes(root, f.path);
+    return now !== undefined && sha256(now) !== f.writtenSha256;
+  });
+  if (editedSince.length && !opts.force) {
+    throw new VfiokitError(
+      `changed since vfiokit setup wrote ${editedSince.length > 1 ? 'them' : 'it'}: ${editedSince.map((f) => f.path).join(', ')}`,
+      {
+        hint: 'undo puts back the file as it was before setup and would lose those edits; see them with `vfiokit setup --undo --force --dry-run`, then add --force',
+        code: 'setup.edited-since',
+      },
+    );
+  }
+  for (const f of editedSince) notes.push(`--force: the edits made to ${f.path} after setup are undone too`);
+  for (const f of record.files) {
+    const now = readBytes(root, f.path);
+    if (f.existed) {
+      const orig = new Uint8Array(Buffer.from(f.original ?? '', 'base64'));
+      const mode = f.mode ?? 0o644;
+      if (now && sha256(now) === sha256(orig) && modeOf(root, f.path, mode) === mode) continue;
+      (f.tool ? toolSteps : steps).push({
+        kind: 'file',
+        path: f.path,
+        action: now ? 'modify' : 'create',
+        before: now,
+        after: orig,
+        mode,
+        why: 'back to the file as it was before vfiokit setup',
+        ...(f.tool ? { rewrittenBefore: true } : {}),
+      });
+    } else if (now) {
+      steps.push({
+        kind: 'file',
+        path: f.path,
+        action: 'remove',
+        before: now,
+        mode: 0o644,
+        why: 'vfiokit setup created it',
+        removeEmptyDirs: [...record.createdDirs].reverse().filter((d) => f.path.startsWith(`${d}/`)),
+      });
+    }
+  }
+  const cmds: CommandStep[] = record.undoCommands.map((argv) => ({
+    kind: 'command',
+    argv,
+    why: 'take the kernel parameters back out',
+  }));
+  const regen: CommandStep[] = record.regenerate.map((argv) => ({
+    kind: 'command',
+    argv,
+    why: 'rebuild from the restored files',
+    regenerates: true,
+  }));
+  const recBytes = readBytes(root, RECORD_PATH);
+  steps.push(...cmds, ...toolSteps, ...regen);
+  steps.push({
+    kind: 'file',
+    path: RECORD_PATH,
+    action: 'remove',
+    before: recBytes,
+    mode: 0o600,
+    why: 'setup is undone',
+    showDiff: false,
+    removeEmptyDirs: [...record.createdDirs].reverse(),
+  });
+  return {
+    mode: 'undo',
+    devices: record.devices.map((d) => ({ address: d.address, id: d.id, why: d.why, bindBy: d.bindBy })),
+    ids: record.ids,
+    overrides: record.overrides,
+    cmdline: record.cmdline,
+    initramfsModules: record.initramfsModules,
+    notes,
+    plan: { steps },
+  };
+}
