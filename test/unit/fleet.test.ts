@@ -16,6 +16,7 @@ import { ArchiveHostRoot } from '../../src/host/archive-root.js';
 import { DirHostRoot } from '../../src/host/root.js';
 import { writeArchive } from '../../src/host/snapshot-archive.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
+import { fixtureManifest } from '../helpers/fixture-builder.js';
 import { buildGpuHost } from '../helpers/fleet-hosts.js';
 import { assertDocumented } from '../helpers/json-docs.js';
 
@@ -126,6 +127,7 @@ test('unreadable and damaged snapshots are unknown with the reason, never assign
     fs.writeFileSync(path.join(dir, 'cut.tar.gz'), bytes.subarray(0, bytes.length >> 1));
     fs.writeFileSync(path.join(dir, 'junk.tar.gz'), 'not gzip');
     fs.mkdirSync(path.join(dir, 'empty/sys'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'empty/manifest.json'), fixtureManifest());
     const inputs = [
       { name: 'good', path: path.join(dir, 'good.tar.gz') },
       { name: 'cut', path: path.join(dir, 'cut.tar.gz') },
