@@ -293,6 +293,23 @@ describe('doctor checks that rest on other inputs', () => {
     }
   });
 
+  test('gpu.boot-vga and vga.arbitration: a damaged boot_vga or a VGA driver link is unknown', () => {
+    const cases: [string, Damage, string[]][] = [
+      [`${GPU_DIR}/boot_vga`, 'emptied', ['gpu.boot-vga', 'vga.arbitration']],
+      [`${GPU_DIR}/boot_vga`, 'removed', ['gpu.boot-vga', 'vga.arbitration']],
+      [`${GPU_DIR}/driver`, 'flattened', ['vga.arbitration']],
+    ];
+    for (const [file, kind, ids] of cases) {
+      const dir = copy();
+      damage(dir, file, kind);
+      const d = json<DoctorReport>(['--root', dir, 'doctor', '--device', GPU]);
+      for (const id of ids) {
+        const c = d.checks.find((x) => x.id === id)!;
+        assert.equal(c.verdict, 'unknown', `${file} ${kind} ${id}: ${JSON.stringify(c)}`);
+      }
+    }
+  });
+
   test('iommu.active: /sys/kernel/iommu_groups unreadable or not a directory is unknown, not "IOMMU off"', {
     skip: unreadableSkip,
   }, () => {

@@ -29,6 +29,12 @@ export function vgaArbitrationCheck(devices: PciDevice[], targets: PciDevice[], 
     (d) =>
       `${d.address} VGA-class [${d.vendorId.toString(16).padStart(4, '0')}] driver ${driverText(d)}${d.bootVga ? ', boot VGA' : ''}`,
   );
+  // Which driver holds each VGA device, and which one the firmware booted on, decide the verdict:
+  // with either unreadable it is not known.
+  const doubts = vga.flatMap((d) =>
+    (d.unknownFacts ?? []).filter((f) => f.fact === 'driver' || f.fact === 'boot_vga').map((f) => f.reason),
+  );
+  if (doubts.length) return { ...base, verdict: 'unknown', evidence: [...evidence, ...doubts] };
   if (vm) {
     const targetSet = new Set(targets.map((t) => t.address));
     const igd = vga.find((d) => isIntelIgd(d) && !targetSet.has(d.address) && !isVfioDriver(d.driver));
