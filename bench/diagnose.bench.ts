@@ -75,6 +75,11 @@ try {
   const snap = path.join(dir, 'snap');
   fs.mkdirSync(path.join(snap, 'vfiokit'), { recursive: true });
   fs.linkSync(realistic, path.join(snap, 'vfiokit', 'dmesg.txt'));
+  // --root reads only finished snapshots: the manifest is what `vfiokit snapshot` writes last.
+  fs.writeFileSync(
+    path.join(snap, 'manifest.json'),
+    `${JSON.stringify({ schema: 'vfiokit.snapshot/1', source: 'bench', privileged: true })}\n`,
+  );
   const word = (c: string) => c.repeat(4096);
   const words4 = path.join(dir, 'words-4mb.txt');
   writeFile(words4, 4 * MB, (i) => word('abcdefgh'[i % 8]));
