@@ -295,7 +295,7 @@ class Decoder {
         continue;
       }
       // A match: length from the symbol, distance from the position set.
-      let len = c - (256 - THRESHOLD);
+      const len = c - (256 - THRESHOLD);
       let p = ptTable[bitBuf >>> (BITBUFSIZ - 8)];
       if (p >= MAXNP) {
         let mask = 1 << (BITBUFSIZ - 1 - 8);
@@ -340,7 +340,17 @@ class Decoder {
       }
       let from = out - distance - 1;
       if (from < 0) fail(`back-reference to ${-from} bytes before the start of the output`);
-      while (len-- > 0 && out < size) dst[out++] = dst[from++];
+      // The copy stops at the declared size (the last match may run past it, edk2 stops there).
+      const stop = Math.min(out + len, size);
+      if (from + len <= out && len > 16) {
+        // Source and destination do not overlap: a native copy.
+        dst.copyWithin(out, from, from + (stop - out));
+        out = stop;
+      } else {
+        // Overlapping (a distance shorter than the length repeats the bytes just written), or too
+        // short for a native call to pay off: byte by byte, front to back, as LZ77 requires.
+        while (out < stop) dst[out++] = dst[from++];
+      }
     }
     return dst;
   }
