@@ -276,8 +276,9 @@ class Decoder {
         }
       }
       // Consume the symbol's code bits (refill from the stream, zeros past its end).
+      // Code lengths are at most 16 (makeTable and readPtLen refuse longer), so no shift by 32.
       let n = cLen[c];
-      bitBuf = n >= 32 ? 0 : bitBuf << n;
+      bitBuf = bitBuf << n;
       while (n > count) {
         n -= count;
         bitBuf = bitBuf | (sub << n);
@@ -306,7 +307,7 @@ class Decoder {
         }
       }
       n = ptLen[p];
-      bitBuf = n >= 32 ? 0 : bitBuf << n;
+      bitBuf = bitBuf << n;
       while (n > count) {
         n -= count;
         bitBuf = bitBuf | (sub << n);
