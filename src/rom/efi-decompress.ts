@@ -78,10 +78,10 @@ class Decoder {
 
   /** Shift n bits out of bitBuf and refill from the stream (zeros past its end). */
   private fillBuf(n: number): void {
-    this.bitBuf = n >= 32 ? 0 : (this.bitBuf << n) >>> 0;
+    this.bitBuf = n >= 32 ? 0 : this.bitBuf << n;
     while (n > this.bitCount) {
       n -= this.bitCount;
-      if (n < 32) this.bitBuf = (this.bitBuf | (this.subBitBuf << n)) >>> 0;
+      if (n < 32) this.bitBuf = this.bitBuf | (this.subBitBuf << n);
       if (this.inPos < this.end) {
         this.subBitBuf = this.src[this.inPos++];
       } else {
@@ -91,7 +91,7 @@ class Decoder {
       this.bitCount = 8;
     }
     this.bitCount -= n;
-    this.bitBuf = (this.bitBuf | (this.subBitBuf >>> this.bitCount)) >>> 0;
+    this.bitBuf = this.bitBuf | (this.subBitBuf >>> this.bitCount);
   }
 
   private getBits(n: number): number {
@@ -247,15 +247,17 @@ class Decoder {
     let count = this.bitCount;
     let inPos = this.inPos;
     let pad = this.pad;
+    let blockSize = this.blockSize;
     let out = 0;
     while (out < size) {
-      if (this.blockSize === 0) {
+      if (blockSize === 0) {
         this.bitBuf = bitBuf;
         this.subBitBuf = sub;
         this.bitCount = count;
         this.inPos = inPos;
         this.pad = pad;
         this.startBlock();
+        blockSize = this.blockSize;
         bitBuf = this.bitBuf;
         sub = this.subBitBuf;
         count = this.bitCount;
@@ -263,7 +265,7 @@ class Decoder {
         pad = this.pad;
       }
       // The block size is a u16 count that edk2 decrements unchecked: 0 wraps to 65535.
-      this.blockSize = (this.blockSize - 1) & 0xffff;
+      blockSize = (blockSize - 1) & 0xffff;
       let c = cTable[bitBuf >>> (BITBUFSIZ - 12)];
       if (c >= NC) {
         let mask = 1 << (BITBUFSIZ - 1 - 12);
@@ -274,11 +276,12 @@ class Decoder {
         }
       }
       // Consume the symbol's code bits (refill from the stream, zeros past its end).
+      // Code lengths are at most 16 (makeTable and readPtLen refuse longer), so no shift by 32.
       let n = cLen[c];
-      bitBuf = n >= 32 ? 0 : (bitBuf << n) >>> 0;
+      bitBuf = bitBuf << n;
       while (n > count) {
         n -= count;
-        bitBuf = (bitBuf | (sub << n)) >>> 0;
+        bitBuf = bitBuf | (sub << n);
         if (inPos < end) sub = src[inPos++];
         else {
           sub = 0;
@@ -287,13 +290,13 @@ class Decoder {
         count = 8;
       }
       count -= n;
-      bitBuf = (bitBuf | (sub >>> count)) >>> 0;
+      bitBuf = bitBuf | (sub >>> count);
       if (c < 256) {
         dst[out++] = c;
         continue;
       }
       // A match: length from the symbol, distance from the position set.
-      let len = c - (256 - THRESHOLD);
+      const len = c - (256 - THRESHOLD);
       let p = ptTable[bitBuf >>> (BITBUFSIZ - 8)];
       if (p >= MAXNP) {
         let mask = 1 << (BITBUFSIZ - 1 - 8);
@@ -304,10 +307,10 @@ class Decoder {
         }
       }
       n = ptLen[p];
-      bitBuf = n >= 32 ? 0 : (bitBuf << n) >>> 0;
+      bitBuf = bitBuf << n;
       while (n > count) {
         n -= count;
-        bitBuf = (bitBuf | (sub << n)) >>> 0;
+        bitBuf = bitBuf | (sub << n);
         if (inPos < end) sub = src[inPos++];
         else {
           sub = 0;
@@ -316,16 +319,16 @@ class Decoder {
         count = 8;
       }
       count -= n;
-      bitBuf = (bitBuf | (sub >>> count)) >>> 0;
+      bitBuf = bitBuf | (sub >>> count);
       let distance = p;
       if (p > 1) {
         // p - 1 extra bits (at most 29) give the low part of the distance.
         n = p - 1;
         distance = (1 << n) + (bitBuf >>> (BITBUFSIZ - n));
-        bitBuf = (bitBuf << n) >>> 0;
+        bitBuf = bitBuf << n;
         while (n > count) {
           n -= count;
-          bitBuf = (bitBuf | (sub << n)) >>> 0;
+          bitBuf = bitBuf | (sub << n);
           if (inPos < end) sub = src[inPos++];
           else {
             sub = 0;
@@ -334,11 +337,21 @@ class Decoder {
           count = 8;
         }
         count -= n;
-        bitBuf = (bitBuf | (sub >>> count)) >>> 0;
+        bitBuf = bitBuf | (sub >>> count);
       }
       let from = out - distance - 1;
       if (from < 0) fail(`back-reference to ${-from} bytes before the start of the output`);
-      while (len-- > 0 && out < size) dst[out++] = dst[from++];
+      // The copy stops at the declared size (the last match may run past it, edk2 stops there).
+      const stop = Math.min(out + len, size);
+      if (from + len <= out && len > 16) {
+        // Source and destination do not overlap: a native copy.
+        dst.copyWithin(out, from, from + (stop - out));
+        out = stop;
+      } else {
+        // Overlapping (a distance shorter than the length repeats the bytes just written), or too
+        // short for a native call to pay off: byte by byte, front to back, as LZ77 requires.
+        while (out < stop) dst[out++] = dst[from++];
+      }
     }
     return dst;
   }
