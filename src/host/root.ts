@@ -123,7 +123,7 @@ function readError(hostPath: string, code: string, live: boolean, cause?: unknow
   return new EnvironmentError(message, { hint, cause, code: 'host.io' });
 }
 
-function notRegular(hostPath: string, st: fs.Stats, live: boolean): EnvironmentError {
+function notRegular(hostPath: string, st: Entry, live: boolean): EnvironmentError {
   const kind = st.isFIFO()
     ? 'a FIFO'
     : st.isCharacterDevice() || st.isBlockDevice()
@@ -172,9 +172,51 @@ function mib(n: number): string {
   return n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MiB` : `${n} bytes`;
 }
 
+/** What resolution needs of an lstat: the file type, and the size of a file about to be read. */
+interface Entry {
+  readonly size: number;
+  isDirectory(): boolean;
+  isFile(): boolean;
+  isSymbolicLink(): boolean;
+  isFIFO(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSocket(): boolean;
+}
+
+/**
+ * A remembered lstat: the type only. Its size is NaN, never used: a file is read and its size
+ * taken only after a fresh lstat (DirHostRoot.lstatRel), and fileSize asks afresh.
+ */
+class TypeOnly implements Entry {
+  readonly size = Number.NaN;
+  constructor(private readonly type: number) {}
+  isDirectory(): boolean {
+    return this.type === fs.constants.S_IFDIR;
+  }
+  isFile(): boolean {
+    return this.type === fs.constants.S_IFREG;
+  }
+  isSymbolicLink(): boolean {
+    return this.type === fs.constants.S_IFLNK;
+  }
+  isFIFO(): boolean {
+    return this.type === fs.constants.S_IFIFO;
+  }
+  isCharacterDevice(): boolean {
+    return this.type === fs.constants.S_IFCHR;
+  }
+  isBlockDevice(): boolean {
+    return this.type === fs.constants.S_IFBLK;
+  }
+  isSocket(): boolean {
+    return this.type === fs.constants.S_IFSOCK;
+  }
+}
+
 /** How a host path resolved under a confined root. */
 type Resolution =
-  | { kind: 'ok'; rel: string; st: fs.Stats }
+  | { kind: 'ok'; rel: string; st: Entry }
   | { kind: 'link'; rel: string }
   | { kind: 'absent' }
   | { kind: 'escape'; link: string }
@@ -190,8 +232,12 @@ export class DirHostRoot implements HostRoot {
   private base?: string;
   /** Host directory path → its real path below the root ("" for the root itself). */
   private readonly dirs = new Map<string, string>();
-  /** lstat results by real path below a snapshot root (null: absent); see `frozen`. */
-  private readonly stats = new Map<string, fs.Stats | null>();
+  /**
+   * File types (the S_IFMT bits of st_mode) by real path below a snapshot root, 0 for absent; see
+   * `frozen`. Numbers, not Stats objects: tens of thousands of those kept cost more in memory and
+   * garbage collection than the lstats they save.
+   */
+  private readonly types = new Map<string, number>();
   /** Link texts by real path below a snapshot root. */
   private readonly links = new Map<string, string>();
 
@@ -237,11 +283,11 @@ export class DirHostRoot implements HostRoot {
    * file system again even in a snapshot: a file about to be opened is looked at just before the
    * open, so that only what was then a regular file is opened.
    */
-  private lstatRel(rel: string, fresh: boolean): fs.Stats | undefined {
+  private lstatRel(rel: string, fresh: boolean): Entry | undefined {
     const frozen = this.frozen;
     if (frozen && !fresh) {
-      const known = this.stats.get(rel);
-      if (known !== undefined) return known ?? undefined;
+      const known = this.types.get(rel);
+      if (known !== undefined) return known === 0 ? undefined : new TypeOnly(known);
     }
     let st: fs.Stats | undefined;
     try {
@@ -250,7 +296,7 @@ export class DirHostRoot implements HostRoot {
       if (!ABSENT.has(errnoCode(e) ?? '')) throw e;
       st = undefined;
     }
-    if (frozen) this.stats.set(rel, st ?? null);
+    if (frozen && !fresh) this.types.set(rel, st ? st.mode & fs.constants.S_IFMT : 0);
     return st;
   }
 
@@ -384,7 +430,7 @@ export class DirHostRoot implements HostRoot {
   }
 
   /** The real file of a host path after confinement, or undefined when absent. */
-  private realFile(hostPath: string, want: 'file' | 'dir'): { file: string; st: fs.Stats } | undefined {
+  private realFile(hostPath: string, want: 'file' | 'dir'): { file: string; st: Entry } | undefined {
     // A file to be opened is looked at afresh (see lstatRel); a directory to be listed may not be.
     const r = this.confined(hostPath, true, want === 'file');
     if (r.kind === 'absent') return undefined;
@@ -534,7 +580,7 @@ export class DirHostRoot implements HostRoot {
         const st = fs.statSync(this.resolve(hostPath));
         return st.isFile() ? st.size : undefined;
       }
-      const r = this.confined(hostPath, true);
+      const r = this.confined(hostPath, true, true);
       return r.kind === 'ok' && r.st.isFile() ? r.st.size : undefined;
     } catch {
       return undefined;
