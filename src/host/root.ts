@@ -123,7 +123,7 @@ function readError(hostPath: string, code: string, live: boolean, cause?: unknow
   return new EnvironmentError(message, { hint, cause, code: 'host.io' });
 }
 
-function notRegular(hostPath: string, st: fs.Stats, live: boolean): EnvironmentError {
+function notRegular(hostPath: string, st: Entry, live: boolean): EnvironmentError {
   const kind = st.isFIFO()
     ? 'a FIFO'
     : st.isCharacterDevice() || st.isBlockDevice()
@@ -141,12 +141,20 @@ function notRegular(hostPath: string, st: fs.Stats, live: boolean): EnvironmentE
 
 /**
  * Read at most `max` bytes from an open descriptor; `size` (from fstat) sizes the first buffer
- * only, because sysfs reports 4096 and procfs 0 whatever the content.
+ * only, because sysfs reports 4096 and procfs 0 whatever the content. `sizeIsExact`: the file is
+ * a regular file of a snapshot (not sysfs, whose sizes are nominal), whose size is its length, so the read stops once `size` bytes are
+ * in instead of spending a second read on end of file (half the reads of a scan).
  */
-function readBounded(fd: number, size: number, max: number): { bytes: Buffer; cut: boolean } {
+function readBounded(
+  fd: number,
+  size: number,
+  max: number,
+  sizeIsExact: boolean,
+): { bytes: Buffer; cut: boolean } {
   let buf = Buffer.allocUnsafe(Math.min(max + 1, size > 0 ? size + 1 : 8192));
   let n = 0;
   for (;;) {
+    if (sizeIsExact && size > 0 && n >= size) break;
     if (n === buf.length) {
       if (n > max) break;
       const bigger = Buffer.allocUnsafe(Math.min(max + 1, buf.length * 2));
@@ -164,9 +172,51 @@ function mib(n: number): string {
   return n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MiB` : `${n} bytes`;
 }
 
+/** What resolution needs of an lstat: the file type, and the size of a file about to be read. */
+interface Entry {
+  readonly size: number;
+  isDirectory(): boolean;
+  isFile(): boolean;
+  isSymbolicLink(): boolean;
+  isFIFO(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSocket(): boolean;
+}
+
+/**
+ * A remembered lstat: the type only. Its size is NaN, never used: a file is read and its size
+ * taken only after a fresh lstat (DirHostRoot.lstatRel), and fileSize asks afresh.
+ */
+class TypeOnly implements Entry {
+  readonly size = Number.NaN;
+  constructor(private readonly type: number) {}
+  isDirectory(): boolean {
+    return this.type === fs.constants.S_IFDIR;
+  }
+  isFile(): boolean {
+    return this.type === fs.constants.S_IFREG;
+  }
+  isSymbolicLink(): boolean {
+    return this.type === fs.constants.S_IFLNK;
+  }
+  isFIFO(): boolean {
+    return this.type === fs.constants.S_IFIFO;
+  }
+  isCharacterDevice(): boolean {
+    return this.type === fs.constants.S_IFCHR;
+  }
+  isBlockDevice(): boolean {
+    return this.type === fs.constants.S_IFBLK;
+  }
+  isSocket(): boolean {
+    return this.type === fs.constants.S_IFSOCK;
+  }
+}
+
 /** How a host path resolved under a confined root. */
 type Resolution =
-  | { kind: 'ok'; rel: string; st: fs.Stats }
+  | { kind: 'ok'; rel: string; st: Entry }
   | { kind: 'link'; rel: string }
   | { kind: 'absent' }
   | { kind: 'escape'; link: string }
@@ -182,6 +232,14 @@ export class DirHostRoot implements HostRoot {
   private base?: string;
   /** Host directory path → its real path below the root ("" for the root itself). */
   private readonly dirs = new Map<string, string>();
+  /**
+   * File types (the S_IFMT bits of st_mode) by real path below a snapshot root, 0 for absent; see
+   * `frozen`. Numbers, not Stats objects: tens of thousands of those kept cost more in memory and
+   * garbage collection than the lstats they save.
+   */
+  private readonly types = new Map<string, number>();
+  /** Link texts by real path below a snapshot root. */
+  private readonly links = new Map<string, string>();
 
   constructor(dir = '/', name?: string) {
     this.dir = path.resolve(dir);
@@ -210,21 +268,64 @@ export class DirHostRoot implements HostRoot {
   }
 
   /**
-   * Resolve a host path below the root, one component at a time. The resolution of each parent
-   * directory is cached (a snapshot does not change while it is read; a miss clears the cache),
-   * so a read costs one lstat of its final component, which is looked at afresh each time.
+   * Whether this root is a snapshot (opened with its manifest), which does not change while a
+   * run reads it: every lstat and readlink below it is then remembered, so a path probed several
+   * times (has, then readLink, then read) costs one system call. A live host mounted under a
+   * directory is confined too but changes under the reader, so only its directory resolutions are
+   * kept, and re-checked on a miss.
    */
-  private walk(hostPath: string, followFinal: boolean): Resolution {
+  private get frozen(): boolean {
+    return this.snapshot !== undefined;
+  }
+
+  /**
+   * lstat of a real path below the root ("" is the root), undefined when absent. `fresh` asks the
+   * file system again even in a snapshot: a file about to be opened is looked at just before the
+   * open, so that only what was then a regular file is opened.
+   */
+  private lstatRel(rel: string, fresh: boolean): Entry | undefined {
+    const frozen = this.frozen;
+    if (frozen && !fresh) {
+      const known = this.types.get(rel);
+      if (known !== undefined) return known === 0 ? undefined : new TypeOnly(known);
+    }
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.lstatSync(rel ? `${this.realBase()}/${rel}` : this.realBase(), { throwIfNoEntry: false });
+    } catch (e) {
+      if (!ABSENT.has(errnoCode(e) ?? '')) throw e;
+      st = undefined;
+    }
+    if (frozen && !fresh) this.types.set(rel, st ? st.mode & fs.constants.S_IFMT : 0);
+    return st;
+  }
+
+  /** readlink of a real path below the root that lstat showed to be a link (once per snapshot). */
+  private readlinkRel(rel: string): string {
+    const known = this.frozen ? this.links.get(rel) : undefined;
+    if (known !== undefined) return known;
+    const target = fs.readlinkSync(`${this.realBase()}/${rel}`);
+    if (this.frozen) this.links.set(rel, target);
+    return target;
+  }
+
+  /**
+   * Resolve a host path below the root, one component at a time. The resolution of each parent
+   * directory is cached (it was checked component by component when first made; on a root that
+   * may change, a miss clears the cache), so a read costs one lstat of its final component, which
+   * is looked at afresh each time it is opened.
+   */
+  private walk(hostPath: string, followFinal: boolean, fresh = false): Resolution {
     const i = hostPath.lastIndexOf('/');
     const name = hostPath.slice(i + 1);
     const parent = hostPath.slice(0, i);
     if (name === '' || name === '.' || name === '..' || i < 0) {
-      return this.walkFrom([], hostPath.split('/'), followFinal, hostPath);
+      return this.walkFrom([], hostPath.split('/'), followFinal, hostPath, fresh);
     }
     let dir = this.dirs.get(parent);
     if (dir !== undefined) {
-      const r = this.walkFrom(dir ? dir.split('/') : [], [name], followFinal, hostPath);
-      if (r.kind !== 'absent' || this.stillDir(dir)) return r;
+      const r = this.walkName(dir, name, followFinal, hostPath, fresh);
+      if (r.kind !== 'absent' || this.frozen || this.stillDir(dir)) return r;
       // The tree changed under the cache (a device removed during a scan): resolve afresh.
       this.dirs.clear();
       dir = undefined;
@@ -238,12 +339,36 @@ export class DirHostRoot implements HostRoot {
       else dir = r.rel;
       this.dirs.set(parent, dir);
     }
-    return this.walkFrom(dir ? dir.split('/') : [], [name], followFinal, hostPath);
+    return this.walkName(dir, name, followFinal, hostPath, fresh);
+  }
+
+  /**
+   * One plain name in the resolved directory `dir`: the common case, without building component
+   * arrays; a link found there is walked by walkFrom, which splices its target in.
+   */
+  private walkName(
+    dir: string,
+    name: string,
+    followFinal: boolean,
+    hostPath: string,
+    fresh: boolean,
+  ): Resolution {
+    const rel = dir ? `${dir}/${name}` : name;
+    const st = this.lstatRel(rel, fresh);
+    if (!st) return { kind: 'absent' };
+    if (!st.isSymbolicLink()) return { kind: 'ok', rel, st };
+    if (!followFinal) return { kind: 'link', rel };
+    return this.walkFrom(dir ? dir.split('/') : [], [name], followFinal, hostPath, fresh);
   }
 
   /** Walk `queue` from the real directory `stack`, splicing in each link's target. */
-  private walkFrom(stack: string[], queue: string[], followFinal: boolean, hostPath: string): Resolution {
-    const base = this.realBase();
+  private walkFrom(
+    stack: string[],
+    queue: string[],
+    followFinal: boolean,
+    hostPath: string,
+    fresh: boolean,
+  ): Resolution {
     let hops = 0;
     let via = hostPath;
     while (queue.length) {
@@ -256,18 +381,12 @@ export class DirHostRoot implements HostRoot {
       }
       const last = queue.every((c) => c === '' || c === '.');
       const rel = stack.length ? `${stack.join('/')}/${name}` : name;
-      let st: fs.Stats | undefined;
-      try {
-        st = fs.lstatSync(`${base}/${rel}`, { throwIfNoEntry: false });
-      } catch (e) {
-        if (ABSENT.has(errnoCode(e) ?? '')) return { kind: 'absent' };
-        throw e;
-      }
+      const st = this.lstatRel(rel, fresh && last);
       if (!st) return { kind: 'absent' };
       if (st.isSymbolicLink()) {
         if (last && !followFinal) return { kind: 'link', rel };
         if (++hops > MAX_LINK_HOPS) return { kind: 'loop' };
-        const target = fs.readlinkSync(`${base}/${rel}`);
+        const target = this.readlinkRel(rel);
         via = `/${rel}`;
         // Sysfs links are relative; an absolute target names the capturing machine's file
         // system, which here is this machine's: it leaves the snapshot.
@@ -280,7 +399,9 @@ export class DirHostRoot implements HostRoot {
       stack.push(name);
     }
     const rel = stack.join('/');
-    return { kind: 'ok', rel, st: fs.lstatSync(rel ? `${base}/${rel}` : base) };
+    const st = this.lstatRel(rel, fresh);
+    if (!st) return { kind: 'absent' };
+    return { kind: 'ok', rel, st };
   }
 
   private stillDir(rel: string): boolean {
@@ -291,8 +412,8 @@ export class DirHostRoot implements HostRoot {
     }
   }
 
-  private confined(hostPath: string, followFinal: boolean): Resolution {
-    return this.walk(hostPath, followFinal);
+  private confined(hostPath: string, followFinal: boolean, fresh = false): Resolution {
+    return this.walk(hostPath, followFinal, fresh);
   }
 
   private escaped(hostPath: string, link: string): EnvironmentError {
@@ -309,8 +430,9 @@ export class DirHostRoot implements HostRoot {
   }
 
   /** The real file of a host path after confinement, or undefined when absent. */
-  private realFile(hostPath: string, want: 'file' | 'dir'): { file: string; st: fs.Stats } | undefined {
-    const r = this.confined(hostPath, true);
+  private realFile(hostPath: string, want: 'file' | 'dir'): { file: string; st: Entry } | undefined {
+    // A file to be opened is looked at afresh (see lstatRel); a directory to be listed may not be.
+    const r = this.confined(hostPath, true, want === 'file');
     if (r.kind === 'absent') return undefined;
     if (r.kind === 'escape') throw this.escaped(hostPath, r.link);
     if (r.kind === 'loop') throw readError(hostPath, 'ELOOP', false);
@@ -352,7 +474,7 @@ export class DirHostRoot implements HostRoot {
       return wrap(hostPath, e, this.live);
     }
     try {
-      const { bytes, cut } = readBounded(fd, size, max);
+      const { bytes, cut } = readBounded(fd, size, max, this.frozen);
       if (cut && noteCut) {
         this.note(
           `${showPath(hostPath)} is larger than ${mib(max)}${size > max ? ` (${mib(size)})` : ''}: only its first ${mib(max)} were read`,
@@ -401,7 +523,7 @@ export class DirHostRoot implements HostRoot {
       const r = this.confined(hostPath, false);
       if (r.kind === 'escape') throw this.escaped(hostPath, r.link);
       if (r.kind === 'loop') throw readError(hostPath, 'ELOOP', false);
-      return r.kind === 'link' ? fs.readlinkSync(`${this.realBase()}/${r.rel}`) : undefined;
+      return r.kind === 'link' ? this.readlinkRel(r.rel) : undefined;
     } catch (e) {
       if (e instanceof EnvironmentError) throw e;
       const c = errnoCode(e) ?? '';
@@ -458,7 +580,7 @@ export class DirHostRoot implements HostRoot {
         const st = fs.statSync(this.resolve(hostPath));
         return st.isFile() ? st.size : undefined;
       }
-      const r = this.confined(hostPath, true);
+      const r = this.confined(hostPath, true, true);
       return r.kind === 'ok' && r.st.isFile() ? r.st.size : undefined;
     } catch {
       return undefined;
