@@ -26,21 +26,26 @@ function withModalias(f: FunctionSpec): FunctionSpec {
  * An Intel desktop: the iGPU is the boot GPU (i915), a discrete GPU with its HDMI audio in group 1
  * (nouveau, snd_hda_intel), an NVMe disk and a NIC, each in its own group.
  */
+/** The host bridge and the Intel IGD (host graphics on i915, the boot GPU) both setup hosts have. */
+const intelHostGraphics = [
+  { kind: 'endpoint', class: CLASS.hostBridge, vendor: 0x8086, device: 0x3e30, group: 0, pcie: false },
+  {
+    kind: 'endpoint',
+    dev: 2,
+    class: CLASS.vga,
+    vendor: 0x8086,
+    device: 0x3e92,
+    group: 2,
+    driver: 'i915',
+    bootVga: true,
+  },
+] as const;
+
 export const desktopPci: HostSpec = {
   rootComplexes: [
     {
       devices: [
-        { kind: 'endpoint', class: CLASS.hostBridge, vendor: 0x8086, device: 0x3e30, group: 0, pcie: false },
-        {
-          kind: 'endpoint',
-          dev: 2,
-          class: CLASS.vga,
-          vendor: 0x8086,
-          device: 0x3e92,
-          group: 2,
-          driver: 'i915',
-          bootVga: true,
-        },
+        ...intelHostGraphics,
         {
           kind: 'root-port',
           dev: 1,
@@ -102,24 +107,7 @@ export function twinGpuPci(subsystems: [[number, number], [number, number]]): Ho
     rootComplexes: [
       {
         devices: [
-          {
-            kind: 'endpoint',
-            class: CLASS.hostBridge,
-            vendor: 0x8086,
-            device: 0x3e30,
-            group: 0,
-            pcie: false,
-          },
-          {
-            kind: 'endpoint',
-            dev: 2,
-            class: CLASS.vga,
-            vendor: 0x8086,
-            device: 0x3e92,
-            group: 2,
-            driver: 'i915',
-            bootVga: true,
-          },
+          ...intelHostGraphics,
           {
             kind: 'root-port',
             dev: 1,
