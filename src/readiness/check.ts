@@ -15,6 +15,7 @@ export const CHECK_GROUPS = [
   { id: 'vm', title: 'The VM' },
   { id: 'gpu', title: 'Graphics devices' },
   { id: 'vga', title: 'VGA arbitration' },
+  { id: 'igd', title: 'Intel IGD assignment' },
   { id: 'hugepages', title: 'Hugepages' },
 ] as const;
 export type CheckGroupId = (typeof CHECK_GROUPS)[number]['id'];
