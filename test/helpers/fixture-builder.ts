@@ -91,6 +91,8 @@ export interface FunctionSpec {
   attrs?: Record<string, string>;
   /** Function number (default: position in a multifunction list, else 0). */
   fn?: number;
+  /** Config-space bytes written last, by offset (device-specific registers), e.g. {0x50: [0xc1, 0x01]}. */
+  configBytes?: Record<number, number[]>;
 }
 
 export interface EndpointSpec extends FunctionSpec {
@@ -608,6 +610,9 @@ function buildConfig(pl: Placement, vfCountForPf = 0): Uint8Array {
       at = next;
     }
   }
+  // Device-specific registers written over the generated layout (e.g. an IGD's GMCH at 0x50).
+  for (const [off, bytes] of Object.entries(s.configBytes ?? {}))
+    bytes.forEach((v, i) => c.w8(Number(off) + i, v));
   return c.b;
 }
 

@@ -1,0 +1,227 @@
+/**
+ * Snapshots of hosts with Intel integrated graphics, one per generation family, built with the
+ * fixture builder. Device IDs, revisions, subsystems and BARs are taken from public reports (named
+ * on each host); names are checked against pci.ids. The IGD registers (GMCH at 0x50, BDSM at 0x5C
+ * or 0xC0, ASLS at 0xFC) are composed from each generation's documented field layout
+ * (hw/vfio/igd.c) for a typical firmware setting ("DVMT pre-allocated" 32 or 64 MiB), because the
+ * reports show only the first 64 bytes of config space or none.
+ */
+import { buildFixture, CLASS, type FunctionSpec, type HostSpec } from './fixture-builder.js';
+import { type HostFilesSpec, writeHostFiles } from './host-fixture.js';
+
+export interface IgdHostCase {
+  name: string;
+  /** Where the IDs come from. */
+  report: string;
+  hostBridge: FunctionSpec;
+  igd: FunctionSpec;
+  lpc: FunctionSpec;
+  /** What QEMU's rules make of it (the test's oracle, worked out from hw/vfio/igd.c by hand). */
+  expect: {
+    gen: number;
+    family: string;
+    stolenMiB: number;
+    bdsmOffset: number;
+    legacy: 'possible' | 'not-possible' | 'unknown';
+    upt: 'possible' | 'not-possible' | 'unknown';
+  };
+}
+
+const le16 = (v: number) => [v & 0xff, (v >> 8) & 0xff];
+const le32 = (v: number) => [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff];
+
+/** GMCH, BDSM (dword at 0x5C, or qword at 0xC0 when bdsm64) and ASLS as config bytes. */
+export function igdRegisters(
+  gmch: number,
+  bdsm: number,
+  asls: number,
+  bdsm64 = false,
+): Record<number, number[]> {
+  return bdsm64
+    ? { 80: le16(gmch), 192: [...le32(bdsm), 0, 0, 0, 0], 252: le32(asls) }
+    : { 80: le16(gmch), 92: le32(bdsm), 252: le32(asls) };
+}
+
+/** A sysfs resource file: BARs as (index, start, end, flags), the other lines zero. */
+export function resourceFile(bars: [number, number, number, number][]): string {
+  const h = (n: number) => `0x${n.toString(16).padStart(16, '0')}`;
+  const lines = Array.from({ length: 13 }, () => `${h(0)} ${h(0)} ${h(0)}`);
+  for (const [i, s, e, f] of bars) lines[i] = `${h(s)} ${h(e)} ${h(f)}`;
+  return `${lines.join('\n')}\n`;
+}
+
+/** IGDs have no PCIe port role of interest and their capabilities sit above 0x90: keep 0x40-0x8f free. */
+const igdBase = {
+  class: CLASS.vga,
+  vendor: 0x8086,
+  pcie: false as const,
+  pm: false,
+  msi: false,
+  group: 2,
+  bootVga: true,
+};
+
+export const IGD_HOSTS: IgdHostCase[] = [
+  {
+    name: 'sandy-bridge',
+    report: 'AuxXxilium/arc#833 (lspci -nnk: 8086:0100 rev 09, 8086:0102 rev 09, subsystem 8086:2008)',
+    hostBridge: { vendor: 0x8086, device: 0x0100, revision: 0x09, subsystem: [0x8086, 0x2008] },
+    igd: {
+      ...igdBase,
+      device: 0x0102,
+      revision: 0x09,
+      rom: true,
+      subsystem: [0x8086, 0x2008],
+      // GGC 0x0211: GMS (bits 7:3) = 2 → 64 MiB, GGMS 2 MiB, VGA decode on, locked.
+      configBytes: igdRegisters(0x0211, 0xdb800001, 0xdaf3e018),
+    },
+    lpc: { vendor: 0x8086, device: 0x1c5c, revision: 0x05 },
+    expect: {
+      gen: 6,
+      family: 'Sandy Bridge / Ivy Bridge',
+      stolenMiB: 64,
+      bdsmOffset: 0x5c,
+      legacy: 'possible',
+      upt: 'not-possible',
+    },
+  },
+  {
+    name: 'haswell',
+    report:
+      'Ubuntu Forums, "Xorg and compiz using >60% of a CPU" (2014; lshw: Xeon E3-1200 v3/4th Gen Core IGD, rev 06, memory f7800000-f7bfffff, e0000000-efffffff, ioport f000 size 64)',
+    hostBridge: { vendor: 0x8086, device: 0x0c00, revision: 0x06 },
+    igd: {
+      ...igdBase,
+      device: 0x0412,
+      revision: 0x06,
+      rom: true,
+      attrs: {
+        resource: resourceFile([
+          [0, 0xf7800000, 0xf7bfffff, 0x140204],
+          [2, 0xe0000000, 0xefffffff, 0x14220c],
+          [4, 0xf000, 0xf03f, 0x40101],
+        ]),
+      },
+      // GGC 0x0209: GMS = 1 → 32 MiB.
+      configBytes: igdRegisters(0x0209, 0xdd000001, 0xdcf7c018),
+    },
+    lpc: { vendor: 0x8086, device: 0x8c4a, revision: 0x05 },
+    expect: {
+      gen: 7,
+      family: 'Haswell',
+      stolenMiB: 32,
+      bdsmOffset: 0x5c,
+      legacy: 'possible',
+      upt: 'not-possible',
+    },
+  },
+  {
+    name: 'skylake',
+    report:
+      'AdnanHodzic/displaylink-debian#244 (lspci: Skylake Host Bridge/DRAM Registers rev 08, HD Graphics 520 rev 07, Sunrise Point-LP LPC Controller rev 21)',
+    hostBridge: { vendor: 0x8086, device: 0x1904, revision: 0x08 },
+    igd: {
+      ...igdBase,
+      device: 0x1916,
+      revision: 0x07,
+      // GGC 0x01c1: GMS (bits 15:8) = 1 → 32 MiB, GGMS 8 MiB.
+      configBytes: igdRegisters(0x01c1, 0x8b000001, 0x8a0fd018),
+    },
+    lpc: { vendor: 0x8086, device: 0x9d48, revision: 0x21 },
+    expect: {
+      gen: 9,
+      family: 'Skylake',
+      stolenMiB: 32,
+      bdsmOffset: 0x5c,
+      legacy: 'possible',
+      upt: 'possible',
+    },
+  },
+  {
+    name: 'rocket-lake',
+    report:
+      'canonical/intel-graphics-preview#13 (lspci: host bridge 8086:4c43 rev 01, RocketLake-S GT1 [UHD Graphics 750] rev 04, Tiger Lake-H PCH)',
+    hostBridge: { vendor: 0x8086, device: 0x4c43, revision: 0x01 },
+    igd: {
+      ...igdBase,
+      device: 0x4c8a,
+      revision: 0x04,
+      // GGC 0x02c1: GMS = 2 → 64 MiB; gen 12 keeps BDSM as a qword at 0xC0.
+      configBytes: igdRegisters(0x02c1, 0x7b800001, 0x7a6f4018, true),
+    },
+    lpc: { vendor: 0x8086, device: 0x438b, revision: 0x11 },
+    expect: {
+      gen: 12,
+      family: 'Rocket Lake',
+      stolenMiB: 64,
+      bdsmOffset: 0xc0,
+      legacy: 'not-possible',
+      upt: 'possible',
+    },
+  },
+  {
+    name: 'apollo-lake',
+    report:
+      'gangqizai/igd#20 (Celeron N3450, lspci -xxx: 8086:5a85 rev 0b, subsystem 8086:2212, BAR0 0x91000000, BAR2 0x80000000, BAR4 io 0xf000)',
+    hostBridge: { vendor: 0x8086, device: 0x5af0, revision: 0x0b },
+    igd: {
+      ...igdBase,
+      device: 0x5a85,
+      revision: 0x0b,
+      attrs: {
+        resource: resourceFile([
+          [0, 0x91000000, 0x91ffffff, 0x140204],
+          [2, 0x80000000, 0x8fffffff, 0x14220c],
+          [4, 0xf000, 0xf03f, 0x40101],
+        ]),
+      },
+      subsystem: [0x8086, 0x2212],
+      // GGC 0x02c1: GMS = 2 → 64 MiB.
+      configBytes: igdRegisters(0x02c1, 0x7b000001, 0x7ab52018),
+    },
+    lpc: { vendor: 0x8086, device: 0x5ae8, revision: 0x0b },
+    expect: {
+      gen: 9,
+      family: 'Apollo Lake / Broxton',
+      stolenMiB: 64,
+      bdsmOffset: 0x5c,
+      legacy: 'possible',
+      upt: 'possible',
+    },
+  },
+];
+
+/** A host prepared for legacy mode: IGD on vfio-pci, VGA support built in, framebuffers off. */
+export const PREPARED_HOST: HostFilesSpec = {
+  release: '6.1.0-18-amd64',
+  cmdline: 'BOOT_IMAGE=/vmlinuz intel_iommu=on video=vesafb:off,efifb:off',
+  loaded: ['vfio', 'vfio_iommu_type1', 'vfio_pci'],
+  kernelConfig: { CONFIG_VFIO_PCI_VGA: 'y' },
+  moduleParams: { 'vfio_pci.disable_vga': 'N' },
+};
+
+export function igdPci(c: IgdHostCase, igdOverride: Partial<FunctionSpec> = {}): HostSpec {
+  return {
+    rootComplexes: [
+      {
+        devices: [
+          { kind: 'endpoint', dev: 0, class: CLASS.hostBridge, pcie: false, group: 0, ...c.hostBridge },
+          { kind: 'endpoint', dev: 2, driver: 'vfio-pci', ...c.igd, ...igdOverride },
+          { kind: 'endpoint', dev: 0x1f, class: CLASS.isaBridge, pcie: false, group: 3, ...c.lpc },
+        ],
+      },
+    ],
+  };
+}
+
+/** Build the snapshot for a case: PCI from the report, host files as given (default: prepared). */
+export function buildIgdHost(
+  c: IgdHostCase,
+  files: HostFilesSpec = PREPARED_HOST,
+  igdOverride: Partial<FunctionSpec> = {},
+  nonRoot = false,
+) {
+  const fx = buildFixture({ ...igdPci(c, igdOverride), nonRoot });
+  writeHostFiles(fx.dir, files);
+  return fx;
+}
