@@ -611,8 +611,9 @@ function buildConfig(pl: Placement, vfCountForPf = 0): Uint8Array {
     }
   }
   // Device-specific registers written over the generated layout (e.g. an IGD's GMCH at 0x50).
-  for (const [off, bytes] of Object.entries(s.configBytes ?? {}))
-    bytes.forEach((v, i) => c.w8(Number(off) + i, v));
+  for (const [off, bytes] of Object.entries(s.configBytes ?? {})) {
+    for (const [i, v] of bytes.entries()) c.w8(Number(off) + i, v);
+  }
   return c.b;
 }
 
