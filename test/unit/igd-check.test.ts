@@ -1,0 +1,202 @@
+// `vfiokit igd check` on snapshots of IGD hosts of five generation families (test/helpers/igd-hosts.ts:
+// IDs from public reports). The expected generation, stolen size and mode verdicts are worked out
+// by hand from QEMU 10's hw/vfio/igd.c (igd_gen(), igd_stolen_memory_size(), the legacy-mode
+// conditions of vfio_pci_igd_config_quirk()) and the kernel's vfio_pci_igd.c, and written in the
+// fixture; then the same hosts with one requirement broken, or unreadable.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { igdGeneration } from '../../src/igd/generation.js';
+import { decodeGmch } from '../../src/igd/registers.js';
+import { runCli } from '../helpers/cli.js';
+import { buildIgdHost, IGD_HOSTS, type IgdHostCase, PREPARED_HOST } from '../helpers/igd-hosts.js';
+
+const MiB = 1024 * 1024;
+
+interface CheckDoc {
+  schema: string;
+  igd: {
+    address: string;
+    deviceId: string;
+    generation: { gen: number; family: string } | null;
+    gmch: { stolenBytes: number } | null;
+    bdsm: { offset: string; base: string } | null;
+    asls: string | null;
+  } | null;
+  modes: { legacy: { verdict: string; because: string[] }; upt: { verdict: string } };
+  checks: { id: string; verdict: string; evidence: string[]; fix?: string }[];
+}
+
+function check(
+  c: IgdHostCase,
+  ...args: Parameters<typeof buildIgdHost> extends [unknown, ...infer R] ? R : never
+) {
+  const fx = buildIgdHost(c, ...args);
+  try {
+    const r = runCli(['--root', fx.dir, '--json', 'igd', 'check']);
+    assert.equal(r.stderr, '', r.stderr);
+    return { status: r.status, doc: JSON.parse(r.stdout) as CheckDoc };
+  } finally {
+    fx.cleanup();
+  }
+}
+
+const verdict = (d: CheckDoc, id: string) => d.checks.find((c) => c.id === id)?.verdict;
+
+test('generation table: the IDs QEMU names, Apollo Lake before Haswell, nothing guessed', () => {
+  const cases: [number, number | undefined][] = [
+    [0x0102, 6],
+    [0x0162, 6], // Ivy Bridge shares 0x01
+    [0x0412, 7],
+    [0x0a16, 7], // Haswell ULT
+    [0x0a84, 9], // Broxton: matched on bits 11:1 before the 0x0a Haswell prefix
+    [0x5a85, 9],
+    [0x1616, 8],
+    [0x3e92, 9],
+    [0x9bc8, 9],
+    [0x8a52, 11],
+    [0x4c8a, 12],
+    [0x4680, 12],
+    [0xa780, 12],
+    [0x2a42, undefined], // GM45: before Sandy Bridge
+    [0x7d55, undefined], // Meteor Lake: not in QEMU 10's table
+  ];
+  for (const [id, gen] of cases) assert.equal(igdGeneration(id)?.gen, gen, `0x${id.toString(16)}`);
+  assert.equal(cases.length, 15);
+});
+
+test('GMCH decoding for each layout (hw/vfio/igd.c igd_stolen_memory_size())', () => {
+  // gen 6/7: GMS in bits 7:3, 32 MiB steps.
+  assert.equal(decodeGmch(0x0211, 6).stolenBytes, 64 * MiB);
+  assert.equal(decodeGmch(0x0209, 7).stolenBytes, 32 * MiB);
+  assert.equal(decodeGmch(0x0213, 6).vgaDisabled, true);
+  // gen 8+: bits 15:8; gen 9+: 0xf0-0xfe are 4 MiB steps from 4 MiB.
+  assert.equal(decodeGmch(0x01c1, 8).stolenBytes, 32 * MiB);
+  assert.equal(decodeGmch(0xf0c1, 9).stolenBytes, 4 * MiB);
+  assert.equal(decodeGmch(0xf1c1, 9).stolenBytes, 8 * MiB);
+  assert.equal(decodeGmch(0xfec1, 12).stolenBytes, 60 * MiB);
+  assert.equal(decodeGmch(0x40c1, 9).stolenBytes, 2048 * MiB);
+  // Outside the encodings QEMU accepts for x-igd-gms: implausible.
+  assert.equal(decodeGmch(0x0089, 6).plausible, false); // GMS 0x11
+  assert.equal(decodeGmch(0x41c1, 8).plausible, false);
+  assert.equal(decodeGmch(0xa0c1, 9).plausible, false);
+  assert.equal(decodeGmch(0xffc1, 9).plausible, false);
+});
+
+test('five IGD hosts: generation, stolen size, BDSM place and mode verdicts', () => {
+  let seen = 0;
+  for (const c of IGD_HOSTS) {
+    const { status, doc } = check(c);
+    const igd = doc.igd!;
+    assert.equal(doc.schema, 'vfiokit.igd.check/1');
+    assert.equal(igd.address, '0000:00:02.0', c.name);
+    assert.equal(igd.generation?.gen, c.expect.gen, c.name);
+    assert.equal(igd.generation?.family, c.expect.family, c.name);
+    assert.equal(igd.gmch?.stolenBytes, c.expect.stolenMiB * MiB, c.name);
+    assert.equal(igd.bdsm?.offset, `0x${c.expect.bdsmOffset.toString(16)}`, c.name);
+    assert.match(igd.asls ?? '', /^0x[0-9a-f]{8}$/, c.name);
+    assert.equal(doc.modes.legacy.verdict, c.expect.legacy, `${c.name}: ${JSON.stringify(doc.modes.legacy)}`);
+    assert.equal(doc.modes.upt.verdict, c.expect.upt, c.name);
+    // A host whose only failure is the generation for legacy mode exits 1 (a problem found).
+    const fails = doc.checks.filter((x) => x.verdict === 'fail').map((x) => x.id);
+    assert.equal(status, fails.length ? 1 : 0, `${c.name}: ${fails.join(', ')}`);
+    if (c.expect.legacy === 'not-possible') assert.deepEqual(doc.modes.legacy.because, ['igd.generation']);
+    seen++;
+  }
+  assert.equal(seen, 5);
+});
+
+test('the Haswell host with a firmware framebuffer in BAR 2 and the IGD still on i915', () => {
+  const hsw = IGD_HOSTS.find((c) => c.name === 'haswell')!;
+  const { doc } = check(
+    hsw,
+    {
+      ...PREPARED_HOST,
+      cmdline: 'BOOT_IMAGE=/vmlinuz intel_iommu=on',
+      iomem: '00000000-00000fff : Reserved\ne0000000-efffffff : 0000:00:02.0\n  e0000000-e07fffff : efifb\n',
+    },
+    { driver: 'i915' },
+  );
+  assert.equal(verdict(doc, 'igd.framebuffer'), 'warn');
+  assert.match(
+    doc.checks.find((c) => c.id === 'igd.framebuffer')!.evidence.join('\n'),
+    /efifb holds \[mem 0xe0000000-0xe07fffff\] inside BAR 2/,
+  );
+  assert.equal(verdict(doc, 'igd.video-off'), 'warn');
+  assert.equal(verdict(doc, 'igd.driver'), 'warn');
+  assert.match(doc.checks.find((c) => c.id === 'igd.driver')!.fix ?? '', /driver_override/);
+  // Host preparation is advice: legacy mode itself stays possible.
+  assert.equal(doc.modes.legacy.verdict, 'possible');
+});
+
+test('one legacy requirement broken at a time makes legacy mode not possible, naming it', () => {
+  const skl = IGD_HOSTS.find((c) => c.name === 'skylake')!;
+  const cases: [string, ReturnType<typeof check>, string][] = [
+    [
+      'disable_vga=1',
+      check(skl, { ...PREPARED_HOST, moduleParams: { 'vfio_pci.disable_vga': 'Y' } }),
+      'igd.vfio-vga',
+    ],
+    [
+      'no CONFIG_VFIO_PCI_VGA',
+      check(skl, { ...PREPARED_HOST, kernelConfig: { CONFIG_VFIO_PCI_VGA: 'n' } }),
+      'igd.vfio-vga',
+    ],
+    ['kernel 4.4', check(skl, { ...PREPARED_HOST, release: '4.4.0-21-generic' }), 'igd.kernel'],
+    [
+      'VGA decode disabled in GMCH',
+      check(skl, PREPARED_HOST, {
+        configBytes: { 80: [0xc3, 0x01], 92: [1, 0, 0, 0x8b], 252: [0x18, 0xd0, 0x0f, 0x8a] },
+      }),
+      'igd.vga-decode',
+    ],
+    [
+      'no OpRegion',
+      check(skl, PREPARED_HOST, { configBytes: { 80: [0xc1, 0x01], 252: [0, 0, 0, 0] } }),
+      'igd.opregion',
+    ],
+    ['a 3D controller, not VGA class', check(skl, PREPARED_HOST, { class: 0x038000 }), 'igd.device'],
+  ];
+  for (const [name, { status, doc }, id] of cases) {
+    assert.equal(doc.modes.legacy.verdict, 'not-possible', name);
+    assert.ok(doc.modes.legacy.because.includes(id), `${name}: ${doc.modes.legacy.because}`);
+    assert.equal(status, 1, name);
+  }
+  assert.equal(cases.length, 6);
+});
+
+test('what cannot be read is unknown, never possible', () => {
+  const skl = IGD_HOSTS.find((c) => c.name === 'skylake')!;
+  // A non-root read of config space gives 64 bytes: GMCH, BDSM and ASLS are beyond it.
+  const nonRoot = check(skl, PREPARED_HOST, {}, true);
+  assert.equal(nonRoot.doc.modes.legacy.verdict, 'unknown');
+  for (const id of ['igd.vga-decode', 'igd.opregion', 'igd.stolen'])
+    assert.equal(verdict(nonRoot.doc, id), 'unknown', id);
+  assert.match(
+    nonRoot.doc.checks.find((c) => c.id === 'igd.opregion')!.evidence.join(),
+    /beyond the 64 bytes of config space/,
+  );
+  // No kernel config: VGA support in vfio-pci is not known.
+  const noConfig = check(skl, { ...PREPARED_HOST, kernelConfig: undefined });
+  assert.equal(verdict(noConfig.doc, 'igd.vfio-vga'), 'unknown');
+  assert.equal(noConfig.doc.modes.legacy.verdict, 'unknown');
+  // An ID QEMU's table lacks: generation unknown, so both modes are unknown.
+  const mtl = check(skl, PREPARED_HOST, { device: 0x7d55 });
+  assert.equal(mtl.doc.igd?.generation, null);
+  assert.equal(mtl.doc.modes.legacy.verdict, 'unknown');
+  assert.equal(mtl.doc.modes.upt.verdict, 'unknown');
+});
+
+test('a host without an IGD says so, in one line, exit 1', () => {
+  const skl = IGD_HOSTS.find((c) => c.name === 'skylake')!;
+  const fx = buildIgdHost(skl, PREPARED_HOST, { vendor: 0x10de, device: 0x1b80 });
+  try {
+    const r = runCli(['--root', fx.dir, 'igd', 'check']);
+    assert.equal(r.status, 1);
+    assert.equal(
+      r.stdout,
+      'No Intel integrated graphics (Intel display-class device on the root bus) on this host.\n',
+    );
+  } finally {
+    fx.cleanup();
+  }
+});
