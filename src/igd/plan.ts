@@ -99,7 +99,8 @@ export function planIgd(opregionBytes: number, bdsmSize: bigint, ram: RamRange, 
   const regions: PlanRegion[] = [];
   let top = ram.end + 1n;
   if (bdsmSize > 0n) {
-    const base = alignDown(top - bdsmSize, MiB);
+    // Compare before aligning: a negative remainder would round a shortfall up to a fit.
+    const base = top - bdsmSize < ram.start ? -1n : alignDown(top - bdsmSize, MiB);
     if (base < ram.start || base + bdsmSize > FOUR_GIB) {
       throw new VfiokitError(
         `${sizeText(bdsmSize)} of stolen memory does not fit in the RAM below 4 GiB (${hex(ram.start)}-${hex(ram.end)})`,
@@ -130,7 +131,7 @@ export function planIgd(opregionBytes: number, bdsmSize: bigint, ram: RamRange, 
     steps.push('etc/igd-bdsm-size is 0: no stolen memory to reserve, leave BDSM alone');
   }
   const size = BigInt(opregionBytes);
-  const base = alignDown(top - size, KiB4);
+  const base = top - size < ram.start ? -1n : alignDown(top - size, KiB4);
   if (base < ram.start) {
     throw new VfiokitError(`the ${opregionBytes}-byte OpRegion does not fit below ${hex(top)}`, {
       code: 'igd.plan',
