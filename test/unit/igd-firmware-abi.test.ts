@@ -15,7 +15,6 @@ import { buildFixture, CLASS, type FunctionSpec } from '../helpers/fixture-build
 import { igdRegisters } from '../helpers/igd-hosts.js';
 import { buildOpRegion } from '../helpers/opregion-image.js';
 
-const MiB = 1024 * 1024;
 const le64 = (v: bigint) => {
   const b = Buffer.alloc(8);
   b.writeBigUInt64LE(v);
