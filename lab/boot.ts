@@ -22,6 +22,8 @@ export interface BootOptions {
   interactive?: boolean;
   /** Called with each console chunk (progress output). */
   onConsole?: (chunk: string) => void;
+  /** More QEMU arguments, e.g. ['-fw_cfg', 'name=etc/igd-opregion,file=...']. */
+  qemuExtra?: string[];
 }
 
 export interface BootResult {
@@ -136,6 +138,7 @@ export function qemuArgs(opts: BootOptions, kernel: { vmlinuz: string; modulesDi
     '-device',
     'virtio-9p-pci,fsdev=fsout,mount_tag=labout,bus=pcie.0,addr=0x11',
     ...qemuDeviceArgs(opts.topology),
+    ...(opts.qemuExtra ?? []),
   ];
   return { accel, args };
 }
