@@ -18,6 +18,7 @@ import { cpuChecks } from './checks/cpu.js';
 import { earlyBindingCheck, softdepCheck } from './checks/early-binding.js';
 import { type DeviceContext, deviceChecks, type RomFact } from './checks/gpu.js';
 import { hugepagesCheck } from './checks/hugepages.js';
+import { igdChecks } from './checks/igd.js';
 import { interruptChecks } from './checks/interrupts.js';
 import { iommuChecks } from './checks/iommu.js';
 import { setupDriftChecks } from './checks/setup-drift.js';
@@ -124,6 +125,7 @@ export function runChecks(
       },
     ),
     hugepagesCheck(f, memoryBytes, vm),
+    ...igdChecks(f, devices, contexts),
     ...(vm ? [vmDefinitionCheck(vm), vmDevicesCheck(vm, devices, contexts)] : []),
   ];
   // Stable sort by section; within a section keep the order above (host-level before per-device).
