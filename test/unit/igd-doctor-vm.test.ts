@@ -44,9 +44,10 @@ test('doctor: IGD checks when the IGD is the GPU being checked, none otherwise',
       runCli(['--root', desk.dir, '--json', 'doctor', '--no-rom', '--device', '00:02.0']).stdout,
     );
     const mode = named.checks.find((c: { id: string }) => c.id === 'igd.mode');
-    // 8086:3e92 is Coffee Lake (gen 9): UPT is possible; its ASLS reads 0 (no OpRegion), so legacy is not.
+    // 8086:3e92 is Coffee Lake (gen 9): UPT is possible; it has no LPC bridge at 1f.0 and it has no LPC bridge at 1f.0 and
+    // its ASLS reads 0 (no OpRegion), so legacy is not.
     assert.equal(mode.verdict, 'ok');
-    assert.match(mode.evidence[0], /^legacy mode: not-possible \(igd\.opregion\)$/);
+    assert.match(mode.evidence[0], /^legacy mode: not-possible \(igd\.lpc-bridge, igd\.opregion\)$/);
   } finally {
     desk.cleanup();
   }
