@@ -1,0 +1,60 @@
+// Every key the igd commands print with --json is named in its schema's section of docs/igd.md.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { repoRoot, runCli } from '../helpers/cli.js';
+import { buildIgdHost, IGD_HOSTS, PREPARED_HOST } from '../helpers/igd-hosts.js';
+import { buildOpRegion } from '../helpers/opregion-image.js';
+
+function assertDocumented(section: string, value: unknown): number {
+  const doc = fs.readFileSync(path.join(repoRoot, 'docs/igd.md'), 'utf8');
+  const start = doc.indexOf(`<!-- schema:${section} -->`);
+  assert.ok(start >= 0, `no section ${section} in docs/igd.md`);
+  const end = doc.indexOf('<!-- schema:', start + 5);
+  const text = doc.slice(start, end < 0 ? undefined : end);
+  const keys = new Set<string>();
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) {
+        keys.add(k);
+        walk(x);
+      }
+  };
+  walk(value);
+  for (const k of keys)
+    assert.ok(new RegExp(`\`${k}\``).test(text), `docs/igd.md (${section}) does not document "${k}"`);
+  return keys.size;
+}
+
+test('igd --json outputs are documented in docs/igd.md', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vfiokit-igdjson-'));
+  const apl = buildIgdHost(IGD_HOSTS.find((c) => c.name === 'apollo-lake')!, PREPARED_HOST);
+  try {
+    const op = path.join(dir, 'op');
+    fs.writeFileSync(op, buildOpRegion({ extended: true }));
+    const sz = path.join(dir, 'sz');
+    fs.writeFileSync(sz, Buffer.from([0, 0, 0, 4, 0, 0, 0, 0]));
+    const docs: [string, string[]][] = [
+      ['igd.opregion', ['--json', 'igd', 'opregion', op]],
+      ['igd.check', ['--root', apl.dir, '--json', 'igd', 'check']],
+      ['igd.plan', ['--json', 'igd', 'plan', '--opregion', op, '--bdsm-size', sz, '--memory', '4G']],
+      ['igd.plan', ['--root', apl.dir, '--json', 'igd', 'plan', '--for', '00:02.0', '--memory', '8G']],
+      ['igd.verify', ['--root', apl.dir, '--json', 'igd', 'verify']],
+    ];
+    let keys = 0;
+    for (const [section, args] of docs) {
+      const r = runCli(args);
+      assert.equal(r.stderr, '', `${args.join(' ')}: ${r.stderr}`);
+      const v = JSON.parse(r.stdout);
+      assert.equal(v.schema, `vfiokit.${section}/1`);
+      keys += assertDocumented(section, v);
+    }
+    assert.ok(keys > 60, `only ${keys} keys`);
+  } finally {
+    apl.cleanup();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
