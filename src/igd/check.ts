@@ -426,7 +426,8 @@ function ioportHolders(text: string | undefined, bars: Bar[]): string[] {
     if (!m) continue;
     const s = BigInt(`0x${m[1]}`);
     const e = BigInt(`0x${m[2]}`);
-    const vga = s <= 0x3dfn && e >= 0x3b0n;
+    // The legacy VGA ports themselves (0x3b0-0x3df), not the bus windows that contain them.
+    const vga = s >= 0x3b0n && e <= 0x3dfn;
     const inBar = io.some((b) => s >= b.start && e <= b.end);
     if ((vga || inBar) && !(s === 0n && e === 0n)) out.push(`${m[1]}-${m[2]} : ${m[3].trim()}`);
   }

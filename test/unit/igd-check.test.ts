@@ -96,9 +96,8 @@ test('five IGD hosts: generation, stolen size, BDSM place and mode verdicts', ()
     assert.match(igd.asls ?? '', /^0x[0-9a-f]{8}$/, c.name);
     assert.equal(doc.modes.legacy.verdict, c.expect.legacy, `${c.name}: ${JSON.stringify(doc.modes.legacy)}`);
     assert.equal(doc.modes.upt.verdict, c.expect.upt, c.name);
-    // A host whose only failure is the generation for legacy mode exits 1 (a problem found).
-    const fails = doc.checks.filter((x) => x.verdict === 'fail').map((x) => x.id);
-    assert.equal(status, fails.length ? 1 : 0, `${c.name}: ${fails.join(', ')}`);
+    // Exit 0 when one of the modes is possible.
+    assert.equal(status, c.expect.legacy === 'possible' || c.expect.upt === 'possible' ? 0 : 1, c.name);
     if (c.expect.legacy === 'not-possible') assert.deepEqual(doc.modes.legacy.because, ['igd.generation']);
     seen++;
   }
@@ -159,7 +158,8 @@ test('one legacy requirement broken at a time makes legacy mode not possible, na
   for (const [name, { status, doc }, id] of cases) {
     assert.equal(doc.modes.legacy.verdict, 'not-possible', name);
     assert.ok(doc.modes.legacy.because.includes(id), `${name}: ${doc.modes.legacy.because}`);
-    assert.equal(status, 1, name);
+    // Skylake can still go UPT: exit 0 unless the device itself is wrong for both.
+    assert.equal(status, doc.modes.upt.verdict === 'possible' ? 0 : 1, name);
   }
   assert.equal(cases.length, 6);
 });

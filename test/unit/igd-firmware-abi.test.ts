@@ -185,7 +185,7 @@ const skl = (asls: number, bdsm: number, b64 = false): FunctionSpec => ({
   pm: false,
   msi: false,
   group: 1,
-  configBytes: igdRegisters(0x01c1 + (b64 ? 0x100 : 0x100), bdsm, asls, b64),
+  configBytes: igdRegisters(0x02c1, bdsm, asls, b64), // GMS 2: 64 MiB
 });
 
 test('verify: a firmware that honoured the ABI (OpRegion and stolen memory reserved, ASLS and BDSM set)', () => {
