@@ -17,6 +17,7 @@ import type { Check, Verdict } from '../readiness/check.js';
 import { framebufferCheck } from '../readiness/checks/gpu.js';
 import { atLeast, kernelVersion } from '../readiness/checks/kernel-version.js';
 import type { HostFacts } from '../readiness/host-facts.js';
+import { entriesWithin } from '../readiness/iomem.js';
 import { hasParam, paramValues } from '../readiness/kernel-cmdline.js';
 import { moduleOptions } from '../readiness/modprobe-config.js';
 import type { Bar } from '../readiness/pci-resources.js';
@@ -371,6 +372,8 @@ export interface IgdAssessment {
   upt: ModeAssessment;
   /** Holders of the IGD's I/O BAR and the VGA ports in /proc/ioports (one line each). */
   ioports: string[];
+  /** Ranges inside the IGD's memory BARs in /proc/iomem, with who holds them (one line each). */
+  iomem: string[];
 }
 
 const LEGACY_IDS = [
@@ -434,6 +437,17 @@ function ioportHolders(text: string | undefined, bars: Bar[]): string[] {
   return out;
 }
 
+function iomemHolders(facts: HostFacts, bars: Bar[]): string[] {
+  if (!facts.iomem || facts.iomem.zeroed) return [];
+  const out: string[] = [];
+  for (const b of bars.filter((x) => x.memory && x.index < 6)) {
+    for (const e of entriesWithin(facts.iomem, b.start, b.end)) {
+      out.push(`${e.start.toString(16)}-${e.end.toString(16)} : ${e.name}`);
+    }
+  }
+  return out;
+}
+
 export function assessIgd(input: IgdCheckInput): IgdAssessment {
   const device = findIgd(input.devices);
   if (!device) {
@@ -442,6 +456,7 @@ export function assessIgd(input: IgdCheckInput): IgdAssessment {
       legacy: { verdict: 'not-possible', because: ['no Intel integrated graphics'] },
       upt: { verdict: 'not-possible', because: ['no Intel integrated graphics'] },
       ioports: [],
+      iomem: [],
     };
   }
   const f = igdFacts(device);
@@ -469,6 +484,7 @@ export function assessIgd(input: IgdCheckInput): IgdAssessment {
     legacy: mode(checks, LEGACY_IDS),
     upt: mode(checks, ['igd.upt']),
     ioports: ioportHolders(input.ioports, input.bars),
+    iomem: iomemHolders(input.facts, input.bars),
   };
 }
 

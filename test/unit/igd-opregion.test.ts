@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { VfiokitError } from '../../src/errors.js';
 import { parseOpRegion } from '../../src/igd/opregion.js';
 import { runCli } from '../helpers/cli.js';
+import { buildIgdHost, IGD_HOSTS, PREPARED_HOST } from '../helpers/igd-hosts.js';
 import { seededRandom } from '../helpers/mutate-text.js';
 import { buildOpRegion, type buildVbt } from '../helpers/opregion-image.js';
 
@@ -188,5 +189,33 @@ test('vfiokit igd opregion FILE: text, --json, and one-line errors', () => {
     assert.equal(missing.stderr.split('\n').length, 2);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('vfiokit igd opregion --for: i915’s debugfs copy; /dev/mem only when asked, never under --root', () => {
+  const skl = IGD_HOSTS.find((c) => c.name === 'skylake')!;
+  const fx = buildIgdHost(skl, PREPARED_HOST);
+  try {
+    const none = runCli(['--root', fx.dir, 'igd', 'opregion', '--for', '00:02.0']);
+    assert.equal(none.status, 3);
+    assert.match(
+      none.stderr,
+      /^vfiokit: no i915_opregion in debugfs for 0000:00:02\.0; the OpRegion is at physical 0x8a0fd018 \(hint: .*--dev-mem.*\)\n$/,
+    );
+    const devMem = runCli(['--root', fx.dir, 'igd', 'opregion', '--for', '00:02.0', '--dev-mem']);
+    assert.equal(devMem.status, 2);
+    assert.match(devMem.stderr, /--dev-mem reads the live host/);
+    const dri = path.join(fx.dir, 'sys/kernel/debug/dri/0');
+    fs.mkdirSync(dri, { recursive: true });
+    fs.writeFileSync(path.join(dri, 'name'), 'i915 dev=0000:00:02.0 unique=0000:00:02.0\n');
+    fs.writeFileSync(path.join(dri, 'i915_opregion'), buildOpRegion({ version: [2, 0, 0] }));
+    const r = runCli(['--root', fx.dir, '--json', 'igd', 'opregion', '--for', '00:02.0']);
+    assert.equal(r.status, 0, r.stderr);
+    const doc = JSON.parse(r.stdout);
+    assert.equal(doc.source, '/sys/kernel/debug/dri/0/i915_opregion');
+    assert.equal(doc.version.text, '2.0.0');
+    assert.equal(doc.vbt.valid, true);
+  } finally {
+    fx.cleanup();
   }
 });

@@ -258,6 +258,7 @@ export function checkJson(root: string, a: IgdAssessment) {
     checks: a.checks,
     summary: summarize(a.checks),
     ioports: a.ioports,
+    iomem: a.iomem,
     legacyVmRequirements: LEGACY_VM_REQUIREMENTS,
     advice: IGD_ADVICE,
   };
@@ -300,6 +301,11 @@ export async function runIgdCheck(ctx: CliContext): Promise<number> {
       ctx.out(`[${MARK[c.verdict]}] ${c.title}`);
       for (const e of c.evidence) ctx.out(`       ${e}`);
       if (c.fix && c.verdict !== 'ok') ctx.out(`       fix: ${c.fix}`);
+    }
+    if (a.iomem.length) {
+      ctx.out('');
+      ctx.out('/proc/iomem ranges in the IGD BARs (a driver name there holds part of the device):');
+      for (const l of a.iomem) ctx.out(`  ${l}`);
     }
     if (a.ioports.length) {
       ctx.out('');
