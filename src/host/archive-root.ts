@@ -378,9 +378,18 @@ export class ArchiveHostRoot implements HostRoot {
     return n;
   }
 
+  /** The last directory resolved: a scan reads a device's attributes one after another. */
+  private lastRaw = '';
+  private lastResolved: Node | undefined;
+
   private resolveDir(p: string, hops: number): Node | undefined {
     if (p === '' || p === '/') return this.root;
+    if (p === this.lastRaw && this.lastResolved) return this.lastResolved;
     const cached = this.dirCache.get(p);
+    if (cached) {
+      this.lastRaw = p;
+      this.lastResolved = cached;
+    }
     if (cached !== undefined) return cached ?? undefined;
     const r = this.lookup(p, true, hops);
     const dir = r?.kind === DIR ? r : undefined;
@@ -414,7 +423,8 @@ export class ArchiveHostRoot implements HostRoot {
   }
 
   readAttr(hostPath: string): string | undefined {
-    return this.readText(hostPath)?.replace(/\s+$/, '');
+    // trimEnd removes what /\s+$/ does (WhiteSpace and LineTerminator), without a regex.
+    return this.readText(hostPath)?.trimEnd();
   }
 
   list(hostPath: string): string[] {
