@@ -11,9 +11,9 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { InflateArena } from '../host/archive-root.js';
 import type { FleetHost } from './host-summary.js';
 import type { SnapshotInput } from './inputs.js';
-import { InflateArena } from '../host/archive-root.js';
 import { readHostInto } from './read-host.js';
 import type { WorkerTask } from './worker.js';
 

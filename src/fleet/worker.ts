@@ -4,8 +4,8 @@
  * bounds the run's memory whatever the number of hosts.
  */
 import { parentPort } from 'node:worker_threads';
-import type { SnapshotInput } from './inputs.js';
 import { InflateArena } from '../host/archive-root.js';
+import type { SnapshotInput } from './inputs.js';
 import { readHostInto } from './read-host.js';
 
 export interface WorkerTask {
