@@ -54,16 +54,16 @@ type Kind = typeof FILE | typeof DIR | typeof LINK;
  * path that named it) and its file by name in that directory's small map, instead of hashing
  * every full path. A directory may have no entry of its own (implied by its files).
  */
-class Node {
+class ArchiveNode {
   /** File: the content's bounds in the inflated archive; link: its target. */
   start = 0;
   end = 0;
   target = '';
-  children: Map<string, Node> | undefined;
+  children: Map<string, ArchiveNode> | undefined;
   private fullPath: string | undefined;
   constructor(
     public kind: Kind,
-    readonly parent: Node | undefined,
+    readonly parent: ArchiveNode | undefined,
     readonly name: string,
   ) {}
   /** "sys/bus/pci"; "" for the archive's root. */
@@ -163,7 +163,7 @@ export class ArchiveHostRoot implements HostRoot {
   readonly name: string;
   readonly live = false;
   private readonly data: Buffer;
-  private readonly root = new Node(DIR, undefined, '');
+  private readonly root = new ArchiveNode(DIR, undefined, '');
   /** Read and index an archive; an EnvironmentError when it is not a readable snapshot archive. */
   static open(file: string, name = file): ArchiveHostRoot {
     const gz = readGzip(file);
@@ -303,16 +303,16 @@ export class ArchiveHostRoot implements HostRoot {
 
   /** The last parent directory added to: a tar lists a directory's files one after another. */
   private lastDir = '';
-  private lastDirNode: Node = this.root;
+  private lastDirNode: ArchiveNode = this.root;
 
   /**
    * Record an entry. A later entry for the same path replaces the first, as when tar extracts
    * the archive; what was listed under it stays.
    */
-  private add(p: string, kind: Kind): Node {
+  private add(p: string, kind: Kind): ArchiveNode {
     const slash = p.lastIndexOf('/');
     const dirPath = slash < 0 ? '' : p.slice(0, slash);
-    let dir: Node;
+    let dir: ArchiveNode;
     if (dirPath === this.lastDir) dir = this.lastDirNode;
     else {
       dir = this.dirNode(dirPath);
@@ -322,20 +322,20 @@ export class ArchiveHostRoot implements HostRoot {
     return this.child(dir, p.slice(slash + 1), kind, true);
   }
 
-  private child(dir: Node, name: string, kind: Kind, replace: boolean): Node {
+  private child(dir: ArchiveNode, name: string, kind: Kind, replace: boolean): ArchiveNode {
     if (!dir.children) dir.children = new Map();
     let n = dir.children.get(name);
     if (!n) {
-      n = new Node(kind, dir, name);
+      n = new ArchiveNode(kind, dir, name);
       dir.children.set(name, n);
     } else if (replace) n.kind = kind;
     return n;
   }
 
   /** Directories by archive path while indexing, created (as directories) when first implied. */
-  private readonly dirNodes = new Map<string, Node>();
+  private readonly dirNodes = new Map<string, ArchiveNode>();
 
-  private dirNode(p: string): Node {
+  private dirNode(p: string): ArchiveNode {
     if (p === '') return this.root;
     let n = this.dirNodes.get(p);
     if (!n) {
@@ -347,14 +347,14 @@ export class ArchiveHostRoot implements HostRoot {
   }
 
   /** Resolved directories by the path that named them: most reads share a device's directory. */
-  private readonly dirCache = new Map<string, Node | null>();
+  private readonly dirCache = new Map<string, ArchiveNode | null>();
 
   /**
    * The node a host path leads to, following links (the last one too when `follow`), or
    * undefined when it leaves the snapshot, loops, or a component is missing. ".." is taken after
    * the links before it are followed, as the kernel resolves paths.
    */
-  private lookup(hostPath: string, follow: boolean, hops = 0): Node | undefined {
+  private lookup(hostPath: string, follow: boolean, hops = 0): ArchiveNode | undefined {
     // The directory part as given is the cache key, so the common read (a file in a directory
     // read before) costs one map lookup and no splitting.
     const slash = hostPath.lastIndexOf('/');
@@ -380,9 +380,9 @@ export class ArchiveHostRoot implements HostRoot {
 
   /** The last directory resolved: a scan reads a device's attributes one after another. */
   private lastRaw = '';
-  private lastResolved: Node | undefined;
+  private lastResolved: ArchiveNode | undefined;
 
-  private resolveDir(p: string, hops: number): Node | undefined {
+  private resolveDir(p: string, hops: number): ArchiveNode | undefined {
     if (p === '' || p === '/') return this.root;
     if (p === this.lastRaw && this.lastResolved) return this.lastResolved;
     const cached = this.dirCache.get(p);
