@@ -2,8 +2,10 @@
 // the count), built with the fixture builder: four kinds of GPU host (isolated cards on vfio-pci,
 // a card sharing its group with a NIC and buses shifted, cards on the vendor driver, no interrupt
 // remapping), eight cards each, padded with SR-IOV NICs. Each kind is archived once and copied.
-// Runs the built CLI (worker threads, one per CPU) and prints the wall time and the peak memory of
-// the process (GNU time's max RSS: the main thread and every worker), and the same for one worker.
+// Runs the built CLI (worker threads, one per CPU) and prints the wall time, the CPU time (user +
+// system, every thread: on a shared machine the wall time also counts other programs' turns) and
+// the peak memory of the process (GNU time's max RSS: the main thread and every worker), and the
+// same for 100 snapshots without workers.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -23,14 +25,14 @@ const kinds: GpuHostOptions[] = [
   { gpus: 8, noRemapping: true },
 ];
 
-function measure(args: string[]): { seconds: number; maxRssMb: number; out: string } {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, bin, ...args], {
+function measure(args: string[]): { seconds: number; cpuSeconds: number; maxRssMb: number; out: string } {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, bin, ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 30,
   });
   if (r.status !== 0 && r.status !== 1) throw new Error(`vfiokit ${args.join(' ')}: ${r.stderr.slice(-500)}`);
-  const [sec, kb] = (r.stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
-  return { seconds: sec, maxRssMb: kb / 1024, out: r.stdout };
+  const [sec, user, sys, kb] = (r.stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
+  return { seconds: sec, cpuSeconds: user + sys, maxRssMb: kb / 1024, out: r.stdout };
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vfiokit-fleet-bench-'));
@@ -52,12 +54,13 @@ try {
       path.join(snaps, `gpu-${String(i).padStart(4, '0')}.tar.gz`),
     );
   const cpus = os.availableParallelism();
+  const load = os.loadavg()[0];
   const all = measure(['fleet', '--json', snaps]);
   const report = JSON.parse(all.out);
   if (report.hosts.length !== HOSTS || report.summary.unreadable !== 0)
     throw new Error('not every snapshot was read');
   console.log(
-    `${HOSTS} snapshots × ${FUNCTIONS} functions, ${Math.min(cpus, 8)} workers: ${all.seconds.toFixed(1)} s, peak RSS ${all.maxRssMb.toFixed(0)} MB (${((all.seconds * 1000) / HOSTS).toFixed(1)} ms per host)`,
+    `${HOSTS} snapshots × ${FUNCTIONS} functions, ${Math.min(cpus, 8)} workers: ${all.seconds.toFixed(1)} s wall, ${all.cpuSeconds.toFixed(1)} s CPU (${((all.cpuSeconds * 1000) / HOSTS).toFixed(1)} ms CPU per host), peak RSS ${all.maxRssMb.toFixed(0)} MB, load average before ${load.toFixed(1)}`,
   );
   const one = measure([
     'fleet',
@@ -70,7 +73,7 @@ try {
       .map((f) => path.join(snaps, f)),
   ]);
   console.log(
-    `100 snapshots, no workers: ${one.seconds.toFixed(1)} s, peak RSS ${one.maxRssMb.toFixed(0)} MB`,
+    `100 snapshots, no workers: ${one.seconds.toFixed(1)} s wall, ${one.cpuSeconds.toFixed(1)} s CPU, peak RSS ${one.maxRssMb.toFixed(0)} MB`,
   );
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });

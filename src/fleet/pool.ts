@@ -11,9 +11,10 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { InflateArena } from '../host/archive-root.js';
 import type { FleetHost } from './host-summary.js';
 import type { SnapshotInput } from './inputs.js';
-import { readHost } from './read-host.js';
+import { readHostInto } from './read-host.js';
 import type { WorkerTask } from './worker.js';
 
 export const WORKER_FLAG = 'vfiokit-fleet-worker';
@@ -47,10 +48,11 @@ export async function readHosts(
   const jobs = Math.min(opts.jobs ?? defaultJobs(), inputs.length);
   const results: FleetHost[] = new Array(inputs.length);
   if (jobs <= 1) {
-    inputs.forEach((input, i) => {
-      results[i] = readHost(input, models);
+    const arena = new InflateArena();
+    for (const [i, input] of inputs.entries()) {
+      results[i] = await readHostInto(input, arena, models);
       opts.onHost?.(i + 1, inputs.length);
-    });
+    }
     return results;
   }
   let next = 0;

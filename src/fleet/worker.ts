@@ -4,8 +4,9 @@
  * bounds the run's memory whatever the number of hosts.
  */
 import { parentPort } from 'node:worker_threads';
+import { InflateArena } from '../host/archive-root.js';
 import type { SnapshotInput } from './inputs.js';
-import { readHost } from './read-host.js';
+import { readHostInto } from './read-host.js';
 
 export interface WorkerTask {
   index: number;
@@ -16,7 +17,9 @@ export interface WorkerTask {
 export function runFleetWorker(): void {
   const port = parentPort;
   if (!port) return;
-  port.on('message', (t: WorkerTask) => {
-    port.postMessage({ index: t.index, host: readHost(t.input, t.models) });
+  const arena = new InflateArena();
+  // The main thread sends the next task only after this one's answer: one snapshot at a time.
+  port.on('message', async (t: WorkerTask) => {
+    port.postMessage({ index: t.index, host: await readHostInto(t.input, arena, t.models) });
   });
 }

@@ -13,7 +13,7 @@ import * as zlib from 'node:zlib';
 import * as tar from 'tar';
 import { VfiokitError } from '../../src/errors.js';
 import { summarizeHost } from '../../src/fleet/host-summary.js';
-import { ArchiveHostRoot } from '../../src/host/archive-root.js';
+import { ArchiveHostRoot, InflateArena } from '../../src/host/archive-root.js';
 import { writeArchive } from '../../src/host/snapshot-archive.js';
 import { repoRoot } from '../helpers/cli.js';
 import { seededRandom } from '../helpers/mutate-text.js';
@@ -30,6 +30,15 @@ test('mutated snapshot archives open or fail with an EnvironmentError', async ()
     let opened = 0;
     let refused = 0;
     const RUNS = 120;
+    // The fleet's reader (streamed into one reused arena) must agree with `open` on every input.
+    const arena = new InflateArena();
+    const viaArena = async (f: string) => {
+      try {
+        return summarizeHost(await ArchiveHostRoot.read(f, arena), 'm', f);
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
     for (let i = 0; i < RUNS; i++) {
       const b = Buffer.from(tarBytes);
       let out: Buffer = b;
@@ -64,9 +73,12 @@ test('mutated snapshot archives open or fail with an EnvironmentError', async ()
         const h = summarizeHost(root, 'm', f);
         assert.ok(h.status === 'read' || h.status === 'unreadable', `seed ${SEED} input ${i}`);
         if (h.status === 'unreadable') assert.ok(h.error && !h.error.includes('\n'));
+        assert.deepEqual(await viaArena(f), h, `seed ${SEED} input ${i}`);
       } catch (e) {
+        if (e instanceof assert.AssertionError) throw e;
         assert.ok(e instanceof VfiokitError, `seed ${SEED} input ${i}: ${(e as Error).stack}`);
         assert.equal(e.code, 'host.root-archive', `seed ${SEED} input ${i}: ${e.message}`);
+        assert.equal(await viaArena(f), e.message, `seed ${SEED} input ${i}`);
         refused++;
       }
     }
@@ -101,6 +113,27 @@ test('links that leave the snapshot or loop resolve to nothing', async () => {
     assert.equal(r.exists('/sys/loop1/x'), false);
     assert.deepEqual(r.list('/sys'), ['abs', 'bus', 'loop1', 'loop2', 'ok', 'rel']);
     assert.equal(r.readText('/sys/../../etc/passwd'), undefined);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a root read into an arena is refused once the arena holds another snapshot', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vfiokit-arena-'));
+  try {
+    const a = path.join(dir, 'a.tar.gz');
+    const b = path.join(dir, 'b.tar.gz');
+    await writeArchive(path.join(repoRoot, 'test/fixtures/lab-noacs/snapshot'), a);
+    await writeArchive(path.join(repoRoot, 'test/fixtures/lab-server/snapshot'), b);
+    const arena = new InflateArena();
+    const first = await ArchiveHostRoot.read(a, arena);
+    const cmdline = first.readText('/proc/cmdline');
+    assert.equal(cmdline, ArchiveHostRoot.open(a).readText('/proc/cmdline'));
+    assert.ok(cmdline);
+    const second = await ArchiveHostRoot.read(b, arena);
+    assert.equal(second.readText('/proc/cmdline'), ArchiveHostRoot.open(b).readText('/proc/cmdline'));
+    // The first root's bytes are gone: reading it is a programming error, not stale data.
+    assert.throws(() => first.readText('/proc/cmdline'), /arena was reused/);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

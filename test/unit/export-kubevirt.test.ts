@@ -1,19 +1,26 @@
 // `vfiokit export kubevirt` against KubeVirt's API schema. No npm package carries KubeVirt's
-// OpenAPI document or CRD schema itself; @kubevirt-ui-ext/kubevirt-api is generated from that
-// OpenAPI document (openapi-generator, "KubeVirt API", kubevirt-dev), as TypeScript types and
-// per-type JSON converters. The CR is checked three ways with it: its required-field checks
-// (instanceOfV1*), a round trip through its converters (which keep only the schema's fields, so an
-// unknown or misplaced field is lost and the round trip differs), and TypeScript type-checking
-// of spec.configuration as a V1KubeVirtConfiguration (types, required fields, excess properties).
-// The types are the generator's in-memory models, which rename KubeVirtSpec's `configuration` to
-// `_configuration` (a name the generator reserves); the converters map it to the wire name, so
-// the levels above the configuration are checked by the round trip only.
+// OpenAPI document or CRD schema itself (the registry has two KubeVirt API packages,
+// @kubevirt-ui-ext/kubevirt-api and @kubevirt-ui/kubevirt-api, both TypeScript only);
+// @kubevirt-ui-ext/kubevirt-api is generated from that OpenAPI document (openapi-generator,
+// "KubeVirt API", kubevirt-dev), as TypeScript types and per-type JSON converters. The CR is
+// checked four ways with it: a JSON Schema made from its types (ts-json-schema-generator: the
+// OpenAPI definitions' properties, types, enums and required fields, no other properties)
+// validated with ajv; its required-field checks (instanceOfV1*); a round trip through its
+// converters (which keep only the schema's fields, so an unknown or misplaced field is lost and
+// the round trip differs); and TypeScript type-checking of spec.configuration as a
+// V1KubeVirtConfiguration. The types are the generator's in-memory models, which rename
+// KubeVirtSpec's `configuration` to `_configuration` (a name the generator reserves); the
+// converters map it to the wire name, and the JSON Schema is given the wire name back after the
+// test has seen the converter do so.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import * as kv from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
+import { Ajv } from 'ajv';
+import { createGenerator } from 'ts-json-schema-generator';
 import ts from 'typescript';
 import { parse } from 'yaml';
 import { kubevirtExport, kubevirtYaml } from '../../src/export/kubevirt.js';
@@ -161,6 +168,95 @@ test('the KubeVirt CR part validates against the KubeVirt API schema; unassignab
     ]);
     assert.deepEqual(parse(y.stdout), j.kubevirt);
     assert.match(y.stderr, /^vfiokit: warning: 10de:1eb8 is not assignable on node-b: /);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/**
+ * A JSON Schema of the KubeVirt CR from the API package's types (its declaration file, as the
+ * package ships it), with the wire name of KubeVirtSpec.configuration.
+ */
+function kubevirtSchema(): Record<string, unknown> {
+  const dts = createRequire(import.meta.url)
+    .resolve('@kubevirt-ui-ext/kubevirt-api/kubevirt')
+    .replace(/index\.c?js$/, 'index.d.ts');
+  const schema = createGenerator({
+    path: dts,
+    type: 'V1KubeVirt',
+    // The declaration file declares its interfaces and exports them in one list at its end.
+    expose: 'all',
+    skipTypeCheck: true,
+    jsDoc: 'none',
+  }).createSchema('V1KubeVirt') as {
+    definitions: Record<string, { properties: Record<string, unknown>; required?: string[] }>;
+  };
+  // The converter writes the model's `_configuration` as `configuration` on the wire.
+  const wire = JSON.parse(
+    JSON.stringify(kv.V1KubeVirtSpecToJSON({ _configuration: { vmRolloutStrategy: 'Stage' } })),
+  );
+  assert.deepEqual(wire, { configuration: { vmRolloutStrategy: 'Stage' } });
+  const spec = schema.definitions.V1KubeVirtSpec;
+  assert.ok(spec.properties._configuration && !spec.properties.configuration);
+  spec.properties.configuration = spec.properties._configuration;
+  delete spec.properties._configuration;
+  // The path down to the device list has no other renamed property.
+  for (const d of ['V1KubeVirt', 'V1KubeVirtConfiguration', 'V1PermittedHostDevices', 'V1PciHostDevice'])
+    assert.deepEqual(
+      Object.keys(schema.definitions[d].properties).filter((k) => k.startsWith('_')),
+      [],
+      d,
+    );
+  return schema;
+}
+
+test('the KubeVirt CR validates with ajv against a JSON Schema of the KubeVirt API', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vfiokit-kvschema-'));
+  try {
+    buildGpuHost({}, path.join(dir, 'node-a'));
+    buildGpuHost({ sharedFirstGpu: true }, path.join(dir, 'node-b'));
+    const report = buildFleetReport(
+      await readHosts(
+        [
+          { name: 'node-a', path: path.join(dir, 'node-a') },
+          { name: 'node-b', path: path.join(dir, 'node-b') },
+        ],
+        { jobs: 1 },
+      ),
+    );
+    // Formats (date-time of metadata timestamps) are not what is checked here; the CR has none.
+    const validate = new Ajv({ allErrors: true, validateFormats: false }).compile(kubevirtSchema());
+    const errors = (cr: unknown) =>
+      validate(cr) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+    const e = kubevirtExport(report);
+    const ext = kubevirtExport(report, { externalResourceProvider: true, resourceDomain: 'example.com' });
+    assert.equal(e.cr.spec.configuration.permittedHostDevices.pciHostDevices.length, 1);
+    assert.deepEqual(errors(e.cr), []);
+    assert.deepEqual(errors(ext.cr), []);
+    assert.deepEqual(errors(parse(kubevirtYaml(e))), []);
+    // The schema refuses what KubeVirt's would: a misplaced field, a wrong type, a missing
+    // required field, a field at the wrong level.
+    const device = (cr: Cr) => (cr.spec.configuration.permittedHostDevices.pciHostDevices ?? [])[0];
+    const wrong = structuredClone(e.cr) as unknown as Cr;
+    device(wrong).vendorSelector = '10de:1eb8';
+    assert.deepEqual(errors(wrong), [
+      '/spec/configuration/permittedHostDevices/pciHostDevices/0 must NOT have additional properties',
+    ]);
+    const typed = structuredClone(e.cr) as unknown as Cr;
+    device(typed).externalResourceProvider = 'yes';
+    assert.deepEqual(errors(typed), [
+      '/spec/configuration/permittedHostDevices/pciHostDevices/0/externalResourceProvider must be boolean',
+    ]);
+    const missing = structuredClone(e.cr) as unknown as Cr;
+    delete device(missing).resourceName;
+    assert.deepEqual(errors(missing), [
+      "/spec/configuration/permittedHostDevices/pciHostDevices/0 must have required property 'resourceName'",
+    ]);
+    const level = structuredClone(e.cr) as unknown as { spec: Record<string, unknown> };
+    level.spec.permittedHostDevices = (
+      level.spec.configuration as Record<string, unknown>
+    ).permittedHostDevices;
+    assert.deepEqual(errors(level), ['/spec must NOT have additional properties']);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
