@@ -18,7 +18,7 @@ import { EnvironmentError, UsageError, VfiokitError } from '../errors.js';
 import { scanPciDevices } from '../host/pci-sysfs.js';
 import type { HostRoot } from '../host/root.js';
 import { type IommuGroup, joinGroups, readKernelGroups } from '../iommu/groups.js';
-import { hostCriticalReason } from '../iommu/viability.js';
+import { hostCriticalReason, isBridge } from '../iommu/viability.js';
 import type { PciDevice } from '../pci/types.js';
 import { idOf, resolveTargets, type TargetSpec } from '../persist/setup-targets.js';
 import { RUN_DIR } from './lock.js';
@@ -316,6 +316,13 @@ export function planBind(root: HostRoot, spec: TargetSpec, opts: BindOptions = {
       });
     for (const l of list) notes.push(`--force: ${l}`);
   }
+  // Bridges do not count for viability (DESIGN.md: a downstream port on pcieport with its NVMe
+  // on vfio-pci was viable); say so rather than leave the reader to wonder.
+  for (const g of groups)
+    if (chosen.some((c) => c.device.iommuGroup === g.id))
+      for (const b of g.devices.filter(isBridge))
+        if (!b.driver || b.driver === 'pcieport')
+          notes.push(`${b.address} is a bridge in group ${g.id}: it stays on ${b.driver ?? 'no driver'}`);
   const toBind = chosen.filter((c) => c.device.driver !== 'vfio-pci').map((c) => c.device);
   refuseBusy(opts.holders?.(toBind), Boolean(opts.force), notes, 'bind');
 
