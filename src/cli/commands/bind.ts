@@ -11,7 +11,8 @@ import {
   readJournal,
   restoreJournal,
 } from '../../actions/apply.js';
-import { type BindPlan, planBind, planRelease } from '../../actions/bind.js';
+import { type BindPlan, GuardRefusal, planBind, planRelease } from '../../actions/bind.js';
+import { formatFindings, guardDevices } from '../../actions/guard.js';
 import { findHolders } from '../../actions/holders.js';
 import { describeStep, stepJson } from '../../actions/plan.js';
 import type { SysfsDeps } from '../../actions/sysfs-exec.js';
@@ -20,6 +21,7 @@ import { DirHostWriter, type HostWriter } from '../../host/host-writer.js';
 import { scanPciDevices } from '../../host/pci-sysfs.js';
 import type { HostRoot } from '../../host/root.js';
 import { type DeviceBinding, DirSysfsIo, type SysfsIo } from '../../host/sysfs-io.js';
+import { readHostUsage } from '../../host/usage.js';
 import type { CliContext } from '../context.js';
 import type { BindCliOptions } from './bind.cli.js';
 
@@ -176,8 +178,20 @@ export async function runBind(
   const planOpts = {
     force: opts.force,
     holders: (devs: Parameters<typeof findHolders>[1]) => findHolders(root, devs),
+    guard: (devs: Parameters<typeof findHolders>[1]) =>
+      guardDevices(
+        readHostUsage(root, root.live ? { env: process.env, pid: process.pid } : {}),
+        devs.map((d) => ({ address: d.address, classCode: d.classCode })),
+      ),
   };
-  const plan = mode === 'bind' ? planBind(root, spec, planOpts) : planRelease(root, spec, planOpts);
+  let plan: BindPlan;
+  try {
+    plan = mode === 'bind' ? planBind(root, spec, planOpts) : planRelease(root, spec, planOpts);
+  } catch (e) {
+    // The evidence goes before the one-line refusal, on stderr like every error.
+    if (e instanceof GuardRefusal) for (const l of formatFindings(e.findings)) ctx.err(l);
+    throw e;
+  }
   const where = root.live ? 'this host' : root.name;
   if (opts.dryRun || !plan.plan.steps.length) {
     if (ctx.json) ctx.printJson(bindJson(root.name, plan, Boolean(opts.dryRun)));
