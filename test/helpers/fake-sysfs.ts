@@ -125,7 +125,9 @@ export class FakeSysfs implements SysfsIo {
       const dev = this.devs.get(a);
       let name: string | undefined;
       try {
-        name = path.basename(fs.readlinkSync(path.join(path.resolve(tb, fs.readlinkSync(path.join(tb, a))), 'driver')));
+        name = path.basename(
+          fs.readlinkSync(path.join(path.resolve(tb, fs.readlinkSync(path.join(tb, a))), 'driver')),
+        );
       } catch {}
       const drv = name ? this.drv(name) : undefined;
       if (dev && drv && !drv.overrideOnly) drv.ids.push({ vendor: dev.vendor, device: dev.device });

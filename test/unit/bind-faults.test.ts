@@ -87,7 +87,11 @@ for (const s of scenarios) {
     // The clean run: how many writes and steps there are.
     const clean = await prepared(s);
     const p0 = plan(clean, s);
-    assert.equal(p0.devices.filter((d) => d.action !== 'keep').length, s.devices, 'devices changed by the plan');
+    assert.equal(
+      p0.devices.filter((d) => d.action !== 'keep').length,
+      s.devices,
+      'devices changed by the plan',
+    );
     const w0 = clean.fake.log.length;
     const r0 = await applyPlan(clean.writer, p0.plan, { command: 'clean', sysfs: sysfs(clean) });
     assert.equal(r0.ok, true, r0.error?.message);
@@ -96,7 +100,10 @@ for (const s of scenarios) {
     const hasCommand = p0.plan.steps.some((x) => x.kind === 'command');
     clean.cleanup();
     // Bind: unbind (when bound) + override + probe per device; release: unbind + override + bind.
-    assert.ok(writes >= 2 * s.devices && writes <= 3 * s.devices, `${writes} writes for ${s.devices} devices`);
+    assert.ok(
+      writes >= 2 * s.devices && writes <= 3 * s.devices,
+      `${writes} writes for ${s.devices} devices`,
+    );
 
     let ran = 0;
     const check = async (label: string, h: FakeHost, run: (p: BindPlan) => Promise<{ ok: boolean }>) => {
@@ -120,7 +127,10 @@ for (const s of scenarios) {
           if (kind === 'block') {
             assert.equal(r.error?.code, 'bind.timeout', `block ${k}: ${r.error?.message}`);
             // The timeout names the device and who holds it.
-            assert.match(r.error?.message ?? '', /\(0000:[0-9a-f:.]+\): held by qemu-system-x86 \(pid 4242\)/);
+            assert.match(
+              r.error?.message ?? '',
+              /\(0000:[0-9a-f:.]+\): held by qemu-system-x86 \(pid 4242\)/,
+            );
           }
           return r;
         });
@@ -128,7 +138,9 @@ for (const s of scenarios) {
     }
     if (hasCommand) {
       const h = await prepared(s, { failCommands: true });
-      await check('modprobe fails', h, (p) => applyPlan(h.writer, p.plan, { command: 'fault', sysfs: sysfs(h) }));
+      await check('modprobe fails', h, (p) =>
+        applyPlan(h.writer, p.plan, { command: 'fault', sysfs: sysfs(h) }),
+      );
     }
     for (let k = 0; k < steps - 1; k++) {
       const h = await prepared(s);
@@ -211,7 +223,9 @@ test('a second vfiokit is refused while the first holds the lock, naming it', as
     const start = h.fake.state();
     await assert.rejects(
       applyPlan(h.writer, plan(h, s).plan, { command: 'second', sysfs: sysfs(h), lockWaitMs: 50 }),
-      new RegExp(`another vfiokit holds /run/vfiokit/lock: pid ${process.pid} \\(vfiokit bind 0000:01:00\\.0\\)`),
+      new RegExp(
+        `another vfiokit holds /run/vfiokit/lock: pid ${process.pid} \\(vfiokit bind 0000:01:00\\.0\\)`,
+      ),
     );
     assert.deepEqual(h.fake.state(), start);
     lock.release();
@@ -243,7 +257,9 @@ test('release refuses a device held through /dev/vfio/N and names the process; b
     const proc = path.join(g.dir, 'proc/812');
     fs.mkdirSync(path.join(proc, 'fd'), { recursive: true });
     fs.writeFileSync(path.join(proc, 'comm'), 'Xorg\n');
-    fs.mkdirSync(path.join(g.dir, 'sys/devices/pci0000:00/0000:00:02.0/0000:01:00.0/drm/card0'), { recursive: true });
+    fs.mkdirSync(path.join(g.dir, 'sys/devices/pci0000:00/0000:00:02.0/0000:01:00.0/drm/card0'), {
+      recursive: true,
+    });
     fs.symlinkSync('/dev/dri/card0', path.join(proc, 'fd/12'));
     const root = g.root();
     assert.throws(
@@ -252,7 +268,10 @@ test('release refuses a device held through /dev/vfio/N and names the process; b
     );
     // The guard for the boot GPU aside (--force), the holder still shows in the notes.
     const p = planBind(root, scenarios[0].targets, { force: true, holders: (d) => findHolders(root, d) });
-    assert.ok(p.notes.some((n) => n === '--force: in use: 0000:01:00.0: /dev/dri/card0 held by Xorg (pid 812)'), p.notes.join('\n'));
+    assert.ok(
+      p.notes.some((n) => n === '--force: in use: 0000:01:00.0: /dev/dri/card0 held by Xorg (pid 812)'),
+      p.notes.join('\n'),
+    );
   } finally {
     g.cleanup();
   }
