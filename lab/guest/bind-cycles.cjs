@@ -72,11 +72,22 @@ function vfioServer() {
   };
 }
 
+const progress = (s) => process.stderr.write(`bind-cycles: ${s}\n`);
+
 async function cycles(set, vfio) {
   const devices = set.devices;
   const start = devices.map((a) => [a, driverOf(a), overrideOf(a)]);
   const group = groupOf(devices[0]);
-  const r = { name: set.name, group, devices: start, cycles: 0, viable: 0, restored: 0, failures: [], ms: { bind: 0, release: 0 } };
+  const r = {
+    name: set.name,
+    group,
+    devices: start,
+    cycles: 0,
+    viable: 0,
+    restored: 0,
+    failures: [],
+    ms: { bind: 0, release: 0 },
+  };
   for (let i = 0; i < spec.cycles; i++) {
     const t0 = Date.now();
     const b = await vfiokit(['--json', 'bind', ...set.args]);
@@ -92,28 +103,57 @@ async function cycles(set, vfio) {
     const back = JSON.stringify(now) === JSON.stringify(start);
     if (back) r.restored++;
     r.cycles++;
+    if (r.cycles % 10 === 0)
+      progress(`${set.name}: ${r.cycles} cycles, ${r.viable} viable, ${r.restored} restored`);
     if ((b.code !== 0 || !onVfio || st.viable !== true || rel.code !== 0 || !back) && r.failures.length < 5)
-      r.failures.push({ cycle: i, bind: b.code, onVfio, status: st, release: rel.code, now, bindOut: b.text.slice(-1500), releaseOut: rel.text.slice(-1500) });
+      r.failures.push({
+        cycle: i,
+        bind: b.code,
+        onVfio,
+        status: st,
+        release: rel.code,
+        now,
+        bindOut: b.text.slice(-1500),
+        releaseOut: rel.text.slice(-1500),
+      });
   }
   return r;
 }
 
 const cli = (args, opts = {}) =>
-  spawnSync(process.execPath, [spec.bin, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, ...opts });
+  spawnSync(process.execPath, [spec.bin, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    ...opts,
+  });
 
 async function extras(gpu, nic) {
   const x = {};
+  progress('extras: bind, a held release, release, two at once');
   // Real output, as a user sees it.
   const b = cli(['bind', gpu, '--force']);
   x.bind = { status: b.status, stdout: b.stdout, stderr: b.stderr };
   // A process holding the group's /dev/vfio/N (as QEMU does): release refuses and names it.
   const g = groupOf(gpu);
-  const holder = spawn('python3', ['-c', `import os,sys,time\nf=os.open("/dev/vfio/${g}",os.O_RDWR)\nprint("held",flush=True)\ntime.sleep(600)`], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const holder = spawn(
+    'python3',
+    [
+      '-c',
+      `import os,sys,time\nf=os.open("/dev/vfio/${g}",os.O_RDWR)\nprint("held",flush=True)\ntime.sleep(600)`,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   await new Promise((res) => holder.stdout.once('data', res));
   const held = cli(['release', gpu]);
-  x.held = { status: held.status, stdout: held.stdout, stderr: held.stderr, holderPid: holder.pid, drivers: [driverOf(gpu)] };
+  x.held = {
+    status: held.status,
+    stdout: held.stdout,
+    stderr: held.stderr,
+    holderPid: holder.pid,
+    drivers: [driverOf(gpu)],
+  };
   holder.kill('SIGKILL');
   await new Promise((res) => holder.once('exit', res));
   const rel = cli(['release', gpu]);
@@ -121,7 +161,7 @@ async function extras(gpu, nic) {
   // Two at once: the first stopped (SIGSTOP) while it holds the lock, the second waits 1 s and
   // is refused, naming the first; the first then goes on and finishes.
   const sh = `${process.execPath} ${spec.bin} bind ${nic} --force > /tmp/first.out 2>&1 & p=$!
-while [ ! -e /run/vfiokit/lock ] && kill -0 $p 2>/dev/null; do :; done
+while [ ! -e /run/vfiokit/lock ] && kill -0 $p 2>/dev/null; do sleep 0.02; done
 kill -STOP $p 2>/dev/null && stopped=1 || stopped=0
 ${process.execPath} ${spec.bin} bind ${gpu} --force --lock-wait 1 > /tmp/second.out 2>&1; echo "second=$? stopped=$stopped pid=$p"
 kill -CONT $p 2>/dev/null; wait $p; echo "first=$?"`;
@@ -154,7 +194,7 @@ kill -CONT $p 2>/dev/null; wait $p; echo "first=$?"`;
       res.extras = await extras(gpu, nic);
     }
   } catch (e) {
-    res.errors.push(String(e && e.stack ? e.stack : e));
+    res.errors.push(String(e?.stack ?? e));
   } finally {
     vfio.close();
   }
