@@ -89,3 +89,37 @@ test('with --root a snapshot is only planned; the dry run prints the steps', asy
   assert.match(d.out(), /0000:01:00\.0 is a bridge in group 5: it stays on no driver/);
   assert.match(d.out(), /Dry run: nothing was changed\./);
 });
+
+test('restore undoes a run whose journal was left open (the process killed after its last step)', async () => {
+  const h = fakeHost('legacy');
+  try {
+    const start = h.fake.state();
+    const deps = { io: h.fake, writer: h.writer };
+    const b = capture({ root: h.dir });
+    assert.equal(await runBind(b.ctx, 'bind', [], { group: ['5'], force: true }, deps), 0, b.err());
+    assert.notDeepEqual(h.fake.state(), start);
+    // What a SIGKILL just before the journal was closed leaves: every step done, the journal open.
+    const jp = path.join(h.dir, 'run/vfiokit/journal.json');
+    const j = JSON.parse(fs.readFileSync(jp, 'utf8'));
+    j.state = 'open';
+    fs.writeFileSync(jp, JSON.stringify(j));
+    const dry = capture({ root: h.dir });
+    assert.equal(await runRestore(dry.ctx, { dryRun: true }, deps), 0);
+    assert.match(
+      dry.out(),
+      /^To restore: the last run \(vfiokit bind --group 5, pid \d+, .*\) ended open, 7 steps in its journal\.$/m,
+    );
+    const r = capture({ root: h.dir });
+    assert.equal(await runRestore(r.ctx, {}, deps), 0, r.err());
+    assert.match(r.out(), /undone: bound 0000:02:01\.0 to 8139cp/);
+    assert.match(r.out(), /^Restored\.$/m);
+    assert.deepEqual(h.fake.state(), start);
+    assert.equal(
+      fs.existsSync(path.join(h.dir, 'run/vfiokit/bound.json')),
+      false,
+      'the record is undone too',
+    );
+  } finally {
+    h.cleanup();
+  }
+});
