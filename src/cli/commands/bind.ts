@@ -93,7 +93,8 @@ function resultJson(r: ApplyResult, after?: AfterState[]): Record<string, unknow
 
 const show = (b: { driver: string | null }) => b.driver ?? 'no driver';
 
-function renderPlan(ctx: CliContext, p: BindPlan, where: string): void {
+/** The plan; its steps listed only for a dry run (a real run prints each as it is done). */
+function renderPlan(ctx: CliContext, p: BindPlan, where: string, listSteps: boolean): void {
   const { c } = ctx;
   ctx.out(c.bold(`vfiokit ${p.mode}: ${where}`));
   for (const d of p.devices) {
@@ -105,7 +106,7 @@ function renderPlan(ctx: CliContext, p: BindPlan, where: string): void {
     ctx.out(c.dim(`      ${d.why}`));
   }
   for (const n of p.notes) ctx.out(c.yellow(`note: ${n}`));
-  if (!p.plan.steps.length) return;
+  if (!p.plan.steps.length || !listSteps) return;
   ctx.out(c.bold('Steps'));
   p.plan.steps.forEach((s, i) => {
     ctx.out(`  ${i + 1}. ${describeStep(s)}`);
@@ -196,7 +197,7 @@ export async function runBind(
   if (opts.dryRun || !plan.plan.steps.length) {
     if (ctx.json) ctx.printJson(bindJson(root.name, plan, Boolean(opts.dryRun)));
     else {
-      renderPlan(ctx, plan, where);
+      renderPlan(ctx, plan, where, true);
       ctx.out(
         plan.plan.steps.length
           ? `Dry run: nothing was changed.`
@@ -210,7 +211,7 @@ export async function runBind(
   needRoot(root, `vfiokit ${mode}`);
   const io = deps.io ?? new DirSysfsIo(root.dir);
   const writer = deps.writer ?? new DirHostWriter(root.dir);
-  if (!ctx.json) renderPlan(ctx, plan, where);
+  if (!ctx.json) renderPlan(ctx, plan, where, false);
   const signals = processSignals();
   let r: ApplyResult;
   try {
@@ -220,7 +221,7 @@ export async function runBind(
       interrupts: signals,
       lockWaitMs,
       sysfs: sysfsDeps(root, io, timeoutMs),
-      onStep: ctx.json ? undefined : (line) => ctx.out(ctx.c.dim(`  done: ${line}`)),
+      onStep: ctx.json ? undefined : (line) => ctx.out(ctx.c.dim(`  ${line}`)),
     });
   } finally {
     signals.dispose();
