@@ -189,8 +189,8 @@ export async function runBind(
   try {
     plan = mode === 'bind' ? planBind(root, spec, planOpts) : planRelease(root, spec, planOpts);
   } catch (e) {
-    // The evidence goes before the one-line refusal, on stderr like every error.
-    if (e instanceof GuardRefusal) for (const l of formatFindings(e.findings)) ctx.err(l);
+    // The evidence on stdout (errors stay one line on stderr); --json readers get the line.
+    if (e instanceof GuardRefusal && !ctx.json) for (const l of formatFindings(e.findings)) ctx.out(l);
     throw e;
   }
   const where = root.live ? 'this host' : root.name;
