@@ -6,8 +6,8 @@
  * already taken is undone in reverse order, and the result lists what was undone. A crash leaves
  * an open journal that says exactly what was done.
  *
- * Each step kind has an executor (backup, do, undo); runtime binding adds a sysfs kind whose
- * backup is the device's driver and driver_override, and reuses the journal, lock and rollback.
+ * Each step kind has an executor (backup, do, undo). A sysfs step's backup is the device's
+ * driver and driver_override (sysfs-exec.ts); its undo brings the device back to them.
  */
 import { VfiokitError } from '../errors.js';
 import type { CommandResult, HostWriter } from '../host/host-writer.js';
@@ -18,9 +18,11 @@ import {
   type FileStep,
   type Plan,
   type Step,
+  type SysfsStep,
   sha256,
   shellLine,
 } from './plan.js';
+import { restoreBinding, type SysfsDeps, sysfsBackup, sysfsDo } from './sysfs-exec.js';
 
 export const JOURNAL_PATH = `${RUN_DIR}/journal.json`;
 
@@ -50,7 +52,21 @@ export interface CommandEntry {
   outcome?: string;
 }
 
-export type JournalEntry = FileEntry | CommandEntry;
+export interface SysfsEntry {
+  step: number;
+  kind: 'sysfs';
+  device: string;
+  op: SysfsStep['op'];
+  path: string;
+  value: string;
+  /** The device's driver and driver_override just before the write: what undo gives back. */
+  before: { driver: string | null; override: string | null };
+  state: EntryState;
+  /** "timed out" when the write never returned (the kernel may finish it later). */
+  outcome?: string;
+}
+
+export type JournalEntry = FileEntry | CommandEntry | SysfsEntry;
 
 export interface Journal {
   schema: 'vfiokit.journal/1';
@@ -93,6 +109,8 @@ export interface ApplyOptions {
   onStep?: (line: string) => void;
   /** Called between steps (tests inject signals here). */
   betweenSteps?: (index: number) => void | Promise<void>;
+  /** The kernel's binding files, for plans with sysfs steps. */
+  sysfs?: SysfsDeps;
 }
 
 export interface ApplyResult {
@@ -214,6 +232,28 @@ export async function applyPlan(w: HostWriter, plan: Plan, opts: ApplyOptions): 
           writeJournal(w, journal);
           fileDo(w, step, e, journal);
           e.state = 'done';
+        } else if (step.kind === 'sysfs') {
+          const deps = needSysfs(opts);
+          const before = sysfsBackup(deps, step);
+          const e: SysfsEntry = {
+            step: i,
+            kind: 'sysfs',
+            device: step.device,
+            op: step.op,
+            path: step.path,
+            value: step.value,
+            before,
+            state: 'pending',
+          };
+          journal.entries.push(e);
+          writeJournal(w, journal);
+          try {
+            await sysfsDo(deps, step);
+          } catch (err) {
+            if (err instanceof VfiokitError && err.code === 'bind.timeout') e.outcome = 'timed out';
+            throw err;
+          }
+          e.state = 'done';
         } else {
           const e = commandEntry(step, i);
           journal.entries.push(e);
@@ -242,7 +282,7 @@ export async function applyPlan(w: HostWriter, plan: Plan, opts: ApplyOptions): 
     // A signal after the last step finds the work complete: it is kept, as a finished run.
     if (res.error) {
       res.ok = false;
-      await rollback(w, journal, res);
+      await rollback(w, journal, res, opts.sysfs);
       journal.state = res.undoFailed.length ? 'rollback-incomplete' : 'rolled-back';
     } else {
       journal.state = 'closed';
@@ -265,13 +305,28 @@ function commandEntry(s: CommandStep, i: number): CommandEntry {
   };
 }
 
-/** Undo the journal's taken steps in reverse; regeneration commands run again at the end. */
-async function rollback(w: HostWriter, j: Journal, res: ApplyResult): Promise<void> {
+function needSysfs(opts: { sysfs?: SysfsDeps }): SysfsDeps {
+  if (!opts.sysfs)
+    throw new VfiokitError('this plan writes to sysfs but no sysfs access was given', {
+      code: 'actions.no-sysfs',
+    });
+  return opts.sysfs;
+}
+
+/**
+ * Undo the journal's taken steps in reverse; regeneration commands run again at the end. A step
+ * still `pending` (it failed, timed out or the process died in it) is undone too: its backup was
+ * written before it started, and undo works from the state it finds.
+ */
+async function rollback(w: HostWriter, j: Journal, res: ApplyResult, sysfs?: SysfsDeps): Promise<void> {
   const rerun: CommandEntry[] = [];
   for (const e of [...j.entries].reverse()) {
     if (e.state !== 'done' && e.state !== 'pending') continue;
     try {
-      if (e.kind === 'file') {
+      if (e.kind === 'sysfs') {
+        const did = await restoreBinding(needSysfs({ sysfs }), e.device, e.before);
+        for (const d of did) res.undone.push(d);
+      } else if (e.kind === 'file') {
         fileUndo(w, e);
         res.undone.push(e.existed ? `restored ${e.path}` : `removed ${e.path}`);
       } else if (e.regenerates) {
@@ -289,7 +344,8 @@ async function rollback(w: HostWriter, j: Journal, res: ApplyResult): Promise<vo
       e.state = 'undone';
     } catch (err) {
       e.state = 'undo-failed';
-      res.undoFailed.push(`${e.kind === 'file' ? e.path : shellLine(e.argv)}: ${(err as Error).message}`);
+      const what = e.kind === 'file' ? e.path : e.kind === 'sysfs' ? e.device : shellLine(e.argv);
+      res.undoFailed.push(`${what}: ${(err as Error).message}`);
     }
     writeJournal(w, j);
   }
@@ -314,6 +370,33 @@ async function rollback(w: HostWriter, j: Journal, res: ApplyResult): Promise<vo
       res.undone.push(`ran ${shellLine(e.argv)} again${r.ran ? '' : ' (would run)'}`);
     }
     writeJournal(w, j);
+  }
+}
+
+/**
+ * `vfiokit restore`: undo what an interrupted run left done. The journal of a run that was killed
+ * (SIGKILL, a crash, power loss) is still `open`; its steps are undone in reverse, as the run
+ * itself would have done, under the lock. A closed or rolled-back journal needs nothing.
+ */
+export async function restoreJournal(
+  w: HostWriter,
+  opts: { command: string; lockWaitMs?: number; sysfs?: SysfsDeps },
+): Promise<{ journal?: Journal; res: ApplyResult; replayed: boolean }> {
+  const res: ApplyResult = { ok: true, done: [], commands: [], undone: [], undoFailed: [] };
+  const lock = await acquireLock(w, opts.command, { waitMs: opts.lockWaitMs });
+  try {
+    const j = readJournal(w);
+    if (!j || (j.state !== 'open' && j.state !== 'rollback-incomplete'))
+      return { journal: j, res, replayed: false };
+    // A rollback that failed part-way is retried for the entries it could not undo.
+    for (const e of j.entries) if (e.state === 'undo-failed') e.state = 'done';
+    await rollback(w, j, res, opts.sysfs);
+    j.state = res.undoFailed.length ? 'rollback-incomplete' : 'rolled-back';
+    res.ok = !res.undoFailed.length;
+    writeJournal(w, j);
+    return { journal: j, res, replayed: true };
+  } finally {
+    lock.release();
   }
 }
 

@@ -3,9 +3,9 @@
  * `--dry-run` can print them and `--json` can hand them to a script. Applying a plan (apply.ts)
  * journals each step first, so every step can be undone.
  *
- * Two kinds of step exist today: a file written, created or removed (with its unified diff) and a
- * command run (with the command that undoes it, when one does). Runtime binding adds a sysfs
- * write kind the same way: a step type, an executor in apply.ts that backs up what it changes.
+ * Three kinds of step: a file written, created or removed (with its unified diff), a command run
+ * (with the command that undoes it, when one does), and a write to one of the kernel's binding
+ * files in sysfs (backed up as the device's driver and driver_override before it runs).
  */
 import { createHash } from 'node:crypto';
 import { unifiedDiff } from './unified-diff.js';
@@ -48,7 +48,30 @@ export interface CommandStep {
   timeoutMs?: number;
 }
 
-export type Step = FileStep | CommandStep;
+/**
+ * One write to a PCI binding file. The kernel's sequence (libvirt virpci.c, driverctl): unbind
+ * from the current driver, write the driver to driver_override, write the address to
+ * drivers_probe, then check the driver link; giving a device back is the same with the old
+ * values. Undo restores the device's driver and driver_override as read just before the write.
+ */
+export interface SysfsStep {
+  kind: 'sysfs';
+  /** The PCI device the write concerns (0000:01:00.0). */
+  device: string;
+  op: 'unbind' | 'override' | 'probe' | 'bind';
+  /** The file written: /sys/bus/pci/drivers/DRV/unbind, …/devices/ADDR/driver_override, … */
+  path: string;
+  value: string;
+  why: string;
+  /** The driver the device must be on when the step starts (null: none); else the host changed since the plan. */
+  expectBefore?: string | null;
+  /** The driver the link must name after the write (null: none); checked, the step fails otherwise. */
+  expectAfter?: string | null;
+  /** Writes that call a driver's probe or remove can block; they run where they can time out. */
+  mayBlock: boolean;
+}
+
+export type Step = FileStep | CommandStep | SysfsStep;
 
 export interface Plan {
   steps: Step[];
@@ -72,13 +95,29 @@ export function shellLine(argv: readonly string[]): string {
     .join(' ');
 }
 
+const shownValue = (v: string) => (v === '\n' ? "'\\n' (clear)" : v);
+
 export function describeStep(s: Step): string {
   if (s.kind === 'command') return `run ${shellLine(s.argv)}`;
+  if (s.kind === 'sysfs') return `write ${shownValue(s.value)} to ${s.path}`;
   return `${s.action === 'create' ? 'create' : s.action === 'remove' ? 'remove' : 'edit'} ${s.path}`;
 }
 
 /** The JSON form of a step (docs/setup.md): no raw bytes, the diff and hashes instead. */
 export function stepJson(s: Step): Record<string, unknown> {
+  if (s.kind === 'sysfs') {
+    return {
+      kind: 'sysfs',
+      device: s.device,
+      op: s.op,
+      path: s.path,
+      value: s.value,
+      why: s.why,
+      ...(s.expectBefore !== undefined ? { expectBefore: s.expectBefore } : {}),
+      ...(s.expectAfter !== undefined ? { expectAfter: s.expectAfter } : {}),
+      mayBlock: s.mayBlock,
+    };
+  }
   if (s.kind === 'command') {
     return {
       kind: 'command',

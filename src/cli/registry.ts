@@ -8,6 +8,7 @@
  */
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
+import { registerBind, registerRelease, registerRestore } from './commands/bind.cli.js';
 import { registerDevice } from './commands/device.cli.js';
 import { registerDevices } from './commands/devices.cli.js';
 import { registerDiagnose } from './commands/diagnose.cli.js';
@@ -36,6 +37,9 @@ const commands: [string, (program: Command) => void][] = [
   ['export', registerExport],
   ['setup', registerSetup],
   ['igd', registerIgd],
+  ['bind', registerBind],
+  ['release', registerRelease],
+  ['restore', registerRestore],
 ];
 
 /** Global options that take a value, so their value is not mistaken for a command name. */

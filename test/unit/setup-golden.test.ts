@@ -176,7 +176,7 @@ for (const c of CASES) {
       // A second run plans nothing.
       const again = planSetup(h.root, c.targets);
       assert.deepEqual(
-        again.plan.steps.map((s) => (s.kind === 'file' ? s.path : s.argv.join(' '))),
+        again.plan.steps.map((s) => (s.kind === 'command' ? s.argv.join(' ') : s.path)),
         [],
         'second run',
       );
