@@ -8,6 +8,7 @@
  * write kind the same way: a step type, an executor in apply.ts that backs up what it changes.
  */
 import { createHash } from 'node:crypto';
+import type { PlanStepJson } from '../schema/plan-step.js';
 import { unifiedDiff } from './unified-diff.js';
 
 export interface FileStep {
@@ -78,7 +79,7 @@ export function describeStep(s: Step): string {
 }
 
 /** The JSON form of a step (docs/setup.md): no raw bytes, the diff and hashes instead. */
-export function stepJson(s: Step): Record<string, unknown> {
+export function stepJson(s: Step): PlanStepJson {
   if (s.kind === 'command') {
     return {
       kind: 'command',

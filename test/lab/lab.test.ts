@@ -174,7 +174,7 @@ selected.forEach((topo, i) => {
       const g = command(run, 'groups');
       assert.equal(g.status, 0, g.stderr);
       const report = g.json as GroupsJson;
-      assert.equal(report.schema, 'vfiokit.groups/2');
+      assert.equal(report.schema, 'vfiokit.groups/3');
       assert.deepEqual(partitionOf(report), canonicalGroups(r.groups.map((x) => x.devices)));
       for (const kg of r.groups) {
         const vg = report.groups.find((x) => x.id === Number(kg.group));
@@ -342,7 +342,7 @@ selected.forEach((topo, i) => {
         assert.equal(r.status, 0, r.stderr);
         const out = r.argv[r.argv.indexOf('-o') + 1];
         assert.ok(readFileSync(out).equals(readFileSync(rom.file)), `${out} differs from ${rom.file}`);
-        assert.equal((r.json as { schema?: string })?.schema, 'vfiokit.rom.dump/1');
+        assert.equal((r.json as { schema?: string })?.schema, 'vfiokit.rom.dump/2');
       });
 
       check(`vfiokit rom dump refuses ${rom.device} in use by its driver without --force`, () => {

@@ -252,7 +252,7 @@ test('the built CLI reads archives with worker threads and prints the documented
     const r = runCli(['fleet', '--json', '--jobs', '2', dir]);
     assert.equal(r.status, 1, r.stderr);
     const j = JSON.parse(r.stdout);
-    assert.equal(j.schema, 'vfiokit.fleet/1');
+    assert.equal(j.schema, 'vfiokit.fleet/2');
     assert.deepEqual(
       j.hosts.map((h: { name: string }) => h.name),
       ['node-a', 'node-b', 'node-c'],
@@ -275,7 +275,7 @@ test('the built CLI reads archives with worker threads and prints the documented
       path.join(dir, 'node-c.tar.gz'),
     ]);
     const dj = JSON.parse(diff.stdout);
-    assert.equal(dj.schema, 'vfiokit.fleet-diff/1');
+    assert.equal(dj.schema, 'vfiokit.fleet-diff/2');
     assert.equal(dj.driversChanged.length, 4);
     assertDocumented('fleet-diff', dj);
     const bad = runCli(['fleet', '--diff', path.join(dir, 'node-a.tar.gz')]);
