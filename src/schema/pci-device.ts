@@ -20,7 +20,7 @@ export const capabilityJson = v.strictObject({
   details: v.optional(
     field(
       v.record(v.string(), v.unknown()),
-      'decoded registers (device only), one object per capability decoder; keys are the register fields',
+      '`device` only: the decoded registers, keys per decoder; e.g. ACS {capRegister: "0x005f", ctrlRegister, capable: ["SrcValid", ...], enabled}, SR-IOV {vfEnable, totalVfs, numVfs, firstVfOffset, vfStride, vfDeviceId}, Resizable BAR {bars: [{bar, current: "256MB", supported}]}, PM {version, powerState: "D0", noSoftReset}, MSI-X {tableSize, enabled, table: "BAR 3 +0x0", pba}',
     ),
   ),
 });
@@ -28,7 +28,7 @@ export const capabilityJson = v.strictObject({
 export const deviceJson = v.strictObject({
   address: pciAddress,
   vendor: pciId('vendor ID'),
-  device: pciId('device ID'),
+  device: pciId("device ID (a virtual function's registers read ffff: its sysfs value)"),
   subsystemVendor: v.optional(pciId('subsystem vendor ID')),
   subsystemDevice: v.optional(pciId('subsystem device ID')),
   class: classCode(),
@@ -36,12 +36,20 @@ export const deviceJson = v.strictObject({
   names: v.optional(deviceNames),
   headerType: v.optional(field(v.number(), 'config header type: 0 endpoint, 1 PCI-PCI bridge, 2 CardBus')),
   multifunction: v.optional(field(v.boolean(), 'header type bit 7: the slot has several functions')),
-  driver: v.optional(field(v.string(), 'bound driver; absent when none (or unknown: see unknownFacts)')),
-  driverOverride: v.optional(field(v.string(), 'sysfs driver_override, when set')),
+  driver: v.optional(
+    field(v.string(), 'basename of the driver link; absent when none (or unknown: see unknownFacts)'),
+  ),
+  driverOverride: v.optional(
+    field(v.string(), 'sysfs driver_override; absent when the kernel says "(null)"'),
+  ),
   iommuGroup: v.optional(field(v.number(), 'IOMMU group number; absent with the IOMMU off')),
-  bootVga: v.optional(field(v.boolean(), 'sysfs boot_vga: the firmware initialised this GPU')),
-  resetMethods: v.optional(field(v.array(v.string()), 'sysfs reset_method, in the kernel order')),
-  numaNode: v.optional(field(v.number(), 'sysfs numa_node')),
+  bootVga: v.optional(
+    field(v.boolean(), 'sysfs boot_vga (only VGA-class devices have it): the firmware initialised this GPU'),
+  ),
+  resetMethods: v.optional(
+    field(v.array(v.string()), 'sysfs reset_method, in the kernel order (kernel 5.15 and later)'),
+  ),
+  numaNode: v.optional(field(v.number(), 'sysfs numa_node; absent for -1')),
   link: v.optional(
     field(
       v.strictObject({
@@ -61,7 +69,10 @@ export const deviceJson = v.strictObject({
   ),
   physfn: v.optional(field(v.string(), 'for a virtual function: the physical function')),
   hasRom: field(v.boolean(), 'a rom attribute exists (expansion ROM BAR)'),
-  upstream: field(v.array(v.string()), 'bridges from the root complex down to the parent; [] on a root bus'),
+  upstream: field(
+    v.array(v.string()),
+    'every PCI function on the sysfs path above the device, root first ([] on a root bus); with VMD it starts with the VMD endpoint',
+  ),
   sysfsPath: field(v.string(), 'the sysfs device path'),
   bridge: v.optional(
     field(
@@ -131,7 +142,7 @@ export const deviceJson = v.strictObject({
       'ACS extended capability (PCIe spec 7.7.8), each control capable/enabled',
     ),
   ),
-  capabilities: field(v.array(capabilityJson), 'capabilities in list order'),
+  capabilities: field(v.array(capabilityJson), 'capabilities in chain order, as lspci lists them'),
   unknownFacts: v.optional(
     field(
       v.array(
@@ -140,7 +151,7 @@ export const deviceJson = v.strictObject({
           reason: v.string(),
         }),
       ),
-      'facts sysfs could not give or gave implausibly, with the reason; verdicts resting on them are unknown',
+      'facts sysfs could not give or gave implausibly (a driver link flattened into a file, a config file missing or short, config space reading all ones), with the reason; a verdict resting on one is unknown, and an absent driver then does not mean "no driver"',
     ),
   ),
 });

@@ -18,7 +18,7 @@ import { writeArchive } from '../../src/host/snapshot-archive.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
 import { fixtureManifest } from '../helpers/fixture-builder.js';
 import { buildGpuHost } from '../helpers/fleet-hosts.js';
-import { assertDocumented } from '../helpers/json-docs.js';
+import { assertValidJson } from '../helpers/json-schema.js';
 
 const lab = (n: string) => path.join(repoRoot, `test/fixtures/lab-${n}/snapshot`);
 
@@ -261,7 +261,7 @@ test('the built CLI reads archives with worker threads and prints the documented
       j.models[0].notAssignable.map((x: { host: string }) => x.host),
       ['node-b'],
     );
-    assertDocumented('fleet', j);
+    assertValidJson(j, 'vfiokit.fleet/2');
     const human = runCli(['fleet', dir]);
     assert.match(
       human.stdout,
@@ -277,7 +277,7 @@ test('the built CLI reads archives with worker threads and prints the documented
     const dj = JSON.parse(diff.stdout);
     assert.equal(dj.schema, 'vfiokit.fleet-diff/2');
     assert.equal(dj.driversChanged.length, 4);
-    assertDocumented('fleet-diff', dj);
+    assertValidJson(dj, 'vfiokit.fleet-diff/2');
     const bad = runCli(['fleet', '--diff', path.join(dir, 'node-a.tar.gz')]);
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /^vfiokit: --diff takes two snapshots/);
