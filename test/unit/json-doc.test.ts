@@ -59,3 +59,14 @@ test('docs link to sections and schema files that exist', () => {
   }
   assert.ok(links >= 10, `only ${links} links to generated sections`);
 });
+
+test('the CLI bundle carries no validator: commands import the schema definitions for their types only', () => {
+  const bundle = fs.readFileSync(path.join(repoRoot, 'dist/vfiokit.cjs'), 'utf8');
+  // valibot marks every schema object with its vendor name (the Standard Schema interface).
+  assert.ok(bundle.length > 100_000, 'the bundle was built');
+  assert.equal(
+    bundle.includes('vendor: "valibot"'),
+    false,
+    'a runtime import of src/schema/ reached the bundle',
+  );
+});
