@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { idPair } from '../common.js';
 import { defineOutput, field, schemaId } from '../define.js';
 
 export const exportProxmoxJson = v.strictObject({
@@ -13,8 +14,8 @@ export const exportProxmoxJson = v.strictObject({
             v.strictObject({
               node: field(v.string(), 'Proxmox node name'),
               path: field(v.string(), 'PCI address'),
-              id: field(v.string(), 'VENDOR:DEVICE, lowercase hex'),
-              subsystemId: v.optional(field(v.string(), 'subsystem VENDOR:DEVICE')),
+              id: idPair('IDs'),
+              subsystemId: v.optional(idPair('subsystem IDs')),
               iommugroup: v.optional(v.number()),
             }),
           ),

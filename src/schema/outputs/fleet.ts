@@ -77,7 +77,10 @@ export const fleetJson = v.strictObject({
       v.strictObject({
         vendorDevice: idPair('the model'),
         class: classCode(),
-        subsystems: field(v.array(v.string()), 'subsystem IDs seen (boards differ between hosts)'),
+        subsystems: field(
+          v.array(idPair('subsystem IDs')),
+          'subsystem IDs seen (boards differ between hosts)',
+        ),
         assignable: v.array(modelHost),
         notAssignable: v.array(modelHost),
         unknown: field(

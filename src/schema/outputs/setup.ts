@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { idPair } from '../common.js';
 import { defineOutput, field, schemaId } from '../define.js';
 import { planStepJson } from '../plan-step.js';
 
@@ -27,7 +28,7 @@ export const setupJson = v.strictObject({
     v.array(
       v.strictObject({
         address: v.string(),
-        id: field(v.string(), 'VENDOR:DEVICE, lowercase hex'),
+        id: idPair('IDs'),
         driver: v.optional(field(v.string(), 'the driver bound now')),
         why: v.string(),
         bindBy: field(
