@@ -1,29 +1,14 @@
 /**
- * Reading vfiokit's JSON next to the kernel's truth. Only the fields the lab judges are typed here
- * (schemas in docs/iommu.md); the shapes are restated rather than imported so that the lab's view
- * of vfiokit's output is the documented contract, not whatever the code happens to emit.
+ * Reading vfiokit's JSON next to the kernel's truth. The types are the published schemas'
+ * (src/schema/outputs/, docs/json.md), the same definitions the lab validates every captured
+ * document against, so the lab's view of vfiokit's output is the documented contract.
  */
+import type { DevicesJson } from '../src/schema/outputs/devices.js';
+import type { ExplainJson } from '../src/schema/outputs/explain.js';
+import type { GroupsJson } from '../src/schema/outputs/groups.js';
 import { canonicalGroups } from './truth.js';
 
-export interface GroupsJson {
-  schema: string;
-  source: 'kernel' | 'simulated';
-  groups: {
-    id: number;
-    viable: boolean;
-    devices: { address: string; driver: string | null; bridge: boolean }[];
-    mustBind: string[];
-    mustUnbind: string[];
-  }[];
-  simulation: { status: string; differences: unknown[] };
-}
-
-export interface ExplainJson {
-  schema: string;
-  device: string;
-  kernelGroup: { id: number; members: string[] } | null;
-  simulatedGroup: string[];
-}
+export type { DevicesJson, ExplainJson, GroupsJson };
 
 /** vfiokit's groups as canonical address lists. */
 export function partitionOf(report: GroupsJson): string[][] {
@@ -33,20 +18,6 @@ export function partitionOf(report: GroupsJson): string[][] {
 /** The kernel group (by number) holding a device, from the truth listing. */
 export function kernelGroupOf(groups: { group: string; devices: string[] }[], bdf: string) {
   return groups.find((g) => g.devices.includes(bdf));
-}
-
-export interface DevicesJson {
-  schema: string;
-  devices: {
-    address: string;
-    vendor: string;
-    device: string;
-    class: string;
-    driver?: string;
-    iommuGroup?: number;
-    acs?: unknown;
-    capabilities: { id: string; extended: boolean; name: string }[];
-  }[];
 }
 
 /**

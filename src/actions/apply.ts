@@ -11,6 +11,7 @@
  */
 import { VfiokitError } from '../errors.js';
 import type { CommandResult, HostWriter } from '../host/host-writer.js';
+import type { JournalJson } from '../schema/outputs/journal.js';
 import { acquireLock, RUN_DIR } from './lock.js';
 import {
   type CommandStep,
@@ -68,15 +69,8 @@ export interface SysfsEntry {
 
 export type JournalEntry = FileEntry | CommandEntry | SysfsEntry;
 
-export interface Journal {
-  schema: 'vfiokit.journal/1';
-  pid: number;
-  command: string;
-  started: string;
-  /** open: steps are being taken (after a crash: undo it); closed: finished; rolled-back: undone. */
-  state: 'open' | 'closed' | 'rolled-back' | 'rollback-incomplete';
-  entries: JournalEntry[];
-}
+// The journal file's type comes from its schema definition (docs/json.md#journal).
+export type Journal = JournalJson;
 
 /** Where an interruption comes from: process signals in the CLI, a scripted source in tests. */
 export interface InterruptSource {

@@ -8,6 +8,7 @@
  * files in sysfs (backed up as the device's driver and driver_override before it runs).
  */
 import { createHash } from 'node:crypto';
+import type { PlanStepJson } from '../schema/plan-step.js';
 import { unifiedDiff } from './unified-diff.js';
 
 export interface FileStep {
@@ -104,7 +105,7 @@ export function describeStep(s: Step): string {
 }
 
 /** The JSON form of a step (docs/setup.md): no raw bytes, the diff and hashes instead. */
-export function stepJson(s: Step): Record<string, unknown> {
+export function stepJson(s: Step): PlanStepJson {
   if (s.kind === 'sysfs') {
     return {
       kind: 'sysfs',

@@ -13,7 +13,8 @@ import type { HostRoot } from '../host/root.js';
 import { readKernelGroups } from '../iommu/groups.js';
 import { hex } from '../pci/config-view.js';
 import type { PciDevice } from '../pci/types.js';
-import { type AssignVerdict, summarizeHost } from './host-summary.js';
+import type { FleetDiffJson } from '../schema/outputs/fleet-diff.js';
+import { summarizeHost } from './host-summary.js';
 
 export interface DriftDevice {
   address: string;
@@ -27,38 +28,8 @@ export interface DriftDevice {
   serial?: string;
 }
 
-export interface FleetDiff {
-  schema: 'vfiokit.fleet-diff/1';
-  old: string;
-  new: string;
-  /** Host-level changes: kernel, IOMMU, interrupt remapping. */
-  host: string[];
-  added: DriftDevice[];
-  removed: DriftDevice[];
-  moved: {
-    from: string;
-    to: string;
-    vendorDevice: string;
-    subsystem?: string;
-    matchedBy: 'serial' | 'position' | 'unique';
-  }[];
-  /** Devices (by new address) whose group holds other devices than before. */
-  groupsChanged: {
-    address: string;
-    oldGroup?: number;
-    newGroup?: number;
-    before: string[];
-    after: string[];
-  }[];
-  driversChanged: { address: string; old?: string; new?: string }[];
-  verdictsChanged: {
-    address: string;
-    vendorDevice: string;
-    old: AssignVerdict;
-    new: AssignVerdict;
-    reasons: string[];
-  }[];
-}
+// The printed document's type comes from its schema definition (docs/json.md#fleet-diff).
+export type FleetDiff = FleetDiffJson;
 
 const ids = (v: number, d: number) => `${hex(v, 4)}:${hex(d, 4)}`;
 
@@ -82,7 +53,7 @@ function driftDevice(d: PciDevice): DriftDevice {
   const out: DriftDevice = {
     address: d.address,
     vendorDevice: ids(d.vendorId, d.deviceId),
-    class: hex(d.classCode >> 8, 4),
+    class: hex(d.classCode, 6),
     driver: d.driver,
     group: d.iommuGroup,
     position: position(d),
@@ -193,7 +164,7 @@ export function diffSnapshots(
       `interrupt remapping ${ho.interruptRemapping?.verdict ?? 'unknown'} → ${hn.interruptRemapping?.verdict ?? 'unknown'}`,
     );
   return {
-    schema: 'vfiokit.fleet-diff/1',
+    schema: 'vfiokit.fleet-diff/2',
     old: oldRoot.name,
     new: newRoot.name,
     host,

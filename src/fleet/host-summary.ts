@@ -31,7 +31,7 @@ export interface FleetDevice {
   vendorDevice: string;
   /** Subsystem vendor and device, "10de:12a2", when the device has them. */
   subsystem?: string;
-  /** Base class and subclass, "0302". */
+  /** The class code, 6 hex digits ("030200"). */
   class: string;
   driver?: string;
   group?: number;
@@ -132,7 +132,7 @@ export function assessDevice(
   const out: FleetDevice = {
     address: d.address,
     vendorDevice: ids(d.vendorId, d.deviceId),
-    class: hex(d.classCode >> 8, 4),
+    class: hex(d.classCode, 6),
     driver: d.driver,
     group: d.iommuGroup,
     companions,

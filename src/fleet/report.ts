@@ -3,6 +3,7 @@
  * where it is cleanly assignable, where it is not (and why), and where that is unknown. A host
  * whose snapshot could not be read counts as unknown for every model: it may hold any of them.
  */
+import type { FleetJson } from '../schema/outputs/fleet.js';
 import type { FleetDevice, FleetHost } from './host-summary.js';
 
 export interface ModelHost {
@@ -22,12 +23,8 @@ export interface FleetModel {
   unknown: ModelHost[];
 }
 
-export interface FleetReport {
-  schema: 'vfiokit.fleet/1';
-  hosts: FleetHost[];
-  models: FleetModel[];
-  summary: { hosts: number; unreadable: number; models: number };
-}
+// The printed document's type comes from its schema definition (docs/json.md#fleet).
+export type FleetReport = FleetJson;
 
 /** A host's verdict for a model: the worst over its devices of that model. */
 function addTo(m: FleetModel, host: string, devs: FleetDevice[]): void {
@@ -80,7 +77,7 @@ export function buildFleetReport(hosts: FleetHost[]): FleetReport {
   }
   const list = [...models.values()].sort((a, b) => a.vendorDevice.localeCompare(b.vendorDevice));
   return {
-    schema: 'vfiokit.fleet/1',
+    schema: 'vfiokit.fleet/2',
     hosts,
     models: list,
     summary: { hosts: hosts.length, unreadable: unreadable.length, models: list.length },

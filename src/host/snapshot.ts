@@ -8,38 +8,19 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { showPath, UsageError } from '../errors.js';
+import type { SnapshotManifestJson } from '../schema/outputs/snapshot.js';
 import type { HostRoot } from './root.js';
 import { captureKernelMessages } from './snapshot-kmsg.js';
 import { capturePci } from './snapshot-pci.js';
-import { type RedactionCounts, Redactor } from './snapshot-redact.js';
-import { captureRoms, type RomCapture } from './snapshot-roms.js';
+import { Redactor } from './snapshot-redact.js';
+import { captureRoms } from './snapshot-roms.js';
 import { captureSystem } from './snapshot-system.js';
-import { ensureDir, SnapshotWriter, type Unreadable } from './snapshot-writer.js';
+import { ensureDir, SnapshotWriter } from './snapshot-writer.js';
 
 export const SNAPSHOT_MANIFEST = 'manifest.json';
 
-export interface SnapshotManifest {
-  schema: 'vfiokit.snapshot/1';
-  vfiokitVersion: string;
-  createdAt: string;
-  /** The root captured: "/" for the live host. */
-  source: string;
-  kernel?: string;
-  /** Whether the capture ran with root privileges (config space beyond 64 bytes needs them). */
-  privileged: boolean;
-  redacted: boolean;
-  redactions: RedactionCounts;
-  pciDevices: number;
-  /** Devices whose config space was readable only in part (64 bytes without root). */
-  truncatedConfig: string[];
-  kernelMessages: { source?: string; why?: string };
-  files: number;
-  links: number;
-  unreadable: Unreadable[];
-  /** Option ROMs read into the snapshot (--roms, --rom BDF); absent when none were asked for. */
-  roms?: RomCapture[];
-  notes: string[];
-}
+// The manifest's type comes from its schema definition (docs/json.md#snapshot).
+export type SnapshotManifest = SnapshotManifestJson;
 
 export interface SnapshotOptions {
   redact: boolean;

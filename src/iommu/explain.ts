@@ -4,6 +4,7 @@
  * member is in the group; then what the out-of-tree ACS override would change, and its risk.
  */
 import type { PciDevice } from '../pci/types.js';
+import type { ExplainJson } from '../schema/outputs/explain.js';
 import { type AcsVerdict, acsEnabled, describeAcsVerdict } from './acs.js';
 import { REQ_ACS_FLAGS } from './acs-flags.js';
 import { type AcsOverride, formatAcsOverride } from './acs-override.js';
@@ -45,31 +46,8 @@ export interface WhatIf {
   changed: boolean;
 }
 
-export interface Explanation {
-  schema: 'vfiokit.explain/2';
-  device: string;
-  kernelGroup: { id: number; members: string[] } | null;
-  simulatedGroup: string[];
-  /** The simulator put the device with exactly the kernel's group members (null: no kernel groups). */
-  simulationAgrees: boolean | null;
-  path: PathStep[];
-  firstBreak: PathStep | null;
-  members: MemberReason[];
-  whatIf: WhatIf[];
-  /** Why no override mode can help (isolation breaks where the patch never applies). */
-  overrideCannotHelp: string | null;
-  /** Devices on the path whose config space was cut short (read without root): the walk is a guess. */
-  incomplete: string[];
-  /**
-   * Why no cause can be named with confidence: a device on the path whose config space is missing
-   * or reads all ones, a bridge on the path that could not be read. When set, firstBreak and
-   * overrideCannotHelp are null.
-   */
-  unknownReasons: string[];
-  /** Devices on the path whose capability list is damaged, as "ADDRESS: problem". */
-  corrupt: string[];
-  risk: string;
-}
+// The printed document's type comes from its schema definition (docs/json.md#explain).
+export type Explanation = Omit<ExplainJson, 'root'>;
 
 export const ACS_OVERRIDE_RISK =
   'An ACS override only makes the kernel believe the ports isolate. The hardware still lets the ' +

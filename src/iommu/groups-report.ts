@@ -4,6 +4,7 @@
  * Pure over the model; the command reads the host and prints.
  */
 import type { PciDevice } from '../pci/types.js';
+import type { GroupDeviceJson, GroupEntryJson, GroupsJson } from '../schema/outputs/groups.js';
 import { type AcsOverride, formatAcsOverride, parseAcsOverride } from './acs-override.js';
 import type { QuirkEnv } from './acs-quirks.js';
 import { type Comparison, compareWithKernel } from './compare.js';
@@ -17,67 +18,13 @@ import {
 } from './groups.js';
 import { type Simulation, simulateGroups } from './simulate.js';
 import { buildTopology } from './topology.js';
-import { groupViability, type MemberAction, type MemberState, type Viability } from './viability.js';
+import { groupViability } from './viability.js';
 
-export interface GroupDevice {
-  address: string;
-  vendorId: string;
-  deviceId: string;
-  classCode: string;
-  driver: string | null;
-  bridge: boolean;
-  bootVga: boolean;
-  state: MemberState;
-  action: MemberAction;
-  hostCritical: string | null;
-  /** pci.ids names when the presentation layer filled them (vendor, device, class). */
-  names?: PciDevice['names'];
-}
-
-export interface GroupEntry {
-  id: number;
-  verdict: Viability;
-  /** true / false, or null when the verdict is unknown. */
-  viable: boolean | null;
-  /** Why the verdict is unknown, one line each; empty otherwise. */
-  unknownReasons: string[];
-  display: boolean;
-  devices: GroupDevice[];
-  others: string[];
-  mustBind: string[];
-  mustUnbind: string[];
-  needNot: string[];
-}
-
-export interface SimulationSummary {
-  status: Comparison['status'] | 'not-compared';
-  /** Why the status is unknown. */
-  unknownReasons: string[];
-  groupsCompared: number;
-  /** The pcie_acs_override the simulation assumed (from /proc/cmdline), or null. */
-  override: string | null;
-  differences: Comparison['differences'];
-  ungrouped: string[];
-  incomplete: string[];
-  /** Devices whose capability list is damaged, as "ADDRESS: problem". */
-  corrupt: string[];
-  note: string | null;
-}
-
-export interface GroupsReport {
-  schema: 'vfiokit.groups/2';
-  root: string;
-  /** "kernel": the groups sysfs lists; "simulated": the simulator's (--simulate, or IOMMU off). */
-  source: 'kernel' | 'simulated';
-  iommu: { enabled: boolean; groups: number };
-  groups: GroupEntry[];
-  simulation: SimulationSummary;
-  /**
-   * What was found damaged or inconsistent beyond single groups, one line each: flattened links,
-   * devices that could not be read, device links naming groups the kernel does not list.
-   */
-  warnings: string[];
-}
+// The printed document's types come from its schema definition (docs/json.md#groups).
+export type GroupDevice = GroupDeviceJson;
+export type GroupEntry = GroupEntryJson;
+export type SimulationSummary = GroupsReport['simulation'];
+export type GroupsReport = GroupsJson;
 
 export interface GroupsInput {
   root: string;
@@ -109,7 +56,7 @@ function entry(g: IommuGroup): GroupEntry {
         address: d.address,
         vendorId: hex(d.vendorId, 4),
         deviceId: hex(d.deviceId, 4),
-        classCode: `0x${hex(d.classCode, 6)}`,
+        classCode: hex(d.classCode, 6),
         driver: d.driver ?? null,
         bridge: m.bridge,
         bootVga: Boolean(d.bootVga),
@@ -175,7 +122,7 @@ export function buildGroupsReport(input: GroupsInput): GroupsReport {
       : groupsFromPartition(sim.groups, input.devices);
   const entries = groups.map(entry);
   return {
-    schema: 'vfiokit.groups/2',
+    schema: 'vfiokit.groups/3',
     root: input.root,
     source: input.source,
     iommu: { enabled: input.kernel.enabled, groups: input.kernel.groups.size },

@@ -3,49 +3,13 @@
  * in docs/pci.md). IDs, class and offsets are lower-case hex strings without 0x, as lspci -n
  * prints them, so the two can be compared directly.
  */
+
+import type { CapabilityJson, DeviceJson } from '../schema/pci-device.js';
 import { hex } from './config-view.js';
 import type { Capability, PciDevice } from './types.js';
 
-export interface CapabilityJson {
-  id: string;
-  offset: string;
-  extended: boolean;
-  version?: number;
-  name: string;
-  details?: Record<string, unknown>;
-}
-
-export interface DeviceJson {
-  address: string;
-  vendor: string;
-  device: string;
-  subsystemVendor?: string;
-  subsystemDevice?: string;
-  class: string;
-  revision?: string;
-  names?: PciDevice['names'];
-  headerType?: number;
-  multifunction?: boolean;
-  driver?: string;
-  driverOverride?: string;
-  iommuGroup?: number;
-  bootVga?: boolean;
-  resetMethods?: string[];
-  numaNode?: number;
-  link?: PciDevice['link'];
-  sriov?: PciDevice['sriov'];
-  physfn?: string;
-  hasRom: boolean;
-  upstream: string[];
-  sysfsPath: string;
-  bridge?: PciDevice['bridge'];
-  config?: { size: number; truncated: boolean; unknown?: string[] };
-  pcie?: PciDevice['pcie'];
-  acs?: PciDevice['acs'];
-  capabilities: CapabilityJson[];
-  /** Facts that could not be read or were implausible, with the reason (a damaged snapshot). */
-  unknownFacts?: PciDevice['unknownFacts'];
-}
+// The types come from the schema definition (docs/json.md#devices).
+export type { CapabilityJson, DeviceJson };
 
 export function capabilityJson(c: Capability, withDetails: boolean): CapabilityJson {
   const j: CapabilityJson = {

@@ -7,7 +7,7 @@
  */
 import { VfiokitError } from '../errors.js';
 import type { HostRoot } from '../host/root.js';
-import type { WantedParam } from './cmdline-edit.js';
+import type { SetupRecordJson } from '../schema/outputs/setup-record.js';
 
 export const RECORD_PATH = '/var/lib/vfiokit/setup.json';
 
@@ -42,26 +42,8 @@ export interface RecordedFile {
   writtenSha256?: string;
 }
 
-export interface SetupRecord {
-  schema: 'vfiokit.setup-record/1';
-  targets: string[];
-  devices: RecordedDevice[];
-  /** Entries of vfio-pci.ids (vendor:device[:subvendor:subdevice]). */
-  ids: string[];
-  /** Addresses bound by driver_override at boot. */
-  overrides: string[];
-  cmdline: WantedParam[];
-  initramfsModules: string[];
-  bootLoader: string;
-  initramfs: string;
-  files: RecordedFile[];
-  /** Directories setup created (outermost first); --undo removes them when empty. */
-  createdDirs: string[];
-  /** Commands that undo command-line changes made by a tool (grubby, kernelstub). */
-  undoCommands: string[][];
-  /** Commands that rebuild boot files from the configuration (run again by --undo). */
-  regenerate: string[][];
-}
+// The record's type comes from its schema definition (docs/json.md#setup-record).
+export type SetupRecord = SetupRecordJson;
 
 /** The record under the root, undefined when setup never ran. A damaged record is an error. */
 export function readSetupRecord(root: HostRoot): SetupRecord | undefined {

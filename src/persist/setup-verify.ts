@@ -10,6 +10,7 @@ import { tryReadPciDevice } from '../host/pci-sysfs.js';
 import type { HostRoot } from '../host/root.js';
 import type { Verdict } from '../readiness/check.js';
 import { parseKernelCmdline } from '../readiness/kernel-cmdline.js';
+import type { SetupVerifyJson } from '../schema/outputs/setup-verify.js';
 import { findProgram } from './boot-chain.js';
 import { editWords, splitCmdline } from './cmdline-edit.js';
 import { RECORD_PATH, readSetupRecord, type SetupRecord } from './setup-record.js';
@@ -22,12 +23,8 @@ export interface VerifyItem {
   evidence: string;
 }
 
-export interface VerifyReport {
-  schema: 'vfiokit.setup-verify/1';
-  root: string;
-  items: VerifyItem[];
-  summary: Record<Verdict, number>;
-}
+// The printed document's type comes from its schema definition (docs/json.md#setup-verify).
+export type VerifyReport = SetupVerifyJson;
 
 /** Initramfs images of a generator under /boot, for the running kernel where the name says so. */
 function images(root: HostRoot, kind: SetupRecord['initramfs'], release: string | undefined): string[] {

@@ -11,8 +11,9 @@ import { joinGroups, readKernelGroups, scanWarnings } from '../iommu/groups.js';
 import { groupViability } from '../iommu/viability.js';
 import { formatPciAddress, parsePciAddress, tryParsePciAddress } from '../pci/address.js';
 import type { PciDevice } from '../pci/types.js';
+import type { DoctorJson } from '../schema/outputs/doctor.js';
 import type { VmDefinition } from '../vm/definition.js';
-import { CHECK_GROUPS, type Check, mostImportant, summarize, type Verdict } from './check.js';
+import { CHECK_GROUPS, type Check, mostImportant, summarize } from './check.js';
 import { acsOverrideCheck } from './checks/acs-override.js';
 import { cpuChecks } from './checks/cpu.js';
 import { earlyBindingCheck, softdepCheck } from './checks/early-binding.js';
@@ -25,7 +26,7 @@ import { setupDriftChecks } from './checks/setup-drift.js';
 import { vfioModulesCheck } from './checks/vfio-modules.js';
 import { vgaArbitrationCheck } from './checks/vga.js';
 import { vmDefinitionCheck, vmDevicesCheck } from './checks/vm.js';
-import { type BlindSpot, gatherHostFacts, type HostFacts } from './host-facts.js';
+import { gatherHostFacts, type HostFacts } from './host-facts.js';
 import { readBars } from './pci-resources.js';
 
 export interface DoctorOptions {
@@ -38,27 +39,8 @@ export interface DoctorOptions {
   readRoms?: boolean;
 }
 
-export interface DoctorReport {
-  schema: 'vfiokit.doctor/1';
-  root: string;
-  kernel?: string;
-  cpuVendor?: string;
-  devices: string[];
-  /** pci.ids names of the checked devices and their companions ("Vendor Device"), when known. */
-  names: Record<string, string>;
-  memoryBytes?: number;
-  /** The VM definition checked (doctor --vm). */
-  vm?: { file: string; format: VmDefinition['format']; name?: string; devices: string[]; firmware: string };
-  checks: Check[];
-  summary: Record<Verdict, number>;
-  mostImportant?: { id: string; device?: string; title: string; verdict: Verdict; fix: string };
-  blind: BlindSpot[];
-  /**
-   * Damage found while reading the PCI devices and groups (flattened links, unreadable devices,
-   * device links naming groups the kernel lacks), one line each; the checks it touches are unknown.
-   */
-  warnings: string[];
-}
+// The printed document's type comes from its schema definition (docs/json.md#doctor).
+export type DoctorReport = DoctorJson;
 
 const GROUP_ORDER = new Map(CHECK_GROUPS.map((g, i) => [g.id as string, i]));
 

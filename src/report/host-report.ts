@@ -1,71 +1,21 @@
 /**
  * The host report: an overview assembled from the analyses. Pure over a HostRoot.
  */
-import { PCI_DEVICES_DIR, scanPciDevices, type UnreadableDevice } from '../host/pci-sysfs.js';
+import { PCI_DEVICES_DIR, scanPciDevices } from '../host/pci-sysfs.js';
 import type { HostRoot } from '../host/root.js';
 import { isPciName, readKernelGroups, scanWarnings } from '../iommu/groups.js';
-import { type GpuGroupSummary, gpuGroupSummary } from '../iommu/summary.js';
+import { gpuGroupSummary } from '../iommu/summary.js';
 import { hex } from '../pci/config-view.js';
 import { deviceNames, loadPciIds } from '../pci/ids.js';
 import type { PciDevice } from '../pci/types.js';
+import type { DisplaySummaryJson, ReportJson } from '../schema/outputs/report.js';
 
-export interface HostReport {
-  schema: 'vfiokit.report/2';
-  root: string;
-  kernel?: string;
-  cmdline?: string;
-  /** enabled is null when /sys/kernel/iommu_groups could not be read (the reason is in warnings). */
-  iommu: { enabled: boolean | null; units: string[]; groups: number };
-  /** Devices read; null when /sys/bus/pci/devices could not be read at all (see warnings). */
-  pciDevices: number | null;
-  /** Devices listed in /sys/bus/pci/devices that could not be read, with the reason. */
-  pciUnreadable: UnreadableDevice[];
-  /** Damage found while reading (flattened links, inconsistent group links...), one line each. */
-  warnings: string[];
-  displays: DisplaySummary[];
-  /** IOMMU groups holding a display controller, with the kernel's viability verdict. */
-  gpuGroups: GpuGroupSummary[];
-  /** `vfiokit doctor`'s verdict counts and its single most important fix (no ROM reads). */
-  readiness?: {
-    summary: { ok: number; warn: number; fail: number; unknown: number };
-    mostImportant?: { id: string; device?: string; title: string; verdict: string; fix: string };
-    /** When the IOMMU is off: the fix of doctor's first failing IOMMU check (vendor- and VM-aware). */
-    iommuFix?: string;
-  };
-}
-
-export interface DisplaySummary {
-  address: string;
-  vendorDevice: string;
-  driver?: string;
-  /** Why the driver is unknown (a damaged snapshot): then `driver` is absent but not "none". */
-  driverUnknown?: string;
-  group?: string;
-  bootVga: boolean;
-  /** Vendor and device names from pci.ids (the machine running vfiokit), when known. */
-  name?: string;
-  /** Class and subclass, e.g. "0300" (VGA), "0302" (3D controller). */
-  class: string;
-  /** The other functions of the same slot (HDMI/DP audio, USB-C, ...): they go to the VM together. */
-  companions: {
-    address: string;
-    vendorDevice: string;
-    class: string;
-    driver?: string;
-    driverUnknown?: string;
-    group?: string;
-  }[];
-  resetMethods?: string[];
-  hasRom: boolean;
-  /** Bridges between the root complex and the GPU. */
-  upstream: string[];
-  link?: string;
-  /** Config space was readable only in part (not root): capabilities unknown. */
-  configTruncated: boolean;
-}
+// The printed document's types come from its schema definition (docs/json.md#report).
+export type HostReport = ReportJson;
+export type DisplaySummary = DisplaySummaryJson;
 
 const ids = (d: PciDevice) => `${hex(d.vendorId, 4)}:${hex(d.deviceId, 4)}`;
-const group = (d: PciDevice) => (d.iommuGroup === undefined ? undefined : String(d.iommuGroup));
+const group = (d: PciDevice) => d.iommuGroup;
 const driverUnknown = (d: PciDevice) => d.unknownFacts?.find((f) => f.fact === 'driver')?.reason;
 
 function displaySummary(d: PciDevice, all: PciDevice[]): DisplaySummary {
@@ -79,13 +29,13 @@ function displaySummary(d: PciDevice, all: PciDevice[]): DisplaySummary {
     driverUnknown: driverUnknown(d),
     group: group(d),
     bootVga: d.bootVga === true,
-    class: hex(d.classCode >> 8, 4),
+    class: hex(d.classCode, 6),
     companions: all
       .filter((x) => x !== d && slot(x) && !x.physfn)
       .map((x) => ({
         address: x.address,
         vendorDevice: ids(x),
-        class: hex(x.classCode >> 8, 4),
+        class: hex(x.classCode, 6),
         driver: x.driver,
         driverUnknown: driverUnknown(x),
         group: group(x),
@@ -123,7 +73,7 @@ export function buildHostReport(root: HostRoot): HostReport {
     pciDevices = null;
   }
   return {
-    schema: 'vfiokit.report/2',
+    schema: 'vfiokit.report/3',
     root: root.name,
     kernel: root.readAttr('/proc/sys/kernel/osrelease'),
     cmdline: root.readAttr('/proc/cmdline'),

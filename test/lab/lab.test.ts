@@ -25,7 +25,9 @@ import { type CommandResult, runSuite, type ScenarioGroup, type SuiteRun } from 
 import { topologies } from '../../lab/topologies/index.js';
 import type { LabTopology } from '../../lab/topology.js';
 import { canonicalGroups, groupsByIds } from '../../lab/truth.js';
+import type { DoctorJson } from '../../src/schema/outputs/doctor.js';
 import { runCli } from '../helpers/cli.js';
+import { assertValidJson } from '../helpers/json-schema.js';
 
 // 240 s fits a boot and the whole guest suite under TCG on an idle 2-core machine with room to
 // spare; VFIOKIT_LAB_TIMEOUT_S raises it on a machine shared with other work.
@@ -113,6 +115,36 @@ selected.forEach((topo, i) => {
       assert.equal(b.exitCode, 0, consoleTail(run));
     });
 
+    check(
+      'every --json document vfiokit printed in the guest validates against its published schema',
+      (t) => {
+        const r = run.results!;
+        const cmds = labCommandsFor(topo);
+        const jsonNames = (list: { name: string; json?: boolean }[] = []) =>
+          list.filter((c) => c.json).map((c) => c.name);
+        // What the suite was asked to run with --json, per run: the oracle for the count.
+        const expected =
+          jsonNames(cmds.baseline).length + r.scenarios.length * jsonNames(cmds.scenario).length;
+        const captured = [...r.baseline, ...r.scenarios.flatMap((s) => s.vfiokit)].filter(
+          (c) => c.json !== undefined,
+        );
+        assert.equal(captured.length, expected, 'every --json command printed a document');
+        for (const c of captured) {
+          try {
+            assertValidJson(c.json);
+          } catch (e) {
+            throw new Error(`${c.name} (${c.argv.join(' ')}): ${(e as Error).message}`);
+          }
+        }
+        // The manifest vfiokit snapshot wrote inside the guest.
+        assertValidJson(
+          JSON.parse(readFileSync(join(run.outDir, 'snapshot', 'manifest.json'), 'utf8')),
+          'vfiokit.snapshot/1',
+        );
+        t.diagnostic(`${topo.name}: ${captured.length + 1} documents validated`);
+      },
+    );
+
     check('the kernel runs with the emulated VT-d and groups every device', () => {
       const r = run.results!;
       assert.match(r.kernel.cmdline, /intel_iommu=on/);
@@ -174,7 +206,7 @@ selected.forEach((topo, i) => {
       const g = command(run, 'groups');
       assert.equal(g.status, 0, g.stderr);
       const report = g.json as GroupsJson;
-      assert.equal(report.schema, 'vfiokit.groups/2');
+      assert.equal(report.schema, 'vfiokit.groups/3');
       assert.deepEqual(partitionOf(report), canonicalGroups(r.groups.map((x) => x.devices)));
       for (const kg of r.groups) {
         const vg = report.groups.find((x) => x.id === Number(kg.group));
@@ -274,10 +306,6 @@ selected.forEach((topo, i) => {
       );
     }
 
-    type DoctorJson = {
-      schema: string;
-      checks: { id: string; verdict: string; device?: string; evidence: string[] }[];
-    };
     check("vfiokit doctor sees the IOMMU and interrupt remapping on, and each GPU's companions", () => {
       const d = command(run, 'doctor');
       const j = d.json as DoctorJson;
@@ -342,7 +370,7 @@ selected.forEach((topo, i) => {
         assert.equal(r.status, 0, r.stderr);
         const out = r.argv[r.argv.indexOf('-o') + 1];
         assert.ok(readFileSync(out).equals(readFileSync(rom.file)), `${out} differs from ${rom.file}`);
-        assert.equal((r.json as { schema?: string })?.schema, 'vfiokit.rom.dump/1');
+        assert.equal((r.json as { schema?: string })?.schema, 'vfiokit.rom.dump/2');
       });
 
       check(`vfiokit rom dump refuses ${rom.device} in use by its driver without --force`, () => {

@@ -29,7 +29,7 @@ import { buildFleetReport } from '../../src/fleet/report.js';
 import { loadPciIds } from '../../src/pci/ids.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
 import { buildGpuHost } from '../helpers/fleet-hosts.js';
-import { assertDocumented } from '../helpers/json-docs.js';
+import { assertValidJson } from '../helpers/json-schema.js';
 
 /** The CR's shape down to the device list, loose enough to hold a wrong field for the tests. */
 interface Cr {
@@ -159,7 +159,7 @@ test('the KubeVirt CR part validates against the KubeVirt API schema; unassignab
     const j = JSON.parse(r.stdout);
     assert.equal(j.schema, 'vfiokit.export-kubevirt/1');
     assert.deepEqual(schemaErrors(j.kubevirt), []);
-    assertDocumented('export-kubevirt', j);
+    assertValidJson(j, 'vfiokit.export-kubevirt/1');
     const y = runCli([
       'export',
       'kubevirt',

@@ -13,7 +13,7 @@ import { nfdFile } from '../../src/export/nfd.js';
 import { readHost } from '../../src/fleet/read-host.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
 import { buildGpuHost } from '../helpers/fleet-hosts.js';
-import { assertDocumented } from '../helpers/json-docs.js';
+import { assertValidJson } from '../helpers/json-schema.js';
 
 /**
  * The guide's rules, as a reader: `#` lines are comments, `# +expiry-time=RFC3339` sets the expiry
@@ -143,7 +143,7 @@ test('the feature file of GPU hosts: labels valid, values as the fleet verdicts 
     const j = runCli(['--root', path.join(dir, 'shared'), 'export', 'nfd', '--json']);
     const doc = JSON.parse(j.stdout);
     assert.equal(doc.schema, 'vfiokit.export-nfd/1');
-    assertDocumented('export-nfd', doc);
+    assertValidJson(doc, 'vfiokit.export-nfd/1');
     const bad = runCli(['--root', path.join(dir, 'shared'), 'export', 'nfd', '--ttl', 'soon']);
     assert.equal(bad.status, 2);
   } finally {

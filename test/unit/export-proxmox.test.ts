@@ -28,7 +28,7 @@ import { buildFleetReport } from '../../src/fleet/report.js';
 import type { HostRoot } from '../../src/host/root.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
 import { buildGpuHost } from '../helpers/fleet-hosts.js';
-import { assertDocumented } from '../helpers/json-docs.js';
+import { assertValidJson } from '../helpers/json-schema.js';
 
 const CONFIGID = /^[a-z][a-z0-9_-]+$/i;
 const NODE = /^([a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)$/;
@@ -189,7 +189,7 @@ test('pci.cfg parses as Proxmox parses it and passes assert_valid on every node 
     assert.equal(j.status, 1);
     const doc = JSON.parse(j.stdout);
     assert.equal(doc.schema, 'vfiokit.export-proxmox/1');
-    assertDocumented('export-proxmox', doc);
+    assertValidJson(doc, 'vfiokit.export-proxmox/1');
     const out = path.join(dir, 'pci.cfg');
     const w = runCli([
       'export',

@@ -18,7 +18,7 @@ import { writeArchive } from '../../src/host/snapshot-archive.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
 import { fixtureManifest } from '../helpers/fixture-builder.js';
 import { buildGpuHost } from '../helpers/fleet-hosts.js';
-import { assertDocumented } from '../helpers/json-docs.js';
+import { assertValidJson } from '../helpers/json-schema.js';
 
 const lab = (n: string) => path.join(repoRoot, `test/fixtures/lab-${n}/snapshot`);
 
@@ -252,7 +252,7 @@ test('the built CLI reads archives with worker threads and prints the documented
     const r = runCli(['fleet', '--json', '--jobs', '2', dir]);
     assert.equal(r.status, 1, r.stderr);
     const j = JSON.parse(r.stdout);
-    assert.equal(j.schema, 'vfiokit.fleet/1');
+    assert.equal(j.schema, 'vfiokit.fleet/2');
     assert.deepEqual(
       j.hosts.map((h: { name: string }) => h.name),
       ['node-a', 'node-b', 'node-c'],
@@ -261,7 +261,7 @@ test('the built CLI reads archives with worker threads and prints the documented
       j.models[0].notAssignable.map((x: { host: string }) => x.host),
       ['node-b'],
     );
-    assertDocumented('fleet', j);
+    assertValidJson(j, 'vfiokit.fleet/2');
     const human = runCli(['fleet', dir]);
     assert.match(
       human.stdout,
@@ -275,9 +275,9 @@ test('the built CLI reads archives with worker threads and prints the documented
       path.join(dir, 'node-c.tar.gz'),
     ]);
     const dj = JSON.parse(diff.stdout);
-    assert.equal(dj.schema, 'vfiokit.fleet-diff/1');
+    assert.equal(dj.schema, 'vfiokit.fleet-diff/2');
     assert.equal(dj.driversChanged.length, 4);
-    assertDocumented('fleet-diff', dj);
+    assertValidJson(dj, 'vfiokit.fleet-diff/2');
     const bad = runCli(['fleet', '--diff', path.join(dir, 'node-a.tar.gz')]);
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /^vfiokit: --diff takes two snapshots/);

@@ -63,7 +63,7 @@ test('groups --json: the kernel groups (with gaps), verdicts, what to bind, simu
   const r = runCli(['groups', '--json', '--root', fx.dir]);
   assert.equal(r.status, 0, r.stderr);
   const j = JSON.parse(r.stdout);
-  assert.equal(j.schema, 'vfiokit.groups/2');
+  assert.equal(j.schema, 'vfiokit.groups/3');
   assert.equal(j.source, 'kernel');
   assert.deepEqual(
     j.groups.map((g: { id: number }) => g.id),

@@ -16,23 +16,23 @@ test('report --json: the GPU with its HDMI audio companion and model facts', () 
   const r = runCli(['--root', fx.dir, '--json']);
   assert.equal(r.status, 0, r.stderr);
   const j = JSON.parse(r.stdout);
-  assert.equal(j.schema, 'vfiokit.report/2');
+  assert.equal(j.schema, 'vfiokit.report/3');
   assert.equal(j.pciDevices, 20);
   assert.equal(j.displays.length, 1);
   const g = j.displays[0];
   assert.equal(g.address, '0000:01:00.0');
   assert.equal(g.vendorDevice, '10de:1b80');
-  assert.equal(g.class, '0300');
+  assert.equal(g.class, '030000');
   assert.match(g.name, /^NVIDIA Corporation /);
-  assert.equal(g.group, '5');
+  assert.equal(g.group, 5);
   assert.equal(g.bootVga, true);
   assert.deepEqual(g.companions, [
     {
       address: '0000:01:00.1',
       vendorDevice: '10de:10f0',
-      class: '0403',
+      class: '040300',
       driver: 'snd_hda_intel',
-      group: '5',
+      group: 5,
     },
   ]);
   assert.deepEqual(g.resetMethods, ['bus']);

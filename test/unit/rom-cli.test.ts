@@ -52,14 +52,16 @@ describe('--json', () => {
     ]);
     assert.equal(r.status, 0, r.stderr);
     const j = JSON.parse(r.stdout);
-    assert.equal(j.schema, 'vfiokit.rom.parse/2');
+    assert.equal(j.schema, 'vfiokit.rom.parse/3');
     assert.equal(j.roms.length, 2);
     const [dev, pxe] = j.roms;
     assert.equal(dev.rom.romStart, 0);
     const img = dev.rom.images[0];
     assert.equal(img.offset, 0);
     assert.equal(img.pcir.offset, 0x1c);
-    assert.deepEqual(img.pcir.pci30.deviceList, [0x100e, 0x100f, 0x1004]);
+    // IDs are hex strings, as in every document (docs/json.md).
+    assert.equal(img.pcir.vendorId, '8086');
+    assert.deepEqual(img.pcir.pci30.deviceList, ['100e', '100f', '1004']);
     assert.equal(img.efi.header.machine, 0x8664);
     assert.equal(img.efi.pe.format, 'PE32+');
     assert.equal(dev.verdict.uefiBoot, true);

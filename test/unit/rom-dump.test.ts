@@ -181,7 +181,7 @@ describe('vfiokit rom dump with a snapshot tree as --root', () => {
     const r = runCli(['--json', '--root', root, 'rom', 'dump', BDF, '-o', out]);
     assert.equal(r.status, 0, r.stderr);
     const j = JSON.parse(r.stdout);
-    assert.equal(j.schema, 'vfiokit.rom.dump/1');
+    assert.equal(j.schema, 'vfiokit.rom.dump/2');
     assert.equal(j.device, BDF);
     assert.equal(j.bytesRead, 262144);
     assert.equal(j.barSize, 262144);

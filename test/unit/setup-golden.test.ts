@@ -10,11 +10,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { applyPlan, readJournal } from '../../src/actions/apply.js';
+import { setupJson } from '../../src/cli/commands/setup.js';
 import { type CommandRunner, DirHostWriter } from '../../src/host/host-writer.js';
 import { planSetup, planUndo } from '../../src/persist/setup-plan.js';
 import type { TargetSpec } from '../../src/persist/setup-targets.js';
 import type { HostSpec } from '../helpers/fixture-builder.js';
 import type { HostFilesSpec } from '../helpers/host-fixture.js';
+import { assertValidJson } from '../helpers/json-schema.js';
 import {
   buildSetupHost,
   desktopPci,
@@ -172,6 +174,13 @@ for (const c of CASES) {
       );
       assert.deepEqual(changed.sort(), [...files, 'var/lib/vfiokit/setup.json'].sort());
       assert.equal(readJournal(w)?.state, 'closed');
+      // The plan as `setup --json` prints it, the record and the journal: each its published schema.
+      assertValidJson(setupJson(h.root.name, plan, true, r), 'vfiokit.setup/1');
+      assertValidJson(
+        JSON.parse(fs.readFileSync(path.join(h.dir, 'var/lib/vfiokit/setup.json'), 'utf8')),
+        'vfiokit.setup-record/1',
+      );
+      assertValidJson(readJournal(w), 'vfiokit.journal/1');
 
       // A second run plans nothing.
       const again = planSetup(h.root, c.targets);

@@ -4,6 +4,7 @@ import { rootAdvice } from '../../host/root.js';
 import { parsePciAddress } from '../../pci/address.js';
 import { deviceJson } from '../../pci/device-json.js';
 import { deviceNames, loadPciIds } from '../../pci/ids.js';
+import type { DeviceDocJson } from '../../schema/outputs/device.js';
 import type { CliContext } from '../context.js';
 import { deviceDetailLines } from './device-render.js';
 
@@ -12,11 +13,12 @@ export async function runDevice(ctx: CliContext, bdf: string): Promise<number> {
   const d = readPciDevice(ctx.root(), bdf);
   d.names = deviceNames(loadPciIds(), d);
   if (ctx.json) {
-    ctx.printJson({
+    const doc: DeviceDocJson = {
       schema: 'vfiokit.device/1',
       root: ctx.root().name,
       device: deviceJson(d, { details: true }),
-    });
+    };
+    ctx.printJson(doc);
     return 0;
   }
   for (const l of deviceDetailLines(d, ctx.c, rootAdvice(ctx.root()))) ctx.out(l);

@@ -5,6 +5,7 @@ import { rootAdvice } from '../../host/root.js';
 import { matchesKind, parseDeviceKind, parseVendorId } from '../../pci/class-filter.js';
 import { deviceJson } from '../../pci/device-json.js';
 import { deviceNames, loadPciIds } from '../../pci/ids.js';
+import type { DevicesJson } from '../../schema/outputs/devices.js';
 import type { CliContext } from '../context.js';
 import { deviceLine } from './device-render.js';
 import type { DevicesOptions } from './devices.cli.js';
@@ -34,11 +35,12 @@ export async function runDevices(ctx: CliContext, opts: DevicesOptions): Promise
   const ids = loadPciIds();
   for (const d of devices) d.names = deviceNames(ids, d);
   if (ctx.json) {
-    ctx.printJson({
+    const doc: DevicesJson = {
       schema: 'vfiokit.devices/1',
       root: root.name,
       devices: devices.map((d) => deviceJson(d)),
-    });
+    };
+    ctx.printJson(doc);
     return 0;
   }
   if (!devices.length) {

@@ -8,6 +8,7 @@ import { parseAcsOverride } from '../../iommu/acs-override.js';
 import { type Explanation, explainDevice } from '../../iommu/explain.js';
 import { readKernelGroups } from '../../iommu/groups.js';
 import { cmdlineOverride, quirkEnvFromHost } from '../../iommu/host-env.js';
+import type { ExplainJson } from '../../schema/outputs/explain.js';
 import type { CliContext } from '../context.js';
 import type { ExplainOptions } from './explain.cli.js';
 
@@ -28,7 +29,7 @@ export async function runExplain(ctx: CliContext, bdf: string, opts: ExplainOpti
     cmdlineOverride: cmdlineOverride(root),
     extraOverrides: extra,
   });
-  if (ctx.json) ctx.printJson({ ...e, root: root.name });
+  if (ctx.json) ctx.printJson({ ...e, root: root.name } satisfies ExplainJson);
   else renderExplanation(ctx, e);
   return 0;
 }

@@ -7,6 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EnvironmentError, UsageError } from '../../errors.js';
 import type { FleetReport } from '../../fleet/report.js';
+import type { ExportKubevirtJson } from '../../schema/outputs/export-kubevirt.js';
+import type { ExportNfdJson } from '../../schema/outputs/export-nfd.js';
+import type { ExportProxmoxJson } from '../../schema/outputs/export-proxmox.js';
 import type { CliContext } from '../context.js';
 import type { ExportCliOptions } from './export.cli.js';
 import { parseJobs, parseModels } from './fleet.js';
@@ -71,12 +74,13 @@ export async function runExportNfd(ctx: CliContext, opts: ExportCliOptions): Pro
       },
     );
   if (ctx.json) {
-    ctx.printJson({
+    const doc: ExportNfdJson = {
       schema: 'vfiokit.export-nfd/1',
       root: root.name,
       expiry: expiry && rfc3339(expiry),
       labels: Object.fromEntries(nfdLabels(h).map((l) => [l.name, l.value])),
-    });
+    };
+    ctx.printJson(doc);
     if (opts.output) writeAtomic(opts.output, text);
     return 0;
   }
@@ -101,7 +105,12 @@ export async function runExportKubevirt(
     resourceDomain: opts.resourceDomain,
   });
   if (ctx.json) {
-    ctx.printJson({ schema: 'vfiokit.export-kubevirt/1', kubevirt: e.cr, warnings: e.warnings });
+    const doc: ExportKubevirtJson = {
+      schema: 'vfiokit.export-kubevirt/1',
+      kubevirt: e.cr,
+      warnings: e.warnings,
+    };
+    ctx.printJson(doc);
     if (opts.output) writeAtomic(opts.output, kubevirtYaml(e));
     return e.warnings.length ? 1 : 0;
   }
@@ -116,7 +125,12 @@ export async function runExportProxmox(
   const { pciCfg, proxmoxExport } = await import('../../export/proxmox.js');
   const e = proxmoxExport(await fleet(snapshots, opts));
   if (ctx.json) {
-    ctx.printJson({ schema: 'vfiokit.export-proxmox/1', mappings: e.mappings, warnings: e.warnings });
+    const doc: ExportProxmoxJson = {
+      schema: 'vfiokit.export-proxmox/1',
+      mappings: e.mappings,
+      warnings: e.warnings,
+    };
+    ctx.printJson(doc);
     if (opts.output) writeAtomic(opts.output, pciCfg(e.mappings));
     return e.warnings.length ? 1 : 0;
   }

@@ -121,7 +121,7 @@ export function renderFleet(ctx: CliContext, r: FleetReport): void {
   ctx.out();
   ctx.out(c.bold('by device model'));
   for (const m of r.models) {
-    ctx.out(`  ${m.vendorDevice} (class ${m.class})`);
+    ctx.out(`  ${m.vendorDevice} (class ${m.class.slice(0, 4)})`);
     const list = (xs: { host: string }[]) => xs.map((x) => x.host).join(', ');
     if (m.assignable.length) ctx.out(`    ${c.green('assignable')}      ${list(m.assignable)}`);
     for (const x of m.notAssignable)
@@ -147,9 +147,13 @@ export function renderDiff(ctx: CliContext, d: FleetDiff): void {
   }
   for (const h of d.host) ctx.out(`  host     ${h}`);
   for (const x of d.removed)
-    ctx.out(`  removed  ${x.address} [${x.vendorDevice}] class ${x.class}${x.driver ? `, ${x.driver}` : ''}`);
+    ctx.out(
+      `  removed  ${x.address} [${x.vendorDevice}] class ${x.class.slice(0, 4)}${x.driver ? `, ${x.driver}` : ''}`,
+    );
   for (const x of d.added)
-    ctx.out(`  added    ${x.address} [${x.vendorDevice}] class ${x.class}${x.driver ? `, ${x.driver}` : ''}`);
+    ctx.out(
+      `  added    ${x.address} [${x.vendorDevice}] class ${x.class.slice(0, 4)}${x.driver ? `, ${x.driver}` : ''}`,
+    );
   for (const x of d.moved)
     ctx.out(
       `  moved    ${x.from} → ${x.to} [${x.vendorDevice}] (same ${x.matchedBy === 'unique' ? 'model, the only one' : x.matchedBy})`,

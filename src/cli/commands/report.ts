@@ -31,7 +31,7 @@ export function renderHostReport(ctx: CliContext, r: HostReport): void {
     );
     for (const f of g.companions ?? []) {
       ctx.out(
-        `                  + ${f.address} [${f.vendorDevice}] class ${f.class}, driver ${drv(f)}, group ${f.group ?? 'none'} ${c.dim('(same slot: assign together)')}`,
+        `                  + ${f.address} [${f.vendorDevice}] class ${f.class.slice(0, 4)}, driver ${drv(f)}, group ${f.group ?? 'none'} ${c.dim('(same slot: assign together)')}`,
       );
     }
     const facts = [

@@ -1,12 +1,14 @@
 /**
  * `vfiokit rom dump BDF -o FILE`: enable, read, disable the ROM BAR through sysfs, write what was
  * read (the whole BAR: the rom file's size is the BAR size, not the image size), then parse it
- * and report the real image extent. JSON schema vfiokit.rom.dump/1.
+ * and report the real image extent. JSON schema vfiokit.rom.dump/2.
  */
 
 import { ExitCode } from '../../errors.js';
 import { dumpRomBar, sysfsRomAccess } from '../../host/rom-sysfs.js';
 import { hex } from '../../rom/byte-view.js';
+import { parsedRomJson } from '../../rom/rom-json.js';
+import type { RomDumpJson } from '../../schema/outputs/rom-dump.js';
 import type { CliContext } from '../context.js';
 import type { RomDumpOptions } from './rom.cli.js';
 import { checkOutput, writeFileAtomic } from './rom-files.js';
@@ -31,8 +33,8 @@ export async function runRomDump(ctx: CliContext, bdfArg: string, opts: RomDumpO
   const parsed = analyseRom(opts.output, dump.bytes, id, 'full');
   const extent = parsed.rom.romStart === null ? null : { start: parsed.rom.romStart, end: parsed.rom.romEnd };
   if (ctx.json) {
-    ctx.printJson({
-      schema: 'vfiokit.rom.dump/1',
+    const doc: RomDumpJson = {
+      schema: 'vfiokit.rom.dump/2',
       device: bdf,
       source: access.hostPath,
       toggledRomBar: dump.toggled,
@@ -40,8 +42,9 @@ export async function runRomDump(ctx: CliContext, bdfArg: string, opts: RomDumpO
       barSize: dump.barSize ?? null,
       output: opts.output,
       extent,
-      ...parsed,
-    });
+      ...parsedRomJson(parsed),
+    };
+    ctx.printJson(doc);
   } else {
     ctx.out(
       `read ${dump.bytes.length} bytes from ${access.hostPath}${dump.toggled ? ' (ROM BAR enabled for the read, disabled again)' : ' (snapshot: no enable/disable)'} → ${opts.output}`,

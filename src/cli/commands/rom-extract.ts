@@ -6,9 +6,15 @@ import { hex } from '../../rom/byte-view.js';
 import { extractEfiDriver, extractImage } from '../../rom/extract-rom.js';
 import { parseRom } from '../../rom/parse-rom.js';
 import { peFacts } from '../../rom/pe-image.js';
+import type { RomExtractJson } from '../../schema/outputs/rom-extract.js';
 import type { CliContext } from '../context.js';
 import type { RomExtractOptions } from './rom.cli.js';
 import { checkOutput, readRomFile, writeFileAtomic } from './rom-files.js';
+
+/** Each kind of extract document without the fields every kind has. */
+type ExtractSummary = {
+  [K in RomExtractJson['kind']]: Omit<Extract<RomExtractJson, { kind: K }>, 'schema' | 'input' | 'output'>;
+}[RomExtractJson['kind']];
 
 export function runRomExtract(ctx: CliContext, file: string, opts: RomExtractOptions): number {
   if ((opts.image === undefined) === !opts.efi) {
@@ -24,7 +30,7 @@ export function runRomExtract(ctx: CliContext, file: string, opts: RomExtractOpt
   const bytes = readRomFile(file);
   const model = parseRom(bytes, { decompress: 'none' });
   let out: Uint8Array;
-  let summary: Record<string, unknown>;
+  let summary: ExtractSummary;
   if (index !== undefined) {
     out = extractImage(bytes, model, index);
     const img = model.images[index];
@@ -66,6 +72,11 @@ export function runRomExtract(ctx: CliContext, file: string, opts: RomExtractOpt
     }
   }
   if (ctx.json)
-    ctx.printJson({ schema: 'vfiokit.rom.extract/1', input: file, output: opts.output, ...summary });
+    ctx.printJson({
+      schema: 'vfiokit.rom.extract/1',
+      input: file,
+      output: opts.output,
+      ...summary,
+    } satisfies RomExtractJson);
   return ExitCode.ok;
 }

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import { EnvironmentError, ExitCode, errnoCode, UsageError } from '../../errors.js';
 import { fixRom } from '../../rom/fix-rom.js';
+import type { RomFixJson } from '../../schema/outputs/rom-fix.js';
 import type { CliContext } from '../context.js';
 import type { RomFixOptions } from './rom.cli.js';
 import { checkOutput, readRomFile, writeFileAtomic } from './rom-files.js';
@@ -59,7 +60,7 @@ export function runRomFix(ctx: CliContext, file: string, opts: RomFixOptions): n
     writeFileAtomic(output, result.output);
   }
   if (ctx.json) {
-    ctx.printJson({
+    const doc: RomFixJson = {
       schema: 'vfiokit.rom.fix/1',
       input: file,
       output,
@@ -68,7 +69,8 @@ export function runRomFix(ctx: CliContext, file: string, opts: RomFixOptions): n
       outputSize: result.output.length,
       changes: result.changes,
       notes: result.notes,
-    });
+    };
+    ctx.printJson(doc);
   } else {
     if (!changed) ctx.out(`nothing to change in ${file}${opts.inPlace ? '' : `; copied to ${output}`}`);
     for (const ch of result.changes) ctx.out(`changed: ${ch.message}`);

@@ -7,8 +7,10 @@
 import { ExitCode, UsageError } from '../../errors.js';
 import type { RomModel } from '../../rom/model.js';
 import { type DecompressMode, parseRom } from '../../rom/parse-rom.js';
+import { parsedRomJson } from '../../rom/rom-json.js';
 import { formatRomParser } from '../../rom/rom-parser-format.js';
 import { checkIds, type DeviceId, type IdCheck, type UefiVerdict, uefiVerdict } from '../../rom/verdict.js';
+import type { RomParseJson } from '../../schema/outputs/rom-parse.js';
 import type { CliContext } from '../context.js';
 import type { RomParseOptions } from './rom.cli.js';
 import { readRomFile } from './rom-files.js';
@@ -61,7 +63,8 @@ export function runRomParse(ctx: CliContext, files: string[], opts: RomParseOpti
     analyseRom(f, readRomFile(f), device, opts.decompress === false ? 'none' : 'full'),
   );
   if (ctx.json) {
-    ctx.printJson({ schema: 'vfiokit.rom.parse/2', roms: results });
+    const doc: RomParseJson = { schema: 'vfiokit.rom.parse/3', roms: results.map(parsedRomJson) };
+    ctx.printJson(doc);
   } else {
     results.forEach((r, i) => {
       if (i) ctx.out();

@@ -10,6 +10,7 @@ import { EnvironmentError, ExitCode, UsageError } from '../../errors.js';
 import { DirHostWriter, spawnRunner } from '../../host/host-writer.js';
 import { planSetup, planUndo, type SetupPlan } from '../../persist/setup-plan.js';
 import { verifySetup } from '../../persist/setup-verify.js';
+import type { SetupJson } from '../../schema/outputs/setup.js';
 import type { CliContext } from '../context.js';
 import { SYMBOL } from './doctor.js';
 import type { SetupCliOptions } from './setup.cli.js';
@@ -21,12 +22,7 @@ function parseGroups(list: string[] | undefined): number[] {
   });
 }
 
-export function setupJson(
-  root: string,
-  p: SetupPlan,
-  applied: boolean,
-  r?: ApplyResult,
-): Record<string, unknown> {
+export function setupJson(root: string, p: SetupPlan, applied: boolean, r?: ApplyResult): SetupJson {
   return {
     schema: 'vfiokit.setup/1',
     root,

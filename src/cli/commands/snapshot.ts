@@ -14,6 +14,7 @@ import {
 import { withTempDir, writeArchive } from '../../host/snapshot-archive.js';
 import { displayRomDevices } from '../../host/snapshot-roms.js';
 import { formatPciAddress, parsePciAddress } from '../../pci/address.js';
+import type { SnapshotJson } from '../../schema/outputs/snapshot.js';
 import type { CliContext } from '../context.js';
 import { refuseSpecialOutput } from './rom-files.js';
 import { refuseRiskyRomRead } from './rom-ids.js';
@@ -116,7 +117,8 @@ export async function runSnapshot(ctx: CliContext, opts: SnapshotCliOptions): Pr
     });
   }
   if (ctx.json) {
-    ctx.printJson({ ...manifest, schema: 'vfiokit.snapshot/1', output: out });
+    const doc: SnapshotJson = { ...manifest, schema: 'vfiokit.snapshot/1', output: out };
+    ctx.printJson(doc);
     return 0;
   }
   const { c } = ctx;

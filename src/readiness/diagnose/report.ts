@@ -3,6 +3,7 @@
 import { readPciDevices } from '../../host/pci-sysfs.js';
 import type { HostRoot } from '../../host/root.js';
 import { deviceNames, loadPciIds } from '../../pci/ids.js';
+import type { DiagnoseJson } from '../../schema/outputs/diagnose.js';
 import type { Severity, Source } from './catalogue.js';
 import { HostIndex, type HostNotes } from './host-context.js';
 import type { LineStats } from './lines.js';
@@ -30,18 +31,8 @@ export interface DiagnoseFinding {
   host?: Omit<HostNotes, 'fix'>;
 }
 
-export interface DiagnoseReport {
-  schema: 'vfiokit.diagnose/2';
-  input: string;
-  lines: number;
-  /** Characters read. */
-  chars: number;
-  /** Lines longer than the line limit, read only up to it. */
-  cutLines: number;
-  /** Present when reading stopped before the end of the input. */
-  stopped?: LineStats['stopped'];
-  findings: DiagnoseFinding[];
-}
+// The printed document's type comes from its schema definition (docs/json.md#diagnose).
+export type DiagnoseReport = DiagnoseJson;
 
 export function buildDiagnoseReport(
   findings: Finding[],

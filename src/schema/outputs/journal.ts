@@ -1,0 +1,63 @@
+import * as v from 'valibot';
+import { defineOutput, field, schemaId } from '../define.js';
+
+const entryState = field(v.picklist(['pending', 'done', 'undone', 'undo-failed']), 'where the step is');
+
+export const journalJson = v.strictObject({
+  schema: schemaId('vfiokit.journal/1'),
+  pid: field(v.number(), 'the process applying the plan'),
+  command: field(v.string(), 'its command line'),
+  started: field(v.string(), 'ISO 8601 time'),
+  state: field(
+    v.picklist(['open', 'closed', 'rolled-back', 'rollback-incomplete']),
+    'open: steps are being taken (after a crash: undo it); closed: finished; rolled-back: undone; rollback-incomplete: some undo failed',
+  ),
+  entries: field(
+    v.array(
+      v.variant('kind', [
+        v.strictObject({
+          step: v.number(),
+          kind: v.literal('file'),
+          path: v.string(),
+          existed: field(v.boolean(), 'the file existed before the step'),
+          mode: v.optional(v.number()),
+          backup: v.optional(field(v.string(), 'its bytes before the step, base64')),
+          createdDirs: field(v.array(v.string()), 'directories the step created, outermost first'),
+          state: entryState,
+        }),
+        v.strictObject({
+          step: v.number(),
+          kind: v.literal('command'),
+          argv: v.array(v.string()),
+          undo: v.optional(v.array(v.array(v.string()))),
+          regenerates: v.boolean(),
+          state: entryState,
+          outcome: v.optional(field(v.string(), 'exit status, or "would run" when the root is not "/"')),
+        }),
+        v.strictObject({
+          step: v.number(),
+          kind: v.literal('sysfs'),
+          device: field(v.string(), 'the PCI function written for (runtime binding, bind.md)'),
+          op: field(v.picklist(['unbind', 'override', 'probe', 'bind']), 'which binding file'),
+          path: v.string(),
+          value: v.string(),
+          before: field(
+            v.strictObject({ driver: v.nullable(v.string()), override: v.nullable(v.string()) }),
+            "the device's driver and driver_override just before the write: what undo gives back",
+          ),
+          state: entryState,
+          outcome: v.optional(field(v.string(), '"timed out" when the write never returned (the kernel may finish it later)')),
+        }),
+      ]),
+    ),
+    'one per step taken, with what undoes it',
+  ),
+});
+export type JournalJson = v.InferOutput<typeof journalJson>;
+
+export default defineOutput({
+  id: 'vfiokit.journal/1',
+  title: 'the journal of an apply in progress (what undoes each step)',
+  producedBy: ['the file /run/vfiokit/journal.json'],
+  schema: journalJson,
+});
