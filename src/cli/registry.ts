@@ -16,6 +16,7 @@ import { registerExplain } from './commands/explain.cli.js';
 import { registerExport } from './commands/export.cli.js';
 import { registerFleet } from './commands/fleet.cli.js';
 import { registerGroups } from './commands/groups.cli.js';
+import { registerHandback, registerHandover } from './commands/handover.cli.js';
 import { registerReport } from './commands/report.cli.js';
 import { registerRom } from './commands/rom.cli.js';
 import { registerSetup } from './commands/setup.cli.js';
@@ -34,6 +35,8 @@ const commands: [string, (program: Command) => void][] = [
   ['fleet', registerFleet],
   ['export', registerExport],
   ['setup', registerSetup],
+  ['handover', registerHandover],
+  ['handback', registerHandback],
 ];
 
 /** Global options that take a value, so their value is not mistaken for a command name. */
