@@ -17,6 +17,7 @@ import { registerExport } from './commands/export.cli.js';
 import { registerFleet } from './commands/fleet.cli.js';
 import { registerGroups } from './commands/groups.cli.js';
 import { registerHandback, registerHandover } from './commands/handover.cli.js';
+import { registerHook } from './commands/hook.cli.js';
 import { registerReport } from './commands/report.cli.js';
 import { registerRom } from './commands/rom.cli.js';
 import { registerSetup } from './commands/setup.cli.js';
@@ -37,6 +38,7 @@ const commands: [string, (program: Command) => void][] = [
   ['setup', registerSetup],
   ['handover', registerHandover],
   ['handback', registerHandback],
+  ['hook', registerHook],
 ];
 
 /** Global options that take a value, so their value is not mistaken for a command name. */
