@@ -16,6 +16,7 @@ import { registerExplain } from './commands/explain.cli.js';
 import { registerExport } from './commands/export.cli.js';
 import { registerFleet } from './commands/fleet.cli.js';
 import { registerGroups } from './commands/groups.cli.js';
+import { registerGuard } from './commands/guard.cli.js';
 import { registerHandback, registerHandover } from './commands/handover.cli.js';
 import { registerHook } from './commands/hook.cli.js';
 import { registerReport } from './commands/report.cli.js';
@@ -36,6 +37,7 @@ const commands: [string, (program: Command) => void][] = [
   ['fleet', registerFleet],
   ['export', registerExport],
   ['setup', registerSetup],
+  ['guard', registerGuard],
   ['handover', registerHandover],
   ['handback', registerHandback],
   ['hook', registerHook],

@@ -493,7 +493,7 @@ class UsageReader {
     }
     this.addIfaceUse(kind, `${what} via ${r.iface}`, r.iface, [
       ...evidence,
-      `${r.family === 4 ? '/proc/net/route' : '/proc/net/ipv6_route'}: ${r.line.trim()}`,
+      `${r.family === 4 ? '/proc/net/route' : '/proc/net/ipv6_route'}: ${r.line.trim().replace(/\s+/g, ' ')}`,
     ]);
   }
 
@@ -502,7 +502,7 @@ class UsageReader {
     for (const r of defaultRoutes(routes)) {
       const file = r.family === 4 ? '/proc/net/route' : '/proc/net/ipv6_route';
       this.addIfaceUse('route', `IPv${r.family} default route via ${r.iface}`, r.iface, [
-        `${file}: ${r.line.trim()}`,
+        `${file}: ${r.line.trim().replace(/\s+/g, ' ')}`,
       ]);
     }
     this.ssh();
@@ -548,7 +548,7 @@ class UsageReader {
       seen.add(r.iface);
       this.addIfaceUse('ssh', `${what} via ${r.iface}`, r.iface, [
         ...evidence,
-        `${r.family === 4 ? '/proc/net/route' : '/proc/net/ipv6_route'}: ${r.line.trim()}`,
+        `${r.family === 4 ? '/proc/net/route' : '/proc/net/ipv6_route'}: ${r.line.trim().replace(/\s+/g, ' ')}`,
       ]);
     }
     if (seen.size === 0)
