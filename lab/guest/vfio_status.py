@@ -1,7 +1,7 @@
 # Kernel truth for VFIO group viability, independent of vfiokit: for each group number given, open
 # /dev/vfio/vfio (a fresh container) and /dev/vfio/N, ask VFIO_GROUP_GET_STATUS, then try
 # VFIO_GROUP_SET_CONTAINER + VFIO_SET_IOMMU(type1v2), which the kernel refuses for a non-viable
-# group. Prints one JSON array. Ioctl numbers are _IO(';', 100 + n) from include/uapi/linux/vfio.h.
+# group. Prints one JSON array (or, with --serve, answers group numbers read from stdin). Ioctl numbers are _IO(';', 100 + n) from include/uapi/linux/vfio.h.
 import errno, fcntl, json, os, struct, sys
 
 VFIO_GET_API_VERSION, VFIO_CHECK_EXTENSION, VFIO_SET_IOMMU = 0x3B64, 0x3B65, 0x3B66
@@ -43,4 +43,10 @@ def status(group):
     return r
 
 
-print(json.dumps([status(g) for g in sys.argv[1:]]))
+if sys.argv[1:2] == ["--serve"]:
+    # One query per line on stdin (a group number), one JSON object per line back: a caller
+    # asking hundreds of times pays for one python start, which takes most of a second under TCG.
+    for line in sys.stdin:
+        print(json.dumps(status(line.strip())), flush=True)
+else:
+    print(json.dumps([status(g) for g in sys.argv[1:]]))

@@ -18,9 +18,10 @@ import { EnvironmentError, UsageError, VfiokitError } from '../errors.js';
 import { scanPciDevices } from '../host/pci-sysfs.js';
 import type { HostRoot } from '../host/root.js';
 import { type IommuGroup, joinGroups, readKernelGroups } from '../iommu/groups.js';
-import { hostCriticalReason } from '../iommu/viability.js';
+import { hostCriticalReason, isBridge } from '../iommu/viability.js';
 import type { PciDevice } from '../pci/types.js';
 import { idOf, resolveTargets, type TargetSpec } from '../persist/setup-targets.js';
+import { formatFindings, type GuardFinding } from './guard.js';
 import { RUN_DIR } from './lock.js';
 import type { CommandStep, FileStep, Plan, SysfsStep } from './plan.js';
 
@@ -79,8 +80,26 @@ export interface BindPlan {
 export interface BindOptions {
   /** Take devices the host may need (storage, network, the boot GPU) and devices in use. */
   force?: boolean;
+  /** What the host uses among these devices (guard.ts over host/usage.ts); refused unless --force. */
+  guard?: (devices: PciDevice[]) => GuardFinding[];
   /** Who holds the nodes of a device (scanned once per plan); see holders.ts. */
   holders?: (devices: PciDevice[]) => HolderReport;
+}
+
+/** The guard found the host using a device: the findings with their evidence, for the caller to print. */
+export class GuardRefusal extends VfiokitError {
+  constructor(readonly findings: GuardFinding[]) {
+    const n = new Set(findings.map((f) => f.address)).size;
+    super(
+      `refusing to bind ${n} device${n > 1 ? 's' : ''} the host is using or may be using: ${findings
+        .map((f) => `${f.address} (${f.what})`)
+        .join(', ')}`,
+      {
+        hint: 'the evidence is printed above; add --force only if the host can do without them',
+        code: 'bind.guard',
+      },
+    );
+  }
 }
 
 /** Processes using devices, as holders.ts judges them. */
@@ -304,6 +323,21 @@ export function planBind(root: HostRoot, spec: TargetSpec, opts: BindOptions = {
     chosen.map((c) => c.device),
     groups,
   );
+  // Bridges do not count for viability (DESIGN.md: a downstream port on pcieport with its NVMe
+  // on vfio-pci was viable); say so rather than leave the reader to wonder.
+  for (const g of groups)
+    if (chosen.some((c) => c.device.iommuGroup === g.id))
+      for (const b of g.devices.filter(isBridge))
+        if (!b.driver || b.driver === 'pcieport')
+          notes.push(`${b.address} is a bridge in group ${g.id}: it stays on ${b.driver ?? 'no driver'}`);
+  const toBind = chosen.filter((c) => c.device.driver !== 'vfio-pci').map((c) => c.device);
+  const findings = opts.guard?.(toBind) ?? [];
+  if (findings.length) {
+    if (!opts.force) throw new GuardRefusal(findings);
+    for (const l of formatFindings(findings)) if (!l.startsWith(' ')) notes.push(`--force: ${l}`);
+  }
+  // The evidence-based guard first; then the class rule setup and ROM reads share, for devices
+  // the host may need though nothing was seen using them (a second NIC, an idle disk controller).
   const critical = chosen
     .map((c) => ({ a: c.device.address, why: hostCriticalReason(c.device) }))
     .filter((x) => x.why !== undefined);
@@ -316,7 +350,6 @@ export function planBind(root: HostRoot, spec: TargetSpec, opts: BindOptions = {
       });
     for (const l of list) notes.push(`--force: ${l}`);
   }
-  const toBind = chosen.filter((c) => c.device.driver !== 'vfio-pci').map((c) => c.device);
   refuseBusy(opts.holders?.(toBind), Boolean(opts.force), notes, 'bind');
 
   const { record, bytes } = readBoundRecord(root);

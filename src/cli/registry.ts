@@ -8,6 +8,7 @@
  */
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
+import { registerBind, registerRelease, registerRestore } from './commands/bind.cli.js';
 import { registerDevice } from './commands/device.cli.js';
 import { registerDevices } from './commands/devices.cli.js';
 import { registerDiagnose } from './commands/diagnose.cli.js';
@@ -37,6 +38,9 @@ const commands: [string, (program: Command) => void][] = [
   ['fleet', registerFleet],
   ['export', registerExport],
   ['setup', registerSetup],
+  ['bind', registerBind],
+  ['release', registerRelease],
+  ['restore', registerRestore],
   ['guard', registerGuard],
   ['handover', registerHandover],
   ['handback', registerHandback],

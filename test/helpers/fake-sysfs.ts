@@ -77,8 +77,15 @@ export class FakeSysfs implements SysfsIo {
   /** Writes to fail regardless of position (path suffixes). */
   failPaths: string[] = [];
 
-  /** dir: a copy of a snapshot (the tree's sys/ and run/ change). */
-  constructor(readonly dir: string) {
+  /**
+   * dir: a copy of a snapshot (the tree's sys/ and run/ change). tablesFrom: the snapshot whose
+   * bindings teach each driver its IDs (default dir; a tree saved mid-run has devices on
+   * vfio-pci whose old driver must still match them).
+   */
+  constructor(
+    readonly dir: string,
+    tablesFrom?: string,
+  ) {
     const bus = path.join(dir, 'sys/bus/pci');
     for (const name of fs.readdirSync(path.join(bus, 'drivers')).sort()) {
       this.drivers.push({
@@ -111,9 +118,19 @@ export class FakeSysfs implements SysfsIo {
         dir: d,
       };
       this.devs.set(a, dev);
-      // The driver a device was bound to at capture matches its ID: the kernel chose it.
-      const drv = driver ? this.drv(driver) : undefined;
-      if (drv && !drv.overrideOnly) drv.ids.push({ vendor: dev.vendor, device: dev.device });
+    }
+    // The driver a device was bound to at capture matches its ID: the kernel chose it.
+    const tb = path.join(tablesFrom ?? dir, 'sys/bus/pci/devices');
+    for (const a of fs.readdirSync(tb)) {
+      const dev = this.devs.get(a);
+      let name: string | undefined;
+      try {
+        name = path.basename(
+          fs.readlinkSync(path.join(path.resolve(tb, fs.readlinkSync(path.join(tb, a))), 'driver')),
+        );
+      } catch {}
+      const drv = name ? this.drv(name) : undefined;
+      if (dev && drv && !drv.overrideOnly) drv.ids.push({ vendor: dev.vendor, device: dev.device });
     }
   }
 
@@ -270,13 +287,29 @@ export interface FakeHost {
   cleanup(): void;
 }
 
-export function fakeHost(lab: 'desktop' | 'legacy' | 'server' | 'noacs'): FakeHost {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `vfiokit-bind-${lab}-`));
-  copySnapshot(path.join(repoRootDir, `test/fixtures/lab-${lab}/snapshot`), dir);
-  const fake = new FakeSysfs(dir);
+/**
+ * Where the trees go: a tmpfs when there is one. The journal is fsynced before every step, which
+ * on a disk costs a flush per step and makes hundreds of fault cases crawl on a busy machine.
+ */
+export function scratch(): string {
+  return fs.existsSync('/dev/shm') && fs.statSync('/dev/shm').isDirectory() ? '/dev/shm' : os.tmpdir();
+}
+
+export type Lab = 'desktop' | 'legacy' | 'server' | 'noacs';
+export const labSnapshot = (lab: Lab) => path.join(repoRootDir, `test/fixtures/lab-${lab}/snapshot`);
+
+/**
+ * from: a tree saved earlier (a "crash image") to start from instead of the lab snapshot.
+ * failCommands: every command exits 1 (modprobe failing).
+ */
+export function fakeHost(lab: Lab, opts: { from?: string; failCommands?: boolean } = {}): FakeHost {
+  const dir = fs.mkdtempSync(path.join(scratch(), `vfiokit-bind-${lab}-`));
+  copySnapshot(opts.from ?? labSnapshot(lab), dir);
+  const fake = new FakeSysfs(dir, labSnapshot(lab));
   const ran: string[][] = [];
   const runner: CommandRunner = async (argv) => {
     ran.push([...argv]);
+    if (opts.failCommands) return { ran: true, status: 1, stdout: '', stderr: `${argv[0]}: failed` };
     if (argv[0] === 'modprobe' && argv[1]) fake.loadDriver(argv[1].replace(/_/g, '-'));
     return { ran: true, status: 0, stdout: '', stderr: '' };
   };

@@ -1,0 +1,125 @@
+// The bind, release and restore commands over the simulated sysfs: --json documents whose every
+// key docs/bind.md documents, the human output, and --root refusing to act on a snapshot.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { test } from 'node:test';
+import { runBind, runRestore } from '../../src/cli/commands/bind.js';
+import { makeContext } from '../../src/cli/context.js';
+import { UsageError } from '../../src/errors.js';
+import { repoRoot } from '../helpers/cli.js';
+import { fakeHost, labSnapshot } from '../helpers/fake-sysfs.js';
+
+function capture(opts: { root: string; json?: boolean }) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c) => {
+    out += c;
+  });
+  stderr.on('data', (c) => {
+    err += c;
+  });
+  return { ctx: makeContext({ ...opts, color: false }, { stdout, stderr }), out: () => out, err: () => err };
+}
+
+/** Every key of a document appears in its section of docs/bind.md. */
+function assertDocumented(section: string, value: unknown): number {
+  const doc = fs.readFileSync(path.join(repoRoot, 'docs/bind.md'), 'utf8');
+  const start = doc.indexOf(`## JSON: \`${section}\``);
+  assert.ok(start >= 0, section);
+  const end = doc.indexOf('\n## ', start + 5);
+  const text = doc.slice(start, end < 0 ? undefined : end);
+  const keys = new Set<string>();
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) {
+        keys.add(k);
+        walk(x);
+      }
+  };
+  walk(value);
+  for (const k of keys)
+    assert.ok(new RegExp(`"${k}"`).test(text), `docs/bind.md (${section}) does not document "${k}"`);
+  return keys.size;
+}
+
+test('bind and release --json over the simulated sysfs: documented, and the devices back where they were', async () => {
+  const h = fakeHost('desktop');
+  try {
+    const start = h.fake.state();
+    const deps = { io: h.fake, writer: h.writer };
+    const b = capture({ root: h.dir, json: true });
+    assert.equal(await runBind(b.ctx, 'bind', ['0000:01:00.0'], { force: true }, deps), 0, b.err());
+    const bj = JSON.parse(b.out());
+    assert.equal(bj.schema, 'vfiokit.bind/1');
+    assert.equal(bj.applied, true);
+    assert.deepEqual(
+      bj.result.after.map((a: { driver: string }) => a.driver),
+      ['vfio-pci', 'vfio-pci'],
+    );
+    assert.ok(assertDocumented('vfiokit.bind/1', bj) >= 25);
+
+    const r = capture({ root: h.dir });
+    assert.equal(await runBind(r.ctx, 'release', ['0000:01:00.1'], {}, deps), 0, r.err());
+    assert.match(r.out(), /^0000:01:00\.0 is on bochs-drm$/m);
+    assert.match(r.out(), /^0000:01:00\.1 is on snd_hda_intel$/m);
+    assert.deepEqual(h.fake.state(), start);
+
+    const s = capture({ root: h.dir, json: true });
+    assert.equal(await runRestore(s.ctx, {}, deps), 0);
+    const sj = JSON.parse(s.out());
+    assert.equal(sj.replayed, false);
+    assert.equal(sj.journal.state, 'closed');
+    assertDocumented('vfiokit.restore/1', sj);
+  } finally {
+    h.cleanup();
+  }
+});
+
+test('with --root a snapshot is only planned; the dry run prints the steps', async () => {
+  const c = capture({ root: labSnapshot('legacy') });
+  await assert.rejects(runBind(c.ctx, 'bind', [], { group: ['5'], force: true }), UsageError);
+  const d = capture({ root: labSnapshot('legacy') });
+  assert.equal(await runBind(d.ctx, 'bind', [], { group: ['5'], force: true, dryRun: true }), 0);
+  assert.match(d.out(), /write vfio-pci to \/sys\/bus\/pci\/devices\/0000:02:02\.0\/driver_override/);
+  assert.match(d.out(), /0000:01:00\.0 is a bridge in group 5: it stays on no driver/);
+  assert.match(d.out(), /Dry run: nothing was changed\./);
+});
+
+test('restore undoes a run whose journal was left open (the process killed after its last step)', async () => {
+  const h = fakeHost('legacy');
+  try {
+    const start = h.fake.state();
+    const deps = { io: h.fake, writer: h.writer };
+    const b = capture({ root: h.dir });
+    assert.equal(await runBind(b.ctx, 'bind', [], { group: ['5'], force: true }, deps), 0, b.err());
+    assert.notDeepEqual(h.fake.state(), start);
+    // What a SIGKILL just before the journal was closed leaves: every step done, the journal open.
+    const jp = path.join(h.dir, 'run/vfiokit/journal.json');
+    const j = JSON.parse(fs.readFileSync(jp, 'utf8'));
+    j.state = 'open';
+    fs.writeFileSync(jp, JSON.stringify(j));
+    const dry = capture({ root: h.dir });
+    assert.equal(await runRestore(dry.ctx, { dryRun: true }, deps), 0);
+    assert.match(
+      dry.out(),
+      /^To restore: the last run \(vfiokit bind --group 5, pid \d+, .*\) ended open, 7 steps in its journal\.$/m,
+    );
+    const r = capture({ root: h.dir });
+    assert.equal(await runRestore(r.ctx, {}, deps), 0, r.err());
+    assert.match(r.out(), /undone: bound 0000:02:01\.0 to 8139cp/);
+    assert.match(r.out(), /^Restored\.$/m);
+    assert.deepEqual(h.fake.state(), start);
+    assert.equal(
+      fs.existsSync(path.join(h.dir, 'run/vfiokit/bound.json')),
+      false,
+      'the record is undone too',
+    );
+  } finally {
+    h.cleanup();
+  }
+});
