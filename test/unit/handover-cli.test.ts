@@ -47,6 +47,9 @@ test('guard: exit 1 with findings on the root disk and the default-route NIC, ex
   const bad = runCli(['--root', FX, 'guard', 'nvme']);
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /^vfiokit: "nvme" is not a PCI address/);
+  const none = runCli(['--root', FX, 'guard', '0000:09:00.0']);
+  assert.equal(none.status, 2);
+  assert.match(none.stderr, /^vfiokit: no PCI device 0000:09:00\.0/);
 });
 
 test('handover --dry-run --json is documented; without --dry-run under --root it refuses to act', () => {

@@ -4,7 +4,7 @@
  * refuses on without --force. `--json` prints vfiokit.guard/1 (docs/handover.md).
  */
 import { formatFindings, guardDevices } from '../../actions/guard.js';
-import { ExitCode } from '../../errors.js';
+import { ExitCode, UsageError } from '../../errors.js';
 import { readHostUsage } from '../../host/usage.js';
 import { formatPciAddress, parsePciAddress } from '../../pci/address.js';
 import type { CliContext } from '../context.js';
@@ -13,6 +13,11 @@ export function runGuard(ctx: CliContext, devices: string[]): number {
   const root = ctx.root();
   const targets = devices.map((d) => {
     const address = formatPciAddress(parsePciAddress(d));
+    if (!root.exists(`/sys/bus/pci/devices/${address}`))
+      throw new UsageError(`no PCI device ${address}`, {
+        hint: 'see `vfiokit devices`',
+        code: 'guard.no-device',
+      });
     const cls = root.readAttr(`/sys/bus/pci/devices/${address}/class`);
     return { address, classCode: cls && /^0x[0-9a-f]{6}$/i.test(cls) ? Number.parseInt(cls, 16) : undefined };
   });
