@@ -20,6 +20,9 @@ grep nvme0n1 /proc/self/mountinfo > "$out/mountinfo.txt"
 vfiokit --json guard "$nvme" > "$out/guard-mounted.json"; echo $? > "$out/guard-mounted.rc"
 vfiokit --json guard "$port" > "$out/guard-port.json"; echo $? > "$out/guard-port.rc"
 vfiokit guard "$nvme" "$port" > "$out/guard-mounted.txt"
+# bind refuses it too, with the guard's evidence, and changes nothing.
+vfiokit bind "$nvme" > "$out/bind-mounted.txt" 2>&1; echo $? > "$out/bind-mounted.rc"
+basename "$(readlink "/sys/bus/pci/devices/$nvme/driver")" > "$out/driver-after.txt"
 umount /mnt/data || exit 12
 vfiokit --json guard "$nvme" > "$out/guard-free.json"; echo $? > "$out/guard-free.rc"
 exit 0

@@ -27,7 +27,7 @@ interface GuardJson {
   }[];
 }
 
-test('lab server: the guard refuses the NVMe controller and its switch port while a filesystem on it is mounted', async (t) => {
+test('lab server: the guard (and bind with it) refuses the NVMe controller and its switch port while a filesystem on it is mounted', async (t) => {
   const outDir = newOutDir('guard-nvme');
   const image = join(outDir, 'nvme.img');
   // A 32 MiB ext4 image made by the host's mke2fs: the guest needs no mkfs of its own.
@@ -88,6 +88,11 @@ test('lab server: the guard refuses the NVMe controller and its switch port whil
     viaPort.findings.map((f) => [f.address, f.verdict, f.why]),
     [[port, 'in-use', `it is a bridge above ${nvme}, the disk of this use`]],
   );
+
+  // `vfiokit bind` refuses it with the guard's evidence, and the controller stays on nvme.
+  assert.equal(read('bind-mounted.rc').trim(), '1', read('bind-mounted.txt'));
+  assert.match(read('bind-mounted.txt'), /in use: filesystem \/mnt\/data \(ext4\) from \/dev\/nvme0n1/);
+  assert.equal(read('driver-after.txt').trim(), 'nvme');
 
   // Unmounted: nothing of the host is on it any more.
   assert.equal(read('guard-free.rc').trim(), '0', read('guard-free.json'));

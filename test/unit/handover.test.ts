@@ -5,6 +5,8 @@
 // every command failing in turn, every blocking write timing out, and a signal between every pair
 // of steps leave the host exactly as it was, with the journal rolled back.
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { test } from 'node:test';
 import { applyPlan, type InterruptSource, readJournal } from '../../src/actions/apply.js';
 import { planHandback, planHandover } from '../../src/actions/handover.js';
@@ -12,6 +14,7 @@ import { describeStep } from '../../src/actions/plan.js';
 import { DirHostRoot } from '../../src/host/root.js';
 import { readHostUsage } from '../../src/host/usage.js';
 import { AUDIO, type DisplayHost, displayHost, GPU } from '../helpers/display-host.js';
+import { buildFixture, gpuWithAudio } from '../helpers/fixture-builder.js';
 import { UsageTree } from '../helpers/usage-host.js';
 
 const root = (h: DisplayHost) => new DirHostRoot(h.dir);
@@ -233,5 +236,59 @@ test('handover refuses what is not a GPU, and handback a GPU other than the one 
     assert.throws(() => planHandback(root(h), '0000:02:00.0'), /handed over is 0000:01:00\.0/);
   } finally {
     h.cleanup();
+  }
+});
+
+test('an nvidia GPU on efifb: fbcon and efifb let go, and the holders of nvidia are unloaded before its unbind', async () => {
+  const fx = buildFixture({
+    rootComplexes: [
+      {
+        devices: [
+          { kind: 'endpoint', class: 0x060000, vendor: 0x8086, device: 0x4660, group: 0, pcie: false },
+          {
+            kind: 'root-port',
+            acs: true,
+            group: 1,
+            children: [
+              gpuWithAudio({ driver: 'nvidia', audioDriver: 'snd_hda_intel', bootVga: true, groups: 12 }),
+            ],
+          },
+        ],
+      },
+    ],
+  });
+  try {
+    const t = new UsageTree(fx.dir);
+    // nvidia_drm, nvidia_modeset and nvidia_uvm loaded (nvidia_peermem not: it is not unloaded).
+    for (const m of ['nvidia', 'nvidia_drm', 'nvidia_modeset', 'nvidia_uvm'])
+      t.write(`/sys/module/${m}/refcnt`, '0\n');
+    const fb = '/sys/devices/platform/efi-framebuffer.0';
+    t.write(`${fb}/modalias`, 'platform:efi-framebuffer\n');
+    t.link(`${fb}/driver`, '/sys/bus/platform/drivers/efi-framebuffer');
+    fs.mkdirSync(path.join(fx.dir, 'sys/bus/platform/drivers/efi-framebuffer'), { recursive: true });
+    t.link('/sys/bus/platform/devices/efi-framebuffer.0', fb);
+    t.framebuffer('fb0', fb, 'EFI VGA');
+    t.vtconsole(1, '(M) frame buffer device', true);
+    const r = new DirHostRoot(fx.dir);
+    const p = planHandover(r, '0000:01:00.0', { usage: readHostUsage(r) });
+    assert.deepEqual(p.refusals, []);
+    assert.deepEqual(p.plan.steps.map(describeStep).slice(0, 6), [
+      'write 0 to /sys/class/vtconsole/vtcon1/bind',
+      'write efi-framebuffer.0 to /sys/bus/platform/drivers/efi-framebuffer/unbind',
+      'run modprobe -r nvidia_drm',
+      'run modprobe -r nvidia_modeset',
+      'run modprobe -r nvidia_uvm',
+      'run modprobe vfio-pci',
+    ]);
+    assert.ok(
+      p.plan.steps.map(describeStep).includes('write 0000:01:00.0 to /sys/bus/pci/drivers/nvidia/unbind'),
+    );
+    assert.deepEqual(p.record?.modules, ['nvidia_drm', 'nvidia_modeset', 'nvidia_uvm']);
+    assert.deepEqual(
+      p.ended.map((f) => `${f.kind} ${f.what}`),
+      ['console the text console (fbcon) on fb0 (EFI VGA)'],
+    );
+  } finally {
+    fx.cleanup();
   }
 });
