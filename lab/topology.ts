@@ -21,6 +21,8 @@ export interface LabDevice {
   props?: Record<string, string | number | boolean>;
   /** A NIC: give it a user-mode network backend so QEMU does not warn about a NIC without peer. */
   netdev?: boolean;
+  /** A raw disk image on the host attached as the device's drive (an NVMe namespace, a disk). */
+  disk?: string;
 }
 
 /**
@@ -174,6 +176,11 @@ export function qemuDeviceArgs(topo: LabTopology): string[] {
     if (d.netdev) {
       args.push('-netdev', `user,id=${d.id}-net,restrict=on`);
       p.push(`netdev=${d.id}-net`);
+    }
+    if (d.disk) {
+      // QEMU option values escape a comma by doubling it.
+      args.push('-drive', `if=none,id=${d.id}-disk,format=raw,file=${d.disk.replaceAll(',', ',,')}`);
+      p.push(`drive=${d.id}-disk`);
     }
     for (const [key, v] of Object.entries(d.props ?? {})) p.push(`${key}=${prop(v)}`);
     args.push('-device', p.join(','));

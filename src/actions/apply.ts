@@ -12,6 +12,7 @@
 import { VfiokitError } from '../errors.js';
 import type { CommandResult, HostWriter } from '../host/host-writer.js';
 import type { JournalJson } from '../schema/outputs/journal.js';
+import { attrBackup, attrDo, attrUndo } from './attr-exec.js';
 import { acquireLock, RUN_DIR } from './lock.js';
 import {
   type CommandStep,
@@ -67,7 +68,20 @@ export interface SysfsEntry {
   outcome?: string;
 }
 
-export type JournalEntry = FileEntry | CommandEntry | SysfsEntry;
+/** A sysfs attribute write (plan.ts AttrStep): undo writes `undo` until the state is `before` again. */
+export interface AttrEntry {
+  step: number;
+  kind: 'attr';
+  path: string;
+  value: string;
+  probe: { path: string; read: 'text' | 'link' };
+  before: string | null;
+  undo: { path: string; value: string };
+  state: EntryState;
+  outcome?: string;
+}
+
+export type JournalEntry = FileEntry | CommandEntry | SysfsEntry | AttrEntry;
 
 // The journal file's type comes from its schema definition (docs/json.md#journal).
 export type Journal = JournalJson;
@@ -248,6 +262,27 @@ export async function applyPlan(w: HostWriter, plan: Plan, opts: ApplyOptions): 
             throw err;
           }
           e.state = 'done';
+        } else if (step.kind === 'attr') {
+          const deps = needSysfs(opts);
+          const e: AttrEntry = {
+            step: i,
+            kind: 'attr',
+            path: step.path,
+            value: step.value,
+            probe: step.state,
+            before: attrBackup(deps, step),
+            undo: step.undo,
+            state: 'pending',
+          };
+          journal.entries.push(e);
+          writeJournal(w, journal);
+          try {
+            await attrDo(deps, step);
+          } catch (err) {
+            if (err instanceof VfiokitError && err.code === 'bind.timeout') e.outcome = 'timed out';
+            throw err;
+          }
+          e.state = 'done';
         } else {
           const e = commandEntry(step, i);
           journal.entries.push(e);
@@ -320,6 +355,9 @@ async function rollback(w: HostWriter, j: Journal, res: ApplyResult, sysfs?: Sys
       if (e.kind === 'sysfs') {
         const did = await restoreBinding(needSysfs({ sysfs }), e.device, e.before);
         for (const d of did) res.undone.push(d);
+      } else if (e.kind === 'attr') {
+        const did = await attrUndo(needSysfs({ sysfs }), e);
+        if (did) res.undone.push(did);
       } else if (e.kind === 'file') {
         fileUndo(w, e);
         res.undone.push(e.existed ? `restored ${e.path}` : `removed ${e.path}`);
@@ -338,7 +376,8 @@ async function rollback(w: HostWriter, j: Journal, res: ApplyResult, sysfs?: Sys
       e.state = 'undone';
     } catch (err) {
       e.state = 'undo-failed';
-      const what = e.kind === 'file' ? e.path : e.kind === 'sysfs' ? e.device : shellLine(e.argv);
+      const what =
+        e.kind === 'file' || e.kind === 'attr' ? e.path : e.kind === 'sysfs' ? e.device : shellLine(e.argv);
       res.undoFailed.push(`${what}: ${(err as Error).message}`);
     }
     writeJournal(w, j);

@@ -8,7 +8,7 @@
  * device of the kind it could be on: the guard never calls a device free on data it could not read.
  * The caller refuses (exit 1, nothing changed) when there is any finding, unless --force.
  */
-import type { DeviceUse, HostUsage, UseScope } from '../host/usage.js';
+import type { DeviceUse, HostUsage, UseKind, UseScope } from '../host/usage.js';
 
 export interface GuardTarget {
   address: string;
@@ -19,6 +19,10 @@ export interface GuardTarget {
 export interface GuardFinding {
   address: string;
   verdict: 'in-use' | 'unknown';
+  /** The kind of use (in-use findings), or the kind of device an untraced use could be on (unknown). */
+  kind: UseKind | UseScope;
+  /** The finding is about a bridge above the used device, not the device itself. */
+  viaBridge?: boolean;
   /** What uses it (the host's use), one line. */
   what: string;
   /** Why that concerns this device, one line. */
@@ -88,7 +92,15 @@ export function guardDevices(usage: HostUsage, targets: readonly GuardTarget[]):
       const key = `${use.what}\n${w}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ address: t.address, verdict: 'in-use', what: use.what, why: w, evidence: use.evidence });
+      out.push({
+        address: t.address,
+        verdict: 'in-use',
+        kind: use.kind,
+        ...(use.pciPath[0] !== t.address ? { viaBridge: true } : {}),
+        what: use.what,
+        why: w,
+        evidence: use.evidence,
+      });
     }
     const scopes = scopesOfClass(t.classCode);
     for (const u of usage.untraced) {
@@ -96,6 +108,7 @@ export function guardDevices(usage: HostUsage, targets: readonly GuardTarget[]):
       out.push({
         address: t.address,
         verdict: 'unknown',
+        kind: u.scope,
         what: u.what,
         why: `could not tell whether it is on this device: ${u.reason}`,
         evidence: [],

@@ -72,7 +72,28 @@ export interface SysfsStep {
   mayBlock: boolean;
 }
 
-export type Step = FileStep | CommandStep | SysfsStep;
+/**
+ * One write to a sysfs attribute that is not a PCI binding file: a virtual console's `bind`
+ * (Documentation/driver-api/console.rst), a platform driver's `unbind`/`bind` (efi-framebuffer,
+ * simple-framebuffer). Its state is read from `state` (a file's text, or the basename of a link
+ * such as a platform device's `driver`) before the write; undo writes `undo` when the state differs
+ * from that backup, so undoing twice changes nothing the second time.
+ */
+export interface AttrStep {
+  kind: 'attr';
+  path: string;
+  value: string;
+  why: string;
+  state: { path: string; read: 'text' | 'link' };
+  /** The state the step expects to find (null: a link that is absent); else the host changed. */
+  expectBefore?: string | null;
+  /** The state after the write; checked, the step fails otherwise. */
+  expectAfter?: string | null;
+  undo: { path: string; value: string };
+  mayBlock: boolean;
+}
+
+export type Step = FileStep | CommandStep | SysfsStep | AttrStep;
 
 export interface Plan {
   steps: Step[];
@@ -100,12 +121,25 @@ const shownValue = (v: string) => (v === '\n' ? "'\\n' (clear)" : v);
 
 export function describeStep(s: Step): string {
   if (s.kind === 'command') return `run ${shellLine(s.argv)}`;
-  if (s.kind === 'sysfs') return `write ${shownValue(s.value)} to ${s.path}`;
+  if (s.kind === 'sysfs' || s.kind === 'attr') return `write ${shownValue(s.value)} to ${s.path}`;
   return `${s.action === 'create' ? 'create' : s.action === 'remove' ? 'remove' : 'edit'} ${s.path}`;
 }
 
 /** The JSON form of a step (docs/setup.md): no raw bytes, the diff and hashes instead. */
 export function stepJson(s: Step): PlanStepJson {
+  if (s.kind === 'attr') {
+    return {
+      kind: 'attr',
+      path: s.path,
+      value: s.value,
+      why: s.why,
+      state: s.state,
+      ...(s.expectBefore !== undefined ? { expectBefore: s.expectBefore } : {}),
+      ...(s.expectAfter !== undefined ? { expectAfter: s.expectAfter } : {}),
+      undo: s.undo,
+      mayBlock: s.mayBlock,
+    };
+  }
   if (s.kind === 'sysfs') {
     return {
       kind: 'sysfs',

@@ -17,6 +17,9 @@ import { registerExplain } from './commands/explain.cli.js';
 import { registerExport } from './commands/export.cli.js';
 import { registerFleet } from './commands/fleet.cli.js';
 import { registerGroups } from './commands/groups.cli.js';
+import { registerGuard } from './commands/guard.cli.js';
+import { registerHandback, registerHandover } from './commands/handover.cli.js';
+import { registerHook } from './commands/hook.cli.js';
 import { registerIgd } from './commands/igd.cli.js';
 import { registerReport } from './commands/report.cli.js';
 import { registerRom } from './commands/rom.cli.js';
@@ -40,6 +43,10 @@ const commands: [string, (program: Command) => void][] = [
   ['bind', registerBind],
   ['release', registerRelease],
   ['restore', registerRestore],
+  ['guard', registerGuard],
+  ['handover', registerHandover],
+  ['handback', registerHandback],
+  ['hook', registerHook],
 ];
 
 /** Global options that take a value, so their value is not mistaken for a command name. */

@@ -42,6 +42,11 @@ export interface SysfsIo {
   binding(address: string): DeviceBinding | undefined;
   /** Whether a PCI driver is registered (/sys/bus/pci/drivers/NAME exists). */
   driverLoaded(name: string): boolean;
+  /**
+   * The state of a sysfs attribute: a file's text without its trailing newline, or the basename of
+   * a link (a platform device's `driver`); null when absent.
+   */
+  attrState?(hostPath: string, read: 'text' | 'link'): string | null;
   /** Write a value to a sysfs file; a write that may block runs where it can be given up on. */
   write(
     hostPath: string,
@@ -107,6 +112,23 @@ export class DirSysfsIo implements SysfsIo {
   driverLoaded(name: string): boolean {
     if (!/^[A-Za-z0-9_.-]+$/.test(name)) return false;
     return fs.existsSync(this.p(`${PCI_BUS}/drivers/${name}`));
+  }
+
+  attrState(hostPath: string, read: 'text' | 'link'): string | null {
+    try {
+      if (read === 'link') return path.basename(fs.readlinkSync(this.p(hostPath)));
+      const fd = fs.openSync(this.p(hostPath), 'r');
+      try {
+        const buf = Buffer.alloc(4096);
+        const n = fs.readSync(fd, buf, 0, buf.length, 0);
+        return buf.subarray(0, n).toString('utf8').replace(/\n$/, '');
+      } finally {
+        fs.closeSync(fd);
+      }
+    } catch (e) {
+      if (errnoCode(e) === 'ENOENT') return null;
+      throw e;
+    }
   }
 
   async write(

@@ -279,6 +279,7 @@ class UsageReader {
     const isRoot = e.mountPoint === '/';
     const what = `${isRoot ? 'root filesystem' : 'filesystem'} ${e.mountPoint} (${e.fsType}) from ${e.source}`;
     const evidence = [`${file}: ${e.line}`];
+    if ((e.fsType === '9p' || e.fsType === 'virtiofs') && this.virtioMount(e, what, evidence)) return;
     if (NETWORK_FS.test(e.fsType)) {
       this.networkMount(e, what, evidence);
       return;
@@ -314,6 +315,44 @@ class UsageReader {
     }
     const members = e.fsType === 'btrfs' ? btrfsMembers(this.root, dir) : undefined;
     for (const d of members ?? [dir]) this.addBlockUses('mount', what, d, evidence, isRoot);
+  }
+
+  /**
+   * A filesystem shared by the hypervisor over virtio (9p with trans=virtio, virtiofs): the source
+   * is the share's tag, which the virtio device names in sysfs (9p: the virtio device's mount_tag,
+   * net/9p/trans_virtio.c; virtiofs: /sys/fs/virtiofs/N/tag with a device link,
+   * fs/fuse/virtio_fs.c), and that device sits on a PCI function. False when it is not such a mount.
+   */
+  private virtioMount(e: MountEntry, what: string, evidence: string[]): boolean {
+    const opts = [...e.superOptions, ...e.options];
+    const tagOf = (p: string) => this.root.readAttr(p)?.replace(/\0+$/, '').trim();
+    let dev: string | undefined;
+    let via: string | undefined;
+    if (e.fsType === '9p') {
+      if (!opts.includes('trans=virtio')) return false;
+      for (const v of this.root.list('/sys/bus/virtio/devices'))
+        if (tagOf(`/sys/bus/virtio/devices/${v}/mount_tag`) === e.source) {
+          dev = this.root.realPath(`/sys/bus/virtio/devices/${v}`);
+          via = `/sys/bus/virtio/devices/${v}/mount_tag: ${e.source}`;
+        }
+    } else {
+      for (const n of this.root.list('/sys/fs/virtiofs'))
+        if (tagOf(`/sys/fs/virtiofs/${n}/tag`) === e.source) {
+          dev = this.root.realPath(`/sys/fs/virtiofs/${n}/device`);
+          via = `/sys/fs/virtiofs/${n}/tag: ${e.source}`;
+        }
+    }
+    const pci = dev ? pciFunctionsInPath(dev) : [];
+    if (!dev || !pci.length) {
+      this.untraced.push({
+        scope: 'storage',
+        what,
+        reason: `no virtio device in sysfs carries the share ${e.source}`,
+      });
+      return true;
+    }
+    this.uses.push({ kind: 'mount', what, pciPath: pci, evidence: [...evidence, `${via} (${dev})`] });
+    return true;
   }
 
   private networkMount(e: MountEntry, what: string, evidence: string[]): void {
@@ -493,7 +532,7 @@ class UsageReader {
     }
     this.addIfaceUse(kind, `${what} via ${r.iface}`, r.iface, [
       ...evidence,
-      `${r.family === 4 ? '/proc/net/route' : '/proc/net/ipv6_route'}: ${r.line.trim()}`,
+      `${r.family === 4 ? '/proc/net/route' : '/proc/net/ipv6_route'}: ${r.line.trim().replace(/\s+/g, ' ')}`,
     ]);
   }
 
@@ -502,7 +541,7 @@ class UsageReader {
     for (const r of defaultRoutes(routes)) {
       const file = r.family === 4 ? '/proc/net/route' : '/proc/net/ipv6_route';
       this.addIfaceUse('route', `IPv${r.family} default route via ${r.iface}`, r.iface, [
-        `${file}: ${r.line.trim()}`,
+        `${file}: ${r.line.trim().replace(/\s+/g, ' ')}`,
       ]);
     }
     this.ssh();
@@ -548,7 +587,7 @@ class UsageReader {
       seen.add(r.iface);
       this.addIfaceUse('ssh', `${what} via ${r.iface}`, r.iface, [
         ...evidence,
-        `${r.family === 4 ? '/proc/net/route' : '/proc/net/ipv6_route'}: ${r.line.trim()}`,
+        `${r.family === 4 ? '/proc/net/route' : '/proc/net/ipv6_route'}: ${r.line.trim().replace(/\s+/g, ' ')}`,
       ]);
     }
     if (seen.size === 0)

@@ -34,14 +34,35 @@ const driverOrNone = (meaning: string) => v.optional(field(v.nullable(v.string()
 export const sysfsStepJson = v.strictObject({
   kind: v.literal('sysfs'),
   device: field(v.string(), 'the PCI function the write concerns, e.g. 0000:01:00.0'),
-  op: field(v.picklist(['unbind', 'override', 'probe', 'bind']), 'which of the kernel\'s binding files is written'),
+  op: field(
+    v.picklist(['unbind', 'override', 'probe', 'bind']),
+    "which of the kernel's binding files is written",
+  ),
   path: field(v.string(), 'the sysfs file written, e.g. /sys/bus/pci/devices/0000:01:00.0/driver_override'),
   value: field(v.string(), 'what is written'),
   why: field(v.string(), 'one line'),
   expectBefore: driverOrNone('the driver the device must be on when the step starts (null: none)'),
   expectAfter: driverOrNone('the driver the device link must name after the write (null: none)'),
-  mayBlock: field(v.boolean(), 'the write calls a driver\'s probe or remove and can block; it runs where it can time out'),
+  mayBlock: field(
+    v.boolean(),
+    "the write calls a driver's probe or remove and can block; it runs where it can time out",
+  ),
 });
 
-export const planStepJson = v.variant('kind', [fileStepJson, commandStepJson, sysfsStepJson]);
+const sysfsPath = (meaning: string) =>
+  field(v.strictObject({ path: v.string(), read: v.picklist(['text', 'link']) }), meaning);
+
+export const attrStepJson = v.strictObject({
+  kind: v.literal('attr'),
+  path: field(v.string(), 'the sysfs attribute written, e.g. /sys/class/vtconsole/vtcon1/bind'),
+  value: field(v.string(), 'what is written'),
+  why: field(v.string(), 'one line'),
+  state: sysfsPath('where the state the write changes is read back (a text file or a link)'),
+  expectBefore: driverOrNone('the state the step expects to find (null: a link that is absent)'),
+  expectAfter: driverOrNone('the state after the write, checked'),
+  undo: field(v.strictObject({ path: v.string(), value: v.string() }), 'the write that undoes it'),
+  mayBlock: field(v.boolean(), 'the write can block; it runs where it can time out'),
+});
+
+export const planStepJson = v.variant('kind', [fileStepJson, commandStepJson, sysfsStepJson, attrStepJson]);
 export type PlanStepJson = v.InferOutput<typeof planStepJson>;

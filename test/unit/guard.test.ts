@@ -411,3 +411,38 @@ test('a process whose open files cannot be listed makes GPUs unknown, not free',
     fx.cleanup();
   }
 });
+
+test('shares over virtio (9p with trans=virtio, virtiofs) are traced to the virtio device’s PCI function', () => {
+  const fx = buildFixture(spec);
+  const t = new UsageTree(fx.dir);
+  try {
+    const v9 = `${dev(fx, A.nvmeFree)}/virtio1`;
+    t.write(`${v9}/mount_tag`, 'labout\0');
+    t.link('/sys/bus/virtio/devices/virtio1', v9);
+    const vfs = `${dev(fx, A.nvmeMd1)}/virtio2`;
+    fs.mkdirSync(path.join(fx.dir, vfs), { recursive: true });
+    t.link('/sys/bus/virtio/devices/virtio2', vfs);
+    t.write('/sys/fs/virtiofs/0/tag', 'myfs\n');
+    t.link('/sys/fs/virtiofs/0/device', vfs);
+    t.write(
+      '/proc/self/mountinfo',
+      [
+        '40 1 0:40 / /out rw,relatime - 9p labout rw,sync,dirsync,access=client,msize=512000,trans=virtio',
+        '41 1 0:41 / /tcp rw,relatime - 9p srv rw,access=client,trans=tcp',
+        '42 1 0:42 / /vfs rw,relatime - virtiofs myfs rw',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(summary(findings(fx, [A.nvmeFree, A.nvmeMd1])), [
+      `${A.nvmeFree} in-use filesystem /out (9p) from labout | it is the controller of a mounted filesystem`,
+      `${A.nvmeMd1} in-use filesystem /vfs (virtiofs) from myfs | it is the controller of a mounted filesystem`,
+    ]);
+    // 9p over TCP is a network filesystem whose server is not in the options: NICs are unknown.
+    assert.deepEqual(
+      findings(fx, [A.nicDefault]).map((f) => `${f.verdict} ${f.what}`),
+      ['unknown filesystem /tcp (9p) from srv'],
+    );
+  } finally {
+    fx.cleanup();
+  }
+});

@@ -1,0 +1,63 @@
+/**
+ * Taking and undoing an attribute step (plan.ts AttrStep): a virtual console's bind file, a
+ * platform framebuffer driver's unbind/bind. The backup is the attribute's state read just before
+ * the write; undo writes the undo value only while the state differs from the backup, and checks
+ * it came back, so undo is right after a write that failed half-way and a second undo is a no-op.
+ */
+import { VfiokitError } from '../errors.js';
+import type { AttrEntry } from './apply.js';
+import type { AttrStep } from './plan.js';
+import type { SysfsDeps } from './sysfs-exec.js';
+
+const show = (v: string | null) => (v === null ? '(absent)' : JSON.stringify(v));
+
+function stateOf(deps: SysfsDeps, probe: AttrStep['state']): string | null {
+  if (!deps.io.attrState)
+    throw new VfiokitError('this sysfs access cannot read attributes', { code: 'actions.no-sysfs' });
+  return deps.io.attrState(probe.path, probe.read);
+}
+
+async function write(deps: SysfsDeps, file: string, value: string, mayBlock: boolean): Promise<void> {
+  const r = await deps.io.write(file, value, { timeoutMs: deps.timeoutMs, mayBlock });
+  if (r.ok) return;
+  if (r.timedOut)
+    throw new VfiokitError(
+      `writing ${value} to ${file} did not finish in ${Math.round(deps.timeoutMs / 100) / 10} s`,
+      { hint: 'the kernel log (dmesg) says what the driver is waiting for', code: 'bind.timeout' },
+    );
+  throw new VfiokitError(`writing ${value} to ${file} failed: ${r.error ?? 'error'}`, { code: 'bind.write' });
+}
+
+export function attrBackup(deps: SysfsDeps, s: AttrStep): string | null {
+  const now = stateOf(deps, s.state);
+  if (s.expectBefore !== undefined && now !== s.expectBefore)
+    throw new VfiokitError(
+      `${s.state.path} is ${show(now)}, not ${show(s.expectBefore)} as when the plan was made`,
+      { hint: 'run the command again to plan from the current state', code: 'actions.changed' },
+    );
+  return now;
+}
+
+export async function attrDo(deps: SysfsDeps, s: AttrStep): Promise<void> {
+  // Already there (fbcon rebinds itself to a framebuffer that registers): nothing to write.
+  if (s.expectAfter !== undefined && stateOf(deps, s.state) === s.expectAfter) return;
+  await write(deps, s.path, s.value, s.mayBlock);
+  if (s.expectAfter === undefined) return;
+  const now = stateOf(deps, s.state);
+  if (now !== s.expectAfter)
+    throw new VfiokitError(`${s.state.path} is ${show(now)} after the write, not ${show(s.expectAfter)}`, {
+      code: 'bind.verify',
+    });
+}
+
+/** Bring the attribute back to its backup; returns what it did, or undefined when nothing was needed. */
+export async function attrUndo(deps: SysfsDeps, e: AttrEntry): Promise<string | undefined> {
+  if (stateOf(deps, e.probe) === e.before) return undefined;
+  await write(deps, e.undo.path, e.undo.value, true);
+  const now = stateOf(deps, e.probe);
+  if (now !== e.before)
+    throw new VfiokitError(`${e.probe.path} is ${show(now)} after the undo, not ${show(e.before)}`, {
+      code: 'bind.restore',
+    });
+  return `wrote ${e.undo.value} to ${e.undo.path}`;
+}
