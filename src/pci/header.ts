@@ -58,7 +58,3 @@ export function decodeHeader(view: ConfigView): ConfigHeader | undefined {
   }
   return h;
 }
-
-export function configView(bytes: Uint8Array): ConfigView {
-  return new ConfigView(bytes);
-}
