@@ -7,7 +7,11 @@ import { deviceJson } from '../../pci/device-json.js';
 import { deviceNames, loadPciIds } from '../../pci/ids.js';
 import type { CliContext } from '../context.js';
 import { deviceLine } from './device-render.js';
-import type { DevicesOptions } from './devices.cli.js';
+
+export interface DevicesOptions {
+  class?: string;
+  vendor?: string;
+}
 
 export async function runDevices(ctx: CliContext, opts: DevicesOptions): Promise<number> {
   const kind = opts.class === undefined ? undefined : parseDeviceKind(opts.class);

@@ -9,7 +9,10 @@ import { type Explanation, explainDevice } from '../../iommu/explain.js';
 import { readKernelGroups } from '../../iommu/groups.js';
 import { cmdlineOverride, quirkEnvFromHost } from '../../iommu/host-env.js';
 import type { CliContext } from '../context.js';
-import type { ExplainOptions } from './explain.cli.js';
+
+export interface ExplainOptions {
+  override?: string;
+}
 
 export async function runExplain(ctx: CliContext, bdf: string, opts: ExplainOptions): Promise<number> {
   const extra = opts.override ? [parseAcsOverride(opts.override)] : [];

@@ -12,8 +12,13 @@ import { buildTopology } from '../../iommu/topology.js';
 import { deviceNames, loadPciIds } from '../../pci/ids.js';
 import type { PciDevice } from '../../pci/types.js';
 import type { CliContext } from '../context.js';
-import type { GroupsOptions } from './groups.cli.js';
 import { renderGroups, renderSimulation, renderTree } from './groups-render.js';
+
+export interface GroupsOptions {
+  gpu?: boolean;
+  tree?: boolean;
+  simulate?: boolean;
+}
 
 export function iommuOffError(): EnvironmentError {
   return new EnvironmentError('no IOMMU groups: the IOMMU is off or absent, so no device can be assigned', {
