@@ -7,10 +7,10 @@
 import { errnoCode, VfiokitError } from '../errors.js';
 import { type KernelLog, readKernelLog } from '../host/kernel-log.js';
 import type { HostRoot } from '../host/root.js';
-import { type Iomem, parseIomem } from './iomem.js';
-import { type KernelCmdline, normaliseParamName, parseKernelCmdline } from './kernel-cmdline.js';
+import { type Iomem, parseIomem } from '../system/iomem.js';
+import { type KernelCmdline, normaliseParamName, parseKernelCmdline } from '../system/kernel-cmdline.js';
+import { emptyModprobeConfig, type ModprobeConfig, parseModprobeFile } from '../system/modprobe-config.js';
 import { type KernelConfig, readKernelConfig } from './kernel-config.js';
-import { emptyModprobeConfig, type ModprobeConfig, parseModprobeFile } from './modprobe-config.js';
 
 export type CpuVendor = 'intel' | 'amd' | 'other';
 

@@ -15,9 +15,9 @@
  */
 
 import { grepLog } from '../../host/kernel-log.js';
+import { paramValues } from '../../system/kernel-cmdline.js';
 import type { Check } from '../check.js';
 import type { HostFacts } from '../host-facts.js';
-import { paramValues } from '../kernel-cmdline.js';
 
 const ENABLED = /PCIe ACS overrides enabled/;
 const UNKNOWN = /Unknown kernel command line parameters ".*pcie_acs_override/;

@@ -8,7 +8,7 @@ import type { HostRoot } from '../../host/root.js';
 import { joinGroups, readKernelGroups } from '../../iommu/groups.js';
 import { type GroupVerdict, groupViability } from '../../iommu/viability.js';
 import type { PciDevice } from '../../pci/types.js';
-import { entriesWithin, parseIomem } from '../iomem.js';
+import { entriesWithin, parseIomem } from '../../system/iomem.js';
 import { barName, hexRange, readBars } from '../pci-resources.js';
 import type { Finding } from './matcher.js';
 
