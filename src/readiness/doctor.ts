@@ -5,6 +5,7 @@
  */
 
 import { VfiokitError } from '../errors.js';
+import { readBars } from '../host/pci-resources.js';
 import { scanPciDevices, type UnreadableDevice } from '../host/pci-sysfs.js';
 import type { HostRoot } from '../host/root.js';
 import { joinGroups, readKernelGroups, scanWarnings } from '../iommu/groups.js';
@@ -25,7 +26,6 @@ import { vfioModulesCheck } from './checks/vfio-modules.js';
 import { vgaArbitrationCheck } from './checks/vga.js';
 import { vmDefinitionCheck, vmDevicesCheck } from './checks/vm.js';
 import { type BlindSpot, gatherHostFacts, type HostFacts } from './host-facts.js';
-import { readBars } from './pci-resources.js';
 
 export interface DoctorOptions {
   /** Addresses given with --device; default: every display controller. */

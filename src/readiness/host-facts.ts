@@ -5,12 +5,13 @@
  * recorded with the reason, so verdicts can say "unknown, because ..." instead of guessing.
  */
 import { errnoCode, VfiokitError } from '../errors.js';
+import { readKernelConfig } from '../host/kernel-config.js';
 import { type KernelLog, readKernelLog } from '../host/kernel-log.js';
 import type { HostRoot } from '../host/root.js';
 import { type Iomem, parseIomem } from '../system/iomem.js';
 import { type KernelCmdline, normaliseParamName, parseKernelCmdline } from '../system/kernel-cmdline.js';
+import type { KernelConfig } from '../system/kernel-config.js';
 import { emptyModprobeConfig, type ModprobeConfig, parseModprobeFile } from '../system/modprobe-config.js';
-import { type KernelConfig, readKernelConfig } from './kernel-config.js';
 
 export type CpuVendor = 'intel' | 'amd' | 'other';
 

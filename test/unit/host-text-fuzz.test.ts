@@ -24,13 +24,13 @@ import { parseIdList } from '../../src/readiness/checks/early-binding.js';
 import { diagnoseText } from '../../src/readiness/diagnose/matcher.js';
 import { buildDoctorReport } from '../../src/readiness/doctor.js';
 import { gatherHostFacts } from '../../src/readiness/host-facts.js';
-import { parseKernelConfig } from '../../src/readiness/kernel-config.js';
 import { parseMemorySize } from '../../src/readiness/memory-size.js';
-import { parseResourceFile } from '../../src/readiness/pci-resources.js';
 import { buildHostReport } from '../../src/report/host-report.js';
 import { parseIomem } from '../../src/system/iomem.js';
 import { parseKernelCmdline } from '../../src/system/kernel-cmdline.js';
+import { parseKernelConfig } from '../../src/system/kernel-config.js';
 import { parseModprobeFile } from '../../src/system/modprobe-config.js';
+import { parseResourceFile } from '../../src/system/pci-resources.js';
 import { repoRoot } from '../helpers/cli.js';
 import { mutateOnce, mutateText, seededRandom } from '../helpers/mutate-text.js';
 
