@@ -14,8 +14,8 @@
  * - patch without option: /proc/kallsyms still lists the patch's pcie_acs_override symbols.
  */
 
-import { grepLog } from '../../host/kernel-log.js';
 import { paramValues } from '../../system/kernel-cmdline.js';
+import { grepLog } from '../../system/kernel-log.js';
 import type { Check } from '../check.js';
 import type { HostFacts } from '../host-facts.js';
 

@@ -8,8 +8,8 @@
  * intremap=off on the command line turns it off (Intel; kernel-parameters.txt).
  */
 
-import { grepLog } from '../../host/kernel-log.js';
 import { paramValues } from '../../system/kernel-cmdline.js';
+import { grepLog } from '../../system/kernel-log.js';
 import { moduleOptions } from '../../system/modprobe-config.js';
 import type { Check } from '../check.js';
 import type { HostFacts } from '../host-facts.js';
