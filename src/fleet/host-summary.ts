@@ -12,9 +12,10 @@
  * cannot be judged is `unknown` with the reason, never "assignable".
  */
 import { VfiokitError } from '../errors.js';
+import { readKernelGroups } from '../host/kernel-groups.js';
 import { scanPciDevices } from '../host/pci-sysfs.js';
 import type { HostRoot } from '../host/root.js';
-import { type IommuGroup, joinGroups, readKernelGroups } from '../iommu/groups.js';
+import { type IommuGroup, joinGroups } from '../iommu/groups.js';
 import { groupViability, isBridge, isVfioDriver } from '../iommu/viability.js';
 import { hex } from '../pci/config-view.js';
 import type { PciDevice } from '../pci/types.js';

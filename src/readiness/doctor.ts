@@ -5,10 +5,11 @@
  */
 
 import { VfiokitError } from '../errors.js';
+import { readKernelGroups } from '../host/kernel-groups.js';
 import { readBars } from '../host/pci-resources.js';
 import { scanPciDevices, type UnreadableDevice } from '../host/pci-sysfs.js';
 import type { HostRoot } from '../host/root.js';
-import { joinGroups, readKernelGroups, scanWarnings } from '../iommu/groups.js';
+import { joinGroups, scanWarnings } from '../iommu/groups.js';
 import { groupViability } from '../iommu/viability.js';
 import { formatPciAddress, parsePciAddress, tryParsePciAddress } from '../pci/address.js';
 import type { PciDevice } from '../pci/types.js';

@@ -1,9 +1,11 @@
 /**
  * The host report: an overview assembled from the analyses. Pure over a HostRoot.
  */
+
+import { readKernelGroups } from '../host/kernel-groups.js';
 import { PCI_DEVICES_DIR, scanPciDevices, type UnreadableDevice } from '../host/pci-sysfs.js';
 import type { HostRoot } from '../host/root.js';
-import { isPciName, readKernelGroups, scanWarnings } from '../iommu/groups.js';
+import { isPciName, scanWarnings } from '../iommu/groups.js';
 import { type GpuGroupSummary, gpuGroupSummary } from '../iommu/summary.js';
 import { hex } from '../pci/config-view.js';
 import { deviceNames, loadPciIds } from '../pci/ids.js';

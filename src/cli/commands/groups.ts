@@ -4,8 +4,8 @@
  * environment problem (exit 3) unless --simulate asks for the predicted groups.
  */
 import { EnvironmentError } from '../../errors.js';
+import { hasKernelGroups, readKernelGroups } from '../../host/kernel-groups.js';
 import { scanPciDevices } from '../../host/pci-sysfs.js';
-import { hasKernelGroups, readKernelGroups } from '../../iommu/groups.js';
 import { buildGroupsReport, type GroupsReport } from '../../iommu/groups-report.js';
 import { cmdlineOverride, quirkEnvFromHost } from '../../iommu/host-env.js';
 import { buildTopology } from '../../iommu/topology.js';

@@ -5,9 +5,10 @@
  * another machine with that machine's facts.
  */
 
+import { readKernelGroups } from '../../host/kernel-groups.js';
 import { readBars } from '../../host/pci-resources.js';
 import type { HostRoot } from '../../host/root.js';
-import { joinGroups, readKernelGroups } from '../../iommu/groups.js';
+import { joinGroups } from '../../iommu/groups.js';
 import { type GroupVerdict, groupViability } from '../../iommu/viability.js';
 import type { PciDevice } from '../../pci/types.js';
 import { entriesWithin, parseIomem } from '../../system/iomem.js';
