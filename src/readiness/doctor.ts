@@ -7,12 +7,12 @@
 import { VfiokitError } from '../errors.js';
 import { readKernelGroups } from '../host/kernel-groups.js';
 import { readBars } from '../host/pci-resources.js';
-import { scanPciDevices, type UnreadableDevice } from '../host/pci-sysfs.js';
+import { scanPciDevices } from '../host/pci-sysfs.js';
 import type { HostRoot } from '../host/root.js';
 import { joinGroups, scanWarnings } from '../iommu/groups.js';
 import { groupViability } from '../iommu/viability.js';
 import { formatPciAddress, parsePciAddress, tryParsePciAddress } from '../pci/address.js';
-import type { PciDevice } from '../pci/types.js';
+import type { PciDevice, UnreadableDevice } from '../pci/types.js';
 import type { VmDefinition } from '../vm/definition.js';
 import { CHECK_GROUPS, type Check, mostImportant, summarize, type Verdict } from './check.js';
 import { acsOverrideCheck } from './checks/acs-override.js';
