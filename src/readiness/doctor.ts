@@ -263,7 +263,8 @@ export async function buildDoctorReport(root: HostRoot, opts: DoctorOptions = {}
   checks.push(...setupDriftChecks(root, devices));
   const top = mostImportant(checks);
   const names: Record<string, string> = {};
-  const { loadPciIds, deviceNames } = await import('../pci/ids.js');
+  const { deviceNames } = await import('../pci/ids.js');
+  const { loadPciIds } = await import('../host/pci-ids.js');
   const ids = loadPciIds();
   for (const c of contexts) {
     for (const d of [c.device, ...c.companions]) {

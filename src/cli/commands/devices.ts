@@ -1,10 +1,11 @@
 /** `vfiokit devices`: every PCI device, optionally filtered by kind or vendor. */
 import { EnvironmentError } from '../../errors.js';
+import { loadPciIds } from '../../host/pci-ids.js';
 import { PCI_DEVICES_DIR, scanPciDevices } from '../../host/pci-sysfs.js';
 import { rootAdvice } from '../../host/root.js';
 import { matchesKind, parseDeviceKind, parseVendorId } from '../../pci/class-filter.js';
 import { deviceJson } from '../../pci/device-json.js';
-import { deviceNames, loadPciIds } from '../../pci/ids.js';
+import { deviceNames } from '../../pci/ids.js';
 import type { CliContext } from '../context.js';
 import { deviceLine } from './device-render.js';
 

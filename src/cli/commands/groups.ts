@@ -5,11 +5,12 @@
  */
 import { EnvironmentError } from '../../errors.js';
 import { hasKernelGroups, readKernelGroups } from '../../host/kernel-groups.js';
+import { loadPciIds } from '../../host/pci-ids.js';
 import { scanPciDevices } from '../../host/pci-sysfs.js';
 import { buildGroupsReport, type GroupsReport } from '../../iommu/groups-report.js';
 import { cmdlineOverride, quirkEnvFromHost } from '../../iommu/host-env.js';
 import { buildTopology } from '../../iommu/topology.js';
-import { deviceNames, loadPciIds } from '../../pci/ids.js';
+import { deviceNames } from '../../pci/ids.js';
 import type { PciDevice } from '../../pci/types.js';
 import type { CliContext } from '../context.js';
 import { renderGroups, renderSimulation, renderTree } from './groups-render.js';
