@@ -5,6 +5,7 @@
  */
 
 import { VfiokitError } from '../errors.js';
+import { gatherHostFacts } from '../host/host-facts.js';
 import { readKernelGroups } from '../host/kernel-groups.js';
 import { readBars } from '../host/pci-resources.js';
 import { scanPciDevices } from '../host/pci-sysfs.js';
@@ -13,6 +14,7 @@ import { joinGroups, scanWarnings } from '../iommu/groups.js';
 import { groupViability } from '../iommu/viability.js';
 import { formatPciAddress, parsePciAddress, tryParsePciAddress } from '../pci/address.js';
 import type { PciDevice, UnreadableDevice } from '../pci/types.js';
+import type { BlindSpot, HostFacts } from '../system/host-facts.js';
 import type { VmDefinition } from '../vm/definition.js';
 import { CHECK_GROUPS, type Check, mostImportant, summarize, type Verdict } from './check.js';
 import { acsOverrideCheck } from './checks/acs-override.js';
@@ -26,7 +28,6 @@ import { setupDriftChecks } from './checks/setup-drift.js';
 import { vfioModulesCheck } from './checks/vfio-modules.js';
 import { vgaArbitrationCheck } from './checks/vga.js';
 import { vmDefinitionCheck, vmDevicesCheck } from './checks/vm.js';
-import { type BlindSpot, gatherHostFacts, type HostFacts } from './host-facts.js';
 
 export interface DoctorOptions {
   /** Addresses given with --device; default: every display controller. */
