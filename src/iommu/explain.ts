@@ -3,6 +3,8 @@
  * first place where isolation breaks, with the register values as evidence; say why each other
  * member is in the group; then what the out-of-tree ACS override would change, and its risk.
  */
+
+import { sameSlot } from '../pci/domain.js';
 import type { PciDevice } from '../pci/types.js';
 import { type AcsVerdict, acsEnabled, describeAcsVerdict } from './acs.js';
 import { REQ_ACS_FLAGS } from './acs-flags.js';
@@ -128,9 +130,7 @@ export function explainDevice(input: ExplainInput): Explanation {
   const selfV = acsEnabled(dev, REQ_ACS_FLAGS, ctx);
   const siblings = topo
     .busPeers(dev)
-    .filter(
-      (t) => t !== dev && t.addr.device === dev.addr.device && !acsEnabled(t, REQ_ACS_FLAGS, ctx).enabled,
-    );
+    .filter((t) => t !== dev && sameSlot(t, dev) && !acsEnabled(t, REQ_ACS_FLAGS, ctx).enabled);
   if (aq?.devfns.length) {
     path.push({
       address: dev.address,

@@ -18,6 +18,7 @@
  *   and a GPU on vfio-pci with its audio on snd_hda_intel is not viable (DESIGN.md, lab-verified).
  */
 import { type GroupVerdict, isVfioDriver } from '../../iommu/viability.js';
+import { iommuEnabled, isDisplay, onHostDriver, sameSlot } from '../../pci/domain.js';
 import type { PciDevice } from '../../pci/types.js';
 import type { HostFacts } from '../../system/host-facts.js';
 import { entriesWithin } from '../../system/iomem.js';
@@ -81,7 +82,7 @@ export const driverUnknown = (d: PciDevice) => d.unknownFacts?.find((f) => f.fac
 export const driverText = (d: PciDevice) => d.driver ?? (driverUnknown(d) ? 'unknown' : 'none');
 
 /** No host driver holds it: unbound, on a vfio driver, or on pci-stub. */
-export const freeForVfio = (d: PciDevice) => !d.driver || isVfioDriver(d.driver) || d.driver === 'pci-stub';
+export const freeForVfio = (d: PciDevice) => !onHostDriver(d.driver);
 
 export function bootVgaCheck(ctx: DeviceContext): Check {
   const d = ctx.device;
@@ -286,13 +287,13 @@ export function groupCheck(ctx: DeviceContext, f: HostFacts): Check {
         : `although its iommu_group link points to group ${d.iommuGroup}`;
     return {
       ...base,
-      verdict: f.iommuGroups.length ? 'unknown' : 'fail',
+      verdict: iommuEnabled(f.iommuGroups) ? 'unknown' : 'fail',
       evidence: [
-        f.iommuGroups.length
+        iommuEnabled(f.iommuGroups)
           ? `no group directory of the kernel lists ${d.address}, ${link}`
           : 'no IOMMU groups: the IOMMU is off',
       ],
-      fix: f.iommuGroups.length
+      fix: iommuEnabled(f.iommuGroups)
         ? undefined
         : 'enable the IOMMU (see above); devices cannot be assigned without a group',
     };
@@ -311,10 +312,11 @@ export function groupCheck(ctx: DeviceContext, f: HostFacts): Check {
   if (g.verdict === 'unknown')
     return { ...base, verdict: 'unknown', evidence: [...evidence, ...g.unknownReasons] };
   if (g.viable) return { ...base, verdict: 'ok', evidence };
-  const slot = (a: string) => a.slice(0, a.lastIndexOf('.'));
-  const foreign = [...g.mustBind, ...g.mustUnbind].filter(
-    (a) => slot(a) !== slot(d.address) && a !== d.address,
-  );
+  const member = (a: string) => ctx.groupDevices.find((x) => x.address === a);
+  const foreign = [...g.mustBind, ...g.mustUnbind].filter((a) => {
+    const m = member(a);
+    return a !== d.address && !(m && sameSlot(m, d));
+  });
   const bindList = g.mustBind.join(' ');
   if (foreign.length) {
     const reasons = foreign.map((a) => {
@@ -502,7 +504,7 @@ function forFirmware(c: Check, firmware: VmFirmware): Check {
 }
 
 export function deviceChecks(ctx: DeviceContext, f: HostFacts): Check[] {
-  const display = ctx.device.classCode >> 16 === 0x03;
+  const display = isDisplay(ctx.device);
   const out = [driverCheck(ctx), groupCheck(ctx, f), audioCheck(ctx)];
   if (display) out.unshift(bootVgaCheck(ctx));
   out.push(framebufferCheck(ctx, f), resetCheck(ctx));

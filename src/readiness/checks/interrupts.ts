@@ -8,6 +8,7 @@
  * intremap=off on the command line turns it off (Intel; kernel-parameters.txt).
  */
 
+import { iommuEnabled } from '../../pci/domain.js';
 import type { HostFacts } from '../../system/host-facts.js';
 import { paramValues } from '../../system/kernel-cmdline.js';
 import { grepLog } from '../../system/kernel-log.js';
@@ -39,7 +40,7 @@ export function remappingCheck(f: HostFacts): Check {
       verdict: 'unknown',
       evidence: [`cannot tell whether the IOMMU is on: /sys/kernel/iommu_groups: ${f.iommuGroupsError}`],
     };
-  if (f.iommuGroups.length === 0) {
+  if (!iommuEnabled(f.iommuGroups)) {
     return {
       ...base,
       verdict: 'fail',

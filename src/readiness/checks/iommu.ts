@@ -15,6 +15,7 @@
  * - iommu=off, intel_iommu=off, amd_iommu=off disable the IOMMU; no groups, no VFIO.
  */
 
+import { iommuEnabled } from '../../pci/domain.js';
 import type { HostFacts } from '../../system/host-facts.js';
 import { paramOptions, paramValues } from '../../system/kernel-cmdline.js';
 import type { Check } from '../check.js';
@@ -159,14 +160,14 @@ export function iommuCmdlineCheck(f: HostFacts): Check {
       };
     }
     // Default unknown: the groups tell whether it is on.
-    if (f.iommuGroups.length > 0)
+    if (iommuEnabled(f.iommuGroups))
       return { ...base, verdict: 'ok', evidence: [...evidence, 'IOMMU groups exist, so VT-d is on'] };
     return { ...base, verdict: 'warn', evidence, fix: 'add intel_iommu=on to the kernel command line' };
   }
   evidence.push(ptAdvice);
   return {
     ...base,
-    verdict: f.iommuGroups.length ? 'ok' : 'unknown',
+    verdict: iommuEnabled(f.iommuGroups) ? 'ok' : 'unknown',
     evidence: [...evidence, 'CPU vendor unknown'],
   };
 }
@@ -185,7 +186,7 @@ export function iommuActiveCheck(f: HostFacts): Check {
       verdict: 'unknown',
       evidence: [evidence[0], `/sys/kernel/iommu_groups cannot be read: ${f.iommuGroupsError}`],
     };
-  if (f.iommuGroups.length > 0) return { ...base, verdict: 'ok', evidence };
+  if (iommuEnabled(f.iommuGroups)) return { ...base, verdict: 'ok', evidence };
   const vendor = iommuVendor(f);
   const driverConfig =
     vendor === 'amd' ? 'CONFIG_AMD_IOMMU' : vendor === 'intel' ? 'CONFIG_INTEL_IOMMU' : undefined;

@@ -4,6 +4,8 @@
  * their IOMMU groups must be in the VM or on vfio-pci/pci-stub/no driver when it starts (the
  * kernel's viability rule), and a GPU goes with the other functions of its slot.
  */
+
+import { isDisplay } from '../../pci/domain.js';
 import type { PciDevice } from '../../pci/types.js';
 import type { VmDefinition } from '../../vm/definition.js';
 import type { Check } from '../check.js';
@@ -81,7 +83,7 @@ export function vmDevicesCheck(vm: VmDefinition, devices: PciDevice[], contexts:
     }
     // The other functions of the slot (HDMI audio, USB-C): reset together, assigned together.
     const left = c.companions.filter((o) => !inVm.has(o.address));
-    if (left.length && d.classCode >> 16 === 0x03) {
+    if (left.length && isDisplay(d)) {
       worse('warn');
       for (const o of left) leftOut.add(o.address);
       evidence.push(
