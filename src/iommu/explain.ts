@@ -7,7 +7,7 @@
 import { sameSlot } from '../pci/domain.js';
 import type { PciDevice } from '../pci/types.js';
 import { type AcsVerdict, acsEnabled, describeAcsVerdict } from './acs.js';
-import { REQ_ACS_FLAGS } from './acs-flags.js';
+import { formatRegister16, REQ_ACS_FLAGS } from './acs-flags.js';
 import { type AcsOverride, formatAcsOverride } from './acs-override.js';
 import type { QuirkEnv } from './acs-quirks.js';
 import { dmaAliasQuirk, dmaAliasWalk, formatRequesterId } from './dma-alias.js';
@@ -80,12 +80,13 @@ export const ACS_OVERRIDE_RISK =
   'devices. It needs a kernel with the out-of-tree ACS override patch (it is not in mainline). ' +
   'Use it only when every guest involved is trusted.';
 
-const hex4 = (n: number) => `0x${n.toString(16).padStart(4, '0')}`;
-
 function evidenceOf(v: AcsVerdict): PathStep['evidence'] {
   if (v.reason === 'quirk') return { quirk: v.quirk };
   if (v.capRegister !== undefined)
-    return { capRegister: hex4(v.capRegister), ctrlRegister: hex4(v.ctrlRegister ?? 0) };
+    return {
+      capRegister: formatRegister16(v.capRegister),
+      ctrlRegister: formatRegister16(v.ctrlRegister ?? 0),
+    };
   return undefined;
 }
 

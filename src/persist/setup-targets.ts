@@ -10,6 +10,7 @@ import type { IommuGroup } from '../iommu/groups.js';
 import { hostCriticalReason, isBridge } from '../iommu/viability.js';
 import { formatPciAddress, parsePciAddress } from '../pci/address.js';
 import { isDisplay, sameSlot } from '../pci/domain.js';
+import { formatIdPair } from '../pci/id.js';
 import type { PciDevice } from '../pci/types.js';
 
 export interface TargetSpec {
@@ -30,8 +31,7 @@ export interface TargetResolution {
   notes: string[];
 }
 
-const hex4 = (n: number) => n.toString(16).padStart(4, '0');
-export const idOf = (d: PciDevice) => `${hex4(d.vendorId)}:${hex4(d.deviceId)}`;
+export const idOf = (d: PciDevice) => formatIdPair(d.vendorId, d.deviceId);
 const base = (d: PciDevice) => d.classCode >> 16;
 
 function what(d: PciDevice): string {

@@ -1,4 +1,5 @@
 import { onHostDriver, sameSlot } from '../../pci/domain.js';
+import { formatIdPair } from '../../pci/id.js';
 import type { PciDevice } from '../../pci/types.js';
 import type { HostFacts } from '../../system/host-facts.js';
 import { paramValues } from '../../system/kernel-cmdline.js';
@@ -68,8 +69,7 @@ export function idMatches(id: IdEntry, d: PciDevice): boolean {
   );
 }
 
-const hex4 = (n: number) => n.toString(16).padStart(4, '0');
-const idOf = (d: PciDevice) => `${hex4(d.vendorId)}:${hex4(d.deviceId)}`;
+const idOf = (d: PciDevice) => formatIdPair(d.vendorId, d.deviceId);
 
 export function earlyBindingCheck(f: HostFacts, devices: PciDevice[], targets: PciDevice[]): Check {
   const base = { id: 'vfio.early-binding', group: 'vfio' as const, title: 'vfio-pci.ids / pci-stub.ids' };

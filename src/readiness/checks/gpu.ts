@@ -19,6 +19,7 @@
  */
 import { type GroupVerdict, isVfioDriver } from '../../iommu/viability.js';
 import { iommuEnabled, isDisplay, onHostDriver, sameSlot } from '../../pci/domain.js';
+import { formatClassCode, formatIdPair } from '../../pci/id.js';
 import type { PciDevice } from '../../pci/types.js';
 import type { HostFacts } from '../../system/host-facts.js';
 import { entriesWithin } from '../../system/iomem.js';
@@ -71,9 +72,8 @@ export interface VmDeviceFacts {
   managed?: boolean;
 }
 
-const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 export const describe = (d: PciDevice) =>
-  `${d.address} [${hex4(d.vendorId)}:${hex4(d.deviceId)}] class ${d.classCode.toString(16).padStart(6, '0')}${d.names?.device ? ` ${d.names.device}` : ''}`;
+  `${d.address} [${formatIdPair(d.vendorId, d.deviceId)}] class ${formatClassCode(d.classCode)}${d.names?.device ? ` ${d.names.device}` : ''}`;
 
 /** Why the driver of this device is unknown (its link could not be read), if it is. */
 export const driverUnknown = (d: PciDevice) => d.unknownFacts?.find((f) => f.fact === 'driver')?.reason;
@@ -322,7 +322,7 @@ export function groupCheck(ctx: DeviceContext, f: HostFacts): Check {
     const reasons = foreign.map((a) => {
       const m = g.members.find((x) => x.address === a);
       const rec = byAddr.get(a);
-      return `${a}${rec ? ` [${rec.classCode.toString(16).padStart(6, '0')}]` : ''} on ${m?.driver ?? 'none'}${m?.hostCritical ? `: ${m.hostCritical}` : ''}`;
+      return `${a}${rec ? ` [${formatClassCode(rec.classCode)}]` : ''} on ${m?.driver ?? 'none'}${m?.hostCritical ? `: ${m.hostCritical}` : ''}`;
     });
     return {
       ...base,

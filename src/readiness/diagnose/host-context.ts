@@ -7,6 +7,7 @@
 
 import { joinGroups } from '../../iommu/groups.js';
 import { type GroupVerdict, groupViability } from '../../iommu/viability.js';
+import { formatClassCode, formatIdPair } from '../../pci/id.js';
 import type { PciDevice } from '../../pci/types.js';
 import type { HostState } from '../../system/host-state.js';
 import { entriesWithin, parseIomem } from '../../system/iomem.js';
@@ -36,8 +37,7 @@ export interface HostNotes {
   fix?: string;
 }
 
-const hex4 = (n: number) => n.toString(16).padStart(4, '0');
-const cls = (d: PciDevice) => d.classCode.toString(16).padStart(6, '0');
+const cls = (d: PciDevice) => formatClassCode(d.classCode);
 
 /**
  * What the driver named in a kernel dev_printk prefix says about the device it printed for: the
@@ -69,7 +69,7 @@ function mismatch(
   facts: Readonly<Record<string, string>>,
   loggedGroup?: number,
 ): string | undefined {
-  const here = `${d.address} here is [${hex4(d.vendorId)}:${hex4(d.deviceId)}] class ${cls(d)}${d.driver ? ` on ${d.driver}` : ''}`;
+  const here = `${d.address} here is [${formatIdPair(d.vendorId, d.deviceId)}] class ${cls(d)}${d.driver ? ` on ${d.driver}` : ''}`;
   const drv = facts.logDriver;
   const implied = drv ? (DRIVER_IMPLIES[drv.replace(/-/g, '_')] ?? DRIVER_IMPLIES[drv]) : undefined;
   if (implied) {
@@ -85,7 +85,7 @@ function mismatch(
   if (
     ids &&
     /^[0-9a-f]{4}:[0-9a-f]{4}$/i.test(ids) &&
-    ids.toLowerCase() !== `${hex4(d.vendorId)}:${hex4(d.deviceId)}`
+    ids.toLowerCase() !== `${formatIdPair(d.vendorId, d.deviceId)}`
   )
     return `in the log ${d.address} is [${ids.toLowerCase()}]; ${here}`;
   if (loggedGroup !== undefined && d.iommuGroup !== undefined && d.iommuGroup !== loggedGroup)
@@ -140,7 +140,7 @@ export class HostIndex {
     if (d) {
       out.device = {
         address: d.address,
-        ids: `${hex4(d.vendorId)}:${hex4(d.deviceId)}`,
+        ids: formatIdPair(d.vendorId, d.deviceId),
         class: cls(d),
         driver: d.driver,
         group: d.iommuGroup,
