@@ -72,7 +72,11 @@ export function idMatches(id: IdEntry, d: PciDevice): boolean {
 const idOf = (d: PciDevice) => formatIdPair(d.vendorId, d.deviceId);
 
 export function earlyBindingCheck(f: HostFacts, devices: PciDevice[], targets: PciDevice[]): Check {
-  const base = { id: 'vfio.early-binding', group: 'vfio' as const, title: 'vfio-pci.ids / pci-stub.ids' };
+  const base = {
+    id: 'vfio.early-binding' as const,
+    group: 'vfio' as const,
+    title: 'vfio-pci.ids / pci-stub.ids',
+  };
   const ids = configuredIds(f);
   const evidence = ids.length
     ? ids.map((i) => `${i.param}=${i.text} (${i.source})`)
@@ -136,7 +140,11 @@ export function competingDrivers(d: PciDevice): string[] {
 }
 
 export function softdepCheck(f: HostFacts, devices: PciDevice[]): Check {
-  const base = { id: 'vfio.softdep', group: 'vfio' as const, title: 'vfio-pci loads before the GPU driver' };
+  const base = {
+    id: 'vfio.softdep' as const,
+    group: 'vfio' as const,
+    title: 'vfio-pci loads before the GPU driver',
+  };
   const ids = configuredIds(f).filter((i) => i.param === 'vfio_pci.ids' && i.valid);
   if (!ids.length)
     return { ...base, verdict: 'ok', evidence: ['no vfio-pci.ids configured: nothing to order'] };

@@ -25,7 +25,7 @@ import type { HostFacts } from '../../system/host-facts.js';
 import { entriesWithin } from '../../system/iomem.js';
 import { type Bar, barName, hexRange } from '../../system/pci-resources.js';
 import type { VmFirmware } from '../../vm/definition.js';
-import type { Check } from '../check.js';
+import type { Check, CheckId } from '../check.js';
 
 export const HOST_GPU_DRIVERS = new Set(['nvidia', 'nouveau', 'amdgpu', 'radeon', 'i915', 'xe']);
 const FB_NAMES =
@@ -86,7 +86,12 @@ export const freeForVfio = (d: PciDevice) => !onHostDriver(d.driver);
 
 export function bootVgaCheck(ctx: DeviceContext): Check {
   const d = ctx.device;
-  const base = { id: 'gpu.boot-vga', group: 'gpu' as const, title: 'Boot VGA device', device: d.address };
+  const base = {
+    id: 'gpu.boot-vga' as const,
+    group: 'gpu' as const,
+    title: 'Boot VGA device',
+    device: d.address,
+  };
   const doubt = d.unknownFacts?.find((f) => f.fact === 'boot_vga');
   if (doubt) return { ...base, verdict: 'unknown', evidence: [doubt.reason] };
   if (d.bootVga === undefined)
@@ -111,7 +116,7 @@ export function bootVgaCheck(ctx: DeviceContext): Check {
 
 export function driverCheck(ctx: DeviceContext): Check {
   const d = ctx.device;
-  const base = { id: 'gpu.driver', group: 'gpu' as const, title: 'Host driver', device: d.address };
+  const base = { id: 'gpu.driver' as const, group: 'gpu' as const, title: 'Host driver', device: d.address };
   const evidence = [
     `${describe(d)} driver ${d.driver ?? 'none'}${d.driverOverride ? `, driver_override=${d.driverOverride}` : ''}`,
   ];
@@ -173,7 +178,7 @@ export function driverCheck(ctx: DeviceContext): Check {
 export function framebufferCheck(ctx: DeviceContext, f: HostFacts): Check {
   const d = ctx.device;
   const base = {
-    id: 'gpu.framebuffer',
+    id: 'gpu.framebuffer' as const,
     group: 'gpu' as const,
     title: 'Framebuffer in the BARs',
     device: d.address,
@@ -232,7 +237,7 @@ export function framebufferCheck(ctx: DeviceContext, f: HostFacts): Check {
 export function audioCheck(ctx: DeviceContext): Check {
   const d = ctx.device;
   const base = {
-    id: 'gpu.audio',
+    id: 'gpu.audio' as const,
     group: 'gpu' as const,
     title: 'Companion functions (HDMI audio, USB-C)',
     device: d.address,
@@ -273,7 +278,12 @@ export function audioCheck(ctx: DeviceContext): Check {
 
 export function groupCheck(ctx: DeviceContext, f: HostFacts): Check {
   const d = ctx.device;
-  const base = { id: 'gpu.group', group: 'gpu' as const, title: 'IOMMU group viability', device: d.address };
+  const base = {
+    id: 'gpu.group' as const,
+    group: 'gpu' as const,
+    title: 'IOMMU group viability',
+    device: d.address,
+  };
   if (!ctx.group) {
     if (f.iommuGroupsError)
       return {
@@ -345,7 +355,7 @@ export function groupCheck(ctx: DeviceContext, f: HostFacts): Check {
 
 export function resetCheck(ctx: DeviceContext): Check {
   const d = ctx.device;
-  const base = { id: 'gpu.reset', group: 'gpu' as const, title: 'Reset methods', device: d.address };
+  const base = { id: 'gpu.reset' as const, group: 'gpu' as const, title: 'Reset methods', device: d.address };
   const methods = d.resetMethods;
   if (methods === undefined) {
     if (d.pcie) {
@@ -394,7 +404,7 @@ export function resetCheck(ctx: DeviceContext): Check {
 export function romCheck(ctx: DeviceContext): Check {
   const d = ctx.device;
   const base = {
-    id: 'gpu.rom',
+    id: 'gpu.rom' as const,
     group: 'gpu' as const,
     title: 'Option ROM with a UEFI image',
     device: d.address,
@@ -436,7 +446,7 @@ export function romCheck(ctx: DeviceContext): Check {
   return vm ? forFirmware(judged, vm.firmware) : judged;
 }
 
-type RomBase = { id: string; group: 'gpu'; title: string; device: string };
+type RomBase = { id: CheckId; group: 'gpu'; title: string; device: string };
 
 function judgeRom(base: RomBase, r: RomFact, source: string): Check {
   if (r.error) return { ...base, verdict: 'unknown', evidence: [`${source}: ${r.error}`] };

@@ -24,7 +24,11 @@ export function interruptRemappingOn(f: HostFacts): boolean | undefined {
 }
 
 export function remappingCheck(f: HostFacts): Check {
-  const base = { id: 'interrupts.remapping', group: 'interrupts' as const, title: 'Interrupt remapping' };
+  const base = {
+    id: 'interrupts.remapping' as const,
+    group: 'interrupts' as const,
+    title: 'Interrupt remapping',
+  };
   const intremap = f.cmdline ? paramValues(f.cmdline, 'intremap') : [];
   if (intremap.includes('off')) {
     return {
@@ -80,7 +84,11 @@ export function remappingCheck(f: HostFacts): Check {
 }
 
 export function unsafeInterruptsCheck(f: HostFacts): Check {
-  const base = { id: 'interrupts.unsafe', group: 'interrupts' as const, title: 'allow_unsafe_interrupts' };
+  const base = {
+    id: 'interrupts.unsafe' as const,
+    group: 'interrupts' as const,
+    title: 'allow_unsafe_interrupts',
+  };
   const evidence: string[] = [];
   let live = false;
   /** Asked for in modprobe.d or on the command line, but the loaded module reads N. */

@@ -50,7 +50,7 @@ function intelDefault(f: HostFacts): { on?: boolean; evidence: string } {
 
 export function iommuFirmwareCheck(f: HostFacts): Check {
   const base = {
-    id: 'iommu.firmware',
+    id: 'iommu.firmware' as const,
     group: 'iommu' as const,
     title: 'Firmware describes an IOMMU (ACPI DMAR/IVRS)',
   };
@@ -94,7 +94,11 @@ export function iommuFirmwareCheck(f: HostFacts): Check {
 }
 
 export function iommuCmdlineCheck(f: HostFacts): Check {
-  const base = { id: 'iommu.cmdline', group: 'iommu' as const, title: 'Kernel command line for the IOMMU' };
+  const base = {
+    id: 'iommu.cmdline' as const,
+    group: 'iommu' as const,
+    title: 'Kernel command line for the IOMMU',
+  };
   if (!f.cmdline) return { ...base, verdict: 'unknown', evidence: ['/proc/cmdline could not be read'] };
   const evidence: string[] = [];
   const intel = paramOptions(f.cmdline, 'intel_iommu');
@@ -173,7 +177,7 @@ export function iommuCmdlineCheck(f: HostFacts): Check {
 }
 
 export function iommuActiveCheck(f: HostFacts): Check {
-  const base = { id: 'iommu.active', group: 'iommu' as const, title: 'IOMMU active with groups' };
+  const base = { id: 'iommu.active' as const, group: 'iommu' as const, title: 'IOMMU active with groups' };
   const evidence = [
     f.iommuUnits.length
       ? `/sys/class/iommu: ${f.iommuUnits.join(' ')}`

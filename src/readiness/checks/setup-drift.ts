@@ -22,7 +22,7 @@ const subOf = (d: PciDevice) =>
     : formatIdPair(d.subsystemVendorId, d.subsystemDeviceId);
 
 const BASE = {
-  id: 'vfio.setup-drift',
+  id: 'vfio.setup-drift' as const,
   group: 'vfio' as const,
   title: 'vfiokit setup still matches the hardware',
 };

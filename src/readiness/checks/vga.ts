@@ -24,7 +24,7 @@ export interface VmVga {
 }
 
 export function vgaArbitrationCheck(devices: PciDevice[], targets: PciDevice[], vm?: VmVga): Check {
-  const base = { id: 'vga.arbitration', group: 'vga' as const, title: 'VGA arbitration' };
+  const base = { id: 'vga.arbitration' as const, group: 'vga' as const, title: 'VGA arbitration' };
   const vga = devices.filter(isVgaClass);
   const evidence = vga.map(
     (d) =>
