@@ -15,9 +15,10 @@
  * /run is a tmpfs on every systemd host: after a reboot the record is gone, as are the bindings.
  */
 import { EnvironmentError, UsageError, VfiokitError } from '../errors.js';
+import { readKernelGroups } from '../host/kernel-groups.js';
 import { scanPciDevices } from '../host/pci-sysfs.js';
 import type { HostRoot } from '../host/root.js';
-import { type IommuGroup, joinGroups, readKernelGroups } from '../iommu/groups.js';
+import { type IommuGroup, joinGroups } from '../iommu/groups.js';
 import { hostCriticalReason, isBridge } from '../iommu/viability.js';
 import type { PciDevice } from '../pci/types.js';
 import { idOf, resolveTargets, type TargetSpec } from '../persist/setup-targets.js';

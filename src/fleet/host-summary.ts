@@ -12,15 +12,15 @@
  * cannot be judged is `unknown` with the reason, never "assignable".
  */
 import { VfiokitError } from '../errors.js';
-import { scanPciDevices } from '../host/pci-sysfs.js';
+import { openHostState } from '../host/host-state.js';
 import type { HostRoot } from '../host/root.js';
-import { type IommuGroup, joinGroups, readKernelGroups } from '../iommu/groups.js';
+import { type IommuGroup, joinGroups } from '../iommu/groups.js';
 import { groupViability, isBridge, isVfioDriver } from '../iommu/viability.js';
 import { hex } from '../pci/config-view.js';
+import { companions, isDisplay, sameSlot } from '../pci/domain.js';
 import type { PciDevice } from '../pci/types.js';
 import { type Check, mostImportant, summarize, type Verdict } from '../readiness/check.js';
-import { buildDeviceContexts, runChecks, sameSlot, selectTargets } from '../readiness/doctor.js';
-import { gatherHostFacts } from '../readiness/host-facts.js';
+import { buildDeviceContexts, runChecks, selectTargets } from '../readiness/doctor.js';
 
 export type AssignVerdict = 'assignable' | 'not-assignable' | 'unknown';
 export type Isolation = 'isolated' | 'shared' | 'unknown';
@@ -83,7 +83,7 @@ const ids = (v: number, d: number) => `${hex(v, 4)}:${hex(d, 4)}`;
  * models asked for ("1b36:0010").
  */
 export function assignmentCandidates(devices: PciDevice[], models: readonly string[] = []): PciDevice[] {
-  const displays = devices.filter((d) => d.classCode >> 16 === 0x03);
+  const displays = devices.filter(isDisplay);
   const prepared = devices.filter(
     (d) =>
       !isBridge(d) &&
@@ -128,14 +128,14 @@ export function assessDevice(
   groups: Map<number, IommuGroup>,
   gate: HostGate,
 ): FleetDevice {
-  const companions = all.filter((o) => o !== d && sameSlot(o, d) && !o.physfn).map((o) => o.address);
+  const companionAddresses = companions(d, all).map((o) => o.address);
   const out: FleetDevice = {
     address: d.address,
     vendorDevice: ids(d.vendorId, d.deviceId),
     class: hex(d.classCode, 6),
     driver: d.driver,
     group: d.iommuGroup,
-    companions,
+    companions: companionAddresses,
     isolation: 'unknown',
     sharedWith: [],
     mustBind: [],
@@ -201,13 +201,14 @@ export function summarizeHost(
 
 function summarize1(root: HostRoot, name: string, source: string, models: readonly string[]): FleetHost {
   // Devices whose entry could not be read stay on record: their groups are judged unknown.
-  const scan = scanPciDevices(root);
+  const state = openHostState(root);
+  const scan = state.pci();
   const devices = scan.devices;
   // Every PC has at least a host bridge: a snapshot without PCI devices is damaged or not one.
   if (!devices.length)
     return unreadable(name, source, 'no PCI devices in the snapshot (sys/bus/pci/devices)');
-  const facts = gatherHostFacts(root);
-  const kernel = readKernelGroups(root);
+  const facts = state.facts();
+  const kernel = state.kernelGroups();
   const groups = new Map(joinGroups(kernel, devices, scan.unreadable).map((g) => [g.id, g]));
   // Doctor's own checks, composed as buildDoctorReport does but without ROM reads and without
   // reading the devices a second time.
@@ -216,7 +217,7 @@ function summarize1(root: HostRoot, name: string, source: string, models: readon
     facts,
     devices,
     targets,
-    buildDeviceContexts(root, devices, targets, new Map(), scan.unreadable),
+    buildDeviceContexts(state, devices, targets, new Map(), scan.unreadable),
   );
   const summary = summarize(checks);
   const first = mostImportant(checks);

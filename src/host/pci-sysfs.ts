@@ -17,7 +17,10 @@ import * as path from 'node:path';
 import { EnvironmentError, VfiokitError } from '../errors.js';
 import { compareBdf, formatPciAddress, parsePciAddress, tryParsePciAddress } from '../pci/address.js';
 import { decodeConfig } from '../pci/decode-config.js';
-import type { PciDevice, UnknownFact } from '../pci/types.js';
+import type { PciDevice, PciScan, UnknownFact } from '../pci/types.js';
+
+export type { PciScan, UnreadableDevice } from '../pci/types.js';
+
 import { DirHostRoot, type HostRoot } from './root.js';
 import { flattenedReason, linkBasename, readSysfsLink, type SysfsLink } from './sysfs-link.js';
 
@@ -194,25 +197,6 @@ export interface ScanOptions {
    * reads per device. Default 'all'.
    */
   facts?: 'all' | 'grouping';
-}
-
-export interface UnreadableDevice {
-  address: string;
-  reason: string;
-}
-
-/** What a scan read, and what it could not: nothing is dropped without a trace. */
-export interface PciScan {
-  devices: PciDevice[];
-  /** Entries of /sys/bus/pci/devices whose device could not be read, with the reason. */
-  unreadable: UnreadableDevice[];
-  /**
-   * Links found as plain files holding the link text (a flattened copy of sysfs). The bus entries
-   * among them are followed to find the devices; a flattened `driver` is never taken as fact.
-   */
-  flattened: string[];
-  /** /sys/bus/pci/devices itself could not be listed: the reason (the device list is unknown). */
-  listError?: string;
 }
 
 const isReadError = (e: unknown): e is VfiokitError =>

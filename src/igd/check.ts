@@ -13,14 +13,14 @@
  */
 
 import type { PciDevice } from '../pci/types.js';
-import type { Check, Verdict } from '../readiness/check.js';
+import type { Check, CheckId, Verdict } from '../readiness/check.js';
 import { framebufferCheck } from '../readiness/checks/gpu.js';
 import { atLeast, kernelVersion } from '../readiness/checks/kernel-version.js';
-import type { HostFacts } from '../readiness/host-facts.js';
-import { entriesWithin } from '../readiness/iomem.js';
-import { hasParam, paramValues } from '../readiness/kernel-cmdline.js';
-import { moduleOptions } from '../readiness/modprobe-config.js';
-import type { Bar } from '../readiness/pci-resources.js';
+import type { HostFacts } from '../system/host-facts.js';
+import { entriesWithin } from '../system/iomem.js';
+import { hasParam, paramValues } from '../system/kernel-cmdline.js';
+import { moduleOptions } from '../system/modprobe-config.js';
+import type { Bar } from '../system/pci-resources.js';
 import {
   type IgdGeneration,
   igdGeneration,
@@ -60,7 +60,7 @@ export interface ModeAssessment {
 }
 
 const base = (id: string, title: string, device?: string) => ({
-  id: `igd.${id}`,
+  id: `igd.${id}` as CheckId,
   group: 'igd' as const,
   title,
   device,

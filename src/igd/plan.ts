@@ -8,7 +8,7 @@
  * hw/vfio/igd.c). A size of 0 asks for nothing (QEMU writes 0 for devices without a BDSM).
  */
 import { VfiokitError } from '../errors.js';
-import type { Iomem } from '../readiness/iomem.js';
+import type { Iomem } from '../system/iomem.js';
 import { hex, sizeText } from './registers.js';
 
 export const FOUR_GIB = 0x1_0000_0000n;

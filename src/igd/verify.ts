@@ -9,7 +9,7 @@
 import { VfiokitError } from '../errors.js';
 import type { FileRead, MemmapEntry } from '../host/igd-files.js';
 import type { PciDevice } from '../pci/types.js';
-import type { Iomem } from '../readiness/iomem.js';
+import type { Iomem } from '../system/iomem.js';
 import { IGD_ADDRESS } from './check.js';
 import { igdGeneration } from './generation.js';
 import { parseOpRegion } from './opregion.js';

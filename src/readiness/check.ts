@@ -20,9 +20,14 @@ export const CHECK_GROUPS = [
 ] as const;
 export type CheckGroupId = (typeof CHECK_GROUPS)[number]['id'];
 
+import { CHECK_IDS } from '../schema/check-ids.js';
+
+export { CHECK_IDS };
+export type CheckId = (typeof CHECK_IDS)[number];
+
 export interface Check {
   /** Stable id, e.g. "iommu.active" or "gpu.reset" (per-device checks carry `device`). */
-  id: string;
+  id: CheckId;
   group: CheckGroupId;
   title: string;
   verdict: Verdict;
@@ -35,7 +40,7 @@ export interface Check {
 }
 
 /** Lower numbers are more fundamental: nothing later works until they are fixed. */
-const PRIORITY: Record<string, number> = {
+const PRIORITY: Partial<Record<CheckId, number>> = {
   'cpu.virtualization': 10,
   'iommu.firmware': 20,
   'iommu.cmdline': 25,

@@ -1,10 +1,14 @@
 /** A readiness check as `doctor` prints it: what was looked at, what it means, what to do. */
 import * as v from 'valibot';
+import { CHECK_IDS } from './check-ids.js';
 import { checkVerdict } from './common.js';
 import { field } from './define.js';
 
 export const checkJson = v.strictObject({
-  id: field(v.string(), 'stable id, e.g. "iommu.active" or "gpu.reset" (per-device checks carry `device`)'),
+  id: field(
+    v.picklist(CHECK_IDS),
+    'stable id, e.g. "iommu.active" or "gpu.reset" (per-device checks carry `device`)',
+  ),
   group: field(
     v.picklist(['cpu', 'iommu', 'interrupts', 'vfio', 'acs', 'vm', 'gpu', 'vga', 'igd', 'hugepages']),
     'the family the check belongs to, in the order a user has to fix them',

@@ -17,9 +17,10 @@ import * as path from 'node:path';
 import { after, test } from 'node:test';
 import type { LabTruth } from '../../lab/truth.js';
 import { VfiokitError } from '../../src/errors.js';
+import { openHostState } from '../../src/host/host-state.js';
+import { readKernelGroups } from '../../src/host/kernel-groups.js';
 import { scanPciDevices } from '../../src/host/pci-sysfs.js';
 import { DirHostRoot } from '../../src/host/root.js';
-import { readKernelGroups } from '../../src/iommu/groups.js';
 import { buildGroupsReport } from '../../src/iommu/groups-report.js';
 import { cmdlineOverride, quirkEnvFromHost } from '../../src/iommu/host-env.js';
 import { buildDoctorReport } from '../../src/readiness/doctor.js';
@@ -130,8 +131,8 @@ async function claims(root: DirHostRoot): Promise<Claims> {
       root: root.dir,
       devices,
       kernel: readKernelGroups(root),
-      env: quirkEnvFromHost(root),
-      cmdlineOverride: cmdlineOverride(root),
+      env: quirkEnvFromHost(openHostState(root)),
+      cmdlineOverride: cmdlineOverride(openHostState(root)),
       source: 'kernel',
       unreadable: scan.unreadable,
       flattened: scan.flattened,
@@ -139,10 +140,12 @@ async function claims(root: DirHostRoot): Promise<Claims> {
     out.groups = report.groups.some((g) => g.id === GROUP && g.viable === true);
   });
   await guard(() => {
-    out.hostReport = buildHostReport(root).gpuGroups.some((g) => g.group === GROUP && g.viable === true);
+    out.hostReport = buildHostReport(openHostState(root)).gpuGroups.some(
+      (g) => g.group === GROUP && g.viable === true,
+    );
   });
   await guard(async () => {
-    const d = await buildDoctorReport(root, { readRoms: false });
+    const d = await buildDoctorReport(openHostState(root), { readRoms: false });
     out.doctor = d.checks.find((c) => c.id === 'gpu.group' && c.device === members[0])?.verdict;
   });
   return out;

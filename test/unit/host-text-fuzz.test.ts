@@ -11,10 +11,12 @@ import { after, test } from 'node:test';
 import fc from 'fast-check';
 import { parseDeviceId, parseHexId } from '../../src/cli/commands/rom-ids.js';
 import { VfiokitError } from '../../src/errors.js';
+import { gatherHostFacts } from '../../src/host/host-facts.js';
+import { openHostState } from '../../src/host/host-state.js';
+import { readKernelGroups } from '../../src/host/kernel-groups.js';
 import { scanPciDevices } from '../../src/host/pci-sysfs.js';
 import { DirHostRoot } from '../../src/host/root.js';
 import { parseAcsOverride } from '../../src/iommu/acs-override.js';
-import { readKernelGroups } from '../../src/iommu/groups.js';
 import { buildGroupsReport } from '../../src/iommu/groups-report.js';
 import { cmdlineOverride, quirkEnvFromHost } from '../../src/iommu/host-env.js';
 import { parsePciAddress } from '../../src/pci/address.js';
@@ -23,14 +25,13 @@ import { parsePciIds } from '../../src/pci/ids.js';
 import { parseIdList } from '../../src/readiness/checks/early-binding.js';
 import { diagnoseText } from '../../src/readiness/diagnose/matcher.js';
 import { buildDoctorReport } from '../../src/readiness/doctor.js';
-import { gatherHostFacts } from '../../src/readiness/host-facts.js';
-import { parseIomem } from '../../src/readiness/iomem.js';
-import { parseKernelCmdline } from '../../src/readiness/kernel-cmdline.js';
-import { parseKernelConfig } from '../../src/readiness/kernel-config.js';
 import { parseMemorySize } from '../../src/readiness/memory-size.js';
-import { parseModprobeFile } from '../../src/readiness/modprobe-config.js';
-import { parseResourceFile } from '../../src/readiness/pci-resources.js';
 import { buildHostReport } from '../../src/report/host-report.js';
+import { parseIomem } from '../../src/system/iomem.js';
+import { parseKernelCmdline } from '../../src/system/kernel-cmdline.js';
+import { parseKernelConfig } from '../../src/system/kernel-config.js';
+import { parseModprobeFile } from '../../src/system/modprobe-config.js';
+import { parseResourceFile } from '../../src/system/pci-resources.js';
 import { repoRoot } from '../helpers/cli.js';
 import { mutateOnce, mutateText, seededRandom } from '../helpers/mutate-text.js';
 
@@ -214,14 +215,14 @@ async function verdictsOf(root: DirHostRoot): Promise<Verdicts> {
     root: root.dir,
     devices,
     kernel: readKernelGroups(root),
-    env: quirkEnvFromHost(root),
-    cmdlineOverride: cmdlineOverride(root),
+    env: quirkEnvFromHost(openHostState(root)),
+    cmdlineOverride: cmdlineOverride(openHostState(root)),
     source: 'kernel',
     unreadable: scan.unreadable,
     flattened: scan.flattened,
   });
-  const doctor = await buildDoctorReport(root, { readRoms: false });
-  const host = buildHostReport(root);
+  const doctor = await buildDoctorReport(openHostState(root), { readRoms: false });
+  const host = buildHostReport(openHostState(root));
   return {
     checks: new Map(doctor.checks.map((c) => [`${c.id} ${c.device ?? ''}`, c.verdict])),
     groups: new Map(groups.groups.map((g) => [g.id, claimsViable(g)])),

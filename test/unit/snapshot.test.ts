@@ -331,13 +331,18 @@ test('--roms / --rom BDF carry option ROMs into the snapshot, where doctor reads
     );
     assert.ok(fs.readFileSync(path.join(out, gpu.sysfsPath, 'rom')).equals(rom));
 
-    // doctor judges the ROM from the snapshot: a legacy image only, so no UEFI (OVMF) support.
-    const d = JSON.parse(runCli(['--root', out, 'doctor', '--json']).stdout);
-    const check = d.checks.find(
-      (c: { id: string; device?: string }) => c.id === 'gpu.rom' && c.device === '0000:01:00.0',
-    );
+    // doctor --roms judges the ROM from the snapshot: a legacy image only, so no UEFI (OVMF) support.
+    const romCheck = (args: string[]) =>
+      JSON.parse(runCli(['--root', out, 'doctor', '--json', ...args]).stdout).checks.find(
+        (c: { id: string; device?: string }) => c.id === 'gpu.rom' && c.device === '0000:01:00.0',
+      );
+    const check = romCheck(['--roms']);
     assert.equal(check.verdict, 'warn');
     assert.match(check.evidence[0], /: 512 bytes; images: x86 BIOS at 0x0$/);
+    // Without --roms doctor reads no ROM (a read enables the ROM BAR) and says how to ask.
+    const unread = romCheck([]);
+    assert.equal(unread.verdict, 'unknown');
+    assert.match(unread.evidence[0], /only with --roms/);
 
     // Without --roms the snapshot keeps placeholders, and says so.
     const plain = JSON.parse(

@@ -8,7 +8,15 @@ import { CHECK_GROUPS, type Check, type Verdict } from '../../readiness/check.js
 import { buildDoctorReport, type DoctorReport } from '../../readiness/doctor.js';
 import { parseMemorySize } from '../../readiness/memory-size.js';
 import type { CliContext } from '../context.js';
-import type { DoctorCliOptions } from './doctor.cli.js';
+
+export interface DoctorCliOptions {
+  device?: string[];
+  memory?: string;
+  vm?: string;
+  /** --roms: read the display targets' option ROMs (enables the ROM BAR; needs root). */
+  roms?: boolean;
+  verbose?: boolean;
+}
 
 export const SYMBOL: Record<Verdict, string> = { ok: '✓', warn: '!', fail: '✗', unknown: '?' };
 
@@ -87,11 +95,11 @@ export async function runDoctor(ctx: CliContext, opts: DoctorCliOptions): Promis
   // The VM definition is the user's own file, read from the working directory (not --root).
   const vm = opts.vm === undefined ? undefined : (await import('./vm-file.js')).readVmDefinition(opts.vm);
   const memoryBytes = opts.memory === undefined ? undefined : parseMemorySize(opts.memory);
-  const report = await buildDoctorReport(ctx.root(), {
+  const report = await buildDoctorReport(ctx.host(), {
     devices: opts.device,
     vm,
     memoryBytes,
-    readRoms: opts.rom !== false,
+    readRoms: opts.roms === true,
   });
   if (ctx.json) ctx.printJson(report);
   else renderDoctor(ctx, report, opts.verbose);

@@ -11,8 +11,16 @@ import type { ExportKubevirtJson } from '../../schema/outputs/export-kubevirt.js
 import type { ExportNfdJson } from '../../schema/outputs/export-nfd.js';
 import type { ExportProxmoxJson } from '../../schema/outputs/export-proxmox.js';
 import type { CliContext } from '../context.js';
-import type { ExportCliOptions } from './export.cli.js';
 import { parseJobs, parseModels } from './fleet.js';
+
+export interface ExportCliOptions {
+  output?: string;
+  model?: string[];
+  jobs?: string;
+  ttl?: string;
+  externalProvider?: boolean;
+  resourceDomain?: string;
+}
 
 /** Write next to the target under a dot name (NFD ignores dot files), then rename over it. */
 export function writeAtomic(file: string, text: string): void {

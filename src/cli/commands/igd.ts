@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import { EnvironmentError, ExitCode, errnoCode, showPath, UsageError, VfiokitError } from '../../errors.js';
+import { gatherHostFacts } from '../../host/host-facts.js';
 import {
   debugfsDevice,
   fwCfgPresent,
@@ -13,6 +14,7 @@ import {
   readFwCfg,
   readPhysicalMemory,
 } from '../../host/igd-files.js';
+import { readBars } from '../../host/pci-resources.js';
 import { scanPciDevices } from '../../host/pci-sysfs.js';
 import {
   assessIgd,
@@ -36,10 +38,8 @@ import { hex, sizeText } from '../../igd/registers.js';
 import { type VerifyReport, verifyIgd } from '../../igd/verify.js';
 import { formatPciAddress, parsePciAddress } from '../../pci/address.js';
 import { summarize } from '../../readiness/check.js';
-import { gatherHostFacts } from '../../readiness/host-facts.js';
-import { parseIomem } from '../../readiness/iomem.js';
 import { parseMemorySize } from '../../readiness/memory-size.js';
-import { readBars } from '../../readiness/pci-resources.js';
+import { parseIomem } from '../../system/iomem.js';
 import type { CliContext } from '../context.js';
 import type { IgdOpregionOptions, IgdPlanOptions } from './igd.cli.js';
 

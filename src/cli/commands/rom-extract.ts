@@ -8,13 +8,18 @@ import { parseRom } from '../../rom/parse-rom.js';
 import { peFacts } from '../../rom/pe-image.js';
 import type { RomExtractJson } from '../../schema/outputs/rom-extract.js';
 import type { CliContext } from '../context.js';
-import type { RomExtractOptions } from './rom.cli.js';
 import { checkOutput, readRomFile, writeFileAtomic } from './rom-files.js';
 
 /** Each kind of extract document without the fields every kind has. */
 type ExtractSummary = {
   [K in RomExtractJson['kind']]: Omit<Extract<RomExtractJson, { kind: K }>, 'schema' | 'input' | 'output'>;
 }[RomExtractJson['kind']];
+export interface RomExtractOptions {
+  output: string;
+  image?: string;
+  efi?: boolean;
+  force?: boolean;
+}
 
 export function runRomExtract(ctx: CliContext, file: string, opts: RomExtractOptions): number {
   if ((opts.image === undefined) === !opts.efi) {

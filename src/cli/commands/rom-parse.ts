@@ -5,38 +5,21 @@
  * EFI image) or no image matches --device/--for; 0 otherwise.
  */
 import { ExitCode, UsageError } from '../../errors.js';
-import type { RomModel } from '../../rom/model.js';
-import { type DecompressMode, parseRom } from '../../rom/parse-rom.js';
+import { analyseRom, hasProblems } from '../../rom/analysis.js';
 import { parsedRomJson } from '../../rom/rom-json.js';
 import { formatRomParser } from '../../rom/rom-parser-format.js';
-import { checkIds, type DeviceId, type IdCheck, type UefiVerdict, uefiVerdict } from '../../rom/verdict.js';
 import type { RomParseJson } from '../../schema/outputs/rom-parse.js';
 import type { CliContext } from '../context.js';
-import type { RomParseOptions } from './rom.cli.js';
 import { readRomFile } from './rom-files.js';
 import { parseDeviceId, readDeviceId } from './rom-ids.js';
 import { renderRom } from './rom-render.js';
 
-export interface ParsedRom {
-  file: string;
-  rom: RomModel;
-  ids?: IdCheck;
-  verdict: UefiVerdict;
-}
-
-export function analyseRom(
-  file: string,
-  bytes: Uint8Array,
-  device?: DeviceId,
-  decompress: DecompressMode = 'full',
-): ParsedRom {
-  const rom = parseRom(bytes, { decompress });
-  const ids = device ? checkIds(rom, device) : undefined;
-  return { file, rom, ids, verdict: uefiVerdict(rom, ids, bytes) };
-}
-
-export function hasProblems(p: ParsedRom): boolean {
-  return p.rom.findings.some((f) => f.severity === 'error') || (p.ids !== undefined && !p.ids.matches);
+export interface RomParseOptions {
+  device?: string;
+  for?: string;
+  format?: 'text' | 'rom-parser';
+  decompress?: boolean;
+  fullDecompress?: boolean;
 }
 
 export function runRomParse(ctx: CliContext, files: string[], opts: RomParseOptions): number {

@@ -13,7 +13,17 @@ import { verifySetup } from '../../persist/setup-verify.js';
 import type { SetupJson } from '../../schema/outputs/setup.js';
 import type { CliContext } from '../context.js';
 import { SYMBOL } from './doctor.js';
-import type { SetupCliOptions } from './setup.cli.js';
+
+export interface SetupCliOptions {
+  group?: string[];
+  gpu?: boolean;
+  apply?: boolean;
+  dryRun?: boolean;
+  undo?: boolean;
+  verify?: boolean;
+  force?: boolean;
+  lockWait?: string;
+}
 
 function parseGroups(list: string[] | undefined): number[] {
   return (list ?? []).map((g) => {

@@ -14,16 +14,16 @@
  * - patch without option: /proc/kallsyms still lists the patch's pcie_acs_override symbols.
  */
 
-import { grepLog } from '../../host/kernel-log.js';
+import type { HostFacts } from '../../system/host-facts.js';
+import { paramValues } from '../../system/kernel-cmdline.js';
+import { grepLog } from '../../system/kernel-log.js';
 import type { Check } from '../check.js';
-import type { HostFacts } from '../host-facts.js';
-import { paramValues } from '../kernel-cmdline.js';
 
 const ENABLED = /PCIe ACS overrides enabled/;
 const UNKNOWN = /Unknown kernel command line parameters ".*pcie_acs_override/;
 
 export function acsOverrideCheck(f: HostFacts): Check {
-  const base = { id: 'acs.override', group: 'acs' as const, title: 'pcie_acs_override' };
+  const base = { id: 'acs.override' as const, group: 'acs' as const, title: 'pcie_acs_override' };
   const values = f.cmdline ? paramValues(f.cmdline, 'pcie_acs_override') : [];
   const enabledLines = f.kernelLog ? grepLog(f.kernelLog, ENABLED) : [];
   const unknownLines = f.kernelLog ? grepLog(f.kernelLog, UNKNOWN) : [];

@@ -3,11 +3,16 @@
  * kvm_intel / kvm_amd module creates once it has enabled them. The "hypervisor" flag means this
  * host is itself a guest: assigning devices from here needs a virtual IOMMU from the outer host.
  */
+
+import type { HostFacts } from '../../system/host-facts.js';
 import type { Check } from '../check.js';
-import type { HostFacts } from '../host-facts.js';
 
 export function cpuChecks(f: HostFacts): Check[] {
-  const base = { id: 'cpu.virtualization', group: 'cpu' as const, title: 'CPU virtualisation and /dev/kvm' };
+  const base = {
+    id: 'cpu.virtualization' as const,
+    group: 'cpu' as const,
+    title: 'CPU virtualisation and /dev/kvm',
+  };
   if (!f.cpu) {
     return [{ ...base, verdict: 'unknown', evidence: ['/proc/cpuinfo could not be read'] }];
   }

@@ -6,8 +6,8 @@
  */
 import { assessIgd, findIgd } from '../../igd/check.js';
 import type { PciDevice } from '../../pci/types.js';
+import type { HostFacts } from '../../system/host-facts.js';
 import type { Check } from '../check.js';
-import type { HostFacts } from '../host-facts.js';
 import type { DeviceContext } from './gpu.js';
 
 const COVERED_BY_GPU_CHECKS = new Set(['igd.driver', 'igd.framebuffer', 'igd.video-off']);

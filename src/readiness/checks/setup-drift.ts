@@ -6,22 +6,23 @@
  * viable until they are bound too), or an ID that now also matches a device setup did not choose
  * (vfio-pci.ids takes every match, so the host loses it at the next boot).
  */
-import type { HostRoot } from '../../host/root.js';
-import { joinGroups, readKernelGroups } from '../../iommu/groups.js';
+
+import { joinGroups } from '../../iommu/groups.js';
+import { formatIdPair } from '../../pci/id.js';
 import type { PciDevice } from '../../pci/types.js';
-import { RECORD_PATH, readSetupRecord, type SetupRecord } from '../../persist/setup-record.js';
+import type { KernelGroups } from '../../system/kernel-groups.js';
+import { RECORD_PATH, type SetupRecord, type SetupRecordRead } from '../../system/setup-record.js';
 import type { Check } from '../check.js';
 import { idMatches, parseIdList } from './early-binding.js';
 
-const hex4 = (n: number) => n.toString(16).padStart(4, '0');
-const idOf = (d: PciDevice) => `${hex4(d.vendorId)}:${hex4(d.deviceId)}`;
+const idOf = (d: PciDevice) => formatIdPair(d.vendorId, d.deviceId);
 const subOf = (d: PciDevice) =>
   d.subsystemVendorId === undefined || d.subsystemDeviceId === undefined
     ? undefined
-    : `${hex4(d.subsystemVendorId)}:${hex4(d.subsystemDeviceId)}`;
+    : formatIdPair(d.subsystemVendorId, d.subsystemDeviceId);
 
 const BASE = {
-  id: 'vfio.setup-drift',
+  id: 'vfio.setup-drift' as const,
   group: 'vfio' as const,
   title: 'vfiokit setup still matches the hardware',
 };
@@ -84,13 +85,8 @@ export function setupDriftCheck(
 }
 
 /** The drift check when setup has run on this host (none otherwise); an unreadable record is unknown. */
-export function setupDriftChecks(root: HostRoot, devices: PciDevice[]): Check[] {
-  let record: SetupRecord | undefined;
-  try {
-    record = readSetupRecord(root);
-  } catch (e) {
-    return [{ ...BASE, verdict: 'unknown', evidence: [`${RECORD_PATH}: ${(e as Error).message}`] }];
-  }
-  if (!record) return [];
-  return [setupDriftCheck(record, devices, joinGroups(readKernelGroups(root), devices))];
+export function setupDriftChecks(read: SetupRecordRead, devices: PciDevice[], kernel: KernelGroups): Check[] {
+  if ('error' in read) return [{ ...BASE, verdict: 'unknown', evidence: [`${RECORD_PATH}: ${read.error}`] }];
+  if (!read.record) return [];
+  return [setupDriftCheck(read.record, devices, joinGroups(kernel, devices))];
 }

@@ -6,8 +6,9 @@
  * vfio_virqfd.ko into vfio.ko"), so asking for it there fails ("Failed to find module
  * 'vfio_virqfd'") and can break an initramfs build.
  */
+
+import type { HostFacts } from '../../system/host-facts.js';
 import type { Check } from '../check.js';
-import type { HostFacts } from '../host-facts.js';
 import { atLeast, kernelVersion } from './kernel-version.js';
 
 export type ModuleState = 'loaded' | 'built-in' | 'available' | 'missing' | 'unknown';
@@ -38,7 +39,11 @@ const CONFIG_NAME: Record<string, string> = {
 export const VFIO_MODULES = ['vfio', 'vfio_iommu_type1', 'vfio_pci'];
 
 export function vfioModulesCheck(f: HostFacts): Check {
-  const base = { id: 'vfio.modules', group: 'vfio' as const, title: 'VFIO modules loaded or built in' };
+  const base = {
+    id: 'vfio.modules' as const,
+    group: 'vfio' as const,
+    title: 'VFIO modules loaded or built in',
+  };
   const states = VFIO_MODULES.map((n) => ({ n, s: moduleState(f, n) }));
   const evidence = states.map(
     ({ n, s }) =>

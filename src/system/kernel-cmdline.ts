@@ -46,14 +46,15 @@ export function parseKernelCmdline(text: string): KernelCmdline {
 }
 
 /** Every value given for a parameter (a parameter may be repeated; the kernel sees each). */
-export function paramValues(cmdline: KernelCmdline, name: string): string[] {
-  const n = normaliseParamName(name);
-  return cmdline.params.filter((p) => p.name === n).map((p) => p.value ?? '');
-}
-
+/** Whether the parameter appears at all (with or without a value), e.g. `nomodeset`. */
 export function hasParam(cmdline: KernelCmdline, name: string): boolean {
   const n = normaliseParamName(name);
   return cmdline.params.some((p) => p.name === n);
+}
+
+export function paramValues(cmdline: KernelCmdline, name: string): string[] {
+  const n = normaliseParamName(name);
+  return cmdline.params.filter((p) => p.name === n).map((p) => p.value ?? '');
 }
 
 /** "intel_iommu=on,sm_on" → ["on", "sm_on"] across all occurrences. */
