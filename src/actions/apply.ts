@@ -12,7 +12,7 @@
 import { VfiokitError } from '../errors.js';
 import type { CommandResult, HostWriter } from '../host/host-writer.js';
 import type { JournalJson } from '../schema/outputs/journal.js';
-import { attrBackup, attrDo, attrUndo } from './attr-exec.js';
+import { type AttrEntry, attrBackup, attrDo, attrUndo } from './attr-exec.js';
 import { acquireLock, RUN_DIR } from './lock.js';
 import {
   type CommandStep,
@@ -68,18 +68,7 @@ export interface SysfsEntry {
   outcome?: string;
 }
 
-/** A sysfs attribute write (plan.ts AttrStep): undo writes `undo` until the state is `before` again. */
-export interface AttrEntry {
-  step: number;
-  kind: 'attr';
-  path: string;
-  value: string;
-  probe: { path: string; read: 'text' | 'link' };
-  before: string | null;
-  undo: { path: string; value: string };
-  state: EntryState;
-  outcome?: string;
-}
+export type { AttrEntry };
 
 export type JournalEntry = FileEntry | CommandEntry | SysfsEntry | AttrEntry;
 

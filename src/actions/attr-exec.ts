@@ -5,7 +5,7 @@
  * it came back, so undo is right after a write that failed half-way and a second undo is a no-op.
  */
 import { VfiokitError } from '../errors.js';
-import type { AttrEntry } from './apply.js';
+import type { JournalJson } from '../schema/outputs/journal.js';
 import type { AttrStep } from './plan.js';
 import type { SysfsDeps } from './sysfs-exec.js';
 
@@ -27,6 +27,9 @@ async function write(deps: SysfsDeps, file: string, value: string, mayBlock: boo
     );
   throw new VfiokitError(`writing ${value} to ${file} failed: ${r.error ?? 'error'}`, { code: 'bind.write' });
 }
+
+/** A sysfs attribute write (plan.ts AttrStep) as journaled: undo writes `undo` until the state is `before` again. */
+export type AttrEntry = Extract<JournalJson['entries'][number], { kind: 'attr' }>;
 
 export function attrBackup(deps: SysfsDeps, s: AttrStep): string | null {
   const now = stateOf(deps, s.state);

@@ -4,11 +4,11 @@
  */
 
 import { isPciName, scanWarnings } from '../iommu/groups.js';
-import { type GpuGroupSummary, gpuGroupSummary } from '../iommu/summary.js';
+import { gpuGroupSummary } from '../iommu/summary.js';
 import { companions, iommuEnabled, isDisplay } from '../pci/domain.js';
 import { formatClassCode, formatIdPair } from '../pci/id.js';
 import { deviceNames, type PciIds } from '../pci/ids.js';
-import type { PciDevice, UnreadableDevice } from '../pci/types.js';
+import type { PciDevice } from '../pci/types.js';
 import type { DisplaySummaryJson, ReportJson } from '../schema/outputs/report.js';
 import type { HostState } from '../system/host-state.js';
 

@@ -1,14 +1,6 @@
 import type { Command } from 'commander';
 import { action } from '../context.js';
-
-export interface BindCliOptions {
-  group?: string[];
-  gpu?: boolean;
-  dryRun?: boolean;
-  force?: boolean;
-  lockWait?: string;
-  timeout?: string;
-}
+import type { BindCliOptions } from './bind.js';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 

@@ -23,7 +23,15 @@ import type { HostRoot } from '../../host/root.js';
 import { type DeviceBinding, DirSysfsIo, type SysfsIo } from '../../host/sysfs-io.js';
 import { readHostUsage } from '../../host/usage.js';
 import type { CliContext } from '../context.js';
-import type { BindCliOptions } from './bind.cli.js';
+
+export interface BindCliOptions {
+  group?: string[];
+  gpu?: boolean;
+  dryRun?: boolean;
+  force?: boolean;
+  lockWait?: string;
+  timeout?: string;
+}
 
 /** What the commands act through; tests give a simulated sysfs and a writer over a tree. */
 export interface BindDeps {

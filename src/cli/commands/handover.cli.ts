@@ -1,12 +1,6 @@
 import type { Command } from 'commander';
 import { action } from '../context.js';
-
-export interface HandoverCliOptions {
-  dryRun?: boolean;
-  force?: boolean;
-  lockWait?: string;
-  timeout?: string;
-}
+import type { HandoverCliOptions } from './handover.js';
 
 function register(program: Command, mode: 'handover' | 'handback'): void {
   program

@@ -12,7 +12,13 @@ import { DirHostWriter } from '../../host/host-writer.js';
 import { DirSysfsIo } from '../../host/sysfs-io.js';
 import { readHostUsage } from '../../host/usage.js';
 import type { CliContext } from '../context.js';
-import type { HandoverCliOptions } from './handover.cli.js';
+
+export interface HandoverCliOptions {
+  dryRun?: boolean;
+  force?: boolean;
+  lockWait?: string;
+  timeout?: string;
+}
 
 const findingJson = (f: GuardFinding) => ({
   address: f.address,

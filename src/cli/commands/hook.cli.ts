@@ -1,14 +1,6 @@
 import type { Command } from 'commander';
 import { action } from '../context.js';
-
-export interface HookCliOptions {
-  domain?: string[];
-  vfiokit?: string;
-  apply?: boolean;
-  dryRun?: boolean;
-  undo?: boolean;
-  lockWait?: string;
-}
+import type { HookCliOptions } from './hook.js';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 

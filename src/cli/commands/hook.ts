@@ -9,7 +9,15 @@ import { fileDiff, stepJson } from '../../actions/plan.js';
 import { EnvironmentError, ExitCode, UsageError } from '../../errors.js';
 import { DirHostWriter } from '../../host/host-writer.js';
 import type { CliContext } from '../context.js';
-import type { HookCliOptions } from './hook.cli.js';
+
+export interface HookCliOptions {
+  domain?: string[];
+  vfiokit?: string;
+  apply?: boolean;
+  dryRun?: boolean;
+  undo?: boolean;
+  lockWait?: string;
+}
 
 /** This program's own path, when it runs as the installed `vfiokit` (bin/vfiokit). */
 function selfPath(): string | undefined {

@@ -4,21 +4,7 @@
  */
 import { type Command, Option } from 'commander';
 import { action } from '../context.js';
-
-export interface IgdOpregionOptions {
-  for?: string;
-  devMem?: boolean;
-}
-
-export interface IgdPlanOptions {
-  opregion?: string;
-  bdsmSize?: string;
-  for?: string;
-  memory?: string;
-  machine: 'pc' | 'q35';
-  memoryMap?: string;
-  bdsm64?: boolean;
-}
+import type { IgdOpregionOptions, IgdPlanOptions } from './igd.js';
 
 export function registerIgd(program: Command): void {
   const igd = program

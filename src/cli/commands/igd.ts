@@ -41,7 +41,20 @@ import { summarize } from '../../readiness/check.js';
 import { parseMemorySize } from '../../readiness/memory-size.js';
 import { parseIomem } from '../../system/iomem.js';
 import type { CliContext } from '../context.js';
-import type { IgdOpregionOptions, IgdPlanOptions } from './igd.cli.js';
+
+export interface IgdOpregionOptions {
+  for?: string;
+  devMem?: boolean;
+}
+export interface IgdPlanOptions {
+  opregion?: string;
+  bdsmSize?: string;
+  for?: string;
+  memory?: string;
+  machine: 'pc' | 'q35';
+  memoryMap?: string;
+  bdsm64?: boolean;
+}
 
 /** A user-named input file, bounded: an OpRegion or fw_cfg file is kilobytes. */
 function readInputFile(file: string, max: number, what: string): Uint8Array {
