@@ -8,6 +8,7 @@
  */
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
+import { registerConfig } from './commands/config.cli.js';
 import { registerDevice } from './commands/device.cli.js';
 import { registerDevices } from './commands/devices.cli.js';
 import { registerDiagnose } from './commands/diagnose.cli.js';
@@ -34,6 +35,7 @@ const commands: [string, (program: Command) => void][] = [
   ['fleet', registerFleet],
   ['export', registerExport],
   ['setup', registerSetup],
+  ['config', registerConfig],
 ];
 
 /** Global options that take a value, so their value is not mistaken for a command name. */
