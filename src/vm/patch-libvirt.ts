@@ -80,7 +80,7 @@ export function patchLibvirtDomain(text: string, file: string, m: VmModel): Patc
     );
   }
   const domain = doc.documentElement;
-  if (!domain || domain.tagName !== 'domain')
+  if (domain?.tagName !== 'domain')
     throw patchError(file, '', 'not a libvirt domain (no <domain> root element)');
 
   const lineStarts = [0];
