@@ -65,6 +65,8 @@ export function hostdevEl(h: HostDeviceModel, userAlias: boolean): El {
   return el(
     'hostdev',
     { mode: 'subsystem', type: 'pci', managed: 'yes' },
+    // vfio is libvirt's only PCI backend today; said explicitly so no host probe decides it.
+    el('driver', { name: 'vfio' }),
     el(
       'source',
       {},

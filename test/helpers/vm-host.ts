@@ -24,12 +24,31 @@ export const GOLDEN_DIR = path.join(repoRoot, 'test/fixtures/vm/golden');
 /** Debian bookworm's ovmf descriptors, copied so the goldens do not depend on what is installed. */
 export const FIRMWARE_DIR = path.join(repoRoot, 'test/fixtures/vm/firmware');
 
+/** The golden matrix (test/fixtures/vm/spec/NAME.yaml → test/fixtures/vm/golden/NAME.*). */
+export const MATRIX = [
+  'nvidia-legacy-free',
+  'amd-romfile',
+  'vga-seabios',
+  'i440fx',
+  'hugepages-1g-pinned',
+  'looking-glass',
+] as const;
+
 export const vmHostPci: HostSpec = {
   rootComplexes: [
     {
       devices: [
         { kind: 'endpoint', class: CLASS.hostBridge, vendor: 0x8086, device: 0x3e30, group: 0, pcie: false },
-        { kind: 'endpoint', dev: 2, class: CLASS.vga, vendor: 0x8086, device: 0x3e92, group: 3, driver: 'i915', bootVga: true },
+        {
+          kind: 'endpoint',
+          dev: 2,
+          class: CLASS.vga,
+          vendor: 0x8086,
+          device: 0x3e92,
+          group: 3,
+          driver: 'i915',
+          bootVga: true,
+        },
         {
           kind: 'root-port',
           dev: 1,
@@ -37,7 +56,14 @@ export const vmHostPci: HostSpec = {
           group: 4,
           driver: 'pcieport',
           children: [
-            gpuWithAudio({ groups: 1, vendor: 0x10de, device: 0x0fc6, audioDevice: 0x0e1b, driver: 'vfio-pci', audioDriver: 'vfio-pci' }),
+            gpuWithAudio({
+              groups: 1,
+              vendor: 0x10de,
+              device: 0x0fc6,
+              audioDevice: 0x0e1b,
+              driver: 'vfio-pci',
+              audioDriver: 'vfio-pci',
+            }),
           ],
         },
         {
@@ -47,7 +73,14 @@ export const vmHostPci: HostSpec = {
           group: 5,
           driver: 'pcieport',
           children: [
-            gpuWithAudio({ groups: 2, vendor: 0x1002, device: 0x67df, audioDevice: 0xaaf0, driver: 'vfio-pci', audioDriver: 'vfio-pci' }),
+            gpuWithAudio({
+              groups: 2,
+              vendor: 0x1002,
+              device: 0x67df,
+              audioDevice: 0xaaf0,
+              driver: 'vfio-pci',
+              audioDriver: 'vfio-pci',
+            }),
           ],
         },
       ],
@@ -72,12 +105,22 @@ export function modelFor(spec: VmSpec, fx: Fixture = vmHost()): VmModel {
   const scan = readFirmwareDescriptors([FIRMWARE_DIR]);
   const ovmf =
     fw === 'ovmf'
-      ? chooseOvmf(scan.descriptors, { machine: spec.machine ?? 'q35', secureBoot: spec.firmware?.secureBoot ?? false }, scan.searched)
+      ? chooseOvmf(
+          scan.descriptors,
+          { machine: spec.machine ?? 'q35', secureBoot: spec.firmware?.secureBoot ?? false },
+          scan.searched,
+        )
       : undefined;
   return buildVmModel({ spec, slots, ovmf });
 }
 
-export function renderSpec(name: string): { spec: VmSpec; model: VmModel; qemu: string[]; shell: string; xml: string } {
+export function renderSpec(name: string): {
+  spec: VmSpec;
+  model: VmModel;
+  qemu: string[];
+  shell: string;
+  xml: string;
+} {
   const spec = parseVmSpec(specText(name), `${name}.yaml`);
   const model = modelFor(spec);
   const qemu = renderQemu(model).argv;

@@ -8,16 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { lookingGlassBytes } from '../../src/vm/model.js';
-import { GOLDEN_DIR, renderSpec } from '../helpers/vm-host.js';
-
-export const MATRIX = [
-  'nvidia-legacy-free',
-  'amd-romfile',
-  'vga-seabios',
-  'i440fx',
-  'hugepages-1g-pinned',
-  'looking-glass',
-] as const;
+import { GOLDEN_DIR, MATRIX, renderSpec } from '../helpers/vm-host.js';
 
 test('golden outputs of the spec matrix', () => {
   fs.mkdirSync(GOLDEN_DIR, { recursive: true });
@@ -50,7 +41,10 @@ test('Nvidia GPU with its audio: one guest slot, function 0 multifunction, KVM h
   assert.match(r.xml, /<kvm>\s*<hidden state='on'\/>\s*<\/kvm>/);
   assert.match(r.xml, /<vendor_id state='on' value='0123456789ab'\/>/);
   // Secure boot: the enrolled-keys build (Debian's 40-edk2-x86_64-secure-enrolled.json) with SMM.
-  assert.match(r.xml, /<loader readonly='yes' secure='yes' type='pflash' format='raw'>\/usr\/share\/OVMF\/OVMF_CODE_4M\.ms\.fd<\/loader>/);
+  assert.match(
+    r.xml,
+    /<loader readonly='yes' secure='yes' type='pflash' format='raw'>\/usr\/share\/OVMF\/OVMF_CODE_4M\.ms\.fd<\/loader>/,
+  );
   assert.match(r.xml, /<smm state='on'\/>/);
   assert.ok(!/firmware='efi'/.test(r.xml), 'no firmware autoselection next to a readonly loader');
 });
@@ -76,7 +70,16 @@ test('1G hugepages and pinning in both outputs', () => {
   assert.ok(r.qemu.some((a) => a.includes('hugetlb=on,hugetlbsize=1G')));
   assert.match(r.xml, /<page size='1048576' unit='KiB'\/>/);
   const pins = [...r.xml.matchAll(/<vcpupin vcpu='(\d+)' cpuset='([^']+)'\/>/g)].map((m) => [m[1], m[2]]);
-  assert.deepEqual(pins, [['0', '2'], ['1', '8'], ['2', '3'], ['3', '9'], ['4', '4'], ['5', '10'], ['6', '5'], ['7', '11']]);
+  assert.deepEqual(pins, [
+    ['0', '2'],
+    ['1', '8'],
+    ['2', '3'],
+    ['3', '9'],
+    ['4', '4'],
+    ['5', '10'],
+    ['6', '5'],
+    ['7', '11'],
+  ]);
   assert.match(r.xml, /<emulatorpin cpuset='0-1,6-7'\/>/);
   assert.match(r.xml, /<iothreadpin iothread='1' cpuset='0-1'\/>/);
   assert.ok(r.qemu.includes('iothread,id=iothread1'));
