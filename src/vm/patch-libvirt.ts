@@ -250,6 +250,13 @@ export function patchLibvirtDomain(text: string, file: string, m: VmModel): Patc
       .filter((c) => c.getAttribute('type') === 'pci')
       .map((c) => num(c.getAttribute('index'))),
   );
+  // Root port numbers must differ between ports; continue after the highest in use.
+  let maxPort = Math.max(
+    0x0f,
+    ...[...domain.getElementsByTagName('controller')]
+      .filter((c) => c.getAttribute('model') === 'pcie-root-port')
+      .map((c) => num(kid(c, 'target')?.getAttribute('port') ?? null)),
+  );
   const present = new Set(
     [...domain.getElementsByTagName('hostdev')].flatMap((h) => {
       const a = kid(kid(h, 'source'), 'address');
@@ -278,7 +285,7 @@ export function patchLibvirtDomain(text: string, file: string, m: VmModel): Patc
           'controller',
           { type: 'pci', index: maxIndex, model: 'pcie-root-port' },
           el('model', { name: 'pcie-root-port' }),
-          el('target', { chassis: maxIndex, port: `0x${(0x10 + maxIndex).toString(16)}` }),
+          el('target', { chassis: maxIndex, port: `0x${(++maxPort).toString(16)}` }),
           pciAddressEl({ bus: 'pcie.0', busIndex: 0, slot, fn: 0 }),
         ),
       );
