@@ -9,7 +9,7 @@
 import * as v from 'valibot';
 
 /** Sizes as QEMU takes them (`-m 16G`): a number and a binary unit. */
-export const SIZE_RE = /^[1-9]\d{0,15}(\.\d{1,3})?\s*[KMGT](iB|B)?$/i;
+export const SIZE_RE = /^[1-9]\d{0,15}(\.\d{1,3})?\s*[KMGTkmgt](iB|B)?$/;
 const Size = v.pipe(
   v.string('expected a size like 16G'),
   v.regex(SIZE_RE, 'expected a size like 16G'),
@@ -38,8 +38,8 @@ const count = (what: string, max: number) =>
   );
 
 /** A PCI address as sysfs and lspci write it: 0000:01:00.0 or 01:00.0. */
-export const PCI_ADDRESS_RE = /^([0-9a-f]{4,8}:)?[0-9a-f]{2}:[0-1][0-9a-f]\.[0-7]$/i;
-export const PCI_ID_RE = /^[0-9a-f]{4}:[0-9a-f]{4}$/i;
+export const PCI_ADDRESS_RE = /^([0-9a-fA-F]{4,8}:)?[0-9a-fA-F]{2}:[0-1][0-9a-fA-F]\.[0-7]$/;
+export const PCI_ID_RE = /^[0-9a-fA-F]{4}:[0-9a-fA-F]{4}$/;
 
 const Device = v.strictObject({
   address: v.optional(
@@ -99,7 +99,7 @@ const Disk = v.strictObject({
   cdrom: v.optional(v.boolean('expected true or false')),
 });
 
-const MAC_RE = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i;
+const MAC_RE = /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/;
 const Nic = v.strictObject({
   type: v.picklist(['user', 'bridge'], "expected 'user' or 'bridge'"),
   bridge: v.optional(
