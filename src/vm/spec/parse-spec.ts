@@ -48,6 +48,14 @@ const showPath = (path: readonly Key[]) =>
   path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${k}`)).join('') || '(top)';
 
 export function parseVmSpec(text: string, file: string): VmSpec {
+  return parseVmSpecDocument(text, file).spec;
+}
+
+/** The spec and where each of its keys is (1-based line), for messages that point into the file. */
+export function parseVmSpecDocument(
+  text: string,
+  file: string,
+): { spec: VmSpec; lineOf: (path: readonly Key[]) => number } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const bad = doc.errors[0];
@@ -82,7 +90,11 @@ export function parseVmSpec(text: string, file: string): VmSpec {
   }
   const spec = (r as v.SafeParseResult<typeof VmSpecSchema> & { success: true }).output;
   checkMeaning(spec, fail);
-  return spec;
+  const lineOf = (path: readonly Key[]) => {
+    const off = nodeAt(doc.contents, path)?.range?.[0];
+    return off === undefined ? 0 : lineCounter.linePos(off).line;
+  };
+  return { spec, lineOf };
 }
 
 /** The keys a strict object at `path` (whose last element is the unknown key) accepts. */
