@@ -8,7 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { lookingGlassBytes } from '../../src/vm/model.js';
-import { GOLDEN_DIR, MATRIX, renderSpec } from '../helpers/vm-host.js';
+import { parseVmSpec } from '../../src/vm/spec/parse-spec.js';
+import { GOLDEN_DIR, MATRIX, modelFor, renderSpec } from '../helpers/vm-host.js';
 
 test('golden outputs of the spec matrix', () => {
   fs.mkdirSync(GOLDEN_DIR, { recursive: true });
@@ -98,4 +99,31 @@ test('Looking Glass: the IVSHMEM size follows the Looking Glass formula', () => 
   assert.ok(r.qemu.some((a) => a.includes('mem-path=/dev/shm/looking-glass,size=64M,share=on')));
   assert.ok(r.qemu.some((a) => a.includes('grab-toggle=ctrl-ctrl')));
   assert.match(r.xml, /grabToggle='ctrl-ctrl'/);
+});
+
+test("a GPU's function named in its own entry joins the GPU's guest slot with its own options", () => {
+  const spec = parseVmSpec(
+    'name: s\nmemory: 4G\ncpu: {cores: 2}\ndevices:\n  - gpuOfGroup: 1\n  - address: "0000:01:00.1"\n    rombar: false\n',
+    's.yaml',
+  );
+  const m = modelFor(spec);
+  assert.deepEqual(
+    m.hostdevs.map((h) => [h.host, h.guest.bus, h.guest.slot, h.guest.fn, h.companion, h.rombar]),
+    [
+      ['0000:01:00.0', 'pci.1', 0, 0, false, undefined],
+      ['0000:01:00.1', 'pci.1', 0, 1, false, false],
+    ],
+  );
+  assert.equal(m.rootPorts.length, 1);
+});
+
+test('functions: this assigns the GPU alone', () => {
+  const spec = parseVmSpec(
+    'name: s\nmemory: 4G\ncpu: {cores: 2}\ndevices:\n  - gpuOfGroup: 2\n    functions: this\n',
+    's.yaml',
+  );
+  assert.deepEqual(
+    modelFor(spec).hostdevs.map((h) => h.host),
+    ['0000:02:00.0'],
+  );
 });
