@@ -134,6 +134,17 @@ test('libvirt QEMU driver (domxml-to-native) agrees with config qemu', {
     }
     assert.equal(n, MATRIX.length);
   } finally {
+    // virsh started a session libvirtd for this test (it would exit by itself after 120 s idle):
+    // stop that one, by the pid it wrote, before its directory goes.
+    const pidFile = path.join(home, 'run', 'libvirt', 'libvirtd.pid');
+    const pid = fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, 'utf8').trim()) : Number.NaN;
+    if (Number.isInteger(pid) && pid > 1) {
+      try {
+        process.kill(pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
     fs.rmSync(home, { recursive: true, force: true });
   }
 });

@@ -3,7 +3,8 @@
 // the RAM backend has the spec's size, the vCPU count is sockets × cores × threads.
 //
 // Changes made to the command line for this machine, each said here: accel=kvm → tcg and -cpu
-// host → max (no /dev/kvm); the Hyper-V hv_* flags dropped (QEMU implements them for KVM only);
+// host → max (no /dev/kvm); hv_vpindex dropped (QEMU asks the KVM module to set the VP index:
+// "kernel doesn't allow setting HyperV VP_INDEX" under TCG; every other hv_* flag stays);
 // each vfio-pci device replaced by a stand-in pci-testdev at the same bus, slot and function
 // (vfio-pci needs the real device bound to vfio-pci; the lab tests that part); hugetlb= and
 // prealloc= dropped from the RAM backend (no hugepages reserved here); the OVMF variable store,
@@ -86,7 +87,7 @@ function forThisMachine(argv: string[], dir: string): string[] {
         ...v
           .split(',')
           .slice(1)
-          .filter((f) => !f.startsWith('hv_')),
+          .filter((f) => f !== 'hv_vpindex'),
       ].join(',');
     else if (opt === '-device' && v.startsWith('vfio-pci,'))
       v = v
@@ -159,10 +160,13 @@ test("QEMU starts every generated command line; QMP shows the spec's devices, me
           const devfn = Number(await qmp('qom-get', { path: `/machine/peripheral/${id}`, property: 'addr' }));
           qom.set(id, `${bus.split('/').at(-1)}/${devfn >> 3}.${devfn & 7}`);
         }
+        const cpu0 = ((await qmp('query-cpus-fast')) as { 'qom-path': string }[])[0]['qom-path'];
+        qom.set('cpu.hv-vendor-id', String(await qmp('qom-get', { path: cpu0, property: 'hv-vendor-id' })));
+        qom.set('cpu.hv-relaxed', String(await qmp('qom-get', { path: cpu0, property: 'hv-relaxed' })));
         return {
           pci: (await qmp('query-pci')) as { bus: number; devices: QPciDev[] }[],
           memdev: (await qmp('query-memdev')) as { id: string; size: number }[],
-          cpus: (await qmp('query-cpus-fast')) as unknown[],
+          cpus: (await qmp('query-cpus-fast')) as { 'qom-path': string }[],
           qom,
         };
       });
@@ -170,6 +174,10 @@ test("QEMU starts every generated command line; QMP shows the spec's devices, me
       const c = r.spec.cpu;
       assert.equal(cpus.length, (c.sockets ?? 1) * c.cores * (c.threads ?? 1), `${name}: vCPUs`);
       assert.equal(memdev.find((m) => m.id === 'pc.ram')?.size, qemuBytes(r.spec.memory, 1), `${name}: RAM`);
+      // The Hyper-V enlightenments and vendor ID, as the CPU object holds them. (kvm=off cannot be
+      // told apart here: under TCG the KVM signature is off anyway.)
+      assert.equal(qom.get('cpu.hv-relaxed'), r.spec.hyperv ? 'true' : 'false', `${name}: hv-relaxed`);
+      if (r.spec.hyperv?.vendorId) assert.equal(qom.get('cpu.hv-vendor-id'), r.spec.hyperv.vendorId, name);
       // Every device QEMU shows, by qdev id, with its place: root bus slot, or behind a root port.
       const seen = new Map<string, string>();
       const walk = (devs: QPciDev[], where: string) => {
@@ -180,7 +188,8 @@ test("QEMU starts every generated command line; QMP shows the spec's devices, me
       };
       walk(pci[0].devices, 'root/');
       for (const [id, where] of qom)
-        if (!where.startsWith('pcie.0/') && !where.startsWith('pci.0/')) seen.set(id, where);
+        if (!id.startsWith('cpu.') && !where.startsWith('pcie.0/') && !where.startsWith('pci.0/'))
+          seen.set(id, where);
       for (const p of r.model.rootPorts)
         assert.equal(seen.get(`pci.${p.index}`), `root/${p.addr.slot}.0`, `${name}: root port ${p.index}`);
       // The assigned functions: as many as the host card has functions (the fixture's GPU has
