@@ -37,6 +37,9 @@ const count = (what: string, max: number) =>
     v.maxValue(max, `at most ${max} ${what}`),
   );
 
+/** An absolute path without NUL or newline (neither tool can take them in a path). */
+const ABSOLUTE_PATH_RE = /^\/[^\0\n]*$/;
+
 /** A PCI address as sysfs and lspci write it: 0000:01:00.0 or 01:00.0. */
 export const PCI_ADDRESS_RE = /^([0-9a-fA-F]{4,8}:)?[0-9a-fA-F]{2}:[0-1][0-9a-fA-F]\.[0-7]$/;
 export const PCI_ID_RE = /^[0-9a-fA-F]{4}:[0-9a-fA-F]{4}$/;
@@ -82,9 +85,11 @@ const Device = v.strictObject({
   ),
   romfile: v.optional(
     v.pipe(
-      v.string('expected a file path'),
-      v.minLength(1, 'expected a file path'),
-      v.description("an option ROM file given to the guest instead of the device's own"),
+      v.string('expected an absolute file path'),
+      v.regex(ABSOLUTE_PATH_RE, 'expected an absolute file path'),
+      v.description(
+        "an option ROM file given to the guest instead of the device's own (absolute: QEMU looks a relative name up in its own firmware directory, libvirt refuses it)",
+      ),
     ),
   ),
   rombar: v.optional(
@@ -93,7 +98,11 @@ const Device = v.strictObject({
 });
 
 const Disk = v.strictObject({
-  file: v.pipe(v.string('expected a file path'), v.minLength(1, 'expected a file path')),
+  file: v.pipe(
+    v.string('expected an absolute file path'),
+    v.regex(ABSOLUTE_PATH_RE, 'expected an absolute file path'),
+    v.description('the disk image (absolute, as libvirt requires)'),
+  ),
   format: v.optional(v.picklist(['raw', 'qcow2'], "expected 'raw' or 'qcow2'")),
   bus: v.optional(v.picklist(['virtio', 'sata'], "expected 'virtio' or 'sata'")),
   cdrom: v.optional(v.boolean('expected true or false')),
