@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { lookingGlassBytes } from '../../src/vm/model.js';
 import { parseVmSpec } from '../../src/vm/spec/parse-spec.js';
+import { buildFixture, CLASS, gpuWithAudio } from '../helpers/fixture-builder.js';
 import { GOLDEN_DIR, MATRIX, modelFor, renderSpec } from '../helpers/vm-host.js';
 
 test('golden outputs of the spec matrix', () => {
@@ -126,4 +127,53 @@ test('functions: this assigns the GPU alone', () => {
     modelFor(spec).hostdevs.map((h) => h.host),
     ['0000:02:00.0'],
   );
+});
+
+test('a Turing-style card (VGA, HDMI audio, USB-C xHCI, UCSI): four functions of one guest slot', () => {
+  // Nvidia Turing cards expose 10de:1e87 VGA, 10de:10f8 audio, 10de:1ad8 USB 3.1, 10de:1ad9 UCSI.
+  const card = gpuWithAudio({
+    groups: 1,
+    device: 0x1e87,
+    audioDevice: 0x10f8,
+    driver: 'vfio-pci',
+    audioDriver: 'vfio-pci',
+  });
+  card.functions.push(
+    { vendor: 0x10de, device: 0x1ad8, class: CLASS.usbXhci, group: 1, driver: 'vfio-pci' },
+    { vendor: 0x10de, device: 0x1ad9, class: 0x0c8000, group: 1, driver: 'vfio-pci' },
+  );
+  const fx = buildFixture({
+    rootComplexes: [
+      {
+        devices: [
+          {
+            kind: 'endpoint',
+            class: CLASS.hostBridge,
+            vendor: 0x8086,
+            device: 0x3e30,
+            group: 0,
+            pcie: false,
+          },
+          { kind: 'root-port', dev: 1, acs: true, group: 4, driver: 'pcieport', children: [card] },
+        ],
+      },
+    ],
+  });
+  try {
+    const m = modelFor(
+      parseVmSpec('name: t\nmemory: 4G\ncpu: {cores: 2}\ndevices:\n  - id: "10de:1e87"\n', 't.yaml'),
+      fx,
+    );
+    assert.deepEqual(
+      m.hostdevs.map((h) => [h.host, h.guest.bus, h.guest.slot, h.guest.fn, h.guest.multifunction ?? false]),
+      [
+        ['0000:01:00.0', 'pci.1', 0, 0, true],
+        ['0000:01:00.1', 'pci.1', 0, 1, false],
+        ['0000:01:00.2', 'pci.1', 0, 2, false],
+        ['0000:01:00.3', 'pci.1', 0, 3, false],
+      ],
+    );
+  } finally {
+    fx.cleanup();
+  }
 });
