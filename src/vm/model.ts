@@ -138,9 +138,17 @@ export interface ModelInputs {
   slots: ResolvedSlot[];
   /** The chosen OVMF build; required when the spec's firmware is OVMF. */
   ovmf?: FirmwareChoice;
+  /** cpu.pin: auto resolved against the host (src/vm/pinning.ts); required when the spec says auto. */
+  autoPin?: { vcpus: string[]; emulator: string; iothreads: string[] };
 }
 
-export function buildVmModel({ spec, slots, ovmf }: ModelInputs): VmModel {
+export function buildVmModel({ spec, slots, ovmf, autoPin }: ModelInputs): VmModel {
+  if (spec.cpu.pin === 'auto' && !autoPin)
+    throw new VfiokitError('cpu.pin: auto needs the host CPU topology, and none was read', {
+      code: 'vm.pin-unresolved',
+      exitCode: 3,
+    });
+  const explicitPin = spec.cpu.pin === 'auto' ? autoPin : spec.cpu.pin;
   const machine = spec.machine ?? 'q35';
   const q35 = machine === 'q35';
   const warnings: string[] = [];
@@ -218,7 +226,7 @@ export function buildVmModel({ spec, slots, ovmf }: ModelInputs): VmModel {
       },
     );
 
-  const iothreads = spec.cpu.pin?.iothreads?.length ?? 0;
+  const iothreads = explicitPin?.iothreads?.length ?? 0;
   const disks: DiskModel[] = [];
   let sataPort = 0;
   const letters = { virtio: 0, sata: 0, ide: 0 };
@@ -287,10 +295,10 @@ export function buildVmModel({ spec, slots, ovmf }: ModelInputs): VmModel {
 
   const sockets = spec.cpu.sockets ?? 1;
   const threads = spec.cpu.threads ?? 1;
-  const pin = spec.cpu.pin && {
-    vcpus: spec.cpu.pin.vcpus.map(String),
-    ...(spec.cpu.pin.emulator !== undefined ? { emulator: String(spec.cpu.pin.emulator) } : {}),
-    iothreads: (spec.cpu.pin.iothreads ?? []).map(String),
+  const pin = explicitPin && {
+    vcpus: explicitPin.vcpus.map(String),
+    ...(explicitPin.emulator !== undefined ? { emulator: String(explicitPin.emulator) } : {}),
+    iothreads: (explicitPin.iothreads ?? []).map(String),
   };
   return {
     name: spec.name,

@@ -5,14 +5,17 @@
  */
 import * as fs from 'node:fs';
 import { EnvironmentError, ExitCode, errnoCode, showPath, UsageError, VfiokitError } from '../../errors.js';
+import { readCpuTopology } from '../../host/cpu-topology.js';
 import { readPciDevices } from '../../host/pci-sysfs.js';
 import { FIRMWARE_DIRS, readFirmwareDescriptors } from '../../host/qemu-firmware.js';
+import type { HostRoot } from '../../host/root.js';
 import { chooseOvmf } from '../../vm/firmware.js';
 import { buildVmModel, type VmModel } from '../../vm/model.js';
 import { patchLibvirtDomain } from '../../vm/patch-libvirt.js';
+import { type PinningPlan, planPinning } from '../../vm/pinning.js';
 import { renderLibvirt } from '../../vm/render-libvirt.js';
 import { formatQemuShell, renderQemu } from '../../vm/render-qemu.js';
-import { resolveDevices } from '../../vm/resolve-devices.js';
+import { type ResolvedSlot, resolveDevices } from '../../vm/resolve-devices.js';
 import { checkRomfile } from '../../vm/romfile-check.js';
 import { parseVmSpec } from '../../vm/spec/parse-spec.js';
 import type { VmSpec } from '../../vm/spec/schema.js';
@@ -78,7 +81,9 @@ export function buildModelForHost(ctx: CliContext, spec: VmSpec, opts: ConfigOpt
           );
         })()
       : undefined;
-  const model = buildVmModel({ spec, slots, ovmf });
+  const plan = spec.cpu.pin === 'auto' ? planForHost(ctx.root(), spec, slots) : undefined;
+  if (plan) notes.push(...plan.reasons.map((r) => `pinning: ${r}`), ...plan.advice.map((a) => `host: ${a}`));
+  const model = buildVmModel({ spec, slots, ovmf, ...(plan ? { autoPin: plan } : {}) });
   for (const h of model.hostdevs) {
     if (h.romfile === undefined) continue;
     const bytes = readUserFile(h.romfile, 'romfile', MAX_ROM);
@@ -91,6 +96,29 @@ export function buildModelForHost(ctx: CliContext, spec: VmSpec, opts: ConfigOpt
     notes.push(...v.unknown.map((u) => `romfile ${h.romfile}: ${u}`));
   }
   return { model, notes };
+}
+
+/** cpu.pin: auto → a plan from the host's (or the --root snapshot's) /sys/devices/system/cpu. */
+export function planForHost(root: HostRoot, spec: VmSpec, slots: ResolvedSlot[]): PinningPlan {
+  const topo = readCpuTopology(root);
+  if (!topo.ok)
+    throw new EnvironmentError(`cpu.pin: auto: the CPU topology of ${root.name} is unknown: ${topo.reason}`, {
+      code: 'vm.pin-topology',
+      hint: 'give the host CPU lists in cpu.pin (vcpus, emulator) by hand',
+    });
+  const gpu = slots.find((s) => s.functions[0].device.classCode >> 16 === 0x03) ?? slots[0];
+  const node = gpu?.functions[0].device.numaNode;
+  const virtioDisks = (spec.disks ?? []).filter((d) => !d.cdrom && d.bus !== 'sata').length;
+  return planPinning(topo.topology, {
+    sockets: spec.cpu.sockets ?? 1,
+    cores: spec.cpu.cores,
+    threads: spec.cpu.threads ?? 1,
+    iothreads: virtioDisks ? 1 : 0,
+    ...(node !== undefined ? { gpuNode: node } : {}),
+    ...(gpu && node === undefined
+      ? { gpuNodeUnknown: `${gpu.functions[0].device.address} numa_node is -1 or missing` }
+      : {}),
+  });
 }
 
 export async function runConfig(

@@ -124,7 +124,7 @@ function checkMeaning(spec: VmSpec, fail: (path: readonly Key[], msg: string) =>
   }
   const vcpus = (spec.cpu.sockets ?? 1) * spec.cpu.cores * (spec.cpu.threads ?? 1);
   if (vcpus > 1024) fail(['cpu'], `${vcpus} vCPUs (sockets × cores × threads) is more than 1024`);
-  if (spec.cpu.pin && spec.cpu.pin.vcpus.length !== vcpus)
+  if (spec.cpu.pin && spec.cpu.pin !== 'auto' && spec.cpu.pin.vcpus.length !== vcpus)
     fail(
       ['cpu', 'pin', 'vcpus'],
       `lists ${spec.cpu.pin.vcpus.length} vCPUs, but sockets × cores × threads is ${vcpus}: give one host CPU list per vCPU`,

@@ -183,11 +183,24 @@ export const VmSpecSchema = v.pipe(
         ),
       ),
       pin: v.optional(
-        v.strictObject({
-          vcpus: v.array(CpuList, 'expected a list of host CPU lists, one per vCPU'),
-          emulator: v.optional(CpuList),
-          iothreads: v.optional(v.array(CpuList, 'expected a list of host CPU lists, one per I/O thread')),
-        }),
+        v.union(
+          [
+            v.pipe(
+              v.literal('auto'),
+              v.description(
+                "'auto': vcpupin/emulatorpin/iothreadpin planned from the host's CPU topology (SMT siblings, L3 groups, the GPU's NUMA node)",
+              ),
+            ),
+            v.strictObject({
+              vcpus: v.array(CpuList, 'expected a list of host CPU lists, one per vCPU'),
+              emulator: v.optional(CpuList),
+              iothreads: v.optional(
+                v.array(CpuList, 'expected a list of host CPU lists, one per I/O thread'),
+              ),
+            }),
+          ],
+          "expected 'auto' or a mapping with vcpus (and emulator, iothreads)",
+        ),
       ),
     }),
     firmware: v.optional(
