@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { planForHost } from '../../src/cli/commands/config.js';
+import { planForHost, QEMU_PIN_NOTE } from '../../src/cli/commands/config.js';
 import { VfiokitError } from '../../src/errors.js';
 import { formatCpuList, parseCpuList, readCpuTopology } from '../../src/host/cpu-topology.js';
 import { readPciDevices } from '../../src/host/pci-sysfs.js';
@@ -230,7 +230,10 @@ test('golden outputs: cpu.pin auto on an SMT (i7-8700) and a non-SMT (i5-9600K) 
     assert.ok(pinNote);
     assert.ok(pinNote.includes(`"CPU 1/KVM"→${vcpus[1]}`));
     for (const [ext, text] of [
-      ['qemu.sh', `${r.notes.map((x) => `# note: ${x}`).join('\n')}\n${r.shell}\n`],
+      [
+        'qemu.sh',
+        `${[...r.plan.reasons.map((x) => `pinning: ${x}`), ...r.plan.advice.map((x) => `host: ${x}`), ...r.notes, QEMU_PIN_NOTE].map((x) => `# note: ${x}`).join('\n')}\n${r.shell}\n`,
+      ],
       ['xml', r.xml],
     ] as const) {
       const file = path.join(GOLDEN_DIR, `${name}.${ext}`);
@@ -273,4 +276,18 @@ test('config libvirt with cpu.pin auto from the command line: reasons and host a
   assert.equal(bad.status, 3);
   assert.match(bad.stderr, /cpu\.pin: auto: the CPU topology of .* is unknown: .*online is missing/);
   assert.equal(bad.stderr.trim().split('\n').length <= 2, true, bad.stderr);
+});
+
+test('a snapshot of this machine keeps what cpu.pin auto reads: the same topology as the live /sys', () => {
+  const live = readCpuTopology(openRoot('/'));
+  assert.ok(live.ok, live.ok ? '' : live.reason);
+  // getconf _NPROCESSORS_ONLN (sysconf) counts the online CPUs independently of this reader.
+  const count = spawnSync('getconf', ['_NPROCESSORS_ONLN'], { encoding: 'utf8' });
+  assert.equal(live.topology.cpus.length, Number(count.stdout.trim()));
+  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vfiokit-pin-snap-')), 's');
+  const r = runCli(['snapshot', '-o', dir]);
+  assert.equal(r.status, 0, r.stderr);
+  const snap = readCpuTopology(openRoot(dir));
+  assert.deepEqual(snap, live);
+  fs.rmSync(path.dirname(dir), { recursive: true, force: true });
 });

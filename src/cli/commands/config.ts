@@ -98,6 +98,15 @@ export function buildModelForHost(ctx: CliContext, spec: VmSpec, opts: ConfigOpt
   return { model, notes };
 }
 
+/**
+ * QEMU's own options cannot place vCPU, emulator or I/O threads: -object thread-context
+ * (QEMU 7.2, cpu-affinity/node-affinity) is used only through a memory backend's
+ * prealloc-context, for the threads that preallocate guest RAM. libvirt pins through cgroups
+ * and sched_setaffinity when it starts the domain.
+ */
+export const QEMU_PIN_NOTE =
+  'QEMU has no option that pins vCPU, emulator or I/O threads (-object thread-context pins only the threads that preallocate memory): pin them after start as above, or use the libvirt domain, whose <cputune> libvirt applies when it starts QEMU';
+
 /** cpu.pin: auto → a plan from the host's (or the --root snapshot's) /sys/devices/system/cpu. */
 export function planForHost(root: HostRoot, spec: VmSpec, slots: ResolvedSlot[]): PinningPlan {
   const topo = readCpuTopology(root);
@@ -132,6 +141,7 @@ export async function runConfig(
   if (kind === 'qemu') {
     const cmd = renderQemu(model);
     const allNotes = [...notes, ...cmd.notes];
+    if (spec.cpu.pin === 'auto') allNotes.push(QEMU_PIN_NOTE);
     if (ctx.json)
       ctx.printJson({
         schema: 'vfiokit.config-qemu/1',
