@@ -21,6 +21,7 @@ import { registerReport } from './commands/report.cli.js';
 import { registerRom } from './commands/rom.cli.js';
 import { registerSetup } from './commands/setup.cli.js';
 import { registerSnapshot } from './commands/snapshot.cli.js';
+import { registerVm } from './commands/vm.cli.js';
 
 /** Top-level command name → the function that declares it. */
 const commands: [string, (program: Command) => void][] = [
@@ -36,6 +37,7 @@ const commands: [string, (program: Command) => void][] = [
   ['export', registerExport],
   ['setup', registerSetup],
   ['config', registerConfig],
+  ['vm', registerVm],
 ];
 
 /** Global options that take a value, so their value is not mistaken for a command name. */
