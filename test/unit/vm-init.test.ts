@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { parseVmSpec } from '../../src/vm/spec/parse-spec.js';
-import { runCli } from '../helpers/cli.js';
+import { repoRoot, runCli } from '../helpers/cli.js';
 import { I7_8700, writeCpuLayout } from '../helpers/cpu-layouts.js';
 import { buildFixture, fixtureManifest } from '../helpers/fixture-builder.js';
 import { FIRMWARE_DIR, vmHostPci } from '../helpers/vm-host.js';
@@ -82,4 +82,17 @@ test('vm init: --no-windows, a name and disk; bad input and too little memory ar
   assert.equal(small.status, 3);
   assert.match(small.stderr, /leaves less than 1 GiB for a guest/);
   for (const e of [rel.stderr, small.stderr]) assert.equal(e.trim().split('\n').length <= 2, true, e);
+});
+
+test('vm init --json: the documented keys (docs/vm.md, schema:vm-init)', () => {
+  const r = runCli(['--root', host(), '--json', 'vm', 'init']);
+  assert.equal(r.status, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.equal(doc.schema, 'vfiokit.vm-init/1');
+  const md = fs.readFileSync(path.join(repoRoot, 'docs/vm.md'), 'utf8');
+  const section = md.slice(md.indexOf('<!-- schema:vm-init -->'));
+  const keys = Object.keys(doc);
+  assert.equal(keys.length, 4);
+  for (const k of keys) assert.match(section, new RegExp(`"${k}"`));
+  assert.deepEqual(parseVmSpec(doc.yaml, 'yaml'), doc.spec);
 });
