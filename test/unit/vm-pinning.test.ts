@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { planForHost, QEMU_PIN_NOTE } from '../../src/cli/commands/config.js';
 import { VfiokitError } from '../../src/errors.js';
 import { formatCpuList, parseCpuList, readCpuTopology } from '../../src/host/cpu-topology.js';
@@ -31,6 +32,7 @@ import {
   XEON_2S_E5_2620V3,
 } from '../helpers/cpu-layouts.js';
 import { buildFixture, fixtureManifest } from '../helpers/fixture-builder.js';
+import { mutateText, seededRandom } from '../helpers/mutate-text.js';
 import { FIRMWARE_DIR, GOLDEN_DIR, SPEC_DIR, specText, vmHostPci } from '../helpers/vm-host.js';
 
 function hostWith(layout: CpuLayout, gpuNode = -1) {
@@ -290,4 +292,55 @@ test('a snapshot of this machine keeps what cpu.pin auto reads: the same topolog
   const snap = readCpuTopology(openRoot(dir));
   assert.deepEqual(snap, live);
   fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+});
+
+test('fuzz: mutated topology attributes give a topology or unknown with a reason, never a throw', () => {
+  const h = hostWith(RYZEN_3900X);
+  const base = path.join(h.dir, 'sys/devices/system');
+  const files: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }))
+      e.isDirectory() ? walk(path.join(d, e.name)) : files.push(path.join(d, e.name));
+  };
+  walk(base);
+  assert.ok(files.length > 24 * 10, `only ${files.length} files`);
+  const originals = new Map(files.map((f) => [f, fs.readFileSync(f, 'utf8')]));
+  const rnd = seededRandom(13);
+  const pool = ['0-23', '-', ',', '\n', '99999', '3', '0-2,12-14', '', '-1', 'Unified'];
+  let unknown = 0;
+  for (let i = 0; i < 300; i++) {
+    const picked = Array.from({ length: 1 + rnd(3) }, () => files[rnd(files.length)]);
+    for (const f of picked)
+      fs.writeFileSync(f, mutateText(originals.get(f) as string, rnd, pool, '0123456789,-\n'));
+    const t = readCpuTopology(openRoot(h.dir));
+    if (!t.ok) {
+      unknown++;
+      assert.ok(t.reason.length > 0 && !t.reason.includes('\n'), t.reason);
+    } else {
+      // Whatever was accepted is consistent: each CPU is in its own sibling list, once in an L3.
+      for (const c of t.topology.cpus) assert.ok(c.siblings.includes(c.cpu));
+      try {
+        planPinning(t.topology, req(2, 1));
+      } catch (e) {
+        assert.ok(e instanceof VfiokitError, String(e));
+      }
+    }
+    for (const f of picked) fs.writeFileSync(f, originals.get(f) as string);
+  }
+  assert.ok(unknown > 0);
+});
+
+test('fuzz: CPU lists round-trip (fast-check)', () => {
+  fc.assert(
+    fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 300 }), { maxLength: 40 }), (xs) => {
+      const sorted = [...xs].sort((a, b) => a - b);
+      assert.deepEqual(parseCpuList(formatCpuList(xs)), sorted);
+    }),
+  );
+  fc.assert(
+    fc.property(fc.string({ maxLength: 30 }), (s) => {
+      const r = parseCpuList(s);
+      if (r) assert.ok(r.every((n, i) => i === 0 || n > r[i - 1]));
+    }),
+  );
 });
