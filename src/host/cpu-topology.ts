@@ -13,14 +13,15 @@
  * Every read is bounded (a sysfs attribute is at most one page); anything missing, unreadable or
  * inconsistent makes the result `unknown` with the reason, never a guessed topology.
  */
+import { formatCpuList, MAX_CPUS, parseCpuList } from '../cpu/cpu-list.js';
 import type { HostRoot } from './root.js';
+
+export { formatCpuList, parseCpuList };
 
 const CPU_DIR = '/sys/devices/system/cpu';
 const NODE_DIR = '/sys/devices/system/node';
 /** A CPU list attribute is at most a page; 64 KiB covers the largest page size. */
 const MAX_ATTR = 64 * 1024;
-/** Far above any machine Linux runs on (NR_CPUS tops out at 8192 on x86). */
-export const MAX_CPUS = 8192;
 
 export interface HostCpu {
   cpu: number;
@@ -45,35 +46,6 @@ export interface CpuTopology {
 }
 
 export type CpuTopologyResult = { ok: true; topology: CpuTopology } | { ok: false; reason: string };
-
-/** The kernel's CPU list format ("0-3,8,10-11", or empty): ascending numbers, or undefined if malformed. */
-export function parseCpuList(text: string): number[] | undefined {
-  const t = text.trim();
-  if (t === '') return [];
-  const out = new Set<number>();
-  for (const part of t.split(',')) {
-    const m = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(part);
-    if (!m) return undefined;
-    const a = Number(m[1]);
-    const b = m[2] === undefined ? a : Number(m[2]);
-    if (b < a || b >= MAX_CPUS) return undefined;
-    for (let i = a; i <= b; i++) out.add(i);
-  }
-  return [...out].sort((x, y) => x - y);
-}
-
-/** Ascending numbers → the kernel's list format (what libvirt's cpuset and taskset -c take). */
-export function formatCpuList(cpus: readonly number[]): string {
-  const s = [...new Set(cpus)].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < s.length; ) {
-    let j = i;
-    while (j + 1 < s.length && s[j + 1] === s[j] + 1) j++;
-    parts.push(j === i ? `${s[i]}` : `${s[i]}-${s[j]}`);
-    i = j + 1;
-  }
-  return parts.join(',');
-}
 
 function readList(root: HostRoot, p: string): number[] | undefined {
   const t = root.readText(p, MAX_ATTR);

@@ -18,8 +18,10 @@
  * 5. The emulator thread and I/O threads get the host's CPUs (everything the vCPUs do not use) in
  *    the vCPUs' node: they run rarely but must not steal time from a vCPU.
  */
+
+import { formatCpuList } from '../cpu/cpu-list.js';
 import { VfiokitError } from '../errors.js';
-import { type CpuTopology, formatCpuList, type HostCpu } from '../host/cpu-topology.js';
+import type { CpuTopology, HostCpu } from '../host/cpu-topology.js';
 
 export interface PinningRequest {
   sockets: number;
