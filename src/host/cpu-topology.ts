@@ -13,7 +13,7 @@
  * Every read is bounded (a sysfs attribute is at most one page); anything missing, unreadable or
  * inconsistent makes the result `unknown` with the reason, never a guessed topology.
  */
-import { formatCpuList, MAX_CPUS, parseCpuList } from '../cpu/cpu-list.js';
+import { formatCpuList, parseCpuList } from '../cpu/cpu-list.js';
 import type { HostRoot } from './root.js';
 
 export { formatCpuList, parseCpuList };
