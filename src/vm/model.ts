@@ -4,9 +4,10 @@
  * so the QEMU command line and the libvirt domain describe the same machine.
  *
  * Guest PCI layout on q35 (QEMU docs/pcie.txt: "place devices on root ports, not on the root
- * bus"): QXL at 00:01.0 (where libvirt puts the primary video), one pcie-root-port per assigned
- * slot, disk and NIC at 00:02.0 and up, each port's device at slot 0 of its bus; the GPU's other
- * functions are functions of that same guest slot with multifunction=on on function 0. The
+ * bus"): QXL at 00:01.0 (where libvirt puts the primary video); one pcie-root-port for each
+ * assigned device slot, virtio disk and NIC, at 00:02.0 and up, each port's device at slot 0 of
+ * its bus; the GPU's other functions are functions of that same guest slot with multifunction=on
+ * on function 0. The
  * IVSHMEM device (conventional PCI) is an integrated device on the root bus. On i440fx there are
  * no root ports: devices take slots of pci.0 from 00:02.0 (00:01.x is the PIIX south bridge).
  */

@@ -19,12 +19,12 @@ import type { VmSpec } from '../../src/vm/spec/schema.js';
 import { repoRoot } from './cli.js';
 import { buildFixture, CLASS, type Fixture, gpuWithAudio, type HostSpec } from './fixture-builder.js';
 
-export const SPEC_DIR = path.join(repoRoot, 'test/fixtures/vm/spec');
-export const GOLDEN_DIR = path.join(repoRoot, 'test/fixtures/vm/golden');
+export const SPEC_DIR = path.join(repoRoot, 'test/fixtures/vm-spec/spec');
+export const GOLDEN_DIR = path.join(repoRoot, 'test/fixtures/vm-spec/golden');
 /** Debian bookworm's ovmf descriptors, copied so the goldens do not depend on what is installed. */
-export const FIRMWARE_DIR = path.join(repoRoot, 'test/fixtures/vm/firmware');
+export const FIRMWARE_DIR = path.join(repoRoot, 'test/fixtures/vm-spec/firmware');
 
-/** The golden matrix (test/fixtures/vm/spec/NAME.yaml → test/fixtures/vm/golden/NAME.*). */
+/** The golden matrix (test/fixtures/vm-spec/spec/NAME.yaml → test/fixtures/vm-spec/golden/NAME.*). */
 export const MATRIX = [
   'nvidia-legacy-free',
   'amd-romfile',

@@ -63,7 +63,7 @@ test('config libvirt --json and --patch --json are documented', () => {
     '--firmware-dir',
     FIRMWARE_DIR,
     '--patch',
-    path.join(repoRoot, 'test/fixtures/vm/dumpxml-win10.xml'),
+    path.join(repoRoot, 'test/fixtures/vm-spec/dumpxml-win10.xml'),
   ]);
   assert.equal(p.status, 0, p.stderr);
   const pd = JSON.parse(p.stdout);

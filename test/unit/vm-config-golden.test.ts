@@ -1,5 +1,5 @@
 // Golden outputs of `config qemu` and `config libvirt` over the matrix the issue names, rendered
-// from the spec files in test/fixtures/vm/spec against the test host (test/helpers/vm-host.ts).
+// from the spec files in test/fixtures/vm-spec/spec against the test host (test/helpers/vm-host.ts).
 // UPDATE_GOLDEN=1 rewrites them; a change then shows in review as a diff of the two outputs.
 // The expected facts asserted beside the goldens come from the spec and public documents, not
 // from the renderers: libvirt and QEMU accept them in vm-libvirt-oracle and vm-qemu-qmp tests.

@@ -13,7 +13,7 @@ import { parseVmSpec } from '../../src/vm/spec/parse-spec.js';
 import { repoRoot } from '../helpers/cli.js';
 import { GOLDEN_DIR, modelFor, specText } from '../helpers/vm-host.js';
 
-const DOMAIN = path.join(repoRoot, 'test/fixtures/vm/dumpxml-win10.xml');
+const DOMAIN = path.join(repoRoot, 'test/fixtures/vm-spec/dumpxml-win10.xml');
 const haveVirsh = spawnSync('virsh', ['--version']).status === 0;
 
 function patched(specName: string, domainFile = DOMAIN) {

@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import { repoRoot, runCli } from '../helpers/cli.js';
 
 const ROOT = path.join(repoRoot, 'test/fixtures/lab-desktop/snapshot');
-const SPEC = path.join(repoRoot, 'test/fixtures/vm/spec/lab-desktop.yaml');
+const SPEC = path.join(repoRoot, 'test/fixtures/vm-spec/spec/lab-desktop.yaml');
 
 test('doctor --vm reads a spec and resolves the GPU of a group with its audio function', () => {
   const r = runCli(['--root', ROOT, '--json', 'doctor', '--no-rom', '--vm', SPEC]);
