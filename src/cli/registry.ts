@@ -9,6 +9,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { registerBind, registerRelease, registerRestore } from './commands/bind.cli.js';
+import { registerConfig } from './commands/config.cli.js';
 import { registerDevice } from './commands/device.cli.js';
 import { registerDevices } from './commands/devices.cli.js';
 import { registerDiagnose } from './commands/diagnose.cli.js';
@@ -25,6 +26,7 @@ import { registerReport } from './commands/report.cli.js';
 import { registerRom } from './commands/rom.cli.js';
 import { registerSetup } from './commands/setup.cli.js';
 import { registerSnapshot } from './commands/snapshot.cli.js';
+import { registerVm } from './commands/vm.cli.js';
 
 /** Top-level command name → the function that declares it. */
 const commands: [string, (program: Command) => void][] = [
@@ -47,6 +49,8 @@ const commands: [string, (program: Command) => void][] = [
   ['handover', registerHandover],
   ['handback', registerHandback],
   ['hook', registerHook],
+  ['config', registerConfig],
+  ['vm', registerVm],
 ];
 
 /** Global options that take a value, so their value is not mistaken for a command name. */

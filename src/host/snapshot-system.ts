@@ -65,6 +65,7 @@ export function captureSystem(w: SnapshotWriter, red: Redactor, release: string 
   captureIommuUnits(w);
   captureHugepages(w);
   captureAcpiTables(w);
+  captureCpuTopology(w);
   // /dev/kvm is a device node; a snapshot records that it existed with an empty file.
   if (w.src.exists('/dev/kvm')) w.write('/dev/kvm', '');
 }
@@ -133,4 +134,25 @@ function captureAcpiTables(w: SnapshotWriter): void {
     if (ACPI_TABLES_COPIED.has(n)) w.copyBytes(`${base}/${n}`, 1024 * 1024);
     else w.write(`${base}/${n}`, '');
   }
+}
+
+/**
+ * What `cpu.pin: auto` reads (src/host/cpu-topology.ts): online CPUs, each CPU's topology and
+ * cache sharing, and the NUMA nodes' CPU lists. Small text attributes only.
+ */
+function captureCpuTopology(w: SnapshotWriter): void {
+  const cpu = '/sys/devices/system/cpu';
+  for (const f of ['online', 'possible', 'present']) w.copyText(`${cpu}/${f}`);
+  for (const c of w.list(cpu)) {
+    if (!/^cpu\d{1,5}$/.test(c)) continue;
+    const t = `${cpu}/${c}/topology`;
+    for (const f of ['physical_package_id', 'die_id', 'core_id', 'thread_siblings_list', 'core_cpus_list'])
+      w.copyText(`${t}/${f}`);
+    for (const idx of w.list(`${cpu}/${c}/cache`)) {
+      if (!/^index\d{1,3}$/.test(idx)) continue;
+      for (const f of ['level', 'type', 'shared_cpu_list', 'id']) w.copyText(`${cpu}/${c}/cache/${idx}/${f}`);
+    }
+  }
+  const node = '/sys/devices/system/node';
+  for (const n of w.list(node)) if (/^node\d{1,5}$/.test(n)) w.copyText(`${node}/${n}/cpulist`);
 }

@@ -5,7 +5,10 @@
  * `vfiokit doctor --vm FILE` checks the host against it.
  */
 
-export type VmFormat = 'libvirt' | 'qemu';
+import type { VmSpecDevice } from './spec/schema.js';
+
+/** libvirt domain XML, QEMU command line / launch script, or vfiokit's own VM spec (docs/vm.md). */
+export type VmFormat = 'libvirt' | 'qemu' | 'spec';
 export type VmFirmware = 'ovmf' | 'seabios';
 
 /** One host PCI device the VM assigns with vfio-pci. */
@@ -41,6 +44,16 @@ export interface VmDefinition {
   hypervVendorId?: string;
   /** Things in the file vfiokit could not resolve: each a sentence. */
   notes: string[];
+  /**
+   * A vfiokit spec's device entries that name no address (vendor:device, the GPU of a group): they
+   * are resolved against the host being checked (resolveSpecDevices), with the GPU's companions.
+   */
+  specDevices?: { spec: VmSpecDevice; index: number; line: number }[];
+}
+
+/** A short name of the format for messages. */
+export function formatName(f: VmFormat): string {
+  return f === 'libvirt' ? 'libvirt domain' : f === 'qemu' ? 'QEMU command line' : 'vfiokit VM spec';
 }
 
 /** Memory units as libvirt writes them (docs: formatdomain "Memory Allocation"). */

@@ -7,6 +7,7 @@ import { ExitCode } from '../../errors.js';
 import { CHECK_GROUPS, type Check, type Verdict } from '../../readiness/check.js';
 import { buildDoctorReport, type DoctorReport } from '../../readiness/doctor.js';
 import { parseMemorySize } from '../../readiness/memory-size.js';
+import { formatName } from '../../vm/definition.js';
 import type { CliContext } from '../context.js';
 
 export interface DoctorCliOptions {
@@ -37,9 +38,7 @@ export function renderDoctor(ctx: CliContext, r: DoctorReport, verbose = false):
   for (const w of r.warnings) ctx.out(c.yellow(`warning: ${w}`));
   if (r.vm) {
     ctx.out(
-      c.dim(
-        `checking VM ${r.vm.name ? `${r.vm.name} ` : ''}(${r.vm.format === 'libvirt' ? 'libvirt domain' : 'QEMU command line'} ${r.vm.file})`,
-      ),
+      c.dim(`checking VM ${r.vm.name ? `${r.vm.name} ` : ''}(${formatName(r.vm.format)} ${r.vm.file})`),
     );
   }
   if (r.mostImportant) {
@@ -93,7 +92,16 @@ function renderCheck(
 
 export async function runDoctor(ctx: CliContext, opts: DoctorCliOptions): Promise<number> {
   // The VM definition is the user's own file, read from the working directory (not --root).
-  const vm = opts.vm === undefined ? undefined : (await import('./vm-file.js')).readVmDefinition(opts.vm);
+  let vm = opts.vm === undefined ? undefined : (await import('./vm-file.js')).readVmDefinition(opts.vm);
+  // A vfiokit spec may name devices by vendor:device or as the GPU of a group: resolved here,
+  // against the host being checked, with the GPU's other functions.
+  if (vm?.specDevices?.length) {
+    const [{ resolveSpecDevices }, { readPciDevices }] = await Promise.all([
+      import('../../vm/spec/to-definition.js'),
+      import('../../host/pci-sysfs.js'),
+    ]);
+    vm = resolveSpecDevices(vm, readPciDevices(ctx.root()));
+  }
   const memoryBytes = opts.memory === undefined ? undefined : parseMemorySize(opts.memory);
   const report = await buildDoctorReport(ctx.host(), {
     devices: opts.device,

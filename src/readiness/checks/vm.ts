@@ -7,7 +7,7 @@
 
 import { isDisplay } from '../../pci/domain.js';
 import type { PciDevice } from '../../pci/types.js';
-import type { VmDefinition } from '../../vm/definition.js';
+import { formatName, type VmDefinition } from '../../vm/definition.js';
 import type { Check } from '../check.js';
 import { formatBytes } from '../memory-size.js';
 import { type DeviceContext, freeForVfio } from './gpu.js';
@@ -15,7 +15,7 @@ import { type DeviceContext, freeForVfio } from './gpu.js';
 export function vmDefinitionCheck(vm: VmDefinition): Check {
   const base = { id: 'vm.definition' as const, group: 'vm' as const, title: 'VM definition' };
   const evidence = [
-    `${vm.format === 'libvirt' ? 'libvirt domain' : 'QEMU command line'} ${vm.file}${vm.name ? ` (${vm.name})` : ''}`,
+    `${formatName(vm.format)} ${vm.file}${vm.name ? ` (${vm.name})` : ''}`,
     `memory: ${vm.memoryBytes === undefined ? 'not given' : formatBytes(vm.memoryBytes)}; hugepages: ${vm.hugepages ? vm.hugepages.evidence : 'no'}`,
     `firmware: ${vm.firmware.kind === 'ovmf' ? 'OVMF (UEFI)' : 'SeaBIOS'} (${vm.firmware.evidence})`,
     `assigned PCI devices: ${vm.devices.map((d) => d.address ?? d.ref).join(' ') || 'none'}`,

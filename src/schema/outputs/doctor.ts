@@ -18,7 +18,7 @@ export const doctorJson = v.strictObject({
     field(
       v.strictObject({
         file: v.string(),
-        format: field(v.picklist(['libvirt', 'qemu']), 'what the file is'),
+        format: field(v.picklist(['libvirt', 'qemu', 'spec']), 'what the file is'),
         name: v.optional(v.string()),
         devices: field(v.array(v.string()), 'the host devices it assigns'),
         firmware: field(v.picklist(['ovmf', 'seabios']), 'the firmware it boots'),
