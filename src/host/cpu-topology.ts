@@ -14,7 +14,10 @@
  * inconsistent makes the result `unknown` with the reason, never a guessed topology.
  */
 import { formatCpuList, parseCpuList } from '../cpu/cpu-list.js';
+import type { CpuTopology, HostCpu } from '../cpu/topology.js';
 import type { HostRoot } from './root.js';
+
+export type { CpuTopology, HostCpu };
 
 export { formatCpuList, parseCpuList };
 
@@ -22,28 +25,6 @@ const CPU_DIR = '/sys/devices/system/cpu';
 const NODE_DIR = '/sys/devices/system/node';
 /** A CPU list attribute is at most a page; 64 KiB covers the largest page size. */
 const MAX_ATTR = 64 * 1024;
-
-export interface HostCpu {
-  cpu: number;
-  package: number;
-  die?: number;
-  coreId: number;
-  /** The CPUs of this CPU's core (itself included), ascending. */
-  siblings: number[];
-  /** Index into CpuTopology.l3 of the L3 this CPU shares, when the caches are described. */
-  l3?: number;
-  node?: number;
-}
-
-export interface CpuTopology {
-  cpus: HostCpu[];
-  /** L3 groups (each ascending), ordered by their first CPU. */
-  l3: number[][];
-  /** NUMA nodes with CPUs; empty when the kernel shows no node directory. */
-  nodes: { id: number; cpus: number[] }[];
-  /** What was missing without making the topology unusable (no cache info, no nodes). */
-  notes: string[];
-}
 
 export type CpuTopologyResult = { ok: true; topology: CpuTopology } | { ok: false; reason: string };
 

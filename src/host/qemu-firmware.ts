@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type FirmwareDescriptor, parseFirmwareDescriptor } from '../vm/firmware.js';
+import { type FirmwareDescriptor, parseFirmwareDescriptor } from '../system/qemu-firmware.js';
 
 export const FIRMWARE_DIRS = ['/usr/share/qemu/firmware', '/etc/qemu/firmware'];
 

@@ -11,8 +11,9 @@
  *   gets the rest (within the GPU's NUMA node when the host has several), with as many threads per
  *   core as the host has SMT siblings, and `cpu.pin: auto`.
  */
+
+import type { CpuTopology } from '../cpu/topology.js';
 import { VfiokitError } from '../errors.js';
-import type { CpuTopology } from '../host/cpu-topology.js';
 import type { PciDevice } from '../pci/types.js';
 import type { VmSpec } from './spec/schema.js';
 

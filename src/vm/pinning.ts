@@ -20,8 +20,8 @@
  */
 
 import { formatCpuList } from '../cpu/cpu-list.js';
+import type { CpuTopology, HostCpu } from '../cpu/topology.js';
 import { VfiokitError } from '../errors.js';
-import type { CpuTopology, HostCpu } from '../host/cpu-topology.js';
 
 export interface PinningRequest {
   sockets: number;

@@ -3,13 +3,10 @@
  * (docs/vm.md) rendered as a QEMU command line or a libvirt domain. Declarations only; the work
  * is in config.ts.
  */
+
 import type { Command } from 'commander';
 import { action } from '../context.js';
-
-export interface ConfigOptions {
-  firmwareDir?: string[];
-  patch?: string;
-}
+import type { ConfigOptions } from './config.js';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 

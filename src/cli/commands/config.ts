@@ -20,7 +20,11 @@ import { checkRomfile } from '../../vm/romfile-check.js';
 import { parseVmSpec } from '../../vm/spec/parse-spec.js';
 import type { VmSpec } from '../../vm/spec/schema.js';
 import type { CliContext } from '../context.js';
-import type { ConfigOptions } from './config.cli.js';
+
+export interface ConfigOptions {
+  firmwareDir?: string[];
+  patch?: string;
+}
 
 /** Far above any spec or domain XML; keeps a wrong argument (a disk image) cheap. */
 const MAX_TEXT = 4 * 1024 * 1024;

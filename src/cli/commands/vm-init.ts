@@ -11,7 +11,14 @@ import { readPciDevices } from '../../host/pci-sysfs.js';
 import { type InitAnswers, initSpec } from '../../vm/init-spec.js';
 import { parseVmSpec } from '../../vm/spec/parse-spec.js';
 import type { CliContext } from '../context.js';
-import type { VmInitOptions } from './vm.cli.js';
+
+export interface VmInitOptions {
+  output?: string;
+  yes?: boolean;
+  name?: string;
+  disk?: string;
+  windows?: boolean;
+}
 
 const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
 

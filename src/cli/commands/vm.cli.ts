@@ -2,16 +2,10 @@
  * `vfiokit vm init [-o FILE]`: a starting VM spec for this host. Declarations only; the work is in
  * vm-init.ts.
  */
+
 import type { Command } from 'commander';
 import { action } from '../context.js';
-
-export interface VmInitOptions {
-  output?: string;
-  yes?: boolean;
-  name?: string;
-  disk?: string;
-  windows?: boolean;
-}
+import type { VmInitOptions } from './vm-init.js';
 
 export function registerVm(program: Command): void {
   const vm = program.command('vm').description('VM specs (docs/vm.md)');
