@@ -18,7 +18,7 @@ import { EnvironmentError, VfiokitError } from '../errors.js';
 import { compareBdf, formatPciAddress, parsePciAddress, tryParsePciAddress } from '../pci/address.js';
 import { decodeConfig } from '../pci/decode-config.js';
 import type { PciDevice, UnknownFact } from '../pci/types.js';
-import { DirHostRoot, type HostRoot } from './root.js';
+import { DirHostRoot, type HostRoot, type ListedDir } from './root.js';
 import { flattenedReason, linkBasename, readSysfsLink, type SysfsLink } from './sysfs-link.js';
 
 export const PCI_DEVICES_DIR = '/sys/bus/pci/devices';
@@ -48,11 +48,18 @@ class DeviceDir {
   constructor(
     readonly root: HostRoot,
     readonly path: string,
+    /**
+     * The directory listed (a snapshot root): one listing answers every probe, and its files are
+     * opened without resolving their paths again. On the live root probes are cheaper than a
+     * listing of sysfs (see above).
+     */
+    private readonly listed?: ListedDir,
   ) {
     this.disk = liveDir(root) ? onDisk(root, path) : undefined;
   }
   /** Whether the entry exists, as a listing would show it (a dangling link counts). */
   has(name: string): boolean {
+    if (this.listed) return this.listed.has(name);
     if (this.disk === undefined) {
       const p = `${this.path}/${name}`;
       return this.root.exists(p) || this.root.readLink(p) !== undefined;
@@ -66,6 +73,7 @@ class DeviceDir {
   }
   /** An attribute most devices have: read directly; absent gives undefined. */
   attr(name: string): string | undefined {
+    if (this.listed) return this.listed.readAttr(name);
     const v = this.disk === undefined ? FAILED : readAttrFile(`${this.disk}/${name}`);
     return v === FAILED ? this.root.readAttr(`${this.path}/${name}`) : v;
   }
@@ -74,6 +82,7 @@ class DeviceDir {
     return this.has(name) ? this.attr(name) : undefined;
   }
   link(name: string): string | undefined {
+    if (this.listed) return this.listed.readLink(name);
     return fastLink(this.root, `${this.path}/${name}`);
   }
   optionalLink(name: string): string | undefined {
@@ -85,6 +94,11 @@ class DeviceDir {
    */
   linkEntry(name: string): SysfsLink {
     const p = `${this.path}/${name}`;
+    if (this.listed) {
+      if (!this.listed.has(name)) return { kind: 'absent' };
+      const target = this.listed.readLink(name);
+      if (target !== undefined) return { kind: 'link', target };
+    }
     if (this.disk !== undefined) {
       try {
         return { kind: 'link', target: fs.readlinkSync(`${this.disk}/${name}`) };
@@ -96,7 +110,17 @@ class DeviceDir {
   }
   /** The full listing, for the few devices that need it (a PF's virtfnN links). */
   list(): string[] {
-    return this.root.list(this.path);
+    return this.listed ? this.listed.names().sort() : this.root.list(this.path);
+  }
+  /** Config space bytes (see readConfig). */
+  config(): Uint8Array | undefined {
+    if (!this.listed) return readConfig(this.root, `${this.path}/config`);
+    try {
+      return this.listed.readBytes('config', CONFIG_MAX);
+    } catch (e) {
+      if (e instanceof VfiokitError && e.code === 'host.io') return undefined;
+      throw e;
+    }
   }
 }
 
@@ -301,14 +325,19 @@ function readDevice(
   const sysfsPath = devicePath(root, p, flattened);
   if (sysfsPath === undefined) return undefined;
   const unknownFacts: UnknownFact[] = [];
-  // Read through the real directory: every open through the bus link would follow it again.
-  const dir = new DeviceDir(root, sysfsPath);
+  // Read through the real directory: every open through the bus link would follow it again. A
+  // snapshot's directory is listed first: a directory that cannot be listed (EIO, a looping link
+  // in a damaged snapshot) fails here with its own error; one that is missing or not a directory
+  // is told apart by checkDirectory.
+  const listed = root.openDir?.(sysfsPath);
+  if (root.openDir && !root.live && listed === undefined) checkDirectory(root, p, sysfsPath);
+  const dir = new DeviceDir(root, sysfsPath, listed);
   // Every device has config, so it is read without probing. When that read fails, the directory
   // itself may be what failed (EIO, a looping link in a damaged snapshot): listing it then reports
   // the directory's error, as the scan did when it listed every directory.
   let bytes: Uint8Array | undefined;
   try {
-    bytes = readConfig(root, `${sysfsPath}/config`);
+    bytes = dir.config();
   } catch (e) {
     root.list(sysfsPath);
     throw e;
