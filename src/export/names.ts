@@ -1,8 +1,8 @@
+import { loadPciIds } from '../host/pci-ids.js';
 /**
  * Names the exports derive from a device model: pci.ids names (from the machine running vfiokit),
  * cut to what each consumer accepts.
  */
-import { loadPciIds } from '../pci/ids.js';
 
 export function modelName(vendorDevice: string): { vendor?: string; device?: string } {
   const [v, d] = vendorDevice.split(':').map((x) => parseInt(x, 16));

@@ -8,9 +8,10 @@
  * of device.function numbers from the root bus, which bus renumbering leaves alone) matches, or it
  * is the only one of its kind that disappeared and the only one that appeared.
  */
+
+import { readKernelGroups } from '../host/kernel-groups.js';
 import { readPciDevices } from '../host/pci-sysfs.js';
 import type { HostRoot } from '../host/root.js';
-import { readKernelGroups } from '../iommu/groups.js';
 import { hex } from '../pci/config-view.js';
 import type { PciDevice } from '../pci/types.js';
 import { type AssignVerdict, summarizeHost } from './host-summary.js';

@@ -12,15 +12,16 @@
  * cannot be judged is `unknown` with the reason, never "assignable".
  */
 import { VfiokitError } from '../errors.js';
+import { gatherHostFacts } from '../host/host-facts.js';
+import { readKernelGroups } from '../host/kernel-groups.js';
 import { scanPciDevices } from '../host/pci-sysfs.js';
 import type { HostRoot } from '../host/root.js';
-import { type IommuGroup, joinGroups, readKernelGroups } from '../iommu/groups.js';
+import { type IommuGroup, joinGroups } from '../iommu/groups.js';
 import { groupViability, isBridge, isVfioDriver } from '../iommu/viability.js';
 import { hex } from '../pci/config-view.js';
 import type { PciDevice } from '../pci/types.js';
 import { type Check, mostImportant, summarize, type Verdict } from '../readiness/check.js';
 import { buildDeviceContexts, runChecks, sameSlot, selectTargets } from '../readiness/doctor.js';
-import { gatherHostFacts } from '../readiness/host-facts.js';
 
 export type AssignVerdict = 'assignable' | 'not-assignable' | 'unknown';
 export type Isolation = 'isolated' | 'shared' | 'unknown';

@@ -8,18 +8,15 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { errnoCode } from '../errors.js';
+import { formatKmsgRecord, type KernelLog } from '../system/kernel-log.js';
 import type { HostRoot } from './root.js';
+
+export type { KernelLog } from '../system/kernel-log.js';
 
 /** Where a snapshot keeps kernel messages (`vfiokit snapshot` writes the first). */
 export const SNAPSHOT_KMSG = '/vfiokit/dmesg.txt';
 /** Files read for kernel messages, first found wins: the snapshot's copies, then Debian's boot-time copy. */
 export const KERNEL_LOG_FILES = [SNAPSHOT_KMSG, '/vfiokit/kmsg.txt', '/var/log/dmesg'];
-
-export interface KernelLog {
-  lines: string[];
-  /** `dmesg`, `/dev/kmsg` or the file read. */
-  source: string;
-}
 
 export type KernelLogResult = { log: KernelLog } | { unreadable: string };
 
@@ -50,25 +47,6 @@ export function readKernelLog(root: HostRoot): KernelLogResult {
   const boot = safeRead(root, '/var/log/dmesg');
   if (boot) return { log: { lines: boot.split('\n'), source: '/var/log/dmesg' } };
   return { unreadable: `${d.why}; ${k.why} (kernel.dmesg_restrict=1 limits the log to root)` };
-}
-
-export function grepLog(log: KernelLog, re: RegExp): string[] {
-  return log.lines.filter((l) => re.test(l));
-}
-
-/**
- * One /dev/kmsg record ("prio,seq,usec,flags[,…];text\n" then continuation lines " KEY=value")
- * as dmesg prints it: "[    1.234567] text". Escapes such as \x0a stay as the kernel wrote them.
- * A record without the ';' separator is returned as it is.
- */
-export function formatKmsgRecord(rec: string): string {
-  const semi = rec.indexOf(';');
-  if (semi < 0) return rec.split('\n')[0];
-  const head = rec.slice(0, semi).split(',');
-  const usec = Number(head[2]);
-  const text = rec.slice(semi + 1).split('\n')[0];
-  if (!Number.isFinite(usec) || usec < 0) return text;
-  return `[${(usec / 1e6).toFixed(6).padStart(12)}] ${text}`;
 }
 
 function fromDmesg(): { lines?: string[]; why?: string } {

@@ -17,7 +17,10 @@ import * as path from 'node:path';
 import { EnvironmentError, VfiokitError } from '../errors.js';
 import { compareBdf, formatPciAddress, parsePciAddress, tryParsePciAddress } from '../pci/address.js';
 import { decodeConfig } from '../pci/decode-config.js';
-import type { PciDevice, UnknownFact } from '../pci/types.js';
+import type { PciDevice, PciScan, UnknownFact } from '../pci/types.js';
+
+export type { PciScan, UnreadableDevice } from '../pci/types.js';
+
 import { DirHostRoot, type HostRoot, type ListedDir } from './root.js';
 import { flattenedReason, linkBasename, readSysfsLink, type SysfsLink } from './sysfs-link.js';
 
@@ -34,9 +37,9 @@ const BDF_COMPONENT = /^[0-9a-f]{4,8}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]$/;
 const basename = (p: string | undefined) => (p === undefined ? undefined : p.slice(p.lastIndexOf('/') + 1));
 
 /**
- * A device directory, asked file by file instead of listed: a readdir of its ~25 entries cost more
- * than all the probes a scan needs, and was the largest single cost of a scan of thousands of
- * devices. Attributes nearly every device has (class, config, driver_override, numa_node) are
+ * A device directory. On the live root it is asked file by file instead of listed: a readdir of
+ * its ~25 sysfs entries (kernfs builds each) cost more than all the probes a scan needs. A
+ * snapshot's directory is listed once instead (see the constructor). Attributes nearly every device has (class, config, driver_override, numa_node) are
  * opened directly; optional ones (boot_vga only on VGA devices, sriov_* only on PFs, physfn only on
  * VFs, rom only with a ROM BAR, reset_method on newer kernels) are probed first with an lstat that
  * reports absence without throwing, because a failing fs call in Node builds an Error with a stack
@@ -218,25 +221,6 @@ export interface ScanOptions {
    * reads per device. Default 'all'.
    */
   facts?: 'all' | 'grouping';
-}
-
-export interface UnreadableDevice {
-  address: string;
-  reason: string;
-}
-
-/** What a scan read, and what it could not: nothing is dropped without a trace. */
-export interface PciScan {
-  devices: PciDevice[];
-  /** Entries of /sys/bus/pci/devices whose device could not be read, with the reason. */
-  unreadable: UnreadableDevice[];
-  /**
-   * Links found as plain files holding the link text (a flattened copy of sysfs). The bus entries
-   * among them are followed to find the devices; a flattened `driver` is never taken as fact.
-   */
-  flattened: string[];
-  /** /sys/bus/pci/devices itself could not be listed: the reason (the device list is unknown). */
-  listError?: string;
 }
 
 const isReadError = (e: unknown): e is VfiokitError =>

@@ -1,74 +1,13 @@
 /**
- * The kernel's IOMMU groups as sysfs lists them: /sys/kernel/iommu_groups/N/devices/<device>.
- * Group numbers come from an allocator and may have gaps (a group is freed when its last device
- * goes away), so they are read, never assumed to run 0..N-1. A group may also hold non-PCI
- * devices (platform devices on some machines); those are kept by name.
+ * IOMMU groups joined with the PCI devices they hold (the kernel's group directories, read by
+ * host/kernel-groups.ts, against each device's own iommu_group link), and the warnings a damaged
+ * tree gives.
  */
-import { VfiokitError } from '../errors.js';
-import type { HostRoot } from '../host/root.js';
 import { compareBdf, tryParsePciAddress } from '../pci/address.js';
 import type { PciDevice } from '../pci/types.js';
+import type { KernelGroups } from '../system/kernel-groups.js';
 
-export interface KernelGroups {
-  /** True when the kernel created any IOMMU group (an IOMMU is active). */
-  enabled: boolean;
-  /** Group number → member device names (PCI addresses or other device names), sorted. */
-  groups: Map<number, string[]>;
-  /** Groups whose member list could not be read, with the reason (their verdict is unknown). */
-  unreadable?: Map<number, string>;
-  /** /sys/kernel/iommu_groups itself could not be listed: the reason. */
-  listError?: string;
-}
-
-const GROUPS = '/sys/kernel/iommu_groups';
-
-const isReadError = (e: unknown): e is VfiokitError =>
-  e instanceof VfiokitError && (e.code === 'host.io' || e.code === 'host.permission');
-
-/**
- * Read the groups from the kernel's group directories, the truth for membership: the kernel adds a
- * device to its group's `devices` directory and makes the device's `iommu_group` link in the same
- * step (drivers/iommu/iommu.c iommu_group_add_device), so the links are a cross-check
- * (joinGroups reports a disagreement), never a substitute for listing each directory.
- */
-export function readKernelGroups(root: HostRoot): KernelGroups {
-  const groups = new Map<number, string[]>();
-  const unreadable = new Map<number, string>();
-  let names: string[];
-  try {
-    names = root.list(GROUPS);
-  } catch (e) {
-    if (!isReadError(e)) throw e;
-    return { enabled: false, groups, unreadable, listError: e.message };
-  }
-  const ids = names
-    .filter((n) => /^\d+$/.test(n))
-    .map(Number)
-    .sort((a, b) => a - b);
-  for (const id of ids) {
-    const dir = `${GROUPS}/${id}/devices`;
-    try {
-      const members = root.list(dir);
-      // list() gives [] for a path that is absent or not a directory: tell those from an empty one.
-      if (!members.length && !root.isDir(dir))
-        unreadable.set(
-          id,
-          root.exists(dir) ? `${dir} is not a directory` : `group ${id} has no devices directory (${dir})`,
-        );
-      groups.set(id, members.sort(compareBdf));
-    } catch (e) {
-      if (!isReadError(e)) throw e;
-      unreadable.set(id, e.message);
-      groups.set(id, []);
-    }
-  }
-  return { enabled: groups.size > 0, groups, unreadable };
-}
-
-/** Whether the kernel made any IOMMU group (one directory listing). */
-export function hasKernelGroups(root: HostRoot): boolean {
-  return root.list(GROUPS).some((n) => /^\d+$/.test(n));
-}
+export type { KernelGroups } from '../system/kernel-groups.js';
 
 export interface IommuGroup {
   id: number;

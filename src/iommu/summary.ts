@@ -1,8 +1,7 @@
 /**
  * The host report's view of IOMMU groups: the groups holding GPUs and whether VFIO can use them.
  */
-import type { UnreadableDevice } from '../host/pci-sysfs.js';
-import type { PciDevice } from '../pci/types.js';
+import type { PciDevice, UnreadableDevice } from '../pci/types.js';
 import { isDisplay, joinGroups, type KernelGroups } from './groups.js';
 import { groupViability, type Viability } from './viability.js';
 

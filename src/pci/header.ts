@@ -2,7 +2,7 @@
  * The standard config header (PCI Local Bus spec 6.1; kernel include/uapi/linux/pci_regs.h):
  * identity, header layout (0 endpoint, 1 PCI-PCI bridge, 2 CardBus) and the capability pointer.
  */
-import { ConfigView } from './config-view.js';
+import type { ConfigView } from './config-view.js';
 
 export interface ConfigHeader {
   vendorId: number;
@@ -57,8 +57,4 @@ export function decodeHeader(view: ConfigView): ConfigHeader | undefined {
     h.subsystemDeviceId = view.u16(0x42);
   }
   return h;
-}
-
-export function configView(bytes: Uint8Array): ConfigView {
-  return new ConfigView(bytes);
 }

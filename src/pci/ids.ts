@@ -1,15 +1,12 @@
 /**
- * Names from the pci.ids database (https://pci-ids.ucw.cz; Debian package `pci.ids`). The file is
- * read from the machine running vfiokit, never from a --root snapshot, and only when a command
- * prints names; unknown IDs and a missing file simply give no name (callers show the IDs).
+ * Names from the pci.ids database (https://pci-ids.ucw.cz; Debian package `pci.ids`), parsed from
+ * its text (host/pci-ids.ts finds and reads the file); unknown IDs and a missing file simply give
+ * no name (callers show the IDs).
  *
  * Format: "vvvv  Vendor" lines, "\tdddd  Device" below a vendor, "\t\tssss ssss  Subsystem" below
  * a device; "C cc  Class", "\tss  Subclass", "\t\tpp  Prog-if" for classes.
  */
-import * as fs from 'node:fs';
 import type { PciDevice } from './types.js';
-
-export const PCI_IDS_PATHS = ['/usr/share/misc/pci.ids', '/usr/share/hwdata/pci.ids', '/usr/share/pci.ids'];
 
 interface VendorEntry {
   name: string;
@@ -130,27 +127,6 @@ function key(c: number, s?: number, p?: number): number {
   if (s === undefined) return 0x3000000 | c;
   if (p === undefined) return 0x2000000 | (c << 8) | s;
   return 0x1000000 | (c << 16) | (s << 8) | p;
-}
-
-let cached: PciIds | undefined;
-
-/** The names database, read once per process; VFIOKIT_PCI_IDS names a file (or "none"). */
-export function loadPciIds(): PciIds {
-  if (cached) return cached;
-  const env = process.env.VFIOKIT_PCI_IDS;
-  const paths = env ? [env] : PCI_IDS_PATHS;
-  for (const p of paths) {
-    let text: string;
-    try {
-      text = fs.readFileSync(p, 'utf8');
-    } catch {
-      continue;
-    }
-    cached = parsePciIds(text, p);
-    return cached;
-  }
-  cached = parsePciIds('');
-  return cached;
 }
 
 /** Fill a device's names (only those the database knows). */

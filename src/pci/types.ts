@@ -132,3 +132,22 @@ export interface UnknownFact {
   fact: 'driver' | 'iommu_group' | 'config' | 'response' | 'boot_vga';
   reason: string;
 }
+
+export interface UnreadableDevice {
+  address: string;
+  reason: string;
+}
+
+/** What a scan of /sys/bus/pci/devices (host/pci-sysfs.ts) read, and what it could not: nothing is dropped without a trace. */
+export interface PciScan {
+  devices: PciDevice[];
+  /** Entries of /sys/bus/pci/devices whose device could not be read, with the reason. */
+  unreadable: UnreadableDevice[];
+  /**
+   * Links found as plain files holding the link text (a flattened copy of sysfs). The bus entries
+   * among them are followed to find the devices; a flattened `driver` is never taken as fact.
+   */
+  flattened: string[];
+  /** /sys/bus/pci/devices itself could not be listed: the reason (the device list is unknown). */
+  listError?: string;
+}

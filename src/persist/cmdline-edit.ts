@@ -6,7 +6,7 @@
  * the kernel's parameq does.
  */
 import { VfiokitError } from '../errors.js';
-import { normaliseParamName } from '../readiness/kernel-cmdline.js';
+import { normaliseParamName } from '../system/kernel-cmdline.js';
 
 export interface WantedParam {
   /** The word to have, e.g. "iommu=pt". */

@@ -21,12 +21,13 @@
 import * as fs from 'node:fs';
 import { type CommandStep, type FileStep, type Plan, sha256 } from '../actions/plan.js';
 import { VfiokitError } from '../errors.js';
+import { readKernelConfig } from '../host/kernel-config.js';
+import { readKernelGroups } from '../host/kernel-groups.js';
 import { scanPciDevices } from '../host/pci-sysfs.js';
 import type { HostRoot } from '../host/root.js';
-import { type IommuGroup, joinGroups, readKernelGroups } from '../iommu/groups.js';
+import { type IommuGroup, joinGroups } from '../iommu/groups.js';
 import type { PciDevice } from '../pci/types.js';
 import { competingDrivers } from '../readiness/checks/early-binding.js';
-import { readKernelConfig } from '../readiness/kernel-config.js';
 import { type BootChain, detectBootChain, installedKernels } from './boot-chain.js';
 import {
   type CmdlineEdit,

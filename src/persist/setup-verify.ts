@@ -9,7 +9,7 @@ import type { CommandRunner } from '../host/host-writer.js';
 import { tryReadPciDevice } from '../host/pci-sysfs.js';
 import type { HostRoot } from '../host/root.js';
 import type { Verdict } from '../readiness/check.js';
-import { parseKernelCmdline } from '../readiness/kernel-cmdline.js';
+import { parseKernelCmdline } from '../system/kernel-cmdline.js';
 import { findProgram } from './boot-chain.js';
 import { editWords, splitCmdline } from './cmdline-edit.js';
 import { RECORD_PATH, readSetupRecord, type SetupRecord } from './setup-record.js';

@@ -5,12 +5,16 @@
  */
 
 import { VfiokitError } from '../errors.js';
-import { scanPciDevices, type UnreadableDevice } from '../host/pci-sysfs.js';
+import { gatherHostFacts } from '../host/host-facts.js';
+import { readKernelGroups } from '../host/kernel-groups.js';
+import { readBars } from '../host/pci-resources.js';
+import { scanPciDevices } from '../host/pci-sysfs.js';
 import type { HostRoot } from '../host/root.js';
-import { joinGroups, readKernelGroups, scanWarnings } from '../iommu/groups.js';
+import { joinGroups, scanWarnings } from '../iommu/groups.js';
 import { groupViability } from '../iommu/viability.js';
 import { formatPciAddress, parsePciAddress, tryParsePciAddress } from '../pci/address.js';
-import type { PciDevice } from '../pci/types.js';
+import type { PciDevice, UnreadableDevice } from '../pci/types.js';
+import type { BlindSpot, HostFacts } from '../system/host-facts.js';
 import type { VmDefinition } from '../vm/definition.js';
 import { CHECK_GROUPS, type Check, mostImportant, summarize, type Verdict } from './check.js';
 import { acsOverrideCheck } from './checks/acs-override.js';
@@ -24,8 +28,6 @@ import { setupDriftChecks } from './checks/setup-drift.js';
 import { vfioModulesCheck } from './checks/vfio-modules.js';
 import { vgaArbitrationCheck } from './checks/vga.js';
 import { vmDefinitionCheck, vmDevicesCheck } from './checks/vm.js';
-import { type BlindSpot, gatherHostFacts, type HostFacts } from './host-facts.js';
-import { readBars } from './pci-resources.js';
 
 export interface DoctorOptions {
   /** Addresses given with --device; default: every display controller. */
@@ -262,7 +264,8 @@ export async function buildDoctorReport(root: HostRoot, opts: DoctorOptions = {}
   checks.push(...setupDriftChecks(root, devices));
   const top = mostImportant(checks);
   const names: Record<string, string> = {};
-  const { loadPciIds, deviceNames } = await import('../pci/ids.js');
+  const { deviceNames } = await import('../pci/ids.js');
+  const { loadPciIds } = await import('../host/pci-ids.js');
   const ids = loadPciIds();
   for (const c of contexts) {
     for (const d of [c.device, ...c.companions]) {

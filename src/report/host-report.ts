@@ -1,13 +1,16 @@
 /**
  * The host report: an overview assembled from the analyses. Pure over a HostRoot.
  */
-import { PCI_DEVICES_DIR, scanPciDevices, type UnreadableDevice } from '../host/pci-sysfs.js';
+
+import { readKernelGroups } from '../host/kernel-groups.js';
+import { loadPciIds } from '../host/pci-ids.js';
+import { PCI_DEVICES_DIR, scanPciDevices } from '../host/pci-sysfs.js';
 import type { HostRoot } from '../host/root.js';
-import { isPciName, readKernelGroups, scanWarnings } from '../iommu/groups.js';
+import { isPciName, scanWarnings } from '../iommu/groups.js';
 import { type GpuGroupSummary, gpuGroupSummary } from '../iommu/summary.js';
 import { hex } from '../pci/config-view.js';
-import { deviceNames, loadPciIds } from '../pci/ids.js';
-import type { PciDevice } from '../pci/types.js';
+import { deviceNames } from '../pci/ids.js';
+import type { PciDevice, UnreadableDevice } from '../pci/types.js';
 
 export interface HostReport {
   schema: 'vfiokit.report/2';

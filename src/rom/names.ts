@@ -44,7 +44,6 @@ export function machineName(m: number): string {
   }
 }
 
-export const SUBSYSTEM_APPLICATION = 10;
 export const SUBSYSTEM_BOOT_DRIVER = 11;
 export const SUBSYSTEM_RUNTIME_DRIVER = 12;
 

@@ -19,7 +19,7 @@ import { parse } from 'yaml';
 import { kubevirtExport, kubevirtYaml } from '../../src/export/kubevirt.js';
 import { readHosts } from '../../src/fleet/pool.js';
 import { buildFleetReport } from '../../src/fleet/report.js';
-import { loadPciIds } from '../../src/pci/ids.js';
+import { loadPciIds } from '../../src/host/pci-ids.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
 import { buildGpuHost } from '../helpers/fleet-hosts.js';
 import { assertDocumented } from '../helpers/json-docs.js';

@@ -2,10 +2,10 @@
 // quirks, on fixture topologies whose IDs match the kernel's quirk tables.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { readKernelGroups } from '../../src/host/kernel-groups.js';
 import { readPciDevices } from '../../src/host/pci-sysfs.js';
 import { formatAcsOverride, overrideFromCmdline, parseAcsOverride } from '../../src/iommu/acs-override.js';
 import { explainDevice } from '../../src/iommu/explain.js';
-import { readKernelGroups } from '../../src/iommu/groups.js';
 import { simulateAgainstKernel } from '../../src/iommu/groups-report.js';
 import { simulatedGroupOf, simulateGroups } from '../../src/iommu/simulate.js';
 import { buildFixture, CLASS, gpuWithAudio, type HostSpec } from '../helpers/fixture-builder.js';

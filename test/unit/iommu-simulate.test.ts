@@ -3,9 +3,9 @@
 // lab for the QEMU shapes: ACS root ports, x3130 switch ports without ACS, pcie-pci-bridge).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { readKernelGroups } from '../../src/host/kernel-groups.js';
 import { readPciDevices } from '../../src/host/pci-sysfs.js';
 import { compareWithKernel } from '../../src/iommu/compare.js';
-import { readKernelGroups } from '../../src/iommu/groups.js';
 import { simulateGroups } from '../../src/iommu/simulate.js';
 import { buildFixture, CLASS, gpuWithAudio, type HostSpec } from '../helpers/fixture-builder.js';
 

@@ -4,8 +4,9 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { readKernelGroups } from '../../src/host/kernel-groups.js';
 import { readPciDevices, scanPciDevices } from '../../src/host/pci-sysfs.js';
-import { joinGroups, readKernelGroups } from '../../src/iommu/groups.js';
+import { joinGroups } from '../../src/iommu/groups.js';
 import { driverLeavesGroupToVfio, groupViability } from '../../src/iommu/viability.js';
 import {
   buildFixture,

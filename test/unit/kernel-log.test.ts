@@ -8,8 +8,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
 import fc from 'fast-check';
-import { formatKmsgRecord, grepLog, readKernelLog } from '../../src/host/kernel-log.js';
+import { readKernelLog } from '../../src/host/kernel-log.js';
 import { DirHostRoot } from '../../src/host/root.js';
+import { formatKmsgRecord, grepLog } from '../../src/system/kernel-log.js';
 import { repoRoot } from '../helpers/cli.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vfiokit-klog-'));

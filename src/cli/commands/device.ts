@@ -1,9 +1,11 @@
 /** `vfiokit device BDF`: one device in full, every capability decoded. */
+
+import { loadPciIds } from '../../host/pci-ids.js';
 import { readPciDevice } from '../../host/pci-sysfs.js';
 import { rootAdvice } from '../../host/root.js';
 import { parsePciAddress } from '../../pci/address.js';
 import { deviceJson } from '../../pci/device-json.js';
-import { deviceNames, loadPciIds } from '../../pci/ids.js';
+import { deviceNames } from '../../pci/ids.js';
 import type { CliContext } from '../context.js';
 import { deviceDetailLines } from './device-render.js';
 

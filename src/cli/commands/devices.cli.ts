@@ -1,10 +1,6 @@
 import type { Command } from 'commander';
 import { action } from '../context.js';
-
-export interface DevicesOptions {
-  class?: string;
-  vendor?: string;
-}
+import type { DevicesOptions } from './devices.js';
 
 export function registerDevices(program: Command): void {
   program

@@ -1,13 +1,18 @@
 /** `vfiokit devices`: every PCI device, optionally filtered by kind or vendor. */
 import { EnvironmentError } from '../../errors.js';
+import { loadPciIds } from '../../host/pci-ids.js';
 import { PCI_DEVICES_DIR, scanPciDevices } from '../../host/pci-sysfs.js';
 import { rootAdvice } from '../../host/root.js';
 import { matchesKind, parseDeviceKind, parseVendorId } from '../../pci/class-filter.js';
 import { deviceJson } from '../../pci/device-json.js';
-import { deviceNames, loadPciIds } from '../../pci/ids.js';
+import { deviceNames } from '../../pci/ids.js';
 import type { CliContext } from '../context.js';
 import { deviceLine } from './device-render.js';
-import type { DevicesOptions } from './devices.cli.js';
+
+export interface DevicesOptions {
+  class?: string;
+  vendor?: string;
+}
 
 export async function runDevices(ctx: CliContext, opts: DevicesOptions): Promise<number> {
   const kind = opts.class === undefined ? undefined : parseDeviceKind(opts.class);

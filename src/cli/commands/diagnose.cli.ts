@@ -1,12 +1,6 @@
 import type { Command } from 'commander';
 import { action } from '../context.js';
-
-export interface DiagnoseCliOptions {
-  file?: string;
-  dmesg?: boolean;
-  /** The words after `--` (always message text), to tell them from mistyped options. */
-  rawArgs?: { afterDashDash: string[] };
-}
+import type { DiagnoseCliOptions } from './diagnose.js';
 
 export function registerDiagnose(program: Command): void {
   const cmd = program

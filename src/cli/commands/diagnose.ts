@@ -14,7 +14,13 @@ import { LineSplitter, MAX_LINE } from '../../readiness/diagnose/lines.js';
 import { DiagnoseMatcher } from '../../readiness/diagnose/matcher.js';
 import { buildDiagnoseReport, type DiagnoseReport } from '../../readiness/diagnose/report.js';
 import type { CliContext } from '../context.js';
-import type { DiagnoseCliOptions } from './diagnose.cli.js';
+
+export interface DiagnoseCliOptions {
+  file?: string;
+  dmesg?: boolean;
+  /** The words after `--` (always message text), to tell them from mistyped options. */
+  rawArgs?: { afterDashDash: string[] };
+}
 
 function inputError(name: string, e: unknown): EnvironmentError {
   const code = errnoCode(e);

@@ -1,13 +1,6 @@
 import type { Command } from 'commander';
 import { action } from '../context.js';
-
-export interface DoctorCliOptions {
-  device?: string[];
-  memory?: string;
-  vm?: string;
-  rom?: boolean;
-  verbose?: boolean;
-}
+import type { DoctorCliOptions } from './doctor.js';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 

@@ -8,7 +8,14 @@ import { CHECK_GROUPS, type Check, type Verdict } from '../../readiness/check.js
 import { buildDoctorReport, type DoctorReport } from '../../readiness/doctor.js';
 import { parseMemorySize } from '../../readiness/memory-size.js';
 import type { CliContext } from '../context.js';
-import type { DoctorCliOptions } from './doctor.cli.js';
+
+export interface DoctorCliOptions {
+  device?: string[];
+  memory?: string;
+  vm?: string;
+  rom?: boolean;
+  verbose?: boolean;
+}
 
 export const SYMBOL: Record<Verdict, string> = { ok: '✓', warn: '!', fail: '✗', unknown: '?' };
 

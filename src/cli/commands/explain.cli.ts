@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
 import { action } from '../context.js';
-
-export interface ExplainOptions {
-  override?: string;
-}
+import type { ExplainOptions } from './explain.js';
 
 export function registerExplain(program: Command): void {
   program

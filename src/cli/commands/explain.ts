@@ -2,14 +2,18 @@
  * `vfiokit explain BDF`: why the device shares its IOMMU group, with evidence, and the groups an
  * ACS override would give, with the risk stated.
  */
+
+import { readKernelGroups } from '../../host/kernel-groups.js';
 import { readPciDevice, scanPciDevices } from '../../host/pci-sysfs.js';
 import { rootAdvice } from '../../host/root.js';
 import { parseAcsOverride } from '../../iommu/acs-override.js';
 import { type Explanation, explainDevice } from '../../iommu/explain.js';
-import { readKernelGroups } from '../../iommu/groups.js';
 import { cmdlineOverride, quirkEnvFromHost } from '../../iommu/host-env.js';
 import type { CliContext } from '../context.js';
-import type { ExplainOptions } from './explain.cli.js';
+
+export interface ExplainOptions {
+  override?: string;
+}
 
 export async function runExplain(ctx: CliContext, bdf: string, opts: ExplainOptions): Promise<number> {
   const extra = opts.override ? [parseAcsOverride(opts.override)] : [];

@@ -1,14 +1,6 @@
 import type { Command } from 'commander';
 import { action } from '../context.js';
-
-export interface ExportCliOptions {
-  output?: string;
-  model?: string[];
-  jobs?: string;
-  ttl?: string;
-  externalProvider?: boolean;
-  resourceDomain?: string;
-}
+import type { ExportCliOptions } from './export.js';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 

@@ -8,8 +8,16 @@ import * as path from 'node:path';
 import { EnvironmentError, UsageError } from '../../errors.js';
 import type { FleetReport } from '../../fleet/report.js';
 import type { CliContext } from '../context.js';
-import type { ExportCliOptions } from './export.cli.js';
 import { parseJobs, parseModels } from './fleet.js';
+
+export interface ExportCliOptions {
+  output?: string;
+  model?: string[];
+  jobs?: string;
+  ttl?: string;
+  externalProvider?: boolean;
+  resourceDomain?: string;
+}
 
 /** Write next to the target under a dot name (NFD ignores dot files), then rename over it. */
 export function writeAtomic(file: string, text: string): void {

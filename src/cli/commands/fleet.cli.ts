@@ -1,11 +1,6 @@
 import type { Command } from 'commander';
 import { action } from '../context.js';
-
-export interface FleetCliOptions {
-  diff?: boolean;
-  model?: string[];
-  jobs?: string;
-}
+import type { FleetCliOptions } from './fleet.js';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 

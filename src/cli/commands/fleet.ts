@@ -6,7 +6,12 @@ import type { FleetDiff } from '../../fleet/drift.js';
 import type { FleetHost } from '../../fleet/host-summary.js';
 import type { FleetReport } from '../../fleet/report.js';
 import type { CliContext } from '../context.js';
-import type { FleetCliOptions } from './fleet.cli.js';
+
+export interface FleetCliOptions {
+  diff?: boolean;
+  model?: string[];
+  jobs?: string;
+}
 
 const MODEL = /^[0-9a-f]{4}:[0-9a-f]{4}$/;
 

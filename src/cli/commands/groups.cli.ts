@@ -1,11 +1,6 @@
 import type { Command } from 'commander';
 import { action } from '../context.js';
-
-export interface GroupsOptions {
-  gpu?: boolean;
-  tree?: boolean;
-  simulate?: boolean;
-}
+import type { GroupsOptions } from './groups.js';
 
 export function registerGroups(program: Command): void {
   program

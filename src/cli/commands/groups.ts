@@ -4,16 +4,22 @@
  * environment problem (exit 3) unless --simulate asks for the predicted groups.
  */
 import { EnvironmentError } from '../../errors.js';
+import { hasKernelGroups, readKernelGroups } from '../../host/kernel-groups.js';
+import { loadPciIds } from '../../host/pci-ids.js';
 import { scanPciDevices } from '../../host/pci-sysfs.js';
-import { hasKernelGroups, readKernelGroups } from '../../iommu/groups.js';
 import { buildGroupsReport, type GroupsReport } from '../../iommu/groups-report.js';
 import { cmdlineOverride, quirkEnvFromHost } from '../../iommu/host-env.js';
 import { buildTopology } from '../../iommu/topology.js';
-import { deviceNames, loadPciIds } from '../../pci/ids.js';
+import { deviceNames } from '../../pci/ids.js';
 import type { PciDevice } from '../../pci/types.js';
 import type { CliContext } from '../context.js';
-import type { GroupsOptions } from './groups.cli.js';
 import { renderGroups, renderSimulation, renderTree } from './groups-render.js';
+
+export interface GroupsOptions {
+  gpu?: boolean;
+  tree?: boolean;
+  simulate?: boolean;
+}
 
 export function iommuOffError(): EnvironmentError {
   return new EnvironmentError('no IOMMU groups: the IOMMU is off or absent, so no device can be assigned', {

@@ -8,11 +8,15 @@ import { ExitCode } from '../../errors.js';
 import { dumpRomBar, sysfsRomAccess } from '../../host/rom-sysfs.js';
 import { hex } from '../../rom/byte-view.js';
 import type { CliContext } from '../context.js';
-import type { RomDumpOptions } from './rom.cli.js';
 import { checkOutput, writeFileAtomic } from './rom-files.js';
 import { readDeviceId, refuseRiskyRomRead } from './rom-ids.js';
 import { analyseRom, hasProblems } from './rom-parse.js';
 import { renderRom } from './rom-render.js';
+
+export interface RomDumpOptions {
+  output: string;
+  force?: boolean;
+}
 
 export async function runRomDump(ctx: CliContext, bdfArg: string, opts: RomDumpOptions): Promise<number> {
   const root = ctx.root();

@@ -7,8 +7,14 @@ import { extractEfiDriver, extractImage } from '../../rom/extract-rom.js';
 import { parseRom } from '../../rom/parse-rom.js';
 import { peFacts } from '../../rom/pe-image.js';
 import type { CliContext } from '../context.js';
-import type { RomExtractOptions } from './rom.cli.js';
 import { checkOutput, readRomFile, writeFileAtomic } from './rom-files.js';
+
+export interface RomExtractOptions {
+  output: string;
+  image?: string;
+  efi?: boolean;
+  force?: boolean;
+}
 
 export function runRomExtract(ctx: CliContext, file: string, opts: RomExtractOptions): number {
   if ((opts.image === undefined) === !opts.efi) {

@@ -7,9 +7,17 @@ import * as fs from 'node:fs';
 import { EnvironmentError, ExitCode, errnoCode, UsageError } from '../../errors.js';
 import { fixRom } from '../../rom/fix-rom.js';
 import type { CliContext } from '../context.js';
-import type { RomFixOptions } from './rom.cli.js';
 import { checkOutput, readRomFile, writeFileAtomic } from './rom-files.js';
 import { parseHexId } from './rom-ids.js';
+
+export interface RomFixOptions {
+  output?: string;
+  inPlace?: boolean;
+  vendor?: string;
+  device?: string;
+  checksumByte?: string;
+  force?: boolean;
+}
 
 export function runRomFix(ctx: CliContext, file: string, opts: RomFixOptions): number {
   if (Boolean(opts.output) === Boolean(opts.inPlace)) {

@@ -10,10 +10,17 @@ import { type DecompressMode, parseRom } from '../../rom/parse-rom.js';
 import { formatRomParser } from '../../rom/rom-parser-format.js';
 import { checkIds, type DeviceId, type IdCheck, type UefiVerdict, uefiVerdict } from '../../rom/verdict.js';
 import type { CliContext } from '../context.js';
-import type { RomParseOptions } from './rom.cli.js';
 import { readRomFile } from './rom-files.js';
 import { parseDeviceId, readDeviceId } from './rom-ids.js';
 import { renderRom } from './rom-render.js';
+
+export interface RomParseOptions {
+  device?: string;
+  for?: string;
+  format?: 'text' | 'rom-parser';
+  decompress?: boolean;
+  fullDecompress?: boolean;
+}
 
 export interface ParsedRom {
   file: string;

@@ -4,35 +4,10 @@
  */
 import { type Command, Option } from 'commander';
 import { action } from '../context.js';
-
-export interface RomParseOptions {
-  device?: string;
-  for?: string;
-  format?: 'text' | 'rom-parser';
-  decompress?: boolean;
-  fullDecompress?: boolean;
-}
-
-export interface RomDumpOptions {
-  output: string;
-  force?: boolean;
-}
-
-export interface RomExtractOptions {
-  output: string;
-  image?: string;
-  efi?: boolean;
-  force?: boolean;
-}
-
-export interface RomFixOptions {
-  output?: string;
-  inPlace?: boolean;
-  vendor?: string;
-  device?: string;
-  checksumByte?: string;
-  force?: boolean;
-}
+import type { RomDumpOptions } from './rom-dump.js';
+import type { RomExtractOptions } from './rom-extract.js';
+import type { RomFixOptions } from './rom-fix.js';
+import type { RomParseOptions } from './rom-parse.js';
 
 export function registerRom(program: Command): void {
   const rom = program

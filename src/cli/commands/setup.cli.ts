@@ -1,16 +1,6 @@
 import type { Command } from 'commander';
 import { action } from '../context.js';
-
-export interface SetupCliOptions {
-  group?: string[];
-  gpu?: boolean;
-  apply?: boolean;
-  dryRun?: boolean;
-  undo?: boolean;
-  verify?: boolean;
-  force?: boolean;
-  lockWait?: string;
-}
+import type { SetupCliOptions } from './setup.js';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 

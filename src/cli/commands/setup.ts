@@ -12,7 +12,17 @@ import { planSetup, planUndo, type SetupPlan } from '../../persist/setup-plan.js
 import { verifySetup } from '../../persist/setup-verify.js';
 import type { CliContext } from '../context.js';
 import { SYMBOL } from './doctor.js';
-import type { SetupCliOptions } from './setup.cli.js';
+
+export interface SetupCliOptions {
+  group?: string[];
+  gpu?: boolean;
+  apply?: boolean;
+  dryRun?: boolean;
+  undo?: boolean;
+  verify?: boolean;
+  force?: boolean;
+  lockWait?: string;
+}
 
 function parseGroups(list: string[] | undefined): number[] {
   return (list ?? []).map((g) => {

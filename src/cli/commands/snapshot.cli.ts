@@ -1,13 +1,6 @@
 import type { Command } from 'commander';
 import { action } from '../context.js';
-
-export interface SnapshotCliOptions {
-  output: string;
-  redact: boolean;
-  roms?: boolean;
-  rom?: string[];
-  force?: boolean;
-}
+import type { SnapshotCliOptions } from './snapshot.js';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 

@@ -17,7 +17,14 @@ import { formatPciAddress, parsePciAddress } from '../../pci/address.js';
 import type { CliContext } from '../context.js';
 import { refuseSpecialOutput } from './rom-files.js';
 import { refuseRiskyRomRead } from './rom-ids.js';
-import type { SnapshotCliOptions } from './snapshot.cli.js';
+
+export interface SnapshotCliOptions {
+  output: string;
+  redact: boolean;
+  roms?: boolean;
+  rom?: string[];
+  force?: boolean;
+}
 
 declare const VFIOKIT_VERSION: string | undefined;
 const version = typeof VFIOKIT_VERSION === 'string' ? VFIOKIT_VERSION : '0.0.0-dev';

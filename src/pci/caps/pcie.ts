@@ -17,19 +17,6 @@ const PORT_TYPES: Record<number, PciePortType> = {
   10: 'rc-event-collector',
 };
 
-export const PCIE_PORT_TYPE_CODES: Record<PciePortType, number> = {
-  endpoint: 0x0,
-  'legacy-endpoint': 0x1,
-  'root-port': 0x4,
-  'upstream-port': 0x5,
-  'downstream-port': 0x6,
-  'pcie-to-pci-bridge': 0x7,
-  'pci-to-pcie-bridge': 0x8,
-  'rc-integrated-endpoint': 0x9,
-  'rc-event-collector': 0xa,
-  unknown: 0xf,
-};
-
 /** Link speed field encoding (Link Capabilities/Status bits 3:0) in GT/s. */
 const SPEEDS: Record<number, number> = { 1: 2.5, 2: 5, 3: 8, 4: 16, 5: 32, 6: 64 };
 

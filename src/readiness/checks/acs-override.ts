@@ -14,10 +14,10 @@
  * - patch without option: /proc/kallsyms still lists the patch's pcie_acs_override symbols.
  */
 
-import { grepLog } from '../../host/kernel-log.js';
+import type { HostFacts } from '../../system/host-facts.js';
+import { paramValues } from '../../system/kernel-cmdline.js';
+import { grepLog } from '../../system/kernel-log.js';
 import type { Check } from '../check.js';
-import type { HostFacts } from '../host-facts.js';
-import { paramValues } from '../kernel-cmdline.js';
 
 const ENABLED = /PCIe ACS overrides enabled/;
 const UNKNOWN = /Unknown kernel command line parameters ".*pcie_acs_override/;

@@ -3,8 +3,9 @@
  * kvm_intel / kvm_amd module creates once it has enabled them. The "hypervisor" flag means this
  * host is itself a guest: assigning devices from here needs a virtual IOMMU from the outer host.
  */
+
+import type { HostFacts } from '../../system/host-facts.js';
 import type { Check } from '../check.js';
-import type { HostFacts } from '../host-facts.js';
 
 export function cpuChecks(f: HostFacts): Check[] {
   const base = { id: 'cpu.virtualization', group: 'cpu' as const, title: 'CPU virtualisation and /dev/kvm' };

@@ -12,10 +12,10 @@
  */
 import { isVfioDriver } from '../../iommu/viability.js';
 import type { PciDevice } from '../../pci/types.js';
+import type { HostFacts } from '../../system/host-facts.js';
+import { paramValues } from '../../system/kernel-cmdline.js';
+import { moduleOptions } from '../../system/modprobe-config.js';
 import type { Check } from '../check.js';
-import type { HostFacts } from '../host-facts.js';
-import { paramValues } from '../kernel-cmdline.js';
-import { moduleOptions } from '../modprobe-config.js';
 import { driverText, driverUnknown } from './gpu.js';
 import { moduleState } from './vfio-modules.js';
 

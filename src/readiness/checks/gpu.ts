@@ -19,11 +19,11 @@
  */
 import { type GroupVerdict, isVfioDriver } from '../../iommu/viability.js';
 import type { PciDevice } from '../../pci/types.js';
+import type { HostFacts } from '../../system/host-facts.js';
+import { entriesWithin } from '../../system/iomem.js';
+import { type Bar, barName, hexRange } from '../../system/pci-resources.js';
 import type { VmFirmware } from '../../vm/definition.js';
 import type { Check } from '../check.js';
-import type { HostFacts } from '../host-facts.js';
-import { entriesWithin } from '../iomem.js';
-import { type Bar, barName, hexRange } from '../pci-resources.js';
 
 export const HOST_GPU_DRIVERS = new Set(['nvidia', 'nouveau', 'amdgpu', 'radeon', 'i915', 'xe']);
 const FB_NAMES =

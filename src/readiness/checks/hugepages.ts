@@ -4,8 +4,9 @@
  * needs its whole memory free in one pool at start, or QEMU fails with "unable to map backing
  * store for guest RAM: Cannot allocate memory".
  */
+
+import type { HostFacts } from '../../system/host-facts.js';
 import type { Check } from '../check.js';
-import type { HostFacts } from '../host-facts.js';
 import { formatBytes } from '../memory-size.js';
 
 /** What a VM definition says about its memory backing (doctor --vm). */

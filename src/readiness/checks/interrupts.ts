@@ -8,11 +8,11 @@
  * intremap=off on the command line turns it off (Intel; kernel-parameters.txt).
  */
 
-import { grepLog } from '../../host/kernel-log.js';
+import type { HostFacts } from '../../system/host-facts.js';
+import { paramValues } from '../../system/kernel-cmdline.js';
+import { grepLog } from '../../system/kernel-log.js';
+import { moduleOptions } from '../../system/modprobe-config.js';
 import type { Check } from '../check.js';
-import type { HostFacts } from '../host-facts.js';
-import { paramValues } from '../kernel-cmdline.js';
-import { moduleOptions } from '../modprobe-config.js';
 
 const IR_ON = /DMAR-IR: Enabled IRQ remapping in (x2apic|xapic) mode|AMD-Vi: Interrupt remapping enabled/;
 const IR_REFUSED = /No interrupt remapping support\.\s+Use the module param/;

@@ -14,9 +14,10 @@
  *   mapping overhead for the host, no change for devices given to VFIO.
  * - iommu=off, intel_iommu=off, amd_iommu=off disable the IOMMU; no groups, no VFIO.
  */
+
+import type { HostFacts } from '../../system/host-facts.js';
+import { paramOptions, paramValues } from '../../system/kernel-cmdline.js';
 import type { Check } from '../check.js';
-import type { HostFacts } from '../host-facts.js';
-import { paramOptions, paramValues } from '../kernel-cmdline.js';
 
 /**
  * Which IOMMU this host has: the ACPI table says (DMAR = Intel VT-d, IVRS = AMD-Vi), then the

@@ -6,8 +6,10 @@
  * viable until they are bound too), or an ID that now also matches a device setup did not choose
  * (vfio-pci.ids takes every match, so the host loses it at the next boot).
  */
+
+import { readKernelGroups } from '../../host/kernel-groups.js';
 import type { HostRoot } from '../../host/root.js';
-import { joinGroups, readKernelGroups } from '../../iommu/groups.js';
+import { joinGroups } from '../../iommu/groups.js';
 import type { PciDevice } from '../../pci/types.js';
 import { RECORD_PATH, readSetupRecord, type SetupRecord } from '../../persist/setup-record.js';
 import type { Check } from '../check.js';

@@ -6,8 +6,9 @@
  * vfio_virqfd.ko into vfio.ko"), so asking for it there fails ("Failed to find module
  * 'vfio_virqfd'") and can break an initramfs build.
  */
+
+import type { HostFacts } from '../../system/host-facts.js';
 import type { Check } from '../check.js';
-import type { HostFacts } from '../host-facts.js';
 import { atLeast, kernelVersion } from './kernel-version.js';
 
 export type ModuleState = 'loaded' | 'built-in' | 'available' | 'missing' | 'unknown';

@@ -4,12 +4,15 @@
  * ranges inside a BAR. Read through the HostRoot, so `--root SNAPSHOT` explains a message from
  * another machine with that machine's facts.
  */
+
+import { readKernelGroups } from '../../host/kernel-groups.js';
+import { readBars } from '../../host/pci-resources.js';
 import type { HostRoot } from '../../host/root.js';
-import { joinGroups, readKernelGroups } from '../../iommu/groups.js';
+import { joinGroups } from '../../iommu/groups.js';
 import { type GroupVerdict, groupViability } from '../../iommu/viability.js';
 import type { PciDevice } from '../../pci/types.js';
-import { entriesWithin, parseIomem } from '../iomem.js';
-import { barName, hexRange, readBars } from '../pci-resources.js';
+import { entriesWithin, parseIomem } from '../../system/iomem.js';
+import { barName, hexRange } from '../../system/pci-resources.js';
 import type { Finding } from './matcher.js';
 
 export interface HostNotes {

@@ -1,8 +1,9 @@
 /** The diagnose result as data (schema vfiokit.diagnose/2), findings explained with host facts. */
 
+import { loadPciIds } from '../../host/pci-ids.js';
 import { readPciDevices } from '../../host/pci-sysfs.js';
 import type { HostRoot } from '../../host/root.js';
-import { deviceNames, loadPciIds } from '../../pci/ids.js';
+import { deviceNames } from '../../pci/ids.js';
 import type { Severity, Source } from './catalogue.js';
 import { HostIndex, type HostNotes } from './host-context.js';
 import type { LineStats } from './lines.js';

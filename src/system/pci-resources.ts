@@ -3,8 +3,6 @@
  * resource, "start end flags" in hex, unused ones all zero. Lines 0-5 are BARs 0-5, line 6 the
  * expansion ROM. Readable without root, unlike the addresses in /proc/iomem.
  */
-import type { HostRoot } from '../host/root.js';
-
 export interface Bar {
   index: number;
   start: bigint;
@@ -28,15 +26,6 @@ export function parseResourceFile(text: string): Bar[] {
     bars.push({ index, start, end, flags, memory: (flags & IORESOURCE_MEM) !== 0 });
   });
   return bars;
-}
-
-export function readBars(root: HostRoot, address: string): Bar[] {
-  try {
-    const t = root.readText(`/sys/bus/pci/devices/${address}/resource`);
-    return t ? parseResourceFile(t) : [];
-  } catch {
-    return [];
-  }
 }
 
 export const barName = (b: Bar) => (b.index === 6 ? 'ROM' : `BAR ${b.index}`);

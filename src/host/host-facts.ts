@@ -1,80 +1,25 @@
 /**
- * Everything doctor reads about the host that is not PCI: CPU flags, /dev/kvm, ACPI tables, the
- * IOMMU class and groups, the command line, modules, modprobe.d, /proc/iomem, hugepages, the
- * kernel config and kernel messages. All reads go through the HostRoot; what cannot be read is
- * recorded with the reason, so verdicts can say "unknown, because ..." instead of guessing.
+ * Gathers HostFacts (system/host-facts.ts) through the root: one reader per part, each noting
+ * what it could not read as a blind spot instead of guessing.
  */
 import { errnoCode, VfiokitError } from '../errors.js';
-import { type KernelLog, readKernelLog } from '../host/kernel-log.js';
-import type { HostRoot } from '../host/root.js';
-import { type Iomem, parseIomem } from './iomem.js';
-import { type KernelCmdline, normaliseParamName, parseKernelCmdline } from './kernel-cmdline.js';
-import { type KernelConfig, readKernelConfig } from './kernel-config.js';
-import { emptyModprobeConfig, type ModprobeConfig, parseModprobeFile } from './modprobe-config.js';
-
-export type CpuVendor = 'intel' | 'amd' | 'other';
-
-export interface HugepagePool {
-  sizeKb: number;
-  total: number;
-  free: number;
-}
-
-export interface BlindSpot {
-  what: string;
-  why: string;
-}
-
-export interface HostFacts {
-  root: string;
-  live: boolean;
-  kernelRelease?: string;
-  cpu?: { vendorId?: string; vendor: CpuVendor; flags: Set<string> };
-  devKvm: boolean;
-  cmdline?: KernelCmdline;
-  kernelConfig?: KernelConfig;
-  /** ACPI table signatures in /sys/firmware/acpi/tables, undefined when not listable. */
-  acpiTables?: string[];
-  iommuUnits: string[];
-  /** Group directory names; [] when the kernel has none (or no /sys/kernel/iommu_groups). */
-  iommuGroups: string[];
-  /** Set when /sys/kernel/iommu_groups exists but could not be listed: then iommuGroups is unknown. */
-  iommuGroupsError?: string;
-  modules: {
-    /** From /proc/modules (loadable modules currently loaded). */
-    loaded: Set<string>;
-    /** /proc/modules was readable (so a /sys/module entry missing from it is a built-in). */
-    procModulesRead: boolean;
-    /** Directories in /sys/module (loaded modules and built-ins that have parameters). */
-    sysModule: Set<string>;
-    /** From lib/modules/KVER/modules.builtin, undefined when not readable. */
-    builtin?: Set<string>;
-    /** Module names listed in lib/modules/KVER/modules.dep (installed, loadable). */
-    available?: Set<string>;
-  };
-  /** "module.param" → value from /sys/module/MODULE/parameters/PARAM. */
-  moduleParams: Map<string, string>;
-  modprobe: ModprobeConfig;
-  /** Modules named for loading at boot or into the initramfs, with the file naming them. */
-  moduleLists: { file: string; modules: string[] }[];
-  iomem?: Iomem;
-  meminfo?: Map<string, number>;
-  hugepagePools: HugepagePool[];
-  kernelLog?: KernelLog;
-  /** True/false when /proc/kallsyms was readable: does the kernel carry the ACS override patch? */
-  acsOverridePatch?: boolean;
-  blind: BlindSpot[];
-}
-
-/** Module parameters doctor looks at. */
-export const WATCHED_PARAMS = [
-  'vfio_iommu_type1.allow_unsafe_interrupts',
-  'iommufd.allow_unsafe_interrupts',
-  'vfio.enable_unsafe_noiommu_mode',
-  'vfio_pci.disable_vga',
-  'vfio_pci.disable_idle_d3',
-  'kvm.ignore_msrs',
-];
+import {
+  type BlindSpot,
+  type HostFacts,
+  type HugepagePool,
+  moduleNameFromPath,
+  parseCpuinfo,
+  parseMeminfo,
+  WATCHED_PARAMS,
+} from '../system/host-facts.js';
+import { parseIomem } from '../system/iomem.js';
+import { normaliseParamName, parseKernelCmdline } from '../system/kernel-cmdline.js';
+import type { KernelConfig } from '../system/kernel-config.js';
+import type { KernelLog } from '../system/kernel-log.js';
+import { emptyModprobeConfig, parseModprobeFile } from '../system/modprobe-config.js';
+import { readKernelConfig } from './kernel-config.js';
+import { readKernelLog } from './kernel-log.js';
+import type { HostRoot } from './root.js';
 
 const MODPROBE_DIRS = [
   '/etc/modprobe.d',
@@ -124,36 +69,7 @@ class Reader {
   }
 }
 
-function parseCpuinfo(text: string): HostFacts['cpu'] {
-  const vendorId = /^vendor_id\s*:\s*(\S+)/m.exec(text)?.[1];
-  const flagsLine = /^flags\s*:\s*(.*)$/m.exec(text)?.[1] ?? '';
-  const vendor: CpuVendor =
-    vendorId === 'GenuineIntel' ? 'intel' : vendorId === 'AuthenticAMD' ? 'amd' : 'other';
-  return { vendorId, vendor, flags: new Set(flagsLine.split(/\s+/).filter(Boolean)) };
-}
-
-function parseMeminfo(text: string): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const line of text.split('\n')) {
-    const r = /^([A-Za-z0-9_()]+):\s+(\d+)/.exec(line);
-    if (r) m.set(r[1], Number(r[2]));
-  }
-  return m;
-}
-
-/** "kernel/drivers/vfio/pci/vfio-pci.ko.zst" → "vfio_pci". */
-export function moduleNameFromPath(p: string): string {
-  const base = p.slice(p.lastIndexOf('/') + 1).replace(/\.ko(\.[a-z]+)?$/, '');
-  return normaliseParamName(base);
-}
-
-export function gatherHostFacts(root: HostRoot): HostFacts {
-  const r = new Reader(root);
-  const kernelRelease = r.attr('/proc/sys/kernel/osrelease');
-
-  const cpuinfo = r.text('/proc/cpuinfo');
-  const cmdlineText = r.attr('/proc/cmdline');
-
+function readModules(r: Reader, kernelRelease: string | undefined): HostFacts['modules'] {
   const loaded = new Set<string>();
   const procModules = r.text('/proc/modules');
   for (const line of (procModules ?? '').split('\n')) {
@@ -176,14 +92,20 @@ export function gatherHostFacts(root: HostRoot): HostFacts {
           .map(moduleNameFromPath),
       );
   }
+  return { loaded, procModulesRead: procModules !== undefined, sysModule, builtin, available };
+}
 
+function readModuleParams(r: Reader): Map<string, string> {
   const moduleParams = new Map<string, string>();
   for (const mp of WATCHED_PARAMS) {
     const [mod, param] = mp.split('.');
     const v = r.attr(`/sys/module/${mod}/parameters/${param}`);
     if (v !== undefined) moduleParams.set(mp, v);
   }
+  return moduleParams;
+}
 
+function readModprobe(r: Reader): HostFacts['modprobe'] {
   const modprobe = emptyModprobeConfig();
   for (const dir of MODPROBE_DIRS) {
     for (const f of r.list(dir) ?? []) {
@@ -192,7 +114,11 @@ export function gatherHostFacts(root: HostRoot): HostFacts {
       if (t !== undefined) parseModprobeFile(t, `${dir}/${f}`, modprobe);
     }
   }
+  return modprobe;
+}
 
+/** Modules named for loading at boot or into the initramfs, by each distribution's own files. */
+function readModuleLists(r: Reader): HostFacts['moduleLists'] {
   const moduleLists: HostFacts['moduleLists'] = [];
   const plain = (t: string) =>
     t
@@ -227,9 +153,10 @@ export function gatherHostFacts(root: HostRoot): HostFacts {
     if (mods.length)
       moduleLists.push({ file: `/etc/dracut.conf.d/${f2}`, modules: mods.map(normaliseParamName) });
   }
+  return moduleLists;
+}
 
-  const iomemText = r.text('/proc/iomem');
-  const meminfoText = r.text('/proc/meminfo');
+function readHugepagePools(r: Reader): HugepagePool[] {
   const hugepagePools: HugepagePool[] = [];
   for (const d of r.list('/sys/kernel/mm/hugepages') ?? []) {
     const m = /^hugepages-(\d+)kB$/.exec(d);
@@ -239,11 +166,13 @@ export function gatherHostFacts(root: HostRoot): HostFacts {
     if (Number.isFinite(total) && Number.isFinite(free))
       hugepagePools.push({ sizeKb: Number(m[1]), total, free });
   }
-  hugepagePools.sort((a, b) => a.sizeKb - b.sizeKb);
+  return hugepagePools.sort((a, b) => a.sizeKb - b.sizeKb);
+}
 
+function readKernelConfigFact(r: Reader, kernelRelease: string | undefined): KernelConfig | undefined {
   let kernelConfig: KernelConfig | undefined;
   try {
-    kernelConfig = readKernelConfig(root, kernelRelease);
+    kernelConfig = readKernelConfig(r.root, kernelRelease);
   } catch (e) {
     r.blind.push({ what: 'kernel config', why: `could not read (${(e as Error).message})` });
   }
@@ -252,6 +181,44 @@ export function gatherHostFacts(root: HostRoot): HostFacts {
       what: 'kernel config',
       why: `neither /boot/config-${kernelRelease ?? 'KVER'} nor /proc/config.gz is present`,
     });
+  return kernelConfig;
+}
+
+/**
+ * The kernel creates /sys/kernel/iommu_groups whenever it has IOMMU support (iommu_init), empty
+ * while no IOMMU is active: absent is "no groups", but present and unreadable is unknown.
+ */
+function readGroupNames(r: Reader): Pick<HostFacts, 'iommuGroups' | 'iommuGroupsError'> {
+  const groupsDir = '/sys/kernel/iommu_groups';
+  if (r.root.isDir(groupsDir)) {
+    const l = r.list(groupsDir);
+    if (l === undefined)
+      return {
+        iommuGroups: [],
+        iommuGroupsError: r.blind.find((b) => b.what === groupsDir)?.why ?? 'could not read',
+      };
+    return { iommuGroups: l };
+  }
+  if (r.root.exists(groupsDir)) {
+    r.blind.push({ what: groupsDir, why: 'not a directory' });
+    return { iommuGroups: [], iommuGroupsError: `${groupsDir} is not a directory` };
+  }
+  return { iommuGroups: [] };
+}
+
+export function gatherHostFacts(root: HostRoot): HostFacts {
+  const r = new Reader(root);
+  const kernelRelease = r.attr('/proc/sys/kernel/osrelease');
+  const cpuinfo = r.text('/proc/cpuinfo');
+  const cmdlineText = r.attr('/proc/cmdline');
+  const modules = readModules(r, kernelRelease);
+  const moduleParams = readModuleParams(r);
+  const modprobe = readModprobe(r);
+  const moduleLists = readModuleLists(r);
+  const iomemText = r.text('/proc/iomem');
+  const meminfoText = r.text('/proc/meminfo');
+  const hugepagePools = readHugepagePools(r);
+  const kernelConfig = readKernelConfigFact(r, kernelRelease);
 
   let kernelLog: KernelLog | undefined;
   const kl = readKernelLog(root);
@@ -263,20 +230,7 @@ export function gatherHostFacts(root: HostRoot): HostFacts {
   if (kallsyms !== undefined && kallsyms.length > 0) acsOverridePatch = /\bpcie_acs_override/.test(kallsyms);
 
   const acpiTables = r.list('/sys/firmware/acpi/tables');
-  // The kernel creates /sys/kernel/iommu_groups whenever it has IOMMU support (iommu_init), empty
-  // while no IOMMU is active: absent is "no groups", but present and unreadable is unknown.
-  const groupsDir = '/sys/kernel/iommu_groups';
-  let iommuGroups: string[] = [];
-  let iommuGroupsError: string | undefined;
-  if (root.isDir(groupsDir)) {
-    const l = r.list(groupsDir);
-    if (l === undefined)
-      iommuGroupsError = r.blind.find((b) => b.what === groupsDir)?.why ?? 'could not read';
-    else iommuGroups = l;
-  } else if (root.exists(groupsDir)) {
-    iommuGroupsError = `${groupsDir} is not a directory`;
-    r.blind.push({ what: groupsDir, why: 'not a directory' });
-  }
+  const { iommuGroups, iommuGroupsError } = readGroupNames(r);
 
   return {
     root: root.name,
@@ -290,7 +244,7 @@ export function gatherHostFacts(root: HostRoot): HostFacts {
     iommuUnits: r.list('/sys/class/iommu') ?? [],
     iommuGroups,
     iommuGroupsError,
-    modules: { loaded, procModulesRead: procModules !== undefined, sysModule, builtin, available },
+    modules,
     moduleParams,
     modprobe,
     moduleLists,

@@ -51,11 +51,6 @@ export function paramValues(cmdline: KernelCmdline, name: string): string[] {
   return cmdline.params.filter((p) => p.name === n).map((p) => p.value ?? '');
 }
 
-export function hasParam(cmdline: KernelCmdline, name: string): boolean {
-  const n = normaliseParamName(name);
-  return cmdline.params.some((p) => p.name === n);
-}
-
 /** "intel_iommu=on,sm_on" → ["on", "sm_on"] across all occurrences. */
 export function paramOptions(cmdline: KernelCmdline, name: string): string[] {
   return paramValues(cmdline, name).flatMap((v) => v.split(',').filter(Boolean));
