@@ -294,7 +294,7 @@ class DirListing implements ListedDir {
   readBytes(name: string, maxBytes: number): Uint8Array | undefined {
     const b = this.root.readListed(this, name, maxBytes);
     // A copy: the bytes sit in the shared scratch buffer until the next read.
-    return b === undefined ? undefined : Uint8Array.prototype.slice.call(b);
+    return b === undefined ? undefined : new Uint8Array(b);
   }
   readLink(name: string): string | undefined {
     const type = this.entries.get(name);
@@ -665,10 +665,12 @@ export class DirHostRoot implements HostRoot {
     try {
       let n = 0;
       for (;;) {
-        const r = fs.readSync(fd, SCRATCH, n, SCRATCH.length - n, null);
-        if (r === 0) break;
+        const want = SCRATCH.length - n;
+        const r = fs.readSync(fd, SCRATCH, n, want, null);
         n += r;
-        if (n > max) break;
+        // A regular file reads short only at its end (the page cache fills a read whole), so a
+        // short read saves the read that would return 0.
+        if (r < want || n > max) break;
         // Larger than the scratch buffer: read again the general way, which grows its buffer.
         if (n === SCRATCH.length) return this.read(hostPath, max, false);
       }

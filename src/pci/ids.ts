@@ -31,6 +31,8 @@ interface Block {
   end: number;
   /** Lookups below it, by key; null: not there. */
   below: Map<number, Block | null>;
+  /** A vendor's device lines by device ID (where each starts), made on its first lookup. */
+  lines?: Map<number, number>;
 }
 
 const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
@@ -72,6 +74,34 @@ export function parsePciIds(data: string | Uint8Array, source?: string): PciIds 
     }
     return limit;
   };
+  /** Four hex digits at `pos` as a number, or -1. */
+  const hex4 = (pos: number) => {
+    let n = 0;
+    for (let i = pos; i < pos + 4; i++) {
+      const c = buf[i] | 0x20; // lower case; digits are unchanged
+      const d = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1;
+      if (d < 0) return -1;
+      n = (n << 4) | d;
+    }
+    return n;
+  };
+  /**
+   * Where each device line of a vendor's block starts ("\tdddd  name"), by ID: one pass over the
+   * block, so that looking up many IDs a large vendor (NVIDIA: 300 KB of lines) lacks costs one
+   * pass, not one search of the block each. The first line of an ID wins, as a search would find.
+   */
+  const deviceLines = (ve: Block) => {
+    if (ve.lines) return ve.lines;
+    const lines = new Map<number, number>();
+    for (let pos = ve.start; pos < ve.end; pos = lineEnd(pos) + 1) {
+      if (buf[pos] !== 0x09 || buf[pos + 1] === 0x09 || buf[pos + 5] !== 0x20 || buf[pos + 6] !== 0x20)
+        continue;
+      const id = hex4(pos + 1);
+      if (id >= 0 && !lines.has(id)) lines.set(id, pos);
+    }
+    ve.lines = lines;
+    return lines;
+  };
   /** The line `prefix` + "  " + name inside `parent`'s block, as a Block of `depth` + 1. */
   const find = (parent: Block, key: number, prefix: string, depth: number): Block | undefined => {
     const known = parent.below.get(key);
@@ -79,6 +109,7 @@ export function parsePciIds(data: string | Uint8Array, source?: string): PciIds 
     const needle = `${prefix}  `;
     let at: number;
     if (depth === 0 && buf.subarray(0, needle.length).toString('latin1') === needle) at = 0;
+    else if (depth === 1) at = deviceLines(parent).get(key) ?? -1;
     else {
       // Searched within the parent's block only: an ID missing from a vendor must not cost a
       // search of the rest of the file.
