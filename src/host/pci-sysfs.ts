@@ -229,8 +229,11 @@ const isReadError = (e: unknown): e is VfiokitError =>
 export function scanPciDevices(root: HostRoot, opts: ScanOptions = {}): PciScan {
   const scan: PciScan = { devices: [], unreadable: [], flattened: [] };
   let entries: string[];
+  let bus: ListedDir | undefined;
   try {
-    entries = root.list(PCI_DEVICES_DIR);
+    // A snapshot's bus directory is listed once and its links read through that listing.
+    bus = root.openDir?.(PCI_DEVICES_DIR);
+    entries = bus ? bus.names() : root.list(PCI_DEVICES_DIR);
   } catch (e) {
     if (!isReadError(e)) throw e;
     scan.listError = e.message;
@@ -241,7 +244,7 @@ export function scanPciDevices(root: HostRoot, opts: ScanOptions = {}): PciScan 
   for (const n of names) {
     let d: PciDevice | undefined;
     try {
-      d = readDevice(root, n, opts.facts ?? 'all', scan.flattened);
+      d = readDevice(root, n, opts.facts ?? 'all', scan.flattened, bus);
     } catch (e) {
       if (!isReadError(e)) throw e;
       scan.unreadable.push({ address: n, reason: e.message });
@@ -302,11 +305,12 @@ function readDevice(
   name: string,
   facts: 'all' | 'grouping',
   flattened: string[],
+  bus?: ListedDir,
 ): PciDevice | undefined {
   const addr = tryParsePciAddress(name);
   if (!addr) return undefined;
   const p = `${PCI_DEVICES_DIR}/${name}`;
-  const sysfsPath = devicePath(root, p, flattened);
+  const sysfsPath = devicePath(root, p, flattened, bus?.readLink(name));
   if (sysfsPath === undefined) return undefined;
   const unknownFacts: UnknownFact[] = [];
   // Read through the real directory: every open through the bus link would follow it again. A
@@ -536,8 +540,13 @@ function readConfig(root: HostRoot, p: string): Uint8Array | undefined {
  * component, the largest cost of a scan of thousands of devices). A snapshot made by copying
  * directories instead of links falls back to realpath.
  */
-function devicePath(root: HostRoot, p: string, flattened: string[]): string | undefined {
-  let target = fastLink(root, p);
+function devicePath(
+  root: HostRoot,
+  p: string,
+  flattened: string[],
+  listed: string | undefined,
+): string | undefined {
+  let target = listed ?? fastLink(root, p);
   if (target === undefined) {
     const entry = readSysfsLink(root, p);
     if (entry.kind === 'absent') return undefined;
