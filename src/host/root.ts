@@ -602,13 +602,14 @@ export class DirHostRoot implements HostRoot {
       const d = this.realFile(hostPath, 'dir');
       if (!d) return [];
       if (!this.frozen) return fs.readdirSync(d.file).sort();
-      // A snapshot's listing also gives the type of each entry: remembered, so that resolving
-      // or probing an entry later (a group's directory, a bus link) needs no lstat of its own.
+      // A snapshot's listing also gives the type of each entry: its subdirectories are
+      // remembered, so that resolving a path through one later (a group's directory) needs no
+      // lstat of its own.
       const rel = d.file === this.realBase() ? '' : d.file.slice(this.realBase().length + 1);
       const names: string[] = [];
       for (const e of fs.readdirSync(d.file, { withFileTypes: true })) {
         names.push(e.name);
-        this.types.set(rel ? `${rel}/${e.name}` : e.name, direntType(e));
+        if (e.isDirectory()) this.types.set(rel ? `${rel}/${e.name}` : e.name, fs.constants.S_IFDIR);
       }
       return names.sort();
     } catch (e) {
