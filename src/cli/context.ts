@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import pc from 'picocolors';
 import type { Colors } from 'picocolors/types.js';
 import { isArchivePath } from '../host/archive-path.js';
+import { type HostState, openHostState } from '../host/host-state.js';
 import { type HostRoot, openRoot } from '../host/root.js';
 
 export interface CliContext {
@@ -18,6 +19,8 @@ export interface CliContext {
   readonly c: Colors;
   /** The host root (opened on first use so that commands that need none never touch it). */
   root(): HostRoot;
+  /** The run's one HostState over that root: every part read once, shared by every analysis. */
+  host(): HostState;
   /** Write text plus a newline to stdout. */
   out(text?: string): void;
   /** Write a line to stderr (warnings, progress). */
@@ -45,6 +48,7 @@ export function makeContext(
   const colour = opts.color !== false && !opts.json && tty && !process.env.NO_COLOR;
   const c = pc.createColors(colour);
   let root: HostRoot | undefined;
+  let host: HostState | undefined;
   const printed = new Set<string>();
   return {
     json: Boolean(opts.json),
@@ -56,6 +60,10 @@ export function makeContext(
         ? openRoot(unpacked.dir, { name: path.resolve(opts.root ?? '') })
         : openRoot(opts.root);
       return root;
+    },
+    host() {
+      host ??= openHostState(this.root());
+      return host;
     },
     flushNotes() {
       for (const n of [...(unpacked?.notes ?? []), ...(root?.notes ?? [])]) {

@@ -12,9 +12,7 @@
  * cannot be judged is `unknown` with the reason, never "assignable".
  */
 import { VfiokitError } from '../errors.js';
-import { gatherHostFacts } from '../host/host-facts.js';
-import { readKernelGroups } from '../host/kernel-groups.js';
-import { scanPciDevices } from '../host/pci-sysfs.js';
+import { openHostState } from '../host/host-state.js';
 import type { HostRoot } from '../host/root.js';
 import { type IommuGroup, joinGroups } from '../iommu/groups.js';
 import { groupViability, isBridge, isVfioDriver } from '../iommu/viability.js';
@@ -202,13 +200,14 @@ export function summarizeHost(
 
 function summarize1(root: HostRoot, name: string, source: string, models: readonly string[]): FleetHost {
   // Devices whose entry could not be read stay on record: their groups are judged unknown.
-  const scan = scanPciDevices(root);
+  const state = openHostState(root);
+  const scan = state.pci();
   const devices = scan.devices;
   // Every PC has at least a host bridge: a snapshot without PCI devices is damaged or not one.
   if (!devices.length)
     return unreadable(name, source, 'no PCI devices in the snapshot (sys/bus/pci/devices)');
-  const facts = gatherHostFacts(root);
-  const kernel = readKernelGroups(root);
+  const facts = state.facts();
+  const kernel = state.kernelGroups();
   const groups = new Map(joinGroups(kernel, devices, scan.unreadable).map((g) => [g.id, g]));
   // Doctor's own checks, composed as buildDoctorReport does but without ROM reads and without
   // reading the devices a second time.
@@ -217,7 +216,7 @@ function summarize1(root: HostRoot, name: string, source: string, models: readon
     facts,
     devices,
     targets,
-    buildDeviceContexts(root, devices, targets, new Map(), scan.unreadable),
+    buildDeviceContexts(state, devices, targets, new Map(), scan.unreadable),
   );
   const summary = summarize(checks);
   const first = mostImportant(checks);

@@ -113,7 +113,7 @@ export function groupsFromPartition(partition: { id: number; devices: string[] }
 export const isPciName = (name: string) => tryParsePciAddress(name) !== undefined && name.includes(':');
 
 /** Display controllers: PCI base class 0x03 (VGA, XGA, 3D, other display). */
-export const isDisplay = (d: PciDevice) => d.classCode >> 16 === 0x03;
+export { isDisplay } from '../pci/domain.js';
 
 /**
  * Damage that no single group shows: flattened links (one line for the whole snapshot), devices

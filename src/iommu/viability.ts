@@ -13,6 +13,7 @@
  * vfio-pci only binds type 0 (endpoint) headers, so a bridge on a non-DMA-managing driver has to
  * be unbound; an endpoint on a host driver has to be bound to vfio-pci (or unbound).
  */
+import { hostCriticalReason, isBridge, isVfioDriver } from '../pci/domain.js';
 import type { PciDevice } from '../pci/types.js';
 
 export type MemberState =
@@ -70,31 +71,7 @@ export interface GroupVerdict {
   unknown: string[];
 }
 
-/** Drivers that manage DMA themselves (driver_managed_dma) and so leave the group to VFIO. */
-export function driverLeavesGroupToVfio(driver: string | undefined): boolean {
-  if (!driver) return true;
-  return isVfioDriver(driver) || driver === 'pci-stub' || driver === 'pcieport';
-}
-
-/** vfio-pci and the vendor variant drivers (mlx5_vfio_pci, hisi_acc_vfio_pci, nvgrace_gpu_vfio_pci...). */
-export const isVfioDriver = (driver: string | undefined) =>
-  driver !== undefined && (driver === 'vfio-pci' || /vfio/.test(driver));
-
-export const isBridge = (d: PciDevice) =>
-  d.headerType === 1 || d.headerType === 2 || d.classCode >> 8 === 0x0604;
-
-/** Why assigning this device would take something the host needs, if it would. */
-export function hostCriticalReason(d: PciDevice): string | undefined {
-  if (d.bootVga) return 'the boot GPU (host console)';
-  const base = d.classCode >> 16;
-  const sub = (d.classCode >> 8) & 0xff;
-  if (base === 0x01) return 'a storage controller (the host may boot from it)';
-  if (base === 0x02) return 'a network controller (the host may depend on it)';
-  if (base === 0x06 && sub === 0x00) return 'the host bridge';
-  if (base === 0x06 && sub === 0x01) return 'the ISA/LPC bridge (platform devices)';
-  if (base === 0x0c && sub === 0x05) return 'the SMBus controller';
-  return undefined;
-}
+export { driverLeavesGroupToVfio, hostCriticalReason, isBridge, isVfioDriver } from '../pci/domain.js';
 
 /**
  * Why enabling this device's ROM BAR could hurt the running host, if it could. A ROM may share

@@ -8,18 +8,9 @@
 import { VfiokitError } from '../errors.js';
 import { normaliseParamName } from '../system/kernel-cmdline.js';
 
-export interface WantedParam {
-  /** The word to have, e.g. "iommu=pt". */
-  word: string;
-  /**
-   * set: the parameter must have this value (another value is replaced);
-   * option: a comma-separated option list that must include this value (intel_iommu=on,sm_on);
-   * keep: add unless the parameter is already given, whatever its value (the user's choice stands);
-   * word: add unless this exact word is there (video= may be given several times).
-   */
-  policy: 'set' | 'option' | 'keep' | 'word';
-  why: string;
-}
+import type { WantedParam } from '../system/setup-record.js';
+
+export type { WantedParam };
 
 export interface CmdlineEdit {
   words: string[];

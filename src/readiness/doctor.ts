@@ -1,20 +1,19 @@
 /**
- * `vfiokit doctor`: gather host facts and device records, run every check, order them. The
- * gathering reads the host (and, for ROMs, enables the ROM BAR through the ROM toolkit); the
- * checks themselves are pure functions of what was gathered.
+ * `vfiokit doctor`: run every check over one HostState and order them. The HostState reads the
+ * host as the checks ask (ROMs only when asked: reading one enables the ROM BAR, a host write);
+ * the checks themselves are pure functions of what was read.
  */
 
 import { VfiokitError } from '../errors.js';
-import { gatherHostFacts } from '../host/host-facts.js';
-import { readKernelGroups } from '../host/kernel-groups.js';
-import { readBars } from '../host/pci-resources.js';
-import { scanPciDevices } from '../host/pci-sysfs.js';
-import type { HostRoot } from '../host/root.js';
 import { joinGroups, scanWarnings } from '../iommu/groups.js';
 import { groupViability } from '../iommu/viability.js';
 import { formatPciAddress, parsePciAddress, tryParsePciAddress } from '../pci/address.js';
+import { companions, isDisplay, sameSlot } from '../pci/domain.js';
+import { deviceNames } from '../pci/ids.js';
 import type { PciDevice, UnreadableDevice } from '../pci/types.js';
+import { analyseRom, imageList } from '../rom/analysis.js';
 import type { BlindSpot, HostFacts } from '../system/host-facts.js';
+import type { HostState, RomRead } from '../system/host-state.js';
 import type { VmDefinition } from '../vm/definition.js';
 import { CHECK_GROUPS, type Check, mostImportant, summarize, type Verdict } from './check.js';
 import { acsOverrideCheck } from './checks/acs-override.js';
@@ -35,7 +34,10 @@ export interface DoctorOptions {
   /** A VM definition (doctor --vm FILE): its devices, memory, backing and firmware are checked. */
   vm?: VmDefinition;
   memoryBytes?: number;
-  /** Read option ROMs (enables the ROM BAR on a live host; needs root). */
+  /**
+   * Read option ROMs (doctor --roms): enables the ROM BAR on a live host, a write, and needs root.
+   * Off by default; the ROM check then says how to ask for it.
+   */
   readRoms?: boolean;
 }
 
@@ -63,18 +65,17 @@ export interface DoctorReport {
 
 const GROUP_ORDER = new Map(CHECK_GROUPS.map((g, i) => [g.id as string, i]));
 
-export function sameSlot(a: PciDevice, b: PciDevice): boolean {
-  return a.addr.domain === b.addr.domain && a.addr.bus === b.addr.bus && a.addr.device === b.addr.device;
-}
+export { sameSlot } from '../pci/domain.js';
 
+/** The per-device facts the GPU checks read: group, companions, BARs, ROM. */
 export function buildDeviceContexts(
-  root: HostRoot,
+  host: Pick<HostState, 'kernelGroups' | 'bars'>,
   devices: PciDevice[],
   targets: PciDevice[],
   roms: Map<string, RomFact>,
   unreadable: UnreadableDevice[] = [],
 ): DeviceContext[] {
-  const groups = joinGroups(readKernelGroups(root), devices, unreadable);
+  const groups = joinGroups(host.kernelGroups(), devices, unreadable);
   return targets.map((device) => {
     // The kernel's group directories say which group holds it; its own link is only a cross-check.
     // A device no directory lists but whose link names a group: that group, with the disagreement
@@ -84,14 +85,14 @@ export function buildDeviceContexts(
       (device.iommuGroup === undefined ? undefined : groups.find((x) => x.id === device.iommuGroup));
     return {
       device,
-      companions: devices.filter((o) => o.address !== device.address && sameSlot(o, device)),
+      companions: companions(device, devices),
       unreadableCompanions: unreadable.filter((u) => {
         const a = tryParsePciAddress(u.address);
-        return a !== undefined && u.address !== device.address && sameSlot({ addr: a } as PciDevice, device);
+        return a !== undefined && u.address !== device.address && sameSlot({ addr: a }, device);
       }),
       group: g ? groupViability(g) : undefined,
       groupDevices: g?.devices ?? [],
-      bars: readBars(root, device.address),
+      bars: host.bars(device.address),
       rom: roms.get(device.address),
     };
   });
@@ -147,7 +148,7 @@ export function selectTargets(
   if (!wanted?.length) {
     // Default: the GPUs one would assign. The boot GPU stays with the host when there is another;
     // with a single GPU (single-GPU passthrough) it is the candidate.
-    const displays = devices.filter((d) => d.classCode >> 16 === 0x03);
+    const displays = devices.filter(isDisplay);
     const others = displays.filter((d) => !d.bootVga);
     return others.length ? others : displays;
   }
@@ -166,51 +167,17 @@ export function selectTargets(
   return out;
 }
 
-const SNAPSHOT_NO_ROM = 'the snapshot holds no copy of this ROM (dump it on the host: vfiokit rom dump)';
-
-async function readRom(root: HostRoot, d: PciDevice): Promise<RomFact> {
-  if (root.live && typeof process.getuid === 'function' && process.getuid() !== 0) {
-    return { error: 'reading the ROM needs root (it enables the ROM BAR through sysfs)' };
-  }
-  const { dumpRomBar, sysfsRomAccess } = await import('../host/rom-sysfs.js');
-  let bytes: Uint8Array;
-  try {
-    bytes = (await dumpRomBar(sysfsRomAccess(root, d.address), d.address)).bytes;
-  } catch (e) {
-    if (e instanceof VfiokitError && (e.code === 'rom.eio' || e.code === 'rom.empty-read')) {
-      return root.live ? { bytes: new Uint8Array(0) } : { error: SNAPSHOT_NO_ROM };
-    }
-    return { error: `could not read the ROM: ${(e as Error).message}` };
-  }
-  // A snapshot's rom file is only a placeholder unless the ROM was dumped into it.
-  if (!bytes.length && !root.live) return { error: SNAPSHOT_NO_ROM };
-  if (!bytes.length) return { bytes };
-  return romFact(bytes, d);
-}
-
-/** A ROM file a VM gives its guest (romfile=), read under the root like every host file. */
-async function readRomFile(root: HostRoot, file: string, d: PciDevice): Promise<RomFact> {
-  let bytes: Uint8Array | undefined;
-  try {
-    bytes = root.readBytes(file, 64 * 1024 * 1024);
-  } catch (e) {
-    return { error: `cannot read it: ${(e as Error).message}` };
-  }
-  if (!bytes) return { error: 'no such file' };
-  if (!bytes.length) return { bytes };
-  return romFact(bytes, d);
+/** The ROM check's fact from a read: the bytes judged by the ROM toolkit, or why none were read. */
+export function romFactOf(read: RomRead, d: PciDevice): RomFact {
+  if ('error' in read) return { error: read.error };
+  // No bytes (EIO or an empty read on a live host) is a fact the ROM check explains itself.
+  return read.bytes.length ? romFact(read.bytes, d) : { bytes: read.bytes };
 }
 
 /** The ROM toolkit's verdict on ROM bytes read from a device or a file, for the ROM check. */
-export async function romFact(bytes: Uint8Array, d: PciDevice): Promise<RomFact> {
-  const [{ parseRom }, { checkIds, uefiVerdict }] = await Promise.all([
-    import('../rom/parse-rom.js'),
-    import('../rom/verdict.js'),
-  ]);
+export function romFact(bytes: Uint8Array, d: PciDevice): RomFact {
   try {
-    const model = parseRom(bytes);
-    const v = uefiVerdict(model, checkIds(model, { vendor: d.vendorId, device: d.deviceId }), bytes);
-    const codeName = (t: number) => (t === 0 ? 'x86 BIOS' : t === 3 ? 'EFI' : `type ${t.toString(16)}`);
+    const { rom, verdict: v } = analyseRom('', bytes, { vendor: d.vendorId, device: d.deviceId });
     return {
       bytes,
       uefi: {
@@ -218,9 +185,7 @@ export async function romFact(bytes: Uint8Array, d: PciDevice): Promise<RomFact>
         uefiBoot: v.uefiBoot,
         reasons: v.reasons,
         fixable: v.fixable,
-        images: model.images
-          .filter((i) => !i.afterLast)
-          .map((i) => `${codeName(i.pcir.codeType)} at 0x${i.offset.toString(16)}`),
+        images: imageList(rom),
       },
     };
   } catch (e) {
@@ -228,58 +193,68 @@ export async function romFact(bytes: Uint8Array, d: PciDevice): Promise<RomFact>
   }
 }
 
-export async function buildDoctorReport(root: HostRoot, opts: DoctorOptions = {}): Promise<DoctorReport> {
-  const facts = gatherHostFacts(root);
-  const scan = scanPciDevices(root);
-  const devices = scan.devices;
-  const vm = opts.vm;
-  // The VM's devices that exist here (vm.devices reports the others), then any --device.
-  const wanted = [
-    ...(vm?.devices
+/** The devices doctor checks: the VM's devices that exist here (vm.devices reports the others), then any --device. */
+function wantedDevices(devices: PciDevice[], opts: DoctorOptions): string[] {
+  return [
+    ...(opts.vm?.devices
       .map((d) => d.address)
       .filter((a): a is string => !!a && devices.some((x) => x.address === a)) ?? []),
     ...(opts.devices ?? []),
   ];
-  const targets = selectTargets(devices, wanted, root.live ? undefined : root.name);
-  const memoryBytes = opts.memoryBytes ?? vm?.memoryBytes;
+}
+
+/** ROMs of the display targets, only when asked (reading one enables its ROM BAR). */
+async function readTargetRoms(host: HostState, targets: PciDevice[], readRoms?: boolean) {
   const roms = new Map<string, RomFact>();
-  if (opts.readRoms) {
-    for (const t of targets)
-      if (t.hasRom && t.classCode >> 16 === 0x03) roms.set(t.address, await readRom(root, t));
+  if (!readRoms) return roms;
+  for (const t of targets)
+    if (t.hasRom && isDisplay(t)) roms.set(t.address, romFactOf(await host.rom(t.address), t));
+  return roms;
+}
+
+/** What the VM (doctor --vm) does with each target: firmware, ROM file, ROM BAR, managed. */
+function addVmFacts(host: HostState, contexts: DeviceContext[], vm: VmDefinition): void {
+  for (const c of contexts) {
+    const v = vm.devices.find((x) => x.address === c.device.address);
+    c.vm = { firmware: vm.firmware.kind, romFile: v?.romFile, romBarOff: v?.romBarOff, managed: v?.managed };
+    if (v?.romFile) c.vm.romFileFact = romFactOf(host.file(v.romFile), c.device);
   }
-  const contexts = buildDeviceContexts(root, devices, targets, roms, scan.unreadable);
-  if (vm) {
-    for (const c of contexts) {
-      const v = vm.devices.find((x) => x.address === c.device.address);
-      c.vm = {
-        firmware: vm.firmware.kind,
-        romFile: v?.romFile,
-        romBarOff: v?.romBarOff,
-        managed: v?.managed,
-      };
-      if (v?.romFile) c.vm.romFileFact = await readRomFile(root, v.romFile, c.device);
-    }
-  }
-  const checks = runChecks(facts, devices, targets, contexts, memoryBytes, wanted.length > 0, vm);
-  checks.push(...setupDriftChecks(root, devices));
-  const top = mostImportant(checks);
+}
+
+/** pci.ids names of the checked devices and their companions ("Vendor Device"). */
+function contextNames(host: HostState, contexts: DeviceContext[]): Record<string, string> {
   const names: Record<string, string> = {};
-  const { deviceNames } = await import('../pci/ids.js');
-  const { loadPciIds } = await import('../host/pci-ids.js');
-  const ids = loadPciIds();
+  const ids = host.pciIds();
   for (const c of contexts) {
     for (const d of [c.device, ...c.companions]) {
       const n = deviceNames(ids, d);
       if (n.vendor || n.device) names[d.address] = [n.vendor, n.device].filter(Boolean).join(' ');
     }
   }
+  return names;
+}
+
+export async function buildDoctorReport(host: HostState, opts: DoctorOptions = {}): Promise<DoctorReport> {
+  const facts = host.facts();
+  const scan = host.pci();
+  const devices = scan.devices;
+  const vm = opts.vm;
+  const wanted = wantedDevices(devices, opts);
+  const targets = selectTargets(devices, wanted, host.live ? undefined : host.name);
+  const memoryBytes = opts.memoryBytes ?? vm?.memoryBytes;
+  const roms = await readTargetRoms(host, targets, opts.readRoms);
+  const contexts = buildDeviceContexts(host, devices, targets, roms, scan.unreadable);
+  if (vm) addVmFacts(host, contexts, vm);
+  const checks = runChecks(facts, devices, targets, contexts, memoryBytes, wanted.length > 0, vm);
+  checks.push(...setupDriftChecks(host.setupRecord(), devices, host.kernelGroups()));
+  const top = mostImportant(checks);
   return {
     schema: 'vfiokit.doctor/1',
-    root: root.name,
+    root: host.name,
     kernel: facts.kernelRelease,
     cpuVendor: facts.cpu?.vendorId,
     devices: targets.map((t) => t.address),
-    names,
+    names: contextNames(host, contexts),
     memoryBytes,
     vm: vm && {
       file: vm.file,
@@ -300,7 +275,7 @@ export async function buildDoctorReport(root: HostRoot, opts: DoctorOptions = {}
     blind: facts.blind,
     warnings: scanWarnings({
       devices,
-      kernel: readKernelGroups(root),
+      kernel: host.kernelGroups(),
       unreadable: scan.unreadable,
       flattened: scan.flattened,
     }),

@@ -1,16 +1,18 @@
 /**
- * The host report: an overview assembled from the analyses. Pure over a HostRoot.
+ * The host report: an overview assembled from the analyses, over the run's HostState (the same
+ * scan and groups doctor's summary then uses).
  */
 
-import { readKernelGroups } from '../host/kernel-groups.js';
-import { loadPciIds } from '../host/pci-ids.js';
-import { PCI_DEVICES_DIR, scanPciDevices } from '../host/pci-sysfs.js';
-import type { HostRoot } from '../host/root.js';
 import { isPciName, scanWarnings } from '../iommu/groups.js';
 import { type GpuGroupSummary, gpuGroupSummary } from '../iommu/summary.js';
 import { hex } from '../pci/config-view.js';
-import { deviceNames } from '../pci/ids.js';
+import { companions, iommuEnabled, isDisplay } from '../pci/domain.js';
+import { deviceNames, type PciIds } from '../pci/ids.js';
 import type { PciDevice, UnreadableDevice } from '../pci/types.js';
+import type { HostState } from '../system/host-state.js';
+
+/** Where the kernel lists PCI devices (for the warning when it is missing). */
+const PCI_DEVICES_DIR = '/sys/bus/pci/devices';
 
 export interface HostReport {
   schema: 'vfiokit.report/2';
@@ -71,10 +73,8 @@ const ids = (d: PciDevice) => `${hex(d.vendorId, 4)}:${hex(d.deviceId, 4)}`;
 const group = (d: PciDevice) => (d.iommuGroup === undefined ? undefined : String(d.iommuGroup));
 const driverUnknown = (d: PciDevice) => d.unknownFacts?.find((f) => f.fact === 'driver')?.reason;
 
-function displaySummary(d: PciDevice, all: PciDevice[]): DisplaySummary {
-  const names = deviceNames(loadPciIds(), d);
-  const slot = (x: PciDevice) =>
-    x.addr.domain === d.addr.domain && x.addr.bus === d.addr.bus && x.addr.device === d.addr.device;
+function displaySummary(d: PciDevice, all: PciDevice[], pciIds: PciIds): DisplaySummary {
+  const names = deviceNames(pciIds, d);
   const s: DisplaySummary = {
     address: d.address,
     vendorDevice: ids(d),
@@ -83,16 +83,14 @@ function displaySummary(d: PciDevice, all: PciDevice[]): DisplaySummary {
     group: group(d),
     bootVga: d.bootVga === true,
     class: hex(d.classCode >> 8, 4),
-    companions: all
-      .filter((x) => x !== d && slot(x) && !x.physfn)
-      .map((x) => ({
-        address: x.address,
-        vendorDevice: ids(x),
-        class: hex(x.classCode >> 8, 4),
-        driver: x.driver,
-        driverUnknown: driverUnknown(x),
-        group: group(x),
-      })),
+    companions: companions(d, all).map((x) => ({
+      address: x.address,
+      vendorDevice: ids(x),
+      class: hex(x.classCode >> 8, 4),
+      driver: x.driver,
+      driverUnknown: driverUnknown(x),
+      group: group(x),
+    })),
     hasRom: d.hasRom,
     upstream: d.upstream,
     configTruncated: d.config?.truncated ?? true,
@@ -103,18 +101,19 @@ function displaySummary(d: PciDevice, all: PciDevice[]): DisplaySummary {
   return s;
 }
 
-export function buildHostReport(root: HostRoot): HostReport {
-  const scan = scanPciDevices(root);
+export function buildHostReport(host: HostState): HostReport {
+  const scan = host.pci();
   const devices = scan.devices;
-  const kernel = readKernelGroups(root);
-  const displays = devices.filter((d) => d.classCode >> 16 === 0x03).map((d) => displaySummary(d, devices));
+  const kernel = host.kernelGroups();
+  const pciIds = host.pciIds();
+  const displays = devices.filter(isDisplay).map((d) => displaySummary(d, devices, pciIds));
   const warnings = scanWarnings({ devices, kernel, unreadable: scan.unreadable, flattened: scan.flattened });
   // An absent device directory is not a host without PCI devices: every PC has a host bridge.
   let pciDevices: number | null = devices.length;
   if (scan.listError) {
     warnings.unshift(`the PCI devices cannot be listed: ${scan.listError}`);
     pciDevices = null;
-  } else if (!root.isDir(PCI_DEVICES_DIR)) {
+  } else if (!host.pciListed()) {
     warnings.unshift(`${PCI_DEVICES_DIR} is missing or not a directory: the PCI devices are unknown`);
     pciDevices = null;
   } else if (
@@ -127,12 +126,12 @@ export function buildHostReport(root: HostRoot): HostReport {
   }
   return {
     schema: 'vfiokit.report/2',
-    root: root.name,
-    kernel: root.readAttr('/proc/sys/kernel/osrelease'),
-    cmdline: root.readAttr('/proc/cmdline'),
+    root: host.name,
+    kernel: host.kernelRelease(),
+    cmdline: host.cmdline(),
     iommu: {
-      enabled: kernel.listError ? null : kernel.enabled,
-      units: root.list('/sys/class/iommu'),
+      enabled: kernel.listError ? null : iommuEnabled(kernel.groups.keys()),
+      units: host.iommuUnits(),
       groups: kernel.groups.size,
     },
     pciDevices,

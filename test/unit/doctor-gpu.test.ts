@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { openHostState } from '../../src/host/host-state.js';
 import { readPciDevices } from '../../src/host/pci-sysfs.js';
 import type { Check, Verdict } from '../../src/readiness/check.js';
 import { romCheck } from '../../src/readiness/checks/gpu.js';
@@ -82,7 +83,7 @@ async function gpuCheck(
   const fx = buildHost(files, host(card));
   try {
     if (rom) fs.writeFileSync(path.join(fx.dir, `sys/bus/pci/devices/${GPU}/rom`), rom);
-    const r = await buildDoctorReport(fx.root, opts);
+    const r = await buildDoctorReport(openHostState(fx.root), opts);
     const c = r.checks.find((x) => x.id === id && x.device === GPU);
     assert.ok(c, `no ${id} for ${GPU}: ${r.checks.map((x) => `${x.id}@${x.device}`).join(' ')}`);
     return c;
@@ -261,7 +262,7 @@ test('gpu.rom on a live read of 0 bytes (what EIO/empty reads become): fail with
   try {
     const devices = readPciDevices(fx.root);
     const [ctx] = buildDeviceContexts(
-      fx.root,
+      openHostState(fx.root),
       devices,
       devices.filter((d) => d.address === GPU),
       new Map([[GPU, { bytes: new Uint8Array(0) }]]),
@@ -277,12 +278,12 @@ test('gpu.rom on a live read of 0 bytes (what EIO/empty reads become): fail with
 test('--device selects any device and rejects an absent one', async () => {
   const fx = buildHost({}, host());
   try {
-    const r = await buildDoctorReport(fx.root, { devices: ['00:05.0'] });
+    const r = await buildDoctorReport(openHostState(fx.root), { devices: ['00:05.0'] });
     assert.deepEqual(r.devices, ['0000:00:05.0']);
     assert.ok(r.checks.some((c) => c.id === 'gpu.group' && c.device === '0000:00:05.0'));
     assert.ok(!r.checks.some((c) => c.id === 'gpu.rom'), 'no ROM check for a non-display device');
     await assert.rejects(
-      buildDoctorReport(fx.root, { devices: ['0000:09:00.0'] }),
+      buildDoctorReport(openHostState(fx.root), { devices: ['0000:09:00.0'] }),
       /no PCI device 0000:09:00\.0/,
     );
   } finally {
@@ -316,8 +317,8 @@ test('default devices: every GPU except the boot GPU, unless the boot GPU is the
   );
   const one = buildHost({}, { rootComplexes: [{ devices: [igd] }] });
   try {
-    assert.deepEqual((await buildDoctorReport(two.root)).devices, ['0000:01:00.0']);
-    assert.deepEqual((await buildDoctorReport(one.root)).devices, ['0000:00:02.0']);
+    assert.deepEqual((await buildDoctorReport(openHostState(two.root))).devices, ['0000:01:00.0']);
+    assert.deepEqual((await buildDoctorReport(openHostState(one.root))).devices, ['0000:00:02.0']);
   } finally {
     two.cleanup();
     one.cleanup();

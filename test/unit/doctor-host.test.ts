@@ -3,6 +3,7 @@
 // wrapping root because the tests run as root (see denyingRoot).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { openHostState } from '../../src/host/host-state.js';
 import type { HostRoot } from '../../src/host/root.js';
 import type { Check, Verdict } from '../../src/readiness/check.js';
 import { buildDoctorReport, type DoctorOptions } from '../../src/readiness/doctor.js';
@@ -59,7 +60,7 @@ export async function doctor(
 ) {
   const fx = buildHost(spec, pci === null ? undefined : (pci ?? desktop()));
   try {
-    return await buildDoctorReport(wrap ? wrap(fx.root) : fx.root, opts);
+    return await buildDoctorReport(openHostState(wrap ? wrap(fx.root) : fx.root), opts);
   } finally {
     fx.cleanup();
   }

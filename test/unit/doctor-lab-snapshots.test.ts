@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { openHostState } from '../../src/host/host-state.js';
 import { DirHostRoot } from '../../src/host/root.js';
 import type { Check } from '../../src/readiness/check.js';
 import { buildDoctorReport } from '../../src/readiness/doctor.js';
@@ -31,7 +32,7 @@ for (const lab of labs) {
   const endpoints = truth.devices.filter((d) => d.id && !d.class.startsWith('0x0604')).map((d) => d.bdf);
 
   test(`${lab}: IOMMU and interrupt remapping on, groups and members as the kernel formed them`, async () => {
-    const r = await buildDoctorReport(root, { devices: endpoints, readRoms: false });
+    const r = await buildDoctorReport(openHostState(root), { devices: endpoints, readRoms: false });
     const by = (id: string, device?: string) =>
       r.checks.find((c) => c.id === id && c.device === device) as Check;
     assert.equal(by('iommu.firmware').verdict, 'ok');
@@ -67,7 +68,7 @@ for (const lab of labs) {
 
 test("lab-desktop: the GPU's HDMI audio companion is found and must go with it", async () => {
   const root = new DirHostRoot(path.join(FIXTURES, 'lab-desktop/snapshot'));
-  const r = await buildDoctorReport(root, { readRoms: false });
+  const r = await buildDoctorReport(openHostState(root), { readRoms: false });
   assert.deepEqual(r.devices, ['0000:01:00.0'], 'default: the GPU');
   const audio = r.checks.find((c) => c.id === 'gpu.audio')!;
   assert.equal(audio.verdict, 'warn');

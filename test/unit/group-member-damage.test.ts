@@ -17,6 +17,7 @@ import * as path from 'node:path';
 import { after, test } from 'node:test';
 import type { LabTruth } from '../../lab/truth.js';
 import { VfiokitError } from '../../src/errors.js';
+import { openHostState } from '../../src/host/host-state.js';
 import { readKernelGroups } from '../../src/host/kernel-groups.js';
 import { scanPciDevices } from '../../src/host/pci-sysfs.js';
 import { DirHostRoot } from '../../src/host/root.js';
@@ -139,10 +140,12 @@ async function claims(root: DirHostRoot): Promise<Claims> {
     out.groups = report.groups.some((g) => g.id === GROUP && g.viable === true);
   });
   await guard(() => {
-    out.hostReport = buildHostReport(root).gpuGroups.some((g) => g.group === GROUP && g.viable === true);
+    out.hostReport = buildHostReport(openHostState(root)).gpuGroups.some(
+      (g) => g.group === GROUP && g.viable === true,
+    );
   });
   await guard(async () => {
-    const d = await buildDoctorReport(root, { readRoms: false });
+    const d = await buildDoctorReport(openHostState(root), { readRoms: false });
     out.doctor = d.checks.find((c) => c.id === 'gpu.group' && c.device === members[0])?.verdict;
   });
   return out;

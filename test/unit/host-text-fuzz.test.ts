@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { parseDeviceId, parseHexId } from '../../src/cli/commands/rom-ids.js';
 import { VfiokitError } from '../../src/errors.js';
 import { gatherHostFacts } from '../../src/host/host-facts.js';
+import { openHostState } from '../../src/host/host-state.js';
 import { readKernelGroups } from '../../src/host/kernel-groups.js';
 import { scanPciDevices } from '../../src/host/pci-sysfs.js';
 import { DirHostRoot } from '../../src/host/root.js';
@@ -220,8 +221,8 @@ async function verdictsOf(root: DirHostRoot): Promise<Verdicts> {
     unreadable: scan.unreadable,
     flattened: scan.flattened,
   });
-  const doctor = await buildDoctorReport(root, { readRoms: false });
-  const host = buildHostReport(root);
+  const doctor = await buildDoctorReport(openHostState(root), { readRoms: false });
+  const host = buildHostReport(openHostState(root));
   return {
     checks: new Map(doctor.checks.map((c) => [`${c.id} ${c.device ?? ''}`, c.verdict])),
     groups: new Map(groups.groups.map((g) => [g.id, claimsViable(g)])),

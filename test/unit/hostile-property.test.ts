@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import { after, test } from 'node:test';
 import fc from 'fast-check';
 import { VfiokitError } from '../../src/errors.js';
+import { openHostState } from '../../src/host/host-state.js';
 import { readKernelGroups } from '../../src/host/kernel-groups.js';
 import { readKernelLog } from '../../src/host/kernel-log.js';
 import { scanPciDevices } from '../../src/host/pci-sysfs.js';
@@ -179,13 +180,13 @@ async function readEverything(dir: string, name: string): Promise<string[]> {
   });
   if (!root) return refused;
   const r = root;
-  await guard('report', () => buildHostReport(r));
+  await guard('report', () => buildHostReport(openHostState(r)));
   await guard('groups', () => readKernelGroups(r));
   await guard('gpu groups', () => {
     const scan = scanPciDevices(r);
     return gpuGroupSummary(readKernelGroups(r), scan.devices, scan.unreadable);
   });
-  await guard('doctor', () => buildDoctorReport(r, { readRoms: true }));
+  await guard('doctor', () => buildDoctorReport(openHostState(r), { readRoms: true }));
   await guard('kernel log', () => readKernelLog(r));
   return refused;
 }

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { applyPlan } from '../../src/actions/apply.js';
+import { openHostState } from '../../src/host/host-state.js';
 import { DirHostWriter, recordingRunner } from '../../src/host/host-writer.js';
 import { planSetup } from '../../src/persist/setup-plan.js';
 import { RECORD_PATH } from '../../src/persist/setup-record.js';
@@ -35,7 +36,7 @@ async function driftOn(pci: HostSpec, record: string, files: Record<string, stri
       ...kernelFacts('6.1.0-18-amd64'),
       files: { [RECORD_PATH.slice(1)]: record, ...files },
     });
-    const rep = await buildDoctorReport(fx.root, { readRoms: false });
+    const rep = await buildDoctorReport(openHostState(fx.root), { readRoms: false });
     const checks = rep.checks.filter((c) => c.id === 'vfio.setup-drift');
     assert.equal(checks.length, 1);
     return { check: checks[0], verify: await verifySetup(fx.root) };

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { VfiokitError } from '../../src/errors.js';
+import { openHostState } from '../../src/host/host-state.js';
 import { DirHostRoot } from '../../src/host/root.js';
 import { buildDoctorReport } from '../../src/readiness/doctor.js';
 import { libvirtBytes, qemuBytes } from '../../src/vm/definition.js';
@@ -380,7 +381,10 @@ test('fuzz: a VM definition damaged in one place never turns a doctor check ok',
   const files = fs.readdirSync(dir).sort();
   assert.equal(files.length, 5);
   const verdicts = async (text: string, file: string) => {
-    const report = await buildDoctorReport(host, { vm: parseVmDefinition(text, file), readRoms: false });
+    const report = await buildDoctorReport(openHostState(host), {
+      vm: parseVmDefinition(text, file),
+      readRoms: false,
+    });
     return new Map(report.checks.map((c) => [`${c.id} ${c.device ?? ''}`, c.verdict]));
   };
   const intact = new Map<string, Map<string, string>>();

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { action } from '../context.js';
 import type { DoctorCliOptions } from './doctor.js';
 
@@ -18,7 +18,12 @@ export function registerDoctor(program: Command): void {
       '--vm <file>',
       'check for this VM: its libvirt domain XML (virsh dumpxml NAME) or its QEMU command line / launch script',
     )
-    .option('--no-rom', 'do not read option ROMs (reading enables the ROM BAR; needs root)')
+    .option(
+      '--roms',
+      "read the GPUs' option ROMs to judge UEFI support (enables the ROM BAR for the read; needs root)",
+    )
+    // Reading ROMs was once the default and --no-rom turned it off; it is accepted and changes nothing.
+    .addOption(new Option('--no-rom', 'do not read option ROMs (the default)').hideHelp())
     .option('-v, --verbose', 'show the evidence of passing checks too')
     .action(
       action(async (ctx, opts: DoctorCliOptions) => {

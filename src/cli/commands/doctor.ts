@@ -13,7 +13,8 @@ export interface DoctorCliOptions {
   device?: string[];
   memory?: string;
   vm?: string;
-  rom?: boolean;
+  /** --roms: read the display targets' option ROMs (enables the ROM BAR; needs root). */
+  roms?: boolean;
   verbose?: boolean;
 }
 
@@ -94,11 +95,11 @@ export async function runDoctor(ctx: CliContext, opts: DoctorCliOptions): Promis
   // The VM definition is the user's own file, read from the working directory (not --root).
   const vm = opts.vm === undefined ? undefined : (await import('./vm-file.js')).readVmDefinition(opts.vm);
   const memoryBytes = opts.memory === undefined ? undefined : parseMemorySize(opts.memory);
-  const report = await buildDoctorReport(ctx.root(), {
+  const report = await buildDoctorReport(ctx.host(), {
     devices: opts.device,
     vm,
     memoryBytes,
-    readRoms: opts.rom !== false,
+    readRoms: opts.roms === true,
   });
   if (ctx.json) ctx.printJson(report);
   else renderDoctor(ctx, report, opts.verbose);

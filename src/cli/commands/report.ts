@@ -79,12 +79,13 @@ export function renderHostReport(ctx: CliContext, r: HostReport): void {
 }
 
 export async function runReport(ctx: CliContext): Promise<number> {
-  const report = buildHostReport(ctx.root());
+  const report = buildHostReport(ctx.host());
   // The report ends with doctor's verdict: the one thing to fix first is what a newcomer needs.
-  const { buildDoctorReport } = await import('../../readiness/doctor.js');
-  const doctor = await buildDoctorReport(ctx.root(), { readRoms: false });
-  const iommuFix = doctor.checks.find((ch) => ch.group === 'iommu' && ch.verdict === 'fail' && ch.fix)?.fix;
-  report.readiness = { summary: doctor.summary, mostImportant: doctor.mostImportant, iommuFix };
+  const [{ buildDoctorReport }, { readinessSummary }] = await Promise.all([
+    import('../../readiness/doctor.js'),
+    import('../../readiness/report.js'),
+  ]);
+  report.readiness = readinessSummary(await buildDoctorReport(ctx.host(), { readRoms: false }));
   if (ctx.json) ctx.printJson(report);
   else renderHostReport(ctx, report);
   return 0;

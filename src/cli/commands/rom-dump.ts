@@ -6,11 +6,11 @@
 
 import { ExitCode } from '../../errors.js';
 import { dumpRomBar, sysfsRomAccess } from '../../host/rom-sysfs.js';
+import { analyseRom, hasProblems } from '../../rom/analysis.js';
 import { hex } from '../../rom/byte-view.js';
 import type { CliContext } from '../context.js';
 import { checkOutput, writeFileAtomic } from './rom-files.js';
 import { readDeviceId, refuseRiskyRomRead } from './rom-ids.js';
-import { analyseRom, hasProblems } from './rom-parse.js';
 import { renderRom } from './rom-render.js';
 
 export interface RomDumpOptions {

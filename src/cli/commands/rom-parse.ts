@@ -5,10 +5,8 @@
  * EFI image) or no image matches --device/--for; 0 otherwise.
  */
 import { ExitCode, UsageError } from '../../errors.js';
-import type { RomModel } from '../../rom/model.js';
-import { type DecompressMode, parseRom } from '../../rom/parse-rom.js';
+import { analyseRom, hasProblems } from '../../rom/analysis.js';
 import { formatRomParser } from '../../rom/rom-parser-format.js';
-import { checkIds, type DeviceId, type IdCheck, type UefiVerdict, uefiVerdict } from '../../rom/verdict.js';
 import type { CliContext } from '../context.js';
 import { readRomFile } from './rom-files.js';
 import { parseDeviceId, readDeviceId } from './rom-ids.js';
@@ -20,28 +18,6 @@ export interface RomParseOptions {
   format?: 'text' | 'rom-parser';
   decompress?: boolean;
   fullDecompress?: boolean;
-}
-
-export interface ParsedRom {
-  file: string;
-  rom: RomModel;
-  ids?: IdCheck;
-  verdict: UefiVerdict;
-}
-
-export function analyseRom(
-  file: string,
-  bytes: Uint8Array,
-  device?: DeviceId,
-  decompress: DecompressMode = 'full',
-): ParsedRom {
-  const rom = parseRom(bytes, { decompress });
-  const ids = device ? checkIds(rom, device) : undefined;
-  return { file, rom, ids, verdict: uefiVerdict(rom, ids, bytes) };
-}
-
-export function hasProblems(p: ParsedRom): boolean {
-  return p.rom.findings.some((f) => f.severity === 'error') || (p.ids !== undefined && !p.ids.matches);
 }
 
 export function runRomParse(ctx: CliContext, files: string[], opts: RomParseOptions): number {

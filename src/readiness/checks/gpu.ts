@@ -426,7 +426,9 @@ export function romCheck(ctx: DeviceContext): Check {
     return {
       ...base,
       verdict: 'unknown',
-      evidence: ['ROM not read (pass --rom as root to read it, or `vfiokit rom dump`)'],
+      evidence: [
+        'ROM not read: doctor reads option ROMs only with --roms (the read enables the ROM BAR; run as root), or dump it with `vfiokit rom dump`',
+      ],
     };
   const judged = judgeRom(base, ctx.rom, `${d.address}/rom`);
   return vm ? forFirmware(judged, vm.firmware) : judged;

@@ -7,11 +7,10 @@
  * (vfio-pci.ids takes every match, so the host loses it at the next boot).
  */
 
-import { readKernelGroups } from '../../host/kernel-groups.js';
-import type { HostRoot } from '../../host/root.js';
 import { joinGroups } from '../../iommu/groups.js';
 import type { PciDevice } from '../../pci/types.js';
-import { RECORD_PATH, readSetupRecord, type SetupRecord } from '../../persist/setup-record.js';
+import type { KernelGroups } from '../../system/kernel-groups.js';
+import { RECORD_PATH, type SetupRecord, type SetupRecordRead } from '../../system/setup-record.js';
 import type { Check } from '../check.js';
 import { idMatches, parseIdList } from './early-binding.js';
 
@@ -86,13 +85,8 @@ export function setupDriftCheck(
 }
 
 /** The drift check when setup has run on this host (none otherwise); an unreadable record is unknown. */
-export function setupDriftChecks(root: HostRoot, devices: PciDevice[]): Check[] {
-  let record: SetupRecord | undefined;
-  try {
-    record = readSetupRecord(root);
-  } catch (e) {
-    return [{ ...BASE, verdict: 'unknown', evidence: [`${RECORD_PATH}: ${(e as Error).message}`] }];
-  }
-  if (!record) return [];
-  return [setupDriftCheck(record, devices, joinGroups(readKernelGroups(root), devices))];
+export function setupDriftChecks(read: SetupRecordRead, devices: PciDevice[], kernel: KernelGroups): Check[] {
+  if ('error' in read) return [{ ...BASE, verdict: 'unknown', evidence: [`${RECORD_PATH}: ${read.error}`] }];
+  if (!read.record) return [];
+  return [setupDriftCheck(read.record, devices, joinGroups(kernel, devices))];
 }
