@@ -233,14 +233,16 @@ function hostOf(shape: Shape, target: number): RootComplexSpec[] {
 
 interface Sample {
   ms: number;
+  /** CPU time (user + system): on a machine shared with other work, wall time is mostly waiting. */
+  cpuMs: number;
   mb: number;
 }
 
 function once(cmd: string[]): Sample {
-  const r = spawnSync(TIME, ['-f', '%e %M', ...cmd], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(TIME, ['-f', '%e %U %S %M', ...cmd], { encoding: 'utf8', maxBuffer: 1 << 30 });
   if (r.status !== 0) throw new Error(`${cmd.join(' ')} failed: ${r.stderr.slice(-500)}`);
-  const [sec, kb] = (r.stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
-  return { ms: sec * 1000, mb: kb / 1024 };
+  const [sec, user, sys, kb] = (r.stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
+  return { ms: sec * 1000, cpuMs: (user + sys) * 1000, mb: kb / 1024 };
 }
 
 const median = (xs: number[]) => {
@@ -267,7 +269,7 @@ if (process.env.BENCH_TREE) {
 const wanted = process.env.BENCH_SHAPES?.split(',');
 const shapes = SHAPES.filter((s) => !wanted || wanted.includes(s.name));
 console.log(
-  `${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), load ${os.loadavg()[0].toFixed(1)}, node ${process.version}, ${RUNS} alternating runs; median ms (min-max), peak MB`,
+  `${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), load ${os.loadavg()[0].toFixed(1)}, node ${process.version}, ${RUNS} alternating runs; median wall ms (min-max), median CPU ms (user + system), peak MB`,
 );
 const groupsMs = new Map<string, number>();
 let failures = 0;
@@ -308,14 +310,18 @@ for (const shape of shapes) {
         }
       }
       const med = samples.map((s) => median(s.map((x) => x.ms)));
-      const tree = med[cmds.findIndex(([n]) => n === 'lspci -tvnn')];
+      const cpu = samples.map((s) => median(s.map((x) => x.cpuMs)));
+      const ti = cmds.findIndex(([n]) => n === 'lspci -tvnn');
+      const tree = med[ti];
       console.log(`\n${shape.name}, ${target} functions, ${j.groups.length} groups:`);
       for (const [i, [name]] of cmds.entries()) {
         const ms = samples[i].map((x) => x.ms);
         const mb = Math.max(...samples[i].map((x) => x.mb));
-        const ratio = name.startsWith('vfiokit') ? `  ${(med[i] / tree).toFixed(2)}× lspci -tvnn` : '';
+        const ratio = name.startsWith('vfiokit')
+          ? `  ${(med[i] / tree).toFixed(2)}× lspci -tvnn (CPU ${(cpu[i] / cpu[ti]).toFixed(2)}×)`
+          : '';
         console.log(
-          `  ${name.padEnd(22)} ${med[i].toFixed(0).padStart(5)} ms (${Math.min(...ms).toFixed(0)}-${Math.max(...ms).toFixed(0)})  ${mb.toFixed(0).padStart(3)} MB${ratio}`,
+          `  ${name.padEnd(22)} ${med[i].toFixed(0).padStart(5)} ms (${Math.min(...ms).toFixed(0)}-${Math.max(...ms).toFixed(0)}), CPU ${cpu[i].toFixed(0).padStart(4)} ms  ${mb.toFixed(0).padStart(3)} MB${ratio}`,
         );
         if (name.startsWith('vfiokit')) {
           groupsMs.set(`${shape.name}/${target}/${name}`, med[i]);
