@@ -17,9 +17,10 @@ import type { HostRoot } from '../host/root.js';
 import { type IommuGroup, joinGroups } from '../iommu/groups.js';
 import { groupViability, isBridge, isVfioDriver } from '../iommu/viability.js';
 import { hex } from '../pci/config-view.js';
+import { companions, isDisplay, sameSlot } from '../pci/domain.js';
 import type { PciDevice } from '../pci/types.js';
 import { type Check, mostImportant, summarize, type Verdict } from '../readiness/check.js';
-import { buildDeviceContexts, runChecks, sameSlot, selectTargets } from '../readiness/doctor.js';
+import { buildDeviceContexts, runChecks, selectTargets } from '../readiness/doctor.js';
 
 export type AssignVerdict = 'assignable' | 'not-assignable' | 'unknown';
 export type Isolation = 'isolated' | 'shared' | 'unknown';
@@ -82,7 +83,7 @@ const ids = (v: number, d: number) => `${hex(v, 4)}:${hex(d, 4)}`;
  * models asked for ("1b36:0010").
  */
 export function assignmentCandidates(devices: PciDevice[], models: readonly string[] = []): PciDevice[] {
-  const displays = devices.filter((d) => d.classCode >> 16 === 0x03);
+  const displays = devices.filter(isDisplay);
   const prepared = devices.filter(
     (d) =>
       !isBridge(d) &&
@@ -127,14 +128,14 @@ export function assessDevice(
   groups: Map<number, IommuGroup>,
   gate: HostGate,
 ): FleetDevice {
-  const companions = all.filter((o) => o !== d && sameSlot(o, d) && !o.physfn).map((o) => o.address);
+  const companionAddresses = companions(d, all).map((o) => o.address);
   const out: FleetDevice = {
     address: d.address,
     vendorDevice: ids(d.vendorId, d.deviceId),
     class: hex(d.classCode >> 8, 4),
     driver: d.driver,
     group: d.iommuGroup,
-    companions,
+    companions: companionAddresses,
     isolation: 'unknown',
     sharedWith: [],
     mustBind: [],

@@ -4,6 +4,7 @@
  */
 import { VfiokitError } from '../errors.js';
 import { compareBdf } from '../pci/address.js';
+import { iommuEnabled } from '../pci/domain.js';
 import type { KernelGroups } from '../system/kernel-groups.js';
 import type { HostRoot } from './root.js';
 
@@ -49,7 +50,7 @@ export function readKernelGroups(root: HostRoot): KernelGroups {
       groups.set(id, []);
     }
   }
-  return { enabled: groups.size > 0, groups, unreadable };
+  return { enabled: iommuEnabled(groups.keys()), groups, unreadable };
 }
 
 /** Whether the kernel made any IOMMU group (one directory listing). */

@@ -29,7 +29,8 @@ export function acsFlagNames(mask: number): string {
   return n.length ? n.join(' ') : 'none';
 }
 
-export const hex4 = (n: number) => `0x${n.toString(16).padStart(4, '0')}`;
+/** A 16-bit register value as lspci -vvv's hex dumps show it: "0x001f". */
+export const formatRegister16 = (n: number) => `0x${n.toString(16).padStart(4, '0')}`;
 
 /** The kernel's pci_acs_ctrl_enabled(): 1 when every requested control is in the enabled set. */
 export function ctrlEnabled(requested: number, enabled: number): number {

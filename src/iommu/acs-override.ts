@@ -10,6 +10,7 @@
  * Claiming is all it does: the hardware still lets peers talk to each other.
  */
 import { quoteInput, UsageError } from '../errors.js';
+import { formatIdPair } from '../pci/id.js';
 import type { PciDevice } from '../pci/types.js';
 import type { AcsQuirkEntry } from './acs-quirks.js';
 
@@ -57,8 +58,7 @@ export function formatAcsOverride(o: AcsOverride): string {
   const parts: string[] = [];
   if (o.downstream) parts.push('downstream');
   if (o.multifunction) parts.push('multifunction');
-  for (const i of o.ids)
-    parts.push(`id:${i.vendor.toString(16).padStart(4, '0')}:${i.device.toString(16).padStart(4, '0')}`);
+  for (const i of o.ids) parts.push(`id:${formatIdPair(i.vendor, i.device)}`);
   return parts.join(',');
 }
 

@@ -4,7 +4,7 @@
  * Every answer carries its reason and the register values, so `explain` can show the evidence.
  */
 import type { PciDevice } from '../pci/types.js';
-import { ACS_EC, acsFlagNames, hex4 } from './acs-flags.js';
+import { ACS_EC, acsFlagNames, formatRegister16 } from './acs-flags.js';
 import { ACS_QUIRKS, type AcsQuirkEntry, type QuirkEnv, quirkAcsEnabled } from './acs-quirks.js';
 import type { Topology } from './topology.js';
 
@@ -113,7 +113,7 @@ export function describeAcsVerdict(v: AcsVerdict): string {
     case 'single-function':
       return 'single-function device: no internal peer-to-peer';
     case 'acs-controls': {
-      const regs = `ACS cap ${hex4(v.capRegister ?? 0)} ctrl ${hex4(v.ctrlRegister ?? 0)}`;
+      const regs = `ACS cap ${formatRegister16(v.capRegister ?? 0)} ctrl ${formatRegister16(v.ctrlRegister ?? 0)}`;
       if (!v.required) return `${regs}: none of the controls implemented, so treated as hard-wired on`;
       return v.enabled
         ? `${regs}: ${acsFlagNames(v.required ?? 0)} enabled`

@@ -3,9 +3,11 @@
  * first place where isolation breaks, with the register values as evidence; say why each other
  * member is in the group; then what the out-of-tree ACS override would change, and its risk.
  */
+
+import { sameSlot } from '../pci/domain.js';
 import type { PciDevice } from '../pci/types.js';
 import { type AcsVerdict, acsEnabled, describeAcsVerdict } from './acs.js';
-import { REQ_ACS_FLAGS } from './acs-flags.js';
+import { formatRegister16, REQ_ACS_FLAGS } from './acs-flags.js';
 import { type AcsOverride, formatAcsOverride } from './acs-override.js';
 import type { QuirkEnv } from './acs-quirks.js';
 import { dmaAliasQuirk, dmaAliasWalk, formatRequesterId } from './dma-alias.js';
@@ -78,12 +80,13 @@ export const ACS_OVERRIDE_RISK =
   'devices. It needs a kernel with the out-of-tree ACS override patch (it is not in mainline). ' +
   'Use it only when every guest involved is trusted.';
 
-const hex4 = (n: number) => `0x${n.toString(16).padStart(4, '0')}`;
-
 function evidenceOf(v: AcsVerdict): PathStep['evidence'] {
   if (v.reason === 'quirk') return { quirk: v.quirk };
   if (v.capRegister !== undefined)
-    return { capRegister: hex4(v.capRegister), ctrlRegister: hex4(v.ctrlRegister ?? 0) };
+    return {
+      capRegister: formatRegister16(v.capRegister),
+      ctrlRegister: formatRegister16(v.ctrlRegister ?? 0),
+    };
   return undefined;
 }
 
@@ -122,108 +125,9 @@ export function explainDevice(input: ExplainInput): Explanation {
   const dev = topo.get(input.address);
   if (!dev) throw new Error(`explainDevice: ${input.address} is not among the devices`);
 
-  const path: PathStep[] = [];
-  // The device itself: DMA alias quirks and multifunction peers.
-  const aq = dmaAliasQuirk(dev, topo);
-  const selfV = acsEnabled(dev, REQ_ACS_FLAGS, ctx);
-  const siblings = topo
-    .busPeers(dev)
-    .filter(
-      (t) => t !== dev && t.addr.device === dev.addr.device && !acsEnabled(t, REQ_ACS_FLAGS, ctx).enabled,
-    );
-  if (aq?.devfns.length) {
-    path.push({
-      address: dev.address,
-      role: 'device',
-      isolates: false,
-      kind: 'dma-alias-quirk',
-      why: `the kernel quirk ${aq.quirk} records that it DMAs as ${aq.devfns
-        .slice(0, 4)
-        .map((df) => formatRequesterId((dev.addr.bus << 8) | df))
-        .join(', ')}${aq.devfns.length > 4 ? ', ...' : ''}`,
-      evidence: { quirk: aq.quirk },
-    });
-  } else if (dev.multifunction && !selfV.enabled && siblings.length) {
-    path.push({
-      address: dev.address,
-      role: 'device',
-      isolates: false,
-      kind: 'multifunction-no-acs',
-      why: `multifunction device without ACS isolation between functions (${describeAcsVerdict(selfV)}); shares with ${siblings.map((s) => s.address).join(', ')}`,
-      evidence: evidenceOf(selfV),
-    });
-  } else {
-    path.push({
-      address: dev.address,
-      role: 'device',
-      isolates: true,
-      why: dev.multifunction ? describeAcsVerdict(selfV) : 'the device itself (nothing to isolate inside it)',
-      evidence: evidenceOf(selfV),
-    });
-  }
-
-  // Bridges that take over the requester ID.
-  const aliasing = new Map<string, string>();
-  for (const s of dmaAliasWalk(dev, topo, (d) => dmaAliasQuirk(d, topo)))
-    if (s.device !== dev) aliasing.set(s.device.address, formatRequesterId(s.requesterId));
-
-  for (let b = topo.parent(dev); b; b = topo.parent(b)) {
-    const role = b.pcie ? b.pcie.portType : 'PCI bridge';
-    const rid = aliasing.get(b.address);
-    if (rid) {
-      path.push({
-        address: b.address,
-        role,
-        isolates: false,
-        kind: 'requester-id-alias',
-        why: `DMA from below reaches the IOMMU with this bridge's requester ID ${rid}, so the IOMMU cannot tell the devices behind it apart`,
-        evidence: { requesterId: rid },
-      });
-      continue;
-    }
-    const v = acsEnabled(b, REQ_ACS_FLAGS, ctx);
-    const kind: BreakKind | undefined = v.enabled
-      ? undefined
-      : v.reason === 'quirk'
-        ? 'quirk'
-        : v.reason === 'conventional-pci'
-          ? 'conventional-pci'
-          : 'port-no-acs';
-    path.push({
-      address: b.address,
-      role,
-      isolates: v.enabled,
-      kind,
-      why: v.enabled
-        ? `isolates: ${describeAcsVerdict(v)}`
-        : `does not isolate peer-to-peer (needs ACS ${'SV RR CR UF'}): ${describeAcsVerdict(v)}`,
-      evidence: evidenceOf(v),
-    });
-  }
-
-  // Steps whose registers are missing or implausible: say so instead of decoding them.
-  const unknownReasons: string[] = [];
-  for (const step of path) {
-    const d = topo.get(step.address);
-    const doubt = d?.unknownFacts?.find((f) => f.fact === 'config' || f.fact === 'response');
-    if (!doubt) continue;
-    step.isolates = null;
-    if (step.role === 'PCI bridge') step.role = 'unknown';
-    step.kind = undefined;
-    step.evidence = undefined;
-    step.why = `cannot tell: ${doubt.reason}`;
-    unknownReasons.push(doubt.reason);
-  }
-  const damaged = new Map((input.unreadable ?? []).map((u) => [u.address, u.reason]));
-  for (const a of dev.upstream) {
-    if (topo.get(a)) continue;
-    unknownReasons.push(
-      `the bridge ${a} above it could not be read${damaged.has(a) ? `: ${damaged.get(a)}` : ''}`,
-    );
-  }
-  // A looping or damaged capability list hides the ACS capability the walk would decide on.
-  const pathCorrupt = sim.corrupt.filter((c) => path.some((p) => c.startsWith(`${p.address}: `)));
-  for (const c of pathCorrupt) unknownReasons.push(`damaged capability list: ${c}`);
+  // The walk the kernel makes (drivers/iommu/iommu.c pci_device_group): the device, then each bridge up.
+  const path: PathStep[] = [deviceStep(dev, topo, ctx), ...bridgeSteps(dev, topo, ctx)];
+  const { unknownReasons, pathCorrupt } = markUnknownSteps(path, dev, topo, sim, input.unreadable ?? []);
   const known = !unknownReasons.length;
   const firstBreak = known ? (path.find((s) => s.isolates === false) ?? null) : null;
   const kg = kernelGroupOf(input.kernel, dev.address);
@@ -233,32 +137,8 @@ export function explainDevice(input: ExplainInput): Explanation {
     .filter((m) => m !== dev.address)
     .map((m) => ({ address: m, reason: joinText(sim.joins.get(m), m) }));
 
-  // What-if: the override modes, plus the id of the device where isolation first breaks.
-  const modes: AcsOverride[] = [
-    { downstream: true, multifunction: false, ids: [] },
-    { downstream: false, multifunction: true, ids: [] },
-    { downstream: true, multifunction: true, ids: [] },
-  ];
   const breakDev = firstBreak ? topo.get(firstBreak.address) : undefined;
-  if (breakDev?.pcie && !breakDev.acs) {
-    modes.push({
-      downstream: false,
-      multifunction: false,
-      ids: [{ vendor: breakDev.vendorId, device: breakDev.deviceId }],
-    });
-  }
-  modes.push(...(input.extraOverrides ?? []));
-  const base = new Set(simMembers);
-  const whatIf = modes.map((o) => {
-    const s = simulateGroups(input.devices, { env: input.env, override: o, topo });
-    const group = simulatedGroupOf(s, dev.address);
-    return {
-      override: formatAcsOverride(o),
-      group,
-      isolated: group.length === 1,
-      changed: group.length !== base.size || group.some((a) => !base.has(a)),
-    };
-  });
+  const whatIf = whatIfGroups(input, topo, dev, breakDev, simMembers);
 
   return {
     schema: 'vfiokit.explain/2',
@@ -301,4 +181,161 @@ const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((
 function kernelGroupOf(kernel: KernelGroups, address: string): { id: number; members: string[] } | null {
   for (const [id, members] of kernel.groups) if (members.includes(address)) return { id, members };
   return null;
+}
+
+type Sim = ReturnType<typeof simulateAgainstKernel>['sim'];
+type Topo = Sim['topo'];
+type AcsCtx = Sim['ctx'];
+
+/** The device's own step: a DMA alias quirk, functions without ACS between them, or itself alone. */
+function deviceStep(dev: PciDevice, topo: Topo, ctx: AcsCtx): PathStep {
+  // The device itself: DMA alias quirks and multifunction peers.
+  const aq = dmaAliasQuirk(dev, topo);
+  const selfV = acsEnabled(dev, REQ_ACS_FLAGS, ctx);
+  const siblings = topo
+    .busPeers(dev)
+    .filter((t) => t !== dev && sameSlot(t, dev) && !acsEnabled(t, REQ_ACS_FLAGS, ctx).enabled);
+  if (aq?.devfns.length) {
+    return {
+      address: dev.address,
+      role: 'device',
+      isolates: false,
+      kind: 'dma-alias-quirk',
+      why: `the kernel quirk ${aq.quirk} records that it DMAs as ${aq.devfns
+        .slice(0, 4)
+        .map((df) => formatRequesterId((dev.addr.bus << 8) | df))
+        .join(', ')}${aq.devfns.length > 4 ? ', ...' : ''}`,
+      evidence: { quirk: aq.quirk },
+    };
+  } else if (dev.multifunction && !selfV.enabled && siblings.length) {
+    return {
+      address: dev.address,
+      role: 'device',
+      isolates: false,
+      kind: 'multifunction-no-acs',
+      why: `multifunction device without ACS isolation between functions (${describeAcsVerdict(selfV)}); shares with ${siblings.map((s) => s.address).join(', ')}`,
+      evidence: evidenceOf(selfV),
+    };
+  } else {
+    return {
+      address: dev.address,
+      role: 'device',
+      isolates: true,
+      why: dev.multifunction ? describeAcsVerdict(selfV) : 'the device itself (nothing to isolate inside it)',
+      evidence: evidenceOf(selfV),
+    };
+  }
+}
+
+/** The bridges above the device, each isolating or not (requester-ID aliasing, no ACS, a quirk). */
+function bridgeSteps(dev: PciDevice, topo: Topo, ctx: AcsCtx): PathStep[] {
+  const path: PathStep[] = [];
+  const aliasing = new Map<string, string>();
+  for (const s of dmaAliasWalk(dev, topo, (d) => dmaAliasQuirk(d, topo)))
+    if (s.device !== dev) aliasing.set(s.device.address, formatRequesterId(s.requesterId));
+
+  for (let b = topo.parent(dev); b; b = topo.parent(b)) {
+    const role = b.pcie ? b.pcie.portType : 'PCI bridge';
+    const rid = aliasing.get(b.address);
+    if (rid) {
+      path.push({
+        address: b.address,
+        role,
+        isolates: false,
+        kind: 'requester-id-alias',
+        why: `DMA from below reaches the IOMMU with this bridge's requester ID ${rid}, so the IOMMU cannot tell the devices behind it apart`,
+        evidence: { requesterId: rid },
+      });
+      continue;
+    }
+    const v = acsEnabled(b, REQ_ACS_FLAGS, ctx);
+    const kind: BreakKind | undefined = v.enabled
+      ? undefined
+      : v.reason === 'quirk'
+        ? 'quirk'
+        : v.reason === 'conventional-pci'
+          ? 'conventional-pci'
+          : 'port-no-acs';
+    path.push({
+      address: b.address,
+      role,
+      isolates: v.enabled,
+      kind,
+      why: v.enabled
+        ? `isolates: ${describeAcsVerdict(v)}`
+        : `does not isolate peer-to-peer (needs ACS ${'SV RR CR UF'}): ${describeAcsVerdict(v)}`,
+      evidence: evidenceOf(v),
+    });
+  }
+  return path;
+}
+
+/**
+ * Steps whose registers are missing or implausible become unknown (with the reason) instead of
+ * being decoded; bridges above that could not be read and damaged capability lists count too.
+ */
+function markUnknownSteps(
+  path: PathStep[],
+  dev: PciDevice,
+  topo: Topo,
+  sim: Sim,
+  unreadable: { address: string; reason: string }[],
+): { unknownReasons: string[]; pathCorrupt: string[] } {
+  const unknownReasons: string[] = [];
+  for (const step of path) {
+    const d = topo.get(step.address);
+    const doubt = d?.unknownFacts?.find((f) => f.fact === 'config' || f.fact === 'response');
+    if (!doubt) continue;
+    step.isolates = null;
+    if (step.role === 'PCI bridge') step.role = 'unknown';
+    step.kind = undefined;
+    step.evidence = undefined;
+    step.why = `cannot tell: ${doubt.reason}`;
+    unknownReasons.push(doubt.reason);
+  }
+  const damaged = new Map(unreadable.map((u) => [u.address, u.reason]));
+  for (const a of dev.upstream) {
+    if (topo.get(a)) continue;
+    unknownReasons.push(
+      `the bridge ${a} above it could not be read${damaged.has(a) ? `: ${damaged.get(a)}` : ''}`,
+    );
+  }
+  // A looping or damaged capability list hides the ACS capability the walk would decide on.
+  const pathCorrupt = sim.corrupt.filter((c) => path.some((p) => c.startsWith(`${p.address}: `)));
+  for (const c of pathCorrupt) unknownReasons.push(`damaged capability list: ${c}`);
+  return { unknownReasons, pathCorrupt };
+}
+
+/** What-if: the override modes, plus the id of the device where isolation first breaks. */
+function whatIfGroups(
+  input: ExplainInput,
+  topo: Topo,
+  dev: PciDevice,
+  breakDev: PciDevice | undefined,
+  simMembers: string[],
+): WhatIf[] {
+  const modes: AcsOverride[] = [
+    { downstream: true, multifunction: false, ids: [] },
+    { downstream: false, multifunction: true, ids: [] },
+    { downstream: true, multifunction: true, ids: [] },
+  ];
+  if (breakDev?.pcie && !breakDev.acs) {
+    modes.push({
+      downstream: false,
+      multifunction: false,
+      ids: [{ vendor: breakDev.vendorId, device: breakDev.deviceId }],
+    });
+  }
+  modes.push(...(input.extraOverrides ?? []));
+  const base = new Set(simMembers);
+  return modes.map((o) => {
+    const s = simulateGroups(input.devices, { env: input.env, override: o, topo });
+    const group = simulatedGroupOf(s, dev.address);
+    return {
+      override: formatAcsOverride(o),
+      group,
+      isolated: group.length === 1,
+      changed: group.length !== base.size || group.some((a) => !base.has(a)),
+    };
+  });
 }

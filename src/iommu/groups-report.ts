@@ -3,6 +3,8 @@
  * viability verdict and what to bind, and how the grouping simulator compares with the kernel.
  * Pure over the model; the command reads the host and prints.
  */
+
+import { formatClassCode, formatPciId } from '../pci/id.js';
 import type { PciDevice } from '../pci/types.js';
 import { type AcsOverride, formatAcsOverride, parseAcsOverride } from './acs-override.js';
 import type { QuirkEnv } from './acs-quirks.js';
@@ -93,8 +95,6 @@ export interface GroupsInput {
   flattened?: string[];
 }
 
-const hex = (n: number, w: number) => n.toString(16).padStart(w, '0');
-
 function entry(g: IommuGroup): GroupEntry {
   const v = groupViability(g);
   return {
@@ -107,9 +107,9 @@ function entry(g: IommuGroup): GroupEntry {
       const m = v.members[i];
       return {
         address: d.address,
-        vendorId: hex(d.vendorId, 4),
-        deviceId: hex(d.deviceId, 4),
-        classCode: `0x${hex(d.classCode, 6)}`,
+        vendorId: formatPciId(d.vendorId),
+        deviceId: formatPciId(d.deviceId),
+        classCode: `0x${formatClassCode(d.classCode)}`,
         driver: d.driver ?? null,
         bridge: m.bridge,
         bootVga: Boolean(d.bootVga),

@@ -1,22 +1,19 @@
 /**
- * The few host facts the grouping rules depend on besides the PCI devices, read through the root.
+ * The few host facts the grouping rules depend on besides the PCI devices, from the HostState.
  */
-import type { HostRoot } from '../host/root.js';
+import type { HostState } from '../system/host-state.js';
 import { overrideFromCmdline } from './acs-override.js';
 import type { QuirkEnv } from './acs-quirks.js';
 
 /**
- * The AMD southbridge ACS quirk applies only when ACPI describes an AMD IOMMU (an IVRS table);
- * AMD-Vi units appear in /sys/class/iommu as ivhdN.
+ * The AMD southbridge ACS quirk applies only when ACPI describes an AMD IOMMU (an IVRS table;
+ * AMD-Vi units appear in /sys/class/iommu as ivhdN).
  */
-export function quirkEnvFromHost(root: HostRoot): QuirkEnv {
-  const amdIommu =
-    root.list('/sys/class/iommu').some((n) => n.startsWith('ivhd')) ||
-    root.exists('/sys/firmware/acpi/tables/IVRS');
-  return { amdIommu };
+export function quirkEnvFromHost(host: Pick<HostState, 'amdIommu'>): QuirkEnv {
+  return { amdIommu: host.amdIommu() };
 }
 
 /** The pcie_acs_override= value on the running kernel's command line, if any. */
-export function cmdlineOverride(root: HostRoot): string | undefined {
-  return overrideFromCmdline(root.readAttr('/proc/cmdline'));
+export function cmdlineOverride(host: Pick<HostState, 'cmdline'>): string | undefined {
+  return overrideFromCmdline(host.cmdline());
 }

@@ -13,7 +13,7 @@
  * vfio-pci only binds type 0 (endpoint) headers, so a bridge on a non-DMA-managing driver has to
  * be unbound; an endpoint on a host driver has to be bound to vfio-pci (or unbound).
  */
-import { hostCriticalReason, isBridge, isVfioDriver } from '../pci/domain.js';
+import { hostCriticalReason, isBridge, isVfioDriver, onHostDriver } from '../pci/domain.js';
 import type { PciDevice } from '../pci/types.js';
 
 export type MemberState =
@@ -83,7 +83,7 @@ export { driverLeavesGroupToVfio, hostCriticalReason, isBridge, isVfioDriver } f
 export function romReadRisk(d: { address: string; classCode: number; driver?: string }): string | undefined {
   const base = d.classCode >> 16;
   const what = base === 0x01 ? 'a storage controller' : base === 0x02 ? 'a network controller' : undefined;
-  if (!what || !d.driver || d.driver === 'pci-stub' || isVfioDriver(d.driver)) return undefined;
+  if (!what || !onHostDriver(d.driver)) return undefined;
   return `${d.address} is ${what} in use by ${d.driver}: enabling its ROM BAR can cut the driver off from the device during the read on hardware whose ROM shares a decoder with a BAR`;
 }
 

@@ -82,3 +82,11 @@ export const iommuEnabled = (groupNames: Iterable<string | number>): boolean => 
   for (const n of groupNames) if (typeof n === 'number' || /^\d+$/.test(n)) return true;
   return false;
 };
+
+/**
+ * Bound to a driver of the host's own (anything but a vfio driver or pci-stub, the two that only
+ * hold a device for assignment): the device is in use, and taking it away stops that use.
+ * pcieport counts here (it is the host's port service driver) though it does not block a group.
+ */
+export const onHostDriver = (driver: string | undefined): boolean =>
+  driver !== undefined && driver !== '' && !isVfioDriver(driver) && driver !== 'pci-stub';

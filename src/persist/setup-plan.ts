@@ -26,6 +26,7 @@ import { readKernelGroups } from '../host/kernel-groups.js';
 import { scanPciDevices } from '../host/pci-sysfs.js';
 import type { HostRoot } from '../host/root.js';
 import { type IommuGroup, joinGroups } from '../iommu/groups.js';
+import { formatClassCode, formatIdPair } from '../pci/id.js';
 import type { PciDevice } from '../pci/types.js';
 import { competingDrivers } from '../readiness/checks/early-binding.js';
 import { type BootChain, detectBootChain, installedKernels } from './boot-chain.js';
@@ -93,7 +94,6 @@ export interface SetupPlan {
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
-const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 
 /** "6.1.0-18-amd64" → [6, 1]; undefined when it does not start with a version. */
 export function kernelVersion(release: string): [number, number] | undefined {
@@ -201,7 +201,7 @@ export function chooseBinding(
         (o) => o.subsystemVendorId === d.subsystemVendorId && o.subsystemDeviceId === d.subsystemDeviceId,
       )
     )
-      id = `${idOf(d)}:${hex4(d.subsystemVendorId)}:${hex4(d.subsystemDeviceId)}`;
+      id = `${idOf(d)}:${formatIdPair(d.subsystemVendorId, d.subsystemDeviceId)}`;
     if (id) {
       if (!ids.includes(id)) ids.push(id);
       bindBy.set(d.address, 'id');
@@ -584,9 +584,9 @@ export function planSetup(root: HostRoot, spec: TargetSpec, opts: SetupOptions =
       address: d.address,
       id: idOf(d),
       ...(d.subsystemVendorId !== undefined && d.subsystemDeviceId !== undefined
-        ? { subsystem: `${hex4(d.subsystemVendorId)}:${hex4(d.subsystemDeviceId)}` }
+        ? { subsystem: formatIdPair(d.subsystemVendorId, d.subsystemDeviceId) }
         : {}),
-      classCode: d.classCode.toString(16).padStart(6, '0'),
+      classCode: formatClassCode(d.classCode),
       ...(g ? { group: g.id, groupMembers: [...g.devices.map((x) => x.address), ...g.others] } : {}),
       bindBy: bindBy.get(d.address) ?? 'id',
       why: c.why,

@@ -9,6 +9,8 @@ import { UsageError, VfiokitError } from '../errors.js';
 import type { IommuGroup } from '../iommu/groups.js';
 import { hostCriticalReason, isBridge } from '../iommu/viability.js';
 import { formatPciAddress, parsePciAddress } from '../pci/address.js';
+import { isDisplay, sameSlot } from '../pci/domain.js';
+import { formatIdPair } from '../pci/id.js';
 import type { PciDevice } from '../pci/types.js';
 
 export interface TargetSpec {
@@ -29,10 +31,7 @@ export interface TargetResolution {
   notes: string[];
 }
 
-const hex4 = (n: number) => n.toString(16).padStart(4, '0');
-export const idOf = (d: PciDevice) => `${hex4(d.vendorId)}:${hex4(d.deviceId)}`;
-const sameSlot = (a: PciDevice, b: PciDevice) =>
-  a.addr.domain === b.addr.domain && a.addr.bus === b.addr.bus && a.addr.device === b.addr.device;
+export const idOf = (d: PciDevice) => formatIdPair(d.vendorId, d.deviceId);
 const base = (d: PciDevice) => d.classCode >> 16;
 
 function what(d: PciDevice): string {
@@ -87,7 +86,7 @@ export function resolveTargets(
     for (const d of g.devices) if (!isBridge(d)) add(d, `in IOMMU group ${n}`);
   }
   if (spec.gpu) {
-    const gpus = devices.filter((d) => base(d) === 0x03 && !d.bootVga);
+    const gpus = devices.filter((d) => isDisplay(d) && !d.bootVga);
     if (!gpus.length)
       throw new UsageError('no GPU besides the boot GPU', {
         hint: 'name the boot GPU by address with --force to assign a single GPU (the host loses its console)',

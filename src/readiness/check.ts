@@ -19,9 +19,36 @@ export const CHECK_GROUPS = [
 ] as const;
 export type CheckGroupId = (typeof CHECK_GROUPS)[number]['id'];
 
+/** Every check doctor runs, by its stable id (docs/readiness.md lists them). */
+export const CHECK_IDS = [
+  'cpu.virtualization',
+  'iommu.firmware',
+  'iommu.cmdline',
+  'iommu.active',
+  'interrupts.remapping',
+  'interrupts.unsafe',
+  'vfio.modules',
+  'vfio.early-binding',
+  'vfio.softdep',
+  'vfio.setup-drift',
+  'acs.override',
+  'vm.definition',
+  'vm.devices',
+  'gpu.group',
+  'gpu.driver',
+  'gpu.framebuffer',
+  'gpu.audio',
+  'gpu.boot-vga',
+  'gpu.reset',
+  'gpu.rom',
+  'vga.arbitration',
+  'hugepages.pool',
+] as const;
+export type CheckId = (typeof CHECK_IDS)[number];
+
 export interface Check {
   /** Stable id, e.g. "iommu.active" or "gpu.reset" (per-device checks carry `device`). */
-  id: string;
+  id: CheckId;
   group: CheckGroupId;
   title: string;
   verdict: Verdict;
@@ -34,7 +61,7 @@ export interface Check {
 }
 
 /** Lower numbers are more fundamental: nothing later works until they are fixed. */
-const PRIORITY: Record<string, number> = {
+const PRIORITY: Partial<Record<CheckId, number>> = {
   'cpu.virtualization': 10,
   'iommu.firmware': 20,
   'iommu.cmdline': 25,

@@ -15,7 +15,7 @@ import { analyseRom, imageList } from '../rom/analysis.js';
 import type { BlindSpot, HostFacts } from '../system/host-facts.js';
 import type { HostState, RomRead } from '../system/host-state.js';
 import type { VmDefinition } from '../vm/definition.js';
-import { CHECK_GROUPS, type Check, mostImportant, summarize, type Verdict } from './check.js';
+import { CHECK_GROUPS, type Check, type CheckId, mostImportant, summarize, type Verdict } from './check.js';
 import { acsOverrideCheck } from './checks/acs-override.js';
 import { cpuChecks } from './checks/cpu.js';
 import { earlyBindingCheck, softdepCheck } from './checks/early-binding.js';
@@ -54,7 +54,7 @@ export interface DoctorReport {
   vm?: { file: string; format: VmDefinition['format']; name?: string; devices: string[]; firmware: string };
   checks: Check[];
   summary: Record<Verdict, number>;
-  mostImportant?: { id: string; device?: string; title: string; verdict: Verdict; fix: string };
+  mostImportant?: { id: CheckId; device?: string; title: string; verdict: Verdict; fix: string };
   blind: BlindSpot[];
   /**
    * Damage found while reading the PCI devices and groups (flattened links, unreadable devices,

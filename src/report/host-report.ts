@@ -5,8 +5,8 @@
 
 import { isPciName, scanWarnings } from '../iommu/groups.js';
 import { type GpuGroupSummary, gpuGroupSummary } from '../iommu/summary.js';
-import { hex } from '../pci/config-view.js';
 import { companions, iommuEnabled, isDisplay } from '../pci/domain.js';
+import { formatClassCode, formatIdPair } from '../pci/id.js';
 import { deviceNames, type PciIds } from '../pci/ids.js';
 import type { PciDevice, UnreadableDevice } from '../pci/types.js';
 import type { HostState } from '../system/host-state.js';
@@ -69,7 +69,7 @@ export interface DisplaySummary {
   configTruncated: boolean;
 }
 
-const ids = (d: PciDevice) => `${hex(d.vendorId, 4)}:${hex(d.deviceId, 4)}`;
+const ids = (d: PciDevice) => formatIdPair(d.vendorId, d.deviceId);
 const group = (d: PciDevice) => (d.iommuGroup === undefined ? undefined : String(d.iommuGroup));
 const driverUnknown = (d: PciDevice) => d.unknownFacts?.find((f) => f.fact === 'driver')?.reason;
 
@@ -82,11 +82,11 @@ function displaySummary(d: PciDevice, all: PciDevice[], pciIds: PciIds): Display
     driverUnknown: driverUnknown(d),
     group: group(d),
     bootVga: d.bootVga === true,
-    class: hex(d.classCode >> 8, 4),
+    class: formatClassCode(d.classCode, 'subclass'),
     companions: companions(d, all).map((x) => ({
       address: x.address,
       vendorDevice: ids(x),
-      class: hex(x.classCode >> 8, 4),
+      class: formatClassCode(x.classCode, 'subclass'),
       driver: x.driver,
       driverUnknown: driverUnknown(x),
       group: group(x),

@@ -59,4 +59,3 @@ export class ByteView {
 }
 
 export const hex = (n: number) => `0x${n.toString(16)}`;
-export const hex4 = (n: number) => n.toString(16).padStart(4, '0');

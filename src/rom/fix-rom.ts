@@ -6,7 +6,9 @@
  * EFI images are never "fixed": they have no checksum rule and a non-zero sum is normal.
  * Pure: returns new bytes and a list of changes; the caller writes files.
  */
-import { hex, hex4 } from './byte-view.js';
+
+import { formatIdPair } from '../pci/id.js';
+import { hex } from './byte-view.js';
 import { sum8 } from './checksum.js';
 import { parseRom } from './parse-rom.js';
 import { RomFormatError } from './rom-error.js';
@@ -62,8 +64,8 @@ export function fixRom(input: Uint8Array, opts: FixOptions = {}): FixResult {
       const v = opts.vendor ?? img.pcir.vendorId;
       const d = opts.device ?? img.pcir.deviceId;
       if (v !== img.pcir.vendorId || d !== img.pcir.deviceId) {
-        const from = `${hex4(img.pcir.vendorId)}:${hex4(img.pcir.deviceId)}`;
-        const to = `${hex4(v)}:${hex4(d)}`;
+        const from = `${formatIdPair(img.pcir.vendorId, img.pcir.deviceId)}`;
+        const to = `${formatIdPair(v, d)}`;
         out[p + 4] = v & 0xff;
         out[p + 5] = v >> 8;
         out[p + 6] = d & 0xff;

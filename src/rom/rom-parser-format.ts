@@ -11,6 +11,7 @@
  * file crashes it or reads zero fill. Where it would, this prints one clear "Error, ..." line
  * instead and stops with a non-zero status.
  */
+import { formatPciId } from '../pci/id.js';
 
 export interface RomParserResult {
   /** Output bytes (Latin-1: the invalid-signature line echoes raw bytes, NULs included). */
@@ -20,7 +21,6 @@ export interface RomParserResult {
 
 const h = (n: number) => n.toString(16);
 const h2 = (n: number) => n.toString(16).padStart(2, '0');
-const h4 = (n: number) => n.toString(16).padStart(4, '0');
 
 function efiSubsystem(s: number): string {
   if (s === 0xb) return 'Boot';
@@ -93,7 +93,7 @@ export function formatRomParser(b: Uint8Array): RomParserResult {
     }
     const type = b[p + 0x14];
     const suffix = type === 0 ? ' (x86 PC-AT)' : type === 3 ? ' (EFI)' : '';
-    out += `\tPCIR: type ${h(type)}${suffix}, vendor: ${h4(u16(p + 4))}, device: ${h4(u16(p + 6))}, class: ${h2(b[p + 0x0f])}${h2(b[p + 0x0e])}${h2(b[p + 0x0d])}\n`;
+    out += `\tPCIR: type ${h(type)}${suffix}, vendor: ${formatPciId(u16(p + 4))}, device: ${formatPciId(u16(p + 6))}, class: ${h2(b[p + 0x0f])}${h2(b[p + 0x0e])}${h2(b[p + 0x0d])}\n`;
     out += `\tPCIR: revision ${h(b[p + 0x0c])}, vendor revision: ${h(u16(p + 0x12))}\n`;
     if (type === 3) {
       const valid = u32(offset + 4) === 0x0ef1;

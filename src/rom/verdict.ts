@@ -9,7 +9,9 @@
  * checked by the bus driver (the driver's own Supported() test decides), so a mismatch is
  * reported against the whole ROM: no image at all for the device means a ROM for another card.
  */
-import { hex, hex4 } from './byte-view.js';
+
+import { formatIdPair } from '../pci/id.js';
+import { hex } from './byte-view.js';
 import type { RomImage, RomModel } from './model.js';
 import { MACHINE_X64, SUBSYSTEM_BOOT_DRIVER, SUBSYSTEM_RUNTIME_DRIVER } from './names.js';
 
@@ -44,7 +46,7 @@ export interface UefiVerdict {
 }
 
 export function formatDeviceId(d: DeviceId): string {
-  return `${hex4(d.vendor)}:${hex4(d.device)}`;
+  return `${formatIdPair(d.vendor, d.device)}`;
 }
 
 export function imageMatches(img: RomImage, d: DeviceId): boolean {
@@ -100,7 +102,7 @@ function describe(img: RomImage): string {
   const packing = efi.header.compressed
     ? `EFI-compressed, ${efi.decompressedSize} bytes ${efi.decompression === 'full' ? 'decoded in full' : 'declared, headers decoded'}`
     : 'uncompressed';
-  return `image ${img.index} at ${hex(img.offset)} is an ${efi.header.subsystemName} for X64 (PE32+, ${packing}, SizeOfImage ${pe.sizeOfImage}), PCIR IDs ${hex4(img.pcir.vendorId)}:${hex4(img.pcir.deviceId)}`;
+  return `image ${img.index} at ${hex(img.offset)} is an ${efi.header.subsystemName} for X64 (PE32+, ${packing}, SizeOfImage ${pe.sizeOfImage}), PCIR IDs ${formatIdPair(img.pcir.vendorId, img.pcir.deviceId)}`;
 }
 
 const verdict = (uefi: UefiVerdict['uefi'], v: Omit<UefiVerdict, 'uefi' | 'uefiBoot'>): UefiVerdict => ({

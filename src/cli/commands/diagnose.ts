@@ -154,7 +154,7 @@ export async function runDiagnose(
     });
   }
   const stats = split.end();
-  const report = buildDiagnoseReport(matcher.finish(), stats, label, ctx.root());
+  const report = buildDiagnoseReport(matcher.finish(), stats, label, ctx.host());
   if (ctx.json) ctx.printJson(report);
   else renderDiagnose(ctx, report);
   return report.findings.some((f) => f.severity === 'error') ? ExitCode.problem : ExitCode.ok;

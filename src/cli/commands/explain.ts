@@ -1,10 +1,4 @@
-/**
- * `vfiokit explain BDF`: why the device shares its IOMMU group, with evidence, and the groups an
- * ACS override would give, with the risk stated.
- */
-
-import { readKernelGroups } from '../../host/kernel-groups.js';
-import { readPciDevice, scanPciDevices } from '../../host/pci-sysfs.js';
+import { readPciDevice } from '../../host/pci-sysfs.js';
 import { rootAdvice } from '../../host/root.js';
 import { parseAcsOverride } from '../../iommu/acs-override.js';
 import { type Explanation, explainDevice } from '../../iommu/explain.js';
@@ -18,8 +12,9 @@ export interface ExplainOptions {
 export async function runExplain(ctx: CliContext, bdf: string, opts: ExplainOptions): Promise<number> {
   const extra = opts.override ? [parseAcsOverride(opts.override)] : [];
   const root = ctx.root();
+  const host = ctx.host();
   const target = readPciDevice(root, bdf);
-  const scan = scanPciDevices(root);
+  const scan = host.pci();
   const devices = scan.devices;
   // The device may have vanished between the two reads; keep the record we have.
   if (!devices.some((d) => d.address === target.address)) devices.push(target);
@@ -27,9 +22,9 @@ export async function runExplain(ctx: CliContext, bdf: string, opts: ExplainOpti
     address: target.address,
     devices,
     unreadable: scan.unreadable,
-    kernel: readKernelGroups(root),
-    env: quirkEnvFromHost(root),
-    cmdlineOverride: cmdlineOverride(root),
+    kernel: host.kernelGroups(),
+    env: quirkEnvFromHost(host),
+    cmdlineOverride: cmdlineOverride(host),
     extraOverrides: extra,
   });
   if (ctx.json) ctx.printJson({ ...e, root: root.name });

@@ -5,6 +5,7 @@
 import { rootAdvice } from '../../host/root.js';
 import type { GroupDevice, GroupEntry, GroupsReport } from '../../iommu/groups-report.js';
 import type { Topology } from '../../iommu/topology.js';
+import { formatClassCode, formatIdPair } from '../../pci/id.js';
 import type { PciDevice } from '../../pci/types.js';
 import type { CliContext } from '../context.js';
 
@@ -30,7 +31,7 @@ const CLASS_LABELS: Record<number, string> = {
 
 /** A short class name, e.g. "VGA controller"; the class code when unknown. */
 export function classLabel(classCode: number): string {
-  return CLASS_LABELS[classCode >> 8] ?? `class ${(classCode >> 8).toString(16).padStart(4, '0')}`;
+  return CLASS_LABELS[classCode >> 8] ?? `class ${formatClassCode(classCode, 'subclass')}`;
 }
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -149,7 +150,7 @@ export function renderTree(
             ? c.yellow(`group ${g} (unknown)`)
             : `group ${g}`;
     const port = d.pcie && d.pcie.portType !== 'endpoint' ? ` ${d.pcie.portType}` : '';
-    return `${d.address} [${d.vendorId.toString(16).padStart(4, '0')}:${d.deviceId.toString(16).padStart(4, '0')}] ${shortName(d.names, d.classCode)}${port}  ${gl}  ${d.driver ?? (d.unknownFacts?.some((f) => f.fact === 'driver') ? c.yellow('driver unknown') : c.dim('no driver'))}`;
+    return `${d.address} [${formatIdPair(d.vendorId, d.deviceId)}] ${shortName(d.names, d.classCode)}${port}  ${gl}  ${d.driver ?? (d.unknownFacts?.some((f) => f.fact === 'driver') ? c.yellow('driver unknown') : c.dim('no driver'))}`;
   };
   const walk = (d: PciDevice, prefix: string, last: boolean) => {
     ctx.out(`${prefix}${last ? '└─ ' : '├─ '}${label(d)}`);

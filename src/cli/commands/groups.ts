@@ -4,9 +4,7 @@
  * environment problem (exit 3) unless --simulate asks for the predicted groups.
  */
 import { EnvironmentError } from '../../errors.js';
-import { hasKernelGroups, readKernelGroups } from '../../host/kernel-groups.js';
-import { loadPciIds } from '../../host/pci-ids.js';
-import { scanPciDevices } from '../../host/pci-sysfs.js';
+import { hasKernelGroups } from '../../host/kernel-groups.js';
 import { buildGroupsReport, type GroupsReport } from '../../iommu/groups-report.js';
 import { cmdlineOverride, quirkEnvFromHost } from '../../iommu/host-env.js';
 import { buildTopology } from '../../iommu/topology.js';
@@ -48,19 +46,20 @@ function buffered(ctx: CliContext): { ctx: CliContext; flush(): void } {
 export async function runGroups(ctx: CliContext, opts: GroupsOptions): Promise<number> {
   const root = ctx.root();
   if (!hasKernelGroups(root) && !opts.simulate) throw iommuOffError();
+  const host = ctx.host();
   // Only what grouping and this report read: several reads per device fewer on large hosts.
-  const scan = scanPciDevices(root, { facts: 'grouping' });
+  const scan = host.pci('grouping');
   const devices = scan.devices;
-  const kernel = readKernelGroups(root);
+  const kernel = host.kernelGroups();
   // Names come from this machine's pci.ids (never the snapshot's), read once.
-  const ids = loadPciIds();
+  const ids = host.pciIds();
   for (const d of devices) d.names = deviceNames(ids, d);
   const report = buildGroupsReport({
     root: root.name,
     devices,
     kernel,
-    env: quirkEnvFromHost(root),
-    cmdlineOverride: cmdlineOverride(root),
+    env: quirkEnvFromHost(host),
+    cmdlineOverride: cmdlineOverride(host),
     source: opts.simulate ? 'simulated' : 'kernel',
     unreadable: scan.unreadable,
     flattened: scan.flattened,

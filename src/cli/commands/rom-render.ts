@@ -1,10 +1,10 @@
 /** Human text for a parsed ROM: one block per image, the findings, then the UEFI verdict. */
-import { hex, hex4 } from '../../rom/byte-view.js';
+
+import { formatClassCode, formatIdPair, formatPciId } from '../../pci/id.js';
+import { hex } from '../../rom/byte-view.js';
 import type { RomImage, RomModel } from '../../rom/model.js';
 import type { IdCheck, UefiVerdict } from '../../rom/verdict.js';
 import type { CliContext } from '../context.js';
-
-const cls = (n: number) => n.toString(16).padStart(6, '0');
 
 function imageLines(ctx: CliContext, img: RomImage): string[] {
   const { c } = ctx;
@@ -16,12 +16,12 @@ function imageLines(ctx: CliContext, img: RomImage): string[] {
     img.truncated ? c.red('truncated') : '',
   ].filter(Boolean);
   const out = [
-    `${c.bold(`image ${img.index}`)} @ ${hex(img.offset)}: ${p.codeTypeName} (type 0x${p.codeType.toString(16)}), ${hex4(p.vendorId)}:${hex4(p.deviceId)}, class ${cls(p.classCode)}, ${img.length} bytes${flags.length ? `, ${flags.join(', ')}` : ''}`,
+    `${c.bold(`image ${img.index}`)} @ ${hex(img.offset)}: ${p.codeTypeName} (type 0x${p.codeType.toString(16)}), ${formatIdPair(p.vendorId, p.deviceId)}, class ${formatClassCode(p.classCode)}, ${img.length} bytes${flags.length ? `, ${flags.join(', ')}` : ''}`,
     `    PCIR @ ${hex(p.offset)} (+${hex(img.pcirPointer)}): revision ${p.revision}, length ${p.length}, code revision ${hex(p.codeRevision)}, indicator ${hex(p.indicator)}`,
   ];
   if (p.pci30) {
     const f = p.pci30;
-    const list = f.deviceList.length ? f.deviceList.map(hex4).join(' ') : 'none';
+    const list = f.deviceList.length ? f.deviceList.map(formatPciId).join(' ') : 'none';
     out.push(
       `    PCI 3.0: device list ${list}${f.deviceListPointer ? ` (@ PCIR+${hex(f.deviceListPointer)})` : ''}, max runtime length ${f.maxRuntimeImageLength}, config utility ${hex(f.configUtilityPointer)}, DMTF CLP ${hex(f.dmtfClpPointer)}`,
     );

@@ -23,7 +23,7 @@ const ENABLED = /PCIe ACS overrides enabled/;
 const UNKNOWN = /Unknown kernel command line parameters ".*pcie_acs_override/;
 
 export function acsOverrideCheck(f: HostFacts): Check {
-  const base = { id: 'acs.override', group: 'acs' as const, title: 'pcie_acs_override' };
+  const base = { id: 'acs.override' as const, group: 'acs' as const, title: 'pcie_acs_override' };
   const values = f.cmdline ? paramValues(f.cmdline, 'pcie_acs_override') : [];
   const enabledLines = f.kernelLog ? grepLog(f.kernelLog, ENABLED) : [];
   const unknownLines = f.kernelLog ? grepLog(f.kernelLog, UNKNOWN) : [];

@@ -8,7 +8,11 @@ import type { HostFacts } from '../../system/host-facts.js';
 import type { Check } from '../check.js';
 
 export function cpuChecks(f: HostFacts): Check[] {
-  const base = { id: 'cpu.virtualization', group: 'cpu' as const, title: 'CPU virtualisation and /dev/kvm' };
+  const base = {
+    id: 'cpu.virtualization' as const,
+    group: 'cpu' as const,
+    title: 'CPU virtualisation and /dev/kvm',
+  };
   if (!f.cpu) {
     return [{ ...base, verdict: 'unknown', evidence: ['/proc/cpuinfo could not be read'] }];
   }

@@ -1,16 +1,5 @@
-/**
- * Early binding: vfio-pci.ids= / pci-stub.ids= (command line or "options vfio-pci ids=" in
- * modprobe.d) make the stub driver claim devices by vendor:device before a GPU driver can.
- * The id format is vendor:device[:subvendor[:subdevice[:class[:class_mask]]]] in hex
- * (drivers/vfio/pci/vfio_pci.c vfio_pci_fill_ids, drivers/pci/pci-stub.c). Matching by ID catches
- * every device with that ID: with two identical GPUs both are taken.
- *
- * Ordering: when vfio-pci is a loadable module, udev loads the GPU driver and vfio-pci for the
- * same device in no fixed order; "softdep <gpu driver> pre: vfio-pci" in modprobe.d makes
- * modprobe load vfio-pci first, so it wins the device (or the GPU driver is blacklisted, or
- * vfio-pci is built in / in the initramfs).
- */
-import { isVfioDriver } from '../../iommu/viability.js';
+import { onHostDriver, sameSlot } from '../../pci/domain.js';
+import { formatIdPair } from '../../pci/id.js';
 import type { PciDevice } from '../../pci/types.js';
 import type { HostFacts } from '../../system/host-facts.js';
 import { paramValues } from '../../system/kernel-cmdline.js';
@@ -80,11 +69,14 @@ export function idMatches(id: IdEntry, d: PciDevice): boolean {
   );
 }
 
-const hex4 = (n: number) => n.toString(16).padStart(4, '0');
-const idOf = (d: PciDevice) => `${hex4(d.vendorId)}:${hex4(d.deviceId)}`;
+const idOf = (d: PciDevice) => formatIdPair(d.vendorId, d.deviceId);
 
 export function earlyBindingCheck(f: HostFacts, devices: PciDevice[], targets: PciDevice[]): Check {
-  const base = { id: 'vfio.early-binding', group: 'vfio' as const, title: 'vfio-pci.ids / pci-stub.ids' };
+  const base = {
+    id: 'vfio.early-binding' as const,
+    group: 'vfio' as const,
+    title: 'vfio-pci.ids / pci-stub.ids',
+  };
   const ids = configuredIds(f);
   const evidence = ids.length
     ? ids.map((i) => `${i.param}=${i.text} (${i.source})`)
@@ -99,9 +91,7 @@ export function earlyBindingCheck(f: HostFacts, devices: PciDevice[], targets: P
     };
   }
   // A card's other functions (HDMI audio) go with it, so IDs catching them are intended.
-  const slot = (d: PciDevice) => `${d.addr.domain}:${d.addr.bus}:${d.addr.device}`;
-  const targetSlots = new Set(targets.map(slot));
-  const targetSet = new Set(devices.filter((d) => targetSlots.has(slot(d))).map((d) => d.address));
+  const targetSet = new Set(devices.filter((d) => targets.some((t) => sameSlot(t, d))).map((d) => d.address));
   const problems: string[] = [];
   for (const id of ids) {
     const hits = devices.filter((d) => idMatches(id, d));
@@ -122,9 +112,7 @@ export function earlyBindingCheck(f: HostFacts, devices: PciDevice[], targets: P
   }
   if (problems.length)
     return { ...base, verdict: 'warn', evidence: [...evidence, ...problems], fix: problems[0] };
-  const unlisted = targets.filter(
-    (t) => !ids.some((i) => idMatches(i, t)) && !isVfioDriver(t.driver) && t.driver !== 'pci-stub',
-  );
+  const unlisted = targets.filter((t) => !ids.some((i) => idMatches(i, t)) && onHostDriver(t.driver));
   if (unlisted.length && ids.length) {
     return {
       ...base,
@@ -140,7 +128,7 @@ export function earlyBindingCheck(f: HostFacts, devices: PciDevice[], targets: P
 export function competingDrivers(d: PciDevice): string[] {
   const base = d.classCode >> 16;
   const out: string[] = [];
-  if (d.driver && !isVfioDriver(d.driver) && d.driver !== 'pci-stub') out.push(d.driver);
+  if (d.driver && onHostDriver(d.driver)) out.push(d.driver);
   if (base === 0x03) {
     if (d.vendorId === 0x10de) out.push('nouveau', 'nvidia');
     if (d.vendorId === 0x1002) out.push('amdgpu', 'radeon');
@@ -152,7 +140,11 @@ export function competingDrivers(d: PciDevice): string[] {
 }
 
 export function softdepCheck(f: HostFacts, devices: PciDevice[]): Check {
-  const base = { id: 'vfio.softdep', group: 'vfio' as const, title: 'vfio-pci loads before the GPU driver' };
+  const base = {
+    id: 'vfio.softdep' as const,
+    group: 'vfio' as const,
+    title: 'vfio-pci loads before the GPU driver',
+  };
   const ids = configuredIds(f).filter((i) => i.param === 'vfio_pci.ids' && i.valid);
   if (!ids.length)
     return { ...base, verdict: 'ok', evidence: ['no vfio-pci.ids configured: nothing to order'] };
@@ -166,7 +158,7 @@ export function softdepCheck(f: HostFacts, devices: PciDevice[]): Check {
   }
   const listed = devices.filter((d) => ids.some((i) => idMatches(i, d)));
   const evidence: string[] = [];
-  const stolen = listed.filter((d) => d.driver && !isVfioDriver(d.driver) && d.driver !== 'pci-stub');
+  const stolen = listed.filter((d) => onHostDriver(d.driver));
   const uncovered = new Set<string>();
   for (const d of listed) {
     for (const drv of competingDrivers(d)) {

@@ -18,12 +18,14 @@
  *   and a GPU on vfio-pci with its audio on snd_hda_intel is not viable (DESIGN.md, lab-verified).
  */
 import { type GroupVerdict, isVfioDriver } from '../../iommu/viability.js';
+import { iommuEnabled, isDisplay, onHostDriver, sameSlot } from '../../pci/domain.js';
+import { formatClassCode, formatIdPair } from '../../pci/id.js';
 import type { PciDevice } from '../../pci/types.js';
 import type { HostFacts } from '../../system/host-facts.js';
 import { entriesWithin } from '../../system/iomem.js';
 import { type Bar, barName, hexRange } from '../../system/pci-resources.js';
 import type { VmFirmware } from '../../vm/definition.js';
-import type { Check } from '../check.js';
+import type { Check, CheckId } from '../check.js';
 
 export const HOST_GPU_DRIVERS = new Set(['nvidia', 'nouveau', 'amdgpu', 'radeon', 'i915', 'xe']);
 const FB_NAMES =
@@ -70,9 +72,8 @@ export interface VmDeviceFacts {
   managed?: boolean;
 }
 
-const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 export const describe = (d: PciDevice) =>
-  `${d.address} [${hex4(d.vendorId)}:${hex4(d.deviceId)}] class ${d.classCode.toString(16).padStart(6, '0')}${d.names?.device ? ` ${d.names.device}` : ''}`;
+  `${d.address} [${formatIdPair(d.vendorId, d.deviceId)}] class ${formatClassCode(d.classCode)}${d.names?.device ? ` ${d.names.device}` : ''}`;
 
 /** Why the driver of this device is unknown (its link could not be read), if it is. */
 export const driverUnknown = (d: PciDevice) => d.unknownFacts?.find((f) => f.fact === 'driver')?.reason;
@@ -81,11 +82,16 @@ export const driverUnknown = (d: PciDevice) => d.unknownFacts?.find((f) => f.fac
 export const driverText = (d: PciDevice) => d.driver ?? (driverUnknown(d) ? 'unknown' : 'none');
 
 /** No host driver holds it: unbound, on a vfio driver, or on pci-stub. */
-export const freeForVfio = (d: PciDevice) => !d.driver || isVfioDriver(d.driver) || d.driver === 'pci-stub';
+export const freeForVfio = (d: PciDevice) => !onHostDriver(d.driver);
 
 export function bootVgaCheck(ctx: DeviceContext): Check {
   const d = ctx.device;
-  const base = { id: 'gpu.boot-vga', group: 'gpu' as const, title: 'Boot VGA device', device: d.address };
+  const base = {
+    id: 'gpu.boot-vga' as const,
+    group: 'gpu' as const,
+    title: 'Boot VGA device',
+    device: d.address,
+  };
   const doubt = d.unknownFacts?.find((f) => f.fact === 'boot_vga');
   if (doubt) return { ...base, verdict: 'unknown', evidence: [doubt.reason] };
   if (d.bootVga === undefined)
@@ -110,7 +116,7 @@ export function bootVgaCheck(ctx: DeviceContext): Check {
 
 export function driverCheck(ctx: DeviceContext): Check {
   const d = ctx.device;
-  const base = { id: 'gpu.driver', group: 'gpu' as const, title: 'Host driver', device: d.address };
+  const base = { id: 'gpu.driver' as const, group: 'gpu' as const, title: 'Host driver', device: d.address };
   const evidence = [
     `${describe(d)} driver ${d.driver ?? 'none'}${d.driverOverride ? `, driver_override=${d.driverOverride}` : ''}`,
   ];
@@ -172,7 +178,7 @@ export function driverCheck(ctx: DeviceContext): Check {
 export function framebufferCheck(ctx: DeviceContext, f: HostFacts): Check {
   const d = ctx.device;
   const base = {
-    id: 'gpu.framebuffer',
+    id: 'gpu.framebuffer' as const,
     group: 'gpu' as const,
     title: 'Framebuffer in the BARs',
     device: d.address,
@@ -231,7 +237,7 @@ export function framebufferCheck(ctx: DeviceContext, f: HostFacts): Check {
 export function audioCheck(ctx: DeviceContext): Check {
   const d = ctx.device;
   const base = {
-    id: 'gpu.audio',
+    id: 'gpu.audio' as const,
     group: 'gpu' as const,
     title: 'Companion functions (HDMI audio, USB-C)',
     device: d.address,
@@ -272,7 +278,12 @@ export function audioCheck(ctx: DeviceContext): Check {
 
 export function groupCheck(ctx: DeviceContext, f: HostFacts): Check {
   const d = ctx.device;
-  const base = { id: 'gpu.group', group: 'gpu' as const, title: 'IOMMU group viability', device: d.address };
+  const base = {
+    id: 'gpu.group' as const,
+    group: 'gpu' as const,
+    title: 'IOMMU group viability',
+    device: d.address,
+  };
   if (!ctx.group) {
     if (f.iommuGroupsError)
       return {
@@ -286,13 +297,13 @@ export function groupCheck(ctx: DeviceContext, f: HostFacts): Check {
         : `although its iommu_group link points to group ${d.iommuGroup}`;
     return {
       ...base,
-      verdict: f.iommuGroups.length ? 'unknown' : 'fail',
+      verdict: iommuEnabled(f.iommuGroups) ? 'unknown' : 'fail',
       evidence: [
-        f.iommuGroups.length
+        iommuEnabled(f.iommuGroups)
           ? `no group directory of the kernel lists ${d.address}, ${link}`
           : 'no IOMMU groups: the IOMMU is off',
       ],
-      fix: f.iommuGroups.length
+      fix: iommuEnabled(f.iommuGroups)
         ? undefined
         : 'enable the IOMMU (see above); devices cannot be assigned without a group',
     };
@@ -311,16 +322,17 @@ export function groupCheck(ctx: DeviceContext, f: HostFacts): Check {
   if (g.verdict === 'unknown')
     return { ...base, verdict: 'unknown', evidence: [...evidence, ...g.unknownReasons] };
   if (g.viable) return { ...base, verdict: 'ok', evidence };
-  const slot = (a: string) => a.slice(0, a.lastIndexOf('.'));
-  const foreign = [...g.mustBind, ...g.mustUnbind].filter(
-    (a) => slot(a) !== slot(d.address) && a !== d.address,
-  );
+  const member = (a: string) => ctx.groupDevices.find((x) => x.address === a);
+  const foreign = [...g.mustBind, ...g.mustUnbind].filter((a) => {
+    const m = member(a);
+    return a !== d.address && !(m && sameSlot(m, d));
+  });
   const bindList = g.mustBind.join(' ');
   if (foreign.length) {
     const reasons = foreign.map((a) => {
       const m = g.members.find((x) => x.address === a);
       const rec = byAddr.get(a);
-      return `${a}${rec ? ` [${rec.classCode.toString(16).padStart(6, '0')}]` : ''} on ${m?.driver ?? 'none'}${m?.hostCritical ? `: ${m.hostCritical}` : ''}`;
+      return `${a}${rec ? ` [${formatClassCode(rec.classCode)}]` : ''} on ${m?.driver ?? 'none'}${m?.hostCritical ? `: ${m.hostCritical}` : ''}`;
     });
     return {
       ...base,
@@ -343,7 +355,7 @@ export function groupCheck(ctx: DeviceContext, f: HostFacts): Check {
 
 export function resetCheck(ctx: DeviceContext): Check {
   const d = ctx.device;
-  const base = { id: 'gpu.reset', group: 'gpu' as const, title: 'Reset methods', device: d.address };
+  const base = { id: 'gpu.reset' as const, group: 'gpu' as const, title: 'Reset methods', device: d.address };
   const methods = d.resetMethods;
   if (methods === undefined) {
     if (d.pcie) {
@@ -392,7 +404,7 @@ export function resetCheck(ctx: DeviceContext): Check {
 export function romCheck(ctx: DeviceContext): Check {
   const d = ctx.device;
   const base = {
-    id: 'gpu.rom',
+    id: 'gpu.rom' as const,
     group: 'gpu' as const,
     title: 'Option ROM with a UEFI image',
     device: d.address,
@@ -434,7 +446,7 @@ export function romCheck(ctx: DeviceContext): Check {
   return vm ? forFirmware(judged, vm.firmware) : judged;
 }
 
-type RomBase = { id: string; group: 'gpu'; title: string; device: string };
+type RomBase = { id: CheckId; group: 'gpu'; title: string; device: string };
 
 function judgeRom(base: RomBase, r: RomFact, source: string): Check {
   if (r.error) return { ...base, verdict: 'unknown', evidence: [`${source}: ${r.error}`] };
@@ -502,7 +514,7 @@ function forFirmware(c: Check, firmware: VmFirmware): Check {
 }
 
 export function deviceChecks(ctx: DeviceContext, f: HostFacts): Check[] {
-  const display = ctx.device.classCode >> 16 === 0x03;
+  const display = isDisplay(ctx.device);
   const out = [driverCheck(ctx), groupCheck(ctx, f), audioCheck(ctx)];
   if (display) out.unshift(bootVgaCheck(ctx));
   out.push(framebufferCheck(ctx, f), resetCheck(ctx));

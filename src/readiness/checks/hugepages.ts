@@ -16,7 +16,7 @@ export interface VmMemoryBacking {
 }
 
 export function hugepagesCheck(f: HostFacts, memoryBytes?: number, vm?: VmMemoryBacking): Check {
-  const base = { id: 'hugepages.pool', group: 'hugepages' as const, title: 'Hugepages' };
+  const base = { id: 'hugepages.pool' as const, group: 'hugepages' as const, title: 'Hugepages' };
   if (vm && !vm.hugepages) {
     return {
       ...base,

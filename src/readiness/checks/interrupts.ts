@@ -8,6 +8,7 @@
  * intremap=off on the command line turns it off (Intel; kernel-parameters.txt).
  */
 
+import { iommuEnabled } from '../../pci/domain.js';
 import type { HostFacts } from '../../system/host-facts.js';
 import { paramValues } from '../../system/kernel-cmdline.js';
 import { grepLog } from '../../system/kernel-log.js';
@@ -23,7 +24,11 @@ export function interruptRemappingOn(f: HostFacts): boolean | undefined {
 }
 
 export function remappingCheck(f: HostFacts): Check {
-  const base = { id: 'interrupts.remapping', group: 'interrupts' as const, title: 'Interrupt remapping' };
+  const base = {
+    id: 'interrupts.remapping' as const,
+    group: 'interrupts' as const,
+    title: 'Interrupt remapping',
+  };
   const intremap = f.cmdline ? paramValues(f.cmdline, 'intremap') : [];
   if (intremap.includes('off')) {
     return {
@@ -39,7 +44,7 @@ export function remappingCheck(f: HostFacts): Check {
       verdict: 'unknown',
       evidence: [`cannot tell whether the IOMMU is on: /sys/kernel/iommu_groups: ${f.iommuGroupsError}`],
     };
-  if (f.iommuGroups.length === 0) {
+  if (!iommuEnabled(f.iommuGroups)) {
     return {
       ...base,
       verdict: 'fail',
@@ -79,7 +84,11 @@ export function remappingCheck(f: HostFacts): Check {
 }
 
 export function unsafeInterruptsCheck(f: HostFacts): Check {
-  const base = { id: 'interrupts.unsafe', group: 'interrupts' as const, title: 'allow_unsafe_interrupts' };
+  const base = {
+    id: 'interrupts.unsafe' as const,
+    group: 'interrupts' as const,
+    title: 'allow_unsafe_interrupts',
+  };
   const evidence: string[] = [];
   let live = false;
   /** Asked for in modprobe.d or on the command line, but the loaded module reads N. */

@@ -15,6 +15,7 @@
  * - iommu=off, intel_iommu=off, amd_iommu=off disable the IOMMU; no groups, no VFIO.
  */
 
+import { iommuEnabled } from '../../pci/domain.js';
 import type { HostFacts } from '../../system/host-facts.js';
 import { paramOptions, paramValues } from '../../system/kernel-cmdline.js';
 import type { Check } from '../check.js';
@@ -49,7 +50,7 @@ function intelDefault(f: HostFacts): { on?: boolean; evidence: string } {
 
 export function iommuFirmwareCheck(f: HostFacts): Check {
   const base = {
-    id: 'iommu.firmware',
+    id: 'iommu.firmware' as const,
     group: 'iommu' as const,
     title: 'Firmware describes an IOMMU (ACPI DMAR/IVRS)',
   };
@@ -93,7 +94,11 @@ export function iommuFirmwareCheck(f: HostFacts): Check {
 }
 
 export function iommuCmdlineCheck(f: HostFacts): Check {
-  const base = { id: 'iommu.cmdline', group: 'iommu' as const, title: 'Kernel command line for the IOMMU' };
+  const base = {
+    id: 'iommu.cmdline' as const,
+    group: 'iommu' as const,
+    title: 'Kernel command line for the IOMMU',
+  };
   if (!f.cmdline) return { ...base, verdict: 'unknown', evidence: ['/proc/cmdline could not be read'] };
   const evidence: string[] = [];
   const intel = paramOptions(f.cmdline, 'intel_iommu');
@@ -159,20 +164,20 @@ export function iommuCmdlineCheck(f: HostFacts): Check {
       };
     }
     // Default unknown: the groups tell whether it is on.
-    if (f.iommuGroups.length > 0)
+    if (iommuEnabled(f.iommuGroups))
       return { ...base, verdict: 'ok', evidence: [...evidence, 'IOMMU groups exist, so VT-d is on'] };
     return { ...base, verdict: 'warn', evidence, fix: 'add intel_iommu=on to the kernel command line' };
   }
   evidence.push(ptAdvice);
   return {
     ...base,
-    verdict: f.iommuGroups.length ? 'ok' : 'unknown',
+    verdict: iommuEnabled(f.iommuGroups) ? 'ok' : 'unknown',
     evidence: [...evidence, 'CPU vendor unknown'],
   };
 }
 
 export function iommuActiveCheck(f: HostFacts): Check {
-  const base = { id: 'iommu.active', group: 'iommu' as const, title: 'IOMMU active with groups' };
+  const base = { id: 'iommu.active' as const, group: 'iommu' as const, title: 'IOMMU active with groups' };
   const evidence = [
     f.iommuUnits.length
       ? `/sys/class/iommu: ${f.iommuUnits.join(' ')}`
@@ -185,7 +190,7 @@ export function iommuActiveCheck(f: HostFacts): Check {
       verdict: 'unknown',
       evidence: [evidence[0], `/sys/kernel/iommu_groups cannot be read: ${f.iommuGroupsError}`],
     };
-  if (f.iommuGroups.length > 0) return { ...base, verdict: 'ok', evidence };
+  if (iommuEnabled(f.iommuGroups)) return { ...base, verdict: 'ok', evidence };
   const vendor = iommuVendor(f);
   const driverConfig =
     vendor === 'amd' ? 'CONFIG_AMD_IOMMU' : vendor === 'intel' ? 'CONFIG_INTEL_IOMMU' : undefined;

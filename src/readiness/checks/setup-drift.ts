@@ -8,21 +8,21 @@
  */
 
 import { joinGroups } from '../../iommu/groups.js';
+import { formatIdPair } from '../../pci/id.js';
 import type { PciDevice } from '../../pci/types.js';
 import type { KernelGroups } from '../../system/kernel-groups.js';
 import { RECORD_PATH, type SetupRecord, type SetupRecordRead } from '../../system/setup-record.js';
 import type { Check } from '../check.js';
 import { idMatches, parseIdList } from './early-binding.js';
 
-const hex4 = (n: number) => n.toString(16).padStart(4, '0');
-const idOf = (d: PciDevice) => `${hex4(d.vendorId)}:${hex4(d.deviceId)}`;
+const idOf = (d: PciDevice) => formatIdPair(d.vendorId, d.deviceId);
 const subOf = (d: PciDevice) =>
   d.subsystemVendorId === undefined || d.subsystemDeviceId === undefined
     ? undefined
-    : `${hex4(d.subsystemVendorId)}:${hex4(d.subsystemDeviceId)}`;
+    : formatIdPair(d.subsystemVendorId, d.subsystemDeviceId);
 
 const BASE = {
-  id: 'vfio.setup-drift',
+  id: 'vfio.setup-drift' as const,
   group: 'vfio' as const,
   title: 'vfiokit setup still matches the hardware',
 };

@@ -39,7 +39,11 @@ const CONFIG_NAME: Record<string, string> = {
 export const VFIO_MODULES = ['vfio', 'vfio_iommu_type1', 'vfio_pci'];
 
 export function vfioModulesCheck(f: HostFacts): Check {
-  const base = { id: 'vfio.modules', group: 'vfio' as const, title: 'VFIO modules loaded or built in' };
+  const base = {
+    id: 'vfio.modules' as const,
+    group: 'vfio' as const,
+    title: 'VFIO modules loaded or built in',
+  };
   const states = VFIO_MODULES.map((n) => ({ n, s: moduleState(f, n) }));
   const evidence = states.map(
     ({ n, s }) =>

@@ -9,6 +9,7 @@
  * x-vga, which needs the GPU ROM to carry an EFI image.
  */
 import { isVfioDriver } from '../../iommu/viability.js';
+import { formatPciId } from '../../pci/id.js';
 import type { PciDevice } from '../../pci/types.js';
 import type { Check } from '../check.js';
 import { driverText } from './gpu.js';
@@ -23,11 +24,11 @@ export interface VmVga {
 }
 
 export function vgaArbitrationCheck(devices: PciDevice[], targets: PciDevice[], vm?: VmVga): Check {
-  const base = { id: 'vga.arbitration', group: 'vga' as const, title: 'VGA arbitration' };
+  const base = { id: 'vga.arbitration' as const, group: 'vga' as const, title: 'VGA arbitration' };
   const vga = devices.filter(isVgaClass);
   const evidence = vga.map(
     (d) =>
-      `${d.address} VGA-class [${d.vendorId.toString(16).padStart(4, '0')}] driver ${driverText(d)}${d.bootVga ? ', boot VGA' : ''}`,
+      `${d.address} VGA-class [${formatPciId(d.vendorId)}] driver ${driverText(d)}${d.bootVga ? ', boot VGA' : ''}`,
   );
   // Which driver holds each VGA device, and which one the firmware booted on, decide the verdict:
   // with either unreadable it is not known.

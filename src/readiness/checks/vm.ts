@@ -4,6 +4,8 @@
  * their IOMMU groups must be in the VM or on vfio-pci/pci-stub/no driver when it starts (the
  * kernel's viability rule), and a GPU goes with the other functions of its slot.
  */
+
+import { isDisplay } from '../../pci/domain.js';
 import type { PciDevice } from '../../pci/types.js';
 import type { VmDefinition } from '../../vm/definition.js';
 import type { Check } from '../check.js';
@@ -11,7 +13,7 @@ import { formatBytes } from '../memory-size.js';
 import { type DeviceContext, freeForVfio } from './gpu.js';
 
 export function vmDefinitionCheck(vm: VmDefinition): Check {
-  const base = { id: 'vm.definition', group: 'vm' as const, title: 'VM definition' };
+  const base = { id: 'vm.definition' as const, group: 'vm' as const, title: 'VM definition' };
   const evidence = [
     `${vm.format === 'libvirt' ? 'libvirt domain' : 'QEMU command line'} ${vm.file}${vm.name ? ` (${vm.name})` : ''}`,
     `memory: ${vm.memoryBytes === undefined ? 'not given' : formatBytes(vm.memoryBytes)}; hugepages: ${vm.hugepages ? vm.hugepages.evidence : 'no'}`,
@@ -35,7 +37,11 @@ export function vmDefinitionCheck(vm: VmDefinition): Check {
 
 /** The VM's devices on this host: present, and their groups and slots complete. */
 export function vmDevicesCheck(vm: VmDefinition, devices: PciDevice[], contexts: DeviceContext[]): Check {
-  const base = { id: 'vm.devices', group: 'vm' as const, title: 'Assigned devices and their groups' };
+  const base = {
+    id: 'vm.devices' as const,
+    group: 'vm' as const,
+    title: 'Assigned devices and their groups',
+  };
   const inVm = new Set(vm.devices.map((d) => d.address).filter((a): a is string => a !== undefined));
   const known = new Map(devices.map((d) => [d.address, d]));
   const evidence: string[] = [];
@@ -81,7 +87,7 @@ export function vmDevicesCheck(vm: VmDefinition, devices: PciDevice[], contexts:
     }
     // The other functions of the slot (HDMI audio, USB-C): reset together, assigned together.
     const left = c.companions.filter((o) => !inVm.has(o.address));
-    if (left.length && d.classCode >> 16 === 0x03) {
+    if (left.length && isDisplay(d)) {
       worse('warn');
       for (const o of left) leftOut.add(o.address);
       evidence.push(

@@ -1,16 +1,15 @@
 /**
  * What the host knows about the devices and groups a message names: the device's IDs, class and
  * driver; its group's members and what to bind for the group to become viable; the /proc/iomem
- * ranges inside a BAR. Read through the HostRoot, so `--root SNAPSHOT` explains a message from
+ * ranges inside a BAR. Read through the run's HostState, so `--root SNAPSHOT` explains a message from
  * another machine with that machine's facts.
  */
 
-import { readKernelGroups } from '../../host/kernel-groups.js';
-import { readBars } from '../../host/pci-resources.js';
-import type { HostRoot } from '../../host/root.js';
 import { joinGroups } from '../../iommu/groups.js';
 import { type GroupVerdict, groupViability } from '../../iommu/viability.js';
+import { formatClassCode, formatIdPair } from '../../pci/id.js';
 import type { PciDevice } from '../../pci/types.js';
+import type { HostState } from '../../system/host-state.js';
 import { entriesWithin, parseIomem } from '../../system/iomem.js';
 import { barName, hexRange } from '../../system/pci-resources.js';
 import type { Finding } from './matcher.js';
@@ -38,8 +37,7 @@ export interface HostNotes {
   fix?: string;
 }
 
-const hex4 = (n: number) => n.toString(16).padStart(4, '0');
-const cls = (d: PciDevice) => d.classCode.toString(16).padStart(6, '0');
+const cls = (d: PciDevice) => formatClassCode(d.classCode);
 
 /**
  * What the driver named in a kernel dev_printk prefix says about the device it printed for: the
@@ -71,7 +69,7 @@ function mismatch(
   facts: Readonly<Record<string, string>>,
   loggedGroup?: number,
 ): string | undefined {
-  const here = `${d.address} here is [${hex4(d.vendorId)}:${hex4(d.deviceId)}] class ${cls(d)}${d.driver ? ` on ${d.driver}` : ''}`;
+  const here = `${d.address} here is [${formatIdPair(d.vendorId, d.deviceId)}] class ${cls(d)}${d.driver ? ` on ${d.driver}` : ''}`;
   const drv = facts.logDriver;
   const implied = drv ? (DRIVER_IMPLIES[drv.replace(/-/g, '_')] ?? DRIVER_IMPLIES[drv]) : undefined;
   if (implied) {
@@ -87,7 +85,7 @@ function mismatch(
   if (
     ids &&
     /^[0-9a-f]{4}:[0-9a-f]{4}$/i.test(ids) &&
-    ids.toLowerCase() !== `${hex4(d.vendorId)}:${hex4(d.deviceId)}`
+    ids.toLowerCase() !== `${formatIdPair(d.vendorId, d.deviceId)}`
   )
     return `in the log ${d.address} is [${ids.toLowerCase()}]; ${here}`;
   if (loggedGroup !== undefined && d.iommuGroup !== undefined && d.iommuGroup !== loggedGroup)
@@ -99,7 +97,7 @@ export class HostIndex {
   private groups?: Map<number, GroupVerdict>;
   private byAddress: Map<string, PciDevice>;
   constructor(
-    private readonly root: HostRoot,
+    private readonly host: HostState,
     private readonly devices: PciDevice[],
   ) {
     this.byAddress = new Map(devices.map((d) => [d.address, d]));
@@ -108,7 +106,7 @@ export class HostIndex {
   group(id: number): GroupVerdict | undefined {
     if (!this.groups) {
       this.groups = new Map();
-      for (const g of joinGroups(readKernelGroups(this.root), this.devices))
+      for (const g of joinGroups(this.host.kernelGroups(), this.devices))
         this.groups.set(g.id, groupViability(g));
     }
     return this.groups.get(id);
@@ -121,8 +119,8 @@ export class HostIndex {
   notesFor(f: Finding): HostNotes {
     const notes: string[] = [];
     const out: HostNotes = { notes };
-    const where = this.root.live ? 'this host' : `this host (${this.root.name})`;
-    const here = this.root.live ? 'here' : `here (${this.root.name})`;
+    const where = this.host.live ? 'this host' : `this host (${this.host.name})`;
+    const here = this.host.live ? 'here' : `here (${this.host.name})`;
     const d = f.device ? this.device(f.device) : undefined;
     if (f.device && !d) {
       out.foreign = `no ${f.device} ${here}`;
@@ -142,7 +140,7 @@ export class HostIndex {
     if (d) {
       out.device = {
         address: d.address,
-        ids: `${hex4(d.vendorId)}:${hex4(d.deviceId)}`,
+        ids: formatIdPair(d.vendorId, d.deviceId),
         class: cls(d),
         driver: d.driver,
         group: d.iommuGroup,
@@ -191,13 +189,8 @@ export class HostIndex {
     }
     if ((f.entry.id === 'qemu.bar-mmap-failed' || f.entry.id === 'kernel.bar-cant-reserve') && d) {
       const bar = f.values.bar !== undefined ? Number(f.values.bar) : undefined;
-      const bars = readBars(this.root, d.address).filter((b) => bar === undefined || b.index === bar);
-      let iomemText: string | undefined;
-      try {
-        iomemText = this.root.readText('/proc/iomem');
-      } catch {
-        iomemText = undefined;
-      }
+      const bars = this.host.bars(d.address).filter((b) => bar === undefined || b.index === bar);
+      const iomemText = this.host.iomemText();
       const iomem = iomemText === undefined ? undefined : parseIomem(iomemText);
       for (const b of bars) {
         if (!iomem || iomem.zeroed) {
@@ -223,7 +216,7 @@ export class HostIndex {
       (f.values.driver === 'vfio-pci' || f.values.driver === 'vfio_pci') &&
       f.values.err === '-22'
     ) {
-      const groups = readKernelGroups(this.root);
+      const groups = this.host.kernelGroups();
       notes.push(
         groups.enabled
           ? `this host has ${groups.groups.size} IOMMU groups`
@@ -244,19 +237,14 @@ export class HostIndex {
    * disable_idle_d3=Y, and d3cold_allowed lets the platform remove power.
    */
   private powerNotes(d: PciDevice, out: HostNotes): void {
+    const {
+      control,
+      runtimeStatus: status,
+      powerState: state,
+      d3coldAllowed: d3cold,
+    } = this.host.devicePower(d.address);
+    const idle = this.host.moduleParam('vfio_pci', 'disable_idle_d3');
     const dev = `/sys/bus/pci/devices/${d.address}`;
-    const read = (p: string) => {
-      try {
-        return this.root.readAttr(p);
-      } catch {
-        return undefined;
-      }
-    };
-    const control = read(`${dev}/power/control`);
-    const status = read(`${dev}/power/runtime_status`);
-    const state = read(`${dev}/power_state`);
-    const d3cold = read(`${dev}/d3cold_allowed`);
-    const idle = read('/sys/module/vfio_pci/parameters/disable_idle_d3');
     const parts = [
       control && `power/control=${control}`,
       status && `runtime_status=${status}`,

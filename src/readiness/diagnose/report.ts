@@ -1,9 +1,7 @@
 /** The diagnose result as data (schema vfiokit.diagnose/2), findings explained with host facts. */
 
-import { loadPciIds } from '../../host/pci-ids.js';
-import { readPciDevices } from '../../host/pci-sysfs.js';
-import type { HostRoot } from '../../host/root.js';
 import { deviceNames } from '../../pci/ids.js';
+import type { HostState } from '../../system/host-state.js';
 import type { Severity, Source } from './catalogue.js';
 import { HostIndex, type HostNotes } from './host-context.js';
 import type { LineStats } from './lines.js';
@@ -48,18 +46,18 @@ export function buildDiagnoseReport(
   findings: Finding[],
   stats: LineStats,
   input: string,
-  root?: HostRoot,
+  host?: HostState,
 ): DiagnoseReport {
   let index: HostIndex | undefined;
   if (
-    root &&
+    host &&
     findings.some((f) => f.device || f.group !== undefined || f.entry.id === 'kernel.probe-failed')
   ) {
     try {
-      const devices = readPciDevices(root);
-      const ids = loadPciIds();
+      const devices = host.pci().devices;
+      const ids = host.pciIds();
       for (const d of devices) d.names = deviceNames(ids, d);
-      index = new HostIndex(root, devices);
+      index = new HostIndex(host, devices);
     } catch {
       index = undefined;
     }
