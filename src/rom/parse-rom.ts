@@ -184,7 +184,28 @@ export function parseRom(bytes: Uint8Array, opts: ParseOptions = {}): RomModel {
     return model;
   }
   const start = findImage(view, 0);
-  const strayEnd = start ?? bytes.length;
+  noteStrays(model, view, start);
+  if (start === undefined) return model;
+  model.romStart = start;
+  model.vendorHeaderLength = start;
+  if (start > 0) {
+    findings.push({
+      severity: 'warning',
+      code: 'rom.vendor-header',
+      offset: start,
+      message: `${start} bytes (${hex(start)}) precede the first image: a vendor header or flash dump; the real ROM starts at ${hex(start)}`,
+    });
+  }
+  const { lastEnd, chainEnd } = walkImages(model, view, start, decompress);
+  noteEnd(model, bytes, lastEnd, chainEnd);
+  for (const img of model.images) checkImage(img, findings);
+  return model;
+}
+
+/** 55 AA signatures outside the image chain; with no image at all, the "no image" error. */
+function noteStrays(model: RomModel, view: ByteView, start: number | undefined): void {
+  const { findings } = model;
+  const strayEnd = start ?? model.size;
   const strays = scanStrays(view, strayEnd);
   model.strays = strays.list;
   model.strayCount = strays.count;
@@ -209,25 +230,29 @@ export function parseRom(bytes: Uint8Array, opts: ParseOptions = {}): RomModel {
       code: 'rom.no-image',
       message: `no option ROM image: no 55 AA with a PCI data structure at any 512-byte boundary${strays.count ? ` (${strays.count} 55 AA signature${strays.count === 1 ? '' : 's'} without one)` : ''}${isa ? '; the file starts like an ISA-style ROM, which firmware cannot tie to a PCI device' : ''}`,
     });
-    return model;
   }
-  model.romStart = start;
-  model.vendorHeaderLength = start;
-  if (start > 0) {
-    findings.push({
-      severity: 'warning',
-      code: 'rom.vendor-header',
-      offset: start,
-      message: `${start} bytes (${hex(start)}) precede the first image: a vendor header or flash dump; the real ROM starts at ${hex(start)}`,
-    });
-  }
+}
 
+/**
+ * Walks the image chain from the first image: each image's length leads to the next until one is
+ * marked last (PCI Firmware spec 3.0, 5.1.2: indicator bit 7); images found past a break or after
+ * the last one are kept, marked, for the report. One loop on purpose: the four positions it tracks
+ * (the image, past the last, still in the chain, where the chain and the ROM end) change together
+ * at every image, and split apart they would have to be passed in and out of each part.
+ */
+function walkImages(
+  model: RomModel,
+  view: ByteView,
+  start: number,
+  decompress: DecompressMode,
+): { lastEnd?: number; chainEnd: number } {
+  const { findings } = model;
   let o = start;
   let afterLast = false;
   let lastEnd: number | undefined;
   let chainEnd = start;
   let inChain = true;
-  while (o < bytes.length) {
+  while (o < model.size) {
     if (!isImageAt(view, o)) {
       if (!afterLast && inChain) {
         findings.push({
@@ -271,17 +296,23 @@ export function parseRom(bytes: Uint8Array, opts: ParseOptions = {}): RomModel {
         severity: 'error',
         code: 'rom.truncated',
         offset: o,
-        message: `image ${img.index} at ${hex(o)} is ${img.length} bytes long but the file ends after ${bytes.length - o}`,
+        message: `image ${img.index} at ${hex(o)} is ${img.length} bytes long but the file ends after ${model.size - o}`,
       });
     }
-    if (!afterLast) chainEnd = Math.min(o + img.length, bytes.length);
+    if (!afterLast) chainEnd = Math.min(o + img.length, model.size);
     if (img.pcir.last && !afterLast) {
       afterLast = true;
-      lastEnd = Math.min(o + img.length, bytes.length);
+      lastEnd = Math.min(o + img.length, model.size);
     }
     if (img.truncated) break;
     o += img.length;
   }
+  return { lastEnd, chainEnd };
+}
+
+/** Where the ROM ends, a missing last-image mark, and what trails the last image. */
+function noteEnd(model: RomModel, bytes: Uint8Array, lastEnd: number | undefined, chainEnd: number): void {
+  const { findings } = model;
   model.romEnd = lastEnd ?? chainEnd;
   if (lastEnd === undefined) {
     findings.push({
@@ -303,8 +334,6 @@ export function parseRom(bytes: Uint8Array, opts: ParseOptions = {}): RomModel {
       message: `${model.trailing.length} trailing bytes after the last image (${model.trailing.fill === 'mixed' ? 'not blank' : `all 0x${model.trailing.fill}`})`,
     });
   }
-  for (const img of model.images) checkImage(img, findings);
-  return model;
 }
 
 function checkImage(img: RomImage, findings: Finding[]): void {
