@@ -1,134 +1,352 @@
-// `vfiokit groups` on synthetic hosts of about 256, 1,024 and 4,096 PCI devices (root ports with
-// ACS, PCIe switches, SR-IOV PFs with VFs, several PCI domains), built with the fixture builder.
-// Prints wall time (fastest of 5 runs) and peak memory (the child's max RSS, from GNU time) beside `lspci -tvnn` and
-// `lspci -vvv` reading the same trees. Target: linear growth, and no slower than lspci -vvv.
+// `vfiokit groups`, `devices` and the host report on synthetic hosts of 256, 1,024 and 4,096 PCI
+// functions of mixed topology, beside `lspci -nn`, `lspci -tvnn` and `lspci -vvv` reading the same
+// trees. Each tree is built by the fixture builder from a seeded description (several shapes:
+// switches with and without ACS, multifunction endpoints, PCIe-to-PCI bridges with conventional
+// devices behind, SR-IOV VFs, several PCI domains). Commands run in alternation (run i of every
+// command, then run i+1, so a change in the machine's load hits all alike); medians of wall time,
+// the spread, and peak memory (the child's max RSS, from GNU time). Goal: vfiokit groups faster
+// than lspci -tvnn at 4,096 functions, at most 4× from 1,024 to 4,096, under 60 MB.
+//
+// BENCH_RUNS (default 5) sets the runs per command; BENCH_SHAPES (comma list) picks shapes;
+// BENCH_TREE (below) builds one tree for profiling.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import * as os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { buildFixture, CLASS, type NodeSpec, type RootComplexSpec } from '../test/helpers/fixture-builder.js';
+import {
+  buildFixture,
+  CLASS,
+  type FunctionSpec,
+  type NodeSpec,
+  type RootComplexSpec,
+} from '../test/helpers/fixture-builder.js';
 
 const bin = fileURLToPath(new URL('../bin/vfiokit', import.meta.url));
 const TIME = '/usr/bin/time';
-// The machine is shared: the fastest of several runs is the best estimate of the intrinsic cost.
-const RUNS = 5;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const SIZES = [256, 1024, 4096];
+
+/** mulberry32: a small seeded generator, so that a shape is the same tree on every run. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** What one root port carries, and how often a shape picks it. */
+type Kind = 'switch' | 'sriov' | 'legacy' | 'multi' | 'gpu' | 'nvme';
+interface Shape {
+  name: string;
+  seed: number;
+  weights: Record<Kind, number>;
+  /** Share of switch downstream ports with ACS. */
+  acs: number;
+  /** Root ports per domain before the next domain starts. */
+  portsPerDomain: number;
+}
+
+const SHAPES: Shape[] = [
+  {
+    name: 'mixed',
+    seed: 11,
+    weights: { switch: 3, sriov: 2, legacy: 2, multi: 2, gpu: 1, nvme: 2 },
+    acs: 0.5,
+    portsPerDomain: 24,
+  },
+  {
+    name: 'switches',
+    seed: 23,
+    weights: { switch: 6, sriov: 1, legacy: 0, multi: 1, gpu: 1, nvme: 0 },
+    acs: 0.25,
+    portsPerDomain: 30,
+  },
+  {
+    name: 'sriov+legacy',
+    seed: 37,
+    weights: { switch: 1, sriov: 4, legacy: 4, multi: 1, gpu: 0, nvme: 1 },
+    acs: 0.75,
+    portsPerDomain: 16,
+  },
+];
 
 /**
- * Every port has ACS and every endpoint is single-function, so the kernel would give each device
- * its own group: numbering groups in order (sequentialGroups) is then exactly the kernel's answer
- * and the simulator's check runs its full course.
+ * A host of exactly `target` functions, with the IOMMU group of every function set as the kernel
+ * forms them (drivers/iommu/iommu.c pci_device_group, drivers/pci/pci.c pci_acs_enabled; the
+ * rules DESIGN.md records from the lab): every root port here has ACS and is a group of its own;
+ * a switch's upstream port is alone; a downstream port with ACS is alone, without ACS it shares
+ * one group with everything below it; the functions of a multifunction device without ACS share
+ * one; a PCIe-to-PCI bridge shares one with every conventional device behind it (requester IDs
+ * alias to the bridge); each SR-IOV VF of an ARI PF below an ACS port is alone. The simulator's
+ * agreement with these groups is checked before anything is timed.
  */
-function hostOf(target: number): { rootComplexes: RootComplexSpec[]; count: number } {
-  const rcs: RootComplexSpec[] = [];
-  let count = 0;
-  for (let domain = 0; count < target; domain++) {
-    const devices: NodeSpec[] = [{ kind: 'endpoint', dev: 0, class: CLASS.hostBridge }];
-    count++;
-    for (let dev = 1; dev < 32 && count < target; dev++) {
-      if (dev % 2) {
-        // Root port → switch (upstream + 4 downstream ports) → an NVMe below each: 10 devices.
-        devices.push({
-          kind: 'root-port',
-          dev,
-          acs: true,
-          children: [
-            {
-              kind: 'switch',
-              downstream: [0, 1, 2, 3].map(() => ({
-                acs: true,
-                children: [{ kind: 'endpoint' as const, class: CLASS.nvme, driver: 'nvme' }],
-              })),
-            },
-          ],
-        });
-        count += 10;
-      } else {
-        // Root port → SR-IOV NIC with 15 VFs (ARI): 17 devices.
-        devices.push({
-          kind: 'root-port',
-          dev,
-          acs: true,
-          children: [
-            {
-              kind: 'endpoint',
-              class: CLASS.ethernet,
-              driver: 'ixgbe',
-              ari: true,
-              sriov: { totalVfs: 63, numVfs: 15, vfDevice: 0x10ed, vfDriver: 'vfio-pci' },
-            },
-          ],
-        });
-        count += 17;
+function hostOf(shape: Shape, target: number): RootComplexSpec[] {
+  const rand = rng(shape.seed * 7919 + target);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+  const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+  let group = 0;
+  let left = target;
+  const kinds = Object.entries(shape.weights).flatMap(([k, w]) => Array<Kind>(w).fill(k as Kind));
+  const driverOf = (cls: number, vfio: number): string | undefined =>
+    rand() < vfio
+      ? 'vfio-pci'
+      : cls === CLASS.nvme
+        ? 'nvme'
+        : cls === CLASS.ethernet
+          ? 'ixgbe'
+          : cls === CLASS.hdAudio
+            ? 'snd_hda_intel'
+            : cls === CLASS.usbXhci
+              ? 'xhci_hcd'
+              : cls === CLASS.sata
+                ? 'ahci'
+                : cls === CLASS.vga
+                  ? pick(['nouveau', 'amdgpu', undefined])
+                  : undefined;
+  const fn = (cls: number, g: number, extra: FunctionSpec = {}): FunctionSpec => ({
+    class: cls,
+    // Vendors whose devices in this range no ACS or DMA-alias quirk names (drivers/pci/quirks.c),
+    // so that the groups above are what the kernel would form.
+    vendor: pick([0x10de, 0x1002, 0x144d, 0x15b3, 0x1af4]),
+    device: int(0x2000, 0x2fff),
+    driver: driverOf(cls, 0.3),
+    group: g,
+    ...extra,
+  });
+  /** A multifunction device without ACS: its functions share `g` (n functions). */
+  const multi = (g: number, n: number): NodeSpec => ({
+    kind: 'multi',
+    functions: Array.from({ length: n }, (_, i) =>
+      fn(
+        i === 0 ? pick([CLASS.ethernet, CLASS.sata, CLASS.usbXhci]) : pick([CLASS.ethernet, CLASS.smbus]),
+        g,
+      ),
+    ),
+  });
+  const gpu = (g: number): NodeSpec => ({
+    kind: 'multi',
+    functions: [
+      fn(CLASS.vga, g, { vendor: 0x10de, bootVga: false, rom: true }),
+      fn(CLASS.hdAudio, g, { vendor: 0x10de }),
+    ],
+  });
+  /** What a root port carries, with its size in functions (the port not counted); fits in `room`. */
+  const child = (room: number): { node: NodeSpec; size: number } | undefined => {
+    for (let tries = 0; tries < 8; tries++) {
+      const k = pick(kinds);
+      if (k === 'nvme' && room >= 1)
+        return { node: { kind: 'endpoint', ...fn(CLASS.nvme, group++) }, size: 1 };
+      if (k === 'gpu' && room >= 2) return { node: gpu(group++), size: 2 };
+      if (k === 'multi' && room >= 2) {
+        const n = Math.min(int(2, 8), room);
+        return { node: multi(group++, n), size: n };
       }
+      if (k === 'legacy' && room >= 2) {
+        const n = Math.min(int(1, 8), room - 1);
+        const g = group++;
+        return {
+          node: {
+            kind: 'pcie-pci-bridge',
+            group: g,
+            children: Array.from({ length: n }, () => ({
+              kind: 'endpoint' as const,
+              ...fn(pick([CLASS.usbXhci, CLASS.sata, CLASS.ethernet]), g),
+            })),
+          },
+          size: n + 1,
+        };
+      }
+      if (k === 'sriov' && room >= 2) {
+        const vfs = Math.min(int(1, 63), room - 1);
+        const pf = fn(CLASS.ethernet, group++, {
+          vendor: 0x8086,
+          device: 0x10fb,
+          driver: 'ixgbe',
+          ari: true,
+        });
+        const vfGroups = Array.from({ length: vfs }, () => group++);
+        const vfDriver = pick(['vfio-pci', 'ixgbevf', undefined]);
+        return {
+          node: {
+            kind: 'endpoint',
+            ...pf,
+            sriov: { totalVfs: 63, numVfs: vfs, vfDevice: 0x10ed, vfDriver, vfGroups },
+          },
+          size: vfs + 1,
+        };
+      }
+      if (k === 'switch' && room >= 3) {
+        const ports = Math.min(int(2, 8), Math.floor((room - 1) / 2));
+        const downstream: (FunctionSpec & { children: NodeSpec[] })[] = [];
+        let size = 1 + ports;
+        for (let i = 0; i < ports; i++) {
+          const acs = rand() < shape.acs;
+          const g = group++;
+          // Room for this port's functions, one kept for each port still to fill.
+          const spare = room - size - (ports - i - 1);
+          // Below each downstream port: one endpoint, or (room permitting) a multifunction device.
+          const n = spare >= 2 && rand() < 0.3 ? Math.min(int(2, 4), spare) : 1;
+          const fnGroup = acs ? group++ : g;
+          const below: NodeSpec =
+            n === 1
+              ? { kind: 'endpoint', ...fn(pick([CLASS.nvme, CLASS.ethernet]), fnGroup) }
+              : multi(fnGroup, n);
+          size += n;
+          downstream.push({ acs, group: g, children: [below] });
+        }
+        return { node: { kind: 'switch', upstream: { group: group++ }, downstream }, size };
+      }
+    }
+    return undefined;
+  };
+
+  const rcs: RootComplexSpec[] = [];
+  for (let domain = 0; left > 0; domain++) {
+    const devices: NodeSpec[] = [
+      { kind: 'endpoint', dev: 0, class: CLASS.hostBridge, group: group++, pcie: false },
+    ];
+    left--;
+    for (let dev = 1; dev <= shape.portsPerDomain && left > 0; dev++) {
+      if (left === 1) {
+        devices.push({ kind: 'endpoint', dev, class: CLASS.smbus, group: group++ });
+        left--;
+        break;
+      }
+      const port = group++;
+      const c = child(left - 1);
+      if (!c) {
+        devices.push({ kind: 'root-port', dev, acs: true, group: port, children: [] });
+        left--;
+        continue;
+      }
+      devices.push({ kind: 'root-port', dev, acs: true, group: port, children: [c.node] });
+      left -= c.size + 1;
     }
     rcs.push({ domain, devices });
   }
-  return { rootComplexes: rcs, count };
+  return rcs;
 }
 
-interface Measure {
-  seconds: number;
-  maxRssMb: number;
+interface Sample {
+  ms: number;
+  /** CPU time (user + system): on a machine shared with other work, wall time is mostly waiting. */
+  cpuMs: number;
+  mb: number;
 }
 
-function measure(cmd: string[]): Measure {
-  const samples: Measure[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const r = spawnSync(TIME, ['-f', '%e %M', ...cmd], { encoding: 'utf8', maxBuffer: 1 << 30 });
-    if (r.status !== 0) throw new Error(`${cmd.join(' ')} failed: ${r.stderr.slice(-500)}`);
-    const last = r.stderr.trim().split('\n').at(-1) ?? '';
-    const [sec, kb] = last.split(' ').map(Number);
-    samples.push({ seconds: sec, maxRssMb: kb / 1024 });
-  }
-  samples.sort((a, b) => a.seconds - b.seconds);
-  return samples[0];
+function once(cmd: string[]): Sample {
+  const r = spawnSync(TIME, ['-f', '%e %U %S %M', ...cmd], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (r.status !== 0) throw new Error(`${cmd.join(' ')} failed: ${r.stderr.slice(-500)}`);
+  const [sec, user, sys, kb] = (r.stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
+  return { ms: sec * 1000, cpuMs: (user + sys) * 1000, mb: kb / 1024 };
 }
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
 
 if (!existsSync(TIME)) {
   console.log('groups bench: /usr/bin/time (GNU time) is needed for peak memory; install the "time" package');
   process.exit(1);
 }
 
-const rows: string[][] = [];
-const header = ['devices', 'groups', 'vfiokit groups', 'vfiokit groups --json', 'lspci -tvnn', 'lspci -vvv'];
-const results: { n: number; vfiokit: number; lspciV: number }[] = [];
-for (const target of [256, 1024, 4096]) {
-  const spec = hostOf(target);
-  const fx = buildFixture({ rootComplexes: spec.rootComplexes, sequentialGroups: true });
-  try {
-    const sysfs = `sysfs.path=${fx.dir}/sys/bus/pci`;
-    const check = spawnSync(process.execPath, [bin, 'groups', '--json', '--root', fx.dir], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 30,
-    });
-    const j = JSON.parse(check.stdout);
-    if (j.simulation.status !== 'agrees')
-      throw new Error(`simulator disagrees on the synthetic host: ${check.stdout.slice(0, 400)}`);
-    const human = measure([process.execPath, bin, 'groups', '--root', fx.dir]);
-    const json = measure([process.execPath, bin, 'groups', '--json', '--root', fx.dir]);
-    const tree = measure(['lspci', '-A', 'linux-sysfs', '-O', sysfs, '-tvnn']);
-    const vvv = measure(['lspci', '-A', 'linux-sysfs', '-O', sysfs, '-vvv']);
-    const fmt = (m: Measure) => `${(m.seconds * 1000).toFixed(0)} ms, ${m.maxRssMb.toFixed(0)} MB`;
-    rows.push([
-      String(fx.devices.length),
-      String(j.groups.length),
-      fmt(human),
-      fmt(json),
-      fmt(tree),
-      fmt(vvv),
-    ]);
-    results.push({ n: fx.devices.length, vfiokit: human.seconds, lspciV: vvv.seconds });
-  } finally {
-    fx.cleanup();
-  }
+// BENCH_TREE=DIR[:shape[:size]] only builds one tree at DIR and leaves it, for profiling
+// (node --cpu-prof bin/vfiokit groups --root DIR).
+if (process.env.BENCH_TREE) {
+  const [dir, name = 'mixed', size = '4096'] = process.env.BENCH_TREE.split(':');
+  const shape = SHAPES.find((s) => s.name === name);
+  if (!shape) throw new Error(`no shape ${name}: ${SHAPES.map((s) => s.name).join(', ')}`);
+  const fx = buildFixture({ rootComplexes: hostOf(shape, Number(size)) }, dir);
+  console.log(`${fx.devices.length} functions at ${fx.dir}`);
+  process.exit(0);
 }
 
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ');
-console.log(line(header));
-for (const r of rows) console.log(line(r));
-// Growth: time per device from the smallest to the largest host (start-up cost included).
-const [a, , c] = results;
+const wanted = process.env.BENCH_SHAPES?.split(',');
+const shapes = SHAPES.filter((s) => !wanted || wanted.includes(s.name));
 console.log(
-  `growth 256→4096: vfiokit ×${(c.vfiokit / a.vfiokit).toFixed(1)} for ×${(c.n / a.n).toFixed(1)} devices; ` +
-    `vfiokit/lspci -vvv at ${c.n}: ${(c.vfiokit / c.lspciV).toFixed(2)}`,
+  `${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), load ${os.loadavg()[0].toFixed(1)}, node ${process.version}, ${RUNS} alternating runs; median wall ms (min-max), median CPU ms (user + system), peak MB`,
+);
+const groupsMs = new Map<string, number>();
+let failures = 0;
+for (const shape of shapes) {
+  for (const target of SIZES) {
+    const fx = buildFixture({ rootComplexes: hostOf(shape, target) });
+    try {
+      const sysfs = ['-A', 'linux-sysfs', '-O', `sysfs.path=${fx.dir}/sys/bus/pci`];
+      const check = spawnSync(process.execPath, [bin, 'groups', '--json', '--root', fx.dir], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 30,
+      });
+      const j = JSON.parse(check.stdout);
+      if (j.simulation.status !== 'agrees')
+        throw new Error(
+          `simulator disagrees on ${shape.name}/${target}: ${JSON.stringify(j.simulation).slice(0, 600)}`,
+        );
+      // lspci must see the same tree, or the comparison means nothing.
+      const lines = spawnSync('lspci', [...sysfs, '-nn'], { encoding: 'utf8', maxBuffer: 1 << 30 }).stdout;
+      const seen = lines.split('\n').filter(Boolean).length;
+      if (seen !== target || fx.devices.length !== target)
+        throw new Error(`${shape.name}/${target}: built ${fx.devices.length} functions, lspci lists ${seen}`);
+      const cmds: [string, string[]][] = [
+        ['vfiokit groups', [process.execPath, bin, 'groups', '--root', fx.dir]],
+        ['vfiokit groups --json', [process.execPath, bin, 'groups', '--json', '--root', fx.dir]],
+        ['vfiokit devices', [process.execPath, bin, 'devices', '--root', fx.dir]],
+        ['vfiokit (host report)', [process.execPath, bin, '--root', fx.dir]],
+        ['lspci -nn', ['lspci', ...sysfs, '-nn']],
+        ['lspci -tvnn', ['lspci', ...sysfs, '-tvnn']],
+        ['lspci -vvv', ['lspci', ...sysfs, '-vvv']],
+      ];
+      const samples = cmds.map(() => [] as Sample[]);
+      for (let run = 0; run < RUNS; run++) {
+        // Alternate, starting each round at the next command.
+        for (let k = 0; k < cmds.length; k++) {
+          const i = (k + run) % cmds.length;
+          samples[i].push(once(cmds[i][1]));
+        }
+      }
+      const med = samples.map((s) => median(s.map((x) => x.ms)));
+      const cpu = samples.map((s) => median(s.map((x) => x.cpuMs)));
+      const ti = cmds.findIndex(([n]) => n === 'lspci -tvnn');
+      const tree = med[ti];
+      console.log(`\n${shape.name}, ${target} functions, ${j.groups.length} groups:`);
+      for (const [i, [name]] of cmds.entries()) {
+        const ms = samples[i].map((x) => x.ms);
+        const mb = Math.max(...samples[i].map((x) => x.mb));
+        const ratio = name.startsWith('vfiokit')
+          ? `  ${(med[i] / tree).toFixed(2)}× lspci -tvnn (CPU ${(cpu[i] / cpu[ti]).toFixed(2)}×)`
+          : '';
+        console.log(
+          `  ${name.padEnd(22)} ${med[i].toFixed(0).padStart(5)} ms (${Math.min(...ms).toFixed(0)}-${Math.max(...ms).toFixed(0)}), CPU ${cpu[i].toFixed(0).padStart(4)} ms  ${mb.toFixed(0).padStart(3)} MB${ratio}`,
+        );
+        if (name.startsWith('vfiokit')) {
+          groupsMs.set(`${shape.name}/${target}/${name}`, med[i]);
+          if (target === 4096 && (med[i] >= tree || mb >= 60)) failures++;
+        }
+      }
+    } finally {
+      fx.cleanup();
+    }
+  }
+}
+console.log('\ngrowth 1,024 → 4,096 functions (goal: at most 4×):');
+for (const shape of shapes)
+  for (const name of [
+    'vfiokit groups',
+    'vfiokit groups --json',
+    'vfiokit devices',
+    'vfiokit (host report)',
+  ]) {
+    const a = groupsMs.get(`${shape.name}/1024/${name}`);
+    const b = groupsMs.get(`${shape.name}/4096/${name}`);
+    if (a && b) console.log(`  ${shape.name.padEnd(13)} ${name.padEnd(22)} ×${(b / a).toFixed(2)}`);
+  }
+console.log(
+  failures
+    ? `\n${failures} vfiokit figure(s) at 4,096 functions miss the goal (slower than lspci -tvnn, or 60 MB or more)`
+    : '\nevery vfiokit figure at 4,096 functions meets the goal',
 );

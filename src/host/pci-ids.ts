@@ -16,13 +16,14 @@ export function loadPciIds(): PciIds {
   const env = process.env.VFIOKIT_PCI_IDS;
   const paths = env ? [env] : PCI_IDS_PATHS;
   for (const p of paths) {
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = fs.readFileSync(p, 'utf8');
+      // Bytes, not text: the lookups decode only the lines they find (pci/ids.ts).
+      bytes = fs.readFileSync(p);
     } catch {
       continue;
     }
-    cached = parsePciIds(text, p);
+    cached = parsePciIds(bytes, p);
     return cached;
   }
   cached = parsePciIds('');

@@ -21,7 +21,7 @@ import type { PciDevice, PciScan, UnknownFact } from '../pci/types.js';
 
 export type { PciScan, UnreadableDevice } from '../pci/types.js';
 
-import { DirHostRoot, type HostRoot } from './root.js';
+import { DirHostRoot, type HostRoot, type ListedDir } from './root.js';
 import { flattenedReason, linkBasename, readSysfsLink, type SysfsLink } from './sysfs-link.js';
 
 export const PCI_DEVICES_DIR = '/sys/bus/pci/devices';
@@ -37,9 +37,9 @@ const BDF_COMPONENT = /^[0-9a-f]{4,8}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]$/;
 const basename = (p: string | undefined) => (p === undefined ? undefined : p.slice(p.lastIndexOf('/') + 1));
 
 /**
- * A device directory, asked file by file instead of listed: a readdir of its ~25 entries cost more
- * than all the probes a scan needs, and was the largest single cost of a scan of thousands of
- * devices. Attributes nearly every device has (class, config, driver_override, numa_node) are
+ * A device directory. On the live root it is asked file by file instead of listed: a readdir of
+ * its ~25 sysfs entries (kernfs builds each) cost more than all the probes a scan needs. A
+ * snapshot's directory is listed once instead (see the constructor). Attributes nearly every device has (class, config, driver_override, numa_node) are
  * opened directly; optional ones (boot_vga only on VGA devices, sriov_* only on PFs, physfn only on
  * VFs, rom only with a ROM BAR, reset_method on newer kernels) are probed first with an lstat that
  * reports absence without throwing, because a failing fs call in Node builds an Error with a stack
@@ -51,11 +51,18 @@ class DeviceDir {
   constructor(
     readonly root: HostRoot,
     readonly path: string,
+    /**
+     * The directory listed (a snapshot root): one listing answers every probe, and its files are
+     * opened without resolving their paths again. On the live root probes are cheaper than a
+     * listing of sysfs (see above).
+     */
+    private readonly listed?: ListedDir,
   ) {
     this.disk = liveDir(root) ? onDisk(root, path) : undefined;
   }
   /** Whether the entry exists, as a listing would show it (a dangling link counts). */
   has(name: string): boolean {
+    if (this.listed) return this.listed.has(name);
     if (this.disk === undefined) {
       const p = `${this.path}/${name}`;
       return this.root.exists(p) || this.root.readLink(p) !== undefined;
@@ -69,6 +76,7 @@ class DeviceDir {
   }
   /** An attribute most devices have: read directly; absent gives undefined. */
   attr(name: string): string | undefined {
+    if (this.listed) return this.listed.readAttr(name);
     const v = this.disk === undefined ? FAILED : readAttrFile(`${this.disk}/${name}`);
     return v === FAILED ? this.root.readAttr(`${this.path}/${name}`) : v;
   }
@@ -77,6 +85,7 @@ class DeviceDir {
     return this.has(name) ? this.attr(name) : undefined;
   }
   link(name: string): string | undefined {
+    if (this.listed) return this.listed.readLink(name);
     return fastLink(this.root, `${this.path}/${name}`);
   }
   optionalLink(name: string): string | undefined {
@@ -88,6 +97,11 @@ class DeviceDir {
    */
   linkEntry(name: string): SysfsLink {
     const p = `${this.path}/${name}`;
+    if (this.listed) {
+      if (!this.listed.has(name)) return { kind: 'absent' };
+      const target = this.listed.readLink(name);
+      if (target !== undefined) return { kind: 'link', target };
+    }
     if (this.disk !== undefined) {
       try {
         return { kind: 'link', target: fs.readlinkSync(`${this.disk}/${name}`) };
@@ -99,7 +113,17 @@ class DeviceDir {
   }
   /** The full listing, for the few devices that need it (a PF's virtfnN links). */
   list(): string[] {
-    return this.root.list(this.path);
+    return this.listed ? this.listed.names().sort() : this.root.list(this.path);
+  }
+  /** Config space bytes (see readConfig). */
+  config(): Uint8Array | undefined {
+    if (!this.listed) return readConfig(this.root, `${this.path}/config`);
+    try {
+      return this.listed.readBytes('config', CONFIG_MAX);
+    } catch (e) {
+      if (e instanceof VfiokitError && e.code === 'host.io') return undefined;
+      throw e;
+    }
   }
 }
 
@@ -205,8 +229,11 @@ const isReadError = (e: unknown): e is VfiokitError =>
 export function scanPciDevices(root: HostRoot, opts: ScanOptions = {}): PciScan {
   const scan: PciScan = { devices: [], unreadable: [], flattened: [] };
   let entries: string[];
+  let bus: ListedDir | undefined;
   try {
-    entries = root.list(PCI_DEVICES_DIR);
+    // A snapshot's bus directory is listed once and its links read through that listing.
+    bus = root.openDir?.(PCI_DEVICES_DIR);
+    entries = bus ? bus.names() : root.list(PCI_DEVICES_DIR);
   } catch (e) {
     if (!isReadError(e)) throw e;
     scan.listError = e.message;
@@ -217,7 +244,7 @@ export function scanPciDevices(root: HostRoot, opts: ScanOptions = {}): PciScan 
   for (const n of names) {
     let d: PciDevice | undefined;
     try {
-      d = readDevice(root, n, opts.facts ?? 'all', scan.flattened);
+      d = readDevice(root, n, opts.facts ?? 'all', scan.flattened, bus);
     } catch (e) {
       if (!isReadError(e)) throw e;
       scan.unreadable.push({ address: n, reason: e.message });
@@ -278,21 +305,27 @@ function readDevice(
   name: string,
   facts: 'all' | 'grouping',
   flattened: string[],
+  bus?: ListedDir,
 ): PciDevice | undefined {
   const addr = tryParsePciAddress(name);
   if (!addr) return undefined;
   const p = `${PCI_DEVICES_DIR}/${name}`;
-  const sysfsPath = devicePath(root, p, flattened);
+  const sysfsPath = devicePath(root, p, flattened, bus?.readLink(name));
   if (sysfsPath === undefined) return undefined;
   const unknownFacts: UnknownFact[] = [];
-  // Read through the real directory: every open through the bus link would follow it again.
-  const dir = new DeviceDir(root, sysfsPath);
+  // Read through the real directory: every open through the bus link would follow it again. A
+  // snapshot's directory is listed first: a directory that cannot be listed (EIO, a looping link
+  // in a damaged snapshot) fails here with its own error; one that is missing or not a directory
+  // is told apart by checkDirectory.
+  const listed = root.openDir?.(sysfsPath);
+  if (root.openDir && !root.live && listed === undefined) checkDirectory(root, p, sysfsPath);
+  const dir = new DeviceDir(root, sysfsPath, listed);
   // Every device has config, so it is read without probing. When that read fails, the directory
   // itself may be what failed (EIO, a looping link in a damaged snapshot): listing it then reports
   // the directory's error, as the scan did when it listed every directory.
   let bytes: Uint8Array | undefined;
   try {
-    bytes = readConfig(root, `${sysfsPath}/config`);
+    bytes = dir.config();
   } catch (e) {
     root.list(sysfsPath);
     throw e;
@@ -507,8 +540,13 @@ function readConfig(root: HostRoot, p: string): Uint8Array | undefined {
  * component, the largest cost of a scan of thousands of devices). A snapshot made by copying
  * directories instead of links falls back to realpath.
  */
-function devicePath(root: HostRoot, p: string, flattened: string[]): string | undefined {
-  let target = fastLink(root, p);
+function devicePath(
+  root: HostRoot,
+  p: string,
+  flattened: string[],
+  listed: string | undefined,
+): string | undefined {
+  let target = listed ?? fastLink(root, p);
   if (target === undefined) {
     const entry = readSysfsLink(root, p);
     if (entry.kind === 'absent') return undefined;

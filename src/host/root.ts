@@ -58,6 +58,32 @@ export interface HostRoot {
   readonly notes?: readonly string[];
   /** The snapshot's manifest, when the root is a snapshot opened with openRoot. */
   readonly snapshot?: SnapshotInfo;
+  /**
+   * A directory listed once, for reading many of its entries (a device's attributes) without
+   * resolving each path again; undefined when the directory is absent or not a directory, and
+   * undefined always on the live root, whose callers read sysfs directly.
+   */
+  openDir?(hostPath: string): ListedDir | undefined;
+}
+
+/**
+ * A directory of a confined root, listed with the types of its entries. Reads of its regular
+ * files open them directly (O_NOFOLLOW, O_NONBLOCK) on the type the listing just showed; links
+ * and anything that is not a regular file go through the root's confined resolution, with the
+ * same errors as HostRoot's own reads.
+ */
+export interface ListedDir {
+  /** The directory's host path, as given to openDir. */
+  readonly path: string;
+  /** Entry names (a dangling link included), unsorted. */
+  names(): string[];
+  has(name: string): boolean;
+  /** As HostRoot.readAttr of path/name. */
+  readAttr(name: string): string | undefined;
+  /** As HostRoot.readBytes of path/name with an explicit size: a prefix, no note when cut. */
+  readBytes(name: string, maxBytes: number): Uint8Array | undefined;
+  /** As HostRoot.readLink of path/name. */
+  readLink(name: string): string | undefined;
 }
 
 /**
@@ -221,6 +247,71 @@ type Resolution =
   | { kind: 'absent' }
   | { kind: 'escape'; link: string }
   | { kind: 'loop' };
+
+/** The S_IFMT type of a directory entry. */
+function direntType(e: fs.Dirent): number {
+  const c = fs.constants;
+  if (e.isFile()) return c.S_IFREG;
+  if (e.isDirectory()) return c.S_IFDIR;
+  if (e.isSymbolicLink()) return c.S_IFLNK;
+  if (e.isFIFO()) return c.S_IFIFO;
+  if (e.isCharacterDevice()) return c.S_IFCHR;
+  if (e.isBlockDevice()) return c.S_IFBLK;
+  if (e.isSocket()) return c.S_IFSOCK;
+  return 0;
+}
+
+/**
+ * Where reads of listed directories land before their bytes are copied out: a sysfs attribute is
+ * at most a page, config space 4 KiB, so one buffer serves nearly every read without garbage.
+ */
+const SCRATCH = Buffer.allocUnsafe(64 * 1024);
+
+/** A listed directory of a DirHostRoot (see ListedDir). */
+class DirListing implements ListedDir {
+  constructor(
+    private readonly root: DirHostRoot,
+    readonly path: string,
+    /** The directory on this machine, after confinement. */
+    readonly disk: string,
+    readonly entries: Map<string, number>,
+  ) {}
+  names(): string[] {
+    return [...this.entries.keys()];
+  }
+  has(name: string): boolean {
+    return this.entries.has(name);
+  }
+  readAttr(name: string): string | undefined {
+    const b = this.root.readListed(this, name, defaultReadCap(this.path));
+    if (b === undefined) return undefined;
+    let n = b.length;
+    while (n > 0 && isAsciiSpace(b[n - 1])) n--;
+    const text = b.toString('utf8', 0, n);
+    // A value ending in a non-ASCII byte is trimmed as text, as readAttr does.
+    return n > 0 && b[n - 1] >= 0x80 ? text.replace(/\s+$/, '') : text;
+  }
+  readBytes(name: string, maxBytes: number): Uint8Array | undefined {
+    const b = this.root.readListed(this, name, maxBytes);
+    // A copy: the bytes sit in the shared scratch buffer until the next read.
+    return b === undefined ? undefined : new Uint8Array(b);
+  }
+  readLink(name: string): string | undefined {
+    const type = this.entries.get(name);
+    // Not a link when listed: HostRoot.readLink gives undefined for those too.
+    if (type !== fs.constants.S_IFLNK) return undefined;
+    try {
+      // The link's own text, not followed: nothing to confine.
+      return fs.readlinkSync(`${this.disk}/${name}`);
+    } catch {
+      // Gone or replaced since the listing: the confined read says what it is now.
+      return this.root.readLink(`${this.path}/${name}`);
+    }
+  }
+}
+
+/** ASCII whitespace as \s+$ trims it from an attribute: space, \t, \n, \v, \f, \r. */
+const isAsciiSpace = (b: number) => b === 0x20 || (b >= 0x09 && b <= 0x0d);
 
 export class DirHostRoot implements HostRoot {
   readonly dir: string;
@@ -509,11 +600,87 @@ export class DirHostRoot implements HostRoot {
     try {
       if (this.live) return fs.readdirSync(this.resolve(hostPath)).sort();
       const d = this.realFile(hostPath, 'dir');
-      return d ? fs.readdirSync(d.file).sort() : [];
+      if (!d) return [];
+      if (!this.frozen) return fs.readdirSync(d.file).sort();
+      // A snapshot's listing also gives the type of each entry: its subdirectories are
+      // remembered, so that resolving a path through one later (a group's directory) needs no
+      // lstat of its own.
+      const rel = d.file === this.realBase() ? '' : d.file.slice(this.realBase().length + 1);
+      const names: string[] = [];
+      for (const e of fs.readdirSync(d.file, { withFileTypes: true })) {
+        names.push(e.name);
+        if (e.isDirectory()) this.types.set(rel ? `${rel}/${e.name}` : e.name, fs.constants.S_IFDIR);
+      }
+      return names.sort();
     } catch (e) {
       if (e instanceof EnvironmentError) throw e;
       if (ABSENT.has(errnoCode(e) ?? '')) return [];
       return wrap(hostPath, e, this.live);
+    }
+  }
+
+  openDir(hostPath: string): ListedDir | undefined {
+    if (this.live) return undefined;
+    try {
+      const d = this.realFile(hostPath, 'dir');
+      if (!d) return undefined;
+      const entries = new Map<string, number>();
+      const rel = d.file === this.realBase() ? '' : d.file.slice(this.realBase().length + 1);
+      for (const e of fs.readdirSync(d.file, { withFileTypes: true })) {
+        const type = direntType(e);
+        entries.set(e.name, type);
+        // Subdirectories (a bridge's child devices) are remembered for resolving paths through
+        // them later; the files are not, to keep the cache small.
+        if (this.frozen && type === fs.constants.S_IFDIR)
+          this.types.set(rel ? `${rel}/${e.name}` : e.name, type);
+      }
+      return new DirListing(this, hostPath, d.file, entries);
+    } catch (e) {
+      if (e instanceof EnvironmentError) throw e;
+      if (ABSENT.has(errnoCode(e) ?? '')) return undefined;
+      return wrap(hostPath, e, this.live);
+    }
+  }
+
+  /**
+   * A regular file of a listed directory, opened without resolving its path again: the listing
+   * was the look before the open (as lstatRel's fresh look is for a single read), O_NOFOLLOW
+   * refuses a link swapped in since, and O_NONBLOCK a FIFO. Anything else the listing showed goes
+   * through the confined read.
+   */
+  readListed(dir: DirListing, name: string, max: number): Buffer | undefined {
+    const type = dir.entries.get(name);
+    if (type === undefined) return undefined;
+    const hostPath = `${dir.path}/${name}`;
+    if (type !== fs.constants.S_IFREG) return this.read(hostPath, max, false);
+    let fd: number;
+    try {
+      fd = fs.openSync(`${dir.disk}/${name}`, O_READ_NOFOLLOW);
+    } catch (e) {
+      const code = errnoCode(e) ?? '';
+      if (ABSENT.has(code)) return undefined;
+      // ELOOP: a link now where the listing showed a file; the confined read judges it.
+      if (code === 'ELOOP') return this.read(hostPath, max, false);
+      return wrap(hostPath, e, this.live);
+    }
+    try {
+      let n = 0;
+      for (;;) {
+        const want = SCRATCH.length - n;
+        const r = fs.readSync(fd, SCRATCH, n, want, null);
+        n += r;
+        // A regular file reads short only at its end (the page cache fills a read whole), so a
+        // short read saves the read that would return 0.
+        if (r < want || n > max) break;
+        // Larger than the scratch buffer: read again the general way, which grows its buffer.
+        if (n === SCRATCH.length) return this.read(hostPath, max, false);
+      }
+      return SCRATCH.subarray(0, Math.min(n, max));
+    } catch (e) {
+      if (ABSENT.has(errnoCode(e) ?? '')) return undefined;
+      return wrap(hostPath, e, this.live);
+    } finally {
+      fs.closeSync(fd);
     }
   }
 

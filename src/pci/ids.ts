@@ -8,11 +8,6 @@
  */
 import type { PciDevice } from './types.js';
 
-interface VendorEntry {
-  name: string;
-  devices: Map<number, { name: string; subsystems: Map<number, string> }>;
-}
-
 export interface PciIds {
   /** The file names came from, or undefined when none was found. */
   readonly source?: string;
@@ -26,70 +21,141 @@ export interface PciIds {
 }
 
 const SEP = /^([0-9a-fA-F]{2,4})\s{2}(.*)$/;
-const SUB = /^([0-9a-fA-F]{4}) ([0-9a-fA-F]{4})\s{2}(.*)$/;
+
+/** A line found in the database: its name, and the block of lines indented below it. */
+interface Block {
+  name: string;
+  /** First byte after the line. */
+  start: number;
+  /** First byte of the first line that is not indented below it. */
+  end: number;
+  /** Lookups below it, by key; null: not there. */
+  below: Map<number, Block | null>;
+  /** A vendor's device lines by device ID (where each starts), made on its first lookup. */
+  lines?: Map<number, number>;
+}
+
+const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
 
 /**
- * A lookup over the pci.ids text that parses only what is asked for: one vendor's block the
- * first time that vendor is looked up (found with a plain string search for its line), and the
- * class section once. A command naming a few dozen devices never splits the whole 1.3 MB file.
+ * A lookup over the pci.ids bytes that decodes only what is asked for. Each name is found with a
+ * byte search for its line ("\n10de  ", then "\n\t1b80  " within that vendor's block, then
+ * "\n\t\t1043 8591  " within the device's), and only that line becomes a string; the blocks found
+ * are remembered. The 1.3 MB file is never split into lines or decoded as a whole (as text it
+ * would take twice its size: it has non-ASCII names), and the class section, a few KB at its end,
+ * is parsed once when a class is asked for. IDs are looked up as the file writes them, in lower
+ * case.
  */
-export function parsePciIds(text: string, source?: string): PciIds {
-  const body = `\n${text.replace(/\r\n/g, '\n')}`;
-  const vendors = new Map<number, VendorEntry | null>();
+export function parsePciIds(data: string | Uint8Array, source?: string): PciIds {
+  const buf =
+    typeof data === 'string'
+      ? Buffer.from(data, 'utf8')
+      : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const top: Block = { name: '', start: 0, end: buf.length, below: new Map() };
   let classes: Map<number, string> | undefined;
 
-  const vendorEntry = (v: number): VendorEntry | undefined => {
-    const cached = vendors.get(v);
-    if (cached !== undefined) return cached ?? undefined;
-    const at = body.indexOf(`\n${v.toString(16).padStart(4, '0')}  `);
-    const entry = at < 0 ? null : parseVendorBlock(body, at + 1);
-    vendors.set(v, entry);
-    return entry ?? undefined;
+  const lineEnd = (pos: number) => {
+    const i = buf.indexOf(0x0a, pos);
+    return i < 0 ? buf.length : i;
+  };
+  /** Text of [a, b), without the \r of a CRLF line end. */
+  const text = (a: number, b: number) => buf.toString('utf8', a, b > a && buf[b - 1] === 0x0d ? b - 1 : b);
+  /**
+   * The end of the block below the line ending at `from`: the first line that is neither blank, a
+   * comment, nor indented by `depth` tabs.
+   */
+  const blockEnd = (from: number, limit: number, depth: number) => {
+    let pos = from;
+    while (pos < limit) {
+      const c = buf[pos];
+      const blank = c === 0x0a || (c === 0x0d && buf[pos + 1] === 0x0a);
+      if (!blank && c !== 0x23 && !(c === 0x09 && (depth === 1 || buf[pos + 1] === 0x09))) return pos;
+      pos = lineEnd(pos) + 1;
+    }
+    return limit;
+  };
+  /** Four hex digits at `pos` as a number, or -1. */
+  const hex4 = (pos: number) => {
+    let n = 0;
+    for (let i = pos; i < pos + 4; i++) {
+      const c = buf[i] | 0x20; // lower case; digits are unchanged
+      const d = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1;
+      if (d < 0) return -1;
+      n = (n << 4) | d;
+    }
+    return n;
+  };
+  /**
+   * Where each device line of a vendor's block starts ("\tdddd  name"), by ID: one pass over the
+   * block, so that looking up many IDs a large vendor (NVIDIA: 300 KB of lines) lacks costs one
+   * pass, not one search of the block each. The first line of an ID wins, as a search would find.
+   */
+  const deviceLines = (ve: Block) => {
+    if (ve.lines) return ve.lines;
+    const lines = new Map<number, number>();
+    for (let pos = ve.start; pos < ve.end; pos = lineEnd(pos) + 1) {
+      if (buf[pos] !== 0x09 || buf[pos + 1] === 0x09 || buf[pos + 5] !== 0x20 || buf[pos + 6] !== 0x20)
+        continue;
+      const id = hex4(pos + 1);
+      if (id >= 0 && !lines.has(id)) lines.set(id, pos);
+    }
+    ve.lines = lines;
+    return lines;
+  };
+  /** The line `prefix` + "  " + name inside `parent`'s block, as a Block of `depth` + 1. */
+  const find = (parent: Block, key: number, prefix: string, depth: number): Block | undefined => {
+    const known = parent.below.get(key);
+    if (known !== undefined) return known ?? undefined;
+    const needle = `${prefix}  `;
+    let at: number;
+    if (depth === 0 && buf.subarray(0, needle.length).toString('latin1') === needle) at = 0;
+    else if (depth === 1) at = deviceLines(parent).get(key) ?? -1;
+    else {
+      // Searched within the parent's block only: an ID missing from a vendor must not cost a
+      // search of the rest of the file.
+      const from = parent.start > 0 ? parent.start - 1 : 0;
+      const i = buf.subarray(from, parent.end).indexOf(`\n${needle}`);
+      at = i < 0 ? -1 : from + i + 1;
+    }
+    let found: Block | null = null;
+    if (at >= 0) {
+      const eol = lineEnd(at);
+      const name = text(at + needle.length, eol);
+      const start = Math.min(eol + 1, buf.length);
+      found = {
+        name: depth === 0 ? name.trim() : name,
+        start,
+        end: depth < 2 ? blockEnd(start, parent.end, depth + 1) : start,
+        below: new Map(),
+      };
+    }
+    parent.below.set(key, found);
+    return found ?? undefined;
+  };
+  const vendor = (v: number) => find(top, v, hex(v, 4), 0);
+  const device = (v: number, d: number) => {
+    const ve = vendor(v);
+    return ve && find(ve, d, `\t${hex(d, 4)}`, 1);
   };
   const classMap = () => {
-    classes ??= parseClasses(body);
+    if (!classes) {
+      const at = buf.indexOf('\nC ');
+      classes = at < 0 ? new Map() : parseClasses(buf.toString('utf8', at).replace(/\r\n/g, '\n'));
+    }
     return classes;
   };
 
   return {
     source,
-    vendor: (v) => vendorEntry(v)?.name,
-    device: (v, d) => vendorEntry(v)?.devices.get(d)?.name,
-    subsystem: (v, d, sv, sd) =>
-      vendorEntry(v)
-        ?.devices.get(d)
-        ?.subsystems.get(((sv << 16) | sd) >>> 0),
+    vendor: (v) => vendor(v)?.name,
+    device: (v, d) => device(v, d)?.name,
+    subsystem: (v, d, sv, sd) => {
+      const de = device(v, d);
+      return de && find(de, ((sv << 16) | sd) >>> 0, `\t\t${hex(sv, 4)} ${hex(sd, 4)}`, 2)?.name;
+    },
     className: (c) => classMap().get(key(c >> 16, (c >> 8) & 0xff)) ?? classMap().get(key(c >> 16)),
     progIfName: (c) => classMap().get(key(c >> 16, (c >> 8) & 0xff, c & 0xff)),
   };
-}
-
-/** The vendor line at `start` and its tab-indented device and subsystem lines. */
-function parseVendorBlock(body: string, start: number): VendorEntry {
-  let end = body.indexOf('\n', start);
-  if (end < 0) end = body.length;
-  const entry: VendorEntry = { name: body.slice(start + 6, end).trim(), devices: new Map() };
-  let device: { name: string; subsystems: Map<number, string> } | undefined;
-  let pos = end + 1;
-  while (pos < body.length) {
-    let next = body.indexOf('\n', pos);
-    if (next < 0) next = body.length;
-    const line = body.slice(pos, next);
-    pos = next + 1;
-    if (!line || line[0] === '#') continue;
-    if (line[0] !== '\t') break;
-    if (line[1] !== '\t') {
-      const m = SEP.exec(line.slice(1));
-      if (m && m[1].length === 4) {
-        device = { name: m[2], subsystems: new Map() };
-        entry.devices.set(parseInt(m[1], 16), device);
-      }
-    } else if (device) {
-      const m = SUB.exec(line.slice(2));
-      if (m) device.subsystems.set(((parseInt(m[1], 16) << 16) | parseInt(m[2], 16)) >>> 0, m[3]);
-    }
-  }
-  return entry;
 }
 
 /** The "C cc  Class" section: classes, subclasses and programming interfaces. */

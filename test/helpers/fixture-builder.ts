@@ -806,9 +806,10 @@ export function vanishingRoot(fx: Fixture, address: string): HostRoot {
   let fired = false;
   return new Proxy(inner, {
     get(target, prop, receiver) {
-      if (prop === 'list') {
+      // A scan lists the bus directory with list(), or with openDir() where the root has it.
+      if (prop === 'list' || prop === 'openDir') {
         return (hostPath: string) => {
-          const r = target.list(hostPath);
+          const r = prop === 'list' ? target.list(hostPath) : target.openDir(hostPath);
           if (!fired && hostPath.replace(/\/+$/, '') === '/sys/bus/pci/devices') {
             fired = true;
             fs.rmSync(path.join(fx.dir, dev.sysfsPath), { recursive: true, force: true });

@@ -256,3 +256,30 @@ test('the live root reads procfs and sysfs whole and quickly (sizes 0 and 4096 a
     /is a directory where a file was expected/,
   );
 });
+
+test('a scan of a snapshot refuses FIFOs and links out of it inside device directories (no hang)', async () => {
+  const { scanPciDevices } = await import('../../src/host/pci-sysfs.js');
+  const dir = copyLab('device-specials');
+  const devDir = (a: string) => path.join(dir, 'sys/bus/pci/devices', a);
+  // A FIFO as a device's class: the device is unreadable, with the reason, and the scan goes on.
+  const cls = path.join(fs.realpathSync(devDir('0000:00:03.0')), 'class');
+  fs.rmSync(cls);
+  assert.equal(spawnSync('mkfifo', [cls]).status, 0, 'mkfifo is in coreutils');
+  // A config file that is a link leading out of the snapshot: not followed, so config is unknown.
+  const cfg = path.join(fs.realpathSync(devDir('0000:00:02.0')), 'config');
+  fs.rmSync(cfg);
+  fs.symlinkSync('/etc/passwd', cfg);
+  const root = openRoot(dir);
+  const scan = scanPciDevices(root);
+  const bad = scan.unreadable.find((u) => u.address === '0000:00:03.0');
+  assert.match(bad?.reason ?? '', /0000:00:03\.0\/class is a FIFO: not read$/);
+  const escaped = scan.devices.find((d) => d.address === '0000:00:02.0');
+  assert.ok(escaped, 'the device whose config leads out is still listed');
+  assert.equal(escaped.config, undefined);
+  assert.ok(escaped.unknownFacts?.some((f) => f.fact === 'config'));
+  assert.ok(root.notes?.some((n) => /config leads outside the snapshot/.test(n)));
+  // Every other device of the lab snapshot was read.
+  const listed = fs.readdirSync(path.join(dir, 'sys/bus/pci/devices')).length;
+  assert.equal(scan.devices.length + scan.unreadable.length, listed);
+  assert.equal(scan.unreadable.length, 1);
+});

@@ -1,6 +1,8 @@
 // Config space decoding on its own: capability walks follow the kernel's rules, hostile bytes
+
 // never throw or read outside the buffer, and pci.ids parsing.
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { decodeConfig } from '../../src/pci/decode-config.js';
@@ -138,4 +140,40 @@ test('pci.ids: vendor, device, subsystem, class at subclass level and prog-if', 
   assert.equal(ids.className(0x0c0330), 'USB controller');
   assert.equal(ids.progIfName(0x0c0330), 'XHCI');
   assert.equal(ids.className(0xff0000), undefined);
+});
+
+test('pci.ids: every vendor, device and subsystem line of the real database is found by the lazy lookups', (t) => {
+  const file = '/usr/share/misc/pci.ids';
+  if (!fs.existsSync(file)) {
+    assert.ok(process.env.CI !== 'true', 'CI installs pci.ids');
+    t.skip('pci.ids is not installed');
+    return;
+  }
+  const raw = fs.readFileSync(file);
+  const ids = parsePciIds(raw, file);
+  // The expected names come from the file's documented line format, read line by line here.
+  let vendor = -1;
+  let device = -1;
+  let checked = 0;
+  const wrong: string[] = [];
+  for (const line of raw.toString('utf8').split('\n')) {
+    if (line.startsWith('C ')) break; // the class section follows the vendors
+    const v = /^([0-9a-f]{4}) {2}(.*)$/.exec(line);
+    const d = /^\t([0-9a-f]{4}) {2}(.*)$/.exec(line);
+    const s = /^\t\t([0-9a-f]{4}) ([0-9a-f]{4}) {2}(.*)$/.exec(line);
+    if (v) {
+      vendor = parseInt(v[1], 16);
+      if (ids.vendor(vendor) !== v[2].trim()) wrong.push(line);
+    } else if (d) {
+      device = parseInt(d[1], 16);
+      if (ids.device(vendor, device) !== d[2]) wrong.push(line);
+    } else if (s) {
+      if (ids.subsystem(vendor, device, parseInt(s[1], 16), parseInt(s[2], 16)) !== s[3]) wrong.push(line);
+    } else continue;
+    checked++;
+  }
+  assert.deepEqual(wrong.slice(0, 5), []);
+  assert.ok(checked > 30_000, `only ${checked} entries read from ${file}`);
+  assert.equal(ids.device(0x10de, 0xfffe), undefined);
+  assert.equal(ids.vendor(0x0002), undefined);
 });
