@@ -11,10 +11,12 @@ import { EnvironmentError, ExitCode, UsageError } from '../../errors.js';
 import { DirHostWriter } from '../../host/host-writer.js';
 import { DirSysfsIo } from '../../host/sysfs-io.js';
 import { readHostUsage } from '../../host/usage.js';
+import type { HandoverJson } from '../../schema/outputs/handover.js';
+import type { GuardFindingJson } from '../../schema/runtime.js';
 import type { CliContext } from '../context.js';
 import type { HandoverCliOptions } from './handover.cli.js';
 
-const findingJson = (f: GuardFinding) => ({
+const findingJson = (f: GuardFinding): GuardFindingJson => ({
   address: f.address,
   verdict: f.verdict,
   kind: f.kind,
@@ -23,7 +25,7 @@ const findingJson = (f: GuardFinding) => ({
   evidence: f.evidence,
 });
 
-export function handoverJson(root: string, p: HandoverPlan, applied: boolean, r?: ApplyResult) {
+export function handoverJson(root: string, p: HandoverPlan, applied: boolean, r?: ApplyResult): HandoverJson {
   return {
     schema: 'vfiokit.handover/1',
     root,
