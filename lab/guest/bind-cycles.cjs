@@ -92,6 +92,16 @@ async function cycles(set, vfio) {
     const t0 = Date.now();
     const b = await vfiokit(['--json', 'bind', ...set.args]);
     const t1 = Date.now();
+    // The first cycle's documents, as printed and written, for the host to check against the schemas.
+    if (i === 0) {
+      let bound = null;
+      try {
+        bound = fs.readFileSync('/run/vfiokit/bound.json', 'utf8');
+      } catch (e) {
+        bound = `unreadable: ${e.code ?? e}`;
+      }
+      r.documents = { bind: b.text, bound };
+    }
     r.ms.bind += t1 - t0;
     const onVfio = devices.every((a) => driverOf(a) === 'vfio-pci');
     const st = await vfio.status(group);
@@ -99,6 +109,7 @@ async function cycles(set, vfio) {
     const t2 = Date.now();
     const rel = await vfiokit(['--json', 'release', devices[0]]);
     r.ms.release += Date.now() - t2;
+    if (i === 0) r.documents.release = rel.text;
     const now = devices.map((a) => [a, driverOf(a), overrideOf(a)]);
     const back = JSON.stringify(now) === JSON.stringify(start);
     if (back) r.restored++;

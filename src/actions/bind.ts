@@ -22,6 +22,7 @@ import { type IommuGroup, joinGroups } from '../iommu/groups.js';
 import { hostCriticalReason, isBridge } from '../iommu/viability.js';
 import type { PciDevice } from '../pci/types.js';
 import { idOf, resolveTargets, type TargetSpec } from '../persist/setup-targets.js';
+import type { BoundRecordJson } from '../schema/outputs/bound.js';
 import { formatFindings, type GuardFinding } from './guard.js';
 import { RUN_DIR } from './lock.js';
 import type { CommandStep, FileStep, Plan, SysfsStep } from './plan.js';
@@ -31,28 +32,12 @@ export type { TargetSpec } from '../persist/setup-targets.js';
 export const BOUND_PATH = `${RUN_DIR}/bound.json`;
 const BUS = '/sys/bus/pci';
 
-/** One device bind put on vfio-pci, with what it had before. */
-export interface BoundDevice {
-  address: string;
-  id: string;
-  /** The driver before bind (null: none). */
-  driver: string | null;
-  /** driver_override before bind (null: not set). */
-  override: string | null;
-  why: string;
-}
-
+/** The record /run/vfiokit/bound.json, vfiokit.bound/1 (src/schema/outputs/bound.ts). */
+export type BoundRecord = BoundRecordJson;
 /** Devices bound by one `vfiokit bind`: released together (a GPU with its audio function). */
-export interface BoundSet {
-  targets: string[];
-  group?: number;
-  devices: BoundDevice[];
-}
-
-export interface BoundRecord {
-  schema: 'vfiokit.bound/1';
-  sets: BoundSet[];
-}
+export type BoundSet = BoundRecordJson['sets'][number];
+/** One device bind put on vfio-pci, with the driver and driver_override it had before (null: none). */
+export type BoundDevice = BoundSet['devices'][number];
 
 /** A device in a plan and what happens to it. */
 export interface PlannedDevice {

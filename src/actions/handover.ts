@@ -23,6 +23,7 @@ import { VfiokitError } from '../errors.js';
 import type { HostRoot } from '../host/root.js';
 import type { HostUsage } from '../host/usage.js';
 import { formatPciAddress, tryParsePciAddress } from '../pci/address.js';
+import type { HandoverRecordJson } from '../schema/outputs/handover-record.js';
 import { type BindPlan, planBind, planRelease } from './bind.js';
 import { type GuardFinding, guardDevices } from './guard.js';
 import { RUN_DIR } from './lock.js';
@@ -31,18 +32,7 @@ import type { AttrStep, CommandStep, FileStep, Plan, Step } from './plan.js';
 export const HANDOVER_PATH = `${RUN_DIR}/handover.json`;
 
 /** What handover changed besides the bindings (which bind.ts records in bound.json). */
-export interface HandoverRecord {
-  schema: 'vfiokit.handover-record/1';
-  gpu: string;
-  /** The display manager unit stopped, if one ran. */
-  displayManager?: string;
-  /** vtconsoles unbound (vtcon1). */
-  vtconsoles: string[];
-  /** Platform framebuffer devices unbound, with their driver. */
-  framebuffers: { device: string; driver: string }[];
-  /** Modules unloaded, in the order they were unloaded. */
-  modules: string[];
-}
+export type HandoverRecord = HandoverRecordJson;
 
 export interface DisplayManager {
   unit: string;

@@ -15,6 +15,7 @@ import { inLabSlot } from '../../lab/pool.js';
 import { desktop } from '../../lab/topologies/desktop.js';
 import { legacy } from '../../lab/topologies/legacy.js';
 import type { LabTopology } from '../../lab/topology.js';
+import { assertValidJsonText } from '../helpers/json-schema.js';
 
 const CYCLES = Number(process.env.VFIOKIT_LAB_BIND_CYCLES || 50);
 
@@ -27,6 +28,8 @@ interface SetResult {
   restored: number;
   failures: unknown[];
   ms: { bind: number; release: number };
+  /** The first cycle's bind and release --json output and /run/vfiokit/bound.json after the bind. */
+  documents?: { bind: string; bound: string; release: string };
 }
 interface Run {
   res?: { sets: SetResult[]; errors: string[]; extras?: Record<string, Record<string, unknown>> };
@@ -92,6 +95,12 @@ function checkSets(r: Run, names: string[], t: { diagnostic(s: string): void }):
   );
   for (const s of r.res.sets) {
     const detail = JSON.stringify(s.failures, null, 1).slice(0, 4000);
+    // The first cycle's --json documents and the record, against their schemas (docs/json.md).
+    const docs = s.documents;
+    assert.ok(docs, `${s.name}: the first cycle's documents were kept`);
+    assertValidJsonText(docs.bind, 'vfiokit.bind/1');
+    assertValidJsonText(docs.bound, 'vfiokit.bound/1');
+    assertValidJsonText(docs.release, 'vfiokit.bind/1');
     assert.equal(s.cycles, CYCLES, `${s.name}: cycles run`);
     assert.equal(s.viable, CYCLES, `${s.name}: group ${s.group} viable per VFIO after every bind\n${detail}`);
     assert.equal(s.restored, CYCLES, `${s.name}: original drivers back after every release\n${detail}`);

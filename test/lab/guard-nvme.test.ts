@@ -13,19 +13,8 @@ import { newOutDir, repoRoot } from '../../lab/paths.js';
 import { inLabSlot } from '../../lab/pool.js';
 import { server } from '../../lab/topologies/server.js';
 import type { LabTopology } from '../../lab/topology.js';
-
-interface GuardJson {
-  schema: string;
-  verdict: string;
-  findings: {
-    address: string;
-    verdict: string;
-    kind: string;
-    what: string;
-    why: string;
-    evidence: string[];
-  }[];
-}
+import type { GuardJson } from '../../src/schema/outputs/guard.js';
+import { assertValidJsonText } from '../helpers/json-schema.js';
 
 test('lab server: the guard (and bind with it) refuses the NVMe controller and its switch port while a filesystem on it is mounted', async (t) => {
   const outDir = newOutDir('guard-nvme');
@@ -68,7 +57,7 @@ test('lab server: the guard (and bind with it) refuses the NVMe controller and i
   assert.match(mountinfo, / \/mnt\/data .* - ext4 \/dev\/nvme0n1 /);
 
   assert.equal(read('guard-mounted.rc').trim(), '1');
-  const mounted = JSON.parse(read('guard-mounted.json')) as GuardJson;
+  const mounted = assertValidJsonText(read('guard-mounted.json'), 'vfiokit.guard/1') as GuardJson;
   assert.equal(mounted.schema, 'vfiokit.guard/1');
   assert.equal(mounted.verdict, 'in-use');
   const use = mounted.findings.filter((f) => f.verdict === 'in-use');
@@ -82,7 +71,7 @@ test('lab server: the guard (and bind with it) refuses the NVMe controller and i
   assert.ok(use[0].evidence[1].includes(`/${port}/${nvme}/nvme/nvme0/nvme0n1`), use[0].evidence[1]);
 
   assert.equal(read('guard-port.rc').trim(), '1');
-  const viaPort = JSON.parse(read('guard-port.json')) as GuardJson;
+  const viaPort = assertValidJsonText(read('guard-port.json'), 'vfiokit.guard/1') as GuardJson;
   // Every other mount of the guest (its 9p shares, tmpfs, proc) is traced elsewhere or is no disk.
   assert.deepEqual(
     viaPort.findings.map((f) => [f.address, f.verdict, f.why]),
@@ -96,6 +85,9 @@ test('lab server: the guard (and bind with it) refuses the NVMe controller and i
 
   // Unmounted: nothing of the host is on it any more.
   assert.equal(read('guard-free.rc').trim(), '0', read('guard-free.json'));
-  assert.deepEqual((JSON.parse(read('guard-free.json')) as GuardJson).findings, []);
+  assert.deepEqual(
+    (assertValidJsonText(read('guard-free.json'), 'vfiokit.guard/1') as GuardJson).findings,
+    [],
+  );
   if (!process.env.VFIOKIT_LAB_KEEP) rmSync(outDir, { recursive: true, force: true });
 });

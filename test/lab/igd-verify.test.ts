@@ -11,6 +11,8 @@ import { boot } from '../../lab/boot.js';
 import { newOutDir, repoRoot } from '../../lab/paths.js';
 import { inLabSlot } from '../../lab/pool.js';
 import type { LabTopology } from '../../lab/topology.js';
+import type { IgdVerifyJson } from '../../src/schema/outputs/igd-verify.js';
+import { assertValidJsonText } from '../helpers/json-schema.js';
 import { buildOpRegion } from '../helpers/opregion-image.js';
 
 const bare: LabTopology = {
@@ -72,15 +74,16 @@ test('lab igd-fwcfg: vfiokit igd verify reads both IGD fw_cfg files and reports 
   assert.equal(read('k-bdsm-raw.txt').trim(), '00 00 00 04 00 00 00 00');
   assert.equal(read('lspci-02.txt'), '', 'pciutils finds nothing at 00:02.0');
   // vfiokit's.
-  const doc = JSON.parse(read('verify.json'));
+  const doc = assertValidJsonText(read('verify.json'), 'vfiokit.igd.verify/1') as IgdVerifyJson;
+  const opr = doc.files.opregion;
   assert.equal(doc.schema, 'vfiokit.igd.verify/1');
   assert.equal(doc.outcome, 'not-consumed', JSON.stringify(doc, null, 1));
   assert.equal(doc.files.opregion.state, 'read');
   assert.equal(doc.files.opregion.bytes, opregion.length);
   assert.equal(doc.files.opregion.version, '2.1.0');
-  assert.match(doc.files.opregion.vbt, /^\$VBT COMETLAKE \(4517 bytes\)$/);
+  assert.match(opr.vbt ?? '', /^\$VBT COMETLAKE \(4517 bytes\)$/);
   assert.equal(doc.files.bdsmSize.value, '0x4000000');
-  assert.equal(doc.items.find((i: { id: string }) => i.id === 'igd.device').verdict, 'fail');
+  assert.equal(doc.items.find((i) => i.id === 'igd.device')?.verdict, 'fail');
   assert.equal(read('verify-exit.txt').trim(), '1');
   t.diagnostic(read('verify.txt'));
   if (!process.env.VFIOKIT_LAB_KEEP) rmSync(outDir, { recursive: true, force: true });

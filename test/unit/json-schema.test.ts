@@ -7,10 +7,22 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { after, describe, test } from 'node:test';
+import { applyPlan } from '../../src/actions/apply.js';
+import { planHandback, planHandover } from '../../src/actions/handover.js';
+import { runBind, runRestore } from '../../src/cli/commands/bind.js';
+import { handoverJson } from '../../src/cli/commands/handover.js';
+import { makeContext } from '../../src/cli/context.js';
+import { DirHostRoot } from '../../src/host/root.js';
+import { readHostUsage } from '../../src/host/usage.js';
 import { CATALOGUE } from '../../src/readiness/diagnose/catalogue.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
+import { displayHost, GPU } from '../helpers/display-host.js';
+import { fakeHost } from '../helpers/fake-sysfs.js';
+import { buildIgdHost, IGD_HOSTS, PREPARED_HOST } from '../helpers/igd-hosts.js';
 import { assertValidJson, OUTPUTS, validatedCount } from '../helpers/json-schema.js';
+import { buildOpRegion } from '../helpers/opregion-image.js';
 
 const LABS = ['lab-desktop', 'lab-legacy', 'lab-noacs', 'lab-server'];
 const snapshotOf = (lab: string) => path.join(repoRoot, 'test/fixtures', lab, 'snapshot');
@@ -204,8 +216,203 @@ describe('setup', () => {
   });
 });
 
+/** An in-process command's context whose stdout is kept, for the commands that act on a simulated sysfs. */
+function capture(root: string) {
+  const stdout = new PassThrough();
+  let out = '';
+  stdout.on('data', (c) => {
+    out += c;
+  });
+  return {
+    ctx: makeContext({ root, json: true, color: false }, { stdout, stderr: new PassThrough() }),
+    out: () => out,
+  };
+}
+
+/** The files a run leaves in /run/vfiokit, validated: returns how many there were. */
+function runFiles(dir: string, expected: Record<string, string>): number {
+  let n = 0;
+  for (const [file, schema] of Object.entries(expected)) {
+    const p = path.join(dir, 'run/vfiokit', file);
+    if (!fs.existsSync(p)) continue;
+    assertValidJson(JSON.parse(fs.readFileSync(p, 'utf8')), schema);
+    n++;
+  }
+  return n;
+}
+
+// bind, release and restore change the running kernel, so they run in-process over the simulated
+// sysfs (test/helpers/fake-sysfs.ts, a copy of the lab desktop's real /sys following the kernel's
+// binding rules); their --root dry runs go through the CLI.
+describe('runtime binding (the simulated sysfs over the lab desktop)', () => {
+  test('bind (dry run and applied), the record and journal it leaves, release, restore', async () => {
+    const h = fakeHost('desktop');
+    try {
+      const deps = { io: h.fake, writer: h.writer };
+      const before = validatedCount();
+      const docs: Record<string, unknown>[] = [];
+      const run = async (f: (ctx: ReturnType<typeof capture>['ctx']) => Promise<number>) => {
+        const c = capture(h.dir);
+        assert.equal(await f(c.ctx), 0);
+        const j = JSON.parse(c.out());
+        assertValidJson(j);
+        docs.push(j);
+        return j;
+      };
+      await run((ctx) => runBind(ctx, 'bind', ['0000:01:00.0'], { force: true, dryRun: true }, deps));
+      const bound = await run((ctx) => runBind(ctx, 'bind', ['0000:01:00.0'], { force: true }, deps));
+      assert.equal(bound.applied, true);
+      assert.equal(
+        runFiles(h.dir, { 'bound.json': 'vfiokit.bound/1', 'journal.json': 'vfiokit.journal/1' }),
+        2,
+      );
+      const released = await run((ctx) => runBind(ctx, 'release', ['0000:01:00.0'], {}, deps));
+      assert.equal(released.applied, true);
+      assert.equal(runFiles(h.dir, { 'journal.json': 'vfiokit.journal/1' }), 1);
+      const restored = await run((ctx) => runRestore(ctx, { dryRun: true }, deps));
+      assert.equal((restored.journal as { state: string }).state, 'closed');
+      await run((ctx) => runRestore(ctx, {}, deps));
+      assert.deepEqual(
+        docs.map((d) => d.schema),
+        ['vfiokit.bind/1', 'vfiokit.bind/1', 'vfiokit.bind/1', 'vfiokit.restore/1', 'vfiokit.restore/1'],
+      );
+      assert.equal(validatedCount() - before, docs.length + 3);
+    } finally {
+      h.cleanup();
+    }
+  });
+  test('bind --dry-run and restore --dry-run on the lab snapshots', () => {
+    const before = validatedCount();
+    for (const lab of LABS) {
+      doc(
+        ['--root', snapshotOf(lab), '--json', 'bind', '0000:01:00.0', '--dry-run', '--force'],
+        'vfiokit.bind/1',
+      );
+      doc(['--root', snapshotOf(lab), '--json', 'restore', '--dry-run'], 'vfiokit.restore/1');
+    }
+    assert.equal(validatedCount() - before, LABS.length * 2);
+  });
+});
+
+const SINGLE_GPU = path.join(repoRoot, 'test/fixtures/single-gpu');
+
+describe('the guard, handover and the libvirt hook', () => {
+  test('guard on every function of the single-GPU fixture, one at a time and all together', () => {
+    const addresses = sysfsDevices(SINGLE_GPU);
+    assert.ok(addresses.length >= 6, `${addresses.length} devices`);
+    const before = validatedCount();
+    const verdicts = addresses.map(
+      (a) => doc(['--root', SINGLE_GPU, '--json', 'guard', a], 'vfiokit.guard/1').verdict,
+    );
+    assert.ok(verdicts.includes('in-use') && verdicts.includes('free'), verdicts.join(' '));
+    doc(['--root', SINGLE_GPU, '--json', 'guard', ...addresses], 'vfiokit.guard/1');
+    assert.equal(validatedCount() - before, addresses.length + 1);
+  });
+  test('handover and handback applied over the simulated display host: the documents and the records', async () => {
+    const h = displayHost();
+    try {
+      const before = validatedCount();
+      const root = () => new DirHostRoot(h.dir);
+      const over = planHandover(root(), GPU, { usage: readHostUsage(root()) });
+      assertValidJson(handoverJson(h.dir, over, false), 'vfiokit.handover/1');
+      const r = await applyPlan(h.writer, over.plan, {
+        command: 'test',
+        sysfs: { io: h.fake, timeoutMs: 2000 },
+      });
+      assert.ok(r.ok, r.error?.message);
+      assertValidJson(handoverJson(h.dir, over, r.ok, r), 'vfiokit.handover/1');
+      assert.equal(
+        runFiles(h.dir, {
+          'handover.json': 'vfiokit.handover-record/1',
+          'bound.json': 'vfiokit.bound/1',
+          'journal.json': 'vfiokit.journal/1',
+        }),
+        3,
+      );
+      const back = planHandback(root(), GPU);
+      assertValidJson(handoverJson(h.dir, back, false), 'vfiokit.handover/1');
+      const rb = await applyPlan(h.writer, back.plan, {
+        command: 'test',
+        sysfs: { io: h.fake, timeoutMs: 2000 },
+      });
+      assert.ok(rb.ok, rb.error?.message);
+      assertValidJson(handoverJson(h.dir, back, rb.ok, rb), 'vfiokit.handover/1');
+      assert.equal(validatedCount() - before, 7);
+    } finally {
+      h.cleanup();
+    }
+  });
+  test('handover --dry-run on the single-GPU fixture; hook install, --apply and --undo --apply on a copy', () => {
+    const before = validatedCount();
+    doc(['--root', SINGLE_GPU, '--json', 'handover', '0000:01:00.0', '--dry-run'], 'vfiokit.handover/1');
+    const d = path.join(tmp, 'hook-host');
+    fs.cpSync(SINGLE_GPU, d, { recursive: true, verbatimSymlinks: true });
+    fs.mkdirSync(path.join(d, 'etc/libvirt/qemu'), { recursive: true });
+    fs.writeFileSync(
+      path.join(d, 'etc/libvirt/qemu/win11.xml'),
+      "<domain type='kvm'><name>win11</name><devices><hostdev mode='subsystem' type='pci'><source><address domain='0x0000' bus='0x01' slot='0x00' function='0x0'/></source></hostdev></devices></domain>\n",
+    );
+    const hook = ['--root', d, '--json', 'hook', 'install'];
+    doc([...hook, '--vfiokit', '/usr/bin/vfiokit'], 'vfiokit.hook/1');
+    const applied = doc([...hook, '--vfiokit', '/usr/bin/vfiokit', '--apply'], 'vfiokit.hook/1');
+    assert.equal(applied.applied, true);
+    doc([...hook, '--undo'], 'vfiokit.hook/1');
+    assert.equal(doc([...hook, '--undo', '--apply'], 'vfiokit.hook/1').applied, true);
+    assert.equal(validatedCount() - before, 5);
+  });
+});
+
+describe('igd', () => {
+  test('opregion, check, plan and verify over the IGD hosts and built OpRegions', () => {
+    const before = validatedCount();
+    const opregions = [buildOpRegion(), buildOpRegion({ extended: true })];
+    opregions.forEach((bytes, i) => {
+      const f = path.join(tmp, `opregion-${i}`);
+      fs.writeFileSync(f, bytes);
+      doc(['--json', 'igd', 'opregion', f], 'vfiokit.igd.opregion/1');
+    });
+    const size = path.join(tmp, 'bdsm-size');
+    fs.writeFileSync(size, Buffer.from([0, 0, 0, 4, 0, 0, 0, 0]));
+    doc(
+      [
+        '--json',
+        'igd',
+        'plan',
+        '--opregion',
+        path.join(tmp, 'opregion-1'),
+        '--bdsm-size',
+        size,
+        '--memory',
+        '4G',
+      ],
+      'vfiokit.igd.plan/1',
+    );
+    assert.ok(IGD_HOSTS.length >= 5, `${IGD_HOSTS.length} IGD hosts`);
+    for (const c of IGD_HOSTS) {
+      const fx = buildIgdHost(c, PREPARED_HOST);
+      try {
+        const check = doc(['--root', fx.dir, '--json', 'igd', 'check'], 'vfiokit.igd.check/1');
+        assert.equal((check.igd as { generation: { gen: number } }).generation.gen, c.expect.gen);
+        doc(
+          ['--root', fx.dir, '--json', 'igd', 'plan', '--for', '00:02.0', '--memory', '8G'],
+          'vfiokit.igd.plan/1',
+        );
+        doc(['--root', fx.dir, '--json', 'igd', 'verify'], 'vfiokit.igd.verify/1');
+      } finally {
+        fx.cleanup();
+      }
+    }
+    // A host without an IGD: igd null, every mode unknown or not possible.
+    assert.equal(
+      doc(['--root', snapshotOf('lab-desktop'), '--json', 'igd', 'check'], 'vfiokit.igd.check/1').igd,
+      null,
+    );
+    assert.equal(validatedCount() - before, opregions.length + 1 + IGD_HOSTS.length * 3 + 1);
+  });
+});
+
 test('every defined schema was validated at least once above', () => {
-  assert.ok(OUTPUTS.length >= 21, `${OUTPUTS.length} definitions`);
+  assert.ok(OUTPUTS.length >= 32, `${OUTPUTS.length} definitions`);
   const missed = OUTPUTS.map((d) => d.id).filter((id) => validatedCount(id) === 0);
   assert.deepEqual(missed, []);
 });

@@ -22,6 +22,8 @@ import { scanPciDevices } from '../../host/pci-sysfs.js';
 import type { HostRoot } from '../../host/root.js';
 import { type DeviceBinding, DirSysfsIo, type SysfsIo } from '../../host/sysfs-io.js';
 import { readHostUsage } from '../../host/usage.js';
+import type { BindJson } from '../../schema/outputs/bind.js';
+import type { RestoreJson } from '../../schema/outputs/restore.js';
 import type { CliContext } from '../context.js';
 
 export interface BindCliOptions {
@@ -64,7 +66,7 @@ export function bindJson(
   dryRun: boolean,
   r?: ApplyResult,
   after?: AfterState[],
-): Record<string, unknown> {
+): BindJson {
   return {
     schema: 'vfiokit.bind/1',
     command: p.mode,
@@ -87,7 +89,7 @@ export function bindJson(
   };
 }
 
-function resultJson(r: ApplyResult, after?: AfterState[]): Record<string, unknown> {
+function resultJson(r: ApplyResult, after?: AfterState[]): NonNullable<BindJson['result']> {
   return {
     ok: r.ok,
     done: r.done,
@@ -249,7 +251,7 @@ export function restoreJson(
   journal: ReturnType<typeof readJournal>,
   replayed: boolean,
   r?: ApplyResult,
-): Record<string, unknown> {
+): RestoreJson {
   return {
     schema: 'vfiokit.restore/1',
     root,

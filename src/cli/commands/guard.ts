@@ -7,6 +7,7 @@ import { formatFindings, guardDevices } from '../../actions/guard.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { readHostUsage } from '../../host/usage.js';
 import { formatPciAddress, parsePciAddress } from '../../pci/address.js';
+import type { GuardJson } from '../../schema/outputs/guard.js';
 import type { CliContext } from '../context.js';
 
 export function runGuard(ctx: CliContext, devices: string[]): number {
@@ -24,7 +25,7 @@ export function runGuard(ctx: CliContext, devices: string[]): number {
   const usage = readHostUsage(root, root.live ? { env: process.env, pid: process.pid } : {});
   const findings = guardDevices(usage, targets);
   if (ctx.json) {
-    ctx.printJson({
+    const doc: GuardJson = {
       schema: 'vfiokit.guard/1',
       root: root.name,
       devices: targets.map((t) => t.address),
@@ -37,7 +38,8 @@ export function runGuard(ctx: CliContext, devices: string[]): number {
         why: f.why,
         evidence: f.evidence,
       })),
-    });
+    };
+    ctx.printJson(doc);
   } else if (!findings.length) {
     ctx.out(
       `${targets.map((t) => t.address).join(', ')}: the host does not use ${targets.length > 1 ? 'them' : 'it'}`,

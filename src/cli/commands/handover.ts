@@ -11,6 +11,8 @@ import { EnvironmentError, ExitCode, UsageError } from '../../errors.js';
 import { DirHostWriter } from '../../host/host-writer.js';
 import { DirSysfsIo } from '../../host/sysfs-io.js';
 import { readHostUsage } from '../../host/usage.js';
+import type { HandoverJson } from '../../schema/outputs/handover.js';
+import type { GuardFindingJson } from '../../schema/runtime.js';
 import type { CliContext } from '../context.js';
 
 export interface HandoverCliOptions {
@@ -20,7 +22,7 @@ export interface HandoverCliOptions {
   timeout?: string;
 }
 
-const findingJson = (f: GuardFinding) => ({
+const findingJson = (f: GuardFinding): GuardFindingJson => ({
   address: f.address,
   verdict: f.verdict,
   kind: f.kind,
@@ -29,7 +31,7 @@ const findingJson = (f: GuardFinding) => ({
   evidence: f.evidence,
 });
 
-export function handoverJson(root: string, p: HandoverPlan, applied: boolean, r?: ApplyResult) {
+export function handoverJson(root: string, p: HandoverPlan, applied: boolean, r?: ApplyResult): HandoverJson {
   return {
     schema: 'vfiokit.handover/1',
     root,

@@ -8,6 +8,7 @@ import { type HookPlan, planHookInstall, planHookUndo } from '../../actions/libv
 import { fileDiff, stepJson } from '../../actions/plan.js';
 import { EnvironmentError, ExitCode, UsageError } from '../../errors.js';
 import { DirHostWriter } from '../../host/host-writer.js';
+import type { HookJson } from '../../schema/outputs/hook.js';
 import type { CliContext } from '../context.js';
 
 export interface HookCliOptions {
@@ -30,7 +31,7 @@ function selfPath(): string | undefined {
   }
 }
 
-export function hookJson(root: string, p: HookPlan, applied: boolean, r?: ApplyResult) {
+export function hookJson(root: string, p: HookPlan, applied: boolean, r?: ApplyResult): HookJson {
   return {
     schema: 'vfiokit.hook/1',
     root,

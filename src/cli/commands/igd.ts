@@ -39,6 +39,10 @@ import { type VerifyReport, verifyIgd } from '../../igd/verify.js';
 import { formatPciAddress, parsePciAddress } from '../../pci/address.js';
 import { summarize } from '../../readiness/check.js';
 import { parseMemorySize } from '../../readiness/memory-size.js';
+import type { IgdCheckJson } from '../../schema/outputs/igd-check.js';
+import type { IgdOpregionJson } from '../../schema/outputs/igd-opregion.js';
+import type { IgdPlanJson } from '../../schema/outputs/igd-plan.js';
+import type { IgdVerifyJson } from '../../schema/outputs/igd-verify.js';
 import { parseIomem } from '../../system/iomem.js';
 import type { CliContext } from '../context.js';
 
@@ -100,7 +104,7 @@ function readInputFile(file: string, max: number, what: string): Uint8Array {
 
 // ---- igd opregion ------------------------------------------------------------------------------
 
-export function opregionJson(source: string, o: OpRegionInfo) {
+export function opregionJson(source: string, o: OpRegionInfo): IgdOpregionJson {
   return { schema: 'vfiokit.igd.opregion/1', source, ...o };
 }
 
@@ -228,7 +232,7 @@ function hostOpRegion(
 
 // ---- igd check ---------------------------------------------------------------------------------
 
-export function checkJson(root: string, a: IgdAssessment) {
+export function checkJson(root: string, a: IgdAssessment): IgdCheckJson {
   const f = a.igd;
   return {
     schema: 'vfiokit.igd.check/1',
@@ -337,12 +341,12 @@ export async function runIgdCheck(ctx: CliContext): Promise<number> {
 
 // ---- igd plan ----------------------------------------------------------------------------------
 
-export function planJson(inputs: Record<string, string>, p: IgdPlan) {
+export function planJson(inputs: IgdPlanJson['inputs'], p: IgdPlan): IgdPlanJson {
   return { schema: 'vfiokit.igd.plan/1', inputs, ...p };
 }
 
 export async function runIgdPlan(ctx: CliContext, opts: IgdPlanOptions): Promise<number> {
-  const inputs: Record<string, string> = {};
+  const inputs: IgdPlanJson['inputs'] = {};
   let opregionBytes: number;
   let bdsmSize: bigint;
   let bdsm64 = Boolean(opts.bdsm64);
@@ -422,7 +426,7 @@ export async function runIgdPlan(ctx: CliContext, opts: IgdPlanOptions): Promise
 
 // ---- igd verify --------------------------------------------------------------------------------
 
-export function verifyJson(root: string, r: VerifyReport) {
+export function verifyJson(root: string, r: VerifyReport): IgdVerifyJson {
   return { schema: 'vfiokit.igd.verify/1', root, ...r };
 }
 
