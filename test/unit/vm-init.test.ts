@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { parseVmSpec } from '../../src/vm/spec/parse-spec.js';
-import { repoRoot, runCli } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli.js';
 import { I7_8700, writeCpuLayout } from '../helpers/cpu-layouts.js';
 import { buildFixture, fixtureManifest } from '../helpers/fixture-builder.js';
 import { assertValidJson } from '../helpers/json-schema.js';
