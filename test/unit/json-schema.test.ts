@@ -1,8 +1,9 @@
 // Every command's --json output validated against its published schema (src/schema/outputs/,
 // docs/json.md), over real inputs: the lab's snapshots of real kernels, the setup host, the ROM
-// corpus, the held-out diagnose messages and the catalogue's own examples, and a fleet of the lab
-// hosts. Each loop asserts how many documents it validated, counted from the inputs themselves;
-// the last test asserts that every defined schema was met at least once.
+// corpus, the held-out diagnose messages and the catalogue's own examples, a fleet of the lab
+// hosts, and the VM specs of the config tests on the VM test host. Each loop asserts how many
+// documents it validated, counted from the inputs themselves; the last test asserts that every
+// defined schema was met at least once.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -18,11 +19,14 @@ import { DirHostRoot } from '../../src/host/root.js';
 import { readHostUsage } from '../../src/host/usage.js';
 import { CATALOGUE } from '../../src/readiness/diagnose/catalogue.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
+import { I5_9600K, I7_8700, RYZEN_3900X, writeCpuLayout, XEON_2S_E5_2620V3 } from '../helpers/cpu-layouts.js';
 import { displayHost, GPU } from '../helpers/display-host.js';
 import { fakeHost } from '../helpers/fake-sysfs.js';
+import { buildFixture, fixtureManifest } from '../helpers/fixture-builder.js';
 import { buildIgdHost, IGD_HOSTS, PREPARED_HOST } from '../helpers/igd-hosts.js';
 import { assertValidJson, OUTPUTS, validatedCount } from '../helpers/json-schema.js';
 import { buildOpRegion } from '../helpers/opregion-image.js';
+import { FIRMWARE_DIR, SPEC_DIR, vmHostPci } from '../helpers/vm-host.js';
 
 const LABS = ['lab-desktop', 'lab-legacy', 'lab-noacs', 'lab-server'];
 const snapshotOf = (lab: string) => path.join(repoRoot, 'test/fixtures', lab, 'snapshot');
@@ -408,6 +412,89 @@ describe('igd', () => {
       null,
     );
     assert.equal(validatedCount() - before, opregions.length + 1 + IGD_HOSTS.length * 3 + 1);
+  });
+});
+
+describe('VM specs', () => {
+  // The VM test host (test/helpers/vm-host.ts) written as a snapshot directory, with the CPU layout
+  // of an Intel Core i7-8700 and 32 GiB of memory: the host the vm init and cpu.pin: auto tests use.
+  const vmRoot = (layout = I7_8700) => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'vm-host-'));
+    buildFixture(vmHostPci, dir);
+    fs.writeFileSync(path.join(dir, 'manifest.json'), fixtureManifest());
+    writeCpuLayout(dir, layout);
+    fs.mkdirSync(path.join(dir, 'proc'));
+    fs.writeFileSync(path.join(dir, 'proc/meminfo'), `MemTotal:       ${32 * 1024 * 1024} kB\n`);
+    return dir;
+  };
+  const AMD_ROM = path.join(
+    repoRoot,
+    'test/fixtures/rom/corpus/amd-micron_msi_armor_rx580_8gb_rx580-default.rom',
+  );
+
+  test('config qemu and config libvirt for every spec in test/fixtures/vm-spec/spec, and --patch', () => {
+    const root = vmRoot();
+    const specs = fs.readdirSync(SPEC_DIR).filter((f) => f.endsWith('.yaml'));
+    assert.ok(specs.length >= 9, `found ${specs.length} specs`);
+    const before = validatedCount();
+    for (const f of specs) {
+      // A spec names its romfile where a host keeps it; here the corpus ROM of the same card
+      // stands in (config reads and checks it). lab-desktop.yaml names a group of the lab desktop.
+      const text = fs.readFileSync(path.join(SPEC_DIR, f), 'utf8');
+      const spec = text.includes('romfile:') ? path.join(tmp, f) : path.join(SPEC_DIR, f);
+      if (spec !== path.join(SPEC_DIR, f))
+        fs.writeFileSync(spec, text.replace(/romfile: .*/g, `romfile: ${AMD_ROM}`));
+      const r = f === 'lab-desktop.yaml' ? snapshotOf('lab-desktop') : root;
+      const run = (kind: string) => [
+        '--root',
+        r,
+        '--json',
+        'config',
+        kind,
+        spec,
+        '--firmware-dir',
+        FIRMWARE_DIR,
+      ];
+      const q = doc(run('qemu'), 'vfiokit.config-qemu/1');
+      assert.equal((q.argv as string[])[0], 'qemu-system-x86_64');
+      const l = doc(run('libvirt'), 'vfiokit.config-libvirt/1');
+      assert.equal(l.name, q.name);
+    }
+    const p = doc(
+      [
+        '--root',
+        root,
+        '--json',
+        'config',
+        'libvirt',
+        path.join(SPEC_DIR, 'looking-glass.yaml'),
+        '--firmware-dir',
+        FIRMWARE_DIR,
+        '--patch',
+        path.join(repoRoot, 'test/fixtures/vm-spec/dumpxml-win10.xml'),
+      ],
+      'vfiokit.config-libvirt/1',
+    );
+    assert.ok((p.patched as string).endsWith('dumpxml-win10.xml'));
+    assert.equal(validatedCount() - before, specs.length * 2 + 1);
+  });
+
+  test('vm init on the VM test host with each CPU layout, with -o and --no-windows', () => {
+    const layouts = [I7_8700, I5_9600K, RYZEN_3900X, XEON_2S_E5_2620V3];
+    const before = validatedCount();
+    for (const layout of layouts) {
+      const root = vmRoot(layout);
+      const j = doc(['--root', root, '--json', 'vm', 'init'], 'vfiokit.vm-init/1');
+      assert.equal(j.file, undefined);
+      const out = path.join(root, 'spec.yaml');
+      const o = doc(
+        ['--root', root, '--json', 'vm', 'init', '-o', out, '--no-windows', '--name', 'deb'],
+        'vfiokit.vm-init/1',
+      );
+      assert.equal(o.file, out);
+      assert.equal(fs.readFileSync(out, 'utf8'), o.yaml);
+    }
+    assert.equal(validatedCount() - before, layouts.length * 2);
   });
 });
 

@@ -9,6 +9,8 @@ import { readCpuTopology } from '../../host/cpu-topology.js';
 import { readPciDevices } from '../../host/pci-sysfs.js';
 import { FIRMWARE_DIRS, readFirmwareDescriptors } from '../../host/qemu-firmware.js';
 import type { HostRoot } from '../../host/root.js';
+import type { ConfigLibvirtJson } from '../../schema/outputs/config-libvirt.js';
+import type { ConfigQemuJson } from '../../schema/outputs/config-qemu.js';
 import { chooseOvmf } from '../../vm/firmware.js';
 import { buildVmModel, type VmModel } from '../../vm/model.js';
 import { patchLibvirtDomain } from '../../vm/patch-libvirt.js';
@@ -146,15 +148,16 @@ export async function runConfig(
     const cmd = renderQemu(model);
     const allNotes = [...notes, ...cmd.notes];
     if (spec.cpu.pin === 'auto') allNotes.push(QEMU_PIN_NOTE);
-    if (ctx.json)
-      ctx.printJson({
+    if (ctx.json) {
+      const doc: ConfigQemuJson = {
         schema: 'vfiokit.config-qemu/1',
         name: model.name,
         argv: cmd.argv,
         notes: allNotes,
         warnings: model.warnings,
-      });
-    else {
+      };
+      ctx.printJson(doc);
+    } else {
       for (const w of model.warnings) ctx.err(`vfiokit: warning: ${w}`);
       for (const n of allNotes) ctx.err(`vfiokit: note: ${n}`);
       ctx.out(formatQemuShell(cmd.argv));
@@ -170,16 +173,17 @@ export async function runConfig(
     patchNotes.push(...r.notes);
   } else xml = renderLibvirt(model);
   const allNotes = [...notes, ...patchNotes];
-  if (ctx.json)
-    ctx.printJson({
+  if (ctx.json) {
+    const doc: ConfigLibvirtJson = {
       schema: 'vfiokit.config-libvirt/1',
       name: model.name,
       xml,
       ...(opts.patch !== undefined ? { patched: opts.patch } : {}),
       notes: allNotes,
       warnings: model.warnings,
-    });
-  else {
+    };
+    ctx.printJson(doc);
+  } else {
     for (const w of model.warnings) ctx.err(`vfiokit: warning: ${w}`);
     for (const n of allNotes) ctx.err(`vfiokit: note: ${n}`);
     ctx.out(xml.replace(/\n$/, ''));

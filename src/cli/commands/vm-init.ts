@@ -8,6 +8,7 @@ import { stringify } from 'yaml';
 import { EnvironmentError, ExitCode, errnoCode, showPath, UsageError } from '../../errors.js';
 import { readCpuTopology } from '../../host/cpu-topology.js';
 import { readPciDevices } from '../../host/pci-sysfs.js';
+import type { VmInitJson } from '../../schema/outputs/vm-init.js';
 import { type InitAnswers, initSpec } from '../../vm/init-spec.js';
 import { parseVmSpec } from '../../vm/spec/parse-spec.js';
 import type { CliContext } from '../context.js';
@@ -110,13 +111,14 @@ export async function runVmInit(ctx: CliContext, opts: VmInitOptions): Promise<n
   // What is written must be what the spec parser accepts: parse it back before writing.
   parseVmSpec(text, opts.output ?? 'vm init output');
   if (ctx.json) {
-    ctx.printJson({
+    const doc: VmInitJson = {
       schema: 'vfiokit.vm-init/1',
       spec,
       reasons,
       yaml: text,
       ...(opts.output ? { file: opts.output } : {}),
-    });
+    };
+    ctx.printJson(doc);
   }
   if (opts.output !== undefined) {
     try {
