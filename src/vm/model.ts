@@ -159,7 +159,9 @@ export function buildVmModel({ spec, slots, ovmf, autoPin }: ModelInputs): VmMod
   const machine = spec.machine ?? 'q35';
   const q35 = machine === 'q35';
   const warnings: string[] = [];
-  if (!q35)
+  const legacyIgd = slots.some((s) => s.spec.igd === 'legacy');
+  // A legacy-mode IGD needs i440fx; the warning is about discrete GPUs' drivers.
+  if (!q35 && !legacyIgd)
     warnings.push(
       'machine i440fx: guest GPU drivers (Nvidia, AMD) may expect a PCIe root port above the GPU and fail or lose features on a conventional PCI bus; q35 is recommended',
     );
@@ -218,7 +220,8 @@ export function buildVmModel({ spec, slots, ovmf, autoPin }: ModelInputs): VmMod
       warnings.push(
         `devices[${s.specIndex}]: display: vga (x-vga=on) routes legacy VGA to the GPU for a BIOS boot; with OVMF the GPU's own UEFI driver brings it up, and display: primary (legacy-free) is the recommended way`,
       );
-    if (gpu && (s.spec.display ?? 'primary') === 'primary' && fw === 'seabios')
+    // A legacy-mode IGD's VBIOS runs under SeaBIOS without x-vga: QEMU routes VGA to it itself.
+    if (gpu && !igdMode && (s.spec.display ?? 'primary') === 'primary' && fw === 'seabios')
       warnings.push(
         `devices[${s.specIndex}]: with SeaBIOS the GPU's legacy VGA BIOS runs only with display: vga (x-vga=on); display: primary needs OVMF`,
       );
@@ -243,6 +246,10 @@ export function buildVmModel({ spec, slots, ovmf, autoPin }: ModelInputs): VmMod
         ...(i === 0 && igdMode ? { igd: { mode: igdMode, opregion: s.spec.opregion ?? false } } : {}),
       });
     });
+    if (igdMode === 'upt' && display === 'none')
+      warnings.push(
+        `devices[${s.specIndex}]: igd: upt makes the IGD a secondary device (QEMU docs/igd-assign.txt: "retain the default emulated graphics"); with display type none the guest shows nothing until Intel's driver runs`,
+      );
     if (igdMode === 'legacy') {
       warnings.push(
         `devices[${s.specIndex}]: igd: legacy: detach the IGD before the start (virsh nodedev-detach, or driver_override to vfio-pci) so i915 does not take it back; the libvirt domain says managed='no'`,
