@@ -212,8 +212,7 @@ export function buildVmModel({ spec, slots, ovmf, autoPin }: ModelInputs): VmMod
           { code: 'vm.igd-address', hint: 'use igd: upt for a display device elsewhere', exitCode: 2 },
         );
     }
-    const first =
-      igdMode === 'legacy' ? { bus: rootBus, busIndex: 0, slot: 2, fn: 0 } : newSlot();
+    const first = igdMode === 'legacy' ? { bus: rootBus, busIndex: 0, slot: 2, fn: 0 } : newSlot();
     const gpu = s.functions[0].device.classCode >> 16 === 0x03;
     const xVga = s.spec.display === 'vga';
     if (gpu && xVga && fw === 'ovmf')

@@ -65,7 +65,10 @@ export function patchLibvirtDomain(text: string, file: string, m: VmModel): Patc
   if (igd)
     throw new UsageError(
       `--patch does not add an Intel IGD (igd: ${igd.igd?.mode}): its mode decides the machine, display and guest address of the whole domain`,
-      { hint: 'generate the domain with vfiokit config libvirt SPEC (without --patch)', code: 'vm.patch-igd' },
+      {
+        hint: 'generate the domain with vfiokit config libvirt SPEC (without --patch)',
+        code: 'vm.patch-igd',
+      },
     );
   let first: { msg: string; line?: number; col?: number } | undefined;
   const parser = new DOMParser({

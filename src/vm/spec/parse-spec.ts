@@ -189,9 +189,10 @@ function checkIgd(spec: VmSpec, fail: (path: readonly Key[], msg: string) => nev
           : 'only for an Intel IGD with igd: upt',
       );
   });
-  if (igd.length > 1) fail(['devices', igd[1].i, 'igd'], 'a host has one Intel IGD: only one device can be igd');
+  if (igd.length > 1)
+    fail(['devices', igd[1].i, 'igd'], 'a host has one Intel IGD: only one device can be igd');
   const [first] = igd;
-  if (!first || first.d.igd !== 'legacy') return;
+  if (first?.d.igd !== 'legacy') return;
   const { d, i } = first;
   if (d.address !== undefined && !IGD_HOST_ADDRESS.test(d.address))
     fail(
@@ -210,7 +211,10 @@ function checkIgd(spec: VmSpec, fail: (path: readonly Key[], msg: string) => nev
     );
   if (d.rombar === false) fail(['devices', i, 'rombar'], 'rombar: false (rombar=0) disables IGD legacy mode');
   if (d.display === 'vga')
-    fail(['devices', i, 'display'], 'legacy mode routes the VGA ranges to the IGD itself; leave display unset');
+    fail(
+      ['devices', i, 'display'],
+      'legacy mode routes the VGA ranges to the IGD itself; leave display unset',
+    );
   devices.forEach((o, j) => {
     if (j !== i && o.display === 'vga')
       fail(['devices', j, 'display'], 'the legacy-mode IGD takes the legacy VGA ranges; no other device can');
