@@ -14,7 +14,7 @@ import { openRoot } from '../../src/host/root.js';
 import { renderLibvirt } from '../../src/vm/render-libvirt.js';
 import { formatQemuShell, renderQemu } from '../../src/vm/render-qemu.js';
 import { parseVmSpec } from '../../src/vm/spec/parse-spec.js';
-import { repoRoot } from '../helpers/cli.js';
+import { repoRoot, runCli } from '../helpers/cli.js';
 import type { Fixture } from '../helpers/fixture-builder.js';
 import { buildIgdHost, IGD_HOSTS } from '../helpers/igd-hosts.js';
 import { GOLDEN_DIR, modelFor, specText } from '../helpers/vm-host.js';
@@ -264,4 +264,27 @@ test('QEMU starts both command lines; the IGD stand-in is where the mode puts it
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("doctor --vm SPEC judges the spec's IGD mode by the host's IGD checks", () => {
+  // The Haswell fixture (gen 7): legacy mode's requirements all hold; UPT needs Broadwell (gen 8)
+  // or newer per QEMU docs/igd-assign.txt ("only support this mode for Broadwell and newer").
+  const verdicts: Record<string, string> = {};
+  for (const name of NAMES) {
+    const r = runCli([
+      '--root',
+      HASWELL,
+      '--json',
+      'doctor',
+      '--no-rom',
+      '--vm',
+      path.join(repoRoot, `test/fixtures/vm-spec/spec/${name}.yaml`),
+    ]);
+    const doc = JSON.parse(r.stdout);
+    const c = doc.checks.filter((x: { id: string }) => x.id === 'igd.vm-mode');
+    assert.equal(c.length, 1, name);
+    verdicts[name] = c[0].verdict;
+    assert.match(c[0].evidence[0], new RegExp(`${name}\\.yaml line ${name === 'igd-legacy' ? 11 : 8} asks for`));
+  }
+  assert.deepEqual(verdicts, { 'igd-legacy': 'ok', 'igd-upt': 'fail' });
 });
