@@ -284,7 +284,10 @@ test("doctor --vm SPEC judges the spec's IGD mode by the host's IGD checks", () 
     const c = doc.checks.filter((x: { id: string }) => x.id === 'igd.vm-mode');
     assert.equal(c.length, 1, name);
     verdicts[name] = c[0].verdict;
-    assert.match(c[0].evidence[0], new RegExp(`${name}\\.yaml line ${name === 'igd-legacy' ? 11 : 8} asks for`));
+    assert.match(
+      c[0].evidence[0],
+      new RegExp(`${name}\\.yaml line ${name === 'igd-legacy' ? 11 : 8} asks for`),
+    );
   }
   assert.deepEqual(verdicts, { 'igd-legacy': 'ok', 'igd-upt': 'fail' });
 });
