@@ -97,7 +97,7 @@ test('the spec refuses what legacy mode cannot do, one line with file:line:col',
   const cases: [string, string, RegExp][] = [
     [
       'another address',
-      base.replace('address: 0000:00:02.0', 'address: 0000:00:03.0'),
+      base.replace("address: '0000:00:02.0'", "address: '0000:00:03.0'"),
       /^x\.yaml:11:14: devices\[0\]\.address: igd: legacy needs the IGD at 0000:00:02\.0/,
     ],
     [
