@@ -291,3 +291,26 @@ test("doctor --vm SPEC judges the spec's IGD mode by the host's IGD checks", () 
   }
   assert.deepEqual(verdicts, { 'igd-legacy': 'ok', 'igd-upt': 'fail' });
 });
+
+test("both modes' -device values use only properties QEMU's vfio-pci declares", (t) => {
+  const r = spawnSync('qemu-system-x86_64', ['-device', 'vfio-pci,help'], { encoding: 'utf8' });
+  if (r.status !== 0) {
+    t.skip('no qemu-system-x86_64 here');
+    return;
+  }
+  const props = new Set([...r.stdout.matchAll(/^\s+([a-z0-9-]+)=</gm)].map((m) => m[1]));
+  let checked = 0;
+  for (const name of NAMES) {
+    for (const dev of render(name).qemu.filter((a) => a.startsWith('vfio-pci,'))) {
+      for (const kv of dev.split(',').slice(1)) {
+        const key = kv.split('=')[0];
+        // id, bus and addr belong to every PCI device (qdev), not to vfio-pci's own list.
+        if (key === 'id' || key === 'bus') continue;
+        assert.ok(props.has(key), `QEMU's vfio-pci has no property ${key}`);
+        checked++;
+      }
+    }
+  }
+  // legacy: host, addr; UPT: host, addr, x-igd-opregion.
+  assert.equal(checked, 5);
+});
