@@ -81,7 +81,9 @@ function vmModeCheck(a: IgdAssessment, d: VmHostDevice, vm: VmDefinition): Check
           fix:
             want.mode === 'legacy' && a.upt.verdict === 'possible'
               ? 'see the failing igd.* checks; UPT mode (igd: upt) is possible on this host'
-              : 'see the failing igd.* checks, and vfiokit igd check for each requirement',
+              : want.mode === 'upt' && a.legacy.verdict === 'possible'
+                ? 'see the failing igd.* checks; legacy mode (igd: legacy, machine: i440fx) is possible on this host'
+                : 'see the failing igd.* checks, and vfiokit igd check for each requirement',
         }),
   };
 }
