@@ -314,3 +314,56 @@ test("both modes' -device values use only properties QEMU's vfio-pci declares", 
   // legacy: host, addr; UPT: host, addr, x-igd-opregion.
   assert.equal(checked, 5);
 });
+
+/**
+ * A minimal option ROM image for the Haswell IGD (8086:0412): 55 AA, one 512-byte image, a PCI
+ * data structure (PCI Firmware Specification 3.0, 5.1.2) with the given code type, last image.
+ * Built here because no Intel VBIOS can be committed; the ROM toolkit's own tests use real ROMs.
+ */
+function igdRom(codeType: number): Uint8Array {
+  const b = new Uint8Array(512);
+  const dv = new DataView(b.buffer);
+  b.set([0x55, 0xaa, 1]);
+  dv.setUint16(0x18, 0x1c, true);
+  b.set([0x50, 0x43, 0x49, 0x52], 0x1c); // "PCIR"
+  dv.setUint16(0x1c + 4, 0x8086, true);
+  dv.setUint16(0x1c + 6, 0x0412, true);
+  dv.setUint16(0x1c + 0x0a, 0x18, true);
+  b[0x1c + 0x0f] = 0x03; // class 03 (display)
+  dv.setUint16(0x1c + 0x10, 1, true);
+  b[0x1c + 0x14] = codeType;
+  b[0x1c + 0x15] = 0x80; // last image
+  return b;
+}
+
+test('legacy mode under SeaBIOS: the romfile must hold a VBIOS (x86 PC-AT image)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vfiokit-igd-rom-'));
+  try {
+    const results: [number, number, string][] = [];
+    for (const codeType of [0, 3]) {
+      const rom = path.join(dir, `igd-${codeType}.rom`);
+      fs.writeFileSync(rom, igdRom(codeType));
+      const spec = path.join(dir, `legacy-${codeType}.yaml`);
+      fs.writeFileSync(
+        spec,
+        specText('igd-legacy').replace('igd: legacy', `igd: legacy\n    romfile: ${rom}`),
+      );
+      const r = runCli(['--root', HASWELL, 'config', 'qemu', spec]);
+      results.push([codeType, r.status ?? -1, r.status === 0 ? r.stdout : r.stderr]);
+    }
+    assert.equal(results.length, 2);
+    assert.equal(results[0][1], 0, results[0][2]);
+    assert.match(results[0][2], /romfile=\S+igd-0\.rom/);
+    assert.notEqual(results[1][1], 0);
+    assert.match(results[1][2], /no x86 PC-AT image \(PCIR code type 0\)/);
+    assert.equal(
+      results[1][2]
+        .trim()
+        .split('\n')
+        .filter((l) => !l.includes('warning:')).length,
+      1,
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
