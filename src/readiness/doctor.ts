@@ -110,7 +110,7 @@ export function runChecks(
       },
     ),
     hugepagesCheck(f, memoryBytes, vm),
-    ...igdChecks(f, devices, contexts),
+    ...igdChecks(f, devices, contexts, vm),
     ...(vm ? [vmDefinitionCheck(vm), vmDevicesCheck(vm, devices, contexts)] : []),
   ];
   // Stable sort by section; within a section keep the order above (host-level before per-device).

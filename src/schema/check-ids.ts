@@ -40,5 +40,6 @@ export const CHECK_IDS = [
   'igd.framebuffer',
   'igd.video-off',
   'igd.upt',
+  'igd.vm-mode',
   'hugepages.pool',
 ] as const;

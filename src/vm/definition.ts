@@ -27,6 +27,8 @@ export interface VmHostDevice {
   romBarOff?: boolean;
   /** QEMU x-vga=on: legacy VGA ranges routed to this device. */
   xVga?: boolean;
+  /** A VM spec's Intel IGD mode (igd: legacy | upt; opregion: x-igd-opregion=on). */
+  igd?: { mode: 'legacy' | 'upt'; opregion: boolean };
 }
 
 export interface VmDefinition {

@@ -48,6 +48,12 @@ export interface HostDeviceModel {
   xVga: boolean;
   romfile?: string;
   rombar?: boolean;
+  /**
+   * An Intel IGD's assignment mode (QEMU docs/igd-assign.txt). Legacy: guest 00:02.0 of pci.0,
+   * managed='no' in libvirt (QEMU's document: detach beforehand so i915 does not bind it again).
+   * UPT: elsewhere, with the OpRegion when asked for.
+   */
+  igd?: { mode: 'legacy' | 'upt'; opregion: boolean };
 }
 
 export interface DiskModel {
@@ -153,7 +159,9 @@ export function buildVmModel({ spec, slots, ovmf, autoPin }: ModelInputs): VmMod
   const machine = spec.machine ?? 'q35';
   const q35 = machine === 'q35';
   const warnings: string[] = [];
-  if (!q35)
+  const legacyIgd = slots.some((s) => s.spec.igd === 'legacy');
+  // A legacy-mode IGD needs i440fx; the warning is about discrete GPUs' drivers.
+  if (!q35 && !legacyIgd)
     warnings.push(
       'machine i440fx: guest GPU drivers (Nvidia, AMD) may expect a PCIe root port above the GPU and fail or lose features on a conventional PCI bus; q35 is recommended',
     );
@@ -161,6 +169,11 @@ export function buildVmModel({ spec, slots, ovmf, autoPin }: ModelInputs): VmMod
   // Root bus slots: 00:00.0 host bridge; i440fx 00:01.x is the PIIX3 (ISA, IDE, USB, ACPI); q35's
   // 00:1f.x is the ICH9 (LPC, SATA, SMBus). 00:01.0 is where the primary video goes.
   let nextSlot = 2;
+  // QEMU's igd.c takes an IGD at guest 00:02.0 of the root bus of an i440fx machine for legacy
+  // mode: that slot is the legacy IGD's, and a UPT IGD must not land there (on q35 devices sit
+  // behind root ports, never at 00:02.0 itself).
+  const igdSlot = slots.find((s) => s.spec.igd);
+  if (igdSlot && !q35) nextSlot = 3;
   const rootPorts: RootPort[] = [];
   const takeRootSlot = (): number => {
     const s = nextSlot++;
@@ -185,14 +198,29 @@ export function buildVmModel({ spec, slots, ovmf, autoPin }: ModelInputs): VmMod
   const fw = spec.firmware?.type ?? 'ovmf';
   const hostdevs: HostDeviceModel[] = [];
   for (const s of slots) {
-    const first = newSlot();
+    const igdMode = s.spec.igd;
+    if (igdMode) {
+      const dev = s.functions[0].device;
+      if (dev.vendorId !== 0x8086 || dev.classCode >> 16 !== 0x03)
+        throw new VfiokitError(
+          `devices[${s.specIndex}]: igd: ${igdMode} is for Intel integrated graphics, and ${dev.address} is ${deviceId(dev)} class ${dev.classCode.toString(16).padStart(6, '0')}`,
+          { code: 'vm.igd-not-intel', hint: 'remove igd: from this device', exitCode: 2 },
+        );
+      if (igdMode === 'legacy' && dev.address !== '0000:00:02.0')
+        throw new VfiokitError(
+          `devices[${s.specIndex}]: igd: legacy needs the IGD at 0000:00:02.0, and it resolved to ${dev.address}`,
+          { code: 'vm.igd-address', hint: 'use igd: upt for a display device elsewhere', exitCode: 2 },
+        );
+    }
+    const first = igdMode === 'legacy' ? { bus: rootBus, busIndex: 0, slot: 2, fn: 0 } : newSlot();
     const gpu = s.functions[0].device.classCode >> 16 === 0x03;
     const xVga = s.spec.display === 'vga';
     if (gpu && xVga && fw === 'ovmf')
       warnings.push(
         `devices[${s.specIndex}]: display: vga (x-vga=on) routes legacy VGA to the GPU for a BIOS boot; with OVMF the GPU's own UEFI driver brings it up, and display: primary (legacy-free) is the recommended way`,
       );
-    if (gpu && (s.spec.display ?? 'primary') === 'primary' && fw === 'seabios')
+    // A legacy-mode IGD's VBIOS runs under SeaBIOS without x-vga: QEMU routes VGA to it itself.
+    if (gpu && !igdMode && (s.spec.display ?? 'primary') === 'primary' && fw === 'seabios')
       warnings.push(
         `devices[${s.specIndex}]: with SeaBIOS the GPU's legacy VGA BIOS runs only with display: vga (x-vga=on); display: primary needs OVMF`,
       );
@@ -214,8 +242,22 @@ export function buildVmModel({ spec, slots, ovmf, autoPin }: ModelInputs): VmMod
         xVga: own?.display === 'vga' && f.device.classCode >> 16 === 0x03,
         ...(own?.romfile !== undefined ? { romfile: own.romfile } : {}),
         ...(own?.rombar !== undefined ? { rombar: own.rombar } : {}),
+        ...(i === 0 && igdMode ? { igd: { mode: igdMode, opregion: s.spec.opregion ?? false } } : {}),
       });
     });
+    if (igdMode === 'upt' && display === 'none')
+      warnings.push(
+        `devices[${s.specIndex}]: igd: upt makes the IGD a secondary device (QEMU docs/igd-assign.txt: "retain the default emulated graphics"); with display type none the guest shows nothing until Intel's driver runs`,
+      );
+    if (igdMode === 'legacy') {
+      warnings.push(
+        `devices[${s.specIndex}]: igd: legacy: detach the IGD before the start (virsh nodedev-detach, or driver_override to vfio-pci) so i915 does not take it back; the libvirt domain says managed='no'`,
+      );
+      if (fw === 'ovmf' && s.spec.romfile === undefined)
+        warnings.push(
+          `devices[${s.specIndex}]: igd: legacy with OVMF: OVMF does not itself reserve the OpRegion and stolen memory QEMU offers through fw_cfg (etc/igd-opregion, etc/igd-bdsm-size); give an IGD option ROM that does (romfile:), or use firmware type seabios, which does`,
+        );
+    }
   }
   if (display === 'spice' && slots.some((s) => s.spec.display === 'vga'))
     throw new VfiokitError(

@@ -59,6 +59,17 @@ export interface PatchResult {
 }
 
 export function patchLibvirtDomain(text: string, file: string, m: VmModel): PatchResult {
+  // An IGD's mode decides the machine, the display and the guest address (legacy: 00:02.0 of an
+  // i440fx machine with nothing else there), which an existing domain has already chosen.
+  const igd = m.hostdevs.find((h) => h.igd);
+  if (igd)
+    throw new UsageError(
+      `--patch does not add an Intel IGD (igd: ${igd.igd?.mode}): its mode decides the machine, display and guest address of the whole domain`,
+      {
+        hint: 'generate the domain with vfiokit config libvirt SPEC (without --patch)',
+        code: 'vm.patch-igd',
+      },
+    );
   let first: { msg: string; line?: number; col?: number } | undefined;
   const parser = new DOMParser({
     onError: (level, msg, ctx) => {

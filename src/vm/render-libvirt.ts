@@ -64,7 +64,7 @@ export function hostdevEl(h: HostDeviceModel, userAlias: boolean): El {
   const [slot, fn] = rest.split('.');
   return el(
     'hostdev',
-    { mode: 'subsystem', type: 'pci', managed: 'yes' },
+    { mode: 'subsystem', type: 'pci', managed: h.igd?.mode === 'legacy' ? 'no' : 'yes' },
     // vfio is libvirt's only PCI backend today; said explicitly so no host probe decides it.
     el('driver', { name: 'vfio' }),
     el(
@@ -165,18 +165,33 @@ export function evdevEls(m: VmModel): El[] {
   return out;
 }
 
-/** The <qemu:override> that sets x-vga=on on the hostdevs that ask for it. */
+/** The vfio-pci properties a hostdev needs that the domain XML has no element for. */
+function qemuProperties(h: HostDeviceModel): string[] {
+  return [...(h.xVga ? ['x-vga'] : []), ...(h.igd?.opregion ? ['x-igd-opregion'] : [])];
+}
+
+/** Whether a hostdev needs the user alias its <qemu:override> names. */
+export const needsOverride = (h: HostDeviceModel) => qemuProperties(h).length > 0;
+
+/**
+ * The <qemu:override> that sets x-vga=on and x-igd-opregion=on on the hostdevs that ask for them
+ * (QEMU docs/igd-assign.txt: x-igd-opregion is experimental, so libvirt has no element for it).
+ */
 export function xVgaOverrideEl(m: VmModel): El | undefined {
-  const vga = m.hostdevs.filter((h) => h.xVga);
-  if (!vga.length) return undefined;
+  const over = m.hostdevs.filter(needsOverride);
+  if (!over.length) return undefined;
   return el(
     'qemu:override',
     {},
-    ...vga.map((h) =>
+    ...over.map((h) =>
       el(
         'qemu:device',
         { alias: `ua-${h.alias}` },
-        el('qemu:frontend', {}, el('qemu:property', { name: 'x-vga', type: 'bool', value: 'true' })),
+        el(
+          'qemu:frontend',
+          {},
+          ...qemuProperties(h).map((name) => el('qemu:property', { name, type: 'bool', value: 'true' })),
+        ),
       ),
     ),
   );
@@ -269,7 +284,7 @@ export function renderLibvirt(m: VmModel): string {
     m.display.type === 'spice'
       ? el('video', {}, el('model', { type: 'qxl', primary: 'yes' }), pciAddressEl(m.display.video))
       : el('video', {}, el('model', { type: 'none' })),
-    ...m.hostdevs.map((h) => hostdevEl(h, h.xVga)),
+    ...m.hostdevs.map((h) => hostdevEl(h, needsOverride(h))),
     el('memballoon', { model: 'none' }),
     shmemEl(m),
   );

@@ -92,6 +92,8 @@ export function renderQemu(m: VmModel): QemuCommand {
     if (h.xVga) o.push('x-vga=on');
     if (h.romfile !== undefined) o.push(`romfile=${val(h.romfile)}`);
     if (h.rombar === false) o.push('rombar=0');
+    // Legacy mode needs no option: QEMU 10 enables it for an IGD at 00:02.0 of an i440fx machine.
+    if (h.igd?.opregion) o.push('x-igd-opregion=on');
     a.push('-device', o.join(','));
   }
 

@@ -18,6 +18,11 @@ export function checkRomfile(
   bytes: Uint8Array,
   device: { vendor: number; device: number },
   ovmf: boolean,
+  /**
+   * A legacy-mode IGD under SeaBIOS: the guest runs the VBIOS from it (QEMU docs/igd-assign.txt:
+   * "The IGD device must have a VGA ROM"), so it needs an x86 PC-AT image (PCIR code type 0).
+   */
+  legacyVbios = false,
 ): RomfileVerdict {
   const problems: string[] = [];
   const unknown: string[] = [];
@@ -33,6 +38,10 @@ export function checkRomfile(
   if (!ids.matches)
     problems.push(
       `its images are for ${[...new Set(model.images.filter((i) => !i.afterLast).map((i) => formatDeviceId({ vendor: i.pcir.vendorId, device: i.pcir.deviceId })))].join(', ')}, not ${formatDeviceId(device)}`,
+    );
+  if (legacyVbios && !model.images.some((i) => !i.afterLast && i.pcir.codeType === 0))
+    problems.push(
+      'legacy-mode IGD under SeaBIOS runs the VBIOS from it, and it has no x86 PC-AT image (PCIR code type 0)',
     );
   if (ovmf) {
     const v = uefiVerdict(model, ids, bytes);

@@ -93,7 +93,12 @@ export function buildModelForHost(ctx: CliContext, spec: VmSpec, opts: ConfigOpt
   for (const h of model.hostdevs) {
     if (h.romfile === undefined) continue;
     const bytes = readUserFile(h.romfile, 'romfile', MAX_ROM);
-    const v = checkRomfile(new Uint8Array(bytes), { vendor: h.vendorId, device: h.deviceId }, fw === 'ovmf');
+    const v = checkRomfile(
+      new Uint8Array(bytes),
+      { vendor: h.vendorId, device: h.deviceId },
+      fw === 'ovmf',
+      h.igd?.mode === 'legacy' && fw === 'seabios',
+    );
     if (v.problems.length)
       throw new VfiokitError(`romfile ${showPath(h.romfile)} for ${h.host}: ${v.problems.join('; ')}`, {
         code: 'vm.romfile',

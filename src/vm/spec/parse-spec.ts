@@ -144,6 +144,7 @@ function checkMeaning(spec: VmSpec, fail: (path: readonly Key[], msg: string) =>
     if (d.display === 'vga' && vga > 1)
       fail(['devices', i, 'display'], 'only one device can take the legacy VGA ranges');
   });
+  checkIgd(spec, fail);
   for (const [i, n] of (spec.network ?? []).entries()) {
     if (n.type === 'bridge' && !n.bridge) fail(['network', i], "type 'bridge' needs bridge: NAME");
     if (n.type === 'user' && n.bridge) fail(['network', i, 'bridge'], "only for type 'bridge'");
@@ -162,5 +163,60 @@ function checkMeaning(spec: VmSpec, fail: (path: readonly Key[], msg: string) =>
     fail(['disks'], `${sata} SATA/IDE disks, the ${spec.machine ?? 'q35'} controller has ${maxSata}`);
   disks.forEach((x, i) => {
     if (x.cdrom && x.bus === 'virtio') fail(['disks', i, 'bus'], 'a CD-ROM goes on sata');
+  });
+}
+
+/** Legacy IGD's guest address, as QEMU's igd.c tests it: 00:02.0 of the root bus. */
+const IGD_HOST_ADDRESS = /^(0{4,8}:)?00:02\.0$/;
+
+/**
+ * The IGD modes' rules (QEMU docs/igd-assign.txt "Legacy" mode and hw/vfio/igd.c of QEMU 10):
+ * legacy mode is enabled only for a machine of the pc_piix family (i440fx) with the IGD at guest
+ * 00:02.0 of the root bus, where QEMU creates its own LPC bridge at 00:1f.0 (q35's ICH9 LPC
+ * bridge already holds that address, so QEMU fails with "Cannot create LPC bridge due to existing
+ * device at 1f.0"); the IGD is the only display; it needs a VGA ROM, and rombar=0 disables it.
+ * UPT mode takes any other address; x-igd-opregion=on is a UPT option.
+ */
+function checkIgd(spec: VmSpec, fail: (path: readonly Key[], msg: string) => never): void {
+  const devices = spec.devices ?? [];
+  const igd = devices.flatMap((d, i) => (d.igd ? [{ d, i }] : []));
+  devices.forEach((d, i) => {
+    if (d.opregion !== undefined && d.igd !== 'upt')
+      fail(
+        ['devices', i, 'opregion'],
+        d.igd === 'legacy'
+          ? 'legacy mode gives the guest the OpRegion by itself; x-igd-opregion is for igd: upt'
+          : 'only for an Intel IGD with igd: upt',
+      );
+  });
+  if (igd.length > 1)
+    fail(['devices', igd[1].i, 'igd'], 'a host has one Intel IGD: only one device can be igd');
+  const [first] = igd;
+  if (first?.d.igd !== 'legacy') return;
+  const { d, i } = first;
+  if (d.address !== undefined && !IGD_HOST_ADDRESS.test(d.address))
+    fail(
+      ['devices', i, 'address'],
+      `igd: legacy needs the IGD at 0000:00:02.0 (QEMU applies legacy mode only to the host IGD there); ${d.address} can be assigned with igd: upt`,
+    );
+  if ((spec.machine ?? 'q35') !== 'i440fx')
+    fail(
+      spec.machine ? ['machine'] : ['devices', i, 'igd'],
+      "igd: legacy needs machine: i440fx (QEMU enables legacy mode only for the pc_piix family; q35's ICH9 LPC bridge holds 00:1f.0, where legacy mode needs its own)",
+    );
+  if (spec.display?.type === 'spice')
+    fail(
+      ['display', 'type'],
+      'igd: legacy makes the IGD the only display: the QXL device of display type spice must go (display type none)',
+    );
+  if (d.rombar === false) fail(['devices', i, 'rombar'], 'rombar: false (rombar=0) disables IGD legacy mode');
+  if (d.display === 'vga')
+    fail(
+      ['devices', i, 'display'],
+      'legacy mode routes the VGA ranges to the IGD itself; leave display unset',
+    );
+  devices.forEach((o, j) => {
+    if (j !== i && o.display === 'vga')
+      fail(['devices', j, 'display'], 'the legacy-mode IGD takes the legacy VGA ranges; no other device can');
   });
 }

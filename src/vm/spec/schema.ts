@@ -95,6 +95,20 @@ const Device = v.strictObject({
   rombar: v.optional(
     v.pipe(v.boolean('expected true or false'), v.description('false hides the ROM BAR from the guest')),
   ),
+  igd: v.optional(
+    v.pipe(
+      v.picklist(['legacy', 'upt'], "expected 'legacy' or 'upt'"),
+      v.description(
+        "for an Intel IGD (QEMU docs/igd-assign.txt): 'legacy' (the guest's only display, at guest 00:02.0 of an i440fx machine, physical outputs) or 'upt' (a secondary device next to the emulated display)",
+      ),
+    ),
+  ),
+  opregion: v.optional(
+    v.pipe(
+      v.boolean('expected true or false'),
+      v.description('igd: upt only: give the guest the OpRegion (x-igd-opregion=on) for physical outputs'),
+    ),
+  ),
 });
 
 const Disk = v.strictObject({

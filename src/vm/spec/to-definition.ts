@@ -30,6 +30,7 @@ export function specDefinition(text: string, file: string): VmDefinition {
       ...(d.romfile !== undefined ? { romFile: d.romfile } : {}),
       ...(d.rombar === false ? { romBarOff: true } : {}),
       ...(d.display === 'vga' ? { xVga: true } : {}),
+      ...(d.igd ? { igd: { mode: d.igd, opregion: d.opregion ?? false } } : {}),
     });
   });
   return {
@@ -78,6 +79,9 @@ export function resolveSpecDevices(vm: VmDefinition, host: readonly PciDevice[])
           ...(!f.companion && s.spec.romfile !== undefined ? { romFile: s.spec.romfile } : {}),
           ...(!f.companion && s.spec.rombar === false ? { romBarOff: true } : {}),
           ...(!f.companion && s.spec.display === 'vga' ? { xVga: true } : {}),
+          ...(!f.companion && s.spec.igd
+            ? { igd: { mode: s.spec.igd, opregion: s.spec.opregion ?? false } }
+            : {}),
         });
       }
     } catch (e) {
