@@ -123,18 +123,42 @@ test('lab desktop: handover takes the only GPU (fbcon on it) to vfio-pci, handba
   assert.equal(read('back.rc').trim(), '0', read('back.txt'));
   assertDisplayBack(parseState(read('back.state')), 'after handback');
 
-  // 3. SIGTERM after the first journaled step: everything done is undone.
+  // 3. SIGTERM once the journal shows a step done. Where it lands decides what the kernel allows:
   assert.match(read('term-kill.txt'), /^killed after \d+ done of \d+ journaled/, read('term.err'));
   const term = assertValidJsonText(read('term.json'), 'vfiokit.handover/1') as HandoverJson;
-  assert.equal(term.result?.signal, 'SIGTERM', read('term.json'));
-  assert.equal(term.result?.ok, false);
-  assert.ok((term.result?.done.length ?? 0) >= 1, JSON.stringify(term.result));
-  // The GPU's own undo brings fbcon back by itself: bochs-drm registers fb0 and fbcon takes the
-  // consoles over, so the vtcon undo finds bind=1 and has nothing left to write.
-  assert.ok(term.result?.undone.includes(`bound ${GPU} to bochs-drm`), JSON.stringify(term.result));
-  assert.match(read('term.state'), /journal +"state": "rolled-back"/);
+  const res = term.result;
+  assert.ok(res, read('term.json'));
+  assert.equal(res.signal, 'SIGTERM', read('term.json'));
+  assert.equal(res.ok, false);
   assert.notEqual(read('term.rc').trim(), '0');
-  assertDisplayBack(parseState(read('term.state')), 'after SIGTERM');
+  assert.equal(res.done[0], 'write 0 to /sys/class/vtconsole/vtcon0/bind', JSON.stringify(res));
+  const termState = parseState(read('term.state'));
+  if (res.done.includes(`write ${GPU} to /sys/bus/pci/drivers/bochs-drm/unbind`)) {
+    t.diagnostic('SIGTERM landed after the GPU left bochs-drm');
+    // The GPU's own undo brings fbcon back by itself: bochs-drm registers fb0 and fbcon takes the
+    // consoles over, so the vtcon undo finds bind=1 and has nothing left to write.
+    assert.ok(res.undone.includes(`bound ${GPU} to bochs-drm`), JSON.stringify(res));
+    assert.deepEqual(res.undoFailed, []);
+    assert.match(read('term.state'), /journal +"state": "rolled-back"/);
+    assertDisplayBack(termState, 'after SIGTERM');
+  } else {
+    t.diagnostic('SIGTERM landed after the vtconsole unbind only');
+    // Only the vtconsole was unbound, and this kernel does not rebind it: `1` to vtcon0/bind goes
+    // through vt_bind() (drivers/tty/vt/vt.c), which returns 0 without binding when no console
+    // driver registered without CON_DRIVER_FLAG_MODULE holds the VTs in fbcon's range (which of
+    // its conditions holds here the lab does not establish; the dummy console holds the VTs).
+    // The run must say so rather than claim the display is back: the undo is reported failed
+    // with the kernel's reading, the journal is rollback-incomplete, nothing else was touched.
+    assert.deepEqual(res.undone, [], JSON.stringify(res));
+    assert.deepEqual(res.undoFailed, [
+      '/sys/class/vtconsole/vtcon0/bind: /sys/class/vtconsole/vtcon0/bind is "0" after the undo, not "1"',
+    ]);
+    assert.match(read('term.state'), /journal +"state": "rollback-incomplete"/);
+    assert.equal(termState.driver[GPU], 'bochs-drm');
+    assert.equal(termState.driver[AUDIO], 'snd_hda_intel');
+    assert.ok(termState.graphics.includes('fb0'));
+    assert.deepEqual(termState.fbcon, ['0'], 'the kernel kept fbcon unbound');
+  }
 
   if (!process.env.VFIOKIT_LAB_KEEP) rmSync(outDir, { recursive: true, force: true });
 });
