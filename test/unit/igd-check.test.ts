@@ -7,10 +7,12 @@
 // arithmetic is written out below, and checked against the firmware's own memory map in the same
 // dump. Then the same hosts with one requirement broken, or unreadable.
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { test } from 'node:test';
 import { igdGeneration } from '../../src/igd/generation.js';
 import { decodeGmch } from '../../src/igd/registers.js';
-import { runCli } from '../helpers/cli.js';
+import { repoRoot, runCli } from '../helpers/cli.js';
 import { parseConfigDump, readConfigDump, u16, u32 } from '../helpers/igd-dumps.js';
 import { buildIgdHost, IGD_HOSTS, type IgdHostCase, PREPARED_HOST } from '../helpers/igd-hosts.js';
 
@@ -219,6 +221,20 @@ test('hosts from real config dumps: the hand-worked oracle, the firmware memory 
     seen++;
   }
   assert.equal(seen, 3);
+});
+
+test("the committed Sandy Bridge host (README example) holds the dump's bytes", () => {
+  const dump = readConfigDump('sandy-bridge-desktop.txt');
+  const dev = (a: string) =>
+    fs.readFileSync(
+      path.join(repoRoot, 'test/fixtures/igd/sandy-bridge-i915/sys/bus/pci/devices', a, 'config'),
+    );
+  let seen = 0;
+  for (const fn of ['00:00.0', '00:02.0']) {
+    assert.deepEqual(new Uint8Array(dev(`0000:${fn}`)), dump.get(fn), fn);
+    seen++;
+  }
+  assert.equal(seen, 2);
 });
 
 test('the dump reader refuses rows it cannot place instead of half-using them', () => {
