@@ -1,22 +1,29 @@
 /**
- * Snapshots of hosts with Intel integrated graphics, one per generation family, built with the
- * fixture builder. Device IDs, revisions, subsystems and BARs are taken from public reports (named
- * on each host); names are checked against pci.ids. The IGD registers (GMCH at 0x50, BDSM at 0x5C
- * or 0xC0, ASLS at 0xFC) are composed from each generation's documented field layout
- * (hw/vfio/igd.c) for a typical firmware setting ("DVMT pre-allocated" 32 or 64 MiB), because the
- * reports show only the first 64 bytes of config space or none.
+ * Snapshots of hosts with Intel integrated graphics, one or more per generation family, built with
+ * the fixture builder.
+ *
+ * Where a public report posted the IGD's config space (test/fixtures/igd/dumps/, sources in its
+ * README.md), the host is built from those bytes: the IGD's config is the dump's 256 bytes, and
+ * its vendor, device, class, revision and subsystem attributes are read from them (so sysfs and
+ * config agree as on a real host); the host bridge is the dump's too where the report has it. The
+ * other hosts (Haswell, Skylake, Rocket Lake, Apollo Lake) have device IDs from public reports but
+ * GMCH/BDSM/ASLS values composed from each generation's documented layout, because no dump of
+ * their config space could be found (the README lists the searches); `source` says which.
  */
 import { buildFixture, CLASS, type FunctionSpec, type HostSpec } from './fixture-builder.js';
 import { type HostFilesSpec, writeHostFiles } from './host-fixture.js';
+import { readConfigDump, u16 } from './igd-dumps.js';
 
 export interface IgdHostCase {
   name: string;
-  /** Where the IDs come from. */
+  /** Where the IDs (and, for `dump`, the config bytes) come from. */
   report: string;
+  /** dump: config bytes copied from the report; constructed: IDs from it, registers composed. */
+  source: 'dump' | 'constructed';
   hostBridge: FunctionSpec;
   igd: FunctionSpec;
   lpc: FunctionSpec;
-  /** What QEMU's rules make of it (the test's oracle, worked out from hw/vfio/igd.c by hand). */
+  /** What QEMU's rules make of it (worked out from hw/vfio/igd.c by hand; see igd-check.test.ts). */
   expect: {
     gen: number;
     family: string;
@@ -26,7 +33,6 @@ export interface IgdHostCase {
     upt: 'possible' | 'not-possible' | 'unknown';
   };
 }
-
 const le16 = (v: number) => [v & 0xff, (v >> 8) & 0xff];
 const le32 = (v: number) => [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff];
 
@@ -61,19 +67,56 @@ const igdBase = {
   bootVga: true,
 };
 
+/**
+ * A function spec whose config is a dumped function's bytes, and whose sysfs ID attributes are
+ * read from those bytes (0x00 vendor, 0x02 device, 0x08 revision, 0x09 class, 0x2c subsystem).
+ */
+export function fromDump(bytes: Uint8Array, extra: Partial<FunctionSpec> = {}): FunctionSpec {
+  return {
+    vendor: u16(bytes, 0),
+    device: u16(bytes, 2),
+    revision: bytes[8],
+    class: bytes[9] | (bytes[10] << 8) | (bytes[11] << 16),
+    subsystem: [u16(bytes, 0x2c), u16(bytes, 0x2e)],
+    // The posted bytes replace everything the builder generated (capabilities included).
+    pcie: false,
+    pm: false,
+    msi: false,
+    configBytes: { 0: [...bytes.subarray(0, 256)] },
+    ...extra,
+  };
+}
+
+const dumped = (file: string, fn: string): Uint8Array => {
+  const b = readConfigDump(file).get(fn);
+  if (!b) throw new Error(`${file} has no ${fn}`);
+  return b;
+};
+
+const snbDesktop = (fn: string) => dumped('sandy-bridge-desktop.txt', fn);
+const snbMobile = (fn: string) => dumped('sandy-bridge-mobile.txt', fn);
+const whl = (fn: string) => dumped('whiskey-lake.txt', fn);
+
 export const IGD_HOSTS: IgdHostCase[] = [
   {
-    name: 'sandy-bridge',
-    report: 'AuxXxilium/arc#833 (lspci -nnk: 8086:0100 rev 09, 8086:0102 rev 09, subsystem 8086:2008)',
-    hostBridge: { vendor: 0x8086, device: 0x0100, revision: 0x09, subsystem: [0x8086, 0x2008] },
+    name: 'sandy-bridge-desktop',
+    report:
+      'intel-gfx 2012-10-19 <2233216.7bl6QCud67@f17simon>, lspci -vvxxxxx of 00:00.0 and 00:02.0 (dumps/sandy-bridge-desktop.txt); BARs from its lspci -vv; the LPC bridge ID is not in the excerpt (H61 8086:1c5c from AuxXxilium/arc#833)',
+    source: 'dump',
+    hostBridge: fromDump(snbDesktop('00:00.0'), { group: 0 }),
     igd: {
-      ...igdBase,
-      device: 0x0102,
-      revision: 0x09,
-      rom: true,
-      subsystem: [0x8086, 0x2008],
-      // GGC 0x0211: GMS (bits 7:3) = 2 → 64 MiB, GGMS 2 MiB, VGA decode on, locked.
-      configBytes: igdRegisters(0x0211, 0xdb800001, 0xdaf3e018),
+      ...fromDump(snbDesktop('00:02.0')),
+      group: 2,
+      bootVga: true,
+      // lspci showed "Expansion ROM at <unassigned> [disabled]": no ROM attribute.
+      rom: false,
+      attrs: {
+        resource: resourceFile([
+          [0, 0xfe000000, 0xfe3fffff, 0x140204],
+          [2, 0xe0000000, 0xefffffff, 0x14220c],
+          [4, 0xf000, 0xf03f, 0x40101],
+        ]),
+      },
     },
     lpc: { vendor: 0x8086, device: 0x1c5c, revision: 0x05 },
     expect: {
@@ -86,7 +129,67 @@ export const IGD_HOSTS: IgdHostCase[] = [
     },
   },
   {
+    name: 'sandy-bridge-mobile',
+    report:
+      "qemu-devel 2025-04-14 <20250414155126.6ad0bd9c.alex.williamson@redhat.com>, lspci -xxxs 02.0 of a Lenovo i7-2760QM (dumps/sandy-bridge-mobile.txt); BARs and the [virtual] ROM from its lspci -vvvs; host bridge (8086:0104) and LPC (QM67 8086:1c4f) IDs are the platform's, not in the report",
+    source: 'dump',
+    hostBridge: { vendor: 0x8086, device: 0x0104, revision: 0x09, subsystem: [0x17aa, 0x21d1] },
+    igd: {
+      ...fromDump(snbMobile('00:02.0')),
+      group: 2,
+      bootVga: true,
+      // "Expansion ROM at 000c0000 [virtual] [disabled] [size=128K]": the shadowed VBIOS.
+      rom: true,
+      attrs: {
+        resource: resourceFile([
+          [0, 0xf0000000, 0xf03fffff, 0x140204],
+          [2, 0xe0000000, 0xefffffff, 0x14220c],
+          [4, 0x5000, 0x503f, 0x40101],
+        ]),
+      },
+    },
+    lpc: { vendor: 0x8086, device: 0x1c4f, revision: 0x04 },
+    expect: {
+      gen: 6,
+      family: 'Sandy Bridge / Ivy Bridge',
+      stolenMiB: 64,
+      bdsmOffset: 0x5c,
+      legacy: 'possible',
+      upt: 'not-possible',
+    },
+  },
+  {
+    name: 'whiskey-lake',
+    report:
+      'blog post "Resizable PCI BAR" (2025-03-12), pci=earlydump of 00:00.0 and 00:02.0 with the BARs the kernel logged and "Video device with shadowed ROM" (dumps/whiskey-lake.txt); the LPC bridge (Cannon Point-LP 8086:9d84) is not in the post',
+    source: 'dump',
+    hostBridge: fromDump(whl('00:00.0'), { group: 0 }),
+    igd: {
+      ...fromDump(whl('00:02.0')),
+      group: 2,
+      bootVga: true,
+      rom: true,
+      attrs: {
+        resource: resourceFile([
+          [0, 0xc0000000, 0xc0ffffff, 0x140204],
+          [2, 0xb0000000, 0xbfffffff, 0x14220c],
+          [4, 0x4000, 0x403f, 0x40101],
+        ]),
+      },
+    },
+    lpc: { vendor: 0x8086, device: 0x9d84, revision: 0x30 },
+    expect: {
+      gen: 9,
+      family: 'Coffee Lake',
+      stolenMiB: 64,
+      bdsmOffset: 0x5c,
+      legacy: 'possible',
+      upt: 'possible',
+    },
+  },
+  {
     name: 'haswell',
+    source: 'constructed',
     report:
       'Ubuntu Forums, "Xorg and compiz using >60% of a CPU" (2014; lshw: Xeon E3-1200 v3/4th Gen Core IGD, rev 06, memory f7800000-f7bfffff, e0000000-efffffff, ioport f000 size 64)',
     hostBridge: { vendor: 0x8086, device: 0x0c00, revision: 0x06 },
@@ -117,6 +220,7 @@ export const IGD_HOSTS: IgdHostCase[] = [
   },
   {
     name: 'skylake',
+    source: 'constructed',
     report:
       'AdnanHodzic/displaylink-debian#244 (lspci: Skylake Host Bridge/DRAM Registers rev 08, HD Graphics 520 rev 07, Sunrise Point-LP LPC Controller rev 21)',
     hostBridge: { vendor: 0x8086, device: 0x1904, revision: 0x08 },
@@ -139,6 +243,7 @@ export const IGD_HOSTS: IgdHostCase[] = [
   },
   {
     name: 'rocket-lake',
+    source: 'constructed',
     report:
       'canonical/intel-graphics-preview#13 (lspci: host bridge 8086:4c43 rev 01, RocketLake-S GT1 [UHD Graphics 750] rev 04, Tiger Lake-H PCH)',
     hostBridge: { vendor: 0x8086, device: 0x4c43, revision: 0x01 },
@@ -161,6 +266,7 @@ export const IGD_HOSTS: IgdHostCase[] = [
   },
   {
     name: 'apollo-lake',
+    source: 'constructed',
     report:
       'gangqizai/igd#20 (Celeron N3450, lspci -xxx: 8086:5a85 rev 0b, subsystem 8086:2212, BAR0 0x91000000, BAR2 0x80000000, BAR4 io 0xf000)',
     hostBridge: { vendor: 0x8086, device: 0x5af0, revision: 0x0b },

@@ -395,7 +395,7 @@ describe('igd', () => {
     for (const c of IGD_HOSTS) {
       const fx = buildIgdHost(c, PREPARED_HOST);
       try {
-        const check = doc(['--root', fx.dir, '--json', 'igd', 'check'], 'vfiokit.igd.check/1');
+        const check = doc(['--root', fx.dir, '--json', 'igd', 'check'], 'vfiokit.igd.check/2');
         assert.equal((check.igd as { generation: { gen: number } }).generation.gen, c.expect.gen);
         doc(
           ['--root', fx.dir, '--json', 'igd', 'plan', '--for', '00:02.0', '--memory', '8G'],
@@ -408,7 +408,7 @@ describe('igd', () => {
     }
     // A host without an IGD: igd null, every mode unknown or not possible.
     assert.equal(
-      doc(['--root', snapshotOf('lab-desktop'), '--json', 'igd', 'check'], 'vfiokit.igd.check/1').igd,
+      doc(['--root', snapshotOf('lab-desktop'), '--json', 'igd', 'check'], 'vfiokit.igd.check/2').igd,
       null,
     );
     assert.equal(validatedCount() - before, opregions.length + 1 + IGD_HOSTS.length * 3 + 1);

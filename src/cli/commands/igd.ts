@@ -235,14 +235,15 @@ function hostOpRegion(
 export function checkJson(root: string, a: IgdAssessment): IgdCheckJson {
   const f = a.igd;
   return {
-    schema: 'vfiokit.igd.check/1',
+    schema: 'vfiokit.igd.check/2',
     root,
     igd: f
       ? {
           address: f.device.address,
-          vendorId: hex(f.device.vendorId, 4),
-          deviceId: hex(f.device.deviceId, 4),
-          classCode: hex(f.device.classCode, 6),
+          // IDs in the project's one form (src/schema/common.ts): lowercase hex, no 0x.
+          vendorId: f.device.vendorId.toString(16).padStart(4, '0'),
+          deviceId: f.device.deviceId.toString(16).padStart(4, '0'),
+          classCode: f.device.classCode.toString(16).padStart(6, '0'),
           driver: f.device.driver ?? null,
           generation: f.generation ?? null,
           gmch: f.registers.gmch

@@ -1,9 +1,9 @@
 import * as v from 'valibot';
 import { checkJson } from '../check.js';
-import { pciAddress, verdictCounts } from '../common.js';
+import { classCode, pciAddress, pciId, verdictCounts } from '../common.js';
 import { defineOutput, field, schemaId } from '../define.js';
 
-/** Register values and IDs as igd check prints them: hex with 0x, zero-padded to the width. */
+/** Register values as igd check prints them: hex with 0x, zero-padded to the register width. */
 const hexText = (digits: string, meaning: string) =>
   field(v.pipe(v.string(), v.regex(new RegExp(`^0x[0-9a-f]{${digits}}$`))), meaning);
 
@@ -20,15 +20,15 @@ const mode = (meaning: string) =>
   );
 
 export const igdCheckJson = v.strictObject({
-  schema: schemaId('vfiokit.igd.check/1'),
+  schema: schemaId('vfiokit.igd.check/2'),
   root: field(v.string(), 'the root read: "/" for the live host, else the snapshot'),
   igd: field(
     v.nullable(
       v.strictObject({
         address: pciAddress,
-        vendorId: hexText('4', 'vendor ID, "0x8086"'),
-        deviceId: hexText('4', 'device ID, "0x…" 4 digits'),
-        classCode: hexText('6', 'class code, "0x030000"'),
+        vendorId: pciId('vendor ID'),
+        deviceId: pciId('device ID'),
+        classCode: classCode(),
         driver: field(v.nullable(v.string()), 'the driver bound (null: none)'),
         generation: field(
           v.nullable(
@@ -101,8 +101,10 @@ export const igdCheckJson = v.strictObject({
 export type IgdCheckJson = v.InferOutput<typeof igdCheckJson>;
 
 export default defineOutput({
-  id: 'vfiokit.igd.check/1',
+  id: 'vfiokit.igd.check/2',
   title: "whether this host's Intel IGD can be assigned, in legacy and UPT mode",
   producedBy: ['vfiokit igd check --json'],
+  changes:
+    'igd.check/2 (was /1): `igd.vendorId`, `igd.deviceId` and `igd.classCode` are IDs in the form every other document uses, lowercase hex without 0x ("8086", "0412", "030000"; were "0x8086", "0x0412", "0x030000"). Register values (gmch, bdsm, asls) keep their 0x.',
   schema: igdCheckJson,
 });
