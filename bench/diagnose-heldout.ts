@@ -49,7 +49,15 @@ export const HELD_OUT_2_PATH = fileURLToPath(
 );
 
 export function loadHeldOut(path = HELD_OUT_PATH): HeldOutSet {
-  return JSON.parse(readFileSync(path, 'utf8')) as HeldOutSet;
+  let set: HeldOutSet;
+  try {
+    set = JSON.parse(readFileSync(path, 'utf8')) as HeldOutSet;
+  } catch (e) {
+    throw new Error(`cannot read the held-out set ${path}: ${(e as Error).message}`);
+  }
+  if (set?.schema !== 'vfiokit.diagnose-heldout/1' || !Array.isArray(set.messages))
+    throw new Error(`${path} is not a held-out set (schema vfiokit.diagnose-heldout/1 with messages)`);
+  return set;
 }
 
 /**
@@ -303,5 +311,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     if (e.code === 'EPIPE') process.exit(0);
     throw e;
   });
-  main(process.argv.slice(2));
+  try {
+    main(process.argv.slice(2));
+  } catch (e) {
+    // A wrong --set (no file, unreadable, not a held-out set) is the caller's mistake: one line.
+    console.error(`diagnose-heldout: ${(e as Error).message}`);
+    process.exit(2);
+  }
 }

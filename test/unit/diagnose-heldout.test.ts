@@ -5,6 +5,9 @@
 // (`--set FILE` for the second), never a threshold a test enforces, so the catalogue cannot be
 // tuned against a set.
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import {
   catalogueExamples,
@@ -106,6 +109,17 @@ test('--set names the set to score; the first set is the default', () => {
   assert.equal(setPathFrom(['--set=y.json']), 'y.json');
   assert.throws(() => setPathFrom(['--set']), /--set needs a file/);
   assert.throws(() => setPathFrom(['--set', '--json']), /--set needs a file/);
+});
+
+test('a --set that is missing or not a held-out set is refused with one line', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'heldout-'));
+  const notASet = join(dir, 'other.json');
+  writeFileSync(notASet, JSON.stringify({ schema: 'something/1', items: [] }));
+  const broken = join(dir, 'broken.json');
+  writeFileSync(broken, '{"schema": "vfiokit.diagnose-heldout/1", "messages": [');
+  assert.throws(() => loadHeldOut(join(dir, 'absent.json')), /^Error: cannot read the held-out set .*ENOENT/);
+  assert.throws(() => loadHeldOut(broken), /^Error: cannot read the held-out set /);
+  assert.throws(() => loadHeldOut(notASet), /is not a held-out set/);
 });
 
 test('the contamination check sees a text, a line of it, or its thread in an example', () => {
