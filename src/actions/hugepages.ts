@@ -26,8 +26,11 @@
  *
  * So the plan writes nr_hugepages = its current value + the pages missing (surplus pages count in
  * the current value, so turning them persistent adds no free page and the pages missing are all
- * freshly allocated), then verifies free − reserved ≥ the need. Undo writes the persistent count
- * read before (nr_hugepages − surplus_hugepages), which gives the pool its old shape.
+ * freshly allocated), then verifies free − reserved ≥ the need. Undo writes the old value back:
+ * the fresh pages are all free, so the pool frees exactly them, and nr_hugepages and
+ * free_hugepages read as before. Surplus pages that were there stay persistent (the kernel turned
+ * them so on the raise, and no write can turn a page back into surplus while the pool holds as
+ * many pages as it did); the plan says so in its notes.
  *
  * No /proc/sys/vm/compact_memory before raising: the pool's allocations are made with
  * __GFP_RETRY_MAYFAIL (mm/hugetlb.c alloc_buddy_hugetlb_folio / htlb_alloc_mask), under which the
@@ -81,10 +84,10 @@ export interface HugepagePool {
 export interface HugepageRaise {
   /** The nr_hugepages file written. */
   path: string;
-  /** nr_hugepages as read before the raise. */
+  /** nr_hugepages as read before the raise: what undo writes back. */
   before: number;
-  /** The persistent count before (nr − surplus): what is written to give the pages back. */
-  persistentBefore: number;
+  /** surplus_hugepages before the raise (they become persistent pages). */
+  surplusBefore: number;
   /** The value written. */
   to: number;
 }
@@ -338,7 +341,7 @@ export function planHugepages(need: HugepageNeed, host: HostRoot): HugepagePlan 
   let raise: HugepageRaise | undefined;
   const nrPath = `${pool.dir}/nr_hugepages`;
   if (add > 0) {
-    raise = { path: nrPath, before: pool.nr, persistentBefore: pool.nr - pool.surplus, to: pool.nr + add };
+    raise = { path: nrPath, before: pool.nr, surplusBefore: pool.surplus, to: pool.nr + add };
     const step: AttrStep = {
       kind: 'attr',
       path: nrPath,
@@ -347,11 +350,15 @@ export function planHugepages(need: HugepageNeed, host: HostRoot): HugepagePlan 
       state: { path: nrPath, read: 'text' },
       expectBefore: String(pool.nr),
       // The kernel may grant fewer pages than written and still succeed: the verify step judges.
-      undo: { path: nrPath, value: String(raise.persistentBefore) },
+      undo: { path: nrPath, value: String(raise.before) },
       // Allocating pages compacts and reclaims memory: seconds for gigabytes, more for 1 GiB pages.
       mayBlock: true,
     };
     steps.push(step);
+    if (pool.surplus > 0)
+      notes.push(
+        `the pool's ${pool.surplus} surplus pages become persistent when it is raised (the kernel's order); giving the pages back leaves them in the pool (nr_hugepages ${pool.nr} as before, surplus_hugepages 0)`,
+      );
   } else {
     notes.push(
       `${available} ${size} pages are free${pool.node !== undefined ? ` on node ${pool.node}` : ''}: enough, the pool is not raised`,
@@ -435,7 +442,7 @@ function mountNotes(host: HostRoot, kb: number): string[] {
 
 /**
  * Giving the pages back outside the run that raised them (the raise's own undo does it when the
- * run fails): the persistent count written back. Pages still mapped (a guest not yet gone) stay
+ * run fails): the old nr_hugepages written back. Pages still mapped (a guest not yet gone) stay
  * as surplus pages and go back to the system as they are let go (set_max_huge_pages), so the
  * step expects no value after the write; undoing it raises the pool again.
  */
@@ -446,7 +453,7 @@ export function planHugepageRelease(raise: HugepageRaise, host: HostRoot): Plan 
       {
         kind: 'attr',
         path: raise.path,
-        value: String(raise.persistentBefore),
+        value: String(raise.before),
         why: `give back the hugepages raised for the guest (nr_hugepages was ${raise.before})`,
         state: { path: raise.path, read: 'text' },
         expectBefore: String(now),
