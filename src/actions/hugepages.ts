@@ -43,13 +43,16 @@
  * maps its memory, from whatever memory is then free, so a guest that fits only with them may
  * fail at start; the persistent pages verified here are there before QEMU starts.
  */
+import * as v from 'valibot';
 import { VfiokitError } from '../errors.js';
 import type { HostRoot } from '../host/root.js';
 import type { SysfsIo } from '../host/sysfs-io.js';
 import { formatBytes } from '../readiness/memory-size.js';
+import { type HugepagesRecordJson, hugepagesRecordJson } from '../schema/outputs/hugepages-record.js';
 import { parseCpuinfo, parseMeminfo } from '../system/host-facts.js';
 import type { VmModel } from '../vm/model.js';
-import type { AttrStep, Plan, VerifyStep } from './plan.js';
+import { RUN_DIR } from './lock.js';
+import type { AttrStep, FileStep, Plan, VerifyStep } from './plan.js';
 
 export const HUGEPAGES_DIR = '/sys/kernel/mm/hugepages';
 export const NODE_DIR = '/sys/devices/system/node';
@@ -462,4 +465,98 @@ export function planHugepageRelease(raise: HugepageRaise, host: HostRoot): Plan 
       },
     ],
   };
+}
+
+/** What `vfiokit hugepages SPEC` raised for a VM, kept for `--release` (docs/json.md). */
+export type HugepagesRecord = HugepagesRecordJson;
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
+
+export function hugepageRecordPath(name: string): string {
+  if (!NAME.test(name))
+    throw refuse(`${JSON.stringify(name.slice(0, 70))} is not a VM name`, undefined, 'hugepages.record');
+  return `${RUN_DIR}/hugepages-${name}.json`;
+}
+
+/** The VM's record, if any; a damaged one is refused, never overwritten. */
+export function readHugepageRecord(
+  root: HostRoot,
+  name: string,
+): { record: HugepagesRecord; bytes: Uint8Array } | undefined {
+  const file = hugepageRecordPath(name);
+  const bytes = root.readBytes(file, 64 * 1024);
+  if (bytes === undefined) return undefined;
+  let doc: unknown;
+  try {
+    doc = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    doc = undefined;
+  }
+  const r = v.safeParse(hugepagesRecordJson, doc);
+  if (!r.success || r.output.name !== name || !POOL_FILE.test(r.output.raise.path))
+    throw refuse(
+      `${file} is not a vfiokit hugepages record`,
+      `check it, or remove it to forget that raise`,
+      'hugepages.record',
+    );
+  return { record: r.output, bytes };
+}
+
+/** A pool's nr_hugepages file, and nothing else, may be named by a record (it is written as root). */
+const POOL_FILE =
+  /^\/sys\/(?:kernel\/mm\/hugepages|devices\/system\/node\/node\d+\/hugepages)\/hugepages-\d+kB\/nr_hugepages$/;
+
+const enc = new TextEncoder();
+
+/**
+ * The step that keeps the raise in the VM's record, for giving it back later (`--release`). A
+ * record already there (raised before, not given back) keeps its first `before`: giving back
+ * returns the pool to where it was before vfiokit touched it.
+ */
+export function hugepageRecordStep(root: HostRoot, name: string, hp: HugepagePlan): FileStep | undefined {
+  if (!hp.raise) return undefined;
+  const old = readHugepageRecord(root, name);
+  const first = old && old.record.raise.path === hp.raise.path ? old.record.raise : undefined;
+  const record: HugepagesRecord = {
+    schema: 'vfiokit.hugepages-record/1',
+    name,
+    pageSizeKb: hp.need.pageSizeKb,
+    pages: hp.need.pages,
+    raise: {
+      path: hp.raise.path,
+      before: first?.before ?? hp.raise.before,
+      surplusBefore: first?.surplusBefore ?? hp.raise.surplusBefore,
+      to: hp.raise.to,
+    },
+  };
+  return {
+    kind: 'file',
+    path: hugepageRecordPath(name),
+    action: old ? 'modify' : 'create',
+    ...(old ? { before: old.bytes } : {}),
+    after: enc.encode(`${JSON.stringify(record, null, 1)}\n`),
+    mode: 0o600,
+    why: 'what was raised, to give it back with --release',
+    showDiff: false,
+  };
+}
+
+/** Giving back what the VM's record says was raised: the old nr_hugepages, then the record removed. */
+export function planHugepageReleaseFromRecord(
+  root: HostRoot,
+  name: string,
+): { record: HugepagesRecord; plan: Plan } | undefined {
+  const r = readHugepageRecord(root, name);
+  if (!r) return undefined;
+  const release = planHugepageRelease(r.record.raise, root);
+  const remove: FileStep = {
+    kind: 'file',
+    path: hugepageRecordPath(name),
+    action: 'remove',
+    before: r.bytes,
+    mode: 0o600,
+    why: 'the raise is given back',
+    showDiff: false,
+  };
+  return { record: r.record, plan: { steps: [...release.steps, remove] } };
 }

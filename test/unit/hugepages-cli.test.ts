@@ -39,8 +39,10 @@ test('--json: the plan as vfiokit.hugepages/1', () => {
   });
   assert.deepEqual(
     doc.steps.map((s: { kind: string }) => s.kind),
-    ['attr', 'verify'],
+    ['attr', 'verify', 'file'],
   );
+  assert.equal(doc.steps[2].path, '/run/vfiokit/hugepages-small.json');
+  assert.equal(doc.mode, 'reserve');
   assert.equal(doc.applied, false);
   assert.equal(doc.result, undefined);
 });
@@ -73,6 +75,15 @@ test('refusals: more than the machine, 1G on a NUMA node that is not there, bad 
   r = runCli(['--root', ROOT, 'hugepages', 'test/fixtures/hugepages/missing.yaml', '--dry-run']);
   assert.equal(r.status, 3);
   assert.equal(r.stderr.split('\n').length, 2, 'one line');
+});
+
+test('--release without a record: nothing to give back', () => {
+  const r = runCli(['--root', ROOT, 'hugepages', SMALL, '--release', '--dry-run']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(
+    r.stdout,
+    `${SMALL}: no hugepages raised for small (no /run/vfiokit/hugepages-small.json): nothing to give back.\n`,
+  );
 });
 
 test('a spec without hugepages: nothing to reserve', () => {

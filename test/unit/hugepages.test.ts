@@ -10,7 +10,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, test } from 'node:test';
 import { applyPlan, type InterruptSource, readJournal } from '../../src/actions/apply.js';
-import { hugepageNeed, planHugepageRelease, planHugepages } from '../../src/actions/hugepages.js';
+import {
+  hugepageNeed,
+  hugepageRecordStep,
+  planHugepageRelease,
+  planHugepageReleaseFromRecord,
+  planHugepages,
+  readHugepageRecord,
+} from '../../src/actions/hugepages.js';
 import { stepJson } from '../../src/actions/plan.js';
 import { VfiokitError } from '../../src/errors.js';
 import { qemuBytes } from '../../src/vm/definition.js';
@@ -344,4 +351,71 @@ test('a NUMA node: its own pool is raised, reservations counted against it', asy
   const e = refusal(() => planHugepages({ ...n, node: 5 }, h.root()));
   assert.equal(e.code, 'hugepages.node');
   assert.match(e.message, /there is no NUMA node 5/);
+});
+
+test('the record: kept after a raise, its first value kept across raises, release gives it back', async () => {
+  const h = host({ pool2M: { nodes: [{ nr: 6, free: 6, room: 100 }] } });
+  const reserve = async (mib: number) => {
+    const p = planHugepages(need2M(mib) as NonNullable<ReturnType<typeof need2M>>, h.root());
+    const rec = hugepageRecordStep(h.root(), 'small', p);
+    const r = await applyPlan(
+      h.writer,
+      { steps: [...p.plan.steps, ...(rec ? [rec] : [])] },
+      {
+        command: 'test',
+        sysfs: sysfs(h),
+      },
+    );
+    assert.equal(r.ok, true, r.error?.message);
+  };
+  await reserve(64);
+  assert.equal(read(h, `${POOL_2M}/nr_hugepages`), '32');
+  assert.deepEqual(readHugepageRecord(h.root(), 'small')?.record.raise, {
+    path: `${POOL_2M}/nr_hugepages`,
+    before: 6,
+    surplusBefore: 0,
+    to: 32,
+  });
+  // A bigger guest later: the pool grows again, the record still gives back to 6.
+  await reserve(128);
+  assert.equal(read(h, `${POOL_2M}/nr_hugepages`), '64');
+  assert.equal(readHugepageRecord(h.root(), 'small')?.record.raise.before, 6);
+  const rel = planHugepageReleaseFromRecord(h.root(), 'small');
+  assert.ok(rel);
+  const r = await applyPlan(h.writer, rel.plan, { command: 'test', sysfs: sysfs(h) });
+  assert.equal(r.ok, true, r.error?.message);
+  assert.equal(read(h, `${POOL_2M}/nr_hugepages`), '6');
+  assert.equal(read(h, `${POOL_2M}/free_hugepages`), '6');
+  assert.equal(readHugepageRecord(h.root(), 'small'), undefined, 'the record is gone');
+  assert.equal(planHugepageReleaseFromRecord(h.root(), 'small'), undefined);
+});
+
+test('a damaged record is refused, never used to write sysfs', () => {
+  const h = host();
+  const file = path.join(h.dir, 'run/vfiokit/hugepages-small.json');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const good = {
+    schema: 'vfiokit.hugepages-record/1',
+    name: 'small',
+    pageSizeKb: 2048,
+    pages: 32,
+    raise: { path: `${POOL_2M}/nr_hugepages`, before: 0, surplusBefore: 0, to: 32 },
+  };
+  const bad = [
+    '{',
+    JSON.stringify({ ...good, name: 'other' }),
+    JSON.stringify({ ...good, raise: { ...good.raise, path: '/sys/bus/pci/drivers_probe' } }),
+    JSON.stringify({ ...good, raise: { ...good.raise, before: -1 } }),
+  ];
+  for (const text of bad) {
+    fs.writeFileSync(file, text);
+    assert.equal(
+      refusal(() => planHugepageReleaseFromRecord(h.root(), 'small')).code,
+      'hugepages.record',
+      text,
+    );
+  }
+  fs.writeFileSync(file, JSON.stringify(good));
+  assert.ok(planHugepageReleaseFromRecord(h.root(), 'small'));
+  assert.equal(bad.length, 4);
 });

@@ -10,6 +10,7 @@ export function registerHugepages(program: Command): void {
     )
     .argument('<spec>', 'the VM spec (YAML, docs/vm.md)')
     .option('--node <n>', 'take the pages from this NUMA node')
+    .option('--release', 'give back what an earlier run raised for this spec (its record in /run/vfiokit)')
     .option('--dry-run', 'print the plan, change nothing')
     .option('--lock-wait <seconds>', 'how long to wait for another vfiokit to finish', '10')
     .option('--timeout <seconds>', 'how long the raise may take before it is given up and undone', '120')

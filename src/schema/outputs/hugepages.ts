@@ -9,6 +9,10 @@ export const hugepagesJson = v.strictObject({
   schema: schemaId('vfiokit.hugepages/1'),
   root: field(v.string(), 'the root read: "/" for the live host, else the snapshot'),
   spec: field(v.string(), 'the VM spec file'),
+  mode: field(
+    v.picklist(['reserve', 'release']),
+    'reserve (raise the pool for the spec) or release (--release: give back what reserve raised)',
+  ),
   name: field(v.string(), "the VM's name from the spec"),
   need: v.optional(
     field(
@@ -43,13 +47,13 @@ export const hugepagesJson = v.strictObject({
         surplusBefore: pages('surplus pages before (the raise makes them persistent)'),
         to: pages('the value written'),
       }),
-      'the raise, when one is needed',
+      'reserve: the raise, when one is needed; release: the raise given back (from the record)',
     ),
   ),
   applied: field(v.boolean(), 'true once the steps ran and succeeded'),
   steps: field(
     v.array(planStepJson),
-    'the plan, in order: raise nr_hugepages (when needed), then verify the free count',
+    'reserve: raise nr_hugepages (when needed), verify the free count, keep the record; release: write the old nr_hugepages, remove the record',
   ),
   notes: field(v.array(v.string()), 'remarks, one line each'),
   after: v.optional(
@@ -82,6 +86,10 @@ export type HugepagesJson = v.InferOutput<typeof hugepagesJson>;
 export default defineOutput({
   id: 'vfiokit.hugepages/1',
   title: "the hugepages a VM spec needs, the plan that reserves them, and the run's result",
-  producedBy: ['vfiokit hugepages SPEC --json', 'vfiokit hugepages SPEC --dry-run --json'],
+  producedBy: [
+    'vfiokit hugepages SPEC --json',
+    'vfiokit hugepages SPEC --dry-run --json',
+    'vfiokit hugepages SPEC --release --json',
+  ],
   schema: hugepagesJson,
 });
