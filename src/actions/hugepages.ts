@@ -157,7 +157,7 @@ export function hugepageNeed(
 function count(text: string | null | undefined, file: string): number {
   if (text === undefined || text === null)
     throw refuse(`${file} is missing: cannot tell how many hugepages there are`);
-  const t = text.trim();
+  const t = text.trimEnd();
   if (!/^\d{1,15}$/.test(t))
     throw refuse(
       `${file} reads ${JSON.stringify(t.slice(0, 40))}, not a page count: cannot plan hugepages from it`,
