@@ -206,7 +206,7 @@ function noPool(root: HostRoot, kb: number, pages: number): VfiokitError {
       );
     return refuse(
       `this kernel has no 1 GiB hugepage pool (${HUGEPAGES_DIR}/hugepages-1048576kB is absent); ${offered}`,
-      `add hugepagesz=1G hugepages=${pages} to the kernel command line and reboot (\`vfiokit setup\` edits it)`,
+      `add hugepagesz=1G hugepages=${pages} to the kernel command line and reboot`,
       'hugepages.unsupported',
     );
   }
@@ -295,11 +295,11 @@ function shortfall(
       `the kernel gave ${got} of the ${raise.to - raise.before} ${size} pages asked (nr_hugepages ${nrNow} after writing ${raise.to}): ${
         gigantic
           ? 'a 1 GiB page needs a free, contiguous gigabyte, which a running host seldom has'
-          : 'not enough free memory in contiguous 2 MiB blocks (fragmented, or in use)'
+          : `not enough free memory in contiguous ${size} blocks (fragmented, or in use)`
       }; ${have}`,
       {
         hint: gigantic
-          ? `reserve them at boot: add ${boot} to the kernel command line (\`vfiokit setup\` edits it)`
+          ? `reserve them at boot: add ${boot} to the kernel command line and reboot`
           : `free memory (stop programs, drop the page cache: echo 3 > /proc/sys/vm/drop_caches) and try again, or reserve them at boot with ${boot}`,
         code: 'hugepages.short',
       },

@@ -201,7 +201,7 @@ test('1 GiB pages: none found at run time → the kernel command line advised; p
   );
   assert.equal(
     r.error?.hint,
-    'reserve them at boot: add hugepagesz=1G hugepages=4 to the kernel command line (`vfiokit setup` edits it)',
+    'reserve them at boot: add hugepagesz=1G hugepages=4 to the kernel command line and reboot',
   );
   assert.equal(read(h, `${POOL_1G}/nr_hugepages`), '0');
 });
