@@ -21,6 +21,7 @@ import { registerGroups } from './commands/groups.cli.js';
 import { registerGuard } from './commands/guard.cli.js';
 import { registerHandback, registerHandover } from './commands/handover.cli.js';
 import { registerHook } from './commands/hook.cli.js';
+import { registerHugepages } from './commands/hugepages.cli.js';
 import { registerIgd } from './commands/igd.cli.js';
 import { registerReport } from './commands/report.cli.js';
 import { registerRom } from './commands/rom.cli.js';
@@ -51,6 +52,7 @@ const commands: [string, (program: Command) => void][] = [
   ['hook', registerHook],
   ['config', registerConfig],
   ['vm', registerVm],
+  ['hugepages', registerHugepages],
 ];
 
 /** Global options that take a value, so their value is not mistaken for a command name. */

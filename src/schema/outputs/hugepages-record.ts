@@ -1,0 +1,28 @@
+import * as v from 'valibot';
+import { defineOutput, field, schemaId } from '../define.js';
+
+const pages = (meaning: string) => field(v.pipe(v.number(), v.integer(), v.minValue(0)), meaning);
+
+export const hugepagesRecordJson = v.strictObject({
+  schema: schemaId('vfiokit.hugepages-record/1'),
+  name: field(v.string(), "the VM's name from the spec"),
+  pageSizeKb: pages('page size in KiB'),
+  pages: pages('pages the guest needs'),
+  raise: field(
+    v.strictObject({
+      path: field(v.string(), 'the nr_hugepages file written'),
+      before: pages('its value before the first raise: what giving the pages back writes'),
+      surplusBefore: pages('surplus pages before the first raise'),
+      to: pages('the value last written'),
+    }),
+    'the raise to give back',
+  ),
+});
+export type HugepagesRecordJson = v.InferOutput<typeof hugepagesRecordJson>;
+
+export default defineOutput({
+  id: 'vfiokit.hugepages-record/1',
+  title: 'what `vfiokit hugepages SPEC` raised, kept until `--release` gives it back (until reboot)',
+  producedBy: ['the file /run/vfiokit/hugepages-NAME.json'],
+  schema: hugepagesRecordJson,
+});
