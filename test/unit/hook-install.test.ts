@@ -150,7 +150,18 @@ test('the hook under /bin/sh: handover at prepare begin and handback at release 
     const domains = ['win11', 'it\'s a "VM" $(x)', '*'];
     await run(d, planHookInstall(new DirHostRoot(d), { gpu: '0000:01:00.0', domains, vfiokit: fake }));
     const hook = path.join(d, HOOK_PATH);
-    const call = (...args: string[]) => execFileSync('/bin/sh', [hook, ...args], { input: '<domain/>' });
+    // libvirt writes the domain XML to the hook's stdin and ignores EPIPE when the hook exits without
+    // reading it (vircommand.c); a pipe here would race the hook's exit, so the XML comes from a file.
+    const xml = path.join(d, 'domain.xml');
+    fs.writeFileSync(xml, '<domain/>');
+    const call = (...args: string[]) => {
+      const fd = fs.openSync(xml, 'r');
+      try {
+        return execFileSync('/bin/sh', [hook, ...args], { stdio: [fd, 'pipe', 'pipe'] });
+      } finally {
+        fs.closeSync(fd);
+      }
+    };
     const cases: [string[], string | undefined][] = [
       [['win11', 'prepare', 'begin', '-'], 'handover 0000:01:00.0'],
       [['win11', 'release', 'end', '-'], 'handback 0000:01:00.0'],
