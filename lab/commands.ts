@@ -9,10 +9,10 @@ import type { LabTopology } from './topology.js';
 export function labCommandsFor(topo: LabTopology): LabCommands {
   // The devices the scenarios hand over are the ones whose isolation matters: explain each.
   const endpoints = [...new Set(topo.scenarios.flatMap((s) => s.bind))];
-  // doctor looks at the same devices; --no-rom because the ROM is judged by its own step.
+  // doctor looks at the same devices (it does not read option ROMs; the ROM is judged by its own step).
   const doctor = {
     name: 'doctor',
-    args: ['doctor', '--json', '--no-rom', ...endpoints.flatMap((id) => ['--device', `{bdf:${id}}`])],
+    args: ['doctor', '--json', ...endpoints.flatMap((id) => ['--device', `{bdf:${id}}`])],
     json: true,
   };
   return {

@@ -215,7 +215,10 @@ export async function applyPlan(w: HostWriter, plan: Plan, opts: ApplyOptions): 
   try {
     writeJournal(w, journal);
     for (let i = 0; i < plan.steps.length; i++) {
-      const sig = opts.interrupts?.received();
+      // Inside a unit (plan.ts) a signal waits for the unit's last step.
+      const unit = plan.steps[i].unit;
+      const inUnit = i > 0 && unit !== undefined && plan.steps[i - 1].unit === unit;
+      const sig = inUnit ? undefined : opts.interrupts?.received();
       if (sig) {
         res.signal = sig;
         res.error = new VfiokitError(`interrupted by ${sig}`, { code: 'actions.interrupted' });
@@ -261,6 +264,7 @@ export async function applyPlan(w: HostWriter, plan: Plan, opts: ApplyOptions): 
             probe: step.state,
             before: attrBackup(deps, step),
             undo: step.undo,
+            ...(step.undoElse?.length ? { undoElse: step.undoElse } : {}),
             state: 'pending',
           };
           journal.entries.push(e);
@@ -297,7 +301,10 @@ export async function applyPlan(w: HostWriter, plan: Plan, opts: ApplyOptions): 
         break;
       }
       await opts.betweenSteps?.(i);
-      // Let a pending signal handler run before the next step.
+      // Let a signal that arrived during the step reach its handler before the next step. Node
+      // runs signal handlers from the event loop's poll phase; one setImmediate may resolve in the
+      // check phase of the loop iteration whose poll already ran, two always span a poll.
+      await new Promise((r) => setImmediate(r));
       await new Promise((r) => setImmediate(r));
     }
     // A signal after the last step finds the work complete: it is kept, as a finished run.

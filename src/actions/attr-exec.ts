@@ -53,14 +53,30 @@ export async function attrDo(deps: SysfsDeps, s: AttrStep): Promise<void> {
     });
 }
 
-/** Bring the attribute back to its backup; returns what it did, or undefined when nothing was needed. */
+/**
+ * Bring the attribute back to its backup; returns what it did, or undefined when nothing was
+ * needed. The undo write first; when the state is still not back (the kernel ignored it), each of
+ * `undoElse` in turn, stopping as soon as it is. A route that fails to write is reported only when
+ * no later one brings the state back.
+ */
 export async function attrUndo(deps: SysfsDeps, e: AttrEntry): Promise<string | undefined> {
   if (stateOf(deps, e.probe) === e.before) return undefined;
-  await write(deps, e.undo.path, e.undo.value, true);
-  const now = stateOf(deps, e.probe);
-  if (now !== e.before)
-    throw new VfiokitError(`${e.probe.path} is ${show(now)} after the undo, not ${show(e.before)}`, {
-      code: 'bind.restore',
-    });
-  return `wrote ${e.undo.value} to ${e.undo.path}`;
+  const did: string[] = [];
+  const errors: string[] = [];
+  let now: string | null = null;
+  for (const w of [e.undo, ...(e.undoElse ?? [])]) {
+    try {
+      await write(deps, w.path, w.value, true);
+      did.push(`wrote ${w.value} to ${w.path}`);
+    } catch (err) {
+      errors.push((err as Error).message);
+    }
+    now = stateOf(deps, e.probe);
+    if (now === e.before) return did.join(', then ');
+  }
+  const tried = e.undoElse?.length ? ` (tried ${did.length + errors.length} writes)` : '';
+  throw new VfiokitError(
+    `${e.probe.path} is ${show(now)} after the undo, not ${show(e.before)}${tried}${errors.length ? `; ${errors.join('; ')}` : ''}`,
+    { code: errors.length && !did.length ? 'bind.write' : 'bind.restore' },
+  );
 }

@@ -27,7 +27,7 @@ import type { HandoverRecordJson } from '../schema/outputs/handover-record.js';
 import { type BindPlan, planBind, planRelease } from './bind.js';
 import { type GuardFinding, guardDevices } from './guard.js';
 import { RUN_DIR } from './lock.js';
-import type { AttrStep, CommandStep, FileStep, Plan, Step } from './plan.js';
+import type { AttrStep, AttrUndoWrite, CommandStep, FileStep, Plan, Step } from './plan.js';
 
 export const HANDOVER_PATH = `${RUN_DIR}/handover.json`;
 
@@ -145,8 +145,9 @@ function readRecord(root: HostRoot): { record?: HandoverRecord; bytes?: Uint8Arr
 }
 
 const vtconBind = (c: string) => `/sys/class/vtconsole/${c}/bind`;
+const vtconNumber = (c: string) => Number(c.slice('vtcon'.length));
 
-function vtconStep(c: string, to: '0' | '1', why: string): AttrStep {
+function vtconStep(c: string, to: '0' | '1', why: string, undoElse?: AttrUndoWrite[]): AttrStep {
   return {
     kind: 'attr',
     path: vtconBind(c),
@@ -155,8 +156,39 @@ function vtconStep(c: string, to: '0' | '1', why: string): AttrStep {
     state: { path: vtconBind(c), read: 'text' },
     expectAfter: to,
     undo: { path: vtconBind(c), value: to === '0' ? '1' : '0' },
+    ...(undoElse?.length ? { undoElse } : {}),
     mayBlock: false,
   };
+}
+
+/**
+ * How a console unbound by handover gets its VTs back when `1` to its own `bind` does nothing.
+ * drivers/tty/vt/vt.c: `1` (vt_bind) rebinds a console driver only to the VTs held by the first
+ * registered driver without CON_DRIVER_FLAG_MODULE, the "(S)" in the vtconsole's `name`. When a
+ * DRM driver takes the boot GPU it replaces vgacon, the (S) driver, by an (M) dummy console
+ * (vga_remove_vgacon, drivers/pci/vgaarb.c: do_take_over_console(&dummy_con), then
+ * do_unregister_con_driver(&vga_con)), and fbcon registers in the freed slot: no (S) driver is
+ * left and `1` is ignored without an error (the lab's 6.1 kernel: vtcon0 fbcon, vtcon1 dummy).
+ * `0` to the bind of the (M) console that took the VTs (vt_unbind -> do_unbind_con_driver) gives
+ * them to the first registered driver other than it, fbcon when it sits in a lower slot. Only
+ * consoles unbound now are candidates: one bound now holds VTs of its own, which stay.
+ */
+function vtconRebindRoutes(root: HostRoot, c: string): AttrUndoWrite[] {
+  const routes: { n: number; w: AttrUndoWrite }[] = [];
+  for (const o of root.list('/sys/class/vtconsole')) {
+    if (o === c || !/^vtcon\d+$/.test(o)) continue;
+    const name = root.readAttr(`/sys/class/vtconsole/${o}/name`) ?? '';
+    if (!name.startsWith('(M)') || root.readAttr(vtconBind(o)) !== '0') continue;
+    routes.push({
+      n: vtconNumber(o),
+      w: {
+        path: vtconBind(o),
+        value: '0',
+        why: `${o} (${name.slice(4)}) takes the VTs when ${c} lets go; unbinding it hands them to the first registered console driver, as \`1\` to ${c} does not without an (S) driver`,
+      },
+    });
+  }
+  return routes.sort((a, b) => a.n - b.n).map((r) => r.w);
 }
 
 function fbStep(device: string, driver: string, op: 'unbind' | 'bind', why: string): AttrStep {
@@ -247,7 +279,14 @@ export function planHandover(
   for (const c of root.list('/sys/class/vtconsole')) {
     const name = root.readAttr(`/sys/class/vtconsole/${c}/name`) ?? '';
     if (!/frame buffer/i.test(name) || root.readAttr(vtconBind(c)) !== '1') continue;
-    steps.push(vtconStep(c, '0', `the text consoles (${name}) stop drawing on the framebuffer`));
+    steps.push(
+      vtconStep(
+        c,
+        '0',
+        `the text consoles (${name}) stop drawing on the framebuffer`,
+        vtconRebindRoutes(root, c),
+      ),
+    );
     record.vtconsoles.push(c);
   }
 
@@ -277,7 +316,8 @@ export function planHandover(
   // guard below decides what else may not be taken.
   const binding = planBind(root, { items: [gpu.address], groups: [], gpu: false }, { force: true });
   notes.push(...binding.notes.filter((n) => !n.startsWith('--force: ') || !n.includes('boot GPU')));
-  steps.push(...binding.plan.steps);
+  steps.push(...binding.plan.steps.map((s) => ({ ...s })));
+  consoleUnit(steps, record, gpu.address);
 
   const targets = binding.devices.map((d) => ({
     address: d.address,
@@ -312,6 +352,30 @@ export function planHandover(
     plan: { steps },
     record,
   };
+}
+
+/**
+ * The console unbind and the unbinds that take its framebuffer away (the firmware framebuffer's,
+ * the GPU's from its driver) run as one unit (plan.ts): between them the console is unbound from a
+ * framebuffer that is still there, a state the kernel may not undo by the console's own `bind`
+ * (vtconRebindRoutes). Once the framebuffer's driver has let go, fbcon has unregistered with the
+ * last framebuffer (fbcon_fb_unregistered, drivers/video/fbdev/core/fbcon.c), and the undo that
+ * gives the driver its device back registers a framebuffer, on which fbcon takes the VTs again
+ * (fbcon_fb_registered -> do_fbcon_takeover). A failure inside the unit still rolls back at once,
+ * through the console's other routes back.
+ */
+function consoleUnit(steps: Step[], record: HandoverRecord, gpu: string): void {
+  const isConsole = (s: Step) => s.kind === 'attr' && record.vtconsoles.some((c) => s.path === vtconBind(c));
+  const first = steps.findIndex(isConsole);
+  if (first < 0) return;
+  let last = first;
+  steps.forEach((s, i) => {
+    const fbUnbind =
+      s.kind === 'attr' && s.path.startsWith(`${PLATFORM}/drivers/`) && s.path.endsWith('/unbind');
+    const gpuUnbind = s.kind === 'sysfs' && s.op === 'unbind' && s.device === gpu;
+    if (i > first && (fbUnbind || gpuUnbind || isConsole(s))) last = i;
+  });
+  for (let i = first; i <= last; i++) steps[i].unit = 'console';
 }
 
 function classOf(root: HostRoot, address: string): number | undefined {

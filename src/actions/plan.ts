@@ -13,7 +13,19 @@ import type { SysfsIo } from '../host/sysfs-io.js';
 import type { PlanStepJson } from '../schema/plan-step.js';
 import { unifiedDiff } from './unified-diff.js';
 
-export interface FileStep {
+/**
+ * What every kind of step may carry. `unit` joins consecutive steps into one unit as far as
+ * signals go: apply checks for SIGINT/SIGTERM/SIGHUP only between units, so a signal that arrives
+ * inside one is acted on once its last step is done (a failure inside it still stops the run at
+ * once, and the rollback undoes every step taken, in reverse). A plan uses it where the host has
+ * no good state between two steps that undo could bring back (handover.ts: a console unbound from
+ * a framebuffer that stays).
+ */
+interface StepBase {
+  unit?: string;
+}
+
+export interface FileStep extends StepBase {
   kind: 'file';
   /** Host path, e.g. /etc/default/grub. */
   path: string;
@@ -37,7 +49,7 @@ export interface FileStep {
   showDiff?: boolean;
 }
 
-export interface CommandStep {
+export interface CommandStep extends StepBase {
   kind: 'command';
   argv: string[];
   why: string;
@@ -57,7 +69,7 @@ export interface CommandStep {
  * drivers_probe, then check the driver link; giving a device back is the same with the old
  * values. Undo restores the device's driver and driver_override as read just before the write.
  */
-export interface SysfsStep {
+export interface SysfsStep extends StepBase {
   kind: 'sysfs';
   /** The PCI device the write concerns (0000:01:00.0). */
   device: string;
@@ -79,9 +91,12 @@ export interface SysfsStep {
  * (Documentation/driver-api/console.rst), a platform driver's `unbind`/`bind` (efi-framebuffer,
  * simple-framebuffer). Its state is read from `state` (a file's text, or the basename of a link
  * such as a platform device's `driver`) before the write; undo writes `undo` when the state differs
- * from that backup, so undoing twice changes nothing the second time.
+ * from that backup, so undoing twice changes nothing the second time. When the kernel ignores that
+ * write in the state undo finds, `undoElse` lists other writes that lead back to the backup, tried
+ * in turn until the state is back (a console driver the kernel rebinds only through another one's
+ * `bind` file: handover.ts).
  */
-export interface AttrStep {
+export interface AttrStep extends StepBase {
   kind: 'attr';
   path: string;
   value: string;
@@ -92,6 +107,7 @@ export interface AttrStep {
   /** The state after the write; checked, the step fails otherwise. */
   expectAfter?: string | null;
   undo: { path: string; value: string };
+  undoElse?: AttrUndoWrite[];
   mayBlock: boolean;
 }
 
@@ -110,6 +126,13 @@ export interface VerifyStep {
   reads: string[];
   /** Reads the host; an error fails the step. */
   check: (io: SysfsIo) => VfiokitError | undefined;
+}
+
+export interface AttrUndoWrite {
+  path: string;
+  value: string;
+  /** Why this write brings the state back when `undo` did not, one line. */
+  why: string;
 }
 
 export type Step = FileStep | CommandStep | SysfsStep | AttrStep | VerifyStep;
@@ -148,6 +171,7 @@ export function describeStep(s: Step): string {
 /** The JSON form of a step (docs/setup.md): no raw bytes, the diff and hashes instead. */
 export function stepJson(s: Step): PlanStepJson {
   if (s.kind === 'verify') return { kind: 'verify', what: s.what, why: s.why, reads: s.reads };
+  const unit = s.unit !== undefined ? { unit: s.unit } : {};
   if (s.kind === 'attr') {
     return {
       kind: 'attr',
@@ -158,7 +182,9 @@ export function stepJson(s: Step): PlanStepJson {
       ...(s.expectBefore !== undefined ? { expectBefore: s.expectBefore } : {}),
       ...(s.expectAfter !== undefined ? { expectAfter: s.expectAfter } : {}),
       undo: s.undo,
+      ...(s.undoElse?.length ? { undoElse: s.undoElse } : {}),
       mayBlock: s.mayBlock,
+      ...unit,
     };
   }
   if (s.kind === 'sysfs') {
@@ -172,6 +198,7 @@ export function stepJson(s: Step): PlanStepJson {
       ...(s.expectBefore !== undefined ? { expectBefore: s.expectBefore } : {}),
       ...(s.expectAfter !== undefined ? { expectAfter: s.expectAfter } : {}),
       mayBlock: s.mayBlock,
+      ...unit,
     };
   }
   if (s.kind === 'command') {
@@ -181,6 +208,7 @@ export function stepJson(s: Step): PlanStepJson {
       why: s.why,
       ...(s.undo ? { undo: s.undo } : {}),
       regenerates: Boolean(s.regenerates),
+      ...unit,
     };
   }
   return {
@@ -192,5 +220,6 @@ export function stepJson(s: Step): PlanStepJson {
     ...(s.before ? { beforeSha256: sha256(s.before) } : {}),
     ...(s.after && s.action !== 'remove' ? { afterSha256: sha256(s.after) } : {}),
     diff: fileDiff(s),
+    ...unit,
   };
 }

@@ -2,6 +2,13 @@
 import * as v from 'valibot';
 import { field } from './define.js';
 
+const unit = v.optional(
+  field(
+    v.string(),
+    'consecutive steps with the same unit run as one as far as signals go: a signal that arrives inside the unit is acted on once its last step is done',
+  ),
+);
+
 const sha256 = (meaning: string) => field(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)), meaning);
 
 export const fileStepJson = v.strictObject({
@@ -16,6 +23,7 @@ export const fileStepJson = v.strictObject({
     v.string(),
     'unified diff of the change (empty for files whose diff is noise, e.g. the record)',
   ),
+  unit,
 });
 
 export const commandStepJson = v.strictObject({
@@ -27,6 +35,7 @@ export const commandStepJson = v.strictObject({
     v.boolean(),
     'rebuilds something from files (update-grub, update-initramfs): undone by running it again once the files are back',
   ),
+  unit,
 });
 
 const driverOrNone = (meaning: string) => v.optional(field(v.nullable(v.string()), meaning));
@@ -47,10 +56,16 @@ export const sysfsStepJson = v.strictObject({
     v.boolean(),
     "the write calls a driver's probe or remove and can block; it runs where it can time out",
   ),
+  unit,
 });
 
 const sysfsPath = (meaning: string) =>
   field(v.strictObject({ path: v.string(), read: v.picklist(['text', 'link']) }), meaning);
+
+export const attrUndoElse = field(
+  v.array(v.strictObject({ path: v.string(), value: v.string(), why: v.string() })),
+  'writes tried in turn when the kernel ignores `undo` in the state undo finds, until the state is back',
+);
 
 export const attrStepJson = v.strictObject({
   kind: v.literal('attr'),
@@ -61,7 +76,9 @@ export const attrStepJson = v.strictObject({
   expectBefore: driverOrNone('the state the step expects to find (null: a link that is absent)'),
   expectAfter: driverOrNone('the state after the write, checked'),
   undo: field(v.strictObject({ path: v.string(), value: v.string() }), 'the write that undoes it'),
+  undoElse: v.optional(attrUndoElse),
   mayBlock: field(v.boolean(), 'the write can block; it runs where it can time out'),
+  unit,
 });
 
 export const verifyStepJson = v.strictObject({

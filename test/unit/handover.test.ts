@@ -8,12 +8,12 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { applyPlan, type InterruptSource, readJournal } from '../../src/actions/apply.js';
+import { applyPlan, type InterruptSource, readJournal, restoreJournal } from '../../src/actions/apply.js';
 import { planHandback, planHandover } from '../../src/actions/handover.js';
 import { describeStep } from '../../src/actions/plan.js';
 import { DirHostRoot } from '../../src/host/root.js';
 import { readHostUsage } from '../../src/host/usage.js';
-import { AUDIO, type DisplayHost, displayHost, GPU } from '../helpers/display-host.js';
+import { AUDIO, type ConsoleLayout, type DisplayHost, displayHost, GPU } from '../helpers/display-host.js';
 import { buildFixture, gpuWithAudio } from '../helpers/fixture-builder.js';
 import { UsageTree } from '../helpers/usage-host.js';
 
@@ -62,115 +62,268 @@ test('handover plan: display manager, fbcon, firmware framebuffer, then the grou
   }
 });
 
+/** The lab's layout (display-host.ts): fbcon vtcon0 next to an (M) dummy, no display manager. */
+const LAB_STEPS = [
+  'write 0 to /sys/class/vtconsole/vtcon0/bind',
+  'run modprobe vfio-pci',
+  `write ${GPU} to /sys/bus/pci/drivers/bochs-drm/unbind`,
+  `write vfio-pci to /sys/bus/pci/devices/${GPU}/driver_override`,
+  `write ${GPU} to /sys/bus/pci/drivers_probe`,
+  `write ${AUDIO} to /sys/bus/pci/drivers/snd_hda_intel/unbind`,
+  `write vfio-pci to /sys/bus/pci/devices/${AUDIO}/driver_override`,
+  `write ${AUDIO} to /sys/bus/pci/drivers_probe`,
+  'create /run/vfiokit/bound.json',
+  'create /run/vfiokit/handover.json',
+];
+
+const LAYOUTS: { layout: ConsoleLayout; steps: string[]; unitEnd: number }[] = [
+  { layout: 'simplefb', steps: HANDOVER_STEPS, unitEnd: 4 },
+  { layout: 'lab', steps: LAB_STEPS, unitEnd: 2 },
+];
+
+test('the console unbind and the unbinds that take its framebuffer run as one unit; the lab layout gets a second route back', () => {
+  for (const { layout, steps, unitEnd } of LAYOUTS) {
+    const h = displayHost(layout);
+    try {
+      const p = handover(h);
+      assert.deepEqual(p.plan.steps.map(describeStep), steps, layout);
+      const first = steps.findIndex((l) => l.includes('vtconsole'));
+      assert.deepEqual(
+        p.plan.steps.map((s) => s.unit ?? '-'),
+        steps.map((_, i) => (i >= first && i <= unitEnd ? 'console' : '-')),
+        layout,
+      );
+      const vt = p.plan.steps[first];
+      assert.equal(vt.kind, 'attr');
+      // simplefb: the dummy is an (S) driver, so `1` to fbcon's bind works (vt_bind) and there is
+      // no other route; lab: only (M) drivers, and the dummy that takes the VTs is the route.
+      assert.deepEqual(
+        vt.kind === 'attr' ? (vt.undoElse ?? []).map((w) => `${w.value} > ${w.path}`) : [],
+        layout === 'lab' ? ['0 > /sys/class/vtconsole/vtcon1/bind'] : [],
+        layout,
+      );
+    } finally {
+      h.cleanup();
+    }
+  }
+});
+
 test('handover then handback: the host ends exactly where it started', async () => {
-  const h = displayHost();
+  for (const { layout } of LAYOUTS) {
+    const h = displayHost(layout);
+    try {
+      const start = h.state();
+      const r = await apply(h, handover(h).plan);
+      assert.equal(r.ok, true, r.error?.message);
+      // fbcon let go of the VTs (the dummy has them) and unregistered with the last framebuffer.
+      assert.deepEqual(h.state(), {
+        ...start,
+        pci: { ...(start.pci as object), [GPU]: 'vfio-pci vfio-pci', [AUDIO]: 'vfio-pci vfio-pci' },
+        vtconsoles:
+          layout === 'lab' ? ['vtcon1 (M) dummy device bind=1'] : ['vtcon0 (S) dummy device bind=1'],
+        framebuffers: [],
+        fb: false,
+        dm: false,
+        bound: true,
+        handover: true,
+      });
+      // A second handover is refused while one is in place.
+      assert.throws(() => handover(h), /already handed over/);
+      const back = planHandback(root(h), GPU);
+      const vtcon = layout === 'lab' ? 'vtcon0' : 'vtcon1';
+      assert.deepEqual(back.plan.steps.map(describeStep), [
+        ...(layout === 'lab'
+          ? []
+          : ['write simple-framebuffer.0 to /sys/bus/platform/drivers/simple-framebuffer/bind']),
+        `write ${GPU} to /sys/bus/pci/drivers/vfio-pci/unbind`,
+        `write '\\n' (clear) to /sys/bus/pci/devices/${GPU}/driver_override`,
+        `write ${GPU} to /sys/bus/pci/drivers/bochs-drm/bind`,
+        `write ${AUDIO} to /sys/bus/pci/drivers/vfio-pci/unbind`,
+        `write '\\n' (clear) to /sys/bus/pci/devices/${AUDIO}/driver_override`,
+        `write ${AUDIO} to /sys/bus/pci/drivers/snd_hda_intel/bind`,
+        'remove /run/vfiokit/bound.json',
+        `write 1 to /sys/class/vtconsole/${vtcon}/bind`,
+        ...(layout === 'lab' ? [] : ['run systemctl start gdm3.service']),
+        'remove /run/vfiokit/handover.json',
+      ]);
+      const writes = h.fake.log.length;
+      const rb = await apply(h, back.plan);
+      assert.equal(rb.ok, true, rb.error?.message);
+      assert.deepEqual(h.state(), start, layout);
+      // fb0 registering brought fbcon back with the VTs (fbcon_fb_registered), so the step that
+      // writes 1 found it bound and wrote nothing.
+      assert.ok(!h.fake.log.slice(writes).some((l) => l.includes('vtconsole')), h.fake.log.join('\n'));
+      assert.throws(() => planHandback(root(h), GPU), /nothing to hand back/);
+    } finally {
+      h.cleanup();
+    }
+  }
+});
+
+/** Writes and commands a plan makes when nothing fails (each is a fault position). */
+async function cleanRun(layout: ConsoleLayout): Promise<{ writes: number; commands: number }> {
+  const h = displayHost(layout);
+  try {
+    assert.equal((await apply(h, handover(h).plan)).ok, true);
+    return { writes: h.fake.log.length, commands: h.ran.length };
+  } finally {
+    h.cleanup();
+  }
+}
+
+test('every write and every command failing in turn, or a write timing out: handover leaves the start state', async () => {
+  for (const { layout } of LAYOUTS) {
+    const clean = await cleanRun(layout);
+    let cases = 0;
+    for (const kind of ['fail', 'block'] as const) {
+      for (let at = 0; at < clean.writes; at++) {
+        const h = displayHost(layout);
+        try {
+          const start = h.state();
+          const p = handover(h);
+          h.fake.fault = { at, kind };
+          const r = await apply(h, p.plan);
+          assert.equal(r.ok, false, `${layout}: ${kind} at write ${at}`);
+          cases++;
+          assert.deepEqual(h.state(), start, `${layout}: ${kind} at write ${at}: ${r.error?.message}`);
+          assert.equal(readJournal(h.writer)?.state, 'rolled-back');
+          assert.deepEqual(r.undoFailed, []);
+        } finally {
+          h.cleanup();
+        }
+      }
+    }
+    for (let at = 0; at < clean.commands; at++) {
+      const h = displayHost(layout);
+      try {
+        const start = h.state();
+        const p = handover(h);
+        h.failCommandAt = at;
+        const r = await apply(h, p.plan);
+        assert.equal(r.ok, false);
+        cases++;
+        assert.deepEqual(h.state(), start, `${layout}: command ${at}: ${r.error?.message}`);
+        assert.equal(readJournal(h.writer)?.state, 'rolled-back');
+      } finally {
+        h.cleanup();
+      }
+    }
+    // simplefb: 8 sysfs writes (console, framebuffer, 6 bindings), each failing and blocking, and
+    // 2 commands; lab: 7 writes (no firmware framebuffer) and 1 command (modprobe vfio-pci).
+    assert.equal(cases, layout === 'lab' ? 7 * 2 + 1 : 8 * 2 + 2, layout);
+  }
+});
+
+test('lab layout: the GPU unbind failing right after the console unbind gives the console back by the other route', async () => {
+  const h = displayHost('lab');
   try {
     const start = h.state();
-    const r = await apply(h, handover(h).plan);
-    assert.equal(r.ok, true, r.error?.message);
-    assert.deepEqual(h.state(), {
-      pci: { ...(start.pci as object), [GPU]: 'vfio-pci vfio-pci', [AUDIO]: 'vfio-pci vfio-pci' },
-      vtcon1: '0\n',
-      fb: false,
-      dm: false,
-      bound: true,
-      handover: true,
-    });
-    // A second handover is refused while one is in place.
-    assert.throws(() => handover(h), /already handed over/);
-    const back = planHandback(root(h), GPU);
-    assert.deepEqual(back.plan.steps.map(describeStep), [
-      'write simple-framebuffer.0 to /sys/bus/platform/drivers/simple-framebuffer/bind',
-      `write ${GPU} to /sys/bus/pci/drivers/vfio-pci/unbind`,
-      `write '\\n' (clear) to /sys/bus/pci/devices/${GPU}/driver_override`,
-      `write ${GPU} to /sys/bus/pci/drivers/bochs-drm/bind`,
-      `write ${AUDIO} to /sys/bus/pci/drivers/vfio-pci/unbind`,
-      `write '\\n' (clear) to /sys/bus/pci/devices/${AUDIO}/driver_override`,
-      `write ${AUDIO} to /sys/bus/pci/drivers/snd_hda_intel/bind`,
-      'remove /run/vfiokit/bound.json',
-      'write 1 to /sys/class/vtconsole/vtcon1/bind',
-      'run systemctl start gdm3.service',
-      'remove /run/vfiokit/handover.json',
+    const p = handover(h);
+    h.fake.failPaths = ['/drivers/bochs-drm/unbind'];
+    const r = await apply(h, p.plan);
+    assert.equal(r.ok, false);
+    assert.deepEqual(r.undone, [
+      'wrote 1 to /sys/class/vtconsole/vtcon0/bind, then wrote 0 to /sys/class/vtconsole/vtcon1/bind',
     ]);
-    const rb = await apply(h, back.plan);
-    assert.equal(rb.ok, true, rb.error?.message);
     assert.deepEqual(h.state(), start);
-    assert.throws(() => planHandback(root(h), GPU), /nothing to hand back/);
+    assert.equal(readJournal(h.writer)?.state, 'rolled-back');
+    // Without the route the kernel's rule leaves fbcon unbound (what the lab's kernel did).
+    const bare = displayHost('lab');
+    try {
+      const q = handover(bare);
+      const vt = q.plan.steps[0];
+      if (vt.kind === 'attr') delete vt.undoElse;
+      bare.fake.failPaths = ['/drivers/bochs-drm/unbind'];
+      const r2 = await apply(bare, q.plan);
+      assert.deepEqual(r2.undoFailed, [
+        '/sys/class/vtconsole/vtcon0/bind: /sys/class/vtconsole/vtcon0/bind is "0" after the undo, not "1"',
+      ]);
+      assert.deepEqual(bare.fake.consoleState().vtconsoles, [
+        'vtcon0 (M) frame buffer device bind=0',
+        'vtcon1 (M) dummy device bind=1',
+      ]);
+    } finally {
+      bare.cleanup();
+    }
   } finally {
     h.cleanup();
   }
 });
 
-test('every write and every command failing in turn, or a write timing out: handover leaves the start state', async () => {
-  let cases = 0;
-  for (const kind of ['fail', 'block'] as const) {
-    for (let at = 0; ; at++) {
-      const h = displayHost();
-      try {
-        const start = h.state();
-        const p = handover(h);
-        h.fake.fault = { at, kind };
-        const r = await apply(h, p.plan);
-        if (r.ok) {
-          // The fault index is past the last write: every write position has been tried.
-          assert.ok(at >= 8, `only ${at} writes`);
-          break;
+test('a signal after every step of handover or handback undoes what was done; inside the console unit it waits for the unit', async () => {
+  for (const { layout, unitEnd } of LAYOUTS) {
+    for (const which of ['handover', 'handback'] as const) {
+      let cases = 0;
+      let planned = 0;
+      for (let k = 0; ; k++) {
+        const h = displayHost(layout);
+        try {
+          if (which === 'handback') assert.equal((await apply(h, handover(h).plan)).ok, true);
+          const start = h.state();
+          const p = which === 'handover' ? handover(h) : planHandback(root(h), undefined);
+          planned = p.plan.steps.length;
+          // After the last step the work is complete and kept: boundaries are 0..length-2.
+          if (k >= planned - 1) break;
+          let taken = 0;
+          const interrupts: InterruptSource = {
+            received: () => (taken > k ? 'SIGTERM' : undefined),
+            dispose() {},
+          };
+          const r = await applyPlan(h.writer, p.plan, {
+            command: 'test',
+            sysfs: { io: h.fake, timeoutMs: 200 },
+            interrupts,
+            betweenSteps: () => {
+              taken++;
+            },
+          });
+          cases++;
+          const label = `${layout} ${which}: signal after step ${k + 1}`;
+          assert.equal(r.signal, 'SIGTERM', label);
+          const stoppedAfter =
+            which === 'handover' && k < unitEnd && p.plan.steps[k].unit ? unitEnd + 1 : k + 1;
+          assert.equal(r.done.length, stoppedAfter, label);
+          assert.deepEqual(r.undoFailed, [], label);
+          assert.deepEqual(h.state(), start, label);
+          assert.equal(readJournal(h.writer)?.state, 'rolled-back', label);
+        } finally {
+          h.cleanup();
         }
-        cases++;
-        assert.deepEqual(h.state(), start, `${kind} at write ${at}: ${r.error?.message}`);
-        assert.equal(readJournal(h.writer)?.state, 'rolled-back');
-        assert.deepEqual(r.undoFailed, []);
-      } finally {
-        h.cleanup();
       }
+      assert.equal(cases, planned - 1, `${layout} ${which}`);
     }
   }
-  for (let at = 0; at < 2; at++) {
-    const h = displayHost();
-    try {
-      const start = h.state();
-      const p = handover(h);
-      h.failCommandAt = at;
-      const r = await apply(h, p.plan);
-      assert.equal(r.ok, false);
-      cases++;
-      assert.deepEqual(h.state(), start, `command ${at}: ${r.error?.message}`);
-    } finally {
-      h.cleanup();
-    }
-  }
-  // 8 sysfs writes, each failing and each blocking, and 2 commands.
-  assert.equal(cases, 18);
 });
 
-test('a signal between any two steps of handover or handback undoes what was done', async () => {
-  const n = HANDOVER_STEPS.length;
-  for (const which of ['handover', 'handback'] as const) {
-    for (let k = 0; k < n - 1; k++) {
-      const h = displayHost();
-      try {
-        if (which === 'handback') assert.equal((await apply(h, handover(h).plan)).ok, true);
-        const start = h.state();
-        const p = which === 'handover' ? handover(h) : planHandback(root(h), undefined);
-        if (k >= p.plan.steps.length - 1) continue;
-        let taken = 0;
-        const interrupts: InterruptSource = {
-          received: () => (taken > k ? 'SIGTERM' : undefined),
-          dispose() {},
-        };
-        const r = await applyPlan(h.writer, p.plan, {
+test('a crash right after the console unbind (journal left open): vfiokit restore gives the console back', async () => {
+  for (const { layout } of LAYOUTS) {
+    const h = displayHost(layout);
+    try {
+      const start = h.state();
+      const crash = new Error('crash');
+      const p = handover(h).plan;
+      await assert.rejects(
+        applyPlan(h.writer, p, {
           command: 'test',
           sysfs: { io: h.fake, timeoutMs: 200 },
-          interrupts,
-          betweenSteps: () => {
-            taken++;
+          // The process dies once the console is unbound: nothing after runs, nothing is undone.
+          betweenSteps: (i) => {
+            if (describeStep(p.steps[i]).includes('vtconsole')) throw crash;
           },
-        });
-        assert.equal(r.signal, 'SIGTERM', `${which} after step ${k}`);
-        assert.deepEqual(h.state(), start, `${which}: signal after step ${k}`);
-      } finally {
-        h.cleanup();
-      }
+        }),
+        crash,
+      );
+      assert.equal(readJournal(h.writer)?.state, 'open');
+      assert.match(JSON.stringify(h.fake.consoleState()), /frame buffer device bind=0/);
+      const out = await restoreJournal(h.writer, {
+        command: 'vfiokit restore',
+        sysfs: { io: h.fake, timeoutMs: 200 },
+      });
+      assert.equal(out.res.ok, true, out.res.undoFailed.join('; '));
+      assert.deepEqual(h.state(), start, layout);
+      assert.equal(readJournal(h.writer)?.state, 'rolled-back');
+    } finally {
+      h.cleanup();
     }
   }
 });
@@ -194,7 +347,9 @@ test('handback failing part-way gives the guest its GPU back intact, the journal
       h.cleanup();
     }
   }
-  assert.ok(cases >= 8, `${cases} cases`);
+  // The framebuffer bind and 6 binding writes; the console's `1` is never written, as fbcon comes
+  // back with the framebuffer by itself.
+  assert.equal(cases, 7);
 });
 
 test('the guard refuses what handover does not end: a process on the GPU when no display manager runs', () => {

@@ -13,7 +13,7 @@ test('doctor: IGD checks when the IGD is the GPU being checked, none otherwise',
   const hsw = IGD_HOSTS.find((c) => c.name === 'haswell')!;
   const fx = buildIgdHost(hsw, PREPARED_HOST);
   try {
-    const r = runCli(['--root', fx.dir, '--json', 'doctor', '--no-rom']);
+    const r = runCli(['--root', fx.dir, '--json', 'doctor']);
     const doc = JSON.parse(r.stdout);
     assert.deepEqual(doc.devices, ['0000:00:02.0']);
     const igd = doc.checks.filter((c: { group: string }) => c.group === 'igd');
@@ -34,12 +34,10 @@ test('doctor: IGD checks when the IGD is the GPU being checked, none otherwise',
   const desk = buildFixture(desktopPci);
   writeHostFiles(desk.dir, PREPARED_HOST);
   try {
-    const plain = JSON.parse(runCli(['--root', desk.dir, '--json', 'doctor', '--no-rom']).stdout);
+    const plain = JSON.parse(runCli(['--root', desk.dir, '--json', 'doctor']).stdout);
     assert.deepEqual(plain.devices, ['0000:01:00.0']);
     assert.ok(!plain.checks.some((c: { group: string }) => c.group === 'igd'));
-    const named = JSON.parse(
-      runCli(['--root', desk.dir, '--json', 'doctor', '--no-rom', '--device', '00:02.0']).stdout,
-    );
+    const named = JSON.parse(runCli(['--root', desk.dir, '--json', 'doctor', '--device', '00:02.0']).stdout);
     const mode = named.checks.find((c: { id: string }) => c.id === 'igd.mode');
     // 8086:3e92 is Coffee Lake (gen 9): UPT is possible; it has no LPC bridge at 1f.0 and it has no LPC bridge at 1f.0 and
     // its ASLS reads 0 (no OpRegion), so legacy is not.

@@ -69,7 +69,7 @@ describe('the lab snapshots (real kernels)', () => {
       const groups = doc(['--root', root, '--json', 'groups'], 'vfiokit.groups/3');
       doc(['--root', root, '--json', 'groups', '--gpu'], 'vfiokit.groups/3');
       doc(['--root', root, '--json', 'groups', '--simulate'], 'vfiokit.groups/3');
-      doc(['--root', root, '--json', 'doctor', '--no-rom'], 'vfiokit.doctor/1');
+      doc(['--root', root, '--json', 'doctor'], 'vfiokit.doctor/1');
       doc(['--root', root, '--json', 'diagnose', '--dmesg'], 'vfiokit.diagnose/2');
       // The manifest a real `vfiokit snapshot` wrote inside the guest.
       assertValidJson(

@@ -276,7 +276,6 @@ test("doctor --vm SPEC judges the spec's IGD mode by the host's IGD checks", () 
       HASWELL,
       '--json',
       'doctor',
-      '--no-rom',
       '--vm',
       path.join(repoRoot, `test/fixtures/vm-spec/spec/${name}.yaml`),
     ]);

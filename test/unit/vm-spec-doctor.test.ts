@@ -13,7 +13,7 @@ const ROOT = path.join(repoRoot, 'test/fixtures/lab-desktop/snapshot');
 const SPEC = path.join(repoRoot, 'test/fixtures/vm-spec/spec/lab-desktop.yaml');
 
 test('doctor --vm reads a spec and resolves the GPU of a group with its audio function', () => {
-  const r = runCli(['--root', ROOT, '--json', 'doctor', '--no-rom', '--vm', SPEC]);
+  const r = runCli(['--root', ROOT, '--json', 'doctor', '--vm', SPEC]);
   assert.ok(r.status === 0 || r.status === 1, r.stderr);
   const doc = JSON.parse(r.stdout);
   assert.equal(doc.vm.format, 'spec');
@@ -30,13 +30,13 @@ test('doctor --vm: a spec error is one line with file:line:col, exit 2; an unres
   try {
     const bad = path.join(dir, 'bad.yaml');
     fs.writeFileSync(bad, 'name: x\nmemory: lots\ncpu: {cores: 2}\n');
-    const r = runCli(['--root', ROOT, 'doctor', '--no-rom', '--vm', bad]);
+    const r = runCli(['--root', ROOT, 'doctor', '--vm', bad]);
     assert.equal(r.status, 2);
     assert.equal(r.stderr.trim().split('\n').length, 1);
     assert.match(r.stderr, /bad\.yaml:2:9: memory: expected a size like 16G/);
     const missing = path.join(dir, 'missing.yaml');
     fs.writeFileSync(missing, 'name: x\nmemory: 4G\ncpu: {cores: 2}\ndevices:\n  - id: "10de:2484"\n');
-    const m = runCli(['--root', ROOT, '--json', 'doctor', '--no-rom', '--vm', missing]);
+    const m = runCli(['--root', ROOT, '--json', 'doctor', '--vm', missing]);
     const def = JSON.parse(m.stdout).checks.find((c: { id: string }) => c.id === 'vm.definition');
     assert.equal(def.verdict, 'warn');
     assert.ok(

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { defineOutput, field, schemaId } from '../define.js';
+import { attrUndoElse } from '../plan-step.js';
 
 const entryState = field(v.picklist(['pending', 'done', 'undone', 'undo-failed']), 'where the step is');
 
@@ -58,6 +59,7 @@ export const journalJson = v.strictObject({
           probe: v.strictObject({ path: v.string(), read: v.picklist(['text', 'link']) }),
           before: field(v.nullable(v.string()), 'the state read before the write (null: an absent link)'),
           undo: field(v.strictObject({ path: v.string(), value: v.string() }), 'the write that undoes it'),
+          undoElse: v.optional(attrUndoElse),
           state: entryState,
           outcome: v.optional(v.string()),
         }),
