@@ -117,7 +117,7 @@ export interface AttrStep extends StepBase {
  * still reports success). It writes nothing, so it has no journal entry and no undo; failing
  * makes apply undo the steps before it.
  */
-export interface VerifyStep {
+export interface VerifyStep extends StepBase {
   kind: 'verify';
   /** What is checked, one line. */
   what: string;
@@ -170,8 +170,8 @@ export function describeStep(s: Step): string {
 
 /** The JSON form of a step (docs/setup.md): no raw bytes, the diff and hashes instead. */
 export function stepJson(s: Step): PlanStepJson {
-  if (s.kind === 'verify') return { kind: 'verify', what: s.what, why: s.why, reads: s.reads };
   const unit = s.unit !== undefined ? { unit: s.unit } : {};
+  if (s.kind === 'verify') return { kind: 'verify', what: s.what, why: s.why, reads: s.reads, ...unit };
   if (s.kind === 'attr') {
     return {
       kind: 'attr',

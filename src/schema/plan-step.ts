@@ -86,6 +86,7 @@ export const verifyStepJson = v.strictObject({
   what: field(v.string(), 'what is checked, one line'),
   why: field(v.string(), 'one line'),
   reads: field(v.array(v.string()), 'the files the check reads'),
+  unit,
 });
 
 export const planStepJson = v.variant('kind', [
