@@ -281,6 +281,9 @@ export async function applyPlan(w: HostWriter, plan: Plan, opts: ApplyOptions): 
             throw err;
           }
           e.state = 'done';
+        } else if (step.kind === 'verify') {
+          const bad = step.check(needSysfs(opts).io);
+          if (bad) throw bad;
         } else {
           const e = commandEntry(step, i);
           journal.entries.push(e);

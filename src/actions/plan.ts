@@ -8,6 +8,8 @@
  * files in sysfs (backed up as the device's driver and driver_override before it runs).
  */
 import { createHash } from 'node:crypto';
+import type { VfiokitError } from '../errors.js';
+import type { SysfsIo } from '../host/sysfs-io.js';
 import type { PlanStepJson } from '../schema/plan-step.js';
 import { unifiedDiff } from './unified-diff.js';
 
@@ -93,7 +95,24 @@ export interface AttrStep {
   mayBlock: boolean;
 }
 
-export type Step = FileStep | CommandStep | SysfsStep | AttrStep;
+/**
+ * A check between writes: it reads the host and fails the plan when an earlier step did not have
+ * the effect the rest needs (the kernel grants fewer hugepages than nr_hugepages asks for and
+ * still reports success). It writes nothing, so it has no journal entry and no undo; failing
+ * makes apply undo the steps before it.
+ */
+export interface VerifyStep {
+  kind: 'verify';
+  /** What is checked, one line. */
+  what: string;
+  why: string;
+  /** The files the check reads. */
+  reads: string[];
+  /** Reads the host; an error fails the step. */
+  check: (io: SysfsIo) => VfiokitError | undefined;
+}
+
+export type Step = FileStep | CommandStep | SysfsStep | AttrStep | VerifyStep;
 
 export interface Plan {
   steps: Step[];
@@ -121,12 +140,14 @@ const shownValue = (v: string) => (v === '\n' ? "'\\n' (clear)" : v);
 
 export function describeStep(s: Step): string {
   if (s.kind === 'command') return `run ${shellLine(s.argv)}`;
+  if (s.kind === 'verify') return `check ${s.what}`;
   if (s.kind === 'sysfs' || s.kind === 'attr') return `write ${shownValue(s.value)} to ${s.path}`;
   return `${s.action === 'create' ? 'create' : s.action === 'remove' ? 'remove' : 'edit'} ${s.path}`;
 }
 
 /** The JSON form of a step (docs/setup.md): no raw bytes, the diff and hashes instead. */
 export function stepJson(s: Step): PlanStepJson {
+  if (s.kind === 'verify') return { kind: 'verify', what: s.what, why: s.why, reads: s.reads };
   if (s.kind === 'attr') {
     return {
       kind: 'attr',

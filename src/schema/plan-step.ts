@@ -64,5 +64,18 @@ export const attrStepJson = v.strictObject({
   mayBlock: field(v.boolean(), 'the write can block; it runs where it can time out'),
 });
 
-export const planStepJson = v.variant('kind', [fileStepJson, commandStepJson, sysfsStepJson, attrStepJson]);
+export const verifyStepJson = v.strictObject({
+  kind: v.literal('verify'),
+  what: field(v.string(), 'what is checked, one line'),
+  why: field(v.string(), 'one line'),
+  reads: field(v.array(v.string()), 'the files the check reads'),
+});
+
+export const planStepJson = v.variant('kind', [
+  fileStepJson,
+  commandStepJson,
+  sysfsStepJson,
+  attrStepJson,
+  verifyStepJson,
+]);
 export type PlanStepJson = v.InferOutput<typeof planStepJson>;

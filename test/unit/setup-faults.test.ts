@@ -81,7 +81,7 @@ test('setup: a failure at each step in turn leaves the tree as it was and the jo
       const w =
         s.kind === 'command'
           ? new FailingWriter(h.dir, runnerFailing(s.argv.join(' '), ran), undefined)
-          : new FailingWriter(h.dir, runnerFailing(undefined, ran), s.path);
+          : new FailingWriter(h.dir, runnerFailing(undefined, ran), s.kind === 'verify' ? undefined : s.path);
       const r = await applyPlan(w, planFor(h.root), { command: `fault at step ${k}` });
       assert.equal(r.ok, false, `step ${k}`);
       assert.ok(r.error, `step ${k}: an error`);

@@ -185,7 +185,9 @@ for (const c of CASES) {
       // A second run plans nothing.
       const again = planSetup(h.root, c.targets);
       assert.deepEqual(
-        again.plan.steps.map((s) => (s.kind === 'command' ? s.argv.join(' ') : s.path)),
+        again.plan.steps.map((s) =>
+          s.kind === 'command' ? s.argv.join(' ') : s.kind === 'verify' ? s.what : s.path,
+        ),
         [],
         'second run',
       );
