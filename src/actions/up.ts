@@ -32,6 +32,7 @@ import type { HostRoot } from '../host/root.js';
 import type { VmModel } from '../vm/model.js';
 import type { InterruptSource } from './apply.js';
 import { type BindOptions, type BindPlan, planBind } from './bind.js';
+import { hugepageNeed, planHugepages } from './hugepages.js';
 import { RUN_DIR } from './lock.js';
 import type { Plan, Step } from './plan.js';
 import { QmpClient } from './qmp.js';
@@ -130,6 +131,20 @@ export interface RunReport {
   started?: string;
 }
 
+/** The pages the model's RAM needs, as hugepages.ts plans them; undefined for ordinary memory. */
+export function planVmHugepages(root: HostRoot, model: VmModel): HugepagePart | undefined {
+  const need = hugepageNeed(model);
+  if (!need) return undefined;
+  const hp = planHugepages(need, root);
+  const size =
+    need.pageSizeKb % 1048576 === 0 ? `${need.pageSizeKb / 1048576} GiB` : `${need.pageSizeKb / 1024} MiB`;
+  return {
+    steps: hp.plan.steps,
+    notes: hp.notes,
+    summary: `${need.pages} pages of ${size} for ${need.memoryBytes / 1048576} MiB of guest RAM: ${hp.available} free now, ${hp.add} to add`,
+  };
+}
+
 /** QEMU's -qmp/-pidfile options; every path given as the machine sees it (under the root). */
 export function qemuRunArgv(
   rendered: readonly string[],
@@ -194,7 +209,12 @@ export function planUp(
     `remove ${paths.dir} and mark ${paths.state} ended`,
   ];
   // The journal's undo runs the steps backwards: the devices back first, then the pages.
-  for (const s of [...steps].reverse()) cleanup.push(`undo: ${describeUndo(s)}`);
+  const seen = new Set<string>();
+  for (const s of [...steps].reverse()) {
+    const line = undoLine(s, binding);
+    if (line && !seen.has(line)) cleanup.push(`undo: ${line}`);
+    if (line) seen.add(line);
+  }
   return {
     name: model.name,
     argv: qemuRunArgv(input.argv, paths, input.resolve),
@@ -213,11 +233,16 @@ export function planUp(
   };
 }
 
-function describeUndo(s: Step): string {
-  if (s.kind === 'sysfs') return `${s.device}: ${s.op} (${s.path}) — driver and driver_override as before`;
-  if (s.kind === 'attr') return `${s.undo.path} back to its value from before`;
+/** What undoing a step gives back, one line per device or file (undefined: nothing to undo). */
+function undoLine(s: Step, binding: BindPlan): string | undefined {
+  if (s.kind === 'sysfs') {
+    const d = binding.devices.find((x) => x.address === s.device);
+    return `${s.device} back to ${d?.driver ?? 'no driver'}, driver_override ${d?.override ?? 'cleared'}`;
+  }
+  if (s.kind === 'attr') return `${s.undo.value} to ${s.undo.path}`;
   if (s.kind === 'file') return `${s.path} as before`;
-  return s.undo?.length ? s.undo.map((a) => a.join(' ')).join('; ') : `${s.argv.join(' ')} (nothing to undo)`;
+  if (s.kind === 'command' && s.undo?.length) return s.undo.map((a) => a.join(' ')).join('; ');
+  return undefined;
 }
 
 export interface RunOptions {

@@ -12,6 +12,7 @@ import { describeStep, stepJson } from '../../actions/plan.js';
 import {
   type HugepagePart,
   planUp,
+  planVmHugepages,
   processAlive,
   type RunReport,
   readVmState,
@@ -51,7 +52,7 @@ export interface UpCliOptions {
 export interface UpDeps {
   io?: SysfsIo;
   writer?: HostWriter;
-  /** The hugepage steps for a model (hugepages.ts on the live host). */
+  /** The hugepage steps for a model (default: hugepages.ts over the root). */
   hugepages?: (root: HostRoot, model: VmModel) => HugepagePart | undefined;
   /** Changes the plan before it runs (a test's stand-in for an assigned device). */
   adjust?: (plan: UpPlan) => void;
@@ -218,18 +219,15 @@ export async function runUp(
   const argv = withAccel(renderQemu(model).argv, accel);
   const doctor = await doctorFor(ctx, file, model);
   const writer = deps.writer ?? new DirHostWriter(root.dir);
-  const hugepages = model.hugepageBytes ? deps.hugepages?.(root, model) : undefined;
-  if (model.hugepageBytes && !hugepages)
-    throw new VfiokitError(`${spec.name} asks for hugepages, and no hugepage planner was given`, {
-      code: 'up.hugepages',
-    });
+  const hugepages = (deps.hugepages ?? planVmHugepages)(root, model);
   let plan: UpPlan;
   try {
     plan = planUp(root, {
       model,
       argv,
       hugepages,
-      resolve: (p) => writer.resolve(p),
+      // A plan for a snapshot shows the host's paths: it never runs there.
+      resolve: (p) => (root.live || deps.io ? writer.resolve(p) : p),
       bind: {
         force: opts.force,
         holders: (devs) => findHolders(root, devs),
