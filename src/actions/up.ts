@@ -239,7 +239,7 @@ function undoLine(s: Step, binding: BindPlan): string | undefined {
     const d = binding.devices.find((x) => x.address === s.device);
     return `${s.device} back to ${d?.driver ?? 'no driver'}, driver_override ${d?.override ?? 'cleared'}`;
   }
-  if (s.kind === 'attr') return `${s.undo.value} to ${s.undo.path}`;
+  if (s.kind === 'attr') return `write ${s.undo.value} to ${s.undo.path} (its value before)`;
   if (s.kind === 'file') return `${s.path} as before`;
   if (s.kind === 'command' && s.undo?.length) return s.undo.map((a) => a.join(' ')).join('; ');
   return undefined;

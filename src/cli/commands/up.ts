@@ -157,7 +157,8 @@ function render(
   const s = doctor.report.summary;
   ctx.out(c.bold(`vfiokit up ${plan.name}: ${ctx.root().live ? 'this host' : ctx.root().name}`));
   ctx.out(c.bold('1. Doctor'));
-  ctx.out(`  ${s.ok} ok, ${s.warn} warnings, ${s.fail} failures, ${s.unknown} unknown`);
+  const n = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
+  ctx.out(`  ${s.ok} ok, ${n(s.warn, 'warning')}, ${n(s.fail, 'failure')}, ${s.unknown} unknown`);
   for (const x of doctor.refusals)
     ctx.out(c.red(`  ✗ ${x.title}${x.device ? ` (${x.device})` : ''}${x.fix ? `: ${x.fix}` : ''}`));
   for (const x of doctor.handled) ctx.out(`  ✗ ${x.title}: up does this (step 2)`);
