@@ -5,8 +5,9 @@
 // vfio-pci. The oracles: the nested QEMU's own QMP answers, read by an independent client
 // (lab/guest/qmp_pci.py) over the control socket; the guest kernel's driver link, driver_override
 // and hugepage pool (nr_hugepages, free_hugepages), read by lab/guest/up.sh after each phase.
-// Faults: too few free hugepages (940 MiB asked of a 1 GiB guest), QEMU dying at start (--accel
-// kvm where the guest has no /dev/kvm), SIGTERM to `vfiokit up` while the VM runs.
+// Faults: too few free hugepages (one 1 GiB page asked of a 1.5 GiB guest, which has no 1 GiB-aligned
+// range inside one zone to give), QEMU dying at start (--accel kvm where the guest has no
+// /dev/kvm), SIGTERM to `vfiokit up` while the VM runs.
 import assert from 'node:assert/strict';
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +25,7 @@ interface KernelState {
   override: string;
   nr: number;
   free: number;
+  nr1g: string;
   journal: string;
   qemu: number;
 }
@@ -34,12 +36,13 @@ function parseState(text: string): KernelState {
     const i = l.indexOf(' ');
     if (i > 0) m.set(l.slice(0, i), l.slice(i + 1));
   }
-  assert.equal(m.size, 6, `state file:\n${text}`);
+  assert.equal(m.size, 7, `state file:\n${text}`);
   return {
     driver: m.get('driver') ?? '',
     override: m.get('override') ?? '',
     nr: Number(m.get('nr')),
     free: Number(m.get('free')),
+    nr1g: m.get('nr1g') ?? '',
     journal: m.get('journal') ?? '',
     qemu: Number(m.get('qemu')),
   };
@@ -62,7 +65,8 @@ test('lab desktop: up runs a nested VM with the NIC through vfio-pci; down, and 
   const wrapper = `printf '#!/bin/sh\\nexec ${process.execPath} ${join(build, 'bin/vfiokit')} "$@"\\n' > /usr/local/bin/vfiokit; chmod +x /usr/local/bin/vfiokit`;
   const r = await inLabSlot(() =>
     boot({
-      topology: desktop,
+      // 1.5 GiB: room for the nested VM, and a RAM size that holds no aligned 1 GiB page.
+      topology: { ...desktop, memMiB: 1536 },
       command: `${wrapper}; sh ${join(repoRoot, 'lab/guest/up.sh')} ${join(repoRoot, 'lab/guest/qmp_pci.py')}`,
       outDir,
       // TCG inside TCG: the nested firmware alone takes minutes on a busy machine.
@@ -85,6 +89,7 @@ test('lab desktop: up runs a nested VM with the NIC through vfio-pci; down, and 
 
   const before = parseState(read('before.state'));
   assert.equal(before.driver, 'e1000e');
+  assert.equal(before.nr1g, '0', 'the guest has a 1 GiB pool, empty');
   assert.equal(before.override, '(null)');
   const asBefore = (label: string) => {
     const s = parseState(read(`${label}.state`));
@@ -92,6 +97,7 @@ test('lab desktop: up runs a nested VM with the NIC through vfio-pci; down, and 
     assert.equal(s.override, before.override, `${label}: driver_override`);
     assert.equal(s.nr, before.nr, `${label}: nr_hugepages`);
     assert.equal(s.free, before.free, `${label}: free_hugepages`);
+    assert.equal(s.nr1g, before.nr1g, `${label}: 1 GiB nr_hugepages`);
     assert.match(s.journal, /"state":"rolled-back"/, `${label}: journal`);
     assert.equal(s.qemu, 0, `${label}: no QEMU left`);
     return s;
@@ -146,9 +152,14 @@ test('lab desktop: up runs a nested VM with the NIC through vfio-pci; down, and 
   // 2. Too few hugepages: one line, nr_hugepages back, the NIC never left e1000e.
   assert.equal(read('toobig.rc').trim(), '1', read('toobig.err'));
   const tb = assertValidJsonText(read('toobig.json'), 'vfiokit.up/1') as {
-    result: { outcome: string; error: string };
+    result: { outcome: string; error: string; done: string[]; undone: string[] };
   };
   assert.equal(tb.result.outcome, 'prepare-failed');
+  // The raise was written (the kernel took the write) and undone after the check found the page missing.
+  assert.deepEqual(tb.result.done, ['write 1 to /sys/kernel/mm/hugepages/hugepages-1048576kB/nr_hugepages']);
+  assert.deepEqual(tb.result.undone, [
+    'wrote 0 to /sys/kernel/mm/hugepages/hugepages-1048576kB/nr_hugepages',
+  ]);
   assert.doesNotMatch(tb.result.error, /\n/);
   t.diagnostic(`too few hugepages: ${tb.result.error}`);
   asBefore('toobig');
