@@ -578,6 +578,7 @@ export function writeState(
     ...(r.qemuExit ? { qemuExit: r.qemuExit } : {}),
     ...(cleanup ? { cleanup } : {}),
   };
+  w.mkdir(VM_DIR, 0o700);
   w.writeFile(plan.paths.state, `${JSON.stringify(s, null, 1)}\n`, 0o600);
 }
 
