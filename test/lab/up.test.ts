@@ -127,7 +127,10 @@ test('lab desktop: up runs a nested VM with the NIC through vfio-pci; down, and 
   const nic = all.filter((d) => d.qdev_id === 'hostdev0');
   assert.equal(nic.length, 1, `hostdev0 in query-pci:\n${read('qmp.json')}`);
   // The IDs of the host's e1000e (82574L, 8086:10d3), read by QEMU through vfio-pci.
-  assert.deepEqual(nic[0].id, { vendor: 0x8086, device: 0x10d3 });
+  assert.deepEqual(
+    { vendor: nic[0].id.vendor, device: nic[0].id.device },
+    { vendor: 0x8086, device: 0x10d3 },
+  );
   assert.ok(nic[0].bus > 0, 'behind the root port');
 
   assert.equal(read('down.rc').trim(), '0', read('down.err'));
