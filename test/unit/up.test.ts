@@ -233,6 +233,29 @@ test('SIGTERM to up while the VM runs: QEMU quit over QMP, the NIC and pages giv
   assertGivenBack(h, 'after SIGTERM');
 });
 
+test('QEMU killed while the VM runs (a crash): outcome crashed, exit 1, the NIC and pages given back', {
+  skip,
+}, async () => {
+  const { h, spec } = setup();
+  const u = capture(h.dir, true);
+  const code = await runUp(u.ctx, spec, UP_OPTS, {
+    io: h.fake,
+    writer: h.writer,
+    adjust: (p) => standIn(p),
+    onRunning: (r) => {
+      assert.ok(r.qemuPid);
+      process.kill(r.qemuPid, 'SIGKILL');
+    },
+  });
+  assert.equal(code, 1);
+  const doc = JSON.parse(u.out());
+  assertValidJson(doc, 'vfiokit.up/1');
+  assert.equal(doc.result.outcome, 'crashed');
+  assert.deepEqual(doc.result.qemuExit, { code: null, signal: 'SIGKILL' });
+  assert.equal(doc.result.stoppedBy, undefined, 'vfiokit did not have to stop it');
+  assertGivenBack(h, 'after a crash');
+});
+
 test('too few hugepages: one clean error, nr_hugepages back, nothing bound, QEMU never started', async () => {
   // The allocator finds 8 of the 32 pages (fragmented memory).
   const { h, spec } = setup(8);
