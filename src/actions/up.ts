@@ -151,12 +151,14 @@ export function qemuRunArgv(
   paths: VmPaths,
   resolve: (p: string) => string,
 ): string[] {
+  // QEMU's option syntax: a comma inside a value is doubled.
+  const v = (p: string) => resolve(p).replace(/,/g, ',,');
   return [
     ...rendered,
     '-qmp',
-    `unix:${resolve(paths.qmp)},server=on,wait=off`,
+    `unix:${v(paths.qmp)},server=on,wait=off`,
     '-qmp',
-    `unix:${resolve(paths.control)},server=on,wait=off`,
+    `unix:${v(paths.control)},server=on,wait=off`,
     '-pidfile',
     resolve(paths.pidfile),
   ];
