@@ -108,6 +108,13 @@ export interface ApplyOptions {
   betweenSteps?: (index: number) => void | Promise<void>;
   /** The kernel's binding files, for plans with sysfs steps. */
   sysfs?: SysfsDeps;
+  /**
+   * What the changes are made for (a VM that runs on the bound devices): called once every step is
+   * taken, with the journal still open and the lock held, so a crash meanwhile leaves an open
+   * journal that `vfiokit restore` undoes. Every step is undone after it returns, as after a
+   * failure; the error it returns (if any) is the run's.
+   */
+  hold?: () => Promise<VfiokitError | undefined>;
 }
 
 export interface ApplyResult {
@@ -122,6 +129,8 @@ export interface ApplyResult {
   undoFailed: string[];
   error?: VfiokitError;
   signal?: string;
+  /** With `hold`: it was called (every step had been taken). */
+  held?: boolean;
 }
 
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
@@ -307,12 +316,23 @@ export async function applyPlan(w: HostWriter, plan: Plan, opts: ApplyOptions): 
       await new Promise((r) => setImmediate(r));
       await new Promise((r) => setImmediate(r));
     }
-    // A signal after the last step finds the work complete: it is kept, as a finished run.
-    if (res.error) {
+    if (!res.error && opts.hold) {
+      res.held = true;
+      try {
+        res.error = await opts.hold();
+      } catch (e) {
+        res.error = e instanceof VfiokitError ? e : new VfiokitError(`${(e as Error).message}`, { cause: e });
+      }
+      // What the steps were taken for is over: they are undone whatever its outcome.
+      await rollback(w, journal, res, opts.sysfs);
+      res.ok = !res.error && !res.undoFailed.length;
+      journal.state = res.undoFailed.length ? 'rollback-incomplete' : 'rolled-back';
+    } else if (res.error) {
       res.ok = false;
       await rollback(w, journal, res, opts.sysfs);
       journal.state = res.undoFailed.length ? 'rollback-incomplete' : 'rolled-back';
     } else {
+      // A signal after the last step finds the work complete: it is kept, as a finished run.
       journal.state = 'closed';
     }
     writeJournal(w, journal);

@@ -27,6 +27,7 @@ import { registerReport } from './commands/report.cli.js';
 import { registerRom } from './commands/rom.cli.js';
 import { registerSetup } from './commands/setup.cli.js';
 import { registerSnapshot } from './commands/snapshot.cli.js';
+import { registerDown, registerUp } from './commands/up.cli.js';
 import { registerVm } from './commands/vm.cli.js';
 
 /** Top-level command name → the function that declares it. */
@@ -53,6 +54,8 @@ const commands: [string, (program: Command) => void][] = [
   ['config', registerConfig],
   ['vm', registerVm],
   ['hugepages', registerHugepages],
+  ['up', registerUp],
+  ['down', registerDown],
 ];
 
 /** Global options that take a value, so their value is not mistaken for a command name. */

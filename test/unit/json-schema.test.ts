@@ -6,15 +6,19 @@
 // defined schema was met at least once.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { after, describe, test } from 'node:test';
 import { applyPlan } from '../../src/actions/apply.js';
 import { planHandback, planHandover } from '../../src/actions/handover.js';
+import { type UpPlan, vmPaths, writeState } from '../../src/actions/up.js';
 import { runBind, runRestore } from '../../src/cli/commands/bind.js';
+import { runDown } from '../../src/cli/commands/down.js';
 import { handoverJson } from '../../src/cli/commands/handover.js';
 import { makeContext } from '../../src/cli/context.js';
+import { DirHostWriter } from '../../src/host/host-writer.js';
 import { DirHostRoot } from '../../src/host/root.js';
 import { readHostUsage } from '../../src/host/usage.js';
 import { CATALOGUE } from '../../src/readiness/diagnose/catalogue.js';
@@ -496,6 +500,80 @@ describe('VM specs', () => {
     }
     assert.equal(validatedCount() - before, layouts.length * 2);
   });
+});
+
+test('up --dry-run --json, the run record and down --json (a monitor standing in for QEMU)', async () => {
+  const before = validatedCount();
+  doc(
+    [
+      '--root',
+      snapshotOf('lab-desktop'),
+      '--json',
+      'up',
+      'test/fixtures/up/nested.yaml',
+      '--dry-run',
+      '--force',
+    ],
+    'vfiokit.up/1',
+  );
+  // A run record as up writes it, whose control socket is a QMP monitor that takes the power
+  // button and hangs up, as QEMU does when the guest powers off (a mock: no guest here; the
+  // real exchange is in test/unit/up.test.ts and the lab).
+  const dir = fs.mkdtempSync(path.join(tmp, 'down-'));
+  const w = new DirHostWriter(dir);
+  const plan = {
+    name: 'nested',
+    paths: vmPaths('nested'),
+    binding: { devices: [{ address: '0000:02:00.0' }] },
+  } as unknown as UpPlan;
+  const report = { checks: [], stderrTail: [], qemuPid: process.pid, started: '2026-12-02T02:22:05.027Z' };
+  writeState(w, plan, report, 'running');
+  assertValidJson(
+    JSON.parse(fs.readFileSync(path.join(dir, 'run/vfiokit/vm/nested.json'), 'utf8')),
+    'vfiokit.vm-state/1',
+  );
+  fs.mkdirSync(path.join(dir, 'run/vfiokit/vm/nested'), { recursive: true });
+  const server = net.createServer((sock) => {
+    sock.on('error', () => undefined);
+    sock.write('{"QMP": {"version": {}, "capabilities": []}}\n');
+    sock.on('data', (d) => {
+      for (const l of String(d).split('\n').filter(Boolean)) {
+        const cmd = JSON.parse(l).execute;
+        sock.write('{"return": {}}\n');
+        if (cmd === 'system_powerdown') {
+          sock.write('{"event": "SHUTDOWN", "data": {"guest": true, "reason": "guest-shutdown"}}\n');
+          sock.end();
+          writeState(
+            w,
+            plan,
+            { ...report, outcome: 'exited', qemuExit: { code: 0, signal: null } },
+            'ended',
+            {
+              ok: true,
+              undone: ['bound 0000:02:00.0 to e1000e'],
+              undoFailed: [],
+            },
+          );
+        }
+      }
+    });
+  });
+  await new Promise<void>((r) => server.listen(path.join(dir, 'run/vfiokit/vm/nested/control.sock'), r));
+  try {
+    const stdout = new PassThrough();
+    let out = '';
+    stdout.on('data', (c) => {
+      out += c;
+    });
+    const ctx = makeContext({ root: dir, json: true, color: false }, { stdout, stderr: new PassThrough() });
+    assert.equal(await runDown(ctx, 'nested', { timeout: '5', cleanupWait: '5' }, { writer: w }), 0);
+    const d = JSON.parse(out);
+    assertValidJson(d, 'vfiokit.down/1');
+    assert.equal(d.stoppedBy, 'guest');
+  } finally {
+    server.close();
+  }
+  assert.equal(validatedCount() - before, 3);
 });
 
 test('every defined schema was validated at least once above', () => {
