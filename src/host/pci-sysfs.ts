@@ -15,12 +15,19 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EnvironmentError, VfiokitError } from '../errors.js';
-import { compareBdf, formatPciAddress, parsePciAddress, tryParsePciAddress } from '../pci/address.js';
-import { decodeConfig } from '../pci/decode-config.js';
+import {
+  comparePciAddress,
+  formatPciAddress,
+  type PciAddress,
+  parsePciAddress,
+  tryParsePciAddress,
+} from '../pci/address.js';
+import { type DecodedConfig, decodeConfig } from '../pci/decode-config.js';
 import type { PciDevice, PciScan, UnknownFact } from '../pci/types.js';
 
 export type { PciScan, UnreadableDevice } from '../pci/types.js';
 
+import { ByteSlab } from './byte-slab.js';
 import { DirHostRoot, type HostRoot, type ListedDir } from './root.js';
 import { flattenedReason, linkBasename, readSysfsLink, type SysfsLink } from './sysfs-link.js';
 
@@ -29,7 +36,7 @@ export const PCI_DEVICES_DIR = '/sys/bus/pci/devices';
 /** Largest config space (PCIe extended): 4096 bytes. */
 const CONFIG_MAX = 4096;
 
-/** Config reads land here; each device keeps a copy of only the bytes read. */
+/** Live config reads land here; each device keeps a copy of only the bytes it needs. */
 const CONFIG_BUF = new Uint8Array(CONFIG_MAX);
 
 const BDF_COMPONENT = /^[0-9a-f]{4,8}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]$/;
@@ -115,11 +122,11 @@ class DeviceDir {
   list(): string[] {
     return this.listed ? this.listed.names().sort() : this.root.list(this.path);
   }
-  /** Config space bytes (see readConfig). */
+  /** Config space bytes, in a buffer the next read reuses (see readConfig). */
   config(): Uint8Array | undefined {
     if (!this.listed) return readConfig(this.root, `${this.path}/config`);
     try {
-      return this.listed.readBytes('config', CONFIG_MAX);
+      return this.listed.readBytes('config', CONFIG_MAX, true);
     } catch (e) {
       if (e instanceof VfiokitError && e.code === 'host.io') return undefined;
       throw e;
@@ -239,16 +246,29 @@ export function scanPciDevices(root: HostRoot, opts: ScanOptions = {}): PciScan 
     scan.listError = e.message;
     return scan;
   }
-  const names = entries.filter((n) => tryParsePciAddress(n) !== undefined);
-  names.sort(compareBdf);
-  for (const n of names) {
+  // Each name parsed once, for the filter, the sort and the record: comparing sysfs names as
+  // strings parsed both sides on every one of the sort's comparisons.
+  const found: { name: string; addr: PciAddress }[] = [];
+  for (const name of entries) {
+    const addr = tryParsePciAddress(name);
+    if (addr) found.push({ name, addr });
+  }
+  found.sort((a, b) => comparePciAddress(a.addr, b.addr));
+  const ctx: ScanContext = {
+    root,
+    facts: opts.facts ?? 'all',
+    flattened: scan.flattened,
+    bus,
+    slab: new ByteSlab(),
+  };
+  for (const { name, addr } of found) {
     let d: PciDevice | undefined;
     try {
-      d = readDevice(root, n, opts.facts ?? 'all', scan.flattened, bus);
+      d = readDevice(ctx, name, addr);
     } catch (e) {
       if (!isReadError(e)) throw e;
-      scan.unreadable.push({ address: n, reason: e.message });
-      opts.onSkip?.(n, e.message);
+      scan.unreadable.push({ address: name, reason: e.message });
+      opts.onSkip?.(name, e.message);
       continue;
     }
     if (d) scan.devices.push(d);
@@ -280,10 +300,36 @@ export function tryReadPciDevice(
   name: string,
   facts: 'all' | 'grouping' = 'all',
 ): PciDevice | undefined {
-  return readDevice(root, name, facts, []);
+  const addr = tryParsePciAddress(name);
+  if (!addr) return undefined;
+  return readDevice({ root, facts, flattened: [], slab: new ByteSlab() }, name, addr);
 }
 
 const unreadable = (message: string) => new EnvironmentError(message, { code: 'host.io' });
+
+/** What every device of one scan shares. */
+interface ScanContext {
+  root: HostRoot;
+  facts: 'all' | 'grouping';
+  /** Links found flattened (PciScan.flattened). */
+  flattened: string[];
+  /** The bus directory, when the root lists directories (a snapshot). */
+  bus?: ListedDir;
+  /** Where the kept copies of config space go. */
+  slab: ByteSlab;
+}
+
+/** One device being read: its bus entry, its real directory and what it could not tell. */
+interface DeviceAt {
+  ctx: ScanContext;
+  name: string;
+  /** The bus entry, /sys/bus/pci/devices/NAME. */
+  p: string;
+  /** The real device directory the bus link leads to. */
+  sysfsPath: string;
+  dir: DeviceDir;
+  unknownFacts: UnknownFact[];
+}
 
 /**
  * A config header that reads all ones is what a function returns when it does not answer: powered
@@ -300,104 +346,156 @@ function allOnes(bytes: Uint8Array): boolean {
   return true;
 }
 
-function readDevice(
-  root: HostRoot,
-  name: string,
-  facts: 'all' | 'grouping',
-  flattened: string[],
-  bus?: ListedDir,
-): PciDevice | undefined {
-  const addr = tryParsePciAddress(name);
-  if (!addr) return undefined;
+/**
+ * The record of one device, read in parts: its directory, its config space, its IDs, its driver
+ * and group links, the facts only `all` scans read, and last the class (see finish()).
+ */
+function readDevice(ctx: ScanContext, name: string, addr: PciAddress): PciDevice | undefined {
+  const at = openDevice(ctx, name);
+  if (!at) return undefined;
+  const dc = readDecodedConfig(at);
+  const physfn = at.dir.optionalLink('physfn');
+  const dev = baseRecord(at, addr, dc, physfn !== undefined);
+  readDeviceLinks(at, dev);
+  if (ctx.facts === 'all') readAllFacts(at.dir, dev, dc);
+  const pf = basename(physfn);
+  if (pf) dev.physfn = pf;
+  applyConfig(dev, dc);
+  return finish(at, dev);
+}
+
+/** The device's real directory, or undefined when its bus entry is gone. */
+function openDevice(ctx: ScanContext, name: string): DeviceAt | undefined {
+  const { root } = ctx;
   const p = `${PCI_DEVICES_DIR}/${name}`;
-  const sysfsPath = devicePath(root, p, flattened, bus?.readLink(name));
+  const sysfsPath = devicePath(root, p, ctx.flattened, ctx.bus?.readLink(name));
   if (sysfsPath === undefined) return undefined;
-  const unknownFacts: UnknownFact[] = [];
   // Read through the real directory: every open through the bus link would follow it again. A
   // snapshot's directory is listed first: a directory that cannot be listed (EIO, a looping link
   // in a damaged snapshot) fails here with its own error; one that is missing or not a directory
   // is told apart by checkDirectory.
   const listed = root.openDir?.(sysfsPath);
   if (root.openDir && !root.live && listed === undefined) checkDirectory(root, p, sysfsPath);
-  const dir = new DeviceDir(root, sysfsPath, listed);
+  return { ctx, name, p, sysfsPath, dir: new DeviceDir(root, sysfsPath, listed), unknownFacts: [] };
+}
+
+/**
+ * Config space decoded, with the copy the record keeps; undefined (and the reason among the
+ * unknown facts) when it is missing, shorter than a header or all ones. The bytes are read into
+ * a shared buffer and decoded before any other read of the device can reuse it.
+ */
+function readDecodedConfig(at: DeviceAt): DecodedConfig | undefined {
+  const { root } = at.ctx;
   // Every device has config, so it is read without probing. When that read fails, the directory
   // itself may be what failed (EIO, a looping link in a damaged snapshot): listing it then reports
   // the directory's error, as the scan did when it listed every directory.
   let bytes: Uint8Array | undefined;
   try {
-    bytes = dir.config();
+    bytes = at.dir.config();
   } catch (e) {
-    root.list(sysfsPath);
+    root.list(at.sysfsPath);
     throw e;
   }
+  const reason =
+    bytes === undefined
+      ? `${at.name} has no readable config file`
+      : bytes.length < 64
+        ? // pci_read_config serves every reader the 64-byte standard header at least.
+          `${at.name}'s config file holds ${bytes.length} bytes, fewer than the 64 of every PCI header`
+        : undefined;
   if (bytes === undefined) {
-    root.list(sysfsPath);
-    checkDirectory(root, p, sysfsPath);
-    unknownFacts.push({ fact: 'config', reason: `${name} has no readable config file` });
-  } else if (bytes.length < 64) {
-    // pci_read_config serves every reader the 64-byte standard header at least.
-    unknownFacts.push({
-      fact: 'config',
-      reason: `${name}'s config file holds ${bytes.length} bytes, fewer than the 64 of every PCI header`,
-    });
-    bytes = undefined;
-  } else if (allOnes(bytes)) {
-    unknownFacts.push({
-      fact: 'response',
-      reason: `${name}'s config space reads all ones (0xff): the device does not answer (powered off in D3cold, or gone)`,
-    });
-    bytes = undefined;
+    root.list(at.sysfsPath);
+    checkDirectory(root, at.p, at.sysfsPath);
   }
-  // The kernel's vendor/device attributes are the ID registers it read at enumeration
-  // (pci_setup_device), so config space, read anyway, saves two opens per device. Not for VFs:
-  // their ID registers read 0xffff and the kernel takes the IDs from the PF's SR-IOV capability.
-  // The class attribute is always read: quirks may rewrite pdev->class (drivers/pci/quirks.c).
-  const physfn = dir.optionalLink('physfn');
-  const isVf = physfn !== undefined;
-  const cfgVendor = !isVf && bytes && bytes.length >= 4 ? bytes[0] | (bytes[1] << 8) : undefined;
+  if (reason !== undefined || bytes === undefined) {
+    at.unknownFacts.push({ fact: 'config', reason: reason ?? '' });
+    return undefined;
+  }
+  if (allOnes(bytes)) {
+    at.unknownFacts.push({
+      fact: 'response',
+      reason: `${at.name}'s config space reads all ones (0xff): the device does not answer (powered off in D3cold, or gone)`,
+    });
+    return undefined;
+  }
+  const grouping = at.ctx.facts === 'grouping';
+  const dc = decodeConfig(bytes, { details: !grouping });
+  const keep = grouping ? groupingPrefix(bytes.length, dc) : bytes.length;
+  dc.config.bytes = at.ctx.slab.copy(bytes.subarray(0, keep));
+  if (keep < bytes.length) dc.config.size = bytes.length;
+  return dc;
+}
+
+/**
+ * What a grouping scan keeps of config space: the standard 256 bytes (header and capability
+ * list) and, when there is an ACS capability, the extended space through its registers, the only
+ * extended bytes grouping reads (an ACS quirk reads the control register at +8 on ports that lay
+ * the registers out as dwords, drivers/pci/quirks.c pci_quirk_intel_spt_pch_acs). Keeping 4 KiB
+ * for each of thousands of devices was most of a large host's scan memory.
+ */
+function groupingPrefix(size: number, dc: DecodedConfig): number {
+  const acsEnd = dc.acs ? dc.acs.offset + 12 : 0;
+  return Math.min(size, Math.max(0x100, acsEnd));
+}
+
+/**
+ * The record's identity and header facts. The kernel's vendor/device attributes are the ID
+ * registers it read at enumeration (pci_setup_device), so config space, read anyway, saves two
+ * opens per device. Not for VFs: their ID registers read 0xffff and the kernel takes the IDs from
+ * the PF's SR-IOV capability. The kernel fills revision and (for type 0 headers) the subsystem IDs
+ * from these same config registers (drivers/pci/probe.c pci_setup_device), so a complete header
+ * saves three reads per device. VFs and bridges (subsystem from the SSVID capability) keep the
+ * sysfs attributes.
+ */
+function baseRecord(at: DeviceAt, addr: PciAddress, dc: DecodedConfig | undefined, isVf: boolean): PciDevice {
+  const { dir } = at;
+  const bytes = dc?.config.bytes;
+  const cfgVendor = !isVf && bytes ? bytes[0] | (bytes[1] << 8) : undefined;
   const cfgIds = cfgVendor !== undefined && cfgVendor !== 0xffff;
   const vendorId = cfgIds ? cfgVendor : hexAttr(dir, 'vendor');
   const deviceId = cfgIds ? bytes![2] | (bytes![3] << 8) : hexAttr(dir, 'device');
-  // Absent: the device went away while we looked. Present but not hex: a damaged snapshot.
-  const missing = (): never => {
-    checkDirectory(root, p, sysfsPath);
-    for (const a of ['vendor', 'device', 'class']) {
-      const v = dir.attr(a);
-      if (v === undefined) throw unreadable(`${p} has no ${a} attribute`);
-      if (hexAttr(dir, a) === undefined) throw unreadable(`malformed ${a} attribute in ${p}`);
-    }
-    throw unreadable(`${p} could not be read consistently (it changed while being read)`);
-  };
-  if (vendorId === undefined || deviceId === undefined) return missing();
-
-  const dc = bytes === undefined ? undefined : decodeConfig(bytes);
-  // The kernel fills revision and (for type 0 headers) the subsystem IDs from these same config
-  // registers (drivers/pci/probe.c pci_setup_device), so a complete header saves three reads per
-  // device. VFs and bridges (subsystem from the SSVID capability) keep the sysfs attributes.
+  if (vendorId === undefined || deviceId === undefined) return missing(at);
   const h = dc?.header && !isVf ? dc.header : undefined;
-  const all = facts === 'all';
   const fromConfig = h?.headerType === 0;
-  const components = sysfsPath.split('/').filter((c) => BDF_COMPONENT.test(c));
-  const dev: PciDevice = {
-    address: name,
+  const components = at.sysfsPath.split('/').filter((c) => BDF_COMPONENT.test(c));
+  return {
+    address: at.name,
     addr,
     vendorId,
     deviceId,
     subsystemVendorId: fromConfig ? h?.subsystemVendorId : hexAttr(dir, 'subsystem_vendor'),
     subsystemDeviceId: fromConfig ? h?.subsystemDeviceId : hexAttr(dir, 'subsystem_device'),
-    // Read last, below: it doubles as the check that the device is still there.
+    // Read last, in finish(): it doubles as the check that the device is still there.
     classCode: 0,
-    revision: h ? h.revision : all ? hexAttr(dir, 'revision') : undefined,
+    revision: h ? h.revision : at.ctx.facts === 'all' ? hexAttr(dir, 'revision') : undefined,
     hasRom: dir.has('rom'),
     upstream: components.slice(0, -1),
-    sysfsPath,
+    sysfsPath: at.sysfsPath,
     capabilities: [],
   };
+}
 
+/**
+ * Absent: the device went away while we looked. Present but not hex: a damaged snapshot.
+ */
+function missing(at: DeviceAt): never {
+  const { dir, p } = at;
+  checkDirectory(at.ctx.root, p, at.sysfsPath);
+  for (const a of ['vendor', 'device', 'class']) {
+    const v = dir.attr(a);
+    if (v === undefined) throw unreadable(`${p} has no ${a} attribute`);
+    if (hexAttr(dir, a) === undefined) throw unreadable(`malformed ${a} attribute in ${p}`);
+  }
+  throw unreadable(`${p} could not be read consistently (it changed while being read)`);
+}
+
+/** The driver and IOMMU group links. */
+function readDeviceLinks(at: DeviceAt, dev: PciDevice): void {
+  const { dir, p, name, unknownFacts, ctx } = at;
   const driverLink = dir.linkEntry('driver');
   if (driverLink.kind === 'link') dev.driver = linkBasename(driverLink.target);
   else if (driverLink.kind === 'flattened') {
-    flattened.push(`${p}/driver`);
+    ctx.flattened.push(`${p}/driver`);
     unknownFacts.push({
       fact: 'driver',
       reason: `${name}: driver unknown: ${flattenedReason(`${p}/driver`, driverLink.target)}`,
@@ -408,7 +506,7 @@ function readDevice(
   // The group link is only a cross-check of the kernel's group directories (the truth for
   // membership), so a flattened one is compared by the text it holds.
   const groupLink = dir.linkEntry('iommu_group');
-  if (groupLink.kind === 'flattened') flattened.push(`${p}/iommu_group`);
+  if (groupLink.kind === 'flattened') ctx.flattened.push(`${p}/iommu_group`);
   if (groupLink.kind === 'link' || groupLink.kind === 'flattened') {
     const group = linkBasename(groupLink.target);
     if (/^\d+$/.test(group)) dev.iommuGroup = Number(group);
@@ -420,24 +518,27 @@ function readDevice(
   } else if (groupLink.kind === 'broken') {
     unknownFacts.push({ fact: 'iommu_group', reason: groupLink.reason });
   }
-  if (all) {
-    const override = dir.attr('driver_override');
-    if (override && override !== '(null)') dev.driverOverride = override;
-    const reset = dir.optional('reset_method');
-    if (reset !== undefined) dev.resetMethods = reset.split(/\s+/).filter(Boolean);
-    const numa = intAttr(dir, 'numa_node');
-    if (numa !== undefined && numa >= 0) dev.numaNode = numa;
-    // Link speed and width: from the PCIe capability's Link Capabilities/Status registers when the
-    // whole config space was readable (what the kernel's *_link_* attributes print, four opens
-    // saved per device); from the attributes when only 64 bytes were (not root).
-    if (dc && !dc.config.truncated) {
-      if (dc.pcie?.link) dev.link = linkFromConfig(dc.pcie.link);
-    } else readLinkAttrs(dir, dev);
-    readSriov(dir, dev);
-  }
-  const pf = basename(physfn);
-  if (pf) dev.physfn = pf;
+}
 
+/** What only full scans read: driver_override, reset methods, NUMA node, link, SR-IOV. */
+function readAllFacts(dir: DeviceDir, dev: PciDevice, dc: DecodedConfig | undefined): void {
+  const override = dir.attr('driver_override');
+  if (override && override !== '(null)') dev.driverOverride = override;
+  const reset = dir.optional('reset_method');
+  if (reset !== undefined) dev.resetMethods = reset.split(/\s+/).filter(Boolean);
+  const numa = intAttr(dir, 'numa_node');
+  if (numa !== undefined && numa >= 0) dev.numaNode = numa;
+  // Link speed and width: from the PCIe capability's Link Capabilities/Status registers when the
+  // whole config space was readable (what the kernel's *_link_* attributes print, four opens
+  // saved per device); from the attributes when only 64 bytes were (not root).
+  if (dc && !dc.config.truncated) {
+    if (dc.pcie?.link) dev.link = linkFromConfig(dc.pcie.link);
+  } else readLinkAttrs(dir, dev);
+  readSriov(dir, dev);
+}
+
+/** The decoded config space into the record, in the record's field order. */
+function applyConfig(dev: PciDevice, dc: DecodedConfig | undefined): void {
   if (dc !== undefined) {
     dev.config = dc.config;
     dev.capabilities = dc.capabilities;
@@ -455,38 +556,42 @@ function readDevice(
   if (dev.subsystemVendorId === undefined) delete dev.subsystemVendorId;
   if (dev.subsystemDeviceId === undefined) delete dev.subsystemDeviceId;
   if (dev.revision === undefined) delete dev.revision;
+}
 
-  // The class attribute is read after every other attribute and link: read successfully, it shows
-  // the directory was still there at the end, which saves a separate existence check per device
-  // (a device vanished mid-scan gives a mix of before and after, and is skipped).
+/**
+ * The class, read after every other attribute and link: read successfully, it shows the
+ * directory was still there at the end, which saves a separate existence check per device (a
+ * device vanished mid-scan gives a mix of before and after, and is skipped). Then boot_vga.
+ */
+function finish(at: DeviceAt, dev: PciDevice): PciDevice {
+  const { dir, p } = at;
   const classCode = hexAttr(dir, 'class');
-  if (classCode === undefined) return missing();
+  if (classCode === undefined) return missing(at);
   // The kernel's class attribute is pdev->class, set from a config read at enumeration; all ones
   // there is no class at all but a function that did not answer (see allOnes).
   if (classCode === 0xffffff) throw unreadable(`${p}/class reads 0xffffff: the device did not answer`);
   dev.classCode = classCode;
-  if (unknownFacts.length) dev.unknownFacts = unknownFacts;
+  if (at.unknownFacts.length) dev.unknownFacts = at.unknownFacts;
   // The kernel shows boot_vga only on VGA-class devices (pci_dev_attrs_are_visible: class 0300,
   // and 0001, the pre-2.0 "not defined" VGA, since pci_is_vga), judged on its own pdev->class,
   // which the class attribute prints: other devices need no probe.
-  if (isVgaClass(classCode)) {
-    const bootVga = dir.optional('boot_vga');
-    // Read after the class: check again that the directory was there all along.
-    if (!dir.has('vendor')) return missing();
-    if (bootVga === '0' || bootVga === '1') return withBootVga(dev, bootVga === '1');
-    // pci_dev_attrs_are_visible() shows boot_vga on every VGA-class device, and it prints 0 or 1:
-    // anything else is damage, and whether this is the boot GPU is then not known.
-    dev.unknownFacts = [
-      ...(dev.unknownFacts ?? []),
-      {
-        fact: 'boot_vga',
-        reason:
-          bootVga === undefined
-            ? `${p}/boot_vga is missing, though the kernel shows it on every VGA-class device`
-            : `${p}/boot_vga holds ${JSON.stringify(bootVga.slice(0, 16))}, not 0 or 1`,
-      },
-    ];
-  }
+  if (!isVgaClass(classCode)) return dev;
+  const bootVga = dir.optional('boot_vga');
+  // Read after the class: check again that the directory was there all along.
+  if (!dir.has('vendor')) return missing(at);
+  if (bootVga === '0' || bootVga === '1') return withBootVga(dev, bootVga === '1');
+  // pci_dev_attrs_are_visible() shows boot_vga on every VGA-class device, and it prints 0 or 1:
+  // anything else is damage, and whether this is the boot GPU is then not known.
+  dev.unknownFacts = [
+    ...(dev.unknownFacts ?? []),
+    {
+      fact: 'boot_vga',
+      reason:
+        bootVga === undefined
+          ? `${p}/boot_vga is missing, though the kernel shows it on every VGA-class device`
+          : `${p}/boot_vga holds ${JSON.stringify(bootVga.slice(0, 16))}, not 0 or 1`,
+    },
+  ];
   return dev;
 }
 
@@ -508,6 +613,7 @@ function withBootVga(dev: PciDevice, bootVga: boolean): PciDevice {
 /**
  * Config space, or undefined when the read fails with an I/O error: the kernel returns EIO for
  * config reads of some devices (e.g. a function whose link is down); the sysfs facts still stand.
+ * On the live root the bytes are a view of a shared buffer (see readDecodedConfig).
  */
 function readConfig(root: HostRoot, p: string): Uint8Array | undefined {
   try {
@@ -518,8 +624,7 @@ function readConfig(root: HostRoot, p: string): Uint8Array | undefined {
       try {
         fd = fs.openSync(onDisk(root, p), 'r');
         const n = fs.readSync(fd, CONFIG_BUF, 0, CONFIG_MAX, 0);
-        // A copy of what was read: 64 bytes for a non-root reader, not a fresh 4 KiB each time.
-        return CONFIG_BUF.slice(0, n);
+        return CONFIG_BUF.subarray(0, n);
       } catch {
         // fall through to the HostRoot read for its error semantics
       } finally {

@@ -80,8 +80,12 @@ export interface ListedDir {
   has(name: string): boolean;
   /** As HostRoot.readAttr of path/name. */
   readAttr(name: string): string | undefined;
-  /** As HostRoot.readBytes of path/name with an explicit size: a prefix, no note when cut. */
-  readBytes(name: string, maxBytes: number): Uint8Array | undefined;
+  /**
+   * As HostRoot.readBytes of path/name with an explicit size: a prefix, no note when cut.
+   * `shared`: the bytes are a view of a buffer that the root's next read overwrites, for a caller
+   * that decodes them at once and copies only what it keeps.
+   */
+  readBytes(name: string, maxBytes: number, shared?: boolean): Uint8Array | undefined;
   /** As HostRoot.readLink of path/name. */
   readLink(name: string): string | undefined;
 }
@@ -291,10 +295,11 @@ class DirListing implements ListedDir {
     // A value ending in a non-ASCII byte is trimmed as text, as readAttr does.
     return n > 0 && b[n - 1] >= 0x80 ? text.replace(/\s+$/, '') : text;
   }
-  readBytes(name: string, maxBytes: number): Uint8Array | undefined {
+  readBytes(name: string, maxBytes: number, shared = false): Uint8Array | undefined {
     const b = this.root.readListed(this, name, maxBytes);
+    if (b === undefined || shared) return b;
     // A copy: the bytes sit in the shared scratch buffer until the next read.
-    return b === undefined ? undefined : new Uint8Array(b);
+    return new Uint8Array(b);
   }
   readLink(name: string): string | undefined {
     const type = this.entries.get(name);

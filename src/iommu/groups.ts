@@ -3,7 +3,7 @@
  * host/kernel-groups.ts, against each device's own iommu_group link), and the warnings a damaged
  * tree gives.
  */
-import { compareBdf, tryParsePciAddress } from '../pci/address.js';
+import { comparePciAddress, tryParsePciAddress } from '../pci/address.js';
 import type { PciDevice } from '../pci/types.js';
 import type { KernelGroups } from '../system/kernel-groups.js';
 
@@ -100,7 +100,7 @@ export function groupsFromPartition(partition: { id: number; devices: string[] }
     devices: p.devices
       .map((a) => byAddress.get(a))
       .filter((d): d is PciDevice => d !== undefined)
-      .sort((a, b) => compareBdf(a.address, b.address)),
+      .sort((a, b) => comparePciAddress(a.addr, b.addr)),
     others: [],
     // The simulator's groups are judged on the same records, so the same doubts apply.
     unknown: p.devices

@@ -51,7 +51,16 @@ const EXTENDED: Record<number, Decoder> = {
 /** The smallest complete config space: a conventional function's 256 bytes. */
 const FULL_CONVENTIONAL = 0x100;
 
-export function decodeConfig(bytes: Uint8Array): DecodedConfig {
+export interface DecodeOptions {
+  /**
+   * Decode each capability's registers into `details` (for `vfiokit device`). Grouping reads only
+   * the PCIe and ACS records, so a scan for it skips the per-capability objects. Default true.
+   */
+  details?: boolean;
+}
+
+export function decodeConfig(bytes: Uint8Array, opts: DecodeOptions = {}): DecodedConfig {
+  const details = opts.details !== false;
   const view = new ConfigView(bytes);
   const truncated = bytes.length < FULL_CONVENTIONAL;
   const header = decodeHeader(view);
@@ -67,11 +76,11 @@ export function decodeConfig(bytes: Uint8Array): DecodedConfig {
   for (const cap of walk.capabilities) {
     if (!cap.extended && cap.id === CAP.EXP && !out.pcie) {
       out.pcie = decodePcie(view, cap.offset);
-      if (out.pcie) cap.details = pcieDetails(view, out.pcie);
+      if (out.pcie && details) cap.details = pcieDetails(view, out.pcie);
     } else if (cap.extended && cap.id === EXT_CAP.ACS && !out.acs) {
       out.acs = decodeAcs(view, cap.offset);
-      if (out.acs) cap.details = acsDetails(out.acs);
-    } else {
+      if (out.acs && details) cap.details = acsDetails(out.acs);
+    } else if (details) {
       const dec = (cap.extended ? EXTENDED : STANDARD)[cap.id];
       const details = dec?.(view, cap.offset);
       if (details) cap.details = details;

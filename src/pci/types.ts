@@ -67,7 +67,13 @@ export interface PcieInfo {
 
 /** Config space as read: sysfs gives 4096 (PCIe, root), 256 (conventional, root) or 64 bytes (not root). */
 export interface ConfigSpace {
+  /**
+   * The bytes read, or (in a scan for grouping only) their prefix that grouping reads: the
+   * 256-byte standard space and the extended space through the ACS capability's registers.
+   */
   bytes: Uint8Array;
+  /** How many bytes were readable, when `bytes` keeps only a prefix of them. */
+  size?: number;
   /** True when fewer bytes were readable than the device has (non-root reads get 64). */
   truncated: boolean;
   /** What could not be decoded because of the size read, e.g. "capabilities", "extended capabilities". */

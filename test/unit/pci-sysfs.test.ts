@@ -343,14 +343,29 @@ test("facts 'grouping': the same records without the facts grouping never reads"
     const f = full[i];
     for (const k of left) assert.equal(g[k], undefined, `${g.address} ${k}`);
     // A VF's revision comes from its attribute in a full scan; a grouping scan does not read it.
+    // Capabilities come without their decoded registers, and config space as the prefix grouping
+    // reads (compared below).
     const strip = (d: typeof f) => {
       const c: Record<string, unknown> = { ...d };
       for (const k of left) delete c[k];
       if (d.physfn) delete c.revision;
+      c.capabilities = d.capabilities.map(({ details: _, ...cap }) => cap);
+      delete c.config;
       return c;
     };
     assert.deepEqual(strip(g), strip(f), g.address);
+    assert.equal(g.config?.truncated, f.config?.truncated);
+    const kept = g.config?.bytes.length ?? 0;
+    const size = f.config?.bytes.length ?? 0;
+    assert.deepEqual(g.config?.bytes, f.config?.bytes.subarray(0, kept), g.address);
+    // The standard space whole; past it, the extended space only through the ACS registers.
+    assert.equal(kept, Math.min(size, Math.max(256, f.acs ? f.acs.offset + 12 : 0)), g.address);
+    assert.equal(g.config?.size, kept < size ? size : undefined, g.address);
   }
+  assert.ok(
+    grouping.some((d) => (d.config?.size ?? 0) > (d.config?.bytes.length ?? 0)),
+    'some config space kept as a prefix',
+  );
   const vf = grouping.find((d) => d.physfn)!;
   assert.equal(vf.physfn, '0000:05:00.0');
   assert.equal(grouping.find((d) => d.address === '0000:01:00.0')!.bootVga, true);

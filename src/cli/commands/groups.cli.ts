@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { action } from '../context.js';
+import { tuneForOneShotScan } from '../one-shot-scan.js';
 import type { GroupsOptions } from './groups.js';
 
 export function registerGroups(program: Command): void {
@@ -11,6 +12,7 @@ export function registerGroups(program: Command): void {
     .option('--simulate', "show the groups the kernel's rules predict (works with the IOMMU off)")
     .action(
       action(async (ctx, opts: GroupsOptions) => {
+        tuneForOneShotScan();
         const { runGroups } = await import('./groups.js');
         return runGroups(ctx, opts);
       }),
