@@ -27,7 +27,7 @@ import * as fs from 'node:fs';
 import * as zlib from 'node:zlib';
 import { EnvironmentError } from '../errors.js';
 import type { HostRoot, ListedDir, SnapshotInfo } from './root.js';
-import { PACK_DIR, PACK_FILE, PACK_MEMBER, parsePack } from './snapshot-pack.js';
+import { PACK_DIR, PACK_FILE, PACK_LINK, PACK_MEMBER, parsePack } from './snapshot-pack.js';
 
 /**
  * Limits for every snapshot archive read (the fleet's and `--root FILE.tar.gz`'s). A real
@@ -511,33 +511,37 @@ export class ArchiveHostRoot implements HostRoot {
    */
   private fromPack(gz: Buffer, start: number, end: number, whole: boolean): string | undefined {
     if (!whole) return 'the snapshot pack is cut short';
-    const p = parsePack(this.data, start, end, ARCHIVE_LIMITS);
-    if (!p.ok) return p.why;
-    // The gzip trailer's length is the tar's: an archive cut, or added to, after its pack is not
-    // the one the pack was written for, and is read in full (which reports the damage).
-    if (gzipISize(gz) !== p.tarBytes >>> 0) return 'the archive is not the length its pack records';
-    const nodes: ArchiveNode[] = new Array(p.entries.length + 1);
-    nodes[0] = this.root;
+    const nodes: ArchiveNode[] = [this.root];
     let files = 0;
     let links = 0;
-    for (let i = 0; i < p.entries.length; i++) {
-      const e = p.entries[i];
-      const dir = nodes[e.parent];
-      const kind: Kind = e.kind === PACK_FILE ? FILE : e.kind === PACK_DIR ? DIR : LINK;
+    const data = this.data;
+    const p = parsePack(data, start, end, ARCHIVE_LIMITS, (parent, kind, name, s, e, size) => {
+      const dir = nodes[parent];
       if (!dir.children) dir.children = new Map();
-      if (dir.children.has(e.name)) return `the snapshot pack names ${e.name} twice in one directory`;
-      const n = new ArchiveNode(kind, dir, e.name);
-      dir.children.set(e.name, n);
-      nodes[i + 1] = n;
-      if (kind === FILE) {
-        n.start = e.start;
-        n.end = e.end;
-        n.size = e.size;
+      else if (dir.children.has(name)) return `the snapshot pack names ${name} twice in one directory`;
+      const n = new ArchiveNode(kind === PACK_FILE ? FILE : kind === PACK_DIR ? DIR : LINK, dir, name);
+      dir.children.set(name, n);
+      nodes.push(n);
+      if (kind === PACK_FILE) {
+        n.start = s;
+        n.end = e;
+        n.size = size;
         files++;
-      } else if (kind === LINK) {
-        n.target = this.data.toString('utf8', e.start, e.end);
+      } else if (kind === PACK_LINK) {
+        n.target = data.toString('utf8', s, e);
         links++;
       }
+      return undefined;
+    });
+    if (!p.ok) {
+      this.root.children = undefined;
+      return p.why;
+    }
+    // The gzip trailer's length is the tar's: an archive cut, or added to, after its pack is not
+    // the one the pack was written for, and is read in full (which reports the damage).
+    if (gzipISize(gz) !== p.tarBytes >>> 0) {
+      this.root.children = undefined;
+      return 'the archive is not the length its pack records';
     }
     const why = this.disagreement(files, links);
     if (why) {

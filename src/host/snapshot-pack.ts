@@ -124,26 +124,35 @@ export interface PackLimits {
   entries: number;
 }
 
-export interface PackEntry {
-  /** 0 for the root, else the 1-based index of a directory entry before this one. */
-  parent: number;
-  kind: PackKind;
-  name: string;
-  /** Bounds of the kept bytes (file content prefix, or link target) in the buffer given. */
-  start: number;
-  end: number;
-  /** A file's full length; bytes from end - start on are zeros. */
-  size: number;
-}
+/**
+ * One entry as parsePack hands it over: `parent` is 0 for the root, else the 1-based index of a
+ * directory entry before this one; data[start, end) is the file's kept bytes or the link's
+ * target; `size` a file's full length (bytes from end - start on are zeros). The visitor returns
+ * why it refuses the entry, or undefined.
+ */
+export type PackVisitor = (
+  parent: number,
+  kind: PackKind,
+  name: string,
+  start: number,
+  end: number,
+  size: number,
+) => string | undefined;
 
-export type PackResult = { ok: true; tarBytes: number; entries: PackEntry[] } | { ok: false; why: string };
+export type PackResult = { ok: true; tarBytes: number; count: number } | { ok: false; why: string };
 
 /**
- * Parse and check a pack held in b[start, end). Never throws: a pack that is not version 1, or
- * breaks any rule of the format or the limits, is refused with the reason (the reader then reads
- * the tar entries instead).
+ * Parse and check a pack held in b[start, end), handing each entry to `visit` in order (parents
+ * first). Never throws: a pack that is not version 1, or breaks any rule of the format or the
+ * limits, is refused with the reason (the reader then reads the tar entries instead).
  */
-export function parsePack(b: Buffer, start: number, end: number, limits: PackLimits): PackResult {
+export function parsePack(
+  b: Buffer,
+  start: number,
+  end: number,
+  limits: PackLimits,
+  visit: PackVisitor,
+): PackResult {
   const no = (why: string): PackResult => ({ ok: false, why });
   const magicEnd = start + MAGIC.length;
   if (end < magicEnd || b.toString('latin1', start, magicEnd) !== MAGIC) return no('not a snapshot pack');
@@ -167,7 +176,6 @@ export function parsePack(b: Buffer, start: number, end: number, limits: PackLim
   const kinds = new Uint8Array(count + 1);
   kinds[0] = PACK_DIR;
   let total = 0;
-  const entries: PackEntry[] = new Array(count);
   for (let i = 0; i < count; i++, o += RECORD) {
     const parent = b.readUInt32LE(o);
     const kind = b[o + 4];
@@ -180,9 +188,14 @@ export function parsePack(b: Buffer, start: number, end: number, limits: PackLim
     if (parent > i || kinds[parent] !== PACK_DIR)
       return no(`pack entry ${i + 1}: its parent is not a directory before it`);
     if (nameLen === 0 || nameAt + nameLen > namesEnd) return no(`pack entry ${i + 1}: damaged name`);
-    for (let k = nameAt; k < nameAt + nameLen; k++)
-      if (b[k] === 0x2f || b[k] === 0) return no(`pack entry ${i + 1}: a name with "/" or NUL`);
-    const name = b.toString('utf8', nameAt, nameAt + nameLen);
+    let ascii = true;
+    for (let k = nameAt; k < nameAt + nameLen; k++) {
+      const c = b[k];
+      if (c === 0x2f || c === 0) return no(`pack entry ${i + 1}: a name with "/" or NUL`);
+      if (c > 0x7f) ascii = false;
+    }
+    // sysfs and procfs names are ASCII; latin1 decodes those the same, faster.
+    const name = b.toString(ascii ? 'latin1' : 'utf8', nameAt, nameAt + nameLen);
     if (name === '.' || name === '..') return no(`pack entry ${i + 1}: the name "${name}"`);
     if (kind === PACK_DIR ? dLen !== 0 || size !== 0 : kind === PACK_LINK ? size !== dLen : size < dLen)
       return no(`pack entry ${i + 1}: sizes do not fit its kind`);
@@ -191,10 +204,11 @@ export function parsePack(b: Buffer, start: number, end: number, limits: PackLim
     if (total > limits.unpackedBytes) return no(`pack of more than ${limits.unpackedBytes} bytes`);
     if (dataAt + dLen > end) return no(`pack entry ${i + 1}: damaged data`);
     kinds[i + 1] = kind;
-    entries[i] = { parent, kind: kind as PackKind, name, start: dataAt, end: dataAt + dLen, size };
+    const refused = visit(parent, kind as PackKind, name, dataAt, dataAt + dLen, size);
+    if (refused) return no(refused);
     nameAt += nameLen;
     dataAt += dLen;
   }
   if (nameAt !== namesEnd || dataAt !== end) return no('pack sizes do not add up');
-  return { ok: true, tarBytes, entries };
+  return { ok: true, tarBytes, count };
 }
