@@ -48,7 +48,7 @@ const BENCH_KINDS: GpuHostOptions[] = [
 
 const trees: { name: string; dir: string }[] = [];
 for (const f of FIXTURES)
-  trees.push({ name: path.basename(path.dirname(f)) + '-' + path.basename(f), dir: f });
+  trees.push({ name: `${path.basename(path.dirname(f))}-${path.basename(f)}`, dir: f });
 for (const [i, k] of BENCH_KINDS.entries())
   trees.push({ name: `bench-${i}`, dir: buildGpuHost(k, path.join(tmp, `tree-${i}`)).dir });
 
