@@ -1,11 +1,13 @@
 // `vfiokit fleet` over 1,000 snapshot archives of 512 PCI functions each (FLEET_HOSTS to change
 // the count), built with the fixture builder: four kinds of GPU host (isolated cards on vfio-pci,
 // a card sharing its group with a NIC and buses shifted, cards on the vendor driver, no interrupt
-// remapping), eight cards each, padded with SR-IOV NICs. Each kind is archived once and copied.
-// Runs the built CLI (worker threads, one per CPU) and prints the wall time, the CPU time (user +
-// system, every thread: on a shared machine the wall time also counts other programs' turns) and
-// the peak memory of the process (GNU time's max RSS: the main thread and every worker), and the
-// same for 100 snapshots without workers.
+// remapping), eight cards each, padded with NVMe drives. Each kind is archived once and copied,
+// twice: as `vfiokit snapshot` writes it now (the snapshot pack first, which the fleet reads
+// instead of the tar entries), and without the pack (as older snapshots are, read in full).
+// Runs the built CLI (worker threads, one per CPU) FLEET_RUNS times each (default 3) and prints
+// per run and as medians: the wall time, the CPU time (user + system, every thread: on a shared
+// machine the wall time also counts other programs' turns), the peak memory of the process (GNU
+// time's max RSS: the main thread and every worker) and the load average before the run.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -16,6 +18,7 @@ import { buildGpuHost, type GpuHostOptions } from '../test/helpers/fleet-hosts.j
 
 const bin = fileURLToPath(new URL('../bin/vfiokit', import.meta.url));
 const HOSTS = Number(process.env.FLEET_HOSTS ?? 1000);
+const RUNS = Number(process.env.FLEET_RUNS ?? 3);
 const FUNCTIONS = 512;
 
 const kinds: GpuHostOptions[] = [
@@ -25,56 +28,82 @@ const kinds: GpuHostOptions[] = [
   { gpus: 8, noRemapping: true },
 ];
 
-function measure(args: string[]): { seconds: number; cpuSeconds: number; maxRssMb: number; out: string } {
+interface Run {
+  seconds: number;
+  cpuSeconds: number;
+  maxRssMb: number;
+  load: number;
+  out: string;
+}
+
+function measure(args: string[]): Run {
+  const load = os.loadavg()[0];
   const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, bin, ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 30,
   });
   if (r.status !== 0 && r.status !== 1) throw new Error(`vfiokit ${args.join(' ')}: ${r.stderr.slice(-500)}`);
   const [sec, user, sys, kb] = (r.stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
-  return { seconds: sec, cpuSeconds: user + sys, maxRssMb: kb / 1024, out: r.stdout };
+  return { seconds: sec, cpuSeconds: user + sys, maxRssMb: kb / 1024, load, out: r.stdout };
 }
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const line = (r: Omit<Run, 'out'>) =>
+  `${r.seconds.toFixed(1)} s wall, ${r.cpuSeconds.toFixed(1)} s CPU (${((r.cpuSeconds * 1000) / HOSTS).toFixed(1)} ms CPU per host), peak RSS ${r.maxRssMb.toFixed(0)} MB, load average before ${r.load.toFixed(1)}`;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vfiokit-fleet-bench-'));
 try {
-  const archives: string[] = [];
+  const sets = { pack: path.join(dir, 'pack'), tar: path.join(dir, 'tar') };
+  for (const d of Object.values(sets)) fs.mkdirSync(d);
+  const archives: { pack: string; tar: string }[] = [];
   for (const [i, k] of kinds.entries()) {
     const f = buildGpuHost({ ...k, functions: FUNCTIONS }, path.join(dir, `tree-${i}`));
-    const file = path.join(dir, `kind-${i}.tar.gz`);
-    await writeArchive(f.dir, file);
+    const a = { pack: path.join(dir, `kind-${i}-pack.tar.gz`), tar: path.join(dir, `kind-${i}.tar.gz`) };
+    await writeArchive(f.dir, a.pack);
+    await writeArchive(f.dir, a.tar, { pack: false });
     f.cleanup();
-    archives.push(file);
-    console.log(`kind ${i}: ${f.count} functions, archive ${(fs.statSync(file).size / 1024).toFixed(0)} KiB`);
-  }
-  const snaps = path.join(dir, 'snapshots');
-  fs.mkdirSync(snaps);
-  for (let i = 0; i < HOSTS; i++)
-    fs.copyFileSync(
-      archives[i % archives.length],
-      path.join(snaps, `gpu-${String(i).padStart(4, '0')}.tar.gz`),
+    archives.push(a);
+    const kib = (p: string) => (fs.statSync(p).size / 1024).toFixed(0);
+    console.log(
+      `kind ${i}: ${f.count} functions, archive ${kib(a.pack)} KiB with the pack, ${kib(a.tar)} KiB without`,
     );
-  const cpus = os.availableParallelism();
-  const load = os.loadavg()[0];
-  const all = measure(['fleet', '--json', snaps]);
-  const report = JSON.parse(all.out);
-  if (report.hosts.length !== HOSTS || report.summary.unreadable !== 0)
-    throw new Error('not every snapshot was read');
-  console.log(
-    `${HOSTS} snapshots × ${FUNCTIONS} functions, ${Math.min(cpus, 8)} workers: ${all.seconds.toFixed(1)} s wall, ${all.cpuSeconds.toFixed(1)} s CPU (${((all.cpuSeconds * 1000) / HOSTS).toFixed(1)} ms CPU per host), peak RSS ${all.maxRssMb.toFixed(0)} MB, load average before ${load.toFixed(1)}`,
-  );
-  const one = measure([
-    'fleet',
-    '--json',
-    '--jobs',
-    '1',
-    ...fs
-      .readdirSync(snaps)
-      .slice(0, 100)
-      .map((f) => path.join(snaps, f)),
-  ]);
-  console.log(
-    `100 snapshots, no workers: ${one.seconds.toFixed(1)} s wall, ${one.cpuSeconds.toFixed(1)} s CPU, peak RSS ${one.maxRssMb.toFixed(0)} MB`,
-  );
+  }
+  for (let i = 0; i < HOSTS; i++) {
+    const name = `gpu-${String(i).padStart(4, '0')}.tar.gz`;
+    fs.copyFileSync(archives[i % archives.length].pack, path.join(sets.pack, name));
+    fs.copyFileSync(archives[i % archives.length].tar, path.join(sets.tar, name));
+  }
+  const workers = Math.min(os.availableParallelism(), 8);
+  const outputs: Record<string, string> = {};
+  for (const [mode, d] of Object.entries(sets)) {
+    const runs: Run[] = [];
+    for (let k = 0; k < RUNS; k++) {
+      const r = measure(['fleet', '--json', d]);
+      const report = JSON.parse(r.out);
+      if (report.hosts.length !== HOSTS || report.summary.unreadable !== 0)
+        throw new Error('not every snapshot was read');
+      outputs[mode] = r.out.replaceAll(d, 'DIR');
+      runs.push(r);
+      console.log(`  ${mode} run ${k + 1}: ${line(r)}`);
+    }
+    console.log(
+      `${HOSTS} snapshots × ${FUNCTIONS} functions, ${workers} workers, ${mode === 'pack' ? 'from the snapshot pack' : 'from the full tar'}, median of ${RUNS}: ${line(
+        {
+          seconds: median(runs.map((r) => r.seconds)),
+          cpuSeconds: median(runs.map((r) => r.cpuSeconds)),
+          maxRssMb: median(runs.map((r) => r.maxRssMb)),
+          load: median(runs.map((r) => r.load)),
+        },
+      )}`,
+    );
+  }
+  if (outputs.pack !== outputs.tar)
+    throw new Error('the reports from the packs and from the tar entries differ');
+  console.log('the reports from the packs and from the tar entries are identical');
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -15,7 +15,7 @@ import { InflateArena } from '../host/archive-root.js';
 import type { FleetHost } from './host-summary.js';
 import type { SnapshotInput } from './inputs.js';
 import { readHostInto } from './read-host.js';
-import type { WorkerTask } from './worker.js';
+import type { WorkerAnswer, WorkerTask } from './worker.js';
 
 export const WORKER_FLAG = 'vfiokit-fleet-worker';
 
@@ -42,7 +42,15 @@ export function defaultJobs(): number {
 
 export async function readHosts(
   inputs: SnapshotInput[],
-  opts: { jobs?: number; models?: string[]; onHost?: (done: number, total: number) => void } = {},
+  opts: {
+    jobs?: number;
+    models?: string[];
+    onHost?: (done: number, total: number) => void;
+    /** false: read archives' tar entries even when they have a snapshot pack. */
+    pack?: boolean;
+    /** How a host's snapshot was read, when that is worth saying (an archive read without its pack). */
+    onNote?: (host: string, note: string) => void;
+  } = {},
 ): Promise<FleetHost[]> {
   const models = opts.models ?? [];
   const jobs = Math.min(opts.jobs ?? defaultJobs(), inputs.length);
@@ -50,7 +58,10 @@ export async function readHosts(
   if (jobs <= 1) {
     const arena = new InflateArena();
     for (const [i, input] of inputs.entries()) {
-      results[i] = await readHostInto(input, arena, models);
+      results[i] = await readHostInto(input, arena, models, {
+        pack: opts.pack,
+        onNote: (n) => opts.onNote?.(input.name, n),
+      });
       opts.onHost?.(i + 1, inputs.length);
     }
     return results;
@@ -62,7 +73,7 @@ export async function readHosts(
     await new Promise<void>((resolve, reject) => {
       const feed = (w: Worker) => {
         if (next >= inputs.length) return;
-        const task: WorkerTask = { index: next, input: inputs[next], models };
+        const task: WorkerTask = { index: next, input: inputs[next], models, pack: opts.pack };
         next++;
         w.postMessage(task);
       };
@@ -70,8 +81,9 @@ export async function readHosts(
         const { file, eval: isCode } = workerScript();
         const w = new Worker(file, { workerData: { [WORKER_FLAG]: true }, eval: isCode });
         workers.push(w);
-        w.on('message', (m: { index: number; host: FleetHost }) => {
+        w.on('message', (m: WorkerAnswer) => {
           results[m.index] = m.host;
+          if (m.note) opts.onNote?.(inputs[m.index].name, m.note);
           done++;
           opts.onHost?.(done, inputs.length);
           if (done === inputs.length) resolve();

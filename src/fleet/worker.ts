@@ -5,6 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { InflateArena } from '../host/archive-root.js';
+import type { FleetHost } from './host-summary.js';
 import type { SnapshotInput } from './inputs.js';
 import { readHostInto } from './read-host.js';
 
@@ -12,6 +13,15 @@ export interface WorkerTask {
   index: number;
   input: SnapshotInput;
   models: string[];
+  /** false: read archives' tar entries even when they have a snapshot pack. */
+  pack?: boolean;
+}
+
+export interface WorkerAnswer {
+  index: number;
+  host: FleetHost;
+  /** How the snapshot was read, when that is worth saying (see ReadOptions.onNote). */
+  note?: string;
 }
 
 export function runFleetWorker(): void {
@@ -20,6 +30,14 @@ export function runFleetWorker(): void {
   const arena = new InflateArena();
   // The main thread sends the next task only after this one's answer: one snapshot at a time.
   port.on('message', async (t: WorkerTask) => {
-    port.postMessage({ index: t.index, host: await readHostInto(t.input, arena, t.models) });
+    let note: string | undefined;
+    const host = await readHostInto(t.input, arena, t.models, {
+      pack: t.pack,
+      onNote: (n) => {
+        note = n;
+      },
+    });
+    const answer: WorkerAnswer = { index: t.index, host, note };
+    port.postMessage(answer);
   });
 }

@@ -1,38 +1,71 @@
 /**
  * A snapshot archive (.tar.gz from `vfiokit snapshot -o FILE.tar.gz`) read in memory, as a
- * HostRoot. `--root FILE.tar.gz` unpacks into a temporary directory (snapshot-archive.ts); a fleet
+ * HostRoot, and the one tar reader of vfiokit: `--root FILE.tar.gz` (snapshot-archive.ts) parses
+ * with the same TarScanner and limits, then writes what it keeps to a temporary directory. A fleet
  * run reads thousands of archives, where writing, reading and deleting some ten thousand files per
- * host costs far more than the analysis. Here the archive is inflated into one buffer and its
- * entries indexed by path: every read is a map lookup.
+ * host costs far more than the analysis: here the archive is inflated into one buffer and its
+ * entries indexed as a tree; every read is a map lookup.
+ *
+ * An archive written since the snapshot pack (snapshot-pack.ts) starts with it: the same tree in
+ * a compact form, so inflating stops after the first member (a twentieth of the bytes for a
+ * 512-function host). A pack that is damaged, of an unknown version, or disagrees with the
+ * snapshot's manifest or the archive's length, is passed over and the tar entries read instead
+ * (`packNote` says why).
  *
  * Containment is by construction: nothing is written and no read reaches this machine's files.
  * Links are resolved inside the archive only (the kernel's sysfs links are relative); a link that
  * is absolute or climbs out of the snapshot resolves to nothing, as unpackSnapshot drops it.
- * Sizes are bounded: the inflated archive (MAX_INFLATED_BYTES), the number of entries and the link
- * hops while resolving a path.
+ * Sizes are bounded (ARCHIVE_LIMITS): the inflated archive, one member, the number of entries;
+ * and the link hops while resolving a path.
  *
- * Memory: a 512-function snapshot inflates to some 15 MB, nearly all tar headers. Fresh memory
+ * Memory: a 512-function snapshot inflates to some 15 MB of tar, nearly all headers. Fresh memory
  * for that (gunzipSync's output, then its concatenation) cost several times the inflate itself in
  * profiles: every new page is a fault the kernel must zero. A fleet worker therefore inflates each
  * snapshot into the same InflateArena, streaming in small pieces that the allocator reuses.
- *
- * Tar format: POSIX ustar headers (512-byte blocks; name + prefix, octal size, typeflag, linkname)
- * with pax extended headers ('x': path, linkpath, size) as node-tar writes them for long sysfs
- * paths, and GNU long names ('L', 'K') as GNU tar writes them.
  */
 import * as fs from 'node:fs';
 import * as zlib from 'node:zlib';
 import { EnvironmentError } from '../errors.js';
-import type { HostRoot } from './root.js';
+import type { HostRoot, ListedDir, SnapshotInfo } from './root.js';
+import { PACK_DIR, PACK_FILE, PACK_LINK, PACK_MEMBER, parsePack } from './snapshot-pack.js';
 
-/** A snapshot is a few MB inflated; far above that is not a snapshot (and bounds a worker's memory). */
-export const MAX_INFLATED_BYTES = 512 * 1024 * 1024;
-const MAX_ENTRIES = 1_000_000;
+/**
+ * Limits for every snapshot archive read (the fleet's and `--root FILE.tar.gz`'s). A real
+ * snapshot is a few MB (each file capped at 8 MiB when captured, a ROM at 64 MiB); these are far
+ * above that and low enough that a hostile archive (a gzip bomb, a member declaring gigabytes) is
+ * refused in a second or two.
+ */
+export const ARCHIVE_LIMITS = {
+  /** Bytes of tar stream after gunzip (headers included). */
+  unpackedBytes: 256 * 1024 * 1024,
+  /** Declared size of one member. */
+  memberBytes: 64 * 1024 * 1024,
+  entries: 200_000,
+};
+export type ArchiveLimits = typeof ARCHIVE_LIMITS;
+
 /** Linux's own limit on links followed in one lookup (MAXSYMLINKS). */
 const MAX_HOPS = 40;
 
 /** Pieces of the inflated stream: small enough that the allocator recycles them between pieces. */
 const INFLATE_PIECE = 256 * 1024;
+
+function mib(n: number): string {
+  return `${Math.round(n / 1024 / 1024)} MiB`;
+}
+
+/**
+ * Why an archive is refused: `limit` when it passed one of ARCHIVE_LIMITS (the reader then says
+ * it stopped), otherwise damage ("truncated archive"). Each reader words the message its way.
+ */
+export class ArchiveProblem extends Error {
+  constructor(
+    readonly why: string,
+    readonly limit: boolean,
+  ) {
+    super(why);
+  }
+}
 
 /**
  * One reusable buffer for inflated archives (one per fleet worker): the memory is faulted in once
@@ -58,6 +91,8 @@ class ArchiveNode {
   /** File: the content's bounds in the inflated archive; link: its target. */
   start = 0;
   end = 0;
+  /** A file's length: a pack keeps files without their trailing zeros (end - start ≤ size). */
+  size = 0;
   target = '';
   children: Map<string, ArchiveNode> | undefined;
   private fullPath: string | undefined;
@@ -74,7 +109,8 @@ class ArchiveNode {
   }
 }
 
-function readGzip(file: string): Buffer {
+/** The gzip file, read whole; an EnvironmentError naming it when it cannot be read. */
+export function readGzip(file: string): Buffer {
   try {
     return fs.readFileSync(file);
   } catch (e) {
@@ -88,18 +124,76 @@ function readGzip(file: string): Buffer {
   }
 }
 
-function inflateError(file: string, e: unknown): EnvironmentError {
-  const tooBig = (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError;
-  return archiveError(
-    file,
-    tooBig ? 'it inflates to more than 512 MiB: not a snapshot' : 'not a gzip file, or damaged',
-  );
-}
-
 function archiveError(file: string, why: string): EnvironmentError {
   return new EnvironmentError(`cannot read ${file}: ${why}`, {
     hint: 'is it a snapshot made by `vfiokit snapshot -o FILE.tar.gz`?',
     code: 'host.root-archive',
+  });
+}
+
+/** A problem of the fleet's read as its one-line error. */
+function readError(file: string, e: unknown): EnvironmentError {
+  if (e instanceof ArchiveProblem) return archiveError(file, e.limit ? `it ${e.why}: not a snapshot` : e.why);
+  if (e instanceof EnvironmentError) return e;
+  const tooBig = (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError;
+  return archiveError(
+    file,
+    tooBig
+      ? `it unpacks to more than ${mib(ARCHIVE_LIMITS.unpackedBytes)}: not a snapshot`
+      : 'not a gzip file, or damaged',
+  );
+}
+
+/**
+ * Inflate `gz` into `arena`, piece by piece, calling `piece(buf, n)` after each with the bytes so
+ * far; it returns true to stop (the rest is never inflated). Past `limit` bytes the read stops
+ * with an ArchiveProblem; a gzip error rejects with zlib's error.
+ */
+export function inflateInto(
+  gz: Buffer,
+  arena: InflateArena,
+  limit: number,
+  piece: (buf: Buffer, n: number) => boolean,
+): Promise<{ n: number; complete: boolean }> {
+  return new Promise((resolve, reject) => {
+    const z = zlib.createGunzip({ chunkSize: INFLATE_PIECE });
+    let n = 0;
+    let settled = false;
+    const settle = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      z.destroy();
+      f();
+    };
+    z.on('data', (p: Buffer) => {
+      if (settled) return;
+      if (n + p.length > limit) {
+        settle(() => reject(new ArchiveProblem(`unpacks to more than ${mib(limit)}`, true)));
+        return;
+      }
+      if (n + p.length > arena.buf.length) {
+        // Grow by doubling (bounded by the limit above): a few copies while the first snapshots
+        // come in, none once the arena fits the fleet's largest.
+        const grown = Buffer.allocUnsafe(
+          Math.min(limit, Math.max(2 * arena.buf.length, n + p.length, 1 << 20)),
+        );
+        arena.buf.copy(grown, 0, 0, n);
+        arena.buf = grown;
+      }
+      p.copy(arena.buf, n);
+      n += p.length;
+      let stop: boolean;
+      try {
+        stop = piece(arena.buf, n);
+      } catch (e) {
+        settle(() => reject(e));
+        return;
+      }
+      if (stop) settle(() => resolve({ n, complete: false }));
+    });
+    z.on('error', (e) => settle(() => reject(e)));
+    z.on('end', () => settle(() => resolve({ n, complete: true })));
+    z.end(gz);
   });
 }
 
@@ -145,7 +239,7 @@ function paxRecords(b: Buffer, start: number, end: number): Map<string, string> 
   return out;
 }
 
-/** "./sys//bus/" → "sys/bus"; undefined for paths that leave the archive ("..", absolute). */
+/** "./sys//bus/" → "sys/bus"; undefined for paths that leave the archive (".."); "/x" → "x". */
 function cleanPath(p: string): string | undefined {
   // What tar writers produce ("sys/bus/pci", "sys/bus/" for a directory) needs no splitting.
   if (!/(^|\/)\.{1,2}(\/|$)|\/\/|^\//.test(p)) return p.endsWith('/') ? p.slice(0, -1) : p;
@@ -158,68 +252,227 @@ function cleanPath(p: string): string | undefined {
   return parts.join('/');
 }
 
+/** A tar member as the scanner reports it (pax and GNU long-name headers already applied). */
+export interface TarMember {
+  /** The member's path as the archive names it. */
+  rawPath: string;
+  /** The path inside the snapshot: leading "/" and "." stripped; undefined when it has "..". */
+  path: string | undefined;
+  /** The ustar type flag ('0' file, '5' directory, '2' symlink, '1' hard link, ...). */
+  type: string;
+  /** File content bounds in the buffer scanned. */
+  start: number;
+  end: number;
+  link: string;
+}
+
+/** The type flags kept: files (regular, old-style, contiguous), directories and symlinks. */
+export const isKeptType = (t: string) => t === '0' || t === '\0' || t === '7' || t === '5' || t === '2';
+
+/**
+ * The one tar parser of vfiokit: POSIX ustar headers (512-byte blocks; name + prefix, octal size,
+ * typeflag, linkname) with pax extended headers ('x': path, linkpath, size) as node-tar writes
+ * them for long sysfs paths, and GNU long names ('L', 'K') as GNU tar writes them. It parses an
+ * inflated stream as it grows (`step` after each piece) and says when the end marker is reached,
+ * so nothing after it is inflated. Limits are checked from each header, before its data is
+ * waited for: a member declaring gigabytes is refused at once. The first member, when it is the
+ * snapshot pack, is not reported (it is not part of the tree).
+ */
+export class TarScanner {
+  private off = 0;
+  private pax = new Map<string, string>();
+  private longName: string | undefined;
+  private longLink: string | undefined;
+  private count = 0;
+  ended = false;
+  constructor(
+    private readonly limits: ArchiveLimits,
+    private readonly onMember: (m: TarMember) => void,
+  ) {}
+
+  /** Scan what b[0, len) adds; true once the end marker is reached. */
+  step(b: Buffer, len: number): boolean {
+    while (!this.ended && this.off + 512 <= len) {
+      const off = this.off;
+      // Two zero blocks end the archive; one is enough to stop reading.
+      if (b[off] === 0 && b.subarray(off, off + 512).every((x) => x === 0)) {
+        this.ended = true;
+        break;
+      }
+      const paxSize = this.pax.get('size');
+      const size = paxSize !== undefined ? Number(paxSize) : octal(b, off + 124, 12);
+      if (size === undefined || !Number.isSafeInteger(size) || size < 0)
+        throw new ArchiveProblem('damaged tar header', false);
+      const type = String.fromCharCode(b[off + 156] || 0x30);
+      const meta = type === 'x' || type === 'g' || type === 'L' || type === 'K';
+      const isUstar =
+        b[off + 257] === 0x75 &&
+        b[off + 258] === 0x73 &&
+        b[off + 259] === 0x74 &&
+        b[off + 260] === 0x61 &&
+        b[off + 261] === 0x72;
+      const rawPath = meta
+        ? field(b, off, 100)
+        : (this.pax.get('path') ??
+          this.longName ??
+          (isUstar && b[off + 345] !== 0
+            ? `${field(b, off + 345, 155)}/${field(b, off, 100)}`
+            : field(b, off, 100)));
+      if (size > this.limits.memberBytes)
+        throw new ArchiveProblem(
+          `holds ${rawPath} of ${mib(size)}, over the ${mib(this.limits.memberBytes)} limit for one file`,
+          true,
+        );
+      const start = off + 512;
+      const end = start + size;
+      // The data is not all there yet: wait for the next piece.
+      if (end > len) return false;
+      this.off = start + Math.ceil(size / 512) * 512;
+      if (type === 'x') {
+        this.pax = paxRecords(b, start, end);
+        continue;
+      }
+      if (type === 'g') continue;
+      if (type === 'L' || type === 'K') {
+        const v = b.toString('utf8', start, end).replace(/\0+$/, '');
+        if (type === 'L') this.longName = v;
+        else this.longLink = v;
+        continue;
+      }
+      const link = this.pax.get('linkpath') ?? this.longLink ?? field(b, off + 157, 100);
+      if (this.pax.size) this.pax = new Map();
+      this.longName = undefined;
+      this.longLink = undefined;
+      if (++this.count > this.limits.entries)
+        throw new ArchiveProblem(`has more than ${this.limits.entries} entries`, true);
+      const p = cleanPath(rawPath);
+      if (this.count === 1 && p === PACK_MEMBER && (type === '0' || type === '\0')) continue;
+      this.onMember({ rawPath, path: p, type, start, end, link });
+    }
+    return this.ended;
+  }
+
+  /** The input is complete: anything but the end marker or a whole last member is a cut. */
+  finish(len: number): void {
+    if (!this.ended && this.off < len) throw new ArchiveProblem('truncated archive', false);
+    if (this.count === 0) throw new ArchiveProblem('not a tar archive, or one without entries', false);
+  }
+}
+
+/** The first member's header names the snapshot pack: its size, else undefined. */
+function packMemberSize(b: Buffer): number | undefined {
+  const type = b[156];
+  if ((type !== 0x30 && type !== 0) || field(b, 0, 100) !== PACK_MEMBER) return undefined;
+  return octal(b, 124, 12);
+}
+
+/** The uncompressed length a gzip member's trailer records (ISIZE: the length modulo 2^32). */
+function gzipISize(gz: Buffer): number | undefined {
+  return gz.length >= 18 ? gz.readUInt32LE(gz.length - 4) : undefined;
+}
+
+/** How the fleet reads: from the pack when there is a good one (default), or the tar entries only. */
+export interface ArchiveReadOptions {
+  pack?: boolean;
+}
+
 export class ArchiveHostRoot implements HostRoot {
   readonly dir: string;
   readonly name: string;
   readonly live = false;
-  private readonly data: Buffer;
+  /** Set by whoever checked the snapshot's manifest (see fleet/read-host.ts). */
+  snapshot?: SnapshotInfo;
+  /** Where the tree came from: the snapshot pack (the archive's first member) or the tar entries. */
+  source: 'pack' | 'tar' = 'tar';
+  /** Why an archive's pack was not used (damaged, unknown version, disagreeing), for --verbose. */
+  packNote?: string;
+  private data: Buffer = Buffer.alloc(0);
   private readonly root = new ArchiveNode(DIR, undefined, '');
-  /** Read and index an archive; an EnvironmentError when it is not a readable snapshot archive. */
-  static open(file: string, name = file): ArchiveHostRoot {
+
+  /**
+   * Read and index an archive; an EnvironmentError when it is not a readable snapshot archive.
+   * The pack is read when there is a good one (as `read`), else the tar entries.
+   */
+  static open(file: string, name = file, opts: ArchiveReadOptions = {}): ArchiveHostRoot {
     const gz = readGzip(file);
     let data: Buffer;
     try {
       // Large chunks: the inflated pieces are joined at the end, and 16 KiB pieces (the default)
       // made that join a fifth of a fleet run in profiles.
-      data = zlib.gunzipSync(gz, { maxOutputLength: MAX_INFLATED_BYTES, chunkSize: 1 << 20 });
+      data = zlib.gunzipSync(gz, { maxOutputLength: ARCHIVE_LIMITS.unpackedBytes, chunkSize: 1 << 20 });
     } catch (e) {
-      throw inflateError(file, e);
+      throw readError(file, e);
     }
-    return new ArchiveHostRoot(file, name, data);
+    let note: string | undefined;
+    if (opts.pack !== false) {
+      const size = data.length >= 512 ? packMemberSize(data) : undefined;
+      if (size !== undefined) {
+        const r = new ArchiveHostRoot(file, name, data);
+        note = r.fromPack(gz, 512, Math.min(data.length, 512 + size), data.length >= 512 + size);
+        if (note === undefined) return r;
+      }
+    }
+    const r = new ArchiveHostRoot(file, name, data);
+    r.packNote = note;
+    try {
+      const scan = new TarScanner(ARCHIVE_LIMITS, (m) => r.addMember(m));
+      scan.step(data, data.length);
+      scan.finish(data.length);
+    } catch (e) {
+      throw readError(file, e);
+    }
+    r.checkSys();
+    return r;
   }
 
   /**
    * Read and index an archive into `arena` (see InflateArena): the fleet's way, a few times
-   * cheaper than `open` over thousands of snapshots. The root is valid until the arena's next read.
+   * cheaper than `open` over thousands of snapshots. With a good pack, inflating stops after it;
+   * otherwise after the tar's end marker. The root is valid until the arena's next read.
    */
-  static async read(file: string, arena: InflateArena, name = file): Promise<ArchiveHostRoot> {
+  static async read(
+    file: string,
+    arena: InflateArena,
+    name = file,
+    opts: ArchiveReadOptions = {},
+  ): Promise<ArchiveHostRoot> {
     const gz = readGzip(file);
+    let note: string | undefined;
+    if (opts.pack !== false) {
+      const generation = ++arena.generation;
+      let want = 0;
+      let size: number | undefined;
+      let r: { n: number; complete: boolean };
+      try {
+        r = await inflateInto(gz, arena, ARCHIVE_LIMITS.unpackedBytes, (b, n) => {
+          if (n < 512) return false;
+          size ??= packMemberSize(b) ?? -1;
+          if (size < 0) return true;
+          want = 512 + Math.min(size, ARCHIVE_LIMITS.memberBytes);
+          return n >= want;
+        });
+      } catch (e) {
+        throw readError(file, e);
+      }
+      if (size !== undefined && size >= 0) {
+        const root = new ArchiveHostRoot(file, name, arena.buf.subarray(0, r.n), arena, generation);
+        note = root.fromPack(gz, 512, Math.min(r.n, want), r.n >= want && size <= ARCHIVE_LIMITS.memberBytes);
+        if (note === undefined) return root;
+      }
+    }
     const generation = ++arena.generation;
-    const length = await new Promise<number>((resolve, reject) => {
-      const z = zlib.createGunzip({ chunkSize: INFLATE_PIECE });
-      let n = 0;
-      let failed = false;
-      z.on('data', (piece: Buffer) => {
-        if (failed) return;
-        if (n + piece.length > MAX_INFLATED_BYTES) {
-          failed = true;
-          z.destroy();
-          reject(archiveError(file, 'it inflates to more than 512 MiB: not a snapshot'));
-          return;
-        }
-        if (n + piece.length > arena.buf.length) {
-          // Grow by doubling (bounded by MAX_INFLATED_BYTES above): a few copies while the first
-          // snapshots come in, none once the arena fits the fleet's largest.
-          const grown = Buffer.allocUnsafe(
-            Math.min(MAX_INFLATED_BYTES, Math.max(2 * arena.buf.length, n + piece.length, 1 << 20)),
-          );
-          arena.buf.copy(grown, 0, 0, n);
-          arena.buf = grown;
-        }
-        piece.copy(arena.buf, n);
-        n += piece.length;
-      });
-      z.on('error', (e) => {
-        if (failed) return;
-        failed = true;
-        reject(inflateError(file, e));
-      });
-      z.on('end', () => {
-        if (!failed) resolve(n);
-      });
-      z.end(gz);
-    });
-    return new ArchiveHostRoot(file, name, arena.buf.subarray(0, length), arena, generation);
+    const root = new ArchiveHostRoot(file, name, Buffer.alloc(0), arena, generation);
+    root.packNote = note;
+    const scan = new TarScanner(ARCHIVE_LIMITS, (m) => root.addMember(m));
+    try {
+      const r = await inflateInto(gz, arena, ARCHIVE_LIMITS.unpackedBytes, (b, n) => scan.step(b, n));
+      root.data = arena.buf.subarray(0, r.n);
+      scan.finish(r.n);
+    } catch (e) {
+      throw readError(file, e);
+    }
+    root.checkSys();
+    return root;
   }
 
   private constructor(
@@ -232,73 +485,97 @@ export class ArchiveHostRoot implements HostRoot {
     this.dir = file;
     this.name = name;
     this.data = data;
-    this.index(file);
-    if (this.root.children?.get('sys') === undefined)
-      throw archiveError(file, 'not a vfiokit snapshot (no sys/ inside)');
   }
 
-  private index(file: string): void {
-    const b = this.data;
-    let off = 0;
-    let pax = new Map<string, string>();
-    let longName: string | undefined;
-    let longLink: string | undefined;
-    let count = 0;
-    let sawEnd = false;
-    while (off + 512 <= b.length) {
-      // Two zero blocks end the archive; one is enough to stop reading.
-      if (b[off] === 0 && b.subarray(off, off + 512).every((x) => x === 0)) {
-        sawEnd = true;
-        break;
+  private checkSys(): void {
+    if (this.root.children?.get('sys') === undefined)
+      throw archiveError(this.dir, 'not a vfiokit snapshot (no sys/ inside)');
+  }
+
+  /** Only what unpackSnapshot writes: files, directories and symlinks. */
+  private addMember(m: TarMember): void {
+    if (!m.path) return;
+    const t = m.type;
+    if (t === '0' || t === '\0' || t === '7') {
+      const n = this.add(m.path, FILE);
+      n.start = m.start;
+      n.end = m.end;
+      n.size = m.end - m.start;
+    } else if (t === '5') this.add(m.path, DIR);
+    else if (t === '2') this.add(m.path, LINK).target = m.link;
+  }
+
+  /**
+   * Build the tree from the pack in data[start, end); undefined when that worked, else why the
+   * pack cannot stand for the archive (the tree is then read from the tar entries instead).
+   */
+  private fromPack(gz: Buffer, start: number, end: number, whole: boolean): string | undefined {
+    if (!whole) return 'the snapshot pack is cut short';
+    const nodes: ArchiveNode[] = [this.root];
+    let files = 0;
+    let links = 0;
+    const data = this.data;
+    const p = parsePack(data, start, end, ARCHIVE_LIMITS, (parent, kind, name, s, e, size) => {
+      const dir = nodes[parent];
+      if (!dir.children) dir.children = new Map();
+      else if (dir.children.has(name)) return `the snapshot pack names ${name} twice in one directory`;
+      const n = new ArchiveNode(kind === PACK_FILE ? FILE : kind === PACK_DIR ? DIR : LINK, dir, name);
+      dir.children.set(name, n);
+      nodes.push(n);
+      if (kind === PACK_FILE) {
+        n.start = s;
+        n.end = e;
+        n.size = size;
+        files++;
+      } else if (kind === PACK_LINK) {
+        n.target = data.toString('utf8', s, e);
+        links++;
       }
-      const size = pax.has('size') ? Number(pax.get('size')) : octal(b, off + 124, 12);
-      if (size === undefined || !Number.isSafeInteger(size) || size < 0)
-        throw archiveError(file, 'damaged tar header');
-      const headerAt = off;
-      const type = String.fromCharCode(b[off + 156] || 0x30);
-      const isUstar =
-        b[off + 257] === 0x75 &&
-        b[off + 258] === 0x73 &&
-        b[off + 259] === 0x74 &&
-        b[off + 260] === 0x61 &&
-        b[off + 261] === 0x72;
-      const start = off + 512;
-      const end = start + size;
-      if (end > b.length) throw archiveError(file, 'truncated archive');
-      off = start + Math.ceil(size / 512) * 512;
-      if (type === 'x') {
-        pax = paxRecords(b, start, end);
-        continue;
-      }
-      if (type === 'g') continue;
-      if (type === 'L' || type === 'K') {
-        const v = b.toString('utf8', start, end).replace(/\0+$/, '');
-        if (type === 'L') longName = v;
-        else longLink = v;
-        continue;
-      }
-      const rawName =
-        pax.get('path') ??
-        longName ??
-        (isUstar && b[headerAt + 345] !== 0
-          ? `${field(b, headerAt + 345, 155)}/${field(b, headerAt, 100)}`
-          : field(b, headerAt, 100));
-      const link = pax.get('linkpath') ?? longLink ?? field(b, headerAt + 157, 100);
-      if (pax.size) pax = new Map();
-      longName = undefined;
-      longLink = undefined;
-      if (++count > MAX_ENTRIES) throw archiveError(file, `more than ${MAX_ENTRIES} entries: not a snapshot`);
-      const p = cleanPath(rawName);
-      if (!p) continue;
-      // Only what unpackSnapshot keeps: files, directories and symlinks.
-      if (type === '0' || type === '\0' || type === '7') {
-        const n = this.add(p, FILE);
-        n.start = start;
-        n.end = end;
-      } else if (type === '5') this.add(p, DIR);
-      else if (type === '2') this.add(p, LINK).target = link;
+      return undefined;
+    });
+    if (!p.ok) {
+      this.root.children = undefined;
+      return p.why;
     }
-    if (!sawEnd && off < b.length) throw archiveError(file, 'truncated archive');
+    // The gzip trailer's length is the tar's: an archive cut, or added to, after its pack is not
+    // the one the pack was written for, and is read in full (which reports the damage).
+    if (gzipISize(gz) !== p.tarBytes >>> 0) {
+      this.root.children = undefined;
+      return 'the archive is not the length its pack records';
+    }
+    const why = this.disagreement(files, links);
+    if (why) {
+      this.root.children = undefined;
+      return why;
+    }
+    this.source = 'pack';
+    return undefined;
+  }
+
+  /**
+   * Whether the pack's tree is the snapshot its manifest describes: a manifest of a vfiokit
+   * snapshot, and the counts it records (files besides itself, links, PCI devices) are the
+   * tree's. Undefined when they agree.
+   */
+  private disagreement(files: number, links: number): string | undefined {
+    if (this.root.children?.get('sys') === undefined) return 'the snapshot pack has no sys/';
+    const text = this.readText('/manifest.json');
+    let m: Record<string, unknown> | undefined;
+    try {
+      m = text === undefined ? undefined : JSON.parse(text);
+    } catch {
+      m = undefined;
+    }
+    if (!m || typeof m.schema !== 'string' || !m.schema.startsWith('vfiokit.snapshot/'))
+      return 'the snapshot pack holds no snapshot manifest';
+    if (typeof m.files === 'number' && m.files !== files - 1)
+      return `the snapshot pack holds ${files - 1} files, its manifest ${m.files}`;
+    if (typeof m.links === 'number' && m.links !== links)
+      return `the snapshot pack holds ${links} links, its manifest ${m.links}`;
+    const pci = this.list('/sys/bus/pci/devices').length;
+    if (typeof m.pciDevices === 'number' && m.pciDevices !== pci)
+      return `the snapshot pack holds ${pci} PCI devices, its manifest ${m.pciDevices}`;
+    return undefined;
   }
 
   /** The last parent directory added to: a tar lists a directory's files one after another. */
@@ -409,17 +686,29 @@ export class ArchiveHostRoot implements HostRoot {
     return `${this.dir}!/${hostPath.replace(/^\/+/, '')}`;
   }
 
+  /** A file's bytes (at most maxBytes), its trimmed zeros restored. */
+  fileBytes(n: ArchiveNode, maxBytes?: number): Uint8Array {
+    const data = this.bytes();
+    const len = maxBytes === undefined ? n.size : Math.min(n.size, maxBytes);
+    if (len <= n.end - n.start) return new Uint8Array(data.subarray(n.start, n.start + len));
+    const out = new Uint8Array(len);
+    out.set(data.subarray(n.start, n.end));
+    return out;
+  }
+
+  fileText(n: ArchiveNode): string {
+    if (n.size === n.end - n.start) return this.bytes().toString('utf8', n.start, n.end);
+    return Buffer.from(this.fileBytes(n).buffer).toString('utf8');
+  }
+
   readBytes(hostPath: string, maxBytes?: number): Uint8Array | undefined {
     const n = this.lookup(hostPath, true);
-    if (n?.kind !== FILE) return undefined;
-    const end = maxBytes === undefined ? n.end : Math.min(n.end, n.start + maxBytes);
-    return new Uint8Array(this.bytes().subarray(n.start, end));
+    return n?.kind === FILE ? this.fileBytes(n, maxBytes) : undefined;
   }
 
   readText(hostPath: string): string | undefined {
     const n = this.lookup(hostPath, true);
-    if (n?.kind !== FILE) return undefined;
-    return this.bytes().toString('utf8', n.start, n.end);
+    return n?.kind === FILE ? this.fileText(n) : undefined;
   }
 
   readAttr(hostPath: string): string | undefined {
@@ -449,5 +738,48 @@ export class ArchiveHostRoot implements HostRoot {
 
   isDir(hostPath: string): boolean {
     return this.lookup(hostPath, true)?.kind === DIR;
+  }
+
+  /**
+   * A directory's entries read by name without resolving the directory again: what the PCI scan
+   * reads for each device (a dozen attributes and links). A link among them is read as the root
+   * reads that path.
+   */
+  openDir(hostPath: string): ListedDir | undefined {
+    const n = this.lookup(hostPath, true);
+    return n?.kind === DIR ? new ArchiveDir(this, hostPath, n) : undefined;
+  }
+}
+
+class ArchiveDir implements ListedDir {
+  constructor(
+    private readonly root: ArchiveHostRoot,
+    readonly path: string,
+    private readonly node: ArchiveNode,
+  ) {}
+  names(): string[] {
+    return this.node.children ? [...this.node.children.keys()] : [];
+  }
+  has(name: string): boolean {
+    return this.node.children?.has(name) ?? false;
+  }
+  private file(name: string): ArchiveNode | undefined | null {
+    const c = this.node.children?.get(name);
+    if (c?.kind === LINK) return null;
+    return c?.kind === FILE ? c : undefined;
+  }
+  readAttr(name: string): string | undefined {
+    const f = this.file(name);
+    if (f === null) return this.root.readAttr(`${this.path}/${name}`);
+    return f && this.root.fileText(f).trimEnd();
+  }
+  readBytes(name: string, maxBytes: number): Uint8Array | undefined {
+    const f = this.file(name);
+    if (f === null) return this.root.readBytes(`${this.path}/${name}`, maxBytes);
+    return f && this.root.fileBytes(f, maxBytes);
+  }
+  readLink(name: string): string | undefined {
+    const c = this.node.children?.get(name);
+    return c?.kind === LINK ? c.target : undefined;
   }
 }

@@ -779,7 +779,7 @@ export const SNAPSHOT_MANIFEST_FILE = 'manifest.json';
  * The snapshot's manifest, read through the confined root. `vfiokit snapshot` writes it last, so
  * a tree without one is not a snapshot, or one whose capture did not finish.
  */
-function readManifest(root: DirHostRoot, shown: string): SnapshotInfo {
+export function readManifest(root: HostRoot, shown: string): SnapshotInfo {
   const hint =
     'give --root a directory or .tar.gz made by `vfiokit snapshot -o`, or take the snapshot again (one without manifest.json is incomplete)';
   let text: string | undefined;

@@ -10,7 +10,17 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import * as tar from 'tar';
 import { EnvironmentError, errnoCode, showPath } from '../errors.js';
+import {
+  ARCHIVE_LIMITS,
+  ArchiveProblem,
+  InflateArena,
+  inflateInto,
+  isKeptType,
+  type TarMember,
+  TarScanner,
+} from './archive-root.js';
 import { DirHostRoot } from './root.js';
+import { buildPack, PACK_MEMBER, setPackTarBytes } from './snapshot-pack.js';
 
 /**
  * mkdtemp in TMPDIR, with the pid in the name so that a later run can tell a copy left by a
@@ -84,47 +94,73 @@ export async function withTempDir<T>(f: (dir: string) => Promise<T> | T): Promis
   }
 }
 
-export async function writeArchive(treeDir: string, file: string): Promise<void> {
+/** The uncompressed tar stream of `entries` below `cwd`, as node-tar writes it (end marker included). */
+async function tarStream(cwd: string, entries: string[]): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const stream = tar.create({ cwd, portable: true, follow: false }, entries);
+  for await (const c of stream as AsyncIterable<Buffer>) chunks.push(c);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Write the snapshot tree as FILE.tar.gz: first the snapshot pack (snapshot-pack.ts: the whole
+ * tree in compact form, which the fleet reads instead of the tar entries), then the tree's
+ * entries as tar, with symlinks as symlinks. `pack: false` writes the tar entries alone, as
+ * vfiokit did before the pack (old archives, and the fleet's comparisons of both ways).
+ */
+export async function writeArchive(
+  treeDir: string,
+  file: string,
+  opts: { pack?: boolean } = {},
+): Promise<void> {
   const entries = fs.readdirSync(treeDir).sort();
+  let body = await tarStream(treeDir, entries);
+  if (opts.pack !== false) {
+    const pack = buildPack(treeDir);
+    const head = Buffer.alloc(512);
+    new tar.Header({
+      path: PACK_MEMBER,
+      type: 'File',
+      mode: 0o644,
+      size: pack.length,
+      mtime: new Date(0),
+      uid: 0,
+      gid: 0,
+    }).encode(head, 0);
+    const pad = Buffer.alloc((512 - (pack.length % 512)) % 512);
+    setPackTarBytes(pack, head.length + pack.length + pad.length + body.length);
+    body = Buffer.concat([head, pack, pad, body]);
+  }
   const tmp = `${file}.partial-${process.pid}`;
   try {
-    await tar.create({ gzip: true, file: tmp, cwd: treeDir, portable: true, follow: false }, entries);
+    fs.writeFileSync(tmp, zlib.gzipSync(body));
     fs.renameSync(tmp, file);
   } finally {
     fs.rmSync(tmp, { force: true });
   }
 }
 
-/**
- * Limits for `--root FILE.tar.gz`. A real snapshot is a few MB (each file capped at 8 MiB when
- * captured, a ROM at 64 MiB); these are far above that and low enough that a hostile archive
- * (a gzip bomb, a member declaring gigabytes) is refused in a second or two.
- */
-export const ARCHIVE_LIMITS = {
-  /** Bytes of tar stream after gunzip (headers included). */
-  unpackedBytes: 256 * 1024 * 1024,
-  /** Declared size of one member. */
-  memberBytes: 64 * 1024 * 1024,
-  entries: 200_000,
-};
+export { ARCHIVE_LIMITS };
+
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 function mib(n: number): string {
   return `${Math.round(n / 1024 / 1024)} MiB`;
 }
 
-class ArchiveLimit extends Error {}
-
 /**
  * `--root FILE.tar.gz`: unpack a snapshot archive into a private temporary directory, removed by
  * `cleanup()` (and at exit or on SIGINT/SIGTERM/SIGHUP; one left by SIGKILL is removed by the
  * next run). Archives come from bug reports, so nothing may land outside that directory and
- * nothing may take unbounded time or space:
- * - the gzip stream is decompressed here and counted, and the tar parser is fed only until the
- *   archive's end marker (node-tar buffers whatever follows it, which made a gzip of zeros take
- *   quadratic time); past ARCHIVE_LIMITS the unpack stops with an error naming the limit;
- * - only files, directories and symlinks are unpacked (hard links, device nodes and FIFOs are
- *   skipped and counted); absolute and `..` paths are stripped (tar's default);
+ * nothing may take unbounded time or space. The archive is read by the fleet's reader
+ * (archive-root.ts: one tar parser, one set of limits and confinement rules), then written out:
+ * - the gzip stream is inflated in memory and counted, and parsed only up to the archive's end
+ *   marker (nothing after it is inflated); past ARCHIVE_LIMITS the unpack stops with an error
+ *   naming the limit, a member's size checked from its header before its data is read;
+ * - only files, directories and symlinks are written (hard links, device nodes and FIFOs are
+ *   skipped and counted); absolute paths are made relative and `..` paths dropped; symlinks whose
+ *   text leads outside the snapshot are skipped and counted; the snapshot pack is not written
+ *   (it is the same tree in another form);
  * - links whose resolution leaves the snapshot are removed after the unpack; reads through
  *   HostRoot are confined anyway (see root.ts), this keeps the copy itself harmless.
  */
@@ -151,8 +187,12 @@ export async function unpackSnapshot(
     });
   }
   removeStaleTempDirs();
-  const dir = makeTempDir('root');
-  const remove = () => fs.rmSync(dir, { recursive: true, force: true });
+  // The handlers are in place before the directory exists: a signal that arrives just after
+  // mkdtemp would otherwise end the process with the copy left behind.
+  let dir = '';
+  const remove = () => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  };
   // Removed at exit, and on a signal too (Node exits on those without an 'exit' event): the
   // handler removes the copy, then lets the signal end the process as it would have.
   const onSignal = (sig: NodeJS.Signals) => {
@@ -170,9 +210,15 @@ export async function unpackSnapshot(
     unhook();
     remove();
   };
+  try {
+    dir = makeTempDir('root');
+  } catch (e) {
+    unhook();
+    throw e;
+  }
   const notes: string[] = [];
   try {
-    const skipped = await extract(file, dir, limits);
+    const skipped = await extract(file, st.size, dir, limits);
     if (skipped.size) {
       notes.push(
         `${shown}: skipped ${[...skipped].map(([t, n]) => `${n} ${t}`).join(', ')} (a snapshot holds only files, directories and symlinks within itself)`,
@@ -180,8 +226,8 @@ export async function unpackSnapshot(
     }
   } catch (e) {
     cleanup();
-    if (e instanceof ArchiveLimit) {
-      throw new EnvironmentError(`${shown} ${e.message}: not a vfiokit snapshot, unpacking stopped`, {
+    if (e instanceof ArchiveProblem && e.limit) {
+      throw new EnvironmentError(`${shown} ${e.why}: not a vfiokit snapshot, unpacking stopped`, {
         hint: 'a snapshot is a few MB; check that this is the archive `vfiokit snapshot -o FILE.tar.gz` wrote',
         code: 'host.root-archive-limit',
       });
@@ -189,10 +235,10 @@ export async function unpackSnapshot(
     const code = errnoCode(e);
     const message = ((e as Error).message ?? String(e)).split('\n')[0];
     const why =
-      code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR'
-        ? 'not gzip data, or damaged'
-        : /Unrecognized archive format/.test(message)
-          ? 'not a tar archive, or one without entries'
+      e instanceof ArchiveProblem
+        ? e.why
+        : code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR' || code === 'Z_NEED_DICT'
+          ? 'not gzip data, or damaged'
           : message;
     throw new EnvironmentError(`cannot unpack ${shown}: ${why}`, {
       hint:
@@ -215,103 +261,97 @@ export async function unpackSnapshot(
   return { dir, notes, cleanup };
 }
 
-/** Stream file → gunzip (counted) → tar, stopping at the archive's end marker or a limit. */
-function extract(file: string, dir: string, limits: typeof ARCHIVE_LIMITS): Promise<Map<string, number>> {
+/** What a skipped member is called in the note. */
+function skippedKind(type: string): string {
+  switch (type) {
+    case '1':
+      return 'hard link(s)';
+    case '3':
+    case '4':
+      return 'device node(s)';
+    case '6':
+      return 'FIFO(s)';
+    default:
+      return `type ${JSON.stringify(type)} entr(ies)`;
+  }
+}
+
+/**
+ * Inflate and parse the archive (archive-root.ts's TarScanner, stopping at the end marker or a
+ * limit), then write what it keeps below `dir`: a later member for the same path replaces an
+ * earlier one, as tar extracts. Returns the skipped members by kind, in archive order.
+ */
+async function extract(
+  file: string,
+  gzBytes: number,
+  dir: string,
+  limits: typeof ARCHIVE_LIMITS,
+): Promise<Map<string, number>> {
+  // Deflate never shrinks data to less than about its own size: a file far larger than the
+  // limit inflates past it, and is not read into memory to find that out.
+  if (gzBytes > limits.unpackedBytes * 1.01 + 1024 * 1024)
+    throw new ArchiveProblem(`unpacks to more than ${mib(limits.unpackedBytes)}`, true);
+  const gz = fs.readFileSync(file);
   const skipped = new Map<string, number>();
-  let entries = 0;
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    let fed = 0;
-    let ended = false;
-    const src = fs.createReadStream(file);
-    const gunzip = zlib.createGunzip();
-    const stop = () => {
-      src.destroy();
-      gunzip.destroy();
-    };
-    const fail = (e: unknown) => {
-      if (settled) return;
-      settled = true;
-      stop();
-      unpack.abort(e instanceof Error ? e : new Error(String(e)));
-      reject(e);
-    };
-    const unpack = new tar.Unpack({
-      cwd: dir,
-      strict: true,
-      preservePaths: false,
-      preserveOwner: false,
-      filter: (p, entry) => {
-        const e = entry as tar.ReadEntry;
-        if (++entries > limits.entries) {
-          fail(new ArchiveLimit(`has more than ${limits.entries} entries`));
-          return false;
-        }
-        if ((e.size ?? 0) > limits.memberBytes) {
-          fail(
-            new ArchiveLimit(
-              `holds ${showPath(e.path)} of ${mib(e.size ?? 0)}, over the ${mib(limits.memberBytes)} limit for one file`,
-            ),
-          );
-          return false;
-        }
-        if (e.type === 'SymbolicLink') {
-          // A target that leaves the snapshot by its text alone: node-tar would refuse it and,
-          // in strict mode, the whole archive; it is dropped here instead (chains that leave
-          // only when resolved are removed after the unpack).
-          const link = e.linkpath ?? '';
-          const target = path.posix.normalize(path.posix.join(path.posix.dirname(p), link));
-          if (!path.posix.isAbsolute(link) && target !== '..' && !target.startsWith('../')) return true;
-          const kind = 'symlink(s) leading outside the snapshot';
-          skipped.set(kind, (skipped.get(kind) ?? 0) + 1);
-          return false;
-        }
-        if (e.type === 'File' || e.type === 'OldFile' || e.type === 'Directory') return true;
-        const kind =
-          e.type === 'Link'
-            ? 'hard link(s)'
-            : e.type === 'CharacterDevice' || e.type === 'BlockDevice'
-              ? 'device node(s)'
-              : e.type === 'FIFO'
-                ? 'FIFO(s)'
-                : `${e.type} entr(ies)`;
-        skipped.set(kind, (skipped.get(kind) ?? 0) + 1);
-        return false;
-      },
-    });
-    const endTar = () => {
-      if (ended) return;
-      ended = true;
-      stop();
-      unpack.end();
-    };
-    // node-tar buffers everything written after the end marker; nothing after it matters.
-    unpack.on('eof', endTar);
-    unpack.on('error', fail);
-    unpack.on('finish', () => {
-      if (settled) return;
-      settled = true;
-      resolve(skipped);
-    });
-    src.on('error', fail);
-    gunzip.on('error', (e) => {
-      if (!ended) fail(e);
-    });
-    gunzip.on('data', (chunk: Buffer) => {
-      if (ended || settled) return;
-      fed += chunk.length;
-      if (fed > limits.unpackedBytes) {
-        fail(new ArchiveLimit(`unpacks to more than ${mib(limits.unpackedBytes)}`));
+  const skip = (kind: string) => skipped.set(kind, (skipped.get(kind) ?? 0) + 1);
+  const kept = new Map<string, TarMember>();
+  const scan = new TarScanner(limits, (m) => {
+    if (m.type === '2') {
+      // A target that leaves the snapshot by its text alone is dropped (chains that leave only
+      // when resolved are removed after the unpack).
+      const p = m.path ?? '';
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(p), m.link));
+      if (
+        m.path === undefined ||
+        path.posix.isAbsolute(m.link) ||
+        target === '..' ||
+        target.startsWith('../')
+      ) {
+        skip('symlink(s) leading outside the snapshot');
         return;
       }
-      if (!unpack.write(chunk)) {
-        gunzip.pause();
-        unpack.once('drain', () => gunzip.resume());
-      }
-    });
-    gunzip.on('end', endTar);
-    src.pipe(gunzip);
+    } else if (!isKeptType(m.type)) {
+      skip(skippedKind(m.type));
+      return;
+    }
+    if (m.path === undefined || m.path === '') return;
+    kept.delete(m.path);
+    kept.set(m.path, m);
   });
+  const arena = new InflateArena();
+  const r = await inflateInto(gz, arena, limits.unpackedBytes, (b, n) => scan.step(b, n));
+  scan.finish(r.n);
+  const data = arena.buf;
+  for (const m of kept.values()) writeMember(dir, m, data);
+  return skipped;
+}
+
+/** mkdir -p below the unpack directory, replacing a file or link that stands where a directory goes. */
+function ensureUnpackDir(dir: string, rel: string): void {
+  let at = dir;
+  for (const c of rel.split('/')) {
+    if (!c) continue;
+    at = path.join(at, c);
+    const st = fs.lstatSync(at, { throwIfNoEntry: false });
+    if (st?.isDirectory()) continue;
+    if (st) fs.rmSync(at, { force: true });
+    fs.mkdirSync(at, { mode: 0o755 });
+  }
+}
+
+function writeMember(dir: string, m: TarMember, data: Buffer): void {
+  const rel = m.path as string;
+  const slash = rel.lastIndexOf('/');
+  ensureUnpackDir(dir, slash < 0 ? '' : rel.slice(0, slash));
+  const out = path.join(dir, rel);
+  if (m.type === '5') {
+    ensureUnpackDir(dir, rel);
+    return;
+  }
+  const st = fs.lstatSync(out, { throwIfNoEntry: false });
+  if (st) fs.rmSync(out, { recursive: true, force: true });
+  if (m.type === '2') fs.symlinkSync(m.link, out);
+  else fs.writeFileSync(out, data.subarray(m.start, m.end), { mode: 0o644 });
 }
 
 /** Remove symlinks whose resolution leaves `dir`; returns how many. */

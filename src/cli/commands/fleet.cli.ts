@@ -19,6 +19,7 @@ export function registerFleet(program: Command): void {
       collect,
     )
     .option('--jobs <n>', 'worker threads reading snapshots (default: one per CPU, at most 8)')
+    .option('--verbose', 'say which archives were read without their snapshot pack, and why')
     .action(
       action(async (ctx, snapshots: string[], opts: FleetCliOptions) => {
         const { runFleet } = await import('./fleet.js');

@@ -11,6 +11,7 @@ export interface FleetCliOptions {
   diff?: boolean;
   model?: string[];
   jobs?: string;
+  verbose?: boolean;
 }
 
 const MODEL = /^[0-9a-f]{4}:[0-9a-f]{4}$/;
@@ -39,7 +40,11 @@ export async function runFleet(ctx: CliContext, snapshots: string[], opts: Fleet
   const { readHosts } = await import('../../fleet/pool.js');
   const { buildFleetReport } = await import('../../fleet/report.js');
   const inputs = expandInputs(snapshots);
-  const hosts = await readHosts(inputs, { jobs: parseJobs(opts.jobs), models });
+  const hosts = await readHosts(inputs, {
+    jobs: parseJobs(opts.jobs),
+    models,
+    onNote: opts.verbose ? (host, note) => ctx.err(`vfiokit: note: ${host}: ${note}`) : undefined,
+  });
   const report = buildFleetReport(hosts);
   if (ctx.json) ctx.printJson(report);
   else renderFleet(ctx, report);
