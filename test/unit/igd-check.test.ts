@@ -245,18 +245,21 @@ test('hosts from real config dumps: the hand-worked oracle, the firmware memory 
   assert.equal(seen, 4);
 });
 
-test("the committed Sandy Bridge host (README example) holds the dump's bytes", () => {
-  const dump = readConfigDump('sandy-bridge-desktop.txt');
-  const dev = (a: string) =>
-    fs.readFileSync(
-      path.join(repoRoot, 'test/fixtures/igd/sandy-bridge-i915/sys/bus/pci/devices', a, 'config'),
-    );
+test("the committed hosts (README's Sandy Bridge, the docs' Haswell) hold their dumps' bytes", () => {
   let seen = 0;
-  for (const fn of ['00:00.0', '00:02.0']) {
-    assert.deepEqual(new Uint8Array(dev(`0000:${fn}`)), dump.get(fn), fn);
-    seen++;
+  for (const [dir, file] of [
+    ['sandy-bridge-i915', 'sandy-bridge-desktop.txt'],
+    ['haswell-i915', 'haswell-mobile.txt'],
+  ] as const) {
+    const dump = readConfigDump(file);
+    const dev = (a: string) =>
+      fs.readFileSync(path.join(repoRoot, 'test/fixtures/igd', dir, 'sys/bus/pci/devices', a, 'config'));
+    for (const fn of ['00:00.0', '00:02.0']) {
+      assert.deepEqual(new Uint8Array(dev(`0000:${fn}`)), dump.get(fn), `${dir} ${fn}`);
+      seen++;
+    }
   }
-  assert.equal(seen, 2);
+  assert.equal(seen, 4);
 });
 
 test('the dump reader refuses rows it cannot place instead of half-using them', () => {
