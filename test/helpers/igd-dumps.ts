@@ -2,7 +2,8 @@
  * Config-space dumps of Intel IGD hosts copied from public reports (test/fixtures/igd/dumps/, with
  * their sources in README.md there). A dump file holds `# comment` lines, `@ BB:DD.F …` lines that
  * name the function the following rows belong to, and the rows exactly as they were posted: lspci
- * -xxx rows ("50: 11 02 00 00 …") or pci=earlydump rows ("00000050: c1 02 00 00 <- note").
+ * -xxx rows ("50: 11 02 00 00 …"), pci=earlydump rows ("00000050: c1 02 00 00 <- note") or AIDA64
+ * "Debug - PCI" rows ("Offset 050:  09 02 00 00  19 00 00 00 …").
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -30,10 +31,12 @@ export function parseConfigDump(text: string, what = 'dump'): ConfigDump {
       if (!rows.has(current)) rows.set(current, new Map());
       continue;
     }
-    const row = /^\s*([0-9a-f]+):((?: [0-9a-f]{2})+)(?:\s|$)/i.exec(line);
+    // lspci and earlydump rows ("50: 11 02 …", "00000050: c1 02 00 00 <- note") and AIDA64's
+    // "Offset 050:  09 02 00 00  19 00 …" (bytes in groups of four, two spaces between groups).
+    const row = /^\s*(?:Offset )?([0-9a-f]+):((?: {1,2}[0-9a-f]{2})+)(?:\s|$)/i.exec(line);
     if (!row || !current) throw new Error(`${what}:${i + 1}: not a config row: ${JSON.stringify(line)}`);
     const at = Number.parseInt(row[1], 16);
-    const bytes = row[2].trim().split(' ');
+    const bytes = row[2].trim().split(/ +/);
     const m = rows.get(current) as Map<number, number>;
     for (const [k, b] of bytes.entries()) {
       if (m.has(at + k)) throw new Error(`${what}:${i + 1}: offset 0x${(at + k).toString(16)} given twice`);

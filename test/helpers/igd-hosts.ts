@@ -6,7 +6,7 @@
  * README.md), the host is built from those bytes: the IGD's config is the dump's 256 bytes, and
  * its vendor, device, class, revision and subsystem attributes are read from them (so sysfs and
  * config agree as on a real host); the host bridge is the dump's too where the report has it. The
- * other hosts (Haswell, Skylake, Rocket Lake, Apollo Lake) have device IDs from public reports but
+ * other hosts (Skylake, Rocket Lake, Apollo Lake) have device IDs from public reports but
  * GMCH/BDSM/ASLS values composed from each generation's documented layout, because no dump of
  * their config space could be found (the README lists the searches); `source` says which.
  */
@@ -96,6 +96,7 @@ const dumped = (file: string, fn: string): Uint8Array => {
 const snbDesktop = (fn: string) => dumped('sandy-bridge-desktop.txt', fn);
 const snbMobile = (fn: string) => dumped('sandy-bridge-mobile.txt', fn);
 const whl = (fn: string) => dumped('whiskey-lake.txt', fn);
+const hsw = (fn: string) => dumped('haswell-mobile.txt', fn);
 
 export const IGD_HOSTS: IgdHostCase[] = [
   {
@@ -189,26 +190,24 @@ export const IGD_HOSTS: IgdHostCase[] = [
   },
   {
     name: 'haswell',
-    source: 'constructed',
     report:
-      'Ubuntu Forums, "Xorg and compiz using >60% of a CPU" (2014; lshw: Xeon E3-1200 v3/4th Gen Core IGD, rev 06, memory f7800000-f7bfffff, e0000000-efffffff, ioport f000 size 64)',
-    hostBridge: { vendor: 0x8086, device: 0x0c00, revision: 0x06 },
+      'AIDA64 Engineer v8.30 report (2026-05-02) of a Dell i7-4800MQ in the blog post "How to obtain Hardware information with different tools", "Debug - PCI" rows of 00:00.0 and 00:02.0 (dumps/haswell-mobile.txt); the LPC bridge ID (QM87 8086:8c4f rev 04) is the same report\'s; BAR addresses are the dump\'s, their sizes Haswell\'s (GTTMMADR 4 MiB, GMADR 256 MiB, 64 I/O ports), not in the report',
+    source: 'dump',
+    hostBridge: fromDump(hsw('00:00.0'), { group: 0 }),
     igd: {
-      ...igdBase,
-      device: 0x0412,
-      revision: 0x06,
+      ...fromDump(hsw('00:02.0')),
+      group: 2,
+      bootVga: true,
       rom: true,
       attrs: {
         resource: resourceFile([
-          [0, 0xf7800000, 0xf7bfffff, 0x140204],
-          [2, 0xe0000000, 0xefffffff, 0x14220c],
+          [0, 0xf5800000, 0xf5bfffff, 0x140204],
+          [2, 0xd0000000, 0xdfffffff, 0x14220c],
           [4, 0xf000, 0xf03f, 0x40101],
         ]),
       },
-      // GGC 0x0209: GMS = 1 → 32 MiB.
-      configBytes: igdRegisters(0x0209, 0xdd000001, 0xdcf7c018),
     },
-    lpc: { vendor: 0x8086, device: 0x8c4a, revision: 0x05 },
+    lpc: { vendor: 0x8086, device: 0x8c4f, revision: 0x04, subsystem: [0x1028, 0x05be] },
     expect: {
       gen: 7,
       family: 'Haswell',

@@ -1,5 +1,5 @@
-// `vfiokit igd check` on snapshots of IGD hosts (test/helpers/igd-hosts.ts): three built from
-// config-space dumps posted in public reports (test/fixtures/igd/dumps/), four with IDs from public
+// `vfiokit igd check` on snapshots of IGD hosts (test/helpers/igd-hosts.ts): four built from
+// config-space dumps posted in public reports (test/fixtures/igd/dumps/), three with IDs from public
 // reports and composed registers. The expected generation, stolen size and mode verdicts are worked
 // out by hand from QEMU 10's hw/vfio/igd.c (igd_gen(), igd_stolen_memory_size(), the legacy-mode
 // conditions of vfio_pci_igd_config_quirk()), i915 (arch/x86/kernel/early-quirks.c
@@ -108,7 +108,7 @@ test('every IGD host: generation, stolen size, BDSM place and mode verdicts', ()
     seen++;
   }
   assert.equal(seen, 7);
-  assert.equal(IGD_HOSTS.filter((c) => c.source === 'dump').length, 3);
+  assert.equal(IGD_HOSTS.filter((c) => c.source === 'dump').length, 4);
 });
 
 /**
@@ -133,8 +133,17 @@ test('every IGD host: generation, stolen size, BDSM place and mode verdicts', ()
  *   BDSM 0x5c "01 00 80 8b" = 0x8b800001 → base 0x8b800000
  *   ASLS 0xfc "18 00 e1 88" = 0x88e10018
  *   host bridge: TOLUD 0xbc "01 00 80 8f" = 0x8f800000; 0x8f800000 − 0x8b800000 = 0x04000000 = 64 MiB
- * Legacy mode: gen 6 and 9 are in QEMU's 6-9, each is VGA class 030000 at 00:02.0 with VGA decode
- * on and an OpRegion, on the prepared host → possible. UPT: gen 9 ≥ 8 possible, gen 6 not.
+ * haswell, 8086:0416 (AIDA64 "Debug - PCI", Dell i7-4800MQ)
+ *   generation: 0x0416 & 0xff00 = 0x0400 → gen 7, Haswell (QEMU igd_gen(); i915 lists 0x0416 as
+ *                           HSW GT2 mobile)
+ *   GGC  0x50 "09 02"       = 0x0209; gen < 8: GMS = (0x0209 >> 3) & 0x1f = 0x41 & 0x1f = 1
+ *                           → 1 × 32 MiB = 32 MiB; GGMS (bits 9:8) = 2 → 2 MiB GTT; bit 1 = 0
+ *   BDSM 0x5c "01 00 20 CD" = 0xcd200001 → base 0xcd200000, lock set
+ *   ASLS 0xfc "18 90 7F CA" = 0xca7f9018
+ *   host bridge: TOLUD 0xbc "01 00 20 CF" = 0xcf200000; 0xcf200000 − 0xcd200000 = 0x02000000 = 32 MiB
+ *                (and BGSM 0xb4 "01 00 00 CD" = 0xcd000000 sits 2 MiB below BDSM: the GTT of GGMS 2)
+ * Legacy mode: gen 6, 7 and 9 are in QEMU's 6-9, each is VGA class 030000 at 00:02.0 with VGA decode
+ * on and an OpRegion, on the prepared host → possible. UPT: gen 9 ≥ 8 possible, gen 6 and 7 not.
  */
 const DUMP_ORACLE = [
   {
@@ -175,6 +184,19 @@ const DUMP_ORACLE = [
     tolud: 0x8f800000,
     legacy: 'possible',
     upt: 'possible',
+  },
+  {
+    name: 'haswell',
+    file: 'haswell-mobile.txt',
+    id: 0x0416,
+    gen: 7,
+    ggc: 0x0209,
+    stolenMiB: 32,
+    bdsm: 0xcd200001,
+    asls: 0xca7f9018,
+    tolud: 0xcf200000,
+    legacy: 'possible',
+    upt: 'not-possible',
   },
 ] as const;
 
@@ -220,21 +242,24 @@ test('hosts from real config dumps: the hand-worked oracle, the firmware memory 
     assert.equal(doc.modes.upt.verdict, o.upt, o.name);
     seen++;
   }
-  assert.equal(seen, 3);
+  assert.equal(seen, 4);
 });
 
-test("the committed Sandy Bridge host (README example) holds the dump's bytes", () => {
-  const dump = readConfigDump('sandy-bridge-desktop.txt');
-  const dev = (a: string) =>
-    fs.readFileSync(
-      path.join(repoRoot, 'test/fixtures/igd/sandy-bridge-i915/sys/bus/pci/devices', a, 'config'),
-    );
+test("the committed hosts (README's Sandy Bridge, the docs' Haswell) hold their dumps' bytes", () => {
   let seen = 0;
-  for (const fn of ['00:00.0', '00:02.0']) {
-    assert.deepEqual(new Uint8Array(dev(`0000:${fn}`)), dump.get(fn), fn);
-    seen++;
+  for (const [dir, file] of [
+    ['sandy-bridge-i915', 'sandy-bridge-desktop.txt'],
+    ['haswell-i915', 'haswell-mobile.txt'],
+  ] as const) {
+    const dump = readConfigDump(file);
+    const dev = (a: string) =>
+      fs.readFileSync(path.join(repoRoot, 'test/fixtures/igd', dir, 'sys/bus/pci/devices', a, 'config'));
+    for (const fn of ['00:00.0', '00:02.0']) {
+      assert.deepEqual(new Uint8Array(dev(`0000:${fn}`)), dump.get(fn), `${dir} ${fn}`);
+      seen++;
+    }
   }
-  assert.equal(seen, 2);
+  assert.equal(seen, 4);
 });
 
 test('the dump reader refuses rows it cannot place instead of half-using them', () => {
@@ -267,14 +292,14 @@ test('the Haswell host with a firmware framebuffer in BAR 2 and the IGD still on
     {
       ...PREPARED_HOST,
       cmdline: 'BOOT_IMAGE=/vmlinuz intel_iommu=on',
-      iomem: '00000000-00000fff : Reserved\ne0000000-efffffff : 0000:00:02.0\n  e0000000-e07fffff : efifb\n',
+      iomem: '00000000-00000fff : Reserved\nd0000000-dfffffff : 0000:00:02.0\n  d0000000-d07fffff : efifb\n',
     },
     { driver: 'i915' },
   );
   assert.equal(verdict(doc, 'igd.framebuffer'), 'warn');
   assert.match(
     doc.checks.find((c) => c.id === 'igd.framebuffer')!.evidence.join('\n'),
-    /efifb holds \[mem 0xe0000000-0xe07fffff\] inside BAR 2/,
+    /efifb holds \[mem 0xd0000000-0xd07fffff\] inside BAR 2/,
   );
   assert.equal(verdict(doc, 'igd.video-off'), 'warn');
   assert.equal(verdict(doc, 'igd.driver'), 'warn');

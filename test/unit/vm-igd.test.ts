@@ -1,6 +1,8 @@
 // The VM spec's Intel IGD modes (QEMU docs/igd-assign.txt; hw/vfio/igd.c): golden outputs of a
-// legacy-mode spec on the committed Haswell fixture host (test/fixtures/igd/haswell-i915) and of
-// a UPT spec on a Skylake host built from its public register values (test/helpers/igd-hosts.ts);
+// legacy-mode spec on the committed Haswell fixture host (test/fixtures/igd/haswell-i915, whose
+// host bridge and IGD config are a public AIDA64 dump: test/fixtures/igd/dumps/haswell-mobile.txt)
+// and of a UPT spec on the Skylake host of test/helpers/igd-hosts.ts (public device IDs; its GMCH,
+// BDSM and ASLS are composed from the gen 9 layout, as no Skylake dump could be found);
 // libvirt's parser defines both domains, QEMU starts both command lines (-S, QMP) with a stand-in
 // at the IGD's guest address, and the spec refuses what QEMU's document rules out, in one line.
 import assert from 'node:assert/strict';
@@ -315,7 +317,7 @@ test("both modes' -device values use only properties QEMU's vfio-pci declares", 
 });
 
 /**
- * A minimal option ROM image for the Haswell IGD (8086:0412): 55 AA, one 512-byte image, a PCI
+ * A minimal option ROM image for the Haswell IGD (8086:0416, the dump's): 55 AA, one 512-byte image, a PCI
  * data structure (PCI Firmware Specification 3.0, 5.1.2) with the given code type, last image.
  * Built here because no Intel VBIOS can be committed; the ROM toolkit's own tests use real ROMs.
  */
@@ -326,7 +328,7 @@ function igdRom(codeType: number): Uint8Array {
   dv.setUint16(0x18, 0x1c, true);
   b.set([0x50, 0x43, 0x49, 0x52], 0x1c); // "PCIR"
   dv.setUint16(0x1c + 4, 0x8086, true);
-  dv.setUint16(0x1c + 6, 0x0412, true);
+  dv.setUint16(0x1c + 6, 0x0416, true);
   dv.setUint16(0x1c + 0x0a, 0x18, true);
   b[0x1c + 0x0f] = 0x03; // class 03 (display)
   dv.setUint16(0x1c + 0x10, 1, true);
