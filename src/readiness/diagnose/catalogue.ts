@@ -3,6 +3,7 @@
  * upstream file and function that prints it (see entry.ts for what an entry holds).
  */
 import { KERNEL_ENTRIES } from './catalogue/kernel.js';
+import { KERNEL_PCI_ENTRIES } from './catalogue/kernel-pci.js';
 import { LIBVIRT_ENTRIES } from './catalogue/libvirt.js';
 import { OTHER_ENTRIES } from './catalogue/other.js';
 import { QEMU_ENTRIES } from './catalogue/qemu.js';
@@ -12,6 +13,7 @@ export type { CatalogueEntry, Severity, Source } from './entry.js';
 
 export const CATALOGUE: CatalogueEntry[] = [
   ...KERNEL_ENTRIES,
+  ...KERNEL_PCI_ENTRIES,
   ...QEMU_ENTRIES,
   ...LIBVIRT_ENTRIES,
   ...OTHER_ENTRIES,
