@@ -3,6 +3,7 @@
  * upstream file and function that prints it (see entry.ts for what an entry holds).
  */
 import { KERNEL_ENTRIES } from './catalogue/kernel.js';
+import { KERNEL_IOMMU_ENTRIES } from './catalogue/kernel-iommu.js';
 import { KERNEL_PCI_ENTRIES } from './catalogue/kernel-pci.js';
 import { LIBVIRT_ENTRIES } from './catalogue/libvirt.js';
 import { OTHER_ENTRIES } from './catalogue/other.js';
@@ -14,6 +15,7 @@ export type { CatalogueEntry, Severity, Source } from './entry.js';
 export const CATALOGUE: CatalogueEntry[] = [
   ...KERNEL_ENTRIES,
   ...KERNEL_PCI_ENTRIES,
+  ...KERNEL_IOMMU_ENTRIES,
   ...QEMU_ENTRIES,
   ...LIBVIRT_ENTRIES,
   ...OTHER_ENTRIES,

@@ -9,7 +9,10 @@ export function ex(text: string, facts?: Record<string, string>, origin: string 
 }
 
 /** How the source prints a format's first line: its prefix and the printf arguments. */
-export function render(prefix: string, ...args: (string | number)[]): { prefix: string; args: (string | number)[] } {
+export function render(
+  prefix: string,
+  ...args: (string | number)[]
+): { prefix: string; args: (string | number)[] } {
   return { prefix, args };
 }
 

@@ -25,7 +25,11 @@ export const KERNEL_PCI_ENTRIES: CatalogueEntry[] = [
       'the firmware left BARs (often the large 64-bit BAR of a GPU, or an SR-IOV VF BAR) without an address and the kernel could not fit them into the bridge windows the firmware set up; a device with an unassigned BAR cannot be enabled, so vfio-pci or its host driver fails on it',
     fix: 'enable "Above 4G decoding" (and Resizable BAR if the card needs it) in the firmware; otherwise boot with pci=realloc (or pci=realloc,hpmmiosize=…); the lines "BAR N: no space for" / "can\'t assign; no space" name the device',
     render: render('pci_bus 0000:00: '),
-    examples: [ex('[    0.412345] pci_bus 0000:00: Some PCI device resources are unassigned, try booting with pci=realloc')],
+    examples: [
+      ex(
+        '[    0.412345] pci_bus 0000:00: Some PCI device resources are unassigned, try booting with pci=realloc',
+      ),
+    ],
   },
   {
     id: 'kernel.pci-realloc-auto',
@@ -40,7 +44,9 @@ export const KERNEL_PCI_ENTRIES: CatalogueEntry[] = [
     fix: 'nothing to do unless a device then fails to enable; then try pci=realloc=off or enable "Above 4G decoding" in the firmware',
     render: render('pci_bus 0000:00: '),
     examples: [
-      ex('pci_bus 0000:00: Automatically enabled pci realloc, if you have problem, try booting with pci=realloc=off'),
+      ex(
+        'pci_bus 0000:00: Automatically enabled pci realloc, if you have problem, try booting with pci=realloc=off',
+      ),
     ],
   },
   {
@@ -62,7 +68,8 @@ export const KERNEL_PCI_ENTRIES: CatalogueEntry[] = [
     source: 'kernel',
     cite: 'torvalds/linux drivers/pci/setup-res.c pci_std_update_resource()',
     format: 'BAR %d: error updating (%#010x != %#010x)\n',
-    versions: 'Linux 6.8+: "BAR 0 [mem …]: error updating (…)"; also "(high %#010x != %#010x)" for the upper half',
+    versions:
+      'Linux 6.8+: "BAR 0 [mem …]: error updating (…)"; also "(high %#010x != %#010x)" for the upper half',
     patterns: [
       /BAR (?<bar>\d{1,2})(?: \[[^\]\n]{1,100}\])?: error updating \((?:high )?(?<wrote>0x[0-9a-fA-F]{1,8}) != (?<read>0x[0-9a-fA-F]{1,8})\)/,
     ],
@@ -85,7 +92,9 @@ export const KERNEL_PCI_ENTRIES: CatalogueEntry[] = [
         read: '0xffffffff',
         bdf: '0000:01:00.0',
       }),
-      ex('pci 0000:03:00.0: BAR 2 [mem 0x6000000000-0x63ffffffff 64bit pref]: error updating (high 0x000060 != 0xffffffff)'),
+      ex(
+        'pci 0000:03:00.0: BAR 2 [mem 0x6000000000-0x63ffffffff 64bit pref]: error updating (high 0x000060 != 0xffffffff)',
+      ),
     ],
   },
   {
@@ -122,13 +131,26 @@ export const KERNEL_PCI_ENTRIES: CatalogueEntry[] = [
     cause:
       'the link trained at a lower speed or width than the device supports: a chipset slot, a riser or a slot wired x8/x4, or a GPU at idle that downclocks its link (many GPUs train at 2.5 GT/s until loaded). It does not stop passthrough; it can limit throughput',
     fix: 'nothing to do for passthrough; for full bandwidth use a CPU-attached slot without a riser, and check under load (lspci -vv LnkSta) before worrying',
-    render: render('nvidia 0000:01:00.0: ', 32, 0, '8.0 GT/s PCIe', 4, '0000:00:1b.4', 126, 16, '8.0 GT/s PCIe', 16),
+    render: render(
+      'nvidia 0000:01:00.0: ',
+      32,
+      0,
+      '8.0 GT/s PCIe',
+      4,
+      '0000:00:1b.4',
+      126,
+      16,
+      '8.0 GT/s PCIe',
+      16,
+    ),
     examples: [
       ex(
         '[    1.234567] nvidia 0000:01:00.0: 32.000 Gb/s available PCIe bandwidth, limited by 8.0 GT/s PCIe x4 link at 0000:00:1b.4 (capable of 126.016 Gb/s with 8.0 GT/s PCIe x16 link)',
         { width: '4' },
       ),
-      ex('amdgpu 0000:0b:00.0: 8.000 Gb/s available PCIe bandwidth, limited by 2.5 GT/s x4 link at 0000:00:03.1 (capable of 252.048 Gb/s with 16 GT/s x16 link)'),
+      ex(
+        'amdgpu 0000:0b:00.0: 8.000 Gb/s available PCIe bandwidth, limited by 2.5 GT/s x4 link at 0000:00:03.1 (capable of 252.048 Gb/s with 16 GT/s x16 link)',
+      ),
     ],
   },
   // ---- hotplug (drivers/pci/hotplug/pciehp_ctrl.c) ----
@@ -137,7 +159,8 @@ export const KERNEL_PCI_ENTRIES: CatalogueEntry[] = [
     source: 'kernel',
     cite: 'torvalds/linux drivers/pci/hotplug/pciehp_ctrl.c pciehp_handle_presence_or_link_change()',
     format: 'Slot(%s): Link Down\n',
-    versions: 'also "Slot(%s): Card not present"; Linux ≤ 4.18: "Slot(%s): Link Down" from pciehp_handle_linkstate_change()',
+    versions:
+      'also "Slot(%s): Card not present"; Linux ≤ 4.18: "Slot(%s): Link Down" from pciehp_handle_linkstate_change()',
     patterns: [/Slot\((?<slot>[\w-]{1,16})\): (?<what>Link Down|Card not present)/],
     severity: 'warning',
     title: 'A device dropped off its hotplug slot',
@@ -159,7 +182,8 @@ export const KERNEL_PCI_ENTRIES: CatalogueEntry[] = [
     patterns: [/Slot\((?<slot>[\w-]{1,16})\): (?<what>Link Up|Card present)/],
     severity: 'info',
     title: 'A device appeared in its hotplug slot',
-    cause: 'the link to a hotplug slot came up (again) and the kernel enumerates the device; after a "Link Down" this means the device came back',
+    cause:
+      'the link to a hotplug slot came up (again) and the kernel enumerates the device; after a "Link Down" this means the device came back',
     fix: 'nothing to do; check the device was re-enumerated (lspci) and rebind it to vfio-pci if needed',
     render: render('pcieport 0000:00:01.1: pciehp: ', '1'),
     examples: [ex('pcieport 0000:00:01.1: pciehp: Slot(1): Link Up', { what: 'Link Up' })],
@@ -170,14 +194,20 @@ export const KERNEL_PCI_ENTRIES: CatalogueEntry[] = [
     source: 'kernel',
     cite: 'torvalds/linux drivers/pci/pcie/aer.c aer_print_error() / __aer_print_error()',
     format: '  device [%04x:%04x] error status/mask=%08x/%08x\n',
-    patterns: [/device \[(?<vendor>[0-9a-f]{4}):(?<deviceId>[0-9a-f]{4})\] error status\/mask=(?<status>[0-9a-f]{8})\/(?<mask>[0-9a-f]{8})/],
+    patterns: [
+      /device \[(?<vendor>[0-9a-f]{4}):(?<deviceId>[0-9a-f]{4})\] error status\/mask=(?<status>[0-9a-f]{8})\/(?<mask>[0-9a-f]{8})/,
+    ],
     severity: 'info',
     title: 'AER detail: which device and which error bits',
     cause:
       'the second line of an AER report: the vendor:device of the reporting function and its error status bits; the cause is in the "PCIe Bus Error: severity=…" line above and the named bits below (RxErr/BadTLP/BadDLLP: link signal quality; Completion Timeout/Unsupported Request: a device not answering, often around a reset)',
     fix: 'read it together with the "PCIe Bus Error" line; corrected errors alone are harmless',
     render: render('pcieport 0000:00:01.1: ', 0x1022, 0x1483, 0x40, 0x6000),
-    examples: [ex('pcieport 0000:00:01.1:   device [1022:1483] error status/mask=00000040/00006000', { vendor: '1022' })],
+    examples: [
+      ex('pcieport 0000:00:01.1:   device [1022:1483] error status/mask=00000040/00006000', {
+        vendor: '1022',
+      }),
+    ],
   },
   {
     id: 'kernel.aer-tlp-header',
@@ -187,7 +217,8 @@ export const KERNEL_PCI_ENTRIES: CatalogueEntry[] = [
     patterns: [/TLP Header: (?<h0>[0-9a-f]{8}) [0-9a-f]{8} [0-9a-f]{8} [0-9a-f]{8}/],
     severity: 'info',
     title: 'AER detail: the header of the failing transaction',
-    cause: 'the logged header of the transaction an uncorrectable AER error refers to; useful to a driver developer, not a cause by itself',
+    cause:
+      'the logged header of the transaction an uncorrectable AER error refers to; useful to a driver developer, not a cause by itself',
     fix: 'read the "PCIe Bus Error" line above it for the severity and the error',
     render: render('pcieport 0000:00:01.1: AER: ', 0x4a000001, 0x1000004, 0, 0),
     examples: [ex('pcieport 0000:00:01.1: AER:   TLP Header: 4a000001 01000004 00000000 00000000')],
@@ -197,7 +228,8 @@ export const KERNEL_PCI_ENTRIES: CatalogueEntry[] = [
     source: 'kernel',
     cite: 'torvalds/linux drivers/pci/pcie/err.c pcie_do_recovery()',
     format: 'AER: broadcast %s message\n',
-    versions: 'Linux ≥ 5.x prints it with pci_info(); the values are error_detected, mmio_enabled, slot_reset, resume',
+    versions:
+      'Linux ≥ 5.x prints it with pci_info(); the values are error_detected, mmio_enabled, slot_reset, resume',
     patterns: [/AER: broadcast (?<step>error_detected|mmio_enabled|slot_reset|resume) message/],
     severity: 'info',
     title: 'AER recovery in progress',
@@ -205,14 +237,17 @@ export const KERNEL_PCI_ENTRIES: CatalogueEntry[] = [
       'after an uncorrectable error the kernel asks every driver below the port to recover, step by step; vfio-pci forwards error_detected to QEMU, which stops the VM with "Unrecoverable error detected" if the guest has no AER support',
     fix: 'look for the outcome: "device recovery successful" or "device recovery failed"',
     render: render(PORT, 'error_detected'),
-    examples: [ex('pcieport 0000:00:01.1: AER: broadcast error_detected message', { step: 'error_detected' })],
+    examples: [
+      ex('pcieport 0000:00:01.1: AER: broadcast error_detected message', { step: 'error_detected' }),
+    ],
   },
   {
     id: 'kernel.aer-link-reset',
     source: 'kernel',
     cite: 'torvalds/linux drivers/pci/pcie/aer.c aer_root_reset() / drivers/pci/pcie/portdrv.c',
     format: 'Root Port link has been reset (%d)\n',
-    versions: 'Linux 5.11+: "Root Port link has been reset (%d)"; older: "Root Port link has been reset" / "Downstream Port link has been reset"',
+    versions:
+      'Linux 5.11+: "Root Port link has been reset (%d)"; older: "Root Port link has been reset" / "Downstream Port link has been reset"',
     patterns: [/(?<port>Root|Downstream) Port link has been reset(?: \((?<ret>-?\d{1,4})\))?/],
     severity: 'warning',
     title: 'AER reset the link to recover from an error',
@@ -228,8 +263,11 @@ export const KERNEL_PCI_ENTRIES: CatalogueEntry[] = [
     source: 'kernel',
     cite: 'torvalds/linux drivers/pci/pcie/dpc.c dpc_process_error()',
     format: 'DPC: %s detected\n',
-    versions: 'reasons: "unmasked uncorrectable error", "ERR_NONFATAL", "ERR_FATAL", "RP PIO error", "software trigger"',
-    patterns: [/DPC: (?<reason>unmasked uncorrectable error|ERR_NONFATAL|ERR_FATAL|RP PIO error|software trigger) detected/],
+    versions:
+      'reasons: "unmasked uncorrectable error", "ERR_NONFATAL", "ERR_FATAL", "RP PIO error", "software trigger"',
+    patterns: [
+      /DPC: (?<reason>unmasked uncorrectable error|ERR_NONFATAL|ERR_FATAL|RP PIO error|software trigger) detected/,
+    ],
     severity: 'error',
     title: 'Downstream Port Containment cut a link',
     cause:
@@ -242,7 +280,8 @@ export const KERNEL_PCI_ENTRIES: CatalogueEntry[] = [
     id: 'kernel.dpc-capabilities',
     source: 'kernel',
     cite: 'torvalds/linux drivers/pci/pcie/dpc.c dpc_probe()',
-    format: 'error containment capabilities: Int Msg #%d, RPExt%c PoisonedTLP%c SwTrigger%c RP PIO Log %d, DL_ActiveErr%c\n',
+    format:
+      'error containment capabilities: Int Msg #%d, RPExt%c PoisonedTLP%c SwTrigger%c RP PIO Log %d, DL_ActiveErr%c\n',
     patterns: [/error containment capabilities: Int Msg #\d{1,3}, RPExt[+-] PoisonedTLP[+-]/],
     severity: 'info',
     title: 'DPC is available on this port (routine)',
@@ -250,7 +289,9 @@ export const KERNEL_PCI_ENTRIES: CatalogueEntry[] = [
     fix: 'nothing to do',
     render: render('pcieport 0000:00:01.1: DPC: ', 0, '+', '+', '-', 6, '+'),
     examples: [
-      ex('pcieport 0000:00:01.1: DPC: error containment capabilities: Int Msg #0, RPExt+ PoisonedTLP+ SwTrigger+ RP PIO Log 6, DL_ActiveErr+'),
+      ex(
+        'pcieport 0000:00:01.1: DPC: error containment capabilities: Int Msg #0, RPExt+ PoisonedTLP+ SwTrigger+ RP PIO Log 6, DL_ActiveErr+',
+      ),
     ],
   },
   // ---- shared INTx (kernel/irq/spurious.c) ----
@@ -266,7 +307,9 @@ export const KERNEL_PCI_ENTRIES: CatalogueEntry[] = [
       'a device kept asserting a legacy (INTx) interrupt that no driver handled: often an assigned device sharing its INTx line with a host device while vfio-pci masks it, or a device left asserting after a reset. The kernel then disables the whole line ("Disabling IRQ #N"), and every device on it stops getting interrupts',
     fix: 'make the guest use MSI/MSI-X (Windows: MSI mode for the GPU and its audio function); on the host find which devices share the IRQ (/proc/interrupts) and move the card or unbind the other device; vfio-pci nointxmask=1 only helps devices that cannot mask INTx',
     render: render('', 16),
-    examples: [ex('[ 1234.567890] irq 16: nobody cared (try booting with the "irqpoll" option)', { irq: '16' })],
+    examples: [
+      ex('[ 1234.567890] irq 16: nobody cared (try booting with the "irqpoll" option)', { irq: '16' }),
+    ],
   },
   {
     id: 'kernel.irq-disabling',
