@@ -8,7 +8,6 @@
  * NVIDIA/open-gpu-kernel-modules.
  */
 import type { CatalogueEntry } from '../entry.js';
-import { BDF } from '../entry.js';
 import { ex, render } from './build.js';
 
 const VFIO = 'vfio-pci 0000:03:10.0: ';
@@ -306,7 +305,7 @@ export const KERNEL_IOMMU_ENTRIES: CatalogueEntry[] = [
     cause:
       'the IVRS table and the IOMMU register report different extended features; the kernel uses the table. A firmware cosmetic issue that does not affect passthrough',
     fix: 'nothing to do; a firmware update may silence it',
-    render: render('AMD-Vi: ', 0x58f77ef22294a5a, 0x60000, 0x58f77ef22294ade, 0x60000),
+    render: render('AMD-Vi: ', 0x2294a5a, 0x60000, 0x2294ade, 0x60000),
     examples: [
       ex(
         '[    0.610000] AMD-Vi: [Firmware Warn]: EFR mismatch. Use IVHD EFR (0x58f77ef22294a5a : 0x429b77ef22294ade), EFR2 (0x0 : 0x0).',
@@ -344,7 +343,7 @@ export const KERNEL_IOMMU_ENTRIES: CatalogueEntry[] = [
     title: 'AMD-Vi initialised (routine)',
     cause: 'the AMD IOMMU was found and set up; routine boot output and a sign that the IOMMU is active',
     fix: 'nothing to do',
-    render: render('AMD-Vi: ', 0x58f77ef22294a5a, 0),
+    render: render('AMD-Vi: ', 0x2294a5a, 0),
     examples: [
       ex('[    0.620000] AMD-Vi: Extended features (0x58f77ef22294a5a, 0x0): PPR NX GT IA GA PC GA_vAPIC'),
       ex('[    0.620100] pci 0000:00:00.2: AMD-Vi: IOMMU performance counters supported'),
