@@ -8,6 +8,7 @@ import { KERNEL_PCI_ENTRIES } from './catalogue/kernel-pci.js';
 import { LIBVIRT_ENTRIES } from './catalogue/libvirt.js';
 import { OTHER_ENTRIES } from './catalogue/other.js';
 import { QEMU_ENTRIES } from './catalogue/qemu.js';
+import { QEMU_MACHINE_ENTRIES } from './catalogue/qemu-machine.js';
 import type { CatalogueEntry } from './entry.js';
 
 export type { CatalogueEntry, Severity, Source } from './entry.js';
@@ -17,6 +18,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...KERNEL_PCI_ENTRIES,
   ...KERNEL_IOMMU_ENTRIES,
   ...QEMU_ENTRIES,
+  ...QEMU_MACHINE_ENTRIES,
   ...LIBVIRT_ENTRIES,
   ...OTHER_ENTRIES,
 ];
