@@ -406,25 +406,6 @@ export const QEMU_MACHINE_ENTRIES: CatalogueEntry[] = [
     ],
   },
   {
-    id: 'qemu.config-space-read-failed',
-    source: 'qemu',
-    cite: 'qemu/qemu hw/vfio/pci.c vfio_pci_config_setup() (older: vfio_realize())',
-    format: 'failed to read device config space',
-    patterns: [new RegExp(`failed to read device config space${ERR}`)],
-    severity: 'error',
-    title: "QEMU could not read the device's config space",
-    cause:
-      'the read of the config region failed or was short: the device is not answering (in D3cold, fallen off the bus, or stuck after a failed reset)',
-    fix: 'check `lspci -s BDF -vv` on the host (rev ff means the device is gone); power-cycle the host; see the reset and power entries',
-    render: render(DEV('0000:01:00.0')),
-    examples: [
-      ex(
-        'qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0: vfio 0000:01:00.0: failed to read device config space: Input/output error',
-        { errno: 'EIO' },
-      ),
-    ],
-  },
-  {
     id: 'qemu.msi-capability-read-failed',
     source: 'qemu',
     cite: 'qemu/qemu hw/vfio/pci.c vfio_msi_setup() / vfio_msix_early_setup()',
