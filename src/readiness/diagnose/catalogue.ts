@@ -6,6 +6,7 @@ import { KERNEL_ENTRIES } from './catalogue/kernel.js';
 import { KERNEL_IOMMU_ENTRIES } from './catalogue/kernel-iommu.js';
 import { KERNEL_PCI_ENTRIES } from './catalogue/kernel-pci.js';
 import { LIBVIRT_ENTRIES } from './catalogue/libvirt.js';
+import { LIBVIRT_MORE_ENTRIES } from './catalogue/libvirt-more.js';
 import { OTHER_ENTRIES } from './catalogue/other.js';
 import { QEMU_ENTRIES } from './catalogue/qemu.js';
 import { QEMU_MACHINE_ENTRIES } from './catalogue/qemu-machine.js';
@@ -20,5 +21,6 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...QEMU_ENTRIES,
   ...QEMU_MACHINE_ENTRIES,
   ...LIBVIRT_ENTRIES,
+  ...LIBVIRT_MORE_ENTRIES,
   ...OTHER_ENTRIES,
 ];

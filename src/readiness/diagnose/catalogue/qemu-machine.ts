@@ -443,32 +443,13 @@ export const QEMU_MACHINE_ENTRIES: CatalogueEntry[] = [
     examples: [ex('qemu-system-x86_64: vfio: failed to modify vector, -28', { errno: 'ENOSPC' })],
   },
   {
-    id: 'qemu.x-vga-unsupported',
-    source: 'qemu',
-    cite: 'qemu/qemu hw/vfio/pci.c vfio_pci_config_setup() (older: vfio_realize())',
-    format: 'Device does not support requested feature x-vga',
-    patterns: [/Device does not support requested feature x-vga/],
-    severity: 'error',
-    title: 'x-vga=on for a device without a VGA region',
-    cause:
-      'x-vga=on asks vfio-pci for the legacy VGA ranges, but the kernel offers none: the device is not a VGA-class device, or vfio-pci was built without VGA support (CONFIG_VFIO_PCI_VGA) or loaded with disable_vga=1',
-    fix: 'drop x-vga=on (UEFI guests do not need it), or load vfio-pci without disable_vga on a kernel with CONFIG_VFIO_PCI_VGA for legacy BIOS guests',
-    render: render(DEV('0000:01:00.0')),
-    examples: [
-      ex(
-        'qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0,x-vga=on: vfio 0000:01:00.0: Device does not support requested feature x-vga',
-      ),
-    ],
-  },
-  {
-    id: 'qemu.migration-not-supported-kernel',
+    id: 'qemu.migration-disabled',
     source: 'qemu',
     cite: 'qemu/qemu hw/vfio/migration.c vfio_migration_init() / vfio_migration_realize()',
-    format: '%s: VFIO migration is not supported in kernel',
+    format: '%s: Migration is disabled for VFIO device',
     versions:
       'QEMU 8.x; also "%s: Migration is disabled for VFIO device" (QEMU ≤ 8.0) and "%s: Migration couldn\'t be initialized for VFIO device, err: %d (%s)"',
     patterns: [
-      /VFIO migration is not supported in kernel/,
       /Migration is disabled for VFIO device/,
       /Migration couldn't be initialized for VFIO device, err: (?<err>-?\d{1,4})/,
     ],
@@ -478,10 +459,7 @@ export const QEMU_MACHINE_ENTRIES: CatalogueEntry[] = [
       "the device's vfio driver has no migration support (vfio-pci for GPUs has none; only some vendor variant drivers do), so QEMU adds a migration blocker; the VM runs normally, only live migration, save/restore and snapshots with memory are refused",
     fix: 'nothing to do to run the VM; to migrate, detach the device first or use a device with a migration-capable variant driver',
     render: render(QEMU, '0000:01:00.0'),
-    examples: [
-      ex('qemu-system-x86_64: 0000:01:00.0: VFIO migration is not supported in kernel'),
-      ex('Error: 0000:01:00.0: Migration is disabled for VFIO device'),
-    ],
+    examples: [ex('Error: 0000:01:00.0: Migration is disabled for VFIO device')],
   },
   {
     id: 'qemu.vfio-assertion',
