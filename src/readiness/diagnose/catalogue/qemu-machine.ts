@@ -448,7 +448,7 @@ export const QEMU_MACHINE_ENTRIES: CatalogueEntry[] = [
     cite: 'qemu/qemu hw/vfio/migration.c vfio_migration_init() / vfio_migration_realize()',
     format: '%s: Migration is disabled for VFIO device',
     versions:
-      'QEMU 8.x; also "%s: Migration is disabled for VFIO device" (QEMU ≤ 8.0) and "%s: Migration couldn\'t be initialized for VFIO device, err: %d (%s)"',
+      'QEMU 7.x–8.0 (no kernel support, or enable-migration off); also "%s: Migration couldn\'t be initialized for VFIO device, err: %d (%s)"; QEMU 8.1+ words it "VFIO migration is not supported in kernel" (qemu.migration-unsupported)',
     patterns: [
       /Migration is disabled for VFIO device/,
       /Migration couldn't be initialized for VFIO device, err: (?<err>-?\d{1,4})/,
