@@ -2,6 +2,8 @@
  * The catalogue of known messages: one file per source under catalogue/, each entry citing the
  * upstream file and function that prints it (see entry.ts for what an entry holds).
  */
+
+import { HOST_GUEST_EXTRA_ENTRIES } from './catalogue/host-guest-extra.js';
 import { KERNEL_ENTRIES } from './catalogue/kernel.js';
 import { KERNEL_IOMMU_ENTRIES } from './catalogue/kernel-iommu.js';
 import { KERNEL_PCI_ENTRIES } from './catalogue/kernel-pci.js';
@@ -23,4 +25,5 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...LIBVIRT_ENTRIES,
   ...LIBVIRT_MORE_ENTRIES,
   ...OTHER_ENTRIES,
+  ...HOST_GUEST_EXTRA_ENTRIES,
 ];

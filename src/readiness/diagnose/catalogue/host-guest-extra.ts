@@ -1,0 +1,194 @@
+/**
+ * Messages around an assigned device that come from neither VFIO nor the IOMMU drivers but that
+ * users meet next to them: x86 PAT memory-type notes when QEMU maps a BAR
+ * (arch/x86/mm/pat/memtype.c), the guest physical address limit of a PC machine (hw/i386/pc.c),
+ * guest GPU drivers facing a device that did not reset (nouveau, amdgpu), and routine boot lines
+ * (console takeover, AER service, SWIOTLB, IOMMU TLB policy) that are harmless.
+ */
+import type { CatalogueEntry } from '../entry.js';
+import { ex, render } from './build.js';
+
+export const HOST_GUEST_EXTRA_ENTRIES: CatalogueEntry[] = [
+  {
+    id: 'kernel.pat-map-pfn-ram',
+    source: 'kernel',
+    cite: 'torvalds/linux arch/x86/mm/pat/memtype.c reserve_pfn_range()',
+    format: '%s:%d map pfn RAM range req %s for [mem %#010Lx-%#010Lx], got %s\n',
+    patterns: [
+      /x86\/PAT: (?<proc>[\w.-]{1,32}):(?<pid>\d{1,8}) map pfn RAM range req (?<req>[\w-]{2,24}) for \[mem 0x[0-9a-fA-F]{1,16}-0x[0-9a-fA-F]{1,16}\], got (?<got>[\w-]{2,24})/,
+    ],
+    severity: 'info',
+    title: 'x86 PAT: a mapping got a different memory type than requested (usually harmless)',
+    cause:
+      'a process (QEMU mapping a device BAR or ROM for VFIO, or a graphics driver) asked for a memory type on a range the kernel considers RAM and got another; common with passthrough and usually harmless, though write-back on device memory can hurt a device that expects uncached access',
+    fix: 'nothing to do unless the device misbehaves; then check that the BAR range is not also claimed as RAM (firmware memory map) and update the kernel',
+    render: render(
+      'x86/PAT: ',
+      'qemu-system-x86',
+      4217,
+      'uncached-minus',
+      0xf0000000,
+      0xf0ffffff,
+      'write-back',
+    ),
+    examples: [
+      ex(
+        'x86/PAT: qemu-system-x86:4217 map pfn RAM range req uncached-minus for [mem 0xf0000000-0xf0ffffff], got write-back',
+        {
+          proc: 'qemu-system-x86',
+        },
+      ),
+    ],
+  },
+  {
+    id: 'kernel.pat-conflicting-types',
+    source: 'kernel',
+    cite: 'torvalds/linux arch/x86/mm/pat/memtype.c memtype_check_conflict() / memtype_reserve()',
+    format: '%s:%d conflicting memory types %Lx-%Lx %s<->%s\n',
+    patterns: [
+      /x86\/PAT: (?<proc>[\w.-]{1,32}):(?<pid>\d{1,8}) conflicting memory types (?<start>[0-9a-fA-F]{1,16})-[0-9a-fA-F]{1,16} (?<a>[\w-]{2,24})<->(?<b>[\w-]{2,24})/,
+    ],
+    severity: 'warning',
+    title: 'x86 PAT: two mappings of one range want different memory types',
+    cause:
+      "a range (often a GPU BAR) is already mapped with one memory type (write-combining by a framebuffer driver such as efifb/simplefb) and QEMU or a driver asks for another; the second mapping fails or is downgraded. With passthrough this points at a host framebuffer driver still holding the GPU's memory",
+    fix: 'keep host framebuffer drivers off the assigned GPU (video=efifb:off, or unbind efifb/simpledrm before starting the VM); `vfiokit doctor` shows who holds the BARs',
+    render: render(
+      'x86/PAT: ',
+      'qemu-system-x86',
+      4217,
+      0xf0000000,
+      0xf1000000,
+      'write-combining',
+      'uncached-minus',
+    ),
+    examples: [
+      ex(
+        'x86/PAT: qemu-system-x86:4217 conflicting memory types f0000000-f1000000 write-combining<->uncached-minus',
+        {
+          a: 'write-combining',
+        },
+      ),
+    ],
+  },
+  {
+    id: 'qemu.phys-bits-too-low',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/i386/pc.c pc_memory_init()',
+    format: 'Address space limit 0x%lx < 0x%lx phys-bits too low (%u)',
+    patterns: [
+      /Address space limit 0x(?<limit>[0-9a-fA-F]{1,16}) < 0x(?<need>[0-9a-fA-F]{1,16}) phys-bits too low \((?<bits>\d{2})\)/,
+    ],
+    severity: 'error',
+    title: "The guest CPU's physical address width is too small for its memory and PCI windows",
+    cause:
+      "guest RAM plus the 64-bit PCI window (large GPU BARs, pci-hole64-size) end above what the guest CPU can address with its phys-bits (QEMU's default 40, or 39 when copied from the host)",
+    fix: "use host-phys-bits=on (-cpu host,host-phys-bits=on; libvirt <maxphysaddr mode='passthrough'/>) or a larger phys-bits up to the host's, or reduce maxmem / pci-hole64-size",
+    render: render('qemu-system-x86_64: ', 0x7fffffffff, 0x8fffffffff, 39),
+    examples: [
+      ex('qemu-system-x86_64: Address space limit 0x7fffffffff < 0x8fffffffff phys-bits too low (39)', {
+        bits: '39',
+      }),
+    ],
+  },
+  {
+    id: 'kernel.nouveau-unknown-chipset',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/gpu/drm/nouveau/nvkm/engine/device/base.c nvkm_device_ctor()',
+    format: 'unknown chipset (%08x)\n',
+    patterns: [/nouveau(?: [0-9a-fA-F:.]{7,16})?: unknown chipset \((?<boot0>[0-9a-fA-F]{8})\)/],
+    severity: 'error',
+    title: 'nouveau read a GPU id it does not know (often: the GPU is not answering)',
+    cause:
+      'nouveau reads the chip id from BAR0; "ffffffff" means the GPU answers nothing (powered off, not reset after its last user, or fallen off the bus); another value is a GPU newer than this nouveau',
+    fix: "for ffffffff: power-cycle the host and make sure the GPU is reset between uses (see the reset entries); otherwise update the kernel or use NVIDIA's driver",
+    refine: (f) =>
+      /^f{8}$/i.test(f.boot0 ?? '')
+        ? {
+            cause:
+              'the GPU returned all ones for its id register: it is not answering (not reset after its previous user, powered down, or off the bus)',
+          }
+        : {
+            cause:
+              "this nouveau does not know the GPU generation; a newer kernel may, or use NVIDIA's driver",
+            severity: 'warning',
+          },
+    render: render('nouveau 0000:01:00.0: ', 0xffffffff),
+    examples: [ex('nouveau 0000:01:00.0: unknown chipset (ffffffff)', { boot0: 'ffffffff' })],
+  },
+  {
+    id: 'kernel.amdgpu-ip-init-failed',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/gpu/drm/amd/amdgpu/amdgpu_device.c amdgpu_device_ip_init() / amdgpu_device_ip_hw_init_phase*()',
+    format: 'hw_init of IP block <%s> failed %d\n',
+    patterns: [/hw_init of IP block <(?<block>[\w-]{1,24})> failed (?<err>-?\d{1,4})/],
+    severity: 'error',
+    title: 'amdgpu: a GPU block failed to start',
+    cause:
+      'one hardware block (psp, smu, gfx, sdma…) did not initialise; in a VM usually because the GPU was not reset since its previous use (PSP/SMU still running their old firmware), or firmware files are missing in the guest',
+    fix: 'reset the GPU between uses (vendor-reset for Polaris/Vega/Navi 1x, or a host power cycle), install linux-firmware in the guest, and pass a good VBIOS',
+    render: render('[drm:amdgpu_device_ip_init [amdgpu]] *ERROR* ', 'psp', -22),
+    examples: [
+      ex('[drm:amdgpu_device_ip_init [amdgpu]] *ERROR* hw_init of IP block <psp> failed -22', {
+        block: 'psp',
+        errno: 'EINVAL',
+      }),
+    ],
+  },
+  {
+    id: 'kernel.amdgpu-smu-busy',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/gpu/drm/amd/pm/swsmu/smu_cmn.c __smu_cmn_reg_print_error()',
+    format: "SMU: I'm not done with your previous command: SMN_C2PMSG_66:0x%08X SMN_C2PMSG_82:0x%08X\n",
+    patterns: [/SMU: I'm not done with your previous command/],
+    severity: 'error',
+    title: "amdgpu: the GPU's power-management firmware is stuck",
+    cause:
+      'the SMU does not answer new commands: it still runs state from a previous user — the AMD reset problem after a VM shutdown or reboot — or it hung',
+    fix: 'use vendor-reset for Polaris/Vega/Navi 1x, avoid binding amdgpu on the host to a passthrough GPU, and power-cycle the host to recover',
+    render: render('amdgpu 0000:05:00.0: amdgpu: ', 6, 0),
+    examples: [
+      ex(
+        "amdgpu 0000:05:00.0: amdgpu: SMU: I'm not done with your previous command: SMN_C2PMSG_66:0x00000006 SMN_C2PMSG_82:0x00000000",
+      ),
+    ],
+  },
+  {
+    id: 'kernel.console-framebuffer',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/video/fbdev/core/fbcon.c do_fbcon_takeover() (via drivers/tty/vt/vt.c do_bind_con_driver())',
+    format: 'Console: switching to colour frame buffer device %dx%d\n',
+    patterns: [/Console: switching to colour frame buffer device (?<cols>\d{2,4})x(?<rows>\d{2,4})/],
+    severity: 'info',
+    title: 'The console moved to a framebuffer (routine)',
+    cause:
+      'fbcon took over the text console on a framebuffer (efifb, simpledrm or a GPU driver); routine. On a single-GPU passthrough host this framebuffer belongs to the GPU you pass, and must be released before the VM starts',
+    fix: 'nothing to do; for single-GPU passthrough unbind the vtconsole and the framebuffer first (`vfiokit` handover does it)',
+    render: render('', 240, 67),
+    examples: [ex('[    1.500000] Console: switching to colour frame buffer device 240x67', { cols: '240' })],
+  },
+  {
+    id: 'kernel.routine-iommu-dma-lines',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/iommu.c iommu_subsys_init() / kernel/dma/swiotlb.c swiotlb_print_info() / drivers/pci/pcie/aer.c aer_probe()',
+    format: 'DMA domain TLB invalidation policy: %s mode %s\n',
+    versions:
+      'with "PCI-DMA: Using software bounce buffering for IO (SWIOTLB)" and "AER: enabled with IRQ %d"',
+    patterns: [
+      /iommu: DMA domain TLB invalidation policy: (?<policy>lazy|strict) mode/,
+      /PCI-DMA: Using software bounce buffering for IO \(SWIOTLB\)/,
+      /AER: enabled with IRQ \d{1,5}/,
+    ],
+    severity: 'info',
+    title: 'Routine DMA/IOMMU/AER setup line',
+    cause:
+      "routine boot output: the IOMMU's TLB flush policy, the software bounce buffer every x86 kernel sets up (it does not mean the IOMMU is off), or the AER service starting on a port",
+    fix: 'nothing to do',
+    render: render('iommu: ', 'lazy', ''),
+    examples: [
+      ex('[    0.400000] iommu: DMA domain TLB invalidation policy: lazy mode', { policy: 'lazy' }),
+      ex('[    0.500000] PCI-DMA: Using software bounce buffering for IO (SWIOTLB)'),
+      ex('pcieport 0000:00:01.1: AER: enabled with IRQ 28'),
+    ],
+  },
+];
