@@ -191,4 +191,94 @@ export const HOST_GUEST_EXTRA_ENTRIES: CatalogueEntry[] = [
       ex('pcieport 0000:00:01.1: AER: enabled with IRQ 28'),
     ],
   },
+  {
+    id: 'kernel.boot-vga-shadowed-rom',
+    source: 'kernel',
+    cite: 'torvalds/linux arch/x86/pci/fixup.c pci_fixup_video()',
+    format: 'Video device with shadowed ROM at %pR\n',
+    patterns: [/Video device with shadowed ROM at \[mem 0x0{0,4}c0000-0x0{0,4}dffff\]/],
+    severity: 'info',
+    title: "This GPU is the boot VGA device (its ROM is the firmware's shadow copy)",
+    cause:
+      "the firmware initialised this GPU at boot and left a copy of its VBIOS at 0xC0000; the kernel points the device's ROM at that shadow. Passing the boot GPU works, but its ROM as read on the host may be the modified shadow copy, and host consoles (efifb/simpledrm) use it until released",
+    fix: 'for passthrough of the boot GPU release the host console first and give the VM a ROM dumped from the card itself (or from the card while it is not the boot GPU) with romfile=',
+    render: render('pci 0000:01:00.0: ', '[mem 0x000c0000-0x000dffff]'),
+    examples: [
+      ex('[    0.404247] pci 0000:01:00.0: Video device with shadowed ROM at [mem 0x000c0000-0x000dffff]', {
+        bdf: '0000:01:00.0',
+      }),
+    ],
+  },
+  {
+    id: 'kernel.module-unknown-parameter',
+    source: 'kernel',
+    cite: 'torvalds/linux kernel/module/main.c unknown_module_param_cb()',
+    format: "%s: unknown parameter '%s' ignored\n",
+    patterns: [/(?<module>[\w-]{1,40}): unknown parameter '(?<param>[\w.-]{1,64})' ignored/],
+    severity: 'warning',
+    title: 'A module option was ignored',
+    cause:
+      "the module does not know this option (a typo, an option from another module such as vfio_iommu_type1's allow_unsafe_interrupts given to vfio, or an option removed in this kernel); the module loads without it, so the setting you expected is not in effect",
+    fix: 'check the option against `modinfo MODULE` and the file in /etc/modprobe.d/; e.g. ids= and disable_vga= belong to vfio-pci, allow_unsafe_interrupts to vfio_iommu_type1; rebuild the initramfs after changing it',
+    render: render('', 'vfio', 'ids'),
+    examples: [ex("[    3.100000] vfio: unknown parameter 'ids' ignored", { module: 'vfio', param: 'ids' })],
+  },
+  {
+    id: 'kernel.kvm-unstable-tsc',
+    source: 'kernel',
+    cite: 'torvalds/linux arch/x86/kvm/x86.c kvm_arch_vcpu_create() / kvm_arch_init_vm()',
+    format: 'kvm: SMP vm created on host with unstable TSC; guest TSC will not be reliable\n',
+    patterns: [/SMP vm created on host with unstable TSC; guest TSC will not be reliable/],
+    severity: 'info',
+    title: 'The host TSC is unstable (guest timekeeping falls back)',
+    cause:
+      'the host marked its TSC unstable (often after a CPU frequency or suspend event, or on some firmware), so guests cannot trust it; guests use other clocks. Unrelated to device assignment',
+    fix: 'nothing to do for passthrough; for guest timing-sensitive loads check the host clocksource (dmesg "clocksource") and firmware settings',
+    render: render(''),
+    examples: [
+      ex('[  200.000000] kvm: SMP vm created on host with unstable TSC; guest TSC will not be reliable'),
+    ],
+  },
+  {
+    id: 'kernel.acpi-dsm-type-mismatch',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/acpi/acpica/nsarguments.c acpi_ns_check_argument_types()',
+    format: '%s: Argument #%u type mismatch - Found [%s], ACPI requires [%s]',
+    patterns: [
+      /ACPI Warning: (?<method>[\\\w.]{1,64}): Argument #(?<arg>\d) type mismatch - Found \[(?<found>\w{1,16})\], ACPI requires \[(?<req>\w{1,16})\]/,
+    ],
+    severity: 'info',
+    title: 'ACPI argument type warning (harmless)',
+    cause:
+      "a driver (typically nvidia or nouveau calling a GPU _DSM method) passed an argument type the firmware's ACPI table declares differently; ACPICA warns and continues. It does not affect passthrough",
+    fix: 'nothing to do',
+    render: render('ACPI Warning: ', '\\_SB.PCI0.GPP0.PEGP._DSM', 4, 'Buffer', 'Package'),
+    examples: [
+      ex(
+        'ACPI Warning: \\_SB.PCI0.GPP0.PEGP._DSM: Argument #4 type mismatch - Found [Buffer], ACPI requires [Package] (20210730/nsarguments-61)',
+        { arg: '4' },
+      ),
+    ],
+  },
+  {
+    id: 'qemu.device-model-unknown',
+    source: 'qemu',
+    cite: 'qemu/qemu system/qdev-monitor.c qdev_get_device_class()',
+    format: "'%s' is not a valid device model name",
+    patterns: [
+      /'(?<model>vfio-[\w-]{1,30}|pcie-root-port|ramfb|[\w-]{1,40})' is not a valid device model name/,
+    ],
+    severity: 'error',
+    title: 'This QEMU does not have the device model',
+    cause:
+      'the QEMU binary was built without the device: vfio-pci exists only in Linux builds with VFIO enabled (not in macOS/Windows QEMU or minimal builds), and some models only on some targets',
+    fix: "use a Linux QEMU built with VFIO (the distribution's qemu-system-x86 package); `qemu-system-x86_64 -device help | grep vfio` lists what this binary has",
+    render: render('qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0: ', 'vfio-pci'),
+    examples: [
+      ex(
+        "qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0: 'vfio-pci' is not a valid device model name",
+        { model: 'vfio-pci' },
+      ),
+    ],
+  },
 ];

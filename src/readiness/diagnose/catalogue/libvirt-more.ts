@@ -184,4 +184,30 @@ export const LIBVIRT_MORE_ENTRIES: CatalogueEntry[] = [
     render: render('error: Requested operation is not valid: '),
     examples: [ex('error: Requested operation is not valid: domain has assigned non-USB host devices')],
   },
+  {
+    id: 'libvirt.pci-address-invalid',
+    source: 'libvirt',
+    cite: 'libvirt/libvirt src/conf/domain_addr.c virDomainPCIAddressValidate()',
+    format: 'Invalid PCI address %1$s. Only PCI domain 0 is available',
+    versions:
+      'same function: "Invalid PCI address %1$s. Only PCI buses up to %2$zu are available", "… slot must be <= %2$zu", "… function must be <= %2$u"',
+    patterns: [
+      new RegExp(
+        `Invalid PCI address ${ADDR}\\. (?<why>Only PCI domain 0 is available|Only PCI buses up to \\d{1,3} are available|slot must be <= \\d{1,2}|function must be <= \\d)`,
+      ),
+    ],
+    severity: 'error',
+    title: 'A guest PCI address in the domain XML is out of range',
+    cause:
+      "the hostdev's guest <address> (not the host <source> address) names a domain, bus, slot or function the guest has no controller for — often the host address copied into the guest <address>, with a bus number the VM does not have",
+    fix: "remove the hostdev's guest <address type='pci' …/> so libvirt assigns one, or add the controllers for that bus; the host address belongs in <source><address …/></source>",
+    render: render('error: XML error: ', '0000:09:00.0'),
+    examples: [
+      ex('error: XML error: Invalid PCI address 0000:09:00.0. Only PCI buses up to 8 are available', {
+        addr: '0000:09:00.0',
+        why: 'Only PCI buses up to 8 are available',
+      }),
+      ex('error: internal error: Invalid PCI address 0001:00:00.0. Only PCI domain 0 is available'),
+    ],
+  },
 ];

@@ -175,12 +175,17 @@ export const QEMU_MACHINE_ENTRIES: CatalogueEntry[] = [
     title: 'The ROM file given to the device was not found',
     cause:
       "romfile= names a file QEMU cannot find: a relative name is looked up in QEMU's data directories (/usr/share/qemu), not the current directory; or AppArmor/SELinux hides the path from the QEMU process (libvirt)",
-    fix: 'give an absolute path; with libvirt keep the ROM under /usr/share/vgabios (or another path the security driver labels) and check the audit log for denials',
+    fix: 'give an absolute path readable by the QEMU user (chmod a+r on the file and its directories); with libvirt keep the ROM under /usr/share/vgabios (or another path the security driver labels) and check the audit log for denials',
     render: render(`${QEMU}-device vfio-pci,host=0000:01:00.0,romfile=gpu.rom: `, 'gpu.rom'),
     examples: [
       ex(
         'qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0,romfile=gpu.rom: failed to find romfile "gpu.rom"',
         { romfile: 'gpu.rom' },
+      ),
+      ex(
+        '2022-02-26T01:42:08.732223Z qemu-system-x86_64: -device vfio-pci,host=0000:2b:00.0,id=hostdev0,bus=pci.6,multifunction=on,addr=0x0,romfile=/usr/share/vgabios/gpu.rom: failed to find romfile "/usr/share/vgabios/gpu.rom"',
+        { romfile: '/usr/share/vgabios/gpu.rom' },
+        'https://github.com/ilayna/Single-GPU-passthrough-amd-nvidia/issues/8',
       ),
     ],
   },
