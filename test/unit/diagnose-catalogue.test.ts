@@ -298,7 +298,7 @@ test('catalogue has at least 25 entries, unique ids, each cited with its format 
         /^(torvalds\/linux (drivers|init|arch\/x86|kernel)\/|NVIDIA\/open-gpu-kernel-modules )/,
         e.id,
       );
-    if (e.source === 'qemu') assert.match(e.cite, /^qemu\/qemu (hw|system|backends|util|accel)\//, e.id);
+    if (e.source === 'qemu') assert.match(e.cite, /^qemu\/qemu (hw|system|backends|util|accel|qom)\//, e.id);
     if (e.source === 'libvirt') assert.match(e.cite, /^libvirt\/libvirt (src|tools)\//, e.id);
   }
 });

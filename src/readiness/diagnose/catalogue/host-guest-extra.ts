@@ -8,6 +8,9 @@
 import type { CatalogueEntry } from '../entry.js';
 import { ex, render } from './build.js';
 
+const MS_CODES =
+  'Microsoft Learn "Device Manager error messages" (windows-hardware/drivers/install/device-manager-error-messages)';
+
 export const HOST_GUEST_EXTRA_ENTRIES: CatalogueEntry[] = [
   {
     id: 'kernel.pat-map-pfn-ram',
@@ -278,6 +281,91 @@ export const HOST_GUEST_EXTRA_ENTRIES: CatalogueEntry[] = [
       ex(
         "qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0: 'vfio-pci' is not a valid device model name",
         { model: 'vfio-pci' },
+      ),
+    ],
+  },
+  {
+    id: 'qemu.property-not-found',
+    source: 'qemu',
+    cite: 'qemu/qemu qom/object.c object_property_find_err()',
+    format: "Property '%s.%s' not found",
+    patterns: [/Property '(?<type>vfio-pci[\w-]{0,20}|[\w-]{1,40})\.(?<prop>[\w-]{1,48})' not found/],
+    severity: 'error',
+    title: 'This QEMU does not know a device option',
+    cause:
+      'the option is not a property of the device in this QEMU version: a newer option on an older QEMU (x-igd-legacy-mode, x-igd-lpc, iommufd=, vf-token=, display=), a typo, or an option of another device',
+    fix: 'check `qemu-system-x86_64 -device vfio-pci,help` for the options this binary has; update QEMU for newer ones, or drop the option',
+    render: render(
+      'qemu-system-x86_64: -device vfio-pci,host=0000:00:02.0,x-igd-lpc=on: ',
+      'vfio-pci',
+      'x-igd-lpc',
+    ),
+    examples: [
+      ex(
+        "qemu-system-x86_64: -device vfio-pci,host=0000:00:02.0,x-igd-lpc=on: Property 'vfio-pci.x-igd-lpc' not found",
+        { prop: 'x-igd-lpc' },
+      ),
+    ],
+  },
+  {
+    id: 'qemu.property-bad-value',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/core/qdev-properties.c error_set_from_qdev_prop_error()',
+    format: "Property '%s.%s' doesn't take value '%s'",
+    patterns: [
+      /Property '(?<type>[\w-]{1,40})\.(?<prop>[\w-]{1,48})' doesn't take value '(?<value>[^'\n]{0,100})'/,
+    ],
+    severity: 'error',
+    title: 'A device option has a value QEMU cannot read',
+    cause:
+      'the value does not parse for that option: for host= an address not of the form [DDDD:]BB:DD.F (hex, with the function after a dot), for booleans something other than on/off',
+    fix: 'write host= as 0000:01:00.0 (lspci -D prints it), booleans as on/off',
+    render: render('qemu-system-x86_64: -device vfio-pci,host=01:00: ', 'vfio-pci', 'host', '01:00'),
+    examples: [
+      ex(
+        "qemu-system-x86_64: -device vfio-pci,host=01:00: Property 'vfio-pci.host' doesn't take value '01:00'",
+        { prop: 'host', value: '01:00' },
+      ),
+    ],
+  },
+  {
+    id: 'windows.code-39',
+    source: 'windows',
+    cite: `${MS_CODES}: Code 39 CM_PROB_DRIVER_FAILED_LOAD`,
+    format:
+      'Windows cannot load the device driver for this hardware. The driver may be corrupted or missing. (Code 39)',
+    patterns: [/\([Cc]ode 39\)/, /Windows cannot load the device driver for this hardware/],
+    severity: 'error',
+    title: 'Windows could not load the driver (Code 39)',
+    cause:
+      'the driver binary failed to load: a corrupted or partially removed driver, or a driver that refuses the hardware it finds — with passthrough, a vGPU/GRID guest driver that does not match the host vGPU manager, or a consumer driver on a device id it does not support',
+    fix: 'remove the driver completely (DDU in safe mode) and install the one matching the device (for vGPU: the guest driver of the same release as the host vGPU manager)',
+    render: render(''),
+    examples: [
+      ex(
+        'Windows cannot load the device driver for this hardware. The driver may be corrupted or missing. (Code 39)',
+      ),
+    ],
+  },
+  {
+    id: 'windows.code-52',
+    source: 'windows',
+    cite: `${MS_CODES}: Code 52 CM_PROB_UNSIGNED_DRIVER`,
+    format:
+      'Windows cannot verify the digital signature for the drivers required for this device. A recent hardware or software change might have installed a file that is signed incorrectly or damaged, or that might be malicious software from an unknown source. (Code 52)',
+    patterns: [
+      /\([Cc]ode 52\)/,
+      /Windows cannot verify the digital signature for the drivers required for this device/,
+    ],
+    severity: 'error',
+    title: 'Windows refused an unsigned driver (Code 52)',
+    cause:
+      'the driver is not signed as Windows requires with Secure Boot on: typically a modified driver (a patched NVIDIA driver, an older virtio driver) in a guest booted with Secure Boot (OVMF secboot variables)',
+    fix: "install a signed driver (the vendor's release, a current virtio-win), or boot the guest without Secure Boot if you must use a modified one",
+    render: render(''),
+    examples: [
+      ex(
+        'Windows cannot verify the digital signature for the drivers required for this device. A recent hardware or software change might have installed a file that is signed incorrectly or damaged, or that might be malicious software from an unknown source. (Code 52)',
       ),
     ],
   },
