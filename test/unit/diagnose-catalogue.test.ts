@@ -292,9 +292,14 @@ test('catalogue has at least 25 entries, unique ids, each cited with its format 
   assert.ok(upstream.length >= 25, `${upstream.length} from kernel/QEMU/libvirt/pciutils`);
   for (const e of CATALOGUE) {
     assert.ok(e.cite.length > 10 && e.format.length > 5 && e.cause && e.fix, e.id);
-    if (e.source === 'kernel') assert.match(e.cite, /^torvalds\/linux (drivers|init|arch\/x86)\//, e.id);
-    if (e.source === 'qemu') assert.match(e.cite, /^qemu\/qemu (hw|system|backends|util)\//, e.id);
-    if (e.source === 'libvirt') assert.match(e.cite, /^libvirt\/libvirt src\//, e.id);
+    if (e.source === 'kernel')
+      assert.match(
+        e.cite,
+        /^(torvalds\/linux (drivers|init|arch\/x86|kernel)\/|NVIDIA\/open-gpu-kernel-modules )/,
+        e.id,
+      );
+    if (e.source === 'qemu') assert.match(e.cite, /^qemu\/qemu (hw|system|backends|util|accel|qom)\//, e.id);
+    if (e.source === 'libvirt') assert.match(e.cite, /^libvirt\/libvirt (src|tools)\//, e.id);
   }
 });
 

@@ -11,7 +11,7 @@ import { matchLine } from '../../src/readiness/diagnose/matcher.js';
 export function printf(format: string, args: (string | number)[]): string {
   let next = 0;
   return format.replace(
-    /%(?:(\d+)\$)?([-#0 +]*)(\d*)(?:\.\d+)?(?:hh|h|ll|l|z)?(pR|pr|p|[diouxXscm%])/g,
+    /%(?:(\d+)\$)?([-#0 +]*)(\d*)(?:\.\d+)?(?:hh|h|ll|l|L|j|z)?(pR|pr|p|[diouxXscm%])/g,
     (_all, pos: string | undefined, flags: string, width: string, conv: string) => {
       if (conv === '%') return '%';
       const v = pos ? args[Number(pos) - 1] : args[next++];

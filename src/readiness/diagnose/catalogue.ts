@@ -2,17 +2,28 @@
  * The catalogue of known messages: one file per source under catalogue/, each entry citing the
  * upstream file and function that prints it (see entry.ts for what an entry holds).
  */
+
+import { HOST_GUEST_EXTRA_ENTRIES } from './catalogue/host-guest-extra.js';
 import { KERNEL_ENTRIES } from './catalogue/kernel.js';
+import { KERNEL_IOMMU_ENTRIES } from './catalogue/kernel-iommu.js';
+import { KERNEL_PCI_ENTRIES } from './catalogue/kernel-pci.js';
 import { LIBVIRT_ENTRIES } from './catalogue/libvirt.js';
+import { LIBVIRT_MORE_ENTRIES } from './catalogue/libvirt-more.js';
 import { OTHER_ENTRIES } from './catalogue/other.js';
 import { QEMU_ENTRIES } from './catalogue/qemu.js';
+import { QEMU_MACHINE_ENTRIES } from './catalogue/qemu-machine.js';
 import type { CatalogueEntry } from './entry.js';
 
 export type { CatalogueEntry, Severity, Source } from './entry.js';
 
 export const CATALOGUE: CatalogueEntry[] = [
   ...KERNEL_ENTRIES,
+  ...KERNEL_PCI_ENTRIES,
+  ...KERNEL_IOMMU_ENTRIES,
   ...QEMU_ENTRIES,
+  ...QEMU_MACHINE_ENTRIES,
   ...LIBVIRT_ENTRIES,
+  ...LIBVIRT_MORE_ENTRIES,
   ...OTHER_ENTRIES,
+  ...HOST_GUEST_EXTRA_ENTRIES,
 ];

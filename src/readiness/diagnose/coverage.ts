@@ -1,0 +1,280 @@
+/**
+ * What the catalogue was built from, per source file: every format string considered, the entry
+ * that recognises it, and the ones left out with the reason. Each entry's own `format` is one
+ * row; ALSO adds the further wordings an entry recognises (older versions, sibling messages of
+ * one function), each with a rendered text the entry must match; LEFT_OUT records the strings a
+ * VFIO user does not meet or that would only add noise. docs/diagnose-coverage.md is generated
+ * from this (scripts/catalogue-doc.ts) and test/unit/diagnose-coverage.test.ts checks every row.
+ */
+import { CATALOGUE } from './catalogue.js';
+
+export interface AlsoCovered {
+  /** The catalogue entry recognising it. */
+  id: string;
+  file: string;
+  format: string;
+  /** The format as printed (printf-rendered with realistic values). */
+  text: string;
+}
+
+export interface LeftOut {
+  file: string;
+  format: string;
+  why: string;
+}
+
+export const ALSO: AlsoCovered[] = [
+  {
+    id: 'kernel.aer-error-received',
+    file: 'torvalds/linux drivers/pci/pcie/aer.c',
+    format: 'AER: %s%s error received: %04x:%02x:%02x.%d',
+    text: 'pcieport 0000:00:01.1: AER: Multiple Corrected error received: 0000:01:00.0',
+  },
+  {
+    id: 'kernel.bar-no-space',
+    file: 'torvalds/linux drivers/pci/setup-res.c',
+    format: 'BAR %d: no space for %pR',
+    text: 'pci 0000:01:00.0: BAR 1: no space for [mem size 0x400000000 64bit pref]',
+  },
+  {
+    id: 'kernel.bar-failed-assign',
+    file: 'torvalds/linux drivers/pci/setup-res.c',
+    format: 'BAR %d: failed to assign %pR',
+    text: 'pci 0000:01:00.0: BAR 1: failed to assign [mem size 0x400000000 64bit pref]',
+  },
+  {
+    id: 'kernel.bar-cant-claim',
+    file: 'torvalds/linux drivers/pci/setup-res.c',
+    format: "can't claim BAR %d %pR: no compatible bridge window",
+    text: "pci 0000:01:00.0: can't claim BAR 6 [mem 0xfff80000-0xffffffff pref]: no compatible bridge window",
+  },
+  {
+    id: 'kernel.bar-not-assigned-cant-enable',
+    file: 'torvalds/linux drivers/pci/setup-res.c',
+    format: "can't enable device: BAR %d %pR not claimed",
+    text: "vfio-pci 0000:01:00.0: can't enable device: BAR 1 [mem 0xe0000000-0xefffffff 64bit pref] not claimed",
+  },
+  {
+    id: 'kernel.power-state-refused',
+    file: 'torvalds/linux drivers/pci/pci.c',
+    format: 'Refused to change power state, currently in D%d',
+    text: 'vfio-pci 0000:01:00.0: Refused to change power state, currently in D3',
+  },
+  {
+    id: 'kernel.pciehp-link-down',
+    file: 'torvalds/linux drivers/pci/hotplug/pciehp_ctrl.c',
+    format: 'Slot(%s): Card not present',
+    text: 'pcieport 0000:00:1c.0: pciehp: Slot(4): Card not present',
+  },
+  {
+    id: 'kernel.pciehp-link-up',
+    file: 'torvalds/linux drivers/pci/hotplug/pciehp_ctrl.c',
+    format: 'Slot(%s): Card present',
+    text: 'pcieport 0000:00:1c.0: pciehp: Slot(4): Card present',
+  },
+  {
+    id: 'kernel.vfio-vf-token-unexpected',
+    file: 'torvalds/linux drivers/vfio/pci/vfio_pci_core.c',
+    format: 'VF token incorrectly provided, not a PF or VF',
+    text: 'vfio-pci 0000:01:00.0: VF token incorrectly provided, not a PF or VF',
+  },
+  {
+    id: 'kernel.dmar-bad-rmrr',
+    file: 'torvalds/linux arch/x86/include/asm/iommu.h',
+    format:
+      '[Firmware Bug]: No firmware reserved region can cover this RMRR [%#018Lx-%#018Lx], contact BIOS vendor for fixes',
+    text: 'DMAR: [Firmware Bug]: No firmware reserved region can cover this RMRR [0x000000003e2e0000-0x000000003e2fffff], contact BIOS vendor for fixes',
+  },
+  {
+    id: 'kernel.dmar-ir-ioapic-under-drhd',
+    file: 'torvalds/linux drivers/iommu/intel/irq_remapping.c',
+    format: 'HPET id %d under DRHD base 0x%Lx',
+    text: 'DMAR-IR: HPET id 0 under DRHD base 0xfed91000',
+  },
+  {
+    id: 'kernel.amd-hardware-error-event',
+    file: 'torvalds/linux drivers/iommu/amd/iommu.c',
+    format: 'Event logged [ILLEGAL_COMMAND_ERROR address=0x%llx]',
+    text: 'AMD-Vi: Event logged [ILLEGAL_COMMAND_ERROR address=0x4d9a0010]',
+  },
+  {
+    id: 'kernel.kvm-disabled-by-bios',
+    file: 'torvalds/linux arch/x86/kvm/svm/svm.c',
+    format: 'SVM disabled (by BIOS) in MSR_VM_CR on CPU %d',
+    text: 'kvm_amd: SVM disabled (by BIOS) in MSR_VM_CR on CPU 0',
+  },
+  {
+    id: 'kernel.nvidia-rm-init-adapter',
+    file: 'NVIDIA/open-gpu-kernel-modules kernel-open/nvidia/nv.c',
+    format: 'NVRM: rm_init_adapter failed for device bearing minor number %d',
+    text: 'NVRM: rm_init_adapter failed for device bearing minor number 0',
+  },
+  {
+    id: 'kernel.nouveau-bios-unusable',
+    file: 'torvalds/linux drivers/gpu/drm/nouveau/nvkm/core/subdev.c',
+    format: '%s ctor failed, %d',
+    text: 'nouveau 0000:06:00.0: bios ctor failed, -22',
+  },
+  {
+    id: 'qemu.pci-single-function-slot',
+    file: 'qemu/qemu hw/pci/pci.c',
+    format: 'PCI: %x.0 indicates single function, but %x.%x is already populated.',
+    text: 'qemu-system-x86_64: -device vfio-pci,host=01:00.0,addr=05.0: PCI: 5.0 indicates single function, but 5.1 is already populated.',
+  },
+  {
+    id: 'qemu.duplicate-device-id',
+    file: 'qemu/qemu util/qemu-option.c',
+    format: "Duplicate ID '%s' for %s",
+    text: "qemu-system-x86_64: -device vfio-pci,host=01:00.1,id=hostdev0: Duplicate ID 'hostdev0' for device",
+  },
+  {
+    id: 'qemu.romfile-empty',
+    file: 'qemu/qemu hw/pci/pci.c',
+    format: 'romfile "%s" too large (size cannot exceed 2 GiB)',
+    text: 'qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0,romfile=/tmp/x: romfile "/tmp/x" too large (size cannot exceed 2 GiB)',
+  },
+  {
+    id: 'qemu.mlock-failed',
+    file: 'qemu/qemu system/vl.c',
+    format: 'locking memory failed',
+    text: 'qemu-system-x86_64: locking memory failed',
+  },
+  {
+    id: 'qemu.kvm-memory-slot',
+    file: 'qemu/qemu accel/kvm/kvm-all.c',
+    format: 'kvm_set_phys_mem: error registering slot: %s',
+    text: 'qemu-system-x86_64: kvm_set_phys_mem: error registering slot: Invalid argument',
+  },
+  {
+    id: 'qemu.kvm-unavailable',
+    file: 'qemu/qemu accel/kvm/kvm-all.c',
+    format: 'failed to initialize kvm: %s',
+    text: 'qemu-system-x86_64: failed to initialize kvm: Permission denied',
+  },
+  {
+    id: 'qemu.msi-capability-read-failed',
+    file: 'qemu/qemu hw/vfio/pci.c',
+    format: 'failed to read PCI MSIX FLAGS',
+    text: 'qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0: vfio 0000:01:00.0: failed to read PCI MSIX FLAGS: Input/output error',
+  },
+  {
+    id: 'qemu.migration-disabled',
+    file: 'qemu/qemu hw/vfio/migration.c',
+    format: "%s: Migration couldn't be initialized for VFIO device, err: %d (%s)",
+    text: "qemu-system-x86_64: 0000:01:00.0: Migration couldn't be initialized for VFIO device, err: -22 (Invalid argument)",
+  },
+  {
+    id: 'libvirt.virsh-nodedev-failed',
+    file: 'libvirt/libvirt tools/virsh-nodedev.c',
+    format: 'Failed to re-attach device %1$s',
+    text: 'error: Failed to re-attach device pci_0000_01_00_0',
+  },
+  {
+    id: 'libvirt.virsh-nodedev-done',
+    file: 'libvirt/libvirt tools/virsh-nodedev.c',
+    format: 'Device %1$s re-attached\n',
+    text: 'Device pci_0000_01_00_0 re-attached',
+  },
+];
+
+export const LEFT_OUT: LeftOut[] = [
+  {
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: '[%04x:%04x] type %02x class %#08x',
+    why: 'routine enumeration line printed for every device at boot; matching it would bury real findings in a full dmesg (the enumeration line of a device that answers all ones shows up as "unknown header type 7f", which is covered)',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: 'reg 0x%x: %pR',
+    why: 'routine per-BAR enumeration line (Linux 6.8+: "BAR %d %pR"); the failures about BARs are covered by the assignment entries',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pci.c',
+    format: 'PME# supported from%s%s%s%s%s',
+    why: 'routine per-device power-management line, unrelated to passthrough failures',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/setup-bus.c',
+    format: 'PCI bridge to %pR',
+    why: 'routine per-bridge line; the bridge-window failures are covered',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/setup-bus.c',
+    format: 'bridge window %pR to %pR add_size %llx',
+    why: 'routine sizing output on most machines; only the "can\'t assign; no space" / "failed to assign" outcome matters and is covered',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pci.c',
+    format: 'restoring config space at offset %#x (was %#x, writing %#x)',
+    why: 'pci_dbg(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pcie/aer.c',
+    format: '   [%2d] %-22s%s',
+    why: 'per-bit detail line of an AER report with no 3-character literal common to all bits (the prefilter needs one); the report\'s "PCIe Bus Error" and status/mask lines carry the meaning and are covered',
+  },
+  {
+    file: 'torvalds/linux drivers/vfio/vfio_iommu_type1.c',
+    format: '%s: unpin_pages failed',
+    why: 'WARN on an internal inconsistency of mdev vendor drivers; not caused by the host setup and not actionable by a user',
+  },
+  {
+    file: 'qemu/qemu hw/vfio/pci.c',
+    format: 'vfio: Unable to find NVIDIA GPUDirect Clique ID capability',
+    why: 'reachable only with x-nv-gpudirect-clique set by hand for NVIDIA GPUDirect P2P setups; not met on the desktop-passthrough path',
+  },
+  {
+    file: 'qemu/qemu hw/vfio/ap.c, hw/vfio/ccw.c',
+    format: 'vfio: ap/ccw device errors',
+    why: 's390x channel and crypto devices only; vfiokit targets PCI passthrough',
+  },
+  {
+    file: 'qemu/qemu hw/vfio/cpr*.c',
+    format: 'vfio: cpr-transfer and cpr-reboot errors',
+    why: 'checkpoint/restart (cpr) migration modes, reachable only when a management layer chose them; not on the setup path vfiokit checks',
+  },
+  {
+    file: 'qemu/qemu system/memory.c',
+    format: 'memory listener initialization failed: Region %s: vfio_container_dma_map(...) = %d (%s)',
+    why: 'prepends a context to the DMA-map failure, which qemu.dma-map-failed already recognises in the same line; a second entry would only compete with it',
+  },
+  {
+    file: 'libvirt/libvirt src/qemu/qemu_process.c',
+    format: 'qemu unexpectedly closed the monitor: %s',
+    why: "a wrapper around QEMU's own error, which follows in the same text and is what the catalogue recognises",
+  },
+  {
+    file: 'libvirt/libvirt src/util/virpci.c',
+    format: "Failed to bind PCI device '%1$s' to %2$s",
+    why: 'an exact-string search of the libvirt sources did not find this wording, so no entry claims it; the bind path\'s "Failed to trigger a probe" and driver_override errors are covered',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/dmar.c',
+    format: 'dmar%d: Using Queued invalidation',
+    why: 'routine boot line; the VT-d state is read from "DMAR: IOMMU enabled" and "DMAR-IR: Enabled IRQ remapping", which are covered',
+  },
+];
+
+/** The file a citation names: its repository and first path ("qemu/qemu hw/vfio/pci.c"). */
+export function citedFile(cite: string): string {
+  const m = /^(\S+) ((?:[\w.*-]{1,64}\/){0,6}[\w.*-]{1,64}\.(?:c|h|go|ts))/.exec(cite);
+  return m ? `${m[1]} ${m[2]}` : cite.split(' ').slice(0, 2).join(' ');
+}
+
+export interface CoverageRow {
+  file: string;
+  format: string;
+  /** The entry recognising it, or undefined when left out. */
+  id?: string;
+  why?: string;
+}
+
+/** Every format string considered, grouped by file in a stable order. */
+export function coverageRows(): CoverageRow[] {
+  const rows: CoverageRow[] = [
+    ...CATALOGUE.map((e) => ({ file: citedFile(e.cite), format: e.format.split('\n')[0], id: e.id })),
+    ...ALSO.map((a) => ({ file: a.file, format: a.format.split('\n')[0], id: a.id })),
+    ...LEFT_OUT.map((l) => ({ file: l.file, format: l.format, why: l.why })),
+  ];
+  return rows.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
