@@ -26,6 +26,7 @@ import { registerReport } from './commands/report.cli.js';
 import { registerRom } from './commands/rom.cli.js';
 import { registerSetup } from './commands/setup.cli.js';
 import { registerSnapshot } from './commands/snapshot.cli.js';
+import { registerUi } from './commands/ui.cli.js';
 import { registerVm } from './commands/vm.cli.js';
 
 /** Top-level command name → the function that declares it. */
@@ -51,6 +52,7 @@ const commands: [string, (program: Command) => void][] = [
   ['hook', registerHook],
   ['config', registerConfig],
   ['vm', registerVm],
+  ['ui', registerUi],
 ];
 
 /** Global options that take a value, so their value is not mistaken for a command name. */
