@@ -18,6 +18,7 @@ import { runReport } from '../cli/commands/report.js';
 import { runRomDump } from '../cli/commands/rom-dump.js';
 import { UsageError, VfiokitError } from '../errors.js';
 import { parsePciAddress } from '../pci/address.js';
+import type { UiInfoJson } from '../schema/outputs/ui-info.js';
 import { formatQemuShell } from '../vm/render-qemu.js';
 import { type Captured, type RootSource, runJson } from './capture.js';
 
@@ -149,7 +150,7 @@ export async function apiGet(state: ApiState, route: string, q: URLSearchParams)
         version: state.version,
         roots: state.roots.map((r) => ({ id: r.id, label: r.label, live: r.live })),
         readOnly: state.readOnly ?? null,
-      },
+      } satisfies UiInfoJson,
     };
   }
   if (route === '/host') return ok(await runJson(src, (ctx) => runReport(ctx)));

@@ -12,8 +12,9 @@ import * as os from 'node:os';
 import { after, before, test } from 'node:test';
 import { startUiServer, type UiServer } from '../../src/ui/server.js';
 import { needAssets, UI_ASSETS } from '../helpers/browser.js';
-import { binPath, repoRoot } from '../helpers/cli.js';
+import { binPath, repoRoot, runCli } from '../helpers/cli.js';
 import { labSnapshot } from '../helpers/fake-sysfs.js';
+import { assertValidJson } from '../helpers/json-schema.js';
 
 let s: UiServer;
 let cookie: string;
@@ -264,4 +265,34 @@ test('vfiokit ui prints the URL; --listen beyond loopback is warned about; a bad
   const bad = await startCli(['ui', '--port', 'eighty']);
   assert.equal(bad.code, 2);
   assert.match(bad.err, /^vfiokit: --port wants a number/);
+});
+
+test('every API answer is a documented document, and equal to what the CLI prints with --json', async () => {
+  const root = labSnapshot('desktop');
+  const cli = (args: string[]) => JSON.parse(runCli(['--root', root, '--json', ...args]).stdout);
+  const get = async (p: string) => {
+    const r = await req('GET', p, { Cookie: cookie });
+    assert.equal(r.status, 200, `${p}: ${r.body.slice(0, 300)}`);
+    const doc = JSON.parse(r.body);
+    assertValidJson(doc);
+    return doc;
+  };
+  const same: [string, string[]][] = [
+    ['/api/doctor', ['doctor']],
+    ['/api/groups', ['groups']],
+    ['/api/devices', ['devices']],
+    ['/api/host', []],
+    ['/api/journal', ['restore', '--dry-run']],
+  ];
+  for (const [p, args] of same) assert.deepEqual(await get(p), cli(args), p);
+  assertValidJson(await get('/api/info'), 'vfiokit.ui-info/1');
+  const dev = await get('/api/device/0000:01:00.0');
+  assert.equal(dev.schema, 'vfiokit.ui-device/1');
+  assert.deepEqual(dev.device, cli(['device', '0000:01:00.0']));
+  assert.deepEqual(dev.explain, cli(['explain', '0000:01:00.0']));
+  const spec = 'name: t\nmemory: 2G\ncpu:\n  cores: 2\nfirmware:\n  type: seabios\n';
+  const vm = await post('/api/vm/render', { spec });
+  assert.equal(vm.status, 200, vm.body);
+  assertValidJson(JSON.parse(vm.body), 'vfiokit.ui-vm/1');
+  assert.equal(same.length, 5);
 });
