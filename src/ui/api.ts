@@ -138,9 +138,46 @@ export function errorStatus(e: unknown): number {
   return 500;
 }
 
-/** GET routes: path (without /api) → handler of the query. */
-export async function apiGet(state: ApiState, route: string, q: URLSearchParams): Promise<ApiAnswer> {
+/**
+ * A snapshot never changes, so its answers are kept (per state, so two servers never share):
+ * a second look costs nothing, and warm() starts the topology's reads before the browser asks.
+ * The live host is read anew on every call (a bind changes it); the journal too.
+ */
+const kept = new WeakMap<ApiState, Map<string, Promise<ApiAnswer>>>();
+
+export function apiGet(state: ApiState, route: string, q: URLSearchParams): Promise<ApiAnswer> {
   const root = pickRoot(state, q.get('root'));
+  // A simulated sysfs under bind (state.bindDeps) changes too.
+  if (root.live || state.bindDeps || route === '/journal' || route === '/info')
+    return answerGet(state, root, route, q);
+  const m = kept.get(state) ?? new Map<string, Promise<ApiAnswer>>();
+  kept.set(state, m);
+  const key = `${root.id} ${route} ${q.get('simulate') === '1'}`;
+  let p = m.get(key);
+  if (!p) {
+    p = answerGet(state, root, route, q);
+    m.set(key, p);
+    // A failure is not kept: the next call tries again.
+    p.catch(() => m.delete(key));
+  }
+  return p;
+}
+
+/** The topology's reads for every snapshot root, started as the server starts. */
+export function warm(state: ApiState): void {
+  for (const r of state.roots) {
+    if (r.live) continue;
+    const q = new URLSearchParams({ root: r.id });
+    for (const route of ['/devices', '/groups']) apiGet(state, route, q).catch(() => undefined);
+  }
+}
+
+async function answerGet(
+  state: ApiState,
+  root: UiRoot,
+  route: string,
+  q: URLSearchParams,
+): Promise<ApiAnswer> {
   const src = root.source;
   if (route === '/info') {
     return {

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { EnvironmentError } from '../errors.js';
 import { isArchivePath } from '../host/archive-path.js';
 import { unpackSnapshot } from '../host/snapshot-archive.js';
-import type { ApiState, UiRoot } from './api.js';
+import { type ApiState, type UiRoot, warm } from './api.js';
 import { isLoopback, startUiServer } from './server.js';
 
 declare const VFIOKIT_VERSION: string | undefined;
@@ -96,6 +96,7 @@ export async function runUi(
       );
     const port = opts.port === undefined ? 8737 : Number(opts.port);
     const ui = await startUiServer({ state, listen: opts.listen, port, assets: path.join(distDir(), 'ui') });
+    warm(state);
     io.out(`vfiokit ui: ${ui.url}`);
     if (state.readOnly) io.out(`read-only: ${state.readOnly}`);
     io.out('Stop with Ctrl-C.');

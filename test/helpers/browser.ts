@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { repoRoot } from './cli.js';
 
 export const CHROMIUM = process.env.VFIOKIT_CHROMIUM ?? '/usr/bin/chromium';
@@ -37,4 +37,21 @@ export const UI_ASSETS = path.join(repoRoot, 'dist/ui');
 export function needAssets(): void {
   if (!fs.existsSync(path.join(UI_ASSETS, 'index.html')))
     throw new Error('dist/ui is missing: run `npm run build` (npm test builds it first)');
+}
+
+/** The page's document as far as these tests use it (the test code is compiled without DOM types). */
+interface PageGlobal {
+  document: { querySelectorAll(selector: string): { length: number } };
+}
+
+/**
+ * Until the page shows exactly n elements matching a selector. A function, not a string: the
+ * dashboard's CSP forbids eval, and playwright evaluates string predicates with it.
+ */
+export async function waitCount(page: Page, selector: string, n: number, timeout?: number): Promise<void> {
+  await page.waitForFunction(
+    ([sel, count]) => (globalThis as unknown as PageGlobal).document.querySelectorAll(sel).length === count,
+    [selector, n] as const,
+    timeout === undefined ? undefined : { timeout },
+  );
 }

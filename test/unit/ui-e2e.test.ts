@@ -14,7 +14,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { UiRoot } from '../../src/ui/api.js';
 import { startUiServer, type UiServer } from '../../src/ui/server.js';
-import { browserSkip, launch, needAssets, UI_ASSETS, UI_OUT } from '../helpers/browser.js';
+import { browserSkip, launch, needAssets, UI_ASSETS, UI_OUT, waitCount } from '../helpers/browser.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
 import { fakeHost, labSnapshot } from '../helpers/fake-sysfs.js';
 
@@ -69,11 +69,6 @@ async function shot(page: Page, name: string): Promise<void> {
     fs.mkdirSync(DOCS_IMG, { recursive: true });
     await page.screenshot({ path: path.join(DOCS_IMG, `ui-${name}.png`) });
   }
-}
-
-/** Until the page shows exactly n elements matching a selector (the test's own timeout bounds it). */
-async function waitCount(page: Page, selector: string, n: number): Promise<void> {
-  await page.waitForFunction(`document.querySelectorAll(${JSON.stringify(selector)}).length === ${n}`);
 }
 
 function sysfsDevices(lab: string): string[] {

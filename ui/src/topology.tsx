@@ -230,16 +230,17 @@ export function Topology(props: { rootId: string }) {
   // A group's region: the box around its members' boxes as drawn (members next to each other in
   // the tree, since a group never spans two root ports).
   const regions = new Map<number, { x0: number; x1: number; y0: number; y1: number }>();
+  // Until the groups' verdicts arrive, the regions come from each device's own iommu_group.
   for (const n of nodes) {
     if (n.data.kind !== 'device') continue;
-    const v = verdicts.get(n.data.id);
-    if (!v) continue;
-    const r = regions.get(v.group.id) ?? { x0: n.x, x1: n.x, y0: n.y, y1: n.y };
+    const gid = verdicts.get(n.data.id)?.group.id ?? (groups ? undefined : n.data.device?.iommuGroup);
+    if (gid === undefined) continue;
+    const r = regions.get(gid) ?? { x0: n.x, x1: n.x, y0: n.y, y1: n.y };
     r.x0 = Math.min(r.x0, n.x);
     r.x1 = Math.max(r.x1, n.x);
     r.y0 = Math.min(r.y0, n.y);
     r.y1 = Math.max(r.y1, n.y);
-    regions.set(v.group.id, r);
+    regions.set(gid, r);
   }
   const total = devices?.length ?? 0;
   const drawn = countDevices(shown!);
@@ -316,6 +317,7 @@ export function Topology(props: { rootId: string }) {
                   x={n.y}
                   y={n.x}
                   verdict={verdicts.get(n.data.id)}
+                  pending={!groups && !groupNote}
                   collapsed={collapsed.has(n.data.id)}
                   hasChildren={hasKids(full, n.data.id)}
                   selected={selected === n.data.id}
@@ -352,6 +354,8 @@ function NodeBox(props: {
   x: number;
   y: number;
   verdict?: Verdict;
+  /** The groups' verdicts are still being read. */
+  pending: boolean;
   collapsed: boolean;
   hasChildren: boolean;
   selected: boolean;
@@ -376,8 +380,16 @@ function NodeBox(props: {
   const name = d.names?.device ?? `${d.vendor}:${d.device}`;
   const drv = d.driver ?? 'no driver';
   const g = verdict?.group;
-  const badge = !g ? 'unk' : g.viable === true ? 'ok' : g.viable === false ? 'no' : 'unk';
-  const mark = badge === 'ok' ? '✓' : badge === 'no' ? '✗' : '?';
+  const badge = props.pending
+    ? 'pending'
+    : !g
+      ? 'unk'
+      : g.viable === true
+        ? 'ok'
+        : g.viable === false
+          ? 'no'
+          : 'unk';
+  const mark = badge === 'ok' ? '✓' : badge === 'no' ? '✗' : badge === 'pending' ? '…' : '?';
   const label = `${short(d.address)} ${name}`;
   return (
     // biome-ignore lint/a11y/useSemanticElements: an SVG group cannot be a <button>; role, tabIndex and keys make it one
