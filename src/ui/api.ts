@@ -40,6 +40,11 @@ export interface ApiState {
   version: string;
 }
 
+/** A JSON text already serialised (a runner's document), sent as it is. */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
 /** An answer: HTTP status and a JSON body. */
 export interface ApiAnswer {
   status: number;
@@ -57,7 +62,7 @@ export class ForbiddenError extends VfiokitError {
 }
 
 function ok<T>(c: Captured<T>): ApiAnswer {
-  return { status: 200, body: c.doc };
+  return { status: 200, body: new RawJson(c.text) };
 }
 
 function pickRoot(state: ApiState, id: string | null): UiRoot {

@@ -30,6 +30,8 @@ export interface Captured<T> {
   /** The runner's exit code (1: it ran and found a problem, e.g. a failed doctor check). */
   exitCode: number;
   doc: T;
+  /** The document as the runner printed it (sent as is: no second serialisation of megabytes). */
+  text: string;
   /** What the runner said on stderr (notes about the root). */
   notes: string[];
 }
@@ -60,6 +62,7 @@ export async function runJson<T>(
   return {
     exitCode,
     doc: JSON.parse(text) as T,
+    text,
     notes: stderr
       .text()
       .split('\n')

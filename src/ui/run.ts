@@ -65,12 +65,15 @@ export async function runUi(
   const roots: UiRoot[] = [];
   try {
     if (opts.demo) {
-      for (const file of demoArchives()) {
-        const u = await unpackSnapshot(file);
-        cleanups.push(u.cleanup);
+      const files = demoArchives();
+      const unpacked = await Promise.allSettled(files.map((f) => unpackSnapshot(f)));
+      for (const u of unpacked) if (u.status === 'fulfilled') cleanups.push(u.value.cleanup);
+      for (const u of unpacked) if (u.status === 'rejected') throw u.reason;
+      files.forEach((file, i) => {
+        const u = unpacked[i] as PromiseFulfilledResult<Awaited<ReturnType<typeof unpackSnapshot>>>;
         const id = path.basename(file, '.tar.gz');
-        roots.push({ id, label: `${id} (demo)`, source: { root: file, unpacked: u }, live: false });
-      }
+        roots.push({ id, label: `${id} (demo)`, source: { root: file, unpacked: u.value }, live: false });
+      });
     } else if (opts.root && isArchivePath(opts.root)) {
       const u = await unpackSnapshot(opts.root);
       cleanups.push(u.cleanup);

@@ -19,7 +19,7 @@ import { isIP } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { UsageError } from '../errors.js';
-import { type ApiState, apiGet, apiPost, errorJson, errorStatus, MAX_BODY } from './api.js';
+import { type ApiState, apiGet, apiPost, errorJson, errorStatus, MAX_BODY, RawJson } from './api.js';
 
 export interface UiServerOptions {
   state: ApiState;
@@ -81,7 +81,12 @@ function send(
 }
 
 function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
-  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
+  send(
+    res,
+    status,
+    value instanceof RawJson ? value.text : JSON.stringify(value),
+    'application/json; charset=utf-8',
+  );
 }
 
 function refuse(res: http.ServerResponse, status: number, message: string, code: string): void {

@@ -401,15 +401,12 @@ function NodeBox(props: {
       transform={`translate(${x},${top})`}
       role="button"
       tabIndex={0}
-      aria-label={`${d.address} ${name}`}
+      // The whole story in one attribute (no <title> element per function: thousands of nodes
+      // fewer to build at 4,096 functions); the details panel has the rest.
+      aria-label={`${d.address} ${d.names?.vendor ?? ''} ${name} [${d.vendor}:${d.device}] class ${d.class}, driver ${drv}${g ? `, IOMMU group ${g.id} (${g.verdict})` : ''}${verdict?.critical ? `, host-critical: ${verdict.critical}` : ''}`}
       onClick={props.onSelect}
       onKeyDown={(e) => activate(e, props.onSelect)}
     >
-      <title>
-        {d.address} {d.names?.vendor ?? ''} {name} [{d.vendor}:{d.device}] class {d.class}, driver {drv}
-        {g ? `, IOMMU group ${g.id} (${g.verdict})` : ''}
-        {verdict?.critical ? `, host-critical: ${verdict.critical}` : ''}
-      </title>
       <rect width={BOX_W} height={BOX_H} rx={4} />
       <circle class={`badge ${badge}`} cx={10} cy={10} r={7} />
       <text class="mark" x={10} y={14}>
