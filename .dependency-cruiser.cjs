@@ -1,7 +1,8 @@
 /**
  * The layering rule (README "Layout"): data flows down, nothing flows up.
  *
- *   cli/  web                                   presentation
+ *   ui/                                         the dashboard's server: calls the CLI's runners
+ *   cli/                                        presentation
  *   actions/  persist/  fleet/  export/         the only code that writes; plans and outputs
  *   readiness/  report/  vm/                    analysis: pure functions over records
  *   iommu/                                      analysis of groups, ACS, viability
@@ -69,6 +70,14 @@ module.exports = {
       severity: 'error',
       from: { path: ANALYSIS },
       to: { path: '^src/(actions|persist|fleet|export|cli)/' },
+    },
+    {
+      name: 'ui-is-the-top',
+      comment:
+        "src/ui/ (vfiokit ui) serves the CLI runners' documents over HTTP; only the `ui` command's declaration loads it.",
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(ui/|cli/commands/ui\\.cli\\.ts$)' },
+      to: { path: '^src/ui/' },
     },
     {
       name: 'actions-below-cli',

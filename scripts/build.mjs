@@ -24,7 +24,11 @@ function newest(dir) {
 }
 
 if (process.argv.includes('--if-stale') && existsSync(out)) {
-  const src = Math.max(newest(join(top, 'src')), statSync(join(top, 'package.json')).mtimeMs);
+  const src = Math.max(
+    newest(join(top, 'src')),
+    newest(join(top, 'ui')),
+    statSync(join(top, 'package.json')).mtimeMs,
+  );
   if (statSync(out).mtimeMs >= src) process.exit(0);
 }
 
@@ -74,6 +78,8 @@ await build({
   logLevel: 'warning',
 });
 
+await buildDashboard(join(top, tmp));
+
 // The V8 code cache for start-up; a build without one still runs, only slower to start.
 const warm = spawnSync(process.execPath, [join(top, 'scripts/warm-code-cache.cjs'), join(top, tmp)], {
   stdio: ['ignore', 'ignore', 'inherit'],
@@ -85,3 +91,60 @@ const old = join(top, `dist.old-${process.pid}`);
 if (existsSync(join(top, 'dist'))) renameSync(join(top, 'dist'), old);
 renameSync(join(top, tmp), join(top, 'dist'));
 rmSync(old, { recursive: true, force: true });
+
+/**
+ * The dashboard (`vfiokit ui`): the front end in ui/ (Preact) bundled by Vite into dist/ui, one
+ * JS file whose gzipped size is printed and held under 150 KB; and the lab snapshots that
+ * `vfiokit ui --demo` serves, packed as the archives `--root FILE.tar.gz` reads (test/ is not
+ * shipped, dist/ is).
+ */
+async function buildDashboard(outDir) {
+  const { gzipSync } = await import('node:zlib');
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const vite = await import('vite');
+  await vite.build({
+    root: join(top, 'ui'),
+    configFile: false,
+    logLevel: 'warn',
+    base: '/',
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    build: {
+      outDir: join(outDir, 'ui'),
+      emptyOutDir: true,
+      // Everything as files under assets/: the server's CSP allows no inline code.
+      assetsInlineLimit: 0,
+      modulePreload: { polyfill: false },
+      target: 'es2022',
+      reportCompressedSize: false,
+    },
+  });
+  const assets = join(outDir, 'ui', 'assets');
+  const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
+  const gz = js.reduce((n, f) => n + gzipSync(readFileSync(join(assets, f)), { level: 9 }).length, 0);
+  console.log(
+    `build: dashboard ${js.length} JS file(s), ${(gz / 1024).toFixed(1)} KB gzipped (limit 150 KB)`,
+  );
+  if (js.length !== 1 || gz > 150 * 1024) {
+    console.error('build: the dashboard must be one JS bundle under 150 KB gzipped');
+    process.exit(1);
+  }
+  const tar = await import('tar');
+  const demo = join(outDir, 'demo');
+  mkdirSync(demo, { recursive: true });
+  const labs = readdirSync(join(top, 'test/fixtures'))
+    .filter((n) => n.startsWith('lab-'))
+    .sort();
+  for (const lab of labs) {
+    const tree = join(top, 'test/fixtures', lab, 'snapshot');
+    if (!existsSync(join(tree, 'manifest.json'))) continue;
+    // As src/host/snapshot-archive.ts writeArchive: portable, links kept as links.
+    await tar.create(
+      { gzip: true, file: join(demo, `${lab}.tar.gz`), cwd: tree, portable: true, follow: false },
+      readdirSync(tree).sort(),
+    );
+  }
+  writeFileSync(
+    join(demo, 'README'),
+    'Lab snapshots served by `vfiokit ui --demo` (from test/fixtures/lab-*).\n',
+  );
+}

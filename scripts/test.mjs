@@ -2,7 +2,8 @@
 // The test command (`npm test`): builds the bundle, then runs every test file under test/ with
 // node's test runner through tsx. Lab tests (test/lab/) boot a real kernel under QEMU; they run
 // when qemu-system-x86_64 is present and are skipped loudly otherwise. Under CI (CI=true) a
-// missing QEMU is a failure, not a skip.
+// missing QEMU is a failure, not a skip. The dashboard's browser tests (test/unit/ui-e2e.test.ts)
+// drive Debian's /usr/bin/chromium and follow the same rule (test/helpers/browser.ts).
 //   --unit   unit tests only      --lab   lab tests only
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';

@@ -28,6 +28,7 @@ import { registerRom } from './commands/rom.cli.js';
 import { registerSetup } from './commands/setup.cli.js';
 import { registerSnapshot } from './commands/snapshot.cli.js';
 import { registerDown, registerUp } from './commands/up.cli.js';
+import { registerUi } from './commands/ui.cli.js';
 import { registerVm } from './commands/vm.cli.js';
 
 /** Top-level command name → the function that declares it. */
@@ -56,6 +57,7 @@ const commands: [string, (program: Command) => void][] = [
   ['hugepages', registerHugepages],
   ['up', registerUp],
   ['down', registerDown],
+  ['ui', registerUi],
 ];
 
 /** Global options that take a value, so their value is not mistaken for a command name. */

@@ -573,6 +573,20 @@ test('up --dry-run --json, the run record and down --json (a monitor standing in
   } finally {
     server.close();
   }
+test("the dashboard API's own documents: ui-info, ui-device, ui-vm (src/ui/api.ts, no server needed)", async () => {
+  const { apiGet, apiPost } = await import('../../src/ui/api.js');
+  const root = path.join(repoRoot, 'test/fixtures/lab-desktop/snapshot');
+  const state = {
+    roots: [{ id: 'desktop', label: 'lab-desktop', source: { root }, live: false }],
+    readOnly: 'serving a snapshot',
+    version: 'test',
+  };
+  const q = new URLSearchParams();
+  const before = validatedCount();
+  assertValidJson((await apiGet(state, '/info', q)).body, 'vfiokit.ui-info/1');
+  assertValidJson((await apiGet(state, '/device/0000:01:00.0', q)).body, 'vfiokit.ui-device/1');
+  const spec = 'name: t\nmemory: 2G\ncpu:\n  cores: 2\nfirmware:\n  type: seabios\n';
+  assertValidJson((await apiPost(state, '/vm/render', q, { spec })).body, 'vfiokit.ui-vm/1');
   assert.equal(validatedCount() - before, 3);
 });
 
