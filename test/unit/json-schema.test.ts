@@ -573,6 +573,8 @@ test('up --dry-run --json, the run record and down --json (a monitor standing in
   } finally {
     server.close();
   }
+});
+
 test("the dashboard API's own documents: ui-info, ui-device, ui-vm (src/ui/api.ts, no server needed)", async () => {
   const { apiGet, apiPost } = await import('../../src/ui/api.js');
   const root = path.join(repoRoot, 'test/fixtures/lab-desktop/snapshot');
