@@ -27,8 +27,8 @@ import { registerReport } from './commands/report.cli.js';
 import { registerRom } from './commands/rom.cli.js';
 import { registerSetup } from './commands/setup.cli.js';
 import { registerSnapshot } from './commands/snapshot.cli.js';
-import { registerDown, registerUp } from './commands/up.cli.js';
 import { registerUi } from './commands/ui.cli.js';
+import { registerDown, registerUp } from './commands/up.cli.js';
 import { registerVm } from './commands/vm.cli.js';
 
 /** Top-level command name → the function that declares it. */

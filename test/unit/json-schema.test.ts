@@ -573,6 +573,7 @@ test('up --dry-run --json, the run record and down --json (a monitor standing in
   } finally {
     server.close();
   }
+  assert.equal(validatedCount() - before, 3);
 });
 
 test("the dashboard API's own documents: ui-info, ui-device, ui-vm (src/ui/api.ts, no server needed)", async () => {
