@@ -302,10 +302,15 @@ export const labSnapshot = (lab: Lab) => path.join(repoRootDir, `test/fixtures/l
  * from: a tree saved earlier (a "crash image") to start from instead of the lab snapshot.
  * failCommands: every command exits 1 (modprobe failing).
  */
-export function fakeHost(lab: Lab, opts: { from?: string; failCommands?: boolean } = {}): FakeHost {
+export function fakeHost(
+  lab: Lab,
+  opts: { from?: string; failCommands?: boolean; make?: (dir: string) => FakeSysfs } = {},
+): FakeHost {
   const dir = fs.mkdtempSync(path.join(scratch(), `vfiokit-bind-${lab}-`));
   copySnapshot(opts.from ?? labSnapshot(lab), dir);
-  const fake = new FakeSysfs(dir, labSnapshot(lab));
+  // make: a subclass with more of the kernel's files (hugepage pools); the runner's modprobe must
+  // load drivers into that same simulation.
+  const fake = opts.make ? opts.make(dir) : new FakeSysfs(dir, labSnapshot(lab));
   const ran: string[][] = [];
   const runner: CommandRunner = async (argv) => {
     ran.push([...argv]);

@@ -218,8 +218,9 @@ export interface HugepageHost extends FakeHost {
 export function hugepageHost(
   opts: { pool2M?: PoolSetup; pool1G?: PoolSetup; numa?: boolean } = {},
 ): HugepageHost {
-  const base = fakeHost('desktop');
-  const fake = new HugepageFakeSysfs(base.dir);
+  let made: HugepageFakeSysfs | undefined;
+  const base = fakeHost('desktop', { make: (dir) => (made = new HugepageFakeSysfs(dir)) });
+  const fake = made as HugepageFakeSysfs;
   fake.numa = opts.numa ?? false;
   fake.setPool(2048, opts.pool2M ?? { nodes: [{ room: 256 }] });
   fake.setPool(1048576, opts.pool1G ?? { nodes: [{}] });

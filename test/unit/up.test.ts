@@ -22,7 +22,6 @@ import type { UpPlan } from '../../src/actions/up.js';
 import { runDown } from '../../src/cli/commands/down.js';
 import { runUp } from '../../src/cli/commands/up.js';
 import { makeContext } from '../../src/cli/context.js';
-import { type CommandRunner, DirHostWriter } from '../../src/host/host-writer.js';
 import { type HugepageHost, hugepageHost, POOL_2M } from '../helpers/hugepage-host.js';
 import { assertValidJson } from '../helpers/json-schema.js';
 
@@ -51,12 +50,7 @@ afterEach(() => {
 function setup(room = 256): { h: HugepageHost; spec: string } {
   const base = hugepageHost({ pool2M: { nodes: [{ room }] } });
   hosts.push(base);
-  // modprobe loads the driver into this host's simulated sysfs (the pools' one).
-  const runner: CommandRunner = async (argv) => {
-    if (argv[0] === 'modprobe' && argv[1]) base.fake.loadDriver(argv[1].replace(/_/g, '-'));
-    return { ran: true, status: 0, stdout: '', stderr: '' };
-  };
-  const h = { ...base, writer: new DirHostWriter(base.dir, runner) };
+  const h = base;
   const d = fs.mkdtempSync(path.join(os.tmpdir(), 'vfiokit-up-'));
   dirs.push(d);
   const spec = path.join(d, 'nested.yaml');
