@@ -44,6 +44,9 @@ function App() {
       .catch((e) => setError(errorText(e)));
     const onHash = () => setPage(pageFromHash());
     window.addEventListener('hashchange', onHash);
+    // Effects run after the first paint: a hash that changed between the first render and this
+    // subscription (a link followed while the page loads) is read here, not lost.
+    onHash();
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
   if (error) return <p class="error">{error}</p>;
