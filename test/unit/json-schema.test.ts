@@ -13,6 +13,7 @@ import { PassThrough } from 'node:stream';
 import { after, describe, test } from 'node:test';
 import { applyPlan } from '../../src/actions/apply.js';
 import { planHandback, planHandover } from '../../src/actions/handover.js';
+import { hugepageNeed, hugepageRecordStep, planHugepages } from '../../src/actions/hugepages.js';
 import { type UpPlan, vmPaths, writeState } from '../../src/actions/up.js';
 import { runBind, runRestore } from '../../src/cli/commands/bind.js';
 import { runDown } from '../../src/cli/commands/down.js';
@@ -27,6 +28,7 @@ import { I5_9600K, I7_8700, RYZEN_3900X, writeCpuLayout, XEON_2S_E5_2620V3 } fro
 import { displayHost, GPU } from '../helpers/display-host.js';
 import { fakeHost } from '../helpers/fake-sysfs.js';
 import { buildFixture, fixtureManifest } from '../helpers/fixture-builder.js';
+import { hugepageHost } from '../helpers/hugepage-host.js';
 import { buildIgdHost, IGD_HOSTS, PREPARED_HOST } from '../helpers/igd-hosts.js';
 import { assertValidJson, OUTPUTS, validatedCount } from '../helpers/json-schema.js';
 import { buildOpRegion } from '../helpers/opregion-image.js';
@@ -591,6 +593,46 @@ test("the dashboard API's own documents: ui-info, ui-device, ui-vm (src/ui/api.t
   const spec = 'name: t\nmemory: 2G\ncpu:\n  cores: 2\nfirmware:\n  type: seabios\n';
   assertValidJson((await apiPost(state, '/vm/render', q, { spec })).body, 'vfiokit.ui-vm/1');
   assert.equal(validatedCount() - before, 3);
+});
+
+test('hugepages --dry-run --json, and the record a reservation leaves for --release', async () => {
+  const before = validatedCount();
+  doc(
+    [
+      '--root',
+      snapshotOf('lab-desktop'),
+      '--json',
+      'hugepages',
+      'test/fixtures/hugepages/small-2m.yaml',
+      '--dry-run',
+    ],
+    'vfiokit.hugepages/1',
+  );
+  // The record, written by a reservation on the simulated pools (the kernel's counts: the lab).
+  const h = hugepageHost({ pool2M: { nodes: [{ room: 100 }] } });
+  try {
+    const need = hugepageNeed({ memoryBytes: 64 * 1024 * 1024, hugepageBytes: 2 * 1024 * 1024 });
+    assert.ok(need);
+    const p = planHugepages(need, h.root());
+    const rec = hugepageRecordStep(h.root(), 'small', p);
+    assert.ok(rec);
+    const r = await applyPlan(
+      h.writer,
+      { steps: [...p.plan.steps, rec] },
+      {
+        command: 'test',
+        sysfs: { io: h.fake, timeoutMs: 1000 },
+      },
+    );
+    assert.equal(r.ok, true, r.error?.message);
+    assertValidJson(
+      JSON.parse(fs.readFileSync(path.join(h.dir, 'run/vfiokit/hugepages-small.json'), 'utf8')),
+      'vfiokit.hugepages-record/1',
+    );
+  } finally {
+    h.cleanup();
+  }
+  assert.equal(validatedCount() - before, 2);
 });
 
 test('every defined schema was validated at least once above', () => {
