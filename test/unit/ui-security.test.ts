@@ -240,10 +240,16 @@ function startCli(args: string[]): Promise<{ out: string; err: string; code: num
     });
     let out = '';
     let err = '';
+    let stopped = false;
     const done = () => resolve({ out, err, code: p.exitCode });
     p.stdout.on('data', (c: Buffer) => {
       out += c;
-      if (/Stop with Ctrl-C/.test(out)) p.kill('SIGINT');
+      // One Ctrl-C: a second one after the server has begun to stop (its handler gone) would end
+      // the process by the signal, as it would for a user who pressed it twice.
+      if (!stopped && /Stop with Ctrl-C/.test(out)) {
+        stopped = true;
+        p.kill('SIGINT');
+      }
     });
     p.stderr.on('data', (c: Buffer) => {
       err += c;
