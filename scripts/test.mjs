@@ -5,6 +5,9 @@
 // missing QEMU is a failure, not a skip. The dashboard's browser tests (test/unit/ui-e2e.test.ts)
 // drive Debian's /usr/bin/chromium and follow the same rule (test/helpers/browser.ts).
 //   --unit   unit tests only      --lab   lab tests only
+// The lab files run in one process (test/lab-suite.ts: one guest at a time) on one of the test
+// runner's two slots while the unit files take turns on the other, which roughly halves the wall
+// time on a two-core machine without two TCG guests competing.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -60,8 +63,13 @@ if (!files.length) {
   console.error('no test files found');
   process.exit(1);
 }
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...files], {
+const labFiles = files.filter((f) => f.startsWith('test/lab/'));
+const unitFiles = files.filter((f) => !f.startsWith('test/lab/'));
+// The lab suite first, so it takes a slot at once: it is the longest single piece.
+const runList = labFiles.length ? ['test/lab-suite.ts', ...unitFiles] : unitFiles;
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...runList], {
   stdio: 'inherit',
   cwd: top,
+  env: { ...process.env, VFIOKIT_LAB_FILES: labFiles.join(',') },
 });
 process.exit(r.status ?? 1);
