@@ -48,6 +48,11 @@ export const HELD_OUT_2_PATH = fileURLToPath(
   new URL('../test/fixtures/diagnose/held-out-2.json', import.meta.url),
 );
 
+/** The third set, collected from yet other threads once the second had been used for tuning. */
+export const HELD_OUT_3_PATH = fileURLToPath(
+  new URL('../test/fixtures/diagnose/held-out-3.json', import.meta.url),
+);
+
 export function loadHeldOut(path = HELD_OUT_PATH): HeldOutSet {
   let set: HeldOutSet;
   try {

@@ -1,5 +1,6 @@
 // The held-out sets of real messages (test/fixtures/diagnose/held-out.json and the later
-// held-out-2.json, collected from other threads once the first had been used for tuning) are well
+// held-out-2.json and held-out-3.json, each collected from other threads once the sets before it
+// had been used for tuning) are well
 // formed and hold enough messages that were not used to build the catalogue. Only their shape is
 // checked here: how well diagnose does on them is a figure that bench/diagnose-heldout.ts prints
 // (`--set FILE` for the second), never a threshold a test enforces, so the catalogue cannot be
@@ -13,6 +14,7 @@ import {
   catalogueExamples,
   contamination,
   HELD_OUT_2_PATH,
+  HELD_OUT_3_PATH,
   HELD_OUT_PATH,
   isClean,
   loadHeldOut,
@@ -28,6 +30,7 @@ const PRODUCERS = new Set(['kernel', 'qemu', 'libvirt', 'windows', 'shell', 'oth
 const SETS = [
   { name: 'held-out.json', path: HELD_OUT_PATH, idPattern: /^ho-\d{2,3}$/ },
   { name: 'held-out-2.json', path: HELD_OUT_2_PATH, idPattern: /^h2-\d{2,3}$/ },
+  { name: 'held-out-3.json', path: HELD_OUT_3_PATH, idPattern: /^h3-\d{2,3}$/ },
 ];
 
 for (const { name, path, idPattern } of SETS) {
@@ -99,6 +102,18 @@ test('the second set shares no thread with the first', () => {
   const second = loadHeldOut(HELD_OUT_2_PATH).messages;
   assert.ok(second.length > 0);
   const shared = second.filter((m) => first.has(threadOf(m.origin))).map((m) => m.id);
+  assert.deepEqual(shared, []);
+});
+
+test('the third set shares no thread with the first two', () => {
+  const earlier = new Set(
+    [...loadHeldOut(HELD_OUT_PATH).messages, ...loadHeldOut(HELD_OUT_2_PATH).messages].map((m) =>
+      threadOf(m.origin),
+    ),
+  );
+  const third = loadHeldOut(HELD_OUT_3_PATH).messages;
+  assert.equal(third.length, 52);
+  const shared = third.filter((m) => earlier.has(threadOf(m.origin))).map((m) => m.id);
   assert.deepEqual(shared, []);
 });
 
