@@ -257,7 +257,7 @@ export const LEFT_OUT: LeftOut[] = [
 
 /** The file a citation names: its repository and first path ("qemu/qemu hw/vfio/pci.c"). */
 export function citedFile(cite: string): string {
-  const m = /^(\S+) ((?:[\w.*-]{1,64}\/){0,6}[\w.*-]{1,64}\.(?:c|h|go|ts))/.exec(cite);
+  const m = /^(\S+) ((?:[\w.*-]{1,64}\/){0,6}[\w.*-]{1,64}\.(?:c|h|go|rs|ts))/.exec(cite);
   return m ? `${m[1]} ${m[2]}` : cite.split(' ').slice(0, 2).join(' ');
 }
 
