@@ -288,3 +288,16 @@ test("each family's lines strip to the message in the log forms users paste them
     );
   }
 });
+
+test('QEMU failing to read an mdev config space points at the vGPU stack, a PCI address at the device', () => {
+  const mdev = only(
+    'kvm: -device vfio-pci,sysfsdev=/sys/bus/pci/devices/0000:01:00.0/00000000-0000-0000-0000-000000000102,id=hostpci0,bus=pci.0,addr=0x10: vfio 00000000-0000-0000-0000-000000000102: failed to read device config space: Bad address',
+    'qemu.config-access-failed',
+  );
+  assert.match(mdev.explanation.cause, /vGPU manager/);
+  const pci = only(
+    'qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0: vfio 0000:01:00.0: failed to read device config space',
+    'qemu.config-access-failed',
+  );
+  assert.match(pci.explanation.cause, /D3cold/);
+});

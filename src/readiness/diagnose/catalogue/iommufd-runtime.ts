@@ -70,10 +70,11 @@ export const IOMMUFD_RUNTIME_ENTRIES: CatalogueEntry[] = [
     source: 'qemu',
     cite: 'qemu/qemu hw/vfio/iommufd.c iommufd_cdev_attach_ioas_hwpt()',
     format: '[iommufd=%d] error attach %s (%d) to id=%d: %m',
-    versions: 'the first iommufd versions (QEMU 8.2) said "to ioasid=%d"',
+    versions:
+      'QEMU 8.2 said "to ioasid=%d"; a hardware page table is named "hwpt_id=%d" in the nesting series',
     patterns: [
       new RegExp(
-        `error attach (?<dev>[\\w:.-]{1,64}) \\((?<fd>\\d{1,6})\\) to (?:ioas)?id=(?<ioas>\\d{1,6})${ERR}`,
+        `error attach (?<dev>[\\w:.-]{1,64}) \\((?<fd>\\d{1,6})\\) to (?:ioas|hwpt_)?id=(?<ioas>\\d{1,6})${ERR}`,
       ),
     ],
     severity: 'error',
