@@ -301,3 +301,23 @@ test('QEMU failing to read an mdev config space points at the vGPU stack, a PCI 
   );
   assert.match(pci.explanation.cause, /D3cold/);
 });
+
+test('podman/crun and Go stat errors on a /dev/vfio node read the same facts as docker', () => {
+  const crun = only(
+    "Error: crun: error stat'ing file `/dev/vfio/42`: Permission denied: OCI permission denied",
+    'runtime.vfio-device-node-missing',
+  );
+  assert.equal(crun.facts.node, '42');
+  assert.equal(crun.facts.errno, 'EACCES');
+  const missing = only(
+    'Error: stat /dev/vfio/42: no such file or directory',
+    'runtime.vfio-device-node-missing',
+  );
+  assert.match(missing.explanation.cause, /IOMMU group 42/);
+  assert.equal(
+    diagnoseText('Error: stat /dev/vfio42: no such file or directory').findings.filter(
+      (f) => f.entry.id === 'runtime.vfio-device-node-missing',
+    ).length,
+    0,
+  );
+});

@@ -92,6 +92,12 @@ export const ALSO: AlsoCovered[] = [
     text: 'error: vmiop_log: (0x0): Incompatible Guest/Host drivers: Guest VGX version is newer than the maximum version supported by the Host. Disabling vGPU.',
   },
   {
+    id: 'runtime.vfio-device-node-missing',
+    file: 'containers/crun src/libcrun/linux.c',
+    format: "error stat'ing file `%s`: %s",
+    text: "Error: crun: error stat'ing file `/dev/vfio/42`: No such file or directory: OCI runtime attempted to invoke a command that was not found",
+  },
+  {
     id: 'qemu.iommufd-attach-failed',
     file: 'qemu/qemu hw/vfio/iommufd.c',
     format: '[iommufd=%d] error attach %s (%d) to ioasid=%d',

@@ -116,9 +116,11 @@ export const IOMMUFD_RUNTIME_ENTRIES: CatalogueEntry[] = [
     cite: 'moby/moby oci/devices_linux.go DevicesFromPath()',
     format: 'error gathering device information while adding custom device "%s": %s',
     versions:
-      'Go: fmt.Errorf("... custom device %q: %s", path, err); docker prints it as "docker: Error response from daemon: [linux runtime spec devices: ]error gathering ..."',
+      'Go: fmt.Errorf("... custom device %q: %s", path, err); docker prints it as "docker: Error response from daemon: [linux runtime spec devices: ]error gathering ..."; crun (podman\'s default runtime, src/libcrun/linux.c) says "error stat\'ing file `%s`: %s"; other Go tools (podman, device plugins) pass on os.Stat\'s "stat /dev/vfio/N: no such file or directory"',
     patterns: [
       /error gathering device information while adding custom device "\/dev\/vfio\/(?<node>vfio|\d{1,6})": (?<err>[a-z][a-z /-]{2,60})/,
+      /error stat'ing file `\/dev\/vfio\/(?<node>vfio|\d{1,6})`: (?<err>[A-Z][A-Za-z /-]{2,60})/,
+      /(?:^|[\s:"])stat \/dev\/vfio\/(?<node>vfio|\d{1,6}): (?<err>no such file or directory|permission denied)/,
     ],
     severity: 'error',
     title: 'The container was given a VFIO node that does not exist',
@@ -148,6 +150,11 @@ export const IOMMUFD_RUNTIME_ENTRIES: CatalogueEntry[] = [
         { node: '48', errno: 'ENOENT' },
         'https://github.com/omec-project/upf/issues/34',
       ),
+      ex(
+        "Error: crun: error stat'ing file `/dev/vfio/42`: No such file or directory: OCI runtime attempted to invoke a command that was not found",
+        { node: '42', errno: 'ENOENT' },
+      ),
+      ex('Error: stat /dev/vfio/vfio: no such file or directory', { node: 'vfio', errno: 'ENOENT' }),
     ],
   },
 ];
