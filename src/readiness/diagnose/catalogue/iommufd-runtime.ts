@@ -8,9 +8,11 @@
  *   EINVAL when the IOMMU cannot enforce cache coherency, and the DMA-ownership claim fails with
  *   EBUSY while another user (a kernel driver, or the legacy group/container path) owns the group.
  * - Container engines: a device passed with `--device /dev/vfio/N` must exist on the host when
- *   the container is created; the engine reports the stat() failure of the node.
+ *   the container is created; the engine reports the stat() failure of the node. Kata Containers
+ *   runs the container in a VM and must be told which PCIe port type to plug VFIO devices into.
  */
 import type { CatalogueEntry } from '../entry.js';
+import { BDF } from '../entry.js';
 import { ex, render } from './build.js';
 
 const QEMU_DEV =
@@ -107,6 +109,27 @@ export const IOMMUFD_RUNTIME_ENTRIES: CatalogueEntry[] = [
       ex(
         'qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0,iommufd=iommufd0: [iommufd=24] error attach 0000:01:00.0 (23) to ioasid=2: Invalid argument',
         { dev: '0000:01:00.0', errno: 'EINVAL' },
+      ),
+    ],
+  },
+  {
+    id: 'runtime.kata-vfio-port-unset',
+    source: 'container runtime',
+    cite: 'kata-containers/kata-containers src/runtime/virtcontainers (VFIO device placement; wording from the public report)',
+    format:
+      'cold_plug_vfio= or hot_plug_vfio= port is not set for device %s (BridgePort | RootPort | SwitchPort)',
+    patterns: [new RegExp(`cold_plug_vfio= or hot_plug_vfio= port is not set for device ${BDF}`)],
+    severity: 'error',
+    title: 'Kata does not know where to plug the VFIO device',
+    cause:
+      'Kata Containers needs a PCIe port type for VFIO devices (cold_plug_vfio or hot_plug_vfio = "root-port", "switch-port" or "bridge-port") in the configuration.toml the runtime actually loads; none is set there, so the pod sandbox is not created',
+    fix: 'set cold_plug_vfio = "root-port" (and pcie_root_port to the number of devices) in the configuration file of the runtime class in use: containerd may point kata at its own ConfigPath (e.g. /opt/kata/share/defaults/kata-containers/configuration-qemu.toml), not /etc/kata-containers/configuration.toml',
+    render: render('failed to create shim task: ', '0000:5e:02.1'),
+    examples: [
+      ex(
+        'Warning  FailedCreatePodSandBox  5s    kubelet,xxx.host  Failed to create pod sandbox: rpc error: code = Unknown desc = failed to create containerd task: failed to create shim task: cold_plug_vfio= or hot_plug_vfio= port is not set for device 0000:5e:02.1 (BridgePort | RootPort | SwitchPort): unknown',
+        { bdf: '0000:5e:02.1' },
+        'https://github.com/kata-containers/kata-containers/issues/9014',
       ),
     ],
   },
