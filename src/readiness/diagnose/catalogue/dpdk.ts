@@ -89,7 +89,7 @@ export const DPDK_ENTRIES: CatalogueEntry[] = [
   {
     id: 'dpdk.device-unusable',
     source: 'dpdk',
-    cite: 'DPDK/dpdk drivers/bus/pci/pci_common.c rte_pci_probe_one_driver() (older: lib/librte_eal/common/eal_common_pci.c)',
+    cite: 'DPDK/dpdk drivers/bus/pci/pci_common.c pci_probe() (older: rte_eal_pci_probe() in lib/librte_eal/common/eal_common_pci.c; the other buses print the same wording)',
     format: 'Requested device %s cannot be used\n',
     versions:
       'hot-plug (Open vSwitch, rte_dev_probe()) says instead "Driver cannot attach the device (%s)" (lib/eal/common/eal_common_dev.c local_dev_probe())',
