@@ -3,12 +3,15 @@
  * upstream file and function that prints it (see entry.ts for what an entry holds).
  */
 
+import { DPDK_ENTRIES } from './catalogue/dpdk.js';
 import { HOST_GUEST_EXTRA_ENTRIES } from './catalogue/host-guest-extra.js';
+import { IOMMUFD_RUNTIME_ENTRIES } from './catalogue/iommufd-runtime.js';
 import { KERNEL_ENTRIES } from './catalogue/kernel.js';
 import { KERNEL_IOMMU_ENTRIES } from './catalogue/kernel-iommu.js';
 import { KERNEL_PCI_ENTRIES } from './catalogue/kernel-pci.js';
 import { LIBVIRT_ENTRIES } from './catalogue/libvirt.js';
 import { LIBVIRT_MORE_ENTRIES } from './catalogue/libvirt-more.js';
+import { MDEV_ENTRIES } from './catalogue/mdev.js';
 import { OTHER_ENTRIES } from './catalogue/other.js';
 import { QEMU_ENTRIES } from './catalogue/qemu.js';
 import { QEMU_MACHINE_ENTRIES } from './catalogue/qemu-machine.js';
@@ -26,4 +29,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...LIBVIRT_MORE_ENTRIES,
   ...OTHER_ENTRIES,
   ...HOST_GUEST_EXTRA_ENTRIES,
+  ...IOMMUFD_RUNTIME_ENTRIES,
+  ...MDEV_ENTRIES,
+  ...DPDK_ENTRIES,
 ];

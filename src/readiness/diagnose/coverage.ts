@@ -25,6 +25,85 @@ export interface LeftOut {
 
 export const ALSO: AlsoCovered[] = [
   {
+    id: 'libvirt.reset-bus-shared',
+    file: 'libvirt/libvirt src/util/pci.c',
+    format: 'Other devices on bus with %s, not doing bus reset',
+    text: 'Dec 28 13:31:28 charlie libvirtd: 13:31:28.825: warning : pciTrySecondaryBusReset:483 : Other devices on bus with 0000:11:09.0, not doing bus reset',
+  },
+  {
+    id: 'dpdk.group-not-viable',
+    file: 'DPDK/dpdk lib/librte_eal/linuxapp/eal/eal_vfio.c',
+    format: '  %s VFIO group is not viable!',
+    text: 'EAL:   0000:0e:00.0 VFIO group is not viable!',
+  },
+  {
+    id: 'dpdk.dma-remapping-failed',
+    file: 'DPDK/dpdk lib/librte_eal/linuxapp/eal/eal_vfio.c',
+    format: '  cannot set up DMA remapping, error %i (%s)',
+    text: 'EAL:   cannot set up DMA remapping, error 14 (Bad address)',
+  },
+  {
+    id: 'dpdk.dma-remapping-failed',
+    file: 'DPDK/dpdk lib/eal/linux/eal_vfio.c',
+    format: '%s DMA remapping failed, error %i (%s)',
+    text: 'EAL:   0000:00:19.0 DMA remapping failed, error 14 (Bad address)',
+  },
+  {
+    id: 'dpdk.device-unusable',
+    file: 'DPDK/dpdk lib/eal/common/eal_common_dev.c',
+    format: 'Driver cannot attach the device (%s)',
+    text: 'EAL: Driver cannot attach the device (0000:01:00.1)',
+  },
+  {
+    id: 'dpdk.vfio-unavailable',
+    file: 'DPDK/dpdk lib/eal/linux/eal_vfio.c',
+    format: 'VFIO support not initialized',
+    text: 'EAL: VFIO support not initialized',
+  },
+  {
+    id: 'spdk.dma-map-failed',
+    file: 'spdk/spdk lib/env_dpdk/memory.c',
+    format: 'Cannot set up DMA mapping, error %d, ignored',
+    text: 'memory.c: 889:vtophys_iommu_map_dma: *NOTICE*: Cannot set up DMA mapping, error 19, ignored',
+  },
+  {
+    id: 'kernel.gvt-failsafe',
+    file: 'torvalds/linux drivers/gpu/drm/i915/gvt/handlers.c',
+    format: "Detected your guest driver doesn't support GVT-g.",
+    text: "Detected your guest driver doesn't support GVT-g.",
+  },
+  {
+    id: 'kernel.gvt-failsafe',
+    file: 'torvalds/linux drivers/gpu/drm/i915/gvt/handlers.c',
+    format: 'Graphics resource is not enough for the guest',
+    text: 'Graphics resource is not enough for the guest',
+  },
+  {
+    id: 'nvidia-vgpu.vm-uuid-missing',
+    file: 'NVIDIA nvidia-vgpu-mgr',
+    format: 'kvm_plugin_global_init failed with error 0x%x',
+    text: 'error: vmiop_env_log: kvm_plugin_global_init failed with error 0x57',
+  },
+  {
+    id: 'nvidia-vgpu.driver-incompatible',
+    file: 'NVIDIA nvidia-vgpu-mgr',
+    format:
+      'Incompatible Guest/Host drivers: Guest VGX version is newer than the maximum version supported by the Host. Disabling vGPU.',
+    text: 'error: vmiop_log: (0x0): Incompatible Guest/Host drivers: Guest VGX version is newer than the maximum version supported by the Host. Disabling vGPU.',
+  },
+  {
+    id: 'runtime.vfio-device-node-missing',
+    file: 'containers/crun src/libcrun/linux.c',
+    format: "error stat'ing file `%s`: %s",
+    text: "Error: crun: error stat'ing file `/dev/vfio/42`: No such file or directory: OCI runtime attempted to invoke a command that was not found",
+  },
+  {
+    id: 'qemu.iommufd-attach-failed',
+    file: 'qemu/qemu hw/vfio/iommufd.c',
+    format: '[iommufd=%d] error attach %s (%d) to ioasid=%d',
+    text: 'vfio 0000:01:00.0: [iommufd=24] error attach 0000:01:00.0 (23) to ioasid=2: Invalid argument',
+  },
+  {
     id: 'kernel.aer-error-received',
     file: 'torvalds/linux drivers/pci/pcie/aer.c',
     format: 'AER: %s%s error received: %04x:%02x:%02x.%d',
@@ -257,7 +336,7 @@ export const LEFT_OUT: LeftOut[] = [
 
 /** The file a citation names: its repository and first path ("qemu/qemu hw/vfio/pci.c"). */
 export function citedFile(cite: string): string {
-  const m = /^(\S+) ((?:[\w.*-]{1,64}\/){0,6}[\w.*-]{1,64}\.(?:c|h|go|ts))/.exec(cite);
+  const m = /^(\S+) ((?:[\w.*-]{1,64}\/){0,6}[\w.*-]{1,64}\.(?:c|h|go|rs|ts))/.exec(cite);
   return m ? `${m[1]} ${m[2]}` : cite.split(' ').slice(0, 2).join(' ');
 }
 

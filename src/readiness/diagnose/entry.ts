@@ -7,7 +7,8 @@
  * same "VFIO_MAP_DMA failed" means different things for -12 and -22).
  *
  * The texts were looked up in the upstream trees (torvalds/linux, qemu/qemu, libvirt/libvirt,
- * pciutils/pciutils); the explanations are ours.
+ * pciutils/pciutils, DPDK/dpdk, spdk/spdk, mdevctl/mdevctl, moby/moby); NVIDIA's closed vGPU
+ * manager is quoted from public logs and says so in `cite`. The explanations are ours.
  */
 
 export type Source =
@@ -17,7 +18,12 @@ export type Source =
   | 'pciutils'
   | 'acs-override patch'
   | 'vendor-reset'
-  | 'windows';
+  | 'windows'
+  | 'dpdk'
+  | 'spdk'
+  | 'mdevctl'
+  | 'nvidia-vgpu'
+  | 'container runtime';
 export type Severity = 'error' | 'warning' | 'info';
 
 /** A real message this entry must recognise: the per-entry test runs every example. */

@@ -2,8 +2,10 @@
  * The prefixes logs put before a message, so catalogue patterns see the message itself: what
  * dmesg, `dmesg -T`/`-x`/`--time-format iso`, journalctl's output modes (short, short-iso,
  * short-precise, short-full, short-monotonic, short-unix), syslog files and RFC 3164 / RFC 5424
- * records, /dev/kmsg-style `<3>` levels, libvirt's own log lines and QEMU's `-msg timestamp=on`
- * stamps add. They nest (rsyslog writes "Dec  1 10:00:00 host kernel: [   12.345678] ..."), so
+ * records, /dev/kmsg-style `<3>` levels, libvirt's own log lines, QEMU's `-msg timestamp=on`
+ * stamps, SPDK's "[2024-03-01 10:00:00.123456] " and Open vSwitch's "TIME|SEQ|module|LEVEL|"
+ * records (ovs-vswitchd.log; "ovs|SEQ|module|LEVEL|" when it logs to syslog) add. They nest
+ * (rsyslog writes "Dec  1 10:00:00 host kernel: [   12.345678] ..."), so
  * they are taken off one after the other. Every expression is anchored and bounded: one pass
  * over the start of the line.
  */
@@ -31,6 +33,8 @@ const TIMES: { re: RegExp; host: 'any' | 'known' | 'none'; first: 'bracket' | 'd
   // dmesg and journalctl -o short-monotonic: "[   12.345678] "
   { re: /^\[ {0,12}\d{1,10}\.\d{1,9}\] ?/, host: 'known', first: 'bracket' },
   // dmesg -T / --ctime: "[Tue Dec  1 10:00:00 2026] "
+  // SPDK (lib/log/log.c): "[2024-03-01 10:00:00.123456] "
+  { re: new RegExp(`^\\[${ISO}\\] ?`), host: 'none', first: 'bracket' },
   { re: new RegExp(`^\\[${DAY} ${MON} {1,2}\\d{1,2} ${HMS} \\d{4}\\] ?`), host: 'none', first: 'bracket' },
   // libvirt's log: "2024-01-01 10:00:00.000+0000: 1234: error : qemuProcessReportLogError:2051 : "
   {
@@ -45,6 +49,13 @@ const TIMES: { re: RegExp; host: 'any' | 'known' | 'none'; first: 'bracket' | 'd
     re: new RegExp(`^${DAY} \\d{4}-\\d{2}-\\d{2} ${HMS}(?:\\.\\d{1,9})? [A-Z]{1,6}[+-]?\\d{0,4} `),
     host: 'any',
     first: 'upper',
+  },
+  // Open vSwitch's own log file (ovs-vswitchd.log, lib/vlog.c: time|sequence|module|level|message):
+  // "2022-11-25T01:10:52.810Z|00093|dpdk|ERR|"
+  {
+    re: new RegExp(`^(?<time>${ISO})\\|\\d{1,10}\\|[\\w-]{1,32}\\|(?<level>EMER|ERR|WARN|INFO|DBG)\\|`),
+    host: 'none',
+    first: 'digit',
   },
   // ISO: journalctl short-iso(-precise), rsyslog RFC 3339, dmesg --time-format iso, QEMU -msg timestamp=on
   { re: new RegExp(`^${ISO}:? `), host: 'any', first: 'digit' },
@@ -68,6 +79,8 @@ const RFC5424 =
   /^<(?<pri>\d{1,3})>1 (?<time>\S{1,64}) (?<host>\S{1,255}) (?<tag>\S{1,48}) \S{1,128} \S{1,32} (?:-|(?:\[[^\]]{0,1024}\]){1,8}) ?/;
 /** RFC 3164's and /dev/kmsg's priority: "<13>", "<3>". */
 const PRI = /^<(?<pri>\d{1,3})>/;
+/** Open vSwitch through syslog (lib/vlog.c, "ovs|sequence|module|level|message"): "ovs|00021|dpdk|ERR|" */
+const OVS_SYSLOG = /^ovs\|\d{1,10}\|[\w-]{1,32}\|(?<level>EMER|ERR|WARN|INFO|DBG)\|/;
 /** dmesg -x: "kern  :err   : " */
 const FACILITY_LEVEL =
   /^(?<fac>kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local\d) {0,4}:(?<level>emerg|alert|crit|err|warn|notice|info|debug) {0,6}: /;
@@ -102,6 +115,14 @@ export function stripLogPrefix(line: string): LogPrefix {
         continue;
       }
       break;
+    }
+    if (c === 111) {
+      m = OVS_SYSLOG.exec(s);
+      if (m?.groups) {
+        out.level = m.groups.level;
+        s = s.slice(m[0].length);
+        continue;
+      }
     }
     if (c >= 97 && c <= 122) {
       m = FACILITY_LEVEL.exec(s);

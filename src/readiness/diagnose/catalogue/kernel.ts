@@ -1485,7 +1485,8 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     source: 'kernel',
     cite: 'torvalds/linux drivers/pci/pci.c pci_dev_wait()',
     format: 'not ready %dms after %s; waiting\n',
-    versions: 'Linux 4.17+; 4.13–4.16: "not ready %dms after FLR; waiting"',
+    versions:
+      'Linux 4.17+; 4.13–4.16: "not ready %dms after FLR; waiting". Newer 6.x kernels first retrain a link that failed to come up (pcie_failed_link_retrain()) and restart the wait, so the first "waiting" line can appear twice',
     patterns: [/not ready (?<ms>\d{1,7})ms after (?<reset>[^;\n]{1,32}); waiting/],
     severity: 'warning',
     title: 'Device slow to come back after a reset (still waiting)',

@@ -341,10 +341,13 @@ export const LIBVIRT_ENTRIES: CatalogueEntry[] = [
     source: 'libvirt',
     cite: 'libvirt/libvirt src/util/virpci.c virPCIDeviceTrySecondaryBusReset()',
     format: 'Active %1$s devices on bus with %2$s, not doing bus reset',
+    versions:
+      'before libvirt 9.x "Active %s devices on bus with %s" (no positional conversions); libvirt 0.7 (pciTrySecondaryBusReset()) warned "Other devices on bus with %s, not doing bus reset"',
     patterns: [
       new RegExp(
         `Active (?<other>[0-9a-fA-F]{4,8}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7]) devices on bus with ${BDF}, not doing bus reset`,
       ),
+      new RegExp(`Other devices on bus with ${BDF}, not doing bus reset`),
     ],
     severity: 'error',
     title: 'No bus reset: another device on the same bus is in use',
@@ -459,7 +462,9 @@ export const LIBVIRT_ENTRIES: CatalogueEntry[] = [
     id: 'libvirt.reset-skipped-vfio',
     source: 'libvirt',
     cite: 'libvirt/libvirt src/util/virpci.c virPCIDeviceReset()',
-    format: 'Device %1$s is bound to vfio-pci - skip reset',
+    // A VIR_DEBUG() line: debug messages are not translated, so the source has %s, not %1$s.
+    format: 'Device %s is bound to vfio-pci - skip reset',
+    versions: 'printed at debug level only (log_filters with 1:util.pci), never as an error',
     patterns: [new RegExp(`Device ${BDF} is bound to vfio-pci - skip reset`)],
     severity: 'info',
     title: 'libvirt leaves the reset to vfio-pci (normal)',

@@ -28,6 +28,11 @@ const BUILT = 'built from the format string';
  * GVT-g vGPU placed at guest 00:02.0 gets the same legacy-mode checks as a physical IGD).
  */
 const IGD_NAME = `(?:${BDF}|(?<mdev>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}))`;
+/**
+ * QEMU names a device by vbasedev.name: the host address, or for a mediated device (sysfsdev=) the
+ * UUID the sysfs path ends in. Messages that print the name must accept both.
+ */
+const DEV_NAME = IGD_NAME;
 /** A GVT-g vGPU at guest 00:02.0 triggers the physical-IGD legacy checks, which it can never pass. */
 const GVT_LEGACY = {
   cause:
@@ -770,7 +775,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     versions:
       'QEMU 8.1+: hint after a BAR mapping warning; QEMU 2.9–8.0 printed "failed to vfio_dma_map. pci p2p may not work"',
     patterns: [
-      new RegExp(`${BDF}: PCI peer-to-peer transactions on BARs are not supported`),
+      new RegExp(`${DEV_NAME}: PCI peer-to-peer transactions on BARs are not supported`),
       /failed to vfio_dma_map\. pci p2p may not work/,
     ],
     severity: 'info',
@@ -999,7 +1004,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     source: 'qemu',
     cite: 'qemu/qemu hw/vfio/pci.c vfio_bar_register()',
     format: 'Failed to mmap %s BAR %d. Performance may be slow',
-    patterns: [new RegExp(`Failed to mmap ${BDF} BAR (?<bar>\\d+)\\. Performance may be slow`)],
+    patterns: [new RegExp(`Failed to mmap ${DEV_NAME} BAR (?<bar>\\d+)\\. Performance may be slow`)],
     severity: 'warning',
     title: 'BAR not mapped into the guest (slow path)',
     cause:
@@ -1011,6 +1016,12 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
         text: 'qemu-system-x86_64: Failed to mmap 0000:01:00.0 BAR 1. Performance may be slow',
         origin: BUILT,
         facts: { bdf: '0000:01:00.0', bar: '1' },
+      },
+      {
+        // a mediated device is named by its UUID (vbasedev.name)
+        text: 'qemu-system-x86_64: Failed to mmap 00000000-0000-0000-0000-000000000102 BAR 1. Performance may be slow',
+        origin: BUILT,
+        facts: { mdev: '00000000-0000-0000-0000-000000000102', bar: '1' },
       },
     ],
   },
@@ -1476,8 +1487,20 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
       'the read form is "vfio_pci_read_config(%s, 0x%x, 0x%x) failed: %m"; at realize QEMU says "failed to read device config space"',
     patterns: [
       /vfio_pci_(?<op>write|read)_config\([^,()\n]{1,64}, 0x(?<offset>[0-9a-fA-F]{1,4}),[^)\n]{1,40}\) failed: (?<err>[^\n"'\\)]{1,80})/,
+      /vfio (?<mdev>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}): failed to read device config space(?:: (?<err>[A-Z][A-Za-z /-]{2,60}))?/,
       /failed to read device config space/,
     ],
+    // A mediated device (a UUID, not an address) has no config space of its own: the parent
+    // driver emulates it, so a failed read means the vGPU behind it was never set up.
+    refine: (f) =>
+      f.mdev
+        ? {
+            title: 'The vGPU (mediated device) did not come up',
+            cause:
+              'QEMU could not read the config space the vGPU\'s parent driver emulates: the vGPU was not initialised. With NVIDIA vGPU the vGPU manager daemon refused it (its "vmiop_log: error" lines in the journal say why: an unsupported type, a guest/host driver mismatch, missing -uuid); with GVT-g the i915 log says why',
+            fix: '`journalctl -u nvidia-vgpu-mgr` (NVIDIA) or dmesg (GVT-g) at the same moment; vfiokit diagnose explains those lines too',
+          }
+        : undefined,
     severity: 'error',
     title: 'PCI config space of the device is not accessible',
     cause:
@@ -1497,6 +1520,11 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
         text: 'qemu-system-x86_64: vfio_pci_read_config(00000000-0000-0000-0000-000000000000, 0x3d, 0x1) failed: Timer expired',
         origin: 'https://github.com/nutanix/libvfio-user/issues/34',
         facts: { op: 'read', err: 'Timer expired' },
+      },
+      {
+        text: 'kvm: -device vfio-pci,sysfsdev=/sys/bus/pci/devices/0000:06:00.0/00000000-0000-0000-0000-000000000100,id=hostpci0,bus=pci.0,addr=0x10: vfio 00000000-0000-0000-0000-000000000100: failed to read device config space: Bad address',
+        origin: 'https://github.com/mbilker/vgpu_unlock-rs/issues/6',
+        facts: { mdev: '00000000-0000-0000-0000-000000000100', err: 'Bad address' },
       },
     ],
   },
@@ -1717,7 +1745,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     source: 'qemu',
     cite: 'qemu/qemu hw/vfio/pci.c vfio_err_notifier_handler()',
     format: '%s(%s) Unrecoverable error detected. Please collect any data possible and then kill the guest',
-    patterns: [new RegExp(`vfio_err_notifier_handler\\(${BDF}\\) Unrecoverable error detected`)],
+    patterns: [new RegExp(`vfio_err_notifier_handler\\(${DEV_NAME}\\) Unrecoverable error detected`)],
     severity: 'error',
     title: 'The device reported an uncorrectable PCIe error (AER); QEMU stopped the VM',
     cause:
@@ -2158,7 +2186,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
       'QEMU ≤ 7.2: "VFIO device doesn\'t support migration"; QEMU 8.0+: "BDF: Migration disabled" / "BDF: VFIO migration is not supported in kernel"',
     patterns: [
       /VFIO device doesn't support migration/,
-      new RegExp(`${BDF}: (?:Migration disabled|VFIO migration is not supported in kernel)`),
+      new RegExp(`${DEV_NAME}: (?:Migration disabled|VFIO migration is not supported in kernel)`),
     ],
     severity: 'info',
     title: 'A VM with this assigned device cannot be live-migrated',
