@@ -187,10 +187,10 @@ export function parseIgdValues(text: string, what = 'values'): IgdValues {
   }
   if (base % MIB !== 0n || top % MIB !== 0n)
     throw new Error(`${what}:${sl.line}: the stolen range is not whole MiB (BDSM is 1 MiB aligned)`);
-  // Firmware reserves stolen memory and hides it from the OS (early-quirks.c: "should be
-  // reserved by the BIOS"): the top-level line holding it must be a Reserved range.
+  // Stolen memory "should be reserved by the BIOS and hidden from the kernel" (i915_gem_stolen.c,
+  // before it requests the range): the top-level line holding it must be a Reserved range.
   const holder = [...iomem].reverse().find((x) => x.depth === 0 && x.line < sl.line);
-  if (!holder || holder.name !== 'Reserved' || base < holder.start || top - 1n > holder.end)
+  if (holder?.name !== 'Reserved' || base < holder.start || top - 1n > holder.end)
     throw new Error(`${what}:${sl.line}: the stolen range is not inside a Reserved range`);
   // Each stated region of the IGD has its own iomem line, and the other way round.
   const igdLines = iomem.filter((x) => x.name === '0000:00:02.0');
