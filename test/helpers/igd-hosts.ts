@@ -1,25 +1,29 @@
 /**
  * Snapshots of hosts with Intel integrated graphics, one or more per generation family, built with
- * the fixture builder.
+ * the fixture builder, each from one public report (test/fixtures/igd/dumps/, sources in its
+ * README.md).
  *
- * Where a public report posted the IGD's config space (test/fixtures/igd/dumps/, sources in its
- * README.md), the host is built from those bytes: the IGD's config is the dump's 256 bytes, and
+ * `dump`: the report posted the IGD's config space; the IGD's config is the dump's 256 bytes, and
  * its vendor, device, class, revision and subsystem attributes are read from them (so sysfs and
- * config agree as on a real host); the host bridge is the dump's too where the report has it. The
- * other hosts (Skylake, Rocket Lake, Apollo Lake) have device IDs from public reports but
- * GMCH/BDSM/ASLS values composed from each generation's documented layout, because no dump of
- * their config space could be found (the README lists the searches); `source` says which.
+ * config agree as on a real host); the host bridge is the dump's too where the report has it.
+ *
+ * `values`: the report posted no config dump but states the IDs (lspci -n), the IGD's regions
+ * (lspci -vv) and the data stolen memory as the kernel placed it (/proc/iomem "Graphics Stolen
+ * Memory": BDSM's base and the size GGC's GMS field encodes). Those go into the config as stated;
+ * what the report does not state is composed and named in `composed`.
  */
 import { buildFixture, CLASS, type FunctionSpec, type HostSpec } from './fixture-builder.js';
 import { type HostFilesSpec, writeHostFiles } from './host-fixture.js';
-import { readConfigDump, u16 } from './igd-dumps.js';
+import { readConfigDump, readIgdValues, u16 } from './igd-dumps.js';
 
 export interface IgdHostCase {
   name: string;
-  /** Where the IDs (and, for `dump`, the config bytes) come from. */
+  /** Where the IDs and the config bytes or register values come from. */
   report: string;
-  /** dump: config bytes copied from the report; constructed: IDs from it, registers composed. */
-  source: 'dump' | 'constructed';
+  /** dump: config bytes copied from the report; values: register values stated in it. */
+  source: 'dump' | 'values';
+  /** For `values`: the config the report does not state, composed here, each with its reason. */
+  composed?: string[];
   hostBridge: FunctionSpec;
   igd: FunctionSpec;
   lpc: FunctionSpec;
@@ -86,6 +90,77 @@ export function fromDump(bytes: Uint8Array, extra: Partial<FunctionSpec> = {}): 
     ...extra,
   };
 }
+
+const MiB = 1024 * 1024;
+
+/**
+ * The GMS field that encodes a stolen size, by the generation's layout (QEMU hw/vfio/igd.c
+ * igd_stolen_memory_size(); i915 early-quirks.c gen8_stolen_size(), gen9_stolen_size()): from gen
+ * 8 GMS is bits 15:8 in 32 MiB steps, and from gen 9 0xf0-0xfe are 4 MiB steps from 4 MiB. A size
+ * two encodings share (32 MiB on gen 9: 0x01 or 0xf7) is refused: the report does not say which.
+ */
+export function gmsFor(bytes: number, gen: number): number {
+  if (gen < 8) throw new Error(`gen ${gen}: GGC's layout before gen 8 is not composed here`);
+  const found: number[] = [];
+  if (bytes % (32 * MiB) === 0 && bytes / (32 * MiB) <= 0x40) found.push(bytes / (32 * MiB));
+  if (gen >= 9 && bytes % (4 * MiB) === 0 && bytes >= 4 * MiB && bytes <= 60 * MiB)
+    found.push(0xf0 + bytes / (4 * MiB) - 1);
+  if (found.length !== 1)
+    throw new Error(
+      `${bytes / MiB} MiB of stolen memory is ${found.length ? 'ambiguous' : 'not encodable'} in gen ${gen}'s GMS`,
+    );
+  return found[0];
+}
+
+/**
+ * A host from a values file (`readIgdValues()`), for a generation's register layout: the stated
+ * IDs and regions, GGC's GMS field and BDSM's base from the stated stolen range, and, composed:
+ * GGC's low byte 0xc1 (8 MiB of GTT, VGA decode on, locked: the low byte of the one gen 9 dump,
+ * whiskey-lake), BDSM's lock bit set (as in every dump), and an ASLS 0x18 into the report's first
+ * ACPI Non-volatile Storage range, as the report has no OpRegion address.
+ */
+export function fromValues(
+  file: string,
+  gen: number,
+): Pick<IgdHostCase, 'hostBridge' | 'igd' | 'lpc' | 'composed'> {
+  const v = readIgdValues(file);
+  const fn = (bdf: string) => {
+    const f = v.functions.get(bdf);
+    if (!f) throw new Error(`${file} has no ${bdf}`);
+    // lspci -n gives base class and subclass; the programming interface is composed as 00.
+    return { vendor: f.vendor, device: f.device, revision: f.revision, class: f.cls << 8 };
+  };
+  const nvs = v.iomem.find((x) => x.name === 'ACPI Non-volatile Storage');
+  if (!nvs) throw new Error(`${file} has no ACPI Non-volatile Storage range to place ASLS in`);
+  const gms = gmsFor(Number(v.stolen.size), gen);
+  const config: Record<number, number[]> = {
+    ...igdRegisters((gms << 8) | 0xc1, Number(v.stolen.base) | 1, Number(nvs.start) + 0x18, gen >= 11),
+  };
+  const bars: [number, number, number, number][] = [];
+  for (const [index, b] of v.bars) {
+    const low = Number(b.start & 0xfffffff0n) | (b.is64 ? 0x4 : 0) | (b.prefetchable ? 0x8 : 0);
+    config[0x10 + 4 * index] = le32(low);
+    if (b.is64) config[0x14 + 4 * index] = le32(Number(b.start >> 32n));
+    // The kernel's resource flags: IORESOURCE_MEM | SIZEALIGN, MEM_64, PREFETCH, and the BAR's
+    // own low bits (drivers/pci/probe.c decode_bar()).
+    const flags = 0x40200 | (b.is64 ? 0x100000 | 0x4 : 0) | (b.prefetchable ? 0x2000 | 0x8 : 0);
+    bars.push([index, Number(b.start), Number(b.start + b.size - 1n), flags]);
+  }
+  const igd = fn('00:02.0');
+  return {
+    hostBridge: { ...fn('00:00.0'), group: 0 },
+    igd: { ...igdBase, ...igd, configBytes: config, attrs: { resource: resourceFile(bars) } },
+    lpc: fn('00:1f.0'),
+    composed: [
+      'GGC bits 7:0 = 0xc1 (GGMS 8 MiB, VGA decode on, locked): the stated stolen size gives only GMS, bits 15:8',
+      'BDSM bit 0 (lock) set: the report states only the base',
+      `ASLS = ${hex32(Number(nvs.start) + 0x18)}: the report has no OpRegion address; placed in its ACPI NVS range ${nvs.start.toString(16)}-${nvs.end.toString(16)}`,
+      'class programming interface 00 (lspci -n gives base class and subclass); IGD subsystem IDs, expansion ROM, I/O BAR: not in the report',
+    ],
+  };
+}
+
+const hex32 = (v: number) => `0x${v.toString(16).padStart(8, '0')}`;
 
 const dumped = (file: string, fn: string): Uint8Array => {
   const b = readConfigDump(file).get(fn);
@@ -218,79 +293,47 @@ export const IGD_HOSTS: IgdHostCase[] = [
     },
   },
   {
-    name: 'skylake',
-    source: 'constructed',
+    name: 'kaby-lake',
+    source: 'values',
     report:
-      'AdnanHodzic/displaylink-debian#244 (lspci: Skylake Host Bridge/DRAM Registers rev 08, HD Graphics 520 rev 07, Sunrise Point-LP LPC Controller rev 21)',
-    hostBridge: { vendor: 0x8086, device: 0x1904, revision: 0x08 },
-    igd: {
-      ...igdBase,
-      device: 0x1916,
-      revision: 0x07,
-      // GGC 0x01c1: GMS (bits 15:8) = 1 → 32 MiB, GGMS 8 MiB.
-      configBytes: igdRegisters(0x01c1, 0x8b000001, 0x8a0fd018),
-    },
-    lpc: { vendor: 0x8086, device: 0x9d48, revision: 0x21 },
+      'ACRN board file nuc7i7dnb.xml (projectacrn/acrn-hypervisor, board inspector output of an Intel NUC7i7DNB, i7-8650U): lspci -n of 00:00.0, 00:02.0 and 00:1f.0, the IGD regions, and /proc/iomem "8c000000-8fffffff : Graphics Stolen Memory" (dumps/kaby-lake-r.values.txt)',
+    ...fromValues('kaby-lake-r.values.txt', 9),
     expect: {
       gen: 9,
-      family: 'Skylake',
-      stolenMiB: 32,
+      family: 'Kaby Lake',
+      stolenMiB: 64,
       bdsmOffset: 0x5c,
       legacy: 'possible',
       upt: 'possible',
     },
   },
   {
-    name: 'rocket-lake',
-    source: 'constructed',
-    report:
-      'canonical/intel-graphics-preview#13 (lspci: host bridge 8086:4c43 rev 01, RocketLake-S GT1 [UHD Graphics 750] rev 04, Tiger Lake-H PCH)',
-    hostBridge: { vendor: 0x8086, device: 0x4c43, revision: 0x01 },
-    igd: {
-      ...igdBase,
-      device: 0x4c8a,
-      revision: 0x04,
-      // GGC 0x02c1: GMS = 2 → 64 MiB; gen 12 keeps BDSM as a qword at 0xC0.
-      configBytes: igdRegisters(0x02c1, 0x7b800001, 0x7a6f4018, true),
-    },
-    lpc: { vendor: 0x8086, device: 0x438b, revision: 0x11 },
-    expect: {
-      gen: 12,
-      family: 'Rocket Lake',
-      stolenMiB: 64,
-      bdsmOffset: 0xc0,
-      legacy: 'not-possible',
-      upt: 'possible',
-    },
-  },
-  {
     name: 'apollo-lake',
-    source: 'constructed',
+    source: 'values',
     report:
-      'gangqizai/igd#20 (Celeron N3450, lspci -xxx: 8086:5a85 rev 0b, subsystem 8086:2212, BAR0 0x91000000, BAR2 0x80000000, BAR4 io 0xf000)',
-    hostBridge: { vendor: 0x8086, device: 0x5af0, revision: 0x0b },
-    igd: {
-      ...igdBase,
-      device: 0x5a85,
-      revision: 0x0b,
-      attrs: {
-        resource: resourceFile([
-          [0, 0x91000000, 0x91ffffff, 0x140204],
-          [2, 0x80000000, 0x8fffffff, 0x14220c],
-          [4, 0xf000, 0xf03f, 0x40101],
-        ]),
-      },
-      subsystem: [0x8086, 0x2212],
-      // GGC 0x02c1: GMS = 2 → 64 MiB.
-      configBytes: igdRegisters(0x02c1, 0x7b000001, 0x7ab52018),
-    },
-    lpc: { vendor: 0x8086, device: 0x5ae8, revision: 0x0b },
+      'ACRN board file apl-up2-n3350.xml (projectacrn/acrn-hypervisor, board inspector output of an AAEON UP Squared, Celeron N3350): lspci -n of 00:00.0, 00:02.0 and 00:1f.0, the IGD regions, and /proc/iomem "7c000001-7ffffffe : Graphics Stolen Memory" (dumps/apollo-lake.values.txt)',
+    ...fromValues('apollo-lake.values.txt', 9),
     expect: {
       gen: 9,
       family: 'Apollo Lake / Broxton',
       stolenMiB: 64,
       bdsmOffset: 0x5c,
       legacy: 'possible',
+      upt: 'possible',
+    },
+  },
+  {
+    name: 'elkhart-lake',
+    source: 'values',
+    report:
+      'ACRN board file ehl-crb-b.xml (projectacrn/acrn-hypervisor, board inspector output of an Intel Elkhart Lake CRB, Atom x6427FE): lspci -n of 00:00.0, 00:02.0 and 00:1f.0, the IGD regions, and /proc/iomem "7c000000-7fbfffff : Graphics Stolen Memory" (dumps/elkhart-lake.values.txt)',
+    ...fromValues('elkhart-lake.values.txt', 11),
+    expect: {
+      gen: 11,
+      family: 'Elkhart Lake',
+      stolenMiB: 60,
+      bdsmOffset: 0xc0,
+      legacy: 'not-possible',
       upt: 'possible',
     },
   },

@@ -1,11 +1,13 @@
-// `vfiokit igd check` on snapshots of IGD hosts (test/helpers/igd-hosts.ts): four built from
-// config-space dumps posted in public reports (test/fixtures/igd/dumps/), three with IDs from public
-// reports and composed registers. The expected generation, stolen size and mode verdicts are worked
-// out by hand from QEMU 10's hw/vfio/igd.c (igd_gen(), igd_stolen_memory_size(), the legacy-mode
-// conditions of vfio_pci_igd_config_quirk()), i915 (arch/x86/kernel/early-quirks.c
-// gen6_stolen_size(), gen9_stolen_size()) and the kernel's vfio_pci_igd.c; for the dumps the
-// arithmetic is written out below, and checked against the firmware's own memory map in the same
-// dump. Then the same hosts with one requirement broken, or unreadable.
+// `vfiokit igd check` on snapshots of IGD hosts (test/helpers/igd-hosts.ts), each from one public
+// report (test/fixtures/igd/dumps/): four built from config-space dumps (Sandy Bridge ×2, Haswell,
+// Whiskey Lake) and three from the register values a board report states (Kaby Lake-R, Apollo
+// Lake, Elkhart Lake: IDs, regions, and the stolen range as /proc/iomem gives it). The expected
+// generation, stolen size and mode verdicts are worked out by hand from QEMU 10's hw/vfio/igd.c
+// (igd_gen(), igd_stolen_memory_size(), the legacy-mode conditions of
+// vfio_pci_igd_config_quirk()), i915 (arch/x86/kernel/early-quirks.c gen6_stolen_size(),
+// gen9_stolen_size()) and the kernel's vfio_pci_igd.c; the arithmetic is written out below and
+// checked against the firmware's own memory map in the same report. Then the same hosts with one
+// requirement broken, or unreadable.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -13,8 +15,15 @@ import { test } from 'node:test';
 import { igdGeneration } from '../../src/igd/generation.js';
 import { decodeGmch } from '../../src/igd/registers.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
-import { parseConfigDump, readConfigDump, u16, u32 } from '../helpers/igd-dumps.js';
-import { buildIgdHost, IGD_HOSTS, type IgdHostCase, PREPARED_HOST } from '../helpers/igd-hosts.js';
+import {
+  parseConfigDump,
+  parseIgdValues,
+  readConfigDump,
+  readIgdValues,
+  u16,
+  u32,
+} from '../helpers/igd-dumps.js';
+import { buildIgdHost, gmsFor, IGD_HOSTS, type IgdHostCase, PREPARED_HOST } from '../helpers/igd-hosts.js';
 
 const MiB = 1024 * 1024;
 
@@ -109,6 +118,7 @@ test('every IGD host: generation, stolen size, BDSM place and mode verdicts', ()
   }
   assert.equal(seen, 7);
   assert.equal(IGD_HOSTS.filter((c) => c.source === 'dump').length, 4);
+  assert.equal(IGD_HOSTS.filter((c) => c.source === 'values').length, 3);
 });
 
 /**
@@ -245,6 +255,218 @@ test('hosts from real config dumps: the hand-worked oracle, the firmware memory 
   assert.equal(seen, 4);
 });
 
+/**
+ * The oracle for the hosts built from stated values, worked out by hand from the report's lines.
+ * The stolen range is /proc/iomem's "Graphics Stolen Memory": i915 requests exactly the range
+ * early-quirks.c reserved, [BDSM base, base + the size GGC's GMS encodes), or, when firmware wraps
+ * it in the root bus's window off by one, the same range one byte in from each end.
+ *
+ * kaby-lake, 8086:5917 rev 07 (ACRN nuc7i7dnb.xml: NUC7i7DNB, i7-8650U)
+ *   generation: 0x5917 & 0xff00 = 0x5900 → gen 9, Kaby Lake (QEMU igd_gen())
+ *   stolen "8c000000-8fffffff": base 0x8c000000 (whole MiB: no inset); 0x8fffffff + 1 − 0x8c000000
+ *                           = 0x04000000 = 64 MiB; gen 9: 64 = 2 × 32 MiB → GMS 0x02, the only
+ *                           encoding (0xf0-0xfe are 4-60 MiB) → GGC bits 15:8 = 0x02
+ *   BDSM 0x5c (gen < 11): base 0x8c000000
+ *   firmware map: stolen ends at 0x90000000, where "90000000-dfffffff : PCI Bus 0000:00" starts:
+ *                           the top of low DRAM (TOLUD), where stolen memory sits
+ * apollo-lake, 8086:5a85 rev 0b (ACRN apl-up2-n3350.xml: UP Squared, Celeron N3350)
+ *   generation: 0x5a85 & 0xffe = 0xa84 → Apollo Lake, gen 9 (QEMU matches it before the prefixes)
+ *   stolen "7c000001-7ffffffe": 0x7c000001 is 1 past a MiB → i915's inset retry: base 0x7c000000,
+ *                           top 0x7ffffffe + 2 = 0x80000000 → 0x04000000 = 64 MiB → GMS 0x02
+ *   BDSM 0x5c: base 0x7c000000
+ *   firmware map: stolen ends at 0x80000000, where "80000000-cfffffff : PCI Bus 0000:00" starts
+ * elkhart-lake, 8086:4571 rev 01 (ACRN ehl-crb-b.xml: Elkhart Lake CRB, Atom x6427FE)
+ *   generation: 0x4571 & 0xff00 = 0x4500 → gen 11, Elkhart Lake
+ *   stolen "7c000000-7fbfffff": 0x7fc00000 − 0x7c000000 = 0x03c00000 = 60 MiB; not a multiple of
+ *                           32 MiB, so a 4 MiB step: (GMS − 0xf0 + 1) × 4 = 60 → GMS 0xfe
+ *   BDSM 0xc0 (gen ≥ 11, 64-bit): base 0x7c000000
+ *   firmware map: stolen ends at 0x7fc00000 with the firmware's "788c4000-7fbfffff : Reserved";
+ *                           the root bus's window starts 4 MiB higher, at 0x80000000
+ * Modes: UPT needs gen ≥ 8 → possible for all three (from the stated ID alone). Legacy: gen 11 is
+ * outside QEMU's 6-9 → not possible (stated ID alone); gen 9 → possible, which also rests on what
+ * the reports do not state and the hosts compose: VGA decode on in GGC and a non-zero ASLS.
+ */
+const VALUES_ORACLE = [
+  {
+    name: 'kaby-lake',
+    file: 'kaby-lake-r.values.txt',
+    id: 0x5917,
+    revision: 0x07,
+    hostBridge: 0x5914,
+    lpc: 0x9d4e,
+    gen: 9,
+    stolen: '8c000000-8fffffff',
+    base: 0x8c000000,
+    stolenMiB: 64,
+    gms: 0x02,
+    bdsmOffset: 0x5c,
+    window: 0x90000000,
+    bars: [
+      [0, 0xde000000, 16],
+      [2, 0xc0000000, 256],
+    ],
+    legacy: 'possible',
+  },
+  {
+    name: 'apollo-lake',
+    file: 'apollo-lake.values.txt',
+    id: 0x5a85,
+    revision: 0x0b,
+    hostBridge: 0x5af0,
+    lpc: 0x5ae8,
+    gen: 9,
+    stolen: '7c000001-7ffffffe',
+    base: 0x7c000000,
+    stolenMiB: 64,
+    gms: 0x02,
+    bdsmOffset: 0x5c,
+    window: 0x80000000,
+    bars: [
+      [0, 0x90000000, 16],
+      [2, 0x80000000, 256],
+    ],
+    legacy: 'possible',
+  },
+  {
+    name: 'elkhart-lake',
+    file: 'elkhart-lake.values.txt',
+    id: 0x4571,
+    revision: 0x01,
+    hostBridge: 0x4532,
+    lpc: 0x4b00,
+    gen: 11,
+    stolen: '7c000000-7fbfffff',
+    base: 0x7c000000,
+    stolenMiB: 60,
+    gms: 0xfe,
+    bdsmOffset: 0xc0,
+    window: 0x80000000,
+    bars: [
+      [0, 0x80000000, 16],
+      [2, 0x90000000, 256],
+    ],
+    legacy: 'not-possible',
+  },
+] as const;
+
+test('hosts from stated register values: the hand-worked oracle, the firmware memory map, and igd check agree', () => {
+  let seen = 0;
+  for (const o of VALUES_ORACLE) {
+    const v = readIgdValues(o.file);
+    // The oracle read the report right: these are its lines.
+    const igd = v.functions.get('00:02.0')!;
+    assert.deepEqual(
+      [igd.vendor, igd.device, igd.revision, igd.cls],
+      [0x8086, o.id, o.revision, 0x0300],
+      o.name,
+    );
+    assert.equal(v.functions.get('00:00.0')?.device, o.hostBridge, o.name);
+    assert.equal(v.functions.get('00:1f.0')?.device, o.lpc, o.name);
+    assert.equal(v.stolen.text, o.stolen, o.name);
+    assert.equal(v.stolen.base, BigInt(o.base), o.name);
+    assert.equal(v.stolen.size, BigInt(o.stolenMiB * MiB), o.name);
+    assert.deepEqual(
+      [...v.bars].map(([i, b]) => [i, Number(b.start), Number(b.size) / MiB]),
+      o.bars.map((b) => [...b]),
+      o.name,
+    );
+    // The firmware's layout, independent of any GMS decoding: the stolen range lies in a Reserved
+    // range and ends at or below the root bus's low window (at it: stolen is the top of DRAM).
+    const window = v.iomem.find((x) => x.depth === 0 && x.name === 'PCI Bus 0000:00')!;
+    assert.equal(window.start, BigInt(o.window), o.name);
+    assert.ok(v.stolen.base + v.stolen.size <= window.start, o.name);
+    // The GMS the host composes GGC from is the hand-worked one.
+    assert.equal(gmsFor(o.stolenMiB * MiB, o.gen), o.gms, o.name);
+
+    const c = IGD_HOSTS.find((x) => x.name === o.name)!;
+    assert.equal(c.source, 'values', o.name);
+    // What the report does not state is named, ASLS and GGC's low byte among it.
+    assert.ok(
+      c.composed?.some((x) => x.startsWith('ASLS')),
+      o.name,
+    );
+    assert.ok(
+      c.composed?.some((x) => x.startsWith('GGC bits 7:0')),
+      o.name,
+    );
+    assert.deepEqual(
+      [c.expect.gen, c.expect.stolenMiB, c.expect.bdsmOffset, c.expect.legacy, c.expect.upt],
+      [o.gen, o.stolenMiB, o.bdsmOffset, o.legacy, 'possible'],
+      o.name,
+    );
+    const { doc } = check(c);
+    const d = doc.igd!;
+    assert.equal(d.deviceId, o.id.toString(16).padStart(4, '0'), o.name);
+    assert.equal(d.generation?.gen, o.gen, o.name);
+    assert.equal(d.gmch?.stolenBytes, o.stolenMiB * MiB, o.name);
+    assert.equal(d.bdsm?.offset, `0x${o.bdsmOffset.toString(16)}`, o.name);
+    assert.equal(d.bdsm?.base, `0x${o.base.toString(16)}`, o.name);
+    assert.equal(doc.modes.legacy.verdict, o.legacy, o.name);
+    assert.equal(doc.modes.upt.verdict, 'possible', o.name);
+    seen++;
+  }
+  assert.equal(seen, 3);
+});
+
+test('the values reader refuses lines that do not hold together', () => {
+  const good = fs.readFileSync(path.join(repoRoot, 'test/fixtures/igd/dumps/kaby-lake-r.values.txt'), 'utf8');
+  assert.equal(parseIgdValues(good).stolen.size, BigInt(64 * MiB));
+  const bad: [string, string, RegExp][] = [
+    ['unknown line', good.replace('@ iomem\n', '@ iomem\nhello\n'), /not a \/proc\/iomem line/],
+    ['function twice', good.replace('00:1f.0 0601', '00:02.0 0601'), /00:02\.0 given twice/],
+    ['no IGD', good.replace('00:02.0 0300: 8086:5917 (rev 07)\n', ''), /no lspci -n line for 00:02\.0/],
+    [
+      'stolen not whole MiB',
+      good.replace('  8c000000-8fffffff : Graphics', '  8c000000-8ffffeff : Graphics'),
+      /not whole MiB/,
+    ],
+    [
+      'stolen twice',
+      good.replace(
+        '  8c000000-8fffffff : Graphics Stolen Memory\n',
+        '  8c000000-8dffffff : Graphics Stolen Memory\n  8e000000-8fffffff : Graphics Stolen Memory\n',
+      ),
+      /2 "Graphics Stolen Memory" lines/,
+    ],
+    [
+      'stolen outside Reserved',
+      good.replace('8b000000-8fffffff : Reserved', '8b000000-8fffffff : System RAM'),
+      /not inside a Reserved range/,
+    ],
+    [
+      'child outside its parent',
+      good.replace('  c0000000-cfffffff : 0000:00:02.0', '  e0000000-efffffff : 0000:00:02.0'),
+      /not inside the range it is nested under/,
+    ],
+    [
+      'out of order',
+      good.replace('8afff000-8affffff : System RAM', '8a000000-8a0fffff : System RAM'),
+      /overlaps or precedes/,
+    ],
+    [
+      'region unaligned',
+      good.replace(
+        'Memory at de000000 (64-bit, non-prefetchable) [size=16M]',
+        'Memory at de800000 (64-bit, non-prefetchable) [size=16M]',
+      ),
+      /not aligned to its size/,
+    ],
+    [
+      'region without its iomem line',
+      good.replace(
+        'Memory at c0000000 (64-bit, prefetchable) [size=256M]',
+        'Memory at b0000000 (64-bit, prefetchable) [size=256M]',
+      ),
+      /region 2 of 00:02\.0 has no matching/,
+    ],
+  ];
+  for (const [name, text, re] of bad) assert.throws(() => parseIgdValues(text), re, name);
+  assert.equal(bad.length, 10);
+  // A size two GMS encodings share is refused rather than guessed.
+  assert.throws(() => gmsFor(32 * MiB, 9), /ambiguous/);
+  assert.throws(() => gmsFor(48 * MiB, 8), /not encodable/);
+});
+
 test("the committed hosts (README's Sandy Bridge, the docs' Haswell) hold their dumps' bytes", () => {
   let seen = 0;
   for (const [dir, file] of [
@@ -309,46 +531,46 @@ test('the Haswell host with a firmware framebuffer in BAR 2 and the IGD still on
 });
 
 test('one legacy requirement broken at a time makes legacy mode not possible, naming it', () => {
-  const skl = IGD_HOSTS.find((c) => c.name === 'skylake')!;
+  const kbl = IGD_HOSTS.find((c) => c.name === 'kaby-lake')!;
   const cases: [string, ReturnType<typeof check>, string][] = [
     [
       'disable_vga=1',
-      check(skl, { ...PREPARED_HOST, moduleParams: { 'vfio_pci.disable_vga': 'Y' } }),
+      check(kbl, { ...PREPARED_HOST, moduleParams: { 'vfio_pci.disable_vga': 'Y' } }),
       'igd.vfio-vga',
     ],
     [
       'no CONFIG_VFIO_PCI_VGA',
-      check(skl, { ...PREPARED_HOST, kernelConfig: { CONFIG_VFIO_PCI_VGA: 'n' } }),
+      check(kbl, { ...PREPARED_HOST, kernelConfig: { CONFIG_VFIO_PCI_VGA: 'n' } }),
       'igd.vfio-vga',
     ],
-    ['kernel 4.4', check(skl, { ...PREPARED_HOST, release: '4.4.0-21-generic' }), 'igd.kernel'],
+    ['kernel 4.4', check(kbl, { ...PREPARED_HOST, release: '4.4.0-21-generic' }), 'igd.kernel'],
     [
       'VGA decode disabled in GMCH',
-      check(skl, PREPARED_HOST, {
+      check(kbl, PREPARED_HOST, {
         configBytes: { 80: [0xc3, 0x01], 92: [1, 0, 0, 0x8b], 252: [0x18, 0xd0, 0x0f, 0x8a] },
       }),
       'igd.vga-decode',
     ],
     [
       'no OpRegion',
-      check(skl, PREPARED_HOST, { configBytes: { 80: [0xc1, 0x01], 252: [0, 0, 0, 0] } }),
+      check(kbl, PREPARED_HOST, { configBytes: { 80: [0xc1, 0x01], 252: [0, 0, 0, 0] } }),
       'igd.opregion',
     ],
-    ['a 3D controller, not VGA class', check(skl, PREPARED_HOST, { class: 0x038000 }), 'igd.device'],
+    ['a 3D controller, not VGA class', check(kbl, PREPARED_HOST, { class: 0x038000 }), 'igd.device'],
   ];
   for (const [name, { status, doc }, id] of cases) {
     assert.equal(doc.modes.legacy.verdict, 'not-possible', name);
     assert.ok(doc.modes.legacy.because.includes(id), `${name}: ${doc.modes.legacy.because}`);
-    // Skylake can still go UPT: exit 0 unless the device itself is wrong for both.
+    // Kaby Lake can still go UPT: exit 0 unless the device itself is wrong for both.
     assert.equal(status, doc.modes.upt.verdict === 'possible' ? 0 : 1, name);
   }
   assert.equal(cases.length, 6);
 });
 
 test('what cannot be read is unknown, never possible', () => {
-  const skl = IGD_HOSTS.find((c) => c.name === 'skylake')!;
+  const kbl = IGD_HOSTS.find((c) => c.name === 'kaby-lake')!;
   // A non-root read of config space gives 64 bytes: GMCH, BDSM and ASLS are beyond it.
-  const nonRoot = check(skl, PREPARED_HOST, {}, true);
+  const nonRoot = check(kbl, PREPARED_HOST, {}, true);
   assert.equal(nonRoot.doc.modes.legacy.verdict, 'unknown');
   for (const id of ['igd.vga-decode', 'igd.opregion', 'igd.stolen'])
     assert.equal(verdict(nonRoot.doc, id), 'unknown', id);
@@ -357,19 +579,19 @@ test('what cannot be read is unknown, never possible', () => {
     /beyond the 64 bytes of config space/,
   );
   // No kernel config: VGA support in vfio-pci is not known.
-  const noConfig = check(skl, { ...PREPARED_HOST, kernelConfig: undefined });
+  const noConfig = check(kbl, { ...PREPARED_HOST, kernelConfig: undefined });
   assert.equal(verdict(noConfig.doc, 'igd.vfio-vga'), 'unknown');
   assert.equal(noConfig.doc.modes.legacy.verdict, 'unknown');
   // An ID QEMU's table lacks: generation unknown, so both modes are unknown.
-  const mtl = check(skl, PREPARED_HOST, { device: 0x7d55 });
+  const mtl = check(kbl, PREPARED_HOST, { device: 0x7d55 });
   assert.equal(mtl.doc.igd?.generation, null);
   assert.equal(mtl.doc.modes.legacy.verdict, 'unknown');
   assert.equal(mtl.doc.modes.upt.verdict, 'unknown');
 });
 
 test('a host without an IGD says so, in one line, exit 1', () => {
-  const skl = IGD_HOSTS.find((c) => c.name === 'skylake')!;
-  const fx = buildIgdHost(skl, PREPARED_HOST, { vendor: 0x10de, device: 0x1b80 });
+  const kbl = IGD_HOSTS.find((c) => c.name === 'kaby-lake')!;
+  const fx = buildIgdHost(kbl, PREPARED_HOST, { vendor: 0x10de, device: 0x1b80 });
   try {
     const r = runCli(['--root', fx.dir, 'igd', 'check']);
     assert.equal(r.status, 1);

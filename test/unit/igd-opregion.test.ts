@@ -193,14 +193,14 @@ test('vfiokit igd opregion FILE: text, --json, and one-line errors', () => {
 });
 
 test('vfiokit igd opregion --for: i915’s debugfs copy; /dev/mem only when asked, never under --root', () => {
-  const skl = IGD_HOSTS.find((c) => c.name === 'skylake')!;
-  const fx = buildIgdHost(skl, PREPARED_HOST);
+  const kbl = IGD_HOSTS.find((c) => c.name === 'kaby-lake')!;
+  const fx = buildIgdHost(kbl, PREPARED_HOST);
   try {
     const none = runCli(['--root', fx.dir, 'igd', 'opregion', '--for', '00:02.0']);
     assert.equal(none.status, 3);
     assert.match(
       none.stderr,
-      /^vfiokit: no i915_opregion in debugfs for 0000:00:02\.0; the OpRegion is at physical 0x8a0fd018 \(hint: .*--dev-mem.*\)\n$/,
+      /^vfiokit: no i915_opregion in debugfs for 0000:00:02\.0; the OpRegion is at physical 0x8a99b018 \(hint: .*--dev-mem.*\)\n$/,
     );
     const devMem = runCli(['--root', fx.dir, 'igd', 'opregion', '--for', '00:02.0', '--dev-mem']);
     assert.equal(devMem.status, 2);

@@ -1,8 +1,8 @@
 // The VM spec's Intel IGD modes (QEMU docs/igd-assign.txt; hw/vfio/igd.c): golden outputs of a
 // legacy-mode spec on the committed Haswell fixture host (test/fixtures/igd/haswell-i915, whose
 // host bridge and IGD config are a public AIDA64 dump: test/fixtures/igd/dumps/haswell-mobile.txt)
-// and of a UPT spec on the Skylake host of test/helpers/igd-hosts.ts (public device IDs; its GMCH,
-// BDSM and ASLS are composed from the gen 9 layout, as no Skylake dump could be found);
+// and of a UPT spec on the Kaby Lake host of test/helpers/igd-hosts.ts (IDs and stolen memory from
+// a public board report: test/fixtures/igd/dumps/kaby-lake-r.values.txt; its ASLS is composed);
 // libvirt's parser defines both domains, QEMU starts both command lines (-S, QMP) with a stand-in
 // at the IGD's guest address, and the spec refuses what QEMU's document rules out, in one line.
 import assert from 'node:assert/strict';
@@ -24,7 +24,7 @@ import { GOLDEN_DIR, modelFor, specText } from '../helpers/vm-host.js';
 const HASWELL = path.join(repoRoot, 'test/fixtures/igd/haswell-i915');
 
 function render(name: 'igd-legacy' | 'igd-upt') {
-  const built = name === 'igd-upt' ? buildIgdHost(IGD_HOSTS.find((c) => c.name === 'skylake')!) : undefined;
+  const built = name === 'igd-upt' ? buildIgdHost(IGD_HOSTS.find((c) => c.name === 'kaby-lake')!) : undefined;
   try {
     const fx = built ?? ({ root: openRoot(HASWELL) } as Fixture);
     const spec = parseVmSpec(specText(name), `${name}.yaml`);
