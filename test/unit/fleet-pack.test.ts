@@ -8,6 +8,7 @@
 // archive's layout (the first gzip member's recorded length).
 // Set PACK_FUZZ_SEED to replay another seed.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -162,6 +163,22 @@ function regzip(name: string, tar: Buffer, extra: Buffer = Buffer.alloc(0)): str
   fs.writeFileSync(f, Buffer.concat([zlib.gzipSync(tar), extra]));
   return f;
 }
+
+test('GNU tar and gzip read the two-member archive as one stream: the pack, then the entries', () => {
+  // The oracle is GNU tar and gzip themselves, as a user unpacks a snapshot (`tar xzf`).
+  const name = 'lab-desktop-snapshot';
+  const withPack = spawnSync('tar', ['tzf', path.join(packDir, `${name}.tar.gz`)], { encoding: 'utf8' });
+  const without = spawnSync('tar', ['tzf', path.join(tarDir, `${name}.tar.gz`)], { encoding: 'utf8' });
+  assert.equal(withPack.status, 0, withPack.stderr);
+  const listed = withPack.stdout.trim().split('\n');
+  assert.equal(listed[0], PACK_MEMBER);
+  assert.deepEqual(listed.slice(1), without.stdout.trim().split('\n'));
+  assert.ok(listed.includes('manifest.json'));
+  const t = spawnSync('gzip', ['-t', path.join(packDir, `${name}.tar.gz`)]);
+  assert.equal(t.status, 0, String(t.stderr));
+  assert.ok(firstMemberLength(fs.readFileSync(path.join(packDir, `${name}.tar.gz`))) !== undefined);
+  assert.equal(firstMemberLength(fs.readFileSync(path.join(tarDir, `${name}.tar.gz`))), undefined);
+});
 
 test('a pack that cannot stand for its archive is passed over, saying why; the tar decides', async () => {
   const src = path.join(packDir, 'lab-server-snapshot.tar.gz');
