@@ -48,6 +48,8 @@ export async function readHosts(
     onHost?: (done: number, total: number) => void;
     /** false: read archives' tar entries even when they have a snapshot pack. */
     pack?: boolean;
+    /** Inflate the tar entries after a pack too, refusing an archive whose entries are damaged. */
+    verify?: boolean;
     /** How a host's snapshot was read, when that is worth saying (an archive read without its pack). */
     onNote?: (host: string, note: string) => void;
   } = {},
@@ -60,6 +62,7 @@ export async function readHosts(
     for (const [i, input] of inputs.entries()) {
       results[i] = await readHostInto(input, arena, models, {
         pack: opts.pack,
+        verify: opts.verify,
         onNote: (n) => opts.onNote?.(input.name, n),
       });
       opts.onHost?.(i + 1, inputs.length);
@@ -73,7 +76,13 @@ export async function readHosts(
     await new Promise<void>((resolve, reject) => {
       const feed = (w: Worker) => {
         if (next >= inputs.length) return;
-        const task: WorkerTask = { index: next, input: inputs[next], models, pack: opts.pack };
+        const task: WorkerTask = {
+          index: next,
+          input: inputs[next],
+          models,
+          pack: opts.pack,
+          verify: opts.verify,
+        };
         next++;
         w.postMessage(task);
       };

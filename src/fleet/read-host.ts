@@ -47,6 +47,8 @@ export function readHost(input: SnapshotInput, models: readonly string[] = []): 
 /** Options of a fleet read: `pack: false` reads archives' tar entries even when they have a pack. */
 export interface ReadOptions {
   pack?: boolean;
+  /** Inflate the tar entries after a pack too, refusing an archive whose entries are damaged. */
+  verify?: boolean;
   /** How a snapshot was read, when that is worth saying (an archive read without its pack). */
   onNote?: (note: string) => void;
 }
@@ -64,7 +66,10 @@ export async function readHostInto(
   let root: HostRoot;
   try {
     if (isArchivePath(input.path)) {
-      const a = await ArchiveHostRoot.read(input.path, arena, input.path, { pack: opts.pack });
+      const a = await ArchiveHostRoot.read(input.path, arena, input.path, {
+        pack: opts.pack,
+        verify: opts.verify,
+      });
       const note = readNote(a);
       if (note && opts.pack !== false) opts.onNote?.(note);
       root = withManifest(a, input.path);

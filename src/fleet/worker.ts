@@ -15,6 +15,8 @@ export interface WorkerTask {
   models: string[];
   /** false: read archives' tar entries even when they have a snapshot pack. */
   pack?: boolean;
+  /** Inflate the tar entries after a pack too (fleet --verify). */
+  verify?: boolean;
 }
 
 export interface WorkerAnswer {
@@ -33,6 +35,7 @@ export function runFleetWorker(): void {
     let note: string | undefined;
     const host = await readHostInto(t.input, arena, t.models, {
       pack: t.pack,
+      verify: t.verify,
       onNote: (n) => {
         note = n;
       },

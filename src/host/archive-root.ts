@@ -8,9 +8,10 @@
  *
  * An archive written since the snapshot pack (snapshot-pack.ts) starts with it: the same tree in
  * a compact form, so inflating stops after the first member (a twentieth of the bytes for a
- * 512-function host). A pack that is damaged, of an unknown version, or disagrees with the
- * snapshot's manifest or the archive's length, is passed over and the tar entries read instead
- * (`packNote` says why).
+ * 512-function host). A pack that is damaged, of an unknown version, disagrees with the
+ * snapshot's manifest, or is not tied to the tar entries as written (snapshot-pack.ts: the
+ * archive's layout and its CRC-32s), is passed over and the tar entries read instead (`packNote`
+ * says why).
  *
  * Containment is by construction: nothing is written and no read reaches this machine's files.
  * Links are resolved inside the archive only (the kernel's sysfs links are relative); a link that
@@ -27,7 +28,17 @@ import * as fs from 'node:fs';
 import * as zlib from 'node:zlib';
 import { EnvironmentError } from '../errors.js';
 import type { HostRoot, ListedDir, SnapshotInfo } from './root.js';
-import { PACK_DIR, PACK_FILE, PACK_LINK, PACK_MEMBER, parsePack } from './snapshot-pack.js';
+import {
+  firstMemberLength,
+  lastMemberTrailer,
+  PACK_DIR,
+  PACK_FILE,
+  PACK_LINK,
+  PACK_MEMBER,
+  packVersion,
+  packVersionNote,
+  parsePack,
+} from './snapshot-pack.js';
 
 /**
  * Limits for every snapshot archive read (the fleet's and `--root FILE.tar.gz`'s). A real
@@ -142,6 +153,49 @@ function readError(file: string, e: unknown): EnvironmentError {
       ? `it unpacks to more than ${mib(ARCHIVE_LIMITS.unpackedBytes)}: not a snapshot`
       : 'not a gzip file, or damaged',
   );
+}
+
+/** Why a pack's gzip member could not be inflated (the tar read that follows reports it too). */
+function packInflateNote(e: unknown): string {
+  return e instanceof ArchiveProblem
+    ? `its first gzip member ${e.why}`
+    : 'its first gzip member (the snapshot pack) is damaged: it does not inflate, or fails its CRC-32';
+}
+
+function restDamaged(file: string, e: unknown): EnvironmentError {
+  return archiveError(
+    file,
+    e instanceof ArchiveProblem
+      ? `the tar entries after its snapshot pack: it ${e.why}`
+      : 'the tar entries after its snapshot pack are damaged (they do not inflate, or fail the CRC-32 the pack records)',
+  );
+}
+
+/**
+ * `verify`: inflate the tar entries after the pack (the archive's second gzip member) without
+ * keeping them; zlib checks them against their trailer's CRC-32, which the pack's was checked
+ * against. Throws the archive's error when they are damaged.
+ */
+function verifyRest(file: string, gz: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const z = zlib.createGunzip({ chunkSize: INFLATE_PIECE });
+    let n = 0;
+    z.on('data', (p: Buffer) => {
+      n += p.length;
+      if (n > ARCHIVE_LIMITS.unpackedBytes) {
+        z.destroy();
+        reject(
+          restDamaged(
+            file,
+            new ArchiveProblem(`unpacks to more than ${mib(ARCHIVE_LIMITS.unpackedBytes)}`, true),
+          ),
+        );
+      }
+    });
+    z.on('error', (e) => reject(restDamaged(file, e)));
+    z.on('end', () => resolve());
+    z.end(gz);
+  });
 }
 
 /**
@@ -285,6 +339,8 @@ export class TarScanner {
   private longLink: string | undefined;
   private count = 0;
   ended = false;
+  /** The snapshot pack's bounds, when the first member is one (it is not reported). */
+  pack: { start: number; end: number } | undefined;
   constructor(
     private readonly limits: ArchiveLimits,
     private readonly onMember: (m: TarMember) => void,
@@ -346,7 +402,10 @@ export class TarScanner {
       if (++this.count > this.limits.entries)
         throw new ArchiveProblem(`has more than ${this.limits.entries} entries`, true);
       const p = cleanPath(rawPath);
-      if (this.count === 1 && p === PACK_MEMBER && (type === '0' || type === '\0')) continue;
+      if (this.count === 1 && p === PACK_MEMBER && (type === '0' || type === '\0')) {
+        this.pack = { start, end };
+        continue;
+      }
       this.onMember({ rawPath, path: p, type, start, end, link });
     }
     return this.ended;
@@ -366,14 +425,28 @@ function packMemberSize(b: Buffer): number | undefined {
   return octal(b, 124, 12);
 }
 
-/** The uncompressed length a gzip member's trailer records (ISIZE: the length modulo 2^32). */
-function gzipISize(gz: Buffer): number | undefined {
-  return gz.length >= 18 ? gz.readUInt32LE(gz.length - 4) : undefined;
-}
-
-/** How the fleet reads: from the pack when there is a good one (default), or the tar entries only. */
+/**
+ * How the fleet reads: from the pack when there is a good one (default), or the tar entries only
+ * (`pack: false`). `verify`: when the pack is read, inflate the tar entries after it too, which
+ * zlib checks against the CRC-32 the pack records (snapshot-pack.ts), and refuse the archive
+ * when they are damaged.
+ */
 export interface ArchiveReadOptions {
   pack?: boolean;
+  verify?: boolean;
+}
+
+/** Most bytes a first gzip member may inflate to: the pack's tar header, the pack, its padding. */
+const FIRST_MEMBER_BYTES = ARCHIVE_LIMITS.memberBytes + 1024;
+
+/** Why an archive's pack was not read, from its tar read: the pack's version, or its layout. */
+function tarPackNote(data: Buffer, pack: { start: number; end: number } | undefined): string | undefined {
+  if (!pack) return undefined;
+  const v = packVersion(data, pack.start, pack.end);
+  if (v === undefined) return 'its first member is not a snapshot pack';
+  return v === '2'
+    ? 'the archive is not laid out as vfiokit writes it (compressed again?), so its snapshot pack cannot be checked against the tar entries'
+    : packVersionNote(v);
 }
 
 export class ArchiveHostRoot implements HostRoot {
@@ -395,6 +468,30 @@ export class ArchiveHostRoot implements HostRoot {
    */
   static open(file: string, name = file, opts: ArchiveReadOptions = {}): ArchiveHostRoot {
     const gz = readGzip(file);
+    let note: string | undefined;
+    const first = opts.pack !== false ? firstMemberLength(gz) : undefined;
+    if (first !== undefined) {
+      let head: Buffer | undefined;
+      try {
+        head = zlib.gunzipSync(gz.subarray(0, first), { maxOutputLength: FIRST_MEMBER_BYTES });
+      } catch (e) {
+        note = packInflateNote(e);
+      }
+      if (head) {
+        const r = new ArchiveHostRoot(file, name, head);
+        note = r.fromPack(gz, head.length);
+        if (note === undefined) {
+          if (opts.verify) {
+            try {
+              zlib.gunzipSync(gz.subarray(first), { maxOutputLength: ARCHIVE_LIMITS.unpackedBytes });
+            } catch (e) {
+              throw restDamaged(file, e);
+            }
+          }
+          return r;
+        }
+      }
+    }
     let data: Buffer;
     try {
       // Large chunks: the inflated pieces are joined at the end, and 16 KiB pieces (the default)
@@ -403,24 +500,16 @@ export class ArchiveHostRoot implements HostRoot {
     } catch (e) {
       throw readError(file, e);
     }
-    let note: string | undefined;
-    if (opts.pack !== false) {
-      const size = data.length >= 512 ? packMemberSize(data) : undefined;
-      if (size !== undefined) {
-        const r = new ArchiveHostRoot(file, name, data);
-        note = r.fromPack(gz, 512, Math.min(data.length, 512 + size), data.length >= 512 + size);
-        if (note === undefined) return r;
-      }
-    }
     const r = new ArchiveHostRoot(file, name, data);
-    r.packNote = note;
+    let scan: TarScanner;
     try {
-      const scan = new TarScanner(ARCHIVE_LIMITS, (m) => r.addMember(m));
+      scan = new TarScanner(ARCHIVE_LIMITS, (m) => r.addMember(m));
       scan.step(data, data.length);
       scan.finish(data.length);
     } catch (e) {
       throw readError(file, e);
     }
+    r.packNote = note ?? (opts.pack !== false ? tarPackNote(data, scan.pack) : undefined);
     r.checkSys();
     return r;
   }
@@ -438,31 +527,27 @@ export class ArchiveHostRoot implements HostRoot {
   ): Promise<ArchiveHostRoot> {
     const gz = readGzip(file);
     let note: string | undefined;
-    if (opts.pack !== false) {
+    const first = opts.pack !== false ? firstMemberLength(gz) : undefined;
+    if (first !== undefined) {
       const generation = ++arena.generation;
-      let want = 0;
-      let size: number | undefined;
-      let r: { n: number; complete: boolean };
+      let n: number | undefined;
       try {
-        r = await inflateInto(gz, arena, ARCHIVE_LIMITS.unpackedBytes, (b, n) => {
-          if (n < 512) return false;
-          size ??= packMemberSize(b) ?? -1;
-          if (size < 0) return true;
-          want = 512 + Math.min(size, ARCHIVE_LIMITS.memberBytes);
-          return n >= want;
-        });
+        // The first member only: zlib checks its CRC-32 and length as it ends.
+        n = (await inflateInto(gz.subarray(0, first), arena, FIRST_MEMBER_BYTES, () => false)).n;
       } catch (e) {
-        throw readError(file, e);
+        note = packInflateNote(e);
       }
-      if (size !== undefined && size >= 0) {
-        const root = new ArchiveHostRoot(file, name, arena.buf.subarray(0, r.n), arena, generation);
-        note = root.fromPack(gz, 512, Math.min(r.n, want), r.n >= want && size <= ARCHIVE_LIMITS.memberBytes);
-        if (note === undefined) return root;
+      if (n !== undefined) {
+        const root = new ArchiveHostRoot(file, name, arena.buf.subarray(0, n), arena, generation);
+        note = root.fromPack(gz, n);
+        if (note === undefined) {
+          if (opts.verify) await verifyRest(file, gz.subarray(first));
+          return root;
+        }
       }
     }
     const generation = ++arena.generation;
     const root = new ArchiveHostRoot(file, name, Buffer.alloc(0), arena, generation);
-    root.packNote = note;
     const scan = new TarScanner(ARCHIVE_LIMITS, (m) => root.addMember(m));
     try {
       const r = await inflateInto(gz, arena, ARCHIVE_LIMITS.unpackedBytes, (b, n) => scan.step(b, n));
@@ -471,6 +556,7 @@ export class ArchiveHostRoot implements HostRoot {
     } catch (e) {
       throw readError(file, e);
     }
+    root.packNote = note ?? (opts.pack !== false ? tarPackNote(root.data, scan.pack) : undefined);
     root.checkSys();
     return root;
   }
@@ -506,16 +592,24 @@ export class ArchiveHostRoot implements HostRoot {
   }
 
   /**
-   * Build the tree from the pack in data[start, end); undefined when that worked, else why the
-   * pack cannot stand for the archive (the tree is then read from the tar entries instead).
+   * Build the tree from the pack, the inflated first gzip member (this.data[0, n): the pack's tar
+   * member and its padding, nothing else); undefined when that worked, else why the pack cannot
+   * stand for the archive (the tree is then read from the tar entries instead). The tar entries
+   * after it must be the ones it was written with: the last member's trailer (their CRC-32 and
+   * length, as gzip recorded them when they were last compressed) must be what the pack records.
    */
-  private fromPack(gz: Buffer, start: number, end: number, whole: boolean): string | undefined {
-    if (!whole) return 'the snapshot pack is cut short';
+  private fromPack(gz: Buffer, n: number): string | undefined {
+    const data = this.data;
+    const size = n >= 512 ? packMemberSize(data) : undefined;
+    if (size === undefined || size > ARCHIVE_LIMITS.memberBytes)
+      return 'its first gzip member holds no snapshot pack';
+    const end = 512 + size;
+    if (n !== end + ((512 - (size % 512)) % 512))
+      return 'its first gzip member holds more than the snapshot pack';
     const nodes: ArchiveNode[] = [this.root];
     let files = 0;
     let links = 0;
-    const data = this.data;
-    const p = parsePack(data, start, end, ARCHIVE_LIMITS, (parent, kind, name, s, e, size) => {
+    const p = parsePack(data, 512, end, ARCHIVE_LIMITS, (parent, kind, name, s, e, size) => {
       const dir = nodes[parent];
       if (!dir.children) dir.children = new Map();
       else if (dir.children.has(name)) return `the snapshot pack names ${name} twice in one directory`;
@@ -537,11 +631,10 @@ export class ArchiveHostRoot implements HostRoot {
       this.root.children = undefined;
       return p.why;
     }
-    // The gzip trailer's length is the tar's: an archive cut, or added to, after its pack is not
-    // the one the pack was written for, and is read in full (which reports the damage).
-    if (gzipISize(gz) !== p.tarBytes >>> 0) {
+    const rest = lastMemberTrailer(gz);
+    if (!rest || p.tarBytes < n || rest.size !== (p.tarBytes - n) >>> 0 || rest.crc !== p.restCrc) {
       this.root.children = undefined;
-      return 'the archive is not the length its pack records';
+      return 'its tar entries are not the ones the snapshot pack was written with (their CRC-32 or length differs: changed, cut or added to since)';
     }
     const why = this.disagreement(files, links);
     if (why) {

@@ -20,7 +20,7 @@ import {
   TarScanner,
 } from './archive-root.js';
 import { DirHostRoot } from './root.js';
-import { buildPack, PACK_MEMBER, setPackTarBytes } from './snapshot-pack.js';
+import { buildPack, PACK_MEMBER, recordMemberLength, setPackTail } from './snapshot-pack.js';
 
 /**
  * mkdtemp in TMPDIR, with the pid in the name so that a later run can tell a copy left by a
@@ -105,8 +105,10 @@ async function tarStream(cwd: string, entries: string[]): Promise<Buffer> {
 /**
  * Write the snapshot tree as FILE.tar.gz: first the snapshot pack (snapshot-pack.ts: the whole
  * tree in compact form, which the fleet reads instead of the tar entries), then the tree's
- * entries as tar, with symlinks as symlinks. `pack: false` writes the tar entries alone, as
- * vfiokit did before the pack (old archives, and the fleet's comparisons of both ways).
+ * entries as tar, with symlinks as symlinks. With the pack the file is two gzip members (the
+ * pack's tar member, then the entries; snapshot-pack.ts says why), which gzip, tar and every
+ * gzip reader read as one stream. `pack: false` writes the tar entries alone, as vfiokit did
+ * before the pack (old archives, and the fleet's comparisons of both ways).
  */
 export async function writeArchive(
   treeDir: string,
@@ -114,7 +116,8 @@ export async function writeArchive(
   opts: { pack?: boolean } = {},
 ): Promise<void> {
   const entries = fs.readdirSync(treeDir).sort();
-  let body = await tarStream(treeDir, entries);
+  const body = await tarStream(treeDir, entries);
+  let out: Buffer;
   if (opts.pack !== false) {
     const pack = buildPack(treeDir);
     const head = Buffer.alloc(512);
@@ -128,12 +131,18 @@ export async function writeArchive(
       gid: 0,
     }).encode(head, 0);
     const pad = Buffer.alloc((512 - (pack.length % 512)) % 512);
-    setPackTarBytes(pack, head.length + pack.length + pad.length + body.length);
-    body = Buffer.concat([head, pack, pad, body]);
-  }
+    const rest = zlib.gzipSync(body);
+    // The entries' CRC-32 as gzip records it in their member's trailer.
+    setPackTail(
+      pack,
+      head.length + pack.length + pad.length + body.length,
+      rest.readUInt32LE(rest.length - 8),
+    );
+    out = Buffer.concat([recordMemberLength(zlib.gzipSync(Buffer.concat([head, pack, pad]))), rest]);
+  } else out = zlib.gzipSync(body);
   const tmp = `${file}.partial-${process.pid}`;
   try {
-    fs.writeFileSync(tmp, zlib.gzipSync(body));
+    fs.writeFileSync(tmp, out);
     fs.renameSync(tmp, file);
   } finally {
     fs.rmSync(tmp, { force: true });

@@ -19,6 +19,10 @@ export function registerFleet(program: Command): void {
       collect,
     )
     .option('--jobs <n>', 'worker threads reading snapshots (default: one per CPU, at most 8)')
+    .option(
+      '--verify',
+      'also inflate the tar entries after each snapshot pack and check them against its CRC-32 (as slow as archives without a pack)',
+    )
     .option('--verbose', 'say which archives were read without their snapshot pack, and why')
     .action(
       action(async (ctx, snapshots: string[], opts: FleetCliOptions) => {

@@ -12,6 +12,7 @@ export interface FleetCliOptions {
   model?: string[];
   jobs?: string;
   verbose?: boolean;
+  verify?: boolean;
 }
 
 const MODEL = /^[0-9a-f]{4}:[0-9a-f]{4}$/;
@@ -43,6 +44,7 @@ export async function runFleet(ctx: CliContext, snapshots: string[], opts: Fleet
   const hosts = await readHosts(inputs, {
     jobs: parseJobs(opts.jobs),
     models,
+    verify: opts.verify,
     onNote: opts.verbose ? (host, note) => ctx.err(`vfiokit: note: ${host}: ${note}`) : undefined,
   });
   const report = buildFleetReport(hosts);
