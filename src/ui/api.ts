@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
 import { type BindCliOptions, type BindDeps, runBind, runRestore } from '../cli/commands/bind.js';
 import { runConfig } from '../cli/commands/config.js';
 import { runDevice } from '../cli/commands/device.js';
@@ -18,9 +19,12 @@ import { runReport } from '../cli/commands/report.js';
 import { runRomDump } from '../cli/commands/rom-dump.js';
 import { UsageError, VfiokitError } from '../errors.js';
 import { parsePciAddress } from '../pci/address.js';
+import type { DevicesJson } from '../schema/outputs/devices.js';
+import type { GroupsJson } from '../schema/outputs/groups.js';
 import type { UiInfoJson } from '../schema/outputs/ui-info.js';
+import type { UiTopologyJson } from '../schema/outputs/ui-topology.js';
 import { formatQemuShell } from '../vm/render-qemu.js';
-import { type Captured, type RootSource, runJson } from './capture.js';
+import { type Captured, openShared, type RootSource, runJson, type SharedRead } from './capture.js';
 
 /** One root the dashboard serves: the live host, a snapshot, or one of the demo snapshots. */
 export interface UiRoot {
@@ -40,10 +44,30 @@ export interface ApiState {
   version: string;
 }
 
-/** A JSON text already serialised (a runner's document), sent as it is. */
+/**
+ * A JSON text already serialised (a runner's document), sent as it is. At 4,096 functions the
+ * devices document is 7 MB of indented JSON: its gzip form (about 30 times smaller, made once per
+ * kept answer, at level 1 for speed) is what a browser that accepts gzip is sent, since moving
+ * megabytes through the browser's network process took longer than reading the host.
+ */
 export class RawJson {
-  constructor(readonly text: string) {}
+  private packed?: Promise<Buffer>;
+  constructor(
+    readonly text: string,
+    /** The parsed document, for answers made from it (the topology's). */
+    readonly doc?: unknown,
+  ) {}
+
+  gzip(): Promise<Buffer> {
+    this.packed ??= new Promise((resolve, reject) =>
+      zlib.gzip(this.text, { level: 1 }, (e, b) => (e ? reject(e) : resolve(b))),
+    );
+    return this.packed;
+  }
 }
+
+/** Below this size an answer goes out as it is: compressing it would cost more than it saves. */
+export const GZIP_FROM = 64 * 1024;
 
 /** An answer: HTTP status and a JSON body. */
 export interface ApiAnswer {
@@ -62,7 +86,40 @@ export class ForbiddenError extends VfiokitError {
 }
 
 function ok<T>(c: Captured<T>): ApiAnswer {
-  return { status: 200, body: new RawJson(c.text) };
+  return { status: 200, body: new RawJson(c.text, c.doc) };
+}
+
+/** The fields the topology picture draws, picked from the devices and groups documents. */
+function topologyJson(
+  devices: DevicesJson,
+  groups: GroupsJson | ReturnType<typeof errorJson>,
+): UiTopologyJson {
+  return {
+    schema: 'vfiokit.ui-topology/1',
+    root: devices.root,
+    devices: devices.devices.map((d) => ({
+      address: d.address,
+      vendor: d.vendor,
+      device: d.device,
+      class: d.class,
+      ...(d.names ? { names: d.names } : {}),
+      ...(d.driver !== undefined ? { driver: d.driver } : {}),
+      ...(d.iommuGroup !== undefined ? { iommuGroup: d.iommuGroup } : {}),
+      sysfsPath: d.sysfsPath,
+    })),
+    groups:
+      'groups' in groups
+        ? {
+            source: groups.source,
+            groups: groups.groups.map((g) => ({
+              id: g.id,
+              verdict: g.verdict,
+              viable: g.viable,
+              devices: g.devices.map((d) => ({ address: d.address, hostCritical: d.hostCritical })),
+            })),
+          }
+        : { error: groups },
+  };
 }
 
 function pickRoot(state: ApiState, id: string | null): UiRoot {
@@ -144,37 +201,118 @@ export function errorStatus(e: unknown): number {
 }
 
 /**
- * A snapshot never changes, so its answers are kept (per state, so two servers never share):
- * a second look costs nothing, and warm() starts the topology's reads before the browser asks.
- * The live host is read anew on every call (a bind changes it); the journal too.
+ * One reading of a root: the shared root and HostState every cached answer came from, and the
+ * answers themselves. A snapshot is read once for the server's life. A root that can change (the
+ * live host, a simulated sysfs under bind) gets a new reading after a bind or restore through the
+ * dashboard, and when its signature (below) differs from the one the reading started with.
  */
-const kept = new WeakMap<ApiState, Map<string, Promise<ApiAnswer>>>();
+interface Reading {
+  signature: string;
+  shared: SharedRead;
+  answers: Map<string, Promise<ApiAnswer>>;
+}
+
+const readings = new WeakMap<ApiState, Map<string, Reading>>();
+
+/** A root whose files change under the server: the host itself, or the one bind acts on. */
+function mutable(state: ApiState, root: UiRoot): boolean {
+  return root.live || state.bindDeps !== undefined;
+}
+
+/**
+ * What the cached answers depend on that changes without the dashboard: the PCI functions
+ * (hotplug, SR-IOV VFs, remove/rescan), each one's driver link (a bind by another tool,
+ * driverctl, a module load) and the IOMMU groups (an IOMMU group appears with its first device).
+ * One listing and one readlink per function: 70-80 ms of CPU at 4,096 functions (measured on
+ * the bench's tree), against seconds for the scan it saves. Doctor and the host report read more than this (hugepage
+ * pools, modules, the command line), so they are never cached on such a root.
+ */
+function signature(source: RootSource): string {
+  const top = source.unpacked?.dir ?? source.root ?? '/';
+  const devices = path.join(top, 'sys/bus/pci/devices');
+  const parts: string[] = [];
+  let names: string[];
+  try {
+    names = fs.readdirSync(devices).sort();
+  } catch (e) {
+    return `unlisted ${(e as NodeJS.ErrnoException).code ?? ''}`;
+  }
+  for (const n of names) {
+    let driver = '-';
+    try {
+      driver = path.basename(fs.readlinkSync(path.join(devices, n, 'driver')));
+    } catch {
+      // No driver link: no driver bound (or a flattened copy; the scan says which).
+    }
+    parts.push(`${n}=${driver}`);
+  }
+  let groups = '';
+  try {
+    groups = fs.readdirSync(path.join(top, 'sys/kernel/iommu_groups')).length.toString();
+  } catch {
+    groups = '-';
+  }
+  return `${parts.join(' ')} groups=${groups}`;
+}
+
+/** The current reading of a root: kept, or a new one when the root changed. */
+function reading(state: ApiState, root: UiRoot): Reading {
+  const m = readings.get(state) ?? new Map<string, Reading>();
+  readings.set(state, m);
+  const sig = mutable(state, root) ? signature(root.source) : '';
+  let r = m.get(root.id);
+  if (!r || r.signature !== sig) {
+    r = { signature: sig, shared: openShared(root.source), answers: new Map() };
+    m.set(root.id, r);
+  }
+  return r;
+}
+
+/** After a write through the dashboard: the next look reads the root anew. */
+function forget(state: ApiState, root: UiRoot): void {
+  readings.get(state)?.delete(root.id);
+}
+
+/** Answers taken from the root's reading (the rest are made anew on every call). */
+function cacheable(state: ApiState, root: UiRoot, route: string): boolean {
+  if (route === '/journal' || route === '/info') return false;
+  if (route === '/devices' || route === '/groups' || route === '/topology' || route.startsWith('/device/'))
+    return true;
+  return !mutable(state, root);
+}
 
 export function apiGet(state: ApiState, route: string, q: URLSearchParams): Promise<ApiAnswer> {
   const root = pickRoot(state, q.get('root'));
-  // A simulated sysfs under bind (state.bindDeps) changes too.
-  if (root.live || state.bindDeps || route === '/journal' || route === '/info')
-    return answerGet(state, root, route, q);
-  const m = kept.get(state) ?? new Map<string, Promise<ApiAnswer>>();
-  kept.set(state, m);
-  const key = `${root.id} ${route} ${q.get('simulate') === '1'}`;
-  let p = m.get(key);
+  if (!cacheable(state, root, route)) return answerGet(state, root, route, q);
+  const r = reading(state, root);
+  const key = `${route} ${q.get('simulate') === '1'}`;
+  let p = r.answers.get(key);
   if (!p) {
-    p = answerGet(state, root, route, q);
-    m.set(key, p);
+    p = answerGet(state, root, route, q, r.shared);
+    r.answers.set(key, p);
     // A failure is not kept: the next call tries again.
-    p.catch(() => m.delete(key));
+    p.catch(() => r.answers.delete(key));
   }
   return p;
 }
 
-/** The topology's reads for every snapshot root, started as the server starts. */
+/**
+ * The topology's reads for every root, started as the server starts, so the first page load finds
+ * them done or under way. The scan is synchronous work: it is started on the next turn of the
+ * event loop, after the server printed its URL.
+ */
 export function warm(state: ApiState): void {
-  for (const r of state.roots) {
-    if (r.live) continue;
-    const q = new URLSearchParams({ root: r.id });
-    for (const route of ['/devices', '/groups']) apiGet(state, route, q).catch(() => undefined);
-  }
+  setImmediate(() => {
+    for (const r of state.roots) {
+      const q = new URLSearchParams({ root: r.id });
+      for (const route of ['/devices', '/groups', '/topology'])
+        apiGet(state, route, q)
+          .then((a) =>
+            a.body instanceof RawJson && a.body.text.length >= GZIP_FROM ? a.body.gzip() : undefined,
+          )
+          .catch(() => undefined);
+    }
+  });
 }
 
 async function answerGet(
@@ -182,6 +320,7 @@ async function answerGet(
   root: UiRoot,
   route: string,
   q: URLSearchParams,
+  shared?: SharedRead,
 ): Promise<ApiAnswer> {
   const src = root.source;
   if (route === '/info') {
@@ -195,19 +334,30 @@ async function answerGet(
       } satisfies UiInfoJson,
     };
   }
-  if (route === '/host') return ok(await runJson(src, (ctx) => runReport(ctx)));
-  if (route === '/devices') return ok(await runJson(src, (ctx) => runDevices(ctx, {})));
+  if (route === '/host') return ok(await runJson(src, (ctx) => runReport(ctx), shared));
+  if (route === '/devices') return ok(await runJson(src, (ctx) => runDevices(ctx, {}), shared));
   if (route === '/groups')
-    return ok(await runJson(src, (ctx) => runGroups(ctx, { simulate: q.get('simulate') === '1' })));
-  if (route === '/doctor') return ok(await runJson(src, (ctx) => runDoctor(ctx, {})));
+    return ok(await runJson(src, (ctx) => runGroups(ctx, { simulate: q.get('simulate') === '1' }), shared));
+  if (route === '/topology') {
+    // Made from the kept devices and groups answers of the same reading (computed once).
+    const rq = new URLSearchParams({ root: root.id });
+    const devices = (await apiGet(state, '/devices', rq)).body as RawJson;
+    const groups = await apiGet(state, '/groups', rq).then(
+      (a) => (a.body as RawJson).doc as GroupsJson,
+      (e: unknown) => errorJson(e),
+    );
+    const doc = topologyJson(devices.doc as DevicesJson, groups);
+    return { status: 200, body: new RawJson(JSON.stringify(doc), doc) };
+  }
+  if (route === '/doctor') return ok(await runJson(src, (ctx) => runDoctor(ctx, {}), shared));
   if (route === '/journal')
     return ok(await runJson(src, (ctx) => runRestore(ctx, { dryRun: true }, state.bindDeps)));
   const dev = /^\/device\/([^/]+)$/.exec(route);
   if (dev) {
     const bdf = decodeURIComponent(dev[1]);
     parsePciAddress(bdf);
-    const device = await runJson<{ device: { hasRom?: boolean } }>(src, (ctx) => runDevice(ctx, bdf));
-    const explain = await part(() => runJson(src, (ctx) => runExplain(ctx, bdf, {})));
+    const device = await runJson<{ device: { hasRom?: boolean } }>(src, (ctx) => runDevice(ctx, bdf), shared);
+    const explain = await part(() => runJson(src, (ctx) => runExplain(ctx, bdf, {}), shared));
     // ROM facts only from a snapshot's copy: on the live host reading a ROM enables its BAR,
     // which `vfiokit rom dump` does when asked, never a page load.
     const rom =
@@ -280,13 +430,24 @@ export async function apiPost(
     refuseWrite(state);
     const { targets, opts } = bindOptions(body);
     const mode = body.mode === 'release' ? 'release' : 'bind';
-    return serial(async () =>
-      ok(await runJson(src, (ctx) => runBind(ctx, mode, targets, opts, state.bindDeps))),
-    );
+    return serial(async () => {
+      try {
+        return ok(await runJson(src, (ctx) => runBind(ctx, mode, targets, opts, state.bindDeps)));
+      } finally {
+        // Even a failed apply may have changed some drivers before it rolled back.
+        forget(state, root);
+      }
+    });
   }
   if (route === '/restore') {
     refuseWrite(state);
-    return serial(async () => ok(await runJson(src, (ctx) => runRestore(ctx, {}, state.bindDeps))));
+    return serial(async () => {
+      try {
+        return ok(await runJson(src, (ctx) => runRestore(ctx, {}, state.bindDeps)));
+      } finally {
+        forget(state, root);
+      }
+    });
   }
   return { status: 404, body: { error: { message: `no API ${route}`, code: 'ui.not-found' } } };
 }

@@ -3,9 +3,12 @@
  * the command's own runner over a context whose output is captured instead of written, then
  * parses what it printed. Nothing is computed twice, and a schema change reaches both at once.
  */
+import * as path from 'node:path';
 import { Writable } from 'node:stream';
 import { type CliContext, makeContext } from '../cli/context.js';
 import { UsageError } from '../errors.js';
+import { type HostState, openHostState } from '../host/host-state.js';
+import { type HostRoot, openRoot } from '../host/root.js';
 
 /** Where a dashboard root comes from: the live host, a snapshot directory, or an unpacked archive. */
 export interface RootSource {
@@ -13,6 +16,23 @@ export interface RootSource {
   root?: string;
   /** An archive already unpacked (--root FILE.tar.gz, --demo). */
   unpacked?: { dir: string; notes: readonly string[] };
+}
+
+/**
+ * One reading of a root shared by several runners: the root (with its remembered lstat/readlink
+ * answers) and its HostState (the PCI scan, the kernel's groups), so the topology's devices and
+ * groups documents come from one scan. Opened as the CLI's context opens them (same name).
+ */
+export interface SharedRead {
+  root: HostRoot;
+  host: HostState;
+}
+
+export function openShared(source: RootSource): SharedRead {
+  const root = source.unpacked
+    ? openRoot(source.unpacked.dir, { name: path.resolve(source.root ?? '') })
+    : openRoot(source.root);
+  return { root, host: openHostState(root) };
 }
 
 class Sink extends Writable {
@@ -43,14 +63,27 @@ export interface Captured<T> {
 export async function runJson<T>(
   source: RootSource,
   run: (ctx: CliContext) => Promise<number> | number,
+  shared?: SharedRead,
 ): Promise<Captured<T>> {
   const stdout = new Sink();
   const stderr = new Sink();
-  const ctx = makeContext(
+  const own = makeContext(
     { json: true, root: source.root, color: false },
     { stdout, stderr },
     source.unpacked,
   );
+  const ctx: CliContext = shared
+    ? Object.create(own, {
+        root: { value: () => shared.root },
+        host: { value: () => shared.host },
+        flushNotes: {
+          value: () => {
+            own.flushNotes();
+            for (const n of shared.root.notes ?? []) stderr.write(`vfiokit: note: ${n}\n`);
+          },
+        },
+      })
+    : own;
   let exitCode: number;
   try {
     exitCode = await run(ctx);

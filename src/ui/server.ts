@@ -19,7 +19,16 @@ import { isIP } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { UsageError } from '../errors.js';
-import { type ApiState, apiGet, apiPost, errorJson, errorStatus, MAX_BODY, RawJson } from './api.js';
+import {
+  type ApiState,
+  apiGet,
+  apiPost,
+  errorJson,
+  errorStatus,
+  GZIP_FROM,
+  MAX_BODY,
+  RawJson,
+} from './api.js';
 
 export interface UiServerOptions {
   state: ApiState;
@@ -87,6 +96,24 @@ function sendJson(res: http.ServerResponse, status: number, value: unknown): voi
     value instanceof RawJson ? value.text : JSON.stringify(value),
     'application/json; charset=utf-8',
   );
+}
+
+/** A runner's document, gzipped when it is large and the browser accepts gzip. */
+async function sendAnswer(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  status: number,
+  value: unknown,
+) {
+  const accepts = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+  if (!(value instanceof RawJson) || value.text.length < GZIP_FROM || !accepts)
+    return sendJson(res, status, value);
+  const body = await value.gzip();
+  send(res, status, body, 'application/json; charset=utf-8', {
+    'Content-Encoding': 'gzip',
+    'Content-Length': String(body.length),
+    Vary: 'Accept-Encoding',
+  });
 }
 
 function refuse(res: http.ServerResponse, status: number, message: string, code: string): void {
@@ -180,7 +207,7 @@ export async function startUiServer(opts: UiServerOptions): Promise<UiServer> {
       try {
         if (req.method === 'GET') {
           const a = await apiGet(opts.state, route, url.searchParams);
-          return sendJson(res, a.status, a.body);
+          return await sendAnswer(req, res, a.status, a.body);
         }
         if (req.method !== 'POST') return refuse(res, 405, 'GET or POST only', 'ui.method');
         const origin = req.headers.origin;

@@ -578,8 +578,8 @@ test('up --dry-run --json, the run record and down --json (a monitor standing in
   assert.equal(validatedCount() - before, 3);
 });
 
-test("the dashboard API's own documents: ui-info, ui-device, ui-vm (src/ui/api.ts, no server needed)", async () => {
-  const { apiGet, apiPost } = await import('../../src/ui/api.js');
+test("the dashboard API's own documents: ui-info, ui-device, ui-topology, ui-vm (src/ui/api.ts, no server needed)", async () => {
+  const { apiGet, apiPost, RawJson } = await import('../../src/ui/api.js');
   const root = path.join(repoRoot, 'test/fixtures/lab-desktop/snapshot');
   const state = {
     roots: [{ id: 'desktop', label: 'lab-desktop', source: { root }, live: false }],
@@ -590,9 +590,12 @@ test("the dashboard API's own documents: ui-info, ui-device, ui-vm (src/ui/api.t
   const before = validatedCount();
   assertValidJson((await apiGet(state, '/info', q)).body, 'vfiokit.ui-info/1');
   assertValidJson((await apiGet(state, '/device/0000:01:00.0', q)).body, 'vfiokit.ui-device/1');
+  const topology = (await apiGet(state, '/topology', q)).body;
+  assert.ok(topology instanceof RawJson);
+  assertValidJson(JSON.parse(topology.text), 'vfiokit.ui-topology/1');
   const spec = 'name: t\nmemory: 2G\ncpu:\n  cores: 2\nfirmware:\n  type: seabios\n';
   assertValidJson((await apiPost(state, '/vm/render', q, { spec })).body, 'vfiokit.ui-vm/1');
-  assert.equal(validatedCount() - before, 3);
+  assert.equal(validatedCount() - before, 4);
 });
 
 test('hugepages --dry-run --json, and the record a reservation leaves for --release', async () => {

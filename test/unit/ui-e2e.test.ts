@@ -16,7 +16,9 @@ import type { UiRoot } from '../../src/ui/api.js';
 import { startUiServer, type UiServer } from '../../src/ui/server.js';
 import { browserSkip, launch, needAssets, UI_ASSETS, UI_OUT, waitCount } from '../helpers/browser.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
-import { fakeHost, labSnapshot } from '../helpers/fake-sysfs.js';
+import { fakeHost, labSnapshot, scratch } from '../helpers/fake-sysfs.js';
+import { buildFixture } from '../helpers/fixture-builder.js';
+import { hostOf, SHAPES } from '../helpers/mixed-host.js';
 
 const skip = browserSkip();
 const LABS = ['desktop', 'legacy', 'noacs', 'server'] as const;
@@ -263,5 +265,77 @@ test('binding over the simulated sysfs: plan, confirm, apply, release, and resto
   } finally {
     await s.close();
     h.cleanup();
+  }
+});
+
+test('a host of 1,024 functions: the first picture folds subtrees, and what it shows and folds adds up to every function', {
+  skip,
+}, async () => {
+  // The fixture builder's "mixed" host (bench/groups.bench.ts's shapes), beyond the 400 boxes of
+  // the first picture; the oracle for every count is the tree's own sysfs.
+  const shape = SHAPES.find((x) => x.name === 'mixed')!;
+  const dir = fs.mkdtempSync(path.join(scratch(), 'vfiokit-ui-big-'));
+  const fx = buildFixture({ rootComplexes: hostOf(shape, 1024) }, dir);
+  const s = await startUiServer({
+    state: {
+      roots: [{ id: 'big', label: 'big', source: { root: fx.dir }, live: false }],
+      readOnly: 'serving a snapshot',
+      version: 'test',
+    },
+    port: 0,
+    assets: UI_ASSETS,
+  });
+  try {
+    const bus = path.join(fx.dir, 'sys/bus/pci/devices');
+    const listed = fs.readdirSync(bus).sort();
+    assert.ok(listed.length >= 1000, `${listed.length} functions`);
+    // Each function's sysfs directory: a function lies below the bridges its path names.
+    const real = new Map(listed.map((a) => [a, fs.realpathSync(path.join(bus, a))]));
+    const page = await open(s);
+    await page.waitForSelector(`.count[data-total="${listed.length}"]`, { timeout: 60_000 });
+    const count = page.locator('.count');
+    const drawn = Number(await count.getAttribute('data-drawn'));
+    const hidden = Number(await count.getAttribute('data-hidden'));
+    assert.ok(drawn > 0 && hidden > 0, `drawn ${drawn}, hidden ${hidden}`);
+    assert.equal(drawn + hidden, listed.length);
+    await waitCount(page, 'g.node.device', drawn);
+    // Every collapsed node says how many functions it holds: the tree's own count below it.
+    const folded = await page
+      .locator('g.node[data-hidden]')
+      .evaluateAll((els) =>
+        els.map((e) => [e.getAttribute('data-bdf'), Number(e.getAttribute('data-hidden'))]),
+      );
+    assert.ok(folded.length > 0);
+    let sum = 0;
+    for (const [bdf, n] of folded as [string | null, number][]) {
+      if (bdf) {
+        const below = listed.filter((a) => a !== bdf && real.get(a)!.includes(`/${bdf}/`)).length;
+        assert.equal(n, below, bdf);
+      }
+      sum += n;
+    }
+    assert.equal(sum, hidden);
+    // A function inside a folded subtree is found by search.
+    const shown = new Set(
+      await page.locator('g.node.device').evaluateAll((els) => els.map((e) => e.getAttribute('data-bdf'))),
+    );
+    const deep = listed.filter((a) => !shown.has(a));
+    assert.equal(deep.length, hidden);
+    const target = deep[deep.length - 1];
+    await page.fill('input[aria-label=search]', target.slice(5));
+    await page.waitForSelector(`g.node.device[data-bdf="${target}"]`);
+    await page.fill('input[aria-label=search]', '');
+    // "expand all" draws every function.
+    await page.click('button:has-text("expand all")');
+    await waitCount(page, 'g.node.device', listed.length, 60_000);
+    const all = (
+      await page.locator('g.node.device').evaluateAll((els) => els.map((e) => e.getAttribute('data-bdf')))
+    ).sort();
+    assert.deepEqual(all, listed);
+    assert.deepEqual((page as Page & { errors?: string[] }).errors, []);
+    await page.close();
+  } finally {
+    await s.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });

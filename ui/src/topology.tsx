@@ -7,7 +7,7 @@
  */
 import { hierarchy, tree } from 'd3-hierarchy';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { ApiFailure, errorText, get } from './api';
+import { type ApiError, ApiFailure, errorText, get } from './api';
 import { Details } from './details';
 
 export interface DeviceJson {
@@ -132,6 +132,50 @@ function countDevices(n: Node): number {
   return (n.kind === 'device' ? 1 : 0) + n.children.reduce((s, c) => s + countDevices(c), 0);
 }
 
+/**
+ * At most this many boxes in the first picture. A picture of thousands of functions is not read
+ * box by box, and drawing it costs the browser about a second per 4,000 boxes; search, the class
+ * filter and "expand all" reach every function.
+ */
+export const FIRST_PICTURE = 400;
+
+/**
+ * The subtrees collapsed at first: breadth first from the top, a node's children are shown while
+ * the picture stays within FIRST_PICTURE boxes, so the upper levels (root complexes, root ports,
+ * the switches under them) stay visible and the deepest, largest fan-outs fold. A small host
+ * (every box fits) starts fully expanded.
+ */
+function firstCollapsed(top: Node): Set<string> {
+  const collapsed = new Set<string>();
+  let boxes = 1;
+  let level: Node[] = [top];
+  while (level.length) {
+    const next: Node[] = [];
+    for (const n of level) {
+      if (!n.children.length) continue;
+      if (boxes + n.children.length <= FIRST_PICTURE) {
+        boxes += n.children.length;
+        next.push(...n.children);
+      } else collapsed.add(n.id);
+    }
+    level = next;
+  }
+  return collapsed;
+}
+
+/** Functions below each node (not counting the node itself): what a collapsed node hides. */
+function belowCounts(top: Node): Map<string, number> {
+  const m = new Map<string, number>();
+  const walk = (n: Node): number => {
+    let below = 0;
+    for (const c of n.children) below += walk(c) + (c.kind === 'device' ? 1 : 0);
+    m.set(n.id, below);
+    return below;
+  };
+  walk(top);
+  return m;
+}
+
 interface Verdict {
   group: GroupJson;
   critical?: string;
@@ -148,7 +192,8 @@ export function Topology(props: { rootId: string }) {
   const [groups, setGroups] = useState<GroupsDoc | null>(null);
   const [error, setError] = useState('');
   const [groupNote, setGroupNote] = useState('');
-  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
+  /** null: the first picture's collapse (firstCollapsed) until a toggle or "expand all". */
+  const [toggled, setCollapsed] = useState<Set<string> | null>(null);
   const [search, setSearch] = useState('');
   const [cls, setCls] = useState('');
   const [selected, setSelected] = useState<string | null>(null);
@@ -157,25 +202,31 @@ export function Topology(props: { rootId: string }) {
     setDevices(null);
     setGroups(null);
     setSelected(null);
+    setCollapsed(null);
     setError('');
     setGroupNote('');
-    get<{ devices: DeviceJson[] }>('/devices')
-      .then((d) => setDevices(d.devices))
-      .catch((e) => setError(errorText(e)));
-    get<GroupsDoc>('/groups')
-      .catch((e) => {
+    // One answer with what the picture draws (GET /api/topology: the devices and groups
+    // documents' fields that are drawn, a tenth of their size at 4,096 functions).
+    get<{ devices: DeviceJson[]; groups: GroupsDoc | { error: ApiError } }>('/topology')
+      .then((t) => {
+        setDevices(t.devices);
+        if ('groups' in t.groups) return setGroups(t.groups);
+        const e = t.groups.error;
+        if (e.code !== 'iommu.off')
+          return setGroupNote(`groups unknown: ${errorText(new ApiFailure(409, e))}`);
         // No kernel groups (IOMMU off): show the groups the kernel's rules predict, and say so.
-        if (e instanceof ApiFailure && e.error.code === 'iommu.off') {
-          setGroupNote(`${e.error.message}: the regions show the groups the kernel would form (simulated)`);
-          return get<GroupsDoc>('/groups?simulate=1');
-        }
-        throw e;
+        setGroupNote(`${e.message}: the regions show the groups the kernel would form (simulated)`);
+        return get<GroupsDoc>('/groups?simulate=1')
+          .then(setGroups)
+          .catch((x) => setGroupNote(`groups unknown: ${errorText(x)}`));
       })
-      .then(setGroups)
-      .catch((e) => setGroupNote(`groups unknown: ${errorText(e)}`));
+      .catch((e) => setError(errorText(e)));
   }, [props.rootId]);
 
   const full = useMemo(() => (devices ? buildTree(devices) : null), [devices]);
+  const first = useMemo(() => (full ? firstCollapsed(full) : new Set<string>()), [full]);
+  const below = useMemo(() => (full ? belowCounts(full) : new Map<string, number>()), [full]);
+  const collapsed = toggled ?? first;
   const verdicts = useMemo(() => {
     const m = new Map<string, Verdict>();
     for (const g of groups?.groups ?? [])
@@ -244,6 +295,9 @@ export function Topology(props: { rootId: string }) {
   }
   const total = devices?.length ?? 0;
   const drawn = countDevices(shown!);
+  // What the collapsed nodes on the picture hold (a filter shows every match: nothing hidden).
+  let hidden = 0;
+  if (!filtering) for (const n of nodes) if (collapsed.has(n.data.id)) hidden += below.get(n.data.id) ?? 0;
 
   return (
     <div class="topology">
@@ -270,8 +324,8 @@ export function Topology(props: { rootId: string }) {
         <button type="button" onClick={() => setCollapsed(new Set())}>
           expand all
         </button>
-        <span class="count" data-total={total} data-drawn={drawn}>
-          {drawn} of {total} functions shown
+        <span class="count" data-total={total} data-drawn={drawn} data-hidden={hidden}>
+          {drawn} of {total} functions shown{hidden ? ` (${hidden} in collapsed subtrees: + opens one)` : ''}
           {groups ? `, ${groups.groups.length} IOMMU groups (${groups.source})` : ''}
         </span>
         <span class="legend">
@@ -318,7 +372,8 @@ export function Topology(props: { rootId: string }) {
                   y={n.x}
                   verdict={verdicts.get(n.data.id)}
                   pending={!groups && !groupNote}
-                  collapsed={collapsed.has(n.data.id)}
+                  collapsed={collapsed.has(n.data.id) && !filtering}
+                  hidden={below.get(n.data.id) ?? 0}
                   hasChildren={hasKids(full, n.data.id)}
                   selected={selected === n.data.id}
                   onToggle={() => toggle(n.data.id)}
@@ -357,6 +412,8 @@ function NodeBox(props: {
   /** The groups' verdicts are still being read. */
   pending: boolean;
   collapsed: boolean;
+  /** Functions below this node (shown on its toggle while collapsed). */
+  hidden: number;
   hasChildren: boolean;
   selected: boolean;
   onToggle(): void;
@@ -367,12 +424,18 @@ function NodeBox(props: {
   if (n.kind !== 'device') {
     const label = n.kind === 'system' ? 'system' : `root complex ${n.id}`;
     return (
-      <g class={`node ${n.kind}`} transform={`translate(${x},${top})`}>
+      <g
+        class={`node ${n.kind}`}
+        data-hidden={props.collapsed ? props.hidden : undefined}
+        transform={`translate(${x},${top})`}
+      >
         <rect width={BOX_W} height={BOX_H} rx={4} />
         <text x={8} y={14}>
           {label}
         </text>
-        {props.hasChildren && <Toggle collapsed={props.collapsed} onToggle={props.onToggle} />}
+        {props.hasChildren && (
+          <Toggle collapsed={props.collapsed} hidden={props.hidden} onToggle={props.onToggle} />
+        )}
       </g>
     );
   }
@@ -398,6 +461,7 @@ function NodeBox(props: {
       data-bdf={d.address}
       data-group={g?.id ?? ''}
       data-viable={badge}
+      data-hidden={props.collapsed ? props.hidden : undefined}
       transform={`translate(${x},${top})`}
       role="button"
       tabIndex={0}
@@ -419,11 +483,18 @@ function NodeBox(props: {
         {drv.length > 11 ? `${drv.slice(0, 10)}…` : drv}
       </text>
       {verdict?.critical && (
-        <text class="crit" x={BOX_W + 24} y={15}>
+        // Past the toggle and, on a collapsed node, past its count of hidden functions.
+        <text
+          class="crit"
+          x={BOX_W + 24 + (props.collapsed && props.hasChildren ? String(props.hidden).length * 7 + 6 : 0)}
+          y={15}
+        >
           ⚠
         </text>
       )}
-      {props.hasChildren && <Toggle collapsed={props.collapsed} onToggle={props.onToggle} />}
+      {props.hasChildren && (
+        <Toggle collapsed={props.collapsed} hidden={props.hidden} onToggle={props.onToggle} />
+      )}
     </g>
   );
 }
@@ -436,7 +507,7 @@ function activate(e: KeyboardEvent, f: () => void): void {
   f();
 }
 
-function Toggle(props: { collapsed: boolean; onToggle(): void }) {
+function Toggle(props: { collapsed: boolean; hidden: number; onToggle(): void }) {
   return (
     // biome-ignore lint/a11y/useSemanticElements: an SVG group cannot be a <button>; role, tabIndex and keys make it one
     <g
@@ -444,7 +515,7 @@ function Toggle(props: { collapsed: boolean; onToggle(): void }) {
       transform={`translate(${BOX_W + 14},${BOX_H / 2})`}
       role="button"
       tabIndex={0}
-      aria-label={props.collapsed ? 'expand' : 'collapse'}
+      aria-label={props.collapsed ? `expand (${props.hidden} functions)` : 'collapse'}
       onClick={(e) => {
         e.stopPropagation();
         props.onToggle();
@@ -453,6 +524,11 @@ function Toggle(props: { collapsed: boolean; onToggle(): void }) {
     >
       <circle r={7} />
       <text y={4}>{props.collapsed ? '+' : '−'}</text>
+      {props.collapsed && (
+        <text class="hidden-count" x={11} y={4}>
+          {props.hidden}
+        </text>
+      )}
     </g>
   );
 }

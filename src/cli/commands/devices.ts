@@ -1,7 +1,7 @@
 /** `vfiokit devices`: every PCI device, optionally filtered by kind or vendor. */
 import { EnvironmentError } from '../../errors.js';
 import { loadPciIds } from '../../host/pci-ids.js';
-import { PCI_DEVICES_DIR, scanPciDevices } from '../../host/pci-sysfs.js';
+import { PCI_DEVICES_DIR } from '../../host/pci-sysfs.js';
 import { rootAdvice } from '../../host/root.js';
 import { matchesKind, parseDeviceKind, parseVendorId } from '../../pci/class-filter.js';
 import { deviceJson } from '../../pci/device-json.js';
@@ -27,9 +27,10 @@ export async function runDevices(ctx: CliContext, opts: DevicesOptions): Promise
       code: 'pci.no-sysfs',
     });
   }
-  const scan = scanPciDevices(root, {
-    onSkip: (a, why) => ctx.err(`warning: skipped ${a}: ${why}`),
-  });
+  // The run's one scan (ctx.host()), so a caller that also asks for the groups (the dashboard)
+  // reads sysfs once.
+  const scan = ctx.host().pci();
+  for (const u of scan.unreadable) ctx.err(`warning: skipped ${u.address}: ${u.reason}`);
   if (scan.flattened.length)
     ctx.err(
       `warning: ${scan.flattened.length} sysfs link(s) are plain files holding the link text (symlinks flattened by zip or a copy without links): drivers they name are shown as unknown`,
