@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as zlib from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import * as tar from 'tar';
 import { EnvironmentError, errnoCode, showPath } from '../errors.js';
 import {
@@ -133,7 +133,7 @@ export async function writeArchive(
   }
   const tmp = `${file}.partial-${process.pid}`;
   try {
-    fs.writeFileSync(tmp, zlib.gzipSync(body));
+    fs.writeFileSync(tmp, gzipSync(body));
     fs.renameSync(tmp, file);
   } finally {
     fs.rmSync(tmp, { force: true });
