@@ -52,9 +52,26 @@ function loadBundle(bundle, { useCache = true } = {}) {
   };
 }
 
+/**
+ * V8 flags for a command that reads a host once and exits. Such a command calls each reader
+ * thousands of times on a large host: enough for V8 to optimise them with TurboFan on its
+ * background threads, but too late for the optimised code to repay that work before the process
+ * exits. Without TurboFan (Ignition and Sparkplug only) `vfiokit groups` on a 4,096-function tree
+ * took less CPU time and 11 MB less peak memory (bench/groups.bench.ts; README, "Speed"). Set
+ * before the bundle is compiled, as V8 expects its flags (node:v8 setFlagsFromString: changing
+ * them after the VM has started is undefined); the code cache is written under the same flags
+ * (scripts/warm-code-cache.cjs), since V8 rejects a cache made under other ones. `ui` and `fleet`
+ * keep the optimising compiler: they run long or repeat the same work over many hosts.
+ */
+const ONE_SHOT_FLAGS = '--no-opt';
+
+function isOneShot(args) {
+  return !args.includes('ui') && !args.includes('fleet');
+}
+
 /** Writes the code cache for what has been compiled so far in this script. */
 function writeCache(file, script, id) {
   fs.writeFileSync(`${file}.cache`, Buffer.concat([Buffer.from(id, 'latin1'), script.createCachedData()]));
 }
 
-module.exports = { loadBundle, writeCache, buildId };
+module.exports = { loadBundle, writeCache, buildId, ONE_SHOT_FLAGS, isOneShot };

@@ -34,21 +34,33 @@ if (process.argv.includes('--if-stale') && existsSync(out)) {
 
 const { build } = await import('esbuild');
 
-// commander requires node:child_process at load for executable subcommands, which vfiokit does
-// not use; loading it costs a few ms of every start. Hand commander a proxy that loads it on use.
-const deferChildProcess = {
-  name: 'defer-child-process',
+// Node built-ins that cost milliseconds to load (child_process pulls in net, dgram and streams;
+// zlib and worker_threads their own bindings; together about 12 ms of CPU at each start, measured
+// with process.cpuUsage around require()) but that most commands never call: commander requires
+// child_process for executable subcommands, which vfiokit does not use; the host readers use it
+// only for `dmesg` on a live host, zlib only for a gzipped kernel config or a snapshot archive,
+// and worker_threads only the fleet. Each of them is replaced by a module whose exports are
+// getters that load the real module on first use: esbuild's interop copies an imported CommonJS
+// module's properties as getters that read the property when used, so laziness survives it.
+const DEFERRED = /^(node:)?(child_process|zlib|worker_threads)$/;
+const deferBuiltins = {
+  name: 'defer-builtins',
   setup(b) {
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      args.importer.includes('node_modules/commander/')
-        ? { path: 'child_process', namespace: 'deferred' }
-        : undefined,
+    // The stand-in's own require() is of the real module.
+    b.onResolve({ filter: DEFERRED }, (args) =>
+      args.namespace === 'deferred'
+        ? undefined
+        : { path: args.path.replace(/^node:/, ''), namespace: 'deferred' },
     );
-    b.onLoad({ filter: /.*/, namespace: 'deferred' }, () => ({
-      contents:
-        "let m; module.exports = new Proxy({}, { get: (_, k) => (m ??= require('node:child_process'))[k] });",
-      loader: 'js',
-    }));
+    b.onLoad({ filter: /.*/, namespace: 'deferred' }, async (args) => {
+      // The export names of the Node that builds: the same major as the one that runs (engines).
+      const names = Object.keys(await import(`node:${args.path}`)).filter((k) => k !== 'default');
+      return {
+        contents: `let m; const load = () => (m ??= require('node:${args.path}'));
+for (const k of ${JSON.stringify(names)}) Object.defineProperty(module.exports, k, { enumerable: true, get: () => load()[k] });`,
+        loader: 'js',
+      };
+    });
   },
 };
 const tmp = `dist.tmp-${process.pid}`;
@@ -69,7 +81,7 @@ await build({
   // Less to parse and compile at every start-up; names kept so --debug stacks stay readable.
   minifyWhitespace: true,
   minifySyntax: true,
-  plugins: [deferChildProcess],
+  plugins: [deferBuiltins],
   // import.meta.url has no meaning in one CommonJS file; the only use (src/fleet/pool.ts) takes
   // the bundle's own __filename there instead.
   define: { VFIOKIT_VERSION: JSON.stringify(pkg.version), 'import.meta.url': 'undefined' },

@@ -78,7 +78,11 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 });
 
 // A fleet worker thread started from the bundle (src/fleet/pool.ts) runs the worker loop, not
-// the CLI: the bundle is one file, so the worker is this same file.
-if (!isMainThread && (workerData as Record<string, unknown> | null)?.['vfiokit-fleet-worker']) {
+// the CLI: the bundle is one file, so the worker is this same file. bin/vfiokit marks the CLI's own
+// process before loading the bundle, so a CLI start need not load worker_threads to tell (the
+// built bundle loads it on first use, scripts/build.mjs); without the mark (the bundle loaded some
+// other way, or the sources run directly) the thread is asked.
+const cliMark = (globalThis as Record<symbol, unknown>)[Symbol.for('vfiokit.cli')] === true;
+if (!cliMark && !isMainThread && (workerData as Record<string, unknown> | null)?.['vfiokit-fleet-worker']) {
   void import('../fleet/worker.js').then((m) => m.runFleetWorker());
 }

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as zlib from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import * as tar from 'tar';
 import { EnvironmentError, errnoCode, showPath } from '../errors.js';
 import {
@@ -131,15 +131,15 @@ export async function writeArchive(
       gid: 0,
     }).encode(head, 0);
     const pad = Buffer.alloc((512 - (pack.length % 512)) % 512);
-    const rest = zlib.gzipSync(body);
+    const rest = gzipSync(body);
     // The entries' CRC-32 as gzip records it in their member's trailer.
     setPackTail(
       pack,
       head.length + pack.length + pad.length + body.length,
       rest.readUInt32LE(rest.length - 8),
     );
-    out = Buffer.concat([recordMemberLength(zlib.gzipSync(Buffer.concat([head, pack, pad]))), rest]);
-  } else out = zlib.gzipSync(body);
+    out = Buffer.concat([recordMemberLength(gzipSync(Buffer.concat([head, pack, pad]))), rest]);
+  } else out = gzipSync(body);
   const tmp = `${file}.partial-${process.pid}`;
   try {
     fs.writeFileSync(tmp, out);

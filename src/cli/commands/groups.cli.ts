@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { action } from '../context.js';
-import { tuneForOneShotScan } from '../one-shot-scan.js';
 import type { GroupsOptions } from './groups.js';
 
 export function registerGroups(program: Command): void {
@@ -12,7 +11,6 @@ export function registerGroups(program: Command): void {
     .option('--simulate', "show the groups the kernel's rules predict (works with the IOMMU off)")
     .action(
       action(async (ctx, opts: GroupsOptions) => {
-        tuneForOneShotScan();
         const { runGroups } = await import('./groups.js');
         return runGroups(ctx, opts);
       }),
