@@ -224,6 +224,7 @@ export async function applyPlan(w: HostWriter, plan: Plan, opts: ApplyOptions): 
   const res: ApplyResult = { ok: true, done: [], commands: [], undone: [], undoFailed: [] };
   let lock: Lock | undefined = await acquireLock(w, opts.command, { waitMs: opts.lockWaitMs });
   const file = opts.journalPath ?? JOURNAL_PATH;
+  w.mkdir(file.slice(0, file.lastIndexOf('/')), 0o700);
   const journal: Journal = {
     schema: 'vfiokit.journal/1',
     pid: process.pid,
@@ -521,7 +522,8 @@ function pidAlive(pid: number): boolean {
 
 /**
  * Journals left to undo: open or rollback-incomplete, and not a running VM's (whose `vfiokit up`
- * is alive and undoes it itself). journal.json first, then the VMs' by name.
+ * is alive and undoes it itself). journal.json first (under the lock an open one is a crashed
+ * run's), then the VMs' by name.
  */
 export function pendingJournals(w: HostWriter): { path: string; journal: Journal }[] {
   const out: { path: string; journal: Journal }[] = [];
@@ -535,7 +537,7 @@ export function pendingJournals(w: HostWriter): { path: string; journal: Journal
   for (const p of paths) {
     const j = readJournal(w, p);
     if (!j || (j.state !== 'open' && j.state !== 'rollback-incomplete')) continue;
-    if (j.pid !== process.pid && pidAlive(j.pid)) continue;
+    if (p !== JOURNAL_PATH && pidAlive(j.pid)) continue;
     out.push({ path: p, journal: j });
   }
   return out;

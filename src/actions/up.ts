@@ -237,7 +237,7 @@ export function planUp(
   }
   return {
     name: model.name,
-    argv: qemuRunArgv(input.argv, paths, input.resolve),
+    argv: qemuRunArgv(withVarsPath(input.argv, input.vars?.info.path, input.resolve), paths, input.resolve),
     paths,
     hugepages: input.hugepages,
     binding,
@@ -254,6 +254,19 @@ export function planUp(
     pinning: model.pin ? pinningLines(model.pin) : [],
     ...(input.vars ? { vars: input.vars.info } : {}),
   };
+}
+
+/** The pflash variable store as the machine sees it (under the root), like the monitors' paths. */
+function withVarsPath(
+  argv: readonly string[],
+  vars: string | undefined,
+  resolve: (p: string) => string,
+): string[] {
+  if (vars === undefined) return [...argv];
+  const q = (p: string) => `file=${p.replace(/,/g, ',,')}`;
+  return argv.map((a) =>
+    a.startsWith('if=pflash,') && a.includes(q(vars)) ? a.replace(q(vars), q(resolve(vars))) : a,
+  );
 }
 
 export interface VarsPart {

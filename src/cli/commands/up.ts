@@ -298,7 +298,7 @@ export async function runUp(
       hint: `vfiokit down ${plan.name}`,
       code: 'up.running',
     });
-  const j = pendingJournals(writer)[0]?.journal;
+  const j = pendingJournals(writer).find((x) => !processAlive(x.journal.pid))?.journal;
   if (j)
     throw new VfiokitError(`a run of ${j.command} (pid ${j.pid}) ended without its clean-up`, {
       hint: 'vfiokit restore undoes what it left, then run up again',
