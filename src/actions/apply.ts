@@ -296,6 +296,9 @@ export async function applyPlan(w: HostWriter, plan: Plan, opts: ApplyOptions): 
           } catch (err) {
             if (err instanceof VfiokitError && err.code === 'bind.timeout') e.outcome = 'timed out';
             throw err;
+          } finally {
+            // A pool raise: the kernel may grant fewer pages than asked; undo takes back only those.
+            if (e.undoRelative) e.undoRelative.add = grantedPages(deps, e, e.undoRelative.add);
           }
           e.state = 'done';
         } else if (step.kind === 'verify') {
@@ -374,6 +377,18 @@ export async function applyPlan(w: HostWriter, plan: Plan, opts: ApplyOptions): 
     lock?.release();
   }
   return res;
+}
+
+function grantedPages(deps: SysfsDeps, e: AttrEntry, asked: number): number {
+  try {
+    const now = Number(deps.io.attrState?.(e.probe.path, 'text')?.trim());
+    const before = Number(e.before);
+    if (Number.isSafeInteger(now) && Number.isSafeInteger(before))
+      return Math.max(0, Math.min(asked, now - before));
+  } catch {
+    // Unreadable: the pages asked for stay the bound (undo never goes below the pages in use).
+  }
+  return asked;
 }
 
 function commandEntry(s: CommandStep, i: number): CommandEntry {

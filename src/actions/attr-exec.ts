@@ -105,9 +105,15 @@ async function relativeUndo(
   // The raise never happened (it failed before the write): the count is still the backup.
   const nr = count(deps, e.probe.path);
   if (e.state === 'pending' && String(nr) === e.before) return undefined;
-  const free = count(deps, r.free);
-  const resv = count(deps, r.resv);
-  const inUse = Math.max(0, nr - free + resv);
+  let inUse = 0;
+  let unread = '';
+  try {
+    inUse = Math.max(0, nr - count(deps, r.free) + count(deps, r.resv));
+  } catch (err) {
+    // Without the counts the floor is unknown: the pages this run added are given back all the
+    // same (a page still in use becomes surplus and goes when it is let go, mm/hugetlb.c).
+    unread = `; pages in use not known: ${(err as Error).message}`;
+  }
   const target = Math.max(nr - r.add, inUse);
   if (target >= nr)
     return nr - r.add < inUse ? `left ${e.probe.path} at ${nr}: every page is in use or reserved` : undefined;
@@ -115,5 +121,5 @@ async function relativeUndo(
   const now = count(deps, e.probe.path);
   if (now !== target)
     throw new VfiokitError(`${e.probe.path} is ${now} after writing ${target}`, { code: 'bind.restore' });
-  return `wrote ${target} to ${e.undo.path} (${nr} less the ${r.add} pages this run added${target > nr - r.add ? `, but ${inUse} are in use or reserved` : ''})`;
+  return `wrote ${target} to ${e.undo.path} (${nr} less the ${r.add} pages this run added${target > nr - r.add ? `, but ${inUse} are in use or reserved` : ''}${unread})`;
 }
