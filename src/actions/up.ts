@@ -16,10 +16,12 @@
  * Pages are asked for before devices are unbound: a shortfall of pages (fragmented memory) is the
  * likelier failure and is then found before any driver lets go of a device.
  *
- * Steps 2 and 3 are one plan applied with the journal held open while the VM runs (apply.ts
- * `hold`), under the lock: a crash of this process leaves an open journal, and `vfiokit restore`
- * finishes the clean-up. While the VM runs no other vfiokit changes the host (they wait for the
- * lock, then name this run).
+ * The OVMF variable store (when missing), steps 2 and 3 are one plan applied with the VM's own
+ * journal (/run/vfiokit/vm/NAME.journal.json) held open while the VM runs (apply.ts `hold`): a
+ * crash of this process leaves an open journal, and `vfiokit restore` finishes the clean-up. The
+ * lock is held while the plan is applied and while it is undone, not while the VM runs: other VMs
+ * may start meanwhile, and one that wants a device this VM holds is refused (refuseHeldDevices).
+ * Once the checks pass, the spec's pinning is applied to QEMU's threads (pin-threads.ts).
  *
  * QEMU runs in a process group of its own: a Ctrl-C in the terminal reaches this process only,
  * which then stops QEMU in order (quit over QMP) instead of both racing.
