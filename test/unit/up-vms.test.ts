@@ -384,3 +384,83 @@ test('two VMs: B starts while A runs; a device A holds is refused naming A; A do
   for (const n of ['vma', 'vmb'])
     assert.equal(readJournal(h.writer, `/run/vfiokit/vm/${n}.journal.json`)?.state, 'rolled-back', n);
 });
+
+/** A real QEMU under -S (threads exist, no guest code runs) with a QMP socket, for the pinning's own checks. */
+async function pausedQemu(
+  dir: string,
+  accel: string,
+): Promise<{ qmp: QmpClient; pid: number; stop: () => Promise<void> }> {
+  const sock = path.join(dir, `${accel.replace(/\W/g, '')}.qmp`);
+  const { spawn } = await import('node:child_process');
+  const child = spawn(
+    'qemu-system-x86_64',
+    [
+      '-accel',
+      accel,
+      '-machine',
+      'q35',
+      '-smp',
+      '2',
+      '-m',
+      '64',
+      '-nodefaults',
+      '-display',
+      'none',
+      '-S',
+      '-qmp',
+      `unix:${sock},server=on,wait=off`,
+    ],
+    { stdio: 'ignore' },
+  );
+  const exited = new Promise((r) => child.on('exit', r));
+  for (let i = 0; i < 200 && !fs.existsSync(sock); i++) await new Promise((r) => setTimeout(r, 50));
+  const qmp = await QmpClient.connect(sock, 10_000);
+  return {
+    qmp,
+    pid: child.pid as number,
+    stop: async () => {
+      qmp.close();
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+test('pinning refuses clearly: taskset missing, vCPUs sharing one thread (single-threaded TCG), an affinity that does not read back', {
+  skip,
+}, async () => {
+  const { pinQemuThreads } = await import('../../src/actions/pin-threads.js');
+  const { dir } = host();
+  const multi = await pausedQemu(dir, 'tcg,thread=multi');
+  try {
+    const pin = { vcpus: ['0', '1'], emulator: '0', iothreads: [] };
+    await assert.rejects(
+      pinQemuThreads(multi.qmp, multi.pid, pin, {
+        run: async () => ({ status: null, stderr: 'spawn taskset ENOENT', missing: true }),
+      }),
+      (e: Error & { hint?: string }) =>
+        /taskset is not installed/.test(e.message) && /util-linux/.test(e.hint ?? ''),
+    );
+    // A taskset that says it worked but changed nothing: /proc tells.
+    await assert.rejects(
+      pinQemuThreads(
+        multi.qmp,
+        multi.pid,
+        { ...pin, vcpus: ['1', '1'] },
+        { run: async () => ({ status: 0, stderr: '' }) },
+      ),
+      /vCPU 0 \(thread \d+\) runs on CPUs .* after taskset, not 1/,
+    );
+  } finally {
+    await multi.stop();
+  }
+  const single = await pausedQemu(dir, 'tcg,thread=single');
+  try {
+    await assert.rejects(
+      pinQemuThreads(single.qmp, single.pid, { vcpus: ['0', '1'], iothreads: [] }),
+      /vCPUs share host thread \d+ \(QEMU's single-threaded TCG\)/,
+    );
+  } finally {
+    await single.stop();
+  }
+});
