@@ -1,7 +1,8 @@
 #!/bin/sh
 # Guest side of test/lab/up.test.ts (the desktop topology: the e1000e NIC 0000:02:00.0 alone in its
 # IOMMU group). Runs `vfiokit up` of a tiny nested VM (64 MiB in 2 MiB hugepages, TCG, SeaBIOS,
-# no OS) with the NIC assigned through vfio-pci, asks the nested QEMU over QMP what it shows,
+# no OS, its vCPU pinned to CPU 1 and the emulator to CPU 0 of this 2-CPU guest) with the NIC
+# assigned through vfio-pci, asks the nested QEMU over QMP what it shows,
 # stops it with `vfiokit down`; then the faults: too few hugepages, QEMU dying at start (no KVM in
 # this guest, so the spec run with --accel kvm), SIGTERM to `vfiokit up`. After each phase the
 # kernel's own files (driver link, driver_override, nr_hugepages, free_hugepages) go to
@@ -22,8 +23,10 @@ state() {
     echo "nr $(cat $pool/nr_hugepages)"
     echo "free $(cat $pool/free_hugepages)"
     echo "nr1g $(cat /sys/kernel/mm/hugepages/hugepages-1048576kB/nr_hugepages 2>/dev/null || echo none)"
-    if [ -e /run/vfiokit/journal.json ]; then
-      echo "journal $(grep -m1 '"state"' /run/vfiokit/journal.json | tr -d ' ,')"
+    # up keeps one journal per VM: /run/vfiokit/vm/NAME.journal.json.
+    jf=/run/vfiokit/vm/${2:-nested}.journal.json
+    if [ -e "$jf" ]; then
+      echo "journal $(grep -m1 '"state"' "$jf" | tr -d ' ,')"
     else
       echo "journal none"
     fi
@@ -49,6 +52,9 @@ memory: 64M
 hugepages: 2M
 cpu:
   cores: 1
+  pin:
+    vcpus: ["1"]
+    emulator: "0"
 firmware:
   type: seabios
 devices:
@@ -70,6 +76,12 @@ pid=$!
 if wait_running $pid; then
   state running
   cp /run/vfiokit/vm/nested.json "$out/running-record.json"
+  # The pinning as this kernel has it: each thread of the nested QEMU, its name and affinity.
+  qpid=$(cat /run/vfiokit/vm/nested/qemu.pid)
+  for t in /proc/$qpid/task/*; do
+    echo "$(basename "$t") $(grep -m1 Cpus_allowed_list "$t/status" | awk '{print $2}') $(cat "$t/comm")"
+  done > "$out/running-pin.txt"
+  echo "$qpid" > "$out/running-qemu.pid"
   python3 "$qmp_pci" /run/vfiokit/vm/nested/control.sock > "$out/qmp.json" 2> "$out/qmp.err"
   vfiokit --json down nested --timeout 5 > "$out/down.json" 2> "$out/down.err"; echo $? > "$out/down.rc"
 fi
@@ -78,7 +90,7 @@ state after
 
 # 2. Too few hugepages.
 vfiokit --json up /tmp/toobig.yaml $up_opts > "$out/toobig.json" 2> "$out/toobig.err"; echo $? > "$out/toobig.rc"
-state toobig
+state toobig toobig
 
 # 3. QEMU dying at start: --accel kvm where there is no /dev/kvm.
 vfiokit --json up /tmp/nested.yaml --force --accel kvm --timeout 60 > "$out/nokvm.json" 2> "$out/nokvm.err"; echo $? > "$out/nokvm.rc"

@@ -9,11 +9,12 @@
  * Each step kind has an executor (backup, do, undo). A sysfs step's backup is the device's
  * driver and driver_override (sysfs-exec.ts); its undo brings the device back to them.
  */
+import * as fs from 'node:fs';
 import { VfiokitError } from '../errors.js';
 import type { CommandResult, HostWriter } from '../host/host-writer.js';
 import type { JournalJson } from '../schema/outputs/journal.js';
 import { type AttrEntry, attrBackup, attrDo, attrUndo } from './attr-exec.js';
-import { acquireLock, RUN_DIR } from './lock.js';
+import { acquireLock, type Lock, RUN_DIR } from './lock.js';
 import {
   type CommandStep,
   describeStep,
@@ -28,7 +29,7 @@ import { restoreBinding, type SysfsDeps, sysfsBackup, sysfsDo } from './sysfs-ex
 
 export const JOURNAL_PATH = `${RUN_DIR}/journal.json`;
 
-export type EntryState = 'pending' | 'done' | 'undone' | 'undo-failed';
+export type EntryState = 'pending' | 'done' | 'undone' | 'undo-failed' | 'kept';
 
 export interface FileEntry {
   step: number;
@@ -110,11 +111,20 @@ export interface ApplyOptions {
   sysfs?: SysfsDeps;
   /**
    * What the changes are made for (a VM that runs on the bound devices): called once every step is
-   * taken, with the journal still open and the lock held, so a crash meanwhile leaves an open
-   * journal that `vfiokit restore` undoes. Every step is undone after it returns, as after a
-   * failure; the error it returns (if any) is the run's.
+   * taken, with the journal still open, so a crash meanwhile leaves an open journal that
+   * `vfiokit restore` undoes. The lock is released while it runs (a second VM may be started
+   * meanwhile: the lock serialises changes to the host, not lifetimes) and taken again for the
+   * undo. Every step is undone after it returns, as after a failure, except those marked
+   * keepOnceHeld once it called keep(); the error it returns (if any) is the run's.
    */
-  hold?: () => Promise<VfiokitError | undefined>;
+  hold?: (ctl: HoldControl) => Promise<VfiokitError | undefined>;
+  /** Where the journal is kept (default /run/vfiokit/journal.json; one per VM for `up`). */
+  journalPath?: string;
+}
+
+export interface HoldControl {
+  /** What the plan was applied for has started: keepOnceHeld steps stay from now on. */
+  keep(): void;
 }
 
 export interface ApplyResult {
@@ -136,8 +146,8 @@ export interface ApplyResult {
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
 const unb64 = (s: string) => new Uint8Array(Buffer.from(s, 'base64'));
 
-function writeJournal(w: HostWriter, j: Journal): void {
-  w.writeFile(JOURNAL_PATH, `${JSON.stringify(j, null, 1)}\n`, 0o600);
+function writeJournal(w: HostWriter, j: Journal, file = JOURNAL_PATH): void {
+  w.writeFile(file, `${JSON.stringify(j, null, 1)}\n`, 0o600);
 }
 
 function commandFailure(argv: string[], r: CommandResult): VfiokitError | undefined {
@@ -186,7 +196,7 @@ function fileBackup(w: HostWriter, s: FileStep, index: number): FileEntry {
   };
 }
 
-function fileDo(w: HostWriter, s: FileStep, e: FileEntry, j: Journal): void {
+function fileDo(w: HostWriter, s: FileStep, e: FileEntry, save: () => void): void {
   if (s.action === 'remove') {
     w.remove(s.path);
     for (const d of s.removeEmptyDirs ?? []) w.rmdirIfEmpty(d);
@@ -196,7 +206,7 @@ function fileDo(w: HostWriter, s: FileStep, e: FileEntry, j: Journal): void {
   const created = w.mkdir(dir);
   if (created.length) {
     e.createdDirs = created;
-    writeJournal(w, j);
+    save();
   }
   w.writeFile(s.path, s.after ?? new Uint8Array(0), s.mode);
 }
@@ -212,7 +222,9 @@ function fileUndo(w: HostWriter, e: FileEntry): void {
 
 export async function applyPlan(w: HostWriter, plan: Plan, opts: ApplyOptions): Promise<ApplyResult> {
   const res: ApplyResult = { ok: true, done: [], commands: [], undone: [], undoFailed: [] };
-  const lock = await acquireLock(w, opts.command, { waitMs: opts.lockWaitMs });
+  let lock: Lock | undefined = await acquireLock(w, opts.command, { waitMs: opts.lockWaitMs });
+  const file = opts.journalPath ?? JOURNAL_PATH;
+  w.mkdir(file.slice(0, file.lastIndexOf('/')), 0o700);
   const journal: Journal = {
     schema: 'vfiokit.journal/1',
     pid: process.pid,
@@ -222,7 +234,7 @@ export async function applyPlan(w: HostWriter, plan: Plan, opts: ApplyOptions): 
     entries: [],
   };
   try {
-    writeJournal(w, journal);
+    writeJournal(w, journal, file);
     for (let i = 0; i < plan.steps.length; i++) {
       // Inside a unit (plan.ts) a signal waits for the unit's last step.
       const unit = plan.steps[i].unit;
@@ -238,8 +250,8 @@ export async function applyPlan(w: HostWriter, plan: Plan, opts: ApplyOptions): 
         if (step.kind === 'file') {
           const e = fileBackup(w, step, i);
           journal.entries.push(e);
-          writeJournal(w, journal);
-          fileDo(w, step, e, journal);
+          writeJournal(w, journal, file);
+          fileDo(w, step, e, () => writeJournal(w, journal, file));
           e.state = 'done';
         } else if (step.kind === 'sysfs') {
           const deps = needSysfs(opts);
@@ -255,7 +267,7 @@ export async function applyPlan(w: HostWriter, plan: Plan, opts: ApplyOptions): 
             state: 'pending',
           };
           journal.entries.push(e);
-          writeJournal(w, journal);
+          writeJournal(w, journal, file);
           try {
             await sysfsDo(deps, step);
           } catch (err) {
@@ -274,15 +286,19 @@ export async function applyPlan(w: HostWriter, plan: Plan, opts: ApplyOptions): 
             before: attrBackup(deps, step),
             undo: step.undo,
             ...(step.undoElse?.length ? { undoElse: step.undoElse } : {}),
+            ...(step.undoRelative ? { undoRelative: step.undoRelative } : {}),
             state: 'pending',
           };
           journal.entries.push(e);
-          writeJournal(w, journal);
+          writeJournal(w, journal, file);
           try {
             await attrDo(deps, step);
           } catch (err) {
             if (err instanceof VfiokitError && err.code === 'bind.timeout') e.outcome = 'timed out';
             throw err;
+          } finally {
+            // A pool raise: the kernel may grant fewer pages than asked; undo takes back only those.
+            if (e.undoRelative) e.undoRelative.add = grantedPages(deps, e, e.undoRelative.add);
           }
           e.state = 'done';
         } else if (step.kind === 'verify') {
@@ -291,7 +307,7 @@ export async function applyPlan(w: HostWriter, plan: Plan, opts: ApplyOptions): 
         } else {
           const e = commandEntry(step, i);
           journal.entries.push(e);
-          writeJournal(w, journal);
+          writeJournal(w, journal, file);
           const r = await w.run(step.argv, { timeoutMs: step.timeoutMs });
           res.commands.push({ argv: step.argv, result: r });
           e.outcome = outcome(r);
@@ -299,7 +315,7 @@ export async function applyPlan(w: HostWriter, plan: Plan, opts: ApplyOptions): 
           if (bad) throw bad;
           e.state = 'done';
         }
-        writeJournal(w, journal);
+        writeJournal(w, journal, file);
         res.done.push(describeStep(step));
         opts.onStep?.(describeStep(step));
       } catch (e) {
@@ -318,28 +334,61 @@ export async function applyPlan(w: HostWriter, plan: Plan, opts: ApplyOptions): 
     }
     if (!res.error && opts.hold) {
       res.held = true;
+      lock.release();
+      lock = undefined;
+      const keep = () => {
+        for (const e of journal.entries) {
+          const st = plan.steps[e.step];
+          if (e.state === 'done' && st?.kind === 'file' && st.keepOnceHeld) e.state = 'kept';
+        }
+        writeJournal(w, journal, file);
+      };
       try {
-        res.error = await opts.hold();
+        res.error = await opts.hold({ keep });
       } catch (e) {
         res.error = e instanceof VfiokitError ? e : new VfiokitError(`${(e as Error).message}`, { cause: e });
       }
+      // The undo changes the host: under the lock again. Another vfiokit holds it only while it
+      // applies or undoes a plan, so the wait is longer than a start's: giving up here leaves the
+      // journal open for `vfiokit restore`.
+      try {
+        lock = await acquireLock(w, opts.command, { waitMs: Math.max(opts.lockWaitMs ?? 10_000, 120_000) });
+      } catch (e) {
+        res.ok = false;
+        const why = (e as Error).message;
+        res.undoFailed.push(`every step: the lock was not free (${why}); vfiokit restore undoes them`);
+        res.error ??= e instanceof VfiokitError ? e : new VfiokitError(why);
+        return res;
+      }
       // What the steps were taken for is over: they are undone whatever its outcome.
-      await rollback(w, journal, res, opts.sysfs);
+      await rollback(w, journal, res, opts.sysfs, file);
       res.ok = !res.error && !res.undoFailed.length;
       journal.state = res.undoFailed.length ? 'rollback-incomplete' : 'rolled-back';
     } else if (res.error) {
       res.ok = false;
-      await rollback(w, journal, res, opts.sysfs);
+      await rollback(w, journal, res, opts.sysfs, file);
       journal.state = res.undoFailed.length ? 'rollback-incomplete' : 'rolled-back';
     } else {
       // A signal after the last step finds the work complete: it is kept, as a finished run.
       journal.state = 'closed';
     }
-    writeJournal(w, journal);
+    writeJournal(w, journal, file);
   } finally {
-    lock.release();
+    lock?.release();
   }
   return res;
+}
+
+function grantedPages(deps: SysfsDeps, e: AttrEntry, asked: number): number {
+  try {
+    const now = Number(deps.io.attrState?.(e.probe.path, 'text')?.trim());
+    const before = Number(e.before);
+    if (Number.isSafeInteger(now) && Number.isSafeInteger(before))
+      return Math.max(0, Math.min(asked, now - before));
+  } catch {
+    // Unreadable: the pages asked for stay the bound (undo never goes below the pages in use).
+  }
+  return asked;
 }
 
 function commandEntry(s: CommandStep, i: number): CommandEntry {
@@ -366,7 +415,13 @@ function needSysfs(opts: { sysfs?: SysfsDeps }): SysfsDeps {
  * still `pending` (it failed, timed out or the process died in it) is undone too: its backup was
  * written before it started, and undo works from the state it finds.
  */
-async function rollback(w: HostWriter, j: Journal, res: ApplyResult, sysfs?: SysfsDeps): Promise<void> {
+async function rollback(
+  w: HostWriter,
+  j: Journal,
+  res: ApplyResult,
+  sysfs?: SysfsDeps,
+  file = JOURNAL_PATH,
+): Promise<void> {
   const rerun: CommandEntry[] = [];
   for (const e of [...j.entries].reverse()) {
     if (e.state !== 'done' && e.state !== 'pending') continue;
@@ -399,7 +454,7 @@ async function rollback(w: HostWriter, j: Journal, res: ApplyResult, sysfs?: Sys
         e.kind === 'file' || e.kind === 'attr' ? e.path : e.kind === 'sysfs' ? e.device : shellLine(e.argv);
       res.undoFailed.push(`${what}: ${(err as Error).message}`);
     }
-    writeJournal(w, j);
+    writeJournal(w, j, file);
   }
   // update-grub, update-initramfs...: the files they read are back, so running them again gives
   // back what they made before. Each once, in the order they first ran.
@@ -421,31 +476,36 @@ async function rollback(w: HostWriter, j: Journal, res: ApplyResult, sysfs?: Sys
       e.state = 'undone';
       res.undone.push(`ran ${shellLine(e.argv)} again${r.ran ? '' : ' (would run)'}`);
     }
-    writeJournal(w, j);
+    writeJournal(w, j, file);
   }
 }
 
 /**
  * `vfiokit restore`: undo what an interrupted run left done. The journal of a run that was killed
  * (SIGKILL, a crash, power loss) is still `open`; its steps are undone in reverse, as the run
- * itself would have done, under the lock. A closed or rolled-back journal needs nothing.
+ * itself would have done, under the lock. A closed or rolled-back journal needs nothing. `path`:
+ * which journal (default /run/vfiokit/journal.json; pendingJournals lists a VM's too).
  */
 export async function restoreJournal(
   w: HostWriter,
-  opts: { command: string; lockWaitMs?: number; sysfs?: SysfsDeps },
+  opts: { command: string; lockWaitMs?: number; sysfs?: SysfsDeps; path?: string },
 ): Promise<{ journal?: Journal; res: ApplyResult; replayed: boolean }> {
   const res: ApplyResult = { ok: true, done: [], commands: [], undone: [], undoFailed: [] };
+  const file = opts.path ?? JOURNAL_PATH;
   const lock = await acquireLock(w, opts.command, { waitMs: opts.lockWaitMs });
   try {
-    const j = readJournal(w);
+    const j = readJournal(w, file);
     if (!j || (j.state !== 'open' && j.state !== 'rollback-incomplete'))
+      return { journal: j, res, replayed: false };
+    // A VM's journal stays open while its `vfiokit up` runs: that process undoes it itself.
+    if (file !== JOURNAL_PATH && j.pid !== process.pid && pidAlive(j.pid))
       return { journal: j, res, replayed: false };
     // A rollback that failed part-way is retried for the entries it could not undo.
     for (const e of j.entries) if (e.state === 'undo-failed') e.state = 'done';
-    await rollback(w, j, res, opts.sysfs);
+    await rollback(w, j, res, opts.sysfs, file);
     j.state = res.undoFailed.length ? 'rollback-incomplete' : 'rolled-back';
     res.ok = !res.undoFailed.length;
-    writeJournal(w, j);
+    writeJournal(w, j, file);
     return { journal: j, res, replayed: true };
   } finally {
     lock.release();
@@ -453,12 +513,47 @@ export async function restoreJournal(
 }
 
 /** The journal as last written, if any. */
-export function readJournal(w: HostWriter): Journal | undefined {
-  const f = w.readFile(JOURNAL_PATH);
+export function readJournal(w: HostWriter, file = JOURNAL_PATH): Journal | undefined {
+  const f = w.readFile(file, 16 * 1024 * 1024);
   if (!f) return undefined;
   try {
     return JSON.parse(new TextDecoder().decode(f.bytes)) as Journal;
   } catch {
     return undefined;
   }
+}
+
+/** Where `vfiokit up` keeps each VM's journal: /run/vfiokit/vm/NAME.journal.json. */
+export const VM_JOURNAL_DIR = `${RUN_DIR}/vm`;
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Journals left to undo: open or rollback-incomplete, and not a running VM's (whose `vfiokit up`
+ * is alive and undoes it itself). journal.json first (under the lock an open one is a crashed
+ * run's), then the VMs' by name.
+ */
+export function pendingJournals(w: HostWriter): { path: string; journal: Journal }[] {
+  const out: { path: string; journal: Journal }[] = [];
+  const paths = [JOURNAL_PATH];
+  try {
+    for (const f of fs.readdirSync(w.resolve(VM_JOURNAL_DIR)).sort())
+      if (/^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}\.journal\.json$/.test(f)) paths.push(`${VM_JOURNAL_DIR}/${f}`);
+  } catch {
+    // No VM ran since boot.
+  }
+  for (const p of paths) {
+    const j = readJournal(w, p);
+    if (!j || (j.state !== 'open' && j.state !== 'rollback-incomplete')) continue;
+    if (p !== JOURNAL_PATH && pidAlive(j.pid)) continue;
+    out.push({ path: p, journal: j });
+  }
+  return out;
 }

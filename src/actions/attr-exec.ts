@@ -60,6 +60,7 @@ export async function attrDo(deps: SysfsDeps, s: AttrStep): Promise<void> {
  * no later one brings the state back.
  */
 export async function attrUndo(deps: SysfsDeps, e: AttrEntry): Promise<string | undefined> {
+  if (e.undoRelative) return relativeUndo(deps, e, e.undoRelative);
   if (stateOf(deps, e.probe) === e.before) return undefined;
   const did: string[] = [];
   const errors: string[] = [];
@@ -79,4 +80,46 @@ export async function attrUndo(deps: SysfsDeps, e: AttrEntry): Promise<string | 
     `${e.probe.path} is ${show(now)} after the undo, not ${show(e.before)}${tried}${errors.length ? `; ${errors.join('; ')}` : ''}`,
     { code: errors.length && !did.length ? 'bind.write' : 'bind.restore' },
   );
+}
+
+const count = (deps: SysfsDeps, file: string): number => {
+  const t = stateOf(deps, { path: file, read: 'text' });
+  if (t === null || !/^\d{1,15}$/.test(t.trim()))
+    throw new VfiokitError(`${file} reads ${show(t)}, not a page count: the pages were not given back`, {
+      code: 'bind.restore',
+    });
+  return Number(t.trim());
+};
+
+/**
+ * A hugepage raise given back relative to the pool as found at undo: the pages this run added are
+ * taken off the count, never below the pages in use or reserved (nr − free + resv), so pages
+ * another VM raised or holds meanwhile stay (hugepages.ts). Writing below that would turn pages in
+ * use into surplus ones (mm/hugetlb.c set_max_huge_pages), freed under the VM as it lets go.
+ */
+async function relativeUndo(
+  deps: SysfsDeps,
+  e: AttrEntry,
+  r: NonNullable<AttrEntry['undoRelative']>,
+): Promise<string | undefined> {
+  // The raise never happened (it failed before the write): the count is still the backup.
+  const nr = count(deps, e.probe.path);
+  if (e.state === 'pending' && String(nr) === e.before) return undefined;
+  let inUse = 0;
+  let unread = '';
+  try {
+    inUse = Math.max(0, nr - count(deps, r.free) + count(deps, r.resv));
+  } catch (err) {
+    // Without the counts the floor is unknown: the pages this run added are given back all the
+    // same (a page still in use becomes surplus and goes when it is let go, mm/hugetlb.c).
+    unread = `; pages in use not known: ${(err as Error).message}`;
+  }
+  const target = Math.max(nr - r.add, inUse);
+  if (target >= nr)
+    return nr - r.add < inUse ? `left ${e.probe.path} at ${nr}: every page is in use or reserved` : undefined;
+  await write(deps, e.undo.path, String(target), true);
+  const now = count(deps, e.probe.path);
+  if (now !== target)
+    throw new VfiokitError(`${e.probe.path} is ${now} after writing ${target}`, { code: 'bind.restore' });
+  return `wrote ${target} to ${e.undo.path} (${nr} less the ${r.add} pages this run added${target > nr - r.add ? `, but ${inUse} are in use or reserved` : ''}${unread})`;
 }

@@ -354,6 +354,13 @@ export function planHugepages(need: HugepageNeed, host: HostRoot): HugepagePlan 
       expectBefore: String(pool.nr),
       // The kernel may grant fewer pages than written and still succeed: the verify step judges.
       undo: { path: nrPath, value: String(raise.before) },
+      // Undo gives back what this raise added, from the count at undo: another VM may have raised
+      // the pool meanwhile, and its pages must stay (an absolute old value would take them).
+      undoRelative: {
+        add,
+        free: `${pool.dir}/free_hugepages`,
+        resv: `${HUGEPAGES_DIR}/hugepages-${kb}kB/resv_hugepages`,
+      },
       // Allocating pages compacts and reclaims memory: seconds for gigabytes, more for 1 GiB pages.
       mayBlock: true,
     };

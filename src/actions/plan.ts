@@ -47,6 +47,12 @@ export interface FileStep extends StepBase {
   removeEmptyDirs?: string[];
   /** False for files whose diff is noise to a reader (vfiokit's own record); still journaled. */
   showDiff?: boolean;
+  /**
+   * The file is state the plan's purpose owns from the moment it starts (a VM's OVMF variable
+   * store: the guest writes its boot entries there): once apply's `hold` calls keep(), the step
+   * is no longer undone. Before that (a run that fails before the VM ran) it is undone as usual.
+   */
+  keepOnceHeld?: boolean;
 }
 
 export interface CommandStep extends StepBase {
@@ -108,6 +114,11 @@ export interface AttrStep extends StepBase {
   expectAfter?: string | null;
   undo: { path: string; value: string };
   undoElse?: AttrUndoWrite[];
+  /**
+   * A hugepage pool raise (hugepages.ts): undo writes max(count at undo − add, pages in use or
+   * reserved at undo) instead of `undo`, so the pages other VMs raised or hold meanwhile stay.
+   */
+  undoRelative?: { add: number; free: string; resv: string };
   mayBlock: boolean;
 }
 

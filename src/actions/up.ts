@@ -16,10 +16,12 @@
  * Pages are asked for before devices are unbound: a shortfall of pages (fragmented memory) is the
  * likelier failure and is then found before any driver lets go of a device.
  *
- * Steps 2 and 3 are one plan applied with the journal held open while the VM runs (apply.ts
- * `hold`), under the lock: a crash of this process leaves an open journal, and `vfiokit restore`
- * finishes the clean-up. While the VM runs no other vfiokit changes the host (they wait for the
- * lock, then name this run).
+ * The OVMF variable store (when missing), steps 2 and 3 are one plan applied with the VM's own
+ * journal (/run/vfiokit/vm/NAME.journal.json) held open while the VM runs (apply.ts `hold`): a
+ * crash of this process leaves an open journal, and `vfiokit restore` finishes the clean-up. The
+ * lock is held while the plan is applied and while it is undone, not while the VM runs: other VMs
+ * may start meanwhile, and one that wants a device this VM holds is refused (refuseHeldDevices).
+ * Once the checks pass, the spec's pinning is applied to QEMU's threads (pin-threads.ts).
  *
  * QEMU runs in a process group of its own: a Ctrl-C in the terminal reaches this process only,
  * which then stops QEMU in order (quit over QMP) instead of both racing.
@@ -30,11 +32,12 @@ import { VfiokitError } from '../errors.js';
 import type { HostWriter } from '../host/host-writer.js';
 import type { HostRoot } from '../host/root.js';
 import type { VmModel } from '../vm/model.js';
-import type { InterruptSource } from './apply.js';
+import type { HoldControl, InterruptSource } from './apply.js';
 import { type BindOptions, type BindPlan, planBind } from './bind.js';
 import { hugepageNeed, planHugepages } from './hugepages.js';
 import { RUN_DIR } from './lock.js';
-import type { Plan, Step } from './plan.js';
+import { type PinDeps, type PinnedThread, pinningLines, pinQemuThreads, type VmPin } from './pin-threads.js';
+import type { FileStep, Plan, Step } from './plan.js';
 import { QmpClient } from './qmp.js';
 
 export const VM_DIR = `${RUN_DIR}/vm`;
@@ -49,6 +52,8 @@ export interface VmPaths {
   pidfile: string;
   /** /run/vfiokit/vm/NAME.json: the run's record (vfiokit.vm-state/1). */
   state: string;
+  /** /run/vfiokit/vm/NAME.journal.json: the run's journal, open while the VM runs. */
+  journal: string;
 }
 
 export function vmPaths(name: string): VmPaths {
@@ -59,6 +64,7 @@ export function vmPaths(name: string): VmPaths {
     control: `${dir}/control.sock`,
     pidfile: `${dir}/qemu.pid`,
     state: `${VM_DIR}/${name}.json`,
+    journal: `${VM_DIR}/${name}.journal.json`,
   };
 }
 
@@ -90,6 +96,12 @@ export interface UpPlan {
   /** What happens when the VM stops, in order. */
   cleanup: string[];
   notes: string[];
+  /** The spec's pinning, applied once QEMU runs and is checked. */
+  pin?: VmPin;
+  /** The pinning step, one line per thread (empty: the spec does not pin). */
+  pinning: string[];
+  /** The OVMF variable store: created from the template by this run, or kept as it is. */
+  vars?: { path: string; template: string; create: boolean };
 }
 
 /** What happened to the VM, once the run is over. */
@@ -129,6 +141,8 @@ export interface RunReport {
   signal?: string;
   /** When QEMU was started (ISO 8601). */
   started?: string;
+  /** The threads pinned, each with the affinity read back from /proc. */
+  pinned?: PinnedThread[];
 }
 
 /** The pages the model's RAM needs, as hugepages.ts plans them; undefined for ordinary memory. */
@@ -187,6 +201,8 @@ export function planUp(
     hugepages?: HugepagePart;
     bind: BindOptions;
     resolve: (p: string) => string;
+    /** The OVMF variable store step (planVarsStore). */
+    vars?: VarsPart;
   },
 ): UpPlan {
   const { model } = input;
@@ -204,8 +220,12 @@ export function planUp(
         plan: { steps: [] },
         record: { schema: 'vfiokit.bound/1' as const, sets: [] },
       };
-  notes.push(...binding.notes, ...(input.hugepages?.notes ?? []));
-  const steps = [...(input.hugepages?.steps ?? []), ...binding.plan.steps];
+  notes.push(...binding.notes, ...(input.hugepages?.notes ?? []), ...(input.vars?.notes ?? []));
+  const steps = [
+    ...(input.vars?.step ? [input.vars.step] : []),
+    ...(input.hugepages?.steps ?? []),
+    ...binding.plan.steps,
+  ];
   const cleanup = [
     'stop QEMU: quit over QMP, then SIGTERM, then SIGKILL (10 s, 10 s, 5 s)',
     `remove ${paths.dir} and mark ${paths.state} ended`,
@@ -219,7 +239,7 @@ export function planUp(
   }
   return {
     name: model.name,
-    argv: qemuRunArgv(input.argv, paths, input.resolve),
+    argv: qemuRunArgv(withVarsPath(input.argv, input.vars?.info.path, input.resolve), paths, input.resolve),
     paths,
     hugepages: input.hugepages,
     binding,
@@ -232,7 +252,150 @@ export function planUp(
     })),
     cleanup,
     notes,
+    ...(model.pin ? { pin: model.pin } : {}),
+    pinning: model.pin ? pinningLines(model.pin) : [],
+    ...(input.vars ? { vars: input.vars.info } : {}),
   };
+}
+
+/** The pflash variable store as the machine sees it (under the root), like the monitors' paths. */
+function withVarsPath(
+  argv: readonly string[],
+  vars: string | undefined,
+  resolve: (p: string) => string,
+): string[] {
+  if (vars === undefined) return [...argv];
+  const q = (p: string) => `file=${p.replace(/,/g, ',,')}`;
+  return argv.map((a) =>
+    a.startsWith('if=pflash,') && a.includes(q(vars)) ? a.replace(q(vars), q(resolve(vars))) : a,
+  );
+}
+
+export interface VarsPart {
+  step?: FileStep;
+  notes: string[];
+  info: { path: string; template: string; create: boolean };
+}
+
+/** OVMF variable stores are 128 KiB to 4 MiB (edk2 OVMF_VARS.fd, OVMF_VARS_4M.fd). */
+const MAX_VARS = 64 * 1024 * 1024;
+
+/**
+ * The VM's own OVMF variable store: the guest keeps its boot entries and secure-boot keys there,
+ * so each VM needs a writable copy of the descriptor's template (libvirt's qemuFirmware does the
+ * same: it copies nvram-template to the domain's nvram path when that is missing, and never
+ * overwrites one that exists). A store that exists is the guest's state and is left alone. The
+ * copy is created by the run (mode 0600: it may hold secure-boot keys), kept after the VM stops,
+ * and removed again only when the run fails before QEMU ran (FileStep.keepOnceHeld).
+ * `template` is read where the firmware descriptors were read: this machine's files.
+ */
+export function planVarsStore(
+  w: Pick<HostWriter, 'resolve'>,
+  model: VmModel,
+  readTemplate: (path: string) => Uint8Array = (p) => readBounded(p),
+): VarsPart | undefined {
+  if (model.firmware.kind !== 'ovmf') return undefined;
+  const { vars, varsTemplate } = model.firmware;
+  let exists: boolean;
+  try {
+    fs.lstatSync(w.resolve(vars));
+    exists = true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new VfiokitError(`cannot look at the variable store ${vars}: ${(e as Error).message}`, {
+        code: 'up.vars',
+      });
+    exists = false;
+  }
+  const info = { path: vars, template: varsTemplate, create: !exists };
+  if (exists)
+    return { notes: [`OVMF variable store ${vars} exists: kept as it is (the guest's boot entries)`], info };
+  const bytes = readTemplate(varsTemplate);
+  return {
+    notes: [],
+    info,
+    step: {
+      kind: 'file',
+      path: vars,
+      action: 'create',
+      after: bytes,
+      mode: 0o600,
+      why: `the VM's own UEFI variable store, a copy of ${varsTemplate} (${model.firmware.descriptor}); kept after the VM stops`,
+      showDiff: false,
+      keepOnceHeld: true,
+    },
+  };
+}
+
+function readBounded(p: string): Uint8Array {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(p, 'r');
+    const size = fs.fstatSync(fd).size;
+    if (size > MAX_VARS || size === 0)
+      throw new VfiokitError(`the OVMF variable template ${p} is ${size} bytes: not a variable store`, {
+        code: 'up.vars',
+      });
+    const buf = Buffer.alloc(size);
+    const n = fs.readSync(fd, buf, 0, size, 0);
+    return new Uint8Array(buf.subarray(0, n));
+  } catch (e) {
+    if (e instanceof VfiokitError) throw e;
+    throw new VfiokitError(
+      `cannot read the OVMF variable template ${p}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      {
+        hint: 'reinstall OVMF (Debian: apt install --reinstall ovmf), or give firmware.vars an existing store',
+        code: 'up.vars',
+      },
+    );
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** Another VM that vfiokit up runs now (its record says running and its process is alive). */
+export interface RunningVm {
+  name: string;
+  pid: number;
+  devices: string[];
+}
+
+/** The VMs running now, from their records; ended ones and records whose `up` is gone are ignored. */
+export function runningVms(w: HostWriter): RunningVm[] {
+  let files: string[] = [];
+  try {
+    files = fs.readdirSync(w.resolve(VM_DIR));
+  } catch {
+    return [];
+  }
+  const out: RunningVm[] = [];
+  for (const f of files.sort()) {
+    const m = /^([A-Za-z0-9][A-Za-z0-9_.-]{0,62})\.json$/.exec(f);
+    if (!m || f.endsWith('.journal.json')) continue;
+    let st: VmState | undefined;
+    try {
+      st = readVmState(w, m[1]);
+    } catch {
+      continue;
+    }
+    if (st?.phase === 'running' && processAlive(st.pid))
+      out.push({ name: st.name, pid: st.pid, devices: st.devices });
+  }
+  return out;
+}
+
+/** A device (or a member of its group) that a running VM holds: the run is refused, naming it. */
+export function refuseHeldDevices(plan: UpPlan, running: RunningVm[]): void {
+  for (const vm of running) {
+    if (vm.name === plan.name) continue;
+    const mine = new Set(plan.binding.devices.map((d) => d.address));
+    const held = vm.devices.filter((a) => mine.has(a));
+    if (held.length)
+      throw new VfiokitError(
+        `${held.join(', ')} ${held.length === 1 ? 'is' : 'are'} held by VM ${vm.name} (vfiokit up, pid ${vm.pid}): a device and its IOMMU group go to one VM at a time`,
+        { hint: `vfiokit down ${vm.name} first, or assign other devices`, code: 'up.device-busy' },
+      );
+  }
 }
 
 /** What undoing a step gives back, one line per device or file (undefined: nothing to undo). */
@@ -241,7 +404,11 @@ function undoLine(s: Step, binding: BindPlan): string | undefined {
     const d = binding.devices.find((x) => x.address === s.device);
     return `${s.device} back to ${d?.driver ?? 'no driver'}, driver_override ${d?.override ?? 'cleared'}`;
   }
+  if (s.kind === 'attr' && s.undoRelative)
+    return `take the ${s.undoRelative.add} pages this run added off ${s.undo.path} (never below the pages in use: another VM's stay)`;
   if (s.kind === 'attr') return `write ${s.undo.value} to ${s.undo.path} (its value before)`;
+  if (s.kind === 'file' && s.keepOnceHeld)
+    return `${s.path} removed only if QEMU never ran (else kept: the VM's state)`;
   if (s.kind === 'file') return `${s.path} as before`;
   if (s.kind === 'command' && s.undo?.length) return s.undo.map((a) => a.join(' ')).join('; ');
   return undefined;
@@ -259,6 +426,10 @@ export interface RunOptions {
   onProgress?: (line: string) => void;
   /** Called once QEMU is up and checked (tests send their signals or `down` here). */
   onRunning?: (r: RunReport) => void;
+  /** apply's hold control: keep() once QEMU ran (its OVMF store is then the VM's state). */
+  hold?: HoldControl;
+  /** Where taskset and /proc are (tests: the defaults, real ones). */
+  pin?: PinDeps;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -446,6 +617,9 @@ export async function runVm(
     await Promise.race([exitPromise, sleep(100)]);
   }
 
+  // QEMU ran: from here its OVMF variable store holds the guest's state, whatever happens next.
+  opts.hold?.keep();
+
   // 2. The checks: running, and every assigned device in the VM with its host IDs.
   try {
     const st = (await qmp.execute('query-status')) as { status?: string; running?: boolean };
@@ -499,6 +673,29 @@ export async function runVm(
     if (!exited) {
       report.outcome = 'check-failed';
       return finish(e instanceof VfiokitError ? e : new VfiokitError(String(e), { code: 'up.check' }));
+    }
+  }
+  // 3. The pinning: threads exist only now. A failure stops the VM like a failed check.
+  if (!exited && plan.pin && child.pid !== undefined) {
+    try {
+      report.pinned = await pinQemuThreads(qmp, child.pid, plan.pin, opts.pin);
+      opts.onProgress?.(
+        `pinned: ${report.pinned
+          .filter((p) => p.thread !== 'emulator thread')
+          .map((p) => `${p.thread} (thread ${p.tid}) on CPUs ${p.allowed}`)
+          .join('; ')}`,
+      );
+    } catch (e) {
+      if (!exited) {
+        report.outcome = 'check-failed';
+        const err = e instanceof VfiokitError ? e : new VfiokitError(String(e), { code: 'up.pin' });
+        return finish(
+          new VfiokitError(`pinning failed: ${err.message}`, {
+            code: 'up.pin',
+            hint: err.hint ?? 'QEMU was stopped',
+          }),
+        );
+      }
     }
   }
   if (!exited) {
@@ -573,7 +770,7 @@ export function writeState(
     control: plan.paths.control,
     qmp: plan.paths.qmp,
     pidfile: plan.paths.pidfile,
-    journal: `${RUN_DIR}/journal.json`,
+    journal: plan.paths.journal,
     started: r.started ?? new Date().toISOString(),
     devices: plan.binding.devices.map((d) => d.address),
     ...(r.outcome ? { outcome: r.outcome } : {}),

@@ -2,6 +2,8 @@
  * Gathers HostFacts (system/host-facts.ts) through the root: one reader per part, each noting
  * what it could not read as a blind spot instead of guessing.
  */
+
+import { parseCpuList } from '../cpu/cpu-list.js';
 import { errnoCode, VfiokitError } from '../errors.js';
 import {
   type BlindSpot,
@@ -230,6 +232,14 @@ export function gatherHostFacts(root: HostRoot): HostFacts {
   if (kallsyms !== undefined && kallsyms.length > 0) acsOverridePatch = /\bpcie_acs_override/.test(kallsyms);
 
   const acpiTables = r.list('/sys/firmware/acpi/tables');
+  const onlineText = r.attr('/sys/devices/system/cpu/online');
+  const online = onlineText === undefined ? undefined : parseCpuList(onlineText.trim());
+  const processors = cpuinfo === undefined ? 0 : (cpuinfo.match(/^processor\s*:/gm) ?? []).length;
+  const onlineCpus = online?.length
+    ? { count: online.length, source: `/sys/devices/system/cpu/online ${onlineText?.trim()}` }
+    : processors > 0
+      ? { count: processors, source: `/proc/cpuinfo: ${processors} processor entries` }
+      : undefined;
   const { iommuGroups, iommuGroupsError } = readGroupNames(r);
 
   return {
@@ -250,6 +260,7 @@ export function gatherHostFacts(root: HostRoot): HostFacts {
     moduleLists,
     iomem: iomemText === undefined ? undefined : parseIomem(iomemText),
     meminfo: meminfoText === undefined ? undefined : parseMeminfo(meminfoText),
+    ...(onlineCpus ? { onlineCpus } : {}),
     hugepagePools,
     kernelLog,
     acsOverridePatch,

@@ -50,6 +50,7 @@ const PRIORITY: Partial<Record<CheckId, number>> = {
   'interrupts.unsafe': 55,
   'acs.override': 60,
   'vm.devices': 65,
+  'vm.memory': 66,
   'gpu.group': 70,
   'gpu.driver': 75,
   'gpu.framebuffer': 80,

@@ -29,6 +29,7 @@ import { setupDriftChecks } from './checks/setup-drift.js';
 import { vfioModulesCheck } from './checks/vfio-modules.js';
 import { vgaArbitrationCheck } from './checks/vga.js';
 import { vmDefinitionCheck, vmDevicesCheck } from './checks/vm.js';
+import { vmMemoryCheck } from './checks/vm-memory.js';
 
 export interface DoctorOptions {
   /** Addresses given with --device; default: every display controller. */
@@ -111,7 +112,7 @@ export function runChecks(
     ),
     hugepagesCheck(f, memoryBytes, vm),
     ...igdChecks(f, devices, contexts, vm),
-    ...(vm ? [vmDefinitionCheck(vm), vmDevicesCheck(vm, devices, contexts)] : []),
+    ...(vm ? [vmDefinitionCheck(vm), vmDevicesCheck(vm, devices, contexts), vmMemoryCheck(f, vm)] : []),
   ];
   // Stable sort by section; within a section keep the order above (host-level before per-device).
   return checks

@@ -17,6 +17,7 @@ export const CHECK_IDS = [
   'acs.override',
   'vm.definition',
   'vm.devices',
+  'vm.memory',
   'gpu.group',
   'gpu.driver',
   'gpu.framebuffer',

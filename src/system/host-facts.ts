@@ -58,6 +58,8 @@ export interface HostFacts {
   moduleLists: { file: string; modules: string[] }[];
   iomem?: Iomem;
   meminfo?: Map<string, number>;
+  /** CPUs the kernel runs (/sys/devices/system/cpu/online, else /proc/cpuinfo processor lines), with the file read. */
+  onlineCpus?: { count: number; source: string };
   hugepagePools: HugepagePool[];
   kernelLog?: KernelLog;
   /** True/false when /proc/kallsyms was readable: does the kernel carry the ACS override patch? */

@@ -36,6 +36,8 @@ export interface VmDefinition {
   file: string;
   name?: string;
   memoryBytes?: number;
+  /** Virtual CPUs (spec sockets × cores × threads, libvirt <vcpu>, QEMU -smp); undefined when not given. */
+  vcpus?: number;
   /** Guest RAM backed by hugepages; pageSizeBytes when one size is asked for. */
   hugepages?: { pageSizeBytes?: number; evidence: string };
   firmware: { kind: VmFirmware; evidence: string };

@@ -104,6 +104,14 @@ export function parseLibvirtDomain(source: string, file: string): VmDefinition {
       notes.push(`line ${lineOf(mem)}: <memory> "${text(mem)}" is not a size`);
   }
 
+  const vcpu = child(dom, 'vcpu');
+  if (vcpu) {
+    // <vcpu>N</vcpu>: the maximum vCPU count (formatdomain "CPU Allocation").
+    const n = /^\s*(\d{1,5})\s*$/.exec(text(vcpu))?.[1];
+    if (n !== undefined && Number(n) > 0) def.vcpus = Number(n);
+    else notes.push(`line ${lineOf(vcpu)}: <vcpu> "${text(vcpu).slice(0, 20)}" is not a CPU count`);
+  }
+
   const huge = child(child(dom, 'memoryBacking'), 'hugepages');
   if (huge) {
     const pages = children(huge, 'page');

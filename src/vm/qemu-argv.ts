@@ -168,6 +168,23 @@ export function parseQemuCommandLine(source: string, file: string): VmDefinition
         else def.memoryBytes = bytes;
         break;
       }
+      case 'smp': {
+        if (argWord.unresolved) break;
+        // -smp [cpus=]N[,sockets=,cores=,threads=]: without N, QEMU takes the topology's product
+        // (docs/system/invocation, -smp).
+        const kv = keyval(v, 'cpus');
+        const num = (k: string) => {
+          const t = kv.get(k);
+          return t !== undefined && /^\d{1,5}$/.test(t) ? Number(t) : undefined;
+        };
+        const topo = ['sockets', 'cores', 'threads'].map(num);
+        const n =
+          num('cpus') ||
+          (topo.some((x) => x !== undefined) ? topo.reduce<number>((a, x) => a * (x ?? 1), 1) : undefined);
+        if (n) def.vcpus = n;
+        else notes.push(`line ${argWord.line}: -smp ${v} gives no CPU count`);
+        break;
+      }
       case 'name':
         def.name = keyval(v, 'guest').get('guest');
         break;

@@ -63,6 +63,8 @@ test('lab desktop: up runs a nested VM with the NIC through vfio-pci; down, and 
   cpSync(join(repoRoot, 'bin'), join(build, 'bin'), { recursive: true });
   cpSync(join(repoRoot, 'dist'), join(build, 'dist'), { recursive: true });
   const wrapper = `printf '#!/bin/sh\\nexec ${process.execPath} ${join(build, 'bin/vfiokit')} "$@"\\n' > /usr/local/bin/vfiokit; chmod +x /usr/local/bin/vfiokit`;
+  // Two guest CPUs, so the nested VM's pinning (vCPU 0 → CPU 1, emulator → CPU 0) is not the default.
+  process.env.VFIOKIT_LAB_SMP = '2';
   const r = await inLabSlot(() =>
     boot({
       // 1.5 GiB: room for the nested VM, and a RAM size that holds no aligned 1 GiB page.
@@ -132,6 +134,17 @@ test('lab desktop: up runs a nested VM with the NIC through vfio-pci; down, and 
     { vendor: 0x8086, device: 0x10d3 },
   );
   assert.ok(nic[0].bus > 0, 'behind the root port');
+  // The pinning, as the guest kernel's /proc/PID/task/TID/status has it: the vCPU thread ("CPU
+  // 0/TCG", named by debug-threads=on) on CPU 1, QEMU's main thread on CPU 0.
+  const qpid = read('running-qemu.pid').trim();
+  const tasks = read('running-pin.txt')
+    .trim()
+    .split('\n')
+    .map((l) => l.split(' '));
+  const vcpu = tasks.filter((x) => x.slice(2).join(' ') === 'CPU 0/TCG');
+  assert.equal(vcpu.length, 1, read('running-pin.txt'));
+  assert.equal(vcpu[0][1], '1', 'vCPU 0 on CPU 1');
+  assert.equal(tasks.find((x) => x[0] === qpid)?.[1], '0', 'the main thread on CPU 0');
 
   assert.equal(read('down.rc').trim(), '0', read('down.err'));
   const down = assertValidJsonText(read('down.json'), 'vfiokit.down/1') as {
@@ -143,9 +156,20 @@ test('lab desktop: up runs a nested VM with the NIC through vfio-pci; down, and 
   assert.equal(down.ended.cleanup.ok, true);
   assert.equal(read('up.rc').trim(), '0', read('up.err').slice(-2000));
   const up = assertValidJsonText(read('up.json'), 'vfiokit.up/1') as {
-    result: { outcome: string; checks: { ok: boolean; seen: unknown }[] };
+    result: {
+      outcome: string;
+      checks: { ok: boolean; seen: unknown }[];
+      pinned?: { thread: string; allowed: string }[];
+    };
   };
   assert.equal(up.result.outcome, 'exited');
+  assert.deepEqual(
+    up.result.pinned?.filter((p) => p.thread !== 'emulator thread').map((p) => [p.thread, p.allowed]),
+    [
+      ['vCPU 0', '1'],
+      ['emulator (main thread)', '0'],
+    ],
+  );
   assert.deepEqual(
     up.result.checks.map((c) => [c.ok, c.seen]),
     [[true, { vendor: 0x8086, device: 0x10d3 }]],
@@ -161,8 +185,9 @@ test('lab desktop: up runs a nested VM with the NIC through vfio-pci; down, and 
   // The raise was written (the kernel takes the write however many pages it finds), then the check
   // found the page missing; the undo writes the old count back unless the pool still reads it.
   assert.deepEqual(tb.result.done, ['write 1 to /sys/kernel/mm/hugepages/hugepages-1048576kB/nr_hugepages']);
+  // Undo takes back what the kernel granted (none here: nothing to write).
   for (const u of tb.result.undone)
-    assert.equal(u, 'wrote 0 to /sys/kernel/mm/hugepages/hugepages-1048576kB/nr_hugepages');
+    assert.match(u, /^wrote 0 to \/sys\/kernel\/mm\/hugepages\/hugepages-1048576kB\/nr_hugepages/);
   assert.doesNotMatch(tb.result.error, /\n/);
   t.diagnostic(`too few hugepages: ${tb.result.error}`);
   asBefore('toobig');

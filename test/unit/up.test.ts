@@ -29,6 +29,8 @@ const haveQemu = spawnSync('qemu-system-x86_64', ['--version']).status === 0;
 const skip = !haveQemu && !process.env.CI && 'qemu-system-x86 not installed';
 
 const NIC = '0000:02:00.0';
+/** up keeps a journal per VM (apply.ts journalPath), open while the VM runs. */
+const JOURNAL = '/run/vfiokit/vm/nested.journal.json';
 const SPEC = `name: nested
 memory: 64M
 hugepages: 2M
@@ -115,7 +117,7 @@ function assertGivenBack(h: HugepageHost, label: string): void {
   assert.equal(driverOf(h, NIC), 'e1000e', `${label}: NIC driver`);
   assert.equal(overrideOf(h, NIC), '(null)', `${label}: driver_override`);
   assert.equal(nrPages(h), '0', `${label}: nr_hugepages`);
-  assert.equal(readJournal(h.writer)?.state, 'rolled-back', `${label}: journal`);
+  assert.equal(readJournal(h.writer, JOURNAL)?.state, 'rolled-back', `${label}: journal`);
   assert.equal(fs.existsSync(path.join(h.dir, 'run/vfiokit/vm/nested')), false, `${label}: run dir`);
   assert.equal(fs.existsSync(path.join(h.dir, 'run/vfiokit/lock')), false, `${label}: lock`);
 }
@@ -141,7 +143,7 @@ test('up runs the VM with the NIC on vfio-pci and the pages raised; down stops i
       during = {
         driver: driverOf(h, NIC),
         pages: nrPages(h),
-        journal: readJournal(h.writer)?.state,
+        journal: readJournal(h.writer, JOURNAL)?.state,
         state: state(h),
       };
       // No guest OS answers the power button (SeaBIOS finds nothing to boot): down quits after 1 s.
@@ -275,7 +277,7 @@ test('too few hugepages: one clean error, nr_hugepages back, nothing bound, QEMU
   assert.match(doc.result.error, /8.*32|32.*8/, doc.result.error);
   assert.equal(driverOf(h, NIC), 'e1000e');
   assert.equal(nrPages(h), '0');
-  assert.equal(readJournal(h.writer)?.state, 'rolled-back');
+  assert.equal(readJournal(h.writer, JOURNAL)?.state, 'rolled-back');
   assert.equal(
     fs.existsSync(path.join(h.dir, 'run/vfiokit/vm/nested.json')),
     false,

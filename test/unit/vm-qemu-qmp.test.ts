@@ -18,7 +18,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { qemuBytes } from '../../src/vm/definition.js';
-import { MATRIX, renderSpec } from '../helpers/vm-host.js';
+import { shellCommands } from '../../src/vm/shell-words.js';
+import { parseVmSpec } from '../../src/vm/spec/parse-spec.js';
+import { GOLDEN_DIR, MATRIX, renderSpec, specText } from '../helpers/vm-host.js';
 
 const QEMU = 'qemu-system-x86_64';
 const haveQemu = spawnSync(QEMU, ['--version']).status === 0;
@@ -222,6 +224,61 @@ test("QEMU starts every generated command line; QMP shows the spec's devices, me
       n++;
     }
     assert.equal(n, MATRIX.length);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/**
+ * The pinned specs, each started by QEMU under -S: the golden command lines of cpu.pin auto on an
+ * SMT host (i7-8700: 4 cores × 2 threads) and on a non-SMT host (i5-9600K: 4 cores × 1 thread),
+ * and the explicit pinning in the matrix. query-cpus-fast gives each vCPU's topology ids; x86
+ * numbers vCPUs threads first, then cores, then sockets (QEMU hw/i386/x86.c
+ * x86_topo_ids_from_idx: thread = i % threads, core = i / threads % cores, socket = i / (threads ×
+ * cores)). The spec's text says what the topology must be. Pinning itself needs the host CPUs the
+ * golden names (up-vms.test.ts pins a real QEMU on this machine's CPUs).
+ */
+test('QEMU runs the pinned specs (SMT and non-SMT goldens) with the spec topology in query-cpus-fast', {
+  skip: (!haveQemu || !haveOvmf) && !process.env.CI && 'qemu-system-x86 or ovmf not installed',
+}, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vfiokit-qmp-pin-'));
+  try {
+    const goldens = ['pin-auto', 'pin-auto-nosmt', 'hugepages-1g-pinned'];
+    let n = 0;
+    for (const name of goldens) {
+      const spec = parseVmSpec(specText(name), `${name}.yaml`);
+      const file = path.join(GOLDEN_DIR, `${name}.qemu.sh`);
+      const words = shellCommands(fs.readFileSync(file, 'utf8'))
+        .flat()
+        .map((w) => w.text);
+      assert.equal(words[0], QEMU, `${name}: the golden is a QEMU command`);
+      assert.ok(spec.cpu.pin, `${name}: the spec pins`);
+      const argv = forThisMachine(words, dir);
+      const cpus = (await withQmp(argv, path.join(dir, `${name}.qmp`), (qmp) => qmp('query-cpus-fast'))) as {
+        'cpu-index': number;
+        props: { 'socket-id': number; 'core-id': number; 'thread-id': number };
+      }[];
+      const sockets = spec.cpu.sockets ?? 1;
+      const cores = spec.cpu.cores;
+      const threads = spec.cpu.threads ?? 1;
+      assert.equal(cpus.length, sockets * cores * threads, `${name}: vCPUs`);
+      for (const c of cpus) {
+        const i = c['cpu-index'];
+        assert.deepEqual(
+          c.props,
+          {
+            'socket-id': Math.floor(i / (threads * cores)),
+            'core-id': Math.floor(i / threads) % cores,
+            'thread-id': i % threads,
+          },
+          `${name}: vCPU ${i}`,
+        );
+      }
+      if (name === 'pin-auto') assert.equal(threads, 2, 'the SMT golden has 2 threads per core');
+      if (name === 'pin-auto-nosmt') assert.equal(threads, 1, 'the non-SMT golden has 1');
+      n++;
+    }
+    assert.equal(n, goldens.length);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -7,6 +7,7 @@
 import {
   type ApplyResult,
   applyPlan,
+  pendingJournals,
   processSignals,
   readJournal,
   restoreJournal,
@@ -279,7 +280,10 @@ export async function runRestore(
   const lockWaitMs = seconds(opts.lockWait, '--lock-wait', 10);
   const timeoutMs = seconds(opts.timeout, '--timeout', 10);
   const writer = deps.writer ?? new DirHostWriter(root.dir);
-  const before = readJournal(writer);
+  // The oldest journal left to undo (a crashed run, or a VM whose `vfiokit up` died), else the last run's.
+  const left = pendingJournals(writer);
+  const target = left[0]?.path;
+  const before = left[0]?.journal ?? readJournal(writer);
   const pending = before && (before.state === 'open' || before.state === 'rollback-incomplete');
   if (opts.dryRun || !pending) {
     if (ctx.json) ctx.printJson(restoreJson(root.name, Boolean(opts.dryRun), before, false));
@@ -299,6 +303,7 @@ export async function runRestore(
   const out = await restoreJournal(writer, {
     command: 'vfiokit restore',
     lockWaitMs,
+    ...(target ? { path: target } : {}),
     sysfs: sysfsDeps(root, io, timeoutMs),
   });
   if (ctx.json) ctx.printJson(restoreJson(root.name, false, out.journal, out.replayed, out.res));
@@ -314,6 +319,10 @@ export async function runRestore(
         ? ctx.c.green('Restored.')
         : ctx.c.red('Restore incomplete: the journal keeps what is left.'),
     );
+    if (left.length > 1)
+      ctx.out(
+        `${left.length - 1} more run${left.length > 2 ? 's' : ''} left changes: run vfiokit restore again`,
+      );
   }
   return out.res.ok ? ExitCode.ok : ExitCode.problem;
 }

@@ -4,7 +4,7 @@
  * (src/actions/up.ts; docs/vm.md#vfiokit-up). `--dry-run` prints every step; `--json` prints
  * vfiokit.up/1.
  */
-import { type ApplyResult, applyPlan, processSignals, readJournal } from '../../actions/apply.js';
+import { type ApplyResult, applyPlan, pendingJournals, processSignals } from '../../actions/apply.js';
 import { GuardRefusal } from '../../actions/bind.js';
 import { formatFindings, guardDevices } from '../../actions/guard.js';
 import { findHolders } from '../../actions/holders.js';
@@ -12,10 +12,13 @@ import { describeStep, stepJson } from '../../actions/plan.js';
 import {
   type HugepagePart,
   planUp,
+  planVarsStore,
   planVmHugepages,
   processAlive,
   type RunReport,
   readVmState,
+  refuseHeldDevices,
+  runningVms,
   runVm,
   type UpPlan,
   withAccel,
@@ -110,6 +113,8 @@ export function upJson(
       why: d.why,
     })),
     steps: plan.plan.steps.map(stepJson),
+    ...(plan.vars ? { vars: plan.vars } : {}),
+    pinning: plan.pinning,
     qemu: {
       argv: plan.argv,
       qmp: plan.paths.qmp,
@@ -140,6 +145,7 @@ export function upJson(
             undoFailed: r.undoFailed,
             ...(r.error ? { error: r.error.message } : {}),
             ...(r.signal || run?.signal ? { signal: r.signal ?? run?.signal } : {}),
+            ...(run?.pinned ? { pinned: run.pinned } : {}),
           },
         }
       : {}),
@@ -176,9 +182,17 @@ function render(
   if (!plan.binding.devices.length) ctx.out('  no assigned devices');
   for (const n of plan.notes) ctx.out(c.yellow(`  note: ${n}`));
   ctx.out(c.bold('4. QEMU, in the foreground'));
+  if (plan.vars) {
+    const st = plan.plan.steps.find((x) => x.kind === 'file' && x.keepOnceHeld);
+    if (st) ctx.out(`  ${describeStep(st)} from ${plan.vars.template}, mode 0600  ${c.dim(`# ${st.why}`)}`);
+    else ctx.out(`  OVMF variable store ${plan.vars.path}: exists, kept as it is`);
+  }
   ctx.out(`  ${formatQemuShell(plan.argv).replace(/\n/g, '\n  ')}`);
   for (const e of plan.expect)
     ctx.out(`  check over QMP: ${e.alias} (${e.host}) in query-pci as ${hex4(e.vendor)}:${hex4(e.device)}`);
+  for (const l of plan.pinning) ctx.out(`  pin after the checks: ${l}`);
+  if (plan.pinning.length)
+    ctx.out(`  verify each: /proc/QEMU_PID/task/TID/status Cpus_allowed_list; a failure stops the VM`);
   ctx.out(`  record: ${plan.paths.state}`);
   ctx.out(c.bold('5. When QEMU ends, on a signal or a failure'));
   for (const l of plan.cleanup) ctx.out(`  ${l}`);
@@ -221,12 +235,14 @@ export async function runUp(
   const doctor = await doctorFor(ctx, file, model);
   const writer = deps.writer ?? new DirHostWriter(root.dir);
   const hugepages = (deps.hugepages ?? planVmHugepages)(root, model);
+  const vars = planVarsStore(writer, model);
   let plan: UpPlan;
   try {
     plan = planUp(root, {
       model,
       argv,
       hugepages,
+      ...(vars ? { vars } : {}),
       // A plan for a snapshot shows the host's paths: it never runs there.
       resolve: (p) => (root.live || deps.io ? writer.resolve(p) : p),
       bind: {
@@ -248,6 +264,9 @@ export async function runUp(
     plan.notes.push('--accel tcg: QEMU emulates the CPU (no KVM); -cpu host became -cpu max');
   deps.adjust?.(plan);
 
+  // A device or group another running VM holds: refused whatever --force says (QEMU could not
+  // open the group: the kernel gives a VFIO group to one user at a time).
+  refuseHeldDevices(plan, runningVms(writer));
   const refused = doctor.refusals.length > 0 && !opts.force;
   if (opts.force && doctor.refusals.length)
     plan.notes.push(
@@ -279,8 +298,8 @@ export async function runUp(
       hint: `vfiokit down ${plan.name}`,
       code: 'up.running',
     });
-  const j = readJournal(writer);
-  if (j && (j.state === 'open' || j.state === 'rollback-incomplete') && !processAlive(j.pid))
+  const j = pendingJournals(writer).find((x) => !processAlive(x.journal.pid))?.journal;
+  if (j)
     throw new VfiokitError(`a run of ${j.command} (pid ${j.pid}) ended without its clean-up`, {
       hint: 'vfiokit restore undoes what it left, then run up again',
       code: 'up.journal-open',
@@ -297,6 +316,7 @@ export async function runUp(
   try {
     r = await applyPlan(writer, plan.plan, {
       command: `vfiokit up ${plan.name}`,
+      journalPath: plan.paths.journal,
       interrupts: signals,
       lockWaitMs,
       sysfs: {
@@ -310,11 +330,12 @@ export async function runUp(
         },
       },
       onStep: ctx.json ? undefined : (l) => ctx.out(`  done: ${l}`),
-      hold: () =>
+      hold: (ctl) =>
         runVm(
           plan,
           {
             writer,
+            hold: ctl,
             interrupts: signals,
             startTimeoutMs,
             checkTimeoutMs,
@@ -343,7 +364,7 @@ export async function runUp(
     if (r.undoFailed.length)
       ctx.out(
         ctx.c.red(
-          `Could not undo (see /run/vfiokit/journal.json; vfiokit restore retries): ${r.undoFailed.join('; ')}`,
+          `Could not undo (see ${plan.paths.journal}; vfiokit restore retries): ${r.undoFailed.join('; ')}`,
         ),
       );
   }

@@ -2,7 +2,10 @@ import * as v from 'valibot';
 import { defineOutput, field, schemaId } from '../define.js';
 import { attrUndoElse } from '../plan-step.js';
 
-const entryState = field(v.picklist(['pending', 'done', 'undone', 'undo-failed']), 'where the step is');
+const entryState = field(
+  v.picklist(['pending', 'done', 'undone', 'undo-failed', 'kept']),
+  "where the step is; kept: a VM's own state (its OVMF variable store), no longer undone once the VM ran",
+);
 
 export const journalJson = v.strictObject({
   schema: schemaId('vfiokit.journal/1'),
@@ -60,6 +63,16 @@ export const journalJson = v.strictObject({
           before: field(v.nullable(v.string()), 'the state read before the write (null: an absent link)'),
           undo: field(v.strictObject({ path: v.string(), value: v.string() }), 'the write that undoes it'),
           undoElse: v.optional(attrUndoElse),
+          undoRelative: v.optional(
+            field(
+              v.strictObject({
+                add: field(v.number(), 'pages this run added to the pool'),
+                free: field(v.string(), 'the free_hugepages file read at undo'),
+                resv: field(v.string(), 'the resv_hugepages file read at undo'),
+              }),
+              'a hugepage raise: undo takes back the pages this run added from the count found at undo, never below the pages in use or reserved (another VM may hold some), instead of writing `undo`',
+            ),
+          ),
           state: entryState,
           outcome: v.optional(v.string()),
         }),
@@ -73,6 +86,9 @@ export type JournalJson = v.InferOutput<typeof journalJson>;
 export default defineOutput({
   id: 'vfiokit.journal/1',
   title: 'the journal of an apply in progress (what undoes each step)',
-  producedBy: ['the file /run/vfiokit/journal.json'],
+  producedBy: [
+    'the file /run/vfiokit/journal.json',
+    'the files /run/vfiokit/vm/NAME.journal.json (one per VM `vfiokit up` runs)',
+  ],
   schema: journalJson,
 });

@@ -20,7 +20,7 @@ export const restoreJson = v.strictObject({
         entries: count('how many steps the journal holds'),
       }),
     ),
-    'the journal /run/vfiokit/journal.json (null: none, no run since boot)',
+    'the journal restored: the oldest left open by a run that ended without its clean-up (/run/vfiokit/journal.json, or /run/vfiokit/vm/NAME.journal.json of a VM whose vfiokit up is gone), else /run/vfiokit/journal.json (null: none, no run since boot)',
   ),
   replayed: field(v.boolean(), 'steps were undone; false when there was nothing to undo'),
   result: v.optional(

@@ -46,7 +46,27 @@ export const upJson = v.strictObject({
     v.array(v.strictObject(plannedDeviceEntries)),
     "the assigned devices' IOMMU groups without their bridges, and what happens to each",
   ),
-  steps: field(v.array(planStepJson), 'the journaled plan: hugepage steps, then the binding steps'),
+  steps: field(
+    v.array(planStepJson),
+    'the journaled plan: the OVMF variable store (when it is created), the hugepage steps, then the binding steps',
+  ),
+  vars: v.optional(
+    field(
+      v.strictObject({
+        path: field(v.string(), "the VM's OVMF variable store"),
+        template: field(v.string(), "the firmware descriptor's template it is copied from"),
+        create: field(
+          v.boolean(),
+          'true: this run creates it (kept after the VM stops); false: it exists and is kept as it is',
+        ),
+      }),
+      'with OVMF: the variable store',
+    ),
+  ),
+  pinning: field(
+    v.array(v.string()),
+    'the CPU pinning applied once QEMU runs and is checked, one line per thread (empty: the spec does not pin)',
+  ),
   qemu: field(
     v.strictObject({
       argv: field(
@@ -104,6 +124,22 @@ export const upJson = v.strictObject({
           'the QMP checks of the assigned devices',
         ),
         signal: v.optional(field(v.string(), 'the signal that ended the run')),
+        pinned: v.optional(
+          field(
+            v.array(
+              v.strictObject({
+                thread: field(
+                  v.string(),
+                  '"vCPU N", "iothreadN", "emulator (main thread)" or "emulator thread"',
+                ),
+                tid: field(v.number(), 'the host thread id'),
+                cpus: field(v.string(), 'the CPU list asked for'),
+                allowed: field(v.string(), 'Cpus_allowed_list read back from /proc/PID/task/TID/status'),
+              }),
+            ),
+            'the threads pinned, each verified',
+          ),
+        ),
       }),
       'after a run (not with --dry-run)',
     ),

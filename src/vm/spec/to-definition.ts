@@ -38,6 +38,7 @@ export function specDefinition(text: string, file: string): VmDefinition {
     file,
     name: spec.name,
     memoryBytes: qemuBytes(spec.memory, 1024 ** 2),
+    vcpus: (spec.cpu.sockets ?? 1) * spec.cpu.cores * (spec.cpu.threads ?? 1),
     ...(spec.hugepages
       ? {
           hugepages: {
