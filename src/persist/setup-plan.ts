@@ -378,6 +378,21 @@ function softdepModules(root: HostRoot, chosenDevs: PciDevice[], notes: string[]
   return softdeps;
 }
 
+/** modprobe.d's vfio-pci options and softdeps, and the driver_override script when IDs are shared. */
+function draftModprobe(draft: Draft, conf: Parameters<typeof modprobeConf>[0]): void {
+  draft.files.set(MODPROBE_CONF, {
+    after: modprobeConf(conf),
+    mode: 0o644,
+    why: 'vfio-pci options, and softdeps so vfio-pci loads before the host drivers',
+  });
+  if (conf.overrides.length)
+    draft.files.set(OVERRIDE_SCRIPT, {
+      after: overrideScript(conf.overrides),
+      mode: 0o755,
+      why: 'sets driver_override for the devices IDs cannot tell apart, before vfio-pci loads',
+    });
+}
+
 /** The initramfs generator's configuration: load the vfio modules before other drivers. */
 function draftInitramfs(
   root: HostRoot,
@@ -511,6 +526,21 @@ function toolCmdlineCommands(
   return commands;
 }
 
+/** The files the tool will rewrite, as they are before it runs, so --undo is exact. */
+function keepToolOriginals(root: HostRoot, tool: 'grubby' | 'kernelstub', recordFiles: RecordedFile[]): void {
+  for (const p of toolStateFiles(root, tool)) {
+    const b = readBytes(root, p);
+    if (b && !recordFiles.some((r) => r.path === p))
+      recordFiles.push({
+        path: p,
+        existed: true,
+        mode: modeOf(root, p, 0o644),
+        original: Buffer.from(b).toString('base64'),
+        tool: true,
+      });
+  }
+}
+
 /** The drafted files that differ from what is there, with the originals kept for --undo. */
 function fileSteps(
   root: HostRoot,
@@ -527,20 +557,7 @@ function fileSteps(
 } {
   const steps: FileStep[] = [];
   const recordFiles: RecordedFile[] = existing ? [...existing.files] : [];
-  // The files the tool will rewrite, as they are before it runs, so --undo is exact.
-  if (toolRewrites && store.kind === 'tool') {
-    for (const p of toolStateFiles(root, store.tool)) {
-      const b = readBytes(root, p);
-      if (b && !recordFiles.some((r) => r.path === p))
-        recordFiles.push({
-          path: p,
-          existed: true,
-          mode: modeOf(root, p, 0o644),
-          original: Buffer.from(b).toString('base64'),
-          tool: true,
-        });
-    }
-  }
+  if (toolRewrites && store.kind === 'tool') keepToolOriginals(root, store.tool, recordFiles);
   const createdDirs: string[] = existing ? [...existing.createdDirs] : [];
   let initramfsChanged = false;
   let cmdlineChanged = false;
@@ -651,6 +668,51 @@ function recordStep(root: HostRoot, record: SetupRecord, createdDirs: string[]):
   };
 }
 
+/** The vfio modules the initramfs must load, for the kernels installed (else the running one). */
+function initramfsVfioModules(root: HostRoot, notes: string[]): ReturnType<typeof vfioModules> {
+  const kernels = installedKernels(root);
+  const release = root.readAttr('/proc/sys/kernel/osrelease');
+  const vm = vfioModules(kernels.length ? kernels : release ? [release] : []);
+  if (vm.note) notes.push(vm.note);
+  return vm;
+}
+
+function setupRecordOf(
+  spec: TargetSpec,
+  chain: BootChain,
+  parts: Omit<SetupRecord, 'schema' | 'targets' | 'bootLoader' | 'initramfs' | 'regenerate'>,
+): SetupRecord {
+  const ir = chain.initramfs;
+  return {
+    schema: 'vfiokit.setup-record/1',
+    targets: [...spec.items, ...spec.groups.map((g) => `--group ${g}`), ...(spec.gpu ? ['--gpu'] : [])],
+    devices: parts.devices,
+    ids: parts.ids,
+    overrides: parts.overrides,
+    cmdline: parts.cmdline,
+    initramfsModules: parts.initramfsModules,
+    bootLoader: chain.loader.kind,
+    initramfs: ir.kind,
+    files: parts.files,
+    createdDirs: parts.createdDirs,
+    undoCommands: parts.undoCommands,
+    regenerate: [
+      ir.regenerate,
+      ...chain.loader.regenerate.filter((r) => r.join(' ') !== ir.regenerate.join(' ')),
+    ],
+  };
+}
+
+function planDevices(chosen: ChosenDevice[], bindBy: ReadonlyMap<string, RecordedDevice['bindBy']>) {
+  return chosen.map((c) => ({
+    address: c.device.address,
+    id: idOf(c.device),
+    driver: c.device.driver,
+    why: c.why,
+    bindBy: bindBy.get(c.device.address) ?? 'id',
+  }));
+}
+
 export function planSetup(root: HostRoot, spec: TargetSpec, opts: SetupOptions = {}): SetupPlan {
   const scan = scanPciDevices(root);
   const devices = scan.devices;
@@ -665,28 +727,14 @@ export function planSetup(root: HostRoot, spec: TargetSpec, opts: SetupOptions =
   const softdeps = softdepModules(root, chosenDevs, notes);
   const cmd = wantedCmdline(root, ids, bootGpu);
   notes.push(...cmd.notes);
-  const kernels = installedKernels(root);
-  const release = root.readAttr('/proc/sys/kernel/osrelease');
-  const vm = vfioModules(kernels.length ? kernels : release ? [release] : []);
-  if (vm.note) notes.push(vm.note);
+  const vm = initramfsVfioModules(root, notes);
   if (overrides.length)
     notes.push(
       `bound by address (driver_override), because another device has the same ID: ${overrides.join(', ')}`,
     );
 
   const draft: Draft = { files: new Map(), commands: [] };
-  const addresses = chosenDevs.map((d) => d.address);
-  draft.files.set(MODPROBE_CONF, {
-    after: modprobeConf({ ids, overrides, softdeps, addresses }),
-    mode: 0o644,
-    why: 'vfio-pci options, and softdeps so vfio-pci loads before the host drivers',
-  });
-  if (overrides.length)
-    draft.files.set(OVERRIDE_SCRIPT, {
-      after: overrideScript(overrides),
-      mode: 0o755,
-      why: 'sets driver_override for the devices IDs cannot tell apart, before vfio-pci loads',
-    });
+  draftModprobe(draft, { ids, overrides, softdeps, addresses: chosenDevs.map((d) => d.address) });
   draftInitramfs(root, draft, chain.initramfs, vm.modules, overrides, notes);
   const store = chain.loader.cmdline;
   const { toolCommands, toolUndo } = draftCmdline(root, draft, store, cmd.params, notes);
@@ -697,37 +745,22 @@ export function planSetup(root: HostRoot, spec: TargetSpec, opts: SetupOptions =
     initramfs: files.initramfsChanged,
     cmdline: files.cmdlineChanged,
   });
-  const ir = chain.initramfs;
-  const record: SetupRecord = {
-    schema: 'vfiokit.setup-record/1',
-    targets: [...spec.items, ...spec.groups.map((g) => `--group ${g}`), ...(spec.gpu ? ['--gpu'] : [])],
+  const record = setupRecordOf(spec, chain, {
     devices: recordedDevices(chosen, groups, bindBy),
     ids,
     overrides,
     cmdline: cmd.params,
     initramfsModules: vm.modules,
-    bootLoader: chain.loader.kind,
-    initramfs: ir.kind,
     files: files.recordFiles,
     createdDirs: files.createdDirs,
     undoCommands: existing ? mergeUndo(existing.undoCommands, toolUndo) : toolUndo,
-    regenerate: [
-      ir.regenerate,
-      ...chain.loader.regenerate.filter((r) => r.join(' ') !== ir.regenerate.join(' ')),
-    ],
-  };
+  });
   const recStep = recordStep(root, record, files.createdDirs);
   const allSteps: (FileStep | CommandStep)[] = [...files.steps, ...(recStep ? [recStep] : []), ...commands];
   return {
     mode: 'setup',
     chain,
-    devices: chosen.map((c) => ({
-      address: c.device.address,
-      id: idOf(c.device),
-      driver: c.device.driver,
-      why: c.why,
-      bindBy: bindBy.get(c.device.address) ?? 'id',
-    })),
+    devices: planDevices(chosen, bindBy),
     ids,
     overrides,
     cmdline: cmd.params,
@@ -792,25 +825,18 @@ function toolWords(root: HostRoot, tool: 'grubby' | 'kernelstub'): { words: stri
   return { words };
 }
 
-/** The plan that takes setup back: every file as it was, commands undone, boot files rebuilt. */
-export function planUndo(root: HostRoot, opts: SetupOptions = {}): SetupPlan {
-  const record = readSetupRecord(root);
-  if (!record) {
-    throw new VfiokitError(`nothing to undo: ${RECORD_PATH} does not exist`, {
-      hint: 'setup --undo takes back what `vfiokit setup --apply` did on this machine',
-      code: 'setup.no-record',
-    });
-  }
-  const steps: (FileStep | CommandStep)[] = [];
-  const toolSteps: FileStep[] = [];
+/**
+ * Files edited since setup wrote them: undo would lose those edits, so it asks for --force, and
+ * with it says which edits go.
+ */
+function refuseEditedSince(root: HostRoot, record: SetupRecord, force: boolean): string[] {
   const notes: string[] = [];
-  // Files edited since setup wrote them: undo would lose those edits, so it asks for --force.
   const editedSince = record.files.filter((f) => {
     if (f.tool || !f.writtenSha256) return false;
     const now = readBytes(root, f.path);
     return now !== undefined && sha256(now) !== f.writtenSha256;
   });
-  if (editedSince.length && !opts.force) {
+  if (editedSince.length && !force) {
     throw new VfiokitError(
       `changed since vfiokit setup wrote ${editedSince.length > 1 ? 'them' : 'it'}: ${editedSince.map((f) => f.path).join(', ')}`,
       {
@@ -820,6 +846,16 @@ export function planUndo(root: HostRoot, opts: SetupOptions = {}): SetupPlan {
     );
   }
   for (const f of editedSince) notes.push(`--force: the edits made to ${f.path} after setup are undone too`);
+  return notes;
+}
+
+/** Each file setup touched back as it was (tool-owned files apart: they follow the tool's undo). */
+function restoreFileSteps(
+  root: HostRoot,
+  record: SetupRecord,
+): { steps: (FileStep | CommandStep)[]; toolSteps: FileStep[] } {
+  const steps: (FileStep | CommandStep)[] = [];
+  const toolSteps: FileStep[] = [];
   for (const f of record.files) {
     const now = readBytes(root, f.path);
     if (f.existed) {
@@ -848,6 +884,20 @@ export function planUndo(root: HostRoot, opts: SetupOptions = {}): SetupPlan {
       });
     }
   }
+  return { steps, toolSteps };
+}
+
+/** The plan that takes setup back: every file as it was, commands undone, boot files rebuilt. */
+export function planUndo(root: HostRoot, opts: SetupOptions = {}): SetupPlan {
+  const record = readSetupRecord(root);
+  if (!record) {
+    throw new VfiokitError(`nothing to undo: ${RECORD_PATH} does not exist`, {
+      hint: 'setup --undo takes back what `vfiokit setup --apply` did on this machine',
+      code: 'setup.no-record',
+    });
+  }
+  const notes = refuseEditedSince(root, record, Boolean(opts.force));
+  const { steps, toolSteps } = restoreFileSteps(root, record);
   const cmds: CommandStep[] = record.undoCommands.map((argv) => ({
     kind: 'command',
     argv,
