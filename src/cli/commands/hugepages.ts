@@ -169,6 +169,7 @@ function reservePlan(root: HostRoot, file: string, spec: VmSpec, node: number | 
   };
 }
 
+// long: one command: options, plan, dry run or apply, report, in order; each part is already a call
 export async function runHugepages(
   ctx: CliContext,
   file: string,
