@@ -220,6 +220,7 @@ function fileUndo(w: HostWriter, e: FileEntry): void {
   for (const d of [...e.createdDirs].reverse()) w.rmdirIfEmpty(d);
 }
 
+// long: the journal protocol in its order (lock, journal, steps with their undo, signals, rollback); splitting scatters its invariants
 export async function applyPlan(w: HostWriter, plan: Plan, opts: ApplyOptions): Promise<ApplyResult> {
   const res: ApplyResult = { ok: true, done: [], commands: [], undone: [], undoFailed: [] };
   let lock: Lock | undefined = await acquireLock(w, opts.command, { waitMs: opts.lockWaitMs });

@@ -293,6 +293,7 @@ function refuseBusy(report: HolderReport | undefined, force: boolean, notes: str
   for (const l of lines) notes.push(`--force: in use: ${l}`);
 }
 
+// long: one linear plan in the kernel's binding order with its guards; each part is already a call
 export function planBind(root: HostRoot, spec: TargetSpec, opts: BindOptions = {}): BindPlan {
   const { devices, groups } = readHost(root);
   const { chosen, notes } = resolveTargets(devices, groups, spec);

@@ -248,6 +248,7 @@ function recordStep(
 
 const ENDED_KINDS = new Set(['console', 'framebuffer']);
 
+// long: one linear plan in the handover order; the order is the point and reads top to bottom
 export function planHandover(
   root: HostRoot,
   gpuItem: string,

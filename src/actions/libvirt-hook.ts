@@ -122,6 +122,7 @@ function isOurs(bytes: Uint8Array): boolean {
   return dec.decode(bytes.subarray(0, 512)).split('\n')[1] === MARKER;
 }
 
+// long: one linear plan of the hook files and commands, in the order they are applied
 export function planHookInstall(
   root: HostRoot,
   opts: { gpu?: string; domains: string[]; vfiokit: string },

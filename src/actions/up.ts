@@ -463,6 +463,7 @@ function findDevices(buses: unknown): Map<string, QPciDev> {
  * Every path out stops QEMU first: the devices cannot be given back while QEMU holds
  * /dev/vfio/N (vfio-pci's remove waits for it).
  */
+// long: the VM run in its order with clean-up on every exit path; the try/finally blocks must stay together
 export async function runVm(
   plan: UpPlan,
   opts: RunOptions,

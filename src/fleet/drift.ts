@@ -68,17 +68,16 @@ function driftDevice(d: PciDevice): DriftDevice {
 
 const kind = (d: DriftDevice) => `${d.vendorDevice}:${d.subsystem ?? ''}:${d.class}`;
 
-export function diffSnapshots(
-  oldRoot: HostRoot,
-  newRoot: HostRoot,
-  models: readonly string[] = [],
-): FleetDiff {
-  const oldDevs = readPciDevices(oldRoot);
-  const newDevs = readPciDevices(newRoot);
-  const a = new Map(oldDevs.map((d) => [d.address, driftDevice(d)]));
-  const b = new Map(newDevs.map((d) => [d.address, driftDevice(d)]));
-  const gone = [...a.values()];
-  const came = [...b.values()];
+/**
+ * Which old device is which new one. Strongest identity first: a serial number; then the same
+ * address at the same position (the common case: nothing moved); then the position alone (buses
+ * renumbered); then the address alone; then a model that only one device had before and after.
+ * What pairs with nothing stays in `gone` and `came`.
+ */
+function pairDevices(
+  gone: DriftDevice[],
+  came: DriftDevice[],
+): { map: Map<string, string>; moved: FleetDiff['moved'] } {
   const moved: FleetDiff['moved'] = [];
   /** old address → new address, for devices present in both. */
   const map = new Map<string, string>();
@@ -95,9 +94,6 @@ export function diffSnapshots(
     gone.splice(gone.indexOf(o), 1);
     came.splice(came.indexOf(n), 1);
   };
-  // Strongest identity first: a serial number; then the same address at the same position (the
-  // common case: nothing moved); then the position alone (buses renumbered); then the address
-  // alone; then a model that only one device had before and after.
   const passes: [(o: DriftDevice, n: DriftDevice) => boolean, 'serial' | 'position' | undefined][] = [
     [(o, n) => o.serial !== undefined && o.serial === n.serial, 'serial'],
     [(o, n) => o.address === n.address && o.position === n.position, undefined],
@@ -115,20 +111,28 @@ export function diffSnapshots(
     const sameKindCame = came.filter((x) => kind(x) === kind(o));
     if (sameKindGone.length === 1 && sameKindCame.length === 1) pair(o, sameKindCame[0], 'unique');
   }
-  // Group membership, compared through the address map so a renumbered bus is not a change.
+  return { map, moved };
+}
+
+/** Group membership and drivers of the paired devices, compared through the address map so a renumbered bus is not a change. */
+function membershipChanges(
+  roots: { old: HostRoot; new: HostRoot },
+  devs: { old: Map<string, DriftDevice>; new: Map<string, DriftDevice> },
+  map: Map<string, string>,
+): Pick<FleetDiff, 'groupsChanged' | 'driversChanged'> {
   const members = (root: HostRoot) => {
     const g = readKernelGroups(root);
     const byGroup = new Map<number, string[]>(g.groups);
     return (d: DriftDevice) =>
       d.group === undefined ? [] : (byGroup.get(d.group) ?? []).filter((x) => x !== d.address);
   };
-  const oldPeers = members(oldRoot);
-  const newPeers = members(newRoot);
+  const oldPeers = members(roots.old);
+  const newPeers = members(roots.new);
   const groupsChanged: FleetDiff['groupsChanged'] = [];
   const driversChanged: FleetDiff['driversChanged'] = [];
   for (const [from, to] of map) {
-    const o = a.get(from)!;
-    const n = b.get(to)!;
+    const o = devs.old.get(from)!;
+    const n = devs.new.get(to)!;
     const before = oldPeers(o)
       .map((x) => map.get(x) ?? `${x} (gone)`)
       .sort();
@@ -137,11 +141,14 @@ export function diffSnapshots(
       groupsChanged.push({ address: to, oldGroup: o.group, newGroup: n.group, before, after });
     if (o.driver !== n.driver) driversChanged.push({ address: to, old: o.driver, new: n.driver });
   }
-  // Assignability of the devices one assigns, through the same summary the fleet report uses.
-  const hs = [
-    summarizeHost(oldRoot, 'old', oldRoot.name, models),
-    summarizeHost(newRoot, 'new', newRoot.name, models),
-  ];
+  return { groupsChanged, driversChanged };
+}
+
+/** Assignability of the paired devices, and the host facts (kernel, IOMMU, interrupt remapping) that changed. */
+function summaryChanges(
+  hs: ReturnType<typeof summarizeHost>[],
+  map: Map<string, string>,
+): Pick<FleetDiff, 'host' | 'verdictsChanged'> {
   const verdictsChanged: FleetDiff['verdictsChanged'] = [];
   for (const n of hs[1].devices) {
     const fromAddr = [...map.entries()].find(([, t]) => t === n.address)?.[0];
@@ -164,6 +171,32 @@ export function diffSnapshots(
     host.push(
       `interrupt remapping ${ho.interruptRemapping?.verdict ?? 'unknown'} → ${hn.interruptRemapping?.verdict ?? 'unknown'}`,
     );
+  return { host, verdictsChanged };
+}
+
+export function diffSnapshots(
+  oldRoot: HostRoot,
+  newRoot: HostRoot,
+  models: readonly string[] = [],
+): FleetDiff {
+  const a = new Map(readPciDevices(oldRoot).map((d) => [d.address, driftDevice(d)]));
+  const b = new Map(readPciDevices(newRoot).map((d) => [d.address, driftDevice(d)]));
+  const gone = [...a.values()];
+  const came = [...b.values()];
+  const { map, moved } = pairDevices(gone, came);
+  const { groupsChanged, driversChanged } = membershipChanges(
+    { old: oldRoot, new: newRoot },
+    { old: a, new: b },
+    map,
+  );
+  // Assignability of the devices one assigns, through the same summary the fleet report uses.
+  const { host, verdictsChanged } = summaryChanges(
+    [
+      summarizeHost(oldRoot, 'old', oldRoot.name, models),
+      summarizeHost(newRoot, 'new', newRoot.name, models),
+    ],
+    map,
+  );
   return {
     schema: 'vfiokit.fleet-diff/2',
     old: oldRoot.name,

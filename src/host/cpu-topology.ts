@@ -39,6 +39,7 @@ function readInt(root: HostRoot, p: string): number | undefined {
   return Number(t);
 }
 
+// long: one pass over the CPU topology files, each attribute read and checked where it is used
 export function readCpuTopology(root: HostRoot): CpuTopologyResult {
   const fail = (reason: string): CpuTopologyResult => ({ ok: false, reason });
   const onlineText = root.readText(`${CPU_DIR}/online`, MAX_ATTR);

@@ -173,6 +173,7 @@ function mib(n: number): string {
  * - links whose resolution leaves the snapshot are removed after the unpack; reads through
  *   HostRoot are confined anyway (see root.ts), this keeps the copy itself harmless.
  */
+// long: one pass over the archive entries with every bound checked at the entry it applies to (size, count, path, link)
 export async function unpackSnapshot(
   file: string,
   limits = ARCHIVE_LIMITS,

@@ -191,6 +191,7 @@ export type PackResult =
  * first). Never throws: a pack that is not version 2, or breaks any rule of the format or the
  * limits, is refused with the reason (the reader then reads the tar entries instead).
  */
+// long: one pass over the pack entries with every bound checked at the entry it applies to
 export function parsePack(
   b: Buffer,
   start: number,

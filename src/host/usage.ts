@@ -621,6 +621,7 @@ class UsageReader {
    * "frame buffer device" is bound; vgacon ("VGA+") uses the boot GPU's legacy VGA ranges
    * (Documentation/driver-api/console.rst, Documentation/fb/fbcon.rst).
    */
+  // long: one reader of the display facts, each a few lines, in the order they are reported
   readDisplay(bootVga: string[]): void {
     const consoles: { name: string; evidence: string }[] = [];
     const vt = attempt(() => this.root.list('/sys/class/vtconsole'));

@@ -148,6 +148,7 @@ export function decodeVbt(
   return { ...info, bdb, valid: true };
 }
 
+// long: the OpRegion's fields read in layout order, each a few lines
 export function parseOpRegion(bytes: Uint8Array): OpRegionInfo {
   if (bytes.length < HEADER_SIZE) {
     throw opregionError(

@@ -91,6 +91,7 @@ const alignDown = (v: bigint, a: bigint) => v - (v % a);
  * Carve the stolen memory (1 MiB aligned) and then the OpRegion (4 KiB aligned) from the top of
  * the low RAM range, the place SeaBIOS takes them from. `bdsm64`: the device keeps a 64-bit BDSM.
  */
+// long: one linear carve of stolen memory then OpRegion from the top of low RAM, as SeaBIOS does
 export function planIgd(opregionBytes: number, bdsmSize: bigint, ram: RamRange, bdsm64 = false): IgdPlan {
   if (opregionBytes <= 0) {
     throw new VfiokitError('etc/igd-opregion is empty', { code: 'igd.plan', hint: 'give the OpRegion file' });

@@ -87,6 +87,7 @@ function fileItem(id: string, title: string, f: FileRead, ok: (bytes: Uint8Array
   }
 }
 
+// long: one list of IGD checks in report order, each a few lines sharing the values read so far
 export function verifyIgd(input: VerifyInput): VerifyReport {
   const items: VerifyItem[] = [];
   const report: VerifyReport = {

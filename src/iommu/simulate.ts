@@ -60,6 +60,7 @@ export interface SimulateOptions {
   topo?: Topology;
 }
 
+// long: the grouping walk kept in one piece, in the kernel's order (drivers/iommu/iommu.c pci_device_group), to read beside it
 export function simulateGroups(devices: PciDevice[], opts: SimulateOptions = {}): Simulation {
   const topo = opts.topo ?? buildTopology(devices);
   const env = opts.env ?? { amdIommu: false };

@@ -50,6 +50,7 @@ export function kernelView(d: PciDevice): PciDevice {
   return { ...d, multifunction: true };
 }
 
+// long: one pass building the tree, each stage a few lines using the ones before
 export function buildTopology(input: PciDevice[]): Topology {
   const devices = input.map(kernelView);
   const byAddress = new Map<string, PciDevice>();

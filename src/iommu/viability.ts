@@ -13,38 +13,8 @@
  * vfio-pci only binds type 0 (endpoint) headers, so a bridge on a non-DMA-managing driver has to
  * be unbound; an endpoint on a host driver has to be bound to vfio-pci (or unbound).
  */
-import { hostCriticalReason, isBridge, isVfioDriver, onHostDriver } from '../pci/domain.js';
+import { type MemberVerdict, memberVerdict, onHostDriver } from '../pci/domain.js';
 import type { PciDevice } from '../pci/types.js';
-
-export type MemberState =
-  /** Bound to a vfio driver: ready for a VM. */
-  | 'vfio'
-  /** Held by pci-stub: does not block. */
-  | 'pci-stub'
-  /** No driver: does not block. */
-  | 'unbound'
-  /** A bridge or port on pcieport: does not block and must not be bound to vfio-pci. */
-  | 'bridge-pcieport'
-  /** An endpoint on a host driver: blocks the group. */
-  | 'host-driver'
-  /** A bridge on a driver other than pcieport: blocks the group. */
-  | 'bridge-host-driver'
-  /** Its driver could not be read (a damaged snapshot): whether it blocks is unknown. */
-  | 'unknown';
-
-export type MemberAction = 'none' | 'bind-vfio-pci' | 'unbind' | 'unknown';
-
-export interface MemberVerdict {
-  address: string;
-  driver?: string;
-  bridge: boolean;
-  state: MemberState;
-  /** Known to block the group (false also when unknown: see state). */
-  blocks: boolean;
-  action: MemberAction;
-  /** Taking this device from the host is likely to hurt it (boot disk, boot GPU, NIC...). */
-  hostCritical?: string;
-}
 
 export type Viability = 'viable' | 'not-viable' | 'unknown';
 
@@ -71,7 +41,14 @@ export interface GroupVerdict {
   unknown: string[];
 }
 
-export { driverLeavesGroupToVfio, hostCriticalReason, isBridge, isVfioDriver } from '../pci/domain.js';
+export type { MemberAction, MemberState, MemberVerdict } from '../pci/domain.js';
+export {
+  driverLeavesGroupToVfio,
+  hostCriticalReason,
+  isBridge,
+  isVfioDriver,
+  memberVerdict,
+} from '../pci/domain.js';
 
 /**
  * Why enabling this device's ROM BAR could hurt the running host, if it could. A ROM may share
@@ -85,35 +62,6 @@ export function romReadRisk(d: { address: string; classCode: number; driver?: st
   const what = base === 0x01 ? 'a storage controller' : base === 0x02 ? 'a network controller' : undefined;
   if (!what || !onHostDriver(d.driver)) return undefined;
   return `${d.address} is ${what} in use by ${d.driver}: enabling its ROM BAR can cut the driver off from the device during the read on hardware whose ROM shares a decoder with a BAR`;
-}
-
-export function memberVerdict(d: PciDevice): MemberVerdict {
-  const bridge = isBridge(d);
-  // Literal objects, not spreads of a shared base: spreads showed up in profiles of hosts with
-  // thousands of devices. Same fields in the same order.
-  const v = (state: MemberState, blocks: boolean, action: MemberAction): MemberVerdict => ({
-    address: d.address,
-    driver: d.driver,
-    bridge,
-    state,
-    blocks,
-    action,
-  });
-  if (d.unknownFacts?.some((f) => f.fact === 'driver')) return v('unknown', false, 'unknown');
-  if (!d.driver) return v('unbound', false, 'none');
-  if (isVfioDriver(d.driver)) return v('vfio', false, 'none');
-  if (d.driver === 'pci-stub') return v('pci-stub', false, 'none');
-  if (d.driver === 'pcieport') return v('bridge-pcieport', false, 'none');
-  if (bridge) return v('bridge-host-driver', true, 'unbind');
-  return {
-    address: d.address,
-    driver: d.driver,
-    bridge,
-    state: 'host-driver',
-    blocks: true,
-    action: 'bind-vfio-pci',
-    hostCritical: hostCriticalReason(d),
-  };
 }
 
 export function groupViability(group: {

@@ -90,3 +90,70 @@ export const iommuEnabled = (groupNames: Iterable<string | number>): boolean => 
  */
 export const onHostDriver = (driver: string | undefined): boolean =>
   driver !== undefined && driver !== '' && !isVfioDriver(driver) && driver !== 'pci-stub';
+
+export type MemberState =
+  /** Bound to a vfio driver: ready for a VM. */
+  | 'vfio'
+  /** Held by pci-stub: does not block. */
+  | 'pci-stub'
+  /** No driver: does not block. */
+  | 'unbound'
+  /** A bridge or port on pcieport: does not block and must not be bound to vfio-pci. */
+  | 'bridge-pcieport'
+  /** An endpoint on a host driver: blocks the group. */
+  | 'host-driver'
+  /** A bridge on a driver other than pcieport: blocks the group. */
+  | 'bridge-host-driver'
+  /** Its driver could not be read (a damaged snapshot): whether it blocks is unknown. */
+  | 'unknown';
+
+export type MemberAction = 'none' | 'bind-vfio-pci' | 'unbind' | 'unknown';
+
+export interface MemberVerdict {
+  address: string;
+  driver?: string;
+  bridge: boolean;
+  state: MemberState;
+  /** Known to block the group (false also when unknown: see state). */
+  blocks: boolean;
+  action: MemberAction;
+  /** Taking this device from the host is likely to hurt it (boot disk, boot GPU, NIC...). */
+  hostCritical?: string;
+}
+
+/**
+ * One member's part in its group's viability (drivers/vfio/group.c VFIO_GROUP_GET_STATUS over the
+ * DMA ownership rule of drivers/iommu/iommu.c, see driverLeavesGroupToVfio): what its driver does
+ * to the group and what must change for the group to be viable. vfio-pci binds only type 0
+ * headers (vfio_pci_core_register_device in drivers/vfio/pci/vfio_pci_core.c refuses others), so
+ * a bridge on a driver that claims DMA must be unbound, while an endpoint on one must be bound to
+ * vfio-pci.
+ */
+export function memberVerdict(d: PciDevice): MemberVerdict {
+  const bridge = isBridge(d);
+  // Literal objects, not spreads of a shared base: spreads showed up in profiles of hosts with
+  // thousands of devices. Same fields in the same order.
+  const v = (state: MemberState, blocks: boolean, action: MemberAction): MemberVerdict => ({
+    address: d.address,
+    driver: d.driver,
+    bridge,
+    state,
+    blocks,
+    action,
+  });
+  if (d.unknownFacts?.some((f) => f.fact === 'driver')) return v('unknown', false, 'unknown');
+  if (!d.driver) return v('unbound', false, 'none');
+  if (isVfioDriver(d.driver)) return v('vfio', false, 'none');
+  if (d.driver === 'pci-stub') return v('pci-stub', false, 'none');
+  if (d.driver === 'pcieport') return v('bridge-pcieport', false, 'none');
+  if (bridge) return v('bridge-host-driver', true, 'unbind');
+  return {
+    address: d.address,
+    driver: d.driver,
+    bridge,
+    state: 'host-driver',
+    blocks: true,
+    action: 'bind-vfio-pci',
+    hostCritical: hostCriticalReason(d),
+  };
+}

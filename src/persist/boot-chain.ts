@@ -97,6 +97,7 @@ export function installedKernels(root: HostRoot): string[] {
 
 const isDebianLike = (os: OsRelease) => [os.id, ...os.idLike].some((x) => x === 'debian' || x === 'ubuntu');
 
+// long: one list of boot loaders probed in order of precedence, each a few lines
 function detectLoader(root: HostRoot, os: OsRelease): BootLoader {
   const looked: string[] = [];
   const grubDefault = root.readText('/etc/default/grub');

@@ -328,25 +328,24 @@ function recordText(r: SetupRecord): string {
   return `${JSON.stringify(r, null, 2)}\n`;
 }
 
-export function planSetup(root: HostRoot, spec: TargetSpec, opts: SetupOptions = {}): SetupPlan {
-  const scan = scanPciDevices(root);
-  const devices = scan.devices;
-  const groups = joinGroups(readKernelGroups(root), devices, scan.unreadable);
-  const { chosen, notes } = resolveTargets(devices, groups, spec);
-  refuseUnknownGroups(chosen, groups);
-  notes.push(...refuseHostCritical(chosen, Boolean(opts.force)));
-  const chain = detectBootChain(root);
-  const chosenDevs = chosen.map((c) => c.device);
-  const { ids, overrides, bindBy } = chooseBinding(devices, chosenDevs);
-  const bootGpu = chosenDevs.find((d) => d.bootVga)?.address;
-  // The modules whose aliases match each device (what udev would load for it), the bound driver's
-  // module, and the drivers known to claim such devices (nvidia has no alias file entry until it
-  // is installed).
-  const release0 = root.readAttr('/proc/sys/kernel/osrelease');
-  const aliases = release0 ? readPciAliases(root, release0) : undefined;
+/** The current text of a file under the root, or undefined when it does not exist. */
+function currentText(root: HostRoot, p: string): string | undefined {
+  const b = readBytes(root, p);
+  return b === undefined ? undefined : dec.decode(b);
+}
+
+/**
+ * The modules to soft-depend vfio-pci before: those whose aliases match each device (what udev
+ * would load for it), the bound driver's module, and the drivers known to claim such devices
+ * (nvidia has no alias file entry until it is installed). A module built into the kernel cannot
+ * be ordered by a softdep, which the notes say.
+ */
+function softdepModules(root: HostRoot, chosenDevs: PciDevice[], notes: string[]): string[] {
+  const release = root.readAttr('/proc/sys/kernel/osrelease');
+  const aliases = release ? readPciAliases(root, release) : undefined;
   if (!aliases)
     notes.push(
-      `modules.alias of ${release0 ?? 'the running kernel'} not readable: softdeps only for the known drivers`,
+      `modules.alias of ${release ?? 'the running kernel'} not readable: softdeps only for the known drivers`,
     );
   const softdeps = [
     ...new Set(
@@ -360,7 +359,7 @@ export function planSetup(root: HostRoot, spec: TargetSpec, opts: SetupOptions =
       }),
     ),
   ];
-  const builtin = release0 ? root.readText(`/lib/modules/${release0}/modules.builtin`) : undefined;
+  const builtin = release ? root.readText(`/lib/modules/${release}/modules.builtin`) : undefined;
   if (builtin !== undefined) {
     const names = new Set(
       builtin.split('\n').map((l) =>
@@ -373,43 +372,39 @@ export function planSetup(root: HostRoot, spec: TargetSpec, opts: SetupOptions =
     const fixed = softdeps.filter((m) => names.has(m));
     if (fixed.length)
       notes.push(
-        `${fixed.join(', ')} ${fixed.length > 1 ? 'are' : 'is'} built into ${release0}: a softdep cannot make vfio-pci load first; vfio-pci.ids on the command line works only with vfio-pci built in too`,
+        `${fixed.join(', ')} ${fixed.length > 1 ? 'are' : 'is'} built into ${release}: a softdep cannot make vfio-pci load first; vfio-pci.ids on the command line works only with vfio-pci built in too`,
       );
   }
-  const cmd = wantedCmdline(root, ids, bootGpu);
-  notes.push(...cmd.notes);
-  const kernels = installedKernels(root);
-  const release = root.readAttr('/proc/sys/kernel/osrelease');
-  const vm = vfioModules(kernels.length ? kernels : release ? [release] : []);
-  if (vm.note) notes.push(vm.note);
-  if (overrides.length)
-    notes.push(
-      `bound by address (driver_override), because another device has the same ID: ${overrides.join(', ')}`,
-    );
+  return softdeps;
+}
 
-  const draft: Draft = { files: new Map(), commands: [] };
-  const cur = (p: string) => {
-    const b = readBytes(root, p);
-    return b === undefined ? undefined : dec.decode(b);
-  };
-  const addresses = chosenDevs.map((d) => d.address);
+/** modprobe.d's vfio-pci options and softdeps, and the driver_override script when IDs are shared. */
+function draftModprobe(draft: Draft, conf: Parameters<typeof modprobeConf>[0]): void {
   draft.files.set(MODPROBE_CONF, {
-    after: modprobeConf({ ids, overrides, softdeps, addresses }),
+    after: modprobeConf(conf),
     mode: 0o644,
     why: 'vfio-pci options, and softdeps so vfio-pci loads before the host drivers',
   });
-  if (overrides.length)
+  if (conf.overrides.length)
     draft.files.set(OVERRIDE_SCRIPT, {
-      after: overrideScript(overrides),
+      after: overrideScript(conf.overrides),
       mode: 0o755,
       why: 'sets driver_override for the devices IDs cannot tell apart, before vfio-pci loads',
     });
+}
 
-  // Initramfs.
-  const ir = chain.initramfs;
+/** The initramfs generator's configuration: load the vfio modules before other drivers. */
+function draftInitramfs(
+  root: HostRoot,
+  draft: Draft,
+  ir: BootChain['initramfs'],
+  modules: string[],
+  overrides: string[],
+  notes: string[],
+): void {
   if (ir.kind === 'initramfs-tools') {
     draft.files.set(INITRAMFS_TOOLS_MODULES, {
-      after: initramfsToolsModules(cur(INITRAMFS_TOOLS_MODULES) ?? '', vm.modules),
+      after: initramfsToolsModules(currentText(root, INITRAMFS_TOOLS_MODULES) ?? '', modules),
       mode: 0o644,
       why: 'load the vfio modules in the initramfs, before other drivers',
     });
@@ -421,14 +416,14 @@ export function planSetup(root: HostRoot, spec: TargetSpec, opts: SetupOptions =
       });
   } else if (ir.kind === 'dracut') {
     draft.files.set(DRACUT_CONF, {
-      after: dracutConf(vm.modules, overrides.length > 0),
+      after: dracutConf(modules, overrides.length > 0),
       mode: 0o644,
       why: 'load the vfio modules in the initramfs, before other drivers',
     });
   } else {
     const e = editMkinitcpio(
-      cur(MKINITCPIO_CONF) ?? '',
-      vm.modules,
+      currentText(root, MKINITCPIO_CONF) ?? '',
+      modules,
       overrides.length ? [OVERRIDE_SCRIPT] : [],
     );
     notes.push(...e.notes);
@@ -438,18 +433,29 @@ export function planSetup(root: HostRoot, spec: TargetSpec, opts: SetupOptions =
       why: 'load the vfio modules first in the initramfs',
     });
   }
+}
 
-  // Kernel command line.
-  const store = chain.loader.cmdline;
-  let cmdEdit: CmdlineEdit | undefined;
+/**
+ * The kernel command line where the boot chain keeps it: a file setup edits (GRUB's defaults,
+ * systemd-boot's /etc/kernel/cmdline), or a tool that owns it (grubby, kernelstub), whose
+ * commands, and the commands that undo them, are returned.
+ */
+function draftCmdline(
+  root: HostRoot,
+  draft: Draft,
+  store: BootChain['loader']['cmdline'],
+  params: readonly WantedParam[],
+  notes: string[],
+): { toolCommands: CommandStep[]; toolUndo: string[][] } {
+  let cmdEdit: CmdlineEdit;
   const toolCommands: CommandStep[] = [];
   const toolUndo: string[][] = [];
   if (store.kind === 'grub-default') {
-    const e = editGrubDefault(cur(store.file) ?? '', cmd.params);
+    const e = editGrubDefault(currentText(root, store.file) ?? '', params);
     cmdEdit = e;
     draft.files.set(store.file, { after: e.text, mode: 0o644, why: `kernel command line (${e.variable})` });
   } else if (store.kind === 'plain-file') {
-    const existing = cur(store.file);
+    const existing = currentText(root, store.file);
     const basis = existing ?? cmdlineFromProc(root.readText('/proc/cmdline') ?? '');
     if (existing === undefined && root.readText('/proc/cmdline') === undefined)
       throw new VfiokitError(
@@ -458,7 +464,7 @@ export function planSetup(root: HostRoot, spec: TargetSpec, opts: SetupOptions =
           code: 'setup.cmdline',
         },
       );
-    const e = editPlainCmdline(basis, cmd.params);
+    const e = editPlainCmdline(basis, params);
     cmdEdit = e;
     draft.files.set(store.file, {
       after: e.text,
@@ -470,60 +476,88 @@ export function planSetup(root: HostRoot, spec: TargetSpec, opts: SetupOptions =
     });
   } else {
     const current = toolWords(root, store.tool);
-    const e = editWords(current.words, cmd.params);
+    const e = editWords(current.words, params);
     cmdEdit = e;
     if (current.note) notes.push(current.note);
-    const added = e.words.filter((w) => !current.words.includes(w));
-    const removed = current.words.filter((w) => !e.words.includes(w));
-    const [addArgv, delArgv] =
-      store.tool === 'grubby'
-        ? [
-            (ws: string[]) => ['grubby', '--update-kernel=ALL', `--args=${ws.join(' ')}`],
-            (ws: string[]) => ['grubby', '--update-kernel=ALL', `--remove-args=${ws.join(' ')}`],
-          ]
-        : [
-            (ws: string[]) => ['kernelstub', '--add-options', ws.join(' ')],
-            (ws: string[]) => ['kernelstub', '--delete-options', ws.join(' ')],
-          ];
-    const undo: string[][] = [];
-    if (added.length) undo.push(delArgv(added));
-    if (removed.length) undo.push(addArgv(removed));
-    if (removed.length)
-      toolCommands.push({
-        kind: 'command',
-        argv: delArgv(removed),
-        why: 'replace parameters with other values',
-        undo,
-      });
-    if (added.length)
-      toolCommands.push({
-        kind: 'command',
-        argv: addArgv(added),
-        why: `kernel command line (${store.tool} owns it)`,
-        undo: removed.length ? [] : undo,
-      });
-    toolUndo.push(...undo);
+    toolCommands.push(...toolCmdlineCommands(store.tool, current.words, e.words, toolUndo));
   }
-  if (cmdEdit) notes.push(...cmdEdit.notes);
+  notes.push(...cmdEdit.notes);
+  return { toolCommands, toolUndo };
+}
 
-  // Which files change, and the commands that must follow.
-  const existing = readSetupRecord(root);
+/** grubby's or kernelstub's commands from the current words to the wanted ones; `undo` gets their undo. */
+function toolCmdlineCommands(
+  tool: 'grubby' | 'kernelstub',
+  current: string[],
+  wanted: string[],
+  undo: string[][],
+): CommandStep[] {
+  const added = wanted.filter((w) => !current.includes(w));
+  const removed = current.filter((w) => !wanted.includes(w));
+  const [addArgv, delArgv] =
+    tool === 'grubby'
+      ? [
+          (ws: string[]) => ['grubby', '--update-kernel=ALL', `--args=${ws.join(' ')}`],
+          (ws: string[]) => ['grubby', '--update-kernel=ALL', `--remove-args=${ws.join(' ')}`],
+        ]
+      : [
+          (ws: string[]) => ['kernelstub', '--add-options', ws.join(' ')],
+          (ws: string[]) => ['kernelstub', '--delete-options', ws.join(' ')],
+        ];
+  const own: string[][] = [];
+  if (added.length) own.push(delArgv(added));
+  if (removed.length) own.push(addArgv(removed));
+  const commands: CommandStep[] = [];
+  if (removed.length)
+    commands.push({
+      kind: 'command',
+      argv: delArgv(removed),
+      why: 'replace parameters with other values',
+      undo: own,
+    });
+  if (added.length)
+    commands.push({
+      kind: 'command',
+      argv: addArgv(added),
+      why: `kernel command line (${tool} owns it)`,
+      undo: removed.length ? [] : own,
+    });
+  undo.push(...own);
+  return commands;
+}
+
+/** The files the tool will rewrite, as they are before it runs, so --undo is exact. */
+function keepToolOriginals(root: HostRoot, tool: 'grubby' | 'kernelstub', recordFiles: RecordedFile[]): void {
+  for (const p of toolStateFiles(root, tool)) {
+    const b = readBytes(root, p);
+    if (b && !recordFiles.some((r) => r.path === p))
+      recordFiles.push({
+        path: p,
+        existed: true,
+        mode: modeOf(root, p, 0o644),
+        original: Buffer.from(b).toString('base64'),
+        tool: true,
+      });
+  }
+}
+
+/** The drafted files that differ from what is there, with the originals kept for --undo. */
+function fileSteps(
+  root: HostRoot,
+  draft: Draft,
+  store: BootChain['loader']['cmdline'],
+  existing: SetupRecord | undefined,
+  toolRewrites: boolean,
+): {
+  steps: FileStep[];
+  recordFiles: RecordedFile[];
+  createdDirs: string[];
+  initramfsChanged: boolean;
+  cmdlineChanged: boolean;
+} {
   const steps: FileStep[] = [];
   const recordFiles: RecordedFile[] = existing ? [...existing.files] : [];
-  // The files the tool will rewrite, as they are before it runs, so --undo is exact.
-  if (toolCommands.length && store.kind === 'tool') {
-    for (const p of toolStateFiles(root, store.tool)) {
-      const b = readBytes(root, p);
-      if (b && !recordFiles.some((r) => r.path === p))
-        recordFiles.push({
-          path: p,
-          existed: true,
-          mode: modeOf(root, p, 0o644),
-          original: Buffer.from(b).toString('base64'),
-          tool: true,
-        });
-    }
-  }
+  if (toolRewrites && store.kind === 'tool') keepToolOriginals(root, store.tool, recordFiles);
   const createdDirs: string[] = existing ? [...existing.createdDirs] : [];
   let initramfsChanged = false;
   let cmdlineChanged = false;
@@ -559,16 +593,25 @@ export function planSetup(root: HostRoot, spec: TargetSpec, opts: SetupOptions =
     if (store.kind !== 'tool' && p === store.file) cmdlineChanged = true;
     else initramfsChanged = true;
   }
+  return { steps, recordFiles, createdDirs, initramfsChanged, cmdlineChanged };
+}
+
+/** The tool commands, then the initramfs rebuild and the boot entries' update that the changes need. */
+function regenerateCommands(
+  chain: BootChain,
+  toolCommands: CommandStep[],
+  changed: { initramfs: boolean; cmdline: boolean },
+): CommandStep[] {
   const commands: CommandStep[] = [...toolCommands];
-  if (toolCommands.length) cmdlineChanged = true;
-  if (initramfsChanged)
+  const cmdlineChanged = changed.cmdline || toolCommands.length > 0;
+  if (changed.initramfs)
     commands.push({
       kind: 'command',
-      argv: ir.regenerate,
-      why: `rebuild the initramfs (${ir.name})`,
+      argv: chain.initramfs.regenerate,
+      why: `rebuild the initramfs (${chain.initramfs.name})`,
       regenerates: true,
     });
-  if (cmdlineChanged || (initramfsChanged && chain.loader.kind === 'proxmox'))
+  if (cmdlineChanged || (changed.initramfs && chain.loader.kind === 'proxmox'))
     for (const r of chain.loader.regenerate)
       commands.push({
         kind: 'command',
@@ -576,8 +619,15 @@ export function planSetup(root: HostRoot, spec: TargetSpec, opts: SetupOptions =
         why: `update the boot entries (${chain.loader.name})`,
         regenerates: true,
       });
+  return commands;
+}
 
-  const recDevices: RecordedDevice[] = chosen.map((c: ChosenDevice) => {
+function recordedDevices(
+  chosen: ChosenDevice[],
+  groups: IommuGroup[],
+  bindBy: ReadonlyMap<string, RecordedDevice['bindBy']>,
+): RecordedDevice[] {
+  return chosen.map((c: ChosenDevice) => {
     const d = c.device;
     const g = d.iommuGroup === undefined ? undefined : groups.find((x) => x.id === d.iommuGroup);
     return {
@@ -592,55 +642,125 @@ export function planSetup(root: HostRoot, spec: TargetSpec, opts: SetupOptions =
       why: c.why,
     };
   });
-  const regenerate = [
-    ir.regenerate,
-    ...chain.loader.regenerate.filter((r) => r.join(' ') !== ir.regenerate.join(' ')),
-  ];
-  const record: SetupRecord = {
+}
+
+/**
+ * The record's file step, when the record changes. Its own directory joins createdDirs (which the
+ * record lists) only when it is created, so the bytes written are computed again with it.
+ */
+function recordStep(root: HostRoot, record: SetupRecord, createdDirs: string[]): FileStep | undefined {
+  const recBytes = enc.encode(recordText(record));
+  const recBefore = readBytes(root, RECORD_PATH);
+  if (recBefore && sha256(recBefore) === sha256(recBytes)) return undefined;
+  if (!recBefore)
+    for (const d of missingDirs(root, RECORD_PATH)) if (!createdDirs.includes(d)) createdDirs.push(d);
+  const finalBytes = enc.encode(recordText({ ...record, createdDirs }));
+  if (recBefore && sha256(recBefore) === sha256(finalBytes)) return undefined;
+  return {
+    kind: 'file',
+    path: RECORD_PATH,
+    action: recBefore ? 'modify' : 'create',
+    before: recBefore,
+    after: finalBytes,
+    mode: 0o600,
+    why: 'what was set up, with the original files (for --undo, --verify and doctor)',
+    showDiff: false,
+  };
+}
+
+/** The vfio modules the initramfs must load, for the kernels installed (else the running one). */
+function initramfsVfioModules(root: HostRoot, notes: string[]): ReturnType<typeof vfioModules> {
+  const kernels = installedKernels(root);
+  const release = root.readAttr('/proc/sys/kernel/osrelease');
+  const vm = vfioModules(kernels.length ? kernels : release ? [release] : []);
+  if (vm.note) notes.push(vm.note);
+  return vm;
+}
+
+function setupRecordOf(
+  spec: TargetSpec,
+  chain: BootChain,
+  parts: Omit<SetupRecord, 'schema' | 'targets' | 'bootLoader' | 'initramfs' | 'regenerate'>,
+): SetupRecord {
+  const ir = chain.initramfs;
+  return {
     schema: 'vfiokit.setup-record/1',
     targets: [...spec.items, ...spec.groups.map((g) => `--group ${g}`), ...(spec.gpu ? ['--gpu'] : [])],
-    devices: recDevices,
+    devices: parts.devices,
+    ids: parts.ids,
+    overrides: parts.overrides,
+    cmdline: parts.cmdline,
+    initramfsModules: parts.initramfsModules,
+    bootLoader: chain.loader.kind,
+    initramfs: ir.kind,
+    files: parts.files,
+    createdDirs: parts.createdDirs,
+    undoCommands: parts.undoCommands,
+    regenerate: [
+      ir.regenerate,
+      ...chain.loader.regenerate.filter((r) => r.join(' ') !== ir.regenerate.join(' ')),
+    ],
+  };
+}
+
+function planDevices(chosen: ChosenDevice[], bindBy: ReadonlyMap<string, RecordedDevice['bindBy']>) {
+  return chosen.map((c) => ({
+    address: c.device.address,
+    id: idOf(c.device),
+    driver: c.device.driver,
+    why: c.why,
+    bindBy: bindBy.get(c.device.address) ?? 'id',
+  }));
+}
+
+export function planSetup(root: HostRoot, spec: TargetSpec, opts: SetupOptions = {}): SetupPlan {
+  const scan = scanPciDevices(root);
+  const devices = scan.devices;
+  const groups = joinGroups(readKernelGroups(root), devices, scan.unreadable);
+  const { chosen, notes } = resolveTargets(devices, groups, spec);
+  refuseUnknownGroups(chosen, groups);
+  notes.push(...refuseHostCritical(chosen, Boolean(opts.force)));
+  const chain = detectBootChain(root);
+  const chosenDevs = chosen.map((c) => c.device);
+  const { ids, overrides, bindBy } = chooseBinding(devices, chosenDevs);
+  const bootGpu = chosenDevs.find((d) => d.bootVga)?.address;
+  const softdeps = softdepModules(root, chosenDevs, notes);
+  const cmd = wantedCmdline(root, ids, bootGpu);
+  notes.push(...cmd.notes);
+  const vm = initramfsVfioModules(root, notes);
+  if (overrides.length)
+    notes.push(
+      `bound by address (driver_override), because another device has the same ID: ${overrides.join(', ')}`,
+    );
+
+  const draft: Draft = { files: new Map(), commands: [] };
+  draftModprobe(draft, { ids, overrides, softdeps, addresses: chosenDevs.map((d) => d.address) });
+  draftInitramfs(root, draft, chain.initramfs, vm.modules, overrides, notes);
+  const store = chain.loader.cmdline;
+  const { toolCommands, toolUndo } = draftCmdline(root, draft, store, cmd.params, notes);
+
+  const existing = readSetupRecord(root);
+  const files = fileSteps(root, draft, store, existing, toolCommands.length > 0);
+  const commands = regenerateCommands(chain, toolCommands, {
+    initramfs: files.initramfsChanged,
+    cmdline: files.cmdlineChanged,
+  });
+  const record = setupRecordOf(spec, chain, {
+    devices: recordedDevices(chosen, groups, bindBy),
     ids,
     overrides,
     cmdline: cmd.params,
     initramfsModules: vm.modules,
-    bootLoader: chain.loader.kind,
-    initramfs: ir.kind,
-    files: recordFiles,
-    createdDirs,
+    files: files.recordFiles,
+    createdDirs: files.createdDirs,
     undoCommands: existing ? mergeUndo(existing.undoCommands, toolUndo) : toolUndo,
-    regenerate,
-  };
-  const recBytes = enc.encode(recordText(record));
-  const recBefore = readBytes(root, RECORD_PATH);
-  const allSteps: (FileStep | CommandStep)[] = [...steps];
-  if (!recBefore || sha256(recBefore) !== sha256(recBytes)) {
-    if (!recBefore)
-      for (const d of missingDirs(root, RECORD_PATH)) if (!createdDirs.includes(d)) createdDirs.push(d);
-    const finalBytes = enc.encode(recordText({ ...record, createdDirs }));
-    if (!recBefore || sha256(recBefore) !== sha256(finalBytes))
-      allSteps.push({
-        kind: 'file',
-        path: RECORD_PATH,
-        action: recBefore ? 'modify' : 'create',
-        before: recBefore,
-        after: finalBytes,
-        mode: 0o600,
-        why: 'what was set up, with the original files (for --undo, --verify and doctor)',
-        showDiff: false,
-      });
-  }
-  allSteps.push(...commands);
+  });
+  const recStep = recordStep(root, record, files.createdDirs);
+  const allSteps: (FileStep | CommandStep)[] = [...files.steps, ...(recStep ? [recStep] : []), ...commands];
   return {
     mode: 'setup',
     chain,
-    devices: chosen.map((c) => ({
-      address: c.device.address,
-      id: idOf(c.device),
-      driver: c.device.driver,
-      why: c.why,
-      bindBy: bindBy.get(c.device.address) ?? 'id',
-    })),
+    devices: planDevices(chosen, bindBy),
     ids,
     overrides,
     cmdline: cmd.params,
@@ -705,25 +825,18 @@ function toolWords(root: HostRoot, tool: 'grubby' | 'kernelstub'): { words: stri
   return { words };
 }
 
-/** The plan that takes setup back: every file as it was, commands undone, boot files rebuilt. */
-export function planUndo(root: HostRoot, opts: SetupOptions = {}): SetupPlan {
-  const record = readSetupRecord(root);
-  if (!record) {
-    throw new VfiokitError(`nothing to undo: ${RECORD_PATH} does not exist`, {
-      hint: 'setup --undo takes back what `vfiokit setup --apply` did on this machine',
-      code: 'setup.no-record',
-    });
-  }
-  const steps: (FileStep | CommandStep)[] = [];
-  const toolSteps: FileStep[] = [];
+/**
+ * Files edited since setup wrote them: undo would lose those edits, so it asks for --force, and
+ * with it says which edits go.
+ */
+function refuseEditedSince(root: HostRoot, record: SetupRecord, force: boolean): string[] {
   const notes: string[] = [];
-  // Files edited since setup wrote them: undo would lose those edits, so it asks for --force.
   const editedSince = record.files.filter((f) => {
     if (f.tool || !f.writtenSha256) return false;
     const now = readBytes(root, f.path);
     return now !== undefined && sha256(now) !== f.writtenSha256;
   });
-  if (editedSince.length && !opts.force) {
+  if (editedSince.length && !force) {
     throw new VfiokitError(
       `changed since vfiokit setup wrote ${editedSince.length > 1 ? 'them' : 'it'}: ${editedSince.map((f) => f.path).join(', ')}`,
       {
@@ -733,6 +846,16 @@ export function planUndo(root: HostRoot, opts: SetupOptions = {}): SetupPlan {
     );
   }
   for (const f of editedSince) notes.push(`--force: the edits made to ${f.path} after setup are undone too`);
+  return notes;
+}
+
+/** Each file setup touched back as it was (tool-owned files apart: they follow the tool's undo). */
+function restoreFileSteps(
+  root: HostRoot,
+  record: SetupRecord,
+): { steps: (FileStep | CommandStep)[]; toolSteps: FileStep[] } {
+  const steps: (FileStep | CommandStep)[] = [];
+  const toolSteps: FileStep[] = [];
   for (const f of record.files) {
     const now = readBytes(root, f.path);
     if (f.existed) {
@@ -761,6 +884,20 @@ export function planUndo(root: HostRoot, opts: SetupOptions = {}): SetupPlan {
       });
     }
   }
+  return { steps, toolSteps };
+}
+
+/** The plan that takes setup back: every file as it was, commands undone, boot files rebuilt. */
+export function planUndo(root: HostRoot, opts: SetupOptions = {}): SetupPlan {
+  const record = readSetupRecord(root);
+  if (!record) {
+    throw new VfiokitError(`nothing to undo: ${RECORD_PATH} does not exist`, {
+      hint: 'setup --undo takes back what `vfiokit setup --apply` did on this machine',
+      code: 'setup.no-record',
+    });
+  }
+  const notes = refuseEditedSince(root, record, Boolean(opts.force));
+  const { steps, toolSteps } = restoreFileSteps(root, record);
   const cmds: CommandStep[] = record.undoCommands.map((argv) => ({
     kind: 'command',
     argv,

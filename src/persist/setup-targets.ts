@@ -44,6 +44,7 @@ function what(d: PciDevice): string {
   return 'function';
 }
 
+// long: one pass over the target forms, each a few lines with the notes it gives
 export function resolveTargets(
   devices: PciDevice[],
   groups: IommuGroup[],

@@ -43,16 +43,9 @@ const LISTER: Record<SetupRecord['initramfs'], string> = {
   mkinitcpio: 'lsinitcpio',
 };
 
-export async function verifySetup(root: HostRoot, run?: CommandRunner): Promise<VerifyReport> {
-  const record = readSetupRecord(root);
-  if (!record) {
-    throw new VfiokitError(`nothing to verify: ${RECORD_PATH} does not exist`, {
-      hint: 'run `vfiokit setup TARGET --apply` first',
-      code: 'setup.no-record',
-    });
-  }
+/** Each parameter setup put on the command line, looked for on the running one. */
+function cmdlineItems(record: SetupRecord, procCmdline: string | undefined): VerifyItem[] {
   const items: VerifyItem[] = [];
-  const procCmdline = root.readAttr('/proc/cmdline');
   for (const p of record.cmdline) {
     if (procCmdline === undefined) {
       items.push({
@@ -76,6 +69,12 @@ export async function verifySetup(root: HostRoot, run?: CommandRunner): Promise<
         : 'on /proc/cmdline',
     });
   }
+  return items;
+}
+
+/** Each device setup bound: still there, still the same ID, and on vfio-pci. */
+function driverItems(root: HostRoot, record: SetupRecord): VerifyItem[] {
+  const items: VerifyItem[] = [];
   for (const d of record.devices) {
     const now = tryReadPciDevice(root, d.address);
     if (!now) {
@@ -106,58 +105,69 @@ export async function verifySetup(root: HostRoot, run?: CommandRunner): Promise<
         : `bound to ${now.driver ?? 'no driver'}${now.driverOverride && now.driverOverride !== '(null)' ? `, driver_override ${now.driverOverride}` : ''}`,
     });
   }
+  return items;
+}
+
+/**
+ * vfio-pci in the initramfs: built into the kernel, or listed by the generator's own lister in
+ * each image (which only runs on the live host).
+ */
+async function initramfsItems(
+  root: HostRoot,
+  record: SetupRecord,
+  run?: CommandRunner,
+): Promise<VerifyItem[]> {
   const release = root.readAttr('/proc/sys/kernel/osrelease');
   const builtin = release ? root.readText(`/lib/modules/${release}/modules.builtin`) : undefined;
-  if (builtin !== undefined && /\/vfio-pci\.ko/.test(builtin)) {
-    items.push({ part: 'initramfs', subject: 'vfio-pci', verdict: 'ok', evidence: `built into ${release}` });
-  } else {
-    const tool = LISTER[record.initramfs];
-    const imgs = images(root, record.initramfs, release);
-    if (!root.live || !run) {
+  if (builtin !== undefined && /\/vfio-pci\.ko/.test(builtin))
+    return [{ part: 'initramfs', subject: 'vfio-pci', verdict: 'ok', evidence: `built into ${release}` }];
+  const tool = LISTER[record.initramfs];
+  const imgs = images(root, record.initramfs, release);
+  const cannot = (evidence: string): VerifyItem[] => [
+    { part: 'initramfs', subject: 'vfio-pci', verdict: 'unknown', evidence },
+  ];
+  if (!root.live || !run)
+    return cannot(`listing the initramfs needs ${tool} on the live host (this is ${root.name})`);
+  if (!findProgram(root, tool)) return cannot(`${tool} is not installed`);
+  if (!imgs.length) return cannot('no initramfs image found in /boot');
+  const items: VerifyItem[] = [];
+  for (const img of imgs) {
+    const r = await run([tool, img], { timeoutMs: 120_000 });
+    if (!r.ran || r.status !== 0) {
       items.push({
         part: 'initramfs',
-        subject: 'vfio-pci',
+        subject: img,
         verdict: 'unknown',
-        evidence: `listing the initramfs needs ${tool} on the live host (this is ${root.name})`,
+        evidence: `${tool} ${img} failed: ${(r.note ?? r.stderr.trim().split('\n').pop() ?? '').slice(0, 160)}`,
       });
-    } else if (!findProgram(root, tool)) {
-      items.push({
-        part: 'initramfs',
-        subject: 'vfio-pci',
-        verdict: 'unknown',
-        evidence: `${tool} is not installed`,
-      });
-    } else if (!imgs.length) {
-      items.push({
-        part: 'initramfs',
-        subject: 'vfio-pci',
-        verdict: 'unknown',
-        evidence: 'no initramfs image found in /boot',
-      });
-    } else {
-      for (const img of imgs) {
-        const r = await run([tool, img], { timeoutMs: 120_000 });
-        if (!r.ran || r.status !== 0) {
-          items.push({
-            part: 'initramfs',
-            subject: img,
-            verdict: 'unknown',
-            evidence: `${tool} ${img} failed: ${(r.note ?? r.stderr.trim().split('\n').pop() ?? '').slice(0, 160)}`,
-          });
-          continue;
-        }
-        const has = /(^|\/)vfio[-_]pci\.ko/m.test(r.stdout);
-        items.push({
-          part: 'initramfs',
-          subject: img,
-          verdict: has ? 'ok' : 'fail',
-          evidence: has
-            ? `${tool} lists vfio-pci.ko`
-            : `${tool} does not list vfio-pci.ko: rebuild it (${record.regenerate[0]?.join(' ') ?? ''})`,
-        });
-      }
+      continue;
     }
+    const has = /(^|\/)vfio[-_]pci\.ko/m.test(r.stdout);
+    items.push({
+      part: 'initramfs',
+      subject: img,
+      verdict: has ? 'ok' : 'fail',
+      evidence: has
+        ? `${tool} lists vfio-pci.ko`
+        : `${tool} does not list vfio-pci.ko: rebuild it (${record.regenerate[0]?.join(' ') ?? ''})`,
+    });
   }
+  return items;
+}
+
+export async function verifySetup(root: HostRoot, run?: CommandRunner): Promise<VerifyReport> {
+  const record = readSetupRecord(root);
+  if (!record) {
+    throw new VfiokitError(`nothing to verify: ${RECORD_PATH} does not exist`, {
+      hint: 'run `vfiokit setup TARGET --apply` first',
+      code: 'setup.no-record',
+    });
+  }
+  const items: VerifyItem[] = [
+    ...cmdlineItems(record, root.readAttr('/proc/cmdline')),
+    ...driverItems(root, record),
+    ...(await initramfsItems(root, record, run)),
+  ];
   const summary: Record<Verdict, number> = { ok: 0, warn: 0, fail: 0, unknown: 0 };
   for (const i of items) summary[i.verdict]++;
   return { schema: 'vfiokit.setup-verify/1', root: root.name, items, summary };

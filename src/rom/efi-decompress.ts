@@ -235,6 +235,7 @@ class Decoder {
    * its three uses: a CLI run decodes ~100k symbols once, mostly before V8 has optimised
    * anything, so calls per symbol dominate; block headers (rare) go through the methods above.
    */
+  // long: the UEFI specification's decoder loop (edk2 BaseUefiDecompressLib Decode) kept as one state machine, to read beside the source
   run(): Uint8Array {
     const dst = this.dst;
     const size = dst.length;

@@ -35,6 +35,7 @@ export interface FixResult {
   notes: string[];
 }
 
+// long: the fix in its order, each step depending on the last
 export function fixRom(input: Uint8Array, opts: FixOptions = {}): FixResult {
   const before = parseRom(input, { decompress: 'none' });
   if (before.romStart === null) {

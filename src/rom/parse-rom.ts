@@ -240,6 +240,7 @@ function noteStrays(model: RomModel, view: ByteView, start: number | undefined):
  * (the image, past the last, still in the chain, where the chain and the ROM end) change together
  * at every image, and split apart they would have to be passed in and out of each part.
  */
+// long: the PCI firmware image walk (55AA, PCIR, length, last-image bit) with each bound checked where it applies
 function walkImages(
   model: RomModel,
   view: ByteView,

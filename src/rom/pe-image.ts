@@ -58,6 +58,7 @@ export function peHeaderExtent(bytes: Uint8Array): number {
  * PE facts of `bytes`. `fileSize` is the size of the whole file when `bytes` is only its leading
  * part (a compressed driver decoded as far as its headers); section raw data is checked against it.
  */
+// long: the PE/COFF header fields read in layout order, each a few lines
 export function peFacts(bytes: Uint8Array, fileSize = bytes.length): PeFacts {
   const v = new ByteView(bytes);
   const f: PeFacts = { valid: false, problems: [], fileSize, sections: [] };

@@ -72,6 +72,7 @@ export function chooseGpu(devices: PciDevice[]): { gpu?: PciDevice; reasons: str
   return { gpu, reasons };
 }
 
+// long: one spec built field by field, in the spec's order
 export function initSpec({ devices, memTotalBytes, topology, answers }: InitInputs): InitResult {
   const { gpu, reasons } = chooseGpu(devices);
 

@@ -77,6 +77,7 @@ function describeAddress(a: Element | undefined): string {
   return ['domain', 'bus', 'slot', 'function'].map((k) => `${k}=${a.getAttribute(k) ?? '?'}`).join(' ');
 }
 
+// long: one pass over the domain XML elements (libvirt formatdomain), a case per element
 export function parseLibvirtDomain(source: string, file: string): VmDefinition {
   const doc = parseXml(source, file);
   const dom = doc.documentElement as unknown as Element | null;

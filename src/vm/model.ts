@@ -149,6 +149,7 @@ export interface ModelInputs {
   autoPin?: { vcpus: string[]; emulator: string; iothreads: string[] };
 }
 
+// long: one mapping of VM spec fields to model fields, each a few lines, in order
 export function buildVmModel({ spec, slots, ovmf, autoPin }: ModelInputs): VmModel {
   if (spec.cpu.pin === 'auto' && !autoPin)
     throw new VfiokitError('cpu.pin: auto needs the host CPU topology, and none was read', {

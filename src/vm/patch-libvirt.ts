@@ -58,6 +58,7 @@ export interface PatchResult {
   inserts: Insert[];
 }
 
+// long: one list of domain XML edits, each a few lines, applied in order
 export function patchLibvirtDomain(text: string, file: string, m: VmModel): PatchResult {
   // An IGD's mode decides the machine, the display and the guest address (legacy: 00:02.0 of an
   // i440fx machine with nothing else there), which an existing domain has already chosen.

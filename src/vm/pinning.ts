@@ -69,6 +69,7 @@ function coresOf(topo: CpuTopology): Core[] {
 
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
+// long: one linear pinning plan, each decision a few lines depending on the ones before
 export function planPinning(topo: CpuTopology, req: PinningRequest): PinningPlan {
   const reasons: string[] = [];
   const guestCores = req.sockets * req.cores;

@@ -106,6 +106,7 @@ function vmError(file: string, msg: string): UsageError {
   });
 }
 
+// long: one switch over QEMU options, a case each, sharing the parse state
 export function parseQemuCommandLine(source: string, file: string): VmDefinition {
   let commands: ShellWord[][];
   try {

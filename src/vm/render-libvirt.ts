@@ -199,6 +199,7 @@ export function xVgaOverrideEl(m: VmModel): El | undefined {
 
 export const QEMU_NS = 'http://libvirt.org/schemas/domain/qemu/1.0';
 
+// long: the domain XML in libvirt's element order, one element after another
 export function renderLibvirt(m: VmModel): string {
   const q35 = m.machine === 'q35';
   const os = el(

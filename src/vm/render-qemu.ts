@@ -29,6 +29,7 @@ export interface QemuCommand {
   notes: string[];
 }
 
+// long: the QEMU command line in argument order, one option after another
 export function renderQemu(m: VmModel): QemuCommand {
   const a: string[] = ['qemu-system-x86_64'];
   const notes: string[] = [];

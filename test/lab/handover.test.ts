@@ -7,12 +7,11 @@
 // driver_override, /sys/class/vtconsole/vtcon*/bind, /sys/class/graphics, and
 // VFIO_GROUP_GET_STATUS / VFIO_GROUP_SET_CONTAINER (lab/guest/vfio_status.py).
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { boot } from '../../lab/boot.js';
-import { newOutDir, repoRoot } from '../../lab/paths.js';
-import { inLabSlot } from '../../lab/pool.js';
+import { prepareGuestRun } from '../../lab/guest-run.js';
+import { repoRoot } from '../../lab/paths.js';
 import { desktop } from '../../lab/topologies/desktop.js';
 import type { HandoverJson } from '../../src/schema/outputs/handover.js';
 import { assertValidJsonText } from '../helpers/json-schema.js';
@@ -77,31 +76,16 @@ function assertDisplayBack(s: KernelState, label: string): void {
 }
 
 test('lab desktop: handover takes the only GPU (fbcon on it) to vfio-pci; handback, a SIGTERM after every step and a kill + restore give the console back', async (t) => {
-  const outDir = newOutDir('handover');
-  // The build copied into the output directory, so a rebuild meanwhile cannot change it under the guest.
-  const build = join(outDir, 'build');
-  cpSync(join(repoRoot, 'bin'), join(build, 'bin'), { recursive: true });
-  cpSync(join(repoRoot, 'dist'), join(build, 'dist'), { recursive: true });
-  const wrapper = `printf '#!/bin/sh\\nexec ${process.execPath} ${join(build, 'bin/vfiokit')} "$@"\\n' > /usr/local/bin/vfiokit; chmod +x /usr/local/bin/vfiokit`;
-  const r = await inLabSlot(() =>
-    boot({
-      topology: desktop,
-      command: `${wrapper}; sh ${join(repoRoot, 'lab/guest/handover.sh')} ${join(repoRoot, 'lab/guest/vfio_status.py')} ${process.execPath}`,
-      outDir,
-      // About 16 vfiokit runs, most under strace; each start takes 10 s or more under TCG.
-      timeoutMs: Number(process.env.VFIOKIT_LAB_TIMEOUT_S || 900) * 1000,
-    }),
-  );
-  t.diagnostic(
-    `accel ${r.accel}, ready ${r.readySeconds}s, wall ${(r.wallMs / 1000).toFixed(1)}s; out dir ${outDir}`,
-  );
-  const read = (f: string) => {
-    try {
-      return readFileSync(join(outDir, f), 'utf8');
-    } catch {
-      return `(no ${f})`;
-    }
-  };
+  const lab = prepareGuestRun('handover');
+  const { outDir } = lab;
+  const r = await lab.boot({
+    topology: desktop,
+    command: `sh ${join(repoRoot, 'lab/guest/handover.sh')} ${join(repoRoot, 'lab/guest/vfio_status.py')} ${process.execPath}`,
+    // About 16 vfiokit runs, most under strace; each start takes 10 s or more under TCG.
+    defaultTimeoutS: 900,
+  });
+  t.diagnostic(r.summary);
+  const { read } = r;
   for (const f of ['strace.version', 'dry.txt', 'over.txt', 'back.txt', 'boundaries.txt', 'restore.json'])
     t.diagnostic(`--- ${f}\n${read(f)}`);
   assert.equal(

@@ -6,12 +6,11 @@
 // kernel's own counts, read by lab/guest/hugepages.sh after each phase from the pool's sysfs
 // files and, independently, /proc/meminfo's HugePages_* lines (the default size is 2 MiB).
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { boot } from '../../lab/boot.js';
-import { newOutDir, repoRoot } from '../../lab/paths.js';
-import { inLabSlot } from '../../lab/pool.js';
+import { prepareGuestRun } from '../../lab/guest-run.js';
+import { repoRoot } from '../../lab/paths.js';
 import { desktop } from '../../lab/topologies/desktop.js';
 import type { HugepagesJson } from '../../src/schema/outputs/hugepages.js';
 import { assertValidJsonText } from '../helpers/json-schema.js';
@@ -45,36 +44,22 @@ function parsePool(text: string): Pool {
 }
 
 test('lab desktop: hugepages reserved, verified by the kernel, given back; shortfall and SIGTERM undone', async (t) => {
-  const outDir = newOutDir('hugepages');
-  const build = join(outDir, 'build');
-  cpSync(join(repoRoot, 'bin'), join(build, 'bin'), { recursive: true });
-  cpSync(join(repoRoot, 'dist'), join(build, 'dist'), { recursive: true });
+  const lab = prepareGuestRun('hugepages');
+  const { outDir } = lab;
   const small = join(repoRoot, 'test/fixtures/hugepages/small-2m.yaml');
   const huge = join(outDir, 'huge.yaml');
   writeFileSync(
     huge,
     'name: huge\nmemory: 2G\nhugepages: 2M\ncpu:\n  cores: 1\nfirmware:\n  type: seabios\n',
   );
-  const wrapper = `printf '#!/bin/sh\\nexec ${process.execPath} ${join(build, 'bin/vfiokit')} "$@"\\n' > /usr/local/bin/vfiokit; chmod +x /usr/local/bin/vfiokit`;
-  const r = await inLabSlot(() =>
-    boot({
-      topology: desktop,
-      command: `${wrapper}; sh ${join(repoRoot, 'lab/guest/hugepages.sh')} ${small} ${huge} ${process.execPath}`,
-      outDir,
-      // Eight vfiokit runs; each start takes about 10 s under TCG on a busy machine.
-      timeoutMs: Number(process.env.VFIOKIT_LAB_TIMEOUT_S || 600) * 1000,
-    }),
-  );
-  t.diagnostic(
-    `accel ${r.accel}, ready ${r.readySeconds}s, wall ${(r.wallMs / 1000).toFixed(1)}s; out dir ${outDir}`,
-  );
-  const read = (f: string) => {
-    try {
-      return readFileSync(join(outDir, f), 'utf8');
-    } catch {
-      return `(no ${f})`;
-    }
-  };
+  const r = await lab.boot({
+    topology: desktop,
+    command: `sh ${join(repoRoot, 'lab/guest/hugepages.sh')} ${small} ${huge} ${process.execPath}`,
+    // Eight vfiokit runs; each start takes about 10 s under TCG on a busy machine.
+    defaultTimeoutS: 600,
+  });
+  t.diagnostic(r.summary);
+  const { read } = r;
   for (const f of [
     'meminfo.txt',
     'reserve.err',

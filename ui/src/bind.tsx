@@ -50,6 +50,7 @@ function stepText(s: BindDoc['steps'][number]): string {
   return s.why ? `${what} — ${s.why}` : what;
 }
 
+// long: one component: its state hooks and the markup they drive
 export function Binding(props: { rootId: string; readOnly: string | null }) {
   const [mode, setMode] = useState<'bind' | 'release'>('bind');
   const [targets, setTargets] = useState('');

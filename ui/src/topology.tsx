@@ -187,6 +187,7 @@ function criticalText(h: GroupDeviceJson['hostCritical']): string | undefined {
   return h.reason ?? 'host-critical';
 }
 
+// long: one component: its state hooks and the markup they drive
 export function Topology(props: { rootId: string }) {
   const [devices, setDevices] = useState<DeviceJson[] | null>(null);
   const [groups, setGroups] = useState<GroupsDoc | null>(null);
@@ -404,6 +405,7 @@ function hasKids(full: Node, id: string): boolean {
   return s.has(id);
 }
 
+// long: one component: its state hooks and the markup they drive
 function NodeBox(props: {
   n: Node;
   x: number;

@@ -33,6 +33,7 @@ function useDownload(text: string | undefined, type: string): string | undefined
   return url;
 }
 
+// long: one component: its state hooks and the markup they drive
 export function VmBuilder(props: { rootId: string }) {
   const [spec, setSpec] = useState(EXAMPLE);
   const [doc, setDoc] = useState<VmDoc | null>(null);

@@ -4,20 +4,13 @@
  * command prints are built here only: bindJson (vfiokit.bind/1) and restoreJson
  * (vfiokit.restore/1), documented in docs/bind.md.
  */
-import {
-  type ApplyResult,
-  applyPlan,
-  pendingJournals,
-  processSignals,
-  readJournal,
-  restoreJournal,
-} from '../../actions/apply.js';
+import { type ApplyResult, pendingJournals, readJournal, restoreJournal } from '../../actions/apply.js';
 import { type BindPlan, GuardRefusal, planBind, planRelease } from '../../actions/bind.js';
 import { formatFindings, guardDevices } from '../../actions/guard.js';
 import { findHolders } from '../../actions/holders.js';
 import { describeStep, stepJson } from '../../actions/plan.js';
 import type { SysfsDeps } from '../../actions/sysfs-exec.js';
-import { EnvironmentError, ExitCode, UsageError } from '../../errors.js';
+import { ExitCode, UsageError } from '../../errors.js';
 import { DirHostWriter, type HostWriter } from '../../host/host-writer.js';
 import { scanPciDevices } from '../../host/pci-sysfs.js';
 import type { HostRoot } from '../../host/root.js';
@@ -25,6 +18,7 @@ import { type DeviceBinding, DirSysfsIo, type SysfsIo } from '../../host/sysfs-i
 import { readHostUsage } from '../../host/usage.js';
 import type { BindJson } from '../../schema/outputs/bind.js';
 import type { RestoreJson } from '../../schema/outputs/restore.js';
+import { applyInterruptibly, refuseRootCopy, requireRoot, secondsOption } from '../action-run.js';
 import type { CliContext } from '../context.js';
 
 export interface BindCliOptions {
@@ -47,12 +41,6 @@ function parseGroups(list: string[] | undefined): number[] {
     if (!/^\d+$/.test(g)) throw new UsageError(`--group wants a group number, not ${JSON.stringify(g)}`);
     return Number(g);
   });
-}
-
-function seconds(v: string | undefined, name: string, dflt: number): number {
-  const n = Number(v ?? dflt);
-  if (!Number.isFinite(n) || n < 0 || n > 86_400) throw new UsageError(`${name} wants a number of seconds`);
-  return n * 1000;
 }
 
 export interface AfterState {
@@ -149,15 +137,6 @@ function renderResult(ctx: CliContext, p: BindPlan, r: ApplyResult, after: After
   for (const a of after) ctx.out(`${a.address} is on ${show(a)}`);
 }
 
-function needRoot(root: HostRoot, what: string): void {
-  if (root.live && typeof process.getuid === 'function' && process.getuid() !== 0) {
-    throw new EnvironmentError(`${what} writes to /sys: it needs root`, {
-      hint: 'run it with sudo (--dry-run works without)',
-      code: 'bind.not-root',
-    });
-  }
-}
-
 function sysfsDeps(root: HostRoot, io: SysfsIo, timeoutMs: number): SysfsDeps {
   return {
     io,
@@ -181,12 +160,11 @@ export async function runBind(
 ): Promise<number> {
   const root = ctx.root();
   const spec = { items: targets, groups: parseGroups(opts.group), gpu: Boolean(opts.gpu) };
-  const lockWaitMs = seconds(opts.lockWait, '--lock-wait', 10);
-  const timeoutMs = seconds(opts.timeout, '--timeout', 10);
-  if (!deps.io && !root.live && !opts.dryRun)
-    throw new UsageError(`${mode} changes the running kernel; with --root it can only plan`, {
-      hint: 'add --dry-run',
-    });
+  const lockWaitMs = secondsOption(opts.lockWait, '--lock-wait', 10);
+  const timeoutMs = secondsOption(opts.timeout, '--timeout', 10);
+  // An injected sysfs (the tests' simulated kernel) is a host to act on, though not the live one.
+  if (!deps.io)
+    refuseRootCopy(root, opts.dryRun, `${mode} changes the running kernel; with --root it can only plan`);
   const planOpts = {
     force: opts.force,
     holders: (devs: Parameters<typeof findHolders>[1]) => findHolders(root, devs),
@@ -219,24 +197,17 @@ export async function runBind(
     }
     return ExitCode.ok;
   }
-  needRoot(root, `vfiokit ${mode}`);
+  requireRoot(root, `vfiokit ${mode} writes to /sys: it needs root`, 'bind.not-root');
   const io = deps.io ?? new DirSysfsIo(root.dir);
   const writer = deps.writer ?? new DirHostWriter(root.dir);
   if (!ctx.json) renderPlan(ctx, plan, where, false);
-  const signals = processSignals();
-  let r: ApplyResult;
-  try {
-    r = await applyPlan(writer, plan.plan, {
-      command:
-        `vfiokit ${mode} ${[...targets, ...(opts.group ?? []).map((g) => `--group ${g}`), ...(opts.gpu ? ['--gpu'] : [])].join(' ')}`.trim(),
-      interrupts: signals,
-      lockWaitMs,
-      sysfs: sysfsDeps(root, io, timeoutMs),
-      onStep: ctx.json ? undefined : (line) => ctx.out(ctx.c.dim(`  ${line}`)),
-    });
-  } finally {
-    signals.dispose();
-  }
+  const r = await applyInterruptibly(writer, plan.plan, {
+    command:
+      `vfiokit ${mode} ${[...targets, ...(opts.group ?? []).map((g) => `--group ${g}`), ...(opts.gpu ? ['--gpu'] : [])].join(' ')}`.trim(),
+    lockWaitMs,
+    sysfs: sysfsDeps(root, io, timeoutMs),
+    onStep: ctx.json ? undefined : (line) => ctx.out(ctx.c.dim(`  ${line}`)),
+  });
   const after = plan.devices.map((d) => {
     const b: DeviceBinding | undefined = io.binding(d.address);
     return { address: d.address, driver: b?.driver ?? null, override: b?.override ?? null };
@@ -277,8 +248,8 @@ export async function runRestore(
   deps: BindDeps = {},
 ): Promise<number> {
   const root = ctx.root();
-  const lockWaitMs = seconds(opts.lockWait, '--lock-wait', 10);
-  const timeoutMs = seconds(opts.timeout, '--timeout', 10);
+  const lockWaitMs = secondsOption(opts.lockWait, '--lock-wait', 10);
+  const timeoutMs = secondsOption(opts.timeout, '--timeout', 10);
   const writer = deps.writer ?? new DirHostWriter(root.dir);
   // The oldest journal left to undo (a crashed run, or a VM whose `vfiokit up` died), else the last run's.
   const left = pendingJournals(writer);
@@ -294,11 +265,13 @@ export async function runRestore(
       );
     return ExitCode.ok;
   }
-  if (!deps.io && !root.live)
-    throw new UsageError('restore changes the running kernel; with --root it can only say what it would do', {
-      hint: 'add --dry-run',
-    });
-  needRoot(root, 'vfiokit restore');
+  if (!deps.io)
+    refuseRootCopy(
+      root,
+      false,
+      'restore changes the running kernel; with --root it can only say what it would do',
+    );
+  requireRoot(root, 'vfiokit restore writes to /sys: it needs root', 'bind.not-root');
   const io = deps.io ?? new DirSysfsIo(root.dir);
   const out = await restoreJournal(writer, {
     command: 'vfiokit restore',

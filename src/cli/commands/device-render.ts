@@ -114,6 +114,7 @@ export function capabilityLines(cap: Capability, d: PciDevice): string[] {
 }
 
 /** `advice`: what to do about config space cut short (rootAdvice of the root read). */
+// long: the device page top to bottom, one section after another, each a few lines of output
 export function deviceDetailLines(d: PciDevice, c: Colors, advice = 'run as root'): string[] {
   const out: string[] = [`${c.bold(d.address)} ${describeDevice(d)}`];
   for (const f of d.unknownFacts ?? []) if (f.fact !== 'driver') out.push(c.yellow(`  Unknown: ${f.reason}`));

@@ -33,6 +33,7 @@ export async function runExplain(ctx: CliContext, bdf: string, opts: ExplainOpti
   return 0;
 }
 
+// long: the explanation top to bottom, one section after another, each a few lines of output
 function renderExplanation(ctx: CliContext, e: Explanation): void {
   const { c } = ctx;
   const group = e.kernelGroup ? e.kernelGroup.members : e.simulatedGroup;

@@ -3,16 +3,23 @@
  * the host still using, and apply the plan through the journal (docs/handover.md). `--json`
  * prints vfiokit.handover/1.
  */
-import { type ApplyResult, applyPlan, processSignals } from '../../actions/apply.js';
+import type { ApplyResult } from '../../actions/apply.js';
 import { formatFindings, type GuardFinding } from '../../actions/guard.js';
 import { type HandoverPlan, planHandback, planHandover } from '../../actions/handover.js';
 import { describeStep, stepJson } from '../../actions/plan.js';
-import { EnvironmentError, ExitCode, UsageError } from '../../errors.js';
+import { ExitCode } from '../../errors.js';
 import { DirHostWriter } from '../../host/host-writer.js';
 import { DirSysfsIo } from '../../host/sysfs-io.js';
 import { readHostUsage } from '../../host/usage.js';
 import type { HandoverJson } from '../../schema/outputs/handover.js';
 import type { GuardFindingJson } from '../../schema/runtime.js';
+import {
+  applyInterruptibly,
+  refuseRootCopy,
+  renderApplyFailure,
+  requireRoot,
+  secondsOption,
+} from '../action-run.js';
 import type { CliContext } from '../context.js';
 
 export interface HandoverCliOptions {
@@ -88,12 +95,6 @@ function render(ctx: CliContext, p: HandoverPlan): void {
   });
 }
 
-function parseSeconds(v: string | undefined, name: string, dflt: number): number {
-  const n = Number(v ?? dflt);
-  if (!Number.isFinite(n) || n < 0) throw new UsageError(`${name} wants a number of seconds`);
-  return n;
-}
-
 export async function runHandover(
   ctx: CliContext,
   mode: 'handover' | 'handback',
@@ -101,12 +102,9 @@ export async function runHandover(
   opts: HandoverCliOptions,
 ): Promise<number> {
   const root = ctx.root();
-  const lockWait = parseSeconds(opts.lockWait, '--lock-wait', 10);
-  const timeout = parseSeconds(opts.timeout, '--timeout', 20);
-  if (!root.live && !opts.dryRun)
-    throw new UsageError(`${mode} changes the running host; with --root it only plans`, {
-      hint: 'add --dry-run',
-    });
+  const lockWaitMs = secondsOption(opts.lockWait, '--lock-wait', 10);
+  const timeoutMs = secondsOption(opts.timeout, '--timeout', 20);
+  refuseRootCopy(root, opts.dryRun, `${mode} changes the running host; with --root it only plans`);
   const plan =
     mode === 'handover'
       ? planHandover(root, gpu ?? '', {
@@ -134,36 +132,16 @@ export async function runHandover(
     }
     return ExitCode.ok;
   }
-  if (typeof process.getuid === 'function' && process.getuid() !== 0)
-    throw new EnvironmentError(`${mode} writes to sysfs and stops services: it needs root`, {
-      hint: 'run it with sudo (--dry-run works without)',
-      code: 'handover.not-root',
-    });
+  requireRoot(root, `${mode} writes to sysfs and stops services: it needs root`, 'handover.not-root');
   if (!ctx.json) render(ctx, plan);
-  const signals = processSignals();
-  let r: ApplyResult;
-  try {
-    r = await applyPlan(new DirHostWriter(root.dir), plan.plan, {
-      command: `vfiokit ${mode} ${plan.gpu}`,
-      interrupts: signals,
-      lockWaitMs: lockWait * 1000,
-      sysfs: { io: new DirSysfsIo(root.dir), timeoutMs: timeout * 1000 },
-      onStep: ctx.json ? undefined : (l) => ctx.out(`  done: ${l}`),
-    });
-  } finally {
-    signals.dispose();
-  }
+  const r = await applyInterruptibly(new DirHostWriter(root.dir), plan.plan, {
+    command: `vfiokit ${mode} ${plan.gpu}`,
+    lockWaitMs,
+    sysfs: { io: new DirSysfsIo(root.dir), timeoutMs },
+    onStep: ctx.json ? undefined : (l) => ctx.out(`  done: ${l}`),
+  });
   if (ctx.json) ctx.printJson(handoverJson(root.name, plan, r.ok, r));
   else if (r.ok) ctx.out(ctx.c.green(`Done: ${r.done.length} steps.`));
-  else {
-    ctx.out(ctx.c.red(`Failed: ${r.error?.message ?? 'unknown error'}`));
-    if (r.undone.length) ctx.out(`Undone: ${r.undone.join('; ')}`);
-    if (r.undoFailed.length)
-      ctx.out(
-        ctx.c.red(
-          `Could not undo (see /run/vfiokit/journal.json; vfiokit restore retries): ${r.undoFailed.join('; ')}`,
-        ),
-      );
-  }
+  else renderApplyFailure(ctx, r);
   return r.ok ? ExitCode.ok : ExitCode.problem;
 }

@@ -83,6 +83,7 @@ function render(ctx: CliContext, p: HookPlan): void {
   }
 }
 
+// long: one command: options, plan, dry run or apply, report, in order; each part is already a call
 export async function runHookInstall(
   ctx: CliContext,
   gpu: string | undefined,

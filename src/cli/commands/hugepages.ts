@@ -4,7 +4,7 @@
  * raise), applied through the journal so a shortfall or a signal puts the pool back.
  * `--release` gives back what the record says was raised. `--json` prints vfiokit.hugepages/1.
  */
-import { type ApplyResult, applyPlan, processSignals } from '../../actions/apply.js';
+import type { ApplyResult } from '../../actions/apply.js';
 import {
   type HugepagePlan,
   type HugepagesRecord,
@@ -15,7 +15,7 @@ import {
   planHugepages,
 } from '../../actions/hugepages.js';
 import { describeStep, type Plan, stepJson } from '../../actions/plan.js';
-import { EnvironmentError, ExitCode, UsageError } from '../../errors.js';
+import { ExitCode, UsageError } from '../../errors.js';
 import { DirHostWriter } from '../../host/host-writer.js';
 import type { HostRoot } from '../../host/root.js';
 import { DirSysfsIo } from '../../host/sysfs-io.js';
@@ -23,6 +23,13 @@ import { formatBytes } from '../../readiness/memory-size.js';
 import type { HugepagesJson } from '../../schema/outputs/hugepages.js';
 import { qemuBytes } from '../../vm/definition.js';
 import type { VmSpec } from '../../vm/spec/schema.js';
+import {
+  applyInterruptibly,
+  refuseRootCopy,
+  renderApplyFailure,
+  requireRoot,
+  secondsOption,
+} from '../action-run.js';
 import type { CliContext } from '../context.js';
 import { readSpecFile } from './config.js';
 
@@ -32,12 +39,6 @@ export interface HugepagesCliOptions {
   dryRun?: boolean;
   lockWait?: string;
   timeout?: string;
-}
-
-function parseSeconds(v: string | undefined, name: string, dflt: number): number {
-  const n = Number(v ?? dflt);
-  if (!Number.isFinite(n) || n < 0) throw new UsageError(`${name} wants a number of seconds`);
-  return n;
 }
 
 function parseNode(v: string | undefined): number | undefined {
@@ -168,14 +169,15 @@ function reservePlan(root: HostRoot, file: string, spec: VmSpec, node: number | 
   };
 }
 
+// long: one command: options, plan, dry run or apply, report, in order; each part is already a call
 export async function runHugepages(
   ctx: CliContext,
   file: string,
   opts: HugepagesCliOptions,
 ): Promise<number> {
   const root = ctx.root();
-  const lockWait = parseSeconds(opts.lockWait, '--lock-wait', 10);
-  const timeout = parseSeconds(opts.timeout, '--timeout', 120);
+  const lockWaitMs = secondsOption(opts.lockWait, '--lock-wait', 10);
+  const timeoutMs = secondsOption(opts.timeout, '--timeout', 120);
   const node = parseNode(opts.node);
   if (opts.release && node !== undefined)
     throw new UsageError('--release takes no --node: the record names the pool');
@@ -217,29 +219,15 @@ export async function runHugepages(
     }
     return ExitCode.ok;
   }
-  if (!root.live)
-    throw new UsageError('hugepages changes the running host; with --root it only plans', {
-      hint: 'add --dry-run',
-    });
-  if (typeof process.getuid === 'function' && process.getuid() !== 0)
-    throw new EnvironmentError('hugepages writes to /sys/kernel/mm/hugepages: it needs root', {
-      hint: 'run it with sudo (--dry-run works without)',
-      code: 'hugepages.not-root',
-    });
+  refuseRootCopy(root, opts.dryRun, 'hugepages changes the running host; with --root it only plans');
+  requireRoot(root, 'hugepages writes to /sys/kernel/mm/hugepages: it needs root', 'hugepages.not-root');
   if (!ctx.json) render(ctx, run);
-  const signals = processSignals();
-  let r: ApplyResult;
-  try {
-    r = await applyPlan(new DirHostWriter(root.dir), run.plan, {
-      command: `vfiokit hugepages ${file}${opts.release ? ' --release' : ''}`,
-      interrupts: signals,
-      lockWaitMs: lockWait * 1000,
-      sysfs: { io: new DirSysfsIo(root.dir), timeoutMs: timeout * 1000 },
-      onStep: ctx.json ? undefined : (l) => ctx.out(`  done: ${l}`),
-    });
-  } finally {
-    signals.dispose();
-  }
+  const r = await applyInterruptibly(new DirHostWriter(root.dir), run.plan, {
+    command: `vfiokit hugepages ${file}${opts.release ? ' --release' : ''}`,
+    lockWaitMs,
+    sysfs: { io: new DirSysfsIo(root.dir), timeoutMs },
+    onStep: ctx.json ? undefined : (l) => ctx.out(`  done: ${l}`),
+  });
   const nrFile = run.hp ? `${run.hp.pool.dir}/nr_hugepages` : run.record?.raise.path;
   const after = nrFile ? readBack(root, nrFile) : undefined;
   if (ctx.json) ctx.printJson(toJson(root.name, run, r.ok, r, after));
@@ -256,16 +244,6 @@ export async function runHugepages(
       );
       if (hp.raise) ctx.out(`Give them back with: vfiokit hugepages ${file} --release`);
     }
-  } else {
-    ctx.out(ctx.c.red(`Failed: ${r.error?.message ?? 'unknown error'}`));
-    if (r.error?.hint) ctx.out(`hint: ${r.error.hint}`);
-    if (r.undone.length) ctx.out(`Undone: ${r.undone.join('; ')}`);
-    if (r.undoFailed.length)
-      ctx.out(
-        ctx.c.red(
-          `Could not undo (see /run/vfiokit/journal.json; vfiokit restore retries): ${r.undoFailed.join('; ')}`,
-        ),
-      );
-  }
+  } else renderApplyFailure(ctx, r, { hint: true });
   return r.ok ? ExitCode.ok : ExitCode.problem;
 }

@@ -6,6 +6,7 @@ import { type Command, Option } from 'commander';
 import { action } from '../context.js';
 import type { IgdOpregionOptions, IgdPlanOptions } from './igd.js';
 
+// long: one table of commander subcommands and options
 export function registerIgd(program: Command): void {
   const igd = program
     .command('igd')

@@ -157,6 +157,7 @@ export async function runIgdOpregion(
   return o.vbt.valid && !o.problems.length ? ExitCode.ok : ExitCode.problem;
 }
 
+// long: the OpRegion sources tried in order of preference (i915's copy first), each with its own refusal message
 function hostOpRegion(
   ctx: CliContext,
   address: string,
@@ -346,6 +347,7 @@ export function planJson(inputs: IgdPlanJson['inputs'], p: IgdPlan): IgdPlanJson
   return { schema: 'vfiokit.igd.plan/1', inputs, ...p };
 }
 
+// long: one command: options, plan, dry run or apply, report, in order; each part is already a call
 export async function runIgdPlan(ctx: CliContext, opts: IgdPlanOptions): Promise<number> {
   const inputs: IgdPlanJson['inputs'] = {};
   let opregionBytes: number;

@@ -6,6 +6,7 @@
 import { buildHostReport, type HostReport } from '../../report/host-report.js';
 import type { CliContext } from '../context.js';
 
+// long: the report top to bottom, one section after another, each a few lines of output
 export function renderHostReport(ctx: CliContext, r: HostReport): void {
   const { c } = ctx;
   ctx.out(c.bold(`vfiokit host report${r.root === '/' ? '' : ` (snapshot ${r.root})`}`));

@@ -21,6 +21,7 @@ export interface RomExtractOptions {
   force?: boolean;
 }
 
+// long: one command: read, choose the image, write, report, in order
 export function runRomExtract(ctx: CliContext, file: string, opts: RomExtractOptions): number {
   if ((opts.image === undefined) === !opts.efi) {
     throw new UsageError('give exactly one of --image N or --efi', { code: 'usage' });

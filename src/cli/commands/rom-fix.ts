@@ -20,6 +20,7 @@ export interface RomFixOptions {
   force?: boolean;
 }
 
+// long: one command: read, fix, write, report, in order
 export function runRomFix(ctx: CliContext, file: string, opts: RomFixOptions): number {
   if (Boolean(opts.output) === Boolean(opts.inPlace)) {
     throw new UsageError('give exactly one of -o FILE or --in-place', { code: 'usage' });

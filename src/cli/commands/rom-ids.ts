@@ -1,5 +1,6 @@
 /** Device identity for `--device VVVV:DDDD` and `--for BDF` (read through the HostRoot). */
 import { EnvironmentError, quoteInput, UsageError } from '../../errors.js';
+import { readPciIdentity } from '../../host/pci-identity.js';
 import { readPciDevice } from '../../host/pci-sysfs.js';
 import type { HostRoot } from '../../host/root.js';
 import { romReadRisk } from '../../iommu/viability.js';
@@ -42,17 +43,19 @@ export function refuseRiskyRomRead(
   if (risk) throw new UsageError(`${risk}; not reading it`, { hint, code: 'rom.host-critical' });
 }
 
-/** Reads vendor and device of a PCI device from sysfs under the root. */
+/**
+ * Vendor and device of a PCI device under the root, read by the host layer
+ * (host/pci-identity.ts); parsed here so that a malformed attribute is the same usage error as a
+ * malformed --device.
+ */
 export function readDeviceId(root: HostRoot, bdfArg: string): { bdf: string; id: DeviceId } {
   const bdf = formatPciAddress(parsePciAddress(bdfArg));
-  const dir = `/sys/bus/pci/devices/${bdf}`;
-  const vendor = root.readAttr(`${dir}/vendor`);
-  const device = root.readAttr(`${dir}/device`);
-  if (vendor === undefined || device === undefined) {
+  const ids = readPciIdentity(root, bdf);
+  if (!ids) {
     throw new EnvironmentError(`no PCI device ${bdf}${root.live ? '' : ` in ${root.name}`}`, {
       hint: 'list devices with `lspci -D`',
       code: 'rom.no-device',
     });
   }
-  return { bdf, id: { vendor: parseHexId(vendor, 'vendor'), device: parseHexId(device, 'device') } };
+  return { bdf, id: { vendor: parseHexId(ids.vendor, 'vendor'), device: parseHexId(ids.device, 'device') } };
 }

@@ -9,6 +9,7 @@ import type { RomExtractOptions } from './rom-extract.js';
 import type { RomFixOptions } from './rom-fix.js';
 import type { RomParseOptions } from './rom-parse.js';
 
+// long: one table of commander subcommands and options
 export function registerRom(program: Command): void {
   const rom = program
     .command('rom')

@@ -162,6 +162,7 @@ function renderResult(ctx: CliContext, r: ApplyResult): void {
   }
 }
 
+// long: one command: options, plan, dry run or apply, report, in order; each part is already a call
 export async function runSetup(ctx: CliContext, targets: string[], opts: SetupCliOptions): Promise<number> {
   if (opts.verify && (opts.apply || opts.undo || opts.dryRun))
     throw new UsageError('--verify only reads: do not combine it with --apply, --undo or --dry-run');

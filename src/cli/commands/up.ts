@@ -211,6 +211,7 @@ async function doctorFor(ctx: CliContext, file: string, model: VmModel) {
   };
 }
 
+// long: one command: options, plan, dry run or launch, report, in order; each part is already a call
 export async function runUp(
   ctx: CliContext,
   file: string,

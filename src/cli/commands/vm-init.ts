@@ -63,6 +63,7 @@ async function ask(defaults: InitAnswers, interactive: boolean, ctx: CliContext)
   }
 }
 
+// long: one command: options, host read, spec, write, report, in order
 export async function runVmInit(ctx: CliContext, opts: VmInitOptions): Promise<number> {
   const name = opts.name ?? 'win11';
   if (!NAME_RE.test(name))

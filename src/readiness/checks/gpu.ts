@@ -276,6 +276,7 @@ export function audioCheck(ctx: DeviceContext): Check {
   return { ...base, verdict: 'warn', evidence, fix };
 }
 
+// long: one check: its evidence branches in order, each a verdict with its evidence and fix
 export function groupCheck(ctx: DeviceContext, f: HostFacts): Check {
   const d = ctx.device;
   const base = {

@@ -15,6 +15,7 @@ export interface VmMemoryBacking {
   hugepages?: { pageSizeBytes?: number; evidence: string };
 }
 
+// long: one check: its evidence branches in order, each a verdict with its evidence and fix
 export function hugepagesCheck(f: HostFacts, memoryBytes?: number, vm?: VmMemoryBacking): Check {
   const base = { id: 'hugepages.pool' as const, group: 'hugepages' as const, title: 'Hugepages' };
   if (vm && !vm.hugepages) {

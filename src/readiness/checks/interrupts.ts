@@ -83,6 +83,7 @@ export function remappingCheck(f: HostFacts): Check {
   };
 }
 
+// long: one check: its evidence branches in order, each a verdict with its evidence and fix
 export function unsafeInterruptsCheck(f: HostFacts): Check {
   const base = {
     id: 'interrupts.unsafe' as const,

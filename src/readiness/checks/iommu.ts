@@ -93,6 +93,7 @@ export function iommuFirmwareCheck(f: HostFacts): Check {
   };
 }
 
+// long: one check: its evidence branches in order, each a verdict with its evidence and fix
 export function iommuCmdlineCheck(f: HostFacts): Check {
   const base = {
     id: 'iommu.cmdline' as const,

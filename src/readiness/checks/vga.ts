@@ -23,6 +23,7 @@ export interface VmVga {
   xVga: string[];
 }
 
+// long: one check: its evidence branches in order, each a verdict with its evidence and fix
 export function vgaArbitrationCheck(devices: PciDevice[], targets: PciDevice[], vm?: VmVga): Check {
   const base = { id: 'vga.arbitration' as const, group: 'vga' as const, title: 'VGA arbitration' };
   const vga = devices.filter(isVgaClass);

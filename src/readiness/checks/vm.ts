@@ -36,6 +36,7 @@ export function vmDefinitionCheck(vm: VmDefinition): Check {
 }
 
 /** The VM's devices on this host: present, and their groups and slots complete. */
+// long: one check: its evidence branches in order, each a verdict with its evidence and fix
 export function vmDevicesCheck(vm: VmDefinition, devices: PciDevice[], contexts: DeviceContext[]): Check {
   const base = {
     id: 'vm.devices' as const,

@@ -116,6 +116,7 @@ export class HostIndex {
     return this.byAddress.get(address);
   }
 
+  // long: one list of host-fact notes, each a few lines, in the order they are shown
   notesFor(f: Finding): HostNotes {
     const notes: string[] = [];
     const out: HostNotes = { notes };

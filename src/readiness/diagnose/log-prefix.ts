@@ -85,6 +85,7 @@ const OVS_SYSLOG = /^ovs\|\d{1,10}\|[\w-]{1,32}\|(?<level>EMER|ERR|WARN|INFO|DBG
 const FACILITY_LEVEL =
   /^(?<fac>kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local\d) {0,4}:(?<level>emerg|alert|crit|err|warn|notice|info|debug) {0,6}: /;
 
+// long: one loop taking off a log prefix per round, dispatching on the first character; kept inline because it runs on every line of large logs
 export function stripLogPrefix(line: string): LogPrefix {
   const out: LogPrefix = { body: line };
   let s = line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
