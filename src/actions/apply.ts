@@ -416,6 +416,7 @@ function needSysfs(opts: { sysfs?: SysfsDeps }): SysfsDeps {
  * still `pending` (it failed, timed out or the process died in it) is undone too: its backup was
  * written before it started, and undo works from the state it finds.
  */
+// long: one reverse walk over the journal; the pending step, each kind of undo and the regeneration commands at the end share its state (the result, the signal check, the journal writes)
 async function rollback(
   w: HostWriter,
   j: Journal,

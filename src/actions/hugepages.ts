@@ -311,6 +311,22 @@ function shortfall(
   });
 }
 
+/** Refuses a need larger than the host's MemTotal; notes when /proc/meminfo cannot be read. */
+function refuseMoreThanMemory(need: HugepageNeed, host: HostRoot, notes: string[]): void {
+  let memTotalKb: number | undefined;
+  try {
+    const mi = host.readText('/proc/meminfo', 1024 * 1024);
+    memTotalKb = mi === undefined ? undefined : parseMeminfo(mi).get('MemTotal');
+  } catch {}
+  if (memTotalKb !== undefined && need.pages * need.pageSizeKb > memTotalKb)
+    throw new VfiokitError(
+      `the guest's ${formatBytes(need.memoryBytes)} of ${sizeName(need.pageSizeKb)} pages is more than this host's memory (MemTotal ${formatBytes(memTotalKb * KB)})`,
+      { hint: 'give the guest less memory', code: 'hugepages.too-much' },
+    );
+  if (memTotalKb === undefined)
+    notes.push('/proc/meminfo unreadable: the size of host memory was not checked');
+}
+
 /**
  * The plan for a need on this host: raise nr_hugepages by the pages missing (journaled; undo
  * writes the old persistent count back), then verify that the pages are free. Refuses, with the
@@ -325,18 +341,7 @@ export function planHugepages(need: HugepageNeed, host: HostRoot): HugepagePlan 
   const kb = need.pageSizeKb;
   const size = sizeName(kb);
 
-  let memTotalKb: number | undefined;
-  try {
-    const mi = host.readText('/proc/meminfo', 1024 * 1024);
-    memTotalKb = mi === undefined ? undefined : parseMeminfo(mi).get('MemTotal');
-  } catch {}
-  if (memTotalKb !== undefined && need.pages * kb > memTotalKb)
-    throw new VfiokitError(
-      `the guest's ${formatBytes(need.memoryBytes)} of ${size} pages is more than this host's memory (MemTotal ${formatBytes(memTotalKb * KB)})`,
-      { hint: 'give the guest less memory', code: 'hugepages.too-much' },
-    );
-  if (memTotalKb === undefined)
-    notes.push('/proc/meminfo unreadable: the size of host memory was not checked');
+  refuseMoreThanMemory(need, host, notes);
 
   const available = usable(pool.free, pool.resv);
   const add = Math.max(0, need.pages - available);

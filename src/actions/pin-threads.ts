@@ -105,6 +105,7 @@ function bad(message: string, hint?: string): VfiokitError {
 }
 
 /** Pin QEMU's threads as the spec says, and read each affinity back. Throws the reason on failure. */
+// long: one sequence over QMP and /proc: collect every thread to pin (vCPUs, iothreads, the emulator's threads), then set and read back each affinity; the checks between them are the error messages
 export async function pinQemuThreads(
   qmp: QmpClient,
   pid: number,

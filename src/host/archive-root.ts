@@ -347,6 +347,7 @@ export class TarScanner {
   ) {}
 
   /** Scan what b[0, len) adds; true once the end marker is reached. */
+  // long: one tar header state machine (regular files, links, GNU long names, pax headers, the pack member, the end marker) over a sliding buffer
   step(b: Buffer, len: number): boolean {
     while (!this.ended && this.off + 512 <= len) {
       const off = this.off;

@@ -15,6 +15,7 @@ import { formatBytes } from '../memory-size.js';
 
 const KIB = 1024;
 
+// long: one check: its evidence lines and verdict branches (MemTotal, MemAvailable plus free hugepages, the CPU count, unknown) in order
 export function vmMemoryCheck(f: HostFacts, vm: VmDefinition): Check {
   const base = { id: 'vm.memory' as const, group: 'vm' as const, title: 'VM size against this host' };
   const evidence: string[] = [];
