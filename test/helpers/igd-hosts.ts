@@ -120,7 +120,8 @@ export function gmsFor(bytes: number, gen: number): number {
  * Kaby Lake (7th Generation Intel Core Processor Families Datasheet, Vol. 2, Processor Graphics,
  * "Class Code (CC)—Offset 9h"): BCC is 03h (display controller) when MGGC0[VAMEN] is 0 and 04h
  * when it is 1; with VAMEN 0, SUBCC is 00h (VGA compatible), or 80h (non-VGA) when GMS is 00h or
- * IVD is 1. The 845G and 4 Series chipset datasheets state the same rule for their IGDs. So the
+ * IVD is 1; the programming interface is 00h when VAMEN is 0. The 845G and 4 Series chipset
+ * datasheets state the same subclass rule for their IGDs. So the
  * class 0300 that `lspci -n` gives states VAMEN 0 and IVD 0 (and GMS not 0), and 0380 with stolen
  * memory (GMS not 0) states IVD 1. A class 04xx (VAMEN 1) says nothing of IVD, and any other
  * class is no IGD function 0: both are refused rather than guessed.
@@ -164,7 +165,9 @@ export function hostFromValues(
   const fn = (bdf: string) => {
     const f = v.functions.get(bdf);
     if (!f) throw new Error(`${what} has no ${bdf}`);
-    // lspci -n gives base class and subclass; the programming interface is composed as 00.
+    // lspci -n gives base class and subclass; the IGD's programming interface is 00 by the class
+    // code rule (ggcModeBits(): VAMEN 0), the bridges' because the PCI Code and ID Assignment
+    // specification defines only interface 00h for a host bridge (06/00) and an ISA bridge (06/01).
     return { vendor: f.vendor, device: f.device, revision: f.revision, class: f.cls << 8 };
   };
   const nvs = v.iomem.find((x) => x.name === 'ACPI Non-volatile Storage');
@@ -196,12 +199,13 @@ export function hostFromValues(
       `GGC bits 15:8 (GMS) = 0x${gms.toString(16).padStart(2, '0')}: the stated stolen range ${v.stolen.text} (${Number(v.stolen.size) / MiB} MiB, gen ${gen} layout)`,
       `GGC bit 2 (VAMEN) = ${vamen}, bit 1 (IVD, VGA disable) = ${ivd}: the stated class ${cls}, by ${classRule}`,
       `BDSM bits ${gen >= 11 ? '63:20 (0xC0)' : '31:20 (0x5C)'} = ${hex32(Number(v.stolen.base))}: the stated stolen range's base`,
+      `class programming interface 00: VAMEN ${vamen}, by the same rule`,
     ],
     composed: [
       'GGC bits 7:6 (GGMS) = 3 (8 MiB of GTT) and bit 0 (lock) set: the report states neither; no verdict reads them',
       'BDSM bit 0 (lock) set: the report states only the base; no verdict reads it',
       `ASLS = ${hex32(Number(nvs.start) + 0x18)}: the report has no OpRegion address; placed in its ACPI NVS range ${nvs.start.toString(16)}-${nvs.end.toString(16)}; the legacy verdict reads it (igd.opregion: non-zero)`,
-      'class programming interface 00 (lspci -n gives base class and subclass); IGD subsystem IDs, expansion ROM, I/O BAR: not in the report',
+      'IGD subsystem IDs, expansion ROM, I/O BAR: not in the report',
     ],
   };
 }

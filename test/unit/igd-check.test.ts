@@ -408,7 +408,7 @@ test('hosts from stated register values: the hand-worked oracle, the firmware me
     );
     assert.deepEqual(
       c.composed?.map((x) => x.split(/[ :]/)[0]),
-      ['GGC', 'BDSM', 'ASLS', 'class'],
+      ['GGC', 'BDSM', 'ASLS', 'IGD'],
       o.name,
     );
     assert.ok(c.composed?.[0].startsWith('GGC bits 7:6 (GGMS) = 3 (8 MiB of GTT) and bit 0 (lock)'), o.name);
