@@ -10,11 +10,12 @@
  * `values`: the report posted no config dump but states the IDs (lspci -n), the IGD's regions
  * (lspci -vv) and the data stolen memory as the kernel placed it (/proc/iomem "Graphics Stolen
  * Memory": BDSM's base and the size GGC's GMS field encodes). Those go into the config as stated;
- * what the report does not state is composed and named in `composed`.
+ * what follows from a stated value by a documented rule is named in `derived` (with the rule),
+ * and what the report does not state is composed and named in `composed`.
  */
 import { buildFixture, CLASS, type FunctionSpec, type HostSpec } from './fixture-builder.js';
 import { type HostFilesSpec, writeHostFiles } from './host-fixture.js';
-import { readConfigDump, readIgdValues, u16 } from './igd-dumps.js';
+import { type IgdValues, readConfigDump, readIgdValues, u16 } from './igd-dumps.js';
 
 export interface IgdHostCase {
   name: string;
@@ -22,6 +23,8 @@ export interface IgdHostCase {
   report: string;
   /** dump: config bytes copied from the report; values: register values stated in it. */
   source: 'dump' | 'values';
+  /** For `values`: config bits that follow from a stated value by a documented rule, with the rule. */
+  derived?: string[];
   /** For `values`: the config the report does not state, composed here, each with its reason. */
   composed?: string[];
   hostBridge: FunctionSpec;
@@ -113,28 +116,69 @@ export function gmsFor(bytes: number, gen: number): number {
 }
 
 /**
+ * GGC's VAMEN (bit 2) and IVD (bit 1) as the IGD's class code states them. Intel's datasheet for
+ * Kaby Lake (7th Generation Intel Core Processor Families Datasheet, Vol. 2, Processor Graphics,
+ * "Class Code (CC)—Offset 9h"): BCC is 03h (display controller) when MGGC0[VAMEN] is 0 and 04h
+ * when it is 1; with VAMEN 0, SUBCC is 00h (VGA compatible), or 80h (non-VGA) when GMS is 00h or
+ * IVD is 1; the programming interface is 00h when VAMEN is 0. The 845G and 4 Series chipset
+ * datasheets state the same subclass rule for their IGDs. So the
+ * class 0300 that `lspci -n` gives states VAMEN 0 and IVD 0 (and GMS not 0), and 0380 with stolen
+ * memory (GMS not 0) states IVD 1. A class 04xx (VAMEN 1) says nothing of IVD, and any other
+ * class is no IGD function 0: both are refused rather than guessed.
+ */
+export function ggcModeBits(cls: number, gms: number): { vamen: 0 | 1; ivd: 0 | 1 } {
+  const hex = cls.toString(16).padStart(4, '0');
+  if (cls === 0x0300) {
+    if (gms === 0) throw new Error(`class ${hex} (VGA) with GMS 0 contradicts the class code rule`);
+    return { vamen: 0, ivd: 0 };
+  }
+  if (cls === 0x0380 && gms !== 0) return { vamen: 0, ivd: 1 };
+  throw new Error(
+    `class ${hex} does not state GGC's VGA disable bit (only 0300, and 0380 with stolen memory, do)`,
+  );
+}
+
+/**
  * A host from a values file (`readIgdValues()`), for a generation's register layout: the stated
- * IDs and regions, GGC's GMS field and BDSM's base from the stated stolen range, and, composed:
- * GGC's low byte 0xc1 (8 MiB of GTT, VGA decode on, locked: the low byte of the one gen 9 dump,
- * whiskey-lake), BDSM's lock bit set (as in every dump), and an ASLS 0x18 into the report's first
- * ACPI Non-volatile Storage range, as the report has no OpRegion address.
+ * IDs and regions, GGC's GMS field and BDSM's base from the stated stolen range, GGC's VAMEN and
+ * IVD bits from the stated class code (`ggcModeBits()`; `classRule` says whose datasheet the rule
+ * is from for this platform), and, composed: GGC's GGMS field and lock bit (an 8 MiB GTT, locked:
+ * the low byte of the one gen 9 dump, whiskey-lake), BDSM's lock bit set (as in every dump), and an
+ * ASLS 0x18 into the report's first ACPI Non-volatile Storage range, as the report has no OpRegion
+ * address. No verdict reads GGMS or a lock bit; the legacy verdict reads ASLS (non-zero: an
+ * OpRegion), which is why the gen 9 legacy verdicts of these hosts rest on a composed value.
  */
 export function fromValues(
   file: string,
   gen: number,
-): Pick<IgdHostCase, 'hostBridge' | 'igd' | 'lpc' | 'composed'> {
-  const v = readIgdValues(file);
+  classRule: string,
+): Pick<IgdHostCase, 'hostBridge' | 'igd' | 'lpc' | 'derived' | 'composed'> {
+  return hostFromValues(readIgdValues(file), file, gen, classRule);
+}
+
+export function hostFromValues(
+  v: IgdValues,
+  what: string,
+  gen: number,
+  classRule: string,
+): Pick<IgdHostCase, 'hostBridge' | 'igd' | 'lpc' | 'derived' | 'composed'> {
   const fn = (bdf: string) => {
     const f = v.functions.get(bdf);
-    if (!f) throw new Error(`${file} has no ${bdf}`);
-    // lspci -n gives base class and subclass; the programming interface is composed as 00.
+    if (!f) throw new Error(`${what} has no ${bdf}`);
+    // lspci -n gives base class and subclass; the IGD's programming interface is 00 by the class
+    // code rule (ggcModeBits(): VAMEN 0), the bridges' because the PCI Code and ID Assignment
+    // specification defines only interface 00h for a host bridge (06/00) and an ISA bridge (06/01).
     return { vendor: f.vendor, device: f.device, revision: f.revision, class: f.cls << 8 };
   };
   const nvs = v.iomem.find((x) => x.name === 'ACPI Non-volatile Storage');
-  if (!nvs) throw new Error(`${file} has no ACPI Non-volatile Storage range to place ASLS in`);
+  if (!nvs) throw new Error(`${what} has no ACPI Non-volatile Storage range to place ASLS in`);
   const gms = gmsFor(Number(v.stolen.size), gen);
+  const igd = fn('00:02.0');
+  const { vamen, ivd } = ggcModeBits(igd.class >> 8, gms);
+  // Composed: GGMS (bits 7:6) = 3, an 8 MiB GTT, and the lock (bit 0) set.
+  const ggcLow = 0xc0 | (vamen << 2) | (ivd << 1) | 0x01;
   const config: Record<number, number[]> = {
-    ...igdRegisters((gms << 8) | 0xc1, Number(v.stolen.base) | 1, Number(nvs.start) + 0x18, gen >= 11),
+    ...igdRegisters((gms << 8) | ggcLow, Number(v.stolen.base) | 1, Number(nvs.start) + 0x18, gen >= 11),
   };
   const bars: [number, number, number, number][] = [];
   for (const [index, b] of v.bars) {
@@ -146,21 +190,34 @@ export function fromValues(
     const flags = 0x40200 | (b.is64 ? 0x100000 | 0x4 : 0) | (b.prefetchable ? 0x2000 | 0x8 : 0);
     bars.push([index, Number(b.start), Number(b.start + b.size - 1n), flags]);
   }
-  const igd = fn('00:02.0');
+  const cls = (igd.class >> 8).toString(16).padStart(4, '0');
   return {
     hostBridge: { ...fn('00:00.0'), group: 0 },
     igd: { ...igdBase, ...igd, configBytes: config, attrs: { resource: resourceFile(bars) } },
     lpc: fn('00:1f.0'),
+    derived: [
+      `GGC bits 15:8 (GMS) = 0x${gms.toString(16).padStart(2, '0')}: the stated stolen range ${v.stolen.text} (${Number(v.stolen.size) / MiB} MiB, gen ${gen} layout)`,
+      `GGC bit 2 (VAMEN) = ${vamen}, bit 1 (IVD, VGA disable) = ${ivd}: the stated class ${cls}, by ${classRule}`,
+      `BDSM bits ${gen >= 11 ? '63:20 (0xC0)' : '31:20 (0x5C)'} = ${hex32(Number(v.stolen.base))}: the stated stolen range's base`,
+      `class programming interface 00: VAMEN ${vamen}, by the same rule`,
+    ],
     composed: [
-      'GGC bits 7:0 = 0xc1 (GGMS 8 MiB, VGA decode on, locked): the stated stolen size gives only GMS, bits 15:8',
-      'BDSM bit 0 (lock) set: the report states only the base',
-      `ASLS = ${hex32(Number(nvs.start) + 0x18)}: the report has no OpRegion address; placed in its ACPI NVS range ${nvs.start.toString(16)}-${nvs.end.toString(16)}`,
-      'class programming interface 00 (lspci -n gives base class and subclass); IGD subsystem IDs, expansion ROM, I/O BAR: not in the report',
+      'GGC bits 7:6 (GGMS) = 3 (8 MiB of GTT) and bit 0 (lock) set: the report states neither; no verdict reads them',
+      'BDSM bit 0 (lock) set: the report states only the base; no verdict reads it',
+      `ASLS = ${hex32(Number(nvs.start) + 0x18)}: the report has no OpRegion address; placed in its ACPI NVS range ${nvs.start.toString(16)}-${nvs.end.toString(16)}; the legacy verdict reads it (igd.opregion: non-zero)`,
+      'IGD subsystem IDs, expansion ROM, I/O BAR: not in the report',
     ],
   };
 }
 
 const hex32 = (v: number) => `0x${v.toString(16).padStart(8, '0')}`;
+
+/** The class code rule of `ggcModeBits()`, from Kaby Lake's own datasheet. */
+const KBL_CLASS_RULE =
+  "Kaby Lake's datasheet rule (7th Gen Core datasheet Vol. 2, Processor Graphics Class Code: SUBCC 00h unless GMS 0 or IVD 1; BCC 03h unless VAMEN 1)";
+/** The same rule for the Atom SoCs, whose own datasheets were not at hand: said so where used. */
+const CORE_CLASS_RULE =
+  "the rule Intel's datasheets state for Core and chipset IGDs (7th Gen Core Vol. 2, 4 Series, 845G: SUBCC 00h unless GMS 0 or IVD 1; BCC 03h unless VAMEN 1); this SoC's own datasheet was not checked";
 
 const dumped = (file: string, fn: string): Uint8Array => {
   const b = readConfigDump(file).get(fn);
@@ -297,7 +354,7 @@ export const IGD_HOSTS: IgdHostCase[] = [
     source: 'values',
     report:
       'ACRN board file nuc7i7dnb.xml (projectacrn/acrn-hypervisor, board inspector output of an Intel NUC7i7DNB, i7-8650U): lspci -n of 00:00.0, 00:02.0 and 00:1f.0, the IGD regions, and /proc/iomem "8c000000-8fffffff : Graphics Stolen Memory" (dumps/kaby-lake-r.values.txt)',
-    ...fromValues('kaby-lake-r.values.txt', 9),
+    ...fromValues('kaby-lake-r.values.txt', 9, KBL_CLASS_RULE),
     expect: {
       gen: 9,
       family: 'Kaby Lake',
@@ -312,7 +369,7 @@ export const IGD_HOSTS: IgdHostCase[] = [
     source: 'values',
     report:
       'ACRN board file apl-up2-n3350.xml (projectacrn/acrn-hypervisor, board inspector output of an AAEON UP Squared, Celeron N3350): lspci -n of 00:00.0, 00:02.0 and 00:1f.0, the IGD regions, and /proc/iomem "7c000001-7ffffffe : Graphics Stolen Memory" (dumps/apollo-lake.values.txt)',
-    ...fromValues('apollo-lake.values.txt', 9),
+    ...fromValues('apollo-lake.values.txt', 9, CORE_CLASS_RULE),
     expect: {
       gen: 9,
       family: 'Apollo Lake / Broxton',
@@ -327,7 +384,7 @@ export const IGD_HOSTS: IgdHostCase[] = [
     source: 'values',
     report:
       'ACRN board file ehl-crb-b.xml (projectacrn/acrn-hypervisor, board inspector output of an Intel Elkhart Lake CRB, Atom x6427FE): lspci -n of 00:00.0, 00:02.0 and 00:1f.0, the IGD regions, and /proc/iomem "7c000000-7fbfffff : Graphics Stolen Memory" (dumps/elkhart-lake.values.txt)',
-    ...fromValues('elkhart-lake.values.txt', 11),
+    ...fromValues('elkhart-lake.values.txt', 11, CORE_CLASS_RULE),
     expect: {
       gen: 11,
       family: 'Elkhart Lake',

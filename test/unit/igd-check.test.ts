@@ -1,7 +1,8 @@
 // `vfiokit igd check` on snapshots of IGD hosts (test/helpers/igd-hosts.ts), each from one public
 // report (test/fixtures/igd/dumps/): four built from config-space dumps (Sandy Bridge ×2, Haswell,
 // Whiskey Lake) and three from the register values a board report states (Kaby Lake-R, Apollo
-// Lake, Elkhart Lake: IDs, regions, and the stolen range as /proc/iomem gives it). The expected
+// Lake, Elkhart Lake: IDs, class, regions, and the stolen range as /proc/iomem gives it; what
+// those hosts compose is shown to move no verdict but legacy mode's OpRegion one). The expected
 // generation, stolen size and mode verdicts are worked out by hand from QEMU 10's hw/vfio/igd.c
 // (igd_gen(), igd_stolen_memory_size(), the legacy-mode conditions of
 // vfio_pci_igd_config_quirk()), i915 (arch/x86/kernel/early-quirks.c gen6_stolen_size(),
@@ -15,6 +16,8 @@ import { test } from 'node:test';
 import { igdGeneration } from '../../src/igd/generation.js';
 import { decodeGmch } from '../../src/igd/registers.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
+import type { FunctionSpec } from '../helpers/fixture-builder.js';
+import type { HostFilesSpec } from '../helpers/host-fixture.js';
 import {
   parseConfigDump,
   parseIgdValues,
@@ -23,7 +26,15 @@ import {
   u16,
   u32,
 } from '../helpers/igd-dumps.js';
-import { buildIgdHost, gmsFor, IGD_HOSTS, type IgdHostCase, PREPARED_HOST } from '../helpers/igd-hosts.js';
+import {
+  buildIgdHost,
+  ggcModeBits,
+  gmsFor,
+  hostFromValues,
+  IGD_HOSTS,
+  type IgdHostCase,
+  PREPARED_HOST,
+} from '../helpers/igd-hosts.js';
 
 const MiB = 1024 * 1024;
 
@@ -282,9 +293,13 @@ test('hosts from real config dumps: the hand-worked oracle, the firmware memory 
  *   BDSM 0xc0 (gen ≥ 11, 64-bit): base 0x7c000000
  *   firmware map: stolen ends at 0x7fc00000 with the firmware's "788c4000-7fbfffff : Reserved";
  *                           the root bus's window starts 4 MiB higher, at 0x80000000
+ * GGC's VGA bits, all three: lspci -n "0300" is class 03h, subclass 00h. Intel's Processor
+ *   Graphics "Class Code" register (Kaby Lake: 7th Gen Core datasheet Vol. 2): BCC 03h means
+ *   MGGC0[VAMEN] = 0 (04h when 1); SUBCC 00h means VGA compatible, which it is not when GMS = 00h or
+ *   IVD = 1 (then 80h) → VAMEN (bit 2) = 0, IVD (bit 1) = 0; and GMS ≠ 0, as the stolen range says.
  * Modes: UPT needs gen ≥ 8 → possible for all three (from the stated ID alone). Legacy: gen 11 is
- * outside QEMU's 6-9 → not possible (stated ID alone); gen 9 → possible, which also rests on what
- * the reports do not state and the hosts compose: VGA decode on in GGC and a non-zero ASLS.
+ * outside QEMU's 6-9 → not possible (stated ID alone); gen 9 → possible, from the stated ID, class
+ * and GGC bits, and from what the reports do not state and the hosts compose: a non-zero ASLS.
  */
 const VALUES_ORACLE = [
   {
@@ -380,15 +395,23 @@ test('hosts from stated register values: the hand-worked oracle, the firmware me
 
     const c = IGD_HOSTS.find((x) => x.name === o.name)!;
     assert.equal(c.source, 'values', o.name);
-    // What the report does not state is named, ASLS and GGC's low byte among it.
+    // GGC's VGA bits come from the stated class (hand-worked above: class 0300 → VAMEN 0, IVD 0),
+    // and the host's GGC holds them; what the report does not state is named, ASLS among it.
+    assert.deepEqual(ggcModeBits(igd.cls, o.gms), { vamen: 0, ivd: 0 }, o.name);
+    const ggc = c.igd.configBytes?.[0x50] ?? [];
+    assert.deepEqual([ggc[0] & 0x6, ggc[1]], [0, o.gms], o.name);
     assert.ok(
-      c.composed?.some((x) => x.startsWith('ASLS')),
+      c.derived?.some((x) =>
+        x.startsWith('GGC bit 2 (VAMEN) = 0, bit 1 (IVD, VGA disable) = 0: the stated class 0300'),
+      ),
       o.name,
     );
-    assert.ok(
-      c.composed?.some((x) => x.startsWith('GGC bits 7:0')),
+    assert.deepEqual(
+      c.composed?.map((x) => x.split(/[ :]/)[0]),
+      ['GGC', 'BDSM', 'ASLS', 'IGD'],
       o.name,
     );
+    assert.ok(c.composed?.[0].startsWith('GGC bits 7:6 (GGMS) = 3 (8 MiB of GTT) and bit 0 (lock)'), o.name);
     assert.deepEqual(
       [c.expect.gen, c.expect.stolenMiB, c.expect.bdsmOffset, c.expect.legacy, c.expect.upt],
       [o.gen, o.stolenMiB, o.bdsmOffset, o.legacy, 'possible'],
@@ -401,11 +424,90 @@ test('hosts from stated register values: the hand-worked oracle, the firmware me
     assert.equal(d.gmch?.stolenBytes, o.stolenMiB * MiB, o.name);
     assert.equal(d.bdsm?.offset, `0x${o.bdsmOffset.toString(16)}`, o.name);
     assert.equal(d.bdsm?.base, `0x${o.base.toString(16)}`, o.name);
+    assert.equal(verdict(doc, 'igd.vga-decode'), 'ok', o.name);
     assert.equal(doc.modes.legacy.verdict, o.legacy, o.name);
     assert.equal(doc.modes.upt.verdict, 'possible', o.name);
     seen++;
   }
   assert.equal(seen, 3);
+});
+
+/** Every check's verdict and both modes, to compare hosts that differ in one composed value. */
+const verdicts = (d: CheckDoc) => ({
+  modes: [d.modes.legacy.verdict, d.modes.upt.verdict],
+  checks: Object.fromEntries(d.checks.map((c) => [c.id, c.verdict])),
+});
+
+test('what the values hosts compose moves no verdict, except that legacy mode needs some ASLS', () => {
+  let seen = 0;
+  for (const c of IGD_HOSTS.filter((x) => x.source === 'values')) {
+    const config = c.igd.configBytes ?? {};
+    const [ggcLow, gms] = config[0x50];
+    const bdsmAt = c.expect.bdsmOffset;
+    const base = verdicts(check(c).doc);
+    // The composed GGMS (bits 7:6) and lock bits, each other way; ASLS elsewhere, still non-zero.
+    const same: [string, Record<number, number[]>][] = [
+      ['GGMS 0 (no GTT)', { 80: [ggcLow & 0x3f, gms] }],
+      ['GGMS 1 (2 MiB)', { 80: [(ggcLow & 0x3f) | 0x40, gms] }],
+      ['GGMS 2 (4 MiB)', { 80: [(ggcLow & 0x3f) | 0x80, gms] }],
+      [
+        'GGC and BDSM unlocked',
+        { 80: [ggcLow & 0xfe, gms], [bdsmAt]: [config[bdsmAt][0] & 0xfe, ...config[bdsmAt].slice(1)] },
+      ],
+      ['ASLS elsewhere', { 252: [0x18, 0x40, 0x00, 0x7b] }],
+    ];
+    for (const [name, bytes] of same) {
+      const { doc } = check(c, PREPARED_HOST, { configBytes: { ...config, ...bytes } });
+      assert.deepEqual(verdicts(doc), base, `${c.name}: ${name}`);
+      seen++;
+    }
+    // No OpRegion: legacy mode is not possible, for igd.opregion too; UPT is untouched.
+    const { doc } = check(c, PREPARED_HOST, { configBytes: { ...config, 252: [0, 0, 0, 0] } });
+    assert.equal(doc.modes.legacy.verdict, 'not-possible', c.name);
+    assert.ok(doc.modes.legacy.because.includes('igd.opregion'), c.name);
+    assert.equal(doc.modes.upt.verdict, base.modes[1], c.name);
+    // So a stated ASLS would change a verdict only for gen 9 hosts: for gen 11 legacy mode was
+    // already not possible, from the generation alone.
+    assert.equal(base.modes[0] === 'possible', c.expect.gen === 9, c.name);
+    seen++;
+  }
+  assert.equal(seen, 18);
+});
+
+test("GGC's VGA bits from the class code: 0380 says VGA disabled, anything else unstated is refused", () => {
+  const good = fs.readFileSync(path.join(repoRoot, 'test/fixtures/igd/dumps/kaby-lake-r.values.txt'), 'utf8');
+  // Non-VGA subclass 80h with stolen memory (GMS ≠ 0): IVD is 1, and the host says VGA decode off.
+  const nonVga = hostFromValues(
+    parseIgdValues(good.replace('00:02.0 0300: 8086:5917', '00:02.0 0380: 8086:5917')),
+    'kaby-lake-r 0380',
+    9,
+    'the test',
+  );
+  assert.equal((nonVga.igd.configBytes?.[0x50] ?? [])[0] & 0x6, 0x2);
+  assert.ok(nonVga.derived?.some((x) => x.includes('bit 1 (IVD, VGA disable) = 1: the stated class 0380')));
+  const kbl = IGD_HOSTS.find((x) => x.name === 'kaby-lake')!;
+  const { doc } = check({ ...kbl, ...nonVga });
+  assert.equal(verdict(doc, 'igd.vga-decode'), 'fail');
+  assert.deepEqual(doc.modes.legacy.because.sort(), ['igd.device', 'igd.vga-decode']);
+  // The rule's other cases: nothing is guessed.
+  const refused: [number, number, RegExp][] = [
+    [0x0300, 0, /class 0300 \(VGA\) with GMS 0 contradicts/],
+    [0x0380, 0, /class 0380 does not state/],
+    [0x0400, 2, /class 0400 does not state/],
+    [0x0380 | 0x1, 2, /class 0381 does not state/],
+  ];
+  for (const [cls, gms, re] of refused) assert.throws(() => ggcModeBits(cls, gms), re, cls.toString(16));
+  assert.equal(refused.length, 4);
+  assert.throws(
+    () =>
+      hostFromValues(
+        parseIgdValues(good.replace('00:02.0 0300: 8086:5917', '00:02.0 0400: 8086:5917')),
+        'x',
+        9,
+        'the test',
+      ),
+    /class 0400 does not state/,
+  );
 });
 
 test('the values reader refuses lines that do not hold together', () => {
@@ -532,33 +634,32 @@ test('the Haswell host with a firmware framebuffer in BAR 2 and the IGD still on
 
 test('one legacy requirement broken at a time makes legacy mode not possible, naming it', () => {
   const kbl = IGD_HOSTS.find((c) => c.name === 'kaby-lake')!;
-  const cases: [string, ReturnType<typeof check>, string][] = [
+  // [case, host files (default: prepared), IGD spec override, the check that must fail]
+  const cases: [string, HostFilesSpec | undefined, Partial<FunctionSpec>, string][] = [
     [
       'disable_vga=1',
-      check(kbl, { ...PREPARED_HOST, moduleParams: { 'vfio_pci.disable_vga': 'Y' } }),
+      { ...PREPARED_HOST, moduleParams: { 'vfio_pci.disable_vga': 'Y' } },
+      {},
       'igd.vfio-vga',
     ],
     [
       'no CONFIG_VFIO_PCI_VGA',
-      check(kbl, { ...PREPARED_HOST, kernelConfig: { CONFIG_VFIO_PCI_VGA: 'n' } }),
+      { ...PREPARED_HOST, kernelConfig: { CONFIG_VFIO_PCI_VGA: 'n' } },
+      {},
       'igd.vfio-vga',
     ],
-    ['kernel 4.4', check(kbl, { ...PREPARED_HOST, release: '4.4.0-21-generic' }), 'igd.kernel'],
+    ['kernel 4.4', { ...PREPARED_HOST, release: '4.4.0-21-generic' }, {}, 'igd.kernel'],
     [
       'VGA decode disabled in GMCH',
-      check(kbl, PREPARED_HOST, {
-        configBytes: { 80: [0xc3, 0x01], 92: [1, 0, 0, 0x8b], 252: [0x18, 0xd0, 0x0f, 0x8a] },
-      }),
+      undefined,
+      { configBytes: { 80: [0xc3, 0x01], 92: [1, 0, 0, 0x8b], 252: [0x18, 0xd0, 0x0f, 0x8a] } },
       'igd.vga-decode',
     ],
-    [
-      'no OpRegion',
-      check(kbl, PREPARED_HOST, { configBytes: { 80: [0xc1, 0x01], 252: [0, 0, 0, 0] } }),
-      'igd.opregion',
-    ],
-    ['a 3D controller, not VGA class', check(kbl, PREPARED_HOST, { class: 0x038000 }), 'igd.device'],
+    ['no OpRegion', undefined, { configBytes: { 80: [0xc1, 0x01], 252: [0, 0, 0, 0] } }, 'igd.opregion'],
+    ['a 3D controller, not VGA class', undefined, { class: 0x038000 }, 'igd.device'],
   ];
-  for (const [name, { status, doc }, id] of cases) {
+  for (const [name, files, igdOverride, id] of cases) {
+    const { status, doc } = check(kbl, files ?? PREPARED_HOST, igdOverride);
     assert.equal(doc.modes.legacy.verdict, 'not-possible', name);
     assert.ok(doc.modes.legacy.because.includes(id), `${name}: ${doc.modes.legacy.because}`);
     // Kaby Lake can still go UPT: exit 0 unless the device itself is wrong for both.
