@@ -53,10 +53,7 @@ export const HELD_OUT_3_PATH = fileURLToPath(
   new URL('../test/fixtures/diagnose/held-out-3.json', import.meta.url),
 );
 
-/**
- * The fourth set, collected from yet other threads once the third had been used for tuning; it is
- * smaller than the others (the stored public threads are largely mined by now).
- */
+/** The fourth set, collected from yet other threads once the third had been used for tuning. */
 export const HELD_OUT_4_PATH = fileURLToPath(
   new URL('../test/fixtures/diagnose/held-out-4.json', import.meta.url),
 );
