@@ -53,6 +53,11 @@ export const HELD_OUT_3_PATH = fileURLToPath(
   new URL('../test/fixtures/diagnose/held-out-3.json', import.meta.url),
 );
 
+/** The fourth set, collected from yet other threads once the third had been used for tuning. */
+export const HELD_OUT_4_PATH = fileURLToPath(
+  new URL('../test/fixtures/diagnose/held-out-4.json', import.meta.url),
+);
+
 export function loadHeldOut(path = HELD_OUT_PATH): HeldOutSet {
   let set: HeldOutSet;
   try {

@@ -1,6 +1,6 @@
 // The held-out sets of real messages (test/fixtures/diagnose/held-out.json and the later
-// held-out-2.json and held-out-3.json, each collected from other threads once the sets before it
-// had been used for tuning) are well
+// held-out-2.json, held-out-3.json and held-out-4.json, each collected from other threads once the
+// sets before it had been used for tuning) are well
 // formed and hold enough messages that were not used to build the catalogue. Only their shape is
 // checked here: how well diagnose does on them is a figure that bench/diagnose-heldout.ts prints
 // (`--set FILE` for the second), never a threshold a test enforces, so the catalogue cannot be
@@ -15,6 +15,7 @@ import {
   contamination,
   HELD_OUT_2_PATH,
   HELD_OUT_3_PATH,
+  HELD_OUT_4_PATH,
   HELD_OUT_PATH,
   isClean,
   loadHeldOut,
@@ -31,6 +32,7 @@ const SETS = [
   { name: 'held-out.json', path: HELD_OUT_PATH, idPattern: /^ho-\d{2,3}$/ },
   { name: 'held-out-2.json', path: HELD_OUT_2_PATH, idPattern: /^h2-\d{2,3}$/ },
   { name: 'held-out-3.json', path: HELD_OUT_3_PATH, idPattern: /^h3-\d{2,3}$/ },
+  { name: 'held-out-4.json', path: HELD_OUT_4_PATH, idPattern: /^h4-\d{2,3}$/ },
 ];
 
 for (const { name, path, idPattern } of SETS) {
@@ -115,6 +117,30 @@ test('the third set shares no thread with the first two', () => {
   assert.equal(third.length, 52);
   const shared = third.filter((m) => earlier.has(threadOf(m.origin))).map((m) => m.id);
   assert.deepEqual(shared, []);
+});
+
+test('the fourth set shares no thread with the first three, and all of it is still held out', () => {
+  const earlier = new Set(
+    [HELD_OUT_PATH, HELD_OUT_2_PATH, HELD_OUT_3_PATH].flatMap((path) =>
+      loadHeldOut(path).messages.map((m) => threadOf(m.origin)),
+    ),
+  );
+  const fourth = loadHeldOut(HELD_OUT_4_PATH).messages;
+  assert.equal(fourth.length, 49);
+  const shared = fourth.filter((m) => earlier.has(threadOf(m.origin))).map((m) => m.id);
+  assert.deepEqual(shared, []);
+  const examples = catalogueExamples();
+  const used = fourth.filter((m) => !isClean(contamination(m, examples))).map((m) => m.id);
+  assert.deepEqual(used, []);
+});
+
+test('held-out-4.json: no family holds more than a tenth of the set', () => {
+  const messages = loadHeldOut(HELD_OUT_4_PATH).messages;
+  const counts = new Map<string, number>();
+  for (const m of messages) counts.set(m.family, (counts.get(m.family) ?? 0) + 1);
+  assert.ok(counts.size >= 10, `only ${counts.size} families`);
+  const over = [...counts].filter(([, n]) => n > messages.length / 10).map(([family]) => family);
+  assert.deepEqual(over, []);
 });
 
 test('--set names the set to score; the first set is the default', () => {
