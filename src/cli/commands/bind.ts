@@ -18,7 +18,14 @@ import { type DeviceBinding, DirSysfsIo, type SysfsIo } from '../../host/sysfs-i
 import { readHostUsage } from '../../host/usage.js';
 import type { BindJson } from '../../schema/outputs/bind.js';
 import type { RestoreJson } from '../../schema/outputs/restore.js';
-import { applyInterruptibly, refuseRootCopy, requireRoot, secondsOption } from '../action-run.js';
+import {
+  applyInterruptibly,
+  DRY_RUN_LINE,
+  endWithoutChange,
+  refuseRootCopy,
+  requireRoot,
+  secondsOption,
+} from '../action-run.js';
 import type { CliContext } from '../context.js';
 
 export interface BindCliOptions {
@@ -184,17 +191,16 @@ export async function runBind(
   }
   const where = root.live ? 'this host' : root.name;
   if (opts.dryRun || !plan.plan.steps.length) {
-    if (ctx.json) ctx.printJson(bindJson(root.name, plan, Boolean(opts.dryRun)));
-    else {
-      renderPlan(ctx, plan, where, true);
-      ctx.out(
-        plan.plan.steps.length
-          ? `Dry run: nothing was changed.`
-          : mode === 'bind'
-            ? 'Nothing to do: every device is on vfio-pci already.'
-            : 'Nothing to do.',
-      );
-    }
+    endWithoutChange(ctx, {
+      json: () => bindJson(root.name, plan, Boolean(opts.dryRun)),
+      render: () => renderPlan(ctx, plan, where, true),
+      last: plan.plan.steps.length
+        ? DRY_RUN_LINE
+        : mode === 'bind'
+          ? 'Nothing to do: every device is on vfio-pci already.'
+          : 'Nothing to do.',
+      gap: false,
+    });
     return ExitCode.ok;
   }
   requireRoot(root, `vfiokit ${mode} writes to /sys: it needs root`, 'bind.not-root');

@@ -25,6 +25,8 @@ import { qemuBytes } from '../../vm/definition.js';
 import type { VmSpec } from '../../vm/spec/schema.js';
 import {
   applyInterruptibly,
+  DRY_RUN_LINE,
+  endWithoutChange,
   refuseRootCopy,
   renderApplyFailure,
   requireRoot,
@@ -211,12 +213,12 @@ export async function runHugepages(
     return ExitCode.ok;
   }
   if (opts.dryRun) {
-    if (ctx.json) ctx.printJson(toJson(root.name, run, false));
-    else {
-      render(ctx, run);
-      ctx.out();
-      ctx.out('Dry run: nothing was changed.');
-    }
+    const planned = run;
+    endWithoutChange(ctx, {
+      json: () => toJson(root.name, planned, false),
+      render: () => render(ctx, planned),
+      last: DRY_RUN_LINE,
+    });
     return ExitCode.ok;
   }
   refuseRootCopy(root, opts.dryRun, 'hugepages changes the running host; with --root it only plans');
