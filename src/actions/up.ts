@@ -28,6 +28,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import { formatCpuList } from '../cpu/cpu-list.js';
 import { VfiokitError } from '../errors.js';
 import type { HostWriter } from '../host/host-writer.js';
 import type { HostRoot } from '../host/root.js';
@@ -36,7 +37,14 @@ import type { HoldControl, InterruptSource } from './apply.js';
 import { type BindOptions, type BindPlan, planBind } from './bind.js';
 import { hugepageNeed, planHugepages } from './hugepages.js';
 import { RUN_DIR } from './lock.js';
-import { type PinDeps, type PinnedThread, pinningLines, pinQemuThreads, type VmPin } from './pin-threads.js';
+import {
+  checkPinnedCpus,
+  type PinDeps,
+  type PinnedThread,
+  pinningLines,
+  pinQemuThreads,
+  type VmPin,
+} from './pin-threads.js';
 import type { FileStep, Plan, Step } from './plan.js';
 import { QmpClient } from './qmp.js';
 
@@ -207,6 +215,12 @@ export function planUp(
 ): UpPlan {
   const { model } = input;
   const paths = vmPaths(model.name);
+  const pinned = model.pin && checkPinnedCpus(root, model.pin);
+  if (pinned?.verdict === 'missing')
+    throw new VfiokitError(
+      `cpu.pin names ${pinned.missing.length === 1 ? 'CPU' : 'CPUs'} ${formatCpuList(pinned.missing)}, which this host does not have online (online: ${pinned.online})`,
+      { hint: 'pin to CPUs in /sys/devices/system/cpu/online, or write cpu.pin: auto', code: 'up.pin-cpus' },
+    );
   const notes: string[] = [];
   const addresses = [...new Set(model.hostdevs.map((h) => h.host))];
   // planBind takes each address's whole IOMMU group (the kernel opens a group only when every
@@ -221,6 +235,8 @@ export function planUp(
         record: { schema: 'vfiokit.bound/1' as const, sets: [] },
       };
   notes.push(...binding.notes, ...(input.hugepages?.notes ?? []), ...(input.vars?.notes ?? []));
+  if (pinned?.verdict === 'unknown')
+    notes.push(`the pinned CPUs are not checked against the host's online CPUs: ${pinned.reason}`);
   const steps = [
     ...(input.vars?.step ? [input.vars.step] : []),
     ...(input.hugepages?.steps ?? []),

@@ -22,6 +22,7 @@ import type { UpPlan } from '../../src/actions/up.js';
 import { runDown } from '../../src/cli/commands/down.js';
 import { runUp } from '../../src/cli/commands/up.js';
 import { makeContext } from '../../src/cli/context.js';
+import { VfiokitError } from '../../src/errors.js';
 import { type HugepageHost, hugepageHost, POOL_2M } from '../helpers/hugepage-host.js';
 import { assertValidJson } from '../helpers/json-schema.js';
 
@@ -196,6 +197,67 @@ test('pinning that cannot be applied (no such host CPU) stops the VM and gives e
   assert.equal(driverOf(h, NIC), 'e1000e');
   assert.equal(pool(h, 'nr_hugepages'), '0');
   assert.equal(readJournal(h.writer, '/run/vfiokit/vm/badpin.journal.json')?.state, 'rolled-back');
+  // The lab snapshot has no /sys/devices/system/cpu/online: the check up makes before start could
+  // not be made, so it said so and refused nothing (the pin step found the bad CPU instead).
+  assert.ok(
+    doc.notes.some((n: string) =>
+      /pinned CPUs are not checked against the host's online CPUs: \/sys\/devices\/system\/cpu\/online is missing/.test(
+        n,
+      ),
+    ),
+    doc.notes.join('\n'),
+  );
+});
+
+test('pinned CPUs the host does not have online: refused before anything changes, naming them and the online list', async () => {
+  const { h, dir } = host();
+  // The host's online list, as the kernel prints it (Documentation/ABI/testing/sysfs-devices-system-cpu).
+  const online = path.join(h.dir, 'sys/devices/system/cpu/online');
+  fs.mkdirSync(path.dirname(online), { recursive: true });
+  fs.writeFileSync(online, '0-3,6\n');
+  const spec = specFile(
+    dir,
+    'farpin',
+    `memory: 64M\nhugepages: 2M\ncpu:\n  cores: 2\n  pin:\n    vcpus: ["2-5", "3"]\n    emulator: "0,9"\nfirmware:\n  type: seabios\ndevices:\n  - address: "${NIC}"\n`,
+  );
+  const want = /^cpu\.pin names CPUs 4-5,9, which this host does not have online \(online: 0-3,6\)$/;
+  let n = 0;
+  for (const dryRun of [true, false]) {
+    const u = capture(h.dir);
+    await assert.rejects(
+      runUp(u.ctx, spec, { ...UP_OPTS, dryRun }, { io: h.fake, writer: h.writer }),
+      (e: unknown) => {
+        assert.ok(e instanceof VfiokitError, String(e));
+        assert.match(e.message, want);
+        assert.equal(e.code, 'up.pin-cpus');
+        return true;
+      },
+    );
+    n++;
+  }
+  assert.equal(n, 2);
+  // Nothing was changed: the NIC on its driver, the pool as it was, no journal, no record.
+  assert.equal(driverOf(h, NIC), 'e1000e');
+  assert.equal(pool(h, 'nr_hugepages'), '0');
+  assert.equal(fs.existsSync(path.join(h.dir, 'run/vfiokit/vm')), false);
+
+  // Every pinned CPU online: planned as usual, no note about the check.
+  fs.writeFileSync(online, '0-9\n');
+  const ok = capture(h.dir, true);
+  assert.equal(await runUp(ok.ctx, spec, { ...UP_OPTS, dryRun: true }, { io: h.fake, writer: h.writer }), 0);
+  const doc = JSON.parse(ok.out());
+  assertValidJson(doc, 'vfiokit.up/1');
+  assert.equal(doc.notes.filter((x: string) => /pinned CPUs/.test(x)).length, 0);
+
+  // Not a CPU list (a damaged tree): not known, so not refused, and the plan says why.
+  fs.writeFileSync(online, '0-3,x\n');
+  const bad = capture(h.dir, true);
+  assert.equal(await runUp(bad.ctx, spec, { ...UP_OPTS, dryRun: true }, { io: h.fake, writer: h.writer }), 0);
+  assert.ok(
+    JSON.parse(bad.out()).notes.includes(
+      `the pinned CPUs are not checked against the host's online CPUs: /sys/devices/system/cpu/online is not a CPU list: "0-3,x"`,
+    ),
+  );
 });
 
 test('OVMF: the variable store is created from the template (0600, parent made), removed when QEMU never ran, kept after a run, never overwritten', {
