@@ -2,7 +2,8 @@
  * `vfiokit hugepages SPEC`: the hugepages a VM spec needs, reserved ahead of its start: the plan
  * (raise nr_hugepages by the pages missing, verify the kernel's free count, keep a record of the
  * raise), applied through the journal so a shortfall or a signal puts the pool back.
- * `--release` gives back what the record says was raised. `--json` prints vfiokit.hugepages/1.
+ * `--release` takes the pages the record says were raised off the pool, never below the pages in
+ * use or reserved (another VM's stay). `--json` prints vfiokit.hugepages/1.
  */
 import type { ApplyResult } from '../../actions/apply.js';
 import {
@@ -139,10 +140,12 @@ function render(ctx: CliContext, run: Run): void {
       `Pool ${p.pool.dir}: nr_hugepages ${p.pool.nr}, free ${p.pool.free}, reserved ${p.pool.resv}, surplus ${p.pool.surplus}: ${p.available} usable, ${p.add} to add`,
     );
   }
-  if (run.record)
+  if (run.record) {
+    const r = run.record.raise;
     ctx.out(
-      `Raised for ${run.name}: ${run.record.raise.path} from ${run.record.raise.before} to ${run.record.raise.to}`,
+      `Raised for ${run.name}: ${r.path} from ${r.before} to ${r.to}, ${r.added ?? r.to - r.before} pages added`,
     );
+  }
   for (const n of run.notes) ctx.out(c.yellow(`note: ${n}`));
   ctx.out(c.bold('Steps'));
   run.plan.steps.forEach((s, i) => {
