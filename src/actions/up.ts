@@ -201,6 +201,31 @@ export function withAccel(argv: readonly string[], accel: 'kvm' | 'tcg'): string
   return out;
 }
 
+/** A VM without assigned devices: nothing to bind. */
+const noBinding = (): BindPlan => ({
+  mode: 'bind',
+  devices: [],
+  notes: [],
+  plan: { steps: [] },
+  record: { schema: 'vfiokit.bound/1', sets: [] },
+});
+
+/**
+ * A pinning to CPUs the host does not have online, refused before anything starts (the pin step
+ * would find it only after QEMU ran); the check not made (no online list) is a note, not a refusal.
+ */
+function refuseOfflinePins(root: HostRoot, pin: VmPin | undefined): string | undefined {
+  const pinned = pin && checkPinnedCpus(root, pin);
+  if (pinned?.verdict === 'missing')
+    throw new VfiokitError(
+      `cpu.pin names ${pinned.missing.length === 1 ? 'CPU' : 'CPUs'} ${formatCpuList(pinned.missing)}, which this host does not have online (online: ${pinned.online})`,
+      { hint: 'pin to CPUs in /sys/devices/system/cpu/online, or write cpu.pin: auto', code: 'up.pin-cpus' },
+    );
+  return pinned?.verdict === 'unknown'
+    ? `the pinned CPUs are not checked against the host's online CPUs: ${pinned.reason}`
+    : undefined;
+}
+
 export function planUp(
   root: HostRoot,
   input: {
@@ -215,28 +240,19 @@ export function planUp(
 ): UpPlan {
   const { model } = input;
   const paths = vmPaths(model.name);
-  const pinned = model.pin && checkPinnedCpus(root, model.pin);
-  if (pinned?.verdict === 'missing')
-    throw new VfiokitError(
-      `cpu.pin names ${pinned.missing.length === 1 ? 'CPU' : 'CPUs'} ${formatCpuList(pinned.missing)}, which this host does not have online (online: ${pinned.online})`,
-      { hint: 'pin to CPUs in /sys/devices/system/cpu/online, or write cpu.pin: auto', code: 'up.pin-cpus' },
-    );
-  const notes: string[] = [];
+  const pinNote = refuseOfflinePins(root, model.pin);
   const addresses = [...new Set(model.hostdevs.map((h) => h.host))];
   // planBind takes each address's whole IOMMU group (the kernel opens a group only when every
   // endpoint in it is on vfio-pci): the spec's companions, and whatever else shares the group.
   const binding = addresses.length
     ? planBind(root, { items: addresses, groups: [], gpu: false }, input.bind)
-    : {
-        mode: 'bind' as const,
-        devices: [],
-        notes: [],
-        plan: { steps: [] },
-        record: { schema: 'vfiokit.bound/1' as const, sets: [] },
-      };
-  notes.push(...binding.notes, ...(input.hugepages?.notes ?? []), ...(input.vars?.notes ?? []));
-  if (pinned?.verdict === 'unknown')
-    notes.push(`the pinned CPUs are not checked against the host's online CPUs: ${pinned.reason}`);
+    : noBinding();
+  const notes = [
+    ...binding.notes,
+    ...(input.hugepages?.notes ?? []),
+    ...(input.vars?.notes ?? []),
+    ...(pinNote ? [pinNote] : []),
+  ];
   const steps = [
     ...(input.vars?.step ? [input.vars.step] : []),
     ...(input.hugepages?.steps ?? []),
