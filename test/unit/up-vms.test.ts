@@ -14,89 +14,30 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { afterEach, test } from 'node:test';
+import { test } from 'node:test';
 import { readJournal } from '../../src/actions/apply.js';
 import { QmpClient } from '../../src/actions/qmp.js';
-import type { UpPlan } from '../../src/actions/up.js';
 import { runDown } from '../../src/cli/commands/down.js';
 import { runUp } from '../../src/cli/commands/up.js';
-import { makeContext } from '../../src/cli/context.js';
 import { VfiokitError } from '../../src/errors.js';
-import { type HugepageHost, hugepageHost, POOL_2M } from '../helpers/hugepage-host.js';
 import { assertValidJson } from '../helpers/json-schema.js';
+import {
+  capture,
+  driverOf,
+  NIC,
+  pool,
+  qemuSkip as skip,
+  specFile,
+  standIn,
+  UP_OPTS,
+  upHosts,
+} from '../helpers/up-host.js';
 
-const haveQemu = spawnSync('qemu-system-x86_64', ['--version']).status === 0;
 const haveTaskset = spawnSync('taskset', ['--version']).status === 0;
 const TEMPLATE = '/usr/share/OVMF/OVMF_VARS_4M.fd';
 const cpus = os.availableParallelism();
-const skip = !haveQemu && !process.env.CI && 'qemu-system-x86 not installed';
 
-const NIC = '0000:02:00.0';
-const hosts: HugepageHost[] = [];
-const dirs: string[] = [];
-afterEach(() => {
-  for (const h of hosts.splice(0)) h.cleanup();
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-
-function host(): { h: HugepageHost; dir: string } {
-  const h = hugepageHost({ pool2M: { nodes: [{ room: 256 }] } });
-  hosts.push(h);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vfiokit-up-vms-'));
-  dirs.push(dir);
-  return { h, dir };
-}
-
-function specFile(dir: string, name: string, body: string): string {
-  const f = path.join(dir, `${name}.yaml`);
-  fs.writeFileSync(f, `name: ${name}\n${body}`);
-  return f;
-}
-
-function capture(root: string, json = false) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => {
-    out += c;
-  });
-  stderr.on('data', (c) => {
-    err += c;
-  });
-  return {
-    ctx: makeContext({ root, json, color: false }, { stdout, stderr }),
-    out: () => out,
-    err: () => err,
-  };
-}
-
-/** The stand-in for the NIC (pci-testdev) and guest RAM without hugetlb (the pools are simulated). */
-function standIn(plan: UpPlan, extra: string[] = []): void {
-  plan.argv = plan.argv.map((a) => {
-    if (a.startsWith('vfio-pci,'))
-      return a
-        .split(',')
-        .filter((p) => /^(id|bus|addr|multifunction)=/.test(p))
-        .reduce((acc, p) => `${acc},${p}`, 'pci-testdev');
-    if (a.startsWith('memory-backend-memfd'))
-      return a
-        .split(',')
-        .filter((p) => !/^(hugetlb|hugetlbsize|prealloc)=/.test(p))
-        .join(',');
-    return a;
-  });
-  plan.argv.push(...extra);
-  plan.expect = plan.expect.map((e) => ({ ...e, vendor: 0x1b36, device: 0x0005 }));
-}
-
-const pool = (h: HugepageHost, f: string) => fs.readFileSync(path.join(h.dir, POOL_2M, f), 'utf8').trim();
-const driverOf = (h: HugepageHost, a: string) => {
-  const l = path.join(h.dir, 'sys/bus/pci/devices', a, 'driver');
-  return fs.existsSync(l) ? path.basename(fs.readlinkSync(l)) : null;
-};
-const UP_OPTS = { force: true, accel: 'tcg', startTimeout: '60', checkTimeout: '60', timeout: '5' };
+const host = upHosts();
 
 /** Cpus_allowed_list of one thread, from the kernel. */
 const allowed = (pid: number, tid: number) =>
