@@ -293,7 +293,8 @@ export async function applyPlan(w: HostWriter, plan: Plan, opts: ApplyOptions): 
           journal.entries.push(e);
           writeJournal(w, journal, file);
           try {
-            await attrDo(deps, step);
+            const wrote = await attrDo(deps, step);
+            if (wrote !== undefined) e.value = wrote;
           } catch (err) {
             if (err instanceof VfiokitError && err.code === 'bind.timeout') e.outcome = 'timed out';
             throw err;

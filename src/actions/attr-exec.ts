@@ -6,7 +6,7 @@
  */
 import { VfiokitError } from '../errors.js';
 import type { JournalJson } from '../schema/outputs/journal.js';
-import type { AttrStep } from './plan.js';
+import type { AttrStep, PoolGiveBack } from './plan.js';
 import type { SysfsDeps } from './sysfs-exec.js';
 
 const show = (v: string | null) => (v === null ? '(absent)' : JSON.stringify(v));
@@ -41,16 +41,22 @@ export function attrBackup(deps: SysfsDeps, s: AttrStep): string | null {
   return now;
 }
 
-export async function attrDo(deps: SysfsDeps, s: AttrStep): Promise<void> {
+/** The step taken; a give-back says what it wrote (worked out from the pool as found). */
+export async function attrDo(deps: SysfsDeps, s: AttrStep): Promise<string | undefined> {
+  if (s.giveBack) {
+    const did = await givePagesBack(deps, s.path, s.giveBack);
+    return did.written;
+  }
   // Already there (fbcon rebinds itself to a framebuffer that registers): nothing to write.
-  if (s.expectAfter !== undefined && stateOf(deps, s.state) === s.expectAfter) return;
+  if (s.expectAfter !== undefined && stateOf(deps, s.state) === s.expectAfter) return undefined;
   await write(deps, s.path, s.value, s.mayBlock);
-  if (s.expectAfter === undefined) return;
+  if (s.expectAfter === undefined) return undefined;
   const now = stateOf(deps, s.state);
   if (now !== s.expectAfter)
     throw new VfiokitError(`${s.state.path} is ${show(now)} after the write, not ${show(s.expectAfter)}`, {
       code: 'bind.verify',
     });
+  return undefined;
 }
 
 /**
@@ -91,20 +97,30 @@ const count = (deps: SysfsDeps, file: string): number => {
   return Number(t.trim());
 };
 
-/**
- * A hugepage raise given back relative to the pool as found at undo: the pages this run added are
- * taken off the count, never below the pages in use or reserved (nr − free + resv), so pages
- * another VM raised or holds meanwhile stay (hugepages.ts). Writing below that would turn pages in
- * use into surplus ones (mm/hugetlb.c set_max_huge_pages), freed under the VM as it lets go.
- */
+/** A hugepage raise undone: given back from the pool as found at undo (givePagesBack). */
 async function relativeUndo(
   deps: SysfsDeps,
   e: AttrEntry,
   r: NonNullable<AttrEntry['undoRelative']>,
 ): Promise<string | undefined> {
   // The raise never happened (it failed before the write): the count is still the backup.
-  const nr = count(deps, e.probe.path);
-  if (e.state === 'pending' && String(nr) === e.before) return undefined;
+  if (e.state === 'pending' && String(count(deps, e.probe.path)) === e.before) return undefined;
+  return (await givePagesBack(deps, e.probe.path, r)).said;
+}
+
+/**
+ * A hugepage raise given back relative to the pool as found now: the pages the raise added are
+ * taken off the count, never below the pages in use or reserved (nr − free + resv), so pages
+ * another VM raised or holds meanwhile stay (hugepages.ts). Writing below that would turn pages in
+ * use into surplus ones (mm/hugetlb.c set_max_huge_pages), freed under the VM as it lets go. The
+ * undo of `up`'s raise and `vfiokit hugepages --release` both give back this way.
+ */
+async function givePagesBack(
+  deps: SysfsDeps,
+  file: string,
+  r: PoolGiveBack,
+): Promise<{ said?: string; written?: string }> {
+  const nr = count(deps, file);
   let inUse = 0;
   let unread = '';
   try {
@@ -116,10 +132,13 @@ async function relativeUndo(
   }
   const target = Math.max(nr - r.add, inUse);
   if (target >= nr)
-    return nr - r.add < inUse ? `left ${e.probe.path} at ${nr}: every page is in use or reserved` : undefined;
-  await write(deps, e.undo.path, String(target), true);
-  const now = count(deps, e.probe.path);
+    return nr - r.add < inUse ? { said: `left ${file} at ${nr}: every page is in use or reserved` } : {};
+  await write(deps, file, String(target), true);
+  const now = count(deps, file);
   if (now !== target)
-    throw new VfiokitError(`${e.probe.path} is ${now} after writing ${target}`, { code: 'bind.restore' });
-  return `wrote ${target} to ${e.undo.path} (${nr} less the ${r.add} pages this run added${target > nr - r.add ? `, but ${inUse} are in use or reserved` : ''}${unread})`;
+    throw new VfiokitError(`${file} is ${now} after writing ${target}`, { code: 'bind.restore' });
+  return {
+    said: `wrote ${target} to ${file} (${nr} less the ${r.add} pages this run added${target > nr - r.add ? `, but ${inUse} are in use or reserved` : ''}${unread})`,
+    written: String(target),
+  };
 }

@@ -26,9 +26,10 @@
  *
  * So the plan writes nr_hugepages = its current value + the pages missing (surplus pages count in
  * the current value, so turning them persistent adds no free page and the pages missing are all
- * freshly allocated), then verifies free − reserved ≥ the need. Undo writes the old value back:
- * the fresh pages are all free, so the pool frees exactly them, and nr_hugepages and
- * free_hugepages read as before. Surplus pages that were there stay persistent (the kernel turned
+ * freshly allocated), then verifies free − reserved ≥ the need. Undo, and giving the pages back
+ * later (`--release`), take the pages added off the count found then, never below the pages in use
+ * or reserved (attr-exec.ts): on a pool nobody else touched the fresh pages are all free, so the
+ * pool frees exactly them, and nr_hugepages and free_hugepages read as before. Surplus pages that were there stay persistent (the kernel turned
  * them so on the raise, and no write can turn a page back into surplus while the pool holds as
  * many pages as it did); the plan says so in its notes.
  *
@@ -329,7 +330,7 @@ function refuseMoreThanMemory(need: HugepageNeed, host: HostRoot, notes: string[
 
 /**
  * The plan for a need on this host: raise nr_hugepages by the pages missing (journaled; undo
- * writes the old persistent count back), then verify that the pages are free. Refuses, with the
+ * takes the pages added back off), then verify that the pages are free. Refuses, with the
  * reason, when the pool cannot be read, the size is not offered, or the guest asks for more than
  * the machine has.
  */
@@ -457,22 +458,44 @@ function mountNotes(host: HostRoot, kb: number): string[] {
 
 /**
  * Giving the pages back outside the run that raised them (the raise's own undo does it when the
- * run fails): the old nr_hugepages written back. Pages still mapped (a guest not yet gone) stay
- * as surplus pages and go back to the system as they are let go (set_max_huge_pages), so the
- * step expects no value after the write; undoing it raises the pool again.
+ * run fails): the pages raised (`added`) taken off the count found when the step runs, never
+ * below the pages in use or reserved, as `up`'s undo does (attr-exec.ts givePagesBack). Writing
+ * the old count back instead would take the pages another consumer raised since (another VM's
+ * `up`, another `vfiokit hugepages`), and turn pages in use into surplus ones. Undoing the step
+ * writes the count found back.
  */
-export function planHugepageRelease(raise: HugepageRaise, host: HostRoot): Plan {
+export function planHugepageRelease(
+  raise: HugepageRaise,
+  host: HostRoot,
+  added = raise.to - raise.before,
+): Plan {
   const now = readCount(host, raise.path);
+  const dir = raise.path.slice(0, raise.path.lastIndexOf('/'));
+  const kb = /\/hugepages-(\d+)kB\/nr_hugepages$/.exec(raise.path)?.[1];
+  const giveBack = {
+    add: added,
+    free: `${dir}/free_hugepages`,
+    resv: `${HUGEPAGES_DIR}/hugepages-${kb}kB/resv_hugepages`,
+  };
+  // The value as the pool reads now (the step works it out again when it runs).
+  let inUse = 0;
+  try {
+    inUse = Math.max(0, now - readCount(host, giveBack.free) + readCount(host, giveBack.resv));
+  } catch {
+    // Not known now: the step reads the counts again, and gives the pages back all the same.
+  }
+  const target = Math.min(now, Math.max(now - added, inUse));
   return {
     steps: [
       {
         kind: 'attr',
         path: raise.path,
-        value: String(raise.before),
-        why: `give back the hugepages raised for the guest (nr_hugepages was ${raise.before})`,
+        value: String(target),
+        why: `give back the ${added} hugepages raised for the guest (nr_hugepages ${now} now; pages another guest raised or holds stay)`,
         state: { path: raise.path, read: 'text' },
         expectBefore: String(now),
         undo: { path: raise.path, value: String(now) },
+        giveBack,
         mayBlock: true,
       },
     ],
@@ -529,6 +552,9 @@ export function hugepageRecordStep(root: HostRoot, name: string, hp: HugepagePla
   if (!hp.raise) return undefined;
   const old = readHugepageRecord(root, name);
   const first = old && old.record.raise.path === hp.raise.path ? old.record.raise : undefined;
+  // Every raise for the VM adds to what giving back takes off (its pages are counted free by the
+  // next raise, so each raise adds only what was missing then).
+  const added = (first ? (first.added ?? first.to - first.before) : 0) + (hp.raise.to - hp.raise.before);
   const record: HugepagesRecord = {
     schema: 'vfiokit.hugepages-record/1',
     name,
@@ -539,6 +565,7 @@ export function hugepageRecordStep(root: HostRoot, name: string, hp: HugepagePla
       before: first?.before ?? hp.raise.before,
       surplusBefore: first?.surplusBefore ?? hp.raise.surplusBefore,
       to: hp.raise.to,
+      added,
     },
   };
   return {
@@ -553,14 +580,15 @@ export function hugepageRecordStep(root: HostRoot, name: string, hp: HugepagePla
   };
 }
 
-/** Giving back what the VM's record says was raised: the old nr_hugepages, then the record removed. */
+/** Giving back what the VM's record says was raised (planHugepageRelease), then the record removed. */
 export function planHugepageReleaseFromRecord(
   root: HostRoot,
   name: string,
 ): { record: HugepagesRecord; plan: Plan } | undefined {
   const r = readHugepageRecord(root, name);
   if (!r) return undefined;
-  const release = planHugepageRelease(r.record.raise, root);
+  const raise = r.record.raise;
+  const release = planHugepageRelease(raise, root, raise.added ?? raise.to - raise.before);
   const remove: FileStep = {
     kind: 'file',
     path: hugepageRecordPath(name),

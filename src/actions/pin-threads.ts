@@ -21,6 +21,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { formatCpuList, parseCpuList } from '../cpu/cpu-list.js';
 import { VfiokitError } from '../errors.js';
+import type { HostRoot } from '../host/root.js';
 import type { QmpClient } from './qmp.js';
 
 export interface VmPin {
@@ -44,6 +45,52 @@ export interface PinDeps {
   run?: (argv: string[]) => Promise<{ status: number | null; stderr: string; missing?: boolean }>;
   /** /proc as this machine has it (QEMU is a process here whatever root the plan reads). */
   proc?: string;
+}
+
+const ONLINE = '/sys/devices/system/cpu/online';
+
+/** The pinned CPUs against the CPUs the host runs: all there, some missing, or not known. */
+export type PinnedCpusCheck =
+  | { verdict: 'ok'; online: string }
+  | { verdict: 'missing'; missing: number[]; online: string }
+  | { verdict: 'unknown'; reason: string };
+
+/**
+ * Whether every CPU the pinning names is online (Documentation/ABI/testing/sysfs-devices-system-cpu:
+ * /sys/devices/system/cpu/online, the CPUs the kernel schedules on). A thread cannot be pinned to
+ * a CPU the kernel does not run, so without this check the pinning step fails after QEMU started
+ * and the whole run is undone. The online list unreadable or not a CPU list: not known, and then
+ * nothing is refused on a guess.
+ */
+export function checkPinnedCpus(root: HostRoot, pin: VmPin): PinnedCpusCheck {
+  let text: string | undefined;
+  try {
+    // One page at most (a sysfs attribute); 64 KiB covers the largest page size.
+    text = root.readText(ONLINE, 64 * 1024);
+  } catch (e) {
+    return { verdict: 'unknown', reason: `${ONLINE} is unreadable: ${(e as Error).message}` };
+  }
+  if (text === undefined) return { verdict: 'unknown', reason: `${ONLINE} is missing` };
+  const online = parseCpuList(text);
+  if (!online?.length)
+    return {
+      verdict: 'unknown',
+      reason: `${ONLINE} is not a CPU list: ${JSON.stringify(text.trim().slice(0, 40))}`,
+    };
+  const have = new Set(online);
+  const asked = new Set<number>();
+  for (const list of [...pin.vcpus, ...pin.iothreads, ...(pin.emulator ? [pin.emulator] : [])]) {
+    const cpus = parseCpuList(list);
+    if (cpus === undefined)
+      return {
+        verdict: 'unknown',
+        reason: `the pinning list ${JSON.stringify(list.slice(0, 40))} is not a CPU list`,
+      };
+    for (const c of cpus) asked.add(c);
+  }
+  const missing = [...asked].filter((c) => !have.has(c)).sort((a, b) => a - b);
+  const shown = formatCpuList(online);
+  return missing.length ? { verdict: 'missing', missing, online: shown } : { verdict: 'ok', online: shown };
 }
 
 /** The lines `up --dry-run` shows for the pinning step. */

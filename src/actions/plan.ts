@@ -118,8 +118,21 @@ export interface AttrStep extends StepBase {
    * A hugepage pool raise (hugepages.ts): undo writes max(count at undo − add, pages in use or
    * reserved at undo) instead of `undo`, so the pages other VMs raised or hold meanwhile stay.
    */
-  undoRelative?: { add: number; free: string; resv: string };
+  undoRelative?: PoolGiveBack;
+  /**
+   * Giving back a hugepage raise in a later run (`vfiokit hugepages --release`): the value written
+   * is worked out when the step runs, as undoRelative does (max(count − add, pages in use or
+   * reserved)); `value` is that figure from the pool as planned.
+   */
+  giveBack?: PoolGiveBack;
   mayBlock: boolean;
+}
+
+/** Pages a hugepage raise added, to be taken off the pool later, and the files that say which are in use. */
+export interface PoolGiveBack {
+  add: number;
+  free: string;
+  resv: string;
 }
 
 /**
@@ -175,6 +188,8 @@ const shownValue = (v: string) => (v === '\n' ? "'\\n' (clear)" : v);
 export function describeStep(s: Step): string {
   if (s.kind === 'command') return `run ${shellLine(s.argv)}`;
   if (s.kind === 'verify') return `check ${s.what}`;
+  if (s.kind === 'attr' && s.giveBack)
+    return `take the ${s.giveBack.add} pages raised off ${s.path} (${s.value} now; never below the pages in use or reserved)`;
   if (s.kind === 'sysfs' || s.kind === 'attr') return `write ${shownValue(s.value)} to ${s.path}`;
   return `${s.action === 'create' ? 'create' : s.action === 'remove' ? 'remove' : 'edit'} ${s.path}`;
 }

@@ -28,6 +28,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import { formatCpuList } from '../cpu/cpu-list.js';
 import { VfiokitError } from '../errors.js';
 import type { HostWriter } from '../host/host-writer.js';
 import type { HostRoot } from '../host/root.js';
@@ -36,7 +37,14 @@ import type { HoldControl, InterruptSource } from './apply.js';
 import { type BindOptions, type BindPlan, planBind } from './bind.js';
 import { hugepageNeed, planHugepages } from './hugepages.js';
 import { RUN_DIR } from './lock.js';
-import { type PinDeps, type PinnedThread, pinningLines, pinQemuThreads, type VmPin } from './pin-threads.js';
+import {
+  checkPinnedCpus,
+  type PinDeps,
+  type PinnedThread,
+  pinningLines,
+  pinQemuThreads,
+  type VmPin,
+} from './pin-threads.js';
 import type { FileStep, Plan, Step } from './plan.js';
 import { QmpClient } from './qmp.js';
 
@@ -193,6 +201,31 @@ export function withAccel(argv: readonly string[], accel: 'kvm' | 'tcg'): string
   return out;
 }
 
+/** A VM without assigned devices: nothing to bind. */
+const noBinding = (): BindPlan => ({
+  mode: 'bind',
+  devices: [],
+  notes: [],
+  plan: { steps: [] },
+  record: { schema: 'vfiokit.bound/1', sets: [] },
+});
+
+/**
+ * A pinning to CPUs the host does not have online, refused before anything starts (the pin step
+ * would find it only after QEMU ran); the check not made (no online list) is a note, not a refusal.
+ */
+function refuseOfflinePins(root: HostRoot, pin: VmPin | undefined): string | undefined {
+  const pinned = pin && checkPinnedCpus(root, pin);
+  if (pinned?.verdict === 'missing')
+    throw new VfiokitError(
+      `cpu.pin names ${pinned.missing.length === 1 ? 'CPU' : 'CPUs'} ${formatCpuList(pinned.missing)}, which this host does not have online (online: ${pinned.online})`,
+      { hint: 'pin to CPUs in /sys/devices/system/cpu/online, or write cpu.pin: auto', code: 'up.pin-cpus' },
+    );
+  return pinned?.verdict === 'unknown'
+    ? `the pinned CPUs are not checked against the host's online CPUs: ${pinned.reason}`
+    : undefined;
+}
+
 export function planUp(
   root: HostRoot,
   input: {
@@ -207,20 +240,19 @@ export function planUp(
 ): UpPlan {
   const { model } = input;
   const paths = vmPaths(model.name);
-  const notes: string[] = [];
+  const pinNote = refuseOfflinePins(root, model.pin);
   const addresses = [...new Set(model.hostdevs.map((h) => h.host))];
   // planBind takes each address's whole IOMMU group (the kernel opens a group only when every
   // endpoint in it is on vfio-pci): the spec's companions, and whatever else shares the group.
   const binding = addresses.length
     ? planBind(root, { items: addresses, groups: [], gpu: false }, input.bind)
-    : {
-        mode: 'bind' as const,
-        devices: [],
-        notes: [],
-        plan: { steps: [] },
-        record: { schema: 'vfiokit.bound/1' as const, sets: [] },
-      };
-  notes.push(...binding.notes, ...(input.hugepages?.notes ?? []), ...(input.vars?.notes ?? []));
+    : noBinding();
+  const notes = [
+    ...binding.notes,
+    ...(input.hugepages?.notes ?? []),
+    ...(input.vars?.notes ?? []),
+    ...(pinNote ? [pinNote] : []),
+  ];
   const steps = [
     ...(input.vars?.step ? [input.vars.step] : []),
     ...(input.hugepages?.steps ?? []),

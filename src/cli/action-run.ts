@@ -1,8 +1,9 @@
 /**
- * What every command that changes the host (bind, handover, hugepages) does around its plan:
- * the --lock-wait/--timeout seconds, the refusal to act on a --root copy, the root check, and
- * applying the plan through the journal with SIGINT/SIGTERM undoing it, then reporting a failure.
- * One place, so the commands cannot drift in what they refuse or how they say it.
+ * What every command that changes the host (bind, handover, hugepages, setup, hook, up) does
+ * around its plan: the --lock-wait/--timeout seconds, the refusal to act on a --root copy, the
+ * root check, the ending of a run that only plans, and applying the plan through the journal with
+ * SIGINT/SIGTERM undoing it, then reporting a failure. One place, so the commands cannot drift in
+ * what they refuse or how they say it.
  */
 import { type ApplyOptions, type ApplyResult, applyPlan, processSignals } from '../actions/apply.js';
 import type { Plan } from '../actions/plan.js';
@@ -35,6 +36,36 @@ export function requireRoot(root: HostRoot, message: string, code: string): void
   if (root.live && typeof process.getuid === 'function' && process.getuid() !== 0) {
     throw new EnvironmentError(message, { hint: 'run it with sudo (--dry-run works without)', code });
   }
+}
+
+/** The last line of a run that only planned. */
+export const DRY_RUN_LINE = 'Dry run: nothing was changed.';
+
+/** The last line of a planned run of a command that applies only when asked (--apply). */
+export const applyWithLine = (command: string) => `${DRY_RUN_LINE} Apply with: ${command}`;
+
+/** How a run that changed nothing ends: its JSON, or its plan and a last line. */
+export interface PlanOnlyEnding {
+  /** The command's --json object. */
+  json: () => unknown;
+  /** The plan in human output. */
+  render: () => void;
+  /** The line after the plan (none when undefined); DRY_RUN_LINE unless the command says more. */
+  last?: string;
+  /** A blank line between the plan and the last line (default true). */
+  gap?: boolean;
+}
+
+/** The ending of a dry run (or a refusal, or nothing to do): the JSON, or the plan and its last line. */
+export function endWithoutChange(ctx: CliContext, end: PlanOnlyEnding): void {
+  if (ctx.json) {
+    ctx.printJson(end.json());
+    return;
+  }
+  end.render();
+  if (end.last === undefined) return;
+  if (end.gap !== false) ctx.out();
+  ctx.out(end.last);
 }
 
 /** applyPlan with the process's SIGINT/SIGTERM as interrupts, released however the run ends. */

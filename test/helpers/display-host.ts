@@ -41,7 +41,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type CommandRunner, DirHostWriter } from '../../src/host/host-writer.js';
 import type { SysfsWriteResult } from '../../src/host/sysfs-io.js';
-import { FakeSysfs, fakeHost } from './fake-sysfs.js';
+import { AttrFakeSysfs } from './attr-fake-sysfs.js';
+import { fakeHost } from './fake-sysfs.js';
 import { UsageTree } from './usage-host.js';
 
 export const GPU = '0000:01:00.0';
@@ -59,7 +60,7 @@ interface ConDriver {
 }
 
 type FbOwner = 'gpu' | 'firmware';
-export class DisplayFakeSysfs extends FakeSysfs {
+export class DisplayFakeSysfs extends AttrFakeSysfs {
   /** registered_con_driver[]: the index is the N of vtconN. */
   readonly slots: (ConDriver | undefined)[] = [];
   /** The driver that holds the VTs (con_driver_map[]). */
@@ -76,17 +77,6 @@ export class DisplayFakeSysfs extends FakeSysfs {
     this.syncFiles();
   }
 
-  attrState(hostPath: string, read: 'text' | 'link'): string | null {
-    const f = path.join(this.dir, hostPath);
-    try {
-      return read === 'link'
-        ? path.basename(fs.readlinkSync(f))
-        : fs.readFileSync(f, 'utf8').replace(/\n$/, '');
-    } catch {
-      return null;
-    }
-  }
-
   override async write(
     hostPath: string,
     value: string,
@@ -99,12 +89,8 @@ export class DisplayFakeSysfs extends FakeSysfs {
       this.framebuffersFollow();
       return r;
     }
-    const n = this.log.length;
-    this.log.push(`${hostPath} <- ${JSON.stringify(value)}`);
-    if (this.fault?.at === n) {
-      if (this.fault.kind === 'fail') return { ok: false, error: 'EIO' };
-      return { ok: false, timedOut: true, error: `no answer after ${opts.timeoutMs} ms` };
-    }
+    const failed = this.injected(hostPath, value, opts.timeoutMs);
+    if (failed) return failed;
     if (vt) {
       const con = this.slots[Number(vt[1])];
       if (!con) return { ok: false, error: 'ENOENT' };

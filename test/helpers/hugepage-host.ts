@@ -23,7 +23,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SysfsWriteResult } from '../../src/host/sysfs-io.js';
-import { type FakeHost, FakeSysfs, fakeHost } from './fake-sysfs.js';
+import { AttrFakeSysfs } from './attr-fake-sysfs.js';
+import { type FakeHost, fakeHost } from './fake-sysfs.js';
 
 export const POOLS = '/sys/kernel/mm/hugepages';
 export const POOL_2M = `${POOLS}/hugepages-2048kB`;
@@ -53,23 +54,12 @@ export interface PoolSetup {
 const PATH =
   /^\/sys\/(?:kernel\/mm\/hugepages|devices\/system\/node\/node(\d+)\/hugepages)\/hugepages-(\d+)kB\/nr_hugepages$/;
 
-export class HugepageFakeSysfs extends FakeSysfs {
+export class HugepageFakeSysfs extends AttrFakeSysfs {
   readonly pools = new Map<number, PoolState>();
   /** Sizes whose pool cannot grow at run time (gigantic pages without CONFIG_CONTIG_ALLOC). */
   readonly fixedSizes = new Set<number>();
   /** Whether the tree has per-node directories (a NUMA machine). */
   numa = false;
-
-  attrState(hostPath: string, read: 'text' | 'link'): string | null {
-    const f = path.join(this.dir, hostPath);
-    try {
-      return read === 'link'
-        ? path.basename(fs.readlinkSync(f))
-        : fs.readFileSync(f, 'utf8').replace(/\n$/, '');
-    } catch {
-      return null;
-    }
-  }
 
   /** Set a pool's state and write its files (and the node directories when numa). */
   setPool(kb: number, s: PoolSetup): void {
@@ -125,13 +115,8 @@ export class HugepageFakeSysfs extends FakeSysfs {
   ): Promise<SysfsWriteResult> {
     const m = PATH.exec(hostPath);
     if (!m) return super.write(hostPath, value, opts);
-    const n = this.log.length;
-    this.log.push(`${hostPath} <- ${JSON.stringify(value)}`);
-    if (this.fault?.at === n) {
-      if (this.fault.kind === 'fail') return { ok: false, error: 'EIO' };
-      return { ok: false, timedOut: true, error: `no answer after ${opts.timeoutMs} ms` };
-    }
-    if (this.failPaths.some((p) => hostPath.endsWith(p))) return { ok: false, error: 'EIO' };
+    const failed = this.injected(hostPath, value, opts.timeoutMs);
+    if (failed) return failed;
     const kb = Number(m[2]);
     const node = m[1] === undefined ? undefined : Number(m[1]);
     if (!this.pools.has(kb) || (node !== undefined && (!this.numa || node >= this.pool(kb).nodes.length)))

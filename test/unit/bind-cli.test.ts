@@ -1,6 +1,7 @@
 // The bind, release and restore commands over the simulated sysfs: --json documents valid against
 // their schemas (docs/json.md, linked from docs/bind.md), the human output, and --root refusing to act on a snapshot.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -120,6 +121,106 @@ test('restore undoes a run whose journal was left open (the process killed after
       fs.existsSync(path.join(h.dir, 'run/vfiokit/bound.json')),
       false,
       'the record is undone too',
+    );
+  } finally {
+    h.cleanup();
+  }
+});
+
+test('restore undoes every dead journal in one call, newest run first; one failing does not stop the rest', async () => {
+  const h = fakeHost('desktop');
+  try {
+    const start = h.fake.state();
+    const deps = { io: h.fake, writer: h.writer };
+    const run = path.join(h.dir, 'run/vfiokit');
+    // A process that has exited: its pid names no process (what a SIGKILLed run leaves).
+    const dead = spawnSync(process.execPath, ['-e', '']).pid as number;
+    const killed = (file: string, started: string) => {
+      const j = JSON.parse(fs.readFileSync(file, 'utf8'));
+      Object.assign(j, { state: 'open', pid: dead, started });
+      fs.writeFileSync(file, JSON.stringify(j));
+    };
+    // Run 1: the NIC bound by a VM's `vfiokit up`, killed (its journal is the VM's).
+    const one = capture({ root: h.dir });
+    assert.equal(await runBind(one.ctx, 'bind', ['0000:02:00.0'], { force: true }, deps), 0, one.err());
+    fs.mkdirSync(path.join(run, 'vm'), { recursive: true });
+    fs.renameSync(path.join(run, 'journal.json'), path.join(run, 'vm/one.journal.json'));
+    killed(path.join(run, 'vm/one.journal.json'), '2026-12-02T01:00:00.000Z');
+    // Run 2, later: the GPU and its audio function, killed; its bound.json step edits run 1's record.
+    const two = capture({ root: h.dir });
+    assert.equal(await runBind(two.ctx, 'bind', ['0000:01:00.0'], { force: true }, deps), 0, two.err());
+    killed(path.join(run, 'journal.json'), '2026-12-02T02:00:00.000Z');
+    // Run 3, the newest: a file whose undo cannot be written (its directory is a file now).
+    fs.mkdirSync(path.join(h.dir, 'etc/vfiokit-test'), { recursive: true });
+    fs.writeFileSync(path.join(h.dir, 'etc/vfiokit-test/blocked'), 'not a directory\n');
+    fs.writeFileSync(
+      path.join(run, 'vm/three.journal.json'),
+      JSON.stringify({
+        schema: 'vfiokit.journal/1',
+        pid: dead,
+        command: 'vfiokit up three',
+        started: '2026-12-02T03:00:00.000Z',
+        state: 'open',
+        entries: [
+          {
+            step: 0,
+            kind: 'file',
+            path: '/etc/vfiokit-test/blocked/file',
+            existed: true,
+            backup: Buffer.from('old\n').toString('base64'),
+            createdDirs: [],
+            state: 'done',
+          },
+        ],
+      }),
+    );
+
+    const dry = capture({ root: h.dir, json: true });
+    assert.equal(await runRestore(dry.ctx, { dryRun: true }, deps), 0);
+    const dj = JSON.parse(dry.out());
+    assertDocumented('vfiokit.restore/1', dj);
+    assert.deepEqual(
+      dj.journals.map((j: { path: string }) => j.path),
+      ['/run/vfiokit/vm/three.journal.json', '/run/vfiokit/journal.json', '/run/vfiokit/vm/one.journal.json'],
+    );
+
+    const r = capture({ root: h.dir });
+    assert.equal(await runRestore(r.ctx, {}, deps), 1, r.err());
+    const blocks = r.out().split(/^(?=Restoring after: )/m);
+    assert.equal(blocks.length, 3, r.out());
+    assert.match(
+      blocks[0],
+      /^Restoring after: vfiokit up three \(pid \d+, started 2026-12-02T03:00:00\.000Z, open\)\n {2}could not undo: \/etc\/vfiokit-test\/blocked\/file: .*\nRestore incomplete: the journal keeps what is left\.\n$/,
+    );
+    assert.match(
+      blocks[1],
+      /^Restoring after: vfiokit bind 0000:01:00\.0 \(pid \d+, started 2026-12-02T02:00:00\.000Z, open\)\n[\s\S]*\nRestored\.\n$/,
+    );
+    assert.match(
+      blocks[2],
+      /^Restoring after: vfiokit bind 0000:02:00\.0 \(pid \d+, started 2026-12-02T01:00:00\.000Z, open\)\n[\s\S]*\nRestored\.\n2 of 3 runs restored; 1 not: vfiokit restore retries them\n$/,
+    );
+    // The oracle: the simulated kernel's bindings as before both binds, and no record left (run 2
+    // put run 1's back, then run 1 removed it: the other order would leave run 1's record).
+    assert.deepEqual(h.fake.state(), start);
+    assert.equal(fs.existsSync(path.join(run, 'bound.json')), false);
+
+    // The one left is retried alone; once its file can be written, restored: exit 0.
+    fs.rmSync(path.join(h.dir, 'etc/vfiokit-test/blocked'));
+    const again = capture({ root: h.dir, json: true });
+    assert.equal(await runRestore(again.ctx, {}, deps), 0, again.err());
+    const aj = JSON.parse(again.out());
+    assertDocumented('vfiokit.restore/1', aj);
+    assert.equal(aj.journals.length, 1);
+    assert.equal(aj.journals[0].path, '/run/vfiokit/vm/three.journal.json');
+    assert.equal(aj.journal.state, 'rolled-back');
+    assert.equal(aj.result.ok, true);
+    assert.equal(fs.readFileSync(path.join(h.dir, 'etc/vfiokit-test/blocked/file'), 'utf8'), 'old\n');
+    const none = capture({ root: h.dir });
+    assert.equal(await runRestore(none.ctx, { dryRun: true }, deps), 0);
+    assert.match(
+      none.out(),
+      /^Nothing to restore: the last run \(vfiokit bind 0000:01:00\.0, .*\) ended rolled-back, \d+ steps in its journal\.\n$/,
     );
   } finally {
     h.cleanup();

@@ -3,8 +3,11 @@
 // host and root: the lab (test/lab/hugepages.test.ts) runs it on a real kernel; here the plan,
 // its JSON (checked against docs/schema/hugepages.json by runCli) and the refusals.
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
+import { hugepageHost, POOL_2M } from '../helpers/hugepage-host.js';
 
 const ROOT = 'test/fixtures/lab-desktop/snapshot';
 const SMALL = 'test/fixtures/hugepages/small-2m.yaml';
@@ -99,4 +102,45 @@ test('a spec without hugepages: nothing to reserve', () => {
     '--dry-run',
   ]);
   assert.equal(JSON.parse(j.stdout).need, undefined);
+});
+
+test('--release --dry-run with a record: the pages raised taken off the count found, not the old count written', () => {
+  // The lab snapshot with a pool another consumer raised after small's record was kept: 64 pages,
+  // 24 of them in use; small raised 32 (from 0 to 32). A copy, so the record can be written.
+  const h = hugepageHost({ pool2M: { nodes: [{ nr: 64, free: 40, room: 200 }] } });
+  try {
+    const rec = path.join(h.dir, 'run/vfiokit/hugepages-small.json');
+    fs.mkdirSync(path.dirname(rec), { recursive: true });
+    fs.writeFileSync(
+      rec,
+      JSON.stringify({
+        schema: 'vfiokit.hugepages-record/1',
+        name: 'small',
+        pageSizeKb: 2048,
+        pages: 32,
+        raise: { path: `${POOL_2M}/nr_hugepages`, before: 0, surplusBefore: 0, to: 32 },
+      }),
+    );
+    const r = runCli(['--root', h.dir, 'hugepages', SMALL, '--release', '--dry-run']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /\nRaised for small: \S+ from 0 to 32, 32 pages added\n/);
+    assert.match(
+      r.stdout,
+      /\n {2}1\. take the 32 pages raised off \/sys\/kernel\/mm\/hugepages\/hugepages-2048kB\/nr_hugepages \(32 now; never below the pages in use or reserved\) {2}#/,
+    );
+    assert.match(r.stdout, /\n {2}2\. remove \/run\/vfiokit\/hugepages-small\.json/);
+    assert.match(r.stdout, /\n\nDry run: nothing was changed\.\n$/);
+    const j = runCli(['--root', h.dir, '--json', 'hugepages', SMALL, '--release', '--dry-run']);
+    assert.equal(j.status, 0, j.stderr);
+    const doc = JSON.parse(j.stdout);
+    assert.equal(doc.mode, 'release');
+    assert.equal(doc.steps[0].value, '32');
+    assert.equal(
+      fs.readFileSync(path.join(h.dir, POOL_2M, 'nr_hugepages'), 'utf8'),
+      '64\n',
+      'nothing changed',
+    );
+  } finally {
+    h.cleanup();
+  }
 });

@@ -376,11 +376,14 @@ test('the record: kept after a raise, its first value kept across raises, releas
     before: 6,
     surplusBefore: 0,
     to: 32,
+    added: 26,
   });
-  // A bigger guest later: the pool grows again, the record still gives back to 6.
+  // A bigger guest later: the pool grows again (the 32 free pages count), the record adds the 32
+  // more raised, so giving back takes 58 off and leaves the 6 that were there.
   await reserve(128);
   assert.equal(read(h, `${POOL_2M}/nr_hugepages`), '64');
   assert.equal(readHugepageRecord(h.root(), 'small')?.record.raise.before, 6);
+  assert.equal(readHugepageRecord(h.root(), 'small')?.record.raise.added, 58);
   const rel = planHugepageReleaseFromRecord(h.root(), 'small');
   assert.ok(rel);
   const r = await applyPlan(h.writer, rel.plan, { command: 'test', sysfs: sysfs(h) });
@@ -389,6 +392,93 @@ test('the record: kept after a raise, its first value kept across raises, releas
   assert.equal(read(h, `${POOL_2M}/free_hugepages`), '6');
   assert.equal(readHugepageRecord(h.root(), 'small'), undefined, 'the record is gone');
   assert.equal(planHugepageReleaseFromRecord(h.root(), 'small'), undefined);
+});
+
+/** `vfiokit hugepages SPEC` for a VM of `mib` MiB as the command plans and applies it (its record kept). */
+async function reserveFor(h: HugepageHost, name: string, mib: number): Promise<void> {
+  const p = planHugepages(need2M(mib) as NonNullable<ReturnType<typeof need2M>>, h.root());
+  const rec = hugepageRecordStep(h.root(), name, p);
+  const r = await applyPlan(
+    h.writer,
+    { steps: [...p.plan.steps, ...(rec ? [rec] : [])] },
+    { command: `vfiokit hugepages ${name}`, sysfs: sysfs(h) },
+  );
+  assert.equal(r.ok, true, r.error?.message);
+}
+
+/** `vfiokit hugepages SPEC --release` for the VM: what its record says was raised, given back. */
+async function releaseFor(h: HugepageHost, name: string) {
+  const rel = planHugepageReleaseFromRecord(h.root(), name);
+  assert.ok(rel, `a record for ${name}`);
+  const r = await applyPlan(h.writer, rel.plan, {
+    command: `vfiokit hugepages ${name} --release`,
+    sysfs: sysfs(h),
+  });
+  assert.equal(r.ok, true, r.error?.message);
+  assert.equal(readHugepageRecord(h.root(), name), undefined, 'the record is gone');
+  return { rel, r };
+}
+
+const counts = (h: HugepageHost) => ({
+  nr: Number(read(h, `${POOL_2M}/nr_hugepages`)),
+  free: Number(read(h, `${POOL_2M}/free_hugepages`)),
+});
+
+test('release is relative: A raises, another consumer raises, A releases: the other pages stay', async () => {
+  // Expected counts from the kernel's rules (hugetlbpage.rst): nr_hugepages counts every page,
+  // free_hugepages those not faulted in; a guest's pages are in use while it runs.
+  const h = host({ pool2M: { nodes: [{ room: 256 }] } });
+  await reserveFor(h, 'a', 64);
+  assert.deepEqual(counts(h), { nr: 32, free: 32 });
+  h.fake.use(2048, 32); // A's guest runs and maps its 32 pages.
+  await reserveFor(h, 'b', 64); // none free: B raises 32 more.
+  assert.deepEqual(counts(h), { nr: 64, free: 32 });
+  h.fake.letGo(2048, 32); // A's guest ends.
+  const { rel, r } = await releaseFor(h, 'a');
+  const step = rel.plan.steps[0];
+  assert.equal(step.kind === 'attr' && step.value, '32', 'planned: 64 less the 32 A raised');
+  assert.match(
+    r.done[0],
+    /^take the 32 pages raised off \/sys\/kernel\/mm\/hugepages\/hugepages-2048kB\/nr_hugepages/,
+  );
+  // The absolute old count (0) would have taken B's pages: they stay.
+  assert.deepEqual(counts(h), { nr: 32, free: 32 });
+  const e = readJournal(h.writer)?.entries[0];
+  assert.equal(e?.kind === 'attr' && e.value, '32');
+  await releaseFor(h, 'b');
+  assert.deepEqual(counts(h), { nr: 0, free: 0 });
+  assert.equal(h.fake.pool(2048).nodes[0].room, 256, 'every page back to the system');
+});
+
+test('release never goes below the pages in use or reserved; the counts found then decide, not the plan', async () => {
+  const h = host({ pool2M: { nodes: [{ room: 256 }] } });
+  await reserveFor(h, 'a', 64);
+  await reserveFor(h, 'b', 128); // A's 32 free pages count: B raises 32 more (64 in all).
+  assert.deepEqual(counts(h), { nr: 64, free: 64 });
+  assert.equal(readHugepageRecord(h.root(), 'b')?.record.raise.added, 32);
+  // Every page mapped (B's guest has 64): A's release writes nothing, the pool stays.
+  h.fake.use(2048, 64);
+  await releaseFor(h, 'a');
+  assert.deepEqual(counts(h), { nr: 64, free: 0 });
+  // Planned on one state, applied on another: the step reads the pool again when it runs.
+  await reserveFor(h, 'c', 64); // none free: 32 more, 96 in all.
+  h.fake.use(2048, 30); // 94 in use when the release is planned.
+  const rel = planHugepageReleaseFromRecord(h.root(), 'c');
+  assert.ok(rel);
+  const step = rel.plan.steps[0];
+  assert.equal(step.kind === 'attr' && step.value, '94', 'planned: 96 less 32, but 94 are in use');
+  h.fake.letGo(2048, 94);
+  h.fake.use(2048, 40); // B's guest now holds 40 pages: 56 free.
+  const r = await applyPlan(h.writer, rel.plan, { command: 'c --release', sysfs: sysfs(h) });
+  assert.equal(r.ok, true, r.error?.message);
+  assert.deepEqual(counts(h), { nr: 64, free: 24 });
+  const j = readJournal(h.writer)?.entries[0];
+  assert.equal(j?.kind === 'attr' && j.value, '64', 'the journal keeps what was written');
+  // 20 pages reserved (promised to a mapping, counted free) stay too: B's release would take
+  // 64 − 32 = 32, but 40 in use + 20 reserved = 60 must stay.
+  h.fake.setPool(2048, { nodes: [{ ...h.fake.pool(2048).nodes[0] }], resv: 20 });
+  await releaseFor(h, 'b');
+  assert.deepEqual(counts(h), { nr: 60, free: 20 });
 });
 
 test('a damaged record is refused, never used to write sysfs', () => {

@@ -14,88 +14,30 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { afterEach, test } from 'node:test';
+import { test } from 'node:test';
 import { readJournal } from '../../src/actions/apply.js';
 import { QmpClient } from '../../src/actions/qmp.js';
-import type { UpPlan } from '../../src/actions/up.js';
 import { runDown } from '../../src/cli/commands/down.js';
 import { runUp } from '../../src/cli/commands/up.js';
-import { makeContext } from '../../src/cli/context.js';
-import { type HugepageHost, hugepageHost, POOL_2M } from '../helpers/hugepage-host.js';
+import { VfiokitError } from '../../src/errors.js';
 import { assertValidJson } from '../helpers/json-schema.js';
+import {
+  capture,
+  driverOf,
+  NIC,
+  pool,
+  qemuSkip as skip,
+  specFile,
+  standIn,
+  UP_OPTS,
+  upHosts,
+} from '../helpers/up-host.js';
 
-const haveQemu = spawnSync('qemu-system-x86_64', ['--version']).status === 0;
 const haveTaskset = spawnSync('taskset', ['--version']).status === 0;
 const TEMPLATE = '/usr/share/OVMF/OVMF_VARS_4M.fd';
 const cpus = os.availableParallelism();
-const skip = !haveQemu && !process.env.CI && 'qemu-system-x86 not installed';
 
-const NIC = '0000:02:00.0';
-const hosts: HugepageHost[] = [];
-const dirs: string[] = [];
-afterEach(() => {
-  for (const h of hosts.splice(0)) h.cleanup();
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-
-function host(): { h: HugepageHost; dir: string } {
-  const h = hugepageHost({ pool2M: { nodes: [{ room: 256 }] } });
-  hosts.push(h);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vfiokit-up-vms-'));
-  dirs.push(dir);
-  return { h, dir };
-}
-
-function specFile(dir: string, name: string, body: string): string {
-  const f = path.join(dir, `${name}.yaml`);
-  fs.writeFileSync(f, `name: ${name}\n${body}`);
-  return f;
-}
-
-function capture(root: string, json = false) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => {
-    out += c;
-  });
-  stderr.on('data', (c) => {
-    err += c;
-  });
-  return {
-    ctx: makeContext({ root, json, color: false }, { stdout, stderr }),
-    out: () => out,
-    err: () => err,
-  };
-}
-
-/** The stand-in for the NIC (pci-testdev) and guest RAM without hugetlb (the pools are simulated). */
-function standIn(plan: UpPlan, extra: string[] = []): void {
-  plan.argv = plan.argv.map((a) => {
-    if (a.startsWith('vfio-pci,'))
-      return a
-        .split(',')
-        .filter((p) => /^(id|bus|addr|multifunction)=/.test(p))
-        .reduce((acc, p) => `${acc},${p}`, 'pci-testdev');
-    if (a.startsWith('memory-backend-memfd'))
-      return a
-        .split(',')
-        .filter((p) => !/^(hugetlb|hugetlbsize|prealloc)=/.test(p))
-        .join(',');
-    return a;
-  });
-  plan.argv.push(...extra);
-  plan.expect = plan.expect.map((e) => ({ ...e, vendor: 0x1b36, device: 0x0005 }));
-}
-
-const pool = (h: HugepageHost, f: string) => fs.readFileSync(path.join(h.dir, POOL_2M, f), 'utf8').trim();
-const driverOf = (h: HugepageHost, a: string) => {
-  const l = path.join(h.dir, 'sys/bus/pci/devices', a, 'driver');
-  return fs.existsSync(l) ? path.basename(fs.readlinkSync(l)) : null;
-};
-const UP_OPTS = { force: true, accel: 'tcg', startTimeout: '60', checkTimeout: '60', timeout: '5' };
+const host = upHosts();
 
 /** Cpus_allowed_list of one thread, from the kernel. */
 const allowed = (pid: number, tid: number) =>
@@ -196,6 +138,67 @@ test('pinning that cannot be applied (no such host CPU) stops the VM and gives e
   assert.equal(driverOf(h, NIC), 'e1000e');
   assert.equal(pool(h, 'nr_hugepages'), '0');
   assert.equal(readJournal(h.writer, '/run/vfiokit/vm/badpin.journal.json')?.state, 'rolled-back');
+  // The lab snapshot has no /sys/devices/system/cpu/online: the check up makes before start could
+  // not be made, so it said so and refused nothing (the pin step found the bad CPU instead).
+  assert.ok(
+    doc.notes.some((n: string) =>
+      /pinned CPUs are not checked against the host's online CPUs: \/sys\/devices\/system\/cpu\/online is missing/.test(
+        n,
+      ),
+    ),
+    doc.notes.join('\n'),
+  );
+});
+
+test('pinned CPUs the host does not have online: refused before anything changes, naming them and the online list', async () => {
+  const { h, dir } = host();
+  // The host's online list, as the kernel prints it (Documentation/ABI/testing/sysfs-devices-system-cpu).
+  const online = path.join(h.dir, 'sys/devices/system/cpu/online');
+  fs.mkdirSync(path.dirname(online), { recursive: true });
+  fs.writeFileSync(online, '0-3,6\n');
+  const spec = specFile(
+    dir,
+    'farpin',
+    `memory: 64M\nhugepages: 2M\ncpu:\n  cores: 2\n  pin:\n    vcpus: ["2-5", "3"]\n    emulator: "0,9"\nfirmware:\n  type: seabios\ndevices:\n  - address: "${NIC}"\n`,
+  );
+  const want = /^cpu\.pin names CPUs 4-5,9, which this host does not have online \(online: 0-3,6\)$/;
+  let n = 0;
+  for (const dryRun of [true, false]) {
+    const u = capture(h.dir);
+    await assert.rejects(
+      runUp(u.ctx, spec, { ...UP_OPTS, dryRun }, { io: h.fake, writer: h.writer }),
+      (e: unknown) => {
+        assert.ok(e instanceof VfiokitError, String(e));
+        assert.match(e.message, want);
+        assert.equal(e.code, 'up.pin-cpus');
+        return true;
+      },
+    );
+    n++;
+  }
+  assert.equal(n, 2);
+  // Nothing was changed: the NIC on its driver, the pool as it was, no journal, no record.
+  assert.equal(driverOf(h, NIC), 'e1000e');
+  assert.equal(pool(h, 'nr_hugepages'), '0');
+  assert.equal(fs.existsSync(path.join(h.dir, 'run/vfiokit/vm')), false);
+
+  // Every pinned CPU online: planned as usual, no note about the check.
+  fs.writeFileSync(online, '0-9\n');
+  const ok = capture(h.dir, true);
+  assert.equal(await runUp(ok.ctx, spec, { ...UP_OPTS, dryRun: true }, { io: h.fake, writer: h.writer }), 0);
+  const doc = JSON.parse(ok.out());
+  assertValidJson(doc, 'vfiokit.up/1');
+  assert.equal(doc.notes.filter((x: string) => /pinned CPUs/.test(x)).length, 0);
+
+  // Not a CPU list (a damaged tree): not known, so not refused, and the plan says why.
+  fs.writeFileSync(online, '0-3,x\n');
+  const bad = capture(h.dir, true);
+  assert.equal(await runUp(bad.ctx, spec, { ...UP_OPTS, dryRun: true }, { io: h.fake, writer: h.writer }), 0);
+  assert.ok(
+    JSON.parse(bad.out()).notes.includes(
+      `the pinned CPUs are not checked against the host's online CPUs: /sys/devices/system/cpu/online is not a CPU list: "0-3,x"`,
+    ),
+  );
 });
 
 test('OVMF: the variable store is created from the template (0600, parent made), removed when QEMU never ran, kept after a run, never overwritten', {

@@ -4,31 +4,31 @@
 // unit test cannot bind devices or resize a kernel's pool; test/lab/up.test.ts runs the same on
 // the real kernel with a real vfio-pci device).
 //
-// Changes to QEMU's command line for this machine, each made by the test through the plan:
-// the vfio-pci device is replaced by a stand-in pci-testdev with the same id, bus and address
-// (vfio-pci needs the real device on vfio-pci; the lab does that part), so the QMP check expects
-// pci-testdev's IDs 1b36:0005 (QEMU hw/misc/pci-testdev.c: PCI_VENDOR_ID_REDHAT,
-// PCI_DEVICE_ID_REDHAT_TEST); hugetlb=, hugetlbsize= and prealloc= are dropped from the RAM
-// backend (the simulated pool is not a kernel's: this machine has no pages reserved).
+// Changes to QEMU's command line for this machine, each made by the test through the plan
+// (test/helpers/up-host.ts standIn): the vfio-pci device is replaced by a stand-in pci-testdev
+// with the same id, bus and address, so the QMP check expects pci-testdev's IDs 1b36:0005; the
+// RAM backend loses hugetlb=, hugetlbsize= and prealloc= (the simulated pool is not a kernel's).
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { afterEach, test } from 'node:test';
+import { test } from 'node:test';
 import { readJournal } from '../../src/actions/apply.js';
 import type { UpPlan } from '../../src/actions/up.js';
 import { runDown } from '../../src/cli/commands/down.js';
 import { runUp } from '../../src/cli/commands/up.js';
-import { makeContext } from '../../src/cli/context.js';
-import { type HugepageHost, hugepageHost, POOL_2M } from '../helpers/hugepage-host.js';
+import type { HugepageHost } from '../helpers/hugepage-host.js';
 import { assertValidJson } from '../helpers/json-schema.js';
+import {
+  capture,
+  driverOf,
+  NIC,
+  pool,
+  qemuSkip as skip,
+  standIn as standInAny,
+  UP_OPTS,
+  upHosts,
+} from '../helpers/up-host.js';
 
-const haveQemu = spawnSync('qemu-system-x86_64', ['--version']).status === 0;
-const skip = !haveQemu && !process.env.CI && 'qemu-system-x86 not installed';
-
-const NIC = '0000:02:00.0';
 /** up keeps a journal per VM (apply.ts journalPath), open while the VM runs. */
 const JOURNAL = '/run/vfiokit/vm/nested.journal.json';
 const SPEC = `name: nested
@@ -42,68 +42,22 @@ devices:
   - address: "${NIC}"
 `;
 
-const hosts: HugepageHost[] = [];
-const dirs: string[] = [];
-afterEach(() => {
-  for (const h of hosts.splice(0)) h.cleanup();
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const newHost = upHosts();
 
 function setup(room = 256): { h: HugepageHost; spec: string } {
-  const base = hugepageHost({ pool2M: { nodes: [{ room }] } });
-  hosts.push(base);
-  const h = base;
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'vfiokit-up-'));
-  dirs.push(d);
-  const spec = path.join(d, 'nested.yaml');
+  const { h, dir } = newHost(room);
+  const spec = path.join(dir, 'nested.yaml');
   fs.writeFileSync(spec, SPEC);
   return { h, spec };
 }
 
-function capture(root: string, json = false) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => {
-    out += c;
-  });
-  stderr.on('data', (c) => {
-    err += c;
-  });
-  return {
-    ctx: makeContext({ root, json, color: false }, { stdout, stderr }),
-    out: () => out,
-    err: () => err,
-  };
-}
-
-/** The stand-in device and the RAM backend without hugetlb (see the header). */
+/** The stand-in device and the RAM backend without hugetlb (see the header), for the one NIC. */
 function standIn(plan: UpPlan, extra: string[] = []): void {
   assert.equal(plan.expect.length, 1, 'one assigned function');
-  plan.argv = plan.argv.map((a) => {
-    if (a.startsWith('vfio-pci,'))
-      return a
-        .split(',')
-        .filter((p) => /^(id|bus|addr|multifunction)=/.test(p))
-        .reduce((acc, p) => `${acc},${p}`, 'pci-testdev');
-    if (a.startsWith('memory-backend-memfd'))
-      return a
-        .split(',')
-        .filter((p) => !/^(hugetlb|hugetlbsize|prealloc)=/.test(p))
-        .join(',');
-    return a;
-  });
-  plan.argv.push(...extra);
-  plan.expect = plan.expect.map((e) => ({ ...e, vendor: 0x1b36, device: 0x0005 }));
+  standInAny(plan, extra);
 }
 
-const nrPages = (h: HugepageHost) =>
-  fs.readFileSync(path.join(h.dir, POOL_2M, 'nr_hugepages'), 'utf8').trim();
-const driverOf = (h: HugepageHost, a: string) => {
-  const l = path.join(h.dir, 'sys/bus/pci/devices', a, 'driver');
-  return fs.existsSync(l) ? path.basename(fs.readlinkSync(l)) : null;
-};
+const nrPages = (h: HugepageHost) => pool(h, 'nr_hugepages');
 const overrideOf = (h: HugepageHost, a: string) =>
   fs.readFileSync(path.join(h.dir, 'sys/bus/pci/devices', a, 'driver_override'), 'utf8').trim();
 const state = (h: HugepageHost) =>
@@ -121,8 +75,6 @@ function assertGivenBack(h: HugepageHost, label: string): void {
   assert.equal(fs.existsSync(path.join(h.dir, 'run/vfiokit/vm/nested')), false, `${label}: run dir`);
   assert.equal(fs.existsSync(path.join(h.dir, 'run/vfiokit/lock')), false, `${label}: lock`);
 }
-
-const UP_OPTS = { force: true, accel: 'tcg', startTimeout: '60', checkTimeout: '60', timeout: '5' };
 
 test('up runs the VM with the NIC on vfio-pci and the pages raised; down stops it and up gives both back', {
   skip,

@@ -48,8 +48,10 @@ export function registerRelease(program: Command): void {
 export function registerRestore(program: Command): void {
   program
     .command('restore')
-    .description('undo what an interrupted vfiokit run left done (after a crash, a kill or a reboot)')
-    .option('--dry-run', 'say what the journal holds, change nothing')
+    .description(
+      'undo what interrupted vfiokit runs left done (after a crash or a kill), every one in one call',
+    )
+    .option('--dry-run', 'say what the journals hold, change nothing')
     .option('--lock-wait <seconds>', 'how long to wait for another vfiokit to finish', '10')
     .option('--timeout <seconds>', 'give up on a sysfs write that blocks after this long', '10')
     .action(

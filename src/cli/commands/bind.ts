@@ -4,13 +4,19 @@
  * command prints are built here only: bindJson (vfiokit.bind/1) and restoreJson
  * (vfiokit.restore/1), documented in docs/bind.md.
  */
-import { type ApplyResult, pendingJournals, readJournal, restoreJournal } from '../../actions/apply.js';
+import {
+  type ApplyResult,
+  type Journal,
+  pendingJournals,
+  readJournal,
+  restoreJournal,
+} from '../../actions/apply.js';
 import { type BindPlan, GuardRefusal, planBind, planRelease } from '../../actions/bind.js';
 import { formatFindings, guardDevices } from '../../actions/guard.js';
 import { findHolders } from '../../actions/holders.js';
 import { describeStep, stepJson } from '../../actions/plan.js';
 import type { SysfsDeps } from '../../actions/sysfs-exec.js';
-import { ExitCode, UsageError } from '../../errors.js';
+import { ExitCode, UsageError, VfiokitError } from '../../errors.js';
 import { DirHostWriter, type HostWriter } from '../../host/host-writer.js';
 import { scanPciDevices } from '../../host/pci-sysfs.js';
 import type { HostRoot } from '../../host/root.js';
@@ -18,7 +24,14 @@ import { type DeviceBinding, DirSysfsIo, type SysfsIo } from '../../host/sysfs-i
 import { readHostUsage } from '../../host/usage.js';
 import type { BindJson } from '../../schema/outputs/bind.js';
 import type { RestoreJson } from '../../schema/outputs/restore.js';
-import { applyInterruptibly, refuseRootCopy, requireRoot, secondsOption } from '../action-run.js';
+import {
+  applyInterruptibly,
+  DRY_RUN_LINE,
+  endWithoutChange,
+  refuseRootCopy,
+  requireRoot,
+  secondsOption,
+} from '../action-run.js';
 import type { CliContext } from '../context.js';
 
 export interface BindCliOptions {
@@ -184,17 +197,16 @@ export async function runBind(
   }
   const where = root.live ? 'this host' : root.name;
   if (opts.dryRun || !plan.plan.steps.length) {
-    if (ctx.json) ctx.printJson(bindJson(root.name, plan, Boolean(opts.dryRun)));
-    else {
-      renderPlan(ctx, plan, where, true);
-      ctx.out(
-        plan.plan.steps.length
-          ? `Dry run: nothing was changed.`
-          : mode === 'bind'
-            ? 'Nothing to do: every device is on vfio-pci already.'
-            : 'Nothing to do.',
-      );
-    }
+    endWithoutChange(ctx, {
+      json: () => bindJson(root.name, plan, Boolean(opts.dryRun)),
+      render: () => renderPlan(ctx, plan, where, true),
+      last: plan.plan.steps.length
+        ? DRY_RUN_LINE
+        : mode === 'bind'
+          ? 'Nothing to do: every device is on vfio-pci already.'
+          : 'Nothing to do.',
+      gap: false,
+    });
     return ExitCode.ok;
   }
   requireRoot(root, `vfiokit ${mode} writes to /sys: it needs root`, 'bind.not-root');
@@ -217,31 +229,134 @@ export async function runBind(
   return r.ok ? ExitCode.ok : ExitCode.problem;
 }
 
+type JournalFile = ReturnType<typeof pendingJournals>[number];
+
+/** One journal's restore: what it found and did, or why it could not be done. */
+interface RestoreRun {
+  path: string;
+  /** The journal as found (for the report's heading). */
+  found: Journal;
+  /** After the restore, when one ran. */
+  journal?: Journal;
+  replayed: boolean;
+  res?: ApplyResult;
+  /** Thrown before any undo (the lock not had, a sysfs access refused). */
+  thrown?: VfiokitError;
+}
+
+const summary = (j: Journal) => ({
+  command: j.command,
+  pid: j.pid,
+  started: j.started,
+  state: j.state,
+  entries: j.entries.length,
+});
+
+/** A restore that threw, as a result: nothing undone, the reason. */
+const thrownResult = (e: VfiokitError): ApplyResult => ({
+  ok: false,
+  done: [],
+  commands: [],
+  undone: [],
+  undoFailed: [],
+  error: e,
+});
+
+const runResult = (r: RestoreRun): ApplyResult | undefined => r.res ?? (r.thrown && thrownResult(r.thrown));
+
+/** Every journal's result as one: ok when all are, the undo lines in order, the first error. */
+function combined(runs: RestoreRun[]): ApplyResult {
+  const all = runs.map(runResult).filter((r): r is ApplyResult => r !== undefined);
+  const error = all.find((r) => r.error)?.error;
+  return {
+    ok: all.every((r) => r.ok),
+    done: [],
+    commands: [],
+    undone: all.flatMap((r) => r.undone),
+    undoFailed: all.flatMap((r) => r.undoFailed),
+    ...(error ? { error } : {}),
+  };
+}
+
 export function restoreJson(
   root: string,
   dryRun: boolean,
-  journal: ReturnType<typeof readJournal>,
-  replayed: boolean,
-  r?: ApplyResult,
+  runs: RestoreRun[],
+  last: Journal | undefined,
 ): RestoreJson {
+  const first = runs[0];
+  const ran = runs.some((r) => r.res || r.thrown);
   return {
     schema: 'vfiokit.restore/1',
     root,
     dryRun,
-    journal: journal
-      ? {
-          command: journal.command,
-          pid: journal.pid,
-          started: journal.started,
-          state: journal.state,
-          entries: journal.entries.length,
-        }
-      : null,
-    replayed,
-    ...(r ? { result: resultJson(r) } : {}),
+    journal: first ? summary(first.journal ?? first.found) : last ? summary(last) : null,
+    replayed: runs.some((r) => r.replayed),
+    ...(ran ? { result: resultJson(combined(runs)) } : {}),
+    journals: runs.map((r) => {
+      const res = runResult(r);
+      return {
+        path: r.path,
+        journal: summary(r.journal ?? r.found),
+        replayed: r.replayed,
+        ...(res ? { result: resultJson(res) } : {}),
+      };
+    }),
   };
 }
 
+/**
+ * The journals left to undo, newest run first: undoing the latest changes first is the order the
+ * runs' own undo would have had (a later run started from the state an earlier one left). Ties
+ * (and unreadable start times) by path, so the order is the same on every call.
+ */
+function restoreOrder(left: JournalFile[]): JournalFile[] {
+  const started = (j: Journal) => (typeof j.started === 'string' ? j.started : '');
+  return [...left].sort(
+    (a, b) =>
+      started(b.journal).localeCompare(started(a.journal)) ||
+      (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
+  );
+}
+
+const steps = (n: number) => `${n} step${n === 1 ? '' : 's'}`;
+
+function renderRestorePlan(ctx: CliContext, left: JournalFile[], last: Journal | undefined): void {
+  if (!left.length) {
+    if (!last) ctx.out('Nothing to restore: no journal in /run/vfiokit (no run since boot).');
+    else
+      ctx.out(
+        `Nothing to restore: the last run (${last.command}, pid ${last.pid}, ${last.started}) ended ${last.state}, ${steps(last.entries.length)} in its journal.`,
+      );
+    return;
+  }
+  for (const { journal: j } of left)
+    ctx.out(
+      `To restore: ${left.length === 1 ? 'the last run' : 'a run'} (${j.command}, pid ${j.pid}, ${j.started}) ended ${j.state}, ${steps(j.entries.length)} in its journal.`,
+    );
+}
+
+function renderRestoreRun(ctx: CliContext, r: RestoreRun): void {
+  const b = r.found;
+  ctx.out(`Restoring after: ${b.command} (pid ${b.pid}, started ${b.started}, ${b.state})`);
+  if (r.thrown) {
+    ctx.out(ctx.c.red(`  could not restore: ${r.thrown.message}`));
+    return;
+  }
+  const res = r.res as ApplyResult;
+  for (const u of res.undone) ctx.out(`  undone: ${u}`);
+  if (!res.undone.length && !res.undoFailed.length) ctx.out('  everything was already as before that run');
+  for (const u of res.undoFailed) ctx.out(ctx.c.red(`  could not undo: ${u}`));
+  ctx.out(
+    res.ok ? ctx.c.green('Restored.') : ctx.c.red('Restore incomplete: the journal keeps what is left.'),
+  );
+}
+
+/**
+ * `vfiokit restore`: every journal left to undo (runs killed outright, VMs whose `vfiokit up`
+ * died), each restored under the lock in turn; one that fails does not stop the rest. Exit 0 when
+ * every one was restored.
+ */
 export async function runRestore(
   ctx: CliContext,
   opts: BindCliOptions,
@@ -251,18 +366,12 @@ export async function runRestore(
   const lockWaitMs = secondsOption(opts.lockWait, '--lock-wait', 10);
   const timeoutMs = secondsOption(opts.timeout, '--timeout', 10);
   const writer = deps.writer ?? new DirHostWriter(root.dir);
-  // The oldest journal left to undo (a crashed run, or a VM whose `vfiokit up` died), else the last run's.
-  const left = pendingJournals(writer);
-  const target = left[0]?.path;
-  const before = left[0]?.journal ?? readJournal(writer);
-  const pending = before && (before.state === 'open' || before.state === 'rollback-incomplete');
-  if (opts.dryRun || !pending) {
-    if (ctx.json) ctx.printJson(restoreJson(root.name, Boolean(opts.dryRun), before, false));
-    else if (!before) ctx.out('Nothing to restore: no journal in /run/vfiokit (no run since boot).');
-    else
-      ctx.out(
-        `${pending ? 'To restore' : 'Nothing to restore'}: the last run (${before.command}, pid ${before.pid}, ${before.started}) ended ${before.state}, ${before.entries.length} step${before.entries.length === 1 ? '' : 's'} in its journal.`,
-      );
+  const left = restoreOrder(pendingJournals(writer));
+  const last = readJournal(writer);
+  if (opts.dryRun || !left.length) {
+    const planned = left.map((l) => ({ path: l.path, found: l.journal, replayed: false }));
+    if (ctx.json) ctx.printJson(restoreJson(root.name, Boolean(opts.dryRun), planned, last));
+    else renderRestorePlan(ctx, left, last);
     return ExitCode.ok;
   }
   if (!deps.io)
@@ -272,30 +381,39 @@ export async function runRestore(
       'restore changes the running kernel; with --root it can only say what it would do',
     );
   requireRoot(root, 'vfiokit restore writes to /sys: it needs root', 'bind.not-root');
-  const io = deps.io ?? new DirSysfsIo(root.dir);
-  const out = await restoreJournal(writer, {
-    command: 'vfiokit restore',
-    lockWaitMs,
-    ...(target ? { path: target } : {}),
-    sysfs: sysfsDeps(root, io, timeoutMs),
-  });
-  if (ctx.json) ctx.printJson(restoreJson(root.name, false, out.journal, out.replayed, out.res));
-  else {
-    ctx.out(
-      `Restoring after: ${before.command} (pid ${before.pid}, started ${before.started}, ${before.state})`,
-    );
-    for (const u of out.res.undone) ctx.out(`  undone: ${u}`);
-    if (!out.res.undone.length) ctx.out('  everything was already as before that run');
-    for (const u of out.res.undoFailed) ctx.out(ctx.c.red(`  could not undo: ${u}`));
-    ctx.out(
-      out.res.ok
-        ? ctx.c.green('Restored.')
-        : ctx.c.red('Restore incomplete: the journal keeps what is left.'),
-    );
-    if (left.length > 1)
-      ctx.out(
-        `${left.length - 1} more run${left.length > 2 ? 's' : ''} left changes: run vfiokit restore again`,
-      );
+  const sysfs = sysfsDeps(root, deps.io ?? new DirSysfsIo(root.dir), timeoutMs);
+  const runs: RestoreRun[] = [];
+  for (const l of left) {
+    const run: RestoreRun = { path: l.path, found: l.journal, replayed: false };
+    try {
+      const out = await restoreJournal(writer, {
+        command: 'vfiokit restore',
+        lockWaitMs,
+        path: l.path,
+        sysfs,
+      });
+      Object.assign(run, { journal: out.journal, replayed: out.replayed, res: out.res });
+    } catch (e) {
+      // Another vfiokit holds the lock before anything was restored: the whole command waits on
+      // it, so that is the one error (exit 3), as for any other command.
+      if (e instanceof VfiokitError && e.code === 'actions.locked' && !runs.length) throw e;
+      run.thrown =
+        e instanceof VfiokitError
+          ? e
+          : new VfiokitError((e as Error).message, { cause: e, code: 'restore.failed' });
+    }
+    runs.push(run);
+    if (!ctx.json) renderRestoreRun(ctx, run);
   }
-  return out.res.ok ? ExitCode.ok : ExitCode.problem;
+  const failed = runs.filter((r) => !runResult(r)?.ok).length;
+  if (ctx.json) ctx.printJson(restoreJson(root.name, false, runs, last));
+  else if (runs.length > 1)
+    ctx.out(
+      failed
+        ? ctx.c.red(
+            `${runs.length - failed} of ${runs.length} runs restored; ${failed} not: vfiokit restore retries them`,
+          )
+        : ctx.c.green(`All ${runs.length} runs restored.`),
+    );
+  return failed ? ExitCode.problem : ExitCode.ok;
 }

@@ -15,6 +15,8 @@ import type { HandoverJson } from '../../schema/outputs/handover.js';
 import type { GuardFindingJson } from '../../schema/runtime.js';
 import {
   applyInterruptibly,
+  DRY_RUN_LINE,
+  endWithoutChange,
   refuseRootCopy,
   renderApplyFailure,
   requireRoot,
@@ -124,12 +126,11 @@ export async function runHandover(
     return ExitCode.problem;
   }
   if (opts.dryRun) {
-    if (ctx.json) ctx.printJson(handoverJson(root.name, plan, false));
-    else {
-      render(ctx, plan);
-      ctx.out();
-      ctx.out('Dry run: nothing was changed.');
-    }
+    endWithoutChange(ctx, {
+      json: () => handoverJson(root.name, plan, false),
+      render: () => render(ctx, plan),
+      last: DRY_RUN_LINE,
+    });
     return ExitCode.ok;
   }
   requireRoot(root, `${mode} writes to sysfs and stops services: it needs root`, 'handover.not-root');

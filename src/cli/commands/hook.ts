@@ -9,6 +9,7 @@ import { fileDiff, stepJson } from '../../actions/plan.js';
 import { EnvironmentError, ExitCode, UsageError } from '../../errors.js';
 import { DirHostWriter } from '../../host/host-writer.js';
 import type { HookJson } from '../../schema/outputs/hook.js';
+import { applyWithLine, endWithoutChange } from '../action-run.js';
 import type { CliContext } from '../context.js';
 
 export interface HookCliOptions {
@@ -108,16 +109,13 @@ export async function runHookInstall(
           })(),
       });
   if (!opts.apply || !plan.plan.steps.length) {
-    if (ctx.json) ctx.printJson(hookJson(root.name, plan, false));
-    else {
-      render(ctx, plan);
-      if (plan.plan.steps.length) {
-        ctx.out();
-        ctx.out(
-          `Dry run: nothing was changed. Apply with: vfiokit hook install ${opts.undo ? '--undo ' : ''}--apply`,
-        );
-      }
-    }
+    endWithoutChange(ctx, {
+      json: () => hookJson(root.name, plan, false),
+      render: () => render(ctx, plan),
+      ...(plan.plan.steps.length
+        ? { last: applyWithLine(`vfiokit hook install ${opts.undo ? '--undo ' : ''}--apply`) }
+        : {}),
+    });
     return ExitCode.ok;
   }
   if (root.live && typeof process.getuid === 'function' && process.getuid() !== 0)

@@ -2,7 +2,8 @@
  * `vfiokit hugepages SPEC`: the hugepages a VM spec needs, reserved ahead of its start: the plan
  * (raise nr_hugepages by the pages missing, verify the kernel's free count, keep a record of the
  * raise), applied through the journal so a shortfall or a signal puts the pool back.
- * `--release` gives back what the record says was raised. `--json` prints vfiokit.hugepages/1.
+ * `--release` takes the pages the record says were raised off the pool, never below the pages in
+ * use or reserved (another VM's stay). `--json` prints vfiokit.hugepages/1.
  */
 import type { ApplyResult } from '../../actions/apply.js';
 import {
@@ -25,6 +26,8 @@ import { qemuBytes } from '../../vm/definition.js';
 import type { VmSpec } from '../../vm/spec/schema.js';
 import {
   applyInterruptibly,
+  DRY_RUN_LINE,
+  endWithoutChange,
   refuseRootCopy,
   renderApplyFailure,
   requireRoot,
@@ -137,10 +140,12 @@ function render(ctx: CliContext, run: Run): void {
       `Pool ${p.pool.dir}: nr_hugepages ${p.pool.nr}, free ${p.pool.free}, reserved ${p.pool.resv}, surplus ${p.pool.surplus}: ${p.available} usable, ${p.add} to add`,
     );
   }
-  if (run.record)
+  if (run.record) {
+    const r = run.record.raise;
     ctx.out(
-      `Raised for ${run.name}: ${run.record.raise.path} from ${run.record.raise.before} to ${run.record.raise.to}`,
+      `Raised for ${run.name}: ${r.path} from ${r.before} to ${r.to}, ${r.added ?? r.to - r.before} pages added`,
     );
+  }
   for (const n of run.notes) ctx.out(c.yellow(`note: ${n}`));
   ctx.out(c.bold('Steps'));
   run.plan.steps.forEach((s, i) => {
@@ -211,12 +216,12 @@ export async function runHugepages(
     return ExitCode.ok;
   }
   if (opts.dryRun) {
-    if (ctx.json) ctx.printJson(toJson(root.name, run, false));
-    else {
-      render(ctx, run);
-      ctx.out();
-      ctx.out('Dry run: nothing was changed.');
-    }
+    const planned = run;
+    endWithoutChange(ctx, {
+      json: () => toJson(root.name, planned, false),
+      render: () => render(ctx, planned),
+      last: DRY_RUN_LINE,
+    });
     return ExitCode.ok;
   }
   refuseRootCopy(root, opts.dryRun, 'hugepages changes the running host; with --root it only plans');

@@ -11,6 +11,7 @@ import { DirHostWriter, spawnRunner } from '../../host/host-writer.js';
 import { planSetup, planUndo, type SetupPlan } from '../../persist/setup-plan.js';
 import { verifySetup } from '../../persist/setup-verify.js';
 import type { SetupJson } from '../../schema/outputs/setup.js';
+import { applyWithLine, endWithoutChange } from '../action-run.js';
 import type { CliContext } from '../context.js';
 import { SYMBOL } from './doctor.js';
 
@@ -189,16 +190,13 @@ export async function runSetup(ctx: CliContext, targets: string[], opts: SetupCl
         { force: opts.force },
       );
   if (!opts.apply || !plan.plan.steps.length) {
-    if (ctx.json) ctx.printJson(setupJson(root.name, plan, false));
-    else {
-      renderPlan(ctx, plan, false);
-      if (plan.plan.steps.length) {
-        ctx.out();
-        ctx.out(
-          `Dry run: nothing was changed. Apply with: vfiokit setup ${opts.undo ? '--undo ' : ''}--apply`,
-        );
-      }
-    }
+    endWithoutChange(ctx, {
+      json: () => setupJson(root.name, plan, false),
+      render: () => renderPlan(ctx, plan, false),
+      ...(plan.plan.steps.length
+        ? { last: applyWithLine(`vfiokit setup ${opts.undo ? '--undo ' : ''}--apply`) }
+        : {}),
+    });
     return ExitCode.ok;
   }
   if (root.live && typeof process.getuid === 'function' && process.getuid() !== 0) {

@@ -36,6 +36,7 @@ import type { UpJson } from '../../schema/outputs/up.js';
 import type { VmModel } from '../../vm/model.js';
 import { formatQemuShell, renderQemu } from '../../vm/render-qemu.js';
 import { resolveSpecDevices } from '../../vm/spec/to-definition.js';
+import { DRY_RUN_LINE, endWithoutChange } from '../action-run.js';
 import type { CliContext } from '../context.js';
 import { buildModelForHost, readSpecFile } from './config.js';
 import { readVmDefinition } from './vm-file.js';
@@ -274,18 +275,15 @@ export async function runUp(
       `--force: ${doctor.refusals.length} doctor failure(s) not fixed: ${doctor.refusals.map((x) => x.id).join(', ')}`,
     );
   if (opts.dryRun || refused) {
-    if (ctx.json) ctx.printJson(upJson(root.name, plan, doctor, false));
-    else {
-      render(ctx, plan, doctor);
-      ctx.out();
-      ctx.out(
-        refused
-          ? ctx.c.red(
-              `Refused: the doctor found ${doctor.refusals.length} failure(s) (above); nothing was changed. Fix them, or add --force.`,
-            )
-          : 'Dry run: nothing was changed.',
-      );
-    }
+    endWithoutChange(ctx, {
+      json: () => upJson(root.name, plan, doctor, false),
+      render: () => render(ctx, plan, doctor),
+      last: refused
+        ? ctx.c.red(
+            `Refused: the doctor found ${doctor.refusals.length} failure(s) (above); nothing was changed. Fix them, or add --force.`,
+          )
+        : DRY_RUN_LINE,
+    });
     return refused ? ExitCode.problem : ExitCode.ok;
   }
   if (root.live && typeof process.getuid === 'function' && process.getuid() !== 0)

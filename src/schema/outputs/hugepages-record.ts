@@ -11,9 +11,14 @@ export const hugepagesRecordJson = v.strictObject({
   raise: field(
     v.strictObject({
       path: field(v.string(), 'the nr_hugepages file written'),
-      before: pages('its value before the first raise: what giving the pages back writes'),
+      before: pages('its value before the first raise'),
       surplusBefore: pages('surplus pages before the first raise'),
       to: pages('the value last written'),
+      added: v.optional(
+        pages(
+          "pages the raises for this VM added, together: what giving them back takes off the pool's count then, never below the pages in use or reserved (absent: to − before)",
+        ),
+      ),
     }),
     'the raise to give back',
   ),

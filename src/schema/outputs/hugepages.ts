@@ -43,9 +43,12 @@ export const hugepagesJson = v.strictObject({
     field(
       v.strictObject({
         path: field(v.string(), 'the nr_hugepages file written'),
-        before: pages('its value before: what undo, and giving the pages back, write'),
+        before: pages('its value before: what undo of a failed reserve writes'),
         surplusBefore: pages('surplus pages before (the raise makes them persistent)'),
         to: pages('the value written'),
+        added: v.optional(
+          pages('release: the pages the record says were raised for the VM, taken off the count found'),
+        ),
       }),
       'reserve: the raise, when one is needed; release: the raise given back (from the record)',
     ),
@@ -53,7 +56,7 @@ export const hugepagesJson = v.strictObject({
   applied: field(v.boolean(), 'true once the steps ran and succeeded'),
   steps: field(
     v.array(planStepJson),
-    'reserve: raise nr_hugepages (when needed), verify the free count, keep the record; release: write the old nr_hugepages, remove the record',
+    'reserve: raise nr_hugepages (when needed), verify the free count, keep the record; release: take the pages raised off nr_hugepages (never below the pages in use or reserved), remove the record',
   ),
   notes: field(v.array(v.string()), 'remarks, one line each'),
   after: v.optional(
