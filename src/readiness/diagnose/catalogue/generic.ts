@@ -36,6 +36,8 @@ const GENERAL: Record<string, string> = {
   EROFS: '/sys or /dev is mounted read-only here (an unprivileged container or a sandboxed service)',
   ERANGE: 'the value is outside what the object accepts',
   E2BIG: 'the value or request is larger than the object accepts',
+  ESPIPE:
+    'the object is a character device (or pipe), not a file or disk: a program seeked in it, e.g. a /dev/vfio node given where a disk image or block device was expected',
 };
 
 function general(errno: string | undefined, what: string): { cause: string; fix: string } | undefined {
@@ -70,9 +72,26 @@ function nodeRefine(f: Facts): Refinement | undefined {
   return g ? { title, ...g } : { title };
 }
 
-const IOCTL_ALIASES: Record<string, string> = { VFIO_MAP_DMA: 'VFIO_IOMMU_MAP_DMA' };
+/**
+ * Other names of the same ioctls: QEMU's "VFIO_MAP_DMA", and rust-vmm's VfioError variants as their
+ * Debug form prints them ("VfioMapRegion(DmaMap(IommuDmaMap(Error(17))))": crates/vfio-ioctls).
+ */
+const IOCTL_ALIASES: Record<string, string> = {
+  VFIO_MAP_DMA: 'VFIO_IOMMU_MAP_DMA',
+  IommuDmaMap: 'VFIO_IOMMU_MAP_DMA',
+  IommuDmaUnmap: 'VFIO_IOMMU_UNMAP_DMA',
+  GroupGetDeviceFD: 'VFIO_GROUP_GET_DEVICE_FD',
+  ContainerSetIOMMU: 'VFIO_SET_IOMMU',
+  GroupSetContainer: 'VFIO_GROUP_SET_CONTAINER',
+  VfioDeviceGetRegionInfo: 'VFIO_DEVICE_GET_REGION_INFO',
+  VfioDeviceGetInfo: 'VFIO_DEVICE_GET_INFO',
+};
+/** rust-vmm's variants for opening the nodes. */
+const NODE_VARIANTS: Record<string, string> = { OpenContainer: 'vfio/vfio', OpenGroup: 'vfio/0' };
 
 function ioctlRefine(f: Facts): Refinement | undefined {
+  const node = NODE_VARIANTS[f.ioctl ?? ''];
+  if (node) return nodeRefine({ ...f, node, group: f.group ?? 'N' });
   const ioctl = IOCTL_ALIASES[f.ioctl ?? ''] ?? f.ioctl;
   const title = `A VFIO ioctl failed: ${ioctl} (${f.errno ?? 'errno'})`;
   const t = vfioIoctlErrno(ioctl, f);
@@ -140,7 +159,10 @@ export const GENERIC_ENTRIES: CatalogueEntry[] = [
     cite: `the errno from the ioctl (torvalds/linux drivers/vfio/group.c, container.c, vfio_iommu_type1.c, device_cdev.c; see vfio-errno.ts for ${IOCTL_NAMES.join(', ')})`,
     format: '%s: %s',
     tier: 'generic',
-    patterns: [/\b(?<ioctl>VFIO_[A-Z0-9_]{3,40}|IOMMU_[A-Z0-9_]{3,40})\b/],
+    patterns: [
+      /\b(?<ioctl>VFIO_[A-Z0-9_]{3,40}|IOMMU_[A-Z0-9_]{3,40})\b/,
+      /\b(?<ioctl>IommuDmaMap|IommuDmaUnmap|GroupGetDeviceFD|ContainerSetIOMMU|GroupSetContainer|VfioDeviceGetRegionInfo|VfioDeviceGetInfo|OpenContainer|OpenGroup)\(/,
+    ],
     severity: 'error',
     title: 'A VFIO ioctl failed',
     cause: 'a program issuing a VFIO ioctl got an errno; the ioctl and the errno decide why',
@@ -154,6 +176,7 @@ export const GENERIC_ENTRIES: CatalogueEntry[] = [
       }),
       ex('ioctl(fd, VFIO_GROUP_GET_DEVICE_FD, "0000:01:00.0") = -19', { errno: 'ENODEV' }),
       ex('VFIO_SET_IOMMU: Device or resource busy', { errno: 'EBUSY' }),
+      ex('Error: VfioMapRegion(DmaMap(IommuDmaMap(Error(22))))', { ioctl: 'IommuDmaMap', errno: 'EINVAL' }),
     ],
   },
 ];

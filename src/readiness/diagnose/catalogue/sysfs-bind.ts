@@ -66,6 +66,11 @@ const NAMES: Record<string, Omit<FileWording, 'file'>> = {
   resource: { name: 'resource\\d{1,2}(?:_wc)?', relative: false, read: true },
   physfn: { name: 'physfn(?:\\/[\\w.-]{1,32})?', relative: false, read: true },
   iommu_group: { name: 'iommu_group(?:\\/[\\w.-]{1,32})?', relative: false, read: true },
+  mdev_supported_types: {
+    name: '(?:mdev_supported_types|mdev\\/devices|mdev_bus)',
+    relative: false,
+    read: true,
+  },
 };
 
 /** Per file: the id, title, and real messages (public reports where one was found). */
@@ -410,10 +415,10 @@ const SRIOV_KERNEL: CatalogueEntry[] = [
             fix: 'bind the PF to its SR-IOV-capable driver (or vfio-pci with enable_sriov=1) first',
           }
         : undefined,
-    render: render('i915 0000:00:02.0: '),
+    render: render('nvme 0000:01:00.0: '),
     examples: [
-      ex('[  123.456789] i915 0000:00:02.0: driver does not support SR-IOV configuration via sysfs', {
-        bdf: '0000:00:02.0',
+      ex('[  123.456789] nvme 0000:01:00.0: driver does not support SR-IOV configuration via sysfs', {
+        bdf: '0000:01:00.0',
       }),
       ex('ixgbe 0000:03:00.0: Driver does not support SRIOV configuration via sysfs'),
       ex('pci 0000:3b:00.0: no driver bound to device; cannot configure SR-IOV', {
@@ -474,6 +479,22 @@ const SRIOV_KERNEL: CatalogueEntry[] = [
     examples: [ex('ixgbe 0000:03:00.0: not enough MMIO resources for SR-IOV')],
   },
 ];
+
+META.mdev_supported_types = {
+  id: 'sysfs.mdev-tree-missing',
+  title: 'The mediated-device (vGPU) tree is missing from sysfs',
+  format: 'open %s: %s\n',
+  args: ['/sys/bus/mdev/devices', 'no such file or directory'],
+  examples: [
+    ex('lstat /sys/class/mdev_bus: no such file or directory', { errno: 'ENOENT' }),
+    ex(
+      "ls: cannot access '/sys/bus/pci/devices/0000:00:02.0/mdev_supported_types': No such file or directory",
+      {
+        errno: 'ENOENT',
+      },
+    ),
+  ],
+};
 
 export const SYSFS_BIND_ENTRIES: CatalogueEntry[] = [
   ...SYSFS_FILES.map(entryFor),

@@ -308,8 +308,8 @@ const MDEV_CREATE: SysfsFile = {
   byErrno: {
     ENOSPC: {
       cause:
-        "the vendor driver has no room for another vGPU of this type: for GVT-g the iGPU's graphics memory (aperture / GGTT, set by the firmware's DVMT/aperture size) is used up by the vGPUs already created and the host's own display, so available_instances is 0",
-      fix: 'read mdev_supported_types/TYPE/available_instances; remove unused vGPUs, pick a smaller type (higher number, e.g. V5_8), raise the aperture size in the firmware, or free host graphics memory (stop the display manager)',
+        "not enough space left for another vGPU of this type in the vendor driver's resources: for GVT-g the iGPU's graphics memory (the aperture and GGTT, whose size the BIOS/firmware sets with DVMT/aperture size) is used up by the vGPUs already created and by the host's own display, so available_instances is 0",
+      fix: 'read mdev_supported_types/TYPE/available_instances; remove unused vGPUs, pick a smaller type (higher number, e.g. V5_8), increase the aperture size in the BIOS, or free host graphics memory (stop the display manager)',
     },
     EUSERS: {
       cause:
@@ -412,6 +412,32 @@ const IOMMU_GROUP: SysfsFile = {
   },
 };
 
+const MDEV_BUS: SysfsFile = {
+  name: 'mdev_supported_types',
+  does: 'looking up mediated devices (vGPU) in sysfs',
+  cite: 'torvalds/linux drivers/vfio/mdev/mdev_core.c mdev_register_parent() (creates mdev_supported_types), mdev_driver.c (the mdev bus)',
+  byErrno: {
+    ENOENT: {
+      cause:
+        "the mediated-device tree is not there: /sys/bus/mdev and a parent's mdev_supported_types exist only once the mdev core is loaded and a vendor driver registered the device as an mdev parent — the vGPU host driver (NVIDIA vGPU manager / nvidia-vgpu-vfio) is not installed or not loaded, i915 runs without enable_gvt=1 and kvmgt, or the GPU is not one the vendor driver supports (NVIDIA Ampere and later: the types are under the SR-IOV VFs, after sriov-manage -e)",
+      fix: 'load the vendor driver and its mdev module (i915.enable_gvt=1 and modprobe kvmgt; the NVIDIA vGPU host driver and nvidia-vgpu-mgr); for NVIDIA Ampere+ enable the VFs first; then `ls /sys/class/mdev_bus/`',
+    },
+  },
+};
+
+const MDEV_DEVICE: SysfsFile = {
+  name: 'mdev device',
+  does: 'opening a mediated device (vGPU) by its UUID',
+  cite: 'torvalds/linux drivers/vfio/mdev/mdev_core.c mdev_device_create() / mdev_device_remove()',
+  byErrno: {
+    ENOENT: {
+      cause:
+        'the mediated device with that UUID does not exist: it was never created, or it was lost at a reboot or driver reload (a device created by writing `create` does not persist unless mdevctl defines it), so nothing (its iommu_group included) is there to open',
+      fix: 're-create it (`mdevctl start -u UUID -p PARENT -t TYPE`, or write the UUID to mdev_supported_types/TYPE/create) and make it persistent with `mdevctl define --auto`',
+    },
+  },
+};
+
 export const SYSFS_FILES: SysfsFile[] = [
   BIND,
   UNBIND,
@@ -427,17 +453,21 @@ export const SYSFS_FILES: SysfsFile[] = [
   RESOURCE,
   PHYSFN,
   IOMMU_GROUP,
+  MDEV_BUS,
 ];
 
 const BY_NAME = new Map(SYSFS_FILES.map((f) => [f.name, f]));
 
-/** The file a path or bare name stands for: `resource2` is `resource`, a trailing slash is dropped. */
+/**
+ * The file a path or bare name stands for: `resource2` is `resource`, a trailing slash is dropped;
+ * anything under a mediated device (/sys/bus/mdev/devices/UUID/…) is about that device existing,
+ * and the mdev bus or a parent's types directory about mdev support being loaded.
+ */
 export function sysfsFileOf(path: string | undefined): SysfsFile | undefined {
-  const last =
-    (path ?? '')
-      .replace(/['"`\\/]+$/, '')
-      .split('/')
-      .pop() ?? '';
+  const p = (path ?? '').replace(/['"`\\/]+$/, '');
+  if (/\/sys\/bus\/mdev\/devices\/[0-9a-fA-F-]{36}/.test(p)) return MDEV_DEVICE;
+  if (/\/sys\/(?:bus\/mdev|class\/mdev_bus)(?:\/devices)?$|\/mdev_supported_types$/.test(p)) return MDEV_BUS;
+  const last = p.split('/').pop() ?? '';
   return BY_NAME.get(/^resource\d{1,2}(?:_wc)?$/.test(last) ? 'resource' : last);
 }
 
@@ -457,20 +487,47 @@ const ANY_FILE: Record<string, SysfsErrnoText> = {
 export function sysfsErrnoText(file: SysfsFile | undefined, f: Facts): SysfsErrnoText | undefined {
   const e = f.errno;
   if (!e) return undefined;
+  // "/sys/kernel/iommu_groups//devices": a script's variable (group number, address) was empty.
+  if (e === 'ENOENT' && /\/sys\/[^\s]{0,200}\/\//.test(f.path ?? ''))
+    return {
+      cause:
+        'the path has an empty component ("//"): the script built it from a variable that is empty — the IOMMU group or address it should hold was never set, because a configuration or setup step did not run or found nothing',
+      fix: 'run the setup step that records the device (or set the variable), check that it found the device (`lspci -D`, `vfiokit groups`), then retry',
+    };
   const own = file?.byErrno[e];
   if (own) return typeof own === 'function' ? own(f) : own;
   return ANY_FILE[e];
 }
 
+/**
+ * What a file's errnos mean, in short, for a message whose errno was cut off or not printed
+ * ("open FILE: no such"): the cause of each errno the file's store returns, up to its first clause.
+ */
+export function sysfsSummary(file: SysfsFile): string {
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  for (const [errno, t] of Object.entries(file.byErrno)) {
+    const text = typeof t === 'function' ? t({ path: '', errno }) : t;
+    if (text === ROOT || text === READ_ONLY || seen.has(text.cause)) continue;
+    seen.add(text.cause);
+    const clause = text.cause.split(/: |; | \(/)[0];
+    parts.push(`${errno}: ${clause.length > 160 ? `${clause.slice(0, 157)}...` : clause}`);
+  }
+  parts.push('EACCES/EPERM: not root (or `sudo echo > FILE`, whose redirection runs unprivileged)');
+  return parts.join('; ');
+}
+
 /** A refine for an entry about one sysfs file: the errno picks the cause. */
 export function refineSysfs(file: SysfsFile): (f: Facts) => Refinement | undefined {
   return (f) => {
-    const t = sysfsErrnoText(file, f);
+    // A path under a mediated device or the mdev bus is about that, whatever the file's name.
+    const byPath = f.path ? sysfsFileOf(`${f.path}/${file.name}`) : undefined;
+    const t = sysfsErrnoText(byPath && byPath !== file && byPath.name.startsWith('mdev') ? byPath : file, f);
     if (t) return { cause: t.cause, fix: t.fix, ...(t.severity ? { severity: t.severity } : {}) };
     if (f.errno)
       return {
         cause: `${file.does} failed with ${f.errno}, which ${file.cite.replace(/^torvalds\/linux /, '')} does not return itself: it comes from the driver's probe or the device; dmesg at the same moment says which`,
       };
-    return undefined;
+    return { cause: `${file.does} failed; by errno — ${sysfsSummary(file)}` };
   };
 }
