@@ -104,7 +104,7 @@ export const GENERIC_ENTRIES: CatalogueEntry[] = [
   {
     id: 'generic.sysfs-errno',
     source: 'userspace tool',
-    cite: 'the errno from the sysfs store or show of the file named (torvalds/linux drivers/base/bus.c, drivers/pci/pci-driver.c, drivers/pci/pci-sysfs.c, drivers/pci/iov.c, drivers/vfio/mdev/mdev_sysfs.c; see sysfs-errno.ts per file)',
+    cite: 'the errno from the sysfs store or show of the file named (torvalds/linux drivers/base/bus.c bind_store(), unbind_store(), drivers_probe_store(); drivers/pci/pci-driver.c new_id_store(); drivers/pci/pci-sysfs.c reset_store(), pci_read_rom(); drivers/pci/iov.c sriov_numvfs_store(); drivers/vfio/mdev/mdev_sysfs.c create_store(); the rest in sysfs-errno.ts)',
     format: 'write to %s returned errno=%d',
     tier: 'generic',
     patterns: [/(?<path>\/sys\/[\w.:\\/+-]{1,240}[\w-])/],
@@ -156,7 +156,7 @@ export const GENERIC_ENTRIES: CatalogueEntry[] = [
   {
     id: 'generic.vfio-ioctl-errno',
     source: 'userspace tool',
-    cite: `the errno from the ioctl (torvalds/linux drivers/vfio/group.c, container.c, vfio_iommu_type1.c, device_cdev.c; see vfio-errno.ts for ${IOCTL_NAMES.join(', ')})`,
+    cite: `the errno from the ioctl (torvalds/linux drivers/vfio/group.c vfio_group_ioctl_set_container(), vfio_group_ioctl_get_device_fd(); container.c vfio_ioctl_set_iommu(); vfio_iommu_type1.c vfio_dma_do_map(); device_cdev.c vfio_df_ioctl_bind_iommufd(); see vfio-errno.ts for ${IOCTL_NAMES.join(', ')})`,
     format: '%s: %s',
     tier: 'generic',
     patterns: [
