@@ -46,6 +46,12 @@ function patternsFor(w: FileWording): RegExp[] {
       `> ?['"]?(?:(?<path>\\/sys\\/${PATH})\\/)${w.relative ? '?' : ''}${n}['"]?[ \\t]{0,4}\\n(?:[^\\n]{0,300}\\n){0,2}[^\\n]{0,200}write error: ${ERR}`,
     ),
   ];
+  // Python's subprocess.CalledProcessError for `sh -c "echo … > FILE"` (the errno is not kept).
+  out.push(
+    new RegExp(
+      `Command '[^'\\n]{0,200}> ?['"]?(?<path>\\/sys\\/${PATH})\\/${n}['"]?' returned non-zero exit status \\d{1,3}`,
+    ),
+  );
   if (w.relative)
     out.push(new RegExp(`\\b${SHELL}: (?:cannot create |can't create |cannot open )?${n}: ${ERR}`));
   return out;
@@ -93,6 +99,16 @@ const META: Record<
         path: '/sys/bus/pci/drivers/vfio-pci',
       }),
       ex('write /sys/bus/pci/drivers/vfio-pci/bind: invalid argument', { errno: 'EINVAL' }),
+      ex(
+        'tee: /sys/bus/pci/drivers/vfio-pci/bind: Invalid argument',
+        { errno: 'EINVAL' },
+        'https://github.com/VoltCyclone/PCILeechFWGenerator/issues/74',
+      ),
+      ex(
+        '/sys/bus/platform/drivers/efi-framebuffer/bind: No such device',
+        { errno: 'ENODEV', path: '/sys/bus/platform/drivers/efi-framebuffer' },
+        'https://github.com/joeknock90/Single-GPU-Passthrough/issues/98',
+      ),
       ex('-bash: /sys/bus/pci/drivers/vfio-pci/bind: Permission denied', { errno: 'EACCES' }),
       ex(
         'Error: failed to write /sys/bus/pci/drivers/vfio-pci/bind: Os { code: 19, kind: Uncategorized, message: "No such device" }',
@@ -127,6 +143,11 @@ const META: Record<
       ex('./bind.sh: 7: cannot create /sys/bus/pci/drivers/vfio-pci/new_id: Directory nonexistent', {
         errno: 'ENOENT',
       }),
+      ex(
+        "2025-06-05 09:15:10,673 - ERROR - Failed to bind device to vfio-pci: Command 'echo 10ec 8161 > /sys/bus/pci/drivers/vfio-pci/new_id' returned non-zero exit status 1.",
+        undefined,
+        'https://github.com/VoltCyclone/PCILeechFWGenerator/issues/14',
+      ),
       ex('echo 10de:1b80 > /sys/bus/pci/drivers/vfio-pci/new_id\nbash: echo: write error: Invalid argument', {
         errno: 'EINVAL',
       }),
@@ -317,13 +338,23 @@ const SHELL_WRITE_ERROR: CatalogueEntry = {
   cite: 'bash builtins/echo.def (sh_chkwrite(): "write error: %s"); the errno from the sysfs store written to (drivers/base/bus.c, drivers/pci/pci-driver.c, drivers/pci/iov.c, drivers/vfio/mdev/mdev_sysfs.c)',
   format: 'echo: write error: %s\n',
   versions: 'bash; zsh says "write error: %s" too; dash prints "echo: I/O error"',
-  patterns: [/\becho: write error: (?<err>[^\n]{1,80})/],
+  patterns: [
+    /\becho: write error: (?<err>[^\n]{1,80})/,
+    // dash (Debian's and Ubuntu's /bin/sh) prints every failed echo write as "echo: I/O error".
+    /\b(?<dash>sh: (?:\d{1,6}: )?echo: (?:echo: )?I\/O error)/,
+  ],
   severity: 'error',
   title: 'A shell `echo … > FILE` was refused by the file (in passthrough scripts: a sysfs file)',
   cause:
     'the write reached the file and the kernel refused the value; in passthrough scripts the file is a sysfs file of the binding path, and the errno says which store refused what',
   fix: 'run the script with `bash -x` to see which file the failing echo writes; the errno below says what that file refused',
   refine: (f) => {
+    if (f.dash)
+      return {
+        cause:
+          'dash (/bin/sh on Debian and Ubuntu) reports every failed echo write as "I/O error", whatever the kernel returned: the sysfs store refused the value, but the real errno is not shown',
+        fix: "repeat the same write under bash (`bash -c 'echo VALUE > FILE'`) to see the errno, then look it up for that file; for vfio-pci binding by address see `vfiokit bind ADDR`",
+      };
     const e = f.errno;
     if (!e) return undefined;
     const per = SYSFS_FILES.flatMap((file) => {
@@ -344,6 +375,12 @@ const SHELL_WRITE_ERROR: CatalogueEntry = {
   examples: [
     ex('/usr/local/bin/vfio-startup: line 42: echo: write error: No such device', { errno: 'ENODEV' }),
     ex('bash: echo: write error: Device or resource busy', { errno: 'EBUSY' }),
+    ex('sh: echo: I/O error', { dash: 'sh: echo: I/O error' }, 'https://github.com/foxlet/vmra1n/issues/5'),
+    ex(
+      '/bin/sh: 1: echo: echo: I/O error',
+      { dash: 'sh: 1: echo: echo: I/O error' },
+      'https://github.com/VoltCyclone/PCILeechFWGenerator/issues/14',
+    ),
   ],
 };
 

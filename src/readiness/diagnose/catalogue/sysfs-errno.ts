@@ -61,10 +61,18 @@ const BIND: SysfsFile = {
   does: 'binding a device to a driver by address',
   cite: 'torvalds/linux drivers/base/bus.c bind_store(); drivers/base/dd.c device_driver_attach(), __driver_probe_device()',
   byErrno: {
-    ENODEV: (f) => ({
-      cause: `bind_store() found no device of that name on the bus, or the driver${driverOfPath(f.path) ? ` (${driverOfPath(f.path)})` : ''} does not match it: the name must be the full address with its domain (0000:01:00.0), and a driver binds only a device it matches — vfio-pci has no ID table of its own, so it matches only a device whose vendor:device was added (new_id, vfio-pci.ids=) or whose driver_override names vfio-pci; a driver_override naming another driver makes every other driver refuse. A probe that rejects the device (ENODEV/ENXIO) reads the same`,
-      fix: "steer the device by address: `echo vfio-pci > /sys/bus/pci/devices/ADDR/driver_override`, then `echo ADDR > /sys/bus/pci/drivers_probe` (or write ADDR to the driver's bind file); `vfiokit bind ADDR` does the sequence and can undo it",
-    }),
+    ENODEV: (f) =>
+      FRAMEBUFFER.test(f.path ?? '')
+        ? {
+            severity: 'warning',
+            cause:
+              "there is no framebuffer device of that name to bind back (bind_store() returns ENODEV when it finds no such device): on current kernels the firmware framebuffer is simple-framebuffer.0 driven by simpledrm (sysfb), not efi-framebuffer.0, and after the GPU was used by a VM the firmware framebuffer is gone anyway. Harmless for the VM; the host console returns when the GPU's own driver binds again",
+            fix: 'drop the efi-framebuffer bind line from the release script; rebind the GPU to its host driver (amdgpu/nvidia/i915), which brings its own console',
+          }
+        : {
+            cause: `bind_store() found no device of that name on the bus, or the driver${driverOfPath(f.path) ? ` (${driverOfPath(f.path)})` : ''} does not match it: the name must be the full address with its domain (0000:01:00.0), and a driver binds only a device it matches — vfio-pci has no ID table of its own, so it matches only a device whose vendor:device was added (new_id, vfio-pci.ids=) or whose driver_override names vfio-pci; a driver_override naming another driver makes every other driver refuse. A probe that rejects the device (ENODEV/ENXIO) reads the same`,
+            fix: "steer the device by address: `echo vfio-pci > /sys/bus/pci/devices/ADDR/driver_override`, then `echo ADDR > /sys/bus/pci/drivers_probe` (or write ADDR to the driver's bind file); `vfiokit bind ADDR` does the sequence and can undo it",
+          },
     EBUSY: {
       cause:
         'the device already has a driver: __driver_probe_device() returns EBUSY while one is bound, so it must be unbound first. vfio-pci also returns EBUSY from its probe for an SR-IOV physical function whose VFs are enabled (dmesg: "Cannot bind to PF with SR-IOV enabled")',
