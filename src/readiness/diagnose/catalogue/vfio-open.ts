@@ -62,6 +62,11 @@ export const VFIO_OPEN_ENTRIES: CatalogueEntry[] = [
         errno: 'ENOENT',
       }),
       ex("PermissionError: [Errno 13] Permission denied: '/dev/vfio/7'", { group: '7', errno: 'EACCES' }),
+      ex(
+        "08:10:12 ERROR   08:10:12 │ ERROR  │ Failed to open /dev/vfio/20: [Errno 16] Device or resource busy: '/dev/vfio/20'",
+        { group: '20', errno: 'EBUSY' },
+        'https://github.com/VoltCyclone/PCILeechFWGenerator/issues/79',
+      ),
       ex("Error: EBUSY: resource busy or locked, open '/dev/vfio/3'", { group: '3', errno: 'EBUSY' }),
       ex('open /dev/vfio/noiommu-0: operation not permitted', { nogroup: '0', errno: 'EPERM' }),
       ex('open /dev/iommu: no such file or directory', { node: 'iommu', errno: 'ENOENT' }),
