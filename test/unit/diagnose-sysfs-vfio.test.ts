@@ -289,3 +289,34 @@ test('fuzz: mutated sysfs and VFIO lines never throw and read only known errno n
   }
   assert.equal(runs, 2000);
 });
+
+test("libvirt's sysfs writes read the same table: unbind ENODEV is not the busy driver of its default text", () => {
+  const unbind = only(
+    "error: Failed to unbind PCI device '0000:01:00.0' from nvidia: No such device",
+    'libvirt.unbind-failed',
+  );
+  assert.match(said(unbind), /not bound to this driver/);
+  const busy = only(
+    "error: Failed to unbind PCI device '0000:01:00.0' from nvidia: Device or resource busy",
+    'libvirt.unbind-failed',
+  );
+  assert.match(said(busy), /busy with the device/);
+  const override = only(
+    "error: Failed to add driver 'vfio-pci' to driver_override  interface of PCI device '0000:01:00.0': Read-only file system",
+    'libvirt.driver-override-failed',
+  );
+  assert.match(said(override), /read-only/);
+});
+
+test('a host driver failing to probe with -16 points at the VFIO-owned group; vfio-pci with -16 keeps its text', () => {
+  const host = only(
+    'snd_hda_intel 0000:01:00.1: probe with driver snd_hda_intel failed with error -16',
+    'kernel.probe-failed',
+  );
+  assert.match(said(host), /iommu_device_use_default_domain/);
+  const vfio = only(
+    'vfio-pci 0000:01:00.0: probe with driver vfio-pci failed with error -16',
+    'kernel.probe-failed',
+  );
+  assert.match(said(vfio), /sr-iov vfs are enabled/);
+});

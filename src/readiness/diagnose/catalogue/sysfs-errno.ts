@@ -539,3 +539,22 @@ export function refineSysfs(file: SysfsFile): (f: Facts) => Refinement | undefin
     return { cause: `${file.does} failed; by errno — ${sysfsSummary(file)}` };
   };
 }
+
+/** One file's table by its sysfs name (bind, unbind, driver_override, drivers_probe, ...). */
+export function sysfsFile(name: string): SysfsFile {
+  const f = BY_NAME.get(name);
+  if (!f) throw new Error(`no sysfs file ${name} in the table`);
+  return f;
+}
+
+/** A refine for a program's own message about writing one sysfs file (libvirt, driverctl, ...). */
+export function refineSysfsWrite(
+  name: string,
+  dir?: (f: Facts) => string,
+): (f: Facts) => Refinement | undefined {
+  const file = sysfsFile(name);
+  return (f) => {
+    const t = sysfsErrnoText(file, dir ? { ...f, path: dir(f) } : f);
+    return t ? { cause: t.cause, fix: t.fix, ...(t.severity ? { severity: t.severity } : {}) } : undefined;
+  };
+}
