@@ -89,11 +89,15 @@ interface LooseFinding {
   device?: string;
   group?: number;
   values?: Record<string, string>;
+  /** Every fact the engine read (values plus the canonical address, group and errno name). */
+  facts?: Record<string, string>;
 }
 
 /** The explanation a finding gives: its entry's text, with refine() applied to the message's facts. */
 export function explanationOf(f: LooseFinding): { id: string; text: string } {
-  const facts: Record<string, string> = { ...(f.values ?? {}) };
+  // The engine's own facts when it gives them: the errno name it read ("Device or resource busy",
+  // -16 and EBUSY are one fact) is what refine() decides on, as in `vfiokit diagnose`.
+  const facts: Record<string, string> = { ...(f.facts ?? f.values ?? {}) };
   if (f.device !== undefined) facts.bdf = f.device;
   if (f.group !== undefined) facts.group = String(f.group);
   let refined: LooseText | undefined;

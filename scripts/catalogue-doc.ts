@@ -33,11 +33,19 @@ export function catalogueDoc(): string {
     'format string) are tested per entry (test/unit/diagnose-examples.test.ts), and every format',
     'string, rendered as printf would, must be recognised (test/unit/diagnose-formats.test.ts).',
     '',
+    'Entries marked *fallback* are tried only on a line no other entry recognises; *generic* ones',
+    '(`generic.*`) only after them, and only when the line also carries an errno in any spelling',
+    '("-16", "errno 16", "EBUSY", "Device or resource busy", "(os error 16)", "[Errno 16]"): their',
+    'explanation is built from the object the line names (a sysfs file, a /dev/vfio node, a VFIO ioctl)',
+    'and that errno, from the kernel code returning it, and `--json` marks them `generic: true`.',
+    '',
     '| id | severity | format (first line) | printed by |',
     '|---|---|---|---|',
   ];
   for (const e of CATALOGUE) {
-    lines.push(`| \`${e.id}\` | ${e.severity} | ${code(e.format)} | ${cell(e.cite)} |`);
+    lines.push(
+      `| \`${e.id}\`${e.tier ? ` *${e.tier}*` : ''} | ${e.severity} | ${code(e.format)} | ${cell(e.cite)} |`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

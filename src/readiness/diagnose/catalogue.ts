@@ -4,6 +4,7 @@
  */
 
 import { DPDK_ENTRIES } from './catalogue/dpdk.js';
+import { GENERIC_ENTRIES } from './catalogue/generic.js';
 import { HOST_GUEST_EXTRA_ENTRIES } from './catalogue/host-guest-extra.js';
 import { IOMMUFD_RUNTIME_ENTRIES } from './catalogue/iommufd-runtime.js';
 import { KERNEL_ENTRIES } from './catalogue/kernel.js';
@@ -15,6 +16,8 @@ import { MDEV_ENTRIES } from './catalogue/mdev.js';
 import { OTHER_ENTRIES } from './catalogue/other.js';
 import { QEMU_ENTRIES } from './catalogue/qemu.js';
 import { QEMU_MACHINE_ENTRIES } from './catalogue/qemu-machine.js';
+import { SYSFS_BIND_ENTRIES } from './catalogue/sysfs-bind.js';
+import { VFIO_OPEN_ENTRIES } from './catalogue/vfio-open.js';
 import type { CatalogueEntry } from './entry.js';
 
 export type { CatalogueEntry, Severity, Source } from './entry.js';
@@ -32,4 +35,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...IOMMUFD_RUNTIME_ENTRIES,
   ...MDEV_ENTRIES,
   ...DPDK_ENTRIES,
+  ...SYSFS_BIND_ENTRIES,
+  ...VFIO_OPEN_ENTRIES,
+  ...GENERIC_ENTRIES,
 ];

@@ -23,7 +23,9 @@ export type Source =
   | 'spdk'
   | 'mdevctl'
   | 'nvidia-vgpu'
-  | 'container runtime';
+  | 'container runtime'
+  | 'rust-vmm'
+  | 'userspace tool';
 export type Severity = 'error' | 'warning' | 'info';
 
 /** A real message this entry must recognise: the per-entry test runs every example. */
@@ -62,6 +64,13 @@ export interface CatalogueEntry {
    * literal of 3+ characters). Inner unbounded runs are capped at 256 characters when compiled.
    */
   patterns: RegExp[];
+  /**
+   * Entries tried only on a line no other entry matched, so they never hide a specific one:
+   * `fallback` ones (a wording any program may print, such as "PATH: strerror") first, then, only
+   * when the line also carries an errno (errno.ts findErrno(), given to the entry as `errno`), the
+   * `generic` ones, whose explanation is built from the object the line names and that errno.
+   */
+  tier?: 'fallback' | 'generic';
   severity: Severity;
   title: string;
   cause: string;

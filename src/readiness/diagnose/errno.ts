@@ -9,7 +9,9 @@
 
 const ERRNO: [name: string, code: number, ...texts: string[]][] = [
   ['EPERM', 1, 'Operation not permitted'],
-  ['ENOENT', 2, 'No such file or directory'],
+  // dash (src/error.c errmsg()) words ENOENT on a redirection to a file whose directory is missing
+  // as "Directory nonexistent", and on other opens as "No such file".
+  ['ENOENT', 2, 'No such file or directory', 'Directory nonexistent', 'No such file'],
   ['ESRCH', 3, 'No such process'],
   ['EINTR', 4, 'Interrupted system call'],
   ['EIO', 5, 'Input/output error', 'I/O error'],
@@ -44,10 +46,12 @@ const ERRNO: [name: string, code: number, ...texts: string[]][] = [
   ['ERANGE', 34, 'Numerical result out of range', 'Result not representable'],
   ['EDEADLK', 35, 'Resource deadlock avoided', 'Resource deadlock would occur'],
   ['ENOSYS', 38, 'Function not implemented'],
+  ['ENOTEMPTY', 39, 'Directory not empty'],
   ['ENODATA', 61, 'No data available'],
   ['ETIME', 62, 'Timer expired', 'Device timeout'],
   ['EPROTO', 71, 'Protocol error'],
   ['EOVERFLOW', 75, 'Value too large for defined data type', 'Value too large for data type'],
+  ['EUSERS', 87, 'Too many users'],
   ['EOPNOTSUPP', 95, 'Operation not supported', 'Not supported'],
   ['EADDRINUSE', 98, 'Address already in use'],
   ['ENOBUFS', 105, 'No buffer space available'],
@@ -56,6 +60,7 @@ const ERRNO: [name: string, code: number, ...texts: string[]][] = [
   ['EHWPOISON', 133, 'Memory page has hardware error'],
   // Kernel-internal codes that reach logs as numbers only (include/linux/errno.h).
   ['ENOTSUPP', 524],
+  ['EPROBE_DEFER', 517],
 ];
 
 const BY_CODE = new Map(ERRNO.map(([name, code]) => [code, name]));
@@ -65,6 +70,10 @@ const NAMES = new Set(ERRNO.map(([name]) => name));
 /** The errno name a printed value stands for, or undefined when it names none. */
 export function normaliseErrno(value: string): string | undefined {
   const v = value.trim().replace(/[.;,]+$/, '');
+  // Rust's io::Error Debug form `Os { code: 16, kind: ResourceBusy, ... }` and Python's
+  // `[Errno 16] Device or resource busy` carry the number first.
+  const tagged = /^(?:Os \{ code: |\[Errno )(\d{1,4})\b/.exec(v);
+  if (tagged) return BY_CODE.get(Number(tagged[1]));
   const num = /^\(?(-?\d{1,4})\)?$/.exec(v) ?? /^(?:errno[ =]?)?(-?\d{1,4})\b/i.exec(v);
   if (num) return BY_CODE.get(Math.abs(Number(num[1])));
   const name = /^-?(E[A-Z0-9]{2,15})\b/.exec(v);
@@ -90,3 +99,50 @@ export function normaliseErrno(value: string): string | undefined {
 
 /** Named groups that hold an errno, in the order they are consulted. */
 export const ERRNO_GROUPS = ['errno', 'err', 'error', 'ret', 'rc'];
+
+/**
+ * Spellings that tag a number as an errno wherever it stands in a line: Rust's io::Error Display
+ * "(os error 16)" and Debug "Os { code: 16, kind: ... }", vmm-sys-util's "Error(17)", Python's
+ * "[Errno 16]", "errno 16" / "errno=16", C's "error -16" / "ret -16" / "returned -16" and QEMU's
+ * traced "ioctl(...) = -16". Each alternative starts with a literal, so the scan is linear.
+ */
+const TAGGED =
+  /\(os error (\d{1,4})\)|\bOs \{ code: (\d{1,4})|\bError\((\d{1,4})\)|\[Errno (\d{1,4})\]|\berrno[ =:]{1,2}-?(\d{1,4})\b|\b(?:error|err|ret|rc|returned|returns|status)[ =:]{1,2}(-\d{1,4})\b|= (-\d{1,4})\b/;
+/** Texts too generic to stand for an errno inside free text (musl's short forms). */
+const LOOSE_TEXTS = new Set(['not supported', 'not a tty', 'domain error', 'no such file', 'out of memory']);
+const TEXTS = new RegExp(
+  `(?<![\\w])(?:${[...BY_TEXT.keys()]
+    .filter((t) => !LOOSE_TEXTS.has(t))
+    .sort((a, b) => b.length - a.length)
+    .map((t) => t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('|')})(?![\\w])`,
+  'i',
+);
+const NAME_IN_TEXT = /(?<![\w-])-?(E[A-Z0-9_]{2,15})(?![\w])/g;
+
+/**
+ * The errno a line carries, in whichever spelling it has: a tagged number first (the most exact),
+ * then a strerror text, then a name such as EBUSY. `text` is the spelling as printed.
+ */
+export function findErrno(line: string): { name: string; text: string } | undefined {
+  const t = TAGGED.exec(line);
+  if (t) {
+    const num = t.slice(1).find((x) => x !== undefined);
+    const name = num === undefined ? undefined : BY_CODE.get(Math.abs(Number(num)));
+    if (name) return { name, text: t[0] };
+  }
+  const x = TEXTS.exec(line);
+  if (x) {
+    const name = BY_TEXT.get(x[0].toLowerCase());
+    if (name) return { name, text: x[0] };
+  }
+  NAME_IN_TEXT.lastIndex = 0;
+  for (let m = NAME_IN_TEXT.exec(line); m; m = NAME_IN_TEXT.exec(line))
+    if (NAMES.has(m[1])) return { name: m[1], text: m[0] };
+  return undefined;
+}
+
+/** The strerror text glibc prints for an errno name (for explanations). */
+export function errnoText(name: string): string | undefined {
+  return ERRNO.find(([n]) => n === name)?.[2];
+}

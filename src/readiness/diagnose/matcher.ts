@@ -13,7 +13,7 @@
 import { formatPciAddress, tryParsePciAddress } from '../../pci/address.js';
 import { CATALOGUE, type CatalogueEntry } from './catalogue.js';
 import type { Severity } from './entry.js';
-import { ERRNO_GROUPS, normaliseErrno } from './errno.js';
+import { ERRNO_GROUPS, findErrno, normaliseErrno } from './errno.js';
 import { LineSplitter, type LineStats } from './lines.js';
 import { stripLogPrefix } from './log-prefix.js';
 import { type PatternPlan, planPattern } from './regex-safety.js';
@@ -226,9 +226,7 @@ function matchBody(body: string, compiled: CompiledEntry[], previous: readonly s
   };
   let joined: string | undefined;
   let lowerJoined: string | undefined;
-  const out: LineMatch[] = [];
-  // Most lines hold no literal at all: then only the entries spanning lines are looked at.
-  for (const i of [...candidates].sort((a, b) => a - b)) {
+  const tryEntry = (i: number): LineMatch | undefined => {
     const { entry, plans } = compiled[i];
     for (const plan of plans) {
       let subject = body;
@@ -254,9 +252,36 @@ function matchBody(body: string, compiled: CompiledEntry[], previous: readonly s
       const groups = groupsOf(m);
       const lineStart = subject.lastIndexOf('\n', m.index) + 1;
       addContext(groups, subject.slice(lineStart, m.index + m[0].length), subject.slice(lineStart));
-      out.push({ entry, groups });
-      break;
+      return { entry, groups };
     }
+    return undefined;
+  };
+  const out: LineMatch[] = [];
+  // Entries of a tier wait until no ordinary entry matched the line (entry.ts `tier`).
+  const fallback: number[] = [];
+  const generic: number[] = [];
+  // Most lines hold no literal at all: then only the entries spanning lines are looked at.
+  for (const i of [...candidates].sort((a, b) => a - b)) {
+    const tier = compiled[i].entry.tier;
+    if (tier === 'fallback') fallback.push(i);
+    else if (tier === 'generic') generic.push(i);
+    else {
+      const hit = tryEntry(i);
+      if (hit) out.push(hit);
+    }
+  }
+  if (out.length) return out;
+  for (const i of fallback) {
+    const hit = tryEntry(i);
+    if (hit) out.push(hit);
+  }
+  if (out.length || !generic.length) return out;
+  const errno = findErrno(body);
+  if (!errno) return out;
+  for (const i of generic) {
+    const hit = tryEntry(i);
+    if (hit)
+      out.push({ entry: hit.entry, groups: { ...hit.groups, errno: errno.name, errnoText: errno.text } });
   }
   return out;
 }

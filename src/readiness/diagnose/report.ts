@@ -17,6 +17,8 @@ export interface DiagnoseFinding {
   title: string;
   source: Source;
   cite: string;
+  /** No specific entry knew the line: explained from the object it names and its errno. */
+  generic?: boolean;
   count: number;
   lines: MatchedLine[];
   device?: string;
@@ -71,6 +73,7 @@ export function buildDiagnoseReport(
         title: x.title,
         source: f.entry.source,
         cite: f.entry.cite,
+        ...(f.entry.tier === 'generic' ? { generic: true } : {}),
         count: f.count,
         lines: f.lines,
         device: f.device,

@@ -58,10 +58,18 @@ export const diagnoseFindingJson = v.strictObject({
       'mdevctl',
       'nvidia-vgpu',
       'container runtime',
+      'rust-vmm',
+      'userspace tool',
     ]),
     'who prints the message',
   ),
   cite: field(v.string(), 'the file and function that print it'),
+  generic: v.optional(
+    field(
+      v.boolean(),
+      'true when no specific entry knew the line: the explanation is built from the object it names (a sysfs file, a /dev/vfio node, a VFIO ioctl) and its errno',
+    ),
+  ),
   count: count('matching lines'),
   lines: field(
     v.array(v.strictObject({ n: field(v.number(), 'line number, from 1'), text: v.string() })),

@@ -2296,6 +2296,13 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
               'simpledrm could not take the firmware framebuffer because another driver (efifb, or a GPU driver) already holds that memory range',
             fix: "harmless when the GPU's own driver took over; for a passed-through boot GPU keep all framebuffer drivers off it (video=efifb:off, initcall_blacklist=sysfb_init)",
           };
+        // Since Linux 5.19 a host driver that uses DMA cannot bind to a device whose IOMMU group a
+        // VFIO user owns: iommu_device_use_default_domain() (drivers/iommu/iommu.c) returns EBUSY.
+        if (f.err === '-16')
+          return {
+            cause: `the ${f.driver} driver could not bind (EBUSY): the device or its resources are held — typically its IOMMU group is owned by a VFIO user (a VM has another device of the same group open), and the kernel keeps host drivers off every device of such a group (iommu_device_use_default_domain())`,
+            fix: 'stop the VM using the group (or bind this device to vfio-pci too, since its group is passed through); `vfiokit groups` shows the group',
+          };
         return {
           cause: `the ${f.driver} driver could not bind to the device${name ? ` (${name})` : ''}; the lines before it in the log say why`,
         };

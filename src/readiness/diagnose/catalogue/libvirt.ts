@@ -2,6 +2,7 @@
 import type { CatalogueEntry } from '../entry.js';
 import { BDF } from '../entry.js';
 import { errnoName } from './qemu.js';
+import { refineSysfsWrite } from './sysfs-errno.js';
 
 /*
  * libvirt prints these through virReportError(): the user sees "error: <class>: <message>"
@@ -649,6 +650,8 @@ export const LIBVIRT_ENTRIES: CatalogueEntry[] = [
     cause:
       'writing the driver name to /sys/bus/pci/devices/BDF/driver_override failed: a read-only or confined sysfs (containers), or the device vanished',
     fix: 'run the system libvirt with access to /sys; or bind the device to vfio-pci yourself at boot (vfio-pci.ids=) and declare the hostdev managed="no"',
+    // The errno is driver_override_store()'s (drivers/pci/pci-sysfs.c): sysfs-errno.ts.
+    refine: refineSysfsWrite('driver_override'),
     render: { prefix: 'error: ', args: ['vfio-pci', '0000:01:00.0'] },
     examples: [
       {
@@ -673,6 +676,9 @@ export const LIBVIRT_ENTRIES: CatalogueEntry[] = [
     cause:
       "writing to the driver's unbind file failed or hung: the host driver is busy with the device (a GPU driving the console or an X/Wayland session, amdgpu/nvidia in use), or the device is in a bad state",
     fix: 'stop what uses the device on the host (display manager, nvidia-persistenced), or keep the host driver off it with vfio-pci.ids= / a softdep at boot',
+    // ENODEV, EACCES, EROFS are unbind_store()'s and the sysfs mount's (sysfs-errno.ts); other
+    // errnos (EBUSY) come from the driver and keep the text above.
+    refine: refineSysfsWrite('unbind', (f) => `/sys/bus/pci/drivers/${f.driver ?? ''}`),
     render: { prefix: 'error: ', args: ['0000:01:00.0', 'nvidia'] },
     examples: [
       {
@@ -695,6 +701,8 @@ export const LIBVIRT_ENTRIES: CatalogueEntry[] = [
     cause:
       'writing the address to /sys/bus/pci/drivers_probe failed: the driver named in driver_override (vfio-pci on detach, the host driver on reattach) refused the device ("No such device" if the module is missing), or the probe failed',
     fix: 'load the driver (modprobe vfio-pci) and read dmesg for the probe error (`vfiokit diagnose --dmesg`)',
+    // The errno is drivers_probe_store()'s (drivers/base/bus.c): sysfs-errno.ts.
+    refine: refineSysfsWrite('drivers_probe'),
     render: { prefix: 'error: ', args: ['0000:01:00.0'] },
     examples: [
       {

@@ -3,6 +3,7 @@ import type { CatalogueEntry, Refinement } from '../entry.js';
 import { BDF } from '../entry.js';
 import { normaliseErrno } from '../errno.js';
 import { refineSetIommu, refineStuckInD3 } from './refinements.js';
+import { vfioNodeErrno } from './vfio-errno.js';
 
 /**
  * The symbolic errno a message's facts name: `errno` (a number such as "-12", or a name such as
@@ -315,7 +316,8 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     versions:
       'QEMU 2.10–9.x: "vfio BDF: failed to open /dev/vfio/N: %m"; later releases open it with qemu_open(): "Could not open \'/dev/vfio/N\': %m"; QEMU ≤ 2.9: "vfio: error opening /dev/vfio/N: %m"',
     patterns: [
-      /(?:vfio: error opening |failed to open |Could not open ')\/dev\/vfio\/(?<group>\d{1,5})'?(?::\s?(?<err>[^\n"'\\)]{1,80}))?/,
+      // " group" after the node: rust-vmm's "failed to open /dev/vfio/N group: %s" (same errno, same causes).
+      /(?:vfio: error opening |failed to open |Could not open ')\/dev\/vfio\/(?<group>\d{1,5})'?(?: group)?(?::\s?(?<err>[^\n"'\\)]{1,80}))?/,
     ],
     severity: 'error',
     title: 'QEMU could not open the IOMMU group device /dev/vfio/N',
@@ -399,22 +401,16 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     format: 'failed to open /dev/vfio/vfio',
     versions:
       'QEMU 2.10–9.x: "failed to open /dev/vfio/vfio: %m" (prefixed "failed to setup container for group N: "); later: "Could not open \'/dev/vfio/vfio\': %m"; QEMU ≤ 2.9: "vfio: failed to open /dev/vfio/vfio: %m"',
-    patterns: [/(?:failed to open |Could not open ')\/dev\/vfio\/vfio'?(?::\s?(?<err>[^\n"'\\)]{1,80}))?/],
+    patterns: [
+      /(?:failed to open |Could not open ')\/dev\/vfio\/vfio'?(?: container)?(?::\s?(?<err>[^\n"'\\)]{1,80}))?/,
+    ],
     severity: 'error',
     title: 'QEMU could not open the VFIO container /dev/vfio/vfio',
     cause:
       '/dev/vfio/vfio is missing or not accessible: the vfio module is not loaded ("No such file or directory"), or a cgroup, container or security policy denies it',
     fix: 'load the modules (modprobe vfio-pci pulls in vfio and vfio_iommu_type1) and check `vfiokit doctor`; for libvirt keep "/dev/vfio/vfio" in cgroup_device_acl',
-    refine: (f) => {
-      const e = errnoName(f);
-      if (e === 'EACCES' || e === 'EPERM')
-        return {
-          cause:
-            '/dev/vfio/vfio exists but the open was refused: a device cgroup (libvirt cgroup_device_acl, a container allowlist) or a security module (SELinux/AppArmor) denies it',
-          fix: 'allow /dev/vfio/vfio in the cgroup/container configuration; check the audit log for denials',
-        };
-      return undefined;
-    },
+    // EACCES (file mode, owner, security label) and EPERM (device cgroup) differ: vfio-errno.ts.
+    refine: (f) => vfioNodeErrno('container', { ...f, errno: errnoName(f) ?? '' }),
     render: {
       prefix: `${QEMU}-device vfio-pci,host=0000:01:00.0: vfio 0000:01:00.0: failed to setup container for group 1: `,
       args: [],
