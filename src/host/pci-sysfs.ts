@@ -228,6 +228,13 @@ export interface ScanOptions {
    * reads per device. Default 'all'.
    */
   facts?: 'all' | 'grouping';
+  /**
+   * How much config space each record keeps once decoded: 'whole' (default), or 'prefix', what
+   * grouping reads (see groupingPrefix), with `config.size` giving the size read. Every decoded
+   * fact comes from the whole space either way; a scan of a large host for a listing keeps 4 KiB
+   * per device otherwise (16 MB at 4,096 functions).
+   */
+  keep?: 'whole' | 'prefix';
 }
 
 const isReadError = (e: unknown): e is VfiokitError =>
@@ -257,6 +264,7 @@ export function scanPciDevices(root: HostRoot, opts: ScanOptions = {}): PciScan 
   const ctx: ScanContext = {
     root,
     facts: opts.facts ?? 'all',
+    prefix: opts.keep === 'prefix',
     flattened: scan.flattened,
     bus,
     slab: new ByteSlab(),
@@ -312,6 +320,8 @@ const unreadable = (message: string) => new EnvironmentError(message, { code: 'h
 interface ScanContext {
   root: HostRoot;
   facts: 'all' | 'grouping';
+  /** Keep only the prefix of config space that grouping reads (ScanOptions.keep). */
+  prefix?: boolean;
   /** Links found flattened (PciScan.flattened). */
   flattened: string[];
   /** The bus directory, when the root lists directories (a snapshot). */
@@ -438,7 +448,7 @@ function readDecodedConfig(at: DeviceAt): DecodedConfig | undefined {
   const grouping = at.ctx.facts === 'grouping';
   const dc = decodeConfig(bytes, { details: !grouping });
   readIdRegisters(at, dc, bytes);
-  const keep = grouping ? groupingPrefix(bytes.length, dc) : bytes.length;
+  const keep = grouping || at.ctx.prefix ? groupingPrefix(bytes.length, dc) : bytes.length;
   dc.config.bytes = at.ctx.slab.copy(bytes.subarray(0, keep));
   if (keep < bytes.length) dc.config.size = bytes.length;
   return dc;
