@@ -9,7 +9,6 @@ import type { Colors } from 'picocolors/types.js';
 import { isArchivePath } from '../host/archive-path.js';
 import { type HostState, openHostState } from '../host/host-state.js';
 import { type HostRoot, openRoot } from '../host/root.js';
-import { writeJson } from './json-out.js';
 
 export interface CliContext {
   readonly json: boolean;
@@ -80,7 +79,7 @@ export function makeContext(
       io.stderr.write(`${text}\n`);
     },
     printJson(value: unknown) {
-      writeJson((text) => io.stdout.write(text), value);
+      io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
     },
   };
 }
