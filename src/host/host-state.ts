@@ -47,7 +47,9 @@ class RootHostState implements HostState {
       this.scans.grouping ??= scanPciDevices(this.root, { facts });
       return this.scans.grouping;
     }
-    this.scans.all = scanPciDevices(this.root);
+    // The commands over a HostState read decoded facts and, of the bytes, only the standard space
+    // and the ACS registers (ACS quirks, IGD registers): the prefix grouping keeps.
+    this.scans.all = scanPciDevices(this.root, { keep: 'prefix' });
     return this.scans.all;
   }
 

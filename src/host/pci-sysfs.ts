@@ -228,6 +228,13 @@ export interface ScanOptions {
    * reads per device. Default 'all'.
    */
   facts?: 'all' | 'grouping';
+  /**
+   * How much config space each record keeps once decoded: 'whole' (default), or 'prefix', what
+   * grouping reads (see groupingPrefix), with `config.size` giving the size read. Every decoded
+   * fact comes from the whole space either way; a scan of a large host for a listing keeps 4 KiB
+   * per device otherwise (16 MB at 4,096 functions).
+   */
+  keep?: 'whole' | 'prefix';
 }
 
 const isReadError = (e: unknown): e is VfiokitError =>
@@ -257,9 +264,11 @@ export function scanPciDevices(root: HostRoot, opts: ScanOptions = {}): PciScan 
   const ctx: ScanContext = {
     root,
     facts: opts.facts ?? 'all',
+    prefix: opts.keep === 'prefix',
     flattened: scan.flattened,
     bus,
     slab: new ByteSlab(),
+    pfs: new Map(),
   };
   for (const { name, addr } of found) {
     let d: PciDevice | undefined;
@@ -302,7 +311,7 @@ export function tryReadPciDevice(
 ): PciDevice | undefined {
   const addr = tryParsePciAddress(name);
   if (!addr) return undefined;
-  return readDevice({ root, facts, flattened: [], slab: new ByteSlab() }, name, addr);
+  return readDevice({ root, facts, flattened: [], slab: new ByteSlab(), pfs: new Map() }, name, addr);
 }
 
 const unreadable = (message: string) => new EnvironmentError(message, { code: 'host.io' });
@@ -311,12 +320,22 @@ const unreadable = (message: string) => new EnvironmentError(message, { code: 'h
 interface ScanContext {
   root: HostRoot;
   facts: 'all' | 'grouping';
+  /** Keep only the prefix of config space that grouping reads (ScanOptions.keep). */
+  prefix?: boolean;
   /** Links found flattened (PciScan.flattened). */
   flattened: string[];
   /** The bus directory, when the root lists directories (a snapshot). */
   bus?: ListedDir;
   /** Where the kept copies of config space go. */
   slab: ByteSlab;
+  /** PFs read so far whose config holds an SR-IOV capability: what their VFs' IDs are (vfIds). */
+  pfs: Map<string, PfIds>;
+}
+
+/** What a PF's config says of its VFs' identity (see vfIds). */
+interface PfIds {
+  vendor: number;
+  vfDevice: number;
 }
 
 /** One device being read: its bus entry, its real directory and what it could not tell. */
@@ -329,6 +348,13 @@ interface DeviceAt {
   sysfsPath: string;
   dir: DeviceDir;
   unknownFacts: UnknownFact[];
+  /** The VF Device ID register of this device's SR-IOV capability, when its config holds one. */
+  vfDevice?: number;
+  /**
+   * A bridge's subsystem IDs from its config (see bridgeSubsystem); undefined when its capability
+   * list could not be read whole.
+   */
+  bridgeSubsystem?: [number, number];
 }
 
 /**
@@ -354,13 +380,14 @@ function readDevice(ctx: ScanContext, name: string, addr: PciAddress): PciDevice
   const at = openDevice(ctx, name);
   if (!at) return undefined;
   const dc = readDecodedConfig(at);
-  const physfn = at.dir.optionalLink('physfn');
-  const dev = baseRecord(at, addr, dc, physfn !== undefined);
+  const physfn = basename(at.dir.optionalLink('physfn'));
+  const dev = baseRecord(at, addr, dc, physfn);
   readDeviceLinks(at, dev);
   if (ctx.facts === 'all') readAllFacts(at.dir, dev, dc);
-  const pf = basename(physfn);
-  if (pf) dev.physfn = pf;
+  if (physfn) dev.physfn = physfn;
   applyConfig(dev, dc);
+  if (at.vfDevice !== undefined && physfn === undefined)
+    ctx.pfs.set(name, { vendor: dev.vendorId, vfDevice: at.vfDevice });
   return finish(at, dev);
 }
 
@@ -420,10 +447,44 @@ function readDecodedConfig(at: DeviceAt): DecodedConfig | undefined {
   }
   const grouping = at.ctx.facts === 'grouping';
   const dc = decodeConfig(bytes, { details: !grouping });
-  const keep = grouping ? groupingPrefix(bytes.length, dc) : bytes.length;
+  readIdRegisters(at, dc, bytes);
+  const keep = grouping || at.ctx.prefix ? groupingPrefix(bytes.length, dc) : bytes.length;
   dc.config.bytes = at.ctx.slab.copy(bytes.subarray(0, keep));
   if (keep < bytes.length) dc.config.size = bytes.length;
   return dc;
+}
+
+const SRIOV_EXT_CAP = 0x10;
+const SSVID_CAP = 0x0d;
+const u16At = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
+
+/**
+ * The ID registers other records need, taken from config before only a prefix of it is kept:
+ * - a PF's VF Device ID (SR-IOV capability + 0x1a): the kernel gives each VF the PF's vendor and
+ *   this device ID (drivers/pci/iov.c, pci_iov_add_virtfn: virtfn->vendor = dev->vendor,
+ *   virtfn->device = iov->vf_device, read from PCI_SRIOV_VF_DID), since a VF's own ID registers
+ *   read 0xffff;
+ * - a bridge's subsystem IDs: for a type 1 header the kernel reads them from the Subsystem ID
+ *   capability (drivers/pci/probe.c pci_setup_device, PCI_CAP_ID_SSVID at +4 and +6) and leaves
+ *   them 0 without one. Only when the capability list was read whole (no part of it unknown, no
+ *   loop): otherwise the attributes say.
+ */
+function readIdRegisters(at: DeviceAt, dc: DecodedConfig, bytes: Uint8Array): void {
+  const h = dc.header;
+  if (!h) return;
+  const whole = !dc.config.truncated && !dc.config.unknown?.length && !dc.problems.length;
+  for (const cap of dc.capabilities) {
+    if (cap.extended && cap.id === SRIOV_EXT_CAP && cap.offset + 0x1c <= bytes.length)
+      at.vfDevice = u16At(bytes, cap.offset + 0x1a);
+  }
+  if (h.headerType !== 1 || !whole) return;
+  const ssvid = dc.capabilities.find((c) => !c.extended && c.id === SSVID_CAP);
+  at.bridgeSubsystem =
+    ssvid === undefined
+      ? [0, 0]
+      : ssvid.offset + 8 <= bytes.length
+        ? [u16At(bytes, ssvid.offset + 4), u16At(bytes, ssvid.offset + 6)]
+        : undefined;
 }
 
 /**
@@ -447,24 +508,40 @@ function groupingPrefix(size: number, dc: DecodedConfig): number {
  * saves three reads per device. VFs and bridges (subsystem from the SSVID capability) keep the
  * sysfs attributes.
  */
-function baseRecord(at: DeviceAt, addr: PciAddress, dc: DecodedConfig | undefined, isVf: boolean): PciDevice {
+function baseRecord(
+  at: DeviceAt,
+  addr: PciAddress,
+  dc: DecodedConfig | undefined,
+  physfn?: string,
+): PciDevice {
   const { dir } = at;
+  const isVf = physfn !== undefined;
   const bytes = dc?.config.bytes;
   const cfgVendor = !isVf && bytes ? bytes[0] | (bytes[1] << 8) : undefined;
   const cfgIds = cfgVendor !== undefined && cfgVendor !== 0xffff;
-  const vendorId = cfgIds ? cfgVendor : hexAttr(dir, 'vendor');
-  const deviceId = cfgIds ? bytes![2] | (bytes![3] << 8) : hexAttr(dir, 'device');
+  // A VF's IDs are its PF's (see readIdRegisters), when the PF's config was read.
+  const pf = isVf ? at.ctx.pfs.get(physfn) : undefined;
+  const vendorId = cfgIds ? cfgVendor : (pf?.vendor ?? hexAttr(dir, 'vendor'));
+  const deviceId = cfgIds ? bytes![2] | (bytes![3] << 8) : (pf?.vfDevice ?? hexAttr(dir, 'device'));
   if (vendorId === undefined || deviceId === undefined) return missing(at);
   const h = dc?.header && !isVf ? dc.header : undefined;
-  const fromConfig = h?.headerType === 0;
+  // A VF's subsystem IDs come from a VF's own type 0 header (pci_setup_device; newer kernels read
+  // VF 0's for all of them, pci_read_vf_config_common): from its config when its PF was read.
+  const own = pf ? dc?.header : h;
+  const sub =
+    own?.headerType === 0
+      ? [own.subsystemVendorId, own.subsystemDeviceId]
+      : h?.headerType === 1 && at.bridgeSubsystem
+        ? at.bridgeSubsystem
+        : [hexAttr(dir, 'subsystem_vendor'), hexAttr(dir, 'subsystem_device')];
   const components = at.sysfsPath.split('/').filter((c) => BDF_COMPONENT.test(c));
   return {
     address: at.name,
     addr,
     vendorId,
     deviceId,
-    subsystemVendorId: fromConfig ? h?.subsystemVendorId : hexAttr(dir, 'subsystem_vendor'),
-    subsystemDeviceId: fromConfig ? h?.subsystemDeviceId : hexAttr(dir, 'subsystem_device'),
+    subsystemVendorId: sub[0],
+    subsystemDeviceId: sub[1],
     // Read last, in finish(): it doubles as the check that the device is still there.
     classCode: 0,
     revision: h ? h.revision : at.ctx.facts === 'all' ? hexAttr(dir, 'revision') : undefined,

@@ -51,7 +51,7 @@ export function deviceJson(d: PciDevice, opts: { details?: boolean } = {}): Devi
   if (d.physfn !== undefined) j.physfn = d.physfn;
   if (d.bridge !== undefined) j.bridge = d.bridge;
   if (d.config) {
-    j.config = { size: d.config.bytes.length, truncated: d.config.truncated };
+    j.config = { size: d.config.size ?? d.config.bytes.length, truncated: d.config.truncated };
     if (d.config.unknown) j.config.unknown = d.config.unknown;
   }
   if (d.pcie !== undefined) j.pcie = d.pcie;

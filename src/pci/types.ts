@@ -68,8 +68,9 @@ export interface PcieInfo {
 /** Config space as read: sysfs gives 4096 (PCIe, root), 256 (conventional, root) or 64 bytes (not root). */
 export interface ConfigSpace {
   /**
-   * The bytes read, or (in a scan for grouping only) their prefix that grouping reads: the
-   * 256-byte standard space and the extended space through the ACS capability's registers.
+   * The bytes read, or (in a scan for grouping, or a whole-host scan asked to keep a prefix) their
+   * prefix that grouping reads: the 256-byte standard space and the extended space through the
+   * ACS capability's registers.
    */
   bytes: Uint8Array;
   /** How many bytes were readable, when `bytes` keeps only a prefix of them. */
