@@ -3,6 +3,7 @@
  * upstream file and function that prints it (see entry.ts for what an entry holds).
  */
 
+import { DMA_MEMORY_ENTRIES } from './catalogue/dma-memory.js';
 import { DPDK_ENTRIES } from './catalogue/dpdk.js';
 import { HOST_GUEST_EXTRA_ENTRIES } from './catalogue/host-guest-extra.js';
 import { IOMMUFD_RUNTIME_ENTRIES } from './catalogue/iommufd-runtime.js';
@@ -32,4 +33,5 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...IOMMUFD_RUNTIME_ENTRIES,
   ...MDEV_ENTRIES,
   ...DPDK_ENTRIES,
+  ...DMA_MEMORY_ENTRIES,
 ];

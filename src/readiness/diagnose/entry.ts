@@ -23,7 +23,10 @@ export type Source =
   | 'spdk'
   | 'mdevctl'
   | 'nvidia-vgpu'
-  | 'container runtime';
+  | 'container runtime'
+  | 'cloud-hypervisor'
+  | 'crosvm'
+  | 'proxmox';
 export type Severity = 'error' | 'warning' | 'info';
 
 /** A real message this entry must recognise: the per-entry test runs every example. */
