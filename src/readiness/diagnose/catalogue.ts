@@ -16,6 +16,7 @@ import { MDEV_ENTRIES } from './catalogue/mdev.js';
 import { OTHER_ENTRIES } from './catalogue/other.js';
 import { QEMU_ENTRIES } from './catalogue/qemu.js';
 import { QEMU_MACHINE_ENTRIES } from './catalogue/qemu-machine.js';
+import { RESET_FAULT_ENTRIES } from './catalogue/reset-faults.js';
 import type { CatalogueEntry } from './entry.js';
 
 export type { CatalogueEntry, Severity, Source } from './entry.js';
@@ -34,4 +35,5 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...MDEV_ENTRIES,
   ...DPDK_ENTRIES,
   ...DMA_MEMORY_ENTRIES,
+  ...RESET_FAULT_ENTRIES,
 ];
