@@ -112,8 +112,8 @@ export const DMA_MEMORY_ENTRIES: CatalogueEntry[] = [
         BUILT,
       ),
       ex(
-        'reason: Error from device manager: VfioMapRegion(DmaMap(IommuDmaMap(Error(17))))',
-        { errno: 'EEXIST' },
+        'reason: Error from device manager: VfioMapRegion(DmaMap(IommuDmaMap(Error(12))))',
+        { errno: 'ENOMEM' },
         BUILT,
       ),
       ex(
@@ -154,8 +154,8 @@ export const DMA_MEMORY_ENTRIES: CatalogueEntry[] = [
         errno: 'ENOMEM',
       }),
       ex(
-        'Failed to map VFIO MMIO region: Failed to DMA map: failed to map an IOVA range to the IOAS: Bad address (os error 14) for device /sys/bus/pci/devices/0000:41:00.0',
-        { errno: 'EFAULT' },
+        'Failed to map VFIO MMIO region: Failed to DMA map: failed to map an IOVA range to the IOAS: Invalid argument (os error 22)',
+        { errno: 'EINVAL' },
       ),
     ],
   },
@@ -265,7 +265,10 @@ export const DMA_MEMORY_ENTRIES: CatalogueEntry[] = [
         : undefined,
     render: render('EAL: ', 0, 2097152),
     examples: [
-      ex('EAL: Unexpected size 0 of DMA remapping cleared instead of 2097152', { got: '0', want: '2097152' }),
+      ex('EAL: Unexpected size 0 of DMA remapping cleared instead of 1073741824', {
+        got: '0',
+        want: '1073741824',
+      }),
     ],
   },
   {
@@ -302,8 +305,8 @@ export const DMA_MEMORY_ENTRIES: CatalogueEntry[] = [
     fix: 'mount hugetlbfs for that size (mount -t hugetlbfs -o pagesize=2M none /dev/hugepages) and, in a container, pass the mount in (-v /dev/hugepages:/dev/hugepages, or a hugepages volume in Kubernetes)',
     render: render('EAL: ', 1024, 2097152),
     examples: [
-      ex('EAL: 1024 hugepages of size 2097152 reserved, but no mounted hugetlbfs found for that size', {
-        count: '1024',
+      ex('EAL: 512 hugepages of size 2097152 reserved, but no mounted hugetlbfs found for that size', {
+        count: '512',
         size: '2097152',
       }),
     ],
@@ -335,7 +338,7 @@ export const DMA_MEMORY_ENTRIES: CatalogueEntry[] = [
     examples: [
       ex('EAL: No available 1048576 kB hugepages reported', { size: '1048576' }),
       ex('EAL: No free 2048 kB hugepages reported on node 0', { size: '2048', node: '0' }),
-      ex('EAL: No available hugepages reported in hugepages-1048576kB', { size: '1048576' }),
+      ex('EAL: No free hugepages reported in hugepages-2048kB', { size: '2048' }),
     ],
   },
   {
@@ -352,7 +355,7 @@ export const DMA_MEMORY_ENTRIES: CatalogueEntry[] = [
       'no hugepage size has both pages reserved and a hugetlbfs mount DPDK can use (or the process lacks permission to the mount): without hugepage memory EAL cannot start',
     fix: 'reserve hugepages (nr_hugepages, or hugepages=N on the kernel command line), mount hugetlbfs (/dev/hugepages), pass both into the container, and run with access to the mount; --no-huge runs without them for tests',
     render: render('EAL: FATAL: '),
-    examples: [ex('EAL: FATAL: Cannot get hugepage information.')],
+    examples: [ex('EAL: Cannot get hugepage information.')],
   },
   {
     id: 'dpdk.not-enough-memory',

@@ -11,6 +11,7 @@
  */
 import type { CatalogueEntry } from '../entry.js';
 import { BDF } from '../entry.js';
+import { refineResetWait } from './refinements.js';
 
 /** bus:dev.fn without a domain, as DMAR and old AMD-Vi lines print it. */
 const SBDF = '(?<sbdf>[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7])';
@@ -1458,14 +1459,7 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     cause:
       'after a reset (FLR, bus reset, PM D3hot->D0) the device kept answering config reads with all-ones or "retry": it failed to reset',
     fix: 'the device needs a host power cycle; prefer devices with working FLR, use vendor-reset for AMD GPUs, and avoid resetting it repeatedly',
-    refine: (f) =>
-      f.reset === 'resume'
-        ? {
-            cause:
-              "after resuming from a low-power state (runtime PM / D3cold) the device never answered: the host's power management switched it off and it did not power back up. The guest is not involved",
-            fix: D3COLD_FIX,
-          }
-        : undefined,
+    refine: (f) => refineResetWait(f, true),
     examples: [
       {
         text: '[   87.412701] nvidia 0000:01:00.0: not ready 65535ms after resume; giving up',
@@ -1493,14 +1487,7 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     cause:
       'the kernel keeps polling the device after a reset; it doubles the wait each time (1023, 2047, ... 32767 ms) up to 60 s, then gives up. One or two such lines can be a slow but working device; a run up to 32767ms ends in "giving up"',
     fix: 'wait for the outcome line ("ready ...ms after" or "giving up"); a device that needs this long will likely fail: see the reset-timeout advice',
-    refine: (f) =>
-      f.reset === 'resume'
-        ? {
-            cause:
-              "the device does not answer after the host resumed it from a low-power state (runtime PM / D3cold); the host's power management, not the guest, switched it off",
-            fix: D3COLD_FIX,
-          }
-        : undefined,
+    refine: (f) => refineResetWait(f, false),
     examples: [
       {
         text: '[   26.485239] nvidia 0000:01:00.0: not ready 8191ms after resume; waiting',
@@ -2415,16 +2402,26 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     cause:
       'the error\'s class: "Physical Layer"/"Data Link Layer" are link problems (signal, ASPM, a link going down during a reset); "Transaction Layer" errors (completion timeout, unsupported request, ACS violation) come from the device or its driver — around a VM reset they usually mean the device was accessed while resetting',
     fix: 'the next lines name the error bits (e.g. "[21] ACSViol", "[14] CmpltTO"); repeated transaction-layer errors on an assigned GPU: it does not reset cleanly (vendor-reset for AMD, avoid VM restarts without a host reboot)',
-    refine: (f) =>
-      f.severity?.startsWith('Correct')
-        ? {
-            severity: 'info',
-            title: 'Corrected PCIe error (harmless unless it floods the log)',
-            cause:
-              'a link error the hardware corrected by itself (receiver error, bad TLP/DLLP, replay): nothing was lost; a flood means poor signal or ASPM trouble',
-            fix: 'ignore single ones; for a flood try pcie_aspm=off, another slot, or pci=noaer',
-          }
-        : undefined,
+    refine: (f) => {
+      if (f.severity?.startsWith('Correct'))
+        return {
+          severity: 'info',
+          title: 'Corrected PCIe error (harmless unless it floods the log)',
+          cause:
+            'a link error the hardware corrected by itself (receiver error, bad TLP/DLLP, replay): nothing was lost; a flood means poor signal or ASPM trouble',
+          fix: 'ignore single ones; for a flood try pcie_aspm=off, another slot, or pci=noaer',
+        };
+      // A fatal error reported by a port (the agent is the port itself, "Receiver ID") is most
+      // often Surprise Down (uncorrectable status bit 5): the link below it dropped.
+      if (f.severity?.endsWith('(Fatal)') && f.logDriver === 'pcieport')
+        return {
+          title: 'Fatal PCIe error on a port: the device below likely dropped off the link',
+          cause:
+            'an uncorrectable (fatal) AER error reported by a root or switch port: on a port this is most often Surprise Down (status bit 5, "SDES") — the link to the device below went down, the device fell off the bus (it did not survive a reset, lost power, or a riser/cable fault); Completion Timeout and Malformed TLP are the other usual bits. The VM using the device loses it',
+          fix: 'the next lines name the bit ("[ 5] SDES" = link down); if it follows a VM shutdown or reset the device does not survive reset (vendor-reset for AMD, avoid VM restarts without a host reboot); under load check power cables, riser and slot',
+        };
+      return undefined;
+    },
     examples: [
       {
         text: '[ 5682.626567] pcieport 0000:00:01.0: PCIe Bus Error: severity=Uncorrected (Fatal), type=Transaction Layer, (Requester ID)',
