@@ -358,6 +358,22 @@ export const DMA_MEMORY_ENTRIES: CatalogueEntry[] = [
     examples: [ex('EAL: Cannot get hugepage information.')],
   },
   {
+    id: 'dpdk.memory-init-failed',
+    source: 'dpdk',
+    cite: 'DPDK/dpdk lib/eal/linux/eal.c rte_eal_init() (rte_eal_memory_init() failed)',
+    format: 'Cannot init memory\n',
+    versions:
+      'printed through rte_eal_init_alert(): "EAL: FATAL: Cannot init memory" then "EAL: Cannot init memory"',
+    patterns: [/EAL: (?:FATAL: )?Cannot init memory/],
+    severity: 'error',
+    title: 'DPDK could not set up its (hugepage) memory',
+    cause:
+      'EAL could not map the memory it needs: not enough free hugepages (on the NUMA nodes asked for), no permission to the hugetlbfs mount or /proc/self/pagemap (IOVA as PA needs root or CAP_SYS_ADMIN), or the virtual area at the base address is taken; the lines just before name which',
+    fix: 'reserve enough hugepages (per node), run with access to hugetlbfs, try --iova-mode=va with vfio-pci, and read the preceding EAL lines',
+    render: render('EAL: '),
+    examples: [ex('EAL: FATAL: Cannot init memory')],
+  },
+  {
     id: 'dpdk.not-enough-memory',
     source: 'dpdk',
     cite: 'DPDK/dpdk lib/eal/common/eal_common_dynmem.c eal_dynmem_calc_num_pages_per_socket() (older: lib/librte_eal/linuxapp/eal/eal_memory.c calc_num_pages_per_socket())',

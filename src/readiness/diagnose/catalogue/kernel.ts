@@ -926,15 +926,29 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     source: 'kernel',
     cite: 'torvalds/linux drivers/iommu/intel/dmar.c warn_invalid_dmar()',
     format: 'DMAR: [Firmware Bug]: Your BIOS is broken; DMAR reported at address %llx%s!\n',
+    versions:
+      'the second %s is "" or " returns all ones" (registers unreadable); older kernels print it without "[Firmware Bug]: "',
     patterns: [
-      /\[Firmware Bug\]: Your BIOS is broken; DMAR reported at address (?<address>[0-9a-fA-F]{1,16})/,
+      /(?:\[Firmware Bug\]: )?Your BIOS is broken; DMAR reported at address (?<address>[0-9a-fA-F]{1,16})(?<ones> returns all ones)?/,
     ],
+    refine: (f) =>
+      f.ones
+        ? {
+            cause:
+              "the firmware's DMAR table names a VT-d remapping unit whose registers read all ones (the unit is absent or was switched off by the firmware), so the kernel disables the Intel IOMMU: no DMA remapping, no VFIO device assignment",
+          }
+        : undefined,
     severity: 'error',
     title: 'Broken DMAR table: Intel IOMMU disabled',
     cause:
       "the firmware's DMAR table gives a remapping unit at an impossible address (often 0), so the kernel disables the IOMMU",
     fix: 'update the firmware; toggling VT-d off and on in the setup sometimes rebuilds the table',
     examples: [
+      {
+        text: '[    0.000000] Your BIOS is broken; DMAR reported at address fed90000 returns all ones!',
+        origin: BUILT,
+        facts: { address: 'fed90000', ones: ' returns all ones' },
+      },
       {
         text: '[    0.010000] DMAR: [Firmware Bug]: Your BIOS is broken; DMAR reported at address 0!',
         origin: BUILT,
@@ -1599,9 +1613,11 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/pci/pci.c pci_set_low_power_state() / pci_power_up()',
     format: 'Unable to change power state from %s to %s, device inaccessible\n',
     versions:
-      'Linux 4.x+; pci_power_up() prints "Unable to change power state from %s to D0, device inaccessible"',
+      'Linux 4.x+; pci_power_up() prints "Unable to change power state from %s to D0, device inaccessible"; 5.x–6.1 pci_raw_set_power_state() also "can\'t change power state from %s to %s (config space inaccessible)"',
     patterns: [
       /Unable to change power state from (?<from>D[0-3a-z]{1,5}|unknown) to (?<to>D[0-3a-z]{1,5}), device inaccessible/,
+      // Linux 5.x–6.1 pci_raw_set_power_state(): the same condition in its older wording
+      /can't change power state from (?<from>D[0-3a-z]{1,5}|unknown) to (?<to>D[0-3a-z]{1,5}) \(config space inaccessible\)/,
     ],
     severity: 'error',
     title: 'Device stuck in a low-power state',
@@ -1610,6 +1626,11 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     fix: 'power-cycle the host; for vfio-pci try options vfio-pci disable_idle_d3=1 so idle devices are not put into D3',
     refine: (f) => (f.from === 'D3cold' ? { cause: D3COLD_CAUSE, fix: D3COLD_FIX } : undefined),
     examples: [
+      {
+        text: "[  301.220000] vfio-pci 0000:0b:00.0: can't change power state from D3cold to D0 (config space inaccessible)",
+        origin: BUILT,
+        facts: { from: 'D3cold', to: 'D0' },
+      },
       {
         text: '[586739.359281] vfio-pci 0000:01:00.0: Unable to change power state from D3cold to D0, device inaccessible',
         origin: 'https://github.com/kata-containers/kata-containers/issues/11708',

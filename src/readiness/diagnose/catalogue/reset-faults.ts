@@ -405,6 +405,75 @@ export const RESET_FAULT_ENTRIES: CatalogueEntry[] = [
     render: render('', 'dmar_fault', 78),
     examples: [ex('[  230.000000] dmar_fault: 78 callbacks suppressed', { fn: 'dmar_fault', n: '78' })],
   },
+  // ---- enumeration of a device that may not have come back (drivers/pci/probe.c) ----
+  {
+    id: 'kernel.pci-device-enumerated',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/probe.c pci_setup_device()',
+    format: '[%04x:%04x] type %02x class %#08x%s\n',
+    versions: 'Linux 6.x appends the port type (" PCIe Root Port", " conventional PCI endpoint", …)',
+    patterns: [
+      /\[(?<vendor>[0-9a-f]{4}):(?<deviceId>[0-9a-f]{4})\] type (?<type>[0-9a-f]{2}) class (?<class>0x[0-9a-f]{6})/,
+    ],
+    severity: 'info',
+    title: 'A PCI device was enumerated (routine)',
+    cause:
+      'the PCI core found a device and prints its vendor:device, header type and class: routine output at boot, at a rescan, or when SR-IOV virtual functions are created; informational, not an error',
+    fix: 'nothing to do',
+    refine: (f) =>
+      f.type === '7f' || f.class === '0xffffff'
+        ? {
+            severity: 'error',
+            title: 'A device was enumerated while it reads all ones',
+            cause:
+              'header type 7f / class 0xffffff are what config space reads return when the device does not answer (all ones): it fell off the bus, is stuck after a failed reset (a GPU after a VM shutdown) or is powered down in D3cold; the kernel enumerated garbage',
+            fix: 'power-cycle the host to recover the device; then keep it from getting stuck: vendor-reset for AMD GPUs, vfio-pci disable_idle_d3=1, and avoid resets the card does not survive',
+          }
+        : undefined,
+    render: render('pci 0000:0a:00.0: ', 0x10de, 0x1b80, 0, 0x30000, ' PCIe Legacy Endpoint'),
+    examples: [
+      ex('[    0.312345] pci 0000:0a:00.0: [10de:1b80] type 00 class 0x030000 PCIe Legacy Endpoint', {
+        vendor: '10de',
+        class: '0x030000',
+      }),
+      ex('pci 0000:03:00.0: [1002:67df] type 7f class 0xffffff', { type: '7f' }),
+    ],
+  },
+  // ---- Intel IOMMU identity mapping notes ----
+  {
+    id: 'kernel.dmar-identity-mapping',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/intel-iommu.c iommu_no_mapping() (Linux ≤ 5.2)',
+    format: '64bit %s uses identity mapping\n',
+    versions: 'also "32bit %s uses non-identity mapping" (a device that cannot address all memory)',
+    patterns: [/(?<bits>64|32)bit (?<dev>[0-9a-fA-F:.]{7,16}) uses (?<kind>identity|non-identity) mapping/],
+    severity: 'info',
+    title: 'Intel IOMMU chose a DMA mapping for a host device (informational)',
+    cause:
+      "with iommu=pt (pass-through) the Intel IOMMU driver gives host devices that can address all memory the 1:1 identity mapping and moves 32-bit-only devices to a translated domain; it notes each choice. Informational and harmless: a device assigned to a VM is moved to the VM's own domain by VFIO regardless",
+    fix: 'nothing to do',
+    render: render('DMAR: ', '0000:04:00.1'),
+    examples: [ex('DMAR: 64bit 0000:05:00.0 uses identity mapping', { kind: 'identity' })],
+  },
+  // ---- stray interrupts (arch/x86/kernel/irq.c) ----
+  {
+    id: 'kernel.no-irq-handler-vector',
+    source: 'kernel',
+    cite: 'torvalds/linux arch/x86/kernel/irq.c __common_interrupt() (before 5.11: do_IRQ())',
+    format: '%s: %d.%u No irq handler for vector\n',
+    versions:
+      'Linux 5.11+: "__common_interrupt: 1.55 No irq handler for vector"; older: "do_IRQ: 1.55 No irq handler for vector"',
+    patterns: [
+      /(?:__common_interrupt|do_IRQ): (?<cpu>\d{1,4})\.(?<vector>\d{1,3}) No irq handler for vector/,
+    ],
+    severity: 'warning',
+    title: 'An interrupt arrived on a vector nobody owns',
+    cause:
+      'a CPU received an interrupt on a vector with no handler: an MSI/MSI-X or remapped interrupt that was moved or freed while still in flight (a device being reset, reassigned between host and guest, or a guest reprogramming MSI), or an interrupt-remapping firmware quirk. A few at VM start or stop are harmless; a steady stream means a device keeps signalling an interrupt that was torn down',
+    fix: 'ignore isolated ones; for a stream, find the device (it is usually the one just assigned or reset), update the firmware and kernel, and make sure interrupt remapping is enabled',
+    render: render('', '__common_interrupt', 1, 55),
+    examples: [ex('[ 1234.567890] __common_interrupt: 1.55 No irq handler for vector', { vector: '55' })],
+  },
   // ---- interrupts ----
   {
     id: 'kernel.genirq-flags-mismatch',
