@@ -394,6 +394,22 @@ export const DMA_MEMORY_ENTRIES: CatalogueEntry[] = [
       }),
     ],
   },
+  // ---- libvirt ----
+  {
+    id: 'libvirt.hugepages-node-not-found',
+    source: 'libvirt',
+    cite: 'libvirt/libvirt src/conf/domain_validate.c virDomainDefMemtuneValidate() (older: src/conf/domain_conf.c)',
+    format: 'hugepages: node %1$zd not found',
+    versions: 'libvirt < 9.x: "hugepages: node %zd not found"',
+    patterns: [/hugepages: node (?<node>\d{1,4}) not found/],
+    severity: 'error',
+    title: 'The hugepage setting names a guest NUMA node the domain does not have',
+    cause:
+      '<memoryBacking><hugepages><page nodeset="N"/> names guest NUMA node N, but the domain\'s <cpu><numa> has no cell with that id (nodeset counts guest cells, not host nodes)',
+    fix: 'make nodeset name guest NUMA cells defined in <cpu><numa>, or drop nodeset so the page size applies to all guest memory; host nodes are chosen with <numatune>',
+    render: render('error: XML error: ', 1),
+    examples: [ex('error: XML error: hugepages: node 1 not found', { node: '1' })],
+  },
   // ---- the kernel's memory side ----
   {
     id: 'kernel.oom-killed',

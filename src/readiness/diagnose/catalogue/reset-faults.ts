@@ -439,6 +439,24 @@ export const RESET_FAULT_ENTRIES: CatalogueEntry[] = [
       ex('pci 0000:03:00.0: [1002:67df] type 7f class 0xffffff', { type: '7f' }),
     ],
   },
+  {
+    id: 'kernel.nvidia-gpu-lost',
+    source: 'kernel',
+    cite: 'NVIDIA/open-gpu-kernel-modules src/nvidia/arch/nvalloc/unix/src/osapi.c osHandleGpuLost()',
+    format: 'GPU has fallen off the bus.\n',
+    versions:
+      'the Xid form is "NVRM: Xid (PCI:0000:01:00): 79, pid=…, GPU has fallen off the bus." (kernel.nvidia-xid)',
+    patterns: [
+      /NVRM: (?:GPU [0-9a-fA-F:.]{7,16}: |GPU at PCI:[0-9a-fA-F:.]{7,16}: [^\n]{0,60})?GPU has fallen off the bus/,
+    ],
+    severity: 'error',
+    title: 'The NVIDIA GPU stopped answering (fallen off the bus)',
+    cause:
+      'the host NVIDIA driver found the GPU no longer responds on PCIe (config reads return all ones): it lost power, its link went down, or it did not come back from a reset or a power-state change (D3cold); for passthrough hosts this is typically a GPU the host driver still touches after a VM used it, or a card that does not survive reset',
+    fix: 'power-cycle the host to recover it; keep host drivers off a passthrough GPU (bind it to vfio-pci at boot), keep it powered (vfio-pci disable_idle_d3=1), and check PSU cables and risers if it happens under load',
+    render: render('NVRM: '),
+    examples: [ex('[ 8123.000000] NVRM: GPU 0000:01:00.0: GPU has fallen off the bus.')],
+  },
   // ---- Intel IOMMU identity mapping notes ----
   {
     id: 'kernel.dmar-identity-mapping',
