@@ -202,3 +202,29 @@ test('lines close to these messages are not taken for them', () => {
   for (const [line, id] of none)
     assert.ok(!diagnoseText(line).findings.some((f) => f.entry.id === id), `${id} matched: ${line}`);
 });
+
+test('IOMMU faults: the AMD flags and the VT-d reason code say what was blocked', () => {
+  // AMD IOMMU spec: 0x20 RW (write), 0x10 PR (present), 0x40 PE (permission), 0x08 I (interrupt)
+  const unmappedWrite = only(
+    'vfio-pci 0000:11:00.0: AMD-Vi: Event logged [IO_PAGE_FAULT domain=0x001e address=0x1da414000 flags=0x0020]',
+    'kernel.amd-io-page-fault',
+  );
+  assert.match(unmappedWrite.explanation.cause, /DMA write/);
+  assert.match(unmappedWrite.explanation.cause, /nothing is mapped at 0x1da414000/);
+  const perm = only(
+    'AMD-Vi: Event logged [IO_PAGE_FAULT device=04:00.0 domain=0x0000 address=0x10b4a01e0 flags=0x0070]',
+    'kernel.amd-io-page-fault',
+  );
+  assert.match(perm.explanation.cause, /permission violation/);
+  // dma_remap_fault_reasons[]: 05 PTE Write access is not set, 04 Access beyond MGAW
+  const write = only(
+    'DMAR: [DMA Write NO_PASID] Request device [06:00.0] fault addr 0x7f000000 [fault reason 0x05] PTE Write access is not set',
+    'kernel.dmar-fault',
+  );
+  assert.match(write.explanation.cause, /blocked a DMA write/);
+  const mgaw = only(
+    'DMAR: [DMA Read NO_PASID] Request device [06:00.0] fault addr 0xfff000000000 [fault reason 0x04] Access beyond MGAW',
+    'kernel.dmar-fault',
+  );
+  assert.match(mgaw.explanation.cause, /address width/);
+});

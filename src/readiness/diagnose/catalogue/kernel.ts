@@ -11,7 +11,7 @@
  */
 import type { CatalogueEntry } from '../entry.js';
 import { BDF } from '../entry.js';
-import { refineResetWait } from './refinements.js';
+import { refineAmdPageFault, refineResetWait } from './refinements.js';
 
 /** bus:dev.fn without a domain, as DMAR and old AMD-Vi lines print it. */
 const SBDF = '(?<sbdf>[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7])';
@@ -778,6 +778,21 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
           cause:
             'the IOMMU page table for this device is invalid at the faulting address ("Next page table ptr is invalid" / reserved fields): often firmware DMA at boot before the kernel took over, or a device still running from the previous owner after a hand-over',
         };
+      // dma_remap_fault_reasons[] in drivers/iommu/intel/dmar.c: 04 "Access beyond MGAW",
+      // 05/06 "PTE Write/Read access is not set" (no mapping, or a mapping without that permission)
+      if (r === '04')
+        return {
+          cause:
+            'the device used a DMA address beyond the address width the IOMMU translates ("Access beyond MGAW"): a driver or guest programming an address the IOMMU cannot map, typically a 64-bit address above the 39/48-bit width',
+          fix: 'check the guest address space against the IOMMU width (dmesg "DMAR: Host address width"); for a guest, lower maxmem or the 64-bit PCI window',
+        };
+      if ((r === '05' || r === '06') && f.bdf !== '0000:00:02.0')
+        return {
+          cause: `the IOMMU blocked a DMA ${r === '05' ? 'write' : 'read'} by this device: the page-table entry for that address does not grant ${
+            r === '05' ? 'write' : 'read'
+          } access ("PTE ${r === '05' ? 'Write' : 'Read'} access is not set") — the address is not mapped for the device at all (a stale address used after unmap or after a reset, DMA while the device changes owner between host and VM) or mapped for the other direction only`,
+          fix: 'a few faults while a VM starts or stops are the hand-over; a steady stream while running is a driver (host or guest) bug or a device that needs a quirk: update the driver/firmware; iommu=pt only helps host-owned devices',
+        };
       return undefined;
     },
     examples: [
@@ -1169,16 +1184,17 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     versions:
       'Linux 5.x+: "AMD-Vi: Event logged [IO_PAGE_FAULT device=0000:0a:00.0 ...]", or "<driver> 0000:0a:00.0: AMD-Vi: Event logged [IO_PAGE_FAULT domain=...]" when a driver owns the device; 4.9–4.18 split it over two lines ("AMD-Vi: Event logged [" then "IO_PAGE_FAULT device=0a:00.0 domain=... address=0x%016llx flags=...]"); earlier kernels printed one line with a bus:dev.fn address',
     patterns: [
-      /Event logged \[IO_PAGE_FAULT device=(?:(?<bdf>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])|(?<sbdf>[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])) domain=/,
+      /Event logged \[IO_PAGE_FAULT device=(?:(?<bdf>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])|(?<sbdf>[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])) domain=(?<domain>0x[0-9a-fA-F]{1,8})(?: address=(?<address>0x[0-9a-fA-F]{1,16}))?(?: flags=(?<flags>0x[0-9a-fA-F]{1,4}))?/,
       // the device is in the dev_err() prefix ("amdgpu 0000:04:00.0: AMD-Vi: ..."), read by the matcher
-      /Event logged \[IO_PAGE_FAULT domain=/,
-      /(?:^|[\s\]:])IO_PAGE_FAULT device=(?:(?<bdf>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])|(?<sbdf>[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])) domain=/,
+      /Event logged \[IO_PAGE_FAULT domain=(?<domain>0x[0-9a-fA-F]{1,8})(?: address=(?<address>0x[0-9a-fA-F]{1,16}))?(?: flags=(?<flags>0x[0-9a-fA-F]{1,4}))?/,
+      /(?:^|[\s\]:])IO_PAGE_FAULT device=(?:(?<bdf>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])|(?<sbdf>[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])) domain=(?<domain>0x[0-9a-fA-F]{1,8})(?: address=(?<address>0x[0-9a-fA-F]{1,16}))?(?: flags=(?<flags>0x[0-9a-fA-F]{1,4}))?/,
     ],
     severity: 'warning',
     title: 'AMD IOMMU page fault',
     cause:
       'a device did DMA to an address not mapped in its IOMMU domain (a driver bug, a device reset mid-DMA, or firmware DMA the IVRS does not describe)',
     fix: 'isolated faults at VM start/stop are harmless; a stream of them names the device: update firmware, check its driver in the guest, and that it is not shared with the host',
+    refine: refineAmdPageFault,
     examples: [
       {
         text: '[   40.182570] ath10k_pci 0000:01:00.0: AMD-Vi: Event logged [IO_PAGE_FAULT domain=0x000d address=0xcff49550 flags=0x0070]',

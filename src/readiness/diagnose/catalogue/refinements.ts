@@ -142,3 +142,30 @@ export function refineAerStatus(f: Facts): Refinement | undefined {
     cause: `the error status bits of an AER report (vendor:device ${f.vendor}:${f.deviceId}) — ${named.join('; ')}. The "PCIe Bus Error: severity=…" line above says whether it is the correctable or the uncorrectable register`,
   };
 }
+
+/**
+ * AMD IOMMU IO_PAGE_FAULT flags (AMD I/O Virtualization Technology spec, event log entry; the
+ * kernel's EVENT_FLAG_RW 0x020 and EVENT_FLAG_I 0x008 in drivers/iommu/amd/amd_iommu_types.h):
+ * 0x010 PR (the page was present), 0x020 RW (a write), 0x040 PE (permission violation), 0x008 I
+ * (an interrupt request, not memory). Absent PR means no mapping at that address.
+ */
+export function refineAmdPageFault(f: Facts): Refinement | undefined {
+  if (f.flags === undefined) return undefined;
+  const flags = Number.parseInt(f.flags, 16);
+  if (!Number.isFinite(flags)) return undefined;
+  const write = (flags & 0x20) !== 0;
+  const present = (flags & 0x10) !== 0;
+  const perm = (flags & 0x40) !== 0;
+  if ((flags & 0x08) !== 0)
+    return {
+      cause: `the AMD IOMMU blocked an interrupt request (flags ${f.flags}: I) from the device: its MSI was not allowed by the interrupt remapping table — an interrupt set up by a previous owner, or a device signalling after its interrupts were torn down (reset, VM stop)`,
+    };
+  const op = write ? 'write' : 'read';
+  const what =
+    present && perm
+      ? `the page at ${f.address ?? 'that address'} is mapped but not for a ${op} (permission violation)`
+      : `nothing is mapped at ${f.address ?? 'that address'} in the device's IOMMU domain${f.domain === '0x0000' ? ' (domain 0x0000: the device was not attached to a translation domain at that moment, e.g. while it changed drivers or before the kernel set it up)' : ''}`;
+  return {
+    cause: `a device DMA ${op} was blocked by the AMD IOMMU (I/O page fault, flags ${f.flags}): ${what}. Causes: a driver (host or guest) using a stale or wrong DMA address, DMA still running during a reset or a hand-over between host and VM, or firmware DMA the IVRS table does not describe`,
+  };
+}
