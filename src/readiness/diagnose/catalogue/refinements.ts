@@ -139,7 +139,7 @@ export function refineAerStatus(f: Facts): Refinement | undefined {
     .map(([bit, what]) => `bit ${bit}: ${what}`);
   if (named.length === 0) return undefined;
   return {
-    cause: `the error status bits of an AER report (vendor:device ${f.vendor}:${f.deviceId}) — ${named.join('; ')}. The "PCIe Bus Error: severity=…" line above says whether it is the correctable or the uncorrectable register`,
+    cause: `the error status bits of an AER (PCIe Advanced Error Reporting) report for device ${f.vendor}:${f.deviceId} — ${named.join('; ')}. The "PCIe Bus Error: severity=…" line above says whether it is the correctable or the uncorrectable register: correctable bits are link signal quality the hardware fixed, uncorrectable ones mean lost transactions, often a device not answering around a reset`,
   };
 }
 
@@ -163,8 +163,8 @@ export function refineAmdPageFault(f: Facts): Refinement | undefined {
   const op = write ? 'write' : 'read';
   const what =
     present && perm
-      ? `the page at ${f.address ?? 'that address'} is mapped but not for a ${op} (permission violation)`
-      : `nothing is mapped at ${f.address ?? 'that address'} in the device's IOMMU domain${f.domain === '0x0000' ? ' (domain 0x0000: the device was not attached to a translation domain at that moment, e.g. while it changed drivers or before the kernel set it up)' : ''}`;
+      ? `the IOMMU page table has no mapping that allows this ${op} at ${f.address ?? 'that address'} (the flags report a permission violation: an entry exists but not with ${op} access, or the address is not mapped for this device)`
+      : `nothing is mapped at ${f.address ?? 'that address'} in the device's IOMMU domain (no page-table entry, no translation)${f.domain === '0x0000' ? ' (domain 0x0000: the device was not attached to a translation domain at that moment, e.g. while it changed drivers or before the kernel set it up)' : ''}`;
   return {
     cause: `a device DMA ${op} was blocked by the AMD IOMMU (I/O page fault, flags ${f.flags}): ${what}. Causes: a driver (host or guest) using a stale or wrong DMA address, DMA still running during a reset or a hand-over between host and VM, or firmware DMA the IVRS table does not describe`,
   };

@@ -305,7 +305,10 @@ export const RESET_FAULT_ENTRIES: CatalogueEntry[] = [
           cause: `${bit.what}; it is the isolation between devices doing its job (a device below the port tried peer-to-peer or an address the port does not forward)`,
           fix: 'usually a device DMAing to an address it should not (a driver or firmware bug, or a stale mapping after a reset); if it floods the log and the device works, it can be masked; check the device survives reset',
         };
-      return { title: `AER uncorrectable error: ${f.name}`, cause: `${bit.what}` };
+      return {
+        title: `AER uncorrectable error: ${f.name}`,
+        cause: `an uncorrectable PCIe error reported through AER — ${bit.what}; around a VM start or stop this usually means a device that did not survive its reset or was accessed while resetting`,
+      };
     },
     render: render('pcieport 0000:00:01.1: ', 5, 'SDES', ' (First)'),
     examples: [
