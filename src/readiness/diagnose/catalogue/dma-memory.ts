@@ -82,6 +82,38 @@ function rustErrno(f: Facts): string | undefined {
 }
 
 export const DMA_MEMORY_ENTRIES: CatalogueEntry[] = [
+  // ---- QEMU's wrapper around the first failed mapping ----
+  {
+    id: 'qemu.memory-listener-failed',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/vfio/container.c vfio_connect_container() / hw/vfio/listener.c vfio_listener_register() (older: hw/vfio/common.c)',
+    format: 'memory listener initialization failed: %s',
+    versions:
+      'QEMU 2.10+: "failed to setup container for group N: memory listener initialization failed: Region NAME: vfio_dma_map(…) = -N (…)"; QEMU ≤ 2.9: "vfio: memory listener initialization failed for container"',
+    patterns: [
+      // only the wrapper alone (or with a reason other than a vfio_*dma_map line, which
+      // qemu.dma-map-failed explains with its errno)
+      /memory listener initialization failed(?<old> for container)?["'\\]{0,3}$/,
+      /memory listener initialization failed: (?:Region (?<region>[^\n:]{1,60}): (?<reason>[^v\n][^\n]{0,120})|(?<other>[^Rv\n][^\n]{0,120}))/,
+    ],
+    severity: 'error',
+    title: 'Guest memory could not be mapped for the assigned device at start',
+    cause:
+      'when the VFIO container is set up QEMU maps all guest RAM into the host IOMMU (VFIO_IOMMU_MAP_DMA, which pins every page); the first mapping failed, so the device cannot be added. The text after it has the errno: -12 / Cannot allocate memory is the locked-memory limit (RLIMIT_MEMLOCK) below guest RAM, -22 an address the IOMMU cannot translate, -14 memory that cannot be pinned',
+    fix: 'read the errno after it; for -12 raise the memlock limit of QEMU above guest RAM (libvirt does it itself unless a <memtune><hard_limit> is too low; plain QEMU: ulimit -l, LimitMEMLOCK=; containers: the memlock ulimit)',
+    render: render(
+      'qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0: vfio 0000:01:00.0: failed to setup container for group 1: ',
+      'Region pc.ram: Invalid argument',
+    ),
+    examples: [
+      ex('qemu-system-x86_64: vfio: memory listener initialization failed for container', {
+        old: ' for container',
+      }),
+      ex('vfio 0000:02:00.0: failed to setup container for group 7: memory listener initialization failed', {
+        bdf: '0000:02:00.0',
+      }),
+    ],
+  },
   // ---- rust-vmm VFIO crates (Cloud Hypervisor, crosvm, Kata with Cloud Hypervisor) ----
   {
     id: 'cloud-hypervisor.dma-map-failed',
@@ -460,9 +492,13 @@ export const DMA_MEMORY_ENTRIES: CatalogueEntry[] = [
   {
     id: 'kernel.oom-invoked',
     source: 'kernel',
-    cite: 'torvalds/linux mm/oom_kill.c dump_header()',
+    cite: 'torvalds/linux mm/oom_kill.c dump_header() (and mm/memcontrol.c mem_cgroup_print_oom_meminfo() for a cgroup)',
     format: '%s invoked oom-killer: gfp_mask=%#x(%pGg), order=%d, oom_score_adj=%hd\n',
-    patterns: [/(?<task>[^\s:]{1,32}) invoked oom-killer: gfp_mask=(?<gfp>0x[0-9a-f]{1,8})/],
+    patterns: [
+      /(?<task>[^\s:]{1,32}) invoked oom-killer: gfp_mask=(?<gfp>0x[0-9a-f]{1,8})/,
+      // mm/memcontrol.c mem_cgroup_print_oom_meminfo(): the cgroup's usage at its limit
+      /memory: usage (?<usage>\d{1,15})kB, limit (?<limit>\d{1,15})kB, failcnt (?<failcnt>\d{1,15})/,
+    ],
     severity: 'error',
     title: 'The host ran out of memory (OOM killer started)',
     cause:
@@ -474,6 +510,7 @@ export const DMA_MEMORY_ENTRIES: CatalogueEntry[] = [
         '[ 9876.543210] qemu-system-x86 invoked oom-killer: gfp_mask=0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP), order=0, oom_score_adj=0',
         { task: 'qemu-system-x86' },
       ),
+      ex('memory: usage 8388608kB, limit 8388608kB, failcnt 412', { limit: '8388608' }),
     ],
   },
   {

@@ -408,6 +408,26 @@ export const RESET_FAULT_ENTRIES: CatalogueEntry[] = [
     render: render('', 'dmar_fault', 78),
     examples: [ex('[  230.000000] dmar_fault: 78 callbacks suppressed', { fn: 'dmar_fault', n: '78' })],
   },
+  {
+    id: 'kernel.pci-link-retrain',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/quirks.c pcie_failed_link_retrain()',
+    format: 'broken device, retraining non-functional downstream link at 2.5GT/s\n',
+    versions: 'Linux 6.5+; followed by "retraining failed" when the link still does not come up',
+    patterns: [
+      /(?<what>broken device, retraining non-functional downstream link at 2\.5GT\/s|retraining failed)/,
+    ],
+    severity: 'warning',
+    title: 'The link to a device did not come up; the kernel retries at the lowest speed',
+    cause:
+      'after a reset or at enumeration the port saw the link fail to train with the device below, so the kernel forces 2.5 GT/s and retrains; a device that needs this did not come back cleanly from its reset (or has a marginal link: riser, slot). "retraining failed" means the device stays unreachable',
+    fix: 'if it follows a VM stop or reset, the device does not survive reset (power-cycle the host; vendor-reset for AMD GPUs); otherwise reseat the card, avoid risers, and check the slot speed setting in the firmware',
+    render: render('pcieport 0000:00:01.1: '),
+    examples: [
+      ex('pcieport 0000:00:1c.4: broken device, retraining non-functional downstream link at 2.5GT/s'),
+      ex('pcieport 0000:00:1c.4: retraining failed', { what: 'retraining failed' }),
+    ],
+  },
   // ---- enumeration of a device that may not have come back (drivers/pci/probe.c) ----
   {
     id: 'kernel.pci-device-enumerated',
