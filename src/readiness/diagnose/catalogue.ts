@@ -3,6 +3,7 @@
  * upstream file and function that prints it (see entry.ts for what an entry holds).
  */
 
+import { DMA_MEMORY_ENTRIES } from './catalogue/dma-memory.js';
 import { DPDK_ENTRIES } from './catalogue/dpdk.js';
 import { GENERIC_ENTRIES } from './catalogue/generic.js';
 import { HOST_GUEST_EXTRA_ENTRIES } from './catalogue/host-guest-extra.js';
@@ -18,6 +19,7 @@ import { QEMU_ENTRIES } from './catalogue/qemu.js';
 import { QEMU_MACHINE_ENTRIES } from './catalogue/qemu-machine.js';
 import { SYSFS_BIND_ENTRIES } from './catalogue/sysfs-bind.js';
 import { VFIO_OPEN_ENTRIES } from './catalogue/vfio-open.js';
+import { RESET_FAULT_ENTRIES } from './catalogue/reset-faults.js';
 import type { CatalogueEntry } from './entry.js';
 
 export type { CatalogueEntry, Severity, Source } from './entry.js';
@@ -37,5 +39,8 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...DPDK_ENTRIES,
   ...SYSFS_BIND_ENTRIES,
   ...VFIO_OPEN_ENTRIES,
+  ...DMA_MEMORY_ENTRIES,
+  ...RESET_FAULT_ENTRIES,
+  // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,
 ];

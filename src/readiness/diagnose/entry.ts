@@ -25,7 +25,10 @@ export type Source =
   | 'nvidia-vgpu'
   | 'container runtime'
   | 'rust-vmm'
-  | 'userspace tool';
+  | 'userspace tool'
+  | 'cloud-hypervisor'
+  | 'crosvm'
+  | 'proxmox';
 export type Severity = 'error' | 'warning' | 'info';
 
 /** A real message this entry must recognise: the per-entry test runs every example. */

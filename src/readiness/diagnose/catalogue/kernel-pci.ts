@@ -7,6 +7,7 @@
  */
 import type { CatalogueEntry } from '../entry.js';
 import { ex, RANGE, render } from './build.js';
+import { refineAerStatus } from './refinements.js';
 
 const PCI = 'pci 0000:01:00.0: ';
 const PORT = 'pcieport 0000:00:01.1: ';
@@ -202,6 +203,7 @@ export const KERNEL_PCI_ENTRIES: CatalogueEntry[] = [
     cause:
       'the second line of an AER report: the vendor:device of the reporting function and its error status bits; the cause is in the "PCIe Bus Error: severity=…" line above and the named bits below (RxErr/BadTLP/BadDLLP: link signal quality; Completion Timeout/Unsupported Request: a device not answering, often around a reset)',
     fix: 'read it together with the "PCIe Bus Error" line; corrected errors alone are harmless',
+    refine: refineAerStatus,
     render: render('pcieport 0000:00:01.1: ', 0x1022, 0x1483, 0x40, 0x6000),
     examples: [
       ex('pcieport 0000:00:01.1:   device [1022:1483] error status/mask=00000040/00006000', {

@@ -11,6 +11,7 @@
  */
 import type { CatalogueEntry } from '../entry.js';
 import { BDF } from '../entry.js';
+import { refineAmdPageFault, refineResetWait } from './refinements.js';
 
 /** bus:dev.fn without a domain, as DMAR and old AMD-Vi lines print it. */
 const SBDF = '(?<sbdf>[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7])';
@@ -777,6 +778,21 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
           cause:
             'the IOMMU page table for this device is invalid at the faulting address ("Next page table ptr is invalid" / reserved fields): often firmware DMA at boot before the kernel took over, or a device still running from the previous owner after a hand-over',
         };
+      // dma_remap_fault_reasons[] in drivers/iommu/intel/dmar.c: 04 "Access beyond MGAW",
+      // 05/06 "PTE Write/Read access is not set" (no mapping, or a mapping without that permission)
+      if (r === '04')
+        return {
+          cause:
+            'the device used a DMA address beyond the address width the IOMMU translates ("Access beyond MGAW"): a driver or guest programming an address the IOMMU cannot map, typically a 64-bit address above the 39/48-bit width',
+          fix: 'check the guest address space against the IOMMU width (dmesg "DMAR: Host address width"); for a guest, lower maxmem or the 64-bit PCI window',
+        };
+      if ((r === '05' || r === '06') && f.bdf !== '0000:00:02.0')
+        return {
+          cause: `the IOMMU blocked a DMA ${r === '05' ? 'write' : 'read'} by this device: the page-table entry for that address does not grant ${
+            r === '05' ? 'write' : 'read'
+          } access ("PTE ${r === '05' ? 'Write' : 'Read'} access is not set") — the address is not mapped for the device at all (a stale address used after unmap or after a reset, DMA while the device changes owner between host and VM) or mapped for the other direction only`,
+          fix: 'a few faults while a VM starts or stops are the hand-over; a steady stream while running is a driver (host or guest) bug or a device that needs a quirk: update the driver/firmware; iommu=pt only helps host-owned devices',
+        };
       return undefined;
     },
     examples: [
@@ -925,15 +941,29 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     source: 'kernel',
     cite: 'torvalds/linux drivers/iommu/intel/dmar.c warn_invalid_dmar()',
     format: 'DMAR: [Firmware Bug]: Your BIOS is broken; DMAR reported at address %llx%s!\n',
+    versions:
+      'the second %s is "" or " returns all ones" (registers unreadable); older kernels print it without "[Firmware Bug]: "',
     patterns: [
-      /\[Firmware Bug\]: Your BIOS is broken; DMAR reported at address (?<address>[0-9a-fA-F]{1,16})/,
+      /(?:\[Firmware Bug\]: )?Your BIOS is broken; DMAR reported at address (?<address>[0-9a-fA-F]{1,16})(?<ones> returns all ones)?/,
     ],
+    refine: (f) =>
+      f.ones
+        ? {
+            cause:
+              "the firmware's DMAR table names a VT-d remapping unit whose registers read all ones (the unit is absent or was switched off by the firmware), so the kernel disables the Intel IOMMU: no DMA remapping, no VFIO device assignment",
+          }
+        : undefined,
     severity: 'error',
     title: 'Broken DMAR table: Intel IOMMU disabled',
     cause:
       "the firmware's DMAR table gives a remapping unit at an impossible address (often 0), so the kernel disables the IOMMU",
     fix: 'update the firmware; toggling VT-d off and on in the setup sometimes rebuilds the table',
     examples: [
+      {
+        text: '[    0.000000] Your BIOS is broken; DMAR reported at address fed90000 returns all ones!',
+        origin: BUILT,
+        facts: { address: 'fed90000', ones: ' returns all ones' },
+      },
       {
         text: '[    0.010000] DMAR: [Firmware Bug]: Your BIOS is broken; DMAR reported at address 0!',
         origin: BUILT,
@@ -1154,16 +1184,17 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     versions:
       'Linux 5.x+: "AMD-Vi: Event logged [IO_PAGE_FAULT device=0000:0a:00.0 ...]", or "<driver> 0000:0a:00.0: AMD-Vi: Event logged [IO_PAGE_FAULT domain=...]" when a driver owns the device; 4.9–4.18 split it over two lines ("AMD-Vi: Event logged [" then "IO_PAGE_FAULT device=0a:00.0 domain=... address=0x%016llx flags=...]"); earlier kernels printed one line with a bus:dev.fn address',
     patterns: [
-      /Event logged \[IO_PAGE_FAULT device=(?:(?<bdf>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])|(?<sbdf>[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])) domain=/,
+      /Event logged \[IO_PAGE_FAULT device=(?:(?<bdf>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])|(?<sbdf>[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])) domain=(?<domain>0x[0-9a-fA-F]{1,8})(?: address=(?<address>0x[0-9a-fA-F]{1,16}))?(?: flags=(?<flags>0x[0-9a-fA-F]{1,4}))?/,
       // the device is in the dev_err() prefix ("amdgpu 0000:04:00.0: AMD-Vi: ..."), read by the matcher
-      /Event logged \[IO_PAGE_FAULT domain=/,
-      /(?:^|[\s\]:])IO_PAGE_FAULT device=(?:(?<bdf>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])|(?<sbdf>[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])) domain=/,
+      /Event logged \[IO_PAGE_FAULT domain=(?<domain>0x[0-9a-fA-F]{1,8})(?: address=(?<address>0x[0-9a-fA-F]{1,16}))?(?: flags=(?<flags>0x[0-9a-fA-F]{1,4}))?/,
+      /(?:^|[\s\]:])IO_PAGE_FAULT device=(?:(?<bdf>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])|(?<sbdf>[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])) domain=(?<domain>0x[0-9a-fA-F]{1,8})(?: address=(?<address>0x[0-9a-fA-F]{1,16}))?(?: flags=(?<flags>0x[0-9a-fA-F]{1,4}))?/,
     ],
     severity: 'warning',
     title: 'AMD IOMMU page fault',
     cause:
       'a device did DMA to an address not mapped in its IOMMU domain (a driver bug, a device reset mid-DMA, or firmware DMA the IVRS does not describe)',
     fix: 'isolated faults at VM start/stop are harmless; a stream of them names the device: update firmware, check its driver in the guest, and that it is not shared with the host',
+    refine: refineAmdPageFault,
     examples: [
       {
         text: '[   40.182570] ath10k_pci 0000:01:00.0: AMD-Vi: Event logged [IO_PAGE_FAULT domain=0x000d address=0xcff49550 flags=0x0070]',
@@ -1458,14 +1489,7 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     cause:
       'after a reset (FLR, bus reset, PM D3hot->D0) the device kept answering config reads with all-ones or "retry": it failed to reset',
     fix: 'the device needs a host power cycle; prefer devices with working FLR, use vendor-reset for AMD GPUs, and avoid resetting it repeatedly',
-    refine: (f) =>
-      f.reset === 'resume'
-        ? {
-            cause:
-              "after resuming from a low-power state (runtime PM / D3cold) the device never answered: the host's power management switched it off and it did not power back up. The guest is not involved",
-            fix: D3COLD_FIX,
-          }
-        : undefined,
+    refine: (f) => refineResetWait(f, true),
     examples: [
       {
         text: '[   87.412701] nvidia 0000:01:00.0: not ready 65535ms after resume; giving up',
@@ -1493,14 +1517,7 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     cause:
       'the kernel keeps polling the device after a reset; it doubles the wait each time (1023, 2047, ... 32767 ms) up to 60 s, then gives up. One or two such lines can be a slow but working device; a run up to 32767ms ends in "giving up"',
     fix: 'wait for the outcome line ("ready ...ms after" or "giving up"); a device that needs this long will likely fail: see the reset-timeout advice',
-    refine: (f) =>
-      f.reset === 'resume'
-        ? {
-            cause:
-              "the device does not answer after the host resumed it from a low-power state (runtime PM / D3cold); the host's power management, not the guest, switched it off",
-            fix: D3COLD_FIX,
-          }
-        : undefined,
+    refine: (f) => refineResetWait(f, false),
     examples: [
       {
         text: '[   26.485239] nvidia 0000:01:00.0: not ready 8191ms after resume; waiting',
@@ -1612,9 +1629,11 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/pci/pci.c pci_set_low_power_state() / pci_power_up()',
     format: 'Unable to change power state from %s to %s, device inaccessible\n',
     versions:
-      'Linux 4.x+; pci_power_up() prints "Unable to change power state from %s to D0, device inaccessible"',
+      'Linux 4.x+; pci_power_up() prints "Unable to change power state from %s to D0, device inaccessible"; 5.x–6.1 pci_raw_set_power_state() also "can\'t change power state from %s to %s (config space inaccessible)"',
     patterns: [
       /Unable to change power state from (?<from>D[0-3a-z]{1,5}|unknown) to (?<to>D[0-3a-z]{1,5}), device inaccessible/,
+      // Linux 5.x–6.1 pci_raw_set_power_state(): the same condition in its older wording
+      /can't change power state from (?<from>D[0-3a-z]{1,5}|unknown) to (?<to>D[0-3a-z]{1,5}) \(config space inaccessible\)/,
     ],
     severity: 'error',
     title: 'Device stuck in a low-power state',
@@ -1623,6 +1642,11 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     fix: 'power-cycle the host; for vfio-pci try options vfio-pci disable_idle_d3=1 so idle devices are not put into D3',
     refine: (f) => (f.from === 'D3cold' ? { cause: D3COLD_CAUSE, fix: D3COLD_FIX } : undefined),
     examples: [
+      {
+        text: "[  301.220000] vfio-pci 0000:0b:00.0: can't change power state from D3cold to D0 (config space inaccessible)",
+        origin: BUILT,
+        facts: { from: 'D3cold', to: 'D0' },
+      },
       {
         text: '[586739.359281] vfio-pci 0000:01:00.0: Unable to change power state from D3cold to D0, device inaccessible',
         origin: 'https://github.com/kata-containers/kata-containers/issues/11708',
@@ -2422,16 +2446,26 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     cause:
       'the error\'s class: "Physical Layer"/"Data Link Layer" are link problems (signal, ASPM, a link going down during a reset); "Transaction Layer" errors (completion timeout, unsupported request, ACS violation) come from the device or its driver — around a VM reset they usually mean the device was accessed while resetting',
     fix: 'the next lines name the error bits (e.g. "[21] ACSViol", "[14] CmpltTO"); repeated transaction-layer errors on an assigned GPU: it does not reset cleanly (vendor-reset for AMD, avoid VM restarts without a host reboot)',
-    refine: (f) =>
-      f.severity?.startsWith('Correct')
-        ? {
-            severity: 'info',
-            title: 'Corrected PCIe error (harmless unless it floods the log)',
-            cause:
-              'a link error the hardware corrected by itself (receiver error, bad TLP/DLLP, replay): nothing was lost; a flood means poor signal or ASPM trouble',
-            fix: 'ignore single ones; for a flood try pcie_aspm=off, another slot, or pci=noaer',
-          }
-        : undefined,
+    refine: (f) => {
+      if (f.severity?.startsWith('Correct'))
+        return {
+          severity: 'info',
+          title: 'Corrected PCIe error (harmless unless it floods the log)',
+          cause:
+            'a link error the hardware corrected by itself (receiver error, bad TLP/DLLP, replay): nothing was lost; a flood means poor signal or ASPM trouble',
+          fix: 'ignore single ones; for a flood try pcie_aspm=off, another slot, or pci=noaer',
+        };
+      // A fatal error reported by a port (the agent is the port itself, "Receiver ID") is most
+      // often Surprise Down (uncorrectable status bit 5): the link below it dropped.
+      if (f.severity?.endsWith('(Fatal)') && f.logDriver === 'pcieport')
+        return {
+          title: 'Fatal PCIe error on a port: the device below likely dropped off the link',
+          cause:
+            'an uncorrectable (fatal) AER error reported by a root or switch port: on a port this is most often Surprise Down (status bit 5, "SDES") — the link to the device below went down, the device fell off the bus (it did not survive a reset, lost power, or a riser/cable fault); Completion Timeout and Malformed TLP are the other usual bits. The VM using the device loses it',
+          fix: 'the next lines name the bit ("[ 5] SDES" = link down); if it follows a VM shutdown or reset the device does not survive reset (vendor-reset for AMD, avoid VM restarts without a host reboot); under load check power cables, riser and slot',
+        };
+      return undefined;
+    },
     examples: [
       {
         text: '[ 5682.626567] pcieport 0000:00:01.0: PCIe Bus Error: severity=Uncorrected (Fatal), type=Transaction Layer, (Requester ID)',

@@ -805,9 +805,10 @@ export const LIBVIRT_ENTRIES: CatalogueEntry[] = [
     source: 'libvirt',
     cite: 'libvirt/libvirt src/util/virprocess.c virProcessSetMaxMemLock()',
     format: 'cannot limit locked memory of process %1$lld to %2$llu',
-    versions: 'libvirt ≤ 6.x (in the forked child): "cannot limit locked memory to %llu"',
+    versions:
+      'libvirt ≤ 6.x (in the forked child): "cannot limit locked memory to %llu"; KubeVirt relays it with the pid left out ("of process to N")',
     patterns: [
-      /cannot limit locked memory (?:of process (?<pid>\d{1,10}) )?to (?<size>\d{1,20})(?::\s?(?<err>[^\n"'\\)]{1,80}))?/,
+      /cannot limit locked memory (?:of process (?:(?<pid>\d{1,10}) )?)?to (?<size>\d{1,20})(?::\s?(?<err>[^\n"'\\)]{1,80}))?/,
     ],
     severity: 'error',
     title: 'libvirt could not raise the locked-memory limit for QEMU',

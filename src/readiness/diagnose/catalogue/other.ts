@@ -296,8 +296,8 @@ export const OTHER_ENTRIES: CatalogueEntry[] = [
     severity: 'info',
     title: 'vendor-reset is resetting an AMD GPU',
     cause:
-      'the vendor-specific reset (BACO or PSP mode1) runs instead of the bus reset AMD GPUs do not survive; the outcome is the "reset result" line',
-    fix: 'nothing to do; look for "reset result = 0"',
+      'the out-of-tree vendor-reset module runs its device-specific reset (BACO or PSP mode1) instead of the bus reset AMD GPUs do not survive; the outcome is the "reset result" line. A reset that reports success can still leave the card or host hung (lock-up) when the ASIC is not really supported by the method chosen (e.g. a Polaris 11/12 card handled as AMD_POLARIS10, an iGPU forced onto a discrete-GPU method)',
+    fix: 'look for "reset result = 0"; if the host or GPU hangs right after, the vendor-reset method does not work for this card: check it is in vendor-reset\'s supported list, update vendor-reset, and otherwise avoid resetting it (reboot the host between VM runs)',
     examples: [
       {
         text: '[ 1884.292647] vfio-pci 0000:2f:00.0: AMD_NAVI10: performing reset',

@@ -844,6 +844,8 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     versions: 'QEMU 9.x+: vfio_container_dma_unmap; older: vfio_dma_unmap(%p, 0x%lx, 0x%lx) = %d (%m)',
     patterns: [
       /(?:vfio_container_dma_unmap|vfio_dma_unmap)\(0x[0-9a-fA-F]{1,16}, 0x(?<iova>[0-9a-fA-F]{1,16}), 0x(?<size>[0-9a-fA-F]{1,16})\) = (?<errno>-\d{1,3})/,
+      // hw/vfio/container.c vfio_legacy_dma_unmap(): error_report("VFIO_UNMAP_DMA failed: %s")
+      /VFIO_UNMAP_DMA failed: (?<err>[A-Z][A-Za-z /-]{2,60})/,
     ],
     severity: 'warning',
     title: 'A DMA unmapping failed',
@@ -1675,7 +1677,8 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     source: 'qemu',
     cite: 'qemu/qemu hw/pci/pci.c pci_irq_handler()',
     format: '0 <= irq_num && irq_num < PCI_NUM_PINS',
-    patterns: [/pci_irq_handler: Assertion `0 <= irq_num && irq_num < PCI_NUM_PINS/],
+    // the backtick is often lost when the line is pasted into Markdown
+    patterns: [/pci_irq_handler: Assertion `?0 <= irq_num && irq_num < PCI_NUM_PINS/],
     severity: 'error',
     title: 'QEMU aborted on an impossible interrupt pin: the assigned device reads all ones',
     cause:
