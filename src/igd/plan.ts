@@ -91,7 +91,6 @@ const alignDown = (v: bigint, a: bigint) => v - (v % a);
  * Carve the stolen memory (1 MiB aligned) and then the OpRegion (4 KiB aligned) from the top of
  * the low RAM range, the place SeaBIOS takes them from. `bdsm64`: the device keeps a 64-bit BDSM.
  */
-// long: one linear carve of stolen memory then OpRegion from the top of low RAM, as SeaBIOS does
 export function planIgd(opregionBytes: number, bdsmSize: bigint, ram: RamRange, bdsm64 = false): IgdPlan {
   if (opregionBytes <= 0) {
     throw new VfiokitError('etc/igd-opregion is empty', { code: 'igd.plan', hint: 'give the OpRegion file' });
@@ -99,38 +98,8 @@ export function planIgd(opregionBytes: number, bdsmSize: bigint, ram: RamRange, 
   const steps: string[] = [];
   const regions: PlanRegion[] = [];
   let top = ram.end + 1n;
-  if (bdsmSize > 0n) {
-    // Compare before aligning: a negative remainder would round a shortfall up to a fit.
-    const base = top - bdsmSize < ram.start ? -1n : alignDown(top - bdsmSize, MiB);
-    if (base < ram.start || base + bdsmSize > FOUR_GIB) {
-      throw new VfiokitError(
-        `${sizeText(bdsmSize)} of stolen memory does not fit in the RAM below 4 GiB (${hex(ram.start)}-${hex(ram.end)})`,
-        {
-          code: 'igd.plan',
-          hint: 'give the guest more memory below 4 GiB, or a smaller DVMT pre-allocation',
-        },
-      );
-    }
-    const reg = bdsm64
-      ? { name: 'BDSM' as const, offset: '0xc0', width: 64 as const, value: hex(base, 16) }
-      : { name: 'BDSM' as const, offset: '0x5c', width: 32 as const, value: hex(base) };
-    regions.push({
-      what: 'stolen',
-      start: hex(base),
-      end: hex(base + bdsmSize - 1n),
-      size: Number(bdsmSize),
-      alignment: Number(MiB),
-      register: reg,
-      reason: 'etc/igd-bdsm-size: below 4 GiB, 1 MiB aligned, exactly the size in the file',
-    });
-    steps.push(
-      `reserve ${hex(base)}-${hex(base + bdsmSize - 1n)} (${sizeText(bdsmSize)}) in the E820 map as reserved`,
-      `write ${reg.value} to BDSM (config ${reg.offset}, ${reg.width}-bit) of the IGD at 00:02.0`,
-    );
-    top = base;
-  } else {
-    steps.push('etc/igd-bdsm-size is 0: no stolen memory to reserve, leave BDSM alone');
-  }
+  if (bdsmSize > 0n) top = carveStolen(bdsmSize, top, ram, bdsm64, regions, steps);
+  else steps.push('etc/igd-bdsm-size is 0: no stolen memory to reserve, leave BDSM alone');
   const size = BigInt(opregionBytes);
   const base = top - size < ram.start ? -1n : alignDown(top - size, KiB4);
   if (base < ram.start) {
@@ -160,4 +129,46 @@ export function planIgd(opregionBytes: number, bdsmSize: bigint, ram: RamRange, 
     regions,
     steps,
   };
+}
+
+/**
+ * The stolen memory (BDSM) carved 1 MiB aligned from below `top`, as SeaBIOS does: its region and
+ * steps recorded; returns its base, the new top for the OpRegion.
+ */
+function carveStolen(
+  bdsmSize: bigint,
+  top: bigint,
+  ram: RamRange,
+  bdsm64: boolean,
+  regions: PlanRegion[],
+  steps: string[],
+): bigint {
+  // Compare before aligning: a negative remainder would round a shortfall up to a fit.
+  const base = top - bdsmSize < ram.start ? -1n : alignDown(top - bdsmSize, MiB);
+  if (base < ram.start || base + bdsmSize > FOUR_GIB) {
+    throw new VfiokitError(
+      `${sizeText(bdsmSize)} of stolen memory does not fit in the RAM below 4 GiB (${hex(ram.start)}-${hex(ram.end)})`,
+      {
+        code: 'igd.plan',
+        hint: 'give the guest more memory below 4 GiB, or a smaller DVMT pre-allocation',
+      },
+    );
+  }
+  const reg = bdsm64
+    ? { name: 'BDSM' as const, offset: '0xc0', width: 64 as const, value: hex(base, 16) }
+    : { name: 'BDSM' as const, offset: '0x5c', width: 32 as const, value: hex(base) };
+  regions.push({
+    what: 'stolen',
+    start: hex(base),
+    end: hex(base + bdsmSize - 1n),
+    size: Number(bdsmSize),
+    alignment: Number(MiB),
+    register: reg,
+    reason: 'etc/igd-bdsm-size: below 4 GiB, 1 MiB aligned, exactly the size in the file',
+  });
+  steps.push(
+    `reserve ${hex(base)}-${hex(base + bdsmSize - 1n)} (${sizeText(bdsmSize)}) in the E820 map as reserved`,
+    `write ${reg.value} to BDSM (config ${reg.offset}, ${reg.width}-bit) of the IGD at 00:02.0`,
+  );
+  return base;
 }

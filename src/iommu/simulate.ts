@@ -16,7 +16,7 @@ import { type AcsContext, type AcsVerdict, acsContext, acsEnabled, acsPathEnable
 import { REQ_ACS_FLAGS } from './acs-flags.js';
 import { type AcsOverride, overrideQuirk } from './acs-override.js';
 import type { QuirkEnv } from './acs-quirks.js';
-import { type DmaAliasQuirk, dmaAliasQuirk, dmaAliasWalk } from './dma-alias.js';
+import { dmaAliasQuirk, dmaAliasWalk } from './dma-alias.js';
 import { buildTopology, devfnOf, type Topology } from './topology.js';
 
 /** How a device came to be in its group (evidence for `explain`). */
@@ -60,7 +60,6 @@ export interface SimulateOptions {
   topo?: Topology;
 }
 
-// long: the grouping walk kept in one piece, in the kernel's order (drivers/iommu/iommu.c pci_device_group), to read beside it
 export function simulateGroups(devices: PciDevice[], opts: SimulateOptions = {}): Simulation {
   const topo = opts.topo ?? buildTopology(devices);
   const env = opts.env ?? { amdIommu: false };
@@ -69,29 +68,11 @@ export function simulateGroups(devices: PciDevice[], opts: SimulateOptions = {})
   const joins = new Map<string, SimJoin>();
   const members: string[][] = [];
 
-  const aliasCache = new Map<string, DmaAliasQuirk | undefined>();
-  const aliasQuirk = (d: PciDevice) => {
-    if (!aliasCache.has(d.address)) aliasCache.set(d.address, dmaAliasQuirk(d, topo));
-    return aliasCache.get(d.address);
-  };
-  const acsCache = new Map<string, boolean>();
-  const isolated = (d: PciDevice) => {
-    let v = acsCache.get(d.address);
-    if (v === undefined) {
-      v = acsEnabled(d, REQ_ACS_FLAGS, ctx).enabled;
-      acsCache.set(d.address, v);
-    }
-    return v;
-  };
-  const pathCache = new Map<string, ReturnType<typeof acsPathEnabled>>();
-  const pathOf = (d: PciDevice) => {
-    let v = pathCache.get(d.address);
-    if (!v) {
-      v = acsPathEnabled(d, REQ_ACS_FLAGS, ctx);
-      pathCache.set(d.address, v);
-    }
-    return v;
-  };
+  // Each device's DMA alias quirk, ACS isolation and ACS path are asked for many times over the
+  // walk (once per device below them): worked out once each.
+  const aliasQuirk = perDevice((d) => dmaAliasQuirk(d, topo));
+  const isolated = perDevice((d) => acsEnabled(d, REQ_ACS_FLAGS, ctx).enabled);
+  const pathOf = perDevice((d) => acsPathEnabled(d, REQ_ACS_FLAGS, ctx));
   // pci_devs_are_dma_aliases(): either device lists the other's devfn as an alias.
   const areAliases = (a: PciDevice, b: PciDevice) =>
     (aliasQuirk(a)?.devfns.includes(devfnOf(b)) ?? false) ||
@@ -202,6 +183,17 @@ export function simulateGroups(devices: PciDevice[], opts: SimulateOptions = {})
     topo,
     ctx,
     override: opts.override,
+  };
+}
+
+/** `fn` of a device, worked out on the first call for its address and kept. */
+function perDevice<T>(fn: (d: PciDevice) => T): (d: PciDevice) => T {
+  const cache = new Map<string, T>();
+  return (d) => {
+    if (cache.has(d.address)) return cache.get(d.address) as T;
+    const v = fn(d);
+    cache.set(d.address, v);
+    return v;
   };
 }
 

@@ -50,32 +50,33 @@ export function kernelView(d: PciDevice): PciDevice {
   return { ...d, multifunction: true };
 }
 
-// long: one pass building the tree, each stage a few lines using the ones before
-export function buildTopology(input: PciDevice[]): Topology {
-  const devices = input.map(kernelView);
-  const byAddress = new Map<string, PciDevice>();
-  for (const d of devices) byAddress.set(d.address, d);
-  const buses = new Map<string, PciDevice[]>();
-  const kids = new Map<string, PciDevice[]>();
-  for (const d of devices) {
-    const k = busKey(d);
-    const list = buses.get(k);
-    if (list) list.push(d);
-    else buses.set(k, [d]);
-    const p = parentAddress(d);
-    if (p !== undefined) {
-      const c = kids.get(p);
-      if (c) c.push(d);
-      else kids.set(p, [d]);
-    }
-  }
-  const byAddr = (a: PciDevice, b: PciDevice) => comparePciAddress(a.addr, b.addr);
-  for (const l of buses.values()) l.sort(byAddr);
-  for (const l of kids.values()) l.sort(byAddr);
+const byAddr = (a: PciDevice, b: PciDevice) => comparePciAddress(a.addr, b.addr);
 
-  // The kernel scans a bus slot by slot and adds every device found on it, then descends into the
-  // bridges of that bus in the same order (drivers/pci/probe.c pci_scan_child_bus_extend). Virtual
-  // functions appear later, when sriov_numvfs is written, so they come after every boot device.
+/** The devices under each key, each list in address order. */
+function listsBy(devices: PciDevice[], key: (d: PciDevice) => string | undefined): Map<string, PciDevice[]> {
+  const lists = new Map<string, PciDevice[]>();
+  for (const d of devices) {
+    const k = key(d);
+    if (k === undefined) continue;
+    const list = lists.get(k);
+    if (list) list.push(d);
+    else lists.set(k, [d]);
+  }
+  for (const l of lists.values()) l.sort(byAddr);
+  return lists;
+}
+
+/**
+ * The kernel's enumeration order. It scans a bus slot by slot and adds every device found on it,
+ * then descends into the bridges of that bus in the same order (drivers/pci/probe.c
+ * pci_scan_child_bus_extend). Virtual functions appear later, when sriov_numvfs is written, so
+ * they come after every boot device.
+ */
+function enumerationOrder(
+  devices: PciDevice[],
+  byAddress: Map<string, PciDevice>,
+  kids: Map<string, PciDevice[]>,
+): PciDevice[] {
   const order: PciDevice[] = [];
   const vfs: PciDevice[] = [];
   const visit = (bus: PciDevice[]) => {
@@ -91,14 +92,7 @@ export function buildTopology(input: PciDevice[]): Topology {
     const p = parentAddress(d);
     return p === undefined || !byAddress.has(p);
   });
-  const rootBuses = new Map<string, PciDevice[]>();
-  for (const d of roots) {
-    const k = busKey(d);
-    const l = rootBuses.get(k);
-    if (l) l.push(d);
-    else rootBuses.set(k, [d]);
-  }
-  const sortedRoots = [...rootBuses.values()].map((l) => l.sort(byAddr)).sort((a, b) => byAddr(a[0], b[0]));
+  const sortedRoots = [...listsBy(roots, busKey).values()].sort((a, b) => byAddr(a[0], b[0]));
   for (const l of sortedRoots) visit(l);
   const seen = new Set(order.map((d) => d.address));
   for (const v of vfs.sort(byAddr)) {
@@ -109,7 +103,16 @@ export function buildTopology(input: PciDevice[]): Topology {
   }
   // Anything not reached (a broken chain) still gets a place, in address order.
   for (const d of [...devices].sort(byAddr)) if (!seen.has(d.address)) order.push(d);
+  return order;
+}
 
+export function buildTopology(input: PciDevice[]): Topology {
+  const devices = input.map(kernelView);
+  const byAddress = new Map<string, PciDevice>();
+  for (const d of devices) byAddress.set(d.address, d);
+  const buses = listsBy(devices, busKey);
+  const kids = listsBy(devices, parentAddress);
+  const order = enumerationOrder(devices, byAddress, kids);
   return {
     devices,
     order,

@@ -10,6 +10,7 @@
 import { formatIdPair } from '../pci/id.js';
 import { hex } from './byte-view.js';
 import { sum8 } from './checksum.js';
+import type { RomImage } from './model.js';
 import { parseRom } from './parse-rom.js';
 import { RomFormatError } from './rom-error.js';
 
@@ -35,7 +36,6 @@ export interface FixResult {
   notes: string[];
 }
 
-// long: the fix in its order, each step depending on the last
 export function fixRom(input: Uint8Array, opts: FixOptions = {}): FixResult {
   const before = parseRom(input, { decompress: 'none' });
   if (before.romStart === null) {
@@ -60,52 +60,17 @@ export function fixRom(input: Uint8Array, opts: FixOptions = {}): FixResult {
   const wantIds = opts.vendor !== undefined || opts.device !== undefined;
   for (const img of model.images) {
     if (img.afterLast || !img.inChain) continue;
-    const p = img.pcir.offset;
     if (wantIds && (img.pcir.codeType === 0 || img.pcir.codeType === 3)) {
-      const v = opts.vendor ?? img.pcir.vendorId;
-      const d = opts.device ?? img.pcir.deviceId;
-      if (v !== img.pcir.vendorId || d !== img.pcir.deviceId) {
-        const from = `${formatIdPair(img.pcir.vendorId, img.pcir.deviceId)}`;
-        const to = `${formatIdPair(v, d)}`;
-        out[p + 4] = v & 0xff;
-        out[p + 5] = v >> 8;
-        out[p + 6] = d & 0xff;
-        out[p + 7] = d >> 8;
-        changes.push({
-          kind: 'ids',
-          image: img.index,
-          from,
-          to,
-          message: `image ${img.index}: IDs ${from} → ${to}`,
-        });
-      }
+      const change = rewriteIds(out, img, opts);
+      if (change) changes.push(change);
     }
     if (img.pcir.codeType === 0) {
       if (img.truncated) {
         notes.push(`image ${img.index} is cut off by the end of the file; its checksum was left alone`);
         continue;
       }
-      const sum = sum8(out, img.offset, img.offset + img.length);
-      if (sum !== 0) {
-        const rel = opts.checksumByte ?? img.length - 1;
-        if (rel < 0 || rel >= img.length) {
-          throw new RomFormatError(`checksum byte offset ${hex(rel)} lies outside image ${img.index}`, {
-            code: 'rom.bad-checksum-byte',
-          });
-        }
-        const at = img.offset + rel;
-        const from = out[at];
-        const to = (from - sum) & 0xff;
-        out[at] = to;
-        changes.push({
-          kind: 'checksum',
-          image: img.index,
-          offset: at,
-          from,
-          to,
-          message: `image ${img.index}: legacy checksum fixed, byte at ${hex(at)} 0x${from.toString(16)} → 0x${to.toString(16)}`,
-        });
-      }
+      const change = fixLegacyChecksum(out, img, opts.checksumByte);
+      if (change) changes.push(change);
     } else if (img.pcir.codeType === 3 && img.checksum.sum !== 0) {
       notes.push(
         `image ${img.index} (EFI) sums to 0x${img.checksum.sum.toString(16)}: normal for EFI images, left alone`,
@@ -127,4 +92,53 @@ export function fixRom(input: Uint8Array, opts: FixOptions = {}): FixResult {
     );
   }
   return { output: out, changes, notes };
+}
+
+/**
+ * The vendor and device IDs in an image's PCI data structure (PCIR+4 and +6, little-endian),
+ * rewritten in place when they differ from the ones asked for.
+ */
+function rewriteIds(out: Uint8Array, img: RomImage, opts: FixOptions): FixChange | undefined {
+  const p = img.pcir.offset;
+  const v = opts.vendor ?? img.pcir.vendorId;
+  const d = opts.device ?? img.pcir.deviceId;
+  if (v === img.pcir.vendorId && d === img.pcir.deviceId) return undefined;
+  const from = `${formatIdPair(img.pcir.vendorId, img.pcir.deviceId)}`;
+  const to = `${formatIdPair(v, d)}`;
+  out[p + 4] = v & 0xff;
+  out[p + 5] = v >> 8;
+  out[p + 6] = d & 0xff;
+  out[p + 7] = d >> 8;
+  return { kind: 'ids', image: img.index, from, to, message: `image ${img.index}: IDs ${from} → ${to}` };
+}
+
+/**
+ * A legacy image's 8-bit sum brought to zero by adjusting one byte (the last, unless another is
+ * named), in place; nothing when it already sums to zero.
+ */
+function fixLegacyChecksum(
+  out: Uint8Array,
+  img: RomImage,
+  checksumByte: number | undefined,
+): FixChange | undefined {
+  const sum = sum8(out, img.offset, img.offset + img.length);
+  if (sum === 0) return undefined;
+  const rel = checksumByte ?? img.length - 1;
+  if (rel < 0 || rel >= img.length) {
+    throw new RomFormatError(`checksum byte offset ${hex(rel)} lies outside image ${img.index}`, {
+      code: 'rom.bad-checksum-byte',
+    });
+  }
+  const at = img.offset + rel;
+  const from = out[at];
+  const to = (from - sum) & 0xff;
+  out[at] = to;
+  return {
+    kind: 'checksum',
+    image: img.index,
+    offset: at,
+    from,
+    to,
+    message: `image ${img.index}: legacy checksum fixed, byte at ${hex(at)} 0x${from.toString(16)} → 0x${to.toString(16)}`,
+  };
 }

@@ -58,7 +58,6 @@ export function peHeaderExtent(bytes: Uint8Array): number {
  * PE facts of `bytes`. `fileSize` is the size of the whole file when `bytes` is only its leading
  * part (a compressed driver decoded as far as its headers); section raw data is checked against it.
  */
-// long: the PE/COFF header fields read in layout order, each a few lines
 export function peFacts(bytes: Uint8Array, fileSize = bytes.length): PeFacts {
   const v = new ByteView(bytes);
   const f: PeFacts = { valid: false, problems: [], fileSize, sections: [] };
@@ -105,6 +104,18 @@ export function peFacts(bytes: Uint8Array, fileSize = bytes.length): PeFacts {
     f.problems.push('section table runs past the end of the image');
     return f;
   }
+  readSections(v, bytes, table, nSections, f);
+  if (f.sizeOfHeaders > f.sizeOfImage) f.problems.push('SizeOfHeaders exceeds SizeOfImage');
+  f.valid = f.problems.length === 0;
+  return f;
+}
+
+/**
+ * The section table (40 bytes a section: the name, then VirtualSize, VirtualAddress,
+ * SizeOfRawData, PointerToRawData), each section checked against SizeOfImage and the file size.
+ */
+function readSections(v: ByteView, bytes: Uint8Array, table: number, nSections: number, f: PeFacts): void {
+  const sizeOfImage = f.sizeOfImage ?? 0;
   for (let i = 0; i < nSections; i++) {
     const s = table + i * 40;
     let name = '';
@@ -117,14 +128,11 @@ export function peFacts(bytes: Uint8Array, fileSize = bytes.length): PeFacts {
       rawOffset: v.u32(s + 20),
     };
     f.sections.push(sec);
-    if (sec.virtualAddress + Math.max(sec.virtualSize, 0) > f.sizeOfImage) {
+    if (sec.virtualAddress + Math.max(sec.virtualSize, 0) > sizeOfImage) {
       f.problems.push(`section ${name || i} ends past SizeOfImage`);
     }
-    if (sec.rawSize > 0 && sec.rawOffset + sec.rawSize > fileSize) {
+    if (sec.rawSize > 0 && sec.rawOffset + sec.rawSize > f.fileSize) {
       f.problems.push(`section ${name || i} raw data runs past the end of the file`);
     }
   }
-  if (f.sizeOfHeaders > f.sizeOfImage) f.problems.push('SizeOfHeaders exceeds SizeOfImage');
-  f.valid = f.problems.length === 0;
-  return f;
 }

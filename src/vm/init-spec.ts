@@ -72,10 +72,27 @@ export function chooseGpu(devices: PciDevice[]): { gpu?: PciDevice; reasons: str
   return { gpu, reasons };
 }
 
-// long: one spec built field by field, in the spec's order
 export function initSpec({ devices, memTotalBytes, topology, answers }: InitInputs): InitResult {
   const { gpu, reasons } = chooseGpu(devices);
+  const guestGib = guestMemoryGib(memTotalBytes, reasons);
+  const { cores: guestCores, threads: smt } = guestCpus(topology, gpu?.numaNode, reasons);
+  const spec: VmSpec = {
+    name: answers.name,
+    memory: `${guestGib}G`,
+    cpu: { sockets: 1, cores: guestCores, threads: smt, pin: 'auto' },
+    firmware: { type: 'ovmf', secureBoot: answers.windows },
+    ...(gpu ? { devices: [{ address: gpu.address, display: 'primary' as const }] } : {}),
+    ...(answers.windows ? { hyperv: {} } : {}),
+    disks: [{ file: answers.disk, format: 'qcow2' as const }],
+    network: [{ type: 'user' as const }],
+  };
+  if (answers.windows)
+    reasons.push('Windows: Hyper-V enlightenments and OVMF with secure boot (Windows 11 asks for it)');
+  return { spec, reasons };
+}
 
+/** The guest's whole GiB: what is left after the host keeps the larger of 4 GiB and a quarter. */
+function guestMemoryGib(memTotalBytes: number | undefined, reasons: string[]): number {
   if (memTotalBytes === undefined || memTotalBytes < 2 * GIB)
     throw new VfiokitError(
       memTotalBytes === undefined
@@ -93,7 +110,18 @@ export function initSpec({ devices, memTotalBytes, topology, answers }: InitInpu
   reasons.push(
     `memory ${guestGib}G: the host keeps the larger of 4 GiB and a quarter of its ${(memTotalBytes / GIB).toFixed(1)} GiB`,
   );
+  return guestGib;
+}
 
+/**
+ * The guest's cores and threads per core: the host keeps CPU 0's core and at least a quarter of
+ * the cores; a GPU on a NUMA node keeps the guest in that node.
+ */
+function guestCpus(
+  topology: InitInputs['topology'],
+  node: number | undefined,
+  reasons: string[],
+): { cores: number; threads: number } {
   if (!topology)
     throw new VfiokitError('the host CPU topology is unknown: cannot split the CPUs', {
       code: 'vm.init-cpu',
@@ -103,7 +131,6 @@ export function initSpec({ devices, memTotalBytes, topology, answers }: InitInpu
   for (const c of topology.cpus) cores.set(c.siblings.join(','), { node: c.node, cpus: c.siblings });
   const all = [...cores.values()];
   const smt = Math.max(...all.map((c) => c.cpus.length));
-  const node = gpu?.numaNode;
   const pool = node !== undefined && topology.nodes.length > 1 ? all.filter((c) => c.node === node) : all;
   const hostShare = Math.max(1, Math.ceil(all.length / 4));
   // CPU 0's core is among the host's share; in another node than the GPU's the pool has all its cores.
@@ -120,18 +147,5 @@ export function initSpec({ devices, memTotalBytes, topology, answers }: InitInpu
   reasons.push(
     `cpu ${guestCores} core${guestCores === 1 ? '' : 's'} × ${smt} thread${smt === 1 ? '' : 's'}: the host keeps CPU 0's core and at least a quarter of its ${all.length} cores (${hostShare})${pool !== all ? `; the guest stays in the GPU's NUMA node ${node}` : ''}`,
   );
-
-  const spec: VmSpec = {
-    name: answers.name,
-    memory: `${guestGib}G`,
-    cpu: { sockets: 1, cores: guestCores, threads: smt, pin: 'auto' },
-    firmware: { type: 'ovmf', secureBoot: answers.windows },
-    ...(gpu ? { devices: [{ address: gpu.address, display: 'primary' as const }] } : {}),
-    ...(answers.windows ? { hyperv: {} } : {}),
-    disks: [{ file: answers.disk, format: 'qcow2' as const }],
-    network: [{ type: 'user' as const }],
-  };
-  if (answers.windows)
-    reasons.push('Windows: Hyper-V enlightenments and OVMF with secure boot (Windows 11 asks for it)');
-  return { spec, reasons };
+  return { cores: guestCores, threads: smt };
 }

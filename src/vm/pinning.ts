@@ -69,7 +69,6 @@ function coresOf(topo: CpuTopology): Core[] {
 
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
-// long: one linear pinning plan, each decision a few lines depending on the ones before
 export function planPinning(topo: CpuTopology, req: PinningRequest): PinningPlan {
   const reasons: string[] = [];
   const guestCores = req.sockets * req.cores;
@@ -105,7 +104,22 @@ export function planPinning(topo: CpuTopology, req: PinningRequest): PinningPlan
     );
   else if (smt > 1) reasons.push(`guest thread i of each core runs on host SMT sibling i of one host core`);
 
-  // Rule 3: the node.
+  const pool = nodePool(topo, free, guestCores, req, reasons);
+  const chosen = l3Choice(topo, pool, guestCores, hostCore, cpu0.cpu, reasons);
+  return placeThreads(topo, chosen, req, reasons);
+}
+
+/**
+ * Rule 3, the node: the free cores of the GPU's NUMA node when it holds the guest, else of the
+ * first node that does, else every node's, the GPU's first.
+ */
+function nodePool(
+  topo: CpuTopology,
+  free: Core[],
+  guestCores: number,
+  req: PinningRequest,
+  reasons: string[],
+): Core[] {
   let pool = free;
   const nodes = topo.nodes;
   if (nodes.length > 1) {
@@ -137,8 +151,21 @@ export function planPinning(topo: CpuTopology, req: PinningRequest): PinningPlan
     }
   } else if (nodes.length === 1) reasons.push(`one NUMA node (${nodes[0].id}): no node choice to make`);
   else reasons.push('no NUMA information in sysfs: node placement not considered');
+  return pool;
+}
 
-  // Rule 4: L3 groups within the pool.
+/**
+ * Rule 4, L3 groups within the pool: every guest core under one L3 (one CCX), preferring one
+ * CPU 0 does not use; else the largest groups first.
+ */
+function l3Choice(
+  topo: CpuTopology,
+  pool: Core[],
+  guestCores: number,
+  hostCore: Core,
+  cpu0: number,
+  reasons: string[],
+): Core[] {
   let chosen: Core[];
   if (topo.l3.length > 1) {
     const groups = new Map<number, Core[]>();
@@ -157,7 +184,7 @@ export function planPinning(topo: CpuTopology, req: PinningRequest): PinningPlan
     if (one) {
       chosen = one[1].slice(0, guestCores);
       reasons.push(
-        `${l3Name(one[0])}: all ${guestCores} guest cores share one L3 (one CCX)${hasCpu0(one[0]) ? '' : `, not the one CPU ${cpu0.cpu} uses`}`,
+        `${l3Name(one[0])}: all ${guestCores} guest cores share one L3 (one CCX)${hasCpu0(one[0]) ? '' : `, not the one CPU ${cpu0} uses`}`,
       );
     } else {
       chosen = order.flatMap(([, cs]) => cs).slice(0, guestCores);
@@ -174,7 +201,20 @@ export function planPinning(topo: CpuTopology, req: PinningRequest): PinningPlan
         : 'L3 sharing unknown: cache grouping not considered',
     );
   }
+  return chosen;
+}
 
+/**
+ * The chosen cores' threads for the vCPUs, the host's CPUs (those in the vCPUs' node first) for
+ * the emulator and I/O threads, and the advice that keeps host work off the guest's CPUs.
+ */
+function placeThreads(
+  topo: CpuTopology,
+  chosen: Core[],
+  req: PinningRequest,
+  reasons: string[],
+): PinningPlan {
+  const nodes = topo.nodes;
   const vcpus: string[] = [];
   for (const core of chosen) for (let t = 0; t < req.threads; t++) vcpus.push(String(core.cpus[t]));
   const guestSet = new Set(chosen.flatMap((c) => c.cpus));

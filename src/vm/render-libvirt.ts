@@ -199,10 +199,10 @@ export function xVgaOverrideEl(m: VmModel): El | undefined {
 
 export const QEMU_NS = 'http://libvirt.org/schemas/domain/qemu/1.0';
 
-// long: the domain XML in libvirt's element order, one element after another
-export function renderLibvirt(m: VmModel): string {
+/** <os>: the machine type, OVMF's loader and variable store, the boot disk. */
+function osEl(m: VmModel): El {
   const q35 = m.machine === 'q35';
-  const os = el(
+  return el(
     'os',
     {},
     el('type', { arch: 'x86_64', machine: q35 ? 'q35' : 'pc' }, 'hvm'),
@@ -221,7 +221,11 @@ export function renderLibvirt(m: VmModel): string {
       el('nvram', { template: m.firmware.varsTemplate, format: 'raw' }, m.firmware.vars),
     el('boot', { dev: 'hd' }),
   );
-  const features = el(
+}
+
+/** <features>: ACPI, APIC, Hyper-V, KVM hidden, SMM for secure-boot OVMF. */
+function featuresEl(m: VmModel): El {
+  return el(
     'features',
     {},
     el('acpi'),
@@ -230,11 +234,15 @@ export function renderLibvirt(m: VmModel): string {
     m.cpu.kvmHidden && kvmHiddenEl(),
     m.firmware.kind === 'ovmf' && m.firmware.smm && el('smm', { state: 'on' }),
   );
+}
+
+/** <cpu>: host-passthrough or a named model, the topology and the flags. */
+function cpuEl(m: VmModel): El {
   const cpuMode =
     m.cpu.model === 'host'
       ? { mode: 'host-passthrough', check: 'none' }
       : { mode: 'custom', match: 'exact', check: 'none' };
-  const cpu = el(
+  return el(
     'cpu',
     cpuMode,
     m.cpu.model !== 'host' && el('model', { fallback: 'forbid' }, m.cpu.model),
@@ -243,12 +251,21 @@ export function renderLibvirt(m: VmModel): string {
       el('feature', { policy: f.startsWith('+') ? 'require' : 'disable', name: f.slice(1) }),
     ),
   );
-  const clock = el(
+}
+
+/** <clock>: localtime with the Hyper-V clock for Windows, else UTC. */
+function clockEl(m: VmModel): El {
+  return el(
     'clock',
     { offset: m.cpu.hyperv ? 'localtime' : 'utc' },
     m.cpu.hyperv && el('timer', { name: 'hypervclock', present: 'yes' }),
   );
-  const devices = el(
+}
+
+/** <devices> in libvirt's order: disks, controllers, NICs, input, display, host devices, shmem. */
+function devicesEl(m: VmModel): El {
+  const q35 = m.machine === 'q35';
+  return el(
     'devices',
     {},
     el('emulator', {}, '/usr/bin/qemu-system-x86_64'),
@@ -289,6 +306,10 @@ export function renderLibvirt(m: VmModel): string {
     el('memballoon', { model: 'none' }),
     shmemEl(m),
   );
+}
+
+/** The domain XML in libvirt's element order; each section is its own step. */
+export function renderLibvirt(m: VmModel): string {
   const kib = m.memoryBytes / 1024;
   const domain = el(
     'domain',
@@ -300,14 +321,14 @@ export function renderLibvirt(m: VmModel): string {
     el('vcpu', { placement: 'static' }, String(m.cpu.vcpus)),
     m.iothreads > 0 && el('iothreads', {}, String(m.iothreads)),
     cputuneEl(m),
-    os,
-    features,
-    cpu,
-    clock,
+    osEl(m),
+    featuresEl(m),
+    cpuEl(m),
+    clockEl(m),
     el('on_poweroff', {}, 'destroy'),
     el('on_reboot', {}, 'restart'),
     el('on_crash', {}, 'destroy'),
-    devices,
+    devicesEl(m),
     xVgaOverrideEl(m),
   );
   return `${serialize(domain)}\n`;

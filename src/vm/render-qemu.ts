@@ -29,10 +29,26 @@ export interface QemuCommand {
   notes: string[];
 }
 
-// long: the QEMU command line in argument order, one option after another
+/** The QEMU command line in argument order; each step returns its options. */
 export function renderQemu(m: VmModel): QemuCommand {
-  const a: string[] = ['qemu-system-x86_64'];
   const notes: string[] = [];
+  const argv = [
+    'qemu-system-x86_64',
+    ...machineArgs(m),
+    ...firmwareArgs(m, notes),
+    ...(m.cpu.hyperv ? ['-rtc', 'base=localtime'] : []),
+    ...pciArgs(m),
+    ...diskArgs(m),
+    ...nicArgs(m),
+    ...displayArgs(m),
+  ];
+  if (m.pin) notes.push(pinNote(m.pin));
+  return { argv, notes };
+}
+
+/** The machine, the CPU model with its flags and enlightenments, the topology and the RAM backend. */
+function machineArgs(m: VmModel): string[] {
+  const a: string[] = [];
   // debug-threads=on names vCPU threads "CPU n/KVM", so they can be found and pinned.
   a.push('-name', `${val(m.name)},debug-threads=on`);
   const machine = [m.machine === 'q35' ? 'q35' : 'pc', 'accel=kvm'];
@@ -66,7 +82,12 @@ export function renderQemu(m: VmModel): QemuCommand {
   const ram = [`memory-backend-memfd,id=pc.ram,size=${mib(m.memoryBytes)}`];
   if (m.hugepageBytes) ram.push('hugetlb=on', `hugetlbsize=${mib(m.hugepageBytes)}`, 'prealloc=on');
   a.push('-object', ram.join(','));
+  return a;
+}
 
+/** OVMF's code and variable flash (SeaBIOS is the default and needs none). */
+function firmwareArgs(m: VmModel, notes: string[]): string[] {
+  const a: string[] = [];
   if (m.firmware.kind === 'ovmf') {
     a.push(
       '-drive',
@@ -79,8 +100,12 @@ export function renderQemu(m: VmModel): QemuCommand {
       `the variable store ${m.firmware.vars} must exist before the first start: cp ${m.firmware.varsTemplate} ${m.firmware.vars}`,
     );
   }
-  if (m.cpu.hyperv) a.push('-rtc', 'base=localtime');
+  return a;
+}
 
+/** I/O threads, PCIe root ports and the assigned host devices. */
+function pciArgs(m: VmModel): string[] {
+  const a: string[] = [];
   for (let i = 1; i <= m.iothreads; i++) a.push('-object', `iothread,id=iothread${i}`);
   for (const p of m.rootPorts)
     a.push(
@@ -97,7 +122,12 @@ export function renderQemu(m: VmModel): QemuCommand {
     if (h.igd?.opregion) o.push('x-igd-opregion=on');
     a.push('-device', o.join(','));
   }
+  return a;
+}
 
+/** Each disk's drive and its virtio or IDE device. */
+function diskArgs(m: VmModel): string[] {
+  const a: string[] = [];
   for (const d of m.disks) {
     a.push(
       '-drive',
@@ -114,7 +144,12 @@ export function renderQemu(m: VmModel): QemuCommand {
         `${d.cdrom ? 'ide-cd' : 'ide-hd'},drive=drive-${d.id},id=${d.id},bus=ide.${d.drive.bus}${d.bus === 'ide' ? `,unit=${d.drive.unit}` : ''}`,
       );
   }
+  return a;
+}
 
+/** Each NIC's backend and device. */
+function nicArgs(m: VmModel): string[] {
+  const a: string[] = [];
   for (const n of m.nics) {
     a.push('-netdev', n.type === 'user' ? `user,id=${n.id}` : `bridge,id=${n.id},br=${n.bridge}`);
     a.push(
@@ -122,7 +157,12 @@ export function renderQemu(m: VmModel): QemuCommand {
       `${n.model === 'virtio' ? 'virtio-net-pci' : 'e1000e'},netdev=${n.id},id=nic-${n.id},mac=${n.mac},${at(n.guest)}`,
     );
   }
+  return a;
+}
 
+/** The display (SPICE with QXL, or none), the ivshmem region and evdev input. */
+function displayArgs(m: VmModel): string[] {
+  const a: string[] = [];
   a.push('-display', 'none');
   if (m.display.type === 'spice') {
     a.push('-spice', `port=${m.display.port},addr=127.0.0.1,disable-ticketing=on`);
@@ -143,15 +183,14 @@ export function renderQemu(m: VmModel): QemuCommand {
       `input-linux,id=kbd0,evdev=${val(m.input.keyboard)},grab_all=on,repeat=on${m.input.grabToggle ? `,grab-toggle=${m.input.grabToggle}` : ''}`,
     );
   if (m.input.mouse) a.push('-object', `input-linux,id=mouse0,evdev=${val(m.input.mouse)}`);
+  return a;
+}
 
-  if (m.pin) {
-    // A command line cannot pin threads: QEMU starts them. With debug-threads=on they are named,
-    // and `taskset -pc CPUS TID` pins each one after start (libvirt does the same through cgroups).
-    notes.push(
-      `pin after start (threads named by debug-threads=on): ${m.pin.vcpus.map((c, i) => `"CPU ${i}/KVM"→${c}`).join(', ')}${m.pin.emulator ? `; the main thread (emulator)→${m.pin.emulator}` : ''}${m.pin.iothreads.length ? `; ${m.pin.iothreads.map((c, i) => `iothread${i + 1}→${c}`).join(', ')}` : ''}`,
-    );
-  }
-  return { argv: a, notes };
+/** The thread pinning a command line cannot do: what to pin after start. */
+function pinNote(pin: NonNullable<VmModel['pin']>): string {
+  // A command line cannot pin threads: QEMU starts them. With debug-threads=on they are named,
+  // and `taskset -pc CPUS TID` pins each one after start (libvirt does the same through cgroups).
+  return `pin after start (threads named by debug-threads=on): ${pin.vcpus.map((c, i) => `"CPU ${i}/KVM"→${c}`).join(', ')}${pin.emulator ? `; the main thread (emulator)→${pin.emulator}` : ''}${pin.iothreads.length ? `; ${pin.iothreads.map((c, i) => `iothread${i + 1}→${c}`).join(', ')}` : ''}`;
 }
 
 /** One argument for a POSIX shell: left bare when it is plain, else single-quoted. */

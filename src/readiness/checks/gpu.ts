@@ -276,53 +276,76 @@ export function audioCheck(ctx: DeviceContext): Check {
   return { ...base, verdict: 'warn', evidence, fix };
 }
 
-// long: one check: its evidence branches in order, each a verdict with its evidence and fix
+const groupBase = (d: PciDevice) =>
+  ({ id: 'gpu.group', group: 'gpu', title: 'IOMMU group viability', device: d.address }) as const;
+
 export function groupCheck(ctx: DeviceContext, f: HostFacts): Check {
   const d = ctx.device;
-  const base = {
-    id: 'gpu.group' as const,
-    group: 'gpu' as const,
-    title: 'IOMMU group viability',
-    device: d.address,
-  };
-  if (!ctx.group) {
-    if (f.iommuGroupsError)
-      return {
-        ...base,
-        verdict: 'unknown',
-        evidence: [`/sys/kernel/iommu_groups cannot be read: ${f.iommuGroupsError}`],
-      };
-    const link =
-      d.iommuGroup === undefined
-        ? 'and it has no iommu_group link'
-        : `although its iommu_group link points to group ${d.iommuGroup}`;
+  const base = groupBase(d);
+  if (!ctx.group) return noGroupVerdict(d, f);
+  const g = ctx.group;
+  const evidence = groupEvidence(g);
+  if (g.verdict === 'unknown')
+    return { ...base, verdict: 'unknown', evidence: [...evidence, ...g.unknownReasons] };
+  if (g.viable) return { ...base, verdict: 'ok', evidence };
+  return blockedGroupVerdict(ctx, g, evidence);
+}
+
+/**
+ * A device in no group: unknown when the groups cannot be read or the IOMMU is on (the kernel
+ * should have listed it), a failure when there are no groups at all (the IOMMU is off).
+ */
+function noGroupVerdict(d: PciDevice, f: HostFacts): Check {
+  const base = groupBase(d);
+  if (f.iommuGroupsError)
     return {
       ...base,
-      verdict: iommuEnabled(f.iommuGroups) ? 'unknown' : 'fail',
-      evidence: [
-        iommuEnabled(f.iommuGroups)
-          ? `no group directory of the kernel lists ${d.address}, ${link}`
-          : 'no IOMMU groups: the IOMMU is off',
-      ],
-      fix: iommuEnabled(f.iommuGroups)
-        ? undefined
-        : 'enable the IOMMU (see above); devices cannot be assigned without a group',
+      verdict: 'unknown',
+      evidence: [`/sys/kernel/iommu_groups cannot be read: ${f.iommuGroupsError}`],
     };
-  }
-  const g = ctx.group;
-  const byAddr = new Map(ctx.groupDevices.map((x) => [x.address, x]));
+  const link =
+    d.iommuGroup === undefined
+      ? 'and it has no iommu_group link'
+      : `although its iommu_group link points to group ${d.iommuGroup}`;
+  return {
+    ...base,
+    verdict: iommuEnabled(f.iommuGroups) ? 'unknown' : 'fail',
+    evidence: [
+      iommuEnabled(f.iommuGroups)
+        ? `no group directory of the kernel lists ${d.address}, ${link}`
+        : 'no IOMMU groups: the IOMMU is off',
+    ],
+    fix: iommuEnabled(f.iommuGroups)
+      ? undefined
+      : 'enable the IOMMU (see above); devices cannot be assigned without a group',
+  };
+}
+
+/** The group's size and state, then one line per member with its driver. */
+function groupEvidence(g: NonNullable<DeviceContext['group']>): string[] {
   const count = g.members.length + g.unknown.filter((a) => !g.members.some((m) => m.address === a)).length;
   const state = g.verdict === 'unknown' ? 'viability unknown' : g.viable ? 'viable now' : 'not viable now';
-  const evidence = [
+  return [
     `group ${g.group}: ${count} device${count === 1 ? '' : 's'}, ${state}`,
     ...g.members.map(
       (m) =>
         `  ${m.address} driver ${m.state === 'unknown' ? 'unknown' : (m.driver ?? 'none')}${m.bridge ? ' (bridge)' : ''}${m.blocks ? ' - blocks' : ''}`,
     ),
   ];
-  if (g.verdict === 'unknown')
-    return { ...base, verdict: 'unknown', evidence: [...evidence, ...g.unknownReasons] };
-  if (g.viable) return { ...base, verdict: 'ok', evidence };
+}
+
+/**
+ * A group not viable now: devices outside the card sharing it fail (they must leave the host
+ * too); only the card's own functions blocking is expected before binding, a failure after.
+ */
+function blockedGroupVerdict(
+  ctx: DeviceContext,
+  g: NonNullable<DeviceContext['group']>,
+  evidence: string[],
+): Check {
+  const d = ctx.device;
+  const base = groupBase(d);
+  const byAddr = new Map(ctx.groupDevices.map((x) => [x.address, x]));
   const member = (a: string) => ctx.groupDevices.find((x) => x.address === a);
   const foreign = [...g.mustBind, ...g.mustUnbind].filter((a) => {
     const m = member(a);

@@ -15,9 +15,11 @@ export interface VmMemoryBacking {
   hugepages?: { pageSizeBytes?: number; evidence: string };
 }
 
-// long: one check: its evidence branches in order, each a verdict with its evidence and fix
+const base = { id: 'hugepages.pool', group: 'hugepages', title: 'Hugepages' } as const;
+
+const pagesFor = (bytes: number, kb: number) => Math.ceil(bytes / (kb * 1024));
+
 export function hugepagesCheck(f: HostFacts, memoryBytes?: number, vm?: VmMemoryBacking): Check {
-  const base = { id: 'hugepages.pool' as const, group: 'hugepages' as const, title: 'Hugepages' };
   if (vm && !vm.hugepages) {
     return {
       ...base,
@@ -35,52 +37,77 @@ export function hugepagesCheck(f: HostFacts, memoryBytes?: number, vm?: VmMemory
     };
   }
   const defKb = f.meminfo?.get('Hugepagesize');
-  const evidence = f.hugepagePools.map(
-    (p) =>
-      `${formatBytes(p.sizeKb * 1024)} pages: ${p.total} total, ${p.free} free (${formatBytes(p.free * p.sizeKb * 1024)} free)`,
-  );
-  if (defKb) evidence.push(`default hugepage size ${formatBytes(defKb * 1024)} (/proc/meminfo Hugepagesize)`);
-  const pages = (bytes: number, kb: number) => Math.ceil(bytes / (kb * 1024));
+  const evidence = poolEvidence(f, defKb);
   // A VM that names a page size (or the default pool, when it names none) can use only that pool.
   const wantKb = vm?.hugepages
     ? (vm.hugepages.pageSizeBytes ?? (defKb ? defKb * 1024 : undefined))
     : undefined;
   if (vm?.hugepages) evidence.push(`the VM uses hugepages: ${vm.hugepages.evidence}`);
-  if (memoryBytes !== undefined) {
-    evidence.push(`guest memory asked: ${formatBytes(memoryBytes)}`);
-    const fits = f.hugepagePools.filter(
-      (p) => p.free * p.sizeKb * 1024 >= memoryBytes && (wantKb === undefined || p.sizeKb * 1024 === wantKb),
-    );
-    if (fits.length)
-      return {
-        ...base,
-        verdict: 'ok',
-        evidence: [...evidence, `fits in the ${formatBytes(fits[0].sizeKb * 1024)} pool`],
-      };
-    const big = wantKb === undefined && f.hugepagePools.find((p) => p.sizeKb === 1048576);
-    const pool =
-      wantKb !== undefined
-        ? f.hugepagePools.find((p) => p.sizeKb * 1024 === wantKb)
-        : (f.hugepagePools.find((p) => p.sizeKb === defKb) ?? f.hugepagePools[0]);
-    if (wantKb !== undefined && !pool) {
-      return {
-        ...base,
-        verdict: 'fail',
-        evidence: [...evidence, `this host has no ${formatBytes(wantKb)} hugepage pool`],
-        fix: `the VM asks for ${formatBytes(wantKb)} pages: boot with hugepagesz=${formatBytes(wantKb).replace(/ |i?B$/g, '')} hugepages=${pages(memoryBytes, wantKb / 1024)}, or change the VM's page size`,
-      };
-    }
-    const kb = pool?.sizeKb ?? 2048;
-    const need = pages(memoryBytes, kb);
+  if (memoryBytes !== undefined) return guestFitVerdict(f, evidence, memoryBytes, wantKb, defKb);
+  return reservationVerdict(f, evidence, vm?.hugepages !== undefined);
+}
+
+/** One line per pool (total, free), then the default size from /proc/meminfo. */
+function poolEvidence(f: HostFacts, defKb: number | undefined): string[] {
+  const evidence = f.hugepagePools.map(
+    (p) =>
+      `${formatBytes(p.sizeKb * 1024)} pages: ${p.total} total, ${p.free} free (${formatBytes(p.free * p.sizeKb * 1024)} free)`,
+  );
+  if (defKb) evidence.push(`default hugepage size ${formatBytes(defKb * 1024)} (/proc/meminfo Hugepagesize)`);
+  return evidence;
+}
+
+/**
+ * With a guest size: ok when one usable pool (the VM's page size, else any) has it all free;
+ * otherwise fail with the reservation that would fit it (or the missing pool's boot parameters).
+ */
+function guestFitVerdict(
+  f: HostFacts,
+  evidence: string[],
+  memoryBytes: number,
+  wantKb: number | undefined,
+  defKb: number | undefined,
+): Check {
+  evidence.push(`guest memory asked: ${formatBytes(memoryBytes)}`);
+  const fits = f.hugepagePools.filter(
+    (p) => p.free * p.sizeKb * 1024 >= memoryBytes && (wantKb === undefined || p.sizeKb * 1024 === wantKb),
+  );
+  if (fits.length)
+    return {
+      ...base,
+      verdict: 'ok',
+      evidence: [...evidence, `fits in the ${formatBytes(fits[0].sizeKb * 1024)} pool`],
+    };
+  const big = wantKb === undefined && f.hugepagePools.find((p) => p.sizeKb === 1048576);
+  const pool =
+    wantKb !== undefined
+      ? f.hugepagePools.find((p) => p.sizeKb * 1024 === wantKb)
+      : (f.hugepagePools.find((p) => p.sizeKb === defKb) ?? f.hugepagePools[0]);
+  if (wantKb !== undefined && !pool) {
     return {
       ...base,
       verdict: 'fail',
-      evidence,
-      fix: `reserve ${need} pages of ${formatBytes(kb * 1024)}: echo ${need} > /sys/kernel/mm/hugepages/hugepages-${kb}kB/nr_hugepages (may fall short once memory is fragmented)${big ? `, or at boot: default_hugepagesz=1G hugepagesz=1G hugepages=${pages(memoryBytes, 1048576)}` : ''}`,
+      evidence: [...evidence, `this host has no ${formatBytes(wantKb)} hugepage pool`],
+      fix: `the VM asks for ${formatBytes(wantKb)} pages: boot with hugepagesz=${formatBytes(wantKb).replace(/ |i?B$/g, '')} hugepages=${pagesFor(memoryBytes, wantKb / 1024)}, or change the VM's page size`,
     };
   }
+  const kb = pool?.sizeKb ?? 2048;
+  const need = pagesFor(memoryBytes, kb);
+  return {
+    ...base,
+    verdict: 'fail',
+    evidence,
+    fix: `reserve ${need} pages of ${formatBytes(kb * 1024)}: echo ${need} > /sys/kernel/mm/hugepages/hugepages-${kb}kB/nr_hugepages (may fall short once memory is fragmented)${big ? `, or at boot: default_hugepagesz=1G hugepagesz=1G hugepages=${pagesFor(memoryBytes, 1048576)}` : ''}`,
+  };
+}
+
+/**
+ * Without a guest size, only whether any pages are reserved: none is a failure for a VM backed
+ * by hugepages (QEMU cannot map its RAM) and a hint otherwise.
+ */
+function reservationVerdict(f: HostFacts, evidence: string[], vmUsesHugepages: boolean): Check {
   const total = f.hugepagePools.reduce((s, p) => s + p.total, 0);
-  if (total === 0 && vm?.hugepages) {
+  if (total === 0 && vmUsesHugepages) {
     return {
       ...base,
       verdict: 'fail',

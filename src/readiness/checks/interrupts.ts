@@ -83,24 +83,29 @@ export function remappingCheck(f: HostFacts): Check {
   };
 }
 
-// long: one check: its evidence branches in order, each a verdict with its evidence and fix
-export function unsafeInterruptsCheck(f: HostFacts): Check {
-  const base = {
-    id: 'interrupts.unsafe' as const,
-    group: 'interrupts' as const,
-    title: 'allow_unsafe_interrupts',
-  };
-  const evidence: string[] = [];
-  let live = false;
+/** Whether allow_unsafe_interrupts is on in the loaded modules, and where it is asked for. */
+interface UnsafeSetting {
+  /** A loaded module reads Y. */
+  live: boolean;
+  /** Asked for in modprobe.d or on the command line. */
+  configured: boolean;
   /** Asked for in modprobe.d or on the command line, but the loaded module reads N. */
-  const notApplied: string[] = [];
-  let configured = false;
-  const yes = (v: string | undefined) => /^(1|y|Y)$/.test(v ?? '');
+  notApplied: string[];
+}
+
+const yes = (v: string | undefined) => /^(1|y|Y)$/.test(v ?? '');
+
+/**
+ * The two modules that have the parameter (vfio_iommu_type1 and iommufd): its live value in
+ * /sys/module and where it is configured, each with an evidence line.
+ */
+function readUnsafeSetting(f: HostFacts, evidence: string[]): UnsafeSetting {
+  const setting: UnsafeSetting = { live: false, configured: false, notApplied: [] };
   for (const key of ['vfio_iommu_type1.allow_unsafe_interrupts', 'iommufd.allow_unsafe_interrupts']) {
     const v = f.moduleParams.get(key);
     if (v !== undefined) {
       evidence.push(`/sys/module/${key.replace('.', '/parameters/')} = ${v}`);
-      if (yes(v)) live = true;
+      if (yes(v)) setting.live = true;
     }
     const [mod, param] = key.split('.');
     let asked = false;
@@ -112,10 +117,14 @@ export function unsafeInterruptsCheck(f: HostFacts): Check {
       evidence.push(`kernel command line: ${key}=${v2}`);
       if (yes(v2)) asked = true;
     }
-    if (asked) configured = true;
-    if (asked && v !== undefined && !yes(v)) notApplied.push(mod);
+    if (asked) setting.configured = true;
+    if (asked && v !== undefined && !yes(v)) setting.notApplied.push(mod);
   }
-  // The parameter given to a module that does not have it: a common slip that silently does nothing.
+  return setting;
+}
+
+/** The parameter given to a module that does not have it: a common slip that silently does nothing. */
+function misplacedUnsafeOptions(f: HostFacts): string[] {
   const misplaced: string[] = [];
   for (const mod of ['vfio', 'vfio_pci', 'vfio-pci', 'kvm']) {
     for (const o of moduleOptions(f.modprobe, mod, 'allow_unsafe_interrupts'))
@@ -123,6 +132,18 @@ export function unsafeInterruptsCheck(f: HostFacts): Check {
     for (const v of f.cmdline ? paramValues(f.cmdline, `${mod}.allow_unsafe_interrupts`) : [])
       misplaced.push(`kernel command line: ${mod}.allow_unsafe_interrupts=${v}`);
   }
+  return misplaced;
+}
+
+export function unsafeInterruptsCheck(f: HostFacts): Check {
+  const base = {
+    id: 'interrupts.unsafe' as const,
+    group: 'interrupts' as const,
+    title: 'allow_unsafe_interrupts',
+  };
+  const evidence: string[] = [];
+  const { live, configured, notApplied } = readUnsafeSetting(f, evidence);
+  const misplaced = misplacedUnsafeOptions(f);
   evidence.push(...misplaced.map((m) => `${m} (no such parameter in that module)`));
   const ir = interruptRemappingOn(f);
   const set = live || configured;

@@ -93,14 +93,15 @@ export function iommuFirmwareCheck(f: HostFacts): Check {
   };
 }
 
-// long: one check: its evidence branches in order, each a verdict with its evidence and fix
+const cmdlineBase = {
+  id: 'iommu.cmdline',
+  group: 'iommu',
+  title: 'Kernel command line for the IOMMU',
+} as const;
+
 export function iommuCmdlineCheck(f: HostFacts): Check {
-  const base = {
-    id: 'iommu.cmdline' as const,
-    group: 'iommu' as const,
-    title: 'Kernel command line for the IOMMU',
-  };
-  if (!f.cmdline) return { ...base, verdict: 'unknown', evidence: ['/proc/cmdline could not be read'] };
+  if (!f.cmdline)
+    return { ...cmdlineBase, verdict: 'unknown', evidence: ['/proc/cmdline could not be read'] };
   const evidence: string[] = [];
   const intel = paramOptions(f.cmdline, 'intel_iommu');
   const amd = paramOptions(f.cmdline, 'amd_iommu');
@@ -121,7 +122,7 @@ export function iommuCmdlineCheck(f: HostFacts): Check {
   ].filter(Boolean);
   if (disabled.length) {
     return {
-      ...base,
+      ...cmdlineBase,
       verdict: 'fail',
       evidence: [...evidence, `${disabled.join(', ')} disables the IOMMU`],
       fix: `remove ${disabled.join(' and ')} from the kernel command line`,
@@ -129,52 +130,67 @@ export function iommuCmdlineCheck(f: HostFacts): Check {
   }
 
   const vendor = iommuVendor(f);
-  if (vendor === 'amd') {
-    evidence.push('AMD: the IOMMU is enabled whenever the firmware provides IVRS (no parameter needed)');
-    evidence.push(ptAdvice);
-    if (amd.includes('on') || intel.length) {
-      return {
-        ...base,
-        verdict: 'warn',
-        evidence,
-        fix: `${amd.includes('on') ? 'amd_iommu=on is not a kernel option (the kernel logs "AMD-Vi: Unknown option - \'on\'")' : 'intel_iommu= does nothing on an AMD host'}; remove it to avoid confusion`,
-      };
-    }
-    return { ...base, verdict: 'ok', evidence };
-  }
-  if (vendor === 'intel') {
-    const def = intelDefault(f);
-    evidence.push(def.evidence);
-    evidence.push(ptAdvice);
-    if (amd.length) {
-      return {
-        ...base,
-        verdict: 'warn',
-        evidence,
-        fix: 'amd_iommu= does nothing on an Intel host; remove it',
-      };
-    }
-    if (intel.includes('on')) return { ...base, verdict: 'ok', evidence };
-    if (def.on === true) return { ...base, verdict: 'ok', evidence };
-    if (def.on === false) {
-      return {
-        ...base,
-        verdict: 'fail',
-        evidence,
-        fix: 'add intel_iommu=on to the kernel command line (this kernel leaves VT-d off by default)',
-      };
-    }
-    // Default unknown: the groups tell whether it is on.
-    if (iommuEnabled(f.iommuGroups))
-      return { ...base, verdict: 'ok', evidence: [...evidence, 'IOMMU groups exist, so VT-d is on'] };
-    return { ...base, verdict: 'warn', evidence, fix: 'add intel_iommu=on to the kernel command line' };
-  }
+  if (vendor === 'amd') return amdCmdlineVerdict(evidence, ptAdvice, amd, intel);
+  if (vendor === 'intel') return intelCmdlineVerdict(f, evidence, ptAdvice, amd, intel);
   evidence.push(ptAdvice);
   return {
-    ...base,
+    ...cmdlineBase,
     verdict: iommuEnabled(f.iommuGroups) ? 'ok' : 'unknown',
     evidence: [...evidence, 'CPU vendor unknown'],
   };
+}
+
+/** AMD needs no parameter (IVRS enables the IOMMU); amd_iommu=on or intel_iommu= are only noise. */
+function amdCmdlineVerdict(evidence: string[], ptAdvice: string, amd: string[], intel: string[]): Check {
+  evidence.push('AMD: the IOMMU is enabled whenever the firmware provides IVRS (no parameter needed)');
+  evidence.push(ptAdvice);
+  if (amd.includes('on') || intel.length) {
+    return {
+      ...cmdlineBase,
+      verdict: 'warn',
+      evidence,
+      fix: `${amd.includes('on') ? 'amd_iommu=on is not a kernel option (the kernel logs "AMD-Vi: Unknown option - \'on\'")' : 'intel_iommu= does nothing on an AMD host'}; remove it to avoid confusion`,
+    };
+  }
+  return { ...cmdlineBase, verdict: 'ok', evidence };
+}
+
+/**
+ * Intel: VT-d is on with intel_iommu=on, or by the kernel's default (CONFIG_INTEL_IOMMU_DEFAULT_ON);
+ * with the default unknown, existing IOMMU groups tell.
+ */
+function intelCmdlineVerdict(
+  f: HostFacts,
+  evidence: string[],
+  ptAdvice: string,
+  amd: string[],
+  intel: string[],
+): Check {
+  const def = intelDefault(f);
+  evidence.push(def.evidence);
+  evidence.push(ptAdvice);
+  if (amd.length) {
+    return {
+      ...cmdlineBase,
+      verdict: 'warn',
+      evidence,
+      fix: 'amd_iommu= does nothing on an Intel host; remove it',
+    };
+  }
+  if (intel.includes('on')) return { ...cmdlineBase, verdict: 'ok', evidence };
+  if (def.on === true) return { ...cmdlineBase, verdict: 'ok', evidence };
+  if (def.on === false) {
+    return {
+      ...cmdlineBase,
+      verdict: 'fail',
+      evidence,
+      fix: 'add intel_iommu=on to the kernel command line (this kernel leaves VT-d off by default)',
+    };
+  }
+  // Default unknown: the groups tell whether it is on.
+  if (iommuEnabled(f.iommuGroups))
+    return { ...cmdlineBase, verdict: 'ok', evidence: [...evidence, 'IOMMU groups exist, so VT-d is on'] };
+  return { ...cmdlineBase, verdict: 'warn', evidence, fix: 'add intel_iommu=on to the kernel command line' };
 }
 
 export function iommuActiveCheck(f: HostFacts): Check {

@@ -23,9 +23,9 @@ export interface VmVga {
   xVga: string[];
 }
 
-// long: one check: its evidence branches in order, each a verdict with its evidence and fix
+const base = { id: 'vga.arbitration', group: 'vga', title: 'VGA arbitration' } as const;
+
 export function vgaArbitrationCheck(devices: PciDevice[], targets: PciDevice[], vm?: VmVga): Check {
-  const base = { id: 'vga.arbitration' as const, group: 'vga' as const, title: 'VGA arbitration' };
   const vga = devices.filter(isVgaClass);
   const evidence = vga.map(
     (d) =>
@@ -37,45 +37,70 @@ export function vgaArbitrationCheck(devices: PciDevice[], targets: PciDevice[], 
     (d.unknownFacts ?? []).filter((f) => f.fact === 'driver' || f.fact === 'boot_vga').map((f) => f.reason),
   );
   if (doubts.length) return { ...base, verdict: 'unknown', evidence: [...evidence, ...doubts] };
-  if (vm) {
-    const targetSet = new Set(targets.map((t) => t.address));
-    const igd = vga.find((d) => isIntelIgd(d) && !targetSet.has(d.address) && !isVfioDriver(d.driver));
-    if (vm.xVga.length && igd && igd.driver === 'i915') {
-      // The guide's FAQ: VGA assignment with IGD host graphics needs the i915 VGA arbiter patch
-      // (i915.enable_hd_vgaarb=1), which never reached mainline.
-      return {
-        ...base,
-        verdict: 'fail',
-        evidence: [
-          ...evidence,
-          `the VM routes legacy VGA to ${vm.xVga.join(', ')} (x-vga=on) while Intel IGD ${igd.address} is host graphics on i915`,
-          'i915 does not take part in VGA arbitration on mainline kernels (the i915.enable_hd_vgaarb patch was never merged)',
-        ],
-        fix: 'drop x-vga=on and boot the VM with OVMF (UEFI): the GPU then needs no legacy VGA; this also needs an EFI image in its ROM',
-      };
-    }
-    if (!vm.xVga.length && vm.firmware === 'ovmf') {
-      return {
-        ...base,
-        verdict: 'ok',
-        evidence: [
-          ...evidence,
-          'the VM boots OVMF and routes no legacy VGA to its GPU (no x-vga): no arbitration needed',
-        ],
-      };
-    }
-    if (vm.xVga.length && vga.length > 1) {
-      return {
-        ...base,
-        verdict: 'warn',
-        evidence: [
-          ...evidence,
-          `the VM routes legacy VGA to ${vm.xVga.join(', ')} (x-vga=on) with ${vga.length} VGA devices`,
-        ],
-        fix: 'every legacy VGA access goes through the kernel arbiter, switching the ranges away from host graphics; an OVMF guest without x-vga avoids it',
-      };
-    }
+  return (vm && vmVgaVerdict(vga, targets, vm, evidence)) ?? hostVgaVerdict(vga, targets, evidence);
+}
+
+/** An Intel IGD that stays host graphics (not a target, not on a VFIO driver). */
+function hostIgd(vga: PciDevice[], targetSet: Set<string>): PciDevice | undefined {
+  return vga.find((d) => isIntelIgd(d) && !targetSet.has(d.address) && !isVfioDriver(d.driver));
+}
+
+/**
+ * With a VM definition: its firmware and x-vga settings decide when they route legacy VGA (or
+ * avoid it); undefined when they settle nothing and the host's devices decide.
+ */
+function vmVgaVerdict(
+  vga: PciDevice[],
+  targets: PciDevice[],
+  vm: VmVga,
+  evidence: string[],
+): Check | undefined {
+  const targetSet = new Set(targets.map((t) => t.address));
+  const igd = hostIgd(vga, targetSet);
+  if (vm.xVga.length && igd && igd.driver === 'i915') {
+    // The guide's FAQ: VGA assignment with IGD host graphics needs the i915 VGA arbiter patch
+    // (i915.enable_hd_vgaarb=1), which never reached mainline.
+    return {
+      ...base,
+      verdict: 'fail',
+      evidence: [
+        ...evidence,
+        `the VM routes legacy VGA to ${vm.xVga.join(', ')} (x-vga=on) while Intel IGD ${igd.address} is host graphics on i915`,
+        'i915 does not take part in VGA arbitration on mainline kernels (the i915.enable_hd_vgaarb patch was never merged)',
+      ],
+      fix: 'drop x-vga=on and boot the VM with OVMF (UEFI): the GPU then needs no legacy VGA; this also needs an EFI image in its ROM',
+    };
   }
+  if (!vm.xVga.length && vm.firmware === 'ovmf') {
+    return {
+      ...base,
+      verdict: 'ok',
+      evidence: [
+        ...evidence,
+        'the VM boots OVMF and routes no legacy VGA to its GPU (no x-vga): no arbitration needed',
+      ],
+    };
+  }
+  if (vm.xVga.length && vga.length > 1) {
+    return {
+      ...base,
+      verdict: 'warn',
+      evidence: [
+        ...evidence,
+        `the VM routes legacy VGA to ${vm.xVga.join(', ')} (x-vga=on) with ${vga.length} VGA devices`,
+      ],
+      fix: 'every legacy VGA access goes through the kernel arbiter, switching the ranges away from host graphics; an OVMF guest without x-vga avoids it',
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Without a VM (or one that settles nothing): one VGA device needs no arbitration; an IGD kept
+ * as host graphics next to an assigned GPU, or several VGA devices, mean the arbiter switches
+ * the legacy ranges.
+ */
+function hostVgaVerdict(vga: PciDevice[], targets: PciDevice[], evidence: string[]): Check {
   if (vga.length <= 1) {
     return {
       ...base,
@@ -86,7 +111,7 @@ export function vgaArbitrationCheck(devices: PciDevice[], targets: PciDevice[], 
     };
   }
   const targetSet = new Set(targets.map((t) => t.address));
-  const igdHost = vga.find((d) => isIntelIgd(d) && !targetSet.has(d.address) && !isVfioDriver(d.driver));
+  const igdHost = hostIgd(vga, targetSet);
   const assigned = vga.filter((d) =>
     targetSet.size ? targetSet.has(d.address) : !isIntelIgd(d) && !d.bootVga,
   );

@@ -35,8 +35,20 @@ export function vmDefinitionCheck(vm: VmDefinition): Check {
   };
 }
 
+/** What the devices check has found so far; `verdict` only ever gets worse. */
+interface Findings {
+  verdict: Check['verdict'];
+  evidence: string[];
+  fixes: string[];
+  /** Groups that could not be judged: the check cannot be "ok" while one of them is in play. */
+  unknownWhy: string[];
+}
+
+function worsen(found: Findings, v: 'warn' | 'fail'): void {
+  if (v === 'fail' || found.verdict === 'ok') found.verdict = v;
+}
+
 /** The VM's devices on this host: present, and their groups and slots complete. */
-// long: one check: its evidence branches in order, each a verdict with its evidence and fix
 export function vmDevicesCheck(vm: VmDefinition, devices: PciDevice[], contexts: DeviceContext[]): Check {
   const base = {
     id: 'vm.devices' as const,
@@ -44,88 +56,119 @@ export function vmDevicesCheck(vm: VmDefinition, devices: PciDevice[], contexts:
     title: 'Assigned devices and their groups',
   };
   const inVm = new Set(vm.devices.map((d) => d.address).filter((a): a is string => a !== undefined));
-  const known = new Map(devices.map((d) => [d.address, d]));
-  const evidence: string[] = [];
-  const fixes: string[] = [];
-  let verdict: Check['verdict'] = 'ok';
-  const worse = (v: 'warn' | 'fail') => {
-    if (v === 'fail' || verdict === 'ok') verdict = v;
-  };
-
-  const missing = [...inVm].filter((a) => !known.has(a));
-  for (const a of missing) {
-    const line = vm.devices.find((d) => d.address === a)?.line;
-    evidence.push(`${a} (line ${line}): no such PCI device on this host`);
-  }
-  if (missing.length) {
-    worse('fail');
-    fixes.push(
-      `the VM names ${missing.join(', ')}, which this host does not have: a card moved slots or the definition is from another host (see vfiokit devices)`,
-    );
-  }
-
+  const found: Findings = { verdict: 'ok', evidence: [], fixes: [], unknownWhy: [] };
+  noteMissingDevices(vm, inVm, new Set(devices.map((d) => d.address)), found);
   const seenGroups = new Set<number>();
-  // Groups that could not be judged: the check cannot be "ok" while one of them is in play.
-  const unknownWhy: string[] = [];
   const leftOut = new Set<string>();
   for (const c of contexts) {
-    const d = c.device;
-    const vmDev = vm.devices.find((x) => x.address === d.address);
-    if (vmDev) {
-      const how =
-        vm.format === 'libvirt'
-          ? vmDev.managed
-            ? "managed='yes': libvirt binds it to vfio-pci at start"
-            : "managed='no': it must be on vfio-pci before start"
-          : 'QEMU needs it on vfio-pci before start';
-      evidence.push(`${d.address} driver ${d.driver ?? 'none'} (${how})`);
-      if (vm.format === 'libvirt' && !vmDev.managed && !freeForVfio(d)) {
-        worse('fail');
-        fixes.push(
-          `bind ${d.address} to vfio-pci before starting the VM, or set managed='yes' on its <hostdev>`,
-        );
-      }
-    }
-    // The other functions of the slot (HDMI audio, USB-C): reset together, assigned together.
-    const left = c.companions.filter((o) => !inVm.has(o.address));
-    if (left.length && isDisplay(d)) {
-      worse('warn');
-      for (const o of left) leftOut.add(o.address);
-      evidence.push(
-        `${d.address}: the VM leaves out ${left.map((o) => o.address).join(', ')} of the same card`,
-      );
-      fixes.push(
-        `assign ${left.map((o) => o.address).join(', ')} too (the GPU's other functions, e.g. HDMI audio; same slot, reset together)`,
-      );
-    }
+    const vmDev = vm.devices.find((x) => x.address === c.device.address);
+    if (vmDev) noteDriver(vm, vmDev, c.device, found);
+    noteLeftOutFunctions(c, inVm, leftOut, found);
     if (!c.group || seenGroups.has(c.group.group)) continue;
     seenGroups.add(c.group.group);
-    if (c.group.verdict === 'unknown')
-      unknownWhy.push(...c.group.unknownReasons.map((r) => `IOMMU group ${c.group!.group}: ${r}`));
-    // Endpoints outside the VM must be on vfio-pci, pci-stub or no driver when it starts.
-    const blocking = c.group.members.filter((m) => m.blocks && !inVm.has(m.address));
-    if (blocking.length) worse('fail');
-    // A left-out function of the card is fixed by assigning it (above); others need binding.
-    const blockers = blocking.filter((m) => !leftOut.has(m.address));
-    for (const m of blocking.filter((x) => leftOut.has(x.address)))
-      evidence.push(
-        `IOMMU group ${c.group.group}: ${m.address} on ${m.driver ?? 'none'} is left out, so the group is not viable`,
-      );
-    if (blockers.length) {
-      evidence.push(
-        `IOMMU group ${c.group.group}: ${blockers.map((b) => `${b.address} on ${b.driver ?? 'none'}${b.hostCritical ? ` (${b.hostCritical})` : ''}`).join(', ')} not in the VM`,
-      );
-      fixes.push(
-        `group ${c.group.group} is not viable while ${blockers.map((b) => `${b.address} is on ${b.driver}`).join(', ')}: ${blockers.map((b) => (b.action === 'unbind' ? `unbind ${b.address}` : `bind ${b.address} to vfio-pci`)).join(', ')} (they need not be assigned), or move the card to a slot with its own group (vfiokit explain ${d.address})`,
-      );
-    } else if (!blocking.length && c.group.verdict !== 'unknown') {
-      evidence.push(`IOMMU group ${c.group.group}: every other endpoint is free for VFIO or in the VM`);
-    }
+    noteGroupViability(c, c.group, inVm, leftOut, found);
   }
+  const { verdict, evidence, fixes, unknownWhy } = found;
   if (!vm.devices.length) return { ...base, verdict: 'ok', evidence: ['the VM assigns no host PCI device'] };
   if (verdict === 'ok' && unknownWhy.length)
     return { ...base, verdict: 'unknown', evidence: [...evidence, ...unknownWhy] };
   return verdict === 'ok'
     ? { ...base, verdict, evidence }
     : { ...base, verdict, evidence, fix: fixes.join('; ') };
+}
+
+/** Addresses the VM names that this host does not have: a failure. */
+function noteMissingDevices(vm: VmDefinition, inVm: Set<string>, known: Set<string>, found: Findings): void {
+  const missing = [...inVm].filter((a) => !known.has(a));
+  for (const a of missing) {
+    const line = vm.devices.find((d) => d.address === a)?.line;
+    found.evidence.push(`${a} (line ${line}): no such PCI device on this host`);
+  }
+  if (missing.length) {
+    worsen(found, 'fail');
+    found.fixes.push(
+      `the VM names ${missing.join(', ')}, which this host does not have: a card moved slots or the definition is from another host (see vfiokit devices)`,
+    );
+  }
+}
+
+/**
+ * An assigned device's driver and who binds it to vfio-pci: a libvirt hostdev with managed='no'
+ * on another driver fails, since libvirt will not bind it.
+ */
+function noteDriver(
+  vm: VmDefinition,
+  vmDev: VmDefinition['devices'][number],
+  d: PciDevice,
+  found: Findings,
+): void {
+  const how =
+    vm.format === 'libvirt'
+      ? vmDev.managed
+        ? "managed='yes': libvirt binds it to vfio-pci at start"
+        : "managed='no': it must be on vfio-pci before start"
+      : 'QEMU needs it on vfio-pci before start';
+  found.evidence.push(`${d.address} driver ${d.driver ?? 'none'} (${how})`);
+  if (vm.format === 'libvirt' && !vmDev.managed && !freeForVfio(d)) {
+    worsen(found, 'fail');
+    found.fixes.push(
+      `bind ${d.address} to vfio-pci before starting the VM, or set managed='yes' on its <hostdev>`,
+    );
+  }
+}
+
+/**
+ * The other functions of a GPU's slot (HDMI audio, USB-C) that the VM leaves out: reset together,
+ * so assigned together. Records them in `leftOut` for the group step.
+ */
+function noteLeftOutFunctions(
+  c: DeviceContext,
+  inVm: Set<string>,
+  leftOut: Set<string>,
+  found: Findings,
+): void {
+  const d = c.device;
+  const left = c.companions.filter((o) => !inVm.has(o.address));
+  if (!left.length || !isDisplay(d)) return;
+  worsen(found, 'warn');
+  for (const o of left) leftOut.add(o.address);
+  found.evidence.push(
+    `${d.address}: the VM leaves out ${left.map((o) => o.address).join(', ')} of the same card`,
+  );
+  found.fixes.push(
+    `assign ${left.map((o) => o.address).join(', ')} too (the GPU's other functions, e.g. HDMI audio; same slot, reset together)`,
+  );
+}
+
+/**
+ * The kernel's viability rule for one group: endpoints outside the VM must be on vfio-pci,
+ * pci-stub or no driver when it starts.
+ */
+function noteGroupViability(
+  c: DeviceContext,
+  group: NonNullable<DeviceContext['group']>,
+  inVm: Set<string>,
+  leftOut: Set<string>,
+  found: Findings,
+): void {
+  if (group.verdict === 'unknown')
+    found.unknownWhy.push(...group.unknownReasons.map((r) => `IOMMU group ${group.group}: ${r}`));
+  const blocking = group.members.filter((m) => m.blocks && !inVm.has(m.address));
+  if (blocking.length) worsen(found, 'fail');
+  // A left-out function of the card is fixed by assigning it (above); others need binding.
+  const blockers = blocking.filter((m) => !leftOut.has(m.address));
+  for (const m of blocking.filter((x) => leftOut.has(x.address)))
+    found.evidence.push(
+      `IOMMU group ${group.group}: ${m.address} on ${m.driver ?? 'none'} is left out, so the group is not viable`,
+    );
+  if (blockers.length) {
+    found.evidence.push(
+      `IOMMU group ${group.group}: ${blockers.map((b) => `${b.address} on ${b.driver ?? 'none'}${b.hostCritical ? ` (${b.hostCritical})` : ''}`).join(', ')} not in the VM`,
+    );
+    found.fixes.push(
+      `group ${group.group} is not viable while ${blockers.map((b) => `${b.address} is on ${b.driver}`).join(', ')}: ${blockers.map((b) => (b.action === 'unbind' ? `unbind ${b.address}` : `bind ${b.address} to vfio-pci`)).join(', ')} (they need not be assigned), or move the card to a slot with its own group (vfiokit explain ${c.device.address})`,
+    );
+  } else if (!blocking.length && group.verdict !== 'unknown') {
+    found.evidence.push(`IOMMU group ${group.group}: every other endpoint is free for VFIO or in the VM`);
+  }
 }
