@@ -176,7 +176,9 @@ export const GENERIC_ENTRIES: CatalogueEntry[] = [
       }),
       ex('ioctl(fd, VFIO_GROUP_GET_DEVICE_FD, "0000:01:00.0") = -19', { errno: 'ENODEV' }),
       ex('VFIO_SET_IOMMU: Device or resource busy', { errno: 'EBUSY' }),
-      ex('Error: VfioMapRegion(DmaMap(IommuDmaMap(Error(22))))', { ioctl: 'IommuDmaMap', errno: 'EINVAL' }),
+      // The map error's own Debug form (VfioMapRegion(DmaMap(IommuDmaMap(…)))) has a specific entry
+      // (cloud-hypervisor.dma-map-failed); other variants of the same enum reach this tier.
+      ex('Error: VfioDeviceGetRegionInfo(Error(22))', { ioctl: 'VfioDeviceGetRegionInfo', errno: 'EINVAL' }),
     ],
   },
 ];
