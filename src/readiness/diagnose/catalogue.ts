@@ -17,9 +17,9 @@ import { MDEV_ENTRIES } from './catalogue/mdev.js';
 import { OTHER_ENTRIES } from './catalogue/other.js';
 import { QEMU_ENTRIES } from './catalogue/qemu.js';
 import { QEMU_MACHINE_ENTRIES } from './catalogue/qemu-machine.js';
+import { RESET_FAULT_ENTRIES } from './catalogue/reset-faults.js';
 import { SYSFS_BIND_ENTRIES } from './catalogue/sysfs-bind.js';
 import { VFIO_OPEN_ENTRIES } from './catalogue/vfio-open.js';
-import { RESET_FAULT_ENTRIES } from './catalogue/reset-faults.js';
 import type { CatalogueEntry } from './entry.js';
 
 export type { CatalogueEntry, Severity, Source } from './entry.js';
