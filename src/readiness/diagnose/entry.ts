@@ -74,6 +74,14 @@ export interface CatalogueEntry {
    * `generic` ones, whose explanation is built from the object the line names and that errno.
    */
   tier?: 'fallback' | 'generic';
+  /**
+   * For an entry with a pattern spanning lines: fixed text that the line such a match ends on
+   * always holds (the last line's literal, e.g. "write error: " after a shell's `echo … > FILE`).
+   * Without it the engine tries the pattern, over the joined lines, on every line of the input;
+   * with it, only on lines holding one of these. Each example's last line must hold one (the
+   * per-entry test runs every example through the engine).
+   */
+  endsOn?: string[];
   severity: Severity;
   title: string;
   cause: string;

@@ -155,6 +155,8 @@ interface Prefilter {
   always: boolean;
   /** Entries with a pattern spanning lines: tried on every line (over the joined lines). */
   multiline: number[];
+  /** Entries with a pattern spanning lines and `endsOn`: tried only on a line holding one. */
+  endsOn: { i: number; literals: string[] }[];
 }
 
 const prefilters = new WeakMap<CompiledEntry[], Prefilter>();
@@ -166,11 +168,15 @@ function prefilterOf(compiled: CompiledEntry[]): Prefilter {
     const byLiteral = new Map<string, number[]>();
     const loose: number[] = [];
     const multiline: number[] = [];
+    const endsOn: { i: number; literals: string[] }[] = [];
     const folded = new Set<string>();
     compiled.forEach((c, i) => {
       for (const x of c.plans) {
         if (x.multiline) {
-          if (multiline.at(-1) !== i) multiline.push(i);
+          const gate = c.entry.endsOn;
+          if (gate?.length) {
+            if (endsOn.at(-1)?.i !== i) endsOn.push({ i, literals: gate });
+          } else if (multiline.at(-1) !== i) multiline.push(i);
         } else if (x.icase || !x.literals.length) {
           if (loose.at(-1) !== i) loose.push(i);
           for (const l of x.literals) folded.add(l);
@@ -193,6 +199,7 @@ function prefilterOf(compiled: CompiledEntry[]): Prefilter {
       loose,
       always: compiled.some((c) => c.plans.some((x) => !x.multiline && !x.literals.length)),
       multiline,
+      endsOn,
     };
     prefilters.set(compiled, p);
   }
@@ -217,6 +224,7 @@ function matchBody(body: string, compiled: CompiledEntry[], previous: readonly s
   const pre = prefilterOf(compiled);
   const found = literalsIn(pre, body);
   const candidates = new Set<number>(pre.multiline);
+  for (const g of pre.endsOn) if (g.literals.some((l) => body.includes(l))) candidates.add(g.i);
   for (const l of found) for (const i of pre.byLiteral.get(l) ?? []) candidates.add(i);
   if (pre.always || pre.folded?.test(body)) for (const i of pre.loose) candidates.add(i);
   let lowerBody: string | undefined;

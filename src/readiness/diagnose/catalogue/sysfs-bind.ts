@@ -321,6 +321,8 @@ function entryFor(file: SysfsFile): CatalogueEntry {
     versions:
       'bash prints "FILE: ERROR" when the open fails and "echo: write error: ERROR" (without the file) when the write fails; dash says "cannot create FILE: ERROR" and "Directory nonexistent" for a missing directory; Go prints errors in lower case',
     patterns: patternsFor(w),
+    // The pattern spanning lines ends on the shell's "write error: " line (patternsFor).
+    endsOn: ['write error: '],
     severity: 'error',
     title: m.title,
     cause: `${file.does} failed; the errno and the file decide why (the kernel function that returned it: ${file.cite.replace(/^torvalds\/linux /, '')})`,
