@@ -484,17 +484,23 @@ export const RESET_FAULT_ENTRIES: CatalogueEntry[] = [
   {
     id: 'kernel.dmar-identity-mapping',
     source: 'kernel',
-    cite: 'torvalds/linux drivers/iommu/intel-iommu.c iommu_no_mapping() (Linux ≤ 5.2)',
+    cite: 'torvalds/linux drivers/iommu/intel-iommu.c iommu_no_mapping() (pr_info up to Linux 5.2; dev_info in 5.3-5.4)',
     format: '64bit %s uses identity mapping\n',
-    versions: 'also "32bit %s uses non-identity mapping" (a device that cannot address all memory)',
-    patterns: [/(?<bits>64|32)bit (?<dev>[0-9a-fA-F:.]{7,16}) uses (?<kind>identity|non-identity) mapping/],
+    versions:
+      'also "32bit %s uses non-identity mapping" (a device that cannot address all memory); as dev_info (the device in the prefix): "64bit DMA uses identity mapping", "32bit DMA uses non-identity mapping"',
+    patterns: [
+      /(?<bits>64|32)bit (?:(?<dev>[0-9a-fA-F:.]{7,16})|DMA) uses (?<kind>identity|non-identity) mapping/,
+    ],
     severity: 'info',
     title: 'Intel IOMMU chose a DMA mapping for a host device (informational)',
     cause:
       "with iommu=pt (pass-through) the Intel IOMMU driver gives host devices that can address all memory the 1:1 identity mapping and moves 32-bit-only devices to a translated domain; it notes each choice. Informational and harmless: a device assigned to a VM is moved to the VM's own domain by VFIO regardless",
     fix: 'nothing to do',
     render: render('DMAR: ', '0000:04:00.1'),
-    examples: [ex('DMAR: 64bit 0000:05:00.0 uses identity mapping', { kind: 'identity' })],
+    examples: [
+      ex('DMAR: 64bit 0000:05:00.0 uses identity mapping', { kind: 'identity' }),
+      ex('pci 0000:00:1f.6: DMAR: 32bit DMA uses non-identity mapping', { kind: 'non-identity', bits: '32' }),
+    ],
   },
   // ---- stray interrupts (arch/x86/kernel/irq.c) ----
   {
