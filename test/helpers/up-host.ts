@@ -15,10 +15,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach } from 'node:test';
 import type { UpPlan } from '../../src/actions/up.js';
-import { type CliContext, makeContext } from '../../src/cli/context.js';
 import { type HugepageHost, hugepageHost, POOL_2M } from './hugepage-host.js';
 
 export const haveQemu = spawnSync('qemu-system-x86_64', ['--version']).status === 0;
@@ -64,27 +62,7 @@ export function specFile(dir: string, name: string, body: string): string {
   return f;
 }
 
-/** An in-process CLI context over the root that keeps its standard output and error. */
-export function capture(
-  root: string,
-  json = false,
-): { ctx: CliContext; out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => {
-    out += c;
-  });
-  stderr.on('data', (c) => {
-    err += c;
-  });
-  return {
-    ctx: makeContext({ root, json, color: false }, { stdout, stderr }),
-    out: () => out,
-    err: () => err,
-  };
-}
+export { capture } from './cli-context.js';
 
 /** The stand-in for the assigned device and guest RAM without hugetlb (see the header); `extra` appended. */
 export function standIn(plan: UpPlan, extra: string[] = []): void {

@@ -4,29 +4,16 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { test } from 'node:test';
 import { nameOf } from '../../scripts/json-doc.js';
 import { runBind, runRestore } from '../../src/cli/commands/bind.js';
-import { makeContext } from '../../src/cli/context.js';
 import { UsageError } from '../../src/errors.js';
 import { repoRoot } from '../helpers/cli.js';
+import { capture as captureContext } from '../helpers/cli-context.js';
 import { fakeHost, labSnapshot } from '../helpers/fake-sysfs.js';
 import { assertValidJson } from '../helpers/json-schema.js';
 
-function capture(opts: { root: string; json?: boolean }) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => {
-    out += c;
-  });
-  stderr.on('data', (c) => {
-    err += c;
-  });
-  return { ctx: makeContext({ ...opts, color: false }, { stdout, stderr }), out: () => out, err: () => err };
-}
+const capture = (opts: { root: string; json?: boolean }) => captureContext(opts.root, opts.json);
 
 /**
  * The document is valid against its published schema (src/schema/outputs/, whose every field has

@@ -24,6 +24,7 @@ import { DirHostRoot } from '../../src/host/root.js';
 import { readHostUsage } from '../../src/host/usage.js';
 import { CATALOGUE } from '../../src/readiness/diagnose/catalogue.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
+import { capture as captureContext } from '../helpers/cli-context.js';
 import { I5_9600K, I7_8700, RYZEN_3900X, writeCpuLayout, XEON_2S_E5_2620V3 } from '../helpers/cpu-layouts.js';
 import { displayHost, GPU } from '../helpers/display-host.js';
 import { fakeHost } from '../helpers/fake-sysfs.js';
@@ -226,18 +227,8 @@ describe('setup', () => {
   });
 });
 
-/** An in-process command's context whose stdout is kept, for the commands that act on a simulated sysfs. */
-function capture(root: string) {
-  const stdout = new PassThrough();
-  let out = '';
-  stdout.on('data', (c) => {
-    out += c;
-  });
-  return {
-    ctx: makeContext({ root, json: true, color: false }, { stdout, stderr: new PassThrough() }),
-    out: () => out,
-  };
-}
+/** An in-process command's context whose output is kept (JSON), for the commands that act on a simulated sysfs. */
+const capture = (root: string) => captureContext(root, true);
 
 /** The files a run leaves in /run/vfiokit, validated: returns how many there were. */
 function runFiles(dir: string, expected: Record<string, string>): number {
