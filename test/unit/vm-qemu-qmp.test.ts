@@ -28,7 +28,25 @@ const haveOvmf = fs.existsSync('/usr/share/OVMF/OVMF_CODE_4M.fd');
 
 type Qmp = (cmd: string, args?: Record<string, unknown>) => Promise<unknown>;
 
+/**
+ * QEMU paused under -S answers QMP at once; a run once waited forever on an answer (QEMU had used
+ * no CPU time in six minutes), so every wait has a limit and such a start is tried again, twice at
+ * most. What is asserted on the answers is unchanged.
+ */
 async function withQmp<T>(argv: string[], sock: string, fn: (qmp: Qmp) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await withQmpOnce(argv, sock, fn);
+    } catch (e) {
+      if (!(e instanceof QmpTimeout) || attempt === 3) throw e;
+      fs.rmSync(sock, { force: true });
+    }
+  }
+}
+
+class QmpTimeout extends Error {}
+
+async function withQmpOnce<T>(argv: string[], sock: string, fn: (qmp: Qmp) => Promise<T>): Promise<T> {
   const child = spawn(argv[0], [...argv.slice(1), '-S', '-qmp', `unix:${sock},server=on,wait=off`], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -44,6 +62,8 @@ async function withQmp<T>(argv: string[], sock: string, fn: (qmp: Qmp) => Promis
     }
     if (!fs.existsSync(sock)) throw new Error(`QEMU did not start: ${stderr.trim()}`);
     const s = net.connect(sock);
+    // A reset when QEMU is killed after a timeout: the timeout is the error reported.
+    s.on('error', () => undefined);
     let buf = '';
     const waiters: ((v: Record<string, unknown>) => void)[] = [];
     s.on('data', (d) => {
@@ -56,7 +76,17 @@ async function withQmp<T>(argv: string[], sock: string, fn: (qmp: Qmp) => Promis
         waiters.shift()?.(msg);
       }
     });
-    const next = () => new Promise<Record<string, unknown>>((r) => waiters.push(r));
+    const next = () =>
+      new Promise<Record<string, unknown>>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new QmpTimeout(`no QMP answer in 60 s: ${stderr.trim()}`)),
+          60_000,
+        );
+        waiters.push((v) => {
+          clearTimeout(timer);
+          resolve(v);
+        });
+      });
     await next(); // greeting
     const qmp: Qmp = async (cmd, args) => {
       const p = next();
