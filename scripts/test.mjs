@@ -8,6 +8,10 @@
 // The lab files run in one process (test/lab-suite.ts: one guest at a time) on one of the test
 // runner's two slots while the unit files take turns on the other, which roughly halves the wall
 // time on a two-core machine without two TCG guests competing.
+// Every file (the lab suite is one) and every test in it has a time limit (TEST_LIMIT_MS): a test
+// that hangs — a child process that never answers — fails with "test timed out" and the run goes
+// on, instead of waiting until CI's own limit ends the job with no result. The lab suite, the
+// longest file, takes about 12 minutes on a two-core machine; VFIOKIT_TEST_LIMIT_S overrides.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -67,9 +71,14 @@ const labFiles = files.filter((f) => f.startsWith('test/lab/'));
 const unitFiles = files.filter((f) => !f.startsWith('test/lab/'));
 // The lab suite first, so it takes a slot at once: it is the longest single piece.
 const runList = labFiles.length ? ['test/lab-suite.ts', ...unitFiles] : unitFiles;
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...runList], {
-  stdio: 'inherit',
-  cwd: top,
-  env: { ...process.env, VFIOKIT_LAB_FILES: labFiles.join(',') },
-});
+const TEST_LIMIT_MS = Number(process.env.VFIOKIT_TEST_LIMIT_S ?? 1200) * 1000;
+const r = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-concurrency=2', `--test-timeout=${TEST_LIMIT_MS}`, ...runList],
+  {
+    stdio: 'inherit',
+    cwd: top,
+    env: { ...process.env, VFIOKIT_LAB_FILES: labFiles.join(',') },
+  },
+);
 process.exit(r.status ?? 1);
