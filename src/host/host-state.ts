@@ -11,7 +11,7 @@ import type { KernelGroups } from '../system/kernel-groups.js';
 import type { Bar } from '../system/pci-resources.js';
 import { parseSetupRecord, RECORD_PATH, type SetupRecordRead } from '../system/setup-record.js';
 import { gatherHostFacts } from './host-facts.js';
-import { readKernelGroups } from './kernel-groups.js';
+import { kernelGroupsFromLinks, readKernelGroups } from './kernel-groups.js';
 import { loadPciIds } from './pci-ids.js';
 import { readBars } from './pci-resources.js';
 import { PCI_DEVICES_DIR, scanPciDevices } from './pci-sysfs.js';
@@ -58,7 +58,9 @@ class RootHostState implements HostState {
   }
 
   kernelGroups(): KernelGroups {
-    this.groups ??= readKernelGroups(this.root);
+    // From the scan's links where that is sound (kernelGroupsFromLinks); listed otherwise.
+    const scan = this.scans.all ?? this.scans.grouping;
+    this.groups ??= (scan && kernelGroupsFromLinks(this.root, scan)) || readKernelGroups(this.root);
     return this.groups;
   }
 

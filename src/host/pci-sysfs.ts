@@ -67,6 +67,10 @@ class DeviceDir {
   ) {
     this.disk = liveDir(root) ? onDisk(root, path) : undefined;
   }
+  /** Whether the directory was listed (a snapshot): every probe is then answered from the listing. */
+  get listedDir(): boolean {
+    return this.listed !== undefined;
+  }
   /** Whether the entry exists, as a listing would show it (a dangling link counts). */
   has(name: string): boolean {
     if (this.listed) return this.listed.has(name);
@@ -269,6 +273,8 @@ export function scanPciDevices(root: HostRoot, opts: ScanOptions = {}): PciScan 
     bus,
     slab: new ByteSlab(),
     pfs: new Map(),
+    vfs: new Map(),
+    sriovBlind: false,
   };
   for (const { name, addr } of found) {
     let d: PciDevice | undefined;
@@ -276,6 +282,7 @@ export function scanPciDevices(root: HostRoot, opts: ScanOptions = {}): PciScan 
       d = readDevice(ctx, name, addr);
     } catch (e) {
       if (!isReadError(e)) throw e;
+      ctx.sriovBlind = true;
       scan.unreadable.push({ address: name, reason: e.message });
       opts.onSkip?.(name, e.message);
       continue;
@@ -311,7 +318,12 @@ export function tryReadPciDevice(
 ): PciDevice | undefined {
   const addr = tryParsePciAddress(name);
   if (!addr) return undefined;
-  return readDevice({ root, facts, flattened: [], slab: new ByteSlab(), pfs: new Map() }, name, addr);
+  // One device alone: no PF was read before it, so whether it is a VF is asked of its directory.
+  return readDevice(
+    { root, facts, flattened: [], slab: new ByteSlab(), pfs: new Map(), vfs: new Map(), sriovBlind: true },
+    name,
+    addr,
+  );
 }
 
 const unreadable = (message: string) => new EnvironmentError(message, { code: 'host.io' });
@@ -330,6 +342,14 @@ interface ScanContext {
   slab: ByteSlab;
   /** PFs read so far whose config holds an SR-IOV capability: what their VFs' IDs are (vfIds). */
   pfs: Map<string, PfIds>;
+  /** The VFs of the PFs read so far, by name, with their PF's name (see readVfNames). */
+  vfs: Map<string, string>;
+  /**
+   * A function read so far could have VFs its config did not show (config unreadable, cut short,
+   * or a capability list not read whole): whether a function is a VF is then asked of its
+   * directory (the physfn link) instead of taken from the PFs' capabilities.
+   */
+  sriovBlind: boolean;
 }
 
 /** What a PF's config says of its VFs' identity (see vfIds). */
@@ -378,9 +398,16 @@ function allOnes(bytes: Uint8Array): boolean {
  */
 function readDevice(ctx: ScanContext, name: string, addr: PciAddress): PciDevice | undefined {
   const at = openDevice(ctx, name);
-  if (!at) return undefined;
+  if (!at) {
+    ctx.sriovBlind = true;
+    return undefined;
+  }
   const dc = readDecodedConfig(at);
-  const physfn = basename(at.dir.optionalLink('physfn'));
+  // A VF comes after its PF in this order (its routing ID is the PF's plus First VF Offset), so a
+  // PF's capability has named it by now (readVfNames) unless some config could not be read whole.
+  // A listed directory (a snapshot) answers from its listing, which costs nothing and is the record.
+  const physfn =
+    at.dir.listedDir || ctx.sriovBlind ? basename(at.dir.optionalLink('physfn')) : ctx.vfs.get(name);
   const dev = baseRecord(at, addr, dc, physfn);
   readDeviceLinks(at, dev);
   if (ctx.facts === 'all') readAllFacts(at.dir, dev, dc);
@@ -435,10 +462,12 @@ function readDecodedConfig(at: DeviceAt): DecodedConfig | undefined {
     checkDirectory(root, at.p, at.sysfsPath);
   }
   if (reason !== undefined || bytes === undefined) {
+    at.ctx.sriovBlind = true;
     at.unknownFacts.push({ fact: 'config', reason: reason ?? '' });
     return undefined;
   }
   if (allOnes(bytes)) {
+    at.ctx.sriovBlind = true;
     at.unknownFacts.push({
       fact: 'response',
       reason: `${at.name}'s config space reads all ones (0xff): the device does not answer (powered off in D3cold, or gone)`,
@@ -471,11 +500,14 @@ const u16At = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
  */
 function readIdRegisters(at: DeviceAt, dc: DecodedConfig, bytes: Uint8Array): void {
   const h = dc.header;
-  if (!h) return;
   const whole = !dc.config.truncated && !dc.config.unknown?.length && !dc.problems.length;
+  if (!whole || !h) at.ctx.sriovBlind = true;
+  if (!h) return;
   for (const cap of dc.capabilities) {
-    if (cap.extended && cap.id === SRIOV_EXT_CAP && cap.offset + 0x1c <= bytes.length)
+    if (cap.extended && cap.id === SRIOV_EXT_CAP && cap.offset + 0x1c <= bytes.length) {
       at.vfDevice = u16At(bytes, cap.offset + 0x1a);
+      readVfNames(at, bytes, cap.offset);
+    } else if (cap.extended && cap.id === SRIOV_EXT_CAP) at.ctx.sriovBlind = true;
   }
   if (h.headerType !== 1 || !whole) return;
   const ssvid = dc.capabilities.find((c) => !c.extended && c.id === SSVID_CAP);
@@ -486,6 +518,36 @@ function readIdRegisters(at: DeviceAt, dc: DecodedConfig, bytes: Uint8Array): vo
         ? [u16At(bytes, ssvid.offset + 4), u16At(bytes, ssvid.offset + 6)]
         : undefined;
 }
+
+/**
+ * The VFs a PF has now, from its SR-IOV capability, as the kernel places them when it enables
+ * them (drivers/pci/iov.c): VF i of a PF with routing ID r is at r + First VF Offset + i × VF
+ * Stride (pci_iov_virtfn_bus / pci_iov_virtfn_devfn), in the PF's domain, for i below NumVFs, and
+ * only while VF Enable is set (sriov_enable sets NumVFs and VF Enable, then adds the VFs;
+ * sriov_disable removes them first). This replaces a probe for a physfn link in every function's
+ * directory.
+ */
+function readVfNames(at: DeviceAt, bytes: Uint8Array, cap: number): void {
+  const enabled = (u16At(bytes, cap + 0x08) & 1) === 1;
+  const numVfs = u16At(bytes, cap + 0x10);
+  if (!enabled || numVfs === 0) return;
+  const offset = u16At(bytes, cap + 0x14);
+  const stride = u16At(bytes, cap + 0x16);
+  const m = /^([0-9a-f]+):([0-9a-f]{2}):([0-9a-f]{2})\.([0-7])$/.exec(at.name);
+  if (!m) {
+    at.ctx.sriovBlind = true;
+    return;
+  }
+  const rid = (parseInt(m[2], 16) << 8) | (parseInt(m[3], 16) << 3) | parseInt(m[4], 16);
+  for (let i = 0; i < numVfs; i++) {
+    const vf = rid + offset + stride * i;
+    if (vf > 0xffff) break;
+    const name = `${m[1]}:${hex2(vf >> 8)}:${hex2((vf >> 3) & 0x1f)}.${vf & 7}`;
+    at.ctx.vfs.set(name, at.name);
+  }
+}
+
+const hex2 = (n: number) => n.toString(16).padStart(2, '0');
 
 /**
  * What a grouping scan keeps of config space: the standard 256 bytes (header and capability
@@ -535,21 +597,25 @@ function baseRecord(
         ? at.bridgeSubsystem
         : [hexAttr(dir, 'subsystem_vendor'), hexAttr(dir, 'subsystem_device')];
   const components = at.sysfsPath.split('/').filter((c) => BDF_COMPONENT.test(c));
-  return {
-    address: at.name,
-    addr,
-    vendorId,
-    deviceId,
-    subsystemVendorId: sub[0],
-    subsystemDeviceId: sub[1],
-    // Read last, in finish(): it doubles as the check that the device is still there.
-    classCode: 0,
-    revision: h ? h.revision : at.ctx.facts === 'all' ? hexAttr(dir, 'revision') : undefined,
-    hasRom: dir.has('rom'),
-    upstream: components.slice(0, -1),
-    sysfsPath: at.sysfsPath,
-    capabilities: [],
-  };
+  // The kernel fills a missing subsystem ID or revision from the header (pci_setup_device); so
+  // does the record, here, so that every field is set once and in its place: a record whose
+  // field is deleted afterwards turns into a hash table in V8 (several times the memory).
+  const subVendor = sub[0] ?? dc?.header?.subsystemVendorId;
+  const subDevice = sub[1] ?? dc?.header?.subsystemDeviceId;
+  const revision =
+    (h ? h.revision : at.ctx.facts === 'all' ? hexAttr(dir, 'revision') : undefined) ?? dc?.header?.revision;
+  const dev = { address: at.name, addr, vendorId, deviceId } as PciDevice;
+  if (subVendor !== undefined) dev.subsystemVendorId = subVendor;
+  if (subDevice !== undefined) dev.subsystemDeviceId = subDevice;
+  // Read last, in finish(): it doubles as the check that the device is still there.
+  dev.classCode = 0;
+  if (revision !== undefined) dev.revision = revision;
+  // Only `vfiokit groups` reads a grouping scan, and it never asks (one probe per device saved).
+  if (at.ctx.facts === 'all') dev.hasRom = dir.has('rom');
+  dev.upstream = components.slice(0, -1);
+  dev.sysfsPath = at.sysfsPath;
+  dev.capabilities = [];
+  return dev;
 }
 
 /**
@@ -623,16 +689,10 @@ function applyConfig(dev: PciDevice, dc: DecodedConfig | undefined): void {
       dev.headerType = dc.header.headerType;
       dev.multifunction = dc.header.multifunction;
       if (dc.header.bridge) dev.bridge = dc.header.bridge;
-      dev.subsystemVendorId ??= dc.header.subsystemVendorId;
-      dev.subsystemDeviceId ??= dc.header.subsystemDeviceId;
-      dev.revision ??= dc.header.revision;
     }
     if (dc.pcie) dev.pcie = dc.pcie;
     if (dc.acs) dev.acs = dc.acs;
   }
-  if (dev.subsystemVendorId === undefined) delete dev.subsystemVendorId;
-  if (dev.subsystemDeviceId === undefined) delete dev.subsystemDeviceId;
-  if (dev.revision === undefined) delete dev.revision;
 }
 
 /**

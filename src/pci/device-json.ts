@@ -29,7 +29,8 @@ export function deviceJson(d: PciDevice, opts: { details?: boolean } = {}): Devi
     vendor: hex(d.vendorId, 4),
     device: hex(d.deviceId, 4),
     class: hex(d.classCode, 6),
-    hasRom: d.hasRom,
+    // Records of a full scan (the only ones printed here) always say.
+    hasRom: d.hasRom === true,
     upstream: d.upstream,
     sysfsPath: d.sysfsPath,
     capabilities: d.capabilities.map((c) => capabilityJson(c, Boolean(opts.details))),

@@ -109,8 +109,11 @@ export interface PciDevice {
   sriov?: { totalVfs: number; numVfs: number; vfs: string[] };
   /** For a virtual function: the physical function's address. */
   physfn?: string;
-  /** A `rom` attribute exists (the device has an expansion ROM BAR). */
-  hasRom: boolean;
+  /**
+   * A `rom` attribute exists (the device has an expansion ROM BAR). Not asked by a grouping scan
+   * (ScanOptions.facts 'grouping'), whose records only `vfiokit groups` reads.
+   */
+  hasRom?: boolean;
   /** Upstream bridge chain from the root complex down to the parent (addresses), [] on the root bus. */
   upstream: string[];
   /** The sysfs device path (e.g. /sys/devices/pci0000:00/0000:00:01.0/0000:01:00.0). */

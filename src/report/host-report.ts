@@ -41,7 +41,8 @@ function displaySummary(d: PciDevice, all: PciDevice[], pciIds: PciIds): Display
       driverUnknown: driverUnknown(x),
       group: group(x),
     })),
-    hasRom: d.hasRom,
+    // The report reads a full scan, whose records always say.
+    hasRom: d.hasRom === true,
     upstream: d.upstream,
     configTruncated: d.config?.truncated ?? true,
   };

@@ -331,9 +331,12 @@ test("facts 'grouping': the same records without the facts grouping never reads"
   const fx = build(desktop);
   const full = readPciDevices(fx.root);
   const grouping = readPciDevices(fx.root, { facts: 'grouping' });
-  const left = ['numaNode', 'driverOverride', 'resetMethods', 'link', 'sriov'] as const;
+  const left = ['numaNode', 'driverOverride', 'resetMethods', 'link', 'sriov', 'hasRom'] as const;
   assert.ok(
-    full.some((d) => d.sriov) && full.some((d) => d.link) && full.some((d) => d.numaNode !== undefined),
+    full.some((d) => d.sriov) &&
+      full.some((d) => d.link) &&
+      full.some((d) => d.numaNode !== undefined) &&
+      full.some((d) => d.hasRom),
   );
   assert.deepEqual(
     grouping.map((d) => d.address),

@@ -1,0 +1,112 @@
+// What a scan of the live root does differently from a snapshot's: it takes a function's VF-ness
+// from the PFs' SR-IOV capabilities instead of probing every directory for `physfn`, and (on Intel
+// VT-d and AMD-Vi hosts) the IOMMU groups from the functions' `iommu_group` links instead of
+// listing every group directory. The live root is this machine's /sys, which has neither VFs nor
+// IOMMU groups here, so these tests read fixture trees through a view that behaves like the live
+// root (no directory listings, `live` set) but reads the fixture. The oracles are the fixture's
+// own `physfn` links and group directories, laid out as the kernel makes them
+// (drivers/pci/iov.c pci_iov_add_virtfn, drivers/iommu/iommu.c iommu_group_add_device).
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import { kernelGroupsFromLinks, readKernelGroups } from '../../src/host/kernel-groups.js';
+import { readPciDevices, scanPciDevices } from '../../src/host/pci-sysfs.js';
+import type { HostRoot } from '../../src/host/root.js';
+import { buildFixture, desktop, type Fixture, type HostSpec } from '../helpers/fixture-builder.js';
+import { hostOf, SHAPES } from '../helpers/mixed-host.js';
+
+const fixtures: Fixture[] = [];
+after(() => {
+  for (const f of fixtures) f.cleanup();
+});
+function build(spec: HostSpec): Fixture {
+  const f = buildFixture(spec);
+  fixtures.push(f);
+  return f;
+}
+
+/**
+ * The fixture read as the live root reads /sys: `live` set, no openDir (so no listing answers a
+ * probe), and not a DirHostRoot (so no read goes straight to the real /sys of this machine).
+ */
+function liveView(root: HostRoot): HostRoot {
+  return new Proxy(root, {
+    getPrototypeOf: () => Object.prototype,
+    get(target, prop) {
+      if (prop === 'live') return true;
+      if (prop === 'openDir') return undefined;
+      const v = Reflect.get(target, prop, target);
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  });
+}
+
+const mixed = SHAPES.find((s) => s.name === 'mixed');
+assert.ok(mixed, 'the bench shapes include "mixed"');
+
+test('VFs named by their PFs’ SR-IOV capabilities match the physfn links, and records match', () => {
+  for (const spec of [desktop, { rootComplexes: hostOf(mixed, 512) }]) {
+    const fx = build(spec);
+    const listed = readPciDevices(fx.root);
+    const live = readPciDevices(liveView(fx.root));
+    assert.equal(live.length, listed.length);
+    const vfs = listed.filter((d) => d.physfn !== undefined);
+    assert.ok(vfs.length >= 3, `the fixture has VFs (${vfs.length})`);
+    for (const d of listed) {
+      const link = fx.root.readLink(`/sys/bus/pci/devices/${d.address}/physfn`);
+      assert.equal(d.physfn, link?.split('/').pop(), `${d.address}: listed scan follows the link`);
+    }
+    assert.deepEqual(live, listed);
+  }
+});
+
+test('a PF whose config is cut short makes the scan ask every later function for physfn', () => {
+  // A non-root read of sysfs serves 64 bytes: no extended capability, no SR-IOV capability.
+  const fx = build({ ...desktop, nonRoot: true });
+  const live = readPciDevices(liveView(fx.root));
+  const vfs = live.filter((d) => d.physfn !== undefined);
+  assert.equal(vfs.length, 3, 'the three VFs of the desktop fixture, from their physfn links');
+  for (const vf of vfs) assert.equal(vf.physfn, '0000:05:00.0');
+});
+
+test('groups from the links equal the group directories on an Intel host, non-PCI groups listed', () => {
+  const fx = build({
+    ...desktop,
+    // An ACPI device in a group of its own, as AMD's acpihid_device_group makes them.
+    files: { 'sys/kernel/iommu_groups/99/devices/AMDI0020:00': '' },
+  });
+  const view = liveView(fx.root);
+  const scan = scanPciDevices(view, { facts: 'grouping' });
+  const fromLinks = kernelGroupsFromLinks(view, scan);
+  assert.ok(fromLinks, 'taken from the links on a dmar host');
+  const listed = readKernelGroups(fx.root);
+  assert.ok(listed.groups.size >= 10, `${listed.groups.size} groups`);
+  assert.deepEqual(fromLinks, listed);
+  assert.deepEqual(fromLinks.groups.get(99), ['AMDI0020:00']);
+});
+
+test('groups are listed instead where the links are not enough', () => {
+  // Not the live root: a snapshot's group directories are its record.
+  const fx = build(desktop);
+  assert.equal(kernelGroupsFromLinks(fx.root, scanPciDevices(fx.root)), undefined);
+  // An IOMMU that may put a PCI function in another device's group (arm-smmu's stream IDs).
+  const arm = build({
+    ...desktop,
+    iommu: false,
+    files: { 'sys/class/iommu/smmu3.0x0000000009050000/x': '' },
+  });
+  const armView = liveView(arm.root);
+  assert.equal(kernelGroupsFromLinks(armView, scanPciDevices(armView)), undefined);
+  // A function the scan could not read: its group is not known from links.
+  const view = liveView(build(desktop).root);
+  const scan = scanPciDevices(view);
+  assert.equal(
+    kernelGroupsFromLinks(view, { ...scan, unreadable: [{ address: '0000:01:00.0', reason: 'EIO' }] }),
+    undefined,
+  );
+  // A link naming a group the kernel does not list.
+  const [first, ...rest] = scan.devices;
+  assert.equal(
+    kernelGroupsFromLinks(view, { ...scan, devices: [{ ...first, iommuGroup: 4242 }, ...rest] }),
+    undefined,
+  );
+});
