@@ -37,8 +37,9 @@ function loadBundle(bundle, { useCache = true } = {}) {
   const source = fs.readFileSync(file, 'utf8');
   const id = buildId(source);
   const cachedData = useCache ? readCache(file, id) : undefined;
-  // Same wrapper shape as Node's own CommonJS loader; the bundle starts on line 1 of it.
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  // The bundle is already wrapped in the shape of Node's own CommonJS wrapper (scripts/build.mjs):
+  // compiled as read, with no second copy of its text.
+  const script = new vm.Script(source, {
     filename: file,
     cachedData,
   });

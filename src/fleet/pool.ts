@@ -20,8 +20,16 @@ import type { WorkerAnswer, WorkerTask } from './worker.js';
 export const WORKER_FLAG = 'vfiokit-fleet-worker';
 
 function workerScript(): { file: string | URL; eval?: boolean } {
-  // In the bundle `__filename` is the bundle itself; in ESM source it is not defined.
-  if (typeof __filename === 'string' && __filename.endsWith('.cjs')) return { file: __filename };
+  // In the bundle `__filename` is the bundle itself; in ESM source it is not defined. The bundle
+  // is one wrapped function (scripts/build.mjs) that only bin/bundle-loader.cjs runs, so the
+  // worker loads it the same way.
+  if (typeof __filename === 'string' && __filename.endsWith('.cjs')) {
+    const loader = `${__filename.replace(/[/\\]dist[/\\][^/\\]+$/, '')}/bin/bundle-loader.cjs`;
+    return {
+      file: `require(${JSON.stringify(loader)}).loadBundle(${JSON.stringify(__filename)});`,
+      eval: true,
+    };
+  }
   // From source the worker needs the TypeScript loader: Node 20 does not apply `--import` hooks
   // to a worker's entry module, so the worker loads worker-entry.ts through tsx's API.
   const api = pathToFileURL(

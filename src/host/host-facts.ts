@@ -53,6 +53,28 @@ class Reader {
     }
   }
 
+  /**
+   * Whether a file's text matches `re` (one line at most), searched piece by piece where the
+   * root can (scanLines: /proc/kallsyms is megabytes, tens with many modules); undefined when
+   * the file is missing, unreadable or empty.
+   */
+  has(p: string, re: RegExp): boolean | undefined {
+    try {
+      if (!this.root.scanLines) {
+        const t = this.root.readText(p);
+        return t === undefined || t.length === 0 ? undefined : re.test(t);
+      }
+      let empty = true;
+      const found = this.root.scanLines(p, (lines) => {
+        if (lines.length) empty = false;
+        return re.test(lines);
+      });
+      return found === undefined || empty ? undefined : found;
+    } catch (e) {
+      return this.note(p, e);
+    }
+  }
+
   attr(p: string): string | undefined {
     try {
       return this.root.readAttr(p);
@@ -227,9 +249,7 @@ export function gatherHostFacts(root: HostRoot): HostFacts {
   if ('log' in kl) kernelLog = kl.log;
   else r.blind.push({ what: 'kernel messages', why: kl.unreadable });
 
-  let acsOverridePatch: boolean | undefined;
-  const kallsyms = r.text('/proc/kallsyms');
-  if (kallsyms !== undefined && kallsyms.length > 0) acsOverridePatch = /\bpcie_acs_override/.test(kallsyms);
+  const acsOverridePatch = r.has('/proc/kallsyms', /\bpcie_acs_override/);
 
   const acpiTables = r.list('/sys/firmware/acpi/tables');
   const onlineText = r.attr('/sys/devices/system/cpu/online');

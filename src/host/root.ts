@@ -54,6 +54,12 @@ export interface HostRoot {
   readonly live: boolean;
   /** Size in bytes of the regular file a host path names (after links), or undefined. */
   fileSize?(hostPath: string): number | undefined;
+  /**
+   * Whether `test` holds for some run of whole lines of a file, read piece by piece (a search of
+   * a large file without holding it); undefined when it does not exist. Roots without it are
+   * searched through readText.
+   */
+  scanLines?(hostPath: string, test: (lines: string) => boolean, maxBytes?: number): boolean | undefined;
   /** What reads had to cut or refuse, one line each, for the user (printed after the output). */
   readonly notes?: readonly string[];
   /** The snapshot's manifest, when the root is a snapshot opened with openRoot. */
@@ -543,7 +549,8 @@ export class DirHostRoot implements HostRoot {
     return { file, st: r.st };
   }
 
-  private read(hostPath: string, max: number, noteCut: boolean): Buffer | undefined {
+  /** The file opened for reading (with its size), as read() and scanLines() open it. */
+  private openFile(hostPath: string): { fd: number; size: number } | undefined {
     let fd: number;
     let size: number;
     try {
@@ -569,6 +576,13 @@ export class DirHostRoot implements HostRoot {
       if (ABSENT.has(errnoCode(e) ?? '')) return undefined;
       return wrap(hostPath, e, this.live);
     }
+    return { fd, size };
+  }
+
+  private read(hostPath: string, max: number, noteCut: boolean): Buffer | undefined {
+    const opened = this.openFile(hostPath);
+    if (!opened) return undefined;
+    const { fd, size } = opened;
     try {
       const { bytes, cut } = readBounded(fd, size, max, this.frozen);
       if (cut && noteCut) {
@@ -582,6 +596,47 @@ export class DirHostRoot implements HostRoot {
       return wrap(hostPath, e, this.live);
     } finally {
       fs.closeSync(fd);
+    }
+  }
+
+  /**
+   * Whether `test` holds for some run of whole lines of a file, read in 256 KiB pieces: a search
+   * of a file of tens of megabytes (/proc/kallsyms) without holding it. Undefined when the file
+   * does not exist; at most `maxBytes` are read, with a note when the file is longer.
+   */
+  scanLines(
+    hostPath: string,
+    test: (lines: string) => boolean,
+    maxBytes = MAX_READ_BYTES,
+  ): boolean | undefined {
+    const opened = this.openFile(hostPath);
+    if (!opened) return undefined;
+    const buf = Buffer.allocUnsafe(256 * 1024);
+    let carry = '';
+    let total = 0;
+    try {
+      for (;;) {
+        const n = fs.readSync(opened.fd, buf, 0, Math.min(buf.length, maxBytes - total), null);
+        if (n <= 0) return carry.length > 0 && test(carry);
+        total += n;
+        const text = carry + buf.toString('utf8', 0, n);
+        const end = text.lastIndexOf('\n');
+        // A line longer than the piece is tested as it is, so memory stays at one piece.
+        const whole = end < 0 ? text : text.slice(0, end + 1);
+        carry = end < 0 ? '' : text.slice(end + 1);
+        if (test(whole)) return true;
+        if (total >= maxBytes) {
+          this.note(
+            `${showPath(hostPath)} is larger than ${mib(maxBytes)}: only its first ${mib(maxBytes)} were searched`,
+          );
+          return false;
+        }
+      }
+    } catch (e) {
+      if (ABSENT.has(errnoCode(e) ?? '')) return undefined;
+      return wrap(hostPath, e, this.live);
+    } finally {
+      fs.closeSync(opened.fd);
     }
   }
 
