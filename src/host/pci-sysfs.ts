@@ -32,6 +32,7 @@ import { DirHostRoot, type HostRoot, type ListedDir } from './root.js';
 import { flattenedReason, linkBasename, readSysfsLink, type SysfsLink } from './sysfs-link.js';
 
 export const PCI_DEVICES_DIR = '/sys/bus/pci/devices';
+const PCI_DRIVERS_DIR = '/sys/bus/pci/drivers';
 
 /** Largest config space (PCIe extended): 4096 bytes. */
 const CONFIG_MAX = 4096;
@@ -275,6 +276,7 @@ export function scanPciDevices(root: HostRoot, opts: ScanOptions = {}): PciScan 
     pfs: new Map(),
     vfs: new Map(),
     sriovBlind: false,
+    drivers: readDriverDirs(root),
   };
   for (const { name, addr } of found) {
     let d: PciDevice | undefined;
@@ -342,6 +344,8 @@ interface ScanContext {
   slab: ByteSlab;
   /** PFs read so far whose config holds an SR-IOV capability: what their VFs' IDs are (vfIds). */
   pfs: Map<string, PfIds>;
+  /** Each bound function's driver, from the drivers' directories (see readDriverDirs). */
+  drivers?: Map<string, string>;
   /** The VFs of the PFs read so far, by name, with their PF's name (see readVfNames). */
   vfs: Map<string, string>;
   /**
@@ -632,10 +636,43 @@ function missing(at: DeviceAt): never {
   throw unreadable(`${p} could not be read consistently (it changed while being read)`);
 }
 
+/**
+ * On the live root, which driver each function is bound to, from the PCI drivers' directories:
+ * the kernel links a bound device into its driver's directory and links the driver into the
+ * device's in one step (drivers/base/dd.c driver_sysfs_add), so a function in no driver's
+ * directory has no driver. One listing per driver (a few dozen on a host) instead of a readlink
+ * per function, a quarter of which fails with an exception for a function without a driver.
+ * Undefined (each function's link is read) on a snapshot, whose links are its record, or when a
+ * directory cannot be listed.
+ */
+function readDriverDirs(root: HostRoot): Map<string, string> | undefined {
+  if (!root.live) return undefined;
+  const drivers = new Map<string, string>();
+  try {
+    for (const drv of root.list(PCI_DRIVERS_DIR)) {
+      for (const entry of root.list(`${PCI_DRIVERS_DIR}/${drv}`)) {
+        if (!BDF_COMPONENT.test(entry)) continue;
+        // Bound to two drivers at once cannot happen; if the directories say so, ask the links.
+        if (drivers.has(entry)) return undefined;
+        drivers.set(entry, drv);
+      }
+    }
+  } catch (e) {
+    if (isReadError(e)) return undefined;
+    throw e;
+  }
+  return drivers;
+}
+
 /** The driver and IOMMU group links. */
 function readDeviceLinks(at: DeviceAt, dev: PciDevice): void {
   const { dir, p, name, unknownFacts, ctx } = at;
-  const driverLink = dir.linkEntry('driver');
+  const known = ctx.drivers?.get(name);
+  const driverLink: SysfsLink = ctx.drivers
+    ? known === undefined
+      ? { kind: 'absent' }
+      : { kind: 'link', target: known }
+    : dir.linkEntry('driver');
   if (driverLink.kind === 'link') dev.driver = linkBasename(driverLink.target);
   else if (driverLink.kind === 'flattened') {
     ctx.flattened.push(`${p}/driver`);

@@ -110,3 +110,24 @@ test('groups are listed instead where the links are not enough', () => {
     undefined,
   );
 });
+
+test('drivers from the drivers’ directories match the links; a function listed twice sends the scan to the links', () => {
+  const fx = build(desktop);
+  const listed = readPciDevices(fx.root);
+  const bound = listed.filter((d) => d.driver !== undefined);
+  assert.ok(bound.length >= 8 && bound.length < listed.length, `${bound.length} of ${listed.length} bound`);
+  for (const d of listed) {
+    const link = fx.root.readLink(`/sys/bus/pci/devices/${d.address}/driver`);
+    assert.equal(d.driver, link?.split('/').pop(), d.address);
+  }
+  assert.deepEqual(readPciDevices(liveView(fx.root)), listed);
+  // A damaged view: one function in two drivers' directories. The links decide.
+  const first = bound[0];
+  const other = bound.find((d) => d.driver !== first.driver)!;
+  const twice = build({
+    ...desktop,
+    files: { [`sys/bus/pci/drivers/${other.driver}/${first.address}`]: '' },
+  });
+  const again = readPciDevices(liveView(twice.root));
+  assert.equal(again.find((d) => d.address === first.address)?.driver, first.driver);
+});
