@@ -58,6 +58,11 @@ export const HELD_OUT_4_PATH = fileURLToPath(
   new URL('../test/fixtures/diagnose/held-out-4.json', import.meta.url),
 );
 
+/** The fifth set, collected from yet other threads once the fourth had been scored. */
+export const HELD_OUT_5_PATH = fileURLToPath(
+  new URL('../test/fixtures/diagnose/held-out-5.json', import.meta.url),
+);
+
 export function loadHeldOut(path = HELD_OUT_PATH): HeldOutSet {
   let set: HeldOutSet;
   try {
