@@ -2,6 +2,7 @@
  * What every command gets: the global options (--json, --root, --debug, --no-color) and the
  * output functions. Commands return an exit code; they never call process.exit themselves.
  */
+
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
@@ -9,6 +10,7 @@ import type { Colors } from 'picocolors/types.js';
 import { isArchivePath } from '../host/archive-path.js';
 import { type HostState, openHostState } from '../host/host-state.js';
 import { type HostRoot, openRoot } from '../host/root.js';
+import { writeJson } from './json-out.js';
 
 export interface CliContext {
   readonly json: boolean;
@@ -79,7 +81,7 @@ export function makeContext(
       io.stderr.write(`${text}\n`);
     },
     printJson(value: unknown) {
-      io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+      writeJson(io.stdout, value);
     },
   };
 }

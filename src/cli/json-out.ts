@@ -1,0 +1,83 @@
+/**
+ * `--json` output written as it is serialised, in pieces of about 64 KiB, byte for byte what
+ * `JSON.stringify(value, null, 2) + "\n"` gives. A large host's JSON is megabytes
+ * (`devices --json` on 4,096 functions: 7 MB); built whole, it was held three times over at the
+ * end of the command (the string, the string with its newline, the bytes written), most of its
+ * peak memory. Writes to a file or a pipe are synchronous on Linux (Node's process.stdout), so
+ * what is written is not held again.
+ */
+
+const PIECE = 64 * 1024;
+
+export function writeJson(out: { write(chunk: string): unknown }, value: unknown): void {
+  let buf = '';
+  const emit = (s: string) => {
+    buf += s;
+    if (buf.length >= PIECE) {
+      out.write(buf);
+      buf = '';
+    }
+  };
+  const top = resolve(value, '');
+  if (omitted(top)) {
+    // JSON.stringify gives undefined here, which the template literal printed as "undefined".
+    out.write('undefined\n');
+    return;
+  }
+  serialise(top, '', emit, new Set());
+  emit('\n');
+  if (buf) out.write(buf);
+}
+
+/** The value JSON.stringify serialises for `value` under `key`: its toJSON's result, asked once. */
+function resolve(value: unknown, key: string): unknown {
+  if (value !== null && (typeof value === 'object' || typeof value === 'bigint')) {
+    const toJSON = (value as { toJSON?: unknown }).toJSON;
+    if (typeof toJSON === 'function') return toJSON.call(value, key);
+  }
+  return value;
+}
+
+/** What JSON.stringify leaves out of an object (and writes as null in an array). */
+const omitted = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+
+/** One resolved, not omitted value as JSON.stringify(…, null, 2) writes it at this indent. */
+function serialise(v: unknown, indent: string, emit: (s: string) => void, stack: Set<object>): void {
+  if (
+    v === null ||
+    typeof v !== 'object' ||
+    v instanceof Number ||
+    v instanceof String ||
+    v instanceof Boolean
+  ) {
+    // Primitives and their boxes (a bigint throws, as JSON.stringify does).
+    emit(JSON.stringify(v));
+    return;
+  }
+  if (stack.has(v)) throw new TypeError('Converting circular structure to JSON');
+  stack.add(v);
+  const inner = `${indent}  `;
+  if (Array.isArray(v)) {
+    if (v.length === 0) emit('[]');
+    else {
+      for (let i = 0; i < v.length; i++) {
+        emit(i === 0 ? `[\n${inner}` : `,\n${inner}`);
+        const item = resolve(v[i], String(i));
+        if (omitted(item)) emit('null');
+        else serialise(item, inner, emit, stack);
+      }
+      emit(`\n${indent}]`);
+    }
+  } else {
+    let first = true;
+    for (const k of Object.keys(v)) {
+      const item = resolve((v as Record<string, unknown>)[k], k);
+      if (omitted(item)) continue;
+      emit(`${first ? '{' : ','}\n${inner}${JSON.stringify(k)}: `);
+      first = false;
+      serialise(item, inner, emit, stack);
+    }
+    emit(first ? '{}' : `\n${indent}}`);
+  }
+  stack.delete(v);
+}
