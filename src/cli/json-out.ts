@@ -3,20 +3,27 @@
  * `JSON.stringify(value, null, 2) + "\n"` gives. A large host's JSON is megabytes
  * (`devices --json` on 4,096 functions: 7 MB); built whole, it was held three times over at the
  * end of the command (the string, the string with its newline, the bytes written), most of its
- * peak memory. Writes to a file or a pipe are synchronous on Linux (Node's process.stdout), so
- * what is written is not held again.
+ * peak memory. To a file the pieces are written at once; to a pipe whose reader is slower, Node
+ * queues them, so the bytes are held until written, as the whole text was before.
  */
 
 const PIECE = 64 * 1024;
 
-export function writeJson(out: { write(chunk: string): unknown }, value: unknown): void {
-  let buf = '';
+export function writeJson(out: { write(chunk: string | Uint8Array): unknown }, value: unknown): void {
+  // Pieces are kept in an array and joined once per write: a string grown by += is a rope of
+  // every small piece, which a write to a pipe that is not drained yet keeps whole (several times
+  // the text). Each piece is handed over as bytes, the only copy a waiting write then holds.
+  let parts: string[] = [];
+  let size = 0;
+  const flush = () => {
+    out.write(Buffer.from(parts.join(''), 'utf8'));
+    parts = [];
+    size = 0;
+  };
   const emit = (s: string) => {
-    buf += s;
-    if (buf.length >= PIECE) {
-      out.write(buf);
-      buf = '';
-    }
+    parts.push(s);
+    size += s.length;
+    if (size >= PIECE) flush();
   };
   const top = resolve(value, '');
   if (omitted(top)) {
@@ -26,7 +33,7 @@ export function writeJson(out: { write(chunk: string): unknown }, value: unknown
   }
   serialise(top, '', emit, new Set());
   emit('\n');
-  if (buf) out.write(buf);
+  flush();
 }
 
 /** The value JSON.stringify serialises for `value` under `key`: its toJSON's result, asked once. */

@@ -10,8 +10,8 @@ function written(value: unknown): { text: string; writes: number } {
   let writes = 0;
   writeJson(
     {
-      write: (s: string) => {
-        text += s;
+      write: (s: string | Uint8Array) => {
+        text += typeof s === 'string' ? s : Buffer.from(s).toString('utf8');
         writes++;
       },
     },
