@@ -431,12 +431,21 @@ export const LIBVIRT_SWEEP_ENTRIES: CatalogueEntry[] = [
         `Could not find (?:any network device|network device with phys_port_id '[^'\\n]{0,64}') under PCI device at ${BDF}`,
       ),
       /The device at (?<path>[^\s]{1,200}) has no network device name/,
+      /(?<vfnoname>VF does not have an interface name)/,
     ],
     severity: 'error',
     title: "An <interface type='hostdev'> needs the NIC's network device, and there is none",
     cause:
       "for <interface type='hostdev'> (and hostdev networks) libvirt sets the VF's MAC address and VLAN through the PF's network interface (netlink on the PF), so it looks up the netdev of the physical function; the PF has none: the PF is not bound to its NIC driver (bound to vfio-pci, or the driver not loaded), or it is in another network namespace",
     fix: "keep the PF on its NIC driver (ixgbe, i40e, ice, mlx5_core…) and up on the host, and assign only the VFs; if libvirt should not program MAC/VLAN, use a plain <hostdev> for the VF instead of <interface type='hostdev'>",
+    refine: (f) =>
+      f.vfnoname
+        ? {
+            cause:
+              "libvirt ≤ 7.x lists the VFs of a hostdev network's <pf dev=…> by their network interfaces, and a VF has none: it is bound to vfio-pci (or another non-network driver) already, so it has no netdev",
+            fix: "leave the pool's VFs on their VF network driver (iavf, ixgbevf, mlx5_core) and let libvirt move them to vfio-pci when a domain starts, or list them by address (<forward mode='hostdev'><address …/>)",
+          }
+        : undefined,
     render: render('error: internal error: ', '0000:3b:02.1'),
     examples: [
       ex('error: internal error: The PF device for VF 0000:3b:02.1 has no network device name', {
@@ -444,6 +453,58 @@ export const LIBVIRT_SWEEP_ENTRIES: CatalogueEntry[] = [
       }),
       ex('error: internal error: Could not find any network device under PCI device at 0000:3b:00.0', {
         bdf: '0000:3b:00.0',
+      }),
+    ],
+  },
+  {
+    id: 'libvirt.vf-mac-vlan-failed',
+    source: 'libvirt',
+    cite: 'libvirt/libvirt src/util/virnetdev.c virNetDevSetVfMac() / virNetDevSetVfVlan()',
+    format: 'Cannot set interface MAC to %1$s for ifname %2$s vf %3$d',
+    versions:
+      'virNetDevSetVfVlan(): "Cannot set interface vlanid to %1$d for ifname %2$s vf %3$d"; libvirt ≤ 7.x virNetDevSetVfConfig(): "Cannot set interface MAC/vlanid to %s/%d for ifname %s vf %d"',
+    patterns: [
+      new RegExp(
+        `Cannot set interface (?<what>MAC|vlanid|MAC/vlanid) to (?<value>[^\\s]{1,40}) for ifname (?<pf>[^\\s]{1,32}) vf (?<vf>\\d{1,4})${ERR}`,
+      ),
+    ],
+    severity: 'error',
+    title: "The PF's driver refused to set the VF's MAC address or VLAN",
+    cause:
+      "for <interface type='hostdev'> (and hostdev networks) libvirt programs the VF's MAC and VLAN through the PF with a netlink RTM_SETLINK request; the PF driver refused it with the error shown",
+    fix: "try it by hand (`ip link set PF vf N mac XX:…` / `vlan ID`) to see the driver's answer; keep the PF up and on its NIC driver; some drivers refuse changes while the VF is bound to a guest or require `trust on`; if libvirt need not set them, pass the VF as a plain <hostdev>",
+    refine: (f) => {
+      const e = errnoName(f);
+      if (e === 'EPERM' || e === 'EACCES')
+        return {
+          cause:
+            'the netlink request was refused for lack of privilege (CAP_NET_ADMIN): libvirt runs unprivileged or in a container without network admin rights over the PF',
+          fix: 'run the system libvirt (qemu:///system), or let the SR-IOV device plugin set MAC/VLAN on the host',
+        };
+      if (e === 'EOPNOTSUPP' || e === 'ENOTSUP')
+        return {
+          cause: `the PF driver does not support setting a VF ${f.what === 'vlanid' ? 'VLAN' : 'MAC'} through the PF (or not in its current mode, e.g. switchdev)`,
+          fix: 'drop the <mac>/<vlan> from the interface and configure it in the guest, or use a plain <hostdev>',
+        };
+      if (e === 'ENODEV' || e === 'ENOENT')
+        return {
+          cause: `the PF ${f.pf ?? ''} (or its VF ${f.vf ?? ''}) does not exist any more: VFs were removed (sriov_numvfs changed) or the PF was renamed`,
+          fix: 'recreate the VFs and check the PF name, then start the VM again',
+        };
+      return undefined;
+    },
+    render: render('error: ', '52:54:00:6d:90:02', 'enp59s0f0', 1),
+    examples: [
+      ex(
+        'error: Cannot set interface MAC to 52:54:00:6d:90:02 for ifname enp59s0f0 vf 1: Operation not supported',
+        {
+          what: 'MAC',
+          pf: 'enp59s0f0',
+          vf: '1',
+        },
+      ),
+      ex('error: Cannot set interface vlanid to 42 for ifname enp59s0f0 vf 3: Operation not permitted', {
+        what: 'vlanid',
       }),
     ],
   },
@@ -1016,6 +1077,52 @@ export const LIBVIRT_SWEEP_ENTRIES: CatalogueEntry[] = [
     ],
   },
   {
+    id: 'libvirt.selinux-label-failed',
+    source: 'libvirt',
+    cite: 'libvirt/libvirt src/security/security_selinux.c virSecuritySELinuxSetFileconImpl()',
+    format: "unable to set security context '%1$s' on '%2$s'",
+    versions:
+      "when SELinux is permissive (or the daemon is unprivileged and gets EPERM) only a warning: \"unable to set security context '%s' on '%s' (errno %d)\"; on filesystems without labels (EOPNOTSUPP, EROFS) an info line \"Setting security context '%s' on '%s' not supported\" (on NFS: \"… not supported. Consider setting virt_use_nfs\")",
+    patterns: [
+      new RegExp(
+        `unable to set security context '(?<context>[^'\\n]{1,200})' on '(?<path>[^'\\n]{1,200})'(?: (?<warn>\\(errno (?<errno>\\d{1,4})\\)))?${ERR}`,
+      ),
+      /Setting security context '(?<context>[^'\n]{1,200})' on '(?<path>[^'\n]{1,200})' (?<unsupported>not supported)/,
+    ],
+    severity: 'error',
+    title: 'libvirt could not give a file (e.g. /dev/vfio/N) its SELinux label for the VM',
+    cause:
+      "with SELinux, libvirt relabels every file the domain uses with the VM's own context (svirt_t with its MCS pair): the VFIO group node /dev/vfio/N, ROM files, disks; setting the label failed, so QEMU would be denied access",
+    fix: 'check the path exists (for /dev/vfio/N: a device of the group is bound to vfio-pci) and look for AVC denials (ausearch -m avc -ts recent); restore default labels with restorecon -Rv on the directory',
+    refine: (f) => {
+      if (f.unsupported)
+        return {
+          severity: 'info',
+          cause: `the filesystem of ${f.path ?? 'the file'} does not store SELinux labels (NFS, a read-only or usbfs/sysfs mount), so libvirt leaves the label alone and goes on`,
+          fix: 'nothing unless QEMU is then denied access: on NFS set the virt_use_nfs boolean (setsebool -P virt_use_nfs 1)',
+        };
+      if (f.warn)
+        return {
+          severity: 'warning',
+          cause: `relabelling ${f.path ?? 'the file'} failed, but SELinux is not enforcing (or the daemon is unprivileged), so libvirt only warns and goes on`,
+          fix: 'harmless while SELinux is permissive; fix the label before switching to enforcing (restorecon, semanage fcontext)',
+        };
+      if (errnoName(f) === 'ENOENT' && /^\/dev\/vfio\//.test(f.path ?? ''))
+        return {
+          cause: `the VFIO group node ${f.path} does not exist: no device of that IOMMU group is bound to vfio-pci yet`,
+          fix: "bind the group's devices to vfio-pci (managed='yes', or virsh nodedev-detach) before the VM starts",
+        };
+      return undefined;
+    },
+    render: render('error: ', 'system_u:object_r:svirt_image_t:s0:c120,c650', '/dev/vfio/16'),
+    examples: [
+      ex(
+        "error: unable to set security context 'system_u:object_r:svirt_image_t:s0:c120,c650' on '/dev/vfio/16': No such file or directory",
+        { path: '/dev/vfio/16' },
+      ),
+    ],
+  },
+  {
     id: 'libvirt.apparmor-profile-failed',
     source: 'libvirt',
     cite: 'libvirt/libvirt src/security/security_apparmor.c AppArmorGenSecurityLabel() / reload_profile()',
@@ -1045,10 +1152,13 @@ export const LIBVIRT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: 'libvirt/libvirt src/util/virxml.c virXMLPropEnumInternal() / virXMLPropUIntDefault()',
     format: "Invalid value for attribute '%1$s' in element '%2$s': '%3$s'.",
     versions:
-      'libvirt 7.x+ (the XML parsers moved to these helpers); same file: "… \'%3$s\'. Expected non-negative integer value", "… \'%3$s\'. Expected integer value", "… Zero is not permitted", "Missing required attribute \'%1$s\' in element \'%2$s\'"',
+      "libvirt ≤ 7.x had per-attribute texts: \"Cannot parse <address> 'bus' attribute\" (device_conf.c virPCIDeviceAddressParseXML()), \"Unknown value '%s' for <address> 'multifunction' attribute\", \"Unknown PCI device <driver name='%s'/> has been specified\" (domain_conf.c); libvirt 7.x+ moved the parsers to these helpers; same file: \"… '%3$s'. Expected non-negative integer value\", \"… '%3$s'. Expected integer value\", \"… Zero is not permitted\", \"Missing required attribute '%1$s' in element '%2$s'\"",
     patterns: [
       /Invalid value for attribute '(?<attr>[\w-]{1,32})' in element '(?<element>[\w-]{1,32})': (?:'(?<value>[^'\n]{0,64})'|Zero is not permitted)/,
       /(?<missing>Missing) required attribute '(?<attr>[\w-]{1,32})' in element '(?<element>[\w-]{1,32})'/,
+      /Unknown PCI device <(?<element>driver) (?<attr>name)='(?<value>[^'\n]{1,32})'\/> has been specified/,
+      /Cannot parse <(?<element>address)> '(?<attr>[\w-]{1,16})' attribute/,
+      /Unknown value '(?<value>[^'\n]{0,32})' for <(?<element>address)> '(?<attr>multifunction)' attribute/,
     ],
     severity: 'error',
     title: 'The domain XML has an attribute value libvirt does not accept',
@@ -1070,7 +1180,7 @@ export const LIBVIRT_SWEEP_ENTRIES: CatalogueEntry[] = [
         };
       if (el === 'address' && /^(?:domain|bus|slot|function)$/.test(a ?? ''))
         return {
-          cause: `the ${a} of a PCI <address> must be a number (hex with 0x, as lspci prints it: bus='0x0b'); '${f.value ?? ''}' is not`,
+          cause: `the ${a} of a PCI <address> must be a number (hex with 0x, as lspci prints it: bus='0x0b'); ${f.value === undefined ? 'the value given' : `'${f.value}'`} is not`,
           fix: "copy each part of lspci's DDDD:BB:SS.F with a 0x prefix (domain='0x0000' bus='0x0b' slot='0x00' function='0x0')",
         };
       if (f.missing !== undefined)
@@ -1099,15 +1209,52 @@ export const LIBVIRT_SWEEP_ENTRIES: CatalogueEntry[] = [
     source: 'libvirt',
     cite: 'libvirt/libvirt src/conf/domain_validate.c virDomainHostdevDefValidate()',
     format: "PCI host devices must use 'pci' or 'unassigned' address type",
-    patterns: [/PCI host devices must use 'pci' or 'unassigned' address type/],
+    patterns: [
+      /PCI host devices must use 'pci' or 'unassigned' address type/,
+      /(?<notype>No type specified for device address)/,
+      /unknown address type '(?<type>[^'\n]{0,32})'/,
+    ],
     severity: 'error',
     title: 'The guest address of a PCI hostdev is not a PCI address',
     cause:
       "the <address> directly inside the <hostdev> (the guest side; the host address belongs inside <source>) has a type other than 'pci' — often a block copied from a disk or USB device (type='drive'/'usb')",
     fix: "remove that <address> (libvirt assigns a guest PCI address), or give it type='pci'; type='unassigned' keeps the device out of the guest",
+    versions:
+      'src/conf/domain_conf.c virDomainDeviceAddressParseXML() (libvirt ≤ 7.x): "No type specified for device address" and "unknown address type \'%s\'"; newer versions say "Missing required attribute \'type\' in element \'address\'" (libvirt.xml-attribute-invalid)',
+    refine: (f) =>
+      f.notype !== undefined || f.type !== undefined
+        ? {
+            title: 'An <address> in the domain XML has no valid type=',
+            cause: `every <address> needs type= ('pci' for PCI devices, inside <source> as well as for the guest address)${f.type !== undefined ? `; '${f.type}' is not an address type` : ''}; a hostdev <address domain=… bus=… slot=… function=…/> copied without type='pci' is the usual case`,
+            fix: "add type='pci' to the <address> (both the one inside <source> and the guest one)",
+          }
+        : undefined,
     render: render('error: unsupported configuration: '),
     examples: [
       ex("error: unsupported configuration: PCI host devices must use 'pci' or 'unassigned' address type"),
+    ],
+  },
+  {
+    id: 'libvirt.primary-video-slot',
+    source: 'libvirt',
+    cite: 'libvirt/libvirt src/qemu/qemu_domain_address.c qemuDomainValidateDevicePCISlotsPIIX3() / qemuDomainValidateDevicePCISlotsQ35() (libvirt ≤ 7.x)',
+    format: 'PCI address 0:0:2.0 is in use, QEMU needs it for primary video',
+    versions:
+      'libvirt ≤ 7.x; the q35 form is "PCI address 0:0:1.0 is in use, QEMU needs it for primary video"; the same functions: "Primary video card must have PCI address 0:0:2.0" (q35: 0:0:1.0)',
+    patterns: [
+      /PCI address (?<addr>0:0:[12]\.0) is in use, QEMU needs it for primary video/,
+      /Primary video card must have PCI address (?<addr>0:0:[12]\.0)/,
+    ],
+    severity: 'error',
+    title: "A device's guest address takes the slot QEMU keeps for the primary video card",
+    cause:
+      "older libvirt reserves guest slot 00:02.0 (i440fx) or 00:01.0 (q35) for the domain's first <video> device, and a hostdev's guest <address> asks for that slot — usually an Intel iGPU passthrough (IGD legacy mode expects to sit at 00:02.0) or a host address copied into the guest <address>; or the <video> was given another address",
+    fix: "for IGD at 00:02.0 set the emulated video to <model type='none'/> (so the slot is free) and keep the hostdev's guest address 0x02; otherwise remove the hostdev's guest <address> so libvirt picks a free slot",
+    render: render('error: internal error: '),
+    examples: [
+      ex('error: internal error: PCI address 0:0:2.0 is in use, QEMU needs it for primary video', {
+        addr: '0:0:2.0',
+      }),
     ],
   },
   // ---- QEMU exiting (src/qemu/qemu_monitor.c, src/qemu/qemu_process.c) ----
@@ -1117,10 +1264,10 @@ export const LIBVIRT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: 'libvirt/libvirt src/qemu/qemu_monitor.c qemuMonitorIO() / src/qemu/qemu_process.c qemuProcessReportLogError()',
     format: "QEMU unexpectedly closed the monitor (vm='%1$s')",
     versions:
-      'libvirt 8.x+ (with QEMU\'s log text after ": "); libvirt ≤ 7.x: "qemu unexpectedly closed the monitor: %s", before the monitor connected "process exited while connecting to monitor"; qemuMonitorSend(): "End of file from qemu monitor (vm=\'%1$s\')" (≤ 7.x without vm=); qemu_hotplug.c: "guest unexpectedly quit during hotplug"',
+      'libvirt 8.x+ (with QEMU\'s log text after ": "); libvirt ≤ 7.x: "qemu unexpectedly closed the monitor: %s", before the monitor connected "process exited while connecting to monitor"; qemuMonitorSend(): "End of file from qemu monitor (vm=\'%1$s\')" (≤ 7.x without vm=); qemu_hotplug.c: "guest unexpectedly quit during hotplug"; qemu_process.c qemuProcessLaunch(): "Process exited prior to exec" (libvirt\'s child failed before it ran QEMU, e.g. on the memory-lock limit)',
     tier: 'fallback',
     patterns: [
-      /(?<what>[Qq][Ee][Mm][Uu] unexpectedly closed the monitor|process exited while connecting to monitor|End of file from qemu monitor|guest unexpectedly quit)(?: \(vm='(?<vm>[^'\n]{1,128})'\))?(?::\s?(?<tail>[^\n]{1,300}))?/,
+      /(?<what>[Qq][Ee][Mm][Uu] unexpectedly closed the monitor|process exited while connecting to monitor|End of file from qemu monitor|guest unexpectedly quit|Process exited prior to exec)(?: \(vm='(?<vm>[^'\n]{1,128})'\))?(?::\s?(?<tail>[^\n]{1,300}))?/,
     ],
     severity: 'error',
     title: 'QEMU exited while libvirt was starting it or talking to it',
