@@ -144,6 +144,8 @@ export const LIBVIRT_SWEEP_ENTRIES: CatalogueEntry[] = [
       /Invalid PCI address (?<field>function)=(?<value>0x[0-9a-fA-F]{1,8}), must be <= 7/,
       /Invalid PCI address (?<field>0000:00:00), at least one of domain, bus, or slot must be > 0/,
       new RegExp(`Invalid PCI address ${ADDR}\\. (?<field>slot) must be >= (?<min>\\d{1,2})`),
+      // virDomainPCIAddressValidate() prints the function with %d, so an invalid one reads .8 or more.
+      /Invalid PCI address (?<addr>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.\d{1,3})\. (?<field>function) must be <= \d/,
     ],
     severity: 'error',
     title: 'A PCI <address> in the domain XML has a value no PCI address can have',
@@ -159,7 +161,7 @@ export const LIBVIRT_SWEEP_ENTRIES: CatalogueEntry[] = [
         };
       if (f.field === 'function')
         return {
-          cause: `function ${f.value} is out of range (0-7): the function is the digit after the dot in lspci's BB:SS.F`,
+          cause: `the function${f.value ? ` ${f.value}` : ''} is out of range (0-7): the function is the digit after the dot in lspci's BB:SS.F`,
         };
       if (f.field === 'bus')
         return {
@@ -683,6 +685,41 @@ export const LIBVIRT_SWEEP_ENTRIES: CatalogueEntry[] = [
     fix: 'load vfio, vfio_iommu_type1 and vfio_mdev/the vendor mdev driver (for GVT-g: kvmgt; for NVIDIA vGPU: nvidia-vgpu-vfio); `vfiokit doctor` checks the VFIO side',
     render: render('error: unsupported configuration: '),
     examples: [ex('error: unsupported configuration: Mediated host device assignment requires VFIO support')],
+  },
+  {
+    id: 'libvirt.mdev-iommu-group-missing',
+    source: 'libvirt',
+    cite: 'libvirt/libvirt src/util/virmdev.c virMediatedDeviceGetIOMMUGroupDev() / virMediatedDeviceGetIOMMUGroupNum()',
+    format: "failed to access '%1$s'",
+    versions: 'same functions: "failed to resolve \'%1$s\'" (the iommu_group link exists but cannot be read)',
+    patterns: [
+      new RegExp(
+        `failed to (?<op>access|resolve) '(?<path>/sys/bus/mdev/devices/(?<uuid>${UUID})/iommu_group)'${ERR}`,
+      ),
+    ],
+    severity: 'error',
+    title: 'The mediated device (vGPU) of the domain has no IOMMU group',
+    cause:
+      "before starting the domain libvirt looks up the mdev's VFIO group through /sys/bus/mdev/devices/UUID/iommu_group, to give QEMU /dev/vfio/N; the link is not there",
+    fix: 'check `ls /sys/bus/mdev/devices/` and `mdevctl list`; create the mdev again and make it persistent (mdevctl define --auto, or virsh nodedev-define + nodedev-autostart)',
+    refine: (f) =>
+      errnoName(f) === 'ENOENT'
+        ? {
+            cause:
+              "the mdev with this UUID does not exist (its whole sysfs directory is missing): mdevs are not kept across host reboots unless defined persistently, or the parent's vendor driver (NVIDIA vGPU host driver, i915 GVT-g) is not loaded, so nothing could create it",
+            fix: 'load the vendor driver, then create the mdev (mdevctl start -u UUID -p PARENT --type TYPE) and define it persistently (mdevctl define --auto) so it exists at every boot',
+          }
+        : undefined,
+    render: render(
+      'error: internal error: Process exited prior to exec: libvirt:  error : ',
+      '/sys/bus/mdev/devices/8e2a3f7c-1d2b-4f4e-9b1a-0c3d5e6f7a8b/iommu_group',
+    ),
+    examples: [
+      ex(
+        "error: failed to access '/sys/bus/mdev/devices/8e2a3f7c-1d2b-4f4e-9b1a-0c3d5e6f7a8b/iommu_group': No such file or directory",
+        { uuid: '8e2a3f7c-1d2b-4f4e-9b1a-0c3d5e6f7a8b' },
+      ),
+    ],
   },
   {
     id: 'libvirt.mdev-model-mismatch',
