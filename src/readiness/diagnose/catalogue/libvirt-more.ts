@@ -9,8 +9,11 @@ import type { CatalogueEntry } from '../entry.js';
 import { ex, render } from './build.js';
 
 const ADDR = '(?<addr>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7])';
-/** virsh names a node device pci_DDDD_BB_SS_F. */
-const NODEDEV = '(?<nodedev>pci_[0-9a-fA-F]{4}_[0-9a-fA-F]{2}_[0-9a-fA-F]{2}_[0-7]|[\\w-]{1,64})';
+/**
+ * virsh names a node device pci_DDDD_BB_SS_F (other kinds: mdev_…, net_…, usb_…). A name always has
+ * an underscore, so virsh's "Failed to detach device from FILE" (detach-device) is not read as one.
+ */
+const NODEDEV = '(?<nodedev>pci_[0-9a-fA-F]{4}_[0-9a-fA-F]{2}_[0-9a-fA-F]{2}_[0-7]|[a-z]{2,12}_[\\w-]{1,64})';
 
 export const LIBVIRT_MORE_ENTRIES: CatalogueEntry[] = [
   {

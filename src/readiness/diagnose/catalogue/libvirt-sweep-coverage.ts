@@ -706,6 +706,48 @@ export const LIBVIRT_SWEEP_ALSO: AlsoRow[] = [
     format: 'Cannot set interface MAC/vlanid to %s/%d for ifname %s vf %d',
     text: 'error: Cannot set interface MAC/vlanid to 52:54:00:6d:90:02/42 for ifname enp59s0f0 vf 1: Invalid argument',
   },
+  {
+    id: 'libvirt.virsh-domain-op-failed',
+    file: 'libvirt/libvirt tools/virsh-domain.c',
+    format: "Failed to start domain '%1$s'",
+    text: "error: Failed to start domain 'win10'",
+  },
+  {
+    id: 'libvirt.virsh-domain-op-done',
+    file: 'libvirt/libvirt tools/virsh-domain.c',
+    format: "Domain '%1$s' started\n",
+    text: "Domain 'win10' started",
+  },
+  {
+    id: 'libvirt.virsh-domain-op-failed',
+    file: 'libvirt/libvirt tools/virsh-domain.c',
+    format: 'Failed to detach device from %1$s',
+    text: 'error: Failed to detach device from gpu.xml',
+  },
+  {
+    id: 'libvirt.virsh-domain-op-done',
+    file: 'libvirt/libvirt tools/virsh-domain.c',
+    format: 'Device detached successfully\n',
+    text: 'Device detached successfully',
+  },
+  {
+    id: 'libvirt.virsh-domain-op-failed',
+    file: 'libvirt/libvirt tools/virsh-domain.c',
+    format: 'Failed to detach device with alias %1$s',
+    text: 'error: Failed to detach device with alias hostdev0',
+  },
+  {
+    id: 'libvirt.virsh-domain-op-done',
+    file: 'libvirt/libvirt tools/virsh-domain.c',
+    format: 'Device detach request sent successfully\n',
+    text: 'Device detach request sent successfully',
+  },
+  {
+    id: 'libvirt.qmp-command-failed',
+    file: 'libvirt/libvirt src/qemu/qemu_monitor_json.c',
+    format: "unable to execute QEMU command '%1$s'",
+    text: "error: internal error: unable to execute QEMU command 'device_add'",
+  },
 ];
 
 export const LIBVIRT_SWEEP_LEFT_OUT: LeftOutRow[] = [
@@ -1987,5 +2029,15 @@ export const LIBVIRT_SWEEP_LEFT_OUT: LeftOutRow[] = [
     file: 'libvirt/libvirt src/util/virnetdev.c',
     format: 'Failed to get PCI SYSFS file',
     why: "libvirt ≤ 7.x wording: reads a sysfs file or link whose form the kernel fixes; it fails only on a broken, partial or faked /sys (a container's), and the generic tier explains the path and errno it names",
+  },
+  {
+    file: 'libvirt/libvirt tools/virsh-domain.c',
+    format: 'Domain is already active',
+    why: 'virsh start on a domain that is already running; the text says so, and no device setup is involved',
+  },
+  {
+    file: 'libvirt/libvirt src/util/vircgroup.c',
+    format: 'Control groups not supported on this platform',
+    why: 'stub compiled on platforms without Linux sysfs/netlink; never printed on a Linux host',
   },
 ];

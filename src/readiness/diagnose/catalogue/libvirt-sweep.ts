@@ -1049,6 +1049,29 @@ export const LIBVIRT_SWEEP_ENTRIES: CatalogueEntry[] = [
     ],
   },
   {
+    id: 'libvirt.cgroup-device-path',
+    source: 'libvirt',
+    cite: 'libvirt/libvirt src/util/vircgroup.c virCgroupAllowDevicePath() (called by src/qemu/qemu_cgroup.c qemuSetupHostdevCgroup())',
+    format: "Path '%1$s' is not accessible",
+    patterns: [new RegExp(`Path '(?<path>[^'\\n]{1,200})' is not accessible${ERR}`)],
+    severity: 'error',
+    title: "libvirt could not add a device node to the VM's device cgroup",
+    cause:
+      "before starting QEMU libvirt allows each device node the domain uses in its device cgroup (for a PCI hostdev: /dev/vfio/N of the device's IOMMU group and /dev/vfio/vfio), and first stats the node; the stat failed",
+    fix: 'check that the node exists (`ls -l /dev/vfio/`); bind the device to vfio-pci first (managed="yes" does it at start, or virsh nodedev-detach)',
+    refine: (f) =>
+      /^\/dev\/vfio\//.test(f.path ?? '') && errnoName(f) === 'ENOENT'
+        ? {
+            cause: `${f.path} does not exist: no device of that IOMMU group is bound to vfio-pci (a managed='no' hostdev that was never detached, or udev has not created the node yet), or /dev/vfio/vfio is missing because the vfio module is not loaded`,
+            fix: "detach the device (virsh nodedev-detach pci_DDDD_BB_SS_F) or declare the hostdev managed='yes'; load vfio-pci",
+          }
+        : undefined,
+    render: render('error: ', '/dev/vfio/16'),
+    examples: [
+      ex("error: Path '/dev/vfio/16' is not accessible: No such file or directory", { path: '/dev/vfio/16' }),
+    ],
+  },
+  {
     id: 'libvirt.dac-chown-failed',
     source: 'libvirt',
     cite: 'libvirt/libvirt src/security/security_dac.c virSecurityDACSetOwnershipInternal()',
@@ -1294,6 +1317,89 @@ export const LIBVIRT_SWEEP_ENTRIES: CatalogueEntry[] = [
       }),
     ],
   },
+  {
+    id: 'libvirt.qmp-command-failed',
+    source: 'libvirt',
+    cite: 'libvirt/libvirt src/qemu/qemu_monitor_json.c qemuMonitorJSONCheckErrorFull()',
+    format: "unable to execute QEMU command '%1$s': %2$s",
+    versions:
+      'without QEMU\'s error text (no "error" in the reply, or neither "return" nor "error"): "unable to execute QEMU command \'%1$s\'"',
+    // QEMU's own error follows the colon; its entry explains it when it is known.
+    tier: 'fallback',
+    patterns: [/unable to execute QEMU command '(?<command>[\w-]{1,40})'(?:: (?<reason>[^\n]{1,300}))?/],
+    severity: 'error',
+    title: 'QEMU refused a command libvirt sent it (hotplug and other live changes)',
+    cause:
+      "libvirt talks to the running QEMU over QMP; QEMU answered the command named with an error, and libvirt passes QEMU's error text on after the colon. For passthrough the command is usually device_add (virsh attach-device of a hostdev), and the text is QEMU's vfio error",
+    fix: 'read QEMU\'s text after the colon (give it to `vfiokit diagnose`); the full exchange is in the daemon\'s debug log (log_filters="1:qemu.qemu_monitor")',
+    refine: (f) =>
+      f.command === 'device_add'
+        ? {
+            cause:
+              "QEMU refused to add the device to the running VM (device_add, from virsh attach-device or a hotplug): for a hostdev its vfio-pci realize failed — the reason after the colon is QEMU's (group not viable, device busy, DMA mapping, no free slot on the bus)",
+            fix: 'read the reason after the colon; make sure every device of the IOMMU group is on vfio-pci and not used by another VM, and that the VM has a free hot-pluggable port (pcie-root-port on q35)',
+          }
+        : f.command === 'device_del'
+          ? {
+              cause:
+                'QEMU refused to start removing the device (device_del): the slot is not hot-pluggable or an unplug of it is already pending',
+              fix: 'shut the VM down to remove the device, or wait for the guest to finish the pending unplug',
+            }
+          : undefined,
+    render: render(
+      'error: internal error: ',
+      'device_del',
+      "Device 'hostdev0' is already in the process of unplug",
+    ),
+    examples: [
+      ex(
+        "error: internal error: unable to execute QEMU command 'device_del': Device 'hostdev0' is already in the process of unplug",
+        { command: 'device_del' },
+      ),
+      ex("error: internal error: unable to execute QEMU command 'device_add'", { command: 'device_add' }),
+    ],
+  },
+  {
+    id: 'libvirt.virsh-domain-op-failed',
+    source: 'libvirt',
+    cite: 'libvirt/libvirt tools/virsh-domain.c cmdAttachDevice() / cmdDetachDevice() / cmdDetachDeviceAlias() / cmdStart()',
+    format: 'Failed to attach device from %1$s',
+    versions:
+      'same file: "Failed to detach device from %1$s", "Failed to detach device with alias %1$s", "Failed to start domain \'%1$s\'"',
+    patterns: [
+      /Failed to (?<op>attach|detach) device (?:from|with alias) (?<what>[^\s]{1,200})/,
+      /Failed to (?<op>start) domain '(?<what>[^'\n]{1,128})'/,
+    ],
+    severity: 'error',
+    title: 'virsh attach-device / detach-device / start failed',
+    cause:
+      'virsh says which operation failed; the reason is the "error:" line printed right after it (libvirt\'s or QEMU\'s error)',
+    fix: 'read the next error line; `vfiokit diagnose` explains it too when both lines are given',
+    render: render('error: ', 'gpu.xml'),
+    examples: [
+      ex('error: Failed to attach device from gpu.xml', { op: 'attach', what: 'gpu.xml' }),
+      ex("error: Failed to start domain 'win10'", { op: 'start', what: 'win10' }),
+    ],
+  },
+  {
+    id: 'libvirt.virsh-domain-op-done',
+    source: 'libvirt',
+    cite: 'libvirt/libvirt tools/virsh-domain.c cmdAttachDevice() / cmdDetachDevice() / cmdDetachDeviceAlias() / cmdStart()',
+    format: 'Device attached successfully\n',
+    versions:
+      'same file: "Device detached successfully", "Device detach request sent successfully", "Domain \'%1$s\' started"',
+    patterns: [
+      /Device (?<op>attached|detached|detach request sent) successfully/,
+      /Domain '(?<what>[^'\n]{1,128})' (?<op>started)$/,
+    ],
+    severity: 'info',
+    title: 'virsh attached or detached the device, or started the domain (worked)',
+    cause:
+      'the operation succeeded; a detach request only asks the guest to release the device, which it does asynchronously (the device is gone once the guest has acknowledged the unplug)',
+    fix: 'nothing to do',
+    render: render(''),
+    examples: [ex('Device attached successfully', { op: 'attached' })],
+  },
   // ---- QEMU exiting (src/qemu/qemu_monitor.c, src/qemu/qemu_process.c) ----
   {
     id: 'libvirt.qemu-exited',
@@ -1315,9 +1421,7 @@ export const LIBVIRT_SWEEP_ENTRIES: CatalogueEntry[] = [
     examples: [
       ex(
         "error: internal error: QEMU unexpectedly closed the monitor (vm='win10'): 2025-01-02T10:00:00.000000Z qemu-system-x86_64: terminating on signal 15",
-        {
-          vm: 'win10',
-        },
+        { vm: 'win10' },
       ),
       ex('error: internal error: End of file from qemu monitor'),
     ],
