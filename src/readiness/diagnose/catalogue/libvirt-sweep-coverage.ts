@@ -1037,7 +1037,7 @@ export const LIBVIRT_SWEEP_LEFT_OUT: LeftOutRow[] = [
   {
     file: 'libvirt/libvirt src/qemu/qemu_domain_address.c',
     format: 'Bus 0 must be PCI for integrated PIIX3 USB or IDE controllers',
-    why: 'USB, SCSI or NVMe host-device path, not PCI passthrough through VFIO; the text names the device and the clash',
+    why: 'placement of emulated controllers, disks and memory devices in the domain XML (chipset-fixed slots, pxb bus numbers); unrelated to assigned devices, and the text names the device and the rule',
   },
   {
     file: 'libvirt/libvirt src/qemu/qemu_domain_address.c',
@@ -1047,7 +1047,7 @@ export const LIBVIRT_SWEEP_LEFT_OUT: LeftOutRow[] = [
   {
     file: 'libvirt/libvirt src/qemu/qemu_domain_address.c',
     format: 'PIIX3 USB controller at index 0 must have PCI address 0:0:1.2',
-    why: 'USB, SCSI or NVMe host-device path, not PCI passthrough through VFIO; the text names the device and the clash',
+    why: 'placement of emulated controllers, disks and memory devices in the domain XML (chipset-fixed slots, pxb bus numbers); unrelated to assigned devices, and the text names the device and the rule',
   },
   {
     file: 'libvirt/libvirt src/qemu/qemu_domain_address.c',
@@ -1057,7 +1057,7 @@ export const LIBVIRT_SWEEP_LEFT_OUT: LeftOutRow[] = [
   {
     file: 'libvirt/libvirt src/qemu/qemu_domain_address.c',
     format: 'USB is disabled for this domain, but USB devices are present in the domain XML',
-    why: 'USB, SCSI or NVMe host-device path, not PCI passthrough through VFIO; the text names the device and the clash',
+    why: 'placement of emulated controllers, disks and memory devices in the domain XML (chipset-fixed slots, pxb bus numbers); unrelated to assigned devices, and the text names the device and the rule',
   },
   {
     file: 'libvirt/libvirt src/qemu/qemu_domain_address.c',
@@ -1677,7 +1677,7 @@ export const LIBVIRT_SWEEP_LEFT_OUT: LeftOutRow[] = [
   {
     file: 'libvirt/libvirt src/security/security_apparmor.c',
     format: "Failed to read '%1$s'",
-    why: 'AppArmor labelling of disks, memory backing files and input devices; the text names the missing path, and hostdev paths go through the profile load, which libvirt.apparmor-profile-failed covers',
+    why: 'reads the per-domain profile file under /etc/apparmor.d/libvirt to see whether it is in complain mode; fails only on an unreadable file there (a broken AppArmor install), and the path and errno are in the text',
   },
   {
     file: 'libvirt/libvirt src/security/security_apparmor.c',
@@ -1853,7 +1853,7 @@ export const LIBVIRT_SWEEP_LEFT_OUT: LeftOutRow[] = [
   {
     file: 'libvirt/libvirt src/util/virpci.c',
     format: 'Attempting to use unknown stub driver',
-    why: 'libvirt ≤ 7.x wording: internal consistency check (a libvirt programming error or allocation failure, not a host or XML problem); nothing a user can change',
+    why: 'libvirt ≤ 7.x wording: virsh nodedev-detach --driver with a name libvirt ≤ 7.x did not know (only vfio and the removed kvm); the text names it',
   },
   {
     file: 'libvirt/libvirt src/qemu/qemu_cgroup.c',
@@ -1998,7 +1998,7 @@ export const LIBVIRT_SWEEP_LEFT_OUT: LeftOutRow[] = [
   {
     file: 'libvirt/libvirt src/qemu/qemu_driver.c',
     format: "unknown driver name '%s'",
-    why: 'libvirt ≤ 7.x wording: XML parse error naming the element or value it rejects (a wrong value, or an element missing); the text is the fix, and newer libvirt prints most of these as "Invalid value for attribute …" (libvirt.xml-attribute-invalid)',
+    why: 'libvirt ≤ 7.x wording: virsh nodedev-detach --driver with a name libvirt ≤ 7.x did not know (only vfio and the removed kvm); the text names it',
   },
   {
     file: 'libvirt/libvirt src/node_device/node_device_driver.c',
@@ -2013,7 +2013,7 @@ export const LIBVIRT_SWEEP_LEFT_OUT: LeftOutRow[] = [
   {
     file: 'libvirt/libvirt src/node_device/node_device_driver.c',
     format: 'Unable to start mediated device',
-    why: "libvirt ≤ 7.x wording: libvirt ≤ 7.x: mdevctl start failed and libvirt adds no reason; mdevctl's own error, logged just before it, is what libvirt.mdev-create-failed and the mdev entries explain",
+    why: "libvirt ≤ 7.x wording: mdevctl start failed and libvirt adds no reason; mdevctl's own error, logged just before it, is what libvirt.mdev-create-failed and the mdev entries explain",
   },
   {
     file: 'libvirt/libvirt src/security/security_apparmor.c',
