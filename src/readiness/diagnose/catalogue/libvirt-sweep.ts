@@ -854,8 +854,16 @@ export const LIBVIRT_SWEEP_ENTRIES: CatalogueEntry[] = [
     severity: 'warning',
     title: 'libvirt could not list the mediated devices through mdevctl',
     cause:
-      'the node-device driver runs `mdevctl list --dumpjson` (with and without --defined) whenever it refreshes its device list, to learn the persistent mdevs; mdevctl failed with the error after the colon. When mdevctl\'s own error is a missing file ("No such file or directory"), it is usually a directory it reads that does not exist on a host without any mdev parent driver (no /sys/class/mdev_bus) or without /etc/mdevctl.d',
-    fix: 'harmless if this host uses no vGPUs/mediated devices (libvirt just lists none); otherwise run `mdevctl list --defined --dumpjson` by hand, load the mdev parent driver, create /etc/mdevctl.d, or update mdevctl',
+      'the node-device driver runs `mdevctl list --dumpjson --defined` whenever it refreshes its device list, to learn the persistent mdevs; mdevctl failed with the error after the colon. A bare "No such file or directory" comes from mdevctl 1.1, which reads its configuration directory /etc/mdevctl.d and fails when a package did not create it; newer mdevctl names the missing directory ("Required directory … doesn\'t exist", also its scripts.d/callouts and notifiers directories)',
+    fix: 'harmless if this host uses no vGPUs/mediated devices (libvirt just lists none); otherwise create the directory mdevctl names (mkdir -p /etc/mdevctl.d) or reinstall/update mdevctl, and check with `mdevctl list --defined --dumpjson`',
+    refine: (f) =>
+      /Permission denied|os error 13/.test(f.why ?? '')
+        ? {
+            cause:
+              "mdevctl could not read its configuration or sysfs: libvirt runs it with the daemon's rights, and a confined daemon (AppArmor/SELinux) or a non-root session daemon may not read /etc/mdevctl.d or /sys/class/mdev_bus",
+            fix: "use the system daemon; check the security driver's denials (dmesg | grep -i denied)",
+          }
+        : undefined,
     render: render('internal error: ', 'Error: No such file or directory'),
     examples: [
       ex(
