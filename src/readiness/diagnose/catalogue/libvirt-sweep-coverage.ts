@@ -748,6 +748,24 @@ export const LIBVIRT_SWEEP_ALSO: AlsoRow[] = [
     format: "unable to execute QEMU command '%1$s'",
     text: "error: internal error: unable to execute QEMU command 'device_add'",
   },
+  {
+    id: 'libvirt.virt-install-hostdev-lookup',
+    file: 'virt-manager/virt-manager virtinst/cli.py',
+    format: '%s corresponds to multiple node devices',
+    text: 'ERROR    Error: --hostdev 046d:c52b: 046d:c52b corresponds to multiple node devices',
+  },
+  {
+    id: 'libvirt.virt-install-hostdev-lookup',
+    file: 'virt-manager/virt-manager virtinst/cli.py',
+    format: "Unknown hostdev address string format '%s'",
+    text: "ERROR    Error: --hostdev gpu0: Unknown hostdev address string format 'gpu0'",
+  },
+  {
+    id: 'libvirt.virt-install-hostdev-lookup',
+    file: 'virt-manager/virt-manager virtinst/cli.py',
+    format: "Expected PCI format string for '%s'",
+    text: "ERROR    Error: --hostdev 0000:01:00.0,address=00-05-0: Expected PCI format string for '00-05-0'",
+  },
 ];
 
 export const LIBVIRT_SWEEP_LEFT_OUT: LeftOutRow[] = [
@@ -2039,5 +2057,15 @@ export const LIBVIRT_SWEEP_LEFT_OUT: LeftOutRow[] = [
     file: 'libvirt/libvirt src/util/vircgroup.c',
     format: 'Control groups not supported on this platform',
     why: 'stub compiled on platforms without Linux sysfs/netlink; never printed on a Linux host',
+  },
+  {
+    file: 'virt-manager/virt-manager virtinst/devices/hostdev.py',
+    format: "Unsupported node device type '%s'",
+    why: '--hostdev named a libvirt node device that is neither PCI, USB, SCSI, mdev nor a network interface (a storage or system node); the text names the type, and the fix is to name the PCI parent',
+  },
+  {
+    file: 'virt-manager/virt-manager virtinst/devices/hostdev.py',
+    format: "Don't know how to generate nodedev for mdev type id '%s'",
+    why: 'reached only when virt-install is handed an mdev node device of a kind it cannot express as a <hostdev> (not vfio-pci/ccw/ap); the text names the type id',
   },
 ];

@@ -989,6 +989,51 @@ export const LIBVIRT_SWEEP_ENTRIES: CatalogueEntry[] = [
       ex('Node device mdev_8e2a3f7c_1d2b_4f4e_9b1a_0c3d5e6f7a8b created from vgpu.xml', { op: 'created' }),
     ],
   },
+  {
+    id: 'libvirt.virt-install-hostdev-lookup',
+    source: 'userspace tool',
+    cite: 'virt-manager/virt-manager virtinst/cli.py _AddressStringToNodedev() / _AddressStringToHostdev()',
+    format: "Did not find a matching node device for '%s'",
+    versions:
+      'same functions: "%s corresponds to multiple node devices", "Unknown hostdev address string format \'%s\'"; ParserHostdev.set_address_cb(): "Expected PCI format string for \'%s\'"; virt-install prints them as "ERROR    Error: --hostdev VALUE: …"',
+    patterns: [
+      /Did not find a matching node device for '(?<dev>[^'\n]{1,128})'/,
+      /(?<dev>[\w:.-]{1,64}) (?<multiple>corresponds to multiple node devices)/,
+      /(?<format>Unknown hostdev address string format|Expected PCI format string for) '(?<dev>[^'\n]{1,128})'/,
+    ],
+    severity: 'error',
+    title: 'virt-install / virt-xml found no host device for the --hostdev value',
+    cause:
+      "--hostdev takes a libvirt node-device name (pci_0000_01_00_0, mdev_<uuid with underscores>), a PCI address (01:00.0 or 0000:01:00.0), or a USB vendor:product or bus.device, and virt-install looks it up among libvirt's node devices; none matched: the address is not on this host (renumbered, or written in another notation), or libvirt does not list the device (the node-device daemon virtnodedevd is not running, or an mdev is not started)",
+    fix: 'list what libvirt sees (`virsh nodedev-list --cap pci`, `--cap mdev`) and pass that name; start a defined mdev first (virsh nodedev-start mdev_…, or mdevctl start)',
+    refine: (f) => {
+      if (f.multiple)
+        return {
+          cause: `${f.dev ?? 'the value'} matches more than one device: a USB vendor:product shared by two identical devices`,
+          fix: 'name one device by its USB bus.device (lsusb) or by its libvirt node-device name',
+        };
+      if (f.format)
+        return {
+          cause: `'${f.dev ?? ''}' is not in a form --hostdev understands (PCI: [domain:]bus:slot.function in hex; USB: vendor:product or bus.device)`,
+          fix: 'write the PCI address as lspci -D prints it (0000:01:00.0) or use the node-device name (pci_0000_01_00_0)',
+        };
+      if (/^mdev_/.test(f.dev ?? ''))
+        return {
+          cause: `libvirt lists no running mediated device ${f.dev}: the mdev was never created, was defined but not started, or vanished at a reboot`,
+          fix: 'start it (virsh nodedev-start, or mdevctl start -u UUID) and make it persistent (virsh nodedev-autostart / mdevctl define --auto)',
+        };
+      return undefined;
+    },
+    render: render('ERROR    Error: --hostdev 0000:0b:00.0: ', '0000:0b:00.0'),
+    examples: [
+      ex("ERROR    Error: --hostdev 0000:0b:00.0: Did not find a matching node device for '0000:0b:00.0'", {
+        dev: '0000:0b:00.0',
+      }),
+      ex('ERROR    Error: --hostdev 046d:c52b: 046d:c52b corresponds to multiple node devices', {
+        multiple: 'corresponds to multiple node devices',
+      }),
+    ],
+  },
   // ---- memory, cgroups, security drivers ----
   {
     id: 'libvirt.memlock-get-failed',
