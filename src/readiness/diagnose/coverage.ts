@@ -321,11 +321,6 @@ export const LEFT_OUT: LeftOut[] = [
     why: 'prepends a context to the DMA-map failure, which qemu.dma-map-failed already recognises in the same line; a second entry would only compete with it',
   },
   {
-    file: 'libvirt/libvirt src/util/virpci.c',
-    format: "Failed to bind PCI device '%1$s' to %2$s",
-    why: 'an exact-string search of the libvirt sources did not find this wording, so no entry claims it; the bind path\'s "Failed to trigger a probe" and driver_override errors are covered',
-  },
-  {
     file: 'torvalds/linux drivers/iommu/intel/dmar.c',
     format: 'dmar%d: Using Queued invalidation',
     why: 'routine boot line; the VT-d state is read from "DMAR: IOMMU enabled" and "DMAR-IR: Enabled IRQ remapping", which are covered',

@@ -766,6 +766,54 @@ export const LIBVIRT_SWEEP_ALSO: AlsoRow[] = [
     format: "Expected PCI format string for '%s'",
     text: "ERROR    Error: --hostdev 0000:01:00.0,address=00-05-0: Expected PCI format string for '00-05-0'",
   },
+  {
+    id: 'libvirt.legacy-stub-bind-failed',
+    file: 'libvirt/libvirt src/util/pci.c',
+    format: "Failed to add PCI device ID '%s' to %s",
+    text: "error: Failed to add PCI device ID '10de 1b80' to pci-stub: File exists",
+  },
+  {
+    id: 'libvirt.legacy-stub-bind-failed',
+    file: 'libvirt/libvirt src/util/pci.c',
+    format: "Failed to unbind PCI device '%s'",
+    text: "error: Failed to unbind PCI device '0000:01:00.0': Device or resource busy",
+  },
+  {
+    id: 'libvirt.legacy-stub-bind-failed',
+    file: 'libvirt/libvirt src/util/pci.c',
+    format: "Failed to add slot for PCI device '%s' to %s",
+    text: "error: Failed to add slot for PCI device '0000:01:00.0' to pciback: No such device",
+  },
+  {
+    id: 'libvirt.legacy-stub-bind-failed',
+    file: 'libvirt/libvirt src/util/pci.c',
+    format: "Failed to remove slot for PCI device '%s' from %s",
+    text: "error: Failed to remove slot for PCI device '0000:01:00.0' from pciback: No such device",
+  },
+  {
+    id: 'libvirt.legacy-stub-bind-failed',
+    file: 'libvirt/libvirt src/util/pci.c',
+    format: "Failed to remove PCI ID '%s' from %s",
+    text: "error: Failed to remove PCI ID '10de 1b80' from pci-stub: No such device",
+  },
+  {
+    id: 'libvirt.legacy-stub-bind-failed',
+    file: 'libvirt/libvirt src/util/pci.c',
+    format: "Failed to trigger a re-probe for PCI device '%s'",
+    text: "error: Failed to trigger a re-probe for PCI device '0000:01:00.0': No such device",
+  },
+  {
+    id: 'libvirt.legacy-stub-bind-failed',
+    file: 'libvirt/libvirt src/util/pci.c',
+    format: 'cannot find any PCI stub module',
+    text: 'error: internal error: cannot find any PCI stub module',
+  },
+  {
+    id: 'libvirt.legacy-stub-bind-failed',
+    file: 'libvirt/libvirt src/util/pci.c',
+    format: 'failed to load pci-stub or pciback drivers: %s',
+    text: 'warning : pciFindStubDriver:821 : failed to load pci-stub or pciback drivers: No such file or directory',
+  },
 ];
 
 export const LIBVIRT_SWEEP_LEFT_OUT: LeftOutRow[] = [
@@ -2057,6 +2105,11 @@ export const LIBVIRT_SWEEP_LEFT_OUT: LeftOutRow[] = [
     file: 'libvirt/libvirt src/util/vircgroup.c',
     format: 'Control groups not supported on this platform',
     why: 'stub compiled on platforms without Linux sysfs/netlink; never printed on a Linux host',
+  },
+  {
+    file: 'libvirt/libvirt src/util/pci.c',
+    format: "Could not remove PCI ID '%s' from %s, and the device cannot be probed again.",
+    why: 'libvirt ≤ 1.0 VIR_WARN when the stub has no remove_id file: the device stays on the stub after reattach; the text says so, and nothing on a current VFIO stack prints it',
   },
   {
     file: 'virt-manager/virt-manager virtinst/devices/hostdev.py',

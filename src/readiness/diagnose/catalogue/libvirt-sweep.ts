@@ -131,6 +131,49 @@ export const LIBVIRT_SWEEP_ENTRIES: CatalogueEntry[] = [
       ),
     ],
   },
+  {
+    id: 'libvirt.legacy-stub-bind-failed',
+    source: 'libvirt',
+    cite: 'libvirt/libvirt src/util/pci.c pciBindDeviceToStub() / pciUnbindDeviceFromStub() / pciDettachDevice() (libvirt ≤ 1.0)',
+    format: "Failed to bind PCI device '%s' to %s",
+    versions:
+      'libvirt ≤ 1.0, which bound devices to pci-stub (or Xen\'s pciback) through new_id and bind: also "Failed to add PCI device ID \'%s\' to %s", "Failed to unbind PCI device \'%s\'", "Failed to add slot for PCI device \'%s\' to %s", "Failed to remove slot for PCI device \'%s\' from %s", "Failed to remove PCI ID \'%s\' from %s", "Failed to trigger a re-probe for PCI device \'%s\'", "cannot find any PCI stub module" and the warning "failed to load pci-stub or pciback drivers: %s"; newer libvirt uses driver_override (libvirt.driver-override-failed, libvirt.probe-trigger-failed)',
+    patterns: [
+      new RegExp(
+        `Failed to (?<op>bind|add slot for|remove slot for) PCI device '${BDF}' (?:to|from) (?<driver>[\\w-]{1,32})${ERR}`,
+      ),
+      new RegExp(
+        `Failed to (?<op>add|remove) PCI (?:device )?ID '(?<id>[0-9a-fA-F]{4} [0-9a-fA-F]{4})' (?:to|from) (?<driver>[\\w-]{1,32})${ERR}`,
+      ),
+      new RegExp(`Failed to (?<op>unbind) PCI device '${BDF}'(?::\\s?(?<err>[^\\n"'\\\\)]{1,80})|$)`),
+      new RegExp(`Failed to trigger a (?<op>re-probe) for PCI device '${BDF}'${ERR}`),
+      /(?<nostub>cannot find any PCI stub module|failed to load pci-stub or pciback drivers)/,
+    ],
+    severity: 'error',
+    title: 'Old libvirt could not move the device to pci-stub',
+    cause:
+      "libvirt up to 1.0 detached a device by writing its vendor/device ID to the stub driver's new_id and its address to bind (pci-stub for KVM's legacy assignment, pciback on Xen); the sysfs write failed: the stub module is not loaded or not built, the host driver would not let go of the device, or the device vanished",
+    fix: "on a current system use VFIO: a libvirt of the last decade binds to vfio-pci through driver_override; with this old stack load pci-stub (modprobe pci-stub) and unbind the host driver first, and read dmesg for the driver's refusal",
+    refine: (f) =>
+      f.nostub
+        ? {
+            cause:
+              'neither pci-stub nor pciback is available: modprobe of both failed (not built for this kernel, or blacklisted), so libvirt has no stub driver to bind the device to',
+            fix: 'load pci-stub (modprobe pci-stub) or, on a current system, use VFIO (vfio-pci) with a current libvirt',
+          }
+        : undefined,
+    render: render('error: ', '0000:01:00.0', 'pci-stub'),
+    examples: [
+      ex("error: Failed to bind PCI device '0000:01:00.0' to pci-stub: No such device", {
+        op: 'bind',
+        driver: 'pci-stub',
+      }),
+      ex("error: Failed to add PCI device ID '10de 1b80' to pci-stub: File exists", { id: '10de 1b80' }),
+      ex('error: internal error: cannot find any PCI stub module', {
+        nostub: 'cannot find any PCI stub module',
+      }),
+    ],
+  },
   // ---- addresses (src/util/virpci.c, src/conf/domain_addr.c) ----
   {
     id: 'libvirt.pci-address-out-of-range',
