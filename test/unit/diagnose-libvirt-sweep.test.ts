@@ -167,6 +167,26 @@ const CASES: [id: string, line: string, check: (r: Refinement | undefined) => vo
     "error: unsupported configuration: Only one vgpu device can have 'ramfb' enabled",
     (r) => assert.match(r?.cause ?? '', /single ramfb/),
   ],
+  [
+    'libvirt.virt-install-hostdev-lookup',
+    "ERROR    Error: --hostdev mdev_0b7d7a9e_3c9b_4c57_9b0c_2c6f1e4d5a6b: Did not find a matching node device for 'mdev_0b7d7a9e_3c9b_4c57_9b0c_2c6f1e4d5a6b'",
+    (r) => assert.match(r?.fix ?? '', /nodedev-start/),
+  ],
+  [
+    'libvirt.virt-install-hostdev-lookup',
+    "ERROR    Error: --hostdev 0000:01:00.0: Did not find a matching node device for '0000:01:00.0'",
+    (r) => assert.equal(r, undefined),
+  ],
+  [
+    'libvirt.legacy-stub-bind-failed',
+    'error: internal error: cannot find any PCI stub module',
+    (r) => assert.match(r?.cause ?? '', /neither pci-stub nor pciback/),
+  ],
+  [
+    'libvirt.mdevctl-query-failed',
+    'internal error: failed to query mdevs from mdevctl: Error: Permission denied (os error 13)',
+    (r) => assert.match(r?.cause ?? '', /confined daemon/),
+  ],
 ];
 
 test('the libvirt sweep entries read the facts and refine the explanation as libvirt decides', () => {
