@@ -746,7 +746,7 @@ export const LIBVIRT_SWEEP_ALSO: AlsoRow[] = [
     id: 'libvirt.qmp-command-failed',
     file: 'libvirt/libvirt src/qemu/qemu_monitor_json.c',
     format: "unable to execute QEMU command '%1$s'",
-    text: "error: internal error: unable to execute QEMU command 'device_add'",
+    text: "error: internal error: unable to execute QEMU command 'query-pci'",
   },
   {
     id: 'libvirt.virt-install-hostdev-lookup',

@@ -1452,7 +1452,7 @@ export const LIBVIRT_SWEEP_ENTRIES: CatalogueEntry[] = [
         "error: internal error: unable to execute QEMU command 'device_del': Device 'hostdev0' is already in the process of unplug",
         { command: 'device_del' },
       ),
-      ex("error: internal error: unable to execute QEMU command 'device_add'", { command: 'device_add' }),
+      ex("error: internal error: unable to execute QEMU command 'query-pci'", { command: 'query-pci' }),
     ],
   },
   {
