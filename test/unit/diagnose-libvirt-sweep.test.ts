@@ -234,3 +234,25 @@ test('siblings on other paths are not claimed', () => {
     ).includes('libvirt.mdev-iommu-group-missing'),
   );
 });
+
+test('the literal prefilter finds every literal of a catalogue larger than one scan expression', () => {
+  // matcher.ts scans the literals in chunks; an entry whose literal lands in any chunk, first or
+  // last, must still be tried. 700 entries with distinct literals span three chunks.
+  const entries = Array.from({ length: 700 }, (_, i) => ({
+    id: `synthetic.entry-${i}`,
+    source: 'libvirt' as const,
+    cite: 'synthetic',
+    format: `marker number ${i} reached`,
+    patterns: [new RegExp(`marker number ${i} reached`)],
+    severity: 'info' as const,
+    title: 't',
+    cause: 'c',
+    fix: 'f',
+  }));
+  for (const i of [0, 255, 256, 511, 512, 699])
+    assert.deepEqual(
+      matchLine(`log: marker number ${i} reached`, entries).map((m) => m.entry.id),
+      [`synthetic.entry-${i}`],
+    );
+  assert.deepEqual(matchLine('log: marker number 700 reached', entries), []);
+});
