@@ -13,6 +13,7 @@ import { KERNEL_IOMMU_ENTRIES } from './catalogue/kernel-iommu.js';
 import { KERNEL_PCI_ENTRIES } from './catalogue/kernel-pci.js';
 import { LIBVIRT_ENTRIES } from './catalogue/libvirt.js';
 import { LIBVIRT_MORE_ENTRIES } from './catalogue/libvirt-more.js';
+import { LIBVIRT_SWEEP_ENTRIES } from './catalogue/libvirt-sweep.js';
 import { MDEV_ENTRIES } from './catalogue/mdev.js';
 import { OTHER_ENTRIES } from './catalogue/other.js';
 import { QEMU_ENTRIES } from './catalogue/qemu.js';
@@ -32,6 +33,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...QEMU_MACHINE_ENTRIES,
   ...LIBVIRT_ENTRIES,
   ...LIBVIRT_MORE_ENTRIES,
+  ...LIBVIRT_SWEEP_ENTRIES,
   ...OTHER_ENTRIES,
   ...HOST_GUEST_EXTRA_ENTRIES,
   ...IOMMUFD_RUNTIME_ENTRIES,

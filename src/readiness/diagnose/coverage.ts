@@ -6,6 +6,8 @@
  * VFIO user does not meet or that would only add noise. docs/diagnose-coverage.md is generated
  * from this (scripts/catalogue-doc.ts) and test/unit/diagnose-coverage.test.ts checks every row.
  */
+
+import { LIBVIRT_SWEEP_ALSO, LIBVIRT_SWEEP_LEFT_OUT } from './catalogue/libvirt-sweep-coverage.js';
 import { CATALOGUE } from './catalogue.js';
 
 export interface AlsoCovered {
@@ -254,6 +256,7 @@ export const ALSO: AlsoCovered[] = [
     format: 'Device %1$s re-attached\n',
     text: 'Device pci_0000_01_00_0 re-attached',
   },
+  ...LIBVIRT_SWEEP_ALSO,
 ];
 
 export const LEFT_OUT: LeftOut[] = [
@@ -318,20 +321,11 @@ export const LEFT_OUT: LeftOut[] = [
     why: 'prepends a context to the DMA-map failure, which qemu.dma-map-failed already recognises in the same line; a second entry would only compete with it',
   },
   {
-    file: 'libvirt/libvirt src/qemu/qemu_process.c',
-    format: 'qemu unexpectedly closed the monitor: %s',
-    why: "a wrapper around QEMU's own error, which follows in the same text and is what the catalogue recognises",
-  },
-  {
-    file: 'libvirt/libvirt src/util/virpci.c',
-    format: "Failed to bind PCI device '%1$s' to %2$s",
-    why: 'an exact-string search of the libvirt sources did not find this wording, so no entry claims it; the bind path\'s "Failed to trigger a probe" and driver_override errors are covered',
-  },
-  {
     file: 'torvalds/linux drivers/iommu/intel/dmar.c',
     format: 'dmar%d: Using Queued invalidation',
     why: 'routine boot line; the VT-d state is read from "DMAR: IOMMU enabled" and "DMAR-IR: Enabled IRQ remapping", which are covered',
   },
+  ...LIBVIRT_SWEEP_LEFT_OUT,
 ];
 
 /** The file a citation names: its repository and first path ("qemu/qemu hw/vfio/pci.c"). */

@@ -143,8 +143,13 @@ export function matchLine(
  * spanning lines are tried whenever they could match.
  */
 interface Prefilter {
-  /** Every case-sensitive single-line literal, global: each exec finds the next place one starts. */
-  exact?: RegExp;
+  /**
+   * Every case-sensitive single-line literal, global: each exec finds the next place one starts.
+   * In chunks of EXACT_CHUNK literals: V8 runs one alternation of ~700 literals (~20 KB) several
+   * times slower than three of a third of the size each (measured: 6.3 s against 0.5 s over the
+   * same 20,000 lines), so the catalogue growing past that size must not make every line slow.
+   */
+  exact: RegExp[];
   /** Those literals by their first character, to name the ones starting at a found place. */
   byFirst: Map<number, string[]>;
   /** For each literal, the indexes (in catalogue order) of the entries that need it. */
@@ -160,6 +165,8 @@ interface Prefilter {
 }
 
 const prefilters = new WeakMap<CompiledEntry[], Prefilter>();
+/** Literals per prefilter expression (see Prefilter.exact). */
+const EXACT_CHUNK = 256;
 const escapeLiteral = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function prefilterOf(compiled: CompiledEntry[]): Prefilter {
@@ -192,7 +199,17 @@ function prefilterOf(compiled: CompiledEntry[]): Prefilter {
     const byFirst = new Map<number, string[]>();
     for (const l of exact) byFirst.set(l.charCodeAt(0), [...(byFirst.get(l.charCodeAt(0)) ?? []), l]);
     p = {
-      exact: exact.length ? new RegExp(exact.map(escapeLiteral).join('|'), 'g') : undefined,
+      exact: Array.from(
+        { length: Math.ceil(exact.length / EXACT_CHUNK) },
+        (_, k) =>
+          new RegExp(
+            exact
+              .slice(k * EXACT_CHUNK, (k + 1) * EXACT_CHUNK)
+              .map(escapeLiteral)
+              .join('|'),
+            'g',
+          ),
+      ),
       byFirst,
       byLiteral,
       folded: folded.size ? new RegExp([...folded].map(escapeLiteral).join('|'), 'i') : undefined,
@@ -209,13 +226,13 @@ function prefilterOf(compiled: CompiledEntry[]): Prefilter {
 /** The catalogue literals that occur in the text (every one, overlapping ones included). */
 function literalsIn(pre: Prefilter, text: string): Set<string> {
   const found = new Set<string>();
-  const re = pre.exact;
-  if (!re) return found;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    for (const l of pre.byFirst.get(text.charCodeAt(m.index)) ?? [])
-      if (text.startsWith(l, m.index)) found.add(l);
-    re.lastIndex = m.index + 1;
+  for (const re of pre.exact) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      for (const l of pre.byFirst.get(text.charCodeAt(m.index)) ?? [])
+        if (text.startsWith(l, m.index)) found.add(l);
+      re.lastIndex = m.index + 1;
+    }
   }
   return found;
 }

@@ -9,8 +9,11 @@ import type { CatalogueEntry } from '../entry.js';
 import { ex, render } from './build.js';
 
 const ADDR = '(?<addr>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7])';
-/** virsh names a node device pci_DDDD_BB_SS_F. */
-const NODEDEV = '(?<nodedev>pci_[0-9a-fA-F]{4}_[0-9a-fA-F]{2}_[0-9a-fA-F]{2}_[0-7]|[\\w-]{1,64})';
+/**
+ * virsh names a node device pci_DDDD_BB_SS_F (other kinds: mdev_…, net_…, usb_…). A name always has
+ * an underscore, so virsh's "Failed to detach device from FILE" (detach-device) is not read as one.
+ */
+const NODEDEV = '(?<nodedev>pci_[0-9a-fA-F]{4}_[0-9a-fA-F]{2}_[0-9a-fA-F]{2}_[0-7]|[a-z]{2,12}_[\\w-]{1,64})';
 
 export const LIBVIRT_MORE_ENTRIES: CatalogueEntry[] = [
   {
@@ -201,6 +204,16 @@ export const LIBVIRT_MORE_ENTRIES: CatalogueEntry[] = [
     cause:
       "the hostdev's guest <address> (not the host <source> address) names a domain, bus, slot or function the guest has no controller for — often the host address copied into the guest <address>, with a bus number the VM does not have",
     fix: "remove the hostdev's guest <address type='pci' …/> so libvirt assigns one, or add the controllers for that bus; the host address belongs in <source><address …/></source>",
+    // virDomainPCIAddressBusSetModel(): pcie-root-port and pcie-switch-downstream-port buses have
+    // minSlot = maxSlot = 0, so "slot must be <= 0" names such a port.
+    refine: (f) =>
+      /^slot must be <= 0$/.test(f.why ?? '')
+        ? {
+            cause:
+              'the guest address puts the device in a slot other than 0 on a bus that is a pcie-root-port (or a switch downstream port): such a port has exactly one slot, slot 0, and takes one device (on q35 every assigned device sits in slot 0 of its own root port)',
+            fix: "use slot='0x00' on that bus, or give the device its own pcie-root-port (or remove the guest <address> so libvirt picks one); a GPU and its audio function share one port only as functions 0x0 and 0x1 of slot 0 with multifunction='on'",
+          }
+        : undefined,
     render: render('error: XML error: ', '0000:09:00.0'),
     examples: [
       ex('error: XML error: Invalid PCI address 0000:09:00.0. Only PCI buses up to 8 are available', {
@@ -208,6 +221,9 @@ export const LIBVIRT_MORE_ENTRIES: CatalogueEntry[] = [
         why: 'Only PCI buses up to 8 are available',
       }),
       ex('error: internal error: Invalid PCI address 0001:00:00.0. Only PCI domain 0 is available'),
+      ex('error: XML error: Invalid PCI address 0000:03:01.0. slot must be <= 0', {
+        why: 'slot must be <= 0',
+      }),
     ],
   },
 ];
