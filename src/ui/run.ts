@@ -100,10 +100,9 @@ export async function runUi(
     const port = opts.port === undefined ? 8737 : Number(opts.port);
     const ui = await startUiServer({ state, listen: opts.listen, port, assets: path.join(distDir(), 'ui') });
     warm(state);
-    io.out(`vfiokit ui: ${ui.url}`);
-    if (state.readOnly) io.out(`read-only: ${state.readOnly}`);
-    io.out('Stop with Ctrl-C.');
-    await new Promise<void>((resolve) => {
+    // The handlers first: a Ctrl-C that comes as soon as the line below is read (a user, or a
+    // script waiting for it) must stop the server, not kill the process before they exist.
+    const stopped = new Promise<void>((resolve) => {
       const stop = () => {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
@@ -112,6 +111,10 @@ export async function runUi(
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     });
+    io.out(`vfiokit ui: ${ui.url}`);
+    if (state.readOnly) io.out(`read-only: ${state.readOnly}`);
+    io.out('Stop with Ctrl-C.');
+    await stopped;
     await ui.close();
     return 0;
   } finally {
