@@ -1,0 +1,459 @@
+/**
+ * QEMU hw/vfio messages found by going through the format strings of hw/vfio/pci.c,
+ * pci-quirks.c, igd.c, display.c, device.c, container-legacy.c and listener.c (QEMU 2.x to 10.x)
+ * that the other QEMU catalogue files did not recognise: interrupt plumbing (eventfds, MSI-X,
+ * INTx through KVM), ROM and BAR probing after a reset, MSI-X relocation, device-type checks,
+ * vIOMMU compatibility, the QEMU 10 IGD configuration paths and mediated-device displays. Each
+ * explanation says what the code checks when it prints the line.
+ */
+import type { CatalogueEntry, Refinement } from '../entry.js';
+import { ex, render } from './build.js';
+import { errnoName } from './qemu.js';
+
+const QEMU = 'qemu-system-x86_64: ';
+const DEV = (bdf: string) => `${QEMU}-device vfio-pci,host=${bdf}: vfio ${bdf}: `;
+/** A strerror() text after a colon, as error_setg_errno(), %m and strerror() print it. */
+const ERR = '(?::\\s?(?<err>[A-Z][A-Za-z /-]{2,60}))?';
+/** A device name as QEMU prints vbasedev.name: a host address or an mdev UUID. */
+const NAME = '(?<dev>[0-9a-fA-F:.-]{7,40})';
+
+/** eventfd() fails for the file-descriptor limit far more often than for anything else. */
+function eventfdRefine(f: Readonly<Record<string, string>>): Refinement | undefined {
+  const e = errnoName(f);
+  if (e === 'ENFILE')
+    return {
+      cause:
+        'eventfd() failed because the whole host ran out of file handles (fs.file-max), not only this process',
+      fix: 'raise fs.file-max (sysctl -w fs.file-max=…) and find the process holding the handles',
+    };
+  if (e === 'ENOMEM')
+    return {
+      cause: 'eventfd() failed for lack of kernel memory',
+      fix: 'free host memory, then start the VM again',
+    };
+  return undefined;
+}
+
+export const QEMU_SWEEP_ENTRIES: CatalogueEntry[] = [
+  // ---- interrupts (hw/vfio/pci.c) ----
+  {
+    id: 'qemu.eventfd-init-failed',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/vfio/pci.c vfio_notifier_init() (older: vfio_intx_enable(), vfio_msi_enable(), vfio_msix_vector_do_use() calling event_notifier_init())',
+    format: 'vfio_notifier_init %s failed',
+    versions:
+      'QEMU 10.1+: "vfio 0000:01:00.0: vfio_notifier_init intx-interrupt failed: %s" (names intx-interrupt, intx-unmask, interrupt, kvm_interrupt, err_notifier, req_notifier); QEMU 4.x–10.0: "event_notifier_init failed" (INTx, with the errno) and "event_notifier_init failed eoi" (a warning); QEMU ≤ 3.x: "vfio: Error: event_notifier_init failed" for MSI/MSI-X vectors',
+    patterns: [
+      new RegExp(`vfio_notifier_init (?<name>[\\w-]{1,24}) failed${ERR}`),
+      new RegExp(`event_notifier_init failed${ERR}$`),
+      /vfio [\w:.-]{3,64}: event_notifier_init failed eoi/,
+    ],
+    severity: 'error',
+    title: 'QEMU could not create an eventfd for an interrupt',
+    cause:
+      'every interrupt of an assigned device is delivered through an eventfd (one per MSI/MSI-X vector, two for INTx with KVM, one each for the error and request notifiers); eventfd() failed, almost always because the QEMU process reached its open-file limit (RLIMIT_NOFILE, "Too many open files") — a device with hundreds of MSI-X vectors, or several such devices, needs as many descriptors. The vector it was for stays without an interrupt, so the guest driver times out',
+    fix: 'raise the open-file limit of QEMU (ulimit -n 65536; LimitNOFILE= in the systemd unit; libvirt: max_files in /etc/libvirt/qemu.conf), then restart the VM',
+    refine: eventfdRefine,
+    render: render(DEV('0000:01:00.0'), 'intx-interrupt'),
+    examples: [
+      ex(
+        'qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0: vfio 0000:01:00.0: vfio_notifier_init intx-interrupt failed: Too many open files',
+        { name: 'intx-interrupt', errno: 'EMFILE' },
+      ),
+      ex('qemu-system-x86_64: vfio: Error: event_notifier_init failed'),
+      ex('qemu-system-x86_64: warning: vfio 0000:01:00.0: event_notifier_init failed eoi'),
+    ],
+  },
+  {
+    id: 'qemu.msix-enable-failed',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/vfio/pci.c vfio_msix_vector_do_use() / vfio_msix_enable()',
+    format: 'vfio: failed to enable vectors, %s',
+    versions:
+      'QEMU 8.1+ prints the strerror() text; also "vfio: failed to enable MSI-X, %s" when the guest enables MSI-X with no vector in use; QEMU ≤ 8.0: "vfio: failed to enable vectors, %d" (the number, recognised by qemu.msi-setup-failed)',
+    patterns: [/vfio: failed to enable (?<what>vectors|MSI-X), (?<err>[A-Z][A-Za-z /-]{2,60})/],
+    severity: 'error',
+    title: 'The host refused to enable MSI-X vectors for the guest',
+    cause:
+      'the guest enabled MSI-X vectors and QEMU asked vfio-pci (VFIO_DEVICE_SET_IRQS) to allocate them on the host; the kernel refused: the host ran out of interrupt vectors or interrupt-remapping entries ("No space left on device"), the device\'s MSI-X table cannot be programmed ("Invalid argument", often a device that stopped answering), or an eventfd was invalid. The device\'s interrupts stay off and its guest driver times out',
+    fix: "read dmesg at the same moment (vfio-pci and the IOMMU driver log the reason); if vectors ran out, spread devices over fewer host CPUs' worth of vectors or lower the vector count in the guest driver; a device that stopped answering needs a reset or a host power cycle",
+    render: render(QEMU, 'Invalid argument'),
+    examples: [
+      ex('qemu-system-x86_64: vfio: failed to enable vectors, Invalid argument', {
+        what: 'vectors',
+        errno: 'EINVAL',
+      }),
+      ex('qemu-system-x86_64: vfio: failed to enable MSI-X, No space left on device', { what: 'MSI-X' }),
+    ],
+  },
+  {
+    id: 'qemu.intx-irqfd-failed',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/vfio/pci.c vfio_intx_disable_kvm() (and, QEMU ≤ 3.1, vfio_intx_enable_kvm())',
+    format: 'vfio: Error: Failed to disable INTx irqfd: %m',
+    versions:
+      'QEMU ≤ 3.1 also "vfio: Error: Failed to setup INTx unmask fd: %m" when the resample (unmask) eventfd could not be given to vfio-pci',
+    patterns: [new RegExp(`vfio: Error: Failed to (?<what>disable INTx irqfd|setup INTx unmask fd)${ERR}`)],
+    severity: 'warning',
+    title: 'The KVM fast path for a legacy (INTx) interrupt could not be changed',
+    cause:
+      "QEMU routes a device's legacy INTx interrupt straight through KVM (an irqfd plus a resample eventfd) and re-routes it whenever the guest changes the interrupt routing; removing (or, on old QEMU, adding) that route failed. The interrupt then goes through QEMU instead — it still works, only slower — unless the device itself stopped answering",
+    fix: 'usually nothing; if the guest loses interrupts from the device, switch its guest driver to MSI (Windows: MSI mode in the registry; Linux: most drivers use MSI by default) and read dmesg for a device error',
+    render: render(QEMU, 'Invalid argument'),
+    examples: [
+      ex('qemu-system-x86_64: vfio: Error: Failed to disable INTx irqfd: Invalid argument', {
+        what: 'disable INTx irqfd',
+        errno: 'EINVAL',
+      }),
+      ex('qemu-system-x86_64: vfio: Error: Failed to setup INTx unmask fd: Bad file descriptor'),
+    ],
+  },
+  // ---- ROM, BARs and config space (hw/vfio/pci.c) ----
+  {
+    id: 'qemu.rom-probe-failed',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/vfio/pci.c vfio_pci_size_rom()',
+    format: '%s(%s) failed: %m',
+    versions: 'QEMU 10.1+: "%s(%s) ROM access failed" (no errno)',
+    patterns: [new RegExp(`vfio_pci_size_rom\\(${NAME}\\) (?:ROM access failed|failed${ERR})`)],
+    severity: 'warning',
+    title: "QEMU could not size the device's option ROM BAR",
+    cause:
+      "to give the guest a ROM BAR of the same size, QEMU reads the ROM BAR register, writes all ones, reads the size back and restores it; one of those config-space accesses through vfio-pci failed (the device stopped answering, is in D3cold, or was removed). The guest gets no option ROM for the device, so firmware that needs it (a GPU's GOP driver) shows no picture",
+    fix: 'check the device answers (lspci -s BDF -vv shows no "!!! Unknown header type"), power-cycle it or the host if not; or give the ROM from a file: romfile=/path/to/rom (a dump made with `vfiokit rom`)',
+    render: render(QEMU, 'vfio_pci_size_rom', '0000:01:00.0', 'Input/output error'),
+    examples: [
+      ex('qemu-system-x86_64: vfio_pci_size_rom(0000:01:00.0) failed: Input/output error', {
+        dev: '0000:01:00.0',
+        errno: 'EIO',
+      }),
+      ex('qemu-system-x86_64: vfio_pci_size_rom(0000:01:00.0) ROM access failed'),
+    ],
+  },
+  {
+    id: 'qemu.post-reset-bar-failed',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/vfio/pci.c vfio_pci_post_reset()',
+    format: '%s(%s) reset bar %d failed: %m',
+    versions: 'QEMU 10.1+ prints strwriteerror() (the errno text, or "short write")',
+    patterns: [
+      new RegExp(
+        `vfio_pci_post_reset\\(${NAME}\\) reset bar (?<bar>\\d) failed(?::\\s?(?<err>[A-Za-z][A-Za-z /-]{2,60}))?`,
+      ),
+    ],
+    severity: 'error',
+    title: 'After a reset QEMU could not clear a BAR of the device',
+    cause:
+      'after every device reset QEMU writes zero to the six BAR registers so that the guest firmware assigns them again; the config-space write through vfio-pci failed, which means the device did not come back from the reset (it answers nothing, or sits in D3cold)',
+    fix: 'the device did not survive the reset: check dmesg for the reset method and "not ready" lines; devices without a working reset (many AMD GPUs) need vendor-reset or a host power cycle; don\'t reset the VM while the device is in that state',
+    render: render(QEMU, 'vfio_pci_post_reset', '0000:01:00.0', 0, 'No such device'),
+    examples: [
+      ex('qemu-system-x86_64: vfio_pci_post_reset(0000:01:00.0) reset bar 0 failed: No such device', {
+        bar: '0',
+        errno: 'ENODEV',
+      }),
+    ],
+  },
+  {
+    id: 'qemu.bar-read-error',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/vfio/pci.c vfio_bar_prepare()',
+    format: 'vfio: Failed to read BAR %d: %s',
+    versions: 'QEMU 10.1+ wording; older "vfio: Failed to read BAR %d (%m)" is qemu.bar-read-failed',
+    patterns: [/vfio: Failed to read BAR (?<bar>\d): (?<err>[A-Za-z][A-Za-z /-]{2,60})/],
+    severity: 'error',
+    title: 'QEMU could not read a BAR register of the device',
+    cause:
+      'QEMU reads each BAR register through vfio-pci to learn its type (I/O, 32- or 64-bit memory); the read failed, so the device does not answer config space (powered down in D3cold, fallen off the bus, or hung after a failed reset). The BAR is left out and the guest driver fails',
+    fix: 'check the device with lspci -s BDF -vv; keep it powered (vfio-pci disable_idle_d3=1) or power-cycle the host to recover it',
+    render: render(QEMU, 0, 'Input/output error'),
+    examples: [ex('qemu-system-x86_64: vfio: Failed to read BAR 0: Input/output error', { bar: '0' })],
+  },
+  {
+    id: 'qemu.msix-relocation-invalid',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/vfio/pci.c vfio_pci_relocate_msix()',
+    format: 'No automatic MSI-X relocation available for device %04x:%04x',
+    versions:
+      'also "Invalid MSI-X relocation BAR %d, I/O port BAR", "Invalid MSI-X relocation BAR %d, consumed by 64-bit BAR %d", "Invalid MSI-X relocation BAR %d, no space to extend 32-bit BAR" (QEMU 2.12+)',
+    patterns: [
+      /No automatic MSI-X relocation available for device (?<vendor>[0-9a-f]{4}):(?<device>[0-9a-f]{4})/,
+      /Invalid MSI-X relocation BAR (?<bar>\d), (?<why>I\/O port BAR|consumed by 64-bit BAR \d|no space to extend 32-bit BAR)/,
+    ],
+    severity: 'error',
+    title: 'x-msix-relocation cannot be applied as given',
+    cause:
+      "x-msix-relocation moves the device's MSI-X table into another (new or doubled) BAR so that the table's host page no longer blocks mapping the rest of a BAR; x-msix-relocation=auto has no device list yet (it always refuses), and a BAR given by hand cannot be used when it is an I/O BAR, the upper half of a 64-bit BAR, or a 32-bit BAR already larger than 1 GiB",
+    fix: 'give a free BAR number by hand (x-msix-relocation=bar2 … bar5 where the device has no BAR, or a 64-bit memory BAR), or drop the option — it only helps performance on hosts with 64 KiB pages',
+    render: render(`${DEV('0000:01:00.0')}`, 0x10de, 0x1db4),
+    examples: [
+      ex(
+        'qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0,x-msix-relocation=auto: vfio 0000:01:00.0: No automatic MSI-X relocation available for device 10de:1db4',
+        { vendor: '10de', device: '1db4' },
+      ),
+      ex(
+        'qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0,x-msix-relocation=bar1: vfio 0000:01:00.0: Invalid MSI-X relocation BAR 1, consumed by 64-bit BAR 0',
+        { bar: '1' },
+      ),
+    ],
+  },
+  {
+    id: 'qemu.device-not-pci',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/vfio/pci.c vfio_populate_device() / vfio_pci_populate_device()',
+    format: "this isn't a PCI device",
+    versions: 'also "unexpected number of io regions %u" and "unexpected number of irqs %u"',
+    patterns: [/this isn't a PCI device/, /unexpected number of (?<what>io regions|irqs) (?<n>\d{1,3})/],
+    severity: 'error',
+    title: 'The VFIO device given to vfio-pci is not a PCI device',
+    cause:
+      "vfio-pci checks the device's VFIO_DEVICE_GET_INFO: it must carry the PCI flag and at least the PCI regions (BARs, ROM, config) and interrupt types (INTx, MSI, MSI-X); the device named by sysfsdev= (often a mediated device of another type, such as an s390 vfio-ap/ccw or a platform mdev) or by host= bound to a non-PCI vfio driver does not",
+    fix: 'use the device model that matches the vfio driver (vfio-ap, vfio-ccw, vfio-platform), or point sysfsdev= at the PCI device or the PCI mdev (ls /sys/bus/mdev/devices/UUID/mdev_type shows its parent)',
+    render: render(DEV('0000:01:00.0')),
+    examples: [
+      ex(
+        "qemu-system-x86_64: -device vfio-pci,sysfsdev=/sys/bus/mdev/devices/4b20d080-1b54-4048-85b3-a6a62d165c01: vfio 4b20d080-1b54-4048-85b3-a6a62d165c01: this isn't a PCI device",
+      ),
+      ex(
+        'qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0: vfio 0000:01:00.0: unexpected number of irqs 2',
+        {
+          what: 'irqs',
+          n: '2',
+        },
+      ),
+    ],
+  },
+  {
+    id: 'qemu.device-info-read-failed',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/vfio/pci.c vfio_populate_device() ("failed to get config info") / vfio_msix_early_setup() ("failed to get MSI-X irq info")',
+    format: 'failed to get config info',
+    versions: 'QEMU 8.1+ also "failed to get MSI-X irq info" (VFIO_DEVICE_GET_IRQ_INFO, for dynamic MSI-X)',
+    patterns: [new RegExp(`failed to get (?<what>config|MSI-X irq) info${ERR}`)],
+    severity: 'error',
+    title: "QEMU could not read the device's config-space or MSI-X description",
+    cause:
+      'QEMU asks vfio-pci for the config-space region (VFIO_DEVICE_GET_REGION_INFO) and the MSI-X interrupt (VFIO_DEVICE_GET_IRQ_INFO) when it sets the device up; the ioctl failed, so the device went away or its vfio driver refused (a vendor variant driver, or an mdev whose parent driver failed)',
+    fix: 'read dmesg at the same moment; check the device is present and bound to vfio-pci (vfiokit groups), then start the VM again',
+    render: render(DEV('0000:01:00.0')),
+    examples: [
+      ex(
+        'qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0: vfio 0000:01:00.0: failed to get config info: No such device',
+        { what: 'config', errno: 'ENODEV' },
+      ),
+      ex(
+        'qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0: vfio 0000:01:00.0: failed to get MSI-X irq info: Invalid argument',
+        { what: 'MSI-X irq' },
+      ),
+    ],
+  },
+  {
+    id: 'qemu.invalid-class-code',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/vfio/pci.c vfio_pci_config_setup()',
+    format: 'invalid PCI class code provided',
+    patterns: [/invalid PCI class code provided/],
+    severity: 'error',
+    title: 'x-pci-class-code is out of range',
+    cause:
+      'x-pci-class-code (QEMU 10.0+) takes the 24-bit class code (base class, subclass, programming interface); the value given is larger than 0xffffff',
+    fix: 'give the three class bytes only, e.g. x-pci-class-code=0x030000 for a VGA controller',
+    render: render(DEV('0000:01:00.0')),
+    examples: [
+      ex(
+        'qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0,x-pci-class-code=0x1030000: vfio 0000:01:00.0: invalid PCI class code provided',
+      ),
+    ],
+  },
+  {
+    id: 'qemu.ram-discard-mdev-only',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/vfio/pci.c vfio_realize() ("x-balloon-allowed …") / hw/vfio/container-legacy.c vfio_device_get() ("Inconsistent setting …")',
+    format: 'x-balloon-allowed only potentially compatible with mdev devices',
+    versions:
+      'also "Inconsistent setting of support for discarding RAM (e.g., balloon) within group" when devices of one group disagree (QEMU 5.2+)',
+    patterns: [
+      /x-balloon-allowed only potentially compatible with mdev devices/,
+      /Inconsistent setting of support for discarding RAM \(e\.g\., balloon\) within group/,
+    ],
+    severity: 'error',
+    title: 'Ballooning was allowed on a device that pins guest memory',
+    cause:
+      'a physical device assigned with vfio-pci can DMA to any guest page, so QEMU pins all guest RAM and forbids the balloon or virtio-mem from discarding it; x-balloon-allowed=on lifts that only for mediated devices (whose vendor driver pins just what it uses), and every device of one IOMMU group must agree',
+    fix: 'remove x-balloon-allowed from physical devices; for a balloon with passthrough, use virtio-mem (coordinated discarding) or drop the balloon',
+    render: render(DEV('0000:01:00.0')),
+    examples: [
+      ex(
+        'qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0,x-balloon-allowed=on: vfio 0000:01:00.0: x-balloon-allowed only potentially compatible with mdev devices',
+      ),
+      ex(
+        'qemu-system-x86_64: -device vfio-pci,host=0000:01:00.1: vfio 0000:01:00.1: Inconsistent setting of support for discarding RAM (e.g., balloon) within group',
+      ),
+    ],
+  },
+  {
+    id: 'qemu.fd-passing-needs-iommufd',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/vfio/device.c vfio_device_get_name()',
+    format: 'Use FD passing only with iommufd backend',
+    patterns: [/Use FD passing only with iommufd backend/],
+    severity: 'error',
+    title: 'A passed device file descriptor needs the iommufd backend',
+    cause:
+      "-device vfio-pci,fd=N hands QEMU an already opened VFIO device cdev (/dev/vfio/devices/vfioN); such a descriptor can only be attached through iommufd, and the device has no iommufd= property (the legacy container needs the group and the device's name instead)",
+    fix: 'add -object iommufd,id=iommufd0 and iommufd=iommufd0 to the device, or drop fd= and give host=BDF',
+    render: render(`${QEMU}-device vfio-pci,fd=27: `),
+    examples: [ex('qemu-system-x86_64: -device vfio-pci,fd=27: Use FD passing only with iommufd backend')],
+  },
+  {
+    id: 'qemu.iommu-info-failed',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/vfio/container-legacy.c vfio_legacy_setup() (older: hw/vfio/container.c)',
+    format: 'Failed to get VFIO IOMMU info',
+    patterns: [new RegExp(`Failed to get VFIO IOMMU info${ERR}`)],
+    severity: 'error',
+    title: 'QEMU could not query the IOMMU of a new VFIO container',
+    cause:
+      'after attaching the first group to a new /dev/vfio/vfio container QEMU asks for the IOMMU page sizes and DMA limits (VFIO_IOMMU_GET_INFO); the type1 IOMMU driver refused, so the container is unusable — usually a kernel whose vfio_iommu_type1 does not match, or a container whose group was detached meanwhile',
+    fix: 'check that vfio_iommu_type1 is loaded (lsmod) and matches the running kernel (reboot after a kernel update); read dmesg at the same moment',
+    render: render(DEV('0000:01:00.0')),
+    examples: [
+      ex(
+        'qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0: vfio 0000:01:00.0: failed to setup container for group 1: Failed to get VFIO IOMMU info: Invalid argument',
+        { errno: 'EINVAL' },
+      ),
+    ],
+  },
+  // ---- vIOMMU (hw/vfio/pci.c, hw/i386/intel_iommu.c, system/memory.c) ----
+  {
+    id: 'qemu.viommu-set-failed',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/vfio/pci.c vfio_pci_realize() ("Failed to set vIOMMU: ") with hw/i386/intel_iommu.c vtd_check_hiod()',
+    format: 'Failed to set vIOMMU: aw-bits %d > host aw-bits %d',
+    versions:
+      'QEMU 9.1+ prefixes the vIOMMU\'s refusal with "Failed to set vIOMMU: "; with intel-iommu the reason is "aw-bits %d > host aw-bits %d" (QEMU 10.1: "… host aw-bits 0x%lx") or "host device is unsupported in scalable modern mode yet"; QEMU 9.2 raised the intel-iommu default aw-bits from 39 to 48',
+    patterns: [
+      /Failed to set vIOMMU: aw-bits (?<guest>\d{2}) > host aw-bits (?<host>(?:0x)?[0-9a-fA-F]{1,4})/,
+      /Failed to set vIOMMU: (?<reason>[^\n]{1,160})/,
+    ],
+    severity: 'error',
+    title: 'The guest IOMMU does not fit the host IOMMU behind the device',
+    cause:
+      'with a virtual IOMMU (intel-iommu, virtio-iommu) QEMU checks each assigned device against the host IOMMU that really translates for it; the check failed. With "aw-bits N > host aw-bits M" the guest IOMMU promises a wider DMA address space (aw-bits, 48 by default since QEMU 9.2) than the host IOMMU\'s usable IOVA range (39 bits on most desktop VT-d), so guest DMA addresses could not be mapped',
+    fix: "lower the guest IOMMU width to the host's: -device intel-iommu,aw-bits=39 (libvirt: <iommu model='intel'><driver aw_bits='39'/></iommu>), or drop the vIOMMU if the guest does not need it",
+    refine: (f) =>
+      f.guest
+        ? {
+            cause: `the guest IOMMU was given aw-bits=${f.guest} (the default since QEMU 9.2 is 48), but the host IOMMU translating for this device covers only ${f.host} bits of IOVA; a guest DMA address above that could not be mapped, so QEMU refuses the device`,
+            fix: `set the guest IOMMU width to at most the host's: -device intel-iommu,aw-bits=${/^0x/.test(f.host ?? '') ? Number.parseInt(f.host, 16) : f.host} (libvirt: <iommu model='intel'><driver aw_bits='…'/></iommu>)`,
+          }
+        : undefined,
+    render: render(DEV('0000:03:00.0'), 48, 39),
+    examples: [
+      ex(
+        'qemu-system-x86_64: -device vfio-pci,host=0000:03:00.0,id=hostdev0,bus=pci.5,addr=0x0: vfio 0000:03:00.0: Failed to set vIOMMU: aw-bits 48 > host aw-bits 39',
+        { guest: '48', host: '39' },
+      ),
+      ex(
+        'qemu-system-x86_64: -device vfio-pci,host=0000:03:00.0: vfio 0000:03:00.0: Failed to set vIOMMU: host device is unsupported in scalable modern mode yet',
+      ),
+    ],
+  },
+  {
+    id: 'qemu.viommu-map-non-ram',
+    source: 'qemu',
+    cite: 'qemu/qemu system/memory.c memory_translate_iotlb() (older: memory_get_xlat_addr(), hw/vfio/common.c vfio_get_xlat_addr()) and hw/vfio/listener.c vfio_iommu_map_notify()',
+    format: 'iommu map to non memory area %lx',
+    versions:
+      'also "iommu map to discarded memory (e.g., unplugged via virtio-mem): %lx", "iommu has granularity incompatible with target AS" (QEMU ≤ 5.x) and "Wrong target AS \\"%s\\", only system memory is allowed"',
+    patterns: [
+      /iommu map to (?<what>non memory area|discarded memory) /,
+      /iommu has granularity incompatible with target AS/,
+      /Wrong target AS "(?<as>[^"\n]{1,40})", only system memory is allowed/,
+    ],
+    severity: 'warning',
+    title: 'The guest IOMMU mapped a device to something that is not guest RAM',
+    cause:
+      "with a virtual IOMMU, QEMU copies each guest IOMMU mapping into the host IOMMU; this guest mapping points at an address that is not RAM (an MMIO region such as another device's BAR or the MSI doorbell), at memory a virtio-mem device has unplugged, or into a non-system address space, so QEMU cannot pin it and skips it. A DMA by the device to that address will fault on the host",
+    fix: 'usually a guest driver mapping peer-to-peer or MSI addresses: harmless if the device works; otherwise use a guest kernel with iommu=pt for the device or drop the vIOMMU; with virtio-mem check the guest did not hand unplugged memory to the device',
+    render: render(`${QEMU}-device vfio-pci,host=0000:0b:00.0: `, 0x4079c000),
+    examples: [
+      ex(
+        'qemu-system-x86_64: -device vfio-pci,host=0000:0b:00.0,bus=pcie.1: iommu map to non memory area 4079c000',
+        { what: 'non memory area' },
+      ),
+      ex('qemu-system-x86_64: iommu has granularity incompatible with target AS'),
+    ],
+  },
+  // ---- display (hw/vfio/pci.c, hw/vfio/display.c) ----
+  {
+    id: 'qemu.display-size-needs-edid',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/vfio/pci.c vfio_realize()',
+    format: 'xres and yres properties require display=on',
+    versions: 'also "xres and yres properties need edid support" (QEMU 4.1+)',
+    patterns: [/xres and yres properties (?<what>require display=on|need edid support)/],
+    severity: 'error',
+    title: 'xres/yres were given without a vGPU display that takes them',
+    cause:
+      'xres= and yres= set the preferred resolution QEMU writes into the EDID of a mediated vGPU display; they need display=on, and the vendor driver must offer the EDID region (Intel GVT-g does; NVIDIA vGPU and physical GPUs do not)',
+    fix: 'add display=on for a vGPU with a display, or remove xres/yres (set the resolution inside the guest instead)',
+    render: render(DEV('4b20d080-1b54-4048-85b3-a6a62d165c01')),
+    examples: [
+      ex(
+        'qemu-system-x86_64: -device vfio-pci,sysfsdev=/sys/bus/mdev/devices/4b20d080-1b54-4048-85b3-a6a62d165c01,xres=1920,yres=1080: vfio 4b20d080-1b54-4048-85b3-a6a62d165c01: xres and yres properties require display=on',
+        { what: 'require display=on' },
+      ),
+    ],
+  },
+  {
+    id: 'qemu.mdev-display-failed',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/vfio/display.c vfio_display_region_update() / vfio_display_edid_init()',
+    format: 'ioctl VFIO_DEVICE_QUERY_GFX_PLANE: %s',
+    versions:
+      'also "%s: vfio_region_setup(%d): %s", "%s: vfio_region_mmap(%d): %s" (region displays) and "vfio: failed to read GFX edid field" (QEMU 2.12+)',
+    patterns: [
+      new RegExp(`ioctl VFIO_DEVICE_QUERY_GFX_PLANE${ERR}`),
+      /vfio_display_region_update: vfio_region_(?<what>setup|mmap)\(\d{1,2}\)/,
+      /vfio: failed to read GFX edid field/,
+    ],
+    severity: 'warning',
+    title: "QEMU could not read the vGPU's display",
+    cause:
+      "with display=on QEMU polls the mediated vGPU's current plane (VFIO_DEVICE_QUERY_GFX_PLANE) and maps the framebuffer region or imports it as a dma-buf; the vendor driver refused the query or the mapping (the guest has not set a mode yet, the vGPU was reset, or the vendor driver does not support region displays). The QEMU window stays black while the guest may run fine",
+    fix: 'use a vGPU type and driver that supports display=on (Intel GVT-g with a dma-buf capable UI: -display gtk,gl=on or egl-headless), or drop display=on and use a remote desktop inside the guest',
+    render: render(QEMU, 'Invalid argument'),
+    examples: [
+      ex('qemu-system-x86_64: ioctl VFIO_DEVICE_QUERY_GFX_PLANE: Invalid argument', { errno: 'EINVAL' }),
+      ex('qemu-system-x86_64: vfio_display_region_update: vfio_region_mmap(9): Invalid argument', {
+        what: 'mmap',
+      }),
+    ],
+  },
+  // ---- migration (hw/vfio/migration.c) ----
+  {
+    id: 'qemu.migration-dirty-tracking-missing',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/vfio/migration.c vfio_migration_realize()',
+    format: "%s: VFIO device doesn't support device and IOMMU dirty tracking",
+    versions: 'QEMU 8.1–9.0: "%s: VFIO device doesn\'t support device dirty tracking"',
+    patterns: [
+      /(?<dev>[0-9a-fA-F:.-]{7,40}): VFIO device doesn't support device (?:and IOMMU )?dirty tracking/,
+    ],
+    severity: 'info',
+    title: 'The device can migrate, but nothing tracks the memory it writes',
+    cause:
+      "the device's vfio variant driver supports migration, but neither the device nor the host IOMMU (iommufd dirty tracking) can report which guest pages it wrote by DMA; with enable-migration=auto QEMU then blocks migration, with enable-migration=on it allows it and treats all pinned memory as dirty (slow)",
+    fix: 'nothing to do to run the VM; for migration use iommufd (-object iommufd) on a host IOMMU with dirty tracking (AMD with HDSup, Intel with SLADS), or accept the slower migration with enable-migration=on',
+    render: render(`${QEMU}warning: `, '0000:01:00.0'),
+    examples: [
+      ex(
+        "qemu-system-x86_64: warning: 0000:01:00.0: VFIO device doesn't support device and IOMMU dirty tracking",
+        {
+          dev: '0000:01:00.0',
+        },
+      ),
+    ],
+  },
+];
