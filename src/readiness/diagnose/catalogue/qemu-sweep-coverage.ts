@@ -435,6 +435,141 @@ const ALSO_ROWS: Row[] = [
     'device_del not allowed while migrating',
     'Error: device_del not allowed while migrating',
   ],
+  // iommufd
+  [
+    'qemu.ram-discard-broken',
+    'qemu/qemu hw/vfio/iommufd.c',
+    'Cannot set discarding of RAM broken (%d)',
+    `${D('0000:01:00.0')}Cannot set discarding of RAM broken (-16)`,
+  ],
+  [
+    'qemu.iommufd-vfio-dev-missing',
+    'qemu/qemu hw/vfio/iommufd.c',
+    'failed to find vfio-dev/vfioX/dev',
+    `${Q}vfio /sys/bus/pci/devices/0000:01:00.0/vfio-dev: failed to find vfio-dev/vfioX/dev`,
+  ],
+  [
+    'qemu.iommufd-vfio-dev-missing',
+    'qemu/qemu hw/vfio/iommufd.c',
+    'failed to load "%s"',
+    `${Q}vfio /sys/bus/pci/devices/0000:01:00.0/vfio-dev: failed to load "/sys/bus/pci/devices/0000:01:00.0/vfio-dev/vfio0/dev"`,
+  ],
+  [
+    'qemu.iommufd-vfio-dev-missing',
+    'qemu/qemu hw/vfio/iommufd.c',
+    'failed to get major:minor for "%s"',
+    `${Q}vfio /sys/bus/pci/devices/0000:01:00.0/vfio-dev: failed to get major:minor for "/sys/bus/pci/devices/0000:01:00.0/vfio-dev/vfio0/dev"`,
+  ],
+  [
+    'qemu.iommufd-iova-ranges-fallback',
+    'qemu/qemu hw/vfio/iommufd.c',
+    'Fallback to default 64bit IOVA range and 4K page size',
+    'Fallback to default 64bit IOVA range and 4K page size',
+  ],
+  [
+    'qemu.iommufd-alloc-failed',
+    'qemu/qemu backends/iommufd.c',
+    'Failed to allocate hwpt',
+    `${D('0000:01:00.0')}Failed to allocate hwpt: Invalid argument`,
+  ],
+  [
+    'qemu.iommufd-alloc-failed',
+    'qemu/qemu backends/iommufd.c',
+    'Failed to get hardware info',
+    `${D('0000:01:00.0')}Failed to get hardware info: Operation not supported`,
+  ],
+  // QEMU ≤ 2.9 wordings of hw/vfio/common.c (before error_setg()), recognised by the qemu.ts entries
+  [
+    'qemu.device-from-group',
+    'qemu/qemu hw/vfio/common.c',
+    'vfio: error getting device %s from group %d: %m',
+    `${Q}vfio: error getting device 0000:01:00.0 from group 1: No such device`,
+  ],
+  [
+    'qemu.device-from-group',
+    'qemu/qemu hw/vfio/common.c',
+    'Verify all devices in group %d are bound to vfio-pci or pci-stub and not already in use',
+    'Verify all devices in group 1 are bound to vfio-pci or pci-stub and not already in use',
+  ],
+  [
+    'qemu.group-open-failed',
+    'qemu/qemu hw/vfio/common.c',
+    'vfio: error opening %s: %m',
+    `${Q}vfio: error opening /dev/vfio/1: No such file or directory`,
+  ],
+  [
+    'qemu.group-status-failed',
+    'qemu/qemu hw/vfio/common.c',
+    'vfio: error getting group status: %m',
+    `${Q}vfio: error getting group status: Invalid argument`,
+  ],
+  [
+    'qemu.group-not-viable',
+    'qemu/qemu hw/vfio/common.c',
+    'vfio: error, group %d is not viable, please ensure all devices within the iommu_group are bound to their vfio bus driver.',
+    `${Q}vfio: error, group 1 is not viable, please ensure all devices within the iommu_group are bound to their vfio bus driver.`,
+  ],
+  [
+    'qemu.group-multiple-address-spaces',
+    'qemu/qemu hw/vfio/common.c',
+    'vfio: group %d used in multiple address spaces',
+    `${Q}vfio: group 1 used in multiple address spaces`,
+  ],
+  [
+    'qemu.container-open-failed',
+    'qemu/qemu hw/vfio/common.c',
+    'vfio: failed to open /dev/vfio/vfio: %m',
+    `${Q}vfio: failed to open /dev/vfio/vfio: Permission denied`,
+  ],
+  [
+    'qemu.set-group-container',
+    'qemu/qemu hw/vfio/common.c',
+    'vfio: failed to set group container: %m',
+    `${Q}vfio: failed to set group container: Invalid argument`,
+  ],
+  [
+    'qemu.set-iommu-container',
+    'qemu/qemu hw/vfio/common.c',
+    'vfio: failed to set iommu for container: %m',
+    `${Q}vfio: failed to set iommu for container: Operation not permitted`,
+  ],
+  [
+    'qemu.no-iommu-models',
+    'qemu/qemu hw/vfio/common.c',
+    'vfio: No available IOMMU models',
+    `${Q}vfio: No available IOMMU models`,
+  ],
+  [
+    'qemu.memory-listener-failed',
+    'qemu/qemu hw/vfio/common.c',
+    'vfio: memory listener initialization failed for container',
+    `${Q}vfio: memory listener initialization failed for container`,
+  ],
+  [
+    'qemu.device-init-failed-followup',
+    'qemu/qemu hw/vfio/pci.c',
+    'vfio: failed to get group %d',
+    `${Q}vfio: failed to get group 1`,
+  ],
+  [
+    'qemu.no-iommu-group',
+    'qemu/qemu hw/vfio/pci.c',
+    'vfio: error no iommu_group for device',
+    `${Q}vfio: error no iommu_group for device`,
+  ],
+  [
+    'qemu.no-such-host-device',
+    'qemu/qemu hw/vfio/pci.c',
+    'vfio: error: no such host device: %s',
+    `${Q}vfio: error: no such host device: /sys/bus/pci/devices/0000:01:00.0`,
+  ],
+  ['qemu.map-dma-ioctl-failed', 'qemu/qemu hw/vfio/common.c', 'VFIO_MAP_DMA: %d', `${Q}VFIO_MAP_DMA: -12`],
+  [
+    'qemu.dma-map-failed',
+    'qemu/qemu hw/vfio/common.c',
+    'vfio_dma_map(%p, 0x%lx, 0x%lx, %p) = %d (%m)',
+    `${Q}vfio_dma_map(0x55d6c4b7a0c0, 0x100000000, 0x380000000, 0x7f2a40000000) = -12 (Cannot allocate memory)`,
+  ],
 ];
 
 /** [file, format, why] */
@@ -582,6 +717,41 @@ const LEFT_OUT_ROWS: Out[] = [
     MONITOR,
     "Parameter '%s' expects %s",
     'for driver= naming an abstract or non-pluggable type; not a VFIO setup mistake (the x-igd-gms wording of hw/vfio/igd.c is recognised by qemu.igd-gms-invalid)',
+  ],
+  [
+    'qemu/qemu hw/vfio/iommufd.c',
+    'detach %s failed',
+    'printed when a device is detached from its IOAS at VM shutdown or unplug; the device is released anyway when its descriptor closes',
+  ],
+  [
+    'qemu/qemu backends/iommufd.c',
+    'Could not parse remote object fd %s:',
+    'fd= of -object iommufd given by a management layer that passes descriptors; a management-tool bug, not a host setup problem',
+  ],
+  [
+    'qemu/qemu backends/iommufd.c',
+    'Failed to free id: %u %m',
+    'teardown of an iommufd object at shutdown; nothing left to fix once the VM is gone',
+  ],
+  [
+    'qemu/qemu backends/iommufd.c',
+    'IOMMU_HWPT_SET_DIRTY_TRACKING(hwpt_id %u) failed',
+    'IOMMU dirty tracking, used only during live migration',
+  ],
+  [
+    'qemu/qemu backends/iommufd.c',
+    'IOMMU_HWPT_GET_DIRTY_BITMAP (iova: 0x%lx size: 0x%lx) failed',
+    'IOMMU dirty tracking, used only during live migration',
+  ],
+  [
+    'qemu/qemu backends/iommufd.c',
+    '%s: unsupported capability %x',
+    'an internal query of a capability QEMU itself does not implement; a QEMU bug',
+  ],
+  [
+    'qemu/qemu hw/vfio/common.c',
+    '%s: Overlapped IOMMU are not enabled',
+    'hw_error() for overlapping DMA windows, which only the sPAPR (POWER) IOMMU creates',
   ],
 ];
 

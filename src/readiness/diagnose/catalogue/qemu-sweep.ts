@@ -324,6 +324,138 @@ export const QEMU_SWEEP_ENTRIES: CatalogueEntry[] = [
       ),
     ],
   },
+  // ---- iommufd backend (hw/vfio/iommufd.c, backends/iommufd.c) ----
+  {
+    id: 'qemu.iommufd-vfio-dev-missing',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/vfio/iommufd.c iommufd_cdev_getfd()',
+    format: "couldn't open directory %s",
+    versions:
+      'QEMU 9.0+, prefixed "vfio /sys/bus/pci/devices/BDF/vfio-dev: "; also "failed to find vfio-dev/vfioX/dev", "failed to load \\"%s\\"" and "failed to get major:minor for \\"%s\\""',
+    patterns: [
+      new RegExp(`couldn't open directory (?<path>/sys/[\\w:./-]{1,200}/vfio-dev)${ERR}`),
+      /failed to find vfio-dev\/vfioX\/dev/,
+      /failed to (?:load|get major:minor for) "(?<path>\/sys\/[^"\n]{1,200}\/dev)"/,
+    ],
+    severity: 'error',
+    title: 'The device has no VFIO character device for iommufd',
+    cause:
+      'with iommufd=… QEMU opens the device through its VFIO cdev, which it finds under /sys/bus/pci/devices/BDF/vfio-dev/vfioN; that directory is missing, so the kernel was built without CONFIG_VFIO_DEVICE_CDEV (cdevs exist since Linux 6.6) or the device is not bound to vfio-pci',
+    fix: 'bind the device to vfio-pci (vfiokit groups shows its driver); on a kernel without VFIO_DEVICE_CDEV drop iommufd= to use the legacy /dev/vfio/N group interface',
+    render: render(
+      `${QEMU}-device vfio-pci,host=0000:01:00.0,iommufd=iommufd0: vfio /sys/bus/pci/devices/0000:01:00.0/vfio-dev: `,
+      '/sys/bus/pci/devices/0000:01:00.0/vfio-dev',
+    ),
+    examples: [
+      ex(
+        "qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0,iommufd=iommufd0: vfio /sys/bus/pci/devices/0000:01:00.0/vfio-dev: couldn't open directory /sys/bus/pci/devices/0000:01:00.0/vfio-dev: No such file or directory",
+        { path: '/sys/bus/pci/devices/0000:01:00.0/vfio-dev', errno: 'ENOENT' },
+      ),
+      ex(
+        'qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0,iommufd=iommufd0: vfio /sys/bus/pci/devices/0000:01:00.0/vfio-dev: failed to find vfio-dev/vfioX/dev',
+      ),
+    ],
+  },
+  {
+    id: 'qemu.iommufd-dev-iommu-unopenable',
+    source: 'qemu',
+    cite: 'qemu/qemu backends/iommufd.c iommufd_backend_connect() (qemu_open("/dev/iommu"))',
+    format: "Could not open '/dev/iommu': %m",
+    versions:
+      'QEMU 9.1+ wording (qemu_open()); QEMU 8.2–9.0: "/dev/iommu opening failed" (qemu.iommufd-open-failed)',
+    patterns: [new RegExp(`Could not open '/dev/iommu'${ERR}`)],
+    severity: 'error',
+    title: 'QEMU could not open /dev/iommu (iommufd)',
+    cause:
+      'the VM uses the iommufd backend (-object iommufd), and /dev/iommu is missing (kernel without CONFIG_IOMMUFD, or the iommufd module not loaded) or the QEMU user may not open it ("Permission denied": libvirt gives access itself, a hand-started QEMU needs it)',
+    fix: 'modprobe iommufd on a kernel ≥ 6.2 with CONFIG_IOMMUFD and give the QEMU user access to /dev/iommu and /dev/vfio/devices/vfioN, or drop -object iommufd to use the legacy container',
+    refine: (f) =>
+      errnoName(f) === 'EACCES'
+        ? {
+            cause:
+              '/dev/iommu exists but the QEMU process may not open it (mode 0600 root by default; libvirt passes an opened descriptor instead)',
+            fix: 'run QEMU through libvirt, or give its user access with a udev rule for /dev/iommu and /dev/vfio/devices/*',
+          }
+        : undefined,
+    render: render(`${QEMU}-object iommufd,id=iommufd0: `, 'No such file or directory'),
+    examples: [
+      ex(
+        "qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0,iommufd=iommufd0: Could not open '/dev/iommu': No such file or directory",
+        {
+          errno: 'ENOENT',
+        },
+      ),
+    ],
+  },
+  {
+    id: 'qemu.iommufd-alloc-failed',
+    source: 'qemu',
+    cite: 'qemu/qemu backends/iommufd.c iommufd_backend_alloc_ioas() / iommufd_backend_alloc_hwpt() / iommufd_backend_get_device_info()',
+    format: 'Failed to allocate ioas',
+    versions: 'QEMU 8.2+; also "Failed to allocate hwpt" (9.1+) and "Failed to get hardware info" (9.1+)',
+    patterns: [new RegExp(`Failed to (?:allocate (?<what>ioas|hwpt)|get hardware info)${ERR}`)],
+    severity: 'error',
+    title: 'iommufd refused to set up an IO address space for the device',
+    cause:
+      'with iommufd QEMU creates an IO address space (IOAS) or hardware page table (hwpt) for the device\'s IOMMU and asks for the IOMMU\'s capabilities; the kernel refused: out of memory, an IOMMU driver without iommufd support for this device ("Operation not supported"), or a device that was not bound to the iommufd first',
+    fix: 'read dmesg at the same moment; update the kernel (iommufd matured from 6.6 on) or drop iommufd= to use the legacy container',
+    render: render(
+      `${QEMU}-device vfio-pci,host=0000:01:00.0,iommufd=iommufd0: vfio 0000:01:00.0: `,
+      'Cannot allocate memory',
+    ),
+    examples: [
+      ex(
+        'qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0,iommufd=iommufd0: vfio 0000:01:00.0: Failed to allocate hwpt: Operation not supported',
+        { what: 'hwpt', errno: 'EOPNOTSUPP' },
+      ),
+    ],
+  },
+  {
+    id: 'qemu.iommufd-iova-ranges-fallback',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/vfio/iommufd.c iommufd_cdev_get_info_iova_range()',
+    format: 'Cannot get IOVA ranges',
+    versions:
+      'QEMU 8.2+, a warning followed by the hint "Fallback to default 64bit IOVA range and 4K page size"',
+    patterns: [
+      new RegExp(`Cannot get IOVA ranges${ERR}`),
+      /Fallback to default 64bit IOVA range and 4K page size/,
+    ],
+    severity: 'warning',
+    title: 'QEMU could not learn the usable IOVA ranges from iommufd',
+    cause:
+      'QEMU asks iommufd (IOMMU_IOAS_IOVA_RANGES) which DMA addresses the host IOMMU can map, to keep guest memory and the vIOMMU inside them; the query failed, so QEMU assumes all 64 bits and 4 KiB pages. Nothing breaks unless guest memory or a BAR lands in a reserved range (the MSI window, an RMRR), where the mapping then fails',
+    fix: 'usually nothing; if DMA mappings fail afterwards, update the kernel or use the legacy container (drop iommufd=)',
+    render: render(`${QEMU}warning: `),
+    examples: [
+      ex('qemu-system-x86_64: warning: Cannot get IOVA ranges: Inappropriate ioctl for device', {
+        errno: 'ENOTTY',
+      }),
+    ],
+  },
+  {
+    id: 'qemu.hot-reset-device-not-owned',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/vfio/iommufd.c iommufd_cdev_pci_hot_reset()',
+    format: 'vfio: Cannot reset device %s, depends on device %04x:%02x:%02x.%x which is not owned.',
+    versions:
+      'QEMU 9.0+ with iommufd; the legacy container prints "… depends on group %d which is not owned." (qemu.hot-reset-group-not-owned)',
+    patterns: [
+      /vfio: Cannot reset device (?<bdf>[0-9a-fA-F]{4,8}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]), depends on device (?<dep>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]) which is not owned/,
+    ],
+    severity: 'warning',
+    title: 'A bus reset would hit a device this VM does not own',
+    cause:
+      'the device has no function-level reset, so QEMU tries a secondary bus reset, which resets every device on the same bus or slot; another device there (another function of the card, or a device behind the same bridge) is not assigned to this VM through the same iommufd, so the kernel would not allow it and QEMU skips the reset. The device keeps the state the last guest left it in',
+    fix: "assign every function of the card to the same VM (the GPU's audio function too), or move the card to a slot of its own; devices that need a reset between boots may then work",
+    render: render(QEMU, '0000:01:00.0', 0, 1, 0, 1),
+    examples: [
+      ex(
+        'qemu-system-x86_64: vfio: Cannot reset device 0000:01:00.0, depends on device 0000:01:00.1 which is not owned.',
+        { bdf: '0000:01:00.0', dep: '0000:01:00.1' },
+      ),
+    ],
+  },
   // ---- vIOMMU (hw/vfio/pci.c, hw/i386/intel_iommu.c, system/memory.c) ----
   {
     id: 'qemu.viommu-set-failed',
