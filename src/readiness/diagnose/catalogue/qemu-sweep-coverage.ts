@@ -570,6 +570,49 @@ const ALSO_ROWS: Row[] = [
     'vfio_dma_map(%p, 0x%lx, 0x%lx, %p) = %d (%m)',
     `${Q}vfio_dma_map(0x55d6c4b7a0c0, 0x100000000, 0x380000000, 0x7f2a40000000) = -12 (Cannot allocate memory)`,
   ],
+  // guest memory backends
+  [
+    'qemu.memfd-create-failed',
+    'qemu/qemu util/memfd.c',
+    'failed to resize memfd to %zu',
+    `${Q}failed to resize memfd to 3145728: Invalid argument`,
+  ],
+  [
+    'qemu.memfd-create-failed',
+    'qemu/qemu util/memfd.c',
+    'Hugepage size must be a power of 2',
+    `${Q}-object memory-backend-memfd,id=mem,size=8G,hugetlb=on,hugetlbsize=3M: Hugepage size must be a power of 2`,
+  ],
+  [
+    'qemu.memfd-create-failed',
+    'qemu/qemu util/memfd.c',
+    'failed to create memfd',
+    `${Q}failed to create memfd: Function not implemented`,
+  ],
+  [
+    'qemu.memory-policy-invalid',
+    'qemu/qemu backends/hostmem.c',
+    'host-nodes must be empty for policy default, or you should explicitly specify a policy other than default',
+    `${Q}-object memory-backend-ram,id=ram0,size=8G,host-nodes=0: host-nodes must be empty for policy default, or you should explicitly specify a policy other than default`,
+  ],
+  [
+    'qemu.memory-policy-invalid',
+    'qemu/qemu backends/hostmem.c',
+    'NUMA node binding are not supported by this QEMU',
+    `${Q}NUMA node binding are not supported by this QEMU`,
+  ],
+  [
+    'qemu.memory-policy-invalid',
+    'qemu/qemu backends/hostmem.c',
+    'NUMA policies are not supported by this QEMU',
+    `${Q}NUMA policies are not supported by this QEMU`,
+  ],
+  [
+    'qemu.memory-backend-file-config',
+    'qemu/qemu backends/hostmem-file.c',
+    "can't create backend with size 0",
+    `${Q}-object memory-backend-file,id=mem,mem-path=/dev/hugepages: can't create backend with size 0`,
+  ],
 ];
 
 /** [file, format, why] */
@@ -752,6 +795,56 @@ const LEFT_OUT_ROWS: Out[] = [
     'qemu/qemu hw/vfio/common.c',
     '%s: Overlapped IOMMU are not enabled',
     'hw_error() for overlapping DMA windows, which only the sPAPR (POWER) IOMMU creates',
+  ],
+  [
+    'qemu/qemu util/memfd.c',
+    'failed to add seals 0x%x',
+    'sealing a memfd fails only on kernels without F_SEAL support; QEMU falls back to an unsealed memfd for its internal buffers, and guest RAM does not use seals',
+  ],
+  [
+    'qemu/qemu backends/hostmem.c',
+    'remove -mem-prealloc to use the prealloc property',
+    'the message names its own fix (an option conflict on the command line)',
+  ],
+  [
+    'qemu/qemu backends/hostmem.c',
+    'cannot change property value',
+    'a QMP client changing a live backend; not met when starting a VM',
+  ],
+  [
+    'qemu/qemu backends/hostmem-file.c',
+    "property 'rom' = 'on' is not supported with 'readonly' = 'off'",
+    'VM templating options (rom=, readonly=) set by hand; unrelated to the VFIO path',
+  ],
+  [
+    'qemu/qemu backends/hostmem-file.c',
+    "property 'rom' = 'off' is incompatible with 'readonly' = 'on' and 'share' = 'on'",
+    'VM templating options set by hand; unrelated to the VFIO path',
+  ],
+  [
+    'qemu/qemu backends/hostmem-file.c',
+    "cannot change property 'mem-path' of %s",
+    'a QMP client changing a live backend; not met when starting a VM',
+  ],
+  [
+    'qemu/qemu system/physmem.c',
+    "backing store align 0x%lx is larger than 'align' option 0x%lx",
+    "align= set by hand smaller than the file's page size (persistent memory setups); not on the hugepage path libvirt generates",
+  ],
+  [
+    'qemu/qemu system/physmem.c',
+    'Consider opening the backing store read-only but still creating writable RAM using \'-object memory-backend-file,readonly=on,rom=off...\' (see "VM templating" documentation)',
+    'hint appended to "can\'t open backing store %s for guest RAM", which qemu.backing-store-open-failed recognises',
+  ],
+  [
+    'qemu/qemu system/physmem.c',
+    'ram_block_discard_range: Failed to discard range %s:%lx +%zx (%d)',
+    'balloon/virtio-mem discards; with an assigned device QEMU disables uncoordinated discarding, so this is not on the VFIO path',
+  ],
+  [
+    'qemu/qemu system/physmem.c',
+    'Could not remap addr: %lx@%lx',
+    'remapping after a host memory error (MCE) recovery; not a setup problem',
   ],
 ];
 

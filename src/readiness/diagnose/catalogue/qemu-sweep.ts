@@ -517,6 +517,88 @@ export const QEMU_SWEEP_ENTRIES: CatalogueEntry[] = [
       ex('qemu-system-x86_64: iommu has granularity incompatible with target AS'),
     ],
   },
+  // ---- guest memory backends (backends/hostmem*.c, util/memfd.c) ----
+  {
+    id: 'qemu.memfd-create-failed',
+    source: 'qemu',
+    cite: 'qemu/qemu util/memfd.c qemu_memfd_create() (memory-backend-memfd)',
+    format: 'failed to create memfd with flags 0x%x',
+    versions:
+      'QEMU 2.12+; also "failed to resize memfd to %zu" (ftruncate), "Hugepage size must be a power of 2" and, on hosts without memfd, "failed to create memfd"',
+    patterns: [
+      new RegExp(`failed to create memfd(?: with flags 0x(?<flags>[0-9a-fA-F]{1,8}))?${ERR}`),
+      new RegExp(`failed to resize memfd to (?<size>\\d{1,20})${ERR}`),
+      /Hugepage size must be a power of 2/,
+    ],
+    severity: 'error',
+    title: 'A memfd memory backend could not be created',
+    cause:
+      'memory-backend-memfd (used by libvirt for <memoryBacking><source type=\'memfd\'/>) creates guest RAM with memfd_create(); with hugetlb=on the kernel refuses a hugetlbsize it has no pool for ("Invalid argument": 1 GiB pages not enabled with hugepagesz=1G, or a size that is not a page size), and ftruncate() refuses a size that is not a whole number of huge pages',
+    fix: 'make the guest memory a multiple of the huge page size, and use a hugetlbsize the host has a pool for (ls /sys/kernel/mm/hugepages; boot with hugepagesz=1G hugepages=N for 1 GiB pages); `vfiokit doctor --memory SIZE` checks the pool',
+    refine: (f) =>
+      f.size
+        ? {
+            cause: `ftruncate() refused ${f.size} bytes for the memfd: with hugetlb=on the size must be a whole number of huge pages (2 MiB or 1 GiB), and the guest memory or a NUMA node's share of it is not`,
+            fix: 'round the guest memory (and each NUMA node size) up to a multiple of the huge page size',
+          }
+        : undefined,
+    render: render(`${QEMU}-object memory-backend-memfd,id=mem,size=8G,hugetlb=on,hugetlbsize=1G: `, 0x78000005),
+    examples: [
+      ex(
+        'qemu-system-x86_64: -object memory-backend-memfd,id=mem,size=8G,hugetlb=on,hugetlbsize=1G: failed to create memfd with flags 0x78000005: Invalid argument',
+        { flags: '78000005', errno: 'EINVAL' },
+      ),
+      ex(
+        'qemu-system-x86_64: -object memory-backend-memfd,hugetlb=on,size=3m,id=tmp: failed to resize memfd to 3145728: Invalid argument',
+        {
+          size: '3145728',
+        },
+      ),
+    ],
+  },
+  {
+    id: 'qemu.memory-policy-invalid',
+    source: 'qemu',
+    cite: 'qemu/qemu backends/hostmem.c host_memory_backend_memory_complete() / host_memory_backend_set_host_nodes()',
+    format: 'host-nodes must be set for policy %s',
+    versions:
+      'also "host-nodes must be empty for policy default, or you should explicitly specify a policy other than default", and on a QEMU built without libnuma "NUMA node binding are not supported by this QEMU" / "NUMA policies are not supported by this QEMU"',
+    patterns: [
+      /host-nodes must be (?<what>set for policy (?<policy>\w{1,12})|empty for policy default)/,
+      /NUMA (?:node binding are|policies are) not supported by this QEMU/,
+    ],
+    severity: 'error',
+    title: "The memory backend's NUMA policy and host nodes do not go together",
+    cause:
+      'a memory backend binds guest RAM to host NUMA nodes with host-nodes= and policy= (libvirt <numatune><memory mode=… nodeset=…/>); a policy other than default needs host-nodes, host-nodes need a policy other than default, and both need a QEMU built with libnuma',
+    fix: 'give both (policy=bind,host-nodes=0) or neither; with a distribution QEMU without NUMA support drop <numatune> or use one built with it',
+    render: render(`${QEMU}-object memory-backend-ram,id=ram0,size=8G,policy=bind: `, 'bind'),
+    examples: [
+      ex(
+        'qemu-system-x86_64: -object memory-backend-ram,id=ram0,size=8G,policy=bind: host-nodes must be set for policy bind',
+        {
+          policy: 'bind',
+        },
+      ),
+    ],
+  },
+  {
+    id: 'qemu.memory-backend-file-config',
+    source: 'qemu',
+    cite: 'qemu/qemu backends/hostmem-file.c file_backend_memory_alloc()',
+    format: 'mem-path property not set',
+    versions: 'also "can\'t create backend with size 0"',
+    patterns: [/mem-path property not set/, /can't create backend with size 0/],
+    severity: 'error',
+    title: 'memory-backend-file is missing its path or size',
+    cause:
+      'memory-backend-file (hugepage-backed guest RAM: mem-path=/dev/hugepages) needs mem-path= (the hugetlbfs mount or a file) and a non-zero size=; one is missing, often from a hand-written -object line or a -numa node without a size',
+    fix: 'give both, e.g. -object memory-backend-file,id=mem,size=8G,mem-path=/dev/hugepages,share=on,prealloc=on',
+    render: render(`${QEMU}-object memory-backend-file,id=mem,size=8G: `),
+    examples: [
+      ex('qemu-system-x86_64: -object memory-backend-file,id=mem,size=8G: mem-path property not set'),
+    ],
+  },
   // ---- display (hw/vfio/pci.c, hw/vfio/display.c) ----
   {
     id: 'qemu.display-size-needs-edid',
