@@ -542,7 +542,10 @@ export const QEMU_SWEEP_ENTRIES: CatalogueEntry[] = [
             fix: 'round the guest memory (and each NUMA node size) up to a multiple of the huge page size',
           }
         : undefined,
-    render: render(`${QEMU}-object memory-backend-memfd,id=mem,size=8G,hugetlb=on,hugetlbsize=1G: `, 0x78000005),
+    render: render(
+      `${QEMU}-object memory-backend-memfd,id=mem,size=8G,hugetlb=on,hugetlbsize=1G: `,
+      0x78000005,
+    ),
     examples: [
       ex(
         'qemu-system-x86_64: -object memory-backend-memfd,id=mem,size=8G,hugetlb=on,hugetlbsize=1G: failed to create memfd with flags 0x78000005: Invalid argument',
