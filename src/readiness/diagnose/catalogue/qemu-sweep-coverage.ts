@@ -613,6 +613,19 @@ const ALSO_ROWS: Row[] = [
     "can't create backend with size 0",
     `${Q}-object memory-backend-file,id=mem,mem-path=/dev/hugepages: can't create backend with size 0`,
   ],
+  // hw/core/qdev.c, accel/kvm/kvm-all.c
+  [
+    'qemu.device-hotplug-refused',
+    'qemu/qemu hw/core/qdev.c',
+    "Device '%s' does not support hotplugging",
+    `${Q}Device 'vfio-pci-nohotplug' does not support hotplugging`,
+  ],
+  [
+    'qemu.kvm-memory-slot',
+    'qemu/qemu accel/kvm/kvm-all.c',
+    'kvm_set_user_memory_region: KVM_SET_USER_MEMORY_REGION2 failed, slot=%d, start=0x%lx, size=0x%lx, flags=0x%x, guest_memfd=%d, guest_memfd_offset=0x%lx: %s',
+    `${Q}kvm_set_user_memory_region: KVM_SET_USER_MEMORY_REGION2 failed, slot=9, start=0x8000000000, size=0x400000000, flags=0x0, guest_memfd=-1, guest_memfd_offset=0x0: Invalid argument`,
+  ],
 ];
 
 /** [file, format, why] */
@@ -845,6 +858,16 @@ const LEFT_OUT_ROWS: Out[] = [
     'qemu/qemu system/physmem.c',
     'Could not remap addr: %lx@%lx',
     'remapping after a host memory error (MCE) recovery; not a setup problem',
+  ],
+  [
+    'qemu/qemu hw/core/qdev.c',
+    "unknown type '%s'",
+    'printed for any unknown QOM type name; the device-model wording people meet is recognised by qemu.device-model-unknown',
+  ],
+  [
+    'qemu/qemu accel/kvm/kvm-all.c',
+    '%s: error unregistering slot: %s',
+    'KVM refusing to delete a memory slot while a region goes away; QEMU aborts on an internal inconsistency, not on a host setup problem',
   ],
 ];
 

@@ -363,6 +363,43 @@ export const QEMU_SWEEP_PCI_ENTRIES: CatalogueEntry[] = [
       ex('qemu-system-x86_64: Hot-unplug failed: guest is busy (power indicator blinking)'),
     ],
   },
+  // ---- machine-wide checks a VFIO device trips (hw/core/qdev.c, accel/kvm/kvm-all.c) ----
+  {
+    id: 'qemu.only-migratable-blocks-device',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/core/qdev.c check_only_migratable() (older: migration/migration.c)',
+    format: 'Device %s is not migratable, but --only-migratable was specified',
+    patterns: [/Device (?<dev>[\w.-]{1,40}) is not migratable, but --only-migratable was specified/],
+    severity: 'error',
+    title: 'An assigned device cannot be added to a VM started with --only-migratable',
+    cause:
+      '--only-migratable (or -only-migratable) makes QEMU refuse every device that would block live migration; a vfio-pci device without a migration-capable variant driver is such a device (it carries a migration blocker)',
+    fix: 'drop --only-migratable for VMs with assigned devices, or use a device whose vfio variant driver supports migration (enable-migration=on)',
+    render: render(`${QEMU}-device vfio-pci,host=0000:01:00.0: `, 'vfio-pci'),
+    examples: [
+      ex(
+        'qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0: Device vfio-pci is not migratable, but --only-migratable was specified',
+        {
+          dev: 'vfio-pci',
+        },
+      ),
+    ],
+  },
+  {
+    id: 'qemu.kvm-no-free-memslot',
+    source: 'qemu',
+    cite: 'qemu/qemu accel/kvm/kvm-all.c kvm_alloc_slot()',
+    format: '%s: no free slot available',
+    versions: 'printed as "kvm_alloc_slot: no free slot available" just before QEMU aborts',
+    patterns: [/kvm_alloc_slot: no free slot available/],
+    severity: 'error',
+    title: 'KVM ran out of memory slots',
+    cause:
+      "every contiguous piece of guest memory KVM maps is a memory slot: RAM regions, and with device assignment each mmap'd part of every BAR (split around the MSI-X table and the quirk windows); the kernel's limit (KVM_CAP_NR_MEMSLOTS: 509 on x86 with older kernels, 32764 on recent ones) was reached, so QEMU aborts — typically many assigned devices or VFs with several BARs each, or virtio-mem/DIMM hotplug on an old kernel",
+    fix: 'update the host kernel (more memslots), assign fewer functions to one VM, or drop virtio-mem/many memory DIMMs; check the count with `info mtree` in the QEMU monitor',
+    render: render(QEMU, 'kvm_alloc_slot'),
+    examples: [ex('kvm_alloc_slot: no free slot available')],
+  },
   // ---- device_add / device_del (system/qdev-monitor.c) ----
   {
     id: 'qemu.device-wrong-bus-type',
