@@ -626,6 +626,12 @@ const ALSO_ROWS: Row[] = [
     'kvm_set_user_memory_region: KVM_SET_USER_MEMORY_REGION2 failed, slot=%d, start=0x%lx, size=0x%lx, flags=0x%x, guest_memfd=%d, guest_memfd_offset=0x%lx: %s',
     `${Q}kvm_set_user_memory_region: KVM_SET_USER_MEMORY_REGION2 failed, slot=9, start=0x8000000000, size=0x400000000, flags=0x0, guest_memfd=-1, guest_memfd_offset=0x0: Invalid argument`,
   ],
+  [
+    'qemu.pcie-chassis-slot-taken',
+    'qemu/qemu hw/pci/slotid_cap.c',
+    'Bridge chassis not specified. Each bridge is required to be assigned a unique chassis id > 0.',
+    `${Q}-device pci-bridge,id=br0: Bridge chassis not specified. Each bridge is required to be assigned a unique chassis id > 0.`,
+  ],
 ];
 
 /** [file, format, why] */
@@ -868,6 +874,16 @@ const LEFT_OUT_ROWS: Out[] = [
     'qemu/qemu accel/kvm/kvm-all.c',
     '%s: error unregistering slot: %s',
     'KVM refusing to delete a memory slot while a region goes away; QEMU aborts on an internal inconsistency, not on a host setup problem',
+  ],
+  [
+    'qemu/qemu hw/pci-bridge/pcie_root_port.c',
+    "Can't add Root Port capability, error %d",
+    "hint after pci_add_capability()'s own error for the port, which cannot fail for QEMU's fixed capability layout unless a property was set by hand",
+  ],
+  [
+    'qemu/qemu hw/pci-bridge/pcie_root_port.c',
+    "Can't init SSV ID, error %d",
+    'subsystem-ID capability of a port; only fails on a QEMU bug',
   ],
 ];
 

@@ -336,6 +336,36 @@ export const QEMU_SWEEP_PCI_ENTRIES: CatalogueEntry[] = [
       ),
     ],
   },
+  // ---- PCIe ports and bridges (hw/pci-bridge/*.c, hw/pci/slotid_cap.c) ----
+  {
+    id: 'qemu.pcie-chassis-slot-taken',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/pci-bridge/pcie_root_port.c rp_realize() (also xio3130_downstream.c, pcie_pci_bridge.c) via hw/pci/pcie_port.c pcie_chassis_add_slot()',
+    format: "Can't add chassis slot, error %d",
+    versions:
+      'a pci-bridge or pxb without chassis= prints "Bridge chassis not specified. Each bridge is required to be assigned a unique chassis id > 0." (hw/pci/slotid_cap.c slotid_cap_init())',
+    patterns: [
+      /Can't add chassis slot, error (?<errno>-\d{1,3})/,
+      /Bridge chassis not specified\. Each bridge is required to be assigned a unique chassis id > 0/,
+    ],
+    severity: 'error',
+    title: 'Two PCIe ports (or bridges) share a chassis/slot number',
+    cause:
+      'every pcie-root-port and switch downstream port registers its (chassis, slot) pair, which the guest uses to name hotplug slots; "error -16" (EBUSY) means another port already has the same chassis= and slot= — usually hand-written root ports all given chassis=1 and the default slot 0. A pci-bridge or pxb needs a chassis number > 0 of its own',
+    fix: 'give each port a distinct pair, e.g. -device pcie-root-port,id=rp1,chassis=1 … ,id=rp2,chassis=2 (or the same chassis with slot=1, slot=2 …), and chassis=N on each pci-bridge; libvirt assigns these itself',
+    render: render(`${QEMU}-device pcie-root-port,id=rp2,chassis=1,bus=pcie.0,addr=0x2.1: `, -16),
+    examples: [
+      ex(
+        "qemu-system-x86_64: -device pcie-root-port,id=rp2,chassis=1,bus=pcie.0,addr=0x2.1: Can't add chassis slot, error -16",
+        {
+          errno: 'EBUSY',
+        },
+      ),
+      ex(
+        'qemu-system-x86_64: -device pci-bridge,id=br0,bus=pcie.0: Bridge chassis not specified. Each bridge is required to be assigned a unique chassis id > 0.',
+      ),
+    ],
+  },
   // ---- PCIe slot hotplug (hw/pci/pcie.c) ----
   {
     id: 'qemu.pcie-slot-hotplug-refused',
