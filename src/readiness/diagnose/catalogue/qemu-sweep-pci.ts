@@ -88,7 +88,7 @@ export const QEMU_SWEEP_PCI_ENTRIES: CatalogueEntry[] = [
       'QEMU 10.0+ (x-igd-lpc); also "IGD LPC is not supported on hotplugged device", "IGD LPC bridge access is not supported by kernel", "IGD host bridge access is not supported by kernel", "Failed to create/modify LPC bridge for IGD", "Failed to modify host bridge for IGD", "VFIO dummy ISA/LPC bridge must have address 1f.0", "IGD copy failed: %m", "Can\'t find host bridge"; QEMU 2.7–9.x: "IGD device %s failed to create LPC bridge, legacy mode disabled" (qemu.igd-legacy-vga-failed)',
     patterns: [
       /(?<what>Cannot create LPC bridge due to existing device at 1f\.0|IGD LPC is not supported on hotplugged device|VFIO dummy ISA\/LPC bridge must have address 1f\.0)/,
-      /IGD (?<what>LPC bridge|host bridge) access is not supported by kernel/,
+      /IGD (?<what>LPC bridge|host bridge)[ ]access is not supported by kernel/,
       /Failed to (?<what>create\/modify LPC bridge|modify host bridge) for IGD/,
       new RegExp(`(?<what>IGD copy failed|Can't find host bridge)${ERR}`),
     ],
@@ -185,7 +185,7 @@ export const QEMU_SWEEP_PCI_ENTRIES: CatalogueEntry[] = [
     versions:
       'also "… failed to write PCI command register" and "… failed to restore PCI command register" (QEMU 2.7–9.x)',
     patterns: [
-      /IGD device (?<bdf>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]) - failed to (?<op>read|write|restore) PCI command register/,
+      /IGD device (?<bdf>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]) - failed to (?<op>read|write|restore)[ ]PCI command register/,
     ],
     severity: 'error',
     title: "QEMU could not reach the IGD's command register while clearing its GTT",
@@ -228,7 +228,7 @@ export const QEMU_SWEEP_PCI_ENTRIES: CatalogueEntry[] = [
     cite: 'qemu/qemu hw/pci/pci.c do_pci_register_device()',
     format: 'PCI: slot %d function 0 already occupied by %s, new func %s cannot be exposed to guest.',
     patterns: [
-      /PCI: slot (?<slot>\d{1,2}) function 0 already occupied by (?<by>[\w-]{1,40}), new func (?<dev>[\w-]{1,40}) cannot be exposed to guest/,
+      /PCI: slot (?<slot>\d{1,2})[ ]function 0 already occupied by (?<by>[\w-]{1,40}), new func (?<dev>[\w-]{1,40}) cannot be exposed to guest/,
     ],
     severity: 'error',
     title: 'A function was hot-added to a slot whose function 0 is already live',
@@ -250,7 +250,7 @@ export const QEMU_SWEEP_PCI_ENTRIES: CatalogueEntry[] = [
     format: 'PCI: slot %d function %d not available for %s, reserved',
     versions: 'QEMU 6.0+ (bus reserved-slot masks)',
     patterns: [
-      /PCI: slot (?<slot>\d{1,2}) function (?<fn>\d) not available for (?<dev>[\w-]{1,40}), reserved/,
+      /PCI: slot (?<slot>\d{1,2}) function (?<fn>\d)[ ]not available for (?<dev>[\w-]{1,40}), reserved/,
     ],
     severity: 'error',
     title: 'The guest slot asked for is reserved on this bus',
@@ -273,8 +273,8 @@ export const QEMU_SWEEP_PCI_ENTRIES: CatalogueEntry[] = [
     versions:
       'QEMU 8.2+ (romsize=); also "ROM size %u is not a power of two" and "failed to load romfile \\"%s\\"" (the file could not be read)',
     patterns: [
-      /romfile "(?<romfile>[^"\n]{1,200})" \((?<bytes>\d{1,12}) bytes\) is too large for ROM size (?<romsize>\d{1,12})/,
-      /ROM size (?<romsize>\d{1,12}) is not a power of two/,
+      /romfile "(?<romfile>[^"\n]{1,200})" \((?<bytes>\d{1,12})[ ]bytes\) is too large for ROM size (?<romsize>\d{1,12})/,
+      /ROM size (?<romsize>\d{1,12})[ ]is not a power of two/,
       /failed to load romfile "(?<romfile>[^"\n]{1,200})"/,
     ],
     severity: 'error',
@@ -375,7 +375,7 @@ export const QEMU_SWEEP_PCI_ENTRIES: CatalogueEntry[] = [
     versions:
       'also "Hot-unplug failed: unsupported by the port device \'%s\'", "Hot-unplug failed: guest is busy (power indicator blinking)" and "slot is electromechanically locked"',
     patterns: [
-      /Hot-(?<op>plug|unplug) failed: unsupported by the port device '(?<port>[^'\n]{0,40})'/,
+      /Hot-(?<op>plug|unplug)[ ]failed: unsupported by the port device '(?<port>[^'\n]{0,40})'/,
       /Hot-unplug failed: guest is busy \(power indicator blinking\)/,
       new RegExp(`slot is electromechanically locked${ERR}`),
     ],
@@ -399,7 +399,7 @@ export const QEMU_SWEEP_PCI_ENTRIES: CatalogueEntry[] = [
     source: 'qemu',
     cite: 'qemu/qemu hw/core/qdev.c check_only_migratable() (older: migration/migration.c)',
     format: 'Device %s is not migratable, but --only-migratable was specified',
-    patterns: [/Device (?<dev>[\w.-]{1,40}) is not migratable, but --only-migratable was specified/],
+    patterns: [/Device (?<dev>[\w.-]{1,40})[ ]is not migratable, but --only-migratable was specified/],
     severity: 'error',
     title: 'An assigned device cannot be added to a VM started with --only-migratable',
     cause:
@@ -436,7 +436,7 @@ export const QEMU_SWEEP_PCI_ENTRIES: CatalogueEntry[] = [
     source: 'qemu',
     cite: 'qemu/qemu system/qdev-monitor.c qdev_device_add_from_qdict()',
     format: "Device '%s' can't go on %s bus",
-    patterns: [/Device '(?<dev>[\w-]{1,40})' can't go on (?<bus>[\w-]{1,24}) bus/],
+    patterns: [/Device '(?<dev>[\w-]{1,40})'[ ]can't go on (?<bus>[\w-]{1,24}) bus/],
     severity: 'error',
     title: 'bus= names a bus of the wrong kind for the device',
     cause:
@@ -460,7 +460,7 @@ export const QEMU_SWEEP_PCI_ENTRIES: CatalogueEntry[] = [
     format: "Bus '%s' is full",
     versions: 'also "Device \'%s\' has no child bus" and "Device \'%s\' has multiple child buses"',
     patterns: [
-      /Bus '(?<bus>[\w.-]{1,40})' is full/,
+      /Bus '(?<bus>[\w.-]{1,40})'[ ]is full/,
       /Device '(?<dev>[\w.-]{1,40})' has (?<what>no child bus|multiple child buses)/,
     ],
     severity: 'error',
@@ -489,8 +489,8 @@ export const QEMU_SWEEP_PCI_ENTRIES: CatalogueEntry[] = [
       'also "Device \'%s\' can not be hotplugged on this machine", "Device %s is already in the process of unplug", "device_add not allowed while migrating", "device_del not allowed while migrating"',
     patterns: [
       /Device '(?<dev>[\w.-]{1,40})' (?<what>does not support hotplugging|can not be hotplugged on this machine)/,
-      /Device (?<dev>[\w.-]{1,40}) is already in the process of unplug/,
-      /device_(?<op>add|del) not allowed while migrating/,
+      /Device (?<dev>[\w.-]{1,40})[ ]is already in the process of unplug/,
+      /device_(?<op>add|del)[ ]not allowed while migrating/,
     ],
     severity: 'error',
     title: 'device_add / device_del was refused',
