@@ -632,6 +632,19 @@ const ALSO_ROWS: Row[] = [
     'Bridge chassis not specified. Each bridge is required to be assigned a unique chassis id > 0.',
     `${Q}-device pci-bridge,id=br0: Bridge chassis not specified. Each bridge is required to be assigned a unique chassis id > 0.`,
   ],
+  // hw/vfio/helpers.c, hw/vfio/migration.c
+  [
+    'qemu.region-access-failed',
+    'qemu/qemu hw/vfio/helpers.c',
+    '%s(%s:region%d+0x%lx, %d) failed: %m',
+    `${Q}vfio_region_read(0000:01:00.0:region0+0x88000, 4) failed: Input/output error`,
+  ],
+  [
+    'qemu.migration-unsupported',
+    'qemu/qemu hw/vfio/migration.c',
+    '%s: VFIO migration is not supported in kernel',
+    `${Q}0000:01:00.0: VFIO migration is not supported in kernel`,
+  ],
 ];
 
 /** [file, format, why] */
@@ -643,6 +656,8 @@ const GPUDIRECT =
   'reachable only with x-nv-gpudirect-clique set by hand for NVIDIA GPUDirect P2P between assigned GPUs; not met on the desktop-passthrough path';
 const DIRTY =
   'dirty-page tracking of the legacy type1 container, used only while a VFIO device is being live-migrated; not on the setup path vfiokit checks';
+const MIGRATION =
+  'live migration (or a snapshot with memory) of a VM whose VFIO device has a migration-capable variant driver; not on the setup path vfiokit checks, and passthrough GPUs have no such driver';
 const CPR =
   'checkpoint/restart (cpr-transfer, cpr-exec) migration modes, reachable only when a management layer chose them';
 
@@ -884,6 +899,56 @@ const LEFT_OUT_ROWS: Out[] = [
     'qemu/qemu hw/pci-bridge/pcie_root_port.c',
     "Can't init SSV ID, error %d",
     'subsystem-ID capability of a port; only fails on a QEMU bug',
+  ],
+  [
+    'qemu/qemu hw/vfio/migration.c',
+    '%s: Migration is currently not supported with vIOMMU enabled',
+    MIGRATION,
+  ],
+  ['qemu/qemu hw/vfio/migration.c', '%s: VFIO migration is not supported with postcopy migration', MIGRATION],
+  [
+    'qemu/qemu hw/vfio/migration.c',
+    '%s: VFIO migration is not supported with background snapshot',
+    MIGRATION,
+  ],
+  ['qemu/qemu hw/vfio/migration.c', '%s: Failed to save device config space', MIGRATION],
+  ['qemu/qemu hw/vfio/migration.c', '%s: Failed to allocate migration data buffer', MIGRATION],
+  [
+    'qemu/qemu hw/vfio/migration.c',
+    '%s: Failed setting device state to %s, err: %s. Recover state is ERROR. Resetting device',
+    MIGRATION,
+  ],
+  [
+    'qemu/qemu hw/vfio/migration.c',
+    '%s: Failed setting device state to %s, err: %s. Setting device in recover state %s',
+    MIGRATION,
+  ],
+  [
+    'qemu/qemu hw/vfio/migration.c',
+    '%s: Failed setting device in recover state, err: %s. Resetting device',
+    MIGRATION,
+  ],
+  ['qemu/qemu hw/vfio/migration.c', '%s: data_fd out of sync', MIGRATION],
+  ['qemu/qemu hw/vfio/migration.c', '%s: Failed resetting device, err: %s', MIGRATION],
+  ['qemu/qemu hw/vfio/migration.c', '%s: SETUP STATE: EOS not found 0x%lx', MIGRATION],
+  ['qemu/qemu hw/vfio/migration.c', '%s: Received INIT_DATA_SENT but switchover ack is not used', MIGRATION],
+  ['qemu/qemu hw/vfio/migration.c', '%s: qemu_loadvm_approve_switchover failed, err=%d (%s)', MIGRATION],
+  ['qemu/qemu hw/vfio/migration.c', '%s: Unknown tag 0x%lx', MIGRATION],
+  ['qemu/qemu hw/vfio/migration.c', '%s: Failed to load device config space', MIGRATION],
+  [
+    'qemu/qemu hw/vfio/migration.c',
+    '%s: Failed loading device config space, end flag incorrect 0x%lx',
+    MIGRATION,
+  ],
+  [
+    'qemu/qemu hw/vfio/helpers.c',
+    'vfio: unsupported write size, %u bytes',
+    'hw_error() for an access size the region MemoryRegionOps never pass (1 to 8 bytes are allowed); a QEMU bug',
+  ],
+  [
+    'qemu/qemu hw/vfio/helpers.c',
+    'vfio: unsupported read size, %u bytes',
+    'hw_error() for an access size the region MemoryRegionOps never pass; a QEMU bug',
   ],
 ];
 
