@@ -645,6 +645,12 @@ const ALSO_ROWS: Row[] = [
     '%s: VFIO migration is not supported in kernel',
     `${Q}0000:01:00.0: VFIO migration is not supported in kernel`,
   ],
+  [
+    'qemu.phys-bits-too-low',
+    'qemu/qemu hw/i386/pc.c',
+    'Address space limit 0x%lx < 0x%lx phys-bits too low (%u) cannot avoid AMD HT range',
+    `${Q}Address space limit 0xffffffffff < 0x1fffffffff0 phys-bits too low (40) cannot avoid AMD HT range`,
+  ],
 ];
 
 /** [file, format, why] */
@@ -949,6 +955,11 @@ const LEFT_OUT_ROWS: Out[] = [
     'qemu/qemu hw/vfio/helpers.c',
     'vfio: unsupported read size, %u bytes',
     'hw_error() for an access size the region MemoryRegionOps never pass; a QEMU bug',
+  ],
+  [
+    'qemu/qemu hw/vfio/spapr.c',
+    'vfio: sPAPR TCE IOMMU window and prereg errors',
+    'the sPAPR (IBM POWER) IOMMU backend only: DMA windows and memory preregistration of pseries guests; vfiokit targets x86 PCI passthrough',
   ],
 ];
 
