@@ -76,7 +76,7 @@ export const QEMU_SWEEP_ENTRIES: CatalogueEntry[] = [
     title: 'The host refused to enable MSI-X vectors for the guest',
     cause:
       'the guest enabled MSI-X vectors and QEMU asked vfio-pci (VFIO_DEVICE_SET_IRQS) to allocate them on the host; the kernel refused: the host ran out of interrupt vectors or interrupt-remapping entries ("No space left on device"), the device\'s MSI-X table cannot be programmed ("Invalid argument", often a device that stopped answering), or an eventfd was invalid. The device\'s interrupts stay off and its guest driver times out',
-    fix: "read dmesg at the same moment (vfio-pci and the IOMMU driver log the reason); if vectors ran out, spread devices over fewer host CPUs' worth of vectors or lower the vector count in the guest driver; a device that stopped answering needs a reset or a host power cycle",
+    fix: 'read dmesg at the same moment (vfio-pci and the IOMMU driver log the reason); if vectors ran out ("No space left on device"), lower the number of queues/vectors the guest driver asks for, or free host interrupt vectors (fewer busy host devices); a device that stopped answering needs a reset or a host power cycle',
     render: render(QEMU, 'Invalid argument'),
     examples: [
       ex('qemu-system-x86_64: vfio: failed to enable vectors, Invalid argument', {
