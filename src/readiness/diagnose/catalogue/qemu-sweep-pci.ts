@@ -425,7 +425,7 @@ export const QEMU_SWEEP_PCI_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'KVM ran out of memory slots',
     cause:
-      "every contiguous piece of guest memory KVM maps is a memory slot: RAM regions, and with device assignment each mmap'd part of every BAR (split around the MSI-X table and the quirk windows); the kernel's limit (KVM_CAP_NR_MEMSLOTS: 509 on x86 with older kernels, 32764 on recent ones) was reached, so QEMU aborts — typically many assigned devices or VFs with several BARs each, or virtio-mem/DIMM hotplug on an old kernel",
+      "every contiguous piece of guest memory KVM maps is a memory slot: RAM regions, and with device assignment each mmap'd part of every BAR (split around the MSI-X table and the quirk windows); the kernel's limit (KVM_CAP_NR_MEMSLOTS: a few hundred on older kernels, 509 on x86, tens of thousands on recent ones) was reached, so QEMU aborts — typically many assigned devices or VFs with several BARs each, or virtio-mem/DIMM hotplug on an old kernel",
     fix: 'update the host kernel (more memslots), assign fewer functions to one VM, or drop virtio-mem/many memory DIMMs; check the count with `info mtree` in the QEMU monitor',
     render: render(QEMU, 'kvm_alloc_slot'),
     examples: [ex('kvm_alloc_slot: no free slot available')],

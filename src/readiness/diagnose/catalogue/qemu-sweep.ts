@@ -361,7 +361,7 @@ export const QEMU_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: 'qemu/qemu backends/iommufd.c iommufd_backend_connect() (qemu_open("/dev/iommu"))',
     format: "Could not open '/dev/iommu': %m",
     versions:
-      'QEMU 9.1+ wording (qemu_open()); QEMU 8.2–9.0: "/dev/iommu opening failed" (qemu.iommufd-open-failed)',
+      'later QEMU opens /dev/iommu with qemu_open(), which words the failure this way; QEMU 8.2 printed "/dev/iommu opening failed" (qemu.iommufd-open-failed)',
     patterns: [new RegExp(`Could not open '/dev/iommu'${ERR}`)],
     severity: 'error',
     title: 'QEMU could not open /dev/iommu (iommufd)',
@@ -372,7 +372,7 @@ export const QEMU_SWEEP_ENTRIES: CatalogueEntry[] = [
       errnoName(f) === 'EACCES'
         ? {
             cause:
-              '/dev/iommu exists but the QEMU process may not open it (mode 0600 root by default; libvirt passes an opened descriptor instead)',
+              '/dev/iommu exists but the QEMU process may not open it (it is usually root-only; libvirt opens it and passes the descriptor)',
             fix: 'run QEMU through libvirt, or give its user access with a udev rule for /dev/iommu and /dev/vfio/devices/*',
           }
         : undefined,
@@ -543,12 +543,12 @@ export const QEMU_SWEEP_ENTRIES: CatalogueEntry[] = [
         : undefined,
     render: render(
       `${QEMU}-object memory-backend-memfd,id=mem,size=8G,hugetlb=on,hugetlbsize=1G: `,
-      0x78000005,
+      0x78000007,
     ),
     examples: [
       ex(
-        'qemu-system-x86_64: -object memory-backend-memfd,id=mem,size=8G,hugetlb=on,hugetlbsize=1G: failed to create memfd with flags 0x78000005: Invalid argument',
-        { flags: '78000005', errno: 'EINVAL' },
+        'qemu-system-x86_64: -object memory-backend-memfd,id=mem,size=8G,hugetlb=on,hugetlbsize=1G: failed to create memfd with flags 0x78000007: Invalid argument',
+        { flags: '78000007', errno: 'EINVAL' },
       ),
       ex(
         'qemu-system-x86_64: -object memory-backend-memfd,hugetlb=on,size=3m,id=tmp: failed to resize memfd to 3145728: Invalid argument',
@@ -612,7 +612,7 @@ export const QEMU_SWEEP_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'xres/yres were given without a vGPU display that takes them',
     cause:
-      'xres= and yres= set the preferred resolution QEMU writes into the EDID of a mediated vGPU display; they need display=on, and the vendor driver must offer the EDID region (Intel GVT-g does; NVIDIA vGPU and physical GPUs do not)',
+      'xres= and yres= set the preferred resolution QEMU writes into the EDID of a mediated vGPU display; they need display=on, and the vendor driver must offer the EDID region (Intel GVT-g offers it; most other vGPU drivers and physical GPUs do not)',
     fix: 'add display=on for a vGPU with a display, or remove xres/yres (set the resolution inside the guest instead)',
     render: render(DEV('4b20d080-1b54-4048-85b3-a6a62d165c01')),
     examples: [
