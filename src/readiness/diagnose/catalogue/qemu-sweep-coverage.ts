@@ -651,6 +651,12 @@ const ALSO_ROWS: Row[] = [
     'Address space limit 0x%lx < 0x%lx phys-bits too low (%u) cannot avoid AMD HT range',
     `${Q}Address space limit 0xffffffffff < 0x1fffffffff0 phys-bits too low (40) cannot avoid AMD HT range`,
   ],
+  [
+    'qemu.msix-unsupported-by-irqchip',
+    'qemu/qemu hw/pci/msi.c',
+    'MSI is not supported by interrupt controller',
+    'qemu-system-aarch64: -device e1000e: MSI is not supported by interrupt controller',
+  ],
 ];
 
 /** [file, format, why] */
@@ -960,6 +966,11 @@ const LEFT_OUT_ROWS: Out[] = [
     'qemu/qemu hw/vfio/spapr.c',
     'vfio: sPAPR TCE IOMMU window and prereg errors',
     'the sPAPR (IBM POWER) IOMMU backend only: DMA windows and memory preregistration of pseries guests; vfiokit targets x86 PCI passthrough',
+  ],
+  [
+    'qemu/qemu hw/pci/msix.c',
+    'The number of MSI-X vectors is invalid',
+    'a table size outside 1–2048, which the 11-bit MSI-X size field of a real device cannot encode; only an emulated device with a bad property reaches it',
   ],
 ];
 

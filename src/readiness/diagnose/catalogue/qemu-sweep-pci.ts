@@ -336,6 +336,24 @@ export const QEMU_SWEEP_PCI_ENTRIES: CatalogueEntry[] = [
       ),
     ],
   },
+  {
+    id: 'qemu.msix-unsupported-by-irqchip',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/pci/msix.c msix_init() (a warning through hw/vfio/pci.c vfio_msix_setup())',
+    format: 'MSI-X is not supported by interrupt controller',
+    versions:
+      'hw/pci/msi.c msi_init() words it "MSI is not supported by interrupt controller" (vfio-pci drops MSI silently)',
+    patterns: [/(?<what>MSI-X|MSI)[ ]is not supported by interrupt controller/],
+    severity: 'warning',
+    title: "The guest's interrupt controller cannot take MSI-X, so the device falls back to INTx",
+    cause:
+      'QEMU exposes MSI/MSI-X only when the emulated interrupt controller can deliver message-signalled interrupts (msi_nonbroken): an ARM virt machine without an ITS (gic-version=2 without v2m, or GICv3 ITS under TCG), or a machine whose irqchip was turned off; vfio-pci then hides the capability and the device must use its legacy INTx line, which many devices (NVMe, multi-queue NICs, modern GPUs) do not work well with or at all',
+    fix: 'give the guest an MSI-capable interrupt controller: on ARM -machine virt,gic-version=3 with KVM (or host), on x86 keep the in-kernel irqchip (no kernel_irqchip=off)',
+    render: render(`${QEMU}warning: `),
+    examples: [
+      ex('qemu-system-aarch64: warning: MSI-X is not supported by interrupt controller', { what: 'MSI-X' }),
+    ],
+  },
   // ---- PCIe ports and bridges (hw/pci-bridge/*.c, hw/pci/slotid_cap.c) ----
   {
     id: 'qemu.pcie-chassis-slot-taken',
