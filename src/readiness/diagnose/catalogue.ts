@@ -18,6 +18,8 @@ import { MDEV_ENTRIES } from './catalogue/mdev.js';
 import { OTHER_ENTRIES } from './catalogue/other.js';
 import { QEMU_ENTRIES } from './catalogue/qemu.js';
 import { QEMU_MACHINE_ENTRIES } from './catalogue/qemu-machine.js';
+import { QEMU_SWEEP_ENTRIES } from './catalogue/qemu-sweep.js';
+import { QEMU_SWEEP_PCI_ENTRIES } from './catalogue/qemu-sweep-pci.js';
 import { RESET_FAULT_ENTRIES } from './catalogue/reset-faults.js';
 import { SYSFS_BIND_ENTRIES } from './catalogue/sysfs-bind.js';
 import { VFIO_OPEN_ENTRIES } from './catalogue/vfio-open.js';
@@ -31,6 +33,8 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...KERNEL_IOMMU_ENTRIES,
   ...QEMU_ENTRIES,
   ...QEMU_MACHINE_ENTRIES,
+  ...QEMU_SWEEP_ENTRIES,
+  ...QEMU_SWEEP_PCI_ENTRIES,
   ...LIBVIRT_ENTRIES,
   ...LIBVIRT_MORE_ENTRIES,
   ...LIBVIRT_SWEEP_ENTRIES,
