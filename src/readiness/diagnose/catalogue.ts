@@ -20,6 +20,8 @@ import { QEMU_MACHINE_ENTRIES } from './catalogue/qemu-machine.js';
 import { RESET_FAULT_ENTRIES } from './catalogue/reset-faults.js';
 import { SYSFS_BIND_ENTRIES } from './catalogue/sysfs-bind.js';
 import { VFIO_OPEN_ENTRIES } from './catalogue/vfio-open.js';
+import { VMM_MGMT_ENTRIES } from './catalogue/vmm-mgmt.js';
+import { VMM_RUST_ENTRIES } from './catalogue/vmm-rust.js';
 import type { CatalogueEntry } from './entry.js';
 
 export type { CatalogueEntry, Severity, Source } from './entry.js';
@@ -41,6 +43,8 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...VFIO_OPEN_ENTRIES,
   ...DMA_MEMORY_ENTRIES,
   ...RESET_FAULT_ENTRIES,
+  ...VMM_RUST_ENTRIES,
+  ...VMM_MGMT_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,
 ];
