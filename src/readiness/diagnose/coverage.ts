@@ -6,6 +6,8 @@
  * VFIO user does not meet or that would only add noise. docs/diagnose-coverage.md is generated
  * from this (scripts/catalogue-doc.ts) and test/unit/diagnose-coverage.test.ts checks every row.
  */
+
+import { VMM_ALSO, VMM_LEFT_OUT } from './catalogue/vmm-coverage.js';
 import { CATALOGUE } from './catalogue.js';
 
 export interface AlsoCovered {
@@ -254,6 +256,7 @@ export const ALSO: AlsoCovered[] = [
     format: 'Device %1$s re-attached\n',
     text: 'Device pci_0000_01_00_0 re-attached',
   },
+  ...VMM_ALSO,
 ];
 
 export const LEFT_OUT: LeftOut[] = [
@@ -332,6 +335,7 @@ export const LEFT_OUT: LeftOut[] = [
     format: 'dmar%d: Using Queued invalidation',
     why: 'routine boot line; the VT-d state is read from "DMAR: IOMMU enabled" and "DMAR-IR: Enabled IRQ remapping", which are covered',
   },
+  ...VMM_LEFT_OUT,
 ];
 
 /** The file a citation names: its repository and first path ("qemu/qemu hw/vfio/pci.c"). */
