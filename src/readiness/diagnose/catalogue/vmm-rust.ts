@@ -345,17 +345,17 @@ export const VMM_RUST_ENTRIES: CatalogueEntry[] = [
   {
     id: 'chv.bar-move-failed',
     source: 'cloud-hypervisor',
-    cite: 'cloud-hypervisor/cloud-hypervisor vmm/src/device_manager.rs AddressManager::move_bar() (the allocator error), pci/src/bus.rs (logs "Failed moving device BAR: %s")',
-    format: 'Failed moving device BAR: %s',
-    versions: 'newer versions end the line with ", keeping old BAR"',
+    cite: 'cloud-hypervisor/cloud-hypervisor pci/src/bus.rs PciConfigMmio/PciConfigIo write (DeviceRelocation::move_bar() failed: vmm/src/device_manager.rs AddressManager::move_bar(), "failed allocating new MMIO range")',
+    format: 'Failed moving device BAR: %s: 0x%x->0x%x(0x%x), keeping old BAR',
+    versions: 'before 2025 logged at error level without ", keeping old BAR"',
     patterns: [
-      /Failed moving device BAR: failed allocating new (?<space>MMIO|IO) range: (?<old>0x[0-9a-f]{1,16})->(?<new>0x[0-9a-f]{1,16})\((?<size>0x[0-9a-f]{1,16})\)/,
+      /Failed moving device BAR: failed allocating new (?<space>MMIO|IO) range: ?(?<old>0x[0-9a-f]{1,16}) ?-> ?(?<new>0x[0-9a-f]{1,16}) ?\((?<size>0x[0-9a-f]{1,16})\)/,
     ],
     severity: 'warning',
     title: 'The guest moved a BAR where the VMM has no address space',
     cause:
-      "the guest wrote a new address into a BAR of a device (an assigned one or a virtio one); Cloud Hypervisor moves the BAR only inside its own PCI MMIO windows, so the move was refused and the BAR stays where it was. A high new address comes from guest firmware or an OS that believes the guest has more physical address bits than the VMM's 64-bit MMIO window covers (the CPUID physical/guest-physical address sizes disagree), so the device is unreachable at the address the guest uses",
-    fix: 'update Cloud Hypervisor (later versions report consistent address sizes), or set --cpus max_phys_bits= to what the host and guest firmware agree on; if the guest then reaches the device, nothing else is needed',
+      'the guest wrote a new address into a BAR of a device (an assigned one or a virtio one); Cloud Hypervisor moves a BAR only inside the PCI MMIO windows it routes, so the move was refused and the BAR stays where it was while the guest drives it at the new address — the device looks present but does not answer (nvidia-smi: "Unable to determine the device handle"). Guests pick such addresses when they ignore the host-bridge windows the VMM publishes in ACPI _CRS (the kernel option pci=nocrs, which NVIDIA\'s guest images set), or when guest firmware believes in more physical address bits than the VMM\'s 64-bit window covers',
+    fix: 'remove pci=nocrs (and pci=realloc) from the guest kernel command line so the guest places BARs inside the published windows; otherwise update Cloud Hypervisor (later versions report consistent address sizes) or set --cpus max_phys_bits= to what host and guest firmware agree on',
     refine: (f) =>
       f.new === '0x0'
         ? {
@@ -367,8 +367,11 @@ export const VMM_RUST_ENTRIES: CatalogueEntry[] = [
           }
         : undefined,
     render: render(
-      'cloud-hypervisor: 2.1s: <vcpu0> ERROR:pci/src/bus.rs:191 -- ',
-      'failed allocating new MMIO range: 0x7ffff800000->0xff8000000000(0x80000), keeping old BAR',
+      'cloud-hypervisor: 2.1s: <vcpu0> WARN:pci/src/bus.rs:191 -- ',
+      'failed allocating new MMIO range',
+      0xd2000000,
+      0x80000000,
+      0x1000000,
     ),
     examples: [
       ex(
@@ -379,12 +382,16 @@ export const VMM_RUST_ENTRIES: CatalogueEntry[] = [
       ex('Failed moving device BAR: failed allocating new MMIO range: 0xe7f00000->0x0(0x80000)', {
         new: '0x0',
       }),
+      ex(
+        'cloud-hypervisor: 35.2s: <vcpu1> WARN:pci/src/bus.rs:191 -- Failed moving device BAR: failed allocating new MMIO range: 0xd2000000->0x80000000(0x1000000), keeping old BAR',
+        { new: '0x80000000', size: '0x1000000' },
+      ),
     ],
   },
   {
     id: 'chv.viommu-map-failed',
     source: 'cloud-hypervisor',
-    cite: 'cloud-hypervisor/cloud-hypervisor vmm/src/device_manager.rs VfioDmaMapping::map() (behind the virtio-iommu: "failed to map memory for VFIO container, iova …"); the errno from torvalds/linux drivers/vfio/vfio_iommu_type1.c vfio_dma_do_map()',
+    cite: 'cloud-hypervisor/cloud-hypervisor pci/src/vfio.rs VfioDmaMapping::map() (ExternalDmaMapping, called for each mapping the guest makes through the virtio-iommu); the errno from torvalds/linux drivers/vfio/vfio_iommu_type1.c vfio_dma_do_map()',
     format: 'failed to map memory for VFIO container, iova 0x%x, gpa 0x%x, size 0x%x: %s',
     patterns: [
       /failed to map memory for VFIO container, iova (?<iova>0x[0-9a-f]{1,16}), gpa (?<gpa>0x[0-9a-f]{1,16}), size (?<size>0x[0-9a-f]{1,16}): IommuDmaMap\(Error\((?<errno>\d{1,3})\)\)/,
