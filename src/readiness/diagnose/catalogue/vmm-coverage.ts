@@ -235,7 +235,7 @@ export const VMM_ALSO: { id: string; file: string; format: string; text: string 
     id: 'acrn.bar-init-failed',
     file: BHYVE,
     format: 'Failed to map PBA page for MSI-X on %d/%d/%d',
-    text: 'Failed to map PBA page for MSI-X on 3/0/0',
+    text: 'Failed to map PBA page for MSI-X on 4/0/0',
   },
   {
     id: 'acrn.intx-only',

@@ -81,7 +81,7 @@ export const VMM_MGMT_ENTRIES: CatalogueEntry[] = [
     render: render('', 0, 2, 0),
     examples: [
       ex('failed to initialize BARs for PCI 0/2/0', { slashbdf: '0/2/0' }),
-      ex('Failed to map PBA page for MSI-X on 3/0/0', { slashbdf: '3/0/0' }),
+      ex('Failed to map PBA page for MSI-X on 4/0/0', { slashbdf: '4/0/0' }),
       ex('passthru device 0/17/0 BAR 0: base 0x91218800 not page aligned', {
         bar: '0',
         step: 'not page aligned',
@@ -320,7 +320,7 @@ export const VMM_MGMT_ENTRIES: CatalogueEntry[] = [
           : undefined,
     render: render('TASK ERROR: '),
     examples: [
-      ex("TASK ERROR: legacy IGD assignment requires VGA mode to be 'none'", {
+      ex("kvm: legacy IGD assignment requires VGA mode to be 'none' (hostpci0)", {
         rule: "requires VGA mode to be 'none'",
       }),
       ex('legacy IGD assignment is not compatible with q35', { rule: 'is not compatible with q35' }),
@@ -472,11 +472,6 @@ export const VMM_MGMT_ENTRIES: CatalogueEntry[] = [
       'nvidia.com/GP104GL',
     ),
     examples: [
-      ex(
-        'The request is invalid: spec.template.spec.GPUs: GPU nvidia.com/TU102_TITAN_RTX is not permitted in kubevirt-host-device-plugin-config',
-        { kind: 'GPU', resource: 'nvidia.com/TU102_TITAN_RTX' },
-        'https://github.com/kubevirt/kubevirt/issues/4950',
-      ),
       ex(
         'failed to render launch manifest: HostDevice nvidia.com/GRID_T4-1Q is not permitted in permittedHostDevices configuration',
         {

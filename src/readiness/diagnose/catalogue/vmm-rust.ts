@@ -172,15 +172,16 @@ export const VMM_RUST_ENTRIES: CatalogueEntry[] = [
         'https://github.com/cloud-hypervisor/cloud-hypervisor/issues/5295',
       ),
       ex(
-        'start instance: request failed: 500 Internal Server Error: VmBoot(VmBoot(DeviceManager(VfioCreate(InvalidPath))))',
-        { variant: 'InvalidPath' },
-        'https://github.com/cloud-hypervisor/cloud-hypervisor/issues/3839',
-      ),
-      ex(
         'Error booting VM: VmBoot(DeviceManager(VfioCreate(OpenGroup(Os { code: 2, kind: NotFound, message: "No such file or directory" }, "45"))))',
         { variant: 'OpenGroup', errno: 'ENOENT', group: '45' },
       ),
       ex('Error booting VM: VmBoot(DeviceManager(VfioCreate(GroupViable)))', { variant: 'GroupViable' }),
+      ex(
+        'add-device request failed: 500 Internal Server Error: VmAddDevice(DeviceManager(VfioCreate(InvalidPath)))',
+        {
+          variant: 'InvalidPath',
+        },
+      ),
       ex('VmAddDevice(DeviceManager(VfioCreate(GroupGetDeviceFD(Error(22)))))', {
         variant: 'GroupGetDeviceFD',
         errno: 'EINVAL',
@@ -288,16 +289,14 @@ export const VMM_RUST_ENTRIES: CatalogueEntry[] = [
     render: render('  3: '),
     examples: [
       ex(
-        'VM not launching with a NVMe SSD: VmBoot(DeviceManager(VfioMapRegion(MmapArea)))',
-        { step: 'MmapArea' },
-        'https://github.com/cloud-hypervisor/cloud-hypervisor/issues/7205',
-      ),
-      ex(
         'Error booting VM: VmBoot(DeviceManager(VfioMapRegion(CreateUserMemoryRegion(CreateUserMemory(Invalid argument (os error 22))))))',
         { step: 'CreateUserMemoryRegion', errno: 'EINVAL' },
         'https://github.com/cloud-hypervisor/cloud-hypervisor/issues/5292',
       ),
       ex('  3: Failed to mmap the area', { step: 'Failed to mmap the area' }),
+      ex('Error adding device to VM: VmAddDevice(DeviceManager(VfioMapRegion(MmapArea)))', {
+        step: 'MmapArea',
+      }),
     ],
   },
   {
@@ -587,11 +586,8 @@ export const VMM_RUST_ENTRIES: CatalogueEntry[] = [
     fix: 'check the BAR sizes of the device (lspci -vv) against the guest MMIO window; on hosts with few physical address bits use a Kata release that sizes the window for them, or the QEMU hypervisor; assign fewer devices per sandbox',
     render: render('Error: '),
     examples: [
-      ex(
-        'ctr: failed to create shim task: Others("failed to handle message try init runtime instance\\n\\nCaused by:\\n    0: init runtime handler\\n    1: start sandbox\\n    2: start vm\\n    3: start vmm instance\\n    4: Failed to start vmm\\n    5: Failed to start MicroVm\\n    6: vmm action error: StartMicroVm(CreateVfioDevice(NoResource))"): unknown',
-        undefined,
-        'https://github.com/kata-containers/kata-containers/issues/9509',
-      ),
+      ex('    6: StartMicroVm(CreateVfioDevice(NoResource))'),
+      ex('insert vfio device failed: no resource available for VFIO device'),
     ],
   },
   {
