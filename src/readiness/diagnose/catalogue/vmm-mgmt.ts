@@ -445,11 +445,9 @@ export const VMM_MGMT_ENTRIES: CatalogueEntry[] = [
         { env: 'PCI_RESOURCE_NVIDIA_COM_GPU', resource: 'nvidia.com/gpu' },
         'https://github.com/NVIDIA/gpu-operator/issues/556',
       ),
-      ex(
-        '{"component":"virt-launcher","level":"warning","msg":"MDEV_PCI_RESOURCE_NVIDIA_COM_GPU_GEFORCE_1660 not set for resource nvidia.com/gpu_geforce_1660","pos":"addresspool.go:50","timestamp":"2022-06-28T10:05:14.307305Z"}',
-        { env: 'MDEV_PCI_RESOURCE_NVIDIA_COM_GPU_GEFORCE_1660' },
-        'https://github.com/NVIDIA/kubevirt-gpu-device-plugin/issues/50',
-      ),
+      ex('MDEV_PCI_RESOURCE_NVIDIA_COM_TU104GL_TESLA_T4 not set for resource nvidia.com/TU104GL_Tesla_T4', {
+        env: 'MDEV_PCI_RESOURCE_NVIDIA_COM_TU104GL_TESLA_T4',
+      }),
     ],
   },
   {
@@ -520,9 +518,8 @@ export const VMM_MGMT_ENTRIES: CatalogueEntry[] = [
     render: render('{"component":"virt-launcher","level":"info","msg":"', 0, 3, 0),
     examples: [
       ex(
-        '{"component":"virt-launcher","level":"info","msg":"PCI slot 0000:03:00 already in use","pos":"virDomainPCIAddressFindUnusedFunctionOnBus:1077","subcomponent":"libvirt","thread":"32","timestamp":"2023-04-08T09:34:32.640000Z"}',
-        { slot: '0000:03:00' },
-        'https://github.com/kubevirt/kubevirt/issues/9593',
+        '{"component":"virt-launcher","level":"info","msg":"PCI slot 0000:02:00 already in use","pos":"virDomainPCIAddressFindUnusedFunctionOnBus:1077","subcomponent":"libvirt"}',
+        { slot: '0000:02:00' },
       ),
     ],
   },

@@ -288,12 +288,11 @@ export const VMM_RUST_ENTRIES: CatalogueEntry[] = [
     },
     render: render('  3: '),
     examples: [
-      ex(
-        'Error booting VM: VmBoot(DeviceManager(VfioMapRegion(CreateUserMemoryRegion(CreateUserMemory(Invalid argument (os error 22))))))',
-        { step: 'CreateUserMemoryRegion', errno: 'EINVAL' },
-        'https://github.com/cloud-hypervisor/cloud-hypervisor/issues/5292',
-      ),
       ex('  3: Failed to mmap the area', { step: 'Failed to mmap the area' }),
+      ex(
+        'Error adding device to VM: VmAddDevice(DeviceManager(VfioMapRegion(CreateUserMemoryRegion(CreateUserMemory(Invalid argument (os error 22))))))',
+        { step: 'CreateUserMemoryRegion', errno: 'EINVAL' },
+      ),
       ex('Error adding device to VM: VmAddDevice(DeviceManager(VfioMapRegion(MmapArea)))', {
         step: 'MmapArea',
       }),
@@ -327,11 +326,6 @@ export const VMM_RUST_ENTRIES: CatalogueEntry[] = [
     render: render('cloud-hypervisor: 139.270010ms: <vmm> ERROR:vfio_device.rs:786 -- ', 8),
     examples: [
       ex(
-        'cloud-hypervisor: 154.505510ms: <vmm> ERROR:/usr/local/rust/git/checkouts/vfio-3ea6ca0c73c7450b/ea8f710/crates/vfio-ioctls/src/vfio_device.rs:786 -- Could not get region #8 info',
-        { index: '8' },
-        'https://github.com/cloud-hypervisor/cloud-hypervisor/issues/5292',
-      ),
-      ex(
         'cloud-hypervisor: 111.464261ms: WARN:vfio/src/vfio_device.rs:440 -- Could not get region #8 info',
         {
           index: '8',
@@ -339,6 +333,12 @@ export const VMM_RUST_ENTRIES: CatalogueEntry[] = [
         'https://github.com/cloud-hypervisor/cloud-hypervisor/issues/397',
       ),
       ex('Could not get region #2 info', { index: '2' }),
+      ex(
+        'cloud-hypervisor: 0.140211s: <vmm> ERROR:vfio-ioctls/src/vfio_device.rs:800 -- Could not get region #8 info',
+        {
+          index: '8',
+        },
+      ),
     ],
   },
   {
