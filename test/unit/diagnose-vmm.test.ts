@@ -162,3 +162,16 @@ test('Kubernetes scheduling: only extended (vendor/name) resources are read, not
   const f = only('0/3 nodes are available: 3 Insufficient nvidia.com/gpu.', 'mgmt.k8s-insufficient-device');
   assert.equal(f.facts.resource, 'nvidia.com/gpu');
 });
+
+test('Kata: /dev/vfio/vfio looked up as a group is not a stale group number', () => {
+  const vfio = only(
+    'failed to create shim task: open /sys/kernel/iommu_groups/vfio/devices: no such file or directory: unknown',
+    'kata.iommu-group-missing',
+  );
+  assert.match(vfio.explanation.cause, /\/dev\/vfio\/vfio/);
+  const stale = only(
+    'failed to create shim task: open /sys/kernel/iommu_groups/17/devices: no such file or directory: unknown',
+    'kata.iommu-group-missing',
+  );
+  assert.match(stale.explanation.cause, /no IOMMU group 17/);
+});

@@ -498,6 +498,21 @@ export const VMM_LEFT_OUT: { file: string; format: string; why: string }[] = [
     why: 'KCHVMHDEV0001E and 0004E are REST API usage errors (detaching a device the VM does not have, a malformed request)',
   },
   {
+    file: 'kata-containers/kata-containers src/runtime/pkg/device/drivers/utils.go',
+    format: 'Incorrect tokens found while parsing VFIO details: %s',
+    why: 'a member of the IOMMU group that is neither a PCI address nor an mdev UUID; the kernel only puts those in /sys/kernel/iommu_groups/N/devices for PCI passthrough, so it does not happen on this path',
+  },
+  {
+    file: 'kata-containers/kata-containers src/runtime/pkg/device/drivers/utils.go',
+    format: 'Failed to append device: VFIO device type unrecognized',
+    why: 'unreachable: GetVFIODetails() returns an error for every type it does not know before this switch',
+  },
+  {
+    file: 'kata-containers/kata-containers src/runtime/pkg/device/drivers/utils.go',
+    format: "Couldn't stat() configuration space file / failed to read pci device property",
+    why: 'warnings for a device that disappeared between listing and reading it; the VM start fails later with a QEMU or VMM error that is covered',
+  },
+  {
     file: VIRTINST,
     format: 'Unknown address type',
     why: 'an exact-string search of the virt-manager sources did not find this wording for host devices; the --host-device lookup failures are covered by mgmt.virtinst-hostdev-not-found',

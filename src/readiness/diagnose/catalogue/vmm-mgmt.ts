@@ -544,6 +544,57 @@ export const VMM_MGMT_ENTRIES: CatalogueEntry[] = [
     ],
   },
 
+  // ---------------------------------------------------------------- Kata Containers runtime (Go)
+  {
+    id: 'kata.iommu-group-missing',
+    source: 'container runtime',
+    cite: 'kata-containers/kata-containers src/runtime/pkg/device/drivers/utils.go GetAllVFIODevicesFromIOMMUGroup() (os.ReadDir of /sys/kernel/iommu_groups/<base name of the /dev/vfio path>/devices)',
+    format: 'open %s: %s',
+    versions:
+      'Go\'s os.PathError, passed up unchanged ("failed to create shim task: open /sys/kernel/iommu_groups/N/devices: no such file or directory: unknown"); the same function fails with "Incorrect tokens found while parsing VFIO details: %s" for a group member that is neither a PCI address nor an mdev UUID',
+    patterns: [
+      /open \/sys\/kernel\/iommu_groups\/(?<node>\d{1,6}|vfio|[\w-]{1,40})\/devices: (?<err>no such file or directory|permission denied)/,
+    ],
+    severity: 'error',
+    title: 'Kata could not list the IOMMU group of a /dev/vfio device it was given',
+    cause:
+      'for every /dev/vfio/N in the container spec the Kata runtime lists /sys/kernel/iommu_groups/N/devices to pass the whole group to the VM; that directory does not exist on this host',
+    fix: 'pass the group node that exists here (ls /dev/vfio; readlink /sys/bus/pci/devices/ADDR/iommu_group gives the number), bound to vfio-pci',
+    refine: (f) =>
+      f.node === 'vfio'
+        ? {
+            title: 'Kata treated /dev/vfio/vfio as an IOMMU group',
+            cause:
+              'the container was given /dev/vfio/vfio (the VFIO container node, which is not a group) and this Kata version looks it up as group "vfio"; device plugins and `docker --device` often add it next to the group node',
+            fix: 'pass only the group nodes /dev/vfio/N to a Kata container (the runtime opens the container node on the host itself), or update Kata to a release that skips /dev/vfio/vfio',
+          }
+        : /^\d{1,6}$/.test(f.node ?? '')
+          ? {
+              cause: `the host has no IOMMU group ${f.node}: the group number in the container spec is stale (groups renumber when devices or firmware settings change, or the spec came from another node) or the IOMMU is off so there are no groups at all`,
+            }
+          : undefined,
+    render: render(
+      'failed to create shim task: ',
+      '/sys/kernel/iommu_groups/45/devices',
+      'no such file or directory',
+    ),
+    examples: [
+      ex(
+        'ctr: failed to create shim task: open /sys/kernel/iommu_groups/45/devices: no such file or directory: unknown',
+        {
+          node: '45',
+          errno: 'ENOENT',
+        },
+      ),
+      ex(
+        'failed to create shim task: open /sys/kernel/iommu_groups/vfio/devices: no such file or directory: unknown',
+        {
+          node: 'vfio',
+        },
+      ),
+    ],
+  },
+
   // ---------------------------------------------------------------- Kubernetes device plumbing
   {
     id: 'mgmt.k8s-insufficient-device',
