@@ -175,3 +175,17 @@ test('Kata: /dev/vfio/vfio looked up as a group is not a stale group number', ()
   );
   assert.match(stale.explanation.cause, /no IOMMU group 17/);
 });
+
+test("NVIDIA's KubeVirt GPU plugin: a GPU without a driver and one without an IOMMU group are different fixes", () => {
+  const noDriver = only(
+    'Could not read link driver for device 0000:3b:00.0: readlink /sys/bus/pci/devices/0000:3b:00.0/driver: no such file or directory',
+    'mgmt.nvidia-dp-gpu-skipped',
+  );
+  assert.match(noDriver.explanation.fix, /vfio-pci/);
+  const noGroup = only(
+    'Could not read link iommu_group for device 0000:3b:00.0: readlink /sys/bus/pci/devices/0000:3b:00.0/iommu_group: no such file or directory',
+    'mgmt.nvidia-dp-gpu-skipped',
+  );
+  assert.match(noGroup.explanation.cause, /IOMMU/);
+  assert.notEqual(noDriver.explanation.fix, noGroup.explanation.fix);
+});

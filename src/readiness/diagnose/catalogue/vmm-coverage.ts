@@ -347,6 +347,12 @@ export const VMM_ALSO: { id: string; file: string; format: string; text: string 
   },
   // Kimchi, virt-install
   {
+    id: 'mgmt.nvidia-dp-gpu-skipped',
+    file: 'NVIDIA/kubevirt-gpu-device-plugin pkg/device_plugin/device_plugin.go',
+    format: 'Could not get driver for device %s',
+    text: 'Could not get driver for device  0000:3b:00.0',
+  },
+  {
     id: 'mgmt.kimchi-attach-failed',
     file: KIMCHI,
     format: 'Hot-(un)plug of device %s is not supported.',
@@ -511,6 +517,16 @@ export const VMM_LEFT_OUT: { file: string; format: string; why: string }[] = [
     file: 'kata-containers/kata-containers src/runtime/pkg/device/drivers/utils.go',
     format: "Couldn't stat() configuration space file / failed to read pci device property",
     why: 'warnings for a device that disappeared between listing and reading it; the VM start fails later with a QEMU or VMM error that is covered',
+  },
+  {
+    file: 'NVIDIA/kubevirt-gpu-device-plugin pkg/device_plugin/device_plugin.go',
+    format: 'Error starting %s device plugin: %v',
+    why: "the plugin could not register with the kubelet (its socket under /var/lib/kubelet/device-plugins not mounted, kubelet restarting); a deployment problem of the plugin pod, not of the device's VFIO set-up",
+  },
+  {
+    file: 'NVIDIA/kubevirt-gpu-device-plugin pkg/device_plugin/device_plugin.go',
+    format: 'Could not get vendor ID for device %s / Could not get vGPU type identifier for device %s',
+    why: 'sysfs reads of devices that vanished during the scan; the GPUs the plugin needs are read by the same loop and covered when they are skipped',
   },
   {
     file: VIRTINST,

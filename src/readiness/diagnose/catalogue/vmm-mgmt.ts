@@ -696,6 +696,66 @@ export const VMM_MGMT_ENTRIES: CatalogueEntry[] = [
     ],
   },
 
+  {
+    id: 'mgmt.nvidia-dp-device-name',
+    source: 'kubernetes',
+    cite: 'NVIDIA/kubevirt-gpu-device-plugin pkg/device_plugin/device_plugin.go createDevicePlugins() / getDeviceName() (the name comes from /usr/pci.ids in the plugin image)',
+    format: 'Error: Could not find device name for device id: %s',
+    versions:
+      'getDeviceName() logs "Error opening pci ids file %s" when the file is missing, with the same outcome',
+    patterns: [
+      /Could not find device name for device id: (?<devid>[0-9a-fA-F]{4})/,
+      /Error opening pci ids file (?<file>\S{1,80})/,
+    ],
+    severity: 'warning',
+    title: 'The GPU device plugin names the resource after the device id',
+    cause:
+      "NVIDIA's KubeVirt GPU device plugin names each resource after the GPU model as written in its copy of pci.ids (e.g. nvidia.com/GA102_GEFORCE_RTX_3090); a GPU newer than that file has no entry, so the resource is advertised as nvidia.com/<device id> instead, and VMs or permittedHostDevices that use the model name find nothing",
+    fix: "use the name the node actually advertises (kubectl describe node: Allocatable shows nvidia.com/<id>) in permittedHostDevices.resourceName and the VM's deviceName, or update the plugin image so its pci.ids knows the GPU",
+    render: render('', '20b0'),
+    examples: [
+      ex('2021/09/22 10:00:01 Error: Could not find device name for device id: 20b0', { devid: '20b0' }),
+      ex('Error opening pci ids file /usr/pci.ids', { file: '/usr/pci.ids' }),
+    ],
+  },
+  {
+    id: 'mgmt.nvidia-dp-gpu-skipped',
+    source: 'kubernetes',
+    cite: 'NVIDIA/kubevirt-gpu-device-plugin pkg/device_plugin/device_plugin.go createIommuDeviceMap() / readLinkFunc()',
+    format: 'Could not read link %s for device %s: %s',
+    versions: 'then "Could not get driver for device %s" or "Could not get IOMMU Group for device %s"',
+    patterns: [
+      /Could not read link (?<link>driver|iommu_group) for device (?<bdf>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])/,
+      /Could not get (?<what>driver|IOMMU Group) for device\s{1,2}(?<bdf>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])/,
+    ],
+    severity: 'warning',
+    title: 'The GPU device plugin skipped an NVIDIA GPU',
+    cause:
+      "the plugin advertises only NVIDIA GPUs bound to vfio-pci, read from each device's driver link; this GPU has no driver at all, so it is skipped and the node advertises one GPU less (a GPU on nvidia or nouveau is skipped silently)",
+    fix: "bind the GPU (and its audio function) to vfio-pci on the node — the GPU operator's vfio-manager does it for nodes labelled for VM passthrough — then restart the plugin pod",
+    refine: (f) =>
+      f.link === 'iommu_group' || f.what === 'IOMMU Group'
+        ? {
+            cause:
+              'the GPU is on vfio-pci but has no iommu_group link, which the kernel creates only with an active IOMMU: the node boots without VT-d/AMD-Vi (or intel_iommu=on on Intel before Linux 6.8), so the plugin cannot advertise it',
+            fix: 'enable the IOMMU in the node firmware and kernel command line and reboot the node (`vfiokit doctor`)',
+          }
+        : undefined,
+    render: render(
+      'E1122 10:00:01.000000 1 device_plugin.go:260] ',
+      'driver',
+      '0000:3b:00.0',
+      'no such file or directory',
+    ),
+    examples: [
+      ex(
+        'E1122 10:00:01.000000       1 device_plugin.go:260] Could not read link driver for device 0000:3b:00.0: readlink /sys/bus/pci/devices/0000:3b:00.0/driver: no such file or directory',
+        { link: 'driver', bdf: '0000:3b:00.0' },
+      ),
+      ex('Could not get IOMMU Group for device  0000:3b:00.0', { what: 'IOMMU Group' }),
+    ],
+  },
+
   // ---------------------------------------------------------------- Kimchi, virt-install
   {
     id: 'mgmt.kimchi-no-iommu-groups',
