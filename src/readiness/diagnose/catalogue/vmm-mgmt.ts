@@ -595,6 +595,36 @@ export const VMM_MGMT_ENTRIES: CatalogueEntry[] = [
     ],
   },
 
+  // ---------------------------------------------------------------- XML written by a management layer
+  {
+    id: 'mgmt.libvirt-pci-address-invalid',
+    source: 'libvirt',
+    cite: "libvirt/libvirt src/conf/device_conf.c virPCIDeviceAddressIsValid() (parsing an <address type='pci'> of the domain XML)",
+    format: "Invalid PCI address slot='0x%1$x', must be <= 0x1F",
+    versions:
+      'same function: "Invalid PCI address bus=\'0x%1$x\', must be <= 0xFF", "Invalid PCI address function=0x%1$x, must be <= 7"',
+    patterns: [
+      /Invalid PCI address (?<field>slot|bus)='(?<value>0x[0-9a-fA-F]{1,8})', must be <= 0x(?:1F|FF)/,
+      /Invalid PCI address (?<field>function)=(?<value>0x[0-9a-fA-F]{1,8}), must be <= 7/,
+    ],
+    severity: 'error',
+    title: 'The domain XML holds a PCI address libvirt cannot parse',
+    cause:
+      'a <source><address …/> or guest <address …/> has a field out of range (slot above 0x1f, bus above 0xff, function above 7). Hand-written XML rarely does this; a management layer that builds the hostdev from a host address does when it splits the address wrongly — a device in a non-zero PCI domain (0001:d6:00.0) read as bus:slot.function, so the bus lands in slot — or mixes decimal and hex',
+    fix: "write the host device as <address domain='0x0001' bus='0xd6' slot='0x00' function='0x0'/> (all four fields, hex); with a cloud stack (CloudStack, OpenNebula) update it or its agent scripts so they keep the PCI domain, and check the device with lspci -D",
+    render: render('error: XML error: ', 0xd6),
+    examples: [
+      ex(
+        "Unable to start VM: LibvirtException: XML error: Invalid PCI address slot='0xd6', must be <= 0x1F",
+        {
+          field: 'slot',
+          value: '0xd6',
+        },
+      ),
+      ex('error: XML error: Invalid PCI address function=0x8, must be <= 7', { field: 'function' }),
+    ],
+  },
+
   // ---------------------------------------------------------------- Kubernetes device plumbing
   {
     id: 'mgmt.k8s-insufficient-device',
