@@ -26,7 +26,7 @@ export const VMM_MGMT_ENTRIES: CatalogueEntry[] = [
     cite: `${ACRN} passthru_init() (vm_assign_ptdev(), the HC_ASSIGN_PCIDEV hypercall)`,
     format: 'PCI device at %x/%x/%x is not using the pt(4) driver',
     versions:
-      'bhyve (FreeBSD usr.sbin/bhyve/pci_passthru.c), which ACRN\'s code comes from: "PCI device at %d/%d/%d is not using the ppt(4) driver"; later ACRN versions log "failed to assign pci device" through the same call',
+      'bhyve (FreeBSD usr.sbin/bhyve/pci_passthru.c), which ACRN\'s code comes from: "PCI device at %d/%d/%d is not using the ppt(4) driver"; acrn-dm then reports "pci passthru init failed"',
     patterns: [new RegExp(`PCI devi?c?e at ${SLASH_BDF} is not using the pp?t\\(4\\) driver`)],
     severity: 'error',
     title: 'The hypervisor would not hand the PCI device to this VM',
@@ -532,7 +532,7 @@ export const VMM_MGMT_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'The guest has no free PCI slot for the device',
     cause:
-      'libvirt found no bus in the guest that accepts the device: on q35 every PCIe device needs its own pcie-root-port, and for a live attach the port must already exist and be empty (ports cannot be hot-added). The domain was defined with no spare root port — KubeVirt and virt-install add only a few, and each hot-plugged disk or NIC takes one',
+      'libvirt found no bus in the guest that accepts the device: on q35 every PCIe device needs its own pcie-root-port, and for a live attach the port must already exist and be empty (ports cannot be hot-added). The domain was defined without a spare root port: management layers add only a limited number, and each hot-plugged disk, NIC or host device takes one',
     fix: "define spare ports before starting: add <controller type='pci' model='pcie-root-port'/> elements to the domain (virt-install --controller pci,model=pcie-root-port); in KubeVirt add the host device to the VM spec and restart the VM instead of attaching it live",
     render: render('error: internal error: '),
     examples: [

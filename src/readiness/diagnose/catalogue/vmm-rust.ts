@@ -133,13 +133,13 @@ const VARIANT: Record<string, (f: Facts) => Refinement> = {
 const TYPE1: Refinement = {
   title: 'No type1 v2 IOMMU backend for the VFIO container',
   cause:
-    'VFIO_CHECK_EXTENSION(VFIO_TYPE1v2_IOMMU) did not answer 1: the vfio_iommu_type1 module is not loaded (vfio-pci normally pulls it in), the kernel was built with iommufd providing the container (CONFIG_IOMMUFD_VFIO_CONTAINER) without type1 v2 support, or no IOMMU is enabled and only no-IOMMU mode is available',
+    'VFIO_CHECK_EXTENSION(VFIO_TYPE1v2_IOMMU) did not answer 1: the vfio_iommu_type1 module is not loaded (vfio-pci normally pulls it in), or no IOMMU is enabled and only no-IOMMU mode is available',
   fix: 'enable the IOMMU (firmware VT-d/AMD-Vi, intel_iommu=on) and modprobe vfio_iommu_type1; `vfiokit doctor` checks both',
 };
 
 const KVM_VFIO_TITLE = "KVM's VFIO pseudo-device refused the group";
 const KVM_VFIO_CAUSE =
-  'the VMM tells KVM about each VFIO group (KVM_CREATE_DEVICE of type KVM_DEV_TYPE_VFIO, then KVM_SET_DEVICE_ATTR KVM_DEV_VFIO_GROUP_ADD) so that KVM can keep coherent DMA and interrupt bypass right; that failed: a kernel without CONFIG_KVM_VFIO, a group fd KVM cannot resolve (vfio and kvm modules from different builds), or a sandbox (seccomp) refusing the ioctl';
+  'the VMM tells KVM about each VFIO group (KVM_CREATE_DEVICE of type KVM_DEV_TYPE_VFIO, then KVM_SET_DEVICE_ATTR KVM_DEV_VFIO_GROUP_ADD) so that KVM can keep coherent DMA and interrupt bypass right; that failed: ENODEV from KVM_CREATE_DEVICE on a kernel without CONFIG_KVM_VFIO, EBADF when the file given is not a VFIO group, or a seccomp filter refusing the ioctl';
 const KVM_VFIO_FIX =
   'use a kernel built with KVM_VFIO (all distribution kernels are) with matching kvm and vfio modules; run the VMM without a seccomp filter to test';
 const KVM_VFIO: Refinement = { title: KVM_VFIO_TITLE, cause: KVM_VFIO_CAUSE, fix: KVM_VFIO_FIX };
@@ -582,7 +582,7 @@ export const VMM_RUST_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'Dragonball had no guest resources left for the VFIO device',
     cause:
-      "Dragonball returns NoResource when it cannot give the device a place in the guest: no free device number on its PCI root bus, or its resource manager cannot allocate what the device needs — guest MMIO ranges for its BARs (large GPU BARs need the 64-bit window, which runtime-rs sizes from the host's physical address bits, so hosts with 39-bit addresses leave little room), or a legacy interrupt line",
+      "Dragonball returns NoResource when it cannot give the device a place in the guest: no free device number on its PCI root bus, or its resource manager cannot allocate what the device needs — guest MMIO ranges for its BARs (large GPU BARs need a big 64-bit window, and on hosts with few physical address bits, such as 39-bit client CPUs, the guest's window is small), or a legacy interrupt line",
     fix: 'check the BAR sizes of the device (lspci -vv) against the guest MMIO window; on hosts with few physical address bits use a Kata release that sizes the window for them, or the QEMU hypervisor; assign fewer devices per sandbox',
     render: render('Error: '),
     examples: [
