@@ -189,3 +189,20 @@ test("NVIDIA's KubeVirt GPU plugin: a GPU without a driver and one without an IO
   assert.match(noGroup.explanation.cause, /IOMMU/);
   assert.notEqual(noDriver.explanation.fix, noGroup.explanation.fix);
 });
+
+test("Cloud Hypervisor's Display chain: the numbered innermost line carries the same cause as the Debug form", () => {
+  const chain = [
+    'Error: Cloud Hypervisor exited with the following chain of errors:',
+    '  0: Error booting VM',
+    '  1: The VM could not boot',
+    '  2: Error from device manager',
+    '  3: Cannot create a VFIO device',
+    '  4: invalid file path',
+  ].join('\n');
+  const hits = diagnoseText(chain).findings.filter((f) => f.entry.id === 'chv.vfio-create-failed');
+  assert.ok(
+    hits.some((f) => /iommu_group/.test(f.explanation.cause)),
+    'the innermost line names the iommu_group link',
+  );
+  assert.equal(diagnoseText('  4: a file path').findings.length, 0);
+});

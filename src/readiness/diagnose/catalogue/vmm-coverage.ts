@@ -406,6 +406,11 @@ export const VMM_LEFT_OUT: { file: string; format: string; why: string }[] = [
   },
   {
     file: CHV_DM,
+    format: 'Cannot create a VFIO device',
+    why: 'the Display head of VfioCreate in the error chain; the numbered line after it carries the cause and is recognised (invalid file path by chv.vfio-create-failed, the group and open failures by their own entries), as is the Debug form VfioCreate(…)',
+  },
+  {
+    file: CHV_DM,
     format: 'Cannot create a VFIO PCI device',
     why: 'a wrapper (VfioPciCreate) whose inner errors are the interrupt set-up ones, covered by cloud-hypervisor.irq-enable-failed, or snapshot restore errors',
   },

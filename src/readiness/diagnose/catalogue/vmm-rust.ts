@@ -150,21 +150,25 @@ export const VMM_RUST_ENTRIES: CatalogueEntry[] = [
     id: 'chv.vfio-create-failed',
     source: 'cloud-hypervisor',
     cite: `${CHV_DM}::VfioCreate (add_vfio_device() → VfioDevice::new()); ${VFIO_IOCTLS} variants; ${DRAGONBALL} VfioDeviceError::VfioIoctlError`,
-    format: 'Cannot create a VFIO device',
+    format: 'invalid file path',
     versions:
-      'printed with Debug in "Error booting VM: VmBoot(DeviceManager(VfioCreate(InvalidPath)))" and in API replies ("500 Internal Server Error: VmBoot(VmBoot(DeviceManager(VfioCreate(…))))", "VmAddDevice(DeviceManager(VfioCreate(…)))"); Cloud Hypervisor 40+ prints the Display chain ("Cannot create a VFIO device" then the inner text on the next line); Dragonball: "CreateVfioDevice(VfioIoctlError(…))" or "failure while configuring VFIO device, …"',
+      'printed with Debug in "Error booting VM: VmBoot(DeviceManager(VfioCreate(InvalidPath)))" and in API replies ("500 Internal Server Error: VmBoot(VmBoot(DeviceManager(VfioCreate(…))))", "VmAddDevice(DeviceManager(VfioCreate(…)))"); newer releases print the Display chain after "Cloud Hypervisor exited with the following chain of errors:", one numbered line per level ("  3: Cannot create a VFIO device", "  4: invalid file path"); Dragonball: "CreateVfioDevice(VfioIoctlError(…))" or "failure while configuring VFIO device, …"',
     patterns: [
       /(?<wrap>VfioCreate|VfioIoctlError|CreateContainer)\((?<variant>InvalidPath|OpenGroup|OpenContainer|GroupViable|GetGroupStatus|GroupSetContainer|ContainerSetIOMMU|GroupGetDeviceFD|VfioType1V2|VfioExtension|VfioApiVersion|SetDeviceAttr|KvmSetDeviceAttr|CreateVfioKvmDevice|VfioDeviceGetInfoPCI|VfioDeviceGetInfoOther|VfioDeviceGetInfo|VfioDeviceGetRegionInfo)\b(?:\((?:Error\(|Os \{ code: )(?<errno>\d{1,3})(?:[^\n"]{0,80}"[^"\n]{0,80}"[^\n"]{0,10}"(?<group>\d{1,6})")?)?/,
       /failure while configuring VFIO device, (?<variant>InvalidPath|OpenGroup|OpenContainer|GroupViable|GroupSetContainer|ContainerSetIOMMU|GroupGetDeviceFD|VfioType1V2|VfioExtension)\b(?:\((?:Error\(|Os \{ code: )(?<errno>\d{1,3}))?/,
-      /(?:^|: |\d: )Cannot create a VFIO device$/,
+      // the innermost line of Cloud Hypervisor's Display chain ("  4: invalid file path")
+      /^\s{0,8}\d{1,2}: (?<display>invalid file path)$/,
     ],
     severity: 'error',
     title: 'The VMM could not open the VFIO device',
     cause:
       'creating the VFIO device failed before the guest started: the innermost variant (the last name in the nested error) says which step — the sysfs path, the group node, the container, or the device fd',
     fix: 'read the innermost variant; `vfiokit groups` shows whether the device and its whole group are on vfio-pci',
-    refine: (f) => (f.variant ? VARIANT[f.variant]?.(f) : undefined),
-    render: render('  2: '),
+    refine: (f) => {
+      const variant = f.variant ?? (f.display ? 'InvalidPath' : undefined);
+      return variant ? VARIANT[variant]?.(f) : undefined;
+    },
+    render: render('  4: '),
     examples: [
       ex(
         'I get this error `Error booting VM: VmBoot(DeviceManager(VfioCreate(InvalidPath)))`',
@@ -189,7 +193,7 @@ export const VMM_RUST_ENTRIES: CatalogueEntry[] = [
       ex('vmm action error: StartMicroVm(CreateVfioDevice(VfioIoctlError(VfioType1V2)))', {
         variant: 'VfioType1V2',
       }),
-      ex('  2: Cannot create a VFIO device'),
+      ex('  4: invalid file path', { display: 'invalid file path' }),
     ],
   },
   {
