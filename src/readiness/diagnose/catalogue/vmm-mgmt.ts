@@ -614,13 +614,10 @@ export const VMM_MGMT_ENTRIES: CatalogueEntry[] = [
     fix: "write the host device as <address domain='0x0001' bus='0xd6' slot='0x00' function='0x0'/> (all four fields, hex); with a cloud stack (CloudStack, OpenNebula) update it or its agent scripts so they keep the PCI domain, and check the device with lspci -D",
     render: render('error: XML error: ', 0xd6),
     examples: [
-      ex(
-        "Unable to start VM: LibvirtException: XML error: Invalid PCI address slot='0xd6', must be <= 0x1F",
-        {
-          field: 'slot',
-          value: '0xd6',
-        },
-      ),
+      ex("error: XML error: Invalid PCI address slot='0x41', must be <= 0x1F", {
+        field: 'slot',
+        value: '0x41',
+      }),
       ex('error: XML error: Invalid PCI address function=0x8, must be <= 7', { field: 'function' }),
     ],
   },
