@@ -23,6 +23,8 @@ import { QEMU_SWEEP_PCI_ENTRIES } from './catalogue/qemu-sweep-pci.js';
 import { RESET_FAULT_ENTRIES } from './catalogue/reset-faults.js';
 import { SYSFS_BIND_ENTRIES } from './catalogue/sysfs-bind.js';
 import { VFIO_OPEN_ENTRIES } from './catalogue/vfio-open.js';
+import { VMM_MGMT_ENTRIES } from './catalogue/vmm-mgmt.js';
+import { VMM_RUST_ENTRIES } from './catalogue/vmm-rust.js';
 import type { CatalogueEntry } from './entry.js';
 
 export type { CatalogueEntry, Severity, Source } from './entry.js';
@@ -47,6 +49,8 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...VFIO_OPEN_ENTRIES,
   ...DMA_MEMORY_ENTRIES,
   ...RESET_FAULT_ENTRIES,
+  ...VMM_RUST_ENTRIES,
+  ...VMM_MGMT_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,
 ];

@@ -9,6 +9,7 @@
 
 import { LIBVIRT_SWEEP_ALSO, LIBVIRT_SWEEP_LEFT_OUT } from './catalogue/libvirt-sweep-coverage.js';
 import { QEMU_SWEEP_ALSO, QEMU_SWEEP_LEFT_OUT } from './catalogue/qemu-sweep-coverage.js';
+import { VMM_ALSO, VMM_LEFT_OUT } from './catalogue/vmm-coverage.js';
 import { CATALOGUE } from './catalogue.js';
 
 export interface AlsoCovered {
@@ -259,6 +260,7 @@ export const ALSO: AlsoCovered[] = [
     text: 'Device pci_0000_01_00_0 re-attached',
   },
   ...LIBVIRT_SWEEP_ALSO,
+  ...VMM_ALSO,
 ];
 
 export const LEFT_OUT: LeftOut[] = [
@@ -329,6 +331,7 @@ export const LEFT_OUT: LeftOut[] = [
     why: 'routine boot line; the VT-d state is read from "DMAR: IOMMU enabled" and "DMAR-IR: Enabled IRQ remapping", which are covered',
   },
   ...LIBVIRT_SWEEP_LEFT_OUT,
+  ...VMM_LEFT_OUT,
 ];
 
 /** The file a citation names: its repository and first path ("qemu/qemu hw/vfio/pci.c"). */

@@ -28,7 +28,13 @@ export type Source =
   | 'userspace tool'
   | 'cloud-hypervisor'
   | 'crosvm'
-  | 'proxmox';
+  | 'proxmox'
+  | 'dragonball'
+  | 'acrn'
+  | 'kubevirt'
+  | 'kubernetes'
+  | 'kimchi'
+  | 'virt-manager';
 export type Severity = 'error' | 'warning' | 'info';
 
 /** A real message this entry must recognise: the per-entry test runs every example. */
