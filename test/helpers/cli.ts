@@ -22,6 +22,8 @@ export function runCli(
     env: { ...process.env, NO_COLOR: '1', ...opts.env },
     cwd: opts.cwd ?? repoRoot,
     timeout: 60_000,
+    // Large documents (diagnose of every catalogue example is past 1 MiB, spawnSync's default).
+    maxBuffer: 256 * 1024 * 1024,
   });
   const result = { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
   if (args.includes('--json')) validateOutput(result);
