@@ -6,6 +6,8 @@
  * VFIO user does not meet or that would only add noise. docs/diagnose-coverage.md is generated
  * from this (scripts/catalogue-doc.ts) and test/unit/diagnose-coverage.test.ts checks every row.
  */
+
+import { KERNEL_SWEEP_ALSO, KERNEL_SWEEP_LEFT_OUT } from './catalogue/kernel-sweep.js';
 import { CATALOGUE } from './catalogue.js';
 
 export interface AlsoCovered {
@@ -24,6 +26,7 @@ export interface LeftOut {
 }
 
 export const ALSO: AlsoCovered[] = [
+  ...KERNEL_SWEEP_ALSO,
   {
     id: 'libvirt.reset-bus-shared',
     file: 'libvirt/libvirt src/util/pci.c',
@@ -257,6 +260,7 @@ export const ALSO: AlsoCovered[] = [
 ];
 
 export const LEFT_OUT: LeftOut[] = [
+  ...KERNEL_SWEEP_LEFT_OUT,
   {
     file: 'torvalds/linux drivers/pci/probe.c',
     format: '[%04x:%04x] type %02x class %#08x',

@@ -1,0 +1,396 @@
+/**
+ * Kernel lines on the VFIO path that a file-by-file pass over the format strings of
+ * torvalds/linux drivers/vfio/ (vfio_main.c, group.c, container.c, iommufd.c, vfio_iommu_type1.c,
+ * pci/vfio_pci_core.c, vfio_pci.c, vfio_pci_config.c, vfio_pci_intrs.c, vfio_pci_igd.c) and the
+ * FLR wait of drivers/pci/pci.c found without an entry: older wordings of lines the catalogue
+ * knows in their current form (pre-5.x vfio-pci printed the device name inside the text and
+ * lower-case "bars"/"pci config"; Linux 4.13 and older said "Failed to return from FLR"), the
+ * remaining vfio-pci messages, and the host GPU/NIC driver lines people meet next to them (the
+ * NVIDIA driver finding its GPUs held by vfio-pci, ice running out of MSI-X vectors for VFs).
+ * The per-file ledger of what was gone through is KERNEL_SWEEP_ALSO / KERNEL_SWEEP_LEFT_OUT.
+ */
+import { BDF, type CatalogueEntry } from '../entry.js';
+import { ex, render } from './build.js';
+import { KERNEL_ENTRIES } from './kernel.js';
+
+/** An entry of kernel.ts whose explanation an older wording shares. */
+function kernelEntry(id: string): CatalogueEntry {
+  const e = KERNEL_ENTRIES.find((k) => k.id === id);
+  if (!e) throw new Error(`kernel-sweep: no catalogue entry ${id}`);
+  return e;
+}
+
+/**
+ * The same message in the wording of older kernels: the explanation of the current entry, its own
+ * id, format and patterns (so each wording is a row of the coverage under its own format).
+ */
+function olderWording(
+  id: string,
+  baseId: string,
+  own: Pick<CatalogueEntry, 'format' | 'versions' | 'patterns' | 'examples' | 'render' | 'cite'>,
+): CatalogueEntry {
+  const { refine, ...base } = kernelEntry(baseId);
+  return { ...base, ...own, id, ...(refine ? { refine } : {}) };
+}
+
+const VFIO = 'vfio-pci 0000:01:00.0: ';
+
+const VFIO_OLDER_WORDINGS: CatalogueEntry[] = [
+  olderWording('kernel.vfio-reset-recovery-bars-old', 'kernel.vfio-reset-recovery-bars', {
+    cite: 'torvalds/linux drivers/vfio/pci/vfio_pci_config.c vfio_bar_restore()',
+    format: '%s: %s reset recovery - restoring bars\n',
+    versions:
+      'Linux 3.6 to 5.x: pr_info "vfio_bar_restore: 0000:01:00.0 reset recovery - restoring bars"; later pci_info on the device, "…: vfio_bar_restore: reset recovery - restoring BARs"',
+    patterns: [new RegExp(`vfio_bar_restore: ${BDF} reset recovery - restoring bars`)],
+    render: render('', 'vfio_bar_restore', '0000:0b:00.0'),
+    examples: [
+      ex('[ 6021.331002] vfio_bar_restore: 0000:0b:00.0 reset recovery - restoring bars', {
+        bdf: '0000:0b:00.0',
+      }),
+    ],
+  }),
+  olderWording('kernel.vfio-hiding-cap-old', 'kernel.vfio-hiding-cap', {
+    cite: 'torvalds/linux drivers/vfio/pci/vfio_pci_config.c vfio_cap_init()',
+    format: '%s: %s hiding cap 0x%x\n',
+    versions:
+      'Linux 3.6 to 5.x printed the capability without its offset ("vfio_cap_init: 0000:01:00.0 hiding cap 0x9"); newer kernels add "@offset"',
+    patterns: [new RegExp(`vfio_cap_init: ${BDF} hiding cap (?<cap>0x[0-9a-fA-F]{1,2})$`)],
+    render: render('', 'vfio_cap_init', '0000:01:00.0', 0x9),
+    examples: [ex('vfio_cap_init: 0000:01:00.0 hiding cap 0x9', { bdf: '0000:01:00.0', cap: '0x9' })],
+  }),
+  olderWording('kernel.vfio-config-conflict-old', 'kernel.vfio-config-conflict', {
+    cite: 'torvalds/linux drivers/vfio/pci/vfio_pci_config.c vfio_cap_init() / vfio_ecap_init()',
+    format: '%s: %s pci config conflict @0x%x, was cap 0x%x now cap 0x%x\n',
+    versions:
+      'Linux 3.6 to 5.x, lower case with the device name in the text; the extended form says "was ecap 0x%x now ecap 0x%x"; newer kernels "PCI config conflict @%#x, …" on the device',
+    patterns: [
+      /pci config conflict @(?<offset>0x[0-9a-fA-F]{1,4}), was e?cap (?<was>0x[0-9a-fA-F]{1,4}) now e?cap (?<now>0x[0-9a-fA-F]{1,4})/,
+    ],
+    render: render('', 'vfio_cap_init', '0000:05:00.0', 0x50, 0x5, 0x10),
+    examples: [
+      ex('vfio_ecap_init: 0000:05:00.0 pci config conflict @0x100, was ecap 0x1 now ecap 0xb', {
+        offset: '0x100',
+        was: '0x1',
+        now: '0xb',
+      }),
+    ],
+  }),
+];
+
+const VFIO_PCI_LINES: CatalogueEntry[] = [
+  {
+    id: 'kernel.vfio-unknown-cap-length',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/vfio/pci/vfio_pci_config.c vfio_cap_len() / vfio_ext_cap_len()',
+    format: '%s: %s unknown length for pci cap 0x%x@0x%x\n',
+    versions:
+      'the extended-capability form says "pci ecap"; Linux 5.x+ prints it on the device ("vfio-pci 0000:01:00.0: vfio_cap_len: unknown length for PCI cap 0x…@0x…")',
+    patterns: [
+      /unknown length for (?:pci|PCI) (?<kind>e?cap) (?<cap>0x[0-9a-fA-F]{1,4})@(?<offset>0x[0-9a-fA-F]{1,4})/,
+    ],
+    severity: 'info',
+    title: 'vfio-pci does not know how long a capability is and hides it',
+    cause:
+      'the capability is one whose length varies and vfio-pci has no rule to size it; it gives it length 0, and a capability of length 0 is left out of the config space the guest sees (the next line is usually "hiding cap"/"hiding ecap" for it). The device itself is unaffected',
+    fix: 'nothing to do unless the guest driver needs that capability; then report the device and capability to the VFIO maintainers (kvm@vger.kernel.org) with `lspci -vvv -s <address>`',
+    render: render('', '0000:01:00.0', 'vfio_cap_len', 0xc, 0x60),
+    examples: [
+      ex('[  112.031877] 0000:01:00.0: vfio_cap_len unknown length for pci cap 0xc@0x60', {
+        kind: 'cap',
+        cap: '0xc',
+        offset: '0x60',
+      }),
+      ex('vfio-pci 0000:02:00.0: vfio_ext_cap_len: unknown length for PCI ecap 0x2a@0x300', {
+        kind: 'ecap',
+        cap: '0x2a',
+      }),
+    ],
+  },
+  {
+    id: 'kernel.vfio-reload-saved-state',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/vfio/pci/vfio_pci_core.c vfio_pci_core_disable() (vfio_pci.c vfio_pci_disable() before 5.15)',
+    format: "%s: Couldn't reload saved state\n",
+    versions:
+      'Linux 4.x–5.x vfio_pci.c: pr_info "vfio_pci_disable: Couldn\'t reload 0000:01:00.0 saved state"; 5.15+ pci_info "vfio-pci 0000:01:00.0: vfio_pci_core_disable: Couldn\'t reload saved state"; 3.x–4.x "vfio_pci_release: …"',
+    patterns: [new RegExp(`Couldn't reload (?:${BDF} )?saved state`)],
+    severity: 'warning',
+    title: "vfio-pci could not put back the device's original config space",
+    cause:
+      'when the user (QEMU) releases the device, vfio-pci restores the config space it saved when the device was opened; there was no saved copy (saving failed at open, typically because the device did not answer config reads then). Without it vfio-pci skips the restore and, when the device has no working reset, leaves it as the guest last programmed it',
+    fix: 'the device was already unhealthy when the VM started: look earlier in the log for reset or power-state lines ("not ready … after FLR", "Unable to change power state", "Unknown header type 7f") on the same address; a host power-cycle clears it, and a device without a working reset may need vendor-reset or a different slot',
+    render: render(VFIO, 'vfio_pci_core_disable'),
+    examples: [
+      ex("vfio-pci 0000:01:00.0: vfio_pci_core_disable: Couldn't reload saved state", {
+        bdf: '0000:01:00.0',
+      }),
+      ex("[ 4410.512071] vfio_pci_disable: Couldn't reload 0000:06:00.0 saved state", {
+        bdf: '0000:06:00.0',
+      }),
+    ],
+  },
+  {
+    id: 'kernel.vfio-vf-bogus-intx-pin',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/vfio/pci/vfio_pci_config.c vfio_config_init()',
+    format: 'Hardware bug: VF reports bogus INTx pin %d\n',
+    versions: 'Linux 4.5+',
+    patterns: [/Hardware bug: VF reports bogus INTx pin (?<pin>\d{1,3})/],
+    severity: 'info',
+    title: 'An SR-IOV VF claims an INTx pin; vfio-pci hides it (harmless)',
+    cause:
+      'SR-IOV virtual functions must report interrupt pin 0 (they have no INTx); this VF reports one. vfio-pci virtualises the pin register to 0 for the guest and uses MSI/MSI-X only, so the VF still works',
+    fix: 'nothing to do; it is a note about the device firmware (a newer NIC firmware may drop it)',
+    render: render('vfio-pci 0000:03:10.0: ', 1),
+    examples: [ex('vfio-pci 0000:03:10.0: Hardware bug: VF reports bogus INTx pin 1', { pin: '1' })],
+  },
+  {
+    id: 'kernel.vfio-sriov-vf-captured',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/vfio/pci/vfio_pci_core.c vfio_pci_bus_notifier()',
+    format: 'Captured SR-IOV VF %s driver_override\n',
+    versions: 'Linux 5.7+ (SR-IOV on a PF owned by vfio-pci, enable_sriov=1)',
+    patterns: [new RegExp(`Captured SR-IOV VF ${BDF.replace('bdf', 'vf')} driver_override`)],
+    severity: 'info',
+    title: 'vfio-pci claimed a new VF of its PF (routine)',
+    cause:
+      "SR-IOV was enabled on a PF bound to vfio-pci; for each VF created vfio-pci writes its own name into the VF's driver_override, so the VF binds to vfio-pci rather than to the host VF driver. Routine; a VF then needs the PF's VF token to be opened",
+    fix: "nothing to do; to use a VF with a host driver instead, write that driver's name (or an empty line) to the VF's driver_override and bind it",
+    render: render(VFIO, '0000:01:02.0'),
+    examples: [
+      ex('vfio-pci 0000:01:00.0: Captured SR-IOV VF 0000:01:02.0 driver_override', { vf: '0000:01:02.0' }),
+    ],
+  },
+  {
+    id: 'kernel.vfio-denylist-disabled',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/vfio/pci/vfio_pci.c vfio_pci_is_denylisted()',
+    format: 'device denylist disabled - allowing device %04x:%04x.\n',
+    versions: 'Linux 5.11+ (vfio-pci disable_denylist=1)',
+    patterns: [/device denylist disabled - allowing device (?<vendor>[0-9a-f]{4}):(?<device>[0-9a-f]{4})/],
+    severity: 'warning',
+    title: 'vfio-pci binds a device it normally refuses',
+    cause:
+      'vfio-pci keeps a denylist of devices with known errata that a user could exploit (Intel QuickAssist C3xxx, C62x and DH895xCC PFs and VFs); the module parameter disable_denylist=1 is set, so vfio-pci binds this one anyway',
+    fix: 'only give such a device to a trusted guest; remove vfio-pci.disable_denylist=1 to restore the refusal, or use the kernel QAT driver on the host',
+    render: render('vfio-pci 0000:3d:00.0: ', 0x8086, 0x37c8),
+    examples: [
+      ex('vfio-pci 0000:3d:00.0: device denylist disabled - allowing device 8086:37c8.', {
+        vendor: '8086',
+        device: '37c8',
+      }),
+    ],
+  },
+];
+
+const PCI_FLR_OLD: CatalogueEntry[] = [
+  {
+    id: 'kernel.flr-failed-to-return',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/pci.c pci_flr_wait()',
+    format: 'Failed to return from FLR\n',
+    versions:
+      'Linux 4.13 and earlier, from the kernel that added pci_flr_wait() (it polled for one second); 4.14+ waits up to 60 s and says "not ready %dms after FLR; giving up"',
+    patterns: [/Failed to return from FLR/],
+    severity: 'error',
+    title: 'The device did not come back from a function-level reset',
+    cause:
+      'the kernel reset the function (FLR) and for a second afterwards every config read returned all ones: the device did not finish its reset, or its upstream bridge lost the link (seen behind some bridges that do not recover from a reset). The device is unusable until it answers again, often shown by lspci as "Unknown header type 7f"',
+    fix: 'power-cycle the host to recover it. Linux 4.14 and later wait up to 60 s, which is enough for slow devices; if it still fails there, the device (or the bridge above it) does not survive FLR: use vendor-reset where it supports the device, or move the device to a slot under another bridge',
+    render: render(VFIO),
+    examples: [ex('vfio-pci 0000:01:00.0: Failed to return from FLR', { bdf: '0000:01:00.0' })],
+  },
+  {
+    id: 'kernel.flr-required-additional',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/pci.c pci_flr_wait()',
+    format: 'Required additional %dms to return from FLR\n',
+    versions: 'Linux 4.13 and earlier; 4.14+ says "ready %dms after FLR"',
+    patterns: [/Required additional (?<ms>\d{1,6})ms to return from FLR/],
+    severity: 'info',
+    title: 'The device was slow to come back from a reset, but did (harmless)',
+    cause:
+      'after a function-level reset the device answered config reads only after the extra time shown; it did come back, so the reset succeeded',
+    fix: 'nothing to do; it matters only if the same device later fails with "Failed to return from FLR"',
+    render: render(VFIO, 300),
+    examples: [ex('vfio-pci 0000:01:00.0: Required additional 300ms to return from FLR', { ms: '300' })],
+  },
+];
+
+const HOST_DRIVER_LINES: CatalogueEntry[] = [
+  {
+    id: 'kernel.nvidia-probe-not-called',
+    source: 'kernel',
+    cite: 'NVIDIA/open-gpu-kernel-modules kernel-open/nvidia/nv.c nvidia_init_module() (also the closed-source nvidia.ko)',
+    format: 'NVRM: The NVIDIA probe routine was not called for %d device(s).\n',
+    versions:
+      'followed by "NVRM: This can occur when a driver such as: nouveau, rivafb, nvidiafb or rivatv was loaded and obtained ownership of the NVIDIA device(s)." (older drivers list only rivafb, nvidiafb, rivatv)',
+    patterns: [/NVRM: The NVIDIA probe routine was not called for (?<count>\d{1,3}) device\(s\)/],
+    severity: 'warning',
+    title: 'The NVIDIA driver found GPUs another driver already owns',
+    cause:
+      'nvidia.ko counted NVIDIA GPUs in the machine but its probe ran for fewer of them: the others are bound to another driver (on a passthrough host, vfio-pci or pci-stub; otherwise nouveau) or have a driver_override naming another driver. The NVIDIA text names only framebuffer drivers, but any owner has this effect',
+    fix: 'when the GPU is meant for the guest this is expected and harmless. When the host should use it: unbind it from vfio-pci (and clear driver_override, remove its ID from vfio-pci.ids=), or blacklist nouveau, then load nvidia again',
+    render: render('', 1),
+    examples: [ex('NVRM: The NVIDIA probe routine was not called for 1 device(s).', { count: '1' })],
+  },
+  {
+    id: 'kernel.nvidia-no-devices-probed',
+    source: 'kernel',
+    cite: 'NVIDIA/open-gpu-kernel-modules kernel-open/nvidia/nv.c nvidia_init_module()',
+    format: 'NVRM: No NVIDIA devices probed.\n',
+    versions: 'older drivers: "NVRM: No NVIDIA graphics adapter probed!"',
+    patterns: [/NVRM: No NVIDIA (?:devices|graphics adapter) probed/],
+    severity: 'error',
+    title: 'The NVIDIA driver did not load: it got no GPU',
+    cause:
+      'nvidia.ko refuses to load when it could take none of the NVIDIA GPUs: every one is bound to another driver (vfio-pci on a passthrough host, or nouveau) or has a driver_override for another driver. modprobe nvidia then fails with "No such device"',
+    fix: 'if every NVIDIA GPU goes to guests, stop the host from loading nvidia (blacklist it, or order it after vfio-pci with "softdep nvidia pre: vfio-pci" so it does not fight for the card); if the host needs one, keep that GPU out of vfio-pci.ids= and its driver_override empty',
+    render: render(''),
+    examples: [
+      ex('[   12.443411] NVRM: No NVIDIA devices probed.'),
+      ex('[   18.761447] NVRM: No NVIDIA graphics adapter probed!'),
+    ],
+  },
+  {
+    id: 'kernel.ice-sriov-msix-short',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/net/ethernet/intel/ice/ice_sriov.c ice_set_per_vf_res() (ice_virtchnl_pf.c before 5.18)',
+    format:
+      'Only %d MSI-X interrupts available for SR-IOV. Not enough to support minimum of %d MSI-X interrupts per VF for %d VFs\n',
+    patterns: [
+      /Only (?<available>\d{1,5}) MSI-X interrupts available for SR-IOV\. Not enough to support minimum of (?<min>\d{1,3}) MSI-X interrupts per VF for (?<vfs>\d{1,4}) VFs/,
+    ],
+    severity: 'error',
+    title: 'The ice PF has too few MSI-X vectors left for the VFs asked for',
+    cause:
+      'the ice driver divides the MSI-X vectors its PF did not use among the VFs; what is left is below the minimum each VF needs for the number of VFs written to sriov_numvfs, so enabling SR-IOV fails (the write returns an error)',
+    fix: 'ask for fewer VFs, or free vectors on the PF first: fewer PF queues (`ethtool -L <pf> combined N`), RDMA off on the PF (`devlink dev param set … name enable_rdma value false cmode driverinit` and reload), then write sriov_numvfs again',
+    render: render('ice 0000:3b:00.0: ', 12, 2, 64),
+    examples: [
+      ex(
+        'ice 0000:3b:00.0: Only 12 MSI-X interrupts available for SR-IOV. Not enough to support minimum of 2 MSI-X interrupts per VF for 64 VFs',
+        { available: '12', min: '2', vfs: '64' },
+      ),
+    ],
+  },
+];
+
+export const KERNEL_SWEEP_ENTRIES: CatalogueEntry[] = [
+  ...VFIO_OLDER_WORDINGS,
+  ...VFIO_PCI_LINES,
+  ...PCI_FLR_OLD,
+  ...HOST_DRIVER_LINES,
+];
+
+/**
+ * Further wordings the sweep went through that an entry recognises (coverage.ts ALSO rows): older
+ * or sibling forms of the entries above, and lines of the swept files that entries of other
+ * catalogue files already knew in another wording.
+ */
+export const KERNEL_SWEEP_ALSO: { id: string; file: string; format: string; text: string }[] = [
+  {
+    id: 'kernel.vfio-runtime-resume-failed',
+    file: 'torvalds/linux drivers/vfio/pci/vfio_pci_core.c',
+    format: 'runtime resume failed %d',
+    text: 'vfio-pci 0000:01:00.0: runtime resume failed -16',
+  },
+  {
+    id: 'kernel.vfio-vf-token-unexpected',
+    file: 'torvalds/linux drivers/vfio/pci/vfio_pci_core.c',
+    format: 'VF token incorrectly provided, PF not bound to vfio-pci',
+    text: 'vfio-pci 0000:3b:02.0: VF token incorrectly provided, PF not bound to vfio-pci',
+  },
+  {
+    id: 'kernel.vfio-hiding-ecap',
+    file: 'torvalds/linux drivers/vfio/pci/vfio_pci_config.c',
+    format: '%s: %s hiding ecap 0x%x@0x%x',
+    text: 'vfio_ecap_init: 0000:02:00.0 hiding ecap 0x1e@0x258',
+  },
+  {
+    id: 'kernel.vfio-config-conflict-old',
+    file: 'torvalds/linux drivers/vfio/pci/vfio_pci_config.c',
+    format: '%s: %s pci config conflict @0x%x, was ecap 0x%x now ecap 0x%x',
+    text: 'vfio_ecap_init: 0000:05:00.0 pci config conflict @0x140, was ecap 0x2 now ecap 0x3',
+  },
+  {
+    id: 'kernel.vfio-unknown-cap-length',
+    file: 'torvalds/linux drivers/vfio/pci/vfio_pci_config.c',
+    format: '%s: %s unknown length for pci ecap 0x%x@0x%x',
+    text: '0000:02:00.0: vfio_ext_cap_len unknown length for pci ecap 0x2a@0x300',
+  },
+  {
+    id: 'kernel.vfio-unknown-cap-length',
+    file: 'torvalds/linux drivers/vfio/pci/vfio_pci_config.c',
+    format: '%s: unknown length for PCI cap %#x@%#x',
+    text: 'vfio-pci 0000:01:00.0: vfio_cap_len: unknown length for PCI cap 0xc@0x60',
+  },
+  {
+    id: 'kernel.vfio-reload-saved-state',
+    file: 'torvalds/linux drivers/vfio/pci/vfio_pci.c',
+    format: "%s: Couldn't reload %s saved state",
+    text: "vfio_pci_release: Couldn't reload 0000:02:00.0 saved state",
+  },
+  {
+    id: 'kernel.vfio-intx-masking-broken',
+    file: 'torvalds/linux drivers/vfio/pci/vfio_pci.c',
+    format: 'Masking broken INTx support',
+    text: 'vfio-pci 0000:05:00.0: Masking broken INTx support',
+  },
+  {
+    id: 'kernel.memlock-exceeded',
+    file: 'torvalds/linux drivers/vfio/vfio_iommu_type1.c',
+    format: '%s: Task %s (%d) RLIMIT_MEMLOCK (%ld) exceeded',
+    text: 'vfio_pin_page_external: Task qemu-kvm (4121) RLIMIT_MEMLOCK (67108864) exceeded',
+  },
+  {
+    id: 'kernel.nvidia-no-devices-probed',
+    file: 'NVIDIA/open-gpu-kernel-modules kernel-open/nvidia/nv.c',
+    format: 'NVRM: No NVIDIA graphics adapter probed!',
+    text: 'NVRM: No NVIDIA graphics adapter probed!',
+  },
+];
+
+/** Format strings of the swept files left without an entry, with the reason (coverage.ts LEFT_OUT rows). */
+export const KERNEL_SWEEP_LEFT_OUT: { file: string; format: string; why: string }[] = [
+  {
+    file: 'torvalds/linux drivers/vfio/container.c',
+    format: 'vfio: misc device register failed',
+    why: 'printed only when the vfio module cannot create /dev/vfio/vfio at load (its misc minor already taken); /dev/vfio/vfio then does not exist, which the open entries explain',
+  },
+  {
+    file: 'torvalds/linux drivers/vfio/vfio_main.c',
+    format: 'Error to alloc index',
+    why: 'dev_dbg(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/vfio/pci/vfio_pci_core.c',
+    format: "%s: Couldn't store saved state",
+    why: 'pci_dbg(): printed only with dynamic debug enabled; its consequence at release, "Couldn\'t reload saved state", is covered',
+  },
+  {
+    file: 'torvalds/linux drivers/vfio/pci/vfio_pci_core.c',
+    format: 'Failed to setup zPCI info capabilities',
+    why: 's390x zPCI devices only; vfiokit targets x86/arm64 PCI passthrough',
+  },
+  {
+    file: 'torvalds/linux drivers/vfio/pci/vfio_pci.c',
+    format: 'Failed to setup NVIDIA NV2 RAM region',
+    why: 'POWER9 NVLink2 GPUs only (vfio_pci_nvlink2.c, removed in Linux 5.13)',
+  },
+  {
+    file: 'torvalds/linux drivers/vfio/pci/vfio_pci.c',
+    format: 'Failed to setup NVIDIA NV2 ATSD region',
+    why: 'POWER9 NVLink2 (IBM NPU) only, removed in Linux 5.13',
+  },
+  {
+    file: 'NVIDIA/open-gpu-kernel-modules kernel-open/nvidia/nv.c',
+    format: 'NVRM: This can occur when a driver such as: \nNVRM: nouveau, rivafb, nvidiafb or rivatv ',
+    why: 'continuation of "The NVIDIA probe routine was not called for %d device(s)", which carries the meaning and is covered',
+  },
+  {
+    file: 'torvalds/linux drivers/net/ethernet/intel/ice/ice_lib.c',
+    format: '%d MSI-X interrupts available. %s %d failed to get %d MSI-X vectors',
+    why: 'the PF\'s own vector allocation for one of its VSIs; the failure users meet when enabling VFs is the "Only %d MSI-X interrupts available for SR-IOV" line of ice_sriov.c, which is covered',
+  },
+];
