@@ -21,8 +21,9 @@ function kernelEntry(id: string): CatalogueEntry {
 }
 
 /**
- * The same message in the wording of older kernels: the explanation of the current entry, its own
- * id, format and patterns (so each wording is a row of the coverage under its own format).
+ * The same message in another wording (an older kernel's, or sibling lines of the same function):
+ * the explanation of the entry already in the catalogue, with its own id, format and patterns, so
+ * each wording is a row of the coverage under its own format.
  */
 function olderWording(
   id: string,
@@ -34,6 +35,22 @@ function olderWording(
 }
 
 const VFIO = 'vfio-pci 0000:01:00.0: ';
+
+/** What the name in "fbN: NAME frame buffer device" says about who drives that display. */
+function refineFbName(f: Readonly<Record<string, string>>) {
+  const name = f.name ?? '';
+  if (/^(?:EFI VGA|VESA VGA|simple|simpledrmdrmfb|simpledrm|VGA16 VGA)$/.test(name))
+    return {
+      cause: `a firmware framebuffer driver (${name}) took the display the firmware set up on the boot GPU, and with it a range of that GPU's BAR memory. Harmless unless that GPU is the one passed through: then the range stays claimed ("BAR N: can't reserve" from vfio-pci, "vfio_region_write … Device or resource busy" from QEMU) until the framebuffer is released`,
+      fix: 'to pass the boot GPU through, keep the firmware framebuffer off it: video=efifb:off (or video=vesafb:off) on the kernel command line, and on 5.15+ initcall_blacklist=sysfb_init so simpledrm does not take it either; Linux 6.1+ vfio-pci releases it itself when it binds the GPU',
+    };
+  if (/drmfb$/.test(name))
+    return {
+      cause: `the host's own GPU driver (${name.replace(/drmfb$/, '')}) drives a display and registered its console framebuffer; that GPU belongs to the host`,
+      fix: 'nothing to do if the host keeps this GPU; if it is the GPU meant for the guest, it is bound to the host driver: bind it to vfio-pci at boot (vfio-pci.ids= with softdep, or driver_override) before that driver loads',
+    };
+  return undefined;
+}
 
 const VFIO_OLDER_WORDINGS: CatalogueEntry[] = [
   olderWording('kernel.vfio-reset-recovery-bars-old', 'kernel.vfio-reset-recovery-bars', {
@@ -276,11 +293,134 @@ const HOST_DRIVER_LINES: CatalogueEntry[] = [
   },
 ];
 
+const FRAMEBUFFER_LINES: CatalogueEntry[] = [
+  {
+    id: 'kernel.fbdev-registered',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/video/fbdev/efifb.c efifb_probe() / vesafb.c vesafb_probe() (fb_info()); drivers/gpu/drm/drm_fb_helper.c for DRM drivers',
+    format: 'fb%d: %s frame buffer device\n',
+    versions:
+      'DRM drivers print it on their device: "amdgpu 0000:0b:00.0: [drm] fb0: amdgpudrmfb frame buffer device"; fbdev drivers as "fb0: EFI VGA frame buffer device"',
+    patterns: [/fb(?<fb>\d{1,2}): (?<name>[\w.-]{1,24}(?: [\w.-]{1,24}){0,2}) frame buffer device/],
+    severity: 'info',
+    title: 'A framebuffer console driver took a display (routine)',
+    cause:
+      'a framebuffer driver registered a console framebuffer on a display; the name says which driver (EFI VGA = efifb, VESA VGA = vesafb, simpledrmdrmfb = simpledrm, NAMEdrmfb = that GPU driver)',
+    fix: 'nothing to do in itself; it matters only when the GPU behind it is the one to pass through',
+    refine: refineFbName,
+    render: render('', 0, 'EFI VGA'),
+    examples: [
+      ex('[    0.760102] fb0: EFI VGA frame buffer device', { fb: '0', name: 'EFI VGA' }),
+      ex('amdgpu 0000:0b:00.0: [drm] fb0: amdgpudrmfb frame buffer device', { name: 'amdgpudrmfb' }),
+      ex('simple-framebuffer simple-framebuffer.0: [drm] fb0: simpledrmdrmfb frame buffer device', {
+        name: 'simpledrmdrmfb',
+      }),
+    ],
+  },
+  olderWording('kernel.efifb-boot-lines', 'kernel.efifb-framebuffer-at', {
+    cite: 'torvalds/linux drivers/video/fbdev/efifb.c efifb_probe() / efifb_show_boot_graphics()',
+    format: 'efifb: probing for efifb\n',
+    versions:
+      'the other routine lines of the same probe: "efifb: mode is %dx%dx%d, linelength=%d, pages=%d", "efifb: scrolling: redraw", "efifb: Truecolor: size=…, shift=…", and the boot-logo (BGRT) lines',
+    patterns: [
+      /efifb: (?:probing for efifb|mode is \d{1,5}x\d{1,5}x\d{1,2}, linelength=\d{1,6}, pages=\d{1,3}|scrolling: redraw|Truecolor: size=[\d:]{7,15}, shift=[\d:]{7,15}|(?:No BGRT|BGRT rotation bits set|not 32 bits), not showing boot graphics|showing boot graphics|Ignoring BGRT: [^\n]{1,60})/,
+    ],
+    render: render(''),
+    examples: [
+      ex('[    0.054411] efifb: probing for efifb'),
+      ex('[    0.055803] efifb: mode is 1920x1080x32, linelength=7680, pages=1'),
+      ex('efifb: Truecolor: size=8:8:8:8, shift=24:16:8:0'),
+    ],
+  }),
+  {
+    id: 'kernel.vesafb-boot-lines',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/video/fbdev/vesafb.c vesafb_probe()',
+    format: 'vesafb: framebuffer at 0x%lx, mapped to 0x%p, using %dk, total %dk\n',
+    versions:
+      'the other routine lines of the same probe: "vesafb: mode is …", "vesafb: protected mode interface info at …", "vesafb: pmi: …", "vesafb: scrolling: …", "vesafb: Truecolor: size=…"',
+    patterns: [
+      /vesafb: (?:framebuffer at (?<address>0x[0-9a-fA-F]{1,16}), mapped to [^\s,]{1,24}, using \d{1,9}k, total \d{1,9}k|mode is \d{1,5}x\d{1,5}x\d{1,2}, linelength=\d{1,6}, pages=\d{1,3}|protected mode interface info at [0-9a-f]{4}:[0-9a-f]{4}|pmi: [^\n]{1,80}|scrolling: [^\n]{1,80}|(?:Truecolor|Pseudocolor|Static Pseudocolor): size=[\d:]{7,15}, shift=[\d:]{7,15})/,
+    ],
+    severity: 'info',
+    title: 'vesafb drives the boot framebuffer (BIOS boot)',
+    cause:
+      "vesafb took the VESA framebuffer the BIOS set up on the boot GPU, a range inside that GPU's BAR; harmless unless that GPU is passed through, in which case its BAR stays claimed",
+    fix: 'to pass the boot GPU through, boot with video=vesafb:off (and on 5.15+ initcall_blacklist=sysfb_init), or boot the host in UEFI mode with another GPU as the boot display',
+    render: render('', 0xe0000000, '0xffffc90001000000', 3072, 16384),
+    examples: [
+      ex('vesafb: framebuffer at 0xe0000000, mapped to 0x(____ptrval____), using 3072k, total 16384k', {
+        address: '0xe0000000',
+      }),
+      ex('[    0.410311] vesafb: mode is 1024x768x32, linelength=4096, pages=1'),
+    ],
+  },
+  {
+    id: 'kernel.simplefb-boot-lines',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/video/fbdev/simplefb.c simplefb_probe()',
+    format: 'framebuffer at 0x%lx, 0x%x bytes\n',
+    versions: 'with "format=%s, mode=%dx%dx%d, linelength=%d" and "fb%d: simplefb registered!"',
+    patterns: [
+      /simple-framebuffer\.\d{1,2}: (?:framebuffer at (?<address>0x[0-9a-fA-F]{1,16}), (?<size>0x[0-9a-fA-F]{1,16}) bytes|format=\w{1,20}, mode=\d{1,5}x\d{1,5}x\d{1,2}, linelength=\d{1,6}|fb\d{1,2}: simplefb registered!)/,
+    ],
+    severity: 'info',
+    title: 'simplefb drives the boot framebuffer',
+    cause:
+      "simplefb (the generic firmware-framebuffer driver fed by sysfb) took the display the firmware set up on the boot GPU, a range inside that GPU's BAR; harmless unless that GPU is passed through, in which case its BAR stays claimed",
+    fix: 'to pass the boot GPU through, keep sysfb from creating the framebuffer: initcall_blacklist=sysfb_init on the kernel command line (Linux 6.1+ vfio-pci releases it itself when it binds the GPU)',
+    render: render('simple-framebuffer simple-framebuffer.0: ', 0xe0000000, 0x7e9000),
+    examples: [
+      ex('simple-framebuffer simple-framebuffer.0: framebuffer at 0xe0000000, 0x7e9000 bytes', {
+        address: '0xe0000000',
+        size: '0x7e9000',
+      }),
+      ex('simple-framebuffer simple-framebuffer.0: format=a8r8g8b8, mode=1920x1080x32, linelength=7680'),
+    ],
+  },
+  {
+    id: 'kernel.simplefb-already-registered',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/video/fbdev/simplefb.c simplefb_probe()',
+    format: 'simplefb: a framebuffer is already registered\n',
+    patterns: [/simplefb: a framebuffer is already registered/],
+    severity: 'info',
+    title: 'simplefb stood back: another framebuffer driver was first (harmless)',
+    cause:
+      'simplefb does not start when a framebuffer is already registered (efifb, vesafb or a GPU driver took the display first); the error level is misleading, nothing failed',
+    fix: 'nothing to do',
+    render: render('simple-framebuffer simple-framebuffer.0: '),
+    examples: [ex('simple-framebuffer simple-framebuffer.0: simplefb: a framebuffer is already registered')],
+  },
+  {
+    id: 'kernel.fbdev-firmware-probe-failed',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/video/fbdev/efifb.c efifb_probe() / vesafb.c vesafb_probe()',
+    format: 'efifb: abort, cannot remap video memory 0x%x @ 0x%lx\n',
+    versions:
+      'vesafb: "vesafb: abort, cannot ioremap video memory 0x%x @ 0x%lx"; efifb also "video memory @ 0x%lx spans multiple EFI memory regions", "cannot allocate colormap", "cannot register framebuffer"',
+    patterns: [
+      /(?:efi|vesa)fb: (?:abort, cannot i?o?remap video memory|video memory @ 0x[0-9a-fA-F]{1,16} spans multiple EFI memory regions|cannot (?:add sysfs attrs|allocate colormap|register framebuffer))/,
+    ],
+    severity: 'warning',
+    title: 'The firmware framebuffer driver gave up',
+    cause:
+      "efifb/vesafb could not map the framebuffer the firmware reported (the address is not mappable, or the EFI memory map describes it inconsistently), so it did not start: there is no framebuffer console on the boot display until a GPU driver takes it. Nothing holds the GPU's BAR then, which does not hurt passthrough",
+    fix: "if the host needs a console there, let the GPU's own driver or simpledrm drive it; for passthrough of that GPU nothing to do",
+    render: render('', 0x7e9000, 0xe0000000),
+    examples: [
+      ex('efifb: abort, cannot remap video memory 0x7e9000 @ 0xe0000000'),
+      ex('vesafb: abort, cannot ioremap video memory 0x300000 @ 0xfd000000'),
+    ],
+  },
+];
+
 export const KERNEL_SWEEP_ENTRIES: CatalogueEntry[] = [
   ...VFIO_OLDER_WORDINGS,
   ...VFIO_PCI_LINES,
   ...PCI_FLR_OLD,
   ...HOST_DRIVER_LINES,
+  ...FRAMEBUFFER_LINES,
 ];
 
 /**
@@ -349,6 +489,168 @@ export const KERNEL_SWEEP_ALSO: { id: string; file: string; format: string; text
     format: 'NVRM: No NVIDIA graphics adapter probed!',
     text: 'NVRM: No NVIDIA graphics adapter probed!',
   },
+  {
+    id: 'kernel.efifb-boot-lines',
+    file: 'torvalds/linux drivers/video/fbdev/efifb.c',
+    format: 'efifb: mode is %dx%dx%d, linelength=%d, pages=%d',
+    text: 'efifb: mode is 2560x1440x32, linelength=10240, pages=1',
+  },
+  {
+    id: 'kernel.efifb-boot-lines',
+    file: 'torvalds/linux drivers/video/fbdev/efifb.c',
+    format: 'efifb: scrolling: redraw',
+    text: 'efifb: scrolling: redraw',
+  },
+  {
+    id: 'kernel.efifb-boot-lines',
+    file: 'torvalds/linux drivers/video/fbdev/efifb.c',
+    format: 'efifb: %s: size=%d:%d:%d:%d, shift=%d:%d:%d:%d',
+    text: 'efifb: Truecolor: size=0:8:8:8, shift=0:16:8:0',
+  },
+  {
+    id: 'kernel.efifb-boot-lines',
+    file: 'torvalds/linux drivers/video/fbdev/efifb.c',
+    format: 'efifb: No BGRT, not showing boot graphics',
+    text: 'efifb: No BGRT, not showing boot graphics',
+  },
+  {
+    id: 'kernel.efifb-boot-lines',
+    file: 'torvalds/linux drivers/video/fbdev/efifb.c',
+    format: 'efifb: BGRT rotation bits set, not showing boot graphics',
+    text: 'efifb: BGRT rotation bits set, not showing boot graphics',
+  },
+  {
+    id: 'kernel.efifb-boot-lines',
+    file: 'torvalds/linux drivers/video/fbdev/efifb.c',
+    format: 'efifb: not 32 bits, not showing boot graphics',
+    text: 'efifb: not 32 bits, not showing boot graphics',
+  },
+  {
+    id: 'kernel.efifb-boot-lines',
+    file: 'torvalds/linux drivers/video/fbdev/efifb.c',
+    format: 'efifb: showing boot graphics',
+    text: 'efifb: showing boot graphics',
+  },
+  {
+    id: 'kernel.efifb-boot-lines',
+    file: 'torvalds/linux drivers/video/fbdev/efifb.c',
+    format: 'efifb: Ignoring BGRT: failed to map image memory',
+    text: 'efifb: Ignoring BGRT: failed to map image memory',
+  },
+  {
+    id: 'kernel.efifb-boot-lines',
+    file: 'torvalds/linux drivers/video/fbdev/efifb.c',
+    format: 'efifb: Ignoring BGRT: unexpected or invalid BMP data',
+    text: 'efifb: Ignoring BGRT: unexpected or invalid BMP data',
+  },
+  {
+    id: 'kernel.fbdev-firmware-probe-failed',
+    file: 'torvalds/linux drivers/video/fbdev/efifb.c',
+    format: 'efifb: video memory @ 0x%lx spans multiple EFI memory regions',
+    text: 'efifb: video memory @ 0x80000000 spans multiple EFI memory regions',
+  },
+  {
+    id: 'kernel.fbdev-firmware-probe-failed',
+    file: 'torvalds/linux drivers/video/fbdev/efifb.c',
+    format: 'efifb: cannot add sysfs attrs',
+    text: 'efifb: cannot add sysfs attrs',
+  },
+  {
+    id: 'kernel.fbdev-firmware-probe-failed',
+    file: 'torvalds/linux drivers/video/fbdev/efifb.c',
+    format: 'efifb: cannot allocate colormap',
+    text: 'efifb: cannot allocate colormap',
+  },
+  {
+    id: 'kernel.fbdev-firmware-probe-failed',
+    file: 'torvalds/linux drivers/video/fbdev/efifb.c',
+    format: 'efifb: cannot register framebuffer',
+    text: 'efifb: cannot register framebuffer',
+  },
+  {
+    id: 'kernel.fbdev-firmware-probe-failed',
+    file: 'torvalds/linux drivers/video/fbdev/vesafb.c',
+    format: 'vesafb: abort, cannot ioremap video memory 0x%x @ 0x%lx',
+    text: 'vesafb: abort, cannot ioremap video memory 0x300000 @ 0xfd000000',
+  },
+  {
+    id: 'kernel.efifb-bar-assigned',
+    file: 'torvalds/linux drivers/video/fbdev/efifb.c',
+    format: 'BAR %d: assigned to efifb but device is disabled!',
+    text: 'pci 0000:01:00.0: BAR 0: assigned to efifb but device is disabled!',
+  },
+  {
+    id: 'kernel.efifb-bar-assigned',
+    file: 'torvalds/linux drivers/video/fbdev/efifb.c',
+    format: 'BAR %d: assigned to efifb',
+    text: 'pci 0000:01:00.0: BAR 1: assigned to efifb',
+  },
+  {
+    id: 'kernel.efifb-bar-moved',
+    file: 'torvalds/linux drivers/video/fbdev/efifb.c',
+    format: 'BAR has moved, updating efifb address',
+    text: 'pci 0000:01:00.0: BAR has moved, updating efifb address',
+  },
+  {
+    id: 'kernel.fbdev-registered',
+    file: 'torvalds/linux drivers/video/fbdev/vesafb.c',
+    format: 'fb%d: %s frame buffer device',
+    text: 'fb0: VESA VGA frame buffer device',
+  },
+  {
+    id: 'kernel.vesafb-boot-lines',
+    file: 'torvalds/linux drivers/video/fbdev/vesafb.c',
+    format: 'vesafb: mode is %dx%dx%d, linelength=%d, pages=%d',
+    text: 'vesafb: mode is 1280x1024x32, linelength=5120, pages=0',
+  },
+  {
+    id: 'kernel.vesafb-boot-lines',
+    file: 'torvalds/linux drivers/video/fbdev/vesafb.c',
+    format: 'vesafb: protected mode interface info at %04x:%04x',
+    text: 'vesafb: protected mode interface info at c000:e3a0',
+  },
+  {
+    id: 'kernel.vesafb-boot-lines',
+    file: 'torvalds/linux drivers/video/fbdev/vesafb.c',
+    format: 'vesafb: pmi: set display start = %p, set palette = %p',
+    text: 'vesafb: pmi: set display start = (ptrval), set palette = (ptrval)',
+  },
+  {
+    id: 'kernel.vesafb-boot-lines',
+    file: 'torvalds/linux drivers/video/fbdev/vesafb.c',
+    format: 'vesafb: pmi: ports = ',
+    text: 'vesafb: pmi: ports = 3b4 3b5 3ba 3c0 3c1',
+  },
+  {
+    id: 'kernel.vesafb-boot-lines',
+    file: 'torvalds/linux drivers/video/fbdev/vesafb.c',
+    format: 'vesafb: scrolling: redraw',
+    text: 'vesafb: scrolling: redraw',
+  },
+  {
+    id: 'kernel.vesafb-boot-lines',
+    file: 'torvalds/linux drivers/video/fbdev/vesafb.c',
+    format: 'vesafb: scrolling: %s using protected mode interface, yres_virtual=%d',
+    text: 'vesafb: scrolling: ypan using protected mode interface, yres_virtual=4096',
+  },
+  {
+    id: 'kernel.vesafb-boot-lines',
+    file: 'torvalds/linux drivers/video/fbdev/vesafb.c',
+    format: 'vesafb: %s: size=%d:%d:%d:%d, shift=%d:%d:%d:%d',
+    text: 'vesafb: Truecolor: size=0:8:8:8, shift=0:16:8:0',
+  },
+  {
+    id: 'kernel.simplefb-boot-lines',
+    file: 'torvalds/linux drivers/video/fbdev/simplefb.c',
+    format: 'format=%s, mode=%dx%dx%d, linelength=%d',
+    text: 'simple-framebuffer simple-framebuffer.0: format=a8r8g8b8, mode=1024x768x32, linelength=4096',
+  },
+  {
+    id: 'kernel.simplefb-boot-lines',
+    file: 'torvalds/linux drivers/video/fbdev/simplefb.c',
+    format: 'fb%d: simplefb registered!',
+    text: 'simple-framebuffer simple-framebuffer.0: fb0: simplefb registered!',
+  },
 ];
 
 /** Format strings of the swept files left without an entry, with the reason (coverage.ts LEFT_OUT rows). */
@@ -385,12 +687,97 @@ export const KERNEL_SWEEP_LEFT_OUT: { file: string; format: string; why: string 
   },
   {
     file: 'NVIDIA/open-gpu-kernel-modules kernel-open/nvidia/nv.c',
-    format: 'NVRM: This can occur when a driver such as: \nNVRM: nouveau, rivafb, nvidiafb or rivatv ',
+    format: 'NVRM: This can occur when a driver such as: ',
     why: 'continuation of "The NVIDIA probe routine was not called for %d device(s)", which carries the meaning and is covered',
   },
   {
     file: 'torvalds/linux drivers/net/ethernet/intel/ice/ice_lib.c',
     format: '%d MSI-X interrupts available. %s %d failed to get %d MSI-X vectors',
     why: 'the PF\'s own vector allocation for one of its VSIs; the failure users meet when enabling VFs is the "Only %d MSI-X interrupts available for SR-IOV" line of ice_sriov.c, which is covered',
+  },
+  {
+    file: 'torvalds/linux drivers/video/fbdev/efifb.c',
+    format: 'efifb: invalid framebuffer address',
+    why: 'KERN_DEBUG, and efifb then does not start; nothing holds the boot GPU',
+  },
+  {
+    file: 'torvalds/linux drivers/video/fbdev/vesafb.c',
+    format: 'vesafb: hardware palette is unchangeable,',
+    why: '8-bit palette modes only; no bearing on passthrough',
+  },
+  {
+    file: 'torvalds/linux drivers/video/fbdev/vesafb.c',
+    format: "vesafb: can't handle memory requests, pmi disabled",
+    why: 'detail of the BIOS protected-mode interface on 32-bit x86; no bearing on passthrough',
+  },
+  {
+    file: 'torvalds/linux drivers/video/fbdev/vesafb.c',
+    format: 'Only MTRR_TYPE_WRCOMB (3) make sense',
+    why: 'WARN_ONCE on a hand-written vesafb mtrr: option; no bearing on passthrough',
+  },
+  {
+    file: 'torvalds/linux drivers/video/fbdev/simplefb.c',
+    format: "Can't parse width property",
+    why: 'device-tree simple-framebuffer nodes (ARM boards); not on the x86/UEFI passthrough path',
+  },
+  {
+    file: 'torvalds/linux drivers/video/fbdev/simplefb.c',
+    format: "Can't parse height property",
+    why: 'device-tree simple-framebuffer nodes (ARM boards); not on the x86/UEFI passthrough path',
+  },
+  {
+    file: 'torvalds/linux drivers/video/fbdev/simplefb.c',
+    format: "Can't parse stride property",
+    why: 'device-tree simple-framebuffer nodes (ARM boards); not on the x86/UEFI passthrough path',
+  },
+  {
+    file: 'torvalds/linux drivers/video/fbdev/simplefb.c',
+    format: "Can't parse format property",
+    why: 'device-tree simple-framebuffer nodes (ARM boards); not on the x86/UEFI passthrough path',
+  },
+  {
+    file: 'torvalds/linux drivers/video/fbdev/simplefb.c',
+    format: 'Invalid format value',
+    why: 'a boot framebuffer in a pixel format simplefb does not support; simplefb does not start and nothing holds the GPU',
+  },
+  {
+    file: 'torvalds/linux drivers/video/fbdev/simplefb.c',
+    format: '%s: clock %d not found: %ld',
+    why: 'device-tree simple-framebuffer nodes (ARM boards); not on the x86/UEFI passthrough path',
+  },
+  {
+    file: 'torvalds/linux drivers/video/fbdev/simplefb.c',
+    format: '%s: failed to enable clock %d: %d',
+    why: 'device-tree simple-framebuffer nodes (ARM boards); not on the x86/UEFI passthrough path',
+  },
+  {
+    file: 'torvalds/linux drivers/video/fbdev/simplefb.c',
+    format: 'regulator %s not found: %ld',
+    why: 'device-tree simple-framebuffer nodes (ARM boards); not on the x86/UEFI passthrough path',
+  },
+  {
+    file: 'torvalds/linux drivers/video/fbdev/simplefb.c',
+    format: 'failed to enable regulator %d: %d',
+    why: 'device-tree simple-framebuffer nodes (ARM boards); not on the x86/UEFI passthrough path',
+  },
+  {
+    file: 'torvalds/linux drivers/video/fbdev/simplefb.c',
+    format: 'No memory resource',
+    why: 'a simple-framebuffer device without memory, which sysfb never creates; DT boards only',
+  },
+  {
+    file: 'torvalds/linux drivers/video/fbdev/simplefb.c',
+    format: 'Unable to register simplefb: %d',
+    why: 'framebuffer core refusal (out of fb slots or memory); not on the passthrough path',
+  },
+  {
+    file: 'torvalds/linux drivers/firmware/efi/sysfb_efi.c',
+    format: 'efifb: dmi detected %s - framebuffer at 0x%08x (%dx%d, stride %d)',
+    why: 'Apple Mac DMI quirk table, routine on those machines only',
+  },
+  {
+    file: 'torvalds/linux drivers/firmware/efi/sysfb_efi.c',
+    format: 'of_pci_range_parser_init() failed: %d',
+    why: 'device-tree systems only',
   },
 ];
