@@ -415,12 +415,133 @@ const FRAMEBUFFER_LINES: CatalogueEntry[] = [
   },
 ];
 
+const IOMMU_CORE_LINES: CatalogueEntry[] = [
+  {
+    id: 'kernel.iommu-mem-encrypt-no-passthrough',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/iommu.c iommu_subsys_init()',
+    format: 'Memory encryption detected - Disabling default IOMMU Passthrough\n',
+    versions: 'Linux 5.x+ (AMD SME/SEV or Intel TDX hosts with a passthrough default)',
+    patterns: [/Memory encryption detected - Disabling default IOMMU Passthrough/],
+    severity: 'info',
+    title: 'The host ignores iommu=pt because memory is encrypted (harmless)',
+    cause:
+      'the kernel was built or booted for IOMMU passthrough (iommu=pt, CONFIG_IOMMU_DEFAULT_PASSTHROUGH) but memory encryption (AMD SME) is active, and an unencrypted-DMA identity mapping would leak; it uses translated DMA domains for host drivers instead. Devices given to VMs through VFIO are not affected: VFIO always uses its own translated domain',
+    fix: 'nothing to do for passthrough; iommu=pt has no effect on this host',
+    render: render('iommu: '),
+    examples: [ex('[    0.341102] iommu: Memory encryption detected - Disabling default IOMMU Passthrough')],
+  },
+  {
+    id: 'kernel.iommu-group-removed',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/iommu.c iommu_group_remove_device()',
+    format: 'Removing from iommu group %d\n',
+    patterns: [/Removing from iommu group (?<group>\d{1,5})/],
+    severity: 'info',
+    title: 'A device left its IOMMU group',
+    cause:
+      'the device was removed from the PCI tree: hot-unplugged, removed through sysfs (`echo 1 > …/remove`), a VF destroyed by writing a lower number to sriov_numvfs, or it dropped off the bus. Routine when it was intended; /dev/vfio/N disappears with the last device of a group',
+    fix: 'if the removal was not intended, look for link-down, AER or "not ready" lines just before it; a `echo 1 > /sys/bus/pci/rescan` brings a device that still answers back',
+    render: render('vfio-pci 0000:03:10.1: ', 42),
+    examples: [
+      ex('vfio-pci 0000:03:10.1: Removing from iommu group 42', { group: '42', bdf: '0000:03:10.1' }),
+    ],
+  },
+  {
+    id: 'kernel.iommu-group-domain-type-conflict',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/iommu.c probe_get_default_domain_type()',
+    format:
+      'Device needs domain type %s, but device %s in the same iommu group requires type %s - using default\n',
+    patterns: [
+      /Device needs domain type (?<type>\w{1,16}), but device (?<other>\S{1,40}) in the same iommu group requires type (?<otherType>\w{1,16}) - using default/,
+    ],
+    severity: 'warning',
+    title: 'Two devices in one IOMMU group want different DMA modes',
+    cause:
+      'the IOMMU driver asked for a particular default domain for one device (Passthrough for a device with an identity-mapping quirk such as integrated graphics, Translated for an untrusted external device) and another device of the same group asked for the other kind; one group has one domain, so the kernel uses the global default for both',
+    fix: 'usually harmless; if a host driver then misbehaves, the devices share a group because of missing ACS isolation: move one to another slot, or use a platform that isolates them',
+    render: render('pci 0000:00:02.0: ', 'Passthrough', '0000:00:1f.3', 'Translated'),
+    examples: [
+      ex(
+        'pci 0000:00:02.0: Device needs domain type Passthrough, but device 0000:00:1f.3 in the same iommu group requires type Translated - using default',
+        { type: 'Passthrough', other: '0000:00:1f.3', otherType: 'Translated' },
+      ),
+    ],
+  },
+  {
+    id: 'kernel.iommu-restore-domain-failed',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/iommu.c __iommu_group_set_core_domain() / iommu_group_release_dma_owner()',
+    format: 'iommu driver failed to attach the default/blocking domain',
+    versions:
+      'a WARN(): the text is followed by a "WARNING: CPU: … at drivers/iommu/iommu.c" backtrace; iommu_group_release_dma_owner() says "iommu driver failed to attach the default domain"',
+    patterns: [/iommu driver failed to attach the (?:default\/blocking|default) domain/],
+    severity: 'error',
+    title: 'The IOMMU could not give the group back to the kernel',
+    cause:
+      "when VFIO (or another DMA owner) released the IOMMU group, or a domain was detached, the IOMMU driver refused to attach the kernel's own default or blocking domain to the devices. The group is left on the old domain; a host driver bound next may see DMA faults or fail to probe. It follows a device that stopped answering, or an IOMMU driver bug",
+    fix: 'do not rebind a host driver to the device now: check the lines before it (device gone, reset failure, IOMMU fault), reboot the host to get a clean state, and report the backtrace with the kernel version if it recurs on a healthy device',
+    render: render(''),
+    examples: [ex('[ 7421.117331] iommu driver failed to attach the default/blocking domain')],
+  },
+  {
+    id: 'kernel.iommu-group-type-change-refused',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/iommu.c iommu_group_store_type() / iommu_change_dev_def_domain()',
+    format: 'Cannot change default domain: Group has more than one device\n',
+    versions:
+      'siblings for a write to /sys/kernel/iommu_groups/N/type: "Device is still bound to driver", "Group not assigned to default domain", "Cannot change default domain: Device has been changed", "Device cannot be in %s domain" (Linux 5.11+)',
+    patterns: [
+      /(?<why>Cannot change default domain: (?:Group has more than one device|Device has been changed)|Device is still bound to driver|Group not assigned to default domain|Device cannot be in (?<type>\w{1,16}) domain)/,
+    ],
+    severity: 'error',
+    title: "Writing an IOMMU group's type file was refused",
+    cause:
+      "the kernel changes a group's default domain (identity / DMA / DMA-FQ / auto) only for a group of exactly one device with no driver bound and still on its default domain; this write broke one of those rules",
+    fix: 'unbind the driver first (`echo <addr> > /sys/bus/pci/devices/<addr>/driver/unbind`), make sure the group is not in use by VFIO, then write the type again; a group of several devices cannot change type at run time (use iommu.passthrough= at boot)',
+    refine: (f) => {
+      const why = f.why ?? '';
+      if (why.startsWith('Device is still bound'))
+        return {
+          cause:
+            'the only device of the group still has a driver bound; the type can change only while the device is unbound (except DMA → DMA-FQ)',
+        };
+      if (why.startsWith('Group not assigned'))
+        return {
+          cause:
+            'the group is not on its default domain: a user such as VFIO (a running VM, or a process holding /dev/vfio/N) owns it',
+          fix: 'stop the VM or the process holding /dev/vfio/N, then write the type again',
+        };
+      if (why.startsWith('Device cannot be in'))
+        return {
+          cause: `the IOMMU driver requires a particular domain type for this device and refuses ${f.type ?? 'the one written'} (for example identity is required for some integrated devices)`,
+        };
+      if (why.endsWith('more than one device'))
+        return {
+          cause:
+            'the group has several devices; changing its type at run time is refused to avoid lock-ordering deadlocks, whatever their drivers',
+        };
+      return undefined;
+    },
+    render: render('iommu: '),
+    examples: [
+      ex('iommu: Cannot change default domain: Group has more than one device', {
+        why: 'Cannot change default domain: Group has more than one device',
+      }),
+      ex('iommu: Device is still bound to driver', { why: 'Device is still bound to driver' }),
+      ex('pci 0000:00:02.0: Device cannot be in Passthrough domain', { type: 'Passthrough' }),
+    ],
+  },
+];
+
 export const KERNEL_SWEEP_ENTRIES: CatalogueEntry[] = [
   ...VFIO_OLDER_WORDINGS,
   ...VFIO_PCI_LINES,
   ...PCI_FLR_OLD,
   ...HOST_DRIVER_LINES,
   ...FRAMEBUFFER_LINES,
+  ...IOMMU_CORE_LINES,
 ];
 
 /**
@@ -651,6 +772,36 @@ export const KERNEL_SWEEP_ALSO: { id: string; file: string; format: string; text
     format: 'fb%d: simplefb registered!',
     text: 'simple-framebuffer simple-framebuffer.0: fb0: simplefb registered!',
   },
+  {
+    id: 'kernel.iommu-restore-domain-failed',
+    file: 'torvalds/linux drivers/iommu/iommu.c',
+    format: 'iommu driver failed to attach the default domain',
+    text: 'iommu driver failed to attach the default domain',
+  },
+  {
+    id: 'kernel.iommu-group-type-change-refused',
+    file: 'torvalds/linux drivers/iommu/iommu.c',
+    format: 'Group not assigned to default domain',
+    text: 'pci 0000:05:00.0: Group not assigned to default domain',
+  },
+  {
+    id: 'kernel.iommu-group-type-change-refused',
+    file: 'torvalds/linux drivers/iommu/iommu.c',
+    format: 'Cannot change default domain: Device has been changed',
+    text: 'pci 0000:05:00.0: Cannot change default domain: Device has been changed',
+  },
+  {
+    id: 'kernel.iommu-group-type-change-refused',
+    file: 'torvalds/linux drivers/iommu/iommu.c',
+    format: 'Device cannot be in %s domain',
+    text: 'pci 0000:00:02.0: Device cannot be in Translated domain',
+  },
+  {
+    id: 'kernel.iommu-group-type-change-refused',
+    file: 'torvalds/linux drivers/iommu/iommu.c',
+    format: 'Device is still bound to driver',
+    text: 'iommu: Device is still bound to driver',
+  },
 ];
 
 /** Format strings of the swept files left without an entry, with the reason (coverage.ts LEFT_OUT rows). */
@@ -779,5 +930,50 @@ export const KERNEL_SWEEP_LEFT_OUT: { file: string; format: string; why: string 
     file: 'torvalds/linux drivers/firmware/efi/sysfb_efi.c',
     format: 'of_pci_range_parser_init() failed: %d',
     why: 'device-tree systems only',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/iommu.c',
+    format: 'Releasing group %d',
+    why: 'pr_debug(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/iommu.c',
+    format: 'Allocated group %d',
+    why: 'pr_debug(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/iommu.c',
+    format: 'mapping: iova 0x%lx pa %pa pgsize 0x%zx count %zu',
+    why: 'pr_debug(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/iommu.c',
+    format: 'map: iova 0x%lx pa %pa size 0x%zx',
+    why: 'pr_debug(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/iommu.c',
+    format: 'unmap this: iova 0x%lx size 0x%zx',
+    why: 'pr_debug(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/iommu.c',
+    format: 'unmapped: iova 0x%lx size 0x%zx',
+    why: 'pr_debug(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/iommu.c',
+    format: 'unaligned: iova 0x%lx pa %pa size 0x%zx min_pagesz 0x%x',
+    why: 'VFIO type1 and iommufd refuse unaligned mappings before they reach the IOMMU core (EINVAL to the user), so a VFIO user never causes it; it points at an in-kernel driver bug',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/iommu.c',
+    format: 'unaligned: iova 0x%lx size 0x%zx min_pagesz 0x%x',
+    why: 'as for the map form: an unaligned unmap from an in-kernel caller, never from a VFIO user',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/iommu.c',
+    format: 'no pending PRQ, drop response',
+    why: 'shared virtual addressing (PASID page requests) only; not on the device-assignment path',
   },
 ];
