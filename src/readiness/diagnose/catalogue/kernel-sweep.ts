@@ -535,6 +535,261 @@ const IOMMU_CORE_LINES: CatalogueEntry[] = [
   },
 ];
 
+/** What each intel_iommu= option the kernel acknowledges does to device assignment. */
+const INTEL_OPTION_MEANING: [RegExp, string][] = [
+  [
+    /^Disable GFX device mapping/,
+    'intel_iommu=igfx_off: the VT-d unit that serves only the integrated GPU is ignored, so the iGPU gets no IOMMU group and cannot be assigned to a guest (GVT-d); other devices are unaffected',
+  ],
+  [
+    /^Disable supported super page/,
+    'intel_iommu=sp_off: the IOMMU maps 4 KiB pages only; DMA mapping of guest RAM is slower and uses more memory, nothing else changes',
+  ],
+  [
+    /^Enable scalable mode/,
+    'intel_iommu=sm_on: scalable mode (PASID tables, needed for SIOV/vSVA) is used where the hardware has it',
+  ],
+  [
+    /^Scalable mode is disallowed/,
+    'intel_iommu=sm_off: legacy (non-scalable) translation is used; VFIO device assignment works the same',
+  ],
+  [
+    /^intel_iommu=(?:forcedac|strict) deprecated/,
+    'the option still takes effect but is spelled iommu.forcedac=1 / iommu.strict=1 now',
+  ],
+  [
+    /^Intel-IOMMU: not forcing on/,
+    'intel_iommu=tboot_noforce: after a TXT (tboot) launch the IOMMU is not forced on, so DMA protection depends on the other options',
+  ],
+];
+
+const INTEL_IOMMU_LINES: CatalogueEntry[] = [
+  {
+    id: 'kernel.intel-iommu-option-ack',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/intel/iommu.c intel_iommu_setup()',
+    format: 'Disable GFX device mapping\n',
+    versions:
+      'the other acknowledgements of intel_iommu= options: "Disable supported super page", "Enable scalable mode if hardware supports", "Scalable mode is disallowed", "intel_iommu=forcedac deprecated; use iommu.forcedac instead", "intel_iommu=strict deprecated; use iommu.strict=1 instead", "Intel-IOMMU: not forcing on after tboot. …"',
+    patterns: [
+      /DMAR: (?<option>Disable GFX device mapping|Disable supported super page|Enable scalable mode if hardware supports|Scalable mode is disallowed|intel_iommu=(?:forcedac|strict) deprecated[^\n]{0,40}|Intel-IOMMU: not forcing on after tboot)/,
+    ],
+    severity: 'info',
+    title: 'The kernel took an intel_iommu= option',
+    cause: 'an intel_iommu= option on the kernel command line was accepted; the line names which one',
+    fix: 'nothing to do if that option was meant; remove it from the kernel command line otherwise',
+    refine: (f) => {
+      const hit = INTEL_OPTION_MEANING.find(([re]) => re.test(f.option ?? ''));
+      if (!hit) return undefined;
+      return /igfx_off/.test(hit[1])
+        ? {
+            cause: hit[1],
+            fix: 'to pass the integrated GPU through, remove intel_iommu=igfx_off from the kernel command line',
+            severity: 'warning',
+          }
+        : { cause: hit[1] };
+    },
+    render: render('DMAR: '),
+    examples: [
+      ex('[    0.000000] DMAR: Disable GFX device mapping', { option: 'Disable GFX device mapping' }),
+      ex('DMAR: intel_iommu=strict deprecated; use iommu.strict=1 instead'),
+      ex('DMAR: Scalable mode is disallowed', { option: 'Scalable mode is disallowed' }),
+    ],
+  },
+  {
+    id: 'kernel.dmar-igfx-quirk-disabled',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/intel/iommu.c quirk_iommu_igfx()',
+    format: 'Disabling IOMMU for graphics on this chipset\n',
+    patterns: [/Disabling IOMMU for graphics on this chipset/],
+    severity: 'warning',
+    title: 'VT-d is switched off for the integrated GPU of this chipset',
+    cause:
+      "the kernel knows this chipset's integrated graphics misbehaves behind VT-d (G4x/GM45, QM57/QS57, Broadwell) and ignores the VT-d unit that serves it, as intel_iommu=igfx_off would. The iGPU then has no IOMMU group and cannot be passed through; other devices keep their IOMMU protection",
+    fix: 'nothing to fix for host use; IGD passthrough (GVT-d) is not possible on this chipset with this kernel, so use a discrete GPU for the guest',
+    render: render('pci 0000:00:02.0: '),
+    examples: [ex('pci 0000:00:02.0: Disabling IOMMU for graphics on this chipset', { bdf: '0000:00:02.0' })],
+  },
+  {
+    id: 'kernel.dmar-no-free-domain-ids',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/intel/iommu.c domain_attach_iommu()',
+    format: '%s: No free domain ids\n',
+    patterns: [/(?<unit>dmar\d{1,3}): No free domain ids/],
+    severity: 'error',
+    title: 'A VT-d unit ran out of domain IDs',
+    cause:
+      'every IOMMU domain attached to a VT-d unit takes one of its domain IDs, and the hardware has a fixed number (cap ND: 256 on many client chipsets, up to 65536 on servers); each VFIO container, iommufd IOAS attachment and host DMA domain on that unit uses one. Attaching one more device failed (ENOSPC), so a VM start or hotplug fails',
+    fix: 'put more assigned devices into one container/IOAS (one VM shares one domain per unit), shut down VMs or release devices you do not use, or use passthrough mode for host devices (iommu=pt) so they do not each take an ID',
+    render: render('DMAR: ', 'dmar0'),
+    examples: [ex('DMAR: dmar1: No free domain ids', { unit: 'dmar1' })],
+  },
+  {
+    id: 'kernel.dmar-init-failed',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/intel/iommu.c intel_iommu_init()',
+    format: 'Initialization failed\n',
+    patterns: [/DMAR: Initialization failed/],
+    severity: 'error',
+    title: 'Intel VT-d failed to start',
+    cause:
+      'the DMAR table was found but setting up the remapping units failed (out of memory for root tables, queued invalidation or fault interrupt could not be set up, or a unit did not respond); the kernel runs without DMA remapping, so no IOMMU groups exist and VFIO cannot assign devices',
+    fix: 'look at the DMAR lines just before it for the unit that failed; update the firmware, try intel_iommu=on with sm_off, and check that VT-d is enabled in the firmware setup',
+    render: render('DMAR: '),
+    examples: [ex('[    1.021432] DMAR: Initialization failed')],
+  },
+  {
+    id: 'kernel.dmar-translation-preenabled',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/intel/iommu.c init_dmars()',
+    format: 'Translation was enabled for %s but we are not in kdump mode\n',
+    patterns: [/Translation was enabled for (?<unit>dmar\d{1,3}) but we are not in kdump mode/],
+    severity: 'info',
+    title: 'VT-d was already on at boot; the kernel reset it (harmless)',
+    cause:
+      'the firmware (pre-boot DMA protection) or a previous kernel via kexec left DMA translation enabled; outside a kdump kernel Linux switches it off and sets up its own tables. Nothing is wrong',
+    fix: 'nothing to do',
+    render: render('DMAR: ', 'dmar0'),
+    examples: [ex('DMAR: Translation was enabled for dmar0 but we are not in kdump mode', { unit: 'dmar0' })],
+  },
+  {
+    id: 'kernel.dmar-no-rmrr-atsr',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/intel/iommu.c intel_iommu_init()',
+    format: 'No RMRR found\n',
+    versions: 'with "No ATSR found" and "No SATC found" (Linux 5.13+)',
+    patterns: [/DMAR: No (?<table>RMRR|ATSR|SATC) found/],
+    severity: 'info',
+    title: 'The DMAR table lacks an optional section (harmless)',
+    cause:
+      "the firmware's DMAR table has no reserved-memory (RMRR), ATS (ATSR) or SoC-integrated ATS (SATC) entries. No RMRR is good news for passthrough: no device is tied to a firmware 1:1 mapping",
+    fix: 'nothing to do',
+    render: render('DMAR: '),
+    examples: [
+      ex('[    0.512339] DMAR: No ATSR found', { table: 'ATSR' }),
+      ex('DMAR: No RMRR found', { table: 'RMRR' }),
+    ],
+  },
+  {
+    id: 'kernel.dmar-invalidation-mode',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/intel/iommu.c intel_iommu_init_qi()',
+    format: '%s: Using Queued invalidation\n',
+    versions: 'or "%s: Using Register based invalidation" when queued invalidation cannot be enabled',
+    patterns: [/(?<unit>dmar\d{1,3}): Using (?<mode>Queued|Register based) invalidation/],
+    severity: 'info',
+    title: 'How a VT-d unit flushes its caches (routine)',
+    cause:
+      'each VT-d unit reports the invalidation interface it uses; queued invalidation is normal on hardware of the last decade, register-based means old hardware or an emulated IOMMU, and rules out interrupt remapping on that unit',
+    fix: 'nothing to do; with "Register based", interrupt remapping (and so safe VFIO MSI) is not available on that unit',
+    refine: (f) =>
+      f.mode === 'Register based'
+        ? {
+            cause:
+              'queued invalidation could not be enabled on this unit, so it uses register-based invalidation; interrupt remapping needs queued invalidation, so it is off for the devices behind this unit',
+          }
+        : undefined,
+    render: render('DMAR: ', 'dmar0'),
+    examples: [
+      ex('[    0.611204] DMAR: dmar0: Using Queued invalidation', { unit: 'dmar0', mode: 'Queued' }),
+      ex('DMAR: dmar1: Using Register based invalidation', { mode: 'Register based' }),
+    ],
+  },
+  {
+    id: 'kernel.dmar-batching-disallowed-vm',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/intel/iommu.c intel_iommu_init()',
+    format: 'IOMMU batching disallowed due to virtualization\n',
+    patterns: [/IOMMU batching disallowed due to virtualization/],
+    severity: 'info',
+    title: 'This kernel runs in a VM with an emulated VT-d (harmless)',
+    cause:
+      'the VT-d unit reports caching mode, which only emulated IOMMUs (QEMU intel-iommu) do; the guest kernel uses strict invalidation because batched flushes are costly there. It tells that this log is from a guest',
+    fix: 'nothing to do',
+    render: render('DMAR: '),
+    examples: [ex('DMAR: IOMMU batching disallowed due to virtualization')],
+  },
+  {
+    id: 'kernel.dmar-untrusted-quirk-skipped',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/intel/iommu.c risky_device()',
+    format: 'Skipping IOMMU quirk for dev [%04X:%04X] on untrusted PCI link\n',
+    versions: 'followed by "Please check with your BIOS/Platform vendor about this"',
+    patterns: [
+      /Skipping IOMMU quirk for dev \[(?<vendor>[0-9A-Fa-f]{4}):(?<device>[0-9A-Fa-f]{4})\] on untrusted PCI link/,
+      /Please check with your BIOS\/Platform vendor about this/,
+    ],
+    severity: 'warning',
+    title: 'A VT-d quirk was not applied to a device behind an external port',
+    cause:
+      'the device sits below a port the firmware marks external-facing (Thunderbolt/USB4), so the kernel does not let it relax IOMMU rules through a quirk; the device keeps full IOMMU protection',
+    fix: 'nothing to do unless the device misbehaves; then ask the platform vendor why a device with this quirk is behind an untrusted port',
+    render: render('pci 0000:05:00.0: ', 0x8086, 0x1606),
+    examples: [ex('pci 0000:05:00.0: Skipping IOMMU quirk for dev [8086:1606] on untrusted PCI link')],
+  },
+  {
+    id: 'kernel.dmar-chipset-quirk-lines',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/intel/iommu.c quirk_iommu_rwbf() / quirk_calpella_no_shadow_gtt() / quirk_igfx_skip_te_disable()',
+    format: 'Forcing write-buffer flush capability\n',
+    versions: 'siblings "Disabling batched IOTLB flush on Ironlake", "Skip IOMMU disabling for graphics"',
+    patterns: [
+      /(?:Forcing write-buffer flush capability|Disabling batched IOTLB flush on Ironlake|Skip IOMMU disabling for graphics)/,
+    ],
+    severity: 'info',
+    title: 'A VT-d chipset workaround was applied (harmless)',
+    cause:
+      'the kernel applies a known VT-d workaround for this chipset or integrated GPU (write-buffer flushing on 4-series chipsets, strict flushing on Ironlake graphics, keeping translation on for newer integrated graphics at shutdown); device assignment is not affected',
+    fix: 'nothing to do',
+    render: render('pci 0000:00:02.0: '),
+    examples: [
+      ex('pci 0000:00:02.0: Skip IOMMU disabling for graphics'),
+      ex('pci 0000:00:00.0: Forcing write-buffer flush capability'),
+    ],
+  },
+  {
+    id: 'kernel.dmar-isoch-bios-bug',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/intel/iommu.c check_tylersburg_isoch()',
+    format: 'Recommended TLB entries for ISOCH unit is 16; your BIOS set %d\n',
+    versions:
+      'with no entries at all, a WARN: "Your BIOS is broken; DMA routed to ISOCH DMAR unit but no TLB space."',
+    patterns: [
+      /Recommended TLB entries for ISOCH unit is 16; your BIOS set (?<entries>\d{1,2})/,
+      /Your BIOS is broken; DMA routed to ISOCH DMAR unit but no TLB space/,
+    ],
+    severity: 'warning',
+    title: 'The firmware set up the X58 isochronous VT-d unit badly',
+    cause:
+      'on Tylersburg (X58/5520) chipsets the firmware routed HD-audio DMA to the isochronous VT-d unit with fewer TLB entries than needed (or none, which deadlocks); with none the kernel gives the audio device an identity mapping to avoid the hang',
+    fix: 'update the firmware; the workaround keeps the host working, only the HD-audio controller loses IOMMU protection',
+    render: render('DMAR: ', 4),
+    examples: [ex('DMAR: Recommended TLB entries for ISOCH unit is 16; your BIOS set 4', { entries: '4' })],
+  },
+  {
+    id: 'kernel.dmar-nested-readonly-errata',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/intel/iommu.c __domain_mapping()',
+    format:
+      'Read-only mapping is disallowed on the domain which serves as the parent in a nested configuration, due to HW errata (ERRATA_772415_SPR17)\n',
+    versions: 'Linux 6.8+ (iommufd nested translation)',
+    patterns: [
+      /Read-only mapping is disallowed on the domain which serves as the parent in a nested configuration/,
+    ],
+    severity: 'error',
+    title: 'A read-only DMA mapping was refused on a nesting parent (VT-d erratum)',
+    cause:
+      "with nested translation (QEMU's virtual VT-d backed by iommufd), the stage-2 parent domain may not hold read-only mappings on these CPUs (Sapphire Rapids erratum 772415); the VMM asked for one (typically guest ROM or a read-only memory region) and got EINVAL",
+    fix: 'use a QEMU new enough to know the erratum (it reads IOMMU_HW_INFO_VTD_ERRATA_772415_SPR17 and maps such regions writable or skips them), or run without nested translation',
+    render: render('DMAR: '),
+    examples: [
+      ex(
+        'DMAR: Read-only mapping is disallowed on the domain which serves as the parent in a nested configuration, due to HW errata (ERRATA_772415_SPR17)',
+      ),
+    ],
+  },
+];
+
 export const KERNEL_SWEEP_ENTRIES: CatalogueEntry[] = [
   ...VFIO_OLDER_WORDINGS,
   ...VFIO_PCI_LINES,
@@ -542,6 +797,7 @@ export const KERNEL_SWEEP_ENTRIES: CatalogueEntry[] = [
   ...HOST_DRIVER_LINES,
   ...FRAMEBUFFER_LINES,
   ...IOMMU_CORE_LINES,
+  ...INTEL_IOMMU_LINES,
 ];
 
 /**
@@ -802,6 +1058,96 @@ export const KERNEL_SWEEP_ALSO: { id: string; file: string; format: string; text
     format: 'Device is still bound to driver',
     text: 'iommu: Device is still bound to driver',
   },
+  {
+    id: 'kernel.intel-iommu-option-ack',
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'Disable supported super page',
+    text: 'DMAR: Disable supported super page',
+  },
+  {
+    id: 'kernel.intel-iommu-option-ack',
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'Enable scalable mode if hardware supports',
+    text: 'DMAR: Enable scalable mode if hardware supports',
+  },
+  {
+    id: 'kernel.intel-iommu-option-ack',
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'Scalable mode is disallowed',
+    text: 'DMAR: Scalable mode is disallowed',
+  },
+  {
+    id: 'kernel.intel-iommu-option-ack',
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'intel_iommu=forcedac deprecated; use iommu.forcedac instead',
+    text: 'DMAR: intel_iommu=forcedac deprecated; use iommu.forcedac instead',
+  },
+  {
+    id: 'kernel.intel-iommu-option-ack',
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'intel_iommu=strict deprecated; use iommu.strict=1 instead',
+    text: 'DMAR: intel_iommu=strict deprecated; use iommu.strict=1 instead',
+  },
+  {
+    id: 'kernel.intel-iommu-option-ack',
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'Intel-IOMMU: not forcing on after tboot. This could expose security risk for tboot',
+    text: 'DMAR: Intel-IOMMU: not forcing on after tboot. This could expose security risk for tboot',
+  },
+  {
+    id: 'kernel.iommu-unknown-option',
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: "Unknown option - '%s'",
+    text: "DMAR: Unknown option - 'pt'",
+  },
+  {
+    id: 'kernel.dmar-bad-rmrr',
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'Your BIOS is broken; bad RMRR [%#018Lx-%#018Lx]',
+    text: 'DMAR: [Firmware Bug]: Your BIOS is broken; bad RMRR [0x000000007b800000-0x000000007fffffff]',
+  },
+  {
+    id: 'kernel.dmar-no-rmrr-atsr',
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'No ATSR found',
+    text: 'DMAR: No ATSR found',
+  },
+  {
+    id: 'kernel.dmar-no-rmrr-atsr',
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'No SATC found',
+    text: 'DMAR: No SATC found',
+  },
+  {
+    id: 'kernel.dmar-invalidation-mode',
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: '%s: Using Register based invalidation',
+    text: 'DMAR: dmar0: Using Register based invalidation',
+  },
+  {
+    id: 'kernel.dmar-chipset-quirk-lines',
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'Disabling batched IOTLB flush on Ironlake',
+    text: 'pci 0000:00:02.0: Disabling batched IOTLB flush on Ironlake',
+  },
+  {
+    id: 'kernel.dmar-chipset-quirk-lines',
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'Skip IOMMU disabling for graphics',
+    text: 'pci 0000:00:02.0: Skip IOMMU disabling for graphics',
+  },
+  {
+    id: 'kernel.dmar-untrusted-quirk-skipped',
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'Please check with your BIOS/Platform vendor about this',
+    text: 'pci 0000:05:00.0: Please check with your BIOS/Platform vendor about this',
+  },
+  {
+    id: 'kernel.dmar-isoch-bios-bug',
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'Your BIOS is broken; DMA routed to ISOCH DMAR unit but no TLB space.',
+    text: 'Your BIOS is broken; DMA routed to ISOCH DMAR unit but no TLB space.',
+  },
 ];
 
 /** Format strings of the swept files left without an entry, with the reason (coverage.ts LEFT_OUT rows). */
@@ -975,5 +1321,175 @@ export const KERNEL_SWEEP_LEFT_OUT: { file: string; format: string; why: string 
     file: 'torvalds/linux drivers/iommu/iommu.c',
     format: 'no pending PRQ, drop response',
     why: 'shared virtual addressing (PASID page requests) only; not on the device-assignment path',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'pte level: %d, pte value: 0x%016llx',
+    why: 'CONFIG_DMAR_DEBUG page-table dump after a DMAR fault, on debug kernels only; the fault line before it carries the meaning and is covered',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'page table not present at level %d',
+    why: 'CONFIG_DMAR_DEBUG page-table dump after a DMAR fault, on debug kernels only; the fault line before it carries the meaning and is covered',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'Dump %s table entries for IOVA 0x%llx',
+    why: 'CONFIG_DMAR_DEBUG page-table dump after a DMAR fault, on debug kernels only; the fault line before it carries the meaning and is covered',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'root table is not present',
+    why: 'CONFIG_DMAR_DEBUG page-table dump after a DMAR fault, on debug kernels only; the fault line before it carries the meaning and is covered',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'scalable mode root entry: hi 0x%016llx, low 0x%016llx',
+    why: 'CONFIG_DMAR_DEBUG page-table dump after a DMAR fault, on debug kernels only; the fault line before it carries the meaning and is covered',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'root entry: 0x%016llx',
+    why: 'CONFIG_DMAR_DEBUG page-table dump after a DMAR fault, on debug kernels only; the fault line before it carries the meaning and is covered',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'context table is not present',
+    why: 'CONFIG_DMAR_DEBUG page-table dump after a DMAR fault, on debug kernels only; the fault line before it carries the meaning and is covered',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'context entry: hi 0x%016llx, low 0x%016llx',
+    why: 'CONFIG_DMAR_DEBUG page-table dump after a DMAR fault, on debug kernels only; the fault line before it carries the meaning and is covered',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'legacy mode page table is not present',
+    why: 'CONFIG_DMAR_DEBUG page-table dump after a DMAR fault, on debug kernels only; the fault line before it carries the meaning and is covered',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'pasid directory table is not present',
+    why: 'CONFIG_DMAR_DEBUG page-table dump after a DMAR fault, on debug kernels only; the fault line before it carries the meaning and is covered',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'pasid dir entry: 0x%016llx',
+    why: 'CONFIG_DMAR_DEBUG page-table dump after a DMAR fault, on debug kernels only; the fault line before it carries the meaning and is covered',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'pasid table is not present',
+    why: 'CONFIG_DMAR_DEBUG page-table dump after a DMAR fault, on debug kernels only; the fault line before it carries the meaning and is covered',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'pasid table entry[%d]: 0x%016llx',
+    why: 'CONFIG_DMAR_DEBUG page-table dump after a DMAR fault, on debug kernels only; the fault line before it carries the meaning and is covered',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'scalable mode page table is not present',
+    why: 'CONFIG_DMAR_DEBUG page-table dump after a DMAR fault, on debug kernels only; the fault line before it carries the meaning and is covered',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'failed to run vt-d quirk',
+    why: 'a config read of the host bridge failed in a Sandy Bridge I/OAT quirk; the source itself says it "can\'t happen"',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'BIOS assigned incorrect VT-d unit for Intel(R) QuickData Technology device',
+    why: 'firmware bug for the Sandy Bridge I/OAT DMA engine only, which the kernel works around; not on the passthrough path',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'Allocating root entry for %s failed',
+    why: 'out of memory at boot; the "Initialization failed" line that follows is covered',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: '%s: Unexpected context-cache invalidation type 0x%llx',
+    why: 'internal consistency check of the driver, never caused by configuration',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: '%s: Unexpected iotlb invalidation type 0x%llx',
+    why: 'internal consistency check of the driver, never caused by configuration',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'Flush IOTLB failed',
+    why: 'register-based invalidation on pre-2010 hardware reporting a failed flush; not met on hardware that can do interrupt remapping',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'TLB flush request %Lx, actual %Lx',
+    why: 'pr_debug(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'Set context mapping for %02x:%02x.%d',
+    why: 'pr_debug(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: '%s: Failed to copy context table for bus %d',
+    why: "kdump (crash kernel) only: copying the crashed kernel's VT-d tables; not on the passthrough path",
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'Translation already enabled - trying to copy translation structures',
+    why: "kdump (crash kernel) only: copying the crashed kernel's VT-d tables; not on the passthrough path",
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'Failed to copy translation tables from previous kernel for %s',
+    why: "kdump (crash kernel) only: copying the crashed kernel's VT-d tables; not on the passthrough path",
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'Copied translation tables from previous kernel for %s',
+    why: "kdump (crash kernel) only: copying the crashed kernel's VT-d tables; not on the passthrough path",
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'Forcing Intel-IOMMU to enabled',
+    why: 'TXT (tboot) measured launch only; not on the desktop or server passthrough path',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'tboot: Failed to initialize DMAR table',
+    why: 'TXT (tboot) measured launch only; not on the desktop or server passthrough path',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'tboot: Failed to initialize DMAR device scope',
+    why: 'TXT (tboot) measured launch only; not on the desktop or server passthrough path',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'tboot: Failed to initialize DMARs',
+    why: 'TXT (tboot) measured launch only; not on the desktop or server passthrough path',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'tboot: IOMMU setup failed, DMAR can not resume!',
+    why: 'TXT (tboot) measured launch only; not on the desktop or server passthrough path',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'IOMMU setup failed, DMAR can not resume!',
+    why: 'WARN on resume from suspend when VT-d cannot be re-enabled; a suspend/resume problem of the host, outside the passthrough setup',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: "ACPI name space devices didn't probe correctly",
+    why: 'ACPI (non-PCI) devices in a DMAR scope failed to join the IOMMU; PCI device assignment is not affected',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'PASID table allocation failed',
+    why: 'out of memory while probing a device in scalable mode; the device then has no IOMMU group, which the group entries explain',
   },
 ];
