@@ -801,7 +801,7 @@ const DMAR_TABLE_LINES: CatalogueEntry[] = [
     patterns: [
       /DMAR: (?:ATSR flags: 0x[0-9a-fA-F]{1,4}|RHSA base: 0x[0-9a-fA-F]{1,16} proximity domain: 0x[0-9a-fA-F]{1,4}|ANDD device: [0-9a-fA-F]{1,4} name: \S{1,80}|ACPI device "[^"\n]{1,40}" under DMAR at [0-9a-fA-F]{1,16} as [0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])/,
     ],
-    render: render('DMAR: ', 0),
+    render: render('DMAR: ', 1),
     examples: [
       ex('[    0.009821] DMAR: ATSR flags: 0x0'),
       ex('DMAR: RHSA base: 0x000000fbffc000 proximity domain: 0x0'),
