@@ -908,6 +908,143 @@ const DMAR_TABLE_LINES: CatalogueEntry[] = [
   },
 ];
 
+const INTEL_IR_LINES: CatalogueEntry[] = [
+  olderWording('kernel.dmar-x2apic-optout-hint', 'kernel.dmar-x2apic-optout', {
+    cite: 'torvalds/linux drivers/iommu/intel/irq_remapping.c intel_prepare_irq_remapping()',
+    format: "Use 'intremap=no_x2apic_optout' to override the BIOS setting.\n",
+    versions: 'the second line of "x2apic is disabled because BIOS sets x2apic opt out bit."',
+    patterns: [/Use 'intremap=no_x2apic_optout' to override the BIOS setting/],
+    render: render('DMAR-IR: '),
+    examples: [ex("DMAR-IR: Use 'intremap=no_x2apic_optout' to override the BIOS setting.")],
+  }),
+  {
+    id: 'kernel.dmar-ir-irte-exhausted',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/intel/irq_remapping.c alloc_irte() / intel_irq_remapping_alloc()',
+    format: "IR%d: can't allocate an IRTE\n",
+    versions:
+      'followed by "Failed to allocate IRTE"; a multi-vector MSI larger than the unit can address says "Requested mask %x exceeds the max invalidation handle mask value %Lx"',
+    patterns: [
+      /IR(?<unit>\d{1,3}): can't allocate an IRTE/,
+      /DMAR-IR: (?:Failed to allocate IRTE|Requested mask [0-9a-fA-F]{1,4} exceeds the max invalidation handle mask value [0-9a-fA-F]{1,4})/,
+    ],
+    severity: 'error',
+    title: 'No interrupt-remapping entry left for an MSI',
+    cause:
+      "every MSI/MSI-X vector behind an Intel IOMMU needs an entry in its unit's interrupt-remapping table (65536 entries), and a multi-vector MSI needs a contiguous, aligned block; none was free or the block is larger than the unit supports. Enabling the device's MSI then fails: in a VM start QEMU reports that it could not enable MSI/MSI-X vectors",
+    fix: 'give the device fewer vectors (fewer queues in the guest, or for plain MSI a smaller multi-message count), check for a driver that leaks interrupts (the count in /proc/interrupts growing), and reboot the host to clear a fragmented table',
+    render: render('DMAR-IR: ', 0),
+    examples: [
+      ex("DMAR-IR: IR0: can't allocate an IRTE", { unit: '0' }),
+      ex('DMAR-IR: Failed to allocate IRTE'),
+    ],
+  },
+  {
+    id: 'kernel.dmar-ir-compat-format-enabled',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/intel/irq_remapping.c iommu_enable_irq_remapping()',
+    format: 'Compatibility-format IRQs enabled despite intr remapping;\n',
+    versions: 'a WARN whose second line is "you are vulnerable to IRQ injection."',
+    patterns: [/Compatibility-format IRQs enabled despite intr remapping/],
+    severity: 'error',
+    title: 'Interrupt remapping is on but does not block unremapped interrupts',
+    cause:
+      'after enabling interrupt remapping the kernel tried to turn off compatibility-format interrupts (those that bypass the remapping table) and the VT-d unit still reports them allowed. A device given to a guest could then inject interrupts into the host, which is exactly what VFIO relies on interrupt remapping to prevent',
+    fix: 'update the firmware and kernel; until then treat the host as lacking safe interrupt isolation: do not give untrusted guests devices with MSI (VFIO itself does not see this and will not refuse)',
+    render: render(''),
+    examples: [ex('[    0.743201] Compatibility-format IRQs enabled despite intr remapping;')],
+  },
+  {
+    id: 'kernel.dmar-ir-setup-failed',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/intel/irq_remapping.c intel_setup_irq_remapping() / intel_prepare_irq_remapping()',
+    format: 'Failed to setup irq remapping for %s\n',
+    versions: 'often after "Failed to enable queued invalidation"',
+    patterns: [
+      /DMAR-IR: Failed to setup irq remapping for (?<unit>dmar\d{1,3})/,
+      /DMAR-IR: Failed to enable queued invalidation/,
+    ],
+    severity: 'error',
+    title: 'Interrupt remapping could not be set up on a VT-d unit',
+    cause:
+      'interrupt remapping needs queued invalidation and a remapping table on every VT-d unit; on this one it could not be set up, so the kernel turns interrupt remapping off everywhere ("Failed to enable irq remapping" follows). VFIO then refuses to assign devices ("No interrupt remapping support") unless allow_unsafe_interrupts is set',
+    fix: 'update the firmware; check for intremap=off or an old "intel_iommu=..." workaround on the command line; as a last resort, for trusted guests only, load vfio_iommu_type1 with allow_unsafe_interrupts=1',
+    render: render('DMAR-IR: ', 'dmar0'),
+    examples: [
+      ex('DMAR-IR: Failed to setup irq remapping for dmar1', { unit: 'dmar1' }),
+      ex('DMAR-IR: Failed to enable queued invalidation'),
+    ],
+  },
+  {
+    id: 'kernel.dmar-ir-preenabled',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/intel/irq_remapping.c intel_setup_irq_remapping()',
+    format: 'IRQ remapping was enabled on %s but we are not in kdump mode\n',
+    patterns: [/IRQ remapping was enabled on (?<unit>dmar\d{1,3}) but we are not in kdump mode/],
+    severity: 'info',
+    title: 'Interrupt remapping was already on at boot; the kernel reset it (harmless)',
+    cause:
+      'the firmware or a previous kernel (kexec) left interrupt remapping enabled; outside a kdump kernel Linux disables it and sets up its own table. Nothing is wrong',
+    fix: 'nothing to do',
+    render: render('DMAR-IR: ', 'dmar0'),
+    examples: [
+      ex('DMAR-IR: IRQ remapping was enabled on dmar0 but we are not in kdump mode', { unit: 'dmar0' }),
+    ],
+  },
+  {
+    id: 'kernel.dmar-ir-chipset-erratum',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/intel/irq_remapping.c intel_prepare_irq_remapping() (irq_remap_broken, set by an early quirk)',
+    format: 'This system BIOS has enabled interrupt remapping\n',
+    versions:
+      'continued over four more lines: "on a chipset that contains an erratum making that / feature unstable.  To maintain system stability / interrupt remapping is being disabled.  Please / contact your BIOS vendor for an update"',
+    patterns: [
+      /This system BIOS has enabled interrupt remapping/,
+      /on a chipset that contains an erratum making that/,
+    ],
+    severity: 'error',
+    title: 'Interrupt remapping is disabled because of a chipset erratum',
+    cause:
+      'the chipset (Intel 5500/5520/X58 with some steppings) has an erratum that makes interrupt remapping unstable, and the kernel turns it off. Without interrupt remapping VFIO refuses to assign devices ("No interrupt remapping support")',
+    fix: 'update the firmware (fixed versions keep it off themselves); for trusted guests only, load vfio_iommu_type1 with allow_unsafe_interrupts=1 to assign devices anyway',
+    render: render('DMAR-IR: '),
+    examples: [ex('DMAR-IR: This system BIOS has enabled interrupt remapping')],
+  },
+  {
+    id: 'kernel.dmar-ir-no-eim',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/intel/irq_remapping.c intel_prepare_irq_remapping() / dmar_ir_add()',
+    format: '%s does not support EIM\n',
+    versions: 'for a hot-added unit: "DRHD %Lx: EIM not supported by DRHD, ecap %Lx"',
+    patterns: [
+      /DMAR-IR: (?<unit>dmar\d{1,3}) does not support EIM/,
+      /DRHD [0-9a-fA-F]{1,16}: EIM not supported by DRHD, ecap [0-9a-fA-F]{1,16}/,
+    ],
+    severity: 'info',
+    title: 'A VT-d unit cannot remap interrupts in x2APIC mode',
+    cause:
+      'one VT-d unit lacks extended interrupt mode (EIM), so interrupt remapping runs in xAPIC mode on all units and x2APIC is limited; interrupt remapping itself still works, so VFIO is not affected',
+    fix: 'nothing to do unless the host has more than 255 CPUs (they need x2APIC); then update the firmware',
+    render: render('DMAR-IR: ', 'dmar1'),
+    examples: [ex('DMAR-IR: dmar1 does not support EIM', { unit: 'dmar1' })],
+  },
+  {
+    id: 'kernel.dmar-ir-source-id-missing',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/intel/irq_remapping.c set_ioapic_sid() / set_hpet_sid()',
+    format: 'Failed to set source-id of IOAPIC (%d)\n',
+    versions: 'for timers: "Failed to set source-id of HPET block (%d)"',
+    patterns: [/Failed to set source-id of (?<what>IOAPIC|HPET block) \((?<id>\d{1,3})\)/],
+    severity: 'warning',
+    title: 'An interrupt controller is missing from the DMAR table',
+    cause:
+      "the firmware's DMAR table does not place this IOAPIC or HPET under any VT-d unit, so its remapped interrupts cannot be tied to a source ID and may be blocked; legacy interrupts (or the HPET timer) of the host can stop working",
+    fix: 'update the firmware; if legacy interrupts of host devices fail, boot with intremap=off (then VFIO needs allow_unsafe_interrupts=1, for trusted guests only)',
+    render: render('DMAR-IR: ', 8),
+    examples: [ex('DMAR-IR: Failed to set source-id of IOAPIC (8)', { what: 'IOAPIC', id: '8' })],
+  },
+];
+
 export const KERNEL_SWEEP_ENTRIES: CatalogueEntry[] = [
   ...VFIO_OLDER_WORDINGS,
   ...VFIO_PCI_LINES,
@@ -917,6 +1054,7 @@ export const KERNEL_SWEEP_ENTRIES: CatalogueEntry[] = [
   ...IOMMU_CORE_LINES,
   ...INTEL_IOMMU_LINES,
   ...DMAR_TABLE_LINES,
+  ...INTEL_IR_LINES,
 ];
 
 /**
@@ -1381,6 +1519,42 @@ export const KERNEL_SWEEP_ALSO: { id: string; file: string; format: string; text
     format: '[INTR-REMAP] Request device [%02x:%02x.%d] fault index %llx [fault reason %02d] %s',
     text: 'DMAR: [INTR-REMAP] Request device [f0:1f.0] fault index 1c [fault reason 37] Blocked a compatibility format interrupt request',
   },
+  {
+    id: 'kernel.dmar-ir-irte-exhausted',
+    file: 'torvalds/linux drivers/iommu/intel/irq_remapping.c',
+    format: 'Failed to allocate IRTE',
+    text: 'DMAR-IR: Failed to allocate IRTE',
+  },
+  {
+    id: 'kernel.dmar-ir-irte-exhausted',
+    file: 'torvalds/linux drivers/iommu/intel/irq_remapping.c',
+    format: 'Requested mask %x exceeds the max invalidation handle mask value %Lx',
+    text: 'DMAR-IR: Requested mask 5 exceeds the max invalidation handle mask value 4',
+  },
+  {
+    id: 'kernel.dmar-ir-setup-failed',
+    file: 'torvalds/linux drivers/iommu/intel/irq_remapping.c',
+    format: 'Failed to enable queued invalidation',
+    text: 'DMAR-IR: Failed to enable queued invalidation',
+  },
+  {
+    id: 'kernel.dmar-ir-chipset-erratum',
+    file: 'torvalds/linux drivers/iommu/intel/irq_remapping.c',
+    format: 'on a chipset that contains an erratum making that',
+    text: 'on a chipset that contains an erratum making that',
+  },
+  {
+    id: 'kernel.dmar-ir-no-eim',
+    file: 'torvalds/linux drivers/iommu/intel/irq_remapping.c',
+    format: 'DRHD %Lx: EIM not supported by DRHD, ecap %Lx',
+    text: 'DMAR-IR: DRHD fed91000: EIM not supported by DRHD, ecap f0101a',
+  },
+  {
+    id: 'kernel.dmar-ir-source-id-missing',
+    file: 'torvalds/linux drivers/iommu/intel/irq_remapping.c',
+    format: 'Failed to set source-id of HPET block (%d)',
+    text: 'DMAR-IR: Failed to set source-id of HPET block (0)',
+  },
 ];
 
 /** Format strings of the swept files left without an entry, with the reason (coverage.ts LEFT_OUT rows). */
@@ -1784,5 +1958,56 @@ export const KERNEL_SWEEP_LEFT_OUT: { file: string; format: string; why: string 
     file: 'torvalds/linux drivers/iommu/intel/dmar.c',
     format: 'Failed to locate _DSM method.',
     why: 'VT-d unit hot-add on servers with hot-pluggable IIOs only',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/irq_remapping.c',
+    format: 'IR%d: failed to allocate pages of order %d',
+    why: 'out of memory at boot while building the remapping table; "Failed to setup irq remapping for %s" follows and is covered',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/irq_remapping.c',
+    format: 'IR%d: failed to allocate bitmap',
+    why: 'out of memory at boot while building the remapping table; "Failed to setup irq remapping for %s" follows and is covered',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/irq_remapping.c',
+    format: 'IR%d: failed to allocate irqdomain',
+    why: 'out of memory at boot while building the remapping table; "Failed to setup irq remapping for %s" follows and is covered',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/irq_remapping.c',
+    format: 'Failed to copy IR table for %s from previous kernel',
+    why: 'kdump (crash kernel) only; not on the passthrough path',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/irq_remapping.c',
+    format: 'Copied IR table for %s from previous kernel',
+    why: 'kdump (crash kernel) only; not on the passthrough path',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/irq_remapping.c',
+    format: 'Exceeded Max HPET blocks',
+    why: 'a DMAR table listing more HPET blocks than the kernel supports (8); firmware oddity without effect on device assignment',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/irq_remapping.c',
+    format: 'Exceeded Max IO APICS',
+    why: 'a DMAR table listing more IOAPICs than the kernel supports (128); firmware oddity',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/irq_remapping.c',
+    format:
+      'IOAPIC[%d]: Set IRTE entry (P:%d FPD:%d Dst_Mode:%d Redir_hint:%d Trig_Mode:%d Dlvry_Mode:%X Avail:%X Vector:%02X Dest:%08X SID:%04X SQ:%X SVT:%X)',
+    why: 'apic=verbose boot only; per-pin detail',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/irq_remapping.c',
+    format: 'Failed to setup IRQ %d for posted mode',
+    why: 'posted MSI (CONFIG_X86_POSTED_MSI, host interrupt coalescing) only; not used for VFIO devices',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/irq_remapping.c',
+    format: 'DRHD %Lx: failed to parse managed IOAPIC/HPET',
+    why: 'VT-d unit hot-add on servers only',
   },
 ];
