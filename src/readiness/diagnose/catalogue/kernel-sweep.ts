@@ -1045,6 +1045,315 @@ const INTEL_IR_LINES: CatalogueEntry[] = [
   },
 ];
 
+const AMD_INIT_LINES: CatalogueEntry[] = [
+  {
+    id: 'kernel.amd-mmio-reserve-failed',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/amd/init.c iommu_map_mmio_space()',
+    format: 'Can not reserve memory region %llx-%llx for mmio\n',
+    versions: 'followed by "This is a BIOS bug. Please contact your hardware vendor"',
+    patterns: [
+      /AMD-Vi: Can not reserve memory region (?<start>[0-9a-fA-F]{1,16})-(?<end>[0-9a-fA-F]{1,16}) for mmio/,
+      /AMD-Vi: This is a BIOS bug\. Please contact your hardware vendor/,
+    ],
+    severity: 'error',
+    title: "The AMD IOMMU's registers overlap another resource",
+    cause:
+      "the IVRS table gives an MMIO range for the IOMMU registers that something else already claimed (another device's BAR, or a reserved region), so the AMD IOMMU driver cannot map it and does not start: no DMA remapping, no IOMMU groups, and VFIO cannot assign devices",
+    fix: 'update the system firmware; check /proc/iomem for what owns that range; resetting firmware settings to defaults (or toggling IOMMU off and on) sometimes moves it',
+    render: render('AMD-Vi: ', 0xfeb80000, 0x80000),
+    examples: [ex('AMD-Vi: Can not reserve memory region feb80000-80000 for mmio', { start: 'feb80000' })],
+  },
+  {
+    id: 'kernel.amd-ivrs-broken',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/amd/init.c early_amd_iommu_init() / find_last_devid_from_ivhd() / init_iommu_from_acpi()',
+    format: 'IVRS table error: %s\n',
+    versions:
+      'siblings: "Unsupported IVHD type %#x", "[Firmware Bug]: Invalid IVHD device type %#x", "[Firmware Bug]: Invalid HID.", "[Firmware Bug]: Invalid UID length."',
+    patterns: [
+      /AMD-Vi: (?:\[Firmware Bug\]: )?(?<what>IVRS table error: [^\n]{1,60}|Unsupported IVHD type 0x[0-9a-fA-F]{1,2}|Invalid IVHD device type 0x[0-9a-fA-F]{1,2}|Invalid HID\.|Invalid UID length\.)/,
+    ],
+    severity: 'error',
+    title: "The firmware's IVRS (AMD IOMMU) table is broken",
+    cause:
+      'the ACPI IVRS table that describes the AMD IOMMUs cannot be read or has entries the kernel cannot parse; with a table error or an unsupported IVHD block the AMD IOMMU does not start (no IOMMU groups for VFIO), with a bad ACPI-HID entry only that ACPI device is left out',
+    fix: 'update the system firmware; make sure IOMMU is set to Enabled (not Auto) in the firmware setup; report the table (`acpidump -n IVRS`) to the board vendor',
+    render: render('AMD-Vi: ', 'AE_BAD_CHECKSUM'),
+    examples: [
+      ex('AMD-Vi: IVRS table error: AE_BAD_CHECKSUM'),
+      ex('AMD-Vi: [Firmware Bug]: Invalid IVHD device type 0xf0'),
+    ],
+  },
+  {
+    id: 'kernel.amd-iommu-hw-init-failed',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/amd/init.c amd_iommu_init_pci()',
+    format: 'IOMMU%d: Failed to initialize IOMMU Hardware (error=%d)!\n',
+    patterns: [/IOMMU(?<unit>\d{1,3}): Failed to initialize IOMMU Hardware \(error=(?<err>-?\d{1,5})\)/],
+    severity: 'error',
+    title: 'An AMD IOMMU failed to initialise',
+    cause:
+      'the AMD IOMMU PCI function could not be set up (not found at the address the IVRS table gives, memory for its logs could not be allocated, or it could not be enabled); the AMD IOMMU driver stops, so there are no IOMMU groups and VFIO cannot assign devices',
+    fix: 'check that the IOMMU function (usually 00:00.2) appears in lspci; update the firmware; with -19 (ENODEV) the IVRS table points at a device that does not exist',
+    render: render('AMD-Vi: ', 0, -19),
+    examples: [
+      ex('AMD-Vi: IOMMU0: Failed to initialize IOMMU Hardware (error=-19)!', { unit: '0', err: '-19' }),
+    ],
+  },
+  {
+    id: 'kernel.amd-cx16-required',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/amd/init.c early_amd_iommu_init()',
+    format: 'Failed to initialize. The CMPXCHG16B feature is required.\n',
+    versions: 'Linux 6.6+',
+    patterns: [/AMD-Vi: Failed to initialize\. The CMPXCHG16B feature is required/],
+    severity: 'error',
+    title: 'The AMD IOMMU needs a CPU feature this CPU (model) lacks',
+    cause:
+      'the AMD IOMMU driver needs the cmpxchg16b instruction; the CPU as this kernel sees it does not report it, which happens in a VM whose CPU model hides cx16 (nested virtualisation with an emulated AMD IOMMU). The IOMMU is not used',
+    fix: 'in a VM, give it a CPU model with cx16 (QEMU -cpu host, or add +cx16); on bare metal this does not happen on CPUs with an IOMMU',
+    render: render('AMD-Vi: '),
+    examples: [ex('AMD-Vi: Failed to initialize. The CMPXCHG16B feature is required.')],
+  },
+  {
+    id: 'kernel.amd-stoney-ridge-disabled',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/amd/init.c detect_ivrs()',
+    format: 'Disable IOMMU on Stoney Ridge\n',
+    patterns: [/AMD-Vi: Disable IOMMU on Stoney Ridge/],
+    severity: 'warning',
+    title: 'The kernel turns the AMD IOMMU off on Stoney Ridge APUs',
+    cause:
+      'on Stoney Ridge APUs (integrated graphics 1002:98e4) the IOMMU breaks the graphics, so the kernel does not use it unless told otherwise; without it there are no IOMMU groups and no VFIO device assignment',
+    fix: 'if passthrough matters more than the integrated graphics, boot with amd_iommu=force_enable',
+    render: render('AMD-Vi: '),
+    examples: [ex('AMD-Vi: Disable IOMMU on Stoney Ridge')],
+  },
+  {
+    id: 'kernel.amd-host-translation-unsupported',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/amd/init.c init_iommu_one() / early_amd_iommu_init()',
+    format: 'Host Address Translation is not supported.\n',
+    versions:
+      'siblings: "[Firmware Bug]: Disable host address translation due to invalid translation level (%#x).", "Cannot enable v2 page table for DMA-API. Fallback to v1."',
+    patterns: [
+      /AMD-Vi: (?:\[Firmware Bug\]: )?(?<what>Host Address Translation is not supported|Disable host address translation due to invalid translation level \(0x[0-9a-fA-F]{1,2}\)|Cannot enable v2 page table for DMA-API\. Fallback to v1)/,
+    ],
+    severity: 'warning',
+    title: 'The AMD IOMMU cannot use its usual (v1) page tables',
+    cause:
+      'the IOMMU (or the IVRS table describing it) says host address translation is not available, typically an emulated or confidential-computing IOMMU; the kernel falls back to v2 page tables or, without them, leaves DMA untranslated (interrupt remapping only), in which case devices get no IOMMU groups for VFIO',
+    fix: 'on bare metal update the firmware; in a VM, use an emulated IOMMU model that offers host translation; "Fallback to v1" after amd_iommu=pgtbl_v2 only means the option had no effect',
+    refine: (f) =>
+      /Fallback to v1/.test(f.what ?? '')
+        ? {
+            severity: 'info',
+            cause:
+              'amd_iommu=pgtbl_v2 asked for v2 page tables for host DMA, which this IOMMU cannot do; the kernel keeps v1, and VFIO is not affected',
+          }
+        : undefined,
+    render: render('AMD-Vi: '),
+    examples: [
+      ex('AMD-Vi: Host Address Translation is not supported.'),
+      ex('AMD-Vi: Cannot enable v2 page table for DMA-API. Fallback to v1.'),
+    ],
+  },
+  {
+    id: 'kernel.amd-translation-preenabled',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/amd/init.c init_iommu_one_late()',
+    format: 'Translation was enabled for IOMMU:%d but we are not in kdump mode\n',
+    patterns: [/AMD-Vi: Translation was enabled for IOMMU:(?<unit>\d{1,3}) but we are not in kdump mode/],
+    severity: 'info',
+    title: 'The AMD IOMMU was already on at boot; the kernel reset it (harmless)',
+    cause:
+      'the firmware (pre-boot DMA protection) or a previous kernel via kexec left the IOMMU translating; outside a kdump kernel Linux disables it and sets up its own tables. Nothing is wrong',
+    fix: 'nothing to do',
+    render: render('AMD-Vi: ', 0),
+    examples: [ex('AMD-Vi: Translation was enabled for IOMMU:0 but we are not in kdump mode', { unit: '0' })],
+  },
+  {
+    id: 'kernel.amd-log-restarting',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/amd/init.c amd_iommu_restart_log()',
+    format: 'IOMMU %s log restarting\n',
+    versions: 'Linux 6.9+; older kernels restart the event log silently after "IOMMU event log overflow"',
+    patterns: [/AMD-Vi: IOMMU (?<log>Event|GA|PPR) log restarting/],
+    severity: 'warning',
+    title: 'The AMD IOMMU restarted a log that overflowed',
+    cause:
+      'the IOMMU filled its event (or guest-APIC / page-request) log faster than the kernel drained it and stopped logging; the kernel clears the overflow and restarts it. For the Event log it means a flood of IOMMU events, normally IO_PAGE_FAULTs from a device doing DMA the IOMMU blocks; the events in between are lost',
+    fix: 'look at the Event logged lines before it for the device responsible (a guest driver doing DMA to unmapped addresses, or a host device behind the wrong domain); a GA log restart alone only costs interrupt-posting wakeups',
+    render: render('AMD-Vi: ', 'Event'),
+    examples: [ex('AMD-Vi: IOMMU Event log restarting', { log: 'Event' })],
+  },
+  {
+    id: 'kernel.amd-init-routine-lines',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/amd/init.c get_global_efr() / print_iommu_info() / enable_iommus_vapic() / iommu_init_pci()',
+    format: 'Using global IVHD EFR:%#llx, EFR2:%#llx\n',
+    versions:
+      'the other routine AMD-Vi boot lines: "X2APIC enabled", "V2 page table enabled (Paging mode : %d level)", "Virtual APIC enabled", "Force to disable Virtual APIC due to SNP", "iommu%d (%#06x) : IRT cache is %s", "Applying erratum 746 workaround", "Applying ATS write check workaround", "Applying erratum: Increase Event log size to 0x%x", "Applying erratum: Increase PPR log size to 0x%x", "Using strict mode due to virtualization", "Command-line override present for %s id %d - ignoring", "Command-line override for hid:%s uid:%s", "%s, add hid:%s, uid:%s, rdevid:%#x"',
+    patterns: [
+      /AMD-Vi: (?<line>Using global IVHD EFR:0x[0-9a-fA-F]{1,16}, EFR2:0x[0-9a-fA-F]{1,16}|X2APIC enabled|V2 page table enabled \(Paging mode : \d level\)|Virtual APIC enabled|Force to disable Virtual APIC due to SNP|iommu\d{1,3} \(0x[0-9a-fA-F]{4}\) : IRT cache is (?:dis|en)abled|Applying (?:erratum 746|ATS write check) workaround|Applying erratum: Increase (?:Event|PPR) log size to 0x[0-9a-fA-F]{1,8}|Using strict mode due to virtualization|Command-line override (?:present for (?:IOAPIC|HPET) id \d{1,3} - ignoring|for hid:\S{1,16} uid:\S{0,16})|(?:cmd|ivrs), add hid:\S{1,16}, uid:\S{0,16}, rdevid:0x[0-9a-fA-F]{1,6})/,
+    ],
+    severity: 'info',
+    title: 'AMD IOMMU boot detail (routine)',
+    cause:
+      'a routine line of the AMD IOMMU start-up: the feature registers in use, x2APIC / guest virtual APIC (AVIC interrupt posting) state, chipset errata workarounds, or an ivrs_ioapic/ivrs_hpet/ivrs_acpihid override taking effect. None of it stops device assignment',
+    fix: 'nothing to do',
+    refine: (f) => {
+      const line = f.line ?? '';
+      if (line.startsWith('Using strict mode'))
+        return {
+          cause:
+            'the AMD IOMMU reports a non-present cache, which only an emulated IOMMU in a VM does; the guest uses strict invalidation. It tells that this log is from a guest',
+        };
+      if (line.startsWith('Command-line override') || /add hid:/.test(line))
+        return {
+          cause:
+            'an ivrs_ioapic=, ivrs_hpet= or ivrs_acpihid= option on the kernel command line replaced the IVRS table\'s own mapping for that device; this is the usual workaround for "IOAPIC[N] not in IVRS table" and it took effect',
+        };
+      return undefined;
+    },
+    render: render('AMD-Vi: ', 0x206d73ef22254ade, 1),
+    examples: [
+      ex('AMD-Vi: Using global IVHD EFR:0x206d73ef22254ade, EFR2:0x0'),
+      ex('[    0.573910] AMD-Vi: Virtual APIC enabled'),
+      ex('AMD-Vi: Command-line override present for IOAPIC id 32 - ignoring'),
+    ],
+  },
+  {
+    id: 'kernel.amd-iommu-snp-lines',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/amd/init.c iommu_snp_enable()',
+    format: 'SNP: IOMMU configured in passthrough mode, SNP cannot be supported.\n',
+    versions:
+      'siblings: "SNP: IOMMU disabled, SNP cannot be supported.", "SNP: IOMMU is configured with V2 page table mode, SNP cannot be supported.", "SNP: IOMMU SNP feature not enabled, SNP cannot be supported.", "SNP: RMP initialization failed, SNP cannot be supported.", "IOMMU SNP support enabled."',
+    patterns: [/AMD-Vi: (?:SNP: (?<why>[^\n,]{1,60}), SNP cannot be supported|IOMMU SNP support enabled)/],
+    severity: 'info',
+    title: 'Whether the host can run SEV-SNP guests, as the IOMMU decides it',
+    cause:
+      'SEV-SNP (confidential VMs) needs the AMD IOMMU on, in translated mode with v1 page tables; the line says SNP is enabled, or which of these is missing. It does not affect ordinary device assignment',
+    fix: 'only if you want SEV-SNP guests: remove iommu=pt / amd_iommu=off / amd_iommu=pgtbl_v2 as the line says, and enable SNP in the firmware',
+    refine: (f) =>
+      /passthrough/.test(f.why ?? '')
+        ? {
+            cause:
+              'iommu=pt (passthrough DMA for host devices) is set, and on this CPU SNP needs translated mode; SEV-SNP is turned off. VFIO device assignment is not affected',
+          }
+        : undefined,
+    render: render('AMD-Vi: '),
+    examples: [
+      ex('AMD-Vi: SNP: IOMMU configured in passthrough mode, SNP cannot be supported.', {
+        why: 'IOMMU configured in passthrough mode',
+      }),
+      ex('AMD-Vi: IOMMU SNP support enabled.'),
+    ],
+  },
+  {
+    id: 'kernel.amd-iommu-option-ack',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/amd/init.c parse_amd_iommu_options()',
+    format: 'amd_iommu=fullflush deprecated; use iommu.strict=1 instead\n',
+    versions:
+      'siblings: "Restricting V1 page-sizes to 4KiB" (amd_iommu=nohugepages), "Restricting V1 page-sizes to 4KiB/2MiB/1GiB" (amd_iommu=v2_pgsizes_only)',
+    patterns: [
+      /AMD-Vi: (?:amd_iommu=fullflush deprecated; use iommu\.strict=1 instead|Restricting V1 page-sizes to 4KiB(?:\/2MiB\/1GiB)?)/,
+    ],
+    severity: 'info',
+    title: 'The kernel took an amd_iommu= option',
+    cause:
+      'an amd_iommu= option on the kernel command line was accepted: fullflush still takes effect but is spelled iommu.strict=1 now; the page-size options make the IOMMU map guest RAM in smaller pages, which slows DMA mapping for VFIO but changes nothing else',
+    fix: 'nothing to do if the option was meant; remove it otherwise',
+    render: render('AMD-Vi: '),
+    examples: [
+      ex('AMD-Vi: amd_iommu=fullflush deprecated; use iommu.strict=1 instead'),
+      ex('AMD-Vi: Restricting V1 page-sizes to 4KiB'),
+    ],
+  },
+  {
+    id: 'kernel.amd-ivrs-override-option',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/amd/init.c parse_ivrs_ioapic() / parse_ivrs_hpet() / parse_ivrs_acpihid()',
+    format: 'Invalid command line: ivrs_ioapic%s\n',
+    versions:
+      'siblings for ivrs_hpet and ivrs_acpihid; "ivrs_ioapic%s option format deprecated; use ivrs_ioapic=%d@%04x:%02x:%02x.%d instead" (Linux 6.2+ format id@seg:bus:dev.fn), "Early IOAPIC map overflow - ignoring ivrs_ioapic%s", "Invalid command line: hid or uid", "Invalid command line: hid is too long", "Invalid command line: uid is too long"',
+    patterns: [
+      /AMD-Vi: (?<what>Invalid command line: (?:ivrs_(?:ioapic|hpet|acpihid)\S{0,60}|hid or uid|hid is too long|uid is too long)|ivrs_(?:ioapic|hpet|acpihid)\S{0,60} option format deprecated|Early (?:IOAPIC|HPET|ACPI HID) map overflow)/,
+    ],
+    severity: 'warning',
+    title: 'An ivrs_ioapic= / ivrs_hpet= / ivrs_acpihid= option was not taken',
+    cause:
+      'these options fix an IVRS table that misses an IOAPIC or HPET (the cause of "IOAPIC[N] not in IVRS table" and interrupt remapping being disabled); this one could not be parsed, or too many were given (4 of each at most), so the fix did not apply. The "deprecated" form still works',
+    fix: 'write it as ivrs_ioapic=ID@SEG:BUS:DEV.FN (e.g. ivrs_ioapic=32@0000:00:14.0), ivrs_hpet=ID@0000:00:14.0, ivrs_acpihid=HID:UID@0000:00:14.5, taking the IDs from the "IOAPIC[N] not in IVRS table" line and the board\'s southbridge address',
+    refine: (f) =>
+      /deprecated/.test(f.what ?? '')
+        ? {
+            severity: 'info',
+            cause:
+              'the option uses the old [id]=bus:dev.fn form; it still takes effect, the new form is id@seg:bus:dev.fn',
+          }
+        : undefined,
+    render: render('AMD-Vi: ', '=32@00:14'),
+    examples: [
+      ex('AMD-Vi: Invalid command line: ivrs_ioapic=32@00:14', {
+        what: 'Invalid command line: ivrs_ioapic=32@00:14',
+      }),
+      ex('AMD-Vi: ivrs_ioapic[32]=00:14.0 option format deprecated; use ivrs_ioapic=32@0000:00:14.0 instead'),
+    ],
+  },
+  {
+    id: 'kernel.amd-iommu-dump-lines',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/amd/init.c init_iommu_from_acpi() / init_unity_map_range() (DUMP_printk, amd_iommu_dump only)',
+    format: 'Using IVHD type %#x\n',
+    versions:
+      'printed only with amd_iommu_dump on the command line: "device: %04x:%02x:%02x.%01x cap: %04x flags: %01x info %04x", "mmio-addr: %016llx", "DEV_SELECT … devid: …", "IVMD_TYPE… devid_start: … range_start: …", "PCI segment : 0x%0x, last bdf : 0x%04x"',
+    patterns: [
+      /AMD-Vi: \s{0,10}(?:Using IVHD type 0x[0-9a-fA-F]{1,2}|device: [0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7] cap: [0-9a-fA-F]{4}|mmio-addr: [0-9a-fA-F]{16}|DEV_[A-Z_]{3,24}(?:\([^)\n]{1,30}\))?\s{1,8}(?:devid|setting)|IVMD_TYPE[A-Z_]{0,6}\s{1,8}devid_start|PCI segment : 0x[0-9a-fA-F]{1,4}, last bdf)/,
+    ],
+    severity: 'info',
+    title: 'AMD IOMMU table dump (amd_iommu_dump)',
+    cause:
+      'amd_iommu_dump is on the kernel command line, so the driver prints the IVRS table as it reads it: each IOMMU, the devices it covers (DEV_ lines), aliases, and unity-mapped ranges (IVMD). Useful to see which devices have a firmware unity map (a cause of the "1:1 IOMMU mapping" refusal) or which IOAPIC is missing',
+    fix: 'nothing to fix; compare the IVMD ranges with the device that VFIO refuses, and remove amd_iommu_dump when done',
+    render: render('AMD-Vi: ', 0x11),
+    examples: [
+      ex('AMD-Vi: Using IVHD type 0x11'),
+      ex('AMD-Vi:   DEV_SELECT\t\t\tdevid: 0000:00:00.2 flags: 0x0'),
+      ex(
+        'AMD-Vi: IVMD_TYPE_RANGE\t\tdevid_start: 0000:00:00.0 devid_end: 0000:0f:1f.7 range_start: 000000009d000000 range_end: 000000009d001000 flags: 9',
+      ),
+    ],
+  },
+  olderWording('kernel.amd-inconsistent-efr', 'kernel.amd-efr-mismatch', {
+    cite: 'torvalds/linux drivers/iommu/amd/init.c get_global_efr()',
+    format:
+      'Found inconsistent EFR/EFR2 %#llx,%#llx (global %#llx,%#llx) on iommu%d (%04x:%02x:%02x.%01x).\n',
+    versions: 'Linux 6.4+, with the [Firmware Bug] prefix',
+    patterns: [/Found inconsistent EFR\/EFR2 0x[0-9a-fA-F]{1,16},0x[0-9a-fA-F]{1,16} \(global/],
+    render: render(
+      'AMD-Vi: [Firmware Bug]: ',
+      0x246577efa2254afa,
+      1,
+      0x206577efa2254afa,
+      1,
+      1,
+      0,
+      0x40,
+      0,
+      2,
+    ),
+    examples: [
+      ex(
+        'AMD-Vi: [Firmware Bug]: Found inconsistent EFR/EFR2 0x246577efa2254afa,0x0 (global 0x206577efa2254afa,0x0) on iommu1 (0000:40:00.2).',
+      ),
+    ],
+  }),
+];
+
 export const KERNEL_SWEEP_ENTRIES: CatalogueEntry[] = [
   ...VFIO_OLDER_WORDINGS,
   ...VFIO_PCI_LINES,
@@ -1055,6 +1364,7 @@ export const KERNEL_SWEEP_ENTRIES: CatalogueEntry[] = [
   ...INTEL_IOMMU_LINES,
   ...DMAR_TABLE_LINES,
   ...INTEL_IR_LINES,
+  ...AMD_INIT_LINES,
 ];
 
 /**
@@ -1555,6 +1865,240 @@ export const KERNEL_SWEEP_ALSO: { id: string; file: string; format: string; text
     format: 'Failed to set source-id of HPET block (%d)',
     text: 'DMAR-IR: Failed to set source-id of HPET block (0)',
   },
+  {
+    id: 'kernel.amd-mmio-reserve-failed',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'This is a BIOS bug. Please contact your hardware vendor',
+    text: 'AMD-Vi: This is a BIOS bug. Please contact your hardware vendor',
+  },
+  {
+    id: 'kernel.amd-ivrs-broken',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Unsupported IVHD type %#x',
+    text: 'AMD-Vi: Unsupported IVHD type 0x12',
+  },
+  {
+    id: 'kernel.amd-ivrs-broken',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Invalid IVHD device type %#x',
+    text: 'AMD-Vi: [Firmware Bug]: Invalid IVHD device type 0xf0',
+  },
+  {
+    id: 'kernel.amd-ivrs-broken',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Invalid HID.',
+    text: 'AMD-Vi: [Firmware Bug]: Invalid HID.',
+  },
+  {
+    id: 'kernel.amd-ivrs-broken',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Invalid UID length.',
+    text: 'AMD-Vi: [Firmware Bug]: Invalid UID length.',
+  },
+  {
+    id: 'kernel.amd-host-translation-unsupported',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Disable host address translation due to invalid translation level (%#x).',
+    text: 'AMD-Vi: [Firmware Bug]: Disable host address translation due to invalid translation level (0x3).',
+  },
+  {
+    id: 'kernel.amd-host-translation-unsupported',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Cannot enable v2 page table for DMA-API. Fallback to v1.',
+    text: 'AMD-Vi: Cannot enable v2 page table for DMA-API. Fallback to v1.',
+  },
+  {
+    id: 'kernel.amd-init-routine-lines',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'X2APIC enabled',
+    text: 'AMD-Vi: X2APIC enabled',
+  },
+  {
+    id: 'kernel.amd-init-routine-lines',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'V2 page table enabled (Paging mode : %d level)',
+    text: 'AMD-Vi: V2 page table enabled (Paging mode : 4 level)',
+  },
+  {
+    id: 'kernel.amd-init-routine-lines',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Virtual APIC enabled',
+    text: 'AMD-Vi: Virtual APIC enabled',
+  },
+  {
+    id: 'kernel.amd-init-routine-lines',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Force to disable Virtual APIC due to SNP',
+    text: 'AMD-Vi: Force to disable Virtual APIC due to SNP',
+  },
+  {
+    id: 'kernel.amd-init-routine-lines',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'iommu%d (%#06x) : IRT cache is %s',
+    text: 'AMD-Vi: iommu0 (0x0002) : IRT cache is disabled',
+  },
+  {
+    id: 'kernel.amd-init-routine-lines',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Applying erratum 746 workaround',
+    text: 'pci 0000:00:00.2: AMD-Vi: Applying erratum 746 workaround',
+  },
+  {
+    id: 'kernel.amd-init-routine-lines',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Applying ATS write check workaround',
+    text: 'pci 0000:00:00.2: AMD-Vi: Applying ATS write check workaround',
+  },
+  {
+    id: 'kernel.amd-init-routine-lines',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Applying erratum: Increase Event log size to 0x%x',
+    text: 'AMD-Vi: Applying erratum: Increase Event log size to 0x40000',
+  },
+  {
+    id: 'kernel.amd-init-routine-lines',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Applying erratum: Increase PPR log size to 0x%x',
+    text: 'AMD-Vi: Applying erratum: Increase PPR log size to 0x40000',
+  },
+  {
+    id: 'kernel.amd-init-routine-lines',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Using strict mode due to virtualization',
+    text: 'AMD-Vi: Using strict mode due to virtualization',
+  },
+  {
+    id: 'kernel.amd-init-routine-lines',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Command-line override for hid:%s uid:%s',
+    text: 'AMD-Vi: Command-line override for hid:AMDI0020 uid:0',
+  },
+  {
+    id: 'kernel.amd-init-routine-lines',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: '%s, add hid:%s, uid:%s, rdevid:%#x',
+    text: 'AMD-Vi: ivrs, add hid:AMDI0020, uid:\\_SB.FUR0, rdevid:0xa0',
+  },
+  {
+    id: 'kernel.amd-iommu-features',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'IOMMU performance counters supported',
+    text: 'pci 0000:00:00.2: AMD-Vi: IOMMU performance counters supported',
+  },
+  {
+    id: 'kernel.amd-iommu-snp-lines',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'SNP: IOMMU disabled, SNP cannot be supported.',
+    text: 'AMD-Vi: SNP: IOMMU disabled, SNP cannot be supported.',
+  },
+  {
+    id: 'kernel.amd-iommu-snp-lines',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'SNP: IOMMU is configured with V2 page table mode, SNP cannot be supported.',
+    text: 'AMD-Vi: SNP: IOMMU is configured with V2 page table mode, SNP cannot be supported.',
+  },
+  {
+    id: 'kernel.amd-iommu-snp-lines',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'SNP: IOMMU SNP feature not enabled, SNP cannot be supported.',
+    text: 'AMD-Vi: SNP: IOMMU SNP feature not enabled, SNP cannot be supported.',
+  },
+  {
+    id: 'kernel.amd-iommu-snp-lines',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'SNP: RMP initialization failed, SNP cannot be supported.',
+    text: 'AMD-Vi: SNP: RMP initialization failed, SNP cannot be supported.',
+  },
+  {
+    id: 'kernel.amd-iommu-snp-lines',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'IOMMU SNP support enabled.',
+    text: 'AMD-Vi: IOMMU SNP support enabled.',
+  },
+  {
+    id: 'kernel.amd-iommu-option-ack',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Restricting V1 page-sizes to 4KiB/2MiB/1GiB',
+    text: 'AMD-Vi: Restricting V1 page-sizes to 4KiB/2MiB/1GiB',
+  },
+  {
+    id: 'kernel.amd-ivrs-override-option',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Invalid command line: ivrs_hpet%s',
+    text: 'AMD-Vi: Invalid command line: ivrs_hpet=0@00:14',
+  },
+  {
+    id: 'kernel.amd-ivrs-override-option',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Invalid command line: ivrs_acpihid%s',
+    text: 'AMD-Vi: Invalid command line: ivrs_acpihid=AMD0020:0',
+  },
+  {
+    id: 'kernel.amd-ivrs-override-option',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'ivrs_hpet%s option format deprecated; use ivrs_hpet=%d@%04x:%02x:%02x.%d instead',
+    text: 'AMD-Vi: ivrs_hpet[0]=00:14.0 option format deprecated; use ivrs_hpet=0@0000:00:14.0 instead',
+  },
+  {
+    id: 'kernel.amd-ivrs-override-option',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'ivrs_acpihid%s option format deprecated; use ivrs_acpihid=%s@%04x:%02x:%02x.%d instead',
+    text: 'AMD-Vi: ivrs_acpihid[00:14.5]=AMD0020:0 option format deprecated; use ivrs_acpihid=AMD0020:0@0000:00:14.5 instead',
+  },
+  {
+    id: 'kernel.amd-ivrs-override-option',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Early IOAPIC map overflow - ignoring ivrs_ioapic%s',
+    text: 'AMD-Vi: Early IOAPIC map overflow - ignoring ivrs_ioapic=36@0000:00:14.0',
+  },
+  {
+    id: 'kernel.amd-ivrs-override-option',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Early HPET map overflow - ignoring ivrs_hpet%s',
+    text: 'AMD-Vi: Early HPET map overflow - ignoring ivrs_hpet=1@0000:00:14.0',
+  },
+  {
+    id: 'kernel.amd-ivrs-override-option',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Early ACPI HID map overflow - ignoring ivrs_acpihid%s',
+    text: 'AMD-Vi: Early ACPI HID map overflow - ignoring ivrs_acpihid=AMD0020:0@0000:00:14.5',
+  },
+  {
+    id: 'kernel.amd-ivrs-override-option',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Invalid command line: hid or uid',
+    text: 'AMD-Vi: Invalid command line: hid or uid',
+  },
+  {
+    id: 'kernel.amd-ivrs-override-option',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Invalid command line: hid is too long',
+    text: 'AMD-Vi: Invalid command line: hid is too long',
+  },
+  {
+    id: 'kernel.amd-ivrs-override-option',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Invalid command line: uid is too long',
+    text: 'AMD-Vi: Invalid command line: uid is too long',
+  },
+  {
+    id: 'kernel.amd-iommu-dump-lines',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'device: %04x:%02x:%02x.%01x cap: %04x flags: %01x info %04x',
+    text: 'AMD-Vi: device: 0000:00:00.2 cap: 0040 flags: 30 info 0000',
+  },
+  {
+    id: 'kernel.amd-iommu-dump-lines',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: '       mmio-addr: %016llx',
+    text: 'AMD-Vi:        mmio-addr: 00000000feb80000',
+  },
+  {
+    id: 'kernel.amd-iommu-dump-lines',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'PCI segment : 0x%0x, last bdf : 0x%04x',
+    text: 'AMD-Vi: PCI segment : 0x0, last bdf : 0xffff',
+  },
 ];
 
 /** Format strings of the swept files left without an entry, with the reason (coverage.ts LEFT_OUT rows). */
@@ -2009,5 +2553,75 @@ export const KERNEL_SWEEP_LEFT_OUT: { file: string; format: string; why: string 
     file: 'torvalds/linux drivers/iommu/intel/irq_remapping.c',
     format: 'DRHD %Lx: failed to parse managed IOAPIC/HPET',
     why: 'VT-d unit hot-add on servers only',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Re-using event buffer from the previous kernel',
+    why: "kdump (crash kernel) only: re-using the crashed kernel's IOMMU tables; not on the passthrough path",
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Re-using command buffer from the previous kernel',
+    why: "kdump (crash kernel) only: re-using the crashed kernel's IOMMU tables; not on the passthrough path",
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Re-using CWB buffers from the previous kernel',
+    why: "kdump (crash kernel) only: re-using the crashed kernel's IOMMU tables; not on the passthrough path",
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'The device table size of IOMMU:%d is not expected!',
+    why: "kdump (crash kernel) only: re-using the crashed kernel's IOMMU tables; not on the passthrough path",
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'The address of old device table is above 4G, not trustworthy!',
+    why: "kdump (crash kernel) only: re-using the crashed kernel's IOMMU tables; not on the passthrough path",
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Failed to remap memory for reusing old device table!',
+    why: "kdump (crash kernel) only: re-using the crashed kernel's IOMMU tables; not on the passthrough path",
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Translation is already enabled - trying to reuse translation structures',
+    why: "kdump (crash kernel) only: re-using the crashed kernel's IOMMU tables; not on the passthrough path",
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Failed to reuse DEV table from previous kernel.',
+    why: "kdump (crash kernel) only: re-using the crashed kernel's IOMMU tables; not on the passthrough path",
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Reused DEV table from previous kernel.',
+    why: "kdump (crash kernel) only: re-using the crashed kernel's IOMMU tables; not on the passthrough path",
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: '%s: devid range %#x:%#x',
+    why: 'pr_debug(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'System has more IOMMUs than supported by this driver',
+    why: 'WARN on machines with more than 32 AMD IOMMUs; not met in practice',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'IOMMU PFN %lx RMP lookup failed, ret %d',
+    why: "SEV-SNP host memory bookkeeping of the IOMMU's own buffers when SNP is shut down; not on the passthrough path",
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'IOMMU PFN %lx not assigned in RMP table',
+    why: "SEV-SNP host memory bookkeeping of the IOMMU's own buffers when SNP is shut down; not on the passthrough path",
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'PSMASH failed for IOMMU PFN %lx huge RMP entry, ret: %d, level: %d',
+    why: "SEV-SNP host memory bookkeeping of the IOMMU's own buffers when SNP is shut down; not on the passthrough path",
   },
 ];
