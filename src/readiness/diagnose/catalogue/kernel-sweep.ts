@@ -1,16 +1,22 @@
 /**
- * Kernel lines on the VFIO path that a file-by-file pass over the format strings of
- * torvalds/linux drivers/vfio/ (vfio_main.c, group.c, container.c, iommufd.c, vfio_iommu_type1.c,
- * pci/vfio_pci_core.c, vfio_pci.c, vfio_pci_config.c, vfio_pci_intrs.c, vfio_pci_igd.c) and the
- * FLR wait of drivers/pci/pci.c found without an entry: older wordings of lines the catalogue
- * knows in their current form (pre-5.x vfio-pci printed the device name inside the text and
- * lower-case "bars"/"pci config"; Linux 4.13 and older said "Failed to return from FLR"), the
- * remaining vfio-pci messages, and the host GPU/NIC driver lines people meet next to them (the
- * NVIDIA driver finding its GPUs held by vfio-pci, ice running out of MSI-X vectors for VFs).
- * The per-file ledger of what was gone through is KERNEL_SWEEP_ALSO / KERNEL_SWEEP_LEFT_OUT.
+ * Kernel lines on the VFIO path that a file-by-file pass over the format strings of torvalds/linux
+ * found without an entry. Files gone through: drivers/vfio/ (vfio_main.c, group.c, container.c,
+ * iommufd.c, vfio_iommu_type1.c, pci/vfio_pci_core.c, vfio_pci.c, vfio_pci_config.c,
+ * vfio_pci_intrs.c, vfio_pci_rdwr.c, vfio_pci_igd.c); the firmware framebuffers that hold a boot
+ * GPU (video/fbdev/efifb.c, vesafb.c, simplefb.c, firmware/efi/sysfb_efi.c, firmware/sysfb.c);
+ * drivers/iommu/iommu.c, intel/iommu.c, intel/dmar.c, intel/irq_remapping.c, amd/init.c; and
+ * drivers/pci/pci.c. What they add: older wordings of lines the catalogue knows in their current
+ * form (pre-5.x vfio-pci printed the device name inside the text and lower-case "bars"/"pci
+ * config"; Linux 4.13 and older said "Failed to return from FLR"), the remaining vfio-pci
+ * messages, the IOMMU and DMAR/IVRS lines that say the IOMMU (or interrupt remapping) did not
+ * start or was configured a certain way, the framebuffer lines that tell who holds a display,
+ * pci=resource_alignment= and DMA-alias lines, and the host GPU/NIC driver lines people meet next
+ * to them (the NVIDIA driver finding its GPUs held by vfio-pci, ice running out of MSI-X vectors
+ * for VFs). The per-file ledger of what was gone through is KERNEL_SWEEP_ALSO (strings an entry
+ * here or elsewhere covers) and KERNEL_SWEEP_LEFT_OUT (strings left without one, with the reason).
  */
 import { BDF, type CatalogueEntry } from '../entry.js';
-import { ex, render } from './build.js';
+import { ex, RANGE, render } from './build.js';
 import { KERNEL_ENTRIES } from './kernel.js';
 import { KERNEL_IOMMU_ENTRIES } from './kernel-iommu.js';
 import { KERNEL_PCI_ENTRIES } from './kernel-pci.js';
@@ -1217,7 +1223,7 @@ const AMD_INIT_LINES: CatalogueEntry[] = [
         };
       return undefined;
     },
-    render: render('AMD-Vi: ', 0x206d73ef22254ade, 1),
+    render: render('AMD-Vi: ', 0x1d73ef22254ade, 1),
     examples: [
       ex('AMD-Vi: Using global IVHD EFR:0x206d73ef22254ade, EFR2:0x0'),
       ex('[    0.573910] AMD-Vi: Virtual APIC enabled'),
@@ -1334,24 +1340,178 @@ const AMD_INIT_LINES: CatalogueEntry[] = [
       'Found inconsistent EFR/EFR2 %#llx,%#llx (global %#llx,%#llx) on iommu%d (%04x:%02x:%02x.%01x).\n',
     versions: 'Linux 6.4+, with the [Firmware Bug] prefix',
     patterns: [/Found inconsistent EFR\/EFR2 0x[0-9a-fA-F]{1,16},0x[0-9a-fA-F]{1,16} \(global/],
-    render: render(
-      'AMD-Vi: [Firmware Bug]: ',
-      0x246577efa2254afa,
-      1,
-      0x206577efa2254afa,
-      1,
-      1,
-      0,
-      0x40,
-      0,
-      2,
-    ),
+    render: render('AMD-Vi: [Firmware Bug]: ', 0x1477efa2254afa, 1, 0x1077efa2254afa, 1, 1, 0, 0x40, 0, 2),
     examples: [
       ex(
         'AMD-Vi: [Firmware Bug]: Found inconsistent EFR/EFR2 0x246577efa2254afa,0x0 (global 0x206577efa2254afa,0x0) on iommu1 (0000:40:00.2).',
       ),
     ],
   }),
+];
+
+const PCI_CORE_LINES: CatalogueEntry[] = [
+  {
+    id: 'kernel.pci-dma-alias-fixed',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/pci.c pci_add_dma_alias() (called from quirks.c)',
+    format: 'Enabling fixed DMA alias to %02x.%d\n',
+    versions:
+      'Linux 4.5+; 5.6+ also "Enabling fixed DMA alias for devfn range from %02x.%d to %02x.%d" for quirks that alias a range of functions',
+    patterns: [
+      /Enabling fixed DMA alias (?:to (?<alias>[0-9a-f]{2}\.[0-7])|for devfn range from (?<from>[0-9a-f]{2}\.[0-7]) to (?<to>[0-9a-f]{2}\.[0-7]))/,
+    ],
+    severity: 'info',
+    title: 'A quirk records that this device does DMA under another function number',
+    cause:
+      'a PCI quirk knows that this device (commonly Marvell/ASMedia SATA controllers, Ricoh card readers, some Intel and Microsemi bridges) sends its DMA with the requester ID of another function (the one named, on the same bus). The IOMMU has to map both IDs, so the device and its alias are put in the same IOMMU group; routine for such devices',
+    fix: 'nothing to do; for passthrough it means every device sharing that group (including the alias function, when it exists) must be given to vfio-pci together. Check with ls /sys/kernel/iommu_groups/N/devices',
+    render: render('pci 0000:04:00.0: ', 0, 1),
+    examples: [
+      ex('[    0.229545] pci 0000:04:00.0: Enabling fixed DMA alias to 00.1', {
+        bdf: '0000:04:00.0',
+        alias: '00.1',
+      }),
+    ],
+  },
+  {
+    id: 'kernel.pci-intx-mask-probe-bug',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/pci.c pci_intx_mask_supported()',
+    format: 'Command register changed from 0x%x to 0x%x: driver or hardware bug?\n',
+    versions:
+      'Linux 3.3 to about 4.11, when pci_intx_mask_supported() probed the INTx Disable bit on demand (vfio-pci asks when a device is opened); later kernels test it once at enumeration and print nothing',
+    patterns: [
+      /Command register changed from (?<was>0x[0-9a-f]{1,4}) to (?<now>0x[0-9a-f]{1,4}): driver or hardware bug\?/,
+    ],
+    severity: 'warning',
+    title: 'Toggling INTx masking changed other bits of the command register',
+    cause:
+      'to learn whether the device can mask its legacy interrupt (INTx), the kernel flipped the INTx Disable bit of the command register, and other bits changed as well. The device is then treated as unable to mask INTx: vfio-pci gives it its interrupt line only if nothing else shares that line, and fails to start INTx (-EBUSY) when the line is shared',
+    fix: 'nothing to do if the guest uses MSI/MSI-X for this device. If it needs INTx, move the device to a slot whose interrupt line is not shared with another device (see /proc/interrupts), or have the guest driver use MSI',
+    render: render('vfio-pci 0000:01:00.0: ', 0x407, 0x403),
+    examples: [
+      ex('vfio-pci 0000:01:00.0: Command register changed from 0x407 to 0x403: driver or hardware bug?', {
+        bdf: '0000:01:00.0',
+        was: '0x407',
+      }),
+    ],
+  },
+  {
+    id: 'kernel.pci-bridge-enable-failed',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/pci.c pci_enable_bridge() (pci_enable_bridges() in drivers/pci/bus.c before 3.11)',
+    format: 'Error enabling bridge (%d), continuing\n',
+    patterns: [/Error enabling bridge \((?<err>-?\d{1,4})\), continuing/],
+    severity: 'error',
+    title: 'A PCI bridge above a device could not be enabled',
+    cause:
+      'when a device behind it was enabled, the kernel also enabled the bridge (or root port) above it, and that failed, most often because one of its windows has no address assigned ("can\'t enable device: BAR N … not claimed/not assigned", -22). Devices behind that bridge may not be reachable: their BARs read back as all ones, and vfio-pci or the guest driver fails on them',
+    fix: 'look at the lines just before it for the bridge window the kernel could not assign; try pci=realloc on the kernel command line, enable "Above 4G decoding" (and Resizable BAR off) in the firmware setup, or update the firmware',
+    render: render('pcieport 0000:00:1c.0: ', -22),
+    examples: [
+      ex('pcieport 0000:00:1c.0: Error enabling bridge (-22), continuing', {
+        bdf: '0000:00:1c.0',
+        err: '-22',
+      }),
+    ],
+  },
+  {
+    id: 'kernel.pci-invalid-power-transition',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/pci.c pci_raw_set_power_state() (pci_set_low_power_state() from 5.19)',
+    format: 'invalid power transition (from state %d to %d)\n',
+    versions:
+      'Linux up to 4.x printed state numbers (0 = D0, 1 = D1, 2 = D2, 3 = D3hot, 4 = D3cold); 5.x "invalid power transition (from D3hot to D1)"; 6.x demoted it to a debug message ("Invalid power transition …")',
+    patterns: [
+      /[Ii]nvalid power transition \(from (?:state )?(?<from>D[0-3a-z]{1,5}|unknown|\d) to (?<to>D[0-3a-z]{1,5}|unknown|\d)\)/,
+    ],
+    severity: 'warning',
+    title: 'The kernel refused a power-state change that PCI does not allow',
+    cause:
+      'a driver asked to put the device into a lighter low-power state than the one it is in (for example D1 while it is in D3); PCI only allows leaving a low-power state through D0, so the request was refused with -EINVAL. By itself harmless, and later kernels print it only with debugging on',
+    fix: 'nothing to do unless the device then stays unusable; in that case look for "Refused to change power state" or "Unable to change power state … device inaccessible" next to it, and for vfio-pci keep the device out of low-power states with vfio-pci.disable_idle_d3=1',
+    render: render('vfio-pci 0000:01:00.0: ', 3, 1),
+    examples: [
+      ex('vfio-pci 0000:01:00.0: invalid power transition (from state 3 to 1)', { from: '3', to: '1' }),
+      ex('pci 0000:02:00.0: invalid power transition (from D3hot to D1)', {
+        bdf: '0000:02:00.0',
+        from: 'D3hot',
+      }),
+    ],
+  },
+  {
+    id: 'kernel.pci-resource-alignment-bad',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/pci.c pci_specified_resource_alignment()',
+    format: "PCI: Can't parse resource_alignment parameter: %s\n",
+    versions: '5.10+ also "PCI: Invalid requested alignment (order %d)" for an order above 63',
+    patterns: [
+      /PCI: Can't parse resource_alignment parameter: (?<rest>[^\n]{1,120})/,
+      /PCI: Invalid requested alignment \(order (?<order>-?\d{1,5})\)/,
+    ],
+    severity: 'error',
+    title: 'The pci=resource_alignment= option could not be read',
+    cause:
+      'the value given to pci=resource_alignment= (often used to page-align the small BARs of a device for passthrough, so QEMU can map them directly) has an entry the kernel cannot parse; from that entry on the option is ignored (the text shown is the rest of the option from where parsing stopped). An order above 63 falls back to page alignment',
+    fix: 'write it as pci=resource_alignment=[ORDER@]DEVICE[;…] where DEVICE is [DOMAIN:]BUS:DEV.FN (e.g. 0000:01:00.0) or pci:VENDOR:DEVICE, and separate entries with ";" (quote the whole option in the boot loader config)',
+    render: render('', '01:00:0'),
+    examples: [ex("PCI: Can't parse resource_alignment parameter: 01:00:0", { rest: '01:00:0' })],
+  },
+  {
+    id: 'kernel.pci-resource-alignment-applied',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/pci.c pci_request_resource_alignment() (pci_reassigndev_resource_alignment() in 4.x)',
+    format: 'BAR%d %pR: requesting alignment to %#llx\n',
+    versions:
+      'later kernels (pci_request_resource_alignment()); 4.x said "Releasing memory resources." and then "Rounding up size of resource #%d to %#llx." for each BAR smaller than the alignment',
+    patterns: [
+      new RegExp(
+        `BAR ?(?<bar>\\d{1,2}) (?<range>${RANGE}): requesting alignment to (?<align>0x[0-9a-f]{1,16})`,
+      ),
+      /Rounding up size of resource #(?<bar>\d{1,2}) to (?<align>0x[0-9a-f]{1,16})\./,
+      /: Releasing memory resources\.$/,
+    ],
+    severity: 'info',
+    title: 'pci=resource_alignment= took effect on this BAR (routine)',
+    cause:
+      'the device was named in pci=resource_alignment= (or the architecture asks for a default alignment), so the kernel released this BAR and will place it again on the alignment shown; with page alignment a small BAR gets a page of its own, which lets vfio-pci and QEMU map it directly',
+    fix: 'nothing to do; the BAR is reassigned in the "BAR N: assigned" lines that follow',
+    render: render('pci 0000:01:00.0: ', 0, '[mem 0xf7e00000-0xf7e00fff]', 0x1000),
+    examples: [
+      ex('pci 0000:01:00.0: BAR0 [mem 0xf7e00000-0xf7e00fff]: requesting alignment to 0x1000', {
+        bar: '0',
+        align: '0x1000',
+      }),
+    ],
+  },
+  {
+    id: 'kernel.pci-resource-alignment-ignored',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/pci.c pci_request_resource_alignment() / pci_specified_resource_alignment()',
+    format: 'BAR%d %pR: ignoring requested alignment %#llx\n',
+    versions:
+      'later kernels; 4.x "No alignment for fixed BAR%d: %pR"; with PCI_PROBE_ONLY: "PCI: Ignoring requested alignments (PCI_PROBE_ONLY)" (older "PCI: resource_alignment ignored with PCI_PROBE_ONLY"); 4.x also "Can\'t reassign resources to host bridge." when the option names a host bridge',
+    patterns: [
+      new RegExp(
+        `BAR ?(?<bar>\\d{1,2}) (?<range>${RANGE}): ignoring requested alignment (?<align>0x[0-9a-f]{1,16})`,
+      ),
+      new RegExp(`No alignment for fixed BAR(?<bar>\\d{1,2}): (?<range>${RANGE})`),
+      /PCI: (?:Ignoring requested alignments \(PCI_PROBE_ONLY\)|resource_alignment ignored with PCI_PROBE_ONLY)/,
+      /Can't reassign resources to host bridge\./,
+    ],
+    severity: 'warning',
+    title: 'pci=resource_alignment= was not applied',
+    cause:
+      "the kernel was asked to re-align the BARs of this device but kept them where the firmware put them: the BAR is fixed (firmware-owned, IORESOURCE_PCI_FIXED), the device is a host bridge, or the platform runs in probe-only mode (resources are never reassigned). A small BAR may then share a page with another device's BAR, so QEMU cannot map it directly and traps its accesses (slower)",
+    fix: 'nothing to do if the device works; the alignment cannot be forced on a fixed BAR. On probe-only platforms the option has no effect at all, so drop it',
+    render: render('pci 0000:00:1f.3: ', 0, '[mem 0xfed1c000-0xfed1c0ff]', 0x1000),
+    examples: [
+      ex('pci 0000:00:1f.3: BAR0 [mem 0xfed1c000-0xfed1c0ff]: ignoring requested alignment 0x1000', {
+        bar: '0',
+      }),
+      ex('PCI: Ignoring requested alignments (PCI_PROBE_ONLY)'),
+    ],
+  },
 ];
 
 export const KERNEL_SWEEP_ENTRIES: CatalogueEntry[] = [
@@ -1365,6 +1525,7 @@ export const KERNEL_SWEEP_ENTRIES: CatalogueEntry[] = [
   ...DMAR_TABLE_LINES,
   ...INTEL_IR_LINES,
   ...AMD_INIT_LINES,
+  ...PCI_CORE_LINES,
 ];
 
 /**
@@ -2099,6 +2260,60 @@ export const KERNEL_SWEEP_ALSO: { id: string; file: string; format: string; text
     format: 'PCI segment : 0x%0x, last bdf : 0x%04x',
     text: 'AMD-Vi: PCI segment : 0x0, last bdf : 0xffff',
   },
+  {
+    id: 'kernel.pci-dma-alias-fixed',
+    file: 'torvalds/linux drivers/pci/pci.c',
+    format: 'Enabling fixed DMA alias for devfn range from %02x.%d to %02x.%d',
+    text: 'pci 0000:00:1f.0: Enabling fixed DMA alias for devfn range from 1f.0 to 1f.7',
+  },
+  {
+    id: 'kernel.pci-invalid-power-transition',
+    file: 'torvalds/linux drivers/pci/pci.c',
+    format: 'invalid power transition (from %s to %s)',
+    text: 'vfio-pci 0000:01:00.0: invalid power transition (from D3hot to D1)',
+  },
+  {
+    id: 'kernel.pci-invalid-power-transition',
+    file: 'torvalds/linux drivers/pci/pci.c',
+    format: 'Invalid power transition (from %s to %s)',
+    text: 'pci 0000:01:00.0: Invalid power transition (from D3cold to D3hot)',
+  },
+  {
+    id: 'kernel.pci-resource-alignment-bad',
+    file: 'torvalds/linux drivers/pci/pci.c',
+    format: 'PCI: Invalid requested alignment (order %d)',
+    text: 'PCI: Invalid requested alignment (order 64)',
+  },
+  {
+    id: 'kernel.pci-resource-alignment-applied',
+    file: 'torvalds/linux drivers/pci/pci.c',
+    format: 'Releasing memory resources.',
+    text: 'pci 0000:01:00.0: Releasing memory resources.',
+  },
+  {
+    id: 'kernel.pci-resource-alignment-applied',
+    file: 'torvalds/linux drivers/pci/pci.c',
+    format: 'Rounding up size of resource #%d to %#llx.',
+    text: 'pci 0000:01:00.0: Rounding up size of resource #2 to 0x1000.',
+  },
+  {
+    id: 'kernel.pci-resource-alignment-ignored',
+    file: 'torvalds/linux drivers/pci/pci.c',
+    format: 'No alignment for fixed BAR%d: %pR',
+    text: 'pci 0000:00:1f.3: No alignment for fixed BAR0: [mem 0xfed1c000-0xfed1c0ff]',
+  },
+  {
+    id: 'kernel.pci-resource-alignment-ignored',
+    file: 'torvalds/linux drivers/pci/pci.c',
+    format: 'PCI: resource_alignment ignored with PCI_PROBE_ONLY',
+    text: 'PCI: resource_alignment ignored with PCI_PROBE_ONLY',
+  },
+  {
+    id: 'kernel.pci-resource-alignment-ignored',
+    file: 'torvalds/linux drivers/pci/pci.c',
+    format: "Can't reassign resources to host bridge.",
+    text: "pci 0000:00:00.0: Can't reassign resources to host bridge.",
+  },
 ];
 
 /** Format strings of the swept files left without an entry, with the reason (coverage.ts LEFT_OUT rows). */
@@ -2623,5 +2838,115 @@ export const KERNEL_SWEEP_LEFT_OUT: { file: string; format: string; why: string 
     file: 'torvalds/linux drivers/iommu/amd/init.c',
     format: 'PSMASH failed for IOMMU PFN %lx huge RMP entry, ret: %d, level: %d',
     why: "SEV-SNP host memory bookkeeping of the IOMMU's own buffers when SNP is shut down; not on the passthrough path",
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pci.c',
+    format: "can't ioremap BAR %d: %pR",
+    why: "WARN in pci_ioremap_bar() when a driver maps a BAR that is not memory; a bug of the calling driver (that driver's own error follows), nothing for the passthrough setup",
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pci.c',
+    format: 'disabling already-disabled device',
+    why: 'WARN of pci_disable_device() on an unbalanced disable: a driver bug, shown with the driver in the stack trace; not a setup problem',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pci.c',
+    format: 'buffer not found in %s',
+    why: 'pci_save_state() without a preallocated PCIe/PCI-X save buffer: only after the earlier allocation failure below',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pci.c',
+    format: 'unable to preallocate PCI Express save buffer',
+    why: 'boot-time kmalloc failure (out of memory); not specific to passthrough',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pci.c',
+    format: 'unable to preallocate PCI-X save buffer',
+    why: 'boot-time kmalloc failure (out of memory); not specific to passthrough',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pci.c',
+    format: 'Unable to allocate DMA alias mask',
+    why: 'boot-time kmalloc failure (out of memory); the alias is then not recorded',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pci.c',
+    format: 'unsupported PM cap regs version (%u)',
+    why: 'device with a non-standard power-management capability; seen on very old PCI hardware only',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pci.c',
+    format: "can't enable PME#",
+    why: 'wake-up (PME) could not be enabled; suspend/wake-on-LAN concern, not passthrough',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pci.c',
+    format: 'PME# %s',
+    why: 'routine per-device wake-up line (dev_dbg in later kernels)',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pci.c',
+    format: 'unrecognized suspend event %d',
+    why: 'pci_prepare_to_sleep() called with an unknown system sleep state: a kernel bug',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pci.c',
+    format: 'BAR %d: invalid resource',
+    why: 'pci_resource_bar() asked for a resource number that is not a BAR: a kernel bug',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pci.c',
+    format: 'Unsupported EA entry BEI: %u',
+    why: 'Enhanced Allocation (fixed BARs in embedded SoCs, e.g. Cavium ThunderX); not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pci.c',
+    format: 'Unsupported EA properties: %#x',
+    why: 'Enhanced Allocation (fixed BARs in embedded SoCs); not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pci.c',
+    format: 'EA Entry crosses address boundary',
+    why: 'Enhanced Allocation (fixed BARs in embedded SoCs); not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pci.c',
+    format: 'EA Entry Size mismatch',
+    why: 'Enhanced Allocation (fixed BARs in embedded SoCs); not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pci.c',
+    format: '%s: %pR (from Enhanced Allocation, properties %#02x)',
+    why: 'pci_dbg()/dev_dbg(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pci.c',
+    format: '%s bus mastering',
+    why: 'pci_dbg()/dev_dbg(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pci.c',
+    format: 'enabling Mem-Wr-Inval',
+    why: 'pci_dbg()/dev_dbg(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pci.c',
+    format: 'cache line size of %d is not supported',
+    why: 'pci_dbg()/dev_dbg(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pci.c',
+    format: 'setting latency timer to %d',
+    why: 'pci_dbg()/dev_dbg(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pci.c',
+    format: 'supports%s%s',
+    why: "routine per-device power-management line ('supports D1 D2')",
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pci.c',
+    format: 'Requested IO range too big, new size set to 64K',
+    why: 'pci=hpiosize=/hpmemsize= style option larger than the 64K I/O space; the value is clamped',
   },
 ];
