@@ -1514,6 +1514,111 @@ const PCI_CORE_LINES: CatalogueEntry[] = [
   },
 ];
 
+const PCI_QUIRK_LINES: CatalogueEntry[] = [
+  {
+    id: 'kernel.acs-quirk-intel-pch-failed',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/quirks.c pci_quirk_enable_intel_pch_acs()',
+    format: 'Failed to enable Intel PCH ACS quirk\n',
+    patterns: [/Failed to enable Intel PCH ACS quirk/],
+    severity: 'warning',
+    title: 'The ACS workaround for an Intel chipset root port could not be applied',
+    cause:
+      "these Intel PCH root ports (5 to 9 series, X79/X99) have no ACS capability; the kernel normally turns off peer-to-peer between them through the chipset's RCBA registers, and here the RCBA was disabled or could not be mapped. The ports are then not treated as isolating, so the devices behind them end up in one shared IOMMU group",
+    fix: 'check the IOMMU groups: if the device to pass through shares a group with devices behind other chipset ports, move it to a slot wired to the CPU; a firmware update may enable the RCBA. The out-of-tree ACS override patch (pcie_acs_override=) is the last resort and gives up the isolation guarantee',
+    render: render('pci 0000:00:1c.0: '),
+    examples: [ex('pci 0000:00:1c.0: Failed to enable Intel PCH ACS quirk', { bdf: '0000:00:1c.0' })],
+  },
+  {
+    id: 'kernel.acs-quirk-intel-pch-steps',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/quirks.c pci_quirk_enable_intel_lpc_acs() / pci_quirk_enable_intel_rp_mpc_acs()',
+    format: 'Disabling UPDCR peer decodes\n',
+    versions: 'printed with "Enabling MPC IRBNCE" before "Intel PCH root port ACS workaround enabled"',
+    patterns: [/: (?:Disabling UPDCR peer decodes|Enabling MPC IRBNCE)$/],
+    severity: 'info',
+    title: 'The kernel is switching on ACS-like isolation in an Intel chipset (routine)',
+    cause:
+      'steps of the Intel PCH ACS workaround: "Disabling UPDCR peer decodes" stops peer-to-peer between the chipset root ports, "Enabling MPC IRBNCE" turns on the equivalent of ACS source validation. Together they let devices behind these ports have IOMMU groups of their own',
+    fix: 'nothing to do',
+    render: render('pci 0000:00:1c.0: '),
+    examples: [
+      ex('pci 0000:00:1c.0: Disabling UPDCR peer decodes', { bdf: '0000:00:1c.0' }),
+      ex('pci 0000:00:1c.4: Enabling MPC IRBNCE'),
+    ],
+  },
+  {
+    id: 'kernel.mlx-cx4-no-intx-masking',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/quirks.c mellanox_check_broken_intx_masking()',
+    format:
+      "ConnectX-4: FW %u.%u.%u doesn't support INTx masking, disabling. Please upgrade FW to %d.14.1100 and up for INTx support\n",
+    patterns: [/ConnectX-4: FW (?<fw>\d{1,5}\.\d{1,5}\.\d{1,5}) doesn't support INTx masking, disabling/],
+    severity: 'warning',
+    title: 'This ConnectX-4 firmware cannot mask INTx',
+    cause:
+      'the firmware of this Mellanox ConnectX-4 / 4 Lx is too old to mask its legacy interrupt, so the kernel marks INTx masking broken. vfio-pci then gives the device its INTx line only when no other device shares that line; guests using MSI-X (mlx5 does) are not affected',
+    fix: 'update the adapter firmware to the version named in the message (mlxfwmanager / mstflint); until then make sure the guest driver uses MSI-X',
+    render: render('pci 0000:3b:00.0: ', 12, 12, 1100, 12),
+    examples: [
+      ex(
+        "pci 0000:3b:00.0: ConnectX-4: FW 12.12.1100 doesn't support INTx masking, disabling. Please upgrade FW to 12.14.1100 and up for INTx support",
+        { fw: '12.12.1100' },
+      ),
+    ],
+  },
+  {
+    id: 'kernel.igd-ivb-reset-timeout',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/quirks.c reset_ivb_igd()',
+    format: 'timeout during reset\n',
+    patterns: [/0000:00:02\.0: timeout during reset$/],
+    severity: 'warning',
+    title: 'The Ivy Bridge iGPU reset timed out waiting for the panel',
+    cause:
+      'Ivy Bridge mobile integrated graphics (8086:0156/0166) have no standard reset, so the kernel resets them by turning the panel power off and waiting for it; after 10 s the panel still reported power, and the reset went on anyway. The iGPU may not be in a clean state for the guest',
+    fix: 'usually harmless; if the guest then fails to drive the iGPU, reboot the host between guest starts, or pass the iGPU through only with the panel off (lid closed / external display only)',
+    render: render('vfio-pci 0000:00:02.0: '),
+    examples: [ex('vfio-pci 0000:00:02.0: timeout during reset', { bdf: '0000:00:02.0' })],
+  },
+  {
+    id: 'kernel.pci-msi-quirk-disabled',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/quirks.c quirk_disable_all_msi() / quirk_disable_msi() / quirk_msi_ht_cap()',
+    format: 'MSI quirk detected; MSI disabled\n',
+    versions:
+      'for one bridge: "MSI quirk detected; subordinate MSI disabled"; for Intel PXH: "PXH quirk detected; SHPC device MSI disabled"',
+    patterns: [
+      /MSI quirk detected; (?:subordinate )?MSI disabled|PXH quirk detected; SHPC device MSI disabled/,
+    ],
+    severity: 'warning',
+    title: 'MSI is turned off for a chipset or bridge that does not support it',
+    cause:
+      'the chipset (older ServerWorks, ATI RS400/RS480, VIA, SiS, AMD 8131 and similar) or this bridge is known not to deliver MSI correctly, so the kernel disables MSI system-wide or for the devices behind it. Those devices use INTx only, and vfio-pci cannot give the guest MSI/MSI-X for them',
+    fix: 'nothing can be set to change it on that chipset; for passthrough, use a slot behind a bridge that supports MSI (or another host), and expect INTx sharing limits otherwise',
+    render: render('pci 0000:00:00.0: '),
+    examples: [
+      ex('pci 0000:00:00.0: MSI quirk detected; MSI disabled'),
+      ex('pci 0000:00:0a.0: MSI quirk detected; subordinate MSI disabled', { bdf: '0000:00:0a.0' }),
+    ],
+  },
+  {
+    id: 'kernel.pci-ats-disabled-quirk',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/quirks.c quirk_amd_harvest_no_ats() / quirk_no_ats()',
+    format: 'disabling ATS\n',
+    versions: 'older kernels (the first AMD Stoney quirk) said "disabling ATS (broken on this device)"',
+    patterns: [/: disabling ATS(?: \(broken on this device\))?$/],
+    severity: 'info',
+    title: 'ATS is turned off for this device by a quirk (harmless for passthrough)',
+    cause:
+      'some AMD GPUs (Stoney, Iceland, some Navi 10/14 and others) and a few other devices get Address Translation Services wrong, so the kernel does not use ATS with them; the IOMMU translates their DMA itself. Passthrough works the same',
+    fix: 'nothing to do',
+    render: render('pci 0000:03:00.0: '),
+    examples: [ex('pci 0000:03:00.0: disabling ATS', { bdf: '0000:03:00.0' })],
+  },
+];
+
 export const KERNEL_SWEEP_ENTRIES: CatalogueEntry[] = [
   ...VFIO_OLDER_WORDINGS,
   ...VFIO_PCI_LINES,
@@ -1526,6 +1631,7 @@ export const KERNEL_SWEEP_ENTRIES: CatalogueEntry[] = [
   ...INTEL_IR_LINES,
   ...AMD_INIT_LINES,
   ...PCI_CORE_LINES,
+  ...PCI_QUIRK_LINES,
 ];
 
 /**
@@ -2314,6 +2420,42 @@ export const KERNEL_SWEEP_ALSO: { id: string; file: string; format: string; text
     format: "Can't reassign resources to host bridge.",
     text: "pci 0000:00:00.0: Can't reassign resources to host bridge.",
   },
+  {
+    id: 'kernel.acs-quirk-intel-pch-steps',
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'Enabling MPC IRBNCE',
+    text: 'pci 0000:00:1c.4: Enabling MPC IRBNCE',
+  },
+  {
+    id: 'kernel.acs-quirk-intel-pch',
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'Intel PCH root port ACS workaround enabled',
+    text: 'pci 0000:00:1c.0: Intel PCH root port ACS workaround enabled',
+  },
+  {
+    id: 'kernel.acs-quirk-intel-pch',
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'Intel SPT PCH root port ACS workaround enabled',
+    text: 'pci 0000:00:1b.0: Intel SPT PCH root port ACS workaround enabled',
+  },
+  {
+    id: 'kernel.pci-msi-quirk-disabled',
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'MSI quirk detected; subordinate MSI disabled',
+    text: 'pci 0000:00:0a.0: MSI quirk detected; subordinate MSI disabled',
+  },
+  {
+    id: 'kernel.pci-msi-quirk-disabled',
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'PXH quirk detected; SHPC device MSI disabled',
+    text: 'pci 0000:02:00.0: PXH quirk detected; SHPC device MSI disabled',
+  },
+  {
+    id: 'kernel.pci-ats-disabled-quirk',
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'disabling ATS (broken on this device)',
+    text: 'pci 0000:00:01.0: disabling ATS (broken on this device)',
+  },
 ];
 
 /** Format strings of the swept files left without an entry, with the reason (coverage.ts LEFT_OUT rows). */
@@ -2948,5 +3090,425 @@ export const KERNEL_SWEEP_LEFT_OUT: { file: string; format: string; why: string 
     file: 'torvalds/linux drivers/pci/pci.c',
     format: 'Requested IO range too big, new size set to 64K',
     why: 'pci=hpiosize=/hpmemsize= style option larger than the 64K I/O space; the value is clamped',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'PIIX3: Enabling Passive Release',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'Activating ISA DMA hang workarounds',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: '[Firmware Bug]: TigerPoint LPC.BM_STS cleared',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'Disabling direct PCI/PCI transfers',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'Chipset erratum: Disabling direct PCI/AGP transfers',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'Limiting direct PCI/PCI transfers',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'Applying VIA southbridge workaround',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'expanded BAR %d to page size: %pR',
+    why: 'IBM Crocodile ipr SAS adapters only: a BAR rounded up to a page; routine',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: '[Firmware Bug]: %s quirk: reg 0x%x: %pR',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: '%s bug detected (incorrect header); workaround applied',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'quirk: %pR claimed by %s',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'ATI Northbridge, reserving I/O ports 0x3b0 to 0x3bb',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'PCI class overridden (%#08x -> %#08x) so dwc3 driver can claim this instead of xhci',
+    why: 'AMD NL USB controller class fixup; routine',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: '%s PIO at %04x-%04x',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: '%s MMIO at %04x-%04x',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: '%s PIO at %04x (mask %04x)',
+    why: 'Intel ICH7-10 LPC generic I/O decode listing; routine',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'TI XIO2000a quirk detected; secondary bus fast back-to-back transfers disabled',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: '%sbling VIA external APIC routing',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'Bypassing VIA 8237 APIC De-Assert Message',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'I/O APIC: AMD Erratum #22 may be present. In the event of instability try',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: '        : booting with the "noapic" option',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'AMD8131 rev %x detected; disabling PCI-X MMRBC',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'VIA VLink IRQ fixup, from %d to %d',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'BIOS failed to enable PCI standards compliance; fixing this error',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'Fixup for MediaGX/Geode Slave Disconnect Boundary (0x41=0x%02x)',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'C0 revision 450NX. Disabling PCI restreaming',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'set SATA to AHCI mode',
+    why: 'AMD SB600-900/Hudson SATA switched from IDE to AHCI mode at enumeration; routine',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'IDE mode mismatch; forcing legacy mode',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: "i801 SMBus device continues to play 'hide and seek'! 0x%x",
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'Enabled i801 SMBus device',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'Enabled ICH6/i801 SMBus device',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'Enabling SiS 96x SMBus',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: "Onboard AC97/MC97 devices continue to play 'hide and seek'! 0x%x",
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'Enabled onboard AC97/MC97 devices',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'async suspend disabled to avoid multi-function power-on ordering issue',
+    why: 'JMicron storage controllers: suspend ordering; routine',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'extending delay after power-on from D3 to %d msec',
+    why: 'one Apple Radeon model: longer D3 wake delay; routine',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: '%s detected: disable boot interrupt reroute',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'rerouting interrupts for [%04x:%04x]',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'disabled boot interrupts on device [%04x:%04x]',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'boot interrupts on device [%04x:%04x] already disabled',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'Re-allocating PLX PCI 9050 BAR %u to length 256 to avoid bit 7 bug',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'Netmos %04x (%u parallel, %u serial); changing class SERIAL to OTHER (use parport_serial)',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: "Can't map e100 registers",
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'Firmware left e100 interrupts enabled; disabling',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'Disabling L0s',
+    why: 'Intel 82575/82598 NICs: ASPM L0s turned off against data corruption; routine',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'NCR 53c810 rev 1 PCI class overridden (%#08x -> %#08x)',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'Enable I/O Space to 1KB granularity',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'Linking AER extended capability',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'Disabling VIA CX700 PCI parking',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'Disabling VIA CX700 PCI caching',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: "[Firmware Bug]: disabling VPD access (can't determine size of non-standard VPD format)",
+    why: 'VPD (vital product data) of some LSI/QLogic/Atheros devices is not read; routine',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: "Enabling MCH 'Overflow' Device",
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'Found %s HT MSI Mapping',
+    why: 'HyperTransport (old AMD/NVIDIA chipsets) MSI mapping state; routine',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'Enabling HT MSI Mapping',
+    why: 'HyperTransport (old AMD/NVIDIA chipsets) MSI mapping; routine',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'Disabling HT MSI Mapping',
+    why: 'HyperTransport (old AMD/NVIDIA chipsets) MSI mapping; routine',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'Disabling msi for MCP55 NIC on P5N32-SLI',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'Rewriting irq routing register on MCP55',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: "nv_msi_ht_cap_quirk didn't locate host bridge",
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'set MSI_INTX_DISABLE_BUG flag',
+    why: 'Atheros/Qualcomm NICs: driver hint; routine',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'proprietary Ricoh MMC controller disabled (via cardbus function)',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'MMC cards are now supported by standard SDHCI controller',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'MMC controller base frequency changed to 50Mhz.',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'proprietary Ricoh MMC controller disabled (via firewire function)',
+    why: 'quirk for a legacy chipset (pre-PCIe ISA/IDE/SMBus/AGP era) or a board-specific fixup; routine, not met on passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'PCI class overridden (%#08x -> %#08x)',
+    why: 'TI 816x class-code fixup; routine',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'Error attempting to read the read completion coalescing register',
+    why: 'Intel 5000/5100 memory controllers only, with pci=pcie_bus_* tuning',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'Error attempting to write the read completion coalescing register',
+    why: 'Intel 5000/5100 memory controllers only, with pci=pcie_bus_* tuning',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'Read completion coalescing disabled due to hardware errata relating to 256B MPS',
+    why: 'Intel 5000/5100 memory controllers only; routine',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'calling %pF',
+    why: 'pr_debug()/dev_dbg() or KERN_DEBUG: fixup tracing printed only with initcall_debug or dynamic debug',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'calling  %pF @ %i for %s',
+    why: 'pr_debug()/dev_dbg() or KERN_DEBUG: fixup tracing printed only with initcall_debug or dynamic debug',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'pci fixup %pF returned after %lld usecs for %s',
+    why: 'pr_debug()/dev_dbg() or KERN_DEBUG: fixup tracing printed only with initcall_debug or dynamic debug',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: "igfx quirk: Can't iomap PCI device",
+    why: 'Sandy Bridge iGPU interrupt cleanup could not map the GPU; the cleanup is skipped, nothing else changes',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'BIOS left Intel GPU interrupts enabled; disabling',
+    why: 'Sandy/Ivy Bridge iGPU: firmware left display interrupts on and the kernel turned them off; harmless',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: "Can't enable device memory",
+    why: 'ConnectX-4 firmware check could not enable the device; INTx masking is then left as is',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: "Can't map ConnectX-4 initialization segment",
+    why: 'ConnectX-4 firmware check could not map BAR 0; INTx masking is then left as is',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'quirk: cutting power to thunderbolt controller...',
+    why: 'Apple Thunderbolt suspend handling; not on the passthrough path',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'quirk: waiting for thunderbolt to reestablish PCI tunnels...',
+    why: 'Apple Thunderbolt resume handling; not on the passthrough path',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'PCI: CLS %u bytes',
+    why: 'routine boot line: PCI cache line size',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'PCI: CLS mismatch (%u != %u), using %u bytes',
+    why: 'routine boot line: PCI cache line size',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'PCI: CLS %u bytes, default %u',
+    why: 'routine boot line: PCI cache line size',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'TW686x PCI class overridden (%#08x -> %#08x)',
+    why: 'routine quirk line: a workaround applied at enumeration, harmless, nothing for passthrough depends on it',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'Disable Relaxed Ordering Attributes to avoid PCIe Completion erratum',
+    why: 'Haswell/Broadwell Xeon and AMD A1100 root ports: a performance hint turned off; routine',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'PCIe Completion erratum may cause device errors',
+    why: 'Chelsio T5 only, without a root port above it',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'Disabling No Snoop/Relaxed Ordering Attributes to avoid PCIe Completion erratum in %s',
+    why: 'Chelsio T5 root-port fixup; routine',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'Using QCOM ACS Quirk (%d)',
+    why: 'Qualcomm QDF2xxx (Centriq) ARM server root ports: ACS-equivalent isolation assumed; routine, rare hardware',
   },
 ];
