@@ -1619,6 +1619,24 @@ const PCI_QUIRK_LINES: CatalogueEntry[] = [
   },
 ];
 
+const PCI_IOV_LINES: CatalogueEntry[] = [
+  {
+    id: 'kernel.sriov-bus-range-old',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/iov.c sriov_enable()',
+    format: 'SR-IOV: bus number out of range\n',
+    versions: 'Linux 3.x–4.x; later kernels say "can\'t enable %d VFs (bus %02x out of range of %pR)"',
+    patterns: [/SR-IOV: bus number out of range/],
+    severity: 'error',
+    title: 'The VFs would need bus numbers the bridge above does not have',
+    cause:
+      'with the number of VFs asked for, the last VFs land on bus numbers beyond the range the firmware gave the bridge above the PF, so the kernel refuses to enable SR-IOV and the sriov_numvfs write fails with ENOMEM',
+    fix: 'ask for fewer VFs, or boot with pci=assign-busses so the kernel renumbers the buses with room for the VFs; a firmware option for SR-IOV (or ARI) may reserve the bus numbers as well',
+    render: render('ixgbe 0000:03:00.0: '),
+    examples: [ex('ixgbe 0000:03:00.0: SR-IOV: bus number out of range', { bdf: '0000:03:00.0' })],
+  },
+];
+
 export const KERNEL_SWEEP_ENTRIES: CatalogueEntry[] = [
   ...VFIO_OLDER_WORDINGS,
   ...VFIO_PCI_LINES,
@@ -1632,6 +1650,7 @@ export const KERNEL_SWEEP_ENTRIES: CatalogueEntry[] = [
   ...AMD_INIT_LINES,
   ...PCI_CORE_LINES,
   ...PCI_QUIRK_LINES,
+  ...PCI_IOV_LINES,
 ];
 
 /**
@@ -2455,6 +2474,18 @@ export const KERNEL_SWEEP_ALSO: { id: string; file: string; format: string; text
     file: 'torvalds/linux drivers/pci/quirks.c',
     format: 'disabling ATS (broken on this device)',
     text: 'pci 0000:00:01.0: disabling ATS (broken on this device)',
+  },
+  {
+    id: 'kernel.sriov-no-mmio',
+    file: 'torvalds/linux drivers/pci/iov.c',
+    format: 'not enough MMIO resources for SR-IOV',
+    text: 'ixgbe 0000:03:00.0: not enough MMIO resources for SR-IOV',
+  },
+  {
+    id: 'kernel.sriov-no-mmio',
+    file: 'torvalds/linux drivers/pci/iov.c',
+    format: 'SR-IOV: IOV BARS not allocated',
+    text: 'ixgbe 0000:03:00.0: SR-IOV: IOV BARS not allocated',
   },
 ];
 
@@ -3510,5 +3541,100 @@ export const KERNEL_SWEEP_LEFT_OUT: { file: string; format: string; why: string 
     file: 'torvalds/linux drivers/pci/quirks.c',
     format: 'Using QCOM ACS Quirk (%d)',
     why: 'Qualcomm QDF2xxx (Centriq) ARM server root ports: ACS-equivalent isolation assumed; routine, rare hardware',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/setup-res.c',
+    format: 'PCI: Error while updating region %s/%d (%08x != %08x)',
+    why: '2.6-era wording of this stored version (before VFIO existed, Linux 3.6); the current wording "BAR %d: error updating" has its entry (kernel-pci.ts)',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/setup-res.c',
+    format: 'PCI: Error updating region %s/%d (high %08x != %08x)',
+    why: '2.6-era wording of this stored version (before VFIO existed, Linux 3.6); the current wording "BAR %d: error updating (high …)" has its entry (kernel-pci.ts)',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/setup-res.c',
+    format: 'PCI: %s region %d of %s %s [%lx:%lx]',
+    why: '2.6-era wording of this stored version (before VFIO existed, Linux 3.6); "Address space collision on"/"No parent found for" became "can\'t claim BAR %d %pR: address conflict …" / "no compatible bridge window", which have entries',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/setup-res.c',
+    format: 'PCI: Failed to allocate %s resource #%d:%lx@%lx for %s',
+    why: '2.6-era wording of this stored version (before VFIO existed, Linux 3.6); became "BAR %d: can\'t assign %pR" / "failed to assign", which have entries',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/setup-res.c',
+    format: 'PCI: Ignore bogus resource %d [%lx:%lx] of %s',
+    why: '2.6-era wording of this stored version (before VFIO existed, Linux 3.6); a zero-sized resource skipped during sorting; harmless',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/setup-res.c',
+    format: '  got res [%lx:%lx] bus [%lx:%lx] flags %lx for BAR %d of %s',
+    why: 'pr_debug(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/setup-res.c',
+    format: 'PCI: moved device %s resource %d (%lx) to %x',
+    why: 'pr_debug(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/setup-res.c',
+    format: 'pdev_sort_resources(): kmalloc() failed!',
+    why: 'panic on an allocation failure at boot; not a passthrough message',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/setup-bus.c',
+    format: 'PCI: Bus %d, cardbus bridge: %s',
+    why: '2.6-era routine bridge-setup line of this stored version (before VFIO existed, Linux 3.6); current kernels print "PCI bridge to [bus NN]" / "bridge window" lines instead',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/setup-bus.c',
+    format: '  IO window: %08lx-%08lx',
+    why: '2.6-era routine bridge-setup line of this stored version (before VFIO existed, Linux 3.6); current kernels print "PCI bridge to [bus NN]" / "bridge window" lines instead',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/setup-bus.c',
+    format: '  PREFETCH window: %08lx-%08lx',
+    why: '2.6-era routine bridge-setup line of this stored version (before VFIO existed, Linux 3.6); current kernels print "PCI bridge to [bus NN]" / "bridge window" lines instead',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/setup-bus.c',
+    format: '  MEM window: %08lx-%08lx',
+    why: '2.6-era routine bridge-setup line of this stored version (before VFIO existed, Linux 3.6); current kernels print "PCI bridge to [bus NN]" / "bridge window" lines instead',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/setup-bus.c',
+    format: 'PCI: Bridge: %s',
+    why: '2.6-era routine bridge-setup line of this stored version (before VFIO existed, Linux 3.6); current kernels print "PCI bridge to [bus NN]" / "bridge window" lines instead',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/setup-bus.c',
+    format: '  IO window: %04lx-%04lx',
+    why: '2.6-era routine bridge-setup line of this stored version (before VFIO existed, Linux 3.6); current kernels print "PCI bridge to [bus NN]" / "bridge window" lines instead',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/setup-bus.c',
+    format: '  IO window: disabled.',
+    why: '2.6-era routine bridge-setup line of this stored version (before VFIO existed, Linux 3.6); current kernels print "PCI bridge to [bus NN]" / "bridge window" lines instead',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/setup-bus.c',
+    format: '  MEM window: disabled.',
+    why: '2.6-era routine bridge-setup line of this stored version (before VFIO existed, Linux 3.6); current kernels print "PCI bridge to [bus NN]" / "bridge window" lines instead',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/setup-bus.c',
+    format: '  PREFETCH window: disabled.',
+    why: '2.6-era routine bridge-setup line of this stored version (before VFIO existed, Linux 3.6); current kernels print "PCI bridge to [bus NN]" / "bridge window" lines instead',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/setup-bus.c',
+    format: 'PCI: region %s/%d too large: %llx-%llx',
+    why: '2.6-era: a BAR above 2 GB that this old sizing code could not place; current kernels size such BARs and report failures as "can\'t assign; no space", which has its entry',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/setup-bus.c',
+    format: 'PCI: not setting up bridge %s for bus %d',
+    why: '2.6-era: a bridge of an unknown class left alone; not met on current hosts',
   },
 ];
