@@ -1637,6 +1637,23 @@ const PCI_IOV_LINES: CatalogueEntry[] = [
   },
 ];
 
+const VGAARB_LINES: CatalogueEntry[] = [
+  {
+    id: 'kernel.vgaarb-loaded',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/vgaarb.c vga_arb_device_init() (before 6.5: drivers/gpu/vga/vgaarb.c)',
+    format: 'vgaarb: loaded\n',
+    patterns: [/vgaarb: loaded$/],
+    severity: 'info',
+    title: 'The VGA arbiter started (routine)',
+    cause:
+      'the kernel VGA arbiter registered every VGA-class GPU (the "VGA device added" lines before it) and /dev/vga_arbiter is ready; it decides which GPU gets the legacy VGA ranges, which matters only for legacy VGA passthrough (x-vga=on), not for UEFI guests',
+    fix: 'nothing to do',
+    render: render(''),
+    examples: [ex('[    0.389101] vgaarb: loaded')],
+  },
+];
+
 export const KERNEL_SWEEP_ENTRIES: CatalogueEntry[] = [
   ...VFIO_OLDER_WORDINGS,
   ...VFIO_PCI_LINES,
@@ -1651,6 +1668,7 @@ export const KERNEL_SWEEP_ENTRIES: CatalogueEntry[] = [
   ...PCI_CORE_LINES,
   ...PCI_QUIRK_LINES,
   ...PCI_IOV_LINES,
+  ...VGAARB_LINES,
 ];
 
 /**
@@ -2486,6 +2504,12 @@ export const KERNEL_SWEEP_ALSO: { id: string; file: string; format: string; text
     file: 'torvalds/linux drivers/pci/iov.c',
     format: 'SR-IOV: IOV BARS not allocated',
     text: 'ixgbe 0000:03:00.0: SR-IOV: IOV BARS not allocated',
+  },
+  {
+    id: 'kernel.vgaarb-bridge-control',
+    file: 'torvalds/linux drivers/pci/vgaarb.c',
+    format: 'vgaarb: no bridge control possible',
+    text: 'pci 0000:02:00.0: vgaarb: no bridge control possible',
   },
 ];
 
@@ -3636,5 +3660,90 @@ export const KERNEL_SWEEP_LEFT_OUT: { file: string; format: string; why: string 
     file: 'torvalds/linux drivers/pci/setup-bus.c',
     format: 'PCI: not setting up bridge %s for bus %d',
     why: '2.6-era: a bridge of an unknown class left alone; not met on current hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/vgaarb.c',
+    format: 'vgaarb: failed to allocate VGA arbiter data',
+    why: 'allocation failure at boot (out of memory); that GPU is simply left out of arbitration',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/vgaarb.c',
+    format: 'vgaarb: error %d registering device',
+    why: '/dev/vga_arbiter could not be registered; only old X servers use it, not the passthrough path',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/vgaarb.c',
+    format: 'vgaarb: %s: %d',
+    why: 'vgaarb_dbg()/pr_debug(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/vgaarb.c',
+    format: 'vgaarb: %s: owns: %d',
+    why: 'vgaarb_dbg()/pr_debug(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/vgaarb.c',
+    format: 'vgaarb: %s',
+    why: 'vgaarb_dbg()/pr_debug(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/vgaarb.c',
+    format: 'vgaarb: decoding count now is: %d',
+    why: 'vgaarb_dbg()/pr_debug(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/vgaarb.c',
+    format: "vgaarb: client 0x%p called 'lock'",
+    why: 'vgaarb_dbg()/pr_debug(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/vgaarb.c',
+    format: "vgaarb: client 0x%p called 'unlock'",
+    why: 'vgaarb_dbg()/pr_debug(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/vgaarb.c',
+    format: "vgaarb: client 0x%p called 'trylock'",
+    why: 'vgaarb_dbg()/pr_debug(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/vgaarb.c',
+    format: "vgaarb: client 0x%p called 'target'",
+    why: 'vgaarb_dbg()/pr_debug(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/vgaarb.c',
+    format: "vgaarb: client 0x%p called 'decodes'",
+    why: 'vgaarb_dbg()/pr_debug(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/vgaarb.c',
+    format: 'vgaarb: invalid PCI address %04x:%02x:%02x.%x',
+    why: 'vgaarb_dbg()/pr_debug(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/vgaarb.c',
+    format: 'vgaarb: %s ==> %04x:%02x:%02x.%x pdev %p',
+    why: 'vgaarb_dbg()/pr_debug(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/vgaarb.c',
+    format: 'vgaarb: vgadev %p',
+    why: 'vgaarb_dbg()/pr_debug(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/vgaarb.c',
+    format: 'vgaarb: not a VGA device',
+    why: 'vgaarb_dbg()/pr_debug(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/vgaarb.c',
+    format: 'vgaarb: maximum user cards (%d) number reached, ignoring this one!',
+    why: 'vgaarb_dbg()/pr_debug(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/vgaarb.c',
+    format: 'vgaarb: uc->io_cnt == %d, uc->mem_cnt == %d',
+    why: 'vgaarb_dbg()/pr_debug(): printed only with dynamic debug enabled',
   },
 ];
