@@ -1654,6 +1654,102 @@ const VGAARB_LINES: CatalogueEntry[] = [
   },
 ];
 
+const AMD_IOMMU_LINES: CatalogueEntry[] = [
+  {
+    id: 'kernel.amd-irte-alloc-failed',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/amd/iommu.c irq_remapping_alloc()',
+    format: 'Failed to allocate IRTE\n',
+    patterns: [/AMD-Vi: Failed to allocate IRTE/],
+    severity: 'error',
+    title: "No free interrupt-remapping entry for the device's interrupts",
+    cause:
+      'with AMD interrupt remapping each device (requester ID, shared by its DMA aliases) has one remapping table of limited size; it had no free run of entries for the MSI/MSI-X vectors asked for, or the table could not be allocated, so enabling those interrupts failed. With vfio-pci this shows up when the guest enables many MSI-X vectors, or when several aliased functions share one table',
+    fix: 'have the guest driver use fewer vectors (e.g. fewer queues), check that the device does not share its requester ID with other busy functions (DMA alias, conventional-PCI bridge), and update the kernel; a reboot clears leaked entries',
+    render: render('AMD-Vi: '),
+    examples: [ex('[ 1234.567890] AMD-Vi: Failed to allocate IRTE')],
+  },
+  {
+    id: 'kernel.amd-probe-device-failed',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/amd/iommu.c amd_iommu_probe_device()',
+    format: 'Failed to initialize - trying to proceed anyway\n',
+    patterns: [/AMD-Vi: Failed to initialize - trying to proceed anyway/],
+    severity: 'error',
+    title: 'The AMD IOMMU could not take on this device',
+    cause:
+      "setting up the IOMMU's per-device data for this device failed (usually out of memory, or an ACPI device the IVRS table does not describe), so the IOMMU ignores it: the device gets no IOMMU group and VFIO cannot assign it",
+    fix: 'check /sys/bus/pci/devices/ADDR/iommu_group; if it is missing, look for IVRS table errors earlier in the log and update the firmware; retry on a fresh boot',
+    render: render('pci 0000:05:00.0: AMD-Vi: '),
+    examples: [
+      ex('pci 0000:05:00.0: AMD-Vi: Failed to initialize - trying to proceed anyway', {
+        bdf: '0000:05:00.0',
+      }),
+    ],
+  },
+  olderWording('kernel.amd-rmp-event-dev', 'kernel.amd-ppr-rmp-event', {
+    cite: 'torvalds/linux drivers/iommu/amd/iommu.c amd_iommu_report_rmp_fault() / amd_iommu_report_rmp_hw_error()',
+    format: 'Event logged [RMP_PAGE_FAULT vmg_tag=0x%04x, gpa=0x%llx, flags_rmp=0x%04x, flags=0x%04x]\n',
+    versions:
+      'printed on the device (pci_err) when the IOMMU knows it; "Event logged [RMP_HW_ERROR vmg_tag=0x%04x, spa=0x%llx, flags=0x%04x]" for RMP hardware errors; without a known device the "device=BB:DD.F" form',
+    patterns: [/Event logged \[(?<event>RMP_PAGE_FAULT|RMP_HW_ERROR) vmg_tag=0x[0-9a-fA-F]{1,4}, /],
+    render: render('vfio-pci 0000:0b:00.0: AMD-Vi: ', 0, 0x1000, 0, 0x10),
+    examples: [
+      ex(
+        'vfio-pci 0000:0b:00.0: AMD-Vi: Event logged [RMP_PAGE_FAULT vmg_tag=0x0000, gpa=0x1000, flags_rmp=0x0000, flags=0x0010]',
+        { event: 'RMP_PAGE_FAULT' },
+      ),
+    ],
+  }),
+  olderWording('kernel.amd-command-buffer-timeout', 'kernel.amd-completion-wait-timeout', {
+    cite: 'torvalds/linux drivers/iommu/amd/iommu.c __iommu_queue_command_sync()',
+    format: 'Command buffer timeout\n',
+    versions: 'the same stall seen while queueing a command rather than while waiting for one to complete',
+    patterns: [/AMD-Vi: Command buffer timeout/],
+    render: render('AMD-Vi: '),
+    examples: [ex('AMD-Vi: Command buffer timeout')],
+  }),
+  {
+    id: 'kernel.amd-event-dump',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/amd/iommu.c dump_dte_entry() / dump_command()',
+    format: 'DTE[%d]: %016llx\n',
+    versions: 'the command dump after ILLEGAL_COMMAND_ERROR prints "CMD[%d]: %08x"',
+    patterns: [/AMD-Vi: (?:DTE\[[0-3]\]: [0-9a-f]{16}|CMD\[[0-3]\]: [0-9a-f]{8})$/],
+    severity: 'info',
+    title: 'Raw dump that belongs to the AMD-Vi event just before it',
+    cause:
+      'after an ILLEGAL_DEV_TABLE_ENTRY event the driver prints the four words of that device-table entry (DTE[0..3]), after ILLEGAL_COMMAND_ERROR the four words of the command (CMD[0..3]); the meaning is in the event line above',
+    fix: 'read the event line before these; keep the dump if reporting the bug',
+    render: render('AMD-Vi: ', 0, 0x3fe8c13003),
+    examples: [ex('AMD-Vi: DTE[0]: 6000003fe8c13003'), ex('AMD-Vi: CMD[1]: 00000000')],
+  },
+  {
+    id: 'kernel.amd-event-unknown',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/amd/iommu.c iommu_print_event() / iommu_handle_ppr_entry()',
+    format: 'Event logged [UNKNOWN event[0]=0x%08x event[1]=0x%08x event[2]=0x%08x event[3]=0x%08x\n',
+    versions:
+      'also "No event written to event log" (an interrupt without an entry, a hardware erratum) and "Unknown PPR request received"',
+    patterns: [
+      /Event logged \[UNKNOWN event\[0\]=0x[0-9a-f]{8}/,
+      /AMD-Vi: (?:No event written to event log|Unknown PPR request received)/,
+    ],
+    severity: 'warning',
+    title: 'The AMD IOMMU reported an event the driver does not know',
+    cause:
+      'an event-log (or PPR-log) entry of a type this kernel cannot decode, or an event interrupt whose entry never arrived; a newer IOMMU feature, a firmware or hardware problem. By itself it does not say which device or whether passthrough is affected',
+    fix: 'look for other AMD-Vi events around it; update the kernel and firmware; report the raw words if it repeats',
+    render: render('iommu ivhd0: AMD-Vi: ', 0x12345678, 0x90000000, 0x1, 0x2),
+    examples: [
+      ex(
+        'iommu ivhd0: AMD-Vi: Event logged [UNKNOWN event[0]=0x12345678 event[1]=0x90000000 event[2]=0x00000001 event[3]=0x00000002',
+      ),
+      ex('AMD-Vi: No event written to event log'),
+    ],
+  },
+];
+
 export const KERNEL_SWEEP_ENTRIES: CatalogueEntry[] = [
   ...VFIO_OLDER_WORDINGS,
   ...VFIO_PCI_LINES,
@@ -1669,6 +1765,7 @@ export const KERNEL_SWEEP_ENTRIES: CatalogueEntry[] = [
   ...PCI_QUIRK_LINES,
   ...PCI_IOV_LINES,
   ...VGAARB_LINES,
+  ...AMD_IOMMU_LINES,
 ];
 
 /**
@@ -2510,6 +2607,49 @@ export const KERNEL_SWEEP_ALSO: { id: string; file: string; format: string; text
     file: 'torvalds/linux drivers/pci/vgaarb.c',
     format: 'vgaarb: no bridge control possible',
     text: 'pci 0000:02:00.0: vgaarb: no bridge control possible',
+  },
+  {
+    id: 'kernel.amd-rmp-event-dev',
+    file: 'torvalds/linux drivers/iommu/amd/iommu.c',
+    format: 'Event logged [RMP_HW_ERROR vmg_tag=0x%04x, spa=0x%llx, flags=0x%04x]',
+    text: 'vfio-pci 0000:0b:00.0: AMD-Vi: Event logged [RMP_HW_ERROR vmg_tag=0x0000, spa=0x1000, flags=0x0000]',
+  },
+  {
+    id: 'kernel.amd-event-dump',
+    file: 'torvalds/linux drivers/iommu/amd/iommu.c',
+    format: 'CMD[%d]: %08x',
+    text: 'AMD-Vi: CMD[0]: 00000000',
+  },
+  {
+    id: 'kernel.amd-event-unknown',
+    file: 'torvalds/linux drivers/iommu/amd/iommu.c',
+    format: 'No event written to event log',
+    text: 'AMD-Vi: No event written to event log',
+  },
+  {
+    id: 'kernel.amd-event-unknown',
+    file: 'torvalds/linux drivers/iommu/amd/iommu.c',
+    format: 'Unknown PPR request received',
+    text: 'AMD-Vi: Unknown PPR request received',
+  },
+  {
+    id: 'kernel.amd-hardware-error-event',
+    file: 'torvalds/linux drivers/iommu/amd/iommu.c',
+    format: 'Event logged [DEV_TAB_HARDWARE_ERROR device=%02x:%02x.%x address=0x%llx flags=0x%04x]',
+    text: 'iommu ivhd0: AMD-Vi: Event logged [DEV_TAB_HARDWARE_ERROR device=00:14.0 address=0x1000 flags=0x0010]',
+  },
+  {
+    id: 'kernel.amd-hardware-error-event',
+    file: 'torvalds/linux drivers/iommu/amd/iommu.c',
+    format:
+      'Event logged [PAGE_TAB_HARDWARE_ERROR device=%02x:%02x.%x pasid=0x%04x address=0x%llx flags=0x%04x]',
+    text: 'iommu ivhd0: AMD-Vi: Event logged [PAGE_TAB_HARDWARE_ERROR device=00:14.0 pasid=0x0000 address=0x1000 flags=0x0010]',
+  },
+  {
+    id: 'kernel.amd-io-page-fault',
+    file: 'torvalds/linux drivers/iommu/amd/iommu.c',
+    format: 'Event logged [IO_PAGE_FAULT domain=0x%04x address=0x%llx flags=0x%04x]',
+    text: 'vfio-pci 0000:0b:00.0: AMD-Vi: Event logged [IO_PAGE_FAULT domain=0x000f address=0xfd000 flags=0x0020]',
   },
 ];
 
@@ -3745,5 +3885,50 @@ export const KERNEL_SWEEP_LEFT_OUT: { file: string; format: string; why: string 
     file: 'torvalds/linux drivers/pci/vgaarb.c',
     format: 'vgaarb: uc->io_cnt == %d, uc->mem_cnt == %d',
     why: 'vgaarb_dbg()/pr_debug(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/iommu.c',
+    format: 'GA log notifier failed.',
+    why: 'AVIC (guest posted interrupts) wake-up for a vCPU that KVM could not find; KVM bookkeeping, rare, no setup change helps',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/iommu.c',
+    format: 'Out of memory allocating dm-regions',
+    why: 'allocation failure (out of memory) while listing the reserved regions of a device',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/iommu.c',
+    format: '%s: no iommu for devid %x',
+    why: 'WARN_ONCE on an interrupt for a device without an IOMMU entry: a kernel/firmware table bug',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/iommu.c',
+    format: '%s: no table for devid %x:%x',
+    why: 'WARN_ONCE on an interrupt for a device without a remapping table: a kernel bug',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/iommu.c',
+    format: '%s: devid=%#x, ga_tag=%#x',
+    why: 'pr_debug()/pr_devel(): printed only with dynamic debug or a DEBUG build',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/iommu.c',
+    format: '%s: Fall back to using intr legacy remap',
+    why: 'pr_debug()/pr_devel(): printed only with dynamic debug or a DEBUG build',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/iommu.c',
+    format: 'Processing IOMMU Event Log',
+    why: 'pr_debug()/pr_devel(): printed only with dynamic debug or a DEBUG build',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/iommu.c',
+    format: 'Processing IOMMU PPR Log',
+    why: 'pr_debug()/pr_devel(): printed only with dynamic debug or a DEBUG build',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/iommu.c',
+    format: 'Processing IOMMU GA Log',
+    why: 'pr_debug()/pr_devel(): printed only with dynamic debug or a DEBUG build',
   },
 ];
