@@ -1750,6 +1750,135 @@ const AMD_IOMMU_LINES: CatalogueEntry[] = [
   },
 ];
 
+const PCI_PROBE_LINES: CatalogueEntry[] = [
+  olderWording('kernel.enum-not-responding-old', 'kernel.enum-not-ready-giving-up', {
+    cite: 'torvalds/linux drivers/pci/probe.c pci_bus_read_dev_vendor_id()',
+    format: 'pci %04x:%02x:%02x.%d: not responding\n',
+    versions: 'Linux 3.x–4.x wording of the 60-second CRS wait; later "not ready after %dms; giving up"',
+    patterns: [/pci (?<bdf>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]): not responding$/],
+    render: render('', 0, 0x0c, 0, 0),
+    examples: [ex('[  612.331021] pci 0000:0c:00.0: not responding', { bdf: '0000:0c:00.0' })],
+  }),
+  {
+    id: 'kernel.pci-bar-cant-size',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/probe.c __pci_read_base()',
+    format: "[Firmware Bug]: reg 0x%x: invalid BAR (can't size)\n",
+    versions: 'Linux 6.8+ prints "BAR %d: invalid; can\'t size"',
+    patterns: [
+      /reg 0x(?<reg>[0-9a-f]{1,3}): invalid BAR \(can't size\)/,
+      /BAR (?<bar>\d{1,2}): invalid; can't size/,
+    ],
+    severity: 'warning',
+    title: 'A BAR of the device could not be sized and is ignored',
+    cause:
+      'writing all ones to this BAR and reading it back gave a value that is not a valid size, so the kernel ignores the BAR: neither the host driver nor vfio-pci (and so the guest) can use that region. Seen with devices that are half-initialised, hidden by firmware, or not fully powered',
+    fix: 'if this device is the one passed through and the guest driver misses a region, update the device or system firmware, try a cold boot, and compare with `lspci -vv` of the BARs',
+    render: render('pci 0000:03:00.0: [Firmware Bug]: ', 0x18),
+    examples: [ex("pci 0000:03:00.0: [Firmware Bug]: reg 0x18: invalid BAR (can't size)", { reg: '18' })],
+  },
+  {
+    id: 'kernel.pci-bar-initial-invalid',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/probe.c __pci_read_base()',
+    format: 'reg 0x%x: initial BAR value %#010llx invalid\n',
+    versions: 'Linux 6.8+: "BAR %d: initial BAR value %#010llx invalid"',
+    patterns: [/(?:reg 0x[0-9a-f]{1,3}|BAR \d{1,2}): initial BAR value (?<addr>0x[0-9a-f]{1,16}) invalid/],
+    severity: 'info',
+    title: 'The firmware left a BAR where the host bridge cannot reach it; it will be moved',
+    cause:
+      'the address the firmware programmed into this BAR is outside what the host bridge translates, so the kernel drops it and assigns the BAR again; the "BAR N: assigned" lines that follow show where it went',
+    fix: 'nothing to do unless the later assignment fails ("can\'t assign; no space"); then try pci=realloc or enable "Above 4G decoding" in the firmware',
+    render: render('pci 0000:03:00.0: ', 0x10, 0xe0000000),
+    examples: [
+      ex('pci 0000:03:00.0: reg 0x10: initial BAR value 0xe0000000 invalid', { addr: '0xe0000000' }),
+    ],
+  },
+  {
+    id: 'kernel.pci-bar-above-4g-32bit',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/probe.c __pci_read_base() / pci_read_bridge_mmio_pref()',
+    format: "reg 0x%x: can't handle BAR larger than 4GB (size %#010llx)\n",
+    versions:
+      'siblings: "reg 0x%x: can\'t handle BAR above 4GB (bus address %#010llx)", "can\'t handle bridge window above 4GB (bus address %#010llx)"',
+    patterns: [
+      /can't handle (?:BAR larger than 4GB \(size|BAR above 4GB \(bus address|bridge window above 4GB \(bus address) 0x[0-9a-f]{1,16}\)/,
+    ],
+    severity: 'error',
+    title: 'This kernel cannot use 64-bit PCI addresses',
+    cause:
+      'the kernel was built without 64-bit PCI bus addresses (a 32-bit kernel, or 32-bit resource sizes), so a BAR or bridge window above 4 GB, or larger than 4 GB, cannot be used: large GPU BARs are disabled or moved below 4 GB if there is room',
+    fix: 'run a 64-bit kernel on the host; VFIO passthrough of modern GPUs needs 64-bit BARs',
+    render: render('pci 0000:01:00.0: ', 0x18, 0x400000000),
+    examples: [ex("pci 0000:01:00.0: reg 0x18: can't handle BAR larger than 4GB (size 0x400000000)")],
+  },
+  {
+    id: 'kernel.pci-bus-range-short',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/probe.c pci_scan_bridge()',
+    format: 'bridge has subordinate %02x but max busn %02x\n',
+    versions:
+      'also "%pR %s hidden behind%s bridge %s %pR" (a bus outside its parent\'s range) and "Primary bus is hard wired to 0"',
+    patterns: [
+      /bridge has subordinate (?<sub>[0-9a-f]{2}) but max busn (?<max>[0-9a-f]{2})/,
+      /\[bus [0-9a-f]{2}(?:-[0-9a-f]{2})?\] (?:wholly|partially) hidden behind(?: transparent)? bridge/,
+      /Primary bus is hard wired to 0/,
+    ],
+    severity: 'warning',
+    title: 'The bus numbers the firmware gave a bridge do not cover what is behind it',
+    cause:
+      "the firmware programmed this bridge with a bus-number range smaller than the buses found behind it (or a bus lies outside its parent bridge's range); devices on the buses beyond the range may be unreachable or hidden, and SR-IOV VFs that need more bus numbers cannot be created",
+    fix: 'boot with pci=assign-busses so the kernel renumbers the buses itself; update the system firmware',
+    render: render('pcieport 0000:00:1c.0: ', 0x03, 0x04),
+    examples: [
+      ex('pcieport 0000:00:1c.0: bridge has subordinate 03 but max busn 04', { sub: '03', max: '04' }),
+    ],
+  },
+  {
+    id: 'kernel.pci-bridge-config-invalid',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/probe.c pci_scan_bridge()',
+    format: 'bridge configuration invalid ([bus %02x-%02x]), reconfiguring\n',
+    patterns: [
+      /bridge configuration invalid \(\[bus (?<sec>[0-9a-f]{2})-(?<sub>[0-9a-f]{2})\]\), reconfiguring/,
+    ],
+    severity: 'info',
+    title: 'The kernel renumbers a bridge the firmware left unconfigured (routine)',
+    cause:
+      "the bridge's bus numbers were not set up (or not consistently) by the firmware, which is normal for hot-plug slots, Thunderbolt and bridges the firmware skips; the kernel assigns fresh bus numbers in its second pass",
+    fix: 'nothing to do',
+    render: render('pci 0000:00:1c.4: ', 0, 0),
+    examples: [
+      ex('pci 0000:00:1c.4: bridge configuration invalid ([bus 00-00]), reconfiguring', { sec: '00' }),
+    ],
+  },
+  {
+    id: 'kernel.pci-mps-mismatch',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/probe.c pcie_bus_detect_mps() / pcie_write_mps() / pcie_write_mrrs()',
+    format:
+      'Max Payload Size %d, but upstream %s set to %d; if necessary, use "pci=pcie_bus_safe" and report a bug\n',
+    versions:
+      'with pci=pcie_bus_* tuning also "Failed attempting to set the MPS" and "MRRS was unable to be configured with a safe value.  If problems are experienced, try running with pci=pcie_bus_safe"',
+    patterns: [
+      /Max Payload Size (?<mps>\d{3,4}), but upstream (?<up>[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]) set to (?<upmps>\d{3,4})/,
+      /Failed attempting to set the MPS|MRRS was unable to be configured with a safe value/,
+    ],
+    severity: 'warning',
+    title: 'A device and its upstream port disagree on the PCIe Max Payload Size',
+    cause:
+      'the firmware set a larger Max Payload Size on this device than on the port above it (or the kernel could not set MPS/MRRS consistently); packets larger than the port accepts are malformed, which shows up as AER errors, a device that drops off the bus, or one that fails in the guest under load',
+    fix: 'boot with pci=pcie_bus_safe so the kernel sets consistent sizes along the whole path; update the system firmware',
+    render: render('pci 0000:03:00.0: ', 256, '0000:00:1c.0', 128),
+    examples: [
+      ex(
+        'pci 0000:03:00.0: Max Payload Size 256, but upstream 0000:00:1c.0 set to 128; if necessary, use "pci=pcie_bus_safe" and report a bug',
+        { mps: '256', upmps: '128' },
+      ),
+    ],
+  },
+];
+
 export const KERNEL_SWEEP_ENTRIES: CatalogueEntry[] = [
   ...VFIO_OLDER_WORDINGS,
   ...VFIO_PCI_LINES,
@@ -1766,6 +1895,7 @@ export const KERNEL_SWEEP_ENTRIES: CatalogueEntry[] = [
   ...PCI_IOV_LINES,
   ...VGAARB_LINES,
   ...AMD_IOMMU_LINES,
+  ...PCI_PROBE_LINES,
 ];
 
 /**
@@ -2650,6 +2780,43 @@ export const KERNEL_SWEEP_ALSO: { id: string; file: string; format: string; text
     file: 'torvalds/linux drivers/iommu/amd/iommu.c',
     format: 'Event logged [IO_PAGE_FAULT domain=0x%04x address=0x%llx flags=0x%04x]',
     text: 'vfio-pci 0000:0b:00.0: AMD-Vi: Event logged [IO_PAGE_FAULT domain=0x000f address=0xfd000 flags=0x0020]',
+  },
+  {
+    id: 'kernel.pci-bar-above-4g-32bit',
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: "reg 0x%x: can't handle BAR above 4GB (bus address %#010llx)",
+    text: "pci 0000:01:00.0: reg 0x18: can't handle BAR above 4GB (bus address 0x400000000)",
+  },
+  {
+    id: 'kernel.pci-bar-above-4g-32bit',
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: "can't handle bridge window above 4GB (bus address %#010llx)",
+    text: "pcieport 0000:00:01.0: can't handle bridge window above 4GB (bus address 0x400000000)",
+  },
+  {
+    id: 'kernel.pci-bus-range-short',
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: '%pR %s hidden behind%s bridge %s %pR',
+    text: 'pci_bus 0000:05: [bus 05-06] partially hidden behind transparent bridge 0000:02 [bus 02-05]',
+  },
+  {
+    id: 'kernel.pci-bus-range-short',
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: 'Primary bus is hard wired to 0',
+    text: 'pci 0000:03:00.0: Primary bus is hard wired to 0',
+  },
+  {
+    id: 'kernel.pci-mps-mismatch',
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: 'Failed attempting to set the MPS',
+    text: 'pci 0000:03:00.0: Failed attempting to set the MPS',
+  },
+  {
+    id: 'kernel.pci-mps-mismatch',
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format:
+      'MRRS was unable to be configured with a safe value.  If problems are experienced, try running with pci=pcie_bus_safe',
+    text: 'pci 0000:03:00.0: MRRS was unable to be configured with a safe value.  If problems are experienced, try running with pci=pcie_bus_safe',
   },
 ];
 
@@ -3930,5 +4097,110 @@ export const KERNEL_SWEEP_LEFT_OUT: { file: string; format: string; why: string 
     file: 'torvalds/linux drivers/iommu/amd/iommu.c',
     format: 'Processing IOMMU GA Log',
     why: 'pr_debug()/pr_devel(): printed only with dynamic debug or a DEBUG build',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: '  bridge window %pR',
+    why: 'routine per-bridge window listing at boot (KERN_DEBUG); the window assignment failures have entries',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: '  bridge window %pR (subtractive decode)',
+    why: 'routine per-bridge window listing at boot (KERN_DEBUG)',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: 'PCI bridge to %pR%s',
+    why: 'routine per-bridge line; the bridge-window failures are covered',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: 'scanning [bus %02x-%02x] behind bridge, pass %d',
+    why: 'dev_dbg()/KERN_DEBUG: bus-scan tracing, routine and printed at debug level',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: 'scanning bus',
+    why: 'dev_dbg()/KERN_DEBUG: bus-scan tracing, routine and printed at debug level',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: 'fixups for bus',
+    why: 'dev_dbg()/KERN_DEBUG: bus-scan tracing, routine and printed at debug level',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: 'bus scan returning with max=%02x',
+    why: 'dev_dbg()/KERN_DEBUG: bus-scan tracing, routine and printed at debug level',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: 'bus already known',
+    why: 'dev_dbg()/KERN_DEBUG: bus-scan tracing, routine and printed at debug level',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: 'busn_res: can not insert %pR under %s%pR (conflicts with %s %pR)',
+    why: 'dev_dbg()/KERN_DEBUG: bus-scan tracing, routine and printed at debug level',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: 'busn_res: %pR end %s updated to %02x',
+    why: 'dev_dbg()/KERN_DEBUG: bus-scan tracing, routine and printed at debug level',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: 'busn_res: %pR %s released',
+    why: 'dev_dbg()/KERN_DEBUG: bus-scan tracing, routine and printed at debug level',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: 'legacy IDE quirk: reg 0x%x: %pR',
+    why: 'legacy IDE controllers only: fixed I/O ranges recorded; routine',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: "ignoring class %#08x (doesn't match header type %02x)",
+    why: 'a device whose class code contradicts its header type is treated as class 0 and gets no driver; seen only with broken or firmware-hidden devices, none of the passthrough reports',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: 'PCI settings rev %d not supported; using defaults',
+    why: 'ACPI _HPX hot-plug settings of a newer revision; routine',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: 'PCI-X settings not supported',
+    why: 'ACPI _HPX hot-plug settings for PCI-X; routine',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: 'PCIe settings rev %d not supported',
+    why: 'ACPI _HPX hot-plug settings of a newer revision; routine',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: 'Failed attempting to set the MRRS',
+    why: 'pci=pcie_bus_perf only: the kernel halves the read request size and tries again; the final failure has its entry',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: 'Max Payload Size set to %4d/%4d (was %4d), Max Read Rq %4d',
+    why: 'routine with pci=pcie_bus_* tuning: the sizes the kernel set',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: 'PCI host bridge to bus %s',
+    why: 'routine boot line per host bridge',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: 'root bus resource %pR%s',
+    why: 'routine boot line per host-bridge window',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: 'No busn resource found for root bus, will use [bus %02x-ff]',
+    why: 'routine boot line on platforms whose firmware gives no bus range',
   },
 ];
