@@ -1621,7 +1621,7 @@ const PCI_QUIRK_LINES: CatalogueEntry[] = [
 
 const PCI_IOV_LINES: CatalogueEntry[] = [
   {
-    id: 'kernel.sriov-bus-range-old',
+    id: 'kernel.iov-bus-range-old',
     source: 'kernel',
     cite: 'torvalds/linux drivers/pci/iov.c sriov_enable()',
     format: 'SR-IOV: bus number out of range\n',
