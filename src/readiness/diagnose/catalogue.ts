@@ -11,6 +11,7 @@ import { IOMMUFD_RUNTIME_ENTRIES } from './catalogue/iommufd-runtime.js';
 import { KERNEL_ENTRIES } from './catalogue/kernel.js';
 import { KERNEL_IOMMU_ENTRIES } from './catalogue/kernel-iommu.js';
 import { KERNEL_PCI_ENTRIES } from './catalogue/kernel-pci.js';
+import { KERNEL_SWEEP_ENTRIES } from './catalogue/kernel-sweep.js';
 import { LIBVIRT_ENTRIES } from './catalogue/libvirt.js';
 import { LIBVIRT_MORE_ENTRIES } from './catalogue/libvirt-more.js';
 import { LIBVIRT_SWEEP_ENTRIES } from './catalogue/libvirt-sweep.js';
@@ -33,6 +34,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...KERNEL_ENTRIES,
   ...KERNEL_PCI_ENTRIES,
   ...KERNEL_IOMMU_ENTRIES,
+  ...KERNEL_SWEEP_ENTRIES,
   ...QEMU_ENTRIES,
   ...QEMU_MACHINE_ENTRIES,
   ...QEMU_SWEEP_ENTRIES,

@@ -10,6 +10,7 @@
 import { LIBVIRT_SWEEP_ALSO, LIBVIRT_SWEEP_LEFT_OUT } from './catalogue/libvirt-sweep-coverage.js';
 import { QEMU_SWEEP_ALSO, QEMU_SWEEP_LEFT_OUT } from './catalogue/qemu-sweep-coverage.js';
 import { VMM_ALSO, VMM_LEFT_OUT } from './catalogue/vmm-coverage.js';
+import { KERNEL_SWEEP_ALSO, KERNEL_SWEEP_LEFT_OUT } from './catalogue/kernel-sweep.js';
 import { CATALOGUE } from './catalogue.js';
 
 export interface AlsoCovered {
@@ -29,6 +30,7 @@ export interface LeftOut {
 
 export const ALSO: AlsoCovered[] = [
   ...QEMU_SWEEP_ALSO,
+  ...KERNEL_SWEEP_ALSO,
   {
     id: 'libvirt.reset-bus-shared',
     file: 'libvirt/libvirt src/util/pci.c',
@@ -265,6 +267,7 @@ export const ALSO: AlsoCovered[] = [
 
 export const LEFT_OUT: LeftOut[] = [
   ...QEMU_SWEEP_LEFT_OUT,
+  ...KERNEL_SWEEP_LEFT_OUT,
   {
     file: 'torvalds/linux drivers/pci/probe.c',
     format: '[%04x:%04x] type %02x class %#08x',
