@@ -16,6 +16,7 @@ import type { Severity } from './entry.js';
 import { ERRNO_GROUPS, findErrno, normaliseErrno } from './errno.js';
 import { LineSplitter, type LineStats } from './lines.js';
 import { stripLogPrefix } from './log-prefix.js';
+import { foldRedactions, restoreFacts, unescapeLines } from './pasted.js';
 import { type PatternPlan, planPattern } from './regex-safety.js';
 
 export { MAX_LINE } from './lines.js';
@@ -220,13 +221,25 @@ function literalsIn(pre: Prefilter, text: string): Set<string> {
   return found;
 }
 
-function matchBody(body: string, compiled: CompiledEntry[], previous: readonly string[]): LineMatch[] {
+interface TierResult {
+  out: LineMatch[];
+  /** Whether an entry was a candidate by its literal (a second look at the line may then match). */
+  seen: boolean;
+}
+
+// long: the prefilter, the ordinary entries, then the fallback and generic tiers, sharing the lazily
+// joined and lower-cased subjects; split up it would pass half a dozen closures around
+function matchTiers(body: string, compiled: CompiledEntry[], previous: readonly string[]): TierResult {
   const pre = prefilterOf(compiled);
   const found = literalsIn(pre, body);
   const candidates = new Set<number>(pre.multiline);
   for (const g of pre.endsOn) if (g.literals.some((l) => body.includes(l))) candidates.add(g.i);
   for (const l of found) for (const i of pre.byLiteral.get(l) ?? []) candidates.add(i);
-  if (pre.always || pre.folded?.test(body)) for (const i of pre.loose) candidates.add(i);
+  let seen = found.size > 0;
+  if (pre.always || pre.folded?.test(body)) {
+    for (const i of pre.loose) candidates.add(i);
+    seen = true;
+  }
   let lowerBody: string | undefined;
   const lower = () => {
     lowerBody ??= body.toLowerCase();
@@ -278,20 +291,77 @@ function matchBody(body: string, compiled: CompiledEntry[], previous: readonly s
       if (hit) out.push(hit);
     }
   }
-  if (out.length) return out;
+  if (out.length) return { out, seen };
   for (const i of fallback) {
     const hit = tryEntry(i);
     if (hit) out.push(hit);
   }
-  if (out.length || !generic.length) return out;
+  if (out.length || !generic.length) return { out, seen };
   const errno = findErrno(body);
-  if (!errno) return out;
+  if (!errno) return { out, seen };
+  // The generic entries name the object from the most specific (a sysfs file, a VFIO node or
+  // ioctl) to the least (a line about VFIO at all): the first that recognises the line answers.
   for (const i of generic) {
     const hit = tryEntry(i);
-    if (hit)
+    if (hit) {
       out.push({ entry: hit.entry, groups: { ...hit.groups, errno: errno.name, errnoText: errno.text } });
+      break;
+    }
   }
+  return { out, seen };
+}
+
+const isGeneric = (m: LineMatch) => m.entry.tier === 'generic';
+
+/** The line with its redactions folded (pasted.ts), matched, its facts given back as pasted. */
+function matchFolded(text: string, compiled: CompiledEntry[], previous: readonly string[]): LineMatch[] {
+  // The lines before it are folded with it: a message spanning lines may be redacted in any of them.
+  const folded = foldRedactions(previous.length ? [...previous, text].join('\n') : text);
+  if (!folded) return [];
+  const lines = folded.text.split('\n');
+  const last = lines.pop() as string;
+  return matchTiers(last, compiled, lines).out.map((m) => ({
+    entry: m.entry,
+    groups: restoreFacts(m.groups, folded),
+  }));
+}
+
+/**
+ * A second look at a line as people paste it (pasted.ts): the lines an escaping wrapper (JSON, a
+ * Go or Python string) made one of, each matched on its own with the ones before it as context,
+ * and each with its redacted slots folded when it matched nothing as it stands.
+ */
+function matchPasted(
+  body: string,
+  compiled: CompiledEntry[],
+  previous: readonly string[],
+  escaped: string[] | undefined,
+): LineMatch[] {
+  if (!escaped) return matchFolded(body, compiled, previous);
+  const out: LineMatch[] = [];
+  escaped.forEach((line, j) => {
+    const before = j ? [...previous, ...escaped.slice(Math.max(0, j - MULTILINE_WINDOW + 1), j)] : previous;
+    const hits = matchTiers(line, compiled, before).out;
+    out.push(...(hits.length ? hits : matchFolded(line, compiled, before)));
+  });
   return out;
+}
+
+function matchBody(body: string, compiled: CompiledEntry[], previous: readonly string[]): LineMatch[] {
+  const first = matchTiers(body, compiled, previous);
+  const specific = first.out.length > 0 && !first.out.some(isGeneric);
+  // Only a line holding some entry's literal (or an escape, which may hide one) is looked at again.
+  const escaped = body.includes('\\') ? unescapeLines(body) : undefined;
+  if (!first.seen && !escaped) return first.out;
+  const again = matchPasted(body, compiled, previous, escaped);
+  if (specific) {
+    // What the line says as pasted was recognised; what the unescaped or unredacted form adds (the
+    // messages escaped inside a recognised wrapper, an entry that needs the redacted address) too.
+    const ids = new Set(first.out.map((m) => m.entry.id));
+    return [...first.out, ...again.filter((m) => !isGeneric(m) && !ids.has(m.entry.id))];
+  }
+  if (again.some((m) => !isGeneric(m))) return again.filter((m) => !isGeneric(m));
+  return first.out.length ? first.out : again.slice(0, 1);
 }
 
 /** The explanation an entry gives for these facts (its own text, changed by `refine`). */

@@ -1,0 +1,167 @@
+/**
+ * Messages the way people paste them, for a second look at a line no entry recognised as it
+ * stands (matcher.ts):
+ * - redacted or anonymised variable parts: an address with its digits replaced ("0000:xx:00.0",
+ *   "XX:00.Y", "bb:dd.f", "<bdf>", "$BDF"), a group number ("group X", "group N", "/dev/vfio/<group>",
+ *   "$GROUP"), a BAR ("BAR N"), a hex value ("0xXXXXXXXX", "0x...") or a whole argument list
+ *   ("vfio_container_dma_map(...)"), and printf conversions left in ("group %d"). Each such slot
+ *   is folded into a canonical value of its kind that every catalogue pattern's slot accepts (a
+ *   sentinel the line did not contain), the line is matched again, and any fact read from a
+ *   sentinel is given back as the text the user pasted, marked `redacted`: a redacted address or
+ *   group is never reported as a number it did not have;
+ * - text escaped by the program that wrapped it: JSON and Go `%q` strings (kubevirt, libvirt's
+ *   JSON, Go loggers' `msg="..."`, Python reprs) print quotes as `\"`, newlines as `\n` and
+ *   backslashes doubled. Unescaped, one such line is the several lines the producer printed.
+ * Every expression here is linear (alternatives that each start with fixed text, bounded runs)
+ * and runs only on lines nothing recognised.
+ */
+
+export type RedactionKind = 'address' | 'group' | 'bar' | 'hex' | 'args';
+
+export interface Folded {
+  /** The line with each redacted slot replaced by a sentinel of its kind. */
+  text: string;
+  /** Each sentinel and what the line had there. */
+  tokens: { sentinel: string; original: string; kind: RedactionKind }[];
+}
+
+/** A character standing for a digit the user hid. */
+const HID = '[xXyYzZnN?#*]';
+/** An address position: a hex digit or a hidden one. */
+const POS = `[0-9a-fA-FxXyYzZnN?#*]`;
+/** Placeholder words people put for an address. */
+const ADDRESS_WORD =
+  '<(?:bdf|BDF|pci[_ -]?(?:address|addr|id|slot)|PCI[_ -]?(?:ADDRESS|ADDR|ID|SLOT)|address|ADDRESS|device|DEVICE)>|\\$\\{?(?:BDF|bdf|PCI_ADDR(?:ESS)?|PCI_ID|PCI_DEV(?:ICE)?|DEVICE|pci_addr(?:ess)?|DEV_BDF)\\}?';
+/** Placeholder words people put for a group number (anywhere, or after a group's context). */
+const GROUP_WORD =
+  '<(?:group|GROUP|iommu[_ ]group|IOMMU[_ ]GROUP|group[_ ]?(?:id|num|number)|N|X|n|x)>|\\$\\{?(?:GROUP|IOMMU_GROUP|GROUP_ID|group|iommu_group)\\}?';
+/** A token standing for a hidden number after a word that names what it counts. */
+const NUMBER_TOKEN = `(?:${HID}{1,3}|%[dui]|\\.\\.\\.|…|<[\\w -]{1,24}>|\\$\\{?[A-Za-z_]\\w{0,23}\\}?)`;
+
+/**
+ * The alternatives, each starting with fixed text or a bounded class, tried left to right at each
+ * position: an address shape (checked afterwards to hold a hidden digit or not to be a real
+ * address), address and group placeholder words, a number after "group"/"/dev/vfio/"/"BAR", a
+ * hidden hex value, an argument list given as an ellipsis.
+ */
+const REDACTION = new RegExp(
+  [
+    `(?<addr>(?<![\\w:.])(?:${POS}{4,8}:)?${POS}{2}:${POS}{2}\\.${POS}(?![\\w]))`,
+    `(?<addrWord>(?<![\\w])(?:(?:dddd|DDDD|ssss|SSSS|domain|DOMAIN):)?(?:bb|BB|bus|BUS):(?:dd|DD|dev|DEV|slot|SLOT|ss|SS)\\.(?:fn|FN|f|F|func|FUNC|function)(?![\\w])|${ADDRESS_WORD})`,
+    `(?<groupWord>${GROUP_WORD})`,
+    `(?<groupCtx>(?:[Gg]roup|GROUP|\\/dev\\/vfio\\/|iommu_groups\\/)[ =:#]{0,2})(?<groupTok>${NUMBER_TOKEN})(?![\\w])`,
+    `(?<barCtx>\\b(?:BAR|bar|region) ?#?)(?<barTok>${NUMBER_TOKEN})(?![\\w])`,
+    `(?<hex>(?<![\\w])0x(?:${HID}{1,16}|\\.\\.\\.|…))(?![\\w])`,
+    `(?<args>(?<=\\w)\\((?:\\.\\.\\.|…)\\))`,
+  ].join('|'),
+  'g',
+);
+const REAL_ADDRESS = /^(?:[0-9a-fA-F]{4,8}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]$/;
+/** At most this many sentinels per kind in one line (the sentinels differ by one digit). */
+const MAX_TOKENS = 8;
+
+function sentinel(kind: RedactionKind, i: number, short: boolean): string {
+  switch (kind) {
+    case 'address':
+      return short ? `b${i}:1e.7` : `fedc:b${i}:1e.7`;
+    case 'group':
+      return `9753${i}`;
+    case 'bar':
+      return '9';
+    case 'hex':
+      return `0xfedcba9${i}`;
+    case 'args':
+      return `(0xfedcba8${i}, 0xfedcba8${i}, 0xfedcba8${i}, 0xfedcba8${i})`;
+  }
+}
+
+/**
+ * The line with its redacted slots folded into sentinels, or undefined when it has none (or holds
+ * a sentinel's text already, so that a fact read from it could not be told from a real one).
+ */
+export function foldRedactions(line: string): Folded | undefined {
+  if (/fedc|9753\d|b\d:1e\.7/.test(line)) return undefined;
+  const tokens: Folded['tokens'] = [];
+  const count: Record<RedactionKind, number> = { address: 0, group: 0, bar: 0, hex: 0, args: 0 };
+  const take = (kind: RedactionKind, original: string, short = false): string | undefined => {
+    if (count[kind] >= MAX_TOKENS) return undefined;
+    const s = sentinel(kind, count[kind]++, short);
+    tokens.push({ sentinel: s, original, kind });
+    return s;
+  };
+  REDACTION.lastIndex = 0;
+  const text = line.replace(REDACTION, (m, ...rest) => {
+    const g = rest.at(-1) as Record<string, string | undefined>;
+    if (g.addr !== undefined) {
+      if (REAL_ADDRESS.test(m)) return m;
+      return take('address', m, m.split(':').length === 2) ?? m;
+    }
+    if (g.addrWord !== undefined) return take('address', m) ?? m;
+    if (g.groupWord !== undefined) return take('group', m) ?? m;
+    if (g.groupTok !== undefined) {
+      const s = take('group', g.groupTok);
+      return s ? `${g.groupCtx}${s}` : m;
+    }
+    if (g.barTok !== undefined) {
+      const s = take('bar', g.barTok);
+      return s ? `${g.barCtx}${s}` : m;
+    }
+    if (g.hex !== undefined) return take('hex', m) ?? m;
+    if (g.args !== undefined) return take('args', m) ?? m;
+    return m;
+  });
+  return tokens.length ? { text, tokens } : undefined;
+}
+
+/** The text a sentinel is recognised by in a fact (an argument list: one of its values). */
+function probeOf(t: Folded['tokens'][number]): string {
+  return t.kind === 'args' ? t.sentinel.slice(3, 11) : t.sentinel;
+}
+
+/**
+ * The facts read from a folded line with every sentinel given back as what the user pasted; the
+ * names of the facts that held one are listed in `redacted` (comma-separated).
+ */
+export function restoreFacts(
+  groups: Readonly<Record<string, string>>,
+  folded: Folded,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  const hidden: string[] = [];
+  for (const [k, v] of Object.entries(groups)) {
+    let value = v;
+    for (const t of folded.tokens) {
+      const probe = probeOf(t);
+      if (t.kind === 'bar' ? v !== probe : !v.includes(probe) && !(v.length >= 4 && probe.includes(v)))
+        continue;
+      value = t.kind !== 'args' && v.includes(probe) ? v.split(probe).join(t.original) : t.original;
+      hidden.push(k);
+      break;
+    }
+    out[k] = value;
+  }
+  if (hidden.length) out.redacted = hidden.join(',');
+  return out;
+}
+
+/** JSON / Go / C escapes: the sequences an escaping program writes for a quote, newline, tab. */
+const ESCAPE_HINT = /\\[nrt"'\\/]|\\u00[0-9a-fA-F]{2}/;
+const ESCAPE = /\\(?:u00([0-9a-fA-F]{2})|([nrt"'\\/]))/g;
+const SIMPLE: Record<string, string> = { n: '\n', r: '', t: '\t', '"': '"', "'": "'", '\\': '\\', '/': '/' };
+
+/**
+ * The lines a program printed before another one escaped them into a string, or undefined when
+ * the line holds no escape. Escaping applied twice (a JSON string inside a JSON string: `\\n`,
+ * `\\\"`) is undone twice.
+ */
+export function unescapeLines(line: string): string[] | undefined {
+  if (!ESCAPE_HINT.test(line)) return undefined;
+  let s = line;
+  for (let round = 0; round < 3 && ESCAPE_HINT.test(s); round++) {
+    ESCAPE.lastIndex = 0;
+    s = s.replace(ESCAPE, (_m, hex: string | undefined, c: string | undefined) =>
+      hex !== undefined ? String.fromCharCode(Number.parseInt(hex, 16)) : SIMPLE[c as string],
+    );
+  }
+  return s === line ? undefined : s.split('\n').filter((l) => l.trim().length > 0);
+}
