@@ -361,7 +361,9 @@ function matchBody(body: string, compiled: CompiledEntry[], previous: readonly s
     return [...first.out, ...again.filter((m) => !isGeneric(m) && !ids.has(m.entry.id))];
   }
   if (again.some((m) => !isGeneric(m))) return again.filter((m) => !isGeneric(m));
-  return first.out.length ? first.out : again.slice(0, 1);
+  // Both generic: the one naming the more precise object (earlier in the tier) answers.
+  const rank = (m: LineMatch | undefined) => (m ? compiled.findIndex((c) => c.entry === m.entry) : Infinity);
+  return rank(again[0]) < rank(first.out[0]) ? again.slice(0, 1) : first.out;
 }
 
 /** The explanation an entry gives for these facts (its own text, changed by `refine`). */

@@ -107,7 +107,11 @@ export function foldRedactions(line: string): Folded | undefined {
       return s ? `${g.barCtx}${s}` : m;
     }
     if (g.hex !== undefined) return take('hex', m) ?? m;
-    if (g.args !== undefined) return take('args', m) ?? m;
+    // The facts an elided argument list stood for read as the ellipsis itself.
+    if (g.args !== undefined) {
+      const s = take('args', m.slice(1, -1));
+      return s ?? m;
+    }
     return m;
   });
   return tokens.length ? { text, tokens } : undefined;

@@ -325,7 +325,7 @@ export const GENERIC_ENTRIES: CatalogueEntry[] = [
     patterns: [
       /(?<dmamap>dma[ _-]?map|map[ _-]?dma)/i,
       /(?<grouplink>iommu_group)\b/,
-      /(?<groupctx>(?:vfio|iommu)[ _-]?group|group (?:file|fd|node))/i,
+      /(?<groupctx>(?:vfio|iommu)[ _-]?group|\bgroup (?:file|fd|node|\d{1,6}\b))/i,
       /(?<devctx>vfio[ _-]?(?:pci[ _-]?)?device|vfio-pci|device fd|hostdev|pass-?through)/i,
       /(?<vfioctx>vfio|iommu)/i,
     ],
