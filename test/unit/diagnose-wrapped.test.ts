@@ -35,6 +35,7 @@ test('redacted addresses, groups, BARs, hex values and argument lists fold into 
     ['0000:??:1f.#', 'address'],
     ['bb:dd.f', 'address'],
     ['<bdf>', 'address'],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell variable as people paste it
     ['${PCI_ADDR}', 'address'],
     ['group X', 'group'],
     ['group <group>', 'group'],
@@ -114,9 +115,13 @@ test('every catalogue example with an address or group is still recognised once 
 });
 
 test('a redacted group never becomes a group number in a finding', () => {
-  for (const f of findings('qemu-system-x86_64: -device vfio-pci,host=0000:xx:00.0: vfio 0000:xx:00.0: group N is not viable'))
+  for (const f of findings(
+    'qemu-system-x86_64: -device vfio-pci,host=0000:xx:00.0: vfio 0000:xx:00.0: group N is not viable',
+  ))
     assert.equal(f.group, undefined, f.entry.id);
-  const [f] = findings('vfio group X is not viable, please ensure all devices are bound to their vfio bus driver');
+  const [f] = findings(
+    'vfio group X is not viable, please ensure all devices are bound to their vfio bus driver',
+  );
   assert.equal(f?.entry.id, 'qemu.group-not-viable');
   assert.equal(f.facts.group, 'X');
 });
@@ -124,7 +129,9 @@ test('a redacted group never becomes a group number in a finding', () => {
 test("QEMU's traced map with its arguments replaced by an ellipsis keeps the errno", () => {
   // The shape posted in https://github.com/fabriziosalmi/proxmox-vm-autoscale/issues/6, its
   // arguments elided as people shorten it.
-  const [f] = findings('Oct 01 08:04:49 myhost QEMU[1019150]: kvm: vfio_container_dma_map(...) = -22 (Invalid argument)');
+  const [f] = findings(
+    'Oct 01 08:04:49 myhost QEMU[1019150]: kvm: vfio_container_dma_map(...) = -22 (Invalid argument)',
+  );
   assert.equal(f?.entry.id, 'qemu.dma-map-failed');
   assert.equal(f.facts.errno, 'EINVAL');
   assert.equal(f.facts.size, '...');
@@ -167,14 +174,20 @@ test('the prefixes wrapping programs add are taken off, a bare kernel "ERROR: " 
   const cases: [string, string][] = [
     ['ERROR:root:vfio: failed to open /dev/vfio/7', 'vfio: failed to open /dev/vfio/7'],
     ['ERROR    vfio_tool.device: cannot open /dev/vfio/7', 'cannot open /dev/vfio/7'],
-    ["TASK ERROR: legacy IGD assignment requires VGA mode to be 'none'", "legacy IGD assignment requires VGA mode to be 'none'"],
+    [
+      "TASK ERROR: legacy IGD assignment requires VGA mode to be 'none'",
+      "legacy IGD assignment requires VGA mode to be 'none'",
+    ],
     ['E0612 10:00:00.123456   12345 manager.go:123] vfio failed', 'vfio failed'],
     ['[2024-03-01T10:00:00Z ERROR vmm::device_manager] VFIO error', 'VFIO error'],
     [
       'cloud-hypervisor: 124.120767ms: <vmm> ERROR:/root/.cargo/git/checkouts/vfio-3ea6ca0c73c7450b/89f8e77/crates/vfio-ioctls/src/vfio_device.rs:786 -- Could not get region #8 info',
       'Could not get region #8 info',
     ],
-    ['ERROR: DMA PTE for vPFN 0x1 already set (to 1 not 2)', 'ERROR: DMA PTE for vPFN 0x1 already set (to 1 not 2)'],
+    [
+      'ERROR: DMA PTE for vPFN 0x1 already set (to 1 not 2)',
+      'ERROR: DMA PTE for vPFN 0x1 already set (to 1 not 2)',
+    ],
   ];
   for (const [line, body] of cases) assert.equal(stripLogPrefix(line).body, body, line);
 });
@@ -195,15 +208,35 @@ test('a Python tool failing to attach a group gets the group context and its err
 test('the generic tier explains each (context, errno) from what the kernel does', () => {
   const cases: [line: string, id: string, keywords: RegExp][] = [
     // vfio_fops_unl_ioctl(): a map on a container without an IOMMU driver is -EINVAL.
-    ['Failed to MAP DMA memory: Invalid argument', 'generic.vfio-context-errno', /vfio_set_iommu[\s\S]*reserved region|aligned/],
+    [
+      'Failed to MAP DMA memory: Invalid argument',
+      'generic.vfio-context-errno',
+      /vfio_set_iommu[\s\S]*reserved region|aligned/,
+    ],
     // vfio_pin_pages_remote(): -ENOMEM past RLIMIT_MEMLOCK.
-    ['vmm: dma map of guest RAM failed: Cannot allocate memory', 'generic.vfio-context-errno', /rlimit_memlock/],
+    [
+      'vmm: dma map of guest RAM failed: Cannot allocate memory',
+      'generic.vfio-context-errno',
+      /rlimit_memlock/,
+    ],
     // vfio_group_fops_open(): one opener at a time.
-    ['tool: cannot open the VFIO group for 0000:03:00.0 (errno 16)', 'generic.vfio-context-errno', /already open|another process/],
+    [
+      'tool: cannot open the VFIO group for 0000:03:00.0 (errno 16)',
+      'generic.vfio-context-errno',
+      /already open|another process/,
+    ],
     // no iommu_group link: the IOMMU is off.
-    ['passthrough: readlink iommu_group failed: Os { code: 2, kind: NotFound }', 'generic.vfio-context-errno', /iommu is off|no iommu groups/],
+    [
+      'passthrough: readlink iommu_group failed: Os { code: 2, kind: NotFound }',
+      'generic.vfio-context-errno',
+      /iommu is off|no iommu groups/,
+    ],
     // pci_request_selected_regions() -EBUSY for a BAR a framebuffer holds.
-    ['hostdev 0000:0a:00.0: map BAR for vfio-pci device: Device or resource busy', 'generic.vfio-context-errno', /efifb|framebuffer/],
+    [
+      'hostdev 0000:0a:00.0: map BAR for vfio-pci device: Device or resource busy',
+      'generic.vfio-context-errno',
+      /efifb|framebuffer/,
+    ],
     // vfio_group_find_or_alloc(): -EINVAL for a device with no IOMMU group.
     ['vfio-pci device setup: error -22', 'generic.vfio-context-errno', /no iommu group/],
   ];
@@ -225,8 +258,42 @@ test('the generic tier never hides a specific entry and needs an errno', () => {
 
 const noise = fc
   .array(
-  fc.constantFrom('x', 'X', 'N', '?', '#', '*', ':', '.', '0', '1', 'f', 'a', ' ', '(', ')', '...', '…', '<', '>', '$', '{', '}', '\\', '"', 'n', 'u', 'group ', '/dev/vfio/', 'BAR ', '0x', '%d', 'vfio ', 'dma_map'),
-  { maxLength: 200 },
+    fc.constantFrom(
+      'x',
+      'X',
+      'N',
+      '?',
+      '#',
+      '*',
+      ':',
+      '.',
+      '0',
+      '1',
+      'f',
+      'a',
+      ' ',
+      '(',
+      ')',
+      '...',
+      '…',
+      '<',
+      '>',
+      '$',
+      '{',
+      '}',
+      '\\',
+      '"',
+      'n',
+      'u',
+      'group ',
+      '/dev/vfio/',
+      'BAR ',
+      '0x',
+      '%d',
+      'vfio ',
+      'dma_map',
+    ),
+    { maxLength: 200 },
   )
   .map((parts) => parts.join(''));
 

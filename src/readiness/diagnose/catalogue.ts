@@ -20,6 +20,7 @@ import { QEMU_MACHINE_ENTRIES } from './catalogue/qemu-machine.js';
 import { RESET_FAULT_ENTRIES } from './catalogue/reset-faults.js';
 import { SYSFS_BIND_ENTRIES } from './catalogue/sysfs-bind.js';
 import { VFIO_OPEN_ENTRIES } from './catalogue/vfio-open.js';
+import { WRAPPED_ENTRIES } from './catalogue/wrapped.js';
 import type { CatalogueEntry } from './entry.js';
 
 export type { CatalogueEntry, Severity, Source } from './entry.js';
@@ -41,6 +42,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...VFIO_OPEN_ENTRIES,
   ...DMA_MEMORY_ENTRIES,
   ...RESET_FAULT_ENTRIES,
+  ...WRAPPED_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,
 ];

@@ -6,6 +6,8 @@
  * VFIO user does not meet or that would only add noise. docs/diagnose-coverage.md is generated
  * from this (scripts/catalogue-doc.ts) and test/unit/diagnose-coverage.test.ts checks every row.
  */
+
+import { WRAPPED_ALSO } from './catalogue/wrapped.js';
 import { CATALOGUE } from './catalogue.js';
 
 export interface AlsoCovered {
@@ -24,6 +26,7 @@ export interface LeftOut {
 }
 
 export const ALSO: AlsoCovered[] = [
+  ...WRAPPED_ALSO,
   {
     id: 'libvirt.reset-bus-shared',
     file: 'libvirt/libvirt src/util/pci.c',

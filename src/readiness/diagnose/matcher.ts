@@ -311,7 +311,9 @@ function matchTiers(body: string, compiled: CompiledEntry[], previous: readonly 
   return { out, seen };
 }
 
-const isGeneric = (m: LineMatch) => m.entry.tier === 'generic';
+/** Hits of ordinary entries (not of the fallback or generic tier). */
+const strong = (ms: LineMatch[]) => ms.filter((m) => m.entry.tier === undefined);
+const ofTier = (ms: LineMatch[], tier: 'fallback' | 'generic') => ms.filter((m) => m.entry.tier === tier);
 
 /** The line with its redactions folded (pasted.ts), matched, its facts given back as pasted. */
 function matchFolded(text: string, compiled: CompiledEntry[], previous: readonly string[]): LineMatch[] {
@@ -324,6 +326,14 @@ function matchFolded(text: string, compiled: CompiledEntry[], previous: readonly
     entry: m.entry,
     groups: restoreFacts(m.groups, folded),
   }));
+}
+
+/** A line as it stands, or folded when only a tier (or nothing) recognised it as it stands. */
+function matchOneForm(text: string, compiled: CompiledEntry[], previous: readonly string[]): LineMatch[] {
+  const hits = matchTiers(text, compiled, previous).out;
+  if (strong(hits).length) return hits;
+  const folded = matchFolded(text, compiled, previous);
+  return strong(folded).length || !hits.length ? folded : hits;
 }
 
 /**
@@ -341,29 +351,36 @@ function matchPasted(
   const out: LineMatch[] = [];
   escaped.forEach((line, j) => {
     const before = j ? [...previous, ...escaped.slice(Math.max(0, j - MULTILINE_WINDOW + 1), j)] : previous;
-    const hits = matchTiers(line, compiled, before).out;
-    out.push(...(hits.length ? hits : matchFolded(line, compiled, before)));
+    out.push(...matchOneForm(line, compiled, before));
   });
   return out;
 }
 
 function matchBody(body: string, compiled: CompiledEntry[], previous: readonly string[]): LineMatch[] {
   const first = matchTiers(body, compiled, previous);
-  const specific = first.out.length > 0 && !first.out.some(isGeneric);
   // Only a line holding some entry's literal (or an escape, which may hide one) is looked at again.
   const escaped = body.includes('\\') ? unescapeLines(body) : undefined;
   if (!first.seen && !escaped) return first.out;
   const again = matchPasted(body, compiled, previous, escaped);
-  if (specific) {
+  if (strong(first.out).length) {
     // What the line says as pasted was recognised; what the unescaped or unredacted form adds (the
     // messages escaped inside a recognised wrapper, an entry that needs the redacted address) too.
     const ids = new Set(first.out.map((m) => m.entry.id));
-    return [...first.out, ...again.filter((m) => !isGeneric(m) && !ids.has(m.entry.id))];
+    return [...first.out, ...strong(again).filter((m) => !ids.has(m.entry.id))];
   }
-  if (again.some((m) => !isGeneric(m))) return again.filter((m) => !isGeneric(m));
-  // Both generic: the one naming the more precise object (earlier in the tier) answers.
-  const rank = (m: LineMatch | undefined) => (m ? compiled.findIndex((c) => c.entry === m.entry) : Infinity);
-  return rank(again[0]) < rank(first.out[0]) ? again.slice(0, 1) : first.out;
+  // An ordinary entry recognising the pasted form comes before any tier; a fallback before a
+  // generic entry; of two generic ones, the one naming the more precise object (earlier in the tier).
+  if (strong(again).length) return strong(again);
+  for (const tier of ['fallback', 'generic'] as const) {
+    const a = ofTier(first.out, tier);
+    const b = ofTier(again, tier);
+    if (!a.length && !b.length) continue;
+    if (tier === 'fallback') return a.length ? a : b;
+    const rank = (m: LineMatch | undefined) =>
+      m ? compiled.findIndex((c) => c.entry === m.entry) : Infinity;
+    return rank(b[0]) < rank(a[0]) ? b.slice(0, 1) : a;
+  }
+  return [];
 }
 
 /** The explanation an entry gives for these facts (its own text, changed by `refine`). */

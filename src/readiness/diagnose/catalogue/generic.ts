@@ -153,7 +153,7 @@ const DEVICE: Record<string, VfioErrnoText> = {
   },
   EINVAL: {
     cause:
-      "the kernel refused the device in this state: its group is not attached to a container with an IOMMU type set (or, before Linux 5.19, the group is not viable because a device in it is on a host driver), or, when binding, the device has no IOMMU group (vfio_group_find_or_alloc() returns -EINVAL: the IOMMU is off)",
+      'the kernel refused the device in this state: its group is not attached to a container with an IOMMU type set (or, before Linux 5.19, the group is not viable because a device in it is on a host driver), or, when binding, the device has no IOMMU group (vfio_group_find_or_alloc() returns -EINVAL: the IOMMU is off)',
     fix: 'bind every device of the group to vfio-pci, make sure the IOMMU is on (`vfiokit doctor`), and attach the group to a container before asking for the device',
   },
   EPERM: {
@@ -168,8 +168,8 @@ const DEVICE: Record<string, VfioErrnoText> = {
   },
   EIO: {
     cause:
-      "the device did not do what was asked: it does not answer in config space (fallen off the bus, stuck in D3cold, or not back from a reset), or, for a mediated device (vGPU), the vendor driver refused to start the instance",
-    fix: 'read dmesg at the same moment (a reset or power-state line for the device); check `lspci -s ADDR -vv` answers; for a vGPU the vendor manager\'s log (journalctl -u nvidia-vgpu-mgr) says why',
+      'the device did not do what was asked: it does not answer in config space (fallen off the bus, stuck in D3cold, or not back from a reset), or, for a mediated device (vGPU), the vendor driver refused to start the instance',
+    fix: "read dmesg at the same moment (a reset or power-state line for the device); check `lspci -s ADDR -vv` answers; for a vGPU the vendor manager's log (journalctl -u nvidia-vgpu-mgr) says why",
   },
   ENXIO: {
     cause:
@@ -179,7 +179,7 @@ const DEVICE: Record<string, VfioErrnoText> = {
   ENOMEM: {
     cause:
       "memory could not be pinned for the device's DMA: the process's locked-memory limit (RLIMIT_MEMLOCK) is below the guest RAM (every page is pinned), or hugepages ran out",
-    fix: 'raise the memlock limit (ulimit -l, LimitMEMLOCK=, the pod\'s limits) above guest RAM; check the hugepage pool (/proc/meminfo)',
+    fix: "raise the memlock limit (ulimit -l, LimitMEMLOCK=, the pod's limits) above guest RAM; check the hugepage pool (/proc/meminfo)",
   },
 };
 
@@ -192,11 +192,12 @@ const VFIO_GENERAL: Record<string, VfioErrnoText> = {
   },
   EPERM: {
     cause:
-      "VFIO refused by policy: a device cgroup or container allowlist, a security module, a missing capability (CAP_SYS_RAWIO for no-IOMMU, CAP_IPC_LOCK to lock memory with a memlock limit of 0), or a group that is not viable (a device in it on a host driver)",
+      'VFIO refused by policy: a device cgroup or container allowlist, a security module, a missing capability (CAP_SYS_RAWIO for no-IOMMU, CAP_IPC_LOCK to lock memory with a memlock limit of 0), or a group that is not viable (a device in it on a host driver)',
     fix: 'give the process the device and the memlock limit it needs; bind every device of the group to vfio-pci; check the audit log',
   },
   EACCES: {
-    cause: 'file permissions on the VFIO nodes: /dev/vfio/N is root-only (0600) unless a udev rule or libvirt changes it',
+    cause:
+      'file permissions on the VFIO nodes: /dev/vfio/N is root-only (0600) unless a udev rule or libvirt changes it',
     fix: 'start the VM through the system libvirt, or add a udev rule for the user',
   },
   ENOMEM: DEVICE.ENOMEM,
@@ -212,7 +213,7 @@ function refineTable(ctx: VfioContext, f: Facts): VfioErrnoText | undefined {
       return errno === 'ENOENT'
         ? {
             cause:
-              "the device has no iommu_group link in sysfs: the kernel made no IOMMU groups, because the IOMMU is off in the firmware (VT-d / AMD-Vi) or on the kernel command line (intel_iommu=on before 6.2 for Intel), or not supported; or the address is wrong",
+              'the device has no iommu_group link in sysfs: the kernel made no IOMMU groups, because the IOMMU is off in the firmware (VT-d / AMD-Vi) or on the kernel command line (intel_iommu=on before 6.2 for Intel), or not supported; or the address is wrong',
             fix: 'enable the IOMMU in the firmware and on the kernel command line, reboot, and check /sys/kernel/iommu_groups (`vfiokit doctor`)',
           }
         : undefined;
@@ -331,13 +332,14 @@ export const GENERIC_ENTRIES: CatalogueEntry[] = [
     ],
     severity: 'error',
     title: 'A VFIO step failed',
-    cause: 'a program on the VFIO path got an errno; what the line is about (DMA mapping, a group, a device) and the errno decide why',
+    cause:
+      'a program on the VFIO path got an errno; what the line is about (DMA mapping, a group, a device) and the errno decide why',
     fix: 'see the cause for this step and errno',
     refine: contextRefine,
     render: render('vmm: ', 'failed to map DMA for the device', 'Cannot allocate memory'),
     examples: [
       ex('vmm: failed to map DMA for the device: Cannot allocate memory', { errno: 'ENOMEM' }),
-      ex("ERROR: could not open the VFIO group of 0000:03:00.0: [Errno 16] Device or resource busy", {
+      ex('ERROR: could not open the VFIO group of 0000:03:00.0: [Errno 16] Device or resource busy', {
         errno: 'EBUSY',
       }),
       ex('passthrough: cannot read iommu_group of 0000:03:00.0: Os { code: 2, kind: NotFound }', {
