@@ -39,23 +39,26 @@ const GROUP_WORD =
 const NUMBER_TOKEN = `(?:${HID}{1,3}|%[dui]|\\.\\.\\.|…|<[\\w -]{1,24}>|\\$\\{?[A-Za-z_]\\w{0,23}\\}?)`;
 
 /**
- * The alternatives, each starting with fixed text or a bounded class, tried left to right at each
- * position: an address shape (checked afterwards to hold a hidden digit or not to be a real
- * address), address and group placeholder words, a number after "group"/"/dev/vfio/"/"BAR", a
- * hidden hex value, an argument list given as an ellipsis.
+ * One expression per kind of redaction, each run only on a line its cheap check (below) passes:
+ * an address shape (kept when it turns out to be a real address), address and group placeholder
+ * words, a number after "group" / "/dev/vfio/" / "BAR", a hidden hex value, an argument list given
+ * as an ellipsis. Each alternative starts with fixed text or a bounded class.
  */
-const REDACTION = new RegExp(
-  [
-    `(?<addr>(?<![\\w:.])(?:${POS}{4,8}:)?${POS}{2}:${POS}{2}\\.${POS}(?![\\w]))`,
-    `(?<addrWord>(?<![\\w])(?:(?:dddd|DDDD|ssss|SSSS|domain|DOMAIN):)?(?:bb|BB|bus|BUS):(?:dd|DD|dev|DEV|slot|SLOT|ss|SS)\\.(?:fn|FN|f|F|func|FUNC|function)(?![\\w])|${ADDRESS_WORD})`,
-    `(?<groupWord>${GROUP_WORD})`,
-    `(?<groupCtx>(?:[Gg]roup|GROUP|\\/dev\\/vfio\\/|iommu_groups\\/)[ =:#]{0,2})(?<groupTok>${NUMBER_TOKEN})(?![\\w])`,
-    `(?<barCtx>\\b(?:BAR|bar|region) ?#?)(?<barTok>${NUMBER_TOKEN})(?![\\w])`,
-    `(?<hex>(?<![\\w])0x(?:${HID}{1,16}|\\.\\.\\.|…))(?![\\w])`,
-    `(?<args>(?<=\\w)\\((?:\\.\\.\\.|…)\\))`,
-  ].join('|'),
+const ADDRESS_RE = new RegExp(
+  `(?<addr>(?<![\\w:.])(?:${POS}{4,8}:)?${POS}{2}:${POS}{2}\\.${POS}(?![\\w]))`,
   'g',
 );
+const WORD_RE = new RegExp(
+  `(?<addrWord>(?<![\\w])(?:(?:dddd|DDDD|ssss|SSSS|domain|DOMAIN):)?(?:bb|BB|bus|BUS):(?:dd|DD|dev|DEV|slot|SLOT|ss|SS)\\.(?:fn|FN|f|F|func|FUNC|function)(?![\\w])|${ADDRESS_WORD})|(?<groupWord>${GROUP_WORD})`,
+  'g',
+);
+const GROUP_RE = new RegExp(
+  `(?<groupCtx>(?:[Gg]roup|GROUP|\\/dev\\/vfio\\/|iommu_groups\\/)[ =:#]{0,2})(?<groupTok>${NUMBER_TOKEN})(?![\\w])`,
+  'g',
+);
+const BAR_RE = new RegExp(`(?<barCtx>\\b(?:BAR|bar|region) ?#?)(?<barTok>${NUMBER_TOKEN})(?![\\w])`, 'g');
+const HEX_RE = new RegExp(`(?<hex>(?<![\\w])0x(?:${HID}{1,16}|\\.\\.\\.|…))(?![\\w])`, 'g');
+const ARGS_RE = /(?<args>(?<=\w)\((?:\.\.\.|…)\))/g;
 const REAL_ADDRESS = /^(?:[0-9a-fA-F]{4,8}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]$/;
 /** At most this many sentinels per kind in one line (the sentinels differ by one digit). */
 const MAX_TOKENS = 8;
@@ -75,12 +78,75 @@ function sentinel(kind: RedactionKind, i: number, short: boolean): string {
   }
 }
 
+/** Characters people put for a hidden digit, and the hex digits (code points). */
+const HIDDEN_CODES = new Set([...'xX?#*yYzZnN'].map((c) => c.charCodeAt(0)));
+const isHexCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+const isPos = (c: number) => isHexCode(c) || HIDDEN_CODES.has(c);
+
+/**
+ * Whether the line has "BB:DD.F" somewhere with a hidden digit in it: looked for at each colon
+ * with plain character tests (a log line has a few colons), so the expression runs only then.
+ */
+function addressShapeWithHidden(line: string): boolean {
+  for (let i = line.indexOf(':'); i >= 0; i = line.indexOf(':', i + 1)) {
+    if (i < 2 || line.charCodeAt(i + 3) !== 46) continue;
+    const at = [i - 2, i - 1, i + 1, i + 2, i + 4].map((k) => line.charCodeAt(k));
+    if (at.every(isPos) && at.some((c) => HIDDEN_CODES.has(c))) return true;
+  }
+  return false;
+}
+
+const GROUP_HINT = /(?:[Gg]roup|GROUP|\/dev\/vfio\/|iommu_groups\/)[ =:#]{0,2}[xXnN?#*<$%.…]/;
+const BAR_HINT = /\b(?:BAR|bar|region) ?#?[xXnN?#*<$%.…]/;
+
+/**
+ * Each expression with the plain searches a line must pass for it to run (most log lines pass
+ * none, and each search is a native substring search: little cost on millions of lines).
+ */
+const PASSES: { re: RegExp; hint: (line: string) => boolean }[] = [
+  { re: ADDRESS_RE, hint: addressShapeWithHidden },
+  {
+    re: WORD_RE,
+    hint: (l) =>
+      (l.includes('<') && l.includes('>')) ||
+      l.includes('$') ||
+      l.includes('bb:') ||
+      l.includes('BB:') ||
+      l.includes('bus:') ||
+      l.includes('BUS:'),
+  },
+  {
+    re: GROUP_RE,
+    hint: (l) =>
+      (l.includes('roup') || l.includes('GROUP') || l.includes('/dev/vfio/')) && GROUP_HINT.test(l),
+  },
+  {
+    re: BAR_RE,
+    hint: (l) => (l.includes('BAR') || l.includes('bar') || l.includes('region')) && BAR_HINT.test(l),
+  },
+  {
+    re: HEX_RE,
+    hint: (l) => {
+      for (let i = l.indexOf('0x'); i >= 0; i = l.indexOf('0x', i + 2))
+        if (
+          HIDDEN_CODES.has(l.charCodeAt(i + 2)) ||
+          l.charCodeAt(i + 2) === 46 ||
+          l.charCodeAt(i + 2) === 0x2026
+        )
+          return true;
+      return false;
+    },
+  },
+  { re: ARGS_RE, hint: (l) => l.includes('(...)') || l.includes('(…)') },
+];
+
 /**
  * The line with its redacted slots folded into sentinels, or undefined when it has none (or holds
  * a sentinel's text already, so that a fact read from it could not be told from a real one).
  */
 export function foldRedactions(line: string): Folded | undefined {
-  if (/fedc|9753\d|b\d:1e\.7/.test(line)) return undefined;
+  const passes = PASSES.filter((p) => p.hint(line));
+  if (!passes.length || /fedc|9753\d|b\d:1e\.7/.test(line)) return undefined;
   const tokens: Folded['tokens'] = [];
   const count: Record<RedactionKind, number> = { address: 0, group: 0, bar: 0, hex: 0, args: 0 };
   const take = (kind: RedactionKind, original: string, short = false): string | undefined => {
@@ -89,8 +155,7 @@ export function foldRedactions(line: string): Folded | undefined {
     tokens.push({ sentinel: s, original, kind });
     return s;
   };
-  REDACTION.lastIndex = 0;
-  const text = line.replace(REDACTION, (m, ...rest) => {
+  const fold = (m: string, ...rest: unknown[]): string => {
     const g = rest.at(-1) as Record<string, string | undefined>;
     if (g.addr !== undefined) {
       if (REAL_ADDRESS.test(m)) return m;
@@ -108,12 +173,14 @@ export function foldRedactions(line: string): Folded | undefined {
     }
     if (g.hex !== undefined) return take('hex', m) ?? m;
     // The facts an elided argument list stood for read as the ellipsis itself.
-    if (g.args !== undefined) {
-      const s = take('args', m.slice(1, -1));
-      return s ?? m;
-    }
+    if (g.args !== undefined) return take('args', m.slice(1, -1)) ?? m;
     return m;
-  });
+  };
+  let text = line;
+  for (const p of passes) {
+    p.re.lastIndex = 0;
+    text = text.replace(p.re, fold);
+  }
   return tokens.length ? { text, tokens } : undefined;
 }
 

@@ -324,11 +324,12 @@ export const GENERIC_ENTRIES: CatalogueEntry[] = [
     tier: 'generic',
     // From the most precise context to the least: the first that matches names it (contextOf()).
     patterns: [
-      /(?<dmamap>dma[ _-]?map|map[ _-]?dma)/i,
+      // Spelled out rather than case-insensitive: every literal goes into the engine's one scan.
+      /(?<dmamap>DMA map|dma map|DMA_MAP|dma_map|MAP_DMA|map_dma|MAP DMA|map DMA|Map DMA|DmaMap|dmaMap|DMA-map|dma-map)/,
       /(?<grouplink>iommu_group)\b/,
-      /(?<groupctx>(?:vfio|iommu)[ _-]?group|\bgroup (?:file|fd|node|\d{1,6}\b))/i,
-      /(?<devctx>vfio[ _-]?(?:pci[ _-]?)?device|vfio-pci|device fd|hostdev|pass-?through)/i,
-      /(?<vfioctx>vfio|iommu)/i,
+      /(?<groupctx>VFIO group|vfio group|Vfio group|IOMMU group|iommu group|vfio_group|group (?:file|fd|node|\d{1,6}\b))/,
+      /(?<devctx>VFIO device|vfio device|vfio-pci device|vfio_pci|vfio-pci|device fd|device FD|hostdev|passthrough|pass-through|Passthrough)/,
+      /(?<vfioctx>vfio|VFIO|Vfio|iommu|IOMMU|Iommu)/,
     ],
     severity: 'error',
     title: 'A VFIO step failed',
