@@ -63,7 +63,11 @@ const REAL_ADDRESS = /^(?:[0-9a-fA-F]{4,8}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7
 /** At most this many sentinels per kind in one line (the sentinels differ by one digit). */
 const MAX_TOKENS = 8;
 
-function sentinel(kind: RedactionKind, i: number, short: boolean): string {
+/**
+ * The sentinel standing for the i-th redaction of a kind. A hidden hex value keeps its width
+ * ("0xXXXX" becomes four hex digits: some slots have a fixed width, such as a ROM signature's).
+ */
+function sentinel(kind: RedactionKind, i: number, short: boolean, width = 8): string {
   switch (kind) {
     case 'address':
       return short ? `b${i}:1e.7` : `fedc:b${i}:1e.7`;
@@ -72,7 +76,7 @@ function sentinel(kind: RedactionKind, i: number, short: boolean): string {
     case 'bar':
       return '9';
     case 'hex':
-      return `0xfedcba9${i}`;
+      return `0x${'fedcba9876543210'.slice(0, Math.max(1, Math.min(16, width) - 1))}${i}`;
     case 'args':
       return `(0xfedcba8${i}, 0xfedcba8${i}, 0xfedcba8${i}, 0xfedcba8${i})`;
   }
@@ -101,10 +105,20 @@ const BAR_HINT = /\b(?:BAR|bar|region) ?#?[xXnN?#*<$%.…]/;
 
 /**
  * Each expression with the plain searches a line must pass for it to run (most log lines pass
- * none, and each search is a native substring search: little cost on millions of lines).
+ * none, and each search is a native substring search: little cost on millions of lines). A number
+ * after a word naming it goes first ("BAR <n>" is a BAR, not a group), then placeholder words.
  */
 const PASSES: { re: RegExp; hint: (line: string) => boolean }[] = [
   { re: ADDRESS_RE, hint: addressShapeWithHidden },
+  {
+    re: GROUP_RE,
+    hint: (l) =>
+      (l.includes('roup') || l.includes('GROUP') || l.includes('/dev/vfio/')) && GROUP_HINT.test(l),
+  },
+  {
+    re: BAR_RE,
+    hint: (l) => (l.includes('BAR') || l.includes('bar') || l.includes('region')) && BAR_HINT.test(l),
+  },
   {
     re: WORD_RE,
     hint: (l) =>
@@ -114,15 +128,6 @@ const PASSES: { re: RegExp; hint: (line: string) => boolean }[] = [
       l.includes('BB:') ||
       l.includes('bus:') ||
       l.includes('BUS:'),
-  },
-  {
-    re: GROUP_RE,
-    hint: (l) =>
-      (l.includes('roup') || l.includes('GROUP') || l.includes('/dev/vfio/')) && GROUP_HINT.test(l),
-  },
-  {
-    re: BAR_RE,
-    hint: (l) => (l.includes('BAR') || l.includes('bar') || l.includes('region')) && BAR_HINT.test(l),
   },
   {
     re: HEX_RE,
@@ -149,9 +154,9 @@ export function foldRedactions(line: string): Folded | undefined {
   if (!passes.length || /fedc|9753\d|b\d:1e\.7/.test(line)) return undefined;
   const tokens: Folded['tokens'] = [];
   const count: Record<RedactionKind, number> = { address: 0, group: 0, bar: 0, hex: 0, args: 0 };
-  const take = (kind: RedactionKind, original: string, short = false): string | undefined => {
+  const take = (kind: RedactionKind, original: string, short = false, width?: number): string | undefined => {
     if (count[kind] >= MAX_TOKENS) return undefined;
-    const s = sentinel(kind, count[kind]++, short);
+    const s = sentinel(kind, count[kind]++, short, width);
     tokens.push({ sentinel: s, original, kind });
     return s;
   };
@@ -171,7 +176,8 @@ export function foldRedactions(line: string): Folded | undefined {
       const s = take('bar', g.barTok);
       return s ? `${g.barCtx}${s}` : m;
     }
-    if (g.hex !== undefined) return take('hex', m) ?? m;
+    if (g.hex !== undefined)
+      return take('hex', m, false, /^0x[xX?#*yYzZnN]+$/.test(m) ? m.length - 2 : 8) ?? m;
     // The facts an elided argument list stood for read as the ellipsis itself.
     if (g.args !== undefined) return take('args', m.slice(1, -1)) ?? m;
     return m;
