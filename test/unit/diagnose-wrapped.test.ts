@@ -198,6 +198,28 @@ test('the prefixes wrapping programs add are taken off, a bare kernel "ERROR: " 
   for (const [line, body] of cases) assert.equal(stripLogPrefix(line).body, body, line);
 });
 
+test('a message the paste wrapped onto two bare lines is read as one; prefixed log lines are not joined', () => {
+  // https://github.com/kata-containers/kata-containers/issues/10354, wrapped where a terminal or
+  // a forum editor breaks it (between "group 57: memory listener" and "initialization failed").
+  const wrapped =
+    'QMP command failed: vfio 0000:17:00.0: failed to setup container for group 57: memory listener\n' +
+    'initialization failed: Region dimm1: vfio_dma_map(0x3ea4e990, 0x40000000, 0x500000000, 0xfffaa3fff000) = -14 (Bad address): unknown';
+  const ids = findings(wrapped).map((f) => f.entry.id);
+  assert.ok(
+    ids.includes('qemu.memory-listener-failed') || ids.includes('qemu.dma-map-failed'),
+    ids.join(', '),
+  );
+  const split = findings(
+    'vfio 0000:02:00.0: failed to setup container for group 7: memory listener\ninitialization failed',
+  );
+  assert.deepEqual(
+    split.map((f) => [f.entry.id, f.device, f.group]),
+    [['qemu.memory-listener-failed', '0000:02:00.0', undefined]],
+  );
+  // Each line of a log carries its prefix: two halves in a log are two messages, not one.
+  assert.equal(findings('[    1.000000] vfio 0000:02:00.0: group 7 is not\n[    1.000001] viable').length, 0);
+});
+
 // ---- the generic tier by VFIO context and errno ----
 
 test('a Python tool failing to attach a group gets the group context and its errno', () => {

@@ -21,6 +21,9 @@ import { type PatternPlan, planPattern } from './regex-safety.js';
 
 export { MAX_LINE } from './lines.js';
 
+/** Longest bare line taken for the first or second half of a message a paste wrapped. */
+const WRAP_MAX = 200;
+
 /** Lines joined for patterns that span lines (the current one and those before it). */
 export const MULTILINE_WINDOW = 4;
 
@@ -428,6 +431,8 @@ export class DiagnoseMatcher {
   private readonly recent: string[] = [];
   /** Whether any pattern spans lines (only then are recent lines kept). */
   private readonly multiline: boolean;
+  /** The line before, when it was a short bare line that nothing recognised (a wrapped paste). */
+  private wrapped?: string;
 
   constructor(entries: CatalogueEntry[] = CATALOGUE) {
     this.compiled = compiledList(entries);
@@ -436,7 +441,15 @@ export class DiagnoseMatcher {
 
   line(text: string, n: number): void {
     const body = stripLogPrefix(text).body;
-    for (const { entry, groups } of matchBody(body, this.compiled, this.recent)) {
+    let hits = matchBody(body, this.compiled, this.recent);
+    // A paste wraps long messages ("... memory listener" / "initialization failed: ..."): a short
+    // bare line (no log prefix) nothing recognised is tried once more after the one before it,
+    // when that one was such a line too. Log files prefix every line, so they never pay for it.
+    const bare = body === text && body.length <= WRAP_MAX;
+    if (!hits.length && bare && this.wrapped !== undefined)
+      hits = matchBody(`${this.wrapped} ${body.trimStart()}`, this.compiled, this.recent.slice(0, -1));
+    this.wrapped = !hits.length && bare ? body.trimEnd() : undefined;
+    for (const { entry, groups } of hits) {
       const { facts, device, group } = factsOf(groups);
       const key = `${entry.id}|${device ?? ''}|${group ?? ''}|${facts.errno ?? ''}`;
       let f = this.byKey.get(key);
