@@ -157,6 +157,9 @@ interface Prefilter {
   /** Entries with a case-insensitive pattern or one without a literal. */
   loose: number[];
   always: boolean;
+  /** Entries of the generic tier (case-sensitive literals), and one expression holding their literals. */
+  generic: number[];
+  genericWords?: RegExp;
   /** Entries with a pattern spanning lines: tried on every line (over the joined lines). */
   multiline: number[];
   /** Entries with a pattern spanning lines and `endsOn`: tried only on a line holding one. */
@@ -174,6 +177,8 @@ function prefilterOf(compiled: CompiledEntry[]): Prefilter {
     const multiline: number[] = [];
     const endsOn: { i: number; literals: string[] }[] = [];
     const folded = new Set<string>();
+    const generic: number[] = [];
+    const genericWords = new Set<string>();
     compiled.forEach((c, i) => {
       for (const x of c.plans) {
         if (x.multiline) {
@@ -184,6 +189,11 @@ function prefilterOf(compiled: CompiledEntry[]): Prefilter {
         } else if (x.icase || !x.literals.length) {
           if (loose.at(-1) !== i) loose.push(i);
           for (const l of x.literals) folded.add(l);
+        } else if (c.entry.tier === 'generic') {
+          // Looked for only once a line is left unrecognised (matchTiers): short, common words
+          // such as "vfio" would slow the one scan every line pays.
+          if (generic.at(-1) !== i) generic.push(i);
+          for (const l of x.literals) genericWords.add(l);
         } else
           for (const l of x.literals) {
             const list = byLiteral.get(l) ?? [];
@@ -200,6 +210,10 @@ function prefilterOf(compiled: CompiledEntry[]): Prefilter {
       byFirst,
       byLiteral,
       folded: folded.size ? new RegExp([...folded].map(escapeLiteral).join('|'), 'i') : undefined,
+      generic,
+      genericWords: genericWords.size
+        ? new RegExp([...genericWords].map(escapeLiteral).join('|'))
+        : undefined,
       loose,
       always: compiled.some((c) => c.plans.some((x) => !x.multiline && !x.literals.length)),
       multiline,
@@ -266,7 +280,7 @@ function matchTiers(body: string, compiled: CompiledEntry[], previous: readonly 
         };
       }
       const present =
-        !plan.multiline && !plan.icase && plan.literals.length
+        !plan.multiline && !plan.icase && plan.literals.length && entry.tier !== 'generic'
           ? plan.literals.some((l) => found.has(l))
           : hasLiteral(plan, subject, lowerSubject);
       if (!present) continue;
@@ -299,7 +313,10 @@ function matchTiers(body: string, compiled: CompiledEntry[], previous: readonly 
     const hit = tryEntry(i);
     if (hit) out.push(hit);
   }
-  if (out.length || !generic.length) return { out, seen };
+  if (out.length) return { out, seen };
+  if (pre.genericWords?.test(body)) for (const i of pre.generic) if (!generic.includes(i)) generic.push(i);
+  if (!generic.length) return { out, seen };
+  generic.sort((a, b) => a - b);
   const errno = findErrno(body);
   if (!errno) return { out, seen };
   // The generic entries name the object from the most specific (a sysfs file, a VFIO node or
