@@ -10,6 +10,7 @@ import { CATALOGUE } from '../../src/readiness/diagnose/catalogue.js';
 import { stripLogPrefix } from '../../src/readiness/diagnose/log-prefix.js';
 import { diagnoseText, matchLine } from '../../src/readiness/diagnose/matcher.js';
 import { foldRedactions, restoreFacts, unescapeLines } from '../../src/readiness/diagnose/pasted.js';
+import { runCli } from '../helpers/cli.js';
 
 const findings = (text: string) => diagnoseText(text).findings;
 const said = (f: { explanation: { title: string; cause: string; fix: string } }) =>
@@ -26,6 +27,18 @@ test('a real paste with the group number replaced by X is recognised, the group 
   assert.equal(f.facts.group, 'X');
   assert.equal(f.facts.redacted, 'group');
   assert.equal(f.facts.errno, 'EACCES');
+});
+
+test('the human output says which parts the message had hidden; --json lists them in facts', () => {
+  const text = 'vfio 0000:xx:00.0: failed to open /dev/vfio/X: Device or resource busy';
+  const r = runCli(['diagnose', text]);
+  assert.equal(r.status, 1, r.stderr); // an error-severity finding
+  assert.match(r.stdout, /redacted in the message: group "X", bdf "0000:xx:00\.0"/);
+  const j = runCli(['--json', 'diagnose', text]);
+  const [f] = JSON.parse(j.stdout).findings;
+  assert.equal(f.facts.group, 'X');
+  assert.equal(f.facts.bdf, '0000:xx:00.0');
+  assert.equal(f.device, undefined);
 });
 
 test('redacted addresses, groups, BARs, hex values and argument lists fold into sentinels', () => {

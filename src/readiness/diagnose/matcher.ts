@@ -424,8 +424,13 @@ export function factsOf(groups: Readonly<Record<string, string>>): {
   const facts: Record<string, string> = { ...groups };
   const device = canonical(groups.bdf) ?? canonical(groups.sbdf);
   delete facts.sbdf;
+  // A redacted address stays as pasted ("0000:xx:00.0"): a fact, but never a device.
+  const hidden = groups.redacted?.split(',') ?? [];
   if (device) facts.bdf = device;
+  else if (hidden.includes('bdf') || hidden.includes('sbdf')) facts.bdf = groups.bdf ?? groups.sbdf;
   else delete facts.bdf;
+  if (hidden.includes('sbdf'))
+    facts.redacted = [...new Set(hidden.map((k) => (k === 'sbdf' ? 'bdf' : k)))].join(',');
   const group =
     groups.group !== undefined && /^\d{1,9}$/.test(groups.group) ? Number(groups.group) : undefined;
   for (const g of ERRNO_GROUPS) {
