@@ -16,7 +16,7 @@ import type { Severity } from './entry.js';
 import { ERRNO_GROUPS, findErrno, normaliseErrno } from './errno.js';
 import { LineSplitter, type LineStats } from './lines.js';
 import { stripLogPrefix } from './log-prefix.js';
-import { foldRedactions, restoreFacts, unescapeLines } from './pasted.js';
+import { foldRedactions, mayHoldRedaction, restoreFacts, unescapeLines } from './pasted.js';
 import { type PatternPlan, planPattern } from './regex-safety.js';
 
 export { MAX_LINE } from './lines.js';
@@ -376,11 +376,21 @@ function matchPasted(
   return out;
 }
 
-function matchBody(body: string, compiled: CompiledEntry[], previous: readonly string[]): LineMatch[] {
+/**
+ * `redactedBefore`: whether one of the previous lines may hold a redaction (a message spanning
+ * lines may be redacted in any of them); the streaming matcher keeps it per line, other callers
+ * have it worked out here.
+ */
+function matchBody(
+  body: string,
+  compiled: CompiledEntry[],
+  previous: readonly string[],
+  redactedBefore = previous.some(mayHoldRedaction),
+): LineMatch[] {
   const first = matchTiers(body, compiled, previous);
   // Only a line holding some entry's literal (or an escape, which may hide one) is looked at again.
   const escaped = body.includes('\\') ? unescapeLines(body) : undefined;
-  if (!first.seen && !escaped) return first.out;
+  if (!escaped && (!first.seen || !(redactedBefore || mayHoldRedaction(body)))) return first.out;
   const again = matchPasted(body, compiled, previous, escaped);
   if (strong(first.out).length) {
     // What the line says as pasted was recognised; what the unescaped or unredacted form adds (the
@@ -451,6 +461,8 @@ export class DiagnoseMatcher {
   private readonly compiled: CompiledEntry[];
   private readonly byKey = new Map<string, Finding>();
   private readonly recent: string[] = [];
+  /** For each of `recent`: whether it may hold a redaction (pasted.ts mayHoldRedaction()). */
+  private readonly recentRedacted: boolean[] = [];
   /** Whether any pattern spans lines (only then are recent lines kept). */
   private readonly multiline: boolean;
   /** The line before, when it was a short bare line that nothing recognised (a wrapped paste). */
@@ -463,13 +475,19 @@ export class DiagnoseMatcher {
 
   line(text: string, n: number): void {
     const body = stripLogPrefix(text).body;
-    let hits = matchBody(body, this.compiled, this.recent);
+    const redactedBefore = this.recentRedacted.some(Boolean);
+    let hits = matchBody(body, this.compiled, this.recent, redactedBefore);
     // A paste wraps long messages ("... memory listener" / "initialization failed: ..."): a short
     // bare line (no log prefix) nothing recognised is tried once more after the one before it,
     // when that one was such a line too. Log files prefix every line, so they never pay for it.
     const bare = body === text && body.length <= WRAP_MAX;
     if (!hits.length && bare && this.wrapped !== undefined)
-      hits = matchBody(`${this.wrapped} ${body.trimStart()}`, this.compiled, this.recent.slice(0, -1));
+      hits = matchBody(
+        `${this.wrapped} ${body.trimStart()}`,
+        this.compiled,
+        this.recent.slice(0, -1),
+        redactedBefore,
+      );
     this.wrapped = !hits.length && bare ? body.trimEnd() : undefined;
     for (const { entry, groups } of hits) {
       const { facts, device, group } = factsOf(groups);
@@ -488,8 +506,13 @@ export class DiagnoseMatcher {
       if (f.lines.length < 5) f.lines.push({ n, text: text.slice(0, 300).trim() });
     }
     if (!this.multiline) return;
-    this.recent.push(body.length > 1024 ? body.slice(0, 1024) : body);
-    if (this.recent.length >= MULTILINE_WINDOW) this.recent.shift();
+    const kept = body.length > 1024 ? body.slice(0, 1024) : body;
+    this.recent.push(kept);
+    this.recentRedacted.push(mayHoldRedaction(kept));
+    if (this.recent.length >= MULTILINE_WINDOW) {
+      this.recent.shift();
+      this.recentRedacted.shift();
+    }
   }
 
   finish(): Finding[] {
