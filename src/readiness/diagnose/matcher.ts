@@ -238,15 +238,20 @@ function literalsIn(pre: Prefilter, text: string): Set<string> {
   return found;
 }
 
-interface TierResult {
-  out: LineMatch[];
-  /** Whether an entry was a candidate by its literal (a second look at the line may then match). */
-  seen: boolean;
+/**
+ * Whether the last matchTiers() call found an entry that was a candidate by its literal (a second
+ * look at the line may then match). Kept here rather than returned in an object: it is asked once
+ * per line of logs of millions of lines, and the CLI runs without V8's optimiser.
+ */
+let lastSeen = false;
+function done(out: LineMatch[], seen: boolean): LineMatch[] {
+  lastSeen = seen;
+  return out;
 }
 
 // long: the prefilter, the ordinary entries, then the fallback and generic tiers, sharing the lazily
 // joined and lower-cased subjects; split up it would pass half a dozen closures around
-function matchTiers(body: string, compiled: CompiledEntry[], previous: readonly string[]): TierResult {
+function matchTiers(body: string, compiled: CompiledEntry[], previous: readonly string[]): LineMatch[] {
   const pre = prefilterOf(compiled);
   const found = literalsIn(pre, body);
   const candidates = new Set<number>(pre.multiline);
@@ -308,17 +313,17 @@ function matchTiers(body: string, compiled: CompiledEntry[], previous: readonly 
       if (hit) out.push(hit);
     }
   }
-  if (out.length) return { out, seen };
+  if (out.length) return done(out, seen);
   for (const i of fallback) {
     const hit = tryEntry(i);
     if (hit) out.push(hit);
   }
-  if (out.length) return { out, seen };
+  if (out.length) return done(out, seen);
   if (pre.genericWords?.test(body)) for (const i of pre.generic) if (!generic.includes(i)) generic.push(i);
-  if (!generic.length) return { out, seen };
+  if (!generic.length) return done(out, seen);
   generic.sort((a, b) => a - b);
   const errno = findErrno(body);
-  if (!errno) return { out, seen };
+  if (!errno) return done(out, seen);
   // The generic entries name the object from the most specific (a sysfs file, a VFIO node or
   // ioctl) to the least (a line about VFIO at all): the first that recognises the line answers.
   for (const i of generic) {
@@ -328,7 +333,7 @@ function matchTiers(body: string, compiled: CompiledEntry[], previous: readonly 
       break;
     }
   }
-  return { out, seen };
+  return done(out, seen);
 }
 
 /** Hits of ordinary entries (not of the fallback or generic tier). */
@@ -342,7 +347,7 @@ function matchFolded(text: string, compiled: CompiledEntry[], previous: readonly
   if (!folded) return [];
   const lines = folded.text.split('\n');
   const last = lines.pop() as string;
-  return matchTiers(last, compiled, lines).out.map((m) => ({
+  return matchTiers(last, compiled, lines).map((m) => ({
     entry: m.entry,
     groups: restoreFacts(m.groups, folded),
   }));
@@ -350,7 +355,7 @@ function matchFolded(text: string, compiled: CompiledEntry[], previous: readonly
 
 /** A line as it stands, or folded when only a tier (or nothing) recognised it as it stands. */
 function matchOneForm(text: string, compiled: CompiledEntry[], previous: readonly string[]): LineMatch[] {
-  const hits = matchTiers(text, compiled, previous).out;
+  const hits = matchTiers(text, compiled, previous);
   if (strong(hits).length) return hits;
   const folded = matchFolded(text, compiled, previous);
   return strong(folded).length || !hits.length ? folded : hits;
@@ -378,19 +383,21 @@ function matchPasted(
 
 /**
  * `redactedBefore`: whether one of the previous lines may hold a redaction (a message spanning
- * lines may be redacted in any of them); the streaming matcher keeps it per line, other callers
- * have it worked out here.
+ * lines may be redacted in any of them), asked only when the line gets a second look; the
+ * streaming matcher remembers the answer per line.
  */
 function matchBody(
   body: string,
   compiled: CompiledEntry[],
   previous: readonly string[],
-  redactedBefore = previous.some(mayHoldRedaction),
+  redactedBefore: () => boolean = () => previous.some(mayHoldRedaction),
 ): LineMatch[] {
-  const first = matchTiers(body, compiled, previous);
+  const out = matchTiers(body, compiled, previous);
+  const seen = lastSeen;
   // Only a line holding some entry's literal (or an escape, which may hide one) is looked at again.
   const escaped = body.includes('\\') ? unescapeLines(body) : undefined;
-  if (!escaped && (!first.seen || !(redactedBefore || mayHoldRedaction(body)))) return first.out;
+  if (!escaped && (!seen || !(mayHoldRedaction(body) || redactedBefore()))) return out;
+  const first = { out };
   const again = matchPasted(body, compiled, previous, escaped);
   if (strong(first.out).length) {
     // What the line says as pasted was recognised; what the unescaped or unredacted form adds (the
@@ -462,7 +469,7 @@ export class DiagnoseMatcher {
   private readonly byKey = new Map<string, Finding>();
   private readonly recent: string[] = [];
   /** For each of `recent`: whether it may hold a redaction (pasted.ts mayHoldRedaction()). */
-  private readonly recentRedacted: boolean[] = [];
+  private readonly recentRedacted: (boolean | undefined)[] = [];
   /** Whether any pattern spans lines (only then are recent lines kept). */
   private readonly multiline: boolean;
   /** The line before, when it was a short bare line that nothing recognised (a wrapped paste). */
@@ -475,7 +482,8 @@ export class DiagnoseMatcher {
 
   line(text: string, n: number): void {
     const body = stripLogPrefix(text).body;
-    const redactedBefore = this.recentRedacted.some(Boolean);
+    // Worked out only when a line gets a second look, and once per line.
+    const redactedBefore = () => this.recent.some((l, i) => (this.recentRedacted[i] ??= mayHoldRedaction(l)));
     let hits = matchBody(body, this.compiled, this.recent, redactedBefore);
     // A paste wraps long messages ("... memory listener" / "initialization failed: ..."): a short
     // bare line (no log prefix) nothing recognised is tried once more after the one before it,
@@ -508,7 +516,7 @@ export class DiagnoseMatcher {
     if (!this.multiline) return;
     const kept = body.length > 1024 ? body.slice(0, 1024) : body;
     this.recent.push(kept);
-    this.recentRedacted.push(mayHoldRedaction(kept));
+    this.recentRedacted.push(undefined);
     if (this.recent.length >= MULTILINE_WINDOW) {
       this.recent.shift();
       this.recentRedacted.shift();

@@ -94,8 +94,14 @@ const isPos = (c: number) => isHexCode(c) || HIDDEN_CODES.has(c);
 function addressShapeWithHidden(line: string): boolean {
   for (let i = line.indexOf(':'); i >= 0; i = line.indexOf(':', i + 1)) {
     if (i < 2 || line.charCodeAt(i + 3) !== 46) continue;
-    const at = [i - 2, i - 1, i + 1, i + 2, i + 4].map((k) => line.charCodeAt(k));
-    if (at.every(isPos) && at.some((c) => HIDDEN_CODES.has(c))) return true;
+    let hidden = false;
+    let shape = true;
+    for (const k of [i - 2, i - 1, i + 1, i + 2, i + 4]) {
+      const c = line.charCodeAt(k);
+      if (!isPos(c)) shape = false;
+      else if (HIDDEN_CODES.has(c)) hidden = true;
+    }
+    if (shape && hidden) return true;
   }
   return false;
 }
@@ -150,8 +156,20 @@ const PASSES: { re: RegExp; hint: (line: string) => boolean }[] = [
  * alternatives starting with fixed text or a small class): the engine tests it before anything
  * else of the second look, natively, so the lines without one (nearly all of a log) pay one scan.
  */
-const ANY_REDACTION =
-  /[xXyYzZnN?#*].?[:.]|[:.].?[xXyYzZnN?#*]|\.\.\.|…|[<$%]|bb:|BB:|bus:|BUS:|0x[xXyYzZnN?#*.…]|(?:roup|roups\/|GROUP|vfio\/|BAR|bar|region)[ =:#]{0,2}[xXyYzZnN?#*<$%.…]/;
+const H = '[xXyYzZnN?#*]';
+const ANY_REDACTION = new RegExp(
+  [
+    // a hidden digit next to an address's colon or dot ("xx:", ":0X", ".?"); the commoner letters
+    // people use (N, Y, Z) are left to the full check, as they stand next to colons in words
+    '[xX?#*].?[:.]|[:.].?[xX?#*]',
+    '<(?:bdf|BDF|pci|PCI|address|ADDRESS|device|DEVICE|group|GROUP|iommu|IOMMU|[NXnx]>)',
+    '\\$\\{?[A-Za-z_]',
+    'bb:|BB:|bus:|BUS:',
+    `0x(?:${H}|\\.\\.\\.|…)`,
+    '\\((?:\\.\\.\\.|…)\\)',
+    `(?:roup|roups\\/|GROUP|vfio\\/|BAR|bar|region)[ =:#]{0,2}(?:${H}|[<$%…]|\\.\\.\\.)`,
+  ].join('|'),
+);
 
 /** Whether the line may hold a redaction at all (cheap; false means foldRedactions finds none). */
 export function mayHoldRedaction(line: string): boolean {
@@ -163,6 +181,7 @@ export function mayHoldRedaction(line: string): boolean {
  * a sentinel's text already, so that a fact read from it could not be told from a real one).
  */
 export function foldRedactions(line: string): Folded | undefined {
+  if (!mayHoldRedaction(line)) return undefined;
   const passes = PASSES.filter((p) => p.hint(line));
   if (!passes.length || /fedc|9753\d|b\d:1e\.7/.test(line)) return undefined;
   const tokens: Folded['tokens'] = [];
