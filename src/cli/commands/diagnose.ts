@@ -88,6 +88,14 @@ export function renderDiagnose(ctx: CliContext, r: DiagnoseReport): void {
     if (f.harmless)
       ctx.out('    harmless: an informational message; it does not stop the device from working');
     ctx.out(`    cause: ${f.cause}`);
+    // Parts the message had hidden are reported as pasted, never read as an address or number.
+    if (f.facts.redacted)
+      ctx.out(
+        `    redacted in the message: ${f.facts.redacted
+          .split(',')
+          .map((k) => `${k} "${f.facts[k]}"`)
+          .join(', ')} (not read; the host is not consulted for it)`,
+      );
     for (const n of f.host?.notes ?? []) ctx.out(`    on this host: ${n}`);
     ctx.out(`    ${f.harmless ? 'if you want it gone' : 'fix'}: ${f.fix}`);
     ctx.out(c.dim(`    source: ${f.source}, ${f.cite}`));

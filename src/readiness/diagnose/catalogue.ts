@@ -26,6 +26,7 @@ import { SYSFS_BIND_ENTRIES } from './catalogue/sysfs-bind.js';
 import { VFIO_OPEN_ENTRIES } from './catalogue/vfio-open.js';
 import { VMM_MGMT_ENTRIES } from './catalogue/vmm-mgmt.js';
 import { VMM_RUST_ENTRIES } from './catalogue/vmm-rust.js';
+import { WRAPPED_ENTRIES } from './catalogue/wrapped.js';
 import type { CatalogueEntry } from './entry.js';
 
 export type { CatalogueEntry, Severity, Source } from './entry.js';
@@ -53,6 +54,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...RESET_FAULT_ENTRIES,
   ...VMM_RUST_ENTRIES,
   ...VMM_MGMT_ENTRIES,
+  ...WRAPPED_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,
 ];

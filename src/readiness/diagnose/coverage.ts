@@ -11,6 +11,7 @@ import { KERNEL_SWEEP_ALSO, KERNEL_SWEEP_LEFT_OUT } from './catalogue/kernel-swe
 import { LIBVIRT_SWEEP_ALSO, LIBVIRT_SWEEP_LEFT_OUT } from './catalogue/libvirt-sweep-coverage.js';
 import { QEMU_SWEEP_ALSO, QEMU_SWEEP_LEFT_OUT } from './catalogue/qemu-sweep-coverage.js';
 import { VMM_ALSO, VMM_LEFT_OUT } from './catalogue/vmm-coverage.js';
+import { WRAPPED_ALSO } from './catalogue/wrapped.js';
 import { CATALOGUE } from './catalogue.js';
 
 export interface AlsoCovered {
@@ -31,6 +32,7 @@ export interface LeftOut {
 export const ALSO: AlsoCovered[] = [
   ...QEMU_SWEEP_ALSO,
   ...KERNEL_SWEEP_ALSO,
+  ...WRAPPED_ALSO,
   {
     id: 'libvirt.reset-bus-shared',
     file: 'libvirt/libvirt src/util/pci.c',

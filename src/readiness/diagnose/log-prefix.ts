@@ -32,6 +32,12 @@ const ISO = `\\d{4}-\\d{2}-\\d{2}[T ]${HMS}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d
 const TIMES: { re: RegExp; host: 'any' | 'known' | 'none'; first: 'bracket' | 'digit' | 'upper' }[] = [
   // dmesg and journalctl -o short-monotonic: "[   12.345678] "
   { re: /^\[ {0,12}\d{1,10}\.\d{1,9}\] ?/, host: 'known', first: 'bracket' },
+  // Rust's env_logger: "[2024-03-01T10:00:00Z ERROR vmm::device_manager] "
+  {
+    re: new RegExp(`^\\[(?<time>${ISO}) {1,2}(?<level>ERROR|WARN|INFO|DEBUG|TRACE) {1,2}[\\w:-]{1,128}\\] `),
+    host: 'none',
+    first: 'bracket',
+  },
   // dmesg -T / --ctime: "[Tue Dec  1 10:00:00 2026] "
   // SPDK (lib/log/log.c): "[2024-03-01 10:00:00.123456] "
   { re: new RegExp(`^\\[${ISO}\\] ?`), host: 'none', first: 'bracket' },
@@ -81,6 +87,25 @@ const RFC5424 =
 const PRI = /^<(?<pri>\d{1,3})>/;
 /** Open vSwitch through syslog (lib/vlog.c, "ovs|sequence|module|level|message"): "ovs|00021|dpdk|ERR|" */
 const OVS_SYSLOG = /^ovs\|\d{1,10}\|[\w-]{1,32}\|(?<level>EMER|ERR|WARN|INFO|DBG)\|/;
+/** A Python logger's name: a dotted module path, or the root and __main__ loggers. */
+const PY_LOGGER = '(?:root|__main__|[a-z_]\\w{0,40}(?:\\.\\w{1,40}){1,8})';
+/**
+ * Prefixes that programs wrapping a VFIO message add before it, starting with a capital letter:
+ * Proxmox's task log "TASK ERROR: ", Python's logging ("ERROR:root:" from basicConfig, "ERROR
+ * module.name: " from a format with the level and logger name) and klog's (Kubernetes components,
+ * kubevirt) "E0612 10:00:00.123456   12345 file.go:123] ". A bare "ERROR: " stays (the kernel
+ * prints some messages that way).
+ */
+const UPPER_WRAPPER = new RegExp(
+  `^(?:TASK ERROR: |(?<level>CRITICAL|ERROR|WARNING|INFO|DEBUG)(?::${PY_LOGGER}:| {1,8}${PY_LOGGER}: {1,8})|[EWIF]\\d{4} ${HMS}\\.\\d{6} {1,8}\\d{1,10} [\\w.-]{1,64}:\\d{1,6}\\] )`,
+);
+/**
+ * Lower-case ones: Cloud Hypervisor's logger ("cloud-hypervisor: 12.345ms: <vmm> ERROR:FILE:LINE
+ * -- ") and logfmt from Go's logrus/slog (`time="..." level=error msg="`; the message's own quotes
+ * and newlines stay escaped and are undone by the matcher's second look, pasted.ts).
+ */
+const LOWER_WRAPPER =
+  /^(?:cloud-hypervisor: \d{1,10}\.\d{1,9}[mµn]?s: <[\w-]{1,32}> (?<level>ERROR|WARN|INFO|DEBUG|TRACE):\S{1,300}:\d{1,6} -- |time="[^"\n]{1,64}" level=(?<level2>\w{1,8}) msg=")/;
 /** dmesg -x: "kern  :err   : " */
 const FACILITY_LEVEL =
   /^(?<fac>kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local\d) {0,4}:(?<level>emerg|alert|crit|err|warn|notice|info|debug) {0,6}: /;
@@ -121,6 +146,22 @@ export function stripLogPrefix(line: string): LogPrefix {
       m = OVS_SYSLOG.exec(s);
       if (m?.groups) {
         out.level = m.groups.level;
+        s = s.slice(m[0].length);
+        continue;
+      }
+    }
+    if (c >= 97 && c <= 122) {
+      m = LOWER_WRAPPER.exec(s);
+      if (m?.groups) {
+        out.level = m.groups.level ?? m.groups.level2;
+        s = s.slice(m[0].length);
+        continue;
+      }
+    }
+    if (first === 'upper') {
+      m = UPPER_WRAPPER.exec(s);
+      if (m) {
+        if (m.groups?.level) out.level = m.groups.level;
         s = s.slice(m[0].length);
         continue;
       }

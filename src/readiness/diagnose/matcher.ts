@@ -16,9 +16,13 @@ import type { Severity } from './entry.js';
 import { ERRNO_GROUPS, findErrno, normaliseErrno } from './errno.js';
 import { LineSplitter, type LineStats } from './lines.js';
 import { stripLogPrefix } from './log-prefix.js';
+import { foldRedactions, mayHoldRedaction, restoreFacts, unescapeLines } from './pasted.js';
 import { type PatternPlan, planPattern } from './regex-safety.js';
 
 export { MAX_LINE } from './lines.js';
+
+/** Longest bare line taken for the first or second half of a message a paste wrapped. */
+const WRAP_MAX = 200;
 
 /** Lines joined for patterns that span lines (the current one and those before it). */
 export const MULTILINE_WINDOW = 4;
@@ -158,6 +162,9 @@ interface Prefilter {
   /** Entries with a case-insensitive pattern or one without a literal. */
   loose: number[];
   always: boolean;
+  /** Entries of the generic tier (case-sensitive literals), and one expression holding their literals. */
+  generic: number[];
+  genericWords?: RegExp;
   /** Entries with a pattern spanning lines: tried on every line (over the joined lines). */
   multiline: number[];
   /** Entries with a pattern spanning lines and `endsOn`: tried only on a line holding one. */
@@ -195,6 +202,8 @@ function prefilterOf(compiled: CompiledEntry[]): Prefilter {
     const multiline: number[] = [];
     const endsOn: { i: number; literals: string[] }[] = [];
     const folded = new Set<string>();
+    const generic: number[] = [];
+    const genericWords = new Set<string>();
     compiled.forEach((c, i) => {
       for (const x of c.plans) {
         if (x.multiline) {
@@ -205,6 +214,11 @@ function prefilterOf(compiled: CompiledEntry[]): Prefilter {
         } else if (x.icase || !x.literals.length) {
           if (loose.at(-1) !== i) loose.push(i);
           for (const l of x.literals) folded.add(l);
+        } else if (c.entry.tier === 'generic') {
+          // Looked for only once a line is left unrecognised (matchTiers): short, common words
+          // such as "vfio" would slow the one scan every line pays.
+          if (generic.at(-1) !== i) generic.push(i);
+          for (const l of x.literals) genericWords.add(l);
         } else
           for (const l of x.literals) {
             const list = byLiteral.get(l) ?? [];
@@ -221,6 +235,10 @@ function prefilterOf(compiled: CompiledEntry[]): Prefilter {
       byFirst,
       byLiteral,
       folded: folded.size ? new RegExp([...folded].map(escapeLiteral).join('|'), 'i') : undefined,
+      generic,
+      genericWords: genericWords.size
+        ? new RegExp([...genericWords].map(escapeLiteral).join('|'))
+        : undefined,
       loose,
       always: compiled.some((c) => c.plans.some((x) => !x.multiline && !x.literals.length)),
       multiline,
@@ -245,13 +263,30 @@ function literalsIn(pre: Prefilter, text: string): Set<string> {
   return found;
 }
 
-function matchBody(body: string, compiled: CompiledEntry[], previous: readonly string[]): LineMatch[] {
+/**
+ * Whether the last matchTiers() call found an entry that was a candidate by its literal (a second
+ * look at the line may then match). Kept here rather than returned in an object: it is asked once
+ * per line of logs of millions of lines, and the CLI runs without V8's optimiser.
+ */
+let lastSeen = false;
+function done(out: LineMatch[], seen: boolean): LineMatch[] {
+  lastSeen = seen;
+  return out;
+}
+
+// long: the prefilter, the ordinary entries, then the fallback and generic tiers, sharing the lazily
+// joined and lower-cased subjects; split up it would pass half a dozen closures around
+function matchTiers(body: string, compiled: CompiledEntry[], previous: readonly string[]): LineMatch[] {
   const pre = prefilterOf(compiled);
   const found = literalsIn(pre, body);
   const candidates = new Set<number>(pre.multiline);
   for (const g of pre.endsOn) if (g.literals.some((l) => body.includes(l))) candidates.add(g.i);
   for (const l of found) for (const i of pre.byLiteral.get(l) ?? []) candidates.add(i);
-  if (pre.always || pre.folded?.test(body)) for (const i of pre.loose) candidates.add(i);
+  let seen = found.size > 0;
+  if (pre.always || pre.folded?.test(body)) {
+    for (const i of pre.loose) candidates.add(i);
+    seen = true;
+  }
   let lowerBody: string | undefined;
   const lower = () => {
     lowerBody ??= body.toLowerCase();
@@ -275,7 +310,7 @@ function matchBody(body: string, compiled: CompiledEntry[], previous: readonly s
         };
       }
       const present =
-        !plan.multiline && !plan.icase && plan.literals.length
+        !plan.multiline && !plan.icase && plan.literals.length && entry.tier !== 'generic'
           ? plan.literals.some((l) => found.has(l))
           : hasLiteral(plan, subject, lowerSubject);
       if (!present) continue;
@@ -303,20 +338,111 @@ function matchBody(body: string, compiled: CompiledEntry[], previous: readonly s
       if (hit) out.push(hit);
     }
   }
-  if (out.length) return out;
+  if (out.length) return done(out, seen);
   for (const i of fallback) {
     const hit = tryEntry(i);
     if (hit) out.push(hit);
   }
-  if (out.length || !generic.length) return out;
+  if (out.length) return done(out, seen);
+  if (pre.genericWords?.test(body)) for (const i of pre.generic) if (!generic.includes(i)) generic.push(i);
+  if (!generic.length) return done(out, seen);
+  generic.sort((a, b) => a - b);
   const errno = findErrno(body);
-  if (!errno) return out;
+  if (!errno) return done(out, seen);
+  // The generic entries name the object from the most specific (a sysfs file, a VFIO node or
+  // ioctl) to the least (a line about VFIO at all): the first that recognises the line answers.
   for (const i of generic) {
     const hit = tryEntry(i);
-    if (hit)
+    if (hit) {
       out.push({ entry: hit.entry, groups: { ...hit.groups, errno: errno.name, errnoText: errno.text } });
+      break;
+    }
   }
+  return done(out, seen);
+}
+
+/** Hits of ordinary entries (not of the fallback or generic tier). */
+const strong = (ms: LineMatch[]) => ms.filter((m) => m.entry.tier === undefined);
+const ofTier = (ms: LineMatch[], tier: 'fallback' | 'generic') => ms.filter((m) => m.entry.tier === tier);
+
+/** The line with its redactions folded (pasted.ts), matched, its facts given back as pasted. */
+function matchFolded(text: string, compiled: CompiledEntry[], previous: readonly string[]): LineMatch[] {
+  // The lines before it are folded with it: a message spanning lines may be redacted in any of them.
+  const folded = foldRedactions(previous.length ? [...previous, text].join('\n') : text);
+  if (!folded) return [];
+  const lines = folded.text.split('\n');
+  const last = lines.pop() as string;
+  return matchTiers(last, compiled, lines).map((m) => ({
+    entry: m.entry,
+    groups: restoreFacts(m.groups, folded),
+  }));
+}
+
+/** A line as it stands, or folded when only a tier (or nothing) recognised it as it stands. */
+function matchOneForm(text: string, compiled: CompiledEntry[], previous: readonly string[]): LineMatch[] {
+  const hits = matchTiers(text, compiled, previous);
+  if (strong(hits).length) return hits;
+  const folded = matchFolded(text, compiled, previous);
+  return strong(folded).length || !hits.length ? folded : hits;
+}
+
+/**
+ * A second look at a line as people paste it (pasted.ts): the lines an escaping wrapper (JSON, a
+ * Go or Python string) made one of, each matched on its own with the ones before it as context,
+ * and each with its redacted slots folded when it matched nothing as it stands.
+ */
+function matchPasted(
+  body: string,
+  compiled: CompiledEntry[],
+  previous: readonly string[],
+  escaped: string[] | undefined,
+): LineMatch[] {
+  if (!escaped) return matchFolded(body, compiled, previous);
+  const out: LineMatch[] = [];
+  escaped.forEach((line, j) => {
+    const before = j ? [...previous, ...escaped.slice(Math.max(0, j - MULTILINE_WINDOW + 1), j)] : previous;
+    out.push(...matchOneForm(line, compiled, before));
+  });
   return out;
+}
+
+/**
+ * `redactedBefore`: whether one of the previous lines may hold a redaction (a message spanning
+ * lines may be redacted in any of them), asked only when the line gets a second look; the
+ * streaming matcher remembers the answer per line.
+ */
+function matchBody(
+  body: string,
+  compiled: CompiledEntry[],
+  previous: readonly string[],
+  redactedBefore: () => boolean = () => previous.some(mayHoldRedaction),
+): LineMatch[] {
+  const out = matchTiers(body, compiled, previous);
+  const seen = lastSeen;
+  // Only a line holding some entry's literal (or an escape, which may hide one) is looked at again.
+  const escaped = body.includes('\\') ? unescapeLines(body) : undefined;
+  if (!escaped && (!seen || !(mayHoldRedaction(body) || redactedBefore()))) return out;
+  const first = { out };
+  const again = matchPasted(body, compiled, previous, escaped);
+  if (strong(first.out).length) {
+    // What the line says as pasted was recognised; what the unescaped or unredacted form adds (the
+    // messages escaped inside a recognised wrapper, an entry that needs the redacted address) too.
+    const ids = new Set(first.out.map((m) => m.entry.id));
+    return [...first.out, ...strong(again).filter((m) => !ids.has(m.entry.id))];
+  }
+  // An ordinary entry recognising the pasted form comes before any tier; a fallback before a
+  // generic entry; of two generic ones, the one naming the more precise object (earlier in the tier).
+  if (strong(again).length) return strong(again);
+  for (const tier of ['fallback', 'generic'] as const) {
+    const a = ofTier(first.out, tier);
+    const b = ofTier(again, tier);
+    if (!a.length && !b.length) continue;
+    if (tier === 'fallback') return a.length ? a : b;
+    const rank = (m: LineMatch | undefined) =>
+      m ? compiled.findIndex((c) => c.entry === m.entry) : Infinity;
+    return rank(b[0]) < rank(a[0]) ? b.slice(0, 1) : a;
+  }
+  return [];
 }
 
 /** The explanation an entry gives for these facts (its own text, changed by `refine`). */
@@ -340,8 +466,13 @@ export function factsOf(groups: Readonly<Record<string, string>>): {
   const facts: Record<string, string> = { ...groups };
   const device = canonical(groups.bdf) ?? canonical(groups.sbdf);
   delete facts.sbdf;
+  // A redacted address stays as pasted ("0000:xx:00.0"): a fact, but never a device.
+  const hidden = groups.redacted?.split(',') ?? [];
   if (device) facts.bdf = device;
+  else if (hidden.includes('bdf') || hidden.includes('sbdf')) facts.bdf = groups.bdf ?? groups.sbdf;
   else delete facts.bdf;
+  if (hidden.includes('sbdf'))
+    facts.redacted = [...new Set(hidden.map((k) => (k === 'sbdf' ? 'bdf' : k)))].join(',');
   const group =
     groups.group !== undefined && /^\d{1,9}$/.test(groups.group) ? Number(groups.group) : undefined;
   for (const g of ERRNO_GROUPS) {
@@ -362,8 +493,12 @@ export class DiagnoseMatcher {
   private readonly compiled: CompiledEntry[];
   private readonly byKey = new Map<string, Finding>();
   private readonly recent: string[] = [];
+  /** For each of `recent`: whether it may hold a redaction (pasted.ts mayHoldRedaction()). */
+  private readonly recentRedacted: (boolean | undefined)[] = [];
   /** Whether any pattern spans lines (only then are recent lines kept). */
   private readonly multiline: boolean;
+  /** The line before, when it was a short bare line that nothing recognised (a wrapped paste). */
+  private wrapped?: string;
 
   constructor(entries: CatalogueEntry[] = CATALOGUE) {
     this.compiled = compiledList(entries);
@@ -372,7 +507,22 @@ export class DiagnoseMatcher {
 
   line(text: string, n: number): void {
     const body = stripLogPrefix(text).body;
-    for (const { entry, groups } of matchBody(body, this.compiled, this.recent)) {
+    // Worked out only when a line gets a second look, and once per line.
+    const redactedBefore = () => this.recent.some((l, i) => (this.recentRedacted[i] ??= mayHoldRedaction(l)));
+    let hits = matchBody(body, this.compiled, this.recent, redactedBefore);
+    // A paste wraps long messages ("... memory listener" / "initialization failed: ..."): a short
+    // bare line (no log prefix) nothing recognised is tried once more after the one before it,
+    // when that one was such a line too. Log files prefix every line, so they never pay for it.
+    const bare = body === text && body.length <= WRAP_MAX;
+    if (!hits.length && bare && this.wrapped !== undefined)
+      hits = matchBody(
+        `${this.wrapped} ${body.trimStart()}`,
+        this.compiled,
+        this.recent.slice(0, -1),
+        redactedBefore,
+      );
+    this.wrapped = !hits.length && bare ? body.trimEnd() : undefined;
+    for (const { entry, groups } of hits) {
       const { facts, device, group } = factsOf(groups);
       const key = `${entry.id}|${device ?? ''}|${group ?? ''}|${facts.errno ?? ''}`;
       let f = this.byKey.get(key);
@@ -389,8 +539,13 @@ export class DiagnoseMatcher {
       if (f.lines.length < 5) f.lines.push({ n, text: text.slice(0, 300).trim() });
     }
     if (!this.multiline) return;
-    this.recent.push(body.length > 1024 ? body.slice(0, 1024) : body);
-    if (this.recent.length >= MULTILINE_WINDOW) this.recent.shift();
+    const kept = body.length > 1024 ? body.slice(0, 1024) : body;
+    this.recent.push(kept);
+    this.recentRedacted.push(undefined);
+    if (this.recent.length >= MULTILINE_WINDOW) {
+      this.recent.shift();
+      this.recentRedacted.shift();
+    }
   }
 
   finish(): Finding[] {

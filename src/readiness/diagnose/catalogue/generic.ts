@@ -11,7 +11,14 @@ import type { CatalogueEntry, Refinement } from '../entry.js';
 import { errnoText } from '../errno.js';
 import { ex, render } from './build.js';
 import { sysfsErrnoText, sysfsFileOf } from './sysfs-errno.js';
-import { IOCTL_NAMES, NODE_NAMES, vfioIoctlErrno, vfioNodeErrno, vfioNodeKind } from './vfio-errno.js';
+import {
+  IOCTL_NAMES,
+  NODE_NAMES,
+  type VfioErrnoText,
+  vfioIoctlErrno,
+  vfioNodeErrno,
+  vfioNodeKind,
+} from './vfio-errno.js';
 
 type Facts = Readonly<Record<string, string>>;
 
@@ -100,6 +107,134 @@ function ioctlRefine(f: Facts): Refinement | undefined {
   return g ? { title, ...g } : { title };
 }
 
+/**
+ * What a VFIO line that names no node, ioctl or sysfs file is about, from the words around the
+ * errno: a DMA mapping, a device's iommu_group link, an IOMMU group, a device, or VFIO at all.
+ */
+type VfioContext = 'dma-map' | 'group-link' | 'group' | 'device' | 'vfio';
+
+const CONTEXT_NAMES: Record<VfioContext, string> = {
+  'dma-map': 'mapping memory for DMA (VFIO_IOMMU_MAP_DMA)',
+  'group-link': "reading the device's iommu_group link",
+  group: 'using an IOMMU group',
+  device: 'opening or using a device for VFIO',
+  vfio: 'a VFIO operation',
+};
+
+function contextOf(f: Facts): VfioContext {
+  if (f.dmamap !== undefined) return 'dma-map';
+  if (f.grouplink !== undefined) return 'group-link';
+  if (f.groupctx !== undefined) return 'group';
+  if (f.devctx !== undefined) return 'device';
+  return 'vfio';
+}
+
+/**
+ * Errnos a device gives when it is opened or used through VFIO (torvalds/linux drivers/vfio/group.c
+ * vfio_group_ioctl_get_device_fd(), vfio_main.c vfio_df_open(), drivers/vfio/pci/vfio_pci_core.c
+ * vfio_pci_core_enable(), vfio_pci_core_setup_barmap() (pci_request_selected_regions()),
+ * drivers/vfio/group.c vfio_group_find_or_alloc() (-EINVAL for a device without an IOMMU group).
+ */
+const DEVICE: Record<string, VfioErrnoText> = {
+  EBUSY: {
+    cause:
+      "the device is held by someone else: another VM or process has it (or its IOMMU group) open, or, when its BARs are set up for access, another driver has requested the same memory (efifb, simplefb or vesafb keeping a GPU's framebuffer BAR: pci_request_selected_regions() returns -EBUSY)",
+    fix: 'find the holder (`fuser -v /dev/vfio/*`, /proc/iomem for the BAR: a "BOOTFB", "efifb" or "vesafb" range inside it) and stop it: another VM, or the boot framebuffer (video=efifb:off, initcall_blacklist=sysfb_init on 5.15+)',
+  },
+  ENOENT: {
+    cause:
+      'the device or its VFIO node is not there: the device is not bound to vfio-pci (so /dev/vfio/N was never created), the address is wrong or stale, or the IOMMU is off so that the kernel made no IOMMU groups',
+    fix: 'check the address with lspci -D, bind the device to vfio-pci (`vfiokit groups` shows its group and driver), and make sure the IOMMU is on (`vfiokit doctor`)',
+  },
+  ENODEV: {
+    cause:
+      'no VFIO driver stands behind the device: it is not bound to vfio-pci (or was unbound or removed since), or the name given is not the full address (0000:01:00.0) or mdev UUID that VFIO_GROUP_GET_DEVICE_FD looks up',
+    fix: 'bind it to vfio-pci and give its full address',
+  },
+  EINVAL: {
+    cause:
+      'the kernel refused the device in this state: its group is not attached to a container with an IOMMU type set (or, before Linux 5.19, the group is not viable because a device in it is on a host driver), or, when binding, the device has no IOMMU group (vfio_group_find_or_alloc() returns -EINVAL: the IOMMU is off)',
+    fix: 'bind every device of the group to vfio-pci, make sure the IOMMU is on (`vfiokit doctor`), and attach the group to a container before asking for the device',
+  },
+  EPERM: {
+    cause:
+      "the access was refused by policy, not by the file mode: a device cgroup or a container's device allowlist, SELinux/AppArmor, a missing capability, or no interrupt remapping (VFIO refuses a device whose MSIs cannot be isolated unless allow_unsafe_interrupts is set)",
+    fix: "give the process the device (libvirt's cgroup_device_acl, the container's --device / device plugin, DeviceAllow=), check the audit log, and see the kernel's \"No interrupt remapping support\" line if there is one",
+  },
+  EACCES: {
+    cause:
+      'the user the program runs as may not open the VFIO node: /dev/vfio/N is root-owned with mode 0600 unless a udev rule or libvirt changes it',
+    fix: 'start the VM through the system libvirt or give the user the node with a udev rule (SUBSYSTEM=="vfio", OWNER="user") and raise its memlock limit',
+  },
+  EIO: {
+    cause:
+      'the device did not do what was asked: it does not answer in config space (fallen off the bus, stuck in D3cold, or not back from a reset), or, for a mediated device (vGPU), the vendor driver refused to start the instance',
+    fix: "read dmesg at the same moment (a reset or power-state line for the device); check `lspci -s ADDR -vv` answers; for a vGPU the vendor manager's log (journalctl -u nvidia-vgpu-mgr) says why",
+  },
+  ENXIO: {
+    cause:
+      'the device node has no device behind it: a stale /dev/vfio entry (a copied or bind-mounted /dev) whose group is gone, or the device was removed',
+    fix: 'let devtmpfs provide /dev/vfio (recreate the container or pod with the current nodes) and check that the device is still present (lspci -D)',
+  },
+  ENOMEM: {
+    cause:
+      "memory could not be pinned for the device's DMA: the process's locked-memory limit (RLIMIT_MEMLOCK) is below the guest RAM (every page is pinned), or hugepages ran out",
+    fix: "raise the memlock limit (ulimit -l, LimitMEMLOCK=, the pod's limits) above guest RAM; check the hugepage pool (/proc/meminfo)",
+  },
+};
+
+/** Errnos anywhere on the VFIO path, when the line names no more precise object. */
+const VFIO_GENERAL: Record<string, VfioErrnoText> = {
+  ENOENT: {
+    cause:
+      'a VFIO object is missing: the vfio modules are not loaded, the device is not bound to vfio-pci (so its /dev/vfio/N node does not exist), or the IOMMU is off so that the kernel made no IOMMU groups',
+    fix: 'turn the IOMMU on (`vfiokit doctor`), modprobe vfio-pci, and bind the device (`vfiokit groups`)',
+  },
+  EPERM: {
+    cause:
+      'VFIO refused by policy: a device cgroup or container allowlist, a security module, a missing capability (CAP_SYS_RAWIO for no-IOMMU, CAP_IPC_LOCK to lock memory with a memlock limit of 0), or a group that is not viable (a device in it on a host driver)',
+    fix: 'give the process the device and the memlock limit it needs; bind every device of the group to vfio-pci; check the audit log',
+  },
+  EACCES: {
+    cause:
+      'file permissions on the VFIO nodes: /dev/vfio/N is root-only (0600) unless a udev rule or libvirt changes it',
+    fix: 'start the VM through the system libvirt, or add a udev rule for the user',
+  },
+  ENOMEM: DEVICE.ENOMEM,
+};
+
+function refineTable(ctx: VfioContext, f: Facts): VfioErrnoText | undefined {
+  const errno = f.errno;
+  if (!errno) return undefined;
+  switch (ctx) {
+    case 'dma-map':
+      return vfioIoctlErrno('VFIO_IOMMU_MAP_DMA', f);
+    case 'group-link':
+      return errno === 'ENOENT'
+        ? {
+            cause:
+              'the device has no iommu_group link in sysfs: the kernel made no IOMMU groups, because the IOMMU is off in the firmware (VT-d / AMD-Vi) or on the kernel command line (intel_iommu=on before 6.2 for Intel), or not supported; or the address is wrong',
+            fix: 'enable the IOMMU in the firmware and on the kernel command line, reboot, and check /sys/kernel/iommu_groups (`vfiokit doctor`)',
+          }
+        : undefined;
+    case 'group':
+      return vfioNodeErrno('group', { ...f, group: f.group ?? 'N' });
+    case 'device':
+      return DEVICE[errno];
+    case 'vfio':
+      return VFIO_GENERAL[errno];
+  }
+}
+
+function contextRefine(f: Facts): Refinement | undefined {
+  const ctx = contextOf(f);
+  const title = `VFIO failed ${CONTEXT_NAMES[ctx]} (${f.errno ?? 'errno'})`;
+  const t = refineTable(ctx, f);
+  if (t) return { title, ...t };
+  const g = general(f.errno, CONTEXT_NAMES[ctx]);
+  return g ? { title, ...g } : { title };
+}
+
 export const GENERIC_ENTRIES: CatalogueEntry[] = [
   {
     id: 'generic.sysfs-errno',
@@ -179,6 +314,39 @@ export const GENERIC_ENTRIES: CatalogueEntry[] = [
       // The map error's own Debug form (VfioMapRegion(DmaMap(IommuDmaMap(…)))) has a specific entry
       // (cloud-hypervisor.dma-map-failed); other variants of the same enum reach this tier.
       ex('Error: VfioDeviceGetRegionInfo(Error(22))', { ioctl: 'VfioDeviceGetRegionInfo', errno: 'EINVAL' }),
+    ],
+  },
+  {
+    id: 'generic.vfio-context-errno',
+    source: 'userspace tool',
+    cite: 'the errno from the VFIO step the line names (torvalds/linux drivers/vfio/vfio_iommu_type1.c vfio_dma_do_map(), vfio_pin_pages_remote(); drivers/vfio/container.c vfio_fops_unl_ioctl(); drivers/vfio/group.c vfio_group_fops_open(), vfio_group_find_or_alloc(), vfio_group_ioctl_get_device_fd(); drivers/vfio/pci/vfio_pci_core.c vfio_pci_core_enable(), vfio_pci_core_setup_barmap())',
+    format: '%s: %s',
+    tier: 'generic',
+    // From the most precise context to the least: the first that matches names it (contextOf()).
+    patterns: [
+      // Spelled out rather than case-insensitive: every literal goes into the engine's one scan.
+      /(?<dmamap>DMA map|dma map|DMA_MAP|dma_map|MAP_DMA|map_dma|MAP DMA|map DMA|Map DMA|DmaMap|dmaMap|DMA-map|dma-map)/,
+      /(?<grouplink>iommu_group)\b/,
+      /(?<groupctx>VFIO group|vfio group|Vfio group|IOMMU group|iommu group|vfio_group|group (?:file|fd|node|\d{1,6}\b))/,
+      /(?<devctx>VFIO device|vfio device|vfio-pci device|vfio_pci|vfio-pci|device fd|device FD|hostdev|passthrough|pass-through|Passthrough)/,
+      /(?<vfioctx>vfio|VFIO|Vfio|iommu|IOMMU|Iommu)/,
+    ],
+    severity: 'error',
+    title: 'A VFIO step failed',
+    cause:
+      'a program on the VFIO path got an errno; what the line is about (DMA mapping, a group, a device) and the errno decide why',
+    fix: 'see the cause for this step and errno',
+    refine: contextRefine,
+    render: render('vmm: ', 'failed to map DMA for the device', 'Cannot allocate memory'),
+    examples: [
+      ex('vmm: failed to map DMA for the device: Cannot allocate memory', { errno: 'ENOMEM' }),
+      ex('ERROR: could not open the VFIO group of 0000:03:00.0: [Errno 16] Device or resource busy', {
+        errno: 'EBUSY',
+      }),
+      ex('passthrough: cannot read iommu_group of 0000:03:00.0: Os { code: 2, kind: NotFound }', {
+        errno: 'ENOENT',
+      }),
+      ex('hostdev 0000:41:00.0 setup failed: errno=5', { errno: 'EIO' }),
     ],
   },
 ];

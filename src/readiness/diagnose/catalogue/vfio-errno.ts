@@ -241,8 +241,9 @@ const IOCTL: Record<string, Record<string, VfioErrnoText>> = {
       fix: 'peer-to-peer through BARs needs iommufd with dma-buf support or must be turned off; otherwise a bug in the program',
     },
     EINVAL: {
-      cause: 'the mapping is not page-aligned, its size is 0, or its flags are wrong',
-      fix: 'a bug in the program, or a page size the IOMMU does not support',
+      cause:
+        "the container has no IOMMU type yet (VFIO_SET_IOMMU not done, or undone when the container's last group left it: vfio_fops_unl_ioctl() answers -EINVAL for any map on a container without an IOMMU driver), or the mapping itself is refused by vfio_dma_do_map(): an IOVA outside the IOMMU's usable ranges (a reserved region such as the MSI window 0xfee00000, or beyond its address width), a size of 0, an address or size not aligned to the IOMMU's smallest page, or wrong flags",
+      fix: "attach the group to the container and set the IOMMU type (VFIO_SET_IOMMU) before mapping, and again after the last group left; keep IOVAs inside VFIO_IOMMU_GET_INFO's ranges and aligned to its page sizes",
     },
     ENOSPC: {
       cause:

@@ -1,0 +1,176 @@
+/**
+ * The messages programs wrap a VFIO error in: libvirt reporting that QEMU exited at start and
+ * quoting its last lines, virsh and virt-manager reporting that a domain did not start, KubeVirt's
+ * virt-handler relaying virt-launcher's error, Kata's QMP client relaying QEMU's answer, a Rust VMM
+ * thread panicking. A wrapper says which program gave up, not why: the cause is the text it quotes
+ * (on the same line, or on the lines around it). These entries are fallbacks (entry.ts `tier`):
+ * they answer only for a line no entry recognised, so a quoted message that the catalogue knows is
+ * explained by its own entry and the wrapper adds nothing; when the quoted text is unknown, cut
+ * ("..."), or on another line, they say where the real error is.
+ */
+import type { CatalogueEntry } from '../entry.js';
+import { ex, render } from './build.js';
+
+type Facts = Readonly<Record<string, string>>;
+
+/** The quoted text as the wrapper carried it, or nothing worth reading (cut by the paste). */
+function quoted(f: Facts): string | undefined {
+  const q = f.inner?.trim().replace(/^["']|["')]+$/g, '');
+  return q && !/^(?:\.\.\.|…|\(\.\.\.\))$/.test(q) ? q : undefined;
+}
+
+function libvirtRefine(f: Facts) {
+  const log = `/var/log/libvirt/qemu/${f.vm ?? 'NAME'}.log`;
+  const q = quoted(f);
+  return q
+    ? {
+        cause: `QEMU exited while libvirt was starting it (or connecting to its monitor); libvirt quotes QEMU's last output, and that is the error: "${q.slice(0, 200)}"`,
+        fix: `read the quoted QEMU error (\`vfiokit diagnose\` explains it on its own line when it knows it); the whole output is in ${log}`,
+      }
+    : {
+        fix: `the quoted QEMU output was cut from this line: read it in ${log} (or \`journalctl -u libvirtd -u virtqemud\`) and give that line to \`vfiokit diagnose\``,
+      };
+}
+
+export const WRAPPED_ENTRIES: CatalogueEntry[] = [
+  {
+    id: 'wrapped.libvirt-qemu-exited',
+    source: 'libvirt',
+    cite: 'libvirt/libvirt src/qemu/qemu_process.c qemuProcessReportLogError() (the prefix from qemu_monitor.c qemuMonitorIO(), or qemuProcessWaitForMonitor())',
+    format: "QEMU unexpectedly closed the monitor (vm='%1$s'): %2$s",
+    versions:
+      'libvirt 9.x+: "QEMU unexpectedly closed the monitor (vm=\'NAME\'): …"; older: "qemu unexpectedly closed the monitor: …"; at start before the monitor connected: "process exited while connecting to monitor: …"; all as "internal error: …"',
+    tier: 'fallback',
+    patterns: [
+      /(?:qemu|QEMU) unexpectedly closed the monitor(?: \(vm=['‘’](?<vm>[^'‘’\n]{1,64})['‘’]\))?(?::\s?(?<inner>[^\n]{1,300}))?/,
+      /process exited while connecting to monitor(?::\s?(?<inner>[^\n]{1,300}))?/,
+    ],
+    severity: 'error',
+    title: 'QEMU exited while libvirt started it: the quoted QEMU message is the error',
+    cause:
+      "QEMU exited while libvirt was starting it (or connecting to its monitor); libvirt's message only wraps QEMU's own last output, quoted after the colon",
+    fix: 'read the quoted QEMU error (`vfiokit diagnose` explains it on its own line when it knows it); the whole output is in /var/log/libvirt/qemu/NAME.log',
+    refine: libvirtRefine,
+    render: render(
+      'error: internal error: ',
+      'win11',
+      '2025-01-01T10:00:00.000000Z qemu-system-x86_64: something new',
+    ),
+    examples: [
+      ex('error: internal error: qemu unexpectedly closed the monitor', {}),
+      ex(
+        "internal error: QEMU unexpectedly closed the monitor (vm='win11'): 2025-01-01T10:00:00.000000Z qemu-system-x86_64: -device vfio-pci,host=0000:0b:00.0: some future failure",
+        { vm: 'win11' },
+      ),
+      ex('internal error: process exited while connecting to monitor: ...', {}),
+    ],
+  },
+  {
+    id: 'wrapped.domain-start-failed',
+    source: 'libvirt',
+    cite: 'libvirt/libvirt tools/virsh-domain.c cmdStart() (virt-manager\'s virtManager/vmmenu.py start: "Error starting domain: %s")',
+    format: "Failed to start domain '%1$s'",
+    versions:
+      'libvirt 9.x+ quotes the name; older: "Failed to start domain %s"; virt-manager: "Error starting domain: %s"',
+    tier: 'fallback',
+    patterns: [
+      /Failed to start domain ['"]?(?<vm>[\w.:@+-]{1,64})['"]?/,
+      /Error starting domain: (?<inner>[^\n]{1,300})/,
+    ],
+    severity: 'error',
+    title: 'The domain did not start: the next error line says why',
+    cause:
+      'virsh (or virt-manager) reports that libvirt refused or failed to start the VM; the reason is the "error: …" line virsh prints right after this one (libvirt\'s own error, often quoting QEMU)',
+    fix: "read the line after it (`virsh start NAME 2>&1` prints both) and give it to `vfiokit diagnose`; QEMU's full output is in /var/log/libvirt/qemu/NAME.log",
+    render: render('error: ', 'win10'),
+    examples: [
+      ex("error: Failed to start domain 'win10'", { vm: 'win10' }),
+      ex('error: Failed to start domain centos7', { vm: 'centos7' }),
+    ],
+  },
+  {
+    id: 'wrapped.kubevirt-command-failed',
+    source: 'container runtime',
+    cite: 'kubevirt/kubevirt pkg/virt-handler/cmd-client/client.go handleError() (the virt-handler side of a virt-launcher command)',
+    format: 'server error. command %s failed: %q',
+    tier: 'fallback',
+    patterns: [/server error\. command (?<command>[\w.]{1,40}) failed: (?<inner>[^\n]{0,300})/],
+    render: render('', 'SyncVMI'),
+    severity: 'error',
+    title: "KubeVirt: virt-launcher's libvirt refused the VM: the quoted error says why",
+    cause:
+      "virt-handler asked the VM's virt-launcher pod to act (SyncVMI: define and start the domain) and it failed; the quoted text is libvirt's error from inside the pod, usually quoting QEMU",
+    fix: "read the quoted error (Go escapes its quotes and newlines; `vfiokit diagnose` reads them); the pod's own log (`kubectl logs virt-launcher-…`) has it in full",
+    examples: [
+      ex(
+        'server error. command SyncVMI failed: "LibvirtError(Code=1, Domain=10, Message=\'internal error: some future failure\')"',
+        { command: 'SyncVMI' },
+      ),
+    ],
+  },
+  {
+    id: 'wrapped.qmp-command-failed',
+    source: 'container runtime',
+    cite: "kata-containers/kata-containers src/runtime/pkg/govmm/qemu/qmp.go processQMPInput() (QEMU's error reply to a QMP command, as Kata relays it)",
+    format: 'QMP command failed: %v',
+    tier: 'fallback',
+    patterns: [/QMP command failed: (?<inner>[^\n]{1,300})/],
+    render: render('', 'something new: unknown'),
+    severity: 'error',
+    title: 'QEMU refused a QMP command (a device hotplug): its reply says why',
+    cause:
+      "Kata (or another QMP client) asked the running QEMU to do something — for VFIO, hot-plug the device with device_add — and QEMU answered with an error, quoted after the colon; that text is QEMU's own error for the device",
+    fix: 'read the quoted QEMU error; Kata adds ": unknown" at the end, which means nothing',
+    examples: [ex('QMP command failed: some future failure: unknown')],
+  },
+  {
+    id: 'wrapped.rust-thread-panicked',
+    source: 'rust-vmm',
+    cite: "rust-lang/rust library/std/src/panicking.rs default_hook() (Cloud Hypervisor's and other Rust VMMs' threads, such as 'vmm')",
+    format: "thread '%s' panicked at %s:",
+    versions:
+      "Rust 1.73+: \"thread 'NAME' panicked at FILE:LINE:COL:\" with the message on the next line; older: \"thread 'NAME' panicked at 'MESSAGE', FILE:LINE:COL\"",
+    tier: 'fallback',
+    patterns: [/thread '(?<thread>[^'\n]{1,40})' panicked at (?<inner>[^\n]{1,300})/],
+    render: render('', 'vmm', 'vmm/src/lib.rs:1:1'),
+    severity: 'error',
+    title: 'A Rust VMM thread crashed: the error logged before it is the cause',
+    cause:
+      "a thread of a Rust program (Cloud Hypervisor's 'vmm' thread, crosvm, a rust-vmm tool) hit an error its code did not handle (an unwrap() of a failed step) and aborted; the step that failed is usually logged just before the panic (for VFIO: a region, BAR or DMA mapping error)",
+    fix: 'read the ERROR line before the panic and give it to `vfiokit diagnose`; report the panic itself to the project (an unhandled error is a bug), with RUST_BACKTRACE=1 output',
+    examples: [
+      ex("thread 'vmm' panicked at vmm/src/device_manager.rs:1234:56:", { thread: 'vmm' }),
+      ex("thread 'vcpu0' panicked at 'called `Result::unwrap()` on an `Err` value', src/main.rs:10:5", {
+        thread: 'vcpu0',
+      }),
+    ],
+  },
+];
+
+/** The other wordings these entries recognise (coverage.ts spreads them into its ALSO list). */
+export const WRAPPED_ALSO: { id: string; file: string; format: string; text: string }[] = [
+  {
+    id: 'wrapped.libvirt-qemu-exited',
+    file: 'libvirt/libvirt src/qemu/qemu_monitor.c',
+    format: 'qemu unexpectedly closed the monitor',
+    text: 'error: internal error: qemu unexpectedly closed the monitor: 2020-01-01T00:00:00.000000Z qemu-system-x86_64: something new',
+  },
+  {
+    id: 'wrapped.libvirt-qemu-exited',
+    file: 'libvirt/libvirt src/qemu/qemu_process.c',
+    format: 'process exited while connecting to monitor',
+    text: 'internal error: process exited while connecting to monitor: 2020-01-01T00:00:00.000000Z qemu-kvm: something new',
+  },
+  {
+    id: 'wrapped.domain-start-failed',
+    file: 'libvirt/libvirt tools/virsh-domain.c',
+    format: 'Failed to start domain %s',
+    text: 'error: Failed to start domain win10',
+  },
+  {
+    id: 'wrapped.rust-thread-panicked',
+    file: 'rust-lang/rust library/std/src/panicking.rs',
+    format: "thread '%s' panicked at '%s', %s",
+    text: "thread 'vmm' panicked at 'called `Option::unwrap()` on a `None` value', src/lib.rs:1:1",
+  },
+];
