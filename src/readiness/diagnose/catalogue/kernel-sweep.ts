@@ -1572,7 +1572,9 @@ const PCI_QUIRK_LINES: CatalogueEntry[] = [
     source: 'kernel',
     cite: 'torvalds/linux drivers/pci/quirks.c reset_ivb_igd()',
     format: 'timeout during reset\n',
-    patterns: [/0000:00:02\.0: timeout during reset$/],
+    // The integrated GPU is always 00:02.0; the bus is not required, so a pasted address whose bus
+    // was blanked out (0000:xx:02.0) still reads as this message.
+    patterns: [/:02\.0: timeout during reset$/],
     severity: 'warning',
     title: 'The Ivy Bridge iGPU reset timed out waiting for the panel',
     cause:

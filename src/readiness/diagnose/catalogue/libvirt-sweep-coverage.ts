@@ -707,7 +707,7 @@ export const LIBVIRT_SWEEP_ALSO: AlsoRow[] = [
     text: 'error: Cannot set interface MAC/vlanid to 52:54:00:6d:90:02/42 for ifname enp59s0f0 vf 1: Invalid argument',
   },
   {
-    id: 'libvirt.virsh-domain-op-failed',
+    id: 'wrapped.domain-start-failed',
     file: 'libvirt/libvirt tools/virsh-domain.c',
     format: "Failed to start domain '%1$s'",
     text: "error: Failed to start domain 'win10'",

@@ -1458,29 +1458,23 @@ export const LIBVIRT_SWEEP_ENTRIES: CatalogueEntry[] = [
   {
     id: 'libvirt.virsh-domain-op-failed',
     source: 'libvirt',
-    cite: 'libvirt/libvirt tools/virsh-domain.c cmdAttachDevice() / cmdDetachDevice() / cmdDetachDeviceAlias() / cmdStart()',
+    cite: 'libvirt/libvirt tools/virsh-domain.c cmdAttachDevice() / cmdDetachDevice() / cmdDetachDeviceAlias()',
     format: 'Failed to attach device from %1$s',
     versions:
-      'same file: "Failed to detach device from %1$s", "Failed to detach device with alias %1$s", "Failed to start domain \'%1$s\'"',
-    patterns: [
-      /Failed to (?<op>attach|detach) device (?:from|with alias) (?<what>[^\s]{1,200})/,
-      /Failed to (?<op>start) domain '(?<what>[^'\n]{1,128})'/,
-    ],
+      'same file: "Failed to detach device from %1$s", "Failed to detach device with alias %1$s" ("Failed to start domain \'%1$s\'" is wrapped.domain-start-failed)',
+    patterns: [/Failed to (?<op>attach|detach) device (?:from|with alias) (?<what>[^\s]{1,200})/],
     severity: 'error',
-    title: 'virsh attach-device / detach-device / start failed',
+    title: 'virsh attach-device / detach-device failed',
     cause:
       'virsh says which operation failed; the reason is the "error:" line printed right after it (libvirt\'s or QEMU\'s error)',
     fix: 'read the next error line; `vfiokit diagnose` explains it too when both lines are given',
     render: render('error: ', 'gpu.xml'),
-    examples: [
-      ex('error: Failed to attach device from gpu.xml', { op: 'attach', what: 'gpu.xml' }),
-      ex("error: Failed to start domain 'win10'", { op: 'start', what: 'win10' }),
-    ],
+    examples: [ex('error: Failed to attach device from gpu.xml', { op: 'attach', what: 'gpu.xml' })],
   },
   {
     id: 'libvirt.virsh-domain-op-done',
     source: 'libvirt',
-    cite: 'libvirt/libvirt tools/virsh-domain.c cmdAttachDevice() / cmdDetachDevice() / cmdDetachDeviceAlias() / cmdStart()',
+    cite: 'libvirt/libvirt tools/virsh-domain.c cmdAttachDevice() / cmdDetachDevice() / cmdDetachDeviceAlias()',
     format: 'Device attached successfully\n',
     versions:
       'same file: "Device detached successfully", "Device detach request sent successfully", "Domain \'%1$s\' started"',

@@ -45,7 +45,7 @@ export const QEMU_SWEEP_PCI_ENTRIES: CatalogueEntry[] = [
       "Machine is not i440fx, assigned BDF is not 00:02.0, or device %04x (gen %d) doesn't support legacy mode",
     versions: 'QEMU 10.0+, printed only with x-igd-legacy-mode=on',
     patterns: [
-      /Machine is not i440fx, assigned BDF is not 00:02\.0, or device (?<device>[0-9a-f]{4}) \(gen (?<gen>-?\d{1,2})\) doesn't support legacy mode/,
+      /Machine is not i440fx, assigned BDF is not [^,\n]{1,16}, or device (?<device>[0-9a-f]{4}) \(gen (?<gen>-?\d{1,2})\) doesn't support legacy mode/,
     ],
     severity: 'error',
     title: 'x-igd-legacy-mode=on was asked for where legacy IGD mode cannot work',

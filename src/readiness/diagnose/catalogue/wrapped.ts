@@ -1,6 +1,6 @@
 /**
- * The messages programs wrap a VFIO error in: libvirt reporting that QEMU exited at start and
- * quoting its last lines, virsh and virt-manager reporting that a domain did not start, KubeVirt's
+ * The messages programs wrap a VFIO error in (libvirt's "QEMU unexpectedly closed the monitor" is
+ * libvirt.qemu-exited, in the same tier): virsh and virt-manager reporting that a domain did not start, KubeVirt's
  * virt-handler relaying virt-launcher's error, Kata's QMP client relaying QEMU's answer, a Rust VMM
  * thread panicking. A wrapper says which program gave up, not why: the cause is the text it quotes
  * (on the same line, or on the lines around it). These entries are fallbacks (entry.ts `tier`):
@@ -11,60 +11,7 @@
 import type { CatalogueEntry } from '../entry.js';
 import { ex, render } from './build.js';
 
-type Facts = Readonly<Record<string, string>>;
-
-/** The quoted text as the wrapper carried it, or nothing worth reading (cut by the paste). */
-function quoted(f: Facts): string | undefined {
-  const q = f.inner?.trim().replace(/^["']|["')]+$/g, '');
-  return q && !/^(?:\.\.\.|…|\(\.\.\.\))$/.test(q) ? q : undefined;
-}
-
-function libvirtRefine(f: Facts) {
-  const log = `/var/log/libvirt/qemu/${f.vm ?? 'NAME'}.log`;
-  const q = quoted(f);
-  return q
-    ? {
-        cause: `QEMU exited while libvirt was starting it (or connecting to its monitor); libvirt quotes QEMU's last output, and that is the error: "${q.slice(0, 200)}"`,
-        fix: `read the quoted QEMU error (\`vfiokit diagnose\` explains it on its own line when it knows it); the whole output is in ${log}`,
-      }
-    : {
-        fix: `the quoted QEMU output was cut from this line: read it in ${log} (or \`journalctl -u libvirtd -u virtqemud\`) and give that line to \`vfiokit diagnose\``,
-      };
-}
-
 export const WRAPPED_ENTRIES: CatalogueEntry[] = [
-  {
-    id: 'wrapped.libvirt-qemu-exited',
-    source: 'libvirt',
-    cite: 'libvirt/libvirt src/qemu/qemu_process.c qemuProcessReportLogError() (the prefix from qemu_monitor.c qemuMonitorIO(), or qemuProcessWaitForMonitor())',
-    format: "QEMU unexpectedly closed the monitor (vm='%1$s'): %2$s",
-    versions:
-      'libvirt 9.x+: "QEMU unexpectedly closed the monitor (vm=\'NAME\'): …"; older: "qemu unexpectedly closed the monitor: …"; at start before the monitor connected: "process exited while connecting to monitor: …"; all as "internal error: …"',
-    tier: 'fallback',
-    patterns: [
-      /(?:qemu|QEMU) unexpectedly closed the monitor(?: \(vm=['‘’](?<vm>[^'‘’\n]{1,64})['‘’]\))?(?::\s?(?<inner>[^\n]{1,300}))?/,
-      /process exited while connecting to monitor(?::\s?(?<inner>[^\n]{1,300}))?/,
-    ],
-    severity: 'error',
-    title: 'QEMU exited while libvirt started it: the quoted QEMU message is the error',
-    cause:
-      "QEMU exited while libvirt was starting it (or connecting to its monitor); libvirt's message only wraps QEMU's own last output, quoted after the colon",
-    fix: 'read the quoted QEMU error (`vfiokit diagnose` explains it on its own line when it knows it); the whole output is in /var/log/libvirt/qemu/NAME.log',
-    refine: libvirtRefine,
-    render: render(
-      'error: internal error: ',
-      'win11',
-      '2025-01-01T10:00:00.000000Z qemu-system-x86_64: something new',
-    ),
-    examples: [
-      ex('error: internal error: qemu unexpectedly closed the monitor', {}),
-      ex(
-        "internal error: QEMU unexpectedly closed the monitor (vm='win11'): 2025-01-01T10:00:00.000000Z qemu-system-x86_64: -device vfio-pci,host=0000:0b:00.0: some future failure",
-        { vm: 'win11' },
-      ),
-      ex('internal error: process exited while connecting to monitor: ...', {}),
-    ],
-  },
   {
     id: 'wrapped.domain-start-failed',
     source: 'libvirt',
@@ -149,18 +96,6 @@ export const WRAPPED_ENTRIES: CatalogueEntry[] = [
 
 /** The other wordings these entries recognise (coverage.ts spreads them into its ALSO list). */
 export const WRAPPED_ALSO: { id: string; file: string; format: string; text: string }[] = [
-  {
-    id: 'wrapped.libvirt-qemu-exited',
-    file: 'libvirt/libvirt src/qemu/qemu_monitor.c',
-    format: 'qemu unexpectedly closed the monitor',
-    text: 'error: internal error: qemu unexpectedly closed the monitor: 2020-01-01T00:00:00.000000Z qemu-system-x86_64: something new',
-  },
-  {
-    id: 'wrapped.libvirt-qemu-exited',
-    file: 'libvirt/libvirt src/qemu/qemu_process.c',
-    format: 'process exited while connecting to monitor',
-    text: 'internal error: process exited while connecting to monitor: 2020-01-01T00:00:00.000000Z qemu-kvm: something new',
-  },
   {
     id: 'wrapped.domain-start-failed',
     file: 'libvirt/libvirt tools/virsh-domain.c',
