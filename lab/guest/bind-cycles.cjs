@@ -12,7 +12,9 @@ const { spawn, spawnSync } = require('node:child_process');
 
 const spec = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const out = process.env.LAB_OUT;
-const { main } = require(spec.bundle);
+// The bundle is one wrapped function that bin/bundle-loader.cjs compiles (scripts/build.mjs).
+const { loadBundle } = require(path.join(path.dirname(spec.bundle), '..', 'bin', 'bundle-loader.cjs'));
+const { main } = loadBundle(spec.bundle).exports;
 
 const DEV = '/sys/bus/pci/devices';
 const driverOf = (a) => {
