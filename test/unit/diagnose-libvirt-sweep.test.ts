@@ -7,17 +7,9 @@
 // reason inside them is recognised by its own entry.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CATALOGUE } from '../../src/readiness/diagnose/catalogue.js';
 import type { Refinement } from '../../src/readiness/diagnose/entry.js';
 import { matchLine } from '../../src/readiness/diagnose/matcher.js';
-
-function refined(id: string, line: string): Refinement | undefined {
-  const entry = CATALOGUE.find((e) => e.id === id);
-  assert.ok(entry?.refine, `${id} has no refine`);
-  const hit = matchLine(line).find((m) => m.entry.id === id);
-  assert.ok(hit, `${id} does not match: ${line}`);
-  return entry.refine(hit.groups);
-}
+import { refined } from '../helpers/diagnose-entry.js';
 
 const ids = (line: string) => matchLine(line).map((m) => m.entry.id);
 

@@ -4,17 +4,8 @@
 // patterns read from a real line, so a pattern that stops reading the fact fails here too.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CATALOGUE } from '../../src/readiness/diagnose/catalogue.js';
 import type { Refinement } from '../../src/readiness/diagnose/entry.js';
-import { matchLine } from '../../src/readiness/diagnose/matcher.js';
-
-function refined(id: string, line: string): Refinement | undefined {
-  const entry = CATALOGUE.find((e) => e.id === id);
-  assert.ok(entry?.refine, `${id} has no refine`);
-  const hit = matchLine(line).find((m) => m.entry.id === id);
-  assert.ok(hit, `${id} does not match: ${line}`);
-  return entry.refine(hit.groups);
-}
+import { refined } from '../helpers/diagnose-entry.js';
 
 const CASES: [id: string, line: string, check: (r: Refinement | undefined) => void][] = [
   [

@@ -17,22 +17,11 @@
 // - sriov-cni LoadConf(): the VF's PF netdev is read from /sys/bus/pci/devices/<VF>/physfn/net.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { diagnoseText, type Finding } from '../../src/readiness/diagnose/matcher.js';
-
-function only(text: string, id: string): Finding {
-  const hits = diagnoseText(text).findings.filter((f) => f.entry.id === id);
-  assert.equal(
-    hits.length,
-    1,
-    `${id}: expected one finding in:\n${text}\n(got ${diagnoseText(text)
-      .findings.map((f) => f.entry.id)
-      .join(', ')})`,
-  );
-  return hits[0];
-}
+import { diagnoseText } from '../../src/readiness/diagnose/matcher.js';
+import { onlyFinding } from '../helpers/diagnose-entry.js';
 
 test('Cloud Hypervisor VfioCreate: the innermost variant picks the step that failed', () => {
-  const invalid = only(
+  const invalid = onlyFinding(
     'Error booting VM: VmBoot(DeviceManager(VfioCreate(InvalidPath)))',
     'chv.vfio-create-failed',
   );
@@ -40,7 +29,7 @@ test('Cloud Hypervisor VfioCreate: the innermost variant picks the step that fai
   assert.match(invalid.explanation.cause, /IOMMU is off/);
   assert.match(invalid.explanation.fix, /\/sys\/bus\/pci\/devices\//);
 
-  const enoent = only(
+  const enoent = onlyFinding(
     'Error booting VM: VmBoot(DeviceManager(VfioCreate(OpenGroup(Os { code: 2, kind: NotFound, message: "No such file or directory" }, "45"))))',
     'chv.vfio-create-failed',
   );
@@ -49,14 +38,14 @@ test('Cloud Hypervisor VfioCreate: the innermost variant picks the step that fai
   assert.match(enoent.explanation.cause, /\/dev\/vfio\/45 does not exist/);
   assert.match(enoent.explanation.cause, /bound to vfio-pci/);
 
-  const busy = only(
+  const busy = onlyFinding(
     'VmAddDevice(DeviceManager(VfioCreate(OpenGroup(Os { code: 16, kind: ResourceBusy, message: "Device or resource busy" }, "12"))))',
     'chv.vfio-create-failed',
   );
   assert.equal(busy.facts.errno, 'EBUSY');
   assert.match(busy.explanation.cause, /already open/);
 
-  const viable = only(
+  const viable = onlyFinding(
     'Error booting VM: VmBoot(DeviceManager(VfioCreate(GroupViable)))',
     'chv.vfio-create-failed',
   );
@@ -65,12 +54,12 @@ test('Cloud Hypervisor VfioCreate: the innermost variant picks the step that fai
 });
 
 test('Dragonball wraps the same vfio-ioctls variants, and NoResource is its own entry', () => {
-  const t = only(
+  const t = onlyFinding(
     'vmm action error: StartMicroVm(CreateVfioDevice(VfioIoctlError(VfioType1V2)))',
     'chv.vfio-create-failed',
   );
   assert.match(t.explanation.cause, /vfio_iommu_type1/);
-  const r = only(
+  const r = onlyFinding(
     '6: vmm action error: StartMicroVm(CreateVfioDevice(NoResource))',
     'kata.dragonball-no-resource',
   );
@@ -80,20 +69,20 @@ test('Dragonball wraps the same vfio-ioctls variants, and NoResource is its own 
 test('virtio-iommu replay: EINVAL is the host IOMMU address width, ENOMEM the memlock limit', () => {
   const line = (e: number) =>
     `failed to map memory for VFIO container, iova 0x7fff00000000, gpa 0x24ce25000, size 0x1000: IommuDmaMap(Error(${e}))`;
-  const inval = only(line(22), 'chv.viommu-map-failed');
+  const inval = onlyFinding(line(22), 'chv.viommu-map-failed');
   assert.equal(inval.facts.errno, 'EINVAL');
   assert.match(inval.explanation.fix, /iommu_address_width/);
-  const nomem = only(line(12), 'chv.viommu-map-failed');
+  const nomem = onlyFinding(line(12), 'chv.viommu-map-failed');
   assert.match(nomem.explanation.cause, /RLIMIT_MEMLOCK/);
 });
 
 test('a refused BAR move: to 0 is the guest sizing the BAR, elsewhere the device is unreachable', () => {
-  const zero = only(
+  const zero = onlyFinding(
     'Failed moving device BAR: failed allocating new MMIO range: 0xe7f00000->0x0(0x80000)',
     'chv.bar-move-failed',
   );
   assert.equal(zero.explanation.severity, 'info');
-  const high = only(
+  const high = onlyFinding(
     'Failed moving device BAR: failed allocating new MMIO range: 0xd2000000->0x80000000(0x1000000), keeping old BAR',
     'chv.bar-move-failed',
   );
@@ -102,19 +91,22 @@ test('a refused BAR move: to 0 is the guest sizing the BAR, elsewhere the device
 });
 
 test('vfio-ioctls region listing: index 8 (VGA) is harmless, a BAR index is not', () => {
-  assert.equal(only('Could not get region #8 info', 'chv.region-info-missing').explanation.severity, 'info');
-  const bar = only('Could not get region #2 info', 'chv.region-info-missing');
+  assert.equal(
+    onlyFinding('Could not get region #8 info', 'chv.region-info-missing').explanation.severity,
+    'info',
+  );
+  const bar = onlyFinding('Could not get region #2 info', 'chv.region-info-missing');
   assert.equal(bar.explanation.severity, 'warning');
   assert.match(bar.explanation.cause, /BAR 2/);
 });
 
 test('crosvm low power: failing to enter is harmless, failing to exit leaves the device unreachable', () => {
-  const enter = only(
+  const enter = onlyFinding(
     "failed to enter vfio deviece's low power state: Inappropriate ioctl for device (os error 25)",
     'crosvm.low-power-failed',
   );
   assert.equal(enter.explanation.severity, 'warning');
-  const exit = only(
+  const exit = onlyFinding(
     "failed to exit vfio deviece's low power state: Input/output error (os error 5)",
     'crosvm.low-power-failed',
   );
@@ -123,12 +115,12 @@ test('crosvm low power: failing to enter is harmless, failing to exit leaves the
 });
 
 test('KubeVirt address variables: a missing vGPU variable is harmless, a missing passthrough one is not', () => {
-  const pci = only(
+  const pci = onlyFinding(
     'PCI_RESOURCE_NVIDIA_COM_GPU not set for resource nvidia.com/gpu',
     'kubevirt.resource-env-missing',
   );
   assert.equal(pci.explanation.severity, 'warning');
-  const mdev = only(
+  const mdev = onlyFinding(
     'MDEV_PCI_RESOURCE_NVIDIA_COM_GPU not set for resource nvidia.com/gpu',
     'kubevirt.resource-env-missing',
   );
@@ -136,7 +128,7 @@ test('KubeVirt address variables: a missing vGPU variable is harmless, a missing
 });
 
 test('SR-IOV CNI: a missing physfn/net means the PF has no netdev', () => {
-  const f = only(
+  const f = onlyFinding(
     'SRIOV-CNI failed to load netconf: LoadConf(): failed to get VF information: "lstat /sys/bus/pci/devices/0000:00:07.0/physfn/net: no such file or directory"',
     'mgmt.sriov-cni-vf-info',
   );
@@ -145,9 +137,9 @@ test('SR-IOV CNI: a missing physfn/net means the PF has no netdev', () => {
 });
 
 test('Proxmox: a mapping with no free device is not a second VM holding one address', () => {
-  const busy = only("PCI device '0000:01:00.0' already in use by VMID '101'", 'pve.device-reserved');
+  const busy = onlyFinding("PCI device '0000:01:00.0' already in use by VMID '101'", 'pve.device-reserved');
   assert.equal(busy.device, '0000:01:00.0');
-  const pool = only("could not find a free device for 'hostpci1'", 'pve.device-reserved');
+  const pool = onlyFinding("could not find a free device for 'hostpci1'", 'pve.device-reserved');
   assert.match(pool.explanation.cause, /resource mapping of hostpci1/);
   assert.notEqual(busy.explanation.cause, pool.explanation.cause);
 });
@@ -159,17 +151,20 @@ test('Kubernetes scheduling: only extended (vendor/name) resources are read, not
     ).length,
     0,
   );
-  const f = only('0/3 nodes are available: 3 Insufficient nvidia.com/gpu.', 'mgmt.k8s-insufficient-device');
+  const f = onlyFinding(
+    '0/3 nodes are available: 3 Insufficient nvidia.com/gpu.',
+    'mgmt.k8s-insufficient-device',
+  );
   assert.equal(f.facts.resource, 'nvidia.com/gpu');
 });
 
 test('Kata: /dev/vfio/vfio looked up as a group is not a stale group number', () => {
-  const vfio = only(
+  const vfio = onlyFinding(
     'failed to create shim task: open /sys/kernel/iommu_groups/vfio/devices: no such file or directory: unknown',
     'kata.iommu-group-missing',
   );
   assert.match(vfio.explanation.cause, /\/dev\/vfio\/vfio/);
-  const stale = only(
+  const stale = onlyFinding(
     'failed to create shim task: open /sys/kernel/iommu_groups/17/devices: no such file or directory: unknown',
     'kata.iommu-group-missing',
   );
@@ -177,12 +172,12 @@ test('Kata: /dev/vfio/vfio looked up as a group is not a stale group number', ()
 });
 
 test("NVIDIA's KubeVirt GPU plugin: a GPU without a driver and one without an IOMMU group are different fixes", () => {
-  const noDriver = only(
+  const noDriver = onlyFinding(
     'Could not read link driver for device 0000:3b:00.0: readlink /sys/bus/pci/devices/0000:3b:00.0/driver: no such file or directory',
     'mgmt.nvidia-dp-gpu-skipped',
   );
   assert.match(noDriver.explanation.fix, /vfio-pci/);
-  const noGroup = only(
+  const noGroup = onlyFinding(
     'Could not read link iommu_group for device 0000:3b:00.0: readlink /sys/bus/pci/devices/0000:3b:00.0/iommu_group: no such file or directory',
     'mgmt.nvidia-dp-gpu-skipped',
   );

@@ -7,22 +7,15 @@
 // own `physfn` links and group directories, laid out as the kernel makes them
 // (drivers/pci/iov.c pci_iov_add_virtfn, drivers/iommu/iommu.c iommu_group_add_device).
 import assert from 'node:assert/strict';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { kernelGroupsFromLinks, readKernelGroups } from '../../src/host/kernel-groups.js';
 import { readPciDevices, scanPciDevices } from '../../src/host/pci-sysfs.js';
 import type { HostRoot } from '../../src/host/root.js';
-import { buildFixture, desktop, type Fixture, type HostSpec } from '../helpers/fixture-builder.js';
+import { desktop } from '../helpers/fixture-builder.js';
+import { fixtureScope } from '../helpers/fixture-scope.js';
 import { hostOf, SHAPES } from '../helpers/mixed-host.js';
 
-const fixtures: Fixture[] = [];
-after(() => {
-  for (const f of fixtures) f.cleanup();
-});
-function build(spec: HostSpec): Fixture {
-  const f = buildFixture(spec);
-  fixtures.push(f);
-  return f;
-}
+const build = fixtureScope();
 
 /**
  * The fixture read as the live root reads /sys: `live` set, no openDir (so no listing answers a

@@ -6,20 +6,13 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { readPciDevices, scanPciDevices } from '../../src/host/pci-sysfs.js';
 import { openRoot } from '../../src/host/root.js';
-import { buildFixture, desktop, type Fixture, type HostSpec } from '../helpers/fixture-builder.js';
+import { desktop } from '../helpers/fixture-builder.js';
+import { fixtureScope } from '../helpers/fixture-scope.js';
 
-const fixtures: Fixture[] = [];
-after(() => {
-  for (const f of fixtures) f.cleanup();
-});
-function build(spec: HostSpec): Fixture {
-  const f = buildFixture(spec);
-  fixtures.push(f);
-  return f;
-}
+const build = fixtureScope();
 
 const LABS = ['lab-desktop', 'lab-legacy', 'lab-noacs', 'lab-server'];
 const labDir = (name: string) => path.join(import.meta.dirname, '..', 'fixtures', name, 'snapshot');

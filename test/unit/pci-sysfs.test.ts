@@ -2,27 +2,13 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { VfiokitError } from '../../src/errors.js';
 import { readPciDevice, readPciDevices, scanPciDevices } from '../../src/host/pci-sysfs.js';
-import {
-  buildFixture,
-  CLASS,
-  desktop,
-  type Fixture,
-  type HostSpec,
-  vanishingRoot,
-} from '../helpers/fixture-builder.js';
+import { CLASS, desktop, vanishingRoot } from '../helpers/fixture-builder.js';
+import { fixtureScope } from '../helpers/fixture-scope.js';
 
-const fixtures: Fixture[] = [];
-after(() => {
-  for (const f of fixtures) f.cleanup();
-});
-function build(spec: HostSpec): Fixture {
-  const f = buildFixture(spec);
-  fixtures.push(f);
-  return f;
-}
+const build = fixtureScope();
 
 test('lists every device in kernel order with IDs, class, drivers and groups (gaps kept)', () => {
   const fx = build(desktop);
