@@ -537,21 +537,19 @@ function readVfNames(at: DeviceAt, bytes: Uint8Array, cap: number): void {
   if (!enabled || numVfs === 0) return;
   const offset = u16At(bytes, cap + 0x14);
   const stride = u16At(bytes, cap + 0x16);
-  const m = /^([0-9a-f]+):([0-9a-f]{2}):([0-9a-f]{2})\.([0-7])$/.exec(at.name);
-  if (!m) {
+  const pf = tryParsePciAddress(at.name);
+  if (!pf) {
     at.ctx.sriovBlind = true;
     return;
   }
-  const rid = (parseInt(m[2], 16) << 8) | (parseInt(m[3], 16) << 3) | parseInt(m[4], 16);
+  const rid = (pf.bus << 8) | (pf.device << 3) | pf.fn;
   for (let i = 0; i < numVfs; i++) {
     const vf = rid + offset + stride * i;
     if (vf > 0xffff) break;
-    const name = `${m[1]}:${hex2(vf >> 8)}:${hex2((vf >> 3) & 0x1f)}.${vf & 7}`;
+    const name = formatPciAddress({ domain: pf.domain, bus: vf >> 8, device: (vf >> 3) & 0x1f, fn: vf & 7 });
     at.ctx.vfs.set(name, at.name);
   }
 }
-
-const hex2 = (n: number) => n.toString(16).padStart(2, '0');
 
 /**
  * What a grouping scan keeps of config space: the standard 256 bytes (header and capability
