@@ -13,8 +13,9 @@
 // on, instead of waiting until CI's own limit ends the job with no result. The lab suite, the
 // longest file, takes about 12 minutes on a two-core machine; VFIOKIT_TEST_LIMIT_S overrides.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const top = fileURLToPath(new URL('..', import.meta.url));
@@ -72,13 +73,35 @@ const unitFiles = files.filter((f) => !f.startsWith('test/lab/'));
 // The lab suite first, so it takes a slot at once: it is the longest single piece.
 const runList = labFiles.length ? ['test/lab-suite.ts', ...unitFiles] : unitFiles;
 const TEST_LIMIT_MS = Number(process.env.VFIOKIT_TEST_LIMIT_S ?? 1200) * 1000;
+// node's TAP goes to standard output as before; a second reporter collects the failures, printed
+// again after the summary so that the end of a long log names them.
+const failuresFile = join(mkdtempSync(join(tmpdir(), 'vfiokit-test-')), 'failures.txt');
 const r = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', `--test-timeout=${TEST_LIMIT_MS}`, ...runList],
+  [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-concurrency=2',
+    `--test-timeout=${TEST_LIMIT_MS}`,
+    '--test-reporter=tap',
+    '--test-reporter-destination=stdout',
+    `--test-reporter=${join(top, 'scripts/failures-reporter.mjs')}`,
+    `--test-reporter-destination=${failuresFile}`,
+    ...runList,
+  ],
   {
     stdio: 'inherit',
     cwd: top,
     env: { ...process.env, VFIOKIT_LAB_FILES: labFiles.join(',') },
   },
 );
+let failures = '';
+try {
+  failures = readFileSync(failuresFile, 'utf8');
+} catch {
+  // No file: the runner did not start; its own message says why.
+}
+rmSync(dirname(failuresFile), { recursive: true, force: true });
+if (failures.trim()) console.log(`\n# failed tests (also above, where they ran):\n${failures}`);
 process.exit(r.status ?? 1);
