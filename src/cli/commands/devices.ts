@@ -7,7 +7,7 @@ import { matchesKind, parseDeviceKind, parseVendorId } from '../../pci/class-fil
 import { deviceJson } from '../../pci/device-json.js';
 import { deviceNames } from '../../pci/ids.js';
 import type { DevicesJson } from '../../schema/outputs/devices.js';
-import type { CliContext } from '../context.js';
+import { type CliContext, inPieces } from '../context.js';
 import { deviceLine } from './device-render.js';
 
 export interface DevicesOptions {
@@ -53,7 +53,12 @@ export async function runDevices(ctx: CliContext, opts: DevicesOptions): Promise
     ctx.out(ctx.c.dim(kind || vendor !== undefined ? 'no PCI devices match' : 'no PCI devices found'));
     return 0;
   }
-  for (const d of devices) ctx.out(deviceLine(d, ctx.c));
+  const human = inPieces(ctx);
+  try {
+    for (const d of devices) human.ctx.out(deviceLine(d, ctx.c));
+  } finally {
+    human.flush();
+  }
   if (devices.some((d) => d.config?.truncated)) {
     ctx.err(
       `note: config space was readable only in part${ctx.root().live ? ' (not root)' : ''}: capabilities are unknown; ${rootAdvice(ctx.root())}`,

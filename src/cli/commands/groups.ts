@@ -10,7 +10,7 @@ import { cmdlineOverride, quirkEnvFromHost } from '../../iommu/host-env.js';
 import { buildTopology } from '../../iommu/topology.js';
 import { deviceNames } from '../../pci/ids.js';
 import type { PciDevice } from '../../pci/types.js';
-import type { CliContext } from '../context.js';
+import { type CliContext, inPieces } from '../context.js';
 import { renderGroups, renderSimulation, renderTree } from './groups-render.js';
 
 export interface GroupsOptions {
@@ -24,23 +24,6 @@ export function iommuOffError(): EnvironmentError {
     hint: 'enable VT-d / AMD-Vi (IOMMU) in the firmware setup and boot with intel_iommu=on on Intel; `vfiokit groups --simulate` shows the groups the kernel would form',
     code: 'iommu.off',
   });
-}
-
-/**
- * Human output collected and written once: a write per line was thousands of write syscalls on a
- * host with thousands of devices. Flushed in a finally so a failure still shows what was rendered.
- */
-function buffered(ctx: CliContext): { ctx: CliContext; flush(): void } {
-  const lines: string[] = [];
-  const out = (text = '') => {
-    lines.push(text);
-  };
-  return {
-    ctx: Object.create(ctx, { out: { value: out } }) as CliContext,
-    flush: () => {
-      if (lines.length) ctx.out(lines.join('\n'));
-    },
-  };
 }
 
 export async function runGroups(ctx: CliContext, opts: GroupsOptions): Promise<number> {
@@ -76,7 +59,7 @@ export async function runGroups(ctx: CliContext, opts: GroupsOptions): Promise<n
     ctx.printJson(report);
     return 0;
   }
-  const human = buffered(ctx);
+  const human = inPieces(ctx);
   try {
     renderHuman(human.ctx, opts, devices, report, all);
   } finally {

@@ -105,7 +105,7 @@ const UPPER_WRAPPER = new RegExp(
  * and newlines stay escaped and are undone by the matcher's second look, pasted.ts).
  */
 const LOWER_WRAPPER =
-  /^(?:cloud-hypervisor: \d{1,10}\.\d{1,9}[mµn]?s: <[\w-]{1,32}> (?<level>ERROR|WARN|INFO|DEBUG|TRACE):\S{1,300}:\d{1,6} -- |time="[^"\n]{1,64}" level=(?<level2>\w{1,8}) msg=")/;
+  /^(?:cloud-hypervisor: \d{1,10}\.\d{1,9}[m\u00b5n]?s: <[\w-]{1,32}> (?<level>ERROR|WARN|INFO|DEBUG|TRACE):\S{1,300}:\d{1,6} -- |time="[^"\n]{1,64}" level=(?<level2>\w{1,8}) msg=")/;
 /** dmesg -x: "kern  :err   : " */
 const FACILITY_LEVEL =
   /^(?<fac>kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local\d) {0,4}:(?<level>emerg|alert|crit|err|warn|notice|info|debug) {0,6}: /;

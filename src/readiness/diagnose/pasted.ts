@@ -58,7 +58,7 @@ const GROUP_RE = new RegExp(
 );
 const BAR_RE = new RegExp(`(?<barCtx>\\b(?:BAR|bar|region) ?#?)(?<barTok>${NUMBER_TOKEN})(?![\\w])`, 'g');
 const HEX_RE = new RegExp(`(?<hex>(?<![\\w])0x(?:${HID}{1,16}|\\.\\.\\.|…))(?![\\w])`, 'g');
-const ARGS_RE = /(?<args>(?<=\w)\((?:\.\.\.|…)\))/g;
+const ARGS_RE = /(?<args>(?<=\w)\((?:\.\.\.|\u2026)\))/g;
 const REAL_ADDRESS = /^(?:[0-9a-fA-F]{4,8}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]$/;
 /** At most this many sentinels per kind in one line (the sentinels differ by one digit). */
 const MAX_TOKENS = 8;
@@ -106,8 +106,8 @@ function addressShapeWithHidden(line: string): boolean {
   return false;
 }
 
-const GROUP_HINT = /(?:[Gg]roup|GROUP|\/dev\/vfio\/|iommu_groups\/)[ =:#]{0,2}[xXnN?#*<$%.…]/;
-const BAR_HINT = /\b(?:BAR|bar|region) ?#?[xXnN?#*<$%.…]/;
+const GROUP_HINT = /(?:[Gg]roup|GROUP|\/dev\/vfio\/|iommu_groups\/)[ =:#]{0,2}[xXnN?#*<$%.\u2026]/;
+const BAR_HINT = /\b(?:BAR|bar|region) ?#?[xXnN?#*<$%.\u2026]/;
 
 /**
  * Each expression with the plain searches a line must pass for it to run (most log lines pass
