@@ -277,6 +277,7 @@ export function scanPciDevices(root: HostRoot, opts: ScanOptions = {}): PciScan 
     vfs: new Map(),
     sriovBlind: false,
     drivers: readDriverDirs(root),
+    busDirs: root.live && !bus ? new Map() : undefined,
   };
   for (const { name, addr } of found) {
     let d: PciDevice | undefined;
@@ -354,6 +355,12 @@ interface ScanContext {
    * directory (the physfn link) instead of taken from the PFs' capabilities.
    */
   sriovBlind: boolean;
+  /**
+   * On the live root: the directory each bus's devices sit in, by "DOMAIN:BUS", from the bridges
+   * and devices read so far (see expectedDir). Undefined elsewhere: a snapshot's bus listing
+   * already holds every link's text.
+   */
+  busDirs?: Map<string, string>;
 }
 
 /** What a PF's config says of its VFs' identity (see vfIds). */
@@ -379,6 +386,8 @@ interface DeviceAt {
    * list could not be read whole.
    */
   bridgeSubsystem?: [number, number];
+  /** Config space as read to confirm an expected directory (a view of CONFIG_BUF: read next). */
+  config?: Uint8Array;
 }
 
 /**
@@ -426,8 +435,23 @@ function readDevice(ctx: ScanContext, name: string, addr: PciAddress): PciDevice
 function openDevice(ctx: ScanContext, name: string): DeviceAt | undefined {
   const { root } = ctx;
   const p = `${PCI_DEVICES_DIR}/${name}`;
+  if (ctx.busDirs) {
+    const expected = `${expectedDir(ctx.busDirs, name)}/${name}`;
+    const config = configAt(root, expected);
+    if (config !== undefined)
+      return {
+        ctx,
+        name,
+        p,
+        sysfsPath: expected,
+        dir: new DeviceDir(root, expected),
+        unknownFacts: [],
+        config,
+      };
+  }
   const sysfsPath = devicePath(root, p, ctx.flattened, ctx.bus?.readLink(name));
   if (sysfsPath === undefined) return undefined;
+  ctx.busDirs?.set(busKey(name), sysfsPath.slice(0, sysfsPath.lastIndexOf('/')));
   // Read through the real directory: every open through the bus link would follow it again. A
   // snapshot's directory is listed first: a directory that cannot be listed (EIO, a looping link
   // in a damaged snapshot) fails here with its own error; one that is missing or not a directory
@@ -449,7 +473,7 @@ function readDecodedConfig(at: DeviceAt): DecodedConfig | undefined {
   // the directory's error, as the scan did when it listed every directory.
   let bytes: Uint8Array | undefined;
   try {
-    bytes = at.dir.config();
+    bytes = at.config ?? at.dir.config();
   } catch (e) {
     root.list(at.sysfsPath);
     throw e;
@@ -480,6 +504,11 @@ function readDecodedConfig(at: DeviceAt): DecodedConfig | undefined {
   }
   const grouping = at.ctx.facts === 'grouping';
   const dc = decodeConfig(bytes, { details: !grouping });
+  const bridge = dc.header?.bridge;
+  if (at.ctx.busDirs && bridge && bridge.secondaryBus > 0) {
+    const domain = at.name.slice(0, at.name.indexOf(':'));
+    at.ctx.busDirs.set(`${domain}:${bridge.secondaryBus.toString(16).padStart(2, '0')}`, at.sysfsPath);
+  }
   readIdRegisters(at, dc, bytes);
   const keep = grouping || at.ctx.prefix ? groupingPrefix(bytes.length, dc) : bytes.length;
   dc.config.bytes = at.ctx.slab.copy(bytes.subarray(0, keep));
@@ -807,6 +836,52 @@ function readConfig(root: HostRoot, p: string): Uint8Array | undefined {
   } catch (e) {
     if (e instanceof VfiokitError && e.code === 'host.io') return undefined;
     throw e;
+  }
+}
+
+/** A device name's bus, "DOMAIN:BUS" ("0000:01" for 0000:01:00.0). */
+const busKey = (name: string) => name.slice(0, name.lastIndexOf(':'));
+
+/**
+ * The directory a device's directory is expected in on the live root, which saves reading its
+ * bus link (a readlink per device, the largest single cost of a scan). The kernel makes a device
+ * a child of its bus's bridge device (drivers/pci/probe.c pci_setup_device: dev->dev.parent =
+ * bus->bridge), and a bridge's child bus takes its number from the bridge's Secondary Bus Number
+ * register (pci_scan_bridge_extend: pci_add_new_bus(bus, dev, secondary)), so a bus whose bridge
+ * was read is that bridge's directory. A bus no bridge claims is first taken for a root bus, whose
+ * parent is the host bridge "pciDOMAIN:BUS" (pci_register_host_bridge); any device reached through
+ * its link teaches its bus's directory to the ones after it (VFs on a bus of their own, devices
+ * behind a VMD or a platform device). A guess is only used once config opens at it: sysfs has one
+ * directory per device name, so the path is then the one the link leads to. A guess that fails
+ * costs one failed open, and the link is read as before.
+ */
+function expectedDir(busDirs: Map<string, string>, name: string): string {
+  const bus = busKey(name);
+  return busDirs.get(bus) ?? `/sys/devices/pci${bus}`;
+}
+
+/** Config space read at a device directory that may not exist; undefined when it cannot be. */
+function configAt(root: HostRoot, dir: string): Uint8Array | undefined {
+  if (liveDir(root)) {
+    let fd: number;
+    try {
+      fd = fs.openSync(onDisk(root, `${dir}/config`), 'r');
+    } catch {
+      return undefined;
+    }
+    try {
+      return CONFIG_BUF.subarray(0, fs.readSync(fd, CONFIG_BUF, 0, CONFIG_MAX, 0));
+    } catch {
+      return undefined;
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+  if (!root.exists(`${dir}/config`)) return undefined;
+  try {
+    return readConfig(root, `${dir}/config`);
+  } catch {
+    return undefined;
   }
 }
 

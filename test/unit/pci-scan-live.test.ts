@@ -124,3 +124,39 @@ test('drivers from the drivers’ directories match the links; a function listed
   const again = readPciDevices(liveView(twice.root));
   assert.equal(again.find((d) => d.address === first.address)?.driver, first.driver);
 });
+
+test('device directories found from the bridges’ secondary buses are the ones the bus links lead to', () => {
+  // The oracle is the listed scan, which follows every bus link (a snapshot's); on the live view
+  // a device's directory is taken from its bus's bridge and only read through the link when
+  // config does not open there. The desktop fixture has the cases where that guess fails: an
+  // Intel VMD domain (root bus pci10000:e0 below 0000:00:0e.0) and VFs on a bus no bridge claims.
+  for (const spec of [desktop, { rootComplexes: hostOf(mixed, 512) }]) {
+    const fx = build(spec);
+    const listed = readPciDevices(fx.root);
+    let busLinks = 0;
+    const counted = new Proxy(liveView(fx.root), {
+      get(target, prop) {
+        const v = Reflect.get(target, prop, target);
+        if (prop !== 'readLink') return v;
+        return (p: string) => {
+          if (/^\/sys\/bus\/pci\/devices\/[^/]+$/.test(p)) busLinks++;
+          return (v as (p: string) => string | undefined)(p);
+        };
+      },
+    });
+    const live = readPciDevices(counted);
+    assert.equal(live.length, listed.length);
+    for (const d of listed) {
+      const link = fx.root.readLink(`/sys/bus/pci/devices/${d.address}`);
+      assert.ok(link && d.sysfsPath.endsWith(link.replace(/^(\.\.\/)+/, '')), `${d.address}: ${d.sysfsPath}`);
+    }
+    assert.deepEqual(live, listed);
+    const vmd = listed.filter((d) => d.address.startsWith('10000:'));
+    if (spec === desktop) {
+      assert.ok(vmd.length >= 2, `the desktop fixture has a VMD domain (${vmd.length})`);
+      assert.ok(busLinks >= 1 && busLinks <= 4, `the links read where guesses fail: ${busLinks}`);
+    } else {
+      assert.ok(busLinks * 20 < listed.length, `${busLinks} links read for ${listed.length} functions`);
+    }
+  }
+});
