@@ -63,6 +63,11 @@ export const HELD_OUT_5_PATH = fileURLToPath(
   new URL('../test/fixtures/diagnose/held-out-5.json', import.meta.url),
 );
 
+/** The sixth set, collected from yet other threads once the fifth had been fixed. */
+export const HELD_OUT_6_PATH = fileURLToPath(
+  new URL('../test/fixtures/diagnose/held-out-6.json', import.meta.url),
+);
+
 export function loadHeldOut(path = HELD_OUT_PATH): HeldOutSet {
   let set: HeldOutSet;
   try {
