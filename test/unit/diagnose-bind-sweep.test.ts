@@ -75,6 +75,22 @@ test('modprobe could not insert: the kernel reason picks the cause', () => {
   assert.match(sd.explanation.cause, /vfio-pci\.ids=/);
 });
 
+test('libkmod finding no file for a known name: the ENOENT is not a parameter problem', () => {
+  const f = onlyFinding(
+    "modprobe: ERROR: ../libkmod/libkmod-module.c:832 kmod_module_insert_module() could not find module by name='vendor_reset'",
+    'kmod.module-path-unknown',
+  );
+  assert.equal(f.facts.module, 'vendor_reset');
+  assert.match(f.explanation.cause, /no parameter is involved/);
+  assert.match(f.explanation.fix, /depmod -a/);
+  const install = onlyFinding(
+    'modprobe: ERROR: Error running install command for vfio_pci',
+    'kmod.install-command-failed',
+  );
+  assert.equal(install.facts.type, 'install');
+  assert.match(install.explanation.cause, /driver_override/);
+});
+
 test('vfio_virqfd missing is harmless on Linux 6.2+, whichever tool reports it', () => {
   const lines: [string, string][] = [
     [

@@ -339,6 +339,54 @@ const KMOD: CatalogueEntry[] = [
     ],
   },
   {
+    id: 'kmod.module-path-unknown',
+    source: 'userspace tool',
+    cite: 'kmod-project/kmod libkmod/libkmod-module.c kmod_module_insert_module()',
+    format: "could not find module by name='%s'\n",
+    versions:
+      "printed through libkmod's log as \"modprobe: ERROR: ../libkmod/libkmod-module.c:NNN kmod_module_insert_module() could not find module by name='%s'\"",
+    patterns: [new RegExp(`could not find module by name='${MODULE}'`)],
+    severity: 'error',
+    title: 'modprobe resolved a module name but has no file for it',
+    cause:
+      'the name was known (from an alias, a softdep or an `install` line) but modules.dep lists no file for it under this kernel, so libkmod returned ENOENT — which modprobe then prints as "could not insert \'…\': Unknown symbol in module, or unknown parameter", although no parameter is involved: the module is not installed for the running kernel, or depmod was not run after it was installed (a DKMS build, a manual copy)',
+    fix: 'run `depmod -a`; check `modinfo NAME` for the running kernel and install or rebuild the module for it',
+    refine: moduleNotFound,
+    render: render(
+      'modprobe: ERROR: ../libkmod/libkmod-module.c:832 kmod_module_insert_module() ',
+      'vendor_reset',
+    ),
+    examples: [
+      ex(
+        "modprobe: ERROR: ../libkmod/libkmod-module.c:832 kmod_module_insert_module() could not find module by name='wl'",
+        { module: 'wl' },
+      ),
+    ],
+  },
+  {
+    id: 'kmod.install-command-failed',
+    source: 'userspace tool',
+    cite: 'kmod-project/kmod tools/modprobe.c command_do() (and libkmod/libkmod-module.c command_do())',
+    format: 'Error running %s command for %s\n',
+    patterns: [new RegExp(`Error running (?<type>install|remove) command for ${MODULE}`)],
+    severity: 'error',
+    title: 'The command of an `install` (or `remove`) line in modprobe.d failed',
+    cause:
+      'a line `install MODULE COMMAND` (or `remove …`) in /etc/modprobe.d replaces loading the module with a command, and that command exited non-zero. Passthrough guides use this to run a script that writes driver_override before vfio-pci loads; when the script fails (not executable, a tool missing in the initramfs, a device address that changed) the module is not loaded or the devices are not claimed',
+    fix: 'run the command of that line by hand (`grep -r "^install" /etc/modprobe.d`); use absolute paths, make the script executable and include it in the initramfs (FILES= / install_items) when the module loads from there',
+    render: render('modprobe: ERROR: ', 'install', 'vfio_pci'),
+    examples: [
+      ex('modprobe: ERROR: Error running install command for vfio_pci', {
+        type: 'install',
+        module: 'vfio_pci',
+      }),
+      ex(
+        'modprobe: ERROR: ../libkmod/libkmod-module.c:977 command_do() Error running install command for wl',
+        { module: 'wl' },
+      ),
+    ],
+  },
+  {
     id: 'kmod.module-in-use',
     source: 'userspace tool',
     cite: 'kmod-project/kmod tools/modprobe.c rmmod_do_module() ("Module %s is in use."); tools/rmmod.c check_module_inuse()',
