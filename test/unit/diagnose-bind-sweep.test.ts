@@ -201,6 +201,24 @@ test('DPDK: IOVA as PA is explained, and a missing optional module is harmless',
   assert.equal(kni.explanation.severity, 'info');
 });
 
+test('DPDK refusing IOVA as VA: the reason on the line picks the cause', () => {
+  const noiommu = onlyFinding(
+    'EAL: Some devices want iova as va but pa will be used because.. EAL: vfio-noiommu mode configured',
+    'dpdk.iova-va-refused',
+  );
+  assert.match(noiommu.explanation.cause, /no-IOMMU mode/);
+  const uio = onlyFinding(
+    'EAL: Some devices want iova as va but pa will be used because.. few device bound to UIO',
+    'dpdk.iova-va-refused',
+  );
+  assert.match(uio.explanation.fix, /vfio-pci/);
+  const width = onlyFinding(
+    'EAL: Some devices want iova as va but pa will be used because.. IOMMU does not support IOVA as VA',
+    'dpdk.iova-va-refused',
+  );
+  assert.match(width.explanation.cause, /address width/);
+});
+
 test('lines close to these messages are not taken for them', () => {
   const near: [string, string][] = [
     ['systemd[1]: Failed to start Network Manager.', 'systemd.modules-load-failed'],

@@ -681,6 +681,67 @@ const DPDK: CatalogueEntry[] = [
     ],
   },
   {
+    id: 'dpdk.iova-va-refused',
+    source: 'dpdk',
+    cite: 'DPDK/dpdk drivers/bus/pci/linux/pci.c rte_pci_get_iommu_class() (older: lib/librte_eal/linuxapp/eal/eal_pci.c; the KNI reason from lib/librte_eal/linuxapp/eal/eal.c rte_eal_init())',
+    format: 'Some devices want iova as va but pa will be used because.. ',
+    versions:
+      'the reason follows on the same line: "vfio-noiommu mode configured", "few device bound to UIO", "IOMMU does not support IOVA as VA", or (DPDK 17.11–19.x) "KNI module inserted"',
+    patterns: [
+      /Some devices want (?:iova|IOVA) as (?:va|VA) but (?:pa|PA) will be used because\.\.(?: {0,2}(?:EAL: {1,2})?(?<why>vfio-noiommu mode configured|few device bound to UIO|IOMMU does not support IOVA as VA|KNI module inserted))?/,
+    ],
+    severity: 'warning',
+    title: 'DPDK falls back to physical addresses although a device asked for VA',
+    cause:
+      "a bound device's driver prefers IOVA as VA, but something on the host rules it out, so EAL uses physical addresses (it needs root to read them, and without an IOMMU a DMA mistake reaches any memory)",
+    fix: 'the reason on the line says what to change; `--iova-mode=va` fails where VA is impossible, so fix the cause rather than forcing it',
+    refine: (f) => {
+      switch (f.why) {
+        case 'vfio-noiommu mode configured':
+          return {
+            cause:
+              'vfio is in no-IOMMU mode (enable_unsafe_noiommu_mode=1): there is no IOMMU translation, so devices must be given physical addresses',
+            fix: 'enable the IOMMU (intel_iommu=on / amd_iommu=on, VT-d/AMD-Vi in the firmware) and load vfio without enable_unsafe_noiommu_mode to get VA',
+          };
+        case 'few device bound to UIO':
+          return {
+            cause:
+              'at least one device is bound to a UIO driver (igb_uio, uio_pci_generic), which has no IOMMU mapping, so all devices fall back to PA',
+            fix: 'bind every device the application uses to vfio-pci (`dpdk-devbind.py -b vfio-pci ADDR`)',
+          };
+        case 'IOMMU does not support IOVA as VA':
+          return {
+            cause:
+              "the IOMMU's address width is narrower than the process's virtual addresses (an Intel IOMMU with 39-bit addressing, common in VMs with a virtual IOMMU), so VA addresses would not fit",
+            fix: 'nothing to do if the application works in PA; in a VM give the virtual IOMMU a wider address width (QEMU intel-iommu,aw-bits=48)',
+          };
+        case 'KNI module inserted':
+          return {
+            cause:
+              'the rte_kni module is loaded, and KNI needs physical addresses on the kernels those DPDK versions supported',
+            fix: 'unload rte_kni if the application does not use KNI',
+          };
+        default:
+          return undefined;
+      }
+    },
+    render: render('EAL: '),
+    examples: [
+      ex(
+        'EAL: Some devices want iova as va but pa will be used because.. EAL: vfio-noiommu mode configured',
+        {
+          why: 'vfio-noiommu mode configured',
+        },
+      ),
+      ex(
+        'EAL: Some devices want iova as va but pa will be used because.. IOMMU does not support IOVA as VA',
+        {
+          why: 'IOMMU does not support IOVA as VA',
+        },
+      ),
+    ],
+  },
+  {
     id: 'dpdk.vfio-module-not-loaded',
     source: 'dpdk',
     cite: 'DPDK/dpdk lib/eal/linux/eal_vfio.c rte_vfio_enable(); lib/eal/linux/eal.c rte_eal_check_module() ("Module %s not found! error %i (%s)")',
@@ -793,6 +854,18 @@ export const BIND_SETUP_ALSO: { id: string; file: string; format: string; text: 
     file: 'dracut-ng/dracut install/dracut-install.c',
     format: "Failed to find module '%s' %s",
     text: "dracut-install: Failed to find module 'vfio_virqfd' vfio_virqfd",
+  },
+  {
+    id: 'dpdk.device-unusable',
+    file: 'DPDK/dpdk lib/eal/common/eal_common_dev.c',
+    format: 'Failed to attach device on primary process',
+    text: '2022-11-25T01:10:52.810Z|00095|dpdk|ERR|EAL: Failed to attach device on primary process',
+  },
+  {
+    id: 'dpdk.iova-va-refused',
+    file: 'DPDK/dpdk lib/librte_eal/linuxapp/eal/eal.c',
+    format: 'Some devices want IOVA as VA but PA will be used because.. KNI module inserted',
+    text: 'EAL: Some devices want IOVA as VA but PA will be used because.. KNI module inserted',
   },
   {
     id: 'dpdk.vfio-module-not-loaded',
