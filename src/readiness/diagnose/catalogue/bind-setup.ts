@@ -85,7 +85,7 @@ function refineInsert(f: Facts): Refinement | undefined {
     case 'EINVAL':
       return {
         cause:
-          'the module refused a value: a parameter value it cannot parse (a malformed vfio-pci.ids= list: IDs are vendor:device in hex, comma-separated, no spaces), or its init rejected the system; the module prints why in dmesg',
+          'the module refused a value: a parameter value of the wrong type (text for a number or boolean parameter, e.g. `options vfio-pci disable_idle_d3=maybe`), which the kernel\'s parameter parser rejects with EINVAL and reports in dmesg as "invalid for parameter", or the module\'s init rejected the system and printed why',
         fix: 'dmesg right after the modprobe names the parameter or the reason; fix the `options` line in /etc/modprobe.d and retry',
       };
     case 'EBUSY':
@@ -182,7 +182,7 @@ const DRIVER_CORE: CatalogueEntry[] = [
     source: 'kernel',
     cite: 'torvalds/linux drivers/base/dd.c really_probe()',
     format: 'Resources present before probing\n',
-    versions: 'Linux 5.x+ (dev_crit, returning EBUSY); older kernels gave a WARN_ON backtrace instead',
+    versions: 'dev_crit() and EBUSY; earlier kernels gave a WARN_ON() backtrace and went on probing',
     patterns: [new RegExp(`(?:${BDF}: )?Resources present before probing`)],
     severity: 'error',
     title: 'A driver could not probe a device that still carried managed resources',
@@ -239,8 +239,7 @@ const HDA: CatalogueEntry[] = [
     source: 'kernel',
     cite: 'torvalds/linux sound/pci/hda/hda_intel.c azx_first_init()',
     format: 'no codecs found!\n',
-    versions:
-      'Linux 2.6+; from 5.x snd_hda_intel keeps the controller for runtime PM and prints it without failing the probe',
+    versions: 'later kernels keep the controller for runtime PM and print it without failing the probe',
     patterns: [/no codecs found!/],
     severity: 'warning',
     title: 'An HD-audio controller found no codec on its link',
@@ -256,7 +255,7 @@ const HDA: CatalogueEntry[] = [
     cite: 'torvalds/linux sound/hda/hdac_i915.c snd_hdac_i915_init()',
     format: "couldn't bind with audio component\n",
     versions:
-      'Linux 6.4+ defers the probe instead of failing it, and drivers/base/dd.c later prints "deferred probe pending: snd_hda_intel: couldn\'t bind with audio component"',
+      'newer kernels defer the probe instead of failing it (dev_err_probe() with EPROBE_DEFER), and drivers/base/dd.c later prints "deferred probe pending: snd_hda_intel: couldn\'t bind with audio component"',
     patterns: [/couldn't bind with audio component/],
     severity: 'info',
     title: "Intel HD-audio waits in vain for the iGPU's display driver",
@@ -506,7 +505,7 @@ const BOOT: CatalogueEntry[] = [
     cite: 'systemd/systemd units/systemd-modules-load.service.in (Description=Load Kernel Modules); the line from src/core/job.c job_done_message ("Failed to start %s.")',
     format: 'Failed to start %s.',
     versions:
-      'systemd 253+ prints the unit name too: "Failed to start systemd-modules-load.service - Load Kernel Modules."',
+      'newer systemd prints the unit name too: "Failed to start systemd-modules-load.service - Load Kernel Modules."',
     patterns: [/Failed to start (?:systemd-modules-load\.service - )?Load Kernel Modules/],
     severity: 'error',
     title: 'systemd could not load every module listed for boot',
@@ -565,7 +564,7 @@ const LIBVIRT_HOOK: CatalogueEntry = {
   source: 'libvirt',
   cite: 'libvirt/libvirt src/util/virhook.c virHookCall() (VIR_ERR_HOOK_SCRIPT_FAILED, src/util/virerror.c); the status from src/util/vircommand.c virCommandWait() ("Child process (%s) unexpected %s")',
   format: 'Hook script execution failed: %s',
-  versions: 'libvirt 0.8+; the text after it is the command, its exit status and the last of its stderr',
+  versions: 'the text after it is the command, its exit status and the last of its stderr',
   patterns: [
     /Hook script execution failed: [^\n]{0,40}?Child process \([^\n]{0,400}?\/etc\/libvirt\/hooks\/(?<hook>[\w-]{1,32}) (?<domain>\S{1,128}) (?<op>[\w-]{1,32}) (?<sub>[\w-]{1,32}) -\) unexpected (?<status>exit status \d{1,3}|fatal signal \d{1,3})(?:: (?<stderr>[^\n]{1,300}))?/,
     /Hook script execution failed: (?<detail>[^\n]{1,400})/,
@@ -659,7 +658,6 @@ const DPDK: CatalogueEntry[] = [
     source: 'dpdk',
     cite: 'DPDK/dpdk lib/eal/linux/eal.c rte_eal_init() (older: lib/librte_eal/linuxapp/eal/eal.c)',
     format: "Selected IOVA mode '%s'\n",
-    versions: 'DPDK 18.05+',
     patterns: [/Selected IOVA mode '(?<mode>PA|VA)'/],
     severity: 'info',
     title: 'DPDK chose how devices address memory (routine)',
@@ -686,7 +684,7 @@ const DPDK: CatalogueEntry[] = [
     cite: 'DPDK/dpdk drivers/bus/pci/linux/pci.c rte_pci_get_iommu_class() (older: lib/librte_eal/linuxapp/eal/eal_pci.c; the KNI reason from lib/librte_eal/linuxapp/eal/eal.c rte_eal_init())',
     format: 'Some devices want iova as va but pa will be used because.. ',
     versions:
-      'the reason follows on the same line: "vfio-noiommu mode configured", "few device bound to UIO", "IOMMU does not support IOVA as VA", or (DPDK 17.11–19.x) "KNI module inserted"',
+      'the reason follows on the same line: "vfio-noiommu mode configured", "few device bound to UIO", "IOMMU does not support IOVA as VA", or (older DPDK, from rte_eal_init()) "KNI module inserted"',
     patterns: [
       /Some devices want (?:iova|IOVA) as (?:va|VA) but (?:pa|PA) will be used because\.\.(?: {0,2}(?:EAL: {1,2})?(?<why>vfio-noiommu mode configured|few device bound to UIO|IOMMU does not support IOVA as VA|KNI module inserted))?/,
     ],
@@ -747,7 +745,7 @@ const DPDK: CatalogueEntry[] = [
     cite: 'DPDK/dpdk lib/eal/linux/eal_vfio.c rte_vfio_enable(); lib/eal/linux/eal.c rte_eal_check_module() ("Module %s not found! error %i (%s)")',
     format: 'VFIO modules not loaded, skipping VFIO support...\n',
     versions:
-      'DPDK 2.x+; the check prints "Module /sys/module/NAME not found! error 2 (No such file or directory)" first (debug level in recent versions)',
+      'the check prints "Module /sys/module/NAME not found! error 2 (No such file or directory)" first (debug level in recent versions)',
     patterns: [
       /VFIO modules not loaded, skipping VFIO support/,
       /Module \/sys\/module\/(?<module>[\w-]{1,64}) not found! error (?<err>\d{1,4})/,
