@@ -3,6 +3,7 @@
  * upstream file and function that prints it (see entry.ts for what an entry holds).
  */
 
+import { BIND_SETUP_ENTRIES } from './catalogue/bind-setup.js';
 import { DMA_MEMORY_ENTRIES } from './catalogue/dma-memory.js';
 import { DPDK_ENTRIES } from './catalogue/dpdk.js';
 import { GENERIC_ENTRIES } from './catalogue/generic.js';
@@ -55,6 +56,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...VMM_RUST_ENTRIES,
   ...VMM_MGMT_ENTRIES,
   ...WRAPPED_ENTRIES,
+  ...BIND_SETUP_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,
 ];

@@ -7,6 +7,7 @@
  * from this (scripts/catalogue-doc.ts) and test/unit/diagnose-coverage.test.ts checks every row.
  */
 
+import { BIND_SETUP_ALSO, BIND_SETUP_LEFT_OUT } from './catalogue/bind-setup.js';
 import { KERNEL_SWEEP_ALSO, KERNEL_SWEEP_LEFT_OUT } from './catalogue/kernel-sweep.js';
 import { LIBVIRT_SWEEP_ALSO, LIBVIRT_SWEEP_LEFT_OUT } from './catalogue/libvirt-sweep-coverage.js';
 import { QEMU_SWEEP_ALSO, QEMU_SWEEP_LEFT_OUT } from './catalogue/qemu-sweep-coverage.js';
@@ -265,6 +266,7 @@ export const ALSO: AlsoCovered[] = [
   },
   ...LIBVIRT_SWEEP_ALSO,
   ...VMM_ALSO,
+  ...BIND_SETUP_ALSO,
 ];
 
 export const LEFT_OUT: LeftOut[] = [
@@ -337,6 +339,7 @@ export const LEFT_OUT: LeftOut[] = [
   },
   ...LIBVIRT_SWEEP_LEFT_OUT,
   ...VMM_LEFT_OUT,
+  ...BIND_SETUP_LEFT_OUT,
 ];
 
 /** The file a citation names: its repository and first path ("qemu/qemu hw/vfio/pci.c"). */

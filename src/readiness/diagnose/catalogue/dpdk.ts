@@ -96,6 +96,8 @@ export const DPDK_ENTRIES: CatalogueEntry[] = [
     patterns: [
       new RegExp(`Requested device ${BDF} cannot be used`),
       new RegExp(`Driver cannot attach the device \\(${BDF}\\)`),
+      // rte_dev_probe() concludes the hot-plug attach after the line above.
+      /Failed to attach device on primary process/,
     ],
     severity: 'error',
     title: 'DPDK gave up on the device',

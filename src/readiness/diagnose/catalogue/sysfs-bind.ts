@@ -77,6 +77,9 @@ const NAMES: Record<string, Omit<FileWording, 'file'>> = {
     relative: false,
     read: true,
   },
+  // Absolute paths only: "bash: remove: command not found" must not read as a failed write.
+  remove: { name: 'remove', relative: false },
+  rescan: { name: 'rescan', relative: false },
 };
 
 /** Per file: the id, title, and real messages (public reports where one was found). */
@@ -518,6 +521,33 @@ const SRIOV_KERNEL: CatalogueEntry[] = [
     examples: [ex('ixgbe 0000:03:00.0: not enough MMIO resources for SR-IOV')],
   },
 ];
+
+META.remove = {
+  id: 'sysfs.remove-failed',
+  title: 'Removing a PCI device through sysfs failed',
+  format: '%s: %s\n',
+  args: ['/sys/bus/pci/devices/0000:01:00.0/remove', 'No such file or directory'],
+  examples: [
+    ex('-bash: /sys/bus/pci/devices/0000:01:00.0/remove: No such file or directory', { errno: 'ENOENT' }),
+    ex('echo 1 > /sys/bus/pci/devices/0000:0b:00.1/remove\nbash: echo: write error: No such device', {
+      errno: 'ENODEV',
+    }),
+    ex("OSError: [Errno 22] Invalid argument: '/sys/bus/pci/devices/0000:01:00.0/remove'", {
+      errno: 'EINVAL',
+    }),
+  ],
+};
+
+META.rescan = {
+  id: 'sysfs.rescan-failed',
+  title: 'Rescanning the PCI bus through sysfs failed',
+  format: '%s: %s\n',
+  args: ['/sys/bus/pci/rescan', 'Permission denied'],
+  examples: [
+    ex('-bash: /sys/bus/pci/rescan: Permission denied', { errno: 'EACCES' }),
+    ex('tee: /sys/bus/pci/devices/0000:00:01.0/rescan: No such file or directory', { errno: 'ENOENT' }),
+  ],
+};
 
 META.mdev_supported_types = {
   id: 'sysfs.mdev-tree-missing',

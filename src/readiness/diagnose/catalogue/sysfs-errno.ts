@@ -10,7 +10,8 @@
  * Sources (torvalds/linux): drivers/base/bus.c bind_store(), unbind_store(), drivers_probe_store();
  * drivers/base/dd.c device_driver_attach(), __driver_probe_device(), call_driver_probe();
  * drivers/pci/pci-driver.c new_id_store(), remove_id_store(); drivers/pci/pci-sysfs.c
- * driver_override_store() (drivers/base/driver.c driver_set_override()), reset_store(),
+ * driver_override_store() (drivers/base/driver.c driver_set_override()), reset_store(), remove_store(),
+ * rescan_store(), dev_rescan_store(),
  * pci_read_rom(), pci_create_attr(); fs/sysfs/file.c sysfs_kf_bin_read(); drivers/pci/iov.c
  * sriov_numvfs_store(), sriov_enable(); drivers/vfio/pci/vfio_pci.c vfio_pci_probe(),
  * vfio_pci_sriov_configure(); drivers/vfio/pci/vfio_pci_core.c vfio_pci_core_register_device();
@@ -446,6 +447,54 @@ const MDEV_DEVICE: SysfsFile = {
   },
 };
 
+/** Writing 1 to a device's `remove` (hot-unplug it) or to a `rescan` file (enumerate again). */
+const REMOVE: SysfsFile = {
+  name: 'remove',
+  does: 'removing a PCI device from the kernel (software hot-unplug)',
+  cite: 'torvalds/linux drivers/pci/pci-sysfs.c remove_store(); fs/kernfs/file.c kernfs_fop_write_iter()',
+  byErrno: {
+    EINVAL: {
+      cause:
+        'remove_store() accepts only a number (kstrtoul()); the value written was not one (a quoted string, an address, "yes")',
+      fix: 'write 1: `echo 1 > /sys/bus/pci/devices/ADDR/remove`',
+    },
+    ENODEV: {
+      cause:
+        'the device was already being removed when the write arrived (kernfs refuses a write to an attribute of a device that is going away with ENODEV); a second `echo 1 > remove` in the same script, or a removal the kernel or a hotplug driver started, got there first. The device is gone either way',
+      fix: 'nothing to undo: write 1 to /sys/bus/pci/rescan to bring the device back; let only one step of the script remove it',
+      severity: 'warning',
+    },
+    ENOENT: {
+      cause:
+        'there is no device at that address any more: it was already removed (by an earlier step, or a previous run of the script that did not rescan), or the address is wrong',
+      fix: '`echo 1 > /sys/bus/pci/rescan` brings removed devices back; check the address with `lspci -D`',
+    },
+    EACCES: ROOT,
+    EPERM: ROOT,
+    EROFS: READ_ONLY,
+  },
+};
+
+const RESCAN: SysfsFile = {
+  name: 'rescan',
+  does: 'rescanning the PCI bus for devices',
+  cite: "torvalds/linux drivers/pci/pci-sysfs.c rescan_store() (bus-wide /sys/bus/pci/rescan), dev_rescan_store() (a device's rescan)",
+  byErrno: {
+    EINVAL: {
+      cause: 'the rescan files accept only a number (kstrtoul()); the value written was not one',
+      fix: 'write 1: `echo 1 > /sys/bus/pci/rescan`',
+    },
+    ENOENT: {
+      cause:
+        "there is no such rescan file: /sys/bus/pci/rescan always exists on a kernel with PCI hotplug support, so the path is wrong (a device's own rescan lives under /sys/bus/pci/devices/ADDR/, which is gone once that device was removed)",
+      fix: 'use the bus-wide file: `echo 1 > /sys/bus/pci/rescan`',
+    },
+    EACCES: ROOT,
+    EPERM: ROOT,
+    EROFS: READ_ONLY,
+  },
+};
+
 export const SYSFS_FILES: SysfsFile[] = [
   BIND,
   UNBIND,
@@ -462,6 +511,8 @@ export const SYSFS_FILES: SysfsFile[] = [
   PHYSFN,
   IOMMU_GROUP,
   MDEV_BUS,
+  REMOVE,
+  RESCAN,
 ];
 
 const BY_NAME = new Map(SYSFS_FILES.map((f) => [f.name, f]));
