@@ -232,3 +232,22 @@ test('lines close to these messages are not taken for them', () => {
     assert.ok(!ids.includes(id), `${id} took: ${line}`);
   }
 });
+
+test('a bare bind/unbind is a sysfs write only when a shell follows it with an errno text', () => {
+  // bash's own `bind` builtin and a missing command name the same word; neither is a write.
+  for (const line of [
+    'bash: bind: warning: line editing not enabled',
+    'bash: unbind: command not found',
+    'bash: bind: -x: option requires an argument',
+  ]) {
+    const ids = diagnoseText(line).findings.map((f) => f.entry.id);
+    assert.ok(!ids.some((id) => id.startsWith('sysfs.')), `${line}: ${ids.join(', ')}`);
+  }
+  // The shells' own wordings of a failed open of the file in the driver's directory (bash
+  // redir.c: "%s: %s" with strerror; dash: "cannot create %s: %s").
+  assert.equal(onlyFinding('-bash: bind: Permission denied', 'sysfs.bind-failed').facts.errno, 'EACCES');
+  assert.equal(
+    onlyFinding('sh: 1: cannot create unbind: Directory nonexistent', 'sysfs.unbind-failed').facts.errno,
+    'ENOENT',
+  );
+});

@@ -64,6 +64,16 @@ const ERRNO: [name: string, code: number, ...texts: string[]][] = [
 ];
 
 const BY_CODE = new Map(ERRNO.map(([name, code]) => [code, name]));
+
+/**
+ * Every strerror text above as one regular-expression alternation (longest first, so a text that
+ * begins another is not taken for it), for patterns that must only match where an error text
+ * follows: a shell names the file it could not open, then strerror.
+ */
+export const ERRNO_TEXT_ALTERNATION = ERRNO.flatMap(([, , ...texts]) => texts)
+  .sort((a, b) => b.length - a.length)
+  .map((t) => t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+  .join('|');
 const BY_TEXT = new Map(ERRNO.flatMap(([name, , ...texts]) => texts.map((t) => [t.toLowerCase(), name])));
 const NAMES = new Set(ERRNO.map(([name]) => name));
 

@@ -8,8 +8,10 @@
  * the kernel function that returned it (sysfs-errno.ts): ENODEV from `bind` is not ENODEV from
  * `unbind`. Kernel lines printed by the same stores (sriov_numvfs) are here too.
  */
+
 import type { CatalogueEntry } from '../entry.js';
 import { BDF } from '../entry.js';
+import { ERRNO_TEXT_ALTERNATION } from '../errno.js';
 import { ex, render } from './build.js';
 import { refineSysfs, SYSFS_FILES, type SysfsFile, sysfsErrnoText, sysfsFileOf } from './sysfs-errno.js';
 
@@ -52,8 +54,15 @@ function patternsFor(w: FileWording): RegExp[] {
       `Command '[^'\\n]{0,200}> ?['"]?(?<path>\\/sys\\/${PATH})\\/${n}['"]?' returned non-zero exit status \\d{1,3}`,
     ),
   );
+  // A bare name is a shell's: the file it could not open, then strerror. Only an errno text counts,
+  // or bash's own `bind` builtin ("bash: bind: warning: line editing not enabled") and a missing
+  // command ("bash: unbind: command not found") would be taken for a sysfs write.
   if (w.relative)
-    out.push(new RegExp(`\\b${SHELL}: (?:cannot create |can't create |cannot open )?${n}: ${ERR}`));
+    out.push(
+      new RegExp(
+        `\\b${SHELL}: (?:cannot create |can't create |cannot open )?${n}: (?<err>(?:${ERRNO_TEXT_ALTERNATION})\\b[^\\n]{0,40})`,
+      ),
+    );
   return out;
 }
 
