@@ -143,3 +143,36 @@ test('posted-interrupt IRTE updates: both KVM wordings, with the errno of the te
   );
   assert.equal(f.facts.errno, 'EINVAL');
 });
+
+test('mdevctl: a parent differing only in case is named; a duplicate UUID says which part differs', () => {
+  // mdev.rs find_parent_dir() adds "Did you mean" only when the names match ignoring case.
+  assert.match(
+    refined(
+      'mdevctl.parent-not-found',
+      "Error: Unable to find parent device '0000:0A:00.4'. Did you mean '0000:0a:00.4'?",
+    )?.fix ?? '',
+    /0000:0a:00\.4/,
+  );
+  assert.equal(
+    refined('mdevctl.parent-not-found', "Error: Unable to find parent device '0000:00:02.0'"),
+    undefined,
+  );
+  assert.match(
+    refined('mdevctl.device-exists', 'Error: Device exists under different parent')?.cause ?? '',
+    /another parent/,
+  );
+  assert.equal(refined('mdevctl.device-exists', 'Error: Device already exists'), undefined);
+  // The wording alone, inside another program's message, is not mdevctl's.
+  assert.deepEqual(ids('mkdir: Device already exists'), []);
+});
+
+test('mdevctl remove: the errno on the "Caused by" line is read', () => {
+  // The first line is recognised alone (a paste may stop there); the errno comes with the last.
+  const found = diagnoseText(
+    'Error: Error removing device 4b20d080-1b54-4048-81ae-2ed1c6e43e68\n\nCaused by:\n    No such device (os error 19)',
+  ).findings.filter((f) => f.entry.id === 'mdevctl.remove-failed');
+  assert.deepEqual(
+    found.map((f) => f.facts.errno),
+    [undefined, 'ENODEV'],
+  );
+});

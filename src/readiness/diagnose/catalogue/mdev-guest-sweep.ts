@@ -20,6 +20,7 @@ const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-
 /** Proxmox passes the address without its domain ("01:00.0") or with it. */
 const PVE_ADDR = '(?:[0-9a-fA-F]{4}:)?(?<sbdf>[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7])';
 const PVE_SYSFS = 'proxmox/pve-common src/PVE/SysFSTools.pm';
+const MDEVCTL = 'mdevctl/mdevctl src/mdev.rs';
 const NV_PCI = 'NVIDIA/open-gpu-kernel-modules kernel-open/nvidia/nv-pci.c';
 const NV_MAIN = 'NVIDIA/open-gpu-kernel-modules kernel-open/nvidia/nv.c';
 const VGPU_MGR = 'nvidia-vgpu-mgr[4090]: ';
@@ -359,6 +360,152 @@ export const MDEV_GUEST_SWEEP_ENTRIES: CatalogueEntry[] = [
         'Dec 20 17:25:17 vm1 nvidia-gridd[812]: License acquired successfully. (Info: 192.168.1.10, NVIDIA RTX Virtual Workstation; Expiry: 2022-12-21 16:25:16 GMT)',
         { product: 'NVIDIA RTX Virtual Workstation' },
       ),
+    ],
+  },
+  // ---- mdevctl (src/mdev.rs): the checks before the create write ----
+  {
+    id: 'mdevctl.parent-not-found',
+    source: 'mdevctl',
+    cite: `${MDEVCTL} MDev::find_parent_dir()`,
+    format: "Unable to find parent device '%s'",
+    versions:
+      'Rust: anyhow!("Unable to find parent device \'{}\'", parent); when only the case differs it adds ". Did you mean \'{}\'?"',
+    patterns: [
+      /Unable to find parent device '(?<parent>[\w:.-]{1,64})'(?:\. Did you mean '(?<similar>[\w:.-]{1,64})'\?)?/,
+    ],
+    severity: 'error',
+    title: 'mdevctl: no such parent device',
+    cause:
+      'the parent given (--parent, or the one in the saved definition) is not a device under /sys/class/mdev_bus: the address is wrong, written with a different case, or the device is gone (GPU moved, its driver not loaded yet at boot)',
+    fix: 'use the address `mdevctl types` lists (full form, lower case: 0000:00:02.0); for a saved definition, fix or re-define it (mdevctl modify / define)',
+    refine: (f) =>
+      f.similar
+        ? {
+            cause: `the parent exists, written '${f.similar}': mdevctl compares names exactly and this one differs only in case`,
+            fix: `use '${f.similar}'`,
+          }
+        : undefined,
+    render: render('Error: ', '0000:00:02.0'),
+    examples: [
+      ex("Error: Unable to find parent device '0000:00:02.0'", { parent: '0000:00:02.0' }),
+      ex("Error: Unable to find parent device '0000:0A:00.4'. Did you mean '0000:0a:00.4'?", {
+        similar: '0000:0a:00.4',
+      }),
+    ],
+  },
+  {
+    id: 'mdevctl.parent-not-mdev',
+    source: 'mdevctl',
+    cite: `${MDEVCTL} MDev::create()`,
+    format: 'Parent %s is not currently registered for mdev support',
+    patterns: [/Parent (?<parent>[\w:.-]{1,64}) is not currently registered for mdev support/],
+    severity: 'error',
+    title: 'mdevctl: the parent offers no mediated devices (now)',
+    cause:
+      'the device exists but has no mdev_supported_types: its mdev-capable driver is not bound or not loaded yet (nvidia vGPU host driver, i915 with enable_gvt=1 and kvmgt), or on NVIDIA Ampere and later the physical function was named instead of a virtual function',
+    fix: 'load the parent driver first (for autostart at boot: order the mdevctl/udev start after it); on SR-IOV GPUs enable the VFs (sriov-manage -e ADDR) and use a VF as parent',
+    render: render('Error: ', '0000:00:02.0'),
+    examples: [
+      ex('Error: Parent 0000:00:02.0 is not currently registered for mdev support', {
+        parent: '0000:00:02.0',
+      }),
+    ],
+  },
+  {
+    id: 'mdevctl.type-unsupported',
+    source: 'mdevctl',
+    cite: `${MDEVCTL} MDev::create()`,
+    format: 'Parent %s does not support mdev type %s',
+    patterns: [/Parent (?<parent>[\w:.-]{1,64}) does not support mdev type (?<type>[\w.-]{1,64})/],
+    severity: 'error',
+    title: 'mdevctl: the parent has no such mdev type',
+    cause:
+      "the type is not among the parent's mdev_supported_types: a type of another GPU model or driver release, or (GVT-g) of another generation",
+    fix: 'pick a type from `mdevctl types` for this parent and update the definition (mdevctl modify --type)',
+    render: render('Error: ', '0000:00:02.0', 'i915-GVTg_V5_4'),
+    examples: [
+      ex('Error: Parent 0000:00:02.0 does not support mdev type i915-GVTg_V5_4', { type: 'i915-GVTg_V5_4' }),
+    ],
+  },
+  {
+    id: 'mdevctl.device-exists',
+    source: 'mdevctl',
+    cite: `${MDEVCTL} MDev::create()`,
+    format: 'Device exists under different parent',
+    versions: 'the same check prints "Device exists with different type" and "Device already exists"',
+    patterns: [
+      /^Error: Device (?<how>exists under different parent|exists with different type|already exists)$/,
+    ],
+    severity: 'error',
+    title: 'mdevctl: an mdev with this UUID is already running',
+    cause:
+      'an active mdev already has this UUID, so mdevctl will not create another (the kernel would refuse the duplicate UUID anyway)',
+    fix: 'use the running one, or stop it first (mdevctl stop --uuid UUID) and start the definition again',
+    refine: (f) =>
+      f.how === 'already exists'
+        ? undefined
+        : {
+            cause: `an active mdev with this UUID ${f.how === 'exists with different type' ? 'is of another type' : 'sits on another parent'} than the definition being started: an earlier definition, or another tool (libvirt, Proxmox), created it`,
+            fix: 'stop the running mdev (mdevctl stop --uuid UUID, or echo 1 > /sys/bus/mdev/devices/UUID/remove) and start the definition again, or give the new definition its own UUID',
+          },
+    render: render('Error: '),
+    examples: [
+      ex('Error: Device exists with different type', { how: 'exists with different type' }),
+      ex('Error: Device already exists', { how: 'already exists' }),
+    ],
+  },
+  {
+    id: 'mdevctl.remove-failed',
+    source: 'mdevctl',
+    cite: `${MDEVCTL} MDev::stop()`,
+    format: 'Error removing device %s\n\nCaused by:\n    %s (os error %d)',
+    versions:
+      'Rust: format!("Error removing device {:?}", uuid) as anyhow context; the errno of the write to the mdev\'s "remove" file follows on a "Caused by:" line',
+    patterns: [
+      new RegExp(
+        `Error removing device (?<uuid>${UUID})\\n(?:[^\\n]{0,40}\\n){0,2}[^\\n]{0,80}\\(os error (?<errno>\\d{1,4})\\)`,
+      ),
+      new RegExp(`Error removing device (?<uuid>${UUID})`),
+    ],
+    severity: 'error',
+    title: 'mdevctl could not remove the mediated device',
+    cause:
+      'writing 1 to the mdev\'s remove file failed; the errno on the "Caused by" line says why (ENODEV: the parent is unregistering or the mdev is already gone; EAGAIN: it was still being created)',
+    fix: "if a VM still uses the vGPU, shut the VM down first; otherwise retry, and read dmesg for the parent driver's reason",
+    render: render('Error: ', '4b20d080-1b54-4048-81ae-2ed1c6e43e68'),
+    examples: [
+      ex(
+        'Error: Error removing device 4b20d080-1b54-4048-81ae-2ed1c6e43e68\n\nCaused by:\n    No such device (os error 19)',
+        { uuid: '4b20d080-1b54-4048-81ae-2ed1c6e43e68' },
+      ),
+    ],
+  },
+  // ---- AMD MxGPU (SR-IOV): the VF side of the host mailbox ----
+  {
+    id: 'kernel.amdgpu-vf-mailbox-no-ack',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/gpu/drm/amd/amdgpu/mxgpu_ai.c xgpu_ai_mailbox_trans_msg() (Navi: mxgpu_nv.c xgpu_nv_mailbox_trans_msg())',
+    format: 'trn=%x ACK should not assert! wait again !\n',
+    versions:
+      'the same mailbox code prints "Doesn\'t get ack from pf, continue" and "Doesn\'t get msg:%d from pf, error=%d"',
+    patterns: [
+      /trn=(?<trn>[0-9a-fA-F]{1,2}) ACK should not assert! wait again !/,
+      /Doesn't get ack from pf, continue/,
+      /Doesn't get msg:(?<msg>\d{1,3}) from pf, error=(?<err>-?\d{1,4})/,
+    ],
+    severity: 'error',
+    title: 'amdgpu waits for an SR-IOV host that does not answer',
+    cause:
+      "amdgpu treats the GPU as an SR-IOV virtual function (AMD MxGPU) and talks to the host's PF driver (GIM) through a mailbox that never acknowledges. On a real VF the host side is not running or not serving this VF; on a whole GPU (passthrough or bare metal) it has been reported when the GPU's large BAR was left unassigned (fixed by disabling CSM / enabling Above 4G decoding) and when the GPU was not reset since its last use",
+    fix: 'on MxGPU: check the host GIM/PF driver and that the VF was handed out by it; on a whole GPU: make sure every BAR is assigned (host and guest dmesg "can\'t assign", lspci -v), disable CSM / enable Above 4G decoding, and reset or power-cycle the GPU before the VM starts',
+    render: render('amdgpu 0000:08:00.0: amdgpu: ', 2),
+    examples: [
+      ex(
+        '[ 3965.483045] amdgpu 0000:08:00.0: amdgpu: trn=2 ACK should not assert! wait again !',
+        { trn: '2', bdf: '0000:08:00.0' },
+        'https://github.com/ROCm/ROCm/issues/6176',
+      ),
+      ex("amdgpu 0000:08:00.0: amdgpu: Doesn't get msg:1 from pf, error=-62", { msg: '1', errno: 'ETIME' }),
     ],
   },
   // ---- Intel GVT-g: host register emulation, guest detection ----
@@ -729,10 +876,44 @@ export const MDEV_GUEST_SWEEP_ALSO: { id: string; file: string; format: string; 
     format: '%s: failed to update PI IRTE\n',
     text: 'avic_pi_update_irte: failed to update PI IRTE',
   },
+  {
+    id: 'mdevctl.device-exists',
+    file: MDEVCTL,
+    format: 'Device exists with different type',
+    text: 'Error: Device exists with different type',
+  },
+  {
+    id: 'mdevctl.device-exists',
+    file: MDEVCTL,
+    format: 'Device already exists',
+    text: 'Error: Device already exists',
+  },
+  {
+    id: 'kernel.amdgpu-vf-mailbox-no-ack',
+    file: 'torvalds/linux drivers/gpu/drm/amd/amdgpu/mxgpu_ai.c',
+    format: "Doesn't get ack from pf, continue\n",
+    text: "amdgpu 0000:08:00.0: amdgpu: Doesn't get ack from pf, continue",
+  },
+  {
+    id: 'kernel.amdgpu-vf-mailbox-no-ack',
+    file: 'torvalds/linux drivers/gpu/drm/amd/amdgpu/mxgpu_ai.c',
+    format: "Doesn't get msg:%d from pf, error=%d\n",
+    text: "amdgpu 0000:08:00.0: amdgpu: Doesn't get msg:1 from pf, error=-62",
+  },
 ];
 
 /** Format strings of the swept files left without an entry, with the reason (coverage.ts LEFT_OUT). */
 export const MDEV_GUEST_SWEEP_LEFT_OUT: { file: string; format: string; why: string }[] = [
+  {
+    file: MDEVCTL,
+    format: 'Device %s is missing a parent / Device %s is missing a mdev_type',
+    why: 'command-line and definition checks whose wording already says what to add',
+  },
+  {
+    file: MDEVCTL,
+    format: 'invalid json / attributes field is not an array / invalid JSON format for attribute: ...',
+    why: 'a hand-edited definition file that does not parse; the message names the broken field',
+  },
   {
     file: 'torvalds/linux drivers/vfio/mdev/mdev_core.c',
     format: 'Failed to create compatibility class link\n',
