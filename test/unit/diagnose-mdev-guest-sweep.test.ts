@@ -176,3 +176,15 @@ test('mdevctl remove: the errno on the "Caused by" line is read', () => {
     [undefined, 'ENODEV'],
   );
 });
+
+test("xe SR-IOV: the %pe errno name decides the advice; other drivers' VF lines are not taken", () => {
+  // xe_pci_sriov.c pf_enable_vfs() prints ERR_PTR(err) with %pe: "-ENOSPC".
+  const f = onlyFinding(
+    'xe 0000:03:00.0: [drm] PF: Failed to enable 7 VFs (-ENOSPC)',
+    'kernel.xe-sriov-enable-failed',
+  );
+  assert.equal(f.facts.errno, 'ENOSPC');
+  assert.match(f.explanation.fix, /fewer VFs/);
+  // Without xe_sriov_printk()'s "PF: " prefix the line is some other driver's.
+  assert.deepEqual(ids('ixgbe 0000:05:00.0: Disabled 2 VFs'), []);
+});

@@ -21,6 +21,7 @@ const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-
 const PVE_ADDR = '(?:[0-9a-fA-F]{4}:)?(?<sbdf>[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7])';
 const PVE_SYSFS = 'proxmox/pve-common src/PVE/SysFSTools.pm';
 const MDEVCTL = 'mdevctl/mdevctl src/mdev.rs';
+const XE_SRIOV = 'torvalds/linux drivers/gpu/drm/xe/xe_pci_sriov.c';
 const NV_PCI = 'NVIDIA/open-gpu-kernel-modules kernel-open/nvidia/nv-pci.c';
 const NV_MAIN = 'NVIDIA/open-gpu-kernel-modules kernel-open/nvidia/nv.c';
 const VGPU_MGR = 'nvidia-vgpu-mgr[4090]: ';
@@ -508,6 +509,58 @@ export const MDEV_GUEST_SWEEP_ENTRIES: CatalogueEntry[] = [
       ex("amdgpu 0000:08:00.0: amdgpu: Doesn't get msg:1 from pf, error=-62", { msg: '1', errno: 'ETIME' }),
     ],
   },
+  // ---- Intel SR-IOV GPUs (xe): the PF enabling VFs for passthrough ----
+  {
+    id: 'kernel.xe-sriov-enable-failed',
+    source: 'kernel',
+    cite: `${XE_SRIOV} pf_enable_vfs()`,
+    format: 'Failed to enable %u VF%s (%pe)\n',
+    // xe_sriov_printk() puts "PF: " before every message of the physical function.
+    patterns: [/PF: Failed to enable (?<count>\d{1,3}) VFs? \((?<err>-E[A-Z0-9]{2,15}|-?\d{1,4})\)/],
+    severity: 'error',
+    title: 'The Intel GPU could not create its SR-IOV virtual functions',
+    cause:
+      'writing sriov_numvfs on an xe-driven GPU failed: provisioning the VFs (GuC, graphics memory, contexts, doorbells) or enabling SR-IOV on the PCI side failed; the errno says which',
+    fix: 'ask for fewer VFs; check the GPU and firmware support SR-IOV (a PF-capable xe device with SR-IOV enabled in the firmware) and that dmesg has no "not enough MMIO resources for SR-IOV" before it',
+    refine: (f) =>
+      f.errno === 'ENOSPC' || f.errno === 'ENOMEM'
+        ? {
+            cause:
+              'the PF could not set aside resources for this many VFs (graphics memory, contexts or doorbells are split between the VFs at enable time)',
+            fix: 'enable fewer VFs (echo N > sriov_numvfs with a smaller N)',
+          }
+        : f.errno === 'EBUSY'
+          ? {
+              cause: 'VFs are already enabled, or the PF is busy; the count can only change from 0',
+              fix: 'write 0 to sriov_numvfs first, then the new count',
+            }
+          : undefined,
+    render: render('xe 0000:03:00.0: [drm] PF: ', 4, 's', '-ENOSPC'),
+    examples: [
+      ex('xe 0000:03:00.0: [drm] PF: Failed to enable 4 VFs (-ENOSPC)', { count: '4', errno: 'ENOSPC' }),
+    ],
+  },
+  {
+    id: 'kernel.xe-sriov-vfs-changed',
+    source: 'kernel',
+    cite: `${XE_SRIOV} pf_enable_vfs() / pf_disable_vfs()`,
+    format: 'Enabled %u of %u VF%s\n',
+    versions: 'pf_disable_vfs() prints "Disabled %u VF%s"',
+    patterns: [
+      /PF: Enabled (?<count>\d{1,3}) of (?<total>\d{1,3}) VFs?$/,
+      /PF: Disabled (?<count>\d{1,3}) VFs?$/,
+    ],
+    severity: 'info',
+    title: 'The Intel GPU enabled or removed its SR-IOV VFs (harmless)',
+    cause:
+      'the xe driver created (or removed) the virtual functions asked for through sriov_numvfs; each VF can be bound to vfio-pci and assigned to a VM',
+    fix: 'nothing to do',
+    render: render('xe 0000:03:00.0: [drm] PF: ', 2, 7, 's'),
+    examples: [
+      ex('xe 0000:03:00.0: [drm] PF: Enabled 2 of 7 VFs', { count: '2', total: '7' }),
+      ex('xe 0000:03:00.0: [drm] PF: Disabled 2 VFs', { count: '2' }),
+    ],
+  },
   // ---- Intel GVT-g: host register emulation, guest detection ----
   {
     id: 'kernel.gvt-untracked-mmio',
@@ -900,10 +953,26 @@ export const MDEV_GUEST_SWEEP_ALSO: { id: string; file: string; format: string; 
     format: "Doesn't get msg:%d from pf, error=%d\n",
     text: "amdgpu 0000:08:00.0: amdgpu: Doesn't get msg:1 from pf, error=-62",
   },
+  {
+    id: 'kernel.xe-sriov-vfs-changed',
+    file: XE_SRIOV,
+    format: 'Disabled %u VF%s\n',
+    text: 'xe 0000:03:00.0: [drm] PF: Disabled 2 VFs',
+  },
 ];
 
 /** Format strings of the swept files left without an entry, with the reason (coverage.ts LEFT_OUT). */
 export const MDEV_GUEST_SWEEP_LEFT_OUT: { file: string; format: string; why: string }[] = [
+  {
+    file: XE_SRIOV,
+    format: 'Failed to set VF LMEM BAR size: %pe\n',
+    why: 'informational (xe_sriov_info): the VFs are enabled anyway with the default VF BAR size',
+  },
+  {
+    file: XE_SRIOV,
+    format: 'enabling %u VF%s\n / disabling %u VF%s\n',
+    why: 'xe_sriov_dbg(): printed only with DRM debug enabled',
+  },
   {
     file: MDEVCTL,
     format: 'Device %s is missing a parent / Device %s is missing a mdev_type',
