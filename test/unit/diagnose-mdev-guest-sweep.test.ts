@@ -188,3 +188,18 @@ test("xe SR-IOV: the %pe errno name decides the advice; other drivers' VF lines 
   // Without xe_sriov_printk()'s "PF: " prefix the line is some other driver's.
   assert.deepEqual(ids('ixgbe 0000:05:00.0: Disabled 2 VFs'), []);
 });
+
+test('NVIDIA interrupt fallback: MSI-X failing is told apart from MSI failing', () => {
+  // nv-msi.c: nv_init_msix() fails over to MSI; nv_init_msi() to virtual-wire (INTx).
+  assert.equal(
+    refined(
+      'kernel.nvidia-msi-fallback',
+      'NVRM: GPU 0000:01:00.0: Failed to enable MSI; falling back to PCIe virtual-wire interrupts.',
+    ),
+    undefined,
+  );
+  assert.match(
+    refined('kernel.nvidia-msi-fallback', 'NVRM: GPU 0000:01:00.0: Failed to enable MSI-X.')?.cause ?? '',
+    /goes on with MSI/,
+  );
+});

@@ -805,6 +805,38 @@ export const MDEV_GUEST_SWEEP_ENTRIES: CatalogueEntry[] = [
     render: render('NVRM: '),
     examples: [ex('NVRM: RmInitAdapter: Cannot initialize GSP firmware RM')],
   },
+  {
+    id: 'kernel.nvidia-msi-fallback',
+    source: 'kernel',
+    cite: 'NVIDIA/open-gpu-kernel-modules kernel-open/nvidia/nv-msi.c nv_init_msi() / nv_init_msix()',
+    format: 'Failed to enable MSI; falling back to PCIe virtual-wire interrupts.\n',
+    versions:
+      'printed with NV_DEV_PRINTF\'s "NVRM: GPU DDDD:BB:DD.F: " prefix; nv_init_msix() prints "Failed to enable MSI-X." and the driver tries MSI next',
+    patterns: [
+      /Failed to enable (?<kind>MSI); falling back to PCIe virtual-wire interrupts/,
+      /NVRM: GPU [0-9a-fA-F:.]{7,16}: Failed to enable (?<kind>MSI-X)\./,
+    ],
+    severity: 'warning',
+    title: 'The NVIDIA driver could not get message-signalled interrupts',
+    cause:
+      'pci_enable_msi() failed, so the GPU runs on legacy INTx ("virtual-wire") interrupts: MSI disabled on the kernel command line (pci=nomsi), or, inside a VM, the hypervisor refused the MSI setup (QEMU logs "vfio: Error: Failed to enable MSI" on the host). With passthrough INTx is slower and depends on the host masking the line, which some GPUs do badly',
+    fix: "remove pci=nomsi; in a VM read the host's QEMU log for MSI errors at the same time, use a q35 machine, and make sure the host has interrupt remapping enabled",
+    refine: (f) =>
+      f.kind === 'MSI-X'
+        ? {
+            cause:
+              'enabling MSI-X failed (vector allocation in this kernel, or inside a VM the hypervisor refused the MSI-X setup); the driver goes on with MSI, or INTx if that fails too',
+            fix: 'in a VM read the host\'s QEMU log for MSI-X errors ("failed to enable vectors", "MSI-X ... unsupported") at the same time; on bare metal check pci=nomsi and the kernel\'s vector limits',
+          }
+        : undefined,
+    render: render('NVRM: GPU 0000:01:00.0: '),
+    examples: [
+      ex('NVRM: GPU 0000:01:00.0: Failed to enable MSI; falling back to PCIe virtual-wire interrupts.', {
+        kind: 'MSI',
+      }),
+      ex('NVRM: GPU 0000:01:00.0: Failed to enable MSI-X.', { kind: 'MSI-X' }),
+    ],
+  },
   // ---- OVMF / edk2 resource allocation ----
   {
     id: 'edk2.pci-out-of-resources',
@@ -959,10 +991,21 @@ export const MDEV_GUEST_SWEEP_ALSO: { id: string; file: string; format: string; 
     format: 'Disabled %u VF%s\n',
     text: 'xe 0000:03:00.0: [drm] PF: Disabled 2 VFs',
   },
+  {
+    id: 'kernel.nvidia-msi-fallback',
+    file: 'NVIDIA/open-gpu-kernel-modules kernel-open/nvidia/nv-msi.c',
+    format: 'Failed to enable MSI-X.\n',
+    text: 'NVRM: GPU 0000:01:00.0: Failed to enable MSI-X.',
+  },
 ];
 
 /** Format strings of the swept files left without an entry, with the reason (coverage.ts LEFT_OUT). */
 export const MDEV_GUEST_SWEEP_LEFT_OUT: { file: string; format: string; why: string }[] = [
+  {
+    file: 'NVIDIA/open-gpu-kernel-modules kernel-open/nvidia/nv-msi.c',
+    format: 'Failed to allocate MSI-X entries. / Failed to allocate counter for MSI entry; ...',
+    why: 'kernel memory allocation failures inside the driver, not a property of the device or of its assignment',
+  },
   {
     file: XE_SRIOV,
     format: 'Failed to set VF LMEM BAR size: %pe\n',
