@@ -7,15 +7,23 @@ import { test } from 'node:test';
 import { CATALOGUE } from '../../src/readiness/diagnose/catalogue.js';
 import { matchLine } from '../../src/readiness/diagnose/matcher.js';
 
-/** printf as the C sources use it: flags, width, length modifiers, %p (given as text), %pR, %m, positional %1$s. */
+/** printf as the C sources use it: flags, width, length modifiers, %p (given as text), %pR, %pe (an error name), %m, positional %1$s. */
 export function printf(format: string, args: (string | number)[]): string {
   let next = 0;
   return format.replace(
-    /%(?:(\d+)\$)?([-#0 +]*)(\d*)(?:\.\d+)?(?:hh|h|ll|l|L|j|z)?(pR|pr|p|[diouxXscm%])/g,
+    /%(?:(\d+)\$)?([-#0 +]*)(\d*)(?:\.\d+)?(?:hh|h|ll|l|L|j|z)?(pR|pr|pe|p|[diouxXscm%])/g,
     (_all, pos: string | undefined, flags: string, width: string, conv: string) => {
       if (conv === '%') return '%';
       const v = pos ? args[Number(pos) - 1] : args[next++];
-      if (conv === 'm' || conv === 'pR' || conv === 'pr' || conv === 'p' || conv === 's' || conv === 'c')
+      if (
+        conv === 'm' ||
+        conv === 'pR' ||
+        conv === 'pr' ||
+        conv === 'pe' ||
+        conv === 'p' ||
+        conv === 's' ||
+        conv === 'c'
+      )
         return String(v);
       let n = Number(v);
       let s = conv === 'x' || conv === 'X' ? n.toString(16) : String(Math.trunc(n));
@@ -86,6 +94,7 @@ test('printf renders the C conversions used in the catalogue', () => {
   assert.equal(printf('%2$s-%1$s', ['a', 'b']), 'b-a');
   assert.equal(printf('0x%llx %ld %pR', [255, -22, '[mem 0x0-0xf]']), '0xff -22 [mem 0x0-0xf]');
   assert.equal(printf('f(%p, 0x%lx) = %d', ['0x55d0', 4096, -12]), 'f(0x55d0, 0x1000) = -12');
+  assert.equal(printf('failed (%pe)', ['-ENOSPC']), 'failed (-ENOSPC)');
 });
 
 for (const e of CATALOGUE) {

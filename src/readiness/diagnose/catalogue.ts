@@ -17,6 +17,7 @@ import { LIBVIRT_ENTRIES } from './catalogue/libvirt.js';
 import { LIBVIRT_MORE_ENTRIES } from './catalogue/libvirt-more.js';
 import { LIBVIRT_SWEEP_ENTRIES } from './catalogue/libvirt-sweep.js';
 import { MDEV_ENTRIES } from './catalogue/mdev.js';
+import { MDEV_GUEST_SWEEP_ENTRIES } from './catalogue/mdev-guest-sweep.js';
 import { OTHER_ENTRIES } from './catalogue/other.js';
 import { QEMU_ENTRIES } from './catalogue/qemu.js';
 import { QEMU_MACHINE_ENTRIES } from './catalogue/qemu-machine.js';
@@ -48,6 +49,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...HOST_GUEST_EXTRA_ENTRIES,
   ...IOMMUFD_RUNTIME_ENTRIES,
   ...MDEV_ENTRIES,
+  ...MDEV_GUEST_SWEEP_ENTRIES,
   ...DPDK_ENTRIES,
   ...SYSFS_BIND_ENTRIES,
   ...VFIO_OPEN_ENTRIES,

@@ -10,6 +10,7 @@
 import { BIND_SETUP_ALSO, BIND_SETUP_LEFT_OUT } from './catalogue/bind-setup.js';
 import { KERNEL_SWEEP_ALSO, KERNEL_SWEEP_LEFT_OUT } from './catalogue/kernel-sweep.js';
 import { LIBVIRT_SWEEP_ALSO, LIBVIRT_SWEEP_LEFT_OUT } from './catalogue/libvirt-sweep-coverage.js';
+import { MDEV_GUEST_SWEEP_ALSO, MDEV_GUEST_SWEEP_LEFT_OUT } from './catalogue/mdev-guest-sweep.js';
 import { QEMU_SWEEP_ALSO, QEMU_SWEEP_LEFT_OUT } from './catalogue/qemu-sweep-coverage.js';
 import { VMM_ALSO, VMM_LEFT_OUT } from './catalogue/vmm-coverage.js';
 import { WRAPPED_ALSO } from './catalogue/wrapped.js';
@@ -267,6 +268,7 @@ export const ALSO: AlsoCovered[] = [
   ...LIBVIRT_SWEEP_ALSO,
   ...VMM_ALSO,
   ...BIND_SETUP_ALSO,
+  ...MDEV_GUEST_SWEEP_ALSO,
 ];
 
 export const LEFT_OUT: LeftOut[] = [
@@ -340,6 +342,7 @@ export const LEFT_OUT: LeftOut[] = [
   ...LIBVIRT_SWEEP_LEFT_OUT,
   ...VMM_LEFT_OUT,
   ...BIND_SETUP_LEFT_OUT,
+  ...MDEV_GUEST_SWEEP_LEFT_OUT,
 ];
 
 /** The file a citation names: its repository and first path ("qemu/qemu hw/vfio/pci.c"). */

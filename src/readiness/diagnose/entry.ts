@@ -34,7 +34,8 @@ export type Source =
   | 'kubevirt'
   | 'kubernetes'
   | 'kimchi'
-  | 'virt-manager';
+  | 'virt-manager'
+  | 'edk2';
 export type Severity = 'error' | 'warning' | 'info';
 
 /** A real message this entry must recognise: the per-entry test runs every example. */

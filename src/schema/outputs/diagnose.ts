@@ -69,6 +69,7 @@ export const diagnoseFindingJson = v.strictObject({
       'kubernetes',
       'kimchi',
       'virt-manager',
+      'edk2',
     ]),
     'who prints the message',
   ),

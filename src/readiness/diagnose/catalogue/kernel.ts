@@ -2020,8 +2020,8 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     severity: 'warning',
     title: 'No address space left for a BAR',
     cause:
-      'the bridge window above the device has no room for this BAR (large GPU BARs, Resizable BAR, or "Above 4G decoding" off in the firmware). The kernel tries again after reallocating; a following "failed to assign" means the BAR stays unassigned and the device cannot be enabled',
-    fix: 'enable "Above 4G decoding" in the firmware; try pci=realloc, or pci=realloc=off if the firmware layout was fine; disable Resizable BAR for the passed-through GPU if the window is small',
+      'the bridge window above the device has no room for this BAR (large GPU BARs, Resizable BAR, or "Above 4G decoding" off in the firmware). The kernel tries again after reallocating; a following "failed to assign" means the BAR stays unassigned and the device cannot be enabled. Seen inside a VM, the window is the one the guest firmware (OVMF, SeaBIOS) set up, too small for the assigned device\'s BAR',
+    fix: 'enable "Above 4G decoding" in the firmware; try pci=realloc, or pci=realloc=off if the firmware layout was fine; disable Resizable BAR for the passed-through GPU if the window is small. Inside a VM: use OVMF and enlarge its 64-bit window (QEMU -fw_cfg name=opt/ovmf/X-PciMmio64Mb,string=65536, or -cpu host,host-phys-bits=on with a recent OVMF)',
     examples: [
       {
         text: '[    0.611010] pci 0000:01:00.0: BAR 1: no space for [mem size 0x400000000 64bit pref]',
@@ -2052,8 +2052,8 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'A BAR could not be assigned at all',
     cause:
-      'after trying to make room the kernel still found no address space for this BAR; the device keeps an unusable BAR and its driver (vfio-pci too) fails to enable it ("not assigned; can\'t enable device")',
-    fix: 'enable "Above 4G decoding" (and, if needed, disable Resizable BAR) in the firmware; boot with pci=realloc; move the card to a slot under a different root port',
+      'after trying to make room the kernel still found no address space for this BAR; the device keeps an unusable BAR and its driver (vfio-pci too) fails to enable it ("not assigned; can\'t enable device"). Inside a VM this is the guest firmware\'s MMIO window being too small for the assigned device, and the guest driver fails (NVIDIA: "BAR1 is 0M")',
+    fix: 'enable "Above 4G decoding" (and, if needed, disable Resizable BAR) in the firmware; boot with pci=realloc; move the card to a slot under a different root port. Inside a VM: enlarge the guest firmware\'s 64-bit window (OVMF: -fw_cfg name=opt/ovmf/X-PciMmio64Mb,string=65536)',
     examples: [
       {
         text: '[    0.612110] pci 0000:01:00.0: BAR 1: failed to assign [mem size 0x400000000 64bit pref]',
