@@ -62,12 +62,30 @@ function loadBundle(bundle, { useCache = true } = {}) {
  * before the bundle is compiled, as V8 expects its flags (node:v8 setFlagsFromString: changing
  * them after the VM has started is undefined); the code cache is written under the same flags
  * (scripts/warm-code-cache.cjs), since V8 rejects a cache made under other ones. `ui` and `fleet`
- * keep the optimising compiler: they run long or repeat the same work over many hosts.
+ * keep the optimising compiler: they run long or repeat the same work over many hosts, and so does
+ * `diagnose` reading a log (readsLog): it runs the same few functions on every line, and on the
+ * 50 MB bench log it took half the CPU time with TurboFan (bench/diagnose.bench.ts; README, "Speed").
  */
 const ONE_SHOT_FLAGS = '--no-opt';
 
+/**
+ * `diagnose` given a log to read rather than message text: -f/--file, --dmesg, or nothing but
+ * options (standard input). Only a guess from the words: a wrong one changes speed, not results.
+ */
+function readsLog(args) {
+  const i = args.indexOf('diagnose');
+  if (i < 0) return false;
+  const rest = args.slice(i + 1);
+  // After "--" everything is message text; so is a word with a space (QEMU's "-device ...: ...").
+  const dd = rest.indexOf('--');
+  const words = dd < 0 ? rest : rest.slice(0, dd);
+  const text = (dd >= 0 && dd < rest.length - 1) || words.some((a) => !a.startsWith('-') || a.includes(' '));
+  const logOption = (a) => a === '-f' || a === '--file' || a.startsWith('--file=') || a === '--dmesg';
+  return words.some(logOption) || !text;
+}
+
 function isOneShot(args) {
-  return !args.includes('ui') && !args.includes('fleet');
+  return !args.includes('ui') && !args.includes('fleet') && !readsLog(args);
 }
 
 /** Writes the code cache for what has been compiled so far in this script. */
