@@ -305,13 +305,14 @@ function literalsIn(pre: Prefilter, text: string): LineLiterals {
  */
 function multilineLiteralIn(plan: PatternPlan, body: string, previous: readonly string[]): boolean {
   if (!plan.literals.length) return true;
-  const t = plan.icase ? body.toLowerCase() : body;
+  const lower = (s: string) => (plan.icase ? s.toLowerCase() : s);
   for (const l of plan.literals) {
     if (l.includes('\n')) {
-      const joined = [...previous, body].join('\n');
-      if ((plan.icase ? joined.toLowerCase() : joined).includes(l)) return true;
-    } else if (t.includes(l) || previous.some((p) => (plan.icase ? p.toLowerCase() : p).includes(l)))
-      return true;
+      if (lower([...previous, body].join('\n')).includes(l)) return true;
+      continue;
+    }
+    if (lower(body).includes(l)) return true;
+    for (const p of previous) if (lower(p).includes(l)) return true;
   }
   return false;
 }
