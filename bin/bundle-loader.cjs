@@ -63,10 +63,20 @@ function loadBundle(bundle, { useCache = true } = {}) {
  * them after the VM has started is undefined); the code cache is written under the same flags
  * (scripts/warm-code-cache.cjs), since V8 rejects a cache made under other ones. `ui` and `fleet`
  * keep the optimising compiler: they run long or repeat the same work over many hosts, and so does
- * `diagnose` reading a log (readsLog): it runs the same few functions on every line, and on the
- * 50 MB bench log it took half the CPU time with TurboFan (bench/diagnose.bench.ts; README, "Speed").
+ * `diagnose` reading a log (readsLog), under LOG_FLAGS.
  */
 const ONE_SHOT_FLAGS = '--no-opt';
+
+/**
+ * V8 flags for `diagnose` reading a log: it runs the same few functions on every line, and on the
+ * 50 MB bench log TurboFan halved the CPU time (bench/diagnose.bench.ts; README, "Benchmarks").
+ * But with V8's usual tier-up budget it also optimised the start-up loops (planning 1,000 catalogue
+ * patterns, building the literal automaton), which a small log never repays: 100 lines took 0.65 s
+ * of CPU and 79 MB instead of 0.34 s and 60 MB. Sixteen times the budget (66 KB of bytecode run by
+ * default) leaves those to the baseline compiler and still optimises the per-line code early:
+ * 100 lines 0.41-0.46 s and 72 MB, 5 MB 0.95 s, 50 MB 2.9 s and 121 MB (against 3.0-3.3 s and 136 MB).
+ */
+const LOG_FLAGS = '--interrupt-budget=1081344';
 
 /**
  * `diagnose` given a log to read rather than message text: -f/--file, --dmesg, or nothing but
@@ -93,4 +103,4 @@ function writeCache(file, script, id) {
   fs.writeFileSync(`${file}.cache`, Buffer.concat([Buffer.from(id, 'latin1'), script.createCachedData()]));
 }
 
-module.exports = { loadBundle, writeCache, buildId, ONE_SHOT_FLAGS, isOneShot };
+module.exports = { loadBundle, writeCache, buildId, ONE_SHOT_FLAGS, LOG_FLAGS, isOneShot, readsLog };

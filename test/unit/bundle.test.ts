@@ -15,6 +15,7 @@ const loader = require('../../bin/bundle-loader.cjs') as {
   loadBundle(file: string, o?: { useCache?: boolean }): { id?: string; cacheRejected?: boolean };
   buildId(source: string): string | undefined;
   isOneShot(args: string[]): boolean;
+  readsLog(args: string[]): boolean;
 };
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vfiokit-bundle-'));
@@ -111,8 +112,10 @@ test('diagnose reading a log keeps the optimising compiler; given message text i
     ['--root', 'snap', 'diagnose', '--dmesg'],
     ['diagnose'],
     ['diagnose', '--json'],
-  ])
+  ]) {
     assert.equal(loader.isOneShot(args), false, args.join(' '));
+    assert.equal(loader.readsLog(args), true, args.join(' '));
+  }
   for (const args of [
     ['diagnose', 'vfio-pci 0000:01:00.0: BAR 1: cannot reserve'],
     ['diagnose', '--', '-device vfio-pci,host=01:00.0: group 1 is not viable'],
@@ -122,4 +125,5 @@ test('diagnose reading a log keeps the optimising compiler; given message text i
   ])
     assert.equal(loader.isOneShot(args), true, args.join(' '));
   assert.equal(loader.isOneShot(['ui']), false);
+  assert.equal(loader.readsLog(['ui']), false);
 });
