@@ -62,12 +62,40 @@ function loadBundle(bundle, { useCache = true } = {}) {
  * before the bundle is compiled, as V8 expects its flags (node:v8 setFlagsFromString: changing
  * them after the VM has started is undefined); the code cache is written under the same flags
  * (scripts/warm-code-cache.cjs), since V8 rejects a cache made under other ones. `ui` and `fleet`
- * keep the optimising compiler: they run long or repeat the same work over many hosts.
+ * keep the optimising compiler: they run long or repeat the same work over many hosts, and so does
+ * `diagnose` reading a log (readsLog), under LOG_FLAGS.
  */
 const ONE_SHOT_FLAGS = '--no-opt';
 
+/**
+ * V8 flags for `diagnose` reading a log: it runs the same few functions on every line, and on the
+ * 50 MB bench log TurboFan halved the CPU time (bench/diagnose.bench.ts; README, "Benchmarks").
+ * But with V8's usual tier-up budget it also optimised the start-up loops (planning 1,000 catalogue
+ * patterns, building the literal automaton), which a small log never repays: 100 lines took 0.65 s
+ * of CPU and 79 MB instead of 0.34 s and 60 MB. Sixteen times the budget (66 KB of bytecode run by
+ * default) leaves those to the baseline compiler and still optimises the per-line code early:
+ * 100 lines 0.41-0.46 s and 72 MB, 5 MB 0.95 s, 50 MB 2.9 s and 121 MB (against 3.0-3.3 s and 136 MB).
+ */
+const LOG_FLAGS = '--interrupt-budget=1081344';
+
+/**
+ * `diagnose` given a log to read rather than message text: -f/--file, --dmesg, or nothing but
+ * options (standard input). Only a guess from the words: a wrong one changes speed, not results.
+ */
+function readsLog(args) {
+  const i = args.indexOf('diagnose');
+  if (i < 0) return false;
+  const rest = args.slice(i + 1);
+  // After "--" everything is message text; so is a word with a space (QEMU's "-device ...: ...").
+  const dd = rest.indexOf('--');
+  const words = dd < 0 ? rest : rest.slice(0, dd);
+  const text = (dd >= 0 && dd < rest.length - 1) || words.some((a) => !a.startsWith('-') || a.includes(' '));
+  const logOption = (a) => a === '-f' || a === '--file' || a.startsWith('--file=') || a === '--dmesg';
+  return words.some(logOption) || !text;
+}
+
 function isOneShot(args) {
-  return !args.includes('ui') && !args.includes('fleet');
+  return !args.includes('ui') && !args.includes('fleet') && !readsLog(args);
 }
 
 /** Writes the code cache for what has been compiled so far in this script. */
@@ -75,4 +103,4 @@ function writeCache(file, script, id) {
   fs.writeFileSync(`${file}.cache`, Buffer.concat([Buffer.from(id, 'latin1'), script.createCachedData()]));
 }
 
-module.exports = { loadBundle, writeCache, buildId, ONE_SHOT_FLAGS, isOneShot };
+module.exports = { loadBundle, writeCache, buildId, ONE_SHOT_FLAGS, LOG_FLAGS, isOneShot, readsLog };

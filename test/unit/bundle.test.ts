@@ -14,6 +14,8 @@ const require = createRequire(import.meta.url);
 const loader = require('../../bin/bundle-loader.cjs') as {
   loadBundle(file: string, o?: { useCache?: boolean }): { id?: string; cacheRejected?: boolean };
   buildId(source: string): string | undefined;
+  isOneShot(args: string[]): boolean;
+  readsLog(args: string[]): boolean;
 };
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vfiokit-bundle-'));
@@ -100,4 +102,28 @@ test('without a bundle the CLI says how to build it (exit 3)', () => {
   const r = run(bin, ['--version']);
   assert.equal(r.status, 3);
   assert.match(r.err, /^vfiokit: the bundle is missing \(hint: run `npm run build` or `npm start`\)\n$/);
+});
+
+test('diagnose reading a log keeps the optimising compiler; given message text it is one-shot', () => {
+  // The words after `node bin/vfiokit`, as bin/vfiokit hands them to isOneShot().
+  for (const args of [
+    ['diagnose', '-f', 'kern.log'],
+    ['--json', 'diagnose', '--file=kern.log'],
+    ['--root', 'snap', 'diagnose', '--dmesg'],
+    ['diagnose'],
+    ['diagnose', '--json'],
+  ]) {
+    assert.equal(loader.isOneShot(args), false, args.join(' '));
+    assert.equal(loader.readsLog(args), true, args.join(' '));
+  }
+  for (const args of [
+    ['diagnose', 'vfio-pci 0000:01:00.0: BAR 1: cannot reserve'],
+    ['diagnose', '--', '-device vfio-pci,host=01:00.0: group 1 is not viable'],
+    ['diagnose', '-device vfio-pci,host=01:00.0: group 1 is not viable'],
+    ['groups'],
+    ['--version'],
+  ])
+    assert.equal(loader.isOneShot(args), true, args.join(' '));
+  assert.equal(loader.isOneShot(['ui']), false);
+  assert.equal(loader.readsLog(['ui']), false);
 });

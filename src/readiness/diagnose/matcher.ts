@@ -15,6 +15,7 @@ import { CATALOGUE, type CatalogueEntry } from './catalogue.js';
 import type { Severity } from './entry.js';
 import { ERRNO_GROUPS, findErrno, normaliseErrno } from './errno.js';
 import { LineSplitter, type LineStats } from './lines.js';
+import { LiteralScanner, type ScanLiteral, scannable } from './literal-scan.js';
 import { stripLogPrefix } from './log-prefix.js';
 import { foldRedactions, mayHoldRedaction, restoreFacts, unescapeLines } from './pasted.js';
 import { type PatternPlan, planPattern } from './regex-safety.js';
@@ -140,58 +141,82 @@ export function matchLine(
 }
 
 /**
- * One expression holding every single-line literal of the catalogue (an alternation of plain
- * strings: no quantifier, so linear): most log lines contain none, and one scan replaces hundreds
- * of `includes`. On a line that holds some, the scan names them, and only the entries needing one
- * of those literals are tried. Patterns without a literal, case-insensitive ones and those
- * spanning lines are tried whenever they could match.
+ * The catalogue's single-line literals, looked for in one pass over the line whose cost does not
+ * grow with the catalogue (literal-scan.ts): most log lines contain none. On a line that holds
+ * some, only the entries needing one of those literals are tried. Patterns without a literal,
+ * case-insensitive ones and those spanning lines are tried whenever they could match.
  */
 interface Prefilter {
-  /**
-   * Every case-sensitive single-line literal, in global expressions of at most EXACT_CHUNK source
-   * characters each: each exec finds the next place one starts. V8 stops optimising an expression
-   * whose source passes 20 KB (irregexp's kRegExpTooLargeToOptimize), and one alternation of the
-   * whole catalogue's literals crossed it at 486 entries, making every line's scan 3-4 times slower.
-   */
-  exact: RegExp[];
-  /** Those literals by their first character, to name the ones starting at a found place. */
-  byFirst: Map<number, string[]>;
-  /** For each literal, the indexes (in catalogue order) of the entries that need it. */
+  /** Every literal below, in one automaton; `roles` says what each of its literals is for. */
+  scanner: LiteralScanner;
+  roles: LiteralRole[];
+  /** For each case-sensitive literal of an ordinary entry, the entries (catalogue order) needing it. */
   byLiteral: Map<string, number[]>;
-  folded?: RegExp;
+  /** Case-insensitive literals the automaton cannot fold (beyond ASCII), in one `i` expression. */
+  foldedRest?: RegExp;
   /** Entries with a case-insensitive pattern or one without a literal. */
   loose: number[];
   always: boolean;
-  /** Entries of the generic tier (case-sensitive literals), and one expression holding their literals. */
+  /** Entries of the generic tier (case-sensitive literals). */
   generic: number[];
-  genericWords?: RegExp;
   /** Entries with a pattern spanning lines: tried on every line (over the joined lines). */
   multiline: number[];
   /** Entries with a pattern spanning lines and `endsOn`: tried only on a line holding one. */
   endsOn: { i: number; literals: string[] }[];
 }
 
+/** What a literal found in a line means (one literal may serve several purposes). */
+interface LiteralRole {
+  /** A case-sensitive literal of an ordinary entry (the `found` set of matchTiers). */
+  exact?: string;
+  /** Indexes into Prefilter.endsOn whose gate this literal is. */
+  endsOn?: number[];
+  /** A case-insensitive literal: the loose entries become candidates. */
+  folded?: boolean;
+  /** A literal of the generic tier: its entries are looked at once the line is left unrecognised. */
+  generic?: boolean;
+}
+
 const prefilters = new WeakMap<CompiledEntry[], Prefilter>();
 const escapeLiteral = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Source length of one prefilter expression, well under V8's 20 KB optimisation limit. */
-export const EXACT_CHUNK = 12_000;
 
-/** The literals as global alternations, each at most EXACT_CHUNK characters of source. */
-function literalAlternations(literals: string[]): RegExp[] {
-  const out: RegExp[] = [];
-  let part: string[] = [];
-  let size = 0;
-  for (const l of literals.map(escapeLiteral)) {
-    if (part.length && size + l.length + 1 > EXACT_CHUNK) {
-      out.push(new RegExp(part.join('|'), 'g'));
-      part = [];
-      size = 0;
+/** One automaton over the literals of every role, each literal once. */
+function scannerOf(
+  exact: Iterable<string>,
+  endsOn: { literals: string[] }[],
+  folded: Iterable<string>,
+  generic: Iterable<string>,
+): { scanner: LiteralScanner; roles: LiteralRole[]; foldedRest?: RegExp } {
+  const literals: ScanLiteral[] = [];
+  const roles: LiteralRole[] = [];
+  const index = new Map<string, number>();
+  const role = (text: string, c: ScanLiteral['case']): LiteralRole => {
+    const key = `${c}\0${text}`;
+    let i = index.get(key);
+    if (i === undefined) {
+      i = literals.push({ text, case: c }) - 1;
+      roles.push({});
+      index.set(key, i);
     }
-    part.push(l);
-    size += l.length + 1;
-  }
-  if (part.length) out.push(new RegExp(part.join('|'), 'g'));
-  return out;
+    return roles[i];
+  };
+  for (const l of exact) role(l, 'exact').exact = l;
+  endsOn.forEach((g, gi) => {
+    for (const l of g.literals) {
+      const r = role(l, 'exact');
+      r.endsOn = [...(r.endsOn ?? []), gi];
+    }
+  });
+  const rest: string[] = [];
+  for (const l of folded)
+    if (scannable({ text: l, case: 'ascii-fold' })) role(l, 'ascii-fold').folded = true;
+    else rest.push(l);
+  for (const l of generic) role(l, 'exact').generic = true;
+  return {
+    scanner: new LiteralScanner(literals),
+    roles,
+    foldedRest: rest.length ? new RegExp(rest.map(escapeLiteral).join('|'), 'i') : undefined,
+  };
 }
 
 function prefilterOf(compiled: CompiledEntry[]): Prefilter {
@@ -216,7 +241,7 @@ function prefilterOf(compiled: CompiledEntry[]): Prefilter {
           for (const l of x.literals) folded.add(l);
         } else if (c.entry.tier === 'generic') {
           // Looked for only once a line is left unrecognised (matchTiers): short, common words
-          // such as "vfio" would slow the one scan every line pays.
+          // such as "vfio" would make many lines candidates for nothing.
           if (generic.at(-1) !== i) generic.push(i);
           for (const l of x.literals) genericWords.add(l);
         } else
@@ -227,18 +252,10 @@ function prefilterOf(compiled: CompiledEntry[]): Prefilter {
           }
       }
     });
-    const exact = [...byLiteral.keys()];
-    const byFirst = new Map<number, string[]>();
-    for (const l of exact) byFirst.set(l.charCodeAt(0), [...(byFirst.get(l.charCodeAt(0)) ?? []), l]);
     p = {
-      exact: literalAlternations(exact),
-      byFirst,
+      ...scannerOf(byLiteral.keys(), endsOn, folded, genericWords),
       byLiteral,
-      folded: folded.size ? new RegExp([...folded].map(escapeLiteral).join('|'), 'i') : undefined,
       generic,
-      genericWords: genericWords.size
-        ? new RegExp([...genericWords].map(escapeLiteral).join('|'))
-        : undefined,
       loose,
       always: compiled.some((c) => c.plans.some((x) => !x.multiline && !x.literals.length)),
       multiline,
@@ -249,18 +266,73 @@ function prefilterOf(compiled: CompiledEntry[]): Prefilter {
   return p;
 }
 
-/** The catalogue literals that occur in the text (every one, overlapping ones included). */
-function literalsIn(pre: Prefilter, text: string): Set<string> {
-  const found = new Set<string>();
-  for (const re of pre.exact) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      for (const l of pre.byFirst.get(text.charCodeAt(m.index)) ?? [])
-        if (text.startsWith(l, m.index)) found.add(l);
-      re.lastIndex = m.index + 1;
-    }
+/** What one scan of a line found, by role. */
+interface LineLiterals {
+  exact: Set<string>;
+  endsOn: Set<number>;
+  folded: boolean;
+  generic: boolean;
+}
+
+/** A line holding no literal (most of a log): shared, never changed. */
+const NO_LITERALS: LineLiterals = Object.freeze({
+  exact: new Set<string>(),
+  endsOn: new Set<number>(),
+  folded: false,
+  generic: false,
+});
+
+function literalsIn(pre: Prefilter, text: string): LineLiterals {
+  const n = pre.scanner.scan(text);
+  const rest = pre.foldedRest?.test(text) ?? false;
+  if (!n && !rest) return NO_LITERALS;
+  const out: LineLiterals = { exact: new Set(), endsOn: new Set(), folded: rest, generic: false };
+  for (let j = 0; j < n; j++) {
+    const r = pre.roles[pre.scanner.hits[j]];
+    if (r.exact !== undefined) out.exact.add(r.exact);
+    if (r.endsOn) for (const g of r.endsOn) out.endsOn.add(g);
+    if (r.folded) out.folded = true;
+    if (r.generic) out.generic = true;
   }
-  return found;
+  return out;
+}
+
+/**
+ * Whether a pattern spanning lines may match over the previous lines and this one: one of its
+ * literals is in one of them. A literal without a line break is in the joined text only if it is
+ * in one of the lines, so the lines need not be joined to know it; a literal with one is looked
+ * for in the joined text.
+ */
+function multilineLiteralIn(plan: PatternPlan, body: string, previous: readonly string[]): boolean {
+  if (!plan.literals.length) return true;
+  const lower = (s: string) => (plan.icase ? s.toLowerCase() : s);
+  for (const l of plan.literals) {
+    if (l.includes('\n')) {
+      if (lower([...previous, body].join('\n')).includes(l)) return true;
+      continue;
+    }
+    if (lower(body).includes(l)) return true;
+    for (const p of previous) if (lower(p).includes(l)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether an entry of Prefilter.multiline could match this line (a plan's literal is where the
+ * plan looks): the test tryEntry() makes before running a plan, with no entry's literal found in
+ * the line itself.
+ */
+function mayMatchAcross(c: CompiledEntry, body: string, previous: readonly string[]): boolean {
+  let lowerBody: string | undefined;
+  const lower = () => {
+    lowerBody ??= body.toLowerCase();
+    return lowerBody;
+  };
+  return c.plans.some((plan) =>
+    plan.multiline
+      ? multilineLiteralIn(plan, body, previous)
+      : (plan.icase || !plan.literals.length || c.entry.tier === 'generic') && hasLiteral(plan, body, lower),
+  );
 }
 
 /**
@@ -278,12 +350,23 @@ function done(out: LineMatch[], seen: boolean): LineMatch[] {
 // joined and lower-cased subjects; split up it would pass half a dozen closures around
 function matchTiers(body: string, compiled: CompiledEntry[], previous: readonly string[]): LineMatch[] {
   const pre = prefilterOf(compiled);
-  const found = literalsIn(pre, body);
+  const lits = literalsIn(pre, body);
+  // Most lines: no literal of any entry, so only the entries spanning lines could match, and only
+  // when their own literal is in the lines they span.
+  if (
+    lits === NO_LITERALS &&
+    !pre.always &&
+    !pre.multiline.some((i) => mayMatchAcross(compiled[i], body, previous))
+  )
+    return done([], false);
+  const found = lits.exact;
   const candidates = new Set<number>(pre.multiline);
-  for (const g of pre.endsOn) if (g.literals.some((l) => body.includes(l))) candidates.add(g.i);
+  pre.endsOn.forEach((g, gi) => {
+    if (lits.endsOn.has(gi)) candidates.add(g.i);
+  });
   for (const l of found) for (const i of pre.byLiteral.get(l) ?? []) candidates.add(i);
   let seen = found.size > 0;
-  if (pre.always || pre.folded?.test(body)) {
+  if (pre.always || lits.folded) {
     for (const i of pre.loose) candidates.add(i);
     seen = true;
   }
@@ -293,27 +376,22 @@ function matchTiers(body: string, compiled: CompiledEntry[], previous: readonly 
     return lowerBody;
   };
   let joined: string | undefined;
-  let lowerJoined: string | undefined;
   const tryEntry = (i: number): LineMatch | undefined => {
     const { entry, plans } = compiled[i];
     for (const plan of plans) {
+      const present = plan.multiline
+        ? multilineLiteralIn(plan, body, previous)
+        : !plan.icase && plan.literals.length && entry.tier !== 'generic'
+          ? plan.literals.some((l) => found.has(l))
+          : hasLiteral(plan, body, lower);
+      if (!present) continue;
       let subject = body;
-      let lowerSubject = lower;
       let currentStart = 0;
       if (plan.multiline && previous.length) {
         joined ??= [...previous, body].join('\n');
         subject = joined;
         currentStart = joined.length - body.length;
-        lowerSubject = () => {
-          lowerJoined ??= (joined as string).toLowerCase();
-          return lowerJoined;
-        };
       }
-      const present =
-        !plan.multiline && !plan.icase && plan.literals.length && entry.tier !== 'generic'
-          ? plan.literals.some((l) => found.has(l))
-          : hasLiteral(plan, subject, lowerSubject);
-      if (!present) continue;
       const m = plan.compiled.exec(subject);
       // Across lines, only a match that ends in this line is new (earlier ones were found there).
       if (!m || m.index + m[0].length <= currentStart) continue;
@@ -344,7 +422,7 @@ function matchTiers(body: string, compiled: CompiledEntry[], previous: readonly 
     if (hit) out.push(hit);
   }
   if (out.length) return done(out, seen);
-  if (pre.genericWords?.test(body)) for (const i of pre.generic) if (!generic.includes(i)) generic.push(i);
+  if (lits.generic) for (const i of pre.generic) if (!generic.includes(i)) generic.push(i);
   if (!generic.length) return done(out, seen);
   generic.sort((a, b) => a - b);
   const errno = findErrno(body);
@@ -500,6 +578,10 @@ export class DiagnoseMatcher {
   /** The line before, when it was a short bare line that nothing recognised (a wrapped paste). */
   private wrapped?: string;
 
+  /** Whether a recent line may hold a redaction: worked out only when a line gets a second look, once per line. */
+  private readonly redactedBefore = () =>
+    this.recent.some((l, i) => (this.recentRedacted[i] ??= mayHoldRedaction(l)));
+
   constructor(entries: CatalogueEntry[] = CATALOGUE) {
     this.compiled = compiledList(entries);
     this.multiline = this.compiled.some((c) => c.plans.some((p) => p.multiline));
@@ -507,8 +589,7 @@ export class DiagnoseMatcher {
 
   line(text: string, n: number): void {
     const body = stripLogPrefix(text).body;
-    // Worked out only when a line gets a second look, and once per line.
-    const redactedBefore = () => this.recent.some((l, i) => (this.recentRedacted[i] ??= mayHoldRedaction(l)));
+    const redactedBefore = this.redactedBefore;
     let hits = matchBody(body, this.compiled, this.recent, redactedBefore);
     // A paste wraps long messages ("... memory listener" / "initialization failed: ..."): a short
     // bare line (no log prefix) nothing recognised is tried once more after the one before it,
