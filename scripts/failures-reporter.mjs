@@ -1,6 +1,6 @@
 // A second reporter for `npm test` (scripts/test.mjs): it writes one block per failed test —
 // file, name and the first lines of the error — to its destination, which scripts/test.mjs prints
-// after the run. node's TAP output names a failure where it happens, hundreds of lines above the
+// after the run, as TAP comments (so a TAP reader counts nothing twice). node's TAP output names a failure where it happens, hundreds of lines above the
 // end; a CI log that keeps only its tail would otherwise say "fail 1" and not which.
 const MAX_ERROR_LINES = 12;
 
@@ -10,8 +10,8 @@ function errorText(error) {
   const e = error.cause ?? error;
   const text = typeof e === 'object' && e !== null && 'stack' in e && e.stack ? String(e.stack) : String(e);
   const lines = text.split('\n');
-  const shown = lines.slice(0, MAX_ERROR_LINES).map((l) => `    ${l}`);
-  if (lines.length > MAX_ERROR_LINES) shown.push(`    … ${lines.length - MAX_ERROR_LINES} more lines`);
+  const shown = lines.slice(0, MAX_ERROR_LINES).map((l) => `#     ${l}`);
+  if (lines.length > MAX_ERROR_LINES) shown.push(`#     … ${lines.length - MAX_ERROR_LINES} more lines`);
   return shown.join('\n');
 }
 
@@ -25,7 +25,7 @@ export default async function* failures(source) {
     failed++;
     // The file only: through tsx the reported line is the transformed file's, not the source's.
     const where = d.file ?? '(unknown file)';
-    yield `not ok: ${d.name}\n  at ${where}\n${errorText(d.details?.error)}\n`;
+    yield `# FAILED: ${d.name}\n#   in ${where}\n${errorText(d.details?.error)}\n`;
   }
   if (failed === 0) yield '';
 }
