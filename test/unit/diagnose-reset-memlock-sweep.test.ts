@@ -99,3 +99,27 @@ test('runc rlimit type: 8 is the locked-memory limit, 7 the open-files limit', (
   const other = onlyFinding('error setting rlimit type 6: invalid argument', 'runtime.rlimit-denied');
   assert.match(other.explanation.cause, /soft limit is above the hard one/);
 });
+
+test('crun names the limit: RLIMIT_MEMLOCK gets the locked-memory explanation runc type 8 gets', () => {
+  const crun = onlyFinding(
+    'Error: crun: setrlimit `RLIMIT_MEMLOCK`: Operation not permitted: OCI permission denied',
+    'runtime.crun-setrlimit-failed',
+  );
+  assert.equal(crun.facts.rlimit, 'RLIMIT_MEMLOCK');
+  assert.equal(crun.facts.errno, 'EPERM');
+  assert.match(crun.explanation.title, /RLIMIT_MEMLOCK/);
+  const files = onlyFinding(
+    'Error: crun: setrlimit `RLIMIT_NOFILE`: Operation not permitted',
+    'runtime.crun-setrlimit-failed',
+  );
+  assert.match(files.explanation.title, /RLIMIT_NOFILE/);
+});
+
+test('bhyve without -S: the passthru refusal says to wire guest memory', () => {
+  const f = onlyFinding(
+    'bhyve: passthru requires guest memory to be wired',
+    'bhyve.passthru-memory-not-wired',
+  );
+  assert.equal(f.entry.source, 'bhyve');
+  assert.match(f.explanation.fix, /-S/);
+});

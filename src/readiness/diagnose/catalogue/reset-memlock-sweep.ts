@@ -4,7 +4,8 @@
  * the reset_method sysfs file (drivers/pci/pci.c reset_method_store()), the AMD GPU "reset bug"
  * as amdgpu prints it when it meets a GPU a VM left running (the PSP and SMU firmware refusing to
  * start again: amdgpu_psp.c, psp_v1x_0.c, amdgpu_smu.c, amdgpu_device.c), and a container
- * runtime refusing the memlock limit a VFIO or DPDK container asks for (runc setupRlimits()).
+ * runtime refusing the memlock limit a VFIO or DPDK container asks for (runc setupRlimits(), crun
+ * libcrun_set_rlimits()), and bhyve refusing passthrough without wired guest memory.
  * Every entry cites the file and function printing its format.
  */
 import type { CatalogueEntry, Refinement } from '../entry.js';
@@ -47,21 +48,24 @@ function refineIpResume(f: Facts): Refinement | undefined {
   return undefined;
 }
 
+/** crun names the limit as the OCI spec does; the two that matter here, by their number. */
+const RLIMIT_NUMBER: Readonly<Record<string, string>> = { RLIMIT_NOFILE: '7', RLIMIT_MEMLOCK: '8' };
+
 /** What runc's rlimit type number is (the RLIMIT_* value of linux/resource.h on x86 and arm64). */
 function refineRlimit(f: Facts): Refinement | undefined {
-  const type = f.type ?? '';
+  const type = f.type ?? RLIMIT_NUMBER[f.rlimit ?? ''] ?? '';
   if (type === '8')
     return {
       title: 'The container runtime may not raise the locked-memory limit (RLIMIT_MEMLOCK)',
       cause:
-        'type 8 is RLIMIT_MEMLOCK: the container asks for a memlock limit (docker/podman --ulimit memlock=…, compose ulimits.memlock, a Kubernetes runtime default) above the hard limit the runtime itself has, and the runtime lacks CAP_SYS_RESOURCE to raise it: rootless Docker or Podman, or a daemon started with a low LimitMEMLOCK. A VFIO user in the container (QEMU, DPDK, SPDK) needs locked memory at least as large as the memory it maps for DMA, so the limit cannot simply be dropped',
+        'RLIMIT_MEMLOCK (runc: type 8): the container asks for a memlock limit (docker/podman --ulimit memlock=…, compose ulimits.memlock, a Kubernetes runtime default) above the hard limit the runtime itself has, and the runtime lacks CAP_SYS_RESOURCE to raise it: rootless Docker or Podman, or a daemon started with a low LimitMEMLOCK. A VFIO user in the container (QEMU, DPDK, SPDK) needs locked memory at least as large as the memory it maps for DMA, so the limit cannot simply be dropped',
       fix: 'raise the hard limit of the runtime itself: LimitMEMLOCK=infinity in the docker.service / containerd.service (or the user manager for rootless: `systemctl --user edit docker` and /etc/security/limits.conf memlock for that user), restart it, then ask for a memlock the runtime holds; or run the container under a rootful daemon',
     };
   if (type === '7')
     return {
       title: 'The container runtime may not raise the open-files limit (RLIMIT_NOFILE)',
       cause:
-        'type 7 is RLIMIT_NOFILE: the container asks for more open files than the hard limit the runtime has (rootless runtimes cannot go above their own limit); not a VFIO problem',
+        'RLIMIT_NOFILE (runc: type 7): the container asks for more open files than the hard limit the runtime has (rootless runtimes cannot go above their own limit); not a VFIO problem',
       fix: "ask for a nofile limit at or below the runtime's hard limit, or raise LimitNOFILE of the runtime service",
     };
   return undefined;
@@ -262,5 +266,44 @@ export const RESET_MEMLOCK_SWEEP_ENTRIES: CatalogueEntry[] = [
       ),
       ex('runc run failed: error setting rlimit type 7: operation not permitted', { type: '7' }),
     ],
+  },
+  {
+    id: 'runtime.crun-setrlimit-failed',
+    source: 'container runtime',
+    cite: 'containers/crun src/libcrun/linux.c libcrun_set_rlimits()',
+    format: 'setrlimit `%s`',
+    versions:
+      'crun_make_error() appends ": " and the strerror() text; Podman prints it as "Error: crun: setrlimit `RLIMIT_MEMLOCK`: Operation not permitted: OCI permission denied"',
+    patterns: [
+      /setrlimit `(?<rlimit>RLIMIT_[A-Z]{2,12})`(?:: (?<err>Operation not permitted|Invalid argument))?/,
+    ],
+    severity: 'error',
+    title: 'The container runtime may not set the resource limit the container asks for',
+    cause:
+      "crun could not apply one of the container's rlimits with setrlimit(): the value is above the hard limit crun inherits and it lacks CAP_SYS_RESOURCE (rootless Podman), or the soft limit is above the hard one (Invalid argument)",
+    fix: 'lower the limit asked for (`--ulimit NAME=SOFT:HARD`), or raise the hard limit of the user or service that starts the container',
+    refine: refineRlimit,
+    render: render('Error: crun: ', 'RLIMIT_MEMLOCK'),
+    examples: [
+      ex('Error: crun: setrlimit `RLIMIT_MEMLOCK`: Operation not permitted: OCI permission denied', {
+        rlimit: 'RLIMIT_MEMLOCK',
+        errno: 'EPERM',
+      }),
+    ],
+  },
+  {
+    id: 'bhyve.passthru-memory-not-wired',
+    source: 'bhyve',
+    cite: 'freebsd/freebsd-src usr.sbin/bhyve/pci_passthru.c passthru_init()',
+    format: 'passthru requires guest memory to be wired',
+    versions: 'printed with warnx(), so as "bhyve: passthru requires guest memory to be wired"',
+    patterns: [/passthru requires guest memory to be wired/],
+    severity: 'error',
+    title: 'bhyve: PCI passthrough needs the guest memory wired (-S)',
+    cause:
+      "a passthru device was given but bhyve was started without wiring the guest's memory: the device reaches guest memory by DMA through the IOMMU, so every page must stay resident at a fixed host address, which bhyve only guarantees with -S. The device is not attached and the VM does not start",
+    fix: 'start bhyve with -S (with a front-end such as vm-bhyve, check that the command it runs carries -S when a passthru device is set); wired memory cannot be paged out, so the host needs the whole guest memory free in RAM',
+    render: render('bhyve: '),
+    examples: [ex('bhyve: passthru requires guest memory to be wired')],
   },
 ];
