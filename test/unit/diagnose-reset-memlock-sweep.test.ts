@@ -123,3 +123,26 @@ test('bhyve without -S: the passthru refusal says to wire guest memory', () => {
   assert.equal(f.entry.source, 'bhyve');
   assert.match(f.explanation.fix, /-S/);
 });
+
+test('driverctl: a failed bind names the device and the driver; its -v progress lines are harmless', () => {
+  const bind = onlyFinding(
+    'driverctl: failed to bind device 0000:01:00.0 to driver vfio-pci',
+    'driverctl.bind-failed',
+  );
+  assert.equal(bind.facts.bdf, '0000:01:00.0');
+  assert.equal(bind.facts.driver, 'vfio-pci');
+  assert.match(bind.explanation.cause, /IOMMU/);
+  const dev = onlyFinding('driverctl: no such device: 01:00.0', 'driverctl.no-such-device');
+  assert.match(dev.explanation.cause, /with its domain/);
+  for (const line of [
+    'driverctl: setting driver override for 0000:05:00.0: vfio-pci',
+    'driverctl: loading driver vfio-pci',
+    'driverctl: unbinding previous driver xhci_hcd',
+    'driverctl: reprobing driver for 0000:05:00.0',
+    'driverctl: saving driver override for 0000:05:00.0',
+  ]) {
+    const f = onlyFinding(line, 'driverctl.verbose-steps');
+    assert.equal(f.explanation.severity, 'info', line);
+    assert.equal(diagnoseText(line).findings.length, 1, line);
+  }
+});

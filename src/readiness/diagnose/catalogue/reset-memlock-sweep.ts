@@ -5,13 +5,17 @@
  * as amdgpu prints it when it meets a GPU a VM left running (the PSP and SMU firmware refusing to
  * start again: amdgpu_psp.c, psp_v1x_0.c, amdgpu_smu.c, amdgpu_device.c), and a container
  * runtime refusing the memlock limit a VFIO or DPDK container asks for (runc setupRlimits(), crun
- * libcrun_set_rlimits()), and bhyve refusing passthrough without wired guest memory.
+ * libcrun_set_rlimits()), bhyve refusing passthrough without wired guest memory, and driverctl, the
+ * tool setup guides use to make a vfio-pci binding persistent (its log() lines, prefixed "driverctl: ").
  * Every entry cites the file and function printing its format.
  */
-import type { CatalogueEntry, Refinement } from '../entry.js';
+import { BDF, type CatalogueEntry, type Refinement } from '../entry.js';
 import { ex, render } from './build.js';
 
 type Facts = Readonly<Record<string, string>>;
+
+/** driverctl is one bash script; its messages are log() lines: "driverctl: " and the text. */
+const DRIVERCTL = 'driverctl/driverctl (gitlab.com/driverctl/driverctl) driverctl';
 
 /**
  * The AMD reset problem, shared by the PSP and SMU lines: a Polaris, Vega or Navi 1x/2x GPU that a
@@ -305,5 +309,90 @@ export const RESET_MEMLOCK_SWEEP_ENTRIES: CatalogueEntry[] = [
     fix: 'start bhyve with -S (with a front-end such as vm-bhyve, check that the command it runs carries -S when a passthru device is set); wired memory cannot be paged out, so the host needs the whole guest memory free in RAM',
     render: render('bhyve: '),
     examples: [ex('bhyve: passthru requires guest memory to be wired')],
+  },
+  {
+    id: 'driverctl.bind-failed',
+    source: 'userspace tool',
+    cite: `${DRIVERCTL} set_override()`,
+    format: 'failed to bind device %s to driver %s',
+    versions:
+      'the script says "failed to bind device $dev to driver $drv" (bash variables written here as %s)',
+    patterns: [new RegExp(`driverctl: failed to bind device ${BDF} to driver (?<driver>[\\w-]{1,32})`)],
+    severity: 'error',
+    title: 'driverctl set the override but the driver did not take the device',
+    cause:
+      'driverctl wrote the driver into driver_override and asked the kernel to probe, but afterwards the device has no driver: the driver\'s probe refused it. For vfio-pci that almost always means the device has no IOMMU group (the IOMMU is off: intel_iommu=on / amd_iommu not active), less often another device of its group still bound to a host driver; dmesg has the probe\'s own line ("vfio-pci: probe of ADDR failed with error -22")',
+    fix: 'read dmesg for the probe error; enable the IOMMU (`vfiokit doctor` checks it) and bind every device of the IOMMU group; the override is saved anyway (unless --nosave), so `driverctl unset-override ADDR` removes it if the device should go back to its driver',
+    render: render('driverctl: ', '0000:01:00.0', 'vfio-pci'),
+    examples: [
+      ex('driverctl: failed to bind device 0000:01:00.0 to driver vfio-pci', {
+        bdf: '0000:01:00.0',
+        driver: 'vfio-pci',
+      }),
+    ],
+  },
+  {
+    id: 'driverctl.no-such-module',
+    source: 'userspace tool',
+    cite: `${DRIVERCTL} set_override()`,
+    format: 'no such module: %s',
+    patterns: [/driverctl: no such module: (?<module>[\w-]{1,64})/],
+    severity: 'error',
+    title: 'driverctl could not load the driver named',
+    cause:
+      'the driver is not loaded (/sys/module/NAME is missing) and `modprobe -q NAME` failed: the name is misspelled, or the module is missing or refused (built for another kernel, unsigned under Secure Boot). driverctl stops before touching the device',
+    fix: 'check the name with `modinfo NAME` (vfio-pci and vfio_pci are the same module) and run `modprobe NAME` by hand to see the real error',
+    render: render('driverctl: ', 'vfio_pci'),
+    examples: [ex('driverctl: no such module: vfio_pci', { module: 'vfio_pci' })],
+  },
+  {
+    id: 'driverctl.no-such-device',
+    source: 'userspace tool',
+    cite: `${DRIVERCTL} (argument handling before the command runs)`,
+    format: 'no such device: %s',
+    patterns: [/driverctl: no such device: (?<device>\S{1,64})/],
+    severity: 'error',
+    title: 'driverctl does not find the device address given',
+    cause:
+      'there is no /sys/bus/BUS/devices/ADDRESS for the address given: driverctl needs the full address with its domain (0000:01:00.0, not 01:00.0 as lspci prints it), or the device is gone (removed, or dropped off the bus after a failed reset)',
+    fix: 'use the address as `ls /sys/bus/pci/devices` lists it (`lspci -D` prints the domain); if the device vanished, `echo 1 > /sys/bus/pci/rescan` or power-cycle the host',
+    render: render('driverctl: ', '01:00.0'),
+    examples: [ex('driverctl: no such device: 01:00.0', { device: '01:00.0' })],
+  },
+  {
+    id: 'driverctl.unbind-failed',
+    source: 'userspace tool',
+    cite: `${DRIVERCTL} unbind()`,
+    format: 'unbinding %s failed',
+    patterns: [new RegExp(`driverctl: unbinding ${BDF} failed`)],
+    severity: 'error',
+    title: 'driverctl could not unbind the device from its current driver',
+    cause:
+      'the write to /sys/bus/pci/devices/ADDR/driver/unbind failed (the shell\'s "write error" line above it gives the errno): not root, or the driver refused to let go; driverctl stops before setting the override',
+    fix: 'run it as root; if the driver is busy (a GPU with a display server on it, a NIC in use), stop what uses the device first',
+    render: render('driverctl: ', '0000:01:00.0'),
+    examples: [ex('driverctl: unbinding 0000:01:00.0 failed', { bdf: '0000:01:00.0' })],
+  },
+  {
+    id: 'driverctl.verbose-steps',
+    source: 'userspace tool',
+    cite: `${DRIVERCTL} set_override() / unbind() / probe_driver() / save_override() (debug() lines, printed with -v)`,
+    format: 'setting driver override for %s: %s',
+    versions:
+      'the other -v lines: "loading driver $drv", "unbinding previous driver $drv", "reprobing driver for $dev", "saving driver override for $dev", "device $dev not bound", "unsetting driver override for $dev"',
+    patterns: [
+      /driverctl: (?:(?:setting|saving|unsetting) driver override for|reprobing driver for|loading driver|unbinding previous driver) (?<what>\S{1,64})/,
+    ],
+    severity: 'info',
+    title: "driverctl's progress lines (-v); harmless",
+    cause:
+      'driverctl -v reports each step of setting an override: loading the driver, unbinding the old one, reprobing, saving the override under /etc/driverctl.d so it is applied again at boot. These lines are progress, not errors',
+    fix: 'nothing to do; an error would be its own "driverctl: …" line (failed to bind, no such module, no such device)',
+    render: render('driverctl: ', '0000:05:00.0', 'vfio-pci'),
+    examples: [
+      ex('driverctl: setting driver override for 0000:05:00.0: vfio-pci'),
+      ex('driverctl: unbinding previous driver xhci_hcd', { what: 'xhci_hcd' }),
+      ex('driverctl: saving driver override for 0000:05:00.0'),
+    ],
   },
 ];
