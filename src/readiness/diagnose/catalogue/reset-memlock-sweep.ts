@@ -24,9 +24,9 @@ const DRIVERCTL = 'driverctl/driverctl (gitlab.com/driverctl/driverctl) driverct
  * a fresh load.
  */
 const AMD_RESET_CAUSE =
-  "the GPU's firmware processors were not reset since the last driver (a guest's amdgpu, or the host's before the hand-over) used them: AMD GPUs of the Polaris, Vega and Navi 1x generations (and some Navi 2x) do not return to their power-on state on FLR or a secondary bus reset, so after a VM shutdown or restart the PSP/SMU still run the old firmware and refuse to load it again (the \"AMD reset bug\")";
+  "the GPU's firmware processors were not reset since the last driver (a guest's amdgpu, or the host's before the hand-over) used them: AMD GPUs of the Polaris, Vega and Navi 1x generations (and, less often, later ones) do not return to their power-on state on FLR or a secondary bus reset, so after a VM shutdown or restart the PSP/SMU still run the old firmware and refuse to load it again (the \"AMD reset bug\")";
 const AMD_RESET_FIX =
-  'load gnif/vendor-reset on the host and, on Linux 5.15+, select it with `echo device_specific > /sys/bus/pci/devices/ADDR/reset_method`; do not let the host amdgpu bind the GPU between VM runs; a host suspend/resume or a full power cycle (not a warm reboot) recovers a GPU already in this state';
+  'for Polaris, Vega and Navi 1x load gnif/vendor-reset on the host and, on Linux 5.15+, select it with `echo device_specific > /sys/bus/pci/devices/ADDR/reset_method`; do not let the host amdgpu bind the GPU between VM runs; a host suspend/resume or a full power cycle (not a warm reboot) recovers a GPU already in this state';
 
 /** Which PSP bootloader stage refused, as psp_hw_start() names it. */
 function refinePspStage(f: Facts): Refinement | undefined {
@@ -117,7 +117,7 @@ export const RESET_MEMLOCK_SWEEP_ENTRIES: CatalogueEntry[] = [
     format: 'PSP load %s failed!\n',
     versions:
       'the stage is kdb, spl, sysdrv ("sys drv" in newer kernels) or sos; also "PSP create ring failed!" from the same function. Older kernels print it with DRM_ERROR ("[drm:psp_hw_start [amdgpu]] *ERROR* "), newer with dev_err ("amdgpu ADDR: amdgpu: ")',
-    patterns: [/PSP load (?<stage>kdb|spl|sys ?drv|sos|tos) failed!/, /PSP (?<ring>create ring) failed!/],
+    patterns: [/PSP load (?<stage>kdb|spl|sys ?drv|sos) failed!/, /PSP (?<ring>create ring) failed!/],
     severity: 'error',
     title: "amdgpu: the GPU's security processor refused its firmware",
     cause: AMD_RESET_CAUSE,
@@ -217,7 +217,7 @@ export const RESET_MEMLOCK_SWEEP_ENTRIES: CatalogueEntry[] = [
     source: 'kernel',
     cite: 'torvalds/linux drivers/gpu/drm/amd/amdgpu/amdgpu_device.c amdgpu_device_resume()',
     format: 'amdgpu_device_ip_resume failed (%d).\n',
-    versions: 'older kernels: DRM_ERROR; 4.20+: dev_err ("amdgpu ADDR: amdgpu: "); 6.15+: drm_err',
+    versions: 'older kernels: DRM_ERROR; later dev_err ("amdgpu ADDR: amdgpu: "); the newest drm_err',
     patterns: [/amdgpu_device_ip_resume failed \((?<err>-?\d{1,4})\)/],
     severity: 'error',
     title: 'amdgpu: the GPU could not be resumed',
