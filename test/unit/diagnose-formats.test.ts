@@ -7,11 +7,11 @@ import { test } from 'node:test';
 import { CATALOGUE } from '../../src/readiness/diagnose/catalogue.js';
 import { matchLine } from '../../src/readiness/diagnose/matcher.js';
 
-/** printf as the C sources use it: flags, width, length modifiers, %p (given as text), %pR, %pe (an error name), %m, positional %1$s. */
+/** printf as the C sources use it: flags, width, length modifiers, %p (given as text), %pR, %pe (an error name), %m, positional %1$s; Go's %v and %w (fmt.Errorf) print their argument as text. */
 export function printf(format: string, args: (string | number)[]): string {
   let next = 0;
   return format.replace(
-    /%(?:(\d+)\$)?([-#0 +]*)(\d*)(?:\.\d+)?(?:hh|h|ll|l|L|j|z)?(pR|pr|pe|p|[diouxXscm%])/g,
+    /%(?:(\d+)\$)?([-#0 +]*)(\d*)(?:\.\d+)?(?:hh|h|ll|l|L|j|z)?(pR|pr|pe|p|[diouxXscmvw%])/g,
     (_all, pos: string | undefined, flags: string, width: string, conv: string) => {
       if (conv === '%') return '%';
       const v = pos ? args[Number(pos) - 1] : args[next++];
@@ -22,7 +22,9 @@ export function printf(format: string, args: (string | number)[]): string {
         conv === 'pe' ||
         conv === 'p' ||
         conv === 's' ||
-        conv === 'c'
+        conv === 'c' ||
+        conv === 'v' ||
+        conv === 'w'
       )
         return String(v);
       let n = Number(v);
@@ -95,6 +97,10 @@ test('printf renders the C conversions used in the catalogue', () => {
   assert.equal(printf('0x%llx %ld %pR', [255, -22, '[mem 0x0-0xf]']), '0xff -22 [mem 0x0-0xf]');
   assert.equal(printf('f(%p, 0x%lx) = %d', ['0x55d0', 4096, -12]), 'f(0x55d0, 0x1000) = -12');
   assert.equal(printf('failed (%pe)', ['-ENOSPC']), 'failed (-ENOSPC)');
+  assert.equal(
+    printf('rlimit type %v: %w', [8, 'operation not permitted']),
+    'rlimit type 8: operation not permitted',
+  );
 });
 
 for (const e of CATALOGUE) {

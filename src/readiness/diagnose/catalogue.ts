@@ -24,6 +24,7 @@ import { QEMU_MACHINE_ENTRIES } from './catalogue/qemu-machine.js';
 import { QEMU_SWEEP_ENTRIES } from './catalogue/qemu-sweep.js';
 import { QEMU_SWEEP_PCI_ENTRIES } from './catalogue/qemu-sweep-pci.js';
 import { RESET_FAULT_ENTRIES } from './catalogue/reset-faults.js';
+import { RESET_MEMLOCK_SWEEP_ENTRIES } from './catalogue/reset-memlock-sweep.js';
 import { SYSFS_BIND_ENTRIES } from './catalogue/sysfs-bind.js';
 import { VFIO_OPEN_ENTRIES } from './catalogue/vfio-open.js';
 import { VMM_MGMT_ENTRIES } from './catalogue/vmm-mgmt.js';
@@ -59,6 +60,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...VMM_MGMT_ENTRIES,
   ...WRAPPED_ENTRIES,
   ...BIND_SETUP_ENTRIES,
+  ...RESET_MEMLOCK_SWEEP_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,
 ];
