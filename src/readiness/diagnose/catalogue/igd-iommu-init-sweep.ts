@@ -1,0 +1,241 @@
+/**
+ * Intel IGD assignment seen from the guest, and the IOMMU initialisation lines the earlier sweeps
+ * left unrecognised. QEMU's hw/vfio/igd.c and the DMAR/AMD-Vi init paths were already covered
+ * (qemu.ts, qemu-sweep-pci.ts, kernel-iommu.ts, kernel-sweep.ts); what was missing is what the
+ * guest's i915 (and xe) driver prints when the assigned IGD comes without an OpRegion, VBT or
+ * stolen memory, or without its GuC/HuC firmware, the SR-IOV iGPU mode line, the VT-d notes of
+ * i915, the old "Invalid ROM contents" wording of the PCI ROM check, and two DMAR lines
+ * (cap_audit's feature mismatch, tboot forcing the IOMMU on). Every entry cites the file and
+ * function printing its format.
+ */
+import type { CatalogueEntry, Refinement } from '../entry.js';
+import { ex, render } from './build.js';
+
+type Facts = Readonly<Record<string, string>>;
+
+/** The i915/xe device prefix: "i915 0000:00:02.0: " and optionally drm_*()'s "[drm] ". */
+const I915 = '(?:(?<driver>i915|xe) (?<bdf>[0-9a-fA-F]{4,8}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7]): )?';
+
+/** What a GuC/HuC firmware fetch error means, by the error intel_uc_fw_fetch() printed. */
+function refineFetch(f: Facts): Refinement | undefined {
+  const err = f.err ?? '';
+  if (err === '-2' || err === '-ENOENT' || f.errno === 'ENOENT')
+    return {
+      cause: `the ${f.fw ?? 'GuC/HuC'} firmware file ${f.path ?? ''} is not on the system (request_firmware() returned ENOENT): linux-firmware is not installed in the guest, is older than the kernel (which wants a newer file), or the initramfs was built without it while i915 loads from the initramfs`,
+      fix: 'install or update linux-firmware in the machine that printed it (the guest, for an assigned IGD) and rebuild its initramfs so /lib/firmware/i915/ holds the named file; or run without GuC submission (i915.enable_guc=0) where the platform allows it (not on an SR-IOV VF, which needs GuC)',
+    };
+  return undefined;
+}
+
+export const IGD_IOMMU_INIT_ENTRIES: CatalogueEntry[] = [
+  {
+    id: 'kernel.i915-vbt-missing',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/gpu/drm/i915/display/intel_bios.c intel_bios_init()',
+    format: 'Failed to find VBIOS tables (VBT)\n',
+    versions:
+      'drm_info() since Linux 4.x; before, i915_load_modeset_init() in i915_dma.c printed "failed to find VBIOS tables"',
+    patterns: [new RegExp(`${I915}(?:\\[drm\\] )?[Ff]ailed to find VBIOS tables`)],
+    severity: 'warning',
+    title: 'i915 found no Video BIOS Table (VBT) for the integrated GPU',
+    cause:
+      "i915 reads the VBT (which ports exist, panel data) from the ACPI OpRegion, or failing that from the PCI option ROM; it found neither and falls back to defaults. In a guest with an assigned IGD this means QEMU exposed no OpRegion (x-igd-opregion=off, or the host's vfio-pci gave no OpRegion region) and no ROM, so the guest's displays may not light up or get phantom ports. On a host (or a headless iGPU next to a discrete GPU) without an OpRegion it is common and harmless: i915 just drives fewer outputs",
+    fix: 'for IGD assignment: give the device its OpRegion (-device vfio-pci,host=00:02.0,x-igd-opregion=on; with libvirt through <qemu:override> or a QEMU command-line passthrough) and, for UEFI guests, an IGD option ROM with IgdAssignmentDxe (romfile=); on a host whose iGPU drives no display, nothing to do',
+    render: render('i915 0000:00:02.0: [drm] '),
+    examples: [
+      ex('[    5.263592] i915 0000:00:02.0: [drm] Failed to find VBIOS tables (VBT)', {
+        bdf: '0000:00:02.0',
+      }),
+      ex('[   12.741622] [drm] failed to find VBIOS tables'),
+    ],
+  },
+  {
+    id: 'kernel.i915-opregion-absent',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/gpu/drm/i915/display/intel_opregion.c intel_opregion_setup()',
+    format: 'ACPI OpRegion not supported!\n',
+    versions:
+      'drm_dbg(): printed only with drm.debug set (it shows as "[drm:intel_opregion_setup [i915]] ACPI OpRegion not supported!"); just before it "graphic opregion physical addr: 0x0"',
+    patterns: [/ACPI OpRegion not supported!/],
+    severity: 'warning',
+    title: 'i915 found no OpRegion: the ASLS register of the GPU is 0',
+    cause:
+      "the IGD's ASL storage register (config offset 0xFC) holds no OpRegion address, so i915 has no ACPI OpRegion and hence no VBT from it. In a guest this means the VMM did not give the assigned IGD an OpRegion: QEMU copies it only with x-igd-opregion=on (read from the host's vfio-pci OpRegion region) and the guest firmware must then allocate and publish it (SeaBIOS does; OVMF needs IgdAssignmentDxe in the IGD option ROM)",
+    fix: 'add x-igd-opregion=on to the IGD\'s -device vfio-pci; with OVMF, load an IGD option ROM carrying IgdAssignmentDxe (romfile=); check on the host that vfio-pci exposes the OpRegion (QEMU reports "does not support OpRegion access" otherwise)',
+    render: render('i915 0000:00:02.0: [drm:intel_opregion_setup [i915]] '),
+    examples: [
+      ex('[    0.655490] i915 0000:00:02.0: [drm:intel_opregion_setup [i915]] ACPI OpRegion not supported!'),
+    ],
+  },
+  {
+    id: 'kernel.i915-stolen-disabled',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/gpu/drm/i915/gem/i915_gem_stolen.c i915_gem_init_stolen()',
+    format: 'DMAR active, disabling use of stolen memory\n',
+    versions:
+      'DRM_INFO() until Linux 5.x, drm_notice() since; the same function prints "iGVT-g active, disabling use of stolen memory" inside a GVT-g guest',
+    patterns: [
+      new RegExp(`${I915}(?:\\[drm\\] )?(?<who>DMAR|iGVT-g) active, disabling use of stolen memory`),
+    ],
+    severity: 'info',
+    title: 'i915 does not use stolen memory (VT-d on an older IGD, or a GVT-g guest); harmless',
+    cause:
+      'on graphics before Gen8 with the IOMMU translating the GPU\'s DMA, i915 stops using the BIOS-reserved "stolen" memory (the IOMMU cannot map it safely there); a GVT-g guest does the same because its stolen memory is not real. The GPU keeps working, with a little less memory for framebuffer compression. This line also shows that VT-d is active for the IGD, which is what intel_iommu=on was meant to do',
+    fix: 'nothing to do',
+    refine: (f) =>
+      f.who === 'iGVT-g'
+        ? {
+            cause:
+              "this kernel runs in a GVT-g guest (a mediated vGPU of the host's IGD): the vGPU has no stolen memory of its own, so i915 does not use it. Expected and harmless",
+          }
+        : undefined,
+    render: render('i915 0000:00:02.0: [drm] '),
+    examples: [
+      ex('[    2.507558] i915 0000:00:02.0: [drm] DMAR active, disabling use of stolen memory', {
+        who: 'DMAR',
+      }),
+      ex('[    2.182790] [drm] DMAR active, disabling use of stolen memory', { who: 'DMAR' }),
+      ex('i915 0000:00:02.0: [drm] iGVT-g active, disabling use of stolen memory', { who: 'iGVT-g' }),
+    ],
+  },
+  {
+    id: 'kernel.i915-vtd-gfx-active',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/gpu/drm/i915/gt/intel_ggtt.c i915_ggtt_probe_hw()',
+    format: 'VT-d active for gfx access\n',
+    patterns: [new RegExp(`${I915}(?:\\[drm\\] )?VT-d active for gfx access`)],
+    severity: 'info',
+    title: "The IOMMU translates the integrated GPU's DMA; harmless",
+    cause:
+      "i915 found the Intel IOMMU active for the graphics device (intel_iommu=on without igfx_off) and applies its VT-d workarounds. A normal line on a host with the IOMMU on, and the expected one before assigning the IGD's SR-IOV VFs; it says nothing is wrong",
+    fix: 'nothing to do; `intel_iommu=igfx_off` would take the IGD out of translation, which SR-IOV and GVT-d assignment of the IGD do not want',
+    render: render('i915 0000:00:02.0: [drm] '),
+    examples: [ex('[    5.256392] i915 0000:00:02.0: [drm] VT-d active for gfx access', { driver: 'i915' })],
+  },
+  {
+    id: 'kernel.i915-uc-fw-fetch-failed',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/gpu/drm/i915/gt/uc/intel_uc_fw.c intel_uc_fw_fetch()',
+    format: '%s firmware %s: fetch failed %pe\n',
+    versions:
+      'Linux 6.2+: gt_probe_error() with "GT%u: " and %pe (-ENOENT); before: "%s firmware %s: fetch failed with error %d" (drm_notice(), later i915_probe_error())',
+    patterns: [
+      /(?<fw>GuC|HuC|GSC) firmware (?<path>[\w./-]{1,128}): fetch failed(?: with error)? (?<err>-?\d{1,4}|-E[A-Z]{2,16})/,
+    ],
+    severity: 'error',
+    title: 'i915 could not load its GuC/HuC firmware file',
+    cause:
+      'request_firmware() failed for the microcontroller firmware i915 wants on this GPU; i915 goes on without it where it can (no HuC: no hardware media encoding in some codecs; no GuC on a platform that requires GuC submission, or on an SR-IOV VF: the GPU is declared wedged and only the display works)',
+    fix: 'install linux-firmware (with the i915/ files) where the message was printed, in the guest for an assigned IGD or VF, and rebuild the initramfs; the line that follows ("firmware(s) can be downloaded from …") names where the files come from',
+    refine: refineFetch,
+    render: render('i915 0000:00:02.0: [drm] *ERROR* GT0: ', 'GuC', 'i915/tgl_guc_70.bin', '-ENOENT'),
+    examples: [
+      ex('i915 0000:00:02.0: [drm] *ERROR* GT0: GuC firmware i915/tgl_guc_70.bin: fetch failed -ENOENT', {
+        fw: 'GuC',
+        path: 'i915/tgl_guc_70.bin',
+        err: '-ENOENT',
+      }),
+      ex(
+        '[    3.101402] i915 0000:00:02.0: HuC firmware i915/kbl_huc_4.0.0.bin: fetch failed with error -2',
+        {
+          fw: 'HuC',
+          err: '-2',
+        },
+      ),
+    ],
+  },
+  {
+    id: 'kernel.i915-guc-init-failed',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/gpu/drm/i915/gt/uc/intel_uc.c __uc_init_hw()',
+    format: 'GuC initialization failed %pe\n',
+    versions:
+      'Linux 6.2+: gt_probe_error() with "GT%u: " and %pe; earlier "GuC initialization failed %d" (i915_probe_error(), dev_err() before 5.3)',
+    patterns: [/GuC initialization failed (?<err>-?\d{1,4}|-E[A-Z]{2,16})/],
+    severity: 'error',
+    title: 'i915 could not start the GuC; the GPU is declared wedged',
+    cause:
+      "loading or starting the GuC failed (firmware missing, a failed authentication, or no answer from the GuC: -ETIMEDOUT/-110) and i915 returns -EIO, so the GPU's engines are declared wedged while the display keeps working. In a guest with an assigned IGD or an SR-IOV VF this follows a missing firmware file, a GPU not reset since the host or a previous VM used it, or (on a VF) a PF driver on the host that did not provision the VF",
+    fix: "look for the firmware line before it (kernel.i915-uc-fw-fetch-failed); for a VF, check that the host's PF driver runs with GuC submission (i915.enable_guc=3 on the SR-IOV i915, or xe) and that the VF was provisioned; for full IGD assignment, try i915.enable_guc=0 in the guest on platforms that allow it",
+    render: render('i915 0000:00:02.0: [drm] *ERROR* GT0: ', '-ETIMEDOUT'),
+    examples: [
+      ex('[drm] *ERROR* GT1: GuC initialization failed -ETIMEDOUT', { err: '-ETIMEDOUT' }),
+      ex('[    2.679661] i915 0000:00:02.0: GuC initialization failed -110', { err: '-110' }),
+    ],
+  },
+  {
+    id: 'kernel.igpu-sriov-mode',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/gpu/drm/xe/xe_sriov.c xe_sriov_probe_early(); the same wording from the i915 SR-IOV backport (strongtz/i915-sriov-dkms), quoted from public logs',
+    format: 'Running in %s mode\n',
+    patterns: [new RegExp(`${I915}(?:\\[drm\\] )?Running in SR-IOV (?<mode>PF|VF) mode`)],
+    severity: 'info',
+    title: 'The Intel GPU driver runs in SR-IOV mode; harmless',
+    cause:
+      'the driver detected SR-IOV: as PF on the host (the physical iGPU, which can create VFs through sriov_numvfs to assign to guests) or as VF inside a guest that was given one. This is the expected line of an SR-IOV iGPU setup (the alternative to GVT-g mediation and to full GVT-d assignment of the IGD), not an error',
+    fix: 'nothing to do; VFs are created with `echo N > /sys/bus/pci/devices/0000:00:02.0/sriov_numvfs` and bound to vfio-pci for assignment',
+    refine: (f) =>
+      f.mode === 'VF'
+        ? {
+            cause:
+              "the driver runs on an SR-IOV virtual function: this system is a guest given a VF of the host's iGPU. It needs the GuC firmware and a PF on the host that provisioned the VF; a GuC error after this line points there",
+          }
+        : undefined,
+    render: render('i915 0000:00:02.0: ', 'SR-IOV PF'),
+    examples: [
+      ex('[    4.140670] i915 0000:00:02.0: Running in SR-IOV PF mode', { mode: 'PF', driver: 'i915' }),
+      ex('[    4.634038] i915 0000:00:02.1: Running in SR-IOV VF mode', { mode: 'VF', bdf: '0000:00:02.1' }),
+      ex('xe 0000:00:02.0: [drm] Running in SR-IOV PF mode', { mode: 'PF', driver: 'xe' }),
+    ],
+  },
+  {
+    id: 'kernel.pci-rom-invalid-contents',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/rom.c pci_get_rom_size()',
+    format: 'Invalid ROM contents\n',
+    versions:
+      'kernels before 4.x; later ones print "Invalid PCI ROM header signature: expecting 0xaa55, got %#06x" (kernel.rom-header-signature)',
+    patterns: [
+      /\b(?<driver>[\w-]{1,32}) (?<bdf>[0-9a-fA-F]{4,8}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]): >?Invalid ROM contents/,
+    ],
+    severity: 'warning',
+    title: "The device's ROM BAR does not start with an option ROM signature",
+    cause:
+      "the first bytes read through the ROM BAR are not 55 AA: the device has no option ROM there, or its ROM is shadowed or hidden (an IGD's video BIOS lives in the system firmware, not in a ROM BAR; a primary GPU's ROM is often unreadable after POST). For a GPU driver (i915, radeon, nouveau) it then looks for its tables elsewhere; for vfio-pci it means QEMU cannot give the guest this ROM",
+    fix: 'for passthrough of a GPU whose ROM cannot be read, dump a good ROM (from a secondary slot, or the vendor file) and give it with romfile=; for an IGD, the VBT comes from the OpRegion (x-igd-opregion=on) rather than a ROM',
+    render: render('i915 0000:00:02.0: '),
+    examples: [
+      ex('[   12.741620] i915 0000:00:02.0: >Invalid ROM contents', { driver: 'i915', bdf: '0000:00:02.0' }),
+      ex('vfio-pci 0000:01:00.0: Invalid ROM contents', { driver: 'vfio-pci' }),
+    ],
+  },
+  {
+    id: 'kernel.dmar-feature-inconsistent',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/intel/cap_audit.c DO_CHECK_FEATURE_MISMATCH (cap_audit_static())',
+    format: 'IOMMU feature %s inconsistent',
+    versions: 'Linux 5.13+ (the capability audit); one line per differing feature',
+    patterns: [/IOMMU feature (?<feature>\w{1,32}) inconsistent/],
+    severity: 'info',
+    title: 'The IOMMUs of this system differ in one feature; the kernel uses the common subset',
+    cause:
+      'the capability audit compared the DMA remapping units (DRHDs) and found one supporting a feature another lacks; the kernel clears it for all of them. Ordinary device assignment with vfio-pci does not depend on it; only features such as PASID/SVA or nested translation (iommufd) can be missing as a result',
+    fix: 'nothing to do for VFIO assignment; a firmware update may make the units consistent if a missing feature (pasid, nest, …) is wanted',
+    render: render('DMAR: ', 'pgsel_inv'),
+    examples: [ex('[    0.123456] DMAR: IOMMU feature pgsel_inv inconsistent', { feature: 'pgsel_inv' })],
+  },
+  {
+    id: 'kernel.tboot-force-iommu',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/intel/iommu.c tboot_force_iommu() (arch/x86/kernel/tboot.c before Linux 5.19)',
+    format: 'Forcing Intel-IOMMU to enabled\n',
+    patterns: [/Forcing Intel-IOMMU to enabled/],
+    severity: 'info',
+    title: 'Trusted boot (tboot/TXT) turned the Intel IOMMU on despite the command line',
+    cause:
+      'the kernel was started by tboot (Intel TXT measured launch), which requires DMA protection, so it overrides intel_iommu=off or iommu=off and enables VT-d. For VFIO this is the wanted state',
+    fix: 'nothing to do; to really run without the IOMMU the system has to boot without tboot',
+    render: render('DMAR: '),
+    examples: [ex('[    0.102030] DMAR: Forcing Intel-IOMMU to enabled')],
+  },
+];
