@@ -90,3 +90,50 @@ test('IOMMU init notes: tboot forcing VT-d on and a feature mismatch are informa
   assert.equal(feat.facts.feature, 'nest');
   assert.equal(feat.explanation.severity, 'info');
 });
+
+test('a failed i915 memory region: type= (intel_memory_type) names which memory was refused', () => {
+  const local = onlyFinding(
+    'i915 0000:01:00.0: [drm] *ERROR* Failed to setup region(-5) type=1',
+    'kernel.i915-region-setup-failed',
+  );
+  assert.match(local.explanation.cause, /device-local memory/);
+  assert.equal(local.facts.errno, 'EIO');
+  const stolen = onlyFinding(
+    'i915 0000:00:02.0: [drm] *ERROR* Failed to setup region(-16) type=2',
+    'kernel.i915-region-setup-failed',
+  );
+  assert.match(stolen.explanation.cause, /stolen system memory/);
+  assert.match(stolen.explanation.fix, /IgdAssignmentDxe/);
+  const system = onlyFinding(
+    'i915 0000:00:02.0: [drm] *ERROR* Failed to setup region(-12) type=0',
+    'kernel.i915-region-setup-failed',
+  );
+  assert.match(system.explanation.cause, /^a memory region of the GPU/);
+});
+
+test('the guest firmware and display lines of an IGD assignment are harmless notes', () => {
+  const op = onlyFinding(
+    'Intel IGD OpRegion enabled at 0xbfffe000, size 8KB, dev 00:02.0',
+    'seabios.igd-setup',
+  );
+  assert.equal(op.entry.source, 'seabios');
+  assert.equal(op.explanation.severity, 'info');
+  assert.equal(op.facts.what, 'OpRegion');
+  const bdsm = onlyFinding(
+    'Intel IGD BDSM enabled at 0xbd700000, size 40MB, dev 00:02.0',
+    'seabios.igd-setup',
+  );
+  assert.equal(bdsm.facts.size, '40MB');
+  const edp = onlyFinding(
+    'i915 0000:00:02.0: [drm] [ENCODER:78:DP A] failed to retrieve link info, disabling eDP',
+    'kernel.i915-edp-ghost',
+  );
+  assert.equal(edp.explanation.severity, 'info');
+  assert.equal(edp.facts.encoder, 'DP A');
+  const conflict = onlyFinding(
+    '[drm:i915_gem_init_stolen [i915]] *ERROR* conflict detected with stolen region: [mem 0x7c000000-0x7fffffff]',
+    'kernel.i915-stolen-conflict',
+  );
+  assert.equal(conflict.explanation.severity, 'warning');
+  assert.equal(conflict.facts.range, '[mem 0x7c000000-0x7fffffff]');
+});

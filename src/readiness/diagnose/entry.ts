@@ -35,7 +35,8 @@ export type Source =
   | 'kubernetes'
   | 'kimchi'
   | 'virt-manager'
-  | 'edk2';
+  | 'edk2'
+  | 'seabios';
 export type Severity = 'error' | 'warning' | 'info';
 
 /** A real message this entry must recognise: the per-entry test runs every example. */

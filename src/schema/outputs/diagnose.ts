@@ -70,6 +70,7 @@ export const diagnoseFindingJson = v.strictObject({
       'kimchi',
       'virt-manager',
       'edk2',
+      'seabios',
     ]),
     'who prints the message',
   ),

@@ -27,6 +27,26 @@ function refineFetch(f: Facts): Refinement | undefined {
   return undefined;
 }
 
+/** What a failed memory region of i915 is, by the intel_memory_type number printed as type=. */
+function refineRegion(f: Facts): Refinement | undefined {
+  switch (f.type) {
+    case '1':
+      return {
+        cause:
+          "i915 could not set up the device-local memory (type 1, INTEL_MEMORY_LOCAL) of a discrete Intel GPU: the VRAM BAR is missing or too small to use (no Resizable BAR, or in a VM a 64-bit PCI window too small for the BAR), or the memory was not initialised by the card's firmware; i915 aborts the probe",
+        fix: 'on bare metal enable "Above 4G decoding" and Resizable BAR; in a VM give the guest firmware a 64-bit PCI window large enough for the BAR (OVMF: -fw_cfg name=opt/ovmf/X-PciMmio64Mb,string=65536) and reset the card before assigning it',
+      };
+    case '2':
+      return {
+        cause:
+          'i915 could not set up the stolen system memory (type 2, INTEL_MEMORY_STOLEN_SYSTEM) of an integrated GPU: the BDSM address it read points at memory it cannot claim. In a guest with an assigned IGD that is stolen memory the guest firmware did not reserve (QEMU emulates BDSM only with the IGD at 00:02.0 and a firmware that allocates it: SeaBIOS, or OVMF with IgdAssignmentDxe)',
+        fix: 'for IGD assignment: keep the IGD at guest address 00:02.0 with x-igd-gms if needed, and boot a firmware that sets up the BDSM (SeaBIOS, or OVMF plus an IGD option ROM carrying IgdAssignmentDxe)',
+      };
+    default:
+      return undefined;
+  }
+}
+
 export const IGD_IOMMU_INIT_ENTRIES: CatalogueEntry[] = [
   {
     id: 'kernel.i915-vbt-missing',
@@ -237,5 +257,171 @@ export const IGD_IOMMU_INIT_ENTRIES: CatalogueEntry[] = [
     fix: 'nothing to do; to really run without the IOMMU the system has to boot without tboot',
     render: render('DMAR: '),
     examples: [ex('[    0.102030] DMAR: Forcing Intel-IOMMU to enabled')],
+  },
+  {
+    id: 'kernel.i915-stolen-conflict',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/gpu/drm/i915/gem/i915_gem_stolen.c request_smem_stolen() (i915_stolen_to_physical() before Linux 4.x)',
+    format: 'conflict detected with stolen region: %pR\n',
+    versions:
+      'drm_err() with a %pR range on current kernels; older ones printed DRM_ERROR("conflict detected with stolen region: [0x%08x - 0x%08x]")',
+    patterns: [/conflict detected with stolen region: (?<range>[[(][^\])\n]{1,80}[\])])/],
+    severity: 'warning',
+    title: "i915 could not claim the IGD's stolen memory: another resource overlaps it",
+    cause:
+      'the range the GPU\'s BDSM register names as "Graphics Stolen Memory" is already claimed by another resource (a PCI bridge window or BAR the firmware placed there, or RAM the firmware did not reserve), so i915 does not use stolen memory (recent kernels go on without it; very old ones kept a wrong base). In a guest with an assigned IGD this is the guest firmware not reserving the stolen range that QEMU\'s BDSM emulation announces. On bare metal it is a firmware quirk and mostly harmless',
+    fix: 'in a VM: boot a firmware that reserves the IGD stolen memory (SeaBIOS prints "Intel IGD BDSM enabled at …"; OVMF needs IgdAssignmentDxe in the IGD option ROM) and keep the IGD at 00:02.0; on bare metal a firmware update may move the conflicting window; the GPU works without stolen memory',
+    render: render('i915 0000:00:02.0: [drm] *ERROR* ', '[mem 0x7c000000-0x7fffffff]'),
+    examples: [
+      ex(
+        'i915 0000:00:02.0: [drm] *ERROR* conflict detected with stolen region: [mem 0x7c000000-0x7fffffff]',
+        {
+          range: '[mem 0x7c000000-0x7fffffff]',
+        },
+      ),
+      ex(
+        '[drm:i915_stolen_to_physical] *ERROR* conflict detected with stolen region: [0x7f800000 - 0x80000000]',
+      ),
+    ],
+  },
+  {
+    id: 'kernel.i915-region-setup-failed',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/gpu/drm/i915/intel_memory_region.c intel_memory_regions_hw_probe()',
+    format: 'Failed to setup region(%d) type=%d\n',
+    versions:
+      'DRM_ERROR() in Linux 5.7, drm_err() since; the local-memory probe of intel_gt.c prints the same text through gt_err() ("GT%u: ")',
+    patterns: [/Failed to setup region\((?<err>-\d{1,4})\) type=(?<type>\d)/],
+    severity: 'error',
+    title: "i915 could not set up one of the GPU's memory regions and gave up probing it",
+    cause:
+      'a memory region of the GPU (system memory, device-local memory, or stolen memory; type= is intel_memory_type: 0 system, 1 local, 2 stolen system, 3 stolen local) could not be set up, so i915 fails to initialise the device ("Device initialization failed", "probe of … failed with error")',
+    fix: 'the errno and the type say which memory was refused; see the lines before it for the range or BAR involved',
+    refine: refineRegion,
+    render: render('i915 0000:01:00.0: [drm] *ERROR* ', -5, 1),
+    examples: [
+      ex('i915 0000:01:00.0: [drm] *ERROR* Failed to setup region(-5) type=1', { err: '-5', type: '1' }),
+      ex('i915 0000:00:02.0: [drm] *ERROR* Failed to setup region(-16) type=2', { err: '-16', type: '2' }),
+    ],
+  },
+  {
+    id: 'kernel.i915-edp-ghost',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/gpu/drm/i915/display/intel_dp.c intel_edp_init_connector()',
+    format: '[ENCODER:%d:%s] failed to retrieve link info, disabling eDP\n',
+    versions:
+      'Linux 6.1+ with the encoder name; before "failed to retrieve link info, disabling eDP" (also gma500\'s cdv_intel_dp_init())',
+    patterns: [
+      /(?:\[ENCODER:\d{1,5}:(?<encoder>[^\]\n]{1,40})\] )?failed to retrieve link info, disabling eDP/,
+    ],
+    severity: 'info',
+    title: 'i915 found no panel behind an eDP port and dropped the port; harmless without a built-in panel',
+    cause:
+      "the VBT (or, without one, i915's defaults) declares an eDP port, but nothing answered on its AUX channel, so i915 treats it as a ghost and removes the connector. On a desktop, a headless iGPU, or a guest with an assigned IGD and no VBT (i915 then assumes an eDP port on DDI A) there is no panel and this is expected",
+    fix: 'nothing to do unless a built-in panel stays dark; then the panel is not powered or is routed to another GPU (dual-GPU laptops), or the VBT is missing (see "Failed to find VBIOS tables")',
+    render: render('i915 0000:00:02.0: [drm] ', 105, 'DDI A/PHY A'),
+    examples: [
+      ex(
+        '[    5.993265] i915 0000:00:02.0: [drm] [ENCODER:105:DDI A/PHY A] failed to retrieve link info, disabling eDP',
+        {
+          encoder: 'DDI A/PHY A',
+        },
+      ),
+      ex('[    8.233395] i915 0000:00:02.0: [drm] failed to retrieve link info, disabling eDP'),
+    ],
+  },
+  {
+    id: 'seabios.igd-setup',
+    source: 'seabios',
+    cite: 'coreboot/seabios src/fw/pciinit.c intel_igd_setup()',
+    format: 'Intel IGD OpRegion enabled at 0x%08x, size %dKB, dev %pP\n',
+    versions:
+      'SeaBIOS 1.10+; the same function prints "Intel IGD BDSM enabled at 0x%08x, size %lldMB, dev %pP" when QEMU gives etc/igd-bdsm-size',
+    patterns: [
+      /Intel IGD (?<what>OpRegion|BDSM) enabled at (?<addr>0x[0-9a-fA-F]{1,16}), size (?<size>\d{1,6}[KM]B), dev (?<sbdf>[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])/,
+    ],
+    severity: 'info',
+    title: "SeaBIOS set up the assigned IGD's OpRegion or stolen memory; harmless",
+    cause:
+      "QEMU passed the IGD's OpRegion (fw_cfg etc/igd-opregion, from x-igd-opregion=on) or its stolen-memory size (etc/igd-bdsm-size, legacy mode or x-igd-gms) and SeaBIOS allocated guest memory for it, reserved it in the e820 map and wrote its address into the device (ASLS, BDSM). This is the guest firmware doing its part of IGD assignment",
+    fix: "nothing to do; if the guest's i915 still reports no VBT or a stolen-memory conflict, compare its addresses with these",
+    render: render('', 0xbfffe000, 8, '00:02.0'),
+    examples: [
+      ex('Intel IGD OpRegion enabled at 0xbfffe000, size 8KB, dev 00:02.0', {
+        what: 'OpRegion',
+        size: '8KB',
+        bdf: '0000:00:02.0',
+      }),
+      ex('Intel IGD BDSM enabled at 0xbd700000, size 40MB, dev 00:02.0', { what: 'BDSM', size: '40MB' }),
+    ],
+  },
+];
+
+const I915_BIOS = 'torvalds/linux drivers/gpu/drm/i915/display/intel_bios.c';
+const I915_STOLEN = 'torvalds/linux drivers/gpu/drm/i915/gem/i915_gem_stolen.c';
+const I915_UC_FW = 'torvalds/linux drivers/gpu/drm/i915/gt/uc/intel_uc_fw.c';
+
+/** The further wordings this sweep's entries recognise (older kernels, sibling lines of one function). */
+export const IGD_INIT_ALSO: { id: string; file: string; format: string; text: string }[] = [
+  {
+    id: 'kernel.i915-vbt-missing',
+    file: 'torvalds/linux drivers/gpu/drm/i915/i915_dma.c',
+    format: 'failed to find VBIOS tables\n',
+    text: '[drm] failed to find VBIOS tables',
+  },
+  {
+    id: 'kernel.i915-stolen-disabled',
+    file: I915_STOLEN,
+    format: 'iGVT-g active, disabling use of stolen memory\n',
+    text: 'i915 0000:00:02.0: [drm] iGVT-g active, disabling use of stolen memory',
+  },
+  {
+    id: 'kernel.i915-stolen-conflict',
+    file: I915_STOLEN,
+    format: 'conflict detected with stolen region: [0x%08x - 0x%08x]\n',
+    text: '[drm:i915_stolen_to_physical] *ERROR* conflict detected with stolen region: [0x7f800000 - 0x80000000]',
+  },
+  {
+    id: 'kernel.i915-uc-fw-fetch-failed',
+    file: I915_UC_FW,
+    format: '%s firmware %s: fetch failed with error %d\n',
+    text: 'i915 0000:00:02.0: HuC firmware i915/kbl_huc_4.0.0.bin: fetch failed with error -2',
+  },
+  {
+    id: 'kernel.i915-guc-init-failed',
+    file: 'torvalds/linux drivers/gpu/drm/i915/gt/uc/intel_uc.c',
+    format: 'GuC initialization failed %d\n',
+    text: 'i915 0000:00:02.0: GuC initialization failed -110',
+  },
+  {
+    id: 'kernel.i915-edp-ghost',
+    file: 'torvalds/linux drivers/gpu/drm/i915/display/intel_dp.c',
+    format: 'failed to retrieve link info, disabling eDP\n',
+    text: 'i915 0000:00:02.0: [drm] failed to retrieve link info, disabling eDP',
+  },
+  {
+    id: 'kernel.i915-edp-ghost',
+    file: 'torvalds/linux drivers/gpu/drm/gma500/cdv_intel_dp.c',
+    format: 'failed to retrieve link info, disabling eDP\n',
+    text: '[drm] failed to retrieve link info, disabling eDP',
+  },
+];
+
+/** Format strings of the swept files left without an entry, and why. */
+export const IGD_INIT_LEFT_OUT: { file: string; format: string; why: string }[] = [
+  {
+    file: I915_UC_FW,
+    format: '%s firmware(s) can be downloaded from %s',
+    why: 'the advice line printed right after a failed fetch; kernel.i915-uc-fw-fetch-failed explains the failure from the line before it',
+  },
+  {
+    file: 'torvalds/linux drivers/gpu/drm/i915/display/intel_opregion.c',
+    format: 'graphic opregion physical addr: 0x%x',
+    why: 'drm_dbg(): printed only with drm.debug, and only a value; the "ACPI OpRegion not supported!" line that follows when the address is 0 is kernel.i915-opregion-absent',
+  },
+  {
+    file: I915_BIOS,
+    format: 'VBT signature "%.*s", BDB version %d',
+    why: 'drm_dbg_kms(): a trace of a VBT that was found, printed only with drm.debug; nothing is wrong when it prints',
   },
 ];
