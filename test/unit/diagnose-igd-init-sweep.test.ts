@@ -137,3 +137,22 @@ test('the guest firmware and display lines of an IGD assignment are harmless not
   assert.equal(conflict.explanation.severity, 'warning');
   assert.equal(conflict.facts.range, '[mem 0x7c000000-0x7fffffff]');
 });
+
+test('a DMC firmware load failure: ENOENT names the missing file; without an error the general cause stays', () => {
+  const missing = onlyFinding(
+    'xe 0000:01:00.0: [drm] Failed to load DMC firmware i915/bmg_dmc.bin (-ENOENT). Disabling runtime power management.',
+    'kernel.i915-dmc-load-failed',
+  );
+  assert.match(missing.explanation.cause, /i915\/bmg_dmc\.bin is not on the system/);
+  const old = onlyFinding(
+    'i915 0000:00:02.0: Failed to load DMC firmware i915/icl_dmc_ver1_07.bin. Disabling runtime power management.',
+    'kernel.i915-dmc-load-failed',
+  );
+  assert.doesNotMatch(old.explanation.cause, /is not on the system/);
+  assert.equal(old.explanation.severity, 'warning');
+  const wedged = onlyFinding(
+    '[drm] *ERROR* GT1: Failed to initialize GPU, declaring it wedged!',
+    'kernel.i915-gpu-wedged-init',
+  );
+  assert.equal(wedged.explanation.severity, 'error');
+});

@@ -259,6 +259,59 @@ export const IGD_IOMMU_INIT_ENTRIES: CatalogueEntry[] = [
     examples: [ex('[    0.102030] DMAR: Forcing Intel-IOMMU to enabled')],
   },
   {
+    id: 'kernel.i915-dmc-load-failed',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/gpu/drm/i915/display/intel_dmc.c dmc_load_work_fn() (intel_csr.c csr_load_work_fn() before Linux 5.11)',
+    format: 'Failed to load DMC firmware %s (%pe). Disabling runtime power management.\n',
+    versions:
+      'Linux 6.4+ adds the error (%pe); before: "Failed to load DMC firmware %s. Disabling runtime power management." The xe driver shares this display code and prints the same',
+    patterns: [
+      /Failed to load DMC firmware (?<path>[\w./-]{1,128})(?: \((?<err>-?\d{1,4}|-E[A-Z]{2,16})\))?\. Disabling runtime power management/,
+    ],
+    severity: 'warning',
+    title:
+      'The display microcontroller (DMC) firmware did not load: the GPU stays out of runtime power saving',
+    cause:
+      "i915 (or xe) could not load the DMC firmware of the display engine, so it disables runtime power management of the GPU: the display still works, the deep idle states are lost. Inside a guest with an assigned IGD or VF it is the guest's linux-firmware that lacks the file",
+    fix: 'install linux-firmware (its i915/ files) on the system that printed it and rebuild the initramfs if i915 loads early; nothing else depends on it',
+    refine: (f) =>
+      f.err === '-2' || f.err === '-ENOENT'
+        ? {
+            cause: `the DMC firmware file ${f.path ?? ''} is not on the system (ENOENT); the display works without it, only runtime power management is off`,
+          }
+        : undefined,
+    render: render('i915 0000:00:02.0: [drm] ', 'i915/kbl_dmc_ver1_04.bin', '-ENOENT'),
+    examples: [
+      ex(
+        '[    0.671944] i915 0000:00:02.0: [drm] Failed to load DMC firmware i915/kbl_dmc_ver1_04.bin (-2). Disabling runtime power management.',
+        { path: 'i915/kbl_dmc_ver1_04.bin', err: '-2' },
+      ),
+      ex(
+        'i915 0000:00:02.0: Failed to load DMC firmware i915/icl_dmc_ver1_07.bin. Disabling runtime power management.',
+        { path: 'i915/icl_dmc_ver1_07.bin' },
+      ),
+    ],
+  },
+  {
+    id: 'kernel.i915-gpu-wedged-init',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/gpu/drm/i915/i915_gem.c i915_gem_init(); also gt/intel_gt_pm.c intel_gt_resume()',
+    format: 'Failed to initialize GPU, declaring it wedged!\n',
+    versions:
+      'i915_probe_error() (gt_probe_error() with "GT%u: " in intel_gt_resume() on Linux 6.2+); DRM_ERROR() without the "!" before Linux 4.x',
+    patterns: [/Failed to initialize GPU, declaring it wedged/],
+    severity: 'error',
+    title: "i915 could not start the GPU's engines and declared it wedged: no acceleration, display only",
+    cause:
+      "initialising the GPU hardware failed with -EIO (engine or microcontroller start-up, most often the GuC: see the GuC lines before it), and i915 keeps only the display working. With an assigned IGD or SR-IOV VF in a guest this follows a missing GuC firmware in the guest, a VF the host's PF driver did not provision, or an IGD left in a state the guest cannot start from (the IGD has no function-level reset; a host driver or a previous VM used it)",
+    fix: 'read the lines before it (GuC/HuC firmware, "GuC initialization failed"); install linux-firmware in the guest; for a VF check the host\'s PF driver and its provisioning; for a fully assigned IGD keep the host from driving it (bind it to vfio-pci at boot) and reboot the host after a VM that left it unusable',
+    render: render('i915 0000:00:02.0: [drm] *ERROR* GT0: '),
+    examples: [
+      ex('[drm] *ERROR* GT1: Failed to initialize GPU, declaring it wedged!'),
+      ex('[    2.412001] i915 0000:00:02.0: [drm] *ERROR* Failed to initialize GPU, declaring it wedged!'),
+    ],
+  },
+  {
     id: 'kernel.i915-stolen-conflict',
     source: 'kernel',
     cite: 'torvalds/linux drivers/gpu/drm/i915/gem/i915_gem_stolen.c request_smem_stolen() (i915_stolen_to_physical() before Linux 4.x)',
