@@ -100,7 +100,7 @@ export const IGD_IOMMU_INIT_ENTRIES: CatalogueEntry[] = [
     severity: 'info',
     title: 'i915 does not use stolen memory (VT-d on an older IGD, or a GVT-g guest); harmless',
     cause:
-      'on graphics before Gen8 with the IOMMU translating the GPU\'s DMA, i915 stops using the BIOS-reserved "stolen" memory (the IOMMU cannot map it safely there); a GVT-g guest does the same because its stolen memory is not real. The GPU keeps working, with a little less memory for framebuffer compression. This line also shows that VT-d is active for the IGD, which is what intel_iommu=on was meant to do',
+      'on graphics before Gen8 with the IOMMU translating the GPU\'s DMA, i915 stops using the BIOS-reserved "stolen" memory (on those generations GPU access to it is unreliable with VT-d translating); a GVT-g guest does the same because its stolen memory is not real. The GPU keeps working, with a little less memory for framebuffer compression. This line also shows that VT-d is active for the IGD, which is what intel_iommu=on was meant to do',
     fix: 'nothing to do',
     refine: (f) =>
       f.who === 'iGVT-g'
