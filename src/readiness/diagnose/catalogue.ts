@@ -8,6 +8,7 @@ import { DMA_MEMORY_ENTRIES } from './catalogue/dma-memory.js';
 import { DPDK_ENTRIES } from './catalogue/dpdk.js';
 import { GENERIC_ENTRIES } from './catalogue/generic.js';
 import { HOST_GUEST_EXTRA_ENTRIES } from './catalogue/host-guest-extra.js';
+import { IGD_IOMMU_INIT_ENTRIES } from './catalogue/igd-iommu-init-sweep.js';
 import { IOMMUFD_RUNTIME_ENTRIES } from './catalogue/iommufd-runtime.js';
 import { KERNEL_ENTRIES } from './catalogue/kernel.js';
 import { KERNEL_IOMMU_ENTRIES } from './catalogue/kernel-iommu.js';
@@ -61,6 +62,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...WRAPPED_ENTRIES,
   ...BIND_SETUP_ENTRIES,
   ...RESET_MEMLOCK_SWEEP_ENTRIES,
+  ...IGD_IOMMU_INIT_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,
 ];

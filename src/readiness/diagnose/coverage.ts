@@ -8,6 +8,7 @@
  */
 
 import { BIND_SETUP_ALSO, BIND_SETUP_LEFT_OUT } from './catalogue/bind-setup.js';
+import { IGD_INIT_ALSO, IGD_INIT_LEFT_OUT } from './catalogue/igd-iommu-init-sweep.js';
 import { KERNEL_SWEEP_ALSO, KERNEL_SWEEP_LEFT_OUT } from './catalogue/kernel-sweep.js';
 import { LIBVIRT_SWEEP_ALSO, LIBVIRT_SWEEP_LEFT_OUT } from './catalogue/libvirt-sweep-coverage.js';
 import { MDEV_GUEST_SWEEP_ALSO, MDEV_GUEST_SWEEP_LEFT_OUT } from './catalogue/mdev-guest-sweep.js';
@@ -268,6 +269,7 @@ export const ALSO: AlsoCovered[] = [
   ...LIBVIRT_SWEEP_ALSO,
   ...VMM_ALSO,
   ...BIND_SETUP_ALSO,
+  ...IGD_INIT_ALSO,
   ...MDEV_GUEST_SWEEP_ALSO,
 ];
 
@@ -342,6 +344,7 @@ export const LEFT_OUT: LeftOut[] = [
   ...LIBVIRT_SWEEP_LEFT_OUT,
   ...VMM_LEFT_OUT,
   ...BIND_SETUP_LEFT_OUT,
+  ...IGD_INIT_LEFT_OUT,
   ...MDEV_GUEST_SWEEP_LEFT_OUT,
 ];
 

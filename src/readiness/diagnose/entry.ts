@@ -36,7 +36,8 @@ export type Source =
   | 'kimchi'
   | 'virt-manager'
   | 'edk2'
-  | 'bhyve';
+  | 'bhyve'
+  | 'seabios';
 export type Severity = 'error' | 'warning' | 'info';
 
 /** A real message this entry must recognise: the per-entry test runs every example. */

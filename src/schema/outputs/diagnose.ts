@@ -71,6 +71,7 @@ export const diagnoseFindingJson = v.strictObject({
       'virt-manager',
       'edk2',
       'bhyve',
+      'seabios',
     ]),
     'who prints the message',
   ),
