@@ -818,24 +818,32 @@ function withBootVga(dev: PciDevice, bootVga: boolean): PciDevice {
  */
 function readConfig(root: HostRoot, p: string): Uint8Array | undefined {
   try {
-    if (liveDir(root)) {
-      // sysfs serves the whole readable range of `config` in one read (pci_read_config), and a
-      // snapshot's regular file does too, so one read replaces readBytes' read-until-EOF loop.
-      let fd: number | undefined;
-      try {
-        fd = fs.openSync(onDisk(root, p), 'r');
-        const n = fs.readSync(fd, CONFIG_BUF, 0, CONFIG_MAX, 0);
-        return CONFIG_BUF.subarray(0, n);
-      } catch {
-        // fall through to the HostRoot read for its error semantics
-      } finally {
-        if (fd !== undefined) fs.closeSync(fd);
-      }
-    }
-    return root.readBytes(p, CONFIG_MAX);
+    // On failure, the HostRoot read gives its error semantics.
+    return (liveDir(root) ? configDirect(root, p) : undefined) ?? root.readBytes(p, CONFIG_MAX);
   } catch (e) {
     if (e instanceof VfiokitError && e.code === 'host.io') return undefined;
     throw e;
+  }
+}
+
+/**
+ * `config` read straight from the live root into CONFIG_BUF; undefined when it cannot be opened or
+ * read. sysfs serves the whole readable range of `config` in one read (pci_read_config), so one
+ * read replaces readBytes' read-until-EOF loop.
+ */
+function configDirect(root: DirHostRoot, p: string): Uint8Array | undefined {
+  let fd: number;
+  try {
+    fd = fs.openSync(onDisk(root, p), 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    return CONFIG_BUF.subarray(0, fs.readSync(fd, CONFIG_BUF, 0, CONFIG_MAX, 0));
+  } catch {
+    return undefined;
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
@@ -862,21 +870,7 @@ function expectedDir(busDirs: Map<string, string>, name: string): string {
 
 /** Config space read at a device directory that may not exist; undefined when it cannot be. */
 function configAt(root: HostRoot, dir: string): Uint8Array | undefined {
-  if (liveDir(root)) {
-    let fd: number;
-    try {
-      fd = fs.openSync(onDisk(root, `${dir}/config`), 'r');
-    } catch {
-      return undefined;
-    }
-    try {
-      return CONFIG_BUF.subarray(0, fs.readSync(fd, CONFIG_BUF, 0, CONFIG_MAX, 0));
-    } catch {
-      return undefined;
-    } finally {
-      fs.closeSync(fd);
-    }
-  }
+  if (liveDir(root)) return configDirect(root, `${dir}/config`);
   if (!root.exists(`${dir}/config`)) return undefined;
   try {
     return readConfig(root, `${dir}/config`);
