@@ -49,7 +49,10 @@ export interface HostWriter {
   readFile(hostPath: string, maxBytes?: number): FileState | undefined;
   /** Replace (or create) a file atomically; mode defaults to the old file's, else 0o644. */
   writeFile(hostPath: string, data: string | Uint8Array, mode?: number): void;
-  /** Create a file that must not exist yet (O_EXCL); false when it already exists. */
+  /**
+   * Create a file that must not exist yet; false when it already exists. The name appears with
+   * the whole content (link(2) of a written temporary file), never empty.
+   */
   createExclusive(hostPath: string, data: string, mode?: number): boolean;
   /** Remove a file; absent is not an error. */
   remove(hostPath: string): void;
@@ -221,20 +224,31 @@ export class DirHostWriter implements HostWriter {
 
   createExclusive(hostPath: string, data: string, mode = 0o644): boolean {
     const p = this.resolve(hostPath);
-    let fd: number;
+    const dir = path.dirname(p);
+    // The name appears with its whole content or not at all: the data goes to a temporary file
+    // first, which link(2) then gives the name (EEXIST when it is taken, atomically). With
+    // open(O_EXCL) and a write after it, another process could find the file empty in between
+    // (and a lock reader take an empty lock for a crashed one).
+    const tmp = path.join(dir, `.${path.basename(p)}.vfiokit-${process.pid}-${this.seq++}`);
+    let fd: number | undefined;
+    let made = false;
     try {
-      fd = fs.openSync(p, 'wx', mode);
+      fd = fs.openSync(tmp, 'wx', mode);
+      made = true;
+      fs.writeSync(fd, data);
+      fs.fchmodSync(fd, mode);
+      fs.fsyncSync(fd);
+      fs.closeSync(fd);
+      fd = undefined;
+      fs.linkSync(tmp, p);
     } catch (e) {
-      if (errnoCode(e) === 'EEXIST') return false;
+      if (fd !== undefined) fs.closeSync(fd);
+      if (made) fs.rmSync(tmp, { force: true });
+      if (made && errnoCode(e) === 'EEXIST') return false;
       return writeError('create', hostPath, e);
     }
-    try {
-      fs.writeSync(fd, data);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    syncDir(path.dirname(p));
+    fs.rmSync(tmp, { force: true });
+    syncDir(dir);
     return true;
   }
 
