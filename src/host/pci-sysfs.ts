@@ -741,7 +741,7 @@ function readAllFacts(dir: DeviceDir, dev: PciDevice, dc: DecodedConfig | undefi
   if (dc && !dc.config.truncated) {
     if (dc.pcie?.link) dev.link = linkFromConfig(dc.pcie.link);
   } else readLinkAttrs(dir, dev);
-  readSriov(dir, dev);
+  readSriov(dir, dev, dc);
 }
 
 /** The decoded config space into the record, in the record's field order. */
@@ -982,8 +982,21 @@ function readLinkAttrs(dir: DeviceDir, dev: PciDevice): void {
   if (Object.keys(link).length) dev.link = link;
 }
 
-function readSriov(dir: DeviceDir, dev: PciDevice): void {
-  const total = dir.has('sriov_totalvfs') ? intAttr(dir, 'sriov_totalvfs') : undefined;
+/**
+ * Whether the kernel can have made this function a physical function. It looks for the SR-IOV
+ * capability in the extended space only (pci_iov_init → pci_find_ext_capability, which finds
+ * nothing when the device's config space is 256 bytes), and the sriov_* attributes are visible
+ * only on a PF (sriov_pf_attrs_are_visible). So a config space read whole, with a sound extended
+ * chain and no SR-IOV capability in it, answers the question without a probe per function.
+ */
+function mayBePf(dir: DeviceDir, dc: DecodedConfig | undefined): boolean {
+  if (dir.listedDir || !dc?.header || dc.config.truncated || dc.problems.length) return true;
+  if (dc.config.unknown?.includes('extended capabilities')) return true;
+  return dc.capabilities.some((c) => c.extended && c.id === SRIOV_EXT_CAP);
+}
+
+function readSriov(dir: DeviceDir, dev: PciDevice, dc: DecodedConfig | undefined): void {
+  const total = mayBePf(dir, dc) && dir.has('sriov_totalvfs') ? intAttr(dir, 'sriov_totalvfs') : undefined;
   if (total !== undefined) {
     const vfs = dir
       .list()

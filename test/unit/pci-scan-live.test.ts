@@ -160,3 +160,45 @@ test('device directories found from the bridges’ secondary buses are the ones 
     }
   }
 });
+
+test('sriov_* is probed only on functions whose config has the SR-IOV capability; PFs read as listed', () => {
+  // The kernel makes a function a PF (and shows sriov_totalvfs) only when it finds the SR-IOV
+  // extended capability (drivers/pci/iov.c pci_iov_init). The oracle for which functions are PFs
+  // is the listed scan, which probes every directory; the live view must read the same records
+  // while probing only where the capability is.
+  const fx = build({ rootComplexes: hostOf(mixed, 512) });
+  const listed = readPciDevices(fx.root);
+  const pfs = listed.filter((d) => d.sriov !== undefined);
+  assert.ok(pfs.length >= 2, `the fixture has PFs (${pfs.length})`);
+  const withCap = listed.filter((d) => d.capabilities.some((c) => c.extended && c.id === 0x10));
+  assert.ok(withCap.length >= pfs.length, `${withCap.length} functions with the capability`);
+  const probed = new Set<string>();
+  const counted = new Proxy(liveView(fx.root), {
+    get(target, prop) {
+      const v = Reflect.get(target, prop, target);
+      if (prop !== 'exists' && prop !== 'readLink') return v;
+      return (p: string) => {
+        if (p.endsWith('/sriov_totalvfs')) probed.add(p.split('/').at(-2) ?? '');
+        return (v as (p: string) => unknown)(p);
+      };
+    },
+  });
+  assert.deepEqual(readPciDevices(counted), listed);
+  assert.deepEqual([...probed].sort(), withCap.map((d) => d.address).sort());
+  // Cut to 64 bytes (a non-root read): the capability cannot be seen, so every function is asked.
+  const cut = build({ ...desktop, nonRoot: true });
+  const cutListed = readPciDevices(cut.root);
+  probed.clear();
+  const cutView = new Proxy(liveView(cut.root), {
+    get(target, prop) {
+      const v = Reflect.get(target, prop, target);
+      if (prop !== 'exists') return v;
+      return (p: string) => {
+        if (p.endsWith('/sriov_totalvfs')) probed.add(p.split('/').at(-2) ?? '');
+        return (v as (p: string) => unknown)(p);
+      };
+    },
+  });
+  assert.deepEqual(readPciDevices(cutView), cutListed);
+  assert.equal(probed.size, cutListed.length, 'every function probed when config is cut short');
+});
