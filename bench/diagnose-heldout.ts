@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CATALOGUE } from '../src/readiness/diagnose/catalogue.js';
 import { diagnoseText } from '../src/readiness/diagnose/matcher.js';
+import { HARMLESS_NOTE } from '../src/readiness/diagnose/report.js';
 
 export interface HeldOutMessage {
   id: string;
@@ -86,6 +87,7 @@ export function loadHeldOut(path = HELD_OUT_PATH): HeldOutSet {
  * optional refine over the facts read from the message).
  */
 interface LooseText {
+  severity?: string;
   title?: string;
   cause?: string;
   fix?: string;
@@ -103,7 +105,11 @@ interface LooseFinding {
   facts?: Record<string, string>;
 }
 
-/** The explanation a finding gives: its entry's text, with refine() applied to the message's facts. */
+/**
+ * The explanation a finding gives, as `vfiokit diagnose` prints it: its entry's title, cause and
+ * fix with refine() applied to the message's facts, and for a harmless (info) finding the line
+ * saying so.
+ */
 export function explanationOf(f: LooseFinding): { id: string; text: string } {
   // The engine's own facts when it gives them: the errno name it read ("Device or resource busy",
   // -16 and EBUSY are one fact) is what refine() decides on, as in `vfiokit diagnose`.
@@ -121,7 +127,8 @@ export function explanationOf(f: LooseFinding): { id: string; text: string } {
   const title = refined?.title ?? f.entry.title ?? '';
   const cause = refined?.cause ?? f.entry.cause ?? '';
   const fix = refined?.fix ?? f.entry.fix ?? '';
-  return { id: f.entry.id, text: `${title}\n${cause}\n${fix}` };
+  const harmless = (refined?.severity ?? f.entry.severity) === 'info' ? `harmless: ${HARMLESS_NOTE}\n` : '';
+  return { id: f.entry.id, text: `${harmless}${title}\n${cause}\n${fix}` };
 }
 
 /** Every keyword group has at least one keyword in the text (case-insensitive substring). */

@@ -12,6 +12,7 @@ import { test } from 'node:test';
 import {
   catalogueExamples,
   contamination,
+  explanationOf,
   HELD_OUT_2_PATH,
   HELD_OUT_3_PATH,
   HELD_OUT_4_PATH,
@@ -24,6 +25,8 @@ import {
   setPathFrom,
   threadOf,
 } from '../../bench/diagnose-heldout.js';
+import { diagnoseText } from '../../src/readiness/diagnose/matcher.js';
+import { runCli } from '../helpers/cli.js';
 
 // 'other' is a program on the VFIO path that is none of the named ones (a vGPU manager, a container
 // runtime, another VMM).
@@ -249,4 +252,20 @@ test('a keyword group is satisfied by any one of its keywords, case-insensitivel
   assert.equal(satisfies('set allow_unsafe_interrupts=1 and hugepages', expect), true);
   assert.equal(satisfies('enable interrupt remapping', expect), false);
   assert.equal(satisfies('', expect), false);
+});
+
+test('the scored explanation is what diagnose prints: a harmless finding carries its "harmless" line', () => {
+  // The oracle is the command's own output: every line of the scored text is printed by it.
+  const line = '[    1.041915] AMD-Vi: Interrupt remapping enabled';
+  const findings = diagnoseText(line).findings;
+  assert.equal(findings.length, 1);
+  const scored = explanationOf(findings[0] as unknown as Parameters<typeof explanationOf>[0]).text;
+  const printed = runCli(['diagnose', '--', line]);
+  assert.equal(printed.status, 0, printed.stderr);
+  const out = printed.stdout.replace(/\s+/g, ' ');
+  const parts = scored.split('\n').filter(Boolean);
+  assert.equal(parts.length, 4, scored);
+  for (const p of parts) assert.ok(out.includes(p.replace(/\s+/g, ' ')), `printed: ${p}`);
+  assert.match(scored, /^harmless: /);
+  assert.equal(satisfies(scored, [['harmless', 'informational']]), true);
 });

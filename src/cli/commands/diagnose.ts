@@ -12,7 +12,7 @@ import { EnvironmentError, ExitCode, errnoCode, UsageError } from '../../errors.
 import { KERNEL_LOG_FILES, readKernelLog } from '../../host/kernel-log.js';
 import { LineSplitter, MAX_LINE } from '../../readiness/diagnose/lines.js';
 import { DiagnoseMatcher } from '../../readiness/diagnose/matcher.js';
-import { buildDiagnoseReport, type DiagnoseReport } from '../../readiness/diagnose/report.js';
+import { buildDiagnoseReport, type DiagnoseReport, HARMLESS_NOTE } from '../../readiness/diagnose/report.js';
 import type { CliContext } from '../context.js';
 
 export interface DiagnoseCliOptions {
@@ -85,8 +85,7 @@ export function renderDiagnose(ctx: CliContext, r: DiagnoseReport): void {
       `${mark[f.severity]} ${c.bold(f.title)}${harmless}${f.count > 1 ? c.dim(` (${f.count} times)`) : ''}`,
     );
     for (const l of f.lines.slice(0, 3)) ctx.out(c.dim(`    line ${l.n}: ${l.text}`));
-    if (f.harmless)
-      ctx.out('    harmless: an informational message; it does not stop the device from working');
+    if (f.harmless) ctx.out(`    harmless: ${HARMLESS_NOTE}`);
     ctx.out(`    cause: ${f.cause}`);
     // Parts the message had hidden are reported as pasted, never read as an address or number.
     if (f.facts.redacted)

@@ -8,6 +8,9 @@ import { HostIndex, type HostNotes } from './host-context.js';
 import type { LineStats } from './lines.js';
 import type { Finding, MatchedLine } from './matcher.js';
 
+/** What `diagnose` says of every harmless (info) finding, beside its cause. */
+export const HARMLESS_NOTE = 'an informational message; it does not stop the device from working';
+
 export interface DiagnoseFinding {
   id: string;
   /** After `refine`: a fact in the message can make it more or less serious. */
