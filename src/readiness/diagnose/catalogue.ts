@@ -6,6 +6,7 @@
 import { BIND_SETUP_ENTRIES } from './catalogue/bind-setup.js';
 import { DMA_MEMORY_ENTRIES } from './catalogue/dma-memory.js';
 import { DPDK_ENTRIES } from './catalogue/dpdk.js';
+import { FIELD_GAPS_SWEEP_ENTRIES } from './catalogue/field-gaps-sweep.js';
 import { GENERIC_ENTRIES } from './catalogue/generic.js';
 import { HOST_GUEST_EXTRA_ENTRIES } from './catalogue/host-guest-extra.js';
 import { IGD_IOMMU_INIT_ENTRIES } from './catalogue/igd-iommu-init-sweep.js';
@@ -62,6 +63,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...WRAPPED_ENTRIES,
   ...BIND_SETUP_ENTRIES,
   ...RESET_MEMLOCK_SWEEP_ENTRIES,
+  ...FIELD_GAPS_SWEEP_ENTRIES,
   ...IGD_IOMMU_INIT_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,

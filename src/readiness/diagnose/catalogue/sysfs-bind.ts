@@ -39,8 +39,9 @@ interface FileWording {
 function patternsFor(w: FileWording): RegExp[] {
   const n = w.name;
   const out = [
-    // bash/dash/tee/Go/Proxmox/Rust: the absolute path, then ": error" (quotes closed first).
-    new RegExp(`(?<path>\\/sys\\/${PATH})\\/${n}['"\`]?: ?${ERR}`),
+    // bash/dash/tee/Go/Proxmox/Rust: the absolute path (a directory's perhaps with the slash that
+    // tab completion leaves), then ": error" (quotes closed first).
+    new RegExp(`(?<path>\\/sys\\/${PATH})\\/${n}\\/?['"\`]?: ?${ERR}`),
     // Python: "[Errno 19] No such device: '/sys/.../bind'".
     new RegExp(`\\[Errno (?<errno>\\d{1,4})\\] [^\\n:]{1,60}: '(?<path>\\/sys\\/${PATH})\\/${n}'`),
     // The shell command naming the file, then (at most two lines on) the shell's write error.
@@ -571,6 +572,10 @@ META.mdev_supported_types = {
         errno: 'ENOENT',
       },
     ),
+    // Tab completion leaves the directory's slash on (busybox ls's wording).
+    ex('ls: /sys/devices/pci0000:00/0000:00:02.0/mdev_supported_types/: No such file or directory', {
+      errno: 'ENOENT',
+    }),
   ],
 };
 

@@ -428,7 +428,7 @@ const MDEV_BUS: SysfsFile = {
   byErrno: {
     ENOENT: {
       cause:
-        "the mediated-device tree is not there: /sys/bus/mdev and a parent's mdev_supported_types exist only once the mdev core is loaded and a vendor driver registered the device as an mdev parent — the vGPU host driver (NVIDIA vGPU manager / nvidia-vgpu-vfio) is not installed or not loaded, i915 runs without enable_gvt=1 and kvmgt, or the GPU is not one the vendor driver supports (NVIDIA Ampere and later: the types are under the SR-IOV VFs, after sriov-manage -e)",
+        "the mediated-device tree is not there: /sys/bus/mdev and a parent's mdev_supported_types exist only once the mdev core is loaded and a vendor driver registered the device as an mdev parent — the vGPU host driver (NVIDIA vGPU manager / nvidia-vgpu-vfio) is not installed or not loaded, i915 runs without GVT-g (i915.enable_gvt=1 missing from the kernel command line, or the kvmgt module not loaded; GVT-g exists only up to 10th-generation Core, Comet Lake), or the GPU is not one the vendor driver supports (NVIDIA Ampere and later: the types are under the SR-IOV VFs, after sriov-manage -e)",
       fix: 'load the vendor driver and its mdev module (i915.enable_gvt=1 and modprobe kvmgt; the NVIDIA vGPU host driver and nvidia-vgpu-mgr); for NVIDIA Ampere+ enable the VFs first; then `ls /sys/class/mdev_bus/`',
     },
   },
