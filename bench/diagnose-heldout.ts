@@ -69,6 +69,11 @@ export const HELD_OUT_6_PATH = fileURLToPath(
   new URL('../test/fixtures/diagnose/held-out-6.json', import.meta.url),
 );
 
+/** The seventh set, collected from yet other threads once the sixth had been scored. */
+export const HELD_OUT_7_PATH = fileURLToPath(
+  new URL('../test/fixtures/diagnose/held-out-7.json', import.meta.url),
+);
+
 export function loadHeldOut(path = HELD_OUT_PATH): HeldOutSet {
   let set: HeldOutSet;
   try {
