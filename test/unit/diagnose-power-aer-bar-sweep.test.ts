@@ -223,3 +223,28 @@ test('AER and DPC detail lines are informational', () => {
     assert.equal(f.explanation.severity, 'info', line);
   }
 });
+
+test('a corrected AER report is explained by its layer, and says when it is not harmless', () => {
+  const layer = (type: string) =>
+    onlyFinding(
+      `pcieport 0000:00:1c.5: PCIe Bus Error: severity=Corrected, type=${type}, (Receiver ID)`,
+      'kernel.aer-bus-error',
+    ).explanation;
+  const physical = layer('Physical Layer');
+  assert.equal(physical.severity, 'info');
+  assert.match(physical.title, /receiver error/);
+  assert.match(physical.cause, /Not harmless when they flood the log/);
+  assert.match(physical.fix, /pci=noaer only hides/);
+  const link = layer('Data Link Layer');
+  assert.match(link.title, /resent/);
+  assert.match(link.cause, /Replay Timer Timeout/);
+  const transaction = layer('Transaction Layer');
+  assert.match(transaction.cause, /Advisory Non-Fatal/);
+  assert.notEqual(physical.cause, link.cause);
+  // uncorrected reports keep their own explanation
+  const fatal = onlyFinding(
+    'pcieport 0000:00:01.1: PCIe Bus Error: severity=Uncorrected (Fatal), type=Transaction Layer, (Receiver ID)',
+    'kernel.aer-bus-error',
+  );
+  assert.doesNotMatch(fatal.explanation.cause, /Advisory Non-Fatal/);
+});
