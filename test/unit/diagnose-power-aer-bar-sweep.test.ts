@@ -248,3 +248,29 @@ test('a corrected AER report is explained by its layer, and says when it is not 
   );
   assert.doesNotMatch(fatal.explanation.cause, /Advisory Non-Fatal/);
 });
+
+test('DRM registration: simpledrm holds the boot GPU, a host driver on an address owns that GPU, an emulated display means a guest', () => {
+  const simple = onlyFinding(
+    '[    1.312000] [drm] Initialized simpledrm 1.0.0 20200625 for simple-framebuffer.0 on minor 0',
+    'kernel.drm-initialized',
+  );
+  assert.equal(simple.facts.target, 'simple-framebuffer.0');
+  assert.match(simple.explanation.fix, /initcall_blacklist=sysfb_init/);
+  const amd = onlyFinding(
+    'amdgpu 0000:03:00.0: [drm] Initialized amdgpu 3.57.0 20150101 for 0000:03:00.0 on minor 1',
+    'kernel.drm-initialized',
+  );
+  assert.equal(amd.facts.bdf, '0000:03:00.0');
+  assert.match(amd.explanation.cause, /host driver amdgpu registered the GPU 0000:03:00\.0/);
+  // Linux 6.14+ prints no driver date
+  const guest = onlyFinding(
+    'virtio_gpu virtio0: [drm] Initialized virtio_gpu 0.1.0 for virtio0 on minor 0',
+    'kernel.drm-initialized',
+  );
+  assert.match(guest.explanation.cause, /inside a VM/);
+  const fbcon = onlyFinding('fbcon: amdgpudrmfb (fb0) is primary device', 'kernel.fbcon-primary');
+  assert.equal(fbcon.facts.fb, 'amdgpudrmfb');
+  assert.equal(fbcon.explanation.severity, 'info');
+  const sysfb = onlyFinding('sysfb: VRAM smaller than advertised', 'kernel.sysfb-vram-smaller');
+  assert.equal(sysfb.explanation.severity, 'warning');
+});

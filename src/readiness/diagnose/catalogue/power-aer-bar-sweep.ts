@@ -535,6 +535,96 @@ export const POWER_AER_BAR_ENTRIES: CatalogueEntry[] = [
     examples: [ex('[    0.926027] [drm] Replacing VGA console driver')],
   },
 
+  {
+    id: 'kernel.fbcon-primary',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/video/fbdev/core/fbcon.c fbcon_select_primary()',
+    format: 'fbcon: %s (fb%i) is primary device\n',
+    patterns: [/fbcon: (?<fb>[\w -]{1,32}) \(fb(?<node>\d{1,2})\) is primary device/],
+    severity: 'info',
+    title: 'The framebuffer console is on the primary (boot) GPU (routine)',
+    cause:
+      "fbcon put the text console on this framebuffer because it belongs to the primary display device, the one vgaarb chose as boot VGA (boot_vga reads 1). The name is the framebuffer's: a GPU driver's (inteldrmfb, amdgpudrmfb, nouveaudrmfb) or the firmware's (EFI VGA, simpledrmdrmfb). Routine; it tells which GPU carries the host console",
+    fix: 'nothing to do; if the name belongs to the driver of a GPU meant for a VM, that GPU is the host console: make the other GPU primary in the firmware setup, or plan for releasing the console before the VM starts',
+    render: render('', 'inteldrmfb', 0),
+    examples: [
+      ex('[    9.500443] fbcon: inteldrmfb (fb0) is primary device', { fb: 'inteldrmfb', node: '0' }),
+      ex('fbcon: amdgpudrmfb (fb0) is primary device', { fb: 'amdgpudrmfb' }),
+    ],
+  },
+  {
+    id: 'kernel.drm-initialized',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/gpu/drm/drm_drv.c drm_dev_register()',
+    format: 'Initialized %s %d.%d.%d %s for %s on minor %d\n',
+    versions:
+      'printed with DRM_INFO ("[drm] Initialized …"), since Linux 6.x with drm_info ("DRIVER ADDR: [drm] Initialized …"); Linux 6.14+ drops the driver date ("Initialized %s %d.%d.%d for %s on minor %d")',
+    patterns: [
+      new RegExp(
+        `\\[drm\\] Initialized (?<driver>[\\w-]{1,32}) \\d{1,3}\\.\\d{1,3}\\.\\d{1,3}(?: \\d{8})? for (?:${BDF}|(?<target>[\\w.:-]{1,64})) on minor (?<minor>\\d{1,3})`,
+      ),
+    ],
+    severity: 'info',
+    title: 'A DRM driver registered a display device (routine)',
+    cause:
+      'a DRM (graphics) driver finished probing and created /dev/dri/cardN for the device named: from here that driver owns it. It is the line to look for to learn which driver took which GPU at boot',
+    fix: 'nothing to do, unless the driver named took a GPU meant for a VM (then bind vfio-pci to it at boot)',
+    refine: (f) => {
+      const driver = f.driver ?? '';
+      if (/^(simpledrm|efidrm|vesadrm|ofdrm)$/.test(driver))
+        return {
+          title: 'The firmware framebuffer became a DRM device (simpledrm)',
+          cause: `${driver} took over the framebuffer the firmware left on the boot GPU (${f.target ?? 'simple-framebuffer'}): it holds that GPU's memory range until a native GPU driver replaces it. When the boot GPU is to be passed to a VM, this claim is what makes vfio-pci or QEMU fail to reserve the BAR ("BAR 0: can't reserve", "could not acquire memory range")`,
+          fix: 'for passing the boot GPU, stop the firmware framebuffer from being created: initcall_blacklist=sysfb_init on the kernel command line (or unbind simple-framebuffer.0 before the VM starts); otherwise nothing to do',
+        };
+      if (/^(amdgpu|radeon|nouveau|nvidia-drm|nvidia_drm)$/.test(driver) && f.bdf)
+        return {
+          cause: `the host driver ${driver} registered the GPU ${f.bdf}: the host owns it from boot. Fine for the host's own GPU; for a GPU meant for a VM this is the binding to prevent`,
+          fix: `if ${f.bdf} is meant for a VM, bind vfio-pci to it at boot (vfio-pci.ids= with its vendor:device, or a softdep so vfio-pci loads before ${driver})`,
+        };
+      if (/^(virtio_gpu|virtio-gpu|qxl|bochs-drm|bochs|cirrus|vmwgfx)$/.test(driver))
+        return {
+          cause: `${driver} is the driver of an emulated display: this log comes from inside a VM, whose virtual display is ready. A passed-through GPU shows its own line (amdgpu, nouveau, i915…) next to it`,
+        };
+      return undefined;
+    },
+    render: render('[drm] ', 'amdgpu', 3, 57, 0, '20150101', '0000:03:00.0', 1),
+    examples: [
+      ex('[    1.312000] [drm] Initialized simpledrm 1.0.0 20200625 for simple-framebuffer.0 on minor 0', {
+        driver: 'simpledrm',
+        target: 'simple-framebuffer.0',
+      }),
+      ex('amdgpu 0000:03:00.0: [drm] Initialized amdgpu 3.57.0 20150101 for 0000:03:00.0 on minor 1', {
+        driver: 'amdgpu',
+        bdf: '0000:03:00.0',
+        minor: '1',
+      }),
+      ex('[    5.388380] [drm] Initialized i915 1.6.0 20171023 for 0000:00:02.0 on minor 0', {
+        driver: 'i915',
+      }),
+      ex('virtio_gpu virtio0: [drm] Initialized virtio_gpu 0.1.0 for virtio0 on minor 0', {
+        driver: 'virtio_gpu',
+        target: 'virtio0',
+      }),
+    ],
+  },
+  {
+    id: 'kernel.sysfb-vram-smaller',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/firmware/sysfb_simplefb.c sysfb_create_simplefb() (before 5.15: arch/x86/kernel/sysfb_simplefb.c create_simplefb())',
+    format: 'sysfb: VRAM smaller than advertised\n',
+    versions:
+      'the same function prints, with KERN_DEBUG, "sysfb: inaccessible VRAM base" for a base address it cannot use',
+    patterns: [/sysfb: VRAM smaller than advertised/, /sysfb: inaccessible VRAM base/],
+    severity: 'warning',
+    title: "The firmware's framebuffer description is inconsistent: no simple-framebuffer device",
+    cause:
+      'the boot framebuffer the firmware described (screen_info: base, size, mode) does not fit: the mode needs more memory than the VRAM size advertised, or the base address is missing or out of reach. The kernel does not create the simple-framebuffer device, so simpledrm/simplefb do not start; the legacy efifb or vesafb device is registered instead where the kernel has them, otherwise there is no early console until a GPU driver loads.',
+    fix: 'harmless when a GPU driver takes over the display later; otherwise it is a firmware bug in the boot graphics mode: another video mode or output in the firmware setup, or a firmware update, avoids it',
+    render: render(''),
+    examples: [ex('[    0.300000] sysfb: VRAM smaller than advertised'), ex('sysfb: inaccessible VRAM base')],
+  },
+
   // ---------------------------------------------------------------- drivers/pci/vgaarb.c
   {
     id: 'kernel.vgaarb-overriding-boot',
