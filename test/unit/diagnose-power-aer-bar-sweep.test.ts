@@ -274,3 +274,15 @@ test('DRM registration: simpledrm holds the boot GPU, a host driver on an addres
   const sysfb = onlyFinding('sysfb: VRAM smaller than advertised', 'kernel.sysfb-vram-smaller');
   assert.equal(sysfb.explanation.severity, 'warning');
 });
+
+test('NVRM: missing auxiliary power is its own finding beside the RmInitAdapter failure that follows it', () => {
+  const log = [
+    'NVRM: GPU 0000:01:00.0: GPU does not have the necessary power cables connected.',
+    'NVRM: GPU 0000:01:00.0: RmInitAdapter failed! (0x24:0x1c:1603)',
+  ].join('\n');
+  const ids = diagnoseText(log).findings.map((f) => f.entry.id);
+  assert.deepEqual([...ids].sort(), ['kernel.nvidia-insufficient-power', 'kernel.nvidia-rm-init-adapter']);
+  const power = onlyFinding(log, 'kernel.nvidia-insufficient-power');
+  assert.equal(power.facts.bdf, '0000:01:00.0');
+  assert.match(power.explanation.fix, /power cables/);
+});

@@ -696,6 +696,29 @@ export const POWER_AER_BAR_ENTRIES: CatalogueEntry[] = [
       ex('NVRM: Attempting to remove minor device 1 with non-zero usage count!', { minor: '1' }),
     ],
   },
+  {
+    id: 'kernel.nvidia-insufficient-power',
+    source: 'kernel',
+    cite: 'NVIDIA/open-gpu-kernel-modules src/nvidia/arch/nvalloc/unix/src/osinit.c RmInitAdapter() (NV_ERR_INSUFFICIENT_POWER; the same text in the closed driver)',
+    format: 'GPU does not have the necessary power cables connected.\n',
+    versions:
+      'printed with NV_DEV_PRINTF: "NVRM: GPU ADDR: GPU does not have …", followed by "RmInitAdapter failed! (0x24:0x1c:…)"',
+    patterns: [new RegExp(`NVRM: (?:GPU ${BDF}: )?GPU does not have the necessary power cables connected`)],
+    severity: 'error',
+    title: 'The NVIDIA GPU reports that its auxiliary power is not connected',
+    cause:
+      "the GPU's power-sense circuit says its auxiliary power connectors (6/8-pin, 12V-2x6, or the EPS-style 8-pin of Tesla cards) do not deliver power, so the driver refuses to start it: RmInitAdapter fails right after (0x24:0x1c) and nvidia-smi finds no device. The card still shows in lspci because the slot powers its PCIe interface. Inside a VM the card sees the same physical supply: the cause is on the host's hardware, not in the passthrough",
+    fix: "power the host off and check the card's power cables at both ends (modular cables work loose; data-centre cards such as the Tesla P40/V100 take a CPU/EPS 8-pin cable, not a PCIe one); with several GPUs, make sure the power supply has a separate cable per connector",
+    render: render('NVRM: GPU 0000:01:00.0: '),
+    examples: [
+      ex('NVRM: GPU 0000:01:00.0: GPU does not have the necessary power cables connected.', {
+        bdf: '0000:01:00.0',
+      }),
+      ex('NVRM: GPU 0000:13:00.0: GPU does not have the necessary power cables connected.', {
+        bdf: '0000:13:00.0',
+      }),
+    ],
+  },
 ];
 
 /** Further wordings the entries above recognise, for the coverage ledger. */
