@@ -85,7 +85,7 @@ export const POWER_AER_BAR_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/pci/pcie/pme.c pcie_pme_handle_request()',
     format: 'Spurious native interrupt!\n',
     versions:
-      'Linux 4.20+ prints it as "pcieport ADDR: PME: Spurious native interrupt!"; older: "pcie_pme ADDR:pcie001: Spurious native interrupt!". The same function prints "interrupt generated for non-existent device %02x:%02x.%d" when the requester is unknown',
+      'since the port services print through pci_info() with a "PME: " prefix: "pcieport ADDR: PME: Spurious native interrupt!"; older kernels: "pcie_pme ADDR:pcie001: Spurious native interrupt!". The same function prints "interrupt generated for non-existent device %02x:%02x.%d" when the requester is unknown',
     patterns: [
       /PME: Spurious native interrupt!/,
       /(?:pcie_pme|pcie001): Spurious native interrupt!/,
@@ -95,7 +95,7 @@ export const POWER_AER_BAR_ENTRIES: CatalogueEntry[] = [
     title: 'A root port signalled a power-management event no device claims (harmless on its own)',
     cause:
       'the root port raised a PME interrupt but no device below it had its PME status bit set. It is common when the link below a port goes down and up: a GPU being reset by vfio-pci (FLR or bus reset), a device resuming from D3, a host resuming from suspend. A few lines of it around a reset or a resume are harmless. It is not harmless when it repeats without end (a storm right after resume, seen with some kernels on AMD root ports, which leaves the host unusable) or when the device below stops answering right after it — then the reset or the power transition failed and the lines that follow say so',
-    fix: 'nothing to do for occasional lines; for a storm that does not stop, update the kernel (booting with pcie_pme=nomsi makes the PME service use INTx and has helped); if the device below the port is gone afterwards, read the reset and power-state lines around it (`vfiokit diagnose --dmesg`)',
+    fix: 'nothing to do for occasional lines; for a storm that does not stop, update the kernel; pcie_pme=nomsi (the PME service without MSI) is the switch the kernel offers for this; if the device below the port is gone afterwards, read the reset and power-state lines around it (`vfiokit diagnose --dmesg`)',
     refine: (f) =>
       f.requester
         ? {
@@ -129,8 +129,8 @@ export const POWER_AER_BAR_ENTRIES: CatalogueEntry[] = [
     severity: 'info',
     title: 'A hot-plug port did not confirm a Slot Control command in time (usually harmless)',
     cause:
-      'pciehp wrote the Slot Control register of a hot-plug capable port (power, indicators, interrupt enables) and the port never reported Command Completed within a second. Ports that claim to signal completion but do not (some Intel, Qualcomm and virtual root ports), and an old kernel bug that left a polled command marked busy (fixed in Linux 5.16), both print it; the only effect is a delay of about two seconds at boot or at a hot-plug event. It does not mean the device below is broken',
-    fix: 'nothing to do; if a device below this port then fails to appear, the link-training lines ("Cannot train link", "No link") are the ones to read; updating the kernel removes the lines caused by the old polling bug',
+      'pciehp wrote the Slot Control register of a hot-plug capable port (power, indicators, interrupt enables) and the port never reported Command Completed within a second. Ports that claim to signal completion but do not (some Intel, Qualcomm and virtual root ports), and an old kernel bug that left a polled command marked busy (fixed in late 2021 and backported to stable kernels), both print it; the only effect is a delay of about two seconds at boot or at a hot-plug event. It does not mean the device below is broken',
+    fix: 'nothing to do; if a device below this port then fails to appear, the link-training lines ("Cannot train link", "No link") are the ones to read; a current kernel removes the lines caused by the old polling bug',
     render: render('pcieport 0000:00:03.0: pciehp: ', 0x01c0, 2264),
     examples: [
       ex(
@@ -181,7 +181,7 @@ export const POWER_AER_BAR_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/pci/hotplug/pciehp_hpc.c pciehp_check_link_status()',
     format: 'Slot(%s): Cannot train link: status %#06x\n',
     versions:
-      'the same function prints "Slot(%s): No link" (the link never came up) and "Slot(%s): No device found" (the link is up, nothing answers at function 0); before Linux 4.19: "link training error: status %#06x"',
+      'the same function prints "Slot(%s): No link" (the link never came up) and "Slot(%s): No device found" (the link is up, nothing answers at function 0); older kernels: "link training error: status %#06x"',
     patterns: [
       /pciehp: Slot\((?<slot>[\w.-]{1,16})\): (?:Cannot train link: status (?<status>0x[0-9a-fA-F]{1,4})|(?<what>No link|No device found))/,
       /pciehp: link training error: status (?<status>0x[0-9a-fA-F]{1,4})/,
@@ -189,7 +189,7 @@ export const POWER_AER_BAR_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'A hot-plug slot came up without a usable device',
     cause:
-      'after a presence or link-up event pciehp checks the link before it scans for the device: the link is still training or has no width (Cannot train link), never came up (No link), or came up with nothing answering config reads (No device found). On a host this follows a card that did not come back after a reset or a slot power cycle (dead card, power or riser problem). Inside a QEMU guest, versions of QEMU before 9.2 reported an invalid link status for devices hot-plugged below a switch downstream port (status 0x2000: link active, width 0), so the hot-plug failed in the guest',
+      'after a presence or link-up event pciehp checks the link before it scans for the device: the link is still training or has no width (Cannot train link), never came up (No link), or came up with nothing answering config reads (No device found). On a host this follows a card that did not come back after a reset or a slot power cycle (dead card, power or riser problem). Inside a QEMU guest, some QEMU versions reported an invalid link status (status 0x2000: link active, width 0) for a device hot-plugged below a switch downstream port or on ARM machines, so the hot-plug failed in the guest; later QEMU releases fix it',
     fix: 'on a host: reseat the card or check its power, and power-cycle rather than warm-reboot; for a GPU that fails this after each VM run, it does not survive its reset (vendor-reset for AMD). In a guest: hot-plug into a pcie-root-port rather than below a switch, or update QEMU',
     refine: (f) =>
       f.what === 'No device found'
@@ -216,7 +216,7 @@ export const POWER_AER_BAR_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/pci/pcie/aer.c aer_print_error()',
     format: '  Error of this Agent is reported first\n',
     versions:
-      'printed with pci_err() and, since Linux 4.19, the "AER: " prefix; newer kernels mark the first error bit with "(First)" on the bit line as well',
+      'printed with pci_err(); newer kernels add the "AER: " prefix and also mark the first error bit with "(First)" on the bit line',
     patterns: [/Error of this Agent is reported first/],
     severity: 'info',
     title: 'Detail of an AER report: this device is the one whose error was logged first',
@@ -237,7 +237,7 @@ export const POWER_AER_BAR_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/pci/pcie/dpc.c pci_dpc_init()',
     format: 'RP PIO log size %u is invalid\n',
     versions:
-      'before Linux 5.x printed from dpc_probe() with dev_err(); Linux 6.x adds a quirk (drivers/pci/quirks.c dpc_log_size()) for ports known to report it wrongly',
+      'older kernels print it from dpc_probe() with dev_err(); newer ones have a quirk (drivers/pci/quirks.c dpc_log_size()) for ports known to report it wrongly',
     patterns: [/RP PIO log size (?<size>\d{1,3}) is invalid/],
     severity: 'info',
     title: "A root port's DPC capability reports an impossible log size (harmless)",
@@ -300,7 +300,7 @@ export const POWER_AER_BAR_ENTRIES: CatalogueEntry[] = [
     severity: 'info',
     title: 'x86 PAT: an unmapped range of device memory had no cache-type record (usually harmless)',
     cause:
-      'a process unmapped device memory (a BAR mapping, a framebuffer) whose range the PAT bookkeeping had no entry for: the record was released already or never matched, typically after a mapping of device memory was split by mprotect()/mremap() or partly unmapped — a kernel bookkeeping bug fixed over several releases (the last in Linux 6.15). The unmap itself succeeds; the VM and the device are not affected',
+      'a process unmapped device memory (a BAR mapping, a framebuffer) whose range the PAT bookkeeping had no entry for: the record was released already or never matched, typically after a mapping of device memory was split by mprotect()/mremap() or partly unmapped — a kernel bookkeeping bug fixed over several releases (most recently in 2025). The unmap itself succeeds; the VM and the device are not affected',
     fix: 'nothing to do; if it repeats at every VM stop, a newer kernel removes it',
     render: render('', 'qemu-system-x86', 4217, 0xf0000000, 0xf0ffffff),
     examples: [
@@ -459,7 +459,7 @@ export const POWER_AER_BAR_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/video/fbdev/core/fbmem.c do_remove_conflicting_framebuffers()',
     format: 'fb%d: switching to %s from %s\n',
     versions:
-      'Linux 3.x–5.x (older: "fb: switching to %s from %s"); Linux 6.0+ removes firmware framebuffers through drivers/video/aperture.c without this line',
+      'Linux 3.x–5.x ("fb: switching to %s from %s" in older ones, "fb%d: …" later); newer kernels remove firmware framebuffers through drivers/video/aperture.c and no longer print it',
     patterns: [/fb\d{0,2}: switching to (?<driver>[\w-]{1,32}) from (?<from>[\w -]{1,24})/],
     severity: 'info',
     title: 'A GPU driver took over the console from the firmware framebuffer',
@@ -632,7 +632,7 @@ export const POWER_AER_BAR_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/gpu/vga/vgaarb.c vga_arb_update_default_device() / vga_arb_select_default_device()',
     format: 'overriding boot device\n',
     versions:
-      'Linux 4.x–5.x, printed with vgaarb_info(): "pci ADDR: vgaarb: overriding boot device"; Linux 6.0+ says "setting as boot VGA device (overriding previous)" instead (kernel.vgaarb-boot-vga)',
+      'Linux 4.x–5.x, printed with vgaarb_info(): "pci ADDR: vgaarb: overriding boot device"; newer kernels say "setting as boot VGA device (overriding previous)" instead (kernel.vgaarb-boot-vga)',
     patterns: [/vgaarb: overriding boot device/],
     severity: 'info',
     title: 'vgaarb made this GPU the boot VGA device: the firmware framebuffer is on it',
@@ -650,7 +650,7 @@ export const POWER_AER_BAR_ENTRIES: CatalogueEntry[] = [
   {
     id: 'kernel.amdgpu-runtime-pm-mode',
     source: 'kernel',
-    cite: 'torvalds/linux drivers/gpu/drm/amd/amdgpu/amdgpu_kms.c amdgpu_driver_load_kms() (Linux 6.8+: amdgpu_device.c amdgpu_device_detect_runtime_pm_mode())',
+    cite: 'torvalds/linux drivers/gpu/drm/amd/amdgpu/amdgpu_kms.c amdgpu_driver_load_kms() (newer kernels: amdgpu_device.c amdgpu_device_detect_runtime_pm_mode())',
     format: 'Using BACO for runtime pm\n',
     versions:
       'also "Using BOCO for runtime pm", "Using ATPX for runtime pm", "Using BAMACO for runtime pm", and with amdgpu.runpm=1/2 "Forcing BACO|BAMACO for runtime pm"',
