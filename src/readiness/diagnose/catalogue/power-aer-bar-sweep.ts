@@ -157,7 +157,8 @@ export const POWER_AER_BAR_ENTRIES: CatalogueEntry[] = [
       /pciehp: Slot\((?<slot>[\w.-]{1,16})\):? (?<action>Attention button pressed|Powering (?:off|on) due to button press|Button press: [a-z ]{1,32}(?:on|off)|Button cancel|Action canceled due to button press)/,
     ],
     severity: 'info',
-    title: "A hot-plug slot's attention button was pressed: the slot will power off in 5 seconds",
+    title:
+      "A hot-plug slot's attention button was pressed: the slot will power off in 5 seconds (expected on a hot-unplug)",
     cause:
       "pciehp saw the slot's attention button: it blinks the power indicator and, unless the button is pressed again within 5 seconds, powers the slot off and removes the device (or, on an empty slot, powers it on). In a VM guest this is how QEMU asks the guest to release a device on a pcie-root-port: device_del (libvirt detach-device) presses the virtual button, and the device is gone from the guest only after the guest has powered the slot off. On a physical host somebody pressed the button, or a faulty slot reports presses",
     fix: 'nothing to do when a hot-unplug was asked for; if a detach never completes, the guest did not act on the button (no pciehp in the guest kernel, the guest still booting, or a Windows guest that refuses to eject a device in use): wait for the guest to boot, stop what uses the device in the guest, and retry',
@@ -219,7 +220,8 @@ export const POWER_AER_BAR_ENTRIES: CatalogueEntry[] = [
       'printed with pci_err(); newer kernels add the "AER: " prefix and also mark the first error bit with "(First)" on the bit line',
     patterns: [/Error of this Agent is reported first/],
     severity: 'info',
-    title: 'Detail of an AER report: this device is the one whose error was logged first',
+    title:
+      'Detail of an AER report: this device is the one whose error was logged first (nothing to do on its own)',
     cause:
       'several devices below one port reported errors in the same AER message, and this device is the one named by the Error Source register (the first logged). It is one more line of the report above it: the "PCIe Bus Error: severity=…, type=…" line and the bit lines ("[ 0] RxErr", "[12] Timeout") say what happened',
     fix: 'read the report above it (its severity and error bits); this line itself needs nothing',
@@ -396,7 +398,7 @@ export const POWER_AER_BAR_ENTRIES: CatalogueEntry[] = [
       /Problem resizing BAR0 \((?<err>-\d{1,4})\)\./,
     ],
     severity: 'info',
-    title: 'amdgpu could not enlarge its VRAM BAR (Resizable BAR): it keeps the small one',
+    title: 'amdgpu could not enlarge its VRAM BAR (Resizable BAR): it keeps the small one and works',
     cause:
       'amdgpu tried to resize BAR 0 so the CPU can reach all VRAM, and the bridge window above the GPU had no room for it (ENOSPC): the firmware did not reserve enough 64-bit address space (Above 4G Decoding or Resizable BAR off), or, inside a VM, the guest firmware gave the port a 64-bit window smaller than the BAR. The GPU works with the small BAR (usually 256 MB); only CPU access to VRAM is slower',
     fix: LARGE_BAR_FIX,
@@ -462,7 +464,7 @@ export const POWER_AER_BAR_ENTRIES: CatalogueEntry[] = [
       'Linux 3.x–5.x ("fb: switching to %s from %s" in older ones, "fb%d: …" later); newer kernels remove firmware framebuffers through drivers/video/aperture.c and no longer print it',
     patterns: [/fb\d{0,2}: switching to (?<driver>[\w-]{1,32}) from (?<from>[\w -]{1,24})/],
     severity: 'info',
-    title: 'A GPU driver took over the console from the firmware framebuffer',
+    title: 'A GPU driver took over the console from the firmware framebuffer (routine)',
     cause:
       'a native GPU driver registered its framebuffer and removed the firmware one (EFI VGA is efifb, VESA VGA is vesafb, simple is simplefb) that covers the same memory: from here the host console runs on that driver. Routine on any host; it also says which GPU the host drivers own',
     fix: 'nothing to do, unless the driver named is the one of a GPU meant for a VM (then bind vfio-pci to it at boot)',
@@ -635,7 +637,7 @@ export const POWER_AER_BAR_ENTRIES: CatalogueEntry[] = [
       'Linux 4.x–5.x, printed with vgaarb_info(): "pci ADDR: vgaarb: overriding boot device"; newer kernels say "setting as boot VGA device (overriding previous)" instead (kernel.vgaarb-boot-vga)',
     patterns: [/vgaarb: overriding boot device/],
     severity: 'info',
-    title: 'vgaarb made this GPU the boot VGA device: the firmware framebuffer is on it',
+    title: 'vgaarb made this GPU the boot VGA device: the firmware framebuffer is on it (routine at boot)',
     cause:
       "vgaarb first picked another VGA device, then found that the firmware framebuffer (the boot screen's memory, screen_info) lies inside one of this GPU's BARs and made this GPU the boot device instead: its boot_vga file reads 1, efifb/simpledrm draw on it, and its ROM may be the firmware's shadow copy. Which GPU gets the boot screen is the firmware's choice (primary display setting, which slot a monitor is on)",
     fix: 'if this GPU is meant for a VM, make the other GPU primary in the firmware setup (or move the monitor), or plan for passing the boot GPU (release efifb/simpledrm and use a ROM file); `vfiokit doctor` shows which GPU is the boot device',
@@ -656,7 +658,7 @@ export const POWER_AER_BAR_ENTRIES: CatalogueEntry[] = [
       'also "Using BOCO for runtime pm", "Using ATPX for runtime pm", "Using BAMACO for runtime pm", and with amdgpu.runpm=1/2 "Forcing BACO|BAMACO for runtime pm"',
     patterns: [/(?<how>Using|Forcing) (?<mode>BACO|BOCO|ATPX|BAMACO) for runtime pm/],
     severity: 'info',
-    title: 'amdgpu will power the GPU down when it is idle (runtime power management)',
+    title: 'amdgpu will power the GPU down when it is idle (runtime power management; routine)',
     cause:
       "the host amdgpu enabled runtime power management for this GPU: when nothing uses it, it is put to sleep — BACO/BAMACO turn the chip off while the PCIe link stays up, BOCO and ATPX let the platform cut its power (D3cold, laptops' discrete GPUs). Routine for a GPU the host uses. For a GPU handed to a VM later it matters: a GPU unbound from amdgpu while powered down, or one that does not wake from BOCO, shows up in vfio-pci as stuck in D3 or unreadable",
     fix: 'for a GPU meant for a VM, keep amdgpu off it (bind vfio-pci at boot); when handing a host-used GPU over at run time, wake it and keep it awake first (`echo on > /sys/bus/pci/devices/ADDR/power/control`) or boot with amdgpu.runpm=0',
