@@ -14,7 +14,7 @@ import { matchLine } from '../../src/readiness/diagnose/matcher.js';
 function formatRegExp(format: string): RegExp {
   const parts = format
     .replace(/\n$/, '')
-    .split(/%(?:\d+\$)?[-#0 +]*\d*(?:\.\d+)?(?:hh|h|ll|l|L|j|z)?(?:pR|pr|p|[diouxXscm])/);
+    .split(/%(?:\d+\$)?[-#0 +]*\d*(?:\.\d+)?(?:hh|h|ll|l|L|j|z)?(?:pR|pr|pS|p|[diouxXscm])/);
   return new RegExp(
     parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ +/g, ' +')).join('.{1,200}?'),
   );

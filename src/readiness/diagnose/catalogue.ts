@@ -21,6 +21,7 @@ import { LIBVIRT_SWEEP_ENTRIES } from './catalogue/libvirt-sweep.js';
 import { MDEV_ENTRIES } from './catalogue/mdev.js';
 import { MDEV_GUEST_SWEEP_ENTRIES } from './catalogue/mdev-guest-sweep.js';
 import { OTHER_ENTRIES } from './catalogue/other.js';
+import { POWER_AER_BAR_ENTRIES } from './catalogue/power-aer-bar-sweep.js';
 import { QEMU_ENTRIES } from './catalogue/qemu.js';
 import { QEMU_MACHINE_ENTRIES } from './catalogue/qemu-machine.js';
 import { QEMU_SWEEP_ENTRIES } from './catalogue/qemu-sweep.js';
@@ -65,6 +66,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...RESET_MEMLOCK_SWEEP_ENTRIES,
   ...FIELD_GAPS_SWEEP_ENTRIES,
   ...IGD_IOMMU_INIT_ENTRIES,
+  ...POWER_AER_BAR_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,
 ];

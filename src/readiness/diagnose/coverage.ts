@@ -12,6 +12,7 @@ import { IGD_INIT_ALSO, IGD_INIT_LEFT_OUT } from './catalogue/igd-iommu-init-swe
 import { KERNEL_SWEEP_ALSO, KERNEL_SWEEP_LEFT_OUT } from './catalogue/kernel-sweep.js';
 import { LIBVIRT_SWEEP_ALSO, LIBVIRT_SWEEP_LEFT_OUT } from './catalogue/libvirt-sweep-coverage.js';
 import { MDEV_GUEST_SWEEP_ALSO, MDEV_GUEST_SWEEP_LEFT_OUT } from './catalogue/mdev-guest-sweep.js';
+import { POWER_AER_BAR_ALSO, POWER_AER_BAR_LEFT_OUT } from './catalogue/power-aer-bar-sweep.js';
 import { QEMU_SWEEP_ALSO, QEMU_SWEEP_LEFT_OUT } from './catalogue/qemu-sweep-coverage.js';
 import { VMM_ALSO, VMM_LEFT_OUT } from './catalogue/vmm-coverage.js';
 import { WRAPPED_ALSO } from './catalogue/wrapped.js';
@@ -271,6 +272,7 @@ export const ALSO: AlsoCovered[] = [
   ...BIND_SETUP_ALSO,
   ...IGD_INIT_ALSO,
   ...MDEV_GUEST_SWEEP_ALSO,
+  ...POWER_AER_BAR_ALSO,
 ];
 
 export const LEFT_OUT: LeftOut[] = [
@@ -346,6 +348,7 @@ export const LEFT_OUT: LeftOut[] = [
   ...BIND_SETUP_LEFT_OUT,
   ...IGD_INIT_LEFT_OUT,
   ...MDEV_GUEST_SWEEP_LEFT_OUT,
+  ...POWER_AER_BAR_LEFT_OUT,
 ];
 
 /** The file a citation names: its repository and first path ("qemu/qemu hw/vfio/pci.c"). */

@@ -11,7 +11,7 @@
  */
 import type { CatalogueEntry } from '../entry.js';
 import { BDF } from '../entry.js';
-import { refineAmdPageFault, refineResetWait } from './refinements.js';
+import { correctedAerByLayer, refineAmdPageFault, refineResetWait } from './refinements.js';
 
 /** bus:dev.fn without a domain, as DMAR and old AMD-Vi lines print it. */
 const SBDF = '(?<sbdf>[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7])';
@@ -2447,14 +2447,7 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
       'the error\'s class: "Physical Layer"/"Data Link Layer" are link problems (signal, ASPM, a link going down during a reset); "Transaction Layer" errors (completion timeout, unsupported request, ACS violation) come from the device or its driver — around a VM reset they usually mean the device was accessed while resetting',
     fix: 'the next lines name the error bits (e.g. "[21] ACSViol", "[14] CmpltTO"); repeated transaction-layer errors on an assigned GPU: it does not reset cleanly (vendor-reset for AMD, avoid VM restarts without a host reboot)',
     refine: (f) => {
-      if (f.severity?.startsWith('Correct'))
-        return {
-          severity: 'info',
-          title: 'Corrected PCIe error (harmless unless it floods the log)',
-          cause:
-            'a link error the hardware corrected by itself (receiver error, bad TLP/DLLP, replay): nothing was lost; a flood means poor signal or ASPM trouble',
-          fix: 'ignore single ones; for a flood try pcie_aspm=off, another slot, or pci=noaer',
-        };
+      if (f.severity?.startsWith('Correct')) return correctedAerByLayer(f);
       // A fatal error reported by a port (the agent is the port itself, "Receiver ID") is most
       // often Surprise Down (uncorrectable status bit 5): the link below it dropped.
       if (f.severity?.endsWith('(Fatal)') && f.logDriver === 'pcieport')

@@ -169,3 +169,48 @@ export function refineAmdPageFault(f: Facts): Refinement | undefined {
     cause: `a device DMA ${op} was blocked by the AMD IOMMU (I/O page fault, flags ${f.flags}): ${what}. Causes: a driver (host or guest) using a stale or wrong DMA address, DMA still running during a reset or a hand-over between host and VM, or firmware DMA the IVRS table does not describe`,
   };
 }
+
+/** What every corrected AER report shares: the hardware recovered, so one alone is harmless. */
+const CORRECTED_NOT_HARMLESS =
+  'Not harmless when they flood the log (hundreds a second cost CPU time and hide other lines), when they grow into uncorrectable errors or a link going down, or when a passed-through device slows down or its guest driver resets while they appear';
+
+/**
+ * A corrected AER report (drivers/pci/pcie/aer.c aer_print_error()) by the layer the error was
+ * detected in, as the PCIe Base Specification sorts the correctable status bits: the Physical
+ * Layer has only Receiver Error; the Data Link Layer has Bad TLP, Bad DLLP, REPLAY_NUM Rollover
+ * and Replay Timer Timeout (a corrupted packet the link retransmitted); the Transaction Layer's
+ * correctable errors are Advisory Non-Fatal (an uncorrectable condition the device was allowed to
+ * report as correctable, such as an Unsupported Request or a completion timeout it retried),
+ * Corrected Internal Error and Header Log Overflow.
+ */
+export function correctedAerByLayer(f: Facts): Refinement {
+  const layer = f.type ?? '';
+  const base = { severity: 'info' as const };
+  if (/Physical/.test(layer))
+    return {
+      ...base,
+      title: 'Corrected PCIe receiver error (harmless noise unless it floods the log)',
+      cause: `the receiver at one end of the link saw a bit error on the wire (RxErr) and the link's retry mechanism resent the data: nothing was lost. Occasional ones are normal on fast links (PCIe 4.0/5.0), and many boards report a burst at boot or when ASPM moves the link in and out of low power. ${CORRECTED_NOT_HARMLESS}`,
+      fix: 'ignore occasional ones. For a steady stream: reseat the card, remove risers or extension cables (or set that slot to PCIe 3.0 in the firmware setup), try pcie_aspm=off; pci=noaer only hides the reports, it does not fix the link',
+    };
+  if (/Data Link/.test(layer))
+    return {
+      ...base,
+      title: 'Corrected PCIe link error: a packet was corrupted and resent',
+      cause: `a packet arrived damaged (BadTLP, BadDLLP) or was not acknowledged in time (Replay Timer Timeout, REPLAY_NUM Rollover), and the data link layer retransmitted it: nothing was lost, but each retry costs bandwidth and latency. Single ones are harmless; a steady stream means a marginal link (signal quality at PCIe 4.0/5.0 through a riser or extension cable, a dirty or badly seated card) and often comes before the link drops. ${CORRECTED_NOT_HARMLESS}`,
+      fix: 'ignore occasional ones. For a steady stream: reseat the card, remove the riser or cable or set the slot to a lower PCIe generation in the firmware, try pcie_aspm=off; the bit lines that follow name the error',
+    };
+  if (/Transaction/.test(layer))
+    return {
+      ...base,
+      title: 'Corrected PCIe error reported by a device (advisory)',
+      cause: `a device reported a transaction-layer error as correctable: mostly Advisory Non-Fatal, an uncorrectable condition (an Unsupported Request, a completion timeout the requester retried) the device was allowed to downgrade, or a Corrected Internal Error inside the device. Around a VM start or stop it is typically a device accessed while it was resetting or powered down; one alone is harmless. ${CORRECTED_NOT_HARMLESS}`,
+      fix: 'ignore single ones; the bit lines that follow name the error ("[13] NonFatalErr" is Advisory Non-Fatal). If they repeat at every VM start or stop, check that the device resets cleanly (its reset method, vendor-reset for AMD GPUs)',
+    };
+  return {
+    ...base,
+    title: 'Corrected PCIe error (harmless unless it floods the log)',
+    cause: `a link error the hardware corrected by itself (receiver error, bad TLP/DLLP, replay): nothing was lost. ${CORRECTED_NOT_HARMLESS}`,
+    fix: 'ignore single ones; for a flood reseat the card, avoid risers, try pcie_aspm=off or another slot; pci=noaer only hides the reports',
+  };
+}
