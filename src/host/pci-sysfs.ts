@@ -278,6 +278,7 @@ export function scanPciDevices(root: HostRoot, opts: ScanOptions = {}): PciScan 
     sriovBlind: false,
     drivers: readDriverDirs(root),
     busDirs: root.live && !bus ? new Map() : undefined,
+    upstream: new Map(),
   };
   for (const { name, addr } of found) {
     let d: PciDevice | undefined;
@@ -323,7 +324,16 @@ export function tryReadPciDevice(
   if (!addr) return undefined;
   // One device alone: no PF was read before it, so whether it is a VF is asked of its directory.
   return readDevice(
-    { root, facts, flattened: [], slab: new ByteSlab(), pfs: new Map(), vfs: new Map(), sriovBlind: true },
+    {
+      root,
+      facts,
+      flattened: [],
+      slab: new ByteSlab(),
+      pfs: new Map(),
+      vfs: new Map(),
+      sriovBlind: true,
+      upstream: new Map(),
+    },
     name,
     addr,
   );
@@ -361,6 +371,11 @@ interface ScanContext {
    * already holds every link's text.
    */
   busDirs?: Map<string, string>;
+  /**
+   * The upstream chain (PciDevice.upstream) of each parent directory read so far: siblings share
+   * one array, built once (nothing changes a record's upstream after the scan).
+   */
+  upstream: Map<string, string[]>;
 }
 
 /** What a PF's config says of its VFs' identity (see vfIds). */
@@ -593,6 +608,27 @@ function groupingPrefix(size: number, dc: DecodedConfig): number {
 }
 
 /**
+ * The functions above a device: the PCI address components of its directory's parent path (the
+ * device's own directory is its last component, named by its address).
+ */
+function upstreamOf(ctx: ScanContext, sysfsPath: string): string[] {
+  const cut = sysfsPath.lastIndexOf('/');
+  const parent = sysfsPath.slice(0, cut);
+  // A directory not named by an address (a damaged snapshot): the last address found is dropped.
+  if (!BDF_COMPONENT.test(sysfsPath.slice(cut + 1)))
+    return sysfsPath
+      .split('/')
+      .filter((c) => BDF_COMPONENT.test(c))
+      .slice(0, -1);
+  let up = ctx.upstream.get(parent);
+  if (up === undefined) {
+    up = parent.split('/').filter((c) => BDF_COMPONENT.test(c));
+    ctx.upstream.set(parent, up);
+  }
+  return up;
+}
+
+/**
  * The record's identity and header facts. The kernel's vendor/device attributes are the ID
  * registers it read at enumeration (pci_setup_device), so config space, read anyway, saves two
  * opens per device. Not for VFs: their ID registers read 0xffff and the kernel takes the IDs from
@@ -627,7 +663,6 @@ function baseRecord(
       : h?.headerType === 1 && at.bridgeSubsystem
         ? at.bridgeSubsystem
         : [hexAttr(dir, 'subsystem_vendor'), hexAttr(dir, 'subsystem_device')];
-  const components = at.sysfsPath.split('/').filter((c) => BDF_COMPONENT.test(c));
   // The kernel fills a missing subsystem ID or revision from the header (pci_setup_device); so
   // does the record, here, so that every field is set once and in its place: a record whose
   // field is deleted afterwards turns into a hash table in V8 (several times the memory).
@@ -643,7 +678,7 @@ function baseRecord(
   if (revision !== undefined) dev.revision = revision;
   // Only `vfiokit groups` reads a grouping scan, and it never asks (one probe per device saved).
   if (at.ctx.facts === 'all') dev.hasRom = dir.has('rom');
-  dev.upstream = components.slice(0, -1);
+  dev.upstream = upstreamOf(at.ctx, at.sysfsPath);
   dev.sysfsPath = at.sysfsPath;
   dev.capabilities = [];
   return dev;
