@@ -139,7 +139,7 @@ export function scanWarnings(input: {
     ...input.devices.map((d) => d.address),
     ...(input.unreadable ?? []).map((u) => u.address),
   ]);
-  const phantoms = [...listed].filter((n) => isPciName(n) && !known.has(n));
+  const phantoms = [...listed].filter((n) => !known.has(n) && isPciName(n));
   if (phantoms.length)
     out.push(
       `the IOMMU groups list ${phantoms.length} PCI device(s) that /sys/bus/pci/devices does not have (${phantoms.slice(0, 8).join(', ')}${phantoms.length > 8 ? ', ...' : ''})`,
