@@ -296,7 +296,7 @@ test('catalogue has at least 25 entries, unique ids, each cited with its format 
     if (e.source === 'kernel')
       assert.match(
         e.cite,
-        /^(torvalds\/linux (drivers|init|arch\/x86|kernel|mm|lib|sound)\/|NVIDIA\/open-gpu-kernel-modules )/,
+        /^(torvalds\/linux (drivers|init|arch\/x86|kernel|mm|fs|lib|sound)\/|NVIDIA\/open-gpu-kernel-modules )/,
         e.id,
       );
     if (e.source === 'qemu') assert.match(e.cite, /^qemu\/qemu (hw|system|backends|util|accel|qom)\//, e.id);

@@ -212,3 +212,54 @@ test('the Looking Glass host without an IVSHMEM device is recognised on both of 
   assert.deepEqual(ids, ['looking-glass.host-ivshmem-missing']);
   assert.equal(diagnoseText(log).findings[0].count, 2);
 });
+
+test('libxl reset: a failed write and a missing reset file are both warnings, the missing file says there is no reset method', () => {
+  const write = onlyFinding(
+    'libxl: error: libxl_pci.c:1536:libxl__device_pci_reset: write to /sys/bus/pci/devices/0000:15:00.0/reset returned -1: Inappropriate ioctl for device',
+    'xen.pci-reset-failed',
+  );
+  assert.equal(write.explanation.severity, 'warning');
+  assert.equal(write.facts.errno, 'ENOTTY');
+  const missing = onlyFinding(
+    "libxl: error: libxl_pci.c:1521:libxl__device_pci_reset: Domain 3:The kernel doesn't support reset from sysfs for PCI device 0000:03:00.0",
+    'xen.pci-reset-failed',
+  );
+  assert.match(missing.explanation.cause, /no sysfs reset file/);
+});
+
+test('pcifront without a bounce buffer names the memory Xen could not give', () => {
+  const f = onlyFinding('pcifront pci-0: Could not setup SWIOTLB!', 'kernel.xen-pcifront-swiotlb');
+  assert.match(f.explanation.cause, /below 4 GiB/);
+});
+
+test('hugetlbfs pagesize: 0 MB means the unit was left out; a real size means no pool of that size', () => {
+  const noUnit = onlyFinding(
+    'hugetlbfs: Unsupported page size 0 MB',
+    'kernel.hugetlbfs-pagesize-unsupported',
+  );
+  assert.match(noUnit.explanation.cause, /without a unit/);
+  const gig = onlyFinding(
+    'hugetlbfs: Unsupported page size 1024 MB',
+    'kernel.hugetlbfs-pagesize-unsupported',
+  );
+  assert.match(gig.explanation.cause, /pdpe1gb/);
+});
+
+test('Looking Glass host size: 2 MiB (another ivshmem device) or no frame room is a warning, 32 MiB is informational', () => {
+  const scream = onlyFinding(
+    '2552202318 [I]                app.c:412  | app_main                       | IVSHMEM Size     : 2 MiB',
+    'looking-glass.host-ivshmem-size',
+  );
+  assert.equal(scream.explanation.severity, 'warning');
+  assert.match(scream.explanation.fix, /shmDevice/);
+  const noFrame = onlyFinding(
+    '    18075678 [I]                app.c:507  | app_main                       | Max Frame Size   : 0 MiB',
+    'looking-glass.host-ivshmem-size',
+  );
+  assert.equal(noFrame.explanation.severity, 'warning');
+  const fine = onlyFinding(
+    '230911673262 [I]                app.c:450  | app_main                       | IVSHMEM Size     : 32 MiB',
+    'looking-glass.host-ivshmem-size',
+  );
+  assert.equal(fine.explanation.severity, 'info');
+});

@@ -14,6 +14,7 @@ import { LIBVIRT_SWEEP_ALSO, LIBVIRT_SWEEP_LEFT_OUT } from './catalogue/libvirt-
 import { MDEV_GUEST_SWEEP_ALSO, MDEV_GUEST_SWEEP_LEFT_OUT } from './catalogue/mdev-guest-sweep.js';
 import { QEMU_SWEEP_ALSO, QEMU_SWEEP_LEFT_OUT } from './catalogue/qemu-sweep-coverage.js';
 import { VMM_ALSO, VMM_LEFT_OUT } from './catalogue/vmm-coverage.js';
+import { VMM_HUGEPAGE_ALSO, VMM_HUGEPAGE_LEFT_OUT } from './catalogue/vmm-hugepage-sweep.js';
 import { WRAPPED_ALSO } from './catalogue/wrapped.js';
 import { CATALOGUE } from './catalogue.js';
 
@@ -271,6 +272,7 @@ export const ALSO: AlsoCovered[] = [
   ...BIND_SETUP_ALSO,
   ...IGD_INIT_ALSO,
   ...MDEV_GUEST_SWEEP_ALSO,
+  ...VMM_HUGEPAGE_ALSO,
 ];
 
 export const LEFT_OUT: LeftOut[] = [
@@ -346,6 +348,7 @@ export const LEFT_OUT: LeftOut[] = [
   ...BIND_SETUP_LEFT_OUT,
   ...IGD_INIT_LEFT_OUT,
   ...MDEV_GUEST_SWEEP_LEFT_OUT,
+  ...VMM_HUGEPAGE_LEFT_OUT,
 ];
 
 /** The file a citation names: its repository and first path ("qemu/qemu hw/vfio/pci.c"). */

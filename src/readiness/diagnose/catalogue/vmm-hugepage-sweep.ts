@@ -286,6 +286,13 @@ export const VMM_HUGEPAGE_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       'libxl resets a device before giving it to a domain, through the device\'s sysfs reset file; the kernel had no reset method for it ("Inappropriate ioctl for device": no FLR, no PM reset, and a bus reset is impossible because other devices share the bus). libxl continues; a device that needs a clean state (a GPU) may then fail in the guest',
     fix: 'assign all functions of the card together so the kernel can reset the bus, or use a slot where the card is alone below its bridge; set reset_method on Linux 5.15+ (cat /sys/bus/pci/devices/ADDR/reset_method shows what the kernel has)',
+    refine: (f) =>
+      f.dev
+        ? {
+            cause:
+              'the device has no sysfs reset file, which the kernel creates only for a device with at least one reset method (FLR, PM reset, a bus reset it may do): the kernel cannot reset it at all. libxl continues; a device that needs a clean state (a GPU) may fail in the guest or after the guest restarts',
+          }
+        : undefined,
     render: render(
       'libxl: error: libxl_pci.c:1536:libxl__device_pci_reset: ',
       '/sys/bus/pci/devices/0000:15:00.0/reset',
@@ -311,6 +318,37 @@ export const VMM_HUGEPAGE_SWEEP_ENTRIES: CatalogueEntry[] = [
     fix: 'nothing to do; `xl pci-assignable-list` lists the devices pciback holds',
     render: render('pciback 0000:01:00.0: '),
     examples: [ex('[    2.514211] pciback 0000:01:00.0: seizing device', { bdf: '0000:01:00.0' })],
+  },
+
+  {
+    id: 'kernel.xen-pcifront-swiotlb',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/xen-pcifront.c pcifront_connect_and_init_dma() and drivers/xen/swiotlb-xen.c (the late SWIOTLB set-up, removed from pcifront in 2023)',
+    format: 'Could not setup SWIOTLB!\n',
+    versions:
+      'printed by the guest (or Qubes stub domain) kernel as "pcifront pci-0: Could not setup SWIOTLB!", after swiotlb-xen\'s "Failed to get contiguous memory for DMA from Xen!"; xenbus then reports "pcifront pci-0: 12 Error setting up PCI Frontend"',
+    patterns: [
+      /pcifront pci-\d{1,3}: Could not setup SWIOTLB!/,
+      /Failed to get contiguous memory for DMA from Xen!/,
+    ],
+    severity: 'error',
+    title: 'Xen guest: the PCI frontend could not set up its DMA bounce buffer',
+    cause:
+      "a PV guest (or the stub domain that runs QEMU for an HVM guest, as in Qubes OS) that receives a PCI device needs a bounce buffer (SWIOTLB) in machine-contiguous memory below 4 GiB; Xen could not give the domain such memory: the domain has too little memory, or the hypervisor's memory is fragmented. The device frontend then fails and the device does not appear in the guest",
+    fix: 'give the domain (or its stub domain) more memory and start it early, before the host memory fragments; on Qubes OS raise the stub domain memory of the VM with the device; restarting the host clears fragmentation',
+    render: render('pcifront pci-0: '),
+    examples: [
+      ex(
+        '[2025-05-25 19:05:04] pcifront pci-0: Could not setup SWIOTLB!',
+        undefined,
+        'https://github.com/QubesOS/qubes-issues/issues/9971',
+      ),
+      ex(
+        '[2025-05-25 19:05:04] xen:swiotlb_xen: Failed to get contiguous memory for DMA from Xen!',
+        undefined,
+        'https://github.com/QubesOS/qubes-issues/issues/9971',
+      ),
+    ],
   },
 
   // ---------------------------------------------------------------- hugepages: the kernel
@@ -423,6 +461,34 @@ export const VMM_HUGEPAGE_SWEEP_ENTRIES: CatalogueEntry[] = [
     examples: [
       ex('[    0.706375] HugeTLB support is disabled!'),
       ex('[    0.773530] hugetlbfs: disabling because there are no supported hugepage sizes'),
+    ],
+  },
+
+  {
+    id: 'kernel.hugetlbfs-pagesize-unsupported',
+    source: 'kernel',
+    cite: 'torvalds/linux fs/hugetlbfs/inode.c hugetlbfs_parse_param() (older: hugetlbfs_parse_options())',
+    format: 'Unsupported page size %lu MB\n',
+    versions:
+      'Linux 5.1+ reports it through the mount API (invalfc) as "hugetlbfs: Unsupported page size %lu MB"; older kernels with printk and the same "hugetlbfs: " text. mount(8) then fails with "wrong fs type, bad option"',
+    patterns: [/hugetlbfs: Unsupported page size (?<mb>\d{1,8}) MB/],
+    severity: 'error',
+    title: 'hugetlbfs refused the pagesize= mount option',
+    cause:
+      'a hugetlbfs mount asks for a page size the kernel has no hugepage pool for: a size the CPU does not offer (x86: 2M, and 1G only with pdpe1gb), or a value without its unit (pagesize=1024 is 1024 bytes, printed as 0 MB). The mount (often /dev/hugepages1G for 1 GiB guest memory) is not created, and guests configured for it fail with "can\'t open backing store" or libvirt\'s "Unable to find any usable hugetlbfs mount"',
+    fix: 'mount with a size the host lists under /sys/kernel/mm/hugepages, with its unit: `mount -t hugetlbfs -o pagesize=1G none /dev/hugepages1G` (or pagesize=2M); for 1G check pdpe1gb in /proc/cpuinfo',
+    refine: (f) =>
+      f.mb === '0'
+        ? {
+            cause:
+              'the pagesize= value was read as less than 1 MB: it was given without a unit (pagesize=2048 means 2048 bytes), so no hugepage size matches; the mount is not created',
+            fix: 'give the unit: pagesize=2M or pagesize=1G',
+          }
+        : undefined,
+    render: render('hugetlbfs: ', 1024),
+    examples: [
+      ex('[   12.345678] hugetlbfs: Unsupported page size 1024 MB', { mb: '1024' }),
+      ex('hugetlbfs: Unsupported page size 0 MB', { mb: '0' }),
     ],
   },
 
@@ -584,6 +650,46 @@ export const VMM_HUGEPAGE_SWEEP_ENTRIES: CatalogueEntry[] = [
     ],
   },
   {
+    id: 'looking-glass.host-ivshmem-size',
+    source: 'looking-glass',
+    cite: `${LG} host/src/app.c app_main()`,
+    format: 'IVSHMEM Size     : %u MiB',
+    versions: 'followed by "Max Frame Size   : %u MiB"; the host prints both at start-up',
+    patterns: [/IVSHMEM Size {1,8}: (?<mib>\d{1,6}) MiB/, /Max Frame Size {1,8}: (?<frame>\d{1,6}) MiB/],
+    severity: 'info',
+    title: 'Looking Glass host: the size of the shared memory it opened',
+    cause:
+      'the Looking Glass host application in the guest reports the size of the IVSHMEM device it opened and the largest frame that fits in it; informational',
+    fix: 'nothing to do when the size is the one configured for Looking Glass (32 MiB or more for 1080p)',
+    refine: (f) =>
+      (f.mib !== undefined && Number(f.mib) < 16) || f.frame === '0'
+        ? {
+            severity: 'warning',
+            title: 'Looking Glass host opened a shared memory too small for frames',
+            cause: `the host application opened ${f.mib !== undefined ? `an IVSHMEM device of ${f.mib} MiB` : 'a shared memory with room for no frame (Max Frame Size 0 MiB)'}: with several ivshmem devices (Scream audio uses a 2 MiB one) it took the wrong one, since it opens the first device unless told otherwise; or the Looking Glass device was configured too small`,
+            fix: 'in looking-glass-host.ini set [os] shmDevice= to the index of the Looking Glass device (0 is the first), or make the Looking Glass device the first/larger one; size it for two frames plus 10 MiB, rounded up to a power of two',
+          }
+        : undefined,
+    render: render('  2552202318 [I]                app.c:412  | app_main                       | ', 32),
+    examples: [
+      ex(
+        '2552202318 [I]                app.c:412  | app_main                       | IVSHMEM Size     : 2 MiB',
+        { mib: '2' },
+        'https://github.com/gnif/LookingGlass/issues/283',
+      ),
+      ex(
+        '    18075678 [I]                app.c:507  | app_main                       | Max Frame Size   : 0 MiB',
+        { frame: '0' },
+        'https://github.com/gnif/LookingGlass/issues/309',
+      ),
+      ex(
+        '230911673262 [I]                app.c:450  | app_main                       | IVSHMEM Size     : 32 MiB',
+        { mib: '32' },
+        'https://github.com/gnif/LookingGlass/issues/284',
+      ),
+    ],
+  },
+  {
     id: 'looking-glass.ivshmem-too-small',
     source: 'looking-glass',
     cite: `${LG} client/src/main.c main_frameThread()`,
@@ -643,5 +749,154 @@ export const VMM_HUGEPAGE_SWEEP_ENTRIES: CatalogueEntry[] = [
         'https://github.com/gnif/LookingGlass/issues/547',
       ),
     ],
+  },
+];
+
+const HUGETLB = 'torvalds/linux mm/hugetlb.c';
+const LG_CLIENT_IVSHMEM = `${LG} common/src/platform/linux/ivshmem.c`;
+
+/** Further wordings the entries above recognise: sibling messages of one function, older texts. */
+export const VMM_HUGEPAGE_ALSO: { id: string; file: string; format: string; text: string }[] = [
+  {
+    id: 'xen.pci-add-failed',
+    file: 'xen-project/xen tools/libxl/libxl_pci.c',
+    format: 'libxl_device_pci_add failed: %d',
+    text: 'libxl: error: libxl_pci.c:1304:libxl__add_pcidevs: libxl_device_pci_add failed: -3',
+  },
+  {
+    id: 'xen.pci-add-failed',
+    file: 'xen-project/xen tools/libs/light/libxl_create.c',
+    format: 'unable to add pci devices',
+    text: 'libxl: error: libxl_create.c:1923:domcreate_attach_devices: Domain 1:unable to add pci devices',
+  },
+  {
+    id: 'xen.pci-reset-failed',
+    file: 'xen-project/xen tools/libs/light/libxl_pci.c',
+    format: "The kernel doesn't support reset from sysfs for PCI device %04x:%02x:%02x.%01x",
+    text: "libxl: error: libxl_pci.c:1521:libxl__device_pci_reset: Domain 3:The kernel doesn't support reset from sysfs for PCI device 0000:03:00.0",
+  },
+  {
+    id: 'kernel.xen-pcifront-swiotlb',
+    file: 'torvalds/linux drivers/xen/swiotlb-xen.c',
+    format: 'Failed to get contiguous memory for DMA from Xen!',
+    text: 'xen:swiotlb_xen: Failed to get contiguous memory for DMA from Xen!',
+  },
+  {
+    id: 'kernel.hugetlb-registered',
+    file: HUGETLB,
+    format: 'HugeTLB: %d KiB vmemmap can be freed for a %s page',
+    text: 'HugeTLB: 16380 KiB vmemmap can be freed for a 1.00 GiB page',
+  },
+  {
+    id: 'kernel.hugepages-param-ignored',
+    file: HUGETLB,
+    format: 'HugeTLB: hugepages= specified twice without interleaving hugepagesz=, ignoring hugepages=%s',
+    text: 'HugeTLB: hugepages= specified twice without interleaving hugepagesz=, ignoring hugepages=8',
+  },
+  {
+    id: 'kernel.hugepages-param-ignored',
+    file: HUGETLB,
+    format: 'HugeTLB: Invalid hugepages parameter %s',
+    text: 'HugeTLB: Invalid hugepages parameter 0:8,5:8',
+  },
+  {
+    id: 'kernel.hugepages-param-ignored',
+    file: HUGETLB,
+    format: 'HugeTLB: huge pages not supported, ignoring associated command-line parameters',
+    text: 'HugeTLB: huge pages not supported, ignoring associated command-line parameters',
+  },
+  {
+    id: 'kernel.hugetlb-disabled',
+    file: 'torvalds/linux fs/hugetlbfs/inode.c',
+    format: 'hugetlbfs: disabling because there are no supported hugepage sizes',
+    text: 'hugetlbfs: disabling because there are no supported hugepage sizes',
+  },
+  {
+    id: 'pve.hugepages-size-invalid',
+    file: PVE_MEMORY,
+    format: 'Memory size %s is not a multiple of the requested hugepages size %s',
+    text: 'Memory size 3000 is not a multiple of the requested hugepages size 1048576kB at /usr/share/perl5/PVE/QemuServer/Memory.pm line 426.',
+  },
+  {
+    id: 'pve.hugepages-numa',
+    file: PVE_MEMORY,
+    format: 'numa hostnodes need to be defined to use hugepages',
+    text: 'TASK ERROR: numa hostnodes need to be defined to use hugepages at /usr/share/perl5/PVE/QemuServer/Memory.pm line 248.',
+  },
+  {
+    id: 'pve.hugepages-numa',
+    file: PVE_MEMORY,
+    format: 'more than 1 hostnode value in numa node is not supported when hugepages are enabled',
+    text: 'TASK ERROR: more than 1 hostnode value in numa node is not supported when hugepages are enabled at /usr/share/perl5/PVE/QemuServer/Memory.pm line 371.',
+  },
+  {
+    id: 'looking-glass.shm-open-failed',
+    file: LG_CLIENT_IVSHMEM,
+    format: 'Failed to stat: %s',
+    text: '[E]   ivshmem.c:139  | ivshmemOpenDev  | Failed to stat: /dev/shm/looking-glass',
+  },
+  {
+    id: 'looking-glass.shm-open-failed',
+    file: `${LG} client/src/main.c`,
+    format: 'Failed to open the shared memory file: %s',
+    text: '[E]               main.c:862  | map_memory                     | Failed to open the shared memory file: /dev/shm/looking-glass',
+  },
+  {
+    id: 'looking-glass.shm-map-failed',
+    file: `${LG} client/src/main.c`,
+    format: 'Failed to map the shared memory file: %s',
+    text: '[E]               main.c:871  | map_memory                     | Failed to map the shared memory file: /dev/shm/looking-glass',
+  },
+  {
+    id: 'looking-glass.host-ivshmem-missing',
+    file: `${LG} host/src/app.c`,
+    format: 'Failed to open the IVSHMEM device',
+    text: '  4214138392 [E]                app.c:450  | app_main                       | Failed to open the IVSHMEM device',
+  },
+  {
+    id: 'looking-glass.ivshmem-too-small',
+    file: `${LG} client/src/main.c`,
+    format: 'Recommend increase size to %d MiB',
+    text: '00:00:00.348 [W]              main.c:694  | main_frameThread               | Recommend increase size to 64 MiB',
+  },
+  {
+    id: 'looking-glass.host-ivshmem-size',
+    file: `${LG} host/src/app.c`,
+    format: 'Max Frame Size   : %u MiB',
+    text: '    18075678 [I]                app.c:507  | app_main                       | Max Frame Size   : 0 MiB',
+  },
+];
+
+/** Strings of the swept files that no entry recognises, with the reason. */
+export const VMM_HUGEPAGE_LEFT_OUT: { file: string; format: string; why: string }[] = [
+  {
+    file: 'xen-project/xen tools/libs/light/libxl_pci.c',
+    format: 'cannot determine if device is assigned, refusing to continue',
+    why: "libxl could not read the list of assigned devices from xenstore; a toolstack or xenstored failure that is not about the device or the host's IOMMU set-up",
+  },
+  {
+    file: 'xen-project/xen tools/libs/light/libxl_pci.c',
+    format: 'Failed to access pciback path %s / Failed to access reset path %s',
+    why: 'an unexpected errno (not ENOENT) on a sysfs path libxl opens for the reset; the ENOENT case, the one users meet, is xen.pci-reset-failed',
+  },
+  {
+    file: PVE_MEMORY,
+    format: 'hugepage mount error',
+    why: "the errmsg of Proxmox's mount of /run/hugepages/kvm/SIZEkB; mount's own message follows it and the kernel's reason (\"hugetlbfs: Unsupported page size\") is kernel.hugetlbfs-pagesize-unsupported",
+  },
+  {
+    file: PVE_MEMORY,
+    format: "you cannot add more memory than %s MB! / memory can't be lower than %s MB",
+    why: 'limits of memory hotplug (DIMMs added to a running VM), not of hugepages or device assignment',
+  },
+  {
+    file: 'qemu/qemu hw/misc/ivshmem.c',
+    format: 'ivshmem is deprecated, please use ivshmem-plain or ivshmem-doorbell instead',
+    why: "the legacy ivshmem device of old QEMU releases (the device was later removed); Looking Glass and libvirt's <shmem model='ivshmem-plain'> use ivshmem-plain",
+  },
+  {
+    file: LG_CLIENT_IVSHMEM,
+    format: 'Failed to create the dma buffer',
+    why: "the client's DMA-BUF import of frames from a kvmfr device; when it fails the client disables DMA-BUF imports and copies frames instead, so the shared memory itself works",
   },
 ];
