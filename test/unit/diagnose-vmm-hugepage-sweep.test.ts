@@ -263,3 +263,18 @@ test('Looking Glass host size: 2 MiB (another ivshmem device) or no frame room i
   );
   assert.equal(fine.explanation.severity, 'info');
 });
+
+test('the scheduler short of hugepages gets the hugepage explanation, a device resource keeps the device one', () => {
+  const huge = onlyFinding(
+    'Warning  FailedScheduling  default-scheduler  0/1 nodes are available: 1 Insufficient hugepages-2Mi.',
+    'mgmt.k8s-insufficient-device',
+  );
+  assert.equal(huge.facts.resource, 'hugepages-2Mi');
+  assert.match(huge.explanation.title, /hugepages/);
+  assert.match(huge.explanation.cause, /reserved on the node itself/);
+  const dev = onlyFinding(
+    '0/1 nodes are available: 1 Insufficient intel.com/intel_sriov_netdevice.',
+    'mgmt.k8s-insufficient-device',
+  );
+  assert.doesNotMatch(dev.explanation.title, /hugepages/);
+});
