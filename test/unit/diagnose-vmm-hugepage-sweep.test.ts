@@ -278,3 +278,17 @@ test('the scheduler short of hugepages gets the hugepage explanation, a device r
   );
   assert.doesNotMatch(dev.explanation.title, /hugepages/);
 });
+
+test('ivshmem-plain: a missing memdev and a busy one are told apart', () => {
+  const missing = onlyFinding(
+    "qemu-system-x86_64: -device ivshmem-plain,id=shmem0,bus=pcie.0: You must specify a 'memdev'",
+    'qemu.ivshmem-plain-memdev',
+  );
+  assert.match(missing.explanation.fix, /memory-backend-file/);
+  const busy = onlyFinding(
+    "qemu-system-x86_64: -device ivshmem-plain,id=shmem1,memdev=looking-glass: can't use already busy memdev: looking-glass",
+    'qemu.ivshmem-plain-memdev',
+  );
+  assert.equal(busy.facts.memdev, 'looking-glass');
+  assert.match(busy.explanation.title, /same ivshmem memory backend/);
+});

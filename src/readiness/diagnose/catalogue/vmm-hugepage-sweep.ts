@@ -576,6 +576,35 @@ export const VMM_HUGEPAGE_SWEEP_ENTRIES: CatalogueEntry[] = [
 
   // ---------------------------------------------------------------- Looking Glass (ivshmem / kvmfr)
   {
+    id: 'qemu.ivshmem-plain-memdev',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/misc/ivshmem.c ivshmem_plain_realize()',
+    format: "You must specify a 'memdev'",
+    versions: 'the same function: "can\'t use already busy memdev: %s"',
+    patterns: [/You must specify a 'memdev'/, /can't use already busy memdev: (?<memdev>[\w.-]{1,64})/],
+    severity: 'error',
+    title: 'The ivshmem-plain device has no memory backend of its own',
+    cause:
+      'an ivshmem-plain device (the shared memory Looking Glass and Scream use) maps a memory backend given by memdev=; none was named, so there is nothing to share. QEMU stops before the guest starts',
+    fix: 'give the device a backend: -object memory-backend-file,id=looking-glass,mem-path=/dev/shm/looking-glass,size=32M,share=on -device ivshmem-plain,memdev=looking-glass (or mem-path=/dev/kvmfr0 with kvmfr); with libvirt use <shmem name="looking-glass"><model type="ivshmem-plain"/><size unit="M">32</size></shmem>, which creates both',
+    refine: (f) =>
+      f.memdev
+        ? {
+            title: 'Two devices use the same ivshmem memory backend',
+            cause: `the memory backend "${f.memdev}" is already mapped by another device (a second ivshmem-plain with the same memdev=, or the backend also used as guest RAM or a NUMA node); a backend can back only one device`,
+            fix: 'give each ivshmem-plain device its own -object memory-backend-file with its own id= and mem-path= (e.g. /dev/shm/looking-glass and /dev/shm/scream), and name that id in memdev=',
+          }
+        : undefined,
+    render: render('qemu-system-x86_64: -device ivshmem-plain,id=shmem0,bus=pcie.0: '),
+    examples: [
+      ex("qemu-system-x86_64: -device ivshmem-plain,id=shmem0,bus=pcie.0: You must specify a 'memdev'"),
+      ex(
+        "qemu-system-x86_64: -device ivshmem-plain,id=shmem1,memdev=looking-glass: can't use already busy memdev: looking-glass",
+        { memdev: 'looking-glass' },
+      ),
+    ],
+  },
+  {
     id: 'looking-glass.shm-open-failed',
     source: 'looking-glass',
     cite: `${LG} common/src/platform/linux/ivshmem.c ivshmemOpenDev() (older clients: client/src/main.c map_memory())`,
@@ -893,6 +922,11 @@ export const VMM_HUGEPAGE_LEFT_OUT: { file: string; format: string; why: string 
     file: 'qemu/qemu hw/misc/ivshmem.c',
     format: 'ivshmem is deprecated, please use ivshmem-plain or ivshmem-doorbell instead',
     why: "the legacy ivshmem device of old QEMU releases (the device was later removed); Looking Glass and libvirt's <shmem model='ivshmem-plain'> use ivshmem-plain",
+  },
+  {
+    file: 'qemu/qemu hw/misc/ivshmem.c',
+    format: "You must specify a 'chardev'",
+    why: 'ivshmem-doorbell, the variant that talks to an ivshmem-server over a socket for interrupts between guests; Looking Glass and Scream use ivshmem-plain, whose missing memdev is qemu.ivshmem-plain-memdev',
   },
   {
     file: LG_CLIENT_IVSHMEM,
