@@ -292,3 +292,18 @@ test('ivshmem-plain: a missing memdev and a busy one are told apart', () => {
   assert.equal(busy.facts.memdev, 'looking-glass');
   assert.match(busy.explanation.title, /same ivshmem memory backend/);
 });
+
+test("the hypervisor's assign failure reads its return code: -1 is EPERM (the RMRR refusal), -9 EBADF (a broken device)", () => {
+  const perm = onlyFinding('(XEN) d10: assign (0000:00:1a.0) failed (-1)', 'xen.hypervisor-assign-failed');
+  assert.equal(perm.facts.errno, 'EPERM');
+  assert.match(perm.explanation.cause, /shared with other devices/);
+  const broken = onlyFinding('(XEN) d3: assign (0000:03:00.0) failed (-9)', 'xen.hypervisor-assign-failed');
+  assert.equal(broken.facts.errno, 'EBADF');
+  assert.match(broken.explanation.cause, /broken/);
+  const rmrrPair = [
+    "(XEN) [VT-D] It's disallowed to assign 0000:00:1a.0 with shared RMRR at dbe9a000 for Dom19.",
+    '(XEN) XEN_DOMCTL_assign_device: assign 0000:00:1a.0 to dom19 failed (-1)',
+  ].join('\n');
+  const ids = diagnoseText(rmrrPair).findings.map((f) => f.entry.id);
+  assert.deepEqual([...ids].sort(), ['xen.hypervisor-assign-failed', 'xen.vtd-shared-rmrr']);
+});

@@ -227,6 +227,45 @@ export const VMM_HUGEPAGE_SWEEP_ENTRIES: CatalogueEntry[] = [
     ],
   },
   {
+    id: 'xen.hypervisor-assign-failed',
+    source: 'xen',
+    cite: 'xen-project/xen xen/drivers/passthrough/pci.c assign_device() (older: iommu_do_pci_domctl())',
+    format: '%s: assign (%s) failed (%d)\n',
+    versions:
+      'the source prints the domain and device with %pd and %pp (Xen\'s printk extensions, written %s here); older Xen: "%pd: assign (%04x:%02x:%02x.%u) failed (%d)", and before that "XEN_DOMCTL_assign_device: assign %04x:%02x:%02x.%u to dom%d failed (%d)"; read with `xl dmesg`',
+    patterns: [
+      /assign \((?<dev>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])\) failed \((?<rc>-\d{1,3})\)/,
+      /XEN_DOMCTL_assign_device: assign (?<dev>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]) to dom\d{1,5} failed \((?<rc>-\d{1,3})\)/,
+    ],
+    severity: 'error',
+    title: 'Xen could not assign the PCI device to the domain',
+    cause:
+      "the hypervisor's own record of a failed assignment (the toolstack then reports xc_assign_device failed); the line just before it in `xl dmesg` usually gives the reason, such as the VT-d shared-RMRR refusal",
+    fix: 'read the `xl dmesg` lines just before this one and fix that cause',
+    refine: (f) =>
+      f.errno === 'EPERM'
+        ? {
+            cause:
+              'the assignment was refused (-1, EPERM): on Intel one reason Xen gives is a device whose RMRR is shared with other devices (the "[VT-D] It\'s disallowed to assign … with shared RMRR" line just before it)',
+            fix: "pass a different device, or accept the risk with rdm_policy=relaxed on that device's pci= entry",
+          }
+        : f.errno === 'EBADF'
+          ? {
+              cause:
+                'Xen has marked the device broken (-9, EBADF): assign_device() refuses broken devices for any guest; an earlier hypervisor line about this device says why it was marked',
+              fix: 'read the earlier `xl dmesg` lines about the device and fix what they report before assigning it again',
+            }
+          : undefined,
+    render: render('(XEN) ', 'd19', '0000:00:1a.0', -1),
+    examples: [
+      ex('(XEN) d10: assign (0000:00:1a.0) failed (-1)', { dev: '0000:00:1a.0', errno: 'EPERM' }),
+      ex('[2020-08-22 10:09:03] (XEN) [  297.542136] d[IO]: assign (0000:08:00.0) failed (-1)', {
+        dev: '0000:08:00.0',
+      }),
+      ex('(XEN) XEN_DOMCTL_assign_device: assign 0000:00:1a.0 to dom19 failed (-1)', { dev: '0000:00:1a.0' }),
+    ],
+  },
+  {
     id: 'xen.pci-add-failed',
     source: 'xen',
     cite: `${LIBXL_PCI} device_pci_add_done() (older: libxl__add_pcidevs()); xen-project/xen tools/libs/light/libxl_create.c domcreate_attach_devices()`,
