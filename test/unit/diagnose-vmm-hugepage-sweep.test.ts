@@ -307,3 +307,11 @@ test("the hypervisor's assign failure reads its return code: -1 is EPERM (the RM
   const ids = diagnoseText(rmrrPair).findings.map((f) => f.entry.id);
   assert.deepEqual([...ids].sort(), ['xen.hypervisor-assign-failed', 'xen.vtd-shared-rmrr']);
 });
+
+test('kvmfr: static devices created is harmless, zero devices (no static_size_mb) is a warning', () => {
+  const one = onlyFinding('kvmfr: creating 1 static devices', 'looking-glass.kvmfr-static-devices');
+  assert.equal(one.explanation.severity, 'info');
+  const none = onlyFinding('kvmfr: creating 0 static devices', 'looking-glass.kvmfr-static-devices');
+  assert.equal(none.explanation.severity, 'warning');
+  assert.match(none.explanation.fix, /static_size_mb=/);
+});

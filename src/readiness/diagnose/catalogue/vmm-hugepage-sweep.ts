@@ -691,6 +691,33 @@ export const VMM_HUGEPAGE_SWEEP_ENTRIES: CatalogueEntry[] = [
     ],
   },
   {
+    id: 'looking-glass.kvmfr-static-devices',
+    source: 'looking-glass',
+    cite: `${LG} module/kvmfr.c create_static_devices()`,
+    format: 'kvmfr: creating %d static devices\n',
+    patterns: [/kvmfr: creating (?<count>\d{1,3}) static devices/],
+    severity: 'info',
+    title: 'The kvmfr module created its shared-memory devices (harmless)',
+    cause:
+      "on the host, kvmfr creates one /dev/kvmfrN per size given in static_size_mb= (in MiB); QEMU backs the guest's ivshmem-plain device with it (memory-backend-file,mem-path=/dev/kvmfr0,share=on) and the Looking Glass client reads frames from it with DMA-BUF",
+    fix: 'nothing to do; the device needs the same size as the ivshmem device of the VM, and access for QEMU (cgroup_device_acl in qemu.conf) and the client user (udev rule)',
+    refine: (f) =>
+      f.count === '0'
+        ? {
+            severity: 'warning',
+            title: 'kvmfr was loaded without static_size_mb: no /dev/kvmfr device exists',
+            cause:
+              'the module was loaded with no static_size_mb= value, so it created no /dev/kvmfrN on the host (its PCI driver only serves the IVSHMEM device inside a guest); a VM whose ivshmem memory-backend-file points at /dev/kvmfr0 then fails to start, and the client cannot open it',
+            fix: 'load it with the size: `options kvmfr static_size_mb=64` in /etc/modprobe.d/kvmfr.conf (several values make /dev/kvmfr0, 1, …), then reload the module (`modprobe -r kvmfr; modprobe kvmfr`)',
+          }
+        : undefined,
+    render: render('', 1),
+    examples: [
+      ex('[   41.220031] kvmfr: creating 1 static devices', { count: '1' }),
+      ex('kvmfr: creating 0 static devices', { count: '0' }),
+    ],
+  },
+  {
     id: 'looking-glass.host-ivshmem-missing',
     source: 'looking-glass',
     cite: `${LG} host/platform/Windows/src/ivshmem.c ivshmemInit() / host/src/app.c app_main()`,
