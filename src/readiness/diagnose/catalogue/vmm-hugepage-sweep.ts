@@ -494,7 +494,7 @@ export const VMM_HUGEPAGE_SWEEP_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'Hugepages are unavailable in this kernel',
     cause:
-      'the kernel found no hugepage size it can use (the CPU or, in a nested guest, the virtual CPU lacks the page-size features, or a crash/kdump kernel runs with them off), so hugetlbfs is not registered: nothing can be mounted at /dev/hugepages and no guest can be backed by hugepages',
+      "the kernel found no hugepage size it can use (the CPU or, in a nested guest, the virtual CPU lacks the page-size features, or a capture kernel such as POWER's firmware-assisted dump runs with them off), so hugetlbfs is not registered: nothing can be mounted at /dev/hugepages and no guest can be backed by hugepages",
     fix: 'boot the normal kernel on a CPU with hugepage support (pse for 2 MiB, pdpe1gb for 1 GiB in /proc/cpuinfo); in a nested setup expose them to the VM (-cpu host); otherwise start the guest without hugepages',
     render: render(''),
     examples: [
@@ -509,7 +509,7 @@ export const VMM_HUGEPAGE_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux fs/hugetlbfs/inode.c hugetlbfs_parse_param() (older: hugetlbfs_parse_options())',
     format: 'Unsupported page size %lu MB\n',
     versions:
-      'Linux 5.1+ reports it through the mount API (invalfc) as "hugetlbfs: Unsupported page size %lu MB"; older kernels with printk and the same "hugetlbfs: " text. mount(8) then fails with "wrong fs type, bad option"',
+      'kernels with the new mount API report it with invalfc() as "hugetlbfs: Unsupported page size %lu MB"; older kernels with printk and the same "hugetlbfs: " text. mount(8) then fails with "wrong fs type, bad option"',
     patterns: [/hugetlbfs: Unsupported page size (?<mb>\d{1,8}) MB/],
     severity: 'error',
     title: 'hugetlbfs refused the pagesize= mount option',
@@ -678,7 +678,7 @@ export const VMM_HUGEPAGE_SWEEP_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: "Looking Glass client: the shared memory can't be mapped",
     cause:
-      "the client opened the shared-memory file but mmap() failed: the file is empty or smaller than expected (the VM is not running, so QEMU has not sized it yet, or the file was created by hand and never sized), or it was opened read-only because the client's user may only read it",
+      'the client opened the shared-memory file but mmap() of its size failed: typically the file is empty (the VM is not running, so QEMU has not sized it yet, or the file was created beforehand, e.g. by a tmpfiles rule, and never sized), and a mapping of 0 bytes is refused',
     fix: 'start the VM first (QEMU sizes /dev/shm/looking-glass to the ivshmem size), make the file writable by the client user (0660 with the kvm group, via systemd-tmpfiles), and check that the ivshmem size in the VM config matches (a power of two, e.g. 32M or 64M)',
     refine: refineShmPath,
     render: render('[E]   ivshmem.c:178  | ivshmemOpenDev  | ', '/dev/shm/looking-glass'),
@@ -707,7 +707,7 @@ export const VMM_HUGEPAGE_SWEEP_ENTRIES: CatalogueEntry[] = [
             severity: 'warning',
             title: 'kvmfr was loaded without static_size_mb: no /dev/kvmfr device exists',
             cause:
-              'the module was loaded with no static_size_mb= value, so it created no /dev/kvmfrN on the host (its PCI driver only serves the IVSHMEM device inside a guest); a VM whose ivshmem memory-backend-file points at /dev/kvmfr0 then fails to start, and the client cannot open it',
+              'the module was loaded with no static_size_mb= value, so it created no /dev/kvmfrN on the host (its PCI driver only serves the IVSHMEM device inside a guest); a VM configured with mem-path=/dev/kvmfr0 does not get the kvmfr memory, and the client cannot open the device',
             fix: 'load it with the size: `options kvmfr static_size_mb=64` in /etc/modprobe.d/kvmfr.conf (several values make /dev/kvmfr0, 1, …), then reload the module (`modprobe -r kvmfr; modprobe kvmfr`)',
           }
         : undefined,
@@ -794,7 +794,7 @@ export const VMM_HUGEPAGE_SWEEP_ENTRIES: CatalogueEntry[] = [
     severity: 'warning',
     title: "Looking Glass: the shared memory is too small for the guest's resolution",
     cause:
-      'the guest sends frames larger than fit twice in the shared memory (Looking Glass double-buffers frames, plus about 10 MiB for the cursor and queues), so the host truncated the frame and the client shows only part of the screen',
+      "the guest's frames do not fit in the shared memory (the client's rule is two frames plus 10 MiB), so the host truncated the frame and the client shows only part of the screen",
     fix: 'raise the ivshmem size to the power of two the client recommends (libvirt <shmem><size unit="M">, the memory-backend-file size=, or kvmfr static_size_mb=), then restart the VM',
     refine: (f) =>
       f.mib
