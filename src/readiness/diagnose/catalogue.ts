@@ -30,6 +30,7 @@ import { RESET_FAULT_ENTRIES } from './catalogue/reset-faults.js';
 import { RESET_MEMLOCK_SWEEP_ENTRIES } from './catalogue/reset-memlock-sweep.js';
 import { SYSFS_BIND_ENTRIES } from './catalogue/sysfs-bind.js';
 import { VFIO_OPEN_ENTRIES } from './catalogue/vfio-open.js';
+import { VMM_HUGEPAGE_SWEEP_ENTRIES } from './catalogue/vmm-hugepage-sweep.js';
 import { VMM_MGMT_ENTRIES } from './catalogue/vmm-mgmt.js';
 import { VMM_RUST_ENTRIES } from './catalogue/vmm-rust.js';
 import { WRAPPED_ENTRIES } from './catalogue/wrapped.js';
@@ -67,6 +68,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...FIELD_GAPS_SWEEP_ENTRIES,
   ...IGD_IOMMU_INIT_ENTRIES,
   ...POWER_AER_BAR_ENTRIES,
+  ...VMM_HUGEPAGE_SWEEP_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,
 ];

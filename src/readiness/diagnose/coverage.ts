@@ -15,6 +15,7 @@ import { MDEV_GUEST_SWEEP_ALSO, MDEV_GUEST_SWEEP_LEFT_OUT } from './catalogue/md
 import { POWER_AER_BAR_ALSO, POWER_AER_BAR_LEFT_OUT } from './catalogue/power-aer-bar-sweep.js';
 import { QEMU_SWEEP_ALSO, QEMU_SWEEP_LEFT_OUT } from './catalogue/qemu-sweep-coverage.js';
 import { VMM_ALSO, VMM_LEFT_OUT } from './catalogue/vmm-coverage.js';
+import { VMM_HUGEPAGE_ALSO, VMM_HUGEPAGE_LEFT_OUT } from './catalogue/vmm-hugepage-sweep.js';
 import { WRAPPED_ALSO } from './catalogue/wrapped.js';
 import { CATALOGUE } from './catalogue.js';
 
@@ -273,6 +274,7 @@ export const ALSO: AlsoCovered[] = [
   ...IGD_INIT_ALSO,
   ...MDEV_GUEST_SWEEP_ALSO,
   ...POWER_AER_BAR_ALSO,
+  ...VMM_HUGEPAGE_ALSO,
 ];
 
 export const LEFT_OUT: LeftOut[] = [
@@ -349,6 +351,7 @@ export const LEFT_OUT: LeftOut[] = [
   ...IGD_INIT_LEFT_OUT,
   ...MDEV_GUEST_SWEEP_LEFT_OUT,
   ...POWER_AER_BAR_LEFT_OUT,
+  ...VMM_HUGEPAGE_LEFT_OUT,
 ];
 
 /** The file a citation names: its repository and first path ("qemu/qemu hw/vfio/pci.c"). */

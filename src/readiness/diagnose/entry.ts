@@ -37,7 +37,9 @@ export type Source =
   | 'virt-manager'
   | 'edk2'
   | 'bhyve'
-  | 'seabios';
+  | 'seabios'
+  | 'xen'
+  | 'looking-glass';
 export type Severity = 'error' | 'warning' | 'info';
 
 /** A real message this entry must recognise: the per-entry test runs every example. */

@@ -72,6 +72,8 @@ export const diagnoseFindingJson = v.strictObject({
       'edk2',
       'bhyve',
       'seabios',
+      'xen',
+      'looking-glass',
     ]),
     'who prints the message',
   ),

@@ -628,12 +628,22 @@ export const VMM_MGMT_ENTRIES: CatalogueEntry[] = [
     source: 'kubernetes',
     cite: 'kubernetes/kubernetes pkg/scheduler/framework/plugins/noderesources/fit.go (the "Insufficient %v" reason, joined into "0/%d nodes are available: …")',
     format: 'Insufficient %s',
-    patterns: [/(?<nodes>\d{1,5}) Insufficient (?<resource>[\w.-]{1,63}\/[\w-]{1,80})/],
+    patterns: [
+      /(?<nodes>\d{1,5}) Insufficient (?<resource>[\w.-]{1,63}\/[\w-]{1,80}|hugepages-\d{1,4}[KMG]i)/,
+    ],
     severity: 'error',
     title: 'No node has a free unit of the device resource',
     cause:
       "the pod (a KubeVirt virt-launcher, a Kata pod, a DPDK pod) requests an extended resource that no node can give: the device plugin that advertises it is not running or registered on the node, it advertises 0 because the devices are not in the state it expects (bound to vfio-pci for KubeVirt's permitted host devices and VM-passthrough plugins, VFs not created for SR-IOV), or all units are taken by other pods",
     fix: 'kubectl describe node NODE: look at Capacity/Allocatable for the resource; 0 or missing means the plugin sees no devices (check its logs and the host binding with `vfiokit groups`), a full Allocated count means another pod holds them',
+    refine: (f) =>
+      f.resource?.startsWith('hugepages-')
+        ? {
+            title: 'No node has enough free hugepages of the size the pod asks for',
+            cause: `the pod (for KubeVirt the virt-launcher of a VM with spec.domain.memory.hugepages.pageSize) requests ${f.resource}, and no node reports that much free: the kubelet advertises only hugepages reserved on the node itself (hugepagesz=/hugepages= on the kernel command line, or nr_hugepages), so a node without a reserved pool of that size has none, and pages held by running pods are not free`,
+            fix: `reserve the pool on the nodes meant for these VMs (1 GiB pages on the kernel command line: hugepagesz=1G hugepages=N), check that kubectl describe node shows ${f.resource} in Capacity/Allocatable (restart the kubelet if it still shows the old value), and keep the pod's request within it`,
+          }
+        : undefined,
     render: render('0/3 nodes are available: 3 ', 'nvidia.com/gpu'),
     examples: [
       ex(
@@ -643,6 +653,7 @@ export const VMM_MGMT_ENTRIES: CatalogueEntry[] = [
       ex('0/1 nodes are available: 1 Insufficient intel.com/intel_sriov_netdevice.', {
         resource: 'intel.com/intel_sriov_netdevice',
       }),
+      ex('0/3 nodes are available: 3 Insufficient hugepages-1Gi.', { resource: 'hugepages-1Gi' }),
     ],
   },
   {
