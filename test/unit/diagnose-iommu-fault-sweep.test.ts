@@ -169,3 +169,27 @@ test('harmless boot lines say so', () => {
     assert.equal(diagnoseText(line).findings.length, 1, line);
   }
 });
+
+test('VT-d invalidation queue: a time-out names a device that stopped answering, a queue error a refused descriptor', () => {
+  const ite = onlyFinding('DMAR: Invalidation Time-out Error (ITE) cleared', 'kernel.dmar-qi-fault');
+  assert.match(ite.explanation.cause, /ATS-capable device got no answer/);
+  const iqe = onlyFinding('DMAR: VT-d detected Invalidation Queue Error: Reason 1', 'kernel.dmar-qi-fault');
+  assert.match(iqe.explanation.cause, /refused a descriptor/);
+  // the time-out's own SID line stays with the entry that already explained it
+  const ids = diagnoseText('DMAR: VT-d detected Invalidation Time-out Error: SID 0').findings.map(
+    (f) => f.entry.id,
+  );
+  assert.deepEqual(ids, ['kernel.dmar-invalidation-timeout']);
+});
+
+test('the register-decoding lines of newer Arm SMMU drivers join the fault they belong to', () => {
+  const fsr = onlyFinding(
+    'arm-smmu 15000000.iommu: FSR    = 00000402 [Format=2 TF], SID=0x800',
+    'kernel.arm-smmu-context-fault',
+  );
+  assert.equal(fsr.facts.sid, '0x800');
+  onlyFinding(
+    'arm-smmu-v3 arm-smmu-v3.0.auto: unpriv data write s1 "Input address caused fault" stag: 0x0',
+    'kernel.arm-smmu-v3-event',
+  );
+});

@@ -483,6 +483,51 @@ export const IOMMU_FAULT_SWEEP_ENTRIES: CatalogueEntry[] = [
     ],
   },
   {
+    id: 'kernel.dmar-qi-fault',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/intel/dmar.c qi_check_fault() / qi_dump_fault()',
+    format: 'Invalidation Time-out Error (ITE) cleared\n',
+    versions:
+      'Linux 5.15+ (qi_dump_fault() and the "cleared" lines); the others: "Invalidation Queue Error (IQE) cleared", "Invalidation Completion Error (ICE) cleared", "VT-d detected Invalidation Queue Error: Reason %llx", "VT-d detected Invalidation Completion Error: SID %llx", "QI HEAD: %s qw0 = 0x%llx, qw1 = 0x%llx", "QI PRIOR: %s qw0 = 0x%llx, qw1 = 0x%llx" (the time-out\'s own "VT-d detected Invalidation Time-out Error: SID %llx" is kernel.dmar-invalidation-timeout); before 5.15 an IQE printed "VT-d detected invalid descriptor: …" (kernel.dmar-invalid-descriptor)',
+    patterns: [
+      /Invalidation (?<kind>Queue|Time-out|Completion) Error \((?:IQE|ITE|ICE)\) cleared/,
+      /VT-d detected Invalidation (?<kind>Queue|Completion) Error: (?:Reason|SID) [0-9a-fA-F]{1,16}/,
+      /DMAR: QI (?:HEAD|PRIOR): (?<desc>[\w -]{3,48}) \(?qw0 = 0x[0-9a-fA-F]{1,16}, qw1 = 0x[0-9a-fA-F]{1,16}/,
+    ],
+    severity: 'warning',
+    title: "VT-d's invalidation queue reported an error and was recovered",
+    cause:
+      'the Intel IOMMU could not complete a command of its invalidation queue (the flushes of its translation caches, and of the device-TLB of ATS-capable devices); the driver dumped the descriptor (QI HEAD/PRIOR lines) and cleared the error. A stale translation may have survived the failed flush',
+    fix: 'read the kind: a time-out names a device that did not answer, a queue error a descriptor the hardware refused; look for the device named around it',
+    refine: (f) => {
+      if (f.kind === 'Time-out')
+        return {
+          cause:
+            'a device-TLB invalidation sent to an ATS-capable device got no answer in time (Invalidation Time-out Error): the device is hung, was reset or powered down while the IOMMU still tracked it, or its link went down. With passthrough this follows a device a guest left wedged or one that dropped off the bus; the kernel aborts the pending flushes and retries',
+          fix: 'identify the device (the "VT-d detected Invalidation Time-out Error: SID" line names its requester id); reset or remove it, and check its link and AER lines; `pci=noats` stops devices from using device-TLBs',
+        };
+      if (f.kind === 'Queue')
+        return {
+          cause:
+            'the IOMMU refused a descriptor of its invalidation queue as malformed or unsupported (Invalidation Queue Error): a kernel/hardware mismatch (a descriptor type or granularity the unit does not support, common with emulated IOMMUs in a guest) rather than a configuration error; the driver replaced it with a wait descriptor',
+          fix: 'update the kernel; in a guest with an emulated IOMMU (QEMU intel-iommu), update QEMU or drop the options that enable the feature involved (e.g. x-scalable-mode)',
+        };
+      if (f.kind === 'Completion')
+        return {
+          cause:
+            'an invalidation completion from a device arrived with an invalid tag (Invalidation Completion Error): a device answering a device-TLB flush wrongly, a device or firmware bug',
+        };
+      return undefined;
+    },
+    render: render('DMAR: '),
+    examples: [
+      ex('DMAR: Invalidation Time-out Error (ITE) cleared', { kind: 'Time-out' }),
+      ex('DMAR: Invalidation Queue Error (IQE) cleared', { kind: 'Queue' }),
+      ex('DMAR: VT-d detected Invalidation Queue Error: Reason 1', { kind: 'Queue' }),
+      ex('DMAR: QI HEAD: Invalidation Wait descriptor (qw0 = 0x200000025, qw1 = 0x12b6c1128)'),
+    ],
+  },
+  {
     id: 'kernel.x2apic-mode',
     source: 'kernel',
     cite: 'torvalds/linux arch/x86/kernel/apic/apic.c try_to_enable_x2apic() / check_x2apic() / x2apic_enable(); arch/x86/kernel/apic/probe_64.c default_setup_apic_routing()',
@@ -512,14 +557,15 @@ export const IOMMU_FAULT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/iommu/amd_iommu.c amd_iommu_init_passthrough() / drivers/iommu/amd_iommu_init.c amd_iommu_init_api() / drivers/iommu/amd_iommu_v2.c amd_iommu_v2_init()',
     format: 'AMD-Vi: Initialized for Passthrough Mode\n',
     versions:
-      'Linux 2.6.32-4.x (the files moved to drivers/iommu/amd/ in 5.9); siblings: "AMD-Vi: IO/TLB flush on unmap enabled" (strict mode, amd_iommu=fullflush), "AMD-Vi: AMD IOMMUv2 driver by Joerg Roedel <jroedel@suse.de>" (the amd_iommu_v2 module, until 6.6)',
+      'Linux 2.6.32-4.x (the files moved to drivers/iommu/amd/ in 5.9); siblings: "AMD-Vi: Enabling IOMMU at %s cap 0x%hx" (iommu_enable(), 2.6.30-3.x; "AMD IOMMU: " before 2.6.30, later followed by " extended features: …"), "AMD-Vi: IO/TLB flush on unmap enabled" (strict mode, amd_iommu=fullflush), "AMD-Vi: AMD IOMMUv2 driver by Joerg Roedel <jroedel@suse.de>" (the amd_iommu_v2 module, until 6.6)',
     patterns: [
       /AMD-Vi: (?<line>Initialized for Passthrough Mode|IO\/TLB flush on unmap enabled|AMD IOMMUv2 driver by Joerg Roedel)/,
+      /(?:AMD-Vi|AMD IOMMU): (?<line>Enabling IOMMU at) (?<bdf>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]) cap 0x[0-9a-fA-F]{1,4}/,
     ],
     severity: 'info',
     title: 'AMD IOMMU boot line of an older kernel; harmless',
     cause:
-      'a routine AMD-Vi start-up line: "Initialized for Passthrough Mode" means iommu=pt is set (host devices get 1:1 DMA mapping; VFIO still gives assigned devices their own translated domain), "IO/TLB flush on unmap enabled" means strict invalidation, and the IOMMUv2 banner is the optional PASID/ATS module loading. Each line shows the AMD IOMMU is on',
+      'a routine AMD-Vi start-up line: "Initialized for Passthrough Mode" means iommu=pt is set (host devices get 1:1 DMA mapping; VFIO still gives assigned devices their own translated domain), "IO/TLB flush on unmap enabled" means strict invalidation, the IOMMUv2 banner is the optional PASID/ATS module loading, and "Enabling IOMMU at" names the PCI function of the IOMMU itself (00:00.2 on most boards, never a device to assign). Each line shows the AMD IOMMU is on',
     fix: 'nothing to do',
     render: render(''),
     examples: [
@@ -528,6 +574,10 @@ export const IOMMU_FAULT_SWEEP_ENTRIES: CatalogueEntry[] = [
       }),
       ex('AMD-Vi: AMD IOMMUv2 driver by Joerg Roedel <jroedel@suse.de>'),
       ex('AMD-Vi: IO/TLB flush on unmap enabled', { line: 'IO/TLB flush on unmap enabled' }),
+      ex('AMD-Vi: Enabling IOMMU at 0000:00:00.2 cap 0x40', {
+        line: 'Enabling IOMMU at',
+        bdf: '0000:00:00.2',
+      }),
     ],
   },
   {
