@@ -193,3 +193,12 @@ test('the register-decoding lines of newer Arm SMMU drivers join the fault they 
     'kernel.arm-smmu-v3-event',
   );
 });
+
+test('the pre-5.x x2APIC opt-out warning goes to the opt-out entry, which keeps saying remapping is on', () => {
+  const f = onlyFinding(
+    '[    0.326387] Your BIOS has requested that x2apic be disabled.',
+    'kernel.dmar-x2apic-optout',
+  );
+  assert.equal(f.explanation.severity, 'info');
+  assert.match(f.explanation.cause, /remapping stays on/);
+});

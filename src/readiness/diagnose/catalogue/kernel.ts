@@ -1107,15 +1107,30 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     source: 'kernel',
     cite: 'torvalds/linux drivers/iommu/intel/irq_remapping.c intel_irq_remapping_supported() / dmar_x2apic_optout()',
     format: 'DMAR-IR: x2apic is disabled because BIOS sets x2apic opt out bit.\n',
-    patterns: [/x2apic is disabled because BIOS sets x2apic opt out bit/],
+    versions:
+      'Linux 3.0-4.x printed three lines instead (drivers/iommu/intel_irq_remapping.c intel_enable_irq_remapping()): "Your BIOS is broken and requested that x2apic be disabled." / "This will slightly decrease performance." (later "Your BIOS has requested that x2apic be disabled." / "This will leave your machine vulnerable to irq-injection attacks.") and "Use \'intremap=no_x2apic_optout\' to override BIOS request."',
+    patterns: [
+      /x2apic is disabled because BIOS sets x2apic opt out bit/,
+      /Your BIOS (?:is broken and |has )requested that x2apic be disabled/,
+      /Use 'intremap=no_x2apic_optout' to override BIOS request/,
+      /This will (?:slightly decrease performance|leave your machine vulnerable to irq-injection attacks)\.$/,
+    ],
     severity: 'info',
     title: 'Firmware asked for xAPIC mode (interrupt remapping still works)',
     cause:
-      'the DMAR table has the x2APIC opt-out flag; interrupt remapping runs in xapic mode, which is enough for VFIO',
+      'the DMAR table has the x2APIC opt-out flag; interrupt remapping runs in xapic mode, which is enough for VFIO (the "Enabled IRQ remapping in xapic mode" line follows). The older kernels\' "vulnerable to irq-injection attacks" wording is about losing x2APIC, not remapping: remapping stays on',
     fix: 'nothing needed for VFIO; intremap=no_x2apic_optout overrides the firmware if you need x2APIC',
     examples: [
       {
         text: '[    0.090001] DMAR-IR: x2apic is disabled because BIOS sets x2apic opt out bit.',
+        origin: BUILT,
+      },
+      {
+        text: '[    0.040320] Your BIOS is broken and requested that x2apic be disabled.',
+        origin: BUILT,
+      },
+      {
+        text: "[    0.326388] Use 'intremap=no_x2apic_optout' to override BIOS request.",
         origin: BUILT,
       },
     ],
