@@ -100,7 +100,7 @@ function refineRmrrIdentity(f: Facts): Refinement | undefined {
   const relaxable = RELAXABLE_RMRR[f.bdf];
   if (relaxable)
     return {
-      cause: `the firmware reserves this range for ${f.bdf}, which on Intel platforms is ${relaxable}: USB and graphics are the two classes whose RMRR Linux relaxes (device_rmrr_is_relaxable()), so the device can still be assigned; the range only stays mapped while the host owns it`,
+      cause: `the firmware reserves this range for ${f.bdf}, which on Intel chipsets is usually ${relaxable}: USB and graphics are the two classes whose RMRR Linux relaxes (device_rmrr_is_relaxable()), so the device can still be assigned; the range only stays mapped while the host owns it`,
     };
   return {
     severity: 'warning',
@@ -308,7 +308,7 @@ export const IOMMU_FAULT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: `${INTEL_IOMMU} domain_prepare_identity_map() / iommu_prepare_identity_map() / iommu_prepare_rmrr_dev() / iommu_prepare_isa()`,
     format: 'Setting identity map for device %s [0x%Lx - 0x%Lx]\n',
     versions:
-      'Linux up to 5.2 (5.3 moved RMRRs to the iommu core\'s reserved regions and stopped printing them); up to 3.x with the prefix "IOMMU: "; with hardware pass-through "Ignoring identity map for HW passthrough device %s [0x%Lx - 0x%Lx]"; before the list "Setting RMRR:", after it "Prepare 0-16MiB unity mapping for LPC"',
+      'older kernels only: the line went away when the Intel driver moved to the iommu core\'s default domains and reserved regions (Linux 5.3-5.8); up to 3.x with the prefix "IOMMU: "; with hardware pass-through "Ignoring identity map for HW passthrough device %s [0x%Lx - 0x%Lx]"; before the list "Setting RMRR:", after it "Prepare 0-16MiB unity mapping for LPC"',
     patterns: [
       new RegExp(
         `(?:Setting|Ignoring) identity map for (?:HW passthrough )?device ${BDF} \\[0x(?<start>[0-9a-fA-F]{1,16}) - 0x(?<end>[0-9a-fA-F]{1,16})\\]`,
@@ -318,7 +318,7 @@ export const IOMMU_FAULT_SWEEP_ENTRIES: CatalogueEntry[] = [
     severity: 'info',
     title: 'The firmware reserves memory for a device (an RMRR), mapped 1:1 at boot',
     cause:
-      "older kernels (up to 5.2) list each Reserved Memory Region Reporting entry of the DMAR table as they map it 1:1 for its device: memory the firmware keeps using by DMA (USB legacy keyboard emulation, the IGD's stolen memory, a management controller). The line names the device that owns the region",
+      "older kernels list each Reserved Memory Region Reporting entry of the DMAR table as they map it 1:1 for its device: memory the firmware keeps using by DMA (USB legacy keyboard emulation, the IGD's stolen memory, a management controller). The line names the device that owns the region",
     fix: 'nothing to do unless the device named is one to assign: then see whether it is USB or graphics (those can be assigned) or not (it cannot be, see the refined cause)',
     refine: refineRmrrIdentity,
     render: render('DMAR: ', '0000:00:14.0', 0x7b2d8000, 0x7b2e7fff),
@@ -344,10 +344,10 @@ export const IOMMU_FAULT_SWEEP_ENTRIES: CatalogueEntry[] = [
   {
     id: 'kernel.dmar-identity-mapping-mode',
     source: 'kernel',
-    cite: `${INTEL_IOMMU} init_dmars() / iommu_prepare_static_identity_mapping()`,
+    cite: `${INTEL_IOMMU} iommu_prepare_static_identity_mapping() / dev_prepare_static_identity_mapping()`,
     format: '%s identity mapping for device %s\n',
     versions:
-      'Linux 3.x-5.2 with iommu=pt (or intel_iommu=on,pt) at boot: "Hardware identity mapping for device %s" where the IOMMU can pass DMA through untranslated, "Software identity mapping for device %s" where it builds a 1:1 page table; 5.3+ print "iommu: Default domain type: Passthrough" once instead',
+      'older kernels (before the Intel driver moved to the iommu core\'s default domains, Linux 5.3-5.8) with iommu=pt at boot: "Hardware identity mapping for device %s" where the IOMMU can pass DMA through untranslated, "Software identity mapping for device %s" where it builds a 1:1 page table; newer kernels print "iommu: Default domain type: Passthrough" once instead',
     patterns: [new RegExp(`(?<how>Hardware|Software) identity mapping for device ${BDF}`)],
     severity: 'info',
     title: 'Host devices run with 1:1 (pass-through) DMA mapping; harmless',
