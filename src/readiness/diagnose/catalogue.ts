@@ -10,6 +10,7 @@ import { FIELD_GAPS_SWEEP_ENTRIES } from './catalogue/field-gaps-sweep.js';
 import { GENERIC_ENTRIES } from './catalogue/generic.js';
 import { HOST_GUEST_EXTRA_ENTRIES } from './catalogue/host-guest-extra.js';
 import { IGD_IOMMU_INIT_ENTRIES } from './catalogue/igd-iommu-init-sweep.js';
+import { IOMMU_FAULT_SWEEP_ENTRIES } from './catalogue/iommu-fault-sweep.js';
 import { IOMMUFD_RUNTIME_ENTRIES } from './catalogue/iommufd-runtime.js';
 import { KERNEL_ENTRIES } from './catalogue/kernel.js';
 import { KERNEL_IOMMU_ENTRIES } from './catalogue/kernel-iommu.js';
@@ -69,6 +70,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...IGD_IOMMU_INIT_ENTRIES,
   ...POWER_AER_BAR_ENTRIES,
   ...VMM_HUGEPAGE_SWEEP_ENTRIES,
+  ...IOMMU_FAULT_SWEEP_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,
 ];

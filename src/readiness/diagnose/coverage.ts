@@ -9,6 +9,7 @@
 
 import { BIND_SETUP_ALSO, BIND_SETUP_LEFT_OUT } from './catalogue/bind-setup.js';
 import { IGD_INIT_ALSO, IGD_INIT_LEFT_OUT } from './catalogue/igd-iommu-init-sweep.js';
+import { IOMMU_FAULT_SWEEP_ALSO, IOMMU_FAULT_SWEEP_LEFT_OUT } from './catalogue/iommu-fault-sweep.js';
 import { KERNEL_SWEEP_ALSO, KERNEL_SWEEP_LEFT_OUT } from './catalogue/kernel-sweep.js';
 import { LIBVIRT_SWEEP_ALSO, LIBVIRT_SWEEP_LEFT_OUT } from './catalogue/libvirt-sweep-coverage.js';
 import { MDEV_GUEST_SWEEP_ALSO, MDEV_GUEST_SWEEP_LEFT_OUT } from './catalogue/mdev-guest-sweep.js';
@@ -272,6 +273,7 @@ export const ALSO: AlsoCovered[] = [
   ...VMM_ALSO,
   ...BIND_SETUP_ALSO,
   ...IGD_INIT_ALSO,
+  ...IOMMU_FAULT_SWEEP_ALSO,
   ...MDEV_GUEST_SWEEP_ALSO,
   ...POWER_AER_BAR_ALSO,
   ...VMM_HUGEPAGE_ALSO,
@@ -349,6 +351,7 @@ export const LEFT_OUT: LeftOut[] = [
   ...VMM_LEFT_OUT,
   ...BIND_SETUP_LEFT_OUT,
   ...IGD_INIT_LEFT_OUT,
+  ...IOMMU_FAULT_SWEEP_LEFT_OUT,
   ...MDEV_GUEST_SWEEP_LEFT_OUT,
   ...POWER_AER_BAR_LEFT_OUT,
   ...VMM_HUGEPAGE_LEFT_OUT,

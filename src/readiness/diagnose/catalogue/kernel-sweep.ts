@@ -444,7 +444,11 @@ const IOMMU_CORE_LINES: CatalogueEntry[] = [
     source: 'kernel',
     cite: 'torvalds/linux drivers/iommu/iommu.c iommu_group_remove_device()',
     format: 'Removing from iommu group %d\n',
-    patterns: [/Removing from iommu group (?<group>\d{1,5})/],
+    versions: 'Linux 4.5+ (dev_info); 3.6-4.4 printed "iommu: Removing device %s from group %d" (pr_info)',
+    patterns: [
+      /Removing from iommu group (?<group>\d{1,5})/,
+      new RegExp(`Removing device ${BDF} from group (?<group>\\d{1,5})`),
+    ],
     severity: 'info',
     title: 'A device left its IOMMU group',
     cause:
@@ -453,6 +457,10 @@ const IOMMU_CORE_LINES: CatalogueEntry[] = [
     render: render('vfio-pci 0000:03:10.1: ', 42),
     examples: [
       ex('vfio-pci 0000:03:10.1: Removing from iommu group 42', { group: '42', bdf: '0000:03:10.1' }),
+      ex('[    4.200771] iommu: Removing device 0000:00:01.0 from group 0', {
+        group: '0',
+        bdf: '0000:00:01.0',
+      }),
     ],
   },
   {

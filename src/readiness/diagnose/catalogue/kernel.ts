@@ -11,7 +11,13 @@
  */
 import type { CatalogueEntry } from '../entry.js';
 import { BDF } from '../entry.js';
-import { correctedAerByLayer, refineAmdPageFault, refineResetWait } from './refinements.js';
+import {
+  correctedAerByLayer,
+  refineAmdPageFault,
+  refineDmarFault,
+  refineIntrRemapFault,
+  refineResetWait,
+} from './refinements.js';
 
 /** bus:dev.fn without a domain, as DMAR and old AMD-Vi lines print it. */
 const SBDF = '(?<sbdf>[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7])';
@@ -755,46 +761,17 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
       'Linux 5.12+: "[DMA Read NO_PASID] ... fault addr 0x%llx [fault reason 0x%02x]" (5.12–5.14 printed the address as "[0x00:0x02.0]"); 5.1–5.11: "[DMA Read] Request device [00:02.0] PASID ffffffff fault addr %llx [fault reason %02d]"; up to 5.0: "[DMA Read] Request device [00:02.0] fault addr %llx [fault reason %02d]"; 3.x: "DMAR:[DMA Read] Request device [00:02.0] fault addr ..." with the reason on a second line "DMAR:[fault reason 06] PTE Read access is not set"',
     patterns: [
       new RegExp(
-        `DMAR: ?\\[(?<kind>DMA Read|DMA Write|Page Request)[^\\]\\n]{0,24}\\] Request device \\[${SBDF}\\][^\\[\\n]{0,48}(?:\\[fault reason (?:0x)?(?<reason>[0-9a-fA-F]{2})\\] (?<text>[^\\n]{1,80}))?`,
+        `DMAR: ?\\[(?<kind>DMA Read|DMA Write|Page Request)[^\\]\\n]{0,24}\\] Request device \\[${SBDF}\\][^\\[\\n]{0,48}(?:\\[fault reason (?<reasonHex>0x)?(?<reason>[0-9a-fA-F]{2,3})\\] (?<text>[^\\n]{1,80}))?`,
       ),
-      /DMAR: ?\[(?<kind>DMA Read|DMA Write|Page Request)[^\]\n]{0,24}\] Request device \[0x[0-9a-fA-F]{2}:0x[0-9a-fA-F]{2}\.[0-7]\][^[\n]{0,48}(?:\[fault reason (?:0x)?(?<reason>[0-9a-fA-F]{2})\] (?<text>[^\n]{1,80}))?/,
-      /DMAR: ?\[fault reason (?<reason>[0-9a-fA-F]{2})\] (?<text>[^\n]{1,80})/,
+      /DMAR: ?\[(?<kind>DMA Read|DMA Write|Page Request)[^\]\n]{0,24}\] Request device \[0x[0-9a-fA-F]{2}:0x[0-9a-fA-F]{2}\.[0-7]\][^[\n]{0,48}(?:\[fault reason (?<reasonHex>0x)?(?<reason>[0-9a-fA-F]{2,3})\] (?<text>[^\n]{1,80}))?/,
+      /DMAR: ?\[fault reason (?<reason>[0-9a-fA-F]{2,3})\] (?<text>[^\n]{1,80})/,
     ],
     severity: 'warning',
     title: 'Intel IOMMU DMA fault',
     cause:
       'a device did DMA to an address its IOMMU domain does not map. Right after Intel IGD (00:02.0) is assigned a few faults are normal (the GPU still touches its old stolen-memory mappings while the guest driver takes over); faults that keep coming mean the device or its driver uses addresses the guest never mapped',
     fix: 'a handful at VM start from 00:02.0 can be ignored; continuing faults: check the IGD mode (docs/igd-assign), the guest driver, and that no host driver re-binds the device',
-    refine: (f) => {
-      const r = f.reason?.toLowerCase();
-      if (r === '02' || r === '01')
-        return {
-          cause:
-            'the device sent DMA with a requester id that has no context entry ("Present bit in context/root entry is clear"): it is not attached to any domain, or it uses an alias requester id (a device behind a PCIe-to-PCI bridge, or a function that DMAs as another function, e.g. Marvell SATA/Ricoh quirks)',
-          fix: 'if the device works anyway, the faults come from a phantom/alias function: the kernel may need a DMA-alias quirk for it (report it to linux-pci); put the card in a slot without a PCI bridge in between',
-        };
-      if (r === '07' || r === '0c')
-        return {
-          cause:
-            'the IOMMU page table for this device is invalid at the faulting address ("Next page table ptr is invalid" / reserved fields): often firmware DMA at boot before the kernel took over, or a device still running from the previous owner after a hand-over',
-        };
-      // dma_remap_fault_reasons[] in drivers/iommu/intel/dmar.c: 04 "Access beyond MGAW",
-      // 05/06 "PTE Write/Read access is not set" (no mapping, or a mapping without that permission)
-      if (r === '04')
-        return {
-          cause:
-            'the device used a DMA address beyond the address width the IOMMU translates ("Access beyond MGAW"): a driver or guest programming an address the IOMMU cannot map, typically a 64-bit address above the 39/48-bit width',
-          fix: 'check the guest address space against the IOMMU width (dmesg "DMAR: Host address width"); for a guest, lower maxmem or the 64-bit PCI window',
-        };
-      if ((r === '05' || r === '06') && f.bdf !== '0000:00:02.0')
-        return {
-          cause: `the IOMMU blocked a DMA ${r === '05' ? 'write' : 'read'} by this device: the page-table entry for that address does not grant ${
-            r === '05' ? 'write' : 'read'
-          } access ("PTE ${r === '05' ? 'Write' : 'Read'} access is not set") — the address is not mapped for the device at all (a stale address used after unmap or after a reset, DMA while the device changes owner between host and VM) or mapped for the other direction only`,
-          fix: 'a few faults while a VM starts or stops are the hand-over; a steady stream while running is a driver (host or guest) bug or a device that needs a quirk: update the driver/firmware; iommu=pt only helps host-owned devices',
-        };
-      return undefined;
-    },
+    refine: refineDmarFault,
     examples: [
       {
         text: '[  184.630630] DMAR: [DMA Read] Request device [00:02.0] PASID ffffffff fault addr 9c000000 [fault reason 06] PTE Read access is not set',
@@ -848,7 +825,7 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
       'older kernels: "[INTR-REMAP] Request device [%02x:%02x.%d] fault index %llx [fault reason %02d] %s"',
     patterns: [
       new RegExp(
-        `\\[INTR-REMAP\\] Request device \\[(?:${SBDF}|0x[0-9a-fA-F]{2}:0x[0-9a-fA-F]{2}\\.[0-7])\\] fault index (?:0x)?(?<index>[0-9a-fA-F]{1,8})(?: \\[fault reason (?:0x)?(?<reason>[0-9a-fA-F]{2})\\])?`,
+        `\\[INTR-REMAP\\] Request device \\[(?:${SBDF}|0x[0-9a-fA-F]{2}:0x[0-9a-fA-F]{2}\\.[0-7])\\] fault index (?:0x)?(?<index>[0-9a-fA-F]{1,8})(?: \\[fault reason (?<reasonHex>0x)?(?<reason>[0-9a-fA-F]{2})\\])?`,
       ),
     ],
     severity: 'warning',
@@ -856,6 +833,7 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     cause:
       'a device sent an interrupt the remapping table does not allow: reason 0x22/0x25 (entry not present / compatibility format blocked) usually means a device or guest still fires an interrupt after its vector was torn down, e.g. across a VM reset; 0x26 (source-id check failed) means the interrupt came with another requester id (DMA alias)',
     fix: 'isolated lines at VM start or stop are harmless; a stream from one device: check its guest driver (MSI vs INTx), and firmware updates for devices behind PCIe-to-PCI bridges',
+    refine: refineIntrRemapFault,
     examples: [
       {
         text: '[  733.221101] DMAR: [INTR-REMAP] Request device [01:00.0] fault index 0x1c [fault reason 0x22] Present field in the IRTE entry is clear',
@@ -1135,15 +1113,30 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     source: 'kernel',
     cite: 'torvalds/linux drivers/iommu/intel/irq_remapping.c intel_irq_remapping_supported() / dmar_x2apic_optout()',
     format: 'DMAR-IR: x2apic is disabled because BIOS sets x2apic opt out bit.\n',
-    patterns: [/x2apic is disabled because BIOS sets x2apic opt out bit/],
+    versions:
+      'Linux 3.0-4.x printed three lines instead (drivers/iommu/intel_irq_remapping.c intel_enable_irq_remapping()): "Your BIOS is broken and requested that x2apic be disabled." / "This will slightly decrease performance." (later "Your BIOS has requested that x2apic be disabled." / "This will leave your machine vulnerable to irq-injection attacks.") and "Use \'intremap=no_x2apic_optout\' to override BIOS request."',
+    patterns: [
+      /x2apic is disabled because BIOS sets x2apic opt out bit/,
+      /Your BIOS (?:is broken and |has )requested that x2apic be disabled/,
+      /Use 'intremap=no_x2apic_optout' to override BIOS request/,
+      /This will (?:slightly decrease performance|leave your machine vulnerable to irq-injection attacks)\.$/,
+    ],
     severity: 'info',
     title: 'Firmware asked for xAPIC mode (interrupt remapping still works)',
     cause:
-      'the DMAR table has the x2APIC opt-out flag; interrupt remapping runs in xapic mode, which is enough for VFIO',
+      'the DMAR table has the x2APIC opt-out flag; interrupt remapping runs in xapic mode, which is enough for VFIO (the "Enabled IRQ remapping in xapic mode" line follows). The older kernels\' "vulnerable to irq-injection attacks" wording is about losing x2APIC, not remapping: remapping stays on',
     fix: 'nothing needed for VFIO; intremap=no_x2apic_optout overrides the firmware if you need x2APIC',
     examples: [
       {
         text: '[    0.090001] DMAR-IR: x2apic is disabled because BIOS sets x2apic opt out bit.',
+        origin: BUILT,
+      },
+      {
+        text: '[    0.040320] Your BIOS is broken and requested that x2apic be disabled.',
+        origin: BUILT,
+      },
+      {
+        text: "[    0.326388] Use 'intremap=no_x2apic_optout' to override BIOS request.",
         origin: BUILT,
       },
     ],

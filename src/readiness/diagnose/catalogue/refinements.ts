@@ -214,3 +214,124 @@ export function correctedAerByLayer(f: Facts): Refinement {
     fix: 'ignore single ones; for a flood reseat the card, avoid risers, try pcie_aspm=off or another slot; pci=noaer only hides the reports',
   };
 }
+
+/**
+ * The fault reason of a VT-d fault record as a number. drivers/iommu/intel/dmar.c
+ * dmar_fault_do_one() prints it as "0x%02x" since Linux 5.12 and as "%02d" (decimal) before, so
+ * "[fault reason 12]" of an old kernel is reason 0x0c and "[fault reason 34]" is 0x22. Without the
+ * "0x" a value with a hex letter can only be hex.
+ */
+export function faultReasonCode(f: Facts): number | undefined {
+  const r = f.reason;
+  if (!r) return undefined;
+  const hex = f.reasonHex === '0x' || /[a-fA-F]/.test(r);
+  const n = Number.parseInt(r, hex ? 16 : 10);
+  return Number.isNaN(n) ? undefined : n;
+}
+
+/** Scalable-mode reasons (0x30+) that say an entry on the way to the page table is absent. */
+const SM_NOT_ATTACHED = new Set([0x38, 0x39, 0x40, 0x41, 0x44, 0x45, 0x50, 0x51, 0x58, 0x59]);
+/** Scalable-mode reasons that say the address is not mapped, or not for that access. */
+const SM_NOT_MAPPED = new Set([0x70, 0x71, 0x75, 0x76, 0x77, 0x79, 0x85, 0x86]);
+
+/**
+ * What a VT-d DMA fault means by its reason (the dma_remap_fault_reasons[] and
+ * dma_remap_sm_fault_reasons[] tables of drivers/iommu/intel/dmar.c): no context entry (01/02 and
+ * the scalable-mode "Present bit ... is clear" codes), no mapping for the address (05/06 and the
+ * scalable-mode first/second-level permission codes), an address past the IOMMU's width (04), or
+ * broken translation tables (03, 07-0c and the scalable-mode reserved-field codes).
+ */
+export function refineDmarFault(f: Facts): Refinement | undefined {
+  const code = faultReasonCode(f);
+  if (code === undefined) return undefined;
+  if (code === 0x01 || code === 0x02 || SM_NOT_ATTACHED.has(code))
+    return {
+      cause: `the device sent DMA with a requester id that has no ${code >= 0x30 ? 'scalable-mode root, context or PASID entry' : 'context entry ("Present bit in context/root entry is clear")'}: it is not attached to any domain, or it uses an alias requester id (a device behind a PCIe-to-PCI bridge, or a function that DMAs as another function, e.g. Marvell SATA/Ricoh quirks). Between unbinding a device from its host driver and QEMU attaching it, a device still running (a GPU scanning out, a NIC receiving) produces exactly these`,
+      fix: 'if the device works anyway, the faults come from a phantom/alias function: the kernel may need a DMA-alias quirk for it (report it to linux-pci); put the card in a slot without a PCI bridge in between; faults only around VM start or stop are the hand-over of a device that was not quiesced',
+    };
+  if (
+    code === 0x03 ||
+    (code >= 0x07 && code <= 0x0c) ||
+    code === 0x42 ||
+    code === 0x43 ||
+    code === 0x52 ||
+    code === 0x5a ||
+    code === 0x5b ||
+    code === 0x7a ||
+    code === 0x7b
+  )
+    return {
+      cause:
+        'the IOMMU page table for this device is invalid at the faulting address ("Next page table ptr is invalid" / "Invalid context entry" / reserved fields set): often firmware DMA at boot before the kernel took over, a kdump/kexec kernel inheriting the tables of the previous one, or a device still running from the previous owner after a hand-over',
+    };
+  if (code === 0x04 || code === 0x74 || code === 0x83 || code === 0x84)
+    return {
+      cause:
+        'the device used a DMA address beyond the address width the IOMMU translates ("Access beyond MGAW"): a driver or guest programming an address the IOMMU cannot map, typically a 64-bit address above the 39/48-bit width',
+      fix: 'check the guest address space against the IOMMU width (dmesg "DMAR: Host address width"); for a guest, lower maxmem or the 64-bit PCI window',
+    };
+  if (code === 0x0d)
+    return {
+      cause:
+        'the device asked the IOMMU to translate an address for its own cache (an ATS translation request) and the context entry says ATS is blocked for it ("PCE for translation request specifies blocking"): the device uses ATS although the kernel did not enable it for this domain',
+      fix: 'usually a device or firmware bug; `pci=noats` on the host stops devices from using ATS',
+    };
+  const write = code === 0x05 || code === 0x77 || code === 0x85;
+  const read = code === 0x06 || code === 0x75 || code === 0x76 || code === 0x86;
+  if ((write || read || SM_NOT_MAPPED.has(code)) && f.bdf !== '0000:00:02.0') {
+    const dir = write ? 'write' : read ? 'read' : 'access';
+    return {
+      cause: `the IOMMU blocked a DMA ${dir} by this device: the page-table entry for that address ${write || read ? `does not grant ${dir} access ("${code < 0x30 ? `PTE ${write ? 'Write' : 'Read'} access is not set` : (f.text ?? '').trim()}")` : 'is not present'} — the address is not mapped for the device at all (a stale address used after unmap or after a reset, DMA while the device changes owner between host and VM) or mapped for the other direction only`,
+      fix: 'a few faults while a VM starts or stops are the hand-over; a steady stream while running is a driver (host or guest) bug or a device that needs a quirk: update the driver/firmware; iommu=pt only helps host-owned devices',
+    };
+  }
+  return undefined;
+}
+
+/**
+ * What a VT-d interrupt-remapping fault means by its reason (irq_remap_fault_reasons[] of
+ * drivers/iommu/intel/dmar.c, codes 0x20-0x26).
+ */
+export function refineIntrRemapFault(f: Facts): Refinement | undefined {
+  switch (faultReasonCode(f)) {
+    case 0x20:
+    case 0x24:
+      return {
+        cause:
+          'the interrupt request or its remapping-table entry (IRTE) has reserved fields set: a device or its firmware writes a malformed MSI, or the table entry was corrupted. Not a VFIO configuration problem',
+        fix: 'update the device firmware and the BIOS; report it with the device named if it persists',
+      };
+    case 0x21:
+      return {
+        cause:
+          'the interrupt named an index past the end of the interrupt-remapping table: the device uses an MSI address/data it was never given (programmed by a guest driver that bypassed the emulated MSI, or left over from before a reset)',
+        fix: 'check that the guest driver uses MSI through the emulated capability (no direct writes to the MSI registers through a BAR quirk); a reset of the device before the VM starts clears old values',
+      };
+    case 0x22:
+      return {
+        cause:
+          'the interrupt-remapping entry the device used is not present: its vector was torn down (the VM stopped, the guest disabled MSI, the host driver unbound) while the device still fires it. Isolated lines at VM start, stop or reset are this hand-over',
+        fix: 'isolated lines are harmless; a stream while the VM runs means the guest driver disabled the interrupt without quiescing the device',
+      };
+    case 0x23:
+      return {
+        cause:
+          'the IOMMU could not read the interrupt-remapping table at the address in IRTA_REG: the table is not set up (a kexec/kdump kernel before it reprograms the IOMMU) or memory is failing',
+        fix: 'after a kdump this is expected; otherwise update the BIOS and check memory errors in the log',
+      };
+    case 0x25:
+      return {
+        cause:
+          'the IOMMU blocked an interrupt in the old compatibility format: remapping runs with compatibility-format interrupts off, and something (the BIOS or SMM code, an IOAPIC entry or an MSI programmed before the kernel turned remapping on) still sends one',
+        fix: 'update the BIOS; if a device stops receiving interrupts, `intremap=nosid` or `intremap=off` is a diagnosis aid only (it weakens the isolation VFIO relies on)',
+      };
+    case 0x26:
+      return {
+        cause:
+          'the interrupt came with a requester id other than the one its remapping entry allows (source-id verification failed): the device uses a DMA alias (behind a PCIe-to-PCI bridge, or a function that sends as another function), or a device the kernel does not know about sends it',
+        fix: 'for devices behind a bridge this needs a DMA-alias quirk; `intremap=nosid` turns the check off as a workaround, at the cost of weaker isolation',
+      };
+    default:
+      return undefined;
+  }
+}

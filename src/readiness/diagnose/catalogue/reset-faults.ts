@@ -330,7 +330,11 @@ export const RESET_FAULT_ENTRIES: CatalogueEntry[] = [
     format: 'Unhandled context fault: fsr=0x%x, iova=0x%08lx, fsynr=0x%x, cbfrsynra=0x%x, cb=%d\n',
     patterns: [
       /Unhandled context fault: fsr=(?<fsr>0x[0-9a-f]{1,8}), iova=(?<iova>0x[0-9a-f]{1,16}), fsynr=(?<fsynr>0x[0-9a-f]{1,8})(?:, cbfrsynra=(?<sid>0x[0-9a-f]{1,8}))?(?:, cb=(?<cb>\d{1,3}))?/,
+      /FSR {4}= [0-9a-f]{8} \[[A-Z ]{0,16}Format=\d[A-Z ]{0,64}\], SID=(?<sid>0x[0-9a-f]{1,8})/,
+      /FSYNR0 = [0-9a-f]{8} \[S1CBNDX=\d{1,3}[A-Z ]{0,40} PLVL=\d\]/,
     ],
+    versions:
+      'Linux 6.11+ decode the registers on two more lines: "FSR    = %08x [%s%sFormat=%u%s%s%s%s%s%s%s%s], SID=0x%x" (TF translation, AFF access flag, PF permission, EF external fault) and "FSYNR0 = %08x [S1CBNDX=%u%s%s%s%s%s%s PLVL=%u]" (WNR: the access was a write)',
     severity: 'error',
     title: 'ARM SMMU blocked a DMA (context fault)',
     cause:
@@ -350,10 +354,11 @@ export const RESET_FAULT_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.c arm_smmu_evtq_thread() / arm_smmu_dump_event()',
     format: 'event 0x%02x received:\n',
     versions:
-      'up to 6.12: "event 0x10 received:" followed by the raw event words ("\\t0x%016llx"); 6.13+: "event: F_TRANSLATION client: 0000:01:00.0 sid: 0x100 ssid: 0x0 iova: 0x… ipa: 0x…"',
+      'up to 6.12: "event 0x10 received:" followed by the raw event words ("\\t0x%016llx"); 6.13+: "event: F_TRANSLATION client: 0000:01:00.0 sid: 0x100 ssid: 0x0 iova: 0x… ipa: 0x…" and for translation, address-size, access and permission faults a second line "%s %s %s %s \\"%s\\"%s%s stag: %#x" (priv/unpriv, inst/data, read/write, s1/s2, the fault class)',
     patterns: [
       /arm-smmu-v3[^\n]{0,40}: event (?<event>0x[0-9a-f]{2}) received/,
       /event: (?<name>F_[A-Z_]{3,20}|C_BAD_[A-Z_]{2,12}) client: (?<client>[^\s]{1,40})/,
+      /arm-smmu-v3 \S{1,64}: (?:un)?priv (?:inst|data) (?:read|write) s[12] "[\w -]{3,48}"(?: ttd_read| ttd_write)?(?: stall)? stag: 0x[0-9a-f]{1,4}/,
     ],
     severity: 'error',
     title: 'ARM SMMUv3 reported a fault event',
