@@ -127,90 +127,52 @@ test('the third set shares no thread with the first two', () => {
   assert.deepEqual(shared, []);
 });
 
-// When the set was fixed all 49 were clean. The catalogue work that landed next (written without
-// reading this set, from the same public threads) made five of them examples or example origins
-// (h4-01, h4-12, h4-17, h4-44, h4-45: see the fixtures README); the scorer leaves those out.
-test('the fourth set shares no thread with the first three, and at least 40 of it is still held out', () => {
-  const earlier = new Set(
-    [HELD_OUT_PATH, HELD_OUT_2_PATH, HELD_OUT_3_PATH].flatMap((path) =>
-      loadHeldOut(path).messages.map((m) => threadOf(m.origin)),
-    ),
-  );
-  const fourth = loadHeldOut(HELD_OUT_4_PATH).messages;
-  assert.equal(fourth.length, 49);
-  const shared = fourth.filter((m) => earlier.has(threadOf(m.origin))).map((m) => m.id);
-  assert.deepEqual(shared, []);
-  const examples = catalogueExamples();
-  const clean = fourth.filter((m) => isClean(contamination(m, examples)));
-  assert.ok(clean.length >= 40, `only ${clean.length} clean messages`);
-});
+const SETS_IN_ORDER = [
+  HELD_OUT_PATH,
+  HELD_OUT_2_PATH,
+  HELD_OUT_3_PATH,
+  HELD_OUT_4_PATH,
+  HELD_OUT_5_PATH,
+  HELD_OUT_6_PATH,
+  HELD_OUT_7_PATH,
+];
 
-// Fixed on 2026-12-02 with all 49 clean, before anyone scored it. Like the fourth set it may lose
-// a few messages to later catalogue work from the same public threads, hence at least 40 clean.
-test('the fifth set shares no thread with the first four, and at least 40 of it is still held out', () => {
-  const earlier = new Set(
-    [HELD_OUT_PATH, HELD_OUT_2_PATH, HELD_OUT_3_PATH, HELD_OUT_4_PATH].flatMap((path) =>
-      loadHeldOut(path).messages.map((m) => threadOf(m.origin)),
-    ),
-  );
-  const fifth = loadHeldOut(HELD_OUT_5_PATH).messages;
-  assert.equal(fifth.length, 49);
-  const shared = fifth.filter((m) => earlier.has(threadOf(m.origin))).map((m) => m.id);
-  assert.deepEqual(shared, []);
-  const examples = catalogueExamples();
-  const clean = fifth.filter((m) => isClean(contamination(m, examples)));
-  assert.ok(clean.length >= 40, `only ${clean.length} clean messages`);
-});
+/**
+ * The fourth to seventh sets, each fixed with every message clean before anyone scored it. Later
+ * catalogue work from the same public threads (written without reading the set) may make a few
+ * of them examples or example origins, which the scorer then leaves out (the fourth set lost
+ * h4-01, h4-12, h4-17, h4-44 and h4-45 that way: see the fixtures README); hence "at least 40".
+ */
+const LATER_SETS = [
+  { nth: 'fourth', earlier: 'first three', size: 49 },
+  { nth: 'fifth', earlier: 'first four', size: 49 },
+  { nth: 'sixth', earlier: 'first five', size: 46 },
+  { nth: 'seventh', earlier: 'first six', size: 46 },
+];
 
-// Fixed on 2026-12-02 with all 46 clean, before anyone scored it; like the fourth and fifth sets
-// it may lose a few messages to later catalogue work from the same public threads.
-test('the sixth set shares no thread with the first five, and at least 40 of it is still held out', () => {
-  const earlier = new Set(
-    [HELD_OUT_PATH, HELD_OUT_2_PATH, HELD_OUT_3_PATH, HELD_OUT_4_PATH, HELD_OUT_5_PATH].flatMap((path) =>
-      loadHeldOut(path).messages.map((m) => threadOf(m.origin)),
-    ),
-  );
-  const sixth = loadHeldOut(HELD_OUT_6_PATH).messages;
-  assert.equal(sixth.length, 46);
-  const shared = sixth.filter((m) => earlier.has(threadOf(m.origin))).map((m) => m.id);
-  assert.deepEqual(shared, []);
-  const examples = catalogueExamples();
-  const clean = sixth.filter((m) => isClean(contamination(m, examples)));
-  assert.ok(clean.length >= 40, `only ${clean.length} clean messages`);
-});
-
-// Fixed on 2026-12-02 with all 46 clean, before anyone scored it; like the sets before it it may
-// lose a few messages to later catalogue work from the same public threads.
-test('the seventh set shares no thread with the first six, and at least 40 of it is still held out', () => {
-  const earlier = new Set(
-    [
-      HELD_OUT_PATH,
-      HELD_OUT_2_PATH,
-      HELD_OUT_3_PATH,
-      HELD_OUT_4_PATH,
-      HELD_OUT_5_PATH,
-      HELD_OUT_6_PATH,
-    ].flatMap((path) => loadHeldOut(path).messages.map((m) => threadOf(m.origin))),
-  );
-  const seventh = loadHeldOut(HELD_OUT_7_PATH).messages;
-  assert.equal(seventh.length, 46);
-  const shared = seventh.filter((m) => earlier.has(threadOf(m.origin))).map((m) => m.id);
-  assert.deepEqual(shared, []);
-  const examples = catalogueExamples();
-  const clean = seventh.filter((m) => isClean(contamination(m, examples)));
-  assert.ok(clean.length >= 40, `only ${clean.length} clean messages`);
+LATER_SETS.forEach(({ nth, earlier, size }, i) => {
+  const index = i + 3;
+  test(`the ${nth} set shares no thread with the ${earlier}, and at least 40 of it is still held out`, () => {
+    const before = new Set(
+      SETS_IN_ORDER.slice(0, index).flatMap((path) =>
+        loadHeldOut(path).messages.map((m) => threadOf(m.origin)),
+      ),
+    );
+    const set = loadHeldOut(SETS_IN_ORDER[index]).messages;
+    assert.equal(set.length, size);
+    const shared = set.filter((m) => before.has(threadOf(m.origin))).map((m) => m.id);
+    assert.deepEqual(shared, []);
+    const examples = catalogueExamples();
+    const clean = set.filter((m) => isClean(contamination(m, examples)));
+    assert.ok(clean.length >= 40, `only ${clean.length} clean messages`);
+  });
 });
 
 // No text of the seventh set repeats a text, or a line of 30 characters or more, of an earlier set.
 test('the seventh set repeats no text or long line of an earlier set', () => {
-  const earlierTexts = [
-    HELD_OUT_PATH,
-    HELD_OUT_2_PATH,
-    HELD_OUT_3_PATH,
-    HELD_OUT_4_PATH,
-    HELD_OUT_5_PATH,
-    HELD_OUT_6_PATH,
-  ].flatMap((path) => loadHeldOut(path).messages.map((m) => m.text));
+  const earlierTexts = SETS_IN_ORDER.slice(0, 6).flatMap((path) =>
+    loadHeldOut(path).messages.map((m) => m.text),
+  );
   const repeated = loadHeldOut(HELD_OUT_7_PATH)
     .messages.filter((m) =>
       m.text
