@@ -203,53 +203,58 @@ export class DirHostWriter implements HostWriter {
         keep = 0o644;
       }
     }
-    const tmp = path.join(dir, `.${path.basename(p)}.vfiokit-${process.pid}-${this.seq++}`);
-    let fd: number | undefined;
-    try {
-      fd = fs.openSync(tmp, 'wx', keep);
-      fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
-      // The umask may have cut bits from the mode open() was given.
-      fs.fchmodSync(fd, keep);
-      fs.fsyncSync(fd);
-      fs.closeSync(fd);
-      fd = undefined;
-      fs.renameSync(tmp, p);
-      syncDir(dir);
-    } catch (e) {
-      if (fd !== undefined) fs.closeSync(fd);
-      fs.rmSync(tmp, { force: true });
-      writeError('write', hostPath, e);
-    }
+    const failed = this.viaTemp(p, data, keep, (tmp) => fs.renameSync(tmp, p));
+    if (failed) writeError('write', hostPath, failed.error);
+    syncDir(dir);
   }
 
   createExclusive(hostPath: string, data: string, mode = 0o644): boolean {
     const p = this.resolve(hostPath);
-    const dir = path.dirname(p);
     // The name appears with its whole content or not at all: the data goes to a temporary file
     // first, which link(2) then gives the name (EEXIST when it is taken, atomically). With
     // open(O_EXCL) and a write after it, another process could find the file empty in between
     // (and a lock reader take an empty lock for a crashed one).
-    const tmp = path.join(dir, `.${path.basename(p)}.vfiokit-${process.pid}-${this.seq++}`);
+    const failed = this.viaTemp(p, data, mode, (tmp) => fs.linkSync(tmp, p));
+    if (failed?.placing && errnoCode(failed.error) === 'EEXIST') return false;
+    if (failed) return writeError('create', hostPath, failed.error);
+    syncDir(path.dirname(p));
+    return true;
+  }
+
+  /**
+   * Writes data whole to a temporary file beside p (fsynced, with exactly `mode`), then gives it
+   * to `place` (rename over p, or link to p). The temporary file never outlives the call. Returns
+   * what failed: the error, and whether it came from `place` rather than the write.
+   */
+  private viaTemp(
+    p: string,
+    data: string | Uint8Array,
+    mode: number,
+    place: (tmp: string) => void,
+  ): { error: unknown; placing: boolean } | undefined {
+    const tmp = path.join(path.dirname(p), `.${path.basename(p)}.vfiokit-${process.pid}-${this.seq++}`);
     let fd: number | undefined;
     let made = false;
+    let placing = false;
     try {
       fd = fs.openSync(tmp, 'wx', mode);
       made = true;
-      fs.writeSync(fd, data);
+      fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+      // The umask may have cut bits from the mode open() was given.
       fs.fchmodSync(fd, mode);
       fs.fsyncSync(fd);
       fs.closeSync(fd);
       fd = undefined;
-      fs.linkSync(tmp, p);
-    } catch (e) {
+      placing = true;
+      place(tmp);
+      return undefined;
+    } catch (error) {
       if (fd !== undefined) fs.closeSync(fd);
+      return { error, placing };
+    } finally {
+      // After a rename there is nothing left to remove; after a link the name holds the data.
       if (made) fs.rmSync(tmp, { force: true });
-      if (made && errnoCode(e) === 'EEXIST') return false;
-      return writeError('create', hostPath, e);
     }
-    fs.rmSync(tmp, { force: true });
-    syncDir(dir);
-    return true;
   }
 
   remove(hostPath: string): void {
