@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
+import * as vm from 'node:vm';
 import { repoRoot } from '../helpers/cli.js';
 
 const require = createRequire(import.meta.url);
@@ -102,6 +103,60 @@ test('without a bundle the CLI says how to build it (exit 3)', () => {
   const r = run(bin, ['--version']);
   assert.equal(r.status, 3);
   assert.match(r.err, /^vfiokit: the bundle is missing \(hint: run `npm run build` or `npm start`\)\n$/);
+});
+
+test('the diagnose catalogue is a bundle of its own, loaded only by diagnose', async () => {
+  // The oracle is the catalogue as the sources define it (run here through tsx), not the build.
+  const { CATALOGUE } = await import('../../src/readiness/diagnose/catalogue.js');
+  const main = fs.readFileSync(path.join(repoRoot, 'dist/vfiokit.cjs'), 'utf8');
+  const side = path.join(repoRoot, 'dist/vfiokit-catalogue.cjs');
+  // Evaluated as the main bundle does (a function expression with CommonJS's parameters).
+  const mod = { exports: {} as { CATALOGUE: { id: string }[] } };
+  new vm.Script(fs.readFileSync(side, 'utf8'), { filename: side }).runInThisContext()(
+    mod.exports,
+    require,
+    mod,
+    side,
+    path.dirname(side),
+  );
+  const built = mod.exports;
+  assert.ok(CATALOGUE.length >= 150, `${CATALOGUE.length} entries`);
+  assert.deepEqual(
+    built.CATALOGUE.map((e) => e.id),
+    CATALOGUE.map((e) => e.id),
+    'the side bundle holds the whole catalogue, in order',
+  );
+  // Citations are the catalogue's longest unique texts: none of them is left in the main bundle.
+  const inMain = CATALOGUE.filter((e) => main.includes(JSON.stringify(e.cite).slice(1, -1)));
+  assert.deepEqual(
+    inMain.map((e) => e.id),
+    [],
+    'catalogue entries compiled into the main bundle',
+  );
+  // And the bundled CLI finds it: a message only the catalogue knows.
+  const r = spawnSync(process.execPath, [path.join(repoRoot, 'bin/vfiokit'), 'diagnose', '--json'], {
+    encoding: 'utf8',
+    input: "vfio-pci 0000:01:00.0: BAR 3: can't reserve [mem 0xf0000000-0xf1ffffff 64bit pref]\n",
+  });
+  assert.equal(r.status, 1, r.stderr);
+  const ids = (JSON.parse(r.stdout) as { findings: { id: string }[] }).findings.map((f) => f.id);
+  assert.equal(ids.length, 1, r.stdout);
+  assert.ok(
+    CATALOGUE.some((e) => e.id === ids[0]),
+    `${ids[0]} is a catalogue id`,
+  );
+});
+
+test('without the catalogue beside the bundle, diagnose says how to rebuild (exit 3); other commands run', () => {
+  const { bin, bundle } = copyBuild();
+  fs.rmSync(path.join(path.dirname(bundle), 'vfiokit-catalogue.cjs'));
+  const r = spawnSync(process.execPath, [bin, 'diagnose'], { encoding: 'utf8', input: 'x\n' });
+  assert.equal(r.status, 3);
+  assert.match(
+    r.stderr,
+    /^vfiokit: the diagnose catalogue \(vfiokit-catalogue\.cjs\) is missing beside the bundle \(hint: run `npm run build` \(or `npm start`\) to rebuild dist\/\)\n$/,
+  );
+  assert.equal(run(bin, ['--version']).status, 0);
 });
 
 test('diagnose reading a log keeps the optimising compiler; given message text it is one-shot', () => {
