@@ -23,21 +23,72 @@ export interface CapabilityWalk {
 const CAP_TTL = 48;
 const EXT_TTL = (4096 - 256) / 8;
 
-export function walkCapabilities(view: ConfigView, header: ConfigHeader): CapabilityWalk {
+export interface WalkOptions {
+  /**
+   * Records shared between devices and frozen: the same capability at the same offset is one
+   * object for every device that has it (a scan for grouping, which adds no decoded registers).
+   * Without it each record is the caller's own, to which `details` may be added.
+   */
+  shared?: boolean;
+}
+
+export function walkCapabilities(
+  view: ConfigView,
+  header: ConfigHeader,
+  opts: WalkOptions = {},
+): CapabilityWalk {
   const w: CapabilityWalk = { capabilities: [], unknown: [], problems: [] };
-  walkStandard(view, header, w);
-  walkExtended(view, w);
+  const make = opts.shared ? sharedCapability : newCapability;
+  walkStandard(view, header, w, make);
+  walkExtended(view, w, make);
   return w;
 }
 
-function walkStandard(view: ConfigView, header: ConfigHeader, w: CapabilityWalk): void {
+type MakeCapability = (
+  id: number,
+  offset: number,
+  extended: boolean,
+  version: number | undefined,
+) => Capability;
+
+const newCapability: MakeCapability = (id, offset, extended, version) =>
+  extended
+    ? { id, offset, extended, version, name: capabilityName(id, true) }
+    : { id, offset, extended, name: capabilityName(id, false) };
+
+/**
+ * The shared records, by their fields. A host has a few dozen distinct ones (one per capability and
+ * offset its device models use), so a scan of thousands of functions keeps a few dozen objects
+ * instead of three or four per function. Bounded: past the limit (only a damaged or crafted tree
+ * gets there) records are made afresh.
+ */
+const SHARED = new Map<number, Capability>();
+const SHARED_MAX = 4096;
+
+const sharedCapability: MakeCapability = (id, offset, extended, version) => {
+  // id 16 bits, offset 12 bits, version 4 bits, and the list: 33 bits, exact in a double.
+  const key = ((extended ? 16 + (version ?? 0) : 0) * 0x10000 + id) * 0x1000 + offset;
+  let cap = SHARED.get(key);
+  if (cap === undefined) {
+    cap = Object.freeze(newCapability(id, offset, extended, version));
+    if (SHARED.size < SHARED_MAX) SHARED.set(key, cap);
+  }
+  return cap;
+};
+
+/** Whether the list already holds a capability of this kind at `pos` (a chain that loops). */
+function visited(caps: Capability[], extended: boolean, pos: number): boolean {
+  for (const c of caps) if (c.offset === pos && c.extended === extended) return true;
+  return false;
+}
+
+function walkStandard(view: ConfigView, header: ConfigHeader, w: CapabilityWalk, make: MakeCapability): void {
   if (!header.hasCapList) return;
   let pos = view.u8(header.capPointerOffset);
   if (pos === undefined) {
     w.unknown.push('capabilities');
     return;
   }
-  const seen = new Set<number>();
   for (let ttl = CAP_TTL; ttl > 0; ttl--) {
     if (pos < 0x40) return;
     pos &= ~3;
@@ -48,18 +99,17 @@ function walkStandard(view: ConfigView, header: ConfigHeader, w: CapabilityWalk)
     }
     const id = ent & 0xff;
     if (id === 0xff) return;
-    if (seen.has(pos)) {
+    if (visited(w.capabilities, false, pos)) {
       w.problems.push(`capability chain loops back to 0x${pos.toString(16)}`);
       return;
     }
-    seen.add(pos);
-    w.capabilities.push({ id, offset: pos, extended: false, name: capabilityName(id, false) });
+    w.capabilities.push(make(id, pos, false, undefined));
     pos = ent >> 8;
   }
   w.problems.push('capability chain longer than 48 entries');
 }
 
-function walkExtended(view: ConfigView, w: CapabilityWalk): void {
+function walkExtended(view: ConfigView, w: CapabilityWalk, make: MakeCapability): void {
   if (view.size <= 0x100) {
     // 256 bytes is a complete conventional config space; fewer means the read was cut short
     // (non-root), so whether extended capabilities exist is unknown.
@@ -67,7 +117,6 @@ function walkExtended(view: ConfigView, w: CapabilityWalk): void {
     return;
   }
   let pos = 0x100;
-  const seen = new Set<number>();
   for (let ttl = EXT_TTL; ttl > 0; ttl--) {
     const h = view.u32(pos);
     if (h === undefined) {
@@ -75,19 +124,11 @@ function walkExtended(view: ConfigView, w: CapabilityWalk): void {
       return;
     }
     if (h === 0 || h === 0xffffffff) return;
-    if (seen.has(pos)) {
+    if (visited(w.capabilities, true, pos)) {
       w.problems.push(`extended capability chain loops back to 0x${pos.toString(16)}`);
       return;
     }
-    seen.add(pos);
-    const id = h & 0xffff;
-    w.capabilities.push({
-      id,
-      offset: pos,
-      extended: true,
-      version: (h >>> 16) & 0xf,
-      name: capabilityName(id, true),
-    });
+    w.capabilities.push(make(h & 0xffff, pos, true, (h >>> 16) & 0xf));
     pos = (h >>> 20) & ~3;
     if (pos < 0x100) return;
   }

@@ -69,7 +69,7 @@ export function decodeConfig(bytes: Uint8Array, opts: DecodeOptions = {}): Decod
     config.unknown = ['header', 'capabilities', 'extended capabilities'];
     return { config, capabilities: [], problems: [] };
   }
-  const walk = walkCapabilities(view, header);
+  const walk = walkCapabilities(view, header, { shared: !details });
   if (walk.unknown.length) config.unknown = walk.unknown;
   if (walk.problems.length) config.problems = walk.problems;
   const out: DecodedConfig = { header, config, capabilities: walk.capabilities, problems: walk.problems };

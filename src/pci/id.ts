@@ -12,8 +12,27 @@ export type PciId = number;
 /** A 24-bit class code: base class << 16 | subclass << 8 | programming interface. */
 export type ClassCode = number;
 
+/**
+ * One string per value formatted: a report of thousands of devices names a few dozen vendors,
+ * devices and classes, and a string each per device was a megabyte of `vfiokit groups`' peak on
+ * 4,096 functions. Bounded (past the limit, only a crafted tree, strings are made afresh).
+ */
+function memo(format: (n: number) => string): (n: number) => string {
+  const seen = new Map<number, string>();
+  return (n) => {
+    let s = seen.get(n);
+    if (s === undefined) {
+      s = format(n);
+      if (seen.size < 8192) seen.set(n, s);
+    }
+    return s;
+  };
+}
+
 /** "10de": four lowercase hex digits, as lspci -n and sysfs print an ID (without sysfs's 0x). */
-export const formatPciId = (id: PciId): string => id.toString(16).padStart(4, '0');
+export const formatPciId: (id: PciId) => string = memo((id) => id.toString(16).padStart(4, '0'));
+
+const fullClass = memo((c) => c.toString(16).padStart(6, '0'));
 
 /** "10de:1b80", the pair vfio-pci.ids, lspci -n and `vfiokit setup` use. */
 export const formatIdPair = (vendor: PciId, device: PciId): string =>
@@ -21,4 +40,4 @@ export const formatIdPair = (vendor: PciId, device: PciId): string =>
 
 /** "030000" (class, subclass and programming interface), or "0300" at subclass level. */
 export const formatClassCode = (c: ClassCode, level: 'prog-if' | 'subclass' = 'prog-if'): string =>
-  level === 'subclass' ? (c >> 8).toString(16).padStart(4, '0') : c.toString(16).padStart(6, '0');
+  level === 'subclass' ? (c >> 8).toString(16).padStart(4, '0') : fullClass(c);

@@ -32,6 +32,45 @@ test('a looping standard chain is cut and reported, not followed forever', () =>
   assert.match(d.problems[0], /loops back to 0x40/);
 });
 
+test('a scan for grouping shares frozen capability records; a full decode gives each device its own', () => {
+  // Two functions of one model (PM at 0x40, PCIe at 0x50; AER and ACS extended) and a third whose
+  // PM capability sits elsewhere (0x60): the kind and the offset decide what may be shared.
+  const dev = (pm: number) => {
+    const b = header(4096, { capPtr: pm });
+    b[pm] = 0x01; // Power Management (pci_regs.h PCI_CAP_ID_PM)
+    b[pm + 1] = 0x70;
+    b[0x70] = 0x10; // PCI Express (PCI_CAP_ID_EXP), a root port: type 4 in bits 7:4 of byte 2
+    b[0x72] = 0x42;
+    new DataView(b.buffer).setUint32(0x100, (0x140 << 20) | (1 << 16) | 0x0001, true); // AER v1
+    new DataView(b.buffer).setUint32(0x140, (1 << 16) | 0x000d, true); // ACS v1, end of list
+    return b;
+  };
+  const [a, b, c] = [dev(0x40), dev(0x40), dev(0x60)].map((x) => decodeConfig(x, { details: false }));
+  const shape = (d: typeof a) => d.capabilities.map((x) => [x.extended, x.id, x.offset, x.name]);
+  assert.deepEqual(shape(a), [
+    [false, 0x01, 0x40, 'Power Management'],
+    [false, 0x10, 0x70, 'PCI Express'],
+    [true, 0x0001, 0x100, 'Advanced Error Reporting'],
+    [true, 0x000d, 0x140, 'Access Control Services'],
+  ]);
+  assert.deepEqual(shape(b), shape(a));
+  for (let i = 0; i < 4; i++) {
+    assert.equal(a.capabilities[i], b.capabilities[i], `capability ${i} is one record`);
+    assert.ok(Object.isFrozen(a.capabilities[i]));
+  }
+  assert.notEqual(c.capabilities[0], a.capabilities[0], 'PM at another offset is another record');
+  assert.equal(c.capabilities[0].offset, 0x60);
+  assert.notEqual(a.capabilities, b.capabilities, 'each device has its own list');
+  // The full decode (vfiokit device) adds registers to each record: never shared.
+  const [x, y] = [dev(0x40), dev(0x40)].map((d) => decodeConfig(d));
+  assert.notEqual(x.capabilities[0], y.capabilities[0]);
+  assert.ok(!Object.isFrozen(x.capabilities[0]));
+  assert.deepEqual(
+    x.capabilities.map((k) => [k.extended, k.id, k.offset, k.name]),
+    shape(a),
+  );
+});
+
 test('pointers into the header end the list; the low two bits of a pointer are ignored', () => {
   const b = header(256, { capPtr: 0x43 });
   b[0x40] = 0x10;
