@@ -48,8 +48,10 @@ class RootHostState implements HostState {
       return this.scans.grouping;
     }
     // The commands over a HostState read decoded facts and, of the bytes, only the standard space
-    // and the ACS registers (ACS quirks, IGD registers): the prefix grouping keeps.
-    this.scans.all = scanPciDevices(this.root, { keep: 'prefix' });
+    // and the ACS registers (ACS quirks, IGD registers): the prefix grouping keeps. None of them
+    // reads the other capabilities' registers (`vfiokit device` and fleet drift read devices in
+    // full, readPciDevice/readPciDevices), so those are not decoded.
+    this.scans.all = scanPciDevices(this.root, { keep: 'prefix', details: false });
     return this.scans.all;
   }
 

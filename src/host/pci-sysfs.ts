@@ -240,6 +240,11 @@ export interface ScanOptions {
    * per device otherwise (16 MB at 4,096 functions).
    */
   keep?: 'whole' | 'prefix';
+  /**
+   * Whether a full scan decodes each capability's registers into `details` (decodeConfig; default
+   * true). Commands that print none of them save the objects; a grouping scan never decodes them.
+   */
+  details?: boolean;
 }
 
 const isReadError = (e: unknown): e is VfiokitError =>
@@ -270,6 +275,7 @@ export function scanPciDevices(root: HostRoot, opts: ScanOptions = {}): PciScan 
     root,
     facts: opts.facts ?? 'all',
     prefix: opts.keep === 'prefix',
+    details: opts.details ?? true,
     flattened: scan.flattened,
     bus,
     slab: new ByteSlab(),
@@ -327,6 +333,7 @@ export function tryReadPciDevice(
     {
       root,
       facts,
+      details: true,
       flattened: [],
       slab: new ByteSlab(),
       pfs: new Map(),
@@ -347,6 +354,8 @@ interface ScanContext {
   facts: 'all' | 'grouping';
   /** Keep only the prefix of config space that grouping reads (ScanOptions.keep). */
   prefix?: boolean;
+  /** Whether a full scan decodes capability registers (ScanOptions.details). */
+  details: boolean;
   /** Links found flattened (PciScan.flattened). */
   flattened: string[];
   /** The bus directory, when the root lists directories (a snapshot). */
@@ -518,7 +527,7 @@ function readDecodedConfig(at: DeviceAt): DecodedConfig | undefined {
     return undefined;
   }
   const grouping = at.ctx.facts === 'grouping';
-  const dc = decodeConfig(bytes, { details: !grouping });
+  const dc = decodeConfig(bytes, { details: !grouping && at.ctx.details });
   const bridge = dc.header?.bridge;
   if (at.ctx.busDirs && bridge && bridge.secondaryBus > 0) {
     const domain = at.name.slice(0, at.name.indexOf(':'));

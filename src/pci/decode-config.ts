@@ -53,8 +53,10 @@ const FULL_CONVENTIONAL = 0x100;
 
 export interface DecodeOptions {
   /**
-   * Decode each capability's registers into `details` (for `vfiokit device`). Grouping reads only
-   * the PCIe and ACS records, so a scan for it skips the per-capability objects. Default true.
+   * Decode each capability's registers into `details` (for `vfiokit device` and fleet drift's
+   * serial numbers). Grouping and the listings read only the PCIe and ACS records, so their scans
+   * skip the per-capability objects, and the capability records are then shared between devices
+   * (walkCapabilities). Default true.
    */
   details?: boolean;
 }

@@ -8,9 +8,11 @@
 // (drivers/pci/iov.c pci_iov_add_virtfn, drivers/iommu/iommu.c iommu_group_add_device).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { openHostState } from '../../src/host/host-state.js';
 import { kernelGroupsFromLinks, readKernelGroups } from '../../src/host/kernel-groups.js';
 import { readPciDevices, scanPciDevices } from '../../src/host/pci-sysfs.js';
 import type { HostRoot } from '../../src/host/root.js';
+import type { PciDevice } from '../../src/pci/types.js';
 import { desktop } from '../helpers/fixture-builder.js';
 import { fixtureScope } from '../helpers/fixture-scope.js';
 import { hostOf, SHAPES } from '../helpers/mixed-host.js';
@@ -201,4 +203,24 @@ test('sriov_* is probed only on functions whose config has the SR-IOV capability
   });
   assert.deepEqual(readPciDevices(cutView), cutListed);
   assert.equal(probed.size, cutListed.length, 'every function probed when config is cut short');
+});
+
+test('the commands’ scan (HostState) lists the same capabilities as a full read, without their registers', () => {
+  const fx = build({ rootComplexes: hostOf(mixed, 512) });
+  const full = readPciDevices(fx.root);
+  const listing = openHostState(fx.root).pci().devices;
+  assert.deepEqual(
+    listing.map((d) => d.address),
+    full.map((d) => d.address),
+  );
+  const bare = (d: PciDevice) => d.capabilities.map(({ details: _, ...c }) => c);
+  let decoded = 0;
+  for (const [i, d] of full.entries()) {
+    assert.deepEqual(bare(listing[i]), bare(d), d.address);
+    decoded += d.capabilities.filter((c) => c.details !== undefined).length;
+    assert.ok(listing[i].capabilities.every((c) => c.details === undefined && Object.isFrozen(c)));
+    // What the listings print from config space is the same.
+    assert.deepEqual([listing[i].pcie, listing[i].acs], [d.pcie, d.acs], d.address);
+  }
+  assert.ok(decoded >= full.length, `the full read decodes registers (${decoded} capabilities)`);
 });
