@@ -41,7 +41,41 @@ export function walkCapabilities(
   const make = opts.shared ? sharedCapability : newCapability;
   walkStandard(view, header, w, make);
   walkExtended(view, w, make);
+  if (opts.shared) w.capabilities = sharedList(w.capabilities);
   return w;
+}
+
+/**
+ * One frozen list per sequence of shared records: the functions of one model have the same list,
+ * so a large host holds a few dozen lists instead of one (with room for 17 records) per function.
+ * Found through a trie keyed by the records themselves, so no key is built per device.
+ */
+interface ListNode {
+  list?: readonly Capability[];
+  next?: Map<Capability, ListNode>;
+}
+const LISTS: ListNode = {};
+let listCount = 0;
+
+function sharedList(caps: Capability[]): Capability[] {
+  let node = LISTS;
+  for (const c of caps) {
+    let n = node.next?.get(c);
+    if (n === undefined) {
+      // Past the bound (only a damaged or crafted tree gets there) a list is the device's own.
+      if (listCount >= SHARED_MAX) return caps;
+      n = {};
+      node.next ??= new Map();
+      node.next.set(c, n);
+    }
+    node = n;
+  }
+  if (node.list === undefined) {
+    node.list = Object.freeze(caps.slice());
+    listCount++;
+  }
+  // Frozen: a caller that tried to change a shared list would throw rather than change others'.
+  return node.list as Capability[];
 }
 
 type MakeCapability = (

@@ -32,7 +32,7 @@ test('a looping standard chain is cut and reported, not followed forever', () =>
   assert.match(d.problems[0], /loops back to 0x40/);
 });
 
-test('a scan for grouping shares frozen capability records; a full decode gives each device its own', () => {
+test('a scan for grouping shares frozen capability records and lists; a full decode gives each device its own', () => {
   // Two functions of one model (PM at 0x40, PCIe at 0x50; AER and ACS extended) and a third whose
   // PM capability sits elsewhere (0x60): the kind and the offset decide what may be shared.
   const dev = (pm: number) => {
@@ -60,7 +60,9 @@ test('a scan for grouping shares frozen capability records; a full decode gives 
   }
   assert.notEqual(c.capabilities[0], a.capabilities[0], 'PM at another offset is another record');
   assert.equal(c.capabilities[0].offset, 0x60);
-  assert.notEqual(a.capabilities, b.capabilities, 'each device has its own list');
+  assert.equal(a.capabilities, b.capabilities, 'one model, one list');
+  assert.ok(Object.isFrozen(a.capabilities));
+  assert.notEqual(c.capabilities, a.capabilities);
   // The full decode (vfiokit device) adds registers to each record: never shared.
   const [x, y] = [dev(0x40), dev(0x40)].map((d) => decodeConfig(d));
   assert.notEqual(x.capabilities[0], y.capabilities[0]);
