@@ -74,6 +74,11 @@ export const HELD_OUT_7_PATH = fileURLToPath(
   new URL('../test/fixtures/diagnose/held-out-7.json', import.meta.url),
 );
 
+/** The eighth set, collected from yet other threads once the seventh had been scored. */
+export const HELD_OUT_8_PATH = fileURLToPath(
+  new URL('../test/fixtures/diagnose/held-out-8.json', import.meta.url),
+);
+
 export function loadHeldOut(path = HELD_OUT_PATH): HeldOutSet {
   let set: HeldOutSet;
   try {
