@@ -169,6 +169,22 @@ test('a step and errno the tables do not know fall back to what the errno means 
   assert.match(f.explanation.cause, /failed the operation/);
 });
 
+test('words only VFIO uses need no VFIO on the line', () => {
+  // DPDK's pci_vfio.c: "%s cannot get device region info error %i (%s)" under its "EAL: " tag;
+  // GET_REGION_INFO is -EINVAL for an index past the device's regions (vfio_pci_core_ioctl()).
+  const f = generic('EAL: 0000:01:00.0 cannot get device region info error 22 (Invalid argument)');
+  assert.equal(f.facts.errno, 'EINVAL');
+  assert.match(f.explanation.title, /VFIO_DEVICE_GET_REGION_INFO/);
+  assert.match(said(f), /region index/);
+  // rust-vmm's VfioDeviceGetIrqInfo(Error(22)): GET_IRQ_INFO's -EINVAL, the index the device lacks.
+  const irq = findings('Error: VfioDeviceGetIrqInfo(Error(22))');
+  assert.deepEqual(
+    irq.map((x) => x.entry.id),
+    ['generic.vfio-ioctl-errno'],
+  );
+  assert.match(said(irq[0]), /not pci express/);
+});
+
 test('a step word without VFIO on the line is not taken for a VFIO step', () => {
   // MSI-X and resets belong to every PCI driver: nothing VFIO here.
   assert.equal(findings('nvme 0000:01:00.0: failed to enable MSI-X: errno 22').length, 0);

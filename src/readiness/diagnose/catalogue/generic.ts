@@ -94,6 +94,7 @@ const IOCTL_ALIASES: Record<string, string> = {
   GroupSetContainer: 'VFIO_GROUP_SET_CONTAINER',
   VfioDeviceGetRegionInfo: 'VFIO_DEVICE_GET_REGION_INFO',
   VfioDeviceGetInfo: 'VFIO_DEVICE_GET_INFO',
+  VfioDeviceGetIrqInfo: 'VFIO_DEVICE_GET_IRQ_INFO',
 };
 /** rust-vmm's variants for opening the nodes. */
 const NODE_VARIANTS: Record<string, string> = { OpenContainer: 'vfio/vfio', OpenGroup: 'vfio/0' };
@@ -180,7 +181,19 @@ const STEP_IOCTL: Partial<Record<VfioStep, string>> = {
  */
 const STEP_WORDS: [VfioStep, string[]][] = [
   ['hot-reset-info', ['hot reset info', 'HOT_RESET_INFO', 'hot_reset_info', 'hot-reset info']],
-  ['hot-reset', ['hot reset', 'Hot reset', 'HOT_RESET', 'hot_reset', 'hot-reset', 'bus reset', 'Bus reset']],
+  [
+    'hot-reset',
+    [
+      'PCI_HOT_RESET',
+      'hot reset',
+      'Hot reset',
+      'HOT_RESET',
+      'hot_reset',
+      'hot-reset',
+      'bus reset',
+      'Bus reset',
+    ],
+  ],
   [
     'attach',
     [
@@ -255,6 +268,7 @@ const STEP_WORDS: [VfioStep, string[]][] = [
   [
     'region-info',
     [
+      'device region info',
       'read region info',
       'get region info',
       'region info',
@@ -328,6 +342,21 @@ const STEP_WORDS: [VfioStep, string[]][] = [
       'write to BAR',
     ],
   ],
+];
+
+/**
+ * Step words only VFIO uses, recognised without VFIO on the line (DPDK's pci_vfio.c prints "%s
+ * cannot get device region info error %i (%s)" after its own "EAL: " tag). Each is in STEP_WORDS.
+ */
+const VFIO_ONLY_STEP_WORDS = [
+  'device region info',
+  'REGION_INFO',
+  'SET_IRQS',
+  'MIG_DEVICE_STATE',
+  'HOT_RESET_INFO',
+  'PCI_HOT_RESET',
+  'BIND_IOMMUFD',
+  'ATTACH_IOMMUFD_PT',
 ];
 
 const STEP_OF = new Map<string, VfioStep>(STEP_WORDS.flatMap(([step, words]) => words.map((w) => [w, step])));
@@ -522,7 +551,7 @@ export const GENERIC_ENTRIES: CatalogueEntry[] = [
     tier: 'generic',
     patterns: [
       /\b(?<ioctl>VFIO_[A-Z0-9_]{3,40}|IOMMU_[A-Z0-9_]{3,40})\b/,
-      /\b(?<ioctl>IommuDmaMap|IommuDmaUnmap|GroupGetDeviceFD|ContainerSetIOMMU|GroupSetContainer|VfioDeviceGetRegionInfo|VfioDeviceGetInfo|OpenContainer|OpenGroup)\(/,
+      /\b(?<ioctl>IommuDmaMap|IommuDmaUnmap|GroupGetDeviceFD|ContainerSetIOMMU|GroupSetContainer|VfioDeviceGetRegionInfo|VfioDeviceGetInfo|VfioDeviceGetIrqInfo|OpenContainer|OpenGroup)\(/,
     ],
     severity: 'error',
     title: 'A VFIO ioctl failed',
@@ -540,6 +569,7 @@ export const GENERIC_ENTRIES: CatalogueEntry[] = [
       // The map error's own Debug form (VfioMapRegion(DmaMap(IommuDmaMap(…)))) has a specific entry
       // (cloud-hypervisor.dma-map-failed); other variants of the same enum reach this tier.
       ex('Error: VfioDeviceGetRegionInfo(Error(22))', { ioctl: 'VfioDeviceGetRegionInfo', errno: 'EINVAL' }),
+      ex('Error: VfioDeviceGetIrqInfo(Error(22))', { ioctl: 'VfioDeviceGetIrqInfo', errno: 'EINVAL' }),
     ],
   },
   {
@@ -561,6 +591,7 @@ export const GENERIC_ENTRIES: CatalogueEntry[] = [
       // before them; the bounded gap keeps each try linear.
       new RegExp(`(?:vfio|VFIO|Vfio|iommufd)[^\\n]{0,200}?(?<step>${STEP_RE})`),
       new RegExp(`(?<step>${STEP_RE})[^\\n]{0,200}?(?:vfio|VFIO|Vfio|iommufd)`),
+      new RegExp(`(?<step>${VFIO_ONLY_STEP_WORDS.join('|')})`),
       /(?<grouplink>iommu_group)\b/,
       /(?<groupctx>VFIO group|vfio group|Vfio group|IOMMU group|iommu group|vfio_group|group (?:file|fd|node|\d{1,6}\b))/,
       /(?<devctx>VFIO device|vfio device|vfio-pci device|vfio_pci|vfio-pci|device fd|device FD|hostdev|passthrough|pass-through|Passthrough)/,
@@ -614,6 +645,11 @@ export const GENERIC_ENTRIES: CatalogueEntry[] = [
         errno: 'ENOTTY',
       }),
       ex('vfio_dma_unmap(iova=0x100000000, size=0x1000) failed: Invalid argument', { errno: 'EINVAL' }),
+      // DPDK drivers/bus/pci/linux/pci_vfio.c: "%s cannot get device region info error %i (%s)".
+      ex('EAL: 0000:01:00.0 cannot get device region info error 22 (Invalid argument)', {
+        step: 'device region info',
+        errno: 'EINVAL',
+      }),
     ],
   },
 ];
