@@ -151,6 +151,21 @@ test('each step reads its errno from the kernel code of that step', () => {
   }
 });
 
+test('an ioeventfd is a BAR write trigger, not an interrupt', () => {
+  // vfio_pci_ioeventfd(): -EINVAL for a trigger outside a BAR or over the MSI-X table.
+  const f = generic('vfio: failed to set up ioeventfd for BAR0+0x2000: Invalid argument');
+  assert.match(f.explanation.title, /VFIO_DEVICE_IOEVENTFD/);
+  assert.match(said(f), /msi-x table/);
+  // -EEXIST for the same trigger twice.
+  assert.match(said(generic('vfio: ioeventfd add failed: File exists')), /twice/);
+});
+
+test('ENOTTY on a VFIO line naming no step: the request code or the descriptor', () => {
+  // Every VFIO fops ioctl handler ends in -ENOTTY for a request it does not handle.
+  const f = generic('vfio: ioctl on the device failed: Inappropriate ioctl for device');
+  assert.match(said(f), /ioctl number|request code/);
+});
+
 test('the hot-reset size query is information, not an error', () => {
   const f = generic('vfio: get hot reset info returned ENOSPC (os error 28)');
   assert.equal(f.explanation.severity, 'info');

@@ -122,6 +122,7 @@ type VfioStep =
   | 'iommufd-bind'
   | 'iommufd-attach'
   | 'irqs'
+  | 'ioeventfd'
   | 'irq-info'
   | 'region-info'
   | 'device-info'
@@ -139,6 +140,7 @@ const CONTEXT_NAMES: Record<VfioContext, string> = {
   'iommufd-bind': 'binding a device to iommufd (VFIO_DEVICE_BIND_IOMMUFD)',
   'iommufd-attach': 'attaching a device to an iommufd address space (VFIO_DEVICE_ATTACH_IOMMUFD_PT)',
   irqs: "setting up a device's interrupts (VFIO_DEVICE_SET_IRQS)",
+  ioeventfd: 'registering a BAR write trigger (VFIO_DEVICE_IOEVENTFD)',
   'irq-info': "reading a device's interrupt info (VFIO_DEVICE_GET_IRQ_INFO)",
   'region-info': "reading a device's region info (VFIO_DEVICE_GET_REGION_INFO)",
   'device-info': "reading a device's info (VFIO_DEVICE_GET_INFO)",
@@ -165,6 +167,7 @@ const STEP_IOCTL: Partial<Record<VfioStep, string>> = {
   'iommufd-bind': 'VFIO_DEVICE_BIND_IOMMUFD',
   'iommufd-attach': 'VFIO_DEVICE_ATTACH_IOMMUFD_PT',
   irqs: 'VFIO_DEVICE_SET_IRQS',
+  ioeventfd: 'VFIO_DEVICE_IOEVENTFD',
   'irq-info': 'VFIO_DEVICE_GET_IRQ_INFO',
   'region-info': 'VFIO_DEVICE_GET_REGION_INFO',
   'device-info': 'VFIO_DEVICE_GET_INFO',
@@ -231,6 +234,8 @@ const STEP_WORDS: [VfioStep, string[]][] = [
     'set-iommu',
     ['set IOMMU', 'set iommu', 'set_iommu', 'SET_IOMMU', 'SetIommu', 'setIommu', 'IOMMU type', 'iommu type'],
   ],
+  // An ioevent (a BAR write trigger) is no interrupt, though "ioeventfd" holds "eventfd".
+  ['ioeventfd', ['ioeventfd', 'IOEVENTFD', 'ioevent fd']],
   ['irq-info', ['irq info', 'IRQ info', 'IRQ_INFO', 'irq_info', 'IrqInfo']],
   [
     'irqs',
@@ -447,6 +452,11 @@ const VFIO_GENERAL: Record<string, VfioErrnoText> = {
     fix: 'start the VM through the system libvirt, or add a udev rule for the user',
   },
   ENOMEM: DEVICE.ENOMEM,
+  ENOTTY: {
+    cause:
+      'the VFIO file did not know the request: every VFIO file answers -ENOTTY to a request code it does not handle (vfio_fops_unl_ioctl(), vfio_group_fops_unl_ioctl(), vfio_pci_core_ioctl()), so the program computed the ioctl number wrongly, sent it to the wrong descriptor (container, group and device each take their own requests), or asked for a feature this kernel or device lacks',
+    fix: "compare the program's ioctl numbers with linux/vfio.h and the descriptor it uses; for a feature, check the kernel version that added it",
+  },
 };
 
 function refineTable(ctx: VfioContext, f: Facts): VfioErrnoText | undefined {

@@ -427,6 +427,26 @@ const IOCTL: Record<string, Record<string, VfioErrnoText>> = {
       fix: 'only function-level resets can reset it; check reset_method',
     },
   },
+  VFIO_DEVICE_IOEVENTFD: {
+    EINVAL: {
+      cause:
+        'vfio_pci_ioeventfd() refused the write trigger: it is not inside a BAR (ROM, config space or past the BAR end), it overlaps the MSI-X table (writes there must stay trapped), or it is an 8-byte write on a kernel without 64-bit ioeventfd support',
+      fix: 'a bug or an optimisation the host cannot give: QEMU falls back to trapping the write itself (harmless, slower); otherwise register only 1-, 2- or 4-byte writes inside a BAR and outside the MSI-X table',
+    },
+    EEXIST: {
+      cause:
+        'an ioeventfd with the same BAR, offset, size and data is already registered (vfio_pci_ioeventfd())',
+      fix: 'a bookkeeping bug in the program (it registered the same trigger twice)',
+    },
+    ENOSPC: {
+      cause: 'the device already has the most ioeventfds vfio-pci allows (VFIO_PCI_IOEVENTFD_MAX, 1000)',
+      fix: 'the program falls back to trapped writes; fewer triggers per device',
+    },
+    ENODEV: {
+      cause: 'a removal (fd -1) was asked for an ioeventfd that is not registered (vfio_pci_ioeventfd())',
+      fix: 'harmless in itself: the program removed a trigger twice or never added it',
+    },
+  },
   VFIO_DEVICE_FEATURE: {
     ENOTTY: {
       cause:
