@@ -356,8 +356,8 @@ const IOCTL: Record<string, Record<string, VfioErrnoText>> = {
   VFIO_DEVICE_GET_REGION_INFO: {
     EINVAL: {
       cause:
-        'the region index is not one the device has (vfio_pci_core_ioctl(): beyond the BARs, ROM, config and VGA regions plus its device-specific ones, or the VGA region of a device that is not VGA or with disable_vga set), or the argsz given is too small',
-      fix: 'read num_regions from VFIO_DEVICE_GET_INFO and ask only for those; a VGA region needs a VGA-class device and vfio-pci without disable_vga',
+        'the region index is not one the device has (vfio_pci_core_ioctl(): beyond the BARs, ROM, config and VGA regions plus its device-specific ones, or the VGA region of a device that is not VGA or with disable_vga set), or the argsz given is too small. For index 8 (the VGA region) on a device that is not a VGA controller this is expected: VFIO_DEVICE_GET_INFO counts the VGA slot for every PCI device, so a VMM probing each index meets it (rust-vmm/vfio#50)',
+      fix: 'harmless for index 8 on a non-VGA device; otherwise read num_regions from VFIO_DEVICE_GET_INFO and ask only for those; a VGA region needs a VGA-class device and vfio-pci without disable_vga',
     },
   },
   VFIO_DEVICE_GET_INFO: {
