@@ -15,9 +15,11 @@ import {
   IOCTL_NAMES,
   NODE_NAMES,
   type VfioErrnoText,
+  type VfioStepKind,
   vfioIoctlErrno,
   vfioNodeErrno,
   vfioNodeKind,
+  vfioStepErrno,
 } from './vfio-errno.js';
 
 type Facts = Readonly<Record<string, string>>;
@@ -92,6 +94,7 @@ const IOCTL_ALIASES: Record<string, string> = {
   GroupSetContainer: 'VFIO_GROUP_SET_CONTAINER',
   VfioDeviceGetRegionInfo: 'VFIO_DEVICE_GET_REGION_INFO',
   VfioDeviceGetInfo: 'VFIO_DEVICE_GET_INFO',
+  VfioDeviceGetIrqInfo: 'VFIO_DEVICE_GET_IRQ_INFO',
 };
 /** rust-vmm's variants for opening the nodes. */
 const NODE_VARIANTS: Record<string, string> = { OpenContainer: 'vfio/vfio', OpenGroup: 'vfio/0' };
@@ -109,11 +112,47 @@ function ioctlRefine(f: Facts): Refinement | undefined {
 
 /**
  * What a VFIO line that names no node, ioctl or sysfs file is about, from the words around the
- * errno: a DMA mapping, a device's iommu_group link, an IOMMU group, a device, or VFIO at all.
+ * errno: one VFIO step (attaching a group, setting the IOMMU type, binding to iommufd, interrupts,
+ * regions and BARs, DMA map and unmap, vfio-user's DMA table, reset, migration, device queries),
+ * a device's iommu_group link, an IOMMU group, a device, or VFIO at all.
  */
-type VfioContext = 'dma-map' | 'group-link' | 'group' | 'device' | 'vfio';
+type VfioStep =
+  | 'attach'
+  | 'set-iommu'
+  | 'iommufd-bind'
+  | 'iommufd-attach'
+  | 'irqs'
+  | 'ioeventfd'
+  | 'irq-info'
+  | 'region-info'
+  | 'device-info'
+  | 'hot-reset-info'
+  | 'hot-reset'
+  | 'reset'
+  | 'migration'
+  | 'dma-unmap'
+  | VfioStepKind;
+type VfioContext = VfioStep | 'dma-map' | 'group-link' | 'group' | 'device' | 'vfio';
 
 const CONTEXT_NAMES: Record<VfioContext, string> = {
+  attach: 'attaching an IOMMU group to a container (VFIO_GROUP_SET_CONTAINER)',
+  'set-iommu': "setting the container's IOMMU type (VFIO_SET_IOMMU)",
+  'iommufd-bind': 'binding a device to iommufd (VFIO_DEVICE_BIND_IOMMUFD)',
+  'iommufd-attach': 'attaching a device to an iommufd address space (VFIO_DEVICE_ATTACH_IOMMUFD_PT)',
+  irqs: "setting up a device's interrupts (VFIO_DEVICE_SET_IRQS)",
+  ioeventfd: 'registering a BAR write trigger (VFIO_DEVICE_IOEVENTFD)',
+  'irq-info': "reading a device's interrupt info (VFIO_DEVICE_GET_IRQ_INFO)",
+  'region-info': "reading a device's region info (VFIO_DEVICE_GET_REGION_INFO)",
+  'device-info': "reading a device's info (VFIO_DEVICE_GET_INFO)",
+  'hot-reset-info': 'asking which devices a hot reset affects (VFIO_DEVICE_GET_PCI_HOT_RESET_INFO)',
+  'hot-reset': 'a slot or bus reset (VFIO_DEVICE_PCI_HOT_RESET)',
+  reset: 'resetting a device (VFIO_DEVICE_RESET)',
+  migration: "changing a device's migration state (VFIO_DEVICE_FEATURE MIG_DEVICE_STATE)",
+  'dma-unmap': 'unmapping DMA memory (VFIO_IOMMU_UNMAP_DMA)',
+  'region-rw': "reading or writing a device's region (a BAR through the device file)",
+  mmap: "mapping a device's BAR into memory (mmap of a region)",
+  'vfu-dma-add': "adding a DMA region to a vfio-user server's table",
+  'vfu-dma-remove': "removing a DMA region from a vfio-user server's table",
   'dma-map': 'mapping memory for DMA (VFIO_IOMMU_MAP_DMA)',
   'group-link': "reading the device's iommu_group link",
   group: 'using an IOMMU group',
@@ -121,8 +160,220 @@ const CONTEXT_NAMES: Record<VfioContext, string> = {
   vfio: 'a VFIO operation',
 };
 
+/** The ioctl behind each step that is one (its errno table is vfio-errno.ts IOCTL). */
+const STEP_IOCTL: Partial<Record<VfioStep, string>> = {
+  attach: 'VFIO_GROUP_SET_CONTAINER',
+  'set-iommu': 'VFIO_SET_IOMMU',
+  'iommufd-bind': 'VFIO_DEVICE_BIND_IOMMUFD',
+  'iommufd-attach': 'VFIO_DEVICE_ATTACH_IOMMUFD_PT',
+  irqs: 'VFIO_DEVICE_SET_IRQS',
+  ioeventfd: 'VFIO_DEVICE_IOEVENTFD',
+  'irq-info': 'VFIO_DEVICE_GET_IRQ_INFO',
+  'region-info': 'VFIO_DEVICE_GET_REGION_INFO',
+  'device-info': 'VFIO_DEVICE_GET_INFO',
+  'hot-reset-info': 'VFIO_DEVICE_GET_PCI_HOT_RESET_INFO',
+  'hot-reset': 'VFIO_DEVICE_PCI_HOT_RESET',
+  reset: 'VFIO_DEVICE_RESET',
+  migration: 'VFIO_DEVICE_FEATURE',
+  'dma-unmap': 'VFIO_IOMMU_UNMAP_DMA',
+};
+
+/**
+ * The words naming each step, as programs print them: spelled out rather than case-insensitive
+ * (every literal goes into the engine's one scan), the longer of two overlapping words first.
+ */
+const STEP_WORDS: [VfioStep, string[]][] = [
+  ['hot-reset-info', ['hot reset info', 'HOT_RESET_INFO', 'hot_reset_info', 'hot-reset info']],
+  [
+    'hot-reset',
+    [
+      'PCI_HOT_RESET',
+      'hot reset',
+      'Hot reset',
+      'HOT_RESET',
+      'hot_reset',
+      'hot-reset',
+      'bus reset',
+      'Bus reset',
+    ],
+  ],
+  [
+    'attach',
+    [
+      'to container',
+      'to the container',
+      'to a container',
+      'set container',
+      'set_container',
+      'SetContainer',
+      'setContainer',
+      'attach group',
+      'attach the group',
+      'attach_group',
+      'group attach',
+    ],
+  ],
+  [
+    'iommufd-bind',
+    ['bind iommufd', 'bind_iommufd', 'BIND_IOMMUFD', 'bind to iommufd', 'bind the device to iommufd'],
+  ],
+  [
+    'iommufd-attach',
+    [
+      'attach ioas',
+      'attach IOAS',
+      'attach_ioas',
+      'ATTACH_IOMMUFD_PT',
+      'attach_pt',
+      'attach to IOAS',
+      'attach hwpt',
+      'attach HWPT',
+    ],
+  ],
+  [
+    'set-iommu',
+    ['set IOMMU', 'set iommu', 'set_iommu', 'SET_IOMMU', 'SetIommu', 'setIommu', 'IOMMU type', 'iommu type'],
+  ],
+  // An ioevent (a BAR write trigger) is no interrupt, though "ioeventfd" holds "eventfd".
+  ['ioeventfd', ['ioeventfd', 'IOEVENTFD', 'ioevent fd']],
+  ['irq-info', ['irq info', 'IRQ info', 'IRQ_INFO', 'irq_info', 'IrqInfo']],
+  [
+    'irqs',
+    [
+      'set irqs',
+      'set IRQs',
+      'set IRQS',
+      'SET_IRQS',
+      'set_irqs',
+      'SetIrqs',
+      'setIrqs',
+      'setting IRQ',
+      'enable MSI',
+      'enable msi',
+      'enable_msi',
+      'enabling MSI',
+      'MSI-X enable',
+      'MSI enable',
+      'msix enable',
+      'enable INTx',
+      'enable intx',
+      'enable_intx',
+      'INTx enable',
+      'enable irq',
+      'enable IRQ',
+      'enable_irq',
+      'enable interrupts',
+      'irq type',
+      'IRQ type',
+      'irqfd',
+      'eventfd',
+    ],
+  ],
+  // "read region info" before region-rw's "read region".
+  [
+    'region-info',
+    [
+      'device region info',
+      'read region info',
+      'get region info',
+      'region info',
+      'REGION_INFO',
+      'region_info',
+      'RegionInfo',
+      'regionInfo',
+    ],
+  ],
+  ['device-info', ['device info', 'DEVICE_GET_INFO', 'get_device_info', 'DeviceGetInfo', 'GetInfo']],
+  [
+    'reset',
+    [
+      'device reset',
+      'reset device',
+      'reset the device',
+      'reset failed',
+      'DEVICE_RESET',
+      'reset_device',
+      'Reset device',
+      'resetting',
+      'Resetting',
+      'reset of',
+    ],
+  ],
+  [
+    'migration',
+    [
+      'migration state',
+      'migration_state',
+      'MIG_DEVICE_STATE',
+      'mig state',
+      'mig_state',
+      'device state',
+      'device_state',
+      'set state',
+      'set_state',
+      'migration',
+    ],
+  ],
+  [
+    'mmap',
+    [
+      'mmap BAR',
+      'mmap of BAR',
+      'mmap the BAR',
+      'map BAR',
+      'Map BAR',
+      'BAR mmap',
+      'mmap region',
+      'mmap of region',
+      'mmap failed',
+      'mmap',
+    ],
+  ],
+  [
+    'region-rw',
+    [
+      'region read',
+      'region write',
+      'read region',
+      'write region',
+      'read from region',
+      'write to region',
+      'region access',
+      'read BAR',
+      'write BAR',
+      'BAR read',
+      'BAR write',
+      'read from BAR',
+      'write to BAR',
+    ],
+  ],
+];
+
+/**
+ * Step words only VFIO uses, recognised without VFIO on the line (DPDK's pci_vfio.c prints "%s
+ * cannot get device region info error %i (%s)" after its own "EAL: " tag). Each is in STEP_WORDS.
+ */
+const VFIO_ONLY_STEP_WORDS = [
+  'device region info',
+  'REGION_INFO',
+  'SET_IRQS',
+  'MIG_DEVICE_STATE',
+  'HOT_RESET_INFO',
+  'PCI_HOT_RESET',
+  'BIND_IOMMUFD',
+  'ATTACH_IOMMUFD_PT',
+];
+
+const STEP_OF = new Map<string, VfioStep>(STEP_WORDS.flatMap(([step, words]) => words.map((w) => [w, step])));
+const STEP_RE = STEP_WORDS.flatMap(([, words]) => words).join('|');
+
 function contextOf(f: Facts): VfioContext {
+  if (f.unmap !== undefined) return 'dma-unmap';
   if (f.dmamap !== undefined) return 'dma-map';
+  if (f.vfuadd !== undefined) return 'vfu-dma-add';
+  if (f.vfuremove !== undefined) return 'vfu-dma-remove';
+  const step = f.step === undefined ? undefined : STEP_OF.get(f.step);
+  if (step) return step;
   if (f.grouplink !== undefined) return 'group-link';
   if (f.groupctx !== undefined) return 'group';
   if (f.devctx !== undefined) return 'device';
@@ -201,12 +452,24 @@ const VFIO_GENERAL: Record<string, VfioErrnoText> = {
     fix: 'start the VM through the system libvirt, or add a udev rule for the user',
   },
   ENOMEM: DEVICE.ENOMEM,
+  ENOTTY: {
+    cause:
+      'the VFIO file did not know the request: every VFIO file answers -ENOTTY to a request code it does not handle (vfio_fops_unl_ioctl(), vfio_group_fops_unl_ioctl(), vfio_pci_core_ioctl()), so the program computed the ioctl number wrongly, sent it to the wrong descriptor (container, group and device each take their own requests), or asked for a feature this kernel or device lacks',
+    fix: "compare the program's ioctl numbers with linux/vfio.h and the descriptor it uses; for a feature, check the kernel version that added it",
+  },
 };
 
 function refineTable(ctx: VfioContext, f: Facts): VfioErrnoText | undefined {
   const errno = f.errno;
   if (!errno) return undefined;
+  const ioctl = STEP_IOCTL[ctx as VfioStep];
+  if (ioctl) return vfioIoctlErrno(ioctl, f);
   switch (ctx) {
+    case 'region-rw':
+    case 'mmap':
+    case 'vfu-dma-add':
+    case 'vfu-dma-remove':
+      return vfioStepErrno(ctx, f);
     case 'dma-map':
       return vfioIoctlErrno('VFIO_IOMMU_MAP_DMA', f);
     case 'group-link':
@@ -223,6 +486,8 @@ function refineTable(ctx: VfioContext, f: Facts): VfioErrnoText | undefined {
       return DEVICE[errno];
     case 'vfio':
       return VFIO_GENERAL[errno];
+    default:
+      return undefined;
   }
 }
 
@@ -296,7 +561,7 @@ export const GENERIC_ENTRIES: CatalogueEntry[] = [
     tier: 'generic',
     patterns: [
       /\b(?<ioctl>VFIO_[A-Z0-9_]{3,40}|IOMMU_[A-Z0-9_]{3,40})\b/,
-      /\b(?<ioctl>IommuDmaMap|IommuDmaUnmap|GroupGetDeviceFD|ContainerSetIOMMU|GroupSetContainer|VfioDeviceGetRegionInfo|VfioDeviceGetInfo|OpenContainer|OpenGroup)\(/,
+      /\b(?<ioctl>IommuDmaMap|IommuDmaUnmap|GroupGetDeviceFD|ContainerSetIOMMU|GroupSetContainer|VfioDeviceGetRegionInfo|VfioDeviceGetInfo|VfioDeviceGetIrqInfo|OpenContainer|OpenGroup)\(/,
     ],
     severity: 'error',
     title: 'A VFIO ioctl failed',
@@ -314,18 +579,29 @@ export const GENERIC_ENTRIES: CatalogueEntry[] = [
       // The map error's own Debug form (VfioMapRegion(DmaMap(IommuDmaMap(…)))) has a specific entry
       // (cloud-hypervisor.dma-map-failed); other variants of the same enum reach this tier.
       ex('Error: VfioDeviceGetRegionInfo(Error(22))', { ioctl: 'VfioDeviceGetRegionInfo', errno: 'EINVAL' }),
+      ex('Error: VfioDeviceGetIrqInfo(Error(22))', { ioctl: 'VfioDeviceGetIrqInfo', errno: 'EINVAL' }),
     ],
   },
   {
     id: 'generic.vfio-context-errno',
     source: 'userspace tool',
-    cite: 'the errno from the VFIO step the line names (torvalds/linux drivers/vfio/vfio_iommu_type1.c vfio_dma_do_map(), vfio_pin_pages_remote(); drivers/vfio/container.c vfio_fops_unl_ioctl(); drivers/vfio/group.c vfio_group_fops_open(), vfio_group_find_or_alloc(), vfio_group_ioctl_get_device_fd(); drivers/vfio/pci/vfio_pci_core.c vfio_pci_core_enable(), vfio_pci_core_setup_barmap())',
+    cite: "the errno from the VFIO step the line names (torvalds/linux drivers/vfio/vfio_iommu_type1.c vfio_dma_do_map(), vfio_dma_do_unmap(), vfio_pin_pages_remote(); drivers/vfio/container.c vfio_fops_unl_ioctl(), vfio_container_attach_group(); drivers/vfio/group.c vfio_group_fops_open(), vfio_group_ioctl_set_container(), vfio_group_find_or_alloc(), vfio_group_ioctl_get_device_fd(); drivers/vfio/device_cdev.c vfio_df_ioctl_bind_iommufd(), vfio_df_ioctl_attach_pt(); drivers/vfio/pci/vfio_pci_core.c vfio_pci_core_ioctl(), vfio_pci_core_mmap(), vfio_pci_core_enable(), vfio_pci_dev_set_hot_reset(); drivers/vfio/pci/vfio_pci_intrs.c vfio_pci_set_irqs_ioctl(), vfio_msi_enable(), vfio_intx_enable(); drivers/vfio/pci/vfio_pci_rdwr.c vfio_pci_bar_rw(); drivers/vfio/vfio_main.c vfio_ioctl_device_feature_mig_device_state(); drivers/pci/pci.c pci_try_reset_function(); nutanix/libvfio-user lib/dma.c dma_controller_add_region(), dma_controller_remove_region(); each step's table in vfio-errno.ts)",
     format: '%s: %s',
     tier: 'generic',
     // From the most precise context to the least: the first that matches names it (contextOf()).
     patterns: [
       // Spelled out rather than case-insensitive: every literal goes into the engine's one scan.
+      // An unmap before a map: "unmap DMA" holds "map DMA".
+      /(?<unmap>unmap DMA|Unmap DMA|DMA unmap|dma unmap|dma_unmap|UNMAP_DMA|unmap_dma|DmaUnmap|dmaUnmap|DMA-unmap|dma-unmap)/,
+      // libvfio-user's own words for the client's DMA_MAP / DMA_UNMAP (lib/libvfio-user.c).
+      /(?<vfuadd>add DMA region|adding DMA region)/,
+      /(?<vfuremove>remove DMA region|removing DMA region)/,
       /(?<dmamap>DMA map|dma map|DMA_MAP|dma_map|MAP_DMA|map_dma|MAP DMA|map DMA|Map DMA|DmaMap|dmaMap|DMA-map|dma-map)/,
+      // A step's words are common ones ("reset", "eventfd"): the line must also say VFIO, after or
+      // before them; the bounded gap keeps each try linear.
+      new RegExp(`(?:vfio|VFIO|Vfio|iommufd)[^\\n]{0,200}?(?<step>${STEP_RE})`),
+      new RegExp(`(?<step>${STEP_RE})[^\\n]{0,200}?(?:vfio|VFIO|Vfio|iommufd)`),
+      new RegExp(`(?<step>${VFIO_ONLY_STEP_WORDS.join('|')})`),
       /(?<grouplink>iommu_group)\b/,
       /(?<groupctx>VFIO group|vfio group|Vfio group|IOMMU group|iommu group|vfio_group|group (?:file|fd|node|\d{1,6}\b))/,
       /(?<devctx>VFIO device|vfio device|vfio-pci device|vfio_pci|vfio-pci|device fd|device FD|hostdev|passthrough|pass-through|Passthrough)/,
@@ -347,6 +623,43 @@ export const GENERIC_ENTRIES: CatalogueEntry[] = [
         errno: 'ENOENT',
       }),
       ex('hostdev 0000:41:00.0 setup failed: errno=5', { errno: 'EIO' }),
+      ex(
+        '[2021-05-04 10:25:25.312248] vfio_user.c:1484:vfio_user_log: *ERROR*: /var/tmp: failed to add DMA region [0xc4000, 0xe8000) offset=0xc4000 prot=0x1 flags=0x1: Invalid argument',
+        { vfuadd: 'add DMA region', errno: 'EINVAL' },
+        'https://github.com/nutanix/libvfio-user/issues/463',
+      ),
+      ex(
+        '[2021-05-04 10:25:25.306594] vfio_user.c:1484:vfio_user_log: *ERROR*: /var/tmp: failed to remove DMA region [0xc0000, 0xe0000) offset=0 prot=0 flags=0: No such file or directory',
+        { vfuremove: 'remove DMA region', errno: 'ENOENT' },
+        'https://github.com/nutanix/libvfio-user/issues/218',
+      ),
+      ex(
+        '2025-07-21 23:04:06,017 ERROR src.cli.vfio_handler:   23:04:06 │ ERROR  │ [VFIO] Failed to link group 14 to container: [Errno 25] Inappropriate ioctl for device',
+        { step: 'to container', errno: 'ENOTTY' },
+        'https://github.com/VoltCyclone/PCILeechFWGenerator/issues/152',
+      ),
+      ex('vmm: vfio: failed to set irqs for MSI-X: Device or resource busy', {
+        step: 'set irqs',
+        errno: 'EBUSY',
+      }),
+      ex('Error: failed to enable MSI-X for the VFIO device: errno 28', {
+        step: 'enable MSI',
+        errno: 'ENOSPC',
+      }),
+      ex('vfio 0000:65:00.0: hot reset failed: Invalid argument', { step: 'hot reset', errno: 'EINVAL' }),
+      ex('vfio: device reset failed: Inappropriate ioctl for device', {
+        step: 'device reset',
+        errno: 'ENOTTY',
+      }),
+      ex('vfio: set migration state STOP_COPY: Inappropriate ioctl for device (os error 25)', {
+        errno: 'ENOTTY',
+      }),
+      ex('vfio_dma_unmap(iova=0x100000000, size=0x1000) failed: Invalid argument', { errno: 'EINVAL' }),
+      // DPDK drivers/bus/pci/linux/pci_vfio.c: "%s cannot get device region info error %i (%s)".
+      ex('EAL: 0000:01:00.0 cannot get device region info error 22 (Invalid argument)', {
+        step: 'device region info',
+        errno: 'EINVAL',
+      }),
     ],
   },
 ];
