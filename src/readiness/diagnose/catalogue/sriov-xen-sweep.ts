@@ -1,0 +1,727 @@
+/**
+ * SR-IOV's life cycle and Xen's PCI passthrough, swept for what the earlier files left out. SR-IOV:
+ * what the physical function's driver prints when it cannot create VFs (pci_enable_sriov()'s
+ * errno), when it cannot take them away because they are assigned (pci_vfs_assigned()), and
+ * while a guest drives a VF (administratively set MAC addresses, trust, spoof checking), plus
+ * iproute2's answer when a VF setting is refused over netlink. Xen: dom0's pciback (config-space
+ * writes it filters, MSI/MSI-X it cannot enable for a guest), libxl's interrupt and I/O-memory
+ * grants, the hypervisor's own IOMMU fault lines (VT-d and AMD-Vi, read with `xl dmesg`) and
+ * libvirt's summary when libxl could not create a domain. The sriov_numvfs lines of
+ * drivers/pci/iov.c are in sysfs-bind.ts, bind-setup.ts and kernel-sweep.ts; libxl's assignment
+ * and pciback binding lines in vmm-hugepage-sweep.ts. SRIOV_XEN_ALSO and SRIOV_XEN_LEFT_OUT are
+ * this sweep's ledger for docs/diagnose-coverage.md.
+ */
+import type { CatalogueEntry, Refinement } from '../entry.js';
+import { ex, render } from './build.js';
+
+type Facts = Readonly<Record<string, string>>;
+
+const IOV = 'torvalds/linux drivers/pci/iov.c';
+const IXGBE_SRIOV = 'torvalds/linux drivers/net/ethernet/intel/ixgbe/ixgbe_sriov.c';
+const I40E_VF = 'torvalds/linux drivers/net/ethernet/intel/i40e/i40e_virtchnl_pf.c';
+const PCIBACK = 'torvalds/linux drivers/xen/xen-pciback';
+const LIBXL_PCI = 'xen-project/xen tools/libs/light/libxl_pci.c (older: tools/libxl/libxl_pci.c)';
+const VTD = 'xen-project/xen xen/drivers/passthrough/vtd/iommu.c';
+const AMD_VI = 'xen-project/xen xen/drivers/passthrough/amd/iommu_init.c parse_event_log_entry()';
+
+/** Who sets the "assigned" flag pci_vfs_assigned() counts: not vfio-pci. */
+const ASSIGNED_FLAG =
+  "pci_vfs_assigned() counts the VFs carrying PCI_DEV_FLAGS_ASSIGNED, which in the kernel sources only Xen's pciback (pcistub_init_device()) and the legacy KVM device assignment (removed in Linux 4.12) set";
+
+/** Why pci_enable_sriov() failed, by the errno the PF driver printed. */
+function refineEnable(f: Facts): Refinement | undefined {
+  switch (f.errno) {
+    case 'ENOSYS':
+    case 'ENODEV':
+      return {
+        cause:
+          'pci_enable_sriov() found no SR-IOV capability set up on this function (-ENOSYS; -ENODEV on kernels before 4.x): the kernel did not see the capability at enumeration, because SR-IOV is off in the firmware for this adapter. Many servers have a global SR-IOV switch and a second one per NIC (Dell: System Setup → Device Settings → the NIC → Virtualization Mode = SR-IOV), and a NIC whose own switch is off hides the capability',
+        fix: 'turn SR-IOV on in the firmware for the adapter itself (per-port "Virtualization Mode" or "SR-IOV" in its device settings, or the vendor tool: mlxconfig SRIOV_EN=1 NUM_OF_VFS=N for ConnectX), cold-boot, then check `lspci -vvv -s ADDR | grep -A3 "SR-IOV"` shows the capability before writing sriov_numvfs',
+      };
+    case 'ENOMEM':
+      return {
+        cause:
+          'the kernel could not place the VFs: no MMIO space was assigned to the VF BARs, or the VFs\' bus numbers lie beyond the bridge\'s range; the line just before names which ("not enough MMIO resources for SR-IOV", "can\'t enable N VFs (bus XX out of range of …)", "SR-IOV: bus number out of range")',
+        fix: 'turn on "SR-IOV support" and "Above 4G decoding" in the firmware, or boot with pci=realloc (and pci=assign-busses when the bus range is the problem); asking for fewer VFs may fit',
+      };
+    case 'EINVAL':
+      return {
+        cause:
+          'the PF refused the count: more VFs than the device offers (sriov_totalvfs), more than it can enable without VF migration support, or VFs are already enabled (the count can only go from 0 to N)',
+        fix: 'read sriov_totalvfs and ask for at most that many; write 0 to sriov_numvfs before another count',
+      };
+    case 'EIO':
+      return {
+        cause:
+          "the SR-IOV capability reads back inconsistent values (a VF offset or stride of zero, a VF BAR not page-aligned): the device's firmware is in a bad state or the function is not fully up",
+        fix: 'power-cycle the host (a warm reboot may not reset the NIC), update the NIC firmware',
+      };
+    case 'EBUSY':
+      return {
+        cause: 'VFs are already enabled on this PF, or the PF is being reset',
+        fix: 'write 0 to sriov_numvfs first, wait for the PF to come up, then the new count',
+      };
+    default:
+      return undefined;
+  }
+}
+
+/** What an administratively set MAC means for the guest, shared by the Intel PF drivers' lines. */
+const MAC_OVERRIDE_CAUSE =
+  "the host gave the VF a MAC address through the PF (`ip link set PF vf N mac …`, which libvirt does for <interface type='hostdev'> with a <mac>, and the SR-IOV CNI for a pod), so the PF pins the VF to it; the guest's VF driver then asked for another address (a MAC set inside the guest, a bond or bridge in the guest, a VF driver that starts before it learnt the pinned address) and the PF refused. Traffic to the guest's address is dropped until the guest uses the pinned one";
+const MAC_OVERRIDE_FIX =
+  "use the same MAC inside the guest as on the host (libvirt's <mac address=…/> is the one set), reload the VF driver in the guest so it reads the pinned address, or let the VF choose its own: `ip link set PF vf N trust on` (or clear the admin MAC with `ip link set PF vf N mac 00:00:00:00:00:00` where the driver allows it)";
+
+/** What a pciback MSI/MSI-X failure means, by the errno. */
+function refinePcibackMsi(f: Facts): Refinement | undefined {
+  if (f.errno === 'ENOSPC')
+    return {
+      cause:
+        'dom0 could not map another interrupt for the guest: the domain ran out of the extra interrupts (pirqs) Xen gives it beyond its legacy ones ("xen map irq failed -28" just before). A device with many MSI-X vectors, or several devices in one guest, exhausts the default',
+      fix: 'raise the limit on the Xen command line (extra_guest_irqs=…, e.g. extra_guest_irqs=,512 for dom0 and 512 for guests) and reboot; or give the guest fewer devices',
+    };
+  if (f.errno === 'EINVAL')
+    return {
+      cause:
+        "dom0's kernel refused to enable MSI/MSI-X on the device for the guest: MSI is turned off in dom0 (pci=nomsi on its command line) or the device's MSI set-up is broken. The guest's driver then falls back to legacy interrupts, which many devices (NICs, NVMe) handle poorly",
+      fix: 'remove pci=nomsi from the dom0 kernel command line if it is there; otherwise check `lspci -vvv` for the MSI/MSI-X capability of the device and whether the device works with MSI on bare metal',
+    };
+  if (f.errno === 'ENOSYS' || f.errno === 'ENXIO')
+    return {
+      cause:
+        "dom0's kernel has no MSI support for this device (CONFIG_PCI_MSI off, or the device lacks the capability the guest asked for)",
+      fix: 'use a dom0 kernel with CONFIG_PCI_MSI and CONFIG_XEN_PCIDEV_BACKEND; check the device has the MSI/MSI-X capability',
+    };
+  return undefined;
+}
+
+/** libxl's interrupt and I/O grants: the errno and the call name the cause. */
+function refineXenGrant(f: Facts): Refinement | undefined {
+  if (f.call === 'xc_physdev_map_pirq' && (f.errno === 'ENOSYS' || f.errno === 'EOPNOTSUPP'))
+    return {
+      cause:
+        'the hypervisor has no physical-IRQ mapping for this dom0: dom0 runs in PVH mode, where legacy (INTx) interrupts of a passed-through device cannot be routed to an HVM guest through pirqs in the Xen versions that print this; a PV dom0 has no such limit',
+      fix: 'run dom0 as PV (drop dom0=pvh from the Xen command line), or use a Xen release whose PVH dom0 supports passthrough (check its release notes); devices using MSI/MSI-X are not affected by the legacy-IRQ step',
+    };
+  if (f.errno === 'ENOSPC')
+    return {
+      cause:
+        'the domain has no free interrupt slot left for the device (its extra_guest_irqs limit is reached)',
+      fix: 'raise extra_guest_irqs= on the Xen command line and restart the domain',
+    };
+  if (f.errno === 'EPERM' || f.errno === 'EACCES')
+    return {
+      cause:
+        'the hypervisor refused to grant the domain access to the IRQ or memory range: the toolstack domain lacks the privilege (an XSM/FLASK policy, or a stub domain without permission over the range), or the range overlaps something Xen keeps for itself',
+      fix: "read `xl dmesg` for the hypervisor's reason; with XSM enabled, check the policy allows the grant",
+    };
+  return undefined;
+}
+
+/** Xen's VT-d fault reasons (the Intel VT-d specification's fault codes), as facts. */
+function refineVtdReason(f: Facts): Refinement | undefined {
+  const reason = (f.reason ?? '').toLowerCase();
+  if (/^0?[12]$|^0?7$/.test(reason))
+    return {
+      cause:
+        "the device sent DMA but its requester ID has no (present) context entry in the IOMMU: Xen does not know the device or has not attached it to any domain's page tables — a device hidden from dom0, a phantom function or an alias the firmware did not report, or a device whose context was lost (faults right after resume from S3 on some platforms)",
+      fix: 'check `xl dmesg` for how Xen enumerated the device; assign every function of a multifunction device together; if it starts after suspend/resume, report it to xen-devel with the full `xl dmesg`',
+    };
+  if (/^0?[56]$/.test(reason))
+    return {
+      cause:
+        'the device accessed an address its domain never mapped (PTE read or write access not set): the guest programmed the device with an address outside its memory (a driver using machine addresses, a missing reserved-region identity map such as an RMRR for a GPU or USB controller), or the address lies beyond RAM (a device with a quirk, or a stale DMA after the domain changed)',
+      fix: 'for the integrated GPU under Xen try iommu=no-igfx or dom0-iommu=map-inclusive on the Xen command line; for a passed-through device check the firmware RMRRs (`xl dmesg | grep -i rmrr`) and that the guest driver supports running under an IOMMU; repeated faults make Xen stop the device (its bus mastering is turned off)',
+    };
+  return undefined;
+}
+
+/** AMD-Vi event facts: the domain and the flags say whose device and what kind of access. */
+function refineAmdVi(f: Facts): Refinement | undefined {
+  const dom = f.domain;
+  const flags = ` ${f.flagnames ?? ''} `;
+  const owner =
+    dom === '0'
+      ? "dom0's own device (d0): not a passed-through device, but one dom0 drives"
+      : dom
+        ? `a device of domain ${dom} (a guest's passed-through device, or a quarantined one when the domain id is large)`
+        : 'the device named';
+  if (/ I /.test(flags))
+    return {
+      cause: `${owner} sent an interrupt request (flag I) the interrupt-remapping table does not allow: the interrupt was blocked. Typical of a device whose IVRS entry is missing or wrong (interrupts from an alias the firmware did not list) or whose MSI was set up behind the IOMMU's back`,
+      fix: 'update the firmware; check the IVRS table (`xl dmesg | grep AMD-Vi`) lists the device and its aliases; Xen takes ivrs_ioapic[]/ivrs_hpet[] overrides and iommu=no-intremap as a last resort',
+    };
+  if (/ RW /.test(flags))
+    return {
+      cause: `${owner} wrote to an address its domain has not mapped (flag RW is a write): a DMA outside the guest's memory, or a reserved region (IVMD) the firmware did not declare`,
+      fix: 'update the firmware; for a passed-through device check the guest driver and that every function of the device is assigned to the same guest',
+    };
+  return {
+    cause: `${owner} accessed an address its IOMMU page tables do not map: a DMA outside the domain's memory, or a reserved region the firmware did not declare`,
+    fix: "update the firmware; for a passed-through device check the guest driver; repeated faults make Xen stop the device's bus mastering",
+  };
+}
+
+const SRIOV: CatalogueEntry[] = [
+  {
+    id: 'kernel.sriov-pf-enable-failed',
+    source: 'kernel',
+    cite: `${IXGBE_SRIOV} ixgbe_pci_sriov_enable() and __ixgbe_enable_sriov(); torvalds/linux drivers/net/ethernet/intel/igb/igb_main.c igb_enable_sriov(); drivers/net/ethernet/hisilicon/hns3/hns3_enet.c hns3_pci_sriov_configure(); drivers/net/ethernet/intel/fm10k/fm10k_iov.c fm10k_iov_configure() (the errno: ${IOV} pci_enable_sriov())`,
+    format: 'Failed to enable PCI sriov: %d\n',
+    versions:
+      'ixgbe, igb, txgbe/ngbe (wangxun) and their out-of-tree forks; hns3 says "SRIOV enable failed %d", fm10k "Enable PCI SR-IOV failed: %d"; vendor forks append " num %d"',
+    patterns: [
+      /Failed to enable PCI sriov: (?<err>-?\d{1,4})/,
+      /SRIOV enable failed (?<err>-?\d{1,4})/,
+      /Enable PCI SR-IOV failed: (?<err>-?\d{1,4})/,
+    ],
+    severity: 'error',
+    title: "The PF's driver could not create SR-IOV virtual functions",
+    cause:
+      "pci_enable_sriov() failed, so no VFs exist (a write to sriov_numvfs, or the driver's max_vfs parameter, had no effect); the errno says why",
+    fix: 'read the errno on this line and the kernel lines just before it',
+    refine: refineEnable,
+    render: render('ixgbe 0000:19:00.0: ', -38),
+    examples: [
+      ex(
+        '[  137.321216] ixgbe 0000:19:00.0 0000:19:00.0 (uninitialized): Failed to enable PCI sriov: -38',
+        { errno: 'ENOSYS' },
+        'https://serverfault.com/questions/931228/error-in-enbling-sr-iov-with-ubuntu-18-04-on-intel-ixgbe-intel-x550-dell-r64',
+      ),
+      ex('i40e 0000:02:00.0: Failed to enable PCI sriov: -12', { errno: 'ENOMEM' }),
+      ex('hns3 0000:7d:00.0: SRIOV enable failed -22', { errno: 'EINVAL' }),
+    ],
+  },
+  {
+    id: 'kernel.sriov-vfs-assigned',
+    source: 'kernel',
+    cite: `${IXGBE_SRIOV} ixgbe_disable_sriov() ("Unloading driver while VFs are assigned…", also bnx2x, hinic, xgbe); ${I40E_VF} / i40e_main.c i40e_pci_sriov_configure() and hns3 hns3_pci_sriov_configure() ("Unable to free VFs…"); ${IOV} pci_sriov_configure_simple() and fm10k_iov_configure() ("Cannot modify SR-IOV…")`,
+    format: 'Unloading driver while VFs are assigned - VFs will not be deallocated\n',
+    versions:
+      'i40e, hns3, idpf: "Unable to free VFs because some are assigned to VMs." (idpf without the full stop); pci_sriov_configure_simple() (nvme, ena and other simple PFs) and fm10k: "Cannot modify SR-IOV while VFs are assigned"',
+    patterns: [
+      /Unloading driver while VFs are assigned - VFs will not be/,
+      /Unable to free VFs because some are assigned to VMs/,
+      /Cannot modify SR-IOV while VFs are assigned/,
+    ],
+    severity: 'warning',
+    title: 'The PF kept its VFs because some are assigned to a guest',
+    cause: `the PF driver was asked to remove its VFs (sriov_numvfs set to 0 or a lower count, the driver unloaded or unbound) while at least one VF is marked as assigned to a guest; removing a VF from under a running guest would crash it, so the driver leaves the VFs in place (the sriov_numvfs write fails with EPERM, EINVAL or EBUSY, by driver). ${ASSIGNED_FLAG}: under Xen this means a VF is still held by pciback for a domain`,
+    fix: 'shut down or detach the guests using the VFs first (`xl pci-detach DOMAIN BDF`, then `xl pci-assignable-remove BDF` to give the VF back from pciback), then change sriov_numvfs or unload the driver',
+    render: render('ixgbe 0000:03:00.0: '),
+    examples: [
+      ex('ixgbe 0000:03:00.0: Unloading driver while VFs are assigned - VFs will not be deallocated', {
+        bdf: '0000:03:00.0',
+      }),
+      ex('i40e 0000:3b:00.0: Unable to free VFs because some are assigned to VMs.'),
+      ex('nvme 0000:01:00.0: Cannot modify SR-IOV while VFs are assigned'),
+    ],
+  },
+  {
+    id: 'kernel.sriov-left-enabled',
+    source: 'kernel',
+    cite: `${IOV} pci_iov_remove()`,
+    format: 'driver left SR-IOV enabled after remove\n',
+    patterns: [/driver left SR-IOV enabled after remove/],
+    severity: 'warning',
+    title: "A PF's driver was removed while its VFs still exist",
+    cause:
+      'the PF was unbound from its driver (or the module unloaded) and the driver did not disable SR-IOV, usually because VFs were assigned and it refused to tear them down (the PF driver\'s "VFs are assigned" line comes just before). The VFs keep running without their PF driver: their guests may lose link or hang, and the PF cannot be bound again (to vfio-pci either: "Cannot bind to PF with SR-IOV enabled") until the VFs are gone',
+    fix: 'stop the guests using the VFs, write 0 to sriov_numvfs if the file is still there, or remove and rescan the PF (`echo 1 > /sys/bus/pci/devices/PF/remove; echo 1 > /sys/bus/pci/rescan`) once nothing uses the VFs',
+    render: render('pci 0000:03:00.0: '),
+    examples: [ex('ixgbe 0000:03:00.0: driver left SR-IOV enabled after remove', { bdf: '0000:03:00.0' })],
+  },
+  {
+    id: 'kernel.sriov-vf-mac-override',
+    source: 'kernel',
+    cite: `${I40E_VF} i40e_check_vf_permission(); torvalds/linux drivers/net/ethernet/intel/ice/ice_virtchnl.c ice_vc_add_mac_addr(); ${IXGBE_SRIOV} ixgbe_set_vf_mac_addr(); torvalds/linux drivers/net/ethernet/intel/igb/igb_main.c igb_rcv_msg_from_vf()`,
+    format:
+      'VF attempting to override administratively set MAC address, bring down and up the VF interface to resume normal operation\n',
+    versions:
+      'i40e and ice (older ice without the second clause); ixgbe and igb: "VF %d attempted to override administratively set MAC address\\nReload the VF driver to resume operations"; ixgbe and igb say the same of an administratively set VLAN ("… set VLAN configuration" / "… set VLAN tag")',
+    patterns: [
+      /VF attempting to override administratively set MAC address/,
+      /VF (?<vf>\d{1,4}) attempted to override administratively set (?<what>MAC address|VLAN configuration|VLAN tag)/,
+    ],
+    severity: 'warning',
+    title: "A guest's VF tried to change the MAC address the host pinned",
+    cause: MAC_OVERRIDE_CAUSE,
+    fix: MAC_OVERRIDE_FIX,
+    refine: (f) =>
+      f.what && f.what !== 'MAC address'
+        ? {
+            title: "A guest's VF tried to change the VLAN the host pinned",
+            cause:
+              "the host set a port VLAN on the VF through the PF (`ip link set PF vf N vlan ID`, libvirt's <vlan> on a hostdev interface, the SR-IOV CNI's \"vlan\"), so the PF tags its traffic; the guest's driver then asked for VLAN filters of its own and the PF refused",
+            fix: 'configure the VLAN on the host only (no VLAN interface inside the guest), or drop the host VLAN (`ip link set PF vf N vlan 0`) and tag inside the guest',
+          }
+        : undefined,
+    render: render('i40e 0000:08:00.0: '),
+    examples: [
+      ex(
+        'i40e 0000:08:00.0: VF attempting to override administratively set MAC address, bring down and up the VF interface to resume normal operation',
+      ),
+      ex('igb 0000:02:00.0: VF 0 attempted to override administratively set MAC address', {
+        vf: '0',
+        what: 'MAC address',
+      }),
+      ex('ixgbe 0000:03:00.0: VF 2 attempted to override administratively set VLAN configuration', {
+        what: 'VLAN configuration',
+      }),
+    ],
+  },
+  {
+    id: 'kernel.sriov-vf-mac-admin-set',
+    source: 'kernel',
+    cite: `${I40E_VF} i40e_ndo_set_vf_mac(); ${IXGBE_SRIOV} ixgbe_ndo_set_vf_mac(); torvalds/linux drivers/net/ethernet/intel/igb/igb_main.c igb_ndo_set_vf_mac()`,
+    format: 'Setting MAC %s on VF %d\n',
+    versions:
+      'the MAC is printed with %pM (a kernel printk extension, written %s here); i40e then prints "Bring down and up the VF interface to make this change effective."; ixgbe and igb print "setting MAC %pM on VF %d" and "Reload the VF driver to make this change effective."',
+    patterns: [
+      /[Ss]etting MAC (?<mac>[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){5}) on VF (?<vf>\d{1,4})/,
+      /(?:Bring down and up the VF interface|Reload the VF driver) to make this change effective/,
+    ],
+    severity: 'info',
+    title: "The host set a VF's MAC address through its PF (harmless)",
+    cause:
+      "the PF driver records a MAC address for the VF set from the host (`ip link set PF vf N mac …`, done by libvirt for <interface type='hostdev'> with a <mac>, and by the SR-IOV CNI); the VF's driver picks it up when it (re)initialises. From now on the PF refuses other addresses from the guest unless the VF is trusted",
+    fix: 'nothing to do; keep the guest on this address (or set the VF trusted) to avoid the "override administratively set MAC" refusals',
+    refine: (f) =>
+      f.mac === '00:00:00:00:00:00'
+        ? {
+            cause:
+              "the host cleared the VF's administratively set MAC address (all zeros): the VF may choose its own address again, which libvirt does when it gives a VF back after the guest stops",
+          }
+        : undefined,
+    render: render('i40e 0000:08:00.0: ', '3c:fa:fa:fa:fa:01', 0),
+    examples: [
+      ex('i40e 0000:08:00.0: Setting MAC 3c:fa:fa:fa:fa:01 on VF 0', { mac: '3c:fa:fa:fa:fa:01', vf: '0' }),
+      ex('i40e 0000:08:00.0: Bring down and up the VF interface to make this change effective.'),
+      ex('igb 0000:02:00.0: setting MAC 52:54:00:12:34:56 on VF 0', { vf: '0' }),
+    ],
+  },
+  {
+    id: 'kernel.sriov-vf-trust-changed',
+    source: 'kernel',
+    cite: `${I40E_VF} i40e_ndo_set_vf_trust() and i40e_check_vf_permission(); torvalds/linux drivers/net/ethernet/intel/ice/ice_sriov.c ice_set_vf_trust()`,
+    format: 'VF %u is now %strusted\n',
+    versions:
+      'an untrusted i40e VF asking for more MAC filters than allowed gets "Cannot add more MAC addresses, VF is not trusted, switch the VF to trusted to add more functionality"',
+    patterns: [
+      /VF (?<vf>\d{1,4}) is now (?<un>un)?trusted/,
+      /(?<refused>Cannot add more MAC addresses, VF is not trusted)/,
+    ],
+    severity: 'info',
+    title: "A VF's trust setting changed (harmless)",
+    cause:
+      "the host changed the VF's trust (`ip link set PF vf N trust on|off`). A trusted VF may change its MAC address, add many MAC/VLAN filters and enter promiscuous or all-multicast mode; an untrusted one is limited. Both Intel drivers reset the VF to apply it, so the guest sees its link drop once",
+    fix: 'nothing to do',
+    refine: (f) =>
+      f.refused
+        ? {
+            severity: 'warning',
+            title: 'An untrusted VF asked for more MAC addresses than allowed',
+            cause:
+              'the guest tried to add more MAC filters than an untrusted VF may have (a bridge, macvlan, bond or many multicast groups in the guest); the PF refused the whole request, so some addresses the guest uses receive no traffic',
+            fix: 'set the VF trusted on the host (`ip link set PF vf N trust on`; libvirt: trustGuestRxFilters="yes" on the interface) or use fewer addresses in the guest',
+          }
+        : undefined,
+    render: render('i40e 0000:3b:00.0: ', 1, ''),
+    examples: [
+      ex('i40e 0000:3b:00.0: VF 1 is now trusted', { vf: '1' }),
+      ex('ice 0000:17:00.0: VF 0 is now untrusted', { un: 'un' }),
+      ex(
+        'i40e 0000:3b:00.0: Cannot add more MAC addresses, VF is not trusted, switch the VF to trusted to add more functionality',
+      ),
+    ],
+  },
+  {
+    id: 'kernel.sriov-spoofed-packets',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/net/ethernet/intel/ixgbe/ixgbe_main.c ixgbe_spoof_check()',
+    format: '%u Spoofed packets detected\n',
+    versions: 'older ixgbe prints %d; wangxun txgbe prints the same',
+    patterns: [/(?<count>\d{1,10}) Spoofed packets detected/],
+    severity: 'warning',
+    title: "The NIC dropped packets a VF sent with a source address that is not the VF's",
+    cause:
+      "MAC/VLAN spoof checking is on for the VFs (the default): the PF counts frames a VF (a guest) sent with a source MAC or VLAN other than the ones assigned to it, and the NIC dropped them. A guest bridging other machines' traffic, a bond with its own MAC, a MAC changed inside the guest, or nested virtualisation in the guest trips it; the guest then loses that traffic",
+    fix: "make the guest send from its assigned MAC, or turn the check off for that VF when it must forward others' frames: `ip link set PF vf N spoofchk off` (libvirt cannot set it for a hostdev interface; do it in a hook or at boot)",
+    render: render('ixgbe 0000:01:00.1 enp1s0f1: ', 3),
+    examples: [ex('[  819.970742] ixgbe 0000:01:00.1 enp1s0f1: 3 Spoofed packets detected', { count: '3' })],
+  },
+];
+
+const XEN: CatalogueEntry[] = [
+  {
+    id: 'kernel.xen-pciback-readonly-config',
+    source: 'kernel',
+    cite: `${PCIBACK}/conf_space.c xen_pcibk_config_write()`,
+    format:
+      'Driver tried to write to a read-only configuration space field at offset 0x%x, size %d. This may be harmless, but if you have problems with your device:\n1) see permissive attribute in sysfs\n2) report problems to the xen-devel mailing list along with details of your device obtained from lspci.\n',
+    versions:
+      'printed with dev_warn_ratelimited() by dom0\'s pciback ("pciback BDF: "); older kernels prefixed "xen-pciback: "',
+    patterns: [
+      /Driver tried to write to a read-only configuration space field at offset (?<offset>0x[0-9a-fA-F]{1,4}), size (?<size>\d)/,
+    ],
+    severity: 'warning',
+    title: "Xen's pciback dropped a guest's write to a protected config-space field",
+    cause:
+      "a guest's driver wrote to a field of the device's PCI configuration space that pciback does not let guests change (by default only the fields it virtualises are writable), so the write was ignored. Often harmless (drivers write back what they read); a device whose driver needs vendor-specific registers (in the capability list or beyond 0x40) does not work until writes are allowed",
+    fix: "if the device misbehaves in the guest, allow its writes: `permissive=1` in the device's pci= entry of the domain config (or `echo BDF > /sys/bus/pci/drivers/pciback/permissive` in dom0 before starting the domain); permissive mode lets the guest program the device freely, so use it only for a device you trust",
+    refine: (f) => {
+      const off = Number.parseInt(f.offset ?? '', 16);
+      if (Number.isNaN(off)) return undefined;
+      if (off >= 0x40)
+        return {
+          cause: `the write went to offset ${f.offset}, in the device-specific area or a capability pciback does not virtualise: vendor registers the guest driver needs (common for NICs, sound and capture cards). The write was dropped, so the device may not initialise in the guest`,
+        };
+      return {
+        severity: 'info',
+        cause: `the write went to offset ${f.offset}, in the standard header, which pciback virtualises itself; drivers write back such fields routinely and this is usually harmless`,
+        fix: 'nothing to do unless the device fails in the guest; then try permissive=1 on its pci= entry',
+      };
+    },
+    render: render('pciback 0000:13:04.0: ', 0xe0, 2),
+    examples: [
+      ex(
+        'pciback 0000:13:04.0: Driver tried to write to a read-only configuration space field at offset 0xe0, size 2. This may be harmless, but if you have problems with your device:',
+        { offset: '0xe0', size: '2' },
+      ),
+      ex(
+        'xen-pciback: Driver tried to write to a read-only configuration space field at offset 0x4, size 2. This may be harmless, but if you have problems with your device:',
+        { offset: '0x4' },
+      ),
+    ],
+  },
+  {
+    id: 'kernel.xen-pciback-msi-failed',
+    source: 'kernel',
+    cite: `${PCIBACK}/pciback_ops.c xen_pcibk_enable_msi() / xen_pcibk_enable_msix()`,
+    format: 'error enabling MSI-X for guest %u: err %d!\n',
+    versions:
+      'the MSI variant: "error enabling MSI for guest %u: err %d"; before Linux 4.x printed as "xen-pciback: BDF: error enabling …"; since 5.x with the device prefix ("pciback BDF: xen_pciback: error enabling …")',
+    patterns: [/error enabling (?<kind>MSI-X|MSI) for guest (?<domid>\d{1,5}): err (?<err>-?\d{1,4})/],
+    severity: 'error',
+    title: "Xen's pciback could not enable MSI/MSI-X on a device for its guest",
+    cause:
+      "the guest's driver asked (through pcifront) for message-signalled interrupts and dom0's kernel could not enable them on the device; the guest's driver falls back to fewer vectors or legacy interrupts, or fails",
+    fix: 'read the errno and the dom0 kernel lines just before it ("xen map irq failed …")',
+    refine: refinePcibackMsi,
+    render: render('pciback 0000:65:00.0: xen_pciback: ', 2, -22),
+    examples: [
+      ex(
+        '[  207.342964] pciback 0000:65:00.0: xen_pciback: error enabling MSI-X for guest 2: err -22!',
+        { kind: 'MSI-X', domid: '2', errno: 'EINVAL' },
+        'https://lore.kernel.org/lkml/ZqEA5BnhTYsxMq%2Ff@dingwall.me.uk/',
+      ),
+      ex('pciback 0000:04:00.0: error enabling MSI for guest 7: err -28', { kind: 'MSI', errno: 'ENOSPC' }),
+    ],
+  },
+  {
+    id: 'xen.pci-irq-permission-failed',
+    source: 'xen',
+    cite: `${LIBXL_PCI} pci_add_dm_done() (PV domains: do_pci_add())`,
+    format: 'xc_physdev_map_pirq irq=%d (error=%d)',
+    versions:
+      'siblings in the same function: "xc_domain_irq_permission irq=%d (error=%d)", "xc_domain_iomem_permission error 0x%llx/0x%llx", "xc_domain_ioport_permission error 0x%llx/0x%llx"; logged with LOGED, so ": " and the strerror() text follow; libxl of Xen 4.0-4.1 printed "Error: xc_physdev_map_pirq irq=%d"',
+    patterns: [
+      /(?<call>xc_physdev_map_pirq|xc_domain_irq_permission) irq=(?<irq>\d{1,5}) \(error=-?\d{1,4}\)(?:: (?<err>[A-Za-z][A-Za-z ]{2,40}))?/,
+      /(?<call>xc_domain_iomem_permission|xc_domain_ioport_permission) error (?<range>0x[0-9a-fA-F]{1,16}\/0x[0-9a-fA-F]{1,16})(?:: (?<err>[A-Za-z][A-Za-z ]{2,40}))?/,
+    ],
+    severity: 'error',
+    title: "Xen: libxl could not give the domain the device's interrupt or memory",
+    cause:
+      'before handing a PCI device to a domain libxl maps its legacy interrupt to a physical IRQ of the domain and grants it the device\'s BAR memory and I/O ports; the hypervisor refused one of these grants, so the device is not added (the "libxl__device_pci_add failed" and "unable to add pci devices" lines follow)',
+    fix: "read the errno on the line and `xl dmesg` for the hypervisor's reason",
+    refine: refineXenGrant,
+    render: render('libxl: error: libxl_pci.c:1491:pci_add_dm_done: Domain 1:', 18, -1),
+    examples: [
+      ex(
+        'libxl: error: libxl_pci.c:1461:pci_add_dm_done: Domain 1:xc_physdev_map_pirq irq=17 (error=-1): Function not implemented',
+        { call: 'xc_physdev_map_pirq', irq: '17', errno: 'ENOSYS' },
+      ),
+      ex(
+        'libxl: error: libxl_pci.c:1491:pci_add_dm_done: Domain 1:xc_physdev_map_pirq irq=18 (error=-1): Not supported',
+        { errno: 'EOPNOTSUPP' },
+      ),
+      ex(
+        'libxl: error: libxl_pci.c:1440:pci_add_dm_done: Domain 3:xc_domain_iomem_permission error 0xf7000/0x1000: Operation not permitted',
+        { call: 'xc_domain_iomem_permission', errno: 'EPERM' },
+      ),
+    ],
+  },
+  {
+    id: 'xen.vtd-dma-fault',
+    source: 'xen',
+    cite: `${VTD} iommu_page_fault_do_one()`,
+    format: 'DMAR:[%s] Request device [%s] fault addr %lx\n',
+    versions:
+      'printed by the hypervisor with the "[VT-D]" prefix (read with `xl dmesg`); the device is printed with %pp (a Xen printk extension, written %s here; older Xen: %04x:%02x:%02x.%u, and earlier still %02x:%02x.%d followed by ", iommu reg = %p"); interrupt-remapping faults read "INTR-REMAP: Request device [%pp] fault index %lx"; the reason follows on its own line',
+    patterns: [
+      /\[VT-D\] ?DMAR: ?\[(?<access>DMA Read|DMA Write)\] Request device \[(?<dev>[0-9a-fA-F]{2,4}:[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2})?\.[0-7])\] fault addr (?<addr>[0-9a-fA-F]{1,16})/,
+      /\[VT-D\] ?INTR-REMAP: Request device \[(?<dev>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])\] fault index (?<index>[0-9a-fA-F]{1,8})/,
+    ],
+    severity: 'error',
+    title: "Xen's VT-d IOMMU blocked a device's DMA",
+    cause:
+      'the IOMMU under Xen refused a memory access by the device named: the address is not mapped for the domain owning the device (dom0 or a guest it was passed to). The next `xl dmesg` line ("[VT-D]DMAR: reason NN - …") names the kind of fault. After many faults in a short time Xen turns off the device\'s bus mastering',
+    fix: 'read the reason line after it; for the integrated GPU (0000:00:02.0) under Xen, iommu=no-igfx or dom0-iommu=map-inclusive on the Xen command line are the usual workarounds; for a passed-through device check its RMRRs and the guest driver',
+    refine: (f) => {
+      if (f.index)
+        return {
+          title: "Xen's VT-d interrupt remapping blocked a device's interrupt",
+          cause:
+            'the device sent an interrupt whose remapping-table entry (the index) is not set up or not allowed for it: an interrupt from an alias requester ID the firmware did not report, or an MSI the device kept after its owner changed',
+          fix: 'assign all functions of the device together; update the firmware; Xen takes iommu=no-intremap as a last resort (it weakens isolation)',
+        };
+      if (f.dev === '0000:00:02.0' || f.dev === '00:02.0')
+        return {
+          cause:
+            "the integrated GPU (00:02.0) read or wrote memory that is not mapped for it: under Xen, i915 in dom0 (or the guest given the iGPU) uses addresses from a stolen-memory or display region the firmware's RMRR does not cover, or beyond RAM. The screen may show noise or stay black",
+          fix: 'boot Xen with iommu=no-igfx (the iGPU then bypasses the IOMMU) or dom0-iommu=map-inclusive; report the fault with the full `xl dmesg` to xen-devel when neither helps',
+        };
+      return undefined;
+    },
+    render: render('(XEN) [VT-D]', 'DMA Read', '0000:00:02.0', 0x8e43c000),
+    examples: [
+      ex(
+        '(XEN) [VT-D]DMAR:[DMA Read] Request device [0000:00:02.0] fault addr 8e43c000, iommu reg = ffff82c00021d000',
+        {
+          access: 'DMA Read',
+          dev: '0000:00:02.0',
+          addr: '8e43c000',
+        },
+      ),
+      ex('(XEN) [   37.201160] [VT-D]DMAR:[DMA Write] Request device [0000:00:1e.6] fault addr 0', {
+        access: 'DMA Write',
+        dev: '0000:00:1e.6',
+      }),
+      ex('(XEN) [VT-D]INTR-REMAP: Request device [0000:03:00.0] fault index 8000', { index: '8000' }),
+    ],
+  },
+  {
+    id: 'xen.vtd-fault-reason',
+    source: 'xen',
+    cite: `${VTD} iommu_page_fault_do_one() and iommu_get_fault_reason() (the reason texts: dma_remap_fault_reasons[], intr_remap_fault_reasons[])`,
+    format: '%s: reason %02x - %s\n',
+    versions:
+      'printed by the hypervisor with the "[VT-D]" prefix after the fault line; the kind is DMAR, INTR-REMAP or UNKNOWN; older Xen printed "DMAR:[fault reason %02xh] %s" on the fault line itself',
+    patterns: [
+      /\[VT-D\] ?(?<kind>DMAR|INTR-REMAP|UNKNOWN): reason (?<reason>[0-9a-fA-F]{2}) - (?<text>[^\n]{3,80})/,
+    ],
+    severity: 'error',
+    title: "Xen's VT-d IOMMU says why it blocked a device",
+    cause:
+      "the reason the hypervisor gives for the IOMMU fault on the line before (the Intel VT-d specification's fault codes): the device's access did not match what its domain's IOMMU tables allow",
+    fix: 'read the fault line before it for the device and the address',
+    refine: refineVtdReason,
+    render: render('(XEN) [VT-D]', 'DMAR', 6, 'PTE Read access is not set'),
+    examples: [
+      ex('(XEN) [VT-D]DMAR: reason 06 - PTE Read access is not set', { kind: 'DMAR', reason: '06' }),
+      ex('(XEN) [   37.201164] [VT-D]DMAR: reason 02 - Present bit in context entry is clear', {
+        reason: '02',
+      }),
+      ex('(XEN) [VT-D]DMAR: reason 05 - PTE Write access is not set', { reason: '05' }),
+    ],
+  },
+  {
+    id: 'xen.amd-vi-event',
+    source: 'xen',
+    cite: AMD_VI,
+    format: 'AMD-Vi: %s: %s d%u addr %016lx flags %#x%s%s%s%s%s%s%s%s%s%s\n',
+    versions:
+      'printed by the hypervisor (read with `xl dmesg`), the device with %pp (a Xen printk extension, written %s here); the event is IO_PAGE_FAULT, ILLEGAL_DEV_TABLE_ENTRY, DEV_TABLE_HW_ERROR, PAGE_TABLE_HW_ERROR, ILLEGAL_COMMAND_ERROR, COMMAND_HW_ERROR, IOTLB_INV_TIMEOUT or INVALID_DEV_REQUEST; the flags are spelt out after the number ( PE, RW, PR, I, US, NX, RZ, TR; " ??" for unknown bits); older Xen printed the device as %04x:%02x:%02x.%u and the domain with %d',
+    patterns: [
+      /AMD-Vi: (?<event>IO_PAGE_FAULT|ILLEGAL_DEV_TABLE_ENTRY|INVALID_DEV_REQUEST|DEV_TABLE_HW_ERROR|PAGE_TABLE_HW_ERROR): (?<dev>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]) d(?<domain>\d{1,5}) addr (?<addr>[0-9a-fA-F]{16}) flags (?<flags>0x[0-9a-fA-F]{1,4})(?<flagnames>(?: (?:PE|RW|PR|I|US|NX|RZ|TR|\?\?)){0,10})/,
+    ],
+    severity: 'error',
+    title: "Xen's AMD IOMMU blocked a device's access",
+    cause:
+      "the hypervisor's AMD IOMMU logged an event for the device: an access its domain's IOMMU tables do not allow",
+    fix: 'read the event, the domain and the flags on the line',
+    refine: (f) => {
+      if (f.event === 'ILLEGAL_DEV_TABLE_ENTRY' || f.event === 'INVALID_DEV_REQUEST')
+        return {
+          cause: `the IOMMU found no valid device-table entry for the requester (${f.event}): the device sent a request under an ID the firmware's IVRS table does not describe (an alias or a phantom function), or one Xen has not set up`,
+          fix: 'update the firmware; Xen accepts ivrs_ioapic[]/ivrs_hpet[] overrides for a wrong IVRS table; assign every function of the device together',
+        };
+      return refineAmdVi(f);
+    },
+    render: render(
+      '(XEN) ',
+      'IO_PAGE_FAULT',
+      '0000:00:14.0',
+      0,
+      0xfdf8010140,
+      8,
+      ' I',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ),
+    examples: [
+      ex('(XEN) AMD-Vi: IO_PAGE_FAULT: 0000:00:14.0 d0 addr 000000fdf8010140 flags 0x8 I', {
+        event: 'IO_PAGE_FAULT',
+        dev: '0000:00:14.0',
+        domain: '0',
+        flagnames: ' I',
+      }),
+      ex('(XEN) AMD-Vi: IO_PAGE_FAULT: 0000:0b:00.0 d3 addr 00000000fec10000 flags 0x70 RW PR', {
+        domain: '3',
+      }),
+    ],
+  },
+  {
+    id: 'libvirt.libxl-create-failed',
+    source: 'libvirt',
+    cite: 'libvirt/libvirt src/libxl/libxl_domain.c libxlDomainStart()',
+    format: "libxenlight failed to create new domain '%s'",
+    versions:
+      'restoring a saved domain: "libxenlight failed to restore domain \'%s\'"; Qubes OS raises it as libvirt.libvirtError',
+    patterns: [/libxenlight failed to (?<op>create new|restore) domain '(?<domain>[^'\n]{1,64})'/],
+    severity: 'error',
+    title: "Xen: libvirt's libxl driver could not start the domain",
+    cause:
+      "libxl_domain_create_new() failed and libvirt only reports that it did; the reason is in libxl's own log, not in this line. With PCI devices the usual ones are a device not assignable (not bound to pciback), no IOMMU, the hypervisor refusing the device (shared RMRR), a failed interrupt grant, or (Qubes OS) the device-model stub domain failing or timing out",
+    fix: 'read /var/log/libvirt/libxl/libxl-driver.log (Qubes: also /var/log/xen/console/guest-NAME-dm.log and /var/log/libvirt/libxl/NAME.log) and `xl dmesg` for the first libxl or hypervisor error before this line',
+    render: render('error: internal error: ', 'win10'),
+    examples: [
+      ex("error: internal error: libxenlight failed to create new domain 'api-1'", { domain: 'api-1' }),
+      ex("libvirt.libvirtError: internal error: libxenlight failed to create new domain 'sys-usb'", {
+        op: 'create new',
+      }),
+    ],
+  },
+];
+
+export const SRIOV_XEN_SWEEP_ENTRIES: CatalogueEntry[] = [...SRIOV, ...XEN];
+
+/** Further wordings the entries above recognise, each rendered as the source prints it. */
+export const SRIOV_XEN_ALSO: { id: string; file: string; format: string; text: string }[] = [
+  {
+    id: 'kernel.sriov-pf-enable-failed',
+    file: 'torvalds/linux drivers/net/ethernet/hisilicon/hns3/hns3_enet.c',
+    format: 'SRIOV enable failed %d',
+    text: 'hns3 0000:7d:00.0: SRIOV enable failed -22',
+  },
+  {
+    id: 'kernel.sriov-pf-enable-failed',
+    file: 'torvalds/linux drivers/net/ethernet/intel/fm10k/fm10k_iov.c',
+    format: 'Enable PCI SR-IOV failed: %d',
+    text: 'fm10k 0000:01:00.0: Enable PCI SR-IOV failed: -12',
+  },
+  {
+    id: 'kernel.sriov-vfs-assigned',
+    file: 'torvalds/linux drivers/net/ethernet/intel/i40e/i40e_main.c',
+    format: 'Unable to free VFs because some are assigned to VMs.',
+    text: 'i40e 0000:3b:00.0: Unable to free VFs because some are assigned to VMs.',
+  },
+  {
+    id: 'kernel.sriov-vfs-assigned',
+    file: IOV,
+    format: 'Cannot modify SR-IOV while VFs are assigned',
+    text: 'nvme 0000:01:00.0: Cannot modify SR-IOV while VFs are assigned',
+  },
+  {
+    id: 'kernel.sriov-vf-mac-override',
+    file: IXGBE_SRIOV,
+    format: 'VF %d attempted to override administratively set MAC address',
+    text: 'ixgbe 0000:03:00.0: VF 1 attempted to override administratively set MAC address',
+  },
+  {
+    id: 'kernel.sriov-vf-mac-override',
+    file: 'torvalds/linux drivers/net/ethernet/intel/igb/igb_main.c',
+    format: 'VF %d attempted to override administratively set VLAN tag',
+    text: 'igb 0000:02:00.0: VF 0 attempted to override administratively set VLAN tag',
+  },
+  {
+    id: 'kernel.sriov-vf-mac-admin-set',
+    file: I40E_VF,
+    format: 'Bring down and up the VF interface to make this change effective.',
+    text: 'i40e 0000:08:00.0: Bring down and up the VF interface to make this change effective.',
+  },
+  {
+    id: 'kernel.sriov-vf-mac-admin-set',
+    file: IXGBE_SRIOV,
+    format: 'Reload the VF driver to make this change effective.',
+    text: 'ixgbe 0000:03:00.0: Reload the VF driver to make this change effective.',
+  },
+  {
+    id: 'kernel.sriov-vf-trust-changed',
+    file: I40E_VF,
+    format:
+      'Cannot add more MAC addresses, VF is not trusted, switch the VF to trusted to add more functionality',
+    text: 'i40e 0000:3b:00.0: Cannot add more MAC addresses, VF is not trusted, switch the VF to trusted to add more functionality',
+  },
+  {
+    id: 'kernel.xen-pciback-msi-failed',
+    file: `${PCIBACK}/pciback_ops.c`,
+    format: 'error enabling MSI for guest %u: err %d',
+    text: 'pciback 0000:65:00.0: xen_pciback: error enabling MSI for guest 2: err -22',
+  },
+  {
+    id: 'xen.pci-irq-permission-failed',
+    file: 'xen-project/xen tools/libs/light/libxl_pci.c',
+    format: 'xc_domain_irq_permission irq=%d (error=%d)',
+    text: 'libxl: error: libxl_pci.c:1500:pci_add_dm_done: Domain 2:xc_domain_irq_permission irq=16 (error=-1): Operation not permitted',
+  },
+  {
+    id: 'xen.pci-irq-permission-failed',
+    file: 'xen-project/xen tools/libs/light/libxl_pci.c',
+    format: 'xc_domain_ioport_permission error 0x%llx/0x%llx',
+    text: 'libxl: error: libxl_pci.c:1420:pci_add_dm_done: Domain 2:xc_domain_ioport_permission error 0xe000/0x80: Operation not permitted',
+  },
+  {
+    id: 'xen.vtd-dma-fault',
+    file: 'xen-project/xen xen/drivers/passthrough/vtd/iommu.c',
+    format: 'INTR-REMAP: Request device [%s] fault index %lx',
+    text: '(XEN) [VT-D]INTR-REMAP: Request device [0000:03:00.0] fault index 8000',
+  },
+  {
+    id: 'libvirt.libxl-create-failed',
+    file: 'libvirt/libvirt src/libxl/libxl_domain.c',
+    format: "libxenlight failed to restore domain '%s'",
+    text: "error: internal error: libxenlight failed to restore domain 'win10'",
+  },
+];
+
+/** What the sweep read and left out, with the reason. */
+export const SRIOV_XEN_LEFT_OUT: { file: string; format: string; why: string }[] = [
+  {
+    file: IOV,
+    format: "can't update enabled VF BAR%d %pR",
+    why: 'a kernel WARN when something tries to move the VF BARs while the VFs are enabled; an internal consistency check with a backtrace, not a step a VFIO user takes',
+  },
+  {
+    file: 'iproute2/iproute2 lib/libnetlink.c',
+    format: 'RTNETLINK answers: %s',
+    why: "the answer to a refused `ip link set PF vf N …` names no VF and no device: alone it is the same line for every failed netlink request (addresses, routes, bridges), and the engine matches an entry on one line. The VF refusals are recognised where their producers print the VF: libvirt.vf-mac-vlan-failed, mgmt.sriov-cni-vf-config, and the PF drivers' own lines (kernel.sriov-vf-mac-override, kernel.sriov-vf-trust-changed)",
+  },
+  {
+    file: IXGBE_SRIOV,
+    format: 'SR-IOV enabled with %d VFs',
+    why: 'the success line of enabling VFs; it states the count written and needs no explanation',
+  },
+  {
+    file: `${PCIBACK}/pciback_ops.c`,
+    format: '%s IRQ line is not shared with other domains. Turning ISR off',
+    why: "pciback's own legacy-interrupt bookkeeping (its fake handler for a shared INTx line is no longer needed); harmless and carries no fault",
+  },
+  {
+    file: 'torvalds/linux drivers/net/ethernet/intel/iavf/iavf_virtchnl.c',
+    format: 'Failed to add MAC filter, error %s',
+    why: 'the guest\'s view of the PF\'s MAC refusal: it follows the PF\'s "override administratively set MAC" or "VF is not trusted" lines on the host (kernel.sriov-vf-mac-override, kernel.sriov-vf-trust-changed), which carry the cause; the guest line alone names only a virtchnl status',
+  },
+  {
+    file: 'xen-project/xen xen/drivers/passthrough/vtd/utils.c',
+    format: 'print_vtd_entries(): root/context/page-table dump lines',
+    why: 'the page-table walk Xen prints after a VT-d fault; it adds addresses for the Xen developers but no cause beyond the fault and reason lines',
+  },
+];
