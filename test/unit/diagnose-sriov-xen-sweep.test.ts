@@ -191,3 +191,50 @@ test('libvirt over libxl: the summary points at libxl-driver.log, and unrelated 
   assert.match(f.explanation.fix, /libxl-driver\.log/);
   assert.equal(diagnoseText('RTNETLINK answers: File exists').findings.length, 0);
 });
+
+test('mlx5: the e-switch step points at firmware, the PCI step reads the errno like other PFs', () => {
+  const esw = onlyFinding(
+    'mlx5_core 0000:c1:00.0: mlx5_device_enable_sriov:82:(pid 1097): failed to enable eswitch SRIOV (-22)',
+    'kernel.mlx5-sriov-enable-failed',
+  );
+  assert.equal(esw.facts.errno, 'EINVAL');
+  assert.match(esw.explanation.fix, /NUM_OF_VFS/);
+  const pci = onlyFinding(
+    'mlx5_core 0000:3b:00.0: mlx5_sriov_enable:173:(pid 2210): pci_enable_sriov failed : -12',
+    'kernel.mlx5-sriov-enable-failed',
+  );
+  assert.match(pci.explanation.fix, /pci=realloc/);
+});
+
+test('a VF still in reset: i40e may also need an active VF driver', () => {
+  const i40e = onlyFinding('i40e 0000:3b:00.0: VF 2 still in reset. Try again.', 'kernel.sriov-vf-in-reset');
+  assert.match(i40e.explanation.cause, /active/);
+  const ice = onlyFinding('ice 0000:17:00.0: VF ID: 3 in reset. Try again.', 'kernel.sriov-vf-in-reset');
+  assert.equal(ice.facts.vf, '3');
+  assert.doesNotMatch(ice.explanation.cause, /i40e/);
+});
+
+test('dom0 MSI mapping and QEMU INTx routing under Xen: the domain and the errno are read', () => {
+  const self = onlyFinding(
+    'xhci_hcd 0000:00:14.0: xen map irq failed -19 for 32752 domain',
+    'kernel.xen-map-irq-failed',
+  );
+  assert.match(self.explanation.cause, /DOMID_SELF/);
+  const full = onlyFinding(
+    'pciback 0000:04:00.0: xen map irq failed -28 for 7 domain',
+    'kernel.xen-map-irq-failed',
+  );
+  assert.match(full.explanation.cause, /domain 7/);
+  assert.match(full.explanation.fix, /extra_guest_irqs/);
+  const intx = onlyFinding(
+    '[00:05.0] xen_pt_realize: Error: Mapping machine irq 16 to pirq -1 failed, (err: 1)',
+    'qemu.xen-pt-irq-map-failed',
+  );
+  assert.equal(intx.explanation.severity, 'warning');
+  assert.match(intx.explanation.cause, /MSI\/MSI-X/);
+  const old = onlyFinding(
+    '[00:05.0] xen_pt_initfn: Error: Mapping machine irq 11 to pirq -1 failed, (rc: -1)',
+    'qemu.xen-pt-irq-map-failed',
+  );
+  assert.equal(old.facts.errno, undefined, 'the return code -1 of old QEMU is not an errno');
+});

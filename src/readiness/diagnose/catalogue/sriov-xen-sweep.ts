@@ -336,6 +336,34 @@ const SRIOV: CatalogueEntry[] = [
     ],
   },
   {
+    id: 'kernel.sriov-vf-in-reset',
+    source: 'kernel',
+    cite: `${I40E_VF} i40e_ndo_set_vf_mac(), i40e_ndo_set_vf_port_vlan(), i40e_ndo_set_vf_bw(); torvalds/linux drivers/net/ethernet/intel/ice/ice_virtchnl_pf.c (ice_sriov.c since Linux 5.18) ice_set_vf_trust(), ice_set_vf_spoofchk(), ice_set_vf_link_state() and ice_check_vf_init()`,
+    format: 'VF %d still in reset. Try again.\n',
+    versions:
+      'i40e (EAGAIN); ice: "VF %d in reset. Try again." and "VF ID: %u in reset. Try again." (EBUSY); some ice releases print "vf %d …" in lower case',
+    patterns: [/[Vv][Ff] (?:ID: )?(?<vf>\d{1,4}) (?<still>still )?in reset\. Try again\./],
+    severity: 'warning',
+    title: 'A VF setting was refused because the VF is not initialised yet',
+    cause:
+      'a setting made through the PF (`ip link set PF vf N mac|vlan|trust|spoofchk|state|rate …`, or libvirt and the SR-IOV CNI doing the same when a guest starts) reached a VF whose reset the PF had not finished: the VFs were just created, the VF driver in a guest or on the host is loading or unloading, or the previous setting reset the VF. The netlink request failed (EAGAIN or EBUSY), so the MAC, VLAN or trust was not applied',
+    fix: 'retry after a second or two (a script setting several VFs right after writing sriov_numvfs should wait for them); if it never succeeds, read dmesg for a VF reset that does not complete',
+    refine: (f) =>
+      f.still
+        ? {
+            cause:
+              'i40e refused the setting because the VF is not initialised (EAGAIN); some i40e releases also require the VF to be active, i.e. a VF driver (iavf in a guest or on the host) has talked to the PF since the VFs were created, so setting the MAC of a VF that went straight to vfio-pci and has no guest running yet can keep failing. The MAC, VLAN or rate was not applied',
+            fix: "retry after the VF reset finishes; for a VF bound to vfio-pci, start the guest (its iavf driver activates the VF) and set the MAC then, or let libvirt set it at start with <interface type='hostdev'>",
+          }
+        : undefined,
+    render: render('i40e 0000:3b:00.0: ', 2),
+    examples: [
+      ex('i40e 0000:3b:00.0: VF 2 still in reset. Try again.', { vf: '2', still: 'still ' }),
+      ex('ice 0000:17:00.0: VF 0 in reset. Try again.', { vf: '0' }),
+      ex('ice 0000:17:00.0: VF ID: 3 in reset. Try again.', { vf: '3' }),
+    ],
+  },
+  {
     id: 'kernel.sriov-spoofed-packets',
     source: 'kernel',
     cite: 'torvalds/linux drivers/net/ethernet/intel/ixgbe/ixgbe_main.c ixgbe_spoof_check()',
@@ -350,9 +378,117 @@ const SRIOV: CatalogueEntry[] = [
     render: render('ixgbe 0000:01:00.1 enp1s0f1: ', 3),
     examples: [ex('[  819.970742] ixgbe 0000:01:00.1 enp1s0f1: 3 Spoofed packets detected', { count: '3' })],
   },
+  {
+    id: 'kernel.mlx5-sriov-enable-failed',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/net/ethernet/mellanox/mlx5/core/sriov.c mlx5_device_enable_sriov() and mlx5_sriov_enable()',
+    format: 'failed to enable eswitch SRIOV (%d)\n',
+    versions:
+      'printed with mlx5_core_warn(), so "FUNCTION:LINE:(pid N): " comes first; mlx5_sriov_enable() then adds "mlx5_device_enable_sriov failed : %d", and for the PCI step "pci_enable_sriov failed : %d"; one VF that cannot be brought up: "failed to enable VF %d (%d)"',
+    patterns: [
+      /failed to enable eswitch SRIOV \((?<err>-?\d{1,4})\)/,
+      /(?<step>mlx5_device_enable_sriov|pci_enable_sriov) failed : (?<err>-?\d{1,4})/,
+      /failed to enable VF (?<vf>\d{1,4}) \((?<err>-?\d{1,4})\)/,
+    ],
+    severity: 'error',
+    title: 'mlx5 (ConnectX) could not create its SR-IOV virtual functions',
+    cause:
+      "mlx5_core first sets up the NIC's embedded switch (the e-switch that connects the VFs to the port) and the VFs' function contexts in firmware, then asks the PCI core for the VFs; a firmware command in that sequence failed, so the sriov_numvfs write fails with the errno shown. The mlx5_cmd_out_err line just before names the firmware command and its syndrome",
+    fix: 'read the mlx5_cmd_out_err line before it; check the VF count the firmware allows (`mlxconfig -d ADDR query | grep -E "SRIOV_EN|NUM_OF_VFS"`, raise NUM_OF_VFS and cold-boot) and update the NIC firmware to the release matching the driver; a kernel regression can also cause it (6.4 returned -22 from QUERY_HCA_CAP here until the e-switch fix upstream)',
+    refine: (f) => (f.step === 'pci_enable_sriov' ? refineEnable(f) : undefined),
+    render: render('mlx5_core 0000:c1:00.0: mlx5_device_enable_sriov:82:(pid 1097): ', -22),
+    examples: [
+      ex(
+        'Jul 10 11:07:44 server kernel: mlx5_core 0000:c1:00.0: mlx5_device_enable_sriov:82:(pid 1097): failed to enable eswitch SRIOV (-22)',
+        { errno: 'EINVAL' },
+        'https://lore.kernel.org/netdev/9c25971b-78e9-956f-95a5-38e688240ef6@nvidia.com/',
+      ),
+      ex(
+        'Jul 10 11:07:44 server kernel: mlx5_core 0000:c1:00.0: mlx5_sriov_enable:168:(pid 1097): mlx5_device_enable_sriov failed : -22',
+        { step: 'mlx5_device_enable_sriov' },
+        'https://lore.kernel.org/netdev/9c25971b-78e9-956f-95a5-38e688240ef6@nvidia.com/',
+      ),
+      ex('mlx5_core 0000:3b:00.0: mlx5_sriov_enable:173:(pid 2210): pci_enable_sriov failed : -12', {
+        step: 'pci_enable_sriov',
+        errno: 'ENOMEM',
+      }),
+    ],
+  },
 ];
 
 const XEN: CatalogueEntry[] = [
+  {
+    id: 'kernel.xen-map-irq-failed',
+    source: 'kernel',
+    cite: 'torvalds/linux arch/x86/pci/xen.c xen_initdom_setup_msi_irqs()',
+    format: 'xen map irq failed %d for %d domain\n',
+    versions:
+      'printed by dom0 for the device whose MSI/MSI-X it sets up (for itself, or for a guest through pciback); the domain is the owner pciback registered, or 32752 (DOMID_SELF) for dom0\'s own drivers; older kernels printed "xen map irq failed %d" for legacy GSIs',
+    patterns: [/xen map irq failed (?<err>-?\d{1,4}) for (?<domid>\d{1,5}) domain/],
+    severity: 'error',
+    title: "Xen refused to map a device's MSI/MSI-X interrupt for a domain",
+    cause:
+      'dom0 asked the hypervisor (PHYSDEVOP_map_pirq) for a physical IRQ for the device\'s message-signalled interrupt and was refused, so the driver using the device gets no MSI (pciback\'s "error enabling MSI… for guest" follows when it was for a guest)',
+    fix: "read the errno and `xl dmesg` for the hypervisor's reason",
+    refine: (f) => {
+      const who =
+        f.domid === '32752' ? "dom0 itself (32752 is DOMID_SELF: dom0's own driver)" : `domain ${f.domid}`;
+      if (f.errno === 'ENOSPC')
+        return {
+          cause: `the hypervisor has no free interrupt slot (pirq) left for ${who}: the extra interrupts a domain may have beyond its legacy ones are used up, typically by devices with many MSI-X vectors`,
+          fix: 'raise extra_guest_irqs= on the Xen command line (its second value is for dom0), reboot, and start the domain again',
+        };
+      if (f.errno === 'ENODEV')
+        return {
+          cause: `the hypervisor does not see the device as belonging to ${who}: it is assigned elsewhere, or (as in the report this example comes from) it was given back to a dom0 driver after a guest used it and Xen did not hand it back to dom0, so dom0 may not map its interrupts`,
+          fix: 'detach the device from every guest (`xl pci-assignable-remove -r BDF` returns it to dom0 and its driver), then reload the dom0 driver; a reboot clears a device stuck in quarantine',
+        };
+      return { cause: `the hypervisor refused to map the MSI for ${who}` };
+    },
+    render: render('xhci_hcd 0000:00:14.0: ', -19, 32752),
+    examples: [
+      ex('Feb 10 08:16:05 hostname kernel: xhci_hcd 0000:00:14.0: xen map irq failed -19 for 32752 domain', {
+        errno: 'ENODEV',
+        domid: '32752',
+      }),
+      ex('pciback 0000:04:00.0: xen map irq failed -28 for 7 domain', { errno: 'ENOSPC', domid: '7' }),
+    ],
+  },
+  {
+    id: 'qemu.xen-pt-irq-map-failed',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/xen/xen_pt.c xen_pt_realize()',
+    format: 'Mapping machine irq %u to pirq %i failed, (err: %d)\n',
+    versions:
+      'printed with XEN_PT_ERR(), so "[BB:DD.F] xen_pt_realize: Error: " comes first (the device\'s address in the guest); the next step\'s failure reads "Binding of interrupt %u failed! (err: %d)"; older QEMU (xen_pt_initfn()) printed "(rc: %d)" with the return code instead of errno, and for a while QEMU raised both as errors ("Mapping machine irq %u to pirq %i failed" with the strerror() text) that stopped the device',
+    patterns: [
+      /Mapping machine irq (?<irq>\d{1,5}) to pirq (?<pirq>-?\d{1,5}) failed, \((?:err: (?<err>-?\d{1,4})|rc: (?<code>-?\d{1,4}))\)/,
+      /Binding of interrupt (?<irq>\d{1,5}) failed! \(err: (?<err>-?\d{1,4})\)/,
+    ],
+    severity: 'warning',
+    title: "Xen's QEMU could not route the device's legacy interrupt to the guest",
+    cause:
+      "the device model (QEMU in dom0, or in the guest's stub domain) could not map or bind the passed-through device's INTx line for the HVM guest; QEMU then turns INTx off on the device (INTx disable in its command register) and goes on, so the device works in the guest only with MSI/MSI-X. A guest driver relying on INTx gets no interrupts",
+    fix: 'let the guest driver use MSI/MSI-X (most modern drivers do); otherwise read `xl dmesg` and the device-model log (/var/log/xen/qemu-dm-NAME.log, Qubes: guest-NAME-dm.log) for the refusal: a stub domain without permission over the IRQ, a PVH dom0, or an IRQ shared with a device dom0 uses',
+    refine: (f) =>
+      f.errno === 'ENOSYS' || f.errno === 'EOPNOTSUPP'
+        ? {
+            cause:
+              'the hypervisor has no physical-IRQ mapping for this set-up (a PVH dom0 in the Xen versions that print this): the INTx of the device cannot reach the HVM guest; QEMU disabled INTx and the device works only with MSI/MSI-X',
+          }
+        : undefined,
+    render: render('[00:05.0] xen_pt_realize: Error: ', 16, -1, 1),
+    examples: [
+      ex('[00:05.0] xen_pt_realize: Error: Mapping machine irq 16 to pirq -1 failed, (err: 1)', {
+        irq: '16',
+        errno: 'EPERM',
+      }),
+      ex('[00:06.0] xen_pt_realize: Error: Binding of interrupt 17 failed! (err: 22)', { errno: 'EINVAL' }),
+      ex('[00:05.0] xen_pt_initfn: Error: Mapping machine irq 11 to pirq -1 failed, (rc: -1)', {
+        code: '-1',
+      }),
+    ],
+  },
   {
     id: 'kernel.xen-pciback-readonly-config',
     source: 'kernel',
@@ -659,6 +795,24 @@ export const SRIOV_XEN_ALSO: { id: string; file: string; format: string; text: s
     format:
       'Cannot add more MAC addresses, VF is not trusted, switch the VF to trusted to add more functionality',
     text: 'i40e 0000:3b:00.0: Cannot add more MAC addresses, VF is not trusted, switch the VF to trusted to add more functionality',
+  },
+  {
+    id: 'kernel.mlx5-sriov-enable-failed',
+    file: 'torvalds/linux drivers/net/ethernet/mellanox/mlx5/core/sriov.c',
+    format: 'pci_enable_sriov failed : %d',
+    text: 'mlx5_core 0000:3b:00.0: mlx5_sriov_enable:173:(pid 2210): pci_enable_sriov failed : -12',
+  },
+  {
+    id: 'kernel.mlx5-sriov-enable-failed',
+    file: 'torvalds/linux drivers/net/ethernet/mellanox/mlx5/core/sriov.c',
+    format: 'failed to enable VF %d (%d)',
+    text: 'mlx5_core 0000:3b:00.0: mlx5_device_enable_sriov:101:(pid 2210): failed to enable VF 3 (-5)',
+  },
+  {
+    id: 'qemu.xen-pt-irq-map-failed',
+    file: 'qemu/qemu hw/xen/xen_pt.c',
+    format: 'Binding of interrupt %u failed! (err: %d)',
+    text: '[00:06.0] xen_pt_realize: Error: Binding of interrupt 17 failed! (err: 22)',
   },
   {
     id: 'kernel.xen-pciback-msi-failed',
