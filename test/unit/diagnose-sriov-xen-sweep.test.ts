@@ -238,3 +238,17 @@ test('dom0 MSI mapping and QEMU INTx routing under Xen: the domain and the errno
   );
   assert.equal(old.facts.errno, undefined, 'the return code -1 of old QEMU is not an errno');
 });
+
+test('libvirt over libxl hot-plug, and pciback announcing its backend: the address and the mode are read', () => {
+  const attach = onlyFinding(
+    'error: internal error: libxenlight failed to attach pci device 0000:03:00.0',
+    'libvirt.libxl-pci-attach-failed',
+  );
+  assert.equal(attach.facts.bdf, '0000:03:00.0');
+  assert.match(attach.explanation.fix, /xl pci-attach/);
+  const vpci = onlyFinding('xen_pciback: backend is vpci', 'kernel.xen-pciback-backend');
+  assert.equal(vpci.explanation.severity, 'info');
+  assert.match(vpci.explanation.cause, /virtual bus/);
+  const real = onlyFinding('xen_pciback: backend is passthrough', 'kernel.xen-pciback-backend');
+  assert.match(real.explanation.cause, /real bus addresses/);
+});

@@ -11,7 +11,7 @@
  * and pciback binding lines in vmm-hugepage-sweep.ts. SRIOV_XEN_ALSO and SRIOV_XEN_LEFT_OUT are
  * this sweep's ledger for docs/diagnose-coverage.md.
  */
-import type { CatalogueEntry, Refinement } from '../entry.js';
+import { BDF, type CatalogueEntry, type Refinement } from '../entry.js';
 import { ex, render } from './build.js';
 
 type Facts = Readonly<Record<string, string>>;
@@ -712,6 +712,54 @@ const XEN: CatalogueEntry[] = [
       ex('(XEN) AMD-Vi: IO_PAGE_FAULT: 0000:0b:00.0 d3 addr 00000000fec10000 flags 0x70 RW PR', {
         domain: '3',
       }),
+    ],
+  },
+  {
+    id: 'libvirt.libxl-pci-attach-failed',
+    source: 'libvirt',
+    cite: 'libvirt/libvirt src/libxl/libxl_driver.c libxlDomainAttachHostPCIDevice()',
+    format: 'libxenlight failed to attach pci device %04x:%02x:%02x.%d',
+    versions:
+      'older libvirt wrote the format as "%.4x:%.2x:%.2x.%.1x" (the same text); Qubes OS shows it when `qvm-pci attach` or starting a qube hot-plugs a device',
+    patterns: [new RegExp(`libxenlight failed to attach pci device ${BDF}`)],
+    severity: 'error',
+    title: "Xen: libvirt's libxl driver could not hot-plug the PCI device into the running domain",
+    cause:
+      "libxl_device_pci_add() failed for a domain that is already running (virsh attach-device, or a management tool attaching after start) and libvirt gave the device back to the host; libvirt reports only that it failed. libxl's own log has the step: the device not assignable (not held by pciback), the hypervisor refusing it (shared RMRR, no IOMMU), an interrupt grant refused, or the device model / stub domain not answering in time",
+    fix: "read /var/log/libvirt/libxl/libxl-driver.log and `xl dmesg` for the libxl or hypervisor error just before; try the same with `xl pci-attach DOMAIN BDF` to see libxl's message directly; some devices (GPUs) attach reliably only at domain start",
+    render: render('error: internal error: ', 0, 3, 0, 0),
+    examples: [
+      ex('error: internal error: libxenlight failed to attach pci device 0000:03:00.0', {
+        bdf: '0000:03:00.0',
+      }),
+      ex('libvirt.libvirtError: internal error: libxenlight failed to attach pci device 0000:00:14.0', {
+        bdf: '0000:00:14.0',
+      }),
+    ],
+  },
+  {
+    id: 'kernel.xen-pciback-backend',
+    source: 'kernel',
+    cite: `${PCIBACK}/xenbus.c xen_pcibk_xenbus_register()`,
+    format: 'backend is %s\n',
+    versions: 'printed once when xen-pciback loads, with its pr_fmt prefix "xen_pciback: "',
+    patterns: [/xen_pciback: backend is (?<backend>vpci|passthrough)/],
+    severity: 'info',
+    title: "Xen's pciback says how guests will see their devices (harmless)",
+    cause:
+      'xen-pciback loaded and picked how it presents devices to PV guests (and stub domains): "vpci", the default, puts each device on a virtual bus in the guest (it appears at a new address such as 00:00.0, functions of one card kept together); "passthrough" (xen-pciback.passthrough=1) shows the real bus addresses, which some drivers and multi-function layouts need',
+    fix: 'nothing to do; set xen-pciback.passthrough=1 on the dom0 kernel command line if a guest needs the real addresses',
+    refine: (f) =>
+      f.backend === 'passthrough'
+        ? {
+            cause:
+              'xen-pciback loaded in "passthrough" mode (xen-pciback.passthrough=1): PV guests see their devices at the real bus addresses instead of a virtual bus',
+          }
+        : undefined,
+    render: render('xen_pciback: ', 'vpci'),
+    examples: [
+      ex('[    3.102345] xen_pciback: backend is vpci', { backend: 'vpci' }),
+      ex('xen_pciback: backend is passthrough', { backend: 'passthrough' }),
     ],
   },
   {
