@@ -252,3 +252,12 @@ test('libvirt over libxl hot-plug, and pciback announcing its backend: the addre
   const real = onlyFinding('xen_pciback: backend is passthrough', 'kernel.xen-pciback-backend');
   assert.match(real.explanation.cause, /real bus addresses/);
 });
+
+test("libvirt's refused VF MAC on an InfiniBand PF names GUID addressing", () => {
+  const f = onlyFinding(
+    'error: Cannot set interface MAC to 52:54:00:6d:90:02 for ifname ib0 vf 1: Operation not supported',
+    'libvirt.vf-mac-vlan-failed',
+  );
+  assert.match(f.explanation.cause, /InfiniBand/);
+  assert.match(f.explanation.fix, /node_guid/);
+});
