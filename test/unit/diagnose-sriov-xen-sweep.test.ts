@@ -261,3 +261,18 @@ test("libvirt's refused VF MAC on an InfiniBand PF names GUID addressing", () =>
   assert.match(f.explanation.cause, /InfiniBand/);
   assert.match(f.explanation.fix, /node_guid/);
 });
+
+test('pciback: a device pulled from a running domain, and a boot-time seize that failed', () => {
+  const pulled = onlyFinding(
+    'xen_pciback: ****** removing device 0000:03:00.0 while still in-use by domain 5! ******',
+    'kernel.xen-pciback-removed-in-use',
+  );
+  assert.equal(pulled.facts.domid, '5');
+  assert.match(pulled.explanation.cause, /domain 5/);
+  const bar = onlyFinding(
+    'pciback 0000:03:00.0: error -22 initializing device',
+    'kernel.xen-pciback-init-failed',
+  );
+  assert.match(bar.explanation.cause, /BARs/);
+  assert.match(bar.explanation.fix, /pci=realloc/);
+});

@@ -531,6 +531,70 @@ const XEN: CatalogueEntry[] = [
     ],
   },
   {
+    id: 'kernel.xen-pciback-removed-in-use',
+    source: 'kernel',
+    cite: `${PCIBACK}/pci_stub.c pcistub_remove()`,
+    format: '****** removing device %s while still in-use by domain %d! ******\n',
+    versions:
+      'followed by "****** driver domain may still access this device\'s i/o resources!", "****** shutdown driver domain before binding device" and "****** to other drivers or domains"; the pattern also takes the line without the domain',
+    patterns: [
+      /removing device (?<dev>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]) while still in-use(?: by domain (?<domid>-?\d{1,5}))?!/,
+      /driver domain may still access this device's i\/o resources!/,
+    ],
+    severity: 'error',
+    title: "A device was taken from Xen's pciback while a domain still had it",
+    cause:
+      "the device was unbound from pciback (`echo BDF > /sys/bus/pci/drivers/pciback/unbind`, a script giving it back to its dom0 driver, or `xl pci-assignable-remove` while a domain holds it) although a domain is still using it. pciback resets it and lets go, but the domain's mappings of the device's BARs and its DMA are not revoked: the domain may still touch the device while dom0's driver or another domain takes it",
+    fix: 'shut down the domain using the device (or `xl pci-detach DOMAIN BDF` first) before unbinding it from pciback; if it already happened, shut that domain down before the device is used elsewhere, and reboot if the device misbehaves',
+    refine: (f) =>
+      f.domid
+        ? {
+            cause: `the device was unbound from pciback while domain ${f.domid} still had it; pciback resets it and lets go, but domain ${f.domid} may still reach the device's I/O memory and DMA until it shuts down`,
+          }
+        : undefined,
+    render: render('xen_pciback: ', '0000:03:00.0', 5),
+    examples: [
+      ex('xen_pciback: ****** removing device 0000:03:00.0 while still in-use by domain 5! ******', {
+        dev: '0000:03:00.0',
+        domid: '5',
+      }),
+      ex("xen_pciback: ****** driver domain may still access this device's i/o resources!"),
+    ],
+  },
+  {
+    id: 'kernel.xen-pciback-init-failed',
+    source: 'kernel',
+    cite: `${PCIBACK}/pci_stub.c pcistub_init_devices_late() (the errno from pcistub_init_device(): pci_enable_device(), the config-space set-up)`,
+    format: 'error %d initializing device\n',
+    versions:
+      'for devices hidden at boot (xen-pciback.hide=); a device bound later through sysfs fails its bind with the same errno instead',
+    patterns: [
+      /pciback (?<bdf>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]): error (?<err>-?\d{1,4}) initializing device/,
+    ],
+    severity: 'error',
+    title: "Xen's pciback seized a device at boot but could not set it up",
+    cause:
+      'a device listed in xen-pciback.hide= was claimed by pciback, but setting it up failed, so it is not assignable: pci_enable_device() failed (its BARs got no address, or the device is not responding) or pciback could not set up its virtual config space; the errno says which',
+    fix: 'read the dom0 kernel lines about the device just before (BAR assignment, "can\'t enable device"); check `lspci -vv -s BDF` shows its regions assigned; then bind it to pciback again (`xl pci-assignable-add BDF`) once the cause is fixed',
+    refine: (f) =>
+      f.errno === 'EINVAL'
+        ? {
+            cause:
+              'pci_enable_device() refused the device (EINVAL): one of its BARs has no address assigned (the firmware left it unassigned, or the kernel could not fit it into the bridge window), so the device cannot be enabled for a guest',
+            fix: 'enable "Above 4G decoding" in the firmware or boot dom0 with pci=realloc, then check `lspci -vv -s BDF` shows every region assigned',
+          }
+        : f.errno === 'ENOMEM'
+          ? { cause: 'dom0 ran out of memory while pciback set up the device (its config-space records)' }
+          : undefined,
+    render: render('pciback 0000:03:00.0: ', -22),
+    examples: [
+      ex('[    2.981234] pciback 0000:03:00.0: error -22 initializing device', {
+        bdf: '0000:03:00.0',
+        errno: 'EINVAL',
+      }),
+    ],
+  },
+  {
     id: 'kernel.xen-pciback-msi-failed',
     source: 'kernel',
     cite: `${PCIBACK}/pciback_ops.c xen_pcibk_enable_msi() / xen_pcibk_enable_msix()`,
@@ -863,6 +927,12 @@ export const SRIOV_XEN_ALSO: { id: string; file: string; format: string; text: s
     text: '[00:06.0] xen_pt_realize: Error: Binding of interrupt 17 failed! (err: 22)',
   },
   {
+    id: 'kernel.xen-pciback-removed-in-use',
+    file: 'torvalds/linux drivers/xen/xen-pciback/pci_stub.c',
+    format: "****** driver domain may still access this device's i/o resources!",
+    text: "xen_pciback: ****** driver domain may still access this device's i/o resources!",
+  },
+  {
     id: 'kernel.xen-pciback-msi-failed',
     file: `${PCIBACK}/pciback_ops.c`,
     format: 'error enabling MSI for guest %u: err %d',
@@ -905,6 +975,21 @@ export const SRIOV_XEN_LEFT_OUT: { file: string; format: string; why: string }[]
     file: 'iproute2/iproute2 lib/libnetlink.c',
     format: 'RTNETLINK answers: %s',
     why: "the answer to a refused `ip link set PF vf N …` names no VF and no device: alone it is the same line for every failed netlink request (addresses, routes, bridges), and the engine matches an entry on one line. The VF refusals are recognised where their producers print the VF: libvirt.vf-mac-vlan-failed, mgmt.sriov-cni-vf-config, and the PF drivers' own lines (kernel.sriov-vf-mac-override, kernel.sriov-vf-trust-changed)",
+  },
+  {
+    file: `${PCIBACK}/pci_stub.c`,
+    format: 'MSI-X preparation failed (%d) / MSI-X release failed (%d)',
+    why: "the hypervisor call that protects (and later releases) the MSI-X table of a device pciback takes; the errnos it returns are not documented for users and a failure shows up as the guest's MSI-X failure (kernel.xen-pciback-msi-failed), which is explained",
+  },
+  {
+    file: `${PCIBACK}/pci_stub.c`,
+    format: 'Could not reload PCI state',
+    why: 'an informational line when pciback gives a device back and has no saved config space to restore; the device is reset anyway and nothing is to be done',
+  },
+  {
+    file: `${PCIBACK}/pci_stub.c`,
+    format: "can't export pci devices that don't have a normal (0) or bridge (1) header type!",
+    why: 'only for a CardBus bridge named in xen-pciback.hide=, which no passthrough set-up uses',
   },
   {
     file: IXGBE_SRIOV,
