@@ -276,3 +276,20 @@ test('pciback: a device pulled from a running domain, and a boot-time seize that
   assert.match(bar.explanation.cause, /BARs/);
   assert.match(bar.explanation.fix, /pci=realloc/);
 });
+
+test("Xen's IOMMU at boot: enabled is harmless, disabled or required-but-failed is not", () => {
+  const on = onlyFinding('(XEN) I/O virtualisation enabled', 'xen.iommu-state');
+  assert.equal(on.explanation.severity, 'info');
+  const off = onlyFinding('(XEN) [    4.123456] I/O virtualisation disabled', 'xen.iommu-state');
+  assert.equal(off.explanation.severity, 'error');
+  assert.match(off.explanation.fix, /Xen command line/);
+  const ir = onlyFinding('(XEN) Interrupt remapping disabled', 'xen.iommu-state');
+  assert.equal(ir.explanation.severity, 'warning');
+  const panic = onlyFinding(
+    "(XEN) Couldn't enable Interrupt Remapping and iommu=required/force",
+    'xen.iommu-required-panic',
+  );
+  assert.match(panic.explanation.cause, /interrupt remapping/);
+  const linux = diagnoseText('AMD-Vi: Interrupt remapping enabled').findings.map((f) => f.entry.id);
+  assert.ok(!linux.includes('xen.iommu-state'), `${linux}`);
+});

@@ -652,6 +652,76 @@ const XEN: CatalogueEntry[] = [
     ],
   },
   {
+    id: 'xen.iommu-state',
+    source: 'xen',
+    cite: 'xen-project/xen xen/drivers/passthrough/iommu.c iommu_setup()',
+    format: 'I/O virtualisation %sabled\n',
+    versions:
+      'printed by the hypervisor at boot (read with `xl dmesg`); when enabled it goes on with " - Dom0 mode: Passthrough|Strict|Relaxed" and "Interrupt remapping enabled|disabled" (the last one not on builds where interrupt remapping is fixed)',
+    patterns: [
+      /I\/O virtualisation (?<io>en|dis)abled/,
+      /\(XEN\) (?:\[[ \d.]{1,16}\] )?Interrupt remapping (?<ir>en|dis)abled/,
+    ],
+    severity: 'info',
+    title: "Xen's IOMMU is on (harmless)",
+    cause:
+      'the hypervisor found and enabled the IOMMU (VT-d or AMD-Vi): PCI devices can be assigned to HVM guests with DMA isolation',
+    fix: 'nothing to do',
+    refine: (f) => {
+      if (f.io === 'dis')
+        return {
+          severity: 'error',
+          title: "Xen's IOMMU is off: no PCI passthrough to HVM guests",
+          cause:
+            'the hypervisor runs without an IOMMU: VT-d/AMD-Vi is off in the firmware, its ACPI table (DMAR/IVRS) is missing or broken so Xen gave up on it (the `xl dmesg` lines before say why), or iommu=0 is on the Xen command line. libxl then refuses devices for HVM guests ("cannot be assigned - no IOMMU"); the dom0 kernel\'s intel_iommu=/amd_iommu= options do not matter under Xen',
+          fix: 'enable VT-d/AMD-Vi (and for AMD the IOMMU option, not only SVM) in the firmware; put iommu=1 (or iommu=required to stop the boot when it fails) on the Xen command line, not the dom0 one; read the earlier `xl dmesg` lines for a DMAR/IVRS problem',
+        };
+      if (f.ir === 'dis')
+        return {
+          severity: 'warning',
+          title: "Xen's IOMMU is on but interrupt remapping is off",
+          cause:
+            "DMA remapping works but interrupt remapping does not (the firmware's tables do not describe the I/O APICs or HPET correctly, iommu=no-intremap was given, or the hardware lacks it): a passed-through device's MSIs are not checked by the IOMMU, so a malicious or faulty guest device can inject interrupts; some set-ups (x2APIC with many CPUs) need it",
+          fix: 'update the firmware; read the earlier `xl dmesg` lines for the reason Xen turned it off; drop iommu=no-intremap from the Xen command line if present',
+        };
+      return f.ir ? { title: "Xen's interrupt remapping is on (harmless)" } : undefined;
+    },
+    render: render('(XEN) ', 'en'),
+    examples: [
+      ex('(XEN) I/O virtualisation enabled', { io: 'en' }),
+      ex('(XEN) [    4.123456] I/O virtualisation disabled', { io: 'dis' }),
+      ex('(XEN) Interrupt remapping disabled', { ir: 'dis' }),
+    ],
+  },
+  {
+    id: 'xen.iommu-required-panic',
+    source: 'xen',
+    cite: 'xen-project/xen xen/drivers/passthrough/iommu.c iommu_setup()',
+    format: "Couldn't enable %s and iommu=required/force\n",
+    versions: 'a panic: Xen prints "Panic on CPU 0:" before it and reboots (or halts) after it',
+    patterns: [/Couldn't enable (?<what>IOMMU|Interrupt Remapping) and iommu=required\/force/],
+    severity: 'error',
+    title: 'Xen stopped the boot: the IOMMU it was told to require could not be enabled',
+    cause:
+      'iommu=required (or iommu=force) is on the Xen command line, so Xen panics instead of booting without the IOMMU; it could not enable it: off in the firmware, or the DMAR/IVRS table is broken',
+    fix: "enable VT-d/AMD-Vi in the firmware and update it; to boot anyway, remove iommu=required/force from the Xen command line (GRUB's GRUB_CMDLINE_XEN_DEFAULT), then read `xl dmesg` for why the IOMMU failed",
+    refine: (f) =>
+      f.what === 'Interrupt Remapping'
+        ? {
+            cause:
+              'iommu=required/force also requires interrupt remapping, and Xen could not enable it (the IOMMU itself may be fine): the firmware tables do not describe the I/O APICs or HPET under an IOMMU',
+            fix: 'update the firmware; to boot, remove iommu=required/force (or add iommu=no-intremap, which weakens isolation); Xen accepts ivrs_ioapic[]/ivrs_hpet[] overrides on AMD for a wrong IVRS table',
+          }
+        : undefined,
+    render: render('(XEN) ', 'IOMMU'),
+    examples: [
+      ex("(XEN) Couldn't enable IOMMU and iommu=required/force", { what: 'IOMMU' }),
+      ex("(XEN) Couldn't enable Interrupt Remapping and iommu=required/force", {
+        what: 'Interrupt Remapping',
+      }),
+    ],
+  },
+  {
     id: 'xen.vtd-dma-fault',
     source: 'xen',
     cite: `${VTD} iommu_page_fault_do_one()`,
@@ -949,6 +1019,12 @@ export const SRIOV_XEN_ALSO: { id: string; file: string; format: string; text: s
     file: 'xen-project/xen tools/libs/light/libxl_pci.c',
     format: 'xc_domain_ioport_permission error 0x%llx/0x%llx',
     text: 'libxl: error: libxl_pci.c:1420:pci_add_dm_done: Domain 2:xc_domain_ioport_permission error 0xe000/0x80: Operation not permitted',
+  },
+  {
+    id: 'xen.iommu-state',
+    file: 'xen-project/xen xen/drivers/passthrough/iommu.c',
+    format: 'Interrupt remapping %sabled',
+    text: '(XEN) Interrupt remapping disabled',
   },
   {
     id: 'xen.vtd-dma-fault',
