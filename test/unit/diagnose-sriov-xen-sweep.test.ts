@@ -293,3 +293,18 @@ test("Xen's IOMMU at boot: enabled is harmless, disabled or required-but-failed 
   const linux = diagnoseText('AMD-Vi: Interrupt remapping enabled').findings.map((f) => f.entry.id);
   assert.ok(!linux.includes('xen.iommu-state'), `${linux}`);
 });
+
+test('max_vfs: the deprecation is harmless, the clamp says the limit', () => {
+  const dep = onlyFinding(
+    'igb 0000:02:00.0: Enabling SR-IOV VFs using the module parameter is deprecated - please use the pci sysfs interface.',
+    'kernel.sriov-max-vfs-param',
+  );
+  assert.equal(dep.explanation.severity, 'info');
+  assert.match(dep.explanation.fix, /sriov_drivers_autoprobe/);
+  const clamp = onlyFinding(
+    'igb 0000:02:00.0: Maximum of 7 VFs per PF, using max',
+    'kernel.sriov-max-vfs-param',
+  );
+  assert.equal(clamp.explanation.severity, 'warning');
+  assert.match(clamp.explanation.fix, /at most 7/);
+});

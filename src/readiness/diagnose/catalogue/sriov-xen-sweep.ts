@@ -35,7 +35,7 @@ function refineEnable(f: Facts): Refinement | undefined {
     case 'ENODEV':
       return {
         cause:
-          'pci_enable_sriov() found no SR-IOV capability set up on this function (-ENOSYS; -ENODEV on kernels before 4.x): the kernel did not see the capability at enumeration, because SR-IOV is off in the firmware for this adapter. Many servers have a global SR-IOV switch and a second one per NIC (Dell: System Setup → Device Settings → the NIC → Virtualization Mode = SR-IOV), and a NIC whose own switch is off hides the capability',
+          'pci_enable_sriov() found no SR-IOV capability set up on this function (-ENOSYS; -ENODEV on older kernels): the kernel did not see the capability at enumeration, because SR-IOV is off in the firmware for this adapter. Many servers have a global SR-IOV switch and a second one per NIC (Dell: System Setup → Device Settings → the NIC → Virtualization Mode = SR-IOV), and a NIC whose own switch is off hides the capability',
         fix: 'turn SR-IOV on in the firmware for the adapter itself (per-port "Virtualization Mode" or "SR-IOV" in its device settings, or the vendor tool: mlxconfig SRIOV_EN=1 NUM_OF_VFS=N for ConnectX), cold-boot, then check `lspci -vvv -s ADDR | grep -A3 "SR-IOV"` shows the capability before writing sriov_numvfs',
       };
     case 'ENOMEM':
@@ -121,7 +121,7 @@ function refineXenGrant(f: Facts): Refinement | undefined {
 /** Xen's VT-d fault reasons (the Intel VT-d specification's fault codes), as facts. */
 function refineVtdReason(f: Facts): Refinement | undefined {
   const reason = (f.reason ?? '').toLowerCase();
-  if (/^0?[12]$|^0?7$/.test(reason))
+  if (/^0?[12]$/.test(reason))
     return {
       cause:
         "the device sent DMA but its requester ID has no (present) context entry in the IOMMU: Xen does not know the device or has not attached it to any domain's page tables — a device hidden from dom0, a phantom function or an alias the firmware did not report, or a device whose context was lost (faults right after resume from S3 on some platforms)",
@@ -190,6 +190,39 @@ const SRIOV: CatalogueEntry[] = [
       ),
       ex('i40e 0000:02:00.0: Failed to enable PCI sriov: -12', { errno: 'ENOMEM' }),
       ex('hns3 0000:7d:00.0: SRIOV enable failed -22', { errno: 'EINVAL' }),
+    ],
+  },
+  {
+    id: 'kernel.sriov-max-vfs-param',
+    source: 'kernel',
+    cite: `${IXGBE_SRIOV} ixgbe_enable_sriov(); torvalds/linux drivers/net/ethernet/intel/igb/igb_main.c igb_sw_init()`,
+    format:
+      'Enabling SR-IOV VFs using the module parameter is deprecated - please use the pci sysfs interface.\n',
+    versions: 'igb also clamps the count: "Maximum of 7 VFs per PF, using max"',
+    patterns: [
+      /Enabling SR-IOV VFs using the module parameter is deprecated/,
+      /Maximum of (?<max>\d{1,3}) VFs per PF, using max/,
+    ],
+    severity: 'info',
+    title: "VFs were created from the driver's max_vfs parameter (harmless)",
+    cause:
+      "the NIC driver was loaded with max_vfs=N (a modprobe.d option or the kernel command line) and created the VFs itself at load; it still works, but the sysfs interface is the supported way. The VFs then exist before anything can set driver_override for them, so the host's VF driver (ixgbevf, igbvf) may grab them first",
+    fix: "nothing to do; to control the VFs' driver, drop max_vfs and write the count to /sys/class/net/PF/device/sriov_numvfs from a boot unit, after setting sriov_drivers_autoprobe to 0 (or with a udev rule binding the new VFs to vfio-pci)",
+    refine: (f) =>
+      f.max
+        ? {
+            severity: 'warning',
+            title: 'The driver clamped max_vfs to what the NIC supports',
+            cause: `max_vfs asked for more VFs than this NIC offers per port; the driver created ${f.max} instead`,
+            fix: `ask for at most ${f.max} VFs (sriov_totalvfs shows the limit)`,
+          }
+        : undefined,
+    render: render('igb 0000:02:00.0: '),
+    examples: [
+      ex(
+        'igb 0000:02:00.0: Enabling SR-IOV VFs using the module parameter is deprecated - please use the pci sysfs interface.',
+      ),
+      ex('igb 0000:02:00.0: Maximum of 7 VFs per PF, using max', { max: '7' }),
     ],
   },
   {
