@@ -124,7 +124,7 @@ function refineVtdReason(f: Facts): Refinement | undefined {
   if (/^0?[12]$/.test(reason))
     return {
       cause:
-        "the device sent DMA but its requester ID has no (present) context entry in the IOMMU: Xen does not know the device or has not attached it to any domain's page tables — a device hidden from dom0, a phantom function or an alias the firmware did not report, or a device whose context was lost (faults right after resume from S3 on some platforms)",
+        "the device sent DMA but its requester ID has no (present) context entry in the IOMMU: Xen does not know the device or has not attached it to any domain's page tables — a device hidden from dom0, a phantom function or an alias the firmware did not report, or a device whose context was lost. The requester need not be a PCI device at all: the HPET and I/O APICs have requester IDs too (00:1e.6 on recent Intel, absent from lspci), and faults at address 0 from such an ID after resume from S3 point, by the Xen maintainers' reading on xen-devel, at the HPET's MSI set-up in Xen rather than at a device",
       fix: 'check `xl dmesg` for how Xen enumerated the device; assign every function of a multifunction device together; if it starts after suspend/resume, report it to xen-devel with the full `xl dmesg`',
     };
   if (/^0?[56]$/.test(reason))
@@ -796,10 +796,11 @@ const XEN: CatalogueEntry[] = [
           addr: '8e43c000',
         },
       ),
-      ex('(XEN) [   37.201160] [VT-D]DMAR:[DMA Write] Request device [0000:00:1e.6] fault addr 0', {
-        access: 'DMA Write',
-        dev: '0000:00:1e.6',
-      }),
+      ex(
+        '(XEN) [   37.201160] [VT-D]DMAR:[DMA Write] Request device [0000:00:1e.6] fault addr 0',
+        { access: 'DMA Write', dev: '0000:00:1e.6' },
+        'https://lore.kernel.org/xen-devel/090b8b8f-141b-4a24-92eb-879c0a0c73e1@suse.com/',
+      ),
       ex('(XEN) [VT-D]INTR-REMAP: Request device [0000:03:00.0] fault index 8000', { index: '8000' }),
     ],
   },
@@ -822,9 +823,11 @@ const XEN: CatalogueEntry[] = [
     render: render('(XEN) [VT-D]', 'DMAR', 6, 'PTE Read access is not set'),
     examples: [
       ex('(XEN) [VT-D]DMAR: reason 06 - PTE Read access is not set', { kind: 'DMAR', reason: '06' }),
-      ex('(XEN) [   37.201164] [VT-D]DMAR: reason 02 - Present bit in context entry is clear', {
-        reason: '02',
-      }),
+      ex(
+        '(XEN) [   37.201164] [VT-D]DMAR: reason 02 - Present bit in context entry is clear',
+        { reason: '02' },
+        'https://lore.kernel.org/xen-devel/090b8b8f-141b-4a24-92eb-879c0a0c73e1@suse.com/',
+      ),
       ex('(XEN) [VT-D]DMAR: reason 05 - PTE Write access is not set', { reason: '05' }),
     ],
   },
@@ -870,12 +873,11 @@ const XEN: CatalogueEntry[] = [
       '',
     ),
     examples: [
-      ex('(XEN) AMD-Vi: IO_PAGE_FAULT: 0000:00:14.0 d0 addr 000000fdf8010140 flags 0x8 I', {
-        event: 'IO_PAGE_FAULT',
-        dev: '0000:00:14.0',
-        domain: '0',
-        flagnames: ' I',
-      }),
+      ex(
+        '(XEN) AMD-Vi: IO_PAGE_FAULT: 0000:00:14.0 d0 addr 000000fdf8010140 flags 0x8 I',
+        { event: 'IO_PAGE_FAULT', dev: '0000:00:14.0', domain: '0', flagnames: ' I' },
+        'https://lore.kernel.org/xen-devel/trinity-3058fb41-1250-49d2-88bc-4fbf3ef196f0-1679316388437@3c-app-webde-bap20/',
+      ),
       ex('(XEN) AMD-Vi: IO_PAGE_FAULT: 0000:0b:00.0 d3 addr 00000000fec10000 flags 0x70 RW PR', {
         domain: '3',
       }),
