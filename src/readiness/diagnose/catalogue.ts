@@ -29,6 +29,7 @@ import { QEMU_SWEEP_ENTRIES } from './catalogue/qemu-sweep.js';
 import { QEMU_SWEEP_PCI_ENTRIES } from './catalogue/qemu-sweep-pci.js';
 import { RESET_FAULT_ENTRIES } from './catalogue/reset-faults.js';
 import { RESET_MEMLOCK_SWEEP_ENTRIES } from './catalogue/reset-memlock-sweep.js';
+import { SRIOV_XEN_SWEEP_ENTRIES } from './catalogue/sriov-xen-sweep.js';
 import { SYSFS_BIND_ENTRIES } from './catalogue/sysfs-bind.js';
 import { VFIO_OPEN_ENTRIES } from './catalogue/vfio-open.js';
 import { VMM_HUGEPAGE_SWEEP_ENTRIES } from './catalogue/vmm-hugepage-sweep.js';
@@ -71,6 +72,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...POWER_AER_BAR_ENTRIES,
   ...VMM_HUGEPAGE_SWEEP_ENTRIES,
   ...IOMMU_FAULT_SWEEP_ENTRIES,
+  ...SRIOV_XEN_SWEEP_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,
 ];

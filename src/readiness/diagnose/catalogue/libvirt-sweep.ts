@@ -528,8 +528,8 @@ export const LIBVIRT_SWEEP_ENTRIES: CatalogueEntry[] = [
         };
       if (e === 'EOPNOTSUPP' || e === 'ENOTSUP')
         return {
-          cause: `the PF driver does not support setting a VF ${f.what === 'vlanid' ? 'VLAN' : 'MAC'} through the PF (or not in its current mode, e.g. switchdev)`,
-          fix: 'drop the <mac>/<vlan> from the interface and configure it in the guest, or use a plain <hostdev>',
+          cause: `the PF driver does not support setting a VF ${f.what === 'vlanid' ? 'VLAN' : 'MAC'} through the PF, or not in its current mode: a PF in switchdev mode takes VF settings on its representor ports, and an InfiniBand port (a ConnectX in IB link layer, e.g. ib0) addresses its VFs by GUID, so MAC and VLAN are always refused there`,
+          fix: 'drop the <mac>/<vlan> from the interface and configure it in the guest, or use a plain <hostdev>; for an InfiniBand VF pass it as a plain <hostdev> and set its GUIDs on the host (`ip link set PF vf N node_guid … port_guid …`)',
         };
       if (e === 'ENODEV' || e === 'ENOENT')
         return {

@@ -229,12 +229,12 @@ export const VMM_HUGEPAGE_SWEEP_ENTRIES: CatalogueEntry[] = [
   {
     id: 'xen.hypervisor-assign-failed',
     source: 'xen',
-    cite: 'xen-project/xen xen/drivers/passthrough/pci.c assign_device() (older: iommu_do_pci_domctl())',
+    cite: 'xen-project/xen xen/drivers/passthrough/pci.c assign_device() and deassign_device() (older: iommu_do_pci_domctl())',
     format: '%s: assign (%s) failed (%d)\n',
     versions:
-      'the source prints the domain and device with %pd and %pp (Xen\'s printk extensions, written %s here); older Xen: "%pd: assign (%04x:%02x:%02x.%u) failed (%d)", and before that "XEN_DOMCTL_assign_device: assign %04x:%02x:%02x.%u to dom%d failed (%d)"; read with `xl dmesg`',
+      'the source prints the domain and device with %pd and %pp (Xen\'s printk extensions, written %s here); older Xen: "%pd: assign (%04x:%02x:%02x.%u) failed (%d)", and before that "XEN_DOMCTL_assign_device: assign %04x:%02x:%02x.%u to dom%d failed (%d)"; deassign_device() prints "%pd: deassign (%pp) failed (%d)" when a domain gives the device back; read with `xl dmesg`',
     patterns: [
-      /assign \((?<dev>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])\) failed \((?<rc>-\d{1,3})\)/,
+      /(?<de>de)?assign \((?<dev>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])\) failed \((?<rc>-\d{1,3})\)/,
       /XEN_DOMCTL_assign_device: assign (?<dev>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]) to dom\d{1,5} failed \((?<rc>-\d{1,3})\)/,
     ],
     severity: 'error',
@@ -243,19 +243,25 @@ export const VMM_HUGEPAGE_SWEEP_ENTRIES: CatalogueEntry[] = [
       "the hypervisor's own record of a failed assignment (the toolstack then reports xc_assign_device failed); the line just before it in `xl dmesg` usually gives the reason, such as the VT-d shared-RMRR refusal",
     fix: 'read the `xl dmesg` lines just before this one and fix that cause',
     refine: (f) =>
-      f.errno === 'EPERM'
+      f.de
         ? {
-            cause:
-              'the assignment was refused (-1, EPERM): on Intel one reason Xen gives is a device whose RMRR is shared with other devices (the "[VT-D] It\'s disallowed to assign … with shared RMRR" line just before it)',
-            fix: "pass a different device, or accept the risk with rdm_policy=relaxed on that device's pci= entry",
+            title: 'Xen could not take the PCI device back from the domain',
+            cause: `the hypervisor failed to deassign the device when the domain released it (pci-detach, shutdown or destroy)${f.errno === 'EBUSY' ? ' with EBUSY: the device was still in use or its reset had not finished' : ''}; the device did not return cleanly to dom0 (or to Xen's quarantine domain), so giving it to another domain or back to a dom0 driver can fail until it is recovered`,
+            fix: 'read the `xl dmesg` lines just before it for the IOMMU or reset error; try `xl pci-assignable-remove -r BDF` (or `xl pci-assignable-add` again) once no domain holds it; a reboot recovers the device when a reset left it stuck',
           }
-        : f.errno === 'EBADF'
+        : f.errno === 'EPERM'
           ? {
               cause:
-                'Xen has marked the device broken (-9, EBADF): assign_device() refuses broken devices for any guest; an earlier hypervisor line about this device says why it was marked',
-              fix: 'read the earlier `xl dmesg` lines about the device and fix what they report before assigning it again',
+                'the assignment was refused (-1, EPERM): on Intel one reason Xen gives is a device whose RMRR is shared with other devices (the "[VT-D] It\'s disallowed to assign … with shared RMRR" line just before it)',
+              fix: "pass a different device, or accept the risk with rdm_policy=relaxed on that device's pci= entry",
             }
-          : undefined,
+          : f.errno === 'EBADF'
+            ? {
+                cause:
+                  'Xen has marked the device broken (-9, EBADF): assign_device() refuses broken devices for any guest; an earlier hypervisor line about this device says why it was marked',
+                fix: 'read the earlier `xl dmesg` lines about the device and fix what they report before assigning it again',
+              }
+            : undefined,
     render: render('(XEN) ', 'd19', '0000:00:1a.0', -1),
     examples: [
       ex('(XEN) d10: assign (0000:00:1a.0) failed (-1)', { dev: '0000:00:1a.0', errno: 'EPERM' }),
@@ -263,6 +269,7 @@ export const VMM_HUGEPAGE_SWEEP_ENTRIES: CatalogueEntry[] = [
         dev: '0000:08:00.0',
       }),
       ex('(XEN) XEN_DOMCTL_assign_device: assign 0000:00:1a.0 to dom19 failed (-1)', { dev: '0000:00:1a.0' }),
+      ex('(XEN) d3: deassign (0000:03:00.0) failed (-16)', { de: 'de', dev: '0000:03:00.0', errno: 'EBUSY' }),
     ],
   },
   {
