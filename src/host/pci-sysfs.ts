@@ -28,6 +28,7 @@ import type { PciDevice, PciScan, UnknownFact } from '../pci/types.js';
 export type { PciScan, UnreadableDevice } from '../pci/types.js';
 
 import { ByteSlab } from './byte-slab.js';
+import { readConfigSparse, readsCostCycles } from './config-sparse.js';
 import { DirHostRoot, type HostRoot, type ListedDir } from './root.js';
 import { flattenedReason, linkBasename, readSysfsLink, type SysfsLink } from './sysfs-link.js';
 
@@ -128,8 +129,8 @@ class DeviceDir {
     return this.listed ? this.listed.names().sort() : this.root.list(this.path);
   }
   /** Config space bytes, in a buffer the next read reuses (see readConfig). */
-  config(): Uint8Array | undefined {
-    if (!this.listed) return readConfig(this.root, `${this.path}/config`);
+  config(sparse: boolean): Uint8Array | undefined {
+    if (!this.listed) return readConfig(this.root, `${this.path}/config`, sparse);
     try {
       return this.listed.readBytes('config', CONFIG_MAX, true);
     } catch (e) {
@@ -276,6 +277,10 @@ export function scanPciDevices(root: HostRoot, opts: ScanOptions = {}): PciScan 
     facts: opts.facts ?? 'all',
     prefix: opts.keep === 'prefix',
     details: opts.details ?? true,
+    sparseConfig:
+      (opts.facts === 'grouping' || opts.details === false) &&
+      liveDir(root) &&
+      readsCostCycles(onDisk(root, PCI_DEVICES_DIR)),
     flattened: scan.flattened,
     bus,
     slab: new ByteSlab(),
@@ -334,6 +339,7 @@ export function tryReadPciDevice(
       root,
       facts,
       details: true,
+      sparseConfig: false,
       flattened: [],
       slab: new ByteSlab(),
       pfs: new Map(),
@@ -356,6 +362,11 @@ interface ScanContext {
   prefix?: boolean;
   /** Whether a full scan decodes capability registers (ScanOptions.details). */
   details: boolean;
+  /**
+   * Config space read in the parts the decoders use (config-sparse.ts): on the live root when it
+   * is a real sysfs and the scan decodes no capability registers.
+   */
+  sparseConfig: boolean;
   /** Links found flattened (PciScan.flattened). */
   flattened: string[];
   /** The bus directory, when the root lists directories (a snapshot). */
@@ -461,7 +472,7 @@ function openDevice(ctx: ScanContext, name: string): DeviceAt | undefined {
   const p = `${PCI_DEVICES_DIR}/${name}`;
   if (ctx.busDirs) {
     const expected = `${expectedDir(ctx.busDirs, name)}/${name}`;
-    const config = configAt(root, expected);
+    const config = configAt(root, expected, ctx.sparseConfig);
     if (config !== undefined)
       return {
         ctx,
@@ -497,7 +508,7 @@ function readDecodedConfig(at: DeviceAt): DecodedConfig | undefined {
   // the directory's error, as the scan did when it listed every directory.
   let bytes: Uint8Array | undefined;
   try {
-    bytes = at.config ?? at.dir.config();
+    bytes = at.config ?? at.dir.config(at.ctx.sparseConfig);
   } catch (e) {
     root.list(at.sysfsPath);
     throw e;
@@ -860,10 +871,10 @@ function withBootVga(dev: PciDevice, bootVga: boolean): PciDevice {
  * config reads of some devices (e.g. a function whose link is down); the sysfs facts still stand.
  * On the live root the bytes are a view of a shared buffer (see readDecodedConfig).
  */
-function readConfig(root: HostRoot, p: string): Uint8Array | undefined {
+function readConfig(root: HostRoot, p: string, sparse: boolean): Uint8Array | undefined {
   try {
     // On failure, the HostRoot read gives its error semantics.
-    return (liveDir(root) ? configDirect(root, p) : undefined) ?? root.readBytes(p, CONFIG_MAX);
+    return (liveDir(root) ? configDirect(root, p, sparse) : undefined) ?? root.readBytes(p, CONFIG_MAX);
   } catch (e) {
     if (e instanceof VfiokitError && e.code === 'host.io') return undefined;
     throw e;
@@ -873,9 +884,10 @@ function readConfig(root: HostRoot, p: string): Uint8Array | undefined {
 /**
  * `config` read straight from the live root into CONFIG_BUF; undefined when it cannot be opened or
  * read. sysfs serves the whole readable range of `config` in one read (pci_read_config), so one
- * read replaces readBytes' read-until-EOF loop.
+ * read replaces readBytes' read-until-EOF loop; `sparse` reads only the parts a scan decodes
+ * (config-sparse.ts).
  */
-function configDirect(root: DirHostRoot, p: string): Uint8Array | undefined {
+function configDirect(root: DirHostRoot, p: string, sparse: boolean): Uint8Array | undefined {
   let fd: number;
   try {
     fd = fs.openSync(onDisk(root, p), 'r');
@@ -883,7 +895,10 @@ function configDirect(root: DirHostRoot, p: string): Uint8Array | undefined {
     return undefined;
   }
   try {
-    return CONFIG_BUF.subarray(0, fs.readSync(fd, CONFIG_BUF, 0, CONFIG_MAX, 0));
+    return CONFIG_BUF.subarray(
+      0,
+      sparse ? readConfigSparse(fd, CONFIG_BUF) : fs.readSync(fd, CONFIG_BUF, 0, CONFIG_MAX, 0),
+    );
   } catch {
     return undefined;
   } finally {
@@ -913,11 +928,11 @@ function expectedDir(busDirs: Map<string, string>, name: string): string {
 }
 
 /** Config space read at a device directory that may not exist; undefined when it cannot be. */
-function configAt(root: HostRoot, dir: string): Uint8Array | undefined {
-  if (liveDir(root)) return configDirect(root, `${dir}/config`);
+function configAt(root: HostRoot, dir: string, sparse: boolean): Uint8Array | undefined {
+  if (liveDir(root)) return configDirect(root, `${dir}/config`, sparse);
   if (!root.exists(`${dir}/config`)) return undefined;
   try {
-    return readConfig(root, `${dir}/config`);
+    return readConfig(root, `${dir}/config`, sparse);
   } catch {
     return undefined;
   }
