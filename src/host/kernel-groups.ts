@@ -97,8 +97,10 @@ export function kernelGroupsFromLinks(root: HostRoot, scan: PciScan): KernelGrou
   }
   if (!units.length || !units.every((u) => /^(dmar|ivhd)\d+$/.test(u))) return undefined;
   const groups = new Map<number, string[]>();
-  for (const n of names) if (/^\d+$/.test(n)) groups.set(Number(n), []);
-  for (const d of scan.devices) {
+  // Indexed loops: no iterator result per step in the one-shot commands' unoptimised code.
+  for (let i = 0; i < names.length; i++) if (/^\d+$/.test(names[i])) groups.set(Number(names[i]), []);
+  for (let i = 0; i < scan.devices.length; i++) {
+    const d = scan.devices[i];
     if (d.unknownFacts?.some((f) => f.fact === 'iommu_group')) return undefined;
     if (d.iommuGroup === undefined) continue;
     const members = groups.get(d.iommuGroup);
@@ -107,7 +109,9 @@ export function kernelGroupsFromLinks(root: HostRoot, scan: PciScan): KernelGrou
   }
   const unreadable = new Map<number, string>();
   const sorted = new Map<number, string[]>();
-  for (const id of [...groups.keys()].sort((a, b) => a - b)) {
+  const ids = [...groups.keys()].sort((a, b) => a - b);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
     const members = groups.get(id) ?? [];
     if (members.length) {
       sorted.set(id, members.sort(compareBdf));

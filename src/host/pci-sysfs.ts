@@ -267,7 +267,10 @@ export function scanPciDevices(root: HostRoot, opts: ScanOptions = {}): PciScan 
   // Each name parsed once, for the filter, the sort and the record: comparing sysfs names as
   // strings parsed both sides on every one of the sort's comparisons.
   const found: { name: string; addr: PciAddress }[] = [];
-  for (const name of entries) {
+  // Indexed loops here and below: no iterator result per step (the one-shot commands' code is
+  // never optimised, and these run once per function of the host).
+  for (let i = 0; i < entries.length; i++) {
+    const name = entries[i];
     const addr = tryParsePciAddress(name);
     if (addr) found.push({ name, addr });
   }
@@ -291,7 +294,8 @@ export function scanPciDevices(root: HostRoot, opts: ScanOptions = {}): PciScan 
     busDirs: root.live && !bus ? new Map() : undefined,
     upstream: new Map(),
   };
-  for (const { name, addr } of found) {
+  for (let i = 0; i < found.length; i++) {
+    const { name, addr } = found[i];
     let d: PciDevice | undefined;
     try {
       d = readDevice(ctx, name, addr);
@@ -571,7 +575,8 @@ function readIdRegisters(at: DeviceAt, dc: DecodedConfig, bytes: Uint8Array): vo
   const whole = !dc.config.truncated && !dc.config.unknown?.length && !dc.problems.length;
   if (!whole || !h) at.ctx.sriovBlind = true;
   if (!h) return;
-  for (const cap of dc.capabilities) {
+  for (let i = 0; i < dc.capabilities.length; i++) {
+    const cap = dc.capabilities[i];
     if (cap.extended && cap.id === SRIOV_EXT_CAP && cap.offset + 0x1c <= bytes.length) {
       at.vfDevice = u16At(bytes, cap.offset + 0x1a);
       readVfNames(at, bytes, cap.offset);

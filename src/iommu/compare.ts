@@ -40,27 +40,40 @@ export function compareWithKernel(
   sim: Simulation,
   unreadable: string[] = [],
 ): Comparison {
+  // Indexed loops and forEach, not for…of: this runs once per group of a host with thousands, in
+  // the one-shot commands' unoptimised code, where each iterator step allocates a result object.
   const kernelOf = new Map<string, number>();
-  for (const [id, names] of kernel.groups) for (const n of names) kernelOf.set(n, id);
+  kernel.groups.forEach((names, id) => {
+    for (let i = 0; i < names.length; i++) kernelOf.set(names[i], id);
+  });
   const differences: GroupDifference[] = [];
-  const reported = new Set<number>();
   let compared = 0;
-  for (const [id, names] of kernel.groups) {
-    const pci = names.filter((n) => sim.groupOf.has(n));
-    if (!pci.length) continue;
-    compared++;
-    const simGroups = new Set(pci.map((n) => sim.groupOf.get(n)!));
-    const sameMembers =
-      simGroups.size === 1 && sim.groups[[...simGroups][0]].devices.every((a) => kernelOf.get(a) === id);
-    if (!sameMembers) {
-      reported.add(id);
-      differences.push({
-        kernelGroup: id,
-        kernelMembers: pci,
-        simulated: [...simGroups].map((g) => sim.groups[g].devices),
-      });
+  kernel.groups.forEach((names, id) => {
+    // The simulated group of the kernel group's PCI members, when they all share one.
+    let only = -1;
+    let pciMembers = 0;
+    for (let i = 0; i < names.length; i++) {
+      const g = sim.groupOf.get(names[i]);
+      if (g === undefined) continue;
+      pciMembers++;
+      only = only === -1 || only === g ? g : -2;
     }
-  }
+    if (!pciMembers) return;
+    compared++;
+    if (only >= 0) {
+      const devices = sim.groups[only].devices;
+      let same = true;
+      for (let i = 0; i < devices.length && same; i++) same = kernelOf.get(devices[i]) === id;
+      if (same) return;
+    }
+    const pci = names.filter((n) => sim.groupOf.has(n));
+    const simGroups = new Set(pci.map((n) => sim.groupOf.get(n)!));
+    differences.push({
+      kernelGroup: id,
+      kernelMembers: pci,
+      simulated: [...simGroups].map((g) => sim.groups[g].devices),
+    });
+  });
   const ungrouped = kernel.enabled ? [...sim.groupOf.keys()].filter((a) => !kernelOf.has(a)) : [];
   const unknownReasons: string[] = [];
   if (sim.incomplete.length)

@@ -39,25 +39,32 @@ export function joinGroups(
   devices: PciDevice[],
   unreadable: UnreadableMember[] = [],
 ): IommuGroup[] {
-  const byAddress = new Map(devices.map((d) => [d.address, d]));
+  // Indexed loops and forEach, not for…of: thousands of groups and devices on a large host, in
+  // the one-shot commands' unoptimised code, where each iterator step allocates a result object.
+  const byAddress = new Map<string, PciDevice>();
+  for (let i = 0; i < devices.length; i++) byAddress.set(devices[i].address, devices[i]);
   const damaged = new Map(unreadable.map((u) => [u.address, u.reason]));
   const listedIn = new Map<string, number>();
-  for (const [id, names] of kernel.groups) for (const n of names) listedIn.set(n, id);
+  kernel.groups.forEach((names, id) => {
+    for (let i = 0; i < names.length; i++) listedIn.set(names[i], id);
+  });
   // Devices whose link names a group whose directory does not list them.
   const strays = new Map<number, string[]>();
-  for (const d of devices) {
+  for (let i = 0; i < devices.length; i++) {
+    const d = devices[i];
     if (d.iommuGroup === undefined || listedIn.get(d.address) === d.iommuGroup) continue;
     const l = strays.get(d.iommuGroup);
     if (l) l.push(d.address);
     else strays.set(d.iommuGroup, [d.address]);
   }
   const out: IommuGroup[] = [];
-  for (const [id, names] of kernel.groups) {
+  kernel.groups.forEach((names, id) => {
     const g: IommuGroup = { id, devices: [], others: [], unknown: [] };
     const why = kernel.unreadable?.get(id);
     if (why !== undefined) g.unknown.push(`its member list cannot be read: ${why}`);
     else if (!names.length) g.unknown.push(`the kernel's group ${id} directory lists no devices`);
-    for (const n of names) {
+    for (let i = 0; i < names.length; i++) {
+      const n = names[i];
       const d = byAddress.get(n);
       if (d) {
         g.devices.push(d);
@@ -76,7 +83,7 @@ export function joinGroups(
         `${a}'s iommu_group link points to group ${id}, but the kernel's group ${id} directory does not list it${listedIn.has(a) ? ` (group ${listedIn.get(a)} does)` : ''}`,
       );
     out.push(g);
-  }
+  });
   return out;
 }
 

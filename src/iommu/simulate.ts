@@ -101,7 +101,8 @@ export function simulateGroups(devices: PciDevice[], opts: SimulateOptions = {})
     const mine = aliasQuirk(d);
     const peers = topo.busPeers(d);
     if (!mine && !busHasAlias(peers)) return undefined;
-    for (const t of peers) {
+    for (let i = 0; i < peers.length; i++) {
+      const t = peers[i];
       if (t === d) continue;
       if (!mine && !aliasQuirk(t)) continue;
       if (!areAliases(d, t)) continue;
@@ -113,7 +114,9 @@ export function simulateGroups(devices: PciDevice[], opts: SimulateOptions = {})
 
   const functionGroup = (d: PciDevice, seen: Set<number>): Found | undefined => {
     if (!d.multifunction || isolated(d)) return undefined;
-    for (const t of topo.busPeers(d)) {
+    const peers = topo.busPeers(d);
+    for (let i = 0; i < peers.length; i++) {
+      const t = peers[i];
       if (t === d || t.addr.device !== d.addr.device || isolated(t)) continue;
       const r = aliasGroup(t, seen);
       if (r) return r;
@@ -124,7 +127,11 @@ export function simulateGroups(devices: PciDevice[], opts: SimulateOptions = {})
   const place = (d: PciDevice): { group?: number; join: SimJoin } => {
     // 1. DMA aliases upstream.
     let pdev = d;
-    for (const step of dmaAliasWalk(d, topo, aliasQuirk)) {
+    // Indexed (as the peer loops below): no iterator result per step in the one-shot commands'
+    // unoptimised code, once per device of the host.
+    const walk = dmaAliasWalk(d, topo, aliasQuirk);
+    for (let i = 0; i < walk.length; i++) {
+      const step = walk[i];
       pdev = step.device;
       const g = groupOf.get(step.device.address);
       if (g !== undefined) return { group: g, join: { kind: 'alias', via: step.device.address } };
@@ -160,7 +167,8 @@ export function simulateGroups(devices: PciDevice[], opts: SimulateOptions = {})
     return { join: { kind: 'new' } };
   };
 
-  for (const d of topo.order) {
+  for (let i = 0; i < topo.order.length; i++) {
+    const d = topo.order[i];
     const { group, join } = place(d);
     let g = group;
     if (g === undefined) {

@@ -55,14 +55,18 @@ const byAddr = (a: PciDevice, b: PciDevice) => comparePciAddress(a.addr, b.addr)
 /** The devices under each key, each list in address order. */
 function listsBy(devices: PciDevice[], key: (d: PciDevice) => string | undefined): Map<string, PciDevice[]> {
   const lists = new Map<string, PciDevice[]>();
-  for (const d of devices) {
+  // Indexed and forEach: no iterator result per step in the one-shot commands' unoptimised code.
+  for (let i = 0; i < devices.length; i++) {
+    const d = devices[i];
     const k = key(d);
     if (k === undefined) continue;
     const list = lists.get(k);
     if (list) list.push(d);
     else lists.set(k, [d]);
   }
-  for (const l of lists.values()) l.sort(byAddr);
+  lists.forEach((l) => {
+    l.sort(byAddr);
+  });
   return lists;
 }
 

@@ -76,7 +76,9 @@ export function groupViability(group: {
   const mustUnbind: string[] = [];
   const needNot: string[] = [];
   const unknown = [...group.others];
-  for (const d of group.devices) {
+  // Indexed: no iterator result per step in the one-shot commands' unoptimised code.
+  for (let i = 0; i < group.devices.length; i++) {
+    const d = group.devices[i];
     const m = memberVerdict(d);
     members.push(m);
     if (m.action === 'bind-vfio-pci') mustBind.push(m.address);

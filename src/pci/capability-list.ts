@@ -59,7 +59,8 @@ let listCount = 0;
 
 function sharedList(caps: Capability[]): Capability[] {
   let node = LISTS;
-  for (const c of caps) {
+  for (let i = 0; i < caps.length; i++) {
+    const c = caps[i];
     let n = node.next?.get(c);
     if (n === undefined) {
       // Past the bound (only a damaged or crafted tree gets there) a list is the device's own.
@@ -112,7 +113,10 @@ const sharedCapability: MakeCapability = (id, offset, extended, version) => {
 
 /** Whether the list already holds a capability of this kind at `pos` (a chain that loops). */
 function visited(caps: Capability[], extended: boolean, pos: number): boolean {
-  for (const c of caps) if (c.offset === pos && c.extended === extended) return true;
+  // Indexed: a for…of allocates an iterator result per step in the one-shot commands' unoptimised
+  // code, and this runs for every capability of every function.
+  for (let i = 0; i < caps.length; i++)
+    if (caps[i].offset === pos && caps[i].extended === extended) return true;
   return false;
 }
 

@@ -75,7 +75,9 @@ export function decodeConfig(bytes: Uint8Array, opts: DecodeOptions = {}): Decod
   if (walk.unknown.length) config.unknown = walk.unknown;
   if (walk.problems.length) config.problems = walk.problems;
   const out: DecodedConfig = { header, config, capabilities: walk.capabilities, problems: walk.problems };
-  for (const cap of walk.capabilities) {
+  const caps = walk.capabilities;
+  for (let i = 0; i < caps.length; i++) {
+    const cap = caps[i];
     if (!cap.extended && cap.id === CAP.EXP && !out.pcie) {
       out.pcie = decodePcie(view, cap.offset);
       if (out.pcie && details) cap.details = pcieDetails(view, out.pcie);

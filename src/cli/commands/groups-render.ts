@@ -79,9 +79,12 @@ export function renderGroups(ctx: CliContext, r: GroupsReport): void {
   }
   for (const w of r.warnings) ctx.out(c.yellow(`warning: ${w}`));
   if (!r.groups.length) ctx.out(c.dim('No groups to show.'));
-  for (const g of r.groups) {
+  // Indexed: no iterator result per step in the one-shot commands' unoptimised code.
+  for (let i = 0; i < r.groups.length; i++) {
+    const g = r.groups[i];
     ctx.out(`${c.bold(`IOMMU group ${g.id}`)}  ${verdictLine(ctx, g)}`);
-    for (const d of g.devices) {
+    for (let j = 0; j < g.devices.length; j++) {
+      const d = g.devices[j];
       const name = clip(shortName(d.names, parseInt(d.classCode, 16)), 36);
       ctx.out(
         `  ${d.address.padEnd(13)} [${d.vendorId}:${d.deviceId}] ${name.padEnd(36)} ${(d.driver ?? '-').padEnd(14)} ${stateText(d)}${d.bootVga ? c.dim(' (boot VGA)') : ''}`,
