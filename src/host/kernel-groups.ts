@@ -114,7 +114,9 @@ export function kernelGroupsFromLinks(root: HostRoot, scan: PciScan): KernelGrou
     const id = ids[i];
     const members = groups.get(id) ?? [];
     if (members.length) {
-      sorted.set(id, members.sort(compareBdf));
+      // A copy without the room V8 gives an array grown by push() (17 places at the first): the
+      // groups are kept for the whole run, thousands of one-member lists on a large host.
+      sorted.set(id, members.sort(compareBdf).slice());
       continue;
     }
     const one = readGroup(root, id);
