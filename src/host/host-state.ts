@@ -4,7 +4,7 @@
  */
 import { VfiokitError } from '../errors.js';
 import type { PciIds } from '../pci/ids.js';
-import type { PciScan } from '../pci/types.js';
+import type { PciDevice, PciScan } from '../pci/types.js';
 import type { HostFacts } from '../system/host-facts.js';
 import type { DevicePower, HostState, RomRead } from '../system/host-state.js';
 import type { KernelGroups } from '../system/kernel-groups.js';
@@ -14,7 +14,7 @@ import { gatherHostFacts } from './host-facts.js';
 import { kernelGroupsFromLinks, readKernelGroups } from './kernel-groups.js';
 import { loadPciIds } from './pci-ids.js';
 import { readBars } from './pci-resources.js';
-import { PCI_DEVICES_DIR, scanPciDevices } from './pci-sysfs.js';
+import { completePciDevices, PCI_DEVICES_DIR, scanPciDevices } from './pci-sysfs.js';
 import type { HostRoot } from './root.js';
 
 export type { HostState } from '../system/host-state.js';
@@ -53,6 +53,13 @@ class RootHostState implements HostState {
     // full, readPciDevice/readPciDevices), so those are not decoded.
     this.scans.all = scanPciDevices(this.root, { keep: 'prefix', details: false });
     return this.scans.all;
+  }
+
+  pciWith(wanted: (d: PciDevice) => boolean): PciScan {
+    if (this.scans.all) return this.scans.all;
+    const scan = this.pci('grouping');
+    completePciDevices(this.root, scan, wanted);
+    return scan;
   }
 
   pciListed(): boolean {

@@ -356,6 +356,65 @@ export function tryReadPciDevice(
   );
 }
 
+/**
+ * The facts only full scans read (driver_override, reset methods, NUMA node, link, SR-IOV, the
+ * ROM attribute and a VF's revision attribute), added to the records of a grouping scan that
+ * `wanted` picks: a command that looks closely at a few devices (the display devices of the host
+ * report, doctor's targets) reads them for those alone, not for every function of the host (three
+ * to five reads each). A record that already has them (hasRom is set by exactly these reads) is
+ * left alone. A device whose facts cannot be read leaves the scan's devices for its unreadable
+ * ones, as it would have in a full scan. Returns how many records were completed.
+ */
+export function completePciDevices(root: HostRoot, scan: PciScan, wanted: (d: PciDevice) => boolean): number {
+  let n = 0;
+  const kept: PciDevice[] = [];
+  const devices = scan.devices;
+  for (let i = 0; i < devices.length; i++) {
+    const dev = devices[i];
+    if (dev.hasRom !== undefined || !wanted(dev)) {
+      kept.push(dev);
+      continue;
+    }
+    try {
+      completeDevice(root, dev);
+      n++;
+      kept.push(dev);
+    } catch (e) {
+      if (!isReadError(e)) throw e;
+      scan.unreadable.push({ address: dev.address, reason: e.message });
+    }
+  }
+  if (kept.length !== devices.length) {
+    devices.length = 0;
+    for (let i = 0; i < kept.length; i++) devices.push(kept[i]);
+  }
+  return n;
+}
+
+function completeDevice(root: HostRoot, dev: PciDevice): void {
+  const listed = root.openDir?.(dev.sysfsPath);
+  if (root.openDir && !root.live && listed === undefined)
+    checkDirectory(root, `${PCI_DEVICES_DIR}/${dev.address}`, dev.sysfsPath);
+  const dir = new DeviceDir(root, dev.sysfsPath, listed);
+  const config = dev.config;
+  const dc: ConfigFacts | undefined = config && {
+    config,
+    header: dev.headerType === undefined ? undefined : dev.headerType,
+    capabilities: dev.capabilities,
+    pcie: dev.pcie,
+    problems: config.problems ?? [],
+  };
+  // As baseRecord reads it in a full scan: a VF's and a headerless record's revision from the
+  // attribute, the header's otherwise.
+  if (dev.physfn !== undefined || dev.headerType === undefined) {
+    const revision = hexAttr(dir, 'revision');
+    if (revision !== undefined) dev.revision = revision;
+  }
+  const hasRom = dir.has('rom');
+  readAllFacts(dir, dev, dc);
+  dev.hasRom = hasRom;
+}
+
 const unreadable = (message: string) => new EnvironmentError(message, { code: 'host.io' });
 
 /** What every device of one scan shares. */
@@ -787,8 +846,16 @@ function readDeviceLinks(at: DeviceAt, dev: PciDevice): void {
   }
 }
 
+/**
+ * What readAllFacts needs of a device's decoded config: the DecodedConfig in a scan, or the same
+ * facts taken back from a record (completePciDevices). Undefined when config was not readable.
+ */
+type ConfigFacts = Pick<DecodedConfig, 'config' | 'capabilities' | 'pcie' | 'problems'> & {
+  header?: unknown;
+};
+
 /** What only full scans read: driver_override, reset methods, NUMA node, link, SR-IOV. */
-function readAllFacts(dir: DeviceDir, dev: PciDevice, dc: DecodedConfig | undefined): void {
+function readAllFacts(dir: DeviceDir, dev: PciDevice, dc: ConfigFacts | undefined): void {
   const override = dir.attr('driver_override');
   if (override && override !== '(null)') dev.driverOverride = override;
   const reset = dir.optional('reset_method');
@@ -1053,13 +1120,13 @@ function readLinkAttrs(dir: DeviceDir, dev: PciDevice): void {
  * only on a PF (sriov_pf_attrs_are_visible). So a config space read whole, with a sound extended
  * chain and no SR-IOV capability in it, answers the question without a probe per function.
  */
-function mayBePf(dir: DeviceDir, dc: DecodedConfig | undefined): boolean {
+function mayBePf(dir: DeviceDir, dc: ConfigFacts | undefined): boolean {
   if (dir.listedDir || !dc?.header || dc.config.truncated || dc.problems.length) return true;
   if (dc.config.unknown?.includes('extended capabilities')) return true;
   return dc.capabilities.some((c) => c.extended && c.id === SRIOV_EXT_CAP);
 }
 
-function readSriov(dir: DeviceDir, dev: PciDevice, dc: DecodedConfig | undefined): void {
+function readSriov(dir: DeviceDir, dev: PciDevice, dc: ConfigFacts | undefined): void {
   const total = mayBePf(dir, dc) && dir.has('sriov_totalvfs') ? intAttr(dir, 'sriov_totalvfs') : undefined;
   if (total !== undefined) {
     const vfs = dir

@@ -219,9 +219,22 @@ function contextNames(host: HostState, contexts: DeviceContext[]): Record<string
   return names;
 }
 
+/**
+ * The devices doctor looks at closely (driver_override, reset methods, ROM, NUMA node): its
+ * default targets, the display devices (the IGD among them), and any it is asked about.
+ */
+function closeLook(opts: DoctorOptions): (d: PciDevice) => boolean {
+  const named = new Set<string>();
+  for (const a of [...(opts.vm?.devices.map((d) => d.address) ?? []), ...(opts.devices ?? [])]) {
+    const addr = a === undefined ? undefined : tryParsePciAddress(a);
+    if (addr) named.add(formatPciAddress(addr));
+  }
+  return (d) => isDisplay(d) || named.has(d.address);
+}
+
 export async function buildDoctorReport(host: HostState, opts: DoctorOptions = {}): Promise<DoctorReport> {
   const facts = host.facts();
-  const scan = host.pci();
+  const scan = host.pciWith(closeLook(opts));
   const devices = scan.devices;
   const vm = opts.vm;
   const wanted = wantedDevices(devices, opts);

@@ -41,7 +41,7 @@ function displaySummary(d: PciDevice, all: PciDevice[], pciIds: PciIds): Display
       driverUnknown: driverUnknown(x),
       group: group(x),
     })),
-    // The report reads a full scan, whose records always say.
+    // The display devices' records are complete (pciWith), and so always say.
     hasRom: d.hasRom === true,
     upstream: d.upstream,
     configTruncated: d.config?.truncated ?? true,
@@ -53,7 +53,8 @@ function displaySummary(d: PciDevice, all: PciDevice[], pciIds: PciIds): Display
 }
 
 export function buildHostReport(host: HostState): HostReport {
-  const scan = host.pci();
+  // Only the display devices are looked at closely (reset methods, link, ROM).
+  const scan = host.pciWith(isDisplay);
   const devices = scan.devices;
   const kernel = host.kernelGroups();
   const pciIds = host.pciIds();

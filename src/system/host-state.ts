@@ -5,7 +5,7 @@
  * test can hand them a HostState over any root, snapshot or fixture.
  */
 import type { PciIds } from '../pci/ids.js';
-import type { PciScan } from '../pci/types.js';
+import type { PciDevice, PciScan } from '../pci/types.js';
 import type { HostFacts } from './host-facts.js';
 import type { KernelGroups } from './kernel-groups.js';
 import type { Bar } from './pci-resources.js';
@@ -32,6 +32,14 @@ export interface HostState {
    * made serves it too.
    */
   pci(facts?: 'all' | 'grouping'): PciScan;
+  /**
+   * The grouping scan with the facts only a full scan reads (driver_override, reset methods, NUMA
+   * node, link, SR-IOV, ROM) added for the devices `wanted` picks: for commands that look closely
+   * at a few devices of a large host (the host report's displays, doctor's targets). A device
+   * whose facts cannot be read moves to the scan's unreadable list. A full scan made already
+   * serves as it is.
+   */
+  pciWith(wanted: (d: PciDevice) => boolean): PciScan;
   /** Whether /sys/bus/pci/devices is a directory (absent is damage: every PC has a host bridge). */
   pciListed(): boolean;
   /** The kernel's IOMMU group directories. */

@@ -4,7 +4,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { VfiokitError } from '../../src/errors.js';
-import { readPciDevice, readPciDevices, scanPciDevices } from '../../src/host/pci-sysfs.js';
+import {
+  completePciDevices,
+  readPciDevice,
+  readPciDevices,
+  scanPciDevices,
+} from '../../src/host/pci-sysfs.js';
 import { CLASS, desktop, vanishingRoot } from '../helpers/fixture-builder.js';
 import { fixtureScope } from '../helpers/fixture-scope.js';
 
@@ -358,4 +363,78 @@ test("facts 'grouping': the same records without the facts grouping never reads"
   const vf = grouping.find((d) => d.physfn)!;
   assert.equal(vf.physfn, '0000:05:00.0');
   assert.equal(grouping.find((d) => d.address === '0000:01:00.0')!.bootVga, true);
+});
+
+// The full scan is the oracle: the reader every other test checks against the fixture's files.
+const FULL_ONLY = [
+  'numaNode',
+  'driverOverride',
+  'resetMethods',
+  'link',
+  'sriov',
+  'hasRom',
+  'revision',
+] as const;
+
+test('a grouping scan completed for chosen devices has, for those, what a full scan reads', () => {
+  const fx = build(desktop);
+  const full = readPciDevices(fx.root);
+  // The GPU (a ROM, bus reset) and the NVMe drive (FLR, NUMA node 0) of the desktop fixture.
+  const displays = full
+    .filter((d) => d.classCode >> 16 === 0x03 || d.address === '0000:04:00.0')
+    .map((d) => d.address);
+  assert.equal(displays.length, 2);
+  assert.deepEqual(full.find((d) => d.address === '0000:04:00.0')?.resetMethods, ['flr', 'bus']);
+  const scan = scanPciDevices(fx.root, { facts: 'grouping' });
+  assert.equal(
+    completePciDevices(fx.root, scan, (d) => displays.includes(d.address)),
+    2,
+  );
+  // Asked again, the completed records are left alone.
+  assert.equal(
+    completePciDevices(fx.root, scan, (d) => displays.includes(d.address)),
+    0,
+  );
+  assert.equal(scan.devices.length, full.length);
+  for (const [i, d] of scan.devices.entries()) {
+    const f = full[i];
+    if (displays.includes(d.address)) {
+      for (const k of FULL_ONLY) assert.deepEqual(d[k], f[k], `${d.address} ${k}`);
+    } else assert.equal(d.hasRom, undefined, `${d.address} was not asked for`);
+  }
+  // Every device completed: each fact a full scan reads, for each of them (VFs, PFs, bridges).
+  const all = scanPciDevices(fx.root, { facts: 'grouping' });
+  assert.equal(
+    completePciDevices(fx.root, all, () => true),
+    full.length,
+  );
+  let sriov = 0;
+  for (const [i, d] of all.devices.entries()) {
+    for (const k of FULL_ONLY) assert.deepEqual(d[k], full[i][k], `${d.address} ${k}`);
+    if (d.sriov) sriov++;
+  }
+  assert.equal(sriov, full.filter((d) => d.sriov).length);
+  assert.ok(sriov > 0, 'the fixture has a PF');
+});
+
+test('a device whose full facts cannot be read leaves the completed scan for its unreadable list, as in a full scan', () => {
+  const fx = build(desktop);
+  const vga = '0000:01:00.0';
+  const dir = path.join(fx.dir, fx.byAddress.get(vga)!.sysfsPath);
+  fs.rmSync(path.join(dir, 'driver_override'), { force: true });
+  fs.mkdirSync(path.join(dir, 'driver_override')); // reading it fails with EISDIR
+  const fullScan = scanPciDevices(fx.root);
+  const skipped = fullScan.unreadable.find((u) => u.address === vga);
+  assert.ok(skipped, 'the full scan skips it');
+  const scan = scanPciDevices(fx.root, { facts: 'grouping' });
+  assert.ok(
+    scan.devices.some((d) => d.address === vga),
+    'a grouping scan does not read driver_override',
+  );
+  completePciDevices(fx.root, scan, (d) => d.address === vga);
+  assert.deepEqual(
+    scan.devices.map((d) => d.address),
+    fullScan.devices.map((d) => d.address),
+  );
+  assert.deepEqual(scan.unreadable, fullScan.unreadable);
 });

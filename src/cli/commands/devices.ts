@@ -28,8 +28,9 @@ export async function runDevices(ctx: CliContext, opts: DevicesOptions): Promise
     });
   }
   // The run's one scan (ctx.host()), so a caller that also asks for the groups (the dashboard)
-  // reads sysfs once.
-  const scan = ctx.host().pci();
+  // reads sysfs once. The one-line listing prints IDs, class, driver, group, boot VGA and the PF
+  // of a VF, all of which a grouping scan reads; --json prints every fact, so it scans in full.
+  const scan = ctx.host().pci(ctx.json ? 'all' : 'grouping');
   for (const u of scan.unreadable) ctx.err(`warning: skipped ${u.address}: ${u.reason}`);
   if (scan.flattened.length)
     ctx.err(
