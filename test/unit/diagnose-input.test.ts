@@ -242,3 +242,23 @@ test('human output: harmless messages say so; a foreign device is not described 
     /on this host: 0000:01:00\.0 \[10de:1b80\] class 030000, driver vfio-pci, IOMMU group 4\n(?:.*\n)*?.*D3hot/,
   );
 });
+
+test('typography a forum, a chat client or a word processor put into a paste is read as the ASCII it replaced', () => {
+  // h4-14 of the fourth held-out set came as "can’t reserve": the kernel prints an ASCII apostrophe
+  // (drivers/pci/pci.c __pci_request_region: "BAR %d: can't reserve %pR"), and QEMU's "-device"
+  // comes back from a word processor with an en dash.
+  const pasted = [
+    'vfio-pci 0000:b3:00.0: BAR 1: can’t reserve [mem 0xe0000000-0xefffffff 64bit pref]',
+    'qemu-system-x86_64: –device vfio-pci,host=0000:01:00.0: vfio 0000:01:00.0: group 1 is not viable',
+  ];
+  const r = runCli(['diagnose', '--json'], { input: `${pasted.join('\n')}\n` });
+  // Exit 1: a message of error severity was found (as in the other diagnose tests).
+  assert.equal(r.status, 1, r.stderr);
+  const doc = JSON.parse(r.stdout) as { findings: { id: string; lines: { text: string }[] }[] };
+  assert.deepEqual(
+    doc.findings.map((f) => f.id),
+    ['kernel.bar-cant-reserve', 'qemu.group-not-viable'],
+  );
+  // The lines are quoted as pasted.
+  assert.equal(doc.findings[0].lines[0].text, pasted[0]);
+});

@@ -17,7 +17,7 @@ import { ERRNO_GROUPS, findErrno, normaliseErrno } from './errno.js';
 import { LineSplitter, type LineStats } from './lines.js';
 import { LiteralScanner, type ScanLiteral, scannable } from './literal-scan.js';
 import { stripLogPrefix } from './log-prefix.js';
-import { foldRedactions, mayHoldRedaction, restoreFacts, unescapeLines } from './pasted.js';
+import { asciiTypography, foldRedactions, mayHoldRedaction, restoreFacts, unescapeLines } from './pasted.js';
 import { type PatternPlan, planPattern } from './regex-safety.js';
 
 export { MAX_LINE } from './lines.js';
@@ -136,7 +136,7 @@ export function matchLine(
   entries: CatalogueEntry[] = CATALOGUE,
   previous: readonly string[] = [],
 ): LineMatch[] {
-  const body = stripLogPrefix(line).body;
+  const body = asciiTypography(stripLogPrefix(line).body);
   return matchBody(body, compiledList(entries), previous);
 }
 
@@ -588,13 +588,14 @@ export class DiagnoseMatcher {
   }
 
   line(text: string, n: number): void {
-    const body = stripLogPrefix(text).body;
+    const stripped = stripLogPrefix(text).body;
+    const body = asciiTypography(stripped);
     const redactedBefore = this.redactedBefore;
     let hits = matchBody(body, this.compiled, this.recent, redactedBefore);
     // A paste wraps long messages ("... memory listener" / "initialization failed: ..."): a short
     // bare line (no log prefix) nothing recognised is tried once more after the one before it,
     // when that one was such a line too. Log files prefix every line, so they never pay for it.
-    const bare = body === text && body.length <= WRAP_MAX;
+    const bare = stripped === text && body.length <= WRAP_MAX;
     if (!hits.length && bare && this.wrapped !== undefined)
       hits = matchBody(
         `${this.wrapped} ${body.trimStart()}`,

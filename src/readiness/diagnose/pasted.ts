@@ -274,3 +274,29 @@ export function unescapeLines(line: string): string[] | undefined {
   }
   return s === line ? undefined : s.split('\n').filter((l) => l.trim().length > 0);
 }
+
+/**
+ * Typography that word processors, chat clients, forums and blog engines put into pasted logs:
+ * curly quotes (the kernel's "can't reserve" arrives as "can’t reserve"), en and em dashes for a
+ * "-" or "--", no-break and other fixed-width spaces. No program on the VFIO path prints these in
+ * the messages the catalogue reads, so each is read as the ASCII character it replaced. Linear, and
+ * the test is one pass of a character class over lines that almost never match.
+ */
+const TYPOGRAPHY = /[\u00a0\u2002-\u200a\u2010-\u2015\u2018-\u201e\u2032\u2033\u202f]/;
+const TYPOGRAPHY_ALL = new RegExp(TYPOGRAPHY.source, 'g');
+
+/** What each of them stands for: quotes and primes as quotes, dashes as hyphens, spaces as a space. */
+function asciiOf(c: string): string {
+  const code = c.charCodeAt(0);
+  if (code === 0x2014) return '--';
+  if (code >= 0x2010 && code <= 0x2015) return '-';
+  if (code === 0x201c || code === 0x201d || code === 0x201e || code === 0x2033) return '"';
+  if (code >= 0x2018 && code <= 0x201b) return "'";
+  if (code === 0x2032) return "'";
+  return ' ';
+}
+
+/** The line with pasted typography read as the ASCII it stands for (see TYPOGRAPHY). */
+export function asciiTypography(line: string): string {
+  return TYPOGRAPHY.test(line) ? line.replace(TYPOGRAPHY_ALL, asciiOf) : line;
+}
