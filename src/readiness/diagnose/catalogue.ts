@@ -30,6 +30,7 @@ import { QEMU_SWEEP_PCI_ENTRIES } from './catalogue/qemu-sweep-pci.js';
 import { RESET_FAULT_ENTRIES } from './catalogue/reset-faults.js';
 import { RESET_MEMLOCK_SWEEP_ENTRIES } from './catalogue/reset-memlock-sweep.js';
 import { SRIOV_XEN_SWEEP_ENTRIES } from './catalogue/sriov-xen-sweep.js';
+import { TOOLS_SWEEP_ENTRIES } from './catalogue/tools-sweep.js';
 import { SYSFS_BIND_ENTRIES } from './catalogue/sysfs-bind.js';
 import { VFIO_OPEN_ENTRIES } from './catalogue/vfio-open.js';
 import { VMM_HUGEPAGE_SWEEP_ENTRIES } from './catalogue/vmm-hugepage-sweep.js';
@@ -73,6 +74,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...VMM_HUGEPAGE_SWEEP_ENTRIES,
   ...IOMMU_FAULT_SWEEP_ENTRIES,
   ...SRIOV_XEN_SWEEP_ENTRIES,
+  ...TOOLS_SWEEP_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,
 ];
