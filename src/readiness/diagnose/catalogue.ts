@@ -32,6 +32,7 @@ import { RESET_MEMLOCK_SWEEP_ENTRIES } from './catalogue/reset-memlock-sweep.js'
 import { SRIOV_XEN_SWEEP_ENTRIES } from './catalogue/sriov-xen-sweep.js';
 import { SYSFS_BIND_ENTRIES } from './catalogue/sysfs-bind.js';
 import { VFIO_OPEN_ENTRIES } from './catalogue/vfio-open.js';
+import { VIRT_MISSES_SWEEP_ENTRIES } from './catalogue/virt-misses-sweep.js';
 import { VMM_HUGEPAGE_SWEEP_ENTRIES } from './catalogue/vmm-hugepage-sweep.js';
 import { VMM_MGMT_ENTRIES } from './catalogue/vmm-mgmt.js';
 import { VMM_RUST_ENTRIES } from './catalogue/vmm-rust.js';
@@ -73,6 +74,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...VMM_HUGEPAGE_SWEEP_ENTRIES,
   ...IOMMU_FAULT_SWEEP_ENTRIES,
   ...SRIOV_XEN_SWEEP_ENTRIES,
+  ...VIRT_MISSES_SWEEP_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,
 ];

@@ -12,6 +12,7 @@
  */
 import { BDF, type CatalogueEntry, type Refinement } from '../entry.js';
 import { ex, RANGE, render } from './build.js';
+import { KVMGT_NO_GVT } from './virt-misses-sweep.js';
 
 type Facts = Readonly<Record<string, string>>;
 
@@ -75,6 +76,8 @@ function refineInsert(f: Facts): Refinement | undefined {
     };
   switch (f.errno) {
     case 'ENODEV':
+      // kvmgt's ENODEV is i915 without a GVT-g device, not a device bound elsewhere.
+      if (mod === 'kvmgt') return KVMGT_NO_GVT;
       return {
         severity: /^nvidia|^amdgpu|^nouveau|^radeon/.test(mod) ? 'warning' : 'error',
         cause: /^nvidia/.test(mod)
