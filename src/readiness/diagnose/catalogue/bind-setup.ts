@@ -76,8 +76,7 @@ function refineInsert(f: Facts): Refinement | undefined {
     };
   switch (f.errno) {
     case 'ENODEV':
-      // kvmgt's ENODEV is i915 without a GVT-g device, not a device bound elsewhere.
-      if (mod === 'kvmgt') return KVMGT_NO_GVT;
+      if (mod === 'kvmgt') return KVMGT_NO_GVT; // i915 without GVT-g, not a device bound elsewhere
       return {
         severity: /^nvidia|^amdgpu|^nouveau|^radeon/.test(mod) ? 'warning' : 'error',
         cause: /^nvidia/.test(mod)
