@@ -74,7 +74,7 @@ const DISPLAY: CatalogueEntry[] = [
     cite: `${EGL} egl_rendernode_init() (the search: qemu/qemu util/drm.c qemu_drm_rendernode_open())`,
     format: 'egl: no drm render node available',
     versions:
-      'followed by "egl: render node init failed" (QEMU 7.0+ egl_init(); earlier the display stopped with only this line)',
+      'followed by "egl: render node init failed" in QEMU versions with egl_init(); earlier the display stopped with only this line',
     patterns: [/egl: no drm render node available/],
     severity: 'error',
     title: "QEMU's OpenGL display found no DRM render node it could open",
@@ -89,7 +89,7 @@ const DISPLAY: CatalogueEntry[] = [
     cite: `${EGL} egl_init()`,
     format: 'egl: render node init failed',
     versions:
-      'QEMU 7.0+; QEMU 2.10–6.2 with SPICE printed "Failed to initialize EGL render node for SPICE GL" (ui/spice-core.c) and egl-headless exited without a summary line',
+      'QEMU versions with egl_init(); before it, SPICE printed "Failed to initialize EGL render node for SPICE GL" (ui/spice-core.c) and egl-headless exited without a summary line',
     patterns: [/egl: render node init failed/, /Failed to initialize EGL render node for SPICE GL/],
     severity: 'error',
     title: "QEMU's OpenGL display could not start on the render node",
@@ -152,7 +152,7 @@ const DISPLAY: CatalogueEntry[] = [
     cite: `${EGL} qemu_egl_init_dpy(), qemu_egl_init_ctx(), qemu_egl_init_surface_x11()`,
     format: 'egl: eglInitialize failed: %s',
     versions:
-      'QEMU 8.1+ appends the EGL error (": EGL_NOT_INITIALIZED"); older: "egl: eglInitialize failed"; siblings: eglGetDisplay, eglBindAPI/eglChooseConfig "failed (%s mode)" with core or gles, eglCreateContext, eglMakeCurrent, eglCreateWindowSurface',
+      'newer QEMU appends the EGL error (": EGL_NOT_INITIALIZED"); older: "egl: eglInitialize failed"; siblings: eglGetDisplay, eglBindAPI/eglChooseConfig "failed (%s mode)" with core or gles, eglCreateContext, eglMakeCurrent, eglCreateWindowSurface',
     patterns: [
       /egl: (?<step>eglGetDisplay|eglInitialize|eglBindAPI|eglChooseConfig|eglCreateContext|eglMakeCurrent|eglCreateWindowSurface) failed(?: \((?<mode>core|gles) mode\))?(?:: (?<eglerr>EGL_\w{1,40}))?/,
     ],
@@ -232,7 +232,7 @@ const DISPLAY: CatalogueEntry[] = [
     cite: SPICE,
     format: 'SPICE GL support is local-only for now and incompatible with -spice port/tls-port',
     versions:
-      'QEMU built with spice-server 0.15.3+ (QEMU 10.1+) streams GL over a port instead of refusing; older QEMU or spice-server exit with this line',
+      'a recent QEMU built with spice-server 0.15.3 or later streams GL over a port instead of refusing; older QEMU or spice-server exit with this line',
     patterns: [/SPICE GL support is local-only for now and incompatible with -spice port\/tls-port/],
     severity: 'error',
     title: 'SPICE with gl=on was asked to listen on a network port',
@@ -256,7 +256,7 @@ const GVT_PLATFORMS =
 
 /** kvmgt's init returning ENODEV, read by bind-setup.ts refineInsert(). */
 export const KVMGT_NO_GVT: Refinement = {
-  cause: `kvmgt plugs into i915's GVT-g and its init returned ENODEV because i915 set up no GVT-g device (Linux 4.10–5.17: intel_gvt_register_hypervisor() failed): i915.enable_gvt=1 is not on the kernel command line, the GPU's platform is unsupported (${GVT_PLATFORMS}), or GuC submission is on (i915.enable_guc must not enable submission). With no GVT-g device there is nothing for kvmgt to serve and no mdev_supported_types appear`,
+  cause: `kvmgt plugs into i915's GVT-g and its init returned ENODEV because i915 set up no GVT-g device (before the 2022 GVT-g rework: intel_gvt_register_hypervisor() failed): i915.enable_gvt=1 is not on the kernel command line, the GPU's platform is unsupported (${GVT_PLATFORMS}), or GuC submission is on (i915.enable_guc must not enable submission). With no GVT-g device there is nothing for kvmgt to serve and no mdev_supported_types appear`,
   fix: '`dmesg | grep -i gvt` says which ("Unsupported device. GVT-g is disabled" is the platform); on a supported platform boot with i915.enable_gvt=1 (and i915.enable_guc=0), then modprobe kvmgt; on Ice Lake and later use SR-IOV (i915-sriov or xe) or pass the whole iGPU',
 };
 
@@ -317,7 +317,7 @@ const GVT: CatalogueEntry[] = [
     cite: `${GVT_CMD} cmd_reg_handler()`,
     format: '%s access to non-render register (%x)\n',
     versions:
-      'printed by gvt_vgpu_err() ("gvt: vgpu N: " first); siblings: "%s access to register (%x)" (an srm/lrm to a register outside its short list), "not allowed cmd %s reg (%x)" (lrr), "%s access to (%x) outside of MMIO range"; before 5.4 the non-render access was only logged and the command let through',
+      'printed by gvt_vgpu_err() ("gvt: vgpu N: " first); siblings: "%s access to register (%x)" (an srm/lrm to a register outside its short list), "not allowed cmd %s reg (%x)" (lrr), "%s access to (%x) outside of MMIO range"; older kernels only logged the non-render access and let the command through',
     patterns: [
       /(?<cmd>srm|lrm|lri|lrr-src|lrr-dst|pipe_ctrl|[\w-]{2,16}) access to non-render register \((?<reg>[0-9a-fA-F]{1,8})\)/,
       /(?<cmd>srm|lrm) access to register \((?<reg>[0-9a-fA-F]{1,8})\)/,
@@ -327,7 +327,7 @@ const GVT: CatalogueEntry[] = [
     severity: 'error',
     title: "GVT-g's command parser rejected a register access in a guest command buffer",
     cause:
-      'GVT-g scans every command buffer the guest\'s graphics driver submits to the vGPU and lets commands touch only registers on its allow list (registers flagged for command access); this command wrote or read a register that is not on it, so the command is rejected. Since Linux 5.4 the whole workload then fails ("MI_… handler error", "cmd parser error", "scan workload error") and GVT-g may put the vGPU into failsafe mode: the guest\'s graphics hang or its driver resets. The guest driver uses a register this host kernel\'s GVT-g does not allow: a guest driver release (or a guest set-up such as the emulated chipset) the host\'s allow list does not cover',
+      'GVT-g scans every command buffer the guest\'s graphics driver submits to the vGPU and lets commands touch only registers on its allow list (registers flagged for command access); this command wrote or read a register that is not on it, so the command is rejected. On current kernels the whole workload then fails ("MI_… handler error", "cmd parser error", "scan workload error") and GVT-g may put the vGPU into failsafe mode: the guest\'s graphics hang or its driver resets. The guest driver uses a register this host kernel\'s GVT-g does not allow: a guest driver release (or a guest set-up such as the emulated chipset) the host\'s allow list does not cover',
     fix: "update the host kernel (GVT-g's allow lists grew with fixes for guest driver releases), or try another guest graphics driver version; if the guest runs on the i440fx machine type try q35, whose chipset the Intel guest drivers expect; report the register and the guest driver version to intel-gvt-dev",
     render: render('gvt: vgpu 1: ', 'lri', 0x20d8),
     examples: [
@@ -377,7 +377,7 @@ const KUBEVIRT_MDEV: CatalogueEntry[] = [
     cite: `${KV_MDEV} removeUndesiredMDEVs()`,
     format: 'failed to remove mdev types: failed to read the content of %s directory',
     versions:
-      'error level with the Go error in "reason"; since KubeVirt 1.1 a missing directory (ENOENT) is logged at verbosity 4 only, with "This most likely means that no mdev cleanup is necessary"',
+      'error level with the Go error in "reason"; later versions log a missing directory (ENOENT) at verbosity 4 only, with "This most likely means that no mdev cleanup is necessary"',
     patterns: [
       /failed to remove mdev types: failed to read the content of (?<path>\/[\w/.-]{1,100}) directory(?<rest>[^\n]{0,300})/,
     ],
@@ -392,7 +392,7 @@ const KUBEVIRT_MDEV: CatalogueEntry[] = [
             severity: 'info',
             title: 'No mdev bus on this node: nothing to clean up (harmless)',
             cause:
-              'the node has no mediated-device bus: /sys/bus/mdev does not exist because no mdev-capable parent driver (NVIDIA vGPU host driver, i915 GVT-g with kvmgt) is loaded there, so there are no mdevs to remove. virt-handler before KubeVirt 1.1 logged this at error level on every reconcile on every such node; newer versions log it only at verbosity 4. It is unrelated to any VM failure',
+              'the node has no mediated-device bus: /sys/bus/mdev does not exist because no mdev-capable parent driver (NVIDIA vGPU host driver, i915 GVT-g with kvmgt) is loaded there, so there are no mdevs to remove. older virt-handler versions logged this at error level on every reconcile on every such node; newer versions log it only at verbosity 4. It is unrelated to any VM failure',
             fix: 'nothing to do on nodes without vGPUs; on a node meant to serve vGPUs, load the vendor mdev driver so /sys/class/mdev_bus lists the parent',
           }
         : undefined,
@@ -823,7 +823,7 @@ const XEN: CatalogueEntry[] = [
     cite: `${LIBXL_PCI} sysfs_write_bdf() (callers: pci_add_dm_done(), sysfs_dev_unbind(), pciback_dev_assign())`,
     format: "Couldn't open %s",
     versions:
-      'LOGE(): libxl appends ": " and strerror(errno); the write itself failing says "write to %s returned %d"; Xen 4.19+ with the pci daemon (xen-pcid) does these writes in the driver domain instead',
+      'LOGE(): libxl appends ": " and strerror(errno); the write itself failing says "write to %s returned %d"',
     patterns: [
       /Couldn't open (?<path>\/sys\/bus\/pci\/[\w/.:-]{1,160}): (?<err>[^\n]{1,80})/,
       /write to (?<path>\/sys\/bus\/pci\/[\w/.:-]{1,160}) returned (?<rc>-?\d{1,4}): (?<err>[^\n]{1,80})/,
