@@ -296,11 +296,11 @@ test('catalogue has at least 25 entries, unique ids, each cited with its format 
     if (e.source === 'kernel')
       assert.match(
         e.cite,
-        /^(torvalds\/linux (drivers|init|arch\/x86|kernel|mm|lib|sound|fs)\/|NVIDIA\/open-gpu-kernel-modules )/,
+        /^(torvalds\/linux (drivers|init|arch\/x86|kernel|mm|lib|sound|fs)\/|NVIDIA\/open-gpu-kernel-modules |strongtz\/i915-sriov-dkms drivers\/)/,
         e.id,
       );
     if (e.source === 'qemu')
-      assert.match(e.cite, /^qemu\/qemu (hw|system|backends|util|accel|qom|qapi)\//, e.id);
+      assert.match(e.cite, /^qemu\/qemu (hw|system|backends|util|accel|qom|qapi|ui)\//, e.id);
     if (e.source === 'libvirt') assert.match(e.cite, /^libvirt\/libvirt (src|tools)\//, e.id);
   }
 });

@@ -30,9 +30,10 @@ import { QEMU_SWEEP_PCI_ENTRIES } from './catalogue/qemu-sweep-pci.js';
 import { RESET_FAULT_ENTRIES } from './catalogue/reset-faults.js';
 import { RESET_MEMLOCK_SWEEP_ENTRIES } from './catalogue/reset-memlock-sweep.js';
 import { SRIOV_XEN_SWEEP_ENTRIES } from './catalogue/sriov-xen-sweep.js';
-import { TOOLS_SWEEP_ENTRIES } from './catalogue/tools-sweep.js';
 import { SYSFS_BIND_ENTRIES } from './catalogue/sysfs-bind.js';
+import { TOOLS_SWEEP_ENTRIES } from './catalogue/tools-sweep.js';
 import { VFIO_OPEN_ENTRIES } from './catalogue/vfio-open.js';
+import { VIRT_MISSES_SWEEP_ENTRIES } from './catalogue/virt-misses-sweep.js';
 import { VMM_HUGEPAGE_SWEEP_ENTRIES } from './catalogue/vmm-hugepage-sweep.js';
 import { VMM_MGMT_ENTRIES } from './catalogue/vmm-mgmt.js';
 import { VMM_RUST_ENTRIES } from './catalogue/vmm-rust.js';
@@ -75,6 +76,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...IOMMU_FAULT_SWEEP_ENTRIES,
   ...SRIOV_XEN_SWEEP_ENTRIES,
   ...TOOLS_SWEEP_ENTRIES,
+  ...VIRT_MISSES_SWEEP_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,
 ];

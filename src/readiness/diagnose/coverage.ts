@@ -16,6 +16,7 @@ import { MDEV_GUEST_SWEEP_ALSO, MDEV_GUEST_SWEEP_LEFT_OUT } from './catalogue/md
 import { POWER_AER_BAR_ALSO, POWER_AER_BAR_LEFT_OUT } from './catalogue/power-aer-bar-sweep.js';
 import { QEMU_SWEEP_ALSO, QEMU_SWEEP_LEFT_OUT } from './catalogue/qemu-sweep-coverage.js';
 import { SRIOV_XEN_ALSO, SRIOV_XEN_LEFT_OUT } from './catalogue/sriov-xen-sweep.js';
+import { VIRT_MISSES_ALSO, VIRT_MISSES_LEFT_OUT } from './catalogue/virt-misses-sweep.js';
 import { VMM_ALSO, VMM_LEFT_OUT } from './catalogue/vmm-coverage.js';
 import { VMM_HUGEPAGE_ALSO, VMM_HUGEPAGE_LEFT_OUT } from './catalogue/vmm-hugepage-sweep.js';
 import { WRAPPED_ALSO } from './catalogue/wrapped.js';
@@ -279,6 +280,7 @@ export const ALSO: AlsoCovered[] = [
   ...POWER_AER_BAR_ALSO,
   ...VMM_HUGEPAGE_ALSO,
   ...SRIOV_XEN_ALSO,
+  ...VIRT_MISSES_ALSO,
 ];
 
 export const LEFT_OUT: LeftOut[] = [
@@ -358,6 +360,7 @@ export const LEFT_OUT: LeftOut[] = [
   ...POWER_AER_BAR_LEFT_OUT,
   ...VMM_HUGEPAGE_LEFT_OUT,
   ...SRIOV_XEN_LEFT_OUT,
+  ...VIRT_MISSES_LEFT_OUT,
 ];
 
 /** The file a citation names: its repository and first path ("qemu/qemu hw/vfio/pci.c"). */

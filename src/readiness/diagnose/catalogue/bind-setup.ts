@@ -12,6 +12,7 @@
  */
 import { BDF, type CatalogueEntry, type Refinement } from '../entry.js';
 import { ex, RANGE, render } from './build.js';
+import { KVMGT_NO_GVT } from './virt-misses-sweep.js';
 
 type Facts = Readonly<Record<string, string>>;
 
@@ -75,6 +76,7 @@ function refineInsert(f: Facts): Refinement | undefined {
     };
   switch (f.errno) {
     case 'ENODEV':
+      if (mod === 'kvmgt') return KVMGT_NO_GVT; // i915 without GVT-g, not a device bound elsewhere
       return {
         severity: /^nvidia|^amdgpu|^nouveau|^radeon/.test(mod) ? 'warning' : 'error',
         cause: /^nvidia/.test(mod)

@@ -1042,11 +1042,6 @@ export const MDEV_GUEST_SWEEP_LEFT_OUT: { file: string; format: string; why: str
     why: 'pr_debug(); the create/remove failures of this file reach the user as the errno of the sysfs write (EEXIST, EUSERS, ENODEV), which sysfs.mdev-create-failed and the shell write-error entries explain',
   },
   {
-    file: 'torvalds/linux drivers/gpu/drm/i915/intel_gvt.c',
-    format: 'GVT-g is disabled by kernel params / Unsupported device. GVT-g is disabled',
-    why: 'DRM debug messages (drm.debug), not in an ordinary dmesg; a missing mdev_supported_types directory is explained by sysfs.mdev-tree-missing',
-  },
-  {
     file: 'qemu/qemu accel/kvm/kvm-all.c',
     format: 'This is probably because your SMT is enabled.\n',
     why: 'PowerPC hosts only (TARGET_PPC)',
