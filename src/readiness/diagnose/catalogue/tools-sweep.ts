@@ -121,12 +121,12 @@ export const TOOLS_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause: `the tool checks that every device of the group is on vfio-pci before it opens the device; ${KERNEL_RULE}, so a bridge on pcieport in the list is no obstacle for VFIO itself, while an endpoint on a host driver is`,
     fix: 'read the list under the message: bind the endpoints it names to vfio-pci; a PCIe port on pcieport may stay (the tool is stricter than the kernel there)',
     refine: refineGroupCheck,
-    render: render('', 15),
+    render: render('', 12),
     examples: [
-      ex('IOMMU group 24 has devices not bound to vfio-pci:', { group: '24' }),
+      ex('IOMMU group 31 has devices not bound to vfio-pci:', { group: '31' }),
       // The list printed under it: each function on another driver, with its driver.
-      ex("  Wrong driver devices: [('0000:05:09.0', 'pcieport')]", {
-        other: '0000:05:09.0',
+      ex("  Wrong driver devices: [('0000:02:04.0', 'pcieport')]", {
+        other: '0000:02:04.0',
         driver: 'pcieport',
       }),
       ex("  Wrong driver devices: [('0000:01:00.1', 'snd_hda_intel')]", { driver: 'snd_hda_intel' }),
@@ -146,11 +146,8 @@ export const TOOLS_SWEEP_ENTRIES: CatalogueEntry[] = [
     fix: 'enable VT-d (Intel) or IOMMU / AMD-Vi (AMD) in the firmware setup; on Intel add intel_iommu=on to the kernel command line (GRUB_CMDLINE_LINUX_DEFAULT then update-grub, or /etc/kernel/cmdline then proxmox-boot-tool refresh on ZFS/systemd-boot installs), reboot, and check that /sys/kernel/iommu_groups is not empty',
     render: render(''),
     examples: [
-      ex(
-        'No IOMMU detected, please activate it.See Documentation for further information.',
-        undefined,
-        'https://github.com/jiangcuo/pxvirt/issues/127',
-      ),
+      // The wording of pve-manager's newer UI (its gettext string), with the space after "it.".
+      ex('No IOMMU detected, please activate it. See Documentation for further information.'),
     ],
   },
   {
@@ -177,8 +174,8 @@ export const TOOLS_SWEEP_ENTRIES: CatalogueEntry[] = [
     ),
     examples: [
       ex(
-        '  QEMU: Checking for device assignment IOMMU support                         : WARN (No ACPI DMAR table found, IOMMU either disabled in BIOS or not supported by this hardware platform)',
-        { table: 'DMAR' },
+        '  QEMU: Checking for device assignment IOMMU support                         : WARN (No ACPI IVRS table found, IOMMU either disabled in BIOS or not supported by this hardware platform)',
+        { table: 'IVRS' },
       ),
       ex(
         '  QEMU: Checking if IOMMU is enabled by kernel                               : WARN (IOMMU appears to be disabled in kernel. Add intel_iommu=on to kernel cmdline arguments)',
@@ -224,7 +221,7 @@ export const TOOLS_SWEEP_ENTRIES: CatalogueEntry[] = [
       'setup.sh found the NVMe disk behind this controller in use by the host (mounted, held by device-mapper/MD, or carrying a data signature) and refuses to bind the controller to vfio-pci/uio, to protect the host',
     fix: 'free the disk (unmount, deactivate LVM/RAID on it, or wipe a stale signature after checking it) or leave that controller out (PCI_ALLOWED / PCI_BLOCKED)',
     refine: refineInUse,
-    render: render('0000:5e:00.0 (8086 0b60): ', 'data@nvme0n1'),
+    render: render('0000:3b:00.0 (144d a80a): ', 'data@nvme2n1'),
     examples: [
       ex('0000:00:04.0 (1d0f 8061): Active devices: mount@nvme0n1:nvme0n1p1, so not binding PCI dev', {
         bdf: '0000:00:04.0',
@@ -255,7 +252,7 @@ export const TOOLS_SWEEP_ENTRIES: CatalogueEntry[] = [
     render: render('bash: ', 'lspci'),
     examples: [
       ex('bash: lspci: command not found', { tool: 'lspci' }),
-      ex('/bin/sh: 1: /usr/sbin/mdevctl: not found', { tool: 'mdevctl' }),
+      ex('/bin/sh: 1: mdevctl: not found', { tool: 'mdevctl' }),
       ex('/etc/libvirt/hooks/qemu: line 12: modprobe: command not found', { tool: 'modprobe' }),
     ],
   },
