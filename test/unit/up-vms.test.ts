@@ -415,9 +415,26 @@ async function pausedQemu(
     ],
     { stdio: 'ignore' },
   );
-  const exited = new Promise((r) => child.on('exit', r));
-  for (let i = 0; i < 200 && !fs.existsSync(sock); i++) await new Promise((r) => setTimeout(r, 50));
-  const qmp = await QmpClient.connect(sock, 10_000);
+  let gone = false;
+  const exited = new Promise((r) =>
+    child.on('exit', (code) => {
+      gone = true;
+      r(code);
+    }),
+  );
+  // On a loaded machine QEMU can take seconds to create its socket: wait for it (or for QEMU to
+  // die) up to a minute. On any failure QEMU is killed: a child left running keeps this test
+  // file's process alive until the suite's timeout.
+  let qmp: QmpClient;
+  try {
+    for (let i = 0; i < 1200 && !gone && !fs.existsSync(sock); i++)
+      await new Promise((r) => setTimeout(r, 50));
+    qmp = await QmpClient.connect(sock, 30_000);
+  } catch (e) {
+    child.kill('SIGKILL');
+    await exited;
+    throw e;
+  }
   return {
     qmp,
     pid: child.pid as number,
