@@ -8,6 +8,7 @@
  */
 
 import { BIND_SETUP_ALSO, BIND_SETUP_LEFT_OUT } from './catalogue/bind-setup.js';
+import { HOST_MISSES_ALSO, HOST_MISSES_LEFT_OUT } from './catalogue/host-misses-sweep.js';
 import { IGD_INIT_ALSO, IGD_INIT_LEFT_OUT } from './catalogue/igd-iommu-init-sweep.js';
 import { IOMMU_FAULT_SWEEP_ALSO, IOMMU_FAULT_SWEEP_LEFT_OUT } from './catalogue/iommu-fault-sweep.js';
 import { KERNEL_SWEEP_ALSO, KERNEL_SWEEP_LEFT_OUT } from './catalogue/kernel-sweep.js';
@@ -279,6 +280,7 @@ export const ALSO: AlsoCovered[] = [
   ...POWER_AER_BAR_ALSO,
   ...VMM_HUGEPAGE_ALSO,
   ...SRIOV_XEN_ALSO,
+  ...HOST_MISSES_ALSO,
 ];
 
 export const LEFT_OUT: LeftOut[] = [
@@ -358,6 +360,7 @@ export const LEFT_OUT: LeftOut[] = [
   ...POWER_AER_BAR_LEFT_OUT,
   ...VMM_HUGEPAGE_LEFT_OUT,
   ...SRIOV_XEN_LEFT_OUT,
+  ...HOST_MISSES_LEFT_OUT,
 ];
 
 /** The file a citation names: its repository and first path ("qemu/qemu hw/vfio/pci.c"). */
