@@ -86,6 +86,13 @@ function refineIoapic(f: Facts): Refinement | undefined {
 
 /** IVMD/RMRR ranges outside reserved memory: a warning, unless Xen could not fix the map. */
 function refineUnity(f: Facts): Refinement | undefined {
+  if (f.range)
+    return {
+      cause: `the firmware's DMAR table has an RMRR (a range a device, most often the integrated GPU at 00:02.0 or a USB controller, keeps using for DMA) at ${f.range}, which the E820 map does not mark reserved: a firmware bug. Xen of this generation maps the range for the device anyway, so the device keeps working; the "iommu_inclusive_mapping=1" hint was dropped from Xen because the range is mapped regardless of it`,
+      fix: 'nothing is needed unless the named endpoint faults (DMAR "[DMA Read] Request device [0000:00:02.0]" lines); then update the firmware, and for the integrated GPU try iommu=no-igfx on the Xen command line',
+      severity: 'info',
+      title: 'A firmware RMRR lies outside reserved memory (Xen maps it anyway)',
+    };
   const table = f.table === 'RMRR' ? 'DMAR table (an RMRR)' : 'IVRS table (an IVMD entry)';
   if (f.bad === "can't be converted" || f.bad === "couldn't be reserved")
     return {
@@ -338,6 +345,23 @@ export const HOST_MISSES_SWEEP_ENTRIES: CatalogueEntry[] = [
     ],
   },
 
+  {
+    id: 'proxmox.boot-uuids-missing',
+    source: 'proxmox',
+    cite: 'proxmox/proxmox-kernel-helper (older: pve-kernel-helper) proxmox-boot-tool and its functions file (the ESP list /etc/kernel/proxmox-boot-uuids)',
+    format: 'E: /etc/kernel/proxmox-boot-uuids does not exist.',
+    versions:
+      'printed by `proxmox-boot-tool status` and `proxmox-boot-tool refresh`, after "Re-executing \'/usr/sbin/proxmox-boot-tool\' in new private mount namespace.."',
+    patterns: [/E: \/etc\/kernel\/proxmox-boot-uuids does not exist/],
+    severity: 'info',
+    title: "proxmox-boot-tool does not manage this host's boot (GRUB is used)",
+    cause:
+      'proxmox-boot-tool keeps the EFI system partitions it syncs kernels and the kernel command line to in /etc/kernel/proxmox-boot-uuids; without that file it manages nothing. That is the normal state of a Proxmox VE host installed on ext4/LVM that boots with GRUB: there /etc/kernel/cmdline and `proxmox-boot-tool refresh` have no effect, and kernel options (intel_iommu=on, iommu=pt, vfio-pci.ids=…) belong in /etc/default/grub',
+    fix: 'put the options in GRUB_CMDLINE_LINUX_DEFAULT in /etc/default/grub and run update-grub; reboot and check /proc/cmdline. Only a host installed on ZFS with UEFI (systemd-boot) uses /etc/kernel/cmdline and proxmox-boot-tool refresh; if that is this host, its ESPs need `proxmox-boot-tool init /dev/ESP-PARTITION` again',
+    render: render(''),
+    examples: [ex('E: /etc/kernel/proxmox-boot-uuids does not exist.')],
+  },
+
   // ---------------------------------------------------------------- Xen's AMD IOMMU set-up (IVRS)
   {
     id: 'xen.ivrs-ioapic-missing',
@@ -383,6 +407,8 @@ export const HOST_MISSES_SWEEP_ENTRIES: CatalogueEntry[] = [
     patterns: [
       /(?<table>IVMD|RMRR): \[[0-9a-fA-Fx, ]{1,48}[\])] is not \(entirely\) in reserved memory/,
       /(?<table>IVMD|RMRR)(?: Error)?: [Pp]age at (?<page>[0-9a-fA-Fx]{1,18}) (?<bad>can't be converted|couldn't be reserved)/,
+      // Xen ≤ 4.18's VT-d wording, with a hint later dropped
+      /(?<table>RMRR) address range (?<range>[0-9a-fA-F]{1,16}\.\.[0-9a-fA-F]{1,16}) not in reserved memory(?<hint>; need "iommu_inclusive_mapping=1"\?)?/,
     ],
     severity: 'warning',
     title: 'A firmware IOMMU range lies outside reserved memory',
@@ -401,7 +427,25 @@ export const HOST_MISSES_SWEEP_ENTRIES: CatalogueEntry[] = [
         bad: "can't be converted",
       }),
       ex('(XEN) RMRR: [0xe8000, 0xe8fff] is not (entirely) in reserved memory', { table: 'RMRR' }),
+      ex(
+        '(XEN) [VT-D]  RMRR address range 7d800000..7fffffff not in reserved memory; need "iommu_inclusive_mapping=1"?',
+        { table: 'RMRR', range: '7d800000..7fffffff' },
+      ),
     ],
+  },
+  {
+    id: 'xen.vtd-dmar-parse-failed',
+    source: 'xen',
+    cite: 'xen-project/xen xen/drivers/passthrough/vtd/dmar.c acpi_parse_dmar()',
+    format: 'Failed to parse ACPI DMAR.  Disabling VT-d.\n',
+    patterns: [/Failed to parse ACPI DMAR\. {1,2}Disabling VT-d/],
+    severity: 'error',
+    title: "Xen could not read the firmware's DMAR table and turned VT-d off",
+    cause:
+      "Xen parses the firmware's DMAR ACPI table for the IOMMU units (DRHD), their reserved ranges (RMRR), ATS and affinity entries, and one entry failed its checks (a unit with no devices in scope, a device scope naming a bus that does not exist, an RMRR whose end precedes its start, an entry overrunning the table); the `xl dmesg` lines just before name it. Xen then disables every VT-d unit (the DMAR table is hidden from dom0 as always under Xen), so the host runs without an IOMMU: I/O virtualisation is disabled and no device can be passed through",
+    fix: 'update the firmware; read the preceding `xl dmesg` lines (with iommu=verbose on the Xen command line for more); a broken RMRR can sometimes be replaced with the rmrr= option of Xen, and a bad device scope reported to the vendor',
+    render: render('(XEN) '),
+    examples: [ex('(XEN) [    1.204466] Failed to parse ACPI DMAR.  Disabling VT-d.')],
   },
   {
     id: 'xen.amd-vi-init-error',
