@@ -238,3 +238,90 @@ test('libvirt reset refusal under Qubes names the no-strict-reset option; EACCES
   assert.match(vf.explanation.cause, /VF token/);
   assert.match(vf.explanation.fix, /previous kernel/);
 });
+
+test("a setup tool missing from a script's PATH names its package and the step lost", () => {
+  const kmod = onlyFinding(
+    '/run/vm/start.sh: line 7: modprobe: command not found',
+    'shell.setup-tool-not-found',
+  );
+  assert.equal(kmod.facts.tool, 'modprobe');
+  assert.match(kmod.explanation.cause, /from kmod/);
+  assert.match(kmod.explanation.cause, /loading vfio-pci/);
+  const pci = onlyFinding('sh: 1: setpci: not found', 'shell.setup-tool-not-found');
+  assert.match(pci.explanation.cause, /pciutils/);
+});
+
+test('a PCI address in bash arithmetic is a script bug, whichever bash message', () => {
+  const expr = onlyFinding(
+    './select.sh: line 55: 0b:00.0: syntax error: invalid arithmetic operator (error token is ":00.0")',
+    'shell.pci-address-in-arithmetic',
+  );
+  assert.equal(expr.facts.addr, '0b:00.0');
+  assert.match(expr.explanation.cause, /arithmetic context/);
+  const test2 = onlyFinding(
+    './x.sh: line 3: [: 0000:03:00.1: integer expression expected',
+    'shell.pci-address-in-arithmetic',
+  );
+  assert.match(test2.explanation.cause, /integer expression expected/);
+});
+
+test("SPDK's memlock report: a warning below 64 MB, harmless above", () => {
+  const low = onlyFinding('Current user memlock limit: 0 MB', 'spdk.memlock-limit-report');
+  assert.equal(low.explanation.severity, 'warning');
+  assert.match(low.explanation.cause, /under 1 MB/);
+  assert.match(low.explanation.fix, /limits\.conf/);
+  const ok = onlyFinding('Current user memlock limit: 8192 MB', 'spdk.memlock-limit-report');
+  assert.equal(ok.explanation.severity, 'info');
+});
+
+test('no IOMMU groups: Proxmox and Harvester say the same thing, explained as firmware/kernel', () => {
+  const pve = onlyFinding(
+    'No IOMMU detected, please activate it.See Documentation for further information.',
+    'proxmox.no-iommu-detected',
+  );
+  assert.match(pve.explanation.cause, /firmware/);
+  const hv = onlyFinding(
+    'admission webhook "pcidevices.harvesterhci.io" denied the request: pcidevice n2-000003000 has no iommuGroup available',
+    'mgmt.harvester-no-iommu-group',
+  );
+  assert.equal(hv.facts.name, 'n2-000003000');
+  assert.match(hv.explanation.cause, /no active IOMMU/);
+});
+
+test('amdgpu ATOM BIOS hang under passthrough is the missing reset', () => {
+  const f = onlyFinding(
+    'radeon 0000:06:00.0: [drm:atom_execute_table_locked [radeon]] *ERROR* atombios stuck in loop for more than 5secs aborting',
+    'kernel.amdgpu-atombios-stuck',
+  );
+  assert.equal(f.facts.secs, '5');
+  assert.match(f.explanation.cause, /not reset between uses/);
+  assert.match(f.explanation.fix, /vendor-reset/);
+});
+
+test('older wordings of reset and AMD-Vi lines are read, and an IVRS HID entry is not called an override', () => {
+  const flr = onlyFinding(
+    '[    3.2] pciback 0000:0c:00.0: timed out waiting for pending transaction: performing function level reset anyway',
+    'kernel.flr-pending-transaction',
+  );
+  assert.equal(flr.facts.bdf, '0000:0c:00.0');
+  const hid = onlyFinding(
+    'AMD-Vi: ivrs, add hid:AMDI0030, uid:ID02, rdevid:168',
+    'kernel.amd-init-routine-lines',
+  );
+  assert.match(hid.explanation.cause, /read from the table itself/);
+  const cmd = onlyFinding(
+    'AMD-Vi: cmd, add hid:AMDI0020, uid:ID00, rdevid:0xa0',
+    'kernel.amd-init-routine-lines',
+  );
+  assert.match(cmd.explanation.cause, /ivrs_acpihid= option/);
+  const dump = onlyFinding(
+    'AMD-Vi:   DEV_SPECIAL(IOAPIC[9])                devid: 0000:00:14.0',
+    'kernel.amd-iommu-dump-lines',
+  );
+  assert.equal(dump.explanation.severity, 'info');
+  const typo = onlyFinding(
+    'error: argument unsupported: VFIO device assigment is currently not supported on this system',
+    'libvirt.nodedev-detach-no-vfio',
+  );
+  assert.match(typo.explanation.cause, /iommu_groups/);
+});

@@ -362,6 +362,178 @@ export const HOST_MISSES_SWEEP_ENTRIES: CatalogueEntry[] = [
     examples: [ex('E: /etc/kernel/proxmox-boot-uuids does not exist.')],
   },
 
+  {
+    id: 'shell.setup-tool-not-found',
+    source: 'userspace tool',
+    cite: 'the shell\'s command look-up: GNU bash execute_cmd.c ("%s: command not found", with "SCRIPT: line N: " in a script), dash src/exec.c ("%s: not found"); the tools\' packages: kmod (modprobe), pciutils (lspci, setpci), driverctl, libvirt-clients (virsh), mdevctl',
+    format: '%s: command not found',
+    versions: 'inside a script bash prefixes "SCRIPT: line N: "; dash says "SCRIPT: N: TOOL: not found"',
+    patterns: [
+      /(?<tool>modprobe|insmod|rmmod|lsmod|lspci|setpci|driverctl|virsh|mdevctl|dpdk-devbind(?:\.py)?|nvidia-smi): (?:command )?not found/,
+    ],
+    severity: 'error',
+    title: 'A passthrough script calls a tool that is not on its PATH',
+    cause:
+      "the script (a VFIO bind helper, a VM start script, a systemd unit's script, a container's entrypoint) runs a command the system it runs on does not have, or not on that script's PATH: a minimal container image without the package, a systemd unit whose PATH holds only what the unit declares (NixOS builds unit PATHs from the packages listed), or a PATH without /sbin and /usr/sbin (a non-root shell on Debian, sudo's secure_path). Every call to it fails, so the step it served (loading vfio-pci, finding the devices, binding them) did not happen",
+    fix: "install the package providing the command, or call it by its full path; for a systemd unit add the package to the unit's path (NixOS: the service's path = [ pkgs.kmod pkgs.pciutils ]), for a container add it to the image",
+    refine: (f) => {
+      const pkg: Record<string, string> = {
+        modprobe: 'kmod',
+        insmod: 'kmod',
+        rmmod: 'kmod',
+        lsmod: 'kmod',
+        lspci: 'pciutils',
+        setpci: 'pciutils',
+        driverctl: 'driverctl',
+        virsh: 'libvirt-clients (Debian/Ubuntu) or libvirt-client (Fedora)',
+        mdevctl: 'mdevctl',
+        'dpdk-devbind': 'dpdk (usertools)',
+        'dpdk-devbind.py': 'dpdk (usertools)',
+        'nvidia-smi': "the NVIDIA driver's user-space utilities",
+      };
+      const p = f.tool ? pkg[f.tool] : undefined;
+      return p
+        ? {
+            cause: `${f.tool} (from ${p}) is not installed or not on this script's PATH: a minimal container image without it, a systemd unit whose PATH does not include it (NixOS unit scripts get only the packages listed for the unit), or a PATH without /sbin and /usr/sbin. Every ${f.tool} call failed, so the step it served${/modprobe|insmod/.test(f.tool ?? '') ? ' (loading vfio-pci and the VFIO modules)' : /lspci|setpci/.test(f.tool ?? '') ? ' (finding or reading the devices to bind)' : ''} did not happen`,
+          }
+        : undefined;
+    },
+    render: render('bash: ', 'lspci'),
+    examples: [
+      ex('bash: lspci: command not found', { tool: 'lspci' }),
+      ex('/usr/local/bin/vfio-bind.sh: line 12: modprobe: command not found', { tool: 'modprobe' }),
+      ex('/etc/libvirt/hooks/qemu: 8: driverctl: not found', { tool: 'driverctl' }),
+    ],
+  },
+  {
+    id: 'shell.pci-address-in-arithmetic',
+    source: 'userspace tool',
+    cite: 'GNU bash expr.c evalerror() ("%s: %s (error token is \\"%s\\")") and test.c integer_expected_error() ("%s: integer expression expected")',
+    format: '%s: syntax error in expression (error token is "%s")',
+    versions:
+      'other expr.c messages of the same form: "syntax error: invalid arithmetic operator", "syntax error: operand expected", "invalid arithmetic operator", "value too great for base"; the test builtin: "[: 01:00.0: integer expression expected"',
+    patterns: [
+      /(?<addr>(?:[0-9a-fA-F]{4}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])[^\n]{0,40}?: (?<msg>syntax error in expression|syntax error: operand expected|syntax error: invalid arithmetic operator|invalid arithmetic operator|value too great for base|integer expression expected)/,
+    ],
+    severity: 'error',
+    title: 'A script put a PCI address where bash expects a number (script bug)',
+    cause:
+      'a bash script evaluated a PCI address (BB:DD.F, or a list of them) as an arithmetic expression — $(( … )), (( … )), an array index, let, or a numeric test such as [ "$x" -eq … ] — and bash cannot read "01:00.0" as a number, so the expression fails at the colon. Typical causes: a variable expected to hold one index or count holds the output of lspci/grep (one or several addresses, on several lines), or an unquoted variable meant as a string compared with -eq. The step that used it (selecting or binding the devices) went wrong',
+    fix: 'report it to the script\'s author with the line number; locally, compare addresses as strings ([[ "$a" == "$b" ]]), keep lists in arrays (mapfile -t DEVS < <(lspci -D -n -d …)), and run the script with bash -x to see which variable held the addresses',
+    refine: (f) =>
+      f.addr
+        ? {
+            cause: `bash tried to evaluate "${f.addr}" as a number (${f.msg}): a variable holding one PCI address or a newline-separated list of them ended up in an arithmetic context ($(( )), (( )), an array index, let, or a numeric test such as -eq); the colon in the address is not a valid operator. A script bug: the variable was meant to be a count or an index, or should have been compared as a string. The device selection or binding it was part of went wrong`,
+          }
+        : undefined,
+    render: render('./bind.sh: line 40: ', '01:00.0', ':00.0'),
+    examples: [
+      ex('./bind.sh: line 40: 01:00.0: syntax error in expression (error token is ":00.0")', {
+        addr: '01:00.0',
+        msg: 'syntax error in expression',
+      }),
+      ex('./gpu-passthrough.sh: line 22: [: 0000:0a:00.0: integer expression expected', {
+        addr: '0000:0a:00.0',
+        msg: 'integer expression expected',
+      }),
+    ],
+  },
+  {
+    id: 'spdk.memlock-limit-report',
+    source: 'spdk',
+    cite: "spdk/spdk scripts/setup.sh configure_linux(); the same lines in DPDK's former usertools/dpdk-setup.sh set_vfio_permissions() and xNVMe's xnvme-driver",
+    format: 'Current user memlock limit: %d MB',
+    versions:
+      'followed by "This is the maximum amount of memory you will be able to use with DPDK and VFIO if run as current user." and, below 64 MB, "## WARNING: memlock limit is less than 64MB" / "## DPDK with VFIO may not be able to initialize if run as current user."',
+    patterns: [/Current user memlock limit: (?<mb>\d{1,9}) MB/],
+    severity: 'info',
+    title: "SPDK/DPDK set-up reports the current user's locked-memory limit",
+    cause:
+      "the set-up script (SPDK's scripts/setup.sh, run for vfio-pci) prints the current user's RLIMIT_MEMLOCK (ulimit -l, shown in MB): VFIO pins every DMA buffer and charges it to this limit, so an application run as this user can map at most this much memory for its devices. Root, or a limit of unlimited, is not limited",
+    fix: 'nothing if the application runs as root; for an unprivileged user raise the limit in /etc/security/limits.conf (USER hard memlock unlimited / soft memlock unlimited), or LimitMEMLOCK= for a service, and log in again',
+    refine: (f) => {
+      const mb = f.mb === undefined ? undefined : Number(f.mb);
+      if (mb !== undefined && mb < 64)
+        return {
+          severity: 'warning',
+          title: 'The locked-memory limit is too low for DPDK/SPDK with VFIO as this user',
+          cause: `the current user may lock only ${mb === 0 ? 'under 1' : mb} MB (RLIMIT_MEMLOCK; the script rounds down, so 0 MB means below 1 MB): VFIO pins all DMA memory (the hugepages of the application) and charges it to this limit, so an SPDK or DPDK application run as this user will fail to map its memory (VFIO_IOMMU_MAP_DMA: Cannot allocate memory) and not initialise`,
+          fix: 'raise the memlock limit for that user (/etc/security/limits.conf: USER hard memlock unlimited and soft memlock unlimited, or LimitMEMLOCK=infinity for a systemd service, --ulimit memlock=-1 for a container), log in again and check `ulimit -l`; or run the application as root',
+        };
+      return undefined;
+    },
+    render: render('', 16),
+    examples: [
+      ex('Current user memlock limit: 16 MB', { mb: '16' }),
+      ex('Current user memlock limit: 4031 MB', { mb: '4031' }),
+    ],
+  },
+  {
+    id: 'proxmox.no-iommu-detected',
+    source: 'proxmox',
+    cite: 'proxmox/pve-manager www/manager6/qemu/PCIEdit.js (the hint when every PCI device has iommugroup -1; the same text in the mapping editor)',
+    format: 'No IOMMU detected, please activate it.See Documentation for further information.',
+    versions: 'newer releases put a space after the first full stop',
+    patterns: [/No IOMMU detected, please activate it\. ?See Documentation/],
+    severity: 'error',
+    title: 'Proxmox sees no IOMMU: no PCI device has an IOMMU group',
+    cause:
+      "Proxmox's PCI dialog shows this when every PCI device of the host has no IOMMU group: the kernel runs without an active IOMMU, so PCI passthrough is impossible. The IOMMU (Intel VT-d, AMD-Vi/IOMMU, or an Arm SMMU on Arm servers) is disabled in the firmware (BIOS/UEFI), or not turned on by the kernel: Intel before Proxmox's 6.8 kernels needed intel_iommu=on on the kernel command line",
+    fix: 'enable VT-d / AMD IOMMU (SMMU on Arm) in the firmware; on Intel with an older kernel add intel_iommu=on (GRUB: /etc/default/grub then update-grub; systemd-boot: /etc/kernel/cmdline then proxmox-boot-tool refresh); reboot and check `dmesg | grep -e DMAR -e IOMMU -e AMD-Vi` and that /sys/kernel/iommu_groups/ is populated',
+    render: render(''),
+    examples: [ex('No IOMMU detected, please activate it. See Documentation for further information.')],
+  },
+  {
+    id: 'mgmt.harvester-no-iommu-group',
+    source: 'kubernetes',
+    cite: 'harvester/pcidevices pkg/webhook/pcideviceclaim.go pciDeviceClaimValidator.Create()',
+    format: 'pcidevice %s has no iommuGroup available',
+    patterns: [/pcidevice (?<name>[\w.-]{1,128}) has no iommuGroup available/],
+    severity: 'error',
+    title: 'Harvester refuses to claim a PCI device without an IOMMU group',
+    cause:
+      "Harvester's PCI device controller records each device's IOMMU group from sysfs, and its admission webhook refuses a PCIDeviceClaim for a device whose group is empty: the node's kernel has no active IOMMU (VT-d/AMD-Vi disabled in the firmware, or intel_iommu=on missing on older kernels), so no device can be bound to vfio-pci for a VM",
+    fix: "enable VT-d / AMD IOMMU in the node's firmware (and intel_iommu=on on kernels that need it), reboot the node, check /sys/kernel/iommu_groups/ is populated, then claim the device again",
+    render: render('admission webhook "pcidevices.harvesterhci.io" denied the request: ', 'node1-000001000'),
+    examples: [
+      ex(
+        'admission webhook "pcidevices.harvesterhci.io" denied the request: pcidevice node1-000001000 has no iommuGroup available',
+        { name: 'node1-000001000' },
+      ),
+    ],
+  },
+  {
+    id: 'kernel.amdgpu-atombios-stuck',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/gpu/drm/amd/amdgpu/atom.c amdgpu_atom_execute_table_locked() / atom_execute_table_locked() (radeon: drivers/gpu/drm/radeon/atom.c)',
+    format: 'atombios stuck in loop for more than %dsecs aborting\n',
+    versions:
+      'followed by "atombios stuck executing %04X (len %d, WS %d, PS %d) @ 0x%04X"; the seconds are the driver\'s command timeout',
+    patterns: [
+      /atombios stuck (?:in loop for more than (?<secs>\d{1,3}) ?secs aborting|executing (?<table>[0-9A-F]{4}))/,
+    ],
+    severity: 'error',
+    title: "The GPU's VBIOS (ATOM) code hung: the card is in a state it does not expect",
+    cause:
+      'amdgpu (or radeon) runs the command tables of the card\'s ATOM BIOS to initialise it, and one of them looped for the whole timeout waiting on the hardware: the GPU is not in the power-on state the VBIOS code assumes. In passthrough this is the classic sign of an AMD GPU that was not reset between uses — initialised by the host driver or a previous VM run and handed over without a working reset (the "AMD reset bug" of Polaris, Vega, Navi and Instinct cards), so the guest driver finds it half-initialised and the restart of the VM fails',
+    fix: 'give the card a real reset between uses: vendor-reset for the supported generations (then reset_method device_specific), or a host reboot / power cycle between VM starts; keep the host driver from initialising it first (bind to vfio-pci at boot); a VBIOS ROM file (romfile=) that does not match the card produces the same',
+    render: render('amdgpu 0000:01:00.0: ', 20),
+    examples: [
+      ex(
+        '[drm:atom_execute_table_locked [radeon]] *ERROR* atombios stuck in loop for more than 5secs aborting',
+        {
+          secs: '5',
+        },
+      ),
+      ex(
+        '[drm:amdgpu_atom_execute_table_locked [amdgpu]] *ERROR* atombios stuck executing B29A (len 3291, WS 8, PS 0) @ 0x6D26',
+        {
+          table: 'B29A',
+        },
+      ),
+    ],
+  },
+
   // ---------------------------------------------------------------- Xen's AMD IOMMU set-up (IVRS)
   {
     id: 'xen.ivrs-ioapic-missing',
@@ -618,6 +790,24 @@ export const HOST_MISSES_ALSO: { id: string; file: string; format: string; text:
     file: GASKET,
     format: 'Cannot handle unsupported interrupt type %d',
     text: 'apex 0000:03:00.0: Cannot handle unsupported interrupt type 2',
+  },
+  {
+    id: 'shell.pci-address-in-arithmetic',
+    file: 'GNU bash test.c',
+    format: '%s: integer expression expected',
+    text: './bind.sh: line 9: [: 01:00.1: integer expression expected',
+  },
+  {
+    id: 'kernel.amdgpu-atombios-stuck',
+    file: 'torvalds/linux drivers/gpu/drm/amd/amdgpu/atom.c',
+    format: 'atombios stuck executing %04X (len %d, WS %d, PS %d) @ 0x%04X',
+    text: '[drm:amdgpu_atom_execute_table_locked [amdgpu]] *ERROR* atombios stuck executing C1A4 (len 62, WS 0, PS 4) @ 0xC1CA',
+  },
+  {
+    id: 'spdk.memlock-limit-report',
+    file: 'DPDK usertools/dpdk-setup.sh (removed in DPDK 20.11)',
+    format: 'Current user memlock limit: %d MB',
+    text: 'Current user memlock limit: 64 MB',
   },
   {
     id: 'qemu.readconfig-error',

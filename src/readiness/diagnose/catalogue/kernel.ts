@@ -1604,9 +1604,10 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     source: 'kernel',
     cite: 'torvalds/linux drivers/pci/pci.c pcie_flr() / pci_af_flr()',
     format: 'timed out waiting for pending transaction; performing function level reset anyway\n',
-    versions: 'the PCI AF form says "performing AF function level reset anyway"',
+    versions:
+      'the PCI AF form says "performing AF function level reset anyway"; some logs show a colon instead of the semicolon',
     patterns: [
-      /timed out waiting for pending transaction; performing (?<kind>AF )?function level reset anyway/,
+      /timed out waiting for pending transaction[;:] performing (?<kind>AF )?function level reset anyway/,
     ],
     severity: 'warning',
     title: 'Device still busy when reset (FLR forced)',

@@ -70,7 +70,9 @@ export const LIBVIRT_ENTRIES: CatalogueEntry[] = [
     source: 'libvirt',
     cite: 'libvirt/libvirt src/hypervisor/domain_driver.c virDomainDriverNodeDeviceDetachFlags() (older: src/qemu/qemu_driver.c qemuNodeDeviceDetachFlags())',
     format: 'VFIO device assignment is currently not supported on this system',
-    patterns: [/VFIO device assignment is currently not supported on this system/],
+    versions:
+      'reports also show it spelled "VFIO device assigment is currently not supported on this system"',
+    patterns: [/VFIO device assign?ment is currently not supported on this system/],
     severity: 'error',
     title: 'virsh nodedev-detach: no VFIO on this host',
     cause:
