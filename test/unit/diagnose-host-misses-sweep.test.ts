@@ -325,3 +325,33 @@ test('older wordings of reset and AMD-Vi lines are read, and an IVRS HID entry i
   );
   assert.match(typo.explanation.cause, /iommu_groups/);
 });
+
+test('a NIC falling back from MSI-X: one step down is MSI, two steps down is INTx', () => {
+  const msi = onlyFinding(
+    'e1000e 0000:00:04.0 0000:00:04.0 (uninitialized): Failed to initialize MSI-X interrupts.  Falling back to MSI interrupts.',
+    'kernel.nic-msi-fallback',
+  );
+  assert.equal(msi.facts.from, 'MSI-X');
+  assert.match(msi.explanation.cause, /device model/);
+  const intx = onlyFinding(
+    'igb 0000:02:00.0: Failed to initialize MSI interrupts. Falling back to legacy interrupts.',
+    'kernel.nic-msi-fallback',
+  );
+  assert.match(intx.explanation.title, /legacy \(INTx\)/);
+  assert.match(intx.explanation.cause, /DisINTx/);
+});
+
+test('proxmox-boot-tool falling back to /proc/cmdline warns that configured options are not used', () => {
+  const f = onlyFinding(
+    'No /etc/kernel/cmdline found - falling back to /proc/cmdline',
+    'proxmox.kernel-cmdline-fallback',
+  );
+  assert.equal(f.explanation.severity, 'warning');
+  assert.match(f.explanation.fix, /create \/etc\/kernel\/cmdline/);
+});
+
+test('an unknown IVHD special-device variety is a malformed IVRS entry', () => {
+  const f = onlyFinding('(XEN) Unrecognized IVHD special variety 0x3', 'xen.ivrs-table-error');
+  assert.equal(f.facts.variety, '0x3');
+  assert.match(f.explanation.cause, /malformed/);
+});

@@ -534,6 +534,25 @@ export const HOST_MISSES_SWEEP_ENTRIES: CatalogueEntry[] = [
     ],
   },
 
+  {
+    id: 'proxmox.kernel-cmdline-fallback',
+    source: 'proxmox',
+    cite: 'proxmox/proxmox-kernel-helper (older: pve-kernel-helper) the zz-proxmox-boot kernel hook run by proxmox-boot-tool refresh',
+    format: 'No /etc/kernel/cmdline found - falling back to /proc/cmdline',
+    patterns: [/No \/etc\/kernel\/cmdline found - falling back to \/proc\/cmdline/],
+    severity: 'warning',
+    title: 'proxmox-boot-tool copied the running kernel command line, not a configured one',
+    cause:
+      'proxmox-boot-tool writes the kernel command line into the boot entries of the ESPs it manages from /etc/kernel/cmdline; that file does not exist, so it reused the command line of the kernel running now (/proc/cmdline). Options added anywhere else since this boot (for example to /etc/default/grub on a host whose ESPs proxmox-boot-tool manages with systemd-boot) are not in the new entries, and options of this boot stay there even if removed elsewhere',
+    fix: 'on a host booting with systemd-boot (ZFS on UEFI), create /etc/kernel/cmdline with the full command line on one line (e.g. root=ZFS=rpool/ROOT/pve-1 boot=zfs intel_iommu=on iommu=pt), run proxmox-boot-tool refresh and reboot; on a GRUB host the options go in /etc/default/grub and this line is only informational',
+    render: render(''),
+    examples: [
+      ex(
+        "Running hook script 'zz-proxmox-boot'..\nNo /etc/kernel/cmdline found - falling back to /proc/cmdline\nCopying and configuring kernels on /dev/disk/by-uuid/5A1C-3F02",
+      ),
+    ],
+  },
+
   // ---------------------------------------------------------------- Xen's AMD IOMMU set-up (IVRS)
   {
     id: 'xen.ivrs-ioapic-missing',
@@ -640,7 +659,10 @@ export const HOST_MISSES_SWEEP_ENTRIES: CatalogueEntry[] = [
     format: 'IVHD Error: Invalid Device_Entry Dev_Id %#x\n',
     versions:
       'AMD_IOMMU_DEBUG lines (shown with iommu=debug, some always): "IVHD Error: Invalid Device_Entry Length!", "IVHD Error: Invalid Range: First Dev_Id %#x", "IVHD Error: Invalid Range: Last Dev_Id %#x", "IVHD Error: Invalid Alias Dev_Id %#x", "IVHD Error: Invalid Device Type!", "IVHD Error: No IOMMU for Dev_Id %#x Cap %#x", "IVMD Error: Invalid Flag Field!", "IVRS Error: Invalid Block Type!", "IVRS Error: Table Length Exceeded: %#x -> %#lx"; newer Xen words some of them "IVMD: invalid block length"',
-    patterns: [/(?<block>IVHD|IVMD|IVRS) Error: (?<what>Invalid \w{1,24}|No IOMMU|Table Length Exceeded)/],
+    patterns: [
+      /(?<block>IVHD|IVMD|IVRS) Error: (?<what>Invalid \w{1,24}|No IOMMU|Table Length Exceeded)/,
+      /(?<what>Unrecognized) (?<block>IVHD) special variety (?<variety>0x[0-9a-fA-F]{1,2})/,
+    ],
     severity: 'error',
     title: "Xen found a malformed entry in the firmware's IVRS table",
     cause:
@@ -657,6 +679,42 @@ export const HOST_MISSES_SWEEP_ENTRIES: CatalogueEntry[] = [
   },
 
   // ---------------------------------------------------------------- a guest driver's interrupts
+  {
+    id: 'kernel.nic-msi-fallback',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/net/ethernet/intel/e1000e/netdev.c e1000e_set_interrupt_capability(); drivers/net/ethernet/intel/igb/igb_main.c igb_set_interrupt_capability(); drivers/net/ethernet/chelsio/cxgb4vf/cxgb4vf_main.c cxgb4vf_pci_probe() (the errno path: drivers/pci/msi/api.c)',
+    format: 'Failed to initialize MSI-X interrupts.  Falling back to MSI interrupts.\n',
+    versions:
+      'the next step down: "Failed to initialize MSI interrupts.  Falling back to legacy interrupts." (one or two spaces after the full stop, by driver and version); cxgb4vf: "Unable to use MSI-X Interrupts; falling back to MSI Interrupts"',
+    patterns: [
+      /Failed to initialize (?<from>MSI-X|MSI) interrupts\. {1,2}Falling back to (?<to>MSI|legacy) interrupts/,
+      /Unable to use (?<from>MSI-X) Interrupts; falling back to (?<to>MSI) Interrupts/,
+    ],
+    severity: 'warning',
+    title: 'The NIC driver could not enable MSI-X and fell back to a slower interrupt mode',
+    cause:
+      "the driver asked for its MSI-X vectors (pci_enable_msix_range()) and the kernel refused, so it runs with fewer, shared interrupts (one MSI, or a legacy INTx line) and lower throughput. In a VM with a passed-through NIC or VF the MSI-X capability the guest sees is emulated by the hypervisor's device model: a device model that does not expose or cannot enable MSI-X for the device (some Xen set-ups with a stub-domain device model, a VMM without MSI-X support for VFIO devices), or pci=nomsi on the guest's command line, gives exactly this; on bare metal it is the vector budget or a platform without MSI",
+    fix: 'in the guest, check `lspci -vv -s ADDR` shows the MSI-X capability and that pci=nomsi is not on its command line; on the host, check the VMM gives the device MSI-X (QEMU does for vfio-pci; under Xen with a stub domain update Xen/its stubdom); the NIC works meanwhile, only slower',
+    refine: (f) =>
+      f.from === 'MSI'
+        ? {
+            title: 'The NIC driver could not enable MSI either and uses a legacy (INTx) interrupt',
+            cause:
+              "after MSI-X, MSI failed too (pci_enable_msi()), so the NIC shares a legacy INTx line. In a guest, passthrough of INTx needs the host to mask the line on every interrupt (vfio-pci's INTx emulation), which is slow and fails for devices that cannot mask INTx (no DisINTx support); the device model not exposing MSI, or pci=nomsi on the guest's command line, leads here",
+          }
+        : undefined,
+    render: render('e1000e 0000:00:06.0 0000:00:06.0 (uninitialized): '),
+    examples: [
+      ex(
+        'e1000e 0000:00:05.0 0000:00:05.0 (uninitialized): Failed to initialize MSI-X interrupts.  Falling back to MSI interrupts.',
+        { from: 'MSI-X', to: 'MSI' },
+      ),
+      ex('igb 0000:01:00.1: Failed to initialize MSI interrupts.  Falling back to legacy interrupts.', {
+        from: 'MSI',
+        to: 'legacy',
+      }),
+    ],
+  },
   {
     id: 'kernel.gasket-interrupts-failed',
     source: 'kernel',
