@@ -355,3 +355,17 @@ test('an unknown IVHD special-device variety is a malformed IVRS entry', () => {
   assert.equal(f.facts.variety, '0x3');
   assert.match(f.explanation.cause, /malformed/);
 });
+
+test('NVMe timeouts: a polled completion is lost interrupts, an abort is a controller not answering', () => {
+  const polled = onlyFinding('nvme nvme0: I/O 96 QID 2 timeout, completion polled', 'kernel.nvme-io-timeout');
+  assert.equal(polled.facts.qid, '2');
+  assert.match(polled.explanation.cause, /interrupt never reached the driver/);
+  assert.match(polled.explanation.fix, /MSI-X: Enable\+/);
+  const abort = onlyFinding(
+    'nvme nvme1: I/O tag 812 (332c) opcode 0x2 (I/O Cmd) QID 8 timeout, aborting req_op:READ(0) size:4096',
+    'kernel.nvme-io-timeout',
+  );
+  assert.equal(abort.facts.action, 'aborting');
+  assert.match(abort.explanation.cause, /aborting it/);
+  assert.match(abort.explanation.fix, /default_ps_max_latency_us=0/);
+});

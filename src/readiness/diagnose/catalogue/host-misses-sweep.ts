@@ -716,6 +716,44 @@ export const HOST_MISSES_SWEEP_ENTRIES: CatalogueEntry[] = [
     ],
   },
   {
+    id: 'kernel.nvme-io-timeout',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/nvme/host/pci.c nvme_timeout()',
+    format: 'I/O tag %d (%04x) QID %d timeout, completion polled\n',
+    versions:
+      'older kernels: "I/O %d QID %d timeout, completion polled"; the other outcomes of the same handler: "…timeout, aborting" (newer kernels add "opcode %#x (%s)" and "req_op:%s(%u) size:%u"), "…timeout, reset controller", "…timeout, disable controller"',
+    patterns: [
+      /I\/O (?:tag )?(?<tag>\d{1,6})(?: \([0-9a-fA-F]{4}\))?(?: opcode 0x[0-9a-fA-F]{1,2} \([^)\n]{1,40}\))? QID (?<qid>\d{1,4}) timeout, (?<action>completion polled|aborting|reset controller|disable controller)/,
+    ],
+    severity: 'warning',
+    title: 'An NVMe command timed out',
+    cause:
+      "the NVMe driver's timeout handler ran for a command that had not completed within nvme_core.io_timeout (30 s by default) and the action it took is named at the end",
+    fix: 'read the action: "completion polled" means lost interrupts, the others a controller that stopped answering',
+    refine: (f) =>
+      f.action === 'completion polled'
+        ? {
+            title: 'NVMe completions arrive without their interrupts (found by polling)',
+            cause:
+              "the controller had completed the command, but its completion interrupt never reached the driver: the timeout handler polled the queue and found it done. So I/O stalls for the whole timeout each time. The interrupt path is broken: in a VM with a passed-through NVMe drive, the MSI-X vectors the guest programmed are not delivered (the VMM's MSI-X emulation or interrupt remapping for the device, a guest on pin-based interrupts because MSI-X was not exposed); elsewhere a drive with broken MSI (the kernel has quirks for some), a VMD controller erratum, or MSI-X masked after resume",
+            fix: 'in the guest check `lspci -vv -s ADDR` shows "MSI-X: Enable+" and /proc/interrupts counts rising for the nvme queues; on the host check dmesg for interrupt-remapping faults (DMAR INTR-REMAP, AMD-Vi INVALID_DEVICE_REQUEST) at the same time; lowering nvme_core.io_timeout only shortens the stalls',
+          }
+        : {
+            cause: `the controller did not complete the command at all, so the driver is ${f.action === 'aborting' ? 'aborting it' : f.action === 'reset controller' ? 'resetting the controller' : 'disabling the controller'}. For a passed-through drive this follows a controller that stopped answering: a power-state transition it does not survive (APST; nvme_core.default_ps_max_latency_us=0 in the guest rules it out), a reset or FLR it did not recover from, or a DMA fault on the host (look for DMAR/AMD-Vi faults naming the drive)`,
+            fix: 'check host dmesg for IOMMU faults or AER errors on the drive at the same moment; in the guest try nvme_core.default_ps_max_latency_us=0; update the drive firmware',
+          },
+    render: render('nvme nvme0: ', 13, 0x100d, 0),
+    examples: [
+      ex('nvme nvme0: I/O tag 13 (100d) QID 0 timeout, completion polled', {
+        tag: '13',
+        qid: '0',
+        action: 'completion polled',
+      }),
+      ex('nvme nvme1: I/O 412 QID 5 timeout, aborting', { tag: '412', qid: '5', action: 'aborting' }),
+      ex('nvme nvme0: I/O 7 QID 0 timeout, reset controller', { action: 'reset controller' }),
+    ],
+  },
+  {
     id: 'kernel.gasket-interrupts-failed',
     source: 'kernel',
     cite: `torvalds/linux drivers/staging/gasket/gasket_interrupt.c gasket_interrupt_init() (in staging during Linux 4.19–5.x; carried on out of tree as ${GASKET}); the errno from torvalds/linux drivers/pci/msi/api.c pci_enable_msix_range(); the stub-domain MSI-X patches: QubesOS/qubes-vmm-xen#143`,
