@@ -3,10 +3,14 @@
  * sources: the set-up steps people run before any VM starts (shell scripts that word-split kernel
  * options into file names, boot-loader tools that are not on this distribution, Pop!_OS's
  * kernelstub, /etc/default/grub that the shell cannot parse, systemd units a driver installer
- * should have shipped), Xen's AMD IOMMU set-up reading the firmware's IVRS table (IO-APIC
- * entries, IVMD/RMRR ranges outside reserved memory) and the initialisation failure it ends in, a
- * guest driver that could not get its MSI-X vectors (the Coral Edge TPU's gasket driver, a common
- * passthrough target), and the errors QEMU reports from a config file a VM manager generated.
+ * should have shipped, tools missing from a script's PATH, PCI addresses in bash arithmetic,
+ * proxmox-boot-tool without its ESP list or /etc/kernel/cmdline, SPDK's memlock report, Proxmox
+ * and Harvester finding no IOMMU groups), Xen's IOMMU set-up reading the firmware's IVRS and DMAR
+ * tables (IO-APIC entries, IVMD/RMRR ranges outside reserved memory, malformed entries) and the
+ * initialisation failure it ends in, guest drivers whose interrupts do not work (MSI-X refused
+ * to the Coral Edge TPU's gasket driver or a NIC, NVMe completions found only by polling), an
+ * AMD GPU's VBIOS hanging after a missing reset, and the errors QEMU reports from a config file a
+ * VM manager generated.
  * Fixes to older entries of the same families (segment-qualified VT-d fault addresses, dash's
  * "not found" from grub-mkconfig, libvirt's header type 127 and Qubes' reset refusal, a cut-off
  * vfio_dma_map line, -readconfig property errors, EACCES from VFIO_GROUP_GET_DEVICE_FD) are in the
@@ -132,7 +136,7 @@ function refineUnit(f: Facts): Refinement | undefined {
   if (/^nvidia-vgpu/.test(unit))
     return {
       cause: `${unit} is one of the NVIDIA vGPU host services, and its unit file is installed by NVIDIA's vGPU host (KVM) driver package, not by the ordinary GeForce/data-centre driver. systemd found no such unit file: the vGPU host driver is not installed, not installed yet at the step that enables it, or its installation failed (a script enabling the services before installing the driver, or after an installer error it did not stop on). Without these services no vGPU (mdev) types appear`,
-      fix: 'install the vGPU host driver first and check it succeeded (nvidia-smi vgpu answers; `ls /lib/systemd/system/nvidia-vgpu*`); then `systemctl daemon-reload` and `systemctl enable --now nvidia-vgpud.service nvidia-vgpu-mgr.service` (recent vGPU releases ship only nvidia-vgpu-mgr)',
+      fix: 'install the vGPU host driver first and check it succeeded (nvidia-smi vgpu answers; `ls /lib/systemd/system/nvidia-vgpu*`); then `systemctl daemon-reload` and `systemctl enable --now nvidia-vgpud.service nvidia-vgpu-mgr.service`',
     };
   if (/^(?:libvirtd|virtqemud|virtproxyd)/.test(unit))
     return {
@@ -250,8 +254,8 @@ export const HOST_MISSES_SWEEP_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'kernelstub could not find the kernel or initrd it manages',
     cause:
-      "kernelstub is Pop!_OS's tool that copies the kernel and initrd to the EFI system partition and writes the kernel options into its systemd-boot entry; it looks for them at /boot/vmlinuz and /boot/initrd.img (the links Pop!_OS and Ubuntu keep) or the newest /boot/vmlinuz-* pair. Not finding them means this is not the layout it was written for: another distribution (Arch/Manjaro name them /boot/vmlinuz-linux and /boot/initramfs-linux.img), a missing link after a kernel change, or a live/ISO environment. It exits without adding the options, so the kernel command line is unchanged",
-    fix: 'on Pop!_OS, recreate the links (sudo update-initramfs -c -k all regenerates them) or point kernelstub at the files with --kernel-path/--initrd-path; on any other distribution do not use kernelstub: add the options to the boot loader it uses (GRUB: GRUB_CMDLINE_LINUX_DEFAULT in /etc/default/grub and grub-mkconfig; systemd-boot: the options line of its entry), then reboot and check /proc/cmdline',
+      "kernelstub is Pop!_OS's tool that copies the kernel and initrd to the EFI system partition and writes the kernel options into its systemd-boot entry; it looks for them at /boot/vmlinuz and /boot/initrd.img (the links Pop!_OS and Ubuntu keep) or the newest /boot/vmlinuz-* pair. Not finding them means this is not the layout it was written for: another distribution, which names its kernel and initramfs differently (Arch: /boot/vmlinuz-linux and /boot/initramfs-linux.img; Manjaro: /boot/vmlinuz-X.Y-x86_64), a missing link after a kernel change, or a live/ISO environment. It exits without adding the options, so the kernel command line is unchanged",
+    fix: 'on Pop!_OS, recreate the /boot/vmlinuz and /boot/initrd.img links (reinstalling the current kernel package does) or point kernelstub at the files with --kernel-path/--initrd-path; on any other distribution do not use kernelstub: add the options to the boot loader it uses (GRUB: GRUB_CMDLINE_LINUX_DEFAULT in /etc/default/grub and grub-mkconfig; systemd-boot: the options line of its entry), then reboot and check /proc/cmdline',
     refine: (f) =>
       f.what === 'initrd'
         ? {
@@ -478,8 +482,8 @@ export const HOST_MISSES_SWEEP_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'Proxmox sees no IOMMU: no PCI device has an IOMMU group',
     cause:
-      "Proxmox's PCI dialog shows this when every PCI device of the host has no IOMMU group: the kernel runs without an active IOMMU, so PCI passthrough is impossible. The IOMMU (Intel VT-d, AMD-Vi/IOMMU, or an Arm SMMU on Arm servers) is disabled in the firmware (BIOS/UEFI), or not turned on by the kernel: Intel before Proxmox's 6.8 kernels needed intel_iommu=on on the kernel command line",
-    fix: 'enable VT-d / AMD IOMMU (SMMU on Arm) in the firmware; on Intel with an older kernel add intel_iommu=on (GRUB: /etc/default/grub then update-grub; systemd-boot: /etc/kernel/cmdline then proxmox-boot-tool refresh); reboot and check `dmesg | grep -e DMAR -e IOMMU -e AMD-Vi` and that /sys/kernel/iommu_groups/ is populated',
+      "Proxmox's PCI dialog shows this when every PCI device of the host has no IOMMU group: the kernel runs without an active IOMMU, so PCI passthrough is impossible. The IOMMU (Intel VT-d, AMD-Vi/IOMMU, or an Arm SMMU on Arm servers) is disabled in the firmware (BIOS/UEFI), or not turned on by the kernel: on Intel, a kernel built without CONFIG_INTEL_IOMMU_DEFAULT_ON needs intel_iommu=on on its command line",
+    fix: 'enable VT-d / AMD IOMMU (SMMU on Arm) in the firmware; on Intel add intel_iommu=on unless the kernel enables VT-d by default (GRUB: /etc/default/grub then update-grub; systemd-boot: /etc/kernel/cmdline then proxmox-boot-tool refresh); reboot and check `dmesg | grep -e DMAR -e IOMMU -e AMD-Vi` and that /sys/kernel/iommu_groups/ is populated',
     render: render(''),
     examples: [ex('No IOMMU detected, please activate it. See Documentation for further information.')],
   },
@@ -492,7 +496,7 @@ export const HOST_MISSES_SWEEP_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'Harvester refuses to claim a PCI device without an IOMMU group',
     cause:
-      "Harvester's PCI device controller records each device's IOMMU group from sysfs, and its admission webhook refuses a PCIDeviceClaim for a device whose group is empty: the node's kernel has no active IOMMU (VT-d/AMD-Vi disabled in the firmware, or intel_iommu=on missing on older kernels), so no device can be bound to vfio-pci for a VM",
+      "Harvester's PCI device controller records each device's IOMMU group from sysfs, and its admission webhook refuses a PCIDeviceClaim for a device whose group is empty: the node's kernel has no active IOMMU (VT-d/AMD-Vi disabled in the firmware, or intel_iommu=on missing on a kernel that does not enable VT-d by default), so no device can be bound to vfio-pci for a VM",
     fix: "enable VT-d / AMD IOMMU in the node's firmware (and intel_iommu=on on kernels that need it), reboot the node, check /sys/kernel/iommu_groups/ is populated, then claim the device again",
     render: render('admission webhook "pcidevices.harvesterhci.io" denied the request: ', 'node1-000001000'),
     examples: [
