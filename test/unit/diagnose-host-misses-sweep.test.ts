@@ -72,6 +72,11 @@ test('kernelstub: kernel and initrd are told apart, and a copy to the ESP names 
   );
   assert.equal(copy.facts.what, 'initrd');
   assert.match(copy.explanation.cause, /ESP is full/);
+  const dir = onlyFinding(
+    "kernelstub.Installer  : ERROR    Couldn't make sure /boot/efi/EFI/Pop_OS-1c2d exists.",
+    'kernelstub.copy-failed',
+  );
+  assert.equal(dir.facts.dir, '/boot/efi/EFI/Pop_OS-1c2d');
   const config = onlyFinding(
     "kernelstub           : ERROR    cmdline was 'InvalidConfig'",
     'kernelstub.config-invalid',

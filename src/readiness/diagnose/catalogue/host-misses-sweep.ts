@@ -281,8 +281,12 @@ export const HOST_MISSES_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: KERNELSTUB_INSTALLER,
     format:
       "Couldn't copy the kernel onto the ESP!\nThis is a critical error and we cannot continue. Check your settings to see if there is a typo. Otherwise, check permissions and try again.",
-    versions: 'the same for the initrd: "Couldn\'t copy the initrd onto the ESP!" (exit codes 170 and 171)',
-    patterns: [/Couldn't copy the (?<what>kernel|initrd) onto the ESP!/],
+    versions:
+      'the same for the initrd: "Couldn\'t copy the initrd onto the ESP!" (exit codes 170 and 171); creating its directories on the ESP first: "Couldn\'t make sure %s exists." (Installer.ensure_dir())',
+    patterns: [
+      /Couldn't copy the (?<what>kernel|initrd) onto the ESP!/,
+      /Couldn't make sure (?<dir>\/[^\s]{1,200}) exists\./,
+    ],
     severity: 'error',
     title: 'kernelstub could not copy the kernel to the EFI system partition',
     cause:
@@ -291,6 +295,9 @@ export const HOST_MISSES_SWEEP_ENTRIES: CatalogueEntry[] = [
     render: render('kernelstub.Installer  : ERROR    '),
     examples: [
       ex("kernelstub.Installer  : ERROR    Couldn't copy the kernel onto the ESP!", { what: 'kernel' }),
+      ex("kernelstub.Installer  : ERROR    Couldn't make sure /boot/efi/loader/entries exists.", {
+        dir: '/boot/efi/loader/entries',
+      }),
     ],
   },
   {
