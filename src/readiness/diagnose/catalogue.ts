@@ -9,6 +9,7 @@ import { DPDK_ENTRIES } from './catalogue/dpdk.js';
 import { FIELD_GAPS_SWEEP_ENTRIES } from './catalogue/field-gaps-sweep.js';
 import { GENERIC_ENTRIES } from './catalogue/generic.js';
 import { HOST_GUEST_EXTRA_ENTRIES } from './catalogue/host-guest-extra.js';
+import { HOST_MISSES_SWEEP_ENTRIES } from './catalogue/host-misses-sweep.js';
 import { IGD_IOMMU_INIT_ENTRIES } from './catalogue/igd-iommu-init-sweep.js';
 import { IOMMU_FAULT_SWEEP_ENTRIES } from './catalogue/iommu-fault-sweep.js';
 import { IOMMUFD_RUNTIME_ENTRIES } from './catalogue/iommufd-runtime.js';
@@ -77,6 +78,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...SRIOV_XEN_SWEEP_ENTRIES,
   ...TOOLS_SWEEP_ENTRIES,
   ...VIRT_MISSES_SWEEP_ENTRIES,
+  ...HOST_MISSES_SWEEP_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,
 ];

@@ -8,6 +8,7 @@
  */
 
 import { BIND_SETUP_ALSO, BIND_SETUP_LEFT_OUT } from './catalogue/bind-setup.js';
+import { HOST_MISSES_ALSO, HOST_MISSES_LEFT_OUT } from './catalogue/host-misses-sweep.js';
 import { IGD_INIT_ALSO, IGD_INIT_LEFT_OUT } from './catalogue/igd-iommu-init-sweep.js';
 import { IOMMU_FAULT_SWEEP_ALSO, IOMMU_FAULT_SWEEP_LEFT_OUT } from './catalogue/iommu-fault-sweep.js';
 import { KERNEL_SWEEP_ALSO, KERNEL_SWEEP_LEFT_OUT } from './catalogue/kernel-sweep.js';
@@ -281,6 +282,7 @@ export const ALSO: AlsoCovered[] = [
   ...VMM_HUGEPAGE_ALSO,
   ...SRIOV_XEN_ALSO,
   ...VIRT_MISSES_ALSO,
+  ...HOST_MISSES_ALSO,
 ];
 
 export const LEFT_OUT: LeftOut[] = [
@@ -361,6 +363,7 @@ export const LEFT_OUT: LeftOut[] = [
   ...VMM_HUGEPAGE_LEFT_OUT,
   ...SRIOV_XEN_LEFT_OUT,
   ...VIRT_MISSES_LEFT_OUT,
+  ...HOST_MISSES_LEFT_OUT,
 ];
 
 /** The file a citation names: its repository and first path ("qemu/qemu hw/vfio/pci.c"). */

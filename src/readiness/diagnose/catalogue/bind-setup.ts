@@ -526,7 +526,10 @@ const BOOT: CatalogueEntry[] = [
     cite: 'GNU GRUB util/grub-mkconfig.in (sources /etc/default/grub as a shell script); the message is the shell\'s (bash: "%s: line %d: %s: command not found", dash: "%s: %d: %s: not found")',
     format: '%s: line %d: %s: command not found',
     patterns: [
-      /\/etc\/default\/grub(?:\.d\/[\w.-]{1,64})?: (?:line )?(?<line>\d{1,5}): (?<word>[^\n:]{1,160}): (?:command )?not found/,
+      /\/etc\/default\/grub(?:\.d\/[\w.-]{1,64})?: (?:line )?(?<line>\d{1,5}): (?<word>[^\n:]{1,160}(?::[^\n:]{1,80}){0,8}): (?:command )?not found/,
+      // dash names the running script and the line first, then the sourced file:
+      // "/usr/sbin/grub-mkconfig: 40: /etc/default/grub: WORD: not found"
+      /grub-mkconfig: (?<line>\d{1,5}): \/etc\/default\/grub(?:\.d\/[\w.-]{1,64})?: (?<word>[^\n:]{1,160}(?::[^\n:]{1,80}){0,8}): (?:command )?not found/,
     ],
     severity: 'error',
     title:
@@ -547,6 +550,10 @@ const BOOT: CatalogueEntry[] = [
         word: 'intel_iommu=on',
       }),
       ex('/etc/default/grub: 6: iommu=pt: not found', { line: '6', word: 'iommu=pt' }),
+      ex('/usr/sbin/grub-mkconfig: 12: /etc/default/grub: vfio-pci.ids=10de:1b81,10de:10f0: not found', {
+        line: '12',
+        word: 'vfio-pci.ids=10de:1b81,10de:10f0',
+      }),
     ],
   },
 ];

@@ -95,12 +95,22 @@ export const DMA_MEMORY_ENTRIES: CatalogueEntry[] = [
       // qemu.dma-map-failed explains with its errno)
       /memory listener initialization failed(?<old> for container)?["'\\]{0,3}$/,
       /memory listener initialization failed: (?:Region (?<region>[^\n:]{1,60}): (?<reason>[^v\n][^\n]{0,120})|(?<other>[^Rv\n][^\n]{0,120}))/,
+      // the mapping call named but its arguments and errno cut off (a log shortened in a paste or
+      // by a container runtime's line limit); qemu.dma-map-failed takes the full form
+      /memory listener initialization failed: Region (?<region>[^\n:]{1,60}): (?<call>vfio_container_dma_map|vfio_dma_map)["'\\]{0,3}$/,
     ],
     severity: 'error',
     title: 'Guest memory could not be mapped for the assigned device at start',
     cause:
       'when the VFIO container is set up QEMU maps all guest RAM into the host IOMMU (VFIO_IOMMU_MAP_DMA, which pins every page); the first mapping failed, so the device cannot be added. The text after it has the errno: -12 / Cannot allocate memory is the locked-memory limit (RLIMIT_MEMLOCK) below guest RAM, -22 an address the IOMMU cannot translate, -14 memory that cannot be pinned',
     fix: 'read the errno after it; for -12 raise the memlock limit of QEMU above guest RAM (libvirt does it itself unless a <memtune><hard_limit> is too low; plain QEMU: ulimit -l, LimitMEMLOCK=; containers: the memlock ulimit)',
+    refine: (f) =>
+      f.call && /ram/i.test(f.region ?? '')
+        ? {
+            cause: `QEMU could not map guest RAM (${f.region}) into the host IOMMU when the VFIO container was set up: ${f.call} (VFIO_IOMMU_MAP_DMA, which pins every page of guest RAM) failed, and the errno was cut off. For guest RAM at start the usual reason is the locked-memory limit (RLIMIT_MEMLOCK, -12 Cannot allocate memory): QEMU may pin no more than its memlock ulimit, which must exceed the guest's RAM. Inside a container (Docker, Podman, a Kubernetes pod) the limit is the one the runtime gave the container, usually far below guest RAM, and an unprivileged container cannot raise it`,
+            fix: 'raise the memlock limit for QEMU above guest RAM: plain QEMU `ulimit -l unlimited` (or LimitMEMLOCK=infinity in its service); Docker `--ulimit memlock=-1:-1` (or --privileged); libvirt sets it itself unless a <memtune><hard_limit> is too low. Then check dmesg for "RLIMIT_MEMLOCK … exceeded" to confirm',
+          }
+        : undefined,
     render: render(
       'qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0: vfio 0000:01:00.0: failed to setup container for group 1: ',
       'Region pc.ram: Invalid argument',
@@ -112,6 +122,13 @@ export const DMA_MEMORY_ENTRIES: CatalogueEntry[] = [
       ex('vfio 0000:02:00.0: failed to setup container for group 7: memory listener initialization failed', {
         bdf: '0000:02:00.0',
       }),
+      ex(
+        'vfio 0000:05:00.0: failed to setup container for group 14: memory listener initialization failed: Region pc.ram: vfio_dma_map',
+        {
+          region: 'pc.ram',
+          call: 'vfio_dma_map',
+        },
+      ),
     ],
   },
   // ---- rust-vmm VFIO crates (Cloud Hypervisor, crosvm, Kata with Cloud Hypervisor) ----

@@ -289,12 +289,37 @@ export const HOST_GUEST_EXTRA_ENTRIES: CatalogueEntry[] = [
     source: 'qemu',
     cite: 'qemu/qemu qom/object.c object_property_find_err()',
     format: "Property '%s.%s' not found",
-    patterns: [/Property '(?<type>vfio-pci[\w-]{0,20}|[\w-]{1,40})\.(?<prop>[\w-]{1,48})' not found/],
+    patterns: [
+      // from a file read with -readconfig, QEMU's error location is the file and line (util/qemu-config.c
+      // qemu_config_foreach() loc_set_file()): "qemu-system-x86_64:/path/qemu.conf:266: Property …"
+      /:(?<conf>\/[^\s:]{1,200}):(?<confLine>\d{1,6}): Property '(?<type>vfio-pci[\w-]{0,20}|[\w-]{1,40})\.(?<prop>[\w-]{1,48})' not found/,
+      /Property '(?<type>vfio-pci[\w-]{0,20}|[\w-]{1,40})\.(?<prop>[\w-]{1,48})' not found/,
+    ],
     severity: 'error',
     title: 'This QEMU does not know a device option',
     cause:
       'the option is not a property of the device in this QEMU version: a newer option on an older QEMU (x-igd-legacy-mode, x-igd-lpc, iommufd=, vf-token=, display=), a typo, or an option of another device',
     fix: 'check `qemu-system-x86_64 -device vfio-pci,help` for the options this binary has; update QEMU for newer ones, or drop the option',
+    refine: (f) => {
+      const caseNote = /[A-Z]/.test(f.prop ?? '')
+        ? ` Property names are matched exactly and QEMU's are lower case ("${(f.prop ?? '').toLowerCase()}" is a different name from "${f.prop}"), so a capital letter alone makes it unknown.`
+        : '';
+      if (f.conf) {
+        const tool = /\/lxd\//.test(f.conf)
+          ? 'LXD, which writes this file for every VM start from the instance configuration'
+          : /\/incus\//.test(f.conf)
+            ? 'Incus, which writes this file for every VM start from the instance configuration'
+            : 'whatever generated it (a VM manager such as LXD or Incus writes such a file for each start)';
+        return {
+          title: 'A generated QEMU config file sets a device property this QEMU does not have',
+          cause: `QEMU read its devices from a config file (-readconfig ${f.conf}, line ${f.confLine}) and the ${f.type} section there sets "${f.prop}", which is not a property of ${f.type} in this QEMU. The file comes from ${tool}: the management tool and the QEMU it drives disagree, usually after an update of one of them (a new key written by the tool, or an older QEMU than the tool expects).${caseNote}`,
+          fix: `do not edit the generated file (it is rewritten at each start): update or roll back the management tool (or its QEMU) so that both match, and report the key to its project if the versions are the supported pair; a raw.qemu / raw.qemu.conf override in the instance configuration can remove the key meanwhile`,
+        };
+      }
+      return caseNote
+        ? { cause: `the option "${f.prop}" is not a property of ${f.type} in this QEMU.${caseNote}` }
+        : undefined;
+    },
     render: render(
       'qemu-system-x86_64: -device vfio-pci,host=0000:00:02.0,x-igd-lpc=on: ',
       'vfio-pci',
@@ -305,6 +330,11 @@ export const HOST_GUEST_EXTRA_ENTRIES: CatalogueEntry[] = [
         "qemu-system-x86_64: -device vfio-pci,host=0000:00:02.0,x-igd-lpc=on: Property 'vfio-pci.x-igd-lpc' not found",
         { prop: 'x-igd-lpc' },
       ),
+      ex("qemu-system-x86_64:/run/incus/vm1/qemu.conf:212: Property 'vfio-pci.x-igd-lpc' not found", {
+        conf: '/run/incus/vm1/qemu.conf',
+        confLine: '212',
+        prop: 'x-igd-lpc',
+      }),
     ],
   },
   {

@@ -1210,7 +1210,7 @@ const AMD_INIT_LINES: CatalogueEntry[] = [
     versions:
       'the other routine AMD-Vi boot lines: "X2APIC enabled", "V2 page table enabled (Paging mode : %d level)", "Virtual APIC enabled", "Force to disable Virtual APIC due to SNP", "iommu%d (%#06x) : IRT cache is %s", "Applying erratum 746 workaround", "Applying ATS write check workaround", "Applying erratum: Increase Event log size to 0x%x", "Applying erratum: Increase PPR log size to 0x%x", "Using strict mode due to virtualization", "Command-line override present for %s id %d - ignoring", "Command-line override for hid:%s uid:%s", "%s, add hid:%s, uid:%s, rdevid:%#x"',
     patterns: [
-      /AMD-Vi: (?<line>Using global IVHD EFR:0x[0-9a-fA-F]{1,16}, EFR2:0x[0-9a-fA-F]{1,16}|X2APIC enabled|V2 page table enabled \(Paging mode : \d level\)|Virtual APIC enabled|Force to disable Virtual APIC due to SNP|iommu\d{1,3} \(0x[0-9a-fA-F]{4}\) : IRT cache is (?:dis|en)abled|Applying (?:erratum 746|ATS write check) workaround|Applying erratum: Increase (?:Event|PPR) log size to 0x[0-9a-fA-F]{1,8}|Using strict mode due to virtualization|Command-line override (?:present for (?:IOAPIC|HPET) id \d{1,3} - ignoring|for hid:\S{1,16} uid:\S{0,16})|(?:cmd|ivrs), add hid:\S{1,16}, uid:\S{0,16}, rdevid:0x[0-9a-fA-F]{1,6})/,
+      /AMD-Vi: (?<line>Using global IVHD EFR:0x[0-9a-fA-F]{1,16}, EFR2:0x[0-9a-fA-F]{1,16}|X2APIC enabled|V2 page table enabled \(Paging mode : \d level\)|Virtual APIC enabled|Force to disable Virtual APIC due to SNP|iommu\d{1,3} \(0x[0-9a-fA-F]{4}\) : IRT cache is (?:dis|en)abled|Applying (?:erratum 746|ATS write check) workaround|Applying erratum: Increase (?:Event|PPR) log size to 0x[0-9a-fA-F]{1,8}|Using strict mode due to virtualization|Command-line override (?:present for (?:IOAPIC|HPET) id \d{1,3} - ignoring|for hid:\S{1,16} uid:\S{0,16})|(?<hidFrom>cmd|ivrs), add hid:\S{1,16}, uid:\S{0,16}, rdevid:(?:0x[0-9a-fA-F]{1,6}|\d{1,6}))/,
     ],
     severity: 'info',
     title: 'AMD IOMMU boot detail (routine)',
@@ -1224,6 +1224,11 @@ const AMD_INIT_LINES: CatalogueEntry[] = [
           cause:
             'the AMD IOMMU reports a non-present cache, which only an emulated IOMMU in a VM does; the guest uses strict invalidation. It tells that this log is from a guest',
         };
+      if (f.hidFrom === 'ivrs')
+        return {
+          cause:
+            "the firmware's IVRS table lists an ACPI (non-PCI) device, such as an AMDI0020 UART or an I2C controller, and the driver records which IOMMU device ID serves its DMA (rdevid); one line per such device at boot, read from the table itself, not from any option. Nothing is wrong",
+        };
       if (line.startsWith('Command-line override') || /add hid:/.test(line))
         return {
           cause:
@@ -1236,6 +1241,8 @@ const AMD_INIT_LINES: CatalogueEntry[] = [
       ex('AMD-Vi: Using global IVHD EFR:0x206d73ef22254ade, EFR2:0x0'),
       ex('[    0.573910] AMD-Vi: Virtual APIC enabled'),
       ex('AMD-Vi: Command-line override present for IOAPIC id 32 - ignoring'),
+      // older kernels print rdevid in decimal
+      ex('AMD-Vi: ivrs, add hid:AMDI0010, uid:ID00, rdevid:160', { hidFrom: 'ivrs' }),
     ],
   },
   {
@@ -1326,7 +1333,7 @@ const AMD_INIT_LINES: CatalogueEntry[] = [
     versions:
       'printed only with amd_iommu_dump on the command line: "device: %04x:%02x:%02x.%01x cap: %04x flags: %01x info %04x", "mmio-addr: %016llx", "DEV_SELECT … devid: …", "IVMD_TYPE… devid_start: … range_start: …", "PCI segment : 0x%0x, last bdf : 0x%04x"',
     patterns: [
-      /AMD-Vi: \s{0,10}(?:Using IVHD type 0x[0-9a-fA-F]{1,2}|device: [0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7] cap: [0-9a-fA-F]{4}|mmio-addr: [0-9a-fA-F]{16}|DEV_[A-Z_]{3,24}(?:\([^)\n]{1,30}\))?\s{1,8}(?:devid|setting)|IVMD_TYPE[A-Z_]{0,6}\s{1,8}devid_start|PCI segment : 0x[0-9a-fA-F]{1,4}, last bdf)/,
+      /AMD-Vi: \s{0,10}(?:Using IVHD type 0x[0-9a-fA-F]{1,2}|device: [0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7] cap: [0-9a-fA-F]{4}|mmio-addr: [0-9a-fA-F]{16}|DEV_[A-Z_]{3,24}(?:\([^)\n]{1,30}\))?\s{1,24}(?:devid|setting)|IVMD_TYPE[A-Z_]{0,6}\s{1,24}devid_start|PCI segment : 0x[0-9a-fA-F]{1,4}, last bdf)/,
     ],
     severity: 'info',
     title: 'AMD IOMMU table dump (amd_iommu_dump)',
@@ -1337,6 +1344,8 @@ const AMD_INIT_LINES: CatalogueEntry[] = [
     examples: [
       ex('AMD-Vi: Using IVHD type 0x11'),
       ex('AMD-Vi:   DEV_SELECT\t\t\tdevid: 0000:00:00.2 flags: 0x0'),
+      // the tabs of DUMP_printk expanded to spaces by a paste
+      ex('AMD-Vi:   DEV_SPECIAL(IOAPIC[33])                devid: 0000:00:14.0'),
       ex(
         'AMD-Vi: IVMD_TYPE_RANGE\t\tdevid_start: 0000:00:00.0 devid_end: 0000:0f:1f.7 range_start: 000000009d000000 range_end: 000000009d001000 flags: 9',
       ),

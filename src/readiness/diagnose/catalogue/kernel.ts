@@ -758,10 +758,10 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/iommu/intel/dmar.c dmar_fault_do_one()',
     format: '[%s NO_PASID] Request device [%02x:%02x.%d] fault addr 0x%llx [fault reason 0x%02x] %s\n',
     versions:
-      'Linux 5.12+: "[DMA Read NO_PASID] ... fault addr 0x%llx [fault reason 0x%02x]" (5.12–5.14 printed the address as "[0x00:0x02.0]"); 5.1–5.11: "[DMA Read] Request device [00:02.0] PASID ffffffff fault addr %llx [fault reason %02d]"; up to 5.0: "[DMA Read] Request device [00:02.0] fault addr %llx [fault reason %02d]"; 3.x: "DMAR:[DMA Read] Request device [00:02.0] fault addr ..." with the reason on a second line "DMAR:[fault reason 06] PTE Read access is not set"',
+      'Linux 5.12+: "[DMA Read NO_PASID] ... fault addr 0x%llx [fault reason 0x%02x]" (5.12–5.14 printed the address as "[0x00:0x02.0]"; recent kernels print it with its PCI segment, "[0000:00:16.4]", and pad the kind, "[DMA Read  NO_PASID]"); 5.1–5.11: "[DMA Read] Request device [00:02.0] PASID ffffffff fault addr %llx [fault reason %02d]"; up to 5.0: "[DMA Read] Request device [00:02.0] fault addr %llx [fault reason %02d]"; 3.x: "DMAR:[DMA Read] Request device [00:02.0] fault addr ..." with the reason on a second line "DMAR:[fault reason 06] PTE Read access is not set"',
     patterns: [
       new RegExp(
-        `DMAR: ?\\[(?<kind>DMA Read|DMA Write|Page Request)[^\\]\\n]{0,24}\\] Request device \\[${SBDF}\\][^\\[\\n]{0,48}(?:\\[fault reason (?<reasonHex>0x)?(?<reason>[0-9a-fA-F]{2,3})\\] (?<text>[^\\n]{1,80}))?`,
+        `DMAR: ?\\[(?<kind>DMA Read|DMA Write|Page Request)[^\\]\\n]{0,24}\\] Request device \\[(?:[0-9a-fA-F]{4}:)?${SBDF}\\][^\\[\\n]{0,48}(?:\\[fault reason (?<reasonHex>0x)?(?<reason>[0-9a-fA-F]{2,3})\\] (?<text>[^\\n]{1,80}))?`,
       ),
       /DMAR: ?\[(?<kind>DMA Read|DMA Write|Page Request)[^\]\n]{0,24}\] Request device \[0x[0-9a-fA-F]{2}:0x[0-9a-fA-F]{2}\.[0-7]\][^[\n]{0,48}(?:\[fault reason (?<reasonHex>0x)?(?<reason>[0-9a-fA-F]{2,3})\] (?<text>[^\n]{1,80}))?/,
       /DMAR: ?\[fault reason (?<reason>[0-9a-fA-F]{2,3})\] (?<text>[^\n]{1,80})/,
@@ -792,6 +792,12 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
         text: '[  201.112233] DMAR: [DMA Read NO_PASID] Request device [00:02.0] fault addr 0x7f800000 [fault reason 0x06] PTE Read access is not set',
         origin: BUILT,
         facts: { bdf: '0000:00:02.0', reason: '06', text: 'PTE Read access is not set' },
+      },
+      {
+        // the segment-qualified address of recent kernels
+        text: 'DMAR: [DMA Write NO_PASID] Request device [0000:3b:00.1] fault addr 0x0 [fault reason 0x05] PTE Write access is not set',
+        origin: BUILT,
+        facts: { bdf: '0000:3b:00.1', reason: '05' },
       },
     ],
     render: { prefix: 'DMAR: ', args: ['DMA Read', 0, 2, 0, 0x7f800000, 6, 'PTE Read access is not set'] },
@@ -825,7 +831,7 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
       'older kernels: "[INTR-REMAP] Request device [%02x:%02x.%d] fault index %llx [fault reason %02d] %s"',
     patterns: [
       new RegExp(
-        `\\[INTR-REMAP\\] Request device \\[(?:${SBDF}|0x[0-9a-fA-F]{2}:0x[0-9a-fA-F]{2}\\.[0-7])\\] fault index (?:0x)?(?<index>[0-9a-fA-F]{1,8})(?: \\[fault reason (?<reasonHex>0x)?(?<reason>[0-9a-fA-F]{2})\\])?`,
+        `\\[INTR-REMAP\\] Request device \\[(?:(?:[0-9a-fA-F]{4}:)?${SBDF}|0x[0-9a-fA-F]{2}:0x[0-9a-fA-F]{2}\\.[0-7])\\] fault index (?:0x)?(?<index>[0-9a-fA-F]{1,8})(?: \\[fault reason (?<reasonHex>0x)?(?<reason>[0-9a-fA-F]{2})\\])?`,
       ),
     ],
     severity: 'warning',
@@ -1598,9 +1604,10 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     source: 'kernel',
     cite: 'torvalds/linux drivers/pci/pci.c pcie_flr() / pci_af_flr()',
     format: 'timed out waiting for pending transaction; performing function level reset anyway\n',
-    versions: 'the PCI AF form says "performing AF function level reset anyway"',
+    versions:
+      'the PCI AF form says "performing AF function level reset anyway"; some logs show a colon instead of the semicolon',
     patterns: [
-      /timed out waiting for pending transaction; performing (?<kind>AF )?function level reset anyway/,
+      /timed out waiting for pending transaction[;:] performing (?<kind>AF )?function level reset anyway/,
     ],
     severity: 'warning',
     title: 'Device still busy when reset (FLR forced)',

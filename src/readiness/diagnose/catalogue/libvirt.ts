@@ -70,7 +70,9 @@ export const LIBVIRT_ENTRIES: CatalogueEntry[] = [
     source: 'libvirt',
     cite: 'libvirt/libvirt src/hypervisor/domain_driver.c virDomainDriverNodeDeviceDetachFlags() (older: src/qemu/qemu_driver.c qemuNodeDeviceDetachFlags())',
     format: 'VFIO device assignment is currently not supported on this system',
-    patterns: [/VFIO device assignment is currently not supported on this system/],
+    versions:
+      'reports also show it spelled "VFIO device assigment is currently not supported on this system"',
+    patterns: [/VFIO device assign?ment is currently not supported on this system/],
     severity: 'error',
     title: 'virsh nodedev-detach: no VFIO on this host',
     cause:
@@ -377,12 +379,24 @@ export const LIBVIRT_ENTRIES: CatalogueEntry[] = [
     source: 'libvirt',
     cite: 'libvirt/libvirt src/util/virpci.c virPCIDeviceReset()',
     format: 'no FLR, PM reset or bus reset available',
-    patterns: [/no FLR, PM reset or bus reset available/],
+    patterns: [
+      // Qubes OS names the qube it could not start before libvirt's error
+      /Qube (?<qube>[\w.-]{1,64}) has failed to start: [^\n]{0,200}?PM reset or bus reset available/,
+      // the stable tail, also when the start of the reason is mangled in a paste
+      /PM reset or bus reset available/,
+    ],
     severity: 'error',
     title: 'The device has no reset method libvirt can use',
     cause:
       'the device advertises no Function Level Reset, no PM reset (NoSoftRst-), and a secondary bus reset is impossible (a root-bus or integrated device, or a bridge that cannot reset)',
     fix: 'let vfio-pci handle it (libvirt skips its own reset for devices on vfio-pci, so detach with virsh nodedev-detach before starting), or use a slot behind its own root port',
+    refine: (f) =>
+      f.qube
+        ? {
+            cause: `Qubes OS starts the qube (${f.qube}) through libvirt's libxl driver, which insists on resetting every assigned PCI device; this device advertises no Function Level Reset, no PM reset (NoSoftRst-), and it cannot be bus-reset (an integrated chipset function on the root bus, or a device sharing its bus), so libvirt refuses to hand it to the qube`,
+            fix: "attach the device without the strict reset check: `qvm-pci detach QUBE dom0:BB_DD.F` then `qvm-pci attach --persistent --option no-strict-reset=true QUBE dom0:BB_DD.F` (Qubes' documented no-strict-reset option; the device is then passed without a reset between uses), or leave the device out of the qube",
+          }
+        : undefined,
     render: {
       prefix: 'error: internal error: Unable to reset PCI device 0000:00:1f.3: internal error: ',
       args: [],
@@ -392,6 +406,11 @@ export const LIBVIRT_ENTRIES: CatalogueEntry[] = [
         text: 'error: internal error: Unable to reset PCI device 0000:00:1f.3: internal error: no FLR, PM reset or bus reset available',
         origin: BUILT,
         facts: { bdf: '0000:00:1f.3' },
+      },
+      {
+        text: 'Qube sys-usb has failed to start: internal error: Unable to reset PCI device 0000:00:14.0: no FLR, PM reset or bus reset available',
+        origin: BUILT,
+        facts: { bdf: '0000:00:14.0', qube: 'sys-usb' },
       },
     ],
   },
@@ -588,12 +607,12 @@ export const LIBVIRT_ENTRIES: CatalogueEntry[] = [
     source: 'libvirt',
     cite: 'libvirt/libvirt src/util/virpci.c virPCIGetHeaderType()',
     format: "Unknown PCI header type '%1$d' for device '%2$s'",
-    patterns: [new RegExp(`Unknown PCI header type '(?<type>\\d{1,3})' for device '${BDF}'`)],
+    patterns: [new RegExp(`Unknown PCI header type '(?<type>\\d{1,3})'(?: for device '${BDF}')?`)],
     severity: 'error',
     title: 'The device reports a header type that does not exist',
     cause:
-      'header type 127 (0x7f, all ones) is what config reads return when the device does not answer: it is powered off (D3cold: a laptop dGPU, or a GPU its host driver runtime-suspended, e.g. nvidia with no display attached), or it failed to come back from a reset or a killed VM and dropped off the bus',
-    fix: 'check dmesg: "Unable to change power state from D3cold to D0" means power management: keep it powered (echo on > /sys/bus/pci/devices/BDF/power/control, stop nvidia-persistenced/the host driver before detaching, vfio_pci disable_idle_d3=1); a device dead after a reset is lost until a host power cycle (vendor-reset helps AMD GPUs without working resets)',
+      "libvirt reads the header-type byte from the device's config space (sysfs config) and keeps its low seven bits; a device that does not answer config reads returns 0xff for every byte, which becomes 127 (0x7f): the device is not responding. It is powered off (D3cold: a laptop dGPU, or a GPU its host driver runtime-suspended, e.g. nvidia with no display attached), or it was left in a broken state by a guest that was killed or destroyed instead of shut down cleanly and has no reset that brings it back (no FLR, no usable bus reset), or it dropped off the bus",
+    fix: 'check dmesg: "Unable to change power state from D3cold to D0" means power management: keep it powered (echo on > /sys/bus/pci/devices/BDF/power/control, stop nvidia-persistenced/the host driver before detaching, vfio_pci disable_idle_d3=1); shut guests that hold such devices down cleanly rather than killing them; a device dead after a reset is lost until a host power cycle or reboot (vendor-reset helps AMD GPUs without working resets)',
     refine: (f) =>
       f.type === '127'
         ? undefined
@@ -612,6 +631,12 @@ export const LIBVIRT_ENTRIES: CatalogueEntry[] = [
         text: "error: internal error: Unknown PCI header type '127' for device '0000:0b:00.0'",
         origin: BUILT,
         facts: { bdf: '0000:0b:00.0', type: '127' },
+      },
+      {
+        // a summary that keeps only the first part of the error
+        text: "libvirt.libvirtError: internal error: Unknown PCI header type '127'",
+        origin: BUILT,
+        facts: { type: '127' },
       },
     ],
   },

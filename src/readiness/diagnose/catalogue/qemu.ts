@@ -152,7 +152,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
   {
     id: 'qemu.device-from-group',
     source: 'qemu',
-    cite: 'qemu/qemu hw/vfio/container.c vfio_device_get() (older: hw/vfio/common.c vfio_get_device())',
+    cite: 'qemu/qemu hw/vfio/container.c vfio_device_get() (older: hw/vfio/common.c vfio_get_device()); the errno from torvalds/linux drivers/vfio/group.c vfio_group_ioctl_get_device_fd() and drivers/vfio/pci/vfio_pci_core.c vfio_pci_validate_vf_token() (-EACCES); the 2025 VF regression from strongtz/i915-sriov-dkms#321',
     format:
       'error getting device from group %d: %m\nVerify all devices in group %d are bound to vfio-<bus> or pci-stub and not already in use',
     versions:
@@ -193,11 +193,16 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
             fix: 'read dmesg and the vendor daemon log (journalctl -u nvidia-vgpu-mgr); for a physical device check dmesg for a failed reset or power-state change',
           };
         case 'EPERM':
-        case 'EACCES':
           return {
             cause:
               'the kernel refused the open: with no-IOMMU mode the process lacks CAP_SYS_RAWIO, or a security module denied it',
             fix: 'run QEMU with the needed capability or through libvirt; check the audit log for SELinux/AppArmor denials',
+          };
+        case 'EACCES':
+          return {
+            cause:
+              'the kernel refused the open with EACCES. vfio-pci returns it for an SR-IOV VF whose PF is also bound to vfio-pci when no (or a wrong) VF token is given (dmesg: "VF token required to access device"); a security module (SELinux/AppArmor) denial is the other source. When the same VM opened the same VF before and nothing changed but the host kernel, the kernel is the cause: after the July 2025 kernel updates (Proxmox 6.8.12-12-pve, 6.14.8) opening SR-IOV VFs (iGPU VFs from i915-sriov-dkms and NIC VFs alike) failed with this error, a regression, and booting the previous kernel made the VMs start again',
+            fix: 'read dmesg at the VM start for a VF-token line and the audit log for denials; if neither explains it and the failure began with a kernel update, boot the previous kernel and pin it (proxmox-boot-tool kernel pin VERSION, or the GRUB default) until a fixed kernel is out',
           };
         default:
           return undefined;
@@ -211,6 +216,11 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
         facts: { group: '29', err: 'Input/output error' },
       },
 
+      {
+        text: 'kvm: -device vfio-pci,host=0000:00:02.1,id=hostpci1,bus=ich9-pcie-port-2,addr=0x0,x-vga=on: vfio 0000:00:02.1: error getting device from group 16: Permission denied',
+        origin: 'https://github.com/strongtz/i915-sriov-dkms/issues/321',
+        facts: { bdf: '0000:00:02.1', group: '16', err: 'Permission denied' },
+      },
       {
         text: 'qemu-system-x86_64: -device vfio-pci,host=0000:08:00.0: vfio 0000:08:00.0: error getting device from group 22: No such device',
         origin: BUILT,

@@ -2,8 +2,9 @@
  * What the tools around VFIO print when the host is not ready, in their own words rather than the
  * kernel's or QEMU's: the management layers' and validators' "no IOMMU" (Proxmox VE's GUI,
  * virt-host-validate), a helper's own check that a group is bound to vfio-pci (stricter than the
- * kernel's rule, which lets a bridge keep pcieport), SPDK's setup script refusing a disk the host
- * uses and warning about the memlock limit, and a shell that cannot find a tool of the toolchain.
+ * kernel's rule, which lets a bridge keep pcieport), and SPDK's setup script refusing a disk the
+ * host uses and warning about the memlock limit. (Proxmox VE's "No IOMMU detected" and a toolchain
+ * program missing from a script's PATH are in host-misses-sweep.ts.)
  * Each cites the program that prints it; where the tool's rule differs from the kernel's, the
  * explanation says which one decides.
  */
@@ -67,43 +68,6 @@ function refineInUse(f: Facts): Refinement | undefined {
   return undefined;
 }
 
-/** The package that provides each tool, by distribution family. */
-const PACKAGES: Record<string, string> = {
-  lspci: 'pciutils',
-  setpci: 'pciutils',
-  modprobe: 'kmod (it lives in /sbin or /usr/sbin, which a non-root PATH may lack)',
-  lsmod: 'kmod',
-  rmmod: 'kmod',
-  insmod: 'kmod',
-  mdevctl: 'mdevctl',
-  virsh: 'libvirt-clients (Debian/Ubuntu) or libvirt-client (Fedora/RHEL)',
-  'virt-install': 'virtinst (Debian/Ubuntu) or virt-install (Fedora/RHEL)',
-  driverctl: 'driverctl',
-  'update-initramfs': 'initramfs-tools (Debian/Ubuntu; dracut-based systems use `dracut -f`)',
-  dracut: 'dracut (Debian/Ubuntu default to initramfs-tools: update-initramfs -u)',
-  mkinitcpio: 'mkinitcpio (Arch only; elsewhere dracut or update-initramfs)',
-  'update-grub':
-    'grub (Debian/Ubuntu only; elsewhere grub2-mkconfig -o /boot/grub2/grub.cfg or grub-mkconfig -o /boot/grub/grub.cfg)',
-  'grub-mkconfig': 'grub (named grub2-mkconfig on Fedora/RHEL/openSUSE)',
-  'nvidia-smi': 'the NVIDIA driver utilities (nvidia-utils); not available while the GPU is on vfio-pci',
-  'dpdk-devbind.py': 'dpdk (it is in usertools/ of a DPDK tree)',
-  'dpdk-devbind': 'dpdk',
-};
-
-function refineMissingTool(f: Facts): Refinement | undefined {
-  const tool = f.tool ?? '';
-  const pkg =
-    PACKAGES[tool] ??
-    (tool.startsWith('qemu-system-')
-      ? 'qemu-system-x86 (Debian/Ubuntu), qemu-kvm or qemu-system-x86-core (Fedora/RHEL)'
-      : undefined);
-  if (!pkg) return undefined;
-  return {
-    cause: `${tool} is not installed here, or not on the PATH the script runs with (systemd units, libvirt hooks, cron and NixOS scripts get a short PATH without /usr/sbin)`,
-    fix: `install it (package: ${pkg}), or call it by its full path (\`command -v ${tool}\` in a login shell shows it) or set PATH at the top of the script`,
-  };
-}
-
 export const TOOLS_SWEEP_ENTRIES: CatalogueEntry[] = [
   {
     id: 'tool.group-not-all-vfio',
@@ -130,24 +94,6 @@ export const TOOLS_SWEEP_ENTRIES: CatalogueEntry[] = [
         driver: 'pcieport',
       }),
       ex("  Wrong driver devices: [('0000:01:00.1', 'snd_hda_intel')]", { driver: 'snd_hda_intel' }),
-    ],
-  },
-  {
-    id: 'proxmox.no-iommu-detected',
-    source: 'proxmox',
-    cite: 'proxmox/pve-manager www/manager6/qemu/PCIEdit.js PVE.qemu.PCIInputPanel (shown when every PCI device reports iommugroup -1)',
-    format: 'No IOMMU detected, please activate it.See Documentation for further information.',
-    versions: 'newer Proxmox VE UIs put a space after "it."',
-    patterns: [/No IOMMU detected, please activate it\. ?See Documentation/],
-    severity: 'error',
-    title: 'Proxmox VE sees no IOMMU groups',
-    cause:
-      'Proxmox VE found no IOMMU group for any PCI device (the kernel made none): VT-d / AMD-Vi is off in the firmware setup, the kernel was not told to use it (Intel kernels before 6.8 in Proxmox need intel_iommu=on), or the platform has no IOMMU (many ARM boards, and a VM without a virtual IOMMU)',
-    fix: 'enable VT-d (Intel) or IOMMU / AMD-Vi (AMD) in the firmware setup; on Intel add intel_iommu=on to the kernel command line (GRUB_CMDLINE_LINUX_DEFAULT then update-grub, or /etc/kernel/cmdline then proxmox-boot-tool refresh on ZFS/systemd-boot installs), reboot, and check that /sys/kernel/iommu_groups is not empty',
-    render: render(''),
-    examples: [
-      // The wording of pve-manager's newer UI (its gettext string), with the space after "it.".
-      ex('No IOMMU detected, please activate it. See Documentation for further information.'),
     ],
   },
   {
@@ -231,29 +177,6 @@ export const TOOLS_SWEEP_ENTRIES: CatalogueEntry[] = [
         what: 'data@nvme1n1',
       }),
       ex('Active mountpoints on /dev/nvme0n1, so not binding PCI dev 0000:03:00.0', { kind: 'mountpoints' }),
-    ],
-  },
-  {
-    id: 'shell.tool-not-found',
-    source: 'userspace tool',
-    cite: 'the shells\' lookup failure: GNU bash execute_cmd.c execute_disk_command() ("%s: command not found"), dash src/exec.c (“%s: not found”); the tools are the VFIO toolchain (pciutils, kmod, mdevctl, libvirt, QEMU, driverctl, the initramfs and boot-loader tools)',
-    format: '%s: command not found',
-    versions:
-      'bash: "NAME: command not found" (scripts add "SCRIPT: line N: "); dash and busybox sh: "SCRIPT: N: NAME: not found"',
-    patterns: [
-      /(?:^|[\s:/])(?<tool>lspci|setpci|modprobe|lsmod|rmmod|insmod|mdevctl|virsh|virt-install|driverctl|update-initramfs|dracut|mkinitcpio|update-grub|grub-mkconfig|nvidia-smi|dpdk-devbind(?:\.py)?|qemu-system-[\w]{2,16}): (?:command )?not found/,
-    ],
-    severity: 'error',
-    title: 'A tool of the VFIO toolchain is not installed or not on the PATH',
-    cause:
-      'the script calls a program that is not installed here, or not on the PATH it runs with (systemd units, libvirt hooks, cron and NixOS scripts get a short PATH)',
-    fix: 'install the package that provides it, or call it by its full path',
-    refine: refineMissingTool,
-    render: render('bash: ', 'lspci'),
-    examples: [
-      ex('bash: lspci: command not found', { tool: 'lspci' }),
-      ex('/bin/sh: 1: mdevctl: not found', { tool: 'mdevctl' }),
-      ex('/etc/libvirt/hooks/qemu: line 12: modprobe: command not found', { tool: 'modprobe' }),
     ],
   },
 ];
