@@ -79,6 +79,11 @@ export const HELD_OUT_8_PATH = fileURLToPath(
   new URL('../test/fixtures/diagnose/held-out-8.json', import.meta.url),
 );
 
+/** The ninth set, collected from yet other threads once the eighth had been fixed. */
+export const HELD_OUT_9_PATH = fileURLToPath(
+  new URL('../test/fixtures/diagnose/held-out-9.json', import.meta.url),
+);
+
 export function loadHeldOut(path = HELD_OUT_PATH): HeldOutSet {
   let set: HeldOutSet;
   try {

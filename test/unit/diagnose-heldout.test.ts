@@ -1,5 +1,5 @@
 // The held-out sets of real messages (test/fixtures/diagnose/held-out.json and the later
-// held-out-2.json to held-out-8.json, each collected from other threads once the sets before it
+// held-out-2.json to held-out-9.json, each collected from other threads once the sets before it
 // had been used for tuning, scored or fixed) are well formed and hold enough messages that were
 // not used to build the catalogue. Only their shape is checked here: how well diagnose does on
 // them is a figure that bench/diagnose-heldout.ts prints (`--set FILE` for the later sets), never a
@@ -20,6 +20,7 @@ import {
   HELD_OUT_6_PATH,
   HELD_OUT_7_PATH,
   HELD_OUT_8_PATH,
+  HELD_OUT_9_PATH,
   HELD_OUT_PATH,
   isClean,
   loadHeldOut,
@@ -43,6 +44,7 @@ const SETS = [
   { name: 'held-out-6.json', path: HELD_OUT_6_PATH, idPattern: /^h6-\d{2,3}$/ },
   { name: 'held-out-7.json', path: HELD_OUT_7_PATH, idPattern: /^h7-\d{2,3}$/ },
   { name: 'held-out-8.json', path: HELD_OUT_8_PATH, idPattern: /^h8-\d{2,3}$/ },
+  { name: 'held-out-9.json', path: HELD_OUT_9_PATH, idPattern: /^h9-\d{2,3}$/ },
 ];
 
 for (const { name, path, idPattern } of SETS) {
@@ -138,10 +140,11 @@ const SETS_IN_ORDER = [
   HELD_OUT_6_PATH,
   HELD_OUT_7_PATH,
   HELD_OUT_8_PATH,
+  HELD_OUT_9_PATH,
 ];
 
 /**
- * The fourth to eighth sets, each fixed with every message clean before anyone scored it. Later
+ * The fourth to ninth sets, each fixed with every message clean before anyone scored it. Later
  * catalogue work from the same public threads (written without reading the set) may make a few
  * of them examples or example origins, which the scorer then leaves out (the fourth set lost
  * h4-01, h4-12, h4-17, h4-44 and h4-45 that way: see the fixtures README); hence "at least 40".
@@ -152,6 +155,7 @@ const LATER_SETS = [
   { nth: 'sixth', earlier: 'first five', size: 46 },
   { nth: 'seventh', earlier: 'first six', size: 46 },
   { nth: 'eighth', earlier: 'first seven', size: 48 },
+  { nth: 'ninth', earlier: 'first eight', size: 41 },
 ];
 
 LATER_SETS.forEach(({ nth, earlier, size }, i) => {
@@ -204,12 +208,29 @@ test('the eighth set repeats no text or long line of an earlier set', () => {
   assert.deepEqual(repeated, []);
 });
 
+// No text of the ninth set repeats a text, or a line of 30 characters or more, of an earlier set.
+test('the ninth set repeats no text or long line of an earlier set', () => {
+  const earlierTexts = SETS_IN_ORDER.slice(0, 8).flatMap((path) =>
+    loadHeldOut(path).messages.map((m) => m.text),
+  );
+  const repeated = loadHeldOut(HELD_OUT_9_PATH)
+    .messages.filter((m) =>
+      m.text
+        .split('\n')
+        .map((l) => l.trim())
+        .some((l) => l.length >= 30 && earlierTexts.some((t) => t.includes(l))),
+    )
+    .map((m) => m.id);
+  assert.deepEqual(repeated, []);
+});
+
 for (const [name, path] of [
   ['held-out-4.json', HELD_OUT_4_PATH],
   ['held-out-5.json', HELD_OUT_5_PATH],
   ['held-out-6.json', HELD_OUT_6_PATH],
   ['held-out-7.json', HELD_OUT_7_PATH],
   ['held-out-8.json', HELD_OUT_8_PATH],
+  ['held-out-9.json', HELD_OUT_9_PATH],
 ] as const) {
   test(`${name}: no family holds more than a tenth of the set`, () => {
     const messages = loadHeldOut(path).messages;
