@@ -130,7 +130,9 @@ function measure(
     );
     if (name.startsWith('vfiokit')) {
       groupsMs.set(`${mode}/${key}/${name}`, med[i]);
-      if (target === 4096 && (med[i] >= tree || mb >= 60)) failures[mode]++;
+      // The goal is for groups, devices and the report; devices --json is shown beside them.
+      if (target === 4096 && name !== 'vfiokit devices --json' && (med[i] >= tree || mb >= 60))
+        failures[mode]++;
     }
   }
 }
@@ -143,6 +145,9 @@ function commands(root?: string): [string, string[]][] {
     ['vfiokit groups', [process.execPath, bin, 'groups', ...r]],
     ['vfiokit groups --json', [process.execPath, bin, 'groups', '--json', ...r]],
     ['vfiokit devices', [process.execPath, bin, 'devices', ...r]],
+    // Every fact of every function (driver_override, reset methods, NUMA node, link, SR-IOV): a
+    // full scan, where the listing above reads what it prints.
+    ['vfiokit devices --json', [process.execPath, bin, 'devices', '--json', ...r]],
     ['vfiokit (host report)', [process.execPath, bin, ...r]],
     ['lspci -nn', ['lspci', ...sysfs, '-nn']],
     ['lspci -tvnn', ['lspci', ...sysfs, '-tvnn']],
@@ -209,6 +214,7 @@ for (const mode of inNamespace ? (['root', 'live'] as const) : (['root'] as cons
       'vfiokit groups',
       'vfiokit groups --json',
       'vfiokit devices',
+      'vfiokit devices --json',
       'vfiokit (host report)',
     ]) {
       const a = groupsMs.get(`${mode}/${shape.name}/1024/${name}`);

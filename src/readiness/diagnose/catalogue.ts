@@ -30,6 +30,7 @@ import { QEMU_SWEEP_ENTRIES } from './catalogue/qemu-sweep.js';
 import { QEMU_SWEEP_PCI_ENTRIES } from './catalogue/qemu-sweep-pci.js';
 import { RESET_FAULT_ENTRIES } from './catalogue/reset-faults.js';
 import { RESET_MEMLOCK_SWEEP_ENTRIES } from './catalogue/reset-memlock-sweep.js';
+import { SELINUX_ENTRIES } from './catalogue/selinux.js';
 import { SRIOV_XEN_SWEEP_ENTRIES } from './catalogue/sriov-xen-sweep.js';
 import { SYSFS_BIND_ENTRIES } from './catalogue/sysfs-bind.js';
 import { TOOLS_SWEEP_ENTRIES } from './catalogue/tools-sweep.js';
@@ -77,6 +78,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...IOMMU_FAULT_SWEEP_ENTRIES,
   ...SRIOV_XEN_SWEEP_ENTRIES,
   ...TOOLS_SWEEP_ENTRIES,
+  ...SELINUX_ENTRIES,
   ...VIRT_MISSES_SWEEP_ENTRIES,
   ...HOST_MISSES_SWEEP_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
