@@ -230,7 +230,17 @@ function readGroupNames(r: Reader): Pick<HostFacts, 'iommuGroups' | 'iommuGroups
   return { iommuGroups: [] };
 }
 
-export function gatherHostFacts(root: HostRoot): HostFacts {
+export interface GatherOptions {
+  /**
+   * 'when-named': scan /proc/kallsyms for the ACS override patch only when the command line names
+   * pcie_acs_override, the one case where the answer changes a verdict (elsewhere it is evidence
+   * beside an ok); generating the 5 MB or more of kallsyms is tens of milliseconds of kernel time.
+   * For a caller that shows verdicts but not their evidence (the host report). Default 'always'.
+   */
+  acsPatch?: 'always' | 'when-named';
+}
+
+export function gatherHostFacts(root: HostRoot, opts: GatherOptions = {}): HostFacts {
   const r = new Reader(root);
   const kernelRelease = r.attr('/proc/sys/kernel/osrelease');
   const cpuinfo = r.text('/proc/cpuinfo');
@@ -249,7 +259,10 @@ export function gatherHostFacts(root: HostRoot): HostFacts {
   if ('log' in kl) kernelLog = kl.log;
   else r.blind.push({ what: 'kernel messages', why: kl.unreadable });
 
-  const acsOverridePatch = r.has('/proc/kallsyms', /\bpcie_acs_override/);
+  const acsOverridePatch =
+    opts.acsPatch === 'when-named' && !/pcie[_-]acs[_-]override/.test(cmdlineText ?? '')
+      ? undefined
+      : r.has('/proc/kallsyms', /\bpcie_acs_override/);
 
   const acpiTables = r.list('/sys/firmware/acpi/tables');
   const onlineText = r.attr('/sys/devices/system/cpu/online');

@@ -28,6 +28,8 @@ class RootHostState implements HostState {
   private scans: { all?: PciScan; grouping?: PciScan } = {};
   private groups?: KernelGroups;
   private hostFacts?: HostFacts;
+  /** What the kept facts were read for (facts()): 'verdicts' leaves out evidence-only reads. */
+  private factsFor?: 'all' | 'verdicts';
   private readonly barCache = new Map<string, Bar[]>();
   private record?: SetupRecordRead;
 
@@ -73,8 +75,10 @@ class RootHostState implements HostState {
     return this.groups;
   }
 
-  facts(): HostFacts {
-    this.hostFacts ??= gatherHostFacts(this.root);
+  facts(need: 'all' | 'verdicts' = 'all'): HostFacts {
+    if (this.hostFacts && (this.factsFor === 'all' || need === 'verdicts')) return this.hostFacts;
+    this.hostFacts = gatherHostFacts(this.root, { acsPatch: need === 'all' ? 'always' : 'when-named' });
+    this.factsFor = need;
     return this.hostFacts;
   }
 

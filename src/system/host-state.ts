@@ -45,7 +45,13 @@ export interface HostState {
   /** The kernel's IOMMU group directories. */
   kernelGroups(): KernelGroups;
   /** Everything doctor reads that is not PCI (CPU, modules, command line, kernel log, ...). */
-  facts(): HostFacts;
+  /**
+   * The host facts, read once. 'verdicts' may leave out reads that only add evidence beside a
+   * verdict they cannot change (the /proc/kallsyms scan for the ACS override patch when the command
+   * line does not name it), for callers that show verdicts only; 'all' (default) reads everything,
+   * again if the kept facts were read for verdicts.
+   */
+  facts(need?: 'all' | 'verdicts'): HostFacts;
   /** The pci.ids database of the machine running vfiokit (never the snapshot's). */
   pciIds(): PciIds;
   /** A device's BARs from sysfs `resource` ([] when unreadable). */

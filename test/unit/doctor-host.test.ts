@@ -360,6 +360,30 @@ test('acs.override: ok, warn (in effect: the risk), fail (option without the pat
   await expectVerdict('warn', 'acs.override', { cmdline: 'pcie_acs_override=downstream' });
 });
 
+test('facts read for verdicts only (the host report): /proc/kallsyms only when the command line names pcie_acs_override', async () => {
+  const patched = ['pcie_acs_override_setup', 'pcie_acs_overrides'];
+  const fx = buildHost({ kallsyms: patched }, desktop());
+  const on = buildHost({ kallsyms: patched, cmdline: 'ro quiet pcie_acs_override=downstream' }, desktop());
+  try {
+    // Without the option the answer only adds evidence beside an ok: not read for verdicts.
+    const host = openHostState(fx.root);
+    assert.equal(host.facts('verdicts').acsOverridePatch, undefined);
+    const lean = await buildDoctorReport(host);
+    const full = await buildDoctorReport(openHostState(fx.root));
+    const acs = (r: typeof lean) => r.checks.find((c) => c.id === 'acs.override')!;
+    assert.equal(acs(lean).verdict, acs(full).verdict);
+    assert.deepEqual(lean.summary, full.summary);
+    assert.ok(acs(full).evidence.some((e) => /carries the ACS override patch/.test(e)));
+    // Asked for everything afterwards, the same HostState reads it.
+    assert.equal(host.facts('all').acsOverridePatch, true);
+    // With the option on the command line the patch decides the verdict: read either way.
+    assert.equal(openHostState(on.root).facts('verdicts').acsOverridePatch, true);
+  } finally {
+    fx.cleanup();
+    on.cleanup();
+  }
+});
+
 test('hugepages.pool: ok (enough for --memory; reserved), warn (none reserved), fail (too few), unknown', async () => {
   const pools = [
     { sizeKb: 2048, total: 0, free: 0 },

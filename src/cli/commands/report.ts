@@ -86,6 +86,9 @@ export async function runReport(ctx: CliContext): Promise<number> {
     import('../../readiness/doctor.js'),
     import('../../readiness/report.js'),
   ]);
+  // The report shows doctor's counts and first fix, not the evidence: the facts that add only
+  // evidence are not read (HostState.facts 'verdicts').
+  ctx.host().facts('verdicts');
   report.readiness = readinessSummary(await buildDoctorReport(ctx.host(), { readRoms: false }));
   if (ctx.json) ctx.printJson(report);
   else renderHostReport(ctx, report);
