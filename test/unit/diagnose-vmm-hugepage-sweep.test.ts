@@ -315,3 +315,23 @@ test('kvmfr: static devices created is harmless, zero devices (no static_size_mb
   assert.equal(none.explanation.severity, 'warning');
   assert.match(none.explanation.fix, /static_size_mb=/);
 });
+
+test('Looking Glass: the strerror line after "Failed to open" decides absent or forbidden; the older host wording is read', () => {
+  // common/src/platform/linux/ivshmem.c ivshmemOpenDev() prints strerror(errno) on its own line.
+  const denied = onlyFinding(
+    '   9120331 [E]            ivshmem.c:160  | ivshmemOpenDev                 | Permission denied',
+    'looking-glass.shm-open-failed',
+  );
+  assert.equal(denied.facts.errno, 'EACCES');
+  assert.match(denied.explanation.fix, /systemd-tmpfiles/);
+  const absent = onlyFinding(
+    '[E]   ivshmem.c:160  | ivshmemOpenDev  | No such file or directory',
+    'looking-glass.shm-open-failed',
+  );
+  assert.match(absent.explanation.cause, /does not exist/);
+  // Older Windows hosts: "it is attached?".
+  onlyFinding(
+    '  1187 [E]   ivshmem.c:72   | ivshmemOpen  | Unable to enumerate the device, it is attached?: 0x00000103',
+    'looking-glass.host-ivshmem-missing',
+  );
+});

@@ -78,6 +78,25 @@ function refineShmPath(f: Facts): Refinement | undefined {
   return undefined;
 }
 
+/** The strerror() line after "Failed to open": the errno decides between absent and forbidden. */
+function refineShmOpen(f: Facts): Refinement | undefined {
+  const byPath = refineShmPath(f);
+  if (byPath) return byPath;
+  if (f.errno === 'EACCES' || f.errno === 'EPERM')
+    return {
+      cause:
+        'the shared-memory file exists but the user running the client may not open it for reading and writing: QEMU (running as root or libvirt-qemu) created /dev/shm/looking-glass with its own owner and mode, or SELinux/AppArmor refuses the client',
+      fix: 'create the file before the VM starts with the client user as owner: a systemd-tmpfiles rule `f /dev/shm/looking-glass 0660 USER kvm -` (`systemd-tmpfiles --create`), then restart the VM; a chmod lasts only until QEMU makes the file again',
+    };
+  if (f.errno === 'ENOENT')
+    return {
+      cause:
+        "the shared-memory file does not exist: the VM is not running, or its shared memory is configured under another name (<shmem name='…'> makes /dev/shm/NAME) or as /dev/kvmfr0",
+      fix: 'start the VM first, or point the client at the file the VM uses (-f /dev/shm/NAME or -f /dev/kvmfr0)',
+    };
+  return undefined;
+}
+
 /**
  * The shared-memory size the Looking Glass client recommends for a frame of this many bytes: two
  * frames plus 10 MiB, rounded up to a power of two (client/src/main.c, the "IVSHMEM too small" check).
@@ -660,19 +679,22 @@ export const VMM_HUGEPAGE_SWEEP_ENTRIES: CatalogueEntry[] = [
     patterns: [
       /Failed to (?:open|stat): (?<path>\/dev\/(?:shm\/[\w.-]{1,64}|kvmfr\d{1,3}))/,
       /Failed to (?:open|stat) the shared memory file: (?<path>\/[\w./-]{1,128})/,
+      // The strerror() line ivshmemOpenDev() prints next, in the client's log columns.
+      /ivshmemOpenDev {0,40}\| (?<err>Permission denied|No such file or directory|Operation not permitted)/,
     ],
     severity: 'error',
     title: "Looking Glass client: the shared-memory file can't be opened",
     cause:
       "the client reads the guest's frames from the ivshmem shared memory, by default /dev/shm/looking-glass; that file does not exist (the VM is not running, or its <shmem name='looking-glass'> / memory-backend-file points elsewhere) or was created by QEMU's user (root, libvirt-qemu) with a mode the desktop user may not open",
     fix: 'create the file beforehand with the right owner: a systemd-tmpfiles rule `f /dev/shm/looking-glass 0660 USER kvm -` (then `systemd-tmpfiles --create`), start the VM, and run the client as that user; or point the client at the right path with -f',
-    refine: refineShmPath,
+    refine: refineShmOpen,
     render: render('[E]   ivshmem.c:152  | ivshmemOpenDev  | ', '/dev/shm/looking-glass'),
     examples: [
       ex('[E]   ivshmem.c:152  | ivshmemOpenDev  | Failed to open: /dev/shm/looking-glass', {
         path: '/dev/shm/looking-glass',
       }),
       ex('[E]   ivshmem.c:130  | ivshmemOpenDev  | Failed to open: /dev/kvmfr0', { path: '/dev/kvmfr0' }),
+      ex('[E]   ivshmem.c:153  | ivshmemOpenDev  | No such file or directory', { errno: 'ENOENT' }),
     ],
   },
   {
@@ -730,8 +752,11 @@ export const VMM_HUGEPAGE_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: `${LG} host/platform/Windows/src/ivshmem.c ivshmemInit() / host/src/app.c app_main()`,
     format: 'Unable to enumerate the device, is it attached?',
     versions:
-      'DEBUG_WINERROR appends ": 0x%08x" (the Windows error, 0x103 = ERROR_NO_MORE_ITEMS); then app.c: "Failed to open the IVSHMEM device"',
-    patterns: [/Unable to enumerate the device, is it attached\?/, /Failed to open the IVSHMEM device/],
+      'DEBUG_WINERROR appends ": 0x%08x" (the Windows error, 0x103 = ERROR_NO_MORE_ITEMS) and, in later hosts, its text; older hosts misspell it "it is attached?"; then app.c: "Failed to open the IVSHMEM device"',
+    patterns: [
+      /Unable to enumerate the device, (?:is it|it is) attached\?/,
+      /Failed to open the IVSHMEM device/,
+    ],
     severity: 'error',
     title: 'Looking Glass host (in the guest) finds no IVSHMEM device',
     cause:
