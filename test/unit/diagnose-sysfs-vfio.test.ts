@@ -322,3 +322,18 @@ test('a host driver failing to probe with -16 points at the VFIO-owned group; vf
   );
   assert.match(said(vfio), /sr-iov vfs are enabled/);
 });
+
+test("a path through a driver's directory that is missing: the device is not bound to that driver", () => {
+  // drivers/base/dd.c driver_sysfs_add(): /sys/bus/pci/drivers/DRIVER/ADDRESS exists while bound.
+  const via = diagnoseText(
+    'cat: /sys/bus/pci/drivers/vfio-pci/0000:01:00.1/iommu_group: No such file or directory',
+  ).findings.find((f) => f.entry.id === 'sysfs.iommu-group-missing');
+  assert.ok(via);
+  assert.match(via.explanation.cause, /0000:01:00\.1 is not bound to vfio-pci/);
+  assert.match(via.explanation.fix, /\/sys\/bus\/pci\/devices\/0000:01:00\.1\//);
+  // The device's own path missing its link is still the IOMMU being off.
+  const own = diagnoseText(
+    'readlink /sys/bus/pci/devices/0000:01:00.0/iommu_group: no such file or directory',
+  ).findings[0];
+  assert.match(own.explanation.cause, /no IOMMU translates for it/);
+});

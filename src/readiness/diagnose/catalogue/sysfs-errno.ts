@@ -553,10 +553,22 @@ export function sysfsErrnoText(file: SysfsFile | undefined, f: Facts): SysfsErrn
         'the path has an empty component ("//"): the script built it from a variable that is empty — the IOMMU group or address it should hold was never set, because a configuration or setup step did not run or found nothing',
       fix: 'run the setup step that records the device (or set the variable), check that it found the device (`lspci -D`, `vfiokit groups`), then retry',
     };
+  // "/sys/bus/pci/drivers/vfio-pci/0000:06:00.0/...": a device is listed in a driver's directory
+  // only while bound to it (drivers/base/dd.c driver_sysfs_add() makes the link at bind time).
+  const viaDriver = e === 'ENOENT' ? DRIVER_DEVICE.exec(f.path ?? '') : null;
+  if (viaDriver)
+    return {
+      cause: `the path goes through the ${viaDriver[1]} driver's directory, where a device is listed only while it is bound to ${viaDriver[1]} (the kernel adds the link at bind time, driver_sysfs_add() in drivers/base/dd.c): ${viaDriver[2]} is not bound to ${viaDriver[1]} (still on its own driver, or on none), so nothing under that path exists`,
+      fix: `bind ${viaDriver[2]} to ${viaDriver[1]} first (\`vfiokit bind ${viaDriver[2]}\`, or driver_override and drivers_probe), or read the device by its own path, /sys/bus/pci/devices/${viaDriver[2]}/, which exists whatever its driver`,
+    };
   const own = file?.byErrno[e];
   if (own) return typeof own === 'function' ? own(f) : own;
   return ANY_FILE[e];
 }
+
+/** A device's entry in a PCI driver's directory: the driver and the address. */
+const DRIVER_DEVICE =
+  /\/sys\/bus\/pci\/drivers\/([^/\s]{1,64})\/([0-9a-fA-F]{4,8}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])(?:\/|$)/;
 
 /**
  * What a file's errnos mean, in short, for a message whose errno was cut off or not printed
