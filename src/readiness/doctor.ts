@@ -42,6 +42,11 @@ export interface DoctorOptions {
    * Off by default; the ROM check then says how to ask for it.
    */
   readRoms?: boolean;
+  /**
+   * Only the verdicts will be shown (the host report's summary): host facts that only add evidence
+   * beside a verdict they cannot change are not read (HostState.facts 'verdicts').
+   */
+  verdictsOnly?: boolean;
 }
 
 // The printed document's type comes from its schema definition (docs/json.md#doctor).
@@ -233,7 +238,7 @@ function closeLook(opts: DoctorOptions): (d: PciDevice) => boolean {
 }
 
 export async function buildDoctorReport(host: HostState, opts: DoctorOptions = {}): Promise<DoctorReport> {
-  const facts = host.facts();
+  const facts = host.facts(opts.verdictsOnly ? 'verdicts' : 'all');
   const scan = host.pciWith(closeLook(opts));
   const devices = scan.devices;
   const vm = opts.vm;

@@ -368,11 +368,14 @@ test('facts read for verdicts only (the host report): /proc/kallsyms only when t
     // Without the option the answer only adds evidence beside an ok: not read for verdicts.
     const host = openHostState(fx.root);
     assert.equal(host.facts('verdicts').acsOverridePatch, undefined);
-    const lean = await buildDoctorReport(host);
+    const lean = await buildDoctorReport(host, { verdictsOnly: true });
     const full = await buildDoctorReport(openHostState(fx.root));
     const acs = (r: typeof lean) => r.checks.find((c) => c.id === 'acs.override')!;
     assert.equal(acs(lean).verdict, acs(full).verdict);
     assert.deepEqual(lean.summary, full.summary);
+    assert.deepEqual(lean.mostImportant, full.mostImportant);
+    // The verdicts-only run did not read kallsyms (no patch evidence); the full one did.
+    assert.ok(!acs(lean).evidence.some((e) => /kallsyms/.test(e)));
     assert.ok(acs(full).evidence.some((e) => /carries the ACS override patch/.test(e)));
     // Asked for everything afterwards, the same HostState reads it.
     assert.equal(host.facts('all').acsOverridePatch, true);

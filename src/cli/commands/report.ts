@@ -87,9 +87,10 @@ export async function runReport(ctx: CliContext): Promise<number> {
     import('../../readiness/report.js'),
   ]);
   // The report shows doctor's counts and first fix, not the evidence: the facts that add only
-  // evidence are not read (HostState.facts 'verdicts').
-  ctx.host().facts('verdicts');
-  report.readiness = readinessSummary(await buildDoctorReport(ctx.host(), { readRoms: false }));
+  // evidence are not read (DoctorOptions.verdictsOnly).
+  report.readiness = readinessSummary(
+    await buildDoctorReport(ctx.host(), { readRoms: false, verdictsOnly: true }),
+  );
   if (ctx.json) ctx.printJson(report);
   else renderHostReport(ctx, report);
   return 0;
