@@ -1,6 +1,7 @@
 // The tools around VFIO in their own words (catalogue/tools-sweep.ts): the facts in each message
 // change the explanation the way the producing program and the kernel rule behind it say (and the
-// toolchain-not-found entry of host-misses-sweep.ts, widened to the boot and QEMU tools).
+// toolchain-not-found entry of host-misses-sweep.ts, widened to virt-install and QEMU; the boot and
+// initramfs tools are boot.tool-not-found's, and a line is one entry's only).
 // Expected causes come from the sources the entries cite: the kernel's group rule (drivers/base/dd.c
 // driver_managed_dma, set by pcieport in drivers/pci/pcie/portdrv.c and by pci-stub), libvirt's
 // tools/virt-host-validate-common.c virHostValidateIOMMU() (the ACPI table it looks for, then the
@@ -70,7 +71,7 @@ test("a tool of the toolchain not found (host-misses-sweep.ts): the package that
   const cases: [string, string, RegExp][] = [
     ['bash: lspci: command not found', 'lspci', /pciutils/],
     ['/bin/sh: 1: mdevctl: not found', 'mdevctl', /from mdevctl/],
-    ['./vfio-setup.sh: line 5: update-initramfs: command not found', 'update-initramfs', /initramfs-tools/],
+    ['./vfio-setup.sh: line 5: virt-install: command not found', 'virt-install', /virtinst/],
     ['hook: line 3: qemu-system-x86_64: command not found', 'qemu-system-x86_64', /qemu-system-x86/],
   ];
   for (const [line, tool, pkg] of cases) {
@@ -85,4 +86,14 @@ test("a tool of the toolchain not found (host-misses-sweep.ts): the package that
       (f) => f.entry.id === 'shell.setup-tool-not-found',
     ),
   );
+});
+
+test('a missing boot or initramfs tool is boot.tool-not-found alone, not also the toolchain entry', () => {
+  for (const line of [
+    './x.sh: line 5: update-initramfs: command not found',
+    'bash: update-grub: command not found',
+  ]) {
+    const ids = diagnoseText(line).findings.map((f) => f.entry.id);
+    assert.deepEqual(ids, ['boot.tool-not-found'], line);
+  }
 });

@@ -380,7 +380,7 @@ export const HOST_MISSES_SWEEP_ENTRIES: CatalogueEntry[] = [
     format: '%s: command not found',
     versions: 'inside a script bash prefixes "SCRIPT: line N: "; dash says "SCRIPT: N: TOOL: not found"',
     patterns: [
-      /(?<tool>modprobe|insmod|rmmod|lsmod|lspci|setpci|driverctl|virsh|virt-install|mdevctl|dpdk-devbind(?:\.py)?|nvidia-smi|update-initramfs|dracut|mkinitcpio|update-grub|grub-mkconfig|qemu-system-[\w]{2,16}): (?:command )?not found/,
+      /(?<tool>modprobe|insmod|rmmod|lsmod|lspci|setpci|driverctl|virsh|virt-install|mdevctl|dpdk-devbind(?:\.py)?|nvidia-smi|qemu-system-[\w]{2,16}): (?:command )?not found/,
     ],
     severity: 'error',
     title: 'A passthrough script calls a tool that is not on its PATH',
@@ -402,11 +402,6 @@ export const HOST_MISSES_SWEEP_ENTRIES: CatalogueEntry[] = [
         'dpdk-devbind.py': 'dpdk (usertools)',
         'nvidia-smi': "the NVIDIA driver's user-space utilities",
         'virt-install': 'virtinst (Debian/Ubuntu) or virt-install (Fedora)',
-        'update-initramfs': 'initramfs-tools (Debian/Ubuntu; dracut-based systems use dracut -f)',
-        dracut: 'dracut (Debian/Ubuntu use update-initramfs -u)',
-        mkinitcpio: 'mkinitcpio (Arch; elsewhere dracut or update-initramfs)',
-        'update-grub': 'grub (Debian/Ubuntu only; elsewhere grub2-mkconfig -o /boot/grub2/grub.cfg)',
-        'grub-mkconfig': 'grub (grub2-mkconfig on Fedora/RHEL/openSUSE)',
       };
       const p = f.tool
         ? (pkg[f.tool] ??
