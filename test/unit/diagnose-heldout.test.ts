@@ -176,53 +176,28 @@ LATER_SETS.forEach(({ nth, earlier, size }, i) => {
   });
 });
 
-// No text of the seventh set repeats a text, or a line of 30 characters or more, of an earlier set.
-test('the seventh set repeats no text or long line of an earlier set', () => {
-  const earlierTexts = SETS_IN_ORDER.slice(0, 6).flatMap((path) =>
-    loadHeldOut(path).messages.map((m) => m.text),
-  );
-  const repeated = loadHeldOut(HELD_OUT_7_PATH)
-    .messages.filter((m) =>
-      m.text
-        .split('\n')
-        .map((l) => l.trim())
-        .some((l) => l.length >= 30 && earlierTexts.some((t) => t.includes(l))),
-    )
-    .map((m) => m.id);
-  assert.deepEqual(repeated, []);
-});
-
-// No text of the eighth set repeats a text, or a line of 30 characters or more, of an earlier set.
-test('the eighth set repeats no text or long line of an earlier set', () => {
-  const earlierTexts = SETS_IN_ORDER.slice(0, 7).flatMap((path) =>
-    loadHeldOut(path).messages.map((m) => m.text),
-  );
-  const repeated = loadHeldOut(HELD_OUT_8_PATH)
-    .messages.filter((m) =>
-      m.text
-        .split('\n')
-        .map((l) => l.trim())
-        .some((l) => l.length >= 30 && earlierTexts.some((t) => t.includes(l))),
-    )
-    .map((m) => m.id);
-  assert.deepEqual(repeated, []);
-});
-
-// No text of the ninth set repeats a text, or a line of 30 characters or more, of an earlier set.
-test('the ninth set repeats no text or long line of an earlier set', () => {
-  const earlierTexts = SETS_IN_ORDER.slice(0, 8).flatMap((path) =>
-    loadHeldOut(path).messages.map((m) => m.text),
-  );
-  const repeated = loadHeldOut(HELD_OUT_9_PATH)
-    .messages.filter((m) =>
-      m.text
-        .split('\n')
-        .map((l) => l.trim())
-        .some((l) => l.length >= 30 && earlierTexts.some((t) => t.includes(l))),
-    )
-    .map((m) => m.id);
-  assert.deepEqual(repeated, []);
-});
+// No text of the seventh, eighth or ninth set repeats a text, or a line of 30 characters or more,
+// of a set before it (SETS_IN_ORDER: the seventh is at index 6).
+for (const [name, index] of [
+  ['seventh', 6],
+  ['eighth', 7],
+  ['ninth', 8],
+] as const) {
+  test(`the ${name} set repeats no text or long line of an earlier set`, () => {
+    const earlierTexts = SETS_IN_ORDER.slice(0, index).flatMap((path) =>
+      loadHeldOut(path).messages.map((m) => m.text),
+    );
+    const repeated = loadHeldOut(SETS_IN_ORDER[index])
+      .messages.filter((m) =>
+        m.text
+          .split('\n')
+          .map((l) => l.trim())
+          .some((l) => l.length >= 30 && earlierTexts.some((t) => t.includes(l))),
+      )
+      .map((m) => m.id);
+    assert.deepEqual(repeated, []);
+  });
+}
 
 for (const [name, path] of [
   ['held-out-4.json', HELD_OUT_4_PATH],
