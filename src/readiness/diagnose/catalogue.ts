@@ -3,6 +3,7 @@
  * upstream file and function that prints it (see entry.ts for what an entry holds).
  */
 
+import { APPARMOR_ENTRIES } from './catalogue/apparmor.js';
 import { BIND_SETUP_ENTRIES } from './catalogue/bind-setup.js';
 import { DMA_MEMORY_ENTRIES } from './catalogue/dma-memory.js';
 import { DPDK_ENTRIES } from './catalogue/dpdk.js';
@@ -79,6 +80,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...SRIOV_XEN_SWEEP_ENTRIES,
   ...TOOLS_SWEEP_ENTRIES,
   ...SELINUX_ENTRIES,
+  ...APPARMOR_ENTRIES,
   ...VIRT_MISSES_SWEEP_ENTRIES,
   ...HOST_MISSES_SWEEP_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
