@@ -124,7 +124,9 @@ export const HOST_GUEST_EXTRA_ENTRIES: CatalogueEntry[] = [
     source: 'kernel',
     cite: 'torvalds/linux drivers/gpu/drm/amd/amdgpu/amdgpu_device.c amdgpu_device_ip_init() / amdgpu_device_ip_hw_init_phase*()',
     format: 'hw_init of IP block <%s> failed %d\n',
-    patterns: [/hw_init of IP block <(?<block>[\w-]{1,24})> failed (?<err>-?\d{1,4})/],
+    versions:
+      'the same function prints "sw_init of IP block <%s> failed %d" when a block fails to set up its software state (firmware files read there), and amdgpu_device_ip_late_init() "late_init of IP block <%s> failed %d"',
+    patterns: [/(?<phase>hw|sw|late)_init of IP block <(?<block>[\w-]{1,24})> failed (?<err>-?\d{1,4})/],
     severity: 'error',
     title: 'amdgpu: a GPU block failed to start',
     cause:
@@ -135,6 +137,10 @@ export const HOST_GUEST_EXTRA_ENTRIES: CatalogueEntry[] = [
       ex('[drm:amdgpu_device_ip_init [amdgpu]] *ERROR* hw_init of IP block <psp> failed -22', {
         block: 'psp',
         errno: 'EINVAL',
+      }),
+      ex('amdgpu 0000:03:00.0: amdgpu: sw_init of IP block <gfx_v10_0> failed -22', {
+        phase: 'sw',
+        block: 'gfx_v10_0',
       }),
     ],
   },

@@ -361,6 +361,10 @@ export const KERNEL_IOMMU_ENTRIES: CatalogueEntry[] = [
     patterns: [
       /kvm: disabled by bios/i,
       /(?<ext>VMX|SVM) (?:not enabled|disabled) \(by BIOS\) in MSR_\w{2,12}/,
+      // Linux 5.6+ arch/x86/kernel/cpu/feat_ctl.c init_ia32_feat_ctl(), at boot, before KVM loads.
+      /x86\/cpu: (?<ext>VMX) \(outside TXT\) disabled by BIOS/,
+      // Linux 5.x-6.2 kvm_arch_init(): "kvm: support for 'kvm_intel' disabled by bios".
+      /support for '(?<module>kvm_intel|kvm_amd)' disabled by bios/i,
     ],
     severity: 'error',
     title: 'Hardware virtualization is off in the firmware',
@@ -371,6 +375,33 @@ export const KERNEL_IOMMU_ENTRIES: CatalogueEntry[] = [
     examples: [
       ex('[    5.000000] kvm: disabled by bios'),
       ex('[    5.000000] kvm_amd: SVM disabled (by BIOS) in MSR_VM_CR on CPU 0', { ext: 'SVM' }),
+      ex('[    0.135737] x86/cpu: VMX (outside TXT) disabled by BIOS', { ext: 'VMX' }),
+      ex("[   12.345678] kvm: support for 'kvm_intel' disabled by bios", { module: 'kvm_intel' }),
+    ],
+  },
+  {
+    id: 'kernel.kvm-no-hardware-support',
+    source: 'kernel',
+    cite: 'torvalds/linux arch/x86/kvm/x86.c kvm_arch_init() / __kvm_x86_vendor_init(); arch/x86/kvm/vmx/vmx.c kvm_is_vmx_supported(); arch/x86/kvm/svm/svm.c kvm_is_svm_supported()',
+    format: "kvm: no hardware support for '%s'\n",
+    versions:
+      'Linux 6.3+: "kvm_intel: VMX not supported by CPU %d" / "kvm_amd: SVM not supported by CPU %d" (6.3-6.5: "SVM not supported by CPU %d, %s") and "CPU %d isn\'t AMD or Hygon"; 5.x-6.2: "kvm: no hardware support for \'kvm_intel\'"; before 5.x "kvm: no hardware support"',
+    patterns: [
+      /kvm: no hardware support(?: for '(?<module>kvm_intel|kvm_amd)')?\s*$/,
+      /(?:^|: )no hardware support for '(?<module>kvm_intel|kvm_amd)'/,
+      /(?<ext>VMX|SVM) not supported by CPU \d{1,5}(?:, (?<why>[^\n]{1,60}))?/,
+      /CPU \d{1,5} isn't AMD or Hygon/,
+    ],
+    severity: 'error',
+    title: 'The CPU offers no hardware virtualization to KVM',
+    cause:
+      'the CPU does not report VT-x (vmx) or AMD-V (svm), so kvm_intel/kvm_amd do not load and /dev/kvm is missing. On real hardware the CPU lacks it or the firmware hides it; most often, though, this kernel is itself a guest (a VM or cloud instance) whose hypervisor does not pass virtualization through (no nested virtualization), or the wrong module was loaded for the CPU vendor (kvm_amd on Intel)',
+    fix: 'check `grep -cE "vmx|svm" /proc/cpuinfo`: 0 in a VM means enabling nested virtualization on the outer host (kvm_intel nested=1 / kvm_amd nested=1 and -cpu host or <cpu mode="host-passthrough">); on bare metal enable VT-x/AMD-V in the firmware. Device passthrough also needs a real IOMMU, which a guest only has when its hypervisor emulates one',
+    render: render('kvm: ', 'kvm_intel'),
+    examples: [
+      ex("[   10.101010] kvm: no hardware support for 'kvm_intel'", { module: 'kvm_intel' }),
+      ex('[    8.000000] kvm_intel: VMX not supported by CPU 3', { ext: 'VMX' }),
+      ex('[    8.000000] kvm_amd: SVM not supported by CPU 0, not amd or hygon', { ext: 'SVM' }),
     ],
   },
   // ---- firmware loader and GVT-g ----

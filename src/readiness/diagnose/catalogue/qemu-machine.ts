@@ -329,6 +329,58 @@ export const QEMU_MACHINE_ENTRIES: CatalogueEntry[] = [
       ex('qemu-system-x86_64: failed to initialize kvm: No such file or directory'),
     ],
   },
+  {
+    id: 'qemu.cpu-feature-unsupported',
+    source: 'qemu',
+    cite: 'qemu/qemu target/i386/cpu.c mark_unavailable_features() / x86_cpu_filter_features()',
+    format: '%s: CPUID.%02XH:%s.%s [bit %d]',
+    versions:
+      'the prefix is "host doesn\'t support requested feature" under KVM and "TCG doesn\'t support requested feature" without it; QEMU before 2.11 printed "warning: host doesn\'t support requested feature: CPUID.01H:ECX.vmx [bit 5]" the same way; MSR-based features read "MSR(48FH).vmx-exit-load-perf-global-ctrl [bit 12]"',
+    patterns: [
+      /(?<accel>host|TCG) doesn't support requested feature: (?:CPUID\.[0-9A-F]{2,8}H(?::[A-Z]{3})?|MSR\([0-9A-F]{2,8}H\))\.(?<feature>[\w.-]{1,40}) \[bit \d{1,2}\]/,
+    ],
+    severity: 'info',
+    title: 'QEMU dropped a CPU feature this host cannot give the guest',
+    cause:
+      'the CPU model asks for a feature the host CPU (or KVM) does not offer, so QEMU leaves it out of the guest CPU and starts anyway. Harmless for device assignment: the assigned device does not depend on it',
+    fix: 'nothing, unless the guest needs the feature; pick a CPU model the host supports (host-passthrough, or a named model without that flag) to silence it; with -cpu ...,enforce the same mismatch stops the VM instead',
+    refine: (f) => {
+      if (f.feature === 'vmx' || f.feature === 'svm' || f.feature?.startsWith('vmx-'))
+        return {
+          cause: `the guest was asked to get ${f.feature === 'svm' ? 'AMD-V (svm)' : 'VT-x (vmx)'}, but ${f.accel === 'TCG' ? 'TCG does not emulate it' : "this host's KVM does not offer nested virtualization (kvm_intel/kvm_amd nested=0, or this host is itself a VM without it)"}: the guest starts without hardware virtualization, so Hyper-V, WSL2, VBS/Memory Integrity or a hypervisor inside the guest will not run. Harmless for device assignment`,
+          fix: 'if the guest needs it: enable nested virtualization on this host (options kvm_intel nested=1 or kvm_amd nested=1 in /etc/modprobe.d, reload the module) and use host-passthrough; otherwise drop the flag from the CPU model',
+        };
+      if (f.accel === 'TCG')
+        return {
+          cause: `the VM runs without KVM (TCG emulation), which does not implement ${f.feature}: the guest starts without it. Also a sign that KVM was not used at all, which makes the guest very slow and rules out device assignment with real performance`,
+          fix: 'check why KVM is not used (/dev/kvm present and accessible, -accel kvm or <domain type="kvm">); the feature warning goes away with it',
+        };
+      return undefined;
+    },
+    render: render(
+      'qemu-system-x86_64: warning: ',
+      "host doesn't support requested feature",
+      '01',
+      'ECX',
+      'vmx',
+      5,
+    ),
+    examples: [
+      ex("qemu-system-x86_64: warning: host doesn't support requested feature: CPUID.01H:ECX.vmx [bit 5]", {
+        feature: 'vmx',
+        accel: 'host',
+      }),
+      ex("kvm: warning: host doesn't support requested feature: CPUID.80000001H:ECX.svm [bit 2]", {
+        feature: 'svm',
+      }),
+      ex(
+        "qemu-system-x86_64: warning: TCG doesn't support requested feature: CPUID.01H:ECX.x2apic [bit 21]",
+        {
+          accel: 'TCG',
+        },
+      ),
+    ],
+  },
   // ---- iommufd backend (backends/iommufd.c) ----
   {
     id: 'qemu.iommufd-open-failed',
