@@ -37,6 +37,7 @@ import { SYSFS_BIND_ENTRIES } from './catalogue/sysfs-bind.js';
 import { TOOLS_SWEEP_ENTRIES } from './catalogue/tools-sweep.js';
 import { VFIO_OPEN_ENTRIES } from './catalogue/vfio-open.js';
 import { VIRT_MISSES_SWEEP_ENTRIES } from './catalogue/virt-misses-sweep.js';
+import { VIRT_STACK_EXTRA_ENTRIES } from './catalogue/virt-stack-extra.js';
 import { VMM_HUGEPAGE_SWEEP_ENTRIES } from './catalogue/vmm-hugepage-sweep.js';
 import { VMM_MGMT_ENTRIES } from './catalogue/vmm-mgmt.js';
 import { VMM_RUST_ENTRIES } from './catalogue/vmm-rust.js';
@@ -81,6 +82,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...TOOLS_SWEEP_ENTRIES,
   ...SELINUX_ENTRIES,
   ...APPARMOR_ENTRIES,
+  ...VIRT_STACK_EXTRA_ENTRIES,
   ...VIRT_MISSES_SWEEP_ENTRIES,
   ...HOST_MISSES_SWEEP_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).

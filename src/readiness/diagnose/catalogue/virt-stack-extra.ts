@@ -1,0 +1,116 @@
+/**
+ * Messages around an assigned device that come from the layers above it rather than from VFIO:
+ * libvirt finding no KVM among the host's capabilities, nvidia-smi finding no driver to talk to,
+ * and OVMF's boot manager moving past a boot option with nothing to boot. Each says what it
+ * means for a VM with a passed-through device, and when it is harmless.
+ */
+import type { CatalogueEntry, Refinement } from '../entry.js';
+import { ex, render } from './build.js';
+
+type Facts = Readonly<Record<string, string>>;
+
+function refineCapabilities(f: Facts): Refinement | undefined {
+  const what = f.what ?? '';
+  if (/domaintype=kvm/.test(what)) return undefined;
+  if (/emulator=/.test(what))
+    return {
+      cause: `libvirt knows no QEMU binary at the emulator path the domain names (${what.trim()}): the path is wrong for this distribution (/usr/bin/qemu-system-x86_64, /usr/libexec/qemu-kvm, /usr/bin/kvm) or that QEMU is not installed`,
+      fix: 'point <emulator> at the QEMU this host has (`virsh domcapabilities` prints the path libvirt found) or install it',
+    };
+  if (/machine=/.test(what))
+    return {
+      cause: `the machine type the domain names (${what.trim()}) is not one this QEMU provides: a versioned type (pc-q35-9.0) from a newer QEMU, or a distribution-specific one (pc-q35-rhel9.4.0) on another distribution`,
+      fix: 'change the machine to one `qemu-system-x86_64 -machine help` lists (plain q35 picks the newest), or install the QEMU the domain was made with',
+    };
+  return undefined;
+}
+
+export const VIRT_STACK_EXTRA_ENTRIES: CatalogueEntry[] = [
+  {
+    id: 'libvirt.no-kvm-capabilities',
+    source: 'libvirt',
+    cite: 'libvirt/libvirt src/conf/capabilities.c virCapabilitiesDomainDataLookupInternal()',
+    format: 'could not find capabilities for %s',
+    versions:
+      'the %s lists what was asked for: "arch=x86_64 domaintype=kvm ", "emulator=PATH ", "machine=TYPE ", or "any configuration"; virsh prints it as "error: invalid argument: could not find capabilities for ..."',
+    patterns: [
+      /could not find capabilities for (?<what>(?:(?:arch|domaintype|emulator|machine)=[^\s'"]{1,120} ?){1,4}|any configuration)/,
+    ],
+    severity: 'error',
+    title: 'libvirt has no KVM for this domain',
+    cause:
+      'libvirt probed the host and found no QEMU that can run this domain type: with domaintype=kvm, /dev/kvm was missing or not accessible to libvirt when it probed QEMU (virtualization off in the firmware, kvm_intel/kvm_amd not loaded, or the host is a VM without nested virtualization). libvirt caches what it probed, so it keeps saying so after KVM is fixed until it probes again',
+    fix: 'check `ls -l /dev/kvm` and `virt-host-validate qemu`; once KVM is there, restart libvirt (systemctl restart libvirtd, or virtqemud) so it probes QEMU again; `virsh capabilities | grep kvm` then lists it',
+    refine: refineCapabilities,
+    render: render('error: invalid argument: ', 'arch=x86_64 domaintype=kvm '),
+    examples: [
+      ex('error: invalid argument: could not find capabilities for domaintype=kvm ', {
+        what: 'domaintype=kvm ',
+      }),
+      ex('error: invalid argument: could not find capabilities for arch=x86_64 domaintype=kvm '),
+      ex('error: invalid argument: could not find capabilities for arch=x86_64 machine=pc-q35-rhel9.4.0 '),
+    ],
+  },
+  {
+    id: 'nvidia.smi-no-driver',
+    source: 'userspace tool',
+    cite: 'NVIDIA nvidia-smi (closed source; NVML nvmlInit failing with NVML_ERROR_DRIVER_NOT_LOADED), quoted from public logs',
+    format:
+      "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. Make sure that the latest NVIDIA driver is installed and running.",
+    patterns: [/NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver/],
+    severity: 'error',
+    title: 'nvidia-smi finds no NVIDIA kernel driver',
+    cause:
+      'no NVIDIA kernel module is loaded or none has a GPU (no /dev/nvidiactl): the module failed to build or load for this kernel (DKMS after a kernel update, Secure Boot refusing an unsigned module, nouveau holding the GPU), or it loaded and failed to bring the GPU up (dmesg has an NVRM line). On a passthrough host this is expected for a GPU bound to vfio-pci: the host driver does not own it, the guest does',
+    fix: 'run `lsmod | grep nvidia` and `dmesg | grep -E "NVRM|nvidia"`: rebuild the module for this kernel (dkms autoinstall), sign it or turn Secure Boot off, blacklist nouveau; in a guest, an NVRM error on the passed GPU points at the assignment (BAR sizes, reset). On the host, `lspci -nnk` showing "Kernel driver in use: vfio-pci" means it is working as intended',
+    render: render(''),
+    examples: [
+      ex(
+        "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. Make sure that the latest NVIDIA driver is installed and running.",
+      ),
+    ],
+  },
+  {
+    id: 'edk2.boot-option-failed',
+    source: 'edk2',
+    cite: 'tianocore/edk2 MdeModulePkg/Universal/BdsDxe/BdsEntry.c BdsEntry() / MdeModulePkg/Library/UefiBootManagerLib/BmBoot.c EfiBootManagerBoot()',
+    format: '%s: failed to load Boot%04x "%s" from %s: %s\n',
+    versions:
+      'the last %s is the EFI_STATUS (%r in edk2: "Not Found", "Access Denied"); printed on the VM console (and the serial log) by OVMF; BdsDxe then tries the next option, and prints "BdsDxe: No bootable option or device was found." when none is left',
+    patterns: [
+      /BdsDxe: failed to load Boot(?<option>[0-9A-F]{4}) "(?<name>[^"\n]{1,100})" from [^:\n]{1,300}: (?<status>Not Found|Time out|Access Denied|Security Violation|Unsupported|Load Error|Invalid Parameter|Device Error)/,
+    ],
+    severity: 'info',
+    title: 'OVMF skipped a boot option with nothing to boot',
+    cause:
+      'the VM firmware tried this boot entry and found nothing bootable behind it (an empty CD drive, a disk without an EFI system partition, a network option without a server); it goes on to the next entry. Harmless when the VM then boots; it says nothing about the assigned device',
+    fix: 'nothing if the guest boots; if it stops at the firmware, fix the boot order (<boot order=.../> on the disk) or the install media, and for a guest installed in BIOS mode boot it with SeaBIOS or reinstall in UEFI mode',
+    refine: (f) => {
+      if (f.status === 'Access Denied' || f.status === 'Security Violation')
+        return {
+          severity: 'error',
+          cause: `Secure Boot refused the image of Boot${f.option} ("${f.name}"): OVMF's Secure Boot variant (OVMF_CODE.secboot with enrolled keys) only starts signed loaders, and this one is unsigned or signed by a key not enrolled`,
+          fix: 'boot a signed loader (shim for Linux; current Windows media), enroll the needed key, or use the OVMF variant without Secure Boot (OVMF_CODE.fd with a fresh OVMF_VARS.fd)',
+        };
+      return undefined;
+    },
+    render: render(
+      '',
+      'BdsDxe',
+      1,
+      'UEFI QEMU DVD-ROM QM00003 ',
+      'PciRoot(0x0)/Pci(0x1F,0x2)/Sata(0x0,0xFFFF,0x0)',
+      'Not Found',
+    ),
+    examples: [
+      ex(
+        'BdsDxe: failed to load Boot0001 "UEFI QEMU DVD-ROM QM00003 " from PciRoot(0x0)/Pci(0x1F,0x2)/Sata(0x0,0xFFFF,0x0): Not Found',
+        { option: '0001', status: 'Not Found' },
+      ),
+      ex(
+        'BdsDxe: failed to load Boot0002 "UEFI Misc Device" from PciRoot(0x0)/Pci(0x2,0x3)/Pci(0x0,0x0): Access Denied',
+        { status: 'Access Denied' },
+      ),
+    ],
+  },
+];

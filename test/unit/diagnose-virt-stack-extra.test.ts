@@ -1,0 +1,54 @@
+// The layers above an assigned device (catalogue/virt-stack-extra.ts): libvirt's capabilities
+// lookup (src/conf/capabilities.c: what was asked for decides the cause), nvidia-smi without a
+// driver (expected on a host whose GPU is on vfio-pci), and OVMF's boot manager (BdsDxe: a boot
+// option with nothing behind it is harmless; Access Denied is Secure Boot). Messages built from the
+// format strings.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { onlyFinding } from '../helpers/diagnose-entry.js';
+
+test('libvirt without KVM capabilities: KVM, then the emulator path, then the machine type', () => {
+  const id = 'libvirt.no-kvm-capabilities';
+  const kvm = onlyFinding(
+    'error: invalid argument: could not find capabilities for arch=x86_64 domaintype=kvm ',
+    id,
+  );
+  assert.match(kvm.explanation.cause, /\/dev\/kvm/);
+  assert.match(kvm.explanation.fix, /restart libvirt/);
+  const emu = onlyFinding(
+    'error: invalid argument: could not find capabilities for emulator=/usr/libexec/qemu-kvm ',
+    id,
+  );
+  assert.match(emu.explanation.cause, /emulator path/);
+  const machine = onlyFinding(
+    'error: invalid argument: could not find capabilities for arch=x86_64 machine=pc-q35-rhel9.4.0 ',
+    id,
+  );
+  assert.match(machine.explanation.cause, /machine type/);
+  assert.match(machine.explanation.fix, /-machine help/);
+});
+
+test('nvidia-smi without a driver: expected on a host whose GPU is on vfio-pci', () => {
+  const f = onlyFinding(
+    "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. Make sure that the latest NVIDIA driver is installed and running.",
+    'nvidia.smi-no-driver',
+  );
+  assert.match(f.explanation.cause, /vfio-pci/);
+  assert.match(f.explanation.fix, /dkms/);
+});
+
+test('OVMF skipping a boot option is harmless; Access Denied is Secure Boot', () => {
+  const id = 'edk2.boot-option-failed';
+  const empty = onlyFinding(
+    'BdsDxe: failed to load Boot0001 "UEFI QEMU DVD-ROM QM00003 " from PciRoot(0x0)/Pci(0x1F,0x2)/Sata(0x0,0xFFFF,0x0): Not Found',
+    id,
+  );
+  assert.equal(empty.explanation.severity, 'info');
+  assert.match(empty.explanation.cause, /Harmless/);
+  const denied = onlyFinding(
+    'BdsDxe: failed to load Boot0003 "Windows Boot Manager" from HD(1,GPT,0F3A,0x800,0x32000)/\\EFI\\Microsoft\\Boot\\bootmgfw.efi: Access Denied',
+    id,
+  );
+  assert.equal(denied.explanation.severity, 'error');
+  assert.match(denied.explanation.cause, /Secure Boot/);
+});
