@@ -224,7 +224,8 @@ const EXAMPLES: Record<string, Example[]> = {
 
 /** Lines that look related but are not the failure (each must match nothing). */
 const NEGATIVES = [
-  'qemu-system-x86_64: terminating on signal 15 from pid 1234',
+  // (QEMU's own "terminating on signal 15 from pid 1234" is qemu.terminated-by-signal's, an info
+  // line saying who stopped QEMU: diagnose-virt-stack-extra.test.ts)
   'error code 430 from the guest agent',
   'qemu-system-x86_64 exited with code 12',
   '[   12.000001] mt7921e 0000:03:00.0: failed to reset device',

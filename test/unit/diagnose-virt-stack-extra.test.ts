@@ -5,6 +5,7 @@
 // format strings.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { diagnoseText } from '../../src/readiness/diagnose/matcher.js';
 import { onlyFinding } from '../helpers/diagnose-entry.js';
 
 test('libvirt without KVM capabilities: KVM, then the emulator path, then the machine type', () => {
@@ -51,4 +52,37 @@ test('OVMF skipping a boot option is harmless; Access Denied is Secure Boot', ()
   );
   assert.equal(denied.explanation.severity, 'error');
   assert.match(denied.explanation.cause, /Secure Boot/);
+});
+
+test('QEMU terminated by a signal says who sent it; inside a libvirt error it stays libvirt.qemu-exited', () => {
+  const id = 'qemu.terminated-by-signal';
+  const byLibvirt = onlyFinding(
+    'qemu-system-x86_64: terminating on signal 15 from pid 1234 (/usr/sbin/libvirtd)',
+    id,
+  );
+  assert.equal(byLibvirt.explanation.severity, 'info');
+  assert.match(byLibvirt.explanation.cause, /libvirt .* stopped QEMU/);
+  const byInit = onlyFinding(
+    '2024-02-03T10:11:12.123456Z qemu-system-x86_64: terminating on signal 15 from pid 1 (/sbin/init)',
+    id,
+  );
+  assert.match(byInit.explanation.cause, /service manager/);
+  const bare = onlyFinding('kvm: terminating on signal 15 from pid 9876', id);
+  assert.match(bare.explanation.cause, /did not fail here/);
+  const inLibvirt = diagnoseText(
+    "error: internal error: QEMU unexpectedly closed the monitor (vm='win10'): 2025-01-02T10:00:00.000000Z qemu-system-x86_64: terminating on signal 15",
+  ).findings.map((f) => f.entry.id);
+  assert.deepEqual(inLibvirt, ['libvirt.qemu-exited']);
+});
+
+test('an out-of-tree, unsigned or proprietary module is harmless', () => {
+  for (const line of [
+    'vendor_reset: loading out-of-tree module taints kernel.',
+    'kvmfr: module verification failed: signature and/or required key missing - tainting kernel',
+    "nvidia: module license 'NVIDIA' taints kernel.",
+  ]) {
+    const f = onlyFinding(line, 'kernel.module-taints-kernel');
+    assert.equal(f.explanation.severity, 'info', line);
+    assert.match(f.explanation.cause, /Harmless/, line);
+  }
 });

@@ -1497,10 +1497,10 @@ export const LIBVIRT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: 'libvirt/libvirt src/qemu/qemu_monitor.c qemuMonitorIO() / src/qemu/qemu_process.c qemuProcessReportLogError()',
     format: "QEMU unexpectedly closed the monitor (vm='%1$s')",
     versions:
-      'libvirt 8.x+ (with QEMU\'s log text after ": "); libvirt ≤ 7.x: "qemu unexpectedly closed the monitor: %s", before the monitor connected "process exited while connecting to monitor"; qemuMonitorSend(): "End of file from qemu monitor (vm=\'%1$s\')" (≤ 7.x without vm=); qemu_hotplug.c: "guest unexpectedly quit during hotplug"; qemu_process.c qemuProcessLaunch(): "Process exited prior to exec" (libvirt\'s child failed before it ran QEMU, e.g. on the memory-lock limit)',
+      'libvirt 8.x+ (with QEMU\'s log text after ": "); libvirt ≤ 7.x: "qemu unexpectedly closed the monitor: %s", before the monitor connected "process exited while connecting to monitor"; qemuMonitorSend(): "End of file from qemu monitor (vm=\'%1$s\')" (≤ 7.x without vm=); qemu_hotplug.c: "guest unexpectedly quit during hotplug"; qemu_process.c qemuProcessLaunch(): "Process exited prior to exec" (libvirt\'s child failed before it ran QEMU, e.g. on the memory-lock limit); qemuMonitorIORead(): "Unable to read from monitor: Connection reset by peer" when QEMU died mid-read',
     tier: 'fallback',
     patterns: [
-      /(?<what>[Qq][Ee][Mm][Uu] unexpectedly closed the monitor|process exited while connecting to monitor|End of file from qemu monitor|guest unexpectedly quit|Process exited prior to exec)(?: \(vm='(?<vm>[^'\n]{1,128})'\))?(?::\s?(?<tail>[^\n]{1,300}))?/,
+      /(?<what>[Qq][Ee][Mm][Uu] unexpectedly closed the monitor|process exited while connecting to monitor|End of file from qemu monitor|guest unexpectedly quit|Process exited prior to exec|Unable to read from monitor)(?: \(vm='(?<vm>[^'\n]{1,128})'\))?(?::\s?(?<tail>[^\n]{1,300}))?/,
     ],
     severity: 'error',
     title: 'QEMU exited while libvirt was starting it or talking to it',
@@ -1514,6 +1514,9 @@ export const LIBVIRT_SWEEP_ENTRIES: CatalogueEntry[] = [
         { vm: 'win10' },
       ),
       ex('error: internal error: End of file from qemu monitor'),
+      ex('error: internal error: Unable to read from monitor: Connection reset by peer', {
+        what: 'Unable to read from monitor',
+      }),
     ],
   },
 ];

@@ -113,4 +113,78 @@ export const VIRT_STACK_EXTRA_ENTRIES: CatalogueEntry[] = [
       ),
     ],
   },
+  {
+    id: 'qemu.terminated-by-signal',
+    source: 'qemu',
+    cite: 'qemu/qemu system/runstate.c qemu_system_killed() / qemu_kill_report()',
+    format: 'terminating on signal %d from pid %d (%s)',
+    versions:
+      'QEMU before 8.0 had it in softmmu/runstate.c (earlier vl.c); without a sender name it prints "terminating on signal %d from pid %d", and for a signal from the kernel or a process it cannot name just "terminating on signal %d"',
+    patterns: [
+      // QEMU's own line only (program name first, as QEMU prints it): inside libvirt's "QEMU
+      // unexpectedly closed the monitor: ..." it is libvirt.qemu-exited's tail.
+      /^(?:\d{4}-\d\d-\d\dT[\d:.]{8,20}Z )?(?:qemu-system-[\w-]{1,20}|qemu-kvm|kvm): terminating on signal (?<signal>\d{1,2})(?: from pid (?<pid>\d{1,10})(?: \((?<sender>[^)\n]{1,200})\))?)?/,
+    ],
+    severity: 'info',
+    title: 'QEMU was told to quit by another process',
+    cause:
+      "QEMU did not fail here: it received a termination signal and exited. The line names who sent it; when a VM start fails, libvirt (or Proxmox) kills the QEMU it started after an error of its own, so the cause is in the lines before this one or in the manager's own error",
+    fix: "look above this line (and in the manager's error) for the first real error; if nothing failed, someone stopped the VM (virsh destroy, a shutdown timeout, the host shutting down)",
+    refine: (f) => {
+      const sender = f.sender ?? '';
+      if (/libvirtd|virtqemud/.test(sender))
+        return {
+          cause: `libvirt (${sender}) stopped QEMU (signal ${f.signal}): either a user or tool destroyed the VM (virsh destroy, a shutdown that timed out), or libvirt gave up on a start after an error of its own — a hook script, a device it could not prepare, the guest agent or monitor timing out. QEMU itself reported no error`,
+          fix: 'read the libvirt error printed with it (virsh start, journalctl -u libvirtd/virtqemud at that moment) and the lines above this one in /var/log/libvirt/qemu/VM.log',
+        };
+      if (/systemd|shutdown|init\b/.test(sender) || f.pid === '1')
+        return {
+          cause: `the service manager (${sender || 'pid 1'}) stopped QEMU (signal ${f.signal}): the host was shutting down or the unit running the VM was stopped`,
+          fix: 'nothing if the host was going down; otherwise check what stopped the unit (journalctl at that moment)',
+        };
+      return undefined;
+    },
+    render: render('qemu-system-x86_64: ', 15, 1234, '/usr/sbin/libvirtd'),
+    examples: [
+      ex('qemu-system-x86_64: terminating on signal 15 from pid 1234 (/usr/sbin/libvirtd)', {
+        signal: '15',
+        sender: '/usr/sbin/libvirtd',
+      }),
+      ex('2024-02-03T10:11:12.123456Z qemu-system-x86_64: terminating on signal 15 from pid 1 (/sbin/init)', {
+        pid: '1',
+      }),
+    ],
+  },
+  {
+    id: 'kernel.module-taints-kernel',
+    source: 'kernel',
+    cite: 'torvalds/linux kernel/module/main.c module_augment_kernel_taints() / kernel/module/signing.c module_sig_check()',
+    format: '%s: loading out-of-tree module taints kernel.\n',
+    versions:
+      'before Linux 6.4 in kernel/module/main.c check_modinfo(); with CONFIG_MODULE_SIG and an unsigned module: "%s: module verification failed: signature and/or required key missing - tainting kernel"; a proprietary licence: "%s: module license \'%s\' taints kernel."',
+    patterns: [
+      /(?<module>[\w-]{1,40}): (?:loading out-of-tree module taints kernel|module verification failed: signature and\/or required key missing - tainting kernel|module license '(?<license>[^'\n]{1,40})' taints kernel)/,
+    ],
+    severity: 'info',
+    title: 'A module from outside the kernel tree was loaded (harmless)',
+    cause:
+      'the kernel notes once that it runs a module built outside its own tree (vendor-reset, kvmfr for Looking Glass, NVIDIA, a DKMS driver) or an unsigned one, and marks itself tainted for bug reports. Harmless: the module loaded and works; this is not an error',
+    fix: 'nothing. Only when Secure Boot is enforcing (lockdown) does an unsigned module fail to load, and then the kernel says "Key was rejected by service" instead',
+    render: render('', 'vendor_reset'),
+    examples: [
+      ex('[    6.120000] vendor_reset: loading out-of-tree module taints kernel.', {
+        module: 'vendor_reset',
+      }),
+      ex(
+        '[    6.130000] kvmfr: module verification failed: signature and/or required key missing - tainting kernel',
+        {
+          module: 'kvmfr',
+        },
+      ),
+      ex("[    5.500000] nvidia: module license 'NVIDIA' taints kernel.", {
+        module: 'nvidia',
+        license: 'NVIDIA',
+      }),
+    ],
+  },
 ];
