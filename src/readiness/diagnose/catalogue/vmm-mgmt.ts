@@ -699,7 +699,7 @@ export const VMM_MGMT_ENTRIES: CatalogueEntry[] = [
         : undefined,
     render: render(
       'SRIOV-CNI failed to load netconf: ',
-      '"lstat /sys/bus/pci/devices/0000:00:07.0/physfn/net: no such file or directory"',
+      'lstat /sys/bus/pci/devices/0000:00:07.0/physfn/net: no such file or directory',
     ),
     examples: [
       ex(
