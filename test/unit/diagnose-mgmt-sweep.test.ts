@@ -5,8 +5,8 @@
 // (nova/objects/pci_device.py: allocated/claimed, unavailable/unclaimable for PF/VF relatives,
 // removed, available), the alias validation of nova/pci/request.py, the filter that emptied the
 // host list (nova/filters.py), the vnic_type a Neutron port binds with (ML2 managers.py), the
-// driver Incus waited for after a probe (internal/server/device/pci/pci.go) and whether KubeVirt's
-// device plugin saw a VFIO node go or come back.
+// driver Incus waited for after a probe (internal/server/device/pci/pci.go) and the device-plugin
+// resource a pod waits for (kubernetes fit.go, with vmm-mgmt.ts's mgmt.k8s-insufficient-device).
 // Lines that end in a sysfs write error stay the sysfs entries' (sysfs-bind.ts).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -254,7 +254,29 @@ test('Incus/LXD: where the probe wait ended, what the OVN search lacked, and whi
   assert.match(many.explanation.fix, /pci=ADDRESS/);
 });
 
-test('KubeVirt: a device that comes back is harmless', () => {
+test('Kubernetes: the device-plugin resource a pod waits for names the missing piece (mgmt.k8s-insufficient-device)', () => {
+  const cases: [string, RegExp][] = [
+    ['devices.kubevirt.io/kvm', /\/dev\/kvm/],
+    ['devices.kubevirt.io/vhost-net', /vhost_net/],
+    ['nvidia.com/gpu', /container device plugin/],
+    ['nvidia.com/GA102GL_A10', /permitted host devices/],
+  ];
+  for (const [resource, cause] of cases) {
+    // The entry is vmm-mgmt.ts's; this sweep taught it KubeVirt's own resources and nvidia.com/gpu.
+    const f = onlyFinding(
+      `0/2 nodes are available: 2 Insufficient ${resource}.`,
+      'mgmt.k8s-insufficient-device',
+    );
+    assert.equal(f.values.resource, resource);
+    assert.match(f.explanation.cause, cause, resource);
+  }
+  // CPU and memory are not device-plugin resources.
+  assert.deepEqual(
+    diagnoseText('0/2 nodes are available: 2 Insufficient cpu, 2 Insufficient memory.').findings.map(
+      (x) => x.entry.id,
+    ),
+    [],
+  );
   const back = onlyFinding('monitored device nvidia.com/GA102GL_A10 appeared', 'kubevirt.device-disappeared');
   assert.equal(back.explanation.severity, 'info');
 });
