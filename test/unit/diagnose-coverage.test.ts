@@ -10,11 +10,14 @@ import { CATALOGUE } from '../../src/readiness/diagnose/catalogue.js';
 import { ALSO, coverageRows, LEFT_OUT } from '../../src/readiness/diagnose/coverage.js';
 import { matchLine } from '../../src/readiness/diagnose/matcher.js';
 
-/** A format string as an expression: literal text exact, each conversion some non-empty text. */
+/**
+ * A format string as an expression: literal text exact, each conversion some non-empty text (C's,
+ * Go's %v, %w and %q, Python's %(name)s).
+ */
 function formatRegExp(format: string): RegExp {
   const parts = format
     .replace(/\n$/, '')
-    .split(/%(?:\d+\$)?[-#0 +]*\d*(?:\.\d+)?(?:hh|h|ll|l|L|j|z)?(?:pR|pr|pS|p|[diouxXscm])/);
+    .split(/%(?:\d+\$|\(\w+\))?[-#0 +]*\d*(?:\.\d+)?(?:hh|h|ll|l|L|j|z)?(?:pR|pr|pS|p|[diouxXscmvwq])/);
   return new RegExp(
     parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ +/g, ' +')).join('.{1,200}?'),
   );
@@ -68,4 +71,6 @@ test('the format-string reader: literal parts exact, conversions as text', () =>
     'Failed to re-attach device pci_0000_01_00_0',
     formatRegExp('Failed to re-attach device %1$s'),
   );
+  assert.match('PCI alias gpu is not defined', formatRegExp('PCI alias %(alias)s is not defined'));
+  assert.match('on device "eth0": busy', formatRegExp('on device %q: %w'));
 });

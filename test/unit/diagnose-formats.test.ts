@@ -7,14 +7,20 @@ import { test } from 'node:test';
 import { CATALOGUE } from '../../src/readiness/diagnose/catalogue.js';
 import { matchLine } from '../../src/readiness/diagnose/matcher.js';
 
-/** printf as the C sources use it: flags, width, length modifiers, %p (given as text), %pR, %pe (an error name), %m, positional %1$s; Go's %v and %w (fmt.Errorf) print their argument as text. */
+/**
+ * printf as the C sources use it: flags, width, length modifiers, %p (given as text), %pR, %pe (an
+ * error name), %m, positional %1$s; Go's %v and %w (fmt.Errorf) print their argument as text and
+ * %q double-quoted; Python's %(name)s takes the next argument (the arguments are given in the order
+ * the names appear).
+ */
 export function printf(format: string, args: (string | number)[]): string {
   let next = 0;
   return format.replace(
-    /%(?:(\d+)\$)?([-#0 +]*)(\d*)(?:\.\d+)?(?:hh|h|ll|l|L|j|z)?(pR|pr|pe|p|[diouxXscmvw%])/g,
+    /%(?:(\d+)\$|\(\w+\))?([-#0 +]*)(\d*)(?:\.\d+)?(?:hh|h|ll|l|L|j|z)?(pR|pr|pe|p|[diouxXscmvwq%])/g,
     (_all, pos: string | undefined, flags: string, width: string, conv: string) => {
       if (conv === '%') return '%';
       const v = pos ? args[Number(pos) - 1] : args[next++];
+      if (conv === 'q') return `"${String(v)}"`;
       if (
         conv === 'm' ||
         conv === 'pR' ||
@@ -100,6 +106,11 @@ test('printf renders the C conversions used in the catalogue', () => {
   assert.equal(
     printf('rlimit type %v: %w', [8, 'operation not permitted']),
     'rlimit type 8: operation not permitted',
+  );
+  assert.equal(printf('Parent device %q: %w', ['eth0', 'busy']), 'Parent device "eth0": busy');
+  assert.equal(
+    printf('PCI device %(compute_node_id)s:%(address)s', [3, '0000:81:00.1']),
+    'PCI device 3:0000:81:00.1',
   );
 });
 

@@ -23,6 +23,7 @@ import { LIBVIRT_MORE_ENTRIES } from './catalogue/libvirt-more.js';
 import { LIBVIRT_SWEEP_ENTRIES } from './catalogue/libvirt-sweep.js';
 import { MDEV_ENTRIES } from './catalogue/mdev.js';
 import { MDEV_GUEST_SWEEP_ENTRIES } from './catalogue/mdev-guest-sweep.js';
+import { MGMT_SWEEP_ENTRIES } from './catalogue/mgmt-sweep.js';
 import { OTHER_ENTRIES } from './catalogue/other.js';
 import { POWER_AER_BAR_ENTRIES } from './catalogue/power-aer-bar-sweep.js';
 import { QEMU_ENTRIES } from './catalogue/qemu.js';
@@ -85,6 +86,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...VIRT_STACK_EXTRA_ENTRIES,
   ...VIRT_MISSES_SWEEP_ENTRIES,
   ...HOST_MISSES_SWEEP_ENTRIES,
+  ...MGMT_SWEEP_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,
 ];

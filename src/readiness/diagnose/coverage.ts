@@ -14,6 +14,7 @@ import { IOMMU_FAULT_SWEEP_ALSO, IOMMU_FAULT_SWEEP_LEFT_OUT } from './catalogue/
 import { KERNEL_SWEEP_ALSO, KERNEL_SWEEP_LEFT_OUT } from './catalogue/kernel-sweep.js';
 import { LIBVIRT_SWEEP_ALSO, LIBVIRT_SWEEP_LEFT_OUT } from './catalogue/libvirt-sweep-coverage.js';
 import { MDEV_GUEST_SWEEP_ALSO, MDEV_GUEST_SWEEP_LEFT_OUT } from './catalogue/mdev-guest-sweep.js';
+import { MGMT_SWEEP_ALSO, MGMT_SWEEP_LEFT_OUT } from './catalogue/mgmt-sweep.js';
 import { POWER_AER_BAR_ALSO, POWER_AER_BAR_LEFT_OUT } from './catalogue/power-aer-bar-sweep.js';
 import { QEMU_SWEEP_ALSO, QEMU_SWEEP_LEFT_OUT } from './catalogue/qemu-sweep-coverage.js';
 import { SRIOV_XEN_ALSO, SRIOV_XEN_LEFT_OUT } from './catalogue/sriov-xen-sweep.js';
@@ -283,6 +284,7 @@ export const ALSO: AlsoCovered[] = [
   ...SRIOV_XEN_ALSO,
   ...VIRT_MISSES_ALSO,
   ...HOST_MISSES_ALSO,
+  ...MGMT_SWEEP_ALSO,
 ];
 
 export const LEFT_OUT: LeftOut[] = [
@@ -364,6 +366,7 @@ export const LEFT_OUT: LeftOut[] = [
   ...SRIOV_XEN_LEFT_OUT,
   ...VIRT_MISSES_LEFT_OUT,
   ...HOST_MISSES_LEFT_OUT,
+  ...MGMT_SWEEP_LEFT_OUT,
 ];
 
 /** The file a citation names: its repository and first path ("qemu/qemu hw/vfio/pci.c"). */

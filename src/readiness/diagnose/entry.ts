@@ -8,7 +8,8 @@
  *
  * The texts were looked up in the upstream trees (torvalds/linux, qemu/qemu, libvirt/libvirt,
  * pciutils/pciutils, DPDK/dpdk, spdk/spdk, mdevctl/mdevctl, moby/moby); NVIDIA's closed vGPU
- * manager is quoted from public logs and says so in `cite`. The explanations are ours.
+ * manager is quoted from public logs and says so in `cite`. The explanations are ours. Source
+ * 'incus' stands for Incus and LXD, whose device code shares its messages.
  */
 
 export type Source =
@@ -39,7 +40,9 @@ export type Source =
   | 'bhyve'
   | 'seabios'
   | 'xen'
-  | 'looking-glass';
+  | 'looking-glass'
+  | 'openstack'
+  | 'incus';
 export type Severity = 'error' | 'warning' | 'info';
 
 /** A real message this entry must recognise: the per-entry test runs every example. */

@@ -74,6 +74,8 @@ export const diagnoseFindingJson = v.strictObject({
       'seabios',
       'xen',
       'looking-glass',
+      'openstack',
+      'incus',
     ]),
     'who prints the message',
   ),

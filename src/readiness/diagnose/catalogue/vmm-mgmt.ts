@@ -6,7 +6,7 @@
  * (the scheduler's extended resources, the SR-IOV CNI), Kimchi and virt-install. Each explanation
  * is what the producing code does when it prints the message.
  */
-import type { CatalogueEntry } from '../entry.js';
+import type { CatalogueEntry, Refinement } from '../entry.js';
 import { ex, render } from './build.js';
 
 const ACRN = 'projectacrn/acrn-hypervisor devicemodel/hw/pci/passthrough.c';
@@ -17,6 +17,39 @@ const KIMCHI = 'kimchi-project/kimchi model/vmhostdevs.py VMHostDevsModel, messa
 
 /** A bus/slot/function as ACRN and bhyve print it: hex or decimal parts joined by "/". */
 const SLASH_BDF = '(?<slashbdf>[0-9a-fA-F]{1,2}\\/[0-9a-fA-F]{1,2}\\/[0-7])';
+
+/** The extended resource a pod waits for names the piece that is missing (fit.go "Insufficient %v"). */
+function refineK8sInsufficient(f: Readonly<Record<string, string>>): Refinement | undefined {
+  const r = f.resource ?? '';
+  if (r.startsWith('hugepages-'))
+    return {
+      title: 'No node has enough free hugepages of the size the pod asks for',
+      cause: `the pod (for KubeVirt the virt-launcher of a VM with spec.domain.memory.hugepages.pageSize) requests ${r}, and no node reports that much free: the kubelet advertises only hugepages reserved on the node itself (hugepagesz=/hugepages= on the kernel command line, or nr_hugepages), so a node without a reserved pool of that size has none, and pages held by running pods are not free`,
+      fix: `reserve the pool on the nodes meant for these VMs (1 GiB pages on the kernel command line: hugepagesz=1G hugepages=N), check that kubectl describe node shows ${r} in Capacity/Allocatable (restart the kubelet if it still shows the old value), and keep the pod's request within it`,
+    };
+  if (r === 'devices.kubevirt.io/kvm')
+    return {
+      title: 'No node offers /dev/kvm to KubeVirt',
+      cause:
+        "virt-handler's KVM device plugin advertises devices.kubevirt.io/kvm only on nodes where /dev/kvm exists: the nodes have no hardware virtualisation (VT-x/AMD-V off in the firmware, or nested virtualisation not enabled for a cloud VM node), or the kvm_intel/kvm_amd module is not loaded",
+      fix: 'enable VT-x/AMD-V (or nested virtualisation on the cloud instance), load kvm_intel/kvm_amd and check ls -l /dev/kvm on the node; for test clusters only, useEmulation in the KubeVirt CR',
+    };
+  if (r === 'devices.kubevirt.io/tun' || r === 'devices.kubevirt.io/vhost-net') {
+    const tun = r.endsWith('/tun');
+    return {
+      title: `No node offers ${tun ? '/dev/net/tun' : '/dev/vhost-net'} to KubeVirt`,
+      cause: `virt-handler advertises ${r} only where ${tun ? '/dev/net/tun' : '/dev/vhost-net'} exists; the nodes lack the ${tun ? 'tun' : 'vhost_net'} module`,
+      fix: `load it on the nodes (modprobe ${tun ? 'tun' : 'vhost_net'}, and list it in /etc/modules-load.d/)`,
+    };
+  }
+  if (r === 'nvidia.com/gpu')
+    return {
+      cause:
+        "nvidia.com/gpu is the resource of NVIDIA's container device plugin (GPUs for containers, on the nvidia driver); a VM needs the GPU bound to vfio-pci and advertised under a VM resource name (KubeVirt's permittedHostDevices, or the GPU Operator's sandbox device plugin with names such as nvidia.com/GA102GL_A10), and nodes whose GPUs are given to VMs do not advertise nvidia.com/gpu",
+      fix: "use the VM resource name the node advertises (kubectl describe node) as the VM's gpus/hostDevices deviceName; with the GPU Operator label the node nvidia.com/gpu.workload.config=vm-passthrough",
+    };
+  return undefined;
+}
 
 export const VMM_MGMT_ENTRIES: CatalogueEntry[] = [
   // ---------------------------------------------------------------- ACRN device model
@@ -636,14 +669,7 @@ export const VMM_MGMT_ENTRIES: CatalogueEntry[] = [
     cause:
       "the pod (a KubeVirt virt-launcher, a Kata pod, a DPDK pod) requests an extended resource that no node can give: the device plugin that advertises it is not running or registered on the node, it advertises 0 because the devices are not in the state it expects (bound to vfio-pci for KubeVirt's permitted host devices and VM-passthrough plugins, VFs not created for SR-IOV), or all units are taken by other pods",
     fix: 'kubectl describe node NODE: look at Capacity/Allocatable for the resource; 0 or missing means the plugin sees no devices (check its logs and the host binding with `vfiokit groups`), a full Allocated count means another pod holds them',
-    refine: (f) =>
-      f.resource?.startsWith('hugepages-')
-        ? {
-            title: 'No node has enough free hugepages of the size the pod asks for',
-            cause: `the pod (for KubeVirt the virt-launcher of a VM with spec.domain.memory.hugepages.pageSize) requests ${f.resource}, and no node reports that much free: the kubelet advertises only hugepages reserved on the node itself (hugepagesz=/hugepages= on the kernel command line, or nr_hugepages), so a node without a reserved pool of that size has none, and pages held by running pods are not free`,
-            fix: `reserve the pool on the nodes meant for these VMs (1 GiB pages on the kernel command line: hugepagesz=1G hugepages=N), check that kubectl describe node shows ${f.resource} in Capacity/Allocatable (restart the kubelet if it still shows the old value), and keep the pod's request within it`,
-          }
-        : undefined,
+    refine: refineK8sInsufficient,
     render: render('0/3 nodes are available: 3 ', 'nvidia.com/gpu'),
     examples: [
       ex(
@@ -699,7 +725,7 @@ export const VMM_MGMT_ENTRIES: CatalogueEntry[] = [
         : undefined,
     render: render(
       'SRIOV-CNI failed to load netconf: ',
-      '"lstat /sys/bus/pci/devices/0000:00:07.0/physfn/net: no such file or directory"',
+      'lstat /sys/bus/pci/devices/0000:00:07.0/physfn/net: no such file or directory',
     ),
     examples: [
       ex(
