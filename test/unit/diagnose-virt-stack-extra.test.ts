@@ -86,3 +86,21 @@ test('an out-of-tree, unsigned or proprietary module is harmless', () => {
     assert.match(f.explanation.cause, /Harmless/, line);
   }
 });
+
+test('Proxmox: the systemd scope timeout and the start failure that points at the line above', () => {
+  const t = onlyFinding('TASK ERROR: timeout waiting on systemd', 'pve.start-timeout');
+  assert.match(t.explanation.cause, /scope/);
+  assert.match(t.explanation.cause, /pins all guest RAM/);
+  const exited = onlyFinding('TASK ERROR: start failed: QEMU exited with code 1', 'pve.qemu-exited');
+  assert.match(exited.explanation.fix, /line above/);
+  const timedOut = onlyFinding(
+    "TASK ERROR: start failed: command '/usr/bin/kvm -id 104 -name gpu -no-shutdown' failed: got timeout",
+    'pve.qemu-exited',
+  );
+  assert.match(timedOut.explanation.cause, /did not finish in time/);
+  // The QEMU line above it keeps its own explanation; the wrapper adds nothing to it.
+  const both = diagnoseText(
+    'kvm: -device vfio-pci,host=0000:01:00.0,id=hostpci0,bus=ich9-pcie-port-1,addr=0x0: vfio 0000:01:00.0: group 13 is not viable\nTASK ERROR: start failed: QEMU exited with code 1',
+  ).findings.map((f) => f.entry.id);
+  assert.ok(both.includes('qemu.group-not-viable'), both.join(' '));
+});

@@ -187,4 +187,56 @@ export const VIRT_STACK_EXTRA_ENTRIES: CatalogueEntry[] = [
       }),
     ],
   },
+  {
+    id: 'pve.start-timeout',
+    source: 'proxmox',
+    cite: "proxmox/pve-common src/PVE/Systemd.pm wait_for_unit_removed() / enter_systemd_scope() (the timeout), as qemu-server PVE/QemuServer.pm vm_start() uses it to run QEMU in the VM's scope",
+    format: 'timeout waiting on systemd\n',
+    versions:
+      'shown in the task log as "TASK ERROR: timeout waiting on systemd"; a backup in stop mode logs "ERROR: Backup of VM N failed - timeout waiting on systemd"',
+    patterns: [/timeout waiting on systemd/],
+    severity: 'error',
+    title: "Proxmox gave up waiting for the VM's systemd scope",
+    cause:
+      "qemu-server starts QEMU in a systemd scope (VMID.scope) and waits for systemd to confirm it (and for the previous run's scope to go away). It gave up: the old QEMU of this VM is still exiting (a passed-through device or a large guest takes long to release; its scope is still there), or QEMU takes longer to start than allowed — with a passed-through device QEMU maps and pins all guest RAM before it answers, which takes tens of seconds for large guests and longer with hugepages or ballooning off, or the host is overloaded",
+    fix: 'check `systemctl status VMID.scope` and that no old `kvm -id VMID` process is left (wait for it or kill it), then start again; for large guests with passthrough, start it from the shell (`qm start VMID`, no timeout from the GUI) or give it hugepages; a second start usually succeeds once the old scope is gone',
+    render: render('TASK ERROR: '),
+    examples: [
+      ex('TASK ERROR: timeout waiting on systemd'),
+      ex('ERROR: Backup of VM 101 failed - timeout waiting on systemd'),
+    ],
+  },
+  {
+    id: 'pve.qemu-exited',
+    source: 'proxmox',
+    cite: 'proxmox/qemu-server PVE/QemuServer.pm vm_start_nolock() (run_command of the kvm command line; the task fails with "start failed: " and its error)',
+    format: 'start failed: QEMU exited with code %d\n',
+    versions:
+      'older qemu-server: "start failed: command \'/usr/bin/kvm -id VMID ...\' failed: exit code 1"; the task log shows it as "TASK ERROR: start failed: ..."',
+    tier: 'fallback',
+    patterns: [
+      /start failed: (?:QEMU exited with code (?<code>\d{1,3})|command '\/usr\/bin\/kvm -id (?<vmid>\d{1,9})[^'\n]{0,4000}' failed: (?:exit code (?<code2>\d{1,3})|(?<timeout>got timeout)))/,
+    ],
+    severity: 'error',
+    title: 'Proxmox: QEMU exited while the VM was starting',
+    cause:
+      'this line only says that QEMU stopped: QEMU printed its reason in the lines right above it in the same task log (for passthrough typically a "kvm: -device vfio-pci,..." line: group not viable, device busy, DMA mapping, memory lock, BAR mmap)',
+    fix: 'open the task log (or run `qm start VMID` in a shell) and give the "kvm: ..." line above this one to `vfiokit diagnose`',
+    refine: (f) =>
+      f.timeout
+        ? {
+            cause:
+              'the start command did not finish in time: QEMU was still setting up (with a passed-through device it maps and pins all guest RAM first, which takes long for large guests) or hung',
+            fix: 'start it from a shell (`qm start VMID`) to see whether it comes up late or hangs, and look at dmesg for the device at that moment',
+          }
+        : undefined,
+    render: render('TASK ERROR: ', 1),
+    examples: [
+      ex('TASK ERROR: start failed: QEMU exited with code 1', { code: '1' }),
+      ex(
+        "TASK ERROR: start failed: command '/usr/bin/kvm -id 100 -name win10 -no-shutdown -chardev socket,id=qmp,path=/var/run/qemu-server/100.qmp,server=on,wait=off -mon chardev=qmp,mode=control' failed: exit code 1",
+        { vmid: '100', code2: '1' },
+      ),
+    ],
+  },
 ];
