@@ -76,6 +76,7 @@ for (const { name, path, idPattern } of SETS) {
           assert.ok(typeof k === 'string' && k.trim().length > 0, `${m.id}: empty keyword`);
       }
       if (m.harmless !== undefined) assert.equal(m.harmless, true, `${m.id}: harmless is a flag`);
+      if (m.scope !== undefined) assert.ok(['in', 'out'].includes(m.scope), `${m.id}: scope ${m.scope}`);
       checked++;
     }
     assert.equal(checked, set.messages.length);
@@ -86,13 +87,14 @@ for (const { name, path, idPattern } of SETS) {
     assert.equal(new Set(texts).size, texts.length);
   });
 
-  test(`${name}: at least 40 messages were not used to build the catalogue (neither their text nor their thread)`, () => {
+  test(`${name}: at least 40 messages on the VFIO path were not used to build the catalogue (neither their text nor their thread)`, () => {
     const examples = catalogueExamples();
     assert.ok(examples.length > 0, 'the catalogue has no examples to compare with');
     let checked = 0;
     let clean = 0;
     for (const m of set.messages) {
-      if (isClean(contamination(m, examples))) clean++;
+      // A message marked off the VFIO path (scope "out") is not in the score, so not in the 40.
+      if (m.scope !== 'out' && isClean(contamination(m, examples))) clean++;
       checked++;
     }
     assert.equal(checked, set.messages.length);
