@@ -444,6 +444,30 @@ const KMOD: CatalogueEntry[] = [
 
 const BOOT: CatalogueEntry[] = [
   {
+    id: 'initramfs.possibly-missing-firmware',
+    source: 'userspace tool',
+    cite: 'initramfs-tools hook-functions manual_add_modules() ("W: Possible missing firmware"); archlinux/mkinitcpio functions add_firmware() / add_module() ("Possibly missing firmware for module")',
+    format: 'W: Possible missing firmware %s for module %s',
+    versions:
+      'initramfs-tools (Debian, Ubuntu, Proxmox VE) prints it while update-initramfs builds the image; mkinitcpio (Arch) prints "==> WARNING: Possibly missing firmware for module: \'%s\'"',
+    patterns: [
+      /W: Possible missing firmware (?<file>\/[^\s]{1,200}) for (?:built-in driver|module) (?<module>[\w-]{1,64})/,
+      /WARNING: Possibly missing firmware for module: ['`](?<module>[\w-]{1,64})'/,
+    ],
+    severity: 'info',
+    title: 'The initramfs build did not find a firmware file a module may ask for (harmless)',
+    cause:
+      'the tool copies into the initramfs the firmware files a module declares it might load, and one of them is not installed. Harmless: it is a warning, the image is built, and modules list firmware for chips you may not have (or the file comes later from the root filesystem). It is not why passthrough fails, and not related to the vfio settings just changed',
+    fix: 'nothing for passthrough; if that very driver fails to load its firmware at boot (dmesg "Direct firmware load ... failed"), install the firmware package (firmware-misc-nonfree, linux-firmware) and rebuild the initramfs',
+    render: render('', '/lib/firmware/i915/adlp_dmc_ver2_16.bin', 'i915'),
+    examples: [
+      ex('W: Possible missing firmware /lib/firmware/i915/adlp_dmc_ver2_16.bin for module i915', {
+        module: 'i915',
+      }),
+      ex("==> WARNING: Possibly missing firmware for module: 'qla2xxx'", { module: 'qla2xxx' }),
+    ],
+  },
+  {
     id: 'initramfs.mkinitcpio-module-not-found',
     source: 'userspace tool',
     cite: 'archlinux/mkinitcpio functions add_module()',
@@ -467,8 +491,12 @@ const BOOT: CatalogueEntry[] = [
     source: 'userspace tool',
     cite: 'dracut-ng/dracut install/dracut-install.c install_modules(); systemd/systemd src/shared/module-util.c module_load_and_warn() (systemd-modules-load; older: src/modules-load/modules-load.c load_module())',
     format: "Failed to find module '%s'",
-    versions: 'dracut-install appends the argument it was given ("Failed to find module \'%s\' %s")',
-    patterns: [new RegExp(`Failed to find module '${MODULE}'`)],
+    versions:
+      'dracut-install appends the argument it was given ("Failed to find module \'%s\' %s"); dracut itself then stops with "dracut: FATAL: Failed to install module %s" (modules.d/90kernel-modules, instmods for force_drivers/add_drivers)',
+    patterns: [
+      new RegExp(`Failed to find module '${MODULE}'`),
+      new RegExp(`dracut(?:\\[[\\w.]{1,20}\\])?: FATAL: Failed to install module ${MODULE}`),
+    ],
     severity: 'error',
     title: 'dracut or systemd-modules-load cannot find a module it was told to add or load',
     cause: `a module named in the configuration (dracut: add_drivers/force_drivers in /etc/dracut.conf.d; systemd: /etc/modules-load.d/*.conf, /etc/modules, modules-load= on the command line) does not exist for this kernel: ${MODULE_NOT_FOUND_CAUSE.replace(/^no module of that name exists for the kernel version in question: /, '')}`,
@@ -478,6 +506,7 @@ const BOOT: CatalogueEntry[] = [
     examples: [
       ex("systemd-modules-load[312]: Failed to find module 'vfio_virqfd'", { module: 'vfio_virqfd' }),
       ex("dracut-install: Failed to find module 'vfio_virqfd'", { module: 'vfio_virqfd' }),
+      ex('dracut: FATAL: Failed to install module vfio_virqfd', { module: 'vfio_virqfd' }),
     ],
   },
   {

@@ -317,14 +317,19 @@ export const KERNEL_IOMMU_ENTRIES: CatalogueEntry[] = [
     source: 'kernel',
     cite: 'torvalds/linux drivers/iommu/amd/init.c init_iommu_perf_ctr()',
     format: 'Unable to read/write to IOMMU perf counter.\n',
-    patterns: [/Unable to read\/write to IOMMU perf counter/],
+    versions:
+      'Linux 4.x printed "AMD-Vi: Unable to write to IOMMU perf counter." (the read check came later)',
+    patterns: [/Unable to (?:read\/)?write to IOMMU perf counter/],
     severity: 'info',
     title: 'AMD-Vi performance counters unavailable (harmless)',
     cause:
       'the IOMMU performance counters do not accept writes on this board (common on Ryzen firmware); only perf monitoring of the IOMMU is affected, not DMA remapping or passthrough',
     fix: 'nothing to do',
     render: render('pci 0000:00:00.2: '),
-    examples: [ex('[    0.620000] pci 0000:00:00.2: AMD-Vi: Unable to read/write to IOMMU perf counter.')],
+    examples: [
+      ex('[    0.620000] pci 0000:00:00.2: AMD-Vi: Unable to read/write to IOMMU perf counter.'),
+      ex('[    0.480000] AMD-Vi: Unable to write to IOMMU perf counter.'),
+    ],
   },
   {
     id: 'kernel.amd-iommu-features',
