@@ -752,10 +752,10 @@ export const VMM_HUGEPAGE_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: `${LG} host/platform/Windows/src/ivshmem.c ivshmemInit() / host/src/app.c app_main()`,
     format: 'Unable to enumerate the device, is it attached?',
     versions:
-      'DEBUG_WINERROR appends ": 0x%08x" (the Windows error, 0x103 = ERROR_NO_MORE_ITEMS) and, in later hosts, its text; older hosts misspell it "it is attached?"; then app.c: "Failed to open the IVSHMEM device"',
+      'DEBUG_WINERROR appends ": 0x%08x" (the Windows error, 0x103 = ERROR_NO_MORE_ITEMS) and, in later hosts, its text; older hosts misspell it "it is attached?"; then app.c: "Failed to open the IVSHMEM device" (2020-era hosts, when ivshmemInit() fails: "Failed to find the IVSHMEM device")',
     patterns: [
       /Unable to enumerate the device, (?:is it|it is) attached\?/,
-      /Failed to open the IVSHMEM device/,
+      /Failed to (?:open|find) the IVSHMEM device/,
     ],
     severity: 'error',
     title: 'Looking Glass host (in the guest) finds no IVSHMEM device',
@@ -979,6 +979,12 @@ export const VMM_HUGEPAGE_ALSO: { id: string; file: string; format: string; text
     file: `${LG} host/src/app.c`,
     format: 'Failed to open the IVSHMEM device',
     text: '  4214138392 [E]                app.c:450  | app_main                       | Failed to open the IVSHMEM device',
+  },
+  {
+    id: 'looking-glass.host-ivshmem-missing',
+    file: `${LG} host/src/app.c`,
+    format: 'Failed to find the IVSHMEM device',
+    text: '  4214138390 [E]                app.c:441  | app_main                       | Failed to find the IVSHMEM device',
   },
   {
     id: 'looking-glass.ivshmem-too-small',
