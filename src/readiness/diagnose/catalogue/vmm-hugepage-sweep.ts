@@ -1032,9 +1032,4 @@ export const VMM_HUGEPAGE_LEFT_OUT: { file: string; format: string; why: string 
     format: "You must specify a 'chardev'",
     why: 'ivshmem-doorbell, the variant that talks to an ivshmem-server over a socket for interrupts between guests; Looking Glass and Scream use ivshmem-plain, whose missing memdev is qemu.ivshmem-plain-memdev',
   },
-  {
-    file: LG_CLIENT_IVSHMEM,
-    format: 'Failed to create the dma buffer',
-    why: "the client's DMA-BUF import of frames from a kvmfr device; when it fails the client disables DMA-BUF imports and copies frames instead, so the shared memory itself works",
-  },
 ];
