@@ -18,6 +18,7 @@ import { KERNEL_ENTRIES } from './catalogue/kernel.js';
 import { KERNEL_IOMMU_ENTRIES } from './catalogue/kernel-iommu.js';
 import { KERNEL_PCI_ENTRIES } from './catalogue/kernel-pci.js';
 import { KERNEL_SWEEP_ENTRIES } from './catalogue/kernel-sweep.js';
+import { LG_SWEEP_ENTRIES } from './catalogue/lg-sweep.js';
 import { LIBVIRT_ENTRIES } from './catalogue/libvirt.js';
 import { LIBVIRT_MORE_ENTRIES } from './catalogue/libvirt-more.js';
 import { LIBVIRT_SWEEP_ENTRIES } from './catalogue/libvirt-sweep.js';
@@ -87,6 +88,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...VIRT_MISSES_SWEEP_ENTRIES,
   ...HOST_MISSES_SWEEP_ENTRIES,
   ...MGMT_SWEEP_ENTRIES,
+  ...LG_SWEEP_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,
 ];

@@ -12,6 +12,7 @@ import { HOST_MISSES_ALSO, HOST_MISSES_LEFT_OUT } from './catalogue/host-misses-
 import { IGD_INIT_ALSO, IGD_INIT_LEFT_OUT } from './catalogue/igd-iommu-init-sweep.js';
 import { IOMMU_FAULT_SWEEP_ALSO, IOMMU_FAULT_SWEEP_LEFT_OUT } from './catalogue/iommu-fault-sweep.js';
 import { KERNEL_SWEEP_ALSO, KERNEL_SWEEP_LEFT_OUT } from './catalogue/kernel-sweep.js';
+import { LG_SWEEP_ALSO, LG_SWEEP_LEFT_OUT } from './catalogue/lg-sweep.js';
 import { LIBVIRT_SWEEP_ALSO, LIBVIRT_SWEEP_LEFT_OUT } from './catalogue/libvirt-sweep-coverage.js';
 import { MDEV_GUEST_SWEEP_ALSO, MDEV_GUEST_SWEEP_LEFT_OUT } from './catalogue/mdev-guest-sweep.js';
 import { MGMT_SWEEP_ALSO, MGMT_SWEEP_LEFT_OUT } from './catalogue/mgmt-sweep.js';
@@ -285,6 +286,7 @@ export const ALSO: AlsoCovered[] = [
   ...VIRT_MISSES_ALSO,
   ...HOST_MISSES_ALSO,
   ...MGMT_SWEEP_ALSO,
+  ...LG_SWEEP_ALSO,
 ];
 
 export const LEFT_OUT: LeftOut[] = [
@@ -367,6 +369,7 @@ export const LEFT_OUT: LeftOut[] = [
   ...VIRT_MISSES_LEFT_OUT,
   ...HOST_MISSES_LEFT_OUT,
   ...MGMT_SWEEP_LEFT_OUT,
+  ...LG_SWEEP_LEFT_OUT,
 ];
 
 /** The file a citation names: its repository and first path ("qemu/qemu hw/vfio/pci.c"). */

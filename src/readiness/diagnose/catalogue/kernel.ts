@@ -1717,11 +1717,25 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     cause:
       'the name written to /sys/bus/pci/devices/<address>/reset_method is not one of device_specific, acpi, flr, af_flr, pm, bus, cxl_bus (Invalid), or the device does not support that method (Unsupported)',
     fix: 'cat the reset_method file to see the methods the device supports; for vendor-reset write device_specific',
+    refine: (f) =>
+      f.kind === 'Unsupported' && f.method === 'device_specific'
+        ? {
+            title: 'device_specific reset refused: vendor-reset is not handling this device',
+            cause:
+              'since Linux 5.15 a GPU is reset with vendor-reset only when its reset_method lists device_specific; the kernel accepts that name only when a device-specific reset answers for the device, which for AMD GPUs means vendor-reset is loaded (its hook installed) and the device is in its table. The write came before the module loaded, or the module failed to hook ("vendor_reset_hook: install failed"), or the card is not one vendor-reset supports',
+            fix: 'load vendor-reset first (early: /etc/modules-load.d plus the initramfs), check dmesg for "vendor_reset_hook: installed", then echo device_specific > /sys/bus/pci/devices/BDF/reset_method (vendor-reset ships a udev rule, 99-vendor-reset.rules, that does both)',
+          }
+        : undefined,
     examples: [
       {
         text: "[  200.100001] vfio-pci 0000:0b:00.0: Unsupported reset method 'flr'",
         origin: BUILT,
         facts: { bdf: '0000:0b:00.0', kind: 'Unsupported', method: 'flr' },
+      },
+      {
+        text: "[    6.200000] vfio-pci 0000:0c:00.0: Unsupported reset method 'device_specific'",
+        origin: BUILT,
+        facts: { bdf: '0000:0c:00.0', kind: 'Unsupported', method: 'device_specific' },
       },
     ],
     render: { prefix: 'vfio-pci 0000:0b:00.0: ', args: ['device_specfic'] },

@@ -752,10 +752,10 @@ export const VMM_HUGEPAGE_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: `${LG} host/platform/Windows/src/ivshmem.c ivshmemInit() / host/src/app.c app_main()`,
     format: 'Unable to enumerate the device, is it attached?',
     versions:
-      'DEBUG_WINERROR appends ": 0x%08x" (the Windows error, 0x103 = ERROR_NO_MORE_ITEMS) and, in later hosts, its text; older hosts misspell it "it is attached?"; then app.c: "Failed to open the IVSHMEM device"',
+      'DEBUG_WINERROR appends ": 0x%08x" (the Windows error, 0x103 = ERROR_NO_MORE_ITEMS) and, in later hosts, its text; older hosts misspell it "it is attached?"; then app.c: "Failed to open the IVSHMEM device" (2020-era hosts, when ivshmemInit() fails: "Failed to find the IVSHMEM device")',
     patterns: [
       /Unable to enumerate the device, (?:is it|it is) attached\?/,
-      /Failed to open the IVSHMEM device/,
+      /Failed to (?:open|find) the IVSHMEM device/,
     ],
     severity: 'error',
     title: 'Looking Glass host (in the guest) finds no IVSHMEM device',
@@ -981,6 +981,12 @@ export const VMM_HUGEPAGE_ALSO: { id: string; file: string; format: string; text
     text: '  4214138392 [E]                app.c:450  | app_main                       | Failed to open the IVSHMEM device',
   },
   {
+    id: 'looking-glass.host-ivshmem-missing',
+    file: `${LG} host/src/app.c`,
+    format: 'Failed to find the IVSHMEM device',
+    text: '  4214138390 [E]                app.c:441  | app_main                       | Failed to find the IVSHMEM device',
+  },
+  {
     id: 'looking-glass.ivshmem-too-small',
     file: `${LG} client/src/main.c`,
     format: 'Recommend increase size to %d MiB',
@@ -1025,10 +1031,5 @@ export const VMM_HUGEPAGE_LEFT_OUT: { file: string; format: string; why: string 
     file: 'qemu/qemu hw/misc/ivshmem.c',
     format: "You must specify a 'chardev'",
     why: 'ivshmem-doorbell, the variant that talks to an ivshmem-server over a socket for interrupts between guests; Looking Glass and Scream use ivshmem-plain, whose missing memdev is qemu.ivshmem-plain-memdev',
-  },
-  {
-    file: LG_CLIENT_IVSHMEM,
-    format: 'Failed to create the dma buffer',
-    why: "the client's DMA-BUF import of frames from a kvmfr device; when it fails the client disables DMA-BUF imports and copies frames instead, so the shared memory itself works",
   },
 ];
