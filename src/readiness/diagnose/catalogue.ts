@@ -9,6 +9,7 @@ import { DMA_MEMORY_ENTRIES } from './catalogue/dma-memory.js';
 import { DPDK_ENTRIES } from './catalogue/dpdk.js';
 import { FIELD_GAPS_SWEEP_ENTRIES } from './catalogue/field-gaps-sweep.js';
 import { GENERIC_ENTRIES } from './catalogue/generic.js';
+import { GPU_DRIVER_SWEEP_ENTRIES } from './catalogue/gpu-driver-sweep.js';
 import { HOST_GUEST_EXTRA_ENTRIES } from './catalogue/host-guest-extra.js';
 import { HOST_MISSES_SWEEP_ENTRIES } from './catalogue/host-misses-sweep.js';
 import { IGD_IOMMU_INIT_ENTRIES } from './catalogue/igd-iommu-init-sweep.js';
@@ -89,6 +90,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...HOST_MISSES_SWEEP_ENTRIES,
   ...MGMT_SWEEP_ENTRIES,
   ...LG_SWEEP_ENTRIES,
+  ...GPU_DRIVER_SWEEP_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,
 ];

@@ -8,6 +8,7 @@
  */
 
 import { BIND_SETUP_ALSO, BIND_SETUP_LEFT_OUT } from './catalogue/bind-setup.js';
+import { GPU_DRIVER_ALSO, GPU_DRIVER_LEFT_OUT } from './catalogue/gpu-driver-sweep.js';
 import { HOST_MISSES_ALSO, HOST_MISSES_LEFT_OUT } from './catalogue/host-misses-sweep.js';
 import { IGD_INIT_ALSO, IGD_INIT_LEFT_OUT } from './catalogue/igd-iommu-init-sweep.js';
 import { IOMMU_FAULT_SWEEP_ALSO, IOMMU_FAULT_SWEEP_LEFT_OUT } from './catalogue/iommu-fault-sweep.js';
@@ -287,6 +288,7 @@ export const ALSO: AlsoCovered[] = [
   ...HOST_MISSES_ALSO,
   ...MGMT_SWEEP_ALSO,
   ...LG_SWEEP_ALSO,
+  ...GPU_DRIVER_ALSO,
 ];
 
 export const LEFT_OUT: LeftOut[] = [
@@ -370,6 +372,7 @@ export const LEFT_OUT: LeftOut[] = [
   ...HOST_MISSES_LEFT_OUT,
   ...MGMT_SWEEP_LEFT_OUT,
   ...LG_SWEEP_LEFT_OUT,
+  ...GPU_DRIVER_LEFT_OUT,
 ];
 
 /** The file a citation names: its repository and first path ("qemu/qemu hw/vfio/pci.c"). */

@@ -2336,6 +2336,22 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
           };
         // Since Linux 5.19 a host driver that uses DMA cannot bind to a device whose IOMMU group a
         // VFIO user owns: iommu_device_use_default_domain() (drivers/iommu/iommu.c) returns EBUSY.
+        // The NVIDIA module returns -1 for every failed probe (kernel-open/nvidia/nv-pci.c); its NVRM
+        // lines above say which check failed.
+        if (f.driver === 'nvidia' && f.err === '-1')
+          return {
+            cause:
+              'the nvidia module declined or failed this device (its probe returns -1 for every reason): the NVRM line just above says which — an SR-IOV VF it does not drive ("Ignoring probe for VF", harmless), a legacy GPU, a BAR it could not claim or resize, no IRQ. A GPU held by vfio-pci is not probed at all ("is already bound to vfio-pci")',
+            fix: 'read `dmesg | grep NVRM` around it; for a VF or a GPU meant for a VM nothing to do',
+          };
+        if (
+          f.driver === 'amdgpu' &&
+          (f.err === '-22' || f.err === '-110' || f.err === '-62' || f.err === '-2')
+        )
+          return {
+            cause: `amdgpu could not start the GPU (${name ?? f.err}) and gave it up: the lines above say which step — no VBIOS ("Unable to locate a BIOS ROM": in a guest a hidden or unreadable ROM BAR), an unreadable IP discovery table or a PSP/SMU/ring failure (a card not reset since its last user: the AMD reset problem after passthrough), or, with -2, a firmware file missing`,
+            fix: "read the amdgpu lines above it; reset the card before the driver loads (vendor-reset, host power-cycle), keep amdgpu off a card meant for a VM, give a guest the card's ROM (rombar on, or a romfile dumped from this card) and current linux-firmware",
+          };
         if (f.err === '-16')
           return {
             cause: `the ${f.driver} driver could not bind (EBUSY): the device or its resources are held — typically its IOMMU group is owned by a VFIO user (a VM has another device of the same group open), and the kernel keeps host drivers off every device of such a group (iommu_device_use_default_domain())`,
@@ -2380,6 +2396,16 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
         text: '[    8.312681] simple-framebuffer simple-framebuffer.0: probe with driver simple-framebuffer failed with error -16',
         origin: BUILT,
         facts: { driver: 'simple-framebuffer', err: '-16' },
+      },
+      {
+        text: '[    4.310077] nvidia: probe of 0000:41:00.4 failed with error -1',
+        origin: BUILT,
+        facts: { bdf: '0000:41:00.4', driver: 'nvidia', err: '-1' },
+      },
+      {
+        text: '[    5.129633] amdgpu: probe of 0000:10:00.0 failed with error -22',
+        origin: BUILT,
+        facts: { bdf: '0000:10:00.0', driver: 'amdgpu', err: '-22' },
       },
     ],
     render: { prefix: 'vfio-pci 0000:01:00.0: ', args: ['vfio-pci', -22] },
