@@ -512,7 +512,8 @@ export const DMA_MEMORY_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux mm/oom_kill.c dump_header() (and mm/memcontrol.c mem_cgroup_print_oom_meminfo() for a cgroup)',
     format: '%s invoked oom-killer: gfp_mask=%#x(%pGg), order=%d, oom_score_adj=%hd\n',
     patterns: [
-      /(?<task>[^\s:]{1,32}) invoked oom-killer: gfp_mask=(?<gfp>0x[0-9a-f]{1,8})/,
+      // A QEMU vCPU thread is named "CPU N/KVM" (accel/kvm/kvm-accel-ops.c), with a space in it.
+      /(?<task>CPU \d{1,4}\/KVM|[^\s:]{1,32}) invoked oom-killer: gfp_mask=(?<gfp>0x[0-9a-f]{1,8})(?:\([^)\n]{0,200}\))?(?:, order=\d{1,2}, oom_score_adj=(?<adj>-?\d{1,4}))?/,
       // mm/memcontrol.c mem_cgroup_print_oom_meminfo(): the cgroup's usage at its limit
       /memory: usage (?<usage>\d{1,15})kB, limit (?<limit>\d{1,15})kB, failcnt (?<failcnt>\d{1,15})/,
     ],
@@ -521,6 +522,23 @@ export const DMA_MEMORY_ENTRIES: CatalogueEntry[] = [
     cause:
       'an allocation (by the named task) found no free memory, so the kernel will kill a process; a VM with an assigned device pins all its RAM and reserved hugepages are not usable by the host, so the host runs short sooner than the numbers suggest. The "Killed process" line that follows says which process died',
     fix: 'read the "Killed process" line; leave headroom beside guest RAM and reserved hugepages, and do not over-commit VMs with assigned devices',
+    refine: (f) => {
+      const vcpu = /^CPU \d+\/KVM$/.test(f.task ?? '');
+      const adj = Number(f.adj ?? '0');
+      // Kubernetes gives burstable pods an oom_score_adj between 2 and 999 (pkg/kubelet/qos), and
+      // systemd/libvirt leave QEMU at 0: a high value means the VM runs in a pod.
+      const pod = adj >= 2 && adj <= 999;
+      if (!vcpu && !pod) return undefined;
+      return {
+        title: pod
+          ? "A VM's QEMU hit its pod's memory limit (OOM killer started)"
+          : "A VM's QEMU ran out of memory (OOM killer started)",
+        cause: `${vcpu ? `a vCPU thread of QEMU (${f.task}: the guest touching its memory)` : `the task ${f.task}`} needed a page and none was left${pod ? `; its oom_score_adj (${adj}) is what Kubernetes gives a burstable pod, so this is the memory cgroup of the VM's pod (KubeVirt/Harvester virt-launcher) at its limit` : ', usually within a memory cgroup limit when the VM runs in a container, a pod or a slice with a limit'}. Such a limit is the guest RAM plus a fixed overhead, and a VM with assigned devices charges more than plain RAM to it: the IOMMU page tables for all pinned guest memory, the devices' mapped MMIO and VFIO's bookkeeping grow with each device (several large GPUs add up), so the overhead no longer covers it and the cgroup's OOM killer ends the VM`,
+        fix: pod
+          ? "give the pod more memory than the guest RAM: raise the VM's memory overhead (Harvester: the VM's reserved memory; KubeVirt: resources.requests/limits.memory above spec.domain.memory.guest) and retry; `kubectl describe pod` shows the OOMKilled container"
+          : 'raise or remove the memory limit of the VM\'s cgroup (libvirt <memtune><hard_limit>, a systemd slice\'s MemoryMax) or leave host headroom; the "Killed process" line says which process died',
+      };
+    },
     render: render('', 'qemu-system-x86', 0x140cca, 'GFP_HIGHUSER_MOVABLE|__GFP_COMP', 0, 0),
     examples: [
       ex(
@@ -528,6 +546,10 @@ export const DMA_MEMORY_ENTRIES: CatalogueEntry[] = [
         { task: 'qemu-system-x86' },
       ),
       ex('memory: usage 8388608kB, limit 8388608kB, failcnt 412', { limit: '8388608' }),
+      ex(
+        '[1203344.101010] CPU 3/KVM invoked oom-killer: gfp_mask=0x400dc0(GFP_KERNEL_ACCOUNT|__GFP_ZERO), order=0, oom_score_adj=980',
+        { task: 'CPU 3/KVM', adj: '980' },
+      ),
     ],
   },
   {

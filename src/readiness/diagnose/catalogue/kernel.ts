@@ -2034,8 +2034,8 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     severity: 'warning',
     title: 'No address space left for a BAR',
     cause:
-      'the bridge window above the device has no room for this BAR (large GPU BARs, Resizable BAR, or "Above 4G decoding" off in the firmware). The kernel tries again after reallocating; a following "failed to assign" means the BAR stays unassigned and the device cannot be enabled. Seen inside a VM, the window is the one the guest firmware (OVMF, SeaBIOS) set up, too small for the assigned device\'s BAR',
-    fix: 'enable "Above 4G decoding" in the firmware; try pci=realloc, or pci=realloc=off if the firmware layout was fine; disable Resizable BAR for the passed-through GPU if the window is small. Inside a VM: use OVMF and enlarge its 64-bit window (QEMU -fw_cfg name=opt/ovmf/X-PciMmio64Mb,string=65536, or -cpu host,host-phys-bits=on with a recent OVMF)',
+      'the bridge window above the device has no room for this BAR (large GPU BARs, Resizable BAR, or "Above 4G decoding" off in the firmware). The kernel tries again after reallocating; a following "failed to assign" means the BAR stays unassigned and the device cannot be enabled. Seen inside a VM, the window is the one the guest firmware (OVMF, SeaBIOS) set up, too small for the assigned device\'s BAR; for a device hot-plugged into the VM (QMP device_add, a Kata/KubeVirt hot-plug) the root port it lands on only has the window reserved at boot, which the firmware did not size for a large BAR',
+    fix: 'enable "Above 4G decoding" in the firmware; try pci=realloc, or pci=realloc=off if the firmware layout was fine; disable Resizable BAR for the passed-through GPU if the window is small. Inside a VM: use OVMF and enlarge its 64-bit window (QEMU -fw_cfg name=opt/ovmf/X-PciMmio64Mb,string=65536, or -cpu host,host-phys-bits=on with a recent OVMF); cold-plug large-BAR devices at VM start instead of hot-plugging them, or reserve room on the hot-plug root port (QEMU pcie-root-port pref64-reserve=)',
     examples: [
       {
         text: '[    0.611010] pci 0000:01:00.0: BAR 1: no space for [mem size 0x400000000 64bit pref]',

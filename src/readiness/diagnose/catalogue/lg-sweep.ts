@@ -188,8 +188,13 @@ export const LG_SWEEP_ENTRIES: CatalogueEntry[] = [
     source: 'looking-glass',
     cite: `${LG} client/src/main.c lg_run()`,
     format: 'Expected KVMFR version %d, got %d',
-    versions: 'when the KVMFR magic itself differs: "Invalid KVMFR magic"',
-    patterns: [/Expected KVMFR version (?<expected>\d{1,4}), got (?<got>\d{1,10})/, /Invalid KVMFR magic/],
+    versions:
+      'when the KVMFR magic itself differs: "Invalid KVMFR magic"; the clients of 2018-2019 (alpha to B1) printed "KVMFR version missmatch, expected %u but got %u" (sic)',
+    patterns: [
+      /Expected KVMFR version (?<expected>\d{1,4}), got (?<got>\d{1,10})/,
+      /Invalid KVMFR magic/,
+      /KVMFR version mis{1,2}match, expected (?<expected>\d{1,4}) but got (?<got>\d{1,10})/,
+    ],
     severity: 'error',
     title: 'Looking Glass: the host application writes another KVMFR version',
     cause:
@@ -210,6 +215,13 @@ export const LG_SWEEP_ENTRIES: CatalogueEntry[] = [
         {
           expected: '19',
           got: '20',
+        },
+      ),
+      ex(
+        '[E]               main.c:860  | run                            | KVMFR version missmatch, expected 7 but got 6',
+        {
+          expected: '7',
+          got: '6',
         },
       ),
     ],

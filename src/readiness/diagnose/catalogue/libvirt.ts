@@ -1,6 +1,7 @@
 /** Catalogue entries for messages printed by libvirt (src/util/virpci.c, src/hypervisor/virhostdev.c, the QEMU driver). */
 import type { CatalogueEntry } from '../entry.js';
 import { BDF } from '../entry.js';
+import { ex } from './build.js';
 import { errnoName } from './qemu.js';
 import { refineSysfsWrite } from './sysfs-errno.js';
 
@@ -831,9 +832,11 @@ export const LIBVIRT_ENTRIES: CatalogueEntry[] = [
     cite: 'libvirt/libvirt src/util/virprocess.c virProcessSetMaxMemLock()',
     format: 'cannot limit locked memory of process %1$lld to %2$llu',
     versions:
-      'libvirt ≤ 6.x (in the forked child): "cannot limit locked memory to %llu"; KubeVirt relays it with the pid left out ("of process to N")',
+      'libvirt ≤ 6.x (in the forked child): "cannot limit locked memory to %llu"; KubeVirt relays it with the pid left out ("of process to N"), or with both numbers left out ("of process: Operation not permitted")',
     patterns: [
       /cannot limit locked memory (?:of process (?:(?<pid>\d{1,10}) )?)?to (?<size>\d{1,20})(?::\s?(?<err>[^\n"'\\)]{1,80}))?/,
+      // Relayed by KubeVirt's virt-launcher with both numbers dropped.
+      /cannot limit locked memory of process: (?<err>[^\n"'\\)]{1,80})/,
     ],
     severity: 'error',
     title: 'libvirt could not raise the locked-memory limit for QEMU',
@@ -862,6 +865,10 @@ export const LIBVIRT_ENTRIES: CatalogueEntry[] = [
         origin: 'https://github.com/kubevirt/kubevirt/issues/17694',
         facts: { size: '9007199254740991', err: 'Operation not permitted' },
       },
+      ex(
+        '{"component":"virt-launcher","level":"error","reason":"virError(Code=38, Domain=0, Message=\'cannot limit locked memory of process: Operation not permitted\')"}',
+        { errno: 'EPERM' },
+      ),
     ],
   },
 ];

@@ -192,6 +192,12 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
               "the device's driver refused the open; for a mediated device (vGPU) this is the vendor driver: the NVIDIA vGPU manager (nvidia-vgpu-mgr) is not running, the vGPU type cannot be created next to the running ones, or the host driver logged an error",
             fix: 'read dmesg and the vendor daemon log (journalctl -u nvidia-vgpu-mgr); for a physical device check dmesg for a failed reset or power-state change',
           };
+        case 'ETIMEDOUT':
+          return {
+            cause:
+              "the device's driver gave up waiting: for a mediated device (NVIDIA vGPU) the open waits for nvidia-vgpu-mgr to start the vGPU, and it did not. The vGPU manager could not bring it up next to what already runs on that physical GPU — in time-sliced vGPU all vGPUs on one GPU must be of the same type and size (one mdev per VM, no mixing of profiles or of Q/C/A series on a GPU), or the GPU has no free framebuffer for another instance — or the manager itself failed (its log says why)",
+            fix: 'read `journalctl -u nvidia-vgpu-mgr` at that moment; give each VM its own mdev, and create only mdevs of the same type on one physical GPU (check `mdevctl list` and the available_instances of each type)',
+          };
         case 'EPERM':
           return {
             cause:
@@ -2196,16 +2202,23 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     patterns: [
       /VFIO device doesn't support migration/,
       new RegExp(`${DEV_NAME}: (?:Migration disabled|VFIO migration is not supported in kernel)`),
+      // The same reason where a management layer relays it without the device name.
+      /(?:^|: )VFIO migration is not supported in kernel/,
+      /Migration is disabled when VFIO device is attached/,
     ],
     severity: 'info',
     title: 'A VM with this assigned device cannot be live-migrated',
     cause:
-      'the device has no VFIO migration driver (only some NICs and GPUs with vendor variant drivers do), so QEMU adds a migration blocker; the VM itself runs normally',
-    fix: 'shut the VM down to move it, or hot-unplug the device before migrating',
+      "the device's kernel driver does not offer VFIO migration: plain vfio-pci cannot save and restore a device's internal state; only vendor variant drivers can (mlx5_vfio_pci for ConnectX VFs, hisi_acc_vfio_pci, NVIDIA's vGPU and a few others). QEMU adds a migration blocker; the VM itself runs normally",
+    fix: "bind the device to its vendor's variant VFIO driver where one exists (with a kernel and QEMU that support it), or shut the VM down to move it, or hot-unplug the device before migrating (KubeVirt does this for SR-IOV interfaces)",
     render: { prefix: `${QEMU}`, args: [] },
     examples: [
       {
         text: "error: Requested operation is not valid: cannot migrate domain: VFIO device doesn't support migration",
+        origin: BUILT,
+      },
+      {
+        text: 'error: Requested operation is not valid: Migration is disabled when VFIO device is attached',
         origin: BUILT,
       },
     ],

@@ -68,7 +68,7 @@ function refineEnable(f: Facts): Refinement | undefined {
 
 /** What an administratively set MAC means for the guest, shared by the Intel PF drivers' lines. */
 const MAC_OVERRIDE_CAUSE =
-  "the host gave the VF a MAC address through the PF (`ip link set PF vf N mac …`, which libvirt does for <interface type='hostdev'> with a <mac>, and the SR-IOV CNI for a pod), so the PF pins the VF to it; the guest's VF driver then asked for another address (a MAC set inside the guest, a bond or bridge in the guest, a VF driver that starts before it learnt the pinned address) and the PF refused. Traffic to the guest's address is dropped until the guest uses the pinned one";
+  "the host set the VF's MAC address administratively through the PF (`ip link set PF vf N mac …`, which libvirt does for <interface type='hostdev'> with a <mac>, and the SR-IOV CNI for a pod), so the PF pins the VF to it; the guest's VF driver then asked for another address (a MAC set inside the guest, a bond or bridge in the guest, a VF driver that starts before it learnt the pinned address) and the PF refused. Traffic to the guest's address is dropped until the guest uses the pinned one";
 const MAC_OVERRIDE_FIX =
   "use the same MAC inside the guest as on the host (libvirt's <mac address=…/> is the one set), reload the VF driver in the guest so it reads the pinned address, or let the VF choose its own: `ip link set PF vf N trust on` (or clear the admin MAC with `ip link set PF vf N mac 00:00:00:00:00:00` where the driver allows it)";
 

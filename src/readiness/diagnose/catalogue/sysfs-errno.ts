@@ -304,7 +304,14 @@ const SRIOV_NUMVFS: SysfsFile = {
         "the device's SR-IOV capability is inconsistent (InitialVFs against TotalVFs): sriov_enable() returns EIO",
       fix: 'update the device firmware; the device cannot enable VFs as it is',
     },
-    EACCES: ROOT,
+    // A shell's `echo N > .../sriov_numvfs` opens with O_CREAT: when the attribute does not exist,
+    // sysfs refuses to create the file with EACCES, even for root (kernfs directories have no
+    // create operation and the VFS answers "Permission denied").
+    EACCES: {
+      cause:
+        'either the writer is not root — or, as often, the file does not exist: the kernel shows sriov_numvfs only on devices with an SR-IOV capability (drivers/pci/iov.c sriov_pf_attrs_are_visible()), and a shell redirect to a missing sysfs file tries to create it, which sysfs refuses with "Permission denied" even for root. So the device cannot make virtual functions: it has no SR-IOV support (most onboard NICs, e.g. Intel I219/I211, and consumer GPUs), or SR-IOV is disabled in the firmware',
+      fix: 'check `ls /sys/bus/pci/devices/ADDR/sriov_totalvfs`: if it is missing, the device does not support SR-IOV here — pass the whole device (the PF) to the VM with vfio-pci instead, or enable SR-IOV in the firmware where the board offers it; if it exists, write as root (`echo N | sudo tee FILE`)',
+    },
     EPERM: ROOT,
     EROFS: READ_ONLY,
   },

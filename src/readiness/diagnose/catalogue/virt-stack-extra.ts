@@ -239,4 +239,101 @@ export const VIRT_STACK_EXTRA_ENTRIES: CatalogueEntry[] = [
       ),
     ],
   },
+  {
+    id: 'tool.iommu-group-listing-empty',
+    source: 'userspace tool',
+    cite: 'the IOMMU group listing loop of the passthrough guides (ArchWiki "PCI passthrough via OVMF", "Ensuring that the groups are valid": for d in /sys/kernel/iommu_groups/*/devices/*; ... lspci -nns "${d##*/}")',
+    format: 'IOMMU Group %s %s',
+    versions:
+      'the loop prints "IOMMU Group N " before the lspci line of each device; when /sys/kernel/iommu_groups is empty the glob stays unexpanded, the group is printed as "*" and lspci -nns "*" lists every device',
+    patterns: [/IOMMU [Gg]roup \*(?:[ :]|$)/],
+    severity: 'error',
+    title: 'The IOMMU group listing found no groups: the IOMMU is off',
+    cause:
+      'the listing shows "IOMMU Group *": /sys/kernel/iommu_groups/ is empty, so the script\'s glob matched nothing, was printed literally, and lspci then listed every device. The kernel made no IOMMU groups — the IOMMU (VT-d / AMD-Vi) is not enabled: off in the firmware, not turned on on the kernel command line (intel_iommu=on on Intel kernels before 6.8 defaults), or not supported by the platform. No device can be passed through until groups exist',
+    fix: 'enable VT-d / AMD-Vi ("IOMMU", "SVM" is not enough) in the firmware setup, add intel_iommu=on (Intel) to the kernel command line and reboot; `dmesg | grep -e DMAR -e AMD-Vi` and `ls /sys/kernel/iommu_groups` confirm it; `vfiokit doctor` checks each step',
+    render: render(
+      '',
+      '*',
+      '00:00.0 Host bridge [0600]: Intel Corporation 8th Gen Core Processor Host Bridge/DRAM Registers [8086:3ec2] (rev 07)',
+    ),
+    examples: [
+      ex(
+        'IOMMU Group * 00:00.0 Host bridge [0600]: Intel Corporation 8th Gen Core Processor Host Bridge/DRAM Registers [8086:3ec2] (rev 07)',
+      ),
+      ex('IOMMU group *:'),
+    ],
+  },
+  {
+    id: 'kernel.hotplug-memory-unaddressable',
+    source: 'kernel',
+    cite: 'torvalds/linux mm/memory_hotplug.c check_hotplug_memory_addressable() (reached from memremap_pages() for device memory, and from add_memory())',
+    format: 'Hotplug memory [%#llx-%#llx] exceeds maximum addressable range [%#llx-%#llx]\n',
+    patterns: [
+      /Hotplug memory \[(?<start>0x[0-9a-f]{1,16})-0x[0-9a-f]{1,16}\] exceeds maximum addressable range \[(?:0x)?[0-9a-f]{1,16}-(?<max>0x[0-9a-f]{1,16})\]/,
+    ],
+    severity: 'error',
+    title: 'A device BAR lies above what this kernel can map',
+    cause:
+      "a driver asked to map a PCI BAR as memory (ZONE_DEVICE: kvmfr mapping the IVSHMEM BAR for Looking Glass, a GPU driver's peer-to-peer memory, virtio-mem or CXL) at a physical address beyond the highest one this kernel maps (46 bits, 0x3fffffffffff, with 4-level paging), so the kernel refused and the driver creates no device. In a VM this is the firmware's placement: OVMF puts the 64-bit PCI window at the top of the guest's physical address width, and with a wide phys-bits (host-phys-bits on a 48- or 52-bit host) that is above what a 4-level guest kernel can map",
+    fix: 'limit the guest\'s physical address width to 46 bits or less (QEMU -cpu host,host-phys-bits=on,host-phys-bits-limit=46, or phys-bits=46; libvirt <maxphysaddr mode="passthrough" limit="46"/>) so the firmware places the 64-bit window lower; or shrink it with -fw_cfg name=opt/ovmf/X-PciMmio64Mb; or run a guest kernel with 5-level paging',
+    render: render('', 0x70a000000000, 0x70a004000000, 0x0, 0x3fffffffffff),
+    examples: [
+      ex(
+        '[    4.120000] Hotplug memory [0x7f8000000000-0x7f8010000000] exceeds maximum addressable range [0x0-0x3fffffffffff]',
+        {
+          max: '0x3fffffffffff',
+        },
+      ),
+    ],
+  },
+  {
+    id: 'kernel.pci-no-runtime-irq-mapping',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/setup-irq.c pci_assign_irq()',
+    format: 'runtime IRQ mapping not provided by arch\n',
+    patterns: [/runtime IRQ mapping not provided by arch/],
+    severity: 'info',
+    title: 'No legacy interrupt mapping hook on this platform (harmless)',
+    cause:
+      "a PCI-core debug line (pci_dbg, shown with PCI debugging or dyndbg on): the platform's host bridge has no hook to map a device's legacy INTx pin at runtime, which is normal on several architectures and for virtual host bridges. Harmless: devices using MSI or MSI-X (NVMe, GPUs, virtio) do not need it, and it is not why a device misbehaves",
+    fix: 'nothing; look at the other lines about the device for the actual problem',
+    render: render('nvme 0000:00:03.0: '),
+    examples: [ex('[   12.000100] nvme 0000:00:04.0: runtime IRQ mapping not provided by arch')],
+  },
+  {
+    id: 'kernel.gvt-mmio-table-mismatch',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/gpu/drm/i915/gvt/handlers.c setup_mmio_info() / intel_gvt_setup_mmio_info()',
+    format: 'assign a handler to a non-tracked mmio %x\n',
+    patterns: [/assign a handler to a non-tracked mmio (?<reg>[0-9a-fA-F]{1,8})/],
+    severity: 'error',
+    title: "GVT-g: the kernel's register table does not fit this GPU",
+    cause:
+      'kvmgt (GVT-g) builds its table of the GPU\'s registers for the platform it detects and then attaches handlers to them; a handler for a register missing from the table means the platform was mis-detected or the table is wrong for it — a kernel bug (Linux 5.19 reworked the table and broke Comet Lake until "drm/i915/gvt: Fix Comet Lake", in 5.19.x and 6.0). GVT-g then fails to start and registers no mdev types',
+    fix: 'update to a kernel with the fix (or boot the previous kernel); check that the GPU generation is one GVT-g supports (Broadwell to Comet Lake; newer ones use SR-IOV instead)',
+    render: render('', 0x4ab8),
+    examples: [ex('[    2.900000] assign a handler to a non-tracked mmio 4ab0', { reg: '4ab0' })],
+  },
+  {
+    id: 'libvirt.abi-hostdev-count',
+    source: 'libvirt',
+    cite: 'libvirt/libvirt src/conf/domain_conf.c virDomainDefCheckABIStabilityFlags()',
+    format: 'Target domain host device count %1$zu does not match source %2$zu',
+    versions:
+      'libvirt before 9.x without the positional markers ("%zu"); reported as "unsupported configuration: ..."',
+    patterns: [/Target domain host device count (?<target>\d{1,4}) does not match source (?<source>\d{1,4})/],
+    severity: 'error',
+    title: "The migration target's definition has another number of host devices",
+    cause:
+      'libvirt checks that the domain definition given for the migration target keeps the guest ABI of the running one, and the number of <hostdev> devices differs. With assigned devices this happens when the device set changed after the target XML was made: a device was hot-unplugged before the migration (KubeVirt unplugs SR-IOV interfaces first) but the target definition was generated before the unplug, or the target XML adds or drops a hostdev',
+    fix: "generate the target definition after the unplug (from the domain's current live XML, virsh dumpxml --migratable), or keep the device count equal; in KubeVirt this is a known ordering problem of SR-IOV migration — update KubeVirt",
+    render: render('error: unsupported configuration: ', 1, 0),
+    examples: [
+      ex('error: unsupported configuration: Target domain host device count 2 does not match source 1', {
+        target: '2',
+        source: '1',
+      }),
+    ],
+  },
 ];
