@@ -71,9 +71,9 @@ export const FIELD_TAIL_SWEEP_ENTRIES: CatalogueEntry[] = [
     id: 'vgpu-unlock.params-size-mismatch',
     source: 'userspace tool',
     cite: `${UNLOCK_RS} check_size()`,
-    format: 'Parameters size for {} was {} bytes, expected {} bytes',
+    format: 'Parameters size for %s was %d bytes, expected %d bytes',
     versions:
-      'printed through its error! macro into the log of the process it is loaded into (nvidia-vgpud or nvidia-vgpu-mgr), often next to the daemon\'s own "cmd: 0x%x failed."',
+      '(Rust: "Parameters size for {} was {} bytes, expected {} bytes") printed through its error! macro into the log of the process it is loaded into (nvidia-vgpud or nvidia-vgpu-mgr), often next to the daemon\'s own "cmd: 0x%x failed."',
     patterns: [
       /Parameters size for (?<cmd>[A-Z][A-Z0-9_]{2,80}) was (?<actual>\d{1,7}) bytes, expected (?<expected>\d{1,7}) bytes/,
     ],
@@ -304,7 +304,7 @@ export const FIELD_TAIL_SWEEP_ENTRIES: CatalogueEntry[] = [
     versions:
       'printed under an "-----ERROR - ERROR - ...-----" banner when the plugin installs; zhtengw\'s original plugin: "--------Can\'t download i915-sriov module Package for kernel v%s-----------"',
     patterns: [
-      /Can't download (?:SR-IOV package|i915-sriov module Package for kernel v(?<kernel>[\w.+-]{1,40}))/,
+      /Can't download (?:SR-IOV package|i915-sriov module Package for kernel v(?<kernel>[\w.+]{1,40}))/,
     ],
     severity: 'error',
     title: 'The Unraid i915 SR-IOV plugin has no module package for this kernel',
