@@ -8,6 +8,7 @@ import { BIND_SETUP_ENTRIES } from './catalogue/bind-setup.js';
 import { DMA_MEMORY_ENTRIES } from './catalogue/dma-memory.js';
 import { DPDK_ENTRIES } from './catalogue/dpdk.js';
 import { FIELD_GAPS_SWEEP_ENTRIES } from './catalogue/field-gaps-sweep.js';
+import { FIELD_TAIL_SWEEP_ENTRIES } from './catalogue/field-tail-sweep.js';
 import { GENERIC_ENTRIES } from './catalogue/generic.js';
 import { GPU_DRIVER_SWEEP_ENTRIES } from './catalogue/gpu-driver-sweep.js';
 import { HOST_GUEST_EXTRA_ENTRIES } from './catalogue/host-guest-extra.js';
@@ -86,6 +87,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...SELINUX_ENTRIES,
   ...APPARMOR_ENTRIES,
   ...VIRT_STACK_EXTRA_ENTRIES,
+  ...FIELD_TAIL_SWEEP_ENTRIES,
   ...VIRT_MISSES_SWEEP_ENTRIES,
   ...HOST_MISSES_SWEEP_ENTRIES,
   ...MGMT_SWEEP_ENTRIES,

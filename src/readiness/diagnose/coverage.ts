@@ -8,6 +8,7 @@
  */
 
 import { BIND_SETUP_ALSO, BIND_SETUP_LEFT_OUT } from './catalogue/bind-setup.js';
+import { FIELD_TAIL_ALSO } from './catalogue/field-tail-sweep.js';
 import { GPU_DRIVER_ALSO, GPU_DRIVER_LEFT_OUT } from './catalogue/gpu-driver-sweep.js';
 import { HOST_MISSES_ALSO, HOST_MISSES_LEFT_OUT } from './catalogue/host-misses-sweep.js';
 import { IGD_INIT_ALSO, IGD_INIT_LEFT_OUT } from './catalogue/igd-iommu-init-sweep.js';
@@ -289,6 +290,7 @@ export const ALSO: AlsoCovered[] = [
   ...MGMT_SWEEP_ALSO,
   ...LG_SWEEP_ALSO,
   ...GPU_DRIVER_ALSO,
+  ...FIELD_TAIL_ALSO,
 ];
 
 export const LEFT_OUT: LeftOut[] = [
