@@ -101,3 +101,32 @@ test('device memory above the mappable range, VFIO migration, harmless IRQ mappi
   );
   assert.match(abi.explanation.cause, /hot-unplugged/);
 });
+
+test("vfio-user: a region-info refusal is a protocol mismatch; the v1 migration region's two failures", () => {
+  const vu = onlyFinding(
+    'qemu-system-x86_64: -device vfio-user-pci,socket=/var/run/vfu/ctrl0: vfio VFIO user </var/run/vfu/ctrl0>: failed to get region 1 info: Invalid argument',
+    'qemu.region-info-failed',
+  );
+  assert.match(vu.explanation.cause, /protocol/);
+  const host = onlyFinding(
+    'qemu-system-x86_64: -device vfio-pci,host=0000:02:00.0: vfio 0000:02:00.0: failed to get region 1 info: No such device',
+    'qemu.region-info-failed',
+  );
+  assert.doesNotMatch(host.explanation.cause, /protocol/);
+  for (const line of [
+    'qemu-system-x86_64: 0000:3b:00.1: Invalid zero-sized VFIO migration region 9',
+    'qemu-system-x86_64: 0000:3b:00.1: Failed to setup VFIO migration region 9: No such device',
+  ]) {
+    const f = onlyFinding(line, 'qemu.migration-region-invalid');
+    assert.match(f.explanation.cause, /migration region/, line);
+  }
+});
+
+test('a set-up tool that found no IOMMU: VT-d is a separate switch from VT-x', () => {
+  const f = onlyFinding(
+    'Failed to initialize IOMMU. Please check your firmware settings',
+    'tool.iommu-not-initialised',
+  );
+  assert.match(f.explanation.cause, /separate switch from VT-x/);
+  assert.match(f.explanation.fix, /intel_iommu=on/);
+});

@@ -448,7 +448,21 @@ export const QEMU_MACHINE_ENTRIES: CatalogueEntry[] = [
     source: 'qemu',
     cite: 'qemu/qemu hw/vfio/pci.c vfio_populate_device() / hw/vfio/region.c vfio_region_setup()',
     format: 'failed to get region %d info',
-    patterns: [new RegExp(`failed to get region (?<region>\\d{1,2}) info${ERR}`)],
+    patterns: [
+      // The vfio-user client names the server's socket instead of a host address.
+      new RegExp(
+        `VFIO user <(?<socket>[^>\\n]{1,200})>: failed to get region (?<region>\\d{1,2}) info${ERR}`,
+        'i',
+      ),
+      new RegExp(`failed to get region (?<region>\\d{1,2}) info${ERR}`),
+    ],
+    refine: (f) =>
+      f.socket
+        ? {
+            cause: `the vfio-user server behind ${f.socket} refused the region-info request: the QEMU client and the server (libvfio-user, SPDK's nvmf vfio-user target) speak different revisions of the vfio-user protocol — the client was built from another vfio-user branch or release than the server's library — or the server has no such region`,
+            fix: "build the QEMU client and the server from matching versions (the QEMU vfio-user branch or release the server documents), then read the server's log for the request it rejected",
+          }
+        : undefined,
     severity: 'error',
     title: 'QEMU could not read a BAR/region description',
     cause:
@@ -460,6 +474,38 @@ export const QEMU_MACHINE_ENTRIES: CatalogueEntry[] = [
         'qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0: vfio 0000:01:00.0: failed to get region 0 info: Invalid argument',
         { region: '0' },
       ),
+      ex(
+        'qemu-system-x86_64: -device vfio-user-pci,socket=/run/spdk/vu0/cntrl: vfio VFIO user </run/spdk/vu0/cntrl>: failed to get region 2 info: Invalid argument',
+        { socket: '/run/spdk/vu0/cntrl', region: '2' },
+      ),
+    ],
+  },
+  {
+    id: 'qemu.migration-region-invalid',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/vfio/migration.c vfio_migration_init() (the v1 migration region, QEMU 5.1 to 7.2)',
+    format: '%s: Invalid zero-sized VFIO migration region %d',
+    versions:
+      'the same function: "%s: Failed to setup VFIO migration region %d: %s"; QEMU 8.0 replaced the region with the v2 migration interface (VFIO_DEVICE_FEATURE_MIGRATION) and these lines went away',
+    patterns: [
+      /Invalid zero-sized VFIO migration region (?<region>\d{1,2})/,
+      new RegExp(`Failed to setup VFIO migration region (?<region>\\d{1,2})${ERR}`),
+    ],
+    severity: 'error',
+    title: 'The device offers a broken VFIO migration region',
+    cause:
+      "the device's driver advertises the (v1) VFIO migration region but its description is unusable — size zero, or the region cannot be mapped: a bug or an unfinished migration implementation in the vendor migration driver, the mediated-device driver or the vfio-user server (SPDK's nvmf vfio-user target had one), or a client and server built against different migration protocol revisions. QEMU cannot migrate the device; depending on the version it adds a migration blocker or fails to start it",
+    fix: 'update the driver or the server to a version whose migration support works with this QEMU (or turn its migration support off); QEMU 8.0+ uses the v2 migration interface, so driver and QEMU must both be recent or both be old',
+    render: render(
+      'qemu-system-x86_64: -device vfio-user-pci,socket=/run/vu/cntrl: ',
+      'VFIO user </run/vu/cntrl>',
+      9,
+    ),
+    examples: [
+      ex('qemu-system-x86_64: 0000:65:00.2: Invalid zero-sized VFIO migration region 9', { region: '9' }),
+      ex('qemu-system-x86_64: 0000:65:00.2: Failed to setup VFIO migration region 9: Invalid argument', {
+        region: '9',
+      }),
     ],
   },
   {

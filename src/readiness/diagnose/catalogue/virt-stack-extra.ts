@@ -336,4 +336,27 @@ export const VIRT_STACK_EXTRA_ENTRIES: CatalogueEntry[] = [
       }),
     ],
   },
+  {
+    id: 'tool.iommu-not-initialised',
+    source: 'userspace tool',
+    cite: 'set-up scripts that check for an IOMMU before passing a device through, e.g. ra1nstorm (its IOMMU check before handing a USB controller to the VM), quoted as printed',
+    format:
+      'Failed to initialize IOMMU. Please make sure IOMMU (or VT-d) is enabled in the advanced settings in your BIOS',
+    patterns: [
+      /Failed to initiali[sz]e (?:the )?IOMMU\b/,
+      /[Pp]lease make sure (?:the )?IOMMU (?:\(or VT-d\) )?is enabled/,
+    ],
+    severity: 'error',
+    title: 'A set-up tool found no working IOMMU',
+    cause:
+      'the tool looked for IOMMU groups (or the DMAR/IVRS table) and found none, so it cannot pass a device through: VT-d (Intel) or AMD-Vi is off in the firmware — a separate switch from VT-x/AMD-V, the CPU virtualization option people usually enable — or not supported by this CPU and chipset, or not turned on on the kernel command line (intel_iommu=on on Intel kernels before 6.8)',
+    fix: 'enable "VT-d" (Intel) or "IOMMU"/"AMD-Vi" (AMD) in the firmware setup, add intel_iommu=on (Intel) to the kernel command line, reboot, and check `ls /sys/kernel/iommu_groups`; `vfiokit doctor` checks each step and says which one is missing',
+    render: render(''),
+    examples: [
+      ex(
+        'ERROR: Failed to initialize IOMMU. Please make sure IOMMU (or VT-d) is enabled in the advanced settings in your firmware',
+      ),
+      ex('Please make sure the IOMMU is enabled in your BIOS and that intel_iommu=on is set'),
+    ],
+  },
 ];
