@@ -130,3 +130,17 @@ test('a set-up tool that found no IOMMU: VT-d is a separate switch from VT-x', (
   assert.match(f.explanation.cause, /separate switch from VT-x/);
   assert.match(f.explanation.fix, /intel_iommu=on/);
 });
+
+test("Windows: a driver failing in DriverEntry (Code 37) and NVIDIA's installer finding no supported GPU", () => {
+  const c37 = onlyFinding(
+    'Windows cannot initialize the device driver for this hardware. (Code 37)',
+    'windows.code-37',
+  );
+  assert.match(c37.explanation.cause, /DriverEntry/);
+  const nv = onlyFinding(
+    'The NVIDIA installer cannot continue. This graphics driver could not find compatible graphics hardware.',
+    'windows.nvidia-installer-no-hardware',
+  );
+  assert.match(nv.explanation.cause, /branch/);
+  assert.match(nv.explanation.fix, /x-pci-sub-vendor-id/);
+});

@@ -4,6 +4,7 @@
  * Windows guest (Device Manager problem codes, display-driver timeouts).
  */
 import type { CatalogueEntry } from '../entry.js';
+import { ex } from './build.js';
 
 const BUILT = 'built from the format string';
 /** Microsoft's list of Device Manager problem codes (CM_PROB_* from cfg.h). */
@@ -627,6 +628,41 @@ export const OTHER_ENTRIES: CatalogueEntry[] = [
         text: 'This device is not working properly because Windows cannot load the drivers required for this device. (Code 31)',
         origin: BUILT,
       },
+    ],
+    render: { prefix: '', args: [] },
+  },
+  {
+    id: 'windows.code-37',
+    source: 'windows',
+    cite: `${MS_CODES}: Code 37 CM_PROB_FAILED_DRIVER_ENTRY`,
+    format: 'Windows cannot initialize the device driver for this hardware. (Code 37)',
+    patterns: [/\([Cc]ode 37\)/, /Windows cannot initiali[sz]e the device driver for this hardware/],
+    severity: 'error',
+    title: "The device's driver failed to start (Code 37)",
+    cause:
+      "the driver's DriverEntry routine returned a failure, before it ever looked at this device: the driver package is broken or half-installed, it does not support this Windows build, or (for a GPU) a second driver package of another branch got in the way (a GeForce and a Quadro/vGPU guest driver, or Windows Update's older driver over the vendor's)",
+    fix: "remove the driver completely (DDU in safe mode for GPUs) and install one current package of the right branch for the device; for a vGPU use NVIDIA's vGPU guest driver matching the host's vGPU manager version",
+    examples: [ex('Windows cannot initialize the device driver for this hardware. (Code 37)')],
+    render: { prefix: '', args: [] },
+  },
+  {
+    id: 'windows.nvidia-installer-no-hardware',
+    source: 'windows',
+    cite: 'NVIDIA display driver installer for Windows (closed source; its compatibility check against the package INF), quoted from public reports',
+    format:
+      'The NVIDIA installer cannot continue. This graphics driver could not find compatible graphics hardware.',
+    versions:
+      'older installers: "NVIDIA Installer cannot continue ... This NVIDIA graphics driver is not compatible with this version of Windows" for the OS check',
+    patterns: [/This graphics driver could not find compatible graphics hardware/],
+    severity: 'error',
+    title: "NVIDIA's installer finds no GPU its package supports",
+    cause:
+      "the installer compares the GPUs Windows lists (vendor, device and subsystem IDs) with the ones its package supports and found none: the package is of the wrong branch for the card (GeForce vs RTX/Quadro/data-centre, a vGPU guest driver for a passed-through GPU or the reverse, a notebook GPU with a desktop package), or the guest does not see the GPU's real IDs (the device is not passed through, is shown with another ID, or failed to start: Device Manager shows it with a Code)",
+    fix: 'check the GPU in Device Manager (its hardware IDs under Details) and download the package for exactly that product and branch; for a notebook GPU pass its subsystem IDs (QEMU x-pci-sub-vendor-id / x-pci-sub-device-id); for a vGPU use the guest driver from the same vGPU release as the host',
+    examples: [
+      ex(
+        'NVIDIA Installer cannot continue\nThis graphics driver could not find compatible graphics hardware.',
+      ),
     ],
     render: { prefix: '', args: [] },
   },
