@@ -95,6 +95,11 @@ export const HELD_OUT_10_PATH = fileURLToPath(
   new URL('../test/fixtures/diagnose/held-out-10.json', import.meta.url),
 );
 
+/** The eleventh set, written 2026-12-03 under the same rule, scored once before anyone read it. */
+export const HELD_OUT_11_PATH = fileURLToPath(
+  new URL('../test/fixtures/diagnose/held-out-11.json', import.meta.url),
+);
+
 export function loadHeldOut(path = HELD_OUT_PATH): HeldOutSet {
   let set: HeldOutSet;
   try {
