@@ -1,8 +1,9 @@
 // What one catalogue entry makes of one message, for the tests of entries' facts and refinements.
 import assert from 'node:assert/strict';
 import { CATALOGUE } from '../../src/readiness/diagnose/catalogue.js';
-import type { Refinement } from '../../src/readiness/diagnose/entry.js';
+import type { CatalogueEntry, CatalogueExample, Refinement } from '../../src/readiness/diagnose/entry.js';
 import { diagnoseText, type Finding, matchLine } from '../../src/readiness/diagnose/matcher.js';
+import { planPattern } from '../../src/readiness/diagnose/regex-safety.js';
 
 /** The entry's refinement of the facts `line` gives it; the entry must have one and match. */
 export function refined(id: string, line: string): Refinement | undefined {
@@ -24,4 +25,47 @@ export function onlyFinding(text: string, id: string): Finding {
       .join(', ')})`,
   );
   return hits[0];
+}
+
+/**
+ * What a sweep file's entries owe the catalogue: each is registered, its id names its layer (one of
+ * `prefixes`), it cites its source with a format, every pattern is one the linear matcher can plan
+ * with a literal to find it by, and every example is claimed by the entry alone. `each` sees every
+ * example with its finding, for the file's own checks (facts read, ...). Returns how many entries
+ * were checked.
+ */
+export function checkSweepEntries(
+  entries: readonly CatalogueEntry[],
+  prefixes: readonly string[],
+  each?: (e: CatalogueEntry, ex: CatalogueExample, f: Finding) => void,
+): number {
+  let checked = 0;
+  for (const e of entries) {
+    assert.ok(
+      CATALOGUE.some((c) => c === e),
+      `${e.id} is not registered`,
+    );
+    assert.ok(
+      prefixes.some((p) => e.id.startsWith(p)),
+      `${e.id}: id prefix names its layer`,
+    );
+    assert.ok(e.cite.length > 20 && e.format.length > 5, e.id);
+    for (const [i, p] of e.patterns.entries()) {
+      const plan = planPattern(p);
+      assert.deepEqual(plan.hazards, [], `${e.id} pattern ${i}: ${p.source}`);
+      assert.ok(plan.literals.length > 0, `${e.id} pattern ${i} has no literal`);
+    }
+    assert.ok((e.examples ?? []).length >= 1, `${e.id} has no example`);
+    for (const ex of e.examples ?? []) {
+      const { findings } = diagnoseText(ex.text);
+      assert.deepEqual(
+        findings.map((f) => f.entry.id),
+        [e.id],
+        `${e.id}: its example is claimed by exactly it:\n${ex.text}`,
+      );
+      each?.(e, ex, findings[0]);
+    }
+    checked++;
+  }
+  return checked;
 }

@@ -11,45 +11,20 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { MGMT_SWEEP_ENTRIES } from '../../src/readiness/diagnose/catalogue/mgmt-sweep.js';
-import { CATALOGUE } from '../../src/readiness/diagnose/catalogue.js';
 import { diagnoseText } from '../../src/readiness/diagnose/matcher.js';
-import { planPattern } from '../../src/readiness/diagnose/regex-safety.js';
-import { onlyFinding, refined } from '../helpers/diagnose-entry.js';
+import { checkSweepEntries, onlyFinding, refined } from '../helpers/diagnose-entry.js';
 
 const PREFIXES = ['nova.', 'neutron.', 'pve.', 'incus.', 'kubevirt.'];
 
 test('the management-layer entries are in the catalogue, cited, safe, and each example is theirs alone', () => {
   assert.ok(MGMT_SWEEP_ENTRIES.length >= 25, `${MGMT_SWEEP_ENTRIES.length} entries`);
-  for (const e of MGMT_SWEEP_ENTRIES) {
-    assert.ok(
-      CATALOGUE.some((c) => c === e),
-      `${e.id} is not registered`,
-    );
-    assert.ok(
-      PREFIXES.some((p) => e.id.startsWith(p)),
-      `${e.id}: id prefix names its layer`,
-    );
-    assert.ok(e.cite.length > 20 && e.format.length > 5, e.id);
-    for (const [i, p] of e.patterns.entries()) {
-      const plan = planPattern(p);
-      assert.deepEqual(plan.hazards, [], `${e.id} pattern ${i}: ${p.source}`);
-      assert.ok(plan.literals.length > 0, `${e.id} pattern ${i} has no literal`);
-    }
-    assert.ok((e.examples ?? []).length >= 1, `${e.id} has no example`);
-    for (const ex of e.examples ?? []) {
-      const { findings } = diagnoseText(ex.text);
-      assert.deepEqual(
-        findings.map((f) => f.entry.id),
-        [e.id],
-        `${e.id}: its example is claimed by exactly it:\n${ex.text}`,
-      );
-      const f = findings[0];
-      const facts: Record<string, string> = { ...f.facts, ...f.values };
-      if (f.device) facts.bdf = f.device;
-      for (const [k, v] of Object.entries(ex.facts ?? {}))
-        assert.equal(facts[k], v, `${e.id}: ${k} of\n${ex.text}`);
-    }
-  }
+  const checked = checkSweepEntries(MGMT_SWEEP_ENTRIES, PREFIXES, (e, ex, f) => {
+    const facts: Record<string, string> = { ...f.facts, ...f.values };
+    if (f.device) facts.bdf = f.device;
+    for (const [k, v] of Object.entries(ex.facts ?? {}))
+      assert.equal(facts[k], v, `${e.id}: ${k} of\n${ex.text}`);
+  });
+  assert.equal(checked, MGMT_SWEEP_ENTRIES.length);
 });
 
 test('Nova claims: the PCI claim, its NUMA sibling and the vGPU allocation are told apart', () => {
