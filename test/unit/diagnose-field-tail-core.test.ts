@@ -144,3 +144,28 @@ test("Windows: a driver failing in DriverEntry (Code 37) and NVIDIA's installer 
   assert.match(nv.explanation.cause, /branch/);
   assert.match(nv.explanation.fix, /x-pci-sub-vendor-id/);
 });
+
+test("the AMD IOMMU driver's own init failures are kernel lines, not the set-up tool's sentence", () => {
+  // drivers/iommu/amd/init.c amd_iommu_init_pci() prints both; bus_set_iommu() refused a second
+  // IOMMU driver for a bus with EBUSY (drivers/iommu/iommu.c, Linux 5.12-6.1). Built from the
+  // format strings.
+  const busy = onlyFinding(
+    'AMD-Vi: IOMMU: Failed to initialize IOMMU-API interface (error=-16)!',
+    'kernel.amd-iommu-api-init-failed',
+  );
+  assert.match(busy.explanation.cause, /already had an IOMMU driver/);
+  const other = onlyFinding(
+    'AMD-Vi: IOMMU: Failed to initialize IOMMU-API interface (error=-22)!',
+    'kernel.amd-iommu-api-init-failed',
+  );
+  assert.doesNotMatch(other.explanation.cause, /EBUSY/);
+  onlyFinding(
+    'AMD-Vi: IOMMU0: Failed to initialize IOMMU Hardware (error=-19)!',
+    'kernel.amd-iommu-hw-init-failed',
+  );
+  // Another subsystem's IOMMU (a Tegra video decoder) is no VFIO set-up tool.
+  const ids = diagnoseText('tegra-vde 60030000.vde: Failed to initialize IOMMU: -19').findings.map(
+    (x) => x.entry.id,
+  );
+  assert.ok(!ids.includes('tool.iommu-not-initialised'), ids.join(','));
+});

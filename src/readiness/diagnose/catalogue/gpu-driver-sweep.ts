@@ -601,7 +601,7 @@ export const GPU_DRIVER_SWEEP_ENTRIES: CatalogueEntry[] = [
     format:
       'Your graphics device %04x is not properly supported by i915 in this\nkernel version. To force driver probe anyway, use i915.force_probe=%04x\nmodule parameter or CONFIG_DRM_I915_FORCE_PROBE=%04x configuration option,\nor (recommended) check for kernel updates.\n',
     versions:
-      'xe prints "Your graphics device %04x is not officially supported\\nby xe driver in this kernel version. ..."',
+      'older kernels (before force_probe could also block IDs with "!") read "... is not properly supported by the driver in this\\nkernel version"; xe prints "Your graphics device %04x is not officially supported\\nby xe driver in this kernel version. ..."',
     patterns: [/Your graphics device (?<device>[0-9a-fA-F]{4}) is not (?:properly|officially) supported/],
     severity: 'warning',
     title: 'i915/xe does not drive this Intel GPU by default in this kernel',
@@ -618,10 +618,10 @@ export const GPU_DRIVER_SWEEP_ENTRIES: CatalogueEntry[] = [
   {
     id: 'kernel.i915-gpu-hang',
     source: 'kernel',
-    cite: 'torvalds/linux drivers/gpu/drm/i915/i915_gpu_error.c i915_capture_error_state() / gt/intel_reset.c intel_gt_reset()',
+    cite: 'torvalds/linux drivers/gpu/drm/i915/i915_gpu_error.c error_msg() (from i915_capture_error_state()) / gt/intel_reset.c intel_gt_reset()',
     format: 'GPU HANG: ecode %d:%x:%08x',
     versions:
-      'the rest of the line names the process ("in Xorg [1234]") and the reason; the reset that follows prints "Resetting chip for %s" (whole GPU) or "Resetting %s for %s" (one engine)',
+      'the second field is the GPU generation (INTEL_GEN, GRAPHICS_VER in 5.15+), the third the engine mask (engine classes in 6.x), the last the ecode; when the capture is a GPU page fault the same message reads "page fault @ 0x..." instead. The rest of the line names the process ("in Xorg [1234]") and the reason; the reset that follows prints "Resetting chip for %s" (whole GPU) or "Resetting %s for %s" (one engine)',
     patterns: [
       /GPU HANG: ecode (?<gen>\d{1,2}):(?<engine>[0-9a-fx]{1,4}):(?<ecode>(?:0x)?[0-9a-fA-F]{8})/,
       /Resetting chip for (?<why>[\w -]{2,60})/,

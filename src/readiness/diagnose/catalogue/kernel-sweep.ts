@@ -1116,6 +1116,38 @@ const AMD_INIT_LINES: CatalogueEntry[] = [
     ],
   },
   {
+    id: 'kernel.amd-iommu-api-init-failed',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/amd/init.c amd_iommu_init_pci() (amd_iommu_init_api(), bus_set_iommu() in drivers/iommu/iommu.c)',
+    format: 'IOMMU: Failed to initialize IOMMU-API interface (error=%d)!\n',
+    versions:
+      'Linux 5.12 to 6.1, where amd_iommu_init_api() registered the driver for the PCI bus with bus_set_iommu(); later kernels register the IOMMU with iommu_device_register() and print no such line',
+    patterns: [/IOMMU: Failed to initiali[sz]e IOMMU-API interface \(error=(?<err>-?\d{1,5})\)/],
+    severity: 'error',
+    title: 'The AMD IOMMU started but could not be registered with the kernel',
+    cause:
+      "the AMD IOMMU hardware came up, but handing it to the kernel's IOMMU core for the PCI bus failed, so no device is put in an IOMMU group: there is nothing for VFIO to assign",
+    fix: 'read the lines before it in dmesg (another IOMMU driver or a failed device probe); update the kernel and the firmware; check `ls /sys/kernel/iommu_groups` after a reboot',
+    refine: (f) =>
+      f.err === '-16'
+        ? {
+            cause:
+              'the AMD IOMMU hardware came up, but the PCI bus already had an IOMMU driver (bus_set_iommu refuses a second one with EBUSY, -16), so this one is not used and its devices get no AMD IOMMU groups',
+          }
+        : f.err === '-12'
+          ? {
+              cause:
+                "the AMD IOMMU hardware came up, but registering it ran out of memory (ENOMEM, -12) while setting up the devices' domains and groups; no IOMMU groups are made",
+            }
+          : undefined,
+    render: render('AMD-Vi: ', -16),
+    examples: [
+      ex('[    0.901234] AMD-Vi: IOMMU: Failed to initialize IOMMU-API interface (error=-16)!', {
+        err: '-16',
+      }),
+    ],
+  },
+  {
     id: 'kernel.amd-cx16-required',
     source: 'kernel',
     cite: 'torvalds/linux drivers/iommu/amd/init.c early_amd_iommu_init()',

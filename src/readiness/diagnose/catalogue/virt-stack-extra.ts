@@ -339,11 +339,13 @@ export const VIRT_STACK_EXTRA_ENTRIES: CatalogueEntry[] = [
   {
     id: 'tool.iommu-not-initialised',
     source: 'userspace tool',
-    cite: 'set-up scripts that check for an IOMMU before passing a device through, e.g. ra1nstorm (its IOMMU check before handing a USB controller to the VM), quoted as printed',
+    cite: 'ra1nstorm/ra1nstorm-helper stage2/BootVM.sh (its `ls /sys/kernel/iommu_groups` check before handing a USB controller to the VM; other set-up scripts word it alike)',
     format:
       'Failed to initialize IOMMU. Please make sure IOMMU (or VT-d) is enabled in the advanced settings in your BIOS',
     patterns: [
-      /Failed to initiali[sz]e (?:the )?IOMMU\b/,
+      // Only the tool's sentence: the AMD driver's "Failed to initialize IOMMU Hardware" and
+      // "IOMMU-API interface" lines are kernel messages with entries of their own.
+      /Failed to initiali[sz]e (?:the )?IOMMU(?:[.!]|$)/,
       /[Pp]lease make sure (?:the )?IOMMU (?:\(or VT-d\) )?is enabled/,
     ],
     severity: 'error',
