@@ -165,7 +165,7 @@ test('reset_method: device_specific refused means vendor-reset is not handling t
   // The 2020-era host's "Failed to find the IVSHMEM device" is the missing-device entry.
   onlyFinding(
     '  4214138390 [E]                app.c:441  | app_main                       | Failed to find the IVSHMEM device',
-    'looking-glass.host-ivshmem-missing',
+    'lg.host-ivshmem-missing',
   );
 });
 
@@ -206,12 +206,15 @@ test('neighbouring wordings of other programs are not claimed', () => {
     'remote-viewer: Failed to connect to SPICE server on port 5900',
     // An unrelated unresolved symbol.
     'unresolved symbol foo_bar',
-    // kvmfr's healthy device count is the existing looking-glass.kvmfr-static-devices entry.
-    'kvmfr: creating 1 static devices',
   ])
     assert.deepEqual(
       none(text).map((f) => f.entry.id),
       [],
       text,
     );
+  // kvmfr's healthy device count is the older lg.kvmfr-static-devices entry alone.
+  assert.deepEqual(
+    diagnoseText('kvmfr: creating 1 static devices').findings.map((f) => f.entry.id),
+    ['lg.kvmfr-static-devices'],
+  );
 });

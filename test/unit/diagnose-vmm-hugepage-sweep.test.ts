@@ -172,13 +172,13 @@ test('Proxmox hugepage sizes: an unsupported size and memory that is not whole p
 test('Looking Glass: the kvmfr device gets the module fix, /dev/shm the tmpfiles fix', () => {
   const kvmfr = onlyFinding(
     '[E]   ivshmem.c:130  | ivshmemOpenDev  | Failed to open: /dev/kvmfr0',
-    'looking-glass.shm-open-failed',
+    'lg.shm-open-failed',
   );
   assert.equal(kvmfr.facts.path, '/dev/kvmfr0');
   assert.match(kvmfr.explanation.fix, /static_size_mb/);
   const shm = onlyFinding(
     '[E]   ivshmem.c:152  | ivshmemOpenDev  | Failed to open: /dev/shm/looking-glass',
-    'looking-glass.shm-open-failed',
+    'lg.shm-open-failed',
   );
   assert.match(shm.explanation.fix, /systemd-tmpfiles/);
 });
@@ -186,19 +186,19 @@ test('Looking Glass: the kvmfr device gets the module fix, /dev/shm the tmpfiles
 test('Looking Glass sizes: the client recommendation and the frame size both name the size to set', () => {
   const rec = onlyFinding(
     '00:00:00.348 [W]              main.c:694  | main_frameThread               | Recommend increase size to 64 MiB',
-    'looking-glass.ivshmem-too-small',
+    'lg.ivshmem-too-small',
   );
   assert.match(rec.explanation.fix, /64 MiB/);
   // 14745600 bytes: 2 x 14745600 / 1048576 + 10 = 38.125 MiB, next power of two 64
   const frame = onlyFinding(
     '[E]                app.c:272  | captureStart                   | Maximum frame size of 14745600 bytes excceds maximum space available',
-    'looking-glass.frame-exceeds-shm',
+    'lg.frame-exceeds-shm',
   );
   assert.match(frame.explanation.fix, /at least 64 MiB/);
   // 3840x2160x4 = 33177600 bytes: 63.28 + 10 = 73.28 MiB, next power of two 128
   const uhd = onlyFinding(
     'Maximum frame size of 33177600 bytes excceds maximum space available',
-    'looking-glass.frame-exceeds-shm',
+    'lg.frame-exceeds-shm',
   );
   assert.match(uhd.explanation.fix, /at least 128 MiB/);
 });
@@ -209,7 +209,7 @@ test('the Looking Glass host without an IVSHMEM device is recognised on both of 
     '  4214138392 [E]                app.c:450  | app_main                       | Failed to open the IVSHMEM device',
   ].join('\n');
   const ids = diagnoseText(log).findings.map((f) => f.entry.id);
-  assert.deepEqual(ids, ['looking-glass.host-ivshmem-missing']);
+  assert.deepEqual(ids, ['lg.host-ivshmem-missing']);
   assert.equal(diagnoseText(log).findings[0].count, 2);
 });
 
@@ -248,18 +248,18 @@ test('hugetlbfs pagesize: 0 MB means the unit was left out; a real size means no
 test('Looking Glass host size: 2 MiB (another ivshmem device) or no frame room is a warning, 32 MiB is informational', () => {
   const scream = onlyFinding(
     '2552202318 [I]                app.c:412  | app_main                       | IVSHMEM Size     : 2 MiB',
-    'looking-glass.host-ivshmem-size',
+    'lg.host-ivshmem-size',
   );
   assert.equal(scream.explanation.severity, 'warning');
   assert.match(scream.explanation.fix, /shmDevice/);
   const noFrame = onlyFinding(
     '    18075678 [I]                app.c:507  | app_main                       | Max Frame Size   : 0 MiB',
-    'looking-glass.host-ivshmem-size',
+    'lg.host-ivshmem-size',
   );
   assert.equal(noFrame.explanation.severity, 'warning');
   const fine = onlyFinding(
     '230911673262 [I]                app.c:450  | app_main                       | IVSHMEM Size     : 32 MiB',
-    'looking-glass.host-ivshmem-size',
+    'lg.host-ivshmem-size',
   );
   assert.equal(fine.explanation.severity, 'info');
 });
@@ -309,9 +309,9 @@ test("the hypervisor's assign failure reads its return code: -1 is EPERM (the RM
 });
 
 test('kvmfr: static devices created is harmless, zero devices (no static_size_mb) is a warning', () => {
-  const one = onlyFinding('kvmfr: creating 1 static devices', 'looking-glass.kvmfr-static-devices');
+  const one = onlyFinding('kvmfr: creating 1 static devices', 'lg.kvmfr-static-devices');
   assert.equal(one.explanation.severity, 'info');
-  const none = onlyFinding('kvmfr: creating 0 static devices', 'looking-glass.kvmfr-static-devices');
+  const none = onlyFinding('kvmfr: creating 0 static devices', 'lg.kvmfr-static-devices');
   assert.equal(none.explanation.severity, 'warning');
   assert.match(none.explanation.fix, /static_size_mb=/);
 });
@@ -320,18 +320,18 @@ test('Looking Glass: the strerror line after "Failed to open" decides absent or 
   // common/src/platform/linux/ivshmem.c ivshmemOpenDev() prints strerror(errno) on its own line.
   const denied = onlyFinding(
     '   9120331 [E]            ivshmem.c:160  | ivshmemOpenDev                 | Permission denied',
-    'looking-glass.shm-open-failed',
+    'lg.shm-open-failed',
   );
   assert.equal(denied.facts.errno, 'EACCES');
   assert.match(denied.explanation.fix, /systemd-tmpfiles/);
   const absent = onlyFinding(
     '[E]   ivshmem.c:160  | ivshmemOpenDev  | No such file or directory',
-    'looking-glass.shm-open-failed',
+    'lg.shm-open-failed',
   );
   assert.match(absent.explanation.cause, /does not exist/);
   // Older Windows hosts: "it is attached?".
   onlyFinding(
     '  1187 [E]   ivshmem.c:72   | ivshmemOpen  | Unable to enumerate the device, it is attached?: 0x00000103',
-    'looking-glass.host-ivshmem-missing',
+    'lg.host-ivshmem-missing',
   );
 });

@@ -670,7 +670,7 @@ export const VMM_HUGEPAGE_SWEEP_ENTRIES: CatalogueEntry[] = [
     ],
   },
   {
-    id: 'looking-glass.shm-open-failed',
+    id: 'lg.shm-open-failed',
     source: 'looking-glass',
     cite: `${LG} common/src/platform/linux/ivshmem.c ivshmemOpenDev() (older clients: client/src/main.c map_memory())`,
     format: 'Failed to open: %s',
@@ -698,7 +698,7 @@ export const VMM_HUGEPAGE_SWEEP_ENTRIES: CatalogueEntry[] = [
     ],
   },
   {
-    id: 'looking-glass.shm-map-failed',
+    id: 'lg.shm-map-failed',
     source: 'looking-glass',
     cite: `${LG} common/src/platform/linux/ivshmem.c ivshmemOpenDev() (older clients: client/src/main.c map_memory())`,
     format: 'Failed to map the shared memory device: %s',
@@ -720,7 +720,7 @@ export const VMM_HUGEPAGE_SWEEP_ENTRIES: CatalogueEntry[] = [
     ],
   },
   {
-    id: 'looking-glass.kvmfr-static-devices',
+    id: 'lg.kvmfr-static-devices',
     source: 'looking-glass',
     cite: `${LG} module/kvmfr.c create_static_devices()`,
     format: 'kvmfr: creating %d static devices\n',
@@ -747,7 +747,7 @@ export const VMM_HUGEPAGE_SWEEP_ENTRIES: CatalogueEntry[] = [
     ],
   },
   {
-    id: 'looking-glass.host-ivshmem-missing',
+    id: 'lg.host-ivshmem-missing',
     source: 'looking-glass',
     cite: `${LG} host/platform/Windows/src/ivshmem.c ivshmemInit() / host/src/app.c app_main()`,
     format: 'Unable to enumerate the device, is it attached?',
@@ -777,7 +777,7 @@ export const VMM_HUGEPAGE_SWEEP_ENTRIES: CatalogueEntry[] = [
     ],
   },
   {
-    id: 'looking-glass.host-ivshmem-size',
+    id: 'lg.host-ivshmem-size',
     source: 'looking-glass',
     cite: `${LG} host/src/app.c app_main()`,
     format: 'IVSHMEM Size     : %u MiB',
@@ -817,7 +817,7 @@ export const VMM_HUGEPAGE_SWEEP_ENTRIES: CatalogueEntry[] = [
     ],
   },
   {
-    id: 'looking-glass.ivshmem-too-small',
+    id: 'lg.ivshmem-too-small',
     source: 'looking-glass',
     cite: `${LG} client/src/main.c main_frameThread()`,
     format: 'IVSHMEM too small, screen truncated',
@@ -849,7 +849,7 @@ export const VMM_HUGEPAGE_SWEEP_ENTRIES: CatalogueEntry[] = [
     ],
   },
   {
-    id: 'looking-glass.frame-exceeds-shm',
+    id: 'lg.frame-exceeds-shm',
     source: 'looking-glass',
     cite: `${LG} host/src/app.c captureStart()`,
     format: 'Maximum frame size of %d bytes excceds maximum space available',
@@ -957,43 +957,43 @@ export const VMM_HUGEPAGE_ALSO: { id: string; file: string; format: string; text
     text: 'TASK ERROR: more than 1 hostnode value in numa node is not supported when hugepages are enabled at /usr/share/perl5/PVE/QemuServer/Memory.pm line 371.',
   },
   {
-    id: 'looking-glass.shm-open-failed',
+    id: 'lg.shm-open-failed',
     file: LG_CLIENT_IVSHMEM,
     format: 'Failed to stat: %s',
     text: '[E]   ivshmem.c:139  | ivshmemOpenDev  | Failed to stat: /dev/shm/looking-glass',
   },
   {
-    id: 'looking-glass.shm-open-failed',
+    id: 'lg.shm-open-failed',
     file: `${LG} client/src/main.c`,
     format: 'Failed to open the shared memory file: %s',
     text: '[E]               main.c:862  | map_memory                     | Failed to open the shared memory file: /dev/shm/looking-glass',
   },
   {
-    id: 'looking-glass.shm-map-failed',
+    id: 'lg.shm-map-failed',
     file: `${LG} client/src/main.c`,
     format: 'Failed to map the shared memory file: %s',
     text: '[E]               main.c:871  | map_memory                     | Failed to map the shared memory file: /dev/shm/looking-glass',
   },
   {
-    id: 'looking-glass.host-ivshmem-missing',
+    id: 'lg.host-ivshmem-missing',
     file: `${LG} host/src/app.c`,
     format: 'Failed to open the IVSHMEM device',
     text: '  4214138392 [E]                app.c:450  | app_main                       | Failed to open the IVSHMEM device',
   },
   {
-    id: 'looking-glass.host-ivshmem-missing',
+    id: 'lg.host-ivshmem-missing',
     file: `${LG} host/src/app.c`,
     format: 'Failed to find the IVSHMEM device',
     text: '  4214138390 [E]                app.c:441  | app_main                       | Failed to find the IVSHMEM device',
   },
   {
-    id: 'looking-glass.ivshmem-too-small',
+    id: 'lg.ivshmem-too-small',
     file: `${LG} client/src/main.c`,
     format: 'Recommend increase size to %d MiB',
     text: '00:00:00.348 [W]              main.c:694  | main_frameThread               | Recommend increase size to 64 MiB',
   },
   {
-    id: 'looking-glass.host-ivshmem-size',
+    id: 'lg.host-ivshmem-size',
     file: `${LG} host/src/app.c`,
     format: 'Max Frame Size   : %u MiB',
     text: '    18075678 [I]                app.c:507  | app_main                       | Max Frame Size   : 0 MiB',
