@@ -48,6 +48,40 @@ function resolve(value: unknown, key: string): unknown {
 /** What JSON.stringify leaves out of an object (and writes as null in an array). */
 const omitted = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
 
+/** Elements of an array written by one native JSON.stringify call. */
+const CHUNK = 32;
+
+/**
+ * Elements start..end of an array at this indent, as JSON.stringify(…, null, 2) writes them inside
+ * it (separated by a comma, a line break and the elements' indent; without the brackets), by the
+ * native serialiser: several times faster than the walk below and far less garbage (`groups --json`
+ * on 4,096 functions writes 3 MB; bench/groups.bench.ts). JSON.stringify indents by depth alone,
+ * so the elements are put at their depth by wrapping them in as many one-element arrays, whose
+ * brackets are cut off the text afterwards. Undefined (the walk is used) for a chunk with an
+ * element that has a toJSON (native asks it with the key in the chunk, not the array's index) or
+ * is a long array (kept element by element, so that no piece holds much of a large output).
+ */
+function nativeChunk(v: unknown[], start: number, end: number, indent: string): string | undefined {
+  for (let i = start; i < end; i++) {
+    const e = v[i];
+    if (e === null || typeof e !== 'object') continue;
+    if (typeof (e as { toJSON?: unknown }).toJSON === 'function') return undefined;
+    if (Array.isArray(e) && e.length > CHUNK) return undefined;
+  }
+  const depth = indent.length / 2;
+  let wrapped: unknown = v.slice(start, end);
+  let head = '';
+  let tail = '';
+  for (let d = depth; d >= 0; d--) {
+    head = `[\n${'  '.repeat(d + 1)}${head}`;
+    tail = `${tail}\n${'  '.repeat(d)}]`;
+    if (d > 0) wrapped = [wrapped];
+  }
+  const text = JSON.stringify(wrapped, null, 2);
+  if (!text.startsWith(head) || !text.endsWith(tail)) return undefined;
+  return text.slice(head.length, text.length - tail.length);
+}
+
 /** One resolved, not omitted value as JSON.stringify(…, null, 2) writes it at this indent. */
 function serialise(v: unknown, indent: string, emit: (s: string) => void, stack: Set<object>): void {
   if (
@@ -67,11 +101,19 @@ function serialise(v: unknown, indent: string, emit: (s: string) => void, stack:
   if (Array.isArray(v)) {
     if (v.length === 0) emit('[]');
     else {
-      for (let i = 0; i < v.length; i++) {
+      for (let i = 0; i < v.length; ) {
+        const end = Math.min(v.length, i + CHUNK);
+        const native = nativeChunk(v, i, end, indent);
+        if (native !== undefined) {
+          emit(i === 0 ? `[\n${inner}${native}` : `,\n${inner}${native}`);
+          i = end;
+          continue;
+        }
         emit(i === 0 ? `[\n${inner}` : `,\n${inner}`);
         const item = resolve(v[i], String(i));
         if (omitted(item)) emit('null');
         else serialise(item, inner, emit, stack);
+        i++;
       }
       emit(`\n${indent}]`);
     }

@@ -65,3 +65,29 @@ test('a large value is written in pieces, not held whole', () => {
   assert.equal(out.text, oracle(big));
   assert.ok(out.writes > 20, `${out.writes} writes of about 64 KiB`);
 });
+
+test('arrays written natively in chunks at every depth, around elements that must be walked', () => {
+  const item = (i: number) => ({ id: i, name: `dev ${i}`, tags: ['a', 'b'], nested: { empty: [], obj: {} } });
+  const when = new Date(Date.UTC(2026, 11, 3));
+  const value = {
+    top: Array.from({ length: 100 }, (_, i) => item(i)),
+    deep: { a: { b: [{ c: Array.from({ length: 70 }, (_, i) => (i % 9 === 0 ? when : item(i))) }] } },
+    // A long array inside an element, an element with its own toJSON, holes and undefined.
+    mixed: [
+      Array.from({ length: 40 }, (_, i) => i),
+      { toJSON: (k: string) => ({ key: k }) },
+      undefined,
+      () => 1,
+      [[[1, [2, [3]]]]],
+    ],
+  };
+  assert.equal(written(value).text, oracle(value));
+  assert.equal(written(value.top).text, oracle(value.top));
+  const arrays = fc.array(fc.array(fc.jsonValue(), { maxLength: 40 }), { maxLength: 80 });
+  fc.assert(
+    fc.property(arrays, (v) => {
+      assert.equal(written({ x: [v] }).text, oracle({ x: [v] }));
+    }),
+    { numRuns: 200, seed: 3012 },
+  );
+});
