@@ -35,6 +35,8 @@ interface Block {
   lines?: Map<number, number>;
 }
 
+const byteIndexOf = Uint8Array.prototype.indexOf;
+
 const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
 
 /**
@@ -55,7 +57,9 @@ export function parsePciIds(data: string | Uint8Array, source?: string): PciIds 
   let classes: Map<number, string> | undefined;
 
   const lineEnd = (pos: number) => {
-    const i = buf.indexOf(0x0a, pos);
+    // The typed array's own indexOf: Buffer's validates its arguments through wrappers that
+    // allocate on every call, and this runs once per line of a vendor's block.
+    const i = byteIndexOf.call(buf, 0x0a, pos);
     return i < 0 ? buf.length : i;
   };
   /** Text of [a, b), without the \r of a CRLF line end. */
