@@ -251,3 +251,32 @@ test('VF creation refusals: ice resources, bnxt rings (partial enable reads the 
   );
   assert.match(busy.explanation.cause, /EAGAIN/);
 });
+
+test('VF resets and missing VF MACs are harmless notices', () => {
+  const reset = onlyFinding(
+    'iavf 0000:ec:01.1: Reset indication received from the PF',
+    'kernel.vf-reset-notice',
+  );
+  assert.equal(reset.explanation.severity, 'info');
+  assert.match(reset.explanation.cause, /Reset never finished/);
+  const mac = onlyFinding(
+    'ixgbe 0000:01:00.1: VF 0 has no MAC address assigned, you may have to assign one manually',
+    'kernel.ixgbe-vf-no-mac',
+  );
+  assert.equal(mac.explanation.severity, 'info');
+  assert.match(mac.explanation.fix, /vf <N> mac/);
+});
+
+test('i40e/ice SR-IOV enable: ENOMEM is MMIO/bus space, a VF cap reads its numbers', () => {
+  const id = 'kernel.intel-sriov-enable-failed';
+  const mem = onlyFinding('i40e 0000:3b:00.0: Failed to enable SR-IOV: -12', id);
+  assert.match(mem.explanation.cause, /MMIO window/);
+  assert.match(mem.explanation.fix, /pci=realloc/);
+  const cap = onlyFinding("ice 0000:17:00.0: Can't enable 300 VFs, max VFs supported is 256", id);
+  assert.match(cap.explanation.cause, /at most 256 VFs/);
+  const ice = onlyFinding(
+    'ice 0000:3b:00.0: Invalid message from VF 0, opcode 3, len 4, error -1',
+    'kernel.vf-virtchnl-op-failed',
+  );
+  assert.match(ice.explanation.cause, /resetting/);
+});

@@ -654,13 +654,14 @@ export const NIC_DPDK_SWEEP_ENTRIES: CatalogueEntry[] = [
   {
     id: 'kernel.vf-virtchnl-op-failed',
     source: 'kernel',
-    cite: `${I40E_VC} i40e_vc_send_msg_to_vf(); ${INTEL}/ice/ice_virtchnl_pf.c ice_vc_send_msg_to_vf() (ice until 5.10)`,
+    cite: `${I40E_VC} i40e_vc_send_msg_to_vf(); ${INTEL}/ice/ice_virtchnl_pf.c ice_vc_send_msg_to_vf() (ice until 5.10); ${ICE_VC} ice_vc_process_vf_msg() ("Invalid message from VF ...")`,
     format: 'VF %d failed opcode %d, retval: %d\n',
     versions:
-      'after too many refusals in a row: "Number of invalid messages exceeded for VF %d" and "Use PF Control I/F to enable the VF" (the VF is disabled)',
+      'after too many refusals in a row: "Number of invalid messages exceeded for VF %d" and "Use PF Control I/F to enable the VF" (the VF is disabled); ice 5.11+ logs a message it rejects as "Invalid message from VF %d, opcode %d, len %d, error %d" (opcode 3, GET_VF_RESOURCES, while the VF is being reset after a host-side change)',
     patterns: [
       /VF (?<vf>\d{1,4}) failed opcode (?<op>\d{1,4}), retval: (?<retval>-?\d{1,4})/,
       /Number of invalid messages exceeded for VF (?<vf>\d{1,4})/,
+      /Invalid message from VF (?<vf>\d{1,4}), opcode (?<op>\d{1,4}), len \d{1,6}, error (?<retval>-?\d{1,4})/,
     ],
     severity: 'warning',
     title: 'The PF refused a request of a VF',
@@ -757,6 +758,111 @@ export const NIC_DPDK_SWEEP_ENTRIES: CatalogueEntry[] = [
     examples: [ex('igb 0000:84:00.0: Spoof event(s) detected on VF 1', { vf: '1' })],
   },
   // ---- Linux PF drivers: firmware/NVM and VF creation ----
+  {
+    id: 'kernel.vf-reset-notice',
+    source: 'kernel',
+    cite: `${IAVF_VIRTCHNL} iavf_virtchnl_completion() (VIRTCHNL_EVENT_RESET_IMPENDING); ${IAVF_MAIN} iavf_watchdog_task() / iavf_reset_task() ("Hardware reset detected", "Scheduling reset task"); ${INTEL}/ixgbe/ixgbe_sriov.c ixgbe_vf_reset_msg() ("VF Reset msg received from vf %d")`,
+    format: 'Reset indication received from the PF\n',
+    versions:
+      'older iavf/i40evf: "Reset warning received from the PF"; the PF side of ixgbe logs "VF Reset msg received from vf %d" each time a VF driver (re)initialises',
+    patterns: [
+      /Reset (?:indication|warning) received from the PF/,
+      /(?:iavf|i40evf) [0-9a-fA-F:.]{7,16}: (?:Hardware reset detected|Scheduling reset task)/,
+      /VF Reset msg received from vf (?<vf>\d{1,3})/,
+    ],
+    severity: 'info',
+    title: 'A VF was reset (harmless)',
+    cause:
+      'the VF was reset, and its driver re-initialises: the PF resets a VF whenever the host changes one of its settings (`ip link set <PF> vf N mac/vlan/trust/spoofchk ...`, which libvirt, the SR-IOV CNI and the operator do when they hand the VF out), when the PF itself resets, or when the VF driver starts (ixgbe\'s "VF Reset msg received"). Traffic pauses for a moment. Only a reset that never completes ("Reset never finished") is a problem',
+    fix: 'nothing to do; if the VF stays down afterwards, look for "Reset never finished" or PF errors around it',
+    render: render('iavf 0000:ec:01.1: '),
+    examples: [
+      ex('[ 7333.001023] iavf 0000:3b:01.0: Reset indication received from the PF'),
+      ex('ixgbe 0000:01:00.1 sriov0: VF Reset msg received from vf 0', { vf: '0' }),
+    ],
+  },
+  {
+    id: 'kernel.ixgbe-vf-no-mac',
+    source: 'kernel',
+    cite: `${INTEL}/ixgbe/ixgbe_sriov.c ixgbe_vf_reset_msg(); ${INTEL}/ixgbevf/ixgbevf_main.c ixgbevf_sw_init() ("MAC address not assigned by administrator.")`,
+    format: 'VF %d has no MAC address assigned, you may have to assign one manually\n',
+    versions:
+      'the VF side (ixgbevf, and txgbevf/ngbevf) says "MAC address not assigned by administrator." and then "Assigning random MAC address"',
+    patterns: [
+      /VF (?<vf>\d{1,3}) has no MAC address assigned, you may have to assign one manually/,
+      /MAC address not assigned by administrator\./,
+    ],
+    severity: 'info',
+    title: 'The VF has no MAC address from the host, so it picks a random one',
+    cause:
+      "the host never set a MAC address for this VF (all zero), so the PF answers the VF driver's reset without one and the VF driver makes up a random address — a new one each time the driver loads or the VM boots. Harmless for most uses; it breaks setups that expect a stable MAC (DHCP reservations, switch port security, licences, the guest's network configuration keyed by MAC)",
+    fix: 'give the VF a fixed address on the host before it is used: `ip link set <PF> vf <N> mac <MAC>` (libvirt does it from the <mac> of an <interface type="hostdev">; the SR-IOV CNI from its mac setting)',
+    render: render('ixgbe 0000:01:00.1: ', 0),
+    examples: [
+      ex('ixgbe 0000:03:00.0: VF 0 has no MAC address assigned, you may have to assign one manually', {
+        vf: '0',
+      }),
+      ex('ixgbevf 0000:03:10.0: MAC address not assigned by administrator.'),
+    ],
+  },
+  {
+    id: 'kernel.intel-sriov-enable-failed',
+    source: 'kernel',
+    cite: `${INTEL}/i40e/i40e_virtchnl_pf.c i40e_pci_sriov_enable(); ${INTEL}/ice/ice_sriov.c ice_pci_sriov_ena() (the errno from i40e_alloc_vfs() / ice_ena_vfs(), which call torvalds/linux drivers/pci/iov.c pci_enable_sriov())`,
+    format: 'Failed to enable SR-IOV: %d\n',
+    versions:
+      'the refusals before it in the same functions: ice "Can\'t enable %d VFs, max VFs supported is %d", "This device is not capable of SR-IOV", "Cannot enable SR-IOV, device not ready"; i40e "Unable to enable %d VFs. Limited to %d VFs due to device resource constraints."',
+    patterns: [
+      /Failed to enable SR-IOV: (?<err>-?\d{1,4})/,
+      /Can't enable (?<want>\d{1,4}) VFs, max VFs supported is (?<max>\d{1,4})/,
+      /Unable to enable (?<want>\d{1,4}) VFs\. Limited to (?<max>\d{1,4}) VFs due to device resource constraints/,
+      /(?<incapable>This device is not capable of SR-IOV)/,
+      /(?<notready>Cannot enable SR-IOV, device not ready)/,
+    ],
+    severity: 'error',
+    title: 'i40e/ice: the VFs were not created',
+    cause:
+      'the Intel PF driver could not create the requested VFs, so writing sriov_numvfs failed with this errno. The line before usually names the step: the PCI core (not enough MMIO space or bus numbers for the VFs), the driver\'s own resource split ("Not enough resources for N VFs"), or a VF count above what the device supports',
+    fix: 'read the lines before it; ask for fewer VFs; for MMIO/bus space enable SR-IOV, ARI and "Above 4G decoding" in the firmware setup or boot with pci=realloc (or pci=assign-busses)',
+    refine: (f) => {
+      if (f.max)
+        return {
+          title: 'The PF supports fewer VFs than requested',
+          cause: `the PF driver supports at most ${f.max} VFs on this function (set by the device's NVM and the driver's resource split), and ${f.want} were requested`,
+          fix: `write ${f.max} or fewer to sriov_numvfs; a larger per-port VF count is an NVM setting of the card (Intel's EPCT/nvmupdate tools), not a driver option`,
+        };
+      if (f.incapable)
+        return {
+          cause:
+            'the ice driver found no SR-IOV capability on this function (the NVM has SR-IOV disabled, or a firmware mode without it), so it creates no VFs',
+          fix: "enable SR-IOV for the card in the firmware setup (the NIC's HII/BIOS page) or with the vendor NVM tool, then reboot",
+        };
+      if (f.notready)
+        return {
+          cause:
+            'the ice PF was still initialising or resetting (or in firmware recovery mode) when VFs were requested, so it refused',
+          fix: 'wait until the PF is up (its interface exists and has link) and write sriov_numvfs again; check dmesg for ice reset or recovery-mode errors',
+        };
+      if (f.errno === 'ENOMEM')
+        return {
+          cause:
+            'pci_enable_sriov() returns ENOMEM when the VFs\' BARs do not fit the MMIO window the firmware left for the PF ("not enough MMIO resources for SR-IOV") or their routing IDs fall outside the bus range ("can\'t enable N VFs (bus ... out of range)"); the PCI core\'s line is just before',
+          fix: 'enable SR-IOV, ARI and "Above 4G decoding" (and "SR-IOV BAR space") in the firmware setup, or boot with pci=realloc (pci=assign-busses for bus numbers), or ask for fewer VFs',
+        };
+      if (f.errno === 'ENOSPC' || f.errno === 'EIO')
+        return {
+          cause:
+            'the PF driver could not give each VF its minimum queues and interrupts (ENOSPC/EIO from its resource split: "Not enough resources for N VFs" just before)',
+          fix: "ask for fewer VFs, or lower the PF's own queues (`ethtool -L <PF> combined <n>`) before creating them",
+        };
+      return undefined;
+    },
+    render: render('i40e 0000:3b:00.0: ', -12),
+    examples: [
+      ex('i40e 0000:3b:00.0: Failed to enable SR-IOV: -12', { err: '-12' }),
+      ex("ice 0000:17:00.0: Can't enable 300 VFs, max VFs supported is 256", { want: '300', max: '256' }),
+    ],
+  },
   {
     id: 'kernel.nic-nvm-api-mismatch',
     source: 'kernel',
@@ -1028,6 +1134,42 @@ export const NIC_DPDK_ALSO: { id: string; file: string; format: string; text: st
     file: 'torvalds/linux drivers/net/ethernet/broadcom/bnxt/bnxt_sriov.c',
     format: 'Requested VFs %d, can enable %d\n',
     text: 'bnxt_en 0000:3b:00.0 ens1f0np0: Requested VFs 64, can enable 32',
+  },
+  {
+    id: 'kernel.vf-virtchnl-op-failed',
+    file: ICE_VC,
+    format: 'Invalid message from VF %d, opcode %d, len %d, error %d\n',
+    text: 'ice 0000:3b:00.0: Invalid message from VF 0, opcode 3, len 4, error -1',
+  },
+  {
+    id: 'kernel.vf-reset-notice',
+    file: IAVF_VIRTCHNL,
+    format: 'Reset warning received from the PF\n',
+    text: 'i40evf 0000:00:05.0: Reset warning received from the PF',
+  },
+  {
+    id: 'kernel.vf-reset-notice',
+    file: IAVF_MAIN,
+    format: 'Hardware reset detected\n',
+    text: 'iavf 0000:ca:01.0: Hardware reset detected',
+  },
+  {
+    id: 'kernel.ixgbe-vf-no-mac',
+    file: `${INTEL}/ixgbevf/ixgbevf_main.c`,
+    format: 'MAC address not assigned by administrator.\n',
+    text: 'ixgbevf 0000:03:10.0: MAC address not assigned by administrator.',
+  },
+  {
+    id: 'kernel.intel-sriov-enable-failed',
+    file: `${INTEL}/i40e/i40e_virtchnl_pf.c`,
+    format: 'Unable to enable %d VFs. Limited to %d VFs due to device resource constraints.\n',
+    text: 'i40e 0000:3b:00.0: Unable to enable 128 VFs. Limited to 64 VFs due to device resource constraints.',
+  },
+  {
+    id: 'kernel.intel-sriov-enable-failed',
+    file: `${INTEL}/ice/ice_sriov.c`,
+    format: 'This device is not capable of SR-IOV\n',
+    text: 'ice 0000:17:00.0: This device is not capable of SR-IOV',
   },
 ];
 
