@@ -67,7 +67,7 @@ export const NIC_DPDK_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: `${EAL_VFIO} rte_vfio_setup_device() (DPDK 25.11+: dev_vfio_setup_device()); the refusal comes from the kernel's VFIO_GROUP_GET_DEVICE_FD (torvalds/linux drivers/vfio/pci/vfio_pci_core.c vfio_pci_core_match() for the VF token)`,
     format: 'Getting a vfio_dev_fd for %s failed\n',
     versions:
-      'DPDK 20.08+ first retries with "%s vf_token=%s" when --vfio-vf-token is given; the PCI bus then prints "Requested device %s cannot be used"',
+      'DPDK versions with --vfio-vf-token first try "%s vf_token=%s" when --vfio-vf-token is given; the PCI bus then prints "Requested device %s cannot be used"',
     patterns: [new RegExp(`Getting a vfio_dev_fd for ${BDF}(?: from [\\w./-]{1,60})? failed`)],
     severity: 'error',
     title: 'DPDK: the kernel refused to open the device through VFIO',
@@ -115,7 +115,7 @@ export const NIC_DPDK_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: 'DPDK/dpdk lib/eal/common/eal_common_debug.c rte_exit()',
     format: 'Error - exiting with code: %d\n  Cause: ',
     versions:
-      'the application\'s own reason follows: on the next line after "  Cause: " (DPDK before 24.03), or as the next log line (24.03+, where the format is "Error - exiting with code: %d")',
+      'the application\'s own reason follows: after "  Cause: " on the next line, or, in DPDK releases whose EAL logs whole lines (EAL_LOG), as the next log line (the format is then "Error - exiting with code: %d")',
     patterns: [/EAL: Error - exiting with code: (?<code>\d{1,3})/],
     severity: 'error',
     title: 'A DPDK application gave up and exited',
@@ -137,7 +137,7 @@ export const NIC_DPDK_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: `${TESTPMD} main() (rte_exit(EXIT_FAILURE, "Cannot init EAL: %s\\n", rte_strerror(rte_errno))), the same in the DPDK examples; the errno from ${EAL_LINUX} rte_eal_init()`,
     format: 'Cannot init EAL: %s\n',
     versions:
-      'printed after "EAL: Error - exiting with code: 1" (as "  Cause: Cannot init EAL: ..." before DPDK 24.03); other applications word it their own way ("Cannot initialize RTE_EAL", "Invalid EAL arguments")',
+      'printed after "EAL: Error - exiting with code: 1" (as "  Cause: Cannot init EAL: ..." in older DPDK); other applications word it their own way ("Cannot initialize RTE_EAL", "Invalid EAL arguments")',
     patterns: [/Cannot init EAL(?:: (?<err>[A-Z][A-Za-z ]{2,60}))?/],
     severity: 'error',
     title: 'DPDK: rte_eal_init() failed',
@@ -224,7 +224,7 @@ export const NIC_DPDK_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: `${PCI_COMMON} rte_pci_probe_one_driver()`,
     format: 'Device %s is not NUMA-aware, defaulting socket to %d\n',
     versions:
-      'DPDK 22.11+ prints it only on a system with more than one NUMA node; DPDK 20.11-22.07 "  Device is not NUMA-aware, defaulting socket to 0"; before: "  Invalid NUMA socket, default to 0" after "PCI device %s on NUMA socket -1"',
+      'newer DPDK prints it only on a system with more than one NUMA node; earlier releases "  Device is not NUMA-aware, defaulting socket to 0", and the oldest "  Invalid NUMA socket, default to 0" after "PCI device %s on NUMA socket -1"',
     patterns: [
       /Device (?:(?<bdf>[0-9a-fA-F]{4,8}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]) )?is not NUMA-aware, defaulting socket to (?<socket>\d{1,3})/,
       /Invalid NUMA socket, default to (?<socket>\d{1,3})/,
@@ -249,7 +249,7 @@ export const NIC_DPDK_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: `${EAL_MEMORY} eal_get_virtual_area()`,
     format: 'WARNING! Base virtual address hint (%p != %p) not respected!\n',
     versions:
-      'followed by "   This may cause issues with mapping memory into secondary processes"; DPDK 19.11+ prints it at WARNING only when --base-virtaddr was given (DEBUG otherwise)',
+      'followed by "   This may cause issues with mapping memory into secondary processes"; newer DPDK prints it at WARNING only when --base-virtaddr was given (DEBUG otherwise)',
     patterns: [
       /Base virtual address hint \((?<want>0x[0-9a-fA-F]{1,16}) != (?<got>0x[0-9a-fA-F]{1,16})\) not respected/,
       /This may cause issues with mapping memory into secondary processes/,
@@ -292,7 +292,7 @@ export const NIC_DPDK_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: `${MLX5_OS} mlx5_os_get_ibv_device() (older: drivers/net/mlx5/linux/mlx5_os.c mlx5_os_pci_probe(), drivers/net/mlx5/mlx5.c mlx5_pci_probe())`,
     format: 'no Verbs device matches PCI device %s, are kernel drivers loaded?\n',
     versions:
-      'capitalised "No Verbs device" in DPDK 21.11+, then "Verbs device not found: %s" and "Failed to initialize device context."; EAL ends with "Requested device %s cannot be used"',
+      'capitalised "No Verbs device" in newer DPDK (drivers/common/mlx5), then "Verbs device not found: %s" and "Failed to initialize device context."; EAL ends with "Requested device %s cannot be used"',
     patterns: [
       new RegExp(
         `[Nn]o Verbs device matches PCI device ${BDF}, (?:are kernel drivers|is the kernel driver) loaded\\?`,
@@ -316,7 +316,7 @@ export const NIC_DPDK_SWEEP_ENTRIES: CatalogueEntry[] = [
   {
     id: 'dpdk.iavf-vf-init-failed',
     source: 'dpdk',
-    cite: `${IAVF_PMD} iavf_init_vf() and iavf_dev_init(); the same steps in DPDK/dpdk drivers/net/i40e/i40e_ethdev_vf.c i40evf_init_vf() (before DPDK 21.05) and drivers/net/ice/ice_dcf.c ice_dcf_init_hw()`,
+    cite: `${IAVF_PMD} iavf_init_vf() and iavf_dev_init(); the same steps in DPDK/dpdk drivers/net/i40e/i40e_ethdev_vf.c i40evf_init_vf() (older DPDK) and drivers/net/ice/ice_dcf.c ice_dcf_init_hw()`,
     format: 'VF is still resetting\n',
     versions:
       'the other steps of iavf_init_vf(): "init_adminq failed: %d", "check_api version failed", "iavf_get_vf_config failed"; iavf_dev_init() then prints "Init vf failed"',
@@ -372,7 +372,7 @@ export const NIC_DPDK_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: `${DEVBIND} _can_modify() (older: bind_one() / unbind_one())`,
     format: 'Warning: routing table indicates that interface %s is active. Not modifying.',
     versions:
-      'before DPDK 22.11: "Routing table indicates that interface %s is active. Not modifying" (bind) and "... Skipping unbind" (unbind)',
+      'older dpdk-devbind.py: "Routing table indicates that interface %s is active. Not modifying" (bind) and "... Skipping unbind" (unbind)',
     patterns: [
       new RegExp(
         `[Rr]outing table indicates that interface ${BDF} is active\\. (?<what>Not modifying|Skipping unbind)`,
@@ -399,7 +399,8 @@ export const NIC_DPDK_SWEEP_ENTRIES: CatalogueEntry[] = [
     source: 'dpdk',
     cite: `${DEVBIND} check_noiommu_mode() (has_iommu() looks at /sys/class/iommu)`,
     format: 'Error: IOMMU support is disabled, use --noiommu-mode for binding in noiommu mode',
-    versions: 'DPDK 23.11+ (--noiommu-mode); older dpdk-devbind.py bound anyway and vfio-pci failed later',
+    versions:
+      'dpdk-devbind.py versions with the --noiommu-mode option; older ones bound anyway and vfio-pci or EAL failed later',
     patterns: [/IOMMU support is disabled, use --noiommu-mode for binding in noiommu mode/],
     severity: 'error',
     title: 'dpdk-devbind: no IOMMU, so it will not bind to vfio-pci',
@@ -415,7 +416,7 @@ export const NIC_DPDK_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: `${DEVBIND} verify_driver_loaded() and check_modules()`,
     format: "Error: Driver '%s' is not loaded.",
     versions:
-      'check_modules() says "Warning: no supported DPDK kernel modules are loaded" first (before DPDK 20.02: "Error - no supported modules(DPDK driver) are loaded")',
+      'check_modules() says "Warning: no supported DPDK kernel modules are loaded" first (older versions: "Error - no supported modules(DPDK driver) are loaded")',
     patterns: [
       /Error: Driver '(?<driver>[\w.-]{1,64})' is not loaded\./,
       /no supported DPDK kernel modules are loaded/,
@@ -623,7 +624,7 @@ export const NIC_DPDK_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: `${I40E_VC} i40e_vc_config_promiscuous_mode_msg() and i40e_check_vf_permission() (older wording); ${ICE_VC} ice_vc_cfg_promiscuous_mode_msg()`,
     format: 'Unprivileged VF %d is attempting to configure promiscuous mode\n',
     versions:
-      'i40e before 5.12 refused extra MAC addresses with "VF is not trusted, switch the VF to trusted to add more functionality" (now "Cannot add more MAC addresses, VF is not trusted, ...")',
+      'older i40e refused extra MAC addresses with "VF is not trusted, switch the VF to trusted to add more functionality" (now "Cannot add more MAC addresses, VF is not trusted, ...", which kernel.sriov-vf-trust-changed explains)',
     patterns: [
       /Unprivileged VF (?<vf>\d{1,4}) is attempting to configure promiscuous mode/,
       /(?<mac>VF is not trusted, switch the VF to trusted to add more functionality)/,
@@ -654,10 +655,10 @@ export const NIC_DPDK_SWEEP_ENTRIES: CatalogueEntry[] = [
   {
     id: 'kernel.vf-virtchnl-op-failed',
     source: 'kernel',
-    cite: `${I40E_VC} i40e_vc_send_msg_to_vf(); ${INTEL}/ice/ice_virtchnl_pf.c ice_vc_send_msg_to_vf() (ice until 5.10); ${ICE_VC} ice_vc_process_vf_msg() ("Invalid message from VF ...")`,
+    cite: `${I40E_VC} i40e_vc_send_msg_to_vf(); ${INTEL}/ice/ice_virtchnl_pf.c ice_vc_send_msg_to_vf() (older ice); ${ICE_VC} ice_vc_process_vf_msg() ("Invalid message from VF ...")`,
     format: 'VF %d failed opcode %d, retval: %d\n',
     versions:
-      'after too many refusals in a row: "Number of invalid messages exceeded for VF %d" and "Use PF Control I/F to enable the VF" (the VF is disabled); ice 5.11+ logs a message it rejects as "Invalid message from VF %d, opcode %d, len %d, error %d" (opcode 3, GET_VF_RESOURCES, while the VF is being reset after a host-side change)',
+      'after too many refusals in a row: "Number of invalid messages exceeded for VF %d" and "Use PF Control I/F to enable the VF" (the VF is disabled); newer ice logs a message it rejects as "Invalid message from VF %d, opcode %d, len %d, error %d" (opcode 3, GET_VF_RESOURCES, while the VF is being reset after a host-side change)',
     patterns: [
       /VF (?<vf>\d{1,4}) failed opcode (?<op>\d{1,4}), retval: (?<retval>-?\d{1,4})/,
       /Number of invalid messages exceeded for VF (?<vf>\d{1,4})/,
@@ -870,7 +871,7 @@ export const NIC_DPDK_SWEEP_ENTRIES: CatalogueEntry[] = [
     format:
       'The driver for the device detected a newer version of the NVM image v%u.%u than expected v%u.%u. Please install the most recent version of the network driver.\n',
     versions:
-      'ice: "... detected a newer version (%u.%u) of the NVM image than expected (%u.%u)"; older drivers without the versions; "... detected an older version of the NVM image v%u.%u than expected v%u.%u. Please update the NVM image."; a newer major version: "The driver for the device stopped because the NVM image [v%u.%u] is newer than expected [v%u.%u]. You must install the most recent version of the network driver." (i40e 6.6+ prints the newer-minor case at debug level only)',
+      'ice: "... detected a newer version (%u.%u) of the NVM image than expected (%u.%u)"; older drivers without the versions; "... detected an older version of the NVM image v%u.%u than expected v%u.%u. Please update the NVM image."; a newer major version: "The driver for the device stopped because the NVM image [v%u.%u] is newer than expected [v%u.%u]. You must install the most recent version of the network driver." (newer i40e prints the newer-minor case at debug level only)',
     patterns: [
       /The driver for the device detected (?:a|an) (?<dir>newer|older) version (?:\((?<nvm>\d{1,3}\.\d{1,3})\) )?of the NVM image(?: v(?<nvm2>\d{1,3}\.\d{1,3}))? than/,
       /The driver for the device (?<stopped>stopped) because the NVM image(?: v\d{1,3}\.\d{1,3})? is newer than expected/,
@@ -921,7 +922,7 @@ export const NIC_DPDK_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: `${INTEL}/ice/ice_sriov.c ice_ena_vfs() (ice_virtchnl_pf.c before 5.18; the older "Cannot allocate VF resources" from ice_virtchnl_pf.c ice_config_res_vfs())`,
     format: 'Not enough resources for %d VFs, err %d. Try with fewer number of VFs\n',
     versions:
-      'before 5.19: "Not enough resources for %d VFs, try with fewer number of VFs"; older: "Cannot allocate VF resources, try with fewer number of VFs"; the MSI-X reason itself: "Only %d MSI-X interrupts available for SR-IOV ..."',
+      'older ice: "Not enough resources for %d VFs, try with fewer number of VFs", and before that "Cannot allocate VF resources, try with fewer number of VFs"; the MSI-X reason itself: "Only %d MSI-X interrupts available for SR-IOV ..."',
     patterns: [
       /Not enough resources for (?<vfs>\d{1,4}) VFs(?:, err (?<err>-?\d{1,4})\.|,) [Tt]ry with fewer number of VFs/,
       /Cannot allocate VF resources, try with fewer number of VFs/,
