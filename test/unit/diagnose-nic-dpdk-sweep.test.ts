@@ -280,3 +280,16 @@ test('i40e/ice SR-IOV enable: ENOMEM is MMIO/bus space, a VF cap reads its numbe
   );
   assert.match(ice.explanation.cause, /resetting/);
 });
+
+test('mbuf pool and SPDK core locks: the socket and the core are read', () => {
+  const pool = onlyFinding(
+    '  Cause: Creation of mbuf pool for socket 1 failed: Cannot allocate memory',
+    'dpdk.mbuf-pool-failed',
+  );
+  assert.match(pool.explanation.cause, /NUMA socket 1/);
+  const core = onlyFinding(
+    'app.c: 771:claim_cpu_cores: *ERROR*: Cannot create lock on core 2, probably process 348915 has claimed it.',
+    'spdk.core-lock-claimed',
+  );
+  assert.match(core.explanation.fix, /--disable-cpumask-locks/);
+});

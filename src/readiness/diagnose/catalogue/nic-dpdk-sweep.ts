@@ -285,6 +285,35 @@ export const NIC_DPDK_SWEEP_ENTRIES: CatalogueEntry[] = [
       }),
     ],
   },
+  {
+    id: 'dpdk.mbuf-pool-failed',
+    source: 'dpdk',
+    cite: `${TESTPMD} mbuf_pool_create() (rte_exit with rte_strerror(rte_errno)); the DPDK examples say "Cannot create mbuf pool" (e.g. DPDK/dpdk examples/skeleton/basicfwd.c main())`,
+    format: 'Creation of mbuf pool for socket %u failed: %s\n',
+    patterns: [
+      /Creation of mbuf pool for socket (?<socket>\d{1,3}) failed: (?<err>[A-Z][A-Za-z ]{2,60})/,
+      /Cannot create mbuf pool/,
+    ],
+    severity: 'error',
+    title: 'DPDK: the packet buffer pool could not be allocated',
+    cause:
+      'the application could not create its mbuf pool (the packet buffers) from hugepage memory on the NUMA socket of its ports or cores: the hugepages reserved on that socket are too few or already taken, or -m/--socket-mem gave that socket too little, or none',
+    fix: 'reserve more hugepages on that node (/sys/devices/system/node/node<N>/hugepages/...) or give it more with --socket-mem; make testpmd ask for fewer buffers (--total-num-mbufs, fewer queues or descriptors); stop other DPDK processes holding hugepages',
+    refine: (f) =>
+      f.errno === 'ENOMEM' && f.socket
+        ? {
+            cause: `there is not enough free hugepage memory on NUMA socket ${f.socket} for the pool (ENOMEM): the hugepages reserved on node ${f.socket} are too few or in use, or --socket-mem gave socket ${f.socket} too little. Ports and cores on socket ${f.socket} need their memory there`,
+          }
+        : undefined,
+    render: render('  Cause: ', 1, 'Cannot allocate memory'),
+    examples: [
+      ex('  Cause: Creation of mbuf pool for socket 1 failed: Cannot allocate memory', {
+        socket: '1',
+        err: 'Cannot allocate memory',
+      }),
+      ex('  Cause: Cannot create mbuf pool'),
+    ],
+  },
   // ---- DPDK PMDs on VFs and bifurcated NICs ----
   {
     id: 'dpdk.mlx5-no-verbs-device',
@@ -487,6 +516,34 @@ export const NIC_DPDK_SWEEP_ENTRIES: CatalogueEntry[] = [
         'nvme_pcie.c: 888:nvme_pcie_ctrlr_construct: *ERROR*: could not claim device 0000:d8:00.0 (Permission denied)',
         { err: 'Permission denied' },
       ),
+    ],
+  },
+  {
+    id: 'spdk.core-lock-claimed',
+    source: 'spdk',
+    cite: 'spdk/spdk lib/event/app.c claim_cpu_cores() and spdk_app_start()',
+    format: 'Cannot create lock on core %u, probably process %d has claimed it.\n',
+    versions:
+      'then "Unable to acquire lock on assigned core mask - exiting."; the lock files are /var/tmp/spdk_cpu_lock_NNN (SPDK releases with CPU core locks)',
+    patterns: [
+      /Cannot create lock on core (?<core>\d{1,4}), probably process (?<pid>\d{1,10}) has claimed it/,
+      /Unable to acquire lock on assigned core mask - exiting/,
+    ],
+    severity: 'error',
+    title: 'SPDK: another SPDK application runs on the same CPU cores',
+    cause:
+      'an SPDK application locks each core of its core mask (-m) so two SPDK applications never poll the same core; another one (the pid named) already holds this core, so this one exits',
+    fix: 'give each SPDK application its own cores (-m / --cpumask with cores the others do not use), stop the other process, or, if sharing is intended, start with --disable-cpumask-locks',
+    render: render('app.c: 771:claim_cpu_cores: *ERROR*: ', 2, 348915),
+    examples: [
+      ex(
+        'app.c: 771:claim_cpu_cores: *ERROR*: Cannot create lock on core 2, probably process 348915 has claimed it.',
+        {
+          core: '2',
+          pid: '348915',
+        },
+      ),
+      ex('app.c: 902:spdk_app_start: *ERROR*: Unable to acquire lock on assigned core mask - exiting.'),
     ],
   },
   {
@@ -1171,6 +1228,18 @@ export const NIC_DPDK_ALSO: { id: string; file: string; format: string; text: st
     file: `${INTEL}/ice/ice_sriov.c`,
     format: 'This device is not capable of SR-IOV\n',
     text: 'ice 0000:17:00.0: This device is not capable of SR-IOV',
+  },
+  {
+    id: 'spdk.core-lock-claimed',
+    file: 'spdk/spdk lib/event/app.c',
+    format: 'Unable to acquire lock on assigned core mask - exiting.\n',
+    text: 'app.c: 902:spdk_app_start: *ERROR*: Unable to acquire lock on assigned core mask - exiting.',
+  },
+  {
+    id: 'dpdk.mbuf-pool-failed',
+    file: 'DPDK/dpdk examples/skeleton/basicfwd.c',
+    format: 'Cannot create mbuf pool\n',
+    text: '  Cause: Cannot create mbuf pool',
   },
 ];
 
