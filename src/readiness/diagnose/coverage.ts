@@ -18,6 +18,7 @@ import { LG_SWEEP_ALSO, LG_SWEEP_LEFT_OUT } from './catalogue/lg-sweep.js';
 import { LIBVIRT_SWEEP_ALSO, LIBVIRT_SWEEP_LEFT_OUT } from './catalogue/libvirt-sweep-coverage.js';
 import { MDEV_GUEST_SWEEP_ALSO, MDEV_GUEST_SWEEP_LEFT_OUT } from './catalogue/mdev-guest-sweep.js';
 import { MGMT_SWEEP_ALSO, MGMT_SWEEP_LEFT_OUT } from './catalogue/mgmt-sweep.js';
+import { NEWEST_ALSO, NEWEST_LEFT_OUT } from './catalogue/newest-versions-sweep.js';
 import { POWER_AER_BAR_ALSO, POWER_AER_BAR_LEFT_OUT } from './catalogue/power-aer-bar-sweep.js';
 import { QEMU_SWEEP_ALSO, QEMU_SWEEP_LEFT_OUT } from './catalogue/qemu-sweep-coverage.js';
 import { SRIOV_XEN_ALSO, SRIOV_XEN_LEFT_OUT } from './catalogue/sriov-xen-sweep.js';
@@ -291,6 +292,7 @@ export const ALSO: AlsoCovered[] = [
   ...LG_SWEEP_ALSO,
   ...GPU_DRIVER_ALSO,
   ...FIELD_TAIL_ALSO,
+  ...NEWEST_ALSO,
 ];
 
 export const LEFT_OUT: LeftOut[] = [
@@ -375,6 +377,7 @@ export const LEFT_OUT: LeftOut[] = [
   ...MGMT_SWEEP_LEFT_OUT,
   ...LG_SWEEP_LEFT_OUT,
   ...GPU_DRIVER_LEFT_OUT,
+  ...NEWEST_LEFT_OUT,
 ];
 
 /** The file a citation names: its repository and first path ("qemu/qemu hw/vfio/pci.c"). */
