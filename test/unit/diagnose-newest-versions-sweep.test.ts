@@ -246,3 +246,27 @@ test('libvirt opening /dev/iommu: the errno picks the cause; accounting falls ba
   assert.equal(fb.explanation.severity, 'warning');
   assert.match(fb.explanation.cause, /shares one limit/);
 });
+
+test('xe-vfio-pci: the PF side of a VF reset failed; the step is read from the message', () => {
+  const id = 'kernel.xe-vfio-flr-failed';
+  const wait = onlyFinding('xe-vfio-pci 0000:03:00.1: Failed to wait for FLR: -110', id);
+  assert.equal(wait.facts.errno, 'ETIMEDOUT');
+  assert.match(wait.explanation.cause, /inconsistent state/);
+  const prep = onlyFinding('xe-vfio-pci 0000:03:00.3: Failed to prepare FLR: -5', id);
+  assert.match(prep.explanation.cause, /prepare the VF/);
+});
+
+test('kernel.probe-failed reads the newest variant drivers: nvgrace-gpu timing out, xe-vfio-pci without an xe PF', () => {
+  const nv = onlyFinding(
+    'nvgrace_gpu_vfio_pci 0009:01:00.0: probe with driver nvgrace_gpu_vfio_pci failed with error -62',
+    'kernel.probe-failed',
+  );
+  assert.match(nv.explanation.cause, /C2C/);
+  assert.match(nv.explanation.cause, /HBM/);
+  const xe = onlyFinding(
+    'xe-vfio-pci 0000:03:00.1: probe with driver xe-vfio-pci failed with error -19',
+    'kernel.probe-failed',
+  );
+  assert.match(xe.explanation.cause, /no xe PF/);
+  assert.match(xe.explanation.fix, /bind the PF to xe/);
+});

@@ -100,6 +100,33 @@ export const NEWEST_VERSIONS_ENTRIES: CatalogueEntry[] = [
     render: render('iommufd: '),
     examples: [ex('[  402.085386] iommufd: IOMMUFD is providing /dev/vfio/vfio, not VFIO.')],
   },
+  // ---- Linux: the xe-vfio-pci variant driver (Intel GPU SR-IOV VFs) ----
+  {
+    id: 'kernel.xe-vfio-flr-failed',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/vfio/pci/xe/main.c xe_vfio_pci_reset_done() / xe_vfio_pci_reset_prepare()',
+    format: 'Failed to wait for FLR: %d\n',
+    versions:
+      'the xe-vfio-pci variant driver (its ID table: Battlemage, Panther Lake and Wildcat Lake VFs); before the reset: "Failed to prepare FLR: %d"',
+    patterns: [/Failed to (?<step>wait for|prepare) FLR: (?<err>-?\d{1,4})/],
+    severity: 'error',
+    title: "The xe PF driver did not finish its part of the VF's function-level reset",
+    cause:
+      "a function-level reset of an Intel GPU SR-IOV VF (at VM start and stop, or when the guest resets it) needs extra work by the PF's xe driver, before the reset and after it; xe-vfio-pci asked the PF for that and it failed or timed out (this errno). The VF may then be used while the PF has not finished, so the guest's driver can find the VF in an inconsistent state",
+    fix: "read the PF's xe lines in dmesg at the same moment (its SR-IOV / GuC messages about this VF); update the kernel and the GPU firmware (linux-firmware's GuC); if the VF stays broken, disable and re-create the VFs (echo 0, then N, to the PF's sriov_numvfs)",
+    refine: (f) =>
+      f.step === 'prepare'
+        ? {
+            cause:
+              "before a function-level reset of an Intel GPU SR-IOV VF, xe-vfio-pci asks the PF's xe driver to prepare the VF for it, and that failed (this errno); the reset goes ahead, and the PF's clean-up after it may fail too",
+          }
+        : undefined,
+    render: render('xe-vfio-pci 0000:03:00.1: ', -110),
+    examples: [
+      ex('xe-vfio-pci 0000:03:00.1: Failed to wait for FLR: -110', { step: 'wait for', errno: 'ETIMEDOUT' }),
+      ex('xe-vfio-pci 0000:03:00.2: Failed to prepare FLR: -5', { step: 'prepare', errno: 'EIO' }),
+    ],
+  },
   // ---- QEMU iommufd backend ----
   {
     id: 'qemu.iommufd-dirty-tracking-unsupported',
@@ -669,6 +696,12 @@ export const NEWEST_VERSIONS_ENTRIES: CatalogueEntry[] = [
 
 /** Sibling wordings the entries above also recognise (docs/diagnose-coverage.md). */
 export const NEWEST_ALSO: { id: string; file: string; format: string; text: string }[] = [
+  {
+    id: 'kernel.xe-vfio-flr-failed',
+    file: 'torvalds/linux drivers/vfio/pci/xe/main.c',
+    format: 'Failed to prepare FLR: %d\n',
+    text: 'xe-vfio-pci 0000:03:00.1: Failed to prepare FLR: -19',
+  },
   {
     id: 'qemu.dirty-tracking-start-failed',
     file: LISTENER,
