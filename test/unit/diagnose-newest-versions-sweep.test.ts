@@ -1,8 +1,9 @@
 // The newest releases' sweep (catalogue/newest-versions-sweep.ts): QEMU 9.1–10.x live migration of
 // assigned devices (dirty-page tracking by the device, the iommufd IOMMU or the type1 container,
 // the migration state machine, postcopy and vIOMMU refusals, QEMU 10's multifd device-state
-// transfer), the iommufd backend's warnings, the kernel's iommufd compatibility layer and libvirt
-// 11 opening /dev/iommu. Messages built from the format strings unless an example says otherwise.
+// transfer), the iommufd backend's warnings, the kernel's iommufd compatibility layer, the xe and
+// nvgrace-gpu variant drivers, and libvirt opening /dev/iommu itself. Messages built from the format
+// strings unless an example says otherwise.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {

@@ -1,14 +1,16 @@
 /**
- * The newest releases' wordings the catalogue lacked (QEMU 9.0–10.x, Linux 6.8+, libvirt 11):
- * what QEMU prints when it live-migrates a VM with an assigned device — the dirty-page tracking it
- * turns on (the device's own DMA logging, the iommufd IOMMU's hardware tracking or the type1
- * container's), the device's migration state machine, the vIOMMU and postcopy refusals and the
- * multifd device-state transfer of QEMU 10 (hw/vfio/migration-multifd.c) — the iommufd backend's
- * dirty-tracking warning and its clean-up failures, the kernel's iommufd compatibility layer
- * serving /dev/vfio/vfio, and libvirt's own opening of /dev/iommu (src/util/viriommufd.c) with the
- * per-process memory accounting it asks for. The IGD rework of QEMU 10 (x-igd-lpc, x-igd-legacy-mode,
- * "OpRegion detected") and the device-open path of the iommufd backend were already covered.
- * NEWEST_ALSO and NEWEST_LEFT_OUT are this sweep's ledger for docs/diagnose-coverage.md.
+ * The newest releases' wordings the catalogue lacked (QEMU 9.0-10.x, Linux 6.8+, libvirt with
+ * iommufd support): what QEMU prints when it live-migrates a VM with an assigned device (the
+ * dirty-page tracking it turns on: the device's own DMA logging, the iommufd IOMMU's hardware
+ * tracking or the type1 container's; the device's migration state machine; the vIOMMU and postcopy
+ * refusals; the multifd device-state transfer of QEMU 10, hw/vfio/migration-multifd.c), the iommufd
+ * backend's dirty-tracking warning and clean-up failures, the kernel's iommufd compatibility layer
+ * serving /dev/vfio/vfio, the xe-vfio-pci variant driver's VF reset handshake with its PF, and
+ * libvirt's own opening of /dev/iommu (src/util/viriommufd.c) with the per-process memory
+ * accounting it asks for. The IGD rework of QEMU 10 (x-igd-lpc, x-igd-legacy-mode, "OpRegion
+ * detected"), the device-open path of the iommufd backend and the Linux 6.8+ vfio-pci core lines
+ * were already covered. NEWEST_ALSO and NEWEST_LEFT_OUT are this sweep's ledger for
+ * docs/diagnose-coverage.md.
  */
 import type { CatalogueEntry, Refinement } from '../entry.js';
 import { ex, render } from './build.js';
@@ -154,7 +156,7 @@ export const NEWEST_VERSIONS_ENTRIES: CatalogueEntry[] = [
     cite: `${IOMMUFD_C} iommufd_cdev_detach_ioas_hwpt()`,
     format: 'detach %s failed: %m',
     versions:
-      'QEMU 9.1+ (error_setg_errno; printed through error_report_err() by iommufd_cdev_detach_container() when the device is unplugged or QEMU exits)',
+      'current QEMU (error_setg_errno; printed through error_report_err() by iommufd_cdev_detach_container() when the device is unplugged or QEMU exits)',
     patterns: [new RegExp(`detach ${DEV} failed${ERR}`)],
     severity: 'warning',
     title: 'iommufd: detaching the device from its address space failed (usually harmless)',
@@ -190,7 +192,7 @@ export const NEWEST_VERSIONS_ENTRIES: CatalogueEntry[] = [
   {
     id: 'qemu.dirty-tracking-start-failed',
     source: 'qemu',
-    cite: `${LISTENER} vfio_listener_log_global_start() / vfio_devices_dma_logging_start() (hw/vfio/common.c before QEMU 10.0)`,
+    cite: `${LISTENER} vfio_listener_log_global_start() / vfio_devices_dma_logging_start() (hw/vfio/common.c in older releases)`,
     format: 'vfio: Could not start dirty page tracking - %s',
     versions:
       'QEMU 9.1+: the reason follows the dash ("%s: Failed to start DMA logging: <strerror>" from the device, "IOMMU_HWPT_SET_DIRTY_TRACKING(hwpt_id %u) failed: <strerror>" from backends/iommufd.c, "Failed to set dirty tracking flag 0x1: <strerror>" from the type1 container); QEMU 8.x: "vfio: Could not start dirty page tracking, err: %d (%s)" with "%s: Failed to start DMA logging, err %d (%s)" or "Failed to set dirty tracking flag 0x%x errno: %d" on a line of their own',
@@ -249,7 +251,7 @@ export const NEWEST_VERSIONS_ENTRIES: CatalogueEntry[] = [
   {
     id: 'qemu.dirty-bitmap-query-failed',
     source: 'qemu',
-    cite: 'qemu/qemu hw/vfio/container.c vfio_legacy_query_dirty_bitmap() (hw/vfio/container-legacy.c in QEMU 10.1), backends/iommufd.c iommufd_backend_get_dirty_bitmap(), hw/vfio/listener.c vfio_sync_dirty_bitmap()',
+    cite: 'qemu/qemu hw/vfio/container.c vfio_legacy_query_dirty_bitmap() (hw/vfio/container-legacy.c in later releases), backends/iommufd.c iommufd_backend_get_dirty_bitmap(), hw/vfio/listener.c vfio_sync_dirty_bitmap()',
     format: 'Failed to get dirty bitmap for iova: 0x%lx size: 0x%lx',
     versions:
       'QEMU 9.1+ appends ": <strerror>", QEMU 5.1–9.0 " err: %d"; iommufd: "IOMMU_HWPT_GET_DIRTY_BITMAP (iova: 0x%x size: 0x%x) failed: <strerror>"; the device\'s own log: "%s: Failed to get DMA logging report, iova: 0x%x, size: 0x%x"; memory managed by virtio-mem: "Failed to sync dirty bitmap with RAM discard listener"',
@@ -331,7 +333,7 @@ export const NEWEST_VERSIONS_ENTRIES: CatalogueEntry[] = [
     cite: `${MIGRATION} vfio_save_prepare()`,
     format: '%s: VFIO migration is not supported with postcopy migration',
     versions:
-      'QEMU 8.1+; the same function refuses background snapshots: "%s: VFIO migration is not supported with background snapshot"',
+      'checked when a migration starts (a savevm snapshot is exempt); the same function refuses background snapshots: "%s: VFIO migration is not supported with background snapshot"',
     patterns: [/VFIO migration is not supported with (?<mode>postcopy migration|background snapshot)/],
     severity: 'error',
     title: 'A VM with a migratable VFIO device cannot use postcopy or a background snapshot',
@@ -359,10 +361,10 @@ export const NEWEST_VERSIONS_ENTRIES: CatalogueEntry[] = [
   {
     id: 'qemu.migration-viommu-blocked',
     source: 'qemu',
-    cite: `${MIGRATION} vfio_migration_realize() (QEMU 8.1: hw/vfio/common.c vfio_block_giommu_migration())`,
+    cite: `${MIGRATION} vfio_migration_realize() (older: hw/vfio/common.c vfio_block_giommu_migration())`,
     format: '%s: Migration is currently not supported with vIOMMU enabled',
     versions:
-      'QEMU 8.1 printed it without the device name; shown as the reason a migration is refused, or at start-up when the device has enable-migration=on',
+      'older releases printed it without the device name (hw/vfio/common.c vfio_block_giommu_migration()); shown as the reason a migration is refused, or at start-up when the device has enable-migration=on',
     patterns: [/Migration is currently not supported with vIOMMU enabled/],
     severity: 'warning',
     title: 'Live migration is blocked: the VM has a virtual IOMMU',
@@ -379,7 +381,7 @@ export const NEWEST_VERSIONS_ENTRIES: CatalogueEntry[] = [
     source: 'qemu',
     cite: `${MIGRATION} vfio_migration_set_state()`,
     format: '%s: data_fd out of sync',
-    versions: 'QEMU 8.1+ (error_report before 9.1, error_setg after)',
+    versions: 'an Error passed up in current releases, an error_report() in older ones',
     patterns: [/: data_fd out of sync/],
     severity: 'error',
     title: "The device's migration data stream was cut by a reset",
@@ -439,7 +441,7 @@ export const NEWEST_VERSIONS_ENTRIES: CatalogueEntry[] = [
     source: 'qemu',
     cite: 'qemu/qemu hw/vfio/device.c vfio_device_get_name()',
     format: 'vfio device with fd=%d needs an id property',
-    versions: 'QEMU 10.0+ (a migration blocker for the cpr-transfer mode only)',
+    versions: 'QEMU 10.x with cpr-transfer support (a migration blocker for that mode only)',
     patterns: [/vfio device with fd=(?<fd>\d{1,6}) needs an id property/],
     severity: 'warning',
     title: 'A VFIO device passed by file descriptor has no id, so cpr-transfer is blocked',
@@ -475,7 +477,7 @@ export const NEWEST_VERSIONS_ENTRIES: CatalogueEntry[] = [
     cite: `${MULTIFD} vfio_load_state_buffer_insert()`,
     format: '%s: queuing state buffer %u would exceed the size max of %lu',
     versions:
-      'QEMU 10.1: the limit is the vfio-pci property x-migration-max-queued-buffers-size (bytes, unlimited by default); the 10.0 series counted buffers ("would exceed the max of %")',
+      'QEMU 10.1: the limit is the vfio-pci property x-migration-max-queued-buffers-size (bytes, unlimited by default); an earlier form of the series counted buffers ("would exceed the max of %")',
     patterns: [/queuing state buffer (?<idx>\d{1,10}) would exceed the (?:size )?max of (?<max>\d{1,20})/],
     severity: 'error',
     title: 'Incoming migration: device state arrived faster than the device could load it',
@@ -598,14 +600,14 @@ export const NEWEST_VERSIONS_ENTRIES: CatalogueEntry[] = [
       }),
     ],
   },
-  // ---- libvirt 11: /dev/iommu opened by libvirt and handed to QEMU ----
+  // ---- libvirt: /dev/iommu opened by libvirt and handed to QEMU ----
   {
     id: 'libvirt.iommufd-open-failed',
     source: 'libvirt',
     cite: `${VIRIOMMUFD} virIOMMUFDOpenDevice()`,
     format: 'cannot open IOMMUFD device',
     versions:
-      'libvirt 11.x with iommufd host devices (virReportSystemError appends ": <strerror>"); on a platform without iommufd: "IOMMUFD is not supported on this platform"',
+      'libvirt with iommufd support for host devices (virReportSystemError appends ": <strerror>"); on a platform without iommufd: "IOMMUFD is not supported on this platform"',
     patterns: [
       /cannot open IOMMUFD device(?::\s?(?<err>[A-Z][A-Za-z /-]{2,60}))?/,
       /IOMMUFD is not supported on this platform/,
@@ -648,7 +650,7 @@ export const NEWEST_VERSIONS_ENTRIES: CatalogueEntry[] = [
     cite: `${VIRIOMMUFD} virIOMMUFDSetRLimitMode()`,
     format: 'failed to set iommufd option',
     versions:
-      'libvirt 11.x; for EINVAL: "invalid iommufd option parameters"; the first release said "failed to set memory accounting for iommufd" for every errno (virReportSystemError appends ": <strerror>")',
+      'libvirt with iommufd support; for EINVAL: "invalid iommufd option parameters"; the first release said "failed to set memory accounting for iommufd" for every errno (virReportSystemError appends ": <strerror>")',
     patterns: [
       /failed to set iommufd option/,
       /invalid iommufd option parameters/,
@@ -671,7 +673,7 @@ export const NEWEST_VERSIONS_ENTRIES: CatalogueEntry[] = [
     cite: `${VIRIOMMUFD} virIOMMUFDSetRLimitMode()`,
     format: 'IOMMU_OPTION_RLIMIT_MODE not supported by kernel',
     versions:
-      'libvirt 11.x (VIR_WARN); its siblings: "IOMMU_OPTION ioctl not supported" (ENOTTY) and "Permission denied for IOMMU_OPTION ioctl. Per-user-based memory accounting to be used by default." (EPERM)',
+      'libvirt with iommufd support (VIR_WARN); its siblings: "IOMMU_OPTION ioctl not supported" (ENOTTY) and "Permission denied for IOMMU_OPTION ioctl. Per-user-based memory accounting to be used by default." (EPERM)',
     patterns: [
       /IOMMU_OPTION_RLIMIT_MODE not supported by kernel/,
       /IOMMU_OPTION ioctl not supported/,
