@@ -27,6 +27,7 @@ import { LIBVIRT_SWEEP_ENTRIES } from './catalogue/libvirt-sweep.js';
 import { MDEV_ENTRIES } from './catalogue/mdev.js';
 import { MDEV_GUEST_SWEEP_ENTRIES } from './catalogue/mdev-guest-sweep.js';
 import { MGMT_SWEEP_ENTRIES } from './catalogue/mgmt-sweep.js';
+import { NEWEST_VERSIONS_ENTRIES } from './catalogue/newest-versions-sweep.js';
 import { NIC_DPDK_SWEEP_ENTRIES } from './catalogue/nic-dpdk-sweep.js';
 import { OTHER_ENTRIES } from './catalogue/other.js';
 import { POWER_AER_BAR_ENTRIES } from './catalogue/power-aer-bar-sweep.js';
@@ -95,6 +96,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...LG_SWEEP_ENTRIES,
   ...GPU_DRIVER_SWEEP_ENTRIES,
   ...NIC_DPDK_SWEEP_ENTRIES,
+  ...NEWEST_VERSIONS_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,
 ];

@@ -18,6 +18,7 @@ import { LG_SWEEP_ALSO, LG_SWEEP_LEFT_OUT } from './catalogue/lg-sweep.js';
 import { LIBVIRT_SWEEP_ALSO, LIBVIRT_SWEEP_LEFT_OUT } from './catalogue/libvirt-sweep-coverage.js';
 import { MDEV_GUEST_SWEEP_ALSO, MDEV_GUEST_SWEEP_LEFT_OUT } from './catalogue/mdev-guest-sweep.js';
 import { MGMT_SWEEP_ALSO, MGMT_SWEEP_LEFT_OUT } from './catalogue/mgmt-sweep.js';
+import { NEWEST_ALSO, NEWEST_LEFT_OUT } from './catalogue/newest-versions-sweep.js';
 import { NIC_DPDK_ALSO, NIC_DPDK_LEFT_OUT } from './catalogue/nic-dpdk-sweep.js';
 import { POWER_AER_BAR_ALSO, POWER_AER_BAR_LEFT_OUT } from './catalogue/power-aer-bar-sweep.js';
 import { QEMU_SWEEP_ALSO, QEMU_SWEEP_LEFT_OUT } from './catalogue/qemu-sweep-coverage.js';
@@ -293,6 +294,7 @@ export const ALSO: AlsoCovered[] = [
   ...GPU_DRIVER_ALSO,
   ...FIELD_TAIL_ALSO,
   ...NIC_DPDK_ALSO,
+  ...NEWEST_ALSO,
 ];
 
 export const LEFT_OUT: LeftOut[] = [
@@ -378,6 +380,7 @@ export const LEFT_OUT: LeftOut[] = [
   ...LG_SWEEP_LEFT_OUT,
   ...GPU_DRIVER_LEFT_OUT,
   ...NIC_DPDK_LEFT_OUT,
+  ...NEWEST_LEFT_OUT,
 ];
 
 /** The file a citation names: its repository and first path ("qemu/qemu hw/vfio/pci.c"). */

@@ -9,7 +9,7 @@
  * the body anywhere in the line). The device a dev_printk() line is about comes from its
  * "driver 0000:01:00.0: " prefix, which the matcher reads itself.
  */
-import type { CatalogueEntry } from '../entry.js';
+import type { CatalogueEntry, Refinement } from '../entry.js';
 import { BDF } from '../entry.js';
 import {
   correctedAerByLayer,
@@ -36,6 +36,28 @@ const ERRNO: Record<string, string> = {
   '-22': 'EINVAL',
   '-110': 'ETIMEDOUT',
 };
+
+/**
+ * kernel.probe-failed for the newest VFIO variant drivers, whose probe fails for their own reasons:
+ * nvgrace-gpu-vfio-pci waits for the GPU to be ready, xe-vfio-pci needs an xe PF.
+ */
+function refineVariantProbe(f: Readonly<Record<string, string>>): Refinement | undefined {
+  // drivers/vfio/pci/nvgrace-gpu/main.c nvgrace_gpu_wait_device_ready(): -ETIME after 30 s.
+  if (f.driver === 'nvgrace_gpu_vfio_pci' && f.err === '-62')
+    return {
+      cause:
+        'nvgrace-gpu-vfio-pci (Grace Hopper / Grace Blackwell GPUs) polls two BAR0 status registers for 30 s before taking the GPU, and they never read ready (ETIME): the GPU memory (HBM) training had not finished or the CPU-GPU chip-to-chip (C2C) coherent link is not up. The GPU is left unbound',
+      fix: "re-probe once the GPU has finished initialising (echo the address to /sys/bus/pci/drivers/nvgrace_gpu_vfio_pci/bind, or reload the module); if it stays unready, check the GPU's health and firmware (nvidia-smi on the host driver, the platform's BMC/SEL log) and power-cycle the node",
+    };
+  // drivers/vfio/pci/xe/main.c xe_vfio_pci_vf_init(): no xe PF for this VF.
+  if (f.driver === 'xe-vfio-pci' && f.err === '-19')
+    return {
+      cause:
+        "xe-vfio-pci takes an Intel GPU SR-IOV VF only when the VF's PF is driven by the xe driver, whose SR-IOV PF support it calls for migration and VF resets; no xe PF was found for this VF (ENODEV): the PF is on i915 or another driver, or xe on the PF was unloaded",
+      fix: 'bind the PF to xe (with SR-IOV PF mode enabled) before creating the VFs, or use plain vfio-pci for the VF if you need neither migration nor the PF-side reset handling',
+    };
+  return undefined;
+}
 
 /** The host's runtime power management, not the guest, put a device into D3cold. */
 const D3COLD_CAUSE =
@@ -2352,6 +2374,8 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
             cause: `amdgpu could not start the GPU (${name ?? f.err}) and gave it up: the lines above say which step — no VBIOS ("Unable to locate a BIOS ROM": in a guest a hidden or unreadable ROM BAR), an unreadable IP discovery table or a PSP/SMU/ring failure (a card not reset since its last user: the AMD reset problem after passthrough), or, with -2, a firmware file missing`,
             fix: "read the amdgpu lines above it; reset the card before the driver loads (vendor-reset, host power-cycle), keep amdgpu off a card meant for a VM, give a guest the card's ROM (rombar on, or a romfile dumped from this card) and current linux-firmware",
           };
+        const variant = refineVariantProbe(f);
+        if (variant) return variant;
         if (f.err === '-16')
           return {
             cause: `the ${f.driver} driver could not bind (EBUSY): the device or its resources are held — typically its IOMMU group is owned by a VFIO user (a VM has another device of the same group open), and the kernel keeps host drivers off every device of such a group (iommu_device_use_default_domain())`,
