@@ -7,6 +7,7 @@ import { APPARMOR_ENTRIES } from './catalogue/apparmor.js';
 import { BIND_SETUP_ENTRIES } from './catalogue/bind-setup.js';
 import { DMA_MEMORY_ENTRIES } from './catalogue/dma-memory.js';
 import { DPDK_ENTRIES } from './catalogue/dpdk.js';
+import { EDGE_CAUSES_SWEEP_ENTRIES } from './catalogue/edge-causes-sweep.js';
 import { FIELD_GAPS_SWEEP_ENTRIES } from './catalogue/field-gaps-sweep.js';
 import { FIELD_TAIL_SWEEP_ENTRIES } from './catalogue/field-tail-sweep.js';
 import { GENERIC_ENTRIES } from './catalogue/generic.js';
@@ -93,6 +94,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...MGMT_SWEEP_ENTRIES,
   ...LG_SWEEP_ENTRIES,
   ...GPU_DRIVER_SWEEP_ENTRIES,
+  ...EDGE_CAUSES_SWEEP_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,
 ];
