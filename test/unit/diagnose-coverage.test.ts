@@ -12,12 +12,12 @@ import { matchLine } from '../../src/readiness/diagnose/matcher.js';
 
 /**
  * A format string as an expression: literal text exact, each conversion some non-empty text (C's,
- * Go's %v, %w and %q, Python's %(name)s).
+ * the kernel's %pR / %pe / %px, Go's %v, %w and %q, Python's %(name)s).
  */
 function formatRegExp(format: string): RegExp {
   const parts = format
     .replace(/\n$/, '')
-    .split(/%(?:\d+\$|\(\w+\))?[-#0 +]*\d*(?:\.\d+)?(?:hh|h|ll|l|L|j|z)?(?:pR|pr|pS|p|[diouxXscmvwq])/);
+    .split(/%(?:\d+\$|\(\w+\))?[-#0 +]*\d*(?:\.\d+)?(?:hh|h|ll|l|L|j|z)?(?:pR|pr|pS|pe|px|p|[diouxXscmvwq])/);
   return new RegExp(
     parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ +/g, ' +')).join('.{1,200}?'),
   );

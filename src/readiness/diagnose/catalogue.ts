@@ -7,6 +7,7 @@ import { APPARMOR_ENTRIES } from './catalogue/apparmor.js';
 import { BIND_SETUP_ENTRIES } from './catalogue/bind-setup.js';
 import { DMA_MEMORY_ENTRIES } from './catalogue/dma-memory.js';
 import { DPDK_ENTRIES } from './catalogue/dpdk.js';
+import { EDGE_CAUSES_SWEEP_ENTRIES } from './catalogue/edge-causes-sweep.js';
 import { FIELD_GAPS_SWEEP_ENTRIES } from './catalogue/field-gaps-sweep.js';
 import { FIELD_TAIL_SWEEP_ENTRIES } from './catalogue/field-tail-sweep.js';
 import { GENERIC_ENTRIES } from './catalogue/generic.js';
@@ -97,6 +98,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...GPU_DRIVER_SWEEP_ENTRIES,
   ...NIC_DPDK_SWEEP_ENTRIES,
   ...NEWEST_VERSIONS_ENTRIES,
+  ...EDGE_CAUSES_SWEEP_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,
 ];

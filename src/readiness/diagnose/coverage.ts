@@ -8,6 +8,7 @@
  */
 
 import { BIND_SETUP_ALSO, BIND_SETUP_LEFT_OUT } from './catalogue/bind-setup.js';
+import { EDGE_CAUSES_ALSO } from './catalogue/edge-causes-sweep.js';
 import { FIELD_TAIL_ALSO } from './catalogue/field-tail-sweep.js';
 import { GPU_DRIVER_ALSO, GPU_DRIVER_LEFT_OUT } from './catalogue/gpu-driver-sweep.js';
 import { HOST_MISSES_ALSO, HOST_MISSES_LEFT_OUT } from './catalogue/host-misses-sweep.js';
@@ -295,6 +296,7 @@ export const ALSO: AlsoCovered[] = [
   ...FIELD_TAIL_ALSO,
   ...NIC_DPDK_ALSO,
   ...NEWEST_ALSO,
+  ...EDGE_CAUSES_ALSO,
 ];
 
 export const LEFT_OUT: LeftOut[] = [

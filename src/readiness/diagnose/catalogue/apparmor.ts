@@ -31,6 +31,42 @@ function whoOf(profile: string, comm: string | undefined): string {
   return `${profile}${c}`;
 }
 
+/**
+ * Two records that are not about a VFIO node: a graphics library's harmless i915 perf probe, and a
+ * virtualisation daemon refused the PCI sysfs writes that rebind a device to vfio-pci.
+ */
+function refineRebindOrProbe(
+  object: string,
+  who: string,
+  what: string,
+  mask: string | undefined,
+  perVm: boolean,
+): Refinement | undefined {
+  // Mesa's Intel driver (src/intel/perf/intel_perf.c) reads this sysctl to see whether it may open
+  // i915 perf streams; QEMU loads Mesa for its GL display (SPICE gl=on, GTK/SDL with GL, virgl).
+  if (object.startsWith('/proc/sys/dev/i915/') && (!mask || mask === 'r'))
+    return {
+      severity: 'info',
+      title: 'AppArmor refused a read of an i915 perf setting: harmless',
+      cause: `AppArmor refused ${who} ${what}: a graphics library loaded into the process (Mesa's Intel driver, used by QEMU for a GL display — SPICE with gl=on, GTK or SDL with GL, virgl) reads /proc/sys/dev/i915/perf_stream_paranoid to see whether it may use the i915 performance counters. The profile does not list it, so the read fails and the library goes on without them: harmless, and not why the VM, the passthrough or its memory fails — look for other records and errors`,
+      fix: 'nothing; to silence it, allow the read with a local rule ("/proc/sys/dev/i915/perf_stream_paranoid r,") in /etc/apparmor.d/local/abstractions/libvirt-qemu',
+    };
+  // libvirtd (or virtqemud, or a management daemon) rebinds a managed <hostdev> itself: virpci.c
+  // virPCIDeviceBindToStub() writes driver_override, then unbind and drivers_probe.
+  if (
+    !perVm &&
+    /\/(?:driver_override|unbind|bind|drivers_probe|new_id|remove_id|sriov_numvfs|reset|remove|rescan)$/.test(
+      object,
+    ) &&
+    (!mask || /[wa]/.test(mask))
+  )
+    return {
+      cause: `AppArmor refused ${who} ${what}: a PCI sysfs file it writes to move a device between drivers. For a managed <hostdev> (and for an SR-IOV VF given to an instance) libvirt rebinds the device to vfio-pci itself — it writes the device's driver_override, then its driver's unbind and the bus's drivers_probe, and does the reverse afterwards — so a profile confining the daemon (a distribution's libvirtd/virtqemud profile, or a snap's, such as the OpenStack or MicroStack hypervisor snaps) that does not allow these writes makes the rebind fail, and the VM does not start with the device`,
+      fix: 'allow the daemon to write the PCI sysfs files it needs (for a snap, the snap interface or plug that grants them; for a distribution profile, a local rule like "/sys/devices/pci*/**/{driver_override,unbind,bind} w," and "/sys/bus/pci/drivers_probe w,") and reload the profile; or bind the device to vfio-pci at boot (vfio-pci.ids=, driverctl) and use managed=\'no\'',
+    };
+  return undefined;
+}
+
 function refineAppArmor(f: Facts): Refinement | undefined {
   const rest = f.rest ?? '';
   const profile = f.profile ?? '';
@@ -72,6 +108,8 @@ function refineAppArmor(f: Facts): Refinement | undefined {
       cause: `AppArmor refused ${who} ${what}: an option ROM file (romfile=). Files under /usr/share/ (the vgabios, seabios and ipxe directories) are allowed to every VM; a ROM kept in /root, a home directory or another custom place is not, and QEMU then fails to load the device's ROM`,
       fix: `copy the ROM to /usr/share/vgabios/ (or /usr/share/kvm/) and point <rom file=.../> there; or allow its path read-only with ${LOCAL}`,
     };
+  const daemonOrProbe = refineRebindOrProbe(object, who, what, mask, perVm);
+  if (daemonOrProbe) return daemonOrProbe;
   if (object.startsWith('/sys/'))
     return {
       cause: `AppArmor refused ${who} ${what}: a sysfs file of a PCI device. The profile lets QEMU read the attributes of the devices it was given; a write to a device attribute (reset, rom, driver_override, sriov_numvfs) or a read of another device's is refused`,
@@ -82,9 +120,10 @@ function refineAppArmor(f: Facts): Refinement | undefined {
 
 /** Profiles on the VFIO path: libvirt's per-VM profiles and daemons, QEMU's, containers'. */
 const VIRT_PROFILE =
-  '(?<profile>libvirt-[0-9a-f]{8}-[0-9a-f-]{27}|libvirtd(?://qemu_bridge_helper)?|virt-aa-helper|virtqemud|qemu[\\w.-]{0,30}|lxd-[^"\\s]{1,120}|incus-[^"\\s]{1,120})';
+  '(?<profile>libvirt-[0-9a-f]{8}-[0-9a-f-]{27}|libvirtd(?://qemu_bridge_helper)?|virt-aa-helper|virtqemud|qemu[\\w.-]{0,30}|lxd-[^"\\s]{1,120}|incus-[^"\\s]{1,120}|snap\\.[\\w-]{1,60}\\.(?:libvirtd|virtqemud|nova-compute|qemu[\\w.-]{0,30}))';
 /** Objects on the VFIO path whose denial is read, whoever asked. */
-const VFIO_OBJECT = '(?<object>\\/dev\\/vfio\\/[\\w-]{1,32}|\\/dev\\/hugepages[^\\s"]{0,100})';
+const VFIO_OBJECT =
+  '(?<object>\\/dev\\/vfio\\/[\\w-]{1,32}|\\/dev\\/hugepages[^\\s"]{0,100}|\\/sys\\/(?:devices\\/pci|bus\\/pci\\/)[^\\s"]{1,200}\\/(?:driver_override|unbind|bind|drivers_probe|sriov_numvfs))';
 const HEAD = 'apparmor="(?<mode>DENIED|ALLOWED)" operation="(?<op>[a-z_]{1,30})"';
 
 export const APPARMOR_ENTRIES: CatalogueEntry[] = [
@@ -100,6 +139,11 @@ export const APPARMOR_ENTRIES: CatalogueEntry[] = [
       new RegExp(`${HEAD}(?: class="[a-z]{1,16}")? profile="${VIRT_PROFILE}"(?<rest>[^\\n]{0,600})`),
       new RegExp(
         `${HEAD}(?: class="[a-z]{1,16}")? profile="(?<profile>[^"\\n]{1,120})" name="${VFIO_OBJECT}"(?<rest>[^\\n]{0,600})`,
+      ),
+      // The same record re-wrapped by a paste or a terminal: a line break where a space was
+      // between the fields up to name=.
+      new RegExp(
+        `apparmor="(?<mode>DENIED|ALLOWED)"(?: |\\n)operation="(?<op>[a-z_]{1,30})"(?:(?: |\\n)class="[a-z]{1,16}")?(?: |\\n)profile="${VIRT_PROFILE}"(?: |\\n)name="(?<object>[^"\\n]{1,300})"(?<rest>[^\\n]{0,600})`,
       ),
     ],
     severity: 'error',

@@ -476,8 +476,8 @@ function refineTable(ctx: VfioContext, f: Facts): VfioErrnoText | undefined {
       return errno === 'ENOENT'
         ? {
             cause:
-              'the device has no iommu_group link in sysfs: the kernel made no IOMMU groups, because the IOMMU is off in the firmware (VT-d / AMD-Vi) or on the kernel command line (intel_iommu=on before 6.2 for Intel), or not supported; or the address is wrong',
-            fix: 'enable the IOMMU in the firmware and on the kernel command line, reboot, and check /sys/kernel/iommu_groups (`vfiokit doctor`)',
+              'the device has no iommu_group link in sysfs. For a PCI device the kernel made no IOMMU groups, because the IOMMU is off in the firmware (VT-d / AMD-Vi) or on the kernel command line (intel_iommu=on before 6.2 for Intel), or not supported; or the address is wrong. For a mediated device (a vGPU under /sys/bus/mdev/devices/UUID) the link appears only when a VFIO driver binds the mdev and gives it its group: before Linux 5.16 that is the vfio_mdev module (mdev_probe() attaches the IOMMU group), so with vfio_mdev (and vfio_iommu_type1 for the container) not loaded the mdev exists but has no iommu_group',
+            fix: 'for a PCI device enable the IOMMU in the firmware and on the kernel command line, reboot, and check /sys/kernel/iommu_groups (`vfiokit doctor`); for an mdev load the modules (modprobe vfio_mdev vfio_iommu_type1 on kernels before 5.16, and list them in /etc/modules-load.d/) and recreate the mdev',
           }
         : undefined;
     case 'group':

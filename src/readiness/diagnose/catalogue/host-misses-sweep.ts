@@ -740,7 +740,7 @@ export const HOST_MISSES_SWEEP_ENTRIES: CatalogueEntry[] = [
     versions:
       'older kernels: "I/O %d QID %d timeout, completion polled"; the other outcomes of the same handler: "…timeout, aborting" (newer kernels add "opcode %#x (%s)" and "req_op:%s(%u) size:%u"), "…timeout, reset controller", "…timeout, disable controller"',
     patterns: [
-      /I\/O (?:tag )?(?<tag>\d{1,6})(?: \([0-9a-fA-F]{4}\))?(?: opcode 0x[0-9a-fA-F]{1,2} \([^)\n]{1,40}\))? QID (?<qid>\d{1,4}) timeout, (?<action>completion polled|aborting|reset controller|disable controller)/,
+      /I\/O (?:tag )?(?<tag>\d{1,6})(?: \([0-9a-fA-F]{4}\))?(?: opcode 0x[0-9a-fA-F]{1,2} \([^)\n]{1,40}\))? QID (?<qid>\d{1,4}) timeout(?:, (?<action>completion polled|aborting|reset controller|disable controller))?/,
     ],
     severity: 'warning',
     title: 'An NVMe command timed out',
@@ -748,17 +748,23 @@ export const HOST_MISSES_SWEEP_ENTRIES: CatalogueEntry[] = [
       "the NVMe driver's timeout handler ran for a command that had not completed within nvme_core.io_timeout (30 s by default) and the action it took is named at the end",
     fix: 'read the action: "completion polled" means lost interrupts, the others a controller that stopped answering',
     refine: (f) =>
-      f.action === 'completion polled'
+      f.action === undefined
         ? {
-            title: 'NVMe completions arrive without their interrupts (found by polling)',
             cause:
-              "the controller had completed the command, but its completion interrupt never reached the driver: the timeout handler polled the queue and found it done. So I/O stalls for the whole timeout each time. The interrupt path is broken: in a VM with a passed-through NVMe drive, the MSI-X vectors the guest programmed are not delivered (the VMM's MSI-X emulation or interrupt remapping for the device, a guest on pin-based interrupts because MSI-X was not exposed); elsewhere a drive with broken MSI (the kernel has quirks for some), a VMD controller erratum, or MSI-X masked after resume",
-            fix: 'in the guest check `lspci -vv -s ADDR` shows "MSI-X: Enable+" and /proc/interrupts counts rising for the nvme queues; on the host check dmesg for interrupt-remapping faults (DMAR INTR-REMAP, AMD-Vi INVALID_DEVICE_REQUEST) at the same time; lowering nvme_core.io_timeout only shortens the stalls',
+              'the NVMe driver\'s timeout handler ran for a command that had not completed within nvme_core.io_timeout (30 s by default); the line is cut before the words after "timeout, " that say what the handler found. "completion polled" means the command had completed but its completion interrupt never reached the driver — in a VM with a passed-through NVMe drive, the MSI-X interrupts the guest programmed are not delivered (the VMM\'s MSI-X emulation or the host\'s interrupt remapping for the device); "aborting", "reset controller" or "disable controller" mean the controller did not complete it at all. A timeout on QID 0 (the admin queue) while the driver probes the controller is typical of interrupts that never arrive',
+            fix: 'read the whole line (dmesg | grep nvme); in the guest check `lspci -vv -s ADDR` shows "MSI-X: Enable+" and /proc/interrupts counts rising for the nvme queues; on the host look for interrupt-remapping or IOMMU faults for the drive at the same moment',
           }
-        : {
-            cause: `the controller did not complete the command at all, so the driver is ${f.action === 'aborting' ? 'aborting it' : f.action === 'reset controller' ? 'resetting the controller' : 'disabling the controller'}. For a passed-through drive this follows a controller that stopped answering: a power-state transition it does not survive (APST; nvme_core.default_ps_max_latency_us=0 in the guest rules it out), a reset or FLR it did not recover from, or a DMA fault on the host (look for DMAR/AMD-Vi faults naming the drive)`,
-            fix: 'check host dmesg for IOMMU faults or AER errors on the drive at the same moment; in the guest try nvme_core.default_ps_max_latency_us=0; update the drive firmware',
-          },
+        : f.action === 'completion polled'
+          ? {
+              title: 'NVMe completions arrive without their interrupts (found by polling)',
+              cause:
+                "the controller had completed the command, but its completion interrupt never reached the driver: the timeout handler polled the queue and found it done. So I/O stalls for the whole timeout each time. The interrupt path is broken: in a VM with a passed-through NVMe drive, the MSI-X vectors the guest programmed are not delivered (the VMM's MSI-X emulation or interrupt remapping for the device, a guest on pin-based interrupts because MSI-X was not exposed); elsewhere a drive with broken MSI (the kernel has quirks for some), a VMD controller erratum, or MSI-X masked after resume",
+              fix: 'in the guest check `lspci -vv -s ADDR` shows "MSI-X: Enable+" and /proc/interrupts counts rising for the nvme queues; on the host check dmesg for interrupt-remapping faults (DMAR INTR-REMAP, AMD-Vi INVALID_DEVICE_REQUEST) at the same time; lowering nvme_core.io_timeout only shortens the stalls',
+            }
+          : {
+              cause: `the controller did not complete the command at all, so the driver is ${f.action === 'aborting' ? 'aborting it' : f.action === 'reset controller' ? 'resetting the controller' : 'disabling the controller'}. For a passed-through drive this follows a controller that stopped answering: a power-state transition it does not survive (APST; nvme_core.default_ps_max_latency_us=0 in the guest rules it out), a reset or FLR it did not recover from, or a DMA fault on the host (look for DMAR/AMD-Vi faults naming the drive)`,
+              fix: 'check host dmesg for IOMMU faults or AER errors on the drive at the same moment; in the guest try nvme_core.default_ps_max_latency_us=0; update the drive firmware',
+            },
     render: render('nvme nvme0: ', 13, 0x100d, 0),
     examples: [
       ex('nvme nvme0: I/O tag 13 (100d) QID 0 timeout, completion polled', {

@@ -2344,9 +2344,12 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'A driver failed to bind',
     cause:
-      "the driver's probe returned an error. For vfio-pci, -22 (EINVAL) almost always means the device has no IOMMU group: the IOMMU is off (vfio_pci_core_register_device needs a group)",
+      "the driver's probe returned an error. For vfio-pci, -22 (EINVAL) almost always means the device has no IOMMU group: the IOMMU is off or does not cover the device — Intel VT-d / AMD-Vi not enabled, or on Arm64 an SMMU that is disabled in the firmware or does not translate for this PCIe controller (vfio_pci_core_register_device needs a group)",
     fix: 'for vfio-pci: enable the IOMMU (vfiokit doctor); -16 (EBUSY): another driver holds the device, unbind it first',
-    refine: (f) => {
+    refine: (raw) => {
+      // "vfio_pci" (a module name) and "fio-pci" (the first letter lost in a copy) can only be
+      // vfio-pci: no other driver has those names.
+      const f = /^v?fio[-_]pci$/.test(raw.driver ?? '') ? { ...raw, driver: 'vfio-pci' } : raw;
       const name = ERRNO[f.err ?? ''];
       if (f.driver !== 'vfio-pci') {
         if (f.driver === 'simple-framebuffer' && f.err === '-16')

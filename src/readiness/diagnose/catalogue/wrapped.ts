@@ -9,6 +9,7 @@
  * ("..."), or on another line, they say where the real error is.
  */
 import type { CatalogueEntry } from '../entry.js';
+import { errnoText, normaliseErrno } from '../errno.js';
 import { ex, render } from './build.js';
 
 export const WRAPPED_ENTRIES: CatalogueEntry[] = [
@@ -85,6 +86,22 @@ export const WRAPPED_ENTRIES: CatalogueEntry[] = [
     cause:
       "a thread of a Rust program (Cloud Hypervisor's 'vmm' thread, crosvm, a rust-vmm tool) hit an error its code did not handle (an unwrap() of a failed step) and aborted; the step that failed is usually logged just before the panic (for VFIO: a region, BAR or DMA mapping error)",
     fix: 'read the ERROR line before the panic and give it to `vfiokit diagnose`; report the panic itself to the project (an unhandled error is a bug), with RUST_BACKTRACE=1 output',
+    refine: (f) => {
+      // An io::Error's Debug form in the panic message names the errno the failed step returned.
+      const code = /Os \{ code: (\d{1,4})/.exec(f.inner ?? '')?.[1];
+      const errno = code ? normaliseErrno(`Os { code: ${code}`) : undefined;
+      if (errno === 'EMFILE' || errno === 'ENFILE')
+        return {
+          title: 'A Rust VMM thread crashed: the process ran out of file descriptors',
+          cause: `a thread of the VMM aborted on an unhandled error, and the error is ${errno === 'EMFILE' ? 'EMFILE (errno 24; musl\'s text "No file descriptors available", glibc\'s "Too many open files"): the process reached its open-files limit (RLIMIT_NOFILE)' : 'ENFILE: the system-wide file table is full'}. A VMM holds a file descriptor per eventfd — one per interrupt vector (MSI/MSI-X of each passed-through, vfio-user or virtio device, cloned for each user), per queue and per ioeventfd — so a VM with many vCPUs, queues or devices with many MSI-X vectors needs far more than the common default of 1024`,
+          fix: 'raise the open-files limit of the VMM process (ulimit -n 65536 in the shell that starts it, LimitNOFILE= in its systemd unit, or the container runtime\'s nofile ulimit) and start the VM again; check `ls /proc/PID/fd | wc -l` against `grep "open files" /proc/PID/limits`',
+        };
+      if (errno)
+        return {
+          cause: `a thread of the VMM aborted on an unhandled error: the failed step returned ${errno}${errnoText(errno) ? ` (${errnoText(errno)})` : ''}, named in the panic message; the ERROR line before it says which step`,
+        };
+      return undefined;
+    },
     examples: [
       ex("thread 'vmm' panicked at vmm/src/device_manager.rs:1234:56:", { thread: 'vmm' }),
       ex("thread 'vcpu0' panicked at 'called `Result::unwrap()` on an `Err` value', src/main.rs:10:5", {
