@@ -100,6 +100,11 @@ export const HELD_OUT_11_PATH = fileURLToPath(
   new URL('../test/fixtures/diagnose/held-out-11.json', import.meta.url),
 );
 
+/** The twelfth set, written 2026-12-03 blind (before anyone scored it), under the same rule. */
+export const HELD_OUT_12_PATH = fileURLToPath(
+  new URL('../test/fixtures/diagnose/held-out-12.json', import.meta.url),
+);
+
 export function loadHeldOut(path = HELD_OUT_PATH): HeldOutSet {
   let set: HeldOutSet;
   try {
