@@ -112,6 +112,53 @@ export const CATALOGUE = m.CATALOGUE;`,
     }));
   },
 };
+/**
+ * Three libraries were 375 KB of the 1.2 MB bundle (yaml 163 KB, @xmldom/xmldom 122 KB, tar 90 KB)
+ * that only a few commands call: yaml the VM specs (`vm`, `up`), xmldom libvirt's XML (`vm`, the
+ * libvirt hook), tar snapshot archives. Their code ran only on first use already, but every command
+ * read and decoded their text at start-up (about 12 µs a KB here: 1.2 MB took 14 ms) and held it in
+ * the heap. Each is built as a bundle of its own beside the main one (dist/vfiokit-<name>.cjs), and
+ * the main bundle imports a stand-in whose exports are getters that load it on first use (as
+ * deferBuiltins does for Node's own modules). The export names are the building Node's view of
+ * the installed package, the same package the stand-in loads.
+ */
+const SPLIT_LIBS = {
+  yaml: 'vfiokit-yaml.cjs',
+  '@xmldom/xmldom': 'vfiokit-xmldom.cjs',
+  tar: 'vfiokit-tar.cjs',
+};
+const splitLibs = {
+  name: 'split-libs',
+  setup(b) {
+    b.onResolve({ filter: /^(yaml|@xmldom\/xmldom|tar)$/ }, (args) =>
+      args.namespace === 'split-lib' ? undefined : { path: args.path, namespace: 'split-lib' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'split-lib' }, async (args) => {
+      const names = Object.keys(await import(args.path)).filter((k) => k !== 'default');
+      const file = SPLIT_LIBS[args.path];
+      return {
+        contents: `import { EnvironmentError } from ${JSON.stringify(join(top, 'src', 'errors.ts'))};
+import { join } from 'node:path';
+let m;
+const load = () => {
+  if (m) return m;
+  try {
+    m = require(join(__dirname, '${file}'));
+  } catch (e) {
+    if (e?.code !== 'MODULE_NOT_FOUND') throw e;
+    throw new EnvironmentError('${file} (${args.path}) is missing beside the bundle', {
+      hint: 'run \`npm run build\` (or \`npm start\`) to rebuild dist/',
+    });
+  }
+  return m;
+};
+for (const k of ${JSON.stringify(names)}) Object.defineProperty(exports, k, { enumerable: true, get: () => load()[k] });`,
+        loader: 'ts',
+        resolveDir: join(top, 'src'),
+      };
+    });
+  },
+};
 const tmp = `dist.tmp-${process.pid}`;
 const buildId = randomBytes(8).toString('hex');
 const pkg = JSON.parse(readFileSync(join(top, 'package.json'), 'utf8'));
@@ -130,7 +177,7 @@ await build({
   // Less to parse and compile at every start-up; names kept so --debug stacks stay readable.
   minifyWhitespace: true,
   minifySyntax: true,
-  plugins: [deferBuiltins, splitCatalogue],
+  plugins: [deferBuiltins, splitCatalogue, splitLibs],
   // import.meta.url has no meaning in one CommonJS file; the only use (src/fleet/pool.ts) takes
   // the bundle's own __filename there instead.
   define: { VFIOKIT_VERSION: JSON.stringify(pkg.version), 'import.meta.url': 'undefined' },
@@ -167,6 +214,26 @@ await build({
   footer: { js: '\n})' },
   logLevel: 'warning',
 });
+
+for (const [lib, file] of Object.entries(SPLIT_LIBS))
+  await build({
+    absWorkingDir: top,
+    stdin: {
+      contents: `module.exports = require('${lib}');`,
+      resolveDir: top,
+      sourcefile: file,
+      loader: 'js',
+    },
+    outfile: join(tmp, file),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    legalComments: 'none',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: 'warning',
+  });
 
 // One character outside ASCII (esbuild escapes strings but leaves regular-expression literals as
 // written) makes V8 hold the whole 2 MB text as a two-byte string: 4 MB of every command's heap

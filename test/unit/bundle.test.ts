@@ -182,3 +182,30 @@ test('diagnose reading a log keeps the optimising compiler; given message text i
   assert.equal(loader.isOneShot(['ui']), false);
   assert.equal(loader.readsLog(['ui']), false);
 });
+
+test('yaml, xmldom and tar are bundles of their own, loaded on first use; without one, only its commands stop', () => {
+  const main = fs.readFileSync(path.join(repoRoot, 'dist/vfiokit.cjs'), 'utf8');
+  for (const [file, marker] of [
+    ['vfiokit-yaml.cjs', 'LineCounter'],
+    ['vfiokit-xmldom.cjs', 'DOMParser'],
+    ['vfiokit-tar.cjs', 'Header'],
+  ]) {
+    const side = fs.readFileSync(path.join(repoRoot, 'dist', file), 'utf8');
+    assert.ok(side.includes(marker), `${file} holds ${marker}`);
+    assert.ok(side.length > 50_000, `${file} is the whole library (${side.length} bytes)`);
+  }
+  // The libraries' own texts are not compiled into the main bundle.
+  assert.ok(!main.includes('Implicit map keys need to be'), 'yaml compiled into the main bundle');
+  assert.ok(!main.includes('ustar'), 'tar compiled into the main bundle');
+  const { bin, bundle } = copyBuild();
+  fs.rmSync(path.join(path.dirname(bundle), 'vfiokit-yaml.cjs'));
+  const spec = path.join(repoRoot, 'test/fixtures/vm-spec/spec/i440fx.yaml');
+  const r = run(bin, ['config', 'libvirt', spec]);
+  assert.equal(r.status, 3);
+  assert.match(
+    r.err,
+    /^vfiokit: vfiokit-yaml\.cjs \(yaml\) is missing beside the bundle \(hint: run `npm run build` \(or `npm start`\) to rebuild dist\/\)\n$/,
+  );
+  const snap = path.join(repoRoot, 'test/fixtures/lab-desktop/snapshot');
+  assert.equal(run(bin, ['--root', snap, 'groups']).status, 0);
+});
