@@ -34,7 +34,9 @@ function readCache(file, id) {
 /** Evaluates the bundle as CommonJS; returns its exports and the vm.Script (for a new cache). */
 function loadBundle(bundle, { useCache = true } = {}) {
   const file = path.resolve(bundle);
-  const source = fs.readFileSync(file, 'utf8');
+  // The build refuses a bundle with a byte outside ASCII (scripts/build.mjs), so Latin-1 reads the
+  // same text as UTF-8, without the UTF-8 check: about 1 ms less of every start-up.
+  const source = fs.readFileSync(file, 'latin1');
   const id = buildId(source);
   const cachedData = useCache ? readCache(file, id) : undefined;
   // The bundle is already wrapped in the shape of Node's own CommonJS wrapper (scripts/build.mjs):

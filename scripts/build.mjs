@@ -96,7 +96,8 @@ import { Script } from 'node:vm';
 let m;
 try {
   const file = join(__dirname, '${CATALOGUE_FILE}');
-  const fn = new Script(readFileSync(file, 'utf8'), { filename: file }).runInThisContext();
+  // ASCII (checked below at build time): Latin-1 reads it without UTF-8's validation.
+  const fn = new Script(readFileSync(file, 'latin1'), { filename: file }).runInThisContext();
   m = { exports: {} };
   fn(m.exports, require, m, file, __dirname);
   m = m.exports;
