@@ -28,6 +28,20 @@ export function onlyFinding(text: string, id: string): Finding {
 }
 
 /**
+ * Each of `lines` gives exactly one finding of entry `id`, which `check` then examines (its
+ * assertions should name the line). Fails on an empty list, so a loop over it cannot pass by
+ * checking nothing.
+ */
+export function eachOnlyFinding(
+  id: string,
+  lines: readonly string[],
+  check: (f: Finding, line: string) => void,
+): void {
+  assert.ok(lines.length > 0, `${id}: no lines to check`);
+  for (const line of lines) check(onlyFinding(line, id), line);
+}
+
+/**
  * What a sweep file's entries owe the catalogue: each is registered, its id names its layer (one of
  * `prefixes`), it cites its source with a format, every pattern is one the linear matcher can plan
  * with a literal to find it by, and every example is claimed by the entry alone. `each` sees every

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { GPU_DRIVER_SWEEP_ENTRIES } from '../../src/readiness/diagnose/catalogue/gpu-driver-sweep.js';
 import { diagnoseText } from '../../src/readiness/diagnose/matcher.js';
-import { onlyFinding } from '../helpers/diagnose-entry.js';
+import { eachOnlyFinding, onlyFinding } from '../helpers/diagnose-entry.js';
 
 test('the sweep adds 20+ kernel entries, each claiming its own examples alone', () => {
   assert.ok(GPU_DRIVER_SWEEP_ENTRIES.length >= 20, `${GPU_DRIVER_SWEEP_ENTRIES.length} entries`);
@@ -120,23 +120,15 @@ test('amdgpu PSP commands: an optional trusted application is harmless, SETUP_TM
 });
 
 test('amdgpu GPU reset: success is info, failure an error', () => {
-  const id = 'kernel.amdgpu-gpu-reset';
-  assert.equal(
-    onlyFinding('amdgpu 0000:03:00.0: amdgpu: GPU reset(1) succeeded!', id).explanation.severity,
-    'info',
-  );
-  assert.equal(
-    onlyFinding('amdgpu 0000:03:00.0: amdgpu: GPU reset(2) failed', id).explanation.severity,
-    'error',
-  );
-  assert.equal(
-    onlyFinding('amdgpu 0000:03:00.0: amdgpu: GPU reset end with ret = -110', id).explanation.severity,
-    'error',
-  );
-  assert.equal(
-    onlyFinding('amdgpu 0000:03:00.0: amdgpu: GPU reset begin!', id).explanation.severity,
-    'warning',
-  );
+  const severity: Record<string, string> = {
+    'amdgpu 0000:03:00.0: amdgpu: GPU reset(1) succeeded!': 'info',
+    'amdgpu 0000:03:00.0: amdgpu: GPU reset(2) failed': 'error',
+    'amdgpu 0000:03:00.0: amdgpu: GPU reset end with ret = -110': 'error',
+    'amdgpu 0000:03:00.0: amdgpu: GPU reset begin!': 'warning',
+  };
+  eachOnlyFinding('kernel.amdgpu-gpu-reset', Object.keys(severity), (f, line) => {
+    assert.equal(f.explanation.severity, severity[line], line);
+  });
 });
 
 test('amdgpu GPUVM faults are told apart from IOMMU faults', () => {

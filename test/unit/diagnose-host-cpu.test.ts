@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { diagnoseText } from '../../src/readiness/diagnose/matcher.js';
-import { onlyFinding } from '../helpers/diagnose-entry.js';
+import { eachOnlyFinding, onlyFinding } from '../helpers/diagnose-entry.js';
 
 test('VT-x/AMD-V off in the firmware, in the wording of each kernel', () => {
   const lines = [
@@ -16,11 +16,9 @@ test('VT-x/AMD-V off in the firmware, in the wording of each kernel', () => {
     '[   12.000000] kvm_intel: VMX not enabled (by BIOS) in MSR_IA32_FEAT_CTL on CPU 0',
     '[   12.000000] kvm: disabled by bios',
   ];
-  for (const line of lines) {
-    const f = onlyFinding(line, 'kernel.kvm-disabled-by-bios');
+  eachOnlyFinding('kernel.kvm-disabled-by-bios', lines, (f, line) => {
     assert.match(f.explanation.fix, /firmware setup/, line);
-  }
-  assert.equal(lines.length, 4);
+  });
 });
 
 test('no VT-x/AMD-V in the CPU: the nested-virtualization case comes first', () => {
@@ -32,12 +30,10 @@ test('no VT-x/AMD-V in the CPU: the nested-virtualization case comes first', () 
     "kvm_amd: CPU 0 isn't AMD or Hygon",
     'kvm: no hardware support',
   ];
-  for (const line of lines) {
-    const f = onlyFinding(line, 'kernel.kvm-no-hardware-support');
+  eachOnlyFinding('kernel.kvm-no-hardware-support', lines, (f, line) => {
     assert.match(f.explanation.cause, /nested virtualization/, line);
     assert.match(f.explanation.fix, /\/proc\/cpuinfo/, line);
-  }
-  assert.equal(lines.length, 6);
+  });
   assert.ok(
     !diagnoseText('kvm: disabled by bios').findings.some(
       (f) => f.entry.id === 'kernel.kvm-no-hardware-support',
