@@ -242,6 +242,7 @@ export const VIRT_STACK_EXTRA_ENTRIES: CatalogueEntry[] = [
   {
     id: 'tool.iommu-group-listing-empty',
     source: 'userspace tool',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the guides' shell loop, quoted as written
     cite: 'the IOMMU group listing loop of the passthrough guides (ArchWiki "PCI passthrough via OVMF", "Ensuring that the groups are valid": for d in /sys/kernel/iommu_groups/*/devices/*; ... lspci -nns "${d##*/}")',
     format: 'IOMMU Group %s %s',
     versions:
