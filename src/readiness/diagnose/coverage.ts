@@ -24,6 +24,7 @@ import { NIC_DPDK_ALSO, NIC_DPDK_LEFT_OUT } from './catalogue/nic-dpdk-sweep.js'
 import { POWER_AER_BAR_ALSO, POWER_AER_BAR_LEFT_OUT } from './catalogue/power-aer-bar-sweep.js';
 import { QEMU_SWEEP_ALSO, QEMU_SWEEP_LEFT_OUT } from './catalogue/qemu-sweep-coverage.js';
 import { SRIOV_XEN_ALSO, SRIOV_XEN_LEFT_OUT } from './catalogue/sriov-xen-sweep.js';
+import { USERSPACE_EDGES_ALSO } from './catalogue/userspace-edges-sweep.js';
 import { VIRT_MISSES_ALSO, VIRT_MISSES_LEFT_OUT } from './catalogue/virt-misses-sweep.js';
 import { VMM_ALSO, VMM_LEFT_OUT } from './catalogue/vmm-coverage.js';
 import { VMM_HUGEPAGE_ALSO, VMM_HUGEPAGE_LEFT_OUT } from './catalogue/vmm-hugepage-sweep.js';
@@ -297,6 +298,7 @@ export const ALSO: AlsoCovered[] = [
   ...NIC_DPDK_ALSO,
   ...NEWEST_ALSO,
   ...EDGE_CAUSES_ALSO,
+  ...USERSPACE_EDGES_ALSO,
 ];
 
 export const LEFT_OUT: LeftOut[] = [

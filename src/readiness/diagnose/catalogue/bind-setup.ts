@@ -669,14 +669,30 @@ const SRIOV: CatalogueEntry[] = [
     format: 'VF(n) BAR%d space: %pR (contains BAR%d for %d VFs)\n',
     patterns: [
       new RegExp(
+        `VF\\(n\\) BAR(?<bar>\\d{1,2}) space: (?<range>\\[(?<kind>mem|io) (?<start>0x[0-9a-f]{1,16})-(?<end>0x[0-9a-f]{1,16})(?<flags>[^\\]\\n]{0,60})\\]) \\(contains BAR\\d{1,2} for (?<vfs>\\d{1,5}) VFs\\)`,
+      ),
+      new RegExp(
         `VF\\(n\\) BAR(?<bar>\\d{1,2}) space: ${RANGE} \\(contains BAR\\d{1,2} for (?<vfs>\\d{1,5}) VFs\\)`,
       ),
     ],
     severity: 'info',
     title: "The PF reports the address space its VFs' BARs take (routine)",
     cause:
-      'at enumeration sriov_init() sizes each VF BAR times TotalVFs and prints the window it needs; routine for every SR-IOV device. An address of 0 means the window is not assigned yet — it matters only if enabling VFs later fails with "not enough MMIO resources for SR-IOV"',
-    fix: 'nothing to do; if VFs cannot be enabled for lack of MMIO, enable SR-IOV and Above-4G decoding in the firmware or boot with pci=realloc',
+      'at enumeration sriov_init() sizes each VF BAR times TotalVFs and prints the window it needs; routine for every SR-IOV device. An address of 0 means the window is not assigned yet — it matters only if enabling VFs later fails with "not enough MMIO resources for SR-IOV". Inside a VM the line means the VMM exposed the SR-IOV capability of a passed-through physical function to the guest: VFs cannot be created there and the VF BAR window is backed by nothing, so the guest sizes phantom BARs (QEMU hides the SR-IOV extended capability of assigned devices, hw/vfio/pci.c vfio_add_ext_cap(); VMMs that copy it through do not)',
+    fix: 'nothing to do on a host; if VFs cannot be enabled for lack of MMIO, enable SR-IOV and Above-4G decoding in the firmware or boot with pci=realloc. In a guest, use a VMM version that hides the SR-IOV capability of passed-through devices (or pass a VF instead of the PF)',
+    refine: (f) => {
+      // A window that ends above 4 GiB although the BAR is not 64-bit: no 32-bit BAR can be
+      // placed there, so the size was read from a capability nothing backs.
+      const end = f.end ? Number.parseInt(f.end, 16) : 0;
+      if (f.kind === 'mem' && end > 0xffffffff && !/64bit/.test(f.flags ?? ''))
+        return {
+          severity: 'warning',
+          title: 'A 32-bit VF BAR window above 4 GiB: an SR-IOV capability nothing backs (a VM?)',
+          cause: `the window for BAR${f.bar ?? ''} of ${f.vfs ?? 'the'} VFs ends at ${f.end}, above 4 GiB, although the VF BAR is a 32-bit one: no real platform places a 32-bit BAR there, so the kernel sized VF BARs from an SR-IOV capability that nothing backs. This is a guest seeing the SR-IOV capability of a passed-through PF, exposed by the VMM: VFIO does not provide VF BARs to a guest, the window lands outside the VM's 32-bit MMIO hole and the guest's PCI resource assignment can go wrong for other devices. QEMU hides this capability of assigned devices (hw/vfio/pci.c vfio_add_ext_cap(): "Read-only VF BARs confuse OVMF")`,
+          fix: 'update the VMM to a version that filters the SR-IOV (and ARI) extended capabilities of passed-through devices, or assign a VF rather than the PF; inside the guest, sriov_numvfs cannot be used on a passed-through PF anyway',
+        };
+      return undefined;
+    },
     render: render('pci 0000:03:00.0: ', 0, '[mem 0x00000000-0x003fffff 64bit pref]', 0, 64),
     examples: [
       ex(
@@ -686,6 +702,10 @@ const SRIOV: CatalogueEntry[] = [
           vfs: '64',
         },
       ),
+      ex('pci 0000:00:07.0: VF(n) BAR2 space: [mem 0xe8000000-0x107ffffff] (contains BAR2 for 8 VFs)', {
+        bar: '2',
+        end: '0x107ffffff',
+      }),
     ],
   },
 ];

@@ -89,7 +89,7 @@ export const DMA_MEMORY_ENTRIES: CatalogueEntry[] = [
     cite: 'qemu/qemu hw/vfio/container.c vfio_connect_container() / hw/vfio/listener.c vfio_listener_register() (older: hw/vfio/common.c)',
     format: 'memory listener initialization failed: %s',
     versions:
-      'QEMU 2.10+: "failed to setup container for group N: memory listener initialization failed: Region NAME: vfio_dma_map(…) = -N (…)"; QEMU ≤ 2.9: "vfio: memory listener initialization failed for container"',
+      'QEMU 2.10+: "failed to setup container for group N: memory listener initialization failed: Region NAME: vfio_dma_map(…) = -N (…)" (QEMU 2.10–5.x also "… memory listener initialization failed for container: STRERROR", the errno of the first failed mapping); QEMU ≤ 2.9: "vfio: memory listener initialization failed for container"',
     patterns: [
       // only the wrapper alone (or with a reason other than a vfio_*dma_map line, which
       // qemu.dma-map-failed explains with its errno)
@@ -98,6 +98,9 @@ export const DMA_MEMORY_ENTRIES: CatalogueEntry[] = [
       // the mapping call named but its arguments and errno cut off (a log shortened in a paste or
       // by a container runtime's line limit); qemu.dma-map-failed takes the full form
       /memory listener initialization failed: Region (?<region>[^\n:]{1,60}): (?<call>vfio_container_dma_map|vfio_dma_map)["'\\]{0,3}$/,
+      // QEMU 2.10-5.x: error_setg_errno(errp, -ret, "memory listener initialization failed for
+      // container"), so the errno of the first failed mapping follows
+      /memory listener initialization failed for container: (?<err>[A-Z][^\n:"]{2,60})/,
     ],
     severity: 'error',
     title: 'Guest memory could not be mapped for the assigned device at start',
@@ -105,12 +108,19 @@ export const DMA_MEMORY_ENTRIES: CatalogueEntry[] = [
       'when the VFIO container is set up QEMU maps all guest RAM into the host IOMMU (VFIO_IOMMU_MAP_DMA, which pins every page); the first mapping failed, so the device cannot be added. The text after it has the errno: -12 / Cannot allocate memory is the locked-memory limit (RLIMIT_MEMLOCK) below guest RAM, -22 an address the IOMMU cannot translate, -14 memory that cannot be pinned',
     fix: 'read the errno after it; for -12 raise the memlock limit of QEMU above guest RAM (libvirt does it itself unless a <memtune><hard_limit> is too low; plain QEMU: ulimit -l, LimitMEMLOCK=; containers: the memlock ulimit)',
     refine: (f) =>
-      f.call && /ram/i.test(f.region ?? '')
+      f.errno === 'EFAULT'
         ? {
-            cause: `QEMU could not map guest RAM (${f.region}) into the host IOMMU when the VFIO container was set up: ${f.call} (VFIO_IOMMU_MAP_DMA, which pins every page of guest RAM) failed, and the errno was cut off. For guest RAM at start the usual reason is the locked-memory limit (RLIMIT_MEMLOCK, -12 Cannot allocate memory): QEMU may pin no more than its memlock ulimit, which must exceed the guest's RAM. Inside a container (Docker, Podman, a Kubernetes pod) the limit is the one the runtime gave the container, usually far below guest RAM, and an unprivileged container cannot raise it`,
-            fix: 'raise the memlock limit for QEMU above guest RAM: plain QEMU `ulimit -l unlimited` (or LimitMEMLOCK=infinity in its service); Docker `--ulimit memlock=-1:-1` (or --privileged); libvirt sets it itself unless a <memtune><hard_limit> is too low. Then check dmesg for "RLIMIT_MEMLOCK … exceeded" to confirm',
+            title: 'Guest memory could not be pinned for the assigned device (EFAULT)',
+            cause:
+              "when the VFIO container was set up (at start or at device hot-plug) QEMU mapped every RAM region of the guest's address space into the host IOMMU (VFIO_IOMMU_MAP_DMA), and the type1 driver answered EFAULT (Bad address): it could not pin the pages of one region (vfio_pin_pages_remote() → vaddr_get_pfns()), because that region is not ordinary pinnable memory — a window mapped from a device or another process into the guest's address space, such as the virtio-fs DAX cache window (files mapped from virtiofsd) or a file-backed region whose pages cannot be pinned. QEMU then fails the device",
+            fix: 'remove or disable the region that cannot be pinned while the device is assigned (with virtio-fs: turn DAX off — no cache-size / cache window on the vhost-user-fs device; in Kata: virtio_fs_cache_size = 0), or use a QEMU whose VFIO listener skips such regions; then check the memory backends of the VM (plain RAM, memfd or hugetlbfs can be pinned)',
           }
-        : undefined,
+        : f.call && /ram/i.test(f.region ?? '')
+          ? {
+              cause: `QEMU could not map guest RAM (${f.region}) into the host IOMMU when the VFIO container was set up: ${f.call} (VFIO_IOMMU_MAP_DMA, which pins every page of guest RAM) failed, and the errno was cut off. For guest RAM at start the usual reason is the locked-memory limit (RLIMIT_MEMLOCK, -12 Cannot allocate memory): QEMU may pin no more than its memlock ulimit, which must exceed the guest's RAM. Inside a container (Docker, Podman, a Kubernetes pod) the limit is the one the runtime gave the container, usually far below guest RAM, and an unprivileged container cannot raise it`,
+              fix: 'raise the memlock limit for QEMU above guest RAM: plain QEMU `ulimit -l unlimited` (or LimitMEMLOCK=infinity in its service); Docker `--ulimit memlock=-1:-1` (or --privileged); libvirt sets it itself unless a <memtune><hard_limit> is too low. Then check dmesg for "RLIMIT_MEMLOCK … exceeded" to confirm',
+            }
+          : undefined,
     render: render(
       'qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0: vfio 0000:01:00.0: failed to setup container for group 1: ',
       'Region pc.ram: Invalid argument',
@@ -122,6 +132,12 @@ export const DMA_MEMORY_ENTRIES: CatalogueEntry[] = [
       ex('vfio 0000:02:00.0: failed to setup container for group 7: memory listener initialization failed', {
         bdf: '0000:02:00.0',
       }),
+      ex(
+        'vfio 0000:07:00.0: failed to setup container for group 21: memory listener initialization failed for container: Bad address',
+        {
+          errno: 'EFAULT',
+        },
+      ),
       ex(
         'vfio 0000:05:00.0: failed to setup container for group 14: memory listener initialization failed: Region pc.ram: vfio_dma_map',
         {

@@ -627,23 +627,32 @@ export const LG_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: `${LG} common/src/platform/windows/ivshmem.c ivshmemInit(), ivshmemOpen()`,
     format: 'CreateFile returned INVALID_HANDLE_VALUE: 0x%08x (%s)',
     versions:
-      'ivshmemOpen(): "DeviceIoControl Failed: 0x%08x (%s)" (the size or mapping request to the IVSHMEM driver)',
+      'ivshmemOpen(): "DeviceIoControl Failed: 0x%08x (%s)" (the size or mapping request to the IVSHMEM driver); hosts before B3 print the same from host/platform/Windows/src/platform.c os_shmemMmap() / os_shmemSize(); the error text is in the guest\'s language',
     patterns: [
       /CreateFile returned INVALID_HANDLE_VALUE(?:: (?<hr>0x[0-9a-fA-F]{8}))?/,
-      /ivshmemOpen {0,40}\| DeviceIoControl Failed(?:: (?<ioctlhr>0x[0-9a-fA-F]{8}))?/,
+      /(?:ivshmemOpen|os_shmemMmap|os_shmemSize) {0,40}\| DeviceIoControl Failed(?:: (?<ioctlhr>0x[0-9a-fA-F]{8}))?/,
     ],
     severity: 'error',
     title: 'Looking Glass host: the IVSHMEM driver would not hand over the shared memory',
     cause:
       'the host found the IVSHMEM device but could not open it or map its memory: another program already holds it (a second looking-glass-host, e.g. the service plus a copy started by hand; the driver gives the mapping to one process), or the IVSHMEM driver is too old for the mapping request of this host',
     fix: 'run one host application only (stop the manual copy, or the service); update the IVSHMEM driver from a current virtio-win; reboot the guest if a crashed host left the mapping held',
-    refine: (f) =>
-      f.hr === '0x00000005'
-        ? {
-            cause:
-              'access denied opening the IVSHMEM device: another process has it open, typically a second looking-glass-host (the service plus a copy started by hand)',
-          }
-        : undefined,
+    refine: (f) => {
+      if (f.hr === '0x00000005')
+        return {
+          cause:
+            'access denied opening the IVSHMEM device: another process has it open, typically a second looking-glass-host (the service plus a copy started by hand)',
+        };
+      // ERROR_DEVICE_ALREADY_ATTACHED (548): the driver's IOCTL_IVSHMEM_REQUEST_MMAP answers
+      // STATUS_DEVICE_ALREADY_ATTACHED while another file object holds the mapping.
+      if (f.ioctlhr?.toLowerCase() === '0x00000224')
+        return {
+          cause:
+            'the IVSHMEM driver refused the mapping request with ERROR_DEVICE_ALREADY_ATTACHED (0x224): it allows one mapping of the shared memory at a time (virtio-win ivshmem Queue.c, IOCTL_IVSHMEM_REQUEST_MMAP), and another process already holds it — a second looking-glass-host instance (the service plus a copy started by hand, or an instance that did not exit) or another IVSHMEM user in the guest',
+          fix: 'stop the other instance (Task Manager: every looking-glass-host.exe; keep only the service), or reboot the guest if a crashed instance left the mapping held, then start the host once',
+        };
+      return undefined;
+    },
     render: render(
       '  4214137300 [E]            ivshmem.c:151  | ivshmemInit                    | ',
       5,
@@ -657,6 +666,10 @@ export const LG_SWEEP_ENTRIES: CatalogueEntry[] = [
       ex(
         '  4214137390 [E]            ivshmem.c:180  | ivshmemOpen                    | DeviceIoControl Failed: 0x0000001f (A device attached to the system is not functioning.)',
         { ioctlhr: '0x0000001f' },
+      ),
+      ex(
+        '[E]    platform.c:361  | os_shmemMmap                   | DeviceIoControl Failed: 0x00000224 (An attempt was made to attach to a device that was already attached to another device.)',
+        { ioctlhr: '0x00000224' },
       ),
     ],
   },

@@ -406,10 +406,10 @@ const DPDK_DEVBIND: CatalogueEntry = {
   cite: 'DPDK/dpdk usertools/dpdk-devbind.py bind_one() / unbind_one(); the errno from drivers/base/bus.c bind_store() / unbind_store()',
   format: 'Error: bind failed for %s - Cannot bind to driver %s: %s',
   versions:
-    'also "Error: bind failed for %s - Cannot open %s: %s" (the bind file itself) and "Error: unbind failed for %s - Cannot open %s: %s"',
+    'also "Error: bind failed for %s - Cannot open %s: %s" (the bind file itself) and "Error: unbind failed for %s - Cannot open %s: %s"; before DPDK 21.11 the same lines end without the errno ("Error: bind failed for %s - Cannot bind to driver %s")',
   patterns: [
     new RegExp(
-      `Error: (?<op>bind|unbind) failed for ${BDF} - Cannot (?:bind to driver (?<driver>[\\w.-]{1,64})|open (?<path>[^\\n:]{1,200})): (?<err>[^\\n]{1,80})`,
+      `Error: (?<op>bind|unbind) failed for ${BDF} - Cannot (?:bind to driver (?<driver>[\\w.-]{1,64})|open (?<path>[^\\n:]{1,200}))(?:: (?<err>[^\\n]{1,80}))?`,
     ),
   ],
   severity: 'error',
@@ -427,6 +427,16 @@ const DPDK_DEVBIND: CatalogueEntry = {
         cause: `the driver's sysfs directory is missing (${f.path}): the driver is not loaded`,
         fix: 'modprobe vfio-pci (or the driver named), then bind again',
       };
+    if (!f.err && f.path?.includes('/drivers//'))
+      return {
+        cause: `the driver name in the path is empty (${f.path}): dpdk-devbind tried to unbind the device from, or give it back to, a driver it does not have — the device is now bound to no driver at all, typically because the bind just before failed and left it unbound`,
+        fix: 'read the bind error just before it; `dpdk-devbind.py --status` (or lspci -nnk) shows the device with no driver; bind it back to its kernel driver (dpdk-devbind.py -b DRIVER BDF) once the cause is fixed',
+      };
+    if (!f.err && f.op === 'bind' && /^vfio/.test(f.driver ?? ''))
+      return {
+        cause: `${f.driver} refused the device (this dpdk-devbind version prints no errno). vfio-pci binds only a device that has an IOMMU group: with no IOMMU — IOMMU off in the firmware or kernel, or inside a VM without a virtual IOMMU (a DPDK guest on a virtio or passed-through NIC) — its probe fails with EINVAL (dmesg "vfio-pci: probe of BDF failed with error -22"), unless vfio runs in no-IOMMU mode. Less often the probe fails for another reason dmesg names`,
+        fix: 'on a host enable the IOMMU (VT-d/AMD-Vi in the firmware, intel_iommu=on); in a VM give it a virtual IOMMU (QEMU -device intel-iommu with -machine q35,kernel-irqchip=split; libvirt <iommu model="intel"/>) and boot the guest with intel_iommu=on, or, unsafe and only for a trusted guest, load vfio with enable_unsafe_noiommu_mode=1 (DPDK supports no-IOMMU mode); read dmesg for the probe error',
+      };
     return t ? { cause: t.cause, fix: t.fix, ...(t.severity ? { severity: t.severity } : {}) } : undefined;
   },
   render: render('', '0000:02:00.0', 'vfio-pci', '[Errno 22] Invalid argument'),
@@ -437,6 +447,10 @@ const DPDK_DEVBIND: CatalogueEntry = {
     }),
     ex('Error: bind failed for 0000:05:00.1 - Cannot bind to driver vfio-pci: [Errno 19] No such device', {
       errno: 'ENODEV',
+    }),
+    ex('Error: bind failed for 0000:00:06.0 - Cannot bind to driver vfio-pci', { driver: 'vfio-pci' }),
+    ex('Error: unbind failed for 0000:00:06.0 - Cannot open /sys/bus/pci/drivers//unbind', {
+      path: '/sys/bus/pci/drivers//unbind',
     }),
   ],
 };

@@ -82,7 +82,7 @@ export const TOOLS_SWEEP_ENTRIES: CatalogueEntry[] = [
     ],
     severity: 'error',
     title: "A tool's check found devices of the IOMMU group on other drivers",
-    cause: `the tool checks that every device of the group is on vfio-pci before it opens the device; ${KERNEL_RULE}, so a bridge on pcieport in the list is no obstacle for VFIO itself, while an endpoint on a host driver is`,
+    cause: `the tool checks that every device of the group is on vfio-pci before it opens the device, and lists those that are not bound to vfio-pci: "Unbound devices" have no driver at all, "Wrong driver devices" are on another driver. ${KERNEL_RULE}, so a bridge on pcieport in the list is no obstacle for VFIO itself, while an endpoint on a host driver is — and if the device the tool wants is itself unbound or on another driver, the group has no /dev/vfio/N node unless another device of the group is on vfio-pci`,
     fix: 'read the list under the message: bind the endpoints it names to vfio-pci; a PCIe port on pcieport may stay (the tool is stricter than the kernel there)',
     refine: refineGroupCheck,
     render: render('', 12),

@@ -262,11 +262,13 @@ export const VMM_RUST_ENTRIES: CatalogueEntry[] = [
     cite: `${CHV_DM}::VfioMapRegion (VfioPciDevice::map_mmio_regions()); ${CHV_PCI}::MmapArea / RegionAlignment / RegionSize / CreateUserMemoryRegion / MapRegionGuest`,
     format: 'Failed to mmap the area',
     versions:
-      'printed with Debug: "VmBoot(DeviceManager(VfioMapRegion(MmapArea)))", "VfioMapRegion(CreateUserMemoryRegion(CreateUserMemory(Invalid argument (os error 22))))"; Display: "Failed to map VFIO MMIO region", "Failed to mmap the area", "Invalid region alignment", "Invalid region size", older "Failed to map VFIO PCI region into guest: %s" and "failed to mmap VFIO PCI device region on device file: %s"',
+      'before MmapArea map_mmio_regions() logs "Could not mmap sparse area (offset = 0x%x, size = 0x%x): %s"; printed with Debug: "VmBoot(DeviceManager(VfioMapRegion(MmapArea)))", "VfioMapRegion(CreateUserMemoryRegion(CreateUserMemory(Invalid argument (os error 22))))"; Display: "Failed to map VFIO MMIO region", "Failed to mmap the area", "Invalid region alignment", "Invalid region size", older "Failed to map VFIO PCI region into guest: %s" and "failed to mmap VFIO PCI device region on device file: %s"',
     patterns: [
       /VfioMapRegion\((?<step>MmapArea|RegionAlignment|RegionSize|CreateUserMemoryRegion|MapRegionGuest)\b(?:[^\n]{0,60}?\((?<err>[A-Z][A-Za-z /-]{2,60}) \(os error \d{1,3}\))?/,
       /(?<step>Failed to mmap the area|Invalid region alignment|Invalid region size)$/,
       /(?<step>failed to mmap VFIO PCI device region on device file|[Ff]ailed to map VFIO PCI region into guest)(?::\s?(?<err>[A-Z][A-Za-z /-]{2,60}))?/,
+      // the error! line map_mmio_regions() logs before returning MmapArea
+      /(?<step>Could not mmap sparse area) \(offset = (?<offset>0x[0-9a-fA-F]{1,16}), size = (?<size>0x[0-9a-fA-F]{1,16})\): (?<err>[A-Z][^\n(]{2,60}?) \(os error/,
     ],
     severity: 'error',
     title: "The assigned device's BARs could not be mapped into the guest",
@@ -274,7 +276,17 @@ export const VMM_RUST_ENTRIES: CatalogueEntry[] = [
       "Cloud Hypervisor maps each mmap-able BAR of the device: mmap() of the region through the VFIO device fd, then a KVM memory slot at the BAR's guest address; a step failed (the innermost variant names it)",
     fix: 'read the step; dmesg at the same moment (vfio-pci "BAR N: can\'t reserve", KVM errors) has the host side',
     refine: (f): Refinement | undefined => {
-      if (f.step === 'MmapArea' || f.step === 'Failed to mmap the area')
+      if (f.step === 'Could not mmap sparse area' && f.errno === 'EINVAL')
+        return {
+          title: 'A sparse area of a passed-through BAR could not be mmap()ed (EINVAL)',
+          cause: `vfio-pci's mmap (vfio_pci_core_mmap()) refused the area at offset ${f.offset ?? '?'} of the BAR (size ${f.size ?? '?'}) with EINVAL: it refuses a range that does not lie within the BAR (offset plus size beyond the region), one not page-aligned, or a BAR it does not allow to be mmapped. Cloud Hypervisor carves the BAR into sparse areas around the MSI-X table and PBA, which it traps; for a device whose MSI-X table is not page-aligned it doubles the guest's BAR and relocates the MSI-X structures to the upper half, and releases that then cut the holes at those relocated offsets asked vfio-pci for ranges beyond the physical BAR`,
+          fix: 'update Cloud Hypervisor (recent releases clamp the sparse areas to the physical BAR); when reporting it include `lspci -vv -s BDF` (the region sizes and MSI-X "Vector table: BAR=N offset=...")',
+        };
+      if (
+        f.step === 'MmapArea' ||
+        f.step === 'Failed to mmap the area' ||
+        f.step === 'Could not mmap sparse area'
+      )
         return {
           title: 'A BAR of the assigned device could not be mmap()ed (MmapArea)',
           cause:
@@ -300,6 +312,10 @@ export const VMM_RUST_ENTRIES: CatalogueEntry[] = [
       ex('Error adding device to VM: VmAddDevice(DeviceManager(VfioMapRegion(MmapArea)))', {
         step: 'MmapArea',
       }),
+      ex(
+        'cloud-hypervisor: 98.765432ms: <vmm> ERROR:pci/src/vfio.rs:1702 -- Could not mmap sparse area (offset = 0x11000, size = 0x3000): Invalid argument (os error 22)',
+        { step: 'Could not mmap sparse area', offset: '0x11000', errno: 'EINVAL' },
+      ),
     ],
   },
   {
