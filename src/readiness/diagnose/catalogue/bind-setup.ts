@@ -668,9 +668,7 @@ const SRIOV: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/pci/iov.c sriov_init()',
     format: 'VF(n) BAR%d space: %pR (contains BAR%d for %d VFs)\n',
     patterns: [
-      new RegExp(
-        `VF\\(n\\) BAR(?<bar>\\d{1,2}) space: (?<range>\\[(?<kind>mem|io) (?<start>0x[0-9a-f]{1,16})-(?<end>0x[0-9a-f]{1,16})(?<flags>[^\\]\\n]{0,60})\\]) \\(contains BAR\\d{1,2} for (?<vfs>\\d{1,5}) VFs\\)`,
-      ),
+      /VF\(n\) BAR(?<bar>\d{1,2}) space: (?<range>\[(?<kind>mem|io) (?<start>0x[0-9a-f]{1,16})-(?<end>0x[0-9a-f]{1,16})(?<flags>[^\]\n]{0,60})\]) \(contains BAR\d{1,2} for (?<vfs>\d{1,5}) VFs\)/,
       new RegExp(
         `VF\\(n\\) BAR(?<bar>\\d{1,2}) space: ${RANGE} \\(contains BAR\\d{1,2} for (?<vfs>\\d{1,5}) VFs\\)`,
       ),
