@@ -150,7 +150,10 @@ export const USERSPACE_EDGES_ENTRIES: CatalogueEntry[] = [
     cause:
       "libvfio-user (in SPDK's vfio-user target or another device server) tried to read the next request from the client over the UNIX socket, but the connection is closed: the client — QEMU's vfio-user-pci or Cloud Hypervisor — disconnected, either because the VM was shut down or the device unplugged (harmless then), or because the VMM crashed or exited on an error of its own; the server reset its context and reports the socket as not connected",
     fix: 'check whether the VMM process still runs and read its log (a crash or "timed out" waiting for the server is the real error); if the VM was simply stopped, nothing to do; the server accepts a new connection on the same socket',
-    render: render('vfio_user.c:3042:vfio_user_log: *ERROR*: /var/run/vfu/ctrlr0: '),
+    render: render(
+      'vfio_user.c:3042:vfio_user_log: *ERROR*: /var/run/vfu/ctrlr0: ',
+      'tran_sock_get_request_header',
+    ),
     examples: [
       ex(
         '[2024-02-01 09:00:00.000001] vfio_user.c:3151:vfio_user_log: *ERROR*: /var/run/vfu/nvme1: tran_sock_get_request_header: not connected',
@@ -409,7 +412,7 @@ export const USERSPACE_EDGES_ENTRIES: CatalogueEntry[] = [
     id: 'pcileech.sysfs-enable-refused',
     source: 'userspace tool',
     cite: `${PCILEECH_FW} src/device_clone/ (SysfsBarReader._enable_memory_decoding(), prefix SYSFS_BAR); the refusal: torvalds/linux drivers/pci/pci-sysfs.c enable_store()`,
-    format: 'Failed to enable memory decoding: {err}',
+    format: 'Failed to enable memory decoding: %s',
     versions:
       'logged with the prefix [SYSFS_BAR]; the error is Python\'s OSError text ("[Errno 16] Device or resource busy")',
     patterns: [/Failed to enable memory decoding: (?<err>\[Errno \d{1,3}\] [^\n]{2,60})/],
@@ -444,8 +447,9 @@ export const USERSPACE_EDGES_ENTRIES: CatalogueEntry[] = [
     id: 'pcileech.vfio-group-node-missing',
     source: 'userspace tool',
     cite: `${PCILEECH_FW} src/cli/vfio_helpers.py get_device_fd() (older: raises OSError with the same words); the node: torvalds/linux drivers/vfio/group.c vfio_group_alloc() (created when the first device of the group binds to a VFIO driver)`,
-    format: 'VFIO group file not found: {grp_path}. Proceeding with warning.',
-    versions: 'older versions raise OSError("VFIO group file not found: %s") and stop',
+    format: 'VFIO group file not found: %s. Proceeding with warning.',
+    versions:
+      'the Python source formats it as "VFIO group file not found: {grp_path}. Proceeding with warning."; older versions raise OSError("VFIO group file not found: {grp_path}") and stop',
     patterns: [/VFIO group file not found: (?<path>\/dev\/vfio\/(?<group>\d{1,5}))/],
     severity: 'error',
     title: 'No /dev/vfio/N for the device: nothing in its IOMMU group is bound to vfio-pci',
@@ -516,7 +520,7 @@ export const USERSPACE_EDGES_ALSO: { id: string; file: string; format: string; t
   {
     id: 'spdk.nvmf-log-page-unsupported',
     file: 'spdk/spdk lib/nvmf/ctrlr.c',
-    format: 'Get log page: LID=0x%02X offset=0x%" PRIx64 " len=0x%" PRIx64 " rae=%u\n',
+    format: 'Get log page: LID=0x%02X offset=0x%llx len=0x%llx rae=%u\n',
     text: 'ctrlr.c:2466:nvmf_ctrlr_get_log_page: *DEBUG*: Get log page: LID=0xCA offset=0x0 len=0x200 rae=0',
   },
   {
@@ -552,20 +556,19 @@ export const USERSPACE_EDGES_ALSO: { id: string; file: string; format: string; t
   {
     id: 'chv.vfio-map-region-failed',
     file: `${CHV} pci/src/vfio.rs`,
-    format: 'Could not mmap sparse area (offset = 0x{:x}, size = 0x{:x}): {}',
+    format: 'Could not mmap sparse area (offset = 0x%x, size = 0x%x): %s',
     text: 'cloud-hypervisor: 1.5ms: <vmm> ERROR:pci/src/vfio.rs:1650 -- Could not mmap sparse area (offset = 0x6000, size = 0xa000): Invalid argument (os error 22)',
   },
   {
     id: 'kata.cdi-spec-unresolved',
     file: KATA_CDI,
-    format: 'failed to inject devices after CDI timeout of {} seconds',
+    format: 'failed to inject devices after CDI timeout of %d seconds',
     text: 'failed to inject devices after CDI timeout of 100 seconds',
   },
   {
     id: 'kata.cdi-spec-unresolved',
     file: KATA_CDI,
-    format:
-      'CDI device(s) {:?} do not exist; their CDI kind(s) are present in {} but do not provide them: {:?}',
+    format: 'CDI device(s) %s do not exist; their CDI kind(s) are present in %s but do not provide them: %s',
     text: 'CDI device(s) ["example.com/gpu=3"] do not exist; their CDI kind(s) are present in /var/run/cdi but do not provide them: unresolvable',
   },
 ];
