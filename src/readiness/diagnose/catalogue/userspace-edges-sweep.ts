@@ -411,7 +411,7 @@ export const USERSPACE_EDGES_ENTRIES: CatalogueEntry[] = [
   {
     id: 'pcileech.sysfs-enable-refused',
     source: 'userspace tool',
-    cite: `${PCILEECH_FW} src/device_clone/ (SysfsBarReader._enable_memory_decoding(), prefix SYSFS_BAR); the refusal: torvalds/linux drivers/pci/pci-sysfs.c enable_store()`,
+    cite: `${PCILEECH_FW} src/device_clone/sysfs_bar_reader.py SysfsBarReader.enable_memory_decoding() (log prefix SYSFS_BAR), called by read_bar_bytes(); the refusal: torvalds/linux drivers/pci/pci-sysfs.c enable_store()`,
     format: 'Failed to enable memory decoding: %s',
     versions:
       'logged with the prefix [SYSFS_BAR]; the error is Python\'s OSError text ("[Errno 16] Device or resource busy")',
@@ -464,7 +464,7 @@ export const USERSPACE_EDGES_ENTRIES: CatalogueEntry[] = [
   {
     id: 'pcileech.vfio-api-version-check',
     source: 'userspace tool',
-    cite: 'sercanarga/PCILeechGen internal/donor (Collect(): the VFIO_GET_API_VERSION sanity check, Go); VoltCyclone/PCILeechFWGenerator src/cli/vfio_helpers.py (Python); the version: torvalds/linux include/uapi/linux/vfio.h VFIO_API_VERSION (0)',
+    cite: 'sercanarga/PCILeechGen internal/donor/vfio/vfio.go Collect() (the VFIO_GET_API_VERSION sanity check, Go); VoltCyclone/PCILeechFWGenerator src/cli/vfio_helpers.py get_device_fd() (Python); the version: torvalds/linux include/uapi/linux/vfio.h VFIO_API_VERSION (0)',
     format: 'VFIO API version check failed: %v',
     versions:
       'PCILeechGen (Go) prints the syscall errno ("errno 0" when the ioctl succeeded), wrapped as WARN "VFIO BAR fallback failed error=..."; PCILeechFWGenerator (Python) prints the OSError ("[Errno 25] Inappropriate ioctl for device")',
