@@ -1,0 +1,431 @@
+/**
+ * Messages from the tools around the VFIO path that users post next to the kernel's and QEMU's:
+ * kmod skipping a line of a modprobe.d file (the vfio-pci ids= line a set-up script wrote wrongly),
+ * dkms failing to build an out-of-tree module (vendor-reset after a kernel update), the
+ * vfio-pci-bind script that many guides and boot hooks copy, TrueNAS SCALE refusing a GPU for
+ * isolation, the SR-IOV network device plugin and NVIDIA's KubeVirt GPU device plugin finding or
+ * serving nothing, Harvester's PCI device controller taking unclaimed devices off vfio-pci, and
+ * oVirt's VDSM refusing a host device. Each was read from the producing source (cited with its
+ * function); examples are from public threads where one was found, else built from the format.
+ */
+import type { CatalogueEntry } from '../entry.js';
+import { ex } from './build.js';
+
+const KMOD_CONFIG = 'kmod-project/kmod libkmod/libkmod-config.c';
+const DKMS = 'dkms-project/dkms dkms.in';
+const BIND = 'andre-richter/vfio-pci-bind vfio-pci-bind.sh';
+const TRUENAS_GPU = 'truenas/middleware src/middlewared/middlewared/plugins/system_advanced/gpu.py';
+const SRIOV_DP = 'k8snetworkplumbingwg/sriov-network-device-plugin cmd/sriovdp/manager.go';
+const NV_KV_DP = 'NVIDIA/kubevirt-gpu-device-plugin pkg/device_plugin/device_plugin.go';
+const HARVESTER_PDC = 'harvester/pcidevices pkg/controller/pcideviceclaim/pcideviceclaim_controller.go';
+const VDSM_HOSTDEV = 'oVirt/vdsm lib/vdsm/common/hostdev.py';
+
+const BDF_ANY = '(?<bdf>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7])';
+const VD = '(?<id>[0-9a-fA-F]{4}:[0-9a-fA-F]{4})';
+
+/** The vfio-pci-bind entries share most of their fields. */
+function bindEntry(
+  e: Pick<CatalogueEntry, 'id' | 'format' | 'patterns' | 'title' | 'cause' | 'fix' | 'examples'> & {
+    severity?: CatalogueEntry['severity'];
+  },
+): CatalogueEntry {
+  return {
+    source: 'userspace tool',
+    cite: `${BIND} (top-level script body)`,
+    versions:
+      'the script is copied into many guides, boot hooks and libvirt hook helpers; it checks its arguments, the device and the IOMMU in this order and exits 1 at the first failure, before anything is unbound',
+    severity: e.severity ?? 'error',
+    ...e,
+  };
+}
+
+export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
+  // ---- kmod: a modprobe.d line it cannot read ----
+  {
+    id: 'kmod.config-bad-line',
+    source: 'userspace tool',
+    cite: `${KMOD_CONFIG} kmod_config_parse()`,
+    format: "%s line %u: ignoring bad line starting with '%s'\n",
+    versions:
+      'printed through libkmod\'s ERR(): "libkmod: ERROR ../libkmod/libkmod-config.c:NNN kmod_config_parse: ..." (newer kmod: "libkmod: ERROR: kmod_config_parse: ...") by every program using libkmod — modprobe, depmod, systemd-udevd at boot; module-init-tools (before kmod) printed "WARNING: FILE line N: ignoring bad line starting with ..."',
+    patterns: [
+      /(?<file>\/[\w./-]{1,200}) line (?<line>\d{1,6}): ignoring bad line starting with '(?<word>[^'\n]{0,120})'/,
+    ],
+    severity: 'error',
+    title: 'kmod skipped a line of a modprobe.d file',
+    cause:
+      'kmod reads each modprobe.d line by its first word: alias, blacklist, options, install, remove and softdep, each with its arguments. A line starting with anything else, or one of these without its arguments, is reported with this message and skipped as a whole (the rest of the file still applies). Whatever the skipped line meant has no effect: vfio-pci ids written there are not applied, so at boot the devices are not claimed by vfio-pci and the host driver takes them',
+    fix: 'open the file at the line number given and rewrite it as a modprobe.d command, e.g. `options vfio-pci ids=10de:2204,10de:1aef` on one line and `softdep nvidia pre: vfio-pci`; then rebuild the initramfs (update-initramfs -u, mkinitcpio -P or dracut -f: modprobe.d is copied into it) and reboot; `modprobe -c | grep vfio` shows what kmod now reads',
+    refine: (f) => {
+      const w = f.word ?? '';
+      if (/^[0-9a-fA-F]{4}:[0-9a-fA-F]{4}/.test(w))
+        return {
+          title: 'kmod skipped a modprobe.d line holding bare PCI IDs',
+          cause: `the line starts with a vendor:device ID (${w}): IDs belong inside an options line (options vfio-pci ids=VVVV:DDDD,VVVV:DDDD). A line holding only IDs — an ids= list split over several lines, or a set-up script appending one ID per line — is skipped, so those devices are not bound to vfio-pci at boot`,
+        };
+      if (/^(?:vfio[-_]pci|vfio_iommu_type1|vfio|kvm|kvm_amd|kvm_intel)\./.test(w))
+        return {
+          title: 'kmod skipped a kernel command-line option written into modprobe.d',
+          cause: `the line starts with "${w}", the kernel command-line spelling (module.parameter=value). modprobe.d takes "options MODULE PARAMETER=VALUE" instead; kmod skips the line, so the parameter is not set when the module loads`,
+          fix: `write it as an options line, e.g. \`options ${w.split('.')[0]} ${w.slice(w.indexOf('.') + 1)}\`, or put ${w} on the kernel command line instead; then rebuild the initramfs and reboot`,
+        };
+      if (/^(?:alias|blacklist|options|install|remove|softdep)$/.test(w))
+        return {
+          title: `kmod skipped a "${w}" line without its arguments`,
+          cause: `"${w}" needs a module name and (except blacklist) what follows it — e.g. "options vfio-pci ids=…", "softdep nvidia pre: vfio-pci"; this one has too few words (a line broken in two, or the value left empty by a script), so kmod skips it and the setting it was meant to make is missing`,
+        };
+      if (/^(?:echo|sudo|cat|tee|printf|-e|"|')/.test(w))
+        return {
+          title: 'kmod skipped a shell command written into modprobe.d',
+          cause: `the line starts with "${w}": a shell command (such as \`echo "options vfio-pci ids=…" > /etc/modprobe.d/vfio.conf\`) was pasted into the file instead of being run, or its quotes were kept; kmod skips the line, so the option inside it is not applied`,
+        };
+      return undefined;
+    },
+    examples: [
+      ex(
+        "Jan 12 08:07:44 z640-media systemd-udevd[660]: libkmod: ERROR: kmod_config_parse: /etc/modprobe.d/vfio.conf line 110: ignoring bad line starting with '8086:6fe1'",
+        { file: '/etc/modprobe.d/vfio.conf', line: '110', word: '8086:6fe1' },
+        'https://github.com/Danilop95/Proxmox-Enhanced-Configuration-Utility/issues/34',
+      ),
+      ex(
+        "libkmod: ERROR ../libkmod/libkmod-config.c:712 kmod_config_parse: /etc/modprobe.d/vfio.conf line 1: ignoring bad line starting with 'vfio-pci.ids=10de:2484,10de:228b'",
+        { word: 'vfio-pci.ids=10de:2484,10de:228b' },
+      ),
+      ex("WARNING: /etc/modprobe.d/vfio.conf line 2: ignoring bad line starting with 'softdep'", {
+        word: 'softdep',
+      }),
+    ],
+  },
+  // ---- dkms: an out-of-tree module that no longer builds ----
+  {
+    id: 'dkms.build-failed',
+    source: 'userspace tool',
+    cite: `${DKMS} do_build() (report_build_problem 10 "Bad return status for module build on kernel: $kernelver ($arch)" "Consult $build_log for more information.")`,
+    format: 'Bad return status for module build on kernel: %s (%s)',
+    versions:
+      'printed as "Error! Bad return status …" after "Building module(s)...(bad exit status: 2)" and followed by "Consult /var/lib/dkms/MODULE/VERSION/build/make.log for more information." (older dkms: "Consult the make.log in the build directory …"); the entry reads either line',
+    patterns: [
+      /Bad return status for module build on kernel: (?<kernel>[^\s()]{1,100}) \((?<arch>[\w-]{1,20})\)/,
+      /Consult \/var\/lib\/dkms\/(?<module>[\w.+-]{1,80})\/(?<version>[\w.+~-]{1,60})\/build\/make\.log for more information/,
+    ],
+    severity: 'error',
+    title: 'dkms could not build an out-of-tree kernel module',
+    cause:
+      "dkms rebuilds out-of-tree modules (vendor-reset, kvmfr, NVIDIA's or AMD's drivers, i915-sriov) for each installed kernel; the module's make failed for this kernel, so it has no copy of the module and that kernel boots without it. The usual reasons: the kernel headers for that kernel are missing, or the kernel changed an internal interface the module's source still uses — a new kernel version is the common trigger. The compiler's error is in make.log, not in this line",
+    fix: 'read the make.log named on the next line (the first "error:" in it); install the headers for that kernel (linux-headers-$(uname -r), pve-headers / proxmox-headers-X.Y, kernel-devel); update the module to a release that supports the kernel, or keep booting the previous kernel until there is one; then `dkms autoinstall -k KERNEL`',
+    refine: (f) =>
+      f.module === 'vendor-reset'
+        ? {
+            title: 'vendor-reset does not build for this kernel',
+            cause:
+              'vendor-reset builds against kernel internals, and new kernels keep breaking it: on 6.12 the header <asm/unaligned.h> moved to <linux/unaligned.h>, and 6.14 needs a change in its atom.c; the released 0.1.1 source does not build there. The kernel then boots without vendor-reset, so AMD GPUs that need its reset quirk (Polaris, Vega, Navi 10) hit the reset bug again',
+            fix: "take vendor-reset from its current git, with the open fixes for your kernel applied (the project's issues/pull requests name them, e.g. #103 for 6.14), rebuild with `dkms install .`, or keep the previous kernel as the default until it builds; check with `dmesg | grep vendor-reset` after reboot",
+          }
+        : undefined,
+    examples: [
+      ex(
+        'Error! Bad return status for module build on kernel: 6.12.1-2-cachyos (x86_64)',
+        { kernel: '6.12.1-2-cachyos', arch: 'x86_64' },
+        'https://github.com/gnif/vendor-reset/issues/88',
+      ),
+      ex(
+        'Consult /var/lib/dkms/vendor-reset/0.1.1/build/make.log for more information.',
+        { module: 'vendor-reset', version: '0.1.1' },
+        'https://github.com/gnif/vendor-reset/issues/105',
+      ),
+    ],
+  },
+  // ---- vfio-pci-bind.sh (guides, boot hooks, libvirt hook helpers) ----
+  bindEntry({
+    id: 'tool.vfio-bind-device-missing',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell script's own text, quoted as written
+    format: 'Error: Device ${BDF} does not exist, unable to bind device',
+    patterns: [new RegExp(`Error: Device ${BDF_ANY} does not exist, unable to bind device`)],
+    title: 'The bind script found no PCI device at that address',
+    cause:
+      'the script checks /sys/bus/pci/devices/ADDRESS before anything else, and there is no device there: the address in the configuration is wrong or out of date (cards added, moved or removed, or a firmware update renumbered the buses), or the device does not exist yet when the script runs — SR-IOV virtual functions appear only after sriov_numvfs is written',
+    fix: 'list the devices with `lspci -nnD` and correct the address; for virtual functions, create them (echo N > /sys/bus/pci/devices/PF/sriov_numvfs) before the bind runs; give the Vendor:Device too so a renumbered device is caught',
+    examples: [
+      ex('Error: Device 0000:0b:00.0 does not exist, unable to bind device', { bdf: '0000:0b:00.0' }),
+    ],
+  }),
+  bindEntry({
+    id: 'tool.vfio-bind-no-iommu',
+    format:
+      'Error: No signs of an IOMMU. Check your hardware and/or linux cmdline parameters. Use intel_iommu=on or iommu=pt iommu=1',
+    patterns: [/No signs of an IOMMU\. Check your hardware/],
+    title: 'The bind script found no IOMMU for the device',
+    cause:
+      'the device has no iommu/ link in sysfs: no IOMMU translates for it, because VT-d / AMD-Vi is off in the firmware, or the kernel did not enable it (Intel needs intel_iommu=on on kernels before 6.2 unless built in), so vfio-pci has no IOMMU group to give to a VM',
+    fix: 'enable VT-d / AMD-Vi (IOMMU, SVM) in the firmware, add intel_iommu=on (Intel) to the kernel command line, reboot, and check `dmesg | grep -e DMAR -e AMD-Vi` and that /sys/kernel/iommu_groups is not empty',
+    examples: [
+      ex(
+        'Error: No signs of an IOMMU. Check your hardware and/or linux cmdline parameters. Use intel_iommu=on or iommu=pt iommu=1',
+      ),
+    ],
+  }),
+  bindEntry({
+    id: 'tool.vfio-bind-id-mismatch',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell script's own text, quoted as written
+    format: 'Error: Vendor:Device ${VD} not found at ${BDF}, unable to bind device',
+    patterns: [new RegExp(`Error: Vendor:Device ${VD} not found at ${BDF_ANY}, unable to bind device`)],
+    title: 'A different device sits at the address the bind script was given',
+    cause:
+      'both an address and a Vendor:Device were given, and `lspci -s ADDRESS -d ID` finds no such device there: the hardware changed (a card was swapped, moved to another slot, or the buses were renumbered) and the address now names another device. The script stops on purpose so that the wrong device is not taken from the host',
+    fix: 'find where the device is now (`lspci -nnD -d VENDOR:DEVICE`) and update the address in the configuration (the boot hook, /etc/… config or VM definition that calls the script)',
+    examples: [
+      ex('Error: Vendor:Device 10de:1b81 not found at 0000:02:00.0, unable to bind device', {
+        id: '10de:1b81',
+        bdf: '0000:02:00.0',
+      }),
+    ],
+  }),
+  bindEntry({
+    id: 'tool.vfio-bind-id-not-found',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell script's own text, quoted as written
+    format: 'Error: Vendor:Device ${VD} not found',
+    patterns: [new RegExp(`Error: Vendor:Device ${VD} not found$`)],
+    title: 'The bind script found no device with that Vendor:Device',
+    cause:
+      'only a Vendor:Device was given and `lspci -n -d ID` lists no device with it: the ID is mistyped, the card is not detected (seated, powered, enabled in the firmware), or it is an ID of another revision or board variant',
+    fix: 'check the ID with `lspci -nn` (the [vvvv:dddd] pair) and whether the card is listed at all',
+    examples: [ex('Error: Vendor:Device 1002:67df not found', { id: '1002:67df' })],
+  }),
+  bindEntry({
+    id: 'tool.vfio-bind-id-ambiguous',
+    format:
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell script's own text, quoted as written
+      'Error: Multiple results for Vendor:Device ${VD}, please provide Domain:Bus:Device.Function (dddd:bb:dd.f) as well',
+    patterns: [new RegExp(`Error: Multiple results for Vendor:Device ${VD}, please provide`)],
+    title: 'Several devices share the Vendor:Device the bind script was given',
+    cause:
+      'the ID matches more than one device (two identical GPUs, several ports of one NIC, a USB controller model used twice), so the script cannot tell which one to bind and stops',
+    fix: 'give the address as well (`vfio-pci-bind.sh 10de:1b81 0000:02:00.0`); `lspci -nnD -d ID` lists the candidates',
+    examples: [
+      ex(
+        'Error: Multiple results for Vendor:Device 10de:2204, please provide Domain:Bus:Device.Function (dddd:bb:dd.f) as well',
+        { id: '10de:2204' },
+      ),
+    ],
+  }),
+  bindEntry({
+    id: 'tool.vfio-bind-bad-argument',
+    format:
+      'Error: Please provide Version:Device (vvvv:dddd) and/or Domain:Bus:Device.Function (dddd:bb:dd.f)',
+    patterns: [
+      /Error: Please provide (?:Version:Device \(vvvv:dddd\) and\/or Domain|Domain:Bus:Device\.Function)/,
+    ],
+    title: 'The bind script did not understand its argument',
+    cause:
+      'each argument must be a Vendor:Device (vvvv:dddd) or an address with its function (dddd:bb:dd.f or bb:dd.f); anything else — an address without the function (01:00), a libvirt name (pci_0000_01_00_0), an address and ID joined as in some config files (0000:01:00.0|10de:1b81), or no argument at all — stops the script here',
+    fix: 'pass the address and/or the ID as separate arguments, e.g. `vfio-pci-bind.sh 0000:01:00.0 10de:1b81`',
+    examples: [
+      ex('Error: Please provide Version:Device (vvvv:dddd) and/or Domain:Bus:Device.Function (dddd:bb:dd.f)'),
+      ex('Error: Please provide Domain:Bus:Device.Function (dddd:bb:dd.f) and/or Version:Device (vvvv:dddd)'),
+    ],
+  }),
+  bindEntry({
+    id: 'tool.vfio-bind-modprobe-failed',
+    format: 'Error: Error probing vfio-pci',
+    patterns: [/Error: Error probing vfio-pci/],
+    title: 'The bind script could not load vfio-pci',
+    cause:
+      '`modprobe -i vfio-pci` failed, so there is no vfio-pci driver to bind to: the module is not installed for the running kernel (a kernel without it, or modules of another version after an update without reboot), or it failed to load — modprobe prints why on the line before',
+    fix: 'run `modprobe -v vfio-pci` to see the error; check `modinfo vfio-pci` and that /lib/modules/$(uname -r) exists (reboot after a kernel update)',
+    examples: [ex('Error: Error probing vfio-pci')],
+  }),
+  bindEntry({
+    id: 'tool.vfio-bind-chown-failed',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell script's own text, quoted as written
+    format: 'Error: unable to adjust group ownership of /dev/vfio/${iommu_group}',
+    patterns: [/Error: unable to adjust group ownership of \/dev\/vfio\/(?<group>\d{0,5})/],
+    title: 'The bind script could not hand the VFIO group to the user',
+    cause:
+      'after binding, the script gives /dev/vfio/GROUP to the user who ran it through sudo, and chown failed: the group node does not exist because vfio-pci did not take the group\'s devices (the "Unbound …" lines above show which were released; one still held by its driver, or a group member that is not an endpoint, keeps the node from appearing), or the script was not run through sudo',
+    fix: 'check `ls -l /dev/vfio` and `lspci -nnk` for every device of the group (all must be on vfio-pci, bridges excepted); run the script with sudo from the user who starts the VM',
+    examples: [ex('Error: unable to adjust group ownership of /dev/vfio/14', { group: '14' })],
+  }),
+  bindEntry({
+    id: 'tool.vfio-bind-not-root',
+    format: 'Error: This script must be run as root',
+    patterns: [/^Error: This script must be run as root$/],
+    title: 'The bind script was run without root',
+    cause:
+      'binding writes driver_override, unbind and drivers_probe in sysfs and changes /dev/vfio ownership, which only root may do; the script checks $EUID first and stops',
+    fix: 'run it with sudo (it reads $SUDO_USER to hand the VFIO group to that user)',
+    examples: [ex('Error: This script must be run as root')],
+  }),
+  // ---- TrueNAS SCALE: GPU isolation settings ----
+  {
+    id: 'mgmt.truenas-gpu-not-available',
+    source: 'userspace tool',
+    cite: `${TRUENAS_GPU} validate_gpu_pci_ids()`,
+    format: '{", ".join(not_available)} GPU pci slot(s) are not available or a GPU is not configured.',
+    versions:
+      'a validation error of system.advanced.update_gpu_pci_ids (System → Advanced → Isolated GPU Device(s)), shown as "[EINVAL] gpu_settings.isolated_gpu_pci_ids: …"',
+    patterns: [/GPU pci slot\(s\) are not available or a GPU is not configured/],
+    severity: 'error',
+    title: 'TrueNAS does not see a GPU at the slot chosen for isolation',
+    cause:
+      'the slots to isolate are checked against the GPUs TrueNAS detects (device.get_gpus); these are not among them: the card was removed or moved to another slot since it was isolated, or the address was never a GPU\'s (the setting keeps the old slot and shows it as "Unknown … slot")',
+    fix: 'open System → Advanced → Isolated GPU Device(s) and pick the GPU again from the list (it offers only detected GPUs); remove slots of cards that are gone',
+    examples: [
+      ex(
+        '[EINVAL] gpu_settings.isolated_gpu_pci_ids: 0000:2d:00.0 GPU pci slot(s) are not available or a GPU is not configured.',
+      ),
+    ],
+  },
+  {
+    id: 'mgmt.truenas-gpu-critical',
+    source: 'userspace tool',
+    cite: `${TRUENAS_GPU} validate_gpu_pci_ids() (uses_system_critical_devices from get_gpus())`,
+    format:
+      '{", ".join(cannot_isolate)} GPU pci slot(s) consists of devices which cannot be isolated from host.',
+    versions:
+      'the GPU choice list labels such a GPU "(System Critical)"; its reason reads "Critical devices found in same IOMMU group: …"',
+    patterns: [/GPU pci slot\(s\) consists of devices which cannot be isolated from host/],
+    severity: 'error',
+    title: 'TrueNAS refuses to isolate a GPU whose IOMMU group holds devices the host needs',
+    cause:
+      "isolating a GPU binds every device of its IOMMU group to vfio-pci at boot; TrueNAS marks a GPU as using system-critical devices when a device it needs for itself shares that group (a bridge, SMBus or other chipset function, a storage controller, or the host's own console GPU such as a BMC's ASPEED), and refuses it so that the host does not lose them",
+    fix: 'move the GPU to a slot whose IOMMU group holds only the GPU and its own functions (usually a CPU-attached slot), or enable a separate IOMMU group for it in the firmware (ACS, "PCIe ARI"/"IOMMU per slot" options where offered); the console GPU cannot be isolated',
+    examples: [
+      ex(
+        '[EINVAL] gpu_settings.isolated_gpu_pci_ids: 0000:03:00.0 GPU pci slot(s) consists of devices which cannot be isolated from host.',
+      ),
+    ],
+  },
+  {
+    id: 'mgmt.truenas-gpu-host-needs-one',
+    source: 'userspace tool',
+    cite: `${TRUENAS_GPU} validate_gpu_pci_ids()`,
+    format: 'A minimum of 1 GPU is required for the host to ensure it functions as desired.',
+    patterns: [/A minimum of 1 GPU is required for the host to ensure it functions as desired/],
+    severity: 'error',
+    title: 'TrueNAS keeps at least one GPU for the host',
+    cause:
+      "every GPU TrueNAS detects would be isolated for VMs; it refuses, because the host needs one for its console. A BMC's onboard graphics counts as a GPU here, so on boards without one the only add-in GPU cannot be isolated",
+    fix: 'leave one GPU (the onboard or BMC graphics, or a cheap second card) unisolated; to hand the only GPU to a VM, add it to the VM as a PCI passthrough device instead (it is then detached only while the VM runs)',
+    examples: [
+      ex(
+        '[EINVAL] gpu_settings.isolated_gpu_pci_ids: A minimum of 1 GPU is required for the host to ensure it functions as desired.',
+      ),
+    ],
+  },
+  {
+    id: 'mgmt.truenas-ha-no-passthrough',
+    source: 'userspace tool',
+    cite: `${TRUENAS_GPU} update_gpu_pci_ids()`,
+    format: 'HA capable systems do not support PCI passthrough',
+    patterns: [/HA capable systems do not support PCI passthrough/],
+    severity: 'error',
+    title: 'TrueNAS HA systems do not isolate GPUs',
+    cause:
+      'the system is HA capable (a dual-controller TrueNAS appliance), and TrueNAS does not allow isolating GPUs for passthrough on those at all',
+    fix: 'none on this system: PCI passthrough needs a non-HA TrueNAS system',
+    examples: [
+      ex('[EINVAL] gpu_settings.isolated_gpu_pci_ids: HA capable systems do not support PCI passthrough'),
+    ],
+  },
+  // ---- Kubernetes device plugins ----
+  {
+    id: 'mgmt.sriovdp-empty-pool',
+    source: 'kubernetes',
+    cite: `${SRIOV_DP} initServers()`,
+    format: 'no devices in device pool, skipping creating resource server for %s',
+    patterns: [/no devices in device pool, skipping creating resource server for (?<resource>[\w.-]{1,100})/],
+    severity: 'warning',
+    title: 'The SR-IOV device plugin found no device for a resource',
+    cause:
+      "the plugin builds each resource from the selectors in its config (vendors, devices, drivers, pfNames, rootDevices, …) over the devices it found at start; none matched all of them, so the resource is not advertised and pods that request it stay Pending (Insufficient RESOURCE). Common causes: the VFs did not exist yet when the plugin started (sriov_numvfs still 0), the drivers selector says vfio-pci but the VFs are still on their kernel driver (iavf, mlx5_core) or the other way round, the devices selector holds the PF's ID instead of the VF's, or pfNames names another interface",
+    fix: 'compare the selectors with `lspci -nnk` on the node (VF IDs and drivers); create and bind the VFs before the plugin starts, then restart the plugin pod (it reads the devices at start); with the SR-IOV operator, check the SriovNetworkNodePolicy (deviceType vfio-pci, nicSelector, numVfs)',
+    examples: [
+      ex(
+        'I0312 09:15:02.114521       1 manager.go:200] no devices in device pool, skipping creating resource server for intel_sriov_dpdk',
+        {
+          resource: 'intel_sriov_dpdk',
+        },
+      ),
+    ],
+  },
+  {
+    id: 'mgmt.nvidia-dp-start-failed',
+    source: 'kubevirt',
+    cite: `${NV_KV_DP} createDevicePlugins() (GenericDevicePlugin.Start())`,
+    format: 'Error starting %s device plugin: %v',
+    patterns: [/Error starting (?<name>[\w.-]{1,120}) device plugin: (?<err>[^\n]{1,300})/],
+    severity: 'error',
+    title: "NVIDIA's KubeVirt GPU device plugin could not serve a GPU type",
+    cause:
+      "for each GPU model bound to vfio-pci (and each vGPU type) the plugin starts a gRPC server on a socket in the kubelet's device-plugin directory and registers it with the kubelet; that failed for this one, so the kubelet never gets the resource and VMs asking for it cannot be scheduled. The error after the colon says where: the socket directory (/var/lib/kubelet/device-plugins) not mounted into the pod or at another path on this distribution, the kubelet not running or refusing the registration",
+    fix: "check the DaemonSet mounts the kubelet's device-plugins directory at the path this node's kubelet uses (k3s/RKE2 and some distributions differ), that the kubelet runs, then restart the plugin pod and check the node's allocatable resources (`kubectl describe node`)",
+    examples: [
+      ex('2024/05/02 11:20:31 Error starting TU104GL_TESLA_T4 device plugin: context deadline exceeded', {
+        name: 'TU104GL_TESLA_T4',
+      }),
+    ],
+  },
+  // ---- Harvester PCI device controller ----
+  {
+    id: 'mgmt.harvester-unclaimed-vfio',
+    source: 'kubevirt',
+    cite: `${HARVESTER_PDC} reconcilePCIDeviceClaims()`,
+    format: 'PCI Device %s is bound to vfio-pci but has no Claim, attempting to unbind',
+    versions:
+      "the pcidevices controller of Harvester's PCI passthrough add-on, every 20 s; newer releases reconcile claims differently",
+    patterns: [
+      new RegExp(`PCI Device ${BDF_ANY} is bound to vfio-pci but has no Claim, attempting to unbind`),
+    ],
+    severity: 'warning',
+    title: 'Harvester takes a device off vfio-pci because nothing claimed it',
+    cause:
+      'the controller treats its PCIDeviceClaims as the only source of passthrough: a device on vfio-pci on this node without a claim — bound by hand, by vfio-pci.ids= on the kernel command line or by a script — is unbound from vfio-pci on every reconcile, so a binding made outside Harvester does not last',
+    fix: 'enable passthrough for the device in Harvester (Advanced → PCI Devices → Enable Passthrough, which creates the PCIDeviceClaim) instead of binding it yourself, and drop the manual binding',
+    examples: [
+      ex(
+        'time="2023-03-14T10:02:11Z" level=info msg="PCI Device 0000:3b:00.0 is bound to vfio-pci but has no Claim, attempting to unbind"',
+        { bdf: '0000:3b:00.0' },
+      ),
+    ],
+  },
+  // ---- oVirt VDSM host devices ----
+  {
+    id: 'mgmt.vdsm-no-iommu',
+    source: 'userspace tool',
+    cite: `${VDSM_HOSTDEV} detach_detachable() (raises NoIOMMUSupportException)`,
+    format: 'hostdev passthrough without iommu',
+    versions:
+      'in vdsm.log as "NoIOMMUSupportException: hostdev passthrough without iommu" when a VM with a host device starts',
+    patterns: [/hostdev passthrough without iommu/],
+    severity: 'error',
+    title: 'oVirt (VDSM) cannot pass through a device without an IOMMU group',
+    cause:
+      "before detaching a PCI device for a VM, VDSM reads its IOMMU group from libvirt's node device description; the device has none, so the host's IOMMU is not enabled (VT-d / AMD-Vi off in the firmware, or intel_iommu=on missing from the host's kernel command line)",
+    fix: 'enable VT-d / AMD-Vi in the firmware; in the oVirt administration portal edit the host → Kernel → tick "Hostdev Passthrough & SR-IOV" (adds intel_iommu=on), reinstall the host and reboot it; `ls /sys/kernel/iommu_groups` must not be empty',
+    examples: [ex('vdsm.common.hostdev.NoIOMMUSupportException: hostdev passthrough without iommu')],
+  },
+  {
+    id: 'mgmt.vdsm-pf-no-netdev',
+    source: 'userspace tool',
+    cite: `${VDSM_HOSTDEV} physical_function_net_name() (called by change_numvfs())`,
+    format: "could not determine network name for %s. There are no' 'devices with this parent.",
+    versions:
+      'the source joins two strings without a space, so it prints "There are nodevices with this parent." (and "Possibledevices: …" when there are several)',
+    patterns: [
+      /could not determine network name for (?<dev>pci_[0-9a-f_]{10,20})\. (?<what>There are no ?devices with this parent|Possible ?devices)/,
+    ],
+    severity: 'error',
+    title: "oVirt (VDSM) cannot find the SR-IOV physical function's network interface",
+    cause:
+      'to change the number of VFs, VDSM looks for the network interface libvirt lists under the physical function; there is none (the PF is not on its kernel NIC driver — bound to vfio-pci, or not a NIC) or there are several, so it cannot write sriov_numvfs through the interface and stops',
+    fix: 'keep the physical function on its kernel network driver (`lspci -nnk -s ADDRESS`) and pass through its VFs, not the PF; refresh the host capabilities in oVirt after fixing the binding',
+    examples: [
+      ex(
+        'Exception: could not determine network name for pci_0000_02_00_0. There are nodevices with this parent.',
+        {
+          dev: 'pci_0000_02_00_0',
+        },
+      ),
+    ],
+  },
+];
