@@ -19,6 +19,10 @@ const SRIOV_DP = 'k8snetworkplumbingwg/sriov-network-device-plugin cmd/sriovdp/m
 const NV_KV_DP = 'NVIDIA/kubevirt-gpu-device-plugin pkg/device_plugin/device_plugin.go';
 const HARVESTER_PDC = 'harvester/pcidevices pkg/controller/pcideviceclaim/pcideviceclaim_controller.go';
 const VDSM_HOSTDEV = 'oVirt/vdsm lib/vdsm/common/hostdev.py';
+const DRACUT = 'dracutdevs/dracut';
+const MKINITCPIO = 'archlinux/mkinitcpio mkinitcpio';
+const QPT = 'HikariKnight/quickpassthrough internal/configs/config_bootloaders.go';
+const VIRT_MANAGER_ADDHW = 'virt-manager/virt-manager virtManager/addhardware.py';
 
 const BDF_ANY = '(?<bdf>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7])';
 const VD = '(?<id>[0-9a-fA-F]{4}:[0-9a-fA-F]{4})';
@@ -428,4 +432,255 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
       ),
     ],
   },
+  // ---- initramfs generators: dracut and mkinitcpio ----
+  {
+    id: 'initramfs.dracut-install-failed',
+    source: 'userspace tool',
+    cite: `${DRACUT} dracut-init.sh instmods() (derror "FAILED: " with the dracut-install command line)`,
+    format: 'FAILED: %s',
+    versions:
+      'printed as "dracut: FAILED:  /usr/lib/dracut/dracut-install -D /var/tmp/dracut.XXXXXX/initramfs … -m MODULE…" (newer dracut: "dracut[E]: FAILED: …"), after dracut-install\'s own "dracut-install: Failed to find module \'NAME\'"',
+    patterns: [/FAILED: {1,2}\S{0,80}dracut-install (?<args>[^\n]{1,600})/],
+    severity: 'error',
+    title: 'dracut could not put kernel modules into the initramfs',
+    cause:
+      'dracut hands the modules it was asked for (add_drivers / force_drivers in dracut.conf.d, --add-drivers, or a dracut module\'s own list) to dracut-install, which copies each one with its dependencies for the target kernel; it failed for at least one of the modules after -m — the line before ("dracut-install: Failed to find module …") names it. A module that does not exist for that kernel is the usual reason: a name that changed, a module built into the kernel, or one that no longer exists',
+    fix: 'remove or correct the module named on the line before in /etc/dracut.conf.d/*.conf (check a name with `modinfo -k KERNEL NAME`), then rebuild with `dracut -f --kver KERNEL`; check the result with `lsinitrd | grep vfio`',
+    refine: (f) =>
+      /\bvfio_virqfd\b/.test(f.args ?? '')
+        ? {
+            title: 'dracut was asked for vfio_virqfd, which newer kernels do not have',
+            cause:
+              'the list after -m includes vfio_virqfd: since Linux 6.2 its code is part of the vfio module and there is no vfio_virqfd module any more, so dracut-install cannot find it (set-up scripts and guides written for older kernels still add it to add_drivers / force_drivers). vfio, vfio_iommu_type1 and vfio_pci themselves are fine',
+            fix: 'drop vfio_virqfd from add_drivers / force_drivers in /etc/dracut.conf.d/*.conf (keep " vfio vfio_iommu_type1 vfio_pci "), rebuild with `dracut -f --kver KERNEL` and check `lsinitrd | grep vfio`',
+          }
+        : undefined,
+    examples: [
+      ex(
+        'dracut: FAILED:  /usr/lib/dracut/dracut-install -D /var/tmp/dracut.Xq3LpA/initramfs --kerneldir /lib/modules/6.8.9-300.fc40.x86_64/ -m vfio vfio_iommu_type1 vfio_pci vfio_virqfd',
+        {
+          args: '-D /var/tmp/dracut.Xq3LpA/initramfs --kerneldir /lib/modules/6.8.9-300.fc40.x86_64/ -m vfio vfio_iommu_type1 vfio_pci vfio_virqfd',
+        },
+      ),
+    ],
+  },
+  {
+    id: 'initramfs.dracut-conf-spacing',
+    source: 'userspace tool',
+    cite: `${DRACUT} dracut.sh check_conf_file()`,
+    format: '<key>+=" <values> ": <values> should have surrounding white spaces!',
+    versions:
+      'followed by "This will lead to unwanted side effects! Please fix the configuration file."; the grep output just above names each offending FILE:line (older dracut: "dracut: WARNING: …", newer "dracut[W]: …")',
+    patterns: [/<values> should have surrounding white spaces!/],
+    severity: 'warning',
+    title: 'A dracut.conf.d line appends values without the spaces dracut needs',
+    cause:
+      'dracut joins the values of every add_drivers+=, force_drivers+=, add_dracutmodules+= … line by plain string concatenation, so each value must start and end with a space inside its quotes; a line like add_drivers+="vfio vfio_iommu_type1 vfio_pci" glues its first and last module to the neighbouring lines\' (e.g. "…nvmevfio"), and those names then do not exist — the vfio modules go missing from the initramfs, or dracut-install fails on the glued name',
+    fix: 'write the value with a space on both sides inside the quotes: add_drivers+=" vfio vfio_iommu_type1 vfio_pci " (the file and line are printed just above), then `dracut -f`',
+    examples: [
+      ex(
+        'dracut: WARNING: <key>+=" <values> ": <values> should have surrounding white spaces!',
+        undefined,
+        'https://github.com/stackhpc/stackhpc-kayobe-config/pull/2435',
+      ),
+    ],
+  },
+  {
+    id: 'initramfs.dracut-output-dir-missing',
+    source: 'userspace tool',
+    cite: `${DRACUT} dracut.sh (the output checks before the build: dfatal "Can't write to $outdir: …")`,
+    format: "Can't write to $outdir: Directory $outdir does not exist or is not accessible.",
+    versions:
+      'the same checks print "No permission to write to $outdir." and "No permission to write $outfile." when not run as root',
+    patterns: [
+      /Can't write to (?<dir>\/[^\s:]{1,200}): Directory \S{1,200} does not exist or is not accessible/,
+      /No permission to write (?:to )?(?<target>\/[\w./+-]{0,200}[\w/+-])/,
+    ],
+    severity: 'error',
+    title: 'dracut has nowhere to write the initramfs',
+    cause:
+      'run without an output file, dracut picks one itself: when a directory named after the machine-id exists under /efi, /boot or /boot/efi (the layout systemd-boot and kernel-install use), it writes to MACHINE-ID/KERNEL/initrd there, else to /boot/initramfs-KERNEL.img. Here that directory does not exist (a machine-id directory left on the ESP while the kernels are booted through GRUB from /boot), so dracut stops and no initramfs with the new vfio settings is written',
+    fix: "give the output path yourself (`dracut -f /boot/initramfs-$(uname -r).img $(uname -r)`, the name your boot loader loads), or rebuild through the distribution's own tool (kernel-install add, dracut-rebuild, mkinitcpio -P); remove a stale machine-id directory from the ESP if nothing boots from it",
+    refine: (f) =>
+      f.target
+        ? {
+            title: 'dracut may not write the initramfs',
+            cause: `dracut is not allowed to write ${f.target}: it was run without root (or the directory is on a read-only file system), so no initramfs was built`,
+            fix: 'run it with sudo (`sudo dracut -f`); check that /boot (or the ESP) is mounted read-write',
+          }
+        : undefined,
+    examples: [
+      ex(
+        "dracut: Can't write to /boot/efi/843f973e33514afdb46423d177c1bd29/6.6.22-1-lts: Directory /boot/efi/843f973e33514afdb46423d177c1bd29/6.6.22-1-lts does not exist or is not accessible.",
+        { dir: '/boot/efi/843f973e33514afdb46423d177c1bd29/6.6.22-1-lts' },
+        'https://github.com/HikariKnight/quickpassthrough/issues/22',
+      ),
+      ex('dracut: No permission to write to /boot.', { target: '/boot' }),
+    ],
+  },
+  {
+    id: 'initramfs.dracut-needs-force',
+    source: 'userspace tool',
+    cite: `${DRACUT} dracut.sh (dfatal "Will not override existing initramfs ($outfile) without --force")`,
+    format: 'Will not override existing initramfs ($outfile) without --force',
+    patterns: [/Will not override existing initramfs \((?<file>[^)\n]{1,200})\) without --force/],
+    severity: 'error',
+    title: 'dracut did not rebuild the initramfs (no --force)',
+    cause:
+      'an initramfs already exists at that path and dracut replaces one only with -f / --force; it stopped, so the old image stays — vfio-pci ids, softdeps or force_drivers changed since are not in it and the next boot binds the devices as before',
+    fix: 'rebuild with `dracut -f` (or `dracut -f --kver KERNEL` for another kernel), then reboot; `lsinitrd | grep -e vfio -e modprobe.d` shows what the image holds',
+    examples: [
+      ex(
+        'dracut: Will not override existing initramfs (/boot/initramfs-6.5.6-300.fc39.x86_64.img) without --force',
+        {
+          file: '/boot/initramfs-6.5.6-300.fc39.x86_64.img',
+        },
+      ),
+    ],
+  },
+  {
+    id: 'initramfs.mkinitcpio-incomplete',
+    source: 'userspace tool',
+    cite: `${MKINITCPIO} build_image() (warning when _builderrors is set)`,
+    format: 'errors were encountered during the build. The image may not be complete.',
+    versions:
+      'printed as "==> WARNING: errors were encountered during the build. The image may not be complete." after the image is written',
+    patterns: [/errors were encountered during the build\. The image may not be complete/],
+    severity: 'warning',
+    title: 'mkinitcpio wrote an initramfs with something missing',
+    cause:
+      'mkinitcpio went on after an error in one of its steps and wrote the image anyway, without what failed; the error itself is printed earlier in the same run, most often "==> ERROR: module not found: \'NAME\'" for a name in MODULES= (such as vfio_virqfd on kernels 6.2 and later). If vfio modules were the ones that failed, vfio-pci is not loaded early and the host driver can take the device first',
+    fix: 'scroll up to the "==> ERROR:" lines of the same preset, fix MODULES= / HOOKS= in /etc/mkinitcpio.conf (and /etc/mkinitcpio.conf.d/), rebuild with `mkinitcpio -P` until no warning is left; `lsinitcpio /boot/initramfs-linux.img | grep vfio` shows what is inside',
+    examples: [ex('==> WARNING: errors were encountered during the build. The image may not be complete.')],
+  },
+  // ---- quickpassthrough ----
+  {
+    id: 'tool.quickpassthrough-cmdline-tool-failed',
+    source: 'userspace tool',
+    cite: `${QPT} Set_KernelStub() / Set_Grubby() (common.ErrorCheck prints "FATAL: %s\\n%s\\nAborting")`,
+    format: 'Error, kernelstub command returned exit code 1',
+    versions:
+      'also "Error, grubby command returned exit code 1"; the command and its output are in quickpassthrough\'s debug log',
+    patterns: [/Error, (?<tool>kernelstub|grubby) command returned exit code 1/],
+    severity: 'error',
+    title: 'quickpassthrough could not add the kernel arguments',
+    cause:
+      'to put iommu=pt, amd_iommu=on / intel_iommu=on and vfio_pci.ids=… on the kernel command line, quickpassthrough runs `kernelstub -a "ARGS"` (Pop!_OS, systemd-boot) or `grubby --update-kernel=ALL --args=ARGS` (Fedora) through sudo, and that command failed; quickpassthrough aborts, so the boot entries are unchanged and the GPU will not be on vfio-pci after reboot',
+    fix: 'run the same command by hand (it is in the debug log) to see its error — kernelstub reports a kernel or initrd it cannot find, or an ESP it cannot write; fix that and run quickpassthrough again, or add the arguments yourself',
+    examples: [
+      ex('Error, kernelstub command returned exit code 1', { tool: 'kernelstub' }),
+      ex('Error, grubby command returned exit code 1', { tool: 'grubby' }),
+    ],
+  },
+  {
+    id: 'tool.quickpassthrough-no-grub-mkconfig',
+    source: 'userspace tool',
+    cite: `${QPT} Set_Grub2()`,
+    format: 'neither grub-mkconfig or grub2-mkconfig found',
+    patterns: [/neither grub-mkconfig or grub2-mkconfig found/],
+    severity: 'error',
+    title: 'quickpassthrough found no grub-mkconfig to apply the kernel arguments',
+    cause:
+      'for GRUB systems quickpassthrough writes the arguments into /etc/default/grub and regenerates grub.cfg with grub-mkconfig or grub2-mkconfig; neither is in the PATH it runs with, so it aborts after copying /etc/default/grub — the new arguments are in that file but not in grub.cfg. On systems booting with systemd-boot or another loader there is no GRUB to update',
+    fix: "if the system boots with GRUB, install its tools (grub / grub2-tools) and run `grub-mkconfig -o /boot/grub/grub.cfg` (or grub2-mkconfig with the distribution's path); otherwise add the arguments with the boot loader actually used (kernelstub, /etc/kernel/cmdline, the loader entry)",
+    examples: [ex('neither grub-mkconfig or grub2-mkconfig found')],
+  },
+  {
+    id: 'tool.quickpassthrough-grub-update-failed',
+    source: 'userspace tool',
+    cite: `${QPT} Set_Grub2()`,
+    format: 'Failed to update /boot/grub/grub.cfg',
+    versions:
+      'printed with this path even when grub2-mkconfig wrote /boot/grub2/grub.cfg; the mkconfig output is in the debug log',
+    patterns: [/^Failed to update \/boot\/grub2?\/grub\.cfg$/],
+    severity: 'error',
+    title: 'quickpassthrough could not regenerate grub.cfg',
+    cause:
+      'grub-mkconfig (or grub2-mkconfig) failed after quickpassthrough rewrote the GRUB_CMDLINE_LINUX lines of /etc/default/grub: usually an error in /etc/default/grub (which grub-mkconfig runs as shell code), or /boot not mounted or read-only; the new kernel arguments are therefore not in the boot menu',
+    fix: 'run `sudo grub-mkconfig -o /boot/grub/grub.cfg` (grub2-mkconfig with /boot/grub2/grub.cfg on Fedora/RHEL) to see the error, check the edited GRUB_CMDLINE_LINUX_DEFAULT line (quickpassthrough keeps a copy of the original under backup/), fix it and run it again',
+    examples: [ex('Failed to update /boot/grub/grub.cfg')],
+  },
+  {
+    id: 'tool.quickpassthrough-permissions',
+    source: 'userspace tool',
+    cite: 'HikariKnight/quickpassthrough internal/common/errors.go ErrorCheck() (PermissionNotice)',
+    format: 'Permissions error occured during file operations.',
+    patterns: [/Permissions error occured during file operations/],
+    severity: 'error',
+    title: 'quickpassthrough hit a permission error on its own files',
+    cause:
+      'quickpassthrough builds the new configuration in config/ and backup/ beside itself and copies it to /etc with sudo; a file operation failed with a permission error — as its own hint says, typically because an earlier run as root or with sudo left those directories owned by root, and this run is as a normal user',
+    fix: 'run quickpassthrough the same way as before (as root or with sudo), or remove or chown the config/ and backup/ directories it left (keep backup/ if you need the original files), then run it again',
+    examples: [ex('Permissions error occured during file operations.')],
+  },
+  // ---- virt-manager ----
+  {
+    id: 'mgmt.virt-manager-hostdev-in-use',
+    source: 'virt-manager',
+    cite: `${VIRT_MANAGER_ADDHW} the host device page's validation (_validate_page_hostdev)`,
+    format: 'The device is already in use by other guests %s',
+    versions: 'asked with "Do you really want to use the device?" when adding a PCI or USB host device',
+    patterns: [/The device is already in use by other guests (?<vms>\[[^\]\n]{1,200}\])/],
+    severity: 'warning',
+    title: 'Another VM definition already has this host device',
+    cause:
+      "virt-manager found the same host device in another VM's configuration (running or not). Both definitions may keep it, but only one VM can have it at a time: starting the second while the first runs fails in libvirt with the device in use by the other domain, and with managed='yes' stopping either one hands the device back to the host driver",
+    fix: 'answer Yes only if the VMs never run at the same time; otherwise remove the device from the other VM (Details → the PCI/USB host device → Remove) or pick another device',
+    examples: [ex("The device is already in use by other guests ['win10']", { vms: "['win10']" })],
+  },
+  // ---- SR-IOV network device plugin: configuration ----
+  {
+    id: 'mgmt.sriovdp-device-already-allocated',
+    source: 'kubernetes',
+    cite: `${SRIOV_DP} excludeAllocatedDevices() (called from initServers())`,
+    format: 'Cannot add device [%s]. Already allocated.',
+    patterns: [/Cannot add device \[(?<dev>[^\]\n]{1,64})\]\. Already allocated/],
+    severity: 'warning',
+    title: 'The SR-IOV device plugin left a device out of a second resource',
+    cause:
+      'each device goes to the first resource (in config order, selector by selector) whose selectors match it; this device\'s address also matches a later resource\'s selectors, so it is left out of that one. A resource whose selectors match only devices already taken ends up empty ("no devices in device pool") and is not advertised',
+    fix: 'make the resources\' selectors disjoint: give each its own VF range (pfNames: ["ens1f0#0-3"], ["ens1f0#4-7"]), driver (drivers: ["vfio-pci"] vs ["iavf"]) or device ID, then restart the plugin pod',
+    examples: [
+      ex(
+        'W0312 09:15:02.114480       1 manager.go:241] Cannot add device [0000:3b:02.1]. Already allocated.',
+        {
+          dev: '0000:3b:02.1',
+        },
+      ),
+    ],
+  },
+  {
+    id: 'mgmt.sriovdp-resource-name-invalid',
+    source: 'kubernetes',
+    cite: `${SRIOV_DP} validConfigs() (utils.ValidResourceName: ^[a-zA-Z0-9_]+$)`,
+    format: 'resource name "%s" contains invalid characters',
+    patterns: [/resource name "(?<name>[^"\n]{1,120})" contains invalid characters/],
+    severity: 'error',
+    title: 'The SR-IOV device plugin refuses a resource name',
+    cause:
+      'a resourceName in the plugin\'s config may hold only letters, digits and underscores; this one has something else (a dash, dot or slash — the "intel.com/" part belongs in resourcePrefix), so the configuration is rejected and the plugin advertises none of its resources',
+    fix: 'rename it (e.g. intel_sriov_dpdk), put any vendor prefix in resourcePrefix, update the NetworkAttachmentDefinitions and pod requests that name it, and restart the plugin',
+    examples: [
+      ex(
+        'E0312 09:15:02.101022       1 manager.go:152] resource name "intel-sriov-dpdk" contains invalid characters',
+        {
+          name: 'intel-sriov-dpdk',
+        },
+      ),
+    ],
+  },
+  // ---- vfio-pci-bind.sh: one more check ----
+  bindEntry({
+    id: 'tool.vfio-bind-id-unresolvable',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell script's own text, quoted as written
+    format: 'Error: Unable to find Domain:Bus:Device.Function for Vendor:Device ${VD}',
+    patterns: [new RegExp(`Error: Unable to find Domain:Bus:Device\\.Function for Vendor:Device ${VD}`)],
+    title: 'The bind script could not turn the Vendor:Device into an address',
+    cause:
+      'exactly one device has the ID, but the address lspci printed for it matched neither form the script accepts (bb:dd.f or dddd:bb:dd.f) — lspci printing something else, for instance a warning, before the address',
+    fix: 'give the address yourself (`vfio-pci-bind.sh 0000:01:00.0 VENDOR:DEVICE`); check what `lspci -n -d VENDOR:DEVICE` prints',
+    examples: [
+      ex('Error: Unable to find Domain:Bus:Device.Function for Vendor:Device 10de:1b81', { id: '10de:1b81' }),
+    ],
+  }),
 ];
