@@ -1,12 +1,14 @@
 /**
  * Messages from the tools around the VFIO path that users post next to the kernel's and QEMU's:
  * kmod skipping a line of a modprobe.d file (the vfio-pci ids= line a set-up script wrote wrongly),
- * dkms failing to build an out-of-tree module (vendor-reset after a kernel update), the
- * vfio-pci-bind script that many guides and boot hooks copy, TrueNAS SCALE refusing a GPU for
- * isolation, the SR-IOV network device plugin and NVIDIA's KubeVirt GPU device plugin finding or
- * serving nothing, Harvester's PCI device controller taking unclaimed devices off vfio-pci, and
- * oVirt's VDSM refusing a host device. Each was read from the producing source (cited with its
- * function); examples are from public threads where one was found, else built from the format.
+ * dkms failing to build an out-of-tree module (vendor-reset after a kernel update, missing headers),
+ * dracut and mkinitcpio leaving the vfio modules out of the initramfs, the vfio-pci-bind script
+ * that many guides and boot hooks copy, quickpassthrough aborting, proxmox-boot-tool's ESPs (which
+ * file holds the kernel command line), TrueNAS SCALE refusing a GPU for isolation, the SR-IOV
+ * network device plugin and NVIDIA's KubeVirt GPU device plugin finding or serving nothing,
+ * Harvester's PCI device and vGPU controllers, oVirt's VDSM, virt-manager and Cockpit. Each was
+ * read from the producing source (cited with its function); examples are from public threads where
+ * one was found, else built from the format.
  */
 import type { CatalogueEntry } from '../entry.js';
 import { ex } from './build.js';
@@ -22,6 +24,8 @@ const VDSM_HOSTDEV = 'oVirt/vdsm lib/vdsm/common/hostdev.py';
 const DRACUT = 'dracutdevs/dracut';
 const MKINITCPIO = 'archlinux/mkinitcpio mkinitcpio';
 const QPT = 'HikariKnight/quickpassthrough internal/configs/config_bootloaders.go';
+const PBT =
+  'proxmox/proxmox-kernel-helper src/bin/proxmox-boot-tool (read in its jiangcuo/proxmox-kernel-helper copy)';
 const VIRT_MANAGER_ADDHW = 'virt-manager/virt-manager virtManager/addhardware.py';
 
 const BDF_ANY = '(?<bdf>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7])';
@@ -258,6 +262,40 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
       'binding writes driver_override, unbind and drivers_probe in sysfs and changes /dev/vfio ownership, which only root may do; the script checks $EUID first and stops',
     fix: 'run it with sudo (it reads $SUDO_USER to hand the VFIO group to that user)',
     examples: [ex('Error: This script must be run as root')],
+  }),
+  bindEntry({
+    id: 'tool.vfio-bind-unvalidated',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell script's own text, quoted as written
+    format: 'Warning: You did not specify a Vendor:Device (vvvv:dddd), unable to validate ${BDF}',
+    patterns: [
+      new RegExp(
+        `Warning: You did not specify a Vendor:Device \\(vvvv:dddd\\), unable to validate ${BDF_ANY}`,
+      ),
+    ],
+    severity: 'warning',
+    title: 'The bind script binds by address alone, unchecked',
+    cause:
+      "only an address was given, so the script cannot check that the device there is the intended one; it binds whatever sits at that address — and, with it, every other device of its IOMMU group. After a hardware change (a card added, moved or swapped, buses renumbered by a firmware update) that can be another device, such as the host's NIC or storage controller",
+    fix: 'pass the Vendor:Device too (`vfio-pci-bind.sh 10de:1b81 0000:01:00.0`) so that the script stops when the hardware changed',
+    examples: [
+      ex('Warning: You did not specify a Vendor:Device (vvvv:dddd), unable to validate 0000:01:00.0', {
+        bdf: '0000:01:00.0',
+      }),
+    ],
+  }),
+  bindEntry({
+    id: 'tool.vfio-bind-domain-assumed',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell script's own text, quoted as written
+    format: 'Warning: You did not supply a PCI domain, assuming ${BDF}',
+    patterns: [new RegExp(`Warning: You did not supply a PCI domain, assuming ${BDF_ANY}`)],
+    severity: 'info',
+    title: 'The bind script assumed PCI domain 0000',
+    cause:
+      'the address was given as bus:device.function, so the script prefixed domain 0000. That is right on most desktops; on machines with more than one PCI domain (multi-segment servers, devices behind Intel VMD in domain 10000) the device may be in another domain, and the script then names a different device or none',
+    fix: 'give the full address as `lspci -D` prints it (dddd:bb:dd.f)',
+    examples: [
+      ex('Warning: You did not supply a PCI domain, assuming 0000:01:00.0', { bdf: '0000:01:00.0' }),
+    ],
   }),
   // ---- TrueNAS SCALE: GPU isolation settings ----
   {
@@ -683,4 +721,138 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
       ex('Error: Unable to find Domain:Bus:Device.Function for Vendor:Device 10de:1b81', { id: '10de:1b81' }),
     ],
   }),
+  // ---- dkms: two more stops on the way to a built module ----
+  {
+    id: 'dkms.headers-missing',
+    source: 'userspace tool',
+    cite: `${DKMS} (the kernel source check before a build; dkms's own run_test.sh expects this wording)`,
+    format:
+      'Your kernel headers for kernel %s cannot be found at /lib/modules/%s/build or /lib/modules/%s/source.',
+    versions:
+      'printed as "Error! Your kernel headers …", followed by "Please install the linux-headers-VERSION package or use the --kernelsourcedir option to tell DKMS where it\'s located." (older dkms: "… cannot be found." and "Please install the linux-headers-VERSION package,")',
+    patterns: [/Your kernel headers for kernel (?<kernel>[^\s]{1,100}) cannot be found/],
+    severity: 'error',
+    title: 'dkms has no kernel headers to build the module against',
+    cause:
+      "dkms builds each module against /lib/modules/KERNEL/build, which the kernel's headers package provides, and it is missing for this kernel: the headers were never installed, or a new kernel came without its headers. The module (vendor-reset, kvmfr, an NVIDIA or AMD driver) is then not built for that kernel and is missing when it boots",
+    fix: 'install the headers for exactly that kernel — linux-headers-KERNEL (Debian/Ubuntu), proxmox-headers-X.Y (older: pve-headers; `apt install proxmox-default-headers` keeps them following the kernel), kernel-devel-KERNEL (Fedora/RHEL), linux-headers / linux-lts-headers (Arch) — then `dkms autoinstall -k KERNEL`',
+    examples: [
+      ex(
+        'Error! Your kernel headers for kernel 6.8.12-4-pve cannot be found at /lib/modules/6.8.12-4-pve/build or /lib/modules/6.8.12-4-pve/source.',
+        { kernel: '6.8.12-4-pve' },
+      ),
+    ],
+  },
+  {
+    id: 'dkms.already-added',
+    source: 'userspace tool',
+    cite: `${DKMS} add (the is_module_added check: "DKMS tree already contains: $module-$module_version", exit 3)`,
+    format: 'DKMS tree already contains: %s-%s',
+    versions: 'followed by "You cannot add the same module/version combo more than once."',
+    patterns: [/DKMS tree already contains: (?<module>[\w.+-]{1,120})/],
+    severity: 'warning',
+    title: 'dkms already has this module version',
+    cause:
+      '`dkms add` (or `dkms install .` from the source directory, which adds first) refuses a module/version pair it already holds — an earlier install attempt left it registered, possibly in a failed state. Nothing is built by this command; the existing registration is what `dkms status` shows',
+    fix: 'build and install the registered one with `dkms install MODULE/VERSION`, or remove it first (`dkms remove MODULE/VERSION --all`) and add it again — needed when the source changed without a new version number (a git checkout of vendor-reset with fixes, for instance)',
+    examples: [
+      ex(
+        'Error! DKMS tree already contains: vendor-reset-0.0.18',
+        { module: 'vendor-reset-0.0.18' },
+        'https://github.com/gnif/vendor-reset/issues/9',
+      ),
+    ],
+  },
+  // ---- Harvester vGPU and cockpit-machines ----
+  {
+    id: 'mgmt.harvester-vgpu-type-unavailable',
+    source: 'kubevirt',
+    cite: 'harvester/pcidevices pkg/controller/gpudevice/vgpu_controller.go enableVGPU()',
+    format: 'VGPUType specified %s is not available for vGPU %s',
+    patterns: [
+      /VGPUType specified (?<type>[^\n]{1,80}?) is not available for vGPU (?<addr>[0-9a-fA-F:.]{7,16})/,
+    ],
+    severity: 'error',
+    title: 'Harvester cannot create a vGPU of the chosen type on this VF',
+    cause:
+      "to enable a vGPU, Harvester looks the requested type up in the VF's available types (its mdev_supported_types with instances left); it is not there. The list shrinks once another vGPU on the same GPU is enabled: NVIDIA's time-sliced vGPU allows only one profile size per GPU at a time (the controller re-reads the other VFs' types after each change), and every type is gone once the GPU's instances are used up",
+    fix: "pick a type from the VF's current available types in the Harvester UI (vGPU Devices), the same profile as the vGPUs already enabled on that GPU, or disable those first; the type names come from the NVIDIA host driver (mdevctl types on the node lists them)",
+    examples: [
+      ex(
+        'time="2024-02-01T10:00:00Z" level=error msg="error syncing \'node1-000004001\': handler vgpu-device-reconcile: VGPUType specified NVIDIA A2-4Q is not available for vGPU 0000:04:00.5, requeuing"',
+        { type: 'NVIDIA A2-4Q', addr: '0000:04:00.5' },
+      ),
+    ],
+  },
+  {
+    id: 'mgmt.cockpit-hostdev-attach-failed',
+    source: 'virt-manager',
+    cite: "cockpit-project/cockpit-machines src/components/vm/hostdevs/hostDevAdd.jsx (the add dialog's domainAttachHostDevices() catch)",
+    format: 'Host device could not be attached',
+    versions: "a dialog error whose detail (shown under it) is libvirt's error message",
+    patterns: [/^Host device could not be attached$/],
+    severity: 'error',
+    title: 'Cockpit could not attach the host device to the VM',
+    cause:
+      "Cockpit's Machines page asked libvirt to add the selected PCI or USB device to the VM (to the running VM too when it is running) and libvirt refused; this line only says that, the reason is libvirt's error shown as the detail underneath — the device in use by another VM, no IOMMU group, a hot-plug the running VM cannot take",
+    fix: 'read the detail below the message (or `journalctl -u libvirtd -u virtqemud`); vfiokit diagnose explains that libvirt line too. For a running VM, adding the device while it is shut off avoids hot-plug limits',
+    examples: [ex('Host device could not be attached')],
+  },
+  // ---- proxmox-boot-tool: which ESPs and boot loader get the kernel command line ----
+  {
+    id: 'proxmox.boot-esp-missing',
+    source: 'proxmox',
+    cite: `${PBT} _status_detail() / reinit() (and the refresh hooks through loop_esp_list)`,
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell script's own text, quoted as written
+    format: "WARN: ${path} does not exist - clean '${ESP_LIST}'! - skipping",
+    patterns: [
+      /WARN: \/dev\/disk\/by-uuid\/(?<uuid>[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}) does not exist - clean '\/etc\/kernel\/proxmox-boot-uuids'! - skipping/,
+    ],
+    severity: 'warning',
+    title: 'proxmox-boot-tool skips an ESP that no longer exists',
+    cause:
+      '/etc/kernel/proxmox-boot-uuids lists the EFI system partitions proxmox-boot-tool keeps in sync (kernels, initrds and the kernel command line); one of them has no partition any more — a replaced or removed disk, or an ESP formatted again with a new UUID — so it is skipped. Harmless if that disk is gone; but if the machine boots from an ESP that is not in the list, a `proxmox-boot-tool refresh` after changing the command line (intel_iommu=on, vfio-pci.ids=…) does not reach it',
+    fix: "run `proxmox-boot-tool clean` to drop the stale UUID, `proxmox-boot-tool status` to see the ESPs left, and `proxmox-boot-tool init /dev/DISK-PART2` for a new disk's ESP (after `format` if needed); then `proxmox-boot-tool refresh`",
+    examples: [
+      ex(
+        "WARN: /dev/disk/by-uuid/C231-F88C does not exist - clean '/etc/kernel/proxmox-boot-uuids'! - skipping",
+        {
+          uuid: 'C231-F88C',
+        },
+      ),
+    ],
+  },
+  {
+    id: 'proxmox.boot-esp-mode',
+    source: 'proxmox',
+    cite: `${PBT} _status_detail() (uefi when the ESP holds systemd-boot's loader.conf, grub when it holds a grub directory)`,
+    format: '$curr_uuid is configured with: $result',
+    versions:
+      'printed by `proxmox-boot-tool status` after "System currently booted with uefi" or "... with legacy bios"; result is "uefi (versions: …)", "grub (versions: …)" or both',
+    patterns: [/(?<uuid>[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}) is configured with: (?<mode>uefi|grub)/],
+    severity: 'info',
+    title: 'Which boot loader proxmox-boot-tool keeps on this ESP',
+    cause:
+      'proxmox-boot-tool manages this ESP; "uefi" means systemd-boot, whose entries take the kernel command line from /etc/kernel/cmdline, "grub" means GRUB, which takes it from GRUB_CMDLINE_LINUX(_DEFAULT) in /etc/default/grub. Editing the other file changes nothing at boot — the usual reason intel_iommu=on or vfio-pci.ids=… never shows up in /proc/cmdline',
+    fix: 'edit the file that belongs to the boot loader shown here, run `proxmox-boot-tool refresh`, reboot, and check `cat /proc/cmdline`',
+    refine: (f) =>
+      f.mode === 'grub'
+        ? {
+            cause:
+              'this ESP is managed by proxmox-boot-tool with GRUB: the kernel command line comes from GRUB_CMDLINE_LINUX / GRUB_CMDLINE_LINUX_DEFAULT in /etc/default/grub (and /etc/default/grub.d/*.cfg), not from /etc/kernel/cmdline, which only systemd-boot uses',
+            fix: 'put the options into GRUB_CMDLINE_LINUX_DEFAULT in /etc/default/grub, run `proxmox-boot-tool refresh` (it runs update-grub for these ESPs), reboot and check `cat /proc/cmdline`',
+          }
+        : {
+            cause:
+              'this ESP is managed by proxmox-boot-tool with systemd-boot (typical for UEFI installs on ZFS): the kernel command line comes from the single line in /etc/kernel/cmdline, and /etc/default/grub is not used at all',
+            fix: 'put the options on the one line of /etc/kernel/cmdline (after root=… boot=zfs), run `proxmox-boot-tool refresh`, reboot and check `cat /proc/cmdline`',
+          },
+    examples: [
+      ex('6D31-87F4 is configured with: uefi (versions: 6.8.12-4-pve, 6.8.12-8-pve)', {
+        uuid: '6D31-87F4',
+        mode: 'uefi',
+      }),
+      ex('27BA-C186 is configured with: grub (versions: 6.8.12-8-pve, 6.8.12-9-pve)', { mode: 'grub' }),
+    ],
+  },
 ];
