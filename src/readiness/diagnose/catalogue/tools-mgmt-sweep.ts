@@ -11,7 +11,7 @@
  * one was found, else built from the format.
  */
 import type { CatalogueEntry } from '../entry.js';
-import { ex } from './build.js';
+import { ex, render } from './build.js';
 
 const KMOD_CONFIG = 'kmod-project/kmod libkmod/libkmod-config.c';
 const DKMS = 'dkms-project/dkms dkms.in';
@@ -33,7 +33,10 @@ const VD = '(?<id>[0-9a-fA-F]{4}:[0-9a-fA-F]{4})';
 
 /** The vfio-pci-bind entries share most of their fields. */
 function bindEntry(
-  e: Pick<CatalogueEntry, 'id' | 'format' | 'patterns' | 'title' | 'cause' | 'fix' | 'examples'> & {
+  e: Pick<
+    CatalogueEntry,
+    'id' | 'format' | 'patterns' | 'title' | 'cause' | 'fix' | 'examples' | 'render'
+  > & {
     severity?: CatalogueEntry['severity'];
   },
 ): CatalogueEntry {
@@ -89,6 +92,7 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
         };
       return undefined;
     },
+    render: render('libkmod: ERROR: kmod_config_parse: ', '/etc/modprobe.d/vfio.conf', 3, '10de:1aef'),
     examples: [
       ex(
         "Jan 12 08:07:44 z640-media systemd-udevd[660]: libkmod: ERROR: kmod_config_parse: /etc/modprobe.d/vfio.conf line 110: ignoring bad line starting with '8086:6fe1'",
@@ -130,6 +134,7 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
             fix: "take vendor-reset from its current git, with the open fixes for your kernel applied (the project's issues/pull requests name them, e.g. #103 for 6.14), rebuild with `dkms install .`, or keep the previous kernel as the default until it builds; check with `dmesg | grep vendor-reset` after reboot",
           }
         : undefined,
+    render: render('Error! ', '6.8.12-4-pve', 'x86_64'),
     examples: [
       ex(
         'Error! Bad return status for module build on kernel: 6.12.1-2-cachyos (x86_64)',
@@ -146,13 +151,13 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
   // ---- vfio-pci-bind.sh (guides, boot hooks, libvirt hook helpers) ----
   bindEntry({
     id: 'tool.vfio-bind-device-missing',
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell script's own text, quoted as written
-    format: 'Error: Device ${BDF} does not exist, unable to bind device',
+    format: 'Error: Device %s does not exist, unable to bind device',
     patterns: [new RegExp(`Error: Device ${BDF_ANY} does not exist, unable to bind device`)],
     title: 'The bind script found no PCI device at that address',
     cause:
       'the script checks /sys/bus/pci/devices/ADDRESS before anything else, and there is no device there: the address in the configuration is wrong or out of date (cards added, moved or removed, or a firmware update renumbered the buses), or the device does not exist yet when the script runs — SR-IOV virtual functions appear only after sriov_numvfs is written',
     fix: 'list the devices with `lspci -nnD` and correct the address; for virtual functions, create them (echo N > /sys/bus/pci/devices/PF/sriov_numvfs) before the bind runs; give the Vendor:Device too so a renumbered device is caught',
+    render: render('', '0000:0b:00.0'),
     examples: [
       ex('Error: Device 0000:0b:00.0 does not exist, unable to bind device', { bdf: '0000:0b:00.0' }),
     ],
@@ -166,6 +171,7 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       'the device has no iommu/ link in sysfs: no IOMMU translates for it, because VT-d / AMD-Vi is off in the firmware, or the kernel did not enable it (Intel needs intel_iommu=on on kernels before 6.2 unless built in), so vfio-pci has no IOMMU group to give to a VM',
     fix: 'enable VT-d / AMD-Vi (IOMMU, SVM) in the firmware, add intel_iommu=on (Intel) to the kernel command line, reboot, and check `dmesg | grep -e DMAR -e AMD-Vi` and that /sys/kernel/iommu_groups is not empty',
+    render: render(''),
     examples: [
       ex(
         'Error: No signs of an IOMMU. Check your hardware and/or linux cmdline parameters. Use intel_iommu=on or iommu=pt iommu=1',
@@ -174,13 +180,13 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
   }),
   bindEntry({
     id: 'tool.vfio-bind-id-mismatch',
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell script's own text, quoted as written
-    format: 'Error: Vendor:Device ${VD} not found at ${BDF}, unable to bind device',
+    format: 'Error: Vendor:Device %s not found at %s, unable to bind device',
     patterns: [new RegExp(`Error: Vendor:Device ${VD} not found at ${BDF_ANY}, unable to bind device`)],
     title: 'A different device sits at the address the bind script was given',
     cause:
       'both an address and a Vendor:Device were given, and `lspci -s ADDRESS -d ID` finds no such device there: the hardware changed (a card was swapped, moved to another slot, or the buses were renumbered) and the address now names another device. The script stops on purpose so that the wrong device is not taken from the host',
     fix: 'find where the device is now (`lspci -nnD -d VENDOR:DEVICE`) and update the address in the configuration (the boot hook, /etc/… config or VM definition that calls the script)',
+    render: render('', '10de:1b81', '0000:02:00.0'),
     examples: [
       ex('Error: Vendor:Device 10de:1b81 not found at 0000:02:00.0, unable to bind device', {
         id: '10de:1b81',
@@ -190,25 +196,25 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
   }),
   bindEntry({
     id: 'tool.vfio-bind-id-not-found',
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell script's own text, quoted as written
-    format: 'Error: Vendor:Device ${VD} not found',
+    format: 'Error: Vendor:Device %s not found',
     patterns: [new RegExp(`Error: Vendor:Device ${VD} not found$`)],
     title: 'The bind script found no device with that Vendor:Device',
     cause:
       'only a Vendor:Device was given and `lspci -n -d ID` lists no device with it: the ID is mistyped, the card is not detected (seated, powered, enabled in the firmware), or it is an ID of another revision or board variant',
     fix: 'check the ID with `lspci -nn` (the [vvvv:dddd] pair) and whether the card is listed at all',
+    render: render('', '1002:67df'),
     examples: [ex('Error: Vendor:Device 1002:67df not found', { id: '1002:67df' })],
   }),
   bindEntry({
     id: 'tool.vfio-bind-id-ambiguous',
     format:
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell script's own text, quoted as written
-      'Error: Multiple results for Vendor:Device ${VD}, please provide Domain:Bus:Device.Function (dddd:bb:dd.f) as well',
+      'Error: Multiple results for Vendor:Device %s, please provide Domain:Bus:Device.Function (dddd:bb:dd.f) as well',
     patterns: [new RegExp(`Error: Multiple results for Vendor:Device ${VD}, please provide`)],
     title: 'Several devices share the Vendor:Device the bind script was given',
     cause:
       'the ID matches more than one device (two identical GPUs, several ports of one NIC, a USB controller model used twice), so the script cannot tell which one to bind and stops',
     fix: 'give the address as well (`vfio-pci-bind.sh 10de:1b81 0000:02:00.0`); `lspci -nnD -d ID` lists the candidates',
+    render: render('', '10de:2204'),
     examples: [
       ex(
         'Error: Multiple results for Vendor:Device 10de:2204, please provide Domain:Bus:Device.Function (dddd:bb:dd.f) as well',
@@ -227,6 +233,7 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       'each argument must be a Vendor:Device (vvvv:dddd) or an address with its function (dddd:bb:dd.f or bb:dd.f); anything else — an address without the function (01:00), a libvirt name (pci_0000_01_00_0), an address and ID joined as in some config files (0000:01:00.0|10de:1b81), or no argument at all — stops the script here',
     fix: 'pass the address and/or the ID as separate arguments, e.g. `vfio-pci-bind.sh 0000:01:00.0 10de:1b81`',
+    render: render(''),
     examples: [
       ex('Error: Please provide Version:Device (vvvv:dddd) and/or Domain:Bus:Device.Function (dddd:bb:dd.f)'),
       ex('Error: Please provide Domain:Bus:Device.Function (dddd:bb:dd.f) and/or Version:Device (vvvv:dddd)'),
@@ -240,17 +247,18 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       '`modprobe -i vfio-pci` failed, so there is no vfio-pci driver to bind to: the module is not installed for the running kernel (a kernel without it, or modules of another version after an update without reboot), or it failed to load — modprobe prints why on the line before',
     fix: 'run `modprobe -v vfio-pci` to see the error; check `modinfo vfio-pci` and that /lib/modules/$(uname -r) exists (reboot after a kernel update)',
+    render: render(''),
     examples: [ex('Error: Error probing vfio-pci')],
   }),
   bindEntry({
     id: 'tool.vfio-bind-chown-failed',
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell script's own text, quoted as written
-    format: 'Error: unable to adjust group ownership of /dev/vfio/${iommu_group}',
+    format: 'Error: unable to adjust group ownership of /dev/vfio/%s',
     patterns: [/Error: unable to adjust group ownership of \/dev\/vfio\/(?<group>\d{0,5})/],
     title: 'The bind script could not hand the VFIO group to the user',
     cause:
       'after binding, the script gives /dev/vfio/GROUP to the user who ran it through sudo, and chown failed: the group node does not exist because vfio-pci did not take the group\'s devices (the "Unbound …" lines above show which were released; one still held by its driver, or a group member that is not an endpoint, keeps the node from appearing), or the script was not run through sudo',
     fix: 'check `ls -l /dev/vfio` and `lspci -nnk` for every device of the group (all must be on vfio-pci, bridges excepted); run the script with sudo from the user who starts the VM',
+    render: render('', 14),
     examples: [ex('Error: unable to adjust group ownership of /dev/vfio/14', { group: '14' })],
   }),
   bindEntry({
@@ -261,12 +269,12 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       'binding writes driver_override, unbind and drivers_probe in sysfs and changes /dev/vfio ownership, which only root may do; the script checks $EUID first and stops',
     fix: 'run it with sudo (it reads $SUDO_USER to hand the VFIO group to that user)',
+    render: render(''),
     examples: [ex('Error: This script must be run as root')],
   }),
   bindEntry({
     id: 'tool.vfio-bind-unvalidated',
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell script's own text, quoted as written
-    format: 'Warning: You did not specify a Vendor:Device (vvvv:dddd), unable to validate ${BDF}',
+    format: 'Warning: You did not specify a Vendor:Device (vvvv:dddd), unable to validate %s',
     patterns: [
       new RegExp(
         `Warning: You did not specify a Vendor:Device \\(vvvv:dddd\\), unable to validate ${BDF_ANY}`,
@@ -277,6 +285,7 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       "only an address was given, so the script cannot check that the device there is the intended one; it binds whatever sits at that address — and, with it, every other device of its IOMMU group. After a hardware change (a card added, moved or swapped, buses renumbered by a firmware update) that can be another device, such as the host's NIC or storage controller",
     fix: 'pass the Vendor:Device too (`vfio-pci-bind.sh 10de:1b81 0000:01:00.0`) so that the script stops when the hardware changed',
+    render: render('', '0000:01:00.0'),
     examples: [
       ex('Warning: You did not specify a Vendor:Device (vvvv:dddd), unable to validate 0000:01:00.0', {
         bdf: '0000:01:00.0',
@@ -285,14 +294,14 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
   }),
   bindEntry({
     id: 'tool.vfio-bind-domain-assumed',
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell script's own text, quoted as written
-    format: 'Warning: You did not supply a PCI domain, assuming ${BDF}',
+    format: 'Warning: You did not supply a PCI domain, assuming %s',
     patterns: [new RegExp(`Warning: You did not supply a PCI domain, assuming ${BDF_ANY}`)],
     severity: 'info',
     title: 'The bind script assumed PCI domain 0000',
     cause:
       'the address was given as bus:device.function, so the script prefixed domain 0000. That is right on most desktops; on machines with more than one PCI domain (multi-segment servers, devices behind Intel VMD in domain 10000) the device may be in another domain, and the script then names a different device or none',
     fix: 'give the full address as `lspci -D` prints it (dddd:bb:dd.f)',
+    render: render('', '0000:01:00.0'),
     examples: [
       ex('Warning: You did not supply a PCI domain, assuming 0000:01:00.0', { bdf: '0000:01:00.0' }),
     ],
@@ -302,7 +311,7 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
     id: 'mgmt.truenas-gpu-not-available',
     source: 'userspace tool',
     cite: `${TRUENAS_GPU} validate_gpu_pci_ids()`,
-    format: '{", ".join(not_available)} GPU pci slot(s) are not available or a GPU is not configured.',
+    format: '%s GPU pci slot(s) are not available or a GPU is not configured.',
     versions:
       'a validation error of system.advanced.update_gpu_pci_ids (System → Advanced → Isolated GPU Device(s)), shown as "[EINVAL] gpu_settings.isolated_gpu_pci_ids: …"',
     patterns: [/GPU pci slot\(s\) are not available or a GPU is not configured/],
@@ -311,6 +320,7 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       'the slots to isolate are checked against the GPUs TrueNAS detects (device.get_gpus); these are not among them: the card was removed or moved to another slot since it was isolated, or the address was never a GPU\'s (the setting keeps the old slot and shows it as "Unknown … slot")',
     fix: 'open System → Advanced → Isolated GPU Device(s) and pick the GPU again from the list (it offers only detected GPUs); remove slots of cards that are gone',
+    render: render('[EINVAL] gpu_settings.isolated_gpu_pci_ids: ', '0000:2d:00.0'),
     examples: [
       ex(
         '[EINVAL] gpu_settings.isolated_gpu_pci_ids: 0000:2d:00.0 GPU pci slot(s) are not available or a GPU is not configured.',
@@ -321,8 +331,7 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
     id: 'mgmt.truenas-gpu-critical',
     source: 'userspace tool',
     cite: `${TRUENAS_GPU} validate_gpu_pci_ids() (uses_system_critical_devices from get_gpus())`,
-    format:
-      '{", ".join(cannot_isolate)} GPU pci slot(s) consists of devices which cannot be isolated from host.',
+    format: '%s GPU pci slot(s) consists of devices which cannot be isolated from host.',
     versions:
       'the GPU choice list labels such a GPU "(System Critical)"; its reason reads "Critical devices found in same IOMMU group: …"',
     patterns: [/GPU pci slot\(s\) consists of devices which cannot be isolated from host/],
@@ -331,6 +340,7 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       "isolating a GPU binds every device of its IOMMU group to vfio-pci at boot; TrueNAS marks a GPU as using system-critical devices when a device it needs for itself shares that group (a bridge, SMBus or other chipset function, a storage controller, or the host's own console GPU such as a BMC's ASPEED), and refuses it so that the host does not lose them",
     fix: 'move the GPU to a slot whose IOMMU group holds only the GPU and its own functions (usually a CPU-attached slot), or enable a separate IOMMU group for it in the firmware (ACS, "PCIe ARI"/"IOMMU per slot" options where offered); the console GPU cannot be isolated',
+    render: render('[EINVAL] gpu_settings.isolated_gpu_pci_ids: ', '0000:03:00.0'),
     examples: [
       ex(
         '[EINVAL] gpu_settings.isolated_gpu_pci_ids: 0000:03:00.0 GPU pci slot(s) consists of devices which cannot be isolated from host.',
@@ -348,6 +358,7 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       "every GPU TrueNAS detects would be isolated for VMs; it refuses, because the host needs one for its console. A BMC's onboard graphics counts as a GPU here, so on boards without one the only add-in GPU cannot be isolated",
     fix: 'leave one GPU (the onboard or BMC graphics, or a cheap second card) unisolated; to hand the only GPU to a VM, add it to the VM as a PCI passthrough device instead (it is then detached only while the VM runs)',
+    render: render('[EINVAL] gpu_settings.isolated_gpu_pci_ids: '),
     examples: [
       ex(
         '[EINVAL] gpu_settings.isolated_gpu_pci_ids: A minimum of 1 GPU is required for the host to ensure it functions as desired.',
@@ -365,6 +376,7 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       'the system is HA capable (a dual-controller TrueNAS appliance), and TrueNAS does not allow isolating GPUs for passthrough on those at all',
     fix: 'none on this system: PCI passthrough needs a non-HA TrueNAS system',
+    render: render('[EINVAL] gpu_settings.isolated_gpu_pci_ids: '),
     examples: [
       ex('[EINVAL] gpu_settings.isolated_gpu_pci_ids: HA capable systems do not support PCI passthrough'),
     ],
@@ -381,6 +393,7 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       "the plugin builds each resource from the selectors in its config (vendors, devices, drivers, pfNames, rootDevices, …) over the devices it found at start; none matched all of them, so the resource is not advertised and pods that request it stay Pending (Insufficient RESOURCE). Common causes: the VFs did not exist yet when the plugin started (sriov_numvfs still 0), the drivers selector says vfio-pci but the VFs are still on their kernel driver (iavf, mlx5_core) or the other way round, the devices selector holds the PF's ID instead of the VF's, or pfNames names another interface",
     fix: 'compare the selectors with `lspci -nnk` on the node (VF IDs and drivers); create and bind the VFs before the plugin starts, then restart the plugin pod (it reads the devices at start); with the SR-IOV operator, check the SriovNetworkNodePolicy (deviceType vfio-pci, nicSelector, numVfs)',
+    render: render('I0312 09:15:02.114521       1 manager.go:200] ', 'intel_sriov_dpdk'),
     examples: [
       ex(
         'I0312 09:15:02.114521       1 manager.go:200] no devices in device pool, skipping creating resource server for intel_sriov_dpdk',
@@ -401,6 +414,7 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       "for each GPU model bound to vfio-pci (and each vGPU type) the plugin starts a gRPC server on a socket in the kubelet's device-plugin directory and registers it with the kubelet; that failed for this one, so the kubelet never gets the resource and VMs asking for it cannot be scheduled. The error after the colon says where: the socket directory (/var/lib/kubelet/device-plugins) not mounted into the pod or at another path on this distribution, the kubelet not running or refusing the registration",
     fix: "check the DaemonSet mounts the kubelet's device-plugins directory at the path this node's kubelet uses (k3s/RKE2 and some distributions differ), that the kubelet runs, then restart the plugin pod and check the node's allocatable resources (`kubectl describe node`)",
+    render: render('2024/05/02 11:20:31 ', 'TU104GL_TESLA_T4', 'context deadline exceeded'),
     examples: [
       ex('2024/05/02 11:20:31 Error starting TU104GL_TESLA_T4 device plugin: context deadline exceeded', {
         name: 'TU104GL_TESLA_T4',
@@ -423,6 +437,7 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       'the controller treats its PCIDeviceClaims as the only source of passthrough: a device on vfio-pci on this node without a claim — bound by hand, by vfio-pci.ids= on the kernel command line or by a script — is unbound from vfio-pci on every reconcile, so a binding made outside Harvester does not last',
     fix: 'enable passthrough for the device in Harvester (Advanced → PCI Devices → Enable Passthrough, which creates the PCIDeviceClaim) instead of binding it yourself, and drop the manual binding',
+    render: render('', '0000:3b:00.0'),
     examples: [
       ex(
         'time="2023-03-14T10:02:11Z" level=info msg="PCI Device 0000:3b:00.0 is bound to vfio-pci but has no Claim, attempting to unbind"',
@@ -444,13 +459,14 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       "before detaching a PCI device for a VM, VDSM reads its IOMMU group from libvirt's node device description; the device has none, so the host's IOMMU is not enabled (VT-d / AMD-Vi off in the firmware, or intel_iommu=on missing from the host's kernel command line)",
     fix: 'enable VT-d / AMD-Vi in the firmware; in the oVirt administration portal edit the host → Kernel → tick "Hostdev Passthrough & SR-IOV" (adds intel_iommu=on), reinstall the host and reboot it; `ls /sys/kernel/iommu_groups` must not be empty',
+    render: render('NoIOMMUSupportException: '),
     examples: [ex('vdsm.common.hostdev.NoIOMMUSupportException: hostdev passthrough without iommu')],
   },
   {
     id: 'mgmt.vdsm-pf-no-netdev',
     source: 'userspace tool',
     cite: `${VDSM_HOSTDEV} physical_function_net_name() (called by change_numvfs())`,
-    format: "could not determine network name for %s. There are no' 'devices with this parent.",
+    format: 'could not determine network name for %s. There are nodevices with this parent.',
     versions:
       'the source joins two strings without a space, so it prints "There are nodevices with this parent." (and "Possibledevices: …" when there are several)',
     patterns: [
@@ -461,6 +477,7 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       'to change the number of VFs, VDSM looks for the network interface libvirt lists under the physical function; there is none (the PF is not on its kernel NIC driver — bound to vfio-pci, or not a NIC) or there are several, so it cannot write sriov_numvfs through the interface and stops',
     fix: 'keep the physical function on its kernel network driver (`lspci -nnk -s ADDRESS`) and pass through its VFs, not the PF; refresh the host capabilities in oVirt after fixing the binding',
+    render: render('', 'pci_0000_02_00_0'),
     examples: [
       ex(
         'Exception: could not determine network name for pci_0000_02_00_0. There are nodevices with this parent.',
@@ -493,6 +510,10 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
             fix: 'drop vfio_virqfd from add_drivers / force_drivers in /etc/dracut.conf.d/*.conf (keep " vfio vfio_iommu_type1 vfio_pci "), rebuild with `dracut -f --kver KERNEL` and check `lsinitrd | grep vfio`',
           }
         : undefined,
+    render: render(
+      'dracut: ',
+      ' /usr/lib/dracut/dracut-install -D /var/tmp/dracut.Xq3LpA/initramfs -m vfio vfio_pci vfio_virqfd',
+    ),
     examples: [
       ex(
         'dracut: FAILED:  /usr/lib/dracut/dracut-install -D /var/tmp/dracut.Xq3LpA/initramfs --kerneldir /lib/modules/6.8.9-300.fc40.x86_64/ -m vfio vfio_iommu_type1 vfio_pci vfio_virqfd',
@@ -515,6 +536,7 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       'dracut joins the values of every add_drivers+=, force_drivers+=, add_dracutmodules+= … line by plain string concatenation, so each value must start and end with a space inside its quotes; a line like add_drivers+="vfio vfio_iommu_type1 vfio_pci" glues its first and last module to the neighbouring lines\' (e.g. "…nvmevfio"), and those names then do not exist — the vfio modules go missing from the initramfs, or dracut-install fails on the glued name',
     fix: 'write the value with a space on both sides inside the quotes: add_drivers+=" vfio vfio_iommu_type1 vfio_pci " (the file and line are printed just above), then `dracut -f`',
+    render: render('dracut[W]: '),
     examples: [
       ex(
         'dracut: WARNING: <key>+=" <values> ": <values> should have surrounding white spaces!',
@@ -527,7 +549,7 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
     id: 'initramfs.dracut-output-dir-missing',
     source: 'userspace tool',
     cite: `${DRACUT} dracut.sh (the output checks before the build: dfatal "Can't write to $outdir: …")`,
-    format: "Can't write to $outdir: Directory $outdir does not exist or is not accessible.",
+    format: "Can't write to %s: Directory %s does not exist or is not accessible.",
     versions:
       'the same checks print "No permission to write to $outdir." and "No permission to write $outfile." when not run as root',
     patterns: [
@@ -547,6 +569,7 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
             fix: 'run it with sudo (`sudo dracut -f`); check that /boot (or the ESP) is mounted read-write',
           }
         : undefined,
+    render: render('dracut: ', '/boot/efi/843f973e/6.6.22-1-lts', '/boot/efi/843f973e/6.6.22-1-lts'),
     examples: [
       ex(
         "dracut: Can't write to /boot/efi/843f973e33514afdb46423d177c1bd29/6.6.22-1-lts: Directory /boot/efi/843f973e33514afdb46423d177c1bd29/6.6.22-1-lts does not exist or is not accessible.",
@@ -560,13 +583,14 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
     id: 'initramfs.dracut-needs-force',
     source: 'userspace tool',
     cite: `${DRACUT} dracut.sh (dfatal "Will not override existing initramfs ($outfile) without --force")`,
-    format: 'Will not override existing initramfs ($outfile) without --force',
+    format: 'Will not override existing initramfs (%s) without --force',
     patterns: [/Will not override existing initramfs \((?<file>[^)\n]{1,200})\) without --force/],
     severity: 'error',
     title: 'dracut did not rebuild the initramfs (no --force)',
     cause:
       'an initramfs already exists at that path and dracut replaces one only with -f / --force; it stopped, so the old image stays — vfio-pci ids, softdeps or force_drivers changed since are not in it and the next boot binds the devices as before',
     fix: 'rebuild with `dracut -f` (or `dracut -f --kver KERNEL` for another kernel), then reboot; `lsinitrd | grep -e vfio -e modprobe.d` shows what the image holds',
+    render: render('dracut: ', '/boot/initramfs-6.9.1.img'),
     examples: [
       ex(
         'dracut: Will not override existing initramfs (/boot/initramfs-6.5.6-300.fc39.x86_64.img) without --force',
@@ -589,6 +613,7 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       'mkinitcpio went on after an error in one of its steps and wrote the image anyway, without what failed; the error itself is printed earlier in the same run, most often "==> ERROR: module not found: \'NAME\'" for a name in MODULES= (such as vfio_virqfd on kernels 6.2 and later). If vfio modules were the ones that failed, vfio-pci is not loaded early and the host driver can take the device first',
     fix: 'scroll up to the "==> ERROR:" lines of the same preset, fix MODULES= / HOOKS= in /etc/mkinitcpio.conf (and /etc/mkinitcpio.conf.d/), rebuild with `mkinitcpio -P` until no warning is left; `lsinitcpio /boot/initramfs-linux.img | grep vfio` shows what is inside',
+    render: render('==> WARNING: '),
     examples: [ex('==> WARNING: errors were encountered during the build. The image may not be complete.')],
   },
   // ---- quickpassthrough ----
@@ -605,6 +630,7 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       'to put iommu=pt, amd_iommu=on / intel_iommu=on and vfio_pci.ids=… on the kernel command line, quickpassthrough runs `kernelstub -a "ARGS"` (Pop!_OS, systemd-boot) or `grubby --update-kernel=ALL --args=ARGS` (Fedora) through sudo, and that command failed; quickpassthrough aborts, so the boot entries are unchanged and the GPU will not be on vfio-pci after reboot',
     fix: 'run the same command by hand (it is in the debug log) to see its error — kernelstub reports a kernel or initrd it cannot find, or an ESP it cannot write; fix that and run quickpassthrough again, or add the arguments yourself',
+    render: render(''),
     examples: [
       ex('Error, kernelstub command returned exit code 1', { tool: 'kernelstub' }),
       ex('Error, grubby command returned exit code 1', { tool: 'grubby' }),
@@ -621,6 +647,7 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       'for GRUB systems quickpassthrough writes the arguments into /etc/default/grub and regenerates grub.cfg with grub-mkconfig or grub2-mkconfig; neither is in the PATH it runs with, so it aborts after copying /etc/default/grub — the new arguments are in that file but not in grub.cfg. On systems booting with systemd-boot or another loader there is no GRUB to update',
     fix: "if the system boots with GRUB, install its tools (grub / grub2-tools) and run `grub-mkconfig -o /boot/grub/grub.cfg` (or grub2-mkconfig with the distribution's path); otherwise add the arguments with the boot loader actually used (kernelstub, /etc/kernel/cmdline, the loader entry)",
+    render: render(''),
     examples: [ex('neither grub-mkconfig or grub2-mkconfig found')],
   },
   {
@@ -636,6 +663,7 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       'grub-mkconfig (or grub2-mkconfig) failed after quickpassthrough rewrote the GRUB_CMDLINE_LINUX lines of /etc/default/grub: usually an error in /etc/default/grub (which grub-mkconfig runs as shell code), or /boot not mounted or read-only; the new kernel arguments are therefore not in the boot menu',
     fix: 'run `sudo grub-mkconfig -o /boot/grub/grub.cfg` (grub2-mkconfig with /boot/grub2/grub.cfg on Fedora/RHEL) to see the error, check the edited GRUB_CMDLINE_LINUX_DEFAULT line (quickpassthrough keeps a copy of the original under backup/), fix it and run it again',
+    render: render(''),
     examples: [ex('Failed to update /boot/grub/grub.cfg')],
   },
   {
@@ -649,6 +677,7 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       'quickpassthrough builds the new configuration in config/ and backup/ beside itself and copies it to /etc with sudo; a file operation failed with a permission error — as its own hint says, typically because an earlier run as root or with sudo left those directories owned by root, and this run is as a normal user',
     fix: 'run quickpassthrough the same way as before (as root or with sudo), or remove or chown the config/ and backup/ directories it left (keep backup/ if you need the original files), then run it again',
+    render: render(''),
     examples: [ex('Permissions error occured during file operations.')],
   },
   // ---- virt-manager ----
@@ -664,6 +693,7 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       "virt-manager found the same host device in another VM's configuration (running or not). Both definitions may keep it, but only one VM can have it at a time: starting the second while the first runs fails in libvirt with the device in use by the other domain, and with managed='yes' stopping either one hands the device back to the host driver",
     fix: 'answer Yes only if the VMs never run at the same time; otherwise remove the device from the other VM (Details → the PCI/USB host device → Remove) or pick another device',
+    render: render('', "['win10']"),
     examples: [ex("The device is already in use by other guests ['win10']", { vms: "['win10']" })],
   },
   // ---- SR-IOV network device plugin: configuration ----
@@ -678,6 +708,7 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       'each device goes to the first resource (in config order, selector by selector) whose selectors match it; this device\'s address also matches a later resource\'s selectors, so it is left out of that one. A resource whose selectors match only devices already taken ends up empty ("no devices in device pool") and is not advertised',
     fix: 'make the resources\' selectors disjoint: give each its own VF range (pfNames: ["ens1f0#0-3"], ["ens1f0#4-7"]), driver (drivers: ["vfio-pci"] vs ["iavf"]) or device ID, then restart the plugin pod',
+    render: render('W0312 09:15:02.114480       1 manager.go:241] ', '0000:3b:02.1'),
     examples: [
       ex(
         'W0312 09:15:02.114480       1 manager.go:241] Cannot add device [0000:3b:02.1]. Already allocated.',
@@ -698,6 +729,7 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       'a resourceName in the plugin\'s config may hold only letters, digits and underscores; this one has something else (a dash, dot or slash — the "intel.com/" part belongs in resourcePrefix), so the configuration is rejected and the plugin advertises none of its resources',
     fix: 'rename it (e.g. intel_sriov_dpdk), put any vendor prefix in resourcePrefix, update the NetworkAttachmentDefinitions and pod requests that name it, and restart the plugin',
+    render: render('E0312 09:15:02.101022       1 manager.go:152] ', 'intel-sriov-dpdk'),
     examples: [
       ex(
         'E0312 09:15:02.101022       1 manager.go:152] resource name "intel-sriov-dpdk" contains invalid characters',
@@ -710,13 +742,13 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
   // ---- vfio-pci-bind.sh: one more check ----
   bindEntry({
     id: 'tool.vfio-bind-id-unresolvable',
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell script's own text, quoted as written
-    format: 'Error: Unable to find Domain:Bus:Device.Function for Vendor:Device ${VD}',
+    format: 'Error: Unable to find Domain:Bus:Device.Function for Vendor:Device %s',
     patterns: [new RegExp(`Error: Unable to find Domain:Bus:Device\\.Function for Vendor:Device ${VD}`)],
     title: 'The bind script could not turn the Vendor:Device into an address',
     cause:
       'exactly one device has the ID, but the address lspci printed for it matched neither form the script accepts (bb:dd.f or dddd:bb:dd.f) — lspci printing something else, for instance a warning, before the address',
     fix: 'give the address yourself (`vfio-pci-bind.sh 0000:01:00.0 VENDOR:DEVICE`); check what `lspci -n -d VENDOR:DEVICE` prints',
+    render: render('', '10de:1b81'),
     examples: [
       ex('Error: Unable to find Domain:Bus:Device.Function for Vendor:Device 10de:1b81', { id: '10de:1b81' }),
     ],
@@ -736,6 +768,7 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       "dkms builds each module against /lib/modules/KERNEL/build, which the kernel's headers package provides, and it is missing for this kernel: the headers were never installed, or a new kernel came without its headers. The module (vendor-reset, kvmfr, an NVIDIA or AMD driver) is then not built for that kernel and is missing when it boots",
     fix: 'install the headers for exactly that kernel — linux-headers-KERNEL (Debian/Ubuntu), proxmox-headers-X.Y (older: pve-headers; `apt install proxmox-default-headers` keeps them following the kernel), kernel-devel-KERNEL (Fedora/RHEL), linux-headers / linux-lts-headers (Arch) — then `dkms autoinstall -k KERNEL`',
+    render: render('Error! ', '6.8.12-4-pve', '6.8.12-4-pve', '6.8.12-4-pve'),
     examples: [
       ex(
         'Error! Your kernel headers for kernel 6.8.12-4-pve cannot be found at /lib/modules/6.8.12-4-pve/build or /lib/modules/6.8.12-4-pve/source.',
@@ -755,6 +788,7 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       '`dkms add` (or `dkms install .` from the source directory, which adds first) refuses a module/version pair it already holds — an earlier install attempt left it registered, possibly in a failed state. Nothing is built by this command; the existing registration is what `dkms status` shows',
     fix: 'build and install the registered one with `dkms install MODULE/VERSION`, or remove it first (`dkms remove MODULE/VERSION --all`) and add it again — needed when the source changed without a new version number (a git checkout of vendor-reset with fixes, for instance)',
+    render: render('Error! ', 'vendor-reset', '0.0.18'),
     examples: [
       ex(
         'Error! DKMS tree already contains: vendor-reset-0.0.18',
@@ -777,6 +811,7 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       "to enable a vGPU, Harvester looks the requested type up in the VF's available types (its mdev_supported_types with instances left); it is not there. The list shrinks once another vGPU on the same GPU is enabled: NVIDIA's time-sliced vGPU allows only one profile size per GPU at a time (the controller re-reads the other VFs' types after each change), and every type is gone once the GPU's instances are used up",
     fix: "pick a type from the VF's current available types in the Harvester UI (vGPU Devices), the same profile as the vGPUs already enabled on that GPU, or disable those first; the type names come from the NVIDIA host driver (mdevctl types on the node lists them)",
+    render: render('', 'NVIDIA A2-4Q', '0000:04:00.5'),
     examples: [
       ex(
         'time="2024-02-01T10:00:00Z" level=error msg="error syncing \'node1-000004001\': handler vgpu-device-reconcile: VGPUType specified NVIDIA A2-4Q is not available for vGPU 0000:04:00.5, requeuing"',
@@ -796,6 +831,7 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       "Cockpit's Machines page asked libvirt to add the selected PCI or USB device to the VM (to the running VM too when it is running) and libvirt refused; this line only says that, the reason is libvirt's error shown as the detail underneath — the device in use by another VM, no IOMMU group, a hot-plug the running VM cannot take",
     fix: 'read the detail below the message (or `journalctl -u libvirtd -u virtqemud`); vfiokit diagnose explains that libvirt line too. For a running VM, adding the device while it is shut off avoids hot-plug limits',
+    render: render(''),
     examples: [ex('Host device could not be attached')],
   },
   // ---- proxmox-boot-tool: which ESPs and boot loader get the kernel command line ----
@@ -803,8 +839,7 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
     id: 'proxmox.boot-esp-missing',
     source: 'proxmox',
     cite: `${PBT} _status_detail() / reinit() (and the refresh hooks through loop_esp_list)`,
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell script's own text, quoted as written
-    format: "WARN: ${path} does not exist - clean '${ESP_LIST}'! - skipping",
+    format: "WARN: %s does not exist - clean '%s'! - skipping",
     patterns: [
       /WARN: \/dev\/disk\/by-uuid\/(?<uuid>[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}) does not exist - clean '\/etc\/kernel\/proxmox-boot-uuids'! - skipping/,
     ],
@@ -813,6 +848,7 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       '/etc/kernel/proxmox-boot-uuids lists the EFI system partitions proxmox-boot-tool keeps in sync (kernels, initrds and the kernel command line); one of them has no partition any more — a replaced or removed disk, or an ESP formatted again with a new UUID — so it is skipped. Harmless if that disk is gone; but if the machine boots from an ESP that is not in the list, a `proxmox-boot-tool refresh` after changing the command line (intel_iommu=on, vfio-pci.ids=…) does not reach it',
     fix: "run `proxmox-boot-tool clean` to drop the stale UUID, `proxmox-boot-tool status` to see the ESPs left, and `proxmox-boot-tool init /dev/DISK-PART2` for a new disk's ESP (after `format` if needed); then `proxmox-boot-tool refresh`",
+    render: render('', '/dev/disk/by-uuid/C231-F88C', '/etc/kernel/proxmox-boot-uuids'),
     examples: [
       ex(
         "WARN: /dev/disk/by-uuid/C231-F88C does not exist - clean '/etc/kernel/proxmox-boot-uuids'! - skipping",
@@ -826,7 +862,7 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
     id: 'proxmox.boot-esp-mode',
     source: 'proxmox',
     cite: `${PBT} _status_detail() (uefi when the ESP holds systemd-boot's loader.conf, grub when it holds a grub directory)`,
-    format: '$curr_uuid is configured with: $result',
+    format: '%s is configured with: %s',
     versions:
       'printed by `proxmox-boot-tool status` after "System currently booted with uefi" or "... with legacy bios"; result is "uefi (versions: …)", "grub (versions: …)" or both',
     patterns: [/(?<uuid>[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}) is configured with: (?<mode>uefi|grub)/],
@@ -847,6 +883,7 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
               'this ESP is managed by proxmox-boot-tool with systemd-boot (typical for UEFI installs on ZFS): the kernel command line comes from the single line in /etc/kernel/cmdline, and /etc/default/grub is not used at all',
             fix: 'put the options on the one line of /etc/kernel/cmdline (after root=… boot=zfs), run `proxmox-boot-tool refresh`, reboot and check `cat /proc/cmdline`',
           },
+    render: render('', '6D31-87F4', 'uefi (versions: 6.8.12-4-pve)'),
     examples: [
       ex('6D31-87F4 is configured with: uefi (versions: 6.8.12-4-pve, 6.8.12-8-pve)', {
         uuid: '6D31-87F4',
