@@ -41,6 +41,7 @@ import { RESET_MEMLOCK_SWEEP_ENTRIES } from './catalogue/reset-memlock-sweep.js'
 import { SELINUX_ENTRIES } from './catalogue/selinux.js';
 import { SRIOV_XEN_SWEEP_ENTRIES } from './catalogue/sriov-xen-sweep.js';
 import { SYSFS_BIND_ENTRIES } from './catalogue/sysfs-bind.js';
+import { TOOLS_MGMT_SWEEP_ENTRIES } from './catalogue/tools-mgmt-sweep.js';
 import { TOOLS_SWEEP_ENTRIES } from './catalogue/tools-sweep.js';
 import { USERSPACE_EDGES_ENTRIES } from './catalogue/userspace-edges-sweep.js';
 import { VFIO_OPEN_ENTRIES } from './catalogue/vfio-open.js';
@@ -101,6 +102,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...NEWEST_VERSIONS_ENTRIES,
   ...EDGE_CAUSES_SWEEP_ENTRIES,
   ...USERSPACE_EDGES_ENTRIES,
+  ...TOOLS_MGMT_SWEEP_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,
 ];

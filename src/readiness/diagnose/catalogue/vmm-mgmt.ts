@@ -383,28 +383,72 @@ export const VMM_MGMT_ENTRIES: CatalogueEntry[] = [
     versions:
       'also "PCI device mapping invalid (hardware probably changed): %s", and the syntax checks "Cannot set both \'host\' and \'mapping\'.", "Either \'host\' or \'mapping\' must be set.", "cannot use mediated device with multifunction device"',
     patterns: [
-      /PCI device mapping (?<what>not found for '[^'\n]{1,64}'|invalid \(hardware probably changed\))/,
+      /PCI device mapping (?<what>not found for '[^'\n]{1,64}'|invalid \(hardware probably changed\))(?:: (?<detail>[^\n]{1,200}))?/,
       /(?<what>Cannot set both 'host' and 'mapping'|Either 'host' or 'mapping' must be set|cannot use mediated device with multifunction device)/,
+      // the checks as the resource-mapping view and `pvesh get /cluster/mapping/pci --check-node` show them
+      /^(?<detail>'(?:id|subsystem-id|iommugroup)' does not match for '[^'\n]{1,64}' \([^)\n]{1,40}\))/,
     ],
     severity: 'error',
     title: 'The hostpci resource mapping does not match this node',
     cause:
       'a hostpci entry uses a cluster resource mapping: either the mapping has no entry for this node, or the device it names here no longer matches (its vendor/device/subsystem id or IOMMU group changed — a card was swapped or moved, a firmware update renumbered the buses)',
     fix: 'edit the mapping (Datacenter → Resource Mappings) for this node and pick the device again; entries that the GUI marks with a warning are the ones whose hardware changed',
-    refine: (f) =>
-      f.what && !f.what.startsWith('not found') && !f.what.startsWith('invalid')
+    // the detail is PVE::Mapping::PCI::assert_valid()'s die message (proxmox/pve-guest-common src/PVE/Mapping/PCI.pm)
+    refine: (f) => {
+      const d = f.detail ?? '';
+      const prop = /^'(id|subsystem-id|iommugroup)' does not match for '([^']*)' \(([^ ]*) != ([^)]*)\)/.exec(
+        d,
+      );
+      if (prop) {
+        const [, key, name, found, configured] = prop;
+        const what =
+          key === 'iommugroup'
+            ? `the device is now in IOMMU group ${found}, the mapping expects ${configured}: the groups were renumbered (a card added or moved, a firmware update or changed ACS/IOMMU settings), and Proxmox refuses because a different grouping can mean the device now shares its group with others`
+            : key === 'id'
+              ? `the device at the mapped address is ${found}, the mapping expects ${configured}: another card sits at that address now (cards swapped or moved, buses renumbered)`
+              : `the device at the mapped address has subsystem ID ${found}, the mapping expects ${configured}: a different board variant of the same chip sits at that address (a replaced card), or the mapping was written by hand`;
+        return {
+          title: `The PCI resource mapping '${name}' no longer matches the hardware`,
+          cause: `${what}. assert_valid() compares each mapped device's vendor:device, subsystem and (for the first device) IOMMU group with what the mapping recorded, and stops the VM start on a difference`,
+          fix: `open Datacenter → Resource Mappings → ${name}, edit this node's entry and select the device again (it records the current IDs and group); check with \`lspci -nnD\` and /sys/kernel/iommu_groups that it is the device you mean`,
+        };
+      }
+      const gone = /^pci device '([^']*)' not found/.exec(d);
+      if (gone)
+        return {
+          title: 'The PCI resource mapping names a device that is not there',
+          cause: `the mapping's path ${gone[1]} names no PCI device on this node: the card was removed or moved, the buses were renumbered, or (for an SR-IOV virtual function) the VFs were not created yet when the VM started`,
+          fix: 'edit the mapping for this node and select the device at its current address; create SR-IOV VFs at boot (before VMs start) if the mapping names one',
+        };
+      if (/^no '[^']*' for device|configured but should not be/.test(d))
+        return {
+          title: 'The PCI resource mapping records different properties than the device has',
+          cause: `${d.trim()}: the mapping lacks a property the device has (or has one the device lacks), e.g. a subsystem ID — the mapping was written by hand or by an older version, or another device sits there now`,
+          fix: 'edit the mapping for this node and select the device again so that its properties are recorded from the hardware',
+        };
+      return f.what && !f.what.startsWith('not found') && !f.what.startsWith('invalid')
         ? {
             title: 'The hostpci entry is not well formed',
             cause:
               'a hostpci entry must name either host= (an address) or mapping= (a resource mapping), exactly one of them, and an mdev type works only on a single function',
             fix: 'write hostpciN: host=0000:01:00.0 (or mapping=NAME), and give mdev= only with a single function (not 01:00)',
           }
-        : undefined,
+        : undefined;
+    },
     render: render('TASK ERROR: ', 'gpu1'),
     examples: [
       ex("TASK ERROR: PCI device mapping not found for 'gpu1'", { what: "not found for 'gpu1'" }),
       ex('PCI device mapping invalid (hardware probably changed): iommu group not correct', {
         what: 'invalid (hardware probably changed)',
+      }),
+      ex(
+        "PCI device mapping invalid (hardware probably changed): 'iommugroup' does not match for 'gpu0' (14 != 13)",
+        {
+          detail: "'iommugroup' does not match for 'gpu0' (14 != 13)",
+        },
+      ),
+      ex("'id' does not match for 'nic1' (8086:1521 != 8086:1533)", {
+        detail: "'id' does not match for 'nic1' (8086:1521 != 8086:1533)",
       }),
     ],
   },
