@@ -223,20 +223,39 @@ export const GUEST_SIDE_SWEEP_ENTRIES: CatalogueEntry[] = [
   },
   // ---------------------------------------------------------------- NVIDIA in a guest
   {
-    id: 'kernel.nvidia-gsp-vbios-no-rom-signature',
+    id: 'kernel.nvidia-gsp-vbios-unreadable',
     source: 'kernel',
-    cite: `${OGKM}/src/kernel/gpu/gsp/arch/turing/kernel_gsp_vbios_tu102.c kgspExtractVbiosFromRom_TU102()`,
+    cite: `${OGKM}/src/kernel/gpu/gsp/arch/turing/kernel_gsp_vbios_tu102.c kgspExtractVbiosFromRom_TU102() / s_locateExpansionRoms()`,
     format: 'did not find valid ROM signature\n',
     versions:
-      'NVIDIA open and proprietary modules with GSP firmware (R515+; Turing and later); NV_PRINTF prints "NVRM: kgspExtractVbiosFromRom_TU102: " before it, and "RmInitAdapter failed! (0x62:0x25:...)" follows',
-    patterns: [/kgspExtractVbiosFromRom_\w{2,12}: did not find valid ROM signature/],
+      'NVIDIA open and proprietary modules with GSP firmware (R515+; Turing and later); NV_PRINTF puts "NVRM: kgspExtractVbiosFromRom_TU102: " before each. The same function also prints "failed to locate expansion ROMs: 0x%x" and "expansion ROM has exceedingly large size: 0x%x"; "RmInitAdapter failed! (0x62:0x25:...)" follows. (The examples use these two wordings: an example of the first would repeat a held-out message word for word.)',
+    patterns: [
+      /kgspExtractVbiosFromRom_\w{2,12}: (?<what>did not find valid ROM signature|failed to locate expansion ROMs|expansion ROM has exceedingly large size)/,
+    ],
     severity: 'error',
-    title: "The NVIDIA driver could not read a VBIOS from the GPU's own ROM",
+    title: "The NVIDIA driver could not read a valid VBIOS from the GPU's own ROM",
     cause:
-      "before booting GSP firmware the driver copies the VBIOS out of the GPU's ROM chip through the PROM window in BAR0 (not through the PCI ROM BAR, so a VMM's rombar/romfile does not change what it reads) and found no 55 AA signature there, even after searching for a PCI header. The guest's driver reads what the GPU itself returns: a GPU in a bad state (not reset since its previous user, firmware boot incomplete) returns garbage, and a card whose VBIOS flash was modified or damaged has none",
+      "before booting GSP firmware the driver copies the VBIOS out of the GPU's ROM chip through the PROM window in BAR0 (not through the PCI ROM BAR, so a VMM's rombar/romfile does not change what it reads) and checks it: a 55 AA signature at the start (or after a PCI header), then a chain of images of at most 1 MiB. The check failed. The guest's driver reads what the GPU itself returns: a GPU in a bad state (not reset since its previous user, its firmware boot incomplete) returns garbage, and a card whose VBIOS flash was modified, cross-flashed or damaged fails for real",
     fix: `${RESET_ON_HOST}; if it persists on a cold GPU, check the card's VBIOS on the host (nvidia driver or nvflash) — a damaged or cross-flashed ROM needs the card's original image`,
+    refine: (f) =>
+      f.what === 'did not find valid ROM signature'
+        ? {
+            cause:
+              "before booting GSP firmware the driver copies the VBIOS out of the GPU's ROM chip through the PROM window in BAR0 (not through the PCI ROM BAR, so a VMM's rombar/romfile does not change what it reads) and found no 55 AA signature there, even after searching for a PCI header. The guest's driver reads what the GPU itself returns: a GPU in a bad state (not reset since its previous user, its firmware boot incomplete) returns garbage, and a card whose VBIOS flash was modified or damaged has none",
+          }
+        : undefined,
     render: render('NVRM: kgspExtractVbiosFromRom_TU102: '),
-    examples: [ex('[   14.207160] NVRM: kgspExtractVbiosFromRom_TU102: did not find valid ROM signature')],
+    examples: [
+      ex('NVRM: kgspExtractVbiosFromRom_TU102: failed to locate expansion ROMs: 0x25', {
+        what: 'failed to locate expansion ROMs',
+      }),
+      ex(
+        '[   14.207160] NVRM: kgspExtractVbiosFromRom_TU102: expansion ROM has exceedingly large size: 0x1800000',
+        {
+          what: 'expansion ROM has exceedingly large size',
+        },
+      ),
+    ],
   },
   {
     id: 'kernel.nvidia-gfw-boot-timeout',
@@ -262,29 +281,6 @@ export const GUEST_SIDE_SWEEP_ENTRIES: CatalogueEntry[] = [
           status: '0x65',
         },
       ),
-    ],
-  },
-  {
-    id: 'kernel.nvidia-gsp-vbios-malformed',
-    source: 'kernel',
-    cite: `${OGKM}/src/kernel/gpu/gsp/arch/turing/kernel_gsp_vbios_tu102.c kgspExtractVbiosFromRom_TU102() / s_locateExpansionRoms()`,
-    format: 'failed to locate expansion ROMs: 0x%x\n',
-    versions:
-      'the sibling check prints "expansion ROM has exceedingly large size: 0x%x"; both are followed by "RmInitAdapter failed! (0x62:0x25:...)"',
-    patterns: [
-      /kgspExtractVbiosFromRom_\w{2,12}: (?<what>failed to locate expansion ROMs|expansion ROM has exceedingly large size): (?<value>0x[0-9a-fA-F]{1,8})/,
-    ],
-    severity: 'error',
-    title: "The GPU's ROM has a signature but its image chain is broken",
-    cause:
-      "the NVIDIA driver found the 55 AA signature in the GPU's own ROM (read through BAR0, not the PCI ROM BAR, so the VMM's rombar/romfile does not matter) but could not walk the chain of images after it: a PCI data structure without its signature, or a chain claiming more than the 1 MiB a VBIOS may have. What the guest's driver reads is what the GPU returns: a GPU in a bad state (not reset since its previous user) returns garbage, and a VBIOS that was modified, cross-flashed or damaged is broken for real",
-    fix: `${RESET_ON_HOST}; if it persists on a cold GPU, check the card's VBIOS on the host and restore the card's original image`,
-    render: render('NVRM: kgspExtractVbiosFromRom_TU102: ', 0x25),
-    examples: [
-      ex('NVRM: kgspExtractVbiosFromRom_TU102: failed to locate expansion ROMs: 0x25', {
-        what: 'failed to locate expansion ROMs',
-        value: '0x25',
-      }),
     ],
   },
   {
@@ -807,7 +803,13 @@ export const GUEST_SIDE_ALSO: { id: string; file: string; format: string; text: 
     text: 'NVRM: GPU0 gpuWaitForGfwBootComplete_TU102: failed to wait for GFW_BOOT: (progress 0x1)',
   },
   {
-    id: 'kernel.nvidia-gsp-vbios-malformed',
+    id: 'kernel.nvidia-gsp-vbios-unreadable',
+    file: `${OGKM}/src/kernel/gpu/gsp/arch/turing/kernel_gsp_vbios_tu102.c`,
+    format: 'failed to locate expansion ROMs: 0x%x\n',
+    text: 'NVRM: kgspExtractVbiosFromRom_TU102: failed to locate expansion ROMs: 0x25',
+  },
+  {
+    id: 'kernel.nvidia-gsp-vbios-unreadable',
     file: `${OGKM}/src/kernel/gpu/gsp/arch/turing/kernel_gsp_vbios_tu102.c`,
     format: 'expansion ROM has exceedingly large size: 0x%x\n',
     text: 'NVRM: kgspExtractVbiosFromRom_TU102: expansion ROM has exceedingly large size: 0x1800000',
