@@ -333,3 +333,13 @@ test('mended: "GPU has fallen off the bus" is no longer said to be the host driv
   assert.doesNotMatch(f.explanation.cause, /^the host NVIDIA driver/);
   assert.match(f.explanation.cause, /Printed in a guest, it is the passed-through GPU lost under the VM/);
 });
+
+test('mended: no interrupt remapping inside a VM (nested passthrough) is the virtual IOMMU', () => {
+  const f = onlyFinding(
+    'vfio_iommu_type1_attach_group: No interrupt remapping support.  Use the module param "allow_unsafe_interrupts" to enable VFIO IOMMU support on this platform',
+    'kernel.no-interrupt-remapping',
+  );
+  assert.match(f.explanation.cause, /nested passthrough/);
+  assert.match(f.explanation.fix, /intel-iommu,intremap=on/);
+  assert.match(f.explanation.fix, /kernel-irqchip=split/);
+});
