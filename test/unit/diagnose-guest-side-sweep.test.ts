@@ -343,3 +343,17 @@ test('mended: no interrupt remapping inside a VM (nested passthrough) is the vir
   assert.match(f.explanation.fix, /intel-iommu,intremap=on/);
   assert.match(f.explanation.fix, /kernel-irqchip=split/);
 });
+
+test('no crtc or sizes: a headless GPU in a guest is harmless, in both wordings', () => {
+  eachOnlyFinding(
+    'kernel.drm-no-crtc-or-sizes',
+    [
+      'nouveau 0000:00:05.0: [drm] Cannot find any crtc or sizes',
+      '[drm] Cannot find any crtc or sizes - going 1024x768',
+    ],
+    (f, line) => {
+      assert.equal(f.explanation.severity, 'info', line);
+      assert.match(f.explanation.cause, /expected and harmless/, line);
+    },
+  );
+});

@@ -530,6 +530,22 @@ export const GUEST_SIDE_SWEEP_ENTRIES: CatalogueEntry[] = [
       }),
     ],
   },
+  {
+    id: 'kernel.drm-no-crtc-or-sizes',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/gpu/drm/drm_fb_helper.c __drm_fb_helper_find_sizes() (older: drm_fb_helper_single_fb_probe())',
+    format: 'Cannot find any crtc or sizes\n',
+    versions:
+      'before Linux 6.1: "Cannot find any crtc or sizes - going 1024x768" (a fallback console of that size); since then the fbdev console is set up later, when a display appears',
+    patterns: [/Cannot find any crtc or sizes(?<fallback> - going 1024x768)?/],
+    severity: 'info',
+    title: 'No display is connected to the GPU (harmless for a headless GPU)',
+    cause:
+      "the DRM console helper found no connected output to size a framebuffer console for: no monitor on any of the GPU's outputs. For a GPU passed to a guest for compute or streaming, with no monitor or dummy plug attached, this is expected and harmless; rendering, CUDA/ROCm and encoding work without a display",
+    fix: 'nothing for a headless GPU; if the guest should show a desktop on a monitor, connect it (or a dummy plug) to the GPU and check the cable and the output the guest uses',
+    render: render('amdgpu 0000:01:00.0: [drm] '),
+    examples: [ex('[    6.210458] amdgpu 0000:00:10.0: [drm] Cannot find any crtc or sizes')],
+  },
   // ---------------------------------------------------------------- NVMe in a guest
   {
     id: 'kernel.nvme-device-not-ready',
