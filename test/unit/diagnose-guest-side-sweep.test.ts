@@ -357,3 +357,17 @@ test('no crtc or sizes: a headless GPU in a guest is harmless, in both wordings'
     },
   );
 });
+
+test('amdgpu secure display: an optional firmware app, harmless on APUs and in guests alike', () => {
+  eachOnlyFinding(
+    'kernel.amdgpu-securedisplay-ta-failed',
+    [
+      'amdgpu 0000:04:00.0: amdgpu: SECUREDISPLAY: query securedisplay TA failed. ret 0x1',
+      'amdgpu 0000:04:00.0: amdgpu: Secure display: Not Supported.',
+    ],
+    (f, line) => {
+      assert.equal(f.explanation.severity, 'info', line);
+      assert.match(f.explanation.cause, /not a passthrough problem/, line);
+    },
+  );
+});

@@ -221,6 +221,30 @@ export const GUEST_SIDE_SWEEP_ENTRIES: CatalogueEntry[] = [
       ex('amdgpu 0000:00:05.0: failed to write reg 1a6f4 wait reg 1a706', { reg0: '1a6f4', reg1: '1a706' }),
     ],
   },
+  {
+    id: 'kernel.amdgpu-securedisplay-ta-failed',
+    source: 'kernel',
+    cite: `${AMDGPU}/amdgpu_psp.c psp_securedisplay_initialize() / psp_securedisplay_parse_resp_status()`,
+    format: 'SECUREDISPLAY: query securedisplay TA failed. ret 0x%x\n',
+    versions:
+      'preceded by the status in words, e.g. "Secure display: Generic Failure." (psp_securedisplay_parse_resp_status), and usually by "psp gfx command LOAD_TA(0x1) failed and response status is (0x7)"',
+    patterns: [
+      /SECUREDISPLAY: query securedisplay TA failed\. ret (?<ret>0x[0-9a-fA-F]{1,8})/,
+      /Secure display: (?<status>Generic Failure|Invalid Parameter|Null Pointer|Invalid Command|Not Supported)\./,
+    ],
+    severity: 'info',
+    title: "The GPU's optional secure-display firmware app did not answer (harmless)",
+    cause:
+      'amdgpu loads the secure-display trusted application into the GPU\'s security processor (PSP) and asks it a test query; it failed, so that feature (a checksum of a display region, used for protected content) is off. amdgpu then carries on (the function returns success) and "SMU is initialized successfully!" normally follows. Common on Ryzen APUs on bare metal as well as in a guest that got the APU\'s GPU, so it is not a passthrough problem',
+    fix: 'nothing; if the GPU does not work, look at the other amdgpu errors around it',
+    render: render('amdgpu 0000:05:00.0: amdgpu: ', 0),
+    examples: [
+      ex('amdgpu 0000:00:10.0: amdgpu: SECUREDISPLAY: query securedisplay TA failed. ret 0x0', {
+        ret: '0x0',
+      }),
+      ex('amdgpu 0000:00:10.0: amdgpu: Secure display: Generic Failure.', { status: 'Generic Failure' }),
+    ],
+  },
   // ---------------------------------------------------------------- NVIDIA in a guest
   {
     id: 'kernel.nvidia-gsp-vbios-unreadable',
