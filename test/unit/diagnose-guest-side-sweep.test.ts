@@ -363,7 +363,7 @@ test('amdgpu secure display: an optional firmware app, harmless on APUs and in g
     'kernel.amdgpu-securedisplay-ta-failed',
     [
       'amdgpu 0000:04:00.0: amdgpu: SECUREDISPLAY: query securedisplay TA failed. ret 0x1',
-      'amdgpu 0000:04:00.0: amdgpu: Secure display: Not Supported.',
+      'amdgpu 0000:04:00.0: amdgpu: Secure display: Invalid Parameter.',
     ],
     (f, line) => {
       assert.equal(f.explanation.severity, 'info', line);

@@ -230,7 +230,7 @@ export const GUEST_SIDE_SWEEP_ENTRIES: CatalogueEntry[] = [
       'preceded by the status in words, e.g. "Secure display: Generic Failure." (psp_securedisplay_parse_resp_status), and usually by "psp gfx command LOAD_TA(0x1) failed and response status is (0x7)"',
     patterns: [
       /SECUREDISPLAY: query securedisplay TA failed\. ret (?<ret>0x[0-9a-fA-F]{1,8})/,
-      /Secure display: (?<status>Generic Failure|Invalid Parameter|Null Pointer|Invalid Command|Not Supported)\./,
+      /Secure display: (?<status>Generic Failure|Invalid Parameter|Null Pointer)\./,
     ],
     severity: 'info',
     title: "The GPU's optional secure-display firmware app did not answer (harmless)",
