@@ -28,7 +28,7 @@ export const GUEST_SIDE_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: `${AMDGPU}/amdgpu_bios.c check_atom_bios() (radeon: radeon_bios.c radeon_get_bios())`,
     format: 'BIOS signature incorrect %x %x\n',
     versions:
-      'printed with DRM_INFO ("[drm] BIOS signature incorrect 0 0"); amdgpu then tries the next VBIOS source and says "Fetched VBIOS from ..." when one works, or "Unable to locate a BIOS ROM" when none does',
+      'printed with DRM_INFO ("[drm] BIOS signature incorrect 0 0") in older kernels; newer ones (changed in 2024) print "VBIOS signature incorrect %x %x" with dev_dbg, shown only with dynamic debug on. amdgpu then tries the next VBIOS source and says "Fetched VBIOS from ..." when one works, or "Unable to locate a BIOS ROM" when none does',
     patterns: [/BIOS signature incorrect (?<b0>[0-9a-fA-F]{1,2}) (?<b1>[0-9a-fA-F]{1,2})\b/],
     severity: 'info',
     title: 'One VBIOS candidate did not start with 55 AA (amdgpu tries the next)',
@@ -889,6 +889,12 @@ export const GUEST_SIDE_ALSO: { id: string; file: string; format: string; text: 
     file: 'torvalds/linux net/sched/sch_generic.c',
     format: 'NETDEV WATCHDOG: CPU: %d: transmit queue %u timed out %u ms\n',
     text: 'iavf 0000:00:06.0 ens6: NETDEV WATCHDOG: CPU: 2: transmit queue 0 timed out 5376 ms',
+  },
+  {
+    id: 'kernel.amdgpu-bios-signature',
+    file: `${AMDGPU}/amdgpu_bios.c`,
+    format: 'VBIOS signature incorrect %x %x\n',
+    text: 'amdgpu 0000:00:10.0: VBIOS signature incorrect ff ff',
   },
 ];
 
