@@ -96,7 +96,7 @@ export const GUEST_SIDE_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/gpu/drm/amd/pm/swsmu/smu_cmn.c __smu_cmn_reg_print_error()',
     format: 'SMU: response:0x%08X for index:%d param:0x%08X message:%s?',
     versions:
-      'Linux 5.12+ (swsmu); since 6.10 the all-ones case is printed at once when amdgpu_device_bus_status_check() finds the device off the bus',
+      'the swsmu code of Navi and later GPUs; newer kernels print the all-ones case at once when amdgpu_device_bus_status_check() finds the device off the bus',
     patterns: [
       /SMU: response:(?<resp>0x[0-9a-fA-F]{8}) for index:(?<index>\d{1,4}) param:0x[0-9a-fA-F]{8} message:(?<message>\w{1,64})\?/,
     ],
@@ -165,7 +165,7 @@ export const GUEST_SIDE_SWEEP_ENTRIES: CatalogueEntry[] = [
     source: 'kernel',
     cite: `${AMDGPU}/amdgpu_psp.c psp_wait_for()`,
     format: 'psp reg (0x%x) wait timed out, mask: %x, read: %x exp: %x',
-    versions: 'Linux 6.9+ (earlier psp_wait_for() returned -ETIME silently)',
+    versions: 'added in 2024 (before, psp_wait_for() returned -ETIME silently)',
     patterns: [
       /psp reg \((?<reg>0x[0-9a-fA-F]{1,8})\) wait timed out, mask: [0-9a-fA-F]{1,8}, read: (?<read>[0-9a-fA-F]{1,8}) exp: [0-9a-fA-F]{1,8}/,
     ],
@@ -318,7 +318,7 @@ export const GUEST_SIDE_SWEEP_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'The GPU refused the signed loader that starts GSP firmware',
     cause:
-      'to start its GSP firmware the driver runs NVIDIA\'s signed Booter on the GPU\'s SEC2 microcontroller, which sets up the protected memory (WPR2) and loads GSP-RM; it failed (0x65 is a timeout, 0x55 a generic error from the Booter). The usual reason is a GPU whose protected region and microcontrollers are still set up from its previous user (often with "unexpected WPR2 already up" before it): a GPU handed to the guest without a full reset',
+      'to start its GSP firmware the driver runs NVIDIA\'s signed Booter on the GPU\'s SEC2 microcontroller, which sets up the protected memory (WPR2) and loads GSP-RM; it failed (0x65 is NV_ERR_TIMEOUT). The usual reason is a GPU whose protected region and microcontrollers are still set up from its previous user (often with "unexpected WPR2 already up" before it): a GPU handed to the guest without a full reset',
     fix: `${RESET_ON_HOST}; the GPU needs a reset that clears WPR2 (a secondary bus reset or power cycle; an FLR alone may not)`,
     render: render('NVRM: kgspBootstrap_TU102: ', 0x55),
     examples: [
@@ -440,7 +440,7 @@ export const GUEST_SIDE_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux kernel/dma/swiotlb.c swiotlb_tbl_map_single()',
     format: 'swiotlb buffer is full (sz: %zd bytes), total %lu (slots), used %lu (slots)\n',
     versions:
-      'Linux before 5.10: "swiotlb buffer is full (sz: %zd bytes)"; printed through dev_warn_ratelimited with the device in front',
+      'older kernels: "swiotlb buffer is full (sz: %zd bytes)"; printed through dev_warn_ratelimited with the device in front',
     patterns: [
       /swiotlb buffer is full \(sz: (?<size>\d{1,12}) bytes\)(?:, total (?<total>\d{1,12}) \(slots\), used (?<used>\d{1,12}) \(slots\))?/,
     ],
@@ -502,7 +502,7 @@ export const GUEST_SIDE_SWEEP_ENTRIES: CatalogueEntry[] = [
   {
     id: 'kernel.i915-device-init-failed',
     source: 'kernel',
-    cite: 'torvalds/linux drivers/gpu/drm/i915/i915_driver.c i915_driver_probe() (before 5.12: i915_drv.c i915_driver_load(), i915_load_error())',
+    cite: 'torvalds/linux drivers/gpu/drm/i915/i915_driver.c i915_driver_probe() (older kernels: i915_drv.c i915_driver_load(), i915_load_error())',
     format: 'Device initialization failed (%d)\n',
     patterns: [
       /i915 (?<bdf>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]): (?:\[drm\] (?:\*ERROR\* )?)?Device initialization failed \((?<err>-?\d{1,4})\)/,
@@ -511,7 +511,7 @@ export const GUEST_SIDE_SWEEP_ENTRIES: CatalogueEntry[] = [
     title: 'i915 gave up on the Intel GPU (the reason is printed before)',
     cause:
       'i915 stopped bringing the GPU up and released it. The line only concludes; the lines before it say which step failed. With the integrated GPU passed to a VM (IGD passthrough) the usual ones are the pieces the VM has to provide: no OpRegion/VBT ("Failed to find VBIOS tables"), no stolen memory (BDSM not set up by the VMM), or the GuC/HuC firmware failing to load (-EIO, -ENXIO, -ETIMEDOUT)',
-    fix: 'read the i915 lines before it; for IGD passthrough with QEMU use x-igd-opregion=on and an IGD-aware ROM/firmware (QEMU 9.2+ sets up legacy mode and stolen memory for supported generations)',
+    fix: 'read the i915 lines before it; for IGD passthrough with QEMU use x-igd-opregion=on and an IGD-aware ROM/firmware (newer QEMU releases set up IGD legacy mode and stolen memory for the generations they support)',
     render: render('i915 0000:00:02.0: ', -5),
     examples: [
       ex('i915 0000:00:02.0: Device initialization failed (-5)', { bdf: '0000:00:02.0', err: '-5' }),
@@ -577,14 +577,14 @@ export const GUEST_SIDE_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: `${NVME}/core.c nvme_wait_ready()`,
     format: 'Device not ready; aborting %s, CSTS=0x%x\n',
     versions:
-      'the word is "initialisation" or "reset" (6.x also "shutdown"); before 4.17 no CSTS was printed',
+      'the word is "initialisation" or "reset" (newer kernels also "shutdown"); older kernels print no CSTS',
     patterns: [
       /Device not ready; aborting (?<step>initialisation|reset|shutdown)(?:, CSTS=(?<csts>0x[0-9a-fA-F]{1,8}))?/,
     ],
     severity: 'error',
     title: 'The NVMe controller never became ready',
     cause:
-      'the nvme driver enabled the controller and waited the time the controller itself advertises (CAP.TO, or CRTO) for CSTS.RDY; it never came, so the drive is dropped ("Removing after probe failure status: -19"). CSTS=0x0 is a controller that is still starting or ignoring the enable; in a guest, a drive that had not finished its reset when the VM started (a slow FLR), or a controller known to report too short a timeout (some MAXIO-based drives before the 6.5 fix)',
+      'the nvme driver enabled the controller and waited the time the controller itself advertises (CAP.TO, or CRTO) for CSTS.RDY; it never came, so the drive is dropped ("Removing after probe failure status: -19"). CSTS=0x0 is a controller that is still starting or ignoring the enable; in a guest, a drive that had not finished its reset when the VM started (a slow FLR), or a controller known to report too short a timeout (some MAXIO-based drives, fixed in later kernels)',
     fix: "restart the VM once to see whether a second attempt works; on the host, check the reset of the drive when the VM started (vfiokit diagnose --dmesg) and the drive's firmware; a newer guest kernel has the CRTO fix",
     refine: (f) => {
       const csts = f.csts?.toLowerCase();
@@ -674,7 +674,7 @@ export const GUEST_SIDE_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux net/sched/sch_generic.c dev_watchdog()',
     format: 'NETDEV WATCHDOG: %s (%s): transmit queue %u timed out\n',
     versions:
-      'Linux 6.5: "... timed out %u ms" (6.4: "%lu jiffies"); 6.9+: "NETDEV WATCHDOG: CPU: %d: transmit queue %u timed out %u ms" after the driver\'s own prefix',
+      'later kernels add how long ("timed out %u ms", briefly "%lu jiffies"); the newest print "NETDEV WATCHDOG: CPU: %d: transmit queue %u timed out %u ms" after the driver\'s own prefix',
     patterns: [
       /NETDEV WATCHDOG: (?<ifname>[\w.@-]{1,32}) \((?<driver>[\w-]{1,32})\): transmit queue (?<queue>\d{1,4}) timed out/,
       /NETDEV WATCHDOG: CPU: \d{1,4}: transmit queue (?<queue2>\d{1,4}) timed out/,
