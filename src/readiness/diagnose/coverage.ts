@@ -11,6 +11,7 @@ import { BIND_SETUP_ALSO, BIND_SETUP_LEFT_OUT } from './catalogue/bind-setup.js'
 import { EDGE_CAUSES_ALSO } from './catalogue/edge-causes-sweep.js';
 import { FIELD_TAIL_ALSO } from './catalogue/field-tail-sweep.js';
 import { GPU_DRIVER_ALSO, GPU_DRIVER_LEFT_OUT } from './catalogue/gpu-driver-sweep.js';
+import { GUEST_SIDE_ALSO, GUEST_SIDE_LEFT_OUT } from './catalogue/guest-side-sweep.js';
 import { HOST_MISSES_ALSO, HOST_MISSES_LEFT_OUT } from './catalogue/host-misses-sweep.js';
 import { IGD_INIT_ALSO, IGD_INIT_LEFT_OUT } from './catalogue/igd-iommu-init-sweep.js';
 import { IOMMU_FAULT_SWEEP_ALSO, IOMMU_FAULT_SWEEP_LEFT_OUT } from './catalogue/iommu-fault-sweep.js';
@@ -299,6 +300,7 @@ export const ALSO: AlsoCovered[] = [
   ...NEWEST_ALSO,
   ...EDGE_CAUSES_ALSO,
   ...USERSPACE_EDGES_ALSO,
+  ...GUEST_SIDE_ALSO,
 ];
 
 export const LEFT_OUT: LeftOut[] = [
@@ -385,6 +387,7 @@ export const LEFT_OUT: LeftOut[] = [
   ...GPU_DRIVER_LEFT_OUT,
   ...NIC_DPDK_LEFT_OUT,
   ...NEWEST_LEFT_OUT,
+  ...GUEST_SIDE_LEFT_OUT,
 ];
 
 /** The file a citation names: its repository and first path ("qemu/qemu hw/vfio/pci.c"). */

@@ -87,8 +87,8 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'No interrupt remapping',
     cause:
-      'the IOMMU cannot remap (isolate) interrupts on this platform, so a guest could forge MSIs into the host; vfio_iommu_type1 refuses the group with EPERM',
-    fix: 'enable interrupt remapping / x2APIC in the firmware (look for "DMAR-IR: Enabled IRQ remapping" or "AMD-Vi: Interrupt remapping enabled" in dmesg afterwards); only if every guest is trusted: options vfio_iommu_type1 allow_unsafe_interrupts=1 in /etc/modprobe.d/',
+      "the IOMMU cannot remap (isolate) interrupts on this platform, so a guest could forge MSIs into the host; vfio_iommu_type1 refuses the group with EPERM. Printed inside a VM that passes a device on (nested passthrough), the IOMMU in question is the virtual one the VMM gives that VM: QEMU's intel-iommu or amd-iommu offers interrupt remapping only with intremap=on",
+    fix: 'enable interrupt remapping / x2APIC in the firmware (look for "DMAR-IR: Enabled IRQ remapping" or "AMD-Vi: Interrupt remapping enabled" in dmesg afterwards); inside a VM, give it a virtual IOMMU with interrupt remapping (QEMU: -machine q35,kernel-irqchip=split -device intel-iommu,intremap=on,caching-mode=on; libvirt <iommu model="intel"><driver intremap="on" caching_mode="on"/></iommu> with <ioapic driver="qemu"/>); only if every guest is trusted: options vfio_iommu_type1 allow_unsafe_interrupts=1 in /etc/modprobe.d/',
     examples: [
       {
         text: 'kvm_iommu_map_guest: No interrupt remapping support, disallowing device assignment. Re-enble with "allow_unsafe_assigned_interrupts=1" module option.',

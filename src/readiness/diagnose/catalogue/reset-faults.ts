@@ -480,7 +480,7 @@ export const RESET_FAULT_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'The NVIDIA GPU stopped answering (fallen off the bus)',
     cause:
-      'the host NVIDIA driver found the GPU no longer responds on PCIe (config reads return all ones): it lost power, its link went down, or it did not come back from a reset or a power-state change (D3cold); for passthrough hosts this is typically a GPU the host driver still touches after a VM used it, or a card that does not survive reset',
+      "the NVIDIA driver found the GPU no longer responds on PCIe (config reads return all ones): it lost power, its link went down, or it did not come back from a reset or a power-state change (D3cold). On a host this is typically a GPU the host driver still touches after a VM used it, or a card that does not survive reset. Printed in a guest, it is the passed-through GPU lost under the VM: the host's log at that time (AER errors, vfio-pci reset or power-state lines) says why",
     fix: 'power-cycle the host to recover it; keep host drivers off a passthrough GPU (bind it to vfio-pci at boot), keep it powered (vfio-pci disable_idle_d3=1), and check PSU cables and risers if it happens under load',
     render: render('NVRM: '),
     examples: [ex('[ 8123.000000] NVRM: GPU 0000:01:00.0: GPU has fallen off the bus.')],
