@@ -96,6 +96,19 @@ test('KVM_CREATE_VM: EBUSY is another hypervisor, ENOMEM is memory; the kernel l
   assert.match(tcg.explanation.cause, /emulates the CPU/);
 });
 
+test("QEMU's failed to initialize KVM with EBUSY now says why (mended qemu.kvm-unavailable)", () => {
+  const f = onlyFinding(
+    'qemu-system-x86_64: failed to initialize KVM: Device or resource busy',
+    'qemu.kvm-unavailable',
+  );
+  assert.match(f.explanation.cause, /VirtualBox/);
+  const capital = onlyFinding(
+    'Could Not Access KVM kernel module: No Such file or directory.',
+    'qemu.kvm-unavailable',
+  );
+  assert.match(capital.explanation.cause, /\/dev\/kvm is missing/);
+});
+
 test('ports: SPICE bind, the SPICE conclusion, no SPICE port, a taken VNC/gdb/monitor port, a netdev socket', () => {
   const spice = onlyFinding(
     '(process:1): Spice-WARNING **: 10:01:01.291: reds.c:2645:reds_init_socket: binding socket to [::]:5901 failed',
