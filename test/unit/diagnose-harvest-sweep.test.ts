@@ -109,6 +109,20 @@ test("QEMU's failed to initialize KVM with EBUSY now says why (mended qemu.kvm-u
   assert.match(capital.explanation.cause, /\/dev\/kvm is missing/);
 });
 
+test('a sysfs device path without the PCI domain is named as the cause (mended refineSysfs)', () => {
+  const f = onlyFinding(
+    './rebind.sh: 8: ./rebind.sh: cannot create /sys/bus/pci/devices/00:1d.0/driver/unbind: Directory nonexistent',
+    'sysfs.unbind-failed',
+  );
+  assert.match(f.explanation.cause, /without its PCI domain/);
+  assert.match(f.explanation.fix, /0000:00:1d\.0/);
+  const full = onlyFinding(
+    'sh: 1: cannot create /sys/bus/pci/devices/0000:01:00.0/driver/unbind: Directory nonexistent',
+    'sysfs.unbind-failed',
+  );
+  assert.doesNotMatch(full.explanation.cause, /PCI domain/);
+});
+
 test('ports: SPICE bind, the SPICE conclusion, no SPICE port, a taken VNC/gdb/monitor port, a netdev socket', () => {
   const spice = onlyFinding(
     '(process:1): Spice-WARNING **: 10:01:01.291: reds.c:2645:reds_init_socket: binding socket to [::]:5901 failed',
