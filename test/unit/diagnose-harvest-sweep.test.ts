@@ -233,6 +233,24 @@ test('libvirt: IVSHMEM size, SR-IOV pool by name, a missing interface, AppArmor 
   assert.doesNotMatch(aa.explanation.cause, /sudo echo/);
 });
 
+test("files QEMU's user cannot reach: a disk image libvirt checks, firmware QEMU opens", () => {
+  const disk = onlyFinding(
+    "Error starting domain: Cannot access storage file '/home/me/vm/ESP.qcow2' (as uid:64055, gid:109): Permission denied",
+    'libvirt.storage-file-inaccessible',
+  );
+  assert.match(disk.explanation.cause, /home directory/);
+  assert.match(disk.explanation.fix, /setfacl/);
+  const fw = onlyFinding(
+    "internal error: process exited while connecting to monitor: qemu-system-x86_64: -drive if=pflash,format=raw,readonly=on,file=/home/me/OVMF_CODE.fd: Could not open '/home/me/OVMF_CODE.fd': Permission denied",
+    'qemu.file-open-denied',
+  );
+  assert.match(fw.explanation.cause, /OVMF_CODE\.fd/);
+  const vfio = diagnoseText(
+    "qemu-system-x86_64: -device vfio-pci,host=0000:03:00.0: Could not open '/dev/vfio/vfio': Operation not permitted",
+  );
+  assert.ok(!vfio.findings.some((f) => f.entry.id === 'qemu.file-open-denied'));
+});
+
 test('kernel: AER without a source, extended config space, Extended Tags, a dead xHCI, iavf and its PF', () => {
   const aer = onlyFinding(
     "pcieport 0000:00:1c.5: can't find device of ID00e5",

@@ -83,6 +83,16 @@ export const HARVEST_SWEEP_ENTRIES: CatalogueEntry[] = [
         'https://github.com/bryansteiner/gpu-passthrough-tutorial/issues/29',
       ),
       ex(
+        'internal error: qemu unexpectedly closed the monitor: 2021-02-21T02:17:50.604694Z qemu-kvm: error: failed to set MSR 0x48e to 0xfff9fffe04006172',
+        { msr: '48e' },
+        'https://github.com/kubevirt/kubevirt/issues/5068',
+      ),
+      ex(
+        'Error: Failed to run: qemu-system-x86_64 -name noted-bengal -uuid 5245e67e-3af6-4546-aa45-a83c0e9fbadb -daemonize -cpu host -nographic: qemu-system-x86_64: error: failed to set MSR 0x480 to 0x0',
+        { msr: '480' },
+        'https://github.com/canonical/lxd/issues/6518',
+      ),
+      ex(
         'qemu-system-x86_64: error: failed to set MSR 0x38d to 0x0',
         { msr: '38d' },
         'https://github.com/minishift/minishift/issues/3210',
@@ -391,6 +401,30 @@ export const HARVEST_SWEEP_ENTRIES: CatalogueEntry[] = [
       ),
     ],
   },
+  {
+    id: 'qemu.file-open-denied',
+    source: 'qemu',
+    cite: 'qemu/qemu block/file-posix.c raw_open_common() (qemu_open() in util/osdep.c words it the same)',
+    format: "Could not open '%s': %s",
+    versions:
+      'error_setg_errno prints the errno text after the path; QEMU prefixes the option that named the file (-blockdev {...}, -drive file=..., -bios), and libvirt wraps it in "process exited while connecting to monitor"',
+    patterns: [
+      /Could not open '(?<path>\/(?!dev\/(?:vfio|iommu)\b)[^'\n]{1,300})': (?<err>Permission denied|Operation not permitted)/,
+    ],
+    severity: 'error',
+    title: 'QEMU was denied a file it needs (disk image, firmware, NVRAM)',
+    cause:
+      "the QEMU process could not open the file for a disk, pflash firmware (OVMF_CODE.fd / OVMF_VARS.fd) or other image: started by libvirt it runs as an unprivileged user (libvirt-qemu, qemu) confined by AppArmor or SELinux, and a directory on the way is not searchable by that user — typically files kept in a home directory (0700/0750), as macOS-KVM projects do with their own OVMF — or the file's SELinux label (not virt_image_t/virt_content_t) or the domain's AppArmor profile does not allow it (paths given through <qemu:commandline> are not added to the profile)",
+    fix: 'put firmware and images where QEMU may read them (/var/lib/libvirt/images, /usr/share/OVMF or /var/lib/libvirt/qemu/nvram), or let the QEMU user traverse the directories (`setfacl -m u:libvirt-qemu:x` on each) and read the files; on SELinux hosts relabel (`semanage fcontext -a -t virt_image_t "/path(/.*)?"; restorecon -Rv /path`); the audit log (`journalctl -k | grep -i denied`) names the denial',
+    render: render(`${QEMU}-drive file=/home/user/vm.qcow2: `, '/home/user/vm.qcow2', 'Permission denied'),
+    examples: [
+      ex(
+        'Errore nell\'avvio del dominio: internal error: process exited while connecting to monitor: 2025-01-15T12:04:29.501102Z qemu-system-x86_64: -blockdev {"driver":"file","filename":"/mnt/dati/home/fede/src/ultimate-macOS-KVM/ovmf/OVMF_CODE.fd","node-name":"libvirt-pflash0-storage","auto-read-only":true,"discard":"unmap"}: Could not open \'/mnt/dati/home/fede/src/ultimate-macOS-KVM/ovmf/OVMF_CODE.fd\': Permission denied',
+        { errno: 'EACCES' },
+        'https://github.com/Coopydood/ultimate-macOS-KVM/issues/152',
+      ),
+    ],
+  },
   // ---- QEMU: the emulated Intel IOMMU ----
   {
     id: 'qemu.intel-iommu-caching-mode-required',
@@ -527,6 +561,30 @@ export const HARVEST_SWEEP_ENTRIES: CatalogueEntry[] = [
         'May 26 12:06:13 n3.gusty.ci.centos.org libvirtd[24411]: 2020-05-26 11:06:13.272+0000: 24411: error : virNetSocketReadWire:1806 : End of file while reading data: Input/output error',
         undefined,
         'https://github.com/systemd/systemd-centos-ci/issues/263',
+      ),
+    ],
+  },
+  {
+    id: 'libvirt.storage-file-inaccessible',
+    source: 'libvirt',
+    cite: 'libvirt/libvirt src/storage_file/storage_source.c virStorageSourceReportBrokenChain() (src/util/virstoragefile.c before 7.x)',
+    format: "Cannot access storage file '%1$s' (as uid:%2$u, gid:%3$u)",
+    versions:
+      'a system error: the errno text follows; for a backing image: "Cannot access backing file \'%1$s\' of storage file \'%2$s\' (as uid:%3$u, gid:%4$u)"; virt-manager prefixes "Error starting domain: "',
+    patterns: [
+      /Cannot access (?:storage|backing) file '(?<path>[^'\n]{1,300})'(?: of storage file '[^'\n]{1,300}')? \(as uid:(?<uid>\d{1,10}), gid:(?<gid>\d{1,10})\)(?::\s?(?<err>[A-Z][A-Za-z ]{2,40}))?/,
+    ],
+    severity: 'error',
+    title: "QEMU's user cannot reach a disk image",
+    cause:
+      'before starting QEMU libvirt checks that the user QEMU will run as (the uid:gid shown, e.g. libvirt-qemu or qemu) can open each disk image, and it cannot: with "Permission denied" a directory on the way is not searchable by that user — most often the image lies in a home directory (mode 0700/0750), as with projects cloned into ~ (macOS-KVM and similar) — or the file itself is not readable; with "No such file or directory" the path (or a backing file) does not exist',
+    fix: 'move the image to /var/lib/libvirt/images (or another directory QEMU may read), or let that user traverse the directories (`setfacl -m u:libvirt-qemu:x /home/USER` and the directories below, the user name matching the uid shown) and read the file; check the path with `sudo -u libvirt-qemu stat PATH` (qemu on Fedora/RHEL)',
+    render: render('error: ', '/home/user/vm/disk.qcow2', 64055, 109),
+    examples: [
+      ex(
+        "Error starting domain: Cannot access storage file '/home/tarif/macOS-Simple-KVM/ESP.qcow2' (as uid:64055, gid:109): Permission denied",
+        { uid: '64055', errno: 'EACCES' },
+        'https://github.com/foxlet/macOS-Simple-KVM/issues/620',
       ),
     ],
   },
