@@ -913,6 +913,7 @@ export const MDEV_GUEST_SWEEP_ENTRIES: CatalogueEntry[] = [
     examples: [
       ex('error: kvm run failed Bad address', { errno: 'EFAULT' }),
       ex('error: kvm run failed Invalid argument', { errno: 'EINVAL' }),
+      ex('kvm run failed Bad address', { errno: 'EFAULT' }, 'https://github.com/zTrix/qemu-compose/pull/26'),
     ],
   },
 ];

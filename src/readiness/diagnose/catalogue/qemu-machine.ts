@@ -335,6 +335,21 @@ export const QEMU_MACHINE_ENTRIES: CatalogueEntry[] = [
     examples: [
       ex('Could not access KVM kernel module: No such file or directory', { errno: 'ENOENT' }),
       ex('qemu-system-x86_64: failed to initialize kvm: No such file or directory'),
+      ex(
+        'Could Not Access KVM kernel module: No Such file or directory.',
+        { errno: 'ENOENT' },
+        'https://github.com/foxlet/macOS-Simple-KVM/issues/252',
+      ),
+      ex(
+        'qemu-system-x86_64: failed to initialize KVM: Device or resource busy',
+        { errno: 'EBUSY' },
+        'https://github.com/canonical-web-and-design/tutorials.ubuntu.com/issues/868',
+      ),
+      ex(
+        " 08:52:59 | ! failed to initialize KVM: Device or resource busy')",
+        { errno: 'EBUSY' },
+        'https://github.com/kubernetes/minikube/issues/4913',
+      ),
     ],
   },
   {
