@@ -5,8 +5,8 @@
  * create a VM (another hypervisor holding VT-x, memory) and QEMU falling back to TCG; display and
  * monitor ports already in use (SPICE, VNC, gdbstub, netdev sockets); libvirt's taint notes, hook
  * probing, RPC end-of-file, unknown domains, IVSHMEM sizes, SR-IOV hostdev pools named by netdev,
- * interfaces that are gone and AppArmor's profile list; a saved state that no longer fits the
- * machine; the vIOMMU without caching-mode; PCI AER without a source device, extended config space
+ * interfaces that are gone and AppArmor's profile list; disk images and firmware QEMU's user
+ * cannot reach; a saved state that no longer fits the machine; the vIOMMU without caching-mode; PCI AER without a source device, extended config space
  * and Extended Tags; a dead xHCI controller; iavf VFs that cannot reach their PF; and the Looking
  * Glass client's EGL surface and SPICE handshake. Each example is the message as it was posted,
  * with the thread it came from; HARVEST_ALSO lists sibling wordings the entries also recognise.
