@@ -404,7 +404,7 @@ export const HARVEST_SWEEP_ENTRIES: CatalogueEntry[] = [
   {
     id: 'qemu.file-open-denied',
     source: 'qemu',
-    cite: 'qemu/qemu block/file-posix.c raw_open_common() (qemu_open() in util/osdep.c words it the same)',
+    cite: 'qemu/qemu util/osdep.c qemu_open_internal(), called by block/file-posix.c raw_open_common() for file-backed block nodes (-drive, -blockdev, pflash)',
     format: "Could not open '%s': %s",
     versions:
       'error_setg_errno prints the errno text after the path; QEMU prefixes the option that named the file (-blockdev {...}, -drive file=..., -bios), and libvirt wraps it in "process exited while connecting to monitor"',
