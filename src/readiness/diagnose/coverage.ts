@@ -12,6 +12,7 @@ import { EDGE_CAUSES_ALSO } from './catalogue/edge-causes-sweep.js';
 import { FIELD_TAIL_ALSO } from './catalogue/field-tail-sweep.js';
 import { GPU_DRIVER_ALSO, GPU_DRIVER_LEFT_OUT } from './catalogue/gpu-driver-sweep.js';
 import { GUEST_SIDE_ALSO, GUEST_SIDE_LEFT_OUT } from './catalogue/guest-side-sweep.js';
+import { HARVEST_ALSO } from './catalogue/harvest-sweep.js';
 import { HOST_MISSES_ALSO, HOST_MISSES_LEFT_OUT } from './catalogue/host-misses-sweep.js';
 import { IGD_INIT_ALSO, IGD_INIT_LEFT_OUT } from './catalogue/igd-iommu-init-sweep.js';
 import { IOMMU_FAULT_SWEEP_ALSO, IOMMU_FAULT_SWEEP_LEFT_OUT } from './catalogue/iommu-fault-sweep.js';
@@ -301,6 +302,7 @@ export const ALSO: AlsoCovered[] = [
   ...EDGE_CAUSES_ALSO,
   ...USERSPACE_EDGES_ALSO,
   ...GUEST_SIDE_ALSO,
+  ...HARVEST_ALSO,
 ];
 
 export const LEFT_OUT: LeftOut[] = [

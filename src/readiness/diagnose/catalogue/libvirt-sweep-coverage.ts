@@ -1737,11 +1737,6 @@ export const LIBVIRT_SWEEP_LEFT_OUT: LeftOutRow[] = [
   },
   {
     file: 'libvirt/libvirt src/security/security_apparmor.c',
-    format: "Failed to read AppArmor profiles list '%1$s'",
-    why: 'configuration or set-up of the security driver itself (<seclabel>, AppArmor install), not device assignment; the text names what is missing',
-  },
-  {
-    file: 'libvirt/libvirt src/security/security_apparmor.c',
     format: "Failed to read '%1$s'",
     why: 'reads the per-domain profile file under /etc/apparmor.d/libvirt to see whether it is in complain mode; fails only on an unreadable file there (a broken AppArmor install), and the path and errno are in the text',
   },

@@ -894,7 +894,8 @@ export const MDEV_GUEST_SWEEP_ENTRIES: CatalogueEntry[] = [
     source: 'qemu',
     cite: 'qemu/qemu accel/kvm/kvm-all.c kvm_cpu_exec()',
     format: 'error: kvm run failed %s\n',
-    patterns: [/error: kvm run failed (?<err>[A-Za-z][\w ]{2,40})/],
+    // Some reports quote it without QEMU's "error: " (e.g. in an issue title).
+    patterns: [/kvm run failed (?<err>[A-Za-z][\w ]{2,40})/],
     severity: 'error',
     title: 'A vCPU stopped: KVM_RUN failed',
     cause:
@@ -912,6 +913,7 @@ export const MDEV_GUEST_SWEEP_ENTRIES: CatalogueEntry[] = [
     examples: [
       ex('error: kvm run failed Bad address', { errno: 'EFAULT' }),
       ex('error: kvm run failed Invalid argument', { errno: 'EINVAL' }),
+      ex('kvm run failed Bad address', { errno: 'EFAULT' }, 'https://github.com/zTrix/qemu-compose/pull/26'),
     ],
   },
 ];

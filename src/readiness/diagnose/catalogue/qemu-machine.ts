@@ -8,6 +8,7 @@
  */
 import type { CatalogueEntry } from '../entry.js';
 import { ex, render } from './build.js';
+import { KVM_BUSY_CAUSE, KVM_BUSY_FIX, KVM_NOMEM_CAUSE, KVM_NOMEM_FIX } from './harvest-sweep.js';
 import { errnoName } from './qemu.js';
 
 const QEMU = 'qemu-system-x86_64: ';
@@ -315,7 +316,7 @@ export const QEMU_MACHINE_ENTRIES: CatalogueEntry[] = [
     format: 'Could not access KVM kernel module: %m',
     versions: 'followed by "failed to initialize kvm: %s" (QEMU ≥ 6: "failed to initialize KVM: %s")',
     patterns: [
-      /Could not access KVM kernel module(?::\s?(?<err>[A-Z][A-Za-z /-]{2,60}))?/,
+      /Could not access KVM kernel module(?::\s?(?<err>[A-Z][A-Za-z /-]{2,60}))?/i,
       /failed to initialize (?:kvm|KVM)(?::\s?(?<err>[A-Z][A-Za-z /-]{2,60}))?/,
     ],
     severity: 'error',
@@ -323,10 +324,32 @@ export const QEMU_MACHINE_ENTRIES: CatalogueEntry[] = [
     cause:
       '/dev/kvm is missing ("No such file or directory": virtualization off in the firmware, or kvm_intel/kvm_amd not loaded) or not accessible to the user ("Permission denied": not in the kvm group)',
     fix: 'enable VT-x/AMD-V in the firmware and load kvm_intel or kvm_amd; add the user to the kvm group; dmesg "kvm: disabled by bios" confirms the firmware case',
+    // /dev/kvm opened but creating the VM failed: the errno says why (harvest-sweep.ts has the texts).
+    refine: (f) =>
+      f.errno === 'EBUSY'
+        ? { cause: KVM_BUSY_CAUSE, fix: KVM_BUSY_FIX }
+        : f.errno === 'ENOMEM'
+          ? { cause: KVM_NOMEM_CAUSE, fix: KVM_NOMEM_FIX }
+          : undefined,
     render: render(QEMU, 'No such file or directory'),
     examples: [
       ex('Could not access KVM kernel module: No such file or directory', { errno: 'ENOENT' }),
       ex('qemu-system-x86_64: failed to initialize kvm: No such file or directory'),
+      ex(
+        'Could Not Access KVM kernel module: No Such file or directory.',
+        { errno: 'ENOENT' },
+        'https://github.com/foxlet/macOS-Simple-KVM/issues/252',
+      ),
+      ex(
+        'qemu-system-x86_64: failed to initialize KVM: Device or resource busy',
+        { errno: 'EBUSY' },
+        'https://github.com/canonical-web-and-design/tutorials.ubuntu.com/issues/868',
+      ),
+      ex(
+        " 08:52:59 | ! failed to initialize KVM: Device or resource busy')",
+        { errno: 'EBUSY' },
+        'https://github.com/kubernetes/minikube/issues/4913',
+      ),
     ],
   },
   {

@@ -143,6 +143,11 @@ const META: Record<
       ex('sh: 1: cannot create /sys/bus/pci/devices/0000:01:00.0/driver/unbind: Directory nonexistent', {
         errno: 'ENOENT',
       }),
+      ex(
+        './rebind.sh: 8: ./rebind.sh: cannot create /sys/bus/pci/devices/00:1d.0/driver/unbind: Directory nonexistent',
+        { errno: 'ENOENT' },
+        'https://github.com/foxlet/vmra1n/issues/10',
+      ),
     ],
   },
   new_id: {

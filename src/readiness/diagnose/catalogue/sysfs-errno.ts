@@ -596,8 +596,18 @@ export function sysfsSummary(file: SysfsFile): string {
 }
 
 /** A refine for an entry about one sysfs file: the errno picks the cause. */
+/** A PCI device directory in sysfs written without the domain: /sys/bus/pci/devices/01:00.0. */
+const SHORT_BDF_DIR = /\/sys\/bus\/pci\/devices\/([0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])(?:\/|$)/;
+
 export function refineSysfs(file: SysfsFile): (f: Facts) => Refinement | undefined {
   return (f) => {
+    // A device directory named without its PCI domain (00:1d.0) does not exist in sysfs.
+    const short = f.path && f.errno === 'ENOENT' ? SHORT_BDF_DIR.exec(f.path) : null;
+    if (short)
+      return {
+        cause: `the path names the device as ${short[1]}, without its PCI domain: sysfs names PCI devices domain:bus:device.function (0000:${short[1]}), so /sys/bus/pci/devices/${short[1]} does not exist and neither does anything under it — lspci prints the short form unless run with -D`,
+        fix: `use the full address (/sys/bus/pci/devices/0000:${short[1]}/...), e.g. from \`lspci -D\`; in scripts, prefix 0000: to the addresses lspci prints`,
+      };
     // A path under a mediated device or the mdev bus is about that, whatever the file's name.
     const byPath = f.path ? sysfsFileOf(`${f.path}/${file.name}`) : undefined;
     const t = sysfsErrnoText(byPath && byPath !== file && byPath.name.startsWith('mdev') ? byPath : file, f);
