@@ -12,6 +12,7 @@ import { FIELD_GAPS_SWEEP_ENTRIES } from './catalogue/field-gaps-sweep.js';
 import { FIELD_TAIL_SWEEP_ENTRIES } from './catalogue/field-tail-sweep.js';
 import { GENERIC_ENTRIES } from './catalogue/generic.js';
 import { GPU_DRIVER_SWEEP_ENTRIES } from './catalogue/gpu-driver-sweep.js';
+import { GPU_SRIOV_SWEEP_ENTRIES } from './catalogue/gpu-sriov-sweep.js';
 import { HOST_GUEST_EXTRA_ENTRIES } from './catalogue/host-guest-extra.js';
 import { HOST_MISSES_SWEEP_ENTRIES } from './catalogue/host-misses-sweep.js';
 import { IGD_IOMMU_INIT_ENTRIES } from './catalogue/igd-iommu-init-sweep.js';
@@ -99,6 +100,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...NIC_DPDK_SWEEP_ENTRIES,
   ...NEWEST_VERSIONS_ENTRIES,
   ...EDGE_CAUSES_SWEEP_ENTRIES,
+  ...GPU_SRIOV_SWEEP_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,
 ];
