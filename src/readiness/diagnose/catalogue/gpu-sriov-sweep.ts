@@ -315,12 +315,16 @@ export const GPU_SRIOV_SWEEP_ENTRIES: CatalogueEntry[] = [
   {
     id: 'kernel.i915-sriov-dkms-loaded',
     source: 'kernel',
-    cite: `${DKMS}, the module's load banner (quoted in its README; printed once when the backported i915 or xe module loads)`,
+    cite: `${DKMS} drivers/gpu/drm/i915/i915_module.c _i915_sriov_dkms_print_description() (called first in i915_init())`,
     format:
       'You are using the i915-sriov-dkms module, a ported version of the i915 module with SR-IOV support.',
     versions:
       'newer releases: "... a ported version of the i915/xe module with SR-IOV support."; followed by "Please file any bug report at ..." and "Module Homepage: ..."',
-    patterns: [/You are using the i915-sriov-dkms module/],
+    patterns: [
+      /You are using the i915-sriov-dkms module/,
+      /Please file any bug report at https:\/\/github\.com\/strongtz\/i915-sriov-dkms/,
+      /Module Homepage: https:\/\/github\.com\/strongtz\/i915-sriov-dkms/,
+    ],
     severity: 'info',
     title: 'The i915 SR-IOV backport is the loaded i915 module',
     cause:
@@ -928,6 +932,12 @@ export const GPU_SRIOV_ALSO: { id: string; file: string; format: string; text: s
     file: DKMS_PROV,
     format: 'Failed to provision VF%u with %u contexts (%pe)\n',
     text: 'i915 0000:00:02.0: [drm] IOV: Failed to provision VF2 with 1024 contexts (-ENOSPC)',
+  },
+  {
+    id: 'kernel.i915-sriov-dkms-loaded',
+    file: `${DKMS} drivers/gpu/drm/i915/i915_module.c`,
+    format: 'Module Homepage: https://github.com/strongtz/i915-sriov-dkms\n',
+    text: 'i915: Module Homepage: https://github.com/strongtz/i915-sriov-dkms',
   },
   {
     id: 'kernel.i915-enable-guc-incompatible',
