@@ -126,7 +126,11 @@ export const GPU_SRIOV_SWEEP_ENTRIES: CatalogueEntry[] = [
     render: render('i915 0000:00:02.0: ', 7),
     examples: [
       ex('i915 0000:00:02.0: Enabled 7 VFs', { count: '7', action: 'Enabled' }),
-      ex('i915 0000:00:02.0: Disabled 2 VFs', { action: 'Disabled' }),
+      ex(
+        'i915 0000:00:02.0: Disabled 7 VFs',
+        { action: 'Disabled' },
+        'https://github.com/strongtz/i915-sriov-dkms/issues/398',
+      ),
     ],
   },
   {
@@ -377,10 +381,11 @@ export const GPU_SRIOV_SWEEP_ENTRIES: CatalogueEntry[] = [
     },
     render: render('i915 0000:00:02.0: [drm] ', 7, 'undocumented flag'),
     examples: [
-      ex('i915 0000:00:02.0: [drm] Incompatible option enable_guc=7 - undocumented flag', {
-        value: '7',
-        reason: 'undocumented flag',
-      }),
+      ex(
+        '[    1.049554] i915 0000:00:02.0: [drm] Incompatible option enable_guc=7 - undocumented flag',
+        { value: '7', reason: 'undocumented flag' },
+        'https://github.com/strongtz/i915-sriov-dkms/issues/53',
+      ),
       ex('i915 0000:00:02.0: [drm] GT0: Incompatible option enable_guc=3 - GuC submission is N/A', {
         reason: 'GuC submission is N/A',
       }),
@@ -421,7 +426,11 @@ export const GPU_SRIOV_SWEEP_ENTRIES: CatalogueEntry[] = [
     fix: 'nothing to fix; a "FLR failed" or "FLR didn\'t complete" line after it is the problem to look at',
     render: render('i915 0000:00:02.0: ', 1),
     examples: [
-      ex('i915 0000:00:02.0: VF2 FLR', { vf: '2' }),
+      ex(
+        '[Mon Apr 29 04:30:06 2024] i915 0000:00:02.0: VF1 FLR',
+        { vf: '1' },
+        'https://github.com/strongtz/i915-sriov-dkms/pull/159',
+      ),
       ex('xe 0000:03:00.0: [drm] PF: Tile0: GT0: VF1 FLR', { vf: '1' }),
     ],
   },
@@ -492,8 +501,16 @@ export const GPU_SRIOV_SWEEP_ENTRIES: CatalogueEntry[] = [
     fix: 'nothing to fix; if the guest has no /dev/dri/renderD*, check the lines after these (and that the guest runs the i915-sriov-dkms module too)',
     render: render('i915 0000:00:02.1: ', 'GuC', 'PRELOADED', 0, 0, 'SR-IOV VF'),
     examples: [
-      ex('i915 0000:06:10.0: GuC firmware PRELOADED version 0.0 submission:SR-IOV VF', { mode: 'SR-IOV VF' }),
-      ex('i915 0000:06:10.0: [drm] GT0: GUC: interface version 0.1.13.0', { iface: '0.1.13.0' }),
+      ex(
+        '[   17.957987] i915 0000:00:02.2: GuC firmware PRELOADED version 0.0 submission:SR-IOV VF',
+        { mode: 'SR-IOV VF' },
+        'https://github.com/strongtz/i915-sriov-dkms/issues/477',
+      ),
+      ex(
+        '[   17.956828] i915 0000:00:02.2: [drm] GT0: GUC: interface version 0.1.24.4',
+        { iface: '0.1.24.4' },
+        'https://github.com/strongtz/i915-sriov-dkms/issues/477',
+      ),
     ],
   },
   // ---- upstream xe ----
