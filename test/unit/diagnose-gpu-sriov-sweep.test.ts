@@ -142,6 +142,11 @@ test('enable_guc: the reason decides the explanation; the unsafe-option taint is
     id,
   );
   assert.match(nosup.explanation.fix, /GVT-g/);
+  const old = onlyFinding(
+    "i915 0000:00:02.0: [drm] Don't enable PF with 'enable_guc=4' - try 'max_vfs=7' instead",
+    'kernel.i915-sriov-enable-guc-pf',
+  );
+  assert.match(old.explanation.fix, /max_vfs=N/);
   const taint = onlyFinding(
     'Setting dangerous option enable_guc - tainting kernel',
     'kernel.module-param-unsafe',

@@ -225,13 +225,13 @@ export const GPU_SRIOV_SWEEP_ENTRIES: CatalogueEntry[] = [
       if (r === 'all vfs disabled')
         return {
           cause:
-            'the max_vfs module option is 0 (or unset: i915-sriov-dkms and xe default to no VFs), so the driver offers no VFs',
+            'the max_vfs module option is 0 — set so, or left at its default, which is 0 in several i915-sriov-dkms and xe releases — so the driver offers no VFs',
           fix: 'set the number of VFs the PF may offer: i915.max_vfs=7 (i915-sriov-dkms) or xe.max_vfs=7 (xe) on the kernel command line or in /etc/modprobe.d, rebuild the initramfs, reboot',
         };
       if (r === 'guc virtualization disabled')
         return {
           cause:
-            'i915.enable_guc lacks the virtualization bit (value 4 on older backports) that this i915-sriov-dkms release checks, so the PF does not enable SR-IOV',
+            'i915.enable_guc lacks the virtualization bit (4, as in enable_guc=7) that early i915-sriov-dkms releases required for PF mode, so the PF does not enable SR-IOV; later releases ask for i915.max_vfs instead',
           fix: 'use the enable_guc value the release documents (i915.enable_guc=3 for current i915-sriov-dkms; older ones wanted 7), rebuild the initramfs and reboot',
         };
       if (r === 'guc submission disabled')
@@ -255,6 +255,25 @@ export const GPU_SRIOV_SWEEP_ENTRIES: CatalogueEntry[] = [
       }),
       ex('i915 0000:00:02.0: GuC virtualization disabled', { reason: 'GuC virtualization disabled' }),
       ex('i915 0000:00:02.1: [drm] *ERROR* GuC submission disabled', { reason: 'GuC submission disabled' }),
+    ],
+  },
+  {
+    id: 'kernel.i915-sriov-enable-guc-pf',
+    source: 'kernel',
+    cite: `${DKMS_SRIOV} wants_pf()`,
+    format: "Don't enable PF with 'enable_guc=%d' - try 'max_vfs=%u' instead\n",
+    patterns: [/Don't enable PF with 'enable_guc=(?<value>\d{1,3})' - try 'max_vfs=(?<max>\d{1,3})' instead/],
+    severity: 'info',
+    title: 'i915 (SR-IOV backport): PF mode asked for the old way (enable_guc bit 4)',
+    cause:
+      'enable_guc has bit 4 set (enable_guc=7 from older guides), which early releases used to switch the PF on; this release still accepts it but treats it as "as many VFs as the device supports" and says max_vfs is the option to use. SR-IOV works either way',
+    fix: 'use i915.enable_guc=3 i915.max_vfs=N (N up to the number printed) on the kernel command line or in /etc/modprobe.d, then rebuild the initramfs',
+    render: render('i915 0000:00:02.0: [drm] ', 7, 7),
+    examples: [
+      ex("i915 0000:00:02.0: [drm] Don't enable PF with 'enable_guc=7' - try 'max_vfs=7' instead", {
+        value: '7',
+        max: '7',
+      }),
     ],
   },
   {
@@ -347,7 +366,7 @@ export const GPU_SRIOV_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/gpu/drm/i915/gt/uc/intel_uc.c __confirm_options() (the same in i915-sriov-dkms)',
     format: 'Incompatible option enable_guc=%d - %s\n',
     versions:
-      'the reason is "GuC is not supported!", "HuC is not supported!" (removed in 6.4), "GuC submission is N/A" or "undocumented flag"; printed with dev_info / drm_info, gt_info since 6.4 ("GT0: " prefix)',
+      'the reason is "GuC is not supported!", "HuC is not supported!" (dropped in later kernels), "GuC submission is N/A" or "undocumented flag"; printed with dev_info / drm_info, in newer kernels gt_info ("GT0: " prefix)',
     patterns: [
       /Incompatible option enable_guc=(?<value>-?\d{1,3}) - (?<reason>GuC is not supported!|HuC is not supported!|GuC submission is N\/A|undocumented flag)/,
     ],
@@ -519,7 +538,8 @@ export const GPU_SRIOV_SWEEP_ENTRIES: CatalogueEntry[] = [
     source: 'kernel',
     cite: `${XE}/xe_sriov.c xe_sriov_probe_early()`,
     format: 'Support for SR-IOV is not available\n',
-    versions: 'since Linux 6.12; older xe left sriov_totalvfs as the hardware reports it',
+    versions:
+      'newer xe only; older xe left sriov_totalvfs as the hardware reports it, so writing sriov_numvfs failed later instead',
     patterns: [/Support for SR-IOV is not available/],
     severity: 'warning',
     title: 'xe: SR-IOV is not enabled for this GPU in this kernel',
@@ -592,7 +612,7 @@ export const GPU_SRIOV_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: `${XE}/xe_gt_sriov_vf.c vf_reset_guc_state(); ${DKMS} drivers/gpu/drm/i915/gt/iov/intel_iov_query.c vf_reset_guc_state() ("IOV: " prefix)`,
     format: 'Failed to reset GuC state (%pe)\n',
     versions:
-      'xe prints "VF: " (and "Tile0: GT0: ") before it and retries -ETIMEDOUT up to 10 times since 6.14; the probe then fails ("probe with driver xe failed with error -110")',
+      'xe prints "VF: " (and "Tile0: GT0: ") before it and newer kernels retry -ETIMEDOUT up to 10 times; the probe then fails ("probe with driver xe failed with error -110")',
     patterns: [new RegExp(`Failed to reset GuC state \\(${ERR}\\)`)],
     severity: 'error',
     title: "VF driver: the GuC did not answer the VF's first request",
@@ -699,7 +719,7 @@ export const GPU_SRIOV_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: `${AMD_VIRT} amdgpu_virt_request_init_data()`,
     format: "host doesn't support REQ_INIT_DATA handshake\n",
     versions:
-      'since 6.17 a host that supports it gives "host supports REQ_INIT_DATA handshake of critical_region_version %d"',
+      'newer kernels print "host supports REQ_INIT_DATA handshake of critical_region_version %d" when the host does support it',
     patterns: [/host doesn't support REQ_INIT_DATA handshake/],
     severity: 'info',
     title: 'amdgpu VF: the host GPU driver does not send init data',
@@ -741,7 +761,7 @@ export const GPU_SRIOV_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: `${AMD_VIRT} amdgpu_virt_rlcg_reg_rw()`,
     format: 'timeout: rlcg faled to program reg: 0x%05x\n',
     versions:
-      'the typo "faled" is in the source; with error reporting enabled by the host: "vfgate is disabled, rlcg failed to program reg: 0x%05x", "wrong operation type, ...", "register is not in range, ...", "unknown error type, ..."; before 6.0 "timeout: rlcg program reg:0x%05x failed !"',
+      'the typo "faled" is in the source; with error reporting enabled by the host: "vfgate is disabled, rlcg failed to program reg: 0x%05x", "wrong operation type, ...", "register is not in range, ...", "unknown error type, ..."; older kernels printed "timeout: rlcg program reg:0x%05x failed !" from gfx_v9_0.c / gfx_v10_0.c / soc15_common.h',
     patterns: [
       /(?<kind>timeout|vfgate is disabled|wrong operation type|register is not in range|unknown error type)[:,] rlcg fa(?:i)?led to program reg: ?(?<reg>0x[0-9a-fA-F]{1,8})/,
       /timeout: rlcg program reg:(?<reg>0x[0-9a-fA-F]{1,8}) failed/,
