@@ -308,7 +308,7 @@ export const GPU_SRIOV_SWEEP_ENTRIES: CatalogueEntry[] = [
     title: 'i915 (SR-IOV backport): a VF could not be given its share of the GPU',
     cause:
       'the PF reserves for every VF a slice of the GGTT address space, GuC context IDs and doorbells and sends it to the GuC; this one failed, so the VF cannot be enabled (enabling VFs then fails with the same errno)',
-    fix: 'enable fewer VFs, or lower a manual provisioning (/sys/class/drm/card0/prelim_iov/vfN/gt/*_quota) to what is free; an errno other than -EDQUOT/-ENOSPC means the GuC refused it: check the GuC firmware version the release expects',
+    fix: 'enable fewer VFs, or lower a manual provisioning (the per-VF quotas the backport exposes in sysfs) to what is free; an errno other than -EDQUOT/-ENOSPC means the GuC refused it: check the GuC firmware version the release expects',
     refine: refineProvision,
     render: render('i915 0000:00:02.0: [drm] IOV: ', 1, 4294967296, '-EDQUOT'),
     examples: [
@@ -884,7 +884,7 @@ export const GPU_SRIOV_SWEEP_ENTRIES: CatalogueEntry[] = [
     title: 'sriov-manage: enabling or disabling the vGPU VFs',
     cause:
       'on Ampere and later GPUs every vGPU runs on an SR-IOV virtual function, so the VFs must exist before vGPUs can be created; sriov-manage unbinds the GPU from nvidia, has pci-pf-stub write sriov_numvfs (all VFs the GPU offers), and binds the GPU and its VFs back to nvidia. The vGPU types then appear on the VFs (mdev_supported_types, or nvidia/creatable_vgpu_types with the vendor-specific VFIO framework of vGPU 17+ on kernels 6.8+)',
-    fix: 'nothing to fix; to do it at every boot enable the nvidia-sriov.service the driver installs (or call `sriov-manage -e ALL` from a unit after nvidia loads). If no types appear, check nvidia-vgpud / nvidia-vgpu-mgr are running',
+    fix: 'nothing to fix; the VFs do not survive a reboot, so run `sriov-manage -e ALL` at every boot from a systemd unit ordered after the nvidia driver loads. If no types appear, check nvidia-vgpud / nvidia-vgpu-mgr are running',
     refine: (f) =>
       f.state === 'enabled'
         ? {
