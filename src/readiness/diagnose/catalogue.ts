@@ -12,6 +12,7 @@ import { FIELD_GAPS_SWEEP_ENTRIES } from './catalogue/field-gaps-sweep.js';
 import { FIELD_TAIL_SWEEP_ENTRIES } from './catalogue/field-tail-sweep.js';
 import { GENERIC_ENTRIES } from './catalogue/generic.js';
 import { GPU_DRIVER_SWEEP_ENTRIES } from './catalogue/gpu-driver-sweep.js';
+import { GPU_SRIOV_SWEEP_ENTRIES } from './catalogue/gpu-sriov-sweep.js';
 import { GUEST_SIDE_SWEEP_ENTRIES } from './catalogue/guest-side-sweep.js';
 import { HARVEST_SWEEP_ENTRIES } from './catalogue/harvest-sweep.js';
 import { HOST_GUEST_EXTRA_ENTRIES } from './catalogue/host-guest-extra.js';
@@ -107,6 +108,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...TOOLS_MGMT_SWEEP_ENTRIES,
   ...GUEST_SIDE_SWEEP_ENTRIES,
   ...HARVEST_SWEEP_ENTRIES,
+  ...GPU_SRIOV_SWEEP_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,
 ];

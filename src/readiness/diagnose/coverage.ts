@@ -11,6 +11,7 @@ import { BIND_SETUP_ALSO, BIND_SETUP_LEFT_OUT } from './catalogue/bind-setup.js'
 import { EDGE_CAUSES_ALSO } from './catalogue/edge-causes-sweep.js';
 import { FIELD_TAIL_ALSO } from './catalogue/field-tail-sweep.js';
 import { GPU_DRIVER_ALSO, GPU_DRIVER_LEFT_OUT } from './catalogue/gpu-driver-sweep.js';
+import { GPU_SRIOV_ALSO } from './catalogue/gpu-sriov-sweep.js';
 import { GUEST_SIDE_ALSO, GUEST_SIDE_LEFT_OUT } from './catalogue/guest-side-sweep.js';
 import { HARVEST_ALSO } from './catalogue/harvest-sweep.js';
 import { HOST_MISSES_ALSO, HOST_MISSES_LEFT_OUT } from './catalogue/host-misses-sweep.js';
@@ -297,6 +298,7 @@ export const ALSO: AlsoCovered[] = [
   ...LG_SWEEP_ALSO,
   ...GPU_DRIVER_ALSO,
   ...FIELD_TAIL_ALSO,
+  ...GPU_SRIOV_ALSO,
   ...NIC_DPDK_ALSO,
   ...NEWEST_ALSO,
   ...EDGE_CAUSES_ALSO,
