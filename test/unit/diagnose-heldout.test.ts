@@ -173,7 +173,7 @@ const LATER_SETS = [
   { nth: 'tenth', earlier: 'first nine', size: 50 },
   { nth: 'eleventh', earlier: 'first ten', size: 42 },
   { nth: 'twelfth', earlier: 'first eleven', size: 40 },
-  { nth: 'thirteenth', earlier: 'first twelve', size: 8 },
+  { nth: 'thirteenth', earlier: 'first twelve', size: 16 },
 ];
 
 LATER_SETS.forEach(({ nth, earlier, size }, i) => {
