@@ -105,6 +105,11 @@ export const HELD_OUT_12_PATH = fileURLToPath(
   new URL('../test/fixtures/diagnose/held-out-12.json', import.meta.url),
 );
 
+/** The thirteenth set, written 2026-12-03 blind (before anyone scored it), under the same rule. */
+export const HELD_OUT_13_PATH = fileURLToPath(
+  new URL('../test/fixtures/diagnose/held-out-13.json', import.meta.url),
+);
+
 export function loadHeldOut(path = HELD_OUT_PATH): HeldOutSet {
   let set: HeldOutSet;
   try {

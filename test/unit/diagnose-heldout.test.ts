@@ -1,5 +1,5 @@
 // The held-out sets of real messages (test/fixtures/diagnose/held-out.json and the later
-// held-out-2.json to held-out-12.json, each collected from other threads once the sets before it
+// held-out-2.json to held-out-13.json, each collected from other threads once the sets before it
 // had been used for tuning, scored or fixed) are well formed and hold enough messages that were
 // not used to build the catalogue. Only their shape is checked here: how well diagnose does on
 // them is a figure that bench/diagnose-heldout.ts prints (`--set FILE` for the later sets), never a
@@ -24,6 +24,7 @@ import {
   HELD_OUT_10_PATH,
   HELD_OUT_11_PATH,
   HELD_OUT_12_PATH,
+  HELD_OUT_13_PATH,
   HELD_OUT_PATH,
   isClean,
   loadHeldOut,
@@ -51,6 +52,8 @@ const SETS = [
   { name: 'held-out-10.json', path: HELD_OUT_10_PATH, idPattern: /^h10-\d{2,3}$/ },
   { name: 'held-out-11.json', path: HELD_OUT_11_PATH, idPattern: /^h11-\d{2,3}$/ },
   { name: 'held-out-12.json', path: HELD_OUT_12_PATH, idPattern: /^h12-\d{2,3}$/ },
+  // held-out-13.json is not here yet: it is incomplete (16 messages, below the 40 these tests ask
+  // for; see the fixtures README). It joins this list, and LATER_SETS below, once it has 40.
 ];
 
 for (const { name, path, idPattern } of SETS) {
@@ -152,10 +155,11 @@ const SETS_IN_ORDER = [
   HELD_OUT_10_PATH,
   HELD_OUT_11_PATH,
   HELD_OUT_12_PATH,
+  HELD_OUT_13_PATH,
 ];
 
 /**
- * The fourth to twelfth sets, each fixed with every message clean before anyone scored it. Later
+ * The fourth to thirteenth sets, each fixed with every message clean before anyone scored it. Later
  * catalogue work from the same public threads (written without reading the set) may make a few
  * of them examples or example origins, which the scorer then leaves out (the fourth set lost
  * h4-01, h4-12, h4-17, h4-44 and h4-45 that way: see the fixtures README); hence "at least 40".
@@ -190,7 +194,26 @@ LATER_SETS.forEach(({ nth, earlier, size }, i) => {
   });
 });
 
-// No text of the seventh to twelfth set repeats a text, or a line of 30 characters or more,
+// The thirteenth set is incomplete (16 messages, not yet the 40 the tests above ask for), so it is
+// checked here on its own: it shares no thread with the first twelve and every message is clean.
+test('the thirteenth set (incomplete) shares no thread with the first twelve, and all of it is held out', () => {
+  const index = 12;
+  const before = new Set(
+    SETS_IN_ORDER.slice(0, index).flatMap((path) =>
+      loadHeldOut(path).messages.map((m) => threadOf(m.origin)),
+    ),
+  );
+  const set = loadHeldOut(SETS_IN_ORDER[index]).messages;
+  assert.equal(set.length, 16);
+  assert.ok(set.every((m) => /^h13-\d{2,3}$/.test(m.id)));
+  const shared = set.filter((m) => before.has(threadOf(m.origin))).map((m) => m.id);
+  assert.deepEqual(shared, []);
+  const examples = catalogueExamples();
+  const dirty = set.filter((m) => !isClean(contamination(m, examples))).map((m) => m.id);
+  assert.deepEqual(dirty, []);
+});
+
+// No text of the seventh to thirteenth set repeats a text, or a line of 30 characters or more,
 // of a set before it (SETS_IN_ORDER: the seventh is at index 6).
 for (const [name, index] of [
   ['seventh', 6],
@@ -199,6 +222,7 @@ for (const [name, index] of [
   ['tenth', 9],
   ['eleventh', 10],
   ['twelfth', 11],
+  ['thirteenth', 12],
 ] as const) {
   test(`the ${name} set repeats no text or long line of an earlier set`, () => {
     const earlierTexts = SETS_IN_ORDER.slice(0, index).flatMap((path) =>
@@ -228,6 +252,7 @@ for (const [name, path] of [
   // 8 of its 50 messages are harmless lines, the one family over a tenth; the README says so.)
   // (Set 12 is left out too: it was written to a cap of five messages a family, not to a tenth;
   // its largest family has four of 40, but a later edit within its own rule could break this one.)
+  // (Set 13 is left out for the same reason: it was written to a cap of five messages a family.)
 ] as const) {
   test(`${name}: no family holds more than a tenth of the set`, () => {
     const messages = loadHeldOut(path).messages;
