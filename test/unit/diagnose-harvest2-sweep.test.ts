@@ -17,7 +17,7 @@ test('every entry is registered, cites its source and claims its examples alone'
       assert.equal(f.facts[k], v, `${e.id} fact ${k}: ${x.text}`);
   });
   assert.equal(n, HARVEST2_SWEEP_ENTRIES.length);
-  assert.equal(n, 9);
+  assert.equal(n, 10);
 });
 
 test('every example is a posted message with the thread it came from', () => {
@@ -162,6 +162,16 @@ test('libvirt child handshake: the real reason is the daemon error, not this lin
   assert.match(f.explanation.cause, /closed the pipe instead of confirming/);
   assert.match(f.explanation.cause, /only the child noticing/);
   assert.match(f.explanation.fix, /journalctl/);
+});
+
+test('bridge port VLAN init: a VF whose PF refuses the VLAN filter', () => {
+  const f = onlyFinding(
+    'ixgbevf 0000:03:00.0 eth1: failed to initialize vlan filtering on this port',
+    'kernel.bridge-port-vlan-init-failed',
+  );
+  assert.match(f.explanation.cause, /not added to the bridge/);
+  assert.match(f.explanation.cause, /PF's driver on the host/);
+  assert.match(f.explanation.fix, /trust on/);
 });
 
 // ---- entries this harvest mended ----

@@ -5,7 +5,7 @@
  * IRQ-timing and spurious-response notes; a USB port that cannot be enabled; an NVIDIA GPU whose
  * registers read all ones at probe ("fallen off the bus"); the Looking Glass client's SPICE
  * connection closed by the server; and the QEMU child that libvirt abandoned during its
- * pre-exec handshake. Each example is the message as posted, with the thread it came from.
+ * pre-exec handshake; and a VF whose VLAN filter a bridge could not set up. Each example is the message as posted, with the thread it came from.
  */
 import type { CatalogueEntry } from '../entry.js';
 import { ex, render } from './build.js';
@@ -235,6 +235,29 @@ export const HARVEST2_SWEEP_ENTRIES: CatalogueEntry[] = [
         'libvirt:  error : libvirtd quit during handshake: Input/output error',
         undefined,
         'https://github.com/QaidVoid/Complete-Single-GPU-Passthrough/issues/6',
+      ),
+    ],
+  },
+  // ---- Linux bridge: a port whose VLAN filter could not be set up ----
+  {
+    id: 'kernel.bridge-port-vlan-init-failed',
+    source: 'kernel',
+    cite: 'torvalds/linux net/bridge/br_if.c br_add_if() (nbp_vlan_init() in net/bridge/br_vlan.c)',
+    format: 'failed to initialize vlan filtering on this port\n',
+    versions:
+      'printed with netdev_err() for the device being added ("ixgbevf 0000:03:00.0 eth1: ..."); since 4.x the port is then not added to the bridge',
+    patterns: [/failed to initialize vlan filtering on this port/],
+    severity: 'error',
+    title: 'A network device could not join a bridge: its VLAN filter could not be set up',
+    cause:
+      "adding the device to a Linux bridge failed at nbp_vlan_init(): the bridge could not give the new port its VLAN setup — its default PVID (VLAN 1) added to the device's hardware VLAN filter, or VLAN filtering switched on a switchdev/DSA port — so the device is not added to the bridge. For an SR-IOV VF (ixgbevf, iavf, mlx5 VF in a VM) adding a VLAN filter is a request to the PF's driver on the host, which refuses it when the VF is not trusted, a port VLAN is set for the VF, or the VF's VLAN filter limit is reached",
+    fix: 'use the VF directly instead of putting it in a bridge inside the VM, or on the host allow it (ip link set PF vf N trust on; no port VLAN for it); for a bridge that does not need VLANs, create it without a default PVID (ip link set BR type bridge vlan_default_pvid 0)',
+    render: render('ixgbevf 0000:03:00.0 eth1: '),
+    examples: [
+      ex(
+        'ixgbevf 0000:03:00.0 eth1: failed to initialize vlan filtering on this port',
+        undefined,
+        'https://github.com/istoreos/istoreos/issues/2109',
       ),
     ],
   },
