@@ -4,8 +4,9 @@
  * would not stop (command-ring abort, halt) and transfer events outside the expected TD; HD-audio
  * IRQ-timing and spurious-response notes; a USB port that cannot be enabled; an NVIDIA GPU whose
  * registers read all ones at probe ("fallen off the bus"); the Looking Glass client's SPICE
- * connection closed by the server; and the QEMU child that libvirt abandoned during its
- * pre-exec handshake; and a VF whose VLAN filter a bridge could not set up. Each example is the message as posted, with the thread it came from.
+ * connection closed by the server; the QEMU child that libvirt abandoned during its pre-exec
+ * handshake; and a VF whose VLAN filter a bridge could not set up. Each example is the message as
+ * posted, with the thread it came from.
  */
 import type { CatalogueEntry } from '../entry.js';
 import { ex, render } from './build.js';
