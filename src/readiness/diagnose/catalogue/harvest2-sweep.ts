@@ -174,17 +174,16 @@ export const HARVEST2_SWEEP_ENTRIES: CatalogueEntry[] = [
     id: 'kernel.nvidia-gpu-lost-at-probe',
     source: 'kernel',
     cite: 'NVIDIA/open-gpu-kernel-modules src/nvidia/arch/nvalloc/unix/src/osinit.c rm_is_supported_device()',
-    format:
-      'NVRM: The NVIDIA GPU %04x:%02x:%02x.%x\nNVRM: (PCI ID: %04x:%04x) installed in this system has\nNVRM: fallen off the bus and is not responding to commands.\n',
+    format: 'NVRM: fallen off the bus and is not responding to commands.\n',
     versions:
-      'some releases print the first two lines as one ("The NVIDIA GPU ... (PCI ID: ...) installed in this system has"); followed by "nvidia: probe of ... failed with error -1"',
+      'the last of three lines one nv_printf() prints: "NVRM: The NVIDIA GPU %04x:%02x:%02x.%x\\n" and "NVRM: (PCI ID: %04x:%04x) installed in this system has\\n" come before it (some releases join those two); followed by "nvidia: probe of ... failed with error -1"',
     patterns: [/fallen off the bus and is not responding to commands/],
     severity: 'error',
     title: 'The NVIDIA driver found the GPU not answering (registers read all ones)',
     cause:
       'when the driver probed the GPU, its identification registers in BAR0 (PMC_BOOT_0 and PMC_BOOT_42) both read 0xffffffff: config space answers but the GPU core does not, so the driver gives this GPU up (NV_ERR_GPU_IS_LOST). The GPU is powered off or held in reset — an auxiliary power cable missing or a power supply too weak —, in D3cold, its link is down, or it was left wedged by its previous user without a working reset: the VM that had it, or the host firmware/efifb still holding the boot GPU',
     fix: "check the GPU's power connectors and slot, then reboot; if it follows a VM, keep the GPU on vfio-pci (do not rebind nvidia after the VM) or reset it before (echo 1 > /sys/bus/pci/devices/ADDR/reset), and keep vfio-pci from putting it in D3cold (disable_idle_d3=1)",
-    render: render('', 0, 0xb3, 0, 0, 0x10de, 0x26b5),
+    render: render(''),
     examples: [
       ex(
         '[ 1843.308145] NVRM: The NVIDIA GPU 0000:b3:00.0\n               NVRM: (PCI ID: 10de:26b5) installed in this system has\n               NVRM: fallen off the bus and is not responding to commands.',
