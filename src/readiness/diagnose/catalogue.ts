@@ -15,6 +15,7 @@ import { GPU_DRIVER_SWEEP_ENTRIES } from './catalogue/gpu-driver-sweep.js';
 import { GPU_SRIOV_SWEEP_ENTRIES } from './catalogue/gpu-sriov-sweep.js';
 import { GUEST_SIDE_SWEEP_ENTRIES } from './catalogue/guest-side-sweep.js';
 import { HARVEST_SWEEP_ENTRIES } from './catalogue/harvest-sweep.js';
+import { HARVEST2_SWEEP_ENTRIES } from './catalogue/harvest2-sweep.js';
 import { HOST_GUEST_EXTRA_ENTRIES } from './catalogue/host-guest-extra.js';
 import { HOST_MISSES_SWEEP_ENTRIES } from './catalogue/host-misses-sweep.js';
 import { IGD_IOMMU_INIT_ENTRIES } from './catalogue/igd-iommu-init-sweep.js';
@@ -109,6 +110,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...GUEST_SIDE_SWEEP_ENTRIES,
   ...HARVEST_SWEEP_ENTRIES,
   ...GPU_SRIOV_SWEEP_ENTRIES,
+  ...HARVEST2_SWEEP_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,
 ];

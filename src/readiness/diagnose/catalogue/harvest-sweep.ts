@@ -658,16 +658,17 @@ export const HARVEST_SWEEP_ENTRIES: CatalogueEntry[] = [
   {
     id: 'libvirt.netdev-flags-unreadable',
     source: 'libvirt',
-    cite: 'libvirt/libvirt src/util/virnetdev.c virNetDevGetIFFlag()',
+    cite: 'libvirt/libvirt src/util/virnetdev.c virNetDevGetIFFlag() (virNetDevGetMTU() for the MTU)',
     format: "Cannot get interface flags on '%1$s'",
-    versions: 'a system error: the errno text follows after ": "',
+    versions:
+      "a system error: the errno text follows after \": \"; reading the MTU of the interface (a bridge for <interface type='bridge'/'network'>) fails the same way with \"Cannot get interface MTU on '%1$s'\"",
     patterns: [
-      /Cannot get interface flags on '(?<ifname>[^'\n]{1,40})'(?::\s?(?<err>[A-Z][A-Za-z ]{2,40}))?/,
+      /Cannot get interface (?:flags|MTU) on '(?<ifname>[^'\n]{1,40})'(?::\s?(?<err>[A-Z][A-Za-z ]{2,40}))?/,
     ],
     severity: 'error',
     title: 'libvirt could not read a host network interface',
     cause:
-      'libvirt asked the kernel for the flags of a network interface named in the domain or network XML (the PF or VF of an SR-IOV setup, a macvtap source, a bridge) and got an error: with "No such device" the interface does not exist in this network namespace — renamed (predictable names after a driver or kernel change), its VF gone after sriov_numvfs was reset, moved into another namespace (a container, a KubeVirt pod), or its driver not loaded',
+      'libvirt asked the kernel for the flags (or the MTU) of a network interface named in the domain or network XML (the PF or VF of an SR-IOV setup, a macvtap source, a bridge) and got an error: with "No such device" the interface does not exist in this network namespace — renamed (predictable names after a driver or kernel change), its VF gone after sriov_numvfs was reset, moved into another namespace (a container, a KubeVirt pod), or its driver not loaded; for the bridge of a libvirt network (virbr0) that network is not started (virsh net-start default)',
     fix: 'check the name with `ip link` in the namespace libvirt runs in; update the XML to the current name (or use PCI addresses for SR-IOV), recreate the VFs, and load the NIC driver',
     render: render('error : virNetDevGetIFFlag:735 : ', 'enp3s0f0'),
     examples: [
@@ -675,6 +676,11 @@ export const HARVEST_SWEEP_ENTRIES: CatalogueEntry[] = [
         '{"component":"virt-launcher","level":"error","msg":"Cannot get interface flags on \'em3\': No such device","pos":"virNetDevGetIFFlag:735","subcomponent":"libvirt","thread":"813","timestamp":"2019-06-19T23:51:16.850000Z"}',
         { ifname: 'em3', errno: 'ENODEV' },
         'https://github.com/kubevirt/kubevirt/pull/2404',
+      ),
+      ex(
+        "Call to virDomainCreateWithFlags failed: Cannot get interface MTU on 'virbr0': No such device",
+        { ifname: 'virbr0', errno: 'ENODEV' },
+        'https://github.com/vagrant-libvirt/vagrant-libvirt/issues/671',
       ),
     ],
   },

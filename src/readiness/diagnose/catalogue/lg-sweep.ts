@@ -306,12 +306,21 @@ export const LG_SWEEP_ENTRIES: CatalogueEntry[] = [
     format: 'Failed to connect to spice server',
     versions:
       'while running: "failed to process spice messages" (older clients: "Failed to process spice messages")',
-    patterns: [/Failed to connect to spice server/, /[Ff]ailed to process spice messages/],
+    patterns: [/Failed to connect to spice server/, /(?<lost>[Ff]ailed to process) spice messages/],
     severity: 'error',
     title: "Looking Glass client cannot reach the VM's SPICE server",
     cause:
       'the client uses SPICE (by default 127.0.0.1:5900) for keyboard, mouse, clipboard and audio; nothing answers there: the VM has no SPICE graphics device, it listens on another port or address (libvirt picks the port when autoport is on) or on a UNIX socket, or the VM is not running',
     fix: 'give the VM a SPICE display (<graphics type="spice" port="5900" autoport="no"><listen type="address" address="127.0.0.1"/></graphics>) and point the client at it (-c HOST -p PORT, or spice:host/spice:port in the client ini); or run without SPICE (-s, spice:enable=no) and pass keyboard and mouse another way',
+    refine: (f) =>
+      f.lost
+        ? {
+            title: 'Looking Glass client lost its SPICE connection',
+            cause:
+              "the client was connected to the VM's SPICE server and the connection broke while it was reading from it: the server closed it because another SPICE client connected to the VM (virt-manager's console window, remote-viewer — SPICE serves one client at a time), the VM shut down or QEMU restarted, or the client does not understand what the server sent (a client much older or newer than the VM's QEMU). The lines just above it say which (\"remote end closd connection\" is the server closing it)",
+            fix: 'close other SPICE viewers of the VM while using Looking Glass, restart the client after the VM restarts, and use a client release matching the host application; or run without SPICE (-s) if input goes another way',
+          }
+        : undefined,
     render: render('00:00:00.210 [E]              main.c:1213 | spiceThread                    | '),
     examples: [
       ex(
@@ -319,6 +328,11 @@ export const LG_SWEEP_ENTRIES: CatalogueEntry[] = [
       ),
       ex(
         '00:31:02.771 [E]              main.c:1223 | spiceThread                    | failed to process spice messages',
+      ),
+      ex(
+        '44452355817 [E]               main.c:1236 | lg_run                         | Failed to process spice messages',
+        { lost: 'Failed to process' },
+        'https://github.com/gnif/LookingGlass/issues/267',
       ),
     ],
   },
