@@ -10,7 +10,18 @@ import { checkSweepEntries, eachOnlyFinding, onlyFinding } from '../helpers/diag
 test('every entry is registered, cites its source and claims its examples alone', () => {
   const n = checkSweepEntries(
     OLDSETS_SWEEP_ENTRIES,
-    ['kernel.', 'chv.', 'kata.', 'spdk.', 'dpdk.', 'libvirt.', 'xen.', 'kubernetes.', 'windows.'],
+    [
+      'kernel.',
+      'chv.',
+      'kata.',
+      'spdk.',
+      'dpdk.',
+      'libvirt.',
+      'xen.',
+      'kubernetes.',
+      'windows.',
+      'rust-vmm.',
+    ],
     (e, x, f) => {
       for (const [k, v] of Object.entries(x.facts ?? {}))
         assert.equal(f.facts[k], v, `${e.id} fact ${k}: ${x.text}`);
@@ -263,4 +274,35 @@ test('kernel: the fixed tail "can\'t assign; no space" alone is still the BAR wi
 test('sysfs bind: ENODEV from a non-vfio driver also covers a device still bound elsewhere', () => {
   const f = onlyFinding('write /sys/bus/pci/drivers/ixgbe/bind: no such device', 'sysfs.bind-failed');
   assert.match(f.explanation.cause, /still bound to another driver/);
+});
+
+test('rust-vmm: unsetting the container is refused while a device fd is open; the number is the group', () => {
+  const f = onlyFinding(
+    'ERROR:vfio-ioctls/src/vfio_device.rs:640 -- Could not unbind VFIO group: 12',
+    'rust-vmm.vfio-group-unset-container-failed',
+  );
+  assert.equal(f.facts.group, '12');
+  assert.match(f.explanation.cause, /VFIO_GROUP_UNSET_CONTAINER/);
+  assert.match(f.explanation.cause, /EBUSY while a device file descriptor of the group is still open/);
+});
+
+test('KVM on Arm: an MMIO access without a valid syndrome cannot be emulated (old and new wording)', () => {
+  eachOnlyFinding(
+    'kernel.kvm-arm-mmio-no-syndrome',
+    [
+      'kvm [77]: load/store instruction decoding not implemented',
+      'Data abort outside memslots with no valid syndrome info',
+    ],
+    (f, line) => {
+      assert.match(f.explanation.cause, /syndrome \(ISV\)/, line);
+      assert.match(f.explanation.cause, /BAR/, line);
+      assert.match(f.explanation.fix, /page-aligned/, line);
+    },
+  );
+});
+
+test('DPDK: a device that no driver attached is one not bound to vfio-pci/uio', () => {
+  const f = onlyFinding('EAL: Driver cannot attach the device (0000:06:00.0)', 'dpdk.device-unusable');
+  assert.match(f.explanation.cause, /not bound to a kernel driver DPDK can drive/);
+  assert.match(f.explanation.fix, /vfio-pci/);
 });

@@ -201,7 +201,7 @@ export const OLDSETS_SWEEP_ENTRIES: CatalogueEntry[] = [
         : undefined,
     render: render('misc dxg: dxgk: ', 'dxgkio_is_feature_enabled', -22),
     examples: [
-      ex('misc dxg: dxgk: dxgkio_query_adapter_info: Ioctl failed: -22', {
+      ex('[    4.120533] misc dxg: dxgk: dxgkio_query_adapter_info: Ioctl failed: -22', {
         fn: 'dxgkio_query_adapter_info',
         errno: 'EINVAL',
       }),
@@ -234,7 +234,7 @@ export const OLDSETS_SWEEP_ENTRIES: CatalogueEntry[] = [
     format: 'Could not disable MSI-X: {}',
     versions:
       'current: "Could not disable MSI-X: {e}" / "Could not disable MSI: {e}" with the VfioError; early releases printed "Could not disable MSI-X" / "Could not disable MSI" without a reason, from the device\'s Drop',
-    patterns: [/Could not disable (?<irq>MSI-X|MSI)(?:: (?<reason>[^\n]{1,200}))?$/],
+    patterns: [/Could not disable (?<irq>MSI-X|MSI)(?:: (?<reason>[^\n"]{1,200}))?/],
     severity: 'warning',
     title: 'cloud-hypervisor could not turn off the VFIO device’s MSI/MSI-X interrupts',
     cause:
@@ -317,6 +317,53 @@ export const OLDSETS_SWEEP_ENTRIES: CatalogueEntry[] = [
       ex('EAL: Cannot obtain physical addresses: Operation not permitted. Only vfio will function.', {
         errno: 'EPERM',
       }),
+    ],
+  },
+  {
+    id: 'rust-vmm.vfio-group-unset-container-failed',
+    source: 'rust-vmm',
+    cite: 'rust-vmm/vfio-ioctls src/vfio_device.rs VfioContainer::remove_device() (vfio_syscall::unset_group_container(): VFIO_GROUP_UNSET_CONTAINER); the refusal in torvalds/linux drivers/vfio/group.c vfio_group_ioctl_unset_container()',
+    format: 'Could not unbind VFIO group: {:?}',
+    versions:
+      'the number is the VFIO group id, not an errno; printed when the last device of a group is removed (hot-unplug, VM shutdown), after "Could not delete VFIO group: {e:?}" when removing the group from the KVM VFIO device failed first',
+    patterns: [
+      /Could not unbind VFIO group: (?<group>\d{1,5})/,
+      /Could not delete VFIO group: (?<reason>[^\n]{1,200})/,
+    ],
+    severity: 'warning',
+    title: 'The VMM could not detach a VFIO group from its container',
+    cause:
+      'when the last device of a VFIO group goes away, the rust-vmm VFIO code (cloud-hypervisor, Firecracker-based and other rust-vmm VMMs) detaches the group from its container with VFIO_GROUP_UNSET_CONTAINER. The kernel refuses that with EBUSY while a device file descriptor of the group is still open (the device is still in use by the VMM, e.g. dropped in the wrong order) and with EINVAL when the group is not attached to a container. The group stays attached until the process exits, which closes everything; a hot-plugged device cannot be re-added to another container until then',
+    fix: 'at VM shutdown nothing is needed; if a device cannot be hot-plugged again after unplugging, restart the VMM process (and report it to the VMM: the device fd must be closed before the group is detached)',
+    examples: [
+      ex('ERROR: [vfio_ioctls::vfio_device]: Could not unbind VFIO group: 27', { group: '27' }),
+      ex(
+        'cloud-hypervisor: 40.1s: <vmm> ERROR:vfio-ioctls/src/vfio_device.rs:640 -- Could not unbind VFIO group: 3',
+        {
+          group: '3',
+        },
+      ),
+    ],
+  },
+  {
+    id: 'kernel.kvm-arm-mmio-no-syndrome',
+    source: 'kernel',
+    cite: 'torvalds/linux virt/kvm/arm/mmio.c io_mem_abort() (Linux 5.7+: arch/arm64/kvm/mmio.c io_mem_abort())',
+    format: 'load/store instruction decoding not implemented\n',
+    versions:
+      'kvm_err() up to Linux 5.4 ("kvm [PID]: load/store instruction decoding not implemented"); Linux 5.5+ prints "Data abort outside memslots with no valid syndrome info" (kvm_pr_unimpl) unless the VMM asked for KVM_CAP_ARM_NISV_TO_USER',
+    patterns: [
+      /load\/store instruction decoding not implemented/,
+      /Data abort outside memslots with no valid syndrome info/,
+    ],
+    severity: 'error',
+    title: 'KVM on Arm cannot emulate the guest’s access to an MMIO region',
+    cause:
+      'on arm64 the guest accessed an address that is not guest RAM or a region mapped into the guest (emulated MMIO — for a passed-through device, a BAR or part of a BAR the VMM did not mmap into the guest, so every access traps to KVM), and the CPU gave no valid instruction syndrome (ISV) for it: load/store pair, writeback addressing, SIMD or atomic instructions. KVM decodes MMIO accesses only from the syndrome, so it cannot emulate this one and the vCPU stops with an error (ENOSYS)',
+    fix: "make the BAR directly mapped: its size and offsets must be page-aligned for the host's page size (64 KiB-page hosts cannot map 4 KiB BARs or MSI-X tables sharing a page), or use a VMM that handles it in user space (KVM_CAP_ARM_NISV_TO_USER); in the guest, drivers must use the kernel's MMIO accessors (readl/writel), not memcpy or SIMD, on device memory",
+    examples: [
+      ex('[ 5120.448812] kvm [2311]: load/store instruction decoding not implemented'),
+      ex('kvm [4410]: Data abort outside memslots with no valid syndrome info'),
     ],
   },
   // ---------------------------------------------------------------- libvirt and virsh
