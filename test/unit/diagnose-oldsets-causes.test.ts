@@ -306,3 +306,46 @@ test('DPDK: a device that no driver attached is one not bound to vfio-pci/uio', 
   assert.match(f.explanation.cause, /not bound to a kernel driver DPDK can drive/);
   assert.match(f.explanation.fix, /vfio-pci/);
 });
+
+test('SPDK setup.sh: the rebind line is informational; a failed bind is a device without an IOMMU group', () => {
+  const id = 'spdk.setup-rebind';
+  const moved = onlyFinding('0000:5e:00.0 (144d a808): nvme -> uio_pci_generic', id);
+  assert.equal(moved.explanation.severity, 'info');
+  assert.match(moved.explanation.cause, /enable_unsafe_noiommu_mode/);
+  const failed = onlyFinding('0000:5e:00.0 (144d a808): failed to bind to vfio-pci, aborting', id);
+  assert.equal(failed.explanation.severity, 'error');
+  assert.match(failed.explanation.cause, /without an IOMMU group/);
+});
+
+test('DPDK probe line: informational, the driver binding decides', () => {
+  const f = onlyFinding('EAL: PCI device 0000:81:00.0 on NUMA socket 1', 'dpdk.pci-device-probe-info');
+  assert.equal(f.explanation.severity, 'info');
+  assert.match(f.explanation.cause, /bound to vfio-pci/);
+});
+
+test('SR-IOV operator: EOPNOTSUPP on a VF MAC is an InfiniBand PF (GUIDs, not MACs)', () => {
+  const f = onlyFinding(
+    'E0101 00:00:00.000000 1 utils.go:300] configSriovDevice(): fail to configure VF admin mac address for device 0000:3b:00.3 "operation not supported"',
+    'kubernetes.sriov-operator-vf-mac-unsupported',
+  );
+  assert.match(f.explanation.cause, /InfiniBand/);
+  assert.match(f.explanation.cause, /GUID/);
+});
+
+test('dpdk-devbind: vfio_pci is the module name, the driver directory is vfio-pci', () => {
+  const f = onlyFinding(
+    'Error: bind failed for 0000:02:00.0 - Cannot open /sys/bus/pci/drivers/vfio_pci/bind',
+    'sysfs.dpdk-devbind-failed',
+  );
+  assert.match(f.explanation.cause, /module's spelling/);
+  assert.match(f.explanation.fix, /--bind=vfio-pci/);
+});
+
+test('KubeVirt: a dashed vGPU resource name is read, and a missing PCI_RESOURCE_ for a vGPU is harmless', () => {
+  const f = onlyFinding(
+    'PCI_RESOURCE_NVIDIA_COM_GRID_T4-4Q not set for resource nvidia.com/GRID_T4-4Q',
+    'kubevirt.resource-env-missing',
+  );
+  assert.equal(f.facts.env, 'PCI_RESOURCE_NVIDIA_COM_GRID_T4-4Q');
+  assert.match(f.explanation.cause, /expected and harmless/);
+});

@@ -366,6 +366,89 @@ export const OLDSETS_SWEEP_ENTRIES: CatalogueEntry[] = [
       ex('kvm [4410]: Data abort outside memslots with no valid syndrome info'),
     ],
   },
+  {
+    id: 'spdk.setup-rebind',
+    source: 'spdk',
+    cite: 'spdk/spdk scripts/setup.sh linux_bind_driver() (the driver chosen in configure_linux_pci())',
+    format: '%s (%s): %s -> %s',
+    versions:
+      'the ids are "VENDOR DEVICE" without 0x; siblings from the same function: "%s (%s): Already using the %s driver" and, when the device did not end up on the driver, "%s (%s): failed to bind to %s, aborting"',
+    patterns: [
+      new RegExp(
+        `${BDF} \\((?<ids>[0-9a-fA-F]{4} [0-9a-fA-F]{4})\\): (?<failed>failed to bind to) (?<driver>[\\w-]{2,40}), aborting`,
+      ),
+      new RegExp(
+        `${BDF} \\((?<ids>[0-9a-fA-F]{4} [0-9a-fA-F]{4})\\): (?<from>[\\w-]{1,40}) -> (?<driver>[\\w-]{2,40})$`,
+      ),
+    ],
+    severity: 'info',
+    title: "SPDK's setup.sh moves a device to a userspace driver",
+    cause:
+      "SPDK's setup.sh takes the device from its kernel driver and gives it to a userspace driver: vfio-pci when the kernel has IOMMU groups (an IOMMU is on) or vfio's no-IOMMU mode is enabled (/sys/module/vfio/parameters/enable_unsafe_noiommu_mode = Y), otherwise uio_pci_generic (or igb_uio). This line is informational",
+    fix: 'nothing, unless a "failed to bind" line follows',
+    refine: (f) =>
+      f.failed
+        ? {
+            severity: 'error',
+            title: "SPDK's setup.sh could not bind the device",
+            cause: `after setup.sh handed the device to ${f.driver}, it is not bound to it: the driver's probe refused it. For vfio-pci that is almost always a device without an IOMMU group — no IOMMU (off in the firmware, or a VM or cloud instance without a virtual IOMMU) and vfio's no-IOMMU mode not enabled, or the vfio-pci module is missing; dmesg names the reason`,
+            fix: 'enable the IOMMU (intel_iommu=on / amd_iommu=on, and a vIOMMU for a VM); in a VM without one, either enable no-IOMMU mode (modprobe vfio enable_unsafe_noiommu_mode=1; unsafe, DMA is not isolated) before running setup.sh, or let it use uio_pci_generic (DRIVER_OVERRIDE=uio_pci_generic)',
+          }
+        : undefined,
+    examples: [
+      ex('0000:00:04.0 (8086 0953): nvme -> vfio-pci', { from: 'nvme', driver: 'vfio-pci' }),
+      ex('0000:00:04.0 (8086 0953): failed to bind to uio_pci_generic, aborting', {
+        failed: 'failed to bind to',
+        driver: 'uio_pci_generic',
+      }),
+    ],
+  },
+  {
+    id: 'dpdk.pci-device-probe-info',
+    source: 'dpdk',
+    cite: 'DPDK/dpdk drivers/bus/pci/pci_common.c rte_pci_probe_one_driver() (older: lib/librte_eal/common/eal_common_pci.c)',
+    format: 'PCI device %s on NUMA socket %i\n',
+    versions:
+      'followed by "  probe driver: %x:%x %s" when a driver takes the device, or "  Not managed by a supported kernel driver, skipped" (older releases: "  Device is blacklisted, not initializing" for a -b device)',
+    patterns: [new RegExp(`PCI device ${BDF} on NUMA socket (?<socket>-?\\d{1,3})`)],
+    severity: 'info',
+    title: 'DPDK probes a PCI device (informational)',
+    cause:
+      "DPDK's PCI bus scan reached this device and is trying its drivers on it; the line itself is informational (socket -1: the platform reports no NUMA node). Whether a driver takes it depends on the kernel driver the device is bound to: a device bound to vfio-pci, uio_pci_generic or igb_uio is set up (for vfio-pci the lines after it show the VFIO group being attached to DPDK's container and the IOMMU type in use), a device still on its kernel driver is skipped",
+    fix: 'nothing; if the device is not used, read the lines after it and bind the device to vfio-pci (`dpdk-devbind.py --status` shows which driver each device has)',
+    examples: [
+      ex('EAL: PCI device 0000:3b:00.1 on NUMA socket 0', { socket: '0' }),
+      ex('EAL: PCI device 0000:00:05.0 on NUMA socket -1', { socket: '-1' }),
+    ],
+  },
+  {
+    id: 'kubernetes.sriov-operator-vf-mac-unsupported',
+    source: 'kubernetes',
+    cite: 'k8snetworkplumbingwg/sriov-network-operator pkg/utils/utils.go configSriovDevice() (setting the VF admin MAC through netlink, LinkSetVfHardwareAddr)',
+    format: 'configSriovDevice(): fail to configure VF admin mac address for device %s %q',
+    patterns: [
+      new RegExp(`fail to configure VF admin mac address for device ${BDF} "?(?<err>[^"\\n]{2,80})`),
+    ],
+    severity: 'error',
+    title: 'The SR-IOV operator could not set a VF’s MAC address',
+    cause:
+      "when it creates the VFs, the SR-IOV network config daemon gives each VF an administrative MAC address through the PF's netlink interface (the equivalent of `ip link set PF vf N mac ...`); the PF driver refused it",
+    fix: 'check `ip link show PF` lists the VFs and that the PF driver supports setting VF MACs',
+    refine: (f) =>
+      f.errno === 'EOPNOTSUPP' || /not supported/i.test(f.err ?? '')
+        ? {
+            cause:
+              'the PF driver does not support setting a VF MAC address (EOPNOTSUPP). That is the case for an InfiniBand port (mlx5 in IB link mode): InfiniBand VFs have no Ethernet MAC but a node/port GUID, which the operator must set instead — an IB policy needs linkType: ib (isRdma), and operator versions without IB support try a MAC anyway. On Ethernet it means the PF driver or firmware does not offer VF MAC administration',
+            fix: 'for InfiniBand set linkType: ib in the SriovNetworkNodePolicy and use an operator version that configures VF GUIDs; otherwise update the PF driver/firmware or use a NIC whose driver supports VF MAC administration',
+          }
+        : undefined,
+    examples: [
+      ex(
+        'configSriovDevice(): fail to configure VF admin mac address for device 0000:af:00.2 "operation not supported"',
+        { err: 'operation not supported' },
+      ),
+    ],
+  },
   // ---------------------------------------------------------------- libvirt and virsh
   {
     id: 'libvirt.hook-not-executable',
