@@ -171,7 +171,7 @@ export const OLDSETS_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       "the NVIDIA driver asks the GPU's video BIOS (an int10h VESA call, e.g. to restore a text mode on the console) and it did not answer with success. In a VM or on a secondary GPU the card's legacy video BIOS has not been run (UEFI/OVMF boots, rombar=0, a GPU that is not the boot display), so the call has nothing to answer it. This does not stop the driver or the GPU; only the console mode switch is affected",
     fix: 'nothing; if the console stays blank when the driver loads or unloads, give the VM the GPU ROM (romfile=) or boot with OVMF and an EFI framebuffer',
-    render: render('NVRM unixCallVideoBIOS: ', '4f02', '0003', '014f', '0003'),
+    render: render('NVRM unixCallVideoBIOS: ', 0x4f02, 3, 0x14f, 3),
     examples: [
       ex('kernel: NVRM unixCallVideoBIOS: int10h(4f03, 0000) vesa call failed! (014f, 0000)', { ax: '4f03' }),
     ],
@@ -231,15 +231,16 @@ export const OLDSETS_SWEEP_ENTRIES: CatalogueEntry[] = [
     id: 'chv.vfio-irq-disable-failed',
     source: 'cloud-hypervisor',
     cite: 'cloud-hypervisor/cloud-hypervisor pci/src/vfio.rs VfioCommon::disable_msix() / disable_msi() (older: vm-virtio/src/vfio_pci.rs Drop for VfioPciDevice); the ioctl in rust-vmm/vfio-ioctls src/vfio_device.rs disable_irq()',
-    format: 'Could not disable MSI-X: {}',
+    format: 'Could not disable MSI-X: %s',
     versions:
-      'current: "Could not disable MSI-X: {e}" / "Could not disable MSI: {e}" with the VfioError; early releases printed "Could not disable MSI-X" / "Could not disable MSI" without a reason, from the device\'s Drop',
+      'Rust: "Could not disable MSI-X: {}"; current: "Could not disable MSI-X: {e}" / "Could not disable MSI: {e}" with the VfioError; early releases printed "Could not disable MSI-X" / "Could not disable MSI" without a reason, from the device\'s Drop',
     patterns: [/Could not disable (?<irq>MSI-X|MSI)(?:: (?<reason>[^\n"]{1,200}))?/],
     severity: 'warning',
     title: 'cloud-hypervisor could not turn off the VFIO device’s MSI/MSI-X interrupts',
     cause:
       'to turn MSI or MSI-X off, cloud-hypervisor (through vfio-ioctls) sends VFIO_DEVICE_SET_IRQS for that interrupt index with flags DATA_NONE | ACTION_TRIGGER and a count of 0, which the kernel\'s vfio-pci takes as "disable"; the ioctl failed. It happens when the guest driver switches interrupt mode and when the device is removed or the VM stops; at teardown it is harmless (the device is released anyway), during run time the guest may be left with interrupts it did not ask for',
     fix: 'if the guest loses interrupts, read the error after the colon (an errno from the kernel) and upgrade cloud-hypervisor; at VM shutdown or hot-unplug nothing is needed',
+    render: render('', 'VfioDisableIrq(Os { code: 22 })'),
     examples: [
       ex('Could not disable MSI-X', { irq: 'MSI-X' }),
       ex(
@@ -263,6 +264,7 @@ export const OLDSETS_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       'the Kata runtime hands the agent in the guest each VFIO device as an option "HOST=GUEST-PCI-PATH", and the agent parses HOST as a PCI address (DDDD:BB:DD.F); it is not one. That happens when the device is not a PCI function given by address: a mediated device (vGPU, given by UUID or /sys/bus/mdev path), a device given by another name, or a runtime/agent version pair that format the option differently',
     fix: 'pass a whole PCI function (its /dev/vfio/N group, bound to vfio-pci) or use a Kata release whose runtime and agent both support the device type you pass (mediated devices need explicit support); keep the runtime and the guest image (agent) at the same version',
+    render: render('failed to create shim task: '),
     examples: [ex('Error: failed to create shim task: Bad host PCI address in VFIO option {:?}')],
   },
   {
@@ -323,9 +325,9 @@ export const OLDSETS_SWEEP_ENTRIES: CatalogueEntry[] = [
     id: 'rust-vmm.vfio-group-unset-container-failed',
     source: 'rust-vmm',
     cite: 'rust-vmm/vfio-ioctls src/vfio_device.rs VfioContainer::remove_device() (vfio_syscall::unset_group_container(): VFIO_GROUP_UNSET_CONTAINER); the refusal in torvalds/linux drivers/vfio/group.c vfio_group_ioctl_unset_container()',
-    format: 'Could not unbind VFIO group: {:?}',
+    format: 'Could not unbind VFIO group: %d',
     versions:
-      'the number is the VFIO group id, not an errno; printed when the last device of a group is removed (hot-unplug, VM shutdown), after "Could not delete VFIO group: {e:?}" when removing the group from the KVM VFIO device failed first',
+      'Rust: "Could not unbind VFIO group: {:?}" with group.id(); the number is the VFIO group id, not an errno; printed when the last device of a group is removed (hot-unplug, VM shutdown), after "Could not delete VFIO group: {e:?}" when removing the group from the KVM VFIO device failed first',
     patterns: [
       /Could not unbind VFIO group: (?<group>\d{1,5})/,
       /Could not delete VFIO group: (?<reason>[^\n]{1,200})/,
@@ -335,6 +337,7 @@ export const OLDSETS_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       'when the last device of a VFIO group goes away, the rust-vmm VFIO code (cloud-hypervisor, Firecracker-based and other rust-vmm VMMs) detaches the group from its container with VFIO_GROUP_UNSET_CONTAINER. The kernel refuses that with EBUSY while a device file descriptor of the group is still open (the device is still in use by the VMM, e.g. dropped in the wrong order) and with EINVAL when the group is not attached to a container. The group stays attached until the process exits, which closes everything; a hot-plugged device cannot be re-added to another container until then',
     fix: 'at VM shutdown nothing is needed; if a device cannot be hot-plugged again after unplugging, restart the VMM process (and report it to the VMM: the device fd must be closed before the group is detached)',
+    render: render('ERROR: [vfio_ioctls::vfio_device]: ', 27),
     examples: [
       ex('ERROR: [vfio_ioctls::vfio_device]: Could not unbind VFIO group: 27', { group: '27' }),
       ex(
@@ -361,6 +364,7 @@ export const OLDSETS_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       'on arm64 the guest accessed an address that is not guest RAM or a region mapped into the guest (emulated MMIO — for a passed-through device, a BAR or part of a BAR the VMM did not mmap into the guest, so every access traps to KVM), and the CPU gave no valid instruction syndrome (ISV) for it: load/store pair, writeback addressing, SIMD or atomic instructions. KVM decodes MMIO accesses only from the syndrome, so it cannot emulate this one and the vCPU stops with an error (ENOSYS)',
     fix: "make the BAR directly mapped: its size and offsets must be page-aligned for the host's page size (64 KiB-page hosts cannot map 4 KiB BARs or MSI-X tables sharing a page), or use a VMM that handles it in user space (KVM_CAP_ARM_NISV_TO_USER); in the guest, drivers must use the kernel's MMIO accessors (readl/writel), not memcpy or SIMD, on device memory",
+    render: render('kvm [2311]: '),
     examples: [
       ex('[ 5120.448812] kvm [2311]: load/store instruction decoding not implemented'),
       ex('kvm [4410]: Data abort outside memslots with no valid syndrome info'),
@@ -395,6 +399,7 @@ export const OLDSETS_SWEEP_ENTRIES: CatalogueEntry[] = [
             fix: 'enable the IOMMU (intel_iommu=on / amd_iommu=on, and a vIOMMU for a VM); in a VM without one, either enable no-IOMMU mode (modprobe vfio enable_unsafe_noiommu_mode=1; unsafe, DMA is not isolated) before running setup.sh, or let it use uio_pci_generic (DRIVER_OVERRIDE=uio_pci_generic)',
           }
         : undefined,
+    render: render('', '0000:00:04.0', '8086 0953', 'nvme', 'vfio-pci'),
     examples: [
       ex('0000:00:04.0 (8086 0953): nvme -> vfio-pci', { from: 'nvme', driver: 'vfio-pci' }),
       ex('0000:00:04.0 (8086 0953): failed to bind to uio_pci_generic, aborting', {
@@ -416,6 +421,7 @@ export const OLDSETS_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       "DPDK's PCI bus scan reached this device and is trying its drivers on it; the line itself is informational (socket -1: the platform reports no NUMA node). Whether a driver takes it depends on the kernel driver the device is bound to: a device bound to vfio-pci, uio_pci_generic or igb_uio is set up (for vfio-pci the lines after it show the VFIO group being attached to DPDK's container and the IOMMU type in use), a device still on its kernel driver is skipped",
     fix: 'nothing; if the device is not used, read the lines after it and bind the device to vfio-pci (`dpdk-devbind.py --status` shows which driver each device has)',
+    render: render('EAL: ', '0000:3b:00.1', 0),
     examples: [
       ex('EAL: PCI device 0000:3b:00.1 on NUMA socket 0', { socket: '0' }),
       ex('EAL: PCI device 0000:00:05.0 on NUMA socket -1', { socket: '-1' }),
@@ -442,6 +448,7 @@ export const OLDSETS_SWEEP_ENTRIES: CatalogueEntry[] = [
             fix: 'for InfiniBand set linkType: ib in the SriovNetworkNodePolicy and use an operator version that configures VF GUIDs; otherwise update the PF driver/firmware or use a NIC whose driver supports VF MAC administration',
           }
         : undefined,
+    render: render('', '0000:af:00.2', 'operation not supported'),
     examples: [
       ex(
         'configSriovDevice(): fail to configure VF admin mac address for device 0000:af:00.2 "operation not supported"',
@@ -513,6 +520,7 @@ export const OLDSETS_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       "the VM has a VIF on an SR-IOV network, and on this host XAPI found no free virtual function on the network's physical interface: all VFs are taken by running VMs, or the NIC has no VFs yet (SR-IOV was enabled on the network but the host was not rebooted, or the driver created fewer VFs than expected)",
     fix: "check the network's PIF with `xe network-sriov-list` / `xe pif-param-list` (remaining-capacity); reboot the host after enabling SR-IOV so the VFs are created, raise the VF count, or start the VM on a host with free VFs",
+    render: render('Server_error('),
     examples: [
       ex(
         'xapi: [error||4011 ||backtrace] Async.VM.start R:3c2f failed with exception Server_error(NETWORK_SRIOV_INSUFFICIENT_CAPACITY, [ OpaqueRef:1d2e ])',
@@ -533,6 +541,7 @@ export const OLDSETS_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       "a netdevice resource pool selects this device, and the plugin reads the device's network interface name (and, for a VF, its physical function's) from /sys/bus/pci/devices/ADDR/net; that directory is missing: the function (or its PF) is not bound to a kernel network driver — it is on vfio-pci or another userspace (DPDK) driver, or its kernel driver did not create a netdev — so the plugin skips it",
     fix: 'leave the PF on its kernel network driver (only VFs go to vfio-pci), or select userspace-bound devices in a pool that does not need a netdev (a device type / selectors for vfio-pci devices); check `ls /sys/bus/pci/devices/ADDR/net` and `lspci -k -s ADDR`',
+    render: render('', 'open /sys/bus/pci/devices/0000:3b:00.0/net: no such file or directory'),
     examples: [
       ex(
         'discoverDevices(): error adding new device: "open /sys/bus/pci/devices/0000:3b:00.0/net: no such file or directory"',
@@ -584,7 +593,7 @@ export const OLDSETS_SWEEP_ENTRIES: CatalogueEntry[] = [
     versions: 'Chinese (zh-CN) Windows prints "找不到与参数名称“%s”匹配的参数。"',
     patterns: [
       /A parameter cannot be found that matches parameter name '(?<param>[\w-]{1,60})'/,
-      /找不到与参数名称[“"](?<param>[\w-]{1,60})[”"]匹配的参数/,
+      /\u627e\u4e0d\u5230\u4e0e\u53c2\u6570\u540d\u79f0[\u201c"](?<param>[\w-]{1,60})[\u201d"]\u5339\u914d\u7684\u53c2\u6570/,
     ],
     severity: 'error',
     title: 'The cmdlet has no such parameter (in this Windows / module version)',
