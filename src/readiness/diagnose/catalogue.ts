@@ -34,6 +34,7 @@ import { MDEV_GUEST_SWEEP_ENTRIES } from './catalogue/mdev-guest-sweep.js';
 import { MGMT_SWEEP_ENTRIES } from './catalogue/mgmt-sweep.js';
 import { NEWEST_VERSIONS_ENTRIES } from './catalogue/newest-versions-sweep.js';
 import { NIC_DPDK_SWEEP_ENTRIES } from './catalogue/nic-dpdk-sweep.js';
+import { OLDSETS_SWEEP_ENTRIES } from './catalogue/oldsets-sweep.js';
 import { OTHER_ENTRIES } from './catalogue/other.js';
 import { POWER_AER_BAR_ENTRIES } from './catalogue/power-aer-bar-sweep.js';
 import { QEMU_ENTRIES } from './catalogue/qemu.js';
@@ -111,6 +112,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...HARVEST_SWEEP_ENTRIES,
   ...GPU_SRIOV_SWEEP_ENTRIES,
   ...HARVEST2_SWEEP_ENTRIES,
+  ...OLDSETS_SWEEP_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,
 ];

@@ -102,8 +102,8 @@ export const DPDK_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'DPDK gave up on the device',
     cause:
-      "DPDK's PCI driver could not set the device up; this line only concludes: the EAL line just before it says why (group not viable, DMA remapping failed, group cannot be opened)",
-    fix: 'read the EAL line printed just before this one (vfiokit diagnose explains it too)',
+      'DPDK\'s PCI driver could not set the device up; this line only concludes: the EAL line just before it says why (group not viable, DMA remapping failed, group cannot be opened). With no error before it, no DPDK driver took the device at all: the probe skips a device that is not bound to a kernel driver DPDK can drive — vfio-pci, uio_pci_generic or igb_uio (EAL: "Not managed by a supported kernel driver, skipped"; the hot-plug path then reports ENOTSUP) — so a NIC still bound to its kernel network driver (e1000, ixgbe, i40e, ...) gives this, as does a device no DPDK driver supports',
+    fix: 'read the EAL line printed just before this one (vfiokit diagnose explains it too); if there is none, bind the device to vfio-pci first (`dpdk-devbind.py -b vfio-pci ADDR`, `lspci -k -s ADDR` shows the driver in use)',
     render: render(EAL, '0000:af:01.0'),
     examples: [
       ex('EAL: Requested device 0000:af:01.0 cannot be used', { bdf: '0000:af:01.0' }),

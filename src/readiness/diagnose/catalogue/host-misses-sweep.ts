@@ -128,6 +128,14 @@ function refineGasketIrq(f: Facts): Refinement | undefined {
 /** systemd's unit look-ups, by the unit the step asked for. */
 function refineUnit(f: Facts): Refinement | undefined {
   const unit = f.unit ?? '';
+  // systemctl appends ".service" to a name without a known unit suffix (unit_name_mangle()), so a
+  // misspelled suffix shows up doubled: "foo.servic.service", "foo.serivce.service".
+  const typed = /^(?<base>[\w@:-]{1,200})\.(?<suffix>[a-z]{3,9})\.service$/.exec(unit)?.groups;
+  if (typed && /^s/.test(typed.suffix) && !['service', 'socket', 'slice', 'swap'].includes(typed.suffix))
+    return {
+      cause: `the unit name was mistyped: "${typed.base}.${typed.suffix}" does not end in a unit type systemd knows (.service, .socket, .timer, ...), so systemctl appended ".service" and looked for ${unit}, which no package installs — the wrong name, not a missing package`,
+      fix: `run the command again with the unit name spelled right (${typed.base}.service); \`systemctl list-unit-files '${typed.base}*'\` shows the units of that name`,
+    };
   if (f.what === 'is masked')
     return {
       cause: `${unit} is masked (linked to /dev/null), so systemd refuses to enable or start it: someone (or a set-up script) ran systemctl mask on it`,

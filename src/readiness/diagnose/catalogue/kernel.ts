@@ -2052,6 +2052,8 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
         `(?<res>BAR \\d{1,2}|ROM|VF BAR \\d{1,2}|bridge window) (?<range>${RANGE}): can't assign; no space`,
       ),
       new RegExp(`BAR (?<bar>\\d{1,2}): no space for (?<range>${RANGE})`),
+      // the format's fixed tail, when the resource name and range were cut off the paste
+      /: can't assign; no space$|^can't assign; no space$/,
     ],
     severity: 'warning',
     title: 'No address space left for a BAR',

@@ -687,8 +687,8 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'The same host device is assigned twice',
     cause:
-      'the VM configuration assigns the same host PCI function in two -device vfio-pci (or two <hostdev>) entries',
-    fix: 'remove the duplicate; to give the guest several functions assign each function once',
+      'QEMU keeps the devices it has attached per VFIO group (per iommufd context with the cdev /dev/vfio/devices backend) and refuses a device whose host name is already among them: the same host PCI function is assigned twice — two -device vfio-pci (or two <hostdev>) entries, or a hot-plug (QMP device_add, from a management layer or device plugin) of a function that the VM already has from its definition or an earlier hot-plug that was never removed',
+    fix: 'remove the duplicate; to give the guest several functions assign each function once; before hot-plugging, check the VM does not have the device already (QMP query-pci, virsh dumpxml) and that the allocator (device plugin, management layer) does not hand the same device out twice',
     render: {
       prefix: `${QEMU}-device vfio-pci,host=0000:01:00.0,id=hostdev1: vfio 0000:01:00.0: `,
       args: [],

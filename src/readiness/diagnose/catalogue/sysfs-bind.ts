@@ -422,6 +422,14 @@ const DPDK_DEVBIND: CatalogueEntry = {
   cause: "writing the address to the driver's sysfs file failed; the errno says why",
   fix: 'see the cause; `dpdk-devbind.py --status` shows the current drivers',
   refine: (f) => {
+    // The module is vfio_pci, the driver (and its sysfs directory) vfio-pci; dpdk-devbind takes the
+    // name it is given as the directory under /sys/bus/pci/drivers/.
+    const named = f.driver ?? /\/drivers\/(?<d>[\w.-]{1,64})\//.exec(f.path ?? '')?.groups?.d;
+    if (f.op === 'bind' && named && /^vfio_pci$|^uio-pci-generic$/.test(named))
+      return {
+        cause: `the driver was given as "${named}", which is the module's spelling, not the driver's: dpdk-devbind binds through /sys/bus/pci/drivers/NAME/, and the kernel registers the drivers as vfio-pci (module vfio_pci) and uio_pci_generic, so /sys/bus/pci/drivers/${named}/ does not exist and the bind fails whether the module is loaded or not`,
+        fix: `use the driver's name: \`dpdk-devbind.py --bind=${named === 'vfio_pci' ? 'vfio-pci' : 'uio_pci_generic'} ADDR\` (\`ls /sys/bus/pci/drivers/\` lists the names)`,
+      };
     const file = f.op === 'unbind' ? SYSFS_FILES[1] : SYSFS_FILES[0];
     const t = sysfsErrnoText(file, {
       ...f,

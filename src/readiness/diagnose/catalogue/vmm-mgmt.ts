@@ -490,12 +490,12 @@ export const VMM_MGMT_ENTRIES: CatalogueEntry[] = [
     cite: `${KUBEVIRT}/addresspool.go AddressPool.load()`,
     format: '%s not set for resource %s',
     patterns: [
-      /(?<env>(?:MDEV_)?PCI_RESOURCE_[A-Z0-9_]{1,80}(?:_ROOT_COMPLEX)?) not set for resource (?<resource>[\w.-]{1,63}\/[\w.-]{1,63})/,
+      /(?<env>(?:MDEV_)?PCI_RESOURCE_[A-Z0-9_-]{1,80}(?:_ROOT_COMPLEX)?) not set for resource (?<resource>[\w.-]{1,63}\/[\w.-]{1,63})/,
     ],
     severity: 'warning',
     title: 'The device plugin gave the pod no PCI address for a resource',
     cause:
-      "virt-launcher looks up both PCI_RESOURCE_<NAME> (passthrough) and MDEV_PCI_RESOURCE_<NAME> (vGPU) for every host-device resource; the one that matches the device's kind must be set by the device plugin. A missing PCI_RESOURCE_ for a passthrough device means the resource came from a plugin that does not export addresses",
+      "virt-launcher builds both a PCI address pool and a mediated-device pool for every GPU / host-device resource, so it looks up both PCI_RESOURCE_<NAME> (passthrough) and MDEV_PCI_RESOURCE_<NAME> (vGPU) for each, and one of the two is always missing: PCI_RESOURCE_ missing for a mediated-device (vGPU) resource is expected and harmless. Only the variable that matches the device's kind must be set by the device plugin: a missing PCI_RESOURCE_ for a device passed through whole means the resource came from a plugin that does not export addresses (the resource name in the variable keeps its dashes; dots and slashes become underscores)",
     fix: "check which plugin advertises the resource on the node (kubectl describe node) and that it is KubeVirt's own (externalResourceProvider: false) or a VM-passthrough plugin such as NVIDIA's sandbox device plugin",
     refine: (f) =>
       f.env?.startsWith('MDEV_')
