@@ -145,3 +145,49 @@ test('PCILeech VFIO check: a missing group device names the binding, another rea
   const other = onlyFinding('[VFIO BIND] VFIO binding verification failed: Permission denied', id);
   assert.doesNotMatch(other.explanation.cause, /no \/dev\/vfio\/N node/);
 });
+
+// ---- entries mended by this sweep ----
+
+test("Scream's IVSHMEM receiver is not taken for Looking Glass; the Looking Glass line keeps its cause", () => {
+  const id = 'lg.shm-map-failed';
+  const scream = onlyFinding('Failed to map the shared memory file: /dev/uio1', id);
+  assert.match(scream.explanation.title, /Scream/);
+  assert.match(scream.explanation.cause, /not Looking Glass/);
+  assert.match(scream.explanation.cause, /size of 0/);
+  assert.match(scream.explanation.fix, /resource2/);
+  const lg = onlyFinding(
+    '[E]               main.c:871  | map_memory                     | Failed to map the shared memory file: /dev/shm/looking-glass',
+    id,
+  );
+  assert.doesNotMatch(lg.explanation.title, /Scream/);
+  assert.match(lg.explanation.cause, /file is empty/);
+});
+
+test('a bare ENODEV from echo names the efi-framebuffer unbind first; EBUSY does not', () => {
+  const id = 'sysfs.shell-write-error';
+  const fb = onlyFinding('echo: write error: No such device', id);
+  assert.match(fb.explanation.cause, /^in a GPU passthrough start script/);
+  assert.match(fb.explanation.cause, /simple-framebuffer\.0 driven by simpledrm/);
+  assert.match(fb.explanation.cause, /never bound/);
+  assert.match(fb.explanation.fix, /initcall_blacklist=sysfb_init/);
+  const busy = onlyFinding('bash: echo: write error: Device or resource busy', id);
+  assert.doesNotMatch(busy.explanation.cause, /efi-framebuffer/);
+});
+
+test('EINVAL from an mdev create: an NVIDIA type is the vGPU driver refusing, another is the UUID or the driver', () => {
+  const id = 'sysfs.mdev-create-failed';
+  const nv = onlyFinding(
+    "OSError: [Errno 22] Invalid argument: '/sys/bus/pci/devices/0000:41:00.0/mdev_supported_types/nvidia-63/create'",
+    id,
+  );
+  assert.equal(nv.facts.errno, 'EINVAL');
+  assert.match(nv.explanation.cause, /valid UUID/);
+  assert.match(nv.explanation.cause, /same profile/);
+  assert.doesNotMatch(nv.explanation.cause, /^the text written is not a UUID/);
+  const gvt = onlyFinding(
+    "OSError: [Errno 22] Invalid argument: '/sys/bus/pci/devices/0000:00:02.0/mdev_supported_types/i915-GVTg_V5_4/create'",
+    id,
+  );
+  assert.match(gvt.explanation.cause, /not a UUID/);
+  assert.match(gvt.explanation.cause, /vendor driver/);
+});

@@ -77,7 +77,7 @@ const NAMES: Record<string, Omit<FileWording, 'file'>> = {
   reset: { name: 'reset', relative: false },
   reset_method: { name: 'reset_method', relative: true },
   sriov_numvfs: { name: 'sriov_numvfs', relative: true },
-  create: { name: 'mdev_supported_types\\/[\\w.:-]{1,64}\\/create', relative: false },
+  create: { name: 'mdev_supported_types\\/(?<mdevType>[\\w.:-]{1,64})\\/create', relative: false },
   rom: { name: 'rom', relative: true, read: true },
   resource: { name: 'resource\\d{1,2}(?:_wc)?', relative: false, read: true },
   physfn: { name: 'physfn(?:\\/[\\w.-]{1,32})?', relative: false, read: true },
@@ -386,14 +386,28 @@ const SHELL_WRITE_ERROR: CatalogueEntry = {
       const t = file.byErrno[e] ? sysfsErrnoText(file, f) : undefined;
       return t ? [`${file.name}: ${t.fix}`] : [];
     });
+    // In GPU passthrough start scripts the usual ENODEV is the efi-framebuffer unbind: say it first.
+    const lead =
+      e === 'ENODEV'
+        ? 'in a GPU passthrough start script this is most often `echo efi-framebuffer.0 > /sys/bus/platform/drivers/efi-framebuffer/unbind`: unbind_store() answers ENODEV because efi-framebuffer.0 is not bound to efifb — on kernels with sysfb/simpledrm (5.15 and later in most distributions, and on 6.x) the firmware framebuffer is simple-framebuffer.0 driven by simpledrm, so no efi-framebuffer device exists or it was never bound (or the script released it already). That line can go: the framebuffer to release is simple-framebuffer.0, or none. Otherwise, '
+        : '';
+    const fbFix =
+      e === 'ENODEV'
+        ? 'for the framebuffer line: `ls /sys/bus/platform/drivers/*framebuffer*/ /sys/bus/platform/drivers/simple-framebuffer/` shows which exists; drop the efi-framebuffer unbind (and its bind in the release script), or keep the firmware framebuffer off the GPU at boot (video=efifb:off, initcall_blacklist=sysfb_init); '
+        : '';
     return {
-      cause: `${e} from a sysfs write means, by file — ${per.slice(0, 4).join('; ')}`,
-      fix: `find the file (\`bash -x\`), then — ${fixes.slice(0, 4).join('; ')}`,
+      cause: `${lead}${e} from a sysfs write means, by file — ${per.slice(0, 4).join('; ')}`,
+      fix: `${fbFix}find the file (\`bash -x\`), then — ${fixes.slice(0, 4).join('; ')}`,
     };
   },
   render: render('bash: ', 'No such device'),
   examples: [
     ex('/usr/local/bin/vfio-startup: line 42: echo: write error: No such device', { errno: 'ENODEV' }),
+    ex(
+      'echo: write error: No such device',
+      { errno: 'ENODEV' },
+      'https://github.com/joeknock90/Single-GPU-Passthrough/issues/25',
+    ),
     ex('bash: echo: write error: Device or resource busy', { errno: 'EBUSY' }),
     ex('sh: echo: I/O error', { dash: 'sh: echo: I/O error' }, 'https://github.com/foxlet/vmra1n/issues/5'),
     ex(

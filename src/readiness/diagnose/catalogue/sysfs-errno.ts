@@ -336,10 +336,20 @@ const MDEV_CREATE: SysfsFile = {
       cause: 'a mediated device with this UUID exists already (mdev_device_create() returns EEXIST)',
       fix: 'use a new UUID (`uuidgen`), or use the existing device',
     },
-    EINVAL: {
-      cause: 'the text written is not a UUID (create_store() takes exactly one UUID, 36 characters)',
-      fix: 'write the output of `uuidgen` alone, without quotes inside the value',
-    },
+    // create_store() answers EINVAL for text that is not a UUID, but the vendor driver's create
+    // returns it too: NVIDIA's vGPU driver refuses a valid UUID with EINVAL (a profile mix on one GPU).
+    EINVAL: (f) =>
+      /^nvidia-\d{1,5}$/.test(f.mdevType ?? '')
+        ? {
+            cause:
+              "NVIDIA's vGPU driver refused to create the vGPU (its create returns EINVAL for a valid UUID too): the type is not creatable on this GPU right now — typically a different vGPU type already exists on the same GPU (time-sliced vGPUs on one GPU must all be the same profile unless mixed-size mode is on), or the GPU is not in the mode the type needs (on Ampere and later the SR-IOV VFs are not enabled and the vGPU is created on the physical function). The UUID itself is only at fault if it is not 36 characters",
+            fix: 'read `journalctl -u nvidia-vgpu-mgr` and `nvidia-smi vgpu` for the reason; check mdev_supported_types/TYPE/available_instances (0 when the mix is refused); remove the vGPUs of other types on that GPU or create the same profile; on Ampere and later enable the VFs first (sriov-manage -e ADDR) and create on a VF',
+          }
+        : {
+            cause:
+              "EINVAL from create: create_store() answers it for text that is not a UUID (it takes exactly one UUID, 36 characters), and the vendor driver's create answers it for a vGPU it will not make with a valid UUID (for NVIDIA: a different vGPU type on the same GPU; the driver's log says so)",
+            fix: "write the output of `uuidgen` alone, without quotes inside the value; if the UUID is fine, read the vendor driver's log (journalctl -u nvidia-vgpu-mgr, dmesg) and available_instances of the type",
+          },
     ENODEV: {
       cause:
         'the parent device is going away (its driver is being unloaded): mdev_device_create() returns ENODEV',

@@ -78,6 +78,21 @@ function refineShmPath(f: Facts): Refinement | undefined {
   return undefined;
 }
 
+/**
+ * Scream's IVSHMEM receivers (duncanthrax/scream Receivers/unix/shmem.c init_shmem()) print the same
+ * "Failed to map the shared memory file: %s" as old Looking Glass clients; a /dev/uio path is
+ * Scream's (its audio IVSHMEM device seen through a UIO driver), not Looking Glass's.
+ */
+function refineScreamMap(f: Facts): Refinement | undefined {
+  if (!(f.path ?? '').startsWith('/dev/uio')) return refineShmPath(f);
+  return {
+    title: "Scream (IVSHMEM audio receiver): the shared memory can't be mapped",
+    cause:
+      "this is Scream's audio receiver, not Looking Glass: its init_shmem() maps as many bytes as stat() reports for the file it is given, and a device node such as /dev/uio1 reports a size of 0, so mmap() of 0 bytes is refused and the receiver exits (code 4). The receiver reads the IVSHMEM memory through a file that has the memory's size: on the host the memory-backend file QEMU shares (/dev/shm/NAME of the ivshmem device), in a Linux guest the device's BAR file in sysfs",
+    fix: "on the host run the receiver on the shared-memory file of the VM's ivshmem device (e.g. scream -m /dev/shm/scream-ivshmem); in a Linux guest point it at the IVSHMEM device's BAR2 file (/sys/bus/pci/devices/ADDR/resource2, readable by the user) instead of /dev/uioN",
+  };
+}
+
 /** The strerror() line after "Failed to open": the errno decides between absent and forbidden. */
 function refineShmOpen(f: Facts): Refinement | undefined {
   const byPath = refineShmPath(f);
@@ -700,7 +715,7 @@ export const VMM_HUGEPAGE_SWEEP_ENTRIES: CatalogueEntry[] = [
   {
     id: 'lg.shm-map-failed',
     source: 'looking-glass',
-    cite: `${LG} common/src/platform/linux/ivshmem.c ivshmemOpenDev() (older clients: client/src/main.c map_memory())`,
+    cite: `${LG} common/src/platform/linux/ivshmem.c ivshmemOpenDev() (older clients: client/src/main.c map_memory()); the same wording from duncanthrax/scream Receivers/unix/shmem.c init_shmem() (Scream's IVSHMEM audio receiver)`,
     format: 'Failed to map the shared memory device: %s',
     versions: 'B1/B2 clients: "Failed to map the shared memory file: %s"',
     patterns: [/Failed to map the shared memory (?:device|file): (?<path>\/[\w./-]{1,128})/],
@@ -709,13 +724,18 @@ export const VMM_HUGEPAGE_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       'the client opened the shared-memory file but mmap() of its size failed: typically the file is empty (the VM is not running, so QEMU has not sized it yet, or the file was created beforehand, e.g. by a tmpfiles rule, and never sized), and a mapping of 0 bytes is refused',
     fix: 'start the VM first (QEMU sizes /dev/shm/looking-glass to the ivshmem size), make the file writable by the client user (0660 with the kvm group, via systemd-tmpfiles), and check that the ivshmem size in the VM config matches (a power of two, e.g. 32M or 64M)',
-    refine: refineShmPath,
+    refine: refineScreamMap,
     render: render('[E]   ivshmem.c:178  | ivshmemOpenDev  | ', '/dev/shm/looking-glass'),
     examples: [
       ex(
         '[E]               main.c:871  | map_memory                     | Failed to map the shared memory file: /dev/shm/looking-glass',
         { path: '/dev/shm/looking-glass' },
         'https://github.com/gnif/LookingGlass/issues/265',
+      ),
+      ex(
+        'Failed to map the shared memory file: /dev/uio1',
+        { path: '/dev/uio1' },
+        'https://github.com/duncanthrax/scream/issues/112',
       ),
     ],
   },
