@@ -14,14 +14,14 @@ import { checkSweepEntries, onlyFinding } from '../helpers/diagnose-entry.js';
 test('every entry is registered, cites its source and claims its examples alone', () => {
   const n = checkSweepEntries(
     LEFTOVERS_SWEEP_ENTRIES,
-    ['kernel.', 'lg.', 'tool.', 'rust-vmm.', 'pcileech.'],
+    ['kernel.', 'lg.', 'tool.', 'rust-vmm.', 'pcileech.', 'guest.'],
     (e, x, f) => {
       for (const [k, v] of Object.entries(x.facts ?? {}))
         assert.equal(f.facts[k], v, `${e.id} fact ${k}: ${x.text}`);
     },
   );
   assert.equal(n, LEFTOVERS_SWEEP_ENTRIES.length);
-  assert.equal(n, 9);
+  assert.equal(n, 11);
 });
 
 test('every example is a posted message with the thread it came from', () => {
@@ -144,6 +144,27 @@ test('PCILeech VFIO check: a missing group device names the binding, another rea
   assert.match(miss.explanation.cause, /no \/dev\/vfio\/N node/);
   const other = onlyFinding('[VFIO BIND] VFIO binding verification failed: Permission denied', id);
   assert.doesNotMatch(other.explanation.cause, /no \/dev\/vfio\/N node/);
+});
+
+test('macOS screen-lock line: informational, a stop here read as graphics', () => {
+  const f = onlyFinding(
+    'IOConsoleUsers: gIOScreenLockState 3, hs 0, bs 0, now 0, sm 0x0',
+    'guest.macos-screen-lock-state',
+  );
+  assert.equal(f.facts.state, '3');
+  assert.match(f.explanation.cause, /graphical stage did not start/);
+});
+
+test('nvidia-smi with no devices: vfio-pci on the host is expected, NVRM lines say why otherwise', () => {
+  const f = onlyFinding('No devices were found', 'tool.nvidia-smi-no-devices');
+  assert.match(f.explanation.cause, /bound to vfio-pci/);
+  assert.match(f.explanation.fix, /NVRM/);
+  // The words inside a longer sentence are not nvidia-smi's line.
+  assert.ok(
+    !diagnoseText('lsusb: No devices were found matching the filter').findings.some(
+      (x) => x.entry.id === 'tool.nvidia-smi-no-devices',
+    ),
+  );
 });
 
 // ---- entries mended by this sweep ----

@@ -301,4 +301,46 @@ export const LEFTOVERS_SWEEP_ENTRIES: CatalogueEntry[] = [
       ),
     ],
   },
+  // ---- macOS guests (OpenCore on KVM): the last verbose line before the graphical stage ----
+  {
+    id: 'guest.macos-screen-lock-state',
+    source: 'userspace tool',
+    cite: 'apple-oss-distributions/xnu iokit/Kernel/IOService.cpp (gIOScreenLockState is declared there, verified; the printing function, IOService::updateConsoleUsers(), and the exact format not verified in the index)',
+    format: 'IOConsoleUsers: gIOScreenLockState %d, hs %d, bs %d, now %ld, sm 0x%x',
+    versions:
+      'macOS 10.12.4 and later, in verbose boot (-v); usually just after "IOConsoleUsers: time(0) 0->0, lin 0, llk 1,"; some posts render it "sm0x0"',
+    patterns: [/IOConsoleUsers: gIOScreenLockState (?<state>\d{1,2}), hs \d{1,3}, bs \d{1,3}, no[wv] /],
+    severity: 'info',
+    title: 'macOS: the kernel hands over to the graphical session (a hang here is a graphics problem)',
+    cause:
+      "IOKit records the console's screen-lock state when the first console session appears — the moment the verbose text should give way to the graphical boot (WindowServer and the login window). The line itself is no error; when a macOS VM stops here, the graphical stage did not start: macOS has no driver for the display it was given (a passed-through GPU macOS does not support, such as most NVIDIA cards since Mojave, or an iGPU without the right framebuffer settings), or it is drawing to a display output that is not the one being watched",
+    fix: "give the VM a display macOS can drive: a supported AMD GPU passed through (with its own ROM, and the VGA/QXL device removed or kept as the only display), or the emulated VGA/VMware SVGA display with the OpenCore settings of the guide used (KVM-Opencore documents them); wait a few minutes on first boot; look at the GPU's own outputs rather than the VM console",
+    render: render('', 3, 0, 0, 0, 0),
+    examples: [
+      ex(
+        'IOConsoleUsers: gIOScreenLockState 3, hs 0, bs 0, now 0, sm0x0.',
+        { state: '3' },
+        'https://github.com/thenickdude/KVM-Opencore/issues/66',
+      ),
+    ],
+  },
+  // ---- nvidia-smi: the driver is loaded but manages no GPU ----
+  {
+    id: 'tool.nvidia-smi-no-devices',
+    source: 'userspace tool',
+    cite: 'NVIDIA nvidia-smi (closed source; the wording quoted from public output, not verified in a source)',
+    format: 'No devices were found',
+    versions:
+      'when the kernel module is not loaded at all nvidia-smi says instead "NVIDIA-SMI has failed because it couldn\'t communicate with the NVIDIA driver"',
+    patterns: [/^No devices were found\.?$/],
+    severity: 'warning',
+    title: 'nvidia-smi: the NVIDIA driver manages no GPU',
+    cause:
+      'nvidia-smi reached the NVIDIA driver but the driver has no GPU it initialised. On the host this is expected when the GPU is bound to vfio-pci for a VM (the NVIDIA driver does not get it); otherwise, in a guest or on the host, the driver saw the GPU and failed to initialise it — dmesg then has NVRM lines ("RmInitAdapter failed", "GPU has fallen off the bus", a GPU the driver version does not support) — or the GPU is claimed by another driver (nouveau)',
+    fix: "`lspci -nnk -d 10de:` shows which driver has the GPU: vfio-pci on a passthrough host is fine; in the guest read `dmesg | grep NVRM` for why the driver gave up (a driver version that supports the card, the guest's machine type and the GPU's ROM, nouveau blacklisted)",
+    render: render(''),
+    examples: [
+      ex('No devices were found', undefined, 'https://github.com/clayfreeman/gpu-passthrough/issues/4'),
+    ],
+  },
 ];
