@@ -223,7 +223,7 @@ export const LEFTOVERS_SWEEP_ENTRIES: CatalogueEntry[] = [
             fix: 'in the guest, use the same i915-sriov-dkms version as on the host and load it as a VF (check dmesg for "Running in SR-IOV VF mode"); on the host keep the PF with GuC submission (i915.enable_guc=3) and a matching firmware; if the host reads all ones too, the GPU is gone from the bus (AER, a reset it did not survive): reboot',
           }
         : undefined,
-    render: render('i915 0000:00:02.0: [drm] *ERROR* ', "rcs'0", '00000004', 'ffffffff'),
+    render: render('i915 0000:00:02.0: [drm] *ERROR* ', "rcs'0", 4, 0xffffffff),
     examples: [
       ex(
         "[   17.204190] i915 0000:01:00.0: [drm] *ERROR* rcs'0 reset request timed out: {request: 00000004, RESET_CTL: ffffffff}",
