@@ -14,14 +14,14 @@ import { checkSweepEntries, onlyFinding } from '../helpers/diagnose-entry.js';
 test('every entry is registered, cites its source and claims its examples alone', () => {
   const n = checkSweepEntries(
     LEFTOVERS_SWEEP_ENTRIES,
-    ['kernel.', 'lg.', 'tool.', 'rust-vmm.', 'pcileech.', 'guest.'],
+    ['kernel.', 'lg.', 'tool.', 'rust-vmm.', 'pcileech.', 'guest.', 'nvidia-vgpu.'],
     (e, x, f) => {
       for (const [k, v] of Object.entries(x.facts ?? {}))
         assert.equal(f.facts[k], v, `${e.id} fact ${k}: ${x.text}`);
     },
   );
   assert.equal(n, LEFTOVERS_SWEEP_ENTRIES.length);
-  assert.equal(n, 11);
+  assert.equal(n, 12);
 });
 
 test('every example is a posted message with the thread it came from', () => {
@@ -165,6 +165,21 @@ test('nvidia-smi with no devices: vfio-pci on the host is expected, NVRM lines s
       (x) => x.entry.id === 'tool.nvidia-smi-no-devices',
     ),
   );
+});
+
+test('vGPU manager RM client: 0x26 is an invalid device, 0x6a a version mismatch', () => {
+  const id = 'nvidia-vgpu.rm-client-init-failed';
+  const dev = onlyFinding(
+    'nvidia-vgpu-mgr[1234]: error: vmiop_env_log: Failed to initialize RM client: 0x26',
+    id,
+  );
+  assert.match(dev.explanation.cause, /NV_ERR_INVALID_DEVICE/);
+  const ver = onlyFinding(
+    'nvidia-vgpu-mgr[1234]: error: vmiop_env_log: Failed to initialize RM client: 0x6a',
+    id,
+  );
+  assert.match(ver.explanation.cause, /VERSION_MISMATCH/);
+  assert.doesNotMatch(ver.explanation.cause, /INVALID_DEVICE/);
 });
 
 // ---- entries mended by this sweep ----

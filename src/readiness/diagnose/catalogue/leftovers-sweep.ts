@@ -343,4 +343,46 @@ export const LEFTOVERS_SWEEP_ENTRIES: CatalogueEntry[] = [
       ex('No devices were found', undefined, 'https://github.com/clayfreeman/gpu-passthrough/issues/4'),
     ],
   },
+  // ---- NVIDIA vGPU manager: no RM client on the GPU ----
+  {
+    id: 'nvidia-vgpu.rm-client-init-failed',
+    source: 'nvidia-vgpu',
+    cite: "NVIDIA's vGPU manager nvidia-vgpu-mgr (closed source; the line quoted from public logs, function vmiop_env_log as it prints it); the status code's meaning from NVIDIA/open-gpu-kernel-modules src/common/sdk/nvidia/inc/nvstatuscodes.h (NV_STATUS_CODE table)",
+    format: 'error: vmiop_env_log: Failed to initialize RM client: 0x%x',
+    versions:
+      'printed by nvidia-vgpu-mgr (journalctl -u nvidia-vgpu-mgr) when a VM with a vGPU starts; the status is an NV_STATUS code',
+    patterns: [/vmiop_env_log: Failed to initialize RM client: (?<status>0x[0-9a-fA-F]{1,8})/],
+    severity: 'error',
+    title: 'NVIDIA vGPU manager: it could not open the GPU through the NVIDIA driver',
+    cause:
+      "nvidia-vgpu-mgr, starting the vGPU for a VM, could not create its client in the NVIDIA kernel driver's resource manager (RM), so it cannot drive the vGPU and the VM's vGPU does not start. The NV_STATUS code says why",
+    fix: 'read the lines around it (journalctl -u nvidia-vgpu-mgr -u nvidia-vgpud, dmesg NVRM); check that nvidia-vgpu-mgr and the loaded nvidia module come from the same vGPU host driver package and version (`cat /proc/driver/nvidia/version`), and that nvidia-vgpud ran successfully before it',
+    refine: (f) => {
+      const st = Number.parseInt(f.status ?? '', 16);
+      if (st === 0x26)
+        return {
+          cause:
+            'nvidia-vgpu-mgr could not create its RM client: the NVIDIA driver answered NV_ERR_INVALID_DEVICE (0x26, "Current device is not valid") — the GPU it was told to use is not a device the loaded driver manages for vGPU: the driver is not the vGPU host driver (or not the same version as nvidia-vgpu-mgr), the GPU is not vGPU-capable for this driver (a consumer card without a working unlock), or the GPU/VF was not initialised by it (bound to vfio-pci or another driver, or its SR-IOV VFs not enabled)',
+        };
+      if (st === 0x1b)
+        return {
+          cause:
+            'nvidia-vgpu-mgr could not create its RM client: the driver answered NV_ERR_INSUFFICIENT_PERMISSIONS (0x1b) — the manager is not running with the rights the driver requires (run as the nvidia-vgpu-mgr service, as root)',
+        };
+      if (st === 0x6a)
+        return {
+          cause:
+            "nvidia-vgpu-mgr could not create its RM client: NV_ERR_LIB_RM_VERSION_MISMATCH (0x6a) — the manager's RM library is from another driver version than the loaded kernel module",
+        };
+      return undefined;
+    },
+    render: render('nvidia-vgpu-mgr[20000]: ', 0x26),
+    examples: [
+      ex(
+        'Mar 20 18:49:51 nixos nvidia-vgpu-mgr[20000]: error: vmiop_env_log: Failed to initialize RM client: 0x26',
+        { status: '0x26' },
+        'https://github.com/mrzenc/vgpu4nixos/issues/4',
+      ),
+    ],
+  },
 ];
