@@ -14,14 +14,14 @@ import { checkSweepEntries, onlyFinding } from '../helpers/diagnose-entry.js';
 test('every entry is registered, cites its source and claims its examples alone', () => {
   const n = checkSweepEntries(
     LEFTOVERS_SWEEP_ENTRIES,
-    ['kernel.', 'lg.', 'tool.', 'rust-vmm.', 'pcileech.', 'guest.', 'nvidia-vgpu.'],
+    ['kernel.', 'lg.', 'tool.', 'rust-vmm.', 'pcileech.', 'guest.', 'nvidia-vgpu.', 'mdevctl.'],
     (e, x, f) => {
       for (const [k, v] of Object.entries(x.facts ?? {}))
         assert.equal(f.facts[k], v, `${e.id} fact ${k}: ${x.text}`);
     },
   );
   assert.equal(n, LEFTOVERS_SWEEP_ENTRIES.length);
-  assert.equal(n, 12);
+  assert.equal(n, 13);
 });
 
 test('every example is a posted message with the thread it came from', () => {
@@ -180,6 +180,16 @@ test('vGPU manager RM client: 0x26 is an invalid device, 0x6a a version mismatch
   );
   assert.match(ver.explanation.cause, /VERSION_MISMATCH/);
   assert.doesNotMatch(ver.explanation.cause, /INVALID_DEVICE/);
+});
+
+test('mdevctl attribute: a missing file and a refused value, both remove the new device', () => {
+  const id = 'mdevctl.attribute-not-settable';
+  const miss = onlyFinding('Attribute assign_adapter cannot be set', id);
+  assert.equal(miss.facts.attr, 'assign_adapter');
+  assert.match(miss.explanation.cause, /removes the device/);
+  const refused = onlyFinding('Failed to write 0x4 to attribute assign_domain', id);
+  assert.equal(refused.facts.attr, 'assign_domain');
+  assert.match(refused.explanation.fix, /--delattr/);
 });
 
 // ---- entries mended by this sweep ----

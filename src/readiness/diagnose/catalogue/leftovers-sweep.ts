@@ -385,4 +385,30 @@ export const LEFTOVERS_SWEEP_ENTRIES: CatalogueEntry[] = [
       ),
     ],
   },
+  // ---- mdevctl (the bash version): a device attribute from the config that sysfs does not offer ----
+  {
+    id: 'mdevctl.attribute-not-settable',
+    source: 'mdevctl',
+    cite: 'mdevctl/mdevctl mdevctl (the bash script before the Rust rewrite) start_mdev()',
+    format: 'Attribute %s cannot be set',
+    versions:
+      'mdevctl 0.x (bash); the same function prints "Failed to write %s to attribute %s" when the write itself fails; both remove the device just created and fail the start',
+    patterns: [
+      /Attribute (?<attr>[\w./-]{1,100}) cannot be set/,
+      /Failed to write (?<value>[^\n]{1,100}) to attribute (?<attr>[\w./-]{1,100})/,
+    ],
+    severity: 'error',
+    title: "mdevctl: an attribute in the device's config cannot be applied, so the device was removed again",
+    cause:
+      'mdevctl created the mediated device, then applied the attributes listed in its config (modify --addattr) by writing each to /sys/bus/mdev/devices/UUID/ATTRIBUTE; that file is not there or not writable ("cannot be set") or the vendor driver refused the value ("Failed to write"). mdevctl then removes the device it just created and the start fails: the attribute name is not one this vendor driver and mdev type provide, or it is read-only',
+    fix: "list what the device offers (`ls -l /sys/bus/mdev/devices/UUID/` while it runs, or the vendor driver's documentation), then correct or drop the attribute: `mdevctl modify -u UUID --delattr --index=N` (`mdevctl list -d -u UUID --dumpjson` shows the list)",
+    render: render('', 'invalidattr'),
+    examples: [
+      ex(
+        'Attribute invalidattr cannot be set',
+        { attr: 'invalidattr' },
+        'https://github.com/mdevctl/mdevctl/issues/16',
+      ),
+    ],
+  },
 ];
