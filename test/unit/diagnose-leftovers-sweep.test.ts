@@ -21,7 +21,7 @@ test('every entry is registered, cites its source and claims its examples alone'
     },
   );
   assert.equal(n, LEFTOVERS_SWEEP_ENTRIES.length);
-  assert.equal(n, 13);
+  assert.equal(n, 14);
 });
 
 test('every example is a posted message with the thread it came from', () => {
@@ -190,6 +190,15 @@ test('mdevctl attribute: a missing file and a refused value, both remove the new
   const refused = onlyFinding('Failed to write 0x4 to attribute assign_domain', id);
   assert.equal(refused.facts.attr, 'assign_domain');
   assert.match(refused.explanation.fix, /--delattr/);
+});
+
+test('sysfsutils: sriov_numvfs names the driver without SR-IOV, another attribute stays general', () => {
+  const id = 'tool.sysfsutils-write-failed';
+  const vf = onlyFinding('cannot write value for attribute devices/pci0000:00/0000:00:02.0/sriov_numvfs', id);
+  assert.match(vf.explanation.cause, /does not support SR-IOV configuration via sysfs/);
+  assert.match(vf.explanation.fix, /enable_guc=3/);
+  const other = onlyFinding('cannot write value for attribute module/kvm/parameters/ignore_msrs', id);
+  assert.doesNotMatch(other.explanation.cause, /SR-IOV/);
 });
 
 // ---- entries mended by this sweep ----

@@ -411,4 +411,35 @@ export const LEFTOVERS_SWEEP_ENTRIES: CatalogueEntry[] = [
       ),
     ],
   },
+  // ---- sysfsutils: /etc/sysfs.conf applied at boot ----
+  {
+    id: 'tool.sysfsutils-write-failed',
+    source: 'userspace tool',
+    cite: "Debian's sysfsutils package, the boot script that applies /etc/sysfs.conf (not in the index: the wording is quoted from the post); the refusal comes from the sysfs store written, for sriov_numvfs torvalds/linux drivers/pci/iov.c sriov_numvfs_store()",
+    format: 'cannot write value for attribute %s',
+    versions:
+      'the attribute is the path under /sys as written in /etc/sysfs.conf (devices/pci0000:00/0000:00:02.0/sriov_numvfs); the errno is not printed',
+    patterns: [/cannot write value for attribute (?<attr>[\w:./-]{1,200})/],
+    severity: 'error',
+    title: 'sysfsutils could not apply a setting from /etc/sysfs.conf at boot',
+    cause:
+      'at boot the sysfsutils service wrote each `ATTRIBUTE = VALUE` line of /etc/sysfs.conf (and /etc/sysfs.d/) to /sys/ATTRIBUTE and the kernel refused this one; the script does not print why. The usual reasons: the attribute does not exist yet (the driver that provides it loads later than the service runs, or another driver is bound), or the value is refused by the store',
+    fix: 'write the same value by hand after boot (`echo VALUE > /sys/ATTRIBUTE`) to see the errno, and look at dmesg at that moment; if it works by hand, the service ran too early: apply it from a udev rule or a unit ordered after the driver loads',
+    refine: (f) =>
+      /sriov_numvfs$/.test(f.attr ?? '')
+        ? {
+            cause:
+              'at boot the sysfsutils service wrote the number of VFs from /etc/sysfs.conf to this device\'s sriov_numvfs and the kernel refused it (the script hides the errno). sriov_numvfs_store() refuses when the driver bound has no SR-IOV support through sysfs (dmesg: "driver does not support SR-IOV configuration via sysfs" — for an Intel iGPU the in-tree i915 or xe instead of i915-sriov-dkms built for the running kernel, or the module loaded without i915.enable_guc=3), when VFs are already enabled (write 0 first), or when the number exceeds sriov_totalvfs; a driver that is not bound yet when the service runs gives the same line',
+            fix: 'after boot run `echo N > /sys/bus/pci/devices/ADDR/sriov_numvfs` by hand to see the errno, and `dmesg | grep -i sr-iov`; for i915-sriov-dkms check `dkms status` for the running kernel, `modinfo i915 | grep -i sriov`, and the kernel command line (i915.enable_guc=3 i915.max_vfs=N, and module_blacklist=xe where xe would take the GPU)',
+          }
+        : undefined,
+    render: render('', 'devices/pci0000:00/0000:00:02.0/sriov_numvfs'),
+    examples: [
+      ex(
+        'cannot write value for attribute devices/pci0000:00/0000:00:02.0/sriov_numvfs',
+        { attr: 'devices/pci0000:00/0000:00:02.0/sriov_numvfs' },
+        'https://github.com/strongtz/i915-sriov-dkms/issues/48',
+      ),
+    ],
+  },
 ];
