@@ -35,6 +35,8 @@ export interface CommandResult {
   json?: unknown;
   stdout?: string;
   stderr: string;
+  /** Set when the command was run again after a jump of the guest's clock fired its timeout. */
+  clockJump?: string;
 }
 
 export interface GuestDevice {
