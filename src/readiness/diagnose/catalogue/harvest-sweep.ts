@@ -11,7 +11,7 @@
  * Glass client's EGL surface and SPICE handshake. Each example is the message as it was posted,
  * with the thread it came from; HARVEST_ALSO lists sibling wordings the entries also recognise.
  */
-import type { CatalogueEntry } from '../entry.js';
+import type { CatalogueEntry, Refinement } from '../entry.js';
 import { ex, render } from './build.js';
 
 const QEMU = 'qemu-system-x86_64: ';
@@ -33,6 +33,14 @@ export const KVM_NOMEM_CAUSE =
   "the kernel could not allocate the new VM's structures: the host is short of memory, or of physically contiguous memory (fragmented, much of it held in the page cache), or the service runs in a cgroup whose memory limit is reached";
 export const KVM_NOMEM_FIX =
   'free memory on the host (stop other VMs; `sync; echo 3 > /proc/sys/vm/drop_caches` and `echo 1 > /proc/sys/vm/compact_memory` as root), check the memory limit of the unit or container that starts QEMU, then start the VM again';
+
+/** KVM_CREATE_VM's errno as QEMU reports it, for every wording of that failure. */
+export const kvmCreateVmRefine = (f: Readonly<Record<string, string>>): Refinement | undefined =>
+  f.errno === 'EBUSY'
+    ? { cause: KVM_BUSY_CAUSE, fix: KVM_BUSY_FIX }
+    : f.errno === 'ENOMEM'
+      ? { cause: KVM_NOMEM_CAUSE, fix: KVM_NOMEM_FIX }
+      : undefined;
 
 /** What the MSR QEMU failed to set says about the cause. */
 function msrRefine(msr: string | undefined): { cause: string; fix: string } | undefined {
@@ -160,12 +168,7 @@ export const HARVEST_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       '/dev/kvm opened, but the KVM_CREATE_VM ioctl failed, so QEMU cannot use KVM: the errno says why — "Device or resource busy" another hypervisor holds the CPU\'s virtualization extensions, "Cannot allocate memory" the host could not allocate the VM, "Invalid argument" this KVM does not support the VM type asked for (a confidential-VM type, or on POWER no kvm_hv/kvm_pr module)',
     fix: 'see the cause for the errno; `dmesg | grep -i kvm` at the same moment often names the reason',
-    refine: (f) =>
-      f.errno === 'EBUSY'
-        ? { cause: KVM_BUSY_CAUSE, fix: KVM_BUSY_FIX }
-        : f.errno === 'ENOMEM'
-          ? { cause: KVM_NOMEM_CAUSE, fix: KVM_NOMEM_FIX }
-          : undefined,
+    refine: kvmCreateVmRefine,
     render: render('', 16, 'Device or resource busy'),
     examples: [
       ex(

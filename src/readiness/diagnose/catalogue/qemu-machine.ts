@@ -8,7 +8,7 @@
  */
 import type { CatalogueEntry } from '../entry.js';
 import { ex, render } from './build.js';
-import { KVM_BUSY_CAUSE, KVM_BUSY_FIX, KVM_NOMEM_CAUSE, KVM_NOMEM_FIX } from './harvest-sweep.js';
+import { kvmCreateVmRefine } from './harvest-sweep.js';
 import { errnoName } from './qemu.js';
 
 const QEMU = 'qemu-system-x86_64: ';
@@ -325,12 +325,7 @@ export const QEMU_MACHINE_ENTRIES: CatalogueEntry[] = [
       '/dev/kvm is missing ("No such file or directory": virtualization off in the firmware, or kvm_intel/kvm_amd not loaded) or not accessible to the user ("Permission denied": not in the kvm group)',
     fix: 'enable VT-x/AMD-V in the firmware and load kvm_intel or kvm_amd; add the user to the kvm group; dmesg "kvm: disabled by bios" confirms the firmware case',
     // /dev/kvm opened but creating the VM failed: the errno says why (harvest-sweep.ts has the texts).
-    refine: (f) =>
-      f.errno === 'EBUSY'
-        ? { cause: KVM_BUSY_CAUSE, fix: KVM_BUSY_FIX }
-        : f.errno === 'ENOMEM'
-          ? { cause: KVM_NOMEM_CAUSE, fix: KVM_NOMEM_FIX }
-          : undefined,
+    refine: kvmCreateVmRefine,
     render: render(QEMU, 'No such file or directory'),
     examples: [
       ex('Could not access KVM kernel module: No such file or directory', { errno: 'ENOENT' }),
