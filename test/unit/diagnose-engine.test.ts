@@ -3,12 +3,13 @@
 // entry, including ones added later, is checked by the analyser), and the compiled patterns
 // agreeing with the entries' own expressions (the oracle) on generated text.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as os from 'node:os';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { CATALOGUE } from '../../src/readiness/diagnose/catalogue.js';
 import type { CatalogueEntry } from '../../src/readiness/diagnose/entry.js';
-import { normaliseErrno } from '../../src/readiness/diagnose/errno.js';
+import { ERRNO_TABLE, findErrno, normaliseErrno } from '../../src/readiness/diagnose/errno.js';
 import { LineSplitter, MAX_LINE } from '../../src/readiness/diagnose/lines.js';
 import { compileEntry, diagnoseText } from '../../src/readiness/diagnose/matcher.js';
 import { MAX_RUN, planPattern } from '../../src/readiness/diagnose/regex-safety.js';
@@ -137,6 +138,59 @@ test('errno in any printed form becomes one name; numbers agree with the platfor
   assert.equal(normaliseErrno('-12 (Cannot allocate memory)'), 'ENOMEM');
   assert.equal(normaliseErrno('Invalid argument (22)'), 'EINVAL');
   assert.equal(normaliseErrno('something else'), undefined);
+});
+
+test("the errno table is Linux's whole table: numbers as Node knows them, first texts as glibc prints them", () => {
+  // Node's os.constants.errno (the C library's headers it was built with) for the numbers; glibc's
+  // strerror through python3 (installed in CI) for the texts.
+  const E = os.constants.errno as Record<string, number>;
+  const aliases = new Set(['ENOTSUP', 'EWOULDBLOCK', 'EDEADLOCK']);
+  const known = Object.keys(E).filter((n) => !aliases.has(n));
+  assert.ok(known.length >= 70, `Node knows only ${known.length} errno names`);
+  for (const name of known) assert.equal(normaliseErrno(String(E[name])), name, `${name} = ${E[name]}`);
+  const codes = ERRNO_TABLE.filter(([, code]) => code < 512).map(([, code]) => code);
+  // Every number from 1 to 133 but 41 and 58 (EWOULDBLOCK's and EDEADLOCK's old slots, unused).
+  assert.deepEqual(
+    codes,
+    Array.from({ length: 133 }, (_, i) => i + 1).filter((c) => c !== 41 && c !== 58),
+  );
+  const py = spawnSync(
+    'python3',
+    [
+      '-c',
+      'import os, json, sys; print(json.dumps({c: os.strerror(c) for c in map(int, sys.argv[1:])}))',
+      ...codes.map(String),
+    ],
+    { encoding: 'utf8' },
+  );
+  if (py.error && !process.env.CI) return; // python3 is missing outside CI: the numbers are checked
+  assert.equal(py.status, 0, py.stderr);
+  const glibc = JSON.parse(py.stdout) as Record<string, string>;
+  let compared = 0;
+  for (const [name, code, first] of ERRNO_TABLE) {
+    if (code >= 512) continue;
+    assert.equal(first, glibc[code], `${name} (${code})`);
+    assert.equal(normaliseErrno(glibc[code]), name, `${glibc[code]}`);
+    compared++;
+  }
+  assert.equal(compared, 131);
+  // The kernel-internal codes of include/linux/errno.h, by number.
+  assert.equal(normaliseErrno('-517'), 'EPROBE_DEFER');
+  assert.equal(normaliseErrno('-524'), 'ENOTSUPP');
+  assert.equal(normaliseErrno('-515'), 'ENOIOCTLCMD');
+});
+
+test('errno texts of codes no VFIO path returns, which are also plain words, are not read from free text', () => {
+  assert.equal(
+    findErrno('qemu-system-x86_64: -device vfio-pci,host=01:00.0,addr=0x1f.0: Invalid slot'),
+    undefined,
+  );
+  assert.equal(findErrno('vfio-pci 0000:01:00.0: Remote I/O error')?.name, 'EREMOTEIO');
+  assert.equal(
+    findErrno('writing /sys/bus/pci/drivers/vfio-pci/new_id: Disk quota exceeded')?.name,
+    'EDQUOT',
+  );
+  assert.equal(normaliseErrno('Invalid slot'), 'EBADSLT');
 });
 
 test('refine: the errno changes the cause of the VFIO container and device-open errors', () => {
