@@ -75,6 +75,15 @@ test('dkms: a failed build names make.log; vendor-reset gets its kernel-API caus
     onlyFinding('Error! DKMS tree already contains: kvmfr-0.0.9', 'dkms.already-added').explanation.fix,
     /dkms remove/,
   );
+  // dkms's own test (run_test.sh) expects this wording for a module whose BUILD_EXCLUSIVE excludes
+  // the kernel: a skip by design, told apart from a failed build.
+  const skipped = onlyFinding(
+    'Warning: The /var/lib/dkms/dkms_build_exclusive_test/1.0/6.1.0-9-amd64/x86_64/dkms.conf\nfor module dkms_build_exclusive_test/1.0 includes a BUILD_EXCLUSIVE directive\nwhich does not match this kernel/arch/config.\nThis indicates that it should not be built.',
+    'dkms.build-exclusive',
+  );
+  assert.equal(skipped.facts.module, 'dkms_build_exclusive_test');
+  assert.match(skipped.explanation.cause, /not a build failure/);
+  assert.match(skipped.explanation.cause, /Harmless for a kernel you do not boot/);
 });
 
 test('vfio-pci-bind.sh: each check says what it found', () => {

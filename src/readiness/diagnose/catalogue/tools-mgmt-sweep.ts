@@ -797,6 +797,42 @@ export const TOOLS_MGMT_SWEEP_ENTRIES: CatalogueEntry[] = [
       ),
     ],
   },
+  {
+    id: 'dkms.build-exclusive',
+    source: 'userspace tool',
+    cite: `${DKMS} prepare_build() (read_conf_or_die sets build_exclude from BUILD_EXCLUSIVE_KERNEL, _KERNEL_MIN, _KERNEL_MAX, _ARCH and _CONFIG; dies with 77, "skipped due to BUILD_EXCLUSIVE")`,
+    format:
+      'The %s/dkms.conf for module %s includes a BUILD_EXCLUSIVE directive which does not match this kernel/arch/config.',
+    versions:
+      'followed by "This indicates that it should not be built."; dkms 3 prints it as "Warning: …" and names the module as MODULE/VERSION, dkms 2.8 as "Error! …" and ends with "kernel/arch."; dkms 2.2 said "The dkms.conf for this module includes …", with no path, wrapped after "which"',
+    patterns: [
+      /for module (?<module>[\w.+-]{1,80})(?:\/[\w.+~-]{1,60})?(?: |\n)includes a BUILD_EXCLUSIVE directive/,
+      /dkms\.conf for this module includes a BUILD_EXCLUSIVE directive/,
+    ],
+    severity: 'info',
+    title: 'dkms skipped a module whose dkms.conf excludes this kernel',
+    cause:
+      "the module's dkms.conf limits the kernels (BUILD_EXCLUSIVE_KERNEL, a regular expression, or _KERNEL_MIN/_KERNEL_MAX), architectures (_ARCH) or kernel options (_CONFIG) it may be built for, and this kernel is outside them, so dkms did not build it (exit 77) — by design, not a build failure. Harmless for a kernel you do not boot (another flavour, an old or a newer one the module does not yet support); for the kernel you boot it means the module (i915-sriov-dkms, vendor-reset, kvmfr, an NVIDIA or AMD driver) will be missing: `modprobe` then says it is not found",
+    fix: 'read the limits with `grep BUILD_EXCLUSIVE /usr/src/MODULE-VERSION/dkms.conf`; boot a kernel inside them, or install a release of the module that supports this kernel (i915-sriov-dkms names its kernel range per release); `dkms status` shows for which kernels it is built',
+    render: render(
+      'Warning: ',
+      '/var/lib/dkms/i915-sriov-dkms/2025.05.18/6.14.8-2-pve/x86_64',
+      'i915-sriov-dkms/2025.05.18',
+    ),
+    examples: [
+      ex(
+        'Warning: The /var/lib/dkms/i915-sriov-dkms/2025.05.18/6.14.8-2-pve/x86_64/dkms.conf for module i915-sriov-dkms/2025.05.18 includes a BUILD_EXCLUSIVE directive which does not match this kernel/arch/config.\nThis indicates that it should not be built.',
+        { module: 'i915-sriov-dkms' },
+      ),
+      ex(
+        'Error! The /var/lib/dkms/vendor-reset/0.1.1/5.4.0-42-generic/x86_64/dkms.conf for module vendor-reset includes a BUILD_EXCLUSIVE directive which does not match this kernel/arch.\nThis indicates that it should not be built.',
+        { module: 'vendor-reset' },
+      ),
+      ex(
+        'Error!  The dkms.conf for this module includes a BUILD_EXCLUSIVE directive which\ndoes not match this kernel/arch.  This indicates that it should not be built.',
+      ),
+    ],
+  },
   // ---- Harvester vGPU and cockpit-machines ----
   {
     id: 'mgmt.harvester-vgpu-type-unavailable',
