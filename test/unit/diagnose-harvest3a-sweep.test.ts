@@ -294,3 +294,15 @@ test('mended: a KVM MSR line wrapped after the guest rIP, a lowercase pciehp slo
   );
   assert.match(st.explanation.cause, /not searchable/);
 });
+
+test('mended: "No PCI buses available" is a machine type without PCI, not a full topology', () => {
+  const f = onlyFinding(
+    'Sync Failed: Server error. command SyncVMI failed: "LibvirtError(Code=27, Domain=20, Message=\'XML error: No PCI buses available\')"',
+    'libvirt.pci-no-free-slot',
+  );
+  assert.match(f.explanation.title, /no PCI bus/);
+  assert.match(f.explanation.cause, /machine type/);
+  assert.doesNotMatch(f.explanation.cause, /every usable slot/);
+  const full = onlyFinding('error: internal error: No more available PCI slots', 'libvirt.pci-no-free-slot');
+  assert.match(full.explanation.cause, /every usable slot/);
+});
