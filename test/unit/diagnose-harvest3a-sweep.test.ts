@@ -20,7 +20,7 @@ test('every entry is registered, cites its source and claims its examples alone'
       assert.equal(f.facts[k], v, `${e.id} fact ${k}: ${x.text}`);
   });
   assert.equal(n, HARVEST3A_SWEEP_ENTRIES.length);
-  assert.equal(n, 20);
+  assert.equal(n, 21);
 });
 
 test('every example is a posted message with the thread it came from', () => {
@@ -305,4 +305,11 @@ test('mended: "No PCI buses available" is a machine type without PCI, not a full
   assert.doesNotMatch(f.explanation.cause, /every usable slot/);
   const full = onlyFinding('error: internal error: No more available PCI slots', 'libvirt.pci-no-free-slot');
   assert.match(full.explanation.cause, /every usable slot/);
+});
+
+test('unknown audio driver: the back end read, the module package and -audiodev as the fix', () => {
+  const f = onlyFinding("audio-legacy: Unknown audio driver `pa'", 'qemu.audio-driver-unknown');
+  assert.equal(f.facts.driver, 'pa');
+  assert.match(f.explanation.cause, /QEMU_AUDIO_DRV/);
+  assert.match(f.explanation.fix, /-audiodev help/);
 });

@@ -284,6 +284,28 @@ export const HARVEST3A_SWEEP_ENTRIES: CatalogueEntry[] = [
       ),
     ],
   },
+  {
+    id: 'qemu.audio-driver-unknown',
+    source: 'qemu',
+    cite: 'qemu/qemu audio/audio_legacy.c audio_handle_legacy_opts() (QEMU_AUDIO_DRV) and audio/audio.c audio_init() (-audiodev)',
+    format: "Unknown audio driver `%s'",
+    versions:
+      'printed by dolog() with the prefix "audio-legacy: " when it comes from the QEMU_AUDIO_DRV environment variable (then QEMU exits), "audio: " from audio_init(); newer QEMU reports it as an error of the -audiodev option',
+    patterns: [/Unknown audio driver [`'](?<driver>[\w-]{1,20})'/],
+    severity: 'error',
+    title: 'QEMU does not have the audio back end it was asked for',
+    cause:
+      "the audio back end named (pa = PulseAudio, alsa, sdl, jack, pipewire, ...) is not in this QEMU: audio back ends are loadable modules in distribution builds (audio-pa, audio-alsa) and the package with that module is not installed, or the build left it out. The name comes from the QEMU_AUDIO_DRV environment variable — the legacy way scripts (macOS-KVM's basic.sh among them) choose audio, which QEMU reads with audio_handle_legacy_opts() and on an unknown name exits — or from -audiodev driver=",
+    fix: "install the module package (qemu-audio-pa / qemu-audio-pipewire, or the distribution's full QEMU), or pick a back end the build has (`qemu-system-x86_64 -audiodev help`); in a script replace QEMU_AUDIO_DRV with -audiodev (e.g. -audiodev pa,id=snd0 and audiodev=snd0 on the sound device), or unset it to start without host audio",
+    render: render('audio-legacy: ', 'pa'),
+    examples: [
+      ex(
+        "audio-legacy: Unknown audio driver `pa'",
+        { driver: 'pa' },
+        'https://github.com/foxlet/macOS-Simple-KVM/issues/308',
+      ),
+    ],
+  },
   // ---- libvirt: XML ----
   {
     id: 'libvirt.usb-hostdev-vendor-zero',
