@@ -23,7 +23,7 @@ export const HARVEST3A_SWEEP_ENTRIES: CatalogueEntry[] = [
     format: 'there is no %s "%s" defined',
     versions:
       'QEMU prefixes the option: "-set device.hostdev0.x-vga=on: there is no device \\"hostdev0\\" defined"; -set only reaches options kept as QemuOpts, not devices given as JSON (-device {"driver":...}), which libvirt uses with QEMU 6.2/7.0 and later',
-    patterns: [/there is no (?<group>[\w-]{1,20}) "(?<id>[^"\n]{1,64})" defined/],
+    patterns: [/there is no (?<optgroup>[\w-]{1,20}) "(?<id>[^"\n]{1,64})" defined/],
     severity: 'error',
     title: 'QEMU: -set names a device that is not in its option list',
     cause:
@@ -33,7 +33,7 @@ export const HARVEST3A_SWEEP_ENTRIES: CatalogueEntry[] = [
     examples: [
       ex(
         'qemu-system-x86_64: -set device.hostdev0.x-vga=on: there is no device "hostdev0" defined',
-        { group: 'device', id: 'hostdev0' },
+        { optgroup: 'device', id: 'hostdev0' },
         'https://github.com/AshleyYakeley/NixVirt/issues/36',
       ),
     ],
@@ -82,8 +82,8 @@ export const HARVEST3A_SWEEP_ENTRIES: CatalogueEntry[] = [
     versions:
       'followed by "Use -machine help to list supported machines"; QEMU 2.x and some distribution builds print "Unsupported machine type" and end the hint with "!"; some builds add the name ("unsupported machine type \'pc-q35-3.0\'"); QEMU prefixes the option (-machine NAME,...)',
     patterns: [
-      /-machine (?:type=)?(?<machine>[\w.+-]{1,48})[^\n]{0,300}: [Uu]nsupported machine type/,
-      /[Uu]nsupported machine type(?: ['"](?<named>[\w.+-]{1,48})['"])?/,
+      /-machine (?:type=)?(?<machine>[+\w.-]{1,48})[^\n]{0,300}: [Uu]nsupported machine type/,
+      /[Uu]nsupported machine type(?: ['"](?<named>[+\w.-]{1,48})['"])?/,
     ],
     severity: 'error',
     title: 'QEMU does not have the machine type the VM asks for',
