@@ -22,12 +22,12 @@ export const HARVEST3A_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: 'qemu/qemu util/qemu-config.c qemu_set_option()',
     format: 'there is no %s "%s" defined',
     versions:
-      'QEMU prefixes the option: "-set device.hostdev0.x-vga=on: there is no device \\"hostdev0\\" defined"; -set only reaches options kept as QemuOpts, not devices given as JSON (-device {"driver":...}), which libvirt uses with QEMU 6.2/7.0 and later',
+      'QEMU prefixes the option: "-set device.hostdev0.x-vga=on: there is no device \\"hostdev0\\" defined"; -set only reaches options kept as QemuOpts, not devices given as JSON (-device {"driver":...}), which libvirt uses with QEMU 7.0 and later (the thread: -set worked with QEMU 6.2, not with 7.0)',
     patterns: [/there is no (?<optgroup>[\w-]{1,20}) "(?<id>[^"\n]{1,64})" defined/],
     severity: 'error',
     title: 'QEMU: -set names a device that is not in its option list',
     cause:
-      '-set GROUP.ID.PROP=VALUE edits an option QEMU parsed earlier as QemuOpts, and no such option exists. With libvirt this is the usual way to add x-vga=on or other vfio-pci properties through <qemu:commandline>, and it stopped working once libvirt began passing devices to QEMU as JSON (-device {"driver":"vfio-pci","id":"hostdev0",...}, libvirt with QEMU 6.2/7.0 and later): JSON devices are not QemuOpts, so -set finds no device "hostdev0" even though it exists. Otherwise the id is misspelt or the device is defined after the -set',
+      '-set GROUP.ID.PROP=VALUE edits an option QEMU parsed earlier as QemuOpts, and no such option exists. With libvirt this is the usual way to add x-vga=on or other vfio-pci properties through <qemu:commandline>, and it stopped working once libvirt began passing devices to QEMU as JSON (-device {"driver":"vfio-pci","id":"hostdev0",...}, libvirt with QEMU 7.0 and later): JSON devices are not QemuOpts, so -set finds no device "hostdev0" even though it exists. Otherwise the id is misspelt or the device is defined after the -set',
     fix: 'with libvirt 8.2 or later set the property with <qemu:override> (<qemu:device alias="hostdev0"><qemu:frontend><qemu:property name="x-vga" type="bool" value="true"/></qemu:frontend></qemu:device>) instead of -set; on a hand-written command line put the property on the -device itself (-device vfio-pci,host=...,x-vga=on)',
     render: render(`${QEMU}-set device.hostdev0.x-vga=on: `, 'device', 'hostdev0'),
     examples: [
@@ -155,7 +155,7 @@ export const HARVEST3A_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: "qemu/qemu system/vl.c qemu_init() (softmmu/vl.c, vl.c in older QEMU), e.g. warn_report(\"'-realtime mlock=...' is deprecated, please use '-overcommit mem-lock=...' instead\")",
     format: "'%s' is deprecated, please use '%s' instead",
     versions:
-      'a warning QEMU prints while parsing its command line and then goes on; -realtime mlock= was deprecated in QEMU 6.0 (removed in 8.0), and libvirt before 7.x still generated it',
+      'a warning QEMU prints while parsing its command line and then goes on; older libvirt releases still generate -realtime mlock= for <memoryBacking>',
     patterns: [/warning: '(?<old>[^'\n]{1,60})' is deprecated, please use '(?<new>[^'\n]{1,80})' instead/],
     severity: 'info',
     title: 'QEMU warns that an option it was given is deprecated',
@@ -218,7 +218,7 @@ export const HARVEST3A_SWEEP_ENTRIES: CatalogueEntry[] = [
   {
     id: 'qemu.display-unavailable',
     source: 'qemu',
-    cite: 'qemu/qemu ui/gtk.c gtk_display_early_init() ("gtk initialization failed"); ui/console.c qemu_display_early_init() ("Display \'%s\' is not available."); qapi/qobject-input-visitor.c for a display type the build does not know ("Parameter \'type\' does not accept value \'%s\'")',
+    cite: 'qemu/qemu ui/gtk.c early_gtk_display_init() ("gtk initialization failed"); ui/console.c qemu_display_early_init() ("Display \'%s\' is not available."); qapi/qapi-visit-core.c (QAPI enum parsing) for a display type the build does not know ("Parameter \'type\' does not accept value \'%s\'")',
     format: "Display '%s' is not available.",
     versions:
       "QEMU with UI modules (5.x+) loads ui-gtk/ui-sdl at start-up and prints \"Display '%s' is not available.\" when the module is missing; a build without the UI at all rejects -display gtk as \"Parameter 'type' does not accept value 'gtk'\"",
