@@ -301,7 +301,11 @@ test('catalogue has at least 25 entries, unique ids, each cited with its format 
         e.id,
       );
     if (e.source === 'qemu')
-      assert.match(e.cite, /^qemu\/qemu (hw|system|backends|util|accel|qom|qapi|ui|target|net)\//, e.id);
+      assert.match(
+        e.cite,
+        /^qemu\/qemu (hw|system|backends|util|accel|qom|qapi|ui|target|net|audio)\//,
+        e.id,
+      );
     if (e.source === 'libvirt') assert.match(e.cite, /^libvirt\/libvirt (src|tools)\//, e.id);
   }
 });

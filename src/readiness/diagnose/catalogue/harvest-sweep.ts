@@ -575,7 +575,7 @@ export const HARVEST_SWEEP_ENTRIES: CatalogueEntry[] = [
     versions:
       'a system error: the errno text follows; for a backing image: "Cannot access backing file \'%1$s\' of storage file \'%2$s\' (as uid:%3$u, gid:%4$u)"; virt-manager prefixes "Error starting domain: "',
     patterns: [
-      /Cannot access (?:storage|backing) file '(?<path>[^'\n]{1,300})'(?: of storage file '[^'\n]{1,300}')? \(as uid:(?<uid>\d{1,10}), gid:(?<gid>\d{1,10})\)(?::\s?(?<err>[A-Z][A-Za-z ]{2,40}))?/,
+      /Cannot access (?:storage|backing) file '(?<path>[^'\n]{1,300})'(?: of storage file '[^'\n]{1,300}')? \(as uid:(?<uid>\d{1,10}|\[\.\.\.\]), gid:(?<gid>\d{1,10}|\[\.\.\.\])\)(?::\s?(?<err>[A-Z][A-Za-z ]{2,40}))?/,
     ],
     severity: 'error',
     title: "QEMU's user cannot reach a disk image",
@@ -588,6 +588,12 @@ export const HARVEST_SWEEP_ENTRIES: CatalogueEntry[] = [
         "Error starting domain: Cannot access storage file '/home/tarif/macOS-Simple-KVM/ESP.qcow2' (as uid:64055, gid:109): Permission denied",
         { uid: '64055', errno: 'EACCES' },
         'https://github.com/foxlet/macOS-Simple-KVM/issues/620',
+      ),
+      ex(
+        // the reporter replaced the ids with "[...]"
+        "libvirt.libvirtError: Cannot access storage file '/media/path/name.qcow2' (as uid:[...], gid:[...]): Permission denied",
+        { errno: 'EACCES' },
+        'https://github.com/virt-manager/virt-manager/issues/266',
       ),
     ],
   },

@@ -161,8 +161,8 @@ export const KERNEL_PCI_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/pci/hotplug/pciehp_ctrl.c pciehp_handle_presence_or_link_change()',
     format: 'Slot(%s): Link Down\n',
     versions:
-      'also "Slot(%s): Card not present"; Linux ≤ 4.18: "Slot(%s): Link Down" from pciehp_handle_linkstate_change()',
-    patterns: [/Slot\((?<slot>[\w-]{1,16})\): (?<what>Link Down|Card not present)/],
+      'also "Slot(%s): Card not present"; Linux ≤ 4.18: "Slot(%s): Link Down" from pciehp_handle_linkstate_change(); some 4.x builds "pciehp 0000:02:05.0:pcie24: slot(6): Link Down event"',
+    patterns: [/[Ss]lot\((?<slot>[\w-]{1,16})\): (?<what>Link Down|Card not present)/],
     severity: 'warning',
     title: 'A device dropped off its hotplug slot',
     cause:
@@ -172,6 +172,11 @@ export const KERNEL_PCI_ENTRIES: CatalogueEntry[] = [
     examples: [
       ex('[ 1843.120000] pcieport 0000:00:01.1: pciehp: Slot(1): Link Down', { slot: '1' }),
       ex('pcieport 0000:00:1c.0: pciehp: Slot(4): Card not present', { what: 'Card not present' }),
+      ex(
+        '[Ter Set 19 06:01:41 2017] pciehp 0000:02:05.0:pcie24: slot(6): Link Down event',
+        { slot: '6', what: 'Link Down' },
+        'https://github.com/lnls-dig/bpm-gw/issues/73',
+      ),
     ],
   },
   {

@@ -1856,9 +1856,12 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
       'Linux 6.x: "Unhandled RDMSR(0x%x)" / "Unhandled WRMSR(0x%x) = 0x%llx"; older: "unhandled rdmsr: 0x%x" / "unhandled wrmsr: 0x%x data 0x%llx"; with kvm.ignore_msrs=1 "ignored rdmsr: ..." / "Ignored RDMSR(...)"',
     patterns: [
       /vcpu(?<vcpu>\d{1,4}),? guest rIP: 0x[0-9a-fA-F]{1,16} (?<kind>[Uu]nhandled|[Ii]gnored) (?<op>RDMSR|WRMSR|rdmsr|wrmsr)(?:\(|: )(?<msr>0x[0-9a-fA-F]{1,8})/,
+      // the same line wrapped after the guest rIP (as pasted into a report)
+      /vcpu(?<vcpu>\d{1,4}),? guest rIP: 0x[0-9a-fA-F]{1,16}\n(?<kind>[Uu]nhandled|[Ii]gnored) (?<op>RDMSR|WRMSR|rdmsr|wrmsr)(?:\(|: )(?<msr>0x[0-9a-fA-F]{1,8})/,
       // 3.x–4.x: "kvm [12633]: vcpu0 unhandled rdmsr: 0x1c9"; 5.x with no vcpu context: "kvm [52392]: ignored rdmsr: 0x..."
       /kvm \[\d{1,10}\]: (?:vcpu(?<vcpu>\d{1,4}) )?(?<kind>unhandled|ignored) (?<op>rdmsr|wrmsr): (?<msr>0x[0-9a-fA-F]{1,8})/,
     ],
+    endsOn: ['rdmsr', 'wrmsr', 'RDMSR', 'WRMSR'],
     severity: 'warning',
     title: 'The guest touched a CPU register KVM does not emulate',
     cause:
@@ -1883,6 +1886,12 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
         text: '[431428.919308] kvm [12633]: vcpu0 unhandled rdmsr: 0x1c9',
         origin: 'https://github.com/google/novm/issues/26',
         facts: { kind: 'unhandled', msr: '0x1c9' },
+      },
+      {
+        // the report wrapped the line after the guest rIP
+        text: '[ 6044.472516] kvm [3412]: vcpu0, guest rIP: 0xfffff8019c8d6103\nunhandled rdmsr: 0x611',
+        origin: 'https://github.com/tianocore/edk2/issues/91',
+        facts: { kind: 'unhandled', msr: '0x611' },
       },
       {
         text: '[  829.050394] kvm [1887]: vcpu0, guest rIP: 0xfffff8046a9311ac ignored rdmsr: 0x641',

@@ -278,13 +278,13 @@ export const LIBVIRT_SWEEP_ENTRIES: CatalogueEntry[] = [
   {
     id: 'libvirt.pci-no-free-slot',
     source: 'libvirt',
-    cite: 'libvirt/libvirt src/conf/domain_addr.c virDomainPCIAddressGetNextAddr() / virDomainPCIAddressSetGrow()',
+    cite: 'libvirt/libvirt src/conf/domain_addr.c virDomainPCIAddressGetNextAddr() / virDomainPCIAddressSetGrow() / virDomainPCIAddressValidate() ("No PCI buses available" when the address set has no bus at all)',
     format: 'No more available PCI slots',
     versions:
       'same file: "No PCI buses available", "a PCI slot is needed to connect a PCI controller model=\'%1$s\', but none is available, and it cannot be automatically added", "Cannot automatically add a new PCI bus for a device with connect flags %1$.2x"',
     patterns: [
       /No more available PCI slots/,
-      /No PCI buses available/,
+      /(?<nobus>No PCI buses available)/,
       /a PCI slot is needed to connect a PCI controller model='(?<model>[\w-]{1,32})', but none is available/,
       /Cannot automatically add a new PCI bus for a device with connect flags/,
     ],
@@ -293,12 +293,26 @@ export const LIBVIRT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       'every usable slot of the guest PCI topology is taken: when hot-plugging on q35 every pcie-root-port is already occupied (each port takes one device, and controllers cannot be added to a running VM); at define time the topology is full and libvirt may not add another bus of the needed kind (e.g. the machine type has no PCI at all, or the controllers are pinned by hand)',
     fix: 'add spare pcie-root-port controllers to the persistent XML and restart the VM (virt-manager/virt-install add a few by default), or remove unused devices; for a define-time failure remove explicit controller/address lines and let libvirt lay out the buses',
+    refine: (f) =>
+      f.nobus
+        ? {
+            title: "libvirt: the VM's machine type has no PCI bus",
+            cause:
+              "the guest has no PCI bus at all (libvirt's address set for it holds zero buses), so any PCI device — a disk or NIC on virtio-pci, a hostdev, and the USB controller, balloon and video libvirt adds by itself — has nowhere to go. libvirt creates the root bus (pci-root, pcie-root) only for machine types it knows to have PCI: a machine without PCI (microvm, foreign or embedded boards, a 32-bit ARM CPU model on the arm virt machine), or a machine type name the QEMU in use does not offer (an unversioned 'pc-q35', a mistyped or another distribution's name), which libvirt cannot know to have PCI, leaves it with none — not a full topology",
+            fix: 'set a machine type with PCI that the host lists (`virsh domcapabilities`: q35, pc, or a versioned pc-q35-X.Y; virt on arm64), or for a PCI-less machine remove every PCI device and give the rest virtio-mmio addresses',
+          }
+        : undefined,
     render: render('error: internal error: '),
     examples: [
       ex('error: internal error: No more available PCI slots'),
       ex(
         "error: internal error: a PCI slot is needed to connect a PCI controller model='pcie-root-port', but none is available, and it cannot be automatically added",
         { model: 'pcie-root-port' },
+      ),
+      ex(
+        'Sync Failed: Server error. command SyncVMI failed: "LibvirtError(Code=27, Domain=20, Message=\'XML error: No PCI buses available\')"',
+        { nobus: 'No PCI buses available' },
+        'https://github.com/harvester/harvester/pull/8630',
       ),
     ],
   },
