@@ -22,7 +22,7 @@ test('every entry is registered, cites its source and claims its examples alone'
     },
   );
   assert.equal(n, HARVEST3B_SWEEP_ENTRIES.length);
-  assert.equal(n, 16);
+  assert.equal(n, 17);
 });
 
 test('every harvested example names the public thread it came from', () => {
@@ -33,7 +33,7 @@ test('every harvested example names the public thread it came from', () => {
       posted++;
       assert.match(x.origin, /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/(?:issues|pull)\/\d+$/, e.id);
     }
-  assert.ok(posted >= 18, `only ${posted} posted examples`);
+  assert.ok(posted >= 21, `only ${posted} posted examples`);
 });
 
 test('Looking Glass DXGI pointer failures: a desktop switch, and access denied on the secure desktop', () => {
@@ -243,4 +243,20 @@ test('mended: 0x3B in a GPU driver, Code 12 said as "error 12", and the pasted m
     'systemd.modules-load-failed',
   );
   assert.match(ml.explanation.cause, /vfio_virqfd/);
+});
+
+test('Hyper-V GPU partitions: a partition that cannot be reserved, and operations GPU-P VMs refuse', () => {
+  const id = 'windows.hyperv-gpup-failed';
+  const res = onlyFinding(
+    "GPU Partition (Instance ID 8689E9CA-B1DB-4C72-8C36-47F5D549808A): Error 'Insufficient system resources exist to complete the requested service.'.",
+    id,
+  );
+  assert.match(res.explanation.cause, /GPU swap/);
+  assert.match(res.explanation.fix, /Remove-VMGpuPartitionAdapter/);
+  const op = onlyFinding(
+    'The operation cannot be performed on the virtual machine because it is assigned one or more GPUP partitions',
+    id,
+  );
+  assert.match(op.explanation.cause, /checkpoints/);
+  assert.match(op.explanation.fix, /CheckpointType Disabled/);
 });

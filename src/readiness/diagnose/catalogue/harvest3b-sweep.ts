@@ -470,4 +470,49 @@ export const HARVEST3B_SWEEP_ENTRIES: CatalogueEntry[] = [
       ),
     ],
   },
+  {
+    id: 'windows.hyperv-gpup-failed',
+    source: 'windows',
+    cite: 'Hyper-V Virtual Machine Management service (vmms.exe; closed source), its GPU partition (GPU-P) device messages quoted from public reports; Microsoft Learn "GPU partitioning" (virtualization/hyper-v) for what GPU-P VMs do not support',
+    format: "GPU Partition (Instance ID %s): Failed to Power On with Error '%s'.",
+    versions:
+      'Start-VM and Hyper-V Manager show it as "\'VM\' failed to start." followed by "GPU Partition (Instance ID …): Error \'…\'." and "\'VM\' GPU Partition: Failed to finish reserving resources with Error \'…\'"; other operations on such a VM answer "The operation cannot be performed on the virtual machine because it is assigned one or more GPUP partitions"',
+    patterns: [
+      /GPU Partition(?: \(Instance ID [\w-]{8,40}\))?: (?:Failed to (?:Power On|finish reserving resources) with )?Error '(?<error>[^'\n]{3,120})/,
+      /\b(?<error>Insufficient system resources exist to complete the requested service)\b/,
+      /The operation cannot be performed on the virtual machine because it is (?<gpup>assigned one or more GPUP partitions)/,
+    ],
+    severity: 'error',
+    title: "Hyper-V could not bring up the VM's GPU partition",
+    cause:
+      'the VM has a GPU partition adapter (Add-VMGpuPartitionAdapter, as Easy-GPU-PV sets up) and Hyper-V could not reserve or power on that partition on the host GPU, so the VM does not start (it starts once the adapter is removed). The adapter stays tied to the GPU and the resource sizes it was created with: after a GPU swap, a host GPU or chipset driver update, or with several VMs sharing the GPU, that GPU no longer offers what the adapter asks for ("Insufficient system resources"), or the host refuses the partition ("Access is denied")',
+    fix: "remove and re-add the partition adapter for the GPU the host has now (Get-VMGpuPartitionAdapter -VMName VM | Remove-VMGpuPartitionAdapter; Add-VMGpuPartitionAdapter with the current GPU and sizes that fit Get-VMHostPartitionableGpu), copy the host's current driver files into the VM again (Easy-GPU-PV's Update-VMGpuPartitionDriver.ps1), reboot the host after a GPU driver update, and start fewer GPU-P VMs at once",
+    refine: (f) =>
+      f.gpup
+        ? {
+            title: 'Hyper-V refuses this operation on a VM with a GPU partition',
+            cause:
+              'GPU-partitioned VMs do not support checkpoints, saving state, pausing or live migration, so Hyper-V refuses such an operation (a checkpoint taken before starting, a saved state to resume, an export) while the VM has a GPU partition adapter',
+            fix: 'delete the saved state or checkpoint and start the VM normally, turn off automatic checkpoints (Set-VM -CheckpointType Disabled) and set the stop action to shut down (Set-VM -AutomaticStopAction ShutDown); remove the partition adapter for the operation if it is needed',
+          }
+        : undefined,
+    render: render("'Win11' failed to start. ", '8689E9CA-B1DB-4C72-8C36-47F5D549808A', 'Access is denied.'),
+    examples: [
+      ex(
+        "GPU Partition: Failed to Power On with Error 'Access is denied'",
+        { error: 'Access is denied' },
+        'https://github.com/jamesstringer90/Easy-GPU-PV/issues/217',
+      ),
+      ex(
+        'Error: Insufficient system resources exist to complete the requested service',
+        { error: 'Insufficient system resources exist to complete the requested service' },
+        'https://github.com/jamesstringer90/Easy-GPU-PV/issues/361',
+      ),
+      ex(
+        'The operation cannot be performed on the virtual machine because it is assigned one or more GPUP partitions',
+        { gpup: 'assigned one or more GPUP partitions' },
+        'https://github.com/jamesstringer90/Easy-GPU-PV/issues/469',
+      ),
+    ],
+  },
 ];
