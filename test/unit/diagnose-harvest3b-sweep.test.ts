@@ -15,14 +15,25 @@ const ids = (text: string) => diagnoseText(text).findings.map((f) => f.entry.id)
 test('every entry is registered, cites its source and claims its examples alone', () => {
   const n = checkSweepEntries(
     HARVEST3B_SWEEP_ENTRIES,
-    ['lg.', 'kernel.', 'dkms.', 'kata.', 'scream.', 'mgmt.', 'nvidia-vgpu.', 'kubevirt.', 'windows.'],
+    [
+      'lg.',
+      'kernel.',
+      'dkms.',
+      'kata.',
+      'scream.',
+      'mgmt.',
+      'nvidia-vgpu.',
+      'kubevirt.',
+      'windows.',
+      'crosvm.',
+    ],
     (e, x, f) => {
       for (const [k, v] of Object.entries(x.facts ?? {}))
         assert.equal(f.facts[k], v, `${e.id} fact ${k}: ${x.text}`);
     },
   );
   assert.equal(n, HARVEST3B_SWEEP_ENTRIES.length);
-  assert.equal(n, 17);
+  assert.equal(n, 18);
 });
 
 test('every harvested example names the public thread it came from', () => {
@@ -33,7 +44,7 @@ test('every harvested example names the public thread it came from', () => {
       posted++;
       assert.match(x.origin, /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/(?:issues|pull)\/\d+$/, e.id);
     }
-  assert.ok(posted >= 21, `only ${posted} posted examples`);
+  assert.ok(posted >= 22, `only ${posted} posted examples`);
 });
 
 test('Looking Glass DXGI pointer failures: a desktop switch, and access denied on the secure desktop', () => {
@@ -259,4 +270,14 @@ test('Hyper-V GPU partitions: a partition that cannot be reserved, and operation
   );
   assert.match(op.explanation.cause, /checkpoints/);
   assert.match(op.explanation.fix, /CheckpointType Disabled/);
+});
+
+test('crosvm: no empty directory for the device jails', () => {
+  const f = onlyFinding(
+    'ERROR crosvm] exiting with error 1: "/opt/jail" is not a directory, cannot create jail',
+    'crosvm.jail-root-missing',
+  );
+  assert.equal(f.facts.root, '"/opt/jail"');
+  assert.match(f.explanation.cause, /pivots into an empty root directory/);
+  assert.match(f.explanation.fix, /--disable-sandbox/);
 });

@@ -515,4 +515,26 @@ export const HARVEST3B_SWEEP_ENTRIES: CatalogueEntry[] = [
       ),
     ],
   },
+  {
+    id: 'crosvm.jail-root-missing',
+    source: 'crosvm',
+    cite: 'google/crosvm jail/src/helpers.rs create_base_minijail() (the pivot-root directory of every sandboxed device process)',
+    format: '%s is not a directory, cannot create jail',
+    versions:
+      'the path is printed with Rust\'s {:?}, so it appears quoted ("/var/empty"); main() reports it as "exiting with error 1: …"; the directory is the --pivot-root default, set at build time',
+    patterns: [/(?<root>"[^"\n]{1,200}") is not a directory, cannot create jail/],
+    severity: 'error',
+    title: 'crosvm found no empty directory to jail its device processes in',
+    cause:
+      'with its sandbox on (the default), crosvm runs each device — VFIO devices included — in a minijail process that pivots into an empty root directory, and that directory (/var/empty unless --pivot-root says otherwise) does not exist on this system. Hosts that are not Chrome OS-like often lack it: Android and Termux, minimal containers, distributions without an OpenSSH-style /var/empty. crosvm stops before creating the VM',
+    fix: 'create the directory (mkdir -p /var/empty, root-owned and empty) or point --pivot-root at an existing empty directory; or run with --disable-sandbox where another layer (a container, Firejail) confines crosvm',
+    render: render('exiting with error 1: ', '"/var/empty"'),
+    examples: [
+      ex(
+        '[2026-05-17T06:38:07.467433820+00:00 ERROR crosvm] exiting with error 1: "/var/empty" is not a directory, cannot create jail',
+        { root: '"/var/empty"' },
+        'https://github.com/termux/termux-packages/pull/29792',
+      ),
+    ],
+  },
 ];
