@@ -281,3 +281,11 @@ test('crosvm: no empty directory for the device jails', () => {
   assert.match(f.explanation.cause, /pivots into an empty root directory/);
   assert.match(f.explanation.fix, /--disable-sandbox/);
 });
+
+test('mended: the i915 VF version handshake quoted without its result still reads the version', () => {
+  const f = onlyFinding('ERROR GT0: IOV: Unable to confirm version 1.4', 'kernel.i915-iov-version');
+  assert.equal(f.facts.major, '1');
+  assert.equal(f.facts.minor, '4');
+  assert.match(f.explanation.cause, /GuC firmware/);
+  assert.doesNotMatch(f.explanation.cause, /undefined/);
+});
