@@ -26,6 +26,7 @@ test('every entry is registered, cites its source and claims its examples alone'
       'kubevirt.',
       'windows.',
       'crosvm.',
+      'kubernetes.',
     ],
     (e, x, f) => {
       for (const [k, v] of Object.entries(x.facts ?? {}))
@@ -33,7 +34,7 @@ test('every entry is registered, cites its source and claims its examples alone'
     },
   );
   assert.equal(n, HARVEST3B_SWEEP_ENTRIES.length);
-  assert.equal(n, 18);
+  assert.equal(n, 19);
 });
 
 test('every harvested example names the public thread it came from', () => {
@@ -44,7 +45,7 @@ test('every harvested example names the public thread it came from', () => {
       posted++;
       assert.match(x.origin, /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/(?:issues|pull)\/\d+$/, e.id);
     }
-  assert.ok(posted >= 22, `only ${posted} posted examples`);
+  assert.ok(posted >= 23, `only ${posted} posted examples`);
 });
 
 test('Looking Glass DXGI pointer failures: a desktop switch, and access denied on the secure desktop', () => {
@@ -288,4 +289,20 @@ test('mended: the i915 VF version handshake quoted without its result still read
   assert.equal(f.facts.minor, '4');
   assert.match(f.explanation.cause, /GuC firmware/);
   assert.doesNotMatch(f.explanation.cause, /undefined/);
+});
+
+test('SR-IOV operator: a drain that timed out, another sync error, and a clean sync that is not an error', () => {
+  const id = 'kubernetes.sriov-operator-sync-error';
+  const drain = onlyFinding(
+    'writer.go:132] setNodeStateStatus(): syncStatus: InProgress, lastSyncError: timed out waiting for the condition',
+    id,
+  );
+  assert.match(drain.explanation.cause, /PodDisruptionBudget/);
+  assert.match(drain.explanation.fix, /disableDrain/);
+  const other = onlyFinding(
+    'updateNodeStateStatusRetry(): updating syncStatus: Failed, lastSyncError: failed to set numvfs: write error',
+    id,
+  );
+  assert.match(other.explanation.cause, /SriovNetworkNodePolicy/);
+  assert.ok(!ids('setNodeStateStatus(): syncStatus: Succeeded, lastSyncError: ').includes(id));
 });

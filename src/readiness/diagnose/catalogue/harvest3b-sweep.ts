@@ -537,4 +537,37 @@ export const HARVEST3B_SWEEP_ENTRIES: CatalogueEntry[] = [
       ),
     ],
   },
+  {
+    id: 'kubernetes.sriov-operator-sync-error',
+    source: 'kubernetes',
+    cite: "k8snetworkplumbingwg/sriov-network-operator pkg/daemon/writer.go NodeStateStatusWriter.setNodeStateStatus() (older: updateNodeStateStatusRetry()), writing the config daemon's last sync result to the SriovNetworkNodeState",
+    format: 'setNodeStateStatus(): syncStatus: %s, lastSyncError: %s',
+    versions:
+      'older daemons print "updateNodeStateStatusRetry(): updating syncStatus: %s, lastSyncError: %s" and "… updated …"; an empty lastSyncError (after "Succeeded") is the normal case and not this entry\'s',
+    patterns: [
+      /(?:setNodeStateStatus|updateNodeStateStatusRetry)\(\): (?:updat(?:ing|ed) )?syncStatus: (?<status>\w{1,20}), lastSyncError: (?<err>\S[^\n]{0,200})/,
+    ],
+    severity: 'error',
+    title: "The SR-IOV network operator's config daemon could not apply the node policy",
+    cause:
+      'the sriov-config-daemon on this node tried to apply the SriovNetworkNodePolicy (create the VFs, bind them to their driver — vfio-pci for DPDK or VM use — and set MTUs) and the attempt failed with the error shown; it keeps retrying, the node state stays InProgress or Failed, and the VFs are not (all) there',
+    fix: "read the config daemon's log just before this line (`kubectl logs -n OPERATOR_NS ds/sriov-network-config-daemon -c sriov-network-config-daemon`) for the step that failed; fix the policy (numVfs within the PF's total VFs, deviceType matching what the NIC supports) or the node",
+    refine: (f) =>
+      /timed out waiting for the condition/.test(f.err ?? '')
+        ? {
+            title: 'The SR-IOV config daemon timed out draining the node',
+            cause:
+              'changing the VFs needs the node drained first, and the drain timed out ("timed out waiting for the condition" is the Kubernetes wait helper giving up): some pods could not be evicted — a PodDisruptionBudget that allows no disruption, pods without a controller, or pods stuck terminating. The daemon retries the whole sync, and the VFs are not changed until the drain completes',
+            fix: 'find the pods the daemon waits for ("Draining failed with: … error when waiting for pod …" before this line) and let them go (relax the PodDisruptionBudget, delete the stuck pods); on a single-node cluster set disableDrain: true in the SriovOperatorConfig',
+          }
+        : undefined,
+    render: render('writer.go:132] ', 'InProgress', 'timed out waiting for the condition'),
+    examples: [
+      ex(
+        'I0518 06:53:37.578868   49529 writer.go:132] setNodeStateStatus(): syncStatus: InProgress, lastSyncError: timed out waiting for the condition',
+        { status: 'InProgress', err: 'timed out waiting for the condition' },
+        'https://github.com/k8snetworkplumbingwg/sriov-network-operator/issues/306',
+      ),
+    ],
+  },
 ];
