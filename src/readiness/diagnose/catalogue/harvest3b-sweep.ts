@@ -47,7 +47,7 @@ export const HARVEST3B_SWEEP_ENTRIES: CatalogueEntry[] = [
         : undefined,
     render: render(
       '[E]               dxgi.c:795  | dxgi_capture                   | ',
-      '887a0026',
+      0x887a0026,
       'The keyed mutex was abandoned.',
     ),
     examples: [
@@ -187,7 +187,7 @@ export const HARVEST3B_SWEEP_ENTRIES: CatalogueEntry[] = [
     versions:
       'older GCC quote with ` \'; the same build also fails on "error: \'struct …\' has no member named …" and "fatal error: …: No such file or directory" when a kernel header moved (asm/unaligned.h → linux/unaligned.h in 6.12)',
     patterns: [
-      /\/(?:var\/lib\/dkms|usr\/src)\/(?<module>[\w.+-]{1,80})\/[^\s:]{1,200}\.c:\d{1,6}:\d{1,4}: error: implicit declaration of function [‘'`](?<function>\w{1,100})[’']/,
+      /\/(?:var\/lib\/dkms|usr\/src)\/(?<module>[\w.+-]{1,80})\/[^\s:]{1,200}\.c:\d{1,6}:\d{1,4}: error: implicit declaration of function [\u2018'`](?<function>\w{1,100})[\u2019']/,
     ],
     severity: 'error',
     title: 'An out-of-tree module calls a kernel function this kernel does not declare',

@@ -577,7 +577,8 @@ export const OTHER_ENTRIES: CatalogueEntry[] = [
       'This device cannot find enough free resources that it can use. If you want to use this device, you will need to disable one of the other devices on this system. (Code 12)',
     // "(error 12)": the wording users give when translating a localised Device Manager
     patterns: [
-      /\((?:[Cc]ode|[Ee]rror) 12\)/,
+      /\([Cc]ode 12\)/,
+      /\([Ee]rror 12\)/,
       /cannot find enough free resources that it can use/,
       /\b[Ee]rror code 12\b/,
     ],
