@@ -27,6 +27,7 @@ test('every entry is registered, cites its source and claims its examples alone'
       'windows.',
       'crosvm.',
       'kubernetes.',
+      'systemd.',
     ],
     (e, x, f) => {
       for (const [k, v] of Object.entries(x.facts ?? {}))
@@ -34,7 +35,7 @@ test('every entry is registered, cites its source and claims its examples alone'
     },
   );
   assert.equal(n, HARVEST3B_SWEEP_ENTRIES.length);
-  assert.equal(n, 19);
+  assert.equal(n, 21);
 });
 
 test('every harvested example names the public thread it came from', () => {
@@ -45,7 +46,7 @@ test('every harvested example names the public thread it came from', () => {
       posted++;
       assert.match(x.origin, /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/(?:issues|pull)\/\d+$/, e.id);
     }
-  assert.ok(posted >= 23, `only ${posted} posted examples`);
+  assert.ok(posted >= 25, `only ${posted} posted examples`);
 });
 
 test('Looking Glass DXGI pointer failures: a desktop switch, and access denied on the secure desktop', () => {
@@ -305,4 +306,30 @@ test('SR-IOV operator: a drain that timed out, another sync error, and a clean s
   );
   assert.match(other.explanation.cause, /SriovNetworkNodePolicy/);
   assert.ok(!ids('setNodeStateStatus(): syncStatus: Succeeded, lastSyncError: ').includes(id));
+});
+
+test("systemd's refused VF settings, and a section for a VF that does not exist", () => {
+  const id = 'systemd.sriov-vf-config-failed';
+  const nosup = onlyFinding(
+    'enp3s0f0: Failed to configure SR-IOV virtual function 0, ignoring: Operation not supported',
+    id,
+  );
+  assert.match(nosup.explanation.cause, /the driver refused one of them/);
+  assert.match(nosup.explanation.cause, /VFs themselves exist/);
+  const networkd = onlyFinding(
+    'enp3s0f0: Failed to configure SR-IOV virtual function 2: Invalid argument',
+    id,
+  );
+  assert.equal(networkd.facts.vf, '2');
+  const missing = onlyFinding('enp3s0f0: SR-IOV virtual function 7 does not exist, ignoring.', id);
+  assert.match(missing.explanation.cause, /fewer VFs/);
+});
+
+test('the SR-IOV config daemon racing the VF netdev is harmless once a sync succeeds', () => {
+  const f = onlyFinding(
+    'setVfsAdminMac(): unable to get VF link for device &{Name:ens1f0 PciAddress:0000:3b:00.0} "Link not found"',
+    'kubernetes.sriov-operator-vf-link-not-found',
+  );
+  assert.match(f.explanation.cause, /had not finished creating the interface/);
+  assert.match(f.explanation.fix, /Succeeded/);
 });

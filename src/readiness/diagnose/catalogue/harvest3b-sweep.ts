@@ -570,4 +570,58 @@ export const HARVEST3B_SWEEP_ENTRIES: CatalogueEntry[] = [
       ),
     ],
   },
+  {
+    id: 'systemd.sriov-vf-config-failed',
+    source: 'userspace tool',
+    cite: 'systemd/systemd src/udev/net/link-config.c link_apply_sr_iov_config() (udev, [SR-IOV] sections of a .link file) and src/network/networkd-sriov.c sr_iov_process_request() (networkd, [SR-IOV] sections of a .network file), both calling sr_iov_configure() in src/shared/netif-sriov.c',
+    format: 'Failed to configure SR-IOV virtual function %u, ignoring: %m',
+    versions:
+      'udev adds ", ignoring"; networkd prints "Failed to configure SR-IOV virtual function %u: %m"; udev also says "SR-IOV virtual function %u does not exist, ignoring." for a section naming a VF the PF has not created',
+    patterns: [
+      /Failed to configure SR-IOV virtual function (?<vf>\d{1,4})(?:, ignoring)?: (?<err>[A-Z][\w ]{2,60})/,
+      /SR-IOV virtual function (?<vf>\d{1,4}) does not exist, ignoring/,
+    ],
+    severity: 'warning',
+    title: "systemd could not apply a VF's settings from an [SR-IOV] section",
+    cause:
+      'udev (for a .link file) or networkd (for a .network file) sent the PF\'s driver the per-VF settings of an [SR-IOV] section — MAC address, VLAN, spoof checking, trust, link state, RSS query — over netlink, and the driver refused one of them, so that VF keeps its defaults. The VFs themselves exist and can be passed through; only the listed settings are missing. Drivers support different subsets: "Operation not supported" is an attribute the driver does not implement for VFs, "Invalid argument" a value it does not accept (or a VF not ready yet right after creation)',
+    fix: 'keep in the [SR-IOV] section only what the NIC driver supports (`ip link set PF vf N …` by hand shows which setting fails), or set the VF options from a script after creation; warnings for settings you did not ask for are harmless',
+    refine: (f) =>
+      f.err === undefined
+        ? {
+            cause: `an [SR-IOV] section names virtual function ${f.vf}, but the PF has fewer VFs (SR-IOVVirtualFunctions= or sriov_numvfs is lower, or the VFs were not created yet), so its settings are skipped`,
+            fix: "create enough VFs (SR-IOVVirtualFunctions= in the PF's .link file) or drop the section for the VF that does not exist",
+          }
+        : undefined,
+    render: render('enp3s0f0: ', 1, 'Invalid argument'),
+    examples: [
+      ex(
+        'Apr 28 18:39:08 (udev-worker)[391]: enp3s0f0: Failed to configure SR-IOV virtual function 1, ignoring: Invalid argument',
+        { vf: '1', err: 'Invalid argument' },
+        'https://github.com/systemd/systemd/issues/37275',
+      ),
+    ],
+  },
+  {
+    id: 'kubernetes.sriov-operator-vf-link-not-found',
+    source: 'kubernetes',
+    cite: "k8snetworkplumbingwg/sriov-network-operator (openshift fork) pkg/utils/utils.go setVfsAdminMac() — the netlink lookup of the VF's link before setting its administrative MAC",
+    format: 'setVfsAdminMac(): unable to get VF link for device %+v %q',
+    versions:
+      'a retry was added (openshift/sriov-network-operator#314); older daemons fail the sync and start over',
+    patterns: [/setVfsAdminMac\(\): unable to get VF link for device [^\n]{0,400}?"(?<err>Link not found)"/],
+    severity: 'warning',
+    title: "The SR-IOV config daemon looked for a VF's network interface before it appeared",
+    cause:
+      "right after creating the VFs, the config daemon looks up each VF's netdev to set its administrative MAC, and netlink does not have the link yet: the VF's driver (iavf, mlx5, ixgbevf) had not finished creating the interface. Older daemons treat it as a sync error and restart the whole apply, which then succeeds — so it recurs without harm — newer ones retry",
+    fix: 'nothing if the next sync succeeds (syncStatus Succeeded); update the operator to a release with the retry if it keeps the node InProgress',
+    render: render('', '&{Name:ens785f0}', 'Link not found'),
+    examples: [
+      ex(
+        'setVfsAdminMac(): unable to get VF link for device &{Name:ens785f0 Mac:68:05:ca:2d:ea:f0 Driver:i40e PciAddress:0000:02:00.0 Vendor:8086 DeviceID:1572 Mtu:1500 NumVfs:0 LinkSpeed:-1 Mb/s LinkType:ETH TotalVfs:32 VFs:[]} "Link not found"',
+        { err: 'Link not found' },
+        'https://github.com/openshift/sriov-network-operator/issues/335',
+      ),
+    ],
+  },
 ];
