@@ -35,7 +35,7 @@ test('every entry is registered, cites its source and claims its examples alone'
     },
   );
   assert.equal(n, HARVEST3B_SWEEP_ENTRIES.length);
-  assert.equal(n, 21);
+  assert.equal(n, 22);
 });
 
 test('every harvested example names the public thread it came from', () => {
@@ -46,7 +46,7 @@ test('every harvested example names the public thread it came from', () => {
       posted++;
       assert.match(x.origin, /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/(?:issues|pull)\/\d+$/, e.id);
     }
-  assert.ok(posted >= 25, `only ${posted} posted examples`);
+  assert.ok(posted >= 26, `only ${posted} posted examples`);
 });
 
 test('Looking Glass DXGI pointer failures: a desktop switch, and access denied on the secure desktop', () => {
@@ -332,4 +332,14 @@ test('the SR-IOV config daemon racing the VF netdev is harmless once a sync succ
   );
   assert.match(f.explanation.cause, /had not finished creating the interface/);
   assert.match(f.explanation.fix, /Succeeded/);
+});
+
+test('sriov-cni: a VF left without a driver is named as such, not as a missing device', () => {
+  const f = onlyFinding(
+    'SRIOV-CNI failed to load netconf: LoadConf(): failed to detect if VF 0000:3b:02.1 has dpdk driver "lstat /sys/bus/pci/devices/0000:3b:02.1/driver: no such file or directory"',
+    'kubernetes.sriov-cni-vf-no-driver',
+  );
+  assert.equal(f.facts.bdf, '0000:3b:02.1');
+  assert.match(f.explanation.cause, /bound to no driver at all/);
+  assert.match(f.explanation.fix, /vfio-pci for a DPDK pool/);
 });

@@ -624,4 +624,32 @@ export const HARVEST3B_SWEEP_ENTRIES: CatalogueEntry[] = [
       ),
     ],
   },
+  {
+    id: 'kubernetes.sriov-cni-vf-no-driver',
+    source: 'kubernetes',
+    cite: 'k8snetworkplumbingwg/sriov-cni pkg/config/config.go LoadConf() (the DPDK-mode check of the VF, utils.HasDpdkDriver() reading /sys/bus/pci/devices/VF/driver)',
+    format: 'LoadConf(): failed to detect if VF %s has dpdk driver %q',
+    versions:
+      'wrapped by Multus and the kubelet in "error adding container to network …: SRIOV-CNI failed to load netconf: LoadConf(): …"',
+    patterns: [
+      /failed to detect if VF (?<bdf>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]) has dpdk driver "?lstat (?<path>\/sys\/[^\s"]{1,200}?\/driver): no such file or directory/,
+    ],
+    severity: 'error',
+    title: 'The SR-IOV CNI found the VF without any driver',
+    cause:
+      "sriov-cni reads the VF's driver link (…/VF/driver) to decide whether it is a netdev VF or a DPDK one (vfio-pci, igb_uio), and the link does not exist: the VF is bound to no driver at all. Something unbound it after the SR-IOV operator configured it — typically a DPDK or passthrough workload that unbinds the VF it was given (dpdk-devbind, driverctl, a script) and exits without rebinding — so every later pod that gets this VF fails to start",
+    fix: "bind the VF back to the driver its resource pool expects (its netdev driver — iavf, mlx5_core, ixgbevf — or vfio-pci for a DPDK pool): `echo VF > /sys/bus/pci/drivers/DRIVER/bind`, or reset the VFs (sriov_numvfs to 0 and back, or let the operator reapply the policy); don't let workloads rebind the VFs they receive",
+    render: render(
+      '',
+      '0000:19:02.2',
+      'lstat /sys/bus/pci/devices/0000:19:02.2/driver: no such file or directory',
+    ),
+    examples: [
+      ex(
+        '    LoadConf(): failed to detect if VF 0000:19:02.2 has dpdk driver "lstat /sys/devices/pci0000:17/0000:17:02.0/0000:19:02.2/driver: no such file or directory"',
+        { bdf: '0000:19:02.2' },
+        'https://github.com/k8snetworkplumbingwg/sriov-network-operator/issues/443',
+      ),
+    ],
+  },
 ];
