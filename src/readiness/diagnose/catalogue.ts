@@ -17,6 +17,7 @@ import { GUEST_SIDE_SWEEP_ENTRIES } from './catalogue/guest-side-sweep.js';
 import { HARVEST_SWEEP_ENTRIES } from './catalogue/harvest-sweep.js';
 import { HARVEST2_SWEEP_ENTRIES } from './catalogue/harvest2-sweep.js';
 import { HARVEST3A_SWEEP_ENTRIES } from './catalogue/harvest3a-sweep.js';
+import { HARVEST3B_SWEEP_ENTRIES } from './catalogue/harvest3b-sweep.js';
 import { HOST_GUEST_EXTRA_ENTRIES } from './catalogue/host-guest-extra.js';
 import { HOST_MISSES_SWEEP_ENTRIES } from './catalogue/host-misses-sweep.js';
 import { IGD_IOMMU_INIT_ENTRIES } from './catalogue/igd-iommu-init-sweep.js';
@@ -115,6 +116,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...GPU_SRIOV_SWEEP_ENTRIES,
   ...HARVEST2_SWEEP_ENTRIES,
   ...HARVEST3A_SWEEP_ENTRIES,
+  ...HARVEST3B_SWEEP_ENTRIES,
   ...LEFTOVERS_SWEEP_ENTRIES,
   ...OLDSETS_SWEEP_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).

@@ -537,7 +537,8 @@ const BOOT: CatalogueEntry[] = [
     format: 'Failed to start %s.',
     versions:
       'newer systemd prints the unit name too: "Failed to start systemd-modules-load.service - Load Kernel Modules."',
-    patterns: [/Failed to start (?:systemd-modules-load\.service - )?Load Kernel Modules/],
+    // "services" too: a pasted line quoted with the unit name's plural slip still names this unit
+    patterns: [/Failed to start (?:systemd-modules-load\.services? - )?Load Kernel Modules/],
     severity: 'error',
     title: 'systemd could not load every module listed for boot',
     cause:
@@ -547,6 +548,11 @@ const BOOT: CatalogueEntry[] = [
     examples: [
       ex('systemd[1]: Failed to start Load Kernel Modules.'),
       ex('systemd[1]: Failed to start systemd-modules-load.service - Load Kernel Modules.'),
+      ex(
+        '[FAILED] Failed to start systemd-modules-load.services - Load Kernel Modules',
+        undefined,
+        'https://github.com/Danilop95/Proxmox-Enhanced-Configuration-Utility/issues/24',
+      ),
     ],
   },
   {

@@ -761,12 +761,12 @@ export const GUEST_SIDE_SWEEP_ENTRIES: CatalogueEntry[] = [
   {
     id: 'windows.bugcheck-gpu-driver-exception',
     source: 'windows',
-    cite: `${MS_BUGCHECK}: bug check 0x7E SYSTEM_THREAD_EXCEPTION_NOT_HANDLED, 0x1E KMODE_EXCEPTION_NOT_HANDLED, 0x50 PAGE_FAULT_IN_NONPAGED_AREA, naming a GPU driver module`,
+    cite: `${MS_BUGCHECK}: bug check 0x7E SYSTEM_THREAD_EXCEPTION_NOT_HANDLED, 0x1E KMODE_EXCEPTION_NOT_HANDLED, 0x50 PAGE_FAULT_IN_NONPAGED_AREA, 0x3B SYSTEM_SERVICE_EXCEPTION, naming a GPU driver module`,
     format: 'SYSTEM_THREAD_EXCEPTION_NOT_HANDLED (%s)',
     versions:
       'GPU driver modules: nvlddmkm.sys (NVIDIA), atikmdag.sys / atikmpag.sys / amdkmdag.sys (AMD), igdkmd64.sys / igdkmdn64.sys / igdkmdnd64.sys (Intel)',
     patterns: [
-      /(?<check>SYSTEM_THREAD_EXCEPTION_NOT_HANDLED|KMODE_EXCEPTION_NOT_HANDLED|PAGE_FAULT_IN_NONPAGED_AREA) ?\((?<module>nvlddmkm|atikmdag|atikmpag|amdkmdag|igdkmd64|igdkmdn64|igdkmdnd64)\.sys\)/i,
+      /(?<check>SYSTEM_THREAD_EXCEPTION_NOT_HANDLED|KMODE_EXCEPTION_NOT_HANDLED|PAGE_FAULT_IN_NONPAGED_AREA|SYSTEM_SERVICE_EXCEPTION)(?: ?\(| )(?<module>nvlddmkm|atikmdag|atikmpag|amdkmdag|igdkmd64|igdkmdn64|igdkmdnd64)\.sys\b/i,
     ],
     severity: 'error',
     title: 'The guest crashed inside the GPU driver',
@@ -779,6 +779,11 @@ export const GUEST_SIDE_SWEEP_ENTRIES: CatalogueEntry[] = [
         'Windows 10 crashes while installing nvidia drivers SYSTEM_THREAD_EXCEPTION_NOT_HANDLED(Nvlddmkm.sys)',
         { module: 'Nvlddmkm' },
         'https://github.com/QubesOS/qubes-issues/issues/9003',
+      ),
+      ex(
+        'SYSTEM_SERVICE_EXCEPTION amdkmdag.sys',
+        { check: 'SYSTEM_SERVICE_EXCEPTION', module: 'amdkmdag' },
+        'https://github.com/isc30/ryzen-gpu-passthrough-proxmox/issues/132',
       ),
     ],
   },

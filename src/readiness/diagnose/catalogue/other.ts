@@ -575,7 +575,13 @@ export const OTHER_ENTRIES: CatalogueEntry[] = [
     cite: `${MS_CODES}: Code 12 CM_PROB_NORMAL_CONFLICT`,
     format:
       'This device cannot find enough free resources that it can use. If you want to use this device, you will need to disable one of the other devices on this system. (Code 12)',
-    patterns: [/\([Cc]ode 12\)/, /cannot find enough free resources that it can use/, /\b[Ee]rror code 12\b/],
+    // "(error 12)": the wording users give when translating a localised Device Manager
+    patterns: [
+      /\([Cc]ode 12\)/,
+      /\([Ee]rror 12\)/,
+      /cannot find enough free resources that it can use/,
+      /\b[Ee]rror code 12\b/,
+    ],
     severity: 'error',
     title: "The guest has no room for the GPU's BARs (Code 12)",
     cause:
@@ -589,6 +595,10 @@ export const OTHER_ENTRIES: CatalogueEntry[] = [
       {
         text: '`error code 12: The device cannot find enough free resources that it can use`',
         origin: 'https://github.com/cloud-hypervisor/cloud-hypervisor/issues/6147',
+      },
+      {
+        text: 'This device generates a resource conflict (error 12). To use it,you need to disable one of the other system device.',
+        origin: 'https://github.com/virtio-win/kvm-guest-drivers-windows/issues/679',
       },
     ],
     render: { prefix: '', args: [] },

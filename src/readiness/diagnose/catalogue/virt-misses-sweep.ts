@@ -553,7 +553,8 @@ const SRIOV: CatalogueEntry[] = [
     versions:
       'IOV_PROBE_ERROR() ("i915 BDF: [drm] *ERROR* GT0: IOV: " first), followed by "Found interface version %u.%u.%u.%u"; printed by the i915 driver inside the guest (or on the host for a VF it drives)',
     patterns: [
-      /IOV: Unable to confirm version (?<major>\d{1,3})\.(?<minor>\d{1,3}) \((?<res>[^)\n]{1,40})\)/,
+      // the parenthesised result is left out when the line is quoted from memory (an issue title)
+      /IOV: Unable to confirm version (?<major>\d{1,3})\.(?<minor>\d{1,3})(?: \((?<res>[^)\n]{1,40})\))?/,
       /IOV: Found interface version (?<found>\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})/,
     ],
     severity: 'warning',
@@ -576,6 +577,7 @@ const SRIOV: CatalogueEntry[] = [
           cause: `the VF asked for interface ${f.major ? `${f.major}.${f.minor}` : 'version 1.x'} and the GuC answered a different one without an error (the code in parentheses is zero); the driver only logs this at error level and goes on with the version found. It is printed on every VF probe with these driver versions and has no functional effect: a VF that does not work fails for another reason, printed elsewhere`,
           fix: 'nothing to do for this line; look for other i915 errors of the VF if the guest has no GPU',
         };
+      if (f.res === undefined) return undefined;
       return {
         cause: `the VF's version request to the GuC failed (${f.res}): the PF's GuC/driver on the host does not answer the VF relay (a host PF driver without SR-IOV support, VFs enabled with a different driver, or GuC firmware not loaded in SR-IOV mode); the VF driver gives up and the guest has no GPU`,
       };
@@ -589,6 +591,11 @@ const SRIOV: CatalogueEntry[] = [
       }),
       ex('i915 0000:00:02.3: [drm] *ERROR* GT0: IOV: Unable to confirm version 1.0 (-EIO)', { res: '-EIO' }),
       ex('i915 0000:06:10.0: [drm] *ERROR* GT0: IOV: Found interface version 0.1.4.0', { found: '0.1.4.0' }),
+      ex(
+        'ERROR GT0: IOV: Unable to confirm version 1.4',
+        { major: '1', minor: '4' },
+        'https://github.com/strongtz/i915-sriov-dkms/issues/186',
+      ),
     ],
   },
 ];
