@@ -40,7 +40,7 @@ test('the families are in the catalogue, each entry citing a source and a functi
   const ours = CATALOGUE.filter(
     (e) => /^(sysfs|vfio|rust-vmm|generic)\./.test(e.id) || e.id.startsWith('kernel.sriov-'),
   );
-  assert.equal(ours.length, 46); // 46 with rust-vmm.firecracker-vm-fd-failed (leftovers sweep)
+  assert.equal(ours.length, 47); // 47 with sysfs.driver-link-missing
   for (const e of ours) {
     assert.match(e.cite, /\w\(\)|VfioError|bash|dpdk-devbind/, e.id);
     assert.ok(e.examples && e.examples.length >= 1, e.id);
@@ -324,6 +324,35 @@ test('a host driver failing to probe with -16 points at the VFIO-owned group; vf
     'kernel.probe-failed',
   );
   assert.match(said(vfio), /sr-iov vfs are enabled/);
+});
+
+test("a device's missing driver link is a device with no driver bound, not a device that is gone", () => {
+  // drivers/base/dd.c: driver_sysfs_add() makes DEVICE/driver at bind, driver_sysfs_remove() deletes it.
+  const link = only(
+    'readlink /sys/bus/pci/devices/0000:3b:02.1/driver: no such file or directory',
+    'sysfs.driver-link-missing',
+  );
+  assert.match(said(link), /no driver is bound/);
+  assert.match(said(link), /lspci -k -s/);
+  // A VF's link to its driver through the PF's virtfn link is the same file.
+  assert.match(
+    said(
+      only(
+        "ls: cannot access '/sys/class/net/ens1f0/device/virtfn3/driver': No such file or directory",
+        'sysfs.driver-link-missing',
+      ),
+    ),
+    /no driver is bound/,
+  );
+  // The unbind file under the link keeps its own entry; other files stay with the generic tier.
+  assert.equal(
+    findings('bash: /sys/bus/pci/devices/0000:01:00.0/driver/unbind: No such file or directory')[0].entry.id,
+    'sysfs.unbind-failed',
+  );
+  assert.equal(
+    findings('open /sys/bus/pci/devices/0000:01:00.0/config: no such file or directory')[0].entry.id,
+    'generic.sysfs-errno',
+  );
 });
 
 test("a path through a driver's directory that is missing: the device is not bound to that driver", () => {

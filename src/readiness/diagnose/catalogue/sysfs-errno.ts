@@ -425,6 +425,19 @@ const PHYSFN: SysfsFile = {
   },
 };
 
+const DRIVER_LINK: SysfsFile = {
+  name: 'driver',
+  does: "following a device's link to its driver",
+  cite: 'torvalds/linux drivers/base/dd.c driver_sysfs_add() (makes the link at bind; driver_sysfs_remove() deletes it at unbind)',
+  byErrno: {
+    ENOENT: {
+      cause:
+        "no driver is bound to the device: sysfs has a device's `driver` link only while a driver holds it (driver_sysfs_add() makes it at bind, unbind removes it), so the device is most likely present but unbound — a VF or function nobody has bound yet, or one just unbound (by a script, a VM's start or stop, a failed probe); only if the device's own directory is missing too is the device gone",
+      fix: 'check with `lspci -k -s ADDR` (no "Kernel driver in use" line means unbound); bind the driver the program expects (vfio-pci for passthrough, or the VF\'s own driver such as iavf or mlx5_core for a netdev) with driver_override and drivers_probe, or `vfiokit bind ADDR`',
+    },
+  },
+};
+
 const IOMMU_GROUP: SysfsFile = {
   name: 'iommu_group',
   does: "reading a device's IOMMU group",
@@ -526,6 +539,7 @@ export const SYSFS_FILES: SysfsFile[] = [
   ROM,
   RESOURCE,
   PHYSFN,
+  DRIVER_LINK,
   IOMMU_GROUP,
   MDEV_BUS,
   REMOVE,
@@ -578,23 +592,10 @@ export function sysfsErrnoText(file: SysfsFile | undefined, f: Facts): SysfsErrn
       cause: `the path goes through the ${viaDriver[1]} driver's directory, where a device is listed only while it is bound to ${viaDriver[1]} (the kernel adds the link at bind time, driver_sysfs_add() in drivers/base/dd.c): ${viaDriver[2]} is not bound to ${viaDriver[1]} (still on its own driver, or on none), so nothing under that path exists`,
       fix: `bind ${viaDriver[2]} to ${viaDriver[1]} first (\`vfiokit bind ${viaDriver[2]}\`, or driver_override and drivers_probe), or read the device by its own path, /sys/bus/pci/devices/${viaDriver[2]}/, which exists whatever its driver`,
     };
-  // ".../0000:3b:02.1/driver": the driver link of a device, which the kernel makes at bind time and
-  // removes at unbind (drivers/base/dd.c driver_sysfs_add()/driver_sysfs_remove()), so its absence
-  // says first that no driver holds the device, not that the device is gone.
-  if (e === 'ENOENT' && DRIVER_LINK.test(f.path ?? ''))
-    return {
-      cause:
-        "the device's driver link is missing: sysfs has a device's `driver` link only while a driver is bound to it (driver_sysfs_add() in drivers/base/dd.c makes it at bind, unbind removes it), so the device is most likely present with no driver bound — a VF or function nobody has bound yet, or one just unbound; only if its directory is missing too is the device itself gone",
-      fix: "check with `lspci -k -s ADDR` (no \"Kernel driver in use\" line means unbound); bind the driver the program expects (vfio-pci for passthrough, or the VF's own driver, e.g. iavf/mlx5_core for a netdev), with driver_override and drivers_probe or `vfiokit bind ADDR`",
-    };
   const own = file?.byErrno[e];
   if (own) return typeof own === 'function' ? own(f) : own;
   return ANY_FILE[e];
 }
-
-/** A device's `driver` link: by address, through a VF or PF link, or a class device's `device`. */
-const DRIVER_LINK =
-  /\/(?:[0-9a-fA-F]{4,8}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]|virtfn\d{1,4}|physfn|device)\/driver$/;
 
 /** A device's entry in a PCI driver's directory: the driver and the address. */
 const DRIVER_DEVICE =
