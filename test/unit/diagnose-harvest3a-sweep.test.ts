@@ -313,3 +313,21 @@ test('unknown audio driver: the back end read, the module package and -audiodev 
   assert.match(f.explanation.cause, /QEMU_AUDIO_DRV/);
   assert.match(f.explanation.fix, /-audiodev help/);
 });
+
+test("QEMU's console placeholders: blank until the guest draws, off once it uses the passed-through GPU", () => {
+  const yet = onlyFinding(
+    'it just hangs on "Guest has not initialized the display (yet).".',
+    'qemu.display-placeholder',
+  );
+  assert.equal(yet.explanation.severity, 'info');
+  assert.match(yet.explanation.cause, /not an error/);
+  assert.match(yet.explanation.cause, /OVMF's default 64-bit MMIO window/);
+  assert.match(yet.explanation.fix, /X-PciMmio64Mb/);
+  const off = onlyFinding(
+    'the window only shows "Display output is not active."',
+    'qemu.display-placeholder',
+  );
+  assert.match(off.explanation.title, /switched this display device off/);
+  assert.match(off.explanation.cause, /primary display/);
+  assert.doesNotMatch(off.explanation.cause, /MMIO window/);
+});

@@ -625,4 +625,33 @@ export const QEMU_MACHINE_ENTRIES: CatalogueEntry[] = [
       ),
     ],
   },
+  // ---- the console's placeholders (ui/console.c) ----
+  {
+    id: 'qemu.display-placeholder',
+    source: 'qemu',
+    cite: 'qemu/qemu ui/console.c graphic_console_init() ("Guest has not initialized the display (yet).", drawn by qemu_create_placeholder_surface(), qemu_create_message_surface() before QEMU 6.0) and dpy_gfx_replace_surface() ("Display output is not active."; ui/vnc.c vnc_dpy_switch() in older releases)',
+    format: 'Guest has not initialized the display (yet).',
+    versions:
+      'not a log line: QEMU draws the text into the console window (GTK, SDL, VNC, SPICE, a screendump), and users quote it; "Display output is not active." is the second placeholder, drawn when a display device the guest had used is switched off',
+    patterns: [/Guest has not initialized the display/i, /(?<inactive>Display output is not active)/i],
+    severity: 'info',
+    title: "QEMU's console shows a placeholder: the guest draws nothing on this display device",
+    cause:
+      "the text is not an error: QEMU shows it on a console whose emulated display device the guest has not set up yet (no mode set by the firmware or a driver). With a GPU passed through this is expected when the guest uses the physical card — OVMF and the OS print on the GPU's own outputs (x-vga=on, or no emulated VGA) and the emulated console stays blank — so look at a monitor on the passed-through card. If nothing appears there either and it never changes, the guest is stuck before its firmware draws anything: typical with passthrough are a GPU whose large 64-bit BAR does not fit OVMF's default 64-bit MMIO window, too many pcie-root-ports for the I/O space (a QEMU 6.1 regression), firmware of the wrong kind (SeaBIOS for a UEFI guest or the reverse), or a VM still waiting on a device reset",
+    fix: "check the physical monitor and the guest's CPU use (a busy vCPU is a running guest); add an emulated display (-device VGA, virtio-vga, QXL) if you want a console window; for a stuck OVMF give it a larger 64-bit MMIO window (-fw_cfg opt/ovmf/X-PciMmio64Mb,string=65536 or more) and read the OVMF debug log (-debugcon file:ovmf.log -global isa-debugcon.iobase=0x402)",
+    refine: (f) =>
+      f.inactive
+        ? {
+            title: "QEMU's console shows a placeholder: the guest switched this display device off",
+            cause:
+              "the text is not an error: the guest had used this emulated display and then stopped driving it (its driver reset or disabled the scanout). With a GPU passed through this is the usual sight once the guest's driver makes the physical card the primary display: Windows or Linux draws on the GPU's outputs (or on Looking Glass) and leaves the emulated adapter idle. Without passthrough, a guest graphics driver that failed or reset (virtio-gpu, a display server that crashed) leaves it too",
+            fix: 'look at the monitor on the passed-through GPU (or the Looking Glass client); to keep a console window, leave the emulated adapter enabled in the guest or use -vga none with only the physical GPU',
+          }
+        : undefined,
+    render: render(''),
+    examples: [
+      ex('Guest has not initialized the display (yet).'),
+      ex('Display output is not active.', { inactive: 'Display output is not active' }),
+    ],
+  },
 ];
