@@ -65,7 +65,10 @@ function sysfsRefine(f: Facts): Refinement | undefined {
   const name = path.split('/').pop() ?? path;
   const dir = path.slice(0, path.length - name.length - 1);
   const t = sysfsErrnoText(file, { ...f, path: dir });
-  const title = `The sysfs file ${name} refused the access (${f.errno ?? 'errno'})`;
+  const title =
+    file?.name === 'driver' && f.errno === 'ENOENT'
+      ? "A device's driver link is missing: no driver is bound to it"
+      : `The sysfs file ${name} refused the access (${f.errno ?? 'errno'})`;
   if (t) return { title, cause: t.cause, fix: t.fix, ...(t.severity ? { severity: t.severity } : {}) };
   const g = general(f.errno, `accessing ${path}`);
   return g ? { title, ...g } : { title };

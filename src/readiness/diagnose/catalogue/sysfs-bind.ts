@@ -81,7 +81,6 @@ const NAMES: Record<string, Omit<FileWording, 'file'>> = {
   rom: { name: 'rom', relative: true, read: true },
   resource: { name: 'resource\\d{1,2}(?:_wc)?', relative: false, read: true },
   physfn: { name: 'physfn(?:\\/[\\w.-]{1,32})?', relative: false, read: true },
-  driver: { name: 'driver', relative: false, read: true },
   iommu_group: { name: 'iommu_group(?:\\/[\\w.-]{1,32})?', relative: false, read: true },
   mdev_supported_types: {
     name: '(?:mdev_supported_types|mdev\\/devices|mdev_bus)',
@@ -310,18 +309,6 @@ const META: Record<
         errno: 'ENOENT',
       }),
       ex('readlink /sys/bus/pci/devices/0000:af:00.0/physfn: no such file or directory', { errno: 'ENOENT' }),
-    ],
-  },
-  driver: {
-    id: 'sysfs.driver-link-missing',
-    title: 'A device has no driver link in sysfs: no driver is bound to it',
-    format: 'readlink %s: %s\n',
-    args: ['/sys/bus/pci/devices/0000:3b:02.1/driver', 'no such file or directory'],
-    examples: [
-      ex('readlink /sys/bus/pci/devices/0000:3b:02.1/driver: no such file or directory', { errno: 'ENOENT' }),
-      ex("ls: cannot access '/sys/bus/pci/devices/0000:01:00.0/driver': No such file or directory", {
-        errno: 'ENOENT',
-      }),
     ],
   },
   iommu_group: {

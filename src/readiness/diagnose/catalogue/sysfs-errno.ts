@@ -539,14 +539,20 @@ export const SYSFS_FILES: SysfsFile[] = [
   ROM,
   RESOURCE,
   PHYSFN,
-  DRIVER_LINK,
   IOMMU_GROUP,
   MDEV_BUS,
   REMOVE,
   RESCAN,
 ];
 
-const BY_NAME = new Map(SYSFS_FILES.map((f) => [f.name, f]));
+/**
+ * The files the generic tier also knows (generic.ts): a device's driver link is read, never
+ * written, and an entry of its own would claim lines that a program's own entry explains (the
+ * SR-IOV CNI's "lstat …/driver"), so it is known only where no entry recognised the line.
+ */
+const GENERIC_ONLY: SysfsFile[] = [DRIVER_LINK];
+
+const BY_NAME = new Map([...SYSFS_FILES, ...GENERIC_ONLY].map((f) => [f.name, f]));
 
 /**
  * The file a path or bare name stands for: `resource2` is `resource`, a trailing slash is dropped;
