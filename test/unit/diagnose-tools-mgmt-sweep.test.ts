@@ -337,3 +337,23 @@ test('vfio-pci-bind.sh warnings: an unchecked address and an assumed domain', ()
   assert.equal(domain.explanation.severity, 'info');
   assert.match(domain.explanation.cause, /VMD/);
 });
+
+test('virt-install/virt-manager without KVM: no kvm domain, a machine this QEMU lacks, the fallback to emulation', () => {
+  // virtinst/capabilities.py guest_lookup(), virtinst/guest.py set_capabilities_defaults().
+  const none = onlyFinding(
+    "ERROR    Host does not support domain type kvm for virtualization type 'hvm' arch 'x86_64'",
+    'mgmt.virtinst-no-kvm',
+  );
+  assert.match(none.explanation.cause, /disabled by bios/);
+  assert.match(none.explanation.cause, /nested virtualization/);
+  assert.match(none.explanation.fix, /virt-host-validate/);
+  const machine = onlyFinding(
+    "Host does not support domain type kvm with machine 'pc-q35-9.2' for virtualization type 'hvm' with architecture 'x86_64'",
+    'mgmt.virtinst-no-kvm',
+  );
+  assert.match(machine.explanation.cause, /machine 'pc-q35-9\.2'/);
+  assert.match(machine.explanation.fix, /-machine help/);
+  const tcg = onlyFinding("WARNING  KVM acceleration not available, using 'qemu'", 'mgmt.virtinst-no-kvm');
+  assert.match(tcg.explanation.title, /falls back to emulation/);
+  assert.match(tcg.explanation.cause, /TCG/);
+});

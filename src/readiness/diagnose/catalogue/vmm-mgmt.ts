@@ -956,4 +956,52 @@ export const VMM_MGMT_ENTRIES: CatalogueEntry[] = [
       ex('ERROR    1d6b:2 corresponds to multiple node devices', { addr: '1d6b:2' }),
     ],
   },
+  {
+    id: 'mgmt.virtinst-no-kvm',
+    source: 'virt-manager',
+    cite: 'virt-manager/virt-manager virtinst/capabilities.py Capabilities.guest_lookup() ("Host does not support domain type …", "Host does not support any virtualization options") and virtinst/guest.py Guest.set_capabilities_defaults() ("KVM acceleration not available, using \'%s\'")',
+    format: "Host does not support domain type %s for virtualization type '%s' with architecture '%s'",
+    versions:
+      'older virt-install ends "… for virtualization type \'hvm\' arch \'x86_64\'"; with --machine it names the machine ("… with machine \'pc-q35-9.0\' …"); virt-install/virt-manager print "ERROR    " or "WARNING  " before it',
+    patterns: [
+      /Host does not support domain type (?<domain>\w{1,20})(?: with machine '(?<machine>[^'\n]{1,60})')? for virtualization type '(?<virttype>\w{1,20})'/,
+      /Host does not support any virtualization options/,
+      /(?<fallback>KVM acceleration not available), using '(?<type>\w{1,20})'/,
+    ],
+    severity: 'error',
+    title: 'libvirt reports no KVM for this host: virt-install/virt-manager cannot make a KVM guest',
+    cause:
+      'virt-install and virt-manager choose the guest type from libvirt\'s capabilities, which list a kvm domain only when /dev/kvm is usable by the QEMU libvirt runs: the CPU\'s virtualization (VT-x/AMD-V, "SVM") is off in the firmware (dmesg: "kvm: disabled by bios"), the kvm_intel/kvm_amd module is not loaded, the host is itself a VM without nested virtualization, or a session connection (qemu:///session) runs QEMU as a user without access to /dev/kvm; libvirt also caches capabilities, so a daemon started before the fix still says no. Nothing about passthrough can work without KVM',
+    fix: 'check `ls -l /dev/kvm`, `lsmod | grep kvm`, `dmesg | grep -i kvm` and `virt-host-validate qemu`; enable virtualization (and VT-d/AMD-Vi for passthrough) in the firmware, `modprobe kvm_intel` or `kvm_amd`, enable nested virtualization on the outer host if this is a VM, add the user to the kvm group for qemu:///session (or use qemu:///system); then restart virtqemud/libvirtd and check `virsh domcapabilities --virttype kvm`',
+    refine: (f) =>
+      f.machine
+        ? {
+            cause: `libvirt offers no ${f.domain ?? 'kvm'} guest with machine '${f.machine}': that machine type is not one this QEMU provides (a versioned name from another host or a newer QEMU, a typo), or KVM itself is not usable here — /dev/kvm missing (virtualization off in the firmware, kvm_intel/kvm_amd not loaded, no nested virtualization in a VM)`,
+            fix: '`virsh domcapabilities --virttype kvm --machine MACHINE` or `qemu-system-x86_64 -machine help` lists what this QEMU offers; choose one of those (or plain q35/pc); if no kvm guest exists at all, check /dev/kvm as for the message without a machine',
+          }
+        : f.fallback
+          ? {
+              title: 'virt-install falls back to emulation: libvirt reports no KVM',
+              cause: `no kvm guest type is available, so virt-install makes a '${f.type ?? 'qemu'}' (TCG, software-emulated) guest: the VM will run, very slowly, and VFIO passthrough inside it is of little use. libvirt lists KVM only when /dev/kvm is usable: virtualization off in the firmware ("kvm: disabled by bios" in dmesg), kvm_intel/kvm_amd not loaded, a host that is itself a VM without nested virtualization, or a session connection whose user cannot open /dev/kvm`,
+            }
+          : undefined,
+    render: render('ERROR    ', 'kvm', 'hvm', 'x86_64'),
+    examples: [
+      ex(
+        "ERROR    Host does not support domain type kvm for virtualization type 'hvm' with architecture 'x86_64'",
+        {
+          domain: 'kvm',
+          virttype: 'hvm',
+        },
+      ),
+      ex("WARNING  KVM acceleration not available, using 'qemu'", {
+        fallback: 'KVM acceleration not available',
+        type: 'qemu',
+      }),
+      ex(
+        "ERROR    Host does not support domain type kvm with machine 'pc-q35-8.2' for virtualization type 'hvm' with architecture 'x86_64'",
+        { machine: 'pc-q35-8.2' },
+      ),
+    ],
+  },
 ];
