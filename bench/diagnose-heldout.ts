@@ -110,6 +110,15 @@ export const HELD_OUT_13_PATH = fileURLToPath(
   new URL('../test/fixtures/diagnose/held-out-13.json', import.meta.url),
 );
 
+/**
+ * The fourteenth set, written 2026-12-03 blind (before anyone scored it) by three writers in
+ * disjoint sources: pages and notes in Chinese and Ukrainian, mailing-list archives, English issues
+ * and forum pages.
+ */
+export const HELD_OUT_14_PATH = fileURLToPath(
+  new URL('../test/fixtures/diagnose/held-out-14.json', import.meta.url),
+);
+
 export function loadHeldOut(path = HELD_OUT_PATH): HeldOutSet {
   let set: HeldOutSet;
   try {
