@@ -22,7 +22,7 @@ test('every entry is registered, cites its source and claims its examples alone'
     },
   );
   assert.equal(n, HARVEST4A_SWEEP_ENTRIES.length);
-  assert.equal(n, 6);
+  assert.equal(n, 7);
 });
 
 test('every example is a posted message with the thread it came from', () => {
@@ -120,6 +120,22 @@ test('libvirt: USB devices with the USB controller model none', () => {
   assert.match(f.explanation.cause, /model='none'/);
   assert.match(f.explanation.cause, /tablet/);
   assert.match(f.explanation.fix, /qemu-xhci/);
+});
+
+test('virtiofsd: none found (no binary path, no vhost-user description) against one that died', () => {
+  const none = onlyFinding(
+    'ERROR    operation failed: Unable to find a satisfying virtiofsd',
+    'libvirt.virtiofsd-unavailable',
+  );
+  assert.match(none.explanation.cause, /vhost-user/);
+  assert.match(none.explanation.cause, /does not search PATH/);
+  assert.match(none.explanation.fix, /binary path/);
+  const died = onlyFinding(
+    'Error starting domain: internal error: virtiofsd died unexpectedly',
+    'libvirt.virtiofsd-unavailable',
+  );
+  assert.match(died.explanation.title, /exited as soon as it was started/);
+  assert.match(died.explanation.cause, /virtiofsd\.log/);
 });
 
 test('a segfault: QEMU (vCPU thread too) and the libvirt daemon are named; a small address is a NULL pointer', () => {

@@ -4,8 +4,9 @@
  * dump it prints when its own code or an EFI program it runs faults, and the ASSERT lines of its
  * debug builds. QEMU: KVM's internal errors (the instruction emulator giving up), two devices
  * registering the same RAM block. libvirt: USB devices in a domain whose USB controller is
- * model='none'. Kernel: a user-space crash (segfault) of QEMU or of the libvirt daemon. Each example
- * is the message as posted, with the thread it came from.
+ * model='none', a virtio-fs share without a usable virtiofsd. Kernel: a user-space crash
+ * (segfault) of QEMU or of the libvirt daemon. Each example is the message as posted, with the
+ * thread it came from.
  */
 import type { CatalogueEntry } from '../entry.js';
 import { ex, render } from './build.js';
@@ -228,6 +229,45 @@ export const HARVEST4A_SWEEP_ENTRIES: CatalogueEntry[] = [
         'error: Failed to define domain from /tmp/xml_utils_temp_05fpu947.xml\nerror: unsupported configuration: USB is disabled for this domain, but USB devices are present in the domain XML',
         undefined,
         'https://github.com/autotest/tp-libvirt/pull/5203',
+      ),
+    ],
+  },
+  {
+    id: 'libvirt.virtiofsd-unavailable',
+    source: 'libvirt',
+    cite: 'libvirt/libvirt src/qemu/qemu_vhost_user.c qemuVhostUserFillDomainFS(); src/qemu/qemu_virtiofs.c qemuVirtioFSStart() ("virtiofsd died unexpectedly")',
+    format: 'Unable to find a satisfying virtiofsd',
+    versions:
+      'VIR_ERR_OPERATION_FAILED, shown as "operation failed: Unable to find a satisfying virtiofsd"; once a <binary path> is given and virtiofsd starts but exits before its socket appears, libvirt reports "internal error: virtiofsd died unexpectedly" instead (its own log: /var/log/libvirt/qemu/DOMAIN-fs0-virtiofsd.log)',
+    patterns: [
+      /Unable to find a satisfying virtiofsd/,
+      /internal error: (?<died>virtiofsd died unexpectedly)/,
+    ],
+    severity: 'error',
+    title: 'libvirt: no usable virtiofsd for a <filesystem> with the virtiofs driver',
+    cause:
+      "the domain shares a host directory through virtio-fs (<filesystem><driver type='virtiofs'/>), which needs the virtiofsd daemon next to QEMU. Without a <binary path='...'/> in the <filesystem>, libvirt does not search PATH: it reads the vhost-user descriptions (JSON files in /usr/share/qemu/vhost-user/, /etc/qemu/vhost-user/ and the user's ~/.config/qemu/vhost-user/) for one of type \"fs\", and none was there — virtiofsd is not installed (a separate package on most distributions, and absent from some, e.g. a Flatpak'ed virt-manager), or installed without its JSON description (NixOS, where libvirt's vhost-user directory is empty unless the package is added to it)",
+    fix: "install virtiofsd (the distribution's virtiofsd package) or point the filesystem at it with <binary path='/path/to/virtiofsd'/>; on NixOS add pkgs.virtiofsd to virtualisation.libvirtd.qemu.vhostUserPackages; or remove the virtiofs share. The domain also needs shared memory (<memoryBacking><source type='memfd'/><access mode='shared'/></memoryBacking>)",
+    refine: (f) =>
+      f.died
+        ? {
+            title: 'libvirt: virtiofsd exited as soon as it was started',
+            cause:
+              'libvirt found and started virtiofsd for a <filesystem> with the virtiofs driver, but the daemon exited before it opened its socket. Its reason is in its own log (/var/log/libvirt/qemu/DOMAIN-fs0-virtiofsd.log): typically the shared directory does not exist or is not accessible to it, an option the given binary does not understand (the C virtiofsd of older QEMU against the Rust one), or a sandbox (namespaces, seccomp, capabilities) that fails in this environment',
+            fix: 'read the virtiofsd log named after the domain; check the <source dir> exists, that the binary libvirt runs is the one meant (<binary path>), and try it by hand with the same options',
+          }
+        : undefined,
+    render: render('operation failed: '),
+    examples: [
+      ex(
+        'ERROR    operation failed: Unable to find a satisfying virtiofsd',
+        undefined,
+        'https://github.com/NixOS/nixpkgs/issues/187078',
+      ),
+      ex(
+        'Error starting domain: internal error: virtiofsd died unexpectedly',
+        { died: 'virtiofsd died unexpectedly' },
+        'https://github.com/NixOS/nixpkgs/issues/517409',
       ),
     ],
   },
