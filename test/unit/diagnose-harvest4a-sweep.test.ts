@@ -22,7 +22,7 @@ test('every entry is registered, cites its source and claims its examples alone'
     },
   );
   assert.equal(n, HARVEST4A_SWEEP_ENTRIES.length);
-  assert.equal(n, 7);
+  assert.equal(n, 9);
 });
 
 test('every example is a posted message with the thread it came from', () => {
@@ -136,6 +136,22 @@ test('virtiofsd: none found (no binary path, no vhost-user description) against 
   );
   assert.match(died.explanation.title, /exited as soon as it was started/);
   assert.match(died.explanation.cause, /virtiofsd\.log/);
+});
+
+test("libvirt: the monitor socket that never appeared hides QEMU's own error; a closed client socket is a lost daemon", () => {
+  const mon = onlyFinding(
+    'error: monitor socket did not show up.: No such file or directory',
+    'libvirt.monitor-socket-missing',
+  );
+  assert.equal(mon.facts.err, 'No such file or directory');
+  assert.match(mon.explanation.cause, /hides the real error/);
+  assert.match(mon.explanation.fix, /\/var\/log\/libvirt\/qemu/);
+  const closed = onlyFinding(
+    'libvirtError: internal error: client socket is closed',
+    'libvirt.client-socket-closed',
+  );
+  assert.match(closed.explanation.cause, /restarted or crashed/);
+  assert.match(closed.explanation.cause, /never reached the daemon/);
 });
 
 test('a segfault: QEMU (vCPU thread too) and the libvirt daemon are named; a small address is a NULL pointer', () => {

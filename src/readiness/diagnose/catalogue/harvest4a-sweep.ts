@@ -4,9 +4,9 @@
  * dump it prints when its own code or an EFI program it runs faults, and the ASSERT lines of its
  * debug builds. QEMU: KVM's internal errors (the instruction emulator giving up), two devices
  * registering the same RAM block. libvirt: USB devices in a domain whose USB controller is
- * model='none', a virtio-fs share without a usable virtiofsd. Kernel: a user-space crash
- * (segfault) of QEMU or of the libvirt daemon. Each example is the message as posted, with the
- * thread it came from.
+ * model='none', a virtio-fs share without a usable virtiofsd, a monitor socket QEMU never opened, a
+ * client whose daemon connection is gone. Kernel: a user-space crash (segfault) of QEMU or of the
+ * libvirt daemon. Each example is the message as posted, with the thread it came from.
  */
 import type { CatalogueEntry } from '../entry.js';
 import { ex, render } from './build.js';
@@ -268,6 +268,50 @@ export const HARVEST4A_SWEEP_ENTRIES: CatalogueEntry[] = [
         'Error starting domain: internal error: virtiofsd died unexpectedly',
         { died: 'virtiofsd died unexpectedly' },
         'https://github.com/NixOS/nixpkgs/issues/517409',
+      ),
+    ],
+  },
+  {
+    id: 'libvirt.monitor-socket-missing',
+    source: 'libvirt',
+    cite: 'libvirt/libvirt src/qemu/qemu_monitor.c qemuMonitorOpenUnix()',
+    format: 'monitor socket did not show up',
+    versions:
+      'virReportSystemError, so the errno follows (": No such file or directory", ": Connection refused"); libvirt before 1.0 printed "monitor socket did not show up." with a full stop. Newer libvirt stops waiting as soon as the QEMU process is gone and then usually reports "QEMU unexpectedly closed the monitor" with QEMU\'s own error instead',
+    patterns: [/monitor socket did not show up\.?(?:: (?<err>[A-Z][^\n]{0,60}))?/],
+    severity: 'error',
+    title: 'libvirt: QEMU never opened its monitor socket',
+    cause:
+      'libvirt started QEMU and waited for the monitor socket it told QEMU to create (-chardev socket,...monitor.sock,server); it never appeared (ENOENT) or refused connections (ECONNREFUSED) before the timeout. QEMU exited, or stopped, before reaching that point — a command-line error, a failed device (a passed-through device it could not open), a permission or AppArmor/SELinux denial, or a start so slow (preallocating or pinning a large guest RAM) that the wait ran out. The message hides the real error, which QEMU printed to the domain log',
+    fix: "read the last lines of /var/log/libvirt/qemu/VM.log (QEMU's own error, or nothing if it was still busy); for a slow start with a large VFIO guest use hugepages or a smaller memory size, and update libvirt so the error QEMU printed is reported directly",
+    render: render(''),
+    examples: [
+      ex(
+        'Error starting domain: monitor socket did not show up',
+        undefined,
+        'https://github.com/Seitanas/kvm-vdi/issues/81',
+      ),
+    ],
+  },
+  {
+    id: 'libvirt.client-socket-closed',
+    source: 'libvirt',
+    cite: 'libvirt/libvirt src/rpc/virnetclient.c virNetClientSendInternal()',
+    format: 'client socket is closed',
+    versions:
+      'VIR_ERR_INTERNAL_ERROR, so shown as "internal error: client socket is closed"; the first call after the loss usually fails with "End of file while reading data: Input/output error" instead',
+    patterns: [/internal error: client socket is closed/],
+    severity: 'error',
+    title: 'libvirt client: the connection to the libvirt daemon is gone',
+    cause:
+      "a program using libvirt (virsh, virt-manager, a management layer) called it over a connection whose socket to the daemon (libvirtd or virtqemud) had already been closed: the daemon was restarted or crashed (look for a segfault of libvirtd/virtqemud or rpc-worker in the journal), stopped by socket activation's idle timeout, or dropped the client after missed keepalives. The call itself never reached the daemon",
+    fix: 'reconnect (restart the tool, or virsh connect); if the daemon crashed, find why in journalctl -u libvirtd / virtqemud and the kernel log',
+    render: render('internal error: '),
+    examples: [
+      ex(
+        'libvirtError: internal error: client socket is closed',
+        undefined,
+        'https://github.com/QubesOS/qubes-issues/issues/3493',
       ),
     ],
   },
