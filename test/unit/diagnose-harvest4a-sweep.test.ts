@@ -22,7 +22,7 @@ test('every entry is registered, cites its source and claims its examples alone'
     },
   );
   assert.equal(n, HARVEST4A_SWEEP_ENTRIES.length);
-  assert.equal(n, 9);
+  assert.equal(n, 10);
 });
 
 test('every example is a posted message with the thread it came from', () => {
@@ -56,6 +56,22 @@ test("OVMF's exception dump: the vector decides the cause; X64 and IA32 firmware
   );
   assert.match(ud.explanation.cause, /invalid opcode \(#UD\)/);
   assert.match(ud.explanation.cause, /virtual CPU model/);
+});
+
+test("OVMF's 'No bootable option': Secure Boot against missing media; the failed-load line keeps its own entry", () => {
+  const f = onlyFinding('BdsDxe: No bootable option or device was found.', 'edk2.no-bootable-option');
+  assert.match(f.explanation.cause, /Secure Boot refused an unsigned loader/);
+  assert.match(f.explanation.cause, /Not Found = no bootable media/);
+  assert.match(f.explanation.fix, /OVMF_CODE\.fd/);
+  const both = ids(
+    'BdsDxe: failed to load Boot0002 "UEFI QEMU DVD-ROM QM00003 " from PciRoot(0x0)/Pci(0x1F,0x2)/Sata(0x1,0xFFFF,0x0): Access Denied\nBdsDxe: No bootable option or device was found.',
+  );
+  assert.deepEqual(both.sort(), ['edk2.boot-option-failed', 'edk2.no-bootable-option']);
+  const de = onlyFinding(
+    '!!!! X64 Exception Type - 00(#DE - Divide Error)  CPU Apic ID - 00000000 !!!!',
+    'edk2.cpu-exception',
+  );
+  assert.match(de.explanation.cause, /divide error \(#DE\)/);
 });
 
 test('edk2 ASSERT: module, file and line read; MTRRs after a reset and PCI resources have their own cause', () => {

@@ -16,6 +16,7 @@ const EDK2_EXC =
 
 /** The x86 exception vectors edk2's dump names, with what each means for the code that faulted. */
 const EXCEPTION_CAUSE: Record<string, string> = {
+  '00': 'a divide error (#DE): a division by zero (or an overflowing division) in the code — a bug of that code or of the tools that built it (the thread: OVMF built from edk2 of one week, fixed in its build tools)',
   '0E': 'a page fault (#PF): the code read, wrote or jumped to an address its page tables do not map, or wrote a page the firmware maps read-only or executed one it maps no-execute (its memory protections); CR2 in the dump holds the address, and ExceptionData says how (P:0 = not mapped, P:1 = protection; W:1 = a write; I:1 = an instruction fetch). A small CR2 is a NULL pointer',
   '0D': 'a general protection fault (#GP): a non-canonical address, a privileged or not-permitted access, or (with SEV) an access through the wrong (encrypted/unencrypted) mapping — the line before the dump often says what the code was doing ("MMIO using encrypted memory")',
   '06': 'an invalid opcode (#UD): the CPU was sent to bytes that are not an instruction (a jump into data or freed memory) or to an instruction the virtual CPU model does not offer',
@@ -132,6 +133,28 @@ export const HARVEST4A_SWEEP_ENTRIES: CatalogueEntry[] = [
         'ASSERT /home/abuild/rpmbuild/BUILD/ovmf-0.1+svn18393/OvmfPkg/PlatformPei/MemDetect.c(294): (MtrrSettings.MtrrDefType & 0x00000800) == 0',
         { line: '294' },
         'https://github.com/tianocore/edk2/issues/42',
+      ),
+    ],
+  },
+  {
+    id: 'edk2.no-bootable-option',
+    source: 'edk2',
+    cite: 'tianocore/edk2 OvmfPkg/Library/PlatformBootManagerLib/BdsPlatform.c PlatformBootManagerUnableToBoot()',
+    format: '%a: No bootable option or device was found.\n',
+    versions:
+      'followed by "%a: Press any key to enter the Boot Manager Menu." (%a is the module, "BdsDxe"); the lines before it, "BdsDxe: failed to load Boot#### ... : STATUS" (edk2.boot-option-failed), give each option\'s reason. Shown on the VM\'s screen and serial console',
+    patterns: [/No bootable option or device was found\./],
+    severity: 'error',
+    title: "The VM's UEFI firmware found nothing it could boot",
+    cause:
+      'OVMF tried every boot option and none started, so it stops and offers its Boot Manager menu. The status on each "failed to load/start Boot####" line before it says why: Access Denied / Security Violation = Secure Boot refused an unsigned loader (a firmware with Secure Boot enforced, as some distributions\' default OVMF and virt-manager\'s secure-boot firmware are, booting an unsigned ISO such as many Linux live images); Not Found = no bootable media (an empty disk, a CD not attached, a guest installed in BIOS mode with no EFI system partition); a Windows ISO whose "Press any key to boot from CD or DVD" prompt nobody answered falls through to an empty disk the same way',
+    fix: 'read the "failed to load" lines above it: for Access Denied use a signed loader or the OVMF variant without Secure Boot (OVMF_CODE.fd with a fresh OVMF_VARS.fd, or <os firmware="efi"> with secure-boot disabled); for Not Found attach the media and set the boot order, or boot a BIOS-installed guest with SeaBIOS; for a Windows ISO press a key at the prompt',
+    render: render('', 'BdsDxe'),
+    examples: [
+      ex(
+        'No bootable option or device was found.',
+        undefined,
+        'https://github.com/tianocore/edk2/issues/10901',
       ),
     ],
   },
