@@ -22,7 +22,7 @@ test('every entry is registered, cites its source and claims its examples alone'
     },
   );
   assert.equal(n, HARVEST4A_SWEEP_ENTRIES.length);
-  assert.equal(n, 10);
+  assert.equal(n, 13);
 });
 
 test('every example is a posted message with the thread it came from', () => {
@@ -106,6 +106,29 @@ test('edk2 ASSERT: module, file and line read; MTRRs after a reset and PCI resou
   assert.match(oor.explanation.cause, /PCI enumeration/);
 });
 
+test('OVMF PEI stops: a VARS flash that is not a variable store, S3 with an X64 SMM build; the ASSERT after them points back', () => {
+  const vars = onlyFinding('NvVarStore FV headers were invalid.', 'edk2.varstore-invalid');
+  assert.equal(vars.facts.what, 'headers');
+  assert.match(vars.explanation.cause, /only OVMF_CODE/);
+  assert.match(vars.explanation.fix, /OVMF_VARS_4M/);
+  assert.equal(
+    onlyFinding('NvVarStore FV checksum was invalid.', 'edk2.varstore-invalid').facts.what,
+    'checksum',
+  );
+  const s3 = onlyFinding(
+    "S3Verification: S3Resume2Pei doesn't support X64 PEI + SMM yet.",
+    'edk2.s3-with-smm-unsupported',
+  );
+  assert.match(s3.explanation.cause, /advertises S3/);
+  assert.match(s3.explanation.fix, /suspend-to-mem enabled='no'/);
+  const a = onlyFinding(
+    'ASSERT /home/jlee/source-git/edk2/OvmfPkg/Library/PlatformInitLib/Platform.c(930): ((BOOLEAN)(0==1))',
+    'edk2.assert',
+  );
+  assert.match(a.explanation.cause, /NvVarStore FV headers were invalid/);
+  assert.match(a.explanation.fix, /OVMF_VARS/);
+});
+
 test('KVM internal error: the suberror decides the cause; 1 is the emulator giving up', () => {
   const emu = onlyFinding(
     'KVM internal error. Suberror: 1\nemulation failure\nEAX=00000023 EBX=00000002 ECX=00000000 EDX=00000600',
@@ -126,6 +149,17 @@ test('duplicate RAM block: the name says which devices collided; vga.vram means 
   assert.equal(f.facts.id, 'vga.vram');
   assert.match(f.explanation.cause, /two displays/);
   assert.match(f.explanation.fix, /model type="none"/);
+});
+
+test("QEMU's pty line is harmless, and a hang after it is the guest's", () => {
+  const f = onlyFinding(
+    'char device redirected to /dev/pts/9 (label charserial0)',
+    'qemu.chardev-pty-redirected',
+  );
+  assert.equal(f.explanation.severity, 'info');
+  assert.equal(f.facts.label, 'charserial0');
+  assert.match(f.explanation.cause, /QEMU itself started fine/);
+  assert.match(f.explanation.cause, /OVMF_VARS/);
 });
 
 test('libvirt: USB devices with the USB controller model none', () => {

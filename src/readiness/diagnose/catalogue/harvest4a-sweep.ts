@@ -1,12 +1,14 @@
 /**
  * The fourth harvest, host side: messages users posted in public threads about the host of a VM
  * that the catalogue did not recognise. The VM's UEFI firmware (OVMF, edk2): the CPU exception
- * dump it prints when its own code or an EFI program it runs faults, and the ASSERT lines of its
- * debug builds. QEMU: KVM's internal errors (the instruction emulator giving up), two devices
- * registering the same RAM block. libvirt: USB devices in a domain whose USB controller is
- * model='none', a virtio-fs share without a usable virtiofsd, a monitor socket QEMU never opened, a
- * client whose daemon connection is gone. Kernel: a user-space crash (segfault) of QEMU or of the
- * libvirt daemon. Each example is the message as posted, with the thread it came from.
+ * dump it prints when its own code or an EFI program it runs faults, the ASSERT lines of its debug
+ * builds, a VARS flash that is not a variable store, S3 offered to an X64 SMM build, no bootable
+ * option. QEMU: KVM's internal errors (the instruction emulator giving up), two devices registering
+ * the same RAM block, the pty line of a serial console (harmless). libvirt: USB devices in a domain
+ * whose USB controller is model='none', a virtio-fs share without a usable virtiofsd, a monitor
+ * socket QEMU never opened, a client whose daemon connection is gone. Kernel: a user-space crash
+ * (segfault) of QEMU or of the libvirt daemon. Each example is the message as posted, with the
+ * thread it came from.
  */
 import type { CatalogueEntry } from '../entry.js';
 import { ex, render } from './build.js';
@@ -32,6 +34,12 @@ function refineEdk2Assert(f: Readonly<Record<string, string>>) {
       cause:
         "OVMF's PEI phase (PlatformPei MemDetect.c) checks that the virtual CPU's MTRRs are still disabled when the firmware starts, and they were not: the VM had been reset (a guest reboot, virsh reset) and the host's KVM kept the MTRR state of the previous boot instead of resetting it. The thread's loop after every reboot went away with a newer host kernel (4.4, where KVM's MTRR handling was reworked); the firmware itself is not at fault",
       fix: 'update the host kernel (KVM); until then power the VM off and start it again instead of rebooting it',
+    };
+  if (/(?:PlatformInitLib|PlatformPei)\/Platform\.c/.test(file) && /0==1/.test(f.cond ?? ''))
+    return {
+      cause:
+        'OVMF\'s PEI platform code stopped on a check of the VM it runs in (ASSERT (FALSE) after an error it printed on the line before): "NvVarStore FV headers were invalid." means the VARS flash is not a variable store of this build (a missing, mismatched or foreign OVMF_VARS file); "S3Verification: ..." means QEMU offers S3 to an X64 build with SMM. A DEBUG build hangs here; the firmware never reaches its boot screen',
+      fix: 'read the line before the ASSERT in the firmware log and fix that: pair OVMF_CODE with its own OVMF_VARS template (same size), or disable S3 for an SMM build',
     };
   if (/PciHostBridge|PciBus/.test(`${file} ${f.module ?? ''}`) || /Out of Resources/i.test(f.status ?? ''))
     return {
@@ -158,6 +166,51 @@ export const HARVEST4A_SWEEP_ENTRIES: CatalogueEntry[] = [
       ),
     ],
   },
+  {
+    id: 'edk2.varstore-invalid',
+    source: 'edk2',
+    cite: 'tianocore/edk2 OvmfPkg/Library/PlatformInitLib/Platform.c PlatformValidateNvVarStore() (called from PlatformInitEmuVariableNvStore() in Secure Boot builds)',
+    format: 'NvVarStore FV headers were invalid.\n',
+    versions:
+      'sibling: "NvVarStore FV checksum was invalid."; a DEBUG build then stops on "ASSERT [PlatformPei] .../PlatformInitLib/Platform.c(NNN): ((BOOLEAN)(0==1))" (edk2 before 2023 kept the check in OvmfPkg/PlatformPei)',
+    patterns: [/NvVarStore FV (?<what>headers|checksum) (?:were|was) invalid\./],
+    severity: 'error',
+    title: 'OVMF found no valid UEFI variable store (the VARS flash)',
+    cause:
+      "OVMF builds with Secure Boot check, early in PEI, that the second flash device (the VARS file, libvirt's <nvram>) holds a firmware volume with a variable store of the layout this build expects, and it does not: the VM was started with only OVMF_CODE (no VARS flash, or -bios with a CODE-only image), with a VARS file from another build or size (a 2 MB OVMF_VARS.fd with a 4 MB OVMF_CODE_4M, a qcow2 template used as raw), or with a store a SEV guest reads through its encrypted mapping (the edk2 thread's regression). A DEBUG build stops on the ASSERT after it; a release build goes on without persistent variables",
+    fix: 'start the VM with the VARS template that belongs to the CODE image (same directory and size: OVMF_CODE_4M.fd with OVMF_VARS_4M.fd), copied fresh for the VM; with libvirt remove the <nvram> file so it is recreated from the right template, or use <os firmware="efi"> to let libvirt pair them',
+    render: render(''),
+    examples: [
+      ex(
+        // the line before the ASSERT (edk2.assert reads that one)
+        'NvVarStore FV headers were invalid.',
+        { what: 'headers' },
+        'https://github.com/tianocore/edk2/issues/10392',
+      ),
+    ],
+  },
+  {
+    id: 'edk2.s3-with-smm-unsupported',
+    source: 'edk2',
+    cite: 'tianocore/edk2 OvmfPkg/PlatformPei/Platform.c S3Verification() (removed by edk2 commit 098c5570, "OvmfPkg/PlatformPei: drop S3Verification()")',
+    format: "%a: S3Resume2Pei doesn't support X64 PEI + SMM yet.\n",
+    versions:
+      'followed by "S3Verification: Please disable S3 on the QEMU command line (see the README)," and "S3Verification: or build OVMF with \\"OvmfPkgIa32X64.dsc\\"."; then ASSERT (FALSE) and a dead loop. Newer edk2, whose X64 PEI resumes from S3 with SMM, no longer checks',
+    patterns: [/S3Verification: S3Resume2Pei doesn't support X64 PEI \+ SMM yet\./],
+    severity: 'error',
+    title: 'OVMF (X64, with SMM) refuses to boot while QEMU offers S3 suspend',
+    cause:
+      "this OVMF is a pure X64 build with the SMM driver stack (SMM_REQUIRE, as Secure Boot builds are), and QEMU advertises S3 (suspend to RAM) to the guest; that edk2's X64 PEI could not resume from S3 with SMM, so the firmware stops on purpose at this check — the VM hangs before any boot screen, with this in the firmware debug log only",
+    fix: "disable S3 for the VM — libvirt: <pm><suspend-to-mem enabled='no'/></pm>; QEMU: -global ICH9-LPC.disable_s3=1 — or use an IA32X64 build of OVMF or a newer edk2 that dropped the check",
+    render: render('', 'S3Verification'),
+    examples: [
+      ex(
+        'S3Verification: S3Resume2Pei doesn\'t support X64 PEI + SMM yet.\nS3Verification: Please disable S3 on the QEMU command line (see the README),\nS3Verification: or build OVMF with "OvmfPkgIa32X64.dsc".',
+        undefined,
+        'https://github.com/tianocore/edk2/issues/8673',
+      ),
+    ],
+  },
   // ---- QEMU ----
   {
     id: 'qemu.kvm-internal-error',
@@ -229,6 +282,26 @@ export const HARVEST4A_SWEEP_ENTRIES: CatalogueEntry[] = [
         'RAMBlock "vga.vram" already registered, abort!',
         { id: 'vga.vram' },
         'https://github.com/intel/Igvtg-kernel/issues/21',
+      ),
+    ],
+  },
+  {
+    id: 'qemu.chardev-pty-redirected',
+    source: 'qemu',
+    cite: 'qemu/qemu chardev/char-pty.c char_pty_open() (qemu-char.c in QEMU 2.x)',
+    format: 'char device redirected to %s (label %s)\n',
+    patterns: [/char device redirected to (?<pty>\/dev\/pts\/\d{1,6}) \(label (?<label>[\w.-]{1,60})\)/],
+    severity: 'info',
+    title: 'QEMU opened a pseudo-terminal for a serial console (harmless)',
+    cause:
+      "QEMU created a pty for a character device (libvirt's <serial type='pty'>/<console>, label charserial0) and says where it is — an ordinary start-up line, often the last one QEMU writes to the domain log before the guest runs. When a VM then hangs with nothing after it, QEMU itself started fine: the guest is stuck, usually in its firmware (a black screen or \"Display output is not active\" — e.g. an OVMF_VARS file that does not belong to the OVMF_CODE image, a firmware fault, a passed-through GPU's ROM)",
+    fix: 'nothing for this line; for a hang after it, look at the guest side: connect to the serial console (virsh console VM) and capture the firmware log (-debugcon file:ovmf.log -global isa-debugcon.iobase=0x402)',
+    render: render('', '/dev/pts/9', 'charserial0'),
+    examples: [
+      ex(
+        'char device redirected to /dev/pts/9 (label charserial0)',
+        { pty: '/dev/pts/9', label: 'charserial0' },
+        'https://github.com/tianocore/tianocore.github.io/issues/94',
       ),
     ],
   },
