@@ -303,7 +303,7 @@ test('catalogue has at least 25 entries, unique ids, each cited with its format 
     if (e.source === 'qemu')
       assert.match(
         e.cite,
-        /^qemu\/qemu (hw|system|backends|util|accel|qom|qapi|ui|target|net|audio)\//,
+        /^qemu\/qemu (hw|system|backends|util|accel|qom|qapi|ui|target|net|audio|chardev)\//,
         e.id,
       );
     if (e.source === 'libvirt') assert.match(e.cite, /^libvirt\/libvirt (src|tools)\//, e.id);

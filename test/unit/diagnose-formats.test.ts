@@ -8,15 +8,15 @@ import { CATALOGUE } from '../../src/readiness/diagnose/catalogue.js';
 import { matchLine } from '../../src/readiness/diagnose/matcher.js';
 
 /**
- * printf as the C sources use it: flags, width, length modifiers, %p (given as text), %pR, %pe (an
- * error name), %m, positional %1$s; Go's %v and %w (fmt.Errorf) print their argument as text and
+ * printf as the C sources use it: flags, width, length modifiers, %p and %px (given as text), %pR,
+ * %pe (an error name), %m, positional %1$s, edk2's %a (an ASCII string); Go's %v and %w (fmt.Errorf) print their argument as text and
  * %q double-quoted; Python's %(name)s takes the next argument (the arguments are given in the order
  * the names appear).
  */
 export function printf(format: string, args: (string | number)[]): string {
   let next = 0;
   return format.replace(
-    /%(?:(\d+)\$|\(\w+\))?([-#0 +]*)(\d*)(?:\.\d+)?(?:hh|h|ll|l|L|j|z)?(pR|pr|pe|p|[diouxXscmvwq%])/g,
+    /%(?:(\d+)\$|\(\w+\))?([-#0 +]*)(\d*)(?:\.\d+)?(?:hh|h|ll|l|L|j|z)?(pR|pr|pe|px|p|[diouxXscmvwqa%])/g,
     (_all, pos: string | undefined, flags: string, width: string, conv: string) => {
       if (conv === '%') return '%';
       const v = pos ? args[Number(pos) - 1] : args[next++];
@@ -26,7 +26,9 @@ export function printf(format: string, args: (string | number)[]): string {
         conv === 'pR' ||
         conv === 'pr' ||
         conv === 'pe' ||
+        conv === 'px' ||
         conv === 'p' ||
+        conv === 'a' ||
         conv === 's' ||
         conv === 'c' ||
         conv === 'v' ||
@@ -103,6 +105,8 @@ test('printf renders the C conversions used in the catalogue', () => {
   assert.equal(printf('0x%llx %ld %pR', [255, -22, '[mem 0x0-0xf]']), '0xff -22 [mem 0x0-0xf]');
   assert.equal(printf('f(%p, 0x%lx) = %d', ['0x55d0', 4096, -12]), 'f(0x55d0, 0x1000) = -12');
   assert.equal(printf('failed (%pe)', ['-ENOSPC']), 'failed (-ENOSPC)');
+  assert.equal(printf('at %px sp %px', ['7fb6e9a6', '7fb6da24']), 'at 7fb6e9a6 sp 7fb6da24');
+  assert.equal(printf('Type - %02x(%a)', [14, '#PF - Page-Fault']), 'Type - 0e(#PF - Page-Fault)');
   assert.equal(
     printf('rlimit type %v: %w', [8, 'operation not permitted']),
     'rlimit type 8: operation not permitted',

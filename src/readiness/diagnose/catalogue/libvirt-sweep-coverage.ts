@@ -1122,11 +1122,6 @@ export const LIBVIRT_SWEEP_LEFT_OUT: LeftOutRow[] = [
   },
   {
     file: 'libvirt/libvirt src/qemu/qemu_domain_address.c',
-    format: 'USB is disabled for this domain, but USB devices are present in the domain XML',
-    why: 'placement of emulated controllers, disks and memory devices in the domain XML (chipset-fixed slots, pxb bus numbers); unrelated to assigned devices, and the text names the device and the rule',
-  },
-  {
-    file: 'libvirt/libvirt src/qemu/qemu_domain_address.c',
     format: 'failed to find an empty memory slot',
     why: 'placement of emulated controllers, disks and memory devices in the domain XML (chipset-fixed slots, pxb bus numbers); unrelated to assigned devices, and the text names the device and the rule',
   },

@@ -2105,7 +2105,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     format: 'PCI: slot %d function %d not available for %s, in use by %s',
     versions: 'newer QEMU append ",id=%s" naming the occupant',
     patterns: [
-      /PCI: slot (?<slot>\d{1,2}) function (?<fn>\d) not available for (?<dev>[\w-]{1,40}), in use by (?<by>[\w-]{1,40})/,
+      /PCI: slot (?<slot>\d{1,2}) function (?<fn>\d) not {1,4}available for (?<dev>[\w-]{1,40}), in use by (?<by>[\w-]{1,40})/,
     ],
     severity: 'error',
     title: 'The guest PCI address is taken (often slot 2 by the emulated VGA)',
@@ -2122,6 +2122,12 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
         text: 'qemu-system-x86_64: -device {"driver":"virtio-blk-pci","bus":"pci.0","addr":"0x2","drive":"libvirt-1-format","id":"ua-box-volume-0","bootindex":1,"write-cache":"on"}: PCI: slot 2 function 0 not available for virtio-blk-pci, in use by cirrus-vga,id=video0 (Libvirt::Error)',
         origin: 'https://github.com/theforeman/forklift/pull/1809',
         facts: { slot: '2', dev: 'virtio-blk-pci', by: 'cirrus-vga' },
+      },
+      {
+        // as posted, with the spaces the copy left in it; the occupant is the vgt-vga of Intel's KVMGT QEMU
+        text: 'qemu-system-x86_64: -device cirrus-vga,id=video0,bus=pci.0,addr=0x2: PCI: slot 2 function 0 not   available for cirrus-vga, in use by vgt-vga',
+        origin: 'https://github.com/intel/KVMGT-kernel/issues/29',
+        facts: { slot: '2', dev: 'cirrus-vga', by: 'vgt-vga' },
       },
 
       {
