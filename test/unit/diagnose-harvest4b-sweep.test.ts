@@ -12,14 +12,27 @@ import { checkSweepEntries, onlyFinding } from '../helpers/diagnose-entry.js';
 test('every entry is registered, cites its source and claims its examples alone', () => {
   const n = checkSweepEntries(
     HARVEST4B_SWEEP_ENTRIES,
-    ['nova.', 'dkms.', 'cuda.', 'dpdk.', 'spdk.', 'mgmt.', 'windows.', 'kubernetes.', 'kernel.'],
+    [
+      'nova.',
+      'dkms.',
+      'cuda.',
+      'dpdk.',
+      'spdk.',
+      'mgmt.',
+      'windows.',
+      'kubernetes.',
+      'kernel.',
+      'kata.',
+      'mdevctl.',
+      'kubevirt.',
+    ],
     (e, x, f) => {
       for (const [k, v] of Object.entries(x.facts ?? {}))
         assert.equal(f.facts[k], v, `${e.id} fact ${k}: ${x.text}`);
     },
   );
   assert.equal(n, HARVEST4B_SWEEP_ENTRIES.length);
-  assert.equal(n, 10);
+  assert.equal(n, 15);
 });
 
 test('every harvested example names the public thread it came from', () => {
@@ -30,7 +43,7 @@ test('every harvested example names the public thread it came from', () => {
       posted++;
       assert.match(x.origin, /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/(?:issues|pull)\/\d+$/, e.id);
     }
-  assert.equal(posted, 10);
+  assert.equal(posted, 15);
 });
 
 test('Nova NoValidHost: no filter named, the scheduler log names it; exhausted attempts point at compute', () => {
@@ -167,4 +180,60 @@ test('harmless notes say so: swtpm state kept, a NIC the SR-IOV operator skips, 
   assert.equal(vfs.explanation.severity, 'info');
   assert.equal(vfs.facts.count, '5');
   assert.match(vfs.explanation.cause, /sriov_numvfs/);
+});
+
+test('Kata: an agent without the device type, a dead agent, a shim that went away', () => {
+  const type = onlyFinding(
+    'failed to create shim task: Unknown device type vfio-gk: unknown',
+    'kata.agent-unknown-device-type',
+  );
+  assert.equal(type.facts.type, 'vfio-gk');
+  assert.match(type.explanation.cause, /guest image/);
+  assert.match(type.explanation.cause, /guest-kernel mode/);
+  assert.match(type.explanation.fix, /same Kata release/);
+  const dead = onlyFinding('level=error msg="container create failed" error="Dead agent"', 'kata.agent-dead');
+  assert.match(dead.explanation.cause, /consequence/);
+  assert.match(dead.explanation.fix, /enable_debug/);
+  const shim = onlyFinding(
+    'ctr: failed to create shim task: ttrpc: closed: unknown',
+    'kata.shim-ttrpc-closed',
+  );
+  assert.match(shim.explanation.cause, /shim exited or crashed/);
+  assert.match(shim.explanation.cause, /CDI spec/);
+});
+
+test('mdevctl: a file that is not a UUID in a definition directory is skipped', () => {
+  const f = onlyFinding(
+    "[2021-11-30T14:56:07Z WARN  mdevctl] Can't determine uuid for file 'exit0.sh'",
+    'mdevctl.config-file-not-uuid',
+  );
+  assert.equal(f.facts.file, 'exit0.sh');
+  assert.equal(f.explanation.severity, 'warning');
+  assert.match(f.explanation.fix, /scripts\.d\/callouts/);
+});
+
+test('KubeVirt CR: pciHostDevices and featureGates belong one level down', () => {
+  const id = 'kubevirt.cr-unknown-field';
+  const pci = onlyFinding(
+    'error: error validating "kubevirt-featuregate-cm.yaml": error validating data: ValidationError(KubeVirt.spec.configuration): unknown field "pciHostDevices" in io.kubevirt.v1alpha3.KubeVirt.spec.configuration',
+    id,
+  );
+  assert.match(pci.explanation.cause, /spec\.configuration\.permittedHostDevices/);
+  assert.match(pci.explanation.fix, /permittedHostDevices: pciHostDevices/);
+  const gates = onlyFinding('strict decoding error: unknown field "spec.configuration.featureGates"', id);
+  assert.match(gates.explanation.cause, /developerConfiguration/);
+  const other = onlyFinding(
+    'error validating data: ValidationError(KubeVirt.spec): unknown field "config" in io.kubevirt.v1.KubeVirt.spec',
+    id,
+  );
+  assert.match(other.explanation.fix, /kubectl explain/);
+});
+
+test('Windows TDR (mended): the "was recovered" wording is the same event 4101', () => {
+  const f = onlyFinding(
+    'Display driver nvlddmkm stopped responding and was recovered',
+    'windows.display-driver-recovered',
+  );
+  assert.equal(f.facts.driver, 'nvlddmkm');
+  assert.match(f.explanation.cause, /MSI/);
 });

@@ -251,6 +251,146 @@ export const HARVEST4B_SWEEP_ENTRIES: CatalogueEntry[] = [
       ex('*** STOP: 0x0000007B (0x80786B58,0xC0000034,0x00000000,0x00000000)', { code: '0000007B' }),
     ],
   },
+  // ---- Kata Containers ----
+  {
+    id: 'kata.agent-unknown-device-type',
+    source: 'container runtime',
+    cite: 'kata-containers/kata-containers src/agent/src/device.rs add_devices() (the guest agent looks the device type up in DEVICEHANDLERLIST)',
+    format: 'Unknown device type %s',
+    versions:
+      'the source formats it as Rust\'s "Unknown device type {}"; returned to the runtime and shown by containerd as "failed to create shim task: Unknown device type TYPE: unknown"; the runtime names a VFIO device "vfio-gk" / "vfio-pci-gk" when vfio_mode = "guest-kernel", "vfio" / "vfio-pci" in vfio mode, "vfio-ap" for s390 crypto',
+    patterns: [/Unknown device type (?<type>vfio[\w-]{0,16}|blk[\w-]{0,8}|mmioblk|scsi|nvdimm)\b/],
+    severity: 'error',
+    title: 'The Kata guest agent does not know the device type the runtime sent',
+    cause:
+      'the runtime asked the kata-agent inside the VM to set up a device of a type the agent has no handler for, so the container is not created. The agent comes from the guest image (rootfs or initrd), the device type from the runtime: they are from different Kata versions or builds — typically a guest image built separately (rootfs-builder, an older release) with an agent that predates the type, such as "vfio-gk" for a VFIO device in guest-kernel mode. In kata-containers#7612 the default guest image worked and the custom-built one did not',
+    fix: "use the guest image (or initrd) of the same Kata release as the runtime — kata-deploy installs matching ones — or rebuild the custom image from the same source tag as the runtime; for a GPU image, build it with the release's GPU rootfs target",
+    render: render('failed to create shim task: ', 'vfio-gk'),
+    examples: [
+      ex(
+        'failed to create shim task: Unknown device type vfio-gk: unknown',
+        { type: 'vfio-gk' },
+        'https://github.com/kata-containers/kata-containers/issues/7612',
+      ),
+    ],
+  },
+  {
+    id: 'kata.agent-dead',
+    source: 'container runtime',
+    cite: 'kata-containers/kata-containers src/runtime/virtcontainers/kata_agent.go kataAgent.connect(): once a dial to the agent or its health check failed, every later call returns this',
+    format: 'Dead agent',
+    versions:
+      'logged by the runtime (containerd-shim-kata-v2) as error="Dead agent" after msg="container create failed" or other operations',
+    patterns: [/error="Dead agent"/, /: Dead agent\b/],
+    severity: 'error',
+    title: 'The Kata runtime lost the agent in the VM',
+    cause:
+      'the runtime marked the kata-agent inside the VM as dead after an earlier connection to it failed, and refuses every later request with this: the VM stopped or never finished booting (a guest kernel panic, the guest kernel stuck initialising a passed-through device, the hypervisor process exiting), or the agent itself exited. "Dead agent" is a consequence; the first error before it, and the guest console, say why',
+    fix: 'enable the Kata debug options (enable_debug in the [hypervisor] and [agent] sections of configuration.toml) and read the runtime and guest console lines (journalctl -t kata) before the first "Dead agent"; with a passed-through device check that the guest kernel has its driver and that the device works in a plain VM',
+    render: render('failed to create containerd task: failed to create shim task: '),
+    examples: [
+      ex(
+        'Jul  6 11:19:10 node4 containerd[20355]: time="2021-07-06T11:19:10.057898137Z" level=error msg="container create failed" error="Dead agent" name=containerd-shim-v2 pid=18540 sandbox=f95c5f7c35c3c17cf06a389e42063afd08ff094d6e9c8f476f6e59306e84047b source=virtcontainers subsystem=container',
+        {},
+        'https://github.com/kata-containers/kata-containers/issues/2185',
+      ),
+    ],
+  },
+  {
+    id: 'kata.shim-ttrpc-closed',
+    source: 'container runtime',
+    cite: 'containerd/ttrpc client.go (ErrClosed = errors.New("ttrpc: closed")), wrapped by containerd\'s task service ("failed to create shim task: %w") when the shim\'s connection drops during Create',
+    format: 'failed to create shim task: ttrpc: closed',
+    versions:
+      'ctr prints "ctr: failed to create shim task: ttrpc: closed: unknown"; Kubernetes shows it inside "failed to create containerd task: …"',
+    patterns: [/failed to create shim task: ttrpc: closed/],
+    severity: 'error',
+    title: 'The container runtime shim went away while creating the container',
+    cause:
+      "containerd's connection to the runtime's shim process (containerd-shim-kata-v2 for Kata) closed while the shim was creating the task: the shim exited or crashed. With Kata that usually means the VM started and stopped again, or never started — in kata-containers#11671 the guest shut down while its agent waited for the GPU's CDI spec — so the reason is in the shim's and the guest's log, not in this line",
+    fix: 'read the shim log of the same attempt (journalctl -t kata, or containerd\'s log with the Kata debug options enabled) for the error before the exit; a later retry can then fail with "address already in use" on the old sandbox socket, which a clean-up of /run/vc/vm/ID clears',
+    render: render('ctr: '),
+    examples: [
+      ex(
+        'ctr: failed to create shim task: ttrpc: closed: unknown',
+        {},
+        'https://github.com/kata-containers/kata-containers/issues/11671',
+      ),
+    ],
+  },
+  // ---- mdevctl ----
+  {
+    id: 'mdevctl.config-file-not-uuid',
+    source: 'mdevctl',
+    cite: 'mdevctl/mdevctl (Rust) defined_devices(): every file in /etc/mdevctl.d/PARENT/ is read as the definition of the mdev whose UUID is its name',
+    format: "Can't determine uuid for file '%s'",
+    versions:
+      "logged at warn level as \"[TIME WARN  mdevctl] Can't determine uuid for file 'NAME'\"; the file is skipped",
+    patterns: [/Can't determine uuid for file '(?<file>[^'\n]{1,200})'/],
+    severity: 'warning',
+    title: 'mdevctl skips a file that is not an mdev definition',
+    cause:
+      'mdevctl keeps each defined mediated device as a file named by its UUID in a directory per parent device under /etc/mdevctl.d, and found a file whose name is not a UUID there, so it ignores it. The defined devices are unaffected; the file is in the wrong place — in mdevctl#52 a callout script kept directly in /etc/mdevctl.d/scripts.d, which that version walked like a parent directory',
+    fix: 'move the file out of the definition directories: callout scripts go in /etc/mdevctl.d/scripts.d/callouts/ and notifiers in …/notifiers/ (mdevctl(8)); leave only UUID-named definitions under /etc/mdevctl.d/PARENT/',
+    render: render('[2024-01-01T00:00:00Z WARN  mdevctl] ', 'exit0.sh'),
+    examples: [
+      ex(
+        "[2021-11-30T14:56:07Z WARN  mdevctl] Can't determine uuid for file 'exit0.sh'",
+        { file: 'exit0.sh' },
+        'https://github.com/mdevctl/mdevctl/issues/52',
+      ),
+    ],
+  },
+  // ---- KubeVirt configuration ----
+  {
+    id: 'kubevirt.cr-unknown-field',
+    source: 'kubevirt',
+    cite: 'kubectl client-side validation against the KubeVirt CRD schema (k8s.io/kubectl pkg/util/openapi validation: "ValidationError(%s): unknown field \\"%s\\" in %s"), with kubevirt/kubevirt staging/src/kubevirt.io/api/core/v1 KubeVirtConfiguration (permittedHostDevices: pciHostDevices, mediatedDevices, usb)',
+    format: 'error validating data: ValidationError(%s): unknown field "%s" in %s',
+    versions:
+      'newer kubectl validates on the server and says "strict decoding error: unknown field \\"spec.configuration.pciHostDevices\\""; with --validate=false the field is silently dropped',
+    patterns: [
+      /ValidationError\((?<path>KubeVirt\.spec[\w.]{0,80})\): unknown field "(?<field>\w{1,64})"/,
+      /unknown field "spec\.configuration\.(?<field>\w{1,64})"/,
+    ],
+    severity: 'error',
+    title: 'The KubeVirt CR has a field where the schema does not allow it',
+    cause:
+      'kubectl checked the KubeVirt resource against its schema and the named field is not valid at that place, so the change is refused and KubeVirt keeps its old configuration',
+    fix: 'move the field to where the KubeVirt API defines it (`kubectl explain kubevirt.spec.configuration --recursive`) and apply again',
+    refine: (f) =>
+      /^(?:pciHostDevices|mediatedDevices|usb)$/.test(f.field ?? '')
+        ? {
+            cause: `${f.field} belongs one level down, under spec.configuration.permittedHostDevices (KubeVirtConfiguration.PermittedHostDevices), not directly under spec.configuration; the change is refused, so the devices stay unpermitted and VMs asking for them are rejected ("… is not permitted in permittedHostDevices configuration")`,
+            fix: `nest it: spec: configuration: permittedHostDevices: ${f.field}: [ … ] and apply again (feature gates such as GPU go under spec.configuration.developerConfiguration.featureGates)`,
+          }
+        : f.field === 'featureGates'
+          ? {
+              cause:
+                'featureGates belongs under spec.configuration.developerConfiguration, not directly under spec.configuration; the change is refused and the gates stay off',
+              fix: 'nest it: spec: configuration: developerConfiguration: featureGates: [ … ] and apply again',
+            }
+          : undefined,
+    render: render(
+      'error: error validating "kubevirt-cr.yaml": ',
+      'KubeVirt.spec.configuration',
+      'pciHostDevices',
+      'io.kubevirt.v1.KubeVirt.spec.configuration',
+    ),
+    examples: [
+      ex(
+        'error: error validating "kubevirt-featuregate-cm.yaml": error validating data: ValidationError(KubeVirt.spec.configuration): unknown field "pciHostDevices" in io.kubevirt.v1alpha3.KubeVirt.spec.configuration',
+        { path: 'KubeVirt.spec.configuration', field: 'pciHostDevices' },
+        'https://github.com/NVIDIA/kubevirt-gpu-device-plugin/issues/51',
+      ),
+      ex(
+        'Error from server (BadRequest): error when creating "kv.yaml": KubeVirt in version "v1" cannot be handled as a KubeVirt: strict decoding error: unknown field "spec.configuration.featureGates"',
+        {
+          field: 'featureGates',
+        },
+      ),
+    ],
+  },
   // ---- harmless notes ----
   {
     id: 'mgmt.swtpm-setup-state-kept',
