@@ -32,7 +32,7 @@ test('every entry is registered, cites its source and claims its examples alone'
     },
   );
   assert.equal(n, HARVEST4B_SWEEP_ENTRIES.length);
-  assert.equal(n, 15);
+  assert.equal(n, 16);
 });
 
 test('every harvested example names the public thread it came from', () => {
@@ -43,7 +43,7 @@ test('every harvested example names the public thread it came from', () => {
       posted++;
       assert.match(x.origin, /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/(?:issues|pull)\/\d+$/, e.id);
     }
-  assert.equal(posted, 15);
+  assert.equal(posted, 16);
 });
 
 test('Nova NoValidHost: no filter named, the scheduler log names it; exhausted attempts point at compute', () => {
@@ -236,4 +236,23 @@ test('Windows TDR (mended): the "was recovered" wording is the same event 4101',
   );
   assert.equal(f.facts.driver, 'nvlddmkm');
   assert.match(f.explanation.cause, /MSI/);
+});
+
+test('DPDK secondary process without a primary; the lower-case IOMMU-extensions line (mended)', () => {
+  const log = 'EAL:   cannot connect to primary process!\nEAL: VFIO support could not be initialized';
+  const sec = onlyFinding(log, 'dpdk.secondary-no-primary');
+  assert.match(sec.explanation.cause, /secondary process/);
+  assert.match(sec.explanation.fix, /--file-prefix/);
+  const ext = onlyFinding('EAL:   no supported IOMMU extensions found!', 'dpdk.no-iommu-extensions');
+  assert.match(ext.explanation.cause, /vfio_iommu_type1 is not loaded/);
+});
+
+test('Looking Glass EGL (mended): 0x300B is the native-window error eglGetPlatformDisplay fixed', () => {
+  const f = onlyFinding(
+    'egl.c:428  | egl_render_startup             | Failed to create EGL surface (eglError: 0x300b)',
+    'lg.egl-surface-failed',
+  );
+  assert.match(f.explanation.cause, /EGL_BAD_NATIVE_WINDOW/);
+  assert.match(f.explanation.cause, /eglGetPlatformDisplay/);
+  assert.match(f.explanation.fix, /update the Looking Glass client/);
 });

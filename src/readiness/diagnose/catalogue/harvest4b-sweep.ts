@@ -158,6 +158,24 @@ export const HARVEST4B_SWEEP_ENTRIES: CatalogueEntry[] = [
       ex('MBUF: error setting mempool handler', {}, 'https://github.com/seladb/PcapPlusPlus/issues/202'),
     ],
   },
+  {
+    id: 'dpdk.secondary-no-primary',
+    source: 'dpdk',
+    cite: 'DPDK lib/librte_eal/linuxapp/eal/eal_vfio.c vfio_get_container_fd() in a secondary process (DPDK 16.x–18.02, through vfio_mp_sync_connect_to_primary(); later releases ask over the rte_mp channel and say "cannot request container fd")',
+    format: '  cannot connect to primary process!\n',
+    versions:
+      'followed by "EAL: VFIO support could not be initialized"; in DPDK 18.05 and later the same situation reads "  cannot request container fd" (or "cannot request group fd")',
+    patterns: [/cannot connect to primary process!/],
+    severity: 'error',
+    title: 'A DPDK secondary process found no primary process to get VFIO from',
+    cause:
+      "the program runs as a DPDK secondary process (dpdk-pdump and dpdk-procinfo always do; others with --proc-type=secondary, or auto when a primary's lock exists) and asks the primary process for the VFIO container over the primary's socket, but no primary answers: the primary application (testpmd, the app to capture from) is not running, or runs with another --file-prefix or as another user, so the secondary cannot share its devices",
+    fix: 'start the primary application first and run the secondary with the same --file-prefix (and as the same user); dpdk-pdump also needs the primary to have initialised its pdump framework (rte_pdump_init)',
+    render: render('EAL: '),
+    examples: [
+      ex('EAL:   cannot connect to primary process!', {}, 'https://github.com/scylladb/dpdk/issues/2'),
+    ],
+  },
   // ---- SPDK ----
   {
     id: 'spdk.setup-skip-controller',
