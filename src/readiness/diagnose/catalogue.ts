@@ -19,6 +19,7 @@ import { HARVEST2_SWEEP_ENTRIES } from './catalogue/harvest2-sweep.js';
 import { HARVEST3A_SWEEP_ENTRIES } from './catalogue/harvest3a-sweep.js';
 import { HARVEST3B_SWEEP_ENTRIES } from './catalogue/harvest3b-sweep.js';
 import { HARVEST4A_SWEEP_ENTRIES } from './catalogue/harvest4a-sweep.js';
+import { HARVEST4B_SWEEP_ENTRIES } from './catalogue/harvest4b-sweep.js';
 import { HOST_GUEST_EXTRA_ENTRIES } from './catalogue/host-guest-extra.js';
 import { HOST_MISSES_SWEEP_ENTRIES } from './catalogue/host-misses-sweep.js';
 import { IGD_IOMMU_INIT_ENTRIES } from './catalogue/igd-iommu-init-sweep.js';
@@ -119,6 +120,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...HARVEST3A_SWEEP_ENTRIES,
   ...HARVEST3B_SWEEP_ENTRIES,
   ...HARVEST4A_SWEEP_ENTRIES,
+  ...HARVEST4B_SWEEP_ENTRIES,
   ...LEFTOVERS_SWEEP_ENTRIES,
   ...OLDSETS_SWEEP_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).

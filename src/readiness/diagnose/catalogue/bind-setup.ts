@@ -449,10 +449,10 @@ const BOOT: CatalogueEntry[] = [
     cite: 'initramfs-tools hook-functions manual_add_modules() ("W: Possible missing firmware"); archlinux/mkinitcpio functions add_firmware() / add_module() ("Possibly missing firmware for module")',
     format: 'W: Possible missing firmware %s for module %s',
     versions:
-      'initramfs-tools (Debian, Ubuntu, Proxmox VE) prints it while update-initramfs builds the image; mkinitcpio (Arch) prints "==> WARNING: Possibly missing firmware for module: \'%s\'"',
+      'initramfs-tools (Debian, Ubuntu, Proxmox VE) prints it while update-initramfs builds the image; mkinitcpio (Arch) prints "==> WARNING: Possibly missing firmware for module: \'%s\'" (older mkinitcpio without the quotes)',
     patterns: [
       /W: Possible missing firmware (?<file>\/[^\s]{1,200}) for (?:built-in driver|module) (?<module>[\w-]{1,64})/,
-      /WARNING: Possibly missing firmware for module: ['`](?<module>[\w-]{1,64})'/,
+      /WARNING: Possibly missing firmware for module: ['`]?(?<module>[\w-]{1,64})/,
     ],
     severity: 'info',
     title: 'The initramfs build did not find a firmware file a module may ask for (harmless)',
@@ -465,6 +465,11 @@ const BOOT: CatalogueEntry[] = [
         module: 'i915',
       }),
       ex("==> WARNING: Possibly missing firmware for module: 'qla2xxx'", { module: 'qla2xxx' }),
+      ex(
+        '==> WARNING: Possibly missing firmware for module: aic94xx',
+        { module: 'aic94xx' },
+        'https://github.com/saber-nyan/kernel-modules-hook/issues/6',
+      ),
     ],
   },
   {

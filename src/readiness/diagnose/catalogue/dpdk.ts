@@ -341,14 +341,19 @@ export const DPDK_ENTRIES: CatalogueEntry[] = [
     source: 'dpdk',
     cite: 'DPDK/dpdk lib/eal/linux/eal_vfio.c vfio_open_container_fd()',
     format: 'No supported IOMMU extensions found!\n',
-    patterns: [/No supported IOMMU extensions found!/],
+    versions:
+      'older DPDK printed it lower-case ("  no supported IOMMU extensions found!" — DPDK 20.08 as bundled with SPDK v20.10 still did)',
+    patterns: [/[Nn]o supported IOMMU extensions found!/],
     severity: 'error',
     title: 'DPDK: the kernel offers no usable VFIO IOMMU backend',
     cause:
       'VFIO_CHECK_EXTENSION found none of Type 1, sPAPR or No-IOMMU: vfio_iommu_type1 is not loaded or the IOMMU is off, and no-IOMMU mode is not enabled',
     fix: 'turn the IOMMU on (intel_iommu=on, or amd_iommu on AMD; `vfiokit doctor` checks) and load vfio_iommu_type1; in a VM without a virtual IOMMU, vfio.enable_unsafe_noiommu_mode=1 is the only way (no DMA isolation)',
     render: render(EAL),
-    examples: [ex('EAL:   No supported IOMMU extensions found!')],
+    examples: [
+      ex('EAL:   No supported IOMMU extensions found!'),
+      ex('EAL:   no supported IOMMU extensions found!', {}, 'https://github.com/spdk/spdk/issues/1689'),
+    ],
   },
   {
     id: 'dpdk.iova-pa-unavailable',

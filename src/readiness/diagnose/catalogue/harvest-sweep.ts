@@ -874,6 +874,12 @@ export const HARVEST_SWEEP_ENTRIES: CatalogueEntry[] = [
             "eglCreateWindowSurface returned EGL_BAD_CONFIG (0x3005): the EGL config the client chose does not fit the window — typically a mismatch between the config (double buffering, alpha, colour depth) and the window's visual on this driver/display server, seen with older Mesa and the NVIDIA driver",
           fix: 'update the client (newer builds choose the config from the window) and the driver; try `looking-glass-client egl:doubleBuffer=no` or the OpenGL renderer (-g OpenGL)',
         };
+      if (c === '300b')
+        return {
+          cause:
+            "eglCreateWindowSurface returned EGL_BAD_NATIVE_WINDOW (0x300B): the window handle is not one the EGL display accepts. Clients of that time got their display with eglGetDisplay(), and recent Mesa did not take the client's window as belonging to it; gnif/LookingGlass#209 switched the client to eglGetPlatformDisplay() (EGL 1.5), which fixed it",
+          fix: 'update the Looking Glass client to a build with that change (any release after B1), or use the OpenGL renderer (-g OpenGL) with the old one',
+        };
       return undefined;
     },
     render: render(LG_PREFIX, 0x3003),
@@ -887,6 +893,11 @@ export const HARVEST_SWEEP_ENTRIES: CatalogueEntry[] = [
         '[E]         egl.c:428  | egl_render_startup        | Failed to create EGL surface (eglError: 0x3005)',
         { code: '3005' },
         'https://github.com/gnif/LookingGlass/issues/186',
+      ),
+      ex(
+        'egl.c:428  | egl_render_startup             | Failed to create EGL surface (eglError: 0x300b)',
+        { code: '300b' },
+        'https://github.com/gnif/LookingGlass/pull/209',
       ),
     ],
   },

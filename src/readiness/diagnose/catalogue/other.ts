@@ -694,7 +694,9 @@ export const OTHER_ENTRIES: CatalogueEntry[] = [
     source: 'windows',
     cite: 'Windows event log, Display source, event ID 4101 (Timeout Detection and Recovery, TDR)',
     format: 'Display driver %s stopped responding and has successfully recovered.',
-    patterns: [/Display driver (?<driver>[\w.]{1,32}) stopped responding and has successfully recovered/],
+    patterns: [
+      /Display driver (?<driver>[\w.]{1,32}) stopped responding and (?:has successfully|was) recovered/,
+    ],
     severity: 'warning',
     title: 'The guest GPU driver hung and was restarted (TDR)',
     cause:
@@ -704,6 +706,11 @@ export const OTHER_ENTRIES: CatalogueEntry[] = [
       {
         text: 'Display driver nvlddmkm stopped responding and has successfully recovered.',
         origin: BUILT,
+        facts: { driver: 'nvlddmkm' },
+      },
+      {
+        text: 'Display driver nvlddmkm stopped responding and was recovered',
+        origin: 'https://www.flofaber.com/windows-nvlddmk-error-4101',
         facts: { driver: 'nvlddmkm' },
       },
     ],

@@ -155,10 +155,10 @@ export const TOOLS_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: 'spdk/spdk scripts/setup.sh verify_bdf_block_devs() (older: verify_bdf_mounts(), and before that configure_linux_pci())',
     format: 'Active devices: %s, so not binding PCI dev',
     versions:
-      'older setup.sh: "Active mountpoints on %s, so not binding PCI dev"; the list names each use as mount@DISK:PART, holder@DISK:DM, data@DISK (a signature blkid finds)',
+      'older setup.sh: "Active mountpoints on %s, so not binding PCI dev" (older still without " PCI dev"); the list names each use as mount@DISK:PART, holder@DISK:DM, data@DISK (a signature blkid finds)',
     patterns: [
       new RegExp(
-        `(?:${BDF} \\([0-9a-fA-F]{4} [0-9a-fA-F]{4}\\): )?Active (?<kind>devices|mountpoints)(?::| on) (?<what>[^\\n]{1,300}?),? so not binding PCI dev`,
+        `(?:${BDF} \\([0-9a-fA-F]{4} [0-9a-fA-F]{4}\\): )?Active (?<kind>devices|mountpoints)(?::| on) (?<what>[^\\n]{1,300}?),? so not binding(?: PCI dev)?`,
       ),
     ],
     severity: 'warning',
@@ -177,6 +177,11 @@ export const TOOLS_SWEEP_ENTRIES: CatalogueEntry[] = [
         what: 'data@nvme1n1',
       }),
       ex('Active mountpoints on /dev/nvme0n1, so not binding PCI dev 0000:03:00.0', { kind: 'mountpoints' }),
+      ex(
+        '0000:00:07.0 (1af4 1001): Active mountpoints on /dev/vda, so not binding',
+        { kind: 'mountpoints', what: '/dev/vda' },
+        'https://github.com/spdk/spdk/issues/1563',
+      ),
     ],
   },
 ];
