@@ -51,6 +51,47 @@ const MODULE_NOT_FOUND_CAUSE =
 const MODULE_NOT_FOUND_FIX =
   'check the name against `modinfo NAME` and `/lib/modules/$(uname -r)/modules.builtin`; remove names that no longer exist from the configuration that lists them and rebuild the initramfs';
 
+/**
+ * init_module() returned ENOSPC: a string parameter longer than the module's buffer for it
+ * (kernel/params.c param_set_copystring()); vfio-pci's ids= is the one passthrough users overflow.
+ */
+function paramTooLong(mod: string): Refinement {
+  return {
+    cause:
+      mod === 'vfio_pci'
+        ? 'the ids= list is longer than vfio-pci keeps: the module holds it in a 1,024-byte buffer (module_param_string ids, drivers/vfio/pci/vfio_pci.c), and the kernel\'s string-parameter setter (kernel/params.c param_set_copystring()) refuses a longer value with ENOSPC and logs "ids: string doesn\'t fit in 1023 chars." — usually the same vendor:device IDs repeated, by a set-up script that appends them to /etc/modprobe.d on every run'
+        : 'a string parameter is longer than the buffer the module keeps for it: the kernel\'s string-parameter setter (kernel/params.c param_set_copystring()) refuses it with ENOSPC and dmesg says "NAME: string doesn\'t fit in N chars."',
+    fix:
+      mod === 'vfio_pci'
+        ? 'list each vendor:device ID once (one entry covers every card of that model) in the `options vfio-pci ids=…` line of /etc/modprobe.d/*.conf and in vfio-pci.ids= on the kernel command line, delete duplicate lines, update the initramfs (update-initramfs -u, dracut -f, mkinitcpio -P) and load it again'
+        : 'dmesg names the parameter; shorten its value in the `options` line of /etc/modprobe.d and retry',
+  };
+}
+
+/** What the kernel's other init_module() errnos mean for any module. */
+const INSERT_BY_ERRNO: Record<string, Refinement> = {
+  EINVAL: {
+    cause:
+      'the module refused a value: a parameter value of the wrong type (text for a number or boolean parameter, e.g. `options vfio-pci disable_idle_d3=maybe`), which the kernel\'s parameter parser rejects with EINVAL and reports in dmesg as "invalid for parameter", or the module\'s init rejected the system and printed why',
+    fix: 'dmesg right after the modprobe names the parameter or the reason; fix the `options` line in /etc/modprobe.d and retry',
+  },
+  EBUSY: {
+    cause:
+      "the module's init returned EBUSY: most often a driver of the same name is already registered (dmesg: \"Driver 'NAME' is already registered, aborting...\"), e.g. the driver is also built into the kernel",
+    fix: 'dmesg names the driver; if it is built in, configure it on the kernel command line instead of loading a module',
+  },
+  ENOEXEC: {
+    cause:
+      'the module file was built for another kernel version or architecture (its vermagic does not match)',
+    fix: 'rebuild or reinstall the module for the running kernel (`uname -r`)',
+  },
+  EPERM: {
+    cause:
+      'module loading is refused: kernel.modules_disabled=1, a locked-down kernel, or a container without CAP_SYS_MODULE',
+    fix: 'load the module on the host as root, early at boot if modules_disabled is set later',
+  },
+};
+
 /** kmod's strerror() text for the init_module() errors a setup script meets. */
 function refineInsert(f: Facts): Refinement | undefined {
   const err = f.err ?? '';
@@ -84,32 +125,10 @@ function refineInsert(f: Facts): Refinement | undefined {
           : 'the module found no device to drive (its init returned ENODEV): the device is bound to another driver (vfio-pci, for a device reserved for a guest) or not present',
         fix: 'nothing to do when the GPU is meant for a guest; otherwise `lspci -nnk` shows which driver holds it: unbind it from vfio-pci (and drop its ID from vfio-pci.ids=) or blacklist nouveau',
       };
-    case 'EINVAL':
-      return {
-        cause:
-          'the module refused a value: a parameter value of the wrong type (text for a number or boolean parameter, e.g. `options vfio-pci disable_idle_d3=maybe`), which the kernel\'s parameter parser rejects with EINVAL and reports in dmesg as "invalid for parameter", or the module\'s init rejected the system and printed why',
-        fix: 'dmesg right after the modprobe names the parameter or the reason; fix the `options` line in /etc/modprobe.d and retry',
-      };
-    case 'EBUSY':
-      return {
-        cause:
-          "the module's init returned EBUSY: most often a driver of the same name is already registered (dmesg: \"Driver 'NAME' is already registered, aborting...\"), e.g. the driver is also built into the kernel",
-        fix: 'dmesg names the driver; if it is built in, configure it on the kernel command line instead of loading a module',
-      };
-    case 'ENOEXEC':
-      return {
-        cause:
-          'the module file was built for another kernel version or architecture (its vermagic does not match)',
-        fix: 'rebuild or reinstall the module for the running kernel (`uname -r`)',
-      };
-    case 'EPERM':
-      return {
-        cause:
-          'module loading is refused: kernel.modules_disabled=1, a locked-down kernel, or a container without CAP_SYS_MODULE',
-        fix: 'load the module on the host as root, early at boot if modules_disabled is set later',
-      };
+    case 'ENOSPC':
+      return paramTooLong(mod);
     default:
-      return undefined;
+      return f.errno ? INSERT_BY_ERRNO[f.errno] : undefined;
   }
 }
 
@@ -336,6 +355,10 @@ const KMOD: CatalogueEntry[] = [
       }),
       ex('insmod: ERROR: could not insert module vendor-reset.ko: Device or resource busy', {
         errno: 'EBUSY',
+      }),
+      ex("modprobe: ERROR: could not insert 'vfio_pci': No space left on device", {
+        errno: 'ENOSPC',
+        module: 'vfio_pci',
       }),
     ],
   },

@@ -132,14 +132,15 @@ export const LG_SWEEP_ENTRIES: CatalogueEntry[] = [
   {
     id: 'lg.host-not-running',
     source: 'looking-glass',
-    cite: `${LG} client/src/main.c lg_run()`,
+    cite: `${LG} client/src/main.c lg_run() (the first clients, client/main.c of the A-series releases, checked the shared memory's KVMFR header magic instead)`,
     format: 'The host application seems to not be running',
     versions:
-      'followed by "Waiting for the host application to start..."; after 30 s "Please check the host application is running and is the correct version" (older clients) and "Check the host log in your guest at …"',
+      'followed by "Waiting for the host application to start..."; after 30 s "Please check the host application is running and is the correct version" (older clients) and "Check the host log in your guest at …"; the A-series clients said "Invalid header magic, is the host running?" when the shared memory held no header the host had written',
     patterns: [
       /The host application seems to not be running/,
       /Waiting for the host application to start\.\.\./,
       /Please check the host application is running and is the correct version/,
+      /Invalid header magic, is the host running\?/,
     ],
     severity: 'warning',
     title: 'Looking Glass client: no host application is writing to the shared memory',
@@ -153,6 +154,9 @@ export const LG_SWEEP_ENTRIES: CatalogueEntry[] = [
       ),
       ex(
         '00:00:01.204 [I]              main.c:1583 | lg_run                         | Waiting for the host application to start...',
+      ),
+      ex(
+        '[E]               main.c:795  | run                            | Invalid header magic, is the host running?',
       ),
     ],
   },

@@ -664,7 +664,7 @@ export const MDEV_GUEST_SWEEP_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'The NVIDIA driver found a GPU BAR with no address',
     cause:
-      'a BAR of the GPU was never given an address, so the driver refuses the GPU ("probe ... failed with error -1"). In a VM this is the guest firmware\'s MMIO window being too small for the GPU\'s large 64-bit BAR 1; on bare metal "Above 4G decoding" is off or the bridge window is too small',
+      'a BAR of the GPU was never given an address, so the driver refuses the GPU ("probe ... failed with error -1"). In a VM this is the guest firmware\'s MMIO window being too small for the GPU\'s large 64-bit BAR 1 (the prefetchable BAR, which must fit a prefetchable window of the root port above it); on bare metal "Above 4G decoding" is off or the bridge\'s prefetchable window is too small',
     fix: 'in a VM: use OVMF (UEFI) rather than SeaBIOS and give it a larger 64-bit window (-fw_cfg name=opt/ovmf/X-PciMmio64Mb,string=65536, or -cpu host,host-phys-bits=on with a recent OVMF; VMware: pciPassthru.use64bitMMIO and 64bitMMIOSizeGB); on bare metal enable Above 4G decoding and try pci=realloc',
     refine: (f) =>
       f.mb && f.mb !== '0'

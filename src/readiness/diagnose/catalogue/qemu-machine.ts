@@ -296,7 +296,13 @@ export const QEMU_MACHINE_ENTRIES: CatalogueEntry[] = [
             cause:
               'KVM rejected the slot as invalid ("Invalid argument"): the region lies above the guest CPU\'s physical address width — typically a large GPU BAR the firmware placed high in the 64-bit PCI window',
           }
-        : undefined,
+        : errnoName(f) === 'EEXIST'
+          ? {
+              cause:
+                'the new slot overlaps guest memory KVM already has in another slot (virt/kvm/kvm_main.c __kvm_set_memory_region() answers an overlap with EEXIST): QEMU registered the same guest-physical range twice — a QEMU bug, usually in a device model or a patched build (a vfio-user client, an out-of-tree device) that maps a BAR or region over memory another region already covers',
+              fix: 'note the QEMU version and the device whose BAR or region sits at that start address (`info mtree` in the monitor), try a released QEMU without the out-of-tree patches, and report it upstream with the command line',
+            }
+          : undefined,
     render: render(QEMU, 9, 0x8000000000, 0x400000000, 'Invalid argument'),
     examples: [
       ex(
@@ -307,6 +313,10 @@ export const QEMU_MACHINE_ENTRIES: CatalogueEntry[] = [
         },
       ),
       ex('kvm_set_phys_mem: error registering slot: Invalid argument'),
+      ex(
+        'qemu-system-x86_64: kvm_set_user_memory_region: KVM_SET_USER_MEMORY_REGION failed, slot=12, start=0xfe000000, size=0x1000: File exists',
+        { errno: 'EEXIST', slot: '12' },
+      ),
     ],
   },
   {

@@ -89,7 +89,7 @@ const NODE: Record<VfioNodeKind, Record<string, VfioErrnoText | ((f: Facts) => V
     EPERM: CGROUP,
     EBUSY: {
       cause:
-        "the group is already open: vfio_group_fops_open() lets one file hold a group at a time, so another process (a running VM's QEMU, a DPDK application, a container, or the previous QEMU still exiting) has /dev/vfio/N open — the devices of one group cannot be split between users",
+        "the group is already open: vfio_group_fops_open() lets one file hold a group at a time, so another process (a running VM's QEMU, a DPDK application, a container, or the previous QEMU still exiting) has /dev/vfio/N open — the devices of one group cannot be split between users. The holder may also be a sandbox or runtime proxy that opened it for a workload (gVisor, Kata) and has not closed it, or an earlier run of the same program that is still alive",
       fix: 'find the holder with `fuser -v /dev/vfio/N` (or `lsof`), stop that VM or process, then start again; move devices you want in different VMs to slots with their own groups',
     },
     ENODEV: {
