@@ -72,7 +72,7 @@ export const HARVEST4B_SWEEP_ENTRIES: CatalogueEntry[] = [
   {
     id: 'dkms.alpm-hook-skipped',
     source: 'userspace tool',
-    cite: 'Arch Linux dkms package, alpm-hook (/usr/lib/dkms/alpm-hook) dkms_install(): the checks before each `dkms install`, whose messages it prints after the pacman transaction',
+    cite: 'Arch Linux dkms package, alpm-hook (/usr/lib/dkms/alpm-hook) dkms_install(): before each `dkms install` it skips a kernel without /usr/lib/modules/KERNEL/build/include (headers) or /usr/lib/modules/KERNEL/kernel (the kernel package), and postpones a module whose BUILD_DEPENDS are not built (check_dependency()); the messages go to ERROR_MESSAGES, which main() prints as "==> ERROR: …" after the transaction, and the hook still returns 0',
     format: 'Missing %s kernel headers for module %s/%s.',
     versions:
       'printed as "==> ERROR: Missing KERNEL kernel headers for module MODULE/VERSION."; the same hook prints "Missing %s kernel modules tree for module %s/%s." when /usr/lib/modules/KERNEL/kernel is absent and "Missing dependencies to install module %s for kernel %s." when a module named in BUILD_DEPENDS is not built',
@@ -161,7 +161,7 @@ export const HARVEST4B_SWEEP_ENTRIES: CatalogueEntry[] = [
   {
     id: 'dpdk.secondary-no-primary',
     source: 'dpdk',
-    cite: 'DPDK lib/librte_eal/linuxapp/eal/eal_vfio.c vfio_get_container_fd() in a secondary process (DPDK 16.x–18.02, through vfio_mp_sync_connect_to_primary(); later releases ask over the rte_mp channel and say "cannot request container fd")',
+    cite: 'DPDK lib/librte_eal/linuxapp/eal/eal_vfio.c vfio_get_container_fd() and vfio_get_group_fd() in a secondary process, when vfio_mp_sync_connect_to_primary() cannot reach the primary\'s socket (earlier releases: eal_pci_vfio.c pci_vfio_get_container_fd() / pci_vfio_get_group_fd(), the same branch); later releases ask over the rte_mp channel (rte_mp_request_sync) and say "cannot request container fd" instead',
     format: '  cannot connect to primary process!\n',
     versions:
       'followed by "EAL: VFIO support could not be initialized"; in DPDK 18.05 and later the same situation reads "  cannot request container fd" (or "cannot request group fd")',
@@ -273,7 +273,7 @@ export const HARVEST4B_SWEEP_ENTRIES: CatalogueEntry[] = [
   {
     id: 'kata.agent-unknown-device-type',
     source: 'container runtime',
-    cite: 'kata-containers/kata-containers src/agent/src/device.rs add_devices() (the guest agent looks the device type up in DEVICEHANDLERLIST)',
+    cite: 'kata-containers/kata-containers src/agent/src/device.rs add_device(), called by add_devices() for each device of a container: the guest agent looks the type up in its handler table (DEVICEHANDLERLIST; the oldest agents had block, virtio-mmio, SCSI and nvdimm handlers only) and fails with "Unknown device type {}" when it has none; the VFIO type names are constants of kata_types::device (DRIVER_VFIO_PCI_TYPE "vfio-pci", DRIVER_VFIO_PCI_GK_TYPE "vfio-pci-gk", DRIVER_VFIO_AP_TYPE "vfio-ap", DRIVER_VFIO_AP_COLD_TYPE "vfio-ap-cold")',
     format: 'Unknown device type %s',
     versions:
       'the source formats it as Rust\'s "Unknown device type {}"; returned to the runtime and shown by containerd as "failed to create shim task: Unknown device type TYPE: unknown"; the runtime names a VFIO device "vfio-gk" / "vfio-pci-gk" when vfio_mode = "guest-kernel", "vfio" / "vfio-pci" in vfio mode, "vfio-ap" for s390 crypto',

@@ -132,7 +132,7 @@ export const LG_SWEEP_ENTRIES: CatalogueEntry[] = [
   {
     id: 'lg.host-not-running',
     source: 'looking-glass',
-    cite: `${LG} client/src/main.c lg_run() (the first clients, client/main.c of the A-series releases, checked the shared memory's KVMFR header magic instead)`,
+    cite: `${LG} client/src/main.c lg_run() (the A-series clients' run() in client/main.c compared the shared memory's KVMFR header magic with KVMFR_HEADER_MAGIC and printed "Invalid header magic, is the host running?" on a mismatch; the OBS plugin of that time, obs/lg.c, printed the same line followed by the shared-memory file)`,
     format: 'The host application seems to not be running',
     versions:
       'followed by "Waiting for the host application to start..."; after 30 s "Please check the host application is running and is the correct version" (older clients) and "Check the host log in your guest at …"; the A-series clients said "Invalid header magic, is the host running?" when the shared memory held no header the host had written',
