@@ -55,6 +55,7 @@ import { TOOLS_MGMT_SWEEP_ENTRIES } from './catalogue/tools-mgmt-sweep.js';
 import { TOOLS_SWEEP_ENTRIES } from './catalogue/tools-sweep.js';
 import { USERSPACE_EDGES_ENTRIES } from './catalogue/userspace-edges-sweep.js';
 import { VFIO_OPEN_ENTRIES } from './catalogue/vfio-open.js';
+import { VFIO_USER_SWEEP_ENTRIES } from './catalogue/vfio-user-sweep.js';
 import { VIRT_MISSES_SWEEP_ENTRIES } from './catalogue/virt-misses-sweep.js';
 import { VIRT_STACK_EXTRA_ENTRIES } from './catalogue/virt-stack-extra.js';
 import { VMM_HUGEPAGE_SWEEP_ENTRIES } from './catalogue/vmm-hugepage-sweep.js';
@@ -111,6 +112,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...NIC_DPDK_SWEEP_ENTRIES,
   ...NEWEST_VERSIONS_ENTRIES,
   ...EDGE_CAUSES_SWEEP_ENTRIES,
+  ...VFIO_USER_SWEEP_ENTRIES,
   ...USERSPACE_EDGES_ENTRIES,
   ...TOOLS_MGMT_SWEEP_ENTRIES,
   ...GUEST_SIDE_SWEEP_ENTRIES,
