@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BUILT } from '../../src/readiness/diagnose/catalogue/build.js';
 import { HARVEST5A_SWEEP_ENTRIES } from '../../src/readiness/diagnose/catalogue/harvest5a-sweep.js';
+import { diagnoseText } from '../../src/readiness/diagnose/matcher.js';
 import { checkSweepEntries, onlyFinding } from '../helpers/diagnose-entry.js';
 
 test('every entry is registered, cites its source and claims its examples alone', () => {
@@ -16,7 +17,7 @@ test('every entry is registered, cites its source and claims its examples alone'
     for (const [k, v] of Object.entries(x.facts ?? {})) assert.equal(f.facts[k], v, `${e.id} fact ${k}: ${x.text}`);
   });
   assert.equal(n, HARVEST5A_SWEEP_ENTRIES.length);
-  assert.equal(n, 11);
+  assert.equal(n, 12);
 });
 
 test('every harvested example names the public thread it came from', () => {
@@ -27,7 +28,7 @@ test('every harvested example names the public thread it came from', () => {
       posted++;
       assert.match(x.origin, /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/(?:issues|pull)\/\d+$/, e.id);
     }
-  assert.equal(posted, 17);
+  assert.equal(posted, 19);
 });
 
 test('CDI: an unresolvable device — engine spec dirs, the GPU operator management spec, a DRA driver', () => {
@@ -175,4 +176,40 @@ test('already explained right: a TPU group held by another process, read-only /s
     'mgmt.sriovdp-empty-pool',
   );
   assert.match(pool.explanation.cause, /selectors/);
+});
+
+test('NVIDIA toolkit CDI generation: NVML not started — driver not loaded, library not found', () => {
+  const id = 'runtime.nvidia-cdi-nvml-init';
+  const drv = onlyFinding(
+    'level=error msg="failed to generate CDI spec: failed to create device CDI specs: failed to construct device spec generators: failed to initialize NVML: Driver Not Loaded"',
+    id,
+  );
+  assert.equal(drv.explanation.severity, 'error');
+  assert.match(drv.explanation.cause, /before the nvidia module is loaded/);
+  assert.match(drv.explanation.cause, /vfio-pci/);
+  assert.match(drv.explanation.fix, /nvidia-cdi-refresh/);
+  const lib = onlyFinding('failed to initalize NVML: ERROR_LIBRARY_NOT_FOUND', id);
+  assert.match(lib.explanation.fix, /--driver-root=\/run\/nvidia\/driver/);
+  const other = onlyFinding('failed to initialize NVML: ERROR_NO_PERMISSION', id);
+  assert.match(other.explanation.cause, /enumerates the GPUs through NVML/);
+  // nvidia-smi's own capitalised wording inside a container is another message
+  assert.ok(!diagnoseText('Failed to initialize NVML: Unknown Error').findings.some((f) => f.entry.id === id));
+});
+
+test('SR-IOV CNI (mended): the full VLAN-configuration wording is the same VF setting refused', () => {
+  const f = onlyFinding(
+    'error adding container to network "sriovnet1": SRIOV-CNI failed to configure VF "failed to set vf 4 vlan configuration - id 100, qos 0 and proto 802.1q: invalid argument"',
+    'mgmt.sriov-cni-vf-config',
+  );
+  assert.equal(f.facts.vf, '4');
+  assert.equal(f.facts.what, 'vlan');
+  assert.match(f.explanation.cause, /PF driver does not support that setting/);
+});
+
+test('already explained right: KubeVirt GPUs allocated by another device plugin', () => {
+  const f = onlyFinding(
+    'server error. command SyncVMI failed: "failed to create GPU host-devices: the number of GPU/s do not match the number of devices:\\nGPU: [{gpu1 nvidia.com/gpu <nil> } {gpu2 nvidia.com/gpu <nil> }]\\nDevice: []"',
+    'kubevirt.device-count-mismatch',
+  );
+  assert.match(f.explanation.cause, /NVIDIA container device plugin/);
 });

@@ -136,6 +136,48 @@ export const HARVEST5A_SWEEP_ENTRIES: CatalogueEntry[] = [
       }),
     ],
   },
+  {
+    id: 'runtime.nvidia-cdi-nvml-init',
+    source: 'container runtime',
+    cite: 'NVIDIA/nvidia-container-toolkit pkg/nvcdi (the NVML-based spec generator initialises NVML, "failed to initialize NVML: %v"; wrapper.go GetDeviceSpecsByID() adds "failed to construct device spec generators: %w"), run by `nvidia-ctk cdi generate`, the nvidia-cdi-refresh service and the NVIDIA runtime in CDI/auto mode',
+    format: 'failed to initialize NVML: %v',
+    versions:
+      'toolkit 1.14 spelled it "failed to initalize NVML"; the full chain reads "failed to generate CDI spec: failed to create device CDI specs: failed to construct device spec generators: failed to initialize NVML: ERROR" (the runtime: "failed to create the automatic CDI modifier: failed to generate CDI spec for mode \\"auto\\": …")',
+    patterns: [/failed to initi?alize NVML: (?<err>Driver Not Loaded|ERROR_[A-Z_]{3,40}|[A-Z][\w ]{2,40})/],
+    severity: 'error',
+    title: 'The NVIDIA toolkit could not start NVML to list the GPUs for a CDI spec',
+    cause:
+      "to write a CDI spec the NVIDIA container toolkit enumerates the GPUs through NVML (libnvidia-ml.so from the driver), and NVML did not start, so no spec is generated and containers asking for nvidia.com/gpu devices then fail as unresolvable. What failed is in the error NVML returned",
+    fix: 'check that `nvidia-smi` works on the host, then run `nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml` again',
+    refine: (f) => {
+      if (/Driver Not Loaded|DRIVER_NOT_LOADED/i.test(f.err ?? ''))
+        return {
+          cause:
+            'NVML found the NVIDIA kernel driver not loaded (no /dev/nvidiactl) when the spec was generated: at boot the nvidia-cdi-refresh service can run before the nvidia module is loaded (NVIDIA/nvidia-container-toolkit#1611), a kernel update can leave no nvidia module built for the running kernel, and on a passthrough host whose GPUs are all bound to vfio-pci the nvidia driver is not used at all — those GPUs cannot be given to containers, so no spec is needed for them',
+          fix: 'if containers should get GPUs: load the driver (`modprobe nvidia`, rebuild the module for this kernel), then regenerate (`systemctl restart nvidia-cdi-refresh` or `nvidia-ctk cdi generate`); order the refresh after the driver loads; on a pure passthrough host disable the refresh service',
+        };
+      if (/LIBRARY_NOT_FOUND/.test(f.err ?? ''))
+        return {
+          cause:
+            'NVML\'s library (libnvidia-ml.so.1) is not where the toolkit looks (the host\'s library path): typically the driver is installed by a driver container (GPU operator) under /run/nvidia/driver, so the host has no libnvidia-ml — the answer in NVIDIA/nvidia-container-toolkit#118 — or the driver\'s user-space libraries are not installed',
+          fix: 'point the toolkit at the driver root: `nvidia-ctk cdi generate --driver-root=/run/nvidia/driver` (or the driver container\'s path); otherwise install the driver\'s libraries (libnvidia-ml) and run `ldconfig`',
+        };
+      return undefined;
+    },
+    render: render('failed to construct device spec generators: ', 'Driver Not Loaded'),
+    examples: [
+      ex(
+        'Jan 25 00:45:43 Pallas nvidia-ctk[1600]: time="2026-01-25T00:45:43+11:00" level=error msg="failed to generate CDI spec: failed to create device CDI specs: failed to construct device spec generators: failed to initialize NVML: Driver Not Loaded"',
+        { err: 'Driver Not Loaded' },
+        'https://github.com/NVIDIA/nvidia-container-toolkit/issues/1611',
+      ),
+      ex(
+        'failed to initalize NVML: ERROR_LIBRARY_NOT_FOUND',
+        { err: 'ERROR_LIBRARY_NOT_FOUND' },
+        'https://github.com/NVIDIA/nvidia-container-toolkit/issues/118',
+      ),
+    ],
+  },
   // ---- podman ----
   {
     id: 'runtime.podman-rootless-device-rules',
