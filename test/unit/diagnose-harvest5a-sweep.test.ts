@@ -14,7 +14,8 @@ import { checkSweepEntries, onlyFinding } from '../helpers/diagnose-entry.js';
 
 test('every entry is registered, cites its source and claims its examples alone', () => {
   const n = checkSweepEntries(HARVEST5A_SWEEP_ENTRIES, ['runtime.', 'kubernetes.', 'chv.'], (e, x, f) => {
-    for (const [k, v] of Object.entries(x.facts ?? {})) assert.equal(f.facts[k], v, `${e.id} fact ${k}: ${x.text}`);
+    for (const [k, v] of Object.entries(x.facts ?? {}))
+      assert.equal(f.facts[k], v, `${e.id} fact ${k}: ${x.text}`);
   });
   assert.equal(n, HARVEST5A_SWEEP_ENTRIES.length);
   assert.equal(n, 12);
@@ -33,7 +34,10 @@ test('every harvested example names the public thread it came from', () => {
 
 test('CDI: an unresolvable device — engine spec dirs, the GPU operator management spec, a DRA driver', () => {
   const id = 'runtime.cdi-unresolvable';
-  const podman = onlyFinding('Error: setting up CDI devices: unresolvable CDI devices nvidia.com/gpu=all', id);
+  const podman = onlyFinding(
+    'Error: setting up CDI devices: unresolvable CDI devices nvidia.com/gpu=all',
+    id,
+  );
   assert.equal(podman.explanation.severity, 'error');
   assert.equal(podman.facts.kind, 'nvidia.com/gpu');
   assert.match(podman.explanation.cause, /--cdi-spec-dir=\/run\/cdi/);
@@ -46,7 +50,10 @@ test('CDI: an unresolvable device — engine spec dirs, the GPU operator managem
   assert.match(mgmt.explanation.cause, /management\.nvidia\.com-gpu\.yaml/);
   assert.match(mgmt.explanation.cause, /only "all"/);
   assert.match(mgmt.explanation.fix, /nvidia-container-toolkit pod/);
-  const dra = onlyFinding('CDI device injection failed: unresolvable CDI devices k8s.gpu.nvidia.com/device=gpu-1', id);
+  const dra = onlyFinding(
+    'CDI device injection failed: unresolvable CDI devices k8s.gpu.nvidia.com/device=gpu-1',
+    id,
+  );
   assert.match(dra.explanation.cause, /DRA driver/);
   assert.match(dra.explanation.cause, /enable_cdi/);
   assert.match(dra.explanation.fix, /cdi_spec_dirs/);
@@ -92,7 +99,10 @@ test('glibc too old for the binary: generic, and the KubeVirt GPU device plugin 
   assert.equal(plugin.facts.ver, '2.34');
   assert.match(plugin.explanation.cause, /UBI 8/);
   assert.match(plugin.explanation.fix, /v1\.2\.4/);
-  const other = onlyFinding("./app: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.38' not found (required by ./app)", id);
+  const other = onlyFinding(
+    "./app: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.38' not found (required by ./app)",
+    id,
+  );
   assert.match(other.explanation.cause, /built \(linked\) against a newer GNU C library/);
   assert.match(other.explanation.fix, /ldd --version/);
 });
@@ -193,7 +203,9 @@ test('NVIDIA toolkit CDI generation: NVML not started — driver not loaded, lib
   const other = onlyFinding('failed to initialize NVML: ERROR_NO_PERMISSION', id);
   assert.match(other.explanation.cause, /enumerates the GPUs through NVML/);
   // nvidia-smi's own capitalised wording inside a container is another message
-  assert.ok(!diagnoseText('Failed to initialize NVML: Unknown Error').findings.some((f) => f.entry.id === id));
+  assert.ok(
+    !diagnoseText('Failed to initialize NVML: Unknown Error').findings.some((f) => f.entry.id === id),
+  );
 });
 
 test('SR-IOV CNI (mended): the full VLAN-configuration wording is the same VF setting refused', () => {

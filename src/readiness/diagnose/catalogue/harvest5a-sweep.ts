@@ -147,7 +147,7 @@ export const HARVEST5A_SWEEP_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'The NVIDIA toolkit could not start NVML to list the GPUs for a CDI spec',
     cause:
-      "to write a CDI spec the NVIDIA container toolkit enumerates the GPUs through NVML (libnvidia-ml.so from the driver), and NVML did not start, so no spec is generated and containers asking for nvidia.com/gpu devices then fail as unresolvable. What failed is in the error NVML returned",
+      'to write a CDI spec the NVIDIA container toolkit enumerates the GPUs through NVML (libnvidia-ml.so from the driver), and NVML did not start, so no spec is generated and containers asking for nvidia.com/gpu devices then fail as unresolvable. What failed is in the error NVML returned',
     fix: 'check that `nvidia-smi` works on the host, then run `nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml` again',
     refine: (f) => {
       if (/Driver Not Loaded|DRIVER_NOT_LOADED/i.test(f.err ?? ''))
@@ -159,8 +159,8 @@ export const HARVEST5A_SWEEP_ENTRIES: CatalogueEntry[] = [
       if (/LIBRARY_NOT_FOUND/.test(f.err ?? ''))
         return {
           cause:
-            'NVML\'s library (libnvidia-ml.so.1) is not where the toolkit looks (the host\'s library path): typically the driver is installed by a driver container (GPU operator) under /run/nvidia/driver, so the host has no libnvidia-ml — the answer in NVIDIA/nvidia-container-toolkit#118 — or the driver\'s user-space libraries are not installed',
-          fix: 'point the toolkit at the driver root: `nvidia-ctk cdi generate --driver-root=/run/nvidia/driver` (or the driver container\'s path); otherwise install the driver\'s libraries (libnvidia-ml) and run `ldconfig`',
+            "NVML's library (libnvidia-ml.so.1) is not where the toolkit looks (the host's library path): typically the driver is installed by a driver container (GPU operator) under /run/nvidia/driver, so the host has no libnvidia-ml — the answer in NVIDIA/nvidia-container-toolkit#118 — or the driver's user-space libraries are not installed",
+          fix: "point the toolkit at the driver root: `nvidia-ctk cdi generate --driver-root=/run/nvidia/driver` (or the driver container's path); otherwise install the driver's libraries (libnvidia-ml) and run `ldconfig`",
         };
       return undefined;
     },
@@ -191,7 +191,7 @@ export const HARVEST5A_SWEEP_ENTRIES: CatalogueEntry[] = [
     title: 'Rootless podman cannot apply device cgroup rules',
     cause:
       'the container asks for device cgroup rules (--device-cgroup-rule, compose device_cgroup_rules such as "c 10:196 rwm" for /dev/vfio/vfio), and a rootless podman — or one running in a user namespace — cannot set the devices controller, so it refuses to create the container. Without root, access to a device node is decided by its file permissions alone',
-    fix: "drop the device_cgroup_rules and pass the nodes themselves (--device /dev/vfio/vfio --device /dev/vfio/N, or /dev/dri …) with the user owning them or in their group (a udev rule such as SUBSYSTEM==\"vfio\", GROUP=\"kvm\"; --group-add keep-groups); for VFIO also raise the user's memlock limit. Or run the container with rootful podman (sudo)",
+    fix: 'drop the device_cgroup_rules and pass the nodes themselves (--device /dev/vfio/vfio --device /dev/vfio/N, or /dev/dri …) with the user owning them or in their group (a udev rule such as SUBSYSTEM=="vfio", GROUP="kvm"; --group-add keep-groups); for VFIO also raise the user\'s memlock limit. Or run the container with rootful podman (sudo)',
     render: render('Error: '),
     examples: [
       ex(
@@ -207,7 +207,8 @@ export const HARVEST5A_SWEEP_ENTRIES: CatalogueEntry[] = [
     source: 'userspace tool',
     cite: 'glibc elf/dl-version.c match_symbol() ("version `%s\' not found (required by %s)"), printed by the dynamic loader before the program starts',
     format: "%s: %s: version `%s' not found (required by %s)",
-    versions: 'the loader prints one line per missing symbol version, each prefixed with the program and the library',
+    versions:
+      'the loader prints one line per missing symbol version, each prefixed with the program and the library',
     patterns: [
       /(?<lib>\/[\w./+-]{1,200}libc\.so\.6): version `GLIBC_(?<ver>\d{1,2}\.\d{1,3})' not found \(required by (?<bin>[^\s)]{1,200})\)/,
     ],
@@ -223,7 +224,12 @@ export const HARVEST5A_SWEEP_ENTRIES: CatalogueEntry[] = [
             fix: 'use kubevirt-gpu-device-plugin v1.2.4 or later (in the GPU operator: sandboxDevicePlugin.version, or a GPU operator release that ships it)',
           }
         : undefined,
-    render: render('nvidia-kubevirt-gpu-device-plugin: ', '/lib64/libc.so.6', 'GLIBC_2.32', 'nvidia-kubevirt-gpu-device-plugin'),
+    render: render(
+      'nvidia-kubevirt-gpu-device-plugin: ',
+      '/lib64/libc.so.6',
+      'GLIBC_2.32',
+      'nvidia-kubevirt-gpu-device-plugin',
+    ),
     examples: [
       ex(
         "nvidia-kubevirt-gpu-device-plugin: /lib64/libc.so.6: version `GLIBC_2.32' not found (required by nvidia-kubevirt-gpu-device-plugin)\nnvidia-kubevirt-gpu-device-plugin: /lib64/libc.so.6: version `GLIBC_2.34' not found (required by nvidia-kubevirt-gpu-device-plugin)",
@@ -239,9 +245,11 @@ export const HARVEST5A_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: `${GPU_OPERATOR} cmd/nvidia-validator main.go: the vfio-pci validation (run by nvidia-sandbox-validator) returns "device not bound to 'vfio-pci'; device: %s driver: '%s'" for each NVIDIA GPU on another driver, wrapped as "error validating vfio-pci driver installation: %w"`,
     format: "device not bound to 'vfio-pci'; device: %s driver: '%s'",
     versions:
-      "newer validators also accept nvgrace_gpu_vfio_pci (Grace Hopper); the KubeVirt GPU device plugin logs the same words at info level (\"Device not bound to 'vfio-pci'; …\") when it skips a GPU",
+      'newer validators also accept nvgrace_gpu_vfio_pci (Grace Hopper); the KubeVirt GPU device plugin logs the same words at info level ("Device not bound to \'vfio-pci\'; …") when it skips a GPU',
     patterns: [
-      new RegExp(`[Dd]evice not bound to 'vfio-pci'; device: (?<bdf>${PCI_ADDR}) driver: '(?<driver>[\\w-]{0,40})'`),
+      new RegExp(
+        `[Dd]evice not bound to 'vfio-pci'; device: (?<bdf>${PCI_ADDR}) driver: '(?<driver>[\\w-]{0,40})'`,
+      ),
     ],
     severity: 'error',
     title: 'The GPU operator expected the GPU on vfio-pci, it is on another driver',
@@ -267,7 +275,10 @@ export const HARVEST5A_SWEEP_ENTRIES: CatalogueEntry[] = [
         { bdf: '0000:18:00.0', driver: 'nvidia' },
         'https://github.com/NVIDIA/k8s-driver-manager/issues/191',
       ),
-      ex("device not bound to 'vfio-pci'; device: 0000:41:00.0 driver: ''", { bdf: '0000:41:00.0', driver: '' }),
+      ex("device not bound to 'vfio-pci'; device: 0000:41:00.0 driver: ''", {
+        bdf: '0000:41:00.0',
+        driver: '',
+      }),
     ],
   },
   {
@@ -300,13 +311,18 @@ export const HARVEST5A_SWEEP_ENTRIES: CatalogueEntry[] = [
     format: 'unsupported Nvidia driver version: %s',
     versions:
       'logged by the sandbox as "FATAL ERROR: creating loader: registering filesystems: registering nvproxy driver: unsupported Nvidia driver version: VERSION" (only in the runsc debug log); the container engine sees only "cannot read client sync file: waiting for sandbox to start: EOF"',
-    patterns: [/registering nvproxy driver: unsupported Nvidia driver version: (?<version>\d{3}\.\d{1,3}(?:\.\d{1,3})?)/],
+    patterns: [
+      /registering nvproxy driver: unsupported Nvidia driver version: (?<version>\d{3}\.\d{1,3}(?:\.\d{1,3})?)/,
+    ],
     severity: 'error',
     title: "gVisor's nvproxy does not support this NVIDIA driver version",
     cause:
-      'runsc with --nvproxy proxies the NVIDIA driver\'s ioctls itself and carries a table of the driver ABIs it knows, looked up by the exact host driver version; this version is not in it (even a patch release next to a supported one, as in google/gvisor#10605), so the sandbox exits while starting and every GPU container on the node fails',
+      "runsc with --nvproxy proxies the NVIDIA driver's ioctls itself and carries a table of the driver ABIs it knows, looked up by the exact host driver version; this version is not in it (even a patch release next to a supported one, as in google/gvisor#10605), so the sandbox exits while starting and every GPU container on the node fails",
     fix: '`runsc nvproxy list-supported-drivers` lists the versions this runsc knows: install one of them, or a newer runsc release that supports yours; if the version is ABI-identical to a supported one, --nvproxy-driver-version=SUPPORTED (or, newer runsc, --nvproxy-allow-unsupported-driver) runs it untested',
-    render: render('FATAL ERROR: creating loader: registering filesystems: registering nvproxy driver: ', '535.161.08'),
+    render: render(
+      'FATAL ERROR: creating loader: registering filesystems: registering nvproxy driver: ',
+      '535.161.08',
+    ),
     examples: [
       ex(
         'W0701 16:17:05.097621  2939814 util.go:64] FATAL ERROR: creating loader: registering filesystems: registering nvproxy driver: unsupported Nvidia driver version: 535.161.08',
@@ -364,14 +380,18 @@ export const HARVEST5A_SWEEP_ENTRIES: CatalogueEntry[] = [
         { what: 'frontend ioctl', cmd: '212' },
         'https://github.com/google/gvisor/issues/10272',
       ),
-      ex('nvproxy: unknown control command 0x20801230', { cmd: '0x20801230' }, 'https://github.com/google/gvisor/issues/9846'),
+      ex(
+        'nvproxy: unknown control command 0x20801230',
+        { cmd: '0x20801230' },
+        'https://github.com/google/gvisor/issues/9846',
+      ),
     ],
   },
   // ---- Cloud Hypervisor, as Kata runs it ----
   {
     id: 'chv.iommu-table-add-failed',
     source: 'cloud-hypervisor',
-    cite: 'cloud-hypervisor/cloud-hypervisor pci/src/vfio.rs VfioPciDevice::allocate_bars(), when the VFIO device\'s setup_dma_map() (mapping all guest RAM for DMA) fails',
+    cite: "cloud-hypervisor/cloud-hypervisor pci/src/vfio.rs VfioPciDevice::allocate_bars(), when the VFIO device's setup_dma_map() (mapping all guest RAM for DMA) fails",
     format: 'failed to add all guest memory regions into iommu table',
     versions:
       'newer releases append the error (": {}"); logged as "cloud-hypervisor: TIME: <vmm> ERROR:pci/src/vfio.rs:LINE -- failed to add …" and, under Kata, in the kata-hypervisor journal',

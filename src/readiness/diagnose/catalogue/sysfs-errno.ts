@@ -603,8 +603,8 @@ export function sysfsErrnoText(file: SysfsFile | undefined, f: Facts): SysfsErrn
   if (e === 'ENOENT' && /\/sys\/class\/uio\/uio\d{1,4}\/device(?:\/|$)/.test(f.path ?? ''))
     return {
       cause:
-        'the UIO device path does not exist: /sys/class/uio/uioN is created only while the device is bound to a UIO driver (igb_uio, uio_pci_generic), and inside a container only if the host\'s /sys/class/uio is visible there at that path — a device plugin that mounts just the device\'s own directory (as the Intel QAT plugin did, mounting /sys/class/uio/uioN/device at /sys/class/uio in intel-device-plugins-for-kubernetes#351) leaves DPDK looking for a path that is not there',
-      fix: 'on the host check `ls -l /sys/class/uio/` and the driver in use (`lspci -k -s ADDR`); in a container mount the host\'s /sys/class/uio (or sysfs) so the same path exists, or use vfio-pci, which needs only /dev/vfio',
+        "the UIO device path does not exist: /sys/class/uio/uioN is created only while the device is bound to a UIO driver (igb_uio, uio_pci_generic), and inside a container only if the host's /sys/class/uio is visible there at that path — a device plugin that mounts just the device's own directory (as the Intel QAT plugin did, mounting /sys/class/uio/uioN/device at /sys/class/uio in intel-device-plugins-for-kubernetes#351) leaves DPDK looking for a path that is not there",
+      fix: "on the host check `ls -l /sys/class/uio/` and the driver in use (`lspci -k -s ADDR`); in a container mount the host's /sys/class/uio (or sysfs) so the same path exists, or use vfio-pci, which needs only /dev/vfio",
     };
   const own = file?.byErrno[e];
   if (own) return typeof own === 'function' ? own(f) : own;
