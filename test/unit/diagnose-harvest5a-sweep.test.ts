@@ -18,7 +18,7 @@ test('every entry is registered, cites its source and claims its examples alone'
       assert.equal(f.facts[k], v, `${e.id} fact ${k}: ${x.text}`);
   });
   assert.equal(n, HARVEST5A_SWEEP_ENTRIES.length);
-  assert.equal(n, 12);
+  assert.equal(n, 13);
 });
 
 test('every harvested example names the public thread it came from', () => {
@@ -29,7 +29,7 @@ test('every harvested example names the public thread it came from', () => {
       posted++;
       assert.match(x.origin, /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/(?:issues|pull)\/\d+$/, e.id);
     }
-  assert.equal(posted, 19);
+  assert.equal(posted, 20);
 });
 
 test('CDI: an unresolvable device — engine spec dirs, the GPU operator management spec, a DRA driver', () => {
@@ -224,4 +224,23 @@ test('already explained right: KubeVirt GPUs allocated by another device plugin'
     'kubevirt.device-count-mismatch',
   );
   assert.match(f.explanation.cause, /NVIDIA container device plugin/);
+});
+
+test('libtpu: one process per host holds the TPU; the old wording is noise in multi-process runs', () => {
+  const id = 'runtime.libtpu-in-use';
+  const held = onlyFinding(
+    "RuntimeError: Unable to initialize backend 'tpu': ABORTED: The TPU is already in use by process with pid 22589. Not attempting to load libtpu.so in this process.",
+    id,
+  );
+  assert.equal(held.explanation.severity, 'error');
+  assert.equal(held.facts.pid, '22589');
+  assert.match(held.explanation.cause, /\/tmp\/libtpu_lockfile/);
+  assert.match(held.explanation.cause, /\/dev\/vfio\/N/);
+  assert.match(held.explanation.fix, /lsof -w \/dev\/accel0/);
+  const old = onlyFinding(
+    'libtpu.so already in used by another process. Not attempting to load libtpu.so in this process.',
+    id,
+  );
+  assert.equal(old.explanation.severity, 'warning');
+  assert.match(old.explanation.cause, /harmless noise/);
 });

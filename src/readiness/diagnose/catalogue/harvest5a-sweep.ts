@@ -387,6 +387,46 @@ export const HARVEST5A_SWEEP_ENTRIES: CatalogueEntry[] = [
       ),
     ],
   },
+  // ---- Cloud TPU: libtpu's one-process lock ----
+  {
+    id: 'runtime.libtpu-in-use',
+    source: 'userspace tool',
+    cite: 'openxla/xla (earlier tensorflow/tensorflow) tensorflow/core/tpu/tpu_initializer_helper.cc TryAcquireTpuLock(): libtpu takes lockf() on /tmp/libtpu_lockfile for the life of the process; FindLibtpuProcess() names the holder',
+    format:
+      'The TPU is already in use by process with pid %d. Not attempting to load libtpu.so in this process.',
+    versions:
+      'older releases logged "libtpu.so already in use by another process. Run \\"$ sudo lsof -w /dev/accel0\\" to figure out which process is using the TPU. Not attempting to load libtpu.so in this process." (tpu_initializer_helper.cc:94) or "libtpu.so is already in use by process with pid N"; newer ones return ABORTED with "The TPU is already in use by process with pid N" or, when the holder cannot be found, "…by another process probably owned by another user … run \\"$ sudo rm /tmp/libtpu_lockfile\\""',
+    patterns: [
+      /The TPU is already in use by (?:process with pid (?<pid>\d{1,10})|another process)/,
+      /libtpu\.so (?<old>(?:is )?already in used? by (?:another process|process with pid (?<oldpid>\d{1,10})))/,
+    ],
+    severity: 'error',
+    title: 'Another process holds the TPU (libtpu allows one per host)',
+    cause:
+      'libtpu lets one process at a time use the TPU chips of a host: the first process that loads it takes a lock on /tmp/libtpu_lockfile (and opens the chips — /dev/accel* or, on newer TPU VMs, the VFIO groups /dev/vfio/N) until it exits, and any other process is refused, even if it would use other cores. The holder is another training job or notebook kernel, an earlier run that has not exited (hung, in tmux/screen), or a job that used the TPU without its scheduler knowing',
+    fix: "find the holder (`sudo lsof -w /dev/accel0`, or `sudo lsof /dev/vfio/*` on VFIO-based TPU VMs; the pid in the message) and stop it; if no process holds it but the message stays, remove a stale lock with `sudo rm /tmp/libtpu_lockfile`. To use the TPU from several processes, use the framework's own multi-process launch (PJRT / xmp.spawn, jax.distributed) rather than independent scripts",
+    refine: (f) =>
+      f.old
+        ? {
+            severity: 'warning',
+            cause:
+              'the older libtpu logs this when a process finds the TPU already held and does not load libtpu — in multi-process training (torch_xla on several cores) processes the framework starts besides the one that owns the TPU print it while training runs normally, which is harmless noise that newer libtpu builds no longer print (pytorch/xla#3214); if the program itself then finds no TPU, another job holds it',
+            fix: 'if training runs, ignore it or update libtpu/the TPU VM image; if the program finds no TPU, find the holder (`sudo lsof -w /dev/accel0`) and stop it, or remove a stale /tmp/libtpu_lockfile',
+          }
+        : undefined,
+    render: render('jaxlib.xla_extension.XlaRuntimeError: ABORTED: ', 2239507),
+    examples: [
+      ex(
+        'libtpu.so already in used by another process. Not attempting to load libtpu.so in this process.',
+        { old: 'already in used by another process' },
+        'https://github.com/pytorch/xla/issues/3214',
+      ),
+      ex(
+        "RuntimeError: Unable to initialize backend 'tpu': ABORTED: The TPU is already in use by process with pid 22589. Not attempting to load libtpu.so in this process.",
+        { pid: '22589' },
+      ),
+    ],
+  },
   // ---- Cloud Hypervisor, as Kata runs it ----
   {
     id: 'chv.iommu-table-add-failed',
