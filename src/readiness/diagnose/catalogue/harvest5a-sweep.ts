@@ -29,7 +29,7 @@ export const HARVEST5A_SWEEP_ENTRIES: CatalogueEntry[] = [
     versions:
       'each engine wraps it: podman "setting up CDI devices: …" (before 4.6 "error setting up CDI devices: …"), containerd and CRI-O "CDI device injection failed: …", the NVIDIA container runtime (GPU operator, CDI mode) "failed to inject CDI devices: …" inside "could not apply required modification to OCI specification"; the list holds every fully-qualified name VENDOR/CLASS=NAME it could not find, joined by ", "',
     patterns: [
-      /(?:(?<via>setting up CDI devices|inject CDI devices|CDI device injection failed): )?[Uu]nresolvable CDI devices (?<kind>[\w.-]{1,100}\/[\w.-]{1,60})=(?<name>[\w.:-]{1,100})/,
+      /(?:(?<via>setting up CDI devices|inject CDI devices|CDI device injection failed): |^|: )[Uu]nresolvable CDI devices (?<kind>[\w.-]{1,100}\/[\w.-]{1,60})=(?<name>[\w.:-]{1,100})/,
     ],
     severity: 'error',
     title: 'The container engine found no CDI spec defining the requested device',
@@ -225,7 +225,8 @@ export const HARVEST5A_SWEEP_ENTRIES: CatalogueEntry[] = [
           }
         : undefined,
     render: render(
-      'nvidia-kubevirt-gpu-device-plugin: ',
+      '',
+      'nvidia-kubevirt-gpu-device-plugin',
       '/lib64/libc.so.6',
       'GLIBC_2.32',
       'nvidia-kubevirt-gpu-device-plugin',
