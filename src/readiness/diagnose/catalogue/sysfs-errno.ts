@@ -598,6 +598,14 @@ export function sysfsErrnoText(file: SysfsFile | undefined, f: Facts): SysfsErrn
       cause: `the path goes through the ${viaDriver[1]} driver's directory, where a device is listed only while it is bound to ${viaDriver[1]} (the kernel adds the link at bind time, driver_sysfs_add() in drivers/base/dd.c): ${viaDriver[2]} is not bound to ${viaDriver[1]} (still on its own driver, or on none), so nothing under that path exists`,
       fix: `bind ${viaDriver[2]} to ${viaDriver[1]} first (\`vfiokit bind ${viaDriver[2]}\`, or driver_override and drivers_probe), or read the device by its own path, /sys/bus/pci/devices/${viaDriver[2]}/, which exists whatever its driver`,
     };
+  // "/sys/class/uio/uio13/device/config": a UIO device's link exists only while the device is bound
+  // to a UIO driver, and inside a container only where the host's /sys/class/uio is visible.
+  if (e === 'ENOENT' && /\/sys\/class\/uio\/uio\d{1,4}\/device(?:\/|$)/.test(f.path ?? ''))
+    return {
+      cause:
+        "the UIO device path does not exist: /sys/class/uio/uioN is created only while the device is bound to a UIO driver (igb_uio, uio_pci_generic), and inside a container only if the host's /sys/class/uio is visible there at that path — a device plugin that mounts just the device's own directory (as the Intel QAT plugin did, mounting /sys/class/uio/uioN/device at /sys/class/uio in intel-device-plugins-for-kubernetes#351) leaves DPDK looking for a path that is not there",
+      fix: "on the host check `ls -l /sys/class/uio/` and the driver in use (`lspci -k -s ADDR`); in a container mount the host's /sys/class/uio (or sysfs) so the same path exists, or use vfio-pci, which needs only /dev/vfio",
+    };
   const own = file?.byErrno[e];
   if (own) return typeof own === 'function' ? own(f) : own;
   return ANY_FILE[e];

@@ -785,9 +785,9 @@ export const VMM_MGMT_ENTRIES: CatalogueEntry[] = [
     cite: 'k8snetworkplumbingwg/sriov-cni pkg/sriov/sriov.go ApplyVFConfig() (netlink VF settings through the PF)',
     format: 'failed to set vf %d vlan: %s',
     versions:
-      'wrapped as "SRIOV-CNI failed to configure VF \\"…\\""; siblings set the MAC, spoof check, trust, link state and rate',
+      'wrapped as "SRIOV-CNI failed to configure VF \\"…\\""; siblings set the MAC, spoof check, trust, link state and rate; newer releases name the VLAN request in full ("failed to set vf %d vlan configuration - id %d, qos %d and proto %s: %v")',
     patterns: [
-      /failed to set vf (?<vf>\d{1,4}) (?<what>vlan|mac address|spoofchk|trust|link state|tx rate)[^\n:]{0,20}: (?<err>[a-z][a-z ]{2,40})/,
+      /failed to set vf (?<vf>\d{1,4}) (?<what>vlan|mac address|spoofchk|trust|link state|tx rate)[^\n:]{0,64}: (?<err>[a-z][a-z ]{2,40})/,
     ],
     severity: 'error',
     title: 'The PF driver refused a VF setting from the SR-IOV CNI',
