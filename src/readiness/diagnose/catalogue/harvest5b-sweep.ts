@@ -1,0 +1,347 @@
+/**
+ * The fifth harvest, part b: the kernel side as it shows up in patch threads, syzbot reports and
+ * stable reviews on the kernel's mailing lists — WARN/BUG splats whose first line names vfio
+ * (vfio_iommu_type1, vfio_pci_config, vfio_main), iommufd, the Intel IOMMU driver or the PCI core.
+ * A splat's stable part is "WARNING: CPU: N PID: N at FILE:LINE FUNCTION+0xOFF/0xSIZE" (kernel/panic.c
+ * __warn()) or "kernel BUG at FILE:LINE!" (lib/bug.c report_bug()); these entries match the file and
+ * the function, read the rest as facts, and say what the check that fired means and which kernel
+ * releases carried the known bug behind it, with the commit that fixed it, as the thread shows.
+ * Line numbers change with every release, so nothing branches on them. Each example is the line as
+ * posted, with the thread it came from.
+ */
+import type { CatalogueEntry, Refinement } from '../entry.js';
+import { ex, render } from './build.js';
+
+/** The start of __warn()'s first line, up to the file. */
+const WARN_AT = 'WARNING: CPU: \\d{1,5} PID: \\d{1,8} at ';
+/** The function __warn() prints after FILE:LINE (%pS), or the inline name syzbot's symbolizer puts there. */
+const FUNC = '(?:[ \\t]{1,3}(?<func>[A-Za-z_][\\w.]{0,80}))?';
+
+/** What a WARN in vfio_iommu_type1.c means, by the function it fired in. */
+function refineType1Warn(f: Readonly<Record<string, string>>): Refinement | undefined {
+  if (f.func === 'vfio_iommu_type1_unpin_pages')
+    return {
+      cause:
+        'a driver that pins guest pages through VFIO (an mdev vendor driver: GVT-g/kvmgt, vfio-ccw, vfio-ap, a vGPU driver) asked vfio_iommu_type1 to unpin pages at an IOVA that no DMA mapping covers (WARN_ON(i != npage) in vfio_iommu_type1_unpin_pages()): the driver and the type1 backend disagree about what is pinned — a bug in that driver or in the pin/unpin API between them. In the thread it was a development series for 5.20 (Linux 6.0) that shifted an IOVA twice ("vfio: Pass in starting IOVA to vfio_pin/unpin_pages API"); it was fixed before the series was merged, so no release carried it',
+      fix: 'note which mdev driver is in the call trace (kvmgt, vfio_ccw, vfio_ap, nvidia_vgpu_vfio) and update the kernel (or the vendor vGPU driver) to a release where its pin/unpin calls match; report it with the trace to kvm@vger.kernel.org if it is current',
+    };
+  return undefined;
+}
+
+export const HARVEST5B_SWEEP_ENTRIES: CatalogueEntry[] = [
+  // ---- drivers/vfio/vfio_iommu_type1.c ----
+  {
+    id: 'kernel.warn-vfio-type1-pinned',
+    source: 'kernel',
+    cite: 'torvalds/linux kernel/panic.c __warn() (the splat line) for the WARN_ON()s in drivers/vfio/vfio_iommu_type1.c vfio_remove_dma() (WARN_ON(!RB_EMPTY_ROOT(&dma->pfn_list))) and vfio_iommu_type1_unpin_pages() (WARN_ON(i != npage))',
+    format: 'WARNING: CPU: %d PID: %d at %s:%d %pS\n',
+    versions:
+      'the splat line is "WARNING: CPU: N PID: N at drivers/vfio/vfio_iommu_type1.c:LINE FUNCTION+0xOFF/0xSIZE [vfio_iommu_type1]"; the line number moves with every release, and some mail clients wrap the function onto the next line. A "kernel BUG at drivers/vfio/vfio_iommu_type1.c:LINE!" from vfio_dma_do_unmap() often follows when the pins are never dropped',
+    patterns: [new RegExp(`${WARN_AT}drivers/vfio/vfio_iommu_type1\\.c:(?<line>\\d{1,6})${FUNC}`)],
+    severity: 'error',
+    title: 'vfio_iommu_type1 found guest pages still pinned by a driver (kernel WARN)',
+    cause:
+      "vfio_iommu_type1 removed a DMA mapping while pages in it were still pinned through vfio_pin_pages() by an mdev/vendor driver (WARN_ON(!RB_EMPTY_ROOT(&dma->pfn_list)) in vfio_remove_dma()): the driver's bookkeeping and type1's disagree, so pinned pages leak, and an unmap of the same range can then crash in vfio_dma_do_unmap(). A kernel bug, not a configuration problem. A known case: commit 492d1e9f0df7 (\"vfio/type1: optimize vfio_pin_pages_remote()\", queued for Linux 6.17) made vfio_find_vpfn() match a whole page range instead of the exact IOVA, which hit this on s390 with vfio-ccw (6.16-rc7 + vfio-next); \"vfio/type1: correct logic of vfio_find_vpfn()\" restored exact matching before the release",
+    fix: 'read the call trace for the mdev driver involved (vfio_ccw, vfio_ap, kvmgt, a vGPU driver) and move to a kernel with the fix for it (for the 6.17-cycle regression, any released 6.17+); if it is a current kernel, report the splat to kvm@vger.kernel.org. Stop the guests using that mdev before the unmap turns into a BUG',
+    refine: refineType1Warn,
+    render: render('', 3, 501, 'drivers/vfio/vfio_iommu_type1.c', 1204, 'vfio_remove_dma+0xda/0xf0 [vfio_iommu_type1]'),
+    examples: [
+      ex(
+        '[  215.671893] WARNING: CPU: 10 PID: 6210 at drivers/vfio/vfio_iommu_type1.c:1204',
+        { line: '1204' },
+        'https://lore.kernel.org/all/20250725070054.66497-1-lizhe.67@bytedance.com/',
+      ),
+      ex(
+        '[   47.348778] WARNING: CPU: 3 PID: 501 at drivers/vfio/vfio_iommu_type1.c:978 vfio_iommu_type1_unpin_pages+0x7b/0x100 [vfio_iommu_type1]',
+        { func: 'vfio_iommu_type1_unpin_pages' },
+        'https://lore.kernel.org/all/20220722161129.21059262.alex.williamson@redhat.com/',
+      ),
+    ],
+  },
+  {
+    id: 'kernel.bug-vfio-type1-unmap',
+    source: 'kernel',
+    cite: 'torvalds/linux lib/bug.c report_bug() (the "kernel BUG at %s:%u!" line) for BUG_ON(++retries > 10) in drivers/vfio/vfio_iommu_type1.c vfio_dma_do_unmap()',
+    format: 'kernel BUG at %s:%u!\n',
+    versions:
+      'the BUG_ON has been in vfio_dma_do_unmap() since Linux 4.10 (mdev support); the RIP line names vfio_dma_do_unmap, or vfio_iommu_type1_ioctl when it is inlined (5.4). Before 5.19 the vendor drivers were asked through the VFIO_IOMMU_NOTIFY_DMA_UNMAP notifier, since then through their vfio_device_ops dma_unmap callback',
+    patterns: [/kernel BUG at drivers\/vfio\/vfio_iommu_type1\.c:(?<line>\d{1,6})!/],
+    severity: 'error',
+    title: 'vfio_iommu_type1 crashed unmapping guest memory a driver kept pinned',
+    cause:
+      'a DMA unmap (QEMU removing guest memory, or the VM shutting down) covered pages that an mdev/vendor driver had pinned through vfio_pin_pages(); type1 asks the driver to unpin them and retries, and after 10 rounds with the pins still there it stops the kernel (BUG_ON in vfio_dma_do_unmap()). The driver did not honour the unmap: a vendor-driver bug (the thread: libvfio-user\'s out-of-tree muser module on 5.4; upstream, the 6.17-cycle vfio_find_vpfn() regression, fixed before release, reached it after vfio_remove_dma() warnings)',
+    fix: "find the mdev driver (the modules list and the warnings before it) and update or remove it; for the muser kernel module, libvfio-user dropped it for the socket-based vfio-user protocol. A kernel with this BUG is left unstable: reboot the host",
+    render: render('', 'drivers/vfio/vfio_iommu_type1.c', 1480),
+    examples: [
+      ex(
+        '[  241.164340] kernel BUG at drivers/vfio/vfio_iommu_type1.c:1480!',
+        { line: '1480' },
+        'https://lore.kernel.org/all/20250725070054.66497-1-lizhe.67@bytedance.com/',
+      ),
+      ex(
+        '[  207.412488] kernel BUG at drivers/vfio/vfio_iommu_type1.c:953!',
+        { line: '953' },
+        'https://github.com/nutanix/libvfio-user/issues/23',
+      ),
+    ],
+  },
+  // ---- drivers/vfio/pci/vfio_pci_config.c ----
+  {
+    id: 'kernel.warn-vfio-pci-config-ecap',
+    source: 'kernel',
+    cite: 'torvalds/linux kernel/panic.c __warn() for WARN_ON(cap_id > PCI_EXT_CAP_ID_MAX) in drivers/vfio/pci/vfio_pci_config.c vfio_config_do_rw() (inlined into vfio_pci_config_rw())',
+    format: 'WARNING: CPU: %d PID: %d at %s:%d %pS\n',
+    versions:
+      'the function shown is vfio_pci_config_rw [vfio_pci_core] (vfio_config_do_rw() is inlined); before 5.15 the module is [vfio_pci]. Fixed by commit fe4bf8d0b671 ("vfio/pci: Properly hide first-in-list PCIe extended capability", Linux 6.13, backported to 6.12.y and older stable series)',
+    patterns: [
+      new RegExp(`${WARN_AT}drivers/vfio/pci/vfio_pci_config\\.c:(?<line>\\d{1,6})${FUNC}`),
+    ],
+    severity: 'warning',
+    title: 'vfio-pci read a hidden first extended capability out of bounds (kernel WARN)',
+    cause:
+      "the device's first PCIe extended capability (at 0x100) is one vfio-pci hides from the user — an ID it does not know (above PCI_EXT_CAP_ID_MAX) or one it hides on purpose. Hiding the first capability leaves its ID in vfio-pci's config map, and when the VMM (QEMU) read that part of config space the ID was used to index the permission table past its end (WARN_ON(cap_id > PCI_EXT_CAP_ID_MAX), then an out-of-bounds read). A vfio-pci bug present since the driver was written; fixed in Linux 6.13 by fe4bf8d0b671 and in the stable kernels that took it (6.12.2, and the other maintained series)",
+    fix: "update the host kernel to one with fe4bf8d0b671 (6.13+, or a stable release after December 2024); until then the warning repeats on each read of that capability and is not caused by the guest. `lspci -vvv -s <address>` shows which capability sits first at 0x100",
+    render: render('', 118, 5329, 'drivers/vfio/pci/vfio_pci_config.c', 1900, 'vfio_pci_config_rw+0x395/0x430 [vfio_pci_core]'),
+    examples: [
+      ex(
+        'WARNING: CPU: 118 PID: 5329 at drivers/vfio/pci/vfio_pci_config.c:1900 vfio_pci_config_rw+0x395/0x430 [vfio_pci_core]',
+        { func: 'vfio_pci_config_rw' },
+        'https://lore.kernel.org/all/20241203144804.973110704@linuxfoundation.org/',
+      ),
+    ],
+  },
+  // ---- drivers/vfio/vfio_main.c ----
+  {
+    id: 'kernel.warn-vfio-main',
+    source: 'kernel',
+    cite: 'torvalds/linux kernel/panic.c __warn() for the WARN_ON()s in drivers/vfio/vfio_main.c: __vfio_register_dev() (a driver with iommufd bind but not all of attach_ioas/detach_ioas) and vfio_df_close() via vfio_assert_device_open()',
+    format: 'WARNING: CPU: %d PID: %d at %s:%d %pS\n',
+    versions:
+      'vfio_main.c exists since Linux 6.1 (before that drivers/vfio/vfio.c); vfio_df_close() since 6.6 (the cdev/iommufd work). The line number differs between releases',
+    patterns: [new RegExp(`${WARN_AT}drivers/vfio/vfio_main\\.c:(?<line>\\d{1,6})${FUNC}`)],
+    severity: 'error',
+    title: 'The VFIO core caught a driver or a close path out of step (kernel WARN)',
+    cause:
+      'a consistency check in the VFIO core fired: a kernel bug in VFIO or in the vfio variant driver named in the trace, not a configuration problem. The function after the line number says which check',
+    fix: 'note the function and the driver in the call trace and update the kernel to a release with the fix (see the refined cause); report it to kvm@vger.kernel.org if the kernel is current',
+    refine: (f) => {
+      if (f.func === '__vfio_register_dev')
+        return {
+          cause:
+            "a vfio PCI variant driver registered a device with vfio_device_ops that supply iommufd binding but not both attach_ioas and detach_ioas, so __vfio_register_dev() refused it (WARN_ON, -EINVAL) and the driver's probe failed (\"probe with driver … failed with error -22\"). Seen with pds_vfio_pci (AMD/Pensando) on kernels built with CONFIG_IOMMUFD since the driver appeared (6.7): its ops lacked detach_ioas. Fixed by fe24d5bc635e (\"vfio/pds: Fix missing detach_ioas op\", Linux 6.16, backported to 6.6.y and 6.12.y in August 2025)",
+          fix: 'update to a kernel with the fix for that driver (6.16+, or a 6.6/6.12 stable release from August 2025 on); until then bind the VF to plain vfio-pci if you do not need the variant driver\'s live migration',
+        };
+      if (f.func === 'vfio_df_close' || f.func === 'vfio_assert_device_open')
+        return {
+          cause:
+            "a device opened in VFIO no-IOMMU mode through the legacy group interface was closed while its open count was 0 (vfio_assert_device_open() in vfio_df_close()): with iommufd providing the VFIO container (CONFIG_VFIO_CONTAINER=n, IOMMUFD_VFIO_CONTAINER) the group open path skips vfio_df_open() for no-IOMMU devices but the close path still called vfio_df_close(). Introduced by 6086efe73498 (\"vfio-iommufd: Move noiommu compat validation out of vfio_iommufd_bind()\"); a fix (\"vfio: Fix unbalanced vfio_df_close call in no-iommu mode\") was posted in June 2025",
+          fix: "harmless for the close itself; to avoid it build with CONFIG_VFIO_CONTAINER=y (the legacy container) or move to a kernel with the no-IOMMU close fix. No-IOMMU mode gives the device unrestricted DMA: use it only where there is no IOMMU at all",
+        };
+      return undefined;
+    },
+    render: render('', 0, 5040, 'drivers/vfio/vfio_main.c', 317, '__vfio_register_dev+0x130/0x140 [vfio]'),
+    examples: [
+      ex(
+        'WARNING: CPU: 0 PID: 5040 at drivers/vfio/vfio_main.c:317 __vfio_register_dev+0x130/0x140 [vfio]',
+        { func: '__vfio_register_dev' },
+        'https://lore.kernel.org/all/20250812173000.915315034@linuxfoundation.org/',
+      ),
+      ex(
+        '[   29.096616] WARNING: CPU: 1 PID: 164 at drivers/vfio/vfio_main.c:487 vfio_df_close+0xac/0xb4',
+        { func: 'vfio_df_close' },
+        'https://lore.kernel.org/all/20250602234319.4404-1-jacob.pan@linux.microsoft.com/',
+      ),
+    ],
+  },
+  // ---- drivers/iommu/iommufd ----
+  {
+    id: 'kernel.warn-iommufd',
+    source: 'kernel',
+    cite: 'torvalds/linux kernel/panic.c __warn() for the WARN_ON()s in drivers/iommu/iommufd/ (io_pagetable.c iopt_destroy_table()/iopt_alloc_area_pages()/iopt_remove_access(), pages.c __iopt_area_unfill_domain(), device.c iommufd_access_destroy()/iommufd_device_unbind(), iommufd_private.h iommufd_object_destroy_user())',
+    format: 'WARNING: CPU: %d PID: %d at %s:%d %pS\n',
+    versions:
+      'iommufd is in Linux 6.2+. syzbot reports add the source location after the function ("iopt_map_pages+0xce7/0xda0 drivers/iommu/iommufd/io_pagetable.c:367") and repeat the line for each inlined function; a stable patch may quote the line without the function',
+    patterns: [
+      new RegExp(`${WARN_AT}drivers/iommu/iommufd/(?<file>[\\w.-]{1,40}\\.[ch]):(?<line>\\d{1,6})${FUNC}`),
+    ],
+    severity: 'error',
+    title: 'iommufd caught its own bookkeeping out of step (kernel WARN)',
+    cause:
+      "one of iommufd's internal consistency checks fired — pinned-page accounting, the IOVA area tree or an object's reference count did not match what the code expected: a kernel bug, not a configuration problem. Most were found by syzkaller (many through the iommufd selftest interface, CONFIG_IOMMUFD_TEST) and fixed in stable releases; a VMM using iommufd (QEMU's iommufd backend, cloud-hypervisor) can hit the ones in the map/unmap and access paths",
+    fix: 'update to the newest stable release of your kernel series; if it still fires, report the full splat to iommu@lists.linux.dev with the kernel version',
+    refine: (f) => {
+      const fn = f.func ?? '';
+      if (fn === 'iopt_destroy_table')
+        return {
+          cause:
+            'the IOAS was destroyed with pages still accounted to it (iopt_destroy_table() found areas or reserved ranges left): "a generic splat that says accounting has gone wrong" (Jason Gunthorpe). The report came from the IOMMUFD series before it was merged (with IOMMUFD_VFIO_CONTAINER); the syzkaller-found accounting bugs behind it were fixed before Linux 6.2 shipped iommufd',
+          fix: 'on a released kernel, update to the newest stable release of your series and report the splat to iommu@lists.linux.dev if it still fires',
+        };
+      if (fn === '__iopt_area_unfill_domain')
+        return {
+          cause:
+            'unmapping an area ran past the pages it had mapped and corrupted pages that were never mapped, which trips the pinned-page count check (batch_last_index computed from the wrong start when an access was present). Found by syzkaller on 6.3-rc2; fixed by 727c28c1cef2 and backported to the 6.2 stable series',
+          fix: 'update to Linux 6.3 or a 6.2.y stable release with 727c28c1cef2',
+        };
+      if (fn === 'iommufd_access_destroy')
+        return {
+          cause:
+            'IOMMUFD_DESTROY raced with a driver destroying the same access object: the destroy ioctl raised the object\'s reference count without holding destroy_rwsem, so the other side saw a spurious extra user (CVE-2023-53795, "iommufd: IOMMUFD_DESTROY should not increase the refcount"). Affected Linux 6.2 to 6.4.7; fixed in 6.4.8 and 6.5',
+          fix: 'update to Linux 6.4.8+ (or 6.5+)',
+        };
+      if (fn === 'iommufd_access_change_ioas' || (f.file === 'io_pagetable.c' && !fn))
+        return {
+          cause:
+            "an access (an emulated or mdev device's view of an IOAS) was removed from the IOAS access list with the wrong id: iopt_add_access() overwrote access->iopt_access_list_id before iopt_calculate_iova_alignment() failed, so the later removal found a different entry (the WARN in iopt_remove_access(), reached from iommufd_access_change_ioas()). Introduced with iommufd_access_change_ioas() (9227da7816dd, Linux 6.6); fixed by aeb004c0cd69 (\"iommufd: Fix iopt_access_list_id overwrite bug\", Linux 6.8, backported to 6.6.21)",
+          fix: 'update to Linux 6.8+ or 6.6.21+',
+        };
+      if (fn === 'iommufd_device_unbind' || fn === 'iommufd_object_destroy_user')
+        return {
+          cause:
+            'a driver unbinding its device from iommufd had to wait for a short-term reference on the iommufd device object to drop, and it did not within the timeout ("iommufd: Time out waiting for iommufd object to become free" just before); the object is left in place. In the syzbot report (6.12) it came through the iommufd selftest and the timeout was raised from 10 to 60 s (d9df72c6acd6, backported to 6.12.y and 6.13.y)',
+          fix: 'update to a kernel with d9df72c6acd6; if it still happens, something holds the object: report the splat with the call trace to iommu@lists.linux.dev',
+        };
+      return undefined;
+    },
+    render: render('', 4, 1736, 'drivers/iommu/iommufd/io_pagetable.c', 660, 'iopt_destroy_table+0x91/0xc0 [iommufd]'),
+    examples: [
+      ex(
+        'WARNING: CPU: 4 PID: 1736 at drivers/iommu/iommufd/io_pagetable.c:660 iopt_destroy_table+0x91/0xc0 [iommufd]',
+        { func: 'iopt_destroy_table', file: 'io_pagetable.c' },
+        'https://lore.kernel.org/all/Y2kUqW9e8xQemel4@nvidia.com/',
+      ),
+      ex(
+        '  WARNING: CPU: 1 PID: 4738 at drivers/iommu/iommufd/io_pagetable.c:1360',
+        { file: 'io_pagetable.c', line: '1360' },
+        'https://lore.kernel.org/all/20240304211553.106159939@linuxfoundation.org/',
+      ),
+      ex(
+        '  WARNING: CPU: 0 PID: 3076 at drivers/iommu/iommufd/device.c:477 iommufd_access_destroy+0x18/0x20 drivers/iommu/iommufd/device.c:478',
+        { func: 'iommufd_access_destroy', file: 'device.c' },
+        'https://osv.dev/vulnerability/CVE-2023-53795',
+      ),
+      ex(
+        'WARNING: CPU: 1 PID: 6050 at drivers/iommu/iommufd/iommufd_private.h:208 iommufd_device_unbind+0x81/0xa0 drivers/iommu/iommufd/device.c:280',
+        { func: 'iommufd_device_unbind', file: 'iommufd_private.h' },
+        'https://lore.kernel.org/all/67403e13.050a0220.3c9d61.018d.GAE@google.com/',
+      ),
+      ex(
+        'WARNING: CPU: 0 PID: 5834 at drivers/iommu/iommufd/io_pagetable.c:283 iopt_map_pages+0xce7/0xda0 drivers/iommu/iommufd/io_pagetable.c:367',
+        { func: 'iopt_map_pages' },
+        'https://lore.kernel.org/all/685af644.a00a0220.2e5631.0094.GAE@google.com/',
+      ),
+    ],
+  },
+  {
+    id: 'kernel.iommufd-destroy-timeout',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/iommufd/main.c iommufd_object_dec_wait_shortterm() (pr_crit with pr_fmt "iommufd: ")',
+    format: 'Time out waiting for iommufd object to become free\n',
+    versions:
+      'Linux 6.6+ (before that the destroy path returned EBUSY without waiting); the wait was 10 s until d9df72c6acd6 raised it to 60 s (Linux 6.14, backported to 6.12.y/6.13.y). Usually followed by a WARNING in iommufd_object_destroy_user/iommufd_device_unbind',
+    patterns: [/iommufd: Time out waiting for iommufd object to become free/],
+    severity: 'error',
+    title: 'iommufd gave up waiting for an object to be released',
+    cause:
+      'destroying an iommufd object (a device being unbound, an IOAS or HW page table being destroyed) waits for its short-term users to drop their references; none did within the timeout (10 s, 60 s since d9df72c6acd6), so iommufd left the object in place (EBUSY). Something still holds it: a thread stuck in an iommufd ioctl on it, or a reference leaked by a bug. The syzbot report behind this (6.12) came through the iommufd selftest',
+    fix: 'look for a task blocked in an iommufd ioctl (hung-task messages, `cat /proc/<pid>/stack` of the VMM); update to a kernel with the longer wait (d9df72c6acd6); if it persists, report it with the WARNING that follows to iommu@lists.linux.dev',
+    render: render('iommufd: '),
+    examples: [
+      ex(
+        'iommufd: Time out waiting for iommufd object to become free',
+        {},
+        'https://lore.kernel.org/all/67403e13.050a0220.3c9d61.018d.GAE@google.com/',
+      ),
+    ],
+  },
+  // ---- drivers/iommu/intel/iommu.c ----
+  {
+    id: 'kernel.warn-intel-iommu-probe',
+    source: 'kernel',
+    cite: 'torvalds/linux kernel/panic.c __warn() for the WARN_ON() in drivers/iommu/intel/iommu.c device_rbtree_insert(), inlined into intel_iommu_probe_device()',
+    format: 'WARNING: CPU: %d PID: %d at %s:%d %pS\n',
+    versions:
+      'the rbtree of probed devices came with 1a75cc710b95 ("iommu/vt-d: Use rbtree to track iommu probed devices", Linux 6.8); before 5.10 the file was drivers/iommu/intel-iommu.c',
+    patterns: [
+      new RegExp(`${WARN_AT}drivers/iommu/intel(?:/iommu|-iommu)\\.c:(?<line>\\d{1,6})${FUNC}`),
+    ],
+    severity: 'error',
+    title: 'The Intel IOMMU driver refused a device at probe (kernel WARN)',
+    cause:
+      'a consistency check in the VT-d driver fired. In intel_iommu_probe_device() on Linux 6.8 it is the device rbtree: 1a75cc710b95 indexed every probed device by its PCI source ID assuming each is unique, but devices can share one (functions behind a PCIe-to-PCI bridge, the platform devices an Intel LPSS PCI device creates), so the second insert WARNs and the IOMMU probe of that device fails — it then has no IOMMU group and cannot be passed through (and a GPU or LPSS device may fail to work at all)',
+    fix: 'update to Linux 6.9 (or a 6.8.y stable release with "iommu/vt-d: Fix WARN_ON in iommu probe path", which only tracks ATS-capable devices in the tree); 6.7 does not have the bug',
+    refine: (f) =>
+      f.func && f.func !== 'intel_iommu_probe_device'
+        ? {
+            cause: `a consistency check in the VT-d driver fired in ${f.func}(): a kernel bug in the Intel IOMMU driver or in its caller (the call trace names it), not a configuration problem`,
+            fix: 'update to the newest stable release of your kernel series; if it still fires, report the splat to iommu@lists.linux.dev',
+          }
+        : undefined,
+    render: render('', 3, 166, 'drivers/iommu/intel/iommu.c', 158, 'intel_iommu_probe_device+0x319/0xd90'),
+    examples: [
+      ex(
+        '  WARNING: CPU: 3 PID: 166 at drivers/iommu/intel/iommu.c:158 intel_iommu_probe_device+0x319/0xd90',
+        { func: 'intel_iommu_probe_device' },
+        'https://lore.kernel.org/all/3674a075-d305-4cd7-be44-8d808f872249@linux.intel.com/',
+      ),
+    ],
+  },
+  {
+    id: 'kernel.bug-intel-iommu',
+    source: 'kernel',
+    cite: 'torvalds/linux lib/bug.c report_bug() for the BUG_ON()s in drivers/iommu/intel/iommu.c domain_unmap()/dma_pte_clear_range() (an unmap range beyond the domain\'s address width)',
+    format: 'kernel BUG at %s:%u!\n',
+    versions:
+      'drivers/iommu/intel/iommu.c since Linux 5.10, drivers/iommu/intel-iommu.c before; the RIP line that follows names domain_unmap (dma_pte_clear_range and friends in older kernels)',
+    patterns: [/kernel BUG at drivers\/iommu\/intel(?:\/iommu|-iommu)\.c:(?<line>\d{1,6})!/],
+    severity: 'error',
+    title: 'The Intel IOMMU driver crashed: an unmap outside the domain',
+    cause:
+      "a caller asked the VT-d driver to unmap IOVAs beyond what the domain's page tables can address (the BUG_ON on the address width in domain_unmap()): a bug in the caller, which passed a range it had never mapped. In the thread it was vhost-vdpa: a guest with a vIOMMU unmapped a huge range and vhost_vdpa_unmap() passed the whole range to iommu_unmap() (fixed by \"vhost_vdpa: fix the crash in unmap a large memory\", Linux 6.2, for stable); in 2013 the same BUG came from VFIO_IOMMU_MAP_DMA with an IOVA above the IOMMU's width (f9423606ade0)",
+    fix: 'update the host kernel to a release with the fix for the caller in the call trace (vhost_vdpa, vfio_iommu_type1); as a stopgap avoid the vIOMMU for vhost-vdpa guests. The host must be rebooted after this BUG',
+    render: render('', 'drivers/iommu/intel/iommu.c', 1174),
+    examples: [
+      ex(
+        '[  647.820848] kernel BUG at drivers/iommu/intel/iommu.c:1174!',
+        { line: '1174' },
+        'https://lore.kernel.org/all/20221125023045.2158413-1-lulu@redhat.com/',
+      ),
+    ],
+  },
+  // ---- drivers/pci/pci.c ----
+  {
+    id: 'kernel.pci-disable-already-disabled',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/pci.c pci_disable_device(): dev_WARN_ONCE(…, atomic_dec_return(&dev->enable_cnt) < 0, "disabling already-disabled device"), which prints the device line and the WARNING splat',
+    format: 'disabling already-disabled device',
+    versions:
+      'the device line ("DRIVER ADDRESS: disabling already-disabled device") comes first, then "WARNING: CPU: N PID: N at drivers/pci/pci.c:LINE pci_disable_device+0x…"; since Linux 6.11 (f748a07a0b64, "PCI: Remove legacy pcim_release()") a device enabled with pcim_enable_device() is always disabled on detach, so drivers that also call pci_disable_device() themselves began to warn',
+    patterns: [
+      /(?<driver>[\w-]{1,40}) (?<bdf>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]): disabling already-disabled device/,
+      new RegExp(`${WARN_AT}drivers/pci/pci\\.c:(?<line>\\d{1,6})[ \\t]{1,3}(?<func>pci_disable_device)\\+`),
+    ],
+    severity: 'warning',
+    title: 'A driver disabled a PCI device more often than it enabled it (kernel WARN)',
+    cause:
+      "the driver named called pci_disable_device() once more than pci_enable_device(), a bookkeeping bug in that driver (harmless for the device itself: it is already disabled). Common since Linux 6.11: drivers that enable the device with pcim_enable_device() (managed) get an automatic disable on unbind, and f748a07a0b64 made that unconditional, so a driver that still calls pci_disable_device() in its remove or error path warns on unload or unbind — ice, proc_thermal_pci and others were fixed in 6.12. It also comes from error paths that disable a device never enabled (ALSA hdsp/rme drivers) and from AER recovery racing a resume (igb, igc)",
+    fix: "nothing to do for the device; it appears when the driver unbinds (rmmod, or binding the device to vfio-pci). Update the kernel to one with that driver's fix (search the driver's name with \"pci_disable_device\" in the changelog), or report it to the driver's maintainers with the trace",
+    render: render('ice 0000:af:00.7: '),
+    examples: [
+      ex(
+        '[70633.628490] ice 0000:af:00.7: disabling already-disabled device',
+        { driver: 'ice', bdf: '0000:af:00.7' },
+        'https://lore.kernel.org/all/20240830134416.26522-2-przemyslaw.kitszel@intel.com/',
+      ),
+      ex(
+        '[70633.628512] WARNING: CPU: 52 PID: 33890 at drivers/pci/pci.c:2250 pci_disable_device+0xf4/0x100',
+        { func: 'pci_disable_device' },
+        'https://lore.kernel.org/all/20240830134416.26522-2-przemyslaw.kitszel@intel.com/',
+      ),
+      ex(
+        ' [  224.010735] proc_thermal_pci 0000:00:04.0: disabling already-disabled device',
+        { driver: 'proc_thermal_pci' },
+        'https://lore.kernel.org/all/20240930081801.28502-3-rui.zhang@intel.com/',
+      ),
+    ],
+  },
+];
