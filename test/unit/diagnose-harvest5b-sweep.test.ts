@@ -14,7 +14,7 @@ test('every entry is registered, cites its source and claims its examples alone'
       assert.equal(f.facts[k], v, `${e.id} fact ${k}: ${x.text}`);
   });
   assert.equal(n, HARVEST5B_SWEEP_ENTRIES.length);
-  assert.equal(n, 9);
+  assert.equal(n, 11);
 });
 
 test('every harvested example names the public thread it came from', () => {
@@ -29,7 +29,7 @@ test('every harvested example names the public thread it came from', () => {
         e.id,
       );
     }
-  assert.equal(posted, 18);
+  assert.equal(posted, 25);
 });
 
 test('vfio_iommu_type1 WARN: pins left by an mdev driver; unpin of an unmapped IOVA', () => {
@@ -147,6 +147,43 @@ test('iommufd destroy timeout: a reference still held, the wait raised to 60 s',
   assert.match(f.explanation.cause, /short-term users/);
   assert.match(f.explanation.cause, /60 s/);
   assert.match(f.explanation.fix, /blocked in an iommufd ioctl/);
+});
+
+test('late IOMMU probe: a 6.15+ ordering warning, usually harmless', () => {
+  const f = onlyFinding(
+    'reg-dummy reg-dummy: late IOMMU probe at driver bind, something fishy here!',
+    'kernel.iommu-late-probe',
+  );
+  assert.equal(f.explanation.severity, 'warning');
+  assert.match(f.explanation.cause, /Linux 6\.15/);
+  assert.match(f.explanation.cause, /73d2f10957f5/);
+  assert.match(f.explanation.fix, /iommu_group/);
+});
+
+test('IOMMU core WARN: late probe, a detach racing removal, pSeries default domain; both splat forms', () => {
+  const id = 'kernel.warn-iommu-core';
+  for (const line of [
+    'WARNING: CPU: 0 PID: 1 at drivers/iommu/iommu.c:449 __iommu_probe_device+0x140/0x570',
+    '[    2.361153][    T1] WARNING: drivers/iommu/iommu.c:650 at __iommu_probe_device+0x3a0/0x608, CPU#7: init/1',
+  ]) {
+    const f = onlyFinding(line, id);
+    assert.equal(f.explanation.severity, 'warning', line);
+    assert.match(f.explanation.cause, /late-probe warning/, line);
+  }
+  const detach = onlyFinding(
+    'WARNING: CPU: 0 PID: 5082 at drivers/iommu/iommu.c:1961 iommu_detach_group+0x6c/0x80',
+    id,
+  );
+  assert.equal(detach.explanation.severity, 'error');
+  assert.match(detach.explanation.cause, /9ac8545199a1/);
+  assert.match(detach.explanation.fix, /hot-unplug/);
+  const pseries = onlyFinding(
+    'WARNING: CPU: 5 PID: 185612 at drivers/iommu/iommu.c:3049 iommu_setup_default_domain+0x410/0x680',
+    id,
+  );
+  assert.match(pseries.explanation.cause, /2ad56efa80db/);
+  const other = onlyFinding('WARNING: CPU: 1 PID: 2 at drivers/iommu/iommu.c:100 iommu_group_alloc+0x1/0x2', id);
+  assert.match(other.explanation.cause, /consistency checks/);
 });
 
 test('Intel IOMMU WARN at probe: duplicate source IDs on 6.8; other functions stay general', () => {

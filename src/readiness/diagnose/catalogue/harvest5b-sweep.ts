@@ -12,10 +12,26 @@
 import type { CatalogueEntry, Refinement } from '../entry.js';
 import { ex, render } from './build.js';
 
-/** The start of __warn()'s first line, up to the file. */
-const WARN_AT = 'WARNING: CPU: \\d{1,5} PID: \\d{1,8} at ';
-/** The function __warn() prints after FILE:LINE (%pS), or the inline name syzbot's symbolizer puts there. */
-const FUNC = '(?:[ \\t]{1,3}(?<func>[A-Za-z_][\\w.]{0,80}))?';
+/** The function __warn() prints (%pS), or the inline name syzbot's symbolizer puts there. */
+const FUNC_NAME = '(?<func>[A-Za-z_][\\w.]{0,80})';
+
+/**
+ * The first line of a WARN splat in `file` (a regex source), in both of __warn()'s forms: up to
+ * Linux 6.18 "WARNING: CPU: N PID: N at FILE:LINE FUNCTION+0x…/0x…" (the CPU/PID part dropped when
+ * people abbreviate it), since 6.19 "WARNING: FILE:LINE at FUNCTION+0x…/0x…, CPU#N: COMM/PID".
+ */
+function warnAt(file: string): RegExp[] {
+  return [
+    new RegExp(
+      `WARNING: (?:CPU: \\d{1,5} PID: \\d{1,8} )?at ${file}:(?<line>\\d{1,6})(?:[ \\t]{1,3}${FUNC_NAME})?`,
+    ),
+    new RegExp(`WARNING: ${file}:(?<line>\\d{1,6}) at ${FUNC_NAME}`),
+  ];
+}
+
+/** __warn()'s two forms, for the versions field. */
+const WARN_FORMS =
+  'the splat line is "WARNING: CPU: N PID: N at FILE:LINE FUNCTION+0xOFF/0xSIZE [module]" up to Linux 6.18 and "WARNING: FILE:LINE at FUNCTION+0xOFF/0xSIZE, CPU#N: COMM/PID" since 6.19; the line number moves with every release';
 
 /** What a WARN in vfio_iommu_type1.c means, by the function it fired in. */
 function refineType1Warn(f: Readonly<Record<string, string>>): Refinement | undefined {
@@ -36,8 +52,8 @@ export const HARVEST5B_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux kernel/panic.c __warn() (the splat line) for the WARN_ON()s in drivers/vfio/vfio_iommu_type1.c vfio_remove_dma() (WARN_ON(!RB_EMPTY_ROOT(&dma->pfn_list))) and vfio_iommu_type1_unpin_pages() (WARN_ON(i != npage))',
     format: 'WARNING: CPU: %d PID: %d at %s:%d %pS\n',
     versions:
-      'the splat line is "WARNING: CPU: N PID: N at drivers/vfio/vfio_iommu_type1.c:LINE FUNCTION+0xOFF/0xSIZE [vfio_iommu_type1]"; the line number moves with every release, and some mail clients wrap the function onto the next line. A "kernel BUG at drivers/vfio/vfio_iommu_type1.c:LINE!" from vfio_dma_do_unmap() often follows when the pins are never dropped',
-    patterns: [new RegExp(`${WARN_AT}drivers/vfio/vfio_iommu_type1\\.c:(?<line>\\d{1,6})${FUNC}`)],
+      `${WARN_FORMS}; some mail clients wrap the function onto the next line. A "kernel BUG at drivers/vfio/vfio_iommu_type1.c:LINE!" from vfio_dma_do_unmap() often follows when the pins are never dropped`,
+    patterns: warnAt('drivers/vfio/vfio_iommu_type1\\.c'),
     severity: 'error',
     title: 'vfio_iommu_type1 found guest pages still pinned by a driver (kernel WARN)',
     cause:
@@ -93,9 +109,7 @@ export const HARVEST5B_SWEEP_ENTRIES: CatalogueEntry[] = [
     format: 'WARNING: CPU: %d PID: %d at %s:%d %pS\n',
     versions:
       'the function shown is vfio_pci_config_rw [vfio_pci_core] (vfio_config_do_rw() is inlined); before 5.15 the module is [vfio_pci]. Fixed by commit fe4bf8d0b671 ("vfio/pci: Properly hide first-in-list PCIe extended capability", Linux 6.13, backported to 6.12.y and older stable series)',
-    patterns: [
-      new RegExp(`${WARN_AT}drivers/vfio/pci/vfio_pci_config\\.c:(?<line>\\d{1,6})${FUNC}`),
-    ],
+    patterns: warnAt('drivers/vfio/pci/vfio_pci_config\\.c'),
     severity: 'warning',
     title: 'vfio-pci read a hidden first extended capability out of bounds (kernel WARN)',
     cause:
@@ -118,7 +132,7 @@ export const HARVEST5B_SWEEP_ENTRIES: CatalogueEntry[] = [
     format: 'WARNING: CPU: %d PID: %d at %s:%d %pS\n',
     versions:
       'vfio_main.c exists since Linux 6.1 (before that drivers/vfio/vfio.c); vfio_df_close() since 6.6 (the cdev/iommufd work). The line number differs between releases',
-    patterns: [new RegExp(`${WARN_AT}drivers/vfio/vfio_main\\.c:(?<line>\\d{1,6})${FUNC}`)],
+    patterns: warnAt('drivers/vfio/vfio_main\\.c'),
     severity: 'error',
     title: 'The VFIO core caught a driver or a close path out of step (kernel WARN)',
     cause:
@@ -161,9 +175,7 @@ export const HARVEST5B_SWEEP_ENTRIES: CatalogueEntry[] = [
     format: 'WARNING: CPU: %d PID: %d at %s:%d %pS\n',
     versions:
       'iommufd is in Linux 6.2+. syzbot reports add the source location after the function ("iopt_map_pages+0xce7/0xda0 drivers/iommu/iommufd/io_pagetable.c:367") and repeat the line for each inlined function; a stable patch may quote the line without the function',
-    patterns: [
-      new RegExp(`${WARN_AT}drivers/iommu/iommufd/(?<file>[\\w.-]{1,40}\\.[ch]):(?<line>\\d{1,6})${FUNC}`),
-    ],
+    patterns: warnAt('drivers/iommu/iommufd/(?<file>[\\w.-]{1,40}\\.[ch])'),
     severity: 'error',
     title: 'iommufd caught its own bookkeeping out of step (kernel WARN)',
     cause:
@@ -254,6 +266,97 @@ export const HARVEST5B_SWEEP_ENTRIES: CatalogueEntry[] = [
       ),
     ],
   },
+  // ---- drivers/iommu/iommu.c ----
+  {
+    id: 'kernel.iommu-late-probe',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/iommu.c __iommu_probe_device(): dev_WARN(dev, "late IOMMU probe at driver bind, something fishy here!\\n") when a device is first probed by the IOMMU core while it already has a driver',
+    format: 'late IOMMU probe at driver bind, something fishy here!\n',
+    versions:
+      'Linux 6.15+ (bcb81ac6ae3c, "iommu: Get DT/ACPI parsing into the proper probe path"); printed with the device prefix and followed by a WARNING in __iommu_probe_device',
+    patterns: [/(?<dev>[\w.-]{1,60}) (?<name>\S{1,60}): late IOMMU probe at driver bind, something fishy here!/],
+    severity: 'warning',
+    title: 'The IOMMU core set a device up only when its driver bound (kernel WARN)',
+    cause:
+      "since Linux 6.15 the IOMMU core expects to probe a device when the device is added or when its IOMMU driver registers, and warns when the first probe of a device happens while the device already has a driver (from the driver-bind dma_configure path). The device is usually still set up; the warning points at an ordering problem: in the 6.15 development cycle it fired for devices with no IOMMU at all (a dummy regulator on Intel, PCI ports on AMD) until 73d2f10957f5 (\"iommu: Don't warn prematurely about dodgy probes\") moved it after the IOMMU driver's own filter, and for IOMMU drivers that registered in the wrong order (Renesas IPMMU, fixed by Robin Murphy's ipmmu-vmsa reordering); on 6.19 it fires when a device names two IOMMU instances and the second is still registering (\"iommu: Fix bypass of IOMMU readiness check for multi-IOMMU devices\", 2026)",
+    fix: "if the device works and `ls /sys/bus/pci/devices/<address>/iommu_group` (or the platform device's) exists, it is only noise: update to a later stable release of your series for the fix of that case. If the device then lacks an IOMMU group or DMA fails, report the full splat with the kernel version to iommu@lists.linux.dev",
+    render: render('pcieport 0000:00:00.0: '),
+    examples: [
+      ex(
+        'pcieport 0000:00:00.0: late IOMMU probe at driver bind, something fishy here!',
+        { dev: 'pcieport', name: '0000:00:00.0' },
+        'https://lore.kernel.org/all/CA+G9fYs_nUN2x8fFJ0cfudHWbCOLSJK=OhEK0Efd1ifcjq_LRg@mail.gmail.com/',
+      ),
+      ex(
+        '<4>[    6.246790] reg-dummy reg-dummy: late IOMMU probe at driver bind, something fishy here!',
+        { dev: 'reg-dummy' },
+        'https://lore.kernel.org/all/SJ1PR11MB61295DE21A1184AEE0786E25B9D22@SJ1PR11MB6129.namprd11.prod.outlook.com/',
+      ),
+      ex(
+        '[    2.360729][    T1] exynos-decon 19471000.drmdecon: late IOMMU probe at driver bind, something fishy here!',
+        { dev: 'exynos-decon', name: '19471000.drmdecon' },
+        'https://lore.kernel.org/all/e38cd400-573d-400c-9647-b918d9af7f98@linaro.org/',
+      ),
+    ],
+  },
+  {
+    id: 'kernel.warn-iommu-core',
+    source: 'kernel',
+    cite: 'torvalds/linux kernel/panic.c __warn() for the WARN()s in drivers/iommu/iommu.c: __iommu_probe_device() (the late-probe dev_WARN), iommu_setup_default_domain() (a default domain that cannot be attached), and the group attach/detach paths (__iommu_group_set_domain_nofail(), iommu_detach_group(): "iommu driver failed to attach the default/blocking domain")',
+    format: 'WARNING: CPU: %d PID: %d at %s:%d %pS\n',
+    versions: `${WARN_FORMS}. The WARN text, when there is one, is printed just before the splat line`,
+    patterns: warnAt('drivers/iommu/iommu\\.c'),
+    severity: 'error',
+    title: 'The IOMMU core caught a device or group in an inconsistent state (kernel WARN)',
+    cause:
+      'one of the IOMMU core\'s consistency checks fired; the line printed just before the splat (if any) says which, and the function after the line number where. A kernel bug or a device that vanished underneath it, not a configuration problem',
+    fix: 'read the line just before the WARNING and the call trace; update to the newest stable release of your series, and report the splat to iommu@lists.linux.dev if it persists',
+    refine: (f) => {
+      if (f.func === '__iommu_probe_device')
+        return {
+          severity: 'warning',
+          cause:
+            'the late-probe warning: the IOMMU core set a device up only when its driver was binding (the "late IOMMU probe at driver bind, something fishy here!" line before it names the device). Introduced with the 6.15 probe rework (bcb81ac6ae3c); usually harmless, with fixes for the cases found: devices without an IOMMU (73d2f10957f5, before 6.15), IOMMU drivers registering out of order, and clients of two IOMMU instances (2026)',
+          fix: 'check the device has an IOMMU group and works; if so it is noise that a later stable release removes. Otherwise report it to iommu@lists.linux.dev',
+        };
+      if (f.func === 'iommu_detach_group' || /^__iommu_group_set_domain/.test(f.func ?? ''))
+        return {
+          cause:
+            'the IOMMU driver could not put the group back on its default or blocking domain ("iommu driver failed to attach the default/blocking domain" before it) when VFIO released the group. In the thread (s390, 6.0-rc3) VFIO detached the group while the device was being removed: after 9ac8545199a1 ("iommu: Fix use-after-free in iommu_release_device") the device left the group only after the IOMMU driver had released it, so the detach raced the release; Jason Gunthorpe posted "iommu: Fix ordering of iommu_release_device()" (September 2022, during 6.0-rc) to put the device\'s removal from the group back before the release',
+          fix: 'on a 6.0-rc kernel move to a released kernel; on a current kernel it means the device disappeared (hot-unplug, a reset that dropped it off the bus) while a VM held it: check the lines before it and reboot before reusing the device',
+        };
+      if (f.func === 'iommu_setup_default_domain')
+        return {
+          cause:
+            'the IOMMU core could not attach a new device to its group\'s default domain while probing it. In the thread (POWER9 pSeries, PCI hotplug on 6.6-rc3-next) it was bisected to 2ad56efa80db ("powerpc/iommu: Setup a default domain and remove set_platform_dma_ops", queued for 6.7): the hot-added function\'s TCE table still held mappings ("iommu_tce: it_map is not empty")',
+          fix: 'on pSeries, move to a kernel with the powerpc IOMMU default-domain fixes that followed 2ad56efa80db (6.7+ stable); elsewhere report the splat with the device\'s bus and IOMMU driver to iommu@lists.linux.dev',
+        };
+      return undefined;
+    },
+    render: render('', 0, 1, 'drivers/iommu/iommu.c', 449, '__iommu_probe_device+0x140/0x570'),
+    examples: [
+      ex(
+        '<4>[    6.246812] WARNING: CPU: 0 PID: 1 at drivers/iommu/iommu.c:449 __iommu_probe_device+0x140/0x570',
+        { func: '__iommu_probe_device', line: '449' },
+        'https://lore.kernel.org/all/SJ1PR11MB61295DE21A1184AEE0786E25B9D22@SJ1PR11MB6129.namprd11.prod.outlook.com/',
+      ),
+      ex(
+        '[    2.361153][    T1] WARNING: drivers/iommu/iommu.c:650 at __iommu_probe_device+0x3a0/0x608, CPU#7: init/1',
+        { func: '__iommu_probe_device', line: '650' },
+        'https://lore.kernel.org/all/e38cd400-573d-400c-9647-b918d9af7f98@linaro.org/',
+      ),
+      ex(
+        '    WARNING: CPU: 0 PID: 5082 at drivers/iommu/iommu.c:1961 iommu_detach_group+0x6c/0x80',
+        { func: 'iommu_detach_group' },
+        'https://lore.kernel.org/all/87b7041e-bc8d-500c-7167-04190e3795a9@arm.com/',
+      ),
+      ex(
+        '[ 6296.425934] WARNING: CPU: 5 PID: 185612 at drivers/iommu/iommu.c:3049 iommu_setup_default_domain+0x410/0x680',
+        { func: 'iommu_setup_default_domain' },
+        'https://lore.kernel.org/all/8dfe1d39-4823-1021-af4d-473bbfcc32dc@linux.vnet.ibm.com/',
+      ),
+    ],
+  },
   // ---- drivers/iommu/intel/iommu.c ----
   {
     id: 'kernel.warn-intel-iommu-probe',
@@ -262,9 +365,7 @@ export const HARVEST5B_SWEEP_ENTRIES: CatalogueEntry[] = [
     format: 'WARNING: CPU: %d PID: %d at %s:%d %pS\n',
     versions:
       'the rbtree of probed devices came with 1a75cc710b95 ("iommu/vt-d: Use rbtree to track iommu probed devices", Linux 6.8); before 5.10 the file was drivers/iommu/intel-iommu.c',
-    patterns: [
-      new RegExp(`${WARN_AT}drivers/iommu/intel(?:/iommu|-iommu)\\.c:(?<line>\\d{1,6})${FUNC}`),
-    ],
+    patterns: warnAt('drivers/iommu/intel(?:/iommu|-iommu)\\.c'),
     severity: 'error',
     title: 'The Intel IOMMU driver refused a device at probe (kernel WARN)',
     cause:
@@ -318,7 +419,8 @@ export const HARVEST5B_SWEEP_ENTRIES: CatalogueEntry[] = [
       'the device line ("DRIVER ADDRESS: disabling already-disabled device") comes first, then "WARNING: CPU: N PID: N at drivers/pci/pci.c:LINE pci_disable_device+0x…"; since Linux 6.11 (f748a07a0b64, "PCI: Remove legacy pcim_release()") a device enabled with pcim_enable_device() is always disabled on detach, so drivers that also call pci_disable_device() themselves began to warn',
     patterns: [
       /(?<driver>[\w-]{1,40}) (?<bdf>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]): disabling already-disabled device/,
-      new RegExp(`${WARN_AT}drivers/pci/pci\\.c:(?<line>\\d{1,6})[ \\t]{1,3}(?<func>pci_disable_device)\\+`),
+      /WARNING: (?:CPU: \d{1,5} PID: \d{1,8} )?at drivers\/pci\/pci\.c:(?<line>\d{1,6})[ \t]{1,3}(?<func>pci_disable_device)\+/,
+      /WARNING: drivers\/pci\/pci\.c:(?<line>\d{1,6}) at (?<func>pci_disable_device)\+/,
     ],
     severity: 'warning',
     title: 'A driver disabled a PCI device more often than it enabled it (kernel WARN)',
