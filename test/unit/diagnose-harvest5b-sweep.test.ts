@@ -14,7 +14,7 @@ test('every entry is registered, cites its source and claims its examples alone'
       assert.equal(f.facts[k], v, `${e.id} fact ${k}: ${x.text}`);
   });
   assert.equal(n, HARVEST5B_SWEEP_ENTRIES.length);
-  assert.equal(n, 11);
+  assert.equal(n, 14);
 });
 
 test('every harvested example names the public thread it came from', () => {
@@ -29,7 +29,7 @@ test('every harvested example names the public thread it came from', () => {
         e.id,
       );
     }
-  assert.equal(posted, 25);
+  assert.equal(posted, 29);
 });
 
 test('vfio_iommu_type1 WARN: pins left by an mdev driver; unpin of an unmapped IOVA', () => {
@@ -212,6 +212,52 @@ test('Intel IOMMU BUG: an unmap beyond the domain, from the caller in the trace'
   assert.match(f.explanation.cause, /vhost-vdpa/);
   assert.match(f.explanation.cause, /address/);
   assert.match(f.explanation.fix, /rebooted/);
+});
+
+test('AMD IOMMU GA log WARN: kdump, a slow start, a log that will not stop', () => {
+  const id = 'kernel.warn-amd-iommu-galog';
+  const kdump = onlyFinding(
+    'WARNING: CPU: 0 PID: 1 at drivers/iommu/amd/init.c:829 iommu_ga_log_enable.isra.0+0x16f/0x190',
+    id,
+  );
+  assert.equal(kdump.explanation.severity, 'warning');
+  assert.match(kdump.explanation.cause, /kdump/);
+  assert.match(kdump.explanation.cause, /a8d4a37d1bb9/);
+  const slow = onlyFinding(
+    'WARNING: CPU: 0 PID: 1 at drivers/iommu/amd/init.c:839 amd_iommu_enable_interrupts+0x1da/0x440',
+    id,
+  );
+  assert.match(slow.explanation.cause, /Increase timeout waiting for GA log enablement/);
+  const stall = onlyFinding(
+    'WARNING: CPU: 2 PID: 1 at drivers/iommu/amd/init.c:980 enable_iommus_vapic+0x343/0x3a0',
+    id,
+  );
+  assert.match(stall.explanation.cause, /20 s/);
+  assert.match(stall.explanation.fix, /amd_iommu_intr=legacy/);
+  const bare = onlyFinding('[    0.398835] WARNING: CPU: 0 PID: 1 at drivers/iommu/amd/init.c:839', id);
+  assert.match(bare.explanation.cause, /guest virtual APIC \(GA\) log/);
+});
+
+test('PCI MSI WARN: no MSI domain — a vIOMMU with intremap and bypass_iommu', () => {
+  const f = onlyFinding(
+    'WARNING: CPU: 3 PID: 1 at drivers/pci/msi/msi.h:121 pci_msi_setup_msi_irqs+0x27/0x40',
+    'kernel.warn-pci-msi-no-domain',
+  );
+  assert.equal(f.explanation.severity, 'warning');
+  assert.match(f.explanation.cause, /bypass_iommu/);
+  assert.match(f.explanation.cause, /legacy INTx/);
+  assert.match(f.explanation.fix, /intremap=off/);
+});
+
+test('PCIe bwctrl WARN: the retrain quirk restoring an unknown speed, fixed by 9989e0ca7462', () => {
+  const f = onlyFinding(
+    '[    2.1] WARNING: drivers/pci/pcie/bwctrl.c:168 at pcie_set_target_speed+0x1a/0x40, CPU#1: swapper/0/1',
+    'kernel.warn-pcie-bwctrl-speed',
+  );
+  assert.equal(f.explanation.severity, 'warning');
+  assert.match(f.explanation.cause, /9989e0ca7462/);
+  assert.match(f.explanation.cause, /retraining failed/);
+  assert.match(f.explanation.fix, /6\.17\+/);
 });
 
 test('pci_disable_device WARN: a driver bookkeeping bug, common since 6.11', () => {

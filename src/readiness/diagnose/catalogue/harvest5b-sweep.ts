@@ -409,6 +409,99 @@ export const HARVEST5B_SWEEP_ENTRIES: CatalogueEntry[] = [
       ),
     ],
   },
+  // ---- drivers/iommu/amd/init.c ----
+  {
+    id: 'kernel.warn-amd-iommu-galog',
+    source: 'kernel',
+    cite: 'torvalds/linux kernel/panic.c __warn() for the WARN_ON()s in drivers/iommu/amd/init.c around the guest virtual APIC (GA) log: iommu_ga_log_enable() (GALogRun already set; not running after the wait loop) and enable_iommus_vapic() (GALogRun not clearing)',
+    format: 'WARNING: CPU: %d PID: %d at %s:%d %pS\n',
+    versions: `${WARN_FORMS}. iommu_ga_log_enable() is often inlined into amd_iommu_enable_interrupts() or shown with a compiler suffix (iommu_ga_log_enable.isra.0); enable_iommus_vapic() polls for up to 20 s on 6.x, which shows as a boot stall before the warning`,
+    patterns: warnAt('drivers/iommu/amd/init\\.c'),
+    severity: 'warning',
+    title: "The AMD IOMMU's guest-vAPIC log did not start or stop in time (kernel WARN)",
+    cause:
+      "while setting up interrupt remapping, the AMD IOMMU driver found the guest virtual APIC (GA) log in an unexpected state: already running when it was about to program it, not running after it was enabled, or not stopping when asked. The GA log carries AVIC interrupt notifications for guests; the IOMMU otherwise works. Seen where a previous kernel (kdump) or the firmware left the log running, and on hardware slow to start it",
+    fix: 'update to a kernel with the fix for the function named (see the refined cause); meanwhile the warning is harmless unless you rely on AVIC for guest interrupts — booting with amd_iommu_intr=legacy avoids the GA log altogether',
+    refine: (f) => {
+      const fn = (f.func ?? '').split('.')[0];
+      if (fn === 'iommu_ga_log_enable')
+        return {
+          cause:
+            'the GA log was already running (GALOG_RUN set) when the driver went to enable it: a kdump kernel booting over the state the crashed kernel left in the IOMMU. The WARN_ON came with a8d4a37d1bb9 ("iommu/amd: Restore GA log/tail pointer on host resume", 5.17); "iommu/amd: Disable guest vapic logging during early kdump init" (Jerry Snitselaar, July 2022) turns GALOG_EN off in the kdump path first',
+          fix: 'harmless for the kdump kernel itself; update to a kernel with the kdump GA-log fix (5.19/6.0 and later stable releases)',
+        };
+      if (fn === 'amd_iommu_enable_interrupts')
+        return {
+          cause:
+            'the GA log did not report running within the driver\'s short wait after it was enabled (WARN_ON(i >= LOOP_TIMEOUT) in iommu_ga_log_enable(), inlined here): some systems take up to about 14 ms. Reported on a Ryzen laptop while the "iommu/amd: fixes for suspend/resume" series was tested for 5.17; "iommu/amd: Increase timeout waiting for GA log enablement" lengthened the wait',
+          fix: 'update to a kernel with the longer GA log timeout (5.19, or 5.17/5.18 stable releases that took it)',
+        };
+      if (fn === 'enable_iommus_vapic')
+        return {
+          cause:
+            'the GA log was found running at boot (left on by the firmware or a previous kernel) and did not stop within the 20 s the driver polls (GALogRun never cleared), so boot stalls about 20 s and guest vAPIC stays off',
+          fix: 'update the firmware (it should not leave the GA log running); boot with amd_iommu_intr=legacy to skip it meanwhile',
+        };
+      return undefined;
+    },
+    render: render('', 0, 1, 'drivers/iommu/amd/init.c', 829, 'iommu_ga_log_enable.isra.0+0x16f/0x190'),
+    examples: [
+      ex(
+        '[    7.736575] WARNING: CPU: 0 PID: 1 at drivers/iommu/amd/init.c:829 iommu_ga_log_enable.isra.0+0x16f/0x190',
+        { func: 'iommu_ga_log_enable.isra.0' },
+        'https://lore.kernel.org/all/20220721003439.403435-1-jsnitsel@redhat.com/',
+      ),
+      ex(
+        '[    0.398835] WARNING: CPU: 0 PID: 1 at drivers/iommu/amd/init.c:839',
+        { line: '839' },
+        'https://lore.kernel.org/all/CAHbf0-FJ0c1yAumKCnXLKKFN=tzeJxSd3HyP=dUOBgBTxVG5fw@mail.gmail.com/',
+      ),
+    ],
+  },
+  // ---- drivers/pci/msi ----
+  {
+    id: 'kernel.warn-pci-msi-no-domain',
+    source: 'kernel',
+    cite: 'torvalds/linux kernel/panic.c __warn() for WARN_ON_ONCE() in the fallback arch_setup_msi_irqs()/arch_teardown_msi_irqs() of drivers/pci/msi/msi.h, reached from pci_msi_setup_msi_irqs() when the device has no MSI interrupt domain',
+    format: 'WARNING: CPU: %d PID: %d at %s:%d %pS\n',
+    versions: `${WARN_FORMS}. The header drivers/pci/msi/msi.h exists since Linux 5.17 (the MSI rework); a second splat from pci_msi_teardown_msi_irqs() follows, then drivers fall back to legacy INTx`,
+    patterns: warnAt('drivers/pci/msi/msi\\.h'),
+    severity: 'warning',
+    title: 'A PCI device has no MSI interrupt domain: MSI/MSI-X disabled (kernel WARN)',
+    cause:
+      "a driver asked for MSI or MSI-X vectors, but the device has no MSI interrupt domain to allocate them from and the architecture has no legacy fallback, so the request fails and drivers fall back to legacy INTx interrupts (slower, shared). In a QEMU guest this happens with a virtual Intel IOMMU that has interrupt remapping on (intel-iommu,intremap=on) while the device's root bus bypasses the vIOMMU (bypass_iommu=true on the machine or PCIe expander bus): the device is in no DMAR unit's scope, so it gets no remapped interrupt domain. On real hardware it means the platform never wired the controller to an MSI controller (a device tree without msi-map/msi-parent, or an architecture such as parisc before its fix)",
+    fix: 'in a VM: turn interrupt remapping off (-device intel-iommu,intremap=off) or do not bypass the vIOMMU for that bus; on bare metal fix the device tree (msi-map/msi-parent for the PCIe controller) or update the kernel for your platform',
+    render: render('', 3, 1, 'drivers/pci/msi/msi.h', 121, 'pci_msi_setup_msi_irqs+0x27/0x40'),
+    examples: [
+      ex(
+        '> [    0.961245] WARNING: CPU: 3 PID: 1 at drivers/pci/msi/msi.h:121 pci_msi_setup_msi_irqs+0x27/0x40',
+        { func: 'pci_msi_setup_msi_irqs' },
+        'https://lore.kernel.org/all/20240522051403-mutt-send-email-mst@kernel.org/',
+      ),
+    ],
+  },
+  // ---- drivers/pci/pcie/bwctrl.c ----
+  {
+    id: 'kernel.warn-pcie-bwctrl-speed',
+    source: 'kernel',
+    cite: 'torvalds/linux kernel/panic.c __warn() for the WARN_ON() on an unknown speed in drivers/pci/pcie/bwctrl.c pcie_set_target_speed(), reached from drivers/pci/quirks.c pcie_failed_link_retrain()',
+    format: 'WARNING: CPU: %d PID: %d at %s:%d %pS\n',
+    versions: `${WARN_FORMS}. bwctrl.c (PCIe bandwidth control) is in Linux 6.13+; before that the link-retrain quirk wrote the speed itself and did not warn`,
+    patterns: warnAt('drivers/pci/pcie/bwctrl\\.c'),
+    severity: 'warning',
+    title: 'Restoring a PCIe link speed after a failed retrain hit an unknown speed (kernel WARN)',
+    cause:
+      'the link-retrain quirk (pcie_failed_link_retrain(), the "broken device, retraining non-functional downstream link at 2.5GT/s" / "retraining failed" lines before it) could not bring the link up at 2.5 GT/s and tried to restore the previous target speed, but computed it from Link Control 2 without masking the other bits, got "unknown speed" and pcie_set_target_speed() warned. A bug from 6.13 (de9a6c8d5dbf, bandwidth control); fixed by 9989e0ca7462 ("PCI: Fix link speed calculation on retrain failure", 6.17, marked for stable 6.13+ and taken into 6.16.y in August 2025). The warning itself is harmless; the failed retrain before it is the real question',
+    fix: 'update to a kernel with 9989e0ca7462 (6.17+, or a 6.16.y stable release from late August 2025 on); then read the retrain lines: if the device below the port works, the quirk fired needlessly, if it is missing, reseat it or check the slot (and power-cycle after a failed device reset)',
+    render: render('', 1, 1, 'drivers/pci/pcie/bwctrl.c', 168, 'pcie_set_target_speed+0x1a/0x40'),
+    examples: [
+      ex(
+        '  WARNING: CPU: 1 PID: 1 at drivers/pci/pcie/bwctrl.c:168 pcie_set_target_speed',
+        { func: 'pcie_set_target_speed' },
+        'https://lore.kernel.org/all/20250826110939.798071836@linuxfoundation.org/',
+      ),
+    ],
+  },
   // ---- drivers/pci/pci.c ----
   {
     id: 'kernel.pci-disable-already-disabled',
