@@ -14,7 +14,7 @@ test('every entry is registered, cites its source and claims its examples alone'
       assert.equal(f.facts[k], v, `${e.id} fact ${k}: ${x.text}`);
   });
   assert.equal(n, HARVEST5B_SWEEP_ENTRIES.length);
-  assert.equal(n, 14);
+  assert.equal(n, 15);
 });
 
 test('every harvested example names the public thread it came from', () => {
@@ -29,7 +29,7 @@ test('every harvested example names the public thread it came from', () => {
         e.id,
       );
     }
-  assert.equal(posted, 29);
+  assert.equal(posted, 31);
 });
 
 test('vfio_iommu_type1 WARN: pins left by an mdev driver; unpin of an unmapped IOVA', () => {
@@ -260,6 +260,17 @@ test('PCIe bwctrl WARN: the retrain quirk restoring an unknown speed, fixed by 9
   assert.match(f.explanation.fix, /6\.17\+/);
 });
 
+test('dma-iommu WARN: a driver unmapping what it does not own; after DPC a storm', () => {
+  const f = onlyFinding(
+    'WARNING: CPU: 7 PID: 59 at drivers/iommu/dma-iommu.c:1198 iommu_dma_unmap_page+0xd5/0x100',
+    'kernel.warn-dma-iommu-unmap',
+  );
+  assert.equal(f.explanation.severity, 'error');
+  assert.match(f.explanation.cause, /double unmap/);
+  assert.match(f.explanation.cause, /8baeef7616d5/);
+  assert.match(f.explanation.fix, /DPC: containment event/);
+});
+
 test('pci_disable_device WARN: a driver bookkeeping bug, common since 6.11', () => {
   const id = 'kernel.pci-disable-already-disabled';
   for (const line of [
@@ -283,4 +294,23 @@ test('kernel.probe-failed (mended): a vfio variant driver refused by the VFIO co
   assert.match(f.explanation.cause, /__vfio_register_dev/);
   assert.match(f.explanation.cause, /fe24d5bc635e/);
   assert.match(f.explanation.fix, /plain vfio-pci/);
+});
+
+
+test('kernel.dpc-containment (mended): the 6.16 one-line forms, and the source device named', () => {
+  const id = 'kernel.dpc-containment';
+  const from = onlyFinding(
+    '>    + pci 0000:00:01.0: DPC: containment event, status:0x000d, ERR_FATAL received from 0000:02:00.0',
+    id,
+  );
+  assert.equal(from.facts.status, '0x000d');
+  assert.match(from.explanation.cause, /device at 0000:02:00\.0 reported an uncorrectable error \(ERR_FATAL\)/);
+  const unmasked = onlyFinding(
+    '>    + pci 0000:00:01.0: DPC: containment event, status:0x0009: unmasked uncorrectable error detected',
+    id,
+  );
+  assert.equal(unmasked.facts.reason, 'unmasked uncorrectable error');
+  assert.match(unmasked.explanation.cause, /Downstream Port Containment/);
+  const bare = onlyFinding('>      pcieport 0007:00:00.0: DPC: containment event, status:0x2009', id);
+  assert.equal(bare.facts.status, '0x2009');
 });

@@ -409,6 +409,33 @@ export const HARVEST5B_SWEEP_ENTRIES: CatalogueEntry[] = [
       ),
     ],
   },
+  // ---- drivers/iommu/dma-iommu.c ----
+  {
+    id: 'kernel.warn-dma-iommu-unmap',
+    source: 'kernel',
+    cite: 'torvalds/linux kernel/panic.c __warn() for the WARN_ON()s in drivers/iommu/dma-iommu.c: iommu_dma_unmap_page()/iommu_dma_unmap_phys() (WARN_ON(!phys): no translation at that DMA address) and __iommu_dma_unmap() (WARN_ON(unmapped != size))',
+    format: 'WARNING: CPU: %d PID: %d at %s:%d %pS\n',
+    versions: `${WARN_FORMS}. iommu_dma_unmap_page() became iommu_dma_unmap_phys() in 2025 (the DMA-API physical-address rework); older kernels warn from __iommu_dma_unmap()`,
+    patterns: warnAt('drivers/iommu/dma-iommu\\.c'),
+    severity: 'error',
+    title: 'A driver unmapped DMA memory the IOMMU had no mapping for (kernel WARN)',
+    cause:
+      "a host device driver called dma_unmap_*() for an address the IOMMU's DMA domain has no mapping for, or with a different size: a double unmap, an unmap of a buffer another layer (page_pool, XDP) already unmapped, or an unmap after the device's mappings were torn down. The driver in the call trace has the bug; with the IOMMU in passthrough mode (iommu=pt) the same bug goes unnoticed. Known cases: bnxt_en unmapping XDP_REDIRECT pages the page pool owned (8baeef7616d5, \"bnxt_en: Fix double DMA unmapping for XDP_REDIRECT\", 6.11 and 6.10/6.6 stable), and mlx5e polling completions after a DPC/AER event took the PCI channel offline, which floods the log with these warnings until a soft lockup (\"net/mlx5e: Skip NAPI polling when PCI channel is offline\", 2026)",
+    fix: 'find the driver in the call trace and update the kernel to a release with its fix; if the warnings follow a "DPC: containment event" or AER line, the device failed first — fix that (slot, cable, device reset) and update the driver; iommu=pt hides the symptom but not the bug',
+    render: render('', 7, 59, 'drivers/iommu/dma-iommu.c', 1198, 'iommu_dma_unmap_page+0xd5/0x100'),
+    examples: [
+      ex(
+        'WARNING: CPU: 7 PID: 59 at drivers/iommu/dma-iommu.c:1198 iommu_dma_unmap_page+0xd5/0x100',
+        { func: 'iommu_dma_unmap_page' },
+        'https://lore.kernel.org/all/20240827143840.448887253@linuxfoundation.org/',
+      ),
+      ex(
+        '>      WARNING: CPU: 32 PID: 0 at drivers/iommu/dma-iommu.c:1237 iommu_dma_unmap_phys',
+        { func: 'iommu_dma_unmap_phys' },
+        'https://lore.kernel.org/all/49fe0af5-7dcf-42e0-bd73-0bd42c067d26@huawei.com/',
+      ),
+    ],
+  },
   // ---- drivers/iommu/amd/init.c ----
   {
     id: 'kernel.warn-amd-iommu-galog',

@@ -1837,9 +1837,17 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     source: 'kernel',
     cite: 'torvalds/linux drivers/pci/pcie/dpc.c dpc_process_error()',
     format: 'DPC: containment event, status:%#06x source:%#06x\n',
+    versions:
+      'up to Linux 6.15 "containment event, status:%#06x source:%#06x" (pci_info) then "%s detected"; since 6.16 ("PCI/DPC: Log Error Source ID only when valid") one pci_warn line: "containment event, status:%#06x, ERR_FATAL|ERR_NONFATAL received from DOMAIN:BUS:DEV.FN" when a device below sent the error, else "containment event, status:%#06x: unmasked uncorrectable error|RP PIO error|software trigger detected"',
     patterns: [
-      /DPC: containment event, status:(?<status>0x[0-9a-fA-F]{1,4}) source:(?<source>(?:0x)?[0-9a-fA-F]{1,6})/,
+      /DPC: containment event, status:(?<status>0x[0-9a-fA-F]{1,4})(?: source:(?<source>(?:0x)?[0-9a-fA-F]{1,6})|, (?<msg>ERR_FATAL|ERR_NONFATAL) received from (?<from>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])|: (?<reason>unmasked uncorrectable error|RP PIO error|software trigger|reserved error) detected)?/,
     ],
+    refine: (f) =>
+      f.from
+        ? {
+            cause: `Downstream Port Containment stopped all traffic below this port because the device at ${f.from} reported an uncorrectable error (${f.msg}); the kernel then resets the link and recovers the devices below. Drivers of those devices must stop touching them meanwhile: DMA unmaps that follow can warn in the IOMMU layer (a WARN storm in iommu_dma_unmap_*). Around a VM start/stop it usually means the device misbehaved during or after its reset`,
+          }
+        : undefined,
     severity: 'warning',
     title: 'A root port cut the link after an uncorrectable error (DPC)',
     cause:
