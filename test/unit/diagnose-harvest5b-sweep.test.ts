@@ -14,7 +14,7 @@ test('every entry is registered, cites its source and claims its examples alone'
       assert.equal(f.facts[k], v, `${e.id} fact ${k}: ${x.text}`);
   });
   assert.equal(n, HARVEST5B_SWEEP_ENTRIES.length);
-  assert.equal(n, 15);
+  assert.equal(n, 16);
 });
 
 test('every harvested example names the public thread it came from', () => {
@@ -29,7 +29,7 @@ test('every harvested example names the public thread it came from', () => {
         e.id,
       );
     }
-  assert.equal(posted, 31);
+  assert.equal(posted, 32);
 });
 
 test('vfio_iommu_type1 WARN: pins left by an mdev driver; unpin of an unmapped IOVA', () => {
@@ -182,7 +182,10 @@ test('IOMMU core WARN: late probe, a detach racing removal, pSeries default doma
     id,
   );
   assert.match(pseries.explanation.cause, /2ad56efa80db/);
-  const other = onlyFinding('WARNING: CPU: 1 PID: 2 at drivers/iommu/iommu.c:100 iommu_group_alloc+0x1/0x2', id);
+  const other = onlyFinding(
+    'WARNING: CPU: 1 PID: 2 at drivers/iommu/iommu.c:100 iommu_group_alloc+0x1/0x2',
+    id,
+  );
   assert.match(other.explanation.cause, /consistency checks/);
 });
 
@@ -271,6 +274,16 @@ test('dma-iommu WARN: a driver unmapping what it does not own; after DPC a storm
   assert.match(f.explanation.fix, /DPC: containment event/);
 });
 
+test('Arm SMMUv3 WARN: the Grace CMDQV queue alignment (6.12.0-6.12.1)', () => {
+  const f = onlyFinding(
+    '    WARNING: at drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.c:3646',
+    'kernel.warn-arm-smmu-v3',
+  );
+  assert.equal(f.explanation.severity, 'error');
+  assert.match(f.explanation.cause, /Tegra241 CMDQV/);
+  assert.match(f.explanation.fix, /6\.12\.2\+/);
+});
+
 test('pci_disable_device WARN: a driver bookkeeping bug, common since 6.11', () => {
   const id = 'kernel.pci-disable-already-disabled';
   for (const line of [
@@ -296,7 +309,6 @@ test('kernel.probe-failed (mended): a vfio variant driver refused by the VFIO co
   assert.match(f.explanation.fix, /plain vfio-pci/);
 });
 
-
 test('kernel.dpc-containment (mended): the 6.16 one-line forms, and the source device named', () => {
   const id = 'kernel.dpc-containment';
   const from = onlyFinding(
@@ -304,7 +316,10 @@ test('kernel.dpc-containment (mended): the 6.16 one-line forms, and the source d
     id,
   );
   assert.equal(from.facts.status, '0x000d');
-  assert.match(from.explanation.cause, /device at 0000:02:00\.0 reported an uncorrectable error \(ERR_FATAL\)/);
+  assert.match(
+    from.explanation.cause,
+    /device at 0000:02:00\.0 reported an uncorrectable error \(ERR_FATAL\)/,
+  );
   const unmasked = onlyFinding(
     '>    + pci 0000:00:01.0: DPC: containment event, status:0x0009: unmasked uncorrectable error detected',
     id,

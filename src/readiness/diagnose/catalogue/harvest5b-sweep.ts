@@ -51,16 +51,22 @@ export const HARVEST5B_SWEEP_ENTRIES: CatalogueEntry[] = [
     source: 'kernel',
     cite: 'torvalds/linux kernel/panic.c __warn() (the splat line) for the WARN_ON()s in drivers/vfio/vfio_iommu_type1.c vfio_remove_dma() (WARN_ON(!RB_EMPTY_ROOT(&dma->pfn_list))) and vfio_iommu_type1_unpin_pages() (WARN_ON(i != npage))',
     format: 'WARNING: CPU: %d PID: %d at %s:%d %pS\n',
-    versions:
-      `${WARN_FORMS}; some mail clients wrap the function onto the next line. A "kernel BUG at drivers/vfio/vfio_iommu_type1.c:LINE!" from vfio_dma_do_unmap() often follows when the pins are never dropped`,
+    versions: `${WARN_FORMS}; some mail clients wrap the function onto the next line. A "kernel BUG at drivers/vfio/vfio_iommu_type1.c:LINE!" from vfio_dma_do_unmap() often follows when the pins are never dropped`,
     patterns: warnAt('drivers/vfio/vfio_iommu_type1\\.c'),
     severity: 'error',
     title: 'vfio_iommu_type1 found guest pages still pinned by a driver (kernel WARN)',
     cause:
-      "vfio_iommu_type1 removed a DMA mapping while pages in it were still pinned through vfio_pin_pages() by an mdev/vendor driver (WARN_ON(!RB_EMPTY_ROOT(&dma->pfn_list)) in vfio_remove_dma()): the driver's bookkeeping and type1's disagree, so pinned pages leak, and an unmap of the same range can then crash in vfio_dma_do_unmap(). A kernel bug, not a configuration problem. A known case: commit 492d1e9f0df7 (\"vfio/type1: optimize vfio_pin_pages_remote()\", queued for Linux 6.17) made vfio_find_vpfn() match a whole page range instead of the exact IOVA, which hit this on s390 with vfio-ccw (6.16-rc7 + vfio-next); \"vfio/type1: correct logic of vfio_find_vpfn()\" restored exact matching before the release",
+      'vfio_iommu_type1 removed a DMA mapping while pages in it were still pinned through vfio_pin_pages() by an mdev/vendor driver (WARN_ON(!RB_EMPTY_ROOT(&dma->pfn_list)) in vfio_remove_dma()): the driver\'s bookkeeping and type1\'s disagree, so pinned pages leak, and an unmap of the same range can then crash in vfio_dma_do_unmap(). A kernel bug, not a configuration problem. A known case: commit 492d1e9f0df7 ("vfio/type1: optimize vfio_pin_pages_remote()", queued for Linux 6.17) made vfio_find_vpfn() match a whole page range instead of the exact IOVA, which hit this on s390 with vfio-ccw (6.16-rc7 + vfio-next); "vfio/type1: correct logic of vfio_find_vpfn()" restored exact matching before the release',
     fix: 'read the call trace for the mdev driver involved (vfio_ccw, vfio_ap, kvmgt, a vGPU driver) and move to a kernel with the fix for it (for the 6.17-cycle regression, any released 6.17+); if it is a current kernel, report the splat to kvm@vger.kernel.org. Stop the guests using that mdev before the unmap turns into a BUG',
     refine: refineType1Warn,
-    render: render('', 3, 501, 'drivers/vfio/vfio_iommu_type1.c', 1204, 'vfio_remove_dma+0xda/0xf0 [vfio_iommu_type1]'),
+    render: render(
+      '',
+      3,
+      501,
+      'drivers/vfio/vfio_iommu_type1.c',
+      1204,
+      'vfio_remove_dma+0xda/0xf0 [vfio_iommu_type1]',
+    ),
     examples: [
       ex(
         '[  215.671893] WARNING: CPU: 10 PID: 6210 at drivers/vfio/vfio_iommu_type1.c:1204',
@@ -85,8 +91,8 @@ export const HARVEST5B_SWEEP_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'vfio_iommu_type1 crashed unmapping guest memory a driver kept pinned',
     cause:
-      'a DMA unmap (QEMU removing guest memory, or the VM shutting down) covered pages that an mdev/vendor driver had pinned through vfio_pin_pages(); type1 asks the driver to unpin them and retries, and after 10 rounds with the pins still there it stops the kernel (BUG_ON in vfio_dma_do_unmap()). The driver did not honour the unmap: a vendor-driver bug (the thread: libvfio-user\'s out-of-tree muser module on 5.4; upstream, the 6.17-cycle vfio_find_vpfn() regression, fixed before release, reached it after vfio_remove_dma() warnings)',
-    fix: "find the mdev driver (the modules list and the warnings before it) and update or remove it; for the muser kernel module, libvfio-user dropped it for the socket-based vfio-user protocol. A kernel with this BUG is left unstable: reboot the host",
+      "a DMA unmap (QEMU removing guest memory, or the VM shutting down) covered pages that an mdev/vendor driver had pinned through vfio_pin_pages(); type1 asks the driver to unpin them and retries, and after 10 rounds with the pins still there it stops the kernel (BUG_ON in vfio_dma_do_unmap()). The driver did not honour the unmap: a vendor-driver bug (the thread: libvfio-user's out-of-tree muser module on 5.4; upstream, the 6.17-cycle vfio_find_vpfn() regression, fixed before release, reached it after vfio_remove_dma() warnings)",
+    fix: 'find the mdev driver (the modules list and the warnings before it) and update or remove it; for the muser kernel module, libvfio-user dropped it for the socket-based vfio-user protocol. A kernel with this BUG is left unstable: reboot the host',
     render: render('', 'drivers/vfio/vfio_iommu_type1.c', 1480),
     examples: [
       ex(
@@ -114,8 +120,15 @@ export const HARVEST5B_SWEEP_ENTRIES: CatalogueEntry[] = [
     title: 'vfio-pci read a hidden first extended capability out of bounds (kernel WARN)',
     cause:
       "the device's first PCIe extended capability (at 0x100) is one vfio-pci hides from the user — an ID it does not know (above PCI_EXT_CAP_ID_MAX) or one it hides on purpose. Hiding the first capability leaves its ID in vfio-pci's config map, and when the VMM (QEMU) read that part of config space the ID was used to index the permission table past its end (WARN_ON(cap_id > PCI_EXT_CAP_ID_MAX), then an out-of-bounds read). A vfio-pci bug present since the driver was written; fixed in Linux 6.13 by fe4bf8d0b671 and in the stable kernels that took it (6.12.2, and the other maintained series)",
-    fix: "update the host kernel to one with fe4bf8d0b671 (6.13+, or a stable release after December 2024); until then the warning repeats on each read of that capability and is not caused by the guest. `lspci -vvv -s <address>` shows which capability sits first at 0x100",
-    render: render('', 118, 5329, 'drivers/vfio/pci/vfio_pci_config.c', 1900, 'vfio_pci_config_rw+0x395/0x430 [vfio_pci_core]'),
+    fix: 'update the host kernel to one with fe4bf8d0b671 (6.13+, or a stable release after December 2024); until then the warning repeats on each read of that capability and is not caused by the guest. `lspci -vvv -s <address>` shows which capability sits first at 0x100',
+    render: render(
+      '',
+      118,
+      5329,
+      'drivers/vfio/pci/vfio_pci_config.c',
+      1900,
+      'vfio_pci_config_rw+0x395/0x430 [vfio_pci_core]',
+    ),
     examples: [
       ex(
         'WARNING: CPU: 118 PID: 5329 at drivers/vfio/pci/vfio_pci_config.c:1900 vfio_pci_config_rw+0x395/0x430 [vfio_pci_core]',
@@ -142,14 +155,14 @@ export const HARVEST5B_SWEEP_ENTRIES: CatalogueEntry[] = [
       if (f.func === '__vfio_register_dev')
         return {
           cause:
-            "a vfio PCI variant driver registered a device with vfio_device_ops that supply iommufd binding but not both attach_ioas and detach_ioas, so __vfio_register_dev() refused it (WARN_ON, -EINVAL) and the driver's probe failed (\"probe with driver … failed with error -22\"). Seen with pds_vfio_pci (AMD/Pensando) on kernels built with CONFIG_IOMMUFD since the driver appeared (6.7): its ops lacked detach_ioas. Fixed by fe24d5bc635e (\"vfio/pds: Fix missing detach_ioas op\", Linux 6.16, backported to 6.6.y and 6.12.y in August 2025)",
-          fix: 'update to a kernel with the fix for that driver (6.16+, or a 6.6/6.12 stable release from August 2025 on); until then bind the VF to plain vfio-pci if you do not need the variant driver\'s live migration',
+            'a vfio PCI variant driver registered a device with vfio_device_ops that supply iommufd binding but not both attach_ioas and detach_ioas, so __vfio_register_dev() refused it (WARN_ON, -EINVAL) and the driver\'s probe failed ("probe with driver … failed with error -22"). Seen with pds_vfio_pci (AMD/Pensando) on kernels built with CONFIG_IOMMUFD since the driver appeared (6.7): its ops lacked detach_ioas. Fixed by fe24d5bc635e ("vfio/pds: Fix missing detach_ioas op", Linux 6.16, backported to 6.6.y and 6.12.y in August 2025)',
+          fix: "update to a kernel with the fix for that driver (6.16+, or a 6.6/6.12 stable release from August 2025 on); until then bind the VF to plain vfio-pci if you do not need the variant driver's live migration",
         };
       if (f.func === 'vfio_df_close' || f.func === 'vfio_assert_device_open')
         return {
           cause:
-            "a device opened in VFIO no-IOMMU mode through the legacy group interface was closed while its open count was 0 (vfio_assert_device_open() in vfio_df_close()): with iommufd providing the VFIO container (CONFIG_VFIO_CONTAINER=n, IOMMUFD_VFIO_CONTAINER) the group open path skips vfio_df_open() for no-IOMMU devices but the close path still called vfio_df_close(). Introduced by 6086efe73498 (\"vfio-iommufd: Move noiommu compat validation out of vfio_iommufd_bind()\"); a fix (\"vfio: Fix unbalanced vfio_df_close call in no-iommu mode\") was posted in June 2025",
-          fix: "harmless for the close itself; to avoid it build with CONFIG_VFIO_CONTAINER=y (the legacy container) or move to a kernel with the no-IOMMU close fix. No-IOMMU mode gives the device unrestricted DMA: use it only where there is no IOMMU at all",
+            'a device opened in VFIO no-IOMMU mode through the legacy group interface was closed while its open count was 0 (vfio_assert_device_open() in vfio_df_close()): with iommufd providing the VFIO container (CONFIG_VFIO_CONTAINER=n, IOMMUFD_VFIO_CONTAINER) the group open path skips vfio_df_open() for no-IOMMU devices but the close path still called vfio_df_close(). Introduced by 6086efe73498 ("vfio-iommufd: Move noiommu compat validation out of vfio_iommufd_bind()"); a fix ("vfio: Fix unbalanced vfio_df_close call in no-iommu mode") was posted in June 2025',
+          fix: 'harmless for the close itself; to avoid it build with CONFIG_VFIO_CONTAINER=y (the legacy container) or move to a kernel with the no-IOMMU close fix. No-IOMMU mode gives the device unrestricted DMA: use it only where there is no IOMMU at all',
         };
       return undefined;
     },
@@ -204,7 +217,7 @@ export const HARVEST5B_SWEEP_ENTRIES: CatalogueEntry[] = [
       if (fn === 'iommufd_access_change_ioas' || (f.file === 'io_pagetable.c' && !fn))
         return {
           cause:
-            "an access (an emulated or mdev device's view of an IOAS) was removed from the IOAS access list with the wrong id: iopt_add_access() overwrote access->iopt_access_list_id before iopt_calculate_iova_alignment() failed, so the later removal found a different entry (the WARN in iopt_remove_access(), reached from iommufd_access_change_ioas()). Introduced with iommufd_access_change_ioas() (9227da7816dd, Linux 6.6); fixed by aeb004c0cd69 (\"iommufd: Fix iopt_access_list_id overwrite bug\", Linux 6.8, backported to 6.6.21)",
+            'an access (an emulated or mdev device\'s view of an IOAS) was removed from the IOAS access list with the wrong id: iopt_add_access() overwrote access->iopt_access_list_id before iopt_calculate_iova_alignment() failed, so the later removal found a different entry (the WARN in iopt_remove_access(), reached from iommufd_access_change_ioas()). Introduced with iommufd_access_change_ioas() (9227da7816dd, Linux 6.6); fixed by aeb004c0cd69 ("iommufd: Fix iopt_access_list_id overwrite bug", Linux 6.8, backported to 6.6.21)',
           fix: 'update to Linux 6.8+ or 6.6.21+',
         };
       if (fn === 'iommufd_device_unbind' || fn === 'iommufd_object_destroy_user')
@@ -215,7 +228,14 @@ export const HARVEST5B_SWEEP_ENTRIES: CatalogueEntry[] = [
         };
       return undefined;
     },
-    render: render('', 4, 1736, 'drivers/iommu/iommufd/io_pagetable.c', 660, 'iopt_destroy_table+0x91/0xc0 [iommufd]'),
+    render: render(
+      '',
+      4,
+      1736,
+      'drivers/iommu/iommufd/io_pagetable.c',
+      660,
+      'iopt_destroy_table+0x91/0xc0 [iommufd]',
+    ),
     examples: [
       ex(
         'WARNING: CPU: 4 PID: 1736 at drivers/iommu/iommufd/io_pagetable.c:660 iopt_destroy_table+0x91/0xc0 [iommufd]',
@@ -274,11 +294,13 @@ export const HARVEST5B_SWEEP_ENTRIES: CatalogueEntry[] = [
     format: 'late IOMMU probe at driver bind, something fishy here!\n',
     versions:
       'Linux 6.15+ (bcb81ac6ae3c, "iommu: Get DT/ACPI parsing into the proper probe path"); printed with the device prefix and followed by a WARNING in __iommu_probe_device',
-    patterns: [/(?<dev>[\w.-]{1,60}) (?<name>\S{1,60}): late IOMMU probe at driver bind, something fishy here!/],
+    patterns: [
+      /(?<dev>[\w.-]{1,60}) (?<name>\S{1,60}): late IOMMU probe at driver bind, something fishy here!/,
+    ],
     severity: 'warning',
     title: 'The IOMMU core set a device up only when its driver bound (kernel WARN)',
     cause:
-      "since Linux 6.15 the IOMMU core expects to probe a device when the device is added or when its IOMMU driver registers, and warns when the first probe of a device happens while the device already has a driver (from the driver-bind dma_configure path). The device is usually still set up; the warning points at an ordering problem: in the 6.15 development cycle it fired for devices with no IOMMU at all (a dummy regulator on Intel, PCI ports on AMD) until 73d2f10957f5 (\"iommu: Don't warn prematurely about dodgy probes\") moved it after the IOMMU driver's own filter, and for IOMMU drivers that registered in the wrong order (Renesas IPMMU, fixed by Robin Murphy's ipmmu-vmsa reordering); on 6.19 it fires when a device names two IOMMU instances and the second is still registering (\"iommu: Fix bypass of IOMMU readiness check for multi-IOMMU devices\", 2026)",
+      'since Linux 6.15 the IOMMU core expects to probe a device when the device is added or when its IOMMU driver registers, and warns when the first probe of a device happens while the device already has a driver (from the driver-bind dma_configure path). The device is usually still set up; the warning points at an ordering problem: in the 6.15 development cycle it fired for devices with no IOMMU at all (a dummy regulator on Intel, PCI ports on AMD) until 73d2f10957f5 ("iommu: Don\'t warn prematurely about dodgy probes") moved it after the IOMMU driver\'s own filter, and for IOMMU drivers that registered in the wrong order (Renesas IPMMU, fixed by Robin Murphy\'s ipmmu-vmsa reordering); on 6.19 it fires when a device names two IOMMU instances and the second is still registering ("iommu: Fix bypass of IOMMU readiness check for multi-IOMMU devices", 2026)',
     fix: "if the device works and `ls /sys/bus/pci/devices/<address>/iommu_group` (or the platform device's) exists, it is only noise: update to a later stable release of your series for the fix of that case. If the device then lacks an IOMMU group or DMA fails, report the full splat with the kernel version to iommu@lists.linux.dev",
     render: render('pcieport 0000:00:00.0: '),
     examples: [
@@ -309,7 +331,7 @@ export const HARVEST5B_SWEEP_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'The IOMMU core caught a device or group in an inconsistent state (kernel WARN)',
     cause:
-      'one of the IOMMU core\'s consistency checks fired; the line printed just before the splat (if any) says which, and the function after the line number where. A kernel bug or a device that vanished underneath it, not a configuration problem',
+      "one of the IOMMU core's consistency checks fired; the line printed just before the splat (if any) says which, and the function after the line number where. A kernel bug or a device that vanished underneath it, not a configuration problem",
     fix: 'read the line just before the WARNING and the call trace; update to the newest stable release of your series, and report the splat to iommu@lists.linux.dev if it persists',
     refine: (f) => {
       if (f.func === '__iommu_probe_device')
@@ -329,7 +351,7 @@ export const HARVEST5B_SWEEP_ENTRIES: CatalogueEntry[] = [
         return {
           cause:
             'the IOMMU core could not attach a new device to its group\'s default domain while probing it. In the thread (POWER9 pSeries, PCI hotplug on 6.6-rc3-next) it was bisected to 2ad56efa80db ("powerpc/iommu: Setup a default domain and remove set_platform_dma_ops", queued for 6.7): the hot-added function\'s TCE table still held mappings ("iommu_tce: it_map is not empty")',
-          fix: 'on pSeries, move to a kernel with the powerpc IOMMU default-domain fixes that followed 2ad56efa80db (6.7+ stable); elsewhere report the splat with the device\'s bus and IOMMU driver to iommu@lists.linux.dev',
+          fix: "on pSeries, move to a kernel with the powerpc IOMMU default-domain fixes that followed 2ad56efa80db (6.7+ stable); elsewhere report the splat with the device's bus and IOMMU driver to iommu@lists.linux.dev",
         };
       return undefined;
     },
@@ -390,7 +412,7 @@ export const HARVEST5B_SWEEP_ENTRIES: CatalogueEntry[] = [
   {
     id: 'kernel.bug-intel-iommu',
     source: 'kernel',
-    cite: 'torvalds/linux lib/bug.c report_bug() for the BUG_ON()s in drivers/iommu/intel/iommu.c domain_unmap()/dma_pte_clear_range() (an unmap range beyond the domain\'s address width)',
+    cite: "torvalds/linux lib/bug.c report_bug() for the BUG_ON()s in drivers/iommu/intel/iommu.c domain_unmap()/dma_pte_clear_range() (an unmap range beyond the domain's address width)",
     format: 'kernel BUG at %s:%u!\n',
     versions:
       'drivers/iommu/intel/iommu.c since Linux 5.10, drivers/iommu/intel-iommu.c before; the RIP line that follows names domain_unmap (dma_pte_clear_range and friends in older kernels)',
@@ -398,7 +420,7 @@ export const HARVEST5B_SWEEP_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'The Intel IOMMU driver crashed: an unmap outside the domain',
     cause:
-      "a caller asked the VT-d driver to unmap IOVAs beyond what the domain's page tables can address (the BUG_ON on the address width in domain_unmap()): a bug in the caller, which passed a range it had never mapped. In the thread it was vhost-vdpa: a guest with a vIOMMU unmapped a huge range and vhost_vdpa_unmap() passed the whole range to iommu_unmap() (fixed by \"vhost_vdpa: fix the crash in unmap a large memory\", Linux 6.2, for stable); in 2013 the same BUG came from VFIO_IOMMU_MAP_DMA with an IOVA above the IOMMU's width (f9423606ade0)",
+      'a caller asked the VT-d driver to unmap IOVAs beyond what the domain\'s page tables can address (the BUG_ON on the address width in domain_unmap()): a bug in the caller, which passed a range it had never mapped. In the thread it was vhost-vdpa: a guest with a vIOMMU unmapped a huge range and vhost_vdpa_unmap() passed the whole range to iommu_unmap() (fixed by "vhost_vdpa: fix the crash in unmap a large memory", Linux 6.2, for stable); in 2013 the same BUG came from VFIO_IOMMU_MAP_DMA with an IOVA above the IOMMU\'s width (f9423606ade0)',
     fix: 'update the host kernel to a release with the fix for the caller in the call trace (vhost_vdpa, vfio_iommu_type1); as a stopgap avoid the vIOMMU for vhost-vdpa guests. The host must be rebooted after this BUG',
     render: render('', 'drivers/iommu/intel/iommu.c', 1174),
     examples: [
@@ -420,7 +442,7 @@ export const HARVEST5B_SWEEP_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'A driver unmapped DMA memory the IOMMU had no mapping for (kernel WARN)',
     cause:
-      "a host device driver called dma_unmap_*() for an address the IOMMU's DMA domain has no mapping for, or with a different size: a double unmap, an unmap of a buffer another layer (page_pool, XDP) already unmapped, or an unmap after the device's mappings were torn down. The driver in the call trace has the bug; with the IOMMU in passthrough mode (iommu=pt) the same bug goes unnoticed. Known cases: bnxt_en unmapping XDP_REDIRECT pages the page pool owned (8baeef7616d5, \"bnxt_en: Fix double DMA unmapping for XDP_REDIRECT\", 6.11 and 6.10/6.6 stable), and mlx5e polling completions after a DPC/AER event took the PCI channel offline, which floods the log with these warnings until a soft lockup (\"net/mlx5e: Skip NAPI polling when PCI channel is offline\", 2026)",
+      'a host device driver called dma_unmap_*() for an address the IOMMU\'s DMA domain has no mapping for, or with a different size: a double unmap, an unmap of a buffer another layer (page_pool, XDP) already unmapped, or an unmap after the device\'s mappings were torn down. The driver in the call trace has the bug; with the IOMMU in passthrough mode (iommu=pt) the same bug goes unnoticed. Known cases: bnxt_en unmapping XDP_REDIRECT pages the page pool owned (8baeef7616d5, "bnxt_en: Fix double DMA unmapping for XDP_REDIRECT", 6.11 and 6.10/6.6 stable), and mlx5e polling completions after a DPC/AER event took the PCI channel offline, which floods the log with these warnings until a soft lockup ("net/mlx5e: Skip NAPI polling when PCI channel is offline", 2026)',
     fix: 'find the driver in the call trace and update the kernel to a release with its fix; if the warnings follow a "DPC: containment event" or AER line, the device failed first — fix that (slot, cable, device reset) and update the driver; iommu=pt hides the symptom but not the bug',
     render: render('', 7, 59, 'drivers/iommu/dma-iommu.c', 1198, 'iommu_dma_unmap_page+0xd5/0x100'),
     examples: [
@@ -436,6 +458,35 @@ export const HARVEST5B_SWEEP_ENTRIES: CatalogueEntry[] = [
       ),
     ],
   },
+  // ---- drivers/iommu/arm/arm-smmu-v3 ----
+  {
+    id: 'kernel.warn-arm-smmu-v3',
+    source: 'kernel',
+    cite: 'torvalds/linux kernel/panic.c __warn() for the WARN_ON()s in drivers/iommu/arm/arm-smmu-v3/ (arm-smmu-v3.c arm_smmu_init_one_queue(): a queue not naturally aligned; the STE/CD update checks in arm_smmu_write_entry())',
+    format: 'WARNING: CPU: %d PID: %d at %s:%d %pS\n',
+    versions: `${WARN_FORMS}; arm64 splats put the function on the "pc :" line and in the call trace, and patches often quote only "WARNING: at FILE:LINE"`,
+    patterns: warnAt('drivers/iommu/arm/arm-smmu-v3/[\\w.-]{1,40}\\.c'),
+    severity: 'error',
+    title: 'The Arm SMMUv3 driver caught an inconsistent queue or table (kernel WARN)',
+    cause:
+      'a consistency check in the Arm SMMUv3 driver fired: a kernel bug, not a configuration problem; the call trace names the step. A known case on NVIDIA Grace (Tegra241 CMDQV) with 4 KB pages: the virtual command queues were sized at the hardware maximum (VCMDQ_LOG2SIZE_MAX=19), which CMA could not allocate naturally aligned, so arm_smmu_init_one_queue() warned while probing (call trace: arm_smmu_init_one_queue, tegra241_cmdqv_init_structures, arm_smmu_device_probe). Introduced with the CMDQV support in 6.12 (918eb5c856f6); fixed by "iommu/tegra241-cmdqv: Fix alignment failure at max_n_shift" (6.13, and 6.12.2)',
+    fix: 'for the Grace CMDQV case update to 6.12.2+ or 6.13+; otherwise update to the newest stable release of your series and report the splat with its call trace to iommu@lists.linux.dev',
+    render: render(
+      '',
+      5,
+      7047,
+      'drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.c',
+      3646,
+      'arm_smmu_init_one_queue+0x15c/0x210',
+    ),
+    examples: [
+      ex(
+        '    WARNING: at drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.c:3646',
+        { line: '3646' },
+        'https://lore.kernel.org/all/20241111030226.1940737-1-nicolinc@nvidia.com/',
+      ),
+    ],
+  },
   // ---- drivers/iommu/amd/init.c ----
   {
     id: 'kernel.warn-amd-iommu-galog',
@@ -447,7 +498,7 @@ export const HARVEST5B_SWEEP_ENTRIES: CatalogueEntry[] = [
     severity: 'warning',
     title: "The AMD IOMMU's guest-vAPIC log did not start or stop in time (kernel WARN)",
     cause:
-      "while setting up interrupt remapping, the AMD IOMMU driver found the guest virtual APIC (GA) log in an unexpected state: already running when it was about to program it, not running after it was enabled, or not stopping when asked. The GA log carries AVIC interrupt notifications for guests; the IOMMU otherwise works. Seen where a previous kernel (kdump) or the firmware left the log running, and on hardware slow to start it",
+      'while setting up interrupt remapping, the AMD IOMMU driver found the guest virtual APIC (GA) log in an unexpected state: already running when it was about to program it, not running after it was enabled, or not stopping when asked. The GA log carries AVIC interrupt notifications for guests; the IOMMU otherwise works. Seen where a previous kernel (kdump) or the firmware left the log running, and on hardware slow to start it',
     fix: 'update to a kernel with the fix for the function named (see the refined cause); meanwhile the warning is harmless unless you rely on AVIC for guest interrupts — booting with amd_iommu_intr=legacy avoids the GA log altogether',
     refine: (f) => {
       const fn = (f.func ?? '').split('.')[0];
@@ -545,7 +596,7 @@ export const HARVEST5B_SWEEP_ENTRIES: CatalogueEntry[] = [
     severity: 'warning',
     title: 'A driver disabled a PCI device more often than it enabled it (kernel WARN)',
     cause:
-      "the driver named called pci_disable_device() once more than pci_enable_device(), a bookkeeping bug in that driver (harmless for the device itself: it is already disabled). Common since Linux 6.11: drivers that enable the device with pcim_enable_device() (managed) get an automatic disable on unbind, and f748a07a0b64 made that unconditional, so a driver that still calls pci_disable_device() in its remove or error path warns on unload or unbind — ice, proc_thermal_pci and others were fixed in 6.12. It also comes from error paths that disable a device never enabled (ALSA hdsp/rme drivers) and from AER recovery racing a resume (igb, igc)",
+      'the driver named called pci_disable_device() once more than pci_enable_device(), a bookkeeping bug in that driver (harmless for the device itself: it is already disabled). Common since Linux 6.11: drivers that enable the device with pcim_enable_device() (managed) get an automatic disable on unbind, and f748a07a0b64 made that unconditional, so a driver that still calls pci_disable_device() in its remove or error path warns on unload or unbind — ice, proc_thermal_pci and others were fixed in 6.12. It also comes from error paths that disable a device never enabled (ALSA hdsp/rme drivers) and from AER recovery racing a resume (igb, igc)',
     fix: "nothing to do for the device; it appears when the driver unbinds (rmmod, or binding the device to vfio-pci). Update the kernel to one with that driver's fix (search the driver's name with \"pci_disable_device\" in the changelog), or report it to the driver's maintainers with the trace",
     render: render('ice 0000:af:00.7: '),
     examples: [
