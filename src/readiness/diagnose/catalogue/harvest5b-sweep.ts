@@ -56,8 +56,8 @@ export const HARVEST5B_SWEEP_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'vfio_iommu_type1 found guest pages still pinned by a driver (kernel WARN)',
     cause:
-      'vfio_iommu_type1 removed a DMA mapping while pages in it were still pinned through vfio_pin_pages() by an mdev/vendor driver (WARN_ON(!RB_EMPTY_ROOT(&dma->pfn_list)) in vfio_remove_dma()): the driver\'s bookkeeping and type1\'s disagree, so pinned pages leak, and an unmap of the same range can then crash in vfio_dma_do_unmap(). A kernel bug, not a configuration problem. A known case: commit 492d1e9f0df7 ("vfio/type1: optimize vfio_pin_pages_remote()", queued for Linux 6.17) made vfio_find_vpfn() match a whole page range instead of the exact IOVA, which hit this on s390 with vfio-ccw (6.16-rc7 + vfio-next); "vfio/type1: correct logic of vfio_find_vpfn()" restored exact matching before the release',
-    fix: 'read the call trace for the mdev driver involved (vfio_ccw, vfio_ap, kvmgt, a vGPU driver) and move to a kernel with the fix for it (for the 6.17-cycle regression, any released 6.17+); if it is a current kernel, report the splat to kvm@vger.kernel.org. Stop the guests using that mdev before the unmap turns into a BUG',
+      'vfio_iommu_type1 removed a DMA mapping while pages in it were still pinned through vfio_pin_pages() by an mdev/vendor driver (WARN_ON(!RB_EMPTY_ROOT(&dma->pfn_list)) in vfio_remove_dma()): the driver\'s bookkeeping and type1\'s disagree, so pinned pages leak, and an unmap of the same range can then crash in vfio_dma_do_unmap(). A kernel bug, not a configuration problem. A known case: commit 492d1e9f0df7 ("vfio/type1: optimize vfio_pin_pages_remote()", queued for Linux 6.17) made vfio_find_vpfn() match a whole page range instead of the exact IOVA, which hit this on s390 with vfio-ccw (6.16-rc7 + vfio-next); "vfio/type1: correct logic of vfio_find_vpfn()" restored exact matching before the series reached a release',
+    fix: 'read the call trace for the mdev driver involved (vfio_ccw, vfio_ap, kvmgt, a vGPU driver) and move to a kernel with the fix for it (the 6.17-cycle regression was fixed before release); if it is a current kernel, report the splat to kvm@vger.kernel.org. Stop the guests using that mdev before the unmap turns into a BUG',
     refine: refineType1Warn,
     render: render(
       '',
@@ -155,7 +155,7 @@ export const HARVEST5B_SWEEP_ENTRIES: CatalogueEntry[] = [
       if (f.func === '__vfio_register_dev')
         return {
           cause:
-            'a vfio PCI variant driver registered a device with vfio_device_ops that supply iommufd binding but not both attach_ioas and detach_ioas, so __vfio_register_dev() refused it (WARN_ON, -EINVAL) and the driver\'s probe failed ("probe with driver … failed with error -22"). Seen with pds_vfio_pci (AMD/Pensando) on kernels built with CONFIG_IOMMUFD since the driver appeared (6.7): its ops lacked detach_ioas. Fixed by fe24d5bc635e ("vfio/pds: Fix missing detach_ioas op", Linux 6.16, backported to 6.6.y and 6.12.y in August 2025)',
+            'a vfio PCI variant driver registered a device with vfio_device_ops that supply iommufd binding but not both attach_ioas and detach_ioas, so __vfio_register_dev() refused it (WARN_ON, -EINVAL) and the driver\'s probe failed ("probe with driver … failed with error -22"). Seen with pds_vfio_pci (AMD/Pensando) on kernels built with CONFIG_IOMMUFD since the driver appeared (6.6): its ops lacked detach_ioas. Fixed by fe24d5bc635e ("vfio/pds: Fix missing detach_ioas op", Linux 6.16, backported to 6.6.y and 6.12.y in August 2025)',
           fix: "update to a kernel with the fix for that driver (6.16+, or a 6.6/6.12 stable release from August 2025 on); until then bind the VF to plain vfio-pci if you do not need the variant driver's live migration",
         };
       if (f.func === 'vfio_df_close' || f.func === 'vfio_assert_device_open')
@@ -270,7 +270,7 @@ export const HARVEST5B_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/iommu/iommufd/main.c iommufd_object_dec_wait_shortterm() (pr_crit with pr_fmt "iommufd: ")',
     format: 'Time out waiting for iommufd object to become free\n',
     versions:
-      'Linux 6.6+ (before that the destroy path returned EBUSY without waiting); the wait was 10 s until d9df72c6acd6 raised it to 60 s (Linux 6.14, backported to 6.12.y/6.13.y). Usually followed by a WARNING in iommufd_object_destroy_user/iommufd_device_unbind',
+      'printed with the "iommufd: " prefix; the wait was 10 s until d9df72c6acd6 raised it to 60 s (backported to 6.12.y/6.13.y). Usually followed by a WARNING in iommufd_object_destroy_user/iommufd_device_unbind',
     patterns: [/iommufd: Time out waiting for iommufd object to become free/],
     severity: 'error',
     title: 'iommufd gave up waiting for an object to be released',
@@ -420,7 +420,7 @@ export const HARVEST5B_SWEEP_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'The Intel IOMMU driver crashed: an unmap outside the domain',
     cause:
-      'a caller asked the VT-d driver to unmap IOVAs beyond what the domain\'s page tables can address (the BUG_ON on the address width in domain_unmap()): a bug in the caller, which passed a range it had never mapped. In the thread it was vhost-vdpa: a guest with a vIOMMU unmapped a huge range and vhost_vdpa_unmap() passed the whole range to iommu_unmap() (fixed by "vhost_vdpa: fix the crash in unmap a large memory", Linux 6.2, for stable); in 2013 the same BUG came from VFIO_IOMMU_MAP_DMA with an IOVA above the IOMMU\'s width (f9423606ade0)',
+      'a caller asked the VT-d driver to unmap IOVAs beyond what the domain\'s page tables can address (the BUG_ON on the address width in domain_unmap()): a bug in the caller, which passed a range it had never mapped. In the thread it was vhost-vdpa: a guest with a vIOMMU unmapped a huge range and vhost_vdpa_unmap() passed the whole range to iommu_unmap() (fixed by "vhost_vdpa: fix the crash in unmap a large memory", posted in November 2022 with a stable tag); in 2013 the same BUG came from VFIO_IOMMU_MAP_DMA with an IOVA above the IOMMU\'s width (f9423606ade0)',
     fix: 'update the host kernel to a release with the fix for the caller in the call trace (vhost_vdpa, vfio_iommu_type1); as a stopgap avoid the vIOMMU for vhost-vdpa guests. The host must be rebooted after this BUG',
     render: render('', 'drivers/iommu/intel/iommu.c', 1174),
     examples: [

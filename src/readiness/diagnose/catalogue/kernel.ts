@@ -60,7 +60,7 @@ function refineVariantProbe(f: Readonly<Record<string, string>>): Refinement | u
   // ops have iommufd bind but not attach_ioas/detach_ioas; -EINVAL also without an IOMMU group.
   if (/[-_]vfio[-_]pci$/.test(f.driver ?? '') && f.err === '-22')
     return {
-      cause: `the vfio variant driver ${f.driver} could not register the device with the VFIO core (EINVAL). With a "WARNING: … at drivers/vfio/vfio_main.c … __vfio_register_dev" just before it, the driver's vfio_device_ops lack an iommufd callback on a kernel built with CONFIG_IOMMUFD (pds_vfio_pci had no detach_ioas from 6.7 until fe24d5bc635e, Linux 6.16 and the 6.6/6.12 stable releases of August 2025); without it, as for vfio-pci, the device has no IOMMU group`,
+      cause: `the vfio variant driver ${f.driver} could not register the device with the VFIO core (EINVAL). With a "WARNING: … at drivers/vfio/vfio_main.c … __vfio_register_dev" just before it, the driver's vfio_device_ops lack an iommufd callback on a kernel built with CONFIG_IOMMUFD (pds_vfio_pci had no detach_ioas from 6.6 until fe24d5bc635e, Linux 6.16 and the 6.6/6.12 stable releases of August 2025); without it, as for vfio-pci, the device has no IOMMU group`,
       fix: 'with the __vfio_register_dev warning: update to a kernel with the fix for that driver, or bind the device to plain vfio-pci meanwhile; otherwise enable the IOMMU (vfiokit doctor)',
     };
   return undefined;
