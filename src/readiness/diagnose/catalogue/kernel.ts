@@ -56,6 +56,13 @@ function refineVariantProbe(f: Readonly<Record<string, string>>): Refinement | u
         "xe-vfio-pci takes an Intel GPU SR-IOV VF only when the VF's PF is driven by the xe driver, whose SR-IOV PF support it calls for migration and VF resets; no xe PF was found for this VF (ENODEV): the PF is on i915 or another driver, or xe on the PF was unloaded",
       fix: 'bind the PF to xe (with SR-IOV PF mode enabled) before creating the VFs, or use plain vfio-pci for the VF if you need neither migration nor the PF-side reset handling',
     };
+  // drivers/vfio/vfio_main.c __vfio_register_dev(): -EINVAL (with a WARN) for a variant driver whose
+  // ops have iommufd bind but not attach_ioas/detach_ioas; -EINVAL also without an IOMMU group.
+  if (/[-_]vfio[-_]pci$/.test(f.driver ?? '') && f.err === '-22')
+    return {
+      cause: `the vfio variant driver ${f.driver} could not register the device with the VFIO core (EINVAL). With a "WARNING: … at drivers/vfio/vfio_main.c … __vfio_register_dev" just before it, the driver's vfio_device_ops lack an iommufd callback on a kernel built with CONFIG_IOMMUFD (pds_vfio_pci had no detach_ioas from 6.6 until fe24d5bc635e, Linux 6.16 and the 6.6/6.12 stable releases of August 2025); without it, as for vfio-pci, the device has no IOMMU group`,
+      fix: 'with the __vfio_register_dev warning: update to a kernel with the fix for that driver, or bind the device to plain vfio-pci meanwhile; otherwise enable the IOMMU (vfiokit doctor)',
+    };
   return undefined;
 }
 
@@ -1830,9 +1837,17 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     source: 'kernel',
     cite: 'torvalds/linux drivers/pci/pcie/dpc.c dpc_process_error()',
     format: 'DPC: containment event, status:%#06x source:%#06x\n',
+    versions:
+      'up to Linux 6.15 "containment event, status:%#06x source:%#06x" (pci_info) then "%s detected"; since 6.16 ("PCI/DPC: Log Error Source ID only when valid") one pci_warn line: "containment event, status:%#06x, ERR_FATAL|ERR_NONFATAL received from DOMAIN:BUS:DEV.FN" when a device below sent the error, else "containment event, status:%#06x: unmasked uncorrectable error|RP PIO error|software trigger detected"',
     patterns: [
-      /DPC: containment event, status:(?<status>0x[0-9a-fA-F]{1,4}) source:(?<source>(?:0x)?[0-9a-fA-F]{1,6})/,
+      /DPC: containment event, status:(?<status>0x[0-9a-fA-F]{1,4})(?: source:(?<source>(?:0x)?[0-9a-fA-F]{1,6})|, (?<msg>ERR_FATAL|ERR_NONFATAL) received from (?<from>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7])|: (?<reason>unmasked uncorrectable error|RP PIO error|software trigger|reserved error) detected)?/,
     ],
+    refine: (f) =>
+      f.from
+        ? {
+            cause: `Downstream Port Containment stopped all traffic below this port because the device at ${f.from} reported an uncorrectable error (${f.msg}); the kernel then resets the link and recovers the devices below. Drivers of those devices must stop touching them meanwhile: DMA unmaps that follow can warn in the IOMMU layer (a WARN storm in iommu_dma_unmap_*). Around a VM start/stop it usually means the device misbehaved during or after its reset`,
+          }
+        : undefined,
     severity: 'warning',
     title: 'A root port cut the link after an uncorrectable error (DPC)',
     cause:
