@@ -1,0 +1,129 @@
+// The fifth harvest's part c (catalogue/harvest5c-sweep.ts): messages posted in public threads about
+// the vendor and distribution stacks around passthrough — the NVIDIA vGPU manager and AMD's MxGPU
+// host driver — plus the entries this harvest mended ("No driver bound" capitalised as posted for
+// an Intel iGPU, kvmgt refusing the SR-IOV i915, libvirt's QEMU exit led by QXL's harmless note,
+// NVIDIA's installer in a Hyper-V GPU-P VM) and the messages the catalogue already explained.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { BUILT } from '../../src/readiness/diagnose/catalogue/build.js';
+import { HARVEST5C_SWEEP_ENTRIES } from '../../src/readiness/diagnose/catalogue/harvest5c-sweep.js';
+import { checkSweepEntries, onlyFinding } from '../helpers/diagnose-entry.js';
+
+test('every entry is registered, cites its source and claims its examples alone', () => {
+  const n = checkSweepEntries(HARVEST5C_SWEEP_ENTRIES, ['nvidia-vgpu.', 'gim.'], (e, x, f) => {
+    for (const [k, v] of Object.entries(x.facts ?? {}))
+      assert.equal(f.facts[k], v, `${e.id} fact ${k}: ${x.text}`);
+  });
+  assert.equal(n, HARVEST5C_SWEEP_ENTRIES.length);
+  assert.equal(n, 2);
+});
+
+test('every harvested example names the public thread it came from', () => {
+  let posted = 0;
+  for (const e of HARVEST5C_SWEEP_ENTRIES)
+    for (const x of e.examples ?? []) {
+      if (x.origin === BUILT) continue;
+      posted++;
+      assert.match(x.origin, /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/(?:issues|pull)\/\d+$/, e.id);
+    }
+  assert.equal(posted, 3);
+});
+
+test('vGPU manager: a failed guest message points at the driver handshake', () => {
+  const id = 'nvidia-vgpu.rpc-message-failed';
+  const code = onlyFinding(
+    'Aug 20 18:42:22 kr nvidia-vgpu-mgr[2847]: error: vmiop_log: (0x0): VGPU message 47 failed, result code: 0x56',
+    id,
+  );
+  assert.equal(code.explanation.severity, 'error');
+  assert.equal(code.facts.code, '0x56');
+  assert.match(code.explanation.cause, /NV_ERR_NOT_SUPPORTED/);
+  assert.match(code.explanation.cause, /Incompatible Guest\/Host drivers/);
+  assert.match(code.explanation.fix, /same vGPU software release/);
+  const uninit = onlyFinding(
+    'Aug 20 18:42:22 kr nvidia-vgpu-mgr[2847]: error: vmiop_log: (0x0): VGPU message 47 failed, guest VGX version not initialized...',
+    id,
+  );
+  assert.match(uninit.explanation.cause, /before the guest\/host version handshake had succeeded/);
+  assert.match(uninit.explanation.fix, /journalctl -u nvidia-vgpu-mgr/);
+});
+
+test('SR-IOV (mended): "No driver bound" as posted, capitalised, is the iGPU driver not bound', () => {
+  const f = onlyFinding('No driver bound to device; cannot configure SR-IOV', 'kernel.sriov-no-configure');
+  assert.equal(f.explanation.severity, 'error');
+  assert.equal(f.facts.nodriver, 'No driver bound to device');
+  assert.match(f.explanation.cause, /no driver is bound to the physical function/);
+  assert.match(f.explanation.cause, /before i915\/xe was loaded/);
+  assert.match(f.explanation.fix, /lspci -k -s ADDR/);
+  // origin: https://github.com/strongtz/i915-sriov-dkms/issues/292
+});
+
+test('GIM: a world-switch command that timed out resets the VF', () => {
+  const f = onlyFinding(
+    'gim error:(wait_cmd_complete:1643)  wait_cmd_complete -- time out after 0.100007496 sec',
+    'gim.world-switch-timeout',
+  );
+  assert.equal(f.explanation.severity, 'error');
+  assert.equal(f.facts.nsecs, '100007496');
+  assert.match(f.explanation.cause, /could not go idle/);
+  assert.match(f.explanation.cause, /function-level reset/);
+  assert.match(f.explanation.fix, /match the guest driver to the GIM release/);
+});
+
+test('kvmgt refusing the SR-IOV i915 (mended): harmless for SR-IOV VFs', () => {
+  const id = 'kernel.module-symbol-mismatch';
+  const kvmgt = onlyFinding(
+    '[   32.076467] kvmgt: disagrees about version of symbol i915_gem_object_set_to_cpu_domain',
+    id,
+  );
+  assert.equal(kvmgt.explanation.severity, 'warning');
+  assert.match(kvmgt.explanation.cause, /SR-IOV VFs do not use kvmgt/);
+  assert.match(kvmgt.explanation.fix, /blacklist kvmgt/);
+  const other = onlyFinding('[    5.1] mdev: disagrees about version of symbol vfio_register_group_dev', id);
+  assert.equal(other.explanation.severity, 'error');
+  assert.doesNotMatch(other.explanation.cause, /harmless/);
+});
+
+test("libvirt's QEMU exit led by QXL's note (mended): the next QEMU line is the error", () => {
+  const f = onlyFinding(
+    'internal error: qemu unexpectedly closed the monitor: qxl_send_events: spice-server bug: guest stopped, ignoring',
+    'libvirt.qemu-exited',
+  );
+  assert.equal(f.explanation.severity, 'error');
+  assert.match(f.explanation.cause, /is not the reason/);
+  assert.match(f.explanation.cause, /starts paused/);
+  assert.match(f.explanation.fix, /QEMU line after the qxl one/);
+  const plain = onlyFinding('error: internal error: End of file from qemu monitor', 'libvirt.qemu-exited');
+  assert.doesNotMatch(plain.explanation.cause, /qxl/);
+});
+
+test("NVIDIA's installer in a Hyper-V GPU-P VM (mended): the driver comes from the host", () => {
+  const f = onlyFinding(
+    'This NVIDIA graphics driver is not compatible with this version of Windows.  This graphics driver could not find compatible graphics hardware',
+    'windows.nvidia-installer-no-hardware',
+  );
+  assert.match(f.explanation.cause, /GPU partitioning \(GPU-P/);
+  assert.match(f.explanation.fix, /Update-VMGpuPartitionDriver\.ps1/);
+});
+
+test('messages the catalogue already explained (tallied, unchanged)', () => {
+  const cases: [string, string][] = [
+    [
+      '{"component":"virt-controller","level":"info","msg":"reenqueuing VirtualMachineInstance default/test-2","pos":"vmi.go:272","reason":"failed to render launch manifest: HostDevice nvidia.com/GP102_GEFORCE_GTX_1080_TI is not permitted in permittedHostDevices configuration","timestamp":"2023-06-30T15:41:29.508129Z"}',
+      'kubevirt.device-not-permitted',
+    ],
+    [
+      'kvm: -device vfio-pci,sysfsdev=/sys/bus/mdev/devices/00000000-0000-0000-0000-000000000100,id=hostpci0,bus=pci.0,addr=0x10: vfio 00000000-0000-0000-0000-000000000100: error getting device from group 48: Input/output error',
+      'qemu.device-from-group',
+    ],
+    [
+      "Error launching details: Host does not support domain type kvm with machine 'pc-q35-9.1' for virtualization type 'hvm' with architecture 'x86_64'",
+      'mgmt.virtinst-no-kvm',
+    ],
+    [
+      "Full error message: Start failed: internal error: libxenlight failed to create new domain 'usb2Go', see /var/log/libvirt/libxl/libxl-driver.log for details.",
+      'libvirt.libxl-create-failed',
+    ],
+  ];
+  for (const [text, id] of cases) onlyFinding(text, id);
+});
