@@ -1,6 +1,6 @@
 // The fifth harvest's part c (catalogue/harvest5c-sweep.ts): messages posted in public threads about
-// the vendor and distribution stacks around passthrough — the NVIDIA vGPU manager and AMD's MxGPU
-// host driver — plus the entries this harvest mended ("No driver bound" capitalised as posted for
+// the vendor and distribution stacks around passthrough — the NVIDIA vGPU manager, AMD's MxGPU
+// host driver, Harvester's PCI claims, SharedGL — plus the entries this harvest mended ("No driver bound" capitalised as posted for
 // an Intel iGPU, kvmgt refusing the SR-IOV i915, libvirt's QEMU exit led by QXL's harmless note,
 // NVIDIA's installer in a Hyper-V GPU-P VM) and the messages the catalogue already explained.
 import assert from 'node:assert/strict';
@@ -10,12 +10,16 @@ import { HARVEST5C_SWEEP_ENTRIES } from '../../src/readiness/diagnose/catalogue/
 import { checkSweepEntries, onlyFinding } from '../helpers/diagnose-entry.js';
 
 test('every entry is registered, cites its source and claims its examples alone', () => {
-  const n = checkSweepEntries(HARVEST5C_SWEEP_ENTRIES, ['nvidia-vgpu.', 'gim.'], (e, x, f) => {
-    for (const [k, v] of Object.entries(x.facts ?? {}))
-      assert.equal(f.facts[k], v, `${e.id} fact ${k}: ${x.text}`);
-  });
+  const n = checkSweepEntries(
+    HARVEST5C_SWEEP_ENTRIES,
+    ['nvidia-vgpu.', 'gim.', 'mgmt.', 'sharedgl.'],
+    (e, x, f) => {
+      for (const [k, v] of Object.entries(x.facts ?? {}))
+        assert.equal(f.facts[k], v, `${e.id} fact ${k}: ${x.text}`);
+    },
+  );
   assert.equal(n, HARVEST5C_SWEEP_ENTRIES.length);
-  assert.equal(n, 2);
+  assert.equal(n, 4);
 });
 
 test('every harvested example names the public thread it came from', () => {
@@ -26,7 +30,7 @@ test('every harvested example names the public thread it came from', () => {
       posted++;
       assert.match(x.origin, /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/(?:issues|pull)\/\d+$/, e.id);
     }
-  assert.equal(posted, 3);
+  assert.equal(posted, 5);
 });
 
 test('vGPU manager: a failed guest message points at the driver handshake', () => {
@@ -68,6 +72,28 @@ test('GIM: a world-switch command that timed out resets the VF', () => {
   assert.match(f.explanation.cause, /could not go idle/);
   assert.match(f.explanation.cause, /function-level reset/);
   assert.match(f.explanation.fix, /match the guest driver to the GIM release/);
+});
+
+test('Harvester: a claim whose device is in no IOMMU group is retried for ever', () => {
+  const f = onlyFinding(
+    'time="2026-01-21T17:04:34Z" level=error msg="error syncing \'harvester8-000003000\': handler PCIDeviceClaimReconcile: missing group for address: 0000:03:00.0, requeuing"',
+    'mgmt.harvester-claim-missing-group',
+  );
+  assert.equal(f.explanation.severity, 'error');
+  assert.equal(f.facts.bdf, '0000:03:00.0');
+  assert.match(f.explanation.cause, /\/sys\/kernel\/iommu_groups/);
+  assert.match(f.explanation.cause, /address is stale/);
+  assert.match(f.explanation.fix, /delete the claim/);
+});
+
+test('SharedGL: the shared memory file belongs to someone else', () => {
+  const f = onlyFinding(
+    "err: failed to open shared memory 'sharedgl_shared_memory'",
+    'sharedgl.shm-open-failed',
+  );
+  assert.equal(f.explanation.severity, 'error');
+  assert.match(f.explanation.cause, /belongs to another user/);
+  assert.match(f.explanation.fix, /sglrenderer -x/);
 });
 
 test('kvmgt refusing the SR-IOV i915 (mended): harmless for SR-IOV VFs', () => {
@@ -123,6 +149,10 @@ test('messages the catalogue already explained (tallied, unchanged)', () => {
     [
       "Full error message: Start failed: internal error: libxenlight failed to create new domain 'usb2Go', see /var/log/libvirt/libxl/libxl-driver.log for details.",
       'libvirt.libxl-create-failed',
+    ],
+    [
+      '2023-01-19T14:11:14.337307Z qemu-system-x86_64: -device {"driver":"VGA","id":"video0","vgamem_mb":16,"bus":"pcie.0","addr":"0x1"}: PCI: slot 1 function 0 not available for VGA, in use by intel-hda,id=(null)',
+      'qemu.pci-slot-in-use',
     ],
   ];
   for (const [text, id] of cases) onlyFinding(text, id);

@@ -1,8 +1,9 @@
 /**
  * The fifth harvest, part c: messages users posted about the vendor and distribution stacks around
  * passthrough that the catalogue did not recognise. The NVIDIA vGPU manager refusing the guest
- * driver's messages after a failed version handshake, and AMD's MxGPU host driver (GIM) timing out
- * on a world-switch command. Each example is the message as
+ * driver's messages after a failed version handshake; AMD's MxGPU host driver (GIM) timing out on a
+ * world-switch command; Harvester's PCI device controller finding no IOMMU group for a claimed
+ * device; and the SharedGL server unable to open its shared memory. Each example is the message as
  * posted, with the thread it came from.
  */
 import type { CatalogueEntry } from '../entry.js';
@@ -10,6 +11,7 @@ import { ex, render } from './build.js';
 
 const VGPU_MGR = 'nvidia-vgpu-mgr[2847]: ';
 const GIM = 'GPUOpen-LibrariesAndSDKs/MxGPU-Virtualization';
+const PCI_ADDR = '[0-9a-fA-F]{4,8}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7]';
 
 export const HARVEST5C_SWEEP_ENTRIES: CatalogueEntry[] = [
   // ---- NVIDIA vGPU manager: the guest driver's RPC messages ----
@@ -69,6 +71,52 @@ export const HARVEST5C_SWEEP_ENTRIES: CatalogueEntry[] = [
         'Dec 22 01:31:59 ubuntu-sriov kernel: [ 1994.969792] gim error:(wait_cmd_complete:1643)  wait_cmd_complete -- time out after 0.100007496 sec',
         { secs: '0', nsecs: '100007496' },
         'https://github.com/GPUOpen-LibrariesAndSDKs/MxGPU-Virtualization/issues/1',
+      ),
+    ],
+  },
+  // ---- Harvester: the PCI device claim controller ----
+  {
+    id: 'mgmt.harvester-claim-missing-group',
+    source: 'kubernetes',
+    cite: 'harvester/pcidevices pkg/iommu/iommu.go GetGroupMap(), called by the PCIDeviceClaim controller (handler PCIDeviceClaimReconcile) before it binds the device to vfio-pci',
+    format: 'missing group for address: %s',
+    versions:
+      'logged by the pcidevices pod as "error syncing \'CLAIM\': handler PCIDeviceClaimReconcile: missing group for address: ADDR, requeuing" and retried; the admission webhook\'s counterpart is "pcidevice NAME has no iommuGroup available"',
+    patterns: [new RegExp(`missing group for address: (?<bdf>${PCI_ADDR})`)],
+    severity: 'error',
+    title: 'Harvester finds no IOMMU group for the device it is to pass through',
+    cause:
+      "to enable passthrough for a PCIDeviceClaim the controller looks the device's address up under /sys/kernel/iommu_groups/*/devices and found it in no group. Either the node's IOMMU is not active (VT-d / AMD-Vi off in the firmware, intel_iommu=on missing on a kernel that does not enable it by default — then /sys/kernel/iommu_groups is empty), or it is active but does not cover this device, or the address is stale: the claim names a device that is no longer at that address (a card moved or removed, or bus numbers changed after a hardware change). The controller retries for ever and the VM cannot start",
+    fix: 'on the node, `ls /sys/kernel/iommu_groups/*/devices/ | grep ADDR` and `dmesg | grep -e DMAR -e AMD-Vi`; enable the IOMMU in the firmware (and on the kernel command line if needed) and reboot; if the address is gone, delete the claim and claim the device under its current PCIDevice name',
+    render: render('handler PCIDeviceClaimReconcile: ', '0000:03:00.0'),
+    examples: [
+      ex(
+        'time="2026-01-21T17:04:34Z" level=error msg="error syncing \'harvester8-000003000\': handler PCIDeviceClaimReconcile: missing group for address: 0000:03:00.0, requeuing"',
+        { bdf: '0000:03:00.0' },
+        'https://github.com/harvester/harvester/issues/9903',
+      ),
+    ],
+  },
+  // ---- SharedGL (OpenGL forwarding to a VM over shared memory) ----
+  {
+    id: 'sharedgl.shm-open-failed',
+    source: 'userspace tool',
+    cite: "dmaivel/sharedgl src/server/main.c main(): shm_open() of SGL_SHARED_MEMORY_NAME with O_CREAT|O_RDWR and mode 0700; the troubleshooting list of the project's README names the cause",
+    format: "err: failed to open shared memory '%s'\n",
+    versions:
+      'the server prints it and exits before it starts serving; the name is sharedgl_shared_memory (/dev/shm/sharedgl_shared_memory), which the VM maps through an ivshmem device',
+    patterns: [/failed to open shared memory '(?<name>sharedgl[\w.-]{0,64})'/],
+    severity: 'error',
+    title: 'SharedGL: the server cannot open its shared memory',
+    cause:
+      "the server opens (creating if needed) /dev/shm/sharedgl_shared_memory read-write, and the open was refused: the file already exists but belongs to another user with mode 0700 — usually it was created first by QEMU or libvirt (the VM's ivshmem memory-backend-file started before the server, as libvirt-qemu/qemu) or by an earlier server run as root — so the user now running the server may not open it",
+    fix: "shut the VM down, remove the stale file (`sudo ./sglrenderer -x`, or delete /dev/shm/sharedgl_shared_memory), start the server, then the VM; or run the server as the user that owns the file (with sudo); keep QEMU and the server agreeing on the owner (libvirt's qemu.conf user/group, or a tmpfiles rule that creates the file for both)",
+    render: render('', 'sharedgl_shared_memory'),
+    examples: [
+      ex(
+        "err: failed to open shared memory 'sharedgl_shared_memory'",
+        { name: 'sharedgl_shared_memory' },
+        'https://github.com/dmaivel/sharedgl/issues/3',
       ),
     ],
   },
