@@ -1,6 +1,6 @@
 // The fifth harvest's part c (catalogue/harvest5c-sweep.ts): messages posted in public threads about
 // the vendor and distribution stacks around passthrough — the NVIDIA vGPU manager, AMD's MxGPU
-// host driver, Harvester's PCI claims, SharedGL — plus the entries this harvest mended ("No driver bound" capitalised as posted for
+// host driver, Harvester's PCI claims, SharedGL, CUDA in an unlicensed vGPU guest — plus the entries this harvest mended ("No driver bound" capitalised as posted for
 // an Intel iGPU, kvmgt refusing the SR-IOV i915, libvirt's QEMU exit led by QXL's harmless note,
 // NVIDIA's installer in a Hyper-V GPU-P VM) and the messages the catalogue already explained.
 import assert from 'node:assert/strict';
@@ -12,14 +12,14 @@ import { checkSweepEntries, onlyFinding } from '../helpers/diagnose-entry.js';
 test('every entry is registered, cites its source and claims its examples alone', () => {
   const n = checkSweepEntries(
     HARVEST5C_SWEEP_ENTRIES,
-    ['nvidia-vgpu.', 'gim.', 'mgmt.', 'sharedgl.'],
+    ['nvidia-vgpu.', 'gim.', 'mgmt.', 'sharedgl.', 'cuda.'],
     (e, x, f) => {
       for (const [k, v] of Object.entries(x.facts ?? {}))
         assert.equal(f.facts[k], v, `${e.id} fact ${k}: ${x.text}`);
     },
   );
   assert.equal(n, HARVEST5C_SWEEP_ENTRIES.length);
-  assert.equal(n, 4);
+  assert.equal(n, 5);
 });
 
 test('every harvested example names the public thread it came from', () => {
@@ -30,7 +30,7 @@ test('every harvested example names the public thread it came from', () => {
       posted++;
       assert.match(x.origin, /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/(?:issues|pull)\/\d+$/, e.id);
     }
-  assert.equal(posted, 5);
+  assert.equal(posted, 7);
 });
 
 test('vGPU manager: a failed guest message points at the driver handshake', () => {
@@ -96,6 +96,19 @@ test('SharedGL: the shared memory file belongs to someone else', () => {
   assert.match(f.explanation.fix, /sglrenderer -x/);
 });
 
+test('CUDA: every device busy or unavailable — in a vGPU guest, the licence', () => {
+  const id = 'cuda.devices-unavailable';
+  const old = onlyFinding(
+    'tensorflow.python.framework.errors_impl.InternalError: CUDA runtime implicit initialization on GPU:0 failed. Status: all CUDA-capable devices are busy or unavailable',
+    id,
+  );
+  assert.equal(old.explanation.severity, 'error');
+  assert.match(old.explanation.cause, /Unlicensed/);
+  assert.match(old.explanation.cause, /Exclusive_Process/);
+  assert.match(old.explanation.fix, /nvidia-smi -q/);
+  onlyFinding('RuntimeError: CUDA error: CUDA-capable device(s) is/are busy or unavailable', id);
+});
+
 test('kvmgt refusing the SR-IOV i915 (mended): harmless for SR-IOV VFs', () => {
   const id = 'kernel.module-symbol-mismatch';
   const kvmgt = onlyFinding(
@@ -154,6 +167,11 @@ test('messages the catalogue already explained (tallied, unchanged)', () => {
       '2023-01-19T14:11:14.337307Z qemu-system-x86_64: -device {"driver":"VGA","id":"video0","vgamem_mb":16,"bus":"pcie.0","addr":"0x1"}: PCI: slot 1 function 0 not available for VGA, in use by intel-hda,id=(null)',
       'qemu.pci-slot-in-use',
     ],
+    [
+      'Mon Apr 22 22:12:41 2024:<1>:Valid GRID license not found. GPU features and performance will be restricted. To enable full functionality please configure licensing details.',
+      'nvidia-vgpu.license-not-found',
+    ],
+    ['        License Status                    : Unlicensed', 'nvidia-vgpu.smi-unlicensed'],
   ];
   for (const [text, id] of cases) onlyFinding(text, id);
 });

@@ -3,7 +3,8 @@
  * passthrough that the catalogue did not recognise. The NVIDIA vGPU manager refusing the guest
  * driver's messages after a failed version handshake; AMD's MxGPU host driver (GIM) timing out on a
  * world-switch command; Harvester's PCI device controller finding no IOMMU group for a claimed
- * device; and the SharedGL server unable to open its shared memory. Each example is the message as
+ * device; the SharedGL server unable to open its shared memory; and CUDA finding every GPU busy or
+ * unavailable in a vGPU guest that has lost its licence. Each example is the message as
  * posted, with the thread it came from.
  */
 import type { CatalogueEntry } from '../entry.js';
@@ -117,6 +118,34 @@ export const HARVEST5C_SWEEP_ENTRIES: CatalogueEntry[] = [
         "err: failed to open shared memory 'sharedgl_shared_memory'",
         { name: 'sharedgl_shared_memory' },
         'https://github.com/dmaivel/sharedgl/issues/3',
+      ),
+    ],
+  },
+  // ---- CUDA in a vGPU guest ----
+  {
+    id: 'cuda.devices-unavailable',
+    source: 'userspace tool',
+    cite: "NVIDIA CUDA runtime, cudaGetErrorString(cudaErrorDevicesUnavailable = 46) (closed source; the code was not read — the text and meaning are in the CUDA Runtime API's documented error list), printed by whatever program starts CUDA",
+    format: 'CUDA-capable device(s) is/are busy or unavailable',
+    versions:
+      'CUDA 11 and later word it "CUDA-capable device(s) is/are busy or unavailable"; older runtimes "all CUDA-capable devices are busy or unavailable"; frameworks wrap it ("RuntimeError: CUDA error: …", TensorFlow\'s "CUDA runtime implicit initialization on GPU:0 failed. Status: …")',
+    patterns: [/(?<all>all )?CUDA-capable devices? ?(?:\(s\) is\/are|are) busy or unavailable/],
+    severity: 'error',
+    title: 'CUDA finds the GPU but may not use it',
+    cause:
+      'the driver sees the GPU (nvidia-smi lists it) but refused CUDA a context on it. In a VM with an NVIDIA vGPU (or a cloud instance whose GPU is a vGPU) the usual reason is licensing: a vGPU guest without a valid licence runs restricted once its grace period ends, and CUDA is refused — `nvidia-smi -q` shows "License Status: Unlicensed". Elsewhere the GPU is in Exclusive_Process compute mode and another process holds it, or the GPU is in an error state (Xid errors in dmesg)',
+    fix: "run `nvidia-smi -q | grep -A2 -i license`: if unlicensed, configure the guest's licensing (client configuration token in /etc/nvidia/ClientConfigToken and gridd.conf, or the licence server the provider documents), restart nvidia-gridd and check its journal for the licence being acquired; otherwise check the compute mode (`nvidia-smi -q -d COMPUTE`, set Default with `nvidia-smi -c 0`) and dmesg for Xid errors",
+    render: render('RuntimeError: CUDA error: '),
+    examples: [
+      ex(
+        'tensorflow.python.framework.errors_impl.InternalError: CUDA runtime implicit initialization on GPU:0 failed. Status: all CUDA-capable devices are busy or unavailable',
+        { all: 'all ' },
+        'https://github.com/DDMAL/Rodan/issues/1332',
+      ),
+      ex(
+        'RuntimeError: CUDA error: CUDA-capable device(s) is/are busy or unavailable',
+        {},
+        'https://github.com/Azure/AKS/issues/4870',
       ),
     ],
   },
