@@ -1,6 +1,6 @@
 // The fifth harvest's part c (catalogue/harvest5c-sweep.ts): messages posted in public threads about
 // the vendor and distribution stacks around passthrough — the NVIDIA vGPU manager, AMD's MxGPU
-// host driver, Harvester's PCI claims, SharedGL, CUDA in an unlicensed vGPU guest — plus the entries this harvest mended ("No driver bound" capitalised as posted for
+// host driver, Harvester's PCI claims, SharedGL, CUDA in an unlicensed vGPU guest, XAPI's GPU groups — plus the entries this harvest mended ("No driver bound" capitalised as posted for
 // an Intel iGPU, kvmgt refusing the SR-IOV i915, libvirt's QEMU exit led by QXL's harmless note,
 // NVIDIA's installer in a Hyper-V GPU-P VM) and the messages the catalogue already explained.
 import assert from 'node:assert/strict';
@@ -12,14 +12,14 @@ import { checkSweepEntries, onlyFinding } from '../helpers/diagnose-entry.js';
 test('every entry is registered, cites its source and claims its examples alone', () => {
   const n = checkSweepEntries(
     HARVEST5C_SWEEP_ENTRIES,
-    ['nvidia-vgpu.', 'gim.', 'mgmt.', 'sharedgl.', 'cuda.'],
+    ['nvidia-vgpu.', 'gim.', 'mgmt.', 'sharedgl.', 'cuda.', 'xen.'],
     (e, x, f) => {
       for (const [k, v] of Object.entries(x.facts ?? {}))
         assert.equal(f.facts[k], v, `${e.id} fact ${k}: ${x.text}`);
     },
   );
   assert.equal(n, HARVEST5C_SWEEP_ENTRIES.length);
-  assert.equal(n, 5);
+  assert.equal(n, 6);
 });
 
 test('every harvested example names the public thread it came from', () => {
@@ -30,7 +30,7 @@ test('every harvested example names the public thread it came from', () => {
       posted++;
       assert.match(x.origin, /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/(?:issues|pull)\/\d+$/, e.id);
     }
-  assert.equal(posted, 7);
+  assert.equal(posted, 8);
 });
 
 test('vGPU manager: a failed guest message points at the driver handshake', () => {
@@ -107,6 +107,23 @@ test('CUDA: every device busy or unavailable — in a vGPU guest, the licence', 
   assert.match(old.explanation.cause, /Exclusive_Process/);
   assert.match(old.explanation.fix, /nvidia-smi -q/);
   onlyFinding('RuntimeError: CUDA error: CUDA-capable device(s) is/are busy or unavailable', id);
+});
+
+test("XAPI: no free pGPU in the VM's GPU group; the vGPU form is about capacity and type", () => {
+  const id = 'xen.xapi-vm-requires-gpu';
+  const gpu = onlyFinding(
+    'SCTX-1473 [HFX-1077]: Unable to start VM by VM_REQUIRES_GPU. Multiple PCI consumed',
+    id,
+  );
+  assert.equal(gpu.explanation.severity, 'error');
+  assert.match(gpu.explanation.cause, /another VM .* holds it/);
+  assert.match(gpu.explanation.fix, /xe vgpu-list gpu-group-uuid=GROUP/);
+  const vgpu = onlyFinding(
+    'You attempted to run a VM on a host on which the vGPU required by the VM cannot be allocated on any pGPUs in the GPU_group needed by the VM.',
+    id,
+  );
+  assert.match(vgpu.explanation.cause, /another type/);
+  assert.match(vgpu.explanation.fix, /remaining-capacity/);
 });
 
 test('kvmgt refusing the SR-IOV i915 (mended): harmless for SR-IOV VFs', () => {

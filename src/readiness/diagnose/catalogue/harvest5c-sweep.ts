@@ -3,8 +3,9 @@
  * passthrough that the catalogue did not recognise. The NVIDIA vGPU manager refusing the guest
  * driver's messages after a failed version handshake; AMD's MxGPU host driver (GIM) timing out on a
  * world-switch command; Harvester's PCI device controller finding no IOMMU group for a claimed
- * device; the SharedGL server unable to open its shared memory; and CUDA finding every GPU busy or
- * unavailable in a vGPU guest that has lost its licence. Each example is the message as
+ * device; the SharedGL server unable to open its shared memory; CUDA finding every GPU busy or
+ * unavailable in a vGPU guest that has lost its licence; and XAPI (XenServer / XCP-ng) finding no
+ * free GPU in the VM's GPU group. Each example is the message as
  * posted, with the thread it came from.
  */
 import type { CatalogueEntry } from '../entry.js';
@@ -146,6 +147,48 @@ export const HARVEST5C_SWEEP_ENTRIES: CatalogueEntry[] = [
         'RuntimeError: CUDA error: CUDA-capable device(s) is/are busy or unavailable',
         {},
         'https://github.com/Azure/AKS/issues/4870',
+      ),
+    ],
+  },
+  // ---- XAPI (XenServer, XCP-ng): GPU groups ----
+  {
+    id: 'xen.xapi-vm-requires-gpu',
+    source: 'xen',
+    cite: "xapi-project/xen-api ocaml/idl/datamodel_errors.ml (Api_errors.vm_requires_gpu and vm_requires_vgpu, with their documented text), raised by xapi when it checks a host for the VM's GPU at start, resume or migration (the raising function was not read)",
+    format: 'VM_REQUIRES_GPU',
+    versions:
+      'the API error code is VM_REQUIRES_GPU(vm, GPU_group); clients print its text "You attempted to run a VM on a host which doesn\'t have a pGPU available in the GPU group needed by the VM. The VM has a vGPU attached to this GPU group." The vGPU form is VM_REQUIRES_VGPU(vm, GPU_group, vGPU_type): "… the vGPU required by the VM cannot be allocated on any pGPUs in the GPU_group needed by the VM."',
+    patterns: [
+      /\bVM_REQUIRES_(?<kind>V?GPU)\b/,
+      /doesn't have a pGPU available in the GPU group needed by the VM/,
+      /the (?<kind>vGPU) required by the VM cannot be allocated on any pGPUs in the GPU_group/,
+    ],
+    severity: 'error',
+    title: "XAPI finds no free GPU in the VM's GPU group on this host",
+    cause:
+      "the VM has a GPU (passthrough, or a vGPU) attached to a GPU group, and on the host chosen to start it no pGPU of that group is free: each passed-through GPU belongs to one running VM at a time, so another VM (or this VM's previous instance, still being torn down) holds it; or the host has no pGPU in that group at all (the VM is started or migrated on another host of the pool, the GPU was removed or is hidden from dom0 differently after a change)",
+    fix: '`xe pgpu-list gpu-group-uuid=GROUP` shows which hosts have GPUs in the group and `xe vgpu-list gpu-group-uuid=GROUP` which VMs hold them; stop the VM that holds the GPU, or start this VM on a host with a free pGPU of the group (`xe vm-start vm=VM on=HOST`), and check the pGPU is still in the group after any hardware change',
+    refine: (f) =>
+      f.kind === 'VGPU' || f.kind === 'vGPU'
+        ? {
+            cause:
+              "the VM's vGPU type cannot be placed on any pGPU of its GPU group on this host: every pGPU is full (the type's maximum number of vGPUs per GPU is reached), or already runs vGPUs of another type (most vGPU GPUs host one type at a time), or none of them supports that type (a host vGPU manager that does not offer it)",
+            fix: "`xe pgpu-param-get uuid=PGPU param-name=remaining-capacity vgpu-type-uuid=TYPE` on the group's pGPUs, and `xe vgpu-list` for what runs on them; stop a VM using the GPU, move VMs so that one type fills each pGPU, or pick a vGPU type the pGPUs offer",
+          }
+        : undefined,
+    render: render('The server failed to handle your request: '),
+    examples: [
+      ex(
+        'SCTX-1473 [HFX-1077]: Unable to start VM by VM_REQUIRES_GPU. Multiple PCI consumed',
+        { kind: 'GPU' },
+        'https://github.com/xapi-project/xen-api/pull/1671',
+      ),
+      ex(
+        "You attempted to run a VM on a host which doesn't have a pGPU available in the GPU group needed by the VM. The VM has a vGPU attached to this GPU group.",
+      ),
+      ex(
+        'You attempted to run a VM on a host on which the vGPU required by the VM cannot be allocated on any pGPUs in the GPU_group needed by the VM.',
+        { kind: 'vGPU' },
       ),
     ],
   },
