@@ -1,8 +1,10 @@
 // The fifth harvest's part c (catalogue/harvest5c-sweep.ts): messages posted in public threads about
 // the vendor and distribution stacks around passthrough — the NVIDIA vGPU manager, AMD's MxGPU
-// host driver, Harvester's PCI claims, SharedGL, CUDA in an unlicensed vGPU guest, XAPI's GPU groups — plus the entries this harvest mended ("No driver bound" capitalised as posted for
-// an Intel iGPU, kvmgt refusing the SR-IOV i915, libvirt's QEMU exit led by QXL's harmless note,
-// NVIDIA's installer in a Hyper-V GPU-P VM) and the messages the catalogue already explained.
+// host driver, Harvester's PCI claims, SharedGL, CUDA in an unlicensed vGPU guest, XAPI's GPU
+// groups — plus the entries this harvest mended ("No driver bound" capitalised as posted for an
+// Intel iGPU, kvmgt refusing the SR-IOV i915, libvirt's QEMU exit led by QXL's harmless note,
+// NVIDIA's installer in a Hyper-V GPU-P VM, Code 43 on an Intel SR-IOV VF under guest Hyper-V) and
+// the messages the catalogue already explained.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BUILT } from '../../src/readiness/diagnose/catalogue/build.js';
@@ -160,6 +162,19 @@ test("NVIDIA's installer in a Hyper-V GPU-P VM (mended): the driver comes from t
   );
   assert.match(f.explanation.cause, /GPU partitioning \(GPU-P/);
   assert.match(f.explanation.fix, /Update-VMGpuPartitionDriver\.ps1/);
+});
+
+test('Code 43 on an Intel SR-IOV VF once Hyper-V or WSL runs in the guest (mended)', () => {
+  for (const text of [
+    'Upon enabling either feature, the iGPU immediately fails with Code 43 in Device Manager.',
+    'Code 43 after installing WSL in Windows 11 VM',
+  ]) {
+    const f = onlyFinding(text, 'windows.code-43');
+    assert.match(f.explanation.cause, /Intel iGPU SR-IOV VF/);
+    assert.match(f.explanation.cause, /nested hypervisor/);
+    assert.match(f.explanation.fix, /turn off Hyper-V, WSL/);
+  }
+  // origins: https://github.com/intel/linux-intel-lts/issues/77, https://github.com/strongtz/i915-sriov-dkms/issues/263
 });
 
 test('messages the catalogue already explained (tallied, unchanged)', () => {
