@@ -1,10 +1,10 @@
 // The fifth harvest's part c (catalogue/harvest5c-sweep.ts): messages posted in public threads about
 // the vendor and distribution stacks around passthrough — the NVIDIA vGPU manager, AMD's MxGPU
 // host driver, Harvester's PCI claims, SharedGL, CUDA in an unlicensed vGPU guest, XAPI's GPU
-// groups — plus the entries this harvest mended ("No driver bound" capitalised as posted for an
-// Intel iGPU, kvmgt refusing the SR-IOV i915, libvirt's QEMU exit led by QXL's harmless note,
-// NVIDIA's installer in a Hyper-V GPU-P VM, Code 43 on an Intel SR-IOV VF under guest Hyper-V) and
-// the messages the catalogue already explained.
+// groups, NVIDIA driver builds on Linux 6.15+ — plus the entries this harvest mended ("No driver
+// bound" capitalised as posted for an Intel iGPU, kvmgt refusing the SR-IOV i915, libvirt's QEMU
+// exit led by QXL's harmless note, NVIDIA's installer in a Hyper-V GPU-P VM, Code 43 on an Intel
+// SR-IOV VF under guest Hyper-V) and the messages the catalogue already explained.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BUILT } from '../../src/readiness/diagnose/catalogue/build.js';
@@ -14,14 +14,14 @@ import { checkSweepEntries, onlyFinding } from '../helpers/diagnose-entry.js';
 test('every entry is registered, cites its source and claims its examples alone', () => {
   const n = checkSweepEntries(
     HARVEST5C_SWEEP_ENTRIES,
-    ['nvidia-vgpu.', 'gim.', 'mgmt.', 'sharedgl.', 'cuda.', 'xen.'],
+    ['nvidia-vgpu.', 'gim.', 'mgmt.', 'sharedgl.', 'cuda.', 'xen.', 'nvidia.'],
     (e, x, f) => {
       for (const [k, v] of Object.entries(x.facts ?? {}))
         assert.equal(f.facts[k], v, `${e.id} fact ${k}: ${x.text}`);
     },
   );
   assert.equal(n, HARVEST5C_SWEEP_ENTRIES.length);
-  assert.equal(n, 6);
+  assert.equal(n, 7);
 });
 
 test('every harvested example names the public thread it came from', () => {
@@ -32,7 +32,7 @@ test('every harvested example names the public thread it came from', () => {
       posted++;
       assert.match(x.origin, /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/(?:issues|pull)\/\d+$/, e.id);
     }
-  assert.equal(posted, 8);
+  assert.equal(posted, 10);
 });
 
 test('vGPU manager: a failed guest message points at the driver handshake', () => {
@@ -128,6 +128,18 @@ test("XAPI: no free pGPU in the VM's GPU group; the vGPU form is about capacity 
   assert.match(vgpu.explanation.fix, /remaining-capacity/);
 });
 
+test("NVIDIA driver build on Linux 6.15+: its own headers are missing, not a package's", () => {
+  const f = onlyFinding(
+    'nvidia/nv-acpi.c:26:10: fatal error: os-interface.h: No such file or directory',
+    'nvidia.build-own-headers-missing',
+  );
+  assert.equal(f.explanation.severity, 'error');
+  assert.equal(f.facts.header, 'os-interface.h');
+  assert.match(f.explanation.cause, /EXTRA_CFLAGS/);
+  assert.match(f.explanation.cause, /6\.15/);
+  assert.match(f.explanation.fix, /proxmox-boot-tool kernel pin/);
+});
+
 test('kvmgt refusing the SR-IOV i915 (mended): harmless for SR-IOV VFs', () => {
   const id = 'kernel.module-symbol-mismatch';
   const kvmgt = onlyFinding(
@@ -204,6 +216,11 @@ test('messages the catalogue already explained (tallied, unchanged)', () => {
       'nvidia-vgpu.license-not-found',
     ],
     ['        License Status                    : Unlicensed', 'nvidia-vgpu.smi-unlicensed'],
+    [
+      '         Error! Bad return status for module build on kernel: 5.15.27-1-pve (x86_64)',
+      'dkms.build-failed',
+    ],
+    ['Error! Your kernel headers for kernel 5.10.0-30-cloud-amd64 cannot be found.', 'dkms.headers-missing'],
   ];
   for (const [text, id] of cases) onlyFinding(text, id);
 });

@@ -4,8 +4,9 @@
  * driver's messages after a failed version handshake; AMD's MxGPU host driver (GIM) timing out on a
  * world-switch command; Harvester's PCI device controller finding no IOMMU group for a claimed
  * device; the SharedGL server unable to open its shared memory; CUDA finding every GPU busy or
- * unavailable in a vGPU guest that has lost its licence; and XAPI (XenServer / XCP-ng) finding no
- * free GPU in the VM's GPU group. Each example is the message as
+ * unavailable in a vGPU guest that has lost its licence; XAPI (XenServer / XCP-ng) finding no free
+ * GPU in the VM's GPU group; and an older NVIDIA (vGPU) driver that cannot find its own headers when
+ * built for Linux 6.15 or later. Each example is the message as
  * posted, with the thread it came from.
  */
 import type { CatalogueEntry } from '../entry.js';
@@ -189,6 +190,36 @@ export const HARVEST5C_SWEEP_ENTRIES: CatalogueEntry[] = [
       ex(
         'You attempted to run a VM on a host on which the vGPU required by the VM cannot be allocated on any pGPUs in the GPU_group needed by the VM.',
         { kind: 'vGPU' },
+      ),
+    ],
+  },
+  // ---- NVIDIA driver builds on Linux 6.15+ ----
+  {
+    id: 'nvidia.build-own-headers-missing',
+    source: 'userspace tool',
+    cite: 'GCC\'s missing-include error while building the NVIDIA kernel modules; the cause is torvalds/linux commit "kbuild: remove EXTRA_*FLAGS support" (Linux 6.15, scripts/Makefile.lib no longer adds EXTRA_CFLAGS), which the include paths of older NVIDIA driver Kbuild files relied on (the NVIDIA Kbuild itself was not read)',
+    format: '%s:%d:%d: fatal error: %s: No such file or directory',
+    versions:
+      'repeated for every source file of the module (nvidia/nv.c: nv-firmware.h, nvidia/nv-acpi.c: os-interface.h, …), then "make[4]: *** […Makefile.build:287: nvidia/FILE.o] Error 1" and the installer\'s "Building kernel modules" failure',
+    patterns: [
+      /(?<file>nvidia(?:-[\w-]{1,40})?\/[\w-]{1,60}\.c):\d{1,6}:\d{1,4}: fatal error: (?<header>os-interface\.h|nv[\w-]{0,48}\.h): No such file or directory/,
+    ],
+    severity: 'error',
+    title: 'The NVIDIA driver does not build for this kernel: it cannot find its own headers',
+    cause:
+      "the missing header is one the driver ships itself (kernel/common/inc), so the build did not get the driver's include directories, not a missing package. Linux 6.15 removed kbuild's support for EXTRA_CFLAGS, which older NVIDIA driver releases use to add those directories; built for a 6.15 or later kernel (Proxmox VE 9 kernels 6.17, current distribution kernels) every file fails this way. Common with vGPU host drivers of the 16.x (535) and 17.x (550) branches, which NVIDIA does not update for new kernels",
+    fix: "use a driver release that supports the kernel (for vGPU a newer branch whose host driver lists this kernel; GeForce/data-centre 570.153 or later), or install and boot an older kernel the driver supports and build for it (Proxmox: install that kernel's headers and `proxmox-boot-tool kernel pin VERSION`); make sure the installer builds for the kernel you boot, not only the newest one installed",
+    render: render('', 'nvidia/nv-acpi.c', 26, 10, 'os-interface.h'),
+    examples: [
+      ex(
+        'nvidia/nv-acpi.c:26:10: fatal error: os-interface.h: No such file or directory',
+        { file: 'nvidia/nv-acpi.c', header: 'os-interface.h' },
+        'https://github.com/anomixer/proxmox-vgpu-installer/issues/7',
+      ),
+      ex(
+        'nvidia/nv.c:30:10: fatal error: nv-firmware.h: No such file or directory',
+        { file: 'nvidia/nv.c', header: 'nv-firmware.h' },
+        'https://github.com/anomixer/proxmox-vgpu-installer/issues/18',
       ),
     ],
   },
