@@ -22,6 +22,7 @@ import { HARVEST4A_SWEEP_ENTRIES } from './catalogue/harvest4a-sweep.js';
 import { HARVEST4B_SWEEP_ENTRIES } from './catalogue/harvest4b-sweep.js';
 import { HARVEST5A_SWEEP_ENTRIES } from './catalogue/harvest5a-sweep.js';
 import { HARVEST5B_SWEEP_ENTRIES } from './catalogue/harvest5b-sweep.js';
+import { HARVEST5C_SWEEP_ENTRIES } from './catalogue/harvest5c-sweep.js';
 import { HOST_GUEST_EXTRA_ENTRIES } from './catalogue/host-guest-extra.js';
 import { HOST_MISSES_SWEEP_ENTRIES } from './catalogue/host-misses-sweep.js';
 import { IGD_IOMMU_INIT_ENTRIES } from './catalogue/igd-iommu-init-sweep.js';
@@ -127,6 +128,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...HARVEST4B_SWEEP_ENTRIES,
   ...HARVEST5A_SWEEP_ENTRIES,
   ...HARVEST5B_SWEEP_ENTRIES,
+  ...HARVEST5C_SWEEP_ENTRIES,
   ...LEFTOVERS_SWEEP_ENTRIES,
   ...OLDSETS_SWEEP_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).

@@ -105,14 +105,23 @@ export const HARVEST3B_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       'loading the module failed on a symbol it imports: no loaded module or the kernel exports that symbol (err -2). Usually the module was built for another kernel or another build of the module it depends on — an out-of-tree module (i915-sriov-dkms, vendor-reset, kvmfr, an NVIDIA driver) left from before a kernel update, a dkms build against the wrong headers — or a module it depends on (drm_display_helper, drm_kms_helper, mdev) is not loaded yet because it was loaded with insmod instead of modprobe',
     fix: 'load it with modprobe (which loads its dependencies first); rebuild the out-of-tree module for the running kernel (`dkms autoinstall -k $(uname -r)`, with the matching headers installed) and check `modinfo MODULE` vermagic against `uname -r`; if the dkms package does not support this kernel series, use a release that does',
-    refine: (f) =>
-      f.errno === 'EINVAL' || f.disagree
+    refine: (f) => {
+      if (f.errno !== 'EINVAL' && !f.disagree) return undefined;
+      const base = {
+        title: "A kernel module was built against a different build of a symbol's exporter",
+        cause: `the module imports ${f.symbol ?? 'a symbol'} with a version (CRC) that differs from the one the loaded exporter provides (err -22): it was compiled against another build of that module. Typical with a replaced driver: kvmgt, mdev or the distribution's modules built against the stock i915 while i915-sriov-dkms's i915 is loaded (or the reverse), or any module built for a different kernel build`,
+        fix: 'rebuild the module against the exporter that is actually loaded (build both from the same tree or dkms package), or go back to the stock exporter; with i915-sriov-dkms, GVT-g (kvmgt) is not available — it is the SR-IOV driver or GVT-g, not both',
+      };
+      // kvmgt is GVT-g's module: with the SR-IOV i915 loaded it only fails to load, the VFs work.
+      return f.module === 'kvmgt' && /^i915_/.test(f.symbol ?? '')
         ? {
-            title: "A kernel module was built against a different build of a symbol's exporter",
-            cause: `the module imports ${f.symbol ?? 'a symbol'} with a version (CRC) that differs from the one the loaded exporter provides (err -22): it was compiled against another build of that module. Typical with a replaced driver: kvmgt, mdev or the distribution's modules built against the stock i915 while i915-sriov-dkms's i915 is loaded (or the reverse), or any module built for a different kernel build`,
-            fix: 'rebuild the module against the exporter that is actually loaded (build both from the same tree or dkms package), or go back to the stock exporter; with i915-sriov-dkms, GVT-g (kvmgt) is not available — it is the SR-IOV driver or GVT-g, not both',
+            ...base,
+            severity: 'warning',
+            cause: `${base.cause}. Here it is kvmgt, the in-tree GVT-g (mediated vGPU) module, refusing the i915 that i915-sriov-dkms installed: kvmgt stays unloaded and GVT-g is unavailable, but SR-IOV VFs do not use kvmgt, so with i915-sriov-dkms these lines are harmless`,
+            fix: 'nothing to do when you use SR-IOV VFs; stop loading kvmgt (remove it from /etc/modules, or `blacklist kvmgt`) to silence them; for GVT-g instead, remove i915-sriov-dkms and go back to the stock i915',
           }
-        : undefined,
+        : base;
+    },
     render: render('', 'i915', 'drm_dp_clock_recovery_ok', -2),
     examples: [
       ex(

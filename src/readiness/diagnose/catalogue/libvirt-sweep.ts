@@ -1521,6 +1521,15 @@ export const LIBVIRT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       "libvirt lost QEMU: the process exited during start-up (or during a device hotplug). libvirt appends the last lines of QEMU's own log after the colon, and those name the real cause (for passthrough typically a vfio error: group not viable, device busy, DMA mapping, memory lock). This line alone, without a recognised QEMU error, does not say why",
     fix: 'read the text after the colon, or the end of /var/log/libvirt/qemu/VM.log, and give that line to `vfiokit diagnose`; if it is empty, check dmesg for a QEMU crash or the OOM killer',
+    // qemu/qemu hw/display/qxl.c qxl_send_events(): a harmless note that often comes first.
+    refine: (f) =>
+      /^qxl_send_events: spice-server bug/.test(f.tail ?? '')
+        ? {
+            cause:
+              'libvirt lost QEMU during start-up and appended QEMU\'s last log lines. The first of them, "qxl_send_events: spice-server bug: guest stopped, ignoring", is not the reason: QEMU\'s QXL display device prints it (hw/display/qxl.c qxl_send_events()) when it is asked to raise an interrupt while the guest is not running, and ignores the request — QEMU under libvirt starts paused, so it appears on many failed and successful starts alike. The real error is the next QEMU line (timestamped, "qemu-system-x86_64: -device …"), for passthrough usually a vfio error of the hostdev: a group not viable, a device busy, an mdev vGPU that cannot be opened',
+            fix: 'read the QEMU line after the qxl one (or the end of /var/log/libvirt/qemu/VM.log) and give that line to `vfiokit diagnose`; the qxl line needs no action',
+          }
+        : undefined,
     render: render('error: internal error: ', 'win10'),
     examples: [
       ex(

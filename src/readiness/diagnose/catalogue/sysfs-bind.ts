@@ -493,7 +493,7 @@ const SRIOV_KERNEL: CatalogueEntry[] = [
       'Linux 6.x: "no driver bound to device; cannot configure SR-IOV" and "driver does not support SR-IOV configuration via sysfs"; 4.x–5.x: "Driver does not support SRIOV configuration via sysfs"; 3.x: "Driver doesn\'t support SRIOV configuration via sysfs"',
     patterns: [
       /[Dd]river do(?:es not|esn't) support SR-?IOV configuration via sysfs/,
-      /(?<nodriver>no driver bound to device); cannot configure SR-IOV/,
+      /(?<nodriver>[Nn]o driver bound to device); cannot configure SR-IOV/,
     ],
     severity: 'error',
     title: "The PF's driver cannot create SR-IOV VFs through sysfs",
@@ -504,8 +504,8 @@ const SRIOV_KERNEL: CatalogueEntry[] = [
       f.nodriver
         ? {
             cause:
-              'writing sriov_numvfs failed with ENOENT: no driver is bound to the physical function, and only its driver can create VFs',
-            fix: 'bind the PF to its SR-IOV-capable driver (or vfio-pci with enable_sriov=1) first',
+              'writing sriov_numvfs failed with ENOENT: no driver is bound to the physical function, and only its driver can create VFs. For an Intel iGPU (i915-sriov-dkms or xe VFs) the GPU driver did not bind: the write ran before i915/xe was loaded (a sysfs.conf or udev rule early at boot), the module is blacklisted, or its probe failed (a dkms module not built for this kernel, force_probe missing for the device ID) — dmesg has the reason near the i915/xe lines',
+            fix: 'bind the PF to its SR-IOV-capable driver (or vfio-pci with enable_sriov=1) first: check `lspci -k -s ADDR`, load the module (`modprobe i915` / `modprobe xe`) and read dmesg for its probe error; at boot write sriov_numvfs only after the driver has loaded',
           }
         : undefined,
     render: render('nvme 0000:01:00.0: '),
