@@ -80,3 +80,12 @@ test('README examples reproduce from the committed fixtures and the ROM corpus',
   assert.ok(ran >= 7, `only ${ran} of ${all.length} examples ran`);
   assert.ok(roms >= 1, 'no ROM example ran');
 });
+
+// The catalogue size the README states is the catalogue's: a count written by hand drifted before.
+test("the README's diagnose section states the catalogue's real size", async () => {
+  const { CATALOGUE } = await import('../../src/readiness/diagnose/catalogue.js');
+  const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+  const m = /explains ([\d,]+) messages from the kernel/.exec(readme);
+  assert.ok(m, 'the diagnose section states how many messages it explains');
+  assert.equal(Number(m[1].replace(/,/g, '')), CATALOGUE.length);
+});
