@@ -52,6 +52,7 @@ import { QEMU_SWEEP_PCI_ENTRIES } from './catalogue/qemu-sweep-pci.js';
 import { RESET_FAULT_ENTRIES } from './catalogue/reset-faults.js';
 import { RESET_MEMLOCK_SWEEP_ENTRIES } from './catalogue/reset-memlock-sweep.js';
 import { SELINUX_ENTRIES } from './catalogue/selinux.js';
+import { SPLAT_FALLBACK_ENTRIES } from './catalogue/splat-fallback.js';
 import { SRIOV_XEN_SWEEP_ENTRIES } from './catalogue/sriov-xen-sweep.js';
 import { SYSFS_BIND_ENTRIES } from './catalogue/sysfs-bind.js';
 import { TOOLS_MGMT_SWEEP_ENTRIES } from './catalogue/tools-mgmt-sweep.js';
@@ -131,6 +132,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...HARVEST5C_SWEEP_ENTRIES,
   ...LEFTOVERS_SWEEP_ENTRIES,
   ...OLDSETS_SWEEP_ENTRIES,
+  ...SPLAT_FALLBACK_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,
 ];

@@ -1,0 +1,87 @@
+/**
+ * A kernel WARN or BUG splat anywhere in the code on the VFIO path (drivers/vfio/, drivers/iommu/,
+ * drivers/pci/) that no entry for its file knows: what such a splat is, and where to take it. The
+ * entries of the fifth harvest (harvest5b-sweep.ts) explain the splats people posted with their
+ * fixes; this one answers the rest, in the fallback tier, so it never hides a specific entry.
+ * Both of __warn()'s forms (kernel/panic.c: "WARNING: CPU: N PID: N at FILE:LINE FUNC+0x…/0x…" up
+ * to Linux 6.18, "WARNING: FILE:LINE at FUNC+0x…/0x…, CPU#N: COMM/PID" since 6.19) and
+ * report_bug()'s "kernel BUG at FILE:LINE!" (lib/bug.c).
+ */
+import type { CatalogueEntry, Refinement } from '../entry.js';
+import { ex, render } from './build.js';
+
+const FILE = '(?<file>drivers\\/(?<dir>vfio|iommu|pci)\\/[\\w.\\/-]{1,120}\\.[ch])';
+const FUNC = '(?<func>[A-Za-z_][\\w.]{0,80})';
+
+/** The list each directory's maintainers read (MAINTAINERS: VFIO DRIVER, IOMMU SUBSYSTEM, PCI SUBSYSTEM). */
+const LISTS: Record<string, string> = {
+  vfio: 'kvm@vger.kernel.org (VFIO)',
+  iommu: 'iommu@lists.linux.dev (the IOMMU subsystem)',
+  pci: 'linux-pci@vger.kernel.org (the PCI subsystem)',
+};
+
+function refineSplat(f: Readonly<Record<string, string>>): Refinement | undefined {
+  const where = `${f.file ?? 'the file named'}${f.func ? `, in ${f.func}()` : ''}`;
+  const list = LISTS[f.dir ?? ''] ?? 'the list MAINTAINERS names for that file';
+  if (f.bug !== undefined)
+    return {
+      severity: 'error',
+      cause: `a BUG_ON() in ${where} fired: the kernel found a state it cannot continue from and killed the task that was running (an oops). The device or the VM using it is now in an unknown state and the host may be unstable until it is rebooted. This is a kernel bug (in that code or in the driver in the call trace), not a configuration error`,
+      fix: `save the whole oops (dmesg, with the "Tainted:" and "Hardware name:" lines and the call trace), reboot, and try the newest stable release of your kernel series; search lore.kernel.org for the function with "kernel BUG"; if a current kernel still does it, report it to ${list} with the oops`,
+    };
+  return {
+    cause: `a WARN_ON() in ${where} fired: the kernel caught a state its developers treat as a bug — in that code, or in the driver or caller shown in the call trace below the line — and printed a backtrace. Unlike a BUG it carries on, but the operation that hit it (a bind, a reset, a DMA map, an unbind) may have failed or left the device half set up; it is not a configuration error by itself`,
+    fix: `note the kernel release (uname -r, or the "Tainted:"/"Hardware name:" lines after it) and the function, and search lore.kernel.org for the function with "WARNING" — most such warnings are known and fixed in a later stable release of the same series, so try the newest one; if a current kernel still warns, report it to ${list} with the whole splat`,
+  };
+}
+
+export const SPLAT_FALLBACK_ENTRIES: CatalogueEntry[] = [
+  {
+    id: 'kernel.splat-vfio-path',
+    source: 'kernel',
+    cite: 'torvalds/linux kernel/panic.c __warn() (the WARNING line of every WARN_ON()/WARN()) and lib/bug.c report_bug() ("kernel BUG at %s:%u!" for BUG_ON()), for a check in drivers/vfio/, drivers/iommu/ or drivers/pci/ that no entry for its file explains',
+    format: 'WARNING: CPU: %d PID: %d at %s:%d %pS\n',
+    versions:
+      'up to Linux 6.18 "WARNING: CPU: N PID: N at FILE:LINE FUNC+0xOFF/0xSIZE [module]"; since 6.19 "WARNING: FILE:LINE at FUNC+0xOFF/0xSIZE, CPU#N: COMM/PID"; "kernel BUG at FILE:LINE!" for BUG_ON(). Line numbers move with every release',
+    tier: 'fallback',
+    patterns: [
+      new RegExp(
+        `WARNING: (?:CPU: \\d{1,5} PID: \\d{1,8} )?at ${FILE}:(?<line>\\d{1,6})(?:[ \\t]{1,3}${FUNC})?`,
+      ),
+      new RegExp(`WARNING: ${FILE}:(?<line>\\d{1,6}) at ${FUNC}`),
+      new RegExp(`(?<bug>kernel BUG) at ${FILE}:(?<line>\\d{1,6})!`),
+    ],
+    severity: 'warning',
+    title: 'A kernel consistency check fired in the VFIO, IOMMU or PCI code',
+    cause:
+      'the kernel printed a WARN or BUG splat from the code on the VFIO path: a check its developers treat as a kernel bug fired (the file and function say which); it is not a configuration error by itself',
+    fix: 'note the kernel release and the function, try the newest stable release of your series, and search lore.kernel.org for the function; report it with the whole splat if a current kernel still does it',
+    refine: refineSplat,
+    render: render(
+      '',
+      3,
+      1742,
+      'drivers/vfio/pci/vfio_pci_core.c',
+      2261,
+      'vfio_pci_core_disable+0x2f4/0x340 [vfio_pci_core]',
+    ),
+    examples: [
+      ex(
+        'WARNING: CPU: 3 PID: 1742 at drivers/vfio/pci/vfio_pci_core.c:2261 vfio_pci_core_disable+0x2f4/0x340 [vfio_pci_core]',
+        {
+          file: 'drivers/vfio/pci/vfio_pci_core.c',
+          dir: 'vfio',
+          func: 'vfio_pci_core_disable',
+        },
+      ),
+      ex('[  118.204112] WARNING: drivers/pci/iov.c:932 at sriov_disable+0x11c/0x130, CPU#5: bash/4121', {
+        dir: 'pci',
+        func: 'sriov_disable',
+      }),
+      ex('[ 5123.861015] kernel BUG at drivers/iommu/iova.c:401!', {
+        dir: 'iommu',
+        file: 'drivers/iommu/iova.c',
+      }),
+    ],
+  },
+];
