@@ -29,7 +29,7 @@ test('a WARN names the file, the function and the list of its directory', () => 
   assert.equal(vfio.explanation.severity, 'warning');
   assert.match(
     vfio.explanation.cause,
-    /WARN_ON\(\) in drivers\/vfio\/pci\/vfio_pci_intrs\.c, in vfio_msi_set_vector_signal\(\)/,
+    /WARN_ON\(\) fired in drivers\/vfio\/pci\/vfio_pci_intrs\.c, in vfio_msi_set_vector_signal\(\)/,
   );
   assert.match(vfio.explanation.fix, /kvm@vger\.kernel\.org/);
   const iommu = onlyFinding(
@@ -39,7 +39,7 @@ test('a WARN names the file, the function and the list of its directory', () => 
   assert.match(iommu.explanation.fix, /iommu@lists\.linux\.dev/);
   const bug = onlyFinding('kernel BUG at drivers/pci/msi/msi.c:888!', ID);
   assert.equal(bug.explanation.severity, 'error');
-  assert.match(bug.explanation.cause, /BUG_ON\(\) in drivers\/pci\/msi\/msi\.c/);
+  assert.match(bug.explanation.cause, /BUG_ON\(\) fired in drivers\/pci\/msi\/msi\.c/);
   assert.match(bug.explanation.fix, /linux-pci@vger\.kernel\.org/);
 });
 

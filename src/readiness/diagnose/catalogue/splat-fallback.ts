@@ -26,11 +26,11 @@ function refineSplat(f: Readonly<Record<string, string>>): Refinement | undefine
   if (f.bug !== undefined)
     return {
       severity: 'error',
-      cause: `a BUG_ON() in ${where} fired: the kernel found a state it cannot continue from and killed the task that was running (an oops). The device or the VM using it is now in an unknown state and the host may be unstable until it is rebooted. This is a kernel bug (in that code or in the driver in the call trace), not a configuration error`,
+      cause: `a BUG_ON() fired in ${where}: the kernel found a state it cannot continue from and killed the task that was running (an oops). The device or the VM using it is now in an unknown state and the host may be unstable until it is rebooted. This is a kernel bug (in that code or in the driver in the call trace), not a configuration error`,
       fix: `save the whole oops (dmesg, with the "Tainted:" and "Hardware name:" lines and the call trace), reboot, and try the newest stable release of your kernel series; search lore.kernel.org for the function with "kernel BUG"; if a current kernel still does it, report it to ${list} with the oops`,
     };
   return {
-    cause: `a WARN_ON() in ${where} fired: the kernel caught a state its developers treat as a bug — in that code, or in the driver or caller shown in the call trace below the line — and printed a backtrace. Unlike a BUG it carries on, but the operation that hit it (a bind, a reset, a DMA map, an unbind) may have failed or left the device half set up; it is not a configuration error by itself`,
+    cause: `a WARN_ON() fired in ${where}: the kernel caught a state its developers treat as a bug — in that code, or in the driver or caller shown in the call trace below the line — and printed a backtrace. Unlike a BUG it carries on, but the operation that hit it (a bind, a reset, a DMA map, an unbind) may have failed or left the device half set up; it is not a configuration error by itself`,
     fix: `note the kernel release (uname -r, or the "Tainted:"/"Hardware name:" lines after it) and the function, and search lore.kernel.org for the function with "WARNING" — most such warnings are known and fixed in a later stable release of the same series, so try the newest one; if a current kernel still warns, report it to ${list} with the whole splat`,
   };
 }

@@ -33,8 +33,8 @@ function refineConnect(f: Facts): Refinement | undefined {
   if (f.errno === 'ECONNREFUSED')
     return {
       cause:
-        'a socket file exists at that path but no process listens on it: the server exited (or crashed) and left its socket behind, or a second client is refused because the endpoint accepts one connection at a time',
-      fix: 'restart the server (it removes and recreates the socket) or remove the stale socket file; make sure no other QEMU is still attached to the endpoint',
+        'a socket file exists at that path but no process listens on it: the server exited or crashed and left its socket file behind (a UNIX socket refuses connections once nothing listens on it)',
+      fix: "restart the server (it creates its socket anew) or remove the stale socket file, then start QEMU again; the server's log says why it stopped",
     };
   if (f.errno === 'EACCES' || f.errno === 'EPERM')
     return {
