@@ -18,3 +18,20 @@ export function render(
 
 /** A printed struct resource (%pR), e.g. "[mem 0xe0000000-0xefffffff 64bit pref]". */
 export const RANGE = '\\[[^\\]\\n]{1,100}\\]';
+
+/** The function __warn() prints (%pS), or the inline name syzbot's symbolizer puts there. */
+export const FUNC_NAME = '(?<func>[A-Za-z_][\\w.]{0,80})';
+
+/**
+ * The first line of a WARN splat in `file` (a regex source), in both of __warn()'s forms: up to
+ * Linux 6.18 "WARNING: CPU: N PID: N at FILE:LINE FUNCTION+0x…/0x…" (the CPU/PID part dropped when
+ * people abbreviate it), since 6.19 "WARNING: FILE:LINE at FUNCTION+0x…/0x…, CPU#N: COMM/PID".
+ */
+export function warnAt(file: string): RegExp[] {
+  return [
+    new RegExp(
+      `WARNING: (?:CPU: \\d{1,5} PID: \\d{1,8} )?at ${file}:(?<line>\\d{1,6})(?:[ \\t]{1,3}${FUNC_NAME})?`,
+    ),
+    new RegExp(`WARNING: ${file}:(?<line>\\d{1,6}) at ${FUNC_NAME}`),
+  ];
+}

@@ -10,24 +10,7 @@
  * posted, with the thread it came from.
  */
 import type { CatalogueEntry, Refinement } from '../entry.js';
-import { ex, render } from './build.js';
-
-/** The function __warn() prints (%pS), or the inline name syzbot's symbolizer puts there. */
-const FUNC_NAME = '(?<func>[A-Za-z_][\\w.]{0,80})';
-
-/**
- * The first line of a WARN splat in `file` (a regex source), in both of __warn()'s forms: up to
- * Linux 6.18 "WARNING: CPU: N PID: N at FILE:LINE FUNCTION+0x…/0x…" (the CPU/PID part dropped when
- * people abbreviate it), since 6.19 "WARNING: FILE:LINE at FUNCTION+0x…/0x…, CPU#N: COMM/PID".
- */
-function warnAt(file: string): RegExp[] {
-  return [
-    new RegExp(
-      `WARNING: (?:CPU: \\d{1,5} PID: \\d{1,8} )?at ${file}:(?<line>\\d{1,6})(?:[ \\t]{1,3}${FUNC_NAME})?`,
-    ),
-    new RegExp(`WARNING: ${file}:(?<line>\\d{1,6}) at ${FUNC_NAME}`),
-  ];
-}
+import { ex, render, warnAt } from './build.js';
 
 /** __warn()'s two forms, for the versions field. */
 const WARN_FORMS =

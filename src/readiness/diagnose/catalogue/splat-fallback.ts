@@ -8,10 +8,9 @@
  * report_bug()'s "kernel BUG at FILE:LINE!" (lib/bug.c).
  */
 import type { CatalogueEntry, Refinement } from '../entry.js';
-import { ex, render } from './build.js';
+import { ex, render, warnAt } from './build.js';
 
 const FILE = '(?<file>drivers\\/(?<dir>vfio|iommu|pci)\\/[\\w.\\/-]{1,120}\\.[ch])';
-const FUNC = '(?<func>[A-Za-z_][\\w.]{0,80})';
 
 /** The list each directory's maintainers read (MAINTAINERS: VFIO DRIVER, IOMMU SUBSYSTEM, PCI SUBSYSTEM). */
 const LISTS: Record<string, string> = {
@@ -44,13 +43,7 @@ export const SPLAT_FALLBACK_ENTRIES: CatalogueEntry[] = [
     versions:
       'up to Linux 6.18 "WARNING: CPU: N PID: N at FILE:LINE FUNC+0xOFF/0xSIZE [module]"; since 6.19 "WARNING: FILE:LINE at FUNC+0xOFF/0xSIZE, CPU#N: COMM/PID"; "kernel BUG at FILE:LINE!" for BUG_ON(). Line numbers move with every release',
     tier: 'fallback',
-    patterns: [
-      new RegExp(
-        `WARNING: (?:CPU: \\d{1,5} PID: \\d{1,8} )?at ${FILE}:(?<line>\\d{1,6})(?:[ \\t]{1,3}${FUNC})?`,
-      ),
-      new RegExp(`WARNING: ${FILE}:(?<line>\\d{1,6}) at ${FUNC}`),
-      new RegExp(`(?<bug>kernel BUG) at ${FILE}:(?<line>\\d{1,6})!`),
-    ],
+    patterns: [...warnAt(FILE), new RegExp(`(?<bug>kernel BUG) at ${FILE}:(?<line>\\d{1,6})!`)],
     severity: 'warning',
     title: 'A kernel consistency check fired in the VFIO, IOMMU or PCI code',
     cause:
