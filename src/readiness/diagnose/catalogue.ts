@@ -49,6 +49,7 @@ import { QEMU_ENTRIES } from './catalogue/qemu.js';
 import { QEMU_MACHINE_ENTRIES } from './catalogue/qemu-machine.js';
 import { QEMU_SWEEP_ENTRIES } from './catalogue/qemu-sweep.js';
 import { QEMU_SWEEP_PCI_ENTRIES } from './catalogue/qemu-sweep-pci.js';
+import { READ_SET_MISSES_ENTRIES } from './catalogue/read-set-misses-sweep.js';
 import { RESET_FAULT_ENTRIES } from './catalogue/reset-faults.js';
 import { RESET_MEMLOCK_SWEEP_ENTRIES } from './catalogue/reset-memlock-sweep.js';
 import { SELINUX_ENTRIES } from './catalogue/selinux.js';
@@ -132,6 +133,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...HARVEST5C_SWEEP_ENTRIES,
   ...LEFTOVERS_SWEEP_ENTRIES,
   ...OLDSETS_SWEEP_ENTRIES,
+  ...READ_SET_MISSES_ENTRIES,
   ...SPLAT_FALLBACK_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,

@@ -17,6 +17,32 @@ type Facts = Readonly<Record<string, string>>;
 const NV_PCI = 'NVIDIA/open-gpu-kernel-modules kernel-open/nvidia/nv-pci.c';
 const AMDGPU = 'torvalds/linux drivers/gpu/drm/amd/amdgpu';
 
+/** The GPU generations each legacy branch is the last driver for (NVIDIA's legacy GPU list). */
+const LEGACY_BRANCHES: readonly [RegExp, string, string][] = [
+  [
+    /^580/,
+    'Maxwell, Pascal and Volta (GeForce GTX 750, 900 and 10 series, Quadro M/P, Tesla M and P such as the P4, P40 and P100, and the V100)',
+    '590',
+  ],
+  [/^470/, 'Kepler (GeForce 600 and 700 series, Tesla K such as the K80)', '495'],
+  [/^390/, 'Fermi (GeForce 400 and 500 series)', '396'],
+  [/^340/, 'the Tesla generation (GeForce 8, 9, 200 and 300 series)', '343'],
+];
+
+/** Which generation the legacy branch named in the notice serves, and what that means here. */
+function refineLegacyBranch(f: Facts): Refinement | undefined {
+  const branch = f.branch;
+  if (!branch) return undefined;
+  const known = LEGACY_BRANCHES.find(([re]) => re.test(branch));
+  const what = known
+    ? `${known[1]}: the ${known[2]} series dropped them and ${branch} is their last branch`
+    : `a GPU generation whose last driver is the ${branch} legacy branch`;
+  return {
+    cause: `the NVIDIA driver loaded is newer than the newest one for this GPU — ${what} — so it ignores the card ("No NVIDIA GPU found" follows when it was the only one). In a guest the guest runs a driver too new for the assigned card; on a vGPU host the host driver branch no longer supports the card, so it creates no vGPU types for it (vGPU releases dropped older generations earlier than the desktop driver)`,
+    fix: `install the ${branch} branch (distributions package it separately, e.g. nvidia-${branch.replace(/\.xx$/, '')}xx or a legacy_${branch.replace(/\.xx$/, '')} option) in the machine that printed it, and hold the driver packages there so an upgrade does not bring the new branch back; for vGPU use a vGPU release whose host driver still lists the card`,
+  };
+}
+
 /** Who holds an NVIDIA GPU the nvidia module found already bound. */
 function refineBoundTo(f: Facts): Refinement | undefined {
   const holder = (f.holder ?? '').trim();
@@ -194,14 +220,23 @@ export const GPU_DRIVER_SWEEP_ENTRIES: CatalogueEntry[] = [
     source: 'kernel',
     cite: `${NV_PCI} nv_pci_probe_body() (rm_is_supported_pci_device() said no)`,
     format: 'NVRM: ignoring the legacy GPU %04x:%02x:%02x.%x\n',
-    patterns: [new RegExp(`NVRM: ignoring the legacy GPU ${BDF}`)],
+    versions:
+      'printed after the resource manager\'s notice "NVRM: The NVIDIA NAME GPU installed in this system is / NVRM:  supported through the NVIDIA BRANCH Legacy drivers. Please / … The VERSION NVIDIA driver will ignore / NVRM:  this GPU.  Continuing probe..." (the X driver prints the same notice as "(WW) NVIDIA(0): "); the branch named there is the one to install',
+    patterns: [
+      new RegExp(`NVRM: ignoring the legacy GPU ${BDF}`),
+      /supported through the NVIDIA (?<branch>[\w.-]{1,16}) Legacy drivers/,
+    ],
     severity: 'warning',
     title: 'The NVIDIA driver does not support this (older) GPU',
     cause:
-      'this driver release no longer supports the GPU generation: NVIDIA moved it to a legacy branch (Kepler to 470, Fermi to 390, older ones earlier), so nvidia leaves it without a driver. On a host with an old GPU for the desktop and a new one for the guest this is expected for the old one; in a guest it means the guest runs a driver too new for the assigned card',
-    fix: 'install the legacy driver branch for this GPU (or use nouveau) in the machine that printed it; in a guest pick the guest driver by the assigned card, not by the host',
+      'this driver release no longer supports the GPU generation: NVIDIA moved it to a legacy branch (Maxwell, Pascal and Volta to 580, Kepler to 470, Fermi to 390, older ones earlier), so nvidia leaves it without a driver. On a host with an old GPU for the desktop and a new one for the guest this is expected for the old one; in a guest it means the guest runs a driver too new for the assigned card; on a vGPU host it means the host driver branch no longer supports the card, so it creates no vGPU types for it',
+    fix: 'install the legacy driver branch for this GPU (or use nouveau) in the machine that printed it; in a guest pick the guest driver by the assigned card, not by the host; for vGPU use a vGPU release whose host driver still supports the card',
+    refine: refineLegacyBranch,
     render: render('', 0, 2, 0, 0),
-    examples: [ex('[    4.201118] NVRM: ignoring the legacy GPU 0000:02:00.0', { bdf: '0000:02:00.0' })],
+    examples: [
+      ex('[    4.201118] NVRM: ignoring the legacy GPU 0000:02:00.0', { bdf: '0000:02:00.0' }),
+      ex('NVRM:  supported through the NVIDIA 470.xx Legacy drivers. Please', { branch: '470.xx' }),
+    ],
   },
   {
     id: 'kernel.nvidia-rebar-failed',

@@ -513,7 +513,9 @@ export const HOST_MISSES_SWEEP_ENTRIES: CatalogueEntry[] = [
     source: 'kubernetes',
     cite: 'harvester/pcidevices pkg/webhook/pcideviceclaim.go pciDeviceClaimValidator.Create()',
     format: 'pcidevice %s has no iommuGroup available',
-    patterns: [/pcidevice (?<name>[\w.-]{1,128}) has no iommuGroup available/],
+    versions:
+      'the webhook\'s wording; Harvester\'s UI shows it after "Error enabling passthrough on NAME, admission webhook … denied the request:", and posted denials also read "pci device NAME has no iommuGroup available"',
+    patterns: [/pci ?device (?<name>[\w.-]{1,128}) has no iommuGroup available/],
     severity: 'error',
     title: 'Harvester refuses to claim a PCI device without an IOMMU group',
     cause:

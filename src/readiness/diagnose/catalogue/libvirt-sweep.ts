@@ -545,6 +545,11 @@ export const LIBVIRT_SWEEP_ENTRIES: CatalogueEntry[] = [
           cause: `the PF driver does not support setting a VF ${f.what === 'vlanid' ? 'VLAN' : 'MAC'} through the PF, or not in its current mode: a PF in switchdev mode takes VF settings on its representor ports, and an InfiniBand port (a ConnectX in IB link layer, e.g. ib0) addresses its VFs by GUID, so MAC and VLAN are always refused there`,
           fix: 'drop the <mac>/<vlan> from the interface and configure it in the guest, or use a plain <hostdev>; for an InfiniBand VF pass it as a plain <hostdev> and set its GUIDs on the host (`ip link set PF vf N node_guid … port_guid …`)',
         };
+      if (e === 'EAGAIN')
+        return {
+          cause: `the PF driver answered EAGAIN ("try again"): VF ${f.vf ?? ''} was still being reset, or another VF operation was running, when libvirt asked. libvirt sets the MAC and VLAN right after the VF was reset for assignment, and Intel's PF drivers refuse VF configuration while a VF reset is pending — i40e prints "VF N still in reset. Try again." or "Unable to configure VFs, other operation is pending." (drivers/net/ethernet/intel/i40e/i40e_virtchnl_pf.c; since mid-2023 it waits up to 300 ms first, i40e_check_vf_init_timeout()), and ice has the same readiness check (ice_check_vf_ready_for_cfg()), which driver changes around VF resets have made trip more often`,
+          fix: "check dmesg for the PF driver's line at that moment; start the VM again (the reset finishes within a second); when many VMs with VFs start together, start them one after the other; update the kernel (the PF driver), since i40e and ice both received fixes for VF configuration during a reset",
+        };
       if (e === 'ENODEV' || e === 'ENOENT')
         return {
           cause: `the PF ${f.pf ?? ''} (or its VF ${f.vf ?? ''}) does not exist any more: VFs were removed (sriov_numvfs changed) or the PF was renamed`,
@@ -565,6 +570,13 @@ export const LIBVIRT_SWEEP_ENTRIES: CatalogueEntry[] = [
       ex('error: Cannot set interface vlanid to 42 for ifname enp59s0f0 vf 3: Operation not permitted', {
         what: 'vlanid',
       }),
+      ex(
+        'error: Cannot set interface MAC to 52:54:00:6d:90:02 for ifname enp59s0f0 vf 0: Resource temporarily unavailable',
+        {
+          what: 'MAC',
+          vf: '0',
+        },
+      ),
     ],
   },
   {

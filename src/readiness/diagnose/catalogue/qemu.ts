@@ -113,7 +113,8 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
       'group %d is not viable\nPlease ensure all devices within the iommu_group are bound to their vfio bus driver.',
     versions:
       'QEMU 2.10+: "vfio BDF: group N is not viable" with the hint on the next line; QEMU ≤ 2.9: "vfio: error, group N is not viable, please ensure all devices within the iommu_group are bound to their vfio bus driver."; QEMU 10.1+ prints it from hw/vfio/container-legacy.c',
-    patterns: [/group (?<group>\d+) is not viable/],
+    // Capitalised too: posts retype the line ("Group 14 is not viable, Please ensure ...").
+    patterns: [/[Gg]roup (?<group>\d+) is not viable/],
     severity: 'error',
     title: 'IOMMU group not viable',
     cause:
@@ -683,7 +684,12 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     source: 'qemu',
     cite: 'qemu/qemu hw/vfio/container.c vfio_legacy_attach_device() (older: hw/vfio/pci.c vfio_realize())',
     format: 'device is already attached',
-    patterns: [/vfio (?:[0-9a-fA-F]{4,8}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]: device is already attached/],
+    versions:
+      'always prefixed "vfio BDF: " by QEMU; posts and management-layer task logs often keep only the bare "device is already attached" line, recognised when it stands alone',
+    patterns: [
+      /vfio (?:[0-9a-fA-F]{4,8}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]: device is already attached/,
+      /^device is already attached$/,
+    ],
     severity: 'error',
     title: 'The same host device is assigned twice',
     cause:
