@@ -128,3 +128,34 @@ test('messages as posts retype them: a bare QEMU error, a capitalised group, a r
     /IOMMU/,
   );
 });
+
+test('ENOMEM from a DMA map names the memlock limit and, beside it, hugepages the kernel will not pin', () => {
+  const e = only(
+    'qemu-system-x86_64: -device vfio-pci,host=0000:07:00.0: vfio 0000:07:00.0: failed to setup container for group 9: memory listener initialization failed: Region pc.ram: vfio_dma_map(0x55d21366be70, 0x0, 0x80000000, 0x7fae00000000) = -12 (Cannot allocate memory)',
+    'qemu.dma-map-failed',
+  );
+  assert.match(e.cause, /RLIMIT_MEMLOCK/);
+  assert.match(e.cause, /hugetlb_cma/);
+  assert.match(e.fix, /hugepagesz=1G/);
+  // Another errno keeps its own cause.
+  const inval = only(
+    'qemu-system-x86_64: vfio_container_dma_map(0x5555685b7190, 0xe0e00000000, 0x10000000, 0x714d50000000) = -22 (Invalid argument)',
+    'qemu.dma-map-failed',
+  );
+  assert.doesNotMatch(inval.cause, /hugetlb_cma/);
+});
+
+test('no reset mechanism: the April 2025 stable regression is named; EBUSY on a group names privileged pods', () => {
+  const r = only(
+    'qemu-system-x86_64: vfio: Cannot reset device 0000:0b:00.1, no available reset mechanism.',
+    'qemu.no-reset-mechanism',
+  );
+  assert.match(r.cause, /479380efe162/);
+  assert.match(r.cause, /pci_bus_resettable/);
+  const busy = only(
+    'qemu-system-x86_64: -device vfio-pci,host=0000:81:10.0: vfio 0000:81:10.0: failed to open /dev/vfio/61: Device or resource busy',
+    'qemu.group-open-failed',
+  );
+  assert.match(busy.cause, /one process at a time/);
+  assert.match(busy.fix, /privileged_without_host_devices/);
+});

@@ -285,7 +285,7 @@ export const HARVEST5A_SWEEP_ENTRIES: CatalogueEntry[] = [
   {
     id: 'kubernetes.driver-manager-preinstalled',
     source: 'kubernetes',
-    cite: 'NVIDIA/k8s-driver-manager uninstallDriver() after isHostDriver() finds a driver installed on the host (the wording is quoted from NVIDIA/k8s-driver-manager#191; the printing line was not read)',
+    cite: 'NVIDIA/k8s-driver-manager cmd/driver-manager/main.go DriverManager.uninstallDriver(): when isHostDriver() finds a driver installed on the host it logs this line, disables the containerized driver (node label), waits 60 s and returns the error "driver is pre-installed on host"',
     format: 'NVIDIA GPU driver is already pre-installed on the node, disabling the containerized driver',
     versions:
       'preceded by "Host driver detected: VERSION" and followed by "Labeling node NODE with nvidia.com/gpu.deploy.driver=pre-installed"',
@@ -293,7 +293,7 @@ export const HARVEST5A_SWEEP_ENTRIES: CatalogueEntry[] = [
     severity: 'warning',
     title: "The GPU operator's driver manager leaves a host-installed NVIDIA driver alone",
     cause:
-      "the driver manager (init container of the operator's driver and vfio-manager pods) found an NVIDIA driver installed on the host itself, so it disables the operator's containerized driver and does not unload or unbind anything. For container workloads that is harmless — the host driver is used. On a node meant for VM passthrough it is the problem: the vfio-manager relies on this step to unbind the GPUs, so they stay on the nvidia driver and the sandbox validator fails with \"device not bound to 'vfio-pci'\" (NVIDIA/k8s-driver-manager#191)",
+      "the driver manager (init container of the operator's driver and vfio-manager pods) found an NVIDIA driver installed on the host itself, so it disables the operator's containerized driver, does not unload or unbind anything, and after a minute exits with 'driver is pre-installed on host' (the init container then shows Init:Error or CrashLoopBackOff). For container workloads that is harmless — the host driver is used. On a node meant for VM passthrough it is the problem: the vfio-manager relies on this step to unbind the GPUs, so they stay on the nvidia driver and the sandbox validator fails with \"device not bound to 'vfio-pci'\" (NVIDIA/k8s-driver-manager#191)",
     fix: 'for container workloads nothing; for vm-passthrough nodes keep the host NVIDIA driver from binding the GPUs (blacklist it, or bind them to vfio-pci at boot) or uninstall it, then restart the vfio-manager pod',
     render: render(''),
     examples: [

@@ -70,8 +70,8 @@ function dmaRefine(facts: Readonly<Record<string, string>>): Refinement | undefi
     case 'ENOMEM':
       return {
         cause:
-          'the kernel refused to pin guest RAM: the locked-memory limit (RLIMIT_MEMLOCK) of the QEMU process is smaller than guest RAM (libvirt raises it for hostdevs; a hand-started QEMU, a container or a systemd LimitMEMLOCK= does not), or the host is out of memory. dmesg shows "vfio_pin_pages_remote: RLIMIT_MEMLOCK (N) exceeded" for the limit case',
-        fix: 'raise the limit above guest RAM plus about 1 GiB (ulimit -l unlimited, LimitMEMLOCK=infinity in the unit, or libvirt <memtune><hard_limit>); check free memory and hugepages with `vfiokit doctor --memory SIZE`',
+          'the kernel refused to pin guest RAM: the locked-memory limit (RLIMIT_MEMLOCK) of the QEMU process is smaller than guest RAM (libvirt raises it for hostdevs; a hand-started QEMU, a container or a systemd LimitMEMLOCK= does not), or the host is out of memory. dmesg shows "vfio_pin_pages_remote: RLIMIT_MEMLOCK (N) exceeded" for the limit case. With the limit high and memory free, look at where guest RAM lives: VFIO pins it long-term (FOLL_LONGTERM), and the kernel does not long-term pin pages in CMA or ZONE_MOVABLE (mm/gup.c, folio_is_longterm_pinnable()) but tries to migrate them first — which in practice fails for 1 GiB hugetlb pages taken from hugetlb_cma= or from movable memory (movablecore=, kernelcore=, hot-plugged memory): there is no free gigantic page outside that area to move them to, so the map fails with ENOMEM',
+        fix: 'raise the limit above guest RAM plus about 1 GiB (ulimit -l unlimited, LimitMEMLOCK=infinity in the unit, or libvirt <memtune><hard_limit>); check free memory and hugepages with `vfiokit doctor --memory SIZE`. If guest RAM is on 1 GiB pages from hugetlb_cma=, reserve them as ordinary boot-time hugepages instead (hugepagesz=1G hugepages=N, no hugetlb_cma) and keep them out of movable memory',
       };
     case 'ENOSPC':
       return {
@@ -364,8 +364,8 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
         case 'EBUSY':
           return {
             cause:
-              'another process already has the group open: a VFIO group can be opened by one process at a time, so another VM uses a device of this group, or the previous QEMU is still shutting down',
-            fix: 'find the holder with fuser -v /dev/vfio/N; stop the other VM or wait for the old QEMU to exit; devices of one group cannot be split between VMs',
+              "another process already has the group open: a VFIO group can be opened by one process at a time, so another VM uses a device of this group, or the previous QEMU is still shutting down. In Kubernetes the holder can be another pod: a privileged container is given every host device node, /dev/vfio/* included, so a privileged pod (or a Kata VM started for one) can hold a group meant for another pod unless the runtime's privileged_without_host_devices option (containerd's CRI runtime setting) keeps host devices out of privileged pods",
+            fix: "find the holder with fuser -v /dev/vfio/N; stop the other VM or wait for the old QEMU to exit; devices of one group cannot be split between VMs. Under Kubernetes set privileged_without_host_devices = true for the runtime handler that starts privileged pods (Kata's in particular) so that only the device plugin hands out /dev/vfio nodes",
           };
         default:
           return undefined;
@@ -1162,8 +1162,8 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     severity: 'warning',
     title: 'Device cannot be reset',
     cause:
-      'the device has no FLR or PM reset and no usable bus reset: integrated chipset functions on the root bus (00:1f.3 audio, 00:14.0 USB) can never be bus-reset, and a card sharing its bus with other devices cannot be reset alone. QEMU prints this at VM start and reset; the device still works if its guest driver copes with the state it finds, but state can leak from one VM run to the next',
-    fix: 'often harmless for chipset audio/USB; for a card, put it alone behind its own root port so a bus reset works, assign all functions of the group, or expect to reboot the host between VM runs when the device hangs',
+      'the device has no FLR or PM reset and no usable bus reset: integrated chipset functions on the root bus (00:1f.3 audio, 00:14.0 USB) can never be bus-reset, and a card sharing its bus with other devices cannot be reset alone. QEMU prints this at VM start and reset; the device still works if its guest driver copes with the state it finds, but state can leak from one VM run to the next. One kernel regression printed it for cards that reset fine before: stable releases of April 2025 (6.12.23 among them) carried "PCI: Avoid reset when disabled via sysfs" (upstream 479380efe162), which made pci_bus_resettable()/pci_slot_resettable() refuse a bus or slot reset whenever any function on it had no reset method of its own (a GPU audio function without FLR was enough); the next stable releases reverted it (6.1.135 among them)',
+    fix: 'often harmless for chipset audio/USB; for a card, put it alone behind its own root port so a bus reset works, assign all functions of the group, or expect to reboot the host between VM runs when the device hangs. If it appeared right after a kernel update for a card that reset before, update past the regressed stable release (or boot the previous kernel)',
     render: { prefix: QEMU, args: ['0000:03:00.1'] },
     examples: [
       {
