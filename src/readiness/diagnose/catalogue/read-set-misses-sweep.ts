@@ -2,7 +2,8 @@
  * Families that real users posted and the catalogue did not know, found among the misses of a
  * held-out set that has since been read (test/fixtures/diagnose/held-out-14.json): a bus reset run
  * without the bridge's config-space lock, the one MSI vector lspci shows where a device offers
- * more, and a Qualcomm MHI device (modem, Wi-Fi, AI accelerator) that never becomes ready. Each is
+ * more, a Qualcomm MHI device (modem, Wi-Fi, AI accelerator) that never becomes ready, and an Intel
+ * GPU that does not acknowledge i915's forcewake. Each is
  * read in its source; the examples come from other public threads than the held-out messages
  * (whose texts stay out of the catalogue), or are built from the format string and marked so.
  */
