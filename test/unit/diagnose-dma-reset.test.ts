@@ -12,13 +12,10 @@
 // Rust errors print errno as "Text (os error N)" (std::io::Error) or, in Debug form, "Error(N)".
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { diagnoseText, type Finding } from '../../src/readiness/diagnose/matcher.js';
+import { diagnoseText } from '../../src/readiness/diagnose/matcher.js';
+import { oneFinding } from './diagnose-one-finding.js';
 
-function only(text: string, id: string): Finding {
-  const hits = diagnoseText(text).findings.filter((f) => f.entry.id === id);
-  assert.equal(hits.length, 1, `${id}: expected one finding in:\n${text}`);
-  return hits[0];
-}
+const only = oneFinding;
 
 test('rust-vmm DMA map: the errno decides the cause, in the Display and the Debug forms', () => {
   const cases: [string, RegExp][] = [

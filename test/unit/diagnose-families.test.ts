@@ -15,13 +15,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CATALOGUE } from '../../src/readiness/diagnose/catalogue.js';
 import { stripLogPrefix } from '../../src/readiness/diagnose/log-prefix.js';
-import { diagnoseText, type Finding } from '../../src/readiness/diagnose/matcher.js';
+import { diagnoseText } from '../../src/readiness/diagnose/matcher.js';
+import { oneFinding } from './diagnose-one-finding.js';
 
-function only(text: string, id: string): Finding {
-  const hits = diagnoseText(text).findings.filter((f) => f.entry.id === id);
-  assert.equal(hits.length, 1, `${id}: expected one finding in:\n${text}`);
-  return hits[0];
-}
+const only = oneFinding;
 
 const FAMILIES = ['dpdk.', 'spdk.', 'mdevctl.', 'nvidia-vgpu.', 'runtime.', 'kernel.gvt-', 'kernel.mdev-'];
 

@@ -8,13 +8,10 @@
 // QEMU's vfio_legacy_attach_device() ("device is already attached").
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { diagnoseText, type Finding } from '../../src/readiness/diagnose/matcher.js';
+import { diagnoseText } from '../../src/readiness/diagnose/matcher.js';
+import { oneFinding } from './diagnose-one-finding.js';
 
-function found(text: string, id: string): Finding {
-  const hits = diagnoseText(text).findings.filter((f) => f.entry.id === id);
-  assert.equal(hits.length, 1, `${id}: expected one finding in:\n${text}`);
-  return hits[0];
-}
+const found = oneFinding;
 
 /** The explanation after the entry's refine() saw the message's facts. */
 const only = (text: string, id: string) => found(text, id).explanation;
