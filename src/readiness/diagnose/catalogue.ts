@@ -60,6 +60,7 @@ import { TOOLS_MGMT_SWEEP_ENTRIES } from './catalogue/tools-mgmt-sweep.js';
 import { TOOLS_SWEEP_ENTRIES } from './catalogue/tools-sweep.js';
 import { USERSPACE_EDGES_ENTRIES } from './catalogue/userspace-edges-sweep.js';
 import { VFIO_OPEN_ENTRIES } from './catalogue/vfio-open.js';
+import { VFIO_TREE_ENTRIES } from './catalogue/vfio-tree-sweep.js';
 import { VFIO_USER_SWEEP_ENTRIES } from './catalogue/vfio-user-sweep.js';
 import { VIRT_MISSES_SWEEP_ENTRIES } from './catalogue/virt-misses-sweep.js';
 import { VIRT_STACK_EXTRA_ENTRIES } from './catalogue/virt-stack-extra.js';
@@ -134,6 +135,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...LEFTOVERS_SWEEP_ENTRIES,
   ...OLDSETS_SWEEP_ENTRIES,
   ...READ_SET_MISSES_ENTRIES,
+  ...VFIO_TREE_ENTRIES,
   ...SPLAT_FALLBACK_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,

@@ -28,6 +28,7 @@ import { POWER_AER_BAR_ALSO, POWER_AER_BAR_LEFT_OUT } from './catalogue/power-ae
 import { QEMU_SWEEP_ALSO, QEMU_SWEEP_LEFT_OUT } from './catalogue/qemu-sweep-coverage.js';
 import { SRIOV_XEN_ALSO, SRIOV_XEN_LEFT_OUT } from './catalogue/sriov-xen-sweep.js';
 import { USERSPACE_EDGES_ALSO } from './catalogue/userspace-edges-sweep.js';
+import { VFIO_TREE_ALSO, VFIO_TREE_LEFT_OUT } from './catalogue/vfio-tree-sweep.js';
 import { VIRT_MISSES_ALSO, VIRT_MISSES_LEFT_OUT } from './catalogue/virt-misses-sweep.js';
 import { VMM_ALSO, VMM_LEFT_OUT } from './catalogue/vmm-coverage.js';
 import { VMM_HUGEPAGE_ALSO, VMM_HUGEPAGE_LEFT_OUT } from './catalogue/vmm-hugepage-sweep.js';
@@ -290,6 +291,7 @@ export const ALSO: AlsoCovered[] = [
   ...IOMMU_FAULT_SWEEP_ALSO,
   ...MDEV_GUEST_SWEEP_ALSO,
   ...POWER_AER_BAR_ALSO,
+  ...VFIO_TREE_ALSO,
   ...VMM_HUGEPAGE_ALSO,
   ...SRIOV_XEN_ALSO,
   ...VIRT_MISSES_ALSO,
@@ -382,6 +384,7 @@ export const LEFT_OUT: LeftOut[] = [
   ...IOMMU_FAULT_SWEEP_LEFT_OUT,
   ...MDEV_GUEST_SWEEP_LEFT_OUT,
   ...POWER_AER_BAR_LEFT_OUT,
+  ...VFIO_TREE_LEFT_OUT,
   ...VMM_HUGEPAGE_LEFT_OUT,
   ...SRIOV_XEN_LEFT_OUT,
   ...VIRT_MISSES_LEFT_OUT,

@@ -1,0 +1,313 @@
+/**
+ * The kernel's drivers/vfio/ tree, swept for the format strings the coverage ledger did not list
+ * yet. The core (vfio_main.c, group.c, container.c, device_cdev.c, iommufd.c, virqfd.c,
+ * iova_bitmap.c, debugfs.c) prints nothing beyond what earlier files cover (its other checks are
+ * text-less WARN_ON()s, answered by the splat entries); vfio_pci_rdwr.c and nvgrace-gpu/main.c
+ * print nothing at all. What was new: the IGD OpRegion checks of vfio_pci_igd.c that make vfio-pci
+ * refuse to open an Intel iGPU, and the live-migration and dirty-page-tracking failures of the
+ * AMD/Pensando variant driver (pds/cmds.c, pds/dirty.c). VFIO_TREE_ALSO and VFIO_TREE_LEFT_OUT
+ * are this sweep's ledger for docs/diagnose-coverage.md.
+ */
+import { BDF, type CatalogueEntry, type Refinement } from '../entry.js';
+import { ex, render } from './build.js';
+
+type Facts = Readonly<Record<string, string>>;
+
+/** The errno as %pe prints it: "-ETIMEDOUT" with CONFIG_SYMBOLIC_ERRNAME, "-110" without. */
+const PE = '(?<err>-E[A-Z0-9]{2,15}|-\\d{1,4})';
+
+/** dev_err()'s prefix for the AMD/Pensando VF driver (module pds-vfio-pci, driver pds_vfio_pci). */
+const PDS = `pds_vfio_pci ${BDF}: `;
+
+/** What an IGD OpRegion refusal means, by which check printed it (vfio_pci_igd_opregion_init()). */
+function refineOpregion(f: Facts): Refinement | undefined {
+  if (f.version)
+    return {
+      title: `vfio-pci refused the iGPU: its OpRegion ${f.version} has an extended VBT that does not follow it`,
+      cause: `the OpRegion (version ${f.version}) says its Video BIOS Table is too large for the OpRegion and lives in a separate block, and that block does not start right where the OpRegion ends. vfio-pci exposes the OpRegion and the VBT to QEMU as one read-only region, which it can only do when they are contiguous, so it stops. vfio_pci_igd_init() then fails, vfio-pci prints "Failed to setup Intel IGD regions" and refuses to open the device (EINVAL): QEMU cannot get the device at all`,
+    };
+  return undefined;
+}
+
+export const VFIO_TREE_ENTRIES: CatalogueEntry[] = [
+  // ---------------------------------------------------------------- drivers/vfio/pci/vfio_pci_igd.c
+  {
+    id: 'kernel.vfio-igd-opregion-vbt',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/vfio/pci/vfio_pci_igd.c vfio_pci_igd_opregion_init() (called by vfio_pci_igd_init() from vfio_pci_core_enable(), older vfio_pci.c vfio_pci_enable())',
+    format: 'IGD assignment does not support opregion v2.0 with an extended VBT region\n',
+    versions:
+      'added with OpRegion 2.1 support in 2021 (the same function prints "Extended VBT does not follow opregion on version 0x%04x" for 2.1+); the later rework for OpRegion 2.0+ extended VBTs maps the VBT separately and no longer refuses version 2.0; a revision of that rework still printed the "does not follow" line for 2.1+',
+    patterns: [
+      /IGD assignment does not support opregion v2\.0 with an extended VBT region/,
+      /Extended VBT does not follow opregion on version (?<version>0x[0-9a-fA-F]{4})/,
+    ],
+    severity: 'error',
+    title: 'vfio-pci refused the Intel iGPU: its OpRegion 2.0 keeps the VBT at a host physical address',
+    cause:
+      'when the Intel integrated GPU is opened, vfio-pci reads the ACPI OpRegion (the address in config register 0xFC) to offer it to QEMU as a read-only region. This firmware\'s OpRegion is version 2.0 and its Video BIOS Table does not fit inside it: the OpRegion points to an extended VBT by its absolute host physical address (RVDA), which means nothing to a guest, and this kernel has no way to rewrite it. vfio_pci_igd_init() fails, vfio-pci prints "Failed to setup Intel IGD regions" and refuses to open the device (EINVAL), so QEMU cannot get the iGPU at all',
+    fix: 'use a kernel with the OpRegion 2.0+ extended-VBT rework (current stable kernels copy the VBT and fix the address up for the guest); otherwise a firmware update that ships OpRegion 2.1 or a VBT that fits in the OpRegion. Passing the iGPU without the OpRegion is not possible while this check fails, because the failure stops the open itself',
+    refine: refineOpregion,
+    render: render('vfio-pci 0000:00:02.0: '),
+    examples: [
+      ex('vfio-pci 0000:00:02.0: IGD assignment does not support opregion v2.0 with an extended VBT region', {
+        bdf: '0000:00:02.0',
+      }),
+      ex('[  312.804117] vfio-pci 0000:00:02.0: Extended VBT does not follow opregion on version 0x0201', {
+        version: '0x0201',
+      }),
+    ],
+  },
+
+  // ---------------------------------------------------------------- drivers/vfio/pci/pds/cmds.c
+  {
+    id: 'kernel.pds-vfio-migration-failed',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/vfio/pci/pds/cmds.c pds_vfio_suspend_device_cmd() (also pds_vfio_suspend_wait_device_cmd(), pds_vfio_get_lm_state_cmd(), pds_vfio_set_lm_state_cmd(), pds_vfio_client_adminq_cmd())',
+    format: 'vf%u: Suspend failed: %pe\n',
+    versions:
+      'pds-vfio-pci since Linux 6.6; the same file prints "%s: vf%u: Suspend comp timeout", "failed to get migration state: %pe", "failed to set migration state: %pe", "failed to map save/restore migration file: %pe", and "client admin cmd failed: %pe" before each of them',
+    patterns: [
+      new RegExp(`${PDS}vf(?<vf>\\d{1,4}): Suspend failed: ${PE}`),
+      new RegExp(`${PDS}(?:\\w{1,64}: )?vf(?<vf>\\d{1,4}): Suspend comp (?<timeout>timeout)`),
+      new RegExp(`${PDS}failed to (?<step>get|set) migration state: ${PE}`),
+      new RegExp(`${PDS}failed to map (?<file>save|restore) migration file: ${PE}`),
+      new RegExp(`${PDS}client admin cmd failed: ${PE}`),
+    ],
+    severity: 'error',
+    title: 'The AMD/Pensando VF could not be suspended for live migration',
+    cause:
+      "pds-vfio-pci migrates a Pensando DSC virtual function by sending commands to the card's firmware through the PF's admin queue (pds_core). To stop the VF for the final copy QEMU moves it to a stopped state, and the driver asks the firmware to suspend it; the firmware refused (the errno it mapped is printed). The state change fails, QEMU reports that setting the device state failed and abandons the migration; the VM keeps running on the source",
+    fix: "check the PF side first: `dmesg | grep pds_core` for firmware resets or admin-queue errors on the PF (the VF lines follow from them); update the DSC firmware and the kernel together (pds_core and pds_vfio_pci must match the firmware's live-migration support), and retry the migration once the PF is healthy",
+    refine: (f) => {
+      if (f.timeout)
+        return {
+          title: 'The AMD/Pensando VF did not finish suspending within 5 seconds',
+          cause:
+            "the firmware accepted the suspend request but its status poll never reported the VF suspended within the driver's 5-second limit, so the driver gives up with ETIMEDOUT. The VF may still be quiescing traffic (a busy queue, a stuck flow); the migration step fails and QEMU abandons the migration",
+        };
+      if (f.step === 'get' || f.file === 'save')
+        return {
+          title: "The AMD/Pensando VF's device state could not be saved",
+          cause:
+            "on the migration source, in the stop-and-copy phase, the driver asked the firmware to write the VF's device state into the migration buffer (or could not map that buffer for the PF's DMA) and it failed. QEMU cannot send the device state, so the migration fails; the VM resumes on the source",
+        };
+      if (f.step === 'set' || f.file === 'restore')
+        return {
+          title: "The AMD/Pensando VF's device state could not be restored on the destination",
+          cause:
+            "on the migration destination, the driver handed the received device state to the firmware to load into the VF (or could not map it for the PF's DMA) and it failed: the state does not fit this VF (a different firmware version or VF configuration on the destination), or the firmware failed. The incoming migration fails",
+          fix: 'run the same DSC firmware and the same VF configuration (MAC, queues, features) on both hosts, then retry; `dmesg | grep pds_core` on the destination shows firmware errors',
+        };
+      if (f.errno === 'ENXIO')
+        return {
+          cause:
+            "the PF's admin queue was not running when the command was sent (ENXIO): the pds_core PF driver is resetting or recovering the card's firmware, or is not bound. Every VF migration command fails until the PF is back",
+        };
+      return undefined;
+    },
+    render: render('pds_vfio_pci 0000:b1:00.1: ', 1, '-ETIMEDOUT'),
+    examples: [
+      ex('pds_vfio_pci 0000:b1:00.1: vf1: Suspend failed: -ETIMEDOUT', { bdf: '0000:b1:00.1', vf: '1' }),
+      ex('pds_vfio_pci 0000:b1:00.1: pds_vfio_suspend_wait_device_cmd: vf0: Suspend comp timeout', {
+        vf: '0',
+        timeout: 'timeout',
+      }),
+      ex('pds_vfio_pci 0000:b1:00.2: failed to set migration state: -EINVAL', { step: 'set' }),
+    ],
+  },
+
+  // ---------------------------------------------------------------- drivers/vfio/pci/pds/dirty.c
+  {
+    id: 'kernel.pds-vfio-dirty-tracking-failed',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/vfio/pci/pds/dirty.c pds_vfio_dirty_enable() (also pds_vfio_dirty_sync(), pds_vfio_dirty_seq_ack(); cmds.c pds_vfio_dirty_status_cmd(), pds_vfio_dirty_enable_cmd(), pds_vfio_dirty_seq_ack_cmd())',
+    format: "Device doesn't support dirty tracking, max_regions %d\n",
+    versions:
+      'pds-vfio-pci since Linux 6.6; the same functions print "Dirty tracking already enabled for %d regions", "Failed to get dirty status, err %pe", "failed dirty tracking enable: %pe", "Dirty bitmap tracking SEQ_ACK not supported", "vf%u: Sync failed, dirty tracking is disabled", "failed cmd Page Tracking %s: %pe"',
+    patterns: [
+      new RegExp(`${PDS}Device doesn't support dirty tracking, max_regions (?<max>\\d{1,3})`),
+      new RegExp(`${PDS}Dirty tracking already enabled for (?<regions>\\d{1,3}) regions`),
+      new RegExp(`${PDS}(?:Failed to get dirty status, err|failed dirty tracking enable:) ${PE}`),
+      new RegExp(`${PDS}Dirty bitmap tracking (?<seqack>SEQ_ACK) not supported`),
+      new RegExp(`${PDS}vf(?<vf>\\d{1,4}): Sync failed, dirty tracking is disabled`),
+      new RegExp(`${PDS}failed cmd Page Tracking (?<op>read_seq|write_ack): ${PE}`),
+    ],
+    severity: 'error',
+    title: 'The AMD/Pensando VF cannot track the pages it writes, so it cannot be live-migrated',
+    cause:
+      'to live-migrate a VM with a VF QEMU asks the device to log the guest pages it writes by DMA (VFIO DMA logging). pds-vfio-pci first asks the firmware for the dirty-tracking status: this firmware reports no tracking regions at all (max_regions 0), so the driver refuses with EOPNOTSUPP and QEMU cannot start the migration ("Failed to start DMA logging")',
+    fix: 'update the DSC firmware to a release with live-migration (dirty page tracking) support, or migrate the VM without the VF (hot-unplug it first, or use a virtio-net failover pair)',
+    refine: (f) => {
+      if (f.seqack)
+        return {
+          cause:
+            'the firmware answered the dirty-tracking status command but does not offer the sequence/acknowledge bitmap method, the only one this driver implements, so dirty tracking cannot start (EOPNOTSUPP) and the migration cannot begin. The firmware and the driver disagree on the interface',
+        };
+      if (f.regions)
+        return {
+          title: 'Dirty-page tracking was still running on the AMD/Pensando VF',
+          cause: `the firmware reports dirty tracking already enabled for ${f.regions} region(s) when QEMU asked to start it, so the driver refuses (EEXIST). The driver switches tracking off when the device is closed, but only if it knows it turned it on: tracking stays on in the firmware when an earlier user of this VF ended without that (the driver reloaded, or an earlier start failed halfway)`,
+          fix: 'stop the VM (or unplug the VF) so the device is closed, then start again; if the line returns, the firmware state has to be cleared from the PF side: reload pds_core with no VF in use (or reset the card) and retry',
+        };
+      if (f.vf || f.op)
+        return {
+          title: 'Reading the dirty pages of the AMD/Pensando VF failed during migration',
+          cause:
+            "during the migration QEMU reads the VF's dirty-page bitmap: the firmware command reading (read_seq) or acknowledging (write_ack) the bitmap failed, or tracking had already been switched off. QEMU cannot know which guest pages the VF wrote, so the migration fails",
+          fix: 'check `dmesg | grep pds_core` for a firmware reset on the PF during the migration, then retry the migration',
+        };
+      if (f.errno)
+        return {
+          cause:
+            "QEMU asked the VF to start logging the pages it writes (the first step of a live migration with this device) and the firmware command that queries or enables dirty tracking failed (the errno is the firmware's answer, mapped by pds_core). QEMU cannot start the migration",
+        };
+      return undefined;
+    },
+    render: render('pds_vfio_pci 0000:b1:00.1: ', 0),
+    examples: [
+      ex("pds_vfio_pci 0000:b1:00.1: Device doesn't support dirty tracking, max_regions 0", {
+        bdf: '0000:b1:00.1',
+        max: '0',
+      }),
+      ex('pds_vfio_pci 0000:b1:00.1: Dirty tracking already enabled for 1 regions', { regions: '1' }),
+      ex('pds_vfio_pci 0000:b1:00.3: failed cmd Page Tracking read_seq: -EIO', { op: 'read_seq' }),
+    ],
+  },
+];
+
+/** Further wordings the entries above recognise, for the coverage ledger. */
+export const VFIO_TREE_ALSO: { id: string; file: string; format: string; text: string }[] = [
+  {
+    id: 'kernel.vfio-igd-opregion-vbt',
+    file: 'torvalds/linux drivers/vfio/pci/vfio_pci_igd.c',
+    format: 'Extended VBT does not follow opregion on version 0x%04x',
+    text: 'vfio-pci 0000:00:02.0: Extended VBT does not follow opregion on version 0x0201',
+  },
+  {
+    id: 'kernel.pds-vfio-migration-failed',
+    file: 'torvalds/linux drivers/vfio/pci/pds/cmds.c',
+    format: '%s: vf%u: Suspend comp timeout',
+    text: 'pds_vfio_pci 0000:b1:00.1: pds_vfio_suspend_wait_device_cmd: vf1: Suspend comp timeout',
+  },
+  {
+    id: 'kernel.pds-vfio-migration-failed',
+    file: 'torvalds/linux drivers/vfio/pci/pds/cmds.c',
+    format: 'failed to get migration state: %pe',
+    text: 'pds_vfio_pci 0000:b1:00.1: failed to get migration state: -EIO',
+  },
+  {
+    id: 'kernel.pds-vfio-migration-failed',
+    file: 'torvalds/linux drivers/vfio/pci/pds/cmds.c',
+    format: 'failed to set migration state: %pe',
+    text: 'pds_vfio_pci 0000:b1:00.1: failed to set migration state: -EINVAL',
+  },
+  {
+    id: 'kernel.pds-vfio-migration-failed',
+    file: 'torvalds/linux drivers/vfio/pci/pds/cmds.c',
+    format: 'failed to map save migration file: %pe',
+    text: 'pds_vfio_pci 0000:b1:00.1: failed to map save migration file: -ENOMEM',
+  },
+  {
+    id: 'kernel.pds-vfio-migration-failed',
+    file: 'torvalds/linux drivers/vfio/pci/pds/cmds.c',
+    format: 'failed to map restore migration file: %pe',
+    text: 'pds_vfio_pci 0000:b1:00.1: failed to map restore migration file: -ENOMEM',
+  },
+  {
+    id: 'kernel.pds-vfio-migration-failed',
+    file: 'torvalds/linux drivers/vfio/pci/pds/cmds.c',
+    format: 'client admin cmd failed: %pe',
+    text: 'pds_vfio_pci 0000:b1:00.1: client admin cmd failed: -ENXIO',
+  },
+  {
+    id: 'kernel.pds-vfio-dirty-tracking-failed',
+    file: 'torvalds/linux drivers/vfio/pci/pds/dirty.c',
+    format: 'Dirty tracking already enabled for %d regions',
+    text: 'pds_vfio_pci 0000:b1:00.1: Dirty tracking already enabled for 1 regions',
+  },
+  {
+    id: 'kernel.pds-vfio-dirty-tracking-failed',
+    file: 'torvalds/linux drivers/vfio/pci/pds/dirty.c',
+    format: 'Failed to get dirty status, err %pe',
+    text: 'pds_vfio_pci 0000:b1:00.1: Failed to get dirty status, err -EOPNOTSUPP',
+  },
+  {
+    id: 'kernel.pds-vfio-dirty-tracking-failed',
+    file: 'torvalds/linux drivers/vfio/pci/pds/dirty.c',
+    format: 'vf%u: Sync failed, dirty tracking is disabled',
+    text: 'pds_vfio_pci 0000:b1:00.1: vf1: Sync failed, dirty tracking is disabled',
+  },
+  {
+    id: 'kernel.pds-vfio-dirty-tracking-failed',
+    file: 'torvalds/linux drivers/vfio/pci/pds/cmds.c',
+    format: 'failed dirty tracking enable: %pe',
+    text: 'pds_vfio_pci 0000:b1:00.1: failed dirty tracking enable: -EIO',
+  },
+  {
+    id: 'kernel.pds-vfio-dirty-tracking-failed',
+    file: 'torvalds/linux drivers/vfio/pci/pds/cmds.c',
+    format: 'Dirty bitmap tracking SEQ_ACK not supported',
+    text: 'pds_vfio_pci 0000:b1:00.1: Dirty bitmap tracking SEQ_ACK not supported',
+  },
+  {
+    id: 'kernel.pds-vfio-dirty-tracking-failed',
+    file: 'torvalds/linux drivers/vfio/pci/pds/cmds.c',
+    format: 'failed cmd Page Tracking %s: %pe',
+    text: 'pds_vfio_pci 0000:b1:00.1: failed cmd Page Tracking write_ack: -EIO',
+  },
+];
+
+/** Strings of the swept files left out, with the reason. */
+export const VFIO_TREE_LEFT_OUT: { file: string; format: string; why: string }[] = [
+  {
+    file: 'torvalds/linux drivers/vfio/pci/pds/cmds.c',
+    format: 'failed to get dirty status: %pe',
+    why: 'printed together with the caller\'s "Failed to get dirty status, err %pe" (dirty.c), which kernel.pds-vfio-dirty-tracking-failed explains; a second line for one failure',
+  },
+  {
+    file: 'torvalds/linux drivers/vfio/pci/pds/cmds.c',
+    format: 'unregister from DSC failed: %pe',
+    why: "the VF driver's client could not be unregistered from pds_core at unbind; nothing follows for the device or a VM",
+  },
+  {
+    file: 'torvalds/linux drivers/vfio/pci/pds/cmds.c',
+    format: 'Invalid host VF migration status, %d',
+    why: 'a driver-internal check of a value the driver itself passes; a programming error, not something a setup causes',
+  },
+  {
+    file: 'torvalds/linux drivers/vfio/pci/pds/cmds.c',
+    format: 'failed to send host VF migration status: %pe',
+    why: 'a dev_warn() about the advisory status the driver reports to the firmware at the start and end of dirty tracking; the migration goes on, and a failing admin queue shows in the other lines',
+  },
+  {
+    file: 'torvalds/linux drivers/vfio/pci/pds/dirty.c',
+    format: 'Dirty bitmap %s failed offset %u bmp_bytes %u num_sge %u DMA 0x%llx: %pe',
+    why: 'printed after "failed cmd Page Tracking %s: %pe" for the same failed command (kernel.pds-vfio-dirty-tracking-failed), with the DMA details a bug report needs',
+  },
+  {
+    file: 'torvalds/linux drivers/vfio/pci/pds/dirty.c',
+    format: 'Invalid iova 0x%lx and/or length 0x%lx to sync',
+    why: "a consistency check of the range the VMM asks to sync against the tracked region; a VMM bug, not caused by the host's setup",
+  },
+  {
+    file: 'torvalds/linux drivers/vfio/pci/pds/dirty.c',
+    format: 'Calculated bitmap bytes %llu not equal to bitmap size %llu',
+    why: 'an internal arithmetic consistency check of the driver (also "larger than region\'s cached bmp_bytes"); a bug report, not a setup problem',
+  },
+  {
+    file: 'torvalds/linux drivers/vfio/pci/pds/dirty.c',
+    format: 'Failed to alloc dirty bitmaps: %pe',
+    why: 'kernel memory allocation failure (also "Failed to alloc dirty sg lists"); the allocator\'s own out-of-memory report says more',
+  },
+  {
+    file: 'torvalds/linux drivers/vfio/pci/pds/dirty.c',
+    format: 'region_info[%d]: dma_base 0x%llx page_count %u page_size_log2 %u',
+    why: 'dev_dbg(): printed only with dynamic debug enabled, like the other dev_dbg() lines of pds/ (vf%u: Start dirty page tracking, Suspend comp received in %d msecs, …)',
+  },
+  {
+    file: 'torvalds/linux drivers/vfio/debugfs.c',
+    format: 'ERROR',
+    why: 'content of the debugfs file vfio/DEVICE/migration/state (STOP, RUNNING, STOP_COPY, …), read on demand; not a log message',
+  },
+];

@@ -1,0 +1,116 @@
+// The drivers/vfio/ sweep (catalogue/vfio-tree-sweep.ts): the facts in a message change the
+// explanation the way the producing source says. Expected meanings come from the sources the
+// entries cite: drivers/vfio/pci/vfio_pci_igd.c vfio_pci_igd_opregion_init() (version 0x0200 with
+// RVDA/RVDS set is refused because RVDA is then a host physical address; for 2.1+ RVDA must equal
+// the OpRegion size, i.e. the VBT must follow it; both return -EINVAL, and vfio_pci_core_enable()
+// then prints "Failed to setup Intel IGD regions" and fails the open), drivers/vfio/pci/pds/cmds.c
+// (pds_vfio_suspend_wait_device_cmd() polls for SUSPEND_TIMEOUT_S = 5 s and returns -ETIMEDOUT;
+// pds_vfio_get_lm_state_cmd() is the save (PDS_LM_CMD_SAVE), pds_vfio_set_lm_state_cmd() the
+// restore (PDS_LM_CMD_RESTORE); pds_vfio_dirty_status_cmd() refuses firmware without the SEQ_ACK
+// bitmap type) and pds/dirty.c pds_vfio_dirty_enable() (max_regions 0 is -EOPNOTSUPP, a non-zero
+// num_regions is -EEXIST) and pds_vfio_dirty_sync() (the bitmap read during the migration). %pe
+// prints "-ETIMEDOUT" with CONFIG_SYMBOLIC_ERRNAME and "-110" without.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { VFIO_TREE_ENTRIES } from '../../src/readiness/diagnose/catalogue/vfio-tree-sweep.js';
+import { checkSweepEntries, onlyFinding } from '../helpers/diagnose-entry.js';
+
+test('the sweep entries are registered, plannable, and their examples give their facts', () => {
+  const n = checkSweepEntries(VFIO_TREE_ENTRIES, ['kernel.'], (e, ex, f) => {
+    for (const [k, v] of Object.entries(ex.facts ?? {}))
+      assert.equal(f.facts[k], v, `${e.id} ${k}: ${ex.text}`);
+  });
+  assert.equal(n, VFIO_TREE_ENTRIES.length);
+});
+
+test('IGD OpRegion: v2.0 with an extended VBT and a 2.1+ VBT that does not follow both stop the open', () => {
+  const v20 = onlyFinding(
+    'vfio-pci 0000:00:02.0: IGD assignment does not support opregion v2.0 with an extended VBT region',
+    'kernel.vfio-igd-opregion-vbt',
+  );
+  assert.equal(v20.facts.bdf, '0000:00:02.0');
+  assert.equal(v20.explanation.severity, 'error');
+  assert.match(v20.explanation.cause, /host physical address/);
+  assert.match(v20.explanation.cause, /refuses to open/);
+  const v21 = onlyFinding(
+    'vfio-pci 0000:00:02.0: Extended VBT does not follow opregion on version 0x0201',
+    'kernel.vfio-igd-opregion-vbt',
+  );
+  assert.equal(v21.facts.version, '0x0201');
+  assert.match(v21.explanation.title, /0x0201/);
+  assert.match(v21.explanation.cause, /contiguous/);
+  assert.doesNotMatch(v21.explanation.cause, /host physical address \(RVDA\)/);
+  assert.match(v21.explanation.cause, /refuses to open/);
+});
+
+test('pds migration: the suspend timeout, the save and the restore are told apart', () => {
+  const suspend = onlyFinding(
+    'pds_vfio_pci 0000:b1:00.1: vf1: Suspend failed: -EIO',
+    'kernel.pds-vfio-migration-failed',
+  );
+  assert.equal(suspend.facts.vf, '1');
+  assert.equal(suspend.facts.err, '-EIO');
+  assert.match(suspend.explanation.cause, /suspend/);
+  const timeout = onlyFinding(
+    'pds_vfio_pci 0000:b1:00.1: pds_vfio_suspend_wait_device_cmd: vf0: Suspend comp timeout',
+    'kernel.pds-vfio-migration-failed',
+  );
+  assert.match(timeout.explanation.title, /5 seconds/);
+  assert.match(timeout.explanation.cause, /ETIMEDOUT/);
+  for (const line of [
+    'pds_vfio_pci 0000:b1:00.1: failed to get migration state: -EIO',
+    'pds_vfio_pci 0000:b1:00.1: failed to map save migration file: -ENOMEM',
+  ])
+    assert.match(onlyFinding(line, 'kernel.pds-vfio-migration-failed').explanation.cause, /source/, line);
+  for (const line of [
+    'pds_vfio_pci 0000:b1:00.2: failed to set migration state: -22',
+    'pds_vfio_pci 0000:b1:00.2: failed to map restore migration file: -ENOMEM',
+  ]) {
+    const f = onlyFinding(line, 'kernel.pds-vfio-migration-failed');
+    assert.match(f.explanation.cause, /destination/, line);
+    assert.match(f.explanation.fix, /same DSC firmware/, line);
+  }
+  // pdsc_adminq_post() answers -ENXIO while the PF's admin queue is down.
+  const down = onlyFinding(
+    'pds_vfio_pci 0000:b1:00.1: client admin cmd failed: -ENXIO',
+    'kernel.pds-vfio-migration-failed',
+  );
+  assert.equal(down.facts.errno, 'ENXIO');
+  assert.match(down.explanation.cause, /admin queue was not running/);
+});
+
+test('pds dirty tracking: unsupported firmware, tracking left on, and a failed sync mean different things', () => {
+  const none = onlyFinding(
+    "pds_vfio_pci 0000:b1:00.1: Device doesn't support dirty tracking, max_regions 0",
+    'kernel.pds-vfio-dirty-tracking-failed',
+  );
+  assert.equal(none.facts.max, '0');
+  assert.match(none.explanation.cause, /EOPNOTSUPP/);
+  assert.match(none.explanation.fix, /firmware/);
+  const seqack = onlyFinding(
+    'pds_vfio_pci 0000:b1:00.1: Dirty bitmap tracking SEQ_ACK not supported',
+    'kernel.pds-vfio-dirty-tracking-failed',
+  );
+  assert.match(seqack.explanation.cause, /sequence\/acknowledge/);
+  const left = onlyFinding(
+    'pds_vfio_pci 0000:b1:00.1: Dirty tracking already enabled for 2 regions',
+    'kernel.pds-vfio-dirty-tracking-failed',
+  );
+  assert.match(left.explanation.cause, /2 region/);
+  assert.match(left.explanation.cause, /EEXIST/);
+  for (const line of [
+    'pds_vfio_pci 0000:b1:00.1: vf3: Sync failed, dirty tracking is disabled',
+    'pds_vfio_pci 0000:b1:00.1: failed cmd Page Tracking write_ack: -EIO',
+  ])
+    assert.match(
+      onlyFinding(line, 'kernel.pds-vfio-dirty-tracking-failed').explanation.title,
+      /Reading the dirty pages/,
+      line,
+    );
+  const enable = onlyFinding(
+    'pds_vfio_pci 0000:b1:00.1: failed dirty tracking enable: -ETIMEDOUT',
+    'kernel.pds-vfio-dirty-tracking-failed',
+  );
+  assert.equal(enable.facts.errno, 'ETIMEDOUT');
+  assert.match(enable.explanation.cause, /queries or enables dirty tracking/);
+});
