@@ -114,3 +114,73 @@ test('pds dirty tracking: unsupported firmware, tracking left on, and a failed s
   assert.equal(enable.facts.errno, 'ETIMEDOUT');
   assert.match(enable.explanation.cause, /queries or enables dirty tracking/);
 });
+
+// drivers/vfio/pci/hisilicon/hisi_acc_vfio_pci.c: vf_qm_check_match() runs on the destination
+// (hisi_acc_vf_resume_write()) and compares the magic, the VF device ID, the queue-pair count read
+// with qm_get_vft() and the PF's QM_QUE_ISO_CFG_V; hisi_acc_check_int_state() reads the PF's
+// registers through the PF's device (so the PF driver names the line) and returns -EBUSY after
+// qm_check_reg_state()'s 100 x 100 us; vf_qm_state_save() runs on the source, vf_qm_load_data()
+// on the destination; the probe falls back to the generic ops when pci_iov_vf_id() fails.
+test('hisi-acc: each compatibility check on the destination names its own cause', () => {
+  const qp = onlyFinding(
+    'hisi_acc_vfio_pci 0000:76:00.1: failed to match VF qp num',
+    'kernel.hisi-acc-migration-mismatch',
+  );
+  assert.equal(qp.facts.what, 'VF qp num');
+  assert.match(qp.explanation.cause, /queue pairs/);
+  assert.match(qp.explanation.fix, /pf_q_num/);
+  const magic = onlyFinding(
+    'hisi_acc_vfio_pci 0000:76:00.1: failed to match ACC_DEV_MAGIC',
+    'kernel.hisi-acc-migration-mismatch',
+  );
+  assert.match(magic.explanation.fix, /kernel versions/);
+  const type = onlyFinding(
+    'hisi_acc_vfio_pci 0000:76:00.1: failed to match VF devices',
+    'kernel.hisi-acc-migration-mismatch',
+  );
+  assert.match(type.explanation.cause, /SEC VF/);
+  const query = onlyFinding(
+    'hisi_acc_vfio_pci 0000:76:00.1: failed to get vft qp nums',
+    'kernel.hisi-acc-migration-mismatch',
+  );
+  assert.match(query.explanation.cause, /mailbox query/);
+  for (const f of [qp, magic, type, query]) assert.match(f.explanation.cause, /destination/);
+});
+
+test('hisi-acc: a stop, a pending PF status, a save and a load failure are told apart', () => {
+  const stop = onlyFinding(
+    'hisi_acc_vfio_pci 0000:76:00.1: failed to stop QM VF function!',
+    'kernel.hisi-acc-migration-failed',
+  );
+  assert.match(stop.explanation.title, /could not be stopped/);
+  const ras = onlyFinding(
+    'hisi_sec2 0000:76:00.0: failed to check QM RAS state!',
+    'kernel.hisi-acc-migration-failed',
+  );
+  assert.equal(ras.facts.pfdriver, 'hisi_sec2');
+  assert.equal(ras.facts.bdf, '0000:76:00.0');
+  assert.match(ras.explanation.cause, /hardware error is pending/);
+  assert.match(ras.explanation.cause, /EBUSY/);
+  const ifc = onlyFinding(
+    'hisi_zip 0000:75:00.0: failed to check QM IFC INT SET state!',
+    'kernel.hisi-acc-migration-failed',
+  );
+  assert.equal(ifc.facts.pending, 'IFC INT SET');
+  assert.match(ifc.explanation.cause, /mailbox message/);
+  const save = onlyFinding(
+    'hisi_acc_vfio_pci 0000:76:00.1: failed to read CQC addr!',
+    'kernel.hisi-acc-migration-failed',
+  );
+  assert.match(save.explanation.cause, /source/);
+  const load = onlyFinding(
+    'hisi_acc_vfio_pci 0000:76:00.1: set cqc failed',
+    'kernel.hisi-acc-migration-failed',
+  );
+  assert.match(load.explanation.cause, /destination/);
+  const generic = onlyFinding(
+    'hisi_acc_vfio_pci 0000:76:00.1: migration support failed, continue with generic interface',
+    'kernel.hisi-acc-no-migration',
+  );
+  assert.equal(generic.explanation.severity, 'warning');
+  assert.match(generic.explanation.cause, /cannot be live-migrated/);
+});
