@@ -184,3 +184,68 @@ test('hisi-acc: a stop, a pending PF status, a save and a load failure are told 
   assert.equal(generic.explanation.severity, 'warning');
   assert.match(generic.explanation.cause, /cannot be live-migrated/);
 });
+
+// drivers/vfio/platform/vfio_platform_common.c: vfio_platform_init_common() prints the "No reset
+// function" line only when reset_required is set and then fails the bind; vfio_platform_open_device()
+// fails the open when the reset fails, vfio_platform_close_device() WARNs; vfio_platform_call_reset()
+// dev_warn()s "no reset function found!" on every open/close without a handler (the only line left
+// with reset_required=0). vfio_platform.c prints the DEPRECATION line with dev_err_once() at probe.
+test('vfio-platform: a missing reset handler stops the bind; a failed reset at open or close, and no handler at all, differ', () => {
+  const bind = onlyFinding(
+    'vfio-platform fff51000.ethernet: No reset function found for device fff51000.ethernet',
+    'kernel.vfio-platform-no-reset',
+  );
+  assert.equal(bind.facts.name, 'fff51000.ethernet');
+  assert.equal(bind.explanation.severity, 'error');
+  assert.match(bind.explanation.fix, /reset_required=0/);
+  const open = onlyFinding(
+    'vfio-platform e0700000.xgmac: reset driver is required and reset call failed in open (-22) ',
+    'kernel.vfio-platform-no-reset',
+  );
+  assert.equal(open.facts.when, 'open');
+  assert.match(open.explanation.cause, /open fails/);
+  const release = onlyFinding(
+    'vfio-platform e0700000.xgmac: reset driver is required and reset call failed in release (-5) ',
+    'kernel.vfio-platform-no-reset',
+  );
+  assert.match(release.explanation.cause, /WARNING/);
+  assert.match(release.explanation.cause, /-5/);
+  const none = onlyFinding(
+    'vfio-platform fff51000.ethernet: no reset function found!',
+    'kernel.vfio-platform-no-reset',
+  );
+  assert.equal(none.explanation.severity, 'warning');
+  assert.match(none.explanation.cause, /never reset between users/);
+  const deprecated = onlyFinding(
+    'vfio-platform fff51000.ethernet: DEPRECATION: vfio-platform is deprecated and will be removed in a future kernel release',
+    'kernel.vfio-platform-deprecated',
+  );
+  assert.equal(deprecated.explanation.severity, 'warning');
+  assert.match(deprecated.explanation.cause, /still works/);
+});
+
+// drivers/vfio/fsl-mc/vfio_fsl_mc.c vfio_fsl_mc_bus_notifier(): BUS_NOTIFY_ADD_DEVICE of an object
+// in a DPRC bound to vfio-fsl-mc sets driver_override (dev_info, or dev_warn when kasprintf fails);
+// BUS_NOTIFY_BOUND_DRIVER with a driver other than vfio-fsl-mc dev_warn()s.
+test('vfio-fsl-mc: an object taken by a host driver is a warning, the driver_override line is routine', () => {
+  const taken = onlyFinding(
+    'fsl_dpaa2_eth dpni.1: VFIO_FSL_MC: Object dpni.1 bound to driver fsl_dpaa2_eth while DPRC bound to vfio-fsl-mc',
+    'kernel.vfio-fsl-mc-object-driver',
+  );
+  assert.equal(taken.facts.object, 'dpni.1');
+  assert.equal(taken.facts.driver, 'fsl_dpaa2_eth');
+  assert.equal(taken.explanation.severity, 'warning');
+  const routine = onlyFinding(
+    'fsl-mc dpbp.2: VFIO_FSL_MC: Setting driver override for device in dprc dprc.2',
+    'kernel.vfio-fsl-mc-object-driver',
+  );
+  assert.equal(routine.explanation.severity, 'info');
+  assert.match(routine.explanation.title, /harmless/);
+  assert.match(routine.explanation.cause, /dprc\.2/);
+  const failed = onlyFinding(
+    'fsl-mc dpbp.2: VFIO_FSL_MC: Setting driver override for device in dprc dprc.2 failed',
+    'kernel.vfio-fsl-mc-object-driver',
+  );
+  assert.notEqual(failed.explanation.severity, 'info');
+  assert.match(failed.explanation.cause, /out of memory/);
+});

@@ -309,6 +309,132 @@ export const VFIO_TREE_ENTRIES: CatalogueEntry[] = [
       }),
     ],
   },
+
+  // ---------------------------------------------------------------- drivers/vfio/platform/
+  {
+    id: 'kernel.vfio-platform-no-reset',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/vfio/platform/vfio_platform_common.c vfio_platform_init_common() (before 6.1 vfio_platform_probe_common(); the reset lookup is vfio_platform_get_reset(), the open/close lines vfio_platform_open_device() / vfio_platform_close_device() with vfio_platform_call_reset())',
+    format: 'No reset function found for device %s\n',
+    versions:
+      'the same file prints "reset driver is required and reset call failed in open (%d) %s", "… in release (%d) %s" (followed by a WARN) and "no reset function found!"; before Linux 6.3 (commit 168a9c91fe0a) a device without a reset function failed to bind even with reset_required=0, silently',
+    patterns: [
+      /No reset function found for device (?<name>[\w.:@-]{1,80})/,
+      /reset driver is required and reset call failed in (?<when>open|release) \((?<err>-?\d{1,4})\)/,
+      /vfio-(?:platform|amba) [\w.:@-]{1,80}: (?<noreset>no reset function found!)/,
+    ],
+    severity: 'error',
+    title: 'vfio-platform refused the device: no way to reset it is known',
+    cause:
+      'vfio-platform (passing an SoC platform device such as an Ethernet controller to a VM or to DPDK) will only take a device it can reset between users: it looks for a reset handler registered for the device-tree compatible string, loading a module named vfio-reset:COMPAT on demand, or on ACPI systems for an _RST method. It found neither, and the module parameter reset_required is on (the default), so the bind fails and the device stays without a driver. Upstream ships reset handlers only for a few devices (Calxeda XGMAC, AMD Seattle XGBE, Broadcom FlexRM)',
+    fix: 'if the device has a reset module, load it (modprobe vfio-platform-calxedaxgmac, vfio-platform-amdxgbe or vfio-platform-bcmflexrm) and bind again; otherwise accept running without a reset: boot with vfio_platform.reset_required=0 (or `modprobe vfio-platform reset_required=0`; the parameter cannot be changed later), knowing the device then keeps whatever state the previous user left. On kernels before 6.3 that parameter does not help (the bind still fails): update the kernel',
+    refine: (f) => {
+      if (f.when === 'open')
+        return {
+          title: 'vfio-platform could not reset the device when it was opened',
+          cause: `the device has a reset handler, but calling it when the first user opened the device failed (error ${f.err}), and a reset is required, so the open fails: QEMU or DPDK cannot get the device`,
+          fix: 'check the device and its reset module (dmesg lines just before this one); if the hardware is fine and the reset handler is the problem, reset_required=0 lets the device open without a reset',
+        };
+      if (f.when === 'release')
+        return {
+          title: 'vfio-platform could not reset the device after its last user closed it',
+          cause: `when the last user (a VM, DPDK) closed the device, its reset failed (error ${f.err}) although a reset is required; a WARNING splat follows. The device was not reset: the next user may find it in the state the previous one left`,
+          fix: "unbind and rebind the device (or reboot) before giving it to another user; look at the reset module's own lines for why the reset failed",
+        };
+      if (f.noreset)
+        return {
+          severity: 'warning',
+          title: 'vfio-platform opened or closed a device it cannot reset (expected with reset_required=0)',
+          cause:
+            'vfio-platform tries to reset the device whenever it is opened and when its last user closes it, and there is no reset handler for it. With reset_required=0 this is only a warning: the device works, but it is never reset between users, so state (DMA setup, pending interrupts) can carry over from one VM or DPDK run to the next',
+          fix: 'nothing to do if this was intended (reset_required=0); to get resets, a reset handler for this device (a vfio-platform reset module or an ACPI _RST method) is needed',
+        };
+      return undefined;
+    },
+    render: render('vfio-platform fff51000.ethernet: ', 'fff51000.ethernet'),
+    examples: [
+      ex('vfio-platform fff51000.ethernet: No reset function found for device fff51000.ethernet', {
+        name: 'fff51000.ethernet',
+      }),
+      ex('vfio-platform e0700000.xgmac: reset driver is required and reset call failed in open (-22) ', {
+        when: 'open',
+        err: '-22',
+      }),
+      ex('vfio-platform fff51000.ethernet: no reset function found!', {
+        noreset: 'no reset function found!',
+      }),
+    ],
+  },
+  {
+    id: 'kernel.vfio-platform-deprecated',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/vfio/platform/vfio_platform.c vfio_platform_probe()',
+    format: 'DEPRECATION: vfio-platform is deprecated and will be removed in a future kernel release\n',
+    versions:
+      'added in 2025 together with the deprecation of QEMU\'s -device vfio-platform (QEMU prints "-device vfio-platform is deprecated", and later releases drop the device)',
+    patterns: [
+      /DEPRECATION: (?<driver>vfio-platform|vfio-amba) is deprecated and will be removed in a future kernel release/,
+    ],
+    severity: 'warning',
+    title: 'vfio-platform is deprecated and will be removed from the kernel',
+    cause:
+      'printed once, when the first device binds to vfio-platform: the driver for passing SoC platform devices through VFIO has had almost no users or maintenance (only three devices ever got reset support), so upstream marked it for removal. The device still works on this kernel; QEMU has deprecated its side (-device vfio-platform) as well',
+    fix: 'plan for its removal: a device that is also reachable as a PCI function can use vfio-pci; NXP DPAA2 objects have vfio-fsl-mc, AMD CDX devices vfio-cdx; otherwise stay on a kernel and QEMU that still have vfio-platform, and tell the kernel VFIO maintainers (kvm@vger.kernel.org) if you depend on it',
+    render: render('vfio-platform fff51000.ethernet: '),
+    examples: [
+      ex(
+        'vfio-platform fff51000.ethernet: DEPRECATION: vfio-platform is deprecated and will be removed in a future kernel release',
+        { driver: 'vfio-platform' },
+      ),
+    ],
+  },
+
+  // ---------------------------------------------------------------- drivers/vfio/fsl-mc/vfio_fsl_mc.c
+  {
+    id: 'kernel.vfio-fsl-mc-object-driver',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/vfio/fsl-mc/vfio_fsl_mc.c vfio_fsl_mc_bus_notifier()',
+    format: 'VFIO_FSL_MC: Object %s bound to driver %s while DPRC bound to vfio-fsl-mc\n',
+    versions:
+      'vfio-fsl-mc since Linux 5.11; the same function prints "VFIO_FSL_MC: Setting driver override for device in dprc %s" (and "… failed")',
+    patterns: [
+      /VFIO_FSL_MC: Object (?<object>[\w.]{1,40}) bound to driver (?<driver>[\w.-]{1,40}) while DPRC bound to vfio-fsl-mc/,
+      /VFIO_FSL_MC: Setting driver override for device in dprc (?<dprc>[\w.]{1,40})(?<failed> failed)?/,
+    ],
+    severity: 'warning',
+    title: 'An object of a DPAA2 container given to VFIO was taken by a host driver',
+    cause:
+      "on NXP DPAA2 (Layerscape) systems the unit given to userspace or a VM is a whole DPRC container: once the DPRC is bound to vfio-fsl-mc, every object added to it gets driver_override=vfio-fsl-mc so it binds to VFIO too. This object of the container was nevertheless bound to a host driver (its driver_override was changed, or it was bound by hand), so the host and the VFIO user now share one container: the VFIO user cannot use that object, and the host driver's DMA runs in the address space the container's user controls",
+    fix: "give the object back to VFIO: `echo OBJ > /sys/bus/fsl-mc/drivers/DRIVER/unbind; echo vfio-fsl-mc > /sys/bus/fsl-mc/devices/OBJ/driver_override; echo OBJ > /sys/bus/fsl-mc/drivers/vfio-fsl-mc/bind`, or build the container for userspace with restool (DPDK's dynamic DPL script) so that it holds only objects meant for it",
+    refine: (f) => {
+      if (f.dprc && f.failed)
+        return {
+          title: 'vfio-fsl-mc could not mark a new object of its container for VFIO',
+          cause: `an object was added to the DPRC ${f.dprc}, which is bound to vfio-fsl-mc, but setting its driver_override failed (out of memory), so the object may bind to its normal host driver instead of vfio-fsl-mc`,
+        };
+      if (f.dprc)
+        return {
+          severity: 'info',
+          title: 'vfio-fsl-mc marked an object of its container for VFIO (harmless)',
+          cause: `the DPRC container ${f.dprc} is bound to vfio-fsl-mc, so each object the management complex adds to it gets driver_override=vfio-fsl-mc and will bind to VFIO rather than to a host driver. This is the expected line when a container is handed to DPDK or a VM, one per object; nothing is wrong`,
+          fix: 'nothing to do',
+        };
+      return undefined;
+    },
+    render: render('fsl_dpaa2_eth dpni.1: ', 'dpni.1', 'fsl_dpaa2_eth'),
+    examples: [
+      ex(
+        'fsl_dpaa2_eth dpni.1: VFIO_FSL_MC: Object dpni.1 bound to driver fsl_dpaa2_eth while DPRC bound to vfio-fsl-mc',
+        {
+          object: 'dpni.1',
+          driver: 'fsl_dpaa2_eth',
+        },
+      ),
+      ex('fsl-mc dpbp.2: VFIO_FSL_MC: Setting driver override for device in dprc dprc.2', {
+        dprc: 'dprc.2',
+      }),
+    ],
+  },
 ];
 
 /** Further wordings the entries above recognise, for the coverage ledger. */
@@ -517,6 +643,36 @@ export const VFIO_TREE_ALSO: { id: string; file: string; format: string; text: s
     format: 'runtime resume failed %d',
     text: 'virtio_vfio_pci 0000:3b:00.2: runtime resume failed -16',
   },
+  {
+    id: 'kernel.vfio-platform-no-reset',
+    file: 'torvalds/linux drivers/vfio/platform/vfio_platform_common.c',
+    format: 'reset driver is required and reset call failed in open (%d) %s',
+    text: 'vfio-platform MRVL0001:00: reset driver is required and reset call failed in open (-22) AE_NOT_FOUND',
+  },
+  {
+    id: 'kernel.vfio-platform-no-reset',
+    file: 'torvalds/linux drivers/vfio/platform/vfio_platform_common.c',
+    format: 'reset driver is required and reset call failed in release (%d) %s',
+    text: 'vfio-platform MRVL0001:00: reset driver is required and reset call failed in release (-22) AE_NOT_FOUND',
+  },
+  {
+    id: 'kernel.vfio-platform-no-reset',
+    file: 'torvalds/linux drivers/vfio/platform/vfio_platform_common.c',
+    format: 'no reset function found!',
+    text: 'vfio-platform fff51000.ethernet: no reset function found!',
+  },
+  {
+    id: 'kernel.vfio-fsl-mc-object-driver',
+    file: 'torvalds/linux drivers/vfio/fsl-mc/vfio_fsl_mc.c',
+    format: 'VFIO_FSL_MC: Setting driver override for device in dprc %s',
+    text: 'fsl-mc dpni.3: VFIO_FSL_MC: Setting driver override for device in dprc dprc.2',
+  },
+  {
+    id: 'kernel.vfio-fsl-mc-object-driver',
+    file: 'torvalds/linux drivers/vfio/fsl-mc/vfio_fsl_mc.c',
+    format: 'VFIO_FSL_MC: Setting driver override for device in dprc %s failed',
+    text: 'fsl-mc dpni.3: VFIO_FSL_MC: Setting driver override for device in dprc dprc.2 failed',
+  },
 ];
 
 /** Strings of the swept files left out, with the reason. */
@@ -590,5 +746,30 @@ export const VFIO_TREE_LEFT_OUT: { file: string; format: string; why: string }[]
     file: 'torvalds/linux drivers/vfio/pci/hisilicon/hisi_acc_vfio_pci.c',
     format: 'failed to detect acc module type!',
     why: "reached only for a VF device ID the driver's own ID table does not bind; cannot happen on a working system",
+  },
+  {
+    file: 'torvalds/linux drivers/vfio/platform/vfio_platform_common.c',
+    format: 'reset',
+    why: 'dev_info() announcing each reset vfio-platform performs at open and close; routine, and a failed reset has its own line (kernel.vfio-platform-no-reset)',
+  },
+  {
+    file: 'torvalds/linux drivers/vfio/platform/vfio_platform_common.c',
+    format: 'VFIO: No IOMMU group for device %s',
+    why: 'old vfio-platform probe (before the group code moved to the VFIO core, 2015-era kernels); the core reports a missing IOMMU group itself now',
+  },
+  {
+    file: 'torvalds/linux drivers/vfio/fsl-mc/vfio_fsl_mc.c',
+    format: 'VFIO_FSL_MC: reset device has failed (%d)',
+    why: 'a management-complex firmware command failing at close on NXP DPAA2; a firmware/board problem of the DPAA2 stack rather than of the VFIO setup, with nothing to act on from the host side beyond the MC firmware logs',
+  },
+  {
+    file: 'torvalds/linux drivers/vfio/fsl-mc/vfio_fsl_mc.c',
+    format: 'VFIO_FSL_MC: Failed to setup DPRC (%d)',
+    why: 'opening the container through the management complex failed at bind (also "Container scanning failed (%d)"); DPAA2 management-complex failures whose cause is in the MC firmware or the DPL, outside VFIO',
+  },
+  {
+    file: 'torvalds/linux drivers/vfio/fsl-mc/vfio_fsl_mc.c',
+    format: 'VFIO_FSL_MC: Failed to add to vfio group',
+    why: 'vfio_register_group_dev() refused the object, almost always because it has no IOMMU group (SMMU not set up for the fsl-mc bus); the meaning is the generic "no IOMMU group" one, and the line carries no errno to tell the causes apart',
   },
 ];
