@@ -57,7 +57,9 @@ test('pds migration: the suspend timeout, the save and the restore are told apar
   );
   assert.match(timeout.explanation.title, /5 seconds/);
   assert.match(timeout.explanation.cause, /ETIMEDOUT/);
+  // lm.c pds_vfio_get_save_file() asks the firmware for the state size on the way to STOP_COPY.
   for (const line of [
+    'pds_vfio_pci 0000:b1:00.1: failed to get save status: -EIO',
     'pds_vfio_pci 0000:b1:00.1: failed to get migration state: -EIO',
     'pds_vfio_pci 0000:b1:00.1: failed to map save migration file: -ENOMEM',
   ])

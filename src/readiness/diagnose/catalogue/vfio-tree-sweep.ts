@@ -66,15 +66,16 @@ export const VFIO_TREE_ENTRIES: CatalogueEntry[] = [
   {
     id: 'kernel.pds-vfio-migration-failed',
     source: 'kernel',
-    cite: 'torvalds/linux drivers/vfio/pci/pds/cmds.c pds_vfio_suspend_device_cmd() (also pds_vfio_suspend_wait_device_cmd(), pds_vfio_get_lm_state_cmd(), pds_vfio_set_lm_state_cmd(), pds_vfio_client_adminq_cmd())',
+    cite: 'torvalds/linux drivers/vfio/pci/pds/cmds.c pds_vfio_suspend_device_cmd() (also pds_vfio_suspend_wait_device_cmd(), pds_vfio_get_lm_state_cmd(), pds_vfio_set_lm_state_cmd(), pds_vfio_client_adminq_cmd(); the steps are chosen in lm.c pds_vfio_step_device_state_locked())',
     format: 'vf%u: Suspend failed: %pe\n',
     versions:
-      'pds-vfio-pci since Linux 6.6; the same file prints "%s: vf%u: Suspend comp timeout", "failed to get migration state: %pe", "failed to set migration state: %pe", "failed to map save/restore migration file: %pe", and "client admin cmd failed: %pe" before each of them',
+      'pds-vfio-pci since Linux 6.6; the same file prints "%s: vf%u: Suspend comp timeout", "failed to get migration state: %pe", "failed to set migration state: %pe", "failed to map save/restore migration file: %pe", and "client admin cmd failed: %pe" before each of them; lm.c prints "failed to get save status: %pe" when the firmware does not report the state size',
     patterns: [
       new RegExp(`${PDS}vf(?<vf>\\d{1,4}): Suspend failed: ${PE}`),
       new RegExp(`${PDS}(?:\\w{1,64}: )?vf(?<vf>\\d{1,4}): Suspend comp (?<timeout>timeout)`),
       new RegExp(`${PDS}failed to (?<step>get|set) migration state: ${PE}`),
       new RegExp(`${PDS}failed to map (?<file>save|restore) migration file: ${PE}`),
+      new RegExp(`${PDS}failed to get (?<file>save) status: ${PE}`),
       new RegExp(`${PDS}client admin cmd failed: ${PE}`),
     ],
     severity: 'error',
@@ -673,6 +674,12 @@ export const VFIO_TREE_ALSO: { id: string; file: string; format: string; text: s
     format: 'VFIO_FSL_MC: Setting driver override for device in dprc %s failed',
     text: 'fsl-mc dpni.3: VFIO_FSL_MC: Setting driver override for device in dprc dprc.2 failed',
   },
+  {
+    id: 'kernel.pds-vfio-migration-failed',
+    file: 'torvalds/linux drivers/vfio/pci/pds/lm.c',
+    format: 'failed to get save status: %pe',
+    text: 'pds_vfio_pci 0000:b1:00.1: failed to get save status: -EIO',
+  },
 ];
 
 /** Strings of the swept files left out, with the reason. */
@@ -771,5 +778,20 @@ export const VFIO_TREE_LEFT_OUT: { file: string; format: string; why: string }[]
     file: 'torvalds/linux drivers/vfio/fsl-mc/vfio_fsl_mc.c',
     format: 'VFIO_FSL_MC: Failed to add to vfio group',
     why: 'vfio_register_group_dev() refused the object, almost always because it has no IOMMU group (SMMU not set up for the fsl-mc bus); the meaning is the generic "no IOMMU group" one, and the line carries no errno to tell the causes apart',
+  },
+  {
+    file: 'torvalds/linux drivers/vfio/pci/pds/lm.c',
+    format: 'invalid state size',
+    why: 'the firmware reported a device state of size 0 (also "failed to create save file" / "failed to create restore file", kernel allocation failures); rare firmware or memory faults, and QEMU reports the failed state change itself',
+  },
+  {
+    file: 'torvalds/linux drivers/vfio/pci/xe/main.c',
+    format: 'Failed to transition state: %s->%s err=%d',
+    why: 'dev_dbg(): printed only with dynamic debug enabled (like "state: %s->%s"); a failed migration step of xe-vfio-pci reaches the log through QEMU\'s own "failed setting device state" lines',
+  },
+  {
+    file: 'torvalds/linux drivers/vfio/pci/xe/main.c',
+    format: 'Unknown state transition %d->%d',
+    why: 'WARN() for a migration arc vfio_mig_get_next_state() never produces; a driver bug, answered by the generic WARNING entries',
   },
 ];
