@@ -224,6 +224,14 @@ test('vfio-platform: a missing reset handler stops the bind; a failed reset at o
   );
   assert.equal(deprecated.explanation.severity, 'warning');
   assert.match(deprecated.explanation.cause, /still works/);
+  assert.match(deprecated.explanation.cause, /SoC platform devices/);
+  // The same 2025 series marks vfio-fsl-mc (orphaned since April 2024) for removal.
+  const fslmc = onlyFinding(
+    'vfio-fsl-mc dprc.2: DEPRECATION: vfio-fsl-mc is deprecated and will be removed in a future kernel release',
+    'kernel.vfio-platform-deprecated',
+  );
+  assert.match(fslmc.explanation.cause, /DPAA2/);
+  assert.doesNotMatch(fslmc.explanation.cause, /SoC platform devices/);
 });
 
 // drivers/vfio/fsl-mc/vfio_fsl_mc.c vfio_fsl_mc_bus_notifier(): BUS_NOTIFY_ADD_DEVICE of an object

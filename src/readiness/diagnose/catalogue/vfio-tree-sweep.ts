@@ -372,15 +372,23 @@ export const VFIO_TREE_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/vfio/platform/vfio_platform.c vfio_platform_probe()',
     format: 'DEPRECATION: vfio-platform is deprecated and will be removed in a future kernel release\n',
     versions:
-      'added in 2025 together with the deprecation of QEMU\'s -device vfio-platform (QEMU prints "-device vfio-platform is deprecated", and later releases drop the device)',
+      'from the 2025 deprecation series of the VFIO maintainer, which marks vfio-platform, vfio-amba, vfio-fsl-mc (orphaned since April 2024) and the platform reset modules obsolete; QEMU deprecated -device vfio-platform in the same period ("-device vfio-platform is deprecated") and drops it in 10.2',
     patterns: [
-      /DEPRECATION: (?<driver>vfio-platform|vfio-amba) is deprecated and will be removed in a future kernel release/,
+      /DEPRECATION: (?<driver>vfio-platform|vfio-amba|vfio-fsl-mc) is deprecated and will be removed in a future kernel release/,
     ],
     severity: 'warning',
-    title: 'vfio-platform is deprecated and will be removed from the kernel',
+    title: 'This VFIO bus driver is deprecated and will be removed from the kernel',
     cause:
-      'printed once, when the first device binds to vfio-platform: the driver for passing SoC platform devices through VFIO has had almost no users or maintenance (only three devices ever got reset support), so upstream marked it for removal. The device still works on this kernel; QEMU has deprecated its side (-device vfio-platform) as well',
-    fix: 'plan for its removal: a device that is also reachable as a PCI function can use vfio-pci; NXP DPAA2 objects have vfio-fsl-mc, AMD CDX devices vfio-cdx; otherwise stay on a kernel and QEMU that still have vfio-platform, and tell the kernel VFIO maintainers (kvm@vger.kernel.org) if you depend on it',
+      'printed once, when the first device binds to vfio-platform: the driver for passing SoC platform devices through VFIO is marked for removal, because the hardware it was written for is obsolete and not even its maintainer can test it any more (only three devices ever got reset support). The device still works on this kernel; QEMU is removing its side (-device vfio-platform) as well',
+    fix: 'plan for its removal: a device that is also reachable as a PCI function can use vfio-pci, AMD CDX devices have vfio-cdx; otherwise stay on a kernel and QEMU that still have the driver, and tell the kernel VFIO maintainers (kvm@vger.kernel.org) if you depend on it',
+    refine: (f) =>
+      f.driver === 'vfio-fsl-mc'
+        ? {
+            cause:
+              'printed when a device binds to vfio-fsl-mc: the VFIO driver for NXP DPAA2 (fsl-mc bus) objects has had no maintainer since April 2024 and is marked for removal by the same 2025 series that deprecates vfio-platform. It still works on this kernel',
+            fix: 'plan for its removal (DPDK on DPAA2 depends on it): stay on a kernel that still has vfio-fsl-mc, and tell the kernel VFIO maintainers (kvm@vger.kernel.org) or NXP if you depend on it',
+          }
+        : undefined,
     render: render('vfio-platform fff51000.ethernet: '),
     examples: [
       ex(
