@@ -1,0 +1,516 @@
+/**
+ * The drivers/iommu/ tree swept for what the coverage ledger did not list yet: the iommufd files
+ * (whose only lines beyond the two already covered are WARN_ON() splats, recognised by
+ * kernel.warn-iommufd), the DMA-API glue of the IOMMU core (dma-iommu.c: the switch of a device's
+ * DMA addresses above 4 GiB, and a device left on platform DMA ops because its DMA domain could not
+ * be set up), the VT-d nested-translation attach used by iommufd nesting (intel/nested.c and
+ * intel_pasid_setup_nested() in intel/pasid.c), the VT-d SVM capability check (intel/svm.c), and
+ * the page-request (PRI/SVA) paths of VT-d and AMD-Vi, which a device assigned with VFIO does not
+ * use. Every entry cites the file and function printing its format; IOMMU_TREE_ALSO and
+ * IOMMU_TREE_LEFT_OUT are this sweep's ledger for docs/diagnose-coverage.md.
+ */
+import { BDF, type CatalogueEntry, type Refinement } from '../entry.js';
+import { ex, render } from './build.js';
+
+type Facts = Readonly<Record<string, string>>;
+
+/** A VT-d unit's name as intel-iommu prints it (iommu->name: "dmar0"). */
+const DMAR_UNIT = '(?<iommu>dmar\\d{1,3})';
+
+/** What the device's switch to DMA addresses above 4 GiB says, by the width and the switch. */
+function refineDmaBits(f: Facts): Refinement | undefined {
+  if (f.forcedac)
+    return {
+      title:
+        'iommu.forcedac is set: PCI devices get DMA addresses above 4 GiB from the start (informational)',
+      cause:
+        "the kernel command line has iommu.forcedac=1 (or the older intel_iommu=forcedac), so the DMA-API layer of the IOMMU skips its first try of addresses below 4 GiB for PCI devices and hands out addresses up to each device's DMA mask at once. It only concerns devices the host drives through the DMA API; a device bound to vfio-pci gets the addresses the VM or the VFIO program maps",
+      fix: 'nothing to do if it was set on purpose (it tests or works around exhaustion of the 32-bit space); remove iommu.forcedac=1 if a host device misbehaves with high addresses',
+    };
+  const bits = Number(f.bits ?? '0');
+  if (bits > 32 && bits < 64)
+    return {
+      cause: `the device's DMA mask allows ${bits} bits, and the 32-bit range the IOMMU's DMA-API layer tries first for PCI devices could not satisfy an allocation, so from now on this device gets addresses up to ${bits} bits. It only concerns the host's own driver of the device (the name at the start of the line), not a device bound to vfio-pci. Harmless unless the device fails right after: then its driver's ${bits}-bit mask is wider than what the device or the path to the IOMMU really decodes`,
+    };
+  return undefined;
+}
+
+/** Which step of setting up a device's DMA domain failed (drivers/iommu/dma-iommu.c). */
+function refineDmaSetup(f: Facts): Refinement | undefined {
+  const step = (f.step ?? '').toLowerCase();
+  if (step === 'outside')
+    return {
+      cause:
+        'the device\'s DMA range (from the firmware\'s dma-ranges or _DMA, or its bus limit) lies outside the addresses the IOMMU can translate, so the DMA-API layer refused to set up a DMA domain for it; the "retaining platform DMA ops" line that follows names the device, which then does DMA without IOMMU translation',
+    };
+  if (step === 'incompatible')
+    return {
+      cause:
+        'the device shares a DMA domain (an IOMMU group with several devices) with a device set up earlier, and its DMA range or the IOMMU page size differs from the one the domain was initialised with, so it cannot join it; the "retaining platform DMA ops" line that follows names the device',
+    };
+  if (step === 'reserve')
+    return {
+      cause:
+        "the host bridge's DMA windows (dma-ranges) are not in ascending order, so the holes between them could not be reserved in the device's address space; the device is left without an IOMMU DMA domain. A firmware (device tree or ACPI IORT) description problem of the platform",
+    };
+  return undefined;
+}
+
+/** Which check of the VT-d nested attach refused (intel/nested.c, intel/pasid.c). */
+function refineNested(f: Facts): Refinement | undefined {
+  const step = f.step ?? '';
+  if (/No nested translation support/.test(step))
+    return {
+      cause: `the host's VT-d unit ${f.iommu ?? ''} does not report nested translation (ECAP.NEST), so it cannot run a guest's first-stage page table on top of the host's second-stage one. Nesting needs a recent server platform (Sapphire Rapids or later); on this host the guest cannot get a nested vIOMMU for the device`,
+      fix: "do not ask for nested translation on this host: run QEMU's intel-iommu without first-stage translation for the assigned device (the vIOMMU then shadows the guest's mappings through VFIO), or give the VM no vIOMMU",
+    };
+  if (/address width|5-level|Guest PGD/.test(step))
+    return {
+      cause:
+        "the guest's first-stage page table does not fit the host IOMMU: its address width (4- or 5-level paging) is one the host unit cannot walk, or its root lies above the guest-physical range the host's second-stage table covers. The host refused to install it, so the assigned device's DMA in the guest is not translated as the guest asked",
+      fix: "match the vIOMMU to the host: give QEMU's intel-iommu an address width the host supports (aw-bits=48 unless the host does 5-level IOMMU paging), do not expose la57 to the guest CPU when the host IOMMU cannot do 5-level first-stage tables, and keep the guest's memory inside what the host maps",
+    };
+  if (/supervisor request|extended access flag|memory type/.test(step))
+    return {
+      cause: `the guest's first-stage table asks for a feature (supervisor requests, extended access flags or a memory type) that the host's VT-d unit ${f.iommu ?? ''} does not offer; the host refused the nested table`,
+    };
+  if (/s2 domain is not compatible/.test(step))
+    return {
+      cause:
+        "the host's second-stage table (the nesting parent the VMM allocated for the guest's memory) cannot be used with the VT-d unit this device sits behind: a different address width, snoop-control or dirty-tracking capability than the unit it was made for. Common on hosts with several VT-d units of different capability",
+    };
+  return undefined;
+}
+
+export const IOMMU_TREE_ENTRIES: CatalogueEntry[] = [
+  // ---------------------------------------------------------------- drivers/iommu/dma-iommu.c
+  {
+    id: 'kernel.iommu-dma-high-addresses',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/dma-iommu.c iommu_dma_alloc_iova() (the "Forcing DAC" line: iommu_dma_forcedac_setup())',
+    format: 'Using %d-bit DMA addresses\n',
+    versions:
+      'Linux 6.4+ (the per-device 32-bit first try, "iommu: Optimise PCI SAC address trick"); before, the 32-bit range was tried on every allocation and nothing was printed. iommu.forcedac=1 prints "Forcing DAC for PCI devices" at boot',
+    patterns: [
+      new RegExp(`${BDF}: Using (?<bits>\\d{2})-bit DMA addresses$`),
+      /(?<forcedac>Forcing DAC) for PCI devices/,
+    ],
+    severity: 'info',
+    title: "A host driver's device now gets DMA addresses above 4 GiB (informational)",
+    cause:
+      "for PCI devices the DMA-API layer of the IOMMU first hands out addresses below 4 GiB, a workaround for hardware that mishandles 64-bit addresses; when that range cannot satisfy an allocation for this device it says so once and from then on uses the full width of the device's DMA mask. It concerns the host's own driver of the device (nvme, a NIC, a GPU driver), not a device bound to vfio-pci, whose addresses are the ones the VM maps. Harmless on its own",
+    fix: 'nothing to do unless the device fails right after this line (DMA errors, IOMMU faults at high addresses): then its driver sets a DMA mask wider than the hardware really handles; report it to the driver, and boot with iommu.forcedac=1 to reproduce it at once',
+    refine: refineDmaBits,
+    render: render('nvme 0000:01:00.0: ', 64),
+    examples: [
+      ex('[ 4120.552310] nvme 0000:01:00.0: Using 64-bit DMA addresses', { bdf: '0000:01:00.0', bits: '64' }),
+      ex('mlx5_core 0000:3b:00.0: Using 48-bit DMA addresses', { bits: '48' }),
+      ex('[    0.000000] Forcing DAC for PCI devices', { forcedac: 'Forcing DAC' }),
+    ],
+  },
+  {
+    id: 'kernel.iommu-dma-ops-setup-failed',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/dma-iommu.c iommu_setup_dma_ops() (its steps: iommu_dma_init_domain(), iova_reserve_pci_windows())',
+    format: 'Failed to set up IOMMU for device %s; retaining platform DMA ops\n',
+    versions:
+      'the same wording was printed by arch/arm64/mm/dma-mapping.c before the DMA-API glue moved to dma-iommu.c; the lines before it: "specified DMA range outside IOMMU capability", "Incompatible range for DMA domain", and (dev_err) "Failed to reserve IOVA" / since 5.x "Failed to reserve IOVA [%pa-%pa]"',
+    patterns: [
+      /Failed to set up IOMMU for device (?<dev>[\w:.-]{1,64}); retaining platform DMA ops/,
+      /specified DMA range (?<step>outside) IOMMU capability/,
+      /(?<step>Incompatible) range for DMA domain/,
+      new RegExp(`${BDF}: Failed to (?<step>reserve) IOVA(?: \\[[^\\]\\n]{1,80}\\])?$`),
+    ],
+    severity: 'warning',
+    title: "A device was left without IOMMU translation for the host's DMA",
+    cause:
+      "the IOMMU core could not set up the DMA domain through which the host's driver of this device maps memory (its DMA range lies outside what the IOMMU translates, it cannot share the domain of its group, or the host bridge's DMA windows could not be reserved), so the device keeps the platform's direct DMA and its host-side DMA is not translated or isolated. Mostly seen on Arm servers and boards with unusual dma-ranges. Binding the device to vfio-pci later gives it a VFIO domain of its own, but the host was running it unprotected until then",
+    fix: 'read the line before it for the step that failed; update the firmware (device tree dma-ranges, ACPI IORT) or the kernel, and report it to the platform vendor and iommu@lists.linux.dev; as a stop-gap, iommu.passthrough=1 makes the identity mapping official for all devices (VFIO assignment still works)',
+    refine: refineDmaSetup,
+    render: render('', '0000:01:00.0'),
+    examples: [
+      ex('Failed to set up IOMMU for device 0000:01:00.0; retaining platform DMA ops', {
+        dev: '0000:01:00.0',
+      }),
+      ex('[    3.201442] specified DMA range outside IOMMU capability', { step: 'outside' }),
+      ex('Incompatible range for DMA domain', { step: 'Incompatible' }),
+      ex('pcieport 0000:00:00.0: Failed to reserve IOVA [0x0000000080000000-0x00000000ffffffff]', {
+        step: 'reserve',
+      }),
+    ],
+  },
+
+  // ---------------------------------------------------------------- drivers/iommu/intel/nested.c
+  {
+    id: 'kernel.dmar-nested-attach-failed',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/intel/nested.c intel_nested_attach_dev() (and the checks of drivers/iommu/intel/pasid.c intel_pasid_setup_nested())',
+    format: 'Failed to setup pasid entry\n',
+    versions:
+      'Linux 6.8+ (VT-d nested translation for iommufd). intel_nested_attach_dev() prints "Adjusted guest address width not compatible" (until the domain-compatibility rework), "s2 domain is not compatible", "Failed to attach domain to iommu", "Failed to setup pasid entry"; intel_pasid_setup_nested() prints "%s: No nested translation support", "Invalid guest address width %d", "5-level paging not supported", "No supervisor request support on %s", "No extended access flag support on %s", "No memory type support %s", "Guest PGD %lx not supported, max %llx"',
+    patterns: [
+      new RegExp(
+        `${BDF}: (?<step>Adjusted guest address width not compatible|s2 domain is not compatible|Failed to attach domain to iommu|Failed to setup pasid entry|Invalid guest address width (?<aw>\\d{1,3})|5-level paging not supported|Guest PGD [0-9a-fA-F]{1,16} not supported)`,
+      ),
+      new RegExp(`DMAR: ${DMAR_UNIT}: (?<step>No nested translation support)`),
+      new RegExp(
+        `DMAR: (?<step>No (?:supervisor request|extended access flag) support on|No memory type support) ${DMAR_UNIT}`,
+      ),
+    ],
+    severity: 'error',
+    title: "The host's VT-d refused a guest's nested (two-stage) page table for an assigned device",
+    cause:
+      "with iommufd nesting, the VMM (QEMU with an iommufd backend and an intel-iommu vIOMMU whose guest uses first-stage tables) asks the host to translate the assigned device's DMA through the guest's own page table on top of the host's table of guest memory. Attaching that nested domain to the device failed at the step the line names, so the VMM's attach (IOMMU_HWPT_ALLOC or the device attach) returns an error and the guest's DMA mapping for the device does not take effect: the VMM reports a failed attach, or the device faults in the guest",
+    fix: "check that the host VT-d supports nesting (bit 26 of /sys/class/iommu/dmar0/intel-iommu/ecap) and that the vIOMMU's settings match the host (address width, 5-level paging); otherwise run the vIOMMU without first-stage translation for assigned devices (QEMU then shadows the guest's mappings through VFIO), or use no vIOMMU",
+    refine: refineNested,
+    render: render('vfio-pci 0000:01:00.0: '),
+    examples: [
+      ex('vfio-pci 0000:01:00.0: Failed to setup pasid entry', {
+        bdf: '0000:01:00.0',
+        step: 'Failed to setup pasid entry',
+      }),
+      ex('vfio-pci 0000:3d:00.1: s2 domain is not compatible', { step: 's2 domain is not compatible' }),
+      ex('DMAR: dmar0: No nested translation support', {
+        iommu: 'dmar0',
+        step: 'No nested translation support',
+      }),
+      ex('vfio-pci 0000:01:00.0: Invalid guest address width 39', { aw: '39' }),
+    ],
+  },
+
+  // ---------------------------------------------------------------- drivers/iommu/intel/svm.c
+  {
+    id: 'kernel.dmar-svm-disabled',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/intel/svm.c intel_svm_check()',
+    format: '%s SVM disabled, incompatible 1GB page capability\n',
+    versions:
+      'the same function: "%s SVM disabled, incompatible paging mode" (the CPU uses 5-level paging, the IOMMU cannot). Printed once per VT-d unit at boot, only where the unit reports PASID support (scalable mode)',
+    patterns: [
+      new RegExp(`${DMAR_UNIT} SVM disabled, incompatible (?<what>1GB page capability|paging mode)`),
+    ],
+    severity: 'info',
+    title: 'Shared virtual addressing is off on a VT-d unit (harmless for device assignment)',
+    cause:
+      "the VT-d unit supports PASIDs, but its first-stage page tables cannot walk the CPU's page tables (the CPU uses 1 GiB pages and the unit has no 1 GiB first-stage pages), so the kernel does not offer shared virtual addressing (SVA: a device working directly in a process's address space, as Intel DSA/IAA accelerators do) on it. Assigning devices to VMs with VFIO does not use SVA and is not affected. Inside a VM with QEMU's intel-iommu in scalable mode it is the vIOMMU's reported capabilities that lack it",
+    fix: "nothing to do for VFIO device assignment; for SVA users (idxd accelerators) a platform whose VT-d supports the CPU's paging features is needed (inside a VM: a vIOMMU model that reports them)",
+    refine: (f) =>
+      f.what === 'paging mode'
+        ? {
+            cause:
+              "the CPU runs 5-level page tables (LA57) and the VT-d unit cannot walk 5-level first-stage tables, so shared virtual addressing (a device using a process's page tables, as Intel DSA/IAA do) is off on it. VFIO device assignment does not use it and is not affected; booting with no5lvl brings SVA back where it is needed",
+          }
+        : undefined,
+    render: render('DMAR: ', 'dmar1'),
+    examples: [
+      ex('DMAR: dmar1 SVM disabled, incompatible 1GB page capability', {
+        iommu: 'dmar1',
+        what: '1GB page capability',
+      }),
+      ex('[    0.925871] dmar0 SVM disabled, incompatible paging mode', {
+        iommu: 'dmar0',
+        what: 'paging mode',
+      }),
+    ],
+  },
+];
+
+const IOMMUFD_WARN = 'WARNING: CPU: %d PID: %d at %s:%d %pS';
+
+/** Further wordings the entries above (and earlier entries) recognise, for the coverage ledger. */
+export const IOMMU_TREE_ALSO: { id: string; file: string; format: string; text: string }[] = [
+  // iommufd: the WARN_ON()s are the only further lines; kernel.warn-iommufd reads the file from the splat
+  {
+    id: 'kernel.warn-iommufd',
+    file: 'torvalds/linux drivers/iommu/iommufd/main.c',
+    format: IOMMUFD_WARN,
+    text: 'WARNING: CPU: 3 PID: 2210 at drivers/iommu/iommufd/main.c:292 iommufd_fops_release+0x1a4/0x1c0',
+  },
+  {
+    id: 'kernel.warn-iommufd',
+    file: 'torvalds/linux drivers/iommu/iommufd/device.c',
+    format: IOMMUFD_WARN,
+    text: 'WARNING: CPU: 0 PID: 3076 at drivers/iommu/iommufd/device.c:477 iommufd_access_destroy_object+0x18/0x20',
+  },
+  {
+    id: 'kernel.warn-iommufd',
+    file: 'torvalds/linux drivers/iommu/iommufd/io_pagetable.c',
+    format: IOMMUFD_WARN,
+    text: 'WARNING: CPU: 1 PID: 4738 at drivers/iommu/iommufd/io_pagetable.c:482 iopt_unmap_iova_range+0x1f3/0x250',
+  },
+  {
+    id: 'kernel.warn-iommufd',
+    file: 'torvalds/linux drivers/iommu/iommufd/pages.c',
+    format: IOMMUFD_WARN,
+    text: 'WARNING: CPU: 2 PID: 1234 at drivers/iommu/iommufd/pages.c:236 iommu_unmap_nofail+0x3c/0x50',
+  },
+  {
+    id: 'kernel.warn-iommufd',
+    file: 'torvalds/linux drivers/iommu/iommufd/hw_pagetable.c',
+    format: IOMMUFD_WARN,
+    text: 'WARNING: CPU: 2 PID: 1234 at drivers/iommu/iommufd/hw_pagetable.c:14 iommufd_hw_pagetable_destroy+0x5c/0x70',
+  },
+  {
+    id: 'kernel.warn-iommufd',
+    file: 'torvalds/linux drivers/iommu/iommufd/viommu.c',
+    format: IOMMUFD_WARN,
+    text: 'WARNING: CPU: 5 PID: 911 at drivers/iommu/iommufd/viommu.c:57 iommufd_viommu_alloc_ioctl+0x2d8/0x300',
+  },
+  {
+    id: 'kernel.warn-iommufd',
+    file: 'torvalds/linux drivers/iommu/iommufd/eventq.c',
+    format: IOMMUFD_WARN,
+    text: 'WARNING: CPU: 1 PID: 640 at drivers/iommu/iommufd/eventq.c:56 iommufd_fault_iopf_disable+0x60/0x70',
+  },
+  // dma-iommu.c
+  {
+    id: 'kernel.iommu-dma-high-addresses',
+    file: 'torvalds/linux drivers/iommu/dma-iommu.c',
+    format: 'Forcing DAC for PCI devices',
+    text: 'Forcing DAC for PCI devices',
+  },
+  {
+    id: 'kernel.iommu-dma-ops-setup-failed',
+    file: 'torvalds/linux drivers/iommu/dma-iommu.c',
+    format: 'specified DMA range outside IOMMU capability',
+    text: 'specified DMA range outside IOMMU capability',
+  },
+  {
+    id: 'kernel.iommu-dma-ops-setup-failed',
+    file: 'torvalds/linux drivers/iommu/dma-iommu.c',
+    format: 'Incompatible range for DMA domain',
+    text: 'Incompatible range for DMA domain',
+  },
+  {
+    id: 'kernel.iommu-dma-ops-setup-failed',
+    file: 'torvalds/linux drivers/iommu/dma-iommu.c',
+    format: 'Failed to reserve IOVA',
+    text: 'pcieport 0000:00:00.0: Failed to reserve IOVA',
+  },
+  // intel/nested.c and the nested checks of intel/pasid.c
+  {
+    id: 'kernel.dmar-nested-attach-failed',
+    file: 'torvalds/linux drivers/iommu/intel/nested.c',
+    format: 'Adjusted guest address width not compatible',
+    text: 'vfio-pci 0000:01:00.0: Adjusted guest address width not compatible',
+  },
+  {
+    id: 'kernel.dmar-nested-attach-failed',
+    file: 'torvalds/linux drivers/iommu/intel/nested.c',
+    format: 's2 domain is not compatible',
+    text: 'vfio-pci 0000:3d:00.1: s2 domain is not compatible',
+  },
+  {
+    id: 'kernel.dmar-nested-attach-failed',
+    file: 'torvalds/linux drivers/iommu/intel/nested.c',
+    format: 'Failed to attach domain to iommu',
+    text: 'vfio-pci 0000:01:00.0: Failed to attach domain to iommu',
+  },
+  {
+    id: 'kernel.dmar-nested-attach-failed',
+    file: 'torvalds/linux drivers/iommu/intel/pasid.c',
+    format: '%s: No nested translation support',
+    text: 'DMAR: dmar0: No nested translation support',
+  },
+  {
+    id: 'kernel.dmar-nested-attach-failed',
+    file: 'torvalds/linux drivers/iommu/intel/pasid.c',
+    format: 'Invalid guest address width %d',
+    text: 'vfio-pci 0000:01:00.0: Invalid guest address width 39',
+  },
+  {
+    id: 'kernel.dmar-nested-attach-failed',
+    file: 'torvalds/linux drivers/iommu/intel/pasid.c',
+    format: '5-level paging not supported',
+    text: 'vfio-pci 0000:01:00.0: 5-level paging not supported',
+  },
+  {
+    id: 'kernel.dmar-nested-attach-failed',
+    file: 'torvalds/linux drivers/iommu/intel/pasid.c',
+    format: 'No supervisor request support on %s',
+    text: 'DMAR: No supervisor request support on dmar2',
+  },
+  {
+    id: 'kernel.dmar-nested-attach-failed',
+    file: 'torvalds/linux drivers/iommu/intel/pasid.c',
+    format: 'No extended access flag support on %s',
+    text: 'DMAR: No extended access flag support on dmar2',
+  },
+  {
+    id: 'kernel.dmar-nested-attach-failed',
+    file: 'torvalds/linux drivers/iommu/intel/pasid.c',
+    format: 'No memory type support %s',
+    text: 'DMAR: No memory type support dmar2',
+  },
+  {
+    id: 'kernel.dmar-nested-attach-failed',
+    file: 'torvalds/linux drivers/iommu/intel/pasid.c',
+    format: 'Guest PGD %lx not supported, max %llx',
+    text: 'vfio-pci 0000:01:00.0: Guest PGD 8000000000 not supported, max 7fffffffff',
+  },
+  // intel/svm.c
+  {
+    id: 'kernel.dmar-svm-disabled',
+    file: 'torvalds/linux drivers/iommu/intel/svm.c',
+    format: '%s SVM disabled, incompatible paging mode',
+    text: 'dmar0 SVM disabled, incompatible paging mode',
+  },
+  // amd/ppr.c (split out of amd/iommu.c in 6.9)
+  {
+    id: 'kernel.amd-event-unknown',
+    file: 'torvalds/linux drivers/iommu/amd/ppr.c',
+    format: 'Unknown PPR request received',
+    text: 'AMD-Vi: Unknown PPR request received',
+  },
+];
+
+const PRQ_ONLY =
+  'page requests (PRI) of devices using shared virtual addressing (SVA: Intel DSA/IAA, some accelerators); a device assigned to a VM with VFIO does not issue them, and no setup of the host changes them';
+const PRQ_ALLOC =
+  'allocation of the VT-d page-request queue at boot failed (out of memory or IRQ vectors); only SVA/PRI users lose the feature, VFIO assignment is unaffected';
+
+/** Strings of the swept files left out, with the reason. */
+export const IOMMU_TREE_LEFT_OUT: { file: string; format: string; why: string }[] = [
+  // dma-iommu.c
+  {
+    file: 'torvalds/linux drivers/iommu/dma-iommu.c',
+    format: 'iova flush queue initialization failed',
+    why: 'out of memory while setting up the lazy-invalidation queue of a DMA domain; the domain falls back to strict invalidation and works',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/dma-iommu.c',
+    format: 'DMA bounce buffers are inactive, unable to map unaligned transaction.',
+    why: 'an untrusted (external, Thunderbolt) device on a host without swiotlb bounce buffers; a host-driver DMA failure, not on the device-assignment path',
+  },
+  // io-pgfault.c
+  {
+    file: 'torvalds/linux drivers/iommu/io-pgfault.c',
+    format: 'iopf (pasid %d) without domain attached or handler installed',
+    why: PRQ_ONLY,
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/io-pgfault.c',
+    format: 'no pending PRQ, drop response',
+    why: 'moved here from iommu.c; shared virtual addressing (PASID page requests) only, not on the device-assignment path',
+  },
+  // intel/prq.c (6.13+; before in intel/svm.c)
+  {
+    file: 'torvalds/linux drivers/iommu/intel/prq.c',
+    format: '%s: Invalid page request: %08llx %08llx',
+    why: PRQ_ONLY,
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/prq.c',
+    format: 'IOMMU: %s: Address is not canonical',
+    why: PRQ_ONLY,
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/prq.c',
+    format: 'IOMMU: %s: Page request in Privilege Mode',
+    why: PRQ_ONLY,
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/prq.c',
+    format: 'IOMMU: %s: Execution request not supported',
+    why: PRQ_ONLY,
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/prq.c',
+    format: 'IOMMU: %s: PRQ overflow detected',
+    why: PRQ_ONLY,
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/prq.c',
+    format: 'IOMMU: %s: PRQ overflow cleared',
+    why: PRQ_ONLY,
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/prq.c',
+    format: 'IOMMU: %s: Failed to allocate page request queue',
+    why: PRQ_ALLOC,
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/prq.c',
+    format: 'IOMMU: %s: Failed to create IRQ vector for page request queue',
+    why: PRQ_ALLOC,
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/prq.c',
+    format: 'IOMMU: %s: Failed to allocate iopf queue',
+    why: PRQ_ALLOC,
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/prq.c',
+    format: 'IOMMU: %s: Failed to request IRQ for page request queue',
+    why: PRQ_ALLOC,
+  },
+  // intel/pasid.c
+  {
+    file: 'torvalds/linux drivers/iommu/intel/pasid.c',
+    format: 'No first level translation support on %s',
+    why: 'a domain with first-stage tables offered to a VT-d unit without them (SVA binding, or mixed units); newer kernels refuse it earlier in the domain-compatibility check and the attach error reaches the caller',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/pasid.c',
+    format: 'No 5-level paging support for first-level on %s',
+    why: 'SVA binding of a process using 5-level page tables on a unit without them; kernel.dmar-svm-disabled explains the same mismatch at boot',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/pasid.c',
+    format: 'No second level translation support on %s',
+    why: 'a second-stage domain offered to a VT-d unit without second-stage tables; no real VT-d hardware lacks them (only a vIOMMU model could), and the attach error reaches the caller',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/pasid.c',
+    format: 'Invalid domain page table',
+    why: "internal consistency check of the driver (a domain's table narrower than the unit's width could not be skipped); not caused by configuration",
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/pasid.c',
+    format: 'IOMMU: %s: No PASID available',
+    why: 'virtual-command PASID allocation of old kernels (removed in 6.x), used only inside guests of a vIOMMU offering it',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/pasid.c',
+    format: 'IOMMU: %s: Unexpected error code %d',
+    why: 'virtual-command PASID allocation of old kernels (removed in 6.x), used only inside guests of a vIOMMU offering it',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/pasid.c',
+    format: 'IOMMU: %s: Invalid PASID',
+    why: 'virtual-command PASID allocation of old kernels (removed in 6.x), used only inside guests of a vIOMMU offering it',
+  },
+  // amd/ppr.c, amd/nested.c
+  {
+    file: 'torvalds/linux drivers/iommu/amd/ppr.c',
+    format: 'Invalid PASID : 0x%x, device : 0x%x',
+    why: 'AMD-Vi peripheral page requests (PPR, for SVA) naming a PASID the device does not have; not issued by a device assigned with VFIO',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/ppr.c',
+    format:
+      'PPR logged [Request ignored due to GN=0 (device=%04x:%02x:%02x.%x pasid=0x%05llx address=0x%llx flags=0x%04llx tag=0x%03llx]',
+    why: 'dev_dbg(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/ppr.c',
+    format:
+      'PPR logged [Invalid request format (device=%04x:%02x:%02x.%x pasid=0x%05llx address=0x%llx flags=0x%04llx tag=0x%03llx]',
+    why: 'dev_dbg(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/nested.c',
+    format: '%s: Found gdom_id=%#x, hdom_id=%#x',
+    why: 'pr_debug(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/nested.c',
+    format: '%s: Allocate gdom_id=%#x, hdom_id=%#x',
+    why: 'pr_debug(): printed only with dynamic debug enabled',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/nested.c',
+    format: '%s: Free gdom_id=%#x, hdom_id=%#x',
+    why: 'pr_debug(): printed only with dynamic debug enabled',
+  },
+];

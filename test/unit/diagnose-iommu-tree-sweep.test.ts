@@ -1,0 +1,127 @@
+// The drivers/iommu/ tree sweep (catalogue/iommu-tree-sweep.ts): the facts in a message change the
+// explanation the way the producing source says. Expected meanings come from the sources the
+// entries cite: drivers/iommu/dma-iommu.c iommu_dma_alloc_iova() (the notice is printed once per
+// PCI device when the 32-bit first try fails, with bits_per(dma_limit): the device's mask width;
+// it only runs for DMA-API domains, not for the unmanaged domains VFIO uses) and
+// iommu_dma_forcedac_setup() (iommu.forcedac=1 skips that first try); iommu_setup_dma_ops() with
+// iommu_dma_init_domain() ("specified DMA range outside IOMMU capability" when the device's range
+// misses the aperture, "Incompatible range for DMA domain" when an initialised domain has another
+// granule or base) and iova_reserve_pci_windows() (dma_ranges out of order); intel/nested.c
+// intel_nested_attach_dev() and intel/pasid.c intel_pasid_setup_nested() (ECAP.NEST missing ->
+// "No nested translation support"; the guest's stage-1 width or root outside what the host
+// supports -> the address-width and "Guest PGD" lines); intel/svm.c intel_svm_check() (1 GiB pages
+// of the CPU without FL1GP, or LA57 without FL5LP, turns SVM off; VFIO assignment does not use SVM).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { IOMMU_TREE_ENTRIES } from '../../src/readiness/diagnose/catalogue/iommu-tree-sweep.js';
+import { diagnoseText } from '../../src/readiness/diagnose/matcher.js';
+import { checkSweepEntries, onlyFinding } from '../helpers/diagnose-entry.js';
+
+test('every entry of the sweep is registered, safe, and claims its own examples with the facts they name', () => {
+  const n = checkSweepEntries(IOMMU_TREE_ENTRIES, ['kernel.'], (e, ex, f) => {
+    for (const [k, v] of Object.entries(ex.facts ?? {}))
+      assert.equal(f.facts[k], v, `${e.id}: ${k} in ${ex.text}`);
+  });
+  assert.equal(n, IOMMU_TREE_ENTRIES.length);
+});
+
+test('dma-iommu: the switch to high DMA addresses is informational, names the width, and iommu.forcedac reads as a setting', () => {
+  const full = onlyFinding(
+    'nvme 0000:01:00.0: Using 64-bit DMA addresses',
+    'kernel.iommu-dma-high-addresses',
+  );
+  assert.equal(full.explanation.severity, 'info');
+  assert.equal(full.facts.bits, '64');
+  assert.equal(full.facts.bdf, '0000:01:00.0');
+  // a device mask narrower than 64 bits: the width is the device's own limit
+  const narrow = onlyFinding(
+    'mlx5_core 0000:3b:00.0: Using 48-bit DMA addresses',
+    'kernel.iommu-dma-high-addresses',
+  );
+  assert.match(narrow.explanation.cause, /48 bits/);
+  assert.notEqual(narrow.explanation.cause, full.explanation.cause);
+  // not a vfio-pci concern: the DMA-API path is the host driver's
+  assert.match(full.explanation.cause, /not a device bound to vfio-pci/);
+  const dac = onlyFinding('Forcing DAC for PCI devices', 'kernel.iommu-dma-high-addresses');
+  assert.match(dac.explanation.title, /iommu\.forcedac/);
+  assert.match(dac.explanation.fix, /iommu\.forcedac=1/);
+  // a driver's own "64-bit DMA" wording is not this line
+  assert.ok(
+    !diagnoseText('ahci 0000:00:17.0: 64-bit DMA addressing supported').findings.some(
+      (f) => f.entry.id === 'kernel.iommu-dma-high-addresses',
+    ),
+  );
+});
+
+test('dma-iommu: the step before "retaining platform DMA ops" says why the device has no IOMMU DMA domain', () => {
+  const final = onlyFinding(
+    'Failed to set up IOMMU for device 0000:01:00.0; retaining platform DMA ops',
+    'kernel.iommu-dma-ops-setup-failed',
+  );
+  assert.equal(final.facts.dev, '0000:01:00.0');
+  assert.equal(final.explanation.severity, 'warning');
+  const outside = onlyFinding(
+    'specified DMA range outside IOMMU capability',
+    'kernel.iommu-dma-ops-setup-failed',
+  );
+  assert.match(outside.explanation.cause, /outside the addresses the IOMMU can translate/);
+  const incompatible = onlyFinding('Incompatible range for DMA domain', 'kernel.iommu-dma-ops-setup-failed');
+  assert.match(incompatible.explanation.cause, /shares a DMA domain/);
+  const reserve = onlyFinding(
+    'pcieport 0000:00:00.0: Failed to reserve IOVA [0x0000000080000000-0x00000000ffffffff]',
+    'kernel.iommu-dma-ops-setup-failed',
+  );
+  assert.match(reserve.explanation.cause, /not in ascending order/);
+  for (const f of [outside, incompatible, reserve])
+    assert.notEqual(f.explanation.cause, final.explanation.cause);
+});
+
+test('VT-d nesting: the failing check decides the cause — missing hardware nesting, a width mismatch, an incompatible parent', () => {
+  const nest = onlyFinding('DMAR: dmar0: No nested translation support', 'kernel.dmar-nested-attach-failed');
+  assert.equal(nest.facts.iommu, 'dmar0');
+  assert.match(nest.explanation.cause, /ECAP\.NEST/);
+  assert.match(nest.explanation.fix, /without first-stage translation/);
+  const width = onlyFinding(
+    'vfio-pci 0000:01:00.0: Invalid guest address width 39',
+    'kernel.dmar-nested-attach-failed',
+  );
+  assert.equal(width.facts.aw, '39');
+  assert.match(width.explanation.fix, /aw-bits=48/);
+  const adjusted = onlyFinding(
+    'vfio-pci 0000:01:00.0: Adjusted guest address width not compatible',
+    'kernel.dmar-nested-attach-failed',
+  );
+  assert.equal(adjusted.explanation.fix, width.explanation.fix);
+  const parent = onlyFinding(
+    'vfio-pci 0000:3d:00.1: s2 domain is not compatible',
+    'kernel.dmar-nested-attach-failed',
+  );
+  assert.match(parent.explanation.cause, /several VT-d units/);
+  const generic = onlyFinding(
+    'vfio-pci 0000:01:00.0: Failed to setup pasid entry',
+    'kernel.dmar-nested-attach-failed',
+  );
+  assert.equal(generic.facts.bdf, '0000:01:00.0');
+  assert.equal(generic.explanation.severity, 'error');
+  assert.match(generic.explanation.cause, /iommufd nesting/);
+  const feature = onlyFinding(
+    'DMAR: No extended access flag support on dmar2',
+    'kernel.dmar-nested-attach-failed',
+  );
+  assert.equal(feature.facts.iommu, 'dmar2');
+  assert.match(feature.explanation.cause, /dmar2/);
+});
+
+test('VT-d SVM off: harmless for VFIO, and the paging-mode form points at 5-level paging', () => {
+  const gb = onlyFinding(
+    'DMAR: dmar1 SVM disabled, incompatible 1GB page capability',
+    'kernel.dmar-svm-disabled',
+  );
+  assert.equal(gb.explanation.severity, 'info');
+  assert.match(gb.explanation.title, /harmless/);
+  assert.match(gb.explanation.cause, /1 GiB/);
+  const la57 = onlyFinding('dmar0 SVM disabled, incompatible paging mode', 'kernel.dmar-svm-disabled');
+  assert.equal(la57.facts.what, 'paging mode');
+  assert.match(la57.explanation.cause, /5-level/);
+  assert.doesNotMatch(la57.explanation.cause, /1 GiB pages/);
+});
