@@ -10,7 +10,13 @@
 // intel_nested_attach_dev() and intel/pasid.c intel_pasid_setup_nested() (ECAP.NEST missing ->
 // "No nested translation support"; the guest's stage-1 width or root outside what the host
 // supports -> the address-width and "Guest PGD" lines); intel/svm.c intel_svm_check() (1 GiB pages
-// of the CPU without FL1GP, or LA57 without FL5LP, turns SVM off; VFIO assignment does not use SVM).
+// of the CPU without FL1GP, or LA57 without FL5LP, turns SVM off; VFIO assignment does not use SVM);
+// iommu.c iommu_get_def_domain_type() (a conflict resolves to IDENTITY when either device asks for
+// it) and iommu_get_default_domain_type() (an untrusted device whose driver wants a non-DMA domain
+// makes the probe fail: it returns -1), iommu_setup_default_domain() (direct mappings retried after
+// attach), __iommu_domain_alloc_dev() (-EBUSY with two drivers on one bus); intel/iommu.c
+// dmar_domain_attach_device() (RID2PASID is the scalable-mode PASID entry, "Domain context map" the
+// legacy context entry; the failed attach at boot is followed by "Failed to add to iommu group").
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { IOMMU_TREE_ENTRIES } from '../../src/readiness/diagnose/catalogue/iommu-tree-sweep.js';
@@ -124,4 +130,62 @@ test('VT-d SVM off: harmless for VFIO, and the paging-mode form points at 5-leve
   assert.equal(la57.facts.what, 'paging mode');
   assert.match(la57.explanation.cause, /5-level/);
   assert.doesNotMatch(la57.explanation.cause, /1 GiB pages/);
+});
+
+test('iommu core: a def_domain_type conflict ends in passthrough for the group; an untrusted device is refused outright', () => {
+  const conflict = onlyFinding(
+    'pci 0000:00:1f.3: IOMMU driver error, requesting conflicting def_domain_type, Translated and Passthrough, for devices in group 14.',
+    'kernel.iommu-default-domain-type-refused',
+  );
+  assert.equal(conflict.facts.group, '14');
+  assert.equal(conflict.explanation.severity, 'warning');
+  assert.match(conflict.explanation.cause, /passthrough if either asked for it/);
+  const untrusted = onlyFinding(
+    'pci 0000:06:00.0: Device is not trusted, but driver is overriding group 21 to Passthrough, refusing to probe.',
+    'kernel.iommu-default-domain-type-refused',
+  );
+  assert.equal(untrusted.explanation.severity, 'error');
+  assert.match(untrusted.explanation.cause, /group 21/);
+  assert.match(untrusted.explanation.cause, /cannot be assigned to a VM/);
+});
+
+test('iommu core: the direct-mapping retry and the two-driver bus are their own findings', () => {
+  const direct = onlyFinding(
+    'iommu dmar0: IOMMU driver was not able to establish FW requested direct mapping.',
+    'kernel.iommu-direct-mapping-failed',
+  );
+  assert.match(direct.explanation.cause, /RMRR/);
+  assert.match(direct.explanation.fix, /reserved_regions/);
+  const multi = onlyFinding(
+    "Multiple IOMMU drivers present for bus pci, which the public IOMMU API can't fully support yet. You will still need to disable one or more for this to work, sorry!",
+    'kernel.iommu-multiple-drivers',
+  );
+  assert.equal(multi.facts.bus, 'pci');
+  assert.match(multi.explanation.fix, /6\.11/);
+});
+
+test('VT-d attach: a RID2PASID failure and a context-map failure are told apart, and the VMD address is read', () => {
+  const rid = onlyFinding(
+    'pci 10000:80:01.0: DMAR: Setup RID2PASID failed',
+    'kernel.dmar-attach-setup-failed',
+  );
+  assert.equal(rid.facts.step, 'Setup RID2PASID failed');
+  assert.match(rid.explanation.cause, /-16/);
+  assert.match(rid.explanation.fix, /intel_iommu=sm_off/);
+  const ctx = onlyFinding(
+    'vfio-pci 0000:03:00.0: DMAR: Domain context map failed',
+    'kernel.dmar-attach-setup-failed',
+  );
+  assert.match(ctx.explanation.cause, /context entry/);
+  assert.notEqual(ctx.explanation.cause, rid.explanation.cause);
+  // intel/iommu.c's dev_fmt puts "DMAR: " after the address; nested.c prints without it: both read
+  for (const line of [
+    'vfio-pci 0000:01:00.0: DMAR: s2 domain is not compatible',
+    'vfio-pci 0000:01:00.0: s2 domain is not compatible',
+  ])
+    assert.equal(
+      onlyFinding(line, 'kernel.dmar-nested-attach-failed').facts.step,
+      's2 domain is not compatible',
+      line,
+    );
 });

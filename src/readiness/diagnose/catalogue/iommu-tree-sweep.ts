@@ -150,7 +150,7 @@ export const IOMMU_TREE_ENTRIES: CatalogueEntry[] = [
       'Linux 6.8+ (VT-d nested translation for iommufd). intel_nested_attach_dev() prints "Adjusted guest address width not compatible" (until the domain-compatibility rework), "s2 domain is not compatible", "Failed to attach domain to iommu", "Failed to setup pasid entry"; intel_pasid_setup_nested() prints "%s: No nested translation support", "Invalid guest address width %d", "5-level paging not supported", "No supervisor request support on %s", "No extended access flag support on %s", "No memory type support %s", "Guest PGD %lx not supported, max %llx"',
     patterns: [
       new RegExp(
-        `${BDF}: (?<step>Adjusted guest address width not compatible|s2 domain is not compatible|Failed to attach domain to iommu|Failed to setup pasid entry|Invalid guest address width (?<aw>\\d{1,3})|5-level paging not supported|Guest PGD [0-9a-fA-F]{1,16} not supported)`,
+        `${BDF}: (?:DMAR: )?(?<step>Adjusted guest address width not compatible|s2 domain is not compatible|Failed to attach domain to iommu|Failed to setup pasid entry|Invalid guest address width (?<aw>\\d{1,3})|5-level paging not supported|Guest PGD [0-9a-fA-F]{1,16} not supported)`,
       ),
       new RegExp(`DMAR: ${DMAR_UNIT}: (?<step>No nested translation support)`),
       new RegExp(
@@ -211,6 +211,121 @@ export const IOMMU_TREE_ENTRIES: CatalogueEntry[] = [
         iommu: 'dmar0',
         what: 'paging mode',
       }),
+    ],
+  },
+  // ---------------------------------------------------------------- drivers/iommu/iommu.c
+  {
+    id: 'kernel.iommu-default-domain-type-refused',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/iommu.c iommu_get_def_domain_type() and iommu_get_default_domain_type()',
+    format:
+      'IOMMU driver error, requesting conflicting def_domain_type, %s and %s, for devices in group %u.\n',
+    versions:
+      'the 2023 default-domain rework (Linux 6.5 on); it replaced "Device needs domain type %s, but device %s in the same iommu group requires type %s - using default" (kernel.iommu-group-domain-type-conflict). The same function prints "Device is not trusted, but driver is overriding group %u to %s, refusing to probe."',
+    patterns: [
+      /IOMMU driver error, requesting conflicting def_domain_type, (?<first>\w{1,16}) and (?<second>\w{1,16}), for devices in group (?<group>\d{1,5})/,
+      /Device is (?<untrusted>not trusted), but driver is overriding group (?<group>\d{1,5}) to (?<second>\w{1,16}), refusing to probe/,
+    ],
+    severity: 'warning',
+    title: 'Devices of one IOMMU group asked for different default DMA modes',
+    cause:
+      "while setting up an IOMMU group's default domain the kernel asks the IOMMU driver which mode each device needs (translated DMA or passthrough); two devices of the same group got different answers, which the core calls a driver error. It resolves it by giving the whole group passthrough if either asked for it, otherwise the first answer: the devices work, but if the group ends up in passthrough the host's DMA of all of them is untranslated. For VFIO nothing changes once the group is assigned (VFIO replaces the default domain with its own), but the devices share one group and must be assigned together",
+    fix: 'usually an integrated GPU or audio function the Intel driver keeps in passthrough (intel_iommu=igfx_off or the IDENTMAP quirks) sharing a group with another device; check the group with `ls /sys/kernel/iommu_groups/GROUP/devices`, and report the pair to iommu@lists.linux.dev if it is not such a quirk',
+    refine: (f) =>
+      f.untrusted
+        ? {
+            severity: 'error',
+            title: 'An untrusted (external) device was refused IOMMU setup',
+            cause: `the device sits behind a port the firmware marks external-facing (Thunderbolt/USB4, ExternalFacingPort), so the kernel insists on translated DMA for its group; the IOMMU driver asked for ${f.second ?? 'another mode'} for group ${f.group ?? ''}, and the core refused to set the group up at all. The device gets no usable IOMMU domain, its driver cannot do DMA, and it cannot be assigned to a VM`,
+            fix: 'do not force passthrough for this device (no iommu.passthrough=1 / iommu=pt expectation for external devices, no driver quirk forcing identity); on a kernel where this comes from a driver quirk, update the kernel or report it to iommu@lists.linux.dev',
+          }
+        : undefined,
+    render: render('pci 0000:00:02.0: ', 'Translated', 'Passthrough', 1),
+    examples: [
+      ex(
+        'pci 0000:00:1f.3: IOMMU driver error, requesting conflicting def_domain_type, Translated and Passthrough, for devices in group 14.',
+        { group: '14', first: 'Translated', second: 'Passthrough' },
+      ),
+      ex(
+        'pci 0000:06:00.0: Device is not trusted, but driver is overriding group 21 to Passthrough, refusing to probe.',
+        { untrusted: 'not trusted', group: '21' },
+      ),
+    ],
+  },
+  {
+    id: 'kernel.iommu-direct-mapping-failed',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/iommu.c iommu_setup_default_domain()',
+    format: 'IOMMU driver was not able to establish FW requested direct mapping.',
+    versions:
+      'the 2023 default-domain rework (Linux 6.5 on); printed once (dev_warn_once) against the IOMMU unit, e.g. "iommu dmar0: " or "iommu ivhd0: "',
+    patterns: [/IOMMU driver was not able to establish FW requested direct mapping/],
+    severity: 'warning',
+    title: "The firmware's 1:1 (RMRR/IVMD) mappings were not in place before a device was attached",
+    cause:
+      "the firmware asks that some devices keep fixed identity mappings of certain memory ranges (Intel RMRR, AMD IVMD: USB legacy emulation, integrated graphics stolen memory, BMC buffers). The IOMMU core tried to map them into the device's default domain before attaching the device, the IOMMU driver refused until the device is attached, so the core maps them again right after the attach: for a moment at boot the device's firmware-owned DMA is blocked, and if the second try also fails the group keeps its previous domain. Such a device has a direct-mapping requirement, which also means VFIO refuses to take it over (see the RMRR lines for it)",
+    fix: 'usually harmless at boot; if a device then misbehaves (USB keyboard lost in firmware handoff, iGPU faults), update the kernel; which devices have such ranges: `cat /sys/kernel/iommu_groups/*/reserved_regions | grep direct`',
+    render: render('iommu dmar0: '),
+    examples: [
+      ex('iommu dmar0: IOMMU driver was not able to establish FW requested direct mapping.'),
+      ex('[    1.203114] iommu ivhd0: IOMMU driver was not able to establish FW requested direct mapping.'),
+    ],
+  },
+  {
+    id: 'kernel.iommu-multiple-drivers',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/iommu.c __iommu_domain_alloc_dev() (WARN_ONCE text, called from iommu_domain_alloc())',
+    format:
+      "Multiple IOMMU drivers present for bus %s, which the public IOMMU API can't fully support yet. You will still need to disable one or more for this to work, sorry!\n",
+    versions:
+      'Linux 6.8 to 6.11, while iommu_domain_alloc(bus) still existed; VFIO type1 stopped using it in 6.11 (iommu_paging_domain_alloc() per device). The WARNING splat follows the text',
+    patterns: [
+      /Multiple IOMMU drivers present for bus (?<bus>[\w-]{1,24}), which the public IOMMU API can't fully support/,
+    ],
+    severity: 'error',
+    title: 'Two IOMMU drivers serve devices on one bus, and a bus-wide domain could not be allocated',
+    cause:
+      "a caller asked for an IOMMU domain for a whole bus (the old iommu_domain_alloc(bus) interface, used by VFIO type1 and some GPU/remoteproc drivers up to Linux 6.11), but devices on that bus are handled by two different IOMMU drivers (for example a platform with an Arm SMMU and a second vendor IOMMU, or virtio-iommu beside a hardware IOMMU in a guest). The allocation fails, so that caller (a VFIO container's VFIO_SET_IOMMU, a driver's probe) fails",
+    fix: 'keep only one IOMMU driver in charge of the bus (disable the second IOMMU in the firmware or device tree, or give the guest only one vIOMMU model), or move to Linux 6.11+ where VFIO allocates its domain per device; with iommufd (QEMU iommufd backend) the per-device path is used as well',
+    render: render('', 'pci'),
+    examples: [
+      ex(
+        "Multiple IOMMU drivers present for bus platform, which the public IOMMU API can't fully support yet. You will still need to disable one or more for this to work, sorry!",
+        { bus: 'platform' },
+      ),
+    ],
+  },
+
+  // ---------------------------------------------------------------- drivers/iommu/intel/iommu.c
+  {
+    id: 'kernel.dmar-attach-setup-failed',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/intel/iommu.c dmar_domain_attach_device() (before 6.0: domain_add_dev_info() / dmar_insert_one_dev_info())',
+    format: 'Setup RID2PASID failed\n',
+    versions:
+      'printed with dev_err() and the driver\'s "DMAR: " dev_fmt; the same function prints "Domain context map failed" when the legacy (non-scalable) context entry could not be written',
+    patterns: [new RegExp(`${BDF}: DMAR: (?<step>Setup RID2PASID failed|Domain context map failed)`)],
+    severity: 'error',
+    title: 'VT-d could not set up the translation entry of a device when attaching it to a domain',
+    cause:
+      'attaching the device to an IOMMU domain (its default domain at boot, or VFIO\'s domain when a VM starts) failed: in scalable mode the driver could not write the device\'s PASID-table entry for DMA without PASID (RID2PASID), typically because the entry was already present. The device is left blocked: at boot the next line is "Failed to add to iommu group N: -16" (EBUSY) and the device has no IOMMU group, so it cannot be assigned to a VM; during a VFIO attach the attach fails with EBUSY. Known causes: devices behind a PCIe-to-PCI bridge that share a requester ID and so a PASID table (fixed in 5.19 and stable kernels by no longer sharing the table), and Intel VMD domains in scalable mode (fixed in 5.18)',
+    fix: 'update the kernel; as a workaround boot with intel_iommu=sm_off (legacy context entries instead of scalable mode). For a VMD-managed NVMe that you want to assign, disable VMD in the firmware so the disk has its own requester ID',
+    refine: (f) =>
+      f.step === 'Domain context map failed'
+        ? {
+            cause:
+              "attaching the device to an IOMMU domain failed when the VT-d driver wrote its context entry (legacy, non-scalable mode): the entry belongs to another domain already (a device sharing the requester ID, a DMA alias) or the domain's address width does not fit the unit. The device is left blocked; a VFIO attach returns an error and at boot the device gets no IOMMU group",
+            fix: 'check `dmesg` for the device\'s DMA aliases and the "iommu width" lines; assign all functions of the group together; update the kernel',
+          }
+        : undefined,
+    render: render('pci 0000:00:1c.0: DMAR: '),
+    examples: [
+      ex(
+        'pci 10000:80:01.0: DMAR: Setup RID2PASID failed',
+        { bdf: '10000:80:01.0', step: 'Setup RID2PASID failed' },
+        'http://git.maquefel.me/?a=object&h=b00833768e170a31af09268f7ab96aecfcca9623&p=linux.git',
+      ),
+      ex('vfio-pci 0000:03:00.0: DMAR: Domain context map failed', { step: 'Domain context map failed' }),
     ],
   },
 ];
@@ -355,6 +470,19 @@ export const IOMMU_TREE_ALSO: { id: string; file: string; format: string; text: 
     format: '%s SVM disabled, incompatible paging mode',
     text: 'dmar0 SVM disabled, incompatible paging mode',
   },
+  // iommu.c (the 2023 default-domain rework) and intel/iommu.c
+  {
+    id: 'kernel.iommu-default-domain-type-refused',
+    file: 'torvalds/linux drivers/iommu/iommu.c',
+    format: 'Device is not trusted, but driver is overriding group %u to %s, refusing to probe.',
+    text: 'pci 0000:06:00.0: Device is not trusted, but driver is overriding group 21 to Passthrough, refusing to probe.',
+  },
+  {
+    id: 'kernel.dmar-attach-setup-failed',
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'Domain context map failed',
+    text: 'vfio-pci 0000:03:00.0: DMAR: Domain context map failed',
+  },
   // amd/ppr.c (split out of amd/iommu.c in 6.9)
   {
     id: 'kernel.amd-event-unknown',
@@ -371,6 +499,17 @@ const PRQ_ALLOC =
 
 /** Strings of the swept files left out, with the reason. */
 export const IOMMU_TREE_LEFT_OUT: { file: string; format: string; why: string }[] = [
+  // iova.c
+  {
+    file: 'torvalds/linux drivers/iommu/iova.c',
+    format: "Couldn't create iova cache",
+    why: "out of memory at boot while creating the IOVA allocator's slab cache; the IOMMU DMA layer then fails to initialise and its own lines follow",
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/iova.c',
+    format: 'Reserve iova range %lx@%lx failed',
+    why: 'out of memory while copying reserved ranges between IOVA domains (copy_reserved_iova(), used by old VT-d drivers); not caused by configuration',
+  },
   // dma-iommu.c
   {
     file: 'torvalds/linux drivers/iommu/dma-iommu.c',
