@@ -7,9 +7,10 @@
 // iommu_dma_init_domain() ("specified DMA range outside IOMMU capability" when the device's range
 // misses the aperture, "Incompatible range for DMA domain" when an initialised domain has another
 // granule or base) and iova_reserve_pci_windows() (dma_ranges out of order); intel/nested.c
-// intel_nested_attach_dev() and intel/pasid.c intel_pasid_setup_nested() (ECAP.NEST missing ->
-// "No nested translation support"; the guest's stage-1 width or root outside what the host
-// supports -> the address-width and "Guest PGD" lines); intel/svm.c intel_svm_check() (1 GiB pages
+// intel_nested_attach_dev() and intel/pasid.c intel_pasid_setup_nested() (the guest's stage-1
+// width outside what the host unit walks -> the address-width and 5-level lines; a stage-1 feature
+// the unit lacks -> "No supervisor request/extended access flag support on dmarN"; a nesting parent
+// incompatible with the device's unit -> "s2 domain is not compatible"); intel/svm.c intel_svm_check() (1 GiB pages
 // of the CPU without FL1GP, or LA57 without FL5LP, turns SVM off; VFIO assignment does not use SVM);
 // iommu.c iommu_get_def_domain_type() (a conflict resolves to IDENTITY when either device asks for
 // it) and iommu_get_default_domain_type() (an untrusted device whose driver wants a non-DMA domain
@@ -82,13 +83,9 @@ test('dma-iommu: the step before "retaining platform DMA ops" says why the devic
     assert.notEqual(f.explanation.cause, final.explanation.cause);
 });
 
-test('VT-d nesting: the failing check decides the cause — missing hardware nesting, a width mismatch, an incompatible parent', () => {
-  const nest = onlyFinding('DMAR: dmar0: No nested translation support', 'kernel.dmar-nested-attach-failed');
-  assert.equal(nest.facts.iommu, 'dmar0');
-  assert.match(nest.explanation.cause, /ECAP\.NEST/);
-  assert.match(nest.explanation.fix, /without first-stage translation/);
+test('VT-d nesting: the failing check decides the cause — a width mismatch, a missing stage-1 feature, an incompatible parent', () => {
   const width = onlyFinding(
-    'vfio-pci 0000:01:00.0: Invalid guest address width 39',
+    'vfio-pci 0000:01:00.0: Invalid stage-1 address width 39',
     'kernel.dmar-nested-attach-failed',
   );
   assert.equal(width.facts.aw, '39');
@@ -116,6 +113,13 @@ test('VT-d nesting: the failing check decides the cause — missing hardware nes
   );
   assert.equal(feature.facts.iommu, 'dmar2');
   assert.match(feature.explanation.cause, /dmar2/);
+  assert.match(feature.explanation.cause, /supervisor requests or extended access flags/);
+  // the posted wording of the width check reads the same way
+  assert.equal(
+    onlyFinding('vfio-pci 0000:01:00.0: Invalid guest address width 39', 'kernel.dmar-nested-attach-failed')
+      .explanation.fix,
+    width.explanation.fix,
+  );
 });
 
 test('VT-d SVM off: harmless for VFIO, and the paging-mode form points at 5-level paging', () => {

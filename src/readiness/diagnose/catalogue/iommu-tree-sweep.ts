@@ -59,20 +59,15 @@ function refineDmaSetup(f: Facts): Refinement | undefined {
 /** Which check of the VT-d nested attach refused (intel/nested.c, intel/pasid.c). */
 function refineNested(f: Facts): Refinement | undefined {
   const step = f.step ?? '';
-  if (/No nested translation support/.test(step))
-    return {
-      cause: `the host's VT-d unit ${f.iommu ?? ''} does not report nested translation (ECAP.NEST), so it cannot run a guest's first-stage page table on top of the host's second-stage one. Nesting needs a recent server platform (Sapphire Rapids or later); on this host the guest cannot get a nested vIOMMU for the device`,
-      fix: "do not ask for nested translation on this host: run QEMU's intel-iommu without first-stage translation for the assigned device (the vIOMMU then shadows the guest's mappings through VFIO), or give the VM no vIOMMU",
-    };
-  if (/address width|5-level|Guest PGD/.test(step))
+  if (/address width|5-level/.test(step))
     return {
       cause:
-        "the guest's first-stage page table does not fit the host IOMMU: its address width (4- or 5-level paging) is one the host unit cannot walk, or its root lies above the guest-physical range the host's second-stage table covers. The host refused to install it, so the assigned device's DMA in the guest is not translated as the guest asked",
-      fix: "match the vIOMMU to the host: give QEMU's intel-iommu an address width the host supports (aw-bits=48 unless the host does 5-level IOMMU paging), do not expose la57 to the guest CPU when the host IOMMU cannot do 5-level first-stage tables, and keep the guest's memory inside what the host maps",
+        "the guest's first-stage page table does not fit the host IOMMU: its address width (4- or 5-level paging) is one the host unit cannot walk, or wider than the host's second-stage table of guest memory. The host refused to install it, so the assigned device's DMA in the guest is not translated as the guest asked",
+      fix: "match the vIOMMU to the host: give QEMU's intel-iommu an address width the host supports (aw-bits=48 unless the host does 5-level IOMMU paging), and do not expose la57 to the guest CPU when the host IOMMU cannot do 5-level first-stage tables",
     };
-  if (/supervisor request|extended access flag|memory type/.test(step))
+  if (/supervisor request|extended access flag/.test(step))
     return {
-      cause: `the guest's first-stage table asks for a feature (supervisor requests, extended access flags or a memory type) that the host's VT-d unit ${f.iommu ?? ''} does not offer; the host refused the nested table`,
+      cause: `the guest's first-stage table asks for a feature (supervisor requests or extended access flags) that the host's VT-d unit ${f.iommu ?? ''} does not offer; the host refused the nested table`,
     };
   if (/s2 domain is not compatible/.test(step))
     return {
@@ -147,15 +142,12 @@ export const IOMMU_TREE_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/iommu/intel/nested.c intel_nested_attach_dev() (and the checks of drivers/iommu/intel/pasid.c intel_pasid_setup_nested())',
     format: 'Failed to setup pasid entry\n',
     versions:
-      'Linux 6.8+ (VT-d nested translation for iommufd). intel_nested_attach_dev() prints "Adjusted guest address width not compatible" (until the domain-compatibility rework), "s2 domain is not compatible", "Failed to attach domain to iommu", "Failed to setup pasid entry"; intel_pasid_setup_nested() prints "%s: No nested translation support", "Invalid guest address width %d", "5-level paging not supported", "No supervisor request support on %s", "No extended access flag support on %s", "No memory type support %s", "Guest PGD %lx not supported, max %llx"',
+      'Linux 6.8+ (VT-d nested translation for iommufd). intel_nested_attach_dev() prints "Adjusted guest address width not compatible" (until the domain-compatibility rework), "s2 domain is not compatible", "Failed to attach domain to iommu", "Failed to setup pasid entry"; intel_pasid_setup_nested() prints "5-level paging not supported", "Invalid stage-1 address width %d" (posted as "Invalid guest address width %d"), "No supervisor request support on %s", "No extended access flag support on %s". On hardware without nesting the nest-parent allocation fails (EOPNOTSUPP) without a kernel line. The 5.x predecessor for vSVA (bind_gpasid, never used by a VMM, removed) printed other lines, not recognised here',
     patterns: [
       new RegExp(
-        `${BDF}: (?:DMAR: )?(?<step>Adjusted guest address width not compatible|s2 domain is not compatible|Failed to attach domain to iommu|Failed to setup pasid entry|Invalid guest address width (?<aw>\\d{1,3})|5-level paging not supported|Guest PGD [0-9a-fA-F]{1,16} not supported)`,
+        `${BDF}: (?:DMAR: )?(?<step>Adjusted guest address width not compatible|s2 domain is not compatible|Failed to attach domain to iommu|Failed to setup pasid entry|Invalid (?:guest|stage-1) address width (?<aw>\\d{1,3})|5-level paging not supported)`,
       ),
-      new RegExp(`DMAR: ${DMAR_UNIT}: (?<step>No nested translation support)`),
-      new RegExp(
-        `DMAR: (?<step>No (?:supervisor request|extended access flag) support on|No memory type support) ${DMAR_UNIT}`,
-      ),
+      new RegExp(`DMAR: (?<step>No (?:supervisor request|extended access flag) support on) ${DMAR_UNIT}`),
     ],
     severity: 'error',
     title: "The host's VT-d refused a guest's nested (two-stage) page table for an assigned device",
@@ -170,11 +162,11 @@ export const IOMMU_TREE_ENTRIES: CatalogueEntry[] = [
         step: 'Failed to setup pasid entry',
       }),
       ex('vfio-pci 0000:3d:00.1: s2 domain is not compatible', { step: 's2 domain is not compatible' }),
-      ex('DMAR: dmar0: No nested translation support', {
+      ex('DMAR: No supervisor request support on dmar0', {
         iommu: 'dmar0',
-        step: 'No nested translation support',
+        step: 'No supervisor request support on',
       }),
-      ex('vfio-pci 0000:01:00.0: Invalid guest address width 39', { aw: '39' }),
+      ex('vfio-pci 0000:01:00.0: Invalid stage-1 address width 39', { aw: '39' }),
     ],
   },
 
@@ -303,7 +295,7 @@ export const IOMMU_TREE_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/iommu/intel/iommu.c dmar_domain_attach_device() (before 6.0: domain_add_dev_info() / dmar_insert_one_dev_info())',
     format: 'Setup RID2PASID failed\n',
     versions:
-      'printed with dev_err() and the driver\'s "DMAR: " dev_fmt; the same function prints "Domain context map failed" when the legacy (non-scalable) context entry could not be written',
+      'printed with dev_err() and the driver\'s "DMAR: " dev_fmt; the same function printed "Domain context map failed" when the legacy (non-scalable) context entry could not be written. The newest kernels (the reworked dmar_domain_attach_device()) fail the attach without either line',
     patterns: [new RegExp(`${BDF}: DMAR: (?<step>Setup RID2PASID failed|Domain context map failed)`)],
     severity: 'error',
     title: 'VT-d could not set up the translation entry of a device when attaching it to a domain',
@@ -424,14 +416,8 @@ export const IOMMU_TREE_ALSO: { id: string; file: string; format: string; text: 
   {
     id: 'kernel.dmar-nested-attach-failed',
     file: 'torvalds/linux drivers/iommu/intel/pasid.c',
-    format: '%s: No nested translation support',
-    text: 'DMAR: dmar0: No nested translation support',
-  },
-  {
-    id: 'kernel.dmar-nested-attach-failed',
-    file: 'torvalds/linux drivers/iommu/intel/pasid.c',
-    format: 'Invalid guest address width %d',
-    text: 'vfio-pci 0000:01:00.0: Invalid guest address width 39',
+    format: 'Invalid stage-1 address width %d',
+    text: 'vfio-pci 0000:01:00.0: Invalid stage-1 address width 39',
   },
   {
     id: 'kernel.dmar-nested-attach-failed',
@@ -450,18 +436,6 @@ export const IOMMU_TREE_ALSO: { id: string; file: string; format: string; text: 
     file: 'torvalds/linux drivers/iommu/intel/pasid.c',
     format: 'No extended access flag support on %s',
     text: 'DMAR: No extended access flag support on dmar2',
-  },
-  {
-    id: 'kernel.dmar-nested-attach-failed',
-    file: 'torvalds/linux drivers/iommu/intel/pasid.c',
-    format: 'No memory type support %s',
-    text: 'DMAR: No memory type support dmar2',
-  },
-  {
-    id: 'kernel.dmar-nested-attach-failed',
-    file: 'torvalds/linux drivers/iommu/intel/pasid.c',
-    format: 'Guest PGD %lx not supported, max %llx',
-    text: 'vfio-pci 0000:01:00.0: Guest PGD 8000000000 not supported, max 7fffffffff',
   },
   // intel/svm.c
   {
@@ -603,6 +577,21 @@ export const IOMMU_TREE_LEFT_OUT: { file: string; format: string; why: string }[
     file: 'torvalds/linux drivers/iommu/intel/pasid.c',
     format: 'Invalid domain page table',
     why: "internal consistency check of the driver (a domain's table narrower than the unit's width could not be skipped); not caused by configuration",
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/pasid.c',
+    format: 'Dirty tracking not supported on translation type %d',
+    why: 'IOMMU dirty tracking, used only during live migration of a VM with an assigned device; the VMM reports the failed IOMMU_HWPT_SET_DIRTY_TRACKING itself',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/pasid.c',
+    format: 'Failed to get pasid entry of PASID %d',
+    why: 'internal consistency check while switching dirty tracking (live migration only); not caused by configuration',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/io_pgtable.c',
+    format: 'AMD-Vi: IOMMU pte changed since we read it',
+    why: 'a concurrent update of a page-table entry that the driver simply retries; a driver race without a configuration cause or a user action',
   },
   {
     file: 'torvalds/linux drivers/iommu/intel/pasid.c',
