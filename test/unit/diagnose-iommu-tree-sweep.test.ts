@@ -193,3 +193,25 @@ test('VT-d attach: a RID2PASID failure and a context-map failure are told apart,
       line,
     );
 });
+
+// intel/dmar.c alloc_iommu(): SAGAW 0 sets drhd->ignored (no DMA translation, interrupt remapping
+// still set up); IOMMU_WAIT_OP() panics when a register command does not complete.
+test('VT-d: a unit without address widths is interrupt-remapping only; a stuck register command is a panic', () => {
+  const irOnly = onlyFinding(
+    'DMAR: dmar0: No supported address widths. Not attempting DMA translation.',
+    'kernel.dmar-no-dma-translation',
+  );
+  assert.equal(irOnly.facts.iommu, 'dmar0');
+  assert.equal(irOnly.explanation.severity, 'info');
+  assert.match(irOnly.explanation.cause, /interrupt remapping/);
+  assert.match(irOnly.explanation.cause, /no IOMMU groups/);
+  assert.match(irOnly.explanation.fix, /dma-translation=off/);
+  for (const line of [
+    'Kernel panic - not syncing: DMAR hardware is malfunctioning',
+    '[    1.352310] Kernel panic - not syncing: DMAR hardware is malfunctioning',
+  ]) {
+    const panic = onlyFinding(line, 'kernel.dmar-hardware-malfunction');
+    assert.equal(panic.explanation.severity, 'error', line);
+    assert.match(panic.explanation.fix, /intel_iommu=off/, line);
+  }
+});

@@ -111,7 +111,7 @@ export const IOMMU_TREE_ENTRIES: CatalogueEntry[] = [
     versions:
       'the same wording was printed by arch/arm64/mm/dma-mapping.c before the DMA-API glue moved to dma-iommu.c; the lines before it: "specified DMA range outside IOMMU capability", "Incompatible range for DMA domain", and (dev_err) "Failed to reserve IOVA" / since 5.x "Failed to reserve IOVA [%pa-%pa]"',
     patterns: [
-      /Failed to set up IOMMU for device (?<dev>[\w:.-]{1,64}); retaining platform DMA ops/,
+      /Failed to set up IOMMU for device (?<dev>[\w:.()-]{1,64}); retaining platform DMA ops/,
       /specified DMA range (?<step>outside) IOMMU capability/,
       /(?<step>Incompatible) range for DMA domain/,
       new RegExp(`${BDF}: Failed to (?<step>reserve) IOVA(?: \\[[^\\]\\n]{1,80}\\])?$`),
@@ -126,6 +126,9 @@ export const IOMMU_TREE_ENTRIES: CatalogueEntry[] = [
     examples: [
       ex('Failed to set up IOMMU for device 0000:01:00.0; retaining platform DMA ops', {
         dev: '0000:01:00.0',
+      }),
+      ex('[    5.191008] Failed to set up IOMMU for device (null); retaining platform DMA ops', {
+        dev: '(null)',
       }),
       ex('[    3.201442] specified DMA range outside IOMMU capability', { step: 'outside' }),
       ex('Incompatible range for DMA domain', { step: 'Incompatible' }),
@@ -167,6 +170,52 @@ export const IOMMU_TREE_ENTRIES: CatalogueEntry[] = [
         step: 'No supervisor request support on',
       }),
       ex('vfio-pci 0000:01:00.0: Invalid stage-1 address width 39', { aw: '39' }),
+    ],
+  },
+
+  // ---------------------------------------------------------------- drivers/iommu/intel/dmar.c
+  {
+    id: 'kernel.dmar-no-dma-translation',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/intel/dmar.c alloc_iommu()',
+    format: '%s: No supported address widths. Not attempting DMA translation.\n',
+    versions:
+      'Linux 5.11+ (a VT-d unit offered only for interrupt remapping); since 6.3 a scalable-mode unit with first-stage tables but no second-stage widths is accepted instead',
+    patterns: [
+      new RegExp(`DMAR: ${DMAR_UNIT}: No supported address widths\\. Not attempting DMA translation`),
+    ],
+    severity: 'info',
+    title: 'A VT-d unit does DMA remapping for nothing: it is used for interrupt remapping only',
+    cause:
+      'the VT-d unit reports no page-table address width it can walk (SAGAW 0), so the kernel leaves it out of DMA translation (the unit is "ignored") and uses it only for interrupt remapping. This is what a hypervisor does when it offers a vIOMMU only so that a guest with more than 255 vCPUs can use x2APIC (QEMU\'s intel-iommu with dma-translation=off, some cloud instance types): harmless there, but the devices behind that unit get no IOMMU groups, so nothing inside that VM can be assigned further with VFIO. On a physical host it means VT-d cannot be used for device assignment at all',
+    fix: 'inside a VM that should pass devices on (nested assignment, DPDK with vfio-pci): give it a vIOMMU with DMA translation (QEMU: -device intel-iommu,intremap=on without dma-translation=off, plus caching-mode=on for assigned devices). On a physical host: update the firmware; if it persists the platform does not support VT-d DMA remapping',
+    render: render('DMAR: ', 'dmar0'),
+    examples: [
+      ex('[    0.021843] DMAR: dmar0: No supported address widths. Not attempting DMA translation.', {
+        iommu: 'dmar0',
+      }),
+    ],
+  },
+  {
+    id: 'kernel.dmar-hardware-malfunction',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/intel/iommu.h IOMMU_WAIT_OP() (before 5.10 include/linux/intel-iommu.h), used by the register commands of dmar.c and iommu.c',
+    format: 'DMAR hardware is malfunctioning\n',
+    versions: 'a panic(): printed as "Kernel panic - not syncing: DMAR hardware is malfunctioning"',
+    patterns: [/(?:Kernel panic - not syncing: )?DMAR hardware is malfunctioning/],
+    severity: 'error',
+    title: 'The kernel panicked because a VT-d unit stopped answering register commands',
+    cause:
+      "the VT-d driver wrote a command to a unit's global command register (set the root table, enable or disable translation or queued invalidation, flush the write buffer, a register-based invalidation) and the unit did not report completion within about 10 seconds, so the kernel panics rather than run with an IOMMU in an unknown state. On bare metal it points at firmware that left the unit in a bad state or broken hardware; under a hypervisor that emulates or para-virtualises the IOMMU (QEMU's intel-iommu, pKVM) it is that emulation not completing the command",
+    fix: 'boot once with intel_iommu=off to get the machine up, then update the firmware (and the hypervisor, in a VM); if it only happens when resuming from suspend or in kexec, report it with the call trace to iommu@lists.linux.dev. In a QEMU guest, try without the vIOMMU or with a newer QEMU',
+    render: render('Kernel panic - not syncing: '),
+    examples: [
+      ex(
+        'Kernel panic - not syncing: DMAR hardware is malfunctioning',
+        undefined,
+        'https://github.com/intel-staging/pKVM-IA/issues/35',
+      ),
+      ex('[    1.352310] Kernel panic - not syncing: DMAR hardware is malfunctioning'),
     ],
   },
 
@@ -457,6 +506,61 @@ export const IOMMU_TREE_ALSO: { id: string; file: string; format: string; text: 
     format: 'Domain context map failed',
     text: 'vfio-pci 0000:03:00.0: DMAR: Domain context map failed',
   },
+  // intel/dmar.c: further lines the existing VT-d entries recognise
+  {
+    id: 'kernel.dmar-unit-setup-failed',
+    file: 'torvalds/linux drivers/iommu/intel/dmar.c',
+    format: 'Cannot get a valid agaw for iommu (seq_id = %d)',
+    text: 'DMAR: Cannot get a valid agaw for iommu (seq_id = 0)',
+  },
+  {
+    id: 'kernel.dmar-table-lines',
+    file: 'torvalds/linux drivers/iommu/intel/dmar.c',
+    format: '%s: reg_base_addr %llx ver %d:%d cap %llx ecap %llx',
+    text: 'DMAR: dmar0: reg_base_addr fed90000 ver 1:0 cap 1c0000c40660462 ecap 19e2ff0505e',
+  },
+  {
+    id: 'kernel.dmar-table-lines',
+    file: 'torvalds/linux drivers/iommu/intel/dmar.c',
+    format: 'DRHD base: %#016Lx flags: %#x',
+    text: 'DMAR: DRHD base: 0x000000fed90000 flags: 0x0',
+  },
+  {
+    id: 'kernel.dmar-qi-fault',
+    file: 'torvalds/linux drivers/iommu/intel/dmar.c',
+    format: 'Invalidation Queue Error (IQE) cleared',
+    text: 'DMAR: Invalidation Queue Error (IQE) cleared',
+  },
+  {
+    id: 'kernel.dmar-qi-fault',
+    file: 'torvalds/linux drivers/iommu/intel/dmar.c',
+    format: 'Invalidation Completion Error (ICE) cleared',
+    text: 'DMAR: Invalidation Completion Error (ICE) cleared',
+  },
+  {
+    id: 'kernel.dmar-qi-fault',
+    file: 'torvalds/linux drivers/iommu/intel/dmar.c',
+    format: 'VT-d detected Invalidation Queue Error: Reason %llx',
+    text: 'DMAR: VT-d detected Invalidation Queue Error: Reason 1',
+  },
+  {
+    id: 'kernel.dmar-qi-fault',
+    file: 'torvalds/linux drivers/iommu/intel/dmar.c',
+    format: 'VT-d detected Invalidation Completion Error: SID %llx',
+    text: 'DMAR: VT-d detected Invalidation Completion Error: SID 100',
+  },
+  {
+    id: 'kernel.dmar-qi-fault',
+    file: 'torvalds/linux drivers/iommu/intel/dmar.c',
+    format: 'QI HEAD: %s qw0 = 0x%llx, qw1 = 0x%llx',
+    text: 'DMAR: QI HEAD: IOTLB Invalidation qw0 = 0x200f2, qw1 = 0x0',
+  },
+  {
+    id: 'kernel.dmar-qi-fault',
+    file: 'torvalds/linux drivers/iommu/intel/dmar.c',
+    format: 'QI PRIOR: %s qw0 = 0x%llx, qw1 = 0x%llx',
+    text: 'DMAR: QI PRIOR: Invalidation Wait qw0 = 0x200000025, qw1 = 0x1003a5b54',
+  },
   // amd/ppr.c (split out of amd/iommu.c in 6.9)
   {
     id: 'kernel.amd-event-unknown',
@@ -473,6 +577,12 @@ const PRQ_ALLOC =
 
 /** Strings of the swept files left out, with the reason. */
 export const IOMMU_TREE_LEFT_OUT: { file: string; format: string; why: string }[] = [
+  // intel/dmar.c
+  {
+    file: 'torvalds/linux drivers/iommu/intel/dmar.c',
+    format: 'SATC flags: 0x%x',
+    why: 'routine boot listing of a SATC structure of the DMAR table (devices that must use ATS); the other table lines are kernel.dmar-table-lines and say nothing is wrong either',
+  },
   // iova.c
   {
     file: 'torvalds/linux drivers/iommu/iova.c',
