@@ -215,3 +215,24 @@ test('VT-d: a unit without address widths is interrupt-remapping only; a stuck r
     assert.match(panic.explanation.fix, /intel_iommu=off/, line);
   }
 });
+
+// amd/iommu.c amd_iommu_report_page_fault(): a memory request faulting while dev_data->domain is
+// NULL prints the header line and a detail line with the device and the domain id from the event.
+test('AMD-Vi: a fault from a device with no domain reads as DMA in the detach/attach window, with its address', () => {
+  const header = onlyFinding(
+    'AMD-Vi: Event logged [Device not attached to domain properly]',
+    'kernel.amd-device-not-attached',
+  );
+  assert.equal(header.explanation.severity, 'warning');
+  assert.match(header.explanation.cause, /detached/);
+  assert.match(header.explanation.fix, /reset_method/);
+  const detail = onlyFinding('AMD-Vi:   device=0000:0b:00.0 domain=0x000e', 'kernel.amd-device-not-attached');
+  assert.equal(detail.facts.bdf, '0000:0b:00.0');
+  assert.equal(detail.facts.domain, '000e');
+  // the ordinary IO_PAGE_FAULT line is not this finding
+  assert.ok(
+    !diagnoseText(
+      'vfio-pci 0000:0b:00.0: AMD-Vi: Event logged [IO_PAGE_FAULT domain=0x000e address=0xfde00000 flags=0x0020]',
+    ).findings.some((f) => f.entry.id === 'kernel.amd-device-not-attached'),
+  );
+});

@@ -219,6 +219,33 @@ export const IOMMU_TREE_ENTRIES: CatalogueEntry[] = [
     ],
   },
 
+  // ---------------------------------------------------------------- drivers/iommu/amd/iommu.c
+  {
+    id: 'kernel.amd-device-not-attached',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/iommu/amd/iommu.c amd_iommu_report_page_fault()',
+    format: 'Event logged [Device not attached to domain properly]\n',
+    versions:
+      'printed with pr_err_ratelimited() and the "AMD-Vi: " prefix, followed by a second line "  device=%04x:%02x:%02x.%x domain=0x%04x"',
+    patterns: [
+      /AMD-Vi: Event logged \[Device not attached to domain properly\]/,
+      new RegExp(`AMD-Vi: {1,4}device=${BDF} domain=0x(?<domain>[0-9a-fA-F]{1,4})$`),
+    ],
+    severity: 'warning',
+    title: 'AMD-Vi blocked DMA from a device that is not attached to any IOMMU domain',
+    cause:
+      'the IOMMU reported an I/O page fault for a memory request of a device the AMD-Vi driver knows, but the driver has no domain recorded for it: the device was detached from one domain and not (yet, or successfully) attached to the next. That is the window when VFIO takes a device over from its host driver or gives it back after the VM stopped, or when the device is being unbound or removed. The device was still doing DMA with no translation in place, so the DMA was blocked; a device that keeps doing this was not quiesced or reset when its owner let go of it',
+    fix: 'stop the device before handing it over: shut the VM down cleanly, make sure the device has a working reset (`cat /sys/bus/pci/devices/ADDR/reset_method`; AMD GPUs without one need vendor-reset), and bind vfio-pci at boot rather than unbinding a busy host driver. If it follows a failed attach, the lines before it (VFIO or IOMMU errors) say why the attach failed',
+    render: render('AMD-Vi: '),
+    examples: [
+      ex('AMD-Vi: Event logged [Device not attached to domain properly]'),
+      ex('[ 1842.203311] AMD-Vi:   device=0000:0b:00.0 domain=0x000e', {
+        bdf: '0000:0b:00.0',
+        domain: '000e',
+      }),
+    ],
+  },
+
   // ---------------------------------------------------------------- drivers/iommu/intel/svm.c
   {
     id: 'kernel.dmar-svm-disabled',
@@ -560,6 +587,26 @@ export const IOMMU_TREE_ALSO: { id: string; file: string; format: string; text: 
     file: 'torvalds/linux drivers/iommu/intel/dmar.c',
     format: 'QI PRIOR: %s qw0 = 0x%llx, qw1 = 0x%llx',
     text: 'DMAR: QI PRIOR: Invalidation Wait qw0 = 0x200000025, qw1 = 0x1003a5b54',
+  },
+  // amd/iommu.c: the event forms for a device the driver has no data for
+  {
+    id: 'kernel.amd-device-not-attached',
+    file: 'torvalds/linux drivers/iommu/amd/iommu.c',
+    format: '  device=%04x:%02x:%02x.%x domain=0x%04x',
+    text: 'AMD-Vi:   device=0000:0b:00.0 domain=0x000e',
+  },
+  {
+    id: 'kernel.amd-ppr-rmp-event',
+    file: 'torvalds/linux drivers/iommu/amd/iommu.c',
+    format:
+      'Event logged [RMP_PAGE_FAULT device=%04x:%02x:%02x.%x, vmg_tag=0x%04x, gpa=0x%llx, flags_rmp=0x%04x, flags=0x%04x]',
+    text: 'AMD-Vi: Event logged [RMP_PAGE_FAULT device=0000:41:00.0, vmg_tag=0x0000, gpa=0x5a7c000, flags_rmp=0x0008, flags=0x0020]',
+  },
+  {
+    id: 'kernel.amd-ppr-rmp-event',
+    file: 'torvalds/linux drivers/iommu/amd/iommu.c',
+    format: 'Event logged [RMP_HW_ERROR device=%04x:%02x:%02x.%x, vmg_tag=0x%04x, spa=0x%llx, flags=0x%04x]',
+    text: 'AMD-Vi: Event logged [RMP_HW_ERROR device=0000:41:00.0, vmg_tag=0x0000, spa=0x5a7c000, flags=0x0020]',
   },
   // amd/ppr.c (split out of amd/iommu.c in 6.9)
   {
