@@ -615,12 +615,28 @@ export const IOMMU_TREE_ALSO: { id: string; file: string; format: string; text: 
     format: 'Unknown PPR request received',
     text: 'AMD-Vi: Unknown PPR request received',
   },
+  // amd/init.c: the two lines of a 6.x init.c no ledger row listed yet
+  {
+    id: 'kernel.amd-init-routine-lines',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Command-line override present for %s id %d - ignoring',
+    text: 'AMD-Vi: Command-line override present for IOAPIC id 33 - ignoring',
+  },
+  {
+    id: 'kernel.amd-iommu-dump-lines',
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: '  DEV_ALL\t\t\tsetting: %#02x',
+    text: 'AMD-Vi:   DEV_ALL\t\t\tsetting: 00',
+  },
 ];
 
 const PRQ_ONLY =
   'page requests (PRI) of devices using shared virtual addressing (SVA: Intel DSA/IAA, some accelerators); a device assigned to a VM with VFIO does not issue them, and no setup of the host changes them';
 const PRQ_ALLOC =
   'allocation of the VT-d page-request queue at boot failed (out of memory or IRQ vectors); only SVA/PRI users lose the feature, VFIO assignment is unaffected';
+
+const KDUMP_COPY =
+  "kdump (crash kernel) only: copying the crashed kernel's AMD-Vi device table (the wording before the tables were re-used instead); not on the passthrough path";
 
 /** Strings of the swept files left out, with the reason. */
 export const IOMMU_TREE_LEFT_OUT: { file: string; format: string; why: string }[] = [
@@ -797,5 +813,41 @@ export const IOMMU_TREE_LEFT_OUT: { file: string; format: string; why: string }[
     file: 'torvalds/linux drivers/iommu/amd/nested.c',
     format: '%s: Free gdom_id=%#x, hdom_id=%#x',
     why: 'pr_debug(): printed only with dynamic debug enabled',
+  },
+  // amd/init.c: the wordings before the kdump rework (the "reuse" lines are already ledgered)
+  {
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Translation is already enabled - trying to copy translation structures',
+    why: KDUMP_COPY,
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Failed to allocate memory for copying old device table!',
+    why: KDUMP_COPY,
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Failed to reserve domain ID 0x%x',
+    why: KDUMP_COPY,
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Wrong old irq remapping flag: %#x',
+    why: KDUMP_COPY,
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Failed to copy DEV table from previous kernel.',
+    why: KDUMP_COPY,
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: 'Copied DEV table from previous kernel.',
+    why: KDUMP_COPY,
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/amd/init.c',
+    format: '  DEV_ALL\t\t\tflags: %02x',
+    why: 'older wording of the amd_iommu_dump listing of an IVHD DEV_ALL entry (printed only with amd_iommu_dump on the command line); the newer "setting:" wording is read by kernel.amd-iommu-dump-lines',
   },
 ];
