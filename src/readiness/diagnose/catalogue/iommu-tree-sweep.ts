@@ -615,6 +615,53 @@ export const IOMMU_TREE_ALSO: { id: string; file: string; format: string; text: 
     format: 'Unknown PPR request received',
     text: 'AMD-Vi: Unknown PPR request received',
   },
+  // amd/iommu.c before the PCI-segment rework (5.19): the older device= forms, without the segment
+  {
+    id: 'kernel.amd-io-page-fault',
+    file: 'torvalds/linux drivers/iommu/amd/iommu.c',
+    format: 'Event logged [IO_PAGE_FAULT device=%02x:%02x.%x domain=0x%04x address=0x%llx flags=0x%04x]',
+    text: 'AMD-Vi: Event logged [IO_PAGE_FAULT device=41:00.0 domain=0x000d address=0xfd7b8000 flags=0x0020]',
+  },
+  {
+    id: 'kernel.amd-illegal-dev-table-entry',
+    file: 'torvalds/linux drivers/iommu/amd/iommu.c',
+    format:
+      'Event logged [ILLEGAL_DEV_TABLE_ENTRY device=%02x:%02x.%x pasid=0x%05x address=0x%llx flags=0x%04x]',
+    text: 'iommu ivhd0: AMD-Vi: Event logged [ILLEGAL_DEV_TABLE_ENTRY device=41:00.0 pasid=0x00000 address=0xfffffffdf8000000 flags=0x0a00]',
+  },
+  {
+    id: 'kernel.amd-iotlb-inv-timeout',
+    file: 'torvalds/linux drivers/iommu/amd/iommu.c',
+    format: 'Event logged [IOTLB_INV_TIMEOUT device=%02x:%02x.%x address=0x%llx]',
+    text: 'iommu ivhd0: AMD-Vi: Event logged [IOTLB_INV_TIMEOUT device=41:00.0 address=0x1234000]',
+  },
+  {
+    id: 'kernel.amd-invalid-device-request',
+    file: 'torvalds/linux drivers/iommu/amd/iommu.c',
+    format:
+      'Event logged [INVALID_DEVICE_REQUEST device=%02x:%02x.%x pasid=0x%05x address=0x%llx flags=0x%04x]',
+    text: 'iommu ivhd0: AMD-Vi: Event logged [INVALID_DEVICE_REQUEST device=41:00.0 pasid=0x00000 address=0x1234000 flags=0x0000]',
+  },
+  {
+    id: 'kernel.amd-ppr-rmp-event',
+    file: 'torvalds/linux drivers/iommu/amd/iommu.c',
+    format:
+      'Event logged [INVALID_PPR_REQUEST device=%02x:%02x.%x pasid=0x%05x address=0x%llx flags=0x%04x tag=0x%03x]',
+    text: 'iommu ivhd0: AMD-Vi: Event logged [INVALID_PPR_REQUEST device=41:00.0 pasid=0x00000 address=0x1234000 flags=0x0000 tag=0x000]',
+  },
+  {
+    id: 'kernel.amd-ppr-rmp-event',
+    file: 'torvalds/linux drivers/iommu/amd/iommu.c',
+    format:
+      'Event logged [RMP_PAGE_FAULT device=%02x:%02x.%x, vmg_tag=0x%04x, gpa=0x%llx, flags_rmp=0x%04x, flags=0x%04x]',
+    text: 'AMD-Vi: Event logged [RMP_PAGE_FAULT device=41:00.0, vmg_tag=0x0000, gpa=0x5a7c000, flags_rmp=0x0008, flags=0x0020]',
+  },
+  {
+    id: 'kernel.amd-ppr-rmp-event',
+    file: 'torvalds/linux drivers/iommu/amd/iommu.c',
+    format: 'Event logged [RMP_HW_ERROR device=%02x:%02x.%x, vmg_tag=0x%04x, spa=0x%llx, flags=0x%04x]',
+    text: 'AMD-Vi: Event logged [RMP_HW_ERROR device=41:00.0, vmg_tag=0x0000, spa=0x5a7c000, flags=0x0020]',
+  },
   // amd/init.c: the two lines of a 6.x init.c no ledger row listed yet
   {
     id: 'kernel.amd-init-routine-lines',
