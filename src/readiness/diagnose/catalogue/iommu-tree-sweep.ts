@@ -682,6 +682,10 @@ const PRQ_ONLY =
 const PRQ_ALLOC =
   'allocation of the VT-d page-request queue at boot failed (out of memory or IRQ vectors); only SVA/PRI users lose the feature, VFIO assignment is unaffected';
 
+const GPASID_BIND =
+  'intel_svm_bind_gpasid(), the guest-PASID bind of the first VT-d nesting interface, removed in 2022 without upstream VFIO ever calling it; iommufd nesting prints the intel/nested.c lines (kernel.dmar-nested-attach-failed) instead';
+const SUPERVISOR_PASID =
+  'a host kernel driver (idxd) asking for a supervisor-mode SVA PASID, a mode later removed; not on the device-assignment path';
 const KDUMP_COPY =
   "kdump (crash kernel) only: copying the crashed kernel's AMD-Vi device table (the wording before the tables were re-used instead); not on the passthrough path";
 
@@ -860,6 +864,87 @@ export const IOMMU_TREE_LEFT_OUT: { file: string; format: string; why: string }[
     file: 'torvalds/linux drivers/iommu/amd/nested.c',
     format: '%s: Free gdom_id=%#x, hdom_id=%#x',
     why: 'pr_debug(): printed only with dynamic debug enabled',
+  },
+  // intel/svm.c as it was before the page-request code moved to prq.c (a 5.x svm.c)
+  {
+    file: 'torvalds/linux drivers/iommu/intel/svm.c',
+    format: 'IOMMU: %s: Failed to allocate page request queue',
+    why: PRQ_ALLOC,
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/svm.c',
+    format: 'IOMMU: %s: Failed to create IRQ vector for page request queue',
+    why: PRQ_ALLOC,
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/svm.c',
+    format: 'IOMMU: %s: Failed to allocate iopf queue',
+    why: PRQ_ALLOC,
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/svm.c',
+    format: 'IOMMU: %s: Failed to request IRQ for page request queue',
+    why: PRQ_ALLOC,
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/svm.c',
+    format: '%s: Invalid page request: %08llx %08llx',
+    why: PRQ_ONLY,
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/svm.c',
+    format: 'IOMMU: %s: Page request without PASID',
+    why: PRQ_ONLY,
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/svm.c',
+    format: 'IOMMU: %s: Address is not canonical',
+    why: PRQ_ONLY,
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/svm.c',
+    format: 'IOMMU: %s: Page request in Privilege Mode',
+    why: PRQ_ONLY,
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/svm.c',
+    format: 'IOMMU: %s: Execution request not supported',
+    why: PRQ_ONLY,
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/svm.c',
+    format: 'IOMMU: %s: PRQ overflow detected',
+    why: PRQ_ONLY,
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/svm.c',
+    format: 'IOMMU: %s: PRQ overflow cleared',
+    why: PRQ_ONLY,
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/svm.c',
+    format: 'Already bound with PASID %u',
+    why: GPASID_BIND,
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/svm.c',
+    format: 'Failed to enable PASID capability',
+    why: GPASID_BIND,
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/svm.c',
+    format: 'Failed to set up PASID %llu in nested mode, Err %d',
+    why: GPASID_BIND,
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/svm.c',
+    format: '%s: Supervisor PASID not supported',
+    why: SUPERVISOR_PASID,
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/svm.c',
+    format: '%s: Supervisor PASID with user provided mm',
+    why: SUPERVISOR_PASID,
   },
   // amd/init.c: the wordings before the kdump rework (the "reuse" lines are already ledgered)
   {
