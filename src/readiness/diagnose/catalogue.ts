@@ -27,6 +27,7 @@ import { HOST_GUEST_EXTRA_ENTRIES } from './catalogue/host-guest-extra.js';
 import { HOST_MISSES_SWEEP_ENTRIES } from './catalogue/host-misses-sweep.js';
 import { IGD_IOMMU_INIT_ENTRIES } from './catalogue/igd-iommu-init-sweep.js';
 import { IOMMU_FAULT_SWEEP_ENTRIES } from './catalogue/iommu-fault-sweep.js';
+import { IOMMU_TREE_ENTRIES } from './catalogue/iommu-tree-sweep.js';
 import { IOMMUFD_RUNTIME_ENTRIES } from './catalogue/iommufd-runtime.js';
 import { KERNEL_ENTRIES } from './catalogue/kernel.js';
 import { KERNEL_IOMMU_ENTRIES } from './catalogue/kernel-iommu.js';
@@ -102,6 +103,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...FIELD_GAPS_SWEEP_ENTRIES,
   ...IGD_IOMMU_INIT_ENTRIES,
   ...POWER_AER_BAR_ENTRIES,
+  ...IOMMU_TREE_ENTRIES,
   ...VMM_HUGEPAGE_SWEEP_ENTRIES,
   ...IOMMU_FAULT_SWEEP_ENTRIES,
   ...SRIOV_XEN_SWEEP_ENTRIES,

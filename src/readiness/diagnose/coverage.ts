@@ -17,6 +17,7 @@ import { HARVEST_ALSO } from './catalogue/harvest-sweep.js';
 import { HOST_MISSES_ALSO, HOST_MISSES_LEFT_OUT } from './catalogue/host-misses-sweep.js';
 import { IGD_INIT_ALSO, IGD_INIT_LEFT_OUT } from './catalogue/igd-iommu-init-sweep.js';
 import { IOMMU_FAULT_SWEEP_ALSO, IOMMU_FAULT_SWEEP_LEFT_OUT } from './catalogue/iommu-fault-sweep.js';
+import { IOMMU_TREE_ALSO, IOMMU_TREE_LEFT_OUT } from './catalogue/iommu-tree-sweep.js';
 import { KERNEL_SWEEP_ALSO, KERNEL_SWEEP_LEFT_OUT } from './catalogue/kernel-sweep.js';
 import { LG_SWEEP_ALSO, LG_SWEEP_LEFT_OUT } from './catalogue/lg-sweep.js';
 import { LIBVIRT_SWEEP_ALSO, LIBVIRT_SWEEP_LEFT_OUT } from './catalogue/libvirt-sweep-coverage.js';
@@ -292,6 +293,7 @@ export const ALSO: AlsoCovered[] = [
   ...MDEV_GUEST_SWEEP_ALSO,
   ...POWER_AER_BAR_ALSO,
   ...VFIO_TREE_ALSO,
+  ...IOMMU_TREE_ALSO,
   ...VMM_HUGEPAGE_ALSO,
   ...SRIOV_XEN_ALSO,
   ...VIRT_MISSES_ALSO,
@@ -385,6 +387,7 @@ export const LEFT_OUT: LeftOut[] = [
   ...MDEV_GUEST_SWEEP_LEFT_OUT,
   ...POWER_AER_BAR_LEFT_OUT,
   ...VFIO_TREE_LEFT_OUT,
+  ...IOMMU_TREE_LEFT_OUT,
   ...VMM_HUGEPAGE_LEFT_OUT,
   ...SRIOV_XEN_LEFT_OUT,
   ...VIRT_MISSES_LEFT_OUT,
