@@ -1,0 +1,595 @@
+/**
+ * The drivers/pci/ files the coverage ledger did not list yet, swept for what a person assigning a
+ * device meets: the firmware-first error recovery of EDR (pcie/edr.c), the PCIe link power
+ * management notices of ASPM (pcie/aspm.c, with the FADT line of pci-acpi.c), the FADT refusal of
+ * MSI (pci-acpi.c), a driver asking for MSI while MSI-X is on or the reverse (msi/msi.c), and the
+ * Data Object Exchange mailboxes the PCI core sets up at enumeration (doe.c). Files with no
+ * user-visible text (ats.c, msi/api.c, msi/irqdomain.c: bare WARN_ON asserts only) and the routine
+ * lines (ptm.c, tph.c, pcie/portdrv.c, pcie/bwctrl.c) are in the ledgers. Every entry cites the
+ * file and function printing its format; PCI_TREE_ALSO and PCI_TREE_LEFT_OUT are this sweep's
+ * ledger for docs/diagnose-coverage.md.
+ */
+import type { CatalogueEntry, Refinement } from '../entry.js';
+import { ex, render } from './build.js';
+
+type Facts = Readonly<Record<string, string>>;
+
+/** The ACPI notification EDR acts on: Disconnect Recover (include/acpi/actypes.h ACPI_NOTIFY_DISCONNECT_RECOVER). */
+const EDR_DISCONNECT_RECOVER = 0xf;
+
+/** What an ASPM notice means, by its wording (aspm.c, pci-acpi.c). */
+function refineAspm(f: Facts): Refinement | undefined {
+  const what = f.what ?? '';
+  if (what === "can't override BIOS ASPM")
+    return {
+      cause: `a driver${f.logDriver ? ` (${f.logDriver})` : ''} asked the PCI core to allow more ASPM link power-saving states on its device than the firmware set, but the kernel does not control ASPM on this system (the firmware's FADT says ASPM is unsupported, _OSC did not grant PCIe capability control, or pcie_aspm=off): the request is refused with EPERM and the link keeps the firmware's setting. Harmless; at most the device uses a little more power`,
+    };
+  if (what === 'disabling ASPM on pre-1.1 PCIe device')
+    return {
+      cause:
+        'the device does not set the Role-Based Error Reporting bit, which the kernel (following Windows) takes to mean it predates PCIe 1.1, whose ASPM is unreliable: ASPM stays off on the link to it. Harmless: the link simply does not save power',
+      fix: 'nothing to do; pcie_aspm=force on the kernel command line enables ASPM anyway, at the risk of a link that hangs or drops, so leave it alone on a host whose devices go to VMs',
+    };
+  if (what === 'disabled')
+    return {
+      title: 'PCIe ASPM is switched off by pcie_aspm=off (harmless)',
+      cause:
+        'the kernel command line has pcie_aspm=off: the kernel neither changes the ASPM settings the firmware left on each link nor lets drivers change them (they print "can\'t disable ASPM; OS doesn\'t have ASPM control"), and the per-device link/ ASPM files in sysfs are not created. It is often added as a workaround for link errors; it does not affect device assignment',
+      fix: 'nothing to do for passthrough; if it was added long ago as a workaround, note it costs power (links and some platform sleep states stay awake)',
+    };
+  if (what === 'forcibly enabled')
+    return {
+      title: 'PCIe ASPM is managed by the kernel against the firmware (pcie_aspm=force)',
+      severity: 'warning',
+      cause:
+        'the kernel command line has pcie_aspm=force: the kernel manages ASPM even where the firmware said it should not (FADT flag, _OSC) and on devices that predate PCIe 1.1. Power saving the firmware or the device does not support can make a link drop or a device stop answering, which for a passed-through GPU or NIC shows up as AER errors, a reset that fails or a device that falls off the bus',
+      fix: "remove pcie_aspm=force unless it was added on purpose and the devices behave; to turn ASPM off on the links of passed-through devices use pcie_aspm.policy=performance or the device's /sys/bus/pci/devices/ADDR/link/*_aspm files",
+    };
+  if (what === 'PCIe ASPM')
+    return {
+      cause:
+        'the firmware\'s FADT sets the "PCIe ASPM controls" flag that says the OS must not manage ASPM, so the kernel keeps whatever the firmware configured on each link and refuses drivers\' requests to change it. Very common on desktop and embedded boards and harmless for device assignment',
+      fix: 'nothing to do; ASPM for such a board is set in the firmware setup (often "Native ASPM" or "PCIe ASPM support"); pcie_aspm=force overrides the flag at your own risk',
+    };
+  if (what === 'Could not configure common clock')
+    return {
+      title: 'A PCIe link failed to retrain while the kernel switched it to a common clock',
+      severity: 'warning',
+      cause:
+        'at enumeration the kernel found that both ends of the link share the reference clock and set Common Clock Configuration on them, but the link did not finish retraining: the old clock settings are written back. The device usually still works with its original setting; a link that cannot retrain can also be one that is marginal (riser, slot, a card that does not come back after resets)',
+      fix: "check that the device below the port is present and works (lspci, its driver lines); if it later fails resets or drops off the bus, reseat it or test without a riser; a firmware update may fix the platform's clock description",
+    };
+  return undefined;
+}
+
+/** What an EDR line means: the event, or which step of the firmware hand-over failed (edr.c). */
+function refineEdr(f: Facts): Refinement | undefined {
+  if (f.event !== undefined) {
+    const n = Number.parseInt(f.event, 16);
+    if (n !== EDR_DISCONNECT_RECOVER)
+      return {
+        severity: 'info',
+        title: 'The firmware sent a PCIe port an ACPI notification EDR does not act on (harmless)',
+        cause: `the EDR handler logs every system notification the firmware sends to the port, but acts only on 0xf (Disconnect Recover); ${f.event} is some other notification (bus or device check, wake) and EDR ignores it`,
+        fix: 'nothing to do for this line; other drivers (hot-plug, power) handle those notifications',
+      };
+    return undefined;
+  }
+  const problem = f.problem ?? '';
+  if (/doesn't support DPC|failed to locate|Invalid DPC trigger|Locate Port/.test(problem))
+    return {
+      title: 'The firmware reported a contained PCIe error the kernel could not recover (EDR)',
+      severity: 'error',
+      cause: `the firmware signalled Disconnect Recover, but the kernel could not act on it: ${
+        /doesn't support DPC/.test(problem)
+          ? 'the port the firmware named has no DPC capability (a firmware bug)'
+          : /Invalid DPC trigger/.test(problem)
+            ? 'the port the firmware named is not in DPC containment (its DPC status shows no trigger)'
+            : 'the firmware did not say which port contained the error'
+      }. No recovery is run and the firmware is told it failed, so the devices below that port stay cut off until a reboot or a manual remove and rescan`,
+      fix: 'update the system firmware (the EDR _DSM methods are its part); meanwhile the devices below the port come back only after a reboot, or possibly after `echo 1 > /sys/bus/pci/devices/PORT/remove` and `echo 1 > /sys/bus/pci/rescan`; booting with pcie_ports=dpc-native (or pcie_ports=native) lets the kernel handle DPC itself instead of the firmware',
+    };
+  if (problem)
+    return {
+      title: 'EDR (firmware-first PCIe error recovery) could not be set up on a port',
+      severity: 'warning',
+      cause:
+        "at boot the kernel asks the firmware, through the port's _DSM, to enable DPC and installs a handler for its Disconnect Recover notifications; one of these steps failed (the _DSM returned the wrong type or refused, or the handler could not be installed). EDR is then not used on this port: if the firmware contains an error there, the kernel is not told and the devices below stay cut off",
+      fix: 'update the system firmware; booting with pcie_ports=dpc-native lets the kernel run DPC on the port itself',
+    };
+  return undefined;
+}
+
+/** What a DOE mailbox failure means, by the step (doe.c). */
+function refineDoe(f: Facts): Refinement | undefined {
+  const problem = f.problem ?? '';
+  if (/busy detected/.test(problem))
+    return {
+      cause:
+        "the kernel found the device's DOE mailbox busy when it wanted to send a request: something other than this kernel (the platform firmware, a BMC, or another OS instance with access to the device) is using the same mailbox. The request is aborted. The device itself keeps working; only the feature that needed the mailbox (CXL table reads, device authentication) fails for that request",
+    };
+  if (/expected \[VID/.test(problem))
+    return {
+      cause:
+        'the device answered a DOE request with a data object of another protocol than the one asked for: a device firmware bug, or a second user of the mailbox interleaving its requests. The exchange is aborted; the device otherwise keeps working',
+    };
+  return undefined;
+}
+
+export const PCI_TREE_ENTRIES: CatalogueEntry[] = [
+  // ---------------------------------------------------------------- drivers/pci/pcie/aspm.c
+  {
+    id: 'kernel.pcie-aspm-no-control',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/pcie/aspm.c __pci_disable_link_state()',
+    format: "can't disable ASPM; OS doesn't have ASPM control\n",
+    versions:
+      'printed with the driver and address of the device ("r8169 0000:02:00.0: can\'t disable ASPM; …"; older kernels: dev_printk with the same text). The same file prints "can\'t override BIOS ASPM; OS doesn\'t have ASPM control" (__pci_enable_link_state(), Linux 6.8+), "disabling ASPM on pre-1.1 PCIe device.  You can enable it with \'pcie_aspm=force\'" (pcie_aspm_sanity_check()), "PCIe ASPM is disabled" / "PCIe ASPM is forcibly enabled" (pcie_aspm=off/force) and "ASPM: Could not configure common clock"; drivers/pci/pci-acpi.c prints "ACPI FADT declares the system doesn\'t support PCIe ASPM, so disable it"',
+    patterns: [
+      /(?<what>can't disable ASPM|can't override BIOS ASPM); OS doesn't have ASPM control/,
+      /(?<what>disabling ASPM on pre-1\.1 PCIe device)/,
+      /PCIe ASPM is (?<what>disabled|forcibly enabled)/,
+      /ACPI FADT declares the system doesn't support (?<what>PCIe ASPM), so disable it/,
+      /ASPM: (?<what>Could not configure common clock)/,
+    ],
+    severity: 'info',
+    title: 'A driver could not turn off PCIe link power saving (ASPM): the firmware keeps control (harmless)',
+    cause:
+      "the device's driver asked the PCI core to disable some ASPM link power-saving states on its device (r8169, e1000e and many wireless drivers do this against link problems), but on this system the kernel does not control ASPM: the firmware's FADT says ASPM is unsupported, the firmware's _OSC did not grant PCIe capability control, or the kernel was booted with pcie_aspm=off. The request is refused and the link keeps the ASPM setting the firmware left. The device works; the driver's workaround is just not applied. A VM's firmware may likewise keep ASPM to itself, and the line then appears in the guest",
+    fix: "nothing to do unless the device has link trouble (AER corrected errors, a NIC that drops its link, a device that stops answering): then turn ASPM off in the firmware setup, since the kernel cannot do it here. Where the kernel does have control, pcie_aspm.policy=performance or the device's /sys/bus/pci/devices/ADDR/link/*_aspm files turn it off",
+    refine: refineAspm,
+    render: render('r8169 0000:02:00.0: '),
+    examples: [
+      ex(
+        "kernel: r8169 0000:02:00.0: can't disable ASPM; OS doesn't have ASPM control",
+        { bdf: '0000:02:00.0', what: "can't disable ASPM" },
+        'https://github.com/KastB/r8169/issues/8',
+      ),
+      ex(
+        '[    0.020926] PCIe ASPM is forcibly enabled',
+        { what: 'forcibly enabled' },
+        'https://github.com/LattePandaTeam/LattePanda-Mu/issues/14',
+      ),
+      ex(
+        '[    0.035200] PCIe ASPM is disabled',
+        { what: 'disabled' },
+        'https://github.com/LattePandaTeam/LattePanda-Mu/issues/14',
+      ),
+      ex(
+        "[    0.090343] ACPI FADT declares the system doesn't support PCIe ASPM, so disable it",
+        { what: 'PCIe ASPM' },
+        'https://github.com/linrunner/TLP/issues/211',
+      ),
+      ex(
+        "pci 0000:03:00.0: disabling ASPM on pre-1.1 PCIe device.  You can enable it with 'pcie_aspm=force'",
+        {
+          what: 'disabling ASPM on pre-1.1 PCIe device',
+        },
+      ),
+      ex('pcieport 0000:00:1c.4: ASPM: Could not configure common clock', {
+        what: 'Could not configure common clock',
+      }),
+    ],
+  },
+
+  // ---------------------------------------------------------------- drivers/pci/pci-acpi.c
+  {
+    id: 'kernel.acpi-fadt-no-msi',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/pci-acpi.c acpi_pci_init()',
+    format: "ACPI FADT declares the system doesn't support MSI, so disable it\n",
+    versions:
+      'the same wording since Linux 2.6.2x (printk(KERN_INFO …), pr_info() in later kernels); the sibling line about PCIe ASPM is recognised by kernel.pcie-aspm-no-control',
+    patterns: [/ACPI FADT declares the system doesn't support MSI, so disable it/],
+    severity: 'warning',
+    title: 'The firmware forbids MSI: no PCI device on this system gets message-signalled interrupts',
+    cause:
+      'the firmware\'s FADT has the "MSI not supported" flag set, so the kernel calls pci_no_msi() at boot: every device falls back to legacy INTx interrupts, shared and slower, and drivers that need MSI-X (NVMe with many queues, multi-queue NICs, GPU drivers) run degraded or refuse to load. For device assignment this matters twice: on a host, vfio-pci cannot enable MSI or MSI-X for a guest, so a guest driver that asks for them gets an error from QEMU and must fall back to INTx; in a guest, the VM\'s firmware told the guest kernel the same, and its drivers use INTx only',
+    fix: "on a host: update the firmware, or look in its setup for an option that disables MSI (some server boards have one); there is no kernel parameter that overrides the flag. In a guest: use a machine type and firmware that advertise MSI (QEMU q35 with OVMF or SeaBIOS does), and check the hypervisor's VM settings",
+    render: render(''),
+    examples: [ex("ACPI FADT declares the system doesn't support MSI, so disable it")],
+  },
+
+  // ---------------------------------------------------------------- drivers/pci/msi/msi.c
+  {
+    id: 'kernel.pci-msi-mode-conflict',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/msi/msi.c __pci_enable_msi_range()',
+    format: "can't enable MSI (MSI-X already enabled)\n",
+    versions:
+      'pci_info() since Linux 4.x (dev_info() before, same text; drivers/pci/msi.c before the msi/ directory of 5.17); __pci_enable_msix_range() prints the reverse, "can\'t enable MSI-X (MSI already enabled)"',
+    patterns: [/can't enable (?<mode>MSI|MSI-X) \((?<active>MSI-X|MSI) already enabled\)/],
+    severity: 'warning',
+    title: 'A driver asked for MSI while the device already had MSI-X on',
+    cause:
+      'a device runs one interrupt mode at a time; the driver asked the PCI core to enable MSI while MSI-X was still enabled on the device from an earlier request, so the request fails with EINVAL and nothing changes. It is a driver bookkeeping bug (an error path or a reprobe that did not free its vectors); the driver then usually stays on the vectors it had, or fails to load. vfio-pci does not print it for a guest: it refuses a change of interrupt mode itself before the PCI core is asked',
+    fix: "note the driver in the line's prefix; reload it (modprobe -r and modprobe) or reset the device to clear the stale vectors, and update the driver or kernel; a guest driver that prints it inside a VM is the guest's driver to update",
+    refine: (f) =>
+      f.mode === 'MSI-X'
+        ? {
+            title: 'A driver asked for MSI-X while the device already had MSI on',
+            cause:
+              'a device runs one interrupt mode at a time; the driver asked the PCI core to enable MSI-X while plain MSI was still enabled on the device, so the request fails with EINVAL. It is a driver bookkeeping bug (vectors not freed before switching mode); the driver then runs on its single MSI vector or fails to load. vfio-pci does not print it for a guest: it refuses a change of interrupt mode itself',
+          }
+        : undefined,
+    render: render('nvme 0000:03:00.0: '),
+    examples: [
+      ex("nvme 0000:03:00.0: can't enable MSI (MSI-X already enabled)", { mode: 'MSI', active: 'MSI-X' }),
+      ex("mlx5_core 0000:5e:00.2: can't enable MSI-X (MSI already enabled)", {
+        mode: 'MSI-X',
+        active: 'MSI',
+      }),
+    ],
+  },
+
+  // ---------------------------------------------------------------- drivers/pci/pcie/edr.c
+  {
+    id: 'kernel.pcie-edr-event',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/pcie/edr.c edr_handle_event()',
+    format: 'ACPI event %#x received\n',
+    versions:
+      'Linux 5.7+ (CONFIG_PCIE_EDR), printed with the "EDR: " prefix: "pcieport ADDR: EDR: ACPI event 0xf received". The same file prints "Firmware failed to locate DPC port", "[Firmware Bug]: This device doesn\'t support DPC", "Invalid DPC trigger %#010x", "[Firmware Bug]: Locate Port _DSM returned non integer", and at boot "Enable DPC _DSM failed to enable DPC", "[Firmware Bug]: Enable DPC _DSM returned non integer", "Failed to install notify handler"',
+    patterns: [
+      /EDR: ACPI event (?<event>0x[0-9a-fA-F]{1,8}) received/,
+      /EDR: (?:\[Firmware Bug\]: )?(?<problem>This device doesn't support DPC|Firmware failed to locate DPC port|Invalid DPC trigger|Locate Port _DSM returned non integer|Enable DPC _DSM failed to enable DPC|Enable DPC _DSM returned non integer|Failed to install notify handler)/,
+    ],
+    severity: 'warning',
+    title: 'The firmware contained a PCIe error below a port and handed recovery to the kernel (EDR)',
+    cause:
+      "on this system the firmware, not the kernel, owns PCIe error handling (firmware-first: _OSC did not give the OS control of AER/DPC). When a device below a port caused an uncorrectable error or dropped off the link, the port's Downstream Port Containment cut the link, and the firmware sent the port an ACPI Disconnect Recover notification (0xf). The kernel now reads the DPC status, runs the error recovery of the drivers below (the DPC and AER detail lines follow), resets the link and reports the outcome to the firmware. Everything below the port was unreachable meanwhile; a device assigned to a VM is reported to QEMU as an unrecoverable error, and QEMU stops that VM",
+    fix: 'read the DPC/AER lines that follow for the device and the error; "device recovery successful" means the devices came back (a VM that was stopped still has to be restarted), otherwise reboot. For errors that recur with a passed-through device: check the card, slot and riser, avoid resets the device does not survive, and keep ASPM off on its link',
+    refine: refineEdr,
+    render: render('pcieport 0000:00:1d.0: EDR: ', 0xf),
+    examples: [
+      ex('pcieport 0000:00:1d.0: EDR: ACPI event 0xf received', { event: '0xf', bdf: '0000:00:1d.0' }),
+      ex('pcieport 0000:00:07.0: EDR: ACPI event 0x1 received', { event: '0x1' }),
+      ex("pcieport 0000:00:1d.0: EDR: [Firmware Bug]: This device doesn't support DPC", {
+        problem: "This device doesn't support DPC",
+      }),
+      ex('pcieport 0000:00:1c.0: EDR: Enable DPC _DSM failed to enable DPC', {
+        problem: 'Enable DPC _DSM failed to enable DPC',
+      }),
+    ],
+  },
+
+  // ---------------------------------------------------------------- drivers/pci/doe.c
+  {
+    id: 'kernel.pci-doe-mailbox-failed',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/doe.c pci_doe_create_mb()',
+    format: '[%x] failed to reset mailbox with abort command : %d\n',
+    versions:
+      'doe.c since Linux 6.0 (first for CXL); later 6.x kernels set the mailboxes up for every device at enumeration (pci_doe_init()), so any device with a DOE capability can print these, with the "DOE: " prefix: "pci ADDR: DOE: [off] …". The same file prints "[%x] failed to cache protocols : %d", "[%x] failed to create mailbox: %ld", "[%x] ABORT timed out", "[%x] Abort failed marking mailbox dead", "[%x] busy detected; another entity is sending conflicting requests" and "[%x] expected [VID, Protocol] = [%04x, %02x], got [%04x, %02x]"',
+    patterns: [
+      /DOE: \[(?<offset>[0-9a-fA-F]{1,4})\] (?<problem>failed to reset mailbox with abort command|failed to cache protocols|failed to create mailbox|failed to insert mailbox) ?: (?<err>-\d{1,4})/,
+      /DOE: \[(?<offset>[0-9a-fA-F]{1,4})\] (?<problem>ABORT timed out|Abort failed marking mailbox dead|busy detected; another entity is sending conflicting requests|expected \[VID, Protocol\])/,
+    ],
+    severity: 'info',
+    title: "The kernel could not use a device's DOE mailbox (harmless for ordinary use and passthrough)",
+    cause:
+      'the device has a Data Object Exchange capability, a mailbox in config space used to fetch CXL tables and, on newer hardware, for device authentication (SPDM) and link encryption (IDE/TDISP). The kernel tried to reset the mailbox with an Abort and list its protocols, and the device did not answer as the spec says (a device firmware bug, or a mailbox that is there on paper only). The mailbox is left unused. Nothing else about the device depends on it: its driver, vfio-pci and a VM using the device work as before; only a CXL memory device, or device authentication, would miss it',
+    fix: 'nothing to do for passthrough; for a CXL device or where device authentication is wanted, update the device firmware and report the device to linux-pci@vger.kernel.org',
+    refine: refineDoe,
+    render: render('pci 0000:01:00.0: DOE: ', 0x160, -5),
+    examples: [
+      ex('pci 0000:01:00.0: DOE: [160] failed to reset mailbox with abort command : -5', {
+        offset: '160',
+        problem: 'failed to reset mailbox with abort command',
+        errno: 'EIO',
+      }),
+      ex('pci 0000:01:00.0: DOE: [160] ABORT timed out', { offset: '160', problem: 'ABORT timed out' }),
+      ex('pci 0000:0d:00.0: DOE: [150] busy detected; another entity is sending conflicting requests', {
+        offset: '150',
+      }),
+    ],
+  },
+];
+
+/** Further wordings the entries above recognise, for the coverage ledger. */
+export const PCI_TREE_ALSO: { id: string; file: string; format: string; text: string }[] = [
+  {
+    id: 'kernel.pcie-aspm-no-control',
+    file: 'torvalds/linux drivers/pci/pcie/aspm.c',
+    format: "can't override BIOS ASPM; OS doesn't have ASPM control",
+    text: "e1000e 0000:00:1f.6: can't override BIOS ASPM; OS doesn't have ASPM control",
+  },
+  {
+    id: 'kernel.pcie-aspm-no-control',
+    file: 'torvalds/linux drivers/pci/pcie/aspm.c',
+    format: "disabling ASPM on pre-1.1 PCIe device.  You can enable it with 'pcie_aspm=force'",
+    text: "pci 0000:03:00.0: disabling ASPM on pre-1.1 PCIe device.  You can enable it with 'pcie_aspm=force'",
+  },
+  {
+    id: 'kernel.pcie-aspm-no-control',
+    file: 'torvalds/linux drivers/pci/pcie/aspm.c',
+    format: 'PCIe ASPM is disabled',
+    text: 'PCIe ASPM is disabled',
+  },
+  {
+    id: 'kernel.pcie-aspm-no-control',
+    file: 'torvalds/linux drivers/pci/pcie/aspm.c',
+    format: 'PCIe ASPM is forcibly enabled',
+    text: 'PCIe ASPM is forcibly enabled',
+  },
+  {
+    id: 'kernel.pcie-aspm-no-control',
+    file: 'torvalds/linux drivers/pci/pcie/aspm.c',
+    format: 'ASPM: Could not configure common clock',
+    text: 'pcieport 0000:00:1c.4: ASPM: Could not configure common clock',
+  },
+  {
+    id: 'kernel.pcie-aspm-no-control',
+    file: 'torvalds/linux drivers/pci/pci-acpi.c',
+    format: "ACPI FADT declares the system doesn't support PCIe ASPM, so disable it",
+    text: "ACPI FADT declares the system doesn't support PCIe ASPM, so disable it",
+  },
+  {
+    id: 'kernel.pci-msi-mode-conflict',
+    file: 'torvalds/linux drivers/pci/msi/msi.c',
+    format: "can't enable MSI-X (MSI already enabled)",
+    text: "mlx5_core 0000:5e:00.2: can't enable MSI-X (MSI already enabled)",
+  },
+  {
+    id: 'kernel.pcie-edr-event',
+    file: 'torvalds/linux drivers/pci/pcie/edr.c',
+    format: 'Firmware failed to locate DPC port',
+    text: 'pcieport 0000:00:1d.0: EDR: Firmware failed to locate DPC port',
+  },
+  {
+    id: 'kernel.pcie-edr-event',
+    file: 'torvalds/linux drivers/pci/pcie/edr.c',
+    format: "This device doesn't support DPC",
+    text: "pcieport 0000:00:1d.0: EDR: [Firmware Bug]: This device doesn't support DPC",
+  },
+  {
+    id: 'kernel.pcie-edr-event',
+    file: 'torvalds/linux drivers/pci/pcie/edr.c',
+    format: 'Invalid DPC trigger %#010x',
+    text: 'pcieport 0000:00:1d.0: EDR: Invalid DPC trigger 0x00000000',
+  },
+  {
+    id: 'kernel.pcie-edr-event',
+    file: 'torvalds/linux drivers/pci/pcie/edr.c',
+    format: 'Locate Port _DSM returned non integer',
+    text: 'pcieport 0000:00:1d.0: EDR: [Firmware Bug]: Locate Port _DSM returned non integer',
+  },
+  {
+    id: 'kernel.pcie-edr-event',
+    file: 'torvalds/linux drivers/pci/pcie/edr.c',
+    format: 'Enable DPC _DSM failed to enable DPC',
+    text: 'pcieport 0000:00:1c.0: EDR: Enable DPC _DSM failed to enable DPC',
+  },
+  {
+    id: 'kernel.pcie-edr-event',
+    file: 'torvalds/linux drivers/pci/pcie/edr.c',
+    format: 'Enable DPC _DSM returned non integer',
+    text: 'pcieport 0000:00:1c.0: EDR: [Firmware Bug]: Enable DPC _DSM returned non integer',
+  },
+  {
+    id: 'kernel.pcie-edr-event',
+    file: 'torvalds/linux drivers/pci/pcie/edr.c',
+    format: 'Failed to install notify handler',
+    text: 'pcieport 0000:00:1c.0: EDR: Failed to install notify handler',
+  },
+  {
+    id: 'kernel.pci-doe-mailbox-failed',
+    file: 'torvalds/linux drivers/pci/doe.c',
+    format: '[%x] failed to cache protocols : %d',
+    text: 'pci 0000:01:00.0: DOE: [160] failed to cache protocols : -5',
+  },
+  {
+    id: 'kernel.pci-doe-mailbox-failed',
+    file: 'torvalds/linux drivers/pci/doe.c',
+    format: '[%x] failed to create mailbox: %ld',
+    text: 'pci 0000:01:00.0: DOE: [160] failed to create mailbox: -5',
+  },
+  {
+    id: 'kernel.pci-doe-mailbox-failed',
+    file: 'torvalds/linux drivers/pci/doe.c',
+    format: '[%x] failed to insert mailbox: %d',
+    text: 'pci 0000:01:00.0: DOE: [160] failed to insert mailbox: -12',
+  },
+  {
+    id: 'kernel.pci-doe-mailbox-failed',
+    file: 'torvalds/linux drivers/pci/doe.c',
+    format: '[%x] ABORT timed out',
+    text: 'pci 0000:01:00.0: DOE: [160] ABORT timed out',
+  },
+  {
+    id: 'kernel.pci-doe-mailbox-failed',
+    file: 'torvalds/linux drivers/pci/doe.c',
+    format: '[%x] Abort failed marking mailbox dead',
+    text: 'pci 0000:01:00.0: DOE: [160] Abort failed marking mailbox dead',
+  },
+  {
+    id: 'kernel.pci-doe-mailbox-failed',
+    file: 'torvalds/linux drivers/pci/doe.c',
+    format: '[%x] busy detected; another entity is sending conflicting requests',
+    text: 'pci 0000:0d:00.0: DOE: [150] busy detected; another entity is sending conflicting requests',
+  },
+  {
+    id: 'kernel.pci-doe-mailbox-failed',
+    file: 'torvalds/linux drivers/pci/doe.c',
+    format: '[%x] expected [VID, Protocol] = [%04x, %02x], got [%04x, %02x]',
+    text: 'pci 0000:0d:00.0: DOE: [150] expected [VID, Protocol] = [0001, 00], got [1e98, 02]',
+  },
+  {
+    id: 'kernel.warn-pcie-bwctrl-speed',
+    file: 'torvalds/linux drivers/pci/pcie/bwctrl.c',
+    format: 'WARNING: CPU: %d PID: %d at %s:%d %pS',
+    text: 'WARNING: CPU: 1 PID: 1 at drivers/pci/pcie/bwctrl.c:168 pcie_set_target_speed+0x1a/0x40',
+  },
+];
+
+const DBG = 'pci_dbg(): printed only with dynamic debug enabled';
+const HPX =
+  "the firmware's _HPX/_HPP hot-plug parameters for a device use a record type or revision the kernel does not implement; it keeps its defaults for that device, which does not affect device assignment";
+const ARM64_CRS =
+  'arm64 only (CONFIG_PCI_QUIRKS on ARM64): the ACPI resources of a vendor host controller that needs an MCFG quirk; not met on x86 passthrough hosts';
+
+/** Strings of the swept files left out, with the reason. */
+export const PCI_TREE_LEFT_OUT: { file: string; format: string; why: string }[] = [
+  // ats.c, msi/api.c, msi/irqdomain.c: no text
+  {
+    file: 'torvalds/linux drivers/pci/ats.c',
+    format:
+      'WARN_ON(dev->ats_enabled), WARN_ON(pdev->pri_enabled), WARN_ON(pdev->pasid_enabled) and their disable counterparts',
+    why: 'the file prints no text; these bare asserts fire only when an IOMMU driver enables or disables ATS/PRI/PASID twice, a kernel bug shown by its stack trace',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/msi/api.c',
+    format:
+      'WARN_ON(affd) in pci_alloc_irq_vectors_affinity(), WARN_ON_ONCE in pci_msix_free_irq() and pci_irq_get_affinity()',
+    why: 'the file prints no text; bare asserts on a driver passing inconsistent arguments, a bug of that driver',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/msi/irqdomain.c',
+    format: 'WARN_ON(info->flags & MSI_FLAG_LEVEL_CAPABLE) in pci_msi_create_irq_domain()',
+    why: 'the file prints no text; an interrupt-controller driver declaring level-triggered PCI/MSI, caught at boot: a bug of that driver',
+  },
+  // msi/msi.c
+  {
+    file: 'torvalds/linux drivers/pci/msi/msi.c',
+    format: 'arch assigned 64-bit MSI address %#x%08x but device only supports 32 bits',
+    why: 'only where the MSI doorbell lies above 4 GB (POWER, some arm64 interrupt translation services); on x86 the MSI address is always 0xfeexxxxx, so a device limited to 32-bit MSI never meets it',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/msi/msi.c',
+    format:
+      'WARN_ON_ONCE(dev->msi_enabled) / WARN_ON_ONCE(dev->msix_enabled) in __pci_enable_msi_range() / __pci_enable_msix_range()',
+    why: 'a driver enabling the same interrupt mode twice: a bug of that driver, named by the stack trace',
+  },
+  // pci-acpi.c
+  {
+    file: 'torvalds/linux drivers/pci/pci-acpi.c',
+    format: 'PCI settings rev %d not supported; using defaults',
+    why: HPX,
+  },
+  { file: 'torvalds/linux drivers/pci/pci-acpi.c', format: 'PCI-X settings not supported', why: HPX },
+  { file: 'torvalds/linux drivers/pci/pci-acpi.c', format: 'PCIe settings rev %d not supported', why: HPX },
+  {
+    file: 'torvalds/linux drivers/pci/pci-acpi.c',
+    format: '%s: Type 0 Revision %d record not supported',
+    why: HPX,
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pci-acpi.c',
+    format: '%s: Type 1 Revision %d record not supported',
+    why: HPX,
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pci-acpi.c',
+    format: '%s: Type 2 Revision %d record not supported',
+    why: HPX,
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pci-acpi.c',
+    format: '%s: Type 3 Revision %d record not supported',
+    why: HPX,
+  },
+  { file: 'torvalds/linux drivers/pci/pci-acpi.c', format: '%s: Type %d record not supported', why: HPX },
+  {
+    file: 'torvalds/linux drivers/pci/pci-acpi.c',
+    format: 'Encountered _HPX type 3 with unsupported config space location',
+    why: HPX,
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pci-acpi.c',
+    format: 'Applied _HPX3 at [0x%x]: 0x%08x -> 0x%08x',
+    why: DBG,
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pci-acpi.c',
+    format: 'power state changed by ACPI to %s',
+    why: 'pci_dbg() in current kernels (dev_info() in 3.x), a routine power transition; the failed transitions are covered by the pci.c power-state entries',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pci-acpi.c',
+    format: 'failed to parse _CRS method, error code %d',
+    why: ARM64_CRS,
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pci-acpi.c',
+    format: 'no IO and memory resources present in _CRS',
+    why: ARM64_CRS,
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pci-acpi.c',
+    format: "can't find _HID %s device to locate resources",
+    why: ARM64_CRS,
+  },
+  { file: 'torvalds/linux drivers/pci/pci-acpi.c', format: "can't get resource from %s", why: ARM64_CRS },
+  // pcie/aspm.c
+  {
+    file: 'torvalds/linux drivers/pci/pcie/aspm.c',
+    format: 'ASPM: current common clock configuration is inconsistent, reconfiguring',
+    why: 'routine boot line: the kernel fixes a clock setting the firmware left half-done; only the failure ("Could not configure common clock") is worth explaining and is covered',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pcie/aspm.c',
+    format: 'no suspend buffer for LTR; ASPM issues possible after resume',
+    why: 'follows a failed boot-time allocation of the save buffer (out of memory); a suspend/resume concern, not passthrough',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pcie/aspm.c',
+    format: 'unable to allocate ASPM L1SS save buffer (%pe)',
+    why: 'boot-time kmalloc failure (out of memory); not specific to passthrough',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pcie/aspm.c',
+    format: '%s: Invalid T_PwrOn scale: %u',
+    why: 'a device advertising a reserved value in its L1 PM Substates capability; the kernel uses 0 and only L1.2 timing is affected',
+  },
+  { file: 'torvalds/linux drivers/pci/pcie/aspm.c', format: 're-enabling LTR', why: DBG },
+  // pcie/ptm.c
+  {
+    file: 'torvalds/linux drivers/pci/pcie/ptm.c',
+    format: 'PTM enabled%s, %s granularity',
+    why: 'routine boot line for ports and devices supporting Precision Time Measurement; says nothing about a problem',
+  },
+  // pcie/edr.c
+  { file: 'torvalds/linux drivers/pci/pcie/edr.c', format: 'Status for %s: %#x', why: DBG },
+  { file: 'torvalds/linux drivers/pci/pcie/edr.c', format: 'Reported EDR dev: %s', why: DBG },
+  { file: 'torvalds/linux drivers/pci/pcie/edr.c', format: 'DPC port successfully recovered', why: DBG },
+  { file: 'torvalds/linux drivers/pci/pcie/edr.c', format: 'DPC port recovery failed', why: DBG },
+  {
+    file: 'torvalds/linux drivers/pci/pcie/edr.c',
+    format: 'No valid ACPI node, skipping EDR init',
+    why: DBG,
+  },
+  { file: 'torvalds/linux drivers/pci/pcie/edr.c', format: 'Notify handler installed', why: DBG },
+  { file: 'torvalds/linux drivers/pci/pcie/edr.c', format: 'Notify handler removed', why: DBG },
+  // pcie/portdrv.c
+  {
+    file: 'torvalds/linux drivers/pci/pcie/portdrv.c',
+    format: '%s detected: will not use MSI for PCIe PME signaling',
+    why: 'a DMI quirk for one laptop model (MSI Wind U-100); not met on passthrough hosts',
+  },
+  // pcie/bwctrl.c
+  { file: 'torvalds/linux drivers/pci/pcie/bwctrl.c', format: 'enabled with IRQ %d', why: DBG },
+  // tph.c
+  {
+    file: 'torvalds/linux drivers/pci/tph.c',
+    format: 'PCIe TPH is disabled',
+    why: 'echo of the notph kernel parameter (TLP Processing Hints, Linux 6.13+); only some NIC drivers use TPH and nothing about device assignment depends on it',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/tph.c',
+    format: 'get steering tag: mem_type=%s, cpu_uid=%d, tag=%#04x',
+    why: DBG,
+  },
+  {
+    file: 'torvalds/linux drivers/pci/tph.c',
+    format: 'set steering tag: %s table, index=%d, tag=%#04x',
+    why: DBG,
+  },
+  // doe.c
+  {
+    file: 'torvalds/linux drivers/pci/doe.c',
+    format: '[%x] failed to allocate work queue',
+    why: 'boot-time allocation failure (out of memory); the mailbox is skipped as in the covered failures',
+  },
+  { file: 'torvalds/linux drivers/pci/doe.c', format: '[%x] Issuing Abort', why: DBG },
+  { file: 'torvalds/linux drivers/pci/doe.c', format: '[%x] Found protocol %d vid: %x prot: %x', why: DBG },
+];

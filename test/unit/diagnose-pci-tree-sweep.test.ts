@@ -1,0 +1,167 @@
+// The drivers/pci/ tree sweep (catalogue/pci-tree-sweep.ts): the facts in a message change the
+// explanation the way the producing source says. Expected meanings come from the sources the
+// entries cite: drivers/pci/pcie/aspm.c (__pci_disable_link_state() refuses with -EPERM when
+// aspm_disabled is set, which pcie_no_aspm() sets for the FADT flag unless pcie_aspm=force;
+// __pci_enable_link_state() refuses the same way; pcie_aspm_disable() handles "off" and "force";
+// pcie_aspm_configure_common_clock() restores the old CCC bits when the retrain fails),
+// drivers/pci/pci-acpi.c acpi_pci_init() (ACPI_FADT_NO_MSI calls pci_no_msi()),
+// drivers/pci/msi/msi.c (__pci_enable_msi_range() refuses while msix_enabled, and
+// __pci_enable_msix_range() while msi_enabled), drivers/pci/pcie/edr.c edr_handle_event() (only
+// ACPI_NOTIFY_DISCONNECT_RECOVER, 0xf, is acted on; a port without DPC or without a DPC trigger
+// gets _OST failure and no recovery) and drivers/pci/doe.c (the mailbox is left unused when its
+// Abort or protocol discovery fails; "busy" means another entity uses the mailbox).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  PCI_TREE_ALSO,
+  PCI_TREE_ENTRIES,
+  PCI_TREE_LEFT_OUT,
+} from '../../src/readiness/diagnose/catalogue/pci-tree-sweep.js';
+import { diagnoseText } from '../../src/readiness/diagnose/matcher.js';
+import { checkSweepEntries, onlyFinding } from '../helpers/diagnose-entry.js';
+
+test('pci tree sweep: every entry is registered, safe, and reads the facts its examples name', () => {
+  const n = checkSweepEntries(PCI_TREE_ENTRIES, ['kernel.'], (e, ex, f) => {
+    for (const [k, v] of Object.entries(ex.facts ?? {}))
+      assert.equal(f.facts[k], v, `${e.id}: ${k} in ${ex.text}`);
+  });
+  assert.equal(n, PCI_TREE_ENTRIES.length);
+});
+
+test('pci tree sweep: each ALSO text is recognised by the entry it names and only by it', () => {
+  for (const a of PCI_TREE_ALSO) {
+    const ids = diagnoseText(a.text).findings.map((f) => f.entry.id);
+    assert.deepEqual(ids, [a.id], a.text);
+  }
+  assert.ok(
+    PCI_TREE_LEFT_OUT.every((l) => l.why.length > 10 && l.file.startsWith('torvalds/linux drivers/pci/')),
+  );
+});
+
+test('ASPM: a refused disable is harmless; pcie_aspm=force is a warning; a failed common-clock retrain says the old setting was restored', () => {
+  const refused = onlyFinding(
+    "r8169 0000:02:00.0: can't disable ASPM; OS doesn't have ASPM control",
+    'kernel.pcie-aspm-no-control',
+  );
+  assert.equal(refused.explanation.severity, 'info');
+  assert.equal(refused.facts.logDriver, 'r8169');
+  assert.match(refused.explanation.cause, /FADT/);
+  assert.match(refused.explanation.fix, /firmware setup/);
+
+  const enable = onlyFinding(
+    "e1000e 0000:00:1f.6: can't override BIOS ASPM; OS doesn't have ASPM control",
+    'kernel.pcie-aspm-no-control',
+  );
+  assert.match(enable.explanation.cause, /allow more ASPM/);
+  assert.match(enable.explanation.cause, /EPERM/);
+  assert.notEqual(enable.explanation.cause, refused.explanation.cause);
+
+  const force = onlyFinding('[    0.020926] PCIe ASPM is forcibly enabled', 'kernel.pcie-aspm-no-control');
+  assert.equal(force.explanation.severity, 'warning');
+  assert.match(force.explanation.fix, /remove pcie_aspm=force/);
+
+  const off = onlyFinding('[    0.035200] PCIe ASPM is disabled', 'kernel.pcie-aspm-no-control');
+  assert.equal(off.explanation.severity, 'info');
+  assert.match(off.explanation.title, /pcie_aspm=off/);
+
+  const fadt = onlyFinding(
+    "ACPI FADT declares the system doesn't support PCIe ASPM, so disable it",
+    'kernel.pcie-aspm-no-control',
+  );
+  assert.match(fadt.explanation.cause, /FADT sets/);
+
+  const ccc = onlyFinding(
+    'pcieport 0000:00:1c.4: ASPM: Could not configure common clock',
+    'kernel.pcie-aspm-no-control',
+  );
+  assert.equal(ccc.explanation.severity, 'warning');
+  assert.match(ccc.explanation.cause, /written back/);
+
+  // aspm.c prints the inconsistent-CCC line before reconfiguring: routine, left out.
+  assert.equal(
+    diagnoseText(
+      'pcieport 0000:00:1c.0: ASPM: current common clock configuration is inconsistent, reconfiguring',
+    ).findings.length,
+    0,
+  );
+});
+
+test('FADT without MSI: every device falls back to INTx, and vfio-pci cannot give a guest MSI', () => {
+  const f = onlyFinding(
+    "ACPI FADT declares the system doesn't support MSI, so disable it",
+    'kernel.acpi-fadt-no-msi',
+  );
+  assert.equal(f.explanation.severity, 'warning');
+  assert.match(f.explanation.cause, /pci_no_msi\(\)/);
+  assert.match(f.explanation.cause, /vfio-pci cannot enable MSI/);
+});
+
+test('MSI mode conflict: the mode asked for and the mode active are read, and the title follows them', () => {
+  const msi = onlyFinding(
+    "nvme 0000:03:00.0: can't enable MSI (MSI-X already enabled)",
+    'kernel.pci-msi-mode-conflict',
+  );
+  assert.equal(msi.facts.mode, 'MSI');
+  assert.equal(msi.facts.active, 'MSI-X');
+  assert.match(msi.explanation.title, /asked for MSI while the device already had MSI-X on/);
+  const msix = onlyFinding(
+    "mlx5_core 0000:5e:00.2: can't enable MSI-X (MSI already enabled)",
+    'kernel.pci-msi-mode-conflict',
+  );
+  assert.equal(msix.facts.mode, 'MSI-X');
+  assert.match(msix.explanation.title, /asked for MSI-X while the device already had MSI on/);
+});
+
+test('EDR: 0xf starts recovery, another event is ignored, a port without DPC means no recovery', () => {
+  const recover = onlyFinding('pcieport 0000:00:1d.0: EDR: ACPI event 0xf received', 'kernel.pcie-edr-event');
+  assert.equal(recover.explanation.severity, 'warning');
+  assert.equal(recover.device, '0000:00:1d.0');
+  assert.match(recover.explanation.cause, /QEMU stops that VM/);
+
+  const other = onlyFinding('pcieport 0000:00:07.0: EDR: ACPI event 0x1 received', 'kernel.pcie-edr-event');
+  assert.equal(other.explanation.severity, 'info');
+  assert.match(other.explanation.cause, /0x1 is some other notification/);
+
+  const nodpc = onlyFinding(
+    "pcieport 0000:00:1d.0: EDR: [Firmware Bug]: This device doesn't support DPC",
+    'kernel.pcie-edr-event',
+  );
+  assert.equal(nodpc.explanation.severity, 'error');
+  assert.match(nodpc.explanation.cause, /no DPC capability/);
+  assert.match(nodpc.explanation.cause, /No recovery is run/);
+
+  const trigger = onlyFinding(
+    'pcieport 0000:00:1d.0: EDR: Invalid DPC trigger 0x00000000',
+    'kernel.pcie-edr-event',
+  );
+  assert.match(trigger.explanation.cause, /not in DPC containment/);
+
+  const setup = onlyFinding(
+    'pcieport 0000:00:1c.0: EDR: Enable DPC _DSM failed to enable DPC',
+    'kernel.pcie-edr-event',
+  );
+  assert.equal(setup.explanation.severity, 'warning');
+  assert.match(setup.explanation.title, /could not be set up/);
+});
+
+test('DOE: a failed mailbox is harmless for passthrough; the errno is read; busy means a second user', () => {
+  const reset = onlyFinding(
+    'pci 0000:01:00.0: DOE: [160] failed to reset mailbox with abort command : -5',
+    'kernel.pci-doe-mailbox-failed',
+  );
+  assert.equal(reset.explanation.severity, 'info');
+  assert.equal(reset.facts.errno, 'EIO');
+  assert.equal(reset.facts.offset, '160');
+  assert.match(reset.explanation.title, /harmless/);
+  const created = onlyFinding(
+    'pci 0000:01:00.0: DOE: [160] failed to create mailbox: -5',
+    'kernel.pci-doe-mailbox-failed',
+  );
+  assert.equal(created.facts.problem, 'failed to create mailbox');
+  const busy = onlyFinding(
+    'pci 0000:0d:00.0: DOE: [150] busy detected; another entity is sending conflicting requests',
+    'kernel.pci-doe-mailbox-failed',
+  );
+  assert.match(busy.explanation.cause, /something other than this kernel/);
+  assert.notEqual(busy.explanation.cause, reset.explanation.cause);
+});
