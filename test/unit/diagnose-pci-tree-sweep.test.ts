@@ -165,3 +165,66 @@ test('DOE: a failed mailbox is harmless for passthrough; the errno is read; busy
   assert.match(busy.explanation.cause, /something other than this kernel/);
   assert.notEqual(busy.explanation.cause, reset.explanation.cause);
 });
+
+test('recovery reset: a failed subordinate reset is an error; a slow link-down during DPC is only a warning', () => {
+  // err.c pcie_do_recovery(): reset_subordinates() != RECOVERED -> "subordinate device reset failed", goto failed.
+  const failed = onlyFinding(
+    'pcieport 0000:00:1c.0: AER: subordinate device reset failed',
+    'kernel.pcie-recovery-reset-failed',
+  );
+  assert.equal(failed.explanation.severity, 'error');
+  assert.match(failed.explanation.cause, /device recovery failed/);
+  // dpc.c dpc_wait_rp_inactive(): RP Busy still set after HZ -> -EBUSY -> PCI_ERS_RESULT_DISCONNECT.
+  const busy = onlyFinding(
+    'pcieport 0000:00:1c.0: DPC: root port still busy',
+    'kernel.pcie-recovery-reset-failed',
+  );
+  assert.match(busy.explanation.cause, /RP Busy/);
+  const old = onlyFinding(
+    'dpc 0000:00:1c.0:pcie010: DPC root port still busy',
+    'kernel.pcie-recovery-reset-failed',
+  );
+  assert.equal(old.explanation.cause, busy.explanation.cause);
+  // dpc.c dpc_reset_link(): pcie_wait_for_link(pdev, false) failing only logs with pci_info and continues.
+  const slow = onlyFinding(
+    'pcieport 0000:00:1c.0: DPC: Data Link Layer Link Active not cleared in 1000 msec',
+    'kernel.pcie-recovery-reset-failed',
+  );
+  assert.equal(slow.explanation.severity, 'warning');
+  assert.equal(slow.facts.ms, '1000');
+  assert.match(slow.explanation.cause, /carries on/);
+});
+
+test('DPC RP PIO: the request kind and how it failed are read, and the cause follows them', () => {
+  // dpc.c rp_pio_error_string[]: bit 18 is "Memory Request Completion Timeout", bit 0 "Configuration Request received UR Completion".
+  const mem = onlyFinding(
+    'pcieport 0000:00:1c.0: DPC: [18] Memory Request Completion Timeout (First)',
+    'kernel.dpc-rp-pio-error',
+  );
+  assert.equal(mem.facts.kind, 'Memory');
+  assert.equal(mem.facts.bit, '18');
+  assert.match(mem.explanation.cause, /MMIO/);
+  assert.match(mem.explanation.cause, /no completion at all/);
+  assert.match(mem.explanation.cause, /First/);
+  const cfg = onlyFinding(
+    'pcieport 0000:00:1c.0: DPC: [ 0] Configuration Request received UR Completion',
+    'kernel.dpc-rp-pio-error',
+  );
+  assert.equal(cfg.facts.completion, 'UR');
+  assert.match(cfg.explanation.cause, /config-space access/);
+  assert.match(cfg.explanation.cause, /Unsupported Request/);
+  assert.doesNotMatch(cfg.explanation.cause, /First/);
+  const status = onlyFinding(
+    'pcieport 0000:00:1c.0: DPC: rp_pio_status: 0x00040000, rp_pio_mask: 0x00000000',
+    'kernel.dpc-rp-pio-error',
+  );
+  assert.equal(status.facts.status, '0x00040000');
+  assert.doesNotMatch(status.explanation.cause, /Unsupported Request|no completion at all/);
+  // An AER "TLP Header" line is not a DPC detail line.
+  assert.equal(
+    diagnoseText(
+      'pcieport 0000:00:1c.0: AER:   TLP Header: 0x00000001 0x0000000f 0xe0000000 0x00000000',
+    ).findings.filter((f) => f.entry.id === 'kernel.dpc-rp-pio-error').length,
+    0,
+  );
+});

@@ -284,6 +284,107 @@ export const PCI_TREE_ENTRIES: CatalogueEntry[] = [
       }),
     ],
   },
+
+  // ---------------------------------------------------------------- drivers/pci/pcie/err.c, dpc.c
+  {
+    id: 'kernel.pcie-recovery-reset-failed',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/pcie/err.c pcie_do_recovery() (the DPC lines: drivers/pci/pcie/dpc.c dpc_reset_link(), dpc_wait_rp_inactive())',
+    format: 'subordinate device reset failed\n',
+    versions:
+      'err.c prints it with the "AER: " prefix ("pcieport ADDR: AER: subordinate device reset failed", Linux 5.x+), for DPC-contained errors as well. dpc.c prints "root port still busy" (older: "DPC root port still busy", on the dpc service device) when the root port does not finish its outstanding requests, and "Data Link Layer Link Active not cleared in 1000 msec" when the contained link does not go down',
+    patterns: [
+      /(?<what>subordinate device reset failed)/,
+      /(?:DPC: |pcie\d{3}: )(?<what>(?:DPC )?root port still busy)/,
+      /DPC: (?<what>Data Link Layer Link Active not cleared) in (?<ms>\d{1,6}) msec/,
+    ],
+    severity: 'error',
+    title: 'PCIe error recovery could not reset the devices below a port',
+    cause:
+      'after a fatal (or DPC-contained) PCIe error the kernel recovers the devices below the port that reported it: it tells their drivers, resets the link below the port (a secondary bus reset for AER, the DPC release of the contained link) and waits for the devices to answer again. That reset step failed: the link did not come back up, or the devices did not answer config reads in time. Recovery stops here and "device recovery failed" follows: the devices below stay unusable until they are removed and rescanned or the host reboots. A device passed to a VM is reported to QEMU as an unrecoverable error and QEMU stops the VM',
+    fix: 'read the AER/DPC lines before it for the device and the error. Power-cycle the host (a warm reboot may not bring a hung device back); if it recurs with the same device, suspect the card, slot or riser, or a device that does not survive resets (many GPUs; vendor-reset for some AMD cards); keep ASPM off on its link and check for firmware updates of the device',
+    refine: (f) => {
+      if (/root port still busy/.test(f.what ?? ''))
+        return {
+          cause:
+            'a DPC event was being cleared, but the root port still had requests of its own outstanding (its RP Busy bit stayed set for a second), so the kernel gave up releasing the contained link: recovery fails and the devices below stay cut off until they are removed and rescanned or the host reboots. A device passed to a VM is reported to QEMU as an unrecoverable error and QEMU stops the VM',
+        };
+      if (f.what === 'Data Link Layer Link Active not cleared')
+        return {
+          title: 'A link contained by DPC did not go down within a second',
+          severity: 'warning',
+          cause: `DPC disables the link below the port when it contains an error; before releasing it the kernel waits for the link to report inactive, and it still reported active after ${f.ms ?? '1000'} ms. The kernel carries on with the recovery anyway; the lines after it say whether the devices came back ("device recovery successful") or not`,
+        };
+      return undefined;
+    },
+    render: render('pcieport 0000:00:1c.0: AER: '),
+    examples: [
+      ex('pcieport 0000:00:1c.0: AER: subordinate device reset failed', {
+        what: 'subordinate device reset failed',
+        bdf: '0000:00:1c.0',
+      }),
+      ex('pcieport 0000:00:1c.0: DPC: root port still busy', { what: 'root port still busy' }),
+      ex('pcieport 0000:00:1c.0: DPC: Data Link Layer Link Active not cleared in 1000 msec', { ms: '1000' }),
+    ],
+  },
+  {
+    id: 'kernel.dpc-rp-pio-error',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/pcie/dpc.c dpc_process_rp_pio_error()',
+    format: '[%2d] %s%s\n',
+    versions:
+      'printed with the "DPC: " prefix (Linux 5.2+; before, on the dpc service device "dpc ADDR:pcie010: "), after "DPC: RP PIO error detected" and "rp_pio_status: %#010x, rp_pio_mask: %#010x"; the same function prints "RP PIO severity=%#010x, syserror=%#010x, exception=%#010x", "TLP Header: …", "RP PIO ImpSpec Log %#010x" and "TLP Prefix Header: dw%d, %#010x". The bit names are "Configuration/I/O/Memory Request received UR Completion", "… received CA Completion" and "… Completion Timeout"; " (First)" marks the first error',
+    patterns: [
+      /(?:DPC: |pcie\d{3}: )\[ ?(?<bit>\d{1,2})\] (?<what>(?<kind>Configuration|I\/O|Memory) Request (?:received (?<completion>UR|CA) Completion|Completion (?<timeout>Timeout)))(?<first> \(First\))?/,
+      /(?:DPC: |pcie\d{3}: )rp_pio_status: (?<status>0x[0-9a-fA-F]{8}), rp_pio_mask: (?<mask>0x[0-9a-fA-F]{8})/,
+      /(?:DPC: |pcie\d{3}: )(?<detail>RP PIO severity=|RP PIO ImpSpec Log|TLP Prefix Header: dw)/,
+      /DPC: TLP Header: (?<header>0x[0-9a-fA-F]{8} 0x[0-9a-fA-F]{8})/,
+    ],
+    severity: 'error',
+    title: 'A root port contained an error on a request the CPU sent to a device below it (DPC RP PIO)',
+    cause:
+      "the root port's DPC extensions caught a failed request that the CPU itself sent down the link (a config, I/O or memory access, e.g. a driver, lspci, or a VM's vCPU through a mapped BAR): the device answered it with an error or not at all. The port cut the link to contain it, and recovery of the devices below follows. These lines are the details: which kind of request and how it failed, and the header of the request",
+    fix: 'read the kernel lines before it for what was accessing the device (a driver timing out, a reset, QEMU starting or stopping a VM); a device that fails MMIO after a reset did not survive it (power-cycle the host, and for GPUs avoid resets they do not support); check that nothing (lspci, monitoring tools, the host driver) touches a device assigned to a VM',
+    refine: (f) => {
+      const kind = f.kind;
+      const how =
+        f.timeout !== undefined
+          ? 'no completion at all arrived (the device is hung, in a deep power state, or the link is down)'
+          : f.completion === 'UR'
+            ? 'the device answered Unsupported Request (it did not claim the address: its BARs or memory decoding were off, e.g. right after a reset or in D3)'
+            : f.completion === 'CA'
+              ? 'the device answered Completer Abort (it refused the request: an internal error of the device)'
+              : '';
+      if (!kind || !how) return undefined;
+      const what =
+        kind === 'Memory'
+          ? 'a memory (MMIO) read or write to a BAR of a device below the port, as a driver or a VM using a passed-through device does'
+          : kind === 'Configuration'
+            ? 'a config-space access (a driver, lspci, QEMU reading the device) to a device below the port'
+            : 'a legacy I/O-port access to a device below the port';
+      return {
+        cause: `the root port's DPC extensions caught a failed request that the CPU sent: ${what}, and ${how}${
+          f.first ? '. It is marked First: this is the error that triggered the containment' : ''
+        }. The port cut the link to contain it; recovery of the devices below follows`,
+      };
+    },
+    render: render('pcieport 0000:00:1c.0: DPC: ', 18, 'Memory Request Completion Timeout', ' (First)'),
+    examples: [
+      ex('pcieport 0000:00:1c.0: DPC: [18] Memory Request Completion Timeout (First)', {
+        bit: '18',
+        kind: 'Memory',
+        first: ' (First)',
+      }),
+      ex('pcieport 0000:00:1c.0: DPC: [ 0] Configuration Request received UR Completion', {
+        bit: '0',
+        kind: 'Configuration',
+        completion: 'UR',
+      }),
+      ex('pcieport 0000:00:1c.0: DPC: rp_pio_status: 0x00040000, rp_pio_mask: 0x00000000', {
+        status: '0x00040000',
+      }),
+    ],
+  },
 ];
 
 /** Further wordings the entries above recognise, for the coverage ledger. */
@@ -419,6 +520,66 @@ export const PCI_TREE_ALSO: { id: string; file: string; format: string; text: st
     file: 'torvalds/linux drivers/pci/pcie/bwctrl.c',
     format: 'WARNING: CPU: %d PID: %d at %s:%d %pS',
     text: 'WARNING: CPU: 1 PID: 1 at drivers/pci/pcie/bwctrl.c:168 pcie_set_target_speed+0x1a/0x40',
+  },
+  {
+    id: 'kernel.pcie-recovery-reset-failed',
+    file: 'torvalds/linux drivers/pci/pcie/dpc.c',
+    format: 'root port still busy',
+    text: 'pcieport 0000:00:1c.0: DPC: root port still busy',
+  },
+  {
+    id: 'kernel.pcie-recovery-reset-failed',
+    file: 'torvalds/linux drivers/pci/pcie/dpc.c',
+    format: 'DPC root port still busy',
+    text: 'dpc 0000:00:1c.0:pcie010: DPC root port still busy',
+  },
+  {
+    id: 'kernel.pcie-recovery-reset-failed',
+    file: 'torvalds/linux drivers/pci/pcie/dpc.c',
+    format: 'Data Link Layer Link Active not cleared in 1000 msec',
+    text: 'pcieport 0000:00:1c.0: DPC: Data Link Layer Link Active not cleared in 1000 msec',
+  },
+  {
+    id: 'kernel.dpc-rp-pio-error',
+    file: 'torvalds/linux drivers/pci/pcie/dpc.c',
+    format: 'rp_pio_status: %#010x, rp_pio_mask: %#010x',
+    text: 'pcieport 0000:00:1c.0: DPC: rp_pio_status: 0x00040000, rp_pio_mask: 0x00000000',
+  },
+  {
+    id: 'kernel.dpc-rp-pio-error',
+    file: 'torvalds/linux drivers/pci/pcie/dpc.c',
+    format: 'RP PIO severity=%#010x, syserror=%#010x, exception=%#010x',
+    text: 'pcieport 0000:00:1c.0: DPC: RP PIO severity=0x00070707, syserror=0x00000000, exception=0x00000000',
+  },
+  {
+    id: 'kernel.dpc-rp-pio-error',
+    file: 'torvalds/linux drivers/pci/pcie/dpc.c',
+    format: 'TLP Header: %#010x %#010x %#010x %#010x',
+    text: 'pcieport 0000:00:1c.0: DPC: TLP Header: 0x00000001 0x0000000f 0xe0000000 0x00000000',
+  },
+  {
+    id: 'kernel.dpc-rp-pio-error',
+    file: 'torvalds/linux drivers/pci/pcie/dpc.c',
+    format: 'RP PIO ImpSpec Log %#010x',
+    text: 'pcieport 0000:00:1c.0: DPC: RP PIO ImpSpec Log 0x00000000',
+  },
+  {
+    id: 'kernel.dpc-rp-pio-error',
+    file: 'torvalds/linux drivers/pci/pcie/dpc.c',
+    format: 'TLP Prefix Header: dw%d, %#010x',
+    text: 'pcieport 0000:00:1c.0: DPC: TLP Prefix Header: dw0, 0x00000000',
+  },
+  {
+    id: 'kernel.sriov-no-configure',
+    file: 'torvalds/linux drivers/pci/iov.c',
+    format: 'no driver bound to device; cannot configure SR-IOV',
+    text: 'pci 0000:03:00.0: no driver bound to device; cannot configure SR-IOV',
+  },
+  {
+    id: 'kernel.sriov-no-mmio',
+    file: 'torvalds/linux drivers/pci/iov.c',
+    format: "can't enable %d VFs (bus %02x out of range of %pR)",
+    text: "ixgbe 0000:03:00.0: can't enable 64 VFs (bus 04 out of range of [bus 03])",
   },
 ];
 
@@ -592,4 +753,15 @@ export const PCI_TREE_LEFT_OUT: { file: string; format: string; why: string }[] 
   },
   { file: 'torvalds/linux drivers/pci/doe.c', format: '[%x] Issuing Abort', why: DBG },
   { file: 'torvalds/linux drivers/pci/doe.c', format: '[%x] Found protocol %d vid: %x prot: %x', why: DBG },
+  // pcie/dpc.c
+  {
+    file: 'torvalds/linux drivers/pci/pcie/dpc.c',
+    format: 'enabled with IRQ %d',
+    why: 'routine boot line of the DPC service on each port that has it',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/pcie/dpc.c',
+    format: 'request IRQ%d failed: %d',
+    why: 'the DPC service could not get its interrupt at boot and is not used on that port; errors there are then handled by AER alone, nothing about device assignment changes',
+  },
 ];
