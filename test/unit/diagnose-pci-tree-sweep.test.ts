@@ -228,3 +228,58 @@ test('DPC RP PIO: the request kind and how it failed are read, and the cause fol
     0,
   );
 });
+
+test('pciehp: a power fault is an error; a failed add names the bus or the empty scan', () => {
+  // pciehp_hpc.c pciehp_ist(): PCI_EXP_SLTSTA_PFD -> ctrl_err "Slot(%s): Power fault".
+  const fault = onlyFinding(
+    'pcieport 0000:00:1c.0: pciehp: Slot(1): Power fault',
+    'kernel.pciehp-power-fault',
+  );
+  assert.equal(fault.explanation.severity, 'error');
+  assert.equal(fault.facts.slot, '1');
+  // pciehp_ctrl.c board_added(): pciehp_configure_device() failing (not -EEXIST) -> "Cannot add device at %04x:%02x:00".
+  const add = onlyFinding(
+    'pcieport 0000:00:1c.0: pciehp: Cannot add device at 0000:02:00',
+    'kernel.pciehp-add-failed',
+  );
+  assert.equal(add.facts.bus, '0000:02');
+  assert.doesNotMatch(add.explanation.cause, /found no device at function 0/);
+  // pciehp_pci.c pciehp_configure_device(): no device at devfn 0 after pci_scan_slot() -> "No new device found".
+  const none = onlyFinding(
+    'pcieport 0000:00:1c.0: pciehp: Slot(1): No new device found',
+    'kernel.pciehp-add-failed',
+  );
+  assert.match(none.explanation.cause, /found no device at function 0/);
+});
+
+test('pciehp slot power requests: already on/off is harmless, an open latch blocks power-on', () => {
+  // pciehp_ctrl.c __pciehp_enable_slot(): power already on -> "Already enabled", returns 0.
+  const on = onlyFinding(
+    'pcieport 0000:00:1c.0: pciehp: Slot(1): Already enabled',
+    'kernel.pciehp-slot-state',
+  );
+  assert.equal(on.explanation.severity, 'info');
+  assert.match(on.explanation.title, /already was on/);
+  // pciehp_sysfs_disable_slot() in OFF_STATE -> "Already disabled" (-EINVAL from __pciehp_disable_slot()).
+  const off = onlyFinding(
+    'pcieport 0000:00:1c.0: pciehp: Slot(1): Already disabled',
+    'kernel.pciehp-slot-state',
+  );
+  assert.match(off.explanation.title, /already was off/);
+  assert.match(off.explanation.cause, /EINVAL/);
+  const busy = onlyFinding(
+    'pcieport 0000:00:1c.0: pciehp: Slot(1): Already in powering on state',
+    'kernel.pciehp-slot-state',
+  );
+  assert.match(busy.explanation.title, /already doing so/);
+  // __pciehp_enable_slot(): MRL sensor reports open -> "Latch open", -ENODEV.
+  const latch = onlyFinding('pcieport 0000:00:1c.0: pciehp: Slot(1): Latch open', 'kernel.pciehp-slot-state');
+  assert.equal(latch.explanation.severity, 'warning');
+  assert.match(latch.explanation.cause, /ENODEV/);
+  const invalid = onlyFinding(
+    'pcieport 0000:00:1c.0: pciehp: Slot(1): Invalid state 0x4',
+    'kernel.pciehp-slot-state',
+  );
+  assert.equal(invalid.facts.state, '0x4');
+  assert.match(invalid.explanation.cause, /0x4/);
+});

@@ -385,6 +385,117 @@ export const PCI_TREE_ENTRIES: CatalogueEntry[] = [
       }),
     ],
   },
+
+  // ---------------------------------------------------------------- drivers/pci/hotplug/pciehp_*.c
+  {
+    id: 'kernel.pciehp-power-fault',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/hotplug/pciehp_hpc.c pciehp_ist() (also drivers/pci/hotplug/pciehp_ctrl.c board_added())',
+    format: 'Slot(%s): Power fault\n',
+    versions:
+      'printed with ctrl_err() and the "pciehp: " prefix: "pcieport ADDR: pciehp: Slot(N): Power fault"; 3.x kernels: "Power fault on slot %s" / "Power fault on Slot(%s)"',
+    patterns: [
+      /pciehp: Slot\((?<slot>[\w.-]{1,16})\): Power fault/,
+      /Power fault on (?:slot |Slot\()(?<slot>[\w.-]{1,16})/,
+    ],
+    severity: 'error',
+    title: "A hot-plug slot's power controller reported a power fault",
+    cause:
+      'the slot\'s power controller signalled Power Fault Detected (an overcurrent or short on the slot\'s supply, a card drawing more than the slot gives, or a faulty slot or riser). pciehp turns on the attention indicator and the power indicator off; when it happens while the slot is being powered on, the card is not added and "Cannot add device" may follow. The card below is unusable until the fault clears. A device in it that was assigned to a VM is gone for that VM',
+    fix: "power the host off, reseat the card and check its auxiliary power cables and any riser; look at the server's BMC/IPMI event log for the slot; try another slot. If it only happens on power-on after a VM released the card, the card's inrush on re-power may be the trigger: keep the slot powered (avoid `echo 0 > /sys/bus/pci/slots/N/power`)",
+    render: render('pcieport 0000:00:1c.0: pciehp: ', '1'),
+    examples: [
+      ex('pcieport 0000:00:1c.0: pciehp: Slot(1): Power fault', { slot: '1', bdf: '0000:00:1c.0' }),
+      ex('pciehp 0000:00:1c.0:pcie004: Power fault on slot 1', { slot: '1' }),
+    ],
+  },
+  {
+    id: 'kernel.pciehp-add-failed',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/hotplug/pciehp_ctrl.c board_added() ("No new device found": drivers/pci/hotplug/pciehp_pci.c pciehp_configure_device())',
+    format: 'Cannot add device at %04x:%02x:00\n',
+    versions:
+      'printed with the "pciehp: " prefix, usually after "No new device found" or the link-training lines; 3.x kernels print the same text on the pciehp service device ("pciehp ADDR:pcie004: …")',
+    patterns: [
+      /pciehp: (?:Slot\([\w.-]{1,16}\): )?Cannot add device at (?<bus>[0-9a-f]{4}:[0-9a-f]{2}):00/,
+      /pciehp: (?:Slot\([\w.-]{1,16}\): )?(?<what>No new device found)/,
+    ],
+    severity: 'error',
+    title: 'pciehp could not add the device in a hot-plug slot',
+    cause:
+      'after a card was inserted, a link came up or the slot was powered on (by a button, `echo 1 > /sys/bus/pci/slots/N/power`, or QEMU\'s device_add into a pcie-root-port in a guest), pciehp scanned the bus below the port and could not add what it found: nothing answered at function 0 ("No new device found"), or the scan failed. The slot is powered off again, so the card is not usable. On a host this follows a card that did not come back from a reset or a power cycle, or a link that trained but whose device is still initialising; in a guest it follows a hot-plug of a device that did not appear in the virtual slot',
+    fix: 'read the link-training lines before it ("Cannot train link", "No link", "No device found"); on a host retry with `echo 1 > /sys/bus/pci/slots/N/power` or `echo 1 > /sys/bus/pci/rescan`, and power-cycle the host if the card stays missing (GPUs that do not survive a reset need it); in a guest check that the device was actually attached (`virsh dumpxml`) and its QEMU errors',
+    refine: (f) =>
+      f.what
+        ? {
+            cause:
+              'pciehp scanned the bus below the hot-plug port after the link came up and found no device at function 0: nothing answers config reads there. The card is still initialising, did not come back from a reset or power cycle, or the link that came up leads nowhere. "Cannot add device" follows and the slot is powered off again',
+          }
+        : undefined,
+    render: render('pcieport 0000:00:1c.0: pciehp: ', 0, 2),
+    examples: [
+      ex('pcieport 0000:00:1c.0: pciehp: Cannot add device at 0000:02:00', { bus: '0000:02' }),
+      ex('pcieport 0000:00:1c.0: pciehp: Slot(1): No new device found', { what: 'No new device found' }),
+    ],
+  },
+  {
+    id: 'kernel.pciehp-slot-state',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/hotplug/pciehp_ctrl.c pciehp_sysfs_enable_slot(), pciehp_sysfs_disable_slot(), __pciehp_enable_slot()',
+    format: 'Slot(%s): Already enabled\n',
+    versions:
+      'the same functions print "Slot(%s): Already disabled", "Slot(%s): Already in powering on state", "Slot(%s): Already in powering off state", "Slot(%s): Latch open" and "Slot(%s): Invalid state %#x", with the "pciehp: " prefix; 3.x kernels: "Already enabled on slot %s", "Slot %s is already in powering on state"',
+    patterns: [
+      /pciehp: Slot\((?<slot>[\w.-]{1,16})\): (?<what>Already enabled|Already disabled|Already in powering on state|Already in powering off state|Latch open|Invalid state) ?(?<state>0x[0-9a-f]{1,2})?/,
+      /(?<what>Already enabled|Already disabled) on slot\(?(?<slot>[\w.-]{1,16})\)?/,
+      /Slot (?<slot>[\w.-]{1,16}) is (?<what>already in powering (?:on|off) state)/,
+    ],
+    severity: 'info',
+    title: 'A hot-plug slot was asked to power on but already was on (harmless)',
+    cause:
+      "something asked pciehp to power on a slot that is already powered: a write of 1 to /sys/bus/pci/slots/N/power, or a presence or link-up event on a slot that was never switched off. Nothing changes; the card stays as it is. Scripts that power-cycle a GPU between VM runs through the slot's power file print it when the power-off step did not happen",
+    fix: 'nothing to do; to power-cycle a card through its slot write 0 and then 1 to /sys/bus/pci/slots/N/power (find N with `lspci -vv -s ADDR | grep "Physical Slot"`), and check that the 0 was accepted',
+    refine: (f) => {
+      const what = (f.what ?? '').toLowerCase();
+      if (what === 'already disabled')
+        return {
+          title: 'A hot-plug slot was asked to power off but already was off (harmless)',
+          cause:
+            'something asked pciehp to power off a slot that is already off (a write of 0 to /sys/bus/pci/slots/N/power, or a second request while the first was done). The write fails with EINVAL and nothing changes. If the card should be there, the slot was switched off earlier (by a script, a failed hot-add, or a surprise removal) and needs `echo 1 > /sys/bus/pci/slots/N/power`',
+        };
+      if (what.includes('powering on state') || what.includes('powering off state'))
+        return {
+          title: 'A hot-plug slot was asked to change power while it was already doing so (harmless)',
+          cause:
+            'a write to /sys/bus/pci/slots/N/power arrived while pciehp was still powering the slot on or off from an earlier request or a hot-plug event; the new request is ignored. Wait for the first to finish (about a second, longer while a card trains its link) before writing again',
+        };
+      if (what === 'latch open')
+        return {
+          title: 'A hot-plug slot cannot be powered on: its retention latch (MRL) is open',
+          severity: 'warning',
+          cause:
+            'the slot has a manually-operated retention latch and it reports open, so pciehp refuses to power the slot on (ENODEV). The card cannot be used until the latch is closed; on some boards the sensor misreports and the slot never powers on',
+          fix: "close the slot latch (or the server's PCIe cage lever); if it is closed, the sensor or firmware is at fault: update the firmware or use another slot",
+        };
+      if (what === 'invalid state')
+        return {
+          title: 'pciehp found a hot-plug slot in an unexpected state',
+          severity: 'warning',
+          cause: `a power request for the slot found pciehp's state machine in a state it does not handle (${f.state ?? '?'}): a pciehp bug or a race between hot-plug events and sysfs writes. The request is refused`,
+          fix: 'retry after a moment; if it persists, update the kernel and report the sequence of pciehp lines before it',
+        };
+      return undefined;
+    },
+    render: render('pcieport 0000:00:1c.0: pciehp: ', '1'),
+    examples: [
+      ex('pcieport 0000:00:1c.0: pciehp: Slot(1): Already enabled', { slot: '1', what: 'Already enabled' }),
+      ex('pcieport 0000:00:1c.0: pciehp: Slot(1): Already disabled', { what: 'Already disabled' }),
+      ex('pcieport 0000:00:1c.0: pciehp: Slot(1): Already in powering off state', {
+        what: 'Already in powering off state',
+      }),
+      ex('pcieport 0000:00:1c.0: pciehp: Slot(1): Latch open', { what: 'Latch open' }),
+    ],
+  },
 ];
 
 /** Further wordings the entries above recognise, for the coverage ledger. */
@@ -581,6 +692,48 @@ export const PCI_TREE_ALSO: { id: string; file: string; format: string; text: st
     format: "can't enable %d VFs (bus %02x out of range of %pR)",
     text: "ixgbe 0000:03:00.0: can't enable 64 VFs (bus 04 out of range of [bus 03])",
   },
+  {
+    id: 'kernel.pciehp-power-fault',
+    file: 'torvalds/linux drivers/pci/hotplug/pciehp_ctrl.c',
+    format: 'Slot(%s): Power fault',
+    text: 'pcieport 0000:00:1c.0: pciehp: Slot(1): Power fault',
+  },
+  {
+    id: 'kernel.pciehp-add-failed',
+    file: 'torvalds/linux drivers/pci/hotplug/pciehp_pci.c',
+    format: 'No new device found',
+    text: 'pcieport 0000:00:1c.0: pciehp: Slot(1): No new device found',
+  },
+  {
+    id: 'kernel.pciehp-slot-state',
+    file: 'torvalds/linux drivers/pci/hotplug/pciehp_ctrl.c',
+    format: 'Slot(%s): Already disabled',
+    text: 'pcieport 0000:00:1c.0: pciehp: Slot(1): Already disabled',
+  },
+  {
+    id: 'kernel.pciehp-slot-state',
+    file: 'torvalds/linux drivers/pci/hotplug/pciehp_ctrl.c',
+    format: 'Slot(%s): Already in powering on state',
+    text: 'pcieport 0000:00:1c.0: pciehp: Slot(1): Already in powering on state',
+  },
+  {
+    id: 'kernel.pciehp-slot-state',
+    file: 'torvalds/linux drivers/pci/hotplug/pciehp_ctrl.c',
+    format: 'Slot(%s): Already in powering off state',
+    text: 'pcieport 0000:00:1c.0: pciehp: Slot(1): Already in powering off state',
+  },
+  {
+    id: 'kernel.pciehp-slot-state',
+    file: 'torvalds/linux drivers/pci/hotplug/pciehp_ctrl.c',
+    format: 'Slot(%s): Latch open',
+    text: 'pcieport 0000:00:1c.0: pciehp: Slot(1): Latch open',
+  },
+  {
+    id: 'kernel.pciehp-slot-state',
+    file: 'torvalds/linux drivers/pci/hotplug/pciehp_ctrl.c',
+    format: 'Slot(%s): Invalid state %#x',
+    text: 'pcieport 0000:00:1c.0: pciehp: Slot(1): Invalid state 0x4',
+  },
 ];
 
 const DBG = 'pci_dbg(): printed only with dynamic debug enabled';
@@ -763,5 +916,36 @@ export const PCI_TREE_LEFT_OUT: { file: string; format: string; why: string }[] 
     file: 'torvalds/linux drivers/pci/pcie/dpc.c',
     format: 'request IRQ%d failed: %d',
     why: 'the DPC service could not get its interrupt at boot and is not used on that port; errors there are then handled by AER alone, nothing about device assignment changes',
+  },
+  // hotplug/pciehp_*.c
+  {
+    file: 'torvalds/linux drivers/pci/hotplug/pciehp_pci.c',
+    format: 'Device %s already exists at %04x:%02x:00, skipping hot-add',
+    why: 'ctrl_dbg() since 4.x (printed only with pciehp.pciehp_debug or dynamic debug); the device is kept and nothing fails',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/hotplug/pciehp_core.c',
+    format: 'Slot already registered by another hotplug driver',
+    why: 'boot line when the firmware-driven acpiphp (or another hot-plug driver) owns the slot; hot-plug still works through that driver',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/hotplug/pciehp_core.c',
+    format: 'Slot initialization failed (%d)',
+    why: 'pciehp could not register a slot at boot (out of memory, or a sysfs slot name clash); the port then has no native hot-plug, which the setup checks do not depend on',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/hotplug/pciehp_core.c',
+    format: 'pci_hp_initialize failed: error %d',
+    why: 'the registration failure detailed by "Slot initialization failed"; same reason',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/hotplug/pciehp_core.c',
+    format: 'Controller initialization failed',
+    why: 'pciehp could not set up a port at boot (out of memory); the port has no native hot-plug',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/hotplug/pciehp_core.c',
+    format: 'Notification initialization failed',
+    why: "pciehp could not get the port's interrupt at boot; the port has no native hot-plug",
   },
 ];
