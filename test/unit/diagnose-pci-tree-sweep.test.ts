@@ -283,3 +283,54 @@ test('pciehp slot power requests: already on/off is harmless, an open latch bloc
   assert.equal(invalid.facts.state, '0x4');
   assert.match(invalid.explanation.cause, /0x4/);
 });
+
+test('MPS: matching the port is harmless; a refused size or an impossible read-back is a warning', () => {
+  // probe.c pci_configure_mps(): pcie_set_mps(dev, p_mps) succeeded -> pci_info "Max Payload Size set to".
+  const set = onlyFinding(
+    'pci 0000:01:00.0: Max Payload Size set to 256 (was 128, max 256)',
+    'kernel.pci-mps-configured',
+  );
+  assert.equal(set.explanation.severity, 'info');
+  assert.equal(set.facts.was, '128');
+  // Root port lowered to the device's maximum first.
+  const up = onlyFinding(
+    "pci 0000:01:00.0: Upstream bridge's Max Payload Size set to 128 (was 256, max 256)",
+    'kernel.pci-mps-configured',
+  );
+  assert.match(up.explanation.cause, /lowered the root port to 128 bytes/);
+  // pcie_set_mps() failed -> pci_warn "can't set Max Payload Size to %d".
+  const refused = onlyFinding(
+    'pci 0000:03:00.0: can\'t set Max Payload Size to 512; if necessary, use "pci=pcie_bus_safe" and report a bug',
+    'kernel.pci-mps-configured',
+  );
+  assert.equal(refused.explanation.severity, 'warning');
+  assert.match(refused.explanation.cause, /512-byte payloads/);
+  // A DEVCTL read-back of 16384 is not a valid MPS encoding result (max 4096).
+  const bogus = onlyFinding(
+    "pci 0000:01:00.0: Upstream bridge's Max Payload Size set to 256 (was 16384, max 512)",
+    'kernel.pci-mps-configured',
+  );
+  assert.equal(bogus.explanation.severity, 'warning');
+  assert.match(bogus.explanation.cause, /16384 bytes/);
+  // pcie_bus_configure_set() form carries the read request size.
+  const tuned = onlyFinding(
+    'pci 0000:01:00.0: Max Payload Size set to  256/ 512 (was  128), Max Read Rq  512',
+    'kernel.pci-mps-configured',
+  );
+  assert.equal(tuned.facts.mrrs, '512');
+  assert.match(tuned.explanation.cause, /pcie_bus_/);
+});
+
+test('link speed restriction: lifting the 2.5GT/s cap is harmless and is not the failed-retrain entry', () => {
+  // quirks.c pcie_failed_link_retrain(): link up with TLS at 2.5GT/s -> restore LNKCAP speed and retrain.
+  const lifted = onlyFinding(
+    'pcieport 0000:00:01.0: removing 2.5GT/s downstream link speed restriction',
+    'kernel.pci-link-speed-restriction-removed',
+  );
+  assert.equal(lifted.explanation.severity, 'info');
+  assert.match(lifted.explanation.cause, /retraining failed/);
+  assert.deepEqual(
+    diagnoseText('pcieport 0000:00:01.0: retraining failed').findings.map((f) => f.entry.id),
+    ['kernel.pci-link-retrain'],
+  );
+});

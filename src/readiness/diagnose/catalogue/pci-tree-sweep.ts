@@ -496,6 +496,83 @@ export const PCI_TREE_ENTRIES: CatalogueEntry[] = [
       ex('pcieport 0000:00:1c.0: pciehp: Slot(1): Latch open', { what: 'Latch open' }),
     ],
   },
+
+  // ---------------------------------------------------------------- drivers/pci/probe.c, quirks.c
+  {
+    id: 'kernel.pci-mps-configured',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/probe.c pci_configure_mps() (the "%4d/%4d … Max Read Rq" form: pcie_bus_configure_set())',
+    format: 'Max Payload Size set to %d (was %d, max %d)\n',
+    versions:
+      'Linux 4.x+ (pci_info()); the same function prints "Upstream bridge\'s Max Payload Size set to %d (was %d, max %d)" and "can\'t set Max Payload Size to %d; if necessary, use \\"pci=pcie_bus_safe\\" and report a bug"; with pci=pcie_bus_safe/perf/peer2peer the bus-wide tuning prints "Max Payload Size set to %4d/%4d (was %4d), Max Read Rq %4d"',
+    patterns: [
+      /(?<who>Upstream bridge's )?Max Payload Size set to (?<mps>\d{3,4}) \(was (?<was>\d{3,6}), max (?<max>\d{3,5})\)/,
+      /Max Payload Size set to +(?<mps>\d{3,4})\/ *(?<max>\d{3,4}) \(was +(?<was>\d{3,5})\), Max Read Rq +(?<mrrs>\d{3,4})/,
+      /(?<refused>can't set Max Payload Size to) (?<mps>\d{3,4}); if necessary, use "pci=pcie_bus_safe"/,
+    ],
+    severity: 'info',
+    title: "The kernel matched a device's PCIe Max Payload Size to its port (harmless)",
+    cause:
+      "at enumeration or hot-add the device's Max Payload Size differed from the port above it, and the kernel (in its default mode, without a pci=pcie_bus_* option) set the device to the port's value so both ends of the link agree; packets larger than the receiver accepts would otherwise be malformed and reported by AER. The only effect is the payload size used on that link. Harmless, and a sign the path is consistent",
+    fix: 'nothing to do',
+    refine: (f) => {
+      if (f.refused)
+        return {
+          title: "The kernel could not set a device's PCIe Max Payload Size to match its port",
+          severity: 'warning',
+          cause: `the port above the device uses ${f.mps}-byte payloads and the kernel tried to set the device to the same, but the device does not support that size (it is larger than the device's capability) and the port is not a root port the kernel would lower. The sizes along the path stay inconsistent: larger packets are malformed, which shows up as AER errors (Malformed TLP) or a device that fails under load, also when it is passed to a VM`,
+          fix: 'boot with pci=pcie_bus_safe, which sets every device on the path to the smallest size they all support; update the system firmware, which set the larger size',
+        };
+      if (Number(f.was) > 4096)
+        return {
+          title: 'A Max Payload Size was read back as an impossible value',
+          severity: 'warning',
+          cause: `the kernel read a current Max Payload Size of ${f.was} bytes, which PCIe does not allow (4096 is the largest): the port's control register read back wrong, a bug of that PCIe host controller's driver or emulation (seen with the Armada 3700 "aardvark" controller before its 2021 fix). The kernel overwrote it with ${f.mps}, so the link now uses a valid size`,
+          fix: "update the kernel (the host controller driver's fix sets a valid size at initialisation); no action is needed for the device itself",
+        };
+      if (f.who)
+        return {
+          cause: `the device cannot handle the payload size its root port was using, so the kernel lowered the root port to ${f.mps} bytes (the device's maximum) and then set the device to match. Both ends of the link now agree. Harmless; other devices below the same root port use the smaller size too`,
+        };
+      if (f.mrrs)
+        return {
+          cause: `a pci=pcie_bus_safe, pcie_bus_perf or pcie_bus_peer2peer option asked the kernel to tune payload sizes over the whole bus: this device now uses ${f.mps}-byte payloads and ${f.mrrs}-byte read requests. Harmless; the chosen option decides the sizes`,
+        };
+      return undefined;
+    },
+    render: render('pci 0000:01:00.0: ', 256, 128, 256),
+    examples: [
+      ex(
+        "pci 0000:01:00.0: Upstream bridge's Max Payload Size set to 256 (was 16384, max 512)",
+        { mps: '256', was: '16384', max: '512' },
+        'https://lore.kernel.org/r/20211005180952.6812-3-kabel@kernel.org',
+      ),
+      ex('pci 0000:01:00.0: Max Payload Size set to 256 (was 128, max 256)', { mps: '256', was: '128' }),
+      ex('pci 0000:01:00.0: Max Payload Size set to  256/ 512 (was  128), Max Read Rq  512', { mrrs: '512' }),
+      ex(
+        'pci 0000:03:00.0: can\'t set Max Payload Size to 512; if necessary, use "pci=pcie_bus_safe" and report a bug',
+        {
+          mps: '512',
+        },
+      ),
+    ],
+  },
+  {
+    id: 'kernel.pci-link-speed-restriction-removed',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/quirks.c pcie_failed_link_retrain()',
+    format: 'removing 2.5GT/s downstream link speed restriction\n',
+    versions:
+      'Linux 6.5+ (a89c82249c37, "PCI: Work around PCIe link training failures"); the quirk\'s other lines, "broken device, retraining non-functional downstream link at 2.5GT/s" and "retraining failed", are recognised by kernel.pci-link-retrain',
+    patterns: [/(?<what>removing 2\.5GT\/s downstream link speed restriction)/],
+    severity: 'info',
+    title: 'The kernel lifted a 2.5 GT/s cap on a PCIe link and retrained it at full speed',
+    cause:
+      'the port\'s Target Link Speed was held at 2.5 GT/s (set earlier by this same quirk when the link would not train, or left so by the firmware) while the link is up, so the kernel restores the full speed the port supports and retrains the link. Harmless when nothing follows; "retraining failed" after it means the link would not come up at full speed and the kernel put the old speed back. Some 6.x kernels also left a bridge at 2.5 GT/s after rapid hot-add/remove cycles (fixed in 2025)',
+    fix: 'nothing to do if no "retraining failed" follows; otherwise check `lspci -vv -s PORT | grep LnkSta` for the speed the link runs at, reseat the card or avoid risers, and update the kernel',
+    render: render('pcieport 0000:00:01.0: '),
+    examples: [ex('pcieport 0000:00:01.0: removing 2.5GT/s downstream link speed restriction')],
+  },
 ];
 
 /** Further wordings the entries above recognise, for the coverage ledger. */
@@ -734,6 +811,24 @@ export const PCI_TREE_ALSO: { id: string; file: string; format: string; text: st
     format: 'Slot(%s): Invalid state %#x',
     text: 'pcieport 0000:00:1c.0: pciehp: Slot(1): Invalid state 0x4',
   },
+  {
+    id: 'kernel.pci-mps-configured',
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: "Upstream bridge's Max Payload Size set to %d (was %d, max %d)",
+    text: "pci 0000:01:00.0: Upstream bridge's Max Payload Size set to 128 (was 256, max 256)",
+  },
+  {
+    id: 'kernel.pci-mps-configured',
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: 'can\'t set Max Payload Size to %d; if necessary, use "pci=pcie_bus_safe" and report a bug',
+    text: 'pci 0000:03:00.0: can\'t set Max Payload Size to 512; if necessary, use "pci=pcie_bus_safe" and report a bug',
+  },
+  {
+    id: 'kernel.pci-mps-configured',
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: 'Max Payload Size set to %4d/%4d (was %4d), Max Read Rq %4d',
+    text: 'pci 0000:01:00.0: Max Payload Size set to  256/ 512 (was  128), Max Read Rq  512',
+  },
 ];
 
 const DBG = 'pci_dbg(): printed only with dynamic debug enabled';
@@ -947,5 +1042,16 @@ export const PCI_TREE_LEFT_OUT: { file: string; format: string; why: string }[] 
     file: 'torvalds/linux drivers/pci/hotplug/pciehp_core.c',
     format: 'Notification initialization failed',
     why: "pciehp could not get the port's interrupt at boot; the port has no native hot-plug",
+  },
+  // probe.c
+  {
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: "ignoring class %#08x (doesn't match header type %02x)",
+    why: 'a device whose class code says bridge but whose header is not (or the reverse); the kernel ignores the class. A hardware quirk of rare devices, not met on the passthrough path',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: 'busn_res: %pR end %s updated to %02x',
+    why: 'routine bus-number bookkeeping while a bridge is scanned; the failures about bus numbers are covered',
   },
 ];
