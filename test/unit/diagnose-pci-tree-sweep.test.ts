@@ -334,3 +334,32 @@ test('link speed restriction: lifting the 2.5GT/s cap is harmless and is not the
     ['kernel.pci-link-retrain'],
   );
 });
+
+test('firmware-first AER: the layer and agent are read; the severity register marks an uncorrectable error', () => {
+  // aer.c cper_print_aer(): "aer_uncor_severity" is printed only when aer_severity != AER_CORRECTABLE.
+  const sev = onlyFinding(
+    'igb 0000:09:00.1: AER: aer_uncor_severity: 0x00062011',
+    'kernel.aer-firmware-first-report',
+  );
+  assert.equal(sev.explanation.severity, 'error');
+  assert.match(sev.explanation.title, /uncorrectable/i);
+  const status = onlyFinding(
+    'pcieport 0000:60:03.1: AER: aer_status: 0x00001000, aer_mask: 0x00006000',
+    'kernel.aer-firmware-first-report',
+  );
+  assert.equal(status.explanation.severity, 'warning');
+  assert.equal(status.facts.mask, '0x00006000');
+  // aer_error_layer[]: Physical / Data Link / Transaction; aer_agent_string[]: Receiver/Requester/Completer/Transmitter ID.
+  const dll = onlyFinding(
+    'pcieport 0000:60:03.1: AER: aer_layer=Data Link Layer, aer_agent=Transmitter ID',
+    'kernel.aer-firmware-first-report',
+  );
+  assert.equal(dll.facts.agent, 'Transmitter ID');
+  assert.match(dll.explanation.cause, /retransmitting/);
+  const tl = onlyFinding(
+    'igb 0000:09:00.1: AER: aer_layer=Transaction Layer, aer_agent=Requester ID',
+    'kernel.aer-firmware-first-report',
+  );
+  assert.match(tl.explanation.cause, /not from the wire/);
+  assert.notEqual(tl.explanation.cause, dll.explanation.cause);
+});

@@ -573,6 +573,61 @@ export const PCI_TREE_ENTRIES: CatalogueEntry[] = [
     render: render('pcieport 0000:00:01.0: '),
     examples: [ex('pcieport 0000:00:01.0: removing 2.5GT/s downstream link speed restriction')],
   },
+
+  // ---------------------------------------------------------------- drivers/pci/pcie/aer.c
+  {
+    id: 'kernel.aer-firmware-first-report',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/pcie/aer.c cper_print_aer()',
+    format: 'aer_status: 0x%08x, aer_mask: 0x%08x\n',
+    versions:
+      'printed with the "AER: " prefix on the device named by the firmware\'s error record, after the "{N}[Hardware Error]: …" lines of the APEI/GHES report; the same function prints the bit lines ("[%2d] %-22s%s", recognised by the AER entries), "aer_layer=%s, aer_agent=%s", for uncorrectable errors "aer_uncor_severity: 0x%08x", and the TLP header',
+    patterns: [
+      /AER: aer_status: (?<status>0x[0-9a-fA-F]{8}), aer_mask: (?<mask>0x[0-9a-fA-F]{8})/,
+      /AER: aer_layer=(?<layer>Physical Layer|Data Link Layer|Transaction Layer), aer_agent=(?<agent>Receiver ID|Requester ID|Completer ID|Transmitter ID)/,
+      /AER: aer_uncor_severity: (?<sev>0x[0-9a-fA-F]{8})/,
+    ],
+    severity: 'warning',
+    title: 'A PCIe error handled by the firmware first (APEI/GHES) was passed to the kernel',
+    cause:
+      'on this system the firmware owns PCIe error reporting (firmware-first: _OSC did not give the OS control of AER). It caught an error, logged it as a hardware error record (the "[Hardware Error]" lines before), and the kernel now prints the AER registers from that record for the device named: which status bits are set and masked, the bit names, the layer and the agent that detected it. Corrected errors need no action unless they flood; uncorrectable ones are followed by the kernel\'s recovery of the devices below the port. A device assigned to a VM is reported to QEMU through vfio-pci, and for an uncorrectable error QEMU stops the VM',
+    fix: 'read the "[nn] Name" bit lines and the device named; for link errors check the card, slot and riser and keep ASPM off on that link; for completion timeouts or unsupported requests on a passed-through device look at what the VM or host driver was doing (a reset the device does not survive, an access while it was in D3); the firmware\'s event log (BMC/IPMI SEL) has the same record',
+    refine: (f) => {
+      if (f.sev !== undefined)
+        return {
+          title: 'An uncorrectable PCIe error was reported by the firmware (firmware-first AER)',
+          severity: 'error',
+        };
+      if (f.layer === 'Physical Layer')
+        return {
+          cause: `the firmware-first error record says the ${f.agent ?? 'receiver'} saw a Physical Layer error on the link: a bad symbol on the wire (signal integrity: the card, slot, riser or cable, or a link that drops out of a power-saving state badly). Occasional corrected ones are harmless; a flood, or one that comes with a device falling off the bus, points at the hardware of that link`,
+        };
+      if (f.layer === 'Data Link Layer')
+        return {
+          cause: `the firmware-first error record says the ${f.agent ?? 'transmitter'} saw a Data Link Layer error (a bad packet, a replay or a replay timeout): the link is retransmitting. Usually a marginal link (slot, riser, ASPM transitions); corrected ones are harmless unless they flood`,
+        };
+      if (f.layer === 'Transaction Layer')
+        return {
+          cause: `the firmware-first error record says a Transaction Layer error was detected by the ${f.agent ?? 'device'}: a request that timed out, was unsupported, poisoned, or violated ACS. These come from what the device or the software driving it did (an access to a device in reset or D3, a DMA the IOMMU or ACS refused), not from the wire`,
+        };
+      return undefined;
+    },
+    render: render('pcieport 0000:00:1c.0: AER: ', 0x1000, 0x6000),
+    examples: [
+      ex('pcieport 0000:60:03.1: AER: aer_status: 0x00001000, aer_mask: 0x00006000', {
+        status: '0x00001000',
+        bdf: '0000:60:03.1',
+      }),
+      ex('pcieport 0000:60:03.1: AER: aer_layer=Data Link Layer, aer_agent=Transmitter ID', {
+        layer: 'Data Link Layer',
+        agent: 'Transmitter ID',
+      }),
+      ex('igb 0000:09:00.1: AER: aer_layer=Transaction Layer, aer_agent=Requester ID', {
+        layer: 'Transaction Layer',
+      }),
+      ex('igb 0000:09:00.1: AER: aer_uncor_severity: 0x00062011', { sev: '0x00062011' }),
+    ],
+  },
 ];
 
 /** Further wordings the entries above recognise, for the coverage ledger. */
@@ -829,6 +884,18 @@ export const PCI_TREE_ALSO: { id: string; file: string; format: string; text: st
     format: 'Max Payload Size set to %4d/%4d (was %4d), Max Read Rq %4d',
     text: 'pci 0000:01:00.0: Max Payload Size set to  256/ 512 (was  128), Max Read Rq  512',
   },
+  {
+    id: 'kernel.aer-firmware-first-report',
+    file: 'torvalds/linux drivers/pci/pcie/aer.c',
+    format: 'aer_layer=%s, aer_agent=%s',
+    text: 'pcieport 0000:c9:02.0: AER: aer_layer=Transaction Layer, aer_agent=Receiver ID',
+  },
+  {
+    id: 'kernel.aer-firmware-first-report',
+    file: 'torvalds/linux drivers/pci/pcie/aer.c',
+    format: 'aer_uncor_severity: 0x%08x',
+    text: 'pcieport 0000:c9:02.0: AER: aer_uncor_severity: 0x00463010',
+  },
 ];
 
 const DBG = 'pci_dbg(): printed only with dynamic debug enabled';
@@ -1053,5 +1120,16 @@ export const PCI_TREE_LEFT_OUT: { file: string; format: string; why: string }[] 
     file: 'torvalds/linux drivers/pci/probe.c',
     format: 'busn_res: %pR end %s updated to %02x',
     why: 'routine bus-number bookkeeping while a bridge is scanned; the failures about bus numbers are covered',
+  },
+  // quirks.c
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'Disable Relaxed Ordering Attributes to avoid PCIe Completion erratum',
+    why: 'boot line of a root-port quirk (some Intel Xeon E5 and AMD A1100 ports): devices below stop using Relaxed Ordering; only a throughput effect, nothing for the passthrough setup',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'PME# does not work under D3, disabling it',
+    why: 'boot line of a quirk for devices whose wake-up signal fails in D3; a suspend/wake-on-LAN concern, not device assignment',
   },
 ];
