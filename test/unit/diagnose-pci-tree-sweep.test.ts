@@ -363,3 +363,22 @@ test('firmware-first AER: the layer and agent are read; the severity register ma
   assert.match(tl.explanation.cause, /not from the wire/);
   assert.notEqual(tl.explanation.cause, dll.explanation.cause);
 });
+
+test('enumeration wait: ready after a short retry is harmless; many seconds says the reset is slow', () => {
+  // probe.c pci_bus_wait_rrs(): prints "ready after %dms" only when delay reached 1000 ms.
+  const quick = onlyFinding('pci 0000:0c:00.0: ready after 2047ms', 'kernel.enum-ready-after');
+  assert.equal(quick.explanation.severity, 'info');
+  assert.equal(quick.facts.ms, '2047');
+  assert.equal(quick.device, '0000:0c:00.0');
+  assert.doesNotMatch(quick.explanation.cause, /very long/);
+  const slow = onlyFinding('pci 0000:41:00.0: ready after 16383ms', 'kernel.enum-ready-after');
+  assert.match(slow.explanation.cause, /16383 ms/);
+  assert.match(slow.explanation.cause, /very long/);
+  // Not the reset-path wording of pci.c pci_dev_wait() ("ready %dms after %s").
+  assert.equal(
+    diagnoseText('vfio-pci 0000:0c:00.0: ready 1023ms after FLR').findings.some(
+      (f) => f.entry.id === 'kernel.enum-ready-after',
+    ),
+    false,
+  );
+});

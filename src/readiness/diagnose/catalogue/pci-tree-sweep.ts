@@ -9,7 +9,7 @@
  * file and function printing its format; PCI_TREE_ALSO and PCI_TREE_LEFT_OUT are this sweep's
  * ledger for docs/diagnose-coverage.md.
  */
-import type { CatalogueEntry, Refinement } from '../entry.js';
+import { BDF, type CatalogueEntry, type Refinement } from '../entry.js';
 import { ex, render } from './build.js';
 
 type Facts = Readonly<Record<string, string>>;
@@ -626,6 +626,32 @@ export const PCI_TREE_ENTRIES: CatalogueEntry[] = [
         layer: 'Transaction Layer',
       }),
       ex('igb 0000:09:00.1: AER: aer_uncor_severity: 0x00062011', { sev: '0x00062011' }),
+    ],
+  },
+
+  {
+    id: 'kernel.enum-ready-after',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/probe.c pci_bus_wait_rrs() (older: pci_bus_wait_crs())',
+    format: 'pci %04x:%02x:%02x.%d: ready after %dms\n',
+    versions:
+      'pr_info() with the address spelled out; newer kernels print it through pci_bus_info() with the same text. Printed only when the wait reached a second; the lines before it are "not ready after %dms; waiting"',
+    patterns: [new RegExp(`pci ${BDF}: ready after (?<ms>\\d{1,6})ms`)],
+    severity: 'info',
+    title: 'A device that was slow to answer during a bus scan is now ready (harmless)',
+    cause:
+      'while the kernel scanned the bus (at boot, a rescan, a hot-add, or after a reset that re-enumerates the device) the device answered its config reads with Configuration Request Retry Status, meaning "still initialising"; the kernel kept retrying and the device has now answered, after the time shown. The device is enumerated normally. GPUs, FPGAs and some NVMe drives do this after power-up; a wait of several seconds after a reset is a sign the device\'s reset is slow, not that it failed',
+    fix: "nothing to do; if it comes after each VM run and takes many seconds, the device's reset is slow (management tools and libvirt may time out before it is back): give the device time before restarting the VM",
+    refine: (f) =>
+      Number(f.ms) >= 10000
+        ? {
+            cause: `the device kept answering config reads with "retry, still initialising" for ${f.ms} ms before it answered, during a bus scan (boot, rescan, hot-add, or after a reset). It is enumerated now, but a wait of this length means the device takes very long to initialise: after a reset of a passed-through device, a VM or management tool that tries to use it sooner will fail`,
+          }
+        : undefined,
+    render: render('', 0, 0x0c, 0, 0, 2047),
+    examples: [
+      ex('pci 0000:0c:00.0: ready after 2047ms', { bdf: '0000:0c:00.0', ms: '2047' }),
+      ex('pci 0000:41:00.0: ready after 16383ms', { ms: '16383' }),
     ],
   },
 ];
