@@ -382,3 +382,20 @@ test('enumeration wait: ready after a short retry is harmless; many seconds says
     false,
   );
 });
+
+test('probe.c: an unknown NUMA node names the bus; a refused MRRS is the harmless retry of pcie_write_mrrs()', () => {
+  // probe.c pci_register_host_bridge(): nr_node_ids > 1 && pcibus_to_node(bus) == NUMA_NO_NODE.
+  const numa = onlyFinding(
+    'pci_bus 0000:00: Unknown NUMA node; performance will be reduced',
+    'kernel.pci-unknown-numa-node',
+  );
+  assert.equal(numa.facts.bus, '0000:00');
+  assert.match(numa.explanation.cause, /numa_node in sysfs reads -1/);
+  // probe.c pcie_write_mrrs(): pcie_set_readrq() failed -> warn, mrrs /= 2, loop.
+  const mrrs = onlyFinding(
+    'pci 0000:03:00.0: Failed attempting to set the MRRS',
+    'kernel.pci-mps-configured',
+  );
+  assert.match(mrrs.explanation.title, /retries with half/);
+  assert.match(mrrs.explanation.cause, /halves/);
+});

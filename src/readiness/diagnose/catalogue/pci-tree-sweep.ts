@@ -504,11 +504,12 @@ export const PCI_TREE_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/pci/probe.c pci_configure_mps() (the "%4d/%4d … Max Read Rq" form: pcie_bus_configure_set())',
     format: 'Max Payload Size set to %d (was %d, max %d)\n',
     versions:
-      'Linux 4.x+ (pci_info()); the same function prints "Upstream bridge\'s Max Payload Size set to %d (was %d, max %d)" and "can\'t set Max Payload Size to %d; if necessary, use \\"pci=pcie_bus_safe\\" and report a bug"; with pci=pcie_bus_safe/perf/peer2peer the bus-wide tuning prints "Max Payload Size set to %4d/%4d (was %4d), Max Read Rq %4d"',
+      'Linux 4.x+ (pci_info()); pcie_write_mrrs() (pci=pcie_bus_perf) prints "Failed attempting to set the MRRS" before halving the size; the same function prints "Upstream bridge\'s Max Payload Size set to %d (was %d, max %d)" and "can\'t set Max Payload Size to %d; if necessary, use \\"pci=pcie_bus_safe\\" and report a bug"; with pci=pcie_bus_safe/perf/peer2peer the bus-wide tuning prints "Max Payload Size set to %4d/%4d (was %4d), Max Read Rq %4d"',
     patterns: [
       /(?<who>Upstream bridge's )?Max Payload Size set to (?<mps>\d{3,4}) \(was (?<was>\d{3,6}), max (?<max>\d{3,5})\)/,
       /Max Payload Size set to +(?<mps>\d{3,4})\/ *(?<max>\d{3,4}) \(was +(?<was>\d{3,5})\), Max Read Rq +(?<mrrs>\d{3,4})/,
       /(?<refused>can't set Max Payload Size to) (?<mps>\d{3,4}); if necessary, use "pci=pcie_bus_safe"/,
+      /(?<mrrsRetry>Failed attempting to set the MRRS)/,
     ],
     severity: 'info',
     title: "The kernel matched a device's PCIe Max Payload Size to its port (harmless)",
@@ -516,6 +517,14 @@ export const PCI_TREE_ENTRIES: CatalogueEntry[] = [
       "at enumeration or hot-add the device's Max Payload Size differed from the port above it, and the kernel (in its default mode, without a pci=pcie_bus_* option) set the device to the port's value so both ends of the link agree; packets larger than the receiver accepts would otherwise be malformed and reported by AER. The only effect is the payload size used on that link. Harmless, and a sign the path is consistent",
     fix: 'nothing to do',
     refine: (f) => {
+      if (f.mrrsRetry)
+        return {
+          title:
+            'A device refused a Max Read Request Size; the kernel retries with half (harmless unless it runs out)',
+          cause:
+            'with pci=pcie_bus_perf the kernel sets each device\'s Max Read Request Size to its Max Payload Size; this device did not accept the value, so the kernel halves it and tries again. Harmless when it settles; "MRRS was unable to be configured with a safe value" would follow if even 128 bytes failed',
+          fix: 'nothing to do; if the "unable to be configured" line follows, boot with pci=pcie_bus_safe instead of pcie_bus_perf',
+        };
       if (f.refused)
         return {
           title: "The kernel could not set a device's PCIe Max Payload Size to match its port",
@@ -653,6 +662,23 @@ export const PCI_TREE_ENTRIES: CatalogueEntry[] = [
       ex('pci 0000:0c:00.0: ready after 2047ms', { bdf: '0000:0c:00.0', ms: '2047' }),
       ex('pci 0000:41:00.0: ready after 16383ms', { ms: '16383' }),
     ],
+  },
+
+  {
+    id: 'kernel.pci-unknown-numa-node',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/probe.c pci_register_host_bridge()',
+    format: 'Unknown NUMA node; performance will be reduced\n',
+    versions:
+      'dev_warn() on the root bus ("pci_bus 0000:00: Unknown NUMA node; …"), printed only on machines with more than one NUMA node',
+    patterns: [/pci_bus (?<bus>[0-9a-f]{4}:[0-9a-f]{2}): Unknown NUMA node; performance will be reduced/],
+    severity: 'warning',
+    title: 'The firmware does not say which NUMA node a PCI host bridge belongs to',
+    cause:
+      "the machine has several NUMA nodes (sockets, or sub-NUMA clusters), but the firmware gave this PCI root bus no proximity information (no _PXM in ACPI), so the kernel cannot place the devices below it on a node: their numa_node in sysfs reads -1 and drivers allocate memory without regard to locality. For device assignment it means the host cannot tell which node a GPU or NIC is attached to, so pinning the VM's vCPUs and memory to that node (for the best DMA and interrupt latency) has to be worked out by hand",
+    fix: 'update the system firmware or enable its ACPI NUMA/SRAT options; meanwhile find the socket a device hangs off from the board manual or `lstopo` and pin the VM by hand (libvirt <numatune> and <vcpupin>); check `cat /sys/bus/pci/devices/ADDR/numa_node`',
+    render: render('pci_bus 0000:00: '),
+    examples: [ex('pci_bus 0000:00: Unknown NUMA node; performance will be reduced', { bus: '0000:00' })],
   },
 ];
 
@@ -922,6 +948,12 @@ export const PCI_TREE_ALSO: { id: string; file: string; format: string; text: st
     format: 'aer_uncor_severity: 0x%08x',
     text: 'pcieport 0000:c9:02.0: AER: aer_uncor_severity: 0x00463010',
   },
+  {
+    id: 'kernel.pci-mps-configured',
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: 'Failed attempting to set the MRRS',
+    text: 'pci 0000:03:00.0: Failed attempting to set the MRRS',
+  },
 ];
 
 const DBG = 'pci_dbg(): printed only with dynamic debug enabled';
@@ -1157,5 +1189,35 @@ export const PCI_TREE_LEFT_OUT: { file: string; format: string; why: string }[] 
     file: 'torvalds/linux drivers/pci/quirks.c',
     format: 'PME# does not work under D3, disabling it',
     why: 'boot line of a quirk for devices whose wake-up signal fails in D3; a suspend/wake-on-LAN concern, not device assignment',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: 'claims to be downstream port but is acting as upstream port, correcting type',
+    why: 'the kernel corrects a switch port that reports the wrong port type (and the reverse wording); a routine fix-up with nothing to act on',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: "Relaxed Ordering disabled because the Root Port didn't support it",
+    why: 'follows the root-port Relaxed Ordering quirk; only a throughput effect on the device',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: 'disabling Extended Tags',
+    why: 'a host bridge quirk for hierarchies where some device mishandles Extended Tags; routine, the device works with 5-bit tags',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: 'config space:',
+    why: 'the hex dump of config space printed only with pci=earlydump, a debugging option',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: 'BAR %d %pR: legacy IDE quirk',
+    why: 'fixed legacy I/O ranges of an IDE controller in compatibility mode; not met with passthrough devices',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: 'failed to add bus: %d',
+    why: 'a host-controller driver (mostly arm64/embedded) failing its add_bus hook, shown with a WARN; not met on x86 passthrough hosts',
   },
 ];
