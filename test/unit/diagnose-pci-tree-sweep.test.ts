@@ -399,3 +399,21 @@ test('probe.c: an unknown NUMA node names the bus; a refused MRRS is the harmles
   assert.match(mrrs.explanation.title, /retries with half/);
   assert.match(mrrs.explanation.cause, /halves/);
 });
+
+test('hot-added bridge without a bus number is an error; an overlapping bus range is a warning naming the range', () => {
+  // probe.c pci_hp_add_bridge(): no free bus number in [start, end] -> pci_err and return -1.
+  const none = onlyFinding(
+    'pci 0000:04:00.0: No bus number available for hot-added bridge',
+    'kernel.pci-hotplug-bridge-no-bus',
+  );
+  assert.equal(none.explanation.severity, 'error');
+  assert.match(none.explanation.fix, /hpbussize/);
+  // probe.c pci_bus_insert_busn_res(): request_resource_conflict() found a conflict.
+  const overlap = onlyFinding(
+    'pci_bus 0000:05: busn_res: can not insert [bus 05-06] under [bus 04-05] (conflicts with (null) [bus 04-05])',
+    'kernel.pci-hotplug-bridge-no-bus',
+  );
+  assert.equal(overlap.explanation.severity, 'warning');
+  assert.equal(overlap.facts.range, '[bus 05-06]');
+  assert.match(overlap.explanation.cause, /\[bus 05-06\]/);
+});

@@ -680,6 +680,42 @@ export const PCI_TREE_ENTRIES: CatalogueEntry[] = [
     render: render('pci_bus 0000:00: '),
     examples: [ex('pci_bus 0000:00: Unknown NUMA node; performance will be reduced', { bus: '0000:00' })],
   },
+
+  {
+    id: 'kernel.pci-hotplug-bridge-no-bus',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/probe.c pci_hp_add_bridge() (the busn_res line: pci_bus_insert_busn_res())',
+    format: 'No bus number available for hot-added bridge\n',
+    versions:
+      'pci_err() since Linux 4.x (pciehp printed its own "No bus number available for hot-added bridge %s" before); the same file prints "busn_res: can not insert %pR under %s%pR (conflicts with %s %pR)" when a bridge\'s bus range overlaps another',
+    patterns: [
+      /(?<what>No bus number available for hot-added bridge)/,
+      /busn_res: (?<what>can not insert) (?<range>\[bus [0-9a-f]{2}(?:-[0-9a-f]{2})?\]) under/,
+    ],
+    severity: 'error',
+    title: 'A hot-added bridge got no bus number: the devices behind it are unusable',
+    cause:
+      'a device containing a PCI bridge or switch was hot-added (a Thunderbolt dock, a switch or multi-device card in a hot-plug slot, or in a guest a QEMU hot-plug below a pcie-root-port), and every bus number in the range the upstream port owns is already taken. Without a bus number the kernel cannot reach anything behind the new bridge, so those devices do not appear. The bus numbers of a port are fixed when the firmware (or the kernel at boot) enumerated it; a port with nothing below at boot usually gets only one',
+    fix: 'have the device present at boot so the firmware sizes the range, or reserve bus numbers for hot-plug: the kernel parameter pci=hpbussize=N on a host (and pci=realloc if the firmware left too little), or for a QEMU guest the pcie-root-port property bus-reserve=N (-device pcie-root-port,…,bus-reserve=N), which the guest firmware honours when it numbers the buses',
+    refine: (f) =>
+      f.what === 'can not insert'
+        ? {
+            title: "A bridge's bus-number range overlaps another and could not be recorded",
+            severity: 'warning',
+            cause: `the kernel tried to record the bus range ${f.range ?? ''} of a bridge under its parent's range, but it collides with a range already given to another bridge (the firmware or an earlier hot-plug numbered them inconsistently). The kernel then may renumber the bridge; if it cannot, "devices behind bridge are unusable" follows`,
+          }
+        : undefined,
+    render: render('pci 0000:04:00.0: '),
+    examples: [
+      ex('pci 0000:04:00.0: No bus number available for hot-added bridge', {
+        what: 'No bus number available for hot-added bridge',
+      }),
+      ex(
+        'pci_bus 0000:05: busn_res: can not insert [bus 05-06] under [bus 04-05] (conflicts with (null) [bus 04-05])',
+        { what: 'can not insert', range: '[bus 05-06]' },
+      ),
+    ],
+  },
 ];
 
 /** Further wordings the entries above recognise, for the coverage ledger. */
@@ -954,6 +990,12 @@ export const PCI_TREE_ALSO: { id: string; file: string; format: string; text: st
     format: 'Failed attempting to set the MRRS',
     text: 'pci 0000:03:00.0: Failed attempting to set the MRRS',
   },
+  {
+    id: 'kernel.pci-hotplug-bridge-no-bus',
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: 'busn_res: can not insert %pR under %s%pR (conflicts with %s %pR)',
+    text: 'pci_bus 0000:05: busn_res: can not insert [bus 05-06] under [bus 04-05] (conflicts with (null) [bus 04-05])',
+  },
 ];
 
 const DBG = 'pci_dbg(): printed only with dynamic debug enabled';
@@ -1219,5 +1261,20 @@ export const PCI_TREE_LEFT_OUT: { file: string; format: string; why: string }[] 
     file: 'torvalds/linux drivers/pci/probe.c',
     format: 'failed to add bus: %d',
     why: 'a host-controller driver (mostly arm64/embedded) failing its add_bus hook, shown with a WARN; not met on x86 passthrough hosts',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: 'busn_res: %pR %s released',
+    why: 'routine bus-number bookkeeping when a bridge is removed',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: 'No busn resource found for root bus, will use [bus %02x-ff]',
+    why: 'routine boot line of host bridges whose firmware gives no bus range (common with QEMU and embedded hosts); the kernel uses the full range',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/probe.c',
+    format: 'Scanning root bridge failed',
+    why: 'a native host-controller driver (arm64/embedded) failing to scan its bus; not met on x86 passthrough hosts',
   },
 ];
