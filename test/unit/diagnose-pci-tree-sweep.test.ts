@@ -417,3 +417,31 @@ test('hot-added bridge without a bus number is an error; an overlapping bus rang
   assert.equal(overlap.facts.range, '[bus 05-06]');
   assert.match(overlap.explanation.cause, /\[bus 05-06\]/);
 });
+
+test('optional space: the resource number says whether SR-IOV or a bridge window lost its extra room; success is harmless', () => {
+  // include/linux/pci.h: resources 7-12 are the SR-IOV VF BARs, 13-16 the bridge windows (CONFIG_PCI_IOV).
+  const vf = onlyFinding(
+    'pci 0000:03:00.0: failed to add 200000 res[7]=[mem 0x00000000-0x001fffff 64bit pref]',
+    'kernel.pci-resource-expand-failed',
+  );
+  assert.equal(vf.facts.resno, '7');
+  assert.match(vf.explanation.cause, /not enough MMIO resources for SR-IOV/);
+  const win = onlyFinding(
+    'pci 0000:51:00.0: BAR 15: [mem 0x201c00000000-0x2021ffffffff 64bit pref] (failed to expand by 0x3e00000000)',
+    'kernel.pci-resource-expand-failed',
+  );
+  assert.equal(win.facts.bar, '15');
+  assert.match(win.explanation.cause, /parent window had no space left/);
+  const named = onlyFinding(
+    'pci 0000:00:01.0: bridge window [mem 0xf0200000-0xf04fffff]: failed to expand by 0x800000',
+    'kernel.pci-resource-expand-failed',
+  );
+  assert.equal(named.explanation.cause, win.explanation.cause.replace('0x3e00000000', '0x800000'));
+  // setup-res.c pci_reassign_resource(): success -> "reassigned; expanded by".
+  const ok = onlyFinding(
+    'pci 0000:00:1c.0: bridge window [mem 0xb0000000-0xb0ffffff 64bit pref]: reassigned; expanded by 0x200000',
+    'kernel.pci-resource-expand-failed',
+  );
+  assert.equal(ok.explanation.severity, 'info');
+  assert.match(ok.explanation.title, /harmless/);
+});

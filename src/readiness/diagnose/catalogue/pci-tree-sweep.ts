@@ -10,7 +10,7 @@
  * ledger for docs/diagnose-coverage.md.
  */
 import { BDF, type CatalogueEntry, type Refinement } from '../entry.js';
-import { ex, render } from './build.js';
+import { ex, RANGE, render } from './build.js';
 
 type Facts = Readonly<Record<string, string>>;
 
@@ -112,6 +112,29 @@ function refineDoe(f: Facts): Refinement | undefined {
     return {
       cause:
         'the device answered a DOE request with a data object of another protocol than the one asked for: a device firmware bug, or a second user of the mailbox interleaving its requests. The exchange is aborted; the device otherwise keeps working',
+    };
+  return undefined;
+}
+
+/** What the extra space a resource could not get was for, by its resource number (include/linux/pci.h: 7-12 SR-IOV, 13-16 bridge windows). */
+function refineExpand(f: Facts): Refinement | undefined {
+  if (f.expanded)
+    return {
+      title: 'The kernel gave a bridge window or BAR its optional extra space (harmless)',
+      severity: 'info',
+      cause: `while assigning PCI address space the kernel first placed the required size and then managed to enlarge the ${f.res ?? 'resource'} by ${f.add ?? 'the optional amount'} (room for hot-plug below a bridge, or for SR-IOV VF BARs): everything asked for fits`,
+      fix: 'nothing to do',
+    };
+  const num = Number(f.bar ?? f.resno ?? Number.NaN);
+  const res = f.res ?? '';
+  if (/^VF BAR/.test(res) || (num >= 7 && num <= 12))
+    return {
+      cause: `the kernel placed the device's required BARs but could not add the optional space for its SR-IOV VF BARs (${f.add ?? '?'} more): the VF BARs stay unassigned, and enabling VFs later fails with "not enough MMIO resources for SR-IOV" (the sriov_numvfs write returns ENOMEM)`,
+      fix: 'enable SR-IOV support and Above 4G Decoding in the firmware setup so it reserves space for VF BARs, or boot with pci=realloc (pci=realloc,hpmmiosize=… / hpmmioprefsize=… for ports below a hot-plug slot); check with `lspci -vv -s ADDR | grep -A3 "SR-IOV"`',
+    };
+  if (res === 'bridge window' || (num >= 13 && num <= 16))
+    return {
+      cause: `the kernel sized a bridge window for what is below it and tried to add optional room (${f.add ?? '?'} more: hot-plug headroom, or space for devices' optional resources such as SR-IOV VF BARs), but the parent window had no space left. The devices present get their required BARs; what needed the extra room (a later hot-plug, VFs, a resized BAR) does not fit`,
     };
   return undefined;
 }
@@ -716,6 +739,56 @@ export const PCI_TREE_ENTRIES: CatalogueEntry[] = [
       ),
     ],
   },
+
+  // ---------------------------------------------------------------- drivers/pci/setup-res.c, setup-bus.c
+  {
+    id: 'kernel.pci-resource-expand-failed',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/setup-res.c pci_reassign_resource() (the "failed to add" line: drivers/pci/setup-bus.c reassign_resources_sorted())',
+    format: '%s %pR: failed to expand by %#llx\n',
+    versions:
+      'Linux 6.8+ names the resource ("BAR 15"→"bridge window", "VF BAR 0", "ROM"); before: "BAR %d: %pR (failed to expand by %#llx)" and "failed to add %llx res[%d]=%pR". The same function prints "%s %pR: reassigned; expanded by %#llx" (older "BAR %d: reassigned %pR (expanded by %#llx)") when it succeeds; 6.x setup-bus.c prints "%s %pR: failed to add %llx" / "failed to add optional %llx"',
+    patterns: [
+      new RegExp(
+        `(?<res>BAR \\d{1,2}|VF BAR \\d|bridge window|ROM) ${RANGE}: (?:failed to expand by|(?<expanded>reassigned; expanded by)) (?<add>0x[0-9a-f]{1,16})`,
+      ),
+      new RegExp(`BAR (?<bar>\\d{1,2}): ${RANGE} \\(failed to expand by (?<add>0x[0-9a-f]{1,16})\\)`),
+      new RegExp(
+        `BAR (?<bar>\\d{1,2}): (?<expanded>reassigned) ${RANGE} \\(expanded by (?<add>0x[0-9a-f]{1,16})\\)`,
+      ),
+      /failed to add (?<add>[0-9a-f]{1,16}) res\[(?<resno>\d{1,2})\]=/,
+      new RegExp(
+        `(?<res>BAR \\d{1,2}|VF BAR \\d|bridge window|ROM) ${RANGE}: failed to add (?:optional )?(?<add>[0-9a-f]{1,16})`,
+      ),
+    ],
+    severity: 'warning',
+    title: 'The kernel could not give a bridge window or BAR its optional extra space',
+    cause:
+      'while assigning PCI address space the kernel places every required BAR first and then tries to enlarge resources by optional amounts: hot-plug headroom for bridge windows, SR-IOV VF BARs, and sizes asked for by pci=realloc. This enlargement did not fit in the parent window, so the resource keeps its required size. What the extra room was for (a later hot-plug, enabling VFs, a larger BAR) will not fit; the devices present work',
+    fix: 'if VFs, hot-plug or a large BAR are needed: enable Above 4G Decoding (and SR-IOV support) in the firmware setup so it reserves more space, or boot with pci=realloc; for space below hot-plug ports, pci=hpmmiosize=… / hpmmioprefsize=…',
+    refine: refineExpand,
+    render: render('pci 0000:00:01.0: ', 'bridge window', '[mem 0xf0200000-0xf04fffff]', 0x800000),
+    examples: [
+      ex('pci 0000:00:01.0: bridge window [mem 0xf0200000-0xf04fffff]: failed to expand by 0x800000', {
+        res: 'bridge window',
+        add: '0x800000',
+      }),
+      ex(
+        'pci 0000:51:00.0: BAR 15: [mem 0x201c00000000-0x2021ffffffff 64bit pref] (failed to expand by 0x3e00000000)',
+        { bar: '15', add: '0x3e00000000' },
+      ),
+      ex('pci 0000:03:00.0: failed to add 200000 res[7]=[mem 0x00000000-0x001fffff 64bit pref]', {
+        resno: '7',
+        add: '200000',
+      }),
+      ex(
+        'pci 0000:00:1c.0: bridge window [mem 0xb0000000-0xb0ffffff 64bit pref]: reassigned; expanded by 0x200000',
+        {
+          expanded: 'reassigned; expanded by',
+        },
+      ),
+    ],
+  },
 ];
 
 /** Further wordings the entries above recognise, for the coverage ledger. */
@@ -995,6 +1068,36 @@ export const PCI_TREE_ALSO: { id: string; file: string; format: string; text: st
     file: 'torvalds/linux drivers/pci/probe.c',
     format: 'busn_res: can not insert %pR under %s%pR (conflicts with %s %pR)',
     text: 'pci_bus 0000:05: busn_res: can not insert [bus 05-06] under [bus 04-05] (conflicts with (null) [bus 04-05])',
+  },
+  {
+    id: 'kernel.pci-resource-expand-failed',
+    file: 'torvalds/linux drivers/pci/setup-res.c',
+    format: '%s %pR: reassigned; expanded by %#llx',
+    text: 'pci 0000:00:1c.0: bridge window [mem 0xb0000000-0xb0ffffff 64bit pref]: reassigned; expanded by 0x200000',
+  },
+  {
+    id: 'kernel.pci-resource-expand-failed',
+    file: 'torvalds/linux drivers/pci/setup-res.c',
+    format: 'BAR %d: %pR (failed to expand by %#llx)',
+    text: 'pci 0000:08:00.0: BAR 13: [io  0x2000-0x2fff] (failed to expand by 0x1000)',
+  },
+  {
+    id: 'kernel.pci-resource-expand-failed',
+    file: 'torvalds/linux drivers/pci/setup-res.c',
+    format: 'BAR %d: reassigned %pR (expanded by %#llx)',
+    text: 'pci 0000:08:00.0: BAR 13: reassigned [io  0x2000-0x2fff] (expanded by 0x1000)',
+  },
+  {
+    id: 'kernel.pci-resource-expand-failed',
+    file: 'torvalds/linux drivers/pci/setup-bus.c',
+    format: 'failed to add %llx res[%d]=%pR',
+    text: 'pci 0000:08:00.0: failed to add 1000 res[13]=[io  0x2000-0x2fff]',
+  },
+  {
+    id: 'kernel.pci-resource-expand-failed',
+    file: 'torvalds/linux drivers/pci/setup-bus.c',
+    format: '%s %pR: failed to add optional %llx',
+    text: 'pci 0000:00:00.0: bridge window [mem 0xf0200000-0xf04fffff]: failed to add optional 800000',
   },
 ];
 
@@ -1276,5 +1379,11 @@ export const PCI_TREE_LEFT_OUT: { file: string; format: string; why: string }[] 
     file: 'torvalds/linux drivers/pci/probe.c',
     format: 'Scanning root bridge failed',
     why: 'a native host-controller driver (arm64/embedded) failing to scan its bus; not met on x86 passthrough hosts',
+  },
+  // setup-res.c
+  {
+    file: 'torvalds/linux drivers/pci/setup-res.c',
+    format: "%s %pR: can't reassign; unassigned resource",
+    why: 'pci_reassign_resource() asked to enlarge a resource that was never assigned (older: "BAR %d: can\'t reassign an unassigned resource %pR"); the "can\'t assign; no space" line before it is the one explained',
   },
 ];
