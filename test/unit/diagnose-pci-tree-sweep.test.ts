@@ -445,3 +445,21 @@ test('optional space: the resource number says whether SR-IOV or a bridge window
   assert.equal(ok.explanation.severity, 'info');
   assert.match(ok.explanation.title, /harmless/);
 });
+
+test('GPU function link and D3hot delay quirks: both harmless, and the delay names its milliseconds', () => {
+  // quirks.c pci_create_device_link(): device_link_add(consumer, supplier) then pci_info "D0 power state depends on %s".
+  const link = onlyFinding(
+    'pci 0000:01:00.1: D0 power state depends on 0000:01:00.0',
+    'kernel.pci-pm-link-quirk',
+  );
+  assert.equal(link.explanation.severity, 'info');
+  assert.match(link.explanation.title, /audio/);
+  // quirks.c quirk_d3hot_delay(): raises dev->d3hot_delay and reports the new value.
+  const delay = onlyFinding(
+    'pci 0000:04:00.3: extending delay after power-on from D3hot to 20 msec',
+    'kernel.pci-pm-link-quirk',
+  );
+  assert.equal(delay.facts.ms, '20');
+  assert.match(delay.explanation.cause, /wait 20 ms/);
+  assert.doesNotMatch(delay.explanation.title, /audio/);
+});

@@ -147,7 +147,7 @@ export const PCI_TREE_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/pci/pcie/aspm.c __pci_disable_link_state()',
     format: "can't disable ASPM; OS doesn't have ASPM control\n",
     versions:
-      'printed with the driver and address of the device ("r8169 0000:02:00.0: can\'t disable ASPM; …"; older kernels: dev_printk with the same text). The same file prints "can\'t override BIOS ASPM; OS doesn\'t have ASPM control" (__pci_enable_link_state(), Linux 6.8+), "disabling ASPM on pre-1.1 PCIe device.  You can enable it with \'pcie_aspm=force\'" (pcie_aspm_sanity_check()), "PCIe ASPM is disabled" / "PCIe ASPM is forcibly enabled" (pcie_aspm=off/force) and "ASPM: Could not configure common clock"; drivers/pci/pci-acpi.c prints "ACPI FADT declares the system doesn\'t support PCIe ASPM, so disable it"',
+      'printed with the driver and address of the device ("r8169 0000:02:00.0: can\'t disable ASPM; …"; older kernels: dev_printk with the same text). The same file prints "can\'t override BIOS ASPM; OS doesn\'t have ASPM control" (__pci_enable_link_state(), newer 6.x kernels that have pci_enable_link_state()), "disabling ASPM on pre-1.1 PCIe device.  You can enable it with \'pcie_aspm=force\'" (pcie_aspm_sanity_check()), "PCIe ASPM is disabled" / "PCIe ASPM is forcibly enabled" (pcie_aspm=off/force) and "ASPM: Could not configure common clock"; drivers/pci/pci-acpi.c prints "ACPI FADT declares the system doesn\'t support PCIe ASPM, so disable it"',
     patterns: [
       /(?<what>can't disable ASPM|can't override BIOS ASPM); OS doesn't have ASPM control/,
       /(?<what>disabling ASPM on pre-1\.1 PCIe device)/,
@@ -789,6 +789,38 @@ export const PCI_TREE_ENTRIES: CatalogueEntry[] = [
       ),
     ],
   },
+
+  // ---------------------------------------------------------------- drivers/pci/quirks.c
+  {
+    id: 'kernel.pci-pm-link-quirk',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/quirks.c pci_create_device_link() (from quirk_gpu_hda(), quirk_gpu_usb(), quirk_gpu_usb_typec_ucsi())',
+    format: 'D0 power state depends on %s\n',
+    versions:
+      'Linux 5.x for the HDA function of AMD and NVIDIA GPUs, later also their USB and USB-C (UCSI) functions; quirk_d3hot_delay() in the same file prints "extending delay after power-on from D3hot to %d msec"',
+    patterns: [
+      new RegExp(`D0 power state depends on ${BDF}`),
+      /(?<delay>extending delay after power-on from D3hot) to (?<ms>\d{1,4}) msec/,
+    ],
+    severity: 'info',
+    title: "A GPU's audio (or USB) function was tied to the GPU for power management (harmless)",
+    cause:
+      'a PCI quirk linked this function (the HDMI/DP audio controller, or the USB/USB-C controller, of a GPU) to the GPU function it names, so runtime power management wakes the GPU before the audio function and keeps it awake while the audio function is in use (the audio codec needs the GPU powered). It is printed at boot, and again after a rescan, for practically every discrete GPU with audio. It changes nothing for device assignment: the functions of one GPU are normally in one IOMMU group and go to the VM together',
+    fix: 'nothing to do; pass all functions of the GPU to the VM together (both bound to vfio-pci)',
+    refine: (f) =>
+      f.delay
+        ? {
+            title: 'A device got a longer wake-up delay from D3hot by a quirk (harmless)',
+            cause: `the device is known to need more time after it is powered back from D3hot than the 10 ms the PCI spec allows, so a quirk makes the kernel wait ${f.ms ?? '20'} ms before touching it (some AMD GPUs, their audio functions and some AMD USB controllers). It only lengthens resume and reset a little; without it the device could be read too early and look absent`,
+            fix: 'nothing to do',
+          }
+        : undefined,
+    render: render('pci 0000:01:00.1: ', '0000:01:00.0'),
+    examples: [
+      ex('pci 0000:01:00.1: D0 power state depends on 0000:01:00.0', { bdf: '0000:01:00.0' }),
+      ex('pci 0000:04:00.3: extending delay after power-on from D3hot to 20 msec', { ms: '20' }),
+    ],
+  },
 ];
 
 /** Further wordings the entries above recognise, for the coverage ledger. */
@@ -1099,6 +1131,12 @@ export const PCI_TREE_ALSO: { id: string; file: string; format: string; text: st
     format: '%s %pR: failed to add optional %llx',
     text: 'pci 0000:00:00.0: bridge window [mem 0xf0200000-0xf04fffff]: failed to add optional 800000',
   },
+  {
+    id: 'kernel.pci-pm-link-quirk',
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'extending delay after power-on from D3hot to %d msec',
+    text: 'pci 0000:04:00.3: extending delay after power-on from D3hot to 20 msec',
+  },
 ];
 
 const DBG = 'pci_dbg(): printed only with dynamic debug enabled';
@@ -1385,5 +1423,15 @@ export const PCI_TREE_LEFT_OUT: { file: string; format: string; why: string }[] 
     file: 'torvalds/linux drivers/pci/setup-res.c',
     format: "%s %pR: can't reassign; unassigned resource",
     why: 'pci_reassign_resource() asked to enlarge a resource that was never assigned (older: "BAR %d: can\'t reassign an unassigned resource %pR"); the "can\'t assign; no space" line before it is the one explained',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'mask Replay Timer Timeout Correctable Errors due to %s hardware defect',
+    why: 'boot line of a quirk that masks a known-spurious correctable AER error on the port above certain devices; it removes noise, nothing to act on',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'PME# does not work under D0, disabling it',
+    why: 'boot line of a quirk for devices whose wake-up signal misfires in D0; a suspend concern, not device assignment',
   },
 ];
