@@ -463,3 +463,24 @@ test('GPU function link and D3hot delay quirks: both harmless, and the delay nam
   assert.match(delay.explanation.cause, /wait 20 ms/);
   assert.doesNotMatch(delay.explanation.title, /audio/);
 });
+
+test('slow PCI fixup: the function and time are read; the USB handoff and a second-long wait get their own cause', () => {
+  // quirks.c fixup_debug_report(): printed when duration > 10000 (about 10 ms) with the fixup as %pS.
+  const usb = onlyFinding(
+    'pci 0000:00:14.0: quirk_usb_early_handoff+0x0/0x790 took 20060 usecs',
+    'kernel.pci-fixup-slow',
+  );
+  assert.equal(usb.facts.func, 'quirk_usb_early_handoff');
+  assert.match(usb.explanation.cause, /legacy USB/);
+  const long = onlyFinding(
+    'pci 0000:01:00.0: quirk_nvidia_hda+0x0/0x150 took 1130521 usecs',
+    'kernel.pci-fixup-slow',
+  );
+  assert.equal(long.facts.us, '1130521');
+  assert.match(long.explanation.cause, /over a second/);
+  const short = onlyFinding(
+    'pci 0000:01:00.0: quirk_nvidia_hda+0x0/0x150 took 12034 usecs',
+    'kernel.pci-fixup-slow',
+  );
+  assert.doesNotMatch(short.explanation.cause, /over a second|legacy USB/);
+});

@@ -10,7 +10,7 @@
  * ledger for docs/diagnose-coverage.md.
  */
 import { BDF, type CatalogueEntry, type Refinement } from '../entry.js';
-import { ex, RANGE, render } from './build.js';
+import { ex, FUNC_NAME, RANGE, render } from './build.js';
 
 type Facts = Readonly<Record<string, string>>;
 
@@ -821,6 +821,42 @@ export const PCI_TREE_ENTRIES: CatalogueEntry[] = [
       ex('pci 0000:04:00.3: extending delay after power-on from D3hot to 20 msec', { ms: '20' }),
     ],
   },
+
+  {
+    id: 'kernel.pci-fixup-slow',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/quirks.c fixup_debug_report()',
+    format: '%pS took %lld usecs\n',
+    versions:
+      'printed for any PCI fixup (quirk) that ran longer than about 10 ms, or for every fixup with initcall_debug (then preceded by "calling  %pS @ %i"); before 4.20 the function was printed with %pF, same text',
+    patterns: [
+      new RegExp(`: ${FUNC_NAME}\\+0x[0-9a-f]{1,8}\\/0x[0-9a-zA-Z]{1,9} took (?<us>\\d{1,10}) usecs`),
+    ],
+    severity: 'info',
+    title: 'A PCI quirk took more than 10 ms while a device was set up (harmless)',
+    cause:
+      "the PCI core runs device-specific fixups (quirks) while it enumerates a device, at boot or on a rescan, and reports any that took longer than about 10 ms with the fixup's name and time. It is a timing note, not an error: the quirk completed and the device was set up",
+    fix: 'nothing to do; it only matters if boot or a rescan is noticeably slow, and then the named quirk is the place it went',
+    refine: (f) => {
+      if (f.func === 'quirk_usb_early_handoff')
+        return {
+          cause: `the USB controller quirk took over the controller from the firmware's legacy USB support (BIOS keyboard/mouse emulation), which the firmware answers slowly: ${f.us} µs. Common on many boards and harmless; it only adds that much to boot. A USB controller passed to a VM goes through it too when it is rescanned`,
+        };
+      if (Number(f.us) >= 1000000)
+        return {
+          cause: `the quirk ${f.func} took ${f.us} µs, over a second, while the device was set up: typically it waits for the device to become ready (after a power-up or a reset it triggers). The device was set up, but this is where boot or a rescan around a device reset spends its time`,
+        };
+      return undefined;
+    },
+    render: render('pci 0000:00:14.0: ', 'quirk_usb_early_handoff+0x0/0x790', 20060),
+    examples: [
+      ex('pci 0000:00:14.0: quirk_usb_early_handoff+0x0/0x790 took 20060 usecs', {
+        func: 'quirk_usb_early_handoff',
+        us: '20060',
+      }),
+      ex('pci 0000:01:00.0: quirk_nvidia_hda+0x0/0x150 took 1130521 usecs', { us: '1130521' }),
+    ],
+  },
 ];
 
 /** Further wordings the entries above recognise, for the coverage ledger. */
@@ -1433,5 +1469,10 @@ export const PCI_TREE_LEFT_OUT: { file: string; format: string; why: string }[] 
     file: 'torvalds/linux drivers/pci/quirks.c',
     format: 'PME# does not work under D0, disabling it',
     why: 'boot line of a quirk for devices whose wake-up signal misfires in D0; a suspend concern, not device assignment',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'calling  %pS @ %i',
+    why: 'printed only with the initcall_debug boot option, before each fixup; the timing line after it is covered',
   },
 ];
