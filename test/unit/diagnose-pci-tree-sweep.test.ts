@@ -484,3 +484,14 @@ test('slow PCI fixup: the function and time are read; the USB handoff and a seco
   );
   assert.doesNotMatch(short.explanation.cause, /over a second|legacy USB/);
 });
+
+test('MSI mode conflict: the pre-6.2 wording of the MSI-X refusal reads the same facts', () => {
+  // drivers/pci/msi.c __pci_enable_msix() up to 6.1: "can't enable MSI-X (MSI IRQ already assigned)" when msi_enabled.
+  const old = onlyFinding(
+    "ixgbe 0000:03:00.0: can't enable MSI-X (MSI IRQ already assigned)",
+    'kernel.pci-msi-mode-conflict',
+  );
+  assert.equal(old.facts.mode, 'MSI-X');
+  assert.equal(old.facts.active, 'MSI');
+  assert.match(old.explanation.title, /asked for MSI-X while the device already had MSI on/);
+});

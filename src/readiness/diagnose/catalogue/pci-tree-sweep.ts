@@ -220,8 +220,11 @@ export const PCI_TREE_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/pci/msi/msi.c __pci_enable_msi_range()',
     format: "can't enable MSI (MSI-X already enabled)\n",
     versions:
-      'pci_info() since Linux 4.x (dev_info() before, same text; drivers/pci/msi.c before the msi/ directory of 5.17); __pci_enable_msix_range() prints the reverse, "can\'t enable MSI-X (MSI already enabled)"',
-    patterns: [/can't enable (?<mode>MSI|MSI-X) \((?<active>MSI-X|MSI) already enabled\)/],
+      'pci_info() since Linux 4.x (dev_info() before, same text; drivers/pci/msi.c before the msi/ directory of 5.17); __pci_enable_msix_range() prints the reverse, "can\'t enable MSI-X (MSI already enabled)", which kernels up to 6.1 worded "can\'t enable MSI-X (MSI IRQ already assigned)"',
+    patterns: [
+      /can't enable (?<mode>MSI|MSI-X) \((?<active>MSI-X|MSI) already enabled\)/,
+      /can't enable (?<mode>MSI-X) \((?<active>MSI) IRQ already assigned\)/,
+    ],
     severity: 'warning',
     title: 'A driver asked for MSI while the device already had MSI-X on',
     cause:
@@ -1173,6 +1176,12 @@ export const PCI_TREE_ALSO: { id: string; file: string; format: string; text: st
     format: 'extending delay after power-on from D3hot to %d msec',
     text: 'pci 0000:04:00.3: extending delay after power-on from D3hot to 20 msec',
   },
+  {
+    id: 'kernel.pci-msi-mode-conflict',
+    file: 'torvalds/linux drivers/pci/msi.c',
+    format: "can't enable MSI-X (MSI IRQ already assigned)",
+    text: "ixgbe 0000:03:00.0: can't enable MSI-X (MSI IRQ already assigned)",
+  },
 ];
 
 const DBG = 'pci_dbg(): printed only with dynamic debug enabled';
@@ -1469,6 +1478,11 @@ export const PCI_TREE_LEFT_OUT: { file: string; format: string; why: string }[] 
     file: 'torvalds/linux drivers/pci/quirks.c',
     format: 'PME# does not work under D0, disabling it',
     why: 'boot line of a quirk for devices whose wake-up signal misfires in D0; a suspend concern, not device assignment',
+  },
+  {
+    file: 'torvalds/linux drivers/pci/quirks.c',
+    format: 'PCI: CLS %i bytes, default %i',
+    why: 'routine boot line with the cache line size the kernel uses for PCI devices',
   },
   {
     file: 'torvalds/linux drivers/pci/quirks.c',
