@@ -495,3 +495,17 @@ test('MSI mode conflict: the pre-6.2 wording of the MSI-X refusal reads the same
   assert.equal(old.facts.active, 'MSI');
   assert.match(old.explanation.title, /asked for MSI-X while the device already had MSI on/);
 });
+
+test('firmware-first recovery: an unknown device is skipped; a full queue is an error storm', () => {
+  // aer.c aer_recover_work_func(): pci_get_domain_bus_and_slot() NULL -> "no pci_dev for", continue.
+  const gone = onlyFinding('AER: no pci_dev for 0000:03:00.0', 'kernel.aer-recover-no-device');
+  assert.equal(gone.facts.addr, '0000:03:00.0');
+  assert.match(gone.explanation.cause, /No device with this address/);
+  // aer.c aer_recover_queue(): kfifo_put() failed -> "buffer overflow in recovery for".
+  const storm = onlyFinding(
+    'AER: buffer overflow in recovery for 0000:03:00.0',
+    'kernel.aer-recover-no-device',
+  );
+  assert.match(storm.explanation.title, /faster than the kernel could recover/);
+  assert.match(storm.explanation.cause, /0000:03:00\.0/);
+});

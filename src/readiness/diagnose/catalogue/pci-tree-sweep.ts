@@ -860,6 +860,39 @@ export const PCI_TREE_ENTRIES: CatalogueEntry[] = [
       ex('pci 0000:01:00.0: quirk_nvidia_hda+0x0/0x150 took 1130521 usecs', { us: '1130521' }),
     ],
   },
+
+  {
+    id: 'kernel.aer-recover-no-device',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/pci/pcie/aer.c aer_recover_work_func() (the overflow line: aer_recover_queue())',
+    format: 'no pci_dev for %04x:%02x:%02x.%x\n',
+    versions:
+      'printed with the "AER: " prefix in 5.x+ kernels; 4.x: "AER recover: Can not find pci_dev for %04x:%02x:%02x:%x" (a colon before the function until 4.20). The queue-full line is "buffer overflow in recovery for %04x:%02x:%02x.%x" (4.x: "AER recover: Buffer overflow when recovering AER for …")',
+    patterns: [
+      /no pci_dev for (?<addr>[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7])/,
+      /AER recover: Can not find pci_dev for (?<addr>[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}[.:][0-7])/,
+      /(?<overflow>buffer overflow in recovery for|AER recover: Buffer overflow when recovering AER for) (?<addr>[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}[.:][0-7])/,
+    ],
+    severity: 'warning',
+    title: 'The firmware reported a PCIe error for a device the kernel does not have',
+    cause:
+      'with firmware-first error handling (APEI/GHES) the firmware hands each PCIe error record to the kernel, which looks the device up to print its AER registers and run recovery. No device with this address exists in the kernel: it was removed (hot-unplug, `echo 1 > …/remove`, or it dropped off the bus after an earlier error), or it was never enumerated. The record is skipped and no recovery runs for it. If the address is a device that should be there, it has fallen off the bus',
+    fix: "check whether the device is present (`lspci -s ADDR`); if it is missing, the error and its disappearance belong together: read the firmware's hardware-error lines and the BMC/IPMI log, then reseat or power-cycle; a device passed to a VM that vanished this way has to be brought back (`echo 1 > /sys/bus/pci/rescan`) before the VM can use it again",
+    refine: (f) =>
+      f.overflow
+        ? {
+            title: 'PCIe error records from the firmware arrived faster than the kernel could recover them',
+            cause: `the queue of firmware-first PCIe error records waiting for recovery was full when another one arrived (for ${f.addr}), so it was dropped: an error storm. The device is reporting errors continuously (a failing link or device); some of them are not recovered`,
+            fix: 'find the device in the lines before it and treat it as failing hardware (link, card, slot, riser); if it is passed to a VM, stop the VM and check the device on the host',
+          }
+        : undefined,
+    render: render('AER: ', 0, 3, 0, 0),
+    examples: [
+      ex('AER: no pci_dev for 0000:03:00.0', { addr: '0000:03:00.0' }),
+      ex('AER recover: Can not find pci_dev for 0000:05:00:0', { addr: '0000:05:00:0' }),
+      ex('AER: buffer overflow in recovery for 0000:03:00.0', { addr: '0000:03:00.0' }),
+    ],
+  },
 ];
 
 /** Further wordings the entries above recognise, for the coverage ledger. */
@@ -1181,6 +1214,18 @@ export const PCI_TREE_ALSO: { id: string; file: string; format: string; text: st
     file: 'torvalds/linux drivers/pci/msi.c',
     format: "can't enable MSI-X (MSI IRQ already assigned)",
     text: "ixgbe 0000:03:00.0: can't enable MSI-X (MSI IRQ already assigned)",
+  },
+  {
+    id: 'kernel.aer-recover-no-device',
+    file: 'torvalds/linux drivers/pci/pcie/aer.c',
+    format: 'buffer overflow in recovery for %04x:%02x:%02x.%x',
+    text: 'AER: buffer overflow in recovery for 0000:03:00.0',
+  },
+  {
+    id: 'kernel.aer-recover-no-device',
+    file: 'torvalds/linux drivers/pci/pcie/aer.c',
+    format: 'AER recover: Can not find pci_dev for %04x:%02x:%02x:%x',
+    text: 'AER recover: Can not find pci_dev for 0000:05:00:0',
   },
 ];
 
