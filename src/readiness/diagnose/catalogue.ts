@@ -45,6 +45,7 @@ import { NEWEST_VERSIONS_ENTRIES } from './catalogue/newest-versions-sweep.js';
 import { NIC_DPDK_SWEEP_ENTRIES } from './catalogue/nic-dpdk-sweep.js';
 import { OLDSETS_SWEEP_ENTRIES } from './catalogue/oldsets-sweep.js';
 import { OTHER_ENTRIES } from './catalogue/other.js';
+import { PCI_TREE_ENTRIES } from './catalogue/pci-tree-sweep.js';
 import { POWER_AER_BAR_ENTRIES } from './catalogue/power-aer-bar-sweep.js';
 import { QEMU_ENTRIES } from './catalogue/qemu.js';
 import { QEMU_MACHINE_ENTRIES } from './catalogue/qemu-machine.js';
@@ -104,6 +105,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...IGD_IOMMU_INIT_ENTRIES,
   ...POWER_AER_BAR_ENTRIES,
   ...IOMMU_TREE_ENTRIES,
+  ...PCI_TREE_ENTRIES,
   ...VMM_HUGEPAGE_SWEEP_ENTRIES,
   ...IOMMU_FAULT_SWEEP_ENTRIES,
   ...SRIOV_XEN_SWEEP_ENTRIES,

@@ -25,6 +25,7 @@ import { MDEV_GUEST_SWEEP_ALSO, MDEV_GUEST_SWEEP_LEFT_OUT } from './catalogue/md
 import { MGMT_SWEEP_ALSO, MGMT_SWEEP_LEFT_OUT } from './catalogue/mgmt-sweep.js';
 import { NEWEST_ALSO, NEWEST_LEFT_OUT } from './catalogue/newest-versions-sweep.js';
 import { NIC_DPDK_ALSO, NIC_DPDK_LEFT_OUT } from './catalogue/nic-dpdk-sweep.js';
+import { PCI_TREE_ALSO, PCI_TREE_LEFT_OUT } from './catalogue/pci-tree-sweep.js';
 import { POWER_AER_BAR_ALSO, POWER_AER_BAR_LEFT_OUT } from './catalogue/power-aer-bar-sweep.js';
 import { QEMU_SWEEP_ALSO, QEMU_SWEEP_LEFT_OUT } from './catalogue/qemu-sweep-coverage.js';
 import { SRIOV_XEN_ALSO, SRIOV_XEN_LEFT_OUT } from './catalogue/sriov-xen-sweep.js';
@@ -294,6 +295,7 @@ export const ALSO: AlsoCovered[] = [
   ...POWER_AER_BAR_ALSO,
   ...VFIO_TREE_ALSO,
   ...IOMMU_TREE_ALSO,
+  ...PCI_TREE_ALSO,
   ...VMM_HUGEPAGE_ALSO,
   ...SRIOV_XEN_ALSO,
   ...VIRT_MISSES_ALSO,
@@ -388,6 +390,7 @@ export const LEFT_OUT: LeftOut[] = [
   ...POWER_AER_BAR_LEFT_OUT,
   ...VFIO_TREE_LEFT_OUT,
   ...IOMMU_TREE_LEFT_OUT,
+  ...PCI_TREE_LEFT_OUT,
   ...VMM_HUGEPAGE_LEFT_OUT,
   ...SRIOV_XEN_LEFT_OUT,
   ...VIRT_MISSES_LEFT_OUT,
