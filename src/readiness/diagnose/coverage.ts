@@ -26,6 +26,7 @@ import { NEWEST_ALSO, NEWEST_LEFT_OUT } from './catalogue/newest-versions-sweep.
 import { NIC_DPDK_ALSO, NIC_DPDK_LEFT_OUT } from './catalogue/nic-dpdk-sweep.js';
 import { POWER_AER_BAR_ALSO, POWER_AER_BAR_LEFT_OUT } from './catalogue/power-aer-bar-sweep.js';
 import { QEMU_SWEEP_ALSO, QEMU_SWEEP_LEFT_OUT } from './catalogue/qemu-sweep-coverage.js';
+import { QEMU_TREE_ALSO, QEMU_TREE_LEFT_OUT } from './catalogue/qemu-tree-sweep.js';
 import { SRIOV_XEN_ALSO, SRIOV_XEN_LEFT_OUT } from './catalogue/sriov-xen-sweep.js';
 import { USERSPACE_EDGES_ALSO } from './catalogue/userspace-edges-sweep.js';
 import { VIRT_MISSES_ALSO, VIRT_MISSES_LEFT_OUT } from './catalogue/virt-misses-sweep.js';
@@ -305,6 +306,7 @@ export const ALSO: AlsoCovered[] = [
   ...USERSPACE_EDGES_ALSO,
   ...GUEST_SIDE_ALSO,
   ...HARVEST_ALSO,
+  ...QEMU_TREE_ALSO,
 ];
 
 export const LEFT_OUT: LeftOut[] = [
@@ -392,6 +394,7 @@ export const LEFT_OUT: LeftOut[] = [
   ...NIC_DPDK_LEFT_OUT,
   ...NEWEST_LEFT_OUT,
   ...GUEST_SIDE_LEFT_OUT,
+  ...QEMU_TREE_LEFT_OUT,
 ];
 
 /** The file a citation names: its repository and first path ("qemu/qemu hw/vfio/pci.c"). */

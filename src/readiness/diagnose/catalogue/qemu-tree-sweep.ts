@@ -1,0 +1,280 @@
+/**
+ * QEMU files of the device-assignment path that the coverage ledger did not list yet, swept for
+ * their format strings: the emulated IOMMUs an assigned device can sit behind (hw/i386/amd_iommu.c,
+ * hw/virtio/virtio-iommu.c), the emulated SR-IOV of hw/pci/pcie_sriov.c, the PCIe port helpers
+ * (hw/pci/pcie.c, whose strings the catalogue already covers, and hw/pci/pcie_port.c, which prints
+ * none), and the vfio-platform device with its device-tree generation (hw/vfio/platform.c,
+ * hw/core/sysbus-fdt.c). Each entry cites the function printing its format; QEMU_TREE_ALSO and
+ * QEMU_TREE_LEFT_OUT are this sweep's ledger for docs/diagnose-coverage.md.
+ */
+import type { CatalogueEntry, Refinement } from '../entry.js';
+import { ex, render } from './build.js';
+
+type Facts = Readonly<Record<string, string>>;
+
+const QEMU = 'qemu-system-x86_64: ';
+const QEMU_ARM = 'qemu-system-aarch64: ';
+/** A 64-bit mask as QEMU prints it with 0x%"PRIx64. */
+const MASK = '0x[0-9a-fA-F]{1,16}';
+
+/** The smallest page size a virtio-iommu page-size mask allows (its lowest set bit), in bytes. */
+export function smallestPage(mask: string | undefined): number | undefined {
+  if (!mask || !/^0x[0-9a-fA-F]{1,16}$/.test(mask)) return undefined;
+  const v = BigInt(mask);
+  if (v === 0n) return undefined;
+  return Number(v & -v);
+}
+
+function kib(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MiB` : `${bytes / 1024} KiB`;
+}
+
+/** What a virtio-iommu page-size refusal says, by wording (hw/virtio/virtio-iommu.c). */
+function refinePageMask(f: Facts): Refinement | undefined {
+  if (f.granule) {
+    const g = smallestPage(f.granule);
+    return {
+      title: 'A hot-plugged device cannot use the page size the guest IOMMU already settled on',
+      cause: `the virtio-iommu's page size is fixed once the machine is up (its "frozen granule", here ${g ? kib(g) : f.granule}): the guest driver has read it and built its mappings on it. The device being added sits behind a host IOMMU that cannot map pages of that size, so QEMU refuses it rather than let the guest make mappings the host cannot mirror`,
+      fix: 'start the VM with the device on the command line (cold-plug), so the guest IOMMU takes a page size every device supports before the guest boots; or give the virtio-iommu the host IOMMU page size from the start (-device virtio-iommu-pci,granule=host, or granule=64k on a host with 64 KiB pages)',
+    };
+  }
+  if (f.how === 'does not match')
+    return {
+      severity: 'warning',
+      title: 'A hot-plugged device supports other page sizes than the guest IOMMU (it was accepted)',
+      cause:
+        "a device was hot-plugged after the machine was set up; its host IOMMU supports the virtio-iommu's smallest page size but not the same set of larger ones. QEMU kept the guest IOMMU's page sizes and accepted the device; the guest may use block sizes that are less efficient for it. Nothing fails",
+      fix: 'nothing is required; to avoid it, put the device on the command line instead of hot-plugging it',
+    };
+  const host = smallestPage(f.mask);
+  const guest = smallestPage(f.current);
+  if (host && guest && host > guest)
+    return {
+      cause: `the host IOMMU behind the device maps pages of ${kib(host)} at the smallest (mask ${f.mask}), but the virtio-iommu offers the guest ${kib(guest)} pages (mask ${f.current}), and the two sets of page sizes have nothing in common. This is the case of an ARM64 host kernel built with ${kib(host)} pages (its SMMU then uses that granule) under a QEMU whose virtio-iommu used 4 KiB pages: the guest would make ${kib(guest)} mappings the host cannot mirror, so QEMU refuses the device`,
+    };
+  return undefined;
+}
+
+export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
+  // ---------------------------------------------------------------- hw/i386/amd_iommu.c
+  {
+    id: 'qemu.amd-iommu-no-vfio-support',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/i386/amd_iommu.c amdvi_iommu_notify_flag_changed()',
+    format: 'device %02x.%02x.%x requires iommu notifier which is not currently supported',
+    versions:
+      'old releases printed it with error_report() and exited; later ones hand it to VFIO, which prints it after "memory listener initialization failed: Region amd_iommu: "; QEMU 10.1, which added DMA remapping to amd-iommu, words it "device %02x.%02x.%x requires dma-remap=1" (with ": Operation not supported")',
+    patterns: [
+      /device (?<guestdev>[0-9a-fA-F]{2}\.[0-9a-fA-F]{2}\.[0-7]) requires (?<need>iommu notifier which is not currently supported|dma-remap=1)/,
+    ],
+    severity: 'error',
+    title: "The guest's emulated AMD IOMMU (amd-iommu) cannot carry an assigned device",
+    cause:
+      "the VM has QEMU's emulated AMD IOMMU (-device amd-iommu, libvirt <iommu model='amd'>) and an assigned device behind it. For a VFIO device QEMU must learn every mapping the guest makes in its IOMMU and mirror it into the host IOMMU (an IOMMU MAP notifier); VFIO asked amd-iommu for that and it refused, because this amd-iommu does not implement it. The address in the message is the device's guest bus.slot.function. The device cannot be set up, so the VM does not start (or the hot-plug fails)",
+    fix: "use a vIOMMU that supports assigned devices: -device intel-iommu,caching-mode=on,intremap=on with -machine q35,kernel-irqchip=split (it works on AMD hosts too; libvirt <iommu model='intel'><driver caching_mode='on' intremap='on'/></iommu>), or -device virtio-iommu-pci; with QEMU 10.1 or later amd-iommu works with dma-remap=on. Or drop the vIOMMU if the guest does not need one",
+    refine: (f) =>
+      f.need === 'dma-remap=1'
+        ? {
+            cause:
+              "the VM has QEMU's emulated AMD IOMMU (-device amd-iommu) without DMA remapping, and an assigned device behind it. For a VFIO device QEMU must mirror every mapping the guest makes into the host IOMMU; this amd-iommu (QEMU 10.1+) can do that only when DMA remapping is switched on, and it is off by default",
+            fix: 'add dma-remap=on to the amd-iommu device (-device amd-iommu,dma-remap=on, with -machine q35,kernel-irqchip=split when intremap is on), or use -device intel-iommu,caching-mode=on or virtio-iommu-pci instead',
+          }
+        : undefined,
+    render: render(QEMU, 0, 7, 0),
+    examples: [
+      ex('qemu-system-x86_64: device 00.04.0 requires iommu notifier which is not currently supported', {
+        guestdev: '00.04.0',
+        need: 'iommu notifier which is not currently supported',
+      }),
+      ex('qemu-system-x86_64: device 00.03.0 requires dma-remap=1: Operation not supported', {
+        guestdev: '00.03.0',
+        need: 'dma-remap=1',
+      }),
+    ],
+  },
+
+  // ---------------------------------------------------------------- hw/virtio/virtio-iommu.c
+  {
+    id: 'qemu.virtio-iommu-page-size-mask',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/virtio/virtio-iommu.c check_page_size_mask() from virtio_iommu_set_iommu_device() (before QEMU 9.1: virtio_iommu_set_page_size_mask())',
+    format: 'virtio-iommu reports a page size mask 0x%lx incompatible with currently supported mask 0x%lx',
+    versions:
+      'until QEMU 8.0: "virtio-iommu page mask 0x%lx is incompatible with mask 0x%lx" (current mask first), with the warning "virtio-iommu page mask 0x%lx does not match 0x%lx" for a hot-plugged device; QEMU 8.1–9.0: "virtio-iommu %s reports a page size mask 0x%lx incompatible with currently supported mask 0x%lx" (the IOMMU memory region named) and "virtio-iommu %s does not support frozen granule 0x%llx"; QEMU 9.1+: the same without the region, after "Failed to set vIOMMU: "',
+    patterns: [
+      new RegExp(
+        `virtio-iommu (?:[\\w.-]{1,60} )?reports a page size mask (?<mask>${MASK}) incompatible with currently supported mask (?<current>${MASK})`,
+      ),
+      new RegExp(
+        `virtio-iommu page mask (?<current>${MASK}) (?<how>is incompatible with|does not match) (?:mask )?(?<mask>${MASK})`,
+      ),
+      new RegExp(`virtio-iommu (?:[\\w.-]{1,60} )?does not support frozen granule (?<granule>${MASK})`),
+    ],
+    severity: 'error',
+    title: 'The guest IOMMU (virtio-iommu) and the host IOMMU behind the device share no page size',
+    cause:
+      'the virtio-iommu tells the guest which page sizes it may map (its page size mask, the smallest being its granule); every mapping the guest makes for an assigned device is mirrored into the host IOMMU, so QEMU narrows that mask to what the host IOMMU of each assigned device supports. The device being added supports none of the sizes the virtio-iommu offers, so QEMU refuses it (the first mask printed is the host side, the second the guest side)',
+    fix: 'give the virtio-iommu the host IOMMU page size: -device virtio-iommu-pci,granule=host (or granule=64k on a host with 64 KiB pages; newer QEMU uses the host page size by default), and update QEMU if it has no granule property',
+    refine: refinePageMask,
+    render: render(QEMU_ARM, 0x20010000, 0xfffffffffffff000),
+    examples: [
+      ex(
+        'qemu-system-aarch64: virtio-iommu page mask 0xfffffffffffff000 is incompatible with mask 0x20010000',
+        {
+          current: '0xfffffffffffff000',
+          mask: '0x20010000',
+          how: 'is incompatible with',
+        },
+      ),
+      ex(
+        'qemu-system-aarch64: virtio-iommu reports a page size mask 0x20010000 incompatible with currently supported mask 0xfffffffffffff000',
+        { mask: '0x20010000', current: '0xfffffffffffff000' },
+      ),
+      ex('qemu-system-aarch64: virtio-iommu does not support frozen granule 0x1000', { granule: '0x1000' }),
+      ex(
+        'qemu-system-aarch64: warning: virtio-iommu page mask 0xfffffffffffff000 does not match 0xfffffffffffe000',
+        { how: 'does not match' },
+      ),
+    ],
+  },
+  {
+    id: 'qemu.virtio-iommu-host-resv-conflict',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/virtio/virtio-iommu.c virtio_iommu_set_host_iova_ranges() (QEMU 8.2–9.0: virtio_iommu_set_iova_ranges())',
+    format: '%s Conflicting host reserved ranges set!',
+    versions:
+      'QEMU 8.2–9.0: "IOMMU mr=%s Conflicting host reserved ranges set!" and the warning "%s: Notified about new host reserved regions after probe"; QEMU 9.1+ names the function and prints it after "Failed to set vIOMMU: "',
+    patterns: [
+      /Conflicting host reserved ranges set!/,
+      /: (?<late>Notified about new host reserved regions after probe)/,
+    ],
+    severity: 'error',
+    title: 'Two assigned devices behind the virtio-iommu bring different host reserved ranges',
+    cause:
+      "since QEMU 8.2 the virtio-iommu tells the guest, per endpoint, which I/O addresses the host IOMMU of an assigned device cannot map (its reserved regions: the MSI window at 0xfee00000 on x86, an ARM interrupt doorbell, firmware RMRRs, addresses above the host IOMMU's width), so the guest never puts DMA there. Devices that reach the virtio-iommu with the same requester ID — several functions behind one PCIe-to-PCI bridge or on a conventional PCI bus, which the bridge aliases — share one endpoint, and a device was added whose host reserved ranges are not contained in those already set for that endpoint (devices from different host IOMMUs, or with different firmware reservations). QEMU refuses it",
+    fix: 'give each assigned device its own requester ID in the guest: plug it into its own pcie-root-port (libvirt: the default for a q35 machine) rather than behind a pci-bridge or pcie-pci-bridge, and do not combine devices from different host IOMMUs in one guest slot',
+    refine: (f) =>
+      f.late
+        ? {
+            severity: 'warning',
+            title:
+              'A device hot-plugged behind the virtio-iommu has host reserved ranges the guest does not know',
+            cause:
+              "the host IOMMU ranges an assigned device cannot use (the MSI window, firmware reservations) reached the virtio-iommu after the guest driver had already probed that endpoint, typically because the device was hot-plugged. The guest is not told again, so it may map DMA into a window the host cannot translate, and the device's DMA there fails (IOMMU faults on the host)",
+            fix: 'put the device on the command line instead of hot-plugging it, or reboot the guest so its virtio-iommu driver probes the endpoint again',
+          }
+        : undefined,
+    render: render(
+      'qemu-system-aarch64: -device vfio-pci,host=0000:01:00.1: vfio 0000:01:00.1: ',
+      'IOMMU mr=virtio-iommu-memory-region-8-0',
+    ),
+    examples: [
+      ex(
+        'qemu-system-aarch64: -device vfio-pci,host=0000:01:00.1: vfio 0000:01:00.1: IOMMU mr=virtio-iommu-memory-region-8-0 Conflicting host reserved ranges set!',
+        { bdf: '0000:01:00.1' },
+      ),
+      ex(
+        'qemu-system-x86_64: warning: virtio-iommu-memory-region-16-0: Notified about new host reserved regions after probe',
+        { late: 'Notified about new host reserved regions after probe' },
+      ),
+    ],
+  },
+];
+
+/** Wordings of the swept files that existing entries already recognise, for the coverage ledger. */
+export const QEMU_TREE_ALSO: { id: string; file: string; format: string; text: string }[] = [];
+
+const SRIOV_EMULATED =
+  "QEMU's emulated SR-IOV (igb, nvme and virtio-net with sriov-pf=): a VF created by QEMU itself, not a host VF assigned with vfio-pci, whose SR-IOV capability QEMU hides from the guest";
+const VFIO_PLATFORM =
+  'vfio-platform, the assignment of non-PCI devices described by a device tree (ARM boards: Calxeda xgmac, AMD xgbe), deprecated in QEMU 10.0; vfiokit targets PCI passthrough';
+
+/** Strings of the swept files left out, with the reason. */
+export const QEMU_TREE_LEFT_OUT: { file: string; format: string; why: string }[] = [
+  // hw/pci/pcie_sriov.c
+  ...[
+    'PCI Express is required for SR-IOV PF',
+    'a device cannot be a SR-IOV PF and a VF at the same time',
+    'VF addr overflows',
+    'attaching user-created SR-IOV VF unsupported',
+    'too many VFs',
+    'a VF function number is less than the PF function number',
+    'SR-IOV VF parent bus mismatches with PF',
+    'SR-IOV VF vendor ID mismatches with PF',
+    'inconsistent SR-IOV VF device IDs',
+    'inconsistent SR-IOV BARs',
+    'inconsistent SR-IOV stride',
+    'user cannot create SR-IOV VF with this device type',
+    'PCI Express is required for SR-IOV VF',
+    'PCI device specified as SR-IOV PF already exists',
+    '%s: PCI region size must be a power of two - type=0x%x, size=0x%lx',
+    'Failed to unplug: %s',
+  ].map((format) => ({ file: 'qemu/qemu hw/pci/pcie_sriov.c', format, why: SRIOV_EMULATED })),
+  // hw/virtio/virtio-iommu.c
+  {
+    file: 'qemu/qemu hw/virtio/virtio-iommu.c',
+    format: 'Virtio-iommu does not support dev-iotlb yet',
+    why: 'a vhost device with ATS (device-iotlb) behind virtio-iommu; assigned VFIO devices register MAP notifiers, not device-IOTLB ones',
+  },
+  {
+    file: 'qemu/qemu hw/virtio/virtio-iommu.c',
+    format: 'VIRTIO-IOMMU is not attached to any PCI bus!',
+    why: 'the machine code wires virtio-iommu to its PCI bus; only a hand-built machine without a primary bus reaches it',
+  },
+  ...[
+    '%s sid=%d is not known!!',
+    '%s %02x:%02x.%01x not attached to any domain',
+    '%s no mapping for 0x%lx for sid=%d',
+    '%s permission error on 0x%lx(%d): allowed=%d',
+    'no buffer available in event queue to report event',
+  ].map((format) => ({
+    file: 'qemu/qemu hw/virtio/virtio-iommu.c',
+    format,
+    why: "virtio_iommu_translate() faults of emulated devices whose DMA QEMU translates itself; an assigned device's DMA is translated by the host IOMMU and faults there (the host kernel's IOMMU fault lines are covered)",
+  })),
+  ...[
+    'virtio-iommu bad head/tail size',
+    'error buffer of wrong size',
+    'cannot set config.bypass',
+    "invalid config.bypass value '%u'",
+  ].map((format) => ({
+    file: 'qemu/qemu hw/virtio/virtio-iommu.c',
+    format,
+    why: 'virtio_error() on a guest driver that breaks the virtio-iommu protocol; a guest-driver bug, unrelated to the assigned device',
+  })),
+  // hw/i386/amd_iommu.c
+  {
+    file: 'qemu/qemu hw/i386/amd_iommu.c',
+    format: 'Device-iotlb not declared support for vIOMMU',
+    why: 'vhost device-IOTLB (ATS) with amd-iommu; not the VFIO path, whose refusal is qemu.amd-iommu-no-vfio-support',
+  },
+  // hw/vfio/platform.c
+  ...[
+    '-device vfio-platform is deprecated',
+    'failed to initialize trigger eventfd notifier',
+    'failed to initialize resample eventfd notifier',
+    'Error when clearing fd=%d (ret = %d)',
+    "this isn't a platform device",
+    'failed to get region %d info',
+    'failed to get device irq info',
+    'wrong host device name',
+    '%s mmap unsupported, performance may be slow',
+  ].map((format) => ({ file: 'qemu/qemu hw/vfio/platform.c', format, why: VFIO_PLATFORM })),
+  // hw/core/sysbus-fdt.c (the vfio-platform device-tree nodes)
+  ...[
+    'not able to locate clock handle %d in host device tree',
+    'not able to retrieve node path for clock handle %d',
+    'clock handle %d is not a fixed clock',
+    '%s incorrect sysfs device name %s',
+    '%s unable to retrieve node path for %s/%s',
+    '%s more than one node matching %s/%s!',
+    '%s Does the host dt node combine XGBE/PHY?',
+    '%s clocks property should contain 2 handles',
+  ].map((format) => ({ file: 'qemu/qemu hw/core/sysbus-fdt.c', format, why: VFIO_PLATFORM })),
+  {
+    file: 'qemu/qemu hw/core/sysbus-fdt.c',
+    format: 'Device %s can not be dynamically instantiated',
+    why: 'an ARM virt machine given a sysbus device it has no device-tree binding for (a vfio-platform device of an unknown compatible among them); not the PCI passthrough path',
+  },
+];

@@ -1,0 +1,115 @@
+// The QEMU tree sweep (catalogue/qemu-tree-sweep.ts): the facts in a message change the explanation
+// the way the QEMU source printing it says. Expected meanings come from the sources the entries
+// cite: hw/i386/amd_iommu.c amdvi_iommu_notify_flag_changed() (refuses a MAP notifier, which VFIO
+// registers for every device behind a vIOMMU; prints the guest bus, PCI_SLOT and PCI_FUNC with
+// %02x.%02x.%x; QEMU 10.1 refuses it only while dma_remap is off, wording "requires dma-remap=1"),
+// hw/virtio/virtio-iommu.c virtio_iommu_set_page_size_mask() / check_page_size_mask() (the
+// refusal when the current mask and the device's mask share no bit, the "frozen granule" refusal
+// when ctz64(current mask) is not in the new mask after the machine is ready, and, until QEMU 8.0,
+// a warn_report() "does not match" for a hot-plugged device with the same granule, which is
+// accepted) and virtio_iommu_set_host_iova_ranges() (error_setg() when a new device's reserved
+// ranges are not contained in those already set for the endpoint; warn_report() when they arrive
+// after the endpoint was probed).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  QEMU_TREE_ALSO,
+  QEMU_TREE_ENTRIES,
+  QEMU_TREE_LEFT_OUT,
+  smallestPage,
+} from '../../src/readiness/diagnose/catalogue/qemu-tree-sweep.js';
+import { diagnoseText } from '../../src/readiness/diagnose/matcher.js';
+import { checkSweepEntries, onlyFinding } from '../helpers/diagnose-entry.js';
+
+test('every entry is registered, safe, cited and claims its own examples alone, with their facts', () => {
+  const n = checkSweepEntries(QEMU_TREE_ENTRIES, ['qemu.'], (e, x, f) => {
+    for (const [k, v] of Object.entries(x.facts ?? {}))
+      assert.equal(f.facts[k], v, `${e.id}: ${k} of ${x.text}`);
+  });
+  assert.ok(n >= 3, `only ${n} entries`);
+});
+
+test('every sibling wording is recognised by the entry that lists it, alone', () => {
+  for (const a of QEMU_TREE_ALSO) {
+    const ids = diagnoseText(a.text).findings.map((f) => f.entry.id);
+    assert.deepEqual(ids, [a.id], a.text);
+  }
+});
+
+test('the left-out rows name a swept file and say why', () => {
+  assert.ok(QEMU_TREE_LEFT_OUT.length >= 20);
+  for (const l of QEMU_TREE_LEFT_OUT) {
+    assert.match(l.file, /^qemu\/qemu (?:hw|backends)\//, l.format);
+    assert.ok(l.why.length > 30, l.format);
+  }
+});
+
+test('amd-iommu: the guest address is read, and QEMU 10.1 points at dma-remap=on', () => {
+  const old = onlyFinding(
+    'qemu-system-x86_64: device 00.07.0 requires iommu notifier which is not currently supported',
+    'qemu.amd-iommu-no-vfio-support',
+  );
+  // %02x.%02x.%x of bus 0, slot 7, function 0
+  assert.equal(old.facts.guestdev, '00.07.0');
+  assert.equal(old.explanation.severity, 'error');
+  // the old amd-iommu has no way to mirror guest mappings: another vIOMMU is the fix
+  assert.match(old.explanation.fix, /intel-iommu,caching-mode=on/);
+  const now = onlyFinding(
+    'qemu-system-x86_64: device 00.03.0 requires dma-remap=1: Operation not supported',
+    'qemu.amd-iommu-no-vfio-support',
+  );
+  assert.equal(now.facts.guestdev, '00.03.0');
+  assert.match(now.explanation.fix, /^add dma-remap=on/);
+  assert.notEqual(now.explanation.cause, old.explanation.cause);
+});
+
+test('virtio-iommu page sizes: a 64 KiB host granule, a frozen granule, and the accepted mismatch', () => {
+  // SMMU with 64 KiB pages: mask 0x20010000 (64 KiB | 512 MiB); the guest side 4 KiB and up
+  assert.equal(smallestPage('0x20010000'), 65536);
+  assert.equal(smallestPage('0xfffffffffffff000'), 4096);
+  assert.equal(smallestPage('0x0'), undefined);
+  for (const line of [
+    // until QEMU 8.0 the current (guest) mask comes first
+    'qemu-system-aarch64: virtio-iommu page mask 0xfffffffffffff000 is incompatible with mask 0x20010000',
+    // QEMU 8.1-9.0: the memory region named, the device (host) mask first
+    'qemu-system-aarch64: virtio-iommu virtio-iommu-memory-region-8-0 reports a page size mask 0x20010000 incompatible with currently supported mask 0xfffffffffffff000',
+  ]) {
+    const f = onlyFinding(line, 'qemu.virtio-iommu-page-size-mask');
+    assert.equal(f.facts.mask, '0x20010000', line);
+    assert.equal(f.facts.current, '0xfffffffffffff000', line);
+    assert.equal(f.explanation.severity, 'error', line);
+    assert.match(f.explanation.cause, /64 KiB/, line);
+  }
+  const frozen = onlyFinding(
+    'qemu-system-aarch64: virtio-iommu virtio-iommu-memory-region-8-0 does not support frozen granule 0x1000',
+    'qemu.virtio-iommu-page-size-mask',
+  );
+  assert.equal(frozen.facts.granule, '0x1000');
+  assert.match(frozen.explanation.cause, /4 KiB/);
+  assert.match(frozen.explanation.fix, /cold-plug/);
+  // warn_report(): the hot-plugged device was accepted
+  const accepted = onlyFinding(
+    'qemu-system-aarch64: warning: virtio-iommu page mask 0xfffffffffffff000 does not match 0xfffffffffffe000',
+    'qemu.virtio-iommu-page-size-mask',
+  );
+  assert.equal(accepted.explanation.severity, 'warning');
+  assert.match(accepted.explanation.cause, /accepted/);
+});
+
+test('virtio-iommu reserved ranges: a conflict refuses the device, a late notification only warns', () => {
+  for (const line of [
+    'qemu-system-aarch64: -device vfio-pci,host=0000:01:00.1: vfio 0000:01:00.1: IOMMU mr=virtio-iommu-memory-region-8-0 Conflicting host reserved ranges set!',
+    'qemu-system-x86_64: virtio_iommu_set_host_iova_ranges Conflicting host reserved ranges set!',
+  ]) {
+    const f = diagnoseText(line).findings.find((x) => x.entry.id === 'qemu.virtio-iommu-host-resv-conflict');
+    assert.ok(f, line);
+    assert.equal(f.explanation.severity, 'error', line);
+    assert.match(f.explanation.fix, /pcie-root-port/, line);
+  }
+  const late = onlyFinding(
+    'qemu-system-x86_64: warning: virtio-iommu-memory-region-16-0: Notified about new host reserved regions after probe',
+    'qemu.virtio-iommu-host-resv-conflict',
+  );
+  assert.equal(late.explanation.severity, 'warning');
+  assert.match(late.explanation.cause, /already probed/);
+});
