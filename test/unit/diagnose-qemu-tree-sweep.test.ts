@@ -113,3 +113,64 @@ test('virtio-iommu reserved ranges: a conflict refuses the device, a late notifi
   assert.equal(late.explanation.severity, 'warning');
   assert.match(late.explanation.cause, /already probed/);
 });
+
+test('intel-iommu options: each refused combination gets its own cause and fix', () => {
+  // vtd_decide_config(): eim needs intremap; the allowed widths are printed with %d, %d
+  const eim = onlyFinding(
+    'qemu-system-x86_64: -device intel-iommu,eim=on: eim=on cannot be selected without intremap=on',
+    'qemu.intel-iommu-config-invalid',
+  );
+  assert.match(eim.explanation.fix, /add intremap=on/);
+  const irqchip = onlyFinding(
+    "qemu-system-x86_64: -device intel-iommu,intremap=on,eim=on: Intel Interrupt Remapping cannot work with kernel-irqchip=on, please use 'split|off'.",
+    'qemu.intel-iommu-config-invalid',
+  );
+  assert.match(irqchip.explanation.fix, /kernel-irqchip=split/);
+  assert.match(irqchip.explanation.fix, /ioapic driver='qemu'/);
+  const aw = onlyFinding(
+    'qemu-system-x86_64: -device intel-iommu,aw-bits=52: Supported values for aw-bits are: 39, 48',
+    'qemu.intel-iommu-config-invalid',
+  );
+  assert.equal(aw.facts.allowed, '39, 48');
+  assert.match(aw.explanation.fix, /one of 39, 48/);
+  // first-stage translation (x-flts=on) allows only 48
+  const flts = onlyFinding(
+    'qemu-system-x86_64: -device intel-iommu,x-scalable-mode=on,x-flts=on,aw-bits=39: Scalable mode(flts=on): supported value for aw-bits is: 48',
+    'qemu.intel-iommu-config-invalid',
+  );
+  assert.equal(flts.facts.allowed, '48');
+  assert.doesNotMatch(flts.explanation.fix, /one of/);
+  const kvm = onlyFinding(
+    'qemu-system-x86_64: -device intel-iommu,intremap=on,eim=on: eim=on requires support on the KVM side(X2APIC_API, first shipped in v4.7)',
+    'qemu.intel-iommu-config-invalid',
+  );
+  assert.match(kvm.explanation.cause, /Linux 4\.7/);
+});
+
+test('intel-iommu DMA faults: the guest device is read; the recording lines only follow a fault', () => {
+  // vtd_iommu_translate() prints bus, PCI slot and function with %02x:%02x:%02x
+  const fault = onlyFinding(
+    'qemu-system-x86_64: vtd_iommu_translate: detected translation failure (dev=03:00:00, iova=0xfd200000)',
+    'qemu.vtd-dma-translation-fault',
+  );
+  assert.equal(fault.facts.guestdev, '03:00:00');
+  assert.equal(fault.facts.iova, '0xfd200000');
+  assert.equal(fault.explanation.severity, 'warning');
+  // an assigned device's DMA is translated by the host IOMMU, not here
+  assert.match(fault.explanation.cause, /host IOMMU/);
+  const rsvd = onlyFinding(
+    'qemu-system-x86_64: vtd_iova_to_slpte: detected splte reserve non-zero iova=0xfffff002, level=0x1slpte=0x102681803)',
+    'qemu.vtd-dma-translation-fault',
+  );
+  assert.match(rsvd.explanation.cause, /snoop/);
+  assert.match(rsvd.explanation.fix, /x-scalable-mode/);
+  // vtd_report_dmar_fault(): the fault was counted but not recorded
+  for (const line of [
+    'qemu-system-x86_64: New fault is not recorded due to compression of faults',
+    'qemu-system-x86_64: There are pending faults already, fault event is not generated',
+  ]) {
+    const f = onlyFinding(line, 'qemu.vtd-dma-translation-fault');
+    assert.equal(f.explanation.severity, 'info', line);
+    assert.match(f.explanation.title, /follows an earlier one/, line);
+  }
+});

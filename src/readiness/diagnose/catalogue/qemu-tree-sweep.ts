@@ -94,6 +94,146 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
     ],
   },
 
+  // ---------------------------------------------------------------- hw/i386/intel_iommu.c
+  {
+    id: 'qemu.intel-iommu-config-invalid',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/i386/intel_iommu.c vtd_decide_config()',
+    format: 'eim=on cannot be selected without intremap=on',
+    versions:
+      'the same function: "eim=on requires accel=kvm,kernel-irqchip=split", "eim=on requires support on the KVM side(X2APIC_API, first shipped in v4.7)", "Supported values for aw-bits are: %d, %d" (before QEMU 5.1: "x-aw-bits"; QEMU 9.x adds the mode in front, e.g. "Scalable mode(flts=off): supported values for aw-bits are: 39, 48", and "… supported value for aw-bits is: 48" for first-stage translation), "Need to set dma_drain for scalable mode"; QEMU 2.x printed "Intel Interrupt Remapping cannot work with kernel-irqchip=on, please use \'split|off\'." from here too',
+    patterns: [
+      /(?<check>eim=on cannot be selected without intremap=on|eim=on requires accel=kvm,kernel-irqchip=split|eim=on requires support on the KVM side|Need to set dma_drain for scalable mode)/,
+      /(?<check>Intel Interrupt Remapping cannot work with kernel-irqchip=on)/,
+      /upported values? for (?:x-)?aw-bits (?:are|is): (?<allowed>\d{2}(?:, \d{2})?)/,
+    ],
+    severity: 'error',
+    title: 'The emulated Intel IOMMU (intel-iommu) was given options that do not fit together',
+    cause:
+      "QEMU checks the options of -device intel-iommu (libvirt <iommu model='intel'>) when it creates the device and refused them, so the VM does not start. Extended interrupt mode (eim=on, x2APIC destinations, needed for guests with more than 255 vCPUs) is part of interrupt remapping and needs intremap=on, KVM, and the IOAPIC emulated by QEMU (kernel-irqchip=split)",
+    fix: "use a consistent set: -machine q35,kernel-irqchip=split -device intel-iommu,intremap=on,caching-mode=on (add eim=on only with intremap=on); libvirt: <features><ioapic driver='qemu'/></features> and <iommu model='intel'><driver intremap='on' caching_mode='on'/></iommu>",
+    refine: (f) => {
+      if (f.allowed)
+        return {
+          title: 'The emulated Intel IOMMU was given an address width it does not support',
+          cause: `intel-iommu emulates only some guest address widths (aw-bits): here ${f.allowed}. The value given (aw-bits=, libvirt <driver aw_bits=…/>) is not one of them, so the device is refused. With an assigned device the width should also not exceed what the host IOMMU supports (39 bits on most desktop VT-d; QEMU 9.1+ checks it)`,
+          fix: `set aw-bits to ${f.allowed.includes(',') ? 'one of ' : ''}${f.allowed} (-device intel-iommu,aw-bits=39; libvirt <iommu model='intel'><driver aw_bits='39'/></iommu>), or drop the option to get the default`,
+        };
+      if (/kernel-irqchip=on/.test(f.check ?? ''))
+        return {
+          cause:
+            "intel-iommu's interrupt remapping (intremap=on) must see every interrupt before it reaches the guest's interrupt controllers, which is possible only when QEMU emulates the IOAPIC (kernel-irqchip=split) or the whole irqchip (off); the machine has the irqchip entirely in KVM (kernel-irqchip=on)",
+          fix: "start the machine with -machine q35,kernel-irqchip=split (libvirt: <features><ioapic driver='qemu'/></features>), or turn interrupt remapping off (intremap=off) if the guest has no more than 255 vCPUs and needs none",
+        };
+      if (/without intremap/.test(f.check ?? ''))
+        return {
+          cause:
+            'extended interrupt mode (eim=on) is a feature of interrupt remapping, and interrupt remapping is off (intremap=off or not given), so there is nothing to extend',
+          fix: 'add intremap=on (with -machine …,kernel-irqchip=split), or drop eim=on',
+        };
+      if (/accel=kvm/.test(f.check ?? ''))
+        return {
+          cause:
+            "extended interrupt mode (eim=on) is implemented with KVM's x2APIC support and needs the machine to run under KVM with the IOAPIC in QEMU; the VM runs without KVM or without kernel-irqchip=split",
+          fix: 'run with -accel kvm and -machine q35,kernel-irqchip=split, or drop eim=on',
+        };
+      if (/KVM side/.test(f.check ?? ''))
+        return {
+          cause:
+            "extended interrupt mode (eim=on) needs KVM's X2APIC_API, which the host kernel does not offer (it came with Linux 4.7)",
+          fix: 'update the host kernel, or drop eim=on (and keep the guest at 255 vCPUs or fewer)',
+        };
+      if (/dma_drain/.test(f.check ?? ''))
+        return {
+          cause:
+            'scalable mode (x-scalable-mode=on) of intel-iommu requires DMA draining, which was switched off (dma-drain=off)',
+          fix: 'remove dma-drain=off (it is on by default), or do not use x-scalable-mode',
+        };
+      return undefined;
+    },
+    render: render(`${QEMU}-device intel-iommu,eim=on: `),
+    examples: [
+      ex('qemu-system-x86_64: -device intel-iommu,eim=on: eim=on cannot be selected without intremap=on', {
+        check: 'eim=on cannot be selected without intremap=on',
+      }),
+      ex(
+        "qemu-system-x86_64: -device intel-iommu,intremap=on,eim=on: Intel Interrupt Remapping cannot work with kernel-irqchip=on, please use 'split|off'.",
+        { check: 'Intel Interrupt Remapping cannot work with kernel-irqchip=on' },
+      ),
+      ex('qemu-system-x86_64: -device intel-iommu,aw-bits=52: Supported values for aw-bits are: 39, 48', {
+        allowed: '39, 48',
+      }),
+      ex(
+        'qemu-system-x86_64: -device intel-iommu,x-scalable-mode=on,x-flts=on,aw-bits=39: Scalable mode(flts=on): supported value for aw-bits is: 48',
+        { allowed: '48' },
+      ),
+      ex(
+        'qemu-system-x86_64: -device intel-iommu,intremap=on,eim=on: eim=on requires accel=kvm,kernel-irqchip=split',
+      ),
+    ],
+  },
+  {
+    id: 'qemu.vtd-dma-translation-fault',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/i386/intel_iommu.c vtd_iommu_translate() (with vtd_iova_to_slpte() and vtd_report_dmar_fault())',
+    format: '%s: detected translation failure (dev=%02x:%02x:%02x, iova=0x%lx)',
+    versions:
+      'printed once per QEMU run (error_report_once), usually after the page-walk line of vtd_iova_to_slpte() ("detected slpte permission error (iova=…, level=…, slpte=…, write=…)", "detected splte reserve non-zero …", "detected IOVA overflow (iova=…)") and followed by the fault-recording lines of vtd_report_dmar_fault() ("New fault is not recorded due to compression of faults", "… due to Primary Fault Overflow", "Next Fault Recording Reg is used, new fault is not recorded, set PFO field", "There are pending faults already, fault event is not generated")',
+    patterns: [
+      /vtd_iommu_translate: detected translation failure \(dev=(?<guestdev>[0-9a-fA-F]{2}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}), iova=(?<iova>0x[0-9a-fA-F]{1,16})\)/,
+      /vtd_iova_to_\w{3,6}: detected (?<what>slpte permission error|splte reserve non-zero|IOVA overflow|read error on DMAR slpte)/,
+      /(?<recording>New fault is not recorded due to (?:compression of faults|Primary Fault Overflow)|Next Fault Recording Reg is used, new fault is not recorded|There are pending faults already, fault event is not generated)/,
+    ],
+    severity: 'warning',
+    title: "The guest's emulated Intel IOMMU blocked a DMA of an emulated device",
+    cause:
+      'with -device intel-iommu QEMU translates the DMA of its own emulated devices (virtio, e1000e, NVMe, AHCI) through the guest\'s VT-d page tables. A device (dev= is its guest bus:slot:function) accessed an address its guest driver had not mapped, or mapped without that permission; QEMU refused the access and recorded a DMAR fault for the guest, whose kernel logs it as "DMAR: [DMA Read/Write] Request device …". Each wording is printed once per QEMU run. It happens at guest boot when firmware or an early driver uses a device before the guest IOMMU driver has mapped it (often harmless), and with guest-driver or emulation bugs. An assigned vfio-pci device is not translated here: its DMA goes through the host IOMMU, whose faults appear in the host\'s dmesg',
+    fix: 'if it is printed once at boot and the device then works, nothing to do. If a device fails, read the guest kernel log for the DMAR fault naming it; keep virtio devices consistent with the vIOMMU (iommu_platform=on, and ats=on with device-iotlb=on for vhost); update QEMU and the guest kernel; booting the guest with iommu=pt (or intel_iommu=off) shows whether the vIOMMU is involved',
+    refine: (f) => {
+      if (f.what === 'splte reserve non-zero')
+        return {
+          cause:
+            'the guest\'s VT-d page table entry has a bit set that this QEMU treats as reserved. The known case is scalable mode (x-scalable-mode=on) with a guest kernel that sets the snoop bit in second-level entries (a 2021 Linux change, "iommu/vt-d: Report right snoop capability when using FL for IOVA"), which QEMU releases from early 2022 ignore; the guest\'s DMA through that entry fails',
+          fix: 'update QEMU, or run the intel-iommu without x-scalable-mode',
+        };
+      if (f.what === 'IOVA overflow')
+        return {
+          cause:
+            'a device used an I/O address above the width the guest IOMMU translates (aw-bits, 39 by default before QEMU 9.2); the guest driver handed out an address the vIOMMU cannot translate, or the device used a stale one',
+        };
+      if (f.recording)
+        return {
+          severity: 'info',
+          title: 'The emulated Intel IOMMU did not record a further DMA fault (follows an earlier one)',
+          cause:
+            "the guest's VT-d fault recording registers already held a fault (from the same device, or all of them were full), so this one was counted but not recorded; it follows a translation failure QEMU printed just before, which is the line to read",
+          fix: 'read the translation-failure line before it; nothing to do about this line itself',
+        };
+      return undefined;
+    },
+    render: render(QEMU, 'vtd_iommu_translate', 1, 0, 0, 0x7ffde000),
+    examples: [
+      ex(
+        'qemu-system-x86_64: vtd_iommu_translate: detected translation failure (dev=01:00:00, iova=0x7ffde000)',
+        {
+          guestdev: '01:00:00',
+          iova: '0x7ffde000',
+        },
+      ),
+      ex(
+        'qemu-system-x86_64: vtd_iova_to_slpte: detected slpte permission error (iova=0x7ffde000, level=0x3, slpte=0x0, write=0)',
+        { what: 'slpte permission error' },
+      ),
+      ex(
+        'qemu-system-x86_64: vtd_iova_to_slpte: detected splte reserve non-zero iova=0xfffff002, level=0x1slpte=0x102681803)',
+        { what: 'splte reserve non-zero' },
+      ),
+      ex('qemu-system-x86_64: New fault is not recorded due to compression of faults', {
+        recording: 'New fault is not recorded due to compression of faults',
+      }),
+    ],
+  },
+
   // ---------------------------------------------------------------- hw/virtio/virtio-iommu.c
   {
     id: 'qemu.virtio-iommu-page-size-mask',
@@ -249,6 +389,29 @@ export const QEMU_TREE_LEFT_OUT: { file: string; format: string; why: string }[]
     format: 'Device-iotlb not declared support for vIOMMU',
     why: 'vhost device-IOTLB (ATS) with amd-iommu; not the VFIO path, whose refusal is qemu.amd-iommu-no-vfio-support',
   },
+  // hw/i386/intel_iommu.c
+  ...[
+    '%s: invalid root entry: hi=0x%lx, lo=0x%lx',
+    '%s: invalid context entry: hi=%lx, lo=%lx (reserved nonzero)',
+    '%s: invalid context entry: hi=%lx, lo=%lx (level %d not supported)',
+    '%s: DT specified but not supported',
+    '%s: PT specified but not supported',
+    '%s: unknown ce type: %u',
+    '%s: index too large: ind=0x%x',
+    '%s: read failed: ind=0x%x addr=0x%lx',
+    '%s: detected non-present IRTE (index=%u, high=0x%lx, low=0x%lx)',
+    '%s: detected non-zero reserved IRTE (index=%u, high=0x%lx, low=0x%lx)',
+    '%s: invalid IRTE SID (index=%u, sid=%u, source_id=%u)',
+    '%s: invalid SVT_BUS (index=%u, bus=%u, min=%u, max=%u)',
+    '%s: detected invalid IRTE SVT (index=%u, type=%d)',
+    '%s: MSI address high 32 bits non-zero detected: address=0x%lx',
+    '%s: MSI address low 32 bit invalid: 0x%x',
+    '%s: invalid IR MSI (sid=%u, address=0x%lx, data=0x%x)',
+  ].map((format) => ({
+    file: 'qemu/qemu hw/i386/intel_iommu.c',
+    format,
+    why: "error_report_once() on root, context or interrupt-remapping table entries the guest's IOMMU driver programmed wrongly; a guest-kernel (or emulation) bug to report, with nothing in the host's device-assignment setup to change",
+  })),
   // hw/vfio/platform.c
   ...[
     '-device vfio-platform is deprecated',
