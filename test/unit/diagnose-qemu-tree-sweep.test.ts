@@ -174,3 +174,16 @@ test('intel-iommu DMA faults: the guest device is read; the recording lines only
     assert.match(f.explanation.title, /follows an earlier one/, line);
   }
 });
+
+test('amd-iommu interrupt remapping: the devid is decoded into the guest address of the sender', () => {
+  // amdvi_mem_ir_write() prints the requester id: bus in bits 15-8, slot in 7-3, function in 2-0
+  const f = onlyFinding(
+    'qemu-system-x86_64: failed to remap interrupt from devid 0x10a',
+    'qemu.amd-iommu-irq-remap-failed',
+  );
+  assert.equal(f.facts.devid, '0x10a');
+  assert.match(f.explanation.cause, /guest device 01:01\.2/);
+  // amdvi_int_remap_msi() refuses a DTE with remapping on when intremap is off
+  assert.match(f.explanation.fix, /intremap=on/);
+  assert.equal(f.explanation.severity, 'warning');
+});

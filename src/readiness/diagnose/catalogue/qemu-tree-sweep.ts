@@ -56,6 +56,10 @@ function refinePageMask(f: Facts): Refinement | undefined {
   return undefined;
 }
 
+/** Why amdvi_int_remap_msi() fails, in the order of its checks' likelihood. */
+const AMD_IR_WHY =
+  'The usual reason is that the guest kernel turned interrupt remapping on while the amd-iommu was created without intremap=on; others are an interrupt remapping table entry the guest left disabled or invalid. A device whose interrupts are dropped stalls in the guest';
+
 export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
   // ---------------------------------------------------------------- hw/i386/amd_iommu.c
   {
@@ -92,6 +96,31 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
         need: 'dma-remap=1',
       }),
     ],
+  },
+
+  {
+    id: 'qemu.amd-iommu-irq-remap-failed',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/i386/amd_iommu.c amdvi_mem_ir_write() (after amdvi_int_remap_msi())',
+    format: 'failed to remap interrupt from devid 0x%x',
+    versions: 'printed once per QEMU run (error_report_once)',
+    patterns: [/failed to remap interrupt from devid (?<devid>0x[0-9a-fA-F]{1,4})/],
+    severity: 'warning',
+    title: "The guest's emulated AMD IOMMU dropped an interrupt it could not remap",
+    cause: `an interrupt message (MSI, or the IOAPIC's) reached QEMU's amd-iommu, whose device table entry for the sender says interrupt remapping is on, and the remapping failed, so the interrupt was dropped. ${AMD_IR_WHY} (timeouts, a NIC without traffic, a GPU driver that hangs at start)`,
+    fix: "create the vIOMMU with interrupt remapping: -device amd-iommu,intremap=on with -machine q35,kernel-irqchip=split (libvirt <iommu model='amd'><driver intremap='on'/></iommu> and <ioapic driver='qemu'/>), or boot the guest with intremap=off; -device intel-iommu,intremap=on,caching-mode=on is the better-tested alternative for assigned devices",
+    refine: (f) => {
+      const id = Number.parseInt(f.devid ?? '', 16);
+      if (!Number.isFinite(id)) return undefined;
+      const bus = (id >> 8).toString(16).padStart(2, '0');
+      const slot = ((id >> 3) & 0x1f).toString(16).padStart(2, '0');
+      const fn = id & 7;
+      return {
+        cause: `an interrupt from guest device ${bus}:${slot}.${fn} (devid ${f.devid} is bus, slot and function of the sender as the guest sees it) reached QEMU's amd-iommu, whose device table entry for it says interrupt remapping is on, and the remapping failed, so the interrupt was dropped. ${AMD_IR_WHY}`,
+      };
+    },
+    render: render(QEMU, 0x100),
+    examples: [ex('qemu-system-x86_64: failed to remap interrupt from devid 0x100', { devid: '0x100' })],
   },
 
   // ---------------------------------------------------------------- hw/i386/intel_iommu.c
@@ -323,7 +352,20 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
 ];
 
 /** Wordings of the swept files that existing entries already recognise, for the coverage ledger. */
-export const QEMU_TREE_ALSO: { id: string; file: string; format: string; text: string }[] = [];
+export const QEMU_TREE_ALSO: { id: string; file: string; format: string; text: string }[] = [
+  {
+    id: 'qemu.region-access-failed',
+    file: 'qemu/qemu hw/vfio/region.c',
+    format: '%s(%s:region%d+0x%lx, %d) failed: %m',
+    text: 'qemu-system-x86_64: vfio_region_read(0000:01:00.0:region1+0x1000, 4) failed: Input/output error',
+  },
+  {
+    id: 'qemu.device-info-failed',
+    file: 'qemu/qemu hw/vfio/iommufd.c',
+    format: 'error getting device info',
+    text: 'qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0,iommufd=iommufd0: vfio 0000:01:00.0: error getting device info: Bad address',
+  },
+];
 
 const SRIOV_EMULATED =
   "QEMU's emulated SR-IOV (igb, nvme and virtio-net with sriov-pf=): a VF created by QEMU itself, not a host VF assigned with vfio-pci, whose SR-IOV capability QEMU hides from the guest";
@@ -383,12 +425,23 @@ export const QEMU_TREE_LEFT_OUT: { file: string; format: string; why: string }[]
     format,
     why: 'virtio_error() on a guest driver that breaks the virtio-iommu protocol; a guest-driver bug, unrelated to the assigned device',
   })),
-  // hw/i386/amd_iommu.c
-  {
+  ...['guest mode is not zero', 'reserved int_type', 'reserved int_type is set', 'SMI is not supported!'].map(
+    (format) => ({
+      file: 'qemu/qemu hw/i386/amd_iommu.c',
+      format,
+      why: 'error_report_once() on an interrupt remapping entry the guest programmed with a mode amd-iommu does not emulate; the dropped interrupt that follows is reported by qemu.amd-iommu-irq-remap-failed, and the entry itself is a guest-kernel matter',
+    }),
+  ),
+  ...[
+    'AMD IOMMU with x2APIC configuration requires xtsup=on',
+    'AMD IOMMU xtsup=on requires x2APIC support on the KVM side',
+    "Cannot find PCI device '%s'",
+    "Device '%s' must be an AMDVI-PCI device type",
+  ].map((format) => ({
     file: 'qemu/qemu hw/i386/amd_iommu.c',
-    format: 'Device-iotlb not declared support for vIOMMU',
-    why: 'vhost device-IOTLB (ATS) with amd-iommu; not the VFIO path, whose refusal is qemu.amd-iommu-no-vfio-support',
-  },
+    format,
+    why: 'amd-iommu options for guests with more than 255 vCPUs (xtsup) or a hand-placed IOMMU PCI function (pci-id); options of the vIOMMU itself, not of device assignment',
+  })),
   // hw/i386/intel_iommu.c
   ...[
     '%s: invalid root entry: hi=0x%lx, lo=0x%lx',
@@ -411,6 +464,12 @@ export const QEMU_TREE_LEFT_OUT: { file: string; format: string; why: string }[]
     file: 'qemu/qemu hw/i386/intel_iommu.c',
     format,
     why: "error_report_once() on root, context or interrupt-remapping table entries the guest's IOMMU driver programmed wrongly; a guest-kernel (or emulation) bug to report, with nothing in the host's device-assignment setup to change",
+  })),
+  // hw/vfio/region.c
+  ...['vfio: unsupported write size, %u bytes', 'vfio: unsupported read size, %u bytes'].map((format) => ({
+    file: 'qemu/qemu hw/vfio/region.c',
+    format,
+    why: 'hw_error() for an access size the region MemoryRegionOps never pass (1 to 8 bytes are allowed); a QEMU bug',
   })),
   // hw/vfio/platform.c
   ...[
