@@ -187,3 +187,26 @@ test('amd-iommu interrupt remapping: the devid is decoded into the guest address
   assert.match(f.explanation.fix, /intremap=on/);
   assert.equal(f.explanation.severity, 'warning');
 });
+
+test('intel-iommu without caching mode refuses the one device, at start-up and on hot-plug', () => {
+  // vtd_iommu_notify_flag_changed() (QEMU 4.2+): error_setg_errno(ENOTSUP, "device %02x.%02x.%x requires caching mode")
+  const wrapped =
+    'Error: vfio 0000:3b:00.0: memory listener initialization failed: Region vtd-00.0-dmar: device 01.00.0 requires caching mode: Operation not supported';
+  const f = diagnoseText(wrapped).findings.find(
+    (x) => x.entry.id === 'qemu.intel-iommu-caching-mode-refused',
+  );
+  assert.ok(f, wrapped);
+  assert.equal(f.facts.guestdev, '01.00.0');
+  assert.match(f.explanation.fix, /caching-mode=on/);
+  // pc_hotplug_allowed(): a device_add refused while the VM keeps running
+  const hot = onlyFinding(
+    'Error: Device assignment is not allowed without enabling caching-mode=on for Intel IOMMU.',
+    'qemu.intel-iommu-caching-mode-refused',
+  );
+  assert.match(hot.explanation.cause, /device_add/);
+  assert.notEqual(hot.explanation.cause, f.explanation.cause);
+  // QEMU 10.2 prints the same refusal after "Failed to set vIOMMU: " for a cold-plugged device
+  const cold =
+    'qemu-system-x86_64: -device vfio-pci,host=0000:3b:00.0,id=hostdev3,bus=root0,iommufd=iommufd0: vfio 0000:3b:00.0: Failed to set vIOMMU: Device assignment is not allowed without enabling caching-mode=on for Intel IOMMU.';
+  assert.ok(diagnoseText(cold).findings.some((x) => x.entry.id === 'qemu.intel-iommu-caching-mode-refused'));
+});

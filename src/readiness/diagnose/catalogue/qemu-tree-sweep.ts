@@ -125,6 +125,41 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
 
   // ---------------------------------------------------------------- hw/i386/intel_iommu.c
   {
+    id: 'qemu.intel-iommu-caching-mode-refused',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/i386/intel_iommu.c vtd_iommu_notify_flag_changed() (the hot-plug check: hw/i386/pc.c pc_hotplug_allowed(), since QEMU 10.2 intel_iommu.c vtd_dev_set_iommu_device())',
+    format: 'device %02x.%02x.%x requires caching mode',
+    versions:
+      'QEMU 4.2 replaced the exit of vtd_panic_require_caching_mode() ("We need to set caching-mode=on …", qemu.intel-iommu-caching-mode-required) by a refusal of the one device: at start-up this line, with ": Operation not supported", inside "memory listener initialization failed: Region vtd-…-dmar: …"; a hot-plug (device_add) is refused first with "Device assignment is not allowed without enabling caching-mode=on for Intel IOMMU." (pc.c), which QEMU 10.2 also prints after "Failed to set vIOMMU: " for a device on the command line',
+    patterns: [
+      /device (?<guestdev>[0-9a-fA-F]{2}\.[0-9a-fA-F]{2}\.[0-7]) requires caching mode/,
+      /(?<hotplug>Device assignment is not allowed without enabling caching-mode=on for Intel IOMMU)/,
+    ],
+    severity: 'error',
+    title: 'The assigned device was refused: the emulated Intel IOMMU runs without caching mode',
+    cause:
+      "the VM has an emulated Intel IOMMU (-device intel-iommu, libvirt <iommu model='intel'>) without caching-mode=on. For an assigned device QEMU must copy every mapping the guest makes into the host IOMMU, and it learns of new mappings only if the guest is told to report them, which is what caching mode does. Without it QEMU refuses this device (the address is its guest bus.slot.function); the rest of the VM is not affected, but the device is not added",
+    fix: "turn caching mode on: -device intel-iommu,caching-mode=on,intremap=on with -machine q35,kernel-irqchip=split (libvirt <iommu model='intel'><driver caching_mode='on' intremap='on'/></iommu> with <ioapic driver='qemu'/> under <features>); the vIOMMU options cannot change while the VM runs, so restart it. Or drop the vIOMMU if the guest does not need one",
+    refine: (f) =>
+      f.hotplug
+        ? {
+            cause:
+              "the VM has an emulated Intel IOMMU (-device intel-iommu, libvirt <iommu model='intel'>) without caching-mode=on, and a vfio-pci device was being added (device_add, virsh attach-device; since QEMU 10.2 also a device on the command line). QEMU can keep the host IOMMU in step with the guest's mappings only when the guest reports every new mapping, which caching mode makes it do, so it refuses the device. A running VM keeps running without it",
+          }
+        : undefined,
+    render: render(QEMU, 1, 0, 0),
+    examples: [
+      ex(
+        'Error: Device assignment is not allowed without enabling caching-mode=on for Intel IOMMU.',
+        { hotplug: 'Device assignment is not allowed without enabling caching-mode=on for Intel IOMMU' },
+        'https://lore.kernel.org/qemu-devel/20190916080718.3299-4-peterx@redhat.com/',
+      ),
+      ex('qemu-system-x86_64: device 01.00.0 requires caching mode: Operation not supported', {
+        guestdev: '01.00.0',
+      }),
+    ],
+  },
+  {
     id: 'qemu.intel-iommu-config-invalid',
     source: 'qemu',
     cite: 'qemu/qemu hw/i386/intel_iommu.c vtd_decide_config()',
