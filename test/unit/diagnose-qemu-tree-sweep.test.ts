@@ -210,3 +210,14 @@ test('intel-iommu without caching mode refuses the one device, at start-up and o
     'qemu-system-x86_64: -device vfio-pci,host=0000:3b:00.0,id=hostdev3,bus=root0,iommufd=iommufd0: vfio 0000:3b:00.0: Failed to set vIOMMU: Device assignment is not allowed without enabling caching-mode=on for Intel IOMMU.';
   assert.ok(diagnoseText(cold).findings.some((x) => x.entry.id === 'qemu.intel-iommu-caching-mode-refused'));
 });
+
+test('amd-iommu conflicting translation: a guest-driver inconsistency on the dma-remap path, not fatal', () => {
+  // amdvi_notify_iommu(): error_report() and the new mapping is still recorded and notified
+  const f = onlyFinding(
+    'qemu-system-x86_64: Found conflicting translation. This could be due to an incorrect or missing invalidation command',
+    'qemu.amd-iommu-conflicting-translation',
+  );
+  assert.equal(f.explanation.severity, 'warning');
+  assert.match(f.explanation.cause, /without invalidating/);
+  assert.match(f.explanation.cause, /dma-remap=on/);
+});

@@ -99,6 +99,28 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
   },
 
   {
+    id: 'qemu.amd-iommu-conflicting-translation',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/i386/amd_iommu.c amdvi_notify_iommu()',
+    format:
+      'Found conflicting translation. This could be due to an incorrect or missing invalidation command',
+    versions: 'QEMU 10.1+, with the DMA remapping of amd-iommu (dma-remap=on) that assigned devices need',
+    patterns: [
+      /Found conflicting translation\. This could be due to an incorrect or missing invalidation command/,
+    ],
+    severity: 'warning',
+    title: 'The guest changed an IOMMU mapping without telling the emulated AMD IOMMU',
+    cause:
+      "with dma-remap=on, QEMU's amd-iommu keeps a copy of the guest's I/O page tables for each assigned device and mirrors every mapping into the host IOMMU. While re-reading the guest tables after an invalidation it found an address already mapped to a different page: the guest driver changed a mapping without invalidating it first (a guest IOMMU driver bug, or a guest that expects a real AMD IOMMU's behaviour). QEMU records the new translation and passes it on; until then the assigned device may have used the old page",
+    fix: "update the guest kernel; if the device misbehaves (DMA errors, corrupted data), use -device intel-iommu,caching-mode=on instead of amd-iommu, or boot the guest with iommu=pt so it does not remap the device's DMA",
+    render: render(QEMU),
+    examples: [
+      ex(
+        'qemu-system-x86_64: Found conflicting translation. This could be due to an incorrect or missing invalidation command',
+      ),
+    ],
+  },
+  {
     id: 'qemu.amd-iommu-irq-remap-failed',
     source: 'qemu',
     cite: 'qemu/qemu hw/i386/amd_iommu.c amdvi_mem_ir_write() (after amdvi_int_remap_msi())',
