@@ -528,6 +528,17 @@ export const QEMU_TREE_LEFT_OUT: { file: string; format: string; why: string }[]
     format,
     why: 'hw_error() for an access size the region MemoryRegionOps never pass (1 to 8 bytes are allowed); a QEMU bug',
   })),
+  // hw/vfio/cpr.c, cpr-legacy.c, cpr-iommufd.c (the umbrella row 'hw/vfio/cpr*.c' names the family)
+  ...[
+    ['qemu/qemu hw/vfio/cpr.c', 'VFIO device only supports cpr-reboot for runstate suspended'],
+    ['qemu/qemu hw/vfio/cpr-legacy.c', 'VFIO container does not support VFIO_UPDATE_VADDR'],
+    ['qemu/qemu hw/vfio/cpr-legacy.c', 'VFIO container does not support VFIO_UNMAP_ALL'],
+    ['qemu/qemu hw/vfio/cpr-iommufd.c', 'vfio iommufd backend does not support IOMMU_IOAS_CHANGE_PROCESS'],
+  ].map(([file, format]) => ({
+    file,
+    format,
+    why: 'checkpoint/restart migration modes (cpr-reboot, cpr-transfer): a refusal or a migration blocker met only when a management layer starts such a migration; it says itself which kernel feature is missing',
+  })),
   // hw/vfio/platform.c
   ...[
     '-device vfio-platform is deprecated',
