@@ -221,3 +221,15 @@ test('amd-iommu conflicting translation: a guest-driver inconsistency on the dma
   assert.match(f.explanation.cause, /without invalidating/);
   assert.match(f.explanation.cause, /dma-remap=on/);
 });
+
+test('INTx routing not implemented: the host bridge is named and the device keeps working', () => {
+  // pci_device_route_intx_to_irq() returns PCI_INTX_DISABLED; vfio_intx_enable_kvm() then keeps INTx in QEMU
+  const f = onlyFinding(
+    'qemu-system-ppc64: PCI: Bug - unimplemented PCI INTx routing (spapr-pci-host-bridge)',
+    'qemu.pci-intx-routing-unimplemented',
+  );
+  assert.equal(f.facts.hostbridge, 'spapr-pci-host-bridge');
+  assert.equal(f.explanation.severity, 'warning');
+  assert.match(f.explanation.cause, /falls back/);
+  assert.match(f.explanation.fix, /MSI/);
+});

@@ -320,6 +320,27 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
     ],
   },
 
+  // ---------------------------------------------------------------- hw/pci/pci.c
+  {
+    id: 'qemu.pci-intx-routing-unimplemented',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/pci/pci.c pci_device_route_intx_to_irq() (called by hw/vfio/pci.c vfio_intx_enable() and its INTx routing notifier)',
+    format: 'PCI: Bug - unimplemented PCI INTx routing (%s)',
+    patterns: [/PCI: Bug - unimplemented PCI INTx routing \((?<hostbridge>[\w.-]{1,60})\)/],
+    severity: 'warning',
+    title:
+      "The machine's PCI host bridge cannot tell QEMU where an assigned device's INTx goes (the device still works, more slowly)",
+    cause:
+      "to deliver a legacy (INTx) interrupt of an assigned device directly through KVM, VFIO asks the machine which interrupt line the device's pin ends up on. Only host bridges that implement this lookup can answer; this one (named in brackets) does not, so QEMU prints this line and VFIO falls back to handling the device's INTx in QEMU itself: every interrupt passes through QEMU, and the device's memory BARs are trapped for a while after each one. The device works, with higher interrupt latency. The x86 machines (pc, q35) implement the lookup; it is met on other architectures' machines, and only for devices that use INTx rather than MSI/MSI-X",
+    fix: 'nothing is required. To avoid the slow path, let the guest driver use MSI or MSI-X (most drivers do when the device offers it; for Linux guests check that pci=nomsi is not set), or use a machine type or newer QEMU whose host bridge implements INTx routing',
+    render: render('qemu-system-aarch64: ', 'gpex-pcihost'),
+    examples: [
+      ex('qemu-system-aarch64: PCI: Bug - unimplemented PCI INTx routing (gpex-pcihost)', {
+        hostbridge: 'gpex-pcihost',
+      }),
+    ],
+  },
+
   // ---------------------------------------------------------------- hw/virtio/virtio-iommu.c
   {
     id: 'qemu.virtio-iommu-page-size-mask',
@@ -415,6 +436,13 @@ export const QEMU_TREE_ALSO: { id: string; file: string; format: string; text: s
     file: 'qemu/qemu hw/vfio/region.c',
     format: '%s(%s:region%d+0x%lx, %d) failed: %m',
     text: 'qemu-system-x86_64: vfio_region_read(0000:01:00.0:region1+0x1000, 4) failed: Input/output error',
+  },
+  {
+    id: 'qemu.add-capability-failed',
+    file: 'qemu/qemu hw/pci/pci.c',
+    format:
+      '%s:%02x:%02x.%x Attempt to add PCI capability %x at offset %x overlaps existing capability %x at offset %x',
+    text: 'qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0: vfio 0000:01:00.0: failed to add PCI capability 0x11[0xc]@0xb0: 0000:00:00:05.0 Attempt to add PCI capability 11 at offset b0 overlaps existing capability 5 at offset 90',
   },
   {
     id: 'qemu.device-info-failed',
@@ -522,6 +550,30 @@ export const QEMU_TREE_LEFT_OUT: { file: string; format: string; why: string }[]
     format,
     why: "error_report_once() on root, context or interrupt-remapping table entries the guest's IOMMU driver programmed wrongly; a guest-kernel (or emulation) bug to report, with nothing in the host's device-assignment setup to change",
   })),
+  // hw/pci/pci.c
+  ...[
+    [
+      'Invalid PCI device address %s for device %s',
+      '-net nic,addr= given an address QEMU cannot parse; a legacy NIC option, unrelated to assigned devices',
+    ],
+    [
+      'No support for non-zero PCI domains',
+      '-net nic,addr= with a PCI domain; a legacy NIC option, unrelated to assigned devices',
+    ],
+    ['No primary PCI bus', 'a legacy -net nic on a machine without PCI; unrelated to assigned devices'],
+    [
+      '%s: unknown interrupt type',
+      'pci_get_msi_message() on a device in neither MSI nor MSI-X mode; a QEMU bug',
+    ],
+    [
+      'irq state %d: must be 0 or 1.',
+      'a corrupt incoming migration stream for a PCI device; migration, not the assignment setup',
+    ],
+    [
+      'Invalid PCI requester ID cache type: %d',
+      'an internal inconsistency of the requester-ID cache; a QEMU bug',
+    ],
+  ].map(([format, why]) => ({ file: 'qemu/qemu hw/pci/pci.c', format, why })),
   // hw/vfio/region.c
   ...['vfio: unsupported write size, %u bytes', 'vfio: unsupported read size, %u bytes'].map((format) => ({
     file: 'qemu/qemu hw/vfio/region.c',
