@@ -233,3 +233,26 @@ test('INTx routing not implemented: the host bridge is named and the device keep
   assert.match(f.explanation.cause, /falls back/);
   assert.match(f.explanation.fix, /MSI/);
 });
+
+test('MSI-X with no vector in use: the numeric errno of QEMU 8.1+ is read and changes the cause', () => {
+  // vfio_msix_enable(): error_report("vfio: failed to enable MSI-X, %d", ret) with ret = -errno
+  // (include/uapi/asm-generic/errno-base.h: 28 ENOSPC, 22 EINVAL)
+  const nospc = onlyFinding(
+    'qemu-system-x86_64: vfio: failed to enable MSI-X, -28',
+    'qemu.msix-enable-no-vector-failed',
+  );
+  assert.equal(nospc.facts.errno, 'ENOSPC');
+  assert.match(nospc.explanation.cause, /No space left on device/);
+  const inval = onlyFinding(
+    'qemu-system-x86_64: vfio: failed to enable MSI-X, -22',
+    'qemu.msix-enable-no-vector-failed',
+  );
+  assert.equal(inval.facts.errno, 'EINVAL');
+  assert.match(inval.explanation.fix, /lspci -vv/);
+  assert.notEqual(nospc.explanation.cause, inval.explanation.cause);
+  // the strerror() wording of newer QEMU stays with qemu.msix-enable-failed
+  const text = diagnoseText(
+    'qemu-system-x86_64: vfio: failed to enable MSI-X, No space left on device',
+  ).findings;
+  assert.ok(!text.some((f) => f.entry.id === 'qemu.msix-enable-no-vector-failed'));
+});

@@ -320,6 +320,42 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
     ],
   },
 
+  // ---------------------------------------------------------------- hw/vfio/pci.c
+  {
+    id: 'qemu.msix-enable-no-vector-failed',
+    source: 'qemu',
+    cite: 'qemu/qemu hw/vfio/pci.c vfio_msix_enable() (after vfio_enable_msix_no_vec())',
+    format: 'vfio: failed to enable MSI-X, %d',
+    versions:
+      'QEMU 8.1 added this path and printed the negative errno (a later revision the positive one); newer releases print the strerror() text ("vfio: failed to enable MSI-X, No space left on device"), which qemu.msix-enable-failed recognises',
+    patterns: [/vfio: failed to enable MSI-X, (?<errno>-?\d{1,4})\b/],
+    severity: 'error',
+    title: 'The host refused to switch the assigned device into MSI-X mode',
+    cause:
+      'the guest driver enabled MSI-X on the device but left every vector masked (Linux does this in pci_enable_msix() and unmasks vectors later, in request_irq()). Because some devices and firmware look at the physical MSI-X state, QEMU asks vfio-pci to enable MSI-X on the host at once, with one vector that signals nothing (VFIO_DEVICE_SET_IRQS), and the host kernel refused with the errno printed. The device stays out of MSI-X mode on the host; its interrupts fail or the guest driver falls back once it unmasks vectors',
+    fix: 'read the host dmesg at that moment (vfio-pci and the IOMMU driver say why); check the device on the host with `lspci -vv -s ADDR` (MSI-X capability present, Enable+ after the guest booted). Update QEMU, which words the error with its cause, and if vectors ran out, lower the queues or vectors the guest driver uses',
+    refine: (f) => {
+      if (f.errno === 'ENOSPC')
+        return {
+          cause:
+            'the guest enabled MSI-X with every vector masked, and QEMU asked vfio-pci to switch the physical device into MSI-X mode with one vector; the host had no interrupt vector or interrupt-remapping entry left for it (No space left on device). Hosts with many assigned devices, VFs or queues run out of vectors on the CPUs they target',
+          fix: "free host interrupt vectors: fewer queues per device in the guest (ethtool -L, or the driver's queue parameter), fewer VFs or busy host devices, or spread IRQ affinity over more host CPUs; then restart the guest",
+        };
+      if (f.errno === 'EINVAL')
+        return {
+          cause:
+            "the guest enabled MSI-X with every vector masked, and QEMU asked vfio-pci to switch the physical device into MSI-X mode with one vector; vfio-pci refused the request as invalid (EINVAL): the device's MSI-X capability is unusable from the host right now (a device left in a bad state by a failed reset, or config space reading back all ones)",
+          fix: 'check `lspci -vv -s ADDR` on the host and the host dmesg for a reset or AER error on the device; power-cycle the host if the device answers all ones',
+        };
+      return undefined;
+    },
+    render: render(QEMU, -28),
+    examples: [
+      ex('qemu-system-x86_64: vfio: failed to enable MSI-X, -28', { errno: 'ENOSPC' }),
+      ex('qemu-system-x86_64: vfio: failed to enable MSI-X, -22', { errno: 'EINVAL' }),
+    ],
+  },
+
   // ---------------------------------------------------------------- hw/pci/pci.c
   {
     id: 'qemu.pci-intx-routing-unimplemented',
