@@ -160,7 +160,7 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'The assigned device was refused: the emulated Intel IOMMU runs without caching mode',
     cause:
-      "the VM has an emulated Intel IOMMU (-device intel-iommu, libvirt <iommu model='intel'>) without caching-mode=on. For an assigned device QEMU must copy every mapping the guest makes into the host IOMMU, and it learns of new mappings only if the guest is told to report them, which is what caching mode does. Without it QEMU refuses this device (the address is its guest bus.slot.function); the rest of the VM is not affected, but the device is not added",
+      "the VM has an emulated Intel IOMMU (-device intel-iommu, libvirt <iommu model='intel'>) without caching-mode=on. For an assigned device QEMU must copy every mapping the guest makes into the host IOMMU, and it learns of new mappings only if the guest is told to report them, which is what caching mode does. Without it QEMU refuses this device (the address is its guest bus.slot.function): a device on the command line stops the VM from starting, a hot-plugged one is simply not added",
     fix: "turn caching mode on: -device intel-iommu,caching-mode=on,intremap=on with -machine q35,kernel-irqchip=split (libvirt <iommu model='intel'><driver caching_mode='on' intremap='on'/></iommu> with <ioapic driver='qemu'/> under <features>); the vIOMMU options cannot change while the VM runs, so restart it. Or drop the vIOMMU if the guest does not need one",
     refine: (f) =>
       f.hotplug
@@ -187,7 +187,7 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
     cite: 'qemu/qemu hw/i386/intel_iommu.c vtd_decide_config()',
     format: 'eim=on cannot be selected without intremap=on',
     versions:
-      'the same function: "eim=on requires accel=kvm,kernel-irqchip=split", "eim=on requires support on the KVM side(X2APIC_API, first shipped in v4.7)", "Supported values for aw-bits are: %d, %d" (before QEMU 5.1: "x-aw-bits"; QEMU 9.x adds the mode in front, e.g. "Scalable mode(flts=off): supported values for aw-bits are: 39, 48", and "… supported value for aw-bits is: 48" for first-stage translation), "Need to set dma_drain for scalable mode"; QEMU 2.x printed "Intel Interrupt Remapping cannot work with kernel-irqchip=on, please use \'split|off\'." from here too',
+      'the same function: "eim=on requires accel=kvm,kernel-irqchip=split", "eim=on requires support on the KVM side(X2APIC_API, first shipped in v4.7)", "Supported values for aw-bits are: %d, %d" (before QEMU 5.1: "x-aw-bits"; later releases add the mode in front, e.g. "Scalable mode(flts=off): supported values for aw-bits are: 39, 48", and "… supported value for aw-bits is: 48" for first-stage translation), "Need to set dma_drain for scalable mode"; QEMU 2.x printed "Intel Interrupt Remapping cannot work with kernel-irqchip=on, please use \'split|off\'." from here too',
     patterns: [
       /(?<check>eim=on cannot be selected without intremap=on|eim=on requires accel=kvm,kernel-irqchip=split|eim=on requires support on the KVM side|Need to set dma_drain for scalable mode)/,
       /(?<check>Intel Interrupt Remapping cannot work with kernel-irqchip=on)/,
