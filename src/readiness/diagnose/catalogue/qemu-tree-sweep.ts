@@ -481,6 +481,12 @@ export const QEMU_TREE_ALSO: { id: string; file: string; format: string; text: s
     text: 'qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0: vfio 0000:01:00.0: failed to add PCI capability 0x11[0xc]@0xb0: 0000:00:00:05.0 Attempt to add PCI capability 11 at offset b0 overlaps existing capability 5 at offset 90',
   },
   {
+    id: 'qemu.device-from-group',
+    file: 'qemu/qemu hw/vfio/container.c',
+    format: 'Verify all devices in group %d are bound to vfio-<bus> or pci-stub and not already in use',
+    text: 'Verify all devices in group 12 are bound to vfio-<bus> or pci-stub and not already in use',
+  },
+  {
     id: 'qemu.device-info-failed',
     file: 'qemu/qemu hw/vfio/iommufd.c',
     format: 'error getting device info',
@@ -610,6 +616,12 @@ export const QEMU_TREE_LEFT_OUT: { file: string; format: string; why: string }[]
       'an internal inconsistency of the requester-ID cache; a QEMU bug',
     ],
   ].map(([format, why]) => ({ file: 'qemu/qemu hw/pci/pci.c', format, why })),
+  // hw/vfio/container.c (QEMU 8.2-10.0; container-legacy.c since 10.1)
+  {
+    file: 'qemu/qemu hw/vfio/container.c',
+    format: 'Please ensure all devices within the iommu_group are bound to their vfio bus driver.',
+    why: 'hint line printed right after "group %d is not viable", which qemu.group-not-viable recognises and explains; matching the hint too would only repeat it',
+  },
   // hw/vfio/region.c
   ...['vfio: unsupported write size, %u bytes', 'vfio: unsupported read size, %u bytes'].map((format) => ({
     file: 'qemu/qemu hw/vfio/region.c',
