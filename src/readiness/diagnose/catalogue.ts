@@ -51,6 +51,7 @@ import { QEMU_ENTRIES } from './catalogue/qemu.js';
 import { QEMU_MACHINE_ENTRIES } from './catalogue/qemu-machine.js';
 import { QEMU_SWEEP_ENTRIES } from './catalogue/qemu-sweep.js';
 import { QEMU_SWEEP_PCI_ENTRIES } from './catalogue/qemu-sweep-pci.js';
+import { QEMU_TREE_ENTRIES } from './catalogue/qemu-tree-sweep.js';
 import { READ_SET_MISSES_ENTRIES } from './catalogue/read-set-misses-sweep.js';
 import { RESET_FAULT_ENTRIES } from './catalogue/reset-faults.js';
 import { RESET_MEMLOCK_SWEEP_ENTRIES } from './catalogue/reset-memlock-sweep.js';
@@ -140,6 +141,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...OLDSETS_SWEEP_ENTRIES,
   ...READ_SET_MISSES_ENTRIES,
   ...VFIO_TREE_ENTRIES,
+  ...QEMU_TREE_ENTRIES,
   ...SPLAT_FALLBACK_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,

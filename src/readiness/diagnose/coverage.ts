@@ -28,6 +28,7 @@ import { NIC_DPDK_ALSO, NIC_DPDK_LEFT_OUT } from './catalogue/nic-dpdk-sweep.js'
 import { PCI_TREE_ALSO, PCI_TREE_LEFT_OUT } from './catalogue/pci-tree-sweep.js';
 import { POWER_AER_BAR_ALSO, POWER_AER_BAR_LEFT_OUT } from './catalogue/power-aer-bar-sweep.js';
 import { QEMU_SWEEP_ALSO, QEMU_SWEEP_LEFT_OUT } from './catalogue/qemu-sweep-coverage.js';
+import { QEMU_TREE_ALSO, QEMU_TREE_LEFT_OUT } from './catalogue/qemu-tree-sweep.js';
 import { SRIOV_XEN_ALSO, SRIOV_XEN_LEFT_OUT } from './catalogue/sriov-xen-sweep.js';
 import { USERSPACE_EDGES_ALSO } from './catalogue/userspace-edges-sweep.js';
 import { VFIO_TREE_ALSO, VFIO_TREE_LEFT_OUT } from './catalogue/vfio-tree-sweep.js';
@@ -311,6 +312,7 @@ export const ALSO: AlsoCovered[] = [
   ...USERSPACE_EDGES_ALSO,
   ...GUEST_SIDE_ALSO,
   ...HARVEST_ALSO,
+  ...QEMU_TREE_ALSO,
 ];
 
 export const LEFT_OUT: LeftOut[] = [
@@ -401,6 +403,7 @@ export const LEFT_OUT: LeftOut[] = [
   ...NIC_DPDK_LEFT_OUT,
   ...NEWEST_LEFT_OUT,
   ...GUEST_SIDE_LEFT_OUT,
+  ...QEMU_TREE_LEFT_OUT,
 ];
 
 /** The file a citation names: its repository and first path ("qemu/qemu hw/vfio/pci.c"). */
