@@ -706,6 +706,9 @@ const SRIOV: CatalogueEntry[] = [
       new RegExp(
         `VF\\(n\\) BAR(?<bar>\\d{1,2}) space: ${RANGE} \\(contains BAR\\d{1,2} for (?<vfs>\\d{1,5}) VFs\\)`,
       ),
+      // Linux 6.8+ names the resource ("VF BAR 0") and drops the parentheses: pci_iov_resource
+      // naming in drivers/pci/iov.c sriov_init() ("%s %pR: contains BAR %d for %d VFs")
+      new RegExp(`VF BAR (?<bar>\\d{1,2}) ${RANGE}: contains BAR \\d{1,2} for (?<vfs>\\d{1,5}) VFs`),
     ],
     severity: 'info',
     title: "The PF reports the address space its VFs' BARs take (routine)",

@@ -81,6 +81,29 @@ function rustErrno(f: Facts): string | undefined {
   return errnoName(f);
 }
 
+/**
+ * The listener's failure when the region is an emulated IOMMU's address space, not RAM: the
+ * vIOMMU's notifier registration refused the device (hw/vfio/listener.c
+ * vfio_listener_region_add() → memory_region_iommu_set_page_size_mask /
+ * memory_region_register_iommu_notifier; hw/i386/intel_iommu.c vtd_iommu_notify_flag_changed()
+ * "requires caching mode", hw/i386/amd_iommu.c amdvi_iommu_notify_flag_changed() "requires iommu
+ * notifier"). No guest RAM was mapped or pinned, so the memlock reading does not apply.
+ */
+function viommuRegionRefusal(f: Facts): Refinement | undefined {
+  const region = f.region ?? '';
+  const reason = f.reason ?? '';
+  if (!/iommu|dmar/i.test(region) && !/requires (?:caching mode|iommu notifier|dma-remap)/.test(reason))
+    return undefined;
+  const amd = /amd/i.test(region) || /iommu notifier|dma-remap/.test(reason);
+  return {
+    title: "The VM's emulated IOMMU refused the assigned device",
+    cause: `the failure is not a mapping of guest RAM: when the VFIO container was set up, QEMU's listener met the address space of the VM's emulated IOMMU (region ${region || 'of the vIOMMU'}) and asked it to report every guest mapping to VFIO (an IOMMU notifier); the vIOMMU refused${reason ? ` ("${reason.trim()}")` : ''}. ${amd ? "QEMU's amd-iommu cannot shadow guest mappings for VFIO without its DMA remapping (QEMU 10.1 added it as -device amd-iommu,dma-remap=on; older releases cannot put an assigned device behind amd-iommu at all)" : 'intel-iommu can only shadow guest mappings for VFIO with caching-mode=on, which tells the guest to report every mapping it makes'}`,
+    fix: amd
+      ? 'use -device amd-iommu,dma-remap=on on QEMU 10.1 or newer, or give the VM intel-iommu (caching-mode=on) or virtio-iommu instead, or no vIOMMU; the memlock limit is not involved'
+      : "add caching-mode=on to the vIOMMU: -device intel-iommu,caching-mode=on (libvirt: <iommu model='intel'><driver caching_mode='on'/></iommu>); the memlock limit is not involved",
+  };
+}
+
 export const DMA_MEMORY_ENTRIES: CatalogueEntry[] = [
   // ---- QEMU's wrapper around the first failed mapping ----
   {
@@ -108,7 +131,8 @@ export const DMA_MEMORY_ENTRIES: CatalogueEntry[] = [
       'when the VFIO container is set up QEMU maps all guest RAM into the host IOMMU (VFIO_IOMMU_MAP_DMA, which pins every page); the first mapping failed, so the device cannot be added. The text after it has the errno: -12 / Cannot allocate memory is the locked-memory limit (RLIMIT_MEMLOCK) below guest RAM, -22 an address the IOMMU cannot translate, -14 memory that cannot be pinned',
     fix: 'read the errno after it; for -12 raise the memlock limit of QEMU above guest RAM (libvirt does it itself unless a <memtune><hard_limit> is too low; plain QEMU: ulimit -l, LimitMEMLOCK=; containers: the memlock ulimit)',
     refine: (f) =>
-      f.errno === 'EFAULT'
+      viommuRegionRefusal(f) ??
+      (f.errno === 'EFAULT'
         ? {
             title: 'Guest memory could not be pinned for the assigned device (EFAULT)',
             cause:
@@ -120,7 +144,7 @@ export const DMA_MEMORY_ENTRIES: CatalogueEntry[] = [
               cause: `QEMU could not map guest RAM (${f.region}) into the host IOMMU when the VFIO container was set up: ${f.call} (VFIO_IOMMU_MAP_DMA, which pins every page of guest RAM) failed, and the errno was cut off. For guest RAM at start the usual reason is the locked-memory limit (RLIMIT_MEMLOCK, -12 Cannot allocate memory): QEMU may pin no more than its memlock ulimit, which must exceed the guest's RAM. Inside a container (Docker, Podman, a Kubernetes pod) the limit is the one the runtime gave the container, usually far below guest RAM, and an unprivileged container cannot raise it`,
               fix: 'raise the memlock limit for QEMU above guest RAM: plain QEMU `ulimit -l unlimited` (or LimitMEMLOCK=infinity in its service); Docker `--ulimit memlock=-1:-1` (or --privileged); libvirt sets it itself unless a <memtune><hard_limit> is too low. Then check dmesg for "RLIMIT_MEMLOCK … exceeded" to confirm',
             }
-          : undefined,
+          : undefined),
     render: render(
       'qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0: vfio 0000:01:00.0: failed to setup container for group 1: ',
       'Region pc.ram: Invalid argument',

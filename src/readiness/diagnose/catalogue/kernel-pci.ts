@@ -221,7 +221,12 @@ export const KERNEL_PCI_ENTRIES: CatalogueEntry[] = [
     source: 'kernel',
     cite: 'torvalds/linux drivers/pci/pcie/aer.c __print_tlp_header() / pcie_print_tlp_log()',
     format: '  TLP Header: %08x %08x %08x %08x\n',
-    patterns: [/TLP Header: (?<h0>[0-9a-f]{8}) [0-9a-f]{8} [0-9a-f]{8} [0-9a-f]{8}/],
+    patterns: [
+      /TLP Header: (?<h0>[0-9a-f]{8}) [0-9a-f]{8} [0-9a-f]{8} [0-9a-f]{8}/,
+      // newer kernels' pcie_print_tlp_log() (drivers/pci/pcie/tlp.c): "0x" words after the AER
+      // indent; DPC's own "DPC: TLP Header: 0x…" (one space after the colon) is kernel.dpc-rp-pio-error's
+      /: {2,4}TLP Header: 0x(?<h0>[0-9a-f]{8}) 0x[0-9a-f]{8} 0x[0-9a-f]{8} 0x[0-9a-f]{8}/,
+    ],
     severity: 'info',
     title: 'AER detail: the header of the failing transaction',
     cause:

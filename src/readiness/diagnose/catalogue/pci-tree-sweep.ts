@@ -898,6 +898,18 @@ export const PCI_TREE_ENTRIES: CatalogueEntry[] = [
 /** Further wordings the entries above recognise, for the coverage ledger. */
 export const PCI_TREE_ALSO: { id: string; file: string; format: string; text: string }[] = [
   {
+    id: 'kernel.sriov-vf-bar-space',
+    file: 'torvalds/linux drivers/pci/iov.c',
+    format: '%s %pR: contains BAR %d for %d VFs',
+    text: 'pci 0000:3b:00.0: VF BAR 0 [mem 0x38000000000-0x38003ffffff 64bit pref]: contains BAR 0 for 64 VFs',
+  },
+  {
+    id: 'kernel.aer-tlp-header',
+    file: 'torvalds/linux drivers/pci/pcie/tlp.c',
+    format: '%sTLP Header: 0x%08x 0x%08x 0x%08x 0x%08x%s',
+    text: 'pcieport 0000:00:1c.0:   TLP Header: 0x04000001 0x0000000f 0xe0000000 0x00000000',
+  },
+  {
     id: 'kernel.pcie-aspm-no-control',
     file: 'torvalds/linux drivers/pci/pcie/aspm.c',
     format: "can't override BIOS ASPM; OS doesn't have ASPM control",

@@ -34,6 +34,44 @@ function eventfdRefine(f: Readonly<Record<string, string>>): Refinement | undefi
   return undefined;
 }
 
+/**
+ * "Failed to set vIOMMU: REASON" (hw/vfio/pci.c vfio_pci_realize() prefixing the vIOMMU's
+ * set_iommu_device refusal) carries whichever model refused: intel-iommu's vtd_check_hiod() (aw-bits,
+ * scalable modern mode / x-flts, and since QEMU 10.2 caching mode), virtio-iommu's page-size mask
+ * and reserved-region checks (hw/virtio/virtio-iommu.c), arm-smmuv3's feature checks. Only the
+ * aw-bits reason has its own reading above; the others get the refusal they name, so that the entry
+ * never explains them as an address-width mismatch.
+ */
+function viommuReason(reason: string | undefined): Refinement | undefined {
+  if (!reason || /^aw-bits/.test(reason)) return undefined;
+  const r = reason.trim();
+  const base = `the VM's vIOMMU checked the host device behind this assigned device and refused it: "${r}". QEMU asks the vIOMMU model (intel-iommu, virtio-iommu, arm-smmuv3) whether it can represent the host IOMMU that really translates for the device; this reason is that model's answer`;
+  if (/caching.?mode/i.test(r))
+    return {
+      cause: `${base}. intel-iommu can only keep an assigned device's host mappings in step with the guest's when caching-mode=on makes the guest report every mapping it creates`,
+      fix: "add caching-mode=on to the intel-iommu device (-device intel-iommu,caching-mode=on; libvirt <iommu model='intel'><driver caching_mode='on'/></iommu>)",
+    };
+  if (/scalable|x-flts|first.?stage|nest/i.test(r))
+    return {
+      cause: `${base}. intel-iommu's scalable modern mode (x-scalable-mode=modern, x-flts=on) hands the guest's first-stage page tables to the host IOMMU as a nested translation; that needs an iommufd backend and a host VT-d that supports nesting with the same features, and this host device (or QEMU release) does not meet it`,
+      fix: 'drop x-scalable-mode=modern / x-flts=on from the intel-iommu device (legacy or scalable mode without first-stage translation shadows the guest mappings instead), or back the device with iommufd (-object iommufd,id=iommufd0 -device vfio-pci,...,iommufd=iommufd0) on a host whose VT-d supports nesting',
+    };
+  if (/page.{0,8}mask|granul|page size/i.test(r))
+    return {
+      cause: `${base}. virtio-iommu advertises one page-size mask to the guest; the host IOMMU behind this device maps in larger pages than the mask already in force (often a 64 KiB-page host, or a device hot-plugged after the guest froze the granule at boot)`,
+      fix: 'set the virtio-iommu granule to the host page size (-device virtio-iommu-pci,granule=64k on 64 KiB-page hosts) or cold-plug the device so the mask is set before the guest starts',
+    };
+  if (/reserved/i.test(r))
+    return {
+      cause: `${base}. The host's reserved IOVA ranges for this device (the MSI window, RMRR or other reserved regions) conflict with the ranges virtio-iommu already told the guest about`,
+      fix: 'cold-plug the device instead of hot-plugging it, so its reserved regions are known before the guest probes the vIOMMU; check the host reserved regions in /sys/kernel/iommu_groups/N/reserved_regions',
+    };
+  return {
+    cause: base,
+    fix: 'match the vIOMMU options to what the reason names, use another vIOMMU model, or drop the vIOMMU if the guest does not need one',
+  };
+}
+
 export const QEMU_SWEEP_ENTRIES: CatalogueEntry[] = [
   // ---- interrupts (hw/vfio/pci.c) ----
   {
@@ -473,12 +511,13 @@ export const QEMU_SWEEP_ENTRIES: CatalogueEntry[] = [
       'with a virtual IOMMU (intel-iommu, virtio-iommu) QEMU checks each assigned device against the host IOMMU that really translates for it; the check failed. With "aw-bits N > host aw-bits M" the guest IOMMU promises a wider DMA address space (aw-bits, 48 by default since QEMU 9.2) than the host IOMMU\'s usable IOVA range (39 bits on most desktop VT-d), so guest DMA addresses could not be mapped',
     fix: "lower the guest IOMMU width to the host's: -device intel-iommu,aw-bits=39 (libvirt: <iommu model='intel'><driver aw_bits='39'/></iommu>), or drop the vIOMMU if the guest does not need it",
     refine: (f) =>
-      f.guest
+      viommuReason(f.reason) ??
+      (f.guest
         ? {
             cause: `the guest IOMMU was given aw-bits=${f.guest} (the default since QEMU 9.2 is 48), but the host IOMMU translating for this device covers only ${f.host} bits of IOVA; a guest DMA address above that could not be mapped, so QEMU refuses the device`,
             fix: `set the guest IOMMU width to at most the host's: -device intel-iommu,aw-bits=${/^0x/.test(f.host ?? '') ? Number.parseInt(f.host, 16) : f.host} (libvirt: <iommu model='intel'><driver aw_bits='…'/></iommu>)`,
           }
-        : undefined,
+        : undefined),
     render: render(DEV('0000:03:00.0'), 48, 39),
     examples: [
       ex(
