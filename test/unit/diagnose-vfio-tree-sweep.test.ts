@@ -146,7 +146,14 @@ test('hisi-acc: each compatibility check on the destination names its own cause'
     'kernel.hisi-acc-migration-mismatch',
   );
   assert.match(query.explanation.cause, /mailbox query/);
-  for (const f of [qp, magic, type, query]) assert.match(f.explanation.cause, /destination/);
+  // The isolation check compares the PF's QM_QUE_ISO_CFG_V register; no PF driver setting is known.
+  const iso = onlyFinding(
+    'hisi_acc_vfio_pci 0000:76:00.1: failed to match isolation state',
+    'kernel.hisi-acc-migration-mismatch',
+  );
+  assert.match(iso.explanation.cause, /QM_QUE_ISO_CFG_V/);
+  assert.doesNotMatch(iso.explanation.fix, /isolation setting/);
+  for (const f of [qp, magic, type, query, iso]) assert.match(f.explanation.cause, /destination/);
 });
 
 test('hisi-acc: a stop, a pending PF status, a save and a load failure are told apart', () => {
@@ -225,6 +232,8 @@ test('vfio-platform: a missing reset handler stops the bind; a failed reset at o
   assert.equal(deprecated.explanation.severity, 'warning');
   assert.match(deprecated.explanation.cause, /still works/);
   assert.match(deprecated.explanation.cause, /SoC platform devices/);
+  // The 2025 patch prints it with dev_err_once() at probe: once per boot, at error level.
+  assert.match(deprecated.explanation.cause, /once per boot/);
   // The same 2025 series marks vfio-fsl-mc (orphaned since April 2024) for removal.
   const fslmc = onlyFinding(
     'vfio-fsl-mc dprc.2: DEPRECATION: vfio-fsl-mc is deprecated and will be removed in a future kernel release',
@@ -232,6 +241,9 @@ test('vfio-platform: a missing reset handler stops the bind; a failed reset at o
   );
   assert.match(fslmc.explanation.cause, /DPAA2/);
   assert.doesNotMatch(fslmc.explanation.cause, /SoC platform devices/);
+  // A February 2026 patch from NXP proposes to maintain vfio-fsl-mc again and drop the line.
+  assert.match(fslmc.explanation.cause, /2026/);
+  assert.doesNotMatch(fslmc.explanation.fix, /stay on a kernel that still has/);
 });
 
 // drivers/vfio/fsl-mc/vfio_fsl_mc.c vfio_fsl_mc_bus_notifier(): BUS_NOTIFY_ADD_DEVICE of an object

@@ -40,7 +40,7 @@ export const VFIO_TREE_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/vfio/pci/vfio_pci_igd.c vfio_pci_igd_opregion_init() (called by vfio_pci_igd_init() from vfio_pci_core_enable(), older vfio_pci.c vfio_pci_enable())',
     format: 'IGD assignment does not support opregion v2.0 with an extended VBT region\n',
     versions:
-      'the OpRegion 2.1 support of 2021 (vfio_pci_device era, Linux 5.12+) refuses 2.0 with an extended VBT and prints "Extended VBT does not follow opregion on version 0x%04x" for 2.1+; the rework "vfio/pci: Add OpRegion 2.0+ Extended VBT support" (later in 2021) maps the VBT separately, patches the version and RVDA the guest reads, and prints neither line (current vfio_pci_igd.c has no message at all)',
+      'only the kernels between the first extended-VBT support of 2021 (vfio_pci_device era: it refuses 2.0 with an extended VBT, and prints "Extended VBT does not follow opregion on version 0x%04x" for 2.1+) and its later 2021 rework "vfio/pci: Add OpRegion 2.0+ Extended VBT support" print these; the rework maps the VBT separately wherever RVDA points, patches the version and RVDA the guest reads, and current vfio_pci_igd.c vfio_pci_igd_opregion_init() prints no message at all (kernels from before the first support print neither line either)',
     patterns: [
       /IGD assignment does not support opregion v2\.0 with an extended VBT region/,
       /Extended VBT does not follow opregion on version (?<version>0x[0-9a-fA-F]{4})/,
@@ -49,7 +49,7 @@ export const VFIO_TREE_ENTRIES: CatalogueEntry[] = [
     title: 'vfio-pci refused the Intel iGPU: its OpRegion 2.0 keeps the VBT at a host physical address',
     cause:
       'when the Intel integrated GPU is opened, vfio-pci reads the ACPI OpRegion (the address in config register 0xFC) to offer it to QEMU as a read-only region. This firmware\'s OpRegion is version 2.0 and its Video BIOS Table does not fit inside it: the OpRegion points to an extended VBT by its absolute host physical address (RVDA), which means nothing to a guest, and this kernel has no way to rewrite it. vfio_pci_igd_init() fails, vfio-pci prints "Failed to setup Intel IGD regions" and refuses to open the device (EINVAL), so QEMU cannot get the iGPU at all',
-    fix: 'update the host kernel: with the OpRegion 2.0+ extended-VBT rework (all current stable kernels) vfio-pci maps the extended VBT wherever it is and shows the guest an OpRegion 2.1 with the VBT right behind it, so this refusal is gone. On a kernel that cannot be changed, only a firmware update that ships OpRegion 2.1 with a contiguous VBT helps: skipping the OpRegion is not possible, because the failure stops the open itself',
+    fix: 'update the host kernel: with the OpRegion 2.0+ extended-VBT rework (newer kernels) vfio-pci maps the extended VBT wherever it is and shows the guest an OpRegion 2.1 with the VBT right behind it, so this refusal is gone. On a kernel that cannot be changed, only a firmware update that ships OpRegion 2.1 with a contiguous VBT helps: skipping the OpRegion is not possible, because the failure stops the open itself',
     refine: refineOpregion,
     render: render('vfio-pci 0000:00:02.0: '),
     examples: [
@@ -69,7 +69,7 @@ export const VFIO_TREE_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/vfio/pci/pds/cmds.c pds_vfio_suspend_device_cmd() (also pds_vfio_suspend_wait_device_cmd(), pds_vfio_get_lm_state_cmd(), pds_vfio_set_lm_state_cmd(), pds_vfio_client_adminq_cmd(); the steps are chosen in lm.c pds_vfio_step_device_state_locked())',
     format: 'vf%u: Suspend failed: %pe\n',
     versions:
-      'pds-vfio-pci since Linux 6.6; the same file prints "%s: vf%u: Suspend comp timeout", "failed to get migration state: %pe", "failed to set migration state: %pe", "failed to map save/restore migration file: %pe", and "client admin cmd failed: %pe" before each of them; lm.c prints "failed to get save status: %pe" when the firmware does not report the state size',
+      'pds-vfio-pci (kernels since 2023); the same file prints "%s: vf%u: Suspend comp timeout", "failed to get migration state: %pe", "failed to set migration state: %pe", "failed to map save/restore migration file: %pe", and "client admin cmd failed: %pe" before each of them; lm.c prints "failed to get save status: %pe" when the firmware does not report the state size',
     patterns: [
       new RegExp(`${PDS}vf(?<vf>\\d{1,4}): Suspend failed: ${PE}`),
       new RegExp(`${PDS}(?:\\w{1,64}: )?vf(?<vf>\\d{1,4}): Suspend comp (?<timeout>timeout)`),
@@ -128,7 +128,7 @@ export const VFIO_TREE_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/vfio/pci/pds/dirty.c pds_vfio_dirty_enable() (also pds_vfio_dirty_sync(), pds_vfio_dirty_seq_ack(); cmds.c pds_vfio_dirty_status_cmd(), pds_vfio_dirty_enable_cmd(), pds_vfio_dirty_seq_ack_cmd())',
     format: "Device doesn't support dirty tracking, max_regions %d\n",
     versions:
-      'pds-vfio-pci since Linux 6.6; the same functions print "Dirty tracking already enabled for %d regions", "Failed to get dirty status, err %pe", "failed dirty tracking enable: %pe", "Dirty bitmap tracking SEQ_ACK not supported", "vf%u: Sync failed, dirty tracking is disabled", "failed cmd Page Tracking %s: %pe"',
+      'pds-vfio-pci (kernels since 2023); the same functions print "Dirty tracking already enabled for %d regions", "Failed to get dirty status, err %pe", "failed dirty tracking enable: %pe", "Dirty bitmap tracking SEQ_ACK not supported", "vf%u: Sync failed, dirty tracking is disabled", "failed cmd Page Tracking %s: %pe"',
     patterns: [
       new RegExp(`${PDS}Device doesn't support dirty tracking, max_regions (?<max>\\d{1,3})`),
       new RegExp(`${PDS}Dirty tracking already enabled for (?<regions>\\d{1,3}) regions`),
@@ -186,7 +186,7 @@ export const VFIO_TREE_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/vfio/pci/hisilicon/hisi_acc_vfio_pci.c vf_qm_check_match() (called from hisi_acc_vf_resume_write())',
     format: 'failed to match VF qp num\n',
     versions:
-      'hisi-acc-vfio-pci since Linux 5.18; the same function prints "failed to match ACC_DEV_MAGIC", "failed to match VF devices", "failed to get vft qp nums", "failed to match isolation state"; since 2025 the ACC_DEV_MAGIC check also compares the migration data version of the two drivers',
+      'hisi-acc-vfio-pci (kernels since 2022); the same function prints "failed to match ACC_DEV_MAGIC", "failed to match VF devices", "failed to get vft qp nums", "failed to match isolation state" (which some earlier versions of the driver printed without failing the load); newer kernels know a second ACC_DEV_MAGIC value that also carries the migration driver version',
     patterns: [
       new RegExp(
         `${HISI}failed to (?:match (?<what>VF qp num|ACC_DEV_MAGIC|VF devices|isolation state)|get vft qp nums)`,
@@ -202,7 +202,7 @@ export const VFIO_TREE_ENTRIES: CatalogueEntry[] = [
         return {
           title: 'The incoming migration data is not HiSilicon accelerator state this driver can load',
           cause:
-            'on the migration destination, the first block of the incoming stream does not start with the marker hisi-acc-vfio-pci writes (or, on kernels since 2025, carries a data version this driver does not accept): the stream comes from a different device type or driver, or the two hosts run kernels whose hisi-acc-vfio-pci versions are incompatible. QEMU aborts the incoming migration',
+            'on the migration destination, the first block of the incoming stream does not start with the marker hisi-acc-vfio-pci writes (or, on newer kernels, carries a migration driver version this driver does not accept): the stream comes from a different device type or driver, or the two hosts run kernels whose hisi-acc-vfio-pci versions are incompatible. QEMU aborts the incoming migration',
           fix: 'migrate between hosts running the same (or compatible) kernel versions, and make sure the destination VF is the same accelerator type as the source',
         };
       if (f.what === 'VF devices')
@@ -215,8 +215,8 @@ export const VFIO_TREE_ENTRIES: CatalogueEntry[] = [
       if (f.what === 'isolation state')
         return {
           cause:
-            "the queue isolation setting recorded from the source PF differs from this host's PF: the accelerator's isolation configuration (which the PF driver sets for hardware error handling) is not the same on the two hosts. QEMU aborts the incoming migration",
-          fix: "configure the PF driver's isolation setting the same way on both hosts, then retry",
+            "on the migration destination, the queue isolation configuration the source recorded from its PF (the QM register QM_QUE_ISO_CFG_V) differs from the value this host's PF reports: the two accelerators are not configured alike. QEMU aborts the incoming migration (some earlier versions of the driver printed this line but went on loading)",
+          fix: 'run the same kernel (PF driver and hisi-acc-vfio-pci) and the same accelerator firmware and board settings on both hosts, then retry',
         };
       if (!f.what)
         return {
@@ -241,7 +241,7 @@ export const VFIO_TREE_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/vfio/pci/hisilicon/hisi_acc_vfio_pci.c hisi_acc_vf_stop_device() (with hisi_acc_check_int_state(), vf_qm_state_save(), hisi_acc_vf_load_state(), vf_qm_load_data())',
     format: 'failed to stop QM VF function!\n',
     versions:
-      'hisi-acc-vfio-pci since Linux 5.18; the same file prints "failed to check QM INT state!" (the VF), "failed to check QM RAS state!", "failed to check QM IFC INT state!", "failed to check QM IFC INT SET state!", "failed to check QM SEC Core INT state!" (HPRE HAC, ZIP Core) on the PF, "failed to writeback QM Cache!", "failed to read SQC addr!", "failed to read CQC addr!" when saving, and "failed to recover the VF!", "set VF regs failed", "set sqc failed", "set cqc failed", "QM device is not ready to write" when loading',
+      'hisi-acc-vfio-pci (kernels since 2022); the same file prints "failed to check QM INT state!" (the VF), "failed to check QM RAS state!", "failed to check QM IFC INT state!", "failed to check QM IFC INT SET state!", "failed to check QM SEC Core INT state!" (HPRE HAC, ZIP Core) on the PF, "failed to writeback QM Cache!", "failed to read SQC addr!", "failed to read CQC addr!" when saving, and "failed to recover the VF!", "set VF regs failed", "set sqc failed", "set cqc failed", "QM device is not ready to write" when loading',
     patterns: [
       new RegExp(`${HISI}failed to (?<stop>stop QM VF function|check QM INT state)!`),
       new RegExp(
@@ -296,7 +296,7 @@ export const VFIO_TREE_ENTRIES: CatalogueEntry[] = [
     source: 'kernel',
     cite: 'torvalds/linux drivers/vfio/pci/hisilicon/hisi_acc_vfio_pci.c hisi_acc_vfio_pci_probe()',
     format: 'migration support failed, continue with generic interface\n',
-    versions: 'hisi-acc-vfio-pci since Linux 5.18',
+    versions: 'hisi-acc-vfio-pci (kernels since 2022)',
     patterns: [new RegExp(`${HISI}migration support failed, continue with generic interface`)],
     severity: 'warning',
     title: 'The HiSilicon accelerator VF works, but without live-migration support',
@@ -315,10 +315,10 @@ export const VFIO_TREE_ENTRIES: CatalogueEntry[] = [
   {
     id: 'kernel.vfio-platform-no-reset',
     source: 'kernel',
-    cite: 'torvalds/linux drivers/vfio/platform/vfio_platform_common.c vfio_platform_init_common() (before 6.1 vfio_platform_probe_common(); the reset lookup is vfio_platform_get_reset(), the open/close lines vfio_platform_open_device() / vfio_platform_close_device() with vfio_platform_call_reset())',
+    cite: 'torvalds/linux drivers/vfio/platform/vfio_platform_common.c vfio_platform_init_common() (older kernels: vfio_platform_probe_common(); the reset lookup is vfio_platform_get_reset(), the open/close lines vfio_platform_open_device() / vfio_platform_close_device() with vfio_platform_call_reset())',
     format: 'No reset function found for device %s\n',
     versions:
-      'the same file prints "reset driver is required and reset call failed in open (%d) %s", "… in release (%d) %s" (followed by a WARN) and "no reset function found!"; before Linux 6.3 (commit 168a9c91fe0a) a device without a reset function failed to bind even with reset_required=0, silently',
+      'the same file prints "reset driver is required and reset call failed in open (%d) %s", "… in release (%d) %s" (followed by a WARN) and "no reset function found!"; only in the kernels between the move of this check into vfio_platform_init_common() (the late-2022 device life-cycle rework) and commit 168a9c91fe0a ("vfio: platform: ignore missing reset if disabled at module init", merged for 6.3), a device without a reset function failed to bind even with reset_required=0, silently; the older vfio_platform_probe_common() honoured the parameter',
     patterns: [
       /No reset function found for device (?<name>[\w.:@-]{1,80})/,
       /reset driver is required and reset call failed in (?<when>open|release) \((?<err>-?\d{1,4})\)/,
@@ -328,7 +328,7 @@ export const VFIO_TREE_ENTRIES: CatalogueEntry[] = [
     title: 'vfio-platform refused the device: no way to reset it is known',
     cause:
       'vfio-platform (passing an SoC platform device such as an Ethernet controller to a VM or to DPDK) will only take a device it can reset between users: it looks for a reset handler registered for the device-tree compatible string, loading a module named vfio-reset:COMPAT on demand, or on ACPI systems for an _RST method. It found neither, and the module parameter reset_required is on (the default), so the bind fails and the device stays without a driver. Upstream ships reset handlers only for a few devices (Calxeda XGMAC, AMD Seattle XGBE, Broadcom FlexRM)',
-    fix: 'if the device has a reset module, load it (modprobe vfio-platform-calxedaxgmac, vfio-platform-amdxgbe or vfio-platform-bcmflexrm) and bind again; otherwise accept running without a reset: boot with vfio_platform.reset_required=0 (or `modprobe vfio-platform reset_required=0`; the parameter cannot be changed later), knowing the device then keeps whatever state the previous user left. On kernels before 6.3 that parameter does not help (the bind still fails): update the kernel',
+    fix: 'if the device has a reset module, load it (modprobe vfio-platform-calxedaxgmac, vfio-platform-amdxgbe or vfio-platform-bcmflexrm) and bind again; otherwise accept running without a reset: boot with vfio_platform.reset_required=0 (or `modprobe vfio-platform reset_required=0`; the parameter cannot be changed later), knowing the device then keeps whatever state the previous user left. On the kernels just before 6.3 that carry the life-cycle rework without commit 168a9c91fe0a the parameter does not help (the bind still fails): update the kernel',
     refine: (f) => {
       if (f.when === 'open')
         return {
@@ -372,21 +372,21 @@ export const VFIO_TREE_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/vfio/platform/vfio_platform.c vfio_platform_probe()',
     format: 'DEPRECATION: vfio-platform is deprecated and will be removed in a future kernel release\n',
     versions:
-      'from the 2025 deprecation series of the VFIO maintainer, which marks vfio-platform, vfio-amba, vfio-fsl-mc (orphaned since April 2024) and the platform reset modules obsolete; QEMU deprecated -device vfio-platform in the same period ("-device vfio-platform is deprecated") and drops it in 10.2',
+      'printed with dev_err_once() (error level, once per boot) at the first probe, by kernels carrying the 2025 series of the VFIO maintainer that marks vfio-platform, vfio-amba, vfio-fsl-mc (orphaned since April 2024) and the platform reset modules obsolete; a February 2026 patch from NXP proposes to maintain vfio-fsl-mc again and to drop its line (vfio-platform and vfio-amba keep theirs). QEMU deprecated -device vfio-platform in the same period ("-device vfio-platform is deprecated") and planned its removal for QEMU 10.2',
     patterns: [
       /DEPRECATION: (?<driver>vfio-platform|vfio-amba|vfio-fsl-mc) is deprecated and will be removed in a future kernel release/,
     ],
     severity: 'warning',
     title: 'This VFIO bus driver is deprecated and will be removed from the kernel',
     cause:
-      'printed once, when the first device binds to vfio-platform: the driver for passing SoC platform devices through VFIO is marked for removal, because the hardware it was written for is obsolete and not even its maintainer can test it any more (only three devices ever got reset support). The device still works on this kernel; QEMU is removing its side (-device vfio-platform) as well',
+      'printed once per boot (at error level), when the first device is probed by vfio-platform: the driver for passing SoC platform devices through VFIO is marked for removal, because the hardware it was written for is obsolete and not even its maintainer can test it any more (only three devices ever got reset support). The device still works on this kernel; QEMU planned to remove its side (-device vfio-platform) as well',
     fix: 'plan for its removal: a device that is also reachable as a PCI function can use vfio-pci, AMD CDX devices have vfio-cdx; otherwise stay on a kernel and QEMU that still have the driver, and tell the kernel VFIO maintainers (kvm@vger.kernel.org) if you depend on it',
     refine: (f) =>
       f.driver === 'vfio-fsl-mc'
         ? {
             cause:
-              'printed when a device binds to vfio-fsl-mc: the VFIO driver for NXP DPAA2 (fsl-mc bus) objects has had no maintainer since April 2024 and is marked for removal by the same 2025 series that deprecates vfio-platform. It still works on this kernel',
-            fix: 'plan for its removal (DPDK on DPAA2 depends on it): stay on a kernel that still has vfio-fsl-mc, and tell the kernel VFIO maintainers (kvm@vger.kernel.org) or NXP if you depend on it',
+              'printed once per boot when vfio-fsl-mc first probes an object: the VFIO driver for NXP DPAA2 (fsl-mc bus) objects had no maintainer from April 2024 and was marked for removal by the same 2025 series that deprecates vfio-platform. It still works on this kernel; in 2026 an NXP engineer proposed to maintain it again and to drop the deprecation',
+            fix: 'nothing to change for now (DPDK on DPAA2 depends on the driver): check whether newer kernels still print the line before planning around a removal, and tell the kernel VFIO maintainers (kvm@vger.kernel.org) or NXP if you depend on it',
           }
         : undefined,
     render: render('vfio-platform fff51000.ethernet: '),
@@ -405,7 +405,7 @@ export const VFIO_TREE_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/vfio/fsl-mc/vfio_fsl_mc.c vfio_fsl_mc_bus_notifier()',
     format: 'VFIO_FSL_MC: Object %s bound to driver %s while DPRC bound to vfio-fsl-mc\n',
     versions:
-      'vfio-fsl-mc since Linux 5.11; the same function prints "VFIO_FSL_MC: Setting driver override for device in dprc %s" (and "… failed")',
+      'vfio-fsl-mc (kernels since late 2020); the same function prints "VFIO_FSL_MC: Setting driver override for device in dprc %s" (and "… failed")',
     patterns: [
       /VFIO_FSL_MC: Object (?<object>[\w.]{1,40}) bound to driver (?<driver>[\w.-]{1,40}) while DPRC bound to vfio-fsl-mc/,
       /VFIO_FSL_MC: Setting driver override for device in dprc (?<dprc>[\w.]{1,40})(?<failed> failed)?/,
