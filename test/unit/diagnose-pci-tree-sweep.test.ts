@@ -116,7 +116,11 @@ test('EDR: 0xf starts recovery, another event is ignored, a port without DPC mea
   const recover = onlyFinding('pcieport 0000:00:1d.0: EDR: ACPI event 0xf received', 'kernel.pcie-edr-event');
   assert.equal(recover.explanation.severity, 'warning');
   assert.equal(recover.device, '0000:00:1d.0');
-  assert.match(recover.explanation.cause, /QEMU stops that VM/);
+  // QEMU hw/vfio/pci.c vfio_err_notifier_handler(): error_report("... Unrecoverable error detected ...")
+  // then vm_stop(RUN_STATE_INTERNAL_ERROR): the VM is paused, not shut down.
+  assert.match(recover.explanation.cause, /pauses the whole VM/);
+  assert.match(recover.explanation.cause, /internal-error/);
+  assert.doesNotMatch(recover.explanation.cause, /QEMU stops that VM/);
 
   const other = onlyFinding('pcieport 0000:00:07.0: EDR: ACPI event 0x1 received', 'kernel.pcie-edr-event');
   assert.equal(other.explanation.severity, 'info');
@@ -164,6 +168,19 @@ test('DOE: a failed mailbox is harmless for passthrough; the errno is read; busy
   );
   assert.match(busy.explanation.cause, /something other than this kernel/);
   assert.notEqual(busy.explanation.cause, reset.explanation.cause);
+  // Newer doe.c calls protocols "features": "[%x] failed to cache features : %d" and
+  // "[%x] expected [VID, Feature] = ...".
+  const features = onlyFinding(
+    'pci 0000:01:00.0: DOE: [160] failed to cache features : -5',
+    'kernel.pci-doe-mailbox-failed',
+  );
+  assert.equal(features.facts.offset, '160');
+  assert.equal(features.explanation.severity, 'info');
+  const vid = onlyFinding(
+    'pci 0000:0d:00.0: DOE: [150] expected [VID, Feature] = [0001, 00], got [1e98, 02]',
+    'kernel.pci-doe-mailbox-failed',
+  );
+  assert.match(vid.explanation.cause, /another protocol/);
 });
 
 test('recovery reset: a failed subordinate reset is an error; a slow link-down during DPC is only a warning', () => {
@@ -483,10 +500,16 @@ test('slow PCI fixup: the function and time are read; the USB handoff and a seco
     'kernel.pci-fixup-slow',
   );
   assert.doesNotMatch(short.explanation.cause, /over a second|legacy USB/);
+  // %pS prints a hexadecimal size after the slash: anything else is not this line.
+  for (const text of [
+    'pci 0000:01:00.0: quirk_nvidia_hda+0x0/0xqq9 took 12034 usecs',
+    'pci 0000:01:00.0: quirk_nvidia_hda+0x0/0xGHI took 12034 usecs',
+  ])
+    assert.ok(!diagnoseText(text).findings.some((f) => f.entry.id === 'kernel.pci-fixup-slow'), text);
 });
 
-test('MSI mode conflict: the pre-6.2 wording of the MSI-X refusal reads the same facts', () => {
-  // drivers/pci/msi.c __pci_enable_msix() up to 6.1: "can't enable MSI-X (MSI IRQ already assigned)" when msi_enabled.
+test('MSI mode conflict: the older wording of the MSI-X refusal reads the same facts', () => {
+  // older drivers/pci/msi.c __pci_enable_msix(): "can't enable MSI-X (MSI IRQ already assigned)" when msi_enabled.
   const old = onlyFinding(
     "ixgbe 0000:03:00.0: can't enable MSI-X (MSI IRQ already assigned)",
     'kernel.pci-msi-mode-conflict',
@@ -501,6 +524,10 @@ test('firmware-first recovery: an unknown device is skipped; a full queue is an 
   const gone = onlyFinding('AER: no pci_dev for 0000:03:00.0', 'kernel.aer-recover-no-device');
   assert.equal(gone.facts.addr, '0000:03:00.0');
   assert.match(gone.explanation.cause, /No device with this address/);
+  // The 2025 AER rate-limiting rework: pr_err_ratelimited("%04x:%02x:%02x.%x: no pci_dev found").
+  const found = onlyFinding('AER: 0000:03:00.0: no pci_dev found', 'kernel.aer-recover-no-device');
+  assert.equal(found.facts.addr, '0000:03:00.0');
+  assert.match(found.explanation.cause, /No device with this address/);
   // aer.c aer_recover_queue(): kfifo_put() failed -> "buffer overflow in recovery for".
   const storm = onlyFinding(
     'AER: buffer overflow in recovery for 0000:03:00.0',
