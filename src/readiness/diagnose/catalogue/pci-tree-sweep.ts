@@ -22,7 +22,7 @@ function refineAspm(f: Facts): Refinement | undefined {
   const what = f.what ?? '';
   if (what === "can't override BIOS ASPM")
     return {
-      cause: `a driver${f.logDriver ? ` (${f.logDriver})` : ''} asked the PCI core to allow more ASPM link power-saving states on its device than the firmware set, but the kernel does not control ASPM on this system (the firmware's FADT says ASPM is unsupported, _OSC did not grant PCIe capability control, or pcie_aspm=off): the request is refused with EPERM and the link keeps the firmware's setting. Harmless; at most the device uses a little more power`,
+      cause: `a driver${f.logDriver ? ` (${f.logDriver})` : ''} asked the PCI core to allow more ASPM link power-saving states on its device than the firmware set (pci_enable_link_state(); in practice the Intel VMD driver does this for the NVMe SSDs behind a VMD controller, whose addresses start with a 10000: domain), but the kernel does not control ASPM on this system (the firmware's FADT says ASPM is unsupported, _OSC did not grant PCIe capability control, or pcie_aspm=off): the request is refused with EPERM and the link keeps the firmware's setting. Harmless; at most the device uses a little more power`,
     };
   if (what === 'disabling ASPM on pre-1.1 PCIe device')
     return {
