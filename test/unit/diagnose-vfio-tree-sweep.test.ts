@@ -2,7 +2,7 @@
 // explanation the way the producing source says. Expected meanings come from the sources the
 // entries cite: drivers/vfio/pci/vfio_pci_igd.c vfio_pci_igd_opregion_init() (version 0x0200 with
 // RVDA/RVDS set is refused because RVDA is then a host physical address; for 2.1+ RVDA must equal
-// the OpRegion size, i.e. the VBT must follow it; both return -EINVAL, and vfio_pci_core_enable()
+// the OpRegion size, i.e. the VBT must follow it; both return -EINVAL, and vfio_pci.c vfio_pci_enable()
 // then prints "Failed to setup Intel IGD regions" and fails the open), drivers/vfio/pci/pds/cmds.c
 // (pds_vfio_suspend_wait_device_cmd() polls for SUSPEND_TIMEOUT_S = 5 s and returns -ETIMEDOUT;
 // pds_vfio_get_lm_state_cmd() is the save (PDS_LM_CMD_SAVE), pds_vfio_set_lm_state_cmd() the

@@ -37,7 +37,7 @@ export const VFIO_TREE_ENTRIES: CatalogueEntry[] = [
   {
     id: 'kernel.vfio-igd-opregion-vbt',
     source: 'kernel',
-    cite: 'torvalds/linux drivers/vfio/pci/vfio_pci_igd.c vfio_pci_igd_opregion_init() (called by vfio_pci_igd_init() from vfio_pci_core_enable(), older vfio_pci.c vfio_pci_enable())',
+    cite: 'torvalds/linux drivers/vfio/pci/vfio_pci_igd.c vfio_pci_igd_opregion_init() (called by vfio_pci_igd_init() from drivers/vfio/pci/vfio_pci.c vfio_pci_enable() in the kernels that print these lines; today vfio_pci_open_device() calls it after vfio_pci_core_enable())',
     format: 'IGD assignment does not support opregion v2.0 with an extended VBT region\n',
     versions:
       'only the kernels between the first extended-VBT support of 2021 (vfio_pci_device era: it refuses 2.0 with an extended VBT, and prints "Extended VBT does not follow opregion on version 0x%04x" for 2.1+) and its later 2021 rework "vfio/pci: Add OpRegion 2.0+ Extended VBT support" print these; the rework maps the VBT separately wherever RVDA points, patches the version and RVDA the guest reads, and current vfio_pci_igd.c vfio_pci_igd_opregion_init() prints no message at all (kernels from before the first support print neither line either)',
