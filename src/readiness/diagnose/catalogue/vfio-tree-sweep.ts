@@ -372,20 +372,20 @@ export const VFIO_TREE_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/vfio/platform/vfio_platform.c vfio_platform_probe()',
     format: 'DEPRECATION: vfio-platform is deprecated and will be removed in a future kernel release\n',
     versions:
-      'printed with dev_err_once() (error level, once per boot) at the first probe, by kernels carrying the 2025 series of the VFIO maintainer that marks vfio-platform, vfio-amba, vfio-fsl-mc (orphaned since April 2024) and the platform reset modules obsolete; a February 2026 patch from NXP proposes to maintain vfio-fsl-mc again and to drop its line (vfio-platform and vfio-amba keep theirs). QEMU deprecated -device vfio-platform in the same period ("-device vfio-platform is deprecated") and planned its removal for QEMU 10.2',
+      'printed with dev_err_once() (error level, once per load of the module) at the first probe, by kernels carrying the 2025 series of the VFIO maintainer that marks vfio-platform, vfio-amba, vfio-fsl-mc (orphaned since April 2024) and the platform reset modules obsolete; a February 2026 patch from NXP proposes to maintain vfio-fsl-mc again and to drop its line (vfio-platform and vfio-amba keep theirs). QEMU deprecated -device vfio-platform in the same period ("-device vfio-platform is deprecated") and planned its removal for QEMU 10.2',
     patterns: [
       /DEPRECATION: (?<driver>vfio-platform|vfio-amba|vfio-fsl-mc) is deprecated and will be removed in a future kernel release/,
     ],
     severity: 'warning',
     title: 'This VFIO bus driver is deprecated and will be removed from the kernel',
     cause:
-      'printed once per boot (at error level), when the first device is probed by vfio-platform: the driver for passing SoC platform devices through VFIO is marked for removal, because the hardware it was written for is obsolete and not even its maintainer can test it any more (only three devices ever got reset support). The device still works on this kernel; QEMU planned to remove its side (-device vfio-platform) as well',
+      'printed once per load of the module (at error level), when the first device is probed by vfio-platform: the driver for passing SoC platform devices through VFIO is marked for removal, because the hardware it was written for is obsolete and not even its maintainer can test it any more (only three devices ever got reset support). The device still works on this kernel; QEMU planned to remove its side (-device vfio-platform) as well',
     fix: 'plan for its removal: a device that is also reachable as a PCI function can use vfio-pci, AMD CDX devices have vfio-cdx; otherwise stay on a kernel and QEMU that still have the driver, and tell the kernel VFIO maintainers (kvm@vger.kernel.org) if you depend on it',
     refine: (f) =>
       f.driver === 'vfio-fsl-mc'
         ? {
             cause:
-              'printed once per boot when vfio-fsl-mc first probes an object: the VFIO driver for NXP DPAA2 (fsl-mc bus) objects had no maintainer from April 2024 and was marked for removal by the same 2025 series that deprecates vfio-platform. It still works on this kernel; in 2026 an NXP engineer proposed to maintain it again and to drop the deprecation',
+              'printed once per load of the module when vfio-fsl-mc first probes an object: the VFIO driver for NXP DPAA2 (fsl-mc bus) objects had no maintainer from April 2024 and was marked for removal by the same 2025 series that deprecates vfio-platform. It still works on this kernel; in 2026 an NXP engineer proposed to maintain it again and to drop the deprecation',
             fix: 'nothing to change for now (DPDK on DPAA2 depends on the driver): check whether newer kernels still print the line before planning around a removal, and tell the kernel VFIO maintainers (kvm@vger.kernel.org) or NXP if you depend on it',
           }
         : undefined,
