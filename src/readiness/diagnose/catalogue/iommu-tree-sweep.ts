@@ -210,7 +210,7 @@ export const IOMMU_TREE_ENTRIES: CatalogueEntry[] = [
   {
     id: 'kernel.dmar-hardware-malfunction',
     source: 'kernel',
-    cite: 'torvalds/linux drivers/iommu/intel/iommu.h IOMMU_WAIT_OP() (before 5.10 include/linux/intel-iommu.h), used by the register commands of dmar.c and iommu.c',
+    cite: 'torvalds/linux drivers/iommu/intel/iommu.h IOMMU_WAIT_OP() (before 6.0 include/linux/intel-iommu.h, moved by commit 2585a2790e7f), used by the register commands of dmar.c and iommu.c',
     format: 'DMAR hardware is malfunctioning\n',
     versions: 'a panic(): printed as "Kernel panic - not syncing: DMAR hardware is malfunctioning"',
     patterns: [/(?:Kernel panic - not syncing: )?DMAR hardware is malfunctioning/],
@@ -619,7 +619,7 @@ export const IOMMU_TREE_ALSO: { id: string; file: string; format: string; text: 
     format: 'Event logged [RMP_HW_ERROR device=%04x:%02x:%02x.%x, vmg_tag=0x%04x, spa=0x%llx, flags=0x%04x]',
     text: 'AMD-Vi: Event logged [RMP_HW_ERROR device=0000:41:00.0, vmg_tag=0x0000, spa=0x5a7c000, flags=0x0020]',
   },
-  // amd/ppr.c (split out of amd/iommu.c in 6.9)
+  // amd/ppr.c (the PPR code split out of amd/iommu.c in newer kernels)
   {
     id: 'kernel.amd-event-unknown',
     file: 'torvalds/linux drivers/iommu/amd/ppr.c',
