@@ -68,7 +68,7 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
     cite: 'qemu/qemu hw/i386/amd_iommu.c amdvi_iommu_notify_flag_changed()',
     format: 'device %02x.%02x.%x requires iommu notifier which is not currently supported',
     versions:
-      'old releases printed it with error_report() and exited; later ones hand it to VFIO, which prints it after "memory listener initialization failed: Region amd_iommu: "; QEMU 10.1, which added DMA remapping to amd-iommu, words it "device %02x.%02x.%x requires dma-remap=1" (with ": Operation not supported")',
+      'old releases printed it with error_report() and exited; later ones hand it to VFIO, which prints it after "memory listener initialization failed: Region amd_iommu: "; QEMU 10.2, which added DMA remapping to amd-iommu (Alejandro Jimenez\'s series, "amd_iommu: Add dma-remap property to AMD vIOMMU device", pulled in October 2025 after 10.1 was out), words it "device %02x.%02x.%x requires dma-remap=1" (with ": Operation not supported")',
     patterns: [
       /device (?<guestdev>[0-9a-fA-F]{2}\.[0-9a-fA-F]{2}\.[0-7]) requires (?<need>iommu notifier which is not currently supported|dma-remap=1)/,
     ],
@@ -76,12 +76,12 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
     title: "The guest's emulated AMD IOMMU (amd-iommu) cannot carry an assigned device",
     cause:
       "the VM has QEMU's emulated AMD IOMMU (-device amd-iommu, libvirt <iommu model='amd'>) and an assigned device behind it. For a VFIO device QEMU must learn every mapping the guest makes in its IOMMU and mirror it into the host IOMMU (an IOMMU MAP notifier); VFIO asked amd-iommu for that and it refused, because this amd-iommu does not implement it. The address in the message is the device's guest bus.slot.function. The device cannot be set up, so the VM does not start (or the hot-plug fails)",
-    fix: "use a vIOMMU that supports assigned devices: -device intel-iommu,caching-mode=on,intremap=on with -machine q35,kernel-irqchip=split (it works on AMD hosts too; libvirt <iommu model='intel'><driver caching_mode='on' intremap='on'/></iommu>), or -device virtio-iommu-pci; with QEMU 10.1 or later amd-iommu works with dma-remap=on. Or drop the vIOMMU if the guest does not need one",
+    fix: "use a vIOMMU that supports assigned devices: -device intel-iommu,caching-mode=on,intremap=on with -machine q35,kernel-irqchip=split (it works on AMD hosts too; libvirt <iommu model='intel'><driver caching_mode='on' intremap='on'/></iommu>), or -device virtio-iommu-pci; with QEMU 10.2 or later amd-iommu works with dma-remap=on. Or drop the vIOMMU if the guest does not need one",
     refine: (f) =>
       f.need === 'dma-remap=1'
         ? {
             cause:
-              "the VM has QEMU's emulated AMD IOMMU (-device amd-iommu) without DMA remapping, and an assigned device behind it. For a VFIO device QEMU must mirror every mapping the guest makes into the host IOMMU; this amd-iommu (QEMU 10.1+) can do that only when DMA remapping is switched on, and it is off by default",
+              "the VM has QEMU's emulated AMD IOMMU (-device amd-iommu) without DMA remapping, and an assigned device behind it. For a VFIO device QEMU must mirror every mapping the guest makes into the host IOMMU; this amd-iommu (QEMU 10.2+) can do that only when DMA remapping is switched on, and it is off by default",
             fix: 'add dma-remap=on to the amd-iommu device (-device amd-iommu,dma-remap=on, with -machine q35,kernel-irqchip=split when intremap is on), or use -device intel-iommu,caching-mode=on or virtio-iommu-pci instead',
           }
         : undefined,
@@ -104,7 +104,7 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
     cite: 'qemu/qemu hw/i386/amd_iommu.c amdvi_notify_iommu()',
     format:
       'Found conflicting translation. This could be due to an incorrect or missing invalidation command',
-    versions: 'QEMU 10.1+, with the DMA remapping of amd-iommu (dma-remap=on) that assigned devices need',
+    versions: 'QEMU 10.2+, with the DMA remapping of amd-iommu (dma-remap=on) that assigned devices need',
     patterns: [
       /Found conflicting translation\. This could be due to an incorrect or missing invalidation command/,
     ],
@@ -149,10 +149,10 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
   {
     id: 'qemu.intel-iommu-caching-mode-refused',
     source: 'qemu',
-    cite: 'qemu/qemu hw/i386/intel_iommu.c vtd_iommu_notify_flag_changed() (the hot-plug check: hw/i386/pc.c pc_hotplug_allowed(), since QEMU 10.2 intel_iommu.c vtd_dev_set_iommu_device())',
+    cite: 'qemu/qemu hw/i386/intel_iommu.c vtd_iommu_notify_flag_changed() (the hot-plug check: hw/i386/pc.c pc_hotplug_allowed(); after the 2025 rework, intel_iommu.c vtd_dev_set_iommu_device())',
     format: 'device %02x.%02x.%x requires caching mode',
     versions:
-      'QEMU 4.2 replaced the exit of vtd_panic_require_caching_mode() ("We need to set caching-mode=on …", qemu.intel-iommu-caching-mode-required) by a refusal of the one device: at start-up this line, with ": Operation not supported", inside "memory listener initialization failed: Region vtd-…-dmar: …"; a hot-plug (device_add) is refused first with "Device assignment is not allowed without enabling caching-mode=on for Intel IOMMU." (pc.c), which QEMU 10.2 also prints after "Failed to set vIOMMU: " for a device on the command line',
+      'vtd_iommu_notify_flag_changed() once called vtd_panic_require_caching_mode() and exited ("We need to set caching-mode=on for intel-iommu to enable device assignment with IOMMU protection.", qemu.intel-iommu-caching-mode-required); commit b8d78277c0 ("intel-iommu: fail MAP notifier without caching mode", made for vDPA) turned that into a refusal of the one device: this line with ": Operation not supported", inside "memory listener initialization failed: Region vtd-…-dmar: …". A vfio-pci device on the command line was still stopped at machine start by that exit (vtd_machine_done_hook(), commit 28cf553afe), and a hot-plug (device_add) by "Device assignment is not allowed without enabling caching-mode=on for Intel IOMMU." (pc.c pc_hotplug_allowed(), commit c6cbc29d36). Zhenzhong Duan\'s 2025 rework ("intel_iommu: Simplify caching mode check with VFIO device") replaces both with that sentence after "Failed to set vIOMMU: ", for cold- and hot-plugged devices; this line then remains for a hot-plug into a guest whose IOMMU is on, and for vDPA',
     patterns: [
       /device (?<guestdev>[0-9a-fA-F]{2}\.[0-9a-fA-F]{2}\.[0-7]) requires caching mode/,
       /(?<hotplug>Device assignment is not allowed without enabling caching-mode=on for Intel IOMMU)/,
@@ -166,7 +166,7 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
       f.hotplug
         ? {
             cause:
-              "the VM has an emulated Intel IOMMU (-device intel-iommu, libvirt <iommu model='intel'>) without caching-mode=on, and a vfio-pci device was being added (device_add, virsh attach-device; since QEMU 10.2 also a device on the command line). QEMU can keep the host IOMMU in step with the guest's mappings only when the guest reports every new mapping, which caching mode makes it do, so it refuses the device. A running VM keeps running without it",
+              "the VM has an emulated Intel IOMMU (-device intel-iommu, libvirt <iommu model='intel'>) without caching-mode=on, and a vfio-pci device was being added (device_add, virsh attach-device; with the 2025 rework also a device on the command line). QEMU can keep the host IOMMU in step with the guest's mappings only when the guest reports every new mapping, which caching mode makes it do, so it refuses the device. A running VM keeps running without it",
           }
         : undefined,
     render: render(QEMU, 1, 0, 0),
@@ -327,7 +327,7 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
     cite: 'qemu/qemu hw/vfio/pci.c vfio_msix_enable() (after vfio_enable_msix_no_vec())',
     format: 'vfio: failed to enable MSI-X, %d',
     versions:
-      'QEMU 8.1 added this path and printed the negative errno (a later revision the positive one); newer releases print the strerror() text ("vfio: failed to enable MSI-X, No space left on device"), which qemu.msix-enable-failed recognises',
+      'the 2023 dynamic MSI-X allocation work (vfio_enable_msix_no_vec()) added this path and printed the negative errno (a later revision the positive one); newer releases print the strerror() text ("vfio: failed to enable MSI-X, No space left on device"), which qemu.msix-enable-failed recognises',
     patterns: [/vfio: failed to enable MSI-X, (?<errno>-?\d{1,4})\b/],
     severity: 'error',
     title: 'The host refused to switch the assigned device into MSI-X mode',
@@ -367,12 +367,12 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
     title:
       "The machine's PCI host bridge cannot tell QEMU where an assigned device's INTx goes (the device still works, more slowly)",
     cause:
-      "to deliver a legacy (INTx) interrupt of an assigned device directly through KVM, VFIO asks the machine which interrupt line the device's pin ends up on. Only host bridges that implement this lookup can answer; this one (named in brackets) does not, so QEMU prints this line and VFIO falls back to handling the device's INTx in QEMU itself: every interrupt passes through QEMU, and the device's memory BARs are trapped for a while after each one. The device works, with higher interrupt latency. The x86 machines (pc, q35) implement the lookup; it is met on other architectures' machines, and only for devices that use INTx rather than MSI/MSI-X",
+      "to deliver a legacy (INTx) interrupt of an assigned device directly through KVM, VFIO asks the machine which interrupt line the device's pin ends up on. Only host bridges that implement this lookup can answer; this one (named in brackets) does not, so QEMU prints this line and VFIO falls back to handling the device's INTx in QEMU itself: every interrupt passes through QEMU, and the device's memory BARs are trapped for a while after each one. The device works, with higher interrupt latency. The x86 machines (pc, q35: piix and ich9), the Arm virt machine's generic PCIe host (gpex) and the pseries PHB implement the lookup; it is met on boards whose host bridge lacks it (e.g. the Synopsys DesignWare host of the i.MX boards), only when KVM irqfds are in use, and only for devices that use INTx rather than MSI/MSI-X",
     fix: 'nothing is required. To avoid the slow path, let the guest driver use MSI or MSI-X (most drivers do when the device offers it; for Linux guests check that pci=nomsi is not set), or use a machine type or newer QEMU whose host bridge implements INTx routing',
-    render: render('qemu-system-aarch64: ', 'gpex-pcihost'),
+    render: render('qemu-system-arm: ', 'designware-pcie-host'),
     examples: [
-      ex('qemu-system-aarch64: PCI: Bug - unimplemented PCI INTx routing (gpex-pcihost)', {
-        hostbridge: 'gpex-pcihost',
+      ex('qemu-system-arm: PCI: Bug - unimplemented PCI INTx routing (designware-pcie-host)', {
+        hostbridge: 'designware-pcie-host',
       }),
     ],
   },
@@ -384,7 +384,7 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
     cite: 'qemu/qemu hw/virtio/virtio-iommu.c check_page_size_mask() from virtio_iommu_set_iommu_device() (before QEMU 9.1: virtio_iommu_set_page_size_mask())',
     format: 'virtio-iommu reports a page size mask 0x%lx incompatible with currently supported mask 0x%lx',
     versions:
-      'until QEMU 8.0: "virtio-iommu page mask 0x%lx is incompatible with mask 0x%lx" (current mask first), with the warning "virtio-iommu page mask 0x%lx does not match 0x%lx" for a hot-plugged device; QEMU 8.1–9.0: "virtio-iommu %s reports a page size mask 0x%lx incompatible with currently supported mask 0x%lx" (the IOMMU memory region named) and "virtio-iommu %s does not support frozen granule 0x%llx"; QEMU 9.1+: the same without the region, after "Failed to set vIOMMU: "',
+      'until QEMU 8.0: "virtio-iommu page mask 0x%lx is incompatible with mask 0x%lx" (current mask first), with the warning "virtio-iommu page mask 0x%lx does not match 0x%lx" for a hot-plugged device; QEMU 8.1–9.0: "virtio-iommu %s reports a page size mask 0x%lx incompatible with currently supported mask 0x%lx" (the IOMMU memory region named; Eric Auger\'s rework of virtio_iommu_set_page_size_mask(), posted 4 July 2023) and "virtio-iommu %s does not support frozen granule 0x%llx"; QEMU 9.1+: the same without the region, checked by check_page_size_mask() when the host IOMMU device is set (posted July 2024) and printed after "Failed to set vIOMMU: " and the host IOMMU device\'s name',
     patterns: [
       new RegExp(
         `virtio-iommu (?:[\\w.-]{1,60} )?reports a page size mask (?<mask>${MASK}) incompatible with currently supported mask (?<current>${MASK})`,
@@ -398,7 +398,7 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
     title: 'The guest IOMMU (virtio-iommu) and the host IOMMU behind the device share no page size',
     cause:
       'the virtio-iommu tells the guest which page sizes it may map (its page size mask, the smallest being its granule); every mapping the guest makes for an assigned device is mirrored into the host IOMMU, so QEMU narrows that mask to what the host IOMMU of each assigned device supports. The device being added supports none of the sizes the virtio-iommu offers, so QEMU refuses it (the first mask printed is the host side, the second the guest side)',
-    fix: 'give the virtio-iommu the host IOMMU page size: -device virtio-iommu-pci,granule=host (or granule=64k on a host with 64 KiB pages; newer QEMU uses the host page size by default), and update QEMU if it has no granule property',
+    fix: 'give the virtio-iommu the host IOMMU page size: -device virtio-iommu-pci,granule=host (or granule=64k on a host with 64 KiB pages; the granule property arrived in QEMU 9.0, whose machine types default to granule=host while older machine types keep 4k), and update QEMU if it has no granule property',
     refine: refinePageMask,
     render: render(QEMU_ARM, 0x20010000, 0xfffffffffffff000),
     examples: [
