@@ -7,8 +7,8 @@
 // refusal when the current mask and the device's mask share no bit, the "frozen granule" refusal
 // when ctz64(current mask) is not in the new mask after the machine is ready, and, until QEMU 8.0,
 // a warn_report() "does not match" for a hot-plugged device with the same granule, which is
-// accepted) and virtio_iommu_set_host_iova_ranges() (error_setg() when a new device's reserved
-// ranges are not contained in those already set for the endpoint; warn_report() when they arrive
+// accepted) and virtio_iommu_set_iova_ranges() of QEMU 8.2-9.0 (error_setg() when a new device's reserved
+// ranges are not contained in those already set for the endpoint; since 9.1 an aliased endpoint is refused; warn_report() when they arrive
 // after the endpoint was probed).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -109,6 +109,14 @@ test('virtio-iommu reserved ranges: a conflict refuses the device, a late notifi
     assert.equal(f.explanation.severity, 'error', line);
     assert.match(f.explanation.fix, /pcie-root-port/, line);
   }
+  // since QEMU 9.1 (July 2024 pull) a second host device on an aliased endpoint is refused outright
+  const aliased = onlyFinding(
+    'qemu-system-x86_64: -device vfio-pci,host=0000:01:00.1: vfio 0000:01:00.1: Failed to set vIOMMU: virtio_iommu_set_host_iova_ranges virtio-iommu does not support aliased BDF',
+    'qemu.virtio-iommu-host-resv-conflict',
+  );
+  assert.equal(aliased.explanation.severity, 'error');
+  assert.match(aliased.explanation.cause, /refuses a second one on an aliased endpoint/);
+  assert.match(aliased.explanation.fix, /pcie-root-port/);
   const late = onlyFinding(
     'qemu-system-x86_64: warning: virtio-iommu-memory-region-16-0: Notified about new host reserved regions after probe',
     'qemu.virtio-iommu-host-resv-conflict',

@@ -187,7 +187,7 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
     cite: 'qemu/qemu hw/i386/intel_iommu.c vtd_decide_config()',
     format: 'eim=on cannot be selected without intremap=on',
     versions:
-      'the same function: "eim=on requires accel=kvm,kernel-irqchip=split", "eim=on requires support on the KVM side(X2APIC_API, first shipped in v4.7)", "Supported values for aw-bits are: %d, %d" (before QEMU 5.1: "x-aw-bits"; later releases add the mode in front, e.g. "Scalable mode(flts=off): supported values for aw-bits are: 39, 48", and "… supported value for aw-bits is: 48" for first-stage translation), "Need to set dma_drain for scalable mode"; QEMU 2.x printed "Intel Interrupt Remapping cannot work with kernel-irqchip=on, please use \'split|off\'." from here too',
+      'the same function: "eim=on requires accel=kvm,kernel-irqchip=split", "eim=on requires support on the KVM side(X2APIC_API, first shipped in v4.7)", "Supported values for aw-bits are: %d, %d" (until a June 2020 fix: "x-aw-bits"; QEMU 10.0, with the x-flts series pulled in January 2025, adds the mode in front, e.g. "Scalable mode(flts=off): supported values for aw-bits are: 39, 48" or "Legacy mode: …", and "Scalable mode(flts=on): supported value for aw-bits is: 48" for first-stage translation), "Need to set dma_drain for scalable mode"; QEMU 2.x printed "Intel Interrupt Remapping cannot work with kernel-irqchip=on, please use \'split|off\'." from here too',
     patterns: [
       /(?<check>eim=on cannot be selected without intremap=on|eim=on requires accel=kvm,kernel-irqchip=split|eim=on requires support on the KVM side|Need to set dma_drain for scalable mode)/,
       /(?<check>Intel Interrupt Remapping cannot work with kernel-irqchip=on)/,
@@ -202,7 +202,7 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
       if (f.allowed)
         return {
           title: 'The emulated Intel IOMMU was given an address width it does not support',
-          cause: `intel-iommu emulates only some guest address widths (aw-bits): here ${f.allowed}. The value given (aw-bits=, libvirt <driver aw_bits=…/>) is not one of them, so the device is refused. With an assigned device the width should also not exceed what the host IOMMU supports (39 bits on most desktop VT-d; QEMU 9.1+ checks it)`,
+          cause: `intel-iommu emulates only some guest address widths (aw-bits): here ${f.allowed}. The value given (aw-bits=, libvirt <driver aw_bits=…/>) is not one of them, so the device is refused. With an assigned device the width should also not exceed what the host IOMMU supports (39 bits on most desktop VT-d; QEMU with the host IOMMU device interface checks it when the device is added: "aw-bits %d > host aw-bits %d")`,
           fix: `set aw-bits to ${f.allowed.includes(',') ? 'one of ' : ''}${f.allowed} (-device intel-iommu,aw-bits=39; libvirt <iommu model='intel'><driver aw_bits='39'/></iommu>), or drop the option to get the default`,
         };
       if (/kernel-irqchip=on/.test(f.check ?? ''))
@@ -285,7 +285,7 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
       if (f.what === 'IOVA overflow')
         return {
           cause:
-            'a device used an I/O address above the width the guest IOMMU translates (aw-bits, 39 by default before QEMU 9.2); the guest driver handed out an address the vIOMMU cannot translate, or the device used a stale one',
+            'a device used an I/O address above the width the guest IOMMU translates (aw-bits: 39 by default before QEMU 10.0 and for machine types up to 9.2, 48 since — "intel_iommu: Set default aw_bits to 48 starting from QEMU 9.2", pulled January 2025); the guest driver handed out an address the vIOMMU cannot translate, or the device used a stale one',
         };
       if (f.recording)
         return {
@@ -424,13 +424,14 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
   {
     id: 'qemu.virtio-iommu-host-resv-conflict',
     source: 'qemu',
-    cite: 'qemu/qemu hw/virtio/virtio-iommu.c virtio_iommu_set_host_iova_ranges() (QEMU 8.2–9.0: virtio_iommu_set_iova_ranges())',
-    format: '%s Conflicting host reserved ranges set!',
+    cite: 'qemu/qemu hw/virtio/virtio-iommu.c virtio_iommu_set_iova_ranges() (QEMU 8.2–9.0; since 9.1 virtio_iommu_set_host_iova_ranges() refuses an aliased endpoint outright)',
+    format: 'IOMMU mr=%s Conflicting host reserved ranges set!',
     versions:
-      'QEMU 8.2–9.0: "IOMMU mr=%s Conflicting host reserved ranges set!" and the warning "%s: Notified about new host reserved regions after probe"; QEMU 9.1+ names the function and prints it after "Failed to set vIOMMU: "',
+      'QEMU 8.2–9.0, with the warning "%s: Notified about new host reserved regions after probe". During the 9.1 cycle the check moved to virtio_iommu_set_host_iova_ranges() ("%s Conflicting host reserved ranges set!" with the function name) and was then dropped in the same cycle ("virtio-iommu: Free [host_]resv_ranges on unset_iommu_devices", pulled July 2024): since then a second device on an endpoint that already has host ranges is refused with "%s virtio-iommu does not support aliased BDF" (the function name first), printed after "Failed to set vIOMMU: "',
     patterns: [
       /Conflicting host reserved ranges set!/,
       /: (?<late>Notified about new host reserved regions after probe)/,
+      /virtio_iommu_set_host_iova_ranges (?<aliased>virtio-iommu does not support aliased BDF)/,
     ],
     severity: 'error',
     title: 'Two assigned devices behind the virtio-iommu bring different host reserved ranges',
@@ -438,19 +439,24 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
       "since QEMU 8.2 the virtio-iommu tells the guest, per endpoint, which I/O addresses the host IOMMU of an assigned device cannot map (its reserved regions: the MSI window at 0xfee00000 on x86, an ARM interrupt doorbell, firmware RMRRs, addresses above the host IOMMU's width), so the guest never puts DMA there. Devices that reach the virtio-iommu with the same requester ID — several functions behind one PCIe-to-PCI bridge or on a conventional PCI bus, which the bridge aliases — share one endpoint, and a device was added whose host reserved ranges are not contained in those already set for that endpoint (devices from different host IOMMUs, or with different firmware reservations). QEMU refuses it",
     fix: 'give each assigned device its own requester ID in the guest: plug it into its own pcie-root-port (libvirt: the default for a q35 machine) rather than behind a pci-bridge or pcie-pci-bridge, and do not combine devices from different host IOMMUs in one guest slot',
     refine: (f) =>
-      f.late
+      f.aliased
         ? {
-            severity: 'warning',
-            title:
-              'A device hot-plugged behind the virtio-iommu has host reserved ranges the guest does not know',
             cause:
-              "the host IOMMU ranges an assigned device cannot use (the MSI window, firmware reservations) reached the virtio-iommu after the guest driver had already probed that endpoint, typically because the device was hot-plugged. The guest is not told again, so it may map DMA into a window the host cannot translate, and the device's DMA there fails (IOMMU faults on the host)",
-            fix: 'put the device on the command line instead of hot-plugging it, or reboot the guest so its virtio-iommu driver probes the endpoint again',
+              'two assigned devices reach the virtio-iommu with the same requester ID — several functions behind one PCIe-to-PCI bridge or on a conventional PCI bus, which the bridge aliases — and so would share one endpoint. Since QEMU 9.1 the virtio-iommu keeps the host reserved ranges (the MSI window, firmware reservations) of one host device per endpoint and refuses a second one on an aliased endpoint, whatever its ranges; the guest kernel could not handle such a shared endpoint properly either',
           }
-        : undefined,
+        : f.late
+          ? {
+              severity: 'warning',
+              title:
+                'A device hot-plugged behind the virtio-iommu has host reserved ranges the guest does not know',
+              cause:
+                "the host IOMMU ranges an assigned device cannot use (the MSI window, firmware reservations) reached the virtio-iommu after the guest driver had already probed that endpoint, typically because the device was hot-plugged. The guest is not told again, so it may map DMA into a window the host cannot translate, and the device's DMA there fails (IOMMU faults on the host)",
+              fix: 'put the device on the command line instead of hot-plugging it, or reboot the guest so its virtio-iommu driver probes the endpoint again',
+            }
+          : undefined,
     render: render(
       'qemu-system-aarch64: -device vfio-pci,host=0000:01:00.1: vfio 0000:01:00.1: ',
-      'IOMMU mr=virtio-iommu-memory-region-8-0',
+      'virtio-iommu-memory-region-8-0',
     ),
     examples: [
       ex(
