@@ -120,7 +120,7 @@ export const IOMMU_TREE_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/iommu/dma-iommu.c iommu_setup_dma_ops() (its steps: iommu_dma_init_domain(), iova_reserve_pci_windows())',
     format: 'Failed to set up IOMMU for device %s; retaining platform DMA ops\n',
     versions:
-      'the same wording was printed by arch/arm64/mm/dma-mapping.c before the DMA-API glue moved to dma-iommu.c; the lines before it: "specified DMA range outside IOMMU capability", "Incompatible range for DMA domain", and (dev_err) "Failed to reserve IOVA" / since 5.x "Failed to reserve IOVA [%pa-%pa]"',
+      'the same wording was printed by arch/arm64/mm/dma-mapping.c before the DMA-API glue moved to dma-iommu.c; the lines before it: "specified DMA range outside IOMMU capability", "Incompatible range for DMA domain", and (dev_err) "Failed to reserve IOVA" / in later kernels "Failed to reserve IOVA [%pa-%pa]"',
     patterns: [
       /Failed to set up IOMMU for device (?<dev>[\w:.()-]{1,64}); retaining platform DMA ops/,
       /specified DMA range (?<step>outside) IOMMU capability/,
@@ -832,17 +832,17 @@ export const IOMMU_TREE_LEFT_OUT: { file: string; format: string; why: string }[
   {
     file: 'torvalds/linux drivers/iommu/intel/pasid.c',
     format: 'IOMMU: %s: No PASID available',
-    why: 'virtual-command PASID allocation of old kernels (removed in 6.x), used only inside guests of a vIOMMU offering it',
+    why: 'virtual-command PASID allocation of old kernels (since removed), used only inside guests of a vIOMMU offering it',
   },
   {
     file: 'torvalds/linux drivers/iommu/intel/pasid.c',
     format: 'IOMMU: %s: Unexpected error code %d',
-    why: 'virtual-command PASID allocation of old kernels (removed in 6.x), used only inside guests of a vIOMMU offering it',
+    why: 'virtual-command PASID allocation of old kernels (since removed), used only inside guests of a vIOMMU offering it',
   },
   {
     file: 'torvalds/linux drivers/iommu/intel/pasid.c',
     format: 'IOMMU: %s: Invalid PASID',
-    why: 'virtual-command PASID allocation of old kernels (removed in 6.x), used only inside guests of a vIOMMU offering it',
+    why: 'virtual-command PASID allocation of old kernels (since removed), used only inside guests of a vIOMMU offering it',
   },
   // amd/ppr.c, amd/nested.c
   {

@@ -187,7 +187,7 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
     cite: 'qemu/qemu hw/i386/intel_iommu.c vtd_decide_config()',
     format: 'eim=on cannot be selected without intremap=on',
     versions:
-      'the same function: "eim=on requires accel=kvm,kernel-irqchip=split", "eim=on requires support on the KVM side(X2APIC_API, first shipped in v4.7)", "Supported values for aw-bits are: %d, %d" (until a June 2020 fix: "x-aw-bits"; QEMU 10.0, with the x-flts series pulled in January 2025, adds the mode in front, e.g. "Scalable mode(flts=off): supported values for aw-bits are: 39, 48" or "Legacy mode: …", and "Scalable mode(flts=on): supported value for aw-bits is: 48" for first-stage translation), "Need to set dma_drain for scalable mode"; QEMU 2.x printed "Intel Interrupt Remapping cannot work with kernel-irqchip=on, please use \'split|off\'." from here too',
+      'the same function: "eim=on requires accel=kvm,kernel-irqchip=split", "eim=on requires support on the KVM side(X2APIC_API, first shipped in v4.7)", "Supported values for aw-bits are: %d, %d" (until a June 2020 fix: "x-aw-bits"; QEMU 10.0, with the x-flts series pulled in January 2025, adds the mode in front, e.g. "Scalable mode(flts=off): supported values for aw-bits are: 39, 48" or "Legacy mode: …", and "Scalable mode(flts=on): supported value for aw-bits is: 48" for first-stage translation), "Need to set dma_drain for scalable mode"; older QEMU printed "Intel Interrupt Remapping cannot work with kernel-irqchip=on, please use \'split|off\'." from here too',
     patterns: [
       /(?<check>eim=on cannot be selected without intremap=on|eim=on requires accel=kvm,kernel-irqchip=split|eim=on requires support on the KVM side|Need to set dma_drain for scalable mode)/,
       /(?<check>Intel Interrupt Remapping cannot work with kernel-irqchip=on)/,
@@ -279,7 +279,7 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
       if (f.what === 'splte reserve non-zero')
         return {
           cause:
-            'the guest\'s VT-d page table entry has a bit set that this QEMU treats as reserved. The known case is scalable mode (x-scalable-mode=on) with a guest kernel that sets the snoop bit in second-level entries (a 2021 Linux change, "iommu/vt-d: Report right snoop capability when using FL for IOVA"), which QEMU releases from early 2022 ignore; the guest\'s DMA through that entry fails',
+            'the guest\'s VT-d page table entry has a bit set that this QEMU treats as reserved. The known case is scalable mode (x-scalable-mode=on) with a guest kernel that sets the snoop bit in second-level entries (the Linux change "iommu/vt-d: Report right snoop capability when using FL for IOVA"), which newer QEMU releases ignore; the guest\'s DMA through that entry fails',
           fix: 'update QEMU, or run the intel-iommu without x-scalable-mode',
         };
       if (f.what === 'IOVA overflow')
@@ -427,7 +427,7 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
     cite: 'qemu/qemu hw/virtio/virtio-iommu.c virtio_iommu_set_iova_ranges() (QEMU 8.2–9.0; since 9.1 virtio_iommu_set_host_iova_ranges() refuses an aliased endpoint outright)',
     format: 'IOMMU mr=%s Conflicting host reserved ranges set!',
     versions:
-      'QEMU 8.2–9.0, with the warning "%s: Notified about new host reserved regions after probe". During the 9.1 cycle the check moved to virtio_iommu_set_host_iova_ranges() ("%s Conflicting host reserved ranges set!" with the function name) and was then dropped in the same cycle ("virtio-iommu: Free [host_]resv_ranges on unset_iommu_devices", pulled July 2024): since then a second device on an endpoint that already has host ranges is refused with "%s virtio-iommu does not support aliased BDF" (the function name first), printed after "Failed to set vIOMMU: "',
+      'QEMU 8.2–9.0 ("VIRTIO-IOMMU/VFIO: Don\'t assume 64b IOVA space", v4 posted October 2023), with the warning "%s: Notified about new host reserved regions after probe" for a hot-plugged device, whose ranges arrived after the guest\'s probe request (the 9.1 rework passes them through the host IOMMU device before the probe and drops that warning). During the 9.1 cycle the check moved to virtio_iommu_set_host_iova_ranges() ("%s Conflicting host reserved ranges set!" with the function name) and was then dropped in the same cycle ("virtio-iommu: Free [host_]resv_ranges on unset_iommu_devices", pulled July 2024): since then a second device on an endpoint that already has host ranges is refused with "%s virtio-iommu does not support aliased BDF" (the function name first), printed after "Failed to set vIOMMU: "',
     patterns: [
       /Conflicting host reserved ranges set!/,
       /: (?<late>Notified about new host reserved regions after probe)/,
@@ -503,7 +503,7 @@ export const QEMU_TREE_ALSO: { id: string; file: string; format: string; text: s
 const SRIOV_EMULATED =
   "QEMU's emulated SR-IOV (igb, nvme and virtio-net with sriov-pf=): a VF created by QEMU itself, not a host VF assigned with vfio-pci, whose SR-IOV capability QEMU hides from the guest";
 const VFIO_PLATFORM =
-  'vfio-platform, the assignment of non-PCI devices described by a device tree (ARM boards: Calxeda xgmac, AMD xgbe), deprecated in QEMU 10.0; vfiokit targets PCI passthrough';
+  'vfio-platform, the assignment of non-PCI devices described by a device tree (ARM boards: Calxeda xgmac, AMD xgbe), deprecated in 2025 ("-device vfio-platform is deprecated", a warning at start); vfiokit targets PCI passthrough';
 
 /** Strings of the swept files left out, with the reason. */
 export const QEMU_TREE_LEFT_OUT: { file: string; format: string; why: string }[] = [
@@ -622,7 +622,7 @@ export const QEMU_TREE_LEFT_OUT: { file: string; format: string; why: string }[]
       'an internal inconsistency of the requester-ID cache; a QEMU bug',
     ],
   ].map(([format, why]) => ({ file: 'qemu/qemu hw/pci/pci.c', format, why })),
-  // hw/vfio/container.c (QEMU 8.2-10.0; container-legacy.c since 10.1)
+  // hw/vfio/container.c (container-legacy.c in newer QEMU)
   {
     file: 'qemu/qemu hw/vfio/container.c',
     format: 'Please ensure all devices within the iommu_group are bound to their vfio bus driver.',
