@@ -2,13 +2,13 @@
 // the way the QEMU source printing it says. Expected meanings come from the sources the entries
 // cite: hw/i386/amd_iommu.c amdvi_iommu_notify_flag_changed() (refuses a MAP notifier, which VFIO
 // registers for every device behind a vIOMMU; prints the guest bus, PCI_SLOT and PCI_FUNC with
-// %02x.%02x.%x; QEMU 10.1 refuses it only while dma_remap is off, wording "requires dma-remap=1"),
+// %02x.%02x.%x; QEMU 10.2 (dma-remap series pulled October 2025) refuses it only while dma_remap is off, wording "requires dma-remap=1"),
 // hw/virtio/virtio-iommu.c virtio_iommu_set_page_size_mask() / check_page_size_mask() (the
 // refusal when the current mask and the device's mask share no bit, the "frozen granule" refusal
 // when ctz64(current mask) is not in the new mask after the machine is ready, and, until QEMU 8.0,
 // a warn_report() "does not match" for a hot-plugged device with the same granule, which is
-// accepted) and virtio_iommu_set_host_iova_ranges() (error_setg() when a new device's reserved
-// ranges are not contained in those already set for the endpoint; warn_report() when they arrive
+// accepted) and virtio_iommu_set_iova_ranges() of QEMU 8.2-9.0 (error_setg() when a new device's reserved
+// ranges are not contained in those already set for the endpoint; since 9.1 an aliased endpoint is refused; warn_report() when they arrive
 // after the endpoint was probed).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -44,7 +44,7 @@ test('the left-out rows name a swept file and say why', () => {
   }
 });
 
-test('amd-iommu: the guest address is read, and QEMU 10.1 points at dma-remap=on', () => {
+test('amd-iommu: the guest address is read, and QEMU 10.2 points at dma-remap=on', () => {
   const old = onlyFinding(
     'qemu-system-x86_64: device 00.07.0 requires iommu notifier which is not currently supported',
     'qemu.amd-iommu-no-vfio-support',
@@ -60,6 +60,9 @@ test('amd-iommu: the guest address is read, and QEMU 10.1 points at dma-remap=on
   );
   assert.equal(now.facts.guestdev, '00.03.0');
   assert.match(now.explanation.fix, /^add dma-remap=on/);
+  // dma-remap arrived after QEMU 10.1 was released: the old line's fix names 10.2, not 10.1
+  assert.match(old.explanation.fix, /QEMU 10\.2 or later/);
+  assert.match(now.explanation.cause, /QEMU 10\.2\+/);
   assert.notEqual(now.explanation.cause, old.explanation.cause);
 });
 
@@ -106,6 +109,14 @@ test('virtio-iommu reserved ranges: a conflict refuses the device, a late notifi
     assert.equal(f.explanation.severity, 'error', line);
     assert.match(f.explanation.fix, /pcie-root-port/, line);
   }
+  // since QEMU 9.1 (July 2024 pull) a second host device on an aliased endpoint is refused outright
+  const aliased = onlyFinding(
+    'qemu-system-x86_64: -device vfio-pci,host=0000:01:00.1: vfio 0000:01:00.1: Failed to set vIOMMU: virtio_iommu_set_host_iova_ranges virtio-iommu does not support aliased BDF',
+    'qemu.virtio-iommu-host-resv-conflict',
+  );
+  assert.equal(aliased.explanation.severity, 'error');
+  assert.match(aliased.explanation.cause, /refuses a second one on an aliased endpoint/);
+  assert.match(aliased.explanation.fix, /pcie-root-port/);
   const late = onlyFinding(
     'qemu-system-x86_64: warning: virtio-iommu-memory-region-16-0: Notified about new host reserved regions after probe',
     'qemu.virtio-iommu-host-resv-conflict',
@@ -189,7 +200,7 @@ test('amd-iommu interrupt remapping: the devid is decoded into the guest address
 });
 
 test('intel-iommu without caching mode refuses the one device, at start-up and on hot-plug', () => {
-  // vtd_iommu_notify_flag_changed() (QEMU 4.2+): error_setg_errno(ENOTSUP, "device %02x.%02x.%x requires caching mode")
+  // vtd_iommu_notify_flag_changed() since commit b8d78277c0: error_setg_errno(ENOTSUP, "device %02x.%02x.%x requires caching mode")
   const wrapped =
     'Error: vfio 0000:3b:00.0: memory listener initialization failed: Region vtd-00.0-dmar: device 01.00.0 requires caching mode: Operation not supported';
   const f = diagnoseText(wrapped).findings.find(
@@ -205,7 +216,7 @@ test('intel-iommu without caching mode refuses the one device, at start-up and o
   );
   assert.match(hot.explanation.cause, /device_add/);
   assert.notEqual(hot.explanation.cause, f.explanation.cause);
-  // QEMU 10.2 prints the same refusal after "Failed to set vIOMMU: " for a cold-plugged device
+  // the 2025 rework (vtd_dev_set_iommu_device()) prints the same refusal after "Failed to set vIOMMU: " for a cold-plugged device
   const cold =
     'qemu-system-x86_64: -device vfio-pci,host=0000:3b:00.0,id=hostdev3,bus=root0,iommufd=iommufd0: vfio 0000:3b:00.0: Failed to set vIOMMU: Device assignment is not allowed without enabling caching-mode=on for Intel IOMMU.';
   assert.ok(diagnoseText(cold).findings.some((x) => x.entry.id === 'qemu.intel-iommu-caching-mode-refused'));
@@ -223,18 +234,21 @@ test('amd-iommu conflicting translation: a guest-driver inconsistency on the dma
 });
 
 test('INTx routing not implemented: the host bridge is named and the device keeps working', () => {
-  // pci_device_route_intx_to_irq() returns PCI_INTX_DISABLED; vfio_intx_enable_kvm() then keeps INTx in QEMU
+  // pci_device_route_intx_to_irq() returns PCI_INTX_DISABLED when the root bus has no route_intx_to_irq;
+  // vfio_intx_enable_kvm() then keeps INTx in QEMU. piix, ich9, gpex and spapr set one
+  // (pci_bus_set_route_irq_fn()); hw/pci-host/designware.c does not
   const f = onlyFinding(
-    'qemu-system-ppc64: PCI: Bug - unimplemented PCI INTx routing (spapr-pci-host-bridge)',
+    'qemu-system-arm: PCI: Bug - unimplemented PCI INTx routing (designware-pcie-host)',
     'qemu.pci-intx-routing-unimplemented',
   );
-  assert.equal(f.facts.hostbridge, 'spapr-pci-host-bridge');
+  assert.equal(f.facts.hostbridge, 'designware-pcie-host');
+  assert.match(f.explanation.cause, /generic PCIe host \(gpex\)/);
   assert.equal(f.explanation.severity, 'warning');
   assert.match(f.explanation.cause, /falls back/);
   assert.match(f.explanation.fix, /MSI/);
 });
 
-test('MSI-X with no vector in use: the numeric errno of QEMU 8.1+ is read and changes the cause', () => {
+test('MSI-X with no vector in use: the numeric errno of the 2023 no-vector path is read and changes the cause', () => {
   // vfio_msix_enable(): error_report("vfio: failed to enable MSI-X, %d", ret) with ret = -errno
   // (include/uapi/asm-generic/errno-base.h: 28 ENOSPC, 22 EINVAL)
   const nospc = onlyFinding(

@@ -35,6 +35,8 @@ test('the listener failing on an amd-iommu region names the missing DMA remappin
     'qemu.memory-listener-failed',
   );
   assert.match(f.explanation.fix, /dma-remap=on/);
+  // the dma-remap property was pulled in October 2025, after QEMU 10.1 was released
+  assert.match(f.explanation.fix, /QEMU 10\.2 or newer/);
   assert.doesNotMatch(f.explanation.fix, /ulimit/);
 });
 
@@ -61,6 +63,14 @@ test('"Failed to set vIOMMU" explains the reason it carries, and aw-bits only fo
   );
   assert.match(modern.explanation.fix, /x-scalable-mode|x-flts/);
   assert.doesNotMatch(modern.explanation.fix, /aw-bits/);
+  // upstream x-scalable-mode is a boolean: the fix must not tell the user to remove or set '=modern'
+  assert.doesNotMatch(modern.explanation.fix, /x-scalable-mode=modern/);
+  // the merged vtd_check_hiod() wording for first-stage mode reads the same way
+  const stage1 = finding(
+    `${prefix}host device is uncompatible with stage-1 translation`,
+    'qemu.viommu-set-failed',
+  );
+  assert.equal(stage1.explanation.fix, modern.explanation.fix);
   const other = finding(`${prefix}some reason a newer model gives`, 'qemu.viommu-set-failed');
   assert.match(other.explanation.cause, /some reason a newer model gives/);
   assert.doesNotMatch(other.explanation.fix, /aw-bits/);

@@ -97,9 +97,9 @@ function viommuRegionRefusal(f: Facts): Refinement | undefined {
   const amd = /amd/i.test(region) || /iommu notifier|dma-remap/.test(reason);
   return {
     title: "The VM's emulated IOMMU refused the assigned device",
-    cause: `the failure is not a mapping of guest RAM: when the VFIO container was set up, QEMU's listener met the address space of the VM's emulated IOMMU (region ${region || 'of the vIOMMU'}) and asked it to report every guest mapping to VFIO (an IOMMU notifier); the vIOMMU refused${reason ? ` ("${reason.trim()}")` : ''}. ${amd ? "QEMU's amd-iommu cannot shadow guest mappings for VFIO without its DMA remapping (QEMU 10.1 added it as -device amd-iommu,dma-remap=on; older releases cannot put an assigned device behind amd-iommu at all)" : 'intel-iommu can only shadow guest mappings for VFIO with caching-mode=on, which tells the guest to report every mapping it makes'}`,
+    cause: `the failure is not a mapping of guest RAM: when the VFIO container was set up, QEMU's listener met the address space of the VM's emulated IOMMU (region ${region || 'of the vIOMMU'}) and asked it to report every guest mapping to VFIO (an IOMMU notifier); the vIOMMU refused${reason ? ` ("${reason.trim()}")` : ''}. ${amd ? "QEMU's amd-iommu cannot shadow guest mappings for VFIO without its DMA remapping (QEMU 10.2 added it as -device amd-iommu,dma-remap=on; older releases cannot put an assigned device behind amd-iommu at all)" : 'intel-iommu can only shadow guest mappings for VFIO with caching-mode=on, which tells the guest to report every mapping it makes'}`,
     fix: amd
-      ? 'use -device amd-iommu,dma-remap=on on QEMU 10.1 or newer, or give the VM intel-iommu (caching-mode=on) or virtio-iommu instead, or no vIOMMU; the memlock limit is not involved'
+      ? 'use -device amd-iommu,dma-remap=on on QEMU 10.2 or newer, or give the VM intel-iommu (caching-mode=on) or virtio-iommu instead, or no vIOMMU; the memlock limit is not involved'
       : "add caching-mode=on to the vIOMMU: -device intel-iommu,caching-mode=on (libvirt: <iommu model='intel'><driver caching_mode='on'/></iommu>); the memlock limit is not involved",
   };
 }

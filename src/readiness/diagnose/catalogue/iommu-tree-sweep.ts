@@ -59,11 +59,22 @@ function refineDmaSetup(f: Facts): Refinement | undefined {
 /** Which check of the VT-d nested attach refused (intel/nested.c, intel/pasid.c). */
 function refineNested(f: Facts): Refinement | undefined {
   const step = f.step ?? '';
-  if (/address width|5-level/.test(step))
+  if (/^Adjusted guest address width/.test(step))
     return {
       cause:
-        "the guest's first-stage page table does not fit the host IOMMU: its address width (4- or 5-level paging) is one the host unit cannot walk, or wider than the host's second-stage table of guest memory. The host refused to install it, so the assigned device's DMA in the guest is not translated as the guest asked",
-      fix: "match the vIOMMU to the host: give QEMU's intel-iommu an address width the host supports (aw-bits=48 unless the host does 5-level IOMMU paging), and do not expose la57 to the guest CPU when the host IOMMU cannot do 5-level first-stage tables",
+        "the host's second-stage table of guest memory (the nesting parent the VMM allocated) uses a wider address width than the VT-d unit this device sits behind can walk (intel_nested_attach_dev() compares the unit's width with the parent's). Common on hosts with VT-d units of different widths; the host refused to attach the nested domain, so the guest's DMA mapping for the device does not take effect",
+      fix: 'allocate the nesting parent for a unit the device really sits behind (a VMM bug to report if it reuses one parent across units of different widths), or give the vIOMMU a smaller address width; otherwise run the vIOMMU without first-stage translation for assigned devices',
+    };
+  if (/^Invalid (?:guest|stage-1) address width/.test(step))
+    return {
+      cause: `the guest's first-stage table was handed to the host with an address width of ${f.aw ?? 'a value'} bits, but VT-d first-stage tables only come in 48 bits (4-level) and 57 bits (5-level) and intel_pasid_setup_nested() refuses anything else. The VMM passed a width its vIOMMU should not have allowed; the nested table was not installed`,
+      fix: "update the VMM; QEMU's intel-iommu in first-stage mode (x-flts=on) accepts only aw-bits=48 and enforces it itself",
+    };
+  if (/5-level/.test(step))
+    return {
+      cause:
+        "the guest's first-stage table uses 5-level paging (57-bit addresses) and the host VT-d unit cannot walk 5-level first-stage tables, so the host refused to install it; the assigned device's DMA in the guest is not translated as the guest asked",
+      fix: "match the vIOMMU to the host: keep the intel-iommu at aw-bits=48 (QEMU's first-stage mode allows nothing else), and do not expose la57 to the guest CPU when the host IOMMU cannot do 5-level first-stage tables",
     };
   if (/supervisor request|extended access flag/.test(step))
     return {
@@ -85,7 +96,7 @@ export const IOMMU_TREE_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/iommu/dma-iommu.c iommu_dma_alloc_iova() (the "Forcing DAC" line: iommu_dma_forcedac_setup())',
     format: 'Using %d-bit DMA addresses\n',
     versions:
-      'Linux 6.4+ (the per-device 32-bit first try, "iommu: Optimise PCI SAC address trick"); before, the 32-bit range was tried on every allocation and nothing was printed. iommu.forcedac=1 prints "Forcing DAC for PCI devices" at boot',
+      'Linux 6.6+ (the per-device 32-bit first try, "iommu: Optimise PCI SAC address trick", applied July 2023 for the 6.6 merge window); before, the 32-bit range was tried on every allocation and nothing was printed. iommu.forcedac=1 prints "Forcing DAC for PCI devices" at boot',
     patterns: [
       new RegExp(`${BDF}: Using (?<bits>\\d{2})-bit DMA addresses$`),
       /(?<forcedac>Forcing DAC) for PCI devices/,
@@ -109,7 +120,7 @@ export const IOMMU_TREE_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/iommu/dma-iommu.c iommu_setup_dma_ops() (its steps: iommu_dma_init_domain(), iova_reserve_pci_windows())',
     format: 'Failed to set up IOMMU for device %s; retaining platform DMA ops\n',
     versions:
-      'the same wording was printed by arch/arm64/mm/dma-mapping.c before the DMA-API glue moved to dma-iommu.c; the lines before it: "specified DMA range outside IOMMU capability", "Incompatible range for DMA domain", and (dev_err) "Failed to reserve IOVA" / since 5.x "Failed to reserve IOVA [%pa-%pa]"',
+      'the same wording was printed by arch/arm64/mm/dma-mapping.c before the DMA-API glue moved to dma-iommu.c; the lines before it: "specified DMA range outside IOMMU capability", "Incompatible range for DMA domain", and (dev_err) "Failed to reserve IOVA" / in later kernels "Failed to reserve IOVA [%pa-%pa]"',
     patterns: [
       /Failed to set up IOMMU for device (?<dev>[\w:.()-]{1,64}); retaining platform DMA ops/,
       /specified DMA range (?<step>outside) IOMMU capability/,
@@ -145,7 +156,7 @@ export const IOMMU_TREE_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/iommu/intel/nested.c intel_nested_attach_dev() (and the checks of drivers/iommu/intel/pasid.c intel_pasid_setup_nested())',
     format: 'Failed to setup pasid entry\n',
     versions:
-      'Linux 6.8+ (VT-d nested translation for iommufd). intel_nested_attach_dev() prints "Adjusted guest address width not compatible" (until the domain-compatibility rework), "s2 domain is not compatible", "Failed to attach domain to iommu", "Failed to setup pasid entry"; intel_pasid_setup_nested() prints "5-level paging not supported", "Invalid stage-1 address width %d" (posted as "Invalid guest address width %d"), "No supervisor request support on %s", "No extended access flag support on %s". On hardware without nesting the nest-parent allocation fails (EOPNOTSUPP) without a kernel line. The 5.x predecessor for vSVA (bind_gpasid, never used by a VMM, removed) printed other lines, not recognised here',
+      'Linux 6.7+ (VT-d nested translation for iommufd, "iommu/vt-d: Set the nested domain to a device", in linux-next for the 6.7 merge window). intel_nested_attach_dev() prints "Adjusted guest address width not compatible", "s2 domain is not compatible", "Failed to attach domain to iommu", "Failed to setup pasid entry"; intel_pasid_setup_nested() prints "5-level paging not supported", "Invalid stage-1 address width %d" (the wording since the first merged version), "No supervisor request support on %s", "No extended access flag support on %s". On hardware without nesting the nest-parent allocation fails (EOPNOTSUPP) without a kernel line. The 5.x predecessor for vSVA (intel_pasid_setup_nested() of the bind_gpasid interface, never used by a VMM, removed in 2022) printed "Invalid guest address width %d" and "5-level paging not supported", which the same pattern reads, besides other lines not recognised here',
     patterns: [
       new RegExp(
         `${BDF}: (?:DMAR: )?(?<step>Adjusted guest address width not compatible|s2 domain is not compatible|Failed to attach domain to iommu|Failed to setup pasid entry|Invalid (?:guest|stage-1) address width (?<aw>\\d{1,3})|5-level paging not supported)`,
@@ -180,7 +191,7 @@ export const IOMMU_TREE_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/iommu/intel/dmar.c alloc_iommu()',
     format: '%s: No supported address widths. Not attempting DMA translation.\n',
     versions:
-      'Linux 5.11+ (a VT-d unit offered only for interrupt remapping); since 6.3 a scalable-mode unit with first-stage tables but no second-stage widths is accepted instead',
+      'kernels since late 2020 (commit c40aaaac1018 "iommu/vt-d: Gracefully handle DMAR units with no supported address widths", also backported to stable kernels down to 4.14; before, such a unit failed with "Cannot get a valid agaw for iommu"); since a spring-2023 fix ("iommu/vt-d: Allow zero SAGAW if second-stage not supported") a scalable-mode unit with first-stage tables but no second-stage widths is accepted instead',
     patterns: [
       new RegExp(`DMAR: ${DMAR_UNIT}: No supported address widths\\. Not attempting DMA translation`),
     ],
@@ -199,7 +210,7 @@ export const IOMMU_TREE_ENTRIES: CatalogueEntry[] = [
   {
     id: 'kernel.dmar-hardware-malfunction',
     source: 'kernel',
-    cite: 'torvalds/linux drivers/iommu/intel/iommu.h IOMMU_WAIT_OP() (before 5.10 include/linux/intel-iommu.h), used by the register commands of dmar.c and iommu.c',
+    cite: 'torvalds/linux drivers/iommu/intel/iommu.h IOMMU_WAIT_OP() (before 6.0 include/linux/intel-iommu.h, moved by commit 2585a2790e7f), used by the register commands of dmar.c and iommu.c',
     format: 'DMAR hardware is malfunctioning\n',
     versions: 'a panic(): printed as "Kernel panic - not syncing: DMAR hardware is malfunctioning"',
     patterns: [/(?:Kernel panic - not syncing: )?DMAR hardware is malfunctioning/],
@@ -289,7 +300,7 @@ export const IOMMU_TREE_ENTRIES: CatalogueEntry[] = [
     format:
       'IOMMU driver error, requesting conflicting def_domain_type, %s and %s, for devices in group %u.\n',
     versions:
-      'the 2023 default-domain rework (Linux 6.5 on); it replaced "Device needs domain type %s, but device %s in the same iommu group requires type %s - using default" (kernel.iommu-group-domain-type-conflict). The same function prints "Device is not trusted, but driver is overriding group %u to %s, refusing to probe."',
+      'Linux 6.7+ (Jason Gunthorpe\'s default-domain series, "iommu: Reorganize iommu_get_default_domain_type() to respect def_domain_type()", in the 6.7 IOMMU pull); it replaced "Device needs domain type %s, but device %s in the same iommu group requires type %s - using default" (kernel.iommu-group-domain-type-conflict). The same function prints "Device is not trusted, but driver is overriding group %u to %s, refusing to probe."',
     patterns: [
       /IOMMU driver error, requesting conflicting def_domain_type, (?<first>\w{1,16}) and (?<second>\w{1,16}), for devices in group (?<group>\d{1,5})/,
       /Device is (?<untrusted>not trusted), but driver is overriding group (?<group>\d{1,5}) to (?<second>\w{1,16}), refusing to probe/,
@@ -326,7 +337,7 @@ export const IOMMU_TREE_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/iommu/iommu.c iommu_setup_default_domain()',
     format: 'IOMMU driver was not able to establish FW requested direct mapping.',
     versions:
-      'the 2023 default-domain rework (Linux 6.5 on); printed once (dev_warn_once) against the IOMMU unit, e.g. "iommu dmar0: " or "iommu ivhd0: "',
+      'the 2023 default-domain rework of iommu.c (newer kernels; the exact release was not confirmed); printed once (dev_warn_once) against the IOMMU unit, e.g. "iommu dmar0: " or "iommu ivhd0: "',
     patterns: [/IOMMU driver was not able to establish FW requested direct mapping/],
     severity: 'warning',
     title: "The firmware's 1:1 (RMRR/IVMD) mappings were not in place before a device was attached",
@@ -346,15 +357,15 @@ export const IOMMU_TREE_ENTRIES: CatalogueEntry[] = [
     format:
       "Multiple IOMMU drivers present for bus %s, which the public IOMMU API can't fully support yet. You will still need to disable one or more for this to work, sorry!\n",
     versions:
-      'Linux 6.8 to 6.11, while iommu_domain_alloc(bus) still existed; VFIO type1 stopped using it in 6.11 (iommu_paging_domain_alloc() per device). The WARNING splat follows the text',
+      'kernels before 6.13, while iommu_domain_alloc(bus) existed ("iommu: Remove iommu_domain_alloc()" is in the 6.13 IOMMU pull); VFIO type1 moved to iommu_paging_domain_alloc() per device in 2024 ("vfio/type1: Use iommu_paging_domain_alloc()", applied June 2024). Posted versions of the check (Robin Murphy\'s bus-ops retirement) worded it without the bus, "Multiple IOMMU drivers present, which the public IOMMU API can\'t fully support yet. You may still need to disable one or more to get the expected result here, sorry!", and only warned; which releases carried that form was not confirmed, and the pattern reads it too. The WARNING splat follows the text',
     patterns: [
-      /Multiple IOMMU drivers present for bus (?<bus>[\w-]{1,24}), which the public IOMMU API can't fully support/,
+      /Multiple IOMMU drivers present(?: for bus (?<bus>[\w-]{1,24}))?, which the public IOMMU API can't fully support/,
     ],
     severity: 'error',
     title: 'Two IOMMU drivers serve devices on one bus, and a bus-wide domain could not be allocated',
     cause:
-      "a caller asked for an IOMMU domain for a whole bus (the old iommu_domain_alloc(bus) interface, used by VFIO type1 and some GPU/remoteproc drivers up to Linux 6.11), but devices on that bus are handled by two different IOMMU drivers (for example a platform with an Arm SMMU and a second vendor IOMMU, or virtio-iommu beside a hardware IOMMU in a guest). The allocation fails, so that caller (a VFIO container's VFIO_SET_IOMMU, a driver's probe) fails",
-    fix: 'keep only one IOMMU driver in charge of the bus (disable the second IOMMU in the firmware or device tree, or give the guest only one vIOMMU model), or move to Linux 6.11+ where VFIO allocates its domain per device; with iommufd (QEMU iommufd backend) the per-device path is used as well',
+      "a caller asked for an IOMMU domain for a whole bus (the old iommu_domain_alloc(bus) interface, used by VFIO type1 until 2024 and by some GPU/remoteproc drivers until it was removed in Linux 6.13), but devices on that bus are handled by two different IOMMU drivers (for example a platform with an Arm SMMU and a second vendor IOMMU, or virtio-iommu beside a hardware IOMMU in a guest). The allocation fails (-EBUSY), so that caller (a VFIO container's VFIO_SET_IOMMU, a driver's probe) fails (with the wording without 'for bus' the check only warned and the allocation went on with one of the drivers, so it may not work as expected)",
+    fix: 'keep only one IOMMU driver in charge of the bus (disable the second IOMMU in the firmware or device tree, or give the guest only one vIOMMU model), or move to a kernel whose VFIO type1 allocates its domain per device (iommu_paging_domain_alloc(); Linux 6.13 removed the bus-wide interface altogether); with iommufd (QEMU iommufd backend) the per-device path is used as well',
     render: render('', 'pci'),
     examples: [
       ex(
@@ -371,12 +382,12 @@ export const IOMMU_TREE_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/iommu/intel/iommu.c dmar_domain_attach_device() (before 6.0: domain_add_dev_info() / dmar_insert_one_dev_info())',
     format: 'Setup RID2PASID failed\n',
     versions:
-      'printed with dev_err() and the driver\'s "DMAR: " dev_fmt; the same function printed "Domain context map failed" when the legacy (non-scalable) context entry could not be written. The newest kernels (the reworked dmar_domain_attach_device()) fail the attach without either line',
+      'printed with dev_err() and the driver\'s "DMAR: " dev_fmt; the same function printed "Domain context map failed" when the legacy (non-scalable) context entry could not be written. A later rework of dmar_domain_attach_device() (Lu Baolu, posted on iommu@lists.linux.dev) drops both lines, so kernels with it fail the attach without a line of their own',
     patterns: [new RegExp(`${BDF}: DMAR: (?<step>Setup RID2PASID failed|Domain context map failed)`)],
     severity: 'error',
     title: 'VT-d could not set up the translation entry of a device when attaching it to a domain',
     cause:
-      'attaching the device to an IOMMU domain (its default domain at boot, or VFIO\'s domain when a VM starts) failed: in scalable mode the driver could not write the device\'s PASID-table entry for DMA without PASID (RID2PASID), typically because the entry was already present. The device is left blocked: at boot the next line is "Failed to add to iommu group N: -16" (EBUSY) and the device has no IOMMU group, so it cannot be assigned to a VM; during a VFIO attach the attach fails with EBUSY. Known causes: devices behind a PCIe-to-PCI bridge that share a requester ID and so a PASID table (fixed in 5.19 and stable kernels by no longer sharing the table), and Intel VMD domains in scalable mode (fixed in 5.18)',
+      'attaching the device to an IOMMU domain (its default domain at boot, or VFIO\'s domain when a VM starts) failed: in scalable mode the driver could not write the device\'s PASID-table entry for DMA without PASID (RID2PASID), typically because the entry was already present. The device is left blocked: at boot the next line is "Failed to add to iommu group N: -16" (EBUSY) and the device has no IOMMU group, so it cannot be assigned to a VM; during a VFIO attach the attach fails with EBUSY. Known causes, both fixed in 2022 and in stable kernels: devices behind a PCIe-to-PCI bridge that share a requester ID and so a PASID table (the second device found the RID2PASID entry already set, June 2022), and the devices of an Intel VMD domain in scalable mode, which share the VMD endpoint\'s PASID table ("iommu/vt-d: Fix list_add double add when enabling VMD and scalable mode", February 2022, a regression of 5.14)',
     fix: 'update the kernel; as a workaround boot with intel_iommu=sm_off (legacy context entries instead of scalable mode). For a VMD-managed NVMe that you want to assign, disable VMD in the firmware so the disk has its own requester ID',
     refine: (f) =>
       f.step === 'Domain context map failed'
@@ -520,7 +531,7 @@ export const IOMMU_TREE_ALSO: { id: string; file: string; format: string; text: 
     format: '%s SVM disabled, incompatible paging mode',
     text: 'dmar0 SVM disabled, incompatible paging mode',
   },
-  // iommu.c (the 2023 default-domain rework) and intel/iommu.c
+  // iommu.c (the default-domain rework of Linux 6.7) and intel/iommu.c
   {
     id: 'kernel.iommu-default-domain-type-refused',
     file: 'torvalds/linux drivers/iommu/iommu.c',
@@ -608,14 +619,15 @@ export const IOMMU_TREE_ALSO: { id: string; file: string; format: string; text: 
     format: 'Event logged [RMP_HW_ERROR device=%04x:%02x:%02x.%x, vmg_tag=0x%04x, spa=0x%llx, flags=0x%04x]',
     text: 'AMD-Vi: Event logged [RMP_HW_ERROR device=0000:41:00.0, vmg_tag=0x0000, spa=0x5a7c000, flags=0x0020]',
   },
-  // amd/ppr.c (split out of amd/iommu.c in 6.9)
+  // amd/ppr.c (the PPR code split out of amd/iommu.c in newer kernels)
   {
     id: 'kernel.amd-event-unknown',
     file: 'torvalds/linux drivers/iommu/amd/ppr.c',
     format: 'Unknown PPR request received',
     text: 'AMD-Vi: Unknown PPR request received',
   },
-  // amd/iommu.c before the PCI-segment rework (5.19): the older device= forms, without the segment
+  // amd/iommu.c before the PCI-segment rework ("iommu/amd: Print PCI segment ID in error log messages", merged for
+  // 6.0, in linux-next from June 2022): the older device= forms of 5.19 and before, without the segment
   {
     id: 'kernel.amd-io-page-fault',
     file: 'torvalds/linux drivers/iommu/amd/iommu.c',
@@ -820,17 +832,17 @@ export const IOMMU_TREE_LEFT_OUT: { file: string; format: string; why: string }[
   {
     file: 'torvalds/linux drivers/iommu/intel/pasid.c',
     format: 'IOMMU: %s: No PASID available',
-    why: 'virtual-command PASID allocation of old kernels (removed in 6.x), used only inside guests of a vIOMMU offering it',
+    why: 'virtual-command PASID allocation of old kernels (since removed), used only inside guests of a vIOMMU offering it',
   },
   {
     file: 'torvalds/linux drivers/iommu/intel/pasid.c',
     format: 'IOMMU: %s: Unexpected error code %d',
-    why: 'virtual-command PASID allocation of old kernels (removed in 6.x), used only inside guests of a vIOMMU offering it',
+    why: 'virtual-command PASID allocation of old kernels (since removed), used only inside guests of a vIOMMU offering it',
   },
   {
     file: 'torvalds/linux drivers/iommu/intel/pasid.c',
     format: 'IOMMU: %s: Invalid PASID',
-    why: 'virtual-command PASID allocation of old kernels (removed in 6.x), used only inside guests of a vIOMMU offering it',
+    why: 'virtual-command PASID allocation of old kernels (since removed), used only inside guests of a vIOMMU offering it',
   },
   // amd/ppr.c, amd/nested.c
   {

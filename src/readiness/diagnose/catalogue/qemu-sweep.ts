@@ -37,7 +37,7 @@ function eventfdRefine(f: Readonly<Record<string, string>>): Refinement | undefi
 /**
  * "Failed to set vIOMMU: REASON" (hw/vfio/pci.c vfio_pci_realize() prefixing the vIOMMU's
  * set_iommu_device refusal) carries whichever model refused: intel-iommu's vtd_check_hiod() (aw-bits,
- * scalable modern mode / x-flts, and since QEMU 10.2 caching mode), virtio-iommu's page-size mask
+ * first-stage translation / x-flts, and after Zhenzhong Duan's 2025 rework caching mode), virtio-iommu's page-size mask
  * and reserved-region checks (hw/virtio/virtio-iommu.c), arm-smmuv3's feature checks. Only the
  * aw-bits reason has its own reading above; the others get the refusal they name, so that the entry
  * never explains them as an address-width mismatch.
@@ -51,10 +51,10 @@ function viommuReason(reason: string | undefined): Refinement | undefined {
       cause: `${base}. intel-iommu can only keep an assigned device's host mappings in step with the guest's when caching-mode=on makes the guest report every mapping it creates`,
       fix: "add caching-mode=on to the intel-iommu device (-device intel-iommu,caching-mode=on; libvirt <iommu model='intel'><driver caching_mode='on'/></iommu>)",
     };
-  if (/scalable|x-flts|first.?stage|nest/i.test(r))
+  if (/scalable|x-flts|first.?stage|stage-1|nest/i.test(r))
     return {
-      cause: `${base}. intel-iommu's scalable modern mode (x-scalable-mode=modern, x-flts=on) hands the guest's first-stage page tables to the host IOMMU as a nested translation; that needs an iommufd backend and a host VT-d that supports nesting with the same features, and this host device (or QEMU release) does not meet it`,
-      fix: 'drop x-scalable-mode=modern / x-flts=on from the intel-iommu device (legacy or scalable mode without first-stage translation shadows the guest mappings instead), or back the device with iommufd (-object iommufd,id=iommufd0 -device vfio-pci,...,iommufd=iommufd0) on a host whose VT-d supports nesting',
+      cause: `${base}. intel-iommu's first-stage translation (x-scalable-mode=on,x-flts=on; the posted patches called it scalable modern mode, x-scalable-mode=modern, which upstream QEMU does not accept: x-scalable-mode is a boolean) hands the guest's first-stage page tables to the host IOMMU as a nested translation; that needs an iommufd backend and a host VT-d that supports nesting with the same features, and this host device (or QEMU release) does not meet it`,
+      fix: 'drop x-flts=on from the intel-iommu device (legacy or scalable mode without first-stage translation shadows the guest mappings instead), or back the device with iommufd (-object iommufd,id=iommufd0 -device vfio-pci,...,iommufd=iommufd0) on a host whose VT-d supports nesting',
     };
   if (/page.{0,8}mask|granul|page size/i.test(r))
     return {

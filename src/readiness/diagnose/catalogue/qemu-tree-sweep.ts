@@ -68,7 +68,7 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
     cite: 'qemu/qemu hw/i386/amd_iommu.c amdvi_iommu_notify_flag_changed()',
     format: 'device %02x.%02x.%x requires iommu notifier which is not currently supported',
     versions:
-      'old releases printed it with error_report() and exited; later ones hand it to VFIO, which prints it after "memory listener initialization failed: Region amd_iommu: "; QEMU 10.1, which added DMA remapping to amd-iommu, words it "device %02x.%02x.%x requires dma-remap=1" (with ": Operation not supported")',
+      'old releases printed it with error_report() and exited; later ones hand it to VFIO, which prints it after "memory listener initialization failed: Region amd_iommu: "; QEMU 10.2, which added DMA remapping to amd-iommu (Alejandro Jimenez\'s series, "amd_iommu: Add dma-remap property to AMD vIOMMU device", pulled in October 2025 after 10.1 was out), words it "device %02x.%02x.%x requires dma-remap=1" (with ": Operation not supported")',
     patterns: [
       /device (?<guestdev>[0-9a-fA-F]{2}\.[0-9a-fA-F]{2}\.[0-7]) requires (?<need>iommu notifier which is not currently supported|dma-remap=1)/,
     ],
@@ -76,12 +76,12 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
     title: "The guest's emulated AMD IOMMU (amd-iommu) cannot carry an assigned device",
     cause:
       "the VM has QEMU's emulated AMD IOMMU (-device amd-iommu, libvirt <iommu model='amd'>) and an assigned device behind it. For a VFIO device QEMU must learn every mapping the guest makes in its IOMMU and mirror it into the host IOMMU (an IOMMU MAP notifier); VFIO asked amd-iommu for that and it refused, because this amd-iommu does not implement it. The address in the message is the device's guest bus.slot.function. The device cannot be set up, so the VM does not start (or the hot-plug fails)",
-    fix: "use a vIOMMU that supports assigned devices: -device intel-iommu,caching-mode=on,intremap=on with -machine q35,kernel-irqchip=split (it works on AMD hosts too; libvirt <iommu model='intel'><driver caching_mode='on' intremap='on'/></iommu>), or -device virtio-iommu-pci; with QEMU 10.1 or later amd-iommu works with dma-remap=on. Or drop the vIOMMU if the guest does not need one",
+    fix: "use a vIOMMU that supports assigned devices: -device intel-iommu,caching-mode=on,intremap=on with -machine q35,kernel-irqchip=split (it works on AMD hosts too; libvirt <iommu model='intel'><driver caching_mode='on' intremap='on'/></iommu>), or -device virtio-iommu-pci; with QEMU 10.2 or later amd-iommu works with dma-remap=on. Or drop the vIOMMU if the guest does not need one",
     refine: (f) =>
       f.need === 'dma-remap=1'
         ? {
             cause:
-              "the VM has QEMU's emulated AMD IOMMU (-device amd-iommu) without DMA remapping, and an assigned device behind it. For a VFIO device QEMU must mirror every mapping the guest makes into the host IOMMU; this amd-iommu (QEMU 10.1+) can do that only when DMA remapping is switched on, and it is off by default",
+              "the VM has QEMU's emulated AMD IOMMU (-device amd-iommu) without DMA remapping, and an assigned device behind it. For a VFIO device QEMU must mirror every mapping the guest makes into the host IOMMU; this amd-iommu (QEMU 10.2+) can do that only when DMA remapping is switched on, and it is off by default",
             fix: 'add dma-remap=on to the amd-iommu device (-device amd-iommu,dma-remap=on, with -machine q35,kernel-irqchip=split when intremap is on), or use -device intel-iommu,caching-mode=on or virtio-iommu-pci instead',
           }
         : undefined,
@@ -104,7 +104,7 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
     cite: 'qemu/qemu hw/i386/amd_iommu.c amdvi_notify_iommu()',
     format:
       'Found conflicting translation. This could be due to an incorrect or missing invalidation command',
-    versions: 'QEMU 10.1+, with the DMA remapping of amd-iommu (dma-remap=on) that assigned devices need',
+    versions: 'QEMU 10.2+, with the DMA remapping of amd-iommu (dma-remap=on) that assigned devices need',
     patterns: [
       /Found conflicting translation\. This could be due to an incorrect or missing invalidation command/,
     ],
@@ -149,10 +149,10 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
   {
     id: 'qemu.intel-iommu-caching-mode-refused',
     source: 'qemu',
-    cite: 'qemu/qemu hw/i386/intel_iommu.c vtd_iommu_notify_flag_changed() (the hot-plug check: hw/i386/pc.c pc_hotplug_allowed(), since QEMU 10.2 intel_iommu.c vtd_dev_set_iommu_device())',
+    cite: 'qemu/qemu hw/i386/intel_iommu.c vtd_iommu_notify_flag_changed() (the hot-plug check: hw/i386/pc.c pc_hotplug_allowed(); after the 2025 rework, intel_iommu.c vtd_dev_set_iommu_device())',
     format: 'device %02x.%02x.%x requires caching mode',
     versions:
-      'QEMU 4.2 replaced the exit of vtd_panic_require_caching_mode() ("We need to set caching-mode=on …", qemu.intel-iommu-caching-mode-required) by a refusal of the one device: at start-up this line, with ": Operation not supported", inside "memory listener initialization failed: Region vtd-…-dmar: …"; a hot-plug (device_add) is refused first with "Device assignment is not allowed without enabling caching-mode=on for Intel IOMMU." (pc.c), which QEMU 10.2 also prints after "Failed to set vIOMMU: " for a device on the command line',
+      'vtd_iommu_notify_flag_changed() once called vtd_panic_require_caching_mode() and exited ("We need to set caching-mode=on for intel-iommu to enable device assignment with IOMMU protection.", qemu.intel-iommu-caching-mode-required); commit b8d78277c0 ("intel-iommu: fail MAP notifier without caching mode", made for vDPA) turned that into a refusal of the one device: this line with ": Operation not supported", inside "memory listener initialization failed: Region vtd-…-dmar: …". A vfio-pci device on the command line was still stopped at machine start by that exit (vtd_machine_done_hook(), commit 28cf553afe), and a hot-plug (device_add) by "Device assignment is not allowed without enabling caching-mode=on for Intel IOMMU." (pc.c pc_hotplug_allowed(), commit c6cbc29d36). Zhenzhong Duan\'s 2025 rework ("intel_iommu: Simplify caching mode check with VFIO device") replaces both with that sentence after "Failed to set vIOMMU: ", for cold- and hot-plugged devices; this line then remains for a hot-plug into a guest whose IOMMU is on, and for vDPA',
     patterns: [
       /device (?<guestdev>[0-9a-fA-F]{2}\.[0-9a-fA-F]{2}\.[0-7]) requires caching mode/,
       /(?<hotplug>Device assignment is not allowed without enabling caching-mode=on for Intel IOMMU)/,
@@ -166,7 +166,7 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
       f.hotplug
         ? {
             cause:
-              "the VM has an emulated Intel IOMMU (-device intel-iommu, libvirt <iommu model='intel'>) without caching-mode=on, and a vfio-pci device was being added (device_add, virsh attach-device; since QEMU 10.2 also a device on the command line). QEMU can keep the host IOMMU in step with the guest's mappings only when the guest reports every new mapping, which caching mode makes it do, so it refuses the device. A running VM keeps running without it",
+              "the VM has an emulated Intel IOMMU (-device intel-iommu, libvirt <iommu model='intel'>) without caching-mode=on, and a vfio-pci device was being added (device_add, virsh attach-device; with the 2025 rework also a device on the command line). QEMU can keep the host IOMMU in step with the guest's mappings only when the guest reports every new mapping, which caching mode makes it do, so it refuses the device. A running VM keeps running without it",
           }
         : undefined,
     render: render(QEMU, 1, 0, 0),
@@ -187,7 +187,7 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
     cite: 'qemu/qemu hw/i386/intel_iommu.c vtd_decide_config()',
     format: 'eim=on cannot be selected without intremap=on',
     versions:
-      'the same function: "eim=on requires accel=kvm,kernel-irqchip=split", "eim=on requires support on the KVM side(X2APIC_API, first shipped in v4.7)", "Supported values for aw-bits are: %d, %d" (before QEMU 5.1: "x-aw-bits"; later releases add the mode in front, e.g. "Scalable mode(flts=off): supported values for aw-bits are: 39, 48", and "… supported value for aw-bits is: 48" for first-stage translation), "Need to set dma_drain for scalable mode"; QEMU 2.x printed "Intel Interrupt Remapping cannot work with kernel-irqchip=on, please use \'split|off\'." from here too',
+      'the same function: "eim=on requires accel=kvm,kernel-irqchip=split", "eim=on requires support on the KVM side(X2APIC_API, first shipped in v4.7)", "Supported values for aw-bits are: %d, %d" (until a June 2020 fix: "x-aw-bits"; QEMU 10.0, with the x-flts series pulled in January 2025, adds the mode in front, e.g. "Scalable mode(flts=off): supported values for aw-bits are: 39, 48" or "Legacy mode: …", and "Scalable mode(flts=on): supported value for aw-bits is: 48" for first-stage translation), "Need to set dma_drain for scalable mode"; older QEMU printed "Intel Interrupt Remapping cannot work with kernel-irqchip=on, please use \'split|off\'." from here too',
     patterns: [
       /(?<check>eim=on cannot be selected without intremap=on|eim=on requires accel=kvm,kernel-irqchip=split|eim=on requires support on the KVM side|Need to set dma_drain for scalable mode)/,
       /(?<check>Intel Interrupt Remapping cannot work with kernel-irqchip=on)/,
@@ -202,7 +202,7 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
       if (f.allowed)
         return {
           title: 'The emulated Intel IOMMU was given an address width it does not support',
-          cause: `intel-iommu emulates only some guest address widths (aw-bits): here ${f.allowed}. The value given (aw-bits=, libvirt <driver aw_bits=…/>) is not one of them, so the device is refused. With an assigned device the width should also not exceed what the host IOMMU supports (39 bits on most desktop VT-d; QEMU 9.1+ checks it)`,
+          cause: `intel-iommu emulates only some guest address widths (aw-bits): here ${f.allowed}. The value given (aw-bits=, libvirt <driver aw_bits=…/>) is not one of them, so the device is refused. With an assigned device the width should also not exceed what the host IOMMU supports (39 bits on most desktop VT-d; QEMU with the host IOMMU device interface checks it when the device is added: "aw-bits %d > host aw-bits %d")`,
           fix: `set aw-bits to ${f.allowed.includes(',') ? 'one of ' : ''}${f.allowed} (-device intel-iommu,aw-bits=39; libvirt <iommu model='intel'><driver aw_bits='39'/></iommu>), or drop the option to get the default`,
         };
       if (/kernel-irqchip=on/.test(f.check ?? ''))
@@ -279,13 +279,13 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
       if (f.what === 'splte reserve non-zero')
         return {
           cause:
-            'the guest\'s VT-d page table entry has a bit set that this QEMU treats as reserved. The known case is scalable mode (x-scalable-mode=on) with a guest kernel that sets the snoop bit in second-level entries (a 2021 Linux change, "iommu/vt-d: Report right snoop capability when using FL for IOVA"), which QEMU releases from early 2022 ignore; the guest\'s DMA through that entry fails',
+            'the guest\'s VT-d page table entry has a bit set that this QEMU treats as reserved. The known case is scalable mode (x-scalable-mode=on) with a guest kernel that sets the snoop bit in second-level entries (the Linux change "iommu/vt-d: Report right snoop capability when using FL for IOVA"), which newer QEMU releases ignore; the guest\'s DMA through that entry fails',
           fix: 'update QEMU, or run the intel-iommu without x-scalable-mode',
         };
       if (f.what === 'IOVA overflow')
         return {
           cause:
-            'a device used an I/O address above the width the guest IOMMU translates (aw-bits, 39 by default before QEMU 9.2); the guest driver handed out an address the vIOMMU cannot translate, or the device used a stale one',
+            'a device used an I/O address above the width the guest IOMMU translates (aw-bits: 39 by default before QEMU 10.0 and for machine types up to 9.2, 48 since — "intel_iommu: Set default aw_bits to 48 starting from QEMU 9.2", pulled January 2025); the guest driver handed out an address the vIOMMU cannot translate, or the device used a stale one',
         };
       if (f.recording)
         return {
@@ -327,7 +327,7 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
     cite: 'qemu/qemu hw/vfio/pci.c vfio_msix_enable() (after vfio_enable_msix_no_vec())',
     format: 'vfio: failed to enable MSI-X, %d',
     versions:
-      'QEMU 8.1 added this path and printed the negative errno (a later revision the positive one); newer releases print the strerror() text ("vfio: failed to enable MSI-X, No space left on device"), which qemu.msix-enable-failed recognises',
+      'the 2023 dynamic MSI-X allocation work (vfio_enable_msix_no_vec()) added this path and printed the negative errno (a later revision the positive one); newer releases print the strerror() text ("vfio: failed to enable MSI-X, No space left on device"), which qemu.msix-enable-failed recognises',
     patterns: [/vfio: failed to enable MSI-X, (?<errno>-?\d{1,4})\b/],
     severity: 'error',
     title: 'The host refused to switch the assigned device into MSI-X mode',
@@ -367,12 +367,12 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
     title:
       "The machine's PCI host bridge cannot tell QEMU where an assigned device's INTx goes (the device still works, more slowly)",
     cause:
-      "to deliver a legacy (INTx) interrupt of an assigned device directly through KVM, VFIO asks the machine which interrupt line the device's pin ends up on. Only host bridges that implement this lookup can answer; this one (named in brackets) does not, so QEMU prints this line and VFIO falls back to handling the device's INTx in QEMU itself: every interrupt passes through QEMU, and the device's memory BARs are trapped for a while after each one. The device works, with higher interrupt latency. The x86 machines (pc, q35) implement the lookup; it is met on other architectures' machines, and only for devices that use INTx rather than MSI/MSI-X",
+      "to deliver a legacy (INTx) interrupt of an assigned device directly through KVM, VFIO asks the machine which interrupt line the device's pin ends up on. Only host bridges that implement this lookup can answer; this one (named in brackets) does not, so QEMU prints this line and VFIO falls back to handling the device's INTx in QEMU itself: every interrupt passes through QEMU, and the device's memory BARs are trapped for a while after each one. The device works, with higher interrupt latency. The x86 machines (pc, q35: piix and ich9), the Arm virt machine's generic PCIe host (gpex) and the pseries PHB implement the lookup; it is met on boards whose host bridge lacks it (e.g. the Synopsys DesignWare host of the i.MX boards), only when KVM irqfds are in use, and only for devices that use INTx rather than MSI/MSI-X",
     fix: 'nothing is required. To avoid the slow path, let the guest driver use MSI or MSI-X (most drivers do when the device offers it; for Linux guests check that pci=nomsi is not set), or use a machine type or newer QEMU whose host bridge implements INTx routing',
-    render: render('qemu-system-aarch64: ', 'gpex-pcihost'),
+    render: render('qemu-system-arm: ', 'designware-pcie-host'),
     examples: [
-      ex('qemu-system-aarch64: PCI: Bug - unimplemented PCI INTx routing (gpex-pcihost)', {
-        hostbridge: 'gpex-pcihost',
+      ex('qemu-system-arm: PCI: Bug - unimplemented PCI INTx routing (designware-pcie-host)', {
+        hostbridge: 'designware-pcie-host',
       }),
     ],
   },
@@ -384,7 +384,7 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
     cite: 'qemu/qemu hw/virtio/virtio-iommu.c check_page_size_mask() from virtio_iommu_set_iommu_device() (before QEMU 9.1: virtio_iommu_set_page_size_mask())',
     format: 'virtio-iommu reports a page size mask 0x%lx incompatible with currently supported mask 0x%lx',
     versions:
-      'until QEMU 8.0: "virtio-iommu page mask 0x%lx is incompatible with mask 0x%lx" (current mask first), with the warning "virtio-iommu page mask 0x%lx does not match 0x%lx" for a hot-plugged device; QEMU 8.1–9.0: "virtio-iommu %s reports a page size mask 0x%lx incompatible with currently supported mask 0x%lx" (the IOMMU memory region named) and "virtio-iommu %s does not support frozen granule 0x%llx"; QEMU 9.1+: the same without the region, after "Failed to set vIOMMU: "',
+      'until QEMU 8.0: "virtio-iommu page mask 0x%lx is incompatible with mask 0x%lx" (current mask first), with the warning "virtio-iommu page mask 0x%lx does not match 0x%lx" for a hot-plugged device; QEMU 8.1–9.0: "virtio-iommu %s reports a page size mask 0x%lx incompatible with currently supported mask 0x%lx" (the IOMMU memory region named; Eric Auger\'s rework of virtio_iommu_set_page_size_mask(), posted 4 July 2023) and "virtio-iommu %s does not support frozen granule 0x%llx"; QEMU 9.1+: the same without the region, checked by check_page_size_mask() when the host IOMMU device is set (posted July 2024) and printed after "Failed to set vIOMMU: " and the host IOMMU device\'s name',
     patterns: [
       new RegExp(
         `virtio-iommu (?:[\\w.-]{1,60} )?reports a page size mask (?<mask>${MASK}) incompatible with currently supported mask (?<current>${MASK})`,
@@ -398,7 +398,7 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
     title: 'The guest IOMMU (virtio-iommu) and the host IOMMU behind the device share no page size',
     cause:
       'the virtio-iommu tells the guest which page sizes it may map (its page size mask, the smallest being its granule); every mapping the guest makes for an assigned device is mirrored into the host IOMMU, so QEMU narrows that mask to what the host IOMMU of each assigned device supports. The device being added supports none of the sizes the virtio-iommu offers, so QEMU refuses it (the first mask printed is the host side, the second the guest side)',
-    fix: 'give the virtio-iommu the host IOMMU page size: -device virtio-iommu-pci,granule=host (or granule=64k on a host with 64 KiB pages; newer QEMU uses the host page size by default), and update QEMU if it has no granule property',
+    fix: 'give the virtio-iommu the host IOMMU page size: -device virtio-iommu-pci,granule=host (or granule=64k on a host with 64 KiB pages; the granule property arrived in QEMU 9.0, whose machine types default to granule=host while older machine types keep 4k), and update QEMU if it has no granule property',
     refine: refinePageMask,
     render: render(QEMU_ARM, 0x20010000, 0xfffffffffffff000),
     examples: [
@@ -424,13 +424,14 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
   {
     id: 'qemu.virtio-iommu-host-resv-conflict',
     source: 'qemu',
-    cite: 'qemu/qemu hw/virtio/virtio-iommu.c virtio_iommu_set_host_iova_ranges() (QEMU 8.2–9.0: virtio_iommu_set_iova_ranges())',
-    format: '%s Conflicting host reserved ranges set!',
+    cite: 'qemu/qemu hw/virtio/virtio-iommu.c virtio_iommu_set_iova_ranges() (QEMU 8.2–9.0; since 9.1 virtio_iommu_set_host_iova_ranges() refuses an aliased endpoint outright)',
+    format: 'IOMMU mr=%s Conflicting host reserved ranges set!',
     versions:
-      'QEMU 8.2–9.0: "IOMMU mr=%s Conflicting host reserved ranges set!" and the warning "%s: Notified about new host reserved regions after probe"; QEMU 9.1+ names the function and prints it after "Failed to set vIOMMU: "',
+      'QEMU 8.2–9.0 ("VIRTIO-IOMMU/VFIO: Don\'t assume 64b IOVA space", v4 posted October 2023), with the warning "%s: Notified about new host reserved regions after probe" for a hot-plugged device, whose ranges arrived after the guest\'s probe request (the 9.1 rework passes them through the host IOMMU device before the probe and drops that warning). During the 9.1 cycle the check moved to virtio_iommu_set_host_iova_ranges() ("%s Conflicting host reserved ranges set!" with the function name) and was then dropped in the same cycle ("virtio-iommu: Free [host_]resv_ranges on unset_iommu_devices", pulled July 2024): since then a second device on an endpoint that already has host ranges is refused with "%s virtio-iommu does not support aliased BDF" (the function name first), printed after "Failed to set vIOMMU: "',
     patterns: [
       /Conflicting host reserved ranges set!/,
       /: (?<late>Notified about new host reserved regions after probe)/,
+      /virtio_iommu_set_host_iova_ranges (?<aliased>virtio-iommu does not support aliased BDF)/,
     ],
     severity: 'error',
     title: 'Two assigned devices behind the virtio-iommu bring different host reserved ranges',
@@ -438,19 +439,24 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
       "since QEMU 8.2 the virtio-iommu tells the guest, per endpoint, which I/O addresses the host IOMMU of an assigned device cannot map (its reserved regions: the MSI window at 0xfee00000 on x86, an ARM interrupt doorbell, firmware RMRRs, addresses above the host IOMMU's width), so the guest never puts DMA there. Devices that reach the virtio-iommu with the same requester ID — several functions behind one PCIe-to-PCI bridge or on a conventional PCI bus, which the bridge aliases — share one endpoint, and a device was added whose host reserved ranges are not contained in those already set for that endpoint (devices from different host IOMMUs, or with different firmware reservations). QEMU refuses it",
     fix: 'give each assigned device its own requester ID in the guest: plug it into its own pcie-root-port (libvirt: the default for a q35 machine) rather than behind a pci-bridge or pcie-pci-bridge, and do not combine devices from different host IOMMUs in one guest slot',
     refine: (f) =>
-      f.late
+      f.aliased
         ? {
-            severity: 'warning',
-            title:
-              'A device hot-plugged behind the virtio-iommu has host reserved ranges the guest does not know',
             cause:
-              "the host IOMMU ranges an assigned device cannot use (the MSI window, firmware reservations) reached the virtio-iommu after the guest driver had already probed that endpoint, typically because the device was hot-plugged. The guest is not told again, so it may map DMA into a window the host cannot translate, and the device's DMA there fails (IOMMU faults on the host)",
-            fix: 'put the device on the command line instead of hot-plugging it, or reboot the guest so its virtio-iommu driver probes the endpoint again',
+              'two assigned devices reach the virtio-iommu with the same requester ID — several functions behind one PCIe-to-PCI bridge or on a conventional PCI bus, which the bridge aliases — and so would share one endpoint. Since QEMU 9.1 the virtio-iommu keeps the host reserved ranges (the MSI window, firmware reservations) of one host device per endpoint and refuses a second one on an aliased endpoint, whatever its ranges; the guest kernel could not handle such a shared endpoint properly either',
           }
-        : undefined,
+        : f.late
+          ? {
+              severity: 'warning',
+              title:
+                'A device hot-plugged behind the virtio-iommu has host reserved ranges the guest does not know',
+              cause:
+                "the host IOMMU ranges an assigned device cannot use (the MSI window, firmware reservations) reached the virtio-iommu after the guest driver had already probed that endpoint, typically because the device was hot-plugged. The guest is not told again, so it may map DMA into a window the host cannot translate, and the device's DMA there fails (IOMMU faults on the host)",
+              fix: 'put the device on the command line instead of hot-plugging it, or reboot the guest so its virtio-iommu driver probes the endpoint again',
+            }
+          : undefined,
     render: render(
       'qemu-system-aarch64: -device vfio-pci,host=0000:01:00.1: vfio 0000:01:00.1: ',
-      'IOMMU mr=virtio-iommu-memory-region-8-0',
+      'virtio-iommu-memory-region-8-0',
     ),
     examples: [
       ex(
@@ -497,7 +503,7 @@ export const QEMU_TREE_ALSO: { id: string; file: string; format: string; text: s
 const SRIOV_EMULATED =
   "QEMU's emulated SR-IOV (igb, nvme and virtio-net with sriov-pf=): a VF created by QEMU itself, not a host VF assigned with vfio-pci, whose SR-IOV capability QEMU hides from the guest";
 const VFIO_PLATFORM =
-  'vfio-platform, the assignment of non-PCI devices described by a device tree (ARM boards: Calxeda xgmac, AMD xgbe), deprecated in QEMU 10.0; vfiokit targets PCI passthrough';
+  'vfio-platform, the assignment of non-PCI devices described by a device tree (ARM boards: Calxeda xgmac, AMD xgbe), deprecated in 2025 ("-device vfio-platform is deprecated", a warning at start); vfiokit targets PCI passthrough';
 
 /** Strings of the swept files left out, with the reason. */
 export const QEMU_TREE_LEFT_OUT: { file: string; format: string; why: string }[] = [
@@ -616,7 +622,7 @@ export const QEMU_TREE_LEFT_OUT: { file: string; format: string; why: string }[]
       'an internal inconsistency of the requester-ID cache; a QEMU bug',
     ],
   ].map(([format, why]) => ({ file: 'qemu/qemu hw/pci/pci.c', format, why })),
-  // hw/vfio/container.c (QEMU 8.2-10.0; container-legacy.c since 10.1)
+  // hw/vfio/container.c (container-legacy.c in newer QEMU)
   {
     file: 'qemu/qemu hw/vfio/container.c',
     format: 'Please ensure all devices within the iommu_group are bound to their vfio bus driver.',
