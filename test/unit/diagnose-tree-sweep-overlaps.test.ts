@@ -40,6 +40,15 @@ test('the listener failing on an amd-iommu region names the missing DMA remappin
   assert.doesNotMatch(f.explanation.fix, /ulimit/);
 });
 
+test('the listener failing on a virtio-iommu region is not read as intel-iommu caching mode', () => {
+  const f = finding(
+    'qemu-system-aarch64: -device vfio-pci,host=0000:01:00.0: vfio 0000:01:00.0: failed to setup container for group 3: memory listener initialization failed: Region virtio-iommu-0-0: some refusal',
+    'qemu.memory-listener-failed',
+  );
+  assert.match(f.explanation.title, /virtio-iommu/);
+  assert.doesNotMatch(`${f.explanation.cause} ${f.explanation.fix}`, /caching-mode|RLIMIT_MEMLOCK/);
+});
+
 test('the listener failing on guest RAM keeps its memlock reading', () => {
   const f = finding(
     'vfio 0000:05:00.0: failed to setup container for group 14: memory listener initialization failed: Region pc.ram: vfio_dma_map',

@@ -94,6 +94,12 @@ function viommuRegionRefusal(f: Facts): Refinement | undefined {
   const reason = f.reason ?? '';
   if (!/iommu|dmar/i.test(region) && !/requires (?:caching mode|iommu notifier|dma-remap)/.test(reason))
     return undefined;
+  if (/virtio/i.test(region))
+    return {
+      title: "The VM's virtio-iommu refused the assigned device",
+      cause: `the failure is not a mapping of guest RAM: when the VFIO container was set up, QEMU's listener met the address space of the VM's virtio-iommu (region ${region}) and the virtio-iommu refused to serve the device${reason ? ` ("${reason.trim()}")` : ''}: most often the host IOMMU's page sizes or reserved ranges for this device do not fit what the virtio-iommu already offers the guest`,
+      fix: 'read the virtio-iommu line before it for the reason (page size mask, granule, reserved ranges); -device virtio-iommu-pci,granule=host matches the host page size, and cold-plugging the device lets its ranges be known before the guest starts; the memlock limit is not involved',
+    };
   const amd = /amd/i.test(region) || /iommu notifier|dma-remap/.test(reason);
   return {
     title: "The VM's emulated IOMMU refused the assigned device",
