@@ -13,9 +13,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { diagnoseText } from '../../src/readiness/diagnose/matcher.js';
-import { oneFinding } from './diagnose-one-finding.js';
+import { onlyFinding } from '../helpers/diagnose-entry.js';
 
-const only = oneFinding;
+const only = onlyFinding;
 
 test('rust-vmm DMA map: the errno decides the cause, in the Display and the Debug forms', () => {
   const cases: [string, RegExp][] = [

@@ -16,9 +16,9 @@ import { test } from 'node:test';
 import { CATALOGUE } from '../../src/readiness/diagnose/catalogue.js';
 import { stripLogPrefix } from '../../src/readiness/diagnose/log-prefix.js';
 import { diagnoseText } from '../../src/readiness/diagnose/matcher.js';
-import { oneFinding } from './diagnose-one-finding.js';
+import { onlyFinding } from '../helpers/diagnose-entry.js';
 
-const only = oneFinding;
+const only = onlyFinding;
 
 const FAMILIES = ['dpdk.', 'spdk.', 'mdevctl.', 'nvidia-vgpu.', 'runtime.', 'kernel.gvt-', 'kernel.mdev-'];
 

@@ -9,9 +9,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { diagnoseText } from '../../src/readiness/diagnose/matcher.js';
-import { oneFinding } from './diagnose-one-finding.js';
+import { onlyFinding } from '../helpers/diagnose-entry.js';
 
-const found = oneFinding;
+const found = onlyFinding;
 
 /** The explanation after the entry's refine() saw the message's facts. */
 const only = (text: string, id: string) => found(text, id).explanation;

@@ -13,14 +13,8 @@ import { test } from 'node:test';
 import { diagnoseText } from '../../src/readiness/diagnose/matcher.js';
 import { onlyFinding } from '../helpers/diagnose-entry.js';
 
-function finding(text: string, id: string) {
-  const all = diagnoseText(text).findings.filter((f) => f.entry.id === id);
-  assert.equal(all.length, 1, `${id} on ${text}`);
-  return all[0];
-}
-
 test('the listener failing on an intel-iommu region is a caching-mode refusal, not a memlock limit', () => {
-  const f = finding(
+  const f = onlyFinding(
     'qemu-system-x86_64: -device vfio-pci,host=01:00.0: vfio 0000:01:00.0: failed to setup container for group 1: memory listener initialization failed: Region vtd-00.0-dmar: device 01.00.0 requires caching mode',
     'qemu.memory-listener-failed',
   );
@@ -30,7 +24,7 @@ test('the listener failing on an intel-iommu region is a caching-mode refusal, n
 });
 
 test('the listener failing on an amd-iommu region names the missing DMA remapping', () => {
-  const f = finding(
+  const f = onlyFinding(
     'qemu-system-x86_64: -device vfio-pci,host=0000:03:00.0: vfio 0000:03:00.0: memory listener initialization failed: Region amd_iommu: device 00.03.0 requires iommu notifier which is not currently supported',
     'qemu.memory-listener-failed',
   );
@@ -41,7 +35,7 @@ test('the listener failing on an amd-iommu region names the missing DMA remappin
 });
 
 test('the listener failing on a virtio-iommu region is not read as intel-iommu caching mode', () => {
-  const f = finding(
+  const f = onlyFinding(
     'qemu-system-aarch64: -device vfio-pci,host=0000:01:00.0: vfio 0000:01:00.0: failed to setup container for group 3: memory listener initialization failed: Region virtio-iommu-0-0: some refusal',
     'qemu.memory-listener-failed',
   );
@@ -50,7 +44,7 @@ test('the listener failing on a virtio-iommu region is not read as intel-iommu c
 });
 
 test('the listener failing on guest RAM keeps its memlock reading', () => {
-  const f = finding(
+  const f = onlyFinding(
     'vfio 0000:05:00.0: failed to setup container for group 14: memory listener initialization failed: Region pc.ram: vfio_dma_map',
     'qemu.memory-listener-failed',
   );
@@ -60,13 +54,13 @@ test('the listener failing on guest RAM keeps its memlock reading', () => {
 test('"Failed to set vIOMMU" explains the reason it carries, and aw-bits only for aw-bits', () => {
   const prefix =
     'qemu-system-x86_64: -device vfio-pci,host=0000:03:00.0: vfio 0000:03:00.0: Failed to set vIOMMU: ';
-  const cm = finding(
+  const cm = onlyFinding(
     `${prefix}Device assignment is not allowed without enabling caching-mode=on for Intel IOMMU.`,
     'qemu.viommu-set-failed',
   );
   assert.match(cm.explanation.fix, /caching-mode=on/);
   assert.doesNotMatch(cm.explanation.fix, /aw-bits/);
-  const modern = finding(
+  const modern = onlyFinding(
     `${prefix}host device is unsupported in scalable modern mode yet`,
     'qemu.viommu-set-failed',
   );
@@ -75,15 +69,15 @@ test('"Failed to set vIOMMU" explains the reason it carries, and aw-bits only fo
   // upstream x-scalable-mode is a boolean: the fix must not tell the user to remove or set '=modern'
   assert.doesNotMatch(modern.explanation.fix, /x-scalable-mode=modern/);
   // the merged vtd_check_hiod() wording for first-stage mode reads the same way
-  const stage1 = finding(
+  const stage1 = onlyFinding(
     `${prefix}host device is uncompatible with stage-1 translation`,
     'qemu.viommu-set-failed',
   );
   assert.equal(stage1.explanation.fix, modern.explanation.fix);
-  const other = finding(`${prefix}some reason a newer model gives`, 'qemu.viommu-set-failed');
+  const other = onlyFinding(`${prefix}some reason a newer model gives`, 'qemu.viommu-set-failed');
   assert.match(other.explanation.cause, /some reason a newer model gives/);
   assert.doesNotMatch(other.explanation.fix, /aw-bits/);
-  const aw = finding(`${prefix}aw-bits 48 > host aw-bits 39`, 'qemu.viommu-set-failed');
+  const aw = onlyFinding(`${prefix}aw-bits 48 > host aw-bits 39`, 'qemu.viommu-set-failed');
   assert.match(aw.explanation.fix, /aw-bits=39/);
 });
 
