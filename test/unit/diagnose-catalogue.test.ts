@@ -297,7 +297,7 @@ test('catalogue has at least 25 entries, unique ids, each cited with its format 
     if (e.source === 'kernel')
       assert.match(
         e.cite,
-        /^(torvalds\/linux (drivers|init|arch\/x86|kernel|mm|lib|sound|fs|security|net|virt)\/|microsoft\/WSL2-Linux-Kernel drivers\/hv\/dxgkrnl|NVIDIA\/open-gpu-kernel-modules |strongtz\/i915-sriov-dkms drivers\/|GPUOpen-LibrariesAndSDKs\/MxGPU-Virtualization drv\/|amd\/MxGPU-Virtualization libgv\/|loongson-community\/linux-loongnix drivers\/)/,
+        /^(torvalds\/linux (drivers|init|arch\/x86|arch\/powerpc|kernel|mm|lib|sound|fs|security|net|virt)\/|microsoft\/WSL2-Linux-Kernel drivers\/hv\/dxgkrnl|NVIDIA\/open-gpu-kernel-modules |strongtz\/i915-sriov-dkms drivers\/|GPUOpen-LibrariesAndSDKs\/MxGPU-Virtualization drv\/|amd\/MxGPU-Virtualization libgv\/|loongson-community\/linux-loongnix drivers\/)/,
         e.id,
       );
     if (e.source === 'qemu')

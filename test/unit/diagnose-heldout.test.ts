@@ -207,7 +207,7 @@ LATER_SETS.forEach(({ nth, earlier, size }, i) => {
  * messages, shares no thread with the sets before it, no two of its messages share a thread, every
  * message is in scope, harmless lines stay within a tenth, and every message is clean.
  */
-function checkFreshSet(index: number, size: number): HeldOutMessage[] {
+function checkFreshSet(index: number, size: number, readAfter: readonly string[] = []): HeldOutMessage[] {
   const before = new Set(
     SETS_IN_ORDER.slice(0, index).flatMap((path) =>
       loadHeldOut(path).messages.map((m) => threadOf(m.origin)),
@@ -222,7 +222,7 @@ function checkFreshSet(index: number, size: number): HeldOutMessage[] {
   assert.deepEqual(shared, []);
   const examples = catalogueExamples();
   const dirty = set.filter((m) => !isClean(contamination(m, examples))).map((m) => m.id);
-  assert.deepEqual(dirty, []);
+  assert.deepEqual(dirty, [...readAfter]);
   return set;
 }
 
@@ -230,7 +230,10 @@ function checkFreshSet(index: number, size: number): HeldOutMessage[] {
 // score, 41 in all). It is not in SETS or LATER_SETS, whose positions the other tests rely on, so it
 // keeps this test of its own, with the fields the SETS loop checks for the others.
 test('the thirteenth set (41, completed by appending) shares no thread with the first twelve, and all of it is held out', () => {
-  const set = checkFreshSet(12, 41);
+  // Read after its seventh blind score (fixtures README): two of its messages are fixed script
+  // texts with no variable part, so the entries written for their families hold the same line as
+  // their examples, and those two are no longer held out (the scorer's headline leaves them out).
+  const set = checkFreshSet(12, 41, ['h13-01', 'h13-10']);
   assert.ok(set.every((m) => /^h13-\d{2,3}$/.test(m.id)));
   assert.equal(new Set(set.map((m) => m.text.trim())).size, set.length);
   for (const m of set) {

@@ -53,6 +53,7 @@ import { QEMU_SWEEP_ENTRIES } from './catalogue/qemu-sweep.js';
 import { QEMU_SWEEP_PCI_ENTRIES } from './catalogue/qemu-sweep-pci.js';
 import { QEMU_TREE_ENTRIES } from './catalogue/qemu-tree-sweep.js';
 import { READ_SET_MISSES_ENTRIES } from './catalogue/read-set-misses-sweep.js';
+import { READ_SET13_ENTRIES } from './catalogue/read-set13-sweep.js';
 import { RESET_FAULT_ENTRIES } from './catalogue/reset-faults.js';
 import { RESET_MEMLOCK_SWEEP_ENTRIES } from './catalogue/reset-memlock-sweep.js';
 import { SELINUX_ENTRIES } from './catalogue/selinux.js';
@@ -140,6 +141,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...LEFTOVERS_SWEEP_ENTRIES,
   ...OLDSETS_SWEEP_ENTRIES,
   ...READ_SET_MISSES_ENTRIES,
+  ...READ_SET13_ENTRIES,
   ...VFIO_TREE_ENTRIES,
   ...QEMU_TREE_ENTRIES,
   ...SPLAT_FALLBACK_ENTRIES,

@@ -82,8 +82,8 @@ const INSERT_BY_ERRNO: Record<string, Refinement> = {
   },
   ENOEXEC: {
     cause:
-      'the module file was built for another kernel version or architecture (its vermagic does not match)',
-    fix: 'rebuild or reinstall the module for the running kernel (`uname -r`)',
+      'ENOEXEC, which kmod prints as "Invalid module format": the module file was built for another kernel version or architecture — its vermagic (or symbol versions) does not match the running kernel; dmesg says "version magic \'…\' should be \'…\'" or "disagrees about version of symbol". Typical for an out-of-tree module (kvmfr for Looking Glass, vendor-reset, nvidia) compiled once and then loaded after a kernel update, or built against headers of a different kernel than the one running',
+    fix: "rebuild it against the running kernel: install the headers for `uname -r` and rebuild (`dkms autoinstall`, or `make` in the module's directory), or install it through DKMS so every kernel update rebuilds it",
   },
   EPERM: {
     cause:
@@ -109,6 +109,8 @@ function refineInsert(f: Facts): Refinement | undefined {
         'the module is already loaded (modprobe --first-time was asked to fail in that case); nothing was changed',
       fix: 'nothing to do; to apply new options, unload it first (`modprobe -r`)',
     };
+  // kmod's own text for ENOEXEC (libkmod mod_strerror), not strerror's "Exec format error".
+  if (/Invalid module format|Exec format error/.test(err)) return INSERT_BY_ERRNO.ENOEXEC;
   if (/Key was rejected by service/.test(err))
     return {
       cause:

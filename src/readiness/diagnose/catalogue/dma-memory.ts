@@ -50,8 +50,8 @@ export function dmaMapCause(errno: string | undefined, bar: boolean): Refinement
     case 'ENOSPC':
       return {
         cause:
-          'vfio_iommu_type1 allows at most dma_entry_limit mappings (65535 by default) per container and this one is full: guest RAM split into many small pieces (virtio-mem blocks, a vIOMMU mapping page by page, many small regions)',
-        fix: 'back guest RAM with hugepages or larger blocks, or raise the limit: options vfio_iommu_type1 dma_entry_limit=N',
+          "ENOSPC: vfio_iommu_type1 allows at most dma_entry_limit mappings (65535 by default) per container and this one is full: guest RAM split into many small pieces (virtio-mem blocks, a vIOMMU mapping page by page, many small regions), or a user inside the VMM that maps I/O buffers one by one — QEMU's userspace NVMe block driver (-drive file.driver=nvme / nvme:// over vfio-pci) maps each request's buffer and, in releases without its flush-and-retry on ENOSPC, runs out of mappings under load",
+        fix: "back guest RAM with hugepages or larger blocks, or raise the limit: options vfio_iommu_type1 dma_entry_limit=N; for QEMU's NVMe block driver use a QEMU release that flushes its mappings and retries on ENOSPC",
       };
     case 'EEXIST':
       return {

@@ -32,7 +32,7 @@ export const FIELD_TAIL_SWEEP_ENTRIES: CatalogueEntry[] = [
       /GPU not supported by vGPU at PCI Id: (?<gpu>[0-9a-fA-F:.]{5,20}) DevID: (?<vendor>0x[0-9a-fA-F]{4}) \/ (?<device>0x[0-9a-fA-F]{4})/,
     ],
     severity: 'error',
-    title: 'The vGPU host daemon does not support this GPU',
+    title: 'This GPU is not supported by the vGPU host daemon',
     cause:
       "nvidia-vgpud looks the GPU's PCI device ID up in the vGPU driver's list of supported boards and did not find it: only NVIDIA's data-center and professional boards (Tesla/A/L series, some Quadro/RTX) are vGPU-capable, and a GeForce or other consumer card, or a board variant the driver branch does not list, is refused, so no vGPU types (mdev types) are registered. With vgpu_unlock in use this line means the unlock library was not hooked into nvidia-vgpud: it changes (spoofs) the device ID the daemon sees only when it is loaded into the daemon (LD_PRELOAD through a systemd override), and it knows only the GPU generations and driver branches it was written for",
     fix: "use a vGPU-capable GPU with the vGPU (KVM) host driver of a branch that lists it (NVIDIA's vGPU support matrix); for vgpu_unlock-rs, add the systemd drop-ins for nvidia-vgpud.service and nvidia-vgpu-mgr.service with Environment=LD_PRELOAD=/opt/vgpu_unlock-rs/target/release/libvgpu_unlock_rs.so (the path you built it to), `systemctl daemon-reload`, restart both services, and check that the GPU generation is one it supports",

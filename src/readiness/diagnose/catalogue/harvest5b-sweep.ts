@@ -330,6 +330,12 @@ export const HARVEST5B_SWEEP_ENTRIES: CatalogueEntry[] = [
             'the IOMMU driver could not put the group back on its default or blocking domain ("iommu driver failed to attach the default/blocking domain" before it) when VFIO released the group. In the thread (s390, 6.0-rc3) VFIO detached the group while the device was being removed: after 9ac8545199a1 ("iommu: Fix use-after-free in iommu_release_device") the device left the group only after the IOMMU driver had released it, so the detach raced the release; Jason Gunthorpe posted "iommu: Fix ordering of iommu_release_device()" (September 2022, during 6.0-rc) to put the device\'s removal from the group back before the release',
           fix: 'on a 6.0-rc kernel move to a released kernel; on a current kernel it means the device disappeared (hot-unplug, a reset that dropped it off the bus) while a VM held it: check the lines before it and reboot before reusing the device',
         };
+      if (f.func === '__iommu_release_dma_ownership')
+        return {
+          cause:
+            "the IOMMU driver could not attach the group's default domain again when VFIO gave up DMA ownership of the group (the WARN_ON of __iommu_group_set_domain_nofail(), inlined into __iommu_release_dma_ownership(), or its own check that the group had an owner). It fires when the device was removed, hot-unplugged or taken away by the platform while the VM held it (on s390, a PCI function deconfigured or fenced; elsewhere a surprise removal or a reset that dropped it off the bus): the driver cannot attach a domain to a device that is gone. The fix upstream is for the IOMMU driver to fall back to a blocking domain for such a device",
+          fix: 'check the lines before it for the removal (hot-unplug, a deconfigured or fenced function, a link down); reboot before reusing the device; a newer kernel for your platform may carry the IOMMU driver fix; otherwise report the splat to iommu@lists.linux.dev',
+        };
       if (f.func === 'iommu_setup_default_domain')
         return {
           cause:

@@ -72,6 +72,27 @@ const D3COLD_CAUSE =
 const D3COLD_FIX =
   'keep the device powered while it is bound to vfio-pci: options vfio-pci disable_idle_d3=1 (in /etc/modprobe.d/), or echo on > /sys/bus/pci/devices/<address>/power/control; then power-cycle the host to recover this one';
 
+/**
+ * What the errno of a failed IRQ-bypass registration says (virt/lib/irqbypass.c
+ * irq_bypass_register_producer(): -EBUSY for a token already registered; the consumer's
+ * add_producer() errno otherwise, e.g. -ENOENT from KVM on POWER, arch/powerpc/kvm/book3s_hv.c).
+ */
+function refineIrqBypass(f: Readonly<Record<string, string>>): Refinement | undefined {
+  if (f.err === '-16')
+    return {
+      cause:
+        'irq_bypass_register_producer() returned -EBUSY: a producer with the same token (the eventfd of this vector) is still registered. Either the previous registration of this vector was never removed — a stale entry left by an error or teardown path in vfio-pci or irqbypass, a kernel bug (fixes of this kind went upstream; a later "list_del corruption" or a crash confirms one) — or two vectors or devices were given the same eventfd by the VMM. Interrupts still reach the guest through the normal path',
+      fix: 'if it appears once per vector after the guest re-programs MSI-X and nothing else follows, nothing is broken; if it repeats, or list corruption or a crash follows, update to the newest stable kernel of your series and report it with the log to kvm@vger.kernel.org',
+    };
+  if (f.err === '-2')
+    return {
+      cause:
+        'the consumer (KVM) declined to set up bypass for this vector with -ENOENT. On POWER this is kvmppc_set_passthru_irq() refusing an interrupt that is not an OPAL MSI, which every KVM host inside a pSeries LPAR (nested) gets, for every vector; interrupts still reach the guest through the normal, slower path',
+      fix: 'nothing is broken; a kernel that disables IRQ bypass on pSeries (2025) stops the line',
+    };
+  return undefined;
+}
+
 export const KERNEL_ENTRIES: CatalogueEntry[] = [
   // ---------------------------------------------------------------- drivers/vfio
   {
@@ -146,7 +167,7 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'Locked-memory limit too low for the guest',
     cause:
-      'VFIO pins all guest RAM for DMA and counts it against the process\'s RLIMIT_MEMLOCK; QEMU then fails its DMA mapping with ENOMEM ("vfio_dma_map(...) = -12")',
+      'VFIO pins all guest RAM for DMA and counts it against the process\'s RLIMIT_MEMLOCK; QEMU then fails its DMA mapping with ENOMEM ("vfio_dma_map(...) = -12"). The limit is shared with everything else the process locks: io_uring (QEMU\'s aio=io_uring) has its rings and registered buffers charged to the same locked-memory accounting on kernels that account them there, so a limit sized exactly to guest RAM can be exceeded once io_uring is in use',
     fix: 'raise the limit above guest RAM: libvirt does it itself (unless the domain has <memoryBacking><locked/> with a <memtune><hard_limit> that is too small); for plain QEMU use `ulimit -l unlimited` or LimitMEMLOCK=infinity in the systemd unit',
     examples: [
       {
@@ -405,6 +426,7 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     cause:
       'vfio could not register the MSI vector for IRQ bypass (posted interrupts); interrupts still reach the guest through the normal path. -16 (EBUSY) means the eventfd is already registered, typical when the guest re-programs MSI-X',
     fix: 'nothing is broken; only if interrupt latency matters check that the CPU supports posted interrupts (Intel VT-d PI / AMD AVIC)',
+    refine: refineIrqBypass,
     examples: [
       {
         text: '[  510.331288] vfio-pci 0000:01:00.0: irq bypass producer (token 00000000a5b7b5e3) registration fails: -16',

@@ -550,7 +550,7 @@ export const MDEV_ENTRIES: CatalogueEntry[] = [
             cause: `a call from nvidia-vgpu-mgr into the host driver failed with ${meaning}`,
             fix:
               f.status === '0x56'
-                ? 'use a GPU and driver branch that support vGPU (a vGPU KVM host driver on a supported datacenter/workstation GPU); consumer GPUs need unsupported patches'
+                ? 'use a GPU and driver branch that support vGPU (a vGPU KVM host driver on a supported datacenter/workstation GPU). On a consumer (GeForce) card under vgpu_unlock this status means the unlock did not take for this call: the spoofed PCI device ID must be that of a supported board of the same generation, and the hook must be loaded into nvidia-vgpu-mgr as well as nvidia-vgpud (its systemd override); an unlock that does not know this driver branch or GPU generation leaves the real, unsupported ID visible'
                 : 'read the vmiop_log lines before it for what was looked up',
           }
         : undefined;

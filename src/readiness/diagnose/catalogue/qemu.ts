@@ -76,8 +76,8 @@ function dmaRefine(facts: Readonly<Record<string, string>>): Refinement | undefi
     case 'ENOSPC':
       return {
         cause:
-          'vfio_iommu_type1 allows at most dma_entry_limit (65535 by default) mappings per container; guest RAM split into many small pieces (virtio-mem blocks, a vIOMMU mapping page by page) ran out of them',
-        fix: 'back guest RAM with hugepages, use larger virtio-mem block-size, or raise the limit: options vfio_iommu_type1 dma_entry_limit=N',
+          "ENOSPC: vfio_iommu_type1 allows at most dma_entry_limit (65535 by default) mappings per container and they ran out: guest RAM split into many small pieces (virtio-mem blocks, a vIOMMU mapping page by page), or a user inside QEMU that maps I/O buffers one by one — its userspace NVMe block driver (-drive file.driver=nvme, nvme:// over vfio-pci) maps each request's buffer and, in releases without its flush-and-retry on ENOSPC, exhausts the limit under load",
+        fix: "back guest RAM with hugepages, use larger virtio-mem block-size, or raise the limit: options vfio_iommu_type1 dma_entry_limit=N; for QEMU's NVMe block driver use a release that flushes its mappings and retries on ENOSPC",
       };
     case 'EINVAL':
       return {
@@ -178,7 +178,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
         case 'ENODEV':
           return {
             cause:
-              'the kernel does not know this device in the group: it is not bound to a vfio driver (still on its host driver, or unbound), so the group has no such VFIO device',
+              'ENODEV ("No such device"): the kernel does not know this device in the group: it is not bound to a vfio driver (still on its host driver, or unbound), so the group has no VFIO device of that name for VFIO_GROUP_GET_DEVICE_FD to return',
             fix: 'bind it to vfio-pci (driverctl set-override BDF vfio-pci, or vfio-pci.ids= at boot); `vfiokit groups` shows each device and its driver',
           };
         case 'EINVAL':

@@ -84,14 +84,14 @@ export function refineResetWait(f: Facts, final: boolean): Refinement | undefine
     };
   if (/FLR/.test(r))
     return {
-      cause: `the device did not respond to config reads after a Function Level Reset (FLR) — it is not ready / does not come back: ${outcome}. Devices with a broken FLR (some Intel iGPUs, NVMe and USB controllers, AMD GPUs) hang here`,
+      cause: `the device did not respond to config reads after a Function Level Reset (FLR) — it is not ready / does not come back: ${outcome}. Devices with a broken FLR (some Intel iGPUs, NVMe and USB controllers, AMD GPUs) hang here. The other cause is a device that is gone: surprise-removed or hot-unplugged (or its link went down) during the reset, so every config read returns all ones and the kernel polls a device that can no longer answer until the timeout`,
       fix: final
         ? 'power-cycle the host; then stop the kernel using FLR on it: echo bus > /sys/bus/pci/devices/<address>/reset_method (or "pm"), or reset_method device_specific with vendor-reset for AMD GPUs'
         : 'wait for the outcome line; if it ends in "giving up", select another reset method (echo bus or pm > /sys/bus/pci/devices/<address>/reset_method) or use vendor-reset for AMD GPUs',
     };
   if (/bus reset|DPC/.test(r))
     return {
-      cause: `the device below the bridge did not respond (not ready, did not come back) after a secondary bus reset${r === 'DPC' ? ' done by Downstream Port Containment' : ''}: ${outcome}. GPUs that do not survive a bus reset (many AMD cards) behave like this`,
+      cause: `the device below the bridge did not respond (not ready, did not come back) after a secondary bus reset${r === 'DPC' ? ' done by Downstream Port Containment' : ''}: ${outcome}. GPUs that do not survive a bus reset (many AMD cards) behave like this; so does a device that was surprise-removed or hot-unplugged meanwhile (its config reads return all ones until the timeout)`,
       fix: final
         ? 'power-cycle the host; for AMD GPUs use vendor-reset (reset_method device_specific); avoid restarting the VM without a host reboot on cards that do not reset'
         : 'wait for the outcome; for AMD GPUs use vendor-reset instead of the bus reset',

@@ -57,7 +57,7 @@ function refineInUse(f: Facts): Refinement | undefined {
     };
   if (/\b(?:mount@|mountpoints)/.test(what) || f.kind === 'mountpoints')
     return {
-      cause: `a filesystem on the disk is mounted (${what}): binding the controller away from nvme would pull it from under the host`,
+      cause: `a filesystem on the disk is mounted (${what}), often the host's own root or boot disk: binding the controller away from the kernel nvme driver would pull it from under the host, so setup.sh skips it (does not bind it) and leaves it on the kernel driver. A machine whose only NVMe disk holds the OS cannot give that controller to SPDK; it needs a separate controller for SPDK`,
       fix: 'unmount it (and remove it from /etc/fstab) or pick another controller; never hand the host’s boot disk to SPDK',
     };
   if (/\bholder@/.test(what))
