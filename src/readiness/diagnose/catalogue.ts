@@ -14,6 +14,7 @@ import { GENERIC_ENTRIES } from './catalogue/generic.js';
 import { GPU_DRIVER_SWEEP_ENTRIES } from './catalogue/gpu-driver-sweep.js';
 import { GPU_SRIOV_SWEEP_ENTRIES } from './catalogue/gpu-sriov-sweep.js';
 import { GUEST_SIDE_SWEEP_ENTRIES } from './catalogue/guest-side-sweep.js';
+import { GVT_TREE_ENTRIES } from './catalogue/gvt-tree-sweep.js';
 import { HARVEST_SWEEP_ENTRIES } from './catalogue/harvest-sweep.js';
 import { HARVEST2_SWEEP_ENTRIES } from './catalogue/harvest2-sweep.js';
 import { HARVEST3A_SWEEP_ENTRIES } from './catalogue/harvest3a-sweep.js';
@@ -106,6 +107,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...FIELD_GAPS_SWEEP_ENTRIES,
   ...IGD_IOMMU_INIT_ENTRIES,
   ...POWER_AER_BAR_ENTRIES,
+  ...GVT_TREE_ENTRIES,
   ...IOMMU_TREE_ENTRIES,
   ...PCI_TREE_ENTRIES,
   ...VMM_HUGEPAGE_SWEEP_ENTRIES,

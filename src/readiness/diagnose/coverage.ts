@@ -13,6 +13,7 @@ import { FIELD_TAIL_ALSO } from './catalogue/field-tail-sweep.js';
 import { GPU_DRIVER_ALSO, GPU_DRIVER_LEFT_OUT } from './catalogue/gpu-driver-sweep.js';
 import { GPU_SRIOV_ALSO } from './catalogue/gpu-sriov-sweep.js';
 import { GUEST_SIDE_ALSO, GUEST_SIDE_LEFT_OUT } from './catalogue/guest-side-sweep.js';
+import { GVT_TREE_ALSO, GVT_TREE_LEFT_OUT } from './catalogue/gvt-tree-sweep.js';
 import { HARVEST_ALSO } from './catalogue/harvest-sweep.js';
 import { HOST_MISSES_ALSO, HOST_MISSES_LEFT_OUT } from './catalogue/host-misses-sweep.js';
 import { IGD_INIT_ALSO, IGD_INIT_LEFT_OUT } from './catalogue/igd-iommu-init-sweep.js';
@@ -294,6 +295,7 @@ export const ALSO: AlsoCovered[] = [
   ...IOMMU_FAULT_SWEEP_ALSO,
   ...MDEV_GUEST_SWEEP_ALSO,
   ...POWER_AER_BAR_ALSO,
+  ...GVT_TREE_ALSO,
   ...VFIO_TREE_ALSO,
   ...IOMMU_TREE_ALSO,
   ...PCI_TREE_ALSO,
@@ -390,6 +392,7 @@ export const LEFT_OUT: LeftOut[] = [
   ...IOMMU_FAULT_SWEEP_LEFT_OUT,
   ...MDEV_GUEST_SWEEP_LEFT_OUT,
   ...POWER_AER_BAR_LEFT_OUT,
+  ...GVT_TREE_LEFT_OUT,
   ...VFIO_TREE_LEFT_OUT,
   ...IOMMU_TREE_LEFT_OUT,
   ...PCI_TREE_LEFT_OUT,

@@ -1,0 +1,759 @@
+/**
+ * Intel GVT-g, the mediated vGPU of Broadwell to Comet Lake iGPUs (drivers/gpu/drm/i915/gvt/),
+ * swept for what the earlier GVT-g entries (mdev.ts, mdev-guest-sweep.ts, virt-misses-sweep.ts,
+ * kernel-iommu.ts, virt-stack-extra.ts) left unrecognised: the shadow page tables of gtt.c (the
+ * guest's GPU page tables that GVT-g follows and mirrors), the virtual execlist submission port
+ * (execlist.c), the display plane decoding and dma-buf export behind QEMU's display=on
+ * (fb_decoder.c, dmabuf.c), the virtual EDID/GMBUS emulation (edid.c), the OpRegion SWSCI calls
+ * of a guest driver (opregion.c) and the one-time set-up of GVT-g on the host (gvt.c, gtt.c,
+ * opregion.c). Messages come from gvt_vgpu_err() ("gvt: vgpu N: " before the text; "gvt: " when
+ * no vGPU is known) and gvt_err() ("gvt: "); gvt_dbg_*() lines are debug-only. Every entry cites
+ * the file and function printing its format; GVT_TREE_ALSO and GVT_TREE_LEFT_OUT are this
+ * sweep's ledger for docs/diagnose-coverage.md.
+ */
+import type { CatalogueEntry, Refinement } from '../entry.js';
+import { ex, render } from './build.js';
+
+type Facts = Readonly<Record<string, string>>;
+
+const GVT = 'torvalds/linux drivers/gpu/drm/i915/gvt';
+
+/** The "gvt: vgpu N: " prefix of gvt_vgpu_err() (just "gvt: " when the vGPU is not known). */
+const VGPU = 'gvt: (?:vgpu (?<vgpu>\\d{1,4}): )?';
+
+/** What each step of the shadow page-table code that failed means for the guest. */
+const SHADOW_STEPS: [RegExp, Refinement][] = [
+  [
+    /1GB/,
+    {
+      title: 'GVT-g cannot shadow a 1 GB page the guest put in its GPU page tables',
+      cause:
+        "the guest graphics driver mapped a 1 GB page in a per-process GPU page table; GVT-g mirrors 4K, 64K (split to 4K) and 2M entries only and refuses 1 GB ones, so the page table write or the workload using it fails. The guest driver is newer than this host's GVT-g or is not one GVT-g was written for",
+      fix: 'use a guest graphics driver that GVT-g supports (the guest i915 of a kernel close to the host one, or the Intel Windows driver of the GPU generation); update the host kernel',
+    },
+  ],
+  [
+    /allocate ppgtt shadow page|map dma addr/,
+    {
+      title: 'GVT-g could not allocate or DMA-map a shadow page-table page on the host',
+      cause:
+        'to mirror a guest GPU page table GVT-g needs a host page mapped for the iGPU; allocating it failed even after GVT-g dropped the least recently used shadow page tables (host memory exhausted), or mapping it through the IOMMU failed. The guest workload that needed it fails',
+      severity: 'error',
+      fix: 'free host memory (the VM itself, other guests, hugepage reservations); check the host log for IOMMU/DMA mapping errors on 0000:00:02.0; restart the VM',
+    },
+  ],
+  [
+    /find shadow page|find guest page/,
+    {
+      title: "GVT-g lost track of one of the guest's shadow page tables (a host GVT-g bug)",
+      cause:
+        'while tearing down or replacing an entry, GVT-g looked up the shadow page it had built for the next level and found none: its own bookkeeping is inconsistent, not something the guest did wrong. It is seen around guest resets, suspend/resume and driver reloads in the guest',
+      fix: 'restart the VM; update the host kernel (GVT-g shadow page-table fixes went into 5.x stable releases); report it to intel-gvt-dev with the lines around it',
+    },
+  ],
+  [
+    /root pointer|shadow ppgtt mm|create mm/,
+    {
+      title: 'GVT-g could not shadow a new GPU address space of the guest',
+      cause:
+        'the guest submitted work for a context whose per-process GPU page table (PPGTT) GVT-g had not seen before; building the shadow of its root failed at a lower level (the lines before name the entry), so the workload using it is not submitted: the guest sees that work hang and its driver may reset the GPU',
+      fix: 'read the "fail: shadow page …" line before it for the entry that could not be shadowed; restart the VM; update the host kernel, or use a guest driver GVT-g supports',
+    },
+  ],
+  [
+    /ppgtt instance/,
+    {
+      severity: 'warning',
+      title: 'The guest asked GVT-g to drop a GPU address space it does not know',
+      cause:
+        'the guest i915 announces the creation and destruction of its per-process GPU page tables to GVT-g through the PV info page; a destroy for a table GVT-g never created (a guest driver reloaded or reset after GVT-g had already dropped its state) is refused. Nothing else fails because of it',
+      fix: 'nothing if the guest graphics keep working; if they do not, restart the VM',
+    },
+  ],
+  [
+    /invalid mm type/,
+    {
+      title: 'GVT-g could not translate a graphics address the guest used',
+      cause:
+        "a guest graphics address (in the global GTT or a per-process table) is not mapped in the guest's page tables, or lies outside the graphics memory this vGPU was given; GVT-g needed it to read a command buffer, a context or a display surface. The operation that needed it fails (a rejected workload, a blank display plane)",
+      fix: 'usually follows a guest driver fault or reset; restart the VM; if it repeats, use a guest driver GVT-g supports and update the host kernel',
+    },
+  ],
+  [
+    /invalid range gmadr/,
+    {
+      title: 'The guest used graphics memory outside the share its vGPU was given',
+      cause:
+        'each vGPU owns a slice of the aperture ("low GM") and of the hidden graphics memory ("high GM"), which the guest i915 learns from the PV info page and keeps to (ballooning). An address outside that slice in a command buffer or a display surface is refused: the guest driver does not honour the GVT-g ballooning (not a GVT-g aware driver) or the address is corrupted',
+      fix: 'use a GVT-g aware guest driver (the guest i915 detects the vGPU and balloons; "Virtual GPU for Intel GVT-g detected" in the guest log); restart the VM',
+    },
+  ],
+  [
+    /ggtt entry/,
+    {
+      severity: 'warning',
+      title: 'GVT-g could not map a guest page the guest put in its global GTT',
+      cause:
+        "the guest wrote a global GTT entry pointing at one of its pages and kvmgt could not pin and DMA-map that page (an address outside the guest's RAM, or a half-written 64-bit entry during which the address is not yet valid); GVT-g points the entry at a scratch page instead. Occasional lines are harmless; when display or rendering then shows garbage, that page is the one",
+      fix: 'nothing for an occasional line; if the guest display is corrupted, restart the VM and update the host kernel',
+    },
+  ],
+];
+
+function refineShadow(f: Facts): Refinement | undefined {
+  const step = f.step ?? '';
+  return SHADOW_STEPS.find(([re]) => re.test(step))?.[1];
+}
+
+export const GVT_TREE_ENTRIES: CatalogueEntry[] = [
+  // ---------------------------------------------------------------- gvt/gtt.c
+  {
+    id: 'kernel.gvt-shadow-ppgtt-failed',
+    source: 'kernel',
+    cite: `${GVT}/gtt.c ppgtt_populate_spt(), ppgtt_handle_guest_entry_add(), ppgtt_handle_guest_entry_removal(), ppgtt_populate_spt_by_guest_entry(), ppgtt_invalidate_spt(), shadow_ppgtt_mm(), intel_vgpu_create_ppgtt_mm(), intel_vgpu_gma_to_gpa(), intel_gvt_ggtt_validate_range()`,
+    format: 'fail: shadow page %p guest entry 0x%llx type %d\n',
+    versions:
+      'gvt_vgpu_err() ("gvt: vgpu N: " first); the same family: "fail: spt %p guest entry 0x%llx type %d", "fail: shadow page %p shadow entry 0x%llx type %d", "fail to populate guest root pointer", "failed to shadow ppgtt mm", "fail to create mm", "GVT doesn\'t support 1GB entry", "fail to allocate ppgtt shadow page", "fail to map dma addr", "fail to find shadow page: mfn: 0x%lx", "fail to find guest page", "fail to find ppgtt instance.", "invalid mm type: %d gma %lx", "invalid range gmadr 0x%llx size 0x%x", "fail to populate guest ggtt entry". The wordings are the same from Linux 4.10 to 6.x; 4.18 added the 2M/64K huge-page shadowing and the 1GB refusal',
+    patterns: [
+      new RegExp(
+        `${VGPU}(?<step>fail: (?:shadow page|spt) [\\w()]{1,24} (?<which>guest|shadow) entry 0x(?<entry>[0-9a-fA-F]{1,16}) type (?<type>\\d{1,2}))`,
+      ),
+      new RegExp(
+        `${VGPU}(?<step>fail to populate guest root pointer|failed to shadow ppgtt mm|fail to create mm\\s{0,3}$|GVT doesn't support 1GB entry|fail to allocate ppgtt shadow page|fail to map dma addr|fail to find shadow page: mfn: 0x[0-9a-fA-F]{1,16}|fail to find guest page|fail to find ppgtt instance|fail to populate guest ggtt entry)`,
+      ),
+      new RegExp(`${VGPU}(?<step>invalid mm type: (?<mmtype>\\d) gma (?<gma>[0-9a-fA-F]{1,16}))`),
+      new RegExp(
+        `${VGPU}(?<step>invalid range gmadr 0x(?<gma>[0-9a-fA-F]{1,16}) size 0x(?<size>[0-9a-fA-F]{1,8}))`,
+      ),
+    ],
+    severity: 'error',
+    title: "GVT-g could not shadow one of the guest's GPU page-table entries",
+    cause:
+      "GVT-g does not let the iGPU walk the guest's GPU page tables: it write-protects them, mirrors every entry into a shadow table whose addresses are host pages (pinned and DMA-mapped through kvmgt), and gives the hardware the shadow. This entry could not be mirrored: the page it points to could not be pinned or mapped (an address outside the guest's RAM, a page the host could not pin), or the entry is of a kind GVT-g does not shadow. The guest's page-table write then fails (\"guest page write error\") or the workload that uses it is not submitted; repeated, the guest's graphics hang and the vGPU may enter failsafe mode",
+    fix: 'restart the VM; use a guest graphics driver GVT-g supports (the guest i915, or the Intel Windows driver of the GPU generation) and a current host kernel; if it follows a guest reset or resume, report it to intel-gvt-dev with the lines around it',
+    refine: refineShadow,
+    render: render('gvt: vgpu 1: ', '00000000f3c5a2b1', '0x12a3c5067', 12),
+    examples: [
+      ex('gvt: vgpu 1: fail: shadow page 00000000f3c5a2b1 guest entry 0x12a3c5067 type 12', {
+        vgpu: '1',
+        which: 'guest',
+        entry: '12a3c5067',
+        type: '12',
+      }),
+      ex('[ 2210.101311] gvt: vgpu 2: fail: spt 000000004e1b77c0 guest entry 0x80000001f2e4d083 type 4', {
+        vgpu: '2',
+        which: 'guest',
+      }),
+      ex("gvt: vgpu 1: GVT doesn't support 1GB entry", { step: "GVT doesn't support 1GB entry" }),
+      ex('gvt: vgpu 1: fail to populate guest root pointer', { step: 'fail to populate guest root pointer' }),
+      ex('gvt: vgpu 3: fail to find shadow page: mfn: 0x3a4f21', { vgpu: '3' }),
+      ex('gvt: vgpu 1: invalid mm type: 1 gma 7ffff000', { mmtype: '1', gma: '7ffff000' }),
+      ex('gvt: vgpu 1: invalid range gmadr 0x90000000 size 0x7e9000', { gma: '90000000', size: '7e9000' }),
+      ex('gvt: vgpu 2: fail to populate guest ggtt entry', { step: 'fail to populate guest ggtt entry' }),
+    ],
+  },
+
+  // ---------------------------------------------------------------- gvt/execlist.c
+  {
+    id: 'kernel.gvt-execlist-submission-rejected',
+    source: 'kernel',
+    cite: `${GVT}/execlist.c intel_vgpu_submit_execlist(), emulate_execlist_schedule_in(), get_next_execlist_slot(), prepare_execlist_workload(), emulate_execlist_ctx_schedule_out()`,
+    format: 'invalid elsp submission, desc0 is invalid\n',
+    versions:
+      'gvt_vgpu_err(); siblings: "unexpected GGTT elsp submission", "descriptors content: desc0 %08x %08x desc1 %08x %08x" (printed after either), "failed to submit desc %d", "virtual execlist slots are full", "no available execlist slot", "fail to emulate execlist schedule in", "schedule out context is not running context,ctx id %x running ctx id %x" (with a WARN); the same since Linux 4.10',
+    patterns: [
+      new RegExp(
+        `${VGPU}(?<what>invalid elsp submission, desc0 is invalid|unexpected GGTT elsp submission|failed to submit desc (?<desc>\\d)|virtual execlist slots are full|no available execlist slot|fail to emulate execlist schedule in|schedule out context is not running context)`,
+      ),
+      new RegExp(
+        `${VGPU}descriptors content: desc0 (?<d0hi>[0-9a-fA-F]{8}) (?<d0lo>[0-9a-fA-F]{8}) desc1 [0-9a-fA-F]{8} [0-9a-fA-F]{8}`,
+      ),
+    ],
+    severity: 'error',
+    title: "GVT-g refused what the guest wrote to its vGPU's execlist submission port",
+    cause:
+      "a guest graphics driver submits work by writing context descriptors to an engine's execlist submit port (ELSP); GVT-g emulates that port, turns each descriptor into a workload it shadows and schedules on the real GPU, and emulates the context-switch events back. This submission broke the rules it emulates (no valid first descriptor, more submissions than the two virtual slots hold, a context switch out of order), so it was dropped: the guest sees its GPU hang and its driver resets the engine",
+    fix: 'use a guest graphics driver GVT-g supports (the guest i915 of a kernel close to the host one, or the Intel Windows driver of the GPU generation) and a current host kernel; restart the VM',
+    refine: (f) =>
+      /GGTT/.test(f.what ?? '')
+        ? {
+            title: 'The guest submitted a context without its own GPU address space (GVT-g needs full PPGTT)',
+            cause:
+              "the descriptor's privilege bit says the context uses the global GTT instead of a per-process page table. GVT-g only runs contexts with their own address space (full PPGTT), which the guest i915 uses on Broadwell and later unless told otherwise; a guest driver or option that turns per-process GTT off (i915.enable_ppgtt=0 or 1 on old guest kernels), or a guest driver not made for GVT-g, submits such contexts and every one is refused",
+            fix: 'drop i915.enable_ppgtt from the guest kernel command line (or set it to 3 on old guest kernels) and use a guest driver GVT-g supports',
+          }
+        : /slots are full|no available execlist slot/.test(f.what ?? '')
+          ? {
+              cause:
+                "the guest wrote a third submission while both virtual execlist slots were still busy: a real execlist port never accepts that, and a guest i915 does not do it; it happens when GVT-g's emulated context-switch events did not reach the guest (a vGPU reset in progress, a lost interrupt) so the guest thought a slot was free",
+            }
+          : undefined,
+    render: render('gvt: vgpu 1: '),
+    examples: [
+      ex('gvt: vgpu 1: invalid elsp submission, desc0 is invalid', {
+        vgpu: '1',
+        what: 'invalid elsp submission, desc0 is invalid',
+      }),
+      ex('gvt: vgpu 2: unexpected GGTT elsp submission', { what: 'unexpected GGTT elsp submission' }),
+      ex('gvt: vgpu 2: descriptors content: desc0 00000000 00001019 desc1 00000000 00000000', {
+        d0hi: '00000000',
+        d0lo: '00001019',
+      }),
+      ex('gvt: vgpu 1: virtual execlist slots are full', { what: 'virtual execlist slots are full' }),
+    ],
+  },
+
+  // ---------------------------------------------------------------- gvt/dmabuf.c, gvt/fb_decoder.c
+  {
+    id: 'kernel.gvt-dmabuf-plane-failed',
+    source: 'kernel',
+    cite: `${GVT}/dmabuf.c vgpu_get_plane_info(), intel_vgpu_query_plane(), intel_vgpu_get_dmabuf(); ${GVT}/fb_decoder.c intel_vgpu_decode_primary_plane(), intel_vgpu_decode_cursor_plane(), intel_vgpu_decode_sprite_plane()`,
+    format: 'Non-supported pixel format (0x%x)\n',
+    versions:
+      'gvt_vgpu_err(); fb_decoder.c also prints "Out-of-bounds pixel format index", "Non-supported cursor mode (0x%x)" and "Translate primary/cursor/sprite plane gma 0x%x to gpa fail"; dmabuf.c prints "invalid tiling mode: %x", "invalid plane id:%d", "fb size is zero", "Not aligned fb address:0x%llx", "invalid gma addr", "invalid dmabuf id:%d", "create gvt gem obj failed", "export dma-buf failed", "create dma-buf fd failed ret:%d", "get vfio device failed", "alloc dmabuf_obj failed". Since Linux 4.16 (dma-buf display)',
+    patterns: [
+      new RegExp(
+        `${VGPU}(?<what>Non-supported pixel format|Out-of-bounds pixel format index|Non-supported cursor mode|invalid tiling mode|Translate (?<plane>primary|cursor|sprite) plane gma 0x[0-9a-fA-F]{1,8} to gpa fail|fb size is zero|Not aligned fb address|invalid gma addr|invalid plane id)`,
+      ),
+      new RegExp(
+        `${VGPU}(?<what>invalid dmabuf id|create gvt gem obj failed|export dma-buf failed|create dma-buf fd failed|get vfio device failed|alloc dmabuf_obj failed|allocate intel vgpu fb info failed)(?: ?(?:ret)?:? ?(?<ret>-\\d{1,4}))?`,
+      ),
+    ],
+    severity: 'warning',
+    title: "GVT-g could not hand the guest's screen to QEMU's display (display=on)",
+    cause:
+      "with a vfio-pci-nohotplug/vfio-pci display=on vGPU, QEMU asks GVT-g (VFIO_DEVICE_QUERY_GFX_PLANE) which buffer the guest is scanning out and receives it as a dma-buf, without copying. GVT-g decodes the guest's virtual plane registers for that: this time the plane uses a pixel format, tiling or cursor mode it cannot describe, or its address does not lead to guest memory, so no buffer is exported and QEMU's window shows nothing new (black, or the last frame). The guest itself keeps running",
+    fix: 'let the guest use a plain desktop format (32-bit XRGB, linear or X-tiled; no 10-bit/HDR or YUV output); a guest still booting or with its display off is normal; check the QEMU side (gl=on with egl-headless, spice gl or gtk gl) and update the host kernel',
+    refine: (f) =>
+      /dma-buf|gem obj|vfio device|dmabuf_obj|fb info|dmabuf id/.test(f.what ?? '')
+        ? {
+            title: "GVT-g could not export the guest's screen buffer as a dma-buf",
+            cause:
+              "the plane was decoded but creating the buffer object or the dma-buf file descriptor for QEMU failed (host memory or file-descriptor limits, or QEMU asked for a buffer id GVT-g has already released, a race that repeats harmlessly when the guest changes mode). QEMU's display does not update for that frame",
+            fix: "if it repeats, check QEMU's open-file limit (LimitNOFILE for the libvirt/QEMU service) and host memory; update the host kernel and QEMU",
+          }
+        : f.plane
+          ? {
+              cause: `the guest's ${f.plane} plane points at a graphics address GVT-g cannot translate to guest memory (its global GTT entry is unset or outside the vGPU's share): the guest is switching modes or its driver is resetting. Transient lines are harmless; if QEMU's window stays black, the guest's display driver is not GVT-g aware`,
+            }
+          : undefined,
+    render: render('gvt: vgpu 1: ', 0x7),
+    examples: [
+      ex('gvt: vgpu 1: Non-supported pixel format (0x7)', { vgpu: '1', what: 'Non-supported pixel format' }),
+      ex('gvt: vgpu 2: Translate primary plane gma 0x1000000 to gpa fail', { plane: 'primary' }),
+      ex('gvt: vgpu 1: create dma-buf fd failed ret:-24', { what: 'create dma-buf fd failed', ret: '-24' }),
+      ex('gvt: vgpu 1: invalid tiling mode: 1400', { what: 'invalid tiling mode' }),
+    ],
+  },
+
+  // ---------------------------------------------------------------- gvt/edid.c
+  {
+    id: 'kernel.gvt-edid-emulation',
+    source: 'kernel',
+    cite: `${GVT}/edid.c edid_get_byte(), gmbus1_mmio_write(), gmbus3_mmio_read()`,
+    format: 'Reading EDID but EDID is not available!\n',
+    versions:
+      'gvt_err() ("gvt: " first); siblings: "Driver tries to read EDID without proper sequence!", "edid_get_byte() exceeds the size of EDID!", "No EDID available during the reading?", "Unknown/reserved GMBUS cycle detected!", "vgpu%d: warning: gmbus3 read with nothing returned"; the same since Linux 4.10',
+    patterns: [
+      /gvt: (?<what>Reading EDID but EDID is not available!|No EDID available during the reading\?|Driver tries to read EDID without proper sequence!|edid_get_byte\(\) exceeds the size of EDID!|Unknown\/reserved GMBUS cycle detected!)/,
+      /gvt: vgpu ?(?<vgpu>\d{1,4}): warning: (?<what>gmbus3 read with nothing returned)/,
+    ],
+    severity: 'info',
+    title: "GVT-g's virtual monitor: the guest read an EDID where there is none (usually harmless)",
+    cause:
+      "GVT-g gives the vGPU one virtual DisplayPort monitor (port D by default, with a fixed EDID of the type's resolution) and emulates the GMBUS and DP-AUX I2C buses a guest driver reads EDIDs over. The guest probed a port without the virtual monitor, or read past the EDID or out of the I2C sequence GVT-g emulates; it gets zeros and treats the port as empty. Harmless while the guest's display works; it says nothing about the vGPU's rendering",
+    fix: 'nothing if the guest shows a desktop (through QEMU display=on or the dma-buf display); if the guest finds no monitor at all, its driver does not use the port GVT-g emulates: update the guest driver and the host kernel',
+    refine: (f) =>
+      /sequence|exceeds|GMBUS cycle/.test(f.what ?? '')
+        ? {
+            severity: 'warning',
+            title:
+              "GVT-g's virtual monitor: the guest drove the virtual EDID bus in a way GVT-g does not emulate",
+            cause:
+              "the guest driver drove the virtual I2C bus in a way GVT-g's small GMBUS/AUX emulation does not follow (reads without selecting the EDID address, past 128 bytes, a bus cycle it does not know); the read returns zeros. A guest driver newer than this GVT-g, or one probing other I2C devices, does this; if the guest then finds no monitor, its display stays dark",
+          }
+        : undefined,
+    render: render('gvt: '),
+    examples: [
+      ex('gvt: Reading EDID but EDID is not available!', { what: 'Reading EDID but EDID is not available!' }),
+      ex('gvt: vgpu1: warning: gmbus3 read with nothing returned', { vgpu: '1' }),
+      ex('gvt: Driver tries to read EDID without proper sequence!', {
+        what: 'Driver tries to read EDID without proper sequence!',
+      }),
+    ],
+  },
+
+  // ---------------------------------------------------------------- gvt/opregion.c
+  {
+    id: 'kernel.gvt-opregion-service-request',
+    source: 'kernel',
+    cite: `${GVT}/opregion.c intel_vgpu_emulate_opregion_request()`,
+    format: 'requesting runtime service: func "%s", subfunc "%s"\n',
+    versions:
+      'Linux 5.x and later: gvt_vgpu_err() ("gvt: vgpu N: requesting …"); before, gvt_err("vgpu%d: requesting …") ("gvt: vgpu1: requesting …"); the sibling "requesting SMI service" is printed when the guest asks for an SMI instead of an SCI',
+    patterns: [
+      /gvt: vgpu ?(?<vgpu>\d{1,4}): requesting (?:(?<smi>SMI) service|runtime service: func "(?<func>[^"\n]{1,40})", subfunc "(?<subfunc>[^"\n]{1,40})")/,
+    ],
+    severity: 'info',
+    title:
+      "The guest's graphics driver called a firmware (OpRegion) service GVT-g does not provide (harmless)",
+    cause:
+      "GVT-g gives the vGPU a copy of the host's ACPI OpRegion (the Intel graphics firmware interface) and answers the guest driver's SWSCI requests through the emulated config register. It answers only the capability queries; any other function (System BIOS Callbacks, Get BIOS Data calls, a request for an SMI) is answered as unsupported, which a guest driver, typically the Windows one at boot, accepts and goes on. It is not an error of the vGPU",
+    fix: 'nothing to do; look at the other gvt: lines if the guest display misbehaves',
+    refine: (f) =>
+      f.smi
+        ? {
+            cause:
+              'the guest asked the virtual firmware for an SMI (system management interrupt) through SWSCI; GVT-g has no SMI handler and ignores the request. The guest driver falls back without it',
+          }
+        : undefined,
+    render: render('gvt: vgpu 1: ', 'System BIOS Callbacks', 'Unknown'),
+    examples: [
+      ex('gvt: vgpu 1: requesting runtime service: func "System BIOS Callbacks", subfunc "Unknown"', {
+        vgpu: '1',
+        func: 'System BIOS Callbacks',
+        subfunc: 'Unknown',
+      }),
+      ex('gvt: vgpu1: requesting runtime service: func "Get BIOS Data", subfunc "Boot Display"', {
+        func: 'Get BIOS Data',
+      }),
+      ex('gvt: vgpu 2: requesting SMI service', { smi: 'SMI' }),
+    ],
+  },
+
+  // ---------------------------------------------------------------- host set-up: gvt.c, gtt.c, opregion.c
+  {
+    id: 'kernel.gvt-host-setup-failed',
+    source: 'kernel',
+    cite: `${GVT}/opregion.c intel_gvt_init_opregion(); ${GVT}/gtt.c intel_gvt_init_gtt(); ${GVT}/gvt.c init_service_thread()`,
+    format: 'fail to map host opregion\n',
+    versions:
+      'gvt_err() ("gvt: " first); siblings printed during the same set-up: "fail to allocate scratch ggtt page", "fail to dmamap scratch ggtt page", "fail to initialize SPT oos" (gtt.c), "fail to start service thread." (gvt.c). Since Linux 4.10; since 5.18 the set-up runs when kvmgt registers with i915, before that at i915 probe',
+    patterns: [
+      /gvt: (?<what>fail to map host opregion|fail to allocate scratch ggtt page|fail to dmamap scratch ggtt page|fail to initialize SPT oos|fail to start service thread)/,
+    ],
+    severity: 'error',
+    title: 'GVT-g could not set itself up on the host: no vGPU types will appear',
+    cause:
+      "setting up GVT-g for the iGPU failed at one of its first steps, so GVT-g is not initialised: /sys/bus/pci/devices/0000:00:02.0/mdev_supported_types does not appear and no vGPU can be created. The host's own graphics are not affected",
+    fix: 'read which step failed; after fixing it reload kvmgt (`modprobe -r kvmgt; modprobe kvmgt`) or reboot',
+    refine: (f) =>
+      /opregion/.test(f.what ?? '')
+        ? {
+            cause:
+              "GVT-g copies the host's ACPI OpRegion (whose address the firmware puts in the iGPU's ASLS config register, 0xfc) into every vGPU, and could not map it: the firmware published no OpRegion (ASLS is 0; some server and embedded boards, or a host that is itself a VM with a passed-through iGPU) or an address the kernel cannot map. Without it GVT-g does not start and no vGPU types appear",
+            fix: 'check `lspci -s 00:02.0 -xxx` (bytes 0xfc-0xff hold the OpRegion address); enable the iGPU as a display device in the firmware setup (some boards drop the OpRegion when the iGPU is not the primary display); update the firmware; GVT-g inside a VM is not supported',
+          }
+        : /dmamap/.test(f.what ?? '')
+          ? {
+              cause:
+                'GVT-g could not DMA-map its scratch page for the iGPU through the IOMMU at set-up (an IOMMU mapping failure for 0000:00:02.0), so it did not start',
+              fix: 'look for DMAR/IOMMU errors for 0000:00:02.0 in the host log; with intel_iommu=on make sure the iGPU is not left out (intel_iommu=igfx_off makes the iGPU bypass the IOMMU); update the host kernel',
+            }
+          : undefined,
+    render: render('gvt: '),
+    examples: [
+      ex('gvt: fail to map host opregion', { what: 'fail to map host opregion' }),
+      ex('gvt: fail to dmamap scratch ggtt page', { what: 'fail to dmamap scratch ggtt page' }),
+    ],
+  },
+];
+
+/** Further wordings the entries above, or earlier entries, recognise, for the coverage ledger. */
+export const GVT_TREE_ALSO: { id: string; file: string; format: string; text: string }[] = [
+  {
+    id: 'kernel.gvt-shadow-ppgtt-failed',
+    file: `${GVT}/gtt.c`,
+    format: 'fail: spt %p guest entry 0x%llx type %d',
+    text: 'gvt: vgpu 1: fail: spt 000000004e1b77c0 guest entry 0x80000001f2e4d083 type 4',
+  },
+  {
+    id: 'kernel.gvt-shadow-ppgtt-failed',
+    file: `${GVT}/gtt.c`,
+    format: 'fail: shadow page %p shadow entry 0x%llx type %d',
+    text: 'gvt: vgpu 1: fail: shadow page 00000000f3c5a2b1 shadow entry 0x3a4f21003 type 12',
+  },
+  {
+    id: 'kernel.gvt-shadow-ppgtt-failed',
+    file: `${GVT}/gtt.c`,
+    format: 'fail to populate guest root pointer',
+    text: 'gvt: vgpu 1: fail to populate guest root pointer',
+  },
+  {
+    id: 'kernel.gvt-shadow-ppgtt-failed',
+    file: `${GVT}/gtt.c`,
+    format: 'failed to shadow ppgtt mm',
+    text: 'gvt: vgpu 1: failed to shadow ppgtt mm',
+  },
+  {
+    id: 'kernel.gvt-shadow-ppgtt-failed',
+    file: `${GVT}/gtt.c`,
+    format: 'fail to create mm',
+    text: 'gvt: vgpu 1: fail to create mm',
+  },
+  {
+    id: 'kernel.gvt-shadow-ppgtt-failed',
+    file: `${GVT}/gtt.c`,
+    format: "GVT doesn't support 1GB entry",
+    text: "gvt: vgpu 1: GVT doesn't support 1GB entry",
+  },
+  {
+    id: 'kernel.gvt-shadow-ppgtt-failed',
+    file: `${GVT}/gtt.c`,
+    format: 'fail to allocate ppgtt shadow page',
+    text: 'gvt: vgpu 1: fail to allocate ppgtt shadow page',
+  },
+  {
+    id: 'kernel.gvt-shadow-ppgtt-failed',
+    file: `${GVT}/gtt.c`,
+    format: 'fail to map dma addr',
+    text: 'gvt: vgpu 1: fail to map dma addr',
+  },
+  {
+    id: 'kernel.gvt-shadow-ppgtt-failed',
+    file: `${GVT}/gtt.c`,
+    format: 'fail to find shadow page: mfn: 0x%lx',
+    text: 'gvt: vgpu 1: fail to find shadow page: mfn: 0x3a4f21',
+  },
+  {
+    id: 'kernel.gvt-shadow-ppgtt-failed',
+    file: `${GVT}/gtt.c`,
+    format: 'fail to find guest page',
+    text: 'gvt: vgpu 1: fail to find guest page',
+  },
+  {
+    id: 'kernel.gvt-shadow-ppgtt-failed',
+    file: `${GVT}/gtt.c`,
+    format: 'fail to find ppgtt instance.',
+    text: 'gvt: vgpu 1: fail to find ppgtt instance.',
+  },
+  {
+    id: 'kernel.gvt-shadow-ppgtt-failed',
+    file: `${GVT}/gtt.c`,
+    format: 'invalid mm type: %d gma %lx',
+    text: 'gvt: vgpu 1: invalid mm type: 1 gma 7ffff000',
+  },
+  {
+    id: 'kernel.gvt-shadow-ppgtt-failed',
+    file: `${GVT}/gtt.c`,
+    format: 'invalid range gmadr 0x%llx size 0x%x',
+    text: 'gvt: vgpu 1: invalid range gmadr 0x90000000 size 0x7e9000',
+  },
+  {
+    id: 'kernel.gvt-shadow-ppgtt-failed',
+    file: `${GVT}/gtt.c`,
+    format: 'fail to populate guest ggtt entry',
+    text: 'gvt: vgpu 2: fail to populate guest ggtt entry',
+  },
+  {
+    id: 'kernel.gvt-host-setup-failed',
+    file: `${GVT}/gtt.c`,
+    format: 'fail to allocate scratch ggtt page',
+    text: 'gvt: fail to allocate scratch ggtt page',
+  },
+  {
+    id: 'kernel.gvt-host-setup-failed',
+    file: `${GVT}/gtt.c`,
+    format: 'fail to dmamap scratch ggtt page',
+    text: 'gvt: fail to dmamap scratch ggtt page',
+  },
+  {
+    id: 'kernel.gvt-host-setup-failed',
+    file: `${GVT}/gtt.c`,
+    format: 'fail to initialize SPT oos',
+    text: 'gvt: fail to initialize SPT oos',
+  },
+  {
+    id: 'kernel.gvt-host-setup-failed',
+    file: `${GVT}/gvt.c`,
+    format: 'fail to start service thread.',
+    text: 'gvt: fail to start service thread.',
+  },
+  {
+    id: 'kernel.gvt-opregion-service-request',
+    file: `${GVT}/opregion.c`,
+    format: 'requesting SMI service',
+    text: 'gvt: vgpu 2: requesting SMI service',
+  },
+  {
+    id: 'kernel.gvt-execlist-submission-rejected',
+    file: `${GVT}/execlist.c`,
+    format: 'unexpected GGTT elsp submission',
+    text: 'gvt: vgpu 2: unexpected GGTT elsp submission',
+  },
+  {
+    id: 'kernel.gvt-execlist-submission-rejected',
+    file: `${GVT}/execlist.c`,
+    format: 'descriptors content: desc0 %08x %08x desc1 %08x %08x',
+    text: 'gvt: vgpu 2: descriptors content: desc0 00000000 00001019 desc1 00000000 00000000',
+  },
+  {
+    id: 'kernel.gvt-execlist-submission-rejected',
+    file: `${GVT}/execlist.c`,
+    format: 'failed to submit desc %d',
+    text: 'gvt: vgpu 1: failed to submit desc 0',
+  },
+  {
+    id: 'kernel.gvt-execlist-submission-rejected',
+    file: `${GVT}/execlist.c`,
+    format: 'virtual execlist slots are full',
+    text: 'gvt: vgpu 1: virtual execlist slots are full',
+  },
+  {
+    id: 'kernel.gvt-execlist-submission-rejected',
+    file: `${GVT}/execlist.c`,
+    format: 'no available execlist slot',
+    text: 'gvt: vgpu 1: no available execlist slot',
+  },
+  {
+    id: 'kernel.gvt-execlist-submission-rejected',
+    file: `${GVT}/execlist.c`,
+    format: 'fail to emulate execlist schedule in',
+    text: 'gvt: vgpu 1: fail to emulate execlist schedule in',
+  },
+  {
+    id: 'kernel.gvt-execlist-submission-rejected',
+    file: `${GVT}/execlist.c`,
+    format: 'schedule out context is not running context,ctx id %x running ctx id %x',
+    text: 'gvt: vgpu 1: schedule out context is not running context,ctx id 3 running ctx id 5',
+  },
+  {
+    id: 'kernel.gvt-dmabuf-plane-failed',
+    file: `${GVT}/fb_decoder.c`,
+    format: 'Out-of-bounds pixel format index',
+    text: 'gvt: vgpu 1: Out-of-bounds pixel format index',
+  },
+  {
+    id: 'kernel.gvt-dmabuf-plane-failed',
+    file: `${GVT}/fb_decoder.c`,
+    format: 'Non-supported cursor mode (0x%x)',
+    text: 'gvt: vgpu 1: Non-supported cursor mode (0x5)',
+  },
+  {
+    id: 'kernel.gvt-dmabuf-plane-failed',
+    file: `${GVT}/fb_decoder.c`,
+    format: 'Translate primary plane gma 0x%x to gpa fail',
+    text: 'gvt: vgpu 1: Translate primary plane gma 0x1000000 to gpa fail',
+  },
+  {
+    id: 'kernel.gvt-dmabuf-plane-failed',
+    file: `${GVT}/fb_decoder.c`,
+    format: 'Translate cursor plane gma 0x%x to gpa fail',
+    text: 'gvt: vgpu 1: Translate cursor plane gma 0x2000000 to gpa fail',
+  },
+  {
+    id: 'kernel.gvt-dmabuf-plane-failed',
+    file: `${GVT}/fb_decoder.c`,
+    format: 'Translate sprite plane gma 0x%x to gpa fail',
+    text: 'gvt: vgpu 1: Translate sprite plane gma 0x3000000 to gpa fail',
+  },
+  {
+    id: 'kernel.gvt-dmabuf-plane-failed',
+    file: `${GVT}/dmabuf.c`,
+    format: 'invalid tiling mode: %x',
+    text: 'gvt: vgpu 1: invalid tiling mode: 1400',
+  },
+  {
+    id: 'kernel.gvt-dmabuf-plane-failed',
+    file: `${GVT}/dmabuf.c`,
+    format: 'invalid plane id:%d',
+    text: 'gvt: vgpu 1: invalid plane id:3',
+  },
+  {
+    id: 'kernel.gvt-dmabuf-plane-failed',
+    file: `${GVT}/dmabuf.c`,
+    format: 'fb size is zero',
+    text: 'gvt: vgpu 1: fb size is zero',
+  },
+  {
+    id: 'kernel.gvt-dmabuf-plane-failed',
+    file: `${GVT}/dmabuf.c`,
+    format: 'Not aligned fb address:0x%llx',
+    text: 'gvt: vgpu 1: Not aligned fb address:0x1000800',
+  },
+  {
+    id: 'kernel.gvt-dmabuf-plane-failed',
+    file: `${GVT}/dmabuf.c`,
+    format: 'invalid gma addr',
+    text: 'gvt: vgpu 1: invalid gma addr',
+  },
+  {
+    id: 'kernel.gvt-dmabuf-plane-failed',
+    file: `${GVT}/dmabuf.c`,
+    format: 'invalid dmabuf id:%d',
+    text: 'gvt: vgpu 1: invalid dmabuf id:4',
+  },
+  {
+    id: 'kernel.gvt-dmabuf-plane-failed',
+    file: `${GVT}/dmabuf.c`,
+    format: 'create gvt gem obj failed',
+    text: 'gvt: vgpu 1: create gvt gem obj failed',
+  },
+  {
+    id: 'kernel.gvt-dmabuf-plane-failed',
+    file: `${GVT}/dmabuf.c`,
+    format: 'export dma-buf failed',
+    text: 'gvt: vgpu 1: export dma-buf failed',
+  },
+  {
+    id: 'kernel.gvt-dmabuf-plane-failed',
+    file: `${GVT}/dmabuf.c`,
+    format: 'create dma-buf fd failed ret:%d',
+    text: 'gvt: vgpu 1: create dma-buf fd failed ret:-24',
+  },
+  {
+    id: 'kernel.gvt-dmabuf-plane-failed',
+    file: `${GVT}/dmabuf.c`,
+    format: 'get vfio device failed',
+    text: 'gvt: vgpu 1: get vfio device failed',
+  },
+  {
+    id: 'kernel.gvt-dmabuf-plane-failed',
+    file: `${GVT}/dmabuf.c`,
+    format: 'alloc dmabuf_obj failed',
+    text: 'gvt: vgpu 1: alloc dmabuf_obj failed',
+  },
+  {
+    id: 'kernel.gvt-dmabuf-plane-failed',
+    file: `${GVT}/dmabuf.c`,
+    format: 'allocate intel vgpu fb info failed',
+    text: 'gvt: vgpu 1: allocate intel vgpu fb info failed',
+  },
+  {
+    id: 'kernel.gvt-edid-emulation',
+    file: `${GVT}/edid.c`,
+    format: 'Driver tries to read EDID without proper sequence!',
+    text: 'gvt: Driver tries to read EDID without proper sequence!',
+  },
+  {
+    id: 'kernel.gvt-edid-emulation',
+    file: `${GVT}/edid.c`,
+    format: 'edid_get_byte() exceeds the size of EDID!',
+    text: 'gvt: edid_get_byte() exceeds the size of EDID!',
+  },
+  {
+    id: 'kernel.gvt-edid-emulation',
+    file: `${GVT}/edid.c`,
+    format: 'No EDID available during the reading?',
+    text: 'gvt: No EDID available during the reading?',
+  },
+  {
+    id: 'kernel.gvt-edid-emulation',
+    file: `${GVT}/edid.c`,
+    format: 'Unknown/reserved GMBUS cycle detected!',
+    text: 'gvt: Unknown/reserved GMBUS cycle detected!',
+  },
+  {
+    id: 'kernel.gvt-edid-emulation',
+    file: `${GVT}/edid.c`,
+    format: 'vgpu%d: warning: gmbus3 read with nothing returned',
+    text: 'gvt: vgpu1: warning: gmbus3 read with nothing returned',
+  },
+];
+
+/** Strings of the swept files left out, with the reason. */
+export const GVT_TREE_LEFT_OUT: { file: string; format: string; why: string }[] = [
+  {
+    file: `${GVT}/gtt.c`,
+    format: 'invalid guest gmadr %llx / invalid host gmadr %llx',
+    why: 'WARN()s in the address translation helpers, reached only after a range check the callers already made (their own gvt: lines, kernel.gvt-shadow-ppgtt-failed, say what failed); a GVT-g consistency check, not a separate guest event',
+  },
+  {
+    file: `${GVT}/gtt.c`,
+    format:
+      "suspicious 64K gtt entry / suspicious 64K entry / GVT doesn't support 1GB page / invalid entry type / shadow PPGTT page has already has a oos page / shadow PPGTT page should have a oos page / someone is still using oos page",
+    why: 'WARN()s on shadow page-table states GVT-g itself never creates (64K entries are always split, 1 GB ones refused earlier, the out-of-sync mode is compiled off); programming asserts for a GVT-g bug report',
+  },
+  {
+    file: `${GVT}/gtt.c`,
+    format:
+      'vgpu mm pin count bug detected / vgpu ppgtt mm is not fully destroyed / Why we still has spt not freed?',
+    why: "gvt_err() consistency checks while a vGPU's page tables are torn down after the VM stopped; a GVT-g reference-count bug with nothing for the VM's user to do",
+  },
+  {
+    file: `${GVT}/gtt.c`,
+    format: 'fail to allocate scratch page / fail to dmamap scratch_pt / fail to create mm for ggtt.',
+    why: 'per-vGPU allocation failures while creating the vGPU; they end in "failed to create intel vgpu: -12" (kernel.gvt-create-failed), which explains the creation failure by its errno',
+  },
+  {
+    file: `${GVT}/gtt.c`,
+    format:
+      'GMA 0x%lx is not present / %d oos pages preallocated / partial PTE update on hold 0x%lx : 0x%llx / vgpu%d create scratch_pt: type %d mfn=0x%lx / reshadow PDE since ips changed / Split 2M gtt entry, index %lu',
+    why: 'gvt_dbg_core()/gvt_dbg_mm(): debug-only (dynamic debug of the i915 module)',
+  },
+  {
+    file: `${GVT}/vgpu.c`,
+    format: 'vGPU is still active!',
+    why: 'WARN() when a vGPU is destroyed while still marked active: a GVT-g ordering bug, nothing the user configures (the read copy of vgpu.c has no other user-visible string; its gvt_dbg_core() lines are debug-only)',
+  },
+  {
+    file: `${GVT}/vgpu.c`,
+    format:
+      'type[%d]: %s avail %u low %u high %u fence %u weight %u res %s / update type[%d]: %s avail %u low %u high %u fence %u / handle %llu low %llu MB high %llu MB fence %llu',
+    why: 'gvt_dbg_core(): debug-only listings of the vGPU types and of each creation (the sizes are also readable in mdev_supported_types/*/description)',
+  },
+  {
+    file: `${GVT}/cfg_space.c`,
+    format: 'WARN_ON(bytes > 4) / WARN_ON(offset + bytes > cfg_space_size) / WARN_ON(!IS_ALIGNED(offset, 4))',
+    why: 'condition-only WARN_ON()s (no text) on config-space accesses QEMU/kvmgt never issue: programming asserts; the file prints no message of its own',
+  },
+  {
+    file: `${GVT}/opregion.c`,
+    format: 'fail to get MFN from VA / fail to map GFN to MFN, errno: %d',
+    why: 'the Xen (XenGT) path of OpRegion mapping, removed with XenGT support in Linux 5.x; KVM hosts never print them',
+  },
+  {
+    file: `${GVT}/opregion.c`,
+    format: 'vgpu%d: opregion has been initialized already.',
+    why: 'WARN() on a second OpRegion set-up of one vGPU: a GVT-g ordering bug, not a guest or configuration problem',
+  },
+  {
+    file: `${GVT}/execlist.c`,
+    format:
+      'WARN_ON(ring_id < RCS || ring_id >= ARRAY_SIZE(context_switch_events)) / WARN_ON(1) in emulate_execlist_ctx_schedule_out()',
+    why: 'condition-only WARN_ON()s (no text) on engine numbers GVT-g itself chose: programming asserts',
+  },
+  {
+    file: `${GVT}/execlist.c`,
+    format:
+      '[before] running slot %d/context %x pending slot %d / vgpu%d: status reg offset %x ldw %x udw %x / complete workload %p status %d',
+    why: 'gvt_dbg_el(): debug-only',
+  },
+  {
+    file: `${GVT}/edid.c`,
+    format: 'vgpu%d: unsupported gmbus slave addr(0x%x)\n\tgmbus operations will be ignored.',
+    why: 'gvt_dbg_dpy(): debug-only',
+  },
+  {
+    file: `${GVT}/gvt.c`,
+    format: 'service thread is waken up by signal.',
+    why: 'WARN_ONCE() in the GVT-g kernel thread if a signal wakes it; kernel threads do not take signals, so a programming assert',
+  },
+  {
+    file: `${GVT}/gvt.c`,
+    format:
+      'Running with hypervisor %s in host mode / init gvt device / gvt device creation is done / service thread start',
+    why: 'gvt_dbg_core(): debug-only',
+  },
+  {
+    file: `${GVT}/dmabuf.c`,
+    format:
+      'invalid drm_format_mod %llx for tiling / vgpu%d: re-use dmabuf_obj ref %d, id %d / vgpu%d: dmabuf:%d, dmabuf ref %d, fd:%d',
+    why: 'gvt_dbg_core()/gvt_dbg_dpy(): debug-only',
+  },
+  {
+    file: `${GVT}/fb_decoder.c`,
+    format: 'skl: unsupported bpp:%d / skl: unsupported tile format:%x / alpha_plane=0x%x, alpha_force=0x%x',
+    why: 'gvt_dbg_core(): debug-only',
+  },
+  {
+    file: `${GVT}/interrupt.c`,
+    format: 'only support one MSI format',
+    why: 'WARN() if the guest enabled multiple-message MSI on the vGPU, which its MSI capability does not offer; guest drivers do not, so a consistency check',
+  },
+  {
+    file: `${GVT}/interrupt.c`,
+    format: '[up] grp %d bit %d -> [down] grp %d bitmask %x / vgpu%d: IRQ receive event %d (%s)',
+    why: 'gvt_dbg_irq()/gvt_dbg_core(): debug-only',
+  },
+];

@@ -1,0 +1,135 @@
+// The GVT-g sweep (catalogue/gvt-tree-sweep.ts): the facts in a message change the explanation the
+// way the producing source says. Expected meanings come from the sources the entries cite, in
+// torvalds/linux drivers/gpu/drm/i915/gvt/: gtt.c (ppgtt_populate_shadow_entry() refuses a
+// GTT_TYPE_PPGTT_PTE_1G_ENTRY with -EINVAL; ppgtt_alloc_spt() prints "fail to allocate ppgtt shadow
+// page" only after reclaim_one_ppgtt_mm() found nothing to drop, i.e. out of host memory;
+// ppgtt_invalidate_spt_by_shadow_entry() and ppgtt_handle_guest_entry_removal() print "fail to find
+// shadow page"/"fail to find guest page" when GVT-g's own radix tree has no shadow for an mfn it
+// wrote; intel_vgpu_put_ppgtt_mm() prints "fail to find ppgtt instance." for a guest PV destroy of
+// an unknown PPGTT and only returns -EINVAL; emulate_ggtt_mmio_write() points the entry at the
+// scratch page after "fail to populate guest ggtt entry"), execlist.c intel_vgpu_submit_execlist()
+// (a valid descriptor without privilege_access, a GGTT context, is refused with "unexpected GGTT
+// elsp submission"), dmabuf.c intel_vgpu_get_dmabuf() (dma_buf_fd() failing prints the errno, -24
+// being EMFILE in include/uapi/asm-generic/errno-base.h), fb_decoder.c (the plane name in
+// "Translate … plane gma … to gpa fail"), edid.c edid_get_byte() (a read on a port with no virtual
+// monitor returns 0), opregion.c intel_vgpu_emulate_opregion_request() (a non-capability SWSCI
+// call is answered as unsupported and returns 0; a request without SCI select is "SMI") and
+// opregion.c intel_gvt_init_opregion() (an unmappable host OpRegion fails GVT-g's set-up).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { GVT_TREE_ENTRIES } from '../../src/readiness/diagnose/catalogue/gvt-tree-sweep.js';
+import { checkSweepEntries, onlyFinding } from '../helpers/diagnose-entry.js';
+
+const SHADOW = 'kernel.gvt-shadow-ppgtt-failed';
+
+test('gvt sweep: every entry is registered, safe, and claims its examples alone', () => {
+  assert.equal(checkSweepEntries(GVT_TREE_ENTRIES, ['kernel.gvt-']), GVT_TREE_ENTRIES.length);
+});
+
+test('gtt.c: the step that failed decides whether the guest, the host memory or GVT-g itself is at fault', () => {
+  const entry = onlyFinding(
+    'gvt: vgpu 1: fail: shadow page 00000000f3c5a2b1 guest entry 0x12a3c5067 type 12',
+    SHADOW,
+  );
+  assert.equal(entry.facts.vgpu, '1');
+  assert.equal(entry.facts.which, 'guest');
+  assert.equal(entry.facts.entry, '12a3c5067');
+  assert.equal(entry.explanation.severity, 'error');
+  assert.match(entry.explanation.cause, /pinned and DMA-mapped/);
+
+  const huge = onlyFinding("gvt: vgpu 1: GVT doesn't support 1GB entry", SHADOW);
+  assert.match(huge.explanation.title, /1 GB page/);
+  assert.notEqual(huge.explanation.cause, entry.explanation.cause);
+
+  const oom = onlyFinding('gvt: vgpu 1: fail to allocate ppgtt shadow page', SHADOW);
+  assert.match(oom.explanation.cause, /host memory exhausted/);
+
+  for (const line of [
+    'gvt: vgpu 3: fail to find shadow page: mfn: 0x3a4f21',
+    'gvt: vgpu 3: fail to find guest page',
+  ])
+    assert.match(onlyFinding(line, SHADOW).explanation.title, /host GVT-g bug/, line);
+
+  const unknown = onlyFinding('gvt: vgpu 1: fail to find ppgtt instance.', SHADOW);
+  assert.equal(unknown.explanation.severity, 'warning');
+
+  const ggtt = onlyFinding('gvt: vgpu 2: fail to populate guest ggtt entry', SHADOW);
+  assert.equal(ggtt.explanation.severity, 'warning');
+  assert.match(ggtt.explanation.cause, /scratch page/);
+
+  const range = onlyFinding('gvt: vgpu 1: invalid range gmadr 0x90000000 size 0x7e9000', SHADOW);
+  assert.equal(range.facts.gma, '90000000');
+  assert.equal(range.facts.size, '7e9000');
+  assert.match(range.explanation.cause, /ballooning/);
+});
+
+test('gtt.c: the vGPU creation failure "fail to create mm for ggtt." is not the per-workload "fail to create mm"', () => {
+  onlyFinding('gvt: vgpu 1: fail to create mm', SHADOW);
+  assert.equal(
+    GVT_TREE_ENTRIES.some((e) => e.patterns.some((p) => p.test('gvt: vgpu 1: fail to create mm for ggtt.'))),
+    false,
+  );
+});
+
+test('execlist.c: a GGTT context is the guest running without full PPGTT', () => {
+  const ggtt = onlyFinding(
+    'gvt: vgpu 2: unexpected GGTT elsp submission',
+    'kernel.gvt-execlist-submission-rejected',
+  );
+  assert.match(ggtt.explanation.title, /full PPGTT/);
+  assert.match(ggtt.explanation.fix, /enable_ppgtt/);
+  const invalid = onlyFinding(
+    'gvt: vgpu 1: invalid elsp submission, desc0 is invalid',
+    'kernel.gvt-execlist-submission-rejected',
+  );
+  assert.doesNotMatch(invalid.explanation.title, /PPGTT/);
+  const full = onlyFinding(
+    'gvt: vgpu 1: virtual execlist slots are full',
+    'kernel.gvt-execlist-submission-rejected',
+  );
+  assert.match(full.explanation.cause, /two virtual execlist slots|both virtual execlist slots/);
+});
+
+test('dmabuf.c / fb_decoder.c: a decode failure blanks the display, an export failure is about the dma-buf', () => {
+  const id = 'kernel.gvt-dmabuf-plane-failed';
+  const plane = onlyFinding('gvt: vgpu 2: Translate cursor plane gma 0x2000000 to gpa fail', id);
+  assert.equal(plane.facts.plane, 'cursor');
+  assert.match(plane.explanation.cause, /guest's cursor plane/);
+  const fd = onlyFinding('gvt: vgpu 1: create dma-buf fd failed ret:-24', id);
+  assert.equal(fd.facts.ret, '-24');
+  assert.equal(fd.facts.errno, 'EMFILE');
+  assert.match(fd.explanation.title, /export/);
+  const fmt = onlyFinding('gvt: vgpu 1: Non-supported pixel format (0x7)', id);
+  assert.match(fmt.explanation.fix, /XRGB/);
+});
+
+test('edid.c: reading an absent EDID is harmless, breaking the I2C sequence is a warning', () => {
+  const id = 'kernel.gvt-edid-emulation';
+  assert.equal(onlyFinding('gvt: Reading EDID but EDID is not available!', id).explanation.severity, 'info');
+  const seq = onlyFinding('gvt: Driver tries to read EDID without proper sequence!', id);
+  assert.equal(seq.explanation.severity, 'warning');
+  assert.doesNotMatch(seq.explanation.title, /harmless/);
+});
+
+test('opregion.c: SWSCI calls are answered as unsupported (harmless); an unmappable host OpRegion stops GVT-g', () => {
+  const id = 'kernel.gvt-opregion-service-request';
+  const call = onlyFinding(
+    'gvt: vgpu 1: requesting runtime service: func "System BIOS Callbacks", subfunc "Unknown"',
+    id,
+  );
+  assert.equal(call.explanation.severity, 'info');
+  assert.equal(call.facts.func, 'System BIOS Callbacks');
+  const old = onlyFinding(
+    'gvt: vgpu1: requesting runtime service: func "Get BIOS Data", subfunc "Boot Display"',
+    id,
+  );
+  assert.equal(old.facts.vgpu, '1');
+  assert.match(onlyFinding('gvt: vgpu 2: requesting SMI service', id).explanation.cause, /SMI/);
+
+  const host = onlyFinding('gvt: fail to map host opregion', 'kernel.gvt-host-setup-failed');
+  assert.match(host.explanation.cause, /ASLS/);
+  assert.match(host.explanation.fix, /0xfc/);
+  const dma = onlyFinding('gvt: fail to dmamap scratch ggtt page', 'kernel.gvt-host-setup-failed');
+  assert.match(dma.explanation.cause, /IOMMU/);
+  assert.doesNotMatch(dma.explanation.cause, /OpRegion/);
+});
