@@ -14,7 +14,11 @@
 // "Translate … plane gma … to gpa fail"), edid.c edid_get_byte() (a read on a port with no virtual
 // monitor returns 0), opregion.c intel_vgpu_emulate_opregion_request() (a non-capability SWSCI
 // call is answered as unsupported and returns 0; a request without SCI select is "SMI") and
-// opregion.c intel_gvt_init_opregion() (an unmappable host OpRegion fails GVT-g's set-up).
+// opregion.c intel_gvt_init_opregion() (an unmappable host OpRegion fails GVT-g's set-up),
+// scheduler.c prepare_mm() (only addressing modes 1 and 3, legacy 32/64-bit PPGTT, are shadowed;
+// anything else is "Advanced Context mode(SVM)") and intel_gvt_workload_req_alloc() (the request
+// comes from the host i915), and aperture_gm.c alloc_resource() (avail = max - taken; the fence
+// counts go through BYTES_TO_MB and print as 0MB).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { GVT_TREE_ENTRIES } from '../../src/readiness/diagnose/catalogue/gvt-tree-sweep.js';
@@ -132,4 +136,37 @@ test('opregion.c: SWSCI calls are answered as unsupported (harmless); an unmappa
   const dma = onlyFinding('gvt: fail to dmamap scratch ggtt page', 'kernel.gvt-host-setup-failed');
   assert.match(dma.explanation.cause, /IOMMU/);
   assert.doesNotMatch(dma.explanation.cause, /OpRegion/);
+});
+
+test('scheduler.c: SVM contexts, bad context addresses, host i915 shortages and page-table failures read apart', () => {
+  const id = 'kernel.gvt-workload-dispatch-failed';
+  const svm = onlyFinding('gvt: vgpu 2: Advanced Context mode(SVM) is not supported!', id);
+  assert.match(svm.explanation.title, /SVM/);
+  const lrca = onlyFinding('gvt: vgpu 1: invalid guest context LRCA: 1f3a0', id);
+  assert.equal(lrca.facts.lrca, '1f3a0');
+  assert.match(lrca.explanation.cause, /not mapped in the vGPU's global GTT/);
+  const host = onlyFinding('gvt: vgpu 1: fail to allocate gem request', id);
+  assert.match(host.explanation.cause, /Every vGPU on the host/);
+  const mm = onlyFinding("gvt: vgpu 1: workload shadow ppgtt isn't ready", id);
+  assert.match(mm.explanation.fix, /kernel\.gvt-shadow-ppgtt-failed/);
+  const skip = onlyFinding('gvt: vgpu 1: fail to dispatch workload, skip', id);
+  assert.match(skip.explanation.cause, /failsafe/);
+  for (const f of [svm, lrca, host, mm]) assert.notEqual(f.explanation.cause, skip.explanation.cause);
+});
+
+test('aperture_gm.c: the request line says whether the firmware aperture is too small or the other vGPUs hold it', () => {
+  const id = 'kernel.gvt-resource-request-detail';
+  const shared = onlyFinding('gvt: request 128MB avail 64MB max 448MB taken 384MB', id);
+  assert.equal(shared.facts.request, '128');
+  assert.equal(shared.facts.taken, '384');
+  assert.doesNotMatch(shared.explanation.cause, /even for the first one/);
+  const first = onlyFinding('gvt: request 512MB avail 192MB max 192MB taken 0MB', id);
+  assert.match(first.explanation.cause, /even for the first one/);
+  assert.match(first.explanation.fix, /aperture size/);
+  const fences = onlyFinding('gvt: request 0MB avail 0MB max 0MB taken 0MB', id);
+  assert.match(fences.explanation.cause, /fence line/);
+  assert.doesNotMatch(fences.explanation.cause, /even for the first one/);
+  const old = onlyFinding('gvt: vgpu1: request 128MB avail 64MB max 448MB taken 384MB', id);
+  assert.equal(old.facts.vgpu, '1');
+  assert.match(onlyFinding('gvt: vgpu 3: Failed to alloc fences', id).explanation.title, /fence registers/);
 });

@@ -330,7 +330,7 @@ export const GVT_TREE_ENTRIES: CatalogueEntry[] = [
     versions:
       'gvt_err() ("gvt: " first); siblings printed during the same set-up: "fail to allocate scratch ggtt page", "fail to dmamap scratch ggtt page", "fail to initialize SPT oos" (gtt.c), "fail to start service thread." (gvt.c). Since Linux 4.10; since 5.18 the set-up runs when kvmgt registers with i915, before that at i915 probe',
     patterns: [
-      /gvt: (?<what>fail to map host opregion|fail to allocate scratch ggtt page|fail to dmamap scratch ggtt page|fail to initialize SPT oos|fail to start service thread)/,
+      /gvt: (?<what>fail to map host opregion|fail to allocate scratch ggtt page|fail to dmamap scratch ggtt page|fail to initialize SPT oos|fail to start service thread|fail to create workload thread)/,
     ],
     severity: 'error',
     title: 'GVT-g could not set itself up on the host: no vGPU types will appear',
@@ -355,6 +355,123 @@ export const GVT_TREE_ENTRIES: CatalogueEntry[] = [
     examples: [
       ex('gvt: fail to map host opregion', { what: 'fail to map host opregion' }),
       ex('gvt: fail to dmamap scratch ggtt page', { what: 'fail to dmamap scratch ggtt page' }),
+    ],
+  },
+  // ---------------------------------------------------------------- gvt/scheduler.c
+  {
+    id: 'kernel.gvt-workload-dispatch-failed',
+    source: 'kernel',
+    cite: `${GVT}/scheduler.c workload_thread(), dispatch_workload(), prepare_workload(), intel_gvt_scan_and_shadow_workload(), populate_shadow_context(), intel_vgpu_create_workload(), prepare_mm()`,
+    format: 'fail to dispatch workload, skip\n',
+    versions:
+      'gvt_vgpu_err(); the steps before it: "workload shadow ppgtt isn\'t ready", "fail to allocate gem request", "fail to pin shadow context", "fail to alloc size =%ld shadow  ring buffer", "fail to vgpu pin mm", "fail to vgpu sync oos pages", "fail to flush post shadow", "fail to generate request", "fail to prepare_shadow_batch_buffer", "fail to prepare_shadow_wa_ctx", "Invalid guest context descriptor"; when the workload is created: "invalid guest context LRCA: %x", "Advanced Context mode(SVM) is not supported!". Read in the Linux 5.2 copy; later kernels keep these wordings and add "scan workload error" (kernel.gvt-cmd-parser-error)',
+    patterns: [
+      new RegExp(
+        `${VGPU}(?<step>fail to dispatch workload, skip|workload shadow ppgtt isn't ready|fail to allocate gem request|fail to pin shadow context|fail to alloc size =-?\\d{1,10} shadow {1,2}ring buffer|fail to vgpu pin mm|fail to vgpu sync oos pages|fail to flush post shadow|fail to generate request|fail to prepare_shadow_batch_buffer|fail to prepare_shadow_wa_ctx)`,
+      ),
+      new RegExp(
+        `${VGPU}(?<step>[Ii]nvalid guest context descriptor|invalid guest context LRCA: (?<lrca>[0-9a-fA-F]{1,8})|Advanced Context mode\\(SVM\\) is not supported!)`,
+      ),
+    ],
+    severity: 'error',
+    title: 'GVT-g dropped a workload the guest submitted to its vGPU',
+    cause:
+      "for every context the guest submits, GVT-g's per-engine scheduler thread builds a shadow on the host (the guest's context image and ring copied, its command buffers scanned, its page tables shadowed), submits that as an i915 request on the real GPU and copies the result back. This workload failed before it reached the GPU and was skipped: the guest never gets its completion, so its driver sees a GPU hang and resets the engine. When the reason is a bad guest address (-EFAULT) or a rejected command, GVT-g also puts the vGPU into failsafe mode",
+    fix: 'read the gvt: line before it for the step; restart the VM; use a guest graphics driver GVT-g supports and a current host kernel',
+    refine: (f) => {
+      const step = f.step ?? '';
+      if (/SVM/.test(step))
+        return {
+          title:
+            'The guest submitted a context in advanced (SVM) addressing mode, which GVT-g does not emulate',
+          cause:
+            'the context descriptor asks for advanced context mode, where the GPU shares the guest process page tables (shared virtual memory, used by some OpenCL/compute stacks); GVT-g only shadows the legacy 32- and 64-bit PPGTT modes, so the workload is refused',
+          fix: 'turn SVM off in the guest compute stack, or run that workload on the host or on a passed-through GPU; desktop and media work do not use SVM',
+        };
+      if (/context (?:descriptor|LRCA)/i.test(step))
+        return {
+          cause:
+            "the guest's context image is at a graphics address that is not mapped in the vGPU's global GTT, so GVT-g cannot read (or write back) the context: the guest driver is resetting, or it placed the context outside the graphics memory GVT-g gave the vGPU. The workload is refused",
+          fix: 'restart the VM if the guest graphics stay hung; use a GVT-g aware guest driver (it keeps to the ballooned graphics memory) and a current host kernel',
+        };
+      if (/gem request|shadow context|ring buffer|generate request|prepare_shadow/.test(step))
+        return {
+          cause:
+            'the host i915 could not give GVT-g what it needs to submit the shadow workload (a request on the engine, a pinned shadow context, ring space, a GGTT slot for the shadowed batch buffer): the host GPU is wedged or hung, or host graphics memory or system memory is exhausted. Every vGPU on the host is affected, not just this guest',
+          fix: 'look at the host i915 lines around it (GPU hang, wedged, out of memory); reduce the number of vGPUs or their types; update the host kernel; a wedged host GPU needs a host reboot',
+        };
+      if (/pin mm|oos pages|post shadow|ppgtt isn't ready/.test(step))
+        return {
+          cause:
+            'the guest\'s GPU page tables for this context could not be shadowed or brought up to date (the "fail: shadow page …" lines before it name the entry), so the workload has no address space to run in and is dropped',
+          fix: 'see the shadow page-table lines before it (kernel.gvt-shadow-ppgtt-failed); restart the VM; update the host kernel',
+        };
+      return undefined;
+    },
+    render: render('gvt: vgpu 1: '),
+    examples: [
+      ex('gvt: vgpu 1: fail to dispatch workload, skip', {
+        vgpu: '1',
+        step: 'fail to dispatch workload, skip',
+      }),
+      ex('gvt: vgpu 2: Advanced Context mode(SVM) is not supported!', {
+        step: 'Advanced Context mode(SVM) is not supported!',
+      }),
+      ex('gvt: vgpu 1: invalid guest context LRCA: 1f3a0', { lrca: '1f3a0' }),
+      ex('gvt: vgpu 1: fail to allocate gem request', { step: 'fail to allocate gem request' }),
+      ex("gvt: vgpu 1: workload shadow ppgtt isn't ready", { step: "workload shadow ppgtt isn't ready" }),
+    ],
+  },
+
+  // ---------------------------------------------------------------- gvt/aperture_gm.c
+  {
+    id: 'kernel.gvt-resource-request-detail',
+    source: 'kernel',
+    cite: `${GVT}/aperture_gm.c alloc_resource(), alloc_vgpu_fence()`,
+    format: 'request %luMB avail %luMB max %luMB taken %luMB\n',
+    versions:
+      'gvt_err() right after "fail to allocate resource %s" (kernel.gvt-resource-exhausted); Linux 4.10-4.12 printed it with gvt_err("vgpu%d: request …") and some releases with gvt_vgpu_err() ("gvt: vgpu N: request …"). For the fence resource the numbers are fence counts put through the MB conversion, so they print as 0MB. alloc_vgpu_fence() prints "Failed to alloc fences" (gvt_vgpu_err) when i915 has fewer free fence registers than the type asks for',
+    patterns: [
+      /gvt: (?:vgpu ?(?<vgpu>\d{1,4}): )?request (?<request>\d{1,10})MB avail (?<avail>\d{1,10})MB max (?<max>\d{1,10})MB taken (?<taken>\d{1,10})MB/,
+      new RegExp(`${VGPU}(?<fences>Failed to alloc fences)`),
+    ],
+    severity: 'error',
+    title: "GVT-g: how much of the iGPU's graphics memory the new vGPU asked for and how much is left",
+    cause:
+      'creating a vGPU reserves for it a fixed slice of the aperture ("low GM", CPU-visible), of the hidden graphics memory ("high GM") and 4 fence registers, from what the host i915 keeps back for itself (the aperture size set in the firmware bounds all of it). This line gives the numbers for the resource named on the line before: the request is larger than what is still available, so the vGPU is not created (-ENOSPC, "failed to create intel vgpu: -28")',
+    fix: 'remove vGPUs that are no longer used (`mdevctl list`, then `mdevctl stop`), choose a type with a smaller share (i915-GVTg_V5_8 instead of _V5_4; available_instances under mdev_supported_types says how many fit), or raise the aperture size in the firmware setup',
+    refine: (f) => {
+      if (f.fences)
+        return {
+          title: 'GVT-g could not reserve fence registers for the new vGPU',
+          cause:
+            "each vGPU takes 4 of the iGPU's 32 fence registers (tiled CPU access through the aperture); the host i915 had fewer free, because the host's own display and applications hold them or other vGPUs took them, so the vGPU is not created (-ENOSPC)",
+        };
+      const request = Number(f.request);
+      const avail = Number(f.avail);
+      if (request === 0 && Number(f.max) === 0)
+        return {
+          cause:
+            'all four numbers are 0: this is the fence line (the fence counts are printed through the MB conversion and round down to 0). The vGPU type asks for more fence registers than the host leaves for vGPUs, which means the other vGPUs already took them',
+          fix: 'remove vGPUs that are no longer used (`mdevctl list`, then `mdevctl stop`); available_instances under mdev_supported_types counts the fences too',
+        };
+      if (request > avail && f.taken === '0')
+        return {
+          cause: `no vGPU holds any of it yet (taken 0), and still the request (${f.request}) is larger than what the host leaves for vGPUs (${f.avail}): the firmware's aperture size is too small for this vGPU type, even for the first one`,
+          fix: 'raise the aperture size (DVMT pre-allocated / aperture size, 256 MB or more) in the firmware setup, or use the smallest type (i915-GVTg_V5_8)',
+        };
+      return undefined;
+    },
+    render: render('gvt: ', 128, 64, 448, 384),
+    examples: [
+      ex('gvt: request 128MB avail 64MB max 448MB taken 384MB', {
+        request: '128',
+        avail: '64',
+        max: '448',
+        taken: '384',
+      }),
+      ex('gvt: request 512MB avail 192MB max 192MB taken 0MB', { taken: '0' }),
+      ex('gvt: vgpu 3: Failed to alloc fences', { fences: 'Failed to alloc fences' }),
     ],
   },
 ];
@@ -649,6 +766,108 @@ export const GVT_TREE_ALSO: { id: string; file: string; format: string; text: st
     format: 'vgpu%d: warning: gmbus3 read with nothing returned',
     text: 'gvt: vgpu1: warning: gmbus3 read with nothing returned',
   },
+  {
+    id: 'kernel.gvt-workload-dispatch-failed',
+    file: `${GVT}/scheduler.c`,
+    format: "workload shadow ppgtt isn't ready",
+    text: "gvt: vgpu 1: workload shadow ppgtt isn't ready",
+  },
+  {
+    id: 'kernel.gvt-workload-dispatch-failed',
+    file: `${GVT}/scheduler.c`,
+    format: 'fail to allocate gem request',
+    text: 'gvt: vgpu 1: fail to allocate gem request',
+  },
+  {
+    id: 'kernel.gvt-workload-dispatch-failed',
+    file: `${GVT}/scheduler.c`,
+    format: 'fail to pin shadow context',
+    text: 'gvt: vgpu 1: fail to pin shadow context',
+  },
+  {
+    id: 'kernel.gvt-workload-dispatch-failed',
+    file: `${GVT}/scheduler.c`,
+    format: 'fail to vgpu pin mm',
+    text: 'gvt: vgpu 1: fail to vgpu pin mm',
+  },
+  {
+    id: 'kernel.gvt-workload-dispatch-failed',
+    file: `${GVT}/scheduler.c`,
+    format: 'fail to vgpu sync oos pages',
+    text: 'gvt: vgpu 1: fail to vgpu sync oos pages',
+  },
+  {
+    id: 'kernel.gvt-workload-dispatch-failed',
+    file: `${GVT}/scheduler.c`,
+    format: 'fail to flush post shadow',
+    text: 'gvt: vgpu 1: fail to flush post shadow',
+  },
+  {
+    id: 'kernel.gvt-workload-dispatch-failed',
+    file: `${GVT}/scheduler.c`,
+    format: 'fail to generate request',
+    text: 'gvt: vgpu 1: fail to generate request',
+  },
+  {
+    id: 'kernel.gvt-workload-dispatch-failed',
+    file: `${GVT}/scheduler.c`,
+    format: 'fail to prepare_shadow_batch_buffer',
+    text: 'gvt: vgpu 1: fail to prepare_shadow_batch_buffer',
+  },
+  {
+    id: 'kernel.gvt-workload-dispatch-failed',
+    file: `${GVT}/scheduler.c`,
+    format: 'fail to prepare_shadow_wa_ctx',
+    text: 'gvt: vgpu 1: fail to prepare_shadow_wa_ctx',
+  },
+  {
+    id: 'kernel.gvt-workload-dispatch-failed',
+    file: `${GVT}/scheduler.c`,
+    format: 'Invalid guest context descriptor',
+    text: 'gvt: vgpu 1: Invalid guest context descriptor',
+  },
+  {
+    id: 'kernel.gvt-workload-dispatch-failed',
+    file: `${GVT}/scheduler.c`,
+    format: 'invalid guest context descriptor',
+    text: 'gvt: vgpu 1: invalid guest context descriptor',
+  },
+  {
+    id: 'kernel.gvt-workload-dispatch-failed',
+    file: `${GVT}/scheduler.c`,
+    format: 'Advanced Context mode(SVM) is not supported!',
+    text: 'gvt: vgpu 1: Advanced Context mode(SVM) is not supported!',
+  },
+  {
+    id: 'kernel.gvt-workload-dispatch-failed',
+    file: `${GVT}/scheduler.c`,
+    format: 'fail to alloc size =%ld shadow  ring buffer',
+    text: 'gvt: vgpu 1: fail to alloc size =4096 shadow  ring buffer',
+  },
+  {
+    id: 'kernel.gvt-workload-dispatch-failed',
+    file: `${GVT}/scheduler.c`,
+    format: 'invalid guest context LRCA: %x',
+    text: 'gvt: vgpu 1: invalid guest context LRCA: 1f3a0',
+  },
+  {
+    id: 'kernel.gvt-host-setup-failed',
+    file: `${GVT}/scheduler.c`,
+    format: 'fail to create workload thread',
+    text: 'gvt: fail to create workload thread',
+  },
+  {
+    id: 'kernel.gvt-resource-request-detail',
+    file: `${GVT}/aperture_gm.c`,
+    format: 'Failed to alloc fences',
+    text: 'gvt: vgpu 3: Failed to alloc fences',
+  },
+  {
+    id: 'kernel.gvt-resource-request-detail',
+    file: `${GVT}/aperture_gm.c`,
+    format: 'vgpu%d: request %luMB avail %luMB max %luMB taken %luMB',
+    text: 'gvt: vgpu1: request 128MB avail 64MB max 448MB taken 384MB',
+  },
 ];
 
 /** Strings of the swept files left out, with the reason. */
@@ -755,5 +974,27 @@ export const GVT_TREE_LEFT_OUT: { file: string; format: string; why: string }[] 
     file: `${GVT}/interrupt.c`,
     format: '[up] grp %d bit %d -> [down] grp %d bitmask %x / vgpu%d: IRQ receive event %d (%s)',
     why: 'gvt_dbg_irq()/gvt_dbg_core(): debug-only',
+  },
+  {
+    file: `${GVT}/aperture_gm.c`,
+    format: 'Invalid vGPU creation params',
+    why: 'a vGPU type with a zero memory or fence size; the built-in types never have one, so a programming assert',
+  },
+  {
+    file: `${GVT}/aperture_gm.c`,
+    format: 'vgpu%d: alloc low GM start %llx size %llx / vgpu%d: alloc high GM start %llx size %llx',
+    why: 'gvt_dbg_core(): debug-only',
+  },
+  {
+    file: `${GVT}/scheduler.c`,
+    format:
+      'ring id %d prepare to dispatch workload %p / ring id %d pick new workload %p / ring id %d workload lrca %x / wait vgpu idle / vgpu%d: activate ops [ %s ] / ring id %d cur workload == last',
+    why: 'gvt_dbg_sched()/gvt_dbg_el()/gvt_dbg_core(): debug-only',
+  },
+  {
+    file: `${GVT}/scheduler.c`,
+    format:
+      'WARN_ON(!workload->shadow_mm) / WARN_ON(!atomic_read(&workload->shadow_mm->pincount)) / WARN_ON(interface >= ARRAY_SIZE(ops))',
+    why: 'condition-only WARN_ON()s (no text) on scheduler states GVT-g itself sets up: programming asserts',
   },
 ];
