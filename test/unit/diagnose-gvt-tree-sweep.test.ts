@@ -18,7 +18,11 @@
 // scheduler.c prepare_mm() (only addressing modes 1 and 3, legacy 32/64-bit PPGTT, are shadowed;
 // anything else is "Advanced Context mode(SVM)") and intel_gvt_workload_req_alloc() (the request
 // comes from the host i915), and aperture_gm.c alloc_resource() (avail = max - taken; the fence
-// counts go through BYTES_TO_MB and print as 0MB).
+// counts go through BYTES_TO_MB and print as 0MB), and kvmgt.c (intel_vgpu_open_device() refuses
+// an open without the caller's KVM; gvt_pin_guest_page() prints "The pages are not continuous" for
+// a multi-page pin whose host pages are not consecutive, which only the 2M path of gtt.c
+// ppgtt_populate_shadow_entry() asks for and then splits the entry into 4K ones; handle_edid_regs()
+// checks the EDID QEMU writes with drm_edid_block_valid()).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { GVT_TREE_ENTRIES } from '../../src/readiness/diagnose/catalogue/gvt-tree-sweep.js';
@@ -169,4 +173,32 @@ test('aperture_gm.c: the request line says whether the firmware aperture is too 
   const old = onlyFinding('gvt: vgpu1: request 128MB avail 64MB max 448MB taken 384MB', id);
   assert.equal(old.facts.vgpu, '1');
   assert.match(onlyFinding('gvt: vgpu 3: Failed to alloc fences', id).explanation.title, /fence registers/);
+});
+
+test('kvmgt.c: no KVM, pin failures by errno, the harmless 2M fallback, and QEMU requests it refuses', () => {
+  const kvm = onlyFinding('gvt: vgpu 1: KVM is required to use Intel vGPU', 'kernel.gvt-kvm-required');
+  assert.match(kvm.explanation.fix, /accel kvm|type="kvm"/);
+
+  const id = 'kernel.gvt-guest-page-pin-failed';
+  const inval = onlyFinding('gvt: vgpu 1: vfio_pin_pages failed for iova 0x00000001f2e4d000, ret -22', id);
+  assert.equal(inval.facts.errno, 'EINVAL');
+  assert.match(inval.explanation.cause, /outside its RAM/);
+  const nomem = onlyFinding('gvt: vgpu 2: vfio_pin_pages failed for gfn 0x1f2e4d, ret -12', id);
+  assert.equal(nomem.facts.unit, 'gfn');
+  assert.match(nomem.explanation.cause, /RLIMIT_MEMLOCK/);
+  const split = onlyFinding('gvt: vgpu 1: The pages are not continuous', id);
+  assert.equal(split.explanation.severity, 'info');
+  assert.match(split.explanation.fix, /hugepages/);
+  assert.match(
+    onlyFinding('gvt: vgpu 1: DMA mapping failed for pfn 0x3a4f21, ret 0', id).explanation.cause,
+    /IOMMU/,
+  );
+
+  const edid = onlyFinding('gvt: vgpu 1: invalid EDID blob', 'kernel.gvt-vfio-request-rejected');
+  assert.match(edid.explanation.title, /EDID/);
+  const other = onlyFinding(
+    'gvt: vgpu 1: Invalid aperture offset 268435456',
+    'kernel.gvt-vfio-request-rejected',
+  );
+  assert.doesNotMatch(other.explanation.title, /EDID/);
 });

@@ -330,7 +330,7 @@ export const GVT_TREE_ENTRIES: CatalogueEntry[] = [
     versions:
       'gvt_err() ("gvt: " first); siblings printed during the same set-up: "fail to allocate scratch ggtt page", "fail to dmamap scratch ggtt page", "fail to initialize SPT oos" (gtt.c), "fail to start service thread." (gvt.c). Since Linux 4.10; since 5.18 the set-up runs when kvmgt registers with i915, before that at i915 probe',
     patterns: [
-      /gvt: (?<what>fail to map host opregion|fail to allocate scratch ggtt page|fail to dmamap scratch ggtt page|fail to initialize SPT oos|fail to start service thread|fail to create workload thread)/,
+      /gvt: (?<what>fail to map host opregion|fail to allocate scratch ggtt page|fail to dmamap scratch ggtt page|fail to initialize SPT oos|fail to start service thread|fail to create workload thread|failed to create idle vgpu)/,
     ],
     severity: 'error',
     title: 'GVT-g could not set itself up on the host: no vGPU types will appear',
@@ -472,6 +472,125 @@ export const GVT_TREE_ENTRIES: CatalogueEntry[] = [
       }),
       ex('gvt: request 512MB avail 192MB max 192MB taken 0MB', { taken: '0' }),
       ex('gvt: vgpu 3: Failed to alloc fences', { fences: 'Failed to alloc fences' }),
+    ],
+  },
+  // ---------------------------------------------------------------- gvt/kvmgt.c
+  {
+    id: 'kernel.gvt-kvm-required',
+    source: 'kernel',
+    cite: `${GVT}/kvmgt.c intel_vgpu_open_device() (before 6.1: kvmgt_guest_init())`,
+    format: 'KVM is required to use Intel vGPU\n',
+    versions:
+      'gvt_vgpu_err(); the open fails with -ESRCH ("No such process"), which QEMU reports when it gets the device from its group or binds it',
+    patterns: [new RegExp(`${VGPU}KVM is required to use Intel vGPU`)],
+    severity: 'error',
+    title: 'The GVT-g vGPU was opened by a process that is not a KVM virtual machine',
+    cause:
+      "kvmgt shadows the guest's GPU page tables by write-protecting guest pages through KVM, so it only lets the vGPU be opened by a process that runs a KVM VM and has registered the device with that VM's kvm-vfio device; here there was no KVM instance attached to the device, or it belongs to another process. QEMU without KVM acceleration (TCG, accel=tcg, a nested guest without /dev/kvm), a QEMU that opened the device before attaching it to KVM, or another program (a test tool, a container runtime) opening the mdev all end here",
+    fix: 'run the VM with KVM acceleration (libvirt <domain type="kvm">, QEMU -accel kvm) and make sure /dev/kvm is usable by the QEMU user; open the vGPU only from QEMU; with the iommufd/cdev interface use a QEMU release that supports it for mediated devices',
+    render: render('gvt: vgpu 1: '),
+    examples: [ex('gvt: vgpu 1: KVM is required to use Intel vGPU', { vgpu: '1' })],
+  },
+  {
+    id: 'kernel.gvt-guest-page-pin-failed',
+    source: 'kernel',
+    cite: `${GVT}/kvmgt.c gvt_pin_guest_page(), gvt_dma_map_page()`,
+    format: 'vfio_pin_pages failed for iova %pad, ret %d\n',
+    versions:
+      'gvt_vgpu_err(); Linux 6.1 and later print the guest address as an IOVA (%pad), earlier kernels "vfio_pin_pages failed for gfn 0x%lx, ret %d"; the same functions print "The pages are not continuous" and "DMA mapping failed for pfn 0x%lx, ret %d"',
+    patterns: [
+      new RegExp(
+        `${VGPU}vfio_pin_pages failed for (?<unit>iova|gfn) (?<addr>0x[0-9a-fA-F]{1,16}), ret (?<ret>-?\\d{1,4})`,
+      ),
+      new RegExp(`${VGPU}(?<what>The pages are not continuous)`),
+      new RegExp(`${VGPU}DMA mapping failed for pfn (?<pfn>0x[0-9a-fA-F]{1,16}), ret (?<dmaret>-?\\d{1,4})`),
+    ],
+    severity: 'error',
+    title: 'kvmgt could not pin a guest page the vGPU needs',
+    cause:
+      'whenever the guest points a GPU page-table entry (global GTT or per-process) at one of its pages, kvmgt pins that page through VFIO (vfio_pin_pages) and DMA-maps it for the iGPU so the real GPU can reach it. Pinning failed for this guest address: GVT-g then points the entry at a scratch page or fails the shadowing (the "fail: shadow page …" and "fail to populate guest ggtt entry" lines), and whatever the guest draws or computes there is lost',
+    fix: "check the errno; restart the VM; keep QEMU's locked-memory limit large enough for the guest RAM (libvirt does this for mdev hostdevs; for plain QEMU `ulimit -l` or LimitMEMLOCK=)",
+    refine: (f) => {
+      if (f.what)
+        return {
+          severity: 'info',
+          title: 'A 2 MB guest page is not contiguous on the host: GVT-g maps it as 4 KB pages (harmless)',
+          cause:
+            "the guest used a 2 MB page in its GPU page tables and GVT-g first tries to map it whole; the guest's 2 MB of RAM is not one physically contiguous block on the host (guest memory not backed by huge pages), so the attempt is undone and GVT-g shadows the entry as 512 small pages instead. Rendering is correct, only a little slower",
+          fix: 'nothing needed; backing the guest RAM with huge pages (libvirt <memoryBacking><hugepages/></memoryBacking>) lets GVT-g map such pages whole and stops the lines',
+        };
+      if (f.pfn)
+        return {
+          title: 'The guest page was pinned but mapping it for the iGPU through the IOMMU failed',
+          cause:
+            'kvmgt pinned the guest page but dma_map_page() for the iGPU failed: the IOMMU could not map it (IOVA space or IOMMU page tables exhausted, an IOMMU fault state). GVT-g treats it as out of memory and the shadow entry is not made',
+          fix: "look for DMAR/IOMMU errors for 0000:00:02.0 in the host log; update the host kernel; reduce the guests' memory use of the vGPU",
+        };
+      if (f.errno === 'ENOMEM')
+        return {
+          cause:
+            "pinning the guest page would take QEMU's locked memory over its RLIMIT_MEMLOCK (or the host is out of memory): every page the vGPU uses stays pinned, and they count against the VM's locked-memory limit",
+          fix: 'raise the locked-memory limit of the QEMU process to cover the guest RAM (libvirt sets it for hostdevs; <memtune><hard_limit> or LimitMEMLOCK= for a plain QEMU service); free host memory',
+        };
+      if (f.errno === 'EINVAL' || f.errno === 'ENOENT')
+        return {
+          cause:
+            'the address is not in any guest RAM region QEMU mapped for the device: the guest put an address outside its RAM into a GPU page-table entry (an MMIO address, a stale entry after a guest reset, or a half-written 64-bit entry), so there is nothing to pin. Occasional lines during guest boot or reset are harmless; a stream of them means the guest driver and GVT-g disagree',
+          fix: 'nothing for a few lines around guest boot or reset; otherwise use a guest graphics driver GVT-g supports and update the host kernel',
+        };
+      return undefined;
+    },
+    // %pad prints a dma_addr_t as 0x + 16 hex digits; the formats test's printf reads it as %p
+    // followed by the text "ad", so the argument leaves those two hex digits to the format.
+    render: render('gvt: vgpu 1: ', '0x00000001f2e4d0', -22),
+    examples: [
+      ex('gvt: vgpu 1: vfio_pin_pages failed for iova 0x00000001f2e4d000, ret -22', {
+        vgpu: '1',
+        addr: '0x00000001f2e4d000',
+        ret: '-22',
+        errno: 'EINVAL',
+      }),
+      ex('gvt: vgpu 2: vfio_pin_pages failed for gfn 0x1f2e4d, ret -12', { unit: 'gfn', errno: 'ENOMEM' }),
+      ex('gvt: vgpu 1: The pages are not continuous', { what: 'The pages are not continuous' }),
+      ex('gvt: vgpu 1: DMA mapping failed for pfn 0x3a4f21, ret 0', { pfn: '0x3a4f21' }),
+    ],
+  },
+  {
+    id: 'kernel.gvt-vfio-request-rejected',
+    source: 'kernel',
+    cite: `${GVT}/kvmgt.c handle_edid_regs(), intel_vgpu_reg_rw_edid(), intel_vgpu_reg_rw_opregion(), intel_vgpu_aperture_rw(), intel_vgpu_rw(), intel_vgpu_ioctl(), intel_vgpu_set_msi_trigger()`,
+    format: 'invalid EDID blob\n',
+    versions:
+      'gvt_vgpu_err(); siblings for the EDID region QEMU writes: "invalid EDID link state %d", "EDID size is bigger than %d!", "write read-only EDID region at offset %d", "failed to access EDID region"; for other requests: "invalid op or offset for Intel vgpu OpRegion", "Invalid aperture offset %llu", "invalid index: %u", "intel:vfio_set_irqs_validate_and_prepare failed", "eventfd_ctx_fdget failed". The EDID region exists since Linux 5.0',
+    patterns: [
+      new RegExp(
+        `${VGPU}(?<what>invalid EDID blob|invalid EDID link state -?\\d{1,10}|EDID size is bigger than \\d{1,6}!|write read-only EDID region at offset \\d{1,6}|failed to access EDID region)`,
+      ),
+      new RegExp(
+        `${VGPU}(?<what>invalid op or offset for Intel vgpu OpRegion|Invalid aperture offset \\d{1,20}|invalid index: \\d{1,6}|intel:vfio_set_irqs_validate_and_prepare failed|eventfd_ctx_fdget failed)`,
+      ),
+    ],
+    severity: 'warning',
+    title: "kvmgt refused a request from QEMU (the vGPU's VFIO user)",
+    cause:
+      'QEMU drives the vGPU through its VFIO device file: config space and BAR reads and writes, the OpRegion and EDID regions, interrupt set-up. This request was outside what kvmgt offers (a region index or aperture offset the vGPU does not have, a write to the read-only OpRegion, an interrupt set-up with a bad eventfd) and was refused with -EINVAL; the guest does not see the access take effect. A QEMU option or QEMU version kvmgt does not expect is the usual cause, not the guest',
+    fix: 'check the vfio-pci options on the vGPU (drop x-igd-opregion and romfile, which are for a passed-through IGD, not for a GVT-g vGPU); update QEMU and the host kernel together',
+    refine: (f) =>
+      /EDID/.test(f.what ?? '')
+        ? {
+            title: "kvmgt refused the EDID QEMU gave the vGPU's virtual monitor",
+            cause:
+              "with display=on QEMU writes an EDID for the vGPU's virtual monitor into the EDID region (its size follows the xres/yres options) and raises the link; kvmgt checks it and refused it here (an EDID that fails the checksum, larger than the 128-byte block it supports, an unknown link state or a write to a read-only field). The guest keeps the previous virtual monitor, so a resolution change does not arrive",
+            fix: "use xres/yres values within the vGPU type's resolution (1920x1200 for most types, 1024x768 for i915-GVTg_V5_8) or drop them; update QEMU",
+          }
+        : undefined,
+    render: render('gvt: vgpu 1: '),
+    examples: [
+      ex('gvt: vgpu 1: invalid EDID blob', { vgpu: '1', what: 'invalid EDID blob' }),
+      ex('gvt: vgpu 1: EDID size is bigger than 128!', { what: 'EDID size is bigger than 128!' }),
+      ex('gvt: vgpu 2: invalid op or offset for Intel vgpu OpRegion', {
+        what: 'invalid op or offset for Intel vgpu OpRegion',
+      }),
     ],
   },
 ];
@@ -868,6 +987,90 @@ export const GVT_TREE_ALSO: { id: string; file: string; format: string; text: st
     format: 'vgpu%d: request %luMB avail %luMB max %luMB taken %luMB',
     text: 'gvt: vgpu1: request 128MB avail 64MB max 448MB taken 384MB',
   },
+  {
+    id: 'kernel.gvt-create-failed',
+    file: `${GVT}/kvmgt.c`,
+    format: 'failed to create intel vgpu: %ld',
+    text: 'gvt: failed to create intel vgpu: -12',
+  },
+  {
+    id: 'kernel.gvt-host-setup-failed',
+    file: `${GVT}/kvmgt.c`,
+    format: 'failed to create idle vgpu',
+    text: 'gvt: failed to create idle vgpu',
+  },
+  {
+    id: 'kernel.gvt-guest-page-pin-failed',
+    file: `${GVT}/kvmgt.c`,
+    format: 'The pages are not continuous',
+    text: 'gvt: vgpu 1: The pages are not continuous',
+  },
+  {
+    id: 'kernel.gvt-guest-page-pin-failed',
+    file: `${GVT}/kvmgt.c`,
+    format: 'DMA mapping failed for pfn 0x%lx, ret %d',
+    text: 'gvt: vgpu 1: DMA mapping failed for pfn 0x3a4f21, ret 0',
+  },
+  {
+    id: 'kernel.gvt-guest-page-pin-failed',
+    file: `${GVT}/kvmgt.c`,
+    format: 'vfio_pin_pages failed for gfn 0x%lx, ret %d',
+    text: 'gvt: vgpu 2: vfio_pin_pages failed for gfn 0x1f2e4d, ret -12',
+  },
+  {
+    id: 'kernel.gvt-vfio-request-rejected',
+    file: `${GVT}/kvmgt.c`,
+    format: 'invalid EDID link state %d',
+    text: 'gvt: vgpu 1: invalid EDID link state 3',
+  },
+  {
+    id: 'kernel.gvt-vfio-request-rejected',
+    file: `${GVT}/kvmgt.c`,
+    format: 'EDID size is bigger than %d!',
+    text: 'gvt: vgpu 1: EDID size is bigger than 128!',
+  },
+  {
+    id: 'kernel.gvt-vfio-request-rejected',
+    file: `${GVT}/kvmgt.c`,
+    format: 'write read-only EDID region at offset %d',
+    text: 'gvt: vgpu 1: write read-only EDID region at offset 8',
+  },
+  {
+    id: 'kernel.gvt-vfio-request-rejected',
+    file: `${GVT}/kvmgt.c`,
+    format: 'failed to access EDID region',
+    text: 'gvt: vgpu 1: failed to access EDID region',
+  },
+  {
+    id: 'kernel.gvt-vfio-request-rejected',
+    file: `${GVT}/kvmgt.c`,
+    format: 'invalid op or offset for Intel vgpu OpRegion',
+    text: 'gvt: vgpu 1: invalid op or offset for Intel vgpu OpRegion',
+  },
+  {
+    id: 'kernel.gvt-vfio-request-rejected',
+    file: `${GVT}/kvmgt.c`,
+    format: 'Invalid aperture offset %llu',
+    text: 'gvt: vgpu 1: Invalid aperture offset 268435456',
+  },
+  {
+    id: 'kernel.gvt-vfio-request-rejected',
+    file: `${GVT}/kvmgt.c`,
+    format: 'invalid index: %u',
+    text: 'gvt: vgpu 1: invalid index: 12',
+  },
+  {
+    id: 'kernel.gvt-vfio-request-rejected',
+    file: `${GVT}/kvmgt.c`,
+    format: 'intel:vfio_set_irqs_validate_and_prepare failed',
+    text: 'gvt: vgpu 1: intel:vfio_set_irqs_validate_and_prepare failed',
+  },
+  {
+    id: 'kernel.gvt-vfio-request-rejected',
+    file: `${GVT}/kvmgt.c`,
+    format: 'eventfd_ctx_fdget failed',
+    text: 'gvt: vgpu 1: eventfd_ctx_fdget failed',
+  },
 ];
 
 /** Strings of the swept files left out, with the reason. */
@@ -996,5 +1199,22 @@ export const GVT_TREE_LEFT_OUT: { file: string; format: string; why: string }[] 
     format:
       'WARN_ON(!workload->shadow_mm) / WARN_ON(!atomic_read(&workload->shadow_mm->pincount)) / WARN_ON(interface >= ARRAY_SIZE(ops))',
     why: 'condition-only WARN_ON()s (no text) on scheduler states GVT-g itself sets up: programming asserts',
+  },
+  {
+    file: `${GVT}/kvmgt.c`,
+    format: 'gfn: 0x%llx',
+    why: 'WARN() when a small atomic allocation for the write-protect table fails; an out-of-memory splat whose own lines say so',
+  },
+  {
+    file: `${GVT}/kvmgt.c`,
+    format:
+      'vgpu%d ioctl, cmd: %d / get region info bar:%d / get region info index:%d / intel_vgpu_create succeeded for mdev: %s / gvt device initialization is done',
+    why: 'gvt_dbg_core(): debug-only',
+  },
+  {
+    file: `${GVT}/mmio.c`,
+    format:
+      'drm_WARN_ON(bytes > 8) / drm_WARN_ON(!IS_ALIGNED(offset, 4)) / drm_WARN_ON_ONCE(!reg_is_mmio(gvt, offset))',
+    why: 'condition-only WARNs on access sizes and offsets; the access then fails with "fail to emulate MMIO %s %08x len %d" (kernel.gvt-mmio-emulation-failed), which is the line that explains it; the rest of mmio.c is covered by the earlier entries',
   },
 ];
