@@ -22,7 +22,11 @@
 // an open without the caller's KVM; gvt_pin_guest_page() prints "The pages are not continuous" for
 // a multi-page pin whose host pages are not consecutive, which only the 2M path of gtt.c
 // ppgtt_populate_shadow_entry() asks for and then splits the entry into 4K ones; handle_edid_regs()
-// checks the EDID QEMU writes with drm_edid_block_valid()).
+// checks the EDID QEMU writes with drm_edid_block_valid()), and handlers.c
+// (sanitize_fence_mmio_access() enters failsafe for an out-of-range fence only when the guest never
+// read the PV info page; intel_vgpu_mmio_reg_rw() ignores a write to a fully read-only register and
+// returns 0; dma_ctrl_write() warns on START_DMA, the microcontroller firmware upload; pf_write()
+// warns when a pipe scaler is bound to a plane).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { GVT_TREE_ENTRIES } from '../../src/readiness/diagnose/catalogue/gvt-tree-sweep.js';
@@ -201,4 +205,38 @@ test('kvmgt.c: no KVM, pin failures by errno, the harmless 2M fallback, and QEMU
     'kernel.gvt-vfio-request-rejected',
   );
   assert.doesNotMatch(other.explanation.title, /EDID/);
+});
+
+test('handlers.c: fence, PV info, HWSP, read-only and display refusals, and the GuC/scaler warnings', () => {
+  const id = 'kernel.gvt-guest-register-refused';
+  const fence = onlyFinding('gvt: vgpu 1: access oob fence reg 4/4', id);
+  assert.equal(fence.facts.fence, '4');
+  assert.equal(fence.facts.max, '4');
+  assert.match(fence.explanation.cause, /failsafe/);
+  const ro = onlyFinding('gvt: vgpu 1: try to write RO reg 9140', id);
+  assert.equal(ro.explanation.severity, 'info');
+  assert.match(
+    onlyFinding('gvt: vgpu 1: write invalid HWSP address, reg:0x2080, value:0x7ff000', id).explanation.cause,
+    /resum/,
+  );
+  assert.match(onlyFinding('gvt: vgpu 2: Invalid PV notification 9', id).explanation.cause, /PV info page/);
+  const dp = onlyFinding('gvt: vgpu 1: Unsupported DP port access!', id);
+  assert.equal(dp.explanation.severity, 'info');
+  assert.match(
+    onlyFinding('gvt: vgpu(1) Invalid FORCE_NONPRIV write 7304 at offset 24d0', id).explanation.cause,
+    /allow list/,
+  );
+
+  const feat = 'kernel.gvt-guest-unsupported-feature';
+  const guc = onlyFinding("i915 0000:00:02.0: VM(1): iGVT-g doesn't support GuC", feat);
+  assert.equal(guc.facts.vm, '1');
+  assert.match(guc.explanation.fix, /enable_guc=0/);
+  const scaler = onlyFinding('i915 0000:00:02.0: VM(2): guest is trying to scaling a plane', feat);
+  assert.match(scaler.explanation.title, /scaler/);
+  assert.doesNotMatch(scaler.explanation.fix, /enable_guc/);
+  assert.equal(
+    onlyFinding('gvt: vgpu 1: fail submit workload on ring rcs0', 'kernel.gvt-execlist-submission-rejected')
+      .facts.ring,
+    'rcs0',
+  );
 });

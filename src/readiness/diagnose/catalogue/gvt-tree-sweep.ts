@@ -163,7 +163,7 @@ export const GVT_TREE_ENTRIES: CatalogueEntry[] = [
       'gvt_vgpu_err(); siblings: "unexpected GGTT elsp submission", "descriptors content: desc0 %08x %08x desc1 %08x %08x" (printed after either), "failed to submit desc %d", "virtual execlist slots are full", "no available execlist slot", "fail to emulate execlist schedule in", "schedule out context is not running context,ctx id %x running ctx id %x" (with a WARN); the same since Linux 4.10',
     patterns: [
       new RegExp(
-        `${VGPU}(?<what>invalid elsp submission, desc0 is invalid|unexpected GGTT elsp submission|failed to submit desc (?<desc>\\d)|virtual execlist slots are full|no available execlist slot|fail to emulate execlist schedule in|schedule out context is not running context)`,
+        `${VGPU}(?<what>invalid elsp submission, desc0 is invalid|unexpected GGTT elsp submission|failed to submit desc (?<desc>\\d)|virtual execlist slots are full|no available execlist slot|fail to emulate execlist schedule in|schedule out context is not running context|fail submit workload on ring (?<ring>[\\w]{2,8}))`,
       ),
       new RegExp(
         `${VGPU}descriptors content: desc0 (?<d0hi>[0-9a-fA-F]{8}) (?<d0lo>[0-9a-fA-F]{8}) desc1 [0-9a-fA-F]{8} [0-9a-fA-F]{8}`,
@@ -590,6 +590,131 @@ export const GVT_TREE_ENTRIES: CatalogueEntry[] = [
       ex('gvt: vgpu 1: EDID size is bigger than 128!', { what: 'EDID size is bigger than 128!' }),
       ex('gvt: vgpu 2: invalid op or offset for Intel vgpu OpRegion', {
         what: 'invalid op or offset for Intel vgpu OpRegion',
+      }),
+    ],
+  },
+  // ---------------------------------------------------------------- gvt/handlers.c
+  {
+    id: 'kernel.gvt-guest-register-refused',
+    source: 'kernel',
+    cite: `${GVT}/handlers.c sanitize_fence_mmio_access(), pvinfo_mmio_read(), pvinfo_mmio_write(), handle_g2v_notification(), hws_pga_write(), gamw_echo_dev_rw_ia_write(), force_nonpriv_write(), intel_vgpu_mmio_reg_rw(), dp_aux_ch_ctl_mmio_write(), write_virtual_sbi_register(), update_fdi_rx_iir_status(), mul_force_wake_write()`,
+    format: 'access oob fence reg %d/%d\n',
+    versions:
+      'gvt_vgpu_err(), except FORCE_NONPRIV (gvt_err("vgpu(%d) Invalid FORCE_NONPRIV …")); siblings: "invalid pvinfo read: [%x:%x] = %x", "invalid pvinfo write offset %x bytes %x data %x", "Invalid PV notification %d", "write invalid HWSP address, reg:0x%x, value:0x%x", "access unknown hardware status page register:0x%x", "Unsupported IPS setting %x, cannot enable 64K gtt.", "try to write RO reg %x", "vgpu(%d) Invalid FORCE_NONPRIV offset %x(%dB)", "vgpu(%d) Invalid FORCE_NONPRIV write %x at offset %x", and for the virtual display "Unsupported DP port access!", "dp_aux_header: len %d is too large", "SBI caching meets maximum limits", "Invalid train pattern %d", "Unsupported registers %x", "invalid forcewake offset 0x%x". Read in the Linux 6.x copy',
+    patterns: [
+      new RegExp(`${VGPU}access oob fence reg (?<fence>\\d{1,3})/(?<max>\\d{1,3})`),
+      new RegExp(
+        `${VGPU}(?<what>invalid pvinfo read: \\[[0-9a-fA-F]{1,8}:[0-9a-fA-F]{1,2}\\]|invalid pvinfo write offset [0-9a-fA-F]{1,8}|Invalid PV notification -?\\d{1,10})`,
+      ),
+      new RegExp(`${VGPU}(?<what>write invalid HWSP address|access unknown hardware status page register)`),
+      new RegExp(
+        `${VGPU}(?<what>Unsupported IPS setting [0-9a-fA-F]{1,8}, cannot enable 64K gtt|try to write RO reg (?<reg>[0-9a-fA-F]{1,8}))`,
+      ),
+      /gvt: vgpu\((?<vgpu>\d{1,4})\) (?<what>Invalid FORCE_NONPRIV (?:offset|write) [0-9a-fA-F]{1,8})/,
+      new RegExp(
+        `${VGPU}(?<display>Unsupported DP port access!|dp_aux_header: len -?\\d{1,6} is too large|SBI caching meets maximum limits|Invalid train pattern -?\\d{1,4}|Unsupported registers [0-9a-fA-F]{1,8}|invalid forcewake offset 0x[0-9a-fA-F]{1,8})`,
+      ),
+    ],
+    severity: 'warning',
+    title: 'GVT-g refused a register access of the guest graphics driver',
+    cause:
+      'GVT-g emulates the vGPU\'s registers; for a few of them it checks what the guest writes and refuses accesses the vGPU cannot honour. This one touched a fence register beyond the 4 the vGPU type owns: a guest driver that did not learn its share from the GVT-g PV info page (a driver that is not GVT-g aware) does that, and if the guest never read the PV info page GVT-g also puts the vGPU into failsafe mode ("Detected your guest driver doesn\'t support GVT-g")',
+    fix: 'use a GVT-g aware guest driver (the guest i915, which logs "Virtual GPU for Intel GVT-g detected", or the Intel Windows driver of the GPU generation); restart the VM after a failsafe',
+    refine: (f) => {
+      const what = f.what ?? '';
+      if (f.display)
+        return {
+          severity: 'info',
+          title: "GVT-g's virtual display ignored a display register access of the guest (usually harmless)",
+          cause:
+            "the guest display driver programmed part of the display hardware (a DP AUX transfer on a port or of a length GVT-g does not emulate, the sideband interface, FDI link training, forcewake) that GVT-g's small display emulation does not cover; the access is dropped. The guest keeps its virtual monitor as long as it uses the port GVT-g emulates",
+          fix: 'nothing if the guest shows its desktop; otherwise update the host kernel and the guest driver',
+        };
+      if (/pvinfo|PV notification/.test(what))
+        return {
+          cause:
+            'the guest read or wrote a part of the GVT-g PV info page (the shared page through which a guest i915 learns its graphics memory share and announces its page tables) that this GVT-g does not define: the guest driver speaks another revision of the PV interface than the host kernel. Usually harmless; if the guest graphics fail too, the guest and host kernels are too far apart',
+          fix: 'keep the guest kernel close to the host kernel version, or update the host kernel',
+        };
+      if (/HWSP|hardware status page/.test(what))
+        return {
+          cause:
+            'the guest wrote an engine\'s hardware status page address that lies outside its graphics memory share (or to a status-page register GVT-g does not know). The write fails ("fail to emulate MMIO write …"), which is how guests resuming from suspend ended in failsafe mode on older hosts',
+          fix: 'update the host kernel; avoid suspending the guest (S3) on hosts that show this; restart the VM',
+        };
+      if (/IPS/.test(what))
+        return {
+          cause:
+            'the guest enabled 64 KB GPU pages on some engines and not on others; GVT-g shadows page tables without knowing which engine will use them, so it only accepts all engines on or all off, and refuses the write. The guest keeps running with 4 KB pages',
+          fix: 'nothing needed; update the guest or host kernel if the guest misbehaves',
+        };
+      if (f.reg)
+        return {
+          severity: 'info',
+          cause:
+            'the guest wrote a register GVT-g marks read-only for the vGPU; the write is ignored and nothing else happens. Harmless',
+          fix: 'nothing to do',
+        };
+      if (/FORCE_NONPRIV/.test(what))
+        return {
+          cause:
+            "the guest driver asked to let unprivileged command buffers write a register (a FORCE_NONPRIV slot, used for hardware workarounds and by user-space drivers) that is not on GVT-g's allow list; GVT-g does not apply it. A guest driver newer than the host's list does this; the guest usually keeps working, a workload needing that register may not",
+          fix: 'update the host kernel (the list grows with guest driver releases), or use an older guest driver',
+        };
+      return undefined;
+    },
+    render: render('gvt: vgpu 1: ', 4, 4),
+    examples: [
+      ex('gvt: vgpu 1: access oob fence reg 4/4', { vgpu: '1', fence: '4', max: '4' }),
+      ex('gvt: vgpu 2: invalid pvinfo read: [78100:4] = 0', { what: 'invalid pvinfo read: [78100:4]' }),
+      ex('gvt: vgpu 1: write invalid HWSP address, reg:0x2080, value:0x7ff000', {
+        what: 'write invalid HWSP address',
+      }),
+      ex('gvt: vgpu(1) Invalid FORCE_NONPRIV write 7304 at offset 24d0', { vgpu: '1' }),
+      ex('gvt: vgpu 1: try to write RO reg 9140', { reg: '9140' }),
+      ex('gvt: vgpu 1: Unsupported DP port access!', { display: 'Unsupported DP port access!' }),
+    ],
+  },
+  {
+    id: 'kernel.gvt-guest-unsupported-feature',
+    source: 'kernel',
+    cite: `${GVT}/handlers.c dma_ctrl_write(), pf_write(), gen9_trtte_write()`,
+    format: "VM(%d): iGVT-g doesn't support GuC\n",
+    versions:
+      'drm_WARN_ONCE() on the host i915 ("i915 0000:00:02.0: VM(1): …", then a WARNING splat in handlers.c); siblings: "VM(%d): guest is trying to scaling a plane" (WARN_ONCE), "VM(%d): Use physical address for TRTT!" (WARN)',
+    patterns: [
+      /VM\((?<vm>\d{1,4})\): (?<what>iGVT-g doesn't support GuC|guest is trying to scaling a plane|Use physical address for TRTT!)/,
+    ],
+    severity: 'warning',
+    title: 'The guest used a GPU feature GVT-g does not virtualise: it was ignored',
+    cause:
+      "the guest's graphics driver started a DMA transfer into the GPU's microcontroller (the way GuC/HuC firmware is uploaded); a vGPU has no GuC of its own, so GVT-g ignores it and prints one warning with a kernel backtrace. The guest driver then finds its firmware did not start and carries on without it (or, if it requires GuC submission, fails to start the GPU)",
+    fix: 'in the guest, keep the driver from loading GuC/HuC firmware: boot the guest kernel with i915.enable_guc=0; the host backtrace is harmless',
+    refine: (f) =>
+      /scaling/.test(f.what ?? '')
+        ? {
+            title: 'The guest tried to use a display plane scaler, which GVT-g does not virtualise',
+            cause:
+              "the guest display driver bound a pipe scaler to a plane (to scale a full-screen image or a video overlay); GVT-g's virtual display has no scalers, so the write is dropped and a one-time warning with a backtrace is printed. The guest shows the image unscaled or the mode set fails",
+            fix: "use the vGPU type's native resolution in the guest (1920x1200 or 1024x768) and no display scaling; the host backtrace is harmless",
+          }
+        : /TRTT/.test(f.what ?? '')
+          ? {
+              title:
+                'The guest enabled tiled-resource translation with physical addresses, which GVT-g refuses',
+              cause:
+                "the guest set up the GPU's tiled-resource translation table (TR-TT, used by some 3D APIs for sparse resources) in physical-address mode; physical addresses of the guest mean nothing to the real GPU, so GVT-g refuses the write with a warning. The guest feature using it fails",
+              fix: 'nothing to configure on the host; avoid sparse/tiled resources in that guest application, or update the guest driver',
+            }
+          : undefined,
+    render: render('i915 0000:00:02.0: ', 1),
+    examples: [
+      ex("i915 0000:00:02.0: VM(1): iGVT-g doesn't support GuC", {
+        vm: '1',
+        what: "iGVT-g doesn't support GuC",
+      }),
+      ex('i915 0000:00:02.0: VM(2): guest is trying to scaling a plane', {
+        what: 'guest is trying to scaling a plane',
       }),
     ],
   },
@@ -1071,6 +1196,108 @@ export const GVT_TREE_ALSO: { id: string; file: string; format: string; text: st
     format: 'eventfd_ctx_fdget failed',
     text: 'gvt: vgpu 1: eventfd_ctx_fdget failed',
   },
+  {
+    id: 'kernel.gvt-guest-register-refused',
+    file: `${GVT}/handlers.c`,
+    format: 'invalid pvinfo read: [%x:%x] = %x',
+    text: 'gvt: vgpu 1: invalid pvinfo read: [78100:4] = 0',
+  },
+  {
+    id: 'kernel.gvt-guest-register-refused',
+    file: `${GVT}/handlers.c`,
+    format: 'invalid pvinfo write offset %x bytes %x data %x',
+    text: 'gvt: vgpu 1: invalid pvinfo write offset 78a00 bytes 4 data 1',
+  },
+  {
+    id: 'kernel.gvt-guest-register-refused',
+    file: `${GVT}/handlers.c`,
+    format: 'Invalid PV notification %d',
+    text: 'gvt: vgpu 1: Invalid PV notification 9',
+  },
+  {
+    id: 'kernel.gvt-guest-register-refused',
+    file: `${GVT}/handlers.c`,
+    format: 'write invalid HWSP address, reg:0x%x, value:0x%x',
+    text: 'gvt: vgpu 1: write invalid HWSP address, reg:0x2080, value:0x7ff000',
+  },
+  {
+    id: 'kernel.gvt-guest-register-refused',
+    file: `${GVT}/handlers.c`,
+    format: 'access unknown hardware status page register:0x%x',
+    text: 'gvt: vgpu 1: access unknown hardware status page register:0x4180',
+  },
+  {
+    id: 'kernel.gvt-guest-register-refused',
+    file: `${GVT}/handlers.c`,
+    format: 'Unsupported IPS setting %x, cannot enable 64K gtt.',
+    text: 'gvt: vgpu 1: Unsupported IPS setting 1000, cannot enable 64K gtt.',
+  },
+  {
+    id: 'kernel.gvt-guest-register-refused',
+    file: `${GVT}/handlers.c`,
+    format: 'try to write RO reg %x',
+    text: 'gvt: vgpu 1: try to write RO reg 9140',
+  },
+  {
+    id: 'kernel.gvt-guest-register-refused',
+    file: `${GVT}/handlers.c`,
+    format: 'Unsupported DP port access!',
+    text: 'gvt: vgpu 1: Unsupported DP port access!',
+  },
+  {
+    id: 'kernel.gvt-guest-register-refused',
+    file: `${GVT}/handlers.c`,
+    format: 'dp_aux_header: len %d is too large',
+    text: 'gvt: vgpu 1: dp_aux_header: len 20 is too large',
+  },
+  {
+    id: 'kernel.gvt-guest-register-refused',
+    file: `${GVT}/handlers.c`,
+    format: 'SBI caching meets maximum limits',
+    text: 'gvt: vgpu 1: SBI caching meets maximum limits',
+  },
+  {
+    id: 'kernel.gvt-guest-register-refused',
+    file: `${GVT}/handlers.c`,
+    format: 'Invalid train pattern %d',
+    text: 'gvt: vgpu 1: Invalid train pattern 3',
+  },
+  {
+    id: 'kernel.gvt-guest-register-refused',
+    file: `${GVT}/handlers.c`,
+    format: 'Unsupported registers %x',
+    text: 'gvt: vgpu 1: Unsupported registers f000c',
+  },
+  {
+    id: 'kernel.gvt-guest-register-refused',
+    file: `${GVT}/handlers.c`,
+    format: 'invalid forcewake offset 0x%x',
+    text: 'gvt: vgpu 1: invalid forcewake offset 0xa188',
+  },
+  {
+    id: 'kernel.gvt-guest-register-refused',
+    file: `${GVT}/handlers.c`,
+    format: 'vgpu(%d) Invalid FORCE_NONPRIV offset %x(%dB)',
+    text: 'gvt: vgpu(1) Invalid FORCE_NONPRIV offset 24d0(2B)',
+  },
+  {
+    id: 'kernel.gvt-guest-unsupported-feature',
+    file: `${GVT}/handlers.c`,
+    format: 'VM(%d): guest is trying to scaling a plane',
+    text: 'i915 0000:00:02.0: VM(2): guest is trying to scaling a plane',
+  },
+  {
+    id: 'kernel.gvt-guest-unsupported-feature',
+    file: `${GVT}/handlers.c`,
+    format: 'VM(%d): Use physical address for TRTT!',
+    text: 'i915 0000:00:02.0: VM(1): Use physical address for TRTT!',
+  },
+  {
+    id: 'kernel.gvt-execlist-submission-rejected',
+    file: `${GVT}/handlers.c`,
+    format: 'fail submit workload on ring %s',
+    text: 'gvt: vgpu 1: fail submit workload on ring rcs0',
+  },
 ];
 
 /** Strings of the swept files left out, with the reason. */
@@ -1216,5 +1443,27 @@ export const GVT_TREE_LEFT_OUT: { file: string; format: string; why: string }[] 
     format:
       'drm_WARN_ON(bytes > 8) / drm_WARN_ON(!IS_ALIGNED(offset, 4)) / drm_WARN_ON_ONCE(!reg_is_mmio(gvt, offset))',
     why: 'condition-only WARNs on access sizes and offsets; the access then fails with "fail to emulate MMIO %s %08x len %d" (kernel.gvt-mmio-emulation-failed), which is the line that explains it; the rest of mmio.c is covered by the earlier entries',
+  },
+  {
+    file: `${GVT}/handlers.c`,
+    format: 'dup mmio definition offset %x / fail to assign handlers to mmio block %x',
+    why: 'WARN()s while GVT-g builds its register table at set-up (a duplicate or missing table entry): a kernel build bug that makes GVT-g fail to load; the same situation as kernel.gvt-mmio-table-mismatch, with nothing the user configures',
+  },
+  {
+    file: `${GVT}/handlers.c`,
+    format:
+      'vgpu%d: request full GPU reset / vgpu%d: ips enabled / vgpu-%d PORT_%c has invalid clock select 0x%08x / VM(%d) write %x to mailbox, return data0 %x / EXECLIST %s on ring %s / untracked MMIO %08x len %d',
+    why: 'gvt_dbg_mmio()/gvt_dbg_dpy()/gvt_dbg_core(): debug-only (the register table part of handlers.c, init_*_mmio_info(), has no messages besides the MMIO_F() failures above)',
+  },
+  {
+    file: `${GVT}/display.c`,
+    format: 'drm_WARN_ON(pipe < PIPE_A || pipe >= I915_MAX_PIPES) / drm_WARN_ON(resolution >= GVT_EDID_NUM)',
+    why: 'condition-only WARNs on values GVT-g itself passes; display.c has no message of its own (the virtual monitor it sets up is explained through edid.c and dmabuf.c)',
+  },
+  {
+    file: `${GVT}/interrupt.c`,
+    format:
+      'drm_WARN_ON(!info) / drm_WARN_ON(!handler) / drm_WARN_ON(up_irq_info != irq->info[map->up_irq_group])',
+    why: "condition-only WARNs on GVT-g's own interrupt tables: programming asserts",
   },
 ];
