@@ -240,3 +240,26 @@ test('handlers.c: fence, PV info, HWSP, read-only and display refusals, and the 
     'rcs0',
   );
 });
+
+// cmd_parser.c: unexpected_cmd() rejects a whole list of commands with -EBADRQC and names the command;
+// find_bb_size() prints the raw dword and the ring number of a command missing from cmd_info[].
+test('cmd_parser.c: an address outside the share, a forbidden command and an unknown command read apart', () => {
+  const id = 'kernel.gvt-cmd-buffer-rejected';
+  const audit = onlyFinding(
+    'gvt: vgpu 1: cmd_parser: Malicious MI_STORE_DATA_IMM detected, addr=0x7ff0000, len=8!',
+    id,
+  );
+  assert.equal(audit.facts.cmd, 'MI_STORE_DATA_IMM');
+  assert.match(audit.explanation.cause, /rather than an attack/);
+  const sem = onlyFinding('gvt: vgpu 2: Unexpected MI_SEMAPHORE_WAIT in command buffer!', id);
+  assert.match(sem.explanation.title, /MI_SEMAPHORE_WAIT/);
+  const unknown = onlyFinding(
+    'gvt: vgpu 1: unknown cmd 0x7a000004, opcode=0x7a00, addr_type=ppgtt, ring 0, workload=0000000012345678',
+    id,
+  );
+  assert.equal(unknown.facts.ring, '0');
+  assert.match(unknown.explanation.cause, /0x7a000004/);
+  const len = onlyFinding('gvt: len is not valid:  len=2  valid_len=3', id);
+  assert.match(len.explanation.cause, /expected 3/);
+  assert.equal(onlyFinding('gvt: vgpu 1: unknown plane code 9', id).explanation.severity, 'warning');
+});

@@ -718,6 +718,89 @@ export const GVT_TREE_ENTRIES: CatalogueEntry[] = [
       }),
     ],
   },
+  // ---------------------------------------------------------------- gvt/cmd_parser.c (what virt-misses-sweep.ts does not read)
+  {
+    id: 'kernel.gvt-cmd-buffer-rejected',
+    source: 'kernel',
+    cite: `${GVT}/cmd_parser.c cmd_address_audit(), unexpected_cmd(), find_bb_size(), copy_gma_to_hva(), perform_bb_shadow(), cmd_handler_mi_batch_buffer_start(), cmd_handler_mi_display_flip(), gvt_check_valid_cmd_length()`,
+    format: 'cmd_parser: Malicious %s detected, addr=0x%lx, len=%d!\n',
+    versions:
+      'gvt_vgpu_err(), followed by a "cmd dump:" of the command and "vgpu%d: aperture 0x%llx - 0x%llx, hidden 0x%llx - 0x%llx" (pr_err); siblings: "command address audit fail name %s", "Unexpected %s in command buffer!", "unknown cmd 0x%x, opcode=0x%x, addr_type=%s, ring %d, workload=%p", "invalid gma address: %lx", "fail to copy guest ring buffer", "Found MI_BATCH_BUFFER_START in 2nd level BB", "Jumping to 2nd level BB from RB is not allowed", "invalid shadow batch buffer", "fail to decode MI display flip command", "invalid MI display flip command", "unknown plane code %d", "len is not valid:  len=%u  valid_len=%u" (gvt_err). Read in the Linux 5.5 copy; the register checks of the same file are kernel.gvt-cmd-register-rejected',
+    patterns: [
+      new RegExp(
+        `${VGPU}cmd_parser: Malicious (?<cmd>[A-Z][A-Z0-9_]{1,40}) detected, addr=0x(?<gma>[0-9a-fA-F]{1,16}), len=(?<len>\\d{1,10})!`,
+      ),
+      new RegExp(`${VGPU}(?<what>command address audit fail) name (?<cmd>[A-Z][A-Z0-9_]{1,40})`),
+      new RegExp(`${VGPU}Unexpected (?<unexpected>[A-Z][A-Z0-9_]{1,40}) in command buffer!`),
+      new RegExp(
+        `${VGPU}unknown cmd (?<raw>0x[0-9a-fA-F]{1,8}), opcode=0x[0-9a-fA-F]{1,8}, addr_type=(?<addrtype>ppgtt|ggtt), ring (?<ring>\\d{1,2})`,
+      ),
+      new RegExp(
+        `${VGPU}(?<bb>invalid gma address: [0-9a-fA-F]{1,16}|fail to copy guest ring buffer|Found MI_BATCH_BUFFER_START in 2nd level BB|Jumping to 2nd level BB from RB is not allowed|invalid shadow batch buffer)`,
+      ),
+      new RegExp(
+        `${VGPU}(?<flip>fail to decode MI display flip command|invalid MI display flip command|unknown plane code -?\\d{1,4})`,
+      ),
+      /gvt: len is not valid: {1,2}len=(?<cmdlen>\d{1,6}) {1,2}valid_len=(?<validlen>\d{1,6})/,
+    ],
+    severity: 'error',
+    title: 'GVT-g refused a command buffer of the guest: it writes outside the memory the vGPU owns',
+    cause:
+      'GVT-g audits every command the guest submits before it reaches the real GPU. This command writes (or reads) graphics memory outside the vGPU\'s share of the aperture and hidden memory (the "aperture … hidden …" line after the dump gives the share). "Malicious" is GVT-g\'s word for any such access: with a working guest it means the guest driver does not keep to the memory GVT-g assigned (not a GVT-g aware driver, or a guest driver bug) rather than an attack. The workload is dropped and, repeated, the vGPU enters failsafe mode',
+    fix: 'use a GVT-g aware guest driver (the guest i915, or the Intel Windows driver of the GPU generation) of a version close to the host kernel; restart the VM; report the command name and the dump to intel-gvt-dev if a supported driver does it',
+    refine: (f) => {
+      if (f.unexpected)
+        return {
+          title: `GVT-g does not allow ${f.unexpected} in a guest command buffer`,
+          cause: `the guest submitted ${f.unexpected}, one of the commands GVT-g refuses outright from guests (semaphore waits, GTT updates, cache flushes, performance-counter reports and a few others it cannot make safe between vGPUs); the workload is rejected with -EBADRQC and the vGPU may enter failsafe mode. The guest driver (or its user-space driver, e.g. a media or compute stack) uses a feature GVT-g does not support`,
+          fix: 'use the guest driver and user-space stack versions GVT-g is known to work with; avoid the application using that command in the guest; report it to intel-gvt-dev',
+        };
+      if (f.raw)
+        return {
+          title: 'GVT-g met a command it does not know in a guest command buffer',
+          cause: `command ${f.raw} is not in GVT-g's table of commands for ring ${f.ring}: either the guest driver uses a command newer than this host's GVT-g, or the buffer GVT-g read is not a command stream at all (a wrong or stale batch-buffer address). The workload is rejected`,
+          fix: 'update the host kernel, or use an older guest driver; restart the VM',
+        };
+      if (f.bb)
+        return {
+          cause:
+            "GVT-g could not follow or copy a batch buffer the guest's ring points to (an address not mapped in the guest's page tables, or batch buffers chained in a way the hardware does not allow), so it could not shadow the workload, which is dropped",
+          fix: 'restart the VM; if it repeats with a supported guest driver, update the host kernel',
+        };
+      if (f.flip)
+        return {
+          severity: 'warning',
+          cause:
+            'the guest queued a display flip through a command (MI_DISPLAY_FLIP) for a plane GVT-g cannot decode; the flip is not applied, so the guest screen may not update. Only old guest drivers flip through the command stream',
+          fix: 'update the guest graphics driver',
+        };
+      if (f.cmdlen)
+        return {
+          cause: `a command in the guest buffer has a length field (${f.cmdlen}) that does not fit the command (expected ${f.validlen}): the buffer is corrupt or not the command stream GVT-g thinks it is. The workload is rejected`,
+          fix: 'restart the VM; update the host kernel and the guest driver',
+        };
+      return undefined;
+    },
+    render: render('gvt: vgpu 1: ', 'MI_STORE_DATA_IMM', 0x7ff0000, 8),
+    examples: [
+      ex('gvt: vgpu 1: cmd_parser: Malicious MI_STORE_DATA_IMM detected, addr=0x7ff0000, len=8!', {
+        vgpu: '1',
+        cmd: 'MI_STORE_DATA_IMM',
+        gma: '7ff0000',
+        len: '8',
+      }),
+      ex('gvt: vgpu 2: Unexpected MI_SEMAPHORE_WAIT in command buffer!', { unexpected: 'MI_SEMAPHORE_WAIT' }),
+      ex(
+        'gvt: vgpu 1: unknown cmd 0x7a000004, opcode=0x7a00, addr_type=ppgtt, ring 0, workload=0000000012345678',
+        {
+          raw: '0x7a000004',
+          ring: '0',
+        },
+      ),
+      ex('gvt: vgpu 1: invalid shadow batch buffer', { bb: 'invalid shadow batch buffer' }),
+      ex('gvt: len is not valid:  len=2  valid_len=3', { cmdlen: '2', validlen: '3' }),
+    ],
+  },
 ];
 
 /** Further wordings the entries above, or earlier entries, recognise, for the coverage ledger. */
@@ -1298,6 +1381,78 @@ export const GVT_TREE_ALSO: { id: string; file: string; format: string; text: st
     format: 'fail submit workload on ring %s',
     text: 'gvt: vgpu 1: fail submit workload on ring rcs0',
   },
+  {
+    id: 'kernel.gvt-cmd-buffer-rejected',
+    file: `${GVT}/cmd_parser.c`,
+    format: 'command address audit fail name %s',
+    text: 'gvt: vgpu 1: command address audit fail name MI_STORE_DATA_IMM',
+  },
+  {
+    id: 'kernel.gvt-cmd-buffer-rejected',
+    file: `${GVT}/cmd_parser.c`,
+    format: 'Unexpected %s in command buffer!',
+    text: 'gvt: vgpu 1: Unexpected MI_UPDATE_GTT in command buffer!',
+  },
+  {
+    id: 'kernel.gvt-cmd-buffer-rejected',
+    file: `${GVT}/cmd_parser.c`,
+    format: 'unknown cmd 0x%x, opcode=0x%x, addr_type=%s, ring %d, workload=%p',
+    text: 'gvt: vgpu 1: unknown cmd 0x7a000004, opcode=0x7a00, addr_type=ggtt, ring 2, workload=0000000012345678',
+  },
+  {
+    id: 'kernel.gvt-cmd-buffer-rejected',
+    file: `${GVT}/cmd_parser.c`,
+    format: 'invalid gma address: %lx',
+    text: 'gvt: vgpu 1: invalid gma address: 7fffe000',
+  },
+  {
+    id: 'kernel.gvt-cmd-buffer-rejected',
+    file: `${GVT}/cmd_parser.c`,
+    format: 'fail to copy guest ring buffer',
+    text: 'gvt: vgpu 1: fail to copy guest ring buffer',
+  },
+  {
+    id: 'kernel.gvt-cmd-buffer-rejected',
+    file: `${GVT}/cmd_parser.c`,
+    format: 'Found MI_BATCH_BUFFER_START in 2nd level BB',
+    text: 'gvt: vgpu 1: Found MI_BATCH_BUFFER_START in 2nd level BB',
+  },
+  {
+    id: 'kernel.gvt-cmd-buffer-rejected',
+    file: `${GVT}/cmd_parser.c`,
+    format: 'Jumping to 2nd level BB from RB is not allowed',
+    text: 'gvt: vgpu 1: Jumping to 2nd level BB from RB is not allowed',
+  },
+  {
+    id: 'kernel.gvt-cmd-buffer-rejected',
+    file: `${GVT}/cmd_parser.c`,
+    format: 'invalid shadow batch buffer',
+    text: 'gvt: vgpu 1: invalid shadow batch buffer',
+  },
+  {
+    id: 'kernel.gvt-cmd-buffer-rejected',
+    file: `${GVT}/cmd_parser.c`,
+    format: 'fail to decode MI display flip command',
+    text: 'gvt: vgpu 1: fail to decode MI display flip command',
+  },
+  {
+    id: 'kernel.gvt-cmd-buffer-rejected',
+    file: `${GVT}/cmd_parser.c`,
+    format: 'invalid MI display flip command',
+    text: 'gvt: vgpu 1: invalid MI display flip command',
+  },
+  {
+    id: 'kernel.gvt-cmd-buffer-rejected',
+    file: `${GVT}/cmd_parser.c`,
+    format: 'unknown plane code %d',
+    text: 'gvt: vgpu 1: unknown plane code 9',
+  },
+  {
+    id: 'kernel.gvt-cmd-buffer-rejected',
+    file: `${GVT}/cmd_parser.c`,
+    format: 'len is not valid:  len=%u  valid_len=%u',
+    text: 'gvt: len is not valid:  len=2  valid_len=3',
+  },
 ];
 
 /** Strings of the swept files left out, with the reason. */
@@ -1465,5 +1620,16 @@ export const GVT_TREE_LEFT_OUT: { file: string; format: string; why: string }[] 
     format:
       'drm_WARN_ON(!info) / drm_WARN_ON(!handler) / drm_WARN_ON(up_irq_info != irq->info[map->up_irq_group])',
     why: "condition-only WARNs on GVT-g's own interrupt tables: programming asserts",
+  },
+  {
+    file: `${GVT}/cmd_parser.c`,
+    format: 'cmd dump: / vgpu%d: aperture 0x%llx - 0x%llx, hidden 0x%llx - 0x%llx',
+    why: 'pr_err() continuation lines of the "Malicious %s detected" report (kernel.gvt-cmd-buffer-rejected): the raw command words and the vGPU\'s memory share, read together with that line',
+  },
+  {
+    file: `${GVT}/cmd_parser.c`,
+    format:
+      'invalid gma bytes %d / fail to update plane mmio / cannot change stride during async flip / cannot change tile during async flip',
+    why: 'a WARN-guarded impossible width, a step that cannot fail, and gvt_dbg_cmd() debug lines',
   },
 ];
