@@ -262,4 +262,16 @@ test('cmd_parser.c: an address outside the share, a forbidden command and an unk
   const len = onlyFinding('gvt: len is not valid:  len=2  valid_len=3', id);
   assert.match(len.explanation.cause, /expected 3/);
   assert.equal(onlyFinding('gvt: vgpu 1: unknown plane code 9', id).explanation.severity, 'warning');
+  assert.match(
+    onlyFinding('gvt: vgpu 1: fail to shadow indirect ctx', id).explanation.cause,
+    /could not follow or copy/,
+  );
+  // force_nonpriv_reg_handler() patches a refused FORCE_NONPRIV LRI to the NOPID register
+  assert.match(
+    onlyFinding(
+      'gvt: Unexpected forcenonpriv 0x24d0 LRI write, value=0x7304',
+      'kernel.gvt-guest-register-refused',
+    ).explanation.cause,
+    /allow list/,
+  );
 });

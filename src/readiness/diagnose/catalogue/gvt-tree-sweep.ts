@@ -611,6 +611,7 @@ export const GVT_TREE_ENTRIES: CatalogueEntry[] = [
         `${VGPU}(?<what>Unsupported IPS setting [0-9a-fA-F]{1,8}, cannot enable 64K gtt|try to write RO reg (?<reg>[0-9a-fA-F]{1,8}))`,
       ),
       /gvt: vgpu\((?<vgpu>\d{1,4})\) (?<what>Invalid FORCE_NONPRIV (?:offset|write) [0-9a-fA-F]{1,8})/,
+      /gvt: (?<what>Unexpected forcenonpriv 0x[0-9a-fA-F]{1,8} (?:LRI write, value=0x[0-9a-fA-F]{1,8}|write from cmd [\w-]{2,16}))/,
       new RegExp(
         `${VGPU}(?<display>Unsupported DP port access!|dp_aux_header: len -?\\d{1,6} is too large|SBI caching meets maximum limits|Invalid train pattern -?\\d{1,4}|Unsupported registers [0-9a-fA-F]{1,8}|invalid forcewake offset 0x[0-9a-fA-F]{1,8})`,
       ),
@@ -655,7 +656,7 @@ export const GVT_TREE_ENTRIES: CatalogueEntry[] = [
             'the guest wrote a register GVT-g marks read-only for the vGPU; the write is ignored and nothing else happens. Harmless',
           fix: 'nothing to do',
         };
-      if (/FORCE_NONPRIV/.test(what))
+      if (/FORCE_?NONPRIV/i.test(what))
         return {
           cause:
             "the guest driver asked to let unprivileged command buffers write a register (a FORCE_NONPRIV slot, used for hardware workarounds and by user-space drivers) that is not on GVT-g's allow list; GVT-g does not apply it. A guest driver newer than the host's list does this; the guest usually keeps working, a workload needing that register may not",
@@ -736,7 +737,7 @@ export const GVT_TREE_ENTRIES: CatalogueEntry[] = [
         `${VGPU}unknown cmd (?<raw>0x[0-9a-fA-F]{1,8}), opcode=0x[0-9a-fA-F]{1,8}, addr_type=(?<addrtype>ppgtt|ggtt), ring (?<ring>\\d{1,2})`,
       ),
       new RegExp(
-        `${VGPU}(?<bb>invalid gma address: [0-9a-fA-F]{1,16}|fail to copy guest ring buffer|Found MI_BATCH_BUFFER_START in 2nd level BB|Jumping to 2nd level BB from RB is not allowed|invalid shadow batch buffer)`,
+        `${VGPU}(?<bb>invalid gma address: [0-9a-fA-F]{1,16}|fail to copy guest ring buffer|Found MI_BATCH_BUFFER_START in 2nd level BB|Jumping to 2nd level BB from RB is not allowed|invalid shadow batch buffer|fail to shadow workload ring_buffer|fail to re-alloc ring scan buffer|fail to shadow indirect ctx|fail to copy guest indirect ctx|failed to vmap shadow indirect ctx|failed to set shadow indirect ctx to CPU|[A-Z][A-Z0-9_]{1,40} IP advance error)`,
       ),
       new RegExp(
         `${VGPU}(?<flip>fail to decode MI display flip command|invalid MI display flip command|unknown plane code -?\\d{1,4})`,
@@ -1453,6 +1454,60 @@ export const GVT_TREE_ALSO: { id: string; file: string; format: string; text: st
     format: 'len is not valid:  len=%u  valid_len=%u',
     text: 'gvt: len is not valid:  len=2  valid_len=3',
   },
+  {
+    id: 'kernel.gvt-cmd-buffer-rejected',
+    file: `${GVT}/cmd_parser.c`,
+    format: 'fail to shadow workload ring_buffer',
+    text: 'gvt: vgpu 1: fail to shadow workload ring_buffer',
+  },
+  {
+    id: 'kernel.gvt-cmd-buffer-rejected',
+    file: `${GVT}/cmd_parser.c`,
+    format: 'fail to re-alloc ring scan buffer',
+    text: 'gvt: vgpu 1: fail to re-alloc ring scan buffer',
+  },
+  {
+    id: 'kernel.gvt-cmd-buffer-rejected',
+    file: `${GVT}/cmd_parser.c`,
+    format: 'fail to shadow indirect ctx',
+    text: 'gvt: vgpu 1: fail to shadow indirect ctx',
+  },
+  {
+    id: 'kernel.gvt-cmd-buffer-rejected',
+    file: `${GVT}/cmd_parser.c`,
+    format: 'fail to copy guest indirect ctx',
+    text: 'gvt: vgpu 1: fail to copy guest indirect ctx',
+  },
+  {
+    id: 'kernel.gvt-cmd-buffer-rejected',
+    file: `${GVT}/cmd_parser.c`,
+    format: 'failed to vmap shadow indirect ctx',
+    text: 'gvt: vgpu 1: failed to vmap shadow indirect ctx',
+  },
+  {
+    id: 'kernel.gvt-cmd-buffer-rejected',
+    file: `${GVT}/cmd_parser.c`,
+    format: 'failed to set shadow indirect ctx to CPU',
+    text: 'gvt: vgpu 1: failed to set shadow indirect ctx to CPU',
+  },
+  {
+    id: 'kernel.gvt-cmd-buffer-rejected',
+    file: `${GVT}/cmd_parser.c`,
+    format: '%s IP advance error',
+    text: 'gvt: vgpu 1: MI_BATCH_BUFFER_START IP advance error',
+  },
+  {
+    id: 'kernel.gvt-guest-register-refused',
+    file: `${GVT}/cmd_parser.c`,
+    format: 'Unexpected forcenonpriv 0x%x LRI write, value=0x%x',
+    text: 'gvt: Unexpected forcenonpriv 0x24d0 LRI write, value=0x7304',
+  },
+  {
+    id: 'kernel.gvt-guest-register-refused',
+    file: `${GVT}/cmd_parser.c`,
+    format: 'Unexpected forcenonpriv 0x%x write from cmd %s',
+    text: 'gvt: Unexpected forcenonpriv 0x24d0 write from cmd lrm',
+  },
 ];
 
 /** Strings of the swept files left out, with the reason. */
@@ -1631,5 +1686,15 @@ export const GVT_TREE_LEFT_OUT: { file: string; format: string; why: string }[] 
     format:
       'invalid gma bytes %d / fail to update plane mmio / cannot change stride during async flip / cannot change tile during async flip',
     why: 'a WARN-guarded impossible width, a step that cannot fail, and gvt_dbg_cmd() debug lines',
+  },
+  {
+    file: `${GVT}/cmd_parser.c`,
+    format: 'found access of shadowed MMIO %x',
+    why: 'a command touching the batch-buffer head registers GVT-g itself shadows; the command is let through unchanged (the handler returns 0), so the line has no effect on the guest',
+  },
+  {
+    file: `${GVT}/cmd_parser.c`,
+    format: '%s %s duplicated / opcode=0x%x %s sub_ops: / add %-30s op %04x flag %x devs %02x rings %02x',
+    why: "a duplicate in GVT-g's own command table at set-up (a kernel build bug that makes GVT-g fail to load), and gvt_dbg_cmd() debug output of the parser state",
   },
 ];
