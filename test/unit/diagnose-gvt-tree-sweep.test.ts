@@ -137,6 +137,11 @@ test('opregion.c: SWSCI calls are answered as unsupported (harmless); an unmappa
   );
   assert.equal(old.facts.vgpu, '1');
   assert.match(onlyFinding('gvt: vgpu 2: requesting SMI service', id).explanation.cause, /SMI/);
+  // intel_vgpu_emulate_opregion_request() reads SCIC/PARM from the guest OpRegion GPA on KVM
+  const rd = onlyFinding('gvt: vgpu 1: guest opregion read error -14, gpa 0x7ffc6018, len 4', id);
+  assert.equal(rd.facts.errno, 'EFAULT');
+  assert.equal(rd.explanation.severity, 'warning');
+  assert.match(rd.explanation.cause, /0x7ffc6018/);
 
   const host = onlyFinding('gvt: fail to map host opregion', 'kernel.gvt-host-setup-failed');
   assert.match(host.explanation.cause, /ASLS/);

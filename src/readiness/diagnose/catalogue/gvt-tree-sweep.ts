@@ -293,20 +293,28 @@ export const GVT_TREE_ENTRIES: CatalogueEntry[] = [
       'Linux 5.x and later: gvt_vgpu_err() ("gvt: vgpu N: requesting …"); before, gvt_err("vgpu%d: requesting …") ("gvt: vgpu1: requesting …"); the sibling "requesting SMI service" is printed when the guest asks for an SMI instead of an SCI',
     patterns: [
       /gvt: vgpu ?(?<vgpu>\d{1,4}): requesting (?:(?<smi>SMI) service|runtime service: func "(?<func>[^"\n]{1,40})", subfunc "(?<subfunc>[^"\n]{1,40})")/,
+      /gvt: vgpu (?<vgpu>\d{1,4}): guest opregion (?<rw>read|write) error (?<ret>-?\d{1,4}), gpa 0x(?<gpa>[0-9a-fA-F]{1,16})/,
     ],
     severity: 'info',
     title:
       "The guest's graphics driver called a firmware (OpRegion) service GVT-g does not provide (harmless)",
     cause:
-      "GVT-g gives the vGPU a copy of the host's ACPI OpRegion (the Intel graphics firmware interface) and answers the guest driver's SWSCI requests through the emulated config register. It answers only the capability queries; any other function (System BIOS Callbacks, Get BIOS Data calls, a request for an SMI) is answered as unsupported, which a guest driver, typically the Windows one at boot, accepts and goes on. It is not an error of the vGPU",
+      "GVT-g gives the vGPU an ACPI OpRegion (the Intel graphics firmware interface: a copy of the host's in Linux 4.x, a virtual one with its own video BIOS table since 5.x) and answers the guest driver's SWSCI requests through the emulated config register. It answers only the capability queries; any other function (System BIOS Callbacks, Get BIOS Data calls, a request for an SMI) is answered as unsupported, which a guest driver, typically the Windows one at boot, accepts and goes on. It is not an error of the vGPU",
     fix: 'nothing to do; look at the other gvt: lines if the guest display misbehaves',
     refine: (f) =>
-      f.smi
+      f.rw
         ? {
-            cause:
-              'the guest asked the virtual firmware for an SMI (system management interrupt) through SWSCI; GVT-g has no SMI handler and ignores the request. The guest driver falls back without it',
+            severity: 'warning',
+            title: "GVT-g could not reach the guest's OpRegion to answer a firmware call",
+            cause: `the guest raised a SWSCI request and GVT-g could not ${f.rw} the request words in the OpRegion at the guest address the guest programmed (0x${f.gpa}): the address is not guest RAM kvmgt can access (the guest firmware or driver set the OpRegion address register to something else, or the VM is being torn down). The request goes unanswered`,
+            fix: 'nothing if the guest graphics work; otherwise update QEMU and the host kernel, and do not combine the vGPU with x-igd-opregion or a passed-through IGD',
           }
-        : undefined,
+        : f.smi
+          ? {
+              cause:
+                'the guest asked the virtual firmware for an SMI (system management interrupt) through SWSCI; GVT-g has no SMI handler and ignores the request. The guest driver falls back without it',
+            }
+          : undefined,
     render: render('gvt: vgpu 1: ', 'System BIOS Callbacks', 'Unknown'),
     examples: [
       ex('gvt: vgpu 1: requesting runtime service: func "System BIOS Callbacks", subfunc "Unknown"', {
@@ -328,7 +336,7 @@ export const GVT_TREE_ENTRIES: CatalogueEntry[] = [
     cite: `${GVT}/opregion.c intel_gvt_init_opregion(); ${GVT}/gtt.c intel_gvt_init_gtt(); ${GVT}/gvt.c init_service_thread()`,
     format: 'fail to map host opregion\n',
     versions:
-      'gvt_err() ("gvt: " first); siblings printed during the same set-up: "fail to allocate scratch ggtt page", "fail to dmamap scratch ggtt page", "fail to initialize SPT oos" (gtt.c), "fail to start service thread." (gvt.c). Since Linux 4.10; since 5.18 the set-up runs when kvmgt registers with i915, before that at i915 probe',
+      'gvt_err() ("gvt: " first); siblings printed during the same set-up: "fail to allocate scratch ggtt page", "fail to dmamap scratch ggtt page", "fail to initialize SPT oos" (gtt.c), "fail to start service thread." (gvt.c). Since Linux 4.10; "fail to map host opregion" only in the 4.x kernels that copied the host OpRegion (later ones build a virtual OpRegion per vGPU); since 5.18 the set-up runs when kvmgt registers with i915, before that at i915 probe; kvmgt.c adds "failed to create idle vgpu" and scheduler.c "fail to create workload thread"',
     patterns: [
       /gvt: (?<what>fail to map host opregion|fail to allocate scratch ggtt page|fail to dmamap scratch ggtt page|fail to initialize SPT oos|fail to start service thread|fail to create workload thread|failed to create idle vgpu)/,
     ],
@@ -341,7 +349,7 @@ export const GVT_TREE_ENTRIES: CatalogueEntry[] = [
       /opregion/.test(f.what ?? '')
         ? {
             cause:
-              "GVT-g copies the host's ACPI OpRegion (whose address the firmware puts in the iGPU's ASLS config register, 0xfc) into every vGPU, and could not map it: the firmware published no OpRegion (ASLS is 0; some server and embedded boards, or a host that is itself a VM with a passed-through iGPU) or an address the kernel cannot map. Without it GVT-g does not start and no vGPU types appear",
+              "in Linux 4.x GVT-g copied the host's ACPI OpRegion (whose address the firmware puts in the iGPU's ASLS config register, 0xfc) into every vGPU (later kernels build a virtual OpRegion instead and no longer print this), and it could not map it: the firmware published no OpRegion (ASLS is 0; some server and embedded boards, or a host that is itself a VM with a passed-through iGPU) or an address the kernel cannot map. Without it GVT-g does not start and no vGPU types appear",
             fix: 'check `lspci -s 00:02.0 -xxx` (bytes 0xfc-0xff hold the OpRegion address); enable the iGPU as a display device in the firmware setup (some boards drop the OpRegion when the iGPU is not the primary display); update the firmware; GVT-g inside a VM is not supported',
           }
         : /dmamap/.test(f.what ?? '')
@@ -1508,6 +1516,18 @@ export const GVT_TREE_ALSO: { id: string; file: string; format: string; text: st
     format: 'Unexpected forcenonpriv 0x%x write from cmd %s',
     text: 'gvt: Unexpected forcenonpriv 0x24d0 write from cmd lrm',
   },
+  {
+    id: 'kernel.gvt-opregion-service-request',
+    file: `${GVT}/opregion.c`,
+    format: 'guest opregion read error %d, gpa 0x%llx, len %lu',
+    text: 'gvt: vgpu 1: guest opregion read error -14, gpa 0x7ffc6018, len 4',
+  },
+  {
+    id: 'kernel.gvt-opregion-service-request',
+    file: `${GVT}/opregion.c`,
+    format: 'guest opregion write error %d, gpa 0x%llx, len %lu',
+    text: 'gvt: vgpu 1: guest opregion write error -14, gpa 0x7ffc6018, len 4',
+  },
 ];
 
 /** Strings of the swept files left out, with the reason. */
@@ -1696,5 +1716,10 @@ export const GVT_TREE_LEFT_OUT: { file: string; format: string; why: string }[] 
     file: `${GVT}/cmd_parser.c`,
     format: '%s %s duplicated / opcode=0x%x %s sub_ops: / add %-30s op %04x flag %x devs %02x rings %02x',
     why: "a duplicate in GVT-g's own command table at set-up (a kernel build bug that makes GVT-g fail to load), and gvt_dbg_cmd() debug output of the parser state",
+  },
+  {
+    file: `${GVT}/opregion.c`,
+    format: 'fail to get memory for vgpu virt opregion / not supported hypervisor',
+    why: 'an allocation failure while creating the vGPU (it ends in "failed to create intel vgpu: -12", kernel.gvt-create-failed) and a hypervisor-type check that KVM hosts always pass',
   },
 ];
