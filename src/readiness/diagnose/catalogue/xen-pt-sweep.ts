@@ -113,8 +113,8 @@ export const XEN_PT_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: "Xen's QEMU refused the Intel IGD: IGD passthrough is not enabled for the domain",
     cause:
-      "the device being attached is at host address 0000:00:02.0, where Intel puts its integrated GPU, and QEMU treats it as an IGD (it copies the VBIOS into the guest, gives it guest slot 2, fakes an ISA bridge at 00:1f.0 and maps the legacy VGA ranges). It does that only when the machine was started with IGD passthrough enabled (the igd-passthru machine property, set by libxl from gfx_passthru) and the device's class is VGA; otherwise it refuses the device and the attach fails",
-    fix: `enable IGD passthrough: ${IGD_XL}; with QEMU started by hand, add igd-passthru=on to -machine xenfv. To pass the IGD as a secondary (non-VGA) device instead, QEMU still insists on this for 00:02.0, so the option is needed either way`,
+      "the device being attached is at host address 0000:00:02.0, where Intel puts its integrated GPU, and QEMU treats it as an IGD (it copies the VBIOS into the guest, gives it guest slot 2, maps the legacy VGA ranges and, for Haswell and Broadwell, fakes the ISA bridge at 00:1f.0 the driver looks for). It does that only when both hold: the machine was started with IGD passthrough enabled (the igd-passthru machine property, which libxl sets from gfx_passthru) and the device's class is VGA (0x0300). Otherwise it refuses the device and the attach fails — also with gfx_passthru set, when the firmware made another GPU the primary display and the IGD reports itself as a non-VGA display controller (class 0x0380)",
+    fix: `enable IGD passthrough: ${IGD_XL} (with QEMU started by hand, igd-passthru=on on -machine xenfv); if it is set already, check the IGD's class with \`lspci -s 00:02.0 -n\` and make the IGD the primary display in the firmware setup so it reports class 0300`,
     render: render('qemu-system-i386: -device xen-pci-passthrough,id=pci-pt-00_02.0,hostaddr=0000:00:02.0: '),
     examples: [
       ex(
@@ -483,7 +483,7 @@ export const XEN_PT_ENTRIES: CatalogueEntry[] = [
     severity: 'warning',
     title: "Xen's QEMU ignored a guest change to an unmasked MSI-X vector",
     cause:
-      'the guest wrote the address or data of an MSI-X table entry while MSI-X was enabled and that entry was not masked (QEMU reads the mask bit from the real table). Changing a live vector is undefined by the PCI spec, so QEMU drops the write: the vector keeps its old routing, and an interrupt the guest moved (to another vCPU, or a new vector) may keep arriving at the old place or be lost. Guests that rewrite unmasked entries (some Windows drivers, a guest changing IRQ affinity) print it; once at start it is often harmless',
+      'the guest wrote the address or data of an MSI-X table entry while MSI-X was enabled and that entry was not masked (QEMU reads the mask bit from the real table). Changing a live vector is undefined by the PCI spec, so QEMU drops the write: the vector keeps its old routing, and an interrupt the guest moved (to another vCPU, or a new vector) may keep arriving at the old place or be lost. A guest that rewrites entries without masking them first (for example when it changes the CPU affinity of an interrupt) causes it; a single line at start is often harmless',
     fix: "if the device loses interrupts, update Xen and QEMU (newer Xen intercepts the mask bit and QEMU re-reads it); in a Linux guest, stop irqbalance or pin the device's interrupts so their vectors are not rewritten",
     render: render('[00:05.0] pci_msix_write: Error: ', 0),
     examples: [
@@ -690,7 +690,7 @@ export const XEN_PT_ENTRIES: CatalogueEntry[] = [
     severity: 'warning',
     title: "pciback could not attach its helper handler to a guest device's shared INTx line",
     cause:
-      "when a guest enables a device that uses a legacy INTx line, pciback registers a handler on that IRQ in dom0 so that, on a line shared with dom0's own devices, the guest's interrupts are acknowledged and do not look unhandled to dom0. request_irq() refused (EBUSY: a dom0 driver holds the line without allowing sharing), so if the line is shared, dom0 may disable it as spurious (\"irq N: nobody cared\") and both the guest's device and dom0's device on that line stop getting interrupts",
+      "when a guest enables, through pciback (a PV guest or a stub domain), a device that uses a legacy INTx line, pciback registers a handler on that IRQ in dom0 so that, on a line shared with dom0's own devices, the guest's interrupts are acknowledged and do not look unhandled to dom0. request_irq() refused (EBUSY: a dom0 driver holds the line without allowing sharing), so if the line is shared, dom0 may disable it as spurious (\"irq N: nobody cared\") and both the guest's device and dom0's device on that line stop getting interrupts",
     fix: 'prefer MSI/MSI-X in the guest for this device; move the card to a slot whose INTx line is not shared with a dom0 device (`cat /proc/interrupts` in dom0 shows who shares it)',
     render: render('pciback 0000:03:00.0: ', 'pciback[0000:03:00.0]', 16, -16),
     examples: [
@@ -756,7 +756,7 @@ export const XEN_PT_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'dom0 could not tell Xen about a PCI device: its passthrough and MSI will fail',
     cause:
-      "dom0's kernel reports every PCI device it finds (or removes) to the hypervisor, which needs it to set up the IOMMU context, MSI/MSI-X and passthrough for the device. Xen refused (a device in a PCI segment an old Xen does not know, an ARI or SR-IOV function it does not support, a hypervisor without the IOMMU set up). The device still works in dom0 without MSI, but assigning it to a guest, or its MSI/MSI-X, fails",
+      "dom0's kernel reports every PCI device it finds (or removes) to the hypervisor, which needs it to set up the IOMMU context, MSI/MSI-X and passthrough for the device. Xen refused (a device in a PCI segment an old Xen does not know, an ARI or SR-IOV function it does not support, a hypervisor without the IOMMU set up). dom0's own driver may still work with legacy interrupts, but MSI/MSI-X for the device and assigning it to a guest are expected to fail",
     fix: "read `xl dmesg` for the hypervisor's reason at the same moment; update Xen (newer hypervisors handle segments, ARI and VFs); for VFs created after boot, make sure dom0's kernel and Xen both support SR-IOV reporting",
     refine: (f) =>
       f.op === 'delete'
