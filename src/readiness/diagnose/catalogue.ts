@@ -73,6 +73,7 @@ import { VMM_HUGEPAGE_SWEEP_ENTRIES } from './catalogue/vmm-hugepage-sweep.js';
 import { VMM_MGMT_ENTRIES } from './catalogue/vmm-mgmt.js';
 import { VMM_RUST_ENTRIES } from './catalogue/vmm-rust.js';
 import { WRAPPED_ENTRIES } from './catalogue/wrapped.js';
+import { XEN_PT_ENTRIES } from './catalogue/xen-pt-sweep.js';
 import type { CatalogueEntry } from './entry.js';
 
 export type { CatalogueEntry, Severity, Source } from './entry.js';
@@ -146,6 +147,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...READ_SET13_ENTRIES,
   ...VFIO_TREE_ENTRIES,
   ...QEMU_TREE_ENTRIES,
+  ...XEN_PT_ENTRIES,
   ...SPLAT_FALLBACK_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,

@@ -37,6 +37,7 @@ import { VIRT_MISSES_ALSO, VIRT_MISSES_LEFT_OUT } from './catalogue/virt-misses-
 import { VMM_ALSO, VMM_LEFT_OUT } from './catalogue/vmm-coverage.js';
 import { VMM_HUGEPAGE_ALSO, VMM_HUGEPAGE_LEFT_OUT } from './catalogue/vmm-hugepage-sweep.js';
 import { WRAPPED_ALSO } from './catalogue/wrapped.js';
+import { XEN_PT_ALSO, XEN_PT_LEFT_OUT } from './catalogue/xen-pt-sweep.js';
 import { CATALOGUE } from './catalogue.js';
 
 export interface AlsoCovered {
@@ -315,6 +316,7 @@ export const ALSO: AlsoCovered[] = [
   ...GUEST_SIDE_ALSO,
   ...HARVEST_ALSO,
   ...QEMU_TREE_ALSO,
+  ...XEN_PT_ALSO,
 ];
 
 export const LEFT_OUT: LeftOut[] = [
@@ -407,6 +409,7 @@ export const LEFT_OUT: LeftOut[] = [
   ...NEWEST_LEFT_OUT,
   ...GUEST_SIDE_LEFT_OUT,
   ...QEMU_TREE_LEFT_OUT,
+  ...XEN_PT_LEFT_OUT,
 ];
 
 /** The file a citation names: its repository and first path ("qemu/qemu hw/vfio/pci.c"). */
