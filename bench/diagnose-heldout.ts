@@ -119,6 +119,15 @@ export const HELD_OUT_14_PATH = fileURLToPath(
   new URL('../test/fixtures/diagnose/held-out-14.json', import.meta.url),
 );
 
+/**
+ * The fifteenth set, written 2026-12-03 blind (before anyone scored it) by two writers in disjoint
+ * sources (mailing-list archives; issue trackers and forum pages), while the thirteenth set was
+ * being read and mended.
+ */
+export const HELD_OUT_15_PATH = fileURLToPath(
+  new URL('../test/fixtures/diagnose/held-out-15.json', import.meta.url),
+);
+
 export function loadHeldOut(path = HELD_OUT_PATH): HeldOutSet {
   let set: HeldOutSet;
   try {
