@@ -159,3 +159,14 @@ test('mended wordings: the vGPU daemon says "not supported", SPDK says it skips 
   const nvos = only('nvidia-vgpu-mgr[2201]: error: vmiop_log: NVOS status 0x56', 'nvidia-vgpu.nvos-status');
   assert.match(nvos.fix, /vgpu_unlock/);
 });
+
+test('a denied sysfs file is not explained as a disk image QEMU could not open', () => {
+  const line =
+    "qemu-system-x86_64: -device xen-pci-passthrough,hostaddr=0000:01:00.0: Could not open '/sys/bus/pci/devices/0000:01:00.0/config': Permission denied";
+  assert.ok(!ids(line).includes('qemu.file-open-denied'), ids(line).join(', '));
+  assert.ok(
+    ids(
+      "qemu-system-x86_64: -drive file=/home/u/vm.qcow2: Could not open '/home/u/vm.qcow2': Permission denied",
+    ).includes('qemu.file-open-denied'),
+  );
+});

@@ -412,7 +412,7 @@ export const HARVEST_SWEEP_ENTRIES: CatalogueEntry[] = [
     versions:
       'error_setg_errno prints the errno text after the path; QEMU prefixes the option that named the file (-blockdev {...}, -drive file=..., -bios), and libvirt wraps it in "process exited while connecting to monitor"',
     patterns: [
-      /Could not open '(?<path>\/(?!dev\/(?:vfio|iommu)\b)[^'\n]{1,300})': (?<err>Permission denied|Operation not permitted)/,
+      /Could not open '(?<path>\/(?!dev\/(?:vfio|iommu)\b|sys\/)[^'\n]{1,300})': (?<err>Permission denied|Operation not permitted)/,
     ],
     severity: 'error',
     title: 'QEMU was denied a file it needs (disk image, firmware, NVRAM)',
