@@ -64,6 +64,41 @@ const SETS = [
 /** How many messages the fourteenth set was fixed with (test/fixtures/diagnose/README.md). */
 const SET_14_SIZE = 48;
 
+/**
+ * Every message of a set has a well-formed id (unique), a public origin, a producer, a family, the
+ * text, its cause with where it comes from, and non-empty keyword groups; no two texts are the same.
+ */
+function checkMessages(messages: readonly HeldOutMessage[], idPattern: RegExp): void {
+  const ids = new Set<string>();
+  let checked = 0;
+  for (const m of messages) {
+    assert.match(m.id, idPattern, `bad id ${m.id}`);
+    assert.ok(!ids.has(m.id), `duplicate id ${m.id}`);
+    ids.add(m.id);
+    assert.ok(URL.canParse(m.origin) && m.origin.startsWith('https://'), `${m.id}: origin ${m.origin}`);
+    assert.ok(PRODUCERS.has(m.producer), `${m.id}: producer ${m.producer}`);
+    assert.ok(m.family.length > 0, `${m.id}: no family`);
+    assert.ok(m.text.trim().length > 0, `${m.id}: empty text`);
+    assert.ok(m.cause.trim().length > 20, `${m.id}: the true cause must be written out`);
+    assert.ok(['thread', 'source'].includes(m.causeFrom), `${m.id}: causeFrom ${m.causeFrom}`);
+    assert.ok(Array.isArray(m.expect) && m.expect.length >= 1, `${m.id}: no expect groups`);
+    for (const group of m.expect) {
+      assert.ok(Array.isArray(group) && group.length >= 1, `${m.id}: empty keyword group`);
+      for (const k of group)
+        assert.ok(typeof k === 'string' && k.trim().length > 0, `${m.id}: empty keyword`);
+    }
+    if (m.harmless !== undefined) assert.equal(m.harmless, true, `${m.id}: harmless is a flag`);
+    if (m.scope !== undefined) assert.ok(['in', 'out'].includes(m.scope), `${m.id}: scope ${m.scope}`);
+    checked++;
+  }
+  assert.equal(checked, messages.length);
+  assert.equal(
+    new Set(messages.map((m) => m.text.trim())).size,
+    messages.length,
+    'two messages share a text',
+  );
+}
+
 for (const { name, path, idPattern } of SETS) {
   const set = loadHeldOut(path);
 
@@ -74,29 +109,7 @@ for (const { name, path, idPattern } of SETS) {
   });
 
   test(`${name}: every message has an id, a public origin, a producer, the text, its cause and keyword groups`, () => {
-    const ids = new Set<string>();
-    let checked = 0;
-    for (const m of set.messages) {
-      assert.match(m.id, idPattern, `bad id ${m.id}`);
-      assert.ok(!ids.has(m.id), `duplicate id ${m.id}`);
-      ids.add(m.id);
-      assert.ok(URL.canParse(m.origin) && m.origin.startsWith('https://'), `${m.id}: origin ${m.origin}`);
-      assert.ok(PRODUCERS.has(m.producer), `${m.id}: producer ${m.producer}`);
-      assert.ok(m.family.length > 0, `${m.id}: no family`);
-      assert.ok(m.text.trim().length > 0, `${m.id}: empty text`);
-      assert.ok(m.cause.trim().length > 20, `${m.id}: the true cause must be written out`);
-      assert.ok(['thread', 'source'].includes(m.causeFrom), `${m.id}: causeFrom ${m.causeFrom}`);
-      assert.ok(Array.isArray(m.expect) && m.expect.length >= 1, `${m.id}: no expect groups`);
-      for (const group of m.expect) {
-        assert.ok(Array.isArray(group) && group.length >= 1, `${m.id}: empty keyword group`);
-        for (const k of group)
-          assert.ok(typeof k === 'string' && k.trim().length > 0, `${m.id}: empty keyword`);
-      }
-      if (m.harmless !== undefined) assert.equal(m.harmless, true, `${m.id}: harmless is a flag`);
-      if (m.scope !== undefined) assert.ok(['in', 'out'].includes(m.scope), `${m.id}: scope ${m.scope}`);
-      checked++;
-    }
-    assert.equal(checked, set.messages.length);
+    checkMessages(set.messages, idPattern);
   });
 
   test(`${name}: no two messages are the same text`, () => {
@@ -236,15 +249,7 @@ test('the thirteenth set (41, completed by appending) shares no thread with the 
   // texts with no variable part, so the entries written for their families hold the same line as
   // their examples, and those two are no longer held out (the scorer's headline leaves them out).
   const set = checkFreshSet(12, 41, ['h13-01', 'h13-10']);
-  assert.ok(set.every((m) => /^h13-\d{2,3}$/.test(m.id)));
-  assert.equal(new Set(set.map((m) => m.text.trim())).size, set.length);
-  for (const m of set) {
-    assert.ok(PRODUCERS.has(m.producer), `${m.id}: producer ${m.producer}`);
-    assert.ok(URL.canParse(m.origin) && m.origin.startsWith('https://'), `${m.id}: origin ${m.origin}`);
-    assert.ok(m.cause.trim().length > 20, `${m.id}: the true cause must be written out`);
-    assert.ok(['thread', 'source'].includes(m.causeFrom), `${m.id}: causeFrom ${m.causeFrom}`);
-    assert.ok(m.expect.length >= 1 && m.expect.every((g) => g.length >= 1), `${m.id}: expect`);
-  }
+  checkMessages(set, /^h13-\d{2,3}$/);
 });
 
 // The fourteenth set is in SETS (its fields and its 40 clean messages are checked there) but not in
@@ -258,15 +263,7 @@ test('the fourteenth set shares no thread with the first thirteen, and all of it
 // thirteenth did while it was short, it keeps a test of its own with the fields SETS checks.
 test('the fifteenth set (35) shares no thread with the first fourteen, and all of it is held out', () => {
   const set = checkFreshSet(14, 35);
-  assert.ok(set.every((m) => /^h15-\d{2,3}$/.test(m.id)));
-  assert.equal(new Set(set.map((m) => m.text.trim())).size, set.length);
-  for (const m of set) {
-    assert.ok(PRODUCERS.has(m.producer), `${m.id}: producer ${m.producer}`);
-    assert.ok(URL.canParse(m.origin) && m.origin.startsWith('https://'), `${m.id}: origin ${m.origin}`);
-    assert.ok(m.cause.trim().length > 20, `${m.id}: the true cause must be written out`);
-    assert.ok(['thread', 'source'].includes(m.causeFrom), `${m.id}: causeFrom ${m.causeFrom}`);
-    assert.ok(m.expect.length >= 1 && m.expect.every((g) => g.length >= 1), `${m.id}: expect`);
-  }
+  checkMessages(set, /^h15-\d{2,3}$/);
 });
 
 // No text of the seventh to fourteenth set repeats a text, or a line of 30 characters or more,
