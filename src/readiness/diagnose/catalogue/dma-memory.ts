@@ -16,6 +16,7 @@
 import type { CatalogueEntry, Refinement } from '../entry.js';
 import { BUILT, ex, render } from './build.js';
 import { errnoName } from './qemu.js';
+import { DMA_ENTRY_LIMIT } from './refinements.js';
 
 type Facts = Readonly<Record<string, string>>;
 
@@ -48,11 +49,7 @@ export function dmaMapCause(errno: string | undefined, bar: boolean): Refinement
         fix: 'compare the address with /sys/kernel/iommu_groups/N/reserved_regions and the IOMMU width (dmesg "DMAR: Host address width"); lower maxmem / the 64-bit PCI hole, or match the guest phys-bits to the IOMMU',
       };
     case 'ENOSPC':
-      return {
-        cause:
-          "ENOSPC: vfio_iommu_type1 allows at most dma_entry_limit mappings (65535 by default) per container and this one is full: guest RAM split into many small pieces (virtio-mem blocks, a vIOMMU mapping page by page, many small regions), or a user inside the VMM that maps I/O buffers one by one — QEMU's userspace NVMe block driver (-drive file.driver=nvme / nvme:// over vfio-pci) maps each request's buffer and, in releases without its flush-and-retry on ENOSPC, runs out of mappings under load",
-        fix: "back guest RAM with hugepages or larger blocks, or raise the limit: options vfio_iommu_type1 dma_entry_limit=N; for QEMU's NVMe block driver use a QEMU release that flushes its mappings and retries on ENOSPC",
-      };
+      return DMA_ENTRY_LIMIT;
     case 'EEXIST':
       return {
         cause:

@@ -2,7 +2,7 @@
 import type { CatalogueEntry, Refinement } from '../entry.js';
 import { BDF } from '../entry.js';
 import { normaliseErrno } from '../errno.js';
-import { refineSetIommu, refineStuckInD3 } from './refinements.js';
+import { DMA_ENTRY_LIMIT, refineSetIommu, refineStuckInD3 } from './refinements.js';
 import { vfioNodeErrno } from './vfio-errno.js';
 
 /**
@@ -74,11 +74,7 @@ function dmaRefine(facts: Readonly<Record<string, string>>): Refinement | undefi
         fix: 'raise the limit above guest RAM plus about 1 GiB (ulimit -l unlimited, LimitMEMLOCK=infinity in the unit, or libvirt <memtune><hard_limit>); check free memory and hugepages with `vfiokit doctor --memory SIZE`. If guest RAM is on 1 GiB pages from hugetlb_cma=, reserve them as ordinary boot-time hugepages instead (hugepagesz=1G hugepages=N, no hugetlb_cma) and keep them out of movable memory',
       };
     case 'ENOSPC':
-      return {
-        cause:
-          "ENOSPC: vfio_iommu_type1 allows at most dma_entry_limit (65535 by default) mappings per container and they ran out: guest RAM split into many small pieces (virtio-mem blocks, a vIOMMU mapping page by page), or a user inside QEMU that maps I/O buffers one by one — its userspace NVMe block driver (-drive file.driver=nvme, nvme:// over vfio-pci) maps each request's buffer and, in releases without its flush-and-retry on ENOSPC, exhausts the limit under load",
-        fix: "back guest RAM with hugepages, use larger virtio-mem block-size, or raise the limit: options vfio_iommu_type1 dma_entry_limit=N; for QEMU's NVMe block driver use a release that flushes its mappings and retries on ENOSPC",
-      };
+      return DMA_ENTRY_LIMIT;
     case 'EINVAL':
       return {
         cause:

@@ -335,3 +335,13 @@ export function refineIntrRemapFault(f: Facts): Refinement | undefined {
       return undefined;
   }
 }
+
+/**
+ * VFIO_IOMMU_MAP_DMA's ENOSPC, wherever a VMM reports it: vfio_iommu_type1 counts the mappings of a
+ * container against dma_entry_limit (vfio_dma_do_map(): -ENOSPC when dma_avail is 0).
+ */
+export const DMA_ENTRY_LIMIT: Refinement = {
+  cause:
+    "ENOSPC: vfio_iommu_type1 allows at most dma_entry_limit (65535 by default) mappings per container and they ran out: guest RAM split into many small pieces (virtio-mem blocks, a vIOMMU mapping page by page), or a user inside QEMU that maps I/O buffers one by one — its userspace NVMe block driver (-drive file.driver=nvme, nvme:// over vfio-pci) maps each request's buffer and, in releases without its flush-and-retry on ENOSPC, exhausts the limit under load",
+  fix: "back guest RAM with hugepages, use larger virtio-mem block-size, or raise the limit: options vfio_iommu_type1 dma_entry_limit=N; for QEMU's NVMe block driver use a release that flushes its mappings and retries on ENOSPC",
+};
