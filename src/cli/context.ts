@@ -11,6 +11,7 @@ import { isArchivePath } from '../host/archive-path.js';
 import { type HostState, openHostState } from '../host/host-state.js';
 import { type HostRoot, openRoot } from '../host/root.js';
 import { writeJson } from './json-out.js';
+import { type OutStream, stdout } from './stdout.js';
 
 export interface CliContext {
   readonly json: boolean;
@@ -42,11 +43,11 @@ export interface GlobalOptions {
 
 export function makeContext(
   opts: GlobalOptions,
-  io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream } = process,
+  io: { stdout: OutStream; stderr: NodeJS.WritableStream } = { stdout: stdout(), stderr: process.stderr },
   /** Where --root FILE.tar.gz was unpacked, and what the unpack had to say. */
   unpacked?: { dir: string; notes: readonly string[] },
 ): CliContext {
-  const tty = Boolean((io.stdout as NodeJS.WriteStream).isTTY);
+  const tty = Boolean(io.stdout.isTTY);
   const colour = opts.color !== false && !opts.json && tty && !process.env.NO_COLOR;
   const c = pc.createColors(colour);
   let root: HostRoot | undefined;
@@ -130,7 +131,7 @@ export function action<A extends unknown[]>(handler: Handler<A>) {
       opts.root && isArchivePath(opts.root)
         ? await (await import('../host/snapshot-archive.js')).unpackSnapshot(opts.root)
         : undefined;
-    const ctx = makeContext(opts, process, archive);
+    const ctx = makeContext(opts, undefined, archive);
     try {
       process.exitCode = await handler(ctx, ...args);
     } finally {

@@ -6,6 +6,7 @@ import { isMainThread, workerData } from 'node:worker_threads';
 import { Command, CommanderError } from 'commander';
 import { ExitCode, formatErrorLine, VfiokitError } from '../errors.js';
 import { registerCommands } from './registry.js';
+import { stdout } from './stdout.js';
 
 declare const VFIOKIT_VERSION: string | undefined;
 const version = typeof VFIOKIT_VERSION === 'string' ? VFIOKIT_VERSION : '0.0.0-dev';
@@ -21,6 +22,8 @@ export function buildProgram(argv: readonly string[] = []): Command {
     .option('--no-color', 'no colours in human output')
     .exitOverride()
     .configureOutput({
+      // Help and version go where commands write (stdout.ts), not through process.stdout.
+      writeOut: (str) => stdout().write(str),
       // One line: commander's message plus where to look.
       // commander adds a second line for suggestions ("(Did you mean --class?)"), and arguments
       // may hold newlines: keep it to one line.
@@ -71,11 +74,6 @@ export function reportError(e: unknown, debug: boolean): number {
   if (debug && e instanceof Error) process.stderr.write(`${e.stack}\n`);
   return ExitCode.problem;
 }
-
-// Writing to a closed pipe (`vfiokit devices | head`) is not an error worth a trace.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-});
 
 // A fleet worker thread started from the bundle (src/fleet/pool.ts) runs the worker loop, not
 // the CLI: the bundle is one file, so the worker is this same file. bin/vfiokit marks the CLI's own

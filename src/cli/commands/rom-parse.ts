@@ -10,6 +10,7 @@ import { parsedRomJson } from '../../rom/rom-json.js';
 import { formatRomParser } from '../../rom/rom-parser-format.js';
 import type { RomParseJson } from '../../schema/outputs/rom-parse.js';
 import type { CliContext } from '../context.js';
+import { stdout } from '../stdout.js';
 import { readRomFile } from './rom-files.js';
 import { parseDeviceId, readDeviceId } from './rom-ids.js';
 import { renderRom } from './rom-render.js';
@@ -32,7 +33,7 @@ export function runRomParse(ctx: CliContext, files: string[], opts: RomParseOpti
     let ok = true;
     for (const f of files) {
       const r = formatRomParser(readRomFile(f));
-      process.stdout.write(Buffer.from(r.text, 'latin1'));
+      stdout().write(Buffer.from(r.text, 'latin1'));
       ok &&= r.ok;
     }
     return ok ? ExitCode.ok : ExitCode.problem;
