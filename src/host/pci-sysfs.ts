@@ -23,6 +23,7 @@ import {
   tryParsePciAddress,
 } from '../pci/address.js';
 import { type DecodedConfig, decodeConfig } from '../pci/decode-config.js';
+import { classFromConfig, vfClass } from '../pci/kernel-class.js';
 import type { PciDevice, PciScan, UnknownFact } from '../pci/types.js';
 
 export type { PciScan, UnreadableDevice } from '../pci/types.js';
@@ -289,6 +290,7 @@ export function scanPciDevices(root: HostRoot, opts: ScanOptions = {}): PciScan 
     slab: new ByteSlab(),
     pfs: new Map(),
     vfs: new Map(),
+    vf0Class: new Map(),
     sriovBlind: false,
     drivers: readDriverDirs(root),
     busDirs: root.live && !bus ? new Map() : undefined,
@@ -348,6 +350,7 @@ export function tryReadPciDevice(
       slab: new ByteSlab(),
       pfs: new Map(),
       vfs: new Map(),
+      vf0Class: new Map(),
       sriovBlind: true,
       upstream: new Map(),
     },
@@ -443,6 +446,11 @@ interface ScanContext {
   /** The VFs of the PFs read so far, by name, with their PF's name (see readVfNames). */
   vfs: Map<string, string>;
   /**
+   * For each PF whose VF 0 was read: VF 0's name and, once read, the class its config gives (see
+   * classOfLiveConfig; undefined: it gave none).
+   */
+  vf0Class: Map<string, { vf0: string; cls?: number }>;
+  /**
    * A function read so far could have VFs its config did not show (config unreadable, cut short,
    * or a capability list not read whole): whether a function is a VF is then asked of its
    * directory (the physfn link) instead of taken from the PFs' capabilities.
@@ -486,6 +494,11 @@ interface DeviceAt {
   bridgeSubsystem?: [number, number];
   /** Config space as read to confirm an expected directory (a view of CONFIG_BUF: read next). */
   config?: Uint8Array;
+  /**
+   * A read found no group link or no attribute every device has: either the device has none, or
+   * it went away during the scan (finish() asks which when it does not read the class).
+   */
+  absent?: boolean;
 }
 
 /**
@@ -521,7 +534,8 @@ function readDevice(ctx: ScanContext, name: string, addr: PciAddress): PciDevice
     at.dir.listedDir || ctx.sriovBlind ? basename(at.dir.optionalLink('physfn')) : ctx.vfs.get(name);
   const dev = baseRecord(at, addr, dc, physfn);
   readDeviceLinks(at, dev);
-  if (ctx.facts === 'all') readAllFacts(at.dir, dev, dc);
+  // driver_override and numa_node: absent, the device may have gone (see readAllFacts).
+  if (ctx.facts === 'all' && !readAllFacts(at.dir, dev, dc)) at.absent = true;
   if (physfn) dev.physfn = physfn;
   applyConfig(dev, dc);
   if (at.vfDevice !== undefined && physfn === undefined)
@@ -676,6 +690,7 @@ function readVfNames(at: DeviceAt, bytes: Uint8Array, cap: number): void {
     if (vf > 0xffff) break;
     const name = formatPciAddress({ domain: pf.domain, bus: vf >> 8, device: (vf >> 3) & 0x1f, fn: vf & 7 });
     at.ctx.vfs.set(name, at.name);
+    if (i === 0) at.ctx.vf0Class.set(at.name, { vf0: name });
   }
 }
 
@@ -843,7 +858,7 @@ function readDeviceLinks(at: DeviceAt, dev: PciDevice): void {
       });
   } else if (groupLink.kind === 'broken') {
     unknownFacts.push({ fact: 'iommu_group', reason: groupLink.reason });
-  }
+  } else at.absent = true;
 }
 
 /**
@@ -854,8 +869,11 @@ type ConfigFacts = Pick<DecodedConfig, 'config' | 'capabilities' | 'pcie' | 'pro
   header?: unknown;
 };
 
-/** What only full scans read: driver_override, reset methods, NUMA node, link, SR-IOV. */
-function readAllFacts(dir: DeviceDir, dev: PciDevice, dc: ConfigFacts | undefined): void {
+/**
+ * What only full scans read: driver_override, reset methods, NUMA node, link, SR-IOV. False when
+ * driver_override (on every device since 3.16) or numa_node was not there.
+ */
+function readAllFacts(dir: DeviceDir, dev: PciDevice, dc: ConfigFacts | undefined): boolean {
   const override = dir.attr('driver_override');
   if (override && override !== '(null)') dev.driverOverride = override;
   const reset = dir.optional('reset_method');
@@ -869,6 +887,8 @@ function readAllFacts(dir: DeviceDir, dev: PciDevice, dc: ConfigFacts | undefine
     if (dc.pcie?.link) dev.link = linkFromConfig(dc.pcie.link);
   } else readLinkAttrs(dir, dev);
   readSriov(dir, dev, dc);
+  // numa_node too is on every device of a NUMA kernel (every x86-64 distribution's).
+  return override !== undefined && numa !== undefined;
 }
 
 /** The decoded config space into the record, in the record's field order. */
@@ -893,7 +913,11 @@ function applyConfig(dev: PciDevice, dc: DecodedConfig | undefined): void {
  */
 function finish(at: DeviceAt, dev: PciDevice): PciDevice {
   const { dir, p } = at;
-  const classCode = hexAttr(dir, 'class');
+  const fromConfig = classOfLiveConfig(at, dev);
+  // Without the class read, a read that found nothing (a group link, an attribute every device
+  // has) may have been the device going away: asked once more, then.
+  if (fromConfig !== undefined && at.absent && !dir.has('class')) return missing(at);
+  const classCode = fromConfig ?? hexAttr(dir, 'class');
   if (classCode === undefined) return missing(at);
   // The kernel's class attribute is pdev->class, set from a config read at enumeration; all ones
   // there is no class at all but a function that did not answer (see allOnes).
@@ -921,6 +945,29 @@ function finish(at: DeviceAt, dev: PciDevice): PciDevice {
     },
   ];
   return dev;
+}
+
+/** The kernel rewrites classes with fixups this project follows only for x86 (kernel-class.ts). */
+const X86 = process.arch === 'x64' || process.arch === 'ia32';
+
+/**
+ * On the live root of an x86 host, the class from the config space just read, when the kernel's
+ * rules say it is the class the attribute shows (pci/kernel-class.ts); undefined elsewhere: a
+ * snapshot's attribute is its record of the kernel's class.
+ */
+function classOfLiveConfig(at: DeviceAt, dev: PciDevice): number | undefined {
+  if (!X86 || !at.ctx.root.live || dev.config === undefined) return undefined;
+  const own = classFromConfig(dev.config.bytes, dev);
+  if (dev.physfn === undefined) return own;
+  // A VF shows VF 0's class (kernel-class.ts): VF 0's own is recorded for its siblings, which
+  // come after it; a VF whose PF's VF 0 was not read reads the attribute.
+  const pf = at.ctx.vf0Class.get(dev.physfn);
+  if (pf === undefined) return undefined;
+  if (pf.vf0 === at.name) {
+    pf.cls = own;
+    return own;
+  }
+  return vfClass(own, pf.cls);
 }
 
 /**

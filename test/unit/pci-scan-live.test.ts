@@ -7,13 +7,15 @@
 // own `physfn` links and group directories, laid out as the kernel makes them
 // (drivers/pci/iov.c pci_iov_add_virtfn, drivers/iommu/iommu.c iommu_group_add_device).
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { test } from 'node:test';
 import { openHostState } from '../../src/host/host-state.js';
 import { kernelGroupsFromLinks, readKernelGroups } from '../../src/host/kernel-groups.js';
 import { readPciDevices, scanPciDevices } from '../../src/host/pci-sysfs.js';
 import type { HostRoot } from '../../src/host/root.js';
 import type { PciDevice } from '../../src/pci/types.js';
-import { desktop } from '../helpers/fixture-builder.js';
+import { CLASS, desktop } from '../helpers/fixture-builder.js';
 import { fixtureScope } from '../helpers/fixture-scope.js';
 import { hostOf, SHAPES } from '../helpers/mixed-host.js';
 
@@ -223,4 +225,124 @@ test('the commands’ scan (HostState) lists the same capabilities as a full rea
     assert.deepEqual([listing[i].pcie, listing[i].acs], [d.pcie, d.acs], d.address);
   }
   assert.ok(decoded >= full.length, `the full read decodes registers (${decoded} capabilities)`);
+});
+
+/**
+ * The live view, counting the `class` attributes read, and (with `drop`) removing a device's
+ * directory as its group link is read, after its config space: a device unplugged mid-scan.
+ */
+function countingView(fx: { dir: string; root: HostRoot }, drop?: { sysfsPath: string }) {
+  const classReads: string[] = [];
+  const view = liveView(
+    new Proxy(fx.root, {
+      get(target, prop) {
+        const v = Reflect.get(target, prop, target);
+        if (typeof v !== 'function') return v;
+        return (p: unknown, ...rest: unknown[]) => {
+          if (typeof p === 'string' && p.endsWith('/class')) classReads.push(p);
+          if (drop && typeof p === 'string' && p === `${drop.sysfsPath}/iommu_group`)
+            fs.rmSync(path.join(fx.dir, drop.sysfsPath), { recursive: true, force: true });
+          return v.call(target, p, ...rest);
+        };
+      },
+    }),
+  );
+  return { view, classReads };
+}
+
+/** Writes bytes into a fixture device's config file and sets its class attribute. */
+function rewrite(fx: { dir: string }, sysfsPath: string, config: Record<number, number>, classAttr?: number) {
+  const file = path.join(fx.dir, sysfsPath, 'config');
+  const bytes = fs.readFileSync(file);
+  for (const [at, b] of Object.entries(config)) bytes[Number(at)] = b;
+  fs.writeFileSync(file, bytes);
+  if (classAttr !== undefined)
+    fs.writeFileSync(path.join(fx.dir, sysfsPath, 'class'), `0x${classAttr.toString(16).padStart(6, '0')}\n`);
+}
+
+test('the live scan takes the class from config space, and the attribute where the kernel changes it', () => {
+  const fx = build({
+    rootComplexes: [
+      {
+        devices: [
+          {
+            kind: 'endpoint',
+            class: CLASS.hostBridge,
+            vendor: 0x8086,
+            device: 0x29c0,
+            group: 0,
+            pcie: false,
+          },
+          // AMD NL USB: quirk_amd_dwc_class makes pdev->class 0c03fe; config keeps 0c0330.
+          { kind: 'endpoint', class: CLASS.usbXhci, vendor: 0x1022, device: 0x7912, group: 1, pcie: false },
+          // A type 0 header with the PCI-bridge class: pci_setup_device sets the class to 000000.
+          { kind: 'endpoint', class: CLASS.pciBridge, vendor: 0x1234, device: 0x0001, group: 2, pcie: false },
+          {
+            kind: 'root-port',
+            acs: true,
+            group: 3,
+            children: [
+              {
+                kind: 'endpoint',
+                class: CLASS.ethernet,
+                vendor: 0x8086,
+                device: 0x10fb,
+                group: 4,
+                driver: 'ixgbe',
+                sriov: { totalVfs: 8, numVfs: 3, vfDevice: 0x10ed, vfGroups: [5, 6, 7] },
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+  const usb = fx.devices.find((d) => d.address === '0000:00:01.0');
+  const odd = fx.devices.find((d) => d.address === '0000:00:02.0');
+  assert.ok(usb && odd);
+  // What the kernel shows for them (the attributes); their config stays as the device has it.
+  rewrite(fx, usb.sysfsPath, {}, 0x0c03fe);
+  rewrite(fx, odd.sysfsPath, {}, 0x000000);
+  const vfs = fx.devices.filter((d) => d.address.startsWith('0000:01:') && d.address !== '0000:01:00.0');
+  assert.equal(vfs.length, 3, vfs.map((d) => d.address).join(' '));
+  // VF 1's own config says another class than VF 0's: the kernel shows VF 0's (since 4.17), older
+  // kernels its own; the attribute is read. VF 2 agrees with VF 0: taken from config.
+  rewrite(fx, vfs[1].sysfsPath, { 11: 0x02, 10: 0x80, 9: 0x00 }, CLASS.ethernet);
+
+  const listed = readPciDevices(fx.root);
+  const { view, classReads } = countingView(fx);
+  const live = readPciDevices(view);
+  assert.equal(live.length, 8);
+  assert.deepEqual(live, listed);
+  const cls = new Map(live.map((d) => [d.address, d.classCode]));
+  assert.equal(cls.get('0000:00:01.0'), 0x0c03fe);
+  assert.equal(cls.get('0000:00:02.0'), 0x000000);
+  assert.equal(cls.get(vfs[1].address), CLASS.ethernet);
+  assert.deepEqual(
+    classReads.map((p) => p.split('/').at(-2)),
+    ['0000:00:01.0', '0000:00:02.0', vfs[1].address],
+    'only the devices the kernel may have changed',
+  );
+});
+
+test('a device unplugged between its config space and its group link is skipped, not recorded without its group', () => {
+  const fx = build(desktop);
+  const nvme = fx.devices.find((d) => d.driver === 'nvme');
+  assert.ok(nvme);
+  const { view, classReads } = countingView(fx, nvme);
+  const scan = scanPciDevices(view, { facts: 'grouping' });
+  assert.equal(
+    scan.devices.find((d) => d.address === nvme.address),
+    undefined,
+  );
+  assert.equal(scan.devices.length, readPciDevices(build(desktop).root).length - 1);
+  assert.deepEqual(
+    scan.unreadable.map((u) => u.address),
+    [nvme.address],
+  );
+  // Its class was not read from the attribute (nor any other device's): config gave them all.
+  assert.deepEqual(
+    classReads.filter((p) => !p.includes(nvme.address)),
+    [],
+  );
 });
