@@ -12,7 +12,7 @@ import type { Bar } from '../system/pci-resources.js';
 import { parseSetupRecord, RECORD_PATH, type SetupRecordRead } from '../system/setup-record.js';
 import { gatherHostFacts } from './host-facts.js';
 import { kernelGroupsFromLinks, readKernelGroups } from './kernel-groups.js';
-import { loadPciIds } from './pci-ids.js';
+import { loadPciIdsFor } from './pci-ids.js';
 import { readBars } from './pci-resources.js';
 import { completePciDevices, PCI_DEVICES_DIR, scanPciDevices } from './pci-sysfs.js';
 import type { HostRoot } from './root.js';
@@ -82,8 +82,8 @@ class RootHostState implements HostState {
     return this.hostFacts;
   }
 
-  pciIds(): PciIds {
-    return loadPciIds();
+  pciIdsFor(devices: readonly PciDevice[]): PciIds {
+    return loadPciIdsFor(devices);
   }
 
   bars(address: string): Bar[] {

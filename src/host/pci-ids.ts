@@ -4,7 +4,7 @@
  * only when a command prints names.
  */
 import * as fs from 'node:fs';
-import { type PciIds, parsePciIds } from '../pci/ids.js';
+import { type PciIds, PciIdsCut, parsePciIds, type WantedId } from '../pci/ids.js';
 
 export const PCI_IDS_PATHS = ['/usr/share/misc/pci.ids', '/usr/share/hwdata/pci.ids', '/usr/share/pci.ids'];
 
@@ -28,4 +28,41 @@ export function loadPciIds(): PciIds {
   }
   cached = parsePciIds('');
   return cached;
+}
+
+/** How much of the file a cut reads at a time. */
+const PIECE = 64 * 1024;
+
+/**
+ * The names these devices need (and every class's), read from the same file loadPciIds would
+ * read, a piece at a time: the whole file is never held (pci/ids.ts PciIdsCut). Lookups of other
+ * vendors and devices find nothing, so this is for commands that name the devices of a scan.
+ */
+export function loadPciIdsFor(devices: Iterable<WantedId>): PciIds {
+  if (cached) return cached;
+  const env = process.env.VFIOKIT_PCI_IDS;
+  const paths = env ? [env] : PCI_IDS_PATHS;
+  for (const p of paths) {
+    let fd: number;
+    try {
+      fd = fs.openSync(p, 'r');
+    } catch {
+      continue;
+    }
+    try {
+      const cut = new PciIdsCut(devices);
+      const piece = new Uint8Array(PIECE);
+      for (;;) {
+        const n = fs.readSync(fd, piece, 0, PIECE, null);
+        if (n <= 0) break;
+        cut.push(piece.subarray(0, n));
+      }
+      return parsePciIds(cut.end(), p);
+    } catch {
+      // Unreadable after all (a directory, EIO): the next place, as loadPciIds does.
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+  return parsePciIds('');
 }

@@ -143,8 +143,9 @@ export function parsePciIds(data: string | Uint8Array, source?: string): PciIds 
   };
   const classMap = () => {
     if (!classes) {
-      const at = buf.indexOf('\nC ');
-      classes = at < 0 ? new Map() : parseClasses(buf.toString('utf8', at).replace(/\r\n/g, '\n'));
+      // The section's first line, at the very start of the file too.
+      const at = buf[0] === 0x43 && buf[1] === 0x20 ? 0 : buf.indexOf('\nC ');
+      classes = at < 0 ? new Map() : parseClasses(`\n${buf.toString('utf8', at).replace(/\r\n/g, '\n')}`);
     }
     return classes;
   };
@@ -215,4 +216,136 @@ export function deviceNames(ids: PciIds, d: PciDevice): NonNullable<PciDevice['n
   const c = ids.className(d.classCode);
   if (c) names.class = c;
   return names;
+}
+
+/** The IDs a cut of the database keeps names for. */
+export interface WantedId {
+  vendorId: number;
+  deviceId: number;
+}
+
+/**
+ * pci.ids cut to the lines some devices' names need, fed in pieces as the file is read: their
+ * vendors' lines, their device lines with the subsystem lines below them, and the class section
+ * (a few KB). parsePciIds over the result answers every lookup of those vendors and devices (and
+ * every class) as over the whole file; other vendors and devices are not in it. A command naming
+ * the devices of one scan needs a few dozen lines of the 1.3 MB: read whole and kept, the file was
+ * 1.3 MB of `vfiokit groups`' peak memory on 4,096 functions (host/pci-ids.ts loadPciIdsFor).
+ */
+export class PciIdsCut {
+  private readonly want = new Map<number, Set<number>>();
+  private out = new Uint8Array(16 * 1024);
+  private used = 0;
+  /** The unfinished last line of the pieces so far. */
+  private tail: Uint8Array = new Uint8Array(0);
+  /** The device IDs wanted of the vendor whose block this is. */
+  private vendorWant: Set<number> | undefined;
+  private vendorKept = false;
+  private deviceKept = false;
+  private inClasses = false;
+
+  constructor(devices: Iterable<WantedId>) {
+    for (const d of devices) {
+      const set = this.want.get(d.vendorId);
+      if (set) set.add(d.deviceId);
+      else this.want.set(d.vendorId, new Set([d.deviceId]));
+    }
+    // A first line, so that a class section at the start is still found after a newline.
+    this.keep(CUT_HEADER, 0, CUT_HEADER.length);
+  }
+
+  /** The next piece of the file (the bytes are not kept: the caller may reuse them). */
+  push(piece: Uint8Array): void {
+    let bytes = piece;
+    let pos = 0;
+    if (this.tail.length) {
+      const nl = byteIndexOf.call(piece, 0x0a);
+      if (nl < 0) {
+        this.tail = concat(this.tail, piece);
+        return;
+      }
+      bytes = concat(this.tail, piece.subarray(0, nl + 1));
+      this.tail = new Uint8Array(0);
+      this.line(bytes, 0, bytes.length - 1);
+      bytes = piece;
+      pos = nl + 1;
+    }
+    for (;;) {
+      const nl = byteIndexOf.call(bytes, 0x0a, pos);
+      if (nl < 0) break;
+      this.line(bytes, pos, nl);
+      pos = nl + 1;
+    }
+    if (pos < bytes.length) this.tail = bytes.slice(pos);
+  }
+
+  /** The cut: a pci.ids text for parsePciIds. */
+  end(): Uint8Array {
+    if (this.tail.length) this.line(this.tail, 0, this.tail.length);
+    this.tail = new Uint8Array(0);
+    return this.out.subarray(0, this.used);
+  }
+
+  /** One line, [a, b) without its newline, kept or dropped as the lookups need it. */
+  private line(buf: Uint8Array, a: number, b: number): void {
+    const c = buf[a];
+    // Blank (CRLF blank too) and comment lines: the lookups skip them inside a block.
+    if (b <= a || (c === 0x0d && b === a + 1) || c === 0x23) return;
+    if (c === 0x09) {
+      if (buf[a + 1] === 0x09) {
+        // A subsystem line (or a class's programming interface).
+        if (this.deviceKept || this.inClasses) this.keep(buf, a, b);
+        return;
+      }
+      if (this.inClasses) this.keep(buf, a, b);
+      else if (this.vendorKept) {
+        // A device line: "\tdddd  name", as the lookups find them.
+        const id = buf[a + 5] === 0x20 && buf[a + 6] === 0x20 ? hex4At(buf, a + 1) : -1;
+        this.deviceKept = id >= 0 && this.vendorWant?.has(id) === true;
+        if (this.deviceKept) this.keep(buf, a, b);
+      }
+      return;
+    }
+    this.deviceKept = false;
+    this.inClasses = c === 0x43 && buf[a + 1] === 0x20; // "C cc  Class"
+    const id = !this.inClasses && buf[a + 4] === 0x20 && buf[a + 5] === 0x20 ? hex4At(buf, a) : -1;
+    this.vendorWant = id >= 0 ? this.want.get(id) : undefined;
+    this.vendorKept = this.vendorWant !== undefined;
+    if (this.vendorKept || this.inClasses) this.keep(buf, a, b);
+  }
+
+  /** Appends [a, b) and a newline to the cut. */
+  private keep(buf: Uint8Array, a: number, b: number): void {
+    const n = b - a + 1;
+    if (this.used + n > this.out.length) {
+      const grown = new Uint8Array(Math.max(this.out.length * 2, this.used + n));
+      grown.set(this.out.subarray(0, this.used));
+      this.out = grown;
+    }
+    this.out.set(buf.subarray(a, b), this.used);
+    this.out[this.used + n - 1] = 0x0a;
+    this.used += n;
+  }
+}
+
+const CUT_HEADER = new TextEncoder().encode('# pci.ids cut to the devices of one scan');
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** Four hex digits at `pos` as a number, or -1. */
+function hex4At(buf: Uint8Array, pos: number): number {
+  if (pos + 4 > buf.length) return -1;
+  let n = 0;
+  for (let i = pos; i < pos + 4; i++) {
+    const c = buf[i] | 0x20;
+    const d = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1;
+    if (d < 0) return -1;
+    n = (n << 4) | d;
+  }
+  return n;
 }

@@ -214,7 +214,8 @@ function addVmFacts(host: HostState, contexts: DeviceContext[], vm: VmDefinition
 /** pci.ids names of the checked devices and their companions ("Vendor Device"). */
 function contextNames(host: HostState, contexts: DeviceContext[]): Record<string, string> {
   const names: Record<string, string> = {};
-  const ids = host.pciIds();
+  const named = contexts.flatMap((c) => [c.device, ...c.companions]);
+  const ids = host.pciIdsFor(named);
   for (const c of contexts) {
     for (const d of [c.device, ...c.companions]) {
       const n = deviceNames(ids, d);

@@ -57,8 +57,9 @@ export function buildHostReport(host: HostState): HostReport {
   const scan = host.pciWith(isDisplay);
   const devices = scan.devices;
   const kernel = host.kernelGroups();
-  const pciIds = host.pciIds();
-  const displays = devices.filter(isDisplay).map((d) => displaySummary(d, devices, pciIds));
+  const shown = devices.filter(isDisplay);
+  const pciIds = host.pciIdsFor(shown);
+  const displays = shown.map((d) => displaySummary(d, devices, pciIds));
   const warnings = scanWarnings({ devices, kernel, unreadable: scan.unreadable, flattened: scan.flattened });
   // An absent device directory is not a host without PCI devices: every PC has a host bridge.
   let pciDevices: number | null = devices.length;

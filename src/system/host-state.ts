@@ -52,8 +52,12 @@ export interface HostState {
    * again if the kept facts were read for verdicts.
    */
   facts(need?: 'all' | 'verdicts'): HostFacts;
-  /** The pci.ids database of the machine running vfiokit (never the snapshot's). */
-  pciIds(): PciIds;
+  /**
+   * The pci.ids database of the machine running vfiokit (never the snapshot's), cut to what these
+   * devices' names need and the classes': lookups of other IDs find nothing. (The whole file
+   * for any ID: host/pci-ids.ts loadPciIds.)
+   */
+  pciIdsFor(devices: readonly PciDevice[]): PciIds;
   /** A device's BARs from sysfs `resource` ([] when unreadable). */
   bars(address: string): Bar[];
   /** The record `vfiokit setup` keeps, if setup ran here. */

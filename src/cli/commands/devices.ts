@@ -1,6 +1,5 @@
 /** `vfiokit devices`: every PCI device, optionally filtered by kind or vendor. */
 import { EnvironmentError } from '../../errors.js';
-import { loadPciIds } from '../../host/pci-ids.js';
 import { PCI_DEVICES_DIR } from '../../host/pci-sysfs.js';
 import { rootAdvice } from '../../host/root.js';
 import { matchesKind, parseDeviceKind, parseVendorId } from '../../pci/class-filter.js';
@@ -39,7 +38,7 @@ export async function runDevices(ctx: CliContext, opts: DevicesOptions): Promise
   let devices = scan.devices;
   if (kind) devices = devices.filter((d) => matchesKind(kind, d.classCode));
   if (vendor !== undefined) devices = devices.filter((d) => d.vendorId === vendor);
-  const ids = loadPciIds();
+  const ids = ctx.host().pciIdsFor(devices);
   for (const d of devices) d.names = deviceNames(ids, d);
   if (ctx.json) {
     const doc: DevicesJson = {

@@ -39,8 +39,9 @@ export async function runGroups(ctx: CliContext, opts: GroupsOptions): Promise<n
   if (kernel.listError !== undefined) hasKernelGroups(root);
   if (!kernel.enabled && !opts.simulate) throw iommuOffError();
   const devices = scan.devices;
-  // Names come from this machine's pci.ids (never the snapshot's), read once.
-  const ids = host.pciIds();
+  // Names come from this machine's pci.ids (never the snapshot's), read once, keeping only the
+  // lines these devices need.
+  const ids = host.pciIdsFor(devices);
   for (const d of devices) d.names = deviceNames(ids, d);
   const report = buildGroupsReport({
     root: root.name,

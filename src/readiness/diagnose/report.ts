@@ -51,7 +51,7 @@ export function buildDiagnoseReport(
   ) {
     try {
       const devices = host.pci().devices;
-      const ids = host.pciIds();
+      const ids = host.pciIdsFor(devices);
       for (const d of devices) d.names = deviceNames(ids, d);
       index = new HostIndex(host, devices);
     } catch {
