@@ -38,11 +38,12 @@ async function main() {
     if (fs.existsSync(path.join(snap, 'manifest.json')))
       for (const args of [['groups'], ['groups', '--json'], ['groups', '--tree'], ['devices'], []])
         runs.push([...args, '--root', snap]);
-    // Output goes nowhere: the warm-up only has to run the code.
-    process.stdout.write = () => true;
+    // Output goes nowhere: the warm-up only has to run the code (main's second argument takes
+    // standard output, src/cli/main.ts).
+    const nowhere = { write: () => true };
     process.stderr.write = () => true;
     for (const args of runs) {
-      await exports.main(['node', 'vfiokit', ...args]);
+      await exports.main(['node', 'vfiokit', ...args], nowhere);
       process.exitCode = undefined;
     }
   } finally {

@@ -30,20 +30,20 @@ const idOf = (a) =>
   `${fs.readFileSync(`${DEV}/${a}/vendor`, 'utf8').trim().slice(2)}:${fs.readFileSync(`${DEV}/${a}/device`, 'utf8').trim().slice(2)}`;
 const byId = (id) => fs.readdirSync(DEV).filter((a) => idOf(a) === id);
 
-/** main() in this process, its stdout captured. */
+/** main() in this process, what it printed kept (main's second argument: src/cli/main.ts). */
 async function vfiokit(args) {
-  const write = process.stdout.write;
   let text = '';
-  process.stdout.write = (c) => {
-    text += String(c);
-    return true;
+  const out = {
+    write: (c) => {
+      text += typeof c === 'string' ? c : Buffer.from(c).toString('utf8');
+      return true;
+    },
   };
   const saved = process.exitCode;
   let code;
   try {
-    code = await main(['node', 'vfiokit', ...args]);
+    code = await main(['node', 'vfiokit', ...args], out);
   } finally {
-    process.stdout.write = write;
     process.exitCode = saved;
   }
   return { code, text };

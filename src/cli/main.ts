@@ -6,7 +6,7 @@ import { isMainThread, workerData } from 'node:worker_threads';
 import { Command, CommanderError } from 'commander';
 import { ExitCode, formatErrorLine, VfiokitError } from '../errors.js';
 import { registerCommands } from './registry.js';
-import { stdout } from './stdout.js';
+import { type OutStream, redirectStdout, stdout } from './stdout.js';
 
 declare const VFIOKIT_VERSION: string | undefined;
 const version = typeof VFIOKIT_VERSION === 'string' ? VFIOKIT_VERSION : '0.0.0-dev';
@@ -43,13 +43,20 @@ function wantsDebug(argv: string[]): boolean {
   return argv.includes('--debug') || process.env.VFIOKIT_DEBUG === '1';
 }
 
-export async function main(argv: string[] = process.argv): Promise<number> {
+/**
+ * Runs one command. `out`: where its standard output goes instead of fd 1, for a caller running
+ * commands in its own process.
+ */
+export async function main(argv: string[] = process.argv, out?: OutStream): Promise<number> {
+  const restore = out && redirectStdout(out);
   try {
     const program = buildProgram(argv);
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
   } catch (e) {
     return reportError(e, wantsDebug(argv));
+  } finally {
+    restore?.();
   }
 }
 

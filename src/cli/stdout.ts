@@ -65,9 +65,23 @@ export class FdWriter implements OutStream {
 }
 
 let stdoutWriter: FdWriter | undefined;
+let redirected: OutStream | undefined;
 
-/** The process's standard output, made on first use. */
-export function stdout(): FdWriter {
+/** Where commands write: the process's standard output (made on first use), or a redirection. */
+export function stdout(): OutStream {
+  if (redirected) return redirected;
   stdoutWriter ??= new FdWriter(1);
   return stdoutWriter;
+}
+
+/**
+ * Commands write to `out` until the returned function is called: for main() run inside another
+ * program (the lab's guest runs many commands in one process and keeps what each printed).
+ */
+export function redirectStdout(out: OutStream): () => void {
+  const before = redirected;
+  redirected = out;
+  return () => {
+    redirected = before;
+  };
 }

@@ -68,3 +68,16 @@ test('help goes to standard output the same way', () => {
   assert.equal(full.status, 3);
   assert.equal(full.stderr, 'vfiokit: cannot write to standard output: ENOSPC\n');
 });
+
+test('main() run inside another program writes where it is told, not on fd 1', async () => {
+  const { main } = await import('../../src/cli/main.js');
+  let text = '';
+  const code = await main(['node', 'vfiokit', 'devices', '--json', '--root', fx.dir], {
+    write: (c: string | Uint8Array) => {
+      text += typeof c === 'string' ? c : Buffer.from(c).toString('utf8');
+      return true;
+    },
+  });
+  assert.equal(code, 0);
+  assert.equal(text, whole.stdout);
+});
