@@ -454,7 +454,7 @@ export const KERNEL_IOMMU_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/gpu/drm/i915/gvt/aperture_gm.c alloc_resource()',
     format: 'fail to allocate resource %s\n',
     versions:
-      'preceded by "requested %llu, remaining %llu, max %llu, taken %llu"; %s is "low GM space", "high GM space" or "fence"',
+      'followed by "request %luMB avail %luMB max %luMB taken %luMB" (kernel.gvt-resource-request-detail); Linux 4.10-4.12 printed "vgpu%d: fail to allocate resource %s" with gvt_err(), later releases gvt_err() or gvt_vgpu_err() ("gvt: vgpu N: …"); %s is "low GM space", "high GM space" or "fence"',
     patterns: [/fail to allocate resource (?<resource>low GM space|high GM space|fence)/],
     severity: 'error',
     title: 'GVT-g: not enough graphics memory (aperture) for another vGPU',
