@@ -10,12 +10,16 @@ export const PCI_IDS_PATHS = ['/usr/share/misc/pci.ids', '/usr/share/hwdata/pci.
 
 let cached: PciIds | undefined;
 
+/** Where the database is looked for, in order: VFIOKIT_PCI_IDS alone when set. */
+function candidates(): string[] {
+  const env = process.env.VFIOKIT_PCI_IDS;
+  return env ? [env] : PCI_IDS_PATHS;
+}
+
 /** The names database, read once per process; VFIOKIT_PCI_IDS names a file (or "none"). */
 export function loadPciIds(): PciIds {
   if (cached) return cached;
-  const env = process.env.VFIOKIT_PCI_IDS;
-  const paths = env ? [env] : PCI_IDS_PATHS;
-  for (const p of paths) {
+  for (const p of candidates()) {
     let bytes: Uint8Array;
     try {
       // Bytes, not text: the lookups decode only the lines they find (pci/ids.ts).
@@ -40,9 +44,7 @@ const PIECE = 64 * 1024;
  */
 export function loadPciIdsFor(devices: Iterable<WantedId>): PciIds {
   if (cached) return cached;
-  const env = process.env.VFIOKIT_PCI_IDS;
-  const paths = env ? [env] : PCI_IDS_PATHS;
-  for (const p of paths) {
+  for (const p of candidates()) {
     let fd: number;
     try {
       fd = fs.openSync(p, 'r');

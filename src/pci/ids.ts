@@ -78,17 +78,6 @@ export function parsePciIds(data: string | Uint8Array, source?: string): PciIds 
     }
     return limit;
   };
-  /** Four hex digits at `pos` as a number, or -1. */
-  const hex4 = (pos: number) => {
-    let n = 0;
-    for (let i = pos; i < pos + 4; i++) {
-      const c = buf[i] | 0x20; // lower case; digits are unchanged
-      const d = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1;
-      if (d < 0) return -1;
-      n = (n << 4) | d;
-    }
-    return n;
-  };
   /**
    * Where each device line of a vendor's block starts ("\tdddd  name"), by ID: one pass over the
    * block, so that looking up many IDs a large vendor (NVIDIA: 300 KB of lines) lacks costs one
@@ -100,7 +89,7 @@ export function parsePciIds(data: string | Uint8Array, source?: string): PciIds 
     for (let pos = ve.start; pos < ve.end; pos = lineEnd(pos) + 1) {
       if (buf[pos] !== 0x09 || buf[pos + 1] === 0x09 || buf[pos + 5] !== 0x20 || buf[pos + 6] !== 0x20)
         continue;
-      const id = hex4(pos + 1);
+      const id = hex4At(buf, pos + 1);
       if (id >= 0 && !lines.has(id)) lines.set(id, pos);
     }
     ve.lines = lines;
