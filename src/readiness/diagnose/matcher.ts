@@ -593,17 +593,15 @@ export class DiagnoseMatcher {
     const redactedBefore = this.redactedBefore;
     let hits = matchBody(body, this.compiled, this.recent, redactedBefore);
     // A paste wraps long messages ("... memory listener" / "initialization failed: ..."): a short
-    // bare line (no log prefix) nothing recognised is tried once more after the one before it,
-    // when that one was such a line too. Log files prefix every line, so they never pay for it.
+    // bare line (no log prefix) nothing recognised is tried once more after the line before it,
+    // when nothing recognised that one either (its log prefix taken off). A message wrapped twice
+    // is put together a line at a time. Log files prefix every line, so they never pay for it.
     const bare = stripped === text && body.length <= WRAP_MAX;
-    if (!hits.length && bare && this.wrapped !== undefined)
-      hits = matchBody(
-        `${this.wrapped} ${body.trimStart()}`,
-        this.compiled,
-        this.recent.slice(0, -1),
-        redactedBefore,
-      );
-    this.wrapped = !hits.length && bare ? body.trimEnd() : undefined;
+    const joined = bare && this.wrapped !== undefined ? `${this.wrapped} ${body.trim()}` : undefined;
+    if (!hits.length && joined !== undefined)
+      hits = matchBody(joined, this.compiled, this.recent.slice(0, -1), redactedBefore);
+    if (hits.length || body.length > WRAP_MAX) this.wrapped = undefined;
+    else this.wrapped = joined !== undefined && joined.length <= 2 * WRAP_MAX ? joined : body.trimEnd();
     for (const { entry, groups } of hits) {
       const { facts, device, group } = factsOf(groups);
       const key = `${entry.id}|${device ?? ''}|${group ?? ''}|${facts.errno ?? ''}`;
