@@ -1676,8 +1676,8 @@ export const GVT_TREE_LEFT_OUT: { file: string; format: string; why: string }[] 
   },
   {
     file: `${GVT}/handlers.c`,
-    format: 'dup mmio definition offset %x / fail to assign handlers to mmio block %x',
-    why: 'WARN()s while GVT-g builds its register table at set-up (a duplicate or missing table entry): a kernel build bug that makes GVT-g fail to load; the same situation as kernel.gvt-mmio-table-mismatch, with nothing the user configures',
+    format: 'fail to assign handlers to mmio block %x',
+    why: 'a WARN() while GVT-g builds its register table at set-up (a missing table entry): a kernel build bug that makes GVT-g fail to load; the same situation as kernel.gvt-mmio-table-mismatch, with nothing the user configures (the duplicate-entry WARN beside it is kernel.gvt-dup-mmio)',
   },
   {
     file: `${GVT}/handlers.c`,

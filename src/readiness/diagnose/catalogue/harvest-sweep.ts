@@ -441,7 +441,7 @@ export const HARVEST_SWEEP_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'An assigned device needs the emulated Intel IOMMU in caching mode',
     cause:
-      'the VM has an emulated Intel IOMMU (-device intel-iommu, libvirt <iommu model="intel">) and a vfio-pci device: QEMU can keep the host IOMMU in step with the guest\'s mappings only if the guest is told to report every mapping change, which is what caching-mode does, so without it QEMU refuses to start (or exits when the guest enables the IOMMU)',
+      'the VM has an emulated Intel IOMMU (-device intel-iommu, libvirt <iommu model="intel">) and a vfio-pci device: QEMU can shadow the guest\'s IOMMU mappings into the host IOMMU only if the guest reports every mapping change. Caching mode tells the guest that the IOMMU caches not-present entries, so the guest sends an IOTLB invalidation for each new mapping as well as for each removed one, and QEMU replays those into VFIO; without it new mappings go unseen, so QEMU refuses to start (or exits when the guest enables the IOMMU). People turn caching mode off for guests that mishandle it (e.g. a Hyper-V/Windows L1), which cannot work together with an assigned device',
     fix: "turn caching mode on: libvirt <iommu model='intel'><driver caching_mode='on' intremap='on'/></iommu> (with <ioapic driver='qemu'/> under <features>), or -device intel-iommu,caching-mode=on,intremap=on with -machine q35,kernel-irqchip=split; or drop the vIOMMU if the guest does not need it",
     render: render(QEMU),
     examples: [

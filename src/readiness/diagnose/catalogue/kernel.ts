@@ -77,12 +77,53 @@ const D3COLD_FIX =
  * irq_bypass_register_producer(): -EBUSY for a token already registered; the consumer's
  * add_producer() errno otherwise, e.g. -ENOENT from KVM on POWER, arch/powerpc/kvm/book3s_hv.c).
  */
+/** GICv3 ITS command error codes (include/linux/irqchip/arm-gic-v3.h, "ITS error numbers"). */
+const ITS_ERRORS: Record<number, string> = {
+  65799: 'E_ITS_MOVI_UNMAPPED_INTERRUPT',
+  65801: 'E_ITS_MOVI_UNMAPPED_COLLECTION',
+  66311:
+    "E_ITS_INT_UNMAPPED_INTERRUPT (the device ID / event ID pair has no translation in the guest's virtual ITS)",
+  66823: 'E_ITS_CLEAR_UNMAPPED_INTERRUPT',
+  67585: 'E_ITS_MAPD_DEVICE_OOR',
+  67586: 'E_ITS_MAPD_ITTSIZE_OOR',
+  67842: 'E_ITS_MAPC_PROCNUM_OOR',
+  67843: 'E_ITS_MAPC_COLLECTION_OOR',
+  68100: 'E_ITS_MAPTI_UNMAPPED_DEVICE',
+  68101: 'E_ITS_MAPTI_ID_OOR',
+  68102: 'E_ITS_MAPTI_PHYSICALID_OOR',
+  68615: 'E_ITS_INV_UNMAPPED_INTERRUPT',
+  68873: 'E_ITS_INVALL_UNMAPPED_COLLECTION',
+  69121: 'E_ITS_MOVALL_PROCNUM_OOR',
+  69383: 'E_ITS_DISCARD_UNMAPPED_INTERRUPT',
+};
+function itsError(code: number): string {
+  const hex = `0x${code.toString(16).padStart(6, '0')}`;
+  const name = ITS_ERRORS[code];
+  return name ? `${code} = ${hex}, ${name}` : `${code} = ${hex}, an ITS error code`;
+}
+
 function refineIrqBypass(f: Readonly<Record<string, string>>): Refinement | undefined {
+  const err = Number(f.err);
+  if (f.side === 'consumer' && f.err === '-16')
+    return {
+      title:
+        'KVM could not register an irqfd for IRQ bypass: the eventfd already has a consumer (posted interrupts off for it)',
+      cause:
+        "irq_bypass_register_consumer() returned -EBUSY: an IRQ-bypass consumer with the same token (the eventfd behind this irqfd) is already registered — another irqfd on the same eventfd is still alive. That happens when a VMM process hands a running VM to a new process (QEMU cpr-transfer / live update) while the old process still holds its KVM and irqfd descriptors, or when the VMM assigns one eventfd to two irqfds (or two VMs). The new irqfd still injects interrupts through the normal path, but the assigned device loses the bypass (posted interrupts / vLPI), and if the old irqfd keeps the producer the device's interrupts can go to the old process",
+      fix: 'make sure the previous VMM process has closed its KVM descriptors (its irqfds) before the new one assigns them — with cpr-transfer use a QEMU that closes the old KVM fds after the transfer; otherwise look for two irqfds on one eventfd in the VMM',
+    };
   if (f.err === '-16')
     return {
       cause:
         'irq_bypass_register_producer() returned -EBUSY: a producer with the same token (the eventfd of this vector) is still registered. Either the previous registration of this vector was never removed — a stale entry left by an error or teardown path in vfio-pci or irqbypass, a kernel bug (fixes of this kind went upstream; a later "list_del corruption" or a crash confirms one) — or two vectors or devices were given the same eventfd by the VMM. Interrupts still reach the guest through the normal path',
       fix: 'if it appears once per vector after the guest re-programs MSI-X and nothing else follows, nothing is broken; if it repeats, or list corruption or a crash follows, update to the newest stable kernel of your series and report it with the log to kvm@vger.kernel.org',
+    };
+  if (err > 0x10000 && err < 0x20000)
+    return {
+      title:
+        'Direct vLPI injection not set up for one vector: the guest has not mapped it in its virtual ITS (arm64 GICv4)',
+      cause: `on arm64 with GICv4/4.1, KVM forwards an MSI straight to the guest (a vLPI) only for a vector the guest has mapped in its virtual ITS. The positive number is not an errno but an ITS error code from vgic_its_resolve_lpi(): ${itsError(err)}. The usual reason is that the VMM enabled more MSI vectors than the guest driver programs (QEMU enables a power-of-2 count, the driver uses fewer), so the unused vectors have no vITS mapping; those vectors simply stay on the normal injection path. Harmless for vectors the guest never uses`,
+      fix: 'nothing is broken; if a vector the guest does use reports this, check that the guest driver programmed it (its MSI-X table entry and the vITS MAPTI) and update the host kernel',
     };
   if (f.err === '-2')
     return {
@@ -383,8 +424,8 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     severity: 'warning',
     title: 'The device lost its BAR settings behind vfio-pci',
     cause:
-      "vfio-pci found the device's BARs cleared while the guest used it: the device reset itself (some GPUs do when their guest driver unloads or crashes), or it dropped into D3 or off the link and came back. vfio-pci restores the BARs, but the guest driver's state is gone",
-    fix: 'if the guest then hangs or its driver fails, the device does not survive this reset: use vendor-reset for AMD GPUs, update the guest driver, and check dmesg for AER or power-state lines around this one',
+      'vfio-pci found the device\'s BARs cleared while the guest used it: the device reset itself (some GPUs do when their guest driver unloads or crashes), it dropped into D3 or off the link and came back, or a reset (a secondary bus reset above it) left it answering before it was ready, so the BAR restore after the reset did not stick. The last one follows kernel updates: the wait after a bus reset was reworked in 2023 ("PCI: Unify delay handling for reset and resume", 6.4, taken into the stable kernels of the time), and a device without link-active reporting that needs the old fixed 1-second delay after a bus reset is then touched too early — a kernel regression for that device. vfio-pci restores the BARs, but the guest driver\'s state is gone',
+    fix: 'if it started with a kernel update, boot the previous kernel to confirm and report it to linux-pci with the device named (a longer delay after the secondary bus reset fixes it); if the guest then hangs or its driver fails, the device does not survive this reset: use vendor-reset for AMD GPUs, update the guest driver, and check dmesg for AER or power-state lines around this one',
     examples: [
       {
         text: '[ 6021.331002] vfio-pci 0000:0b:00.0: vfio_bar_restore: reset recovery - restoring BARs',
@@ -418,9 +459,13 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
   {
     id: 'kernel.vfio-irq-bypass-failed',
     source: 'kernel',
-    cite: 'torvalds/linux drivers/vfio/pci/vfio_pci_intrs.c vfio_msi_set_vector_signal()',
+    cite: 'torvalds/linux drivers/vfio/pci/vfio_pci_intrs.c vfio_msi_set_vector_signal(); virt/kvm/eventfd.c kvm_irqfd_assign() (consumer); arch/arm64/kvm/vgic/vgic-v4.c kvm_vgic_v4_set_forwarding() (ITS codes)',
     format: 'irq bypass producer (token %p) registration fails: %d\n',
-    patterns: [/irq bypass producer \(token [^)\n]{1,40}\) registration fails: (?<err>-?\d{1,5})/],
+    versions:
+      'Linux 6.17+: "irq bypass producer (eventfd %p) registration fails: %d"; KVM\'s side, virt/kvm/eventfd.c kvm_irqfd_assign(): "irq bypass consumer (token %p) registration fails: %d" (6.17+: "(eventfd %p)"); arm64 returns positive GICv3 ITS error codes (e.g. 66311 = 0x10307), printed with or without a space after the colon',
+    patterns: [
+      /irq bypass (?<side>producer|consumer) \((?:token|eventfd) [^)\n]{1,40}\) registration fails: ?(?<err>-?\d{1,6})/,
+    ],
     severity: 'info',
     title: 'Posted interrupts not set up for one vector (performance only)',
     cause:
@@ -432,6 +477,21 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
         text: '[  510.331288] vfio-pci 0000:01:00.0: irq bypass producer (token 00000000a5b7b5e3) registration fails: -16',
         origin: BUILT,
         facts: { bdf: '0000:01:00.0', err: '-16' },
+      },
+      {
+        text: '[  310.120044] irq bypass consumer (token 000000001c2d3e4f) registration fails: -16',
+        origin: BUILT,
+        facts: { side: 'consumer', err: '-16' },
+      },
+      {
+        text: 'vfio-pci 0000:05:00.0: irq bypass producer (token 00000000deadbeef) registration fails:66311',
+        origin: BUILT,
+        facts: { bdf: '0000:05:00.0', side: 'producer', err: '66311' },
+      },
+      {
+        text: 'vfio-pci 0000:05:00.0: irq bypass producer (eventfd 00000000deadbeef) registration fails: -16',
+        origin: BUILT,
+        facts: { side: 'producer', err: '-16' },
       },
     ],
     render: { prefix: 'vfio-pci 0000:01:00.0: ', args: ['00000000a1b2c3d4', -16] },
@@ -2392,8 +2452,8 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'A driver failed to bind',
     cause:
-      "the driver's probe returned an error. For vfio-pci, -22 (EINVAL) almost always means the device has no IOMMU group: the IOMMU is off or does not cover the device — Intel VT-d / AMD-Vi not enabled, or on Arm64 an SMMU that is disabled in the firmware or does not translate for this PCIe controller (vfio_pci_core_register_device needs a group)",
-    fix: 'for vfio-pci: enable the IOMMU (vfiokit doctor); -16 (EBUSY): another driver holds the device, unbind it first',
+      'the driver\'s probe returned an error. For vfio-pci, -22 (EINVAL) almost always means the device has no IOMMU group: the IOMMU is off or does not cover the device — Intel VT-d / AMD-Vi not enabled, or on Arm64 an SMMU that is disabled in the firmware or does not translate for this PCIe controller (vfio_pci_core_register_device needs a group). The other cause, since Linux 5.19 ("vfio: Require that devices support DMA cache coherence"): the device has a group, but its IOMMU does not report cache-coherent DMA (IOMMU_CAP_CACHE_COHERENCY) for it, and VFIO refuses it with -EINVAL. That is an Arm SMMU that the firmware does not describe as coherent (device tree: no dma-coherent property on the SMMU node; ACPI: the IORT COHACC flag clear) — since 6.2 the Arm SMMU drivers report coherency only from that description — or, in a guest on 5.19, a virtio-iommu before its fix in 6.0',
+    fix: 'for vfio-pci: enable the IOMMU (vfiokit doctor: the device must have /sys/bus/pci/devices/ADDR/iommu_group); if it has a group on an Arm board, the SMMU must be described as coherent (dma-coherent in its device-tree node, or the IORT COHACC flag; only if the hardware really walks page tables coherently); -16 (EBUSY): another driver holds the device, unbind it first',
     refine: (raw) => {
       // "vfio_pci" (a module name) and "fio-pci" (the first letter lost in a copy) can only be
       // vfio-pci: no other driver has those names.

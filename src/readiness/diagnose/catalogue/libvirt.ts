@@ -194,8 +194,8 @@ export const LIBVIRT_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'The mediated device (vGPU) of the domain does not exist',
     cause:
-      'the <hostdev type="mdev"> UUID has no device under /sys/bus/mdev/devices: mdevs are not persistent across host reboots unless defined with mdevctl (or libvirt nodedev-define), or the parent driver (NVIDIA vGPU manager, i915 GVT-g) is not loaded',
-    fix: 'create it again (mdevctl start -u UUID -p PARENT --type TYPE, or echo UUID > …/mdev_supported_types/TYPE/create) and make it persistent (mdevctl define --auto, or virsh nodedev-define + nodedev-autostart)',
+      'the <hostdev type="mdev"> UUID has no device under /sys/bus/mdev/devices: libvirt needs the mediated device to exist (be started) when the domain starts, and it does not start it. Usually the mdev is only defined — persistent but inactive (mdevctl define, virsh nodedev-define, or picked from the list in virt-manager, which shows defined ones too) and not started, or not set to autostart so it did not come back after the host rebooted; or the parent driver (NVIDIA vGPU manager, i915 GVT-g) is not loaded, so it cannot be started',
+    fix: 'start it first: `virsh nodedev-start mdev_UUID_PARENT` or `mdevctl start -u UUID` (`mdevctl list --defined` shows defined ones, `mdevctl list` the active ones; a new one: mdevctl start -u UUID -p PARENT --type TYPE, or echo UUID > …/mdev_supported_types/TYPE/create), and make it start at boot (`mdevctl modify -u UUID --auto`, or virsh nodedev-autostart); if starting fails, load the parent driver',
     render: {
       prefix: 'error: device not found: ',
       args: ['/sys/bus/mdev/devices/8e2a3f7c-1d2b-4f4e-9b1a-0c3d5e6f7a8b'],

@@ -94,8 +94,8 @@ export const MDEV_ENTRIES: CatalogueEntry[] = [
     severity: 'warning',
     title: 'A device stops offering mediated devices',
     cause:
-      'the parent driver is unloading or the device is being unbound: every mdev on it is removed, and a VM using one of them loses its vGPU',
-    fix: 'expected when the driver is unloaded on purpose; otherwise find what unloaded it (a driver update, a rebind script) and create the mdevs again after it is back',
+      'the parent driver is unloading or the device is being unbound (or, for vfio-ccw and vfio-ap, its channel paths or crypto queues are being removed): every mdev on it is removed. An mdev no VM has open goes at once ("Removing from iommu group", "detaching iommu"); for one still in use by a guest, removal blocks in vfio_unregister_group_dev() until the user releases it — vfio asks through the device\'s request callback (QEMU then unplugs it from the guest), and a vendor driver without a request handler, or a guest that ignores the unplug, leaves the removal (and the task doing it) waiting until the VM shuts down',
+    fix: 'expected when the driver is unloaded on purpose — shut down or detach the VMs using its mdevs first; if the removal hangs, find the VM that holds the mdev (`lsof /dev/vfio/*`, the guest named in "blocked until released by user" lines) and stop it; otherwise find what unloaded it (a driver update, a rebind script, a path or queue removal) and create the mdevs again after it is back',
     render: render('nvidia 0000:01:00.0: '),
     examples: [ex('nvidia 0000:01:00.0: MDEV: Unregistering', { bdf: '0000:01:00.0' })],
   },

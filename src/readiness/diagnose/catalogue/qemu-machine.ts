@@ -123,11 +123,24 @@ export const QEMU_MACHINE_ENTRIES: CatalogueEntry[] = [
     cause:
       'the device names a bus (bus=pci.3, bus=rp1) that no controller provides: a typo, a q35 name on an i440fx machine (pcie.0 vs pci.0), or a root port defined after the device',
     fix: 'define the controller (-device pcie-root-port,id=rp1,…) before the device that uses it, and use pcie.0 on q35 / pci.0 on pc',
+    refine: (f) =>
+      /^rp\d{1,3}$/.test(f.bus ?? '')
+        ? {
+            cause: `the device was put on root port ${f.bus}, and QEMU has no such port. "rpN" is how Kata Containers names the PCIe root ports it creates for VFIO devices: Kata placed the device on a root port (hotplug_vfio_on_root_bus / hot_plug_vfio = "root-port") but created none or too few, because the number of root ports in its configuration is 0 or smaller than the number of devices`,
+            fix: 'in the Kata runtime configuration (configuration.toml, e.g. /opt/kata/share/defaults/kata-containers/configuration-qemu.toml, or the runtime class annotations) set pcie_root_port to at least the number of VFIO devices, together with hotplug_vfio_on_root_bus = true (older releases) or hot_plug_vfio = "root-port"; or cold-plug the devices (cold_plug_vfio)',
+          }
+        : undefined,
     render: render(`${QEMU}-device vfio-pci,host=0000:01:00.0,bus=pci.3: `, 'pci.3'),
     examples: [
       ex("qemu-system-x86_64: -device vfio-pci,host=0000:01:00.0,bus=pci.3: Bus 'pci.3' not found", {
         bus: 'pci.3',
       }),
+      ex(
+        "qemu-system-x86_64: -device vfio-pci,host=0000:3b:00.0,x-pci-vendor-id=0x10de,bus=rp1: Bus 'rp1' not found",
+        {
+          bus: 'rp1',
+        },
+      ),
     ],
   },
   {

@@ -160,7 +160,7 @@ export const QEMU_TREE_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'The assigned device was refused: the emulated Intel IOMMU runs without caching mode',
     cause:
-      "the VM has an emulated Intel IOMMU (-device intel-iommu, libvirt <iommu model='intel'>) without caching-mode=on. For an assigned device QEMU must copy every mapping the guest makes into the host IOMMU, and it learns of new mappings only if the guest is told to report them, which is what caching mode does. Without it QEMU refuses this device (the address is its guest bus.slot.function): a device on the command line stops the VM from starting, a hot-plugged one is simply not added",
+      "the VM has an emulated Intel IOMMU (-device intel-iommu, libvirt <iommu model='intel'>) without caching-mode=on. For an assigned device QEMU must copy every mapping the guest makes into the host IOMMU, and it learns of new mappings only if the guest is told to report them: caching mode makes the guest send an IOTLB invalidation for every new mapping, which QEMU replays into the host IOMMU (the shadow of the guest's page tables). Without it QEMU refuses this device (the address is its guest bus.slot.function): a device on the command line stops the VM from starting, a hot-plugged one is simply not added",
     fix: "turn caching mode on: -device intel-iommu,caching-mode=on,intremap=on with -machine q35,kernel-irqchip=split (libvirt <iommu model='intel'><driver caching_mode='on' intremap='on'/></iommu> with <ioapic driver='qemu'/> under <features>); the vIOMMU options cannot change while the VM runs, so restart it. Or drop the vIOMMU if the guest does not need one",
     refine: (f) =>
       f.hotplug

@@ -49,6 +49,33 @@ const GVT_LEGACY = {
  * warning (hw/vfio/listener.c vfio_container_region_add(): "Allow unexpected mappings not to be
  * fatal for RAM devices").
  */
+/**
+ * What an unmapping's errno and range say. type1's unmap check (vfio_dma_do_unmap) rejected a
+ * range ending at 2^64 as a wrap-around until Linux 5.0 (58fec830fc19 "vfio/type1: Fix unmap
+ * overflow off-by-one"); QEMU then retried without the last page (567d7d3e6be5, removed in 2025).
+ * iommufd's unmap answers ENOENT when no mapping lies in the range (iopt_unmap_iova()).
+ */
+function refineDmaUnmap(f: Readonly<Record<string, string>>): Refinement | undefined {
+  const errno = errnoName(f);
+  let end: bigint | undefined;
+  if (f.iova && f.size) end = BigInt(`0x${f.iova}`) + BigInt(`0x${f.size}`);
+  if (errno === 'EINVAL' && end === 1n << 64n)
+    return {
+      title: 'An unmapping up to the top of the 64-bit address space was refused (old kernel bug)',
+      cause:
+        'the range ends exactly at 2^64 (the last page of the address space). VFIO type1 before Linux 5.0 checked for wrap-around with an integer overflow and refused such an unmap with -EINVAL; QEMU asks for it when a guest with an emulated vIOMMU (intel-iommu / VT-d, virtio-iommu) resets and its whole IOVA space is unmapped at once. QEMU 4.0 and later retry without the last page, so the line is harmless there',
+      fix: 'update the host kernel (the fix, "vfio/type1: Fix unmap overflow off-by-one", is in 5.0 and the stable kernels); with an older QEMU as well, update QEMU, or the mapping stays behind after a guest reset',
+    };
+  if (errno === 'ENOENT')
+    return {
+      title: 'An unmapping found nothing mapped in its range',
+      cause:
+        'the IOMMU had no mapping in the range QEMU asked to remove (iommufd answers ENOENT; type1 unmaps nothing). QEMU never mapped that section — a read-only or RAM-device section it skipped, a BAR whose mapping failed earlier, or a mapping already removed — so removing it finds nothing. At device unplug or VM shutdown it is harmless',
+      fix: 'nothing to do at unplug or shutdown; if it comes with a failure earlier in the log, read that earlier vfio_dma_map / IOMMU_IOAS_MAP line; repeated at run time with a QEMU build carrying local patches, check how that build maps read-only sections',
+    };
+  return undefined;
+}
+
 function dmaRefine(facts: Readonly<Record<string, string>>): Refinement | undefined {
   const bar = facts.warn !== undefined || /BAR \d|mmaps\[/.test(facts.region ?? '');
   const e = errnoName(facts);
@@ -689,8 +716,8 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'The same host device is assigned twice',
     cause:
-      'QEMU keeps the devices it has attached per VFIO group (per iommufd context with the cdev /dev/vfio/devices backend) and refuses a device whose host name is already among them: the same host PCI function is assigned twice — two -device vfio-pci (or two <hostdev>) entries, or a hot-plug (QMP device_add, from a management layer or device plugin) of a function that the VM already has from its definition or an earlier hot-plug that was never removed',
-    fix: 'remove the duplicate; to give the guest several functions assign each function once; before hot-plugging, check the VM does not have the device already (QMP query-pci, virsh dumpxml) and that the allocator (device plugin, management layer) does not hand the same device out twice',
+      'QEMU keeps the devices it has attached per VFIO group (per iommufd context with the cdev /dev/vfio/devices backend) and refuses a device whose host name is already among them: the same host PCI function is assigned twice — two -device vfio-pci (or two <hostdev>) entries, or a hot-plug (QMP device_add, from a management layer or device plugin) of a function that the VM already has from its definition or an earlier hot-plug that was never removed. A re-plug right after device_del hits it too: device_del only asks the guest to release the device, and the old vfio-pci object is detached when it is finalized — after the guest acknowledges the unplug, and only once nothing holds a reference to it (a reference leak in QEMU keeps it attached for good; virtio-net failover with failover_pair_id had one while its primary-device handling was reworked in early 2021, fixed by adding the missing object_unref)',
+    fix: 'remove the duplicate; to give the guest several functions assign each function once; before hot-plugging, check the VM does not have the device already (QMP query-pci, virsh dumpxml) and that the allocator (device plugin, management layer) does not hand the same device out twice; after device_del wait for the DEVICE_DELETED event before adding it again — if the event came and the device is still attached, the old object was never released (a QEMU bug: update QEMU, and report it with the device options, e.g. failover_pair_id)',
     render: {
       prefix: `${QEMU}-device vfio-pci,host=0000:01:00.0,id=hostdev1: vfio 0000:01:00.0: `,
       args: [],
@@ -864,18 +891,34 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
       /(?:vfio_container_dma_unmap|vfio_dma_unmap)\(0x[0-9a-fA-F]{1,16}, 0x(?<iova>[0-9a-fA-F]{1,16}), 0x(?<size>[0-9a-fA-F]{1,16})\) = (?<errno>-\d{1,3})/,
       // hw/vfio/container.c vfio_legacy_dma_unmap(): error_report("VFIO_UNMAP_DMA failed: %s")
       /VFIO_UNMAP_DMA failed: (?<err>[A-Z][A-Za-z /-]{2,60})/,
+      // QEMU before 2.x-4.x hw/vfio/common.c vfio_dma_unmap(): error_report("VFIO_UNMAP_DMA: %d", -errno)
+      /VFIO_UNMAP_DMA: (?<errno>-\d{1,3})\b/,
+      // backends/iommufd.c iommufd_backend_unmap_dma(): error_report("IOMMU_IOAS_UNMAP failed: %m")
+      /IOMMU_IOAS_UNMAP failed: (?<err>[A-Z][A-Za-z /-]{2,60})/,
     ],
+    refine: refineDmaUnmap,
     severity: 'warning',
     title: 'A DMA unmapping failed',
     cause:
       'removing a range from the host IOMMU failed, usually for a range whose mapping had failed before (a BAR) or at shutdown; it is a follow-up of an earlier mapping error, not a cause by itself',
-    fix: 'look for the first vfio_dma_map error in the log; if unmaps fail repeatedly at run time with -22 the guest memory layout changed under VFIO (report it with the QEMU version)',
+    fix: 'look for the first vfio_dma_map error in the log; -22 on a range that ends at the top of the 64-bit address space (often at a reset of a guest with a vIOMMU) is a host kernel bug fixed in Linux 5.0; other -22 repeated at run time means the guest memory layout changed under VFIO (report it with the QEMU version)',
     render: { prefix: QEMU, args: ['0x55e4a6b1c2d0', 0xfe000000, 0x1000000, -22, 'Invalid argument'] },
     examples: [
       {
         text: 'qemu-system-x86_64: vfio_dma_unmap(0x5596ed3a0e50, 0x383800000000, 0x10000000) = -22 (Invalid argument)',
         origin: BUILT,
         facts: { errno: '-22' },
+      },
+      {
+        text: 'qemu-system-x86_64: vfio_dma_unmap(0x55d0c1a2b3c0, 0xfee00000, 0xffffffff01200000) = -22 (Invalid argument)',
+        origin: BUILT,
+        facts: { iova: 'fee00000', size: 'ffffffff01200000', errno: '-22' },
+      },
+      { text: 'qemu-system-x86_64: VFIO_UNMAP_DMA: -22', origin: BUILT, facts: { errno: '-22' } },
+      {
+        text: 'qemu-kvm: IOMMU_IOAS_UNMAP failed: No such file or directory',
+        origin: BUILT,
+        facts: { err: 'No such file or directory' },
       },
     ],
   },
@@ -1196,8 +1239,8 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     severity: 'warning',
     title: 'Bus reset needs another group',
     cause:
-      'a secondary bus reset would also reset devices of another IOMMU group that this VM does not own (typically the GPU audio function in its own group)',
-    fix: 'assign every function of the card to the same VM (GPU and audio), so QEMU owns all affected groups',
+      'QEMU falls back to a bus (hot) reset only when the device\'s own reset (FLR, PM reset through VFIO_DEVICE_RESET) is missing or failed, and a secondary bus reset would also reset devices of another IOMMU group that this VM does not own (typically the GPU audio function in its own group), so the device is not reset. For an SR-IOV VF (which always has FLR, its PF in another group) it means the VF\'s reset failed because the host was removing it at that moment — sriov_numvfs set to 0 or the PF driver unbinding holds the device lock, so the try-lock reset gives up — and then the line is harmless: the VF is going away',
+    fix: 'for a card: assign every function of the card to the same VM (GPU and audio), so QEMU owns all affected groups; for a VF being removed by the host: nothing to do (detach it from the VM before removing VFs to avoid the noise)',
     render: { prefix: QEMU, args: ['0000:01:00.1', 14] },
     examples: [
       {
@@ -1246,6 +1289,12 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     refine: (f) => {
       const e = errnoName(f);
       if (e === 'EBUSY' || e === undefined) return undefined;
+      if (e === 'EINVAL')
+        return {
+          cause:
+            'VFIO_DEVICE_SET_IRQS refused INTx with EINVAL: vfio-pci accepts an INTx trigger only while no other interrupt index is active, so the kernel still had MSI or MSI-X enabled for the device when QEMU switched back to INTx (the guest disabled MSI-X, e.g. at a driver unload, a reboot or a guest that enables MSI-X with no vectors). QEMU 8.1 to 8.2.1 left the MSI-X index set in that case (a regression of its dynamic MSI-X allocation), fixed in QEMU 8.2.2 and 9.0 ("vfio/pci: Clear MSI-X IRQ index always"); the device\'s INTx then stays dead in the guest',
+          fix: 'update QEMU to 8.2.2 / 9.0 or later (or a distribution build with that fix); with another VMM, disable the MSI/MSI-X index (VFIO_DEVICE_SET_IRQS with count 0) before enabling INTx',
+        };
       return {
         cause: `VFIO_DEVICE_SET_IRQS for INTx failed with ${e}: the device has no usable INTx (pin 0 or a dead device), or its driver state is broken (${e === 'EPERM' ? 'the vfio-user server or vendor driver refused' : 'see dmesg'})`,
       };
@@ -1272,6 +1321,11 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
         text: 'qemu-system-x86_64: vfio: Error: Failed to setup INTx fd: Device or resource busy',
         origin: BUILT,
         facts: { err: 'Device or resource busy' },
+      },
+      {
+        text: 'qemu-system-x86_64: vfio 0000:06:00.0: Failed to set up TRIGGER eventfd signaling for interrupt INTX-0: VFIO_DEVICE_SET_IRQS failure: Invalid argument',
+        origin: BUILT,
+        facts: { bdf: '0000:06:00.0', err: 'Invalid argument' },
       },
     ],
   },

@@ -91,9 +91,9 @@ export function refineResetWait(f: Facts, final: boolean): Refinement | undefine
     };
   if (/bus reset|DPC/.test(r))
     return {
-      cause: `the device below the bridge did not respond (not ready, did not come back) after a secondary bus reset${r === 'DPC' ? ' done by Downstream Port Containment' : ''}: ${outcome}. GPUs that do not survive a bus reset (many AMD cards) behave like this; so does a device that was surprise-removed or hot-unplugged meanwhile (its config reads return all ones until the timeout)`,
+      cause: `the device below the bridge did not respond (not ready, did not come back) after a secondary bus reset${r === 'DPC' ? ' done by Downstream Port Containment' : ''}: ${outcome}. Devices that do not recover from a secondary bus reset behave like this: the link does not come back until power is removed — a hardware flaw the kernel handles with a no-bus-reset quirk (PCI_DEV_FLAGS_NO_BUS_RESET in drivers/pci/quirks.c, e.g. for several Atheros Wi-Fi chips) where it is known, and many AMD GPUs. So does a device that was surprise-removed or hot-unplugged meanwhile (its config reads return all ones until the timeout)`,
       fix: final
-        ? 'power-cycle the host; for AMD GPUs use vendor-reset (reset_method device_specific); avoid restarting the VM without a host reboot on cards that do not reset'
+        ? "power-cycle the host; for AMD GPUs use vendor-reset (reset_method device_specific); for another device that never survives a bus reset, keep bus reset away from it: writing reset_method only changes the per-function reset, while VFIO's hot reset (QEMU resetting the VM) resets the bus anyway — only the kernel's no-bus-reset quirk for the device stops that, so report the device (vendor:device ID) to linux-pci for one; meanwhile avoid restarting the VM without a host reboot"
         : 'wait for the outcome; for AMD GPUs use vendor-reset instead of the bus reset',
     };
   if (/D3hot/.test(r))
@@ -322,8 +322,8 @@ export function refineIntrRemapFault(f: Facts): Refinement | undefined {
     case 0x25:
       return {
         cause:
-          'the IOMMU blocked an interrupt in the old compatibility format: remapping runs with compatibility-format interrupts off, and something (the BIOS or SMM code, an IOAPIC entry or an MSI programmed before the kernel turned remapping on) still sends one',
-        fix: 'update the BIOS; if a device stops receiving interrupts, `intremap=nosid` or `intremap=off` is a diagnosis aid only (it weakens the isolation VFIO relies on)',
+          "the IOMMU blocked an interrupt in the old compatibility format: remapping runs with compatibility-format interrupts off, and something still sends one. When the named device is assigned to a VM, the device itself is the usual source: the guest sees a virtual MSI capability, and a guest driver that copies the guest's MSI address/data it reads there into the device by another path (its firmware or its own registers, as ath11k/ath12k Wi-Fi cards and some accelerators do) makes the device send the guest's untranslated MSI message instead of the remappable one vfio-pci set up. Without a VM: the BIOS or SMM code, an IOAPIC entry or an MSI programmed before the kernel turned remapping on",
+        fix: "for an assigned device: the device's guest driver must take its MSI address/data from the host (this needs a guest driver or QEMU support for that device; for ath11k/ath12k see the upstream patches for MSI in VMs) — until then the device's interrupts do not work in the guest; without a VM: update the BIOS. `intremap=off` is a diagnosis aid only (it removes the isolation VFIO relies on)",
       };
     case 0x26:
       return {
@@ -342,6 +342,6 @@ export function refineIntrRemapFault(f: Facts): Refinement | undefined {
  */
 export const DMA_ENTRY_LIMIT: Refinement = {
   cause:
-    "ENOSPC: vfio_iommu_type1 allows at most dma_entry_limit (65535 by default) mappings per container and they ran out: guest RAM split into many small pieces (virtio-mem blocks, a vIOMMU mapping page by page), or a user inside QEMU that maps I/O buffers one by one — its userspace NVMe block driver (-drive file.driver=nvme, nvme:// over vfio-pci) maps each request's buffer and, in releases without its flush-and-retry on ENOSPC, exhausts the limit under load",
-  fix: "back guest RAM with hugepages, use larger virtio-mem block-size, or raise the limit: options vfio_iommu_type1 dma_entry_limit=N; for QEMU's NVMe block driver use a release that flushes its mappings and retries on ENOSPC",
+    'ENOSPC: vfio_iommu_type1 allows at most dma_entry_limit (65535 by default) mappings per container and they ran out: guest RAM split into many small pieces (virtio-mem blocks, a vIOMMU mapping page by page), or a user inside QEMU that maps I/O buffers one by one — its userspace NVMe block driver (-drive file.driver=nvme, nvme:// over vfio-pci) maps each request\'s buffer and, in releases without its flush-and-retry on ENOSPC, exhausts the limit under load. With that driver in current releases one such line while the VM keeps running is expected and harmless: the driver treats the first ENOSPC as its cue to flush its temporary mappings and retry, and QEMU before 6.2 printed that first, expected failure anyway (6.2: "block/nvme: Only report VFIO error on failed retry")',
+  fix: "if the VM keeps running and QEMU's NVMe block driver is in use, nothing to do (QEMU 6.2+ stays quiet); otherwise back guest RAM with hugepages, use larger virtio-mem block-size, or raise the limit: options vfio_iommu_type1 dma_entry_limit=N; for QEMU's NVMe block driver use a release that flushes its mappings and retries on ENOSPC",
 };

@@ -12,6 +12,22 @@ import { ex, render, warnAt } from './build.js';
 
 const FILE = '(?<file>drivers\\/(?<dir>vfio|iommu|pci)\\/[\\w.\\/-]{1,120}\\.[ch])';
 
+/** The directory of the code a RIP line names, from its module or its function's prefix. */
+const RIP_DIRS: Record<string, string> = {
+  vfio: 'vfio',
+  mdev: 'vfio',
+  iommufd: 'iommu',
+  iommu: 'iommu',
+  intel: 'iommu',
+  amd: 'iommu',
+  dmar: 'iommu',
+  pci: 'pci',
+};
+
+/** The instruction-pointer line of a splat in VFIO, mdev or iommufd code (x86 "RIP: 0010:", arm64 "pc : "). */
+const RIP =
+  /(?<rip>RIP: 00[0-9a-f]{2}:|pc : )(?:\[<[0-9a-f]{8,16}>\] )?(?<func>(?:vfio|iommufd|mdev)_[\w.]{1,80})\+0x[0-9a-f]{1,8}\/0x[0-9a-f]{1,8}(?: \[(?<module>[\w]{1,40})\])?/;
+
 /** The list each directory's maintainers read (MAINTAINERS: VFIO DRIVER, IOMMU SUBSYSTEM, PCI SUBSYSTEM). */
 const LISTS: Record<string, string> = {
   vfio: 'kvm@vger.kernel.org (VFIO)',
@@ -22,6 +38,18 @@ const LISTS: Record<string, string> = {
 function refineSplat(f: Readonly<Record<string, string>>): Refinement | undefined {
   const where = `${f.file ?? 'the file named'}${f.func ? `, in ${f.func}()` : ''}`;
   const list = LISTS[f.dir ?? ''] ?? 'the list MAINTAINERS names for that file';
+  if (f.rip !== undefined) {
+    const at = `${f.func}()${f.module ? ` in the ${f.module} module` : ''}`;
+    const list2 =
+      LISTS[RIP_DIRS[(f.module ?? f.func ?? '').split('_')[0]] ?? ''] ??
+      'the list MAINTAINERS names for that code';
+    return {
+      severity: 'error',
+      title: `A kernel oops or warning in ${f.func}(), on the VFIO path`,
+      cause: `the instruction pointer line of a kernel splat: the oops (a NULL pointer dereference or another bad address) or the warning above it happened in ${at}. That is a kernel bug in that code (or in a driver it called back), not a configuration error — typically a regression of one kernel release or a path that a rare sequence reaches (a device released half set up, a failed probe torn down, a hot-unplug during use); fixes for such bugs go into the stable kernels`,
+      fix: `save the whole splat (from the "BUG:"/"WARNING:" line to "end trace", with the "Tainted:" and "Hardware name:" lines), note uname -r, search lore.kernel.org for ${f.func} — most such bugs are already fixed in a later stable release of the same series, so try the newest one; if a current kernel still does it, report it to ${list2}`,
+    };
+  }
   if (f.bug !== undefined)
     return {
       severity: 'error',
@@ -43,7 +71,7 @@ export const SPLAT_FALLBACK_ENTRIES: CatalogueEntry[] = [
     versions:
       'up to Linux 6.18 "WARNING: CPU: N PID: N at FILE:LINE FUNC+0xOFF/0xSIZE [module]"; since 6.19 "WARNING: FILE:LINE at FUNC+0xOFF/0xSIZE, CPU#N: COMM/PID"; "kernel BUG at FILE:LINE!" for BUG_ON(). Line numbers move with every release',
     tier: 'fallback',
-    patterns: [...warnAt(FILE), new RegExp(`(?<bug>kernel BUG) at ${FILE}:(?<line>\\d{1,6})!`)],
+    patterns: [...warnAt(FILE), new RegExp(`(?<bug>kernel BUG) at ${FILE}:(?<line>\\d{1,6})!`), RIP],
     severity: 'warning',
     title: 'A kernel consistency check fired in the VFIO, IOMMU or PCI code',
     cause:
@@ -70,6 +98,14 @@ export const SPLAT_FALLBACK_ENTRIES: CatalogueEntry[] = [
       ex('[  118.204112] WARNING: drivers/pci/iov.c:932 at sriov_disable+0x11c/0x130, CPU#5: bash/4121', {
         dir: 'pci',
         func: 'sriov_disable',
+      }),
+      ex('[  812.330417] RIP: 0010:vfio_pci_core_close_device+0x5a/0xe0 [vfio_pci_core]', {
+        func: 'vfio_pci_core_close_device',
+        module: 'vfio_pci_core',
+      }),
+      ex('[  640.118822] pc : vfio_group_fops_release+0x2c/0x90 [vfio]', {
+        func: 'vfio_group_fops_release',
+        module: 'vfio',
       }),
       ex('[ 5123.861015] kernel BUG at drivers/iommu/iova.c:401!', {
         dir: 'iommu',
