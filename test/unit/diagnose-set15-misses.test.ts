@@ -236,3 +236,23 @@ test('mended explanations: caching mode, re-plug, mdev removal, bus reset, ENOSP
     /secondary bus reset/,
   );
 });
+
+test("a Go runtime panic is a bug in the program, and the runtime error's kind says what it met", () => {
+  // golang/go runtime/error.go: the texts of the runtime errors; runtime/map.go: "assignment to entry in nil map".
+  const nilPtr = onlyFinding(
+    'virt-launcher-vm-abcde compute panic: runtime error: invalid memory address or nil pointer dereference',
+    'wrapped.go-panic',
+  );
+  assert.match(nilPtr.explanation.title, /bug in that program/);
+  assert.match(nilPtr.explanation.cause, /nil pointer/);
+  const empty = only('panic: runtime error: index out of range [0] with length 0', 'wrapped.go-panic');
+  assert.match(empty.cause, /empty list/);
+  const three = only('panic: runtime error: index out of range [5] with length 3', 'wrapped.go-panic');
+  assert.doesNotMatch(three.cause, /empty list/);
+  assert.match(only('panic: assignment to entry in nil map', 'wrapped.go-panic').cause, /never created/);
+  // The kernel's panic is another thing, and a Rust panic keeps its own entry.
+  assert.deepEqual(ids('[   12.300001] Kernel panic - not syncing: Fatal exception'), []);
+  assert.deepEqual(ids("thread 'vmm' panicked at vmm/src/device_manager.rs:1234:56:"), [
+    'wrapped.rust-thread-panicked',
+  ]);
+});

@@ -109,6 +109,49 @@ export const WRAPPED_ENTRIES: CatalogueEntry[] = [
       }),
     ],
   },
+  {
+    id: 'wrapped.go-panic',
+    source: 'container runtime',
+    cite: "golang/go src/runtime/panic.go printpanics() and runtime/error.go (the runtime errors' texts), as printed by the Go programs on the VFIO path: KubeVirt virt-launcher and virt-handler, the Kata runtime and shim, device plugins and GPU operators, passthrough helpers such as quickpassthrough",
+    format: 'panic: %v',
+    versions:
+      'runtime errors read "panic: runtime error: …" (invalid memory address or nil pointer dereference, index out of range [I] with length N, slice bounds out of range, integer divide by zero); a map write is "panic: assignment to entry in nil map"; the next lines are "[signal SIGSEGV: …]" for a nil pointer and "goroutine N [running]:" with the stack',
+    tier: 'fallback',
+    patterns: [/(?:^|[\s:])panic: (?<inner>runtime error: [^\n]{1,200}|assignment to entry in nil map)/],
+    render: render('', 'runtime error: invalid memory address or nil pointer dereference'),
+    severity: 'error',
+    title: 'A Go program on the VFIO path crashed (a panic): a bug in that program',
+    cause:
+      'a Go program (a KubeVirt or Kata component, a device plugin, a passthrough helper) hit a state its code did not handle and aborted. A panic is always a bug in the program, not a configuration error by itself — but the bug is usually reached through an input it did not check: a configuration value it cannot use, a device, group or file it expected and did not find. The first stack frame below the panic that is not in runtime/ names the function and file where it happened',
+    fix: "read the goroutine trace for the first frame in the program itself; search the project's issues for that function and update to its newest release (such crashes are usually fixed there); meanwhile check the input that function handles (the device names, the IDs and the paths in the configuration) and report the panic with the whole trace",
+    refine: (f) => {
+      const inner = f.inner ?? '';
+      if (/nil pointer dereference/.test(inner))
+        return {
+          cause:
+            'a Go program on the VFIO path (a KubeVirt or Kata component, a device plugin, a passthrough helper) followed a nil pointer and crashed: a value it expected to be set was missing — an object it looked up and did not find (a device, a host device entry, a parsed configuration field) or a response it did not check. It is a bug in the program; the input that reaches it is usually a configuration value it did not validate, such as a name with characters it does not expect or a device that is not there. The first stack frame not in runtime/ names the function',
+        };
+      const empty = /index out of range \[(\d{1,6})\] with length (\d{1,6})/.exec(inner);
+      if (empty)
+        return {
+          cause: `a Go program on the VFIO path crashed taking item ${empty[1]} of a list of ${empty[2]}${empty[2] === '0' ? ' — an empty list: something it looked for was not found (no matching device, group member, ROM file or configuration entry) and it did not check before using the first one' : ''}. It is a bug in the program; the stack frame below names the function, which says what list it was`,
+        };
+      if (/assignment to entry in nil map/.test(inner))
+        return {
+          cause:
+            'a Go program on the VFIO path wrote into a map it never created and crashed: a bug in a code path that the usual configurations do not reach (a device type, option or platform its authors did not test). The first stack frame not in runtime/ names the function',
+        };
+      return undefined;
+    },
+    examples: [
+      // The nil-pointer text is a fixed runtime string; its explanation is tested in
+      // test/unit/diagnose-set15-misses.test.ts rather than held as an example here.
+      ex('panic: runtime error: index out of range [3] with length 2', {
+        inner: 'runtime error: index out of range [3] with length 2',
+      }),
+      ex('panic: assignment to entry in nil map', { inner: 'assignment to entry in nil map' }),
+    ],
+  },
 ];
 
 /** The other wordings these entries recognise (coverage.ts spreads them into its ALSO list). */
