@@ -1239,7 +1239,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     severity: 'warning',
     title: 'Bus reset needs another group',
     cause:
-      'QEMU falls back to a bus (hot) reset only when the device\'s own reset (FLR, PM reset through VFIO_DEVICE_RESET) is missing or failed, and a secondary bus reset would also reset devices of another IOMMU group that this VM does not own (typically the GPU audio function in its own group), so the device is not reset. For an SR-IOV VF (which always has FLR, its PF in another group) it means the VF\'s reset failed because the host was removing it at that moment — sriov_numvfs set to 0 or the PF driver unbinding holds the device lock, so the try-lock reset gives up — and then the line is harmless: the VF is going away',
+      "QEMU falls back to a bus (hot) reset only when the device's own reset (FLR, PM reset through VFIO_DEVICE_RESET) is missing or failed, and a secondary bus reset would also reset devices of another IOMMU group that this VM does not own (typically the GPU audio function in its own group), so the device is not reset. For an SR-IOV VF (which always has FLR, its PF in another group) it means the VF's reset failed because the host was removing it at that moment — sriov_numvfs set to 0 or the PF driver unbinding holds the device lock, so the try-lock reset gives up — and then the line is harmless: the VF is going away",
     fix: 'for a card: assign every function of the card to the same VM (GPU and audio), so QEMU owns all affected groups; for a VF being removed by the host: nothing to do (detach it from the VM before removing VFs to avoid the noise)',
     render: { prefix: QEMU, args: ['0000:01:00.1', 14] },
     examples: [
