@@ -201,3 +201,70 @@ test('the module is named from any build path; lookups are by kind', () => {
   assert.equal(apiChange('DMA_BUF', ['namespace'])?.version, '5.16');
   assert.equal(apiChange('DMA_BUF', ['symbol']), undefined);
 });
+
+test('redefinitions: a shim for vm_flags_set colliding with the kernel names the 6.3 change and a backporting kernel', () => {
+  const r = onlyFinding(
+    "/var/lib/dkms/kvmfr/0.0.9/build/kvmfr.c:52:20: error: redefinition of 'vm_flags_set'",
+    'modbuild.redefinition',
+  );
+  assert.match(r.explanation.title, /^kvmfr does not build: its own vm_flags_set collides/);
+  assert.match(r.explanation.cause, /Linux 6\.3/);
+  assert.match(r.explanation.cause, /backported/);
+  const other = onlyFinding(
+    'src/compat.h:12:5: error: conflicting types for ‘my_helper’',
+    'modbuild.redefinition',
+  );
+  assert.doesNotMatch(other.explanation.cause, /Linux \d/);
+});
+
+test('gup, proc and PCI DMA rows: the _remote variants are 6.5, PDE_DATA 5.17, pci_set_dma_mask 5.18', () => {
+  assert.match(
+    onlyFinding(
+      "drv/x.c:1:2: error: too many arguments to function 'get_user_pages_remote'",
+      'modbuild.argument-count',
+    ).explanation.cause,
+    /ca5e863233e8/,
+  );
+  assert.match(
+    onlyFinding(
+      "drv/x.c:1:2: error: implicit declaration of function 'PDE_DATA'",
+      'dkms.make-log-compile-error',
+    ).explanation.fix,
+    /pde_data\(inode\)/,
+  );
+  const dma = onlyFinding(
+    "drv/x.c:1:2: error: implicit declaration of function 'pci_set_dma_mask'",
+    'dkms.make-log-compile-error',
+  );
+  assert.match(dma.explanation.cause, /Linux 5\.18 removed it/);
+  assert.match(dma.explanation.fix, /dma_set_mask\(&pdev->dev/);
+});
+
+test('compiler mismatch: an unknown kernel flag is an error, the differs warning and the BTF skip are harmless', () => {
+  const opt = onlyFinding(
+    "gcc-12: error: unrecognized command-line option '-ftrivial-auto-var-init=zero'",
+    'modbuild.unknown-compiler-option',
+  );
+  assert.equal(opt.explanation.severity, 'error');
+  assert.match(opt.explanation.cause, /^gcc-12 does not know -ftrivial-auto-var-init=zero/);
+  const clang = onlyFinding(
+    "clang: error: unknown argument: '-mindirect-branch-register'",
+    'modbuild.unknown-compiler-option',
+  );
+  assert.match(
+    clang.explanation.cause,
+    /GCC where the kernel was built with Clang|another \(usually older\) compiler/,
+  );
+  const differs = onlyFinding(
+    'warning: the compiler differs from the one used to build the kernel',
+    'modbuild.compiler-differs',
+  );
+  assert.equal(differs.explanation.severity, 'info');
+  assert.match(differs.explanation.title, /harmless/);
+  const btf = onlyFinding(
+    'Skipping BTF generation for /var/lib/dkms/vendor-reset/0.1.1/build/vendor-reset.ko due to unavailability of vmlinux',
+    'modbuild.btf-skipped',
+  );
+  assert.equal(btf.explanation.severity, 'info');
+  assert.match(btf.explanation.cause, /not the reason a build failed/);
+});

@@ -33,6 +33,8 @@ export interface ApiChange {
   commit: string;
   change: string;
   fix: string;
+  /** Names the change introduced, which a module's own compatibility definition can collide with. */
+  provides?: readonly string[];
 }
 
 export const KERNEL_API_CHANGES: readonly ApiChange[] = [
@@ -78,6 +80,7 @@ export const KERNEL_API_CHANGES: readonly ApiChange[] = [
   },
   {
     keys: ['vm_flags'],
+    provides: ['vm_flags_set', 'vm_flags_clear', 'vm_flags_mod'],
     kind: 'member',
     version: '6.3',
     direction: 'changed',
@@ -141,10 +144,11 @@ export const KERNEL_API_CHANGES: readonly ApiChange[] = [
     direction: 'removed',
     commit: '8fa7292fee5c ("treewide: Switch/rename to timer_delete[_sync]()", v6.15)',
     change: 'the old del_timer()/del_timer_sync() names were switched to timer_delete()/timer_delete_sync()',
-    fix: 'call timer_delete() / timer_delete_sync() (keep the old names behind a LINUX_VERSION_CODE guard for older kernels)',
+    fix: 'call timer_delete() / timer_delete_sync(): those names are older than the removal (bb663f0f3c39 "timers: Rename del_timer() to timer_delete()" added them, and stable series received it), so one spelling serves old and new kernels; only kernels without them need the old names behind a guard',
   },
   {
     keys: ['from_timer'],
+    provides: ['timer_container_of'],
     kind: 'symbol',
     version: '6.16',
     direction: 'removed',
@@ -220,6 +224,54 @@ export const KERNEL_API_CHANGES: readonly ApiChange[] = [
     fix: 'build it against 6.1 or later, or use a release of the module written for the older vfio_init_group_dev() interface',
   },
   {
+    keys: ['get_user_pages_remote'],
+    kind: 'symbol',
+    version: '6.5',
+    direction: 'changed',
+    commit: 'ca5e863233e8 ("mm/gup: remove vmas parameter from get_user_pages_remote()", v6.5)',
+    change:
+      'get_user_pages_remote() lost its vmas argument (mm, start, nr_pages, gup_flags, pages, locked remain)',
+    fix: 'drop the vmas argument on 6.5 and later',
+  },
+  {
+    keys: ['pin_user_pages_remote'],
+    kind: 'symbol',
+    version: '6.5',
+    direction: 'changed',
+    commit: '0b295316b3a9 ("mm/gup: remove unused vmas parameter from pin_user_pages_remote()", v6.5)',
+    change: 'pin_user_pages_remote() lost its vmas argument',
+    fix: 'drop the vmas argument on 6.5 and later',
+  },
+  {
+    keys: ['PDE_DATA'],
+    provides: ['pde_data'],
+    kind: 'symbol',
+    version: '5.17',
+    direction: 'removed',
+    commit: '359745d78351 ("proc: remove PDE_DATA() completely", v5.17)',
+    change: 'PDE_DATA(inode), the private data of a /proc entry, became pde_data(inode)',
+    fix: 'call pde_data(inode) on 5.17 and later (`#define pde_data(inode) PDE_DATA(inode)` for older kernels is the usual shim; RHEL 9 kernels have the new name despite their 5.14 version)',
+  },
+  {
+    keys: [
+      'pci_set_dma_mask',
+      'pci_set_consistent_dma_mask',
+      'pci_alloc_consistent',
+      'pci_free_consistent',
+      'pci_map_single',
+      'pci_unmap_single',
+      'pci_map_page',
+      'pci_unmap_page',
+      'pci_dma_mapping_error',
+    ],
+    kind: 'symbol',
+    version: '5.18',
+    direction: 'removed',
+    commit: '7968778914e5 ("PCI: Remove the deprecated "pci-dma-compat.h" API", v5.18)',
+    change: 'the pci_* DMA wrappers were removed; they only forwarded to the generic DMA API on &pdev->dev',
+    fix: 'call the DMA API on the device: dma_set_mask(&pdev->dev, …) / dma_set_coherent_mask(), dma_alloc_coherent(&pdev->dev, size, &handle, GFP_KERNEL), dma_map_single(&pdev->dev, …), dma_mapping_error(&pdev->dev, …), with DMA_TO_DEVICE/DMA_FROM_DEVICE for the PCI_DMA_* directions',
+  },
+  {
     keys: ['iommu_domain_alloc'],
     kind: 'symbol',
     version: '6.13',
@@ -238,6 +290,12 @@ export function apiChange(
 ): ApiChange | undefined {
   if (!key) return undefined;
   return KERNEL_API_CHANGES.find((r) => kinds.includes(r.kind) && r.keys.includes(key));
+}
+
+/** The table row whose change introduced `name` (which a module's own shim can collide with). */
+export function apiIntroducing(name: string | undefined): ApiChange | undefined {
+  if (!name) return undefined;
+  return KERNEL_API_CHANGES.find((r) => r.provides?.includes(name));
 }
 
 /** The out-of-tree module a build path belongs to, from the directories the build systems use. */
@@ -709,6 +767,120 @@ export const MODBUILD_ENTRIES: CatalogueEntry[] = [
       ),
     ],
   },
+  {
+    id: 'modbuild.redefinition',
+    source: 'userspace tool',
+    cite: `${GCC} gcc/c/c-decl.cc diagnose_mismatched_decls() ("redefinition of %q+D", "conflicting types for %q+D") and ${CLANG}/DiagnosticSemaKinds.td err_redefinition ("redefinition of %0")`,
+    format: "%s:%d:%d: error: redefinition of '%s'",
+    versions:
+      'GCC follows it with "note: previous definition of ‘X’ with type …" pointing into the kernel headers',
+    patterns: [
+      new RegExp(
+        `${FILE}error: (?<what>redefinition of|conflicting types for) ${Q}(?<symbol>\\w{1,100})${QE}`,
+      ),
+    ],
+    tier: 'fallback',
+    severity: 'error',
+    title: 'A module build defines a name the kernel headers already define',
+    cause:
+      "the module defines a function, macro or type that this kernel's headers also define. Out-of-tree modules carry their own copies of kernel helpers for older kernels, chosen by a LINUX_VERSION_CODE check; when the kernel already has the helper but its version number says otherwise — distribution kernels that backport newer interfaces (RHEL, SUSE, Ubuntu's and Proxmox's kernels) — or the check is simply wrong, both definitions are compiled and collide. It can also be two out-of-tree packages installing the same header. The module is not built",
+    fix: `use a release of the module that detects the interface itself rather than by version number (NVIDIA's conftest.sh and AMD's dkms configure do that), or one that names your distribution kernel; for a module you build yourself, guard the shim with a test for the helper (or the distribution's own version macros such as RHEL_RELEASE_CODE); otherwise ${GENERAL_FIX}`,
+    refine: (f) => {
+      const row = apiIntroducing(f.symbol);
+      if (!row) return fromTable(undefined, `it defines ${f.symbol}, which this kernel already defines`, f);
+      const module = moduleOfPath(f.file);
+      return {
+        title: `${module ?? 'An out-of-tree module'} does not build: its own ${f.symbol} collides with the kernel's`,
+        cause: `${module ?? 'the module'} defines ${f.symbol} for kernels that lack it, and this kernel already has it: it came with Linux ${row.version} — commit ${row.commit}: ${row.change}. The module's version check thinks this kernel is older than ${row.version}: typical of a distribution kernel that backported the change under an older version number. The module is not built`,
+      };
+    },
+    render: render('', '/var/lib/dkms/kvmfr/0.0.9/build/kvmfr.c', 52, 20, 'vm_flags_set'),
+    examples: [
+      ex("/var/lib/dkms/kvmfr/0.0.9/build/kvmfr.c:52:20: error: redefinition of 'vm_flags_set'", {
+        what: 'redefinition of',
+        symbol: 'vm_flags_set',
+      }),
+      ex('src/compat.h:12:5: error: conflicting types for ‘my_helper’', { symbol: 'my_helper' }),
+    ],
+  },
+  {
+    id: 'modbuild.unknown-compiler-option',
+    source: 'userspace tool',
+    cite: `${GCC} gcc/gcc.cc (the driver: "unrecognized command-line option %qs") and llvm/llvm-project clang/include/clang/Basic/DiagnosticDriverKinds.td err_drv_unknown_argument ("unknown argument: '%0'"), for the flags the kernel's Makefiles pass to a module build from the kernel's configuration`,
+    format: "%s: error: unrecognized command-line option '%s'",
+    versions:
+      'older GCC: "unrecognized command line option" (no hyphen); when the option is a warning switch GCC only warns ("-Wno-…") — those lines are harmless',
+    patterns: [
+      new RegExp(
+        `(?<cc>[\\w.+-]{1,40}): error: unrecognized command[- ]line option ${Q}(?<opt>-[^'\\u2018\\u2019\\s]{1,80})${QE}`,
+      ),
+      /(?<cc>clang[\w.+-]{0,20}): error: unknown argument: '(?<opt>-[^'\s]{1,80})'/,
+    ],
+    tier: 'fallback',
+    severity: 'error',
+    title: "The module is being compiled with a compiler older than (or different from) the kernel's",
+    cause:
+      'a module build uses the compiler flags of the kernel it builds against, chosen when that kernel was configured with its own compiler; the compiler this build runs does not know one of them, so it is another (usually older) compiler than the kernel\'s, or GCC where the kernel was built with Clang (CachyOS and other LLVM-built kernels). The "warning: the compiler differs from the one used to build the kernel" line before it names both. Nothing is built',
+    fix: "install and use the compiler the kernel was built with — its version is in /proc/version and in that warning (e.g. the distribution's gcc-13 / gcc-14 package, `make CC=gcc-14`, or for a Clang-built kernel `make LLVM=1` / dkms with LLVM=1 in its make command); on a distribution, a full system update brings the matching compiler",
+    refine: (f) =>
+      /^clang/.test(f.cc ?? '')
+        ? undefined
+        : {
+            cause: `${f.cc} does not know ${f.opt}, a flag of the kernel this module is built against: the kernel was compiled with a newer GCC, or with Clang. The "compiler differs" warning before it names both compilers. Nothing is built`,
+          },
+    render: render('', 'gcc-12', '-ftrivial-auto-var-init=zero'),
+    examples: [
+      ex("gcc-12: error: unrecognized command-line option '-ftrivial-auto-var-init=zero'", {
+        cc: 'gcc-12',
+        opt: '-ftrivial-auto-var-init=zero',
+      }),
+      ex("clang: error: unknown argument: '-mindirect-branch-register'", { cc: 'clang' }),
+    ],
+  },
+  {
+    id: 'modbuild.compiler-differs',
+    source: 'userspace tool',
+    cite: 'torvalds/linux Makefile (the prepare target: CC_VERSION_TEXT compared with the kernel configuration\'s CONFIG_CC_VERSION_TEXT, then "The kernel was built by: …" and "You are using: …")',
+    format: 'warning: the compiler differs from the one used to build the kernel',
+    versions:
+      'newer kernels say "the C compiler differs …" and add the same check for the Rust compiler; the two lines after it give both compilers\' version strings',
+    patterns: [/warning: the (?<lang>C |Rust )?compiler differs from the one used to build the kernel/],
+    tier: 'fallback',
+    severity: 'info',
+    title: "The module build uses another compiler binary than the kernel's (usually harmless)",
+    cause:
+      'kbuild compares the compiler\'s version string with the one recorded when the kernel was configured and prints this when they differ in any way. Most often only the name differs (the kernel built by "x86_64-linux-gnu-gcc-13", you using "gcc-13", same version): harmless, the build goes on. It matters when the versions differ: then flags the kernel\'s compiler had may be unknown to yours ("unrecognized command-line option") or the module may be built with a different ABI-relevant behaviour',
+    fix: 'compare the two version strings on the lines after it; if only the program name differs, ignore it and look for the first "error:" of the build instead; if the versions differ, install the same compiler version the kernel was built with and build with it (`make CC=gcc-N`, or LLVM=1 for a Clang-built kernel)',
+    render: render(''),
+    examples: [
+      ex('warning: the compiler differs from the one used to build the kernel'),
+      ex('warning: the C compiler differs from the one used to build the kernel', { lang: 'C ' }),
+    ],
+  },
+  {
+    id: 'modbuild.btf-skipped',
+    source: 'userspace tool',
+    cite: "torvalds/linux scripts/Makefile.modfinal (cmd_btf_ko: without the kernel's vmlinux next to the headers, pahole cannot add BTF type information to the module)",
+    format: 'Skipping BTF generation for %s due to unavailability of vmlinux',
+    versions:
+      'printed once per module after "BTF [M] FILE.ko"; a later change reads vmlinux.unstripped and names that file',
+    patterns: [/Skipping BTF generation for (?<ko>[^\s]{1,240}\.ko) due to unavailability of vmlinux/],
+    tier: 'fallback',
+    severity: 'info',
+    title: 'The module was built without BTF debug information (harmless)',
+    cause:
+      "the kernel has CONFIG_DEBUG_INFO_BTF_MODULES, so kbuild adds BTF type information to each module it links — but that needs the kernel's own vmlinux, which header packages do not ship. The module is built and loads normally; only BPF tools that want its type information lack it. It is not the reason a build failed",
+    fix: 'nothing; if the build failed, look for the first "error:" or "ERROR: modpost:" line above it (`grep -n "error" /var/lib/dkms/MODULE/VERSION/build/make.log`)',
+    render: render('', '/var/lib/dkms/vendor-reset/0.1.1/build/vendor-reset.ko'),
+    examples: [
+      ex(
+        'Skipping BTF generation for /var/lib/dkms/vendor-reset/0.1.1/build/vendor-reset.ko due to unavailability of vmlinux',
+        {
+          ko: '/var/lib/dkms/vendor-reset/0.1.1/build/vendor-reset.ko',
+        },
+      ),
+    ],
+  },
 ];
 
 export const MODBUILD_ALSO: { id: string; file: string; format: string; text: string }[] = [
@@ -735,6 +907,24 @@ export const MODBUILD_ALSO: { id: string; file: string; format: string; text: st
     file: 'gcc-mirror/gcc gcc/c/c-typeck.cc',
     format: "%s:%d:%d: error: assignment to '%s' from incompatible pointer type '%s'",
     text: "/build/source/kvmfr.c:77:18: error: assignment to 'void (*)(struct device *)' from incompatible pointer type 'int (*)(struct device *)'",
+  },
+  {
+    id: 'modbuild.redefinition',
+    file: 'gcc-mirror/gcc gcc/c/c-decl.cc',
+    format: "%s:%d:%d: error: conflicting types for '%s'",
+    text: "/var/lib/dkms/nvidia/535.161.05/build/common/inc/nv-linux.h:1510:19: error: conflicting types for 'pde_data'",
+  },
+  {
+    id: 'modbuild.unknown-compiler-option',
+    file: 'gcc-mirror/gcc gcc/gcc.cc',
+    format: "%s: error: unrecognized command line option '%s'",
+    text: "gcc: error: unrecognized command line option '-mindirect-branch=thunk-extern'",
+  },
+  {
+    id: 'modbuild.compiler-differs',
+    file: 'torvalds/linux Makefile',
+    format: 'warning: the Rust compiler differs from the one used to build the kernel',
+    text: 'warning: the Rust compiler differs from the one used to build the kernel',
   },
 ];
 
