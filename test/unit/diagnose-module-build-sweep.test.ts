@@ -268,3 +268,20 @@ test('compiler mismatch: an unknown kernel flag is an error, the differs warning
   assert.equal(btf.explanation.severity, 'info');
   assert.match(btf.explanation.cause, /not the reason a build failed/);
 });
+
+test('headers: an unprepared tree, a module-own header, and a path inside the kernel headers names no module', () => {
+  const gen = onlyFinding(
+    '/build/source/module/kvmfr.c:1:10: fatal error: generated/autoconf.h: No such file or directory',
+    'modbuild.header-missing',
+  );
+  assert.match(gen.explanation.cause, /modules_prepare/);
+  const own = onlyFinding(
+    '/var/lib/dkms/vendor-reset/0.1.1/build/src/device.c:4:10: fatal error: vendor-reset-dev.h: No such file or directory',
+    'modbuild.header-missing',
+  );
+  assert.match(
+    own.explanation.cause,
+    /^vendor-reset does not build: it includes "vendor-reset-dev\.h", which is not a kernel header/,
+  );
+  assert.equal(moduleOfPath('/usr/src/linux-headers-6.8.0-47-generic/include/linux/mm.h'), undefined);
+});

@@ -314,7 +314,8 @@ export function moduleOfPath(path: string | undefined): string | undefined {
   const dkms =
     /\/var\/lib\/dkms\/([\w.+-]{1,80})\//.exec(path) ??
     /\/usr\/src\/([a-z][\w+]*(?:-[a-z][\w+]*)*)-\d/.exec(path);
-  return dkms?.[1];
+  // A header inside the kernel's own header tree (/usr/src/linux-headers-…) names no module.
+  return dkms && !/^linux/.test(dkms[1]) ? dkms[1] : undefined;
 }
 
 const GENERAL_FIX =
@@ -369,21 +370,21 @@ export const MODBUILD_ENTRIES: CatalogueEntry[] = [
       const header = f.header ?? '';
       const row = apiChange(header, ['header']);
       if (row) return fromTable(row, `it includes <${header}>`, f);
-      if (/^linux\/(?:module|kernel|init|version|types)\.h$/.test(header))
+      if (
+        /^(?:linux\/(?:module|kernel|init|version|types|kconfig)|generated\/(?:autoconf|utsrelease))\.h$/.test(
+          header,
+        )
+      )
         return {
           title: 'The module build found no kernel headers at all',
-          cause: `<${header}> is in every kernel's headers, so the build is not looking at a kernel header tree: the headers for the target kernel are not installed, or the Makefile points at the wrong directory (KDIR / KERNELRELEASE, /lib/modules/KERNEL/build). Nothing of the module is built`,
+          cause: `<${header}> is in every prepared kernel header tree, so the build is not looking at one: the headers for the target kernel are not installed, the Makefile points at the wrong directory (KDIR / KERNELRELEASE, /lib/modules/KERNEL/build), or it points at a kernel source tree that was never prepared (\`make modules_prepare\` writes include/generated/ and linux/version.h). Nothing of the module is built`,
           fix: 'install the headers of exactly the kernel you build for (linux-headers-KERNEL, proxmox-headers-X.Y, kernel-devel-KERNEL, linux-headers on Arch; on NixOS build through boot.extraModulePackages / kernelPackages so the derivation gets them) and build against /lib/modules/KERNEL/build',
         };
       if (/^(?:linux|asm|asm-generic|drm|uapi|generated)\//.test(header))
         return fromTable(undefined, `it includes <${header}>, which this kernel's headers do not have`, f);
-      const m = fromTable(
-        undefined,
-        `it includes "${header}", which is not a kernel header: the module's own or a library's`,
-        f,
-      );
+      const module = moduleOfPath(f.file);
       return {
-        ...m,
+        cause: `${module ?? 'the module'} does not build: it includes "${header}", which is not a kernel header but the module's own or a library's, and the compiler did not find it — the build did not get the module's include directories, or part of its source is missing. Nothing of the module is built`,
         fix: `check that the whole source tree was unpacked and that the build passes the module's include directories (a kernel that changed how Kbuild passes flags can lose them: NVIDIA driver releases before the 6.15 support lose their own headers that way); otherwise ${GENERAL_FIX}`,
       };
     },
@@ -429,7 +430,7 @@ export const MODBUILD_ENTRIES: CatalogueEntry[] = [
     refine: (f) =>
       fromTable(
         apiChange(f.function, ['symbol']),
-        `it calls ${f.function}(), which this kernel does not declare`,
+        `it calls ${f.function}(), which the kernel headers it includes do not declare`,
         f,
       ),
     render: render('', '/var/lib/dkms/kvmfr/0.0.9/build/kvmfr.c', 167, 14, 'remap_vmalloc_range'),
