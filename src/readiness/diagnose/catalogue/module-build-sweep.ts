@@ -321,6 +321,13 @@ export function moduleOfPath(path: string | undefined): string | undefined {
 const GENERAL_FIX =
   'update the module to a release (or git commit) that supports this kernel series — vendor-reset and kvmfr from their current git, the NVIDIA or vGPU driver branch that lists this kernel, i915-sriov-dkms of the matching release — or keep booting a kernel the module supports (Proxmox: `proxmox-boot-tool kernel pin VERSION`) until there is one; then rebuild (`dkms autoinstall -k KERNEL`, or your package manager / NixOS rebuild)';
 
+/** How a title says what the release did to the interface. */
+const WHEN: Record<ApiChange['direction'], string> = {
+  removed: 'is gone since',
+  changed: 'changed in',
+  added: 'needs',
+};
+
 /** What the table says about the named interface, as a refinement (or the module named). */
 function fromTable(row: ApiChange | undefined, what: string, f: Facts): Refinement | undefined {
   const module = moduleOfPath(f.file ?? f.ko);
@@ -334,7 +341,7 @@ function fromTable(row: ApiChange | undefined, what: string, f: Facts): Refineme
       ? `it first appeared in Linux ${row.version}, so this kernel is older than the module expects`
       : `Linux ${row.version} ${row.direction === 'removed' ? 'removed it' : 'changed it'}, so the module source predates that kernel`;
   return {
-    title: `${module ?? 'An out-of-tree module'} does not build: ${row.keys[0]} ${row.direction === 'added' ? `needs Linux ${row.version}` : `changed in Linux ${row.version}`}`,
+    title: `${module ?? 'An out-of-tree module'} does not build: ${row.keys[0]} ${WHEN[row.direction]} Linux ${row.version}`,
     cause: `${who}does not build for this kernel: ${what}. ${older} — commit ${row.commit}: ${row.change}. The module is not built, so the kernel boots without it`,
     fix: `${row.fix}; or ${GENERAL_FIX}`,
   };
