@@ -42,6 +42,7 @@ import { LIBVIRT_SWEEP_ENTRIES } from './catalogue/libvirt-sweep.js';
 import { MDEV_ENTRIES } from './catalogue/mdev.js';
 import { MDEV_GUEST_SWEEP_ENTRIES } from './catalogue/mdev-guest-sweep.js';
 import { MGMT_SWEEP_ENTRIES } from './catalogue/mgmt-sweep.js';
+import { MODBUILD_ENTRIES } from './catalogue/module-build-sweep.js';
 import { NEWEST_VERSIONS_ENTRIES } from './catalogue/newest-versions-sweep.js';
 import { NIC_DPDK_SWEEP_ENTRIES } from './catalogue/nic-dpdk-sweep.js';
 import { OLDSETS_SWEEP_ENTRIES } from './catalogue/oldsets-sweep.js';
@@ -137,6 +138,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...HARVEST2_SWEEP_ENTRIES,
   ...HARVEST3A_SWEEP_ENTRIES,
   ...HARVEST3B_SWEEP_ENTRIES,
+  ...MODBUILD_ENTRIES,
   ...HARVEST4A_SWEEP_ENTRIES,
   ...HARVEST4B_SWEEP_ENTRIES,
   ...HARVEST5A_SWEEP_ENTRIES,

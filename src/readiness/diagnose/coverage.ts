@@ -24,6 +24,7 @@ import { LG_SWEEP_ALSO, LG_SWEEP_LEFT_OUT } from './catalogue/lg-sweep.js';
 import { LIBVIRT_SWEEP_ALSO, LIBVIRT_SWEEP_LEFT_OUT } from './catalogue/libvirt-sweep-coverage.js';
 import { MDEV_GUEST_SWEEP_ALSO, MDEV_GUEST_SWEEP_LEFT_OUT } from './catalogue/mdev-guest-sweep.js';
 import { MGMT_SWEEP_ALSO, MGMT_SWEEP_LEFT_OUT } from './catalogue/mgmt-sweep.js';
+import { MODBUILD_ALSO, MODBUILD_LEFT_OUT } from './catalogue/module-build-sweep.js';
 import { NEWEST_ALSO, NEWEST_LEFT_OUT } from './catalogue/newest-versions-sweep.js';
 import { NIC_DPDK_ALSO, NIC_DPDK_LEFT_OUT } from './catalogue/nic-dpdk-sweep.js';
 import { PCI_TREE_ALSO, PCI_TREE_LEFT_OUT } from './catalogue/pci-tree-sweep.js';
@@ -296,6 +297,7 @@ export const ALSO: AlsoCovered[] = [
   ...IOMMU_FAULT_SWEEP_ALSO,
   ...MDEV_GUEST_SWEEP_ALSO,
   ...POWER_AER_BAR_ALSO,
+  ...MODBUILD_ALSO,
   ...GVT_TREE_ALSO,
   ...VFIO_TREE_ALSO,
   ...IOMMU_TREE_ALSO,
@@ -394,6 +396,7 @@ export const LEFT_OUT: LeftOut[] = [
   ...IOMMU_FAULT_SWEEP_LEFT_OUT,
   ...MDEV_GUEST_SWEEP_LEFT_OUT,
   ...POWER_AER_BAR_LEFT_OUT,
+  ...MODBUILD_LEFT_OUT,
   ...GVT_TREE_LEFT_OUT,
   ...VFIO_TREE_LEFT_OUT,
   ...IOMMU_TREE_LEFT_OUT,

@@ -188,30 +188,7 @@ export const HARVEST3B_SWEEP_ENTRIES: CatalogueEntry[] = [
       ),
     ],
   },
-  {
-    id: 'dkms.make-log-compile-error',
-    source: 'userspace tool',
-    cite: "GCC's C front end (implicit-function-declaration, an error since GCC 14 and under the kernel's -Werror=implicit-function-declaration) compiling an out-of-tree module in dkms's build directory (dkms-project/dkms dkms.in do_build(), make.log)",
-    format: "%s:%d:%d: error: implicit declaration of function '%s'",
-    versions:
-      'older GCC quote with ` \'; the same build also fails on "error: \'struct …\' has no member named …" and "fatal error: …: No such file or directory" when a kernel header moved (asm/unaligned.h → linux/unaligned.h in 6.12)',
-    patterns: [
-      /\/(?:var\/lib\/dkms|usr\/src)\/(?<module>[\w.+-]{1,80})\/[^\s:]{1,200}\.c:\d{1,6}:\d{1,4}: error: implicit declaration of function [\u2018'`](?<function>\w{1,100})[\u2019']/,
-    ],
-    severity: 'error',
-    title: 'An out-of-tree module calls a kernel function this kernel does not declare',
-    cause:
-      "building the module for this kernel failed: its source calls a function the kernel headers no longer (or not yet) declare — kernel APIs change between releases (remap_vmalloc_range left vmalloc.h's implicit includes, MODULE_IMPORT_NS changed, asm/unaligned.h moved) and a module release older than the kernel does not know it. The module (kvmfr, vendor-reset, i915-sriov-dkms, an NVIDIA driver) is not built, so it is missing on that kernel",
-    fix: "update the module to a release or commit that supports this kernel series (Looking Glass's module/ from a newer release, vendor-reset's master or the patch in its issues), or stay on a kernel the module supports; then `dkms autoinstall -k KERNEL`",
-    render: render('', '/var/lib/dkms/kvmfr/0.0.9/build/kvmfr.c', 167, 14, 'remap_vmalloc_range'),
-    examples: [
-      ex(
-        '/var/lib/dkms/kvmfr/0.0.9/build/kvmfr.c:167:14: error: implicit declaration of function ‘remap_vmalloc_range’; did you mean ‘ida_alloc_range’? [-Wimplicit-function-declaration]',
-        { module: 'kvmfr', function: 'remap_vmalloc_range' },
-        'https://github.com/gnif/LookingGlass/issues/1134',
-      ),
-    ],
-  },
+  // dkms.make-log-compile-error moved to module-build-sweep.ts, which reads any build path and wording.
   // ---- GPU drivers: harmless notes ----
   {
     id: 'kernel.nvidia-chipset-setup',
