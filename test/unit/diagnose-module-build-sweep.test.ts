@@ -163,7 +163,7 @@ test('undeclared names: no_llseek is 6.12; an unquoted namespace on 6.13+ points
 
 test('modpost: a namespace not imported names DMA_BUF (5.16); undefined and GPL-only lines; WARNING is a warning', () => {
   const ns = onlyFinding(
-    'ERROR: modpost: module kvmfr uses symbol dma_buf_export from namespace DMA_BUF, but does not import it.',
+    'ERROR: modpost: module kvmfr uses symbol dma_buf_get from namespace DMA_BUF, but does not import it.',
     'modbuild.modpost-namespace',
   );
   assert.equal(ns.explanation.severity, 'error');

@@ -721,13 +721,13 @@ export const MODBUILD_ENTRIES: CatalogueEntry[] = [
           };
       return f.level === 'WARNING' ? { ...base, severity: 'warning' } : base;
     },
-    render: render('ERROR: modpost: ', 'kvmfr', 'dma_buf_export', 'DMA_BUF'),
+    render: render('ERROR: modpost: ', 'kvmfr', 'dma_buf_get', 'DMA_BUF'),
     examples: [
       ex(
-        'ERROR: modpost: module kvmfr uses symbol dma_buf_export from namespace DMA_BUF, but does not import it.',
+        'ERROR: modpost: module kvmfr uses symbol dma_buf_get from namespace DMA_BUF, but does not import it.',
         {
           module: 'kvmfr',
-          symbol: 'dma_buf_export',
+          symbol: 'dma_buf_get',
           ns: 'DMA_BUF',
         },
       ),
