@@ -222,12 +222,22 @@ function normText(t: string): string {
  * `/post-N` / `/page-N` suffix still name the same thread.
  */
 export function threadOf(url: string): string {
-  return url
-    .trim()
+  const trimmed = url.trim();
+  const base = trimmed
     .replace(/[#?].*$/, '')
     .replace(/\/+$/, '')
     .replace(/\/(post|page)-\d+$/, '')
     .toLowerCase();
+  // A script page (Bugzilla's show_bug.cgi?id=N, a phpBB viewtopic.php?t=N) is one thread per
+  // identifying parameter: without it every bug of a tracker would be one thread.
+  if (!/\.(?:cgi|php|aspx?|pl)$/.test(base)) return base;
+  const query = /\?([^#]*)/.exec(trimmed)?.[1] ?? '';
+  const keep = query
+    .split('&')
+    .filter((p) => /^(?:id|t|p|topic|showtopic|threadid|bug)=./i.test(p))
+    .map((p) => p.toLowerCase())
+    .sort();
+  return keep.length ? `${base}?${keep.join('&')}` : base;
 }
 
 /** Shorter pieces are too generic to say that one text was taken from the other. */

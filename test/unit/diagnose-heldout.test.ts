@@ -396,3 +396,27 @@ test('the scored explanation is what diagnose prints: a harmless finding carries
   assert.match(scored, /^harmless: /);
   assert.equal(satisfies(scored, [['harmless', 'informational']]), true);
 });
+
+test('a thread is its address without anchor, query or page suffix — except the parameter naming a script page', () => {
+  assert.equal(
+    threadOf('https://github.com/qemu/qemu/issues/12?tab=x#issuecomment-1'),
+    'https://github.com/qemu/qemu/issues/12',
+  );
+  assert.equal(
+    threadOf('https://forum.proxmox.com/threads/gpu.1234/page-3'),
+    'https://forum.proxmox.com/threads/gpu.1234',
+  );
+  // Two Bugzilla bugs are two threads; the comment anchor and other parameters do not count.
+  assert.equal(
+    threadOf('https://bugzilla.kernel.org/show_bug.cgi?id=220740#c12'),
+    'https://bugzilla.kernel.org/show_bug.cgi?id=220740',
+  );
+  assert.notEqual(
+    threadOf('https://bugzilla.kernel.org/show_bug.cgi?id=1'),
+    threadOf('https://bugzilla.kernel.org/show_bug.cgi?id=999999'),
+  );
+  assert.equal(
+    threadOf('https://bbs.archlinux.org/viewtopic.php?pid=5&id=271089'),
+    threadOf('https://bbs.archlinux.org/viewtopic.php?id=271089&pid=5'),
+  );
+});
