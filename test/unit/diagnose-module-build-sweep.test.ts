@@ -285,3 +285,20 @@ test('headers: an unprepared tree, a module-own header, and a path inside the ke
   );
   assert.equal(moduleOfPath('/usr/src/linux-headers-6.8.0-47-generic/include/linux/mm.h'), undefined);
 });
+
+test('a kernel header missing in a user-space build (QEMU) is not called a module build', () => {
+  // QEMU compiles hw/vfio/*.c against kernel UAPI headers (its own linux-headers/ copy or the system's).
+  const qemu = onlyFinding(
+    '../hw/vfio/pci.c:12:10: fatal error: linux/vfio.h: No such file or directory',
+    'modbuild.header-missing',
+  );
+  assert.match(qemu.explanation.title, /user-space build/);
+  assert.match(qemu.explanation.fix, /linux-libc-dev/);
+  assert.doesNotMatch(qemu.explanation.cause, /module does not build/);
+  // The same header in a dkms build stays a module build.
+  const dkms = onlyFinding(
+    '/var/lib/dkms/foo/1.0/build/foo.c:3:10: fatal error: linux/vfio_pci_core.h: No such file or directory',
+    'modbuild.header-missing',
+  );
+  assert.doesNotMatch(dkms.explanation.title, /user-space/);
+});

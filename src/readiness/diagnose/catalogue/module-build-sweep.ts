@@ -355,6 +355,18 @@ const GCC = 'gcc-mirror/gcc';
 const CLANG = 'llvm/llvm-project clang/include/clang/Basic';
 const MODPOST = 'torvalds/linux scripts/mod/modpost.c';
 
+/**
+ * Whether a compiled file belongs to a user-space program rather than an out-of-tree module: QEMU's
+ * and libvirt's source directories, and no sign of a module build (dkms, /usr/src, module/, .ko).
+ */
+function userspaceBuild(file: string | undefined): boolean {
+  if (!file) return false;
+  if (/\/(?:dkms|usr\/src)\/|(?:^|\/)module\/|kvmfr|vendor-reset|nvidia|i915|\.ko\b/.test(file)) return false;
+  return /(?:^|\/)(?:hw|util|accel|target|subprojects|contrib|linux-user|qemu[\w.-]*|libvirt[\w.-]*)\/|(?:^|\/)src\/(?:util|qemu|conf|hypervisor)\/vir/.test(
+    file,
+  );
+}
+
 export const MODBUILD_ENTRIES: CatalogueEntry[] = [
   {
     id: 'modbuild.header-missing',
@@ -386,6 +398,12 @@ export const MODBUILD_ENTRIES: CatalogueEntry[] = [
           title: 'The module build found no kernel headers at all',
           cause: `<${header}> is in every prepared kernel header tree, so the build is not looking at one: the headers for the target kernel are not installed, the Makefile points at the wrong directory (KDIR / KERNELRELEASE, /lib/modules/KERNEL/build), or it points at a kernel source tree that was never prepared (\`make modules_prepare\` writes include/generated/ and linux/version.h). Nothing of the module is built`,
           fix: 'install the headers of exactly the kernel you build for (linux-headers-KERNEL, proxmox-headers-X.Y, kernel-devel-KERNEL, linux-headers on Arch; on NixOS build through boot.extraModulePackages / kernelPackages so the derivation gets them) and build against /lib/modules/KERNEL/build',
+        };
+      if (/^(?:linux|asm|asm-generic|drm|uapi|generated)\//.test(header) && userspaceBuild(f.file))
+        return {
+          title: 'A user-space build did not find a kernel header',
+          cause: `the file being compiled (${f.file}) belongs to a user-space program — QEMU, libvirt or a VFIO tool, not a kernel module — and it includes <${header}>, a kernel UAPI header that was not found: the kernel's user-space headers are not installed, or are older than the program needs (a new ioctl or struct of VFIO, iommufd or KVM). QEMU carries its own copy in linux-headers/, so a QEMU build that misses one is not using its tree's include path`,
+          fix: "install the kernel's user-space headers (Debian/Ubuntu linux-libc-dev, Fedora/RHEL kernel-headers, Arch linux-api-headers) of a kernel at least as new as the program needs; for QEMU, configure and build from the top of its source tree so linux-headers/ is used",
         };
       if (/^(?:linux|asm|asm-generic|drm|uapi|generated)\//.test(header))
         return fromTable(undefined, `it includes <${header}>, which this kernel's headers do not have`, f);
