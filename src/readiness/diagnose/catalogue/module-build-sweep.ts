@@ -330,6 +330,12 @@ const WHEN: Record<ApiChange['direction'], string> = {
 
 /** What the table says about the named interface, as a refinement (or the module named). */
 function fromTable(row: ApiChange | undefined, what: string, f: Facts): Refinement | undefined {
+  if (userspaceBuild(f.file))
+    return {
+      title: 'A user-space program does not compile (not a kernel module)',
+      cause: `the file being compiled (${f.file}) belongs to a user-space program — QEMU, libvirt or a VFIO tool — not to an out-of-tree kernel module: ${what}. Its source and the headers or libraries it is built against do not match: a system library or the kernel's user-space headers older or newer than this release expects, a distribution patch, or a half-updated source tree`,
+      fix: "read the first error of the build log; build a release against the dependency versions its documentation names (or the distribution's source package), install the kernel's user-space headers it needs (linux-libc-dev / kernel-headers), and for a git checkout update its submodules and reconfigure from a clean build directory",
+    };
   const module = moduleOfPath(f.file ?? f.ko);
   const who = module ? `${module} ` : 'the module ';
   if (!row)
