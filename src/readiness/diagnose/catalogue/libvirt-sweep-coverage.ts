@@ -1277,21 +1277,6 @@ export const LIBVIRT_SWEEP_LEFT_OUT: LeftOutRow[] = [
   },
   {
     file: 'libvirt/libvirt src/qemu/qemu_validate.c',
-    format: 'VFIO AP device assignment is not supported by this version of QEMU',
-    why: 's390 (CCW, AP, zPCI) or ppc64 (spapr, isolation groups) platform path; vfiokit covers x86/arm PCI passthrough',
-  },
-  {
-    file: 'libvirt/libvirt src/qemu/qemu_validate.c',
-    format: 'Only one hostdev of model vfio-ap is supported',
-    why: 's390 (CCW, AP, zPCI) or ppc64 (spapr, isolation groups) platform path; vfiokit covers x86/arm PCI passthrough',
-  },
-  {
-    file: 'libvirt/libvirt src/qemu/qemu_validate.c',
-    format: 'VFIO CCW device assignment is not supported by this version of QEMU',
-    why: 's390 (CCW, AP, zPCI) or ppc64 (spapr, isolation groups) platform path; vfiokit covers x86/arm PCI passthrough',
-  },
-  {
-    file: 'libvirt/libvirt src/qemu/qemu_validate.c',
     format: 'guestReset is not supported with this version of QEMU',
     why: 'an optional hostdev feature (writeFiltering, guestReset) or vhost-scsi that this QEMU lacks; the text names the feature to remove',
   },
