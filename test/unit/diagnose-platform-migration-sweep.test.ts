@@ -255,3 +255,20 @@ test('libvirt: more than one vfio-ap hostdev versus a QEMU without the device', 
   assert.match(ccw.explanation.title, /vfio-ccw/);
   assert.match(ccw.explanation.fix, /qemu-system-s390x/);
 });
+
+// libvirt qemu_domain_address.c qemuDomainFillDeviceIsolationGroup(): the isolation group of a
+// host device is its IOMMU group (+1); the network form names the hostdev-backed network.
+test('libvirt isolation groups: a host device without IOMMU group, and a VF from a hostdev network', () => {
+  const dev = onlyFinding(
+    "warning : qemuDomainFillDeviceIsolationGroup:1493 : Can't look up isolation group for host device 0001:01:00.0, device won't be isolated",
+    'libvirt.pseries-isolation-group-missing',
+  );
+  assert.equal(dev.facts.bdf, '0001:01:00.0');
+  assert.match(dev.explanation.cause, /IOMMU group/);
+  const net = onlyFinding(
+    "warning : qemuDomainFillDeviceIsolationGroup:1521 : Can't obtain usable isolation group for interface configured to use hostdev-backed network 'sriov-pool', device won't be isolated",
+    'libvirt.pseries-isolation-group-missing',
+  );
+  assert.equal(net.facts.network, 'sriov-pool');
+  assert.match(net.explanation.cause, /'sriov-pool'/);
+});

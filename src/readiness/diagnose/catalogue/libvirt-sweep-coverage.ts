@@ -1054,17 +1054,6 @@ export const LIBVIRT_SWEEP_LEFT_OUT: LeftOutRow[] = [
   },
   {
     file: 'libvirt/libvirt src/qemu/qemu_domain_address.c',
-    format: "Can't look up isolation group for host device %04x:%02x:%02x.%x, device won't be isolated",
-    why: 's390 (CCW, AP, zPCI) or ppc64 (spapr, isolation groups) platform path; vfiokit covers x86/arm PCI passthrough',
-  },
-  {
-    file: 'libvirt/libvirt src/qemu/qemu_domain_address.c',
-    format:
-      "Can't obtain usable isolation group for interface configured to use hostdev-backed network '%s', device won't be isolated",
-    why: 's390 (CCW, AP, zPCI) or ppc64 (spapr, isolation groups) platform path; vfiokit covers x86/arm PCI passthrough',
-  },
-  {
-    file: 'libvirt/libvirt src/qemu/qemu_domain_address.c',
     format:
       'qemuDomainDeviceCalculatePCIConnectFlags() thinks that the device with PCI address %s should not have a PCI address(unknown)',
     why: 'internal consistency check (a libvirt programming error or allocation failure, not a host or XML problem); nothing a user can change',

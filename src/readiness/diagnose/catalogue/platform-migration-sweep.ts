@@ -263,7 +263,7 @@ export const PLATMIG_ENTRIES: CatalogueEntry[] = [
     cite: `${MIGRATION} vfio_save_setup() / vfio_load_setup() (QEMU 5.2–7.2: vfio_save_complete_precopy(), vfio_vmstate_change(), vfio_migration_state_notifier())`,
     format: '%s: Failed to set new PRE_COPY state',
     versions:
-      'QEMU 8.1+: "%s: Failed to set new PRE_COPY state", "%s: Failed to set RESUMING state" (8.0+), "%s: save setup failed: <strerror>"; the first protocol (QEMU 5.2–7.2): "%s: Failed to set state STOPPED", "%s: Failed to set state RESUMING", "%s: Failed to set state RUNNING", "%s: Failed to set device state 0x%x"',
+      'QEMU 8.1+: "%s: Failed to set new PRE_COPY state", "%s: Failed to set RESUMING state", "%s: save setup failed: <strerror>"; the first protocol (QEMU 5.2–7.2): "%s: Failed to set state STOPPED", "%s: Failed to set state RESUMING", "%s: Failed to set state RUNNING", "%s: Failed to set device state 0x%x"',
     patterns: [
       /: Failed to set (?<step>new PRE_COPY|RESUMING) state/,
       /: Failed to set state (?<step>STOPPED|RESUMING|RUNNING)\b/,
@@ -367,7 +367,7 @@ export const PLATMIG_ENTRIES: CatalogueEntry[] = [
   {
     id: 'qemu.spapr-eeh-op-failed',
     source: 'qemu',
-    cite: `${CONTAINER} vfio_eeh_container_op() (QEMU ≥ 10.0: hw/vfio/container-legacy.c; older: hw/vfio/common.c)`,
+    cite: `${CONTAINER} vfio_eeh_container_op() (newer releases: hw/vfio/container-legacy.c; older: hw/vfio/common.c)`,
     format: 'vfio/eeh: EEH_PE_OP 0x%x failed: %m',
     versions:
       'the same function: "vfio/eeh: EEH_PE_OP 0x%x: kernel requires a container with exactly one group"',
@@ -509,7 +509,8 @@ export const PLATMIG_ENTRIES: CatalogueEntry[] = [
     source: 'kernel',
     cite: `${AP_OPS} vfio_ap_mdev_log_sharing_err(), called from vfio_ap_mdev_verify_no_sharing()`,
     format: 'Userspace may not re-assign queue %02lx.%04lx already assigned to %s',
-    versions: 'Linux 6.0+ (dev_warn() on the mdev already holding the queue, once per shared queue)',
+    versions:
+      'newer kernels (dev_warn() on the mdev already holding the queue, once per shared queue); older ones refuse the write with EADDRINUSE without a message',
     patterns: [
       /Userspace may not re-assign queue (?<apqn>[0-9a-fA-F]{2}\.[0-9a-fA-F]{4}) already assigned to (?<owner>[0-9a-fA-F-]{36})/,
     ],
@@ -595,6 +596,42 @@ export const PLATMIG_ENTRIES: CatalogueEntry[] = [
     fix: 'retry once memory is available; if it repeats with memory free, update the host kernel and report it',
     render: render('vfio-pci 0001:00:00.0: '),
     examples: [ex('vfio-pci 0001:00:00.0: Failed to setup zPCI info capabilities')],
+  },
+
+  // ---------------------------------------------------------------- libvirt: pseries isolation groups
+  {
+    id: 'libvirt.pseries-isolation-group-missing',
+    source: 'libvirt',
+    cite: 'libvirt/libvirt src/qemu/qemu_domain_address.c qemuDomainFillDeviceIsolationGroup()',
+    format: "Can't look up isolation group for host device %04x:%02x:%02x.%x, device won't be isolated",
+    versions:
+      "libvirt 3.10+ (VIR_WARN, in the libvirtd / virtqemud log); the same function: \"Can't obtain usable isolation group for interface configured to use hostdev-backed network '%s', device won't be isolated\"",
+    patterns: [
+      /Can't look up isolation group for host device (?<bdf>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]), device won't be isolated/,
+      /Can't obtain usable isolation group for interface configured to use hostdev-backed network '(?<network>[^'\n]{1,64})', device won't be isolated/,
+    ],
+    severity: 'warning',
+    title: "libvirt could not find a host device's IOMMU group to isolate it on its own PCI host bridge",
+    cause:
+      "for pseries (POWER) guests libvirt gives each assigned PCI device an isolation group equal to its host IOMMU group and places devices of different groups on separate PCI host bridges (PHBs), because on POWER each PHB has its own DMA windows and EEH error recovery works per IOMMU group. Reading the device's IOMMU group (/sys/bus/pci/devices/ADDR/iommu_group) failed, so the device is left on the default bridge together with emulated devices and other groups: the device is not present on the host, or the host has no IOMMU groups for it. The VM usually fails to start later for the same reason; if it starts, EEH recovery for the shared bridge is refused",
+    fix: 'check the address exists on the host (lspci -s ADDR) and has an IOMMU group (readlink /sys/bus/pci/devices/ADDR/iommu_group); fix the <hostdev> address, or for a hostdev-backed network check that the network has a free VF with an IOMMU group',
+    refine: (f) =>
+      f.network
+        ? {
+            cause: `an interface uses the hostdev-backed network '${f.network}' (a pool of SR-IOV VFs), and libvirt could not find the IOMMU group of the VF it picked from the pool, so on a pseries guest that VF is not placed on its own PCI host bridge; the VF is missing or has no IOMMU group on the host`,
+          }
+        : undefined,
+    render: render('warning : qemuDomainFillDeviceIsolationGroup:1234 : ', 1, 1, 0, 0),
+    examples: [
+      ex(
+        "2025-01-01 10:00:00.000+0000: 4242: warning : qemuDomainFillDeviceIsolationGroup:1493 : Can't look up isolation group for host device 0001:01:00.0, device won't be isolated",
+        { bdf: '0001:01:00.0' },
+      ),
+      ex(
+        "warning : qemuDomainFillDeviceIsolationGroup:1521 : Can't obtain usable isolation group for interface configured to use hostdev-backed network 'sriov-pool', device won't be isolated",
+        { network: 'sriov-pool' },
+      ),
+    ],
   },
 
   // ---------------------------------------------------------------- libvirt: vfio-ap, vfio-ccw mdevs
@@ -853,6 +890,13 @@ export const PLATMIG_ALSO: { id: string; file: string; format: string; text: str
     file: VALIDATE,
     format: 'VFIO CCW device assignment is not supported by this version of QEMU',
     text: 'error: unsupported configuration: VFIO CCW device assignment is not supported by this version of QEMU',
+  },
+  {
+    id: 'libvirt.pseries-isolation-group-missing',
+    file: 'libvirt/libvirt src/qemu/qemu_domain_address.c',
+    format:
+      "Can't obtain usable isolation group for interface configured to use hostdev-backed network '%s', device won't be isolated",
+    text: "warning : qemuDomainFillDeviceIsolationGroup:1521 : Can't obtain usable isolation group for interface configured to use hostdev-backed network 'sriov-pool', device won't be isolated",
   },
 ];
 
