@@ -107,6 +107,8 @@ test('sPAPR DMA window: ENOMEM is the TCE table, one-level hosts are PowerVM, pa
   );
   assert.equal(nomem.facts.errno, 'ENOMEM');
   assert.match(nomem.explanation.cause, /TCE table/);
+  // drivers/vfio/vfio_iommu_spapr_tce.c tce_iommu_create_table(): account_locked_vm() of the table size first
+  assert.match(nomem.explanation.cause, /RLIMIT_MEMLOCK/);
   // QEMU 9.1+: error_setg_errno() appends ": <strerror>" instead of "(%m)"
   const newer = onlyFinding(
     'qemu-system-ppc64: Failed to create SPAPR window: Failed to create a window, ret = -1: Cannot allocate memory',
@@ -271,4 +273,14 @@ test('libvirt isolation groups: a host device without IOMMU group, and a VF from
   );
   assert.equal(net.facts.network, 'sriov-pool');
   assert.match(net.explanation.cause, /'sriov-pool'/);
+});
+
+// drivers/vfio/vfio_iommu_spapr_tce.c tce_iommu_attach_group(): current kernels refuse a group whose
+// table_group ops differ ("is incompatible with"), old ones any second group; QEMU then opens a new
+// container, so both read as harmless.
+test('sPAPR TCE: both wordings of a refused second group name the groups', () => {
+  const f = onlyFinding('tce_vfio: Group 5 is incompatible with group 3', 'kernel.spapr-tce-one-group');
+  assert.equal(f.facts.group, '5');
+  assert.equal(f.facts.existing, '3');
+  assert.equal(f.explanation.severity, 'info');
 });

@@ -111,8 +111,8 @@ function refineWindow(f: Facts): Refinement | undefined {
   if (e === 'ENOMEM')
     return {
       cause:
-        'the host kernel could not allocate the TCE table for the DMA window the pseries guest asked for (ENOMEM): the table needs 8 bytes per IOMMU page of the window, so a guest with much RAM and small IOMMU pages needs hundreds of MB of host memory, in one contiguous block per level; QEMU already retried with more levels. Under PowerVM (nested KVM) only one level is possible at all',
-      fix: 'back guest RAM with huge pages (a larger IOMMU page size makes the table smaller), free host memory or reduce guest RAM; under PowerVM use QEMU 10.1+, which says so explicitly. Inside a Linux guest, disable_ddw on its kernel command line avoids the large window',
+        "the host kernel refused the TCE table for the DMA window the pseries guest asked for (ENOMEM). The table needs 8 bytes per IOMMU page of the window, so a guest with much RAM and small IOMMU pages needs hundreds of MB, and the kernel charges its size to QEMU's locked-memory limit (RLIMIT_MEMLOCK) before allocating it: either that limit does not leave room for the tables on top of the preregistered guest RAM, or the host could not allocate the table (one contiguous block per level; QEMU already retried with more levels, and under PowerVM only one level is possible at all)",
+      fix: 'raise the locked-memory limit of QEMU to cover guest RAM plus the TCE tables (libvirt computes a ppc64 limit that includes them unless <memtune><hard_limit> is set lower; plain QEMU: ulimit -l / LimitMEMLOCK=); back guest RAM with huge pages so a larger IOMMU page size makes the table smaller; under PowerVM use QEMU 10.1+, which says so explicitly. Inside a Linux guest, disable_ddw on its kernel command line avoids the large window',
     };
   if (e === 'ENOSPC')
     return {
@@ -344,7 +344,7 @@ export const PLATMIG_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: "Guest RAM could not be registered (locked) for an assigned device's DMA on the POWER host",
     cause:
-      "with the sPAPR TCE IOMMU (v2, POWER8 and later hosts) QEMU preregisters all guest RAM with the host kernel (VFIO_IOMMU_SPAPR_REGISTER_MEMORY) so the guest's TCE updates can be done quickly; the kernel pins that memory and counts it against QEMU's locked-memory limit (RLIMIT_MEMLOCK), and refused. With the older v1 IOMMU, enabling the container counts the whole DMA window against the same limit. Almost always the limit is below guest RAM. Note that the QEMU releases that print \"Memory registering failed: Operation not permitted\" pass the ioctl's return value (-1) as the error number, so the reason shown is always that one, whatever the kernel said",
+      "with the sPAPR TCE IOMMU (v2, POWER8 and later hosts) QEMU preregisters all guest RAM with the host kernel (VFIO_IOMMU_SPAPR_REGISTER_MEMORY) so the guest's TCE updates can be done quickly; the kernel pins that memory and counts it against QEMU's locked-memory limit (RLIMIT_MEMLOCK), and refused. With the older v1 IOMMU, enabling the container counts the whole DMA window against the same limit. Almost always the limit is below guest RAM; current kernels do not log the refusal (the accounting reports it only at debug level). Note that the QEMU releases that print \"Memory registering failed: Operation not permitted\" pass the ioctl's return value (-1) as the error number, so the reason shown is always that one, whatever the kernel said",
     fix: 'raise the locked-memory limit of QEMU to at least guest RAM plus the TCE tables (ulimit -l, LimitMEMLOCK= in the unit, or run QEMU with CAP_IPC_LOCK); libvirt computes a ppc64-specific limit for VMs with host devices itself, unless a <memtune><hard_limit> is set too low',
     refine: (f) =>
       f.runtime
@@ -564,14 +564,15 @@ export const PLATMIG_ENTRIES: CatalogueEntry[] = [
     cite: `${TCE} tce_iommu_attach_group()`,
     format: 'tce_vfio: Only one group per IOMMU container is allowed, existing id=%d, attaching id=%d',
     versions:
-      'the first sPAPR TCE IOMMU (Linux 3.x, before the v2 IOMMU type allowed several groups per container); newer kernels refuse a second group in a v1 container without a message',
+      'the first sPAPR TCE IOMMU (Linux 3.x, one group per container); current kernels allow several groups per container and print "tce_vfio: Group %d is incompatible with group %d" when the new group\'s IOMMU is of another kind than the groups already there',
     patterns: [
       /tce_vfio: Only one group per IOMMU container is allowed, existing id=(?<existing>\d{1,6}), attaching id=(?<group>\d{1,6})/,
+      /tce_vfio: Group (?<group>\d{1,6}) is incompatible with group (?<existing>\d{1,6})/,
     ],
     severity: 'info',
-    title: 'POWER: a second IOMMU group could not share a VFIO container (usually harmless)',
+    title: 'POWER: an IOMMU group could not share a VFIO container with another (usually harmless)',
     cause:
-      'the v1 sPAPR TCE IOMMU allows one IOMMU group per VFIO container. QEMU first tries to put each new group into an existing container of the same address space and, when the kernel refuses, opens a new container for it, so this line appears once per additional group and the devices work. It matters only when a program has no such fallback and fails on the refused attach',
+      'the sPAPR TCE IOMMU refused to add an IOMMU group to a VFIO container that already holds one: old kernels allow one group per container, current ones refuse a group whose IOMMU is of another kind than the groups already there (a device behind another type of host bridge). QEMU first tries to put each new group into an existing container of the same address space and, when the kernel refuses, opens a new container for it, so this line appears once per such group and the devices work. It matters only when a program has no such fallback and fails on the refused attach',
     fix: 'nothing to do when the VM starts; a program that fails here must open one container per group (or a newer host kernel with the v2 sPAPR IOMMU is needed)',
     render: render('', 3, 5),
     examples: [
@@ -862,6 +863,12 @@ export const PLATMIG_ALSO: { id: string; file: string; format: string; text: str
     text: 'qemu-system-s390x: -device vfio-ap,sysfsdev=/sys/devices/vfio_ap/matrix/62177883-f1bb-47f0-914d-32a22e3a8804: vfio-ap: no iommu_group found for /sys/devices/vfio_ap/matrix/62177883-f1bb-47f0-914d-32a22e3a8804: No such file or directory',
   },
   {
+    id: 'kernel.spapr-tce-one-group',
+    file: TCE,
+    format: 'tce_vfio: Group %d is incompatible with group %d',
+    text: 'tce_vfio: Group 5 is incompatible with group 3',
+  },
+  {
     id: 'kernel.memlock-exceeded',
     file: TCE,
     format: 'RLIMIT_MEMLOCK (%ld) exceeded',
@@ -971,6 +978,16 @@ export const PLATMIG_LEFT_OUT: { file: string; format: string; why: string }[] =
     file: AP,
     format: 'vfio: failed to read %s',
     why: 'the iommu_group link of an mdev always ends in the group number; this needs a broken sysfs',
+  },
+  {
+    file: TCE,
+    format: 'tce_vfio: Group %d is already attached',
+    why: 'the same group attached twice to one container, which the VFIO core and QEMU never do; a programming error of the caller',
+  },
+  {
+    file: TCE,
+    format: 'tce_vfio: detaching unattached group #%u',
+    why: 'a consistency check at group release for a group the container does not hold; nothing for the device or the VM follows from it',
   },
   {
     file: TCE,
