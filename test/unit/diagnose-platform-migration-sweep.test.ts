@@ -284,3 +284,36 @@ test('sPAPR TCE: both wordings of a refused second group name the groups', () =>
   assert.equal(f.facts.existing, '3');
   assert.equal(f.explanation.severity, 'info');
 });
+
+// drivers/s390/cio/vfio_ccw_drv.c vfio_ccw_sch_probe() refuses pmcw.qf (QDIO) subchannels with
+// -ENODEV; vfio_ccw_fsm.c maps IO_REQ in NOT_OPER (0) and STANDBY (1) to fsm_io_error() (-EIO) and
+// refuses transport-mode ORBs (orb->tm.b) with -EOPNOTSUPP.
+test('vfio_ccw kernel side: QDIO refused at bind, requests refused by state, transport mode named', () => {
+  const qdio = onlyFinding(
+    'vfio_ccw 0.0.0010: vfio: ccw: does not support QDIO: 0.0.0010',
+    'kernel.vfio-ccw-qdio-unsupported',
+  );
+  assert.equal(qdio.facts.sch, '0.0.0010');
+  assert.match(qdio.explanation.cause, /zFCP/);
+  const notOper = onlyFinding(
+    'vfio-ccw: FSM: I/O request from state:0',
+    'kernel.vfio-ccw-fsm-request-refused',
+  );
+  assert.match(notOper.explanation.cause, /not operational \(state 0\)/);
+  const standby = onlyFinding(
+    'vfio-ccw: FSM: clear request from state:1',
+    'kernel.vfio-ccw-fsm-request-refused',
+  );
+  assert.equal(standby.facts.req, 'clear');
+  assert.match(standby.explanation.cause, /standby/);
+  const tm = onlyFinding(
+    'qemu-system-s390x: vfio-ccw: write I/O region failed with errno=95',
+    'qemu.vfio-ccw-region-io-failed',
+  );
+  assert.match(tm.explanation.cause, /transport-mode/);
+  const quiesce = onlyFinding(
+    'vfio_ccw: could not quiesce subchannel 0.0.0313!',
+    'kernel.vfio-ccw-quiesce-failed',
+  );
+  assert.equal(quiesce.facts.sch, '0.0.0313');
+});

@@ -138,7 +138,7 @@ function refineCcw(f: Facts): Refinement | undefined {
     };
   if (e === 'EINVAL' || e === 'EOPNOTSUPP')
     return {
-      cause: `vfio_ccw refused the channel program the guest started (${e}): it translates each guest channel program into one the host can run, and this one uses a form it does not support (format-0 CCWs with data above 2 GB, a transfer-in-channel loop, more chains than it allows, or an ORB without prefetch on old kernels). QEMU presents a unit exception to the guest, which sees an I/O error on the device`,
+      cause: `vfio_ccw refused the channel program the guest started (${e}): it translates each guest channel program into one the host can run, and this one uses a form it does not support: a transport-mode (zHPF) program, which vfio_ccw refuses with EOPNOTSUPP, format-0 CCWs with data above 2 GB, a transfer-in-channel loop, more chains than it allows, or an ORB without prefetch on old kernels. QEMU presents a unit exception to the guest, which sees an I/O error on the device`,
       fix: "update the host kernel (vfio_ccw supports more channel program forms in newer releases; since Linux 5.x a missing prefetch bit is only a warning) and, for an old QEMU firmware that starts I/O without prefetch, set force-orb-pfch=on on the vfio-ccw device; the guest's driver must use channel programs vfio_ccw can translate (Linux DASD and zFCP drivers do)",
     };
   if (e === 'EIO')
@@ -502,6 +502,69 @@ export const PLATMIG_ENTRIES: CatalogueEntry[] = [
       ex(
         'vfio_ccw_mdev 8e2a3f7c-1d2b-4f4e-9b1a-0c3d5e6f7a8b: Prefetching channel program even though prefetch not specified in ORB',
       ),
+    ],
+  },
+  {
+    id: 'kernel.vfio-ccw-qdio-unsupported',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/s390/cio/vfio_ccw_drv.c vfio_ccw_sch_probe()',
+    format: 'vfio: ccw: does not support QDIO: %s',
+    versions:
+      'Linux 4.12+ (dev_warn() on the subchannel: "vfio_ccw 0.0.0010: vfio: ccw: does not support QDIO: 0.0.0010")',
+    patterns: [/vfio: ccw: does not support QDIO: (?<sch>[0-9a-fA-F]\.[0-9a-fA-F]\.[0-9a-fA-F]{4})/],
+    severity: 'error',
+    title:
+      'vfio_ccw refused a QDIO subchannel: network (OSA, HiperSockets) and FCP devices cannot be passed through with vfio-ccw',
+    cause:
+      'the subchannel bound to vfio_ccw uses QDIO (Queued Direct I/O), the interface of OSA and HiperSockets network devices and of zFCP (FCP/SCSI) adapters; vfio_ccw only handles subchannels driven by classic channel programs (DASD, tape and the like), so it refuses to bind (ENODEV) and no mdev can be created for it',
+    fix: 'give the guest network access through a host-side bridge or macvtap on the OSA device, and FCP storage through the host (the LUNs as virtio-scsi or virtio-blk disks); on KVM hosts with the right hardware, PCI network and storage functions can be passed through with vfio-pci (zPCI) instead; rebind the subchannel to its original driver (echo SCHID > /sys/bus/css/drivers/io_subchannel/bind)',
+    render: render('vfio_ccw 0.0.0010: ', '0.0.0010'),
+    examples: [ex('vfio_ccw 0.0.0010: vfio: ccw: does not support QDIO: 0.0.0010', { sch: '0.0.0010' })],
+  },
+  {
+    id: 'kernel.vfio-ccw-quiesce-failed',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/s390/cio/vfio_ccw_drv.c vfio_ccw_sch_quiesce()',
+    format: 'vfio_ccw: could not quiesce subchannel 0.%x.%04x!',
+    versions: 'Linux 4.12+ (pr_err())',
+    patterns: [/vfio_ccw: could not quiesce subchannel (?<sch>0\.[0-9a-fA-F]\.[0-9a-fA-F]{4})!/],
+    severity: 'error',
+    title: 'vfio_ccw could not stop the I/O on a passed-through subchannel',
+    cause:
+      "when the guest closes the device (VM shut down or device detached), the mdev is removed or the subchannel is unbound, vfio_ccw disables the subchannel, first cancelling, halting and clearing any I/O still running on it; the channel subsystem reported that the subchannel could not be cleared (cio_cancel_halt_clear() returned EIO), so vfio_ccw gives up and marks it not operational. The device may still be busy with the guest's last I/O and will not work for the host or a new guest until it is recovered",
+    fix: 'check the device and its channel paths (lscss, lschp); try setting the device offline and online again (chccwdev -d / -e after binding it back to io_subchannel), or vary the channel path off and on; if it stays stuck, the storage controller side needs attention',
+    render: render('', 0, 0x313),
+    examples: [ex('vfio_ccw: could not quiesce subchannel 0.0.0313!', { sch: '0.0.0313' })],
+  },
+  {
+    id: 'kernel.vfio-ccw-fsm-request-refused',
+    source: 'kernel',
+    cite: 'torvalds/linux drivers/s390/cio/vfio_ccw_fsm.c fsm_io_error() / fsm_async_error()',
+    format: 'vfio-ccw: FSM: I/O request from state:%d',
+    versions:
+      'Linux 4.12+; the same state machine: "vfio-ccw: FSM: %s request from state:%d" for a halt or clear (Linux 5.2+)',
+    patterns: [/vfio-ccw: FSM: (?<req>I\/O|halt|clear|<unknown>) request from state:(?<state>\d)/],
+    severity: 'error',
+    title: 'vfio_ccw refused a guest I/O: the subchannel is not in a usable state',
+    cause:
+      'vfio_ccw runs a small state machine per subchannel (0 not operational, 1 standby, 2 idle, 3 and 4 busy with a channel program); an I/O, halt or clear request arrived while the subchannel was not operational or not opened, so the driver answered EIO, which QEMU reports as "vfio-ccw: write I/O region failed with errno=5" and turns into an error for the guest',
+    fix: "check the subchannel on the host (lscss; the device's channel paths with lschp) and the lines before this one; once the device is operational again, restart the guest's use of it (or re-attach the mdev)",
+    refine: (f) =>
+      f.state === '0'
+        ? {
+            cause:
+              'the subchannel is not operational (state 0): vfio_ccw marked it so because it disappeared or lost all its paths, because enabling it failed when QEMU opened the device, or because it could not be quiesced earlier; every guest request now fails with EIO until it is recovered',
+          }
+        : f.state === '1'
+          ? {
+              cause:
+                'the subchannel is in standby (state 1): bound to vfio_ccw with an mdev, but not opened, or closed again; a request reaching it means the device was closed under a guest still using it',
+            }
+          : undefined,
+    render: render('', 0),
+    examples: [
+      ex('vfio-ccw: FSM: I/O request from state:0', { req: 'I/O', state: '0' }),
+      ex('vfio-ccw: FSM: halt request from state:1', { req: 'halt', state: '1' }),
     ],
   },
   {
@@ -978,6 +1041,11 @@ export const PLATMIG_LEFT_OUT: { file: string; format: string; why: string }[] =
     file: AP,
     format: 'vfio: failed to read %s',
     why: 'the iommu_group link of an mdev always ends in the group number; this needs a broken sysfs',
+  },
+  {
+    file: 'torvalds/linux drivers/s390/cio/vfio_ccw_drv.c',
+    format: 'bound to subchannel %x.%x.%04x',
+    why: 'VFIO_CCW_MSG_EVENT(): written to the s390 debug feature (/sys/kernel/debug/s390dbf/vfio_ccw_msg), not to the kernel log, like all VFIO_CCW_MSG_EVENT lines of vfio_ccw_drv.c and vfio_ccw_fsm.c (cp_init=%d, transport mode, notoper event, …)',
   },
   {
     file: TCE,
