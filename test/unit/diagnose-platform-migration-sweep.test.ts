@@ -184,15 +184,21 @@ test('vfio-ccw: the errno decides between busy, not operational and a refused ch
   assert.match(refused.explanation.fix, /force-orb-pfch/);
 });
 
-test('vfio-ccw interrupts: the missing request interrupt is harmless, the others are not', () => {
+test('s390 interrupts: a missing request interrupt is harmless (ccw index 2, ap index 0), a missing ccw I/O or CRW one is not', () => {
   const req = onlyFinding(
     'qemu-system-s390x: vfio: IRQ 2 not available (number of irqs 2)',
-    'qemu.vfio-ccw-irq-unavailable',
+    'qemu.vfio-s390-irq-unavailable',
   );
   assert.equal(req.explanation.severity, 'info');
+  const ap = onlyFinding(
+    'qemu-system-s390x: -device vfio-ap,sysfsdev=/sys/devices/vfio_ap/matrix/62177883-f1bb-47f0-914d-32a22e3a8804: vfio: IRQ 0 not available (number of irqs 0)',
+    'qemu.vfio-s390-irq-unavailable',
+  );
+  assert.equal(ap.facts.model, 'vfio-ap');
+  assert.equal(ap.explanation.severity, 'info');
   const crw = onlyFinding(
-    'qemu-system-s390x: vfio: IRQ 1 not available (number of irqs 1)',
-    'qemu.vfio-ccw-irq-unavailable',
+    'qemu-system-s390x: -device vfio-ccw,sysfsdev=/sys/bus/mdev/devices/8e2a3f7c-1d2b-4f4e-9b1a-0c3d5e6f7a8b: vfio: IRQ 1 not available (number of irqs 1)',
+    'qemu.vfio-s390-irq-unavailable',
   );
   assert.equal(crw.explanation.severity, 'error');
   assert.match(crw.explanation.cause, /cannot be added/);

@@ -429,33 +429,40 @@ export const PLATMIG_ENTRIES: CatalogueEntry[] = [
     ],
   },
   {
-    id: 'qemu.vfio-ccw-irq-unavailable',
+    id: 'qemu.vfio-s390-irq-unavailable',
     source: 'qemu',
-    cite: `${CCW} vfio_ccw_register_irq_notifier(), called from vfio_ccw_realize()`,
+    cite: `${CCW} vfio_ccw_register_irq_notifier() / ${AP} vfio_ap_register_irq_notifier()`,
     format: 'vfio: IRQ %u not available (number of irqs %u)',
     versions:
-      'QEMU registers the device-request interrupt (index 2) when the kernel offers it and only reports its absence; the channel-report interrupt (index 1, QEMU 5.1+) is asked for only when the kernel offers the CRW region',
-    patterns: [/vfio: IRQ (?<irq>\d{1,2}) not available \(number of irqs (?<count>\d{1,2})\)/],
+      'vfio-ccw: the device-request interrupt (index 2), asked for by newer releases, is only reported when missing, the channel-report interrupt (1) only when the kernel offers the CRW region; vfio-ap: the device-request interrupt (index 0) and, in newer releases, the configuration-change interrupt (1), both only reported',
+    patterns: [
+      /-device (?<model>vfio-ccw|vfio-ap),[^\n]{0,300}vfio: IRQ (?<irq>\d{1,2}) not available \(number of irqs (?<count>\d{1,2})\)/,
+      /vfio: IRQ (?<irq>\d{1,2}) not available \(number of irqs (?<count>\d{1,2})\)/,
+    ],
     severity: 'info',
-    title:
-      "vfio-ccw: the host kernel lacks one of the device's interrupts (harmless for the request interrupt)",
+    title: 'An s390 VFIO device lacks an optional interrupt in the host kernel (usually harmless)',
     cause:
-      'QEMU asks the vfio_ccw driver for each interrupt it uses: I/O completion (index 0), channel reports (1) and the device request (2), by which the host asks QEMU to give the device back. An older host kernel offers fewer; without the request interrupt (irq 2) QEMU prints this and goes on: the device works, only unbinding it from vfio_ccw on the host while the VM runs blocks until the VM releases it. For the I/O or channel-report interrupts the device cannot be added',
-    fix: 'nothing to do for irq 2 (update the host kernel to get the request interrupt); for irq 0 or 1 the host kernel and QEMU disagree on vfio_ccw: update the host kernel',
-    refine: (f) =>
-      f.irq === '2'
-        ? undefined
-        : {
-            severity: 'error',
-            title: 'vfio-ccw: the host kernel does not offer an interrupt QEMU needs for the device',
-            cause: `QEMU needs interrupt index ${f.irq ?? '?'} of the vfio_ccw device (0: I/O completion, 1: channel reports, asked for only when the kernel offers the CRW region) and the kernel reports only ${f.count ?? '?'} interrupts, so the vfio-ccw device cannot be added`,
-          },
+      "QEMU asks the host's vfio_ccw or vfio_ap driver for each interrupt it can use; an older host kernel offers fewer. The ones QEMU only reports when missing are the device-request interrupt (vfio-ccw index 2, vfio-ap index 0), by which the host asks QEMU to give the device back, and vfio-ap's configuration-change interrupt (index 1), by which the guest learns of AP adapters added or removed while it runs: the device works, only unbinding it on the host while the VM runs blocks until the VM releases it, and AP configuration changes reach the guest only after a reboot",
+    fix: 'nothing to do for the device to work; update the host kernel to get the missing interrupt',
+    refine: (f) => {
+      const irq = f.irq ?? '';
+      const ccw = f.model === 'vfio-ccw' || (f.model !== 'vfio-ap' && irq === '0' && f.count !== '0');
+      if (ccw && (irq === '0' || irq === '1'))
+        return {
+          severity: 'error',
+          title: 'vfio-ccw: the host kernel does not offer an interrupt QEMU needs for the device',
+          cause: `QEMU needs interrupt index ${irq} of the vfio_ccw device (0: I/O completion; 1: channel reports, asked for only when the kernel offers the CRW region) and the kernel reports only ${f.count ?? '?'} interrupts, so the vfio-ccw device cannot be added: the host kernel's vfio_ccw and QEMU do not match`,
+          fix: 'update the host kernel (or use the QEMU release the distribution ships with it)',
+        };
+      return undefined;
+    },
     render: render(QS390, 2, 2),
     examples: [
       ex('qemu-system-s390x: vfio: IRQ 2 not available (number of irqs 2)', { irq: '2', count: '2' }),
+      ex('qemu-system-s390x: vfio: IRQ 0 not available (number of irqs 0)', { irq: '0', count: '0' }),
       ex(
         'qemu-system-s390x: -device vfio-ccw,sysfsdev=/sys/bus/mdev/devices/8e2a3f7c-1d2b-4f4e-9b1a-0c3d5e6f7a8b: vfio: IRQ 1 not available (number of irqs 1)',
-        { irq: '1' },
+        { model: 'vfio-ccw', irq: '1' },
       ),
     ],
   },
@@ -920,6 +927,12 @@ export const PLATMIG_ALSO: { id: string; file: string; format: string; text: str
     text: 'qemu-system-s390x: vfio: Error getting config info: Invalid argument',
   },
   {
+    id: 'qemu.vfio-s390-irq-unavailable',
+    file: AP,
+    format: 'vfio: IRQ %u not available (number of irqs %u)',
+    text: 'qemu-system-s390x: -device vfio-ap,sysfsdev=/sys/devices/vfio_ap/matrix/62177883-f1bb-47f0-914d-32a22e3a8804: vfio: IRQ 0 not available (number of irqs 0)',
+  },
+  {
     id: 'qemu.no-iommu-group',
     file: AP,
     format: '%s: no iommu_group found for %s: %s',
@@ -930,6 +943,18 @@ export const PLATMIG_ALSO: { id: string; file: string; format: string; text: str
     file: TCE,
     format: 'tce_vfio: Group %d is incompatible with group %d',
     text: 'tce_vfio: Group 5 is incompatible with group 3',
+  },
+  {
+    id: 'kernel.vfio-request-relay',
+    file: 'torvalds/linux drivers/s390/cio/vfio_ccw_ops.c',
+    format: 'Relaying device request to user (#%u)',
+    text: 'vfio_ccw_mdev 8e2a3f7c-1d2b-4f4e-9b1a-0c3d5e6f7a8b: Relaying device request to user (#10)',
+  },
+  {
+    id: 'kernel.vfio-request-no-channel',
+    file: 'torvalds/linux drivers/s390/cio/vfio_ccw_ops.c',
+    format: 'No device request channel registered, blocked until released by user',
+    text: 'vfio_ccw_mdev 8e2a3f7c-1d2b-4f4e-9b1a-0c3d5e6f7a8b: No device request channel registered, blocked until released by user',
   },
   {
     id: 'kernel.memlock-exceeded',
