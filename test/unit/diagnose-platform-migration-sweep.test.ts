@@ -323,3 +323,27 @@ test('vfio_ccw kernel side: QDIO refused at bind, requests refused by state, tra
   );
   assert.equal(quiesce.facts.sch, '0.0.0313');
 });
+
+// qemu hw/vfio/migration.c of QEMU 5.2–7.2 (migration region protocol): vfio_mig_access() prints the
+// failed region access with strerror(errno); vfio_migration_set_state() calls hw_error() when the
+// region then reads back the error state.
+test('first migration protocol: a failed region access carries the errno, the error state is fatal', () => {
+  const access = onlyFinding(
+    'qemu-system-x86_64: vfio_mig_write 4 byte 0000:01:00.0: failed at offset 0x1000, err: Invalid argument',
+    'qemu.migration-step-failed',
+  );
+  assert.equal(access.facts.errno, 'EINVAL');
+  assert.match(access.explanation.cause, /QEMU 8\.0 removed/);
+  const fatal = onlyFinding(
+    'qemu: hardware error: 0000:01:00.0: Device in error state 0x7',
+    'qemu.migration-step-failed',
+  );
+  assert.match(fatal.explanation.cause, /hardware error/);
+  assert.match(
+    onlyFinding(
+      'qemu-system-x86_64: 0000:01:00.0: Failed to set state RESUMING',
+      'qemu.migration-step-failed',
+    ).explanation.cause,
+    /first VFIO migration protocol/,
+  );
+});

@@ -53,6 +53,19 @@ function refineTag(f: Facts): Refinement | undefined {
 /** Which migration step a "Failed to set … state" follow-up names. */
 function refineStep(f: Facts): Refinement | undefined {
   const step = f.step ?? '';
+  if (f.old === 'error state')
+    return {
+      title: "The device's vendor migration driver put the device into its error state",
+      cause:
+        "first VFIO migration protocol (QEMU 5.2–7.2): changing the device state failed and the device's migration region then reported the error state (or could not be read at all); QEMU treats this as fatal and stops with a hardware error, so the VM is gone. The vendor driver (NVIDIA's vGPU manager, for example) failed during the migration",
+      fix: "read the vendor driver's log on that host (nvidia-vgpu-mgr in the journal for a vGPU) for the failure; keep the vendor driver, host kernel and QEMU versions the vendor supports together on both hosts",
+    };
+  if (f.old)
+    return {
+      cause:
+        "this is the first VFIO migration protocol (a migration region in the device, QEMU 5.2–7.2 with vendor drivers of that time such as NVIDIA's vGPU manager): QEMU reads and writes the device's state and data through that region, and the vendor driver refused a new device state (a bit mask: 1 running, 2 saving, 4 resuming) or an access to the region (the vfio_mig_read/write line carries the errno), so the migration, or its cancellation, failed. QEMU 8.0 removed this protocol; devices that only offer it cannot migrate with newer QEMU",
+      fix: "read the vendor driver's log (nvidia-vgpu-mgr in the journal for a vGPU) at that moment; keep the vendor driver and QEMU versions the vendor supports together on both hosts",
+    };
   if (/PRE_COPY|save setup/.test(step))
     return {
       cause:
@@ -64,12 +77,6 @@ function refineStep(f: Facts): Refinement | undefined {
       cause:
         "on the destination, before any device data arrives, QEMU asks the device's migration driver to enter the RESUMING state so it can accept the incoming state; the driver refused (the line before carries the errno), so the incoming migration fails and the source VM keeps running. The destination device is not in a state to receive: it is not the same device type or firmware, its VF is not configured like the source's (mlx5: the VF's migratable capability not enabled on the destination PF), or it was used before",
       fix: "on the destination: read the migration driver's lines in dmesg; give the VF the same configuration as on the source (for mlx5 enable migration on the VF before binding mlx5_vfio_pci: devlink port function set … migratable enable), bind the variant driver, and use a VF no other VM has opened",
-    };
-  if (/STOPPED|RUNNING|0x/.test(step))
-    return {
-      cause:
-        "this is the first VFIO migration protocol (a migration region in the device, QEMU 5.2–7.2 with vendor drivers of that time such as NVIDIA's vGPU manager): QEMU wrote a new device state (a bit mask: 1 running, 2 saving, 4 resuming) into the device's migration region and the vendor driver refused it, so the migration or its cancellation failed. QEMU 8.0 removed this protocol; devices that only offer it cannot migrate with newer QEMU",
-      fix: "read the vendor driver's log (nvidia-vgpu-mgr in the journal for a vGPU) at that moment; keep the vendor driver and QEMU versions the vendor supports together on both hosts",
     };
   return undefined;
 }
@@ -247,8 +254,11 @@ export const PLATMIG_ENTRIES: CatalogueEntry[] = [
     cite: `${MIGRATION} vfio_save_setup()`,
     format: '%s: Failed to allocate migration data buffer',
     versions:
-      'QEMU 8.0+ (the buffer is at most VFIO_MIG_DEFAULT_DATA_BUFFER_SIZE, 1 MiB, smaller when the device reports a smaller stop-copy size)',
-    patterns: [/: Failed to allocate migration data buffer/],
+      'QEMU 8.0+ (the buffer is at most VFIO_MIG_DEFAULT_DATA_BUFFER_SIZE, 1 MiB, smaller when the device reports a smaller stop-copy size); the first protocol (QEMU 5.2–7.2) printed "%s: Error allocating buffer " from vfio_save_buffer() / vfio_load_buffer() for each chunk of device data it could not map',
+    patterns: [
+      /: Failed to allocate migration data buffer/,
+      /(?<func>vfio_save_buffer|vfio_load_buffer): Error allocating buffer/,
+    ],
     severity: 'error',
     title: "The source QEMU could not allocate the buffer for a VFIO device's migration data",
     cause:
@@ -263,11 +273,14 @@ export const PLATMIG_ENTRIES: CatalogueEntry[] = [
     cite: `${MIGRATION} vfio_save_setup() / vfio_load_setup() (QEMU 5.2–7.2: vfio_save_complete_precopy(), vfio_vmstate_change(), vfio_migration_state_notifier())`,
     format: '%s: Failed to set new PRE_COPY state',
     versions:
-      'QEMU 8.1+: "%s: Failed to set new PRE_COPY state", "%s: Failed to set RESUMING state", "%s: save setup failed: <strerror>"; the first protocol (QEMU 5.2–7.2): "%s: Failed to set state STOPPED", "%s: Failed to set state RESUMING", "%s: Failed to set state RUNNING", "%s: Failed to set device state 0x%x"',
+      'QEMU 8.1+: "%s: Failed to set new PRE_COPY state", "%s: Failed to set RESUMING state", "%s: save setup failed: <strerror>"; the first protocol (QEMU 5.2–7.2): "%s: Failed to set state SAVING", "%s: Failed to set state STOP and SAVING", "%s: Failed to set state STOPPED", "%s: Failed to set state RESUMING", "%s: Failed to set state RUNNING", "%s: Failed to set device state 0x%x", "%s: vfio_save_buffer failed %s", "vfio_mig_%s %d byte %s: failed at offset 0x%lx, err: %s" (the access to the migration region, with the errno) and hw_error("%s: Device in error state 0x%x")',
     patterns: [
       /: Failed to set (?<step>new PRE_COPY|RESUMING) state/,
-      /: Failed to set state (?<step>STOPPED|RESUMING|RUNNING)\b/,
-      /: Failed to set device state (?<step>0x[0-9a-fA-F]{1,8})/,
+      /: Failed to set state (?<old>STOP and SAVING|STOPPED|RESUMING|RUNNING|SAVING)\b/,
+      /: (?<old>vfio_save_buffer) failed/,
+      /(?<old>vfio_mig_(?:read|write)) \d{1,2} byte (?<dev>[\w.:-]{1,64}): failed at offset 0x[0-9a-fA-F]{1,16}, err: (?<err>[^\n]{1,80})/,
+      /: Device in (?<old>error state) (?<value>0x[0-9a-fA-F]{1,8})/,
+      /: Failed to set device state (?<old>0x[0-9a-fA-F]{1,8})/,
       /[0-9a-fA-F]: (?<step>save setup) failed/,
     ],
     severity: 'error',
@@ -282,7 +295,7 @@ export const PLATMIG_ENTRIES: CatalogueEntry[] = [
       ex("error: operation failed: job 'migration in' failed: 0000:01:00.0: Failed to set RESUMING state", {
         step: 'RESUMING',
       }),
-      ex('qemu-system-x86_64: 0000:01:00.0: Failed to set device state 0x2', { step: '0x2' }),
+      ex('qemu-system-x86_64: 0000:01:00.0: Failed to set device state 0x2', { old: '0x2' }),
       ex('qemu-system-x86_64: 0000:01:00.0: save setup failed: Input/output error', { step: 'save setup' }),
     ],
   },
@@ -813,6 +826,42 @@ export const PLATMIG_ALSO: { id: string; file: string; format: string; text: str
     text: 'qemu-system-x86_64: 0000:01:00.0: Failed to set device state 0x4',
   },
   {
+    id: 'qemu.migration-step-failed',
+    file: MIGRATION,
+    format: '%s: Failed to set state SAVING',
+    text: 'qemu-system-x86_64: 0000:01:00.0: Failed to set state SAVING',
+  },
+  {
+    id: 'qemu.migration-step-failed',
+    file: MIGRATION,
+    format: '%s: Failed to set state STOP and SAVING',
+    text: 'qemu-system-x86_64: 0000:01:00.0: Failed to set state STOP and SAVING',
+  },
+  {
+    id: 'qemu.migration-step-failed',
+    file: MIGRATION,
+    format: '%s: vfio_save_buffer failed %s',
+    text: 'qemu-system-x86_64: 0000:01:00.0: vfio_save_buffer failed Input/output error',
+  },
+  {
+    id: 'qemu.migration-step-failed',
+    file: MIGRATION,
+    format: 'vfio_mig_%s %d byte %s: failed at offset 0x%lx, err: %s',
+    text: 'qemu-system-x86_64: vfio_mig_write 4 byte 0000:01:00.0: failed at offset 0x1000, err: Invalid argument',
+  },
+  {
+    id: 'qemu.migration-step-failed',
+    file: MIGRATION,
+    format: '%s: Device in error state 0x%x',
+    text: 'qemu: hardware error: 0000:01:00.0: Device in error state 0x7',
+  },
+  {
+    id: 'qemu.migration-buffer-alloc-failed',
+    file: MIGRATION,
+    format: '%s: Error allocating buffer ',
+    text: 'qemu-system-x86_64: vfio_save_buffer: Error allocating buffer ',
+  },
+  {
     id: 'qemu.spapr-dma-window-failed',
     file: SPAPR,
     format: 'Failed to create SPAPR window',
@@ -1012,6 +1061,11 @@ export const PLATMIG_LEFT_OUT: { file: string; format: string; why: string }[] =
     file: MIGRATION,
     format: '%s: Failed to mmap VFIO migration region %d: %s',
     why: `${V1}; QEMU then falls back to reading the region with read(), which is only slower`,
+  },
+  {
+    file: MIGRATION,
+    format: '%s: Failed to mmap VFIO migration region: %s',
+    why: `${V1}; the wording of QEMU 5.2–6.x, at save setup; QEMU then reads the region with read(), which is only slower`,
   },
   {
     file: MIGRATION,
