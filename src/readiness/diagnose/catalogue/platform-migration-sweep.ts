@@ -273,11 +273,12 @@ export const PLATMIG_ENTRIES: CatalogueEntry[] = [
     cite: `${MIGRATION} vfio_save_setup() / vfio_load_setup() (QEMU 5.2–7.2: vfio_save_complete_precopy(), vfio_vmstate_change(), vfio_migration_state_notifier())`,
     format: '%s: Failed to set new PRE_COPY state',
     versions:
-      'QEMU 8.1+: "%s: Failed to set new PRE_COPY state", "%s: Failed to set RESUMING state", "%s: save setup failed: <strerror>"; the first protocol (QEMU 5.2–7.2): "%s: Failed to set state SAVING", "%s: Failed to set state STOP and SAVING", "%s: Failed to set state STOPPED", "%s: Failed to set state RESUMING", "%s: Failed to set state RUNNING", "%s: Failed to set device state 0x%x", "%s: vfio_save_buffer failed %s", "vfio_mig_%s %d byte %s: failed at offset 0x%lx, err: %s" (the access to the migration region, with the errno) and hw_error("%s: Device in error state 0x%x")',
+      'QEMU 8.x and later (the wording varies by release): "%s: Failed to set new PRE_COPY state", "%s: Failed to set RESUMING state", "%s: save setup failed: <strerror>"; the first protocol (QEMU 5.2–7.2): "%s: Failed to set state SAVING", "%s: Failed to set state STOP and SAVING", "%s: Failed to set state STOPPED", "%s: Failed to set state RESUMING", "%s: Failed to set state RUNNING", "%s: Failed to set device state 0x%x", "%s: vfio_save_buffer failed %s", "vfio_mig_%s %d byte %s: failed at offset 0x%lx, err: %s" (the access to the migration region, with the errno) and hw_error("%s: Device in error state 0x%x")',
     patterns: [
       /: Failed to set (?<step>new PRE_COPY|RESUMING) state/,
       /: Failed to set state (?<old>STOP and SAVING|STOPPED|RESUMING|RUNNING|SAVING)\b/,
       /: (?<old>vfio_save_buffer) failed/,
+      /: Failed to (?<old>save buffer)\b/,
       /(?<old>vfio_mig_(?:read|write)) \d{1,2} byte (?<dev>[\w.:-]{1,64}): failed at offset 0x[0-9a-fA-F]{1,16}, err: (?<err>[^\n]{1,80})/,
       /: Device in (?<old>error state) (?<value>0x[0-9a-fA-F]{1,8})/,
       /: Failed to set device state (?<old>0x[0-9a-fA-F]{1,8})/,
@@ -307,7 +308,7 @@ export const PLATMIG_ENTRIES: CatalogueEntry[] = [
     cite: `${SPAPR} vfio_spapr_create_window() / vfio_spapr_container_add_section_window() / vfio_spapr_remove_window()`,
     format: 'Failed to create a window, ret = %d (%m)',
     versions:
-      'QEMU ≤ 9.0 prints it with error_report(); 9.1+ passes it up with error_setg_errno() ("Failed to create a window, ret = %d: <strerror>", then "Failed to create SPAPR window: …"); QEMU 10.1+ reads the host\'s supported TCE levels and says "Host doesn\'t support multi-level TCE tables. Use larger IO page size. Supported mask is 0x%lx"; the same functions: "Host doesn\'t support page size 0x%lx, the supported mask is 0x%lx", "Host doesn\'t support DMA window at %lx, must be %lx", "Failed to remove window at %lx", "region [0x%lx,0x%lx] overlaps with existing host DMA window [0x%lx,0x%lx]"',
+      'older releases print it with error_report(); newer ones pass it up with error_setg_errno() ("Failed to create a window, ret = %d: <strerror>", then "Failed to create SPAPR window: …"); QEMU 10.1+ reads the host\'s supported TCE levels and says "Host doesn\'t support multi-level TCE tables. Use larger IO page size. Supported mask is 0x%lx"; the same functions: "Host doesn\'t support page size 0x%lx, the supported mask is 0x%lx", "Host doesn\'t support DMA window at %lx, must be %lx", "Failed to remove window at %lx", "region [0x%lx,0x%lx] overlaps with existing host DMA window [0x%lx,0x%lx]"',
     patterns: [
       /Failed to create a window, ret = (?<value>-?\d{1,5}) \((?<err>[^)\n]{1,80})\)/,
       /Failed to create a window, ret = (?<value>-?\d{1,5})(?:: (?<err>[A-Z][^\n:]{1,80}))?/,
@@ -840,6 +841,12 @@ export const PLATMIG_ALSO: { id: string; file: string; format: string; text: str
   {
     id: 'qemu.migration-step-failed',
     file: MIGRATION,
+    format: '%s: Failed to save buffer',
+    text: 'qemu-system-x86_64: 0000:01:00.0: Failed to save buffer',
+  },
+  {
+    id: 'qemu.migration-step-failed',
+    file: MIGRATION,
     format: '%s: vfio_save_buffer failed %s',
     text: 'qemu-system-x86_64: 0000:01:00.0: vfio_save_buffer failed Input/output error',
   },
@@ -1056,7 +1063,6 @@ export const PLATMIG_LEFT_OUT: { file: string; format: string; why: string }[] =
     format: '%s: Invalid device state %d',
     why: 'vfio_save_setup() reached with the device in a state other than RUNNING or STOP, which the migration core never does; a QEMU bug, not a host or device setup problem',
   },
-  { file: MIGRATION, format: '%s: Failed to save buffer', why: V1 },
   {
     file: MIGRATION,
     format: '%s: Failed to mmap VFIO migration region %d: %s',
@@ -1065,7 +1071,7 @@ export const PLATMIG_LEFT_OUT: { file: string; format: string; why: string }[] =
   {
     file: MIGRATION,
     format: '%s: Failed to mmap VFIO migration region: %s',
-    why: `${V1}; the wording of QEMU 5.2–6.x, at save setup; QEMU then reads the region with read(), which is only slower`,
+    why: `${V1}; the same message without the region index, at save setup; QEMU then reads the region with read(), which is only slower`,
   },
   {
     file: MIGRATION,
