@@ -48,6 +48,7 @@ import { NIC_DPDK_SWEEP_ENTRIES } from './catalogue/nic-dpdk-sweep.js';
 import { OLDSETS_SWEEP_ENTRIES } from './catalogue/oldsets-sweep.js';
 import { OTHER_ENTRIES } from './catalogue/other.js';
 import { PCI_TREE_ENTRIES } from './catalogue/pci-tree-sweep.js';
+import { PLATMIG_ENTRIES } from './catalogue/platform-migration-sweep.js';
 import { POWER_AER_BAR_ENTRIES } from './catalogue/power-aer-bar-sweep.js';
 import { QEMU_ENTRIES } from './catalogue/qemu.js';
 import { QEMU_MACHINE_ENTRIES } from './catalogue/qemu-machine.js';
@@ -152,6 +153,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...VFIO_TREE_ENTRIES,
   ...QEMU_TREE_ENTRIES,
   ...XEN_PT_ENTRIES,
+  ...PLATMIG_ENTRIES,
   ...SPLAT_FALLBACK_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,

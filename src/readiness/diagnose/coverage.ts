@@ -28,6 +28,7 @@ import { MODBUILD_ALSO, MODBUILD_LEFT_OUT } from './catalogue/module-build-sweep
 import { NEWEST_ALSO, NEWEST_LEFT_OUT } from './catalogue/newest-versions-sweep.js';
 import { NIC_DPDK_ALSO, NIC_DPDK_LEFT_OUT } from './catalogue/nic-dpdk-sweep.js';
 import { PCI_TREE_ALSO, PCI_TREE_LEFT_OUT } from './catalogue/pci-tree-sweep.js';
+import { PLATMIG_ALSO, PLATMIG_LEFT_OUT } from './catalogue/platform-migration-sweep.js';
 import { POWER_AER_BAR_ALSO, POWER_AER_BAR_LEFT_OUT } from './catalogue/power-aer-bar-sweep.js';
 import { QEMU_SWEEP_ALSO, QEMU_SWEEP_LEFT_OUT } from './catalogue/qemu-sweep-coverage.js';
 import { QEMU_TREE_ALSO, QEMU_TREE_LEFT_OUT } from './catalogue/qemu-tree-sweep.js';
@@ -319,6 +320,7 @@ export const ALSO: AlsoCovered[] = [
   ...HARVEST_ALSO,
   ...QEMU_TREE_ALSO,
   ...XEN_PT_ALSO,
+  ...PLATMIG_ALSO,
 ];
 
 export const LEFT_OUT: LeftOut[] = [
@@ -370,11 +372,6 @@ export const LEFT_OUT: LeftOut[] = [
     why: 'reachable only with x-nv-gpudirect-clique set by hand for NVIDIA GPUDirect P2P setups; not met on the desktop-passthrough path',
   },
   {
-    file: 'qemu/qemu hw/vfio/ap.c, hw/vfio/ccw.c',
-    format: 'vfio: ap/ccw device errors',
-    why: 's390x channel and crypto devices only; vfiokit targets PCI passthrough',
-  },
-  {
     file: 'qemu/qemu hw/vfio/cpr*.c',
     format: 'vfio: cpr-transfer and cpr-reboot errors',
     why: 'checkpoint/restart (cpr) migration modes, reachable only when a management layer chose them; not on the setup path vfiokit checks',
@@ -413,6 +410,7 @@ export const LEFT_OUT: LeftOut[] = [
   ...GUEST_SIDE_LEFT_OUT,
   ...QEMU_TREE_LEFT_OUT,
   ...XEN_PT_LEFT_OUT,
+  ...PLATMIG_LEFT_OUT,
 ];
 
 /** The file a citation names: its repository and first path ("qemu/qemu hw/vfio/pci.c"). */

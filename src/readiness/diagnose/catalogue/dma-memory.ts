@@ -118,9 +118,10 @@ export const DMA_MEMORY_ENTRIES: CatalogueEntry[] = [
       'QEMU 2.10+: "failed to setup container for group N: memory listener initialization failed: Region NAME: vfio_dma_map(…) = -N (…)" (QEMU 2.10–5.x also "… memory listener initialization failed for container: STRERROR", the errno of the first failed mapping); QEMU ≤ 2.9: "vfio: memory listener initialization failed for container"',
     patterns: [
       // only the wrapper alone (or with a reason other than a vfio_*dma_map line, which
-      // qemu.dma-map-failed explains with its errno)
+      // qemu.dma-map-failed explains with its errno, or the sPAPR "Memory registering failed",
+      // which qemu.spapr-memory-lock-failed explains)
       /memory listener initialization failed(?<old> for container)?["'\\]{0,3}$/,
-      /memory listener initialization failed: (?:Region (?<region>[^\n:]{1,60}): (?<reason>[^v\n][^\n]{0,120})|(?<other>[^Rv\n][^\n]{0,120}))/,
+      /memory listener initialization failed: (?:Region (?<region>[^\n:]{1,60}): (?<reason>[^v\n][^\n]{0,120})|(?<other>[^RvM\n][^\n]{0,120}|M[^e\n][^\n]{0,119}))/,
       // the mapping call named but its arguments and errno cut off (a log shortened in a paste or
       // by a container runtime's line limit); qemu.dma-map-failed takes the full form
       /memory listener initialization failed: Region (?<region>[^\n:]{1,60}): (?<call>vfio_container_dma_map|vfio_dma_map)["'\\]{0,3}$/,

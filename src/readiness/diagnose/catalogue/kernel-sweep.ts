@@ -2889,11 +2889,6 @@ export const KERNEL_SWEEP_LEFT_OUT: { file: string; format: string; why: string 
     why: 'pci_dbg(): printed only with dynamic debug enabled; its consequence at release, "Couldn\'t reload saved state", is covered',
   },
   {
-    file: 'torvalds/linux drivers/vfio/pci/vfio_pci_core.c',
-    format: 'Failed to setup zPCI info capabilities',
-    why: 's390x zPCI devices only; vfiokit targets x86/arm64 PCI passthrough',
-  },
-  {
     file: 'torvalds/linux drivers/vfio/pci/vfio_pci.c',
     format: 'Failed to setup NVIDIA NV2 RAM region',
     why: 'POWER9 NVLink2 GPUs only (vfio_pci_nvlink2.c, removed in Linux 5.13)',

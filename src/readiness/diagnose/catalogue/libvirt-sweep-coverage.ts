@@ -1054,17 +1054,6 @@ export const LIBVIRT_SWEEP_LEFT_OUT: LeftOutRow[] = [
   },
   {
     file: 'libvirt/libvirt src/qemu/qemu_domain_address.c',
-    format: "Can't look up isolation group for host device %04x:%02x:%02x.%x, device won't be isolated",
-    why: 's390 (CCW, AP, zPCI) or ppc64 (spapr, isolation groups) platform path; vfiokit covers x86/arm PCI passthrough',
-  },
-  {
-    file: 'libvirt/libvirt src/qemu/qemu_domain_address.c',
-    format:
-      "Can't obtain usable isolation group for interface configured to use hostdev-backed network '%s', device won't be isolated",
-    why: 's390 (CCW, AP, zPCI) or ppc64 (spapr, isolation groups) platform path; vfiokit covers x86/arm PCI passthrough',
-  },
-  {
-    file: 'libvirt/libvirt src/qemu/qemu_domain_address.c',
     format:
       'qemuDomainDeviceCalculatePCIConnectFlags() thinks that the device with PCI address %s should not have a PCI address(unknown)',
     why: 'internal consistency check (a libvirt programming error or allocation failure, not a host or XML problem); nothing a user can change',
@@ -1274,21 +1263,6 @@ export const LIBVIRT_SWEEP_LEFT_OUT: LeftOutRow[] = [
     file: 'libvirt/libvirt src/qemu/qemu_validate.c',
     format: "hostdev mode 'capabilities' is not supported in %1$s",
     why: "hostdev mode='capabilities' exists only for LXC containers; the text says the QEMU driver refuses it",
-  },
-  {
-    file: 'libvirt/libvirt src/qemu/qemu_validate.c',
-    format: 'VFIO AP device assignment is not supported by this version of QEMU',
-    why: 's390 (CCW, AP, zPCI) or ppc64 (spapr, isolation groups) platform path; vfiokit covers x86/arm PCI passthrough',
-  },
-  {
-    file: 'libvirt/libvirt src/qemu/qemu_validate.c',
-    format: 'Only one hostdev of model vfio-ap is supported',
-    why: 's390 (CCW, AP, zPCI) or ppc64 (spapr, isolation groups) platform path; vfiokit covers x86/arm PCI passthrough',
-  },
-  {
-    file: 'libvirt/libvirt src/qemu/qemu_validate.c',
-    format: 'VFIO CCW device assignment is not supported by this version of QEMU',
-    why: 's390 (CCW, AP, zPCI) or ppc64 (spapr, isolation groups) platform path; vfiokit covers x86/arm PCI passthrough',
   },
   {
     file: 'libvirt/libvirt src/qemu/qemu_validate.c',

@@ -421,8 +421,12 @@ export const NEWEST_VERSIONS_ENTRIES: CatalogueEntry[] = [
     cite: `${MIGRATION} vfio_save_state()`,
     format: 'vfio: Failed to save device config space of %s - ',
     versions:
-      'QEMU 9.1+ (the reason follows the dash, e.g. vfio_save_device_config_state()\'s "Failed to save state: <strerror>"); the migration stream is marked failed',
-    patterns: [new RegExp(`vfio: Failed to save device config space of ${DEV} - `)],
+      'QEMU 9.1+ (the reason follows the dash, e.g. vfio_save_device_config_state()\'s "Failed to save state: <strerror>"); QEMU 8.0–9.0: "%s: Failed to save device config space" with no reason; the migration stream is marked failed',
+    patterns: [
+      new RegExp(`vfio: Failed to save device config space of ${DEV} - `),
+      // QEMU 8.0–9.0: error_report("%s: Failed to save device config space") from vfio_save_state()
+      /[0-9a-fA-F]: Failed to save device config space/,
+    ],
     severity: 'error',
     title: "Live migration failed: the source could not save the device's PCI configuration",
     cause:
@@ -837,10 +841,5 @@ export const NEWEST_LEFT_OUT: { file: string; format: string; why: string }[] = 
     file: `${MULTIFD}`,
     format: '%s: multifd data queuing failed',
     why: "follows a failure of the migration core's multifd channels, which the migration core reports itself; nothing specific to the device",
-  },
-  {
-    file: `${MIGRATION}`,
-    format: '%s: Failed to allocate migration data buffer',
-    why: "a host out of memory (g_try_malloc of at most the device's stop-copy size); not specific to the VFIO setup",
   },
 ];

@@ -668,8 +668,6 @@ const GPUDIRECT =
   'reachable only with x-nv-gpudirect-clique set by hand for NVIDIA GPUDirect P2P between assigned GPUs; not met on the desktop-passthrough path';
 const DIRTY =
   'dirty-page tracking of the legacy type1 container, used only while a VFIO device is being live-migrated; not on the setup path vfiokit checks';
-const MIGRATION =
-  'live migration (or a snapshot with memory) of a VM whose VFIO device has a migration-capable variant driver; not on the setup path vfiokit checks, and passthrough GPUs have no such driver';
 const CPR =
   'checkpoint/restart (cpr-transfer, cpr-exec) migration modes, reachable only when a management layer chose them';
 
@@ -913,46 +911,6 @@ const LEFT_OUT_ROWS: Out[] = [
     'subsystem-ID capability of a port; only fails on a QEMU bug',
   ],
   [
-    'qemu/qemu hw/vfio/migration.c',
-    '%s: Migration is currently not supported with vIOMMU enabled',
-    MIGRATION,
-  ],
-  ['qemu/qemu hw/vfio/migration.c', '%s: VFIO migration is not supported with postcopy migration', MIGRATION],
-  [
-    'qemu/qemu hw/vfio/migration.c',
-    '%s: VFIO migration is not supported with background snapshot',
-    MIGRATION,
-  ],
-  ['qemu/qemu hw/vfio/migration.c', '%s: Failed to save device config space', MIGRATION],
-  ['qemu/qemu hw/vfio/migration.c', '%s: Failed to allocate migration data buffer', MIGRATION],
-  [
-    'qemu/qemu hw/vfio/migration.c',
-    '%s: Failed setting device state to %s, err: %s. Recover state is ERROR. Resetting device',
-    MIGRATION,
-  ],
-  [
-    'qemu/qemu hw/vfio/migration.c',
-    '%s: Failed setting device state to %s, err: %s. Setting device in recover state %s',
-    MIGRATION,
-  ],
-  [
-    'qemu/qemu hw/vfio/migration.c',
-    '%s: Failed setting device in recover state, err: %s. Resetting device',
-    MIGRATION,
-  ],
-  ['qemu/qemu hw/vfio/migration.c', '%s: data_fd out of sync', MIGRATION],
-  ['qemu/qemu hw/vfio/migration.c', '%s: Failed resetting device, err: %s', MIGRATION],
-  ['qemu/qemu hw/vfio/migration.c', '%s: SETUP STATE: EOS not found 0x%lx', MIGRATION],
-  ['qemu/qemu hw/vfio/migration.c', '%s: Received INIT_DATA_SENT but switchover ack is not used', MIGRATION],
-  ['qemu/qemu hw/vfio/migration.c', '%s: qemu_loadvm_approve_switchover failed, err=%d (%s)', MIGRATION],
-  ['qemu/qemu hw/vfio/migration.c', '%s: Unknown tag 0x%lx', MIGRATION],
-  ['qemu/qemu hw/vfio/migration.c', '%s: Failed to load device config space', MIGRATION],
-  [
-    'qemu/qemu hw/vfio/migration.c',
-    '%s: Failed loading device config space, end flag incorrect 0x%lx',
-    MIGRATION,
-  ],
-  [
     'qemu/qemu hw/vfio/helpers.c',
     'vfio: unsupported write size, %u bytes',
     'hw_error() for an access size the region MemoryRegionOps never pass (1 to 8 bytes are allowed); a QEMU bug',
@@ -961,11 +919,6 @@ const LEFT_OUT_ROWS: Out[] = [
     'qemu/qemu hw/vfio/helpers.c',
     'vfio: unsupported read size, %u bytes',
     'hw_error() for an access size the region MemoryRegionOps never pass; a QEMU bug',
-  ],
-  [
-    'qemu/qemu hw/vfio/spapr.c',
-    'vfio: sPAPR TCE IOMMU window and prereg errors',
-    'the sPAPR (IBM POWER) IOMMU backend only: DMA windows and memory preregistration of pseries guests; vfiokit targets x86 PCI passthrough',
   ],
   [
     'qemu/qemu hw/pci/msix.c',
