@@ -598,8 +598,12 @@ export class DiagnoseMatcher {
     // is put together a line at a time. Log files prefix every line, so they never pay for it.
     const bare = stripped === text && body.length <= WRAP_MAX;
     const joined = bare && this.wrapped !== undefined ? `${this.wrapped} ${body.trim()}` : undefined;
-    if (!hits.length && joined !== undefined)
-      hits = matchBody(joined, this.compiled, this.recent.slice(0, -1), redactedBefore);
+    // Tried too when only a generic or fallback entry read the half alone: the whole message is
+    // more precise ("… Failed to add group" / "25 to KVM VFIO device: Invalid argument").
+    if (!strong(hits).length && joined !== undefined) {
+      const whole = matchBody(joined, this.compiled, this.recent.slice(0, -1), redactedBefore);
+      if (strong(whole).length || !hits.length) hits = whole;
+    }
     if (hits.length || body.length > WRAP_MAX) this.wrapped = undefined;
     else this.wrapped = joined !== undefined && joined.length <= 2 * WRAP_MAX ? joined : body.trimEnd();
     for (const { entry, groups } of hits) {

@@ -87,8 +87,8 @@ const INSERT_BY_ERRNO: Record<string, Refinement> = {
   },
   EPERM: {
     cause:
-      'module loading is refused: kernel.modules_disabled=1, a locked-down kernel, or a container without CAP_SYS_MODULE',
-    fix: 'load the module on the host as root, early at boot if modules_disabled is set later',
+      'the kernel refused to load the module (EPERM). Most often that is Secure Boot: a kernel booted with Secure Boot is locked down, and lockdown refuses a module whose signature is missing or made with a key it does not trust (kernel/module/signing.c module_sig_check() asks security_locked_down(), which answers EPERM) — an out-of-tree module built by DKMS (a TPU, NIC or GPU driver, vendor-reset, inside a VM as well when its OVMF has Secure Boot on) signed with a Machine Owner Key that was never enrolled. Otherwise: kernel.modules_disabled=1, or a container without CAP_SYS_MODULE',
+    fix: 'check `mokutil --sb-state` and dmesg ("Lockdown: modprobe: unsigned module loading is restricted"); enrol the DKMS signing key (`mokutil --import /var/lib/dkms/mok.pub`, then confirm it at the next boot) or turn Secure Boot off — in a VM, in its OVMF settings or by giving it firmware without Secure Boot; otherwise load the module on the host as root, early at boot if modules_disabled is set later',
   },
 };
 

@@ -299,6 +299,8 @@ export const HOST_GUEST_EXTRA_ENTRIES: CatalogueEntry[] = [
       // from a file read with -readconfig, QEMU's error location is the file and line (util/qemu-config.c
       // qemu_config_foreach() loc_set_file()): "qemu-system-x86_64:/path/qemu.conf:266: Property …"
       /:(?<conf>\/[^\s:]{1,200}):(?<confLine>\d{1,6}): Property '(?<type>vfio-pci[\w-]{0,20}|[\w-]{1,40})\.(?<prop>[\w-]{1,48})' not found/,
+      // qom/object.c object_apply_global_props(): "can't apply global %s.%s=%s: " then the error
+      /(?<global>can't apply global) [\w-]{1,40}\.[\w-]{1,48}=[^:\n]{0,80}: Property '(?<type>vfio-pci[\w-]{0,20}|[\w-]{1,40})\.(?<prop>[\w-]{1,48})' not found/,
       /Property '(?<type>vfio-pci[\w-]{0,20}|[\w-]{1,40})\.(?<prop>[\w-]{1,48})' not found/,
     ],
     severity: 'error',
@@ -322,6 +324,12 @@ export const HOST_GUEST_EXTRA_ENTRIES: CatalogueEntry[] = [
           fix: `do not edit the generated file (it is rewritten at each start): update or roll back the management tool (or its QEMU) so that both match, and report the key to its project if the versions are the supported pair; a raw.qemu / raw.qemu.conf override in the instance configuration can remove the key meanwhile`,
         };
       }
+      if (f.global)
+        return {
+          title: 'A global property names a property this device type does not have',
+          cause: `QEMU applies global properties to every device of a type as it is created: those given with -global (libvirt's <qemu:commandline>, a config file) and those the machine type adds for compatibility with older releases (the compat properties of pc-q35-X.Y, pc-i440fx-X.Y, virt-X.Y). This one sets "${f.prop}" on ${f.type}, which has no such property, so every ${f.type} device fails to be created. If you did not pass -global ${f.type}.${f.prop} yourself, the machine type's own compatibility list names the wrong type: a QEMU bug (a regression of that release), not your configuration.${caseNote}`,
+          fix: `look for -global ${f.type}.${f.prop} in the command line or libvirt XML and remove it; if there is none, use another machine type version (e.g. the previous pc-q35-X.Y) or a QEMU release with the fix, and report it to QEMU with the machine type`,
+        };
       return caseNote
         ? { cause: `the option "${f.prop}" is not a property of ${f.type} in this QEMU.${caseNote}` }
         : undefined;

@@ -338,7 +338,7 @@ export const NEWEST_VERSIONS_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'A VM with a migratable VFIO device cannot use postcopy or a background snapshot',
     cause:
-      'the migration was started with the postcopy-ram capability (or as a background snapshot); a VFIO device hands its state over only in the stop-and-copy phase, which postcopy and background snapshots skip, so QEMU refuses to start the migration. Nothing changed on the source VM',
+      "the migration was started with the postcopy-ram capability (or as a background snapshot); a VFIO device hands its state over only in the stop-and-copy phase, which postcopy and background snapshots skip, so QEMU refuses to start the migration. Postcopy also cannot work for an assigned device by its nature: the destination runs before all guest RAM is there and fetches each page on its first access (a CPU page fault), but a device's DMA into a page not yet transferred takes no such fault. Nothing changed on the source VM (QEMU releases before this check let it start and failed on the destination)",
     fix: 'migrate without postcopy (drop --postcopy / --postcopy-after-precopy from virsh migrate, or `migrate-set-capabilities postcopy-ram off`); take a snapshot the ordinary way (the VM paused) instead of a background snapshot',
     refine: (f) =>
       f.mode === 'background snapshot'

@@ -103,6 +103,12 @@ function dmaRefine(facts: Readonly<Record<string, string>>): Refinement | undefi
     case 'ENOSPC':
       return DMA_ENTRY_LIMIT;
     case 'EINVAL':
+      if (facts.iova && /^[0-9a-fA-F]{1,16}$/.test(facts.iova) && BigInt(`0x${facts.iova}`) < 0x1000000n)
+        return {
+          cause:
+            "the host IOMMU rejected a range of low guest RAM (below 16 MB): since Linux 5.4 VFIO refuses to map into a reserved region of the group, and low memory holds direct-mapped ones — Intel's IOMMU driver reports 0-16 MB for an ISA/LPC bridge (its ISA floppy DMA workaround, CONFIG_INTEL_IOMMU_FLOPPY_WA), so a device that shares its IOMMU group with the ISA/LPC bridge (onboard audio and SMBus on many Intel boards) cannot have guest RAM mapped there; firmware RMRRs for a device in the group (USB controllers' legacy buffers) can sit there too. Kernels that report the ISA region as relaxable (IOMMU_RESV_DIRECT_RELAXABLE) let VFIO ignore it",
+          fix: 'check /sys/kernel/iommu_groups/N/reserved_regions for a "direct" 0x0-0xffffff entry and `vfiokit groups` for an ISA bridge in the same group; update the host kernel (the region is relaxable in current kernels), or do not assign devices grouped with the ISA/LPC bridge',
+        };
       return {
         cause:
           'the host IOMMU rejected the range: the guest-physical address is outside what the IOMMU can translate (RAM or a window above its 39/46/48-bit address width, or inside a reserved IOVA range such as the MSI window 0xfee00000), or the range is not aligned to an IOMMU page',
@@ -716,7 +722,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'The same host device is assigned twice',
     cause:
-      'QEMU keeps the devices it has attached per VFIO group (per iommufd context with the cdev /dev/vfio/devices backend) and refuses a device whose host name is already among them: the same host PCI function is assigned twice — two -device vfio-pci (or two <hostdev>) entries, or a hot-plug (QMP device_add, from a management layer or device plugin) of a function that the VM already has from its definition or an earlier hot-plug that was never removed. A re-plug right after device_del hits it too: device_del only asks the guest to release the device, and the old vfio-pci object is detached when it is finalized — after the guest acknowledges the unplug, and only once nothing holds a reference to it (a reference leak in QEMU keeps it attached for good; virtio-net failover with failover_pair_id had one while its primary-device handling was reworked in early 2021, fixed by adding the missing object_unref)',
+      'QEMU keeps the devices it has attached per VFIO group (per iommufd context with the cdev /dev/vfio/devices backend) and refuses a device whose host name is already among them: the same host PCI function is assigned twice — two -device vfio-pci (or two <hostdev>) entries, or a hot-plug (QMP device_add, from a management layer or device plugin) of a function that the VM already has from its definition or an earlier hot-plug that was never removed. A re-plug right after device_del hits it too: device_del only asks the guest to release the device, and the old vfio-pci object is detached when it is finalized — after the guest acknowledges the unplug, and only once nothing holds a reference to it (a reference leak in QEMU keeps it attached for good; virtio-net failover with failover_pair_id had one while its primary-device handling was reworked in early 2021, fixed by adding the missing object_unref). The same follows an earlier device_add of this device that failed part-way — refused late in realize, for instance by its migration blocker under -only-migratable — when that QEMU did not release the device on the error path (such leaks in vfio_realize() were fixed over time): the failed attempt stays attached',
     fix: 'remove the duplicate; to give the guest several functions assign each function once; before hot-plugging, check the VM does not have the device already (QMP query-pci, virsh dumpxml) and that the allocator (device plugin, management layer) does not hand the same device out twice; after device_del wait for the DEVICE_DELETED event before adding it again — if the event came and the device is still attached, the old object was never released (a QEMU bug: update QEMU, and report it with the device options, e.g. failover_pair_id)',
     render: {
       prefix: `${QEMU}-device vfio-pci,host=0000:01:00.0,id=hostdev1: vfio 0000:01:00.0: `,
@@ -1048,6 +1054,14 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     cause:
       'the KVM-VFIO pseudo device could not be created or given the group: KVM built without CONFIG_KVM_VFIO, or no KVM (TCG). Without it KVM cannot keep coherent DMA right for devices that do non-coherent DMA (some GPUs on Intel) and mdev vendor drivers (NVIDIA vGPU, GVT-g) that need the KVM reference fail',
     fix: 'run with -accel kvm on a kernel with KVM VFIO support (all distribution kernels have it); for mdev devices this must work',
+    refine: (f) =>
+      errnoName(f) === 'EINVAL'
+        ? {
+            cause:
+              "KVM_DEV_VFIO_FILE_ADD (KVM_DEV_VFIO_GROUP_ADD in older kernels) returned EINVAL: KVM did not accept the descriptor as a VFIO file. KVM does not link against VFIO; it looks VFIO's functions up at run time (symbol_get() of vfio_file_is_valid, vfio_file_is_group in older kernels, in virt/kvm/vfio.c), and when that look-up fails it answers EINVAL for any descriptor. So the kernel has KVM but cannot see VFIO's exports: a kernel built with CONFIG_TRIM_UNUSED_KSYMS (which drops exports no in-tree module uses at link time — symbol_get() users do not count), or KVM and VFIO from different kernel builds; rarely, a VMM passing a descriptor that is not a VFIO group or device",
+            fix: 'on a self-built kernel turn off CONFIG_TRIM_UNUSED_KSYMS or list the VFIO exports in CONFIG_UNUSED_KSYMS_WHITELIST (vfio_file_is_valid, vfio_file_enforced_coherent, vfio_file_set_kvm, vfio_file_is_group, vfio_file_iommu_group); make sure kvm and the vfio modules come from the same kernel build (`modinfo -F vermagic kvm vfio`)',
+          }
+        : undefined,
     render: { prefix: `${QEMU}group ID 14: `, args: [9] },
     examples: [
       {

@@ -28,6 +28,10 @@ const RIP_DIRS: Record<string, string> = {
 const RIP =
   /(?<rip>RIP: 00[0-9a-f]{2}:|pc : )(?:\[<[0-9a-f]{8,16}>\] )?(?<func>(?:vfio|iommufd|mdev)_[\w.]{1,80})\+0x[0-9a-f]{1,8}\/0x[0-9a-f]{1,8}(?: \[(?<module>[\w]{1,40})\])?/;
 
+/** A frame of a splat's call trace in VFIO, mdev or iommufd module code ("? " marks an unreliable frame). */
+const FRAME =
+  /^\s{0,8}(?:\? )?(?<frame>(?:vfio|iommufd|mdev)_[\w.]{1,80})\+0x[0-9a-f]{1,8}\/0x[0-9a-f]{1,8} \[(?<module>(?:vfio|iommufd|mdev)\w{0,30})\]/;
+
 /** The list each directory's maintainers read (MAINTAINERS: VFIO DRIVER, IOMMU SUBSYSTEM, PCI SUBSYSTEM). */
 const LISTS: Record<string, string> = {
   vfio: 'kvm@vger.kernel.org (VFIO)',
@@ -38,6 +42,16 @@ const LISTS: Record<string, string> = {
 function refineSplat(f: Readonly<Record<string, string>>): Refinement | undefined {
   const where = `${f.file ?? 'the file named'}${f.func ? `, in ${f.func}()` : ''}`;
   const list = LISTS[f.dir ?? ''] ?? 'the list MAINTAINERS names for that file';
+  if (f.frame !== undefined) {
+    const list3 =
+      LISTS[RIP_DIRS[(f.module ?? '').split('_')[0]] ?? ''] ?? 'the list MAINTAINERS names for that code';
+    return {
+      severity: 'error',
+      title: `A kernel splat whose call trace runs through ${f.frame}() (${f.module})`,
+      cause: `a frame of a kernel call trace: whatever the splat above it reports — an oops, a WARN, a lockdep report (a possible deadlock), a "sleeping function called from invalid context", a soft lockup or a hung task — happened while the kernel was in ${f.frame}() of the ${f.module} module, or below it (a driver, the IOMMU code or the memory manager called from there). Such splats are kernel bugs in the code of the trace, usually a race or a locking mistake on a rare path (a device released or removed while in use, a large mapping, a reset), not a configuration error`,
+      fix: `read the first line of the splat ("BUG:", "WARNING:", "INFO:") for what happened and the topmost frame for where; note uname -r and search lore.kernel.org for those function names — most such bugs are fixed in a later stable release of the same series, so try the newest one; report it with the whole splat to ${list3} if a current kernel still does it`,
+    };
+  }
   if (f.rip !== undefined) {
     const at = `${f.func}()${f.module ? ` in the ${f.module} module` : ''}`;
     const list2 =
@@ -71,7 +85,7 @@ export const SPLAT_FALLBACK_ENTRIES: CatalogueEntry[] = [
     versions:
       'up to Linux 6.18 "WARNING: CPU: N PID: N at FILE:LINE FUNC+0xOFF/0xSIZE [module]"; since 6.19 "WARNING: FILE:LINE at FUNC+0xOFF/0xSIZE, CPU#N: COMM/PID"; "kernel BUG at FILE:LINE!" for BUG_ON(). Line numbers move with every release',
     tier: 'fallback',
-    patterns: [...warnAt(FILE), new RegExp(`(?<bug>kernel BUG) at ${FILE}:(?<line>\\d{1,6})!`), RIP],
+    patterns: [...warnAt(FILE), new RegExp(`(?<bug>kernel BUG) at ${FILE}:(?<line>\\d{1,6})!`), RIP, FRAME],
     severity: 'warning',
     title: 'A kernel consistency check fired in the VFIO, IOMMU or PCI code',
     cause:
@@ -106,6 +120,13 @@ export const SPLAT_FALLBACK_ENTRIES: CatalogueEntry[] = [
       ex('[  640.118822] pc : vfio_group_fops_release+0x2c/0x90 [vfio]', {
         func: 'vfio_group_fops_release',
         module: 'vfio',
+      }),
+      ex('[ 2210.556012]  vfio_pin_pages_remote+0x2a1/0x420 [vfio_iommu_type1]', {
+        frame: 'vfio_pin_pages_remote',
+        module: 'vfio_iommu_type1',
+      }),
+      ex('[  301.004118]  ? vfio_pci_core_ioctl+0x5b0/0xb20 [vfio_pci_core]', {
+        frame: 'vfio_pci_core_ioctl',
       }),
       ex('[ 5123.861015] kernel BUG at drivers/iommu/iova.c:401!', {
         dir: 'iommu',

@@ -89,8 +89,8 @@ const NODE: Record<VfioNodeKind, Record<string, VfioErrnoText | ((f: Facts) => V
     EPERM: CGROUP,
     EBUSY: {
       cause:
-        "the group is already open: vfio_group_fops_open() lets one file hold a group at a time, so another process (a running VM's QEMU, a DPDK application, a container, or the previous QEMU still exiting) has /dev/vfio/N open — the devices of one group cannot be split between users. The holder may also be a sandbox or runtime proxy that opened it for a workload (gVisor, Kata) and has not closed it, or an earlier run of the same program that is still alive",
-      fix: 'find the holder with `fuser -v /dev/vfio/N` (or `lsof`), stop that VM or process, then start again; move devices you want in different VMs to slots with their own groups',
+        'the group is already open: vfio_group_fops_open() lets one file hold a group at a time, so another process (a running VM\'s QEMU, a DPDK application, a container, or the previous QEMU still exiting) has /dev/vfio/N open — the devices of one group cannot be split between users. The holder may also be a sandbox or runtime proxy that opened it for a workload (gVisor, Kata) and has not closed it, or an earlier run of the same program that is still alive. It happens inside one program too when two users of devices in the same group do not share the open group: QEMU\'s user-space NVMe block driver (nvme://, util/vfio-helpers.c, "Failed to open VFIO group file") opens the group once per nvme:// device, so a second NVMe drive (or a vfio-pci device) from the same IOMMU group fails',
+      fix: "find the holder with `fuser -v /dev/vfio/N` (or `lsof`), stop that VM or process, then start again; move devices you want in different VMs to slots with their own groups; for QEMU's nvme:// driver use one drive per IOMMU group, or give the whole group to the guest with vfio-pci",
     },
     ENODEV: {
       cause:
