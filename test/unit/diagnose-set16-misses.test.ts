@@ -110,3 +110,20 @@ test('a sysfs directory used as a file, and call-trace frames in VFIO code', () 
   // Frames of other modules are not claimed.
   assert.deepEqual(ids('[  812.000005]  kvm_vcpu_ioctl+0x2a1/0x420 [kvm]'), []);
 });
+
+test('a hook whose driver unload was killed: the driver was still in use', () => {
+  // GNU bash reports a job ended by a signal as "SCRIPT: line N: PID Killed COMMAND".
+  const amd = onlyFinding(
+    '/etc/libvirt/hooks/qemu.d/gamevm/prepare/begin/10-unbind.sh: line 31:  5120 Killed                  modprobe -r amdgpu',
+    'hook.driver-unload-killed',
+  );
+  assert.equal(amd.facts.module, 'amdgpu');
+  assert.match(amd.explanation.cause, /still in use/);
+  assert.match(amd.explanation.fix, /current hooks/);
+  assert.match(
+    only('start.sh: line 8:  777 Killed                  rmmod nvidia', 'hook.driver-unload-killed').cause,
+    /nvidia_drm/,
+  );
+  // Another killed command is not this.
+  assert.deepEqual(ids('run.sh: line 8:  777 Killed                  qemu-system-x86_64 -m 4G'), []);
+});

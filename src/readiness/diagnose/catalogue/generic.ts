@@ -65,7 +65,7 @@ function sysfsRefine(f: Facts): Refinement | undefined {
     const hugepages = /\/hugepages$/.test(path);
     return {
       title: `A script used the sysfs directory ${path} as a file`,
-      cause: `the program read or wrote ${path} as if it were a file, but it is a directory (EISDIR): the script expects a sysfs layout this kernel does not have, or builds the path without its last part (an empty variable)${hugepages ? '. Here it is the per-node hugepage directory: /sys/devices/system/node/nodeN/hugepages holds one hugepages-SIZEkB directory per page size, each with its own nr_hugepages and free_hugepages files' : ''}. Nothing was read or written, so the step did nothing`,
+      cause: `the program read or wrote ${path} as if it were a file, but it is a directory (EISDIR) — a bug in the script: it expects a sysfs layout this kernel does not have, or builds the path without its last part (an empty variable)${hugepages ? '. Here it is the per-node hugepage directory: /sys/devices/system/node/nodeN/hugepages holds one hugepages-SIZEkB directory per page size, each with its own nr_hugepages and free_hugepages files' : ''}. Nothing was read or written, so the step did nothing`,
       fix: hugepages
         ? `use the file for the page size: ${path}/hugepages-2048kB/nr_hugepages (or hugepages-1048576kB for 1 GiB pages); fix the script (or update it from its project)`
         : 'look at the directory (`ls PATH`) for the file the script means, and fix the script or update it from its project',

@@ -15,6 +15,38 @@ const V1_PATH = `(?<path>/sys/fs/cgroup/${V1}(?:/[\\w.@:-]{1,80}){0,6})`;
 
 export const READ_SET16_ENTRIES: CatalogueEntry[] = [
   {
+    id: 'hook.driver-unload-killed',
+    source: 'userspace tool',
+    cite: 'GNU bash jobs.c (a job ended by a signal is reported as "SCRIPT: line N: PID Killed COMMAND"); the command is the module unload of a libvirt hook (/etc/libvirt/hooks/qemu, qemu.d/VM/prepare/begin/*.sh) or another passthrough script; kmod-project/kmod tools/modprobe.c (-r waits for no module users only with --wait)',
+    format: '%s: line %d: %5d Killed                  %s',
+    versions:
+      'the spaces after "Killed" pad the command to a column; dash prints "Killed" without the line number',
+    patterns: [
+      /line \d{1,6}: {1,3}\d{1,9} Killed {1,40}(?<cmd>(?:modprobe -r|modprobe --remove|rmmod) (?<module>\w{1,40}))/,
+    ],
+    severity: 'error',
+    title: 'A passthrough hook unloading a GPU driver was killed',
+    cause:
+      "the script tried to unload the module and the command was killed by a signal (SIGKILL) before it finished: unloading a driver that is still in use does not return (a display server, the framebuffer console, a process with the GPU's /dev/dri or /dev/nvidia* open keeps it busy), so the hook hung until libvirt, a timeout, the OOM killer or the user killed it. With single-GPU passthrough this comes from a hook whose stop sequence does not fit this machine — written for another GPU vendor (an NVIDIA script on an AMD card) or left behind from an earlier install — so the display manager or console was not released first",
+    fix: 'make the hook stop the display manager and unbind the virtual consoles and the EFI framebuffer before unloading (or unbind only the GPU and its audio function from their drivers instead of unloading the module); if the hooks came from a project, remove the old version completely and install its current hooks; run the hook by hand to see where it stops',
+    refine: (f): Refinement | undefined =>
+      /^(?:nvidia|nvidia_drm|nvidia_modeset|nvidia_uvm)$/.test(f.module ?? '')
+        ? {
+            cause:
+              'the script tried to unload the NVIDIA driver and the command was killed before it finished: nvidia is held by nvidia_drm and nvidia_modeset (loaded by the display server) and by any process with /dev/nvidia* open (nvidia-persistenced, a CUDA program), so the unload blocked until the hook was killed',
+          }
+        : undefined,
+    render: render('', '/etc/libvirt/hooks/qemu.d/vm/prepare/begin/start.sh', 14, 4821, 'modprobe -r amdgpu'),
+    examples: [
+      ex(
+        '/etc/libvirt/hooks/qemu.d/vm/prepare/begin/start.sh: line 14:  4821 Killed                  modprobe -r amdgpu',
+        {
+          module: 'amdgpu',
+        },
+      ),
+    ],
+  },
+  {
     id: 'cgroup.v1-path-missing',
     source: 'userspace tool',
     cite: 'torvalds/linux Documentation/admin-guide/cgroup-v2.rst (one unified hierarchy: no per-controller mounts, cpuset.cpus in every cgroup directory) and systemd src/core/cgroup.c (AllowedCPUs= writes cpuset.cpus); the messages are the tool\'s: Python OSError ("[Errno 2] No such file or directory: \'PATH\'"), the shell ("PATH: No such file or directory")',
