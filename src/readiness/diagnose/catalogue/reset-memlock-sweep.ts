@@ -162,8 +162,8 @@ export const RESET_MEMLOCK_SWEEP_ENTRIES: CatalogueEntry[] = [
     patterns: [/PSP firmware loading failed/],
     severity: 'error',
     title: 'amdgpu: loading firmware through the security processor failed',
-    cause: `the summary of a failed psp_hw_start() (the line above names the stage: "PSP load … failed!" or "PSP create ring failed!"); amdgpu stops initialising the GPU: ${AMD_RESET_CAUSE}`,
-    fix: AMD_RESET_FIX,
+    cause: `the summary of a failed psp_hw_start() (the line above names the stage: "PSP load … failed!", "Failed to load toc", "PSP tmr init failed!" or "PSP create ring failed!"); amdgpu stops initialising the GPU. Usually: ${AMD_RESET_CAUSE}. In a VM with a GPU with a large BAR 0 (Resizable BAR, many GB) another cause is the host kernel, not the guest: Linux 6.12's vfio-pci maps BARs with huge pages ("vfio/pci: implement huge_fault support", f9e54c3a2f5b) and inserted 1 GB/2 MB mappings whose pfn was not aligned to the page size when QEMU's mmap of the BAR was not aligned (QEMU before 9.2), so the guest sees the wrong memory behind the BAR and the PSP's TOC/TMR load fails — a host kernel regression fixed by "vfio/pci: Fallback huge faults for unaligned pfn" (09dfc8a5f2ce, Linux 6.13 and the 6.12 stable series)`,
+    fix: `${AMD_RESET_FIX}. If the host runs Linux 6.12 and the GPU has a large BAR: update the host kernel (6.13+, or a 6.12 stable kernel with the unaligned-pfn fallback), or QEMU 9.2+ (it aligns the BAR mmap, "vfio/helpers: Align mmaps"), or shrink the BAR (Resizable BAR off in the host firmware, or a smaller size through the device's resource*_resize in sysfs before starting the VM)`,
     render: render('amdgpu 0000:00:10.0: amdgpu: '),
     examples: [
       ex('[    3.431662] amdgpu 0000:00:10.0: amdgpu: PSP firmware loading failed', { bdf: '0000:00:10.0' }),
