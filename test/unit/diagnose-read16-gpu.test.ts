@@ -169,3 +169,22 @@ test('amdgpu PSP loading failure names the host 6.12 huge_fault regression among
     'kernel.amdgpu-psp-firmware-loading-failed',
   ]);
 });
+
+test('amdgpu psp_tmr_init(): "Failed to load toc" and "PSP tmr init failed!" read as the TOC/TMR step', () => {
+  const toc = onlyFinding('amdgpu 0000:0d:00.0: amdgpu: Failed to load toc', 'kernel.amdgpu-psp-load-failed');
+  assert.equal(toc.facts.toc, 'Failed to load toc');
+  assert.match(toc.explanation.cause, /LOAD_TOC/);
+  assert.match(toc.explanation.cause, /09dfc8a5f2ce/);
+  const tmr = onlyFinding(
+    '[   21.004410] amdgpu 0000:0e:00.0: amdgpu: PSP tmr init failed!',
+    'kernel.amdgpu-psp-load-failed',
+  );
+  assert.equal(tmr.facts.tmr, 'tmr init');
+  assert.match(tmr.explanation.cause, /TMR allocation in VRAM/);
+  // The kdb stage keeps its own explanation (no host huge_fault text).
+  const kdb = onlyFinding(
+    'amdgpu 0000:0d:00.0: amdgpu: PSP load kdb failed!',
+    'kernel.amdgpu-psp-load-failed',
+  );
+  assert.doesNotMatch(kdb.explanation.cause, /huge pages/);
+});
