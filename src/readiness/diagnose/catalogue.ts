@@ -58,6 +58,7 @@ import { QEMU_TREE_ENTRIES } from './catalogue/qemu-tree-sweep.js';
 import { READ_SET_MISSES_ENTRIES } from './catalogue/read-set-misses-sweep.js';
 import { READ_SET13_ENTRIES } from './catalogue/read-set13-sweep.js';
 import { READ_SET15_ENTRIES } from './catalogue/read-set15-sweep.js';
+import { READ16_GPU_ENTRIES } from './catalogue/read-set16-gpu.js';
 import { READ_SET16_ENTRIES } from './catalogue/read-set16-sweep.js';
 import { RESET_FAULT_ENTRIES } from './catalogue/reset-faults.js';
 import { RESET_MEMLOCK_SWEEP_ENTRIES } from './catalogue/reset-memlock-sweep.js';
@@ -152,6 +153,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...READ_SET13_ENTRIES,
   ...READ_SET15_ENTRIES,
   ...READ_SET16_ENTRIES,
+  ...READ16_GPU_ENTRIES,
   ...VFIO_TREE_ENTRIES,
   ...QEMU_TREE_ENTRIES,
   ...XEN_PT_ENTRIES,

@@ -614,7 +614,10 @@ export const GVT_TREE_ENTRIES: CatalogueEntry[] = [
       new RegExp(
         `${VGPU}(?<what>invalid pvinfo read: \\[[0-9a-fA-F]{1,8}:[0-9a-fA-F]{1,2}\\]|invalid pvinfo write offset [0-9a-fA-F]{1,8}|Invalid PV notification -?\\d{1,10})`,
       ),
-      new RegExp(`${VGPU}(?<what>write invalid HWSP address|access unknown hardware status page register)`),
+      new RegExp(
+        `${VGPU}(?:VM\\(\\d{1,4}\\) )?(?<what>write invalid HWSP address), reg:0x(?<hwspreg>[0-9a-fA-F]{1,8}), ?value:0x(?<hwspvalue>[0-9a-fA-F]{1,8})`,
+      ),
+      new RegExp(`${VGPU}(?:VM\\(\\d{1,4}\\) )?(?<what>access unknown hardware status page register)`),
       new RegExp(
         `${VGPU}(?<what>Unsupported IPS setting [0-9a-fA-F]{1,8}, cannot enable 64K gtt|try to write RO reg (?<reg>[0-9a-fA-F]{1,8}))`,
       ),
@@ -644,6 +647,13 @@ export const GVT_TREE_ENTRIES: CatalogueEntry[] = [
           cause:
             'the guest read or wrote a part of the GVT-g PV info page (the shared page through which a guest i915 learns its graphics memory share and announces its page tables) that this GVT-g does not define: the guest driver speaks another revision of the PV interface than the host kernel. Usually harmless; if the guest graphics fail too, the guest and host kernels are too far apart',
           fix: 'keep the guest kernel close to the host kernel version, or update the host kernel',
+        };
+      if (f.hwspvalue !== undefined && /^0+$/.test(f.hwspvalue))
+        return {
+          title:
+            "GVT-g refused the guest zeroing an engine's status page address (a guest resuming from suspend)",
+          cause: `the guest wrote 0 to an engine's hardware status page address register (0x${f.hwspreg}). The guest i915 clears these registers when it resumes from S3 or D3 (suspend, runtime power management) before it writes the real addresses; GVT-g checked 0 as a graphics address, found it outside the vGPU's share and failed the write ("fail to emulate MMIO write …"), which puts the vGPU into failsafe mode and leaves the guest's graphics dead after the resume. A GVT-g bug, fixed by "drm/i915/gvt: Allow zero out HWSP addr on hws_pga_write" (Linux 5.10), which accepts 0`,
+          fix: 'update the host kernel to 5.10 or later (or a distribution kernel carrying that fix); until then keep the guest from suspending (S3) and from powering the vGPU down, and restart the VM once it is in failsafe mode',
         };
       if (/HWSP|hardware status page/.test(what))
         return {
@@ -678,6 +688,12 @@ export const GVT_TREE_ENTRIES: CatalogueEntry[] = [
       ex('gvt: vgpu 2: invalid pvinfo read: [78100:4] = 0', { what: 'invalid pvinfo read: [78100:4]' }),
       ex('gvt: vgpu 1: write invalid HWSP address, reg:0x2080, value:0x7ff000', {
         what: 'write invalid HWSP address',
+        hwspreg: '2080',
+        hwspvalue: '7ff000',
+      }),
+      ex('gvt: vgpu 3: write invalid HWSP address, reg:0x12080, value:0x0', {
+        hwspreg: '12080',
+        hwspvalue: '0',
       }),
       ex('gvt: vgpu(1) Invalid FORCE_NONPRIV write 7304 at offset 24d0', { vgpu: '1' }),
       ex('gvt: vgpu 1: try to write RO reg 9140', { reg: '9140' }),
@@ -785,8 +801,9 @@ export const GVT_TREE_ENTRIES: CatalogueEntry[] = [
         };
       if (f.cmdlen)
         return {
-          cause: `a command in the guest buffer has a length field (${f.cmdlen}) that does not fit the command (expected ${f.validlen}): the buffer is corrupt or not the command stream GVT-g thinks it is. The workload is rejected`,
-          fix: 'restart the VM; update the host kernel and the guest driver',
+          title: "GVT-g's command parser refused a command of the guest by its length",
+          cause: `a variable-length command in the guest buffer has a length (${f.cmdlen}) other than the one GVT-g computes for it (expected ${f.validlen}); GVT-g rejects the command, the handler line after it names it ("… handler error"), the workload is dropped and the vGPU may enter failsafe mode. This length check was new in Linux 5.4 ("drm/i915/gvt: Add valid length check for MI variable commands") and got MI_ATOMIC wrong (shown as "MI_OP_2F handler error"): it compared the whole command's length with the operand size instead of looking at the inline-data field, so guest drivers that use MI_ATOMIC (older Windows drivers) failed on 5.4 hosts while 5.3 worked — a GVT-g parser bug fixed by "drm/i915/gvt: Fix cmd length check for MI_ATOMIC" (Linux 5.5, and 5.4.6). With another command, or on a fixed kernel, the buffer is corrupt or not the command stream GVT-g thinks it is`,
+          fix: 'update the host kernel (5.5+, or 5.4.6+ for the MI_ATOMIC case), or stay on a 5.3 host kernel, or update the guest graphics driver (newer Windows drivers no longer use MI_ATOMIC there); restart the VM after a failsafe',
         };
       return undefined;
     },

@@ -28,6 +28,15 @@ const AMD_RESET_CAUSE =
 const AMD_RESET_FIX =
   'for Polaris, Vega and Navi 1x load gnif/vendor-reset on the host and, on Linux 5.15+, select it with `echo device_specific > /sys/bus/pci/devices/ADDR/reset_method`; do not let the host amdgpu bind the GPU between VM runs; a host suspend/resume or a full power cycle (not a warm reboot) recovers a GPU already in this state';
 
+/**
+ * A host-side cause of PSP/TOC failures in a guest: Linux 6.12's vfio-pci huge_fault support
+ * (f9e54c3a2f5b) mapped a large BAR with huge pages at an unaligned pfn until 09dfc8a5f2ce
+ * ("vfio/pci: Fallback huge faults for unaligned pfn", 6.13-rc7); QEMU 9.2 aligns its BAR mmaps
+ * ("vfio/helpers: Align mmaps", 00b519c0bca0).
+ */
+const HUGE_FAULT_CAUSE = `In a VM with a GPU with a large BAR 0 (Resizable BAR, many GB) another cause is the host kernel, not the guest: Linux 6.12's vfio-pci maps BARs with huge pages ("vfio/pci: implement huge_fault support", f9e54c3a2f5b) and inserted 1 GB/2 MB mappings whose pfn was not aligned to the page size when QEMU's mmap of the BAR was not aligned (QEMU before 9.2), so the guest sees the wrong memory behind the BAR and the PSP's TOC/TMR load fails — a host kernel regression fixed by "vfio/pci: Fallback huge faults for unaligned pfn" (09dfc8a5f2ce, Linux 6.13 and the 6.12 stable series)`;
+const HUGE_FAULT_FIX = `If the host runs Linux 6.12 and the GPU has a large BAR: update the host kernel (6.13+, or a 6.12 stable kernel with the unaligned-pfn fallback), or QEMU 9.2+ (it aligns the BAR mmap, "vfio/helpers: Align mmaps"), or shrink the BAR (Resizable BAR off in the host firmware, or a smaller size through the device's resource*_resize in sysfs before starting the VM)`;
+
 /** Which PSP bootloader stage refused, as psp_hw_start() names it. */
 function refinePspStage(f: Facts): Refinement | undefined {
   const stage = (f.stage ?? '').replace(/\s+/g, '');
@@ -38,6 +47,11 @@ function refinePspStage(f: Facts): Refinement | undefined {
   if (f.ring)
     return {
       cause: `the PSP firmware (sOS) never signalled that it is ready to take the command ring: ${AMD_RESET_CAUSE}`,
+    };
+  if (f.toc || f.tmr)
+    return {
+      cause: `the PSP refused or did not complete the command that reads the firmware table of contents (LOAD_TOC, to size its trusted memory region, TMR), so amdgpu could not set up the TMR and stops (psp_tmr_init(); "PSP tmr init failed!" without "Failed to load toc" before it can also be the TMR allocation in VRAM failing). Usually: ${AMD_RESET_CAUSE}. ${HUGE_FAULT_CAUSE}`,
+      fix: `${AMD_RESET_FIX}. ${HUGE_FAULT_FIX}`,
     };
   return undefined;
 }
@@ -116,8 +130,13 @@ export const RESET_MEMLOCK_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux drivers/gpu/drm/amd/amdgpu/amdgpu_psp.c psp_hw_start()',
     format: 'PSP load %s failed!\n',
     versions:
-      'the stage is kdb, spl, sysdrv ("sys drv" in newer kernels) or sos; also "PSP create ring failed!" from the same function. Older kernels print it with DRM_ERROR ("[drm:psp_hw_start [amdgpu]] *ERROR* "), newer with dev_err ("amdgpu ADDR: amdgpu: ")',
-    patterns: [/PSP load (?<stage>kdb|spl|sys ?drv|sos) failed!/, /PSP (?<ring>create ring) failed!/],
+      'the stage is kdb, spl, sysdrv ("sys drv" in newer kernels) or sos; also "PSP create ring failed!" and "PSP tmr init failed!" from the same function, the latter after psp_tmr_init()\'s "Failed to load toc". Older kernels print it with DRM_ERROR ("[drm:psp_hw_start [amdgpu]] *ERROR* "), newer with dev_err ("amdgpu ADDR: amdgpu: ")',
+    patterns: [
+      /PSP load (?<stage>kdb|spl|sys ?drv|sos) failed!/,
+      /PSP (?<ring>create ring) failed!/,
+      /(?<toc>Failed to load toc)\b/,
+      /PSP (?<tmr>tmr init) failed!/,
+    ],
     severity: 'error',
     title: "amdgpu: the GPU's security processor refused its firmware",
     cause: AMD_RESET_CAUSE,
@@ -134,6 +153,8 @@ export const RESET_MEMLOCK_SWEEP_ENTRIES: CatalogueEntry[] = [
         ring: 'create ring',
       }),
       ex('amdgpu 0000:08:00.0: amdgpu: PSP load sys drv failed!', { stage: 'sys drv' }),
+      ex('amdgpu 0000:0b:00.0: amdgpu: Failed to load toc', { toc: 'Failed to load toc' }),
+      ex('amdgpu 0000:0b:00.0: amdgpu: PSP tmr init failed!', { tmr: 'tmr init' }),
     ],
   },
   {
@@ -162,8 +183,8 @@ export const RESET_MEMLOCK_SWEEP_ENTRIES: CatalogueEntry[] = [
     patterns: [/PSP firmware loading failed/],
     severity: 'error',
     title: 'amdgpu: loading firmware through the security processor failed',
-    cause: `the summary of a failed psp_hw_start() (the line above names the stage: "PSP load … failed!" or "PSP create ring failed!"); amdgpu stops initialising the GPU: ${AMD_RESET_CAUSE}`,
-    fix: AMD_RESET_FIX,
+    cause: `the summary of a failed psp_hw_start() (the line above names the stage: "PSP load … failed!", "Failed to load toc", "PSP tmr init failed!" or "PSP create ring failed!"); amdgpu stops initialising the GPU. Usually: ${AMD_RESET_CAUSE}. ${HUGE_FAULT_CAUSE}`,
+    fix: `${AMD_RESET_FIX}. ${HUGE_FAULT_FIX}`,
     render: render('amdgpu 0000:00:10.0: amdgpu: '),
     examples: [
       ex('[    3.431662] amdgpu 0000:00:10.0: amdgpu: PSP firmware loading failed', { bdf: '0000:00:10.0' }),

@@ -319,7 +319,7 @@ const GVT: CatalogueEntry[] = [
     versions:
       'printed by gvt_vgpu_err() ("gvt: vgpu N: " first); siblings: "%s access to register (%x)" (an srm/lrm to a register outside its short list), "not allowed cmd %s reg (%x)" (lrr), "%s access to (%x) outside of MMIO range"; older kernels only logged the non-render access and let the command through',
     patterns: [
-      /(?<cmd>srm|lrm|lri|lrr-src|lrr-dst|pipe_ctrl|[\w-]{2,16}) access to non-render register \((?<reg>[0-9a-fA-F]{1,8})\)/,
+      /(?<cmd>srm|lrm|lri|lrr-src|lrr-dst|pipe_ctrl|[\w-]{2,16}) access to (?<nonrender>non-render) register \((?<reg>[0-9a-fA-F]{1,8})\)/,
       /(?<cmd>srm|lrm) access to register \((?<reg>[0-9a-fA-F]{1,8})\)/,
       /not allowed cmd (?<cmd>[\w-]{2,16}) reg \((?<reg>[0-9a-fA-F]{1,8})\)/,
       /(?<cmd>srm|lrm|lri|lrr-src|lrr-dst|[\w-]{2,16}) access to \((?<reg>[0-9a-fA-F]{1,8})\) outside of MMIO range/,
@@ -329,9 +329,21 @@ const GVT: CatalogueEntry[] = [
     cause:
       'GVT-g scans every command buffer the guest\'s graphics driver submits to the vGPU and lets commands touch only registers on its allow list (registers flagged for command access); this command wrote or read a register that is not on it, so the command is rejected. On current kernels the whole workload then fails ("MI_… handler error", "cmd parser error", "scan workload error") and GVT-g may put the vGPU into failsafe mode: the guest\'s graphics hang or its driver resets. The guest driver uses a register this host kernel\'s GVT-g does not allow: a guest driver release (or a guest set-up such as the emulated chipset) the host\'s allow list does not cover',
     fix: "update the host kernel (GVT-g's allow lists grew with fixes for guest driver releases), or try another guest graphics driver version; if the guest runs on the i440fx machine type try q35, whose chipset the Intel guest drivers expect; report the register and the guest driver version to intel-gvt-dev",
+    refine: (f) =>
+      f.nonrender && (f.cmd === 'srm' || f.cmd === 'lrm')
+        ? {
+            cause: `a ${f.cmd === 'srm' ? 'MI_STORE_REGISTER_MEM' : 'MI_LOAD_REGISTER_MEM'} in the guest's command buffer touches register ${f.reg}, which GVT-g's register table does not mark for command access (F_CMD_ACCESS), so the parser rejects it and the workload fails ("${f.cmd === 'srm' ? 'MI_STORE_REGISTER_MEM' : 'MI_LOAD_REGISTER_MEM'} handler error", "cmd parser error"); repeated, the vGPU enters failsafe mode. Guest drivers save and restore their workaround registers this way from the workaround batch (wa context) that runs at every context switch, so a workaround register missing the flag breaks the guest's graphics outright. It is a gap in GVT-g's table, not a guest fault: fixes added the flag for such registers (e.g. "drm/i915/gvt: add F_CMD_ACCESS flag for wa regs", Linux 5.2, and later ones for newer guest drivers and platforms)`,
+            fix: "update the host kernel (GVT-g's table gained these registers in later releases); or use a guest driver version the host kernel was validated with; report the register and the guest driver version to intel-gvt-dev",
+          }
+        : undefined,
     render: render('gvt: vgpu 1: ', 'lri', 0x20d8),
     examples: [
       ex('[  812.442913] gvt: vgpu 2: lri access to non-render register (20d8)', { cmd: 'lri', reg: '20d8' }),
+      ex('gvt: vgpu 4: lrm access to non-render register (e194)', {
+        cmd: 'lrm',
+        reg: 'e194',
+        nonrender: 'non-render',
+      }),
       ex('gvt: vgpu 1: srm access to register (7010)', { cmd: 'srm', reg: '7010' }),
       ex('gvt: vgpu 3: not allowed cmd lrr-src reg (2358)', { cmd: 'lrr-src', reg: '2358' }),
     ],
@@ -353,12 +365,24 @@ const GVT: CatalogueEntry[] = [
     cause:
       "GVT-g scans and shadows each workload the guest's graphics driver submits before it runs on the real GPU; the scan stopped at a command it does not accept (a register outside its allow list, an address outside the vGPU's graphics memory, a command it does not know), so the workload is dropped. Repeated, the vGPU enters failsafe mode and the guest's graphics stop; the lines just before name the command and the register",
     fix: 'read the line before ("… access to non-render register (…)", "… handler error"); update the host kernel for GVT-g fixes, or use a guest graphics driver version known to work with it; with an i440fx VM try the q35 machine type',
-    refine: (f) =>
-      f.handler
+    refine: (f) => {
+      if (f.handler === 'MI_OP_2F')
+        return {
+          cause:
+            'the handler of MI_OP_2F (MI_ATOMIC) in GVT-g\'s command parser rejected the command; the line before it ("len is not valid: len=… valid_len=…") gives the length check. Linux 5.4 added that check and computed MI_ATOMIC\'s valid length wrongly when the command carries inline data, so a guest driver using MI_ATOMIC (older Windows drivers) has its workloads dropped and the vGPU goes into failsafe mode: a GVT-g parser bug, fixed by "drm/i915/gvt: Fix cmd length check for MI_ATOMIC" (Linux 5.5, and 5.4.6)',
+          fix: 'update the host kernel (5.5+, or 5.4.6+), or use a newer guest graphics driver; restart the VM',
+        };
+      if (/^MI_(?:LOAD|STORE)_REGISTER_MEM$/.test(f.handler ?? ''))
+        return {
+          cause: `the handler of ${f.handler} rejected the command: it reads or writes a register (named on the line before, "srm/lrm access to non-render register (…)") that GVT-g's register table does not mark for command access (F_CMD_ACCESS). Guest drivers program some registers this way from their workaround batch (the wa context run at each context switch), so a register missing that flag in the host's table breaks every workload and the vGPU enters failsafe mode: a gap in GVT-g's table, closed in later kernels (e.g. "drm/i915/gvt: add F_CMD_ACCESS flag for wa regs", Linux 5.2)`,
+          fix: 'update the host kernel; or use the guest driver version this host kernel was validated with; restart the VM after a failsafe',
+        };
+      return f.handler
         ? {
             cause: `the handler of ${f.handler} in GVT-g's command parser rejected the command (its operands: usually a register not allowed to commands, or a memory address outside the vGPU's graphics memory); the workload that held it is dropped and a stream of such errors puts the vGPU into failsafe mode`,
           }
-        : undefined,
+        : undefined;
+    },
     render: render('gvt: vgpu 2: '),
     examples: [
       ex('[ 1204.118733] gvt: vgpu 2: cmd parser error', { vgpu: '2' }),
