@@ -107,8 +107,14 @@ test('a sysfs directory used as a file, and call-trace frames in VFIO code', () 
   );
   assert.equal(trace.findings[0].values.frame, 'vfio_pin_pages_remote');
   assert.match(trace.findings[0].explanation.cause, /kernel bugs/);
-  // Frames of other modules are not claimed.
-  assert.deepEqual(ids('[  812.000005]  kvm_vcpu_ioctl+0x2a1/0x420 [kvm]'), []);
+  // Frames of other modules are not claimed; KVM's and the IOMMU drivers' are (the VFIO path).
+  assert.deepEqual(ids('[  812.000005]  amdgpu_job_run+0x2a1/0x420 [amdgpu]'), []);
+  const kvm = diagnoseText('[  812.000006]  irqfd_resampler_ack+0x32/0x90 [kvm]').findings[0];
+  assert.equal(kvm.values.frame, 'irqfd_resampler_ack');
+  assert.match(kvm.explanation.fix, /kvm@vger\.kernel\.org \(KVM\)/);
+  const rip = diagnoseText(' RIP: 0010:cache_tag_flush_range+0x9b/0x250').findings[0];
+  assert.match(rip.explanation.title, /in the IOMMU code/);
+  assert.match(rip.explanation.fix, /iommu@lists\.linux\.dev/);
 });
 
 test('a hook whose driver unload was killed: the driver was still in use', () => {

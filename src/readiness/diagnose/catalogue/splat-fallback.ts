@@ -21,20 +21,40 @@ const RIP_DIRS: Record<string, string> = {
   intel: 'iommu',
   amd: 'iommu',
   dmar: 'iommu',
+  cache: 'iommu',
   pci: 'pci',
+  kvm: 'kvm',
+  svm: 'kvm',
+  vmx: 'kvm',
+  avic: 'kvm',
+  irqfd: 'kvm',
 };
 
+/** Functions of the VFIO path a splat's RIP line or trace may name: VFIO, the IOMMU drivers, KVM. */
+const PATH_FUNC =
+  '(?:vfio|iommufd|mdev|intel_iommu|amd_iommu|iommu|dmar|cache_tag|kvm|svm|vmx|avic|irqfd)_[\\w.]{1,80}';
+
 /** The instruction-pointer line of a splat in VFIO, mdev or iommufd code (x86 "RIP: 0010:", arm64 "pc : "). */
-const RIP =
-  /(?<rip>RIP: 00[0-9a-f]{2}:|pc : )(?:\[<[0-9a-f]{8,16}>\] )?(?<func>(?:vfio|iommufd|mdev)_[\w.]{1,80})\+0x[0-9a-f]{1,8}\/0x[0-9a-f]{1,8}(?: \[(?<module>[\w]{1,40})\])?/;
+const RIP = new RegExp(
+  `(?<rip>RIP: 00[0-9a-f]{2}:|pc : )(?:\\[<[0-9a-f]{8,16}>\\] )?(?<func>${PATH_FUNC})\\+0x[0-9a-f]{1,8}\\/0x[0-9a-f]{1,8}(?: \\[(?<module>\\w{1,40})\\])?`,
+);
 
 /** A frame of a splat's call trace in VFIO, mdev or iommufd module code ("? " marks an unreliable frame). */
-const FRAME =
-  /^\s{0,8}(?:\? )?(?<frame>(?:vfio|iommufd|mdev)_[\w.]{1,80})\+0x[0-9a-f]{1,8}\/0x[0-9a-f]{1,8} \[(?<module>(?:vfio|iommufd|mdev)\w{0,30})\]/;
+const FRAME = new RegExp(
+  `^\\s{0,8}(?:\\? )?(?<frame>${PATH_FUNC})\\+0x[0-9a-f]{1,8}\\/0x[0-9a-f]{1,8} \\[(?<module>(?:vfio|iommufd|mdev|kvm)\\w{0,30})\\]`,
+);
+
+/** Where a RIP line's function sits, for the title. */
+const PLACE: Record<string, string> = {
+  vfio: 'on the VFIO path',
+  iommu: 'in the IOMMU code',
+  kvm: 'in KVM',
+};
 
 /** The list each directory's maintainers read (MAINTAINERS: VFIO DRIVER, IOMMU SUBSYSTEM, PCI SUBSYSTEM). */
 const LISTS: Record<string, string> = {
   vfio: 'kvm@vger.kernel.org (VFIO)',
+  kvm: 'kvm@vger.kernel.org (KVM)',
   iommu: 'iommu@lists.linux.dev (the IOMMU subsystem)',
   pci: 'linux-pci@vger.kernel.org (the PCI subsystem)',
 };
@@ -59,7 +79,7 @@ function refineSplat(f: Readonly<Record<string, string>>): Refinement | undefine
       'the list MAINTAINERS names for that code';
     return {
       severity: 'error',
-      title: `A kernel oops or warning in ${f.func}(), on the VFIO path`,
+      title: `A kernel oops or warning in ${f.func}(), ${PLACE[RIP_DIRS[(f.module ?? f.func ?? '').split('_')[0]] ?? ''] ?? 'on the VFIO path'}`,
       cause: `the instruction pointer line of a kernel splat: the oops (a NULL pointer dereference or another bad address) or the warning above it happened in ${at}. That is a kernel bug in that code (or in a driver it called back), not a configuration error — typically a regression of one kernel release or a path that a rare sequence reaches (a device released half set up, a failed probe torn down, a hot-unplug during use); fixes for such bugs go into the stable kernels`,
       fix: `save the whole splat (from the "BUG:"/"WARNING:" line to "end trace", with the "Tainted:" and "Hardware name:" lines), note uname -r, search lore.kernel.org for ${f.func} — most such bugs are already fixed in a later stable release of the same series, so try the newest one; if a current kernel still does it, report it to ${list2}`,
     };
