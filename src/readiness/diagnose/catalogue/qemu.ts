@@ -55,10 +55,16 @@ const GVT_LEGACY = {
  * overflow off-by-one"); QEMU then retried without the last page (567d7d3e6be5, removed in 2025).
  * iommufd's unmap answers ENOENT when no mapping lies in the range (iopt_unmap_iova()).
  */
+/** A hex fact (an IOVA or a size, without 0x) as a number, or undefined when it is not one. */
+function hexFact(v: string | undefined): bigint | undefined {
+  return v && /^[0-9a-fA-F]{1,16}$/.test(v) ? BigInt(`0x${v}`) : undefined;
+}
+
 function refineDmaUnmap(f: Readonly<Record<string, string>>): Refinement | undefined {
   const errno = errnoName(f);
-  let end: bigint | undefined;
-  if (f.iova && f.size) end = BigInt(`0x${f.iova}`) + BigInt(`0x${f.size}`);
+  const iova = hexFact(f.iova);
+  const size = hexFact(f.size);
+  const end = iova !== undefined && size !== undefined ? iova + size : undefined;
   if (errno === 'EINVAL' && end === 1n << 64n)
     return {
       title: 'An unmapping up to the top of the 64-bit address space was refused (old kernel bug)',
@@ -103,7 +109,7 @@ function dmaRefine(facts: Readonly<Record<string, string>>): Refinement | undefi
     case 'ENOSPC':
       return DMA_ENTRY_LIMIT;
     case 'EINVAL':
-      if (facts.iova && /^[0-9a-fA-F]{1,16}$/.test(facts.iova) && BigInt(`0x${facts.iova}`) < 0x1000000n)
+      if ((hexFact(facts.iova) ?? 0x1000000n) < 0x1000000n)
         return {
           cause:
             "the host IOMMU rejected a range of low guest RAM (below 16 MB): since Linux 5.4 VFIO refuses to map into a reserved region of the group, and low memory holds direct-mapped ones — Intel's IOMMU driver reports 0-16 MB for an ISA/LPC bridge (its ISA floppy DMA workaround, CONFIG_INTEL_IOMMU_FLOPPY_WA), so a device that shares its IOMMU group with the ISA/LPC bridge (onboard audio and SMBus on many Intel boards) cannot have guest RAM mapped there; firmware RMRRs for a device in the group (USB controllers' legacy buffers) can sit there too. Kernels that report the ISA region as relaxable (IOMMU_RESV_DIRECT_RELAXABLE) let VFIO ignore it",

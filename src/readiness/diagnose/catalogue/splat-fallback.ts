@@ -59,12 +59,15 @@ const LISTS: Record<string, string> = {
   pci: 'linux-pci@vger.kernel.org (the PCI subsystem)',
 };
 
+/** The directory (RIP_DIRS) of the code a module or function name belongs to, from its prefix. */
+const dirOf = (name: string | undefined): string => RIP_DIRS[(name ?? '').split('_')[0]] ?? '';
+const listOf = (dir: string): string => LISTS[dir] ?? 'the list MAINTAINERS names for that code';
+
 function refineSplat(f: Readonly<Record<string, string>>): Refinement | undefined {
   const where = `${f.file ?? 'the file named'}${f.func ? `, in ${f.func}()` : ''}`;
   const list = LISTS[f.dir ?? ''] ?? 'the list MAINTAINERS names for that file';
   if (f.frame !== undefined) {
-    const list3 =
-      LISTS[RIP_DIRS[(f.module ?? '').split('_')[0]] ?? ''] ?? 'the list MAINTAINERS names for that code';
+    const list3 = listOf(dirOf(f.module));
     return {
       severity: 'error',
       title: `A kernel splat whose call trace runs through ${f.frame}() (${f.module})`,
@@ -74,12 +77,11 @@ function refineSplat(f: Readonly<Record<string, string>>): Refinement | undefine
   }
   if (f.rip !== undefined) {
     const at = `${f.func}()${f.module ? ` in the ${f.module} module` : ''}`;
-    const list2 =
-      LISTS[RIP_DIRS[(f.module ?? f.func ?? '').split('_')[0]] ?? ''] ??
-      'the list MAINTAINERS names for that code';
+    const dir = dirOf(f.module ?? f.func);
+    const list2 = listOf(dir);
     return {
       severity: 'error',
-      title: `A kernel oops or warning in ${f.func}(), ${PLACE[RIP_DIRS[(f.module ?? f.func ?? '').split('_')[0]] ?? ''] ?? 'on the VFIO path'}`,
+      title: `A kernel oops or warning in ${f.func}(), ${PLACE[dir] ?? 'on the VFIO path'}`,
       cause: `the instruction pointer line of a kernel splat: the oops (a NULL pointer dereference or another bad address) or the warning above it happened in ${at}. That is a kernel bug in that code (or in a driver it called back), not a configuration error — typically a regression of one kernel release or a path that a rare sequence reaches (a device released half set up, a failed probe torn down, a hot-unplug during use); fixes for such bugs go into the stable kernels`,
       fix: `save the whole splat (from the "BUG:"/"WARNING:" line to "end trace", with the "Tainted:" and "Hardware name:" lines), note uname -r, search lore.kernel.org for ${f.func} — most such bugs are already fixed in a later stable release of the same series, so try the newest one; if a current kernel still does it, report it to ${list2}`,
     };
