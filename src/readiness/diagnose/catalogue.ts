@@ -63,6 +63,7 @@ import { READ_SET16_ENTRIES } from './catalogue/read-set16-sweep.js';
 import { RESET_FAULT_ENTRIES } from './catalogue/reset-faults.js';
 import { RESET_MEMLOCK_SWEEP_ENTRIES } from './catalogue/reset-memlock-sweep.js';
 import { SELINUX_ENTRIES } from './catalogue/selinux.js';
+import { SHELL_SCRIPT_ENTRIES } from './catalogue/shell-script-sweep.js';
 import { SPLAT_FALLBACK_ENTRIES } from './catalogue/splat-fallback.js';
 import { SRIOV_XEN_SWEEP_ENTRIES } from './catalogue/sriov-xen-sweep.js';
 import { SYSFS_BIND_ENTRIES } from './catalogue/sysfs-bind.js';
@@ -153,6 +154,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...READ_SET13_ENTRIES,
   ...READ_SET15_ENTRIES,
   ...READ_SET16_ENTRIES,
+  ...SHELL_SCRIPT_ENTRIES,
   ...READ16_GPU_ENTRIES,
   ...VFIO_TREE_ENTRIES,
   ...QEMU_TREE_ENTRIES,

@@ -12,6 +12,7 @@
  */
 import { BDF, type CatalogueEntry, type Refinement } from '../entry.js';
 import { ex, RANGE, render } from './build.js';
+import { shellReading } from './shell-script-sweep.js';
 import { KVMGT_NO_GVT } from './virt-misses-sweep.js';
 
 type Facts = Readonly<Record<string, string>>;
@@ -655,7 +656,20 @@ const LIBVIRT_HOOK: CatalogueEntry = {
           'the kernel could not execute the hook script: it has no "#!" interpreter line (or Windows line endings after it), so libvirt could not even start it',
         fix: 'make #!/bin/bash the first line (no CRLF: `sed -i "s/\\r$//" FILE`) and `chmod +x` it',
       };
+    if (/cannot execute binary [^\n]{1,200}: Permission denied/.test(f.stderr ?? f.detail ?? ''))
+      return {
+        cause:
+          'libvirt could not start the hook script at all (execve() answered EACCES): the file has no execute bit, sits on a file system mounted noexec, or SELinux/AppArmor denies libvirtd/virtqemud executing it (a hook that lost its SELinux label)',
+        fix: '`chmod +x` the hook and every script it runs under qemu.d/, `findmnt -T FILE` for noexec, `restorecon -Rv /etc/libvirt/hooks` on SELinux; then restart libvirtd/virtqemud',
+      };
     const op = f.op ? HOOK_OPS[f.op] : undefined;
+    // The script's own last error line, when the shell wrote it: what that error means.
+    const shell = f.stderr ? shellReading(f.stderr) : undefined;
+    if (shell)
+      return {
+        cause: `${op ? `${op}. ` : ''}The hook ended with ${f.status}, and its last error is the shell's: ${shell.cause}`,
+        fix: shell.fix,
+      };
     if (!op) return undefined;
     return {
       cause: `${op}. The hook ended with ${f.status}${f.stderr ? `, saying: ${f.stderr}` : ' and wrote nothing to stderr'}`,
