@@ -182,3 +182,31 @@ test("libvirt's hook failure reads the shell's last error in it, and its own EAC
   assert.match(denied.cause, /EACCES/);
   assert.match(denied.fix, /chmod \+x/);
 });
+
+// systemctl cannot run here (the test machines do not boot systemd as PID 1), so these lines are
+// built from systemctl's format ("Failed to %s %s: %s", start_unit_one()) with the bus errors of
+// src/core/manager.c ("Unit %s not loaded.") and polkit ("Interactive authentication required.").
+test('systemctl in a hook: the display-manager alias that is not there, polkit, and a masked unit', () => {
+  const alias = only(
+    'Failed to stop display-manager.service: Unit display-manager.service not loaded.',
+    'systemd.unit-not-found',
+  );
+  assert.match(alias.cause, /only an alias/);
+  assert.match(alias.fix, /systemctl enable/);
+  assert.match(
+    only('Failed to stop gdm.service: Interactive authentication required.', 'systemd.unit-not-found').cause,
+    /not root/,
+  );
+  assert.match(
+    only(
+      'Failed to start nvidia-persistenced.service: Unit nvidia-persistenced.service is masked.',
+      'systemd.unit-not-found',
+    ).fix,
+    /unmask/,
+  );
+  // A unit that is not on the hook path's list keeps the general answer.
+  assert.match(
+    only('Failed to stop lightdm.service: Unit lightdm.service not loaded.', 'systemd.unit-not-found').cause,
+    /holds the GPU/,
+  );
+});

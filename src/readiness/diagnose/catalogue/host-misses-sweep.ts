@@ -141,6 +141,22 @@ function refineUnit(f: Facts): Refinement | undefined {
       cause: `${unit} is masked (linked to /dev/null), so systemd refuses to enable or start it: someone (or a set-up script) ran systemctl mask on it`,
       fix: `systemctl unmask ${unit}, then enable or start it again`,
     };
+  if (f.what === 'Interactive authentication required' || f.what === 'Access denied')
+    return {
+      cause: `systemctl could not ${f.verb ?? 'change'} ${unit}: it ran as a user who is not root, and polkit refused (a script has no agent to ask for a password). The unit's state did not change`,
+      fix: 'run the step as root (libvirt hooks and Proxmox hookscripts already run as root); by hand, use sudo',
+    };
+  if (unit === 'display-manager.service')
+    return {
+      cause:
+        'display-manager.service is only an alias, which systemd creates when a display manager is enabled (`systemctl enable gdm`, sddm, lightdm…): this host has none enabled — the desktop is started with startx or from a TTY session, the display manager is started some other way, or there is no graphical session. A passthrough hook that stops "display-manager" therefore stopped nothing, and the desktop may still hold the GPU',
+      fix: 'enable the display manager so that the alias exists (`systemctl enable --force gdm`), or stop the real unit in the script (`systemctl list-units | grep -Ei "gdm|sddm|lightdm|lxdm|greetd"`); with startx, end the X session instead',
+    };
+  if (f.what === 'not loaded')
+    return {
+      cause: `systemctl was asked to ${f.verb ?? 'stop'} ${unit}, which is not loaded on this host: no unit of that name is running or installed. In passthrough hooks the unit names come from the guide the hook was copied from (a display manager, nvidia-persistenced, a desktop's services); on another distribution or desktop they differ, so the service that holds the GPU was not stopped`,
+      fix: 'find the real unit (`systemctl list-units --type=service | grep -Ei "dm|display|nvidia"`) and use its name in the script',
+    };
   if (/^nvidia-vgpu/.test(unit))
     return {
       cause: `${unit} is one of the NVIDIA vGPU host services, and its unit file is installed by NVIDIA's vGPU host (KVM) driver package, not by the ordinary GeForce/data-centre driver. systemd found no such unit file: the vGPU host driver is not installed, not installed yet at the step that enables it, or its installation failed (a script enabling the services before installing the driver, or after an installer error it did not stop on). Without these services no vGPU (mdev) types appear`,
@@ -335,10 +351,11 @@ export const HOST_MISSES_SWEEP_ENTRIES: CatalogueEntry[] = [
     cite: SYSTEMD,
     format: 'Failed to enable unit: Unit file %s does not exist.',
     versions:
-      'systemctl enable/disable: "Failed to enable unit: Unit file X does not exist." (older: "Failed to execute operation: No such file or directory"); systemctl start: "Failed to start X: Unit X not found."; a masked unit: "Unit file X is masked." / "Unit X is masked."',
+      'systemctl enable/disable: "Failed to enable unit: Unit file X does not exist." (older: "Failed to execute operation: No such file or directory"); systemctl start: "Failed to start X: Unit X not found."; stop of a unit that is not loaded: "Failed to stop X: Unit X not loaded."; a masked unit: "Unit file X is masked." / "Unit X is masked."; without root: "Failed to stop X: Interactive authentication required." (polkit)',
     patterns: [
       /Failed to (?<verb>enable|disable|reenable|preset|mask|unmask) unit: Unit file (?<unit>[\w@.:\\/-]{1,200}?) (?<what>does not exist|is masked)/,
-      /Failed to (?<verb>start|restart|stop|reload|try-restart) (?<unit>[\w@.:\\-]{1,200}): Unit [\w@.:\\-]{1,200} (?<what>not found|is masked)/,
+      /Failed to (?<verb>start|restart|stop|reload|try-restart) (?<unit>[\w@.:\\-]{1,200}): Unit [\w@.:\\-]{1,200} (?<what>not found|is masked|not loaded)/,
+      /Failed to (?<verb>start|restart|stop|reload|try-restart|enable|disable) (?<unit>[\w@.:\\-]{1,200}): (?<what>Interactive authentication required|Access denied)/,
     ],
     severity: 'error',
     title: 'systemd has no such unit: the service a set-up step expects is not installed',
@@ -352,6 +369,16 @@ export const HOST_MISSES_SWEEP_ENTRIES: CatalogueEntry[] = [
         verb: 'disable',
         unit: 'nvidia-vgpu-mgr.service',
         what: 'does not exist',
+      }),
+      ex('Failed to stop display-manager.service: Unit display-manager.service not loaded.', {
+        verb: 'stop',
+        unit: 'display-manager.service',
+        what: 'not loaded',
+      }),
+      ex('Failed to stop sddm.service: Interactive authentication required.', {
+        verb: 'stop',
+        unit: 'sddm.service',
+        what: 'Interactive authentication required',
       }),
       ex('Failed to start libvirtd.service: Unit libvirtd.service not found.', {
         verb: 'start',
