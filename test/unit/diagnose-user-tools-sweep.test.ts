@@ -19,10 +19,14 @@ import { diagnoseText } from '../../src/readiness/diagnose/matcher.js';
 import { checkSweepEntries, onlyFinding } from '../helpers/diagnose-entry.js';
 
 test('every entry is registered, safe, and claims its own examples with the facts they carry', () => {
-  const n = checkSweepEntries(USER_TOOLS_ENTRIES, ['virt-manager.', 'pve.'], (e, ex, f) => {
-    for (const [k, v] of Object.entries(ex.facts ?? {}))
-      assert.equal(f.facts[k], v, `${e.id}: ${k} of ${ex.text}`);
-  });
+  const n = checkSweepEntries(
+    USER_TOOLS_ENTRIES,
+    ['virt-manager.', 'pve.', 'mgmt.', 'incus.', 'kubernetes.'],
+    (e, ex, f) => {
+      for (const [k, v] of Object.entries(ex.facts ?? {}))
+        assert.equal(f.facts[k], v, `${e.id}: ${k} of ${ex.text}`);
+    },
+  );
   assert.equal(n, USER_TOOLS_ENTRIES.length);
 });
 
@@ -156,4 +160,95 @@ test('Proxmox NVIDIA vGPU type: each step of create_nvidia_device() has its own 
   );
   assert.match(write.explanation.cause, /refused by NVIDIA's host driver/);
   assert.equal(new Set([unavailable, noApi, busy, write].map((f) => f.explanation.cause)).size, 4);
+});
+
+// TrueNAS middleware plugins/vm/devices/pci.py PCI._validate(): the detail after "passthru: " is the
+// device-details error of plugins/vm/pci.py get_pci_device_details() ("Unable to determine iommu
+// group" when get_iommu_groups_info() has no group for it) or passthrough_device() ("Device not
+// found"); critical devices are those of utils/pci.py SENSITIVE_PCI_DEVICE_TYPES (bridges, RAM
+// memory, SMBus) or with no class; iommu_enabled() tests /sys/kernel/iommu_groups.
+test('TrueNAS VM PCI device: which validation failed decides the explanation', () => {
+  const group = onlyFinding(
+    '[EINVAL] attribute.pptdev: Not a valid choice. The PCI device is not available for passthru: Unable to determine iommu group',
+    'mgmt.truenas-vm-pci-invalid',
+  );
+  assert.match(group.explanation.cause, /no IOMMU group for it/);
+  const gone = onlyFinding(
+    '[EINVAL] attribute.pptdev: Not a valid choice. The PCI device is not available for passthru: Device not found',
+    'mgmt.truenas-vm-pci-invalid',
+  );
+  assert.match(gone.explanation.cause, /no PCI device has the saved address/);
+  const bridge = onlyFinding(
+    "[EINVAL] attribute.pptdev: 'PCI bridge' based PCI devices are critical for system function and cannot be used for PCI passthrough",
+    'mgmt.truenas-vm-pci-invalid',
+  );
+  assert.equal(bridge.facts.ctype, 'PCI bridge');
+  assert.match(bridge.explanation.cause, /root port or bridge above a card/);
+  const noClass = onlyFinding(
+    '[EINVAL] attribute.pptdev: None based PCI devices are critical for system function and cannot be used for PCI passthrough',
+    'mgmt.truenas-vm-pci-invalid',
+  );
+  assert.match(noClass.explanation.cause, /no class readable/);
+  const iommu = onlyFinding(
+    '[EINVAL] attribute.pptdev: IOMMU support is required.',
+    'mgmt.truenas-vm-pci-invalid',
+  );
+  assert.match(iommu.explanation.cause, /\/sys\/kernel\/iommu_groups/);
+  const active = onlyFinding(
+    '[EINVAL] attribute.pptdev: Changing PCI device is not allowed while the VM is active.',
+    'mgmt.truenas-vm-pci-invalid',
+  );
+  assert.match(active.explanation.fix, /stop the VM/);
+  assert.equal(new Set([group, gone, bridge, iommu, active].map((f) => f.explanation.cause)).size, 5);
+});
+
+test('TrueNAS start and stop: a device held by another running VM, a reattach that failed', () => {
+  const busy = onlyFinding(
+    '[EFAULT] PCI device is already being used by another active VM',
+    'mgmt.truenas-vm-device-in-use',
+  );
+  assert.equal(busy.facts.dtype, 'PCI');
+  const reattach = onlyFinding(
+    'Failed to re-attach pci_0000_01_00_0 device',
+    'mgmt.truenas-pci-reattach-failed',
+  );
+  assert.equal(reattach.facts.dev, 'pci_0000_01_00_0');
+  assert.equal(reattach.explanation.severity, 'warning');
+  assert.match(reattach.explanation.cause, /stays on vfio-pci/);
+});
+
+// lxc/incus internal/server/device/gpu_physical.go validateConfig(): "pci" excludes id, productid and
+// vendorid; "id" excludes pci, productid and vendorid.
+test('Incus gpu device: two selectors are refused, and the facts say which', () => {
+  const f = onlyFinding(
+    'Error: Invalid devices: Device validation failed for "gpu0": Cannot use "productid" when "id" is set',
+    'incus.gpu-selector-conflict',
+  );
+  assert.equal(f.facts.field, 'productid');
+  assert.equal(f.facts.key, 'id');
+});
+
+// NVIDIA gpu-operator vfio-manage.sh: bind_device() refuses classes other than 0x030000/0x030200 with
+// "is not a gpu!"; get_graphics_aux_dev() finds a display-mode GPU's consumer device and binds it too;
+// unbind_from_other_driver() prints the driver it unbinds.
+test('GPU operator vfio-manager: progress is harmless, a skipped non-GPU is a warning', () => {
+  const unbind = onlyFinding(
+    'unbinding device 0000:3b:00.0 from driver nvidia',
+    'kubernetes.vfio-manage-step',
+  );
+  assert.equal(unbind.explanation.severity, 'info');
+  assert.equal(unbind.facts.driver, 'nvidia');
+  assert.match(unbind.explanation.cause, /blocks while processes still hold the GPU/);
+  const bound = onlyFinding('device 0000:3b:00.0 already bound to vfio-pci', 'kubernetes.vfio-manage-step');
+  assert.equal(bound.explanation.severity, 'info');
+  assert.doesNotMatch(bound.explanation.cause, /blocks/);
+  const skipped = onlyFinding('device 0000:3c:00.0 is not a gpu!', 'kubernetes.vfio-manage-step');
+  assert.equal(skipped.explanation.severity, 'warning');
+  assert.match(skipped.explanation.cause, /0000:3c:00\.0/);
+  const aux = onlyFinding(
+    'gpu 0000:3b:00.0 is in graphics mode aux_dev 0000:3b:00.1',
+    'kubernetes.vfio-manage-step',
+  );
+  assert.equal(aux.facts.aux, '0000:3b:00.1');
+  assert.match(aux.explanation.cause, /0000:3b:00\.1/);
 });

@@ -18,6 +18,9 @@ type Facts = Readonly<Record<string, string>>;
 
 const VMM = 'virt-manager/virt-manager';
 const PVE_PCI = 'proxmox/qemu-server src/PVE/QemuServer/PCI.pm';
+const TRUENAS_VM = 'truenas/middleware src/middlewared/middlewared/plugins/vm';
+const INCUS_DEV = 'lxc/incus internal/server/device';
+const VFIO_MANAGE = 'NVIDIA/gpu-operator assets/state-vfio-manager/0400_configmap.yaml (vfio-manage.sh)';
 
 /** The quoted libvirt error: cut at most 300 characters, to the end of the line. */
 const INNER = '(?<inner>[^\\n]{1,300})';
@@ -112,7 +115,7 @@ export const USER_TOOLS_ENTRIES: CatalogueEntry[] = [
   {
     id: 'virt-manager.hot-unplug-failed',
     source: 'virt-manager',
-    cite: `${VMM} virtManager/delete.py vmmDeleteStorage.remove_devobj_internal(), which the details window's Remove uses for every device (older releases: virtManager/details.py remove_device())`,
+    cite: `${VMM} virtManager/delete.py vmmDeleteStorage.remove_devobj_internal(), which the details window's Remove calls (older releases: virtManager/details.py remove_device())`,
     format: 'Device could not be removed from the running machine',
     versions:
       'the dialog adds "This change will take effect after the next guest shutdown." with libvirt\'s error in its details; the log has "Device could not be hotUNplugged: %s"; when saving the configuration fails first: "Error Removing Device: %s"',
@@ -341,6 +344,185 @@ export const USER_TOOLS_ENTRIES: CatalogueEntry[] = [
       }),
     ],
   },
+
+  // ---------------------------------------------------------------- TrueNAS SCALE: VM PCI devices
+  {
+    id: 'mgmt.truenas-vm-pci-invalid',
+    source: 'userspace tool',
+    cite: `${TRUENAS_VM}/devices/pci.py PCI._validate() (the device details from ${TRUENAS_VM}/pci.py get_pci_device_details(); older middleware: vm_devices.py validate_device())`,
+    format: 'Not a valid choice. The PCI device is not available for passthru: %s',
+    versions:
+      'validation errors of the VM\'s PCI passthrough device, shown as "[EINVAL] attribute.pptdev: …"; the detail is "Unable to determine iommu group" or "Device not found"; older middleware ends the sentence without a detail ("… for passthru."); the same check: "%r based PCI devices are critical for system function and cannot be used for PCI passthrough", "IOMMU support is required.", "Changing PCI device is not allowed while the VM is active."',
+    patterns: [
+      /Not a valid choice\. The PCI device is not available for passthru(?:: (?<detail>[^\n]{1,120})|\.)/,
+      /(?:'(?<ctype>[^'\n]{1,60})'|None) based PCI devices are (?<critical>critical for system function)/,
+      /attribute\.pptdev: (?<iommu>IOMMU support is required)/,
+      /(?<active>Changing PCI device is not allowed while the VM is active)/,
+    ],
+    severity: 'error',
+    title: 'TrueNAS refuses the PCI device chosen for the VM',
+    cause:
+      "TrueNAS looks the chosen device (pci_DOMAIN_BUS_SLOT_FUNCTION) up among the host's PCI devices before saving it; it is not usable: either no device has that address any more (a card removed or moved, the buses renumbered after adding hardware or a firmware update), or TrueNAS found no IOMMU group for it",
+    fix: 'open the VM\'s Devices, edit the PCI passthrough device and choose it again from the list (which shows the current addresses, with `lspci -D` to compare); if the device has no IOMMU group, enable the IOMMU (Intel VT-d, AMD-Vi / "IOMMU") in the firmware setup and reboot',
+    refine: (f: Facts) => {
+      if (f.critical)
+        return {
+          title: 'TrueNAS refuses to pass a chipset device to a VM',
+          cause: `the chosen device's PCI class marks it as one the host itself needs (${
+            f.ctype ? `'${f.ctype}'` : 'no class readable'
+          }): TrueNAS treats PCI, ISA and host bridges, RAM memory controllers and SMBus controllers, and devices without a class, as critical and never hands them to a VM. Usually the wrong function was picked — the PCIe root port or bridge above a card rather than the card itself`,
+          fix: "choose the device itself (the GPU, NIC or HBA function: `lspci -nn` shows its class, e.g. [0300] VGA, [0200] Ethernet, [0107] SAS) instead of the bridge; its other functions (a GPU's audio) are added as separate PCI devices",
+        };
+      if (f.iommu)
+        return {
+          title: 'TrueNAS needs the IOMMU for PCI passthrough, and it is off',
+          cause:
+            'TrueNAS checks /sys/kernel/iommu_groups, which exists only when the kernel runs with an IOMMU: it is disabled in the firmware setup (Intel VT-d, AMD-Vi / "IOMMU", sometimes under the CPU or chipset menus), or the platform has none. No device can be passed through until it is on',
+          fix: 'enable VT-d (Intel) or SVM plus IOMMU (AMD) in the firmware setup and reboot; check with `ls /sys/kernel/iommu_groups` and `dmesg | grep -e DMAR -e AMD-Vi`',
+        };
+      if (f.active)
+        return {
+          title: 'TrueNAS does not change a PCI device of a running VM',
+          cause:
+            'the VM is running (or starting), and its PCI passthrough device was edited to point at another host device; TrueNAS only swaps passthrough devices while the VM is stopped',
+          fix: 'stop the VM, change the device, start it again',
+        };
+      if (/iommu group/i.test(f.detail ?? ''))
+        return {
+          cause:
+            'TrueNAS found the device but no IOMMU group for it (/sys/kernel/iommu_groups has no entry naming it): the IOMMU is off — disabled in the firmware (Intel VT-d, AMD-Vi) — so no device has a group, or this device is not behind the IOMMU. Without a group it cannot be bound to vfio-pci',
+          fix: "enable the IOMMU in the firmware setup (VT-d / AMD-Vi) and reboot; `ls /sys/kernel/iommu_groups` should then list groups, and `readlink /sys/bus/pci/devices/ADDR/iommu_group` name this device's",
+        };
+      if (/not found/i.test(f.detail ?? ''))
+        return {
+          cause:
+            "no PCI device has the saved address any more: the card was removed or moved to another slot, or the bus numbers changed (hardware added, a firmware update, bifurcation settings), so the VM's device entry points at nothing",
+        };
+      return undefined;
+    },
+    render: render('[EINVAL] attribute.pptdev: ', 'Unable to determine iommu group'),
+    examples: [
+      ex(
+        '[EINVAL] attribute.pptdev: Not a valid choice. The PCI device is not available for passthru: Unable to determine iommu group',
+        { detail: 'Unable to determine iommu group' },
+      ),
+      ex(
+        '[EINVAL] attribute.pptdev: Not a valid choice. The PCI device is not available for passthru: Device not found',
+        {
+          detail: 'Device not found',
+        },
+      ),
+      ex(
+        "[EINVAL] attribute.pptdev: 'PCI bridge' based PCI devices are critical for system function and cannot be used for PCI passthrough",
+        { ctype: 'PCI bridge' },
+      ),
+      ex('[EINVAL] attribute.pptdev: IOMMU support is required.', { iommu: 'IOMMU support is required' }),
+      ex('[EINVAL] attribute.pptdev: Changing PCI device is not allowed while the VM is active.'),
+    ],
+  },
+  {
+    id: 'mgmt.truenas-vm-device-in-use',
+    source: 'userspace tool',
+    cite: `${TRUENAS_VM}/devices/pci.py PCIBase.pre_start_vm_device_setup()`,
+    format: '%s device is already being used by another active VM',
+    versions:
+      'printed when a VM is started, as "[EFAULT] PCI device is already being used by another active VM"',
+    patterns: [/(?<dtype>PCI|USB|GPU|[A-Z]{2,10}) device is already being used by another active VM/],
+    severity: 'error',
+    title: 'TrueNAS will not start the VM: another running VM has the same device',
+    cause:
+      'before starting a VM TrueNAS looks for other VMs whose device list holds the same host device (same pptdev address) and that are running, starting or paused; one is, so the start is refused. Several VMs may list one device, but only one can run with it',
+    fix: 'stop the other VM (Virtualization → the VM using the device) and start this one, or remove the device from one of the VMs (Devices → the PCI passthrough entry)',
+    render: render('[EFAULT] ', 'PCI'),
+    examples: [ex('[EFAULT] PCI device is already being used by another active VM', { dtype: 'PCI' })],
+  },
+  {
+    id: 'mgmt.truenas-pci-reattach-failed',
+    source: 'userspace tool',
+    cite: `${TRUENAS_VM}/devices/pci.py PCI.post_stop_vm() (middlewared.log; the traceback after it ends in reattach_device()'s CallError "Unable to re-attach %s PCI device: %s" with virsh's error)`,
+    format: 'Failed to re-attach %s device',
+    patterns: [/Failed to re-attach (?<dev>pci_[0-9a-fA-F_]{12,20}) device/],
+    severity: 'warning',
+    title: 'TrueNAS could not give the device back to the host after the VM stopped',
+    cause:
+      "when a VM with a PCI passthrough device stops and no other running VM uses the device, TrueNAS runs `virsh nodedev-reattach` to unbind it from vfio-pci and let its host driver take it back; that failed, so the device stays on vfio-pci and the host cannot use it until it is reattached or the system reboots. The VM itself stopped normally and can be started again. virsh's reason follows in the traceback",
+    fix: "read the error at the end of the traceback in /var/log/middlewared.log (vfiokit diagnose explains the libvirt line); retry with `virsh -c 'qemu+unix:///system?socket=/run/truenas_libvirt/libvirt-sock' nodedev-reattach DEVICE`; a GPU whose host driver fails to take it back after a VM usually needs a reboot (or its reset quirk)",
+    render: render('', 'pci_0000_01_00_0'),
+    examples: [ex('Failed to re-attach pci_0000_01_00_0 device', { dev: 'pci_0000_01_00_0' })],
+  },
+
+  // ---------------------------------------------------------------- Incus / LXD: gpu device selectors
+  {
+    id: 'incus.gpu-selector-conflict',
+    source: 'incus',
+    cite: `${INCUS_DEV}/gpu_physical.go gpuPhysical.validateConfig() (canonical/lxd lxd/device/gpu_physical.go the same)`,
+    format: 'Cannot use %q when "pci" is set',
+    versions: 'the same check: `Cannot use %q when "id" is set`',
+    patterns: [/Cannot use "(?<field>vendorid|productid|id|pci)" when "(?<key>pci|id)" is set/],
+    severity: 'error',
+    title: 'The gpu device names its GPU twice',
+    cause:
+      'a physical gpu device selects its GPU either by PCI address (pci) or by DRM card id (id), or by vendorid/productid; pci and id each pick exactly one card, so Incus refuses a device that also sets another selector',
+    fix: 'keep one selector: for a VM, the PCI address is the clearest (`incus config device set VM gpu0 pci=0000:01:00.0` and `incus config device unset VM gpu0 vendorid`; the same with lxc for LXD); `incus info --resources` lists the GPUs with their addresses and ids',
+    render: render('Error: Invalid devices: Device validation failed for "gpu0": ', 'vendorid'),
+    examples: [
+      ex(
+        'Error: Invalid devices: Device validation failed for "gpu0": Cannot use "vendorid" when "pci" is set',
+        {
+          field: 'vendorid',
+          key: 'pci',
+        },
+      ),
+      ex('Cannot use "pci" when "id" is set', { field: 'pci', key: 'id' }),
+    ],
+  },
+
+  // ---------------------------------------------------------------- NVIDIA GPU operator: vfio-manager
+  {
+    id: 'kubernetes.vfio-manage-step',
+    source: 'kubernetes',
+    cite: `${VFIO_MANAGE} bind_device() / bind_pci_device() / unbind_from_driver()`,
+    format: 'unbinding device %s from driver %s',
+    versions:
+      'the nvidia-vfio-manager pod\'s log; the same script: "binding device %s", "device %s already bound to vfio-pci", "device %s is not a gpu!", "gpu %s is in graphics mode aux_dev %s"',
+    patterns: [
+      new RegExp(`^unbinding device ${BDF} from driver (?<driver>[\\w-]{1,40})`),
+      new RegExp(`^(?<step>binding device) ${BDF}$`),
+      new RegExp(`^device ${BDF} (?<step>already bound to vfio-pci|is not a gpu!)`),
+      new RegExp(`^gpu ${BDF} is in (?<step>graphics mode) aux_dev (?<aux>[0-9a-fA-F:.]{7,16})`),
+    ],
+    severity: 'info',
+    title: "The GPU operator's vfio-manager is moving an NVIDIA GPU to vfio-pci (progress, harmless)",
+    cause:
+      "on a node labelled for VM passthrough (nvidia.com/gpu.workload.config=vm-passthrough) the vfio-manager pod runs vfio-manage.sh bind --all: for every NVIDIA device of class VGA or 3D controller it unbinds the current driver, sets driver_override to vfio-pci and binds it, so KubeVirt's GPU device plugin can offer it. This line reports one of those steps; nothing failed",
+    fix: 'nothing to do; if the pod then fails or hangs, the step after the last such line is the one to look at (a shell "write error" on a sysfs file, which vfiokit diagnose explains)',
+    refine: (f: Facts) => {
+      if (f.step === 'is not a gpu!')
+        return {
+          severity: 'warning',
+          title: 'vfio-manager skipped a device that is not a GPU',
+          cause: `${f.bdf ?? 'the device'} was named for binding but its PCI class is neither VGA (0x030000) nor 3D controller (0x030200): the script binds only GPUs and leaves it on its driver — an NVSwitch, a GPU's audio or USB function, or a wrong address`,
+          fix: "name the GPU function itself (`lspci -nn -d 10de:` shows classes [0300]/[0302]); a display-mode GPU's audio function is bound together with it",
+        };
+      if (f.step === 'graphics mode')
+        return {
+          cause: `the GPU is in display mode (class VGA 0x030000) and has a linked consumer device (${f.aux ?? 'its audio function'}), which vfio-manage.sh binds to vfio-pci too, since both functions go to the VM together. Nothing failed`,
+        };
+      if (f.driver && /^(nvidia|nouveau)$/.test(f.driver))
+        return {
+          cause: `the GPU was on the host's ${f.driver} driver and is being unbound so vfio-pci can take it. Unbinding from nvidia blocks while processes still hold the GPU (nvidia-persistenced, a monitoring agent, a container): if the pod hangs right after this line, stop them on the node, or keep the host NVIDIA driver off GPUs meant for VMs`,
+        };
+      return undefined;
+    },
+    render: render('', '0000:3b:00.0', 'nvidia'),
+    examples: [
+      ex('unbinding device 0000:3b:00.0 from driver nvidia', { bdf: '0000:3b:00.0', driver: 'nvidia' }),
+      ex('binding device 0000:3b:00.0', { step: 'binding device' }),
+      ex('device 0000:3b:00.0 already bound to vfio-pci', { step: 'already bound to vfio-pci' }),
+      ex('device 0000:3c:00.0 is not a gpu!', { step: 'is not a gpu!' }),
+      ex('gpu 0000:3b:00.0 is in graphics mode aux_dev 0000:3b:00.1', { aux: '0000:3b:00.1' }),
+    ],
+  },
 ];
 
 /** Wordings of the swept files that existing entries already recognise. */
@@ -411,6 +593,48 @@ export const USER_TOOLS_ALSO: { id: string; file: string; format: string; text: 
     format: 'cannot prepare PCI pass-through, IOMMU not present',
     text: 'TASK ERROR: cannot prepare PCI pass-through, IOMMU not present',
   },
+  {
+    id: 'libvirt.virsh-nodedev-failed',
+    file: `${TRUENAS_VM}/devices/pci.py`,
+    format: 'Unable to detach %s PCI device: %s',
+    text: '[EFAULT] Unable to detach pci_0000_01_00_0 PCI device: error: Failed to detach device pci_0000_01_00_0',
+  },
+  {
+    id: 'libvirt.virsh-nodedev-failed',
+    file: `${TRUENAS_VM}/devices/pci.py`,
+    format: 'Unable to re-attach %s PCI device: %s',
+    text: '[EFAULT] Unable to re-attach pci_0000_01_00_0 PCI device: error: Failed to re-attach device pci_0000_01_00_0',
+  },
+  {
+    id: 'mgmt.truenas-ha-no-passthrough',
+    file: `${TRUENAS_VM}/devices/pci.py`,
+    format: 'HA capable systems do not support PCI passthrough',
+    text: '[EINVAL] attribute.pptdev: HA capable systems do not support PCI passthrough',
+  },
+  {
+    id: 'incus.passthrough-stateful',
+    file: `${INCUS_DEV}/pci.go`,
+    format: 'PCI devices cannot be used when migration.stateful is enabled',
+    text: 'Error: Failed to start device "pci0": Failed to validate environment: PCI devices cannot be used when migration.stateful is enabled',
+  },
+  {
+    id: 'incus.gpu-not-detected',
+    file: `${INCUS_DEV}/gpu_physical.go`,
+    format: 'VMs cannot match multiple GPUs per device',
+    text: 'Error: Failed to start device "gpu0": VMs cannot match multiple GPUs per device',
+  },
+  {
+    id: 'kmod.module-not-found',
+    file: `${INCUS_DEV}/pci.go`,
+    format: 'Error loading %q module: %w',
+    text: 'Error: Failed to start device "pci0": Error loading "vfio-pci" module: Failed to run: modprobe -b vfio-pci: exit status 1 (modprobe: FATAL: Module vfio-pci not found in directory /lib/modules/6.8.0)',
+  },
+  {
+    id: 'generic.sysfs-errno',
+    file: `${INCUS_DEV}/gpu_physical.go`,
+    format: 'Failed to get PCI device info for GPU %q: %w',
+    text: 'Error: Failed to start device "gpu0": Failed to get PCI device info for GPU "0000:01:00.0": open /sys/bus/pci/devices/0000:01:00.0/uevent: no such file or directory',
+  },
 ];
 
 /** Strings of the swept files left out, with the reason. */
@@ -444,5 +668,25 @@ export const USER_TOOLS_LEFT_OUT: { file: string; format: string; why: string }[
     file: PVE_PCI,
     format: 'aarch64 cannot use IDE devices',
     why: 'a disk-bus check on ARM guests in print_pci_addr(); not device assignment',
+  },
+  {
+    file: `${TRUENAS_VM}/pci.py`,
+    format: 'Unable to determine iommu group / Device not found',
+    why: 'not printed by themselves: they are the detail mgmt.truenas-vm-pci-invalid reads from the validation error',
+  },
+  {
+    file: `${INCUS_DEV}/pci/pci.go`,
+    format: 'Device uevent file could not be parsed / Device is USB instead of PCI',
+    why: "ParseUeventFile()'s refusals of a sysfs uevent file without PCI_SLOT_NAME; a kernel that writes the file always includes it, so they mark a wrong address (a USB interface) rather than a passthrough problem",
+  },
+  {
+    file: `${INCUS_DEV}/pci.go`,
+    format: 'Failed to override IOMMU group driver: %w',
+    why: 'a wrapper: the sysfs write error or bind timeout after it is what sysfs.* and incus.vfio-bind-timeout explain',
+  },
+  {
+    file: VFIO_MANAGE,
+    format: 'existing driver is %s / unbinding device %s / Usage: %s COMMAND [ARG...]',
+    why: 'the check printed before each bind, the step name printed before "unbinding device … from driver …", and the usage text of a mistyped command; nothing to explain',
   },
 ];
