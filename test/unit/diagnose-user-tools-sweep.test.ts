@@ -252,3 +252,34 @@ test('GPU operator vfio-manager: progress is harmless, a skipped non-GPU is a wa
   assert.equal(aux.facts.aux, '0000:3b:00.1');
   assert.match(aux.explanation.cause, /0000:3b:00\.1/);
 });
+
+// harvester/pcidevices pkg/controller/pcideviceclaim/pcideviceclaim_controller.go: the bind check
+// follows accepted writes to vfio-pci's new_id and bind; unbindDeviceFromDriver() is wrapped with
+// "failed unbinding driver: (…)" only by disablePassthrough() (claim removal, unbinding vfio-pci);
+// OnRemove() returns the other-node error so the claim is requeued for its own node.
+test('Harvester claims: bind not taken, unbind pending on enable or removal, other node', () => {
+  const bind = onlyFinding(
+    'no device 0000:04:00.0 found at /sys/bus/pci/drivers/vfio-pci',
+    'mgmt.harvester-vfio-bind-unverified',
+  );
+  assert.equal(bind.facts.bdf, '0000:04:00.0');
+  assert.match(bind.explanation.cause, /probe/);
+  const enable = onlyFinding(
+    'device still bound to driver, will check again',
+    'mgmt.harvester-unbind-pending',
+  );
+  assert.match(enable.explanation.cause, /host driver/);
+  const removal = onlyFinding(
+    'failed unbinding driver: (device still bound to driver, will check again)',
+    'mgmt.harvester-unbind-pending',
+  );
+  assert.match(removal.explanation.cause, /still on vfio-pci|still bound to vfio-pci/);
+  assert.match(removal.explanation.cause, /VM still uses it/);
+  assert.notEqual(removal.explanation.cause, enable.explanation.cause);
+  const other = onlyFinding(
+    'controller harvester-node-1 cannot process claims for node harvester-node-2',
+    'mgmt.harvester-claim-other-node',
+  );
+  assert.equal(other.explanation.severity, 'info');
+  assert.equal(other.facts.node, 'harvester-node-2');
+});

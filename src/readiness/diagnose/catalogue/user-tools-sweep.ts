@@ -20,6 +20,7 @@ const VMM = 'virt-manager/virt-manager';
 const PVE_PCI = 'proxmox/qemu-server src/PVE/QemuServer/PCI.pm';
 const TRUENAS_VM = 'truenas/middleware src/middlewared/middlewared/plugins/vm';
 const INCUS_DEV = 'lxc/incus internal/server/device';
+const HARVESTER_PDC = 'harvester/pcidevices pkg/controller/pcideviceclaim/pcideviceclaim_controller.go';
 const VFIO_MANAGE = 'NVIDIA/gpu-operator assets/state-vfio-manager/0400_configmap.yaml (vfio-manage.sh)';
 
 /** The quoted libvirt error: cut at most 300 characters, to the end of the line. */
@@ -523,6 +524,69 @@ export const USER_TOOLS_ENTRIES: CatalogueEntry[] = [
       ex('gpu 0000:3b:00.0 is in graphics mode aux_dev 0000:3b:00.1', { aux: '0000:3b:00.1' }),
     ],
   },
+
+  // ---------------------------------------------------------------- Harvester: PCIDeviceClaim controller
+  {
+    id: 'mgmt.harvester-vfio-bind-unverified',
+    source: 'kubevirt',
+    cite: `${HARVESTER_PDC} bindDeviceToVFIOPCIDriver() (called from enablePassthrough() while reconciling a PCIDeviceClaim)`,
+    format: 'no device %s found at /sys/bus/pci/drivers/vfio-pci',
+    patterns: [new RegExp(`no device ${BDF} found at /sys/bus/pci/drivers/vfio-pci`)],
+    severity: 'error',
+    title: 'Harvester asked vfio-pci to take the device, and it did not',
+    cause:
+      "to enable passthrough for a claimed device the controller writes its vendor and device ID to vfio-pci's new_id and its address to vfio-pci's bind, then checks that the device appears under /sys/bus/pci/drivers/vfio-pci; it does not, although both writes were accepted: vfio-pci's probe refused the device — most often because the device has no IOMMU group (the IOMMU is off: VT-d/AMD-Vi disabled in the firmware or not enabled on the kernel command line), the kernel log then has \"vfio-pci ADDR: probe … failed with error -22\" — or another driver bound it first. The claim is retried and passthrough stays disabled",
+    fix: 'check the kernel log on the node (`dmesg | grep -i -e vfio -e DMAR -e AMD-Vi`) and `ls /sys/bus/pci/devices/ADDR/iommu_group`; enable the IOMMU in the firmware (and intel_iommu=on on older kernels via the Harvester boot configuration), reboot the node, then disable and re-enable passthrough for the device',
+    render: render('', '0000:04:00.0'),
+    examples: [ex('no device 0000:04:00.0 found at /sys/bus/pci/drivers/vfio-pci', { bdf: '0000:04:00.0' })],
+  },
+  {
+    id: 'mgmt.harvester-unbind-pending',
+    source: 'kubevirt',
+    cite: `${HARVESTER_PDC} unbindDeviceFromDriver() (called from attemptToEnablePassthrough() for the host driver, and from disablePassthrough() for vfio-pci, which wraps it as "failed unbinding driver: (%s)")`,
+    format: 'device still bound to driver, will check again',
+    patterns: [/(?<removal>failed unbinding driver: \()?device still bound to driver, will check again/],
+    severity: 'warning',
+    title: 'Harvester wrote the unbind, but the device is still on its driver',
+    cause:
+      "enabling passthrough for a claimed device starts by unbinding it from its host driver; the controller wrote the address to the driver's unbind file, yet the device still shows under the driver, so the claim is requeued and tried again. It resolves by itself when the driver finishes letting go; when it repeats, the driver cannot release the device — a GPU held open by processes (nvidia with a running workload or nvidia-persistenced), or a driver whose remove blocks",
+    fix: 'if it repeats: see what holds the device on the node (`lsof /dev/nvidia*`, `dmesg` around the unbind) and stop it; keep GPUs meant for VMs away from host drivers (blacklist the driver or let Harvester bind them at boot), then retry the claim',
+    refine: (f: Facts) =>
+      f.removal
+        ? {
+            title: 'Harvester could not give the device back: it is still on vfio-pci',
+            cause:
+              'the PCIDeviceClaim was removed, so the controller unbinds the device from vfio-pci to return it to its original driver; after the write it is still bound to vfio-pci — usually because a VM still uses it (QEMU holds the VFIO device open, and unbinding waits until it is released). The removal is requeued',
+            fix: 'stop the VMs that have this device before disabling passthrough for it; the removal completes once they are gone',
+          }
+        : undefined,
+    render: render(''),
+    examples: [
+      ex('device still bound to driver, will check again'),
+      ex('failed unbinding driver: (device still bound to driver, will check again)', {
+        removal: 'failed unbinding driver: (',
+      }),
+    ],
+  },
+  {
+    id: 'mgmt.harvester-claim-other-node',
+    source: 'kubevirt',
+    cite: `${HARVESTER_PDC} Handler.OnRemove()`,
+    format: 'controller %s cannot process claims for node %s',
+    patterns: [/controller (?<this>[\w.-]{1,63}) cannot process claims for node (?<node>[\w.-]{1,63})/],
+    severity: 'info',
+    title: "A node's pcidevices controller skipped another node's claim removal (expected)",
+    cause:
+      "each node runs its own pcidevices controller and only that node can unbind its devices, so the removal of a PCIDeviceClaim is returned with this error by the controllers of other nodes and requeued until the claim's own node handles it. Harmless while that node is up; if the node is gone for good, the claim's removal never completes",
+    fix: "nothing while the claim's node is up; for a node that was removed, the claim has to be cleaned up by Harvester's node-cleanup (or by removing its finalizer) once the node object is deleted",
+    render: render('', 'harvester-node-1', 'harvester-node-2'),
+    examples: [
+      ex('controller harvester-node-1 cannot process claims for node harvester-node-2', {
+        this: 'harvester-node-1',
+        node: 'harvester-node-2',
+      }),
+    ],
+  },
 ];
 
 /** Wordings of the swept files that existing entries already recognise. */
@@ -635,6 +699,24 @@ export const USER_TOOLS_ALSO: { id: string; file: string; format: string; text: 
     format: 'Failed to get PCI device info for GPU %q: %w',
     text: 'Error: Failed to start device "gpu0": Failed to get PCI device info for GPU "0000:01:00.0": open /sys/bus/pci/devices/0000:01:00.0/uevent: no such file or directory',
   },
+  {
+    id: 'sysfs.new-id-failed',
+    file: HARVESTER_PDC,
+    format: 'error writing to new_id file: %v',
+    text: 'error writing to new_id file: write /sys/bus/pci/drivers/vfio-pci/new_id: invalid argument',
+  },
+  {
+    id: 'sysfs.bind-failed',
+    file: HARVESTER_PDC,
+    format: 'error writing to bind file: %s',
+    text: 'error writing to bind file: write /sys/bus/pci/drivers/vfio-pci/bind: no such device',
+  },
+  {
+    id: 'mgmt.harvester-claim-no-owner',
+    file: HARVESTER_PDC,
+    format: 'Cannot find PCIDevice that owns %s',
+    text: 'Cannot find PCIDevice that owns harvester-node-1-000004000',
+  },
 ];
 
 /** Strings of the swept files left out, with the reason. */
@@ -688,5 +770,20 @@ export const USER_TOOLS_LEFT_OUT: { file: string; format: string; why: string }[
     file: VFIO_MANAGE,
     format: 'existing driver is %s / unbinding device %s / Usage: %s COMMAND [ARG...]',
     why: 'the check printed before each bind, the step name printed before "unbinding device … from driver …", and the usage text of a mistyped command; nothing to explain',
+  },
+  {
+    file: HARVESTER_PDC,
+    format: 'error updating kubevirt CR: cannot obtain KubeVirt CR: %v',
+    why: "the controller could not read or update Harvester's own KubeVirt CR (harvester-system/kubevirt) to permit the device: an API-server or installation problem of Harvester, not of the device; the Kubernetes error it quotes says which",
+  },
+  {
+    file: HARVESTER_PDC,
+    format: 'error starting %s device plugin: %s',
+    why: 'the per-resource device plugin could not register with the kubelet (its socket directory, a kubelet restart); a deployment problem, like the NVIDIA device plugin start failure left out elsewhere',
+  },
+  {
+    file: HARVESTER_PDC,
+    format: 'Error opening bind file: %s / Error writing to bind file: %s',
+    why: "the rebind to the original driver after a claim is removed; the quoted Go error is the sysfs write's, which sysfs.bind-failed explains",
   },
 ];
