@@ -283,3 +283,38 @@ test('Harvester claims: bind not taken, unbind pending on enable or removal, oth
   assert.equal(other.explanation.severity, 'info');
   assert.equal(other.facts.node, 'harvester-node-2');
 });
+
+// NVIDIA/kubevirt-gpu-device-plugin pkg/device_plugin/generic_device_plugin.go: Allocate() re-reads
+// each device's iommu_group link and vendor (10de) and refuses with "unknown device"; healthCheck()
+// marks a device unhealthy on Remove/Rename of /dev/vfio/GROUP, restarts on removal of its own
+// socket, and stops when a group node cannot be watched at start.
+test('KubeVirt GPU device plugin: stale allocation and the health-check events', () => {
+  const group = onlyFinding(
+    '2024/05/01 10:00:00 IommuGroup has changed on the system  0000:3b:00.0',
+    'mgmt.nvidia-dp-allocation-stale',
+  );
+  assert.equal(group.facts.bdf, '0000:3b:00.0');
+  assert.match(group.explanation.cause, /iommu_group link/);
+  const vendor = onlyFinding(
+    '2024/05/01 10:00:00 Vendor has changed on the system  0000:3b:00.0',
+    'mgmt.nvidia-dp-allocation-stale',
+  );
+  assert.match(vendor.explanation.cause, /no longer reads as an NVIDIA device/);
+  const unhealthy = onlyFinding(
+    '2024/05/01 10:00:00 healthCheck(TU104GL_TESLA_T4): Marking device unhealthy: /dev/vfio/65',
+    'mgmt.nvidia-dp-health',
+  );
+  assert.equal(unhealthy.explanation.severity, 'warning');
+  assert.equal(unhealthy.facts.path, '/dev/vfio/65');
+  const restart = onlyFinding(
+    '2024/05/01 10:00:00 healthCheck(TU104GL_TESLA_T4): Socket path for GPU device was removed, kubelet likely restarted',
+    'mgmt.nvidia-dp-health',
+  );
+  assert.equal(restart.explanation.severity, 'info');
+  const watch = onlyFinding(
+    '2024/05/01 10:00:00 healthCheck(GA100_A100_PCIE_40GB): Unable to add device path to fsnotify watcher: no such file or directory',
+    'mgmt.nvidia-dp-health',
+  );
+  assert.match(watch.explanation.cause, /not bound to vfio-pci when the plugin started/);
+  assert.equal(watch.facts.errno, 'ENOENT');
+});

@@ -21,6 +21,7 @@ const PVE_PCI = 'proxmox/qemu-server src/PVE/QemuServer/PCI.pm';
 const TRUENAS_VM = 'truenas/middleware src/middlewared/middlewared/plugins/vm';
 const INCUS_DEV = 'lxc/incus internal/server/device';
 const HARVESTER_PDC = 'harvester/pcidevices pkg/controller/pcideviceclaim/pcideviceclaim_controller.go';
+const NV_KV_GENERIC = 'NVIDIA/kubevirt-gpu-device-plugin pkg/device_plugin/generic_device_plugin.go';
 const VFIO_MANAGE = 'NVIDIA/gpu-operator assets/state-vfio-manager/0400_configmap.yaml (vfio-manage.sh)';
 
 /** The quoted libvirt error: cut at most 300 characters, to the end of the line. */
@@ -587,6 +588,87 @@ export const USER_TOOLS_ENTRIES: CatalogueEntry[] = [
       }),
     ],
   },
+
+  // ---------------------------------------------------------------- NVIDIA KubeVirt GPU device plugin
+  {
+    id: 'mgmt.nvidia-dp-allocation-stale',
+    source: 'kubernetes',
+    cite: `${NV_KV_GENERIC} GenericDevicePlugin.Allocate()`,
+    format: 'invalid allocation request: unknown device: %s',
+    versions:
+      'logged just before it: "IommuGroup has changed on the system %s" or "Vendor has changed on the system %s" (Go log.Println, so two spaces before the address)',
+    patterns: [
+      new RegExp(`invalid allocation request: unknown device: ${BDF}`),
+      new RegExp(`(?<what>IommuGroup|Vendor) has changed on the system {1,2}${BDF}`),
+    ],
+    severity: 'error',
+    title:
+      "The KubeVirt GPU device plugin refused to hand out a GPU: the host's devices changed since it started",
+    cause:
+      'when the kubelet allocates a GPU to a virt-launcher pod, the plugin re-reads each device of the requested IOMMU group from sysfs and checks that its iommu_group link still names the same group and that its vendor is still NVIDIA (10de); one of them does not, so the allocation fails and the pod is not admitted (the VMI stays Pending/Failed with an UnexpectedAdmissionError). The plugin built its device list when it started: devices re-enumerated since then — a PCI rescan or hot-plug, GPUs rebound, SR-IOV VFs re-created — no longer match it',
+    fix: 'restart the device plugin pod on that node (in the GPU operator: the nvidia-sandbox-device-plugin daemonset) so it rebuilds its list, after the GPUs are in their final state (bound to vfio-pci); check `ls -l /sys/bus/pci/devices/ADDR/iommu_group` for the address it names',
+    refine: (f: Facts) =>
+      f.what === 'Vendor'
+        ? {
+            cause: `the device at ${f.bdf ?? 'the address'} no longer reads as an NVIDIA device (vendor 10de) — or its vendor file could not be read because the device is gone: the address now holds another device or none (a rescan, a removed card, re-created VFs). The plugin's list from its start is stale, so the allocation fails and the virt-launcher pod is not admitted`,
+          }
+        : undefined,
+    render: render('', '0000:3b:00.0'),
+    examples: [
+      ex('invalid allocation request: unknown device: 0000:3b:00.0', { bdf: '0000:3b:00.0' }),
+      ex('2024/05/01 10:00:00 IommuGroup has changed on the system  0000:3b:00.0', { what: 'IommuGroup' }),
+      ex('2024/05/01 10:00:00 Vendor has changed on the system  0000:3b:00.0', { what: 'Vendor' }),
+    ],
+  },
+  {
+    id: 'mgmt.nvidia-dp-health',
+    source: 'kubernetes',
+    cite: `${NV_KV_GENERIC} GenericDevicePlugin.healthCheck()`,
+    format: '%s: Marking device unhealthy: %s',
+    versions:
+      'the same function: "%s: Socket path for GPU device was removed, kubelet likely restarted", "%s: Unable to add device path to fsnotify watcher: %v"; %s is "healthCheck(RESOURCE)"',
+    patterns: [
+      /healthCheck\((?<resource>[\w.-]{1,80})\): (?<what>Marking device unhealthy): (?<path>\/dev\/vfio\/\d{1,6})/,
+      /healthCheck\((?<resource>[\w.-]{1,80})\): (?<what>Socket path for GPU device was removed), kubelet likely restarted/,
+      /healthCheck\((?<resource>[\w.-]{1,80})\): (?<what>Unable to add device path to fsnotify watcher): (?<err>[^\n]{1,120})/,
+    ],
+    severity: 'warning',
+    title: 'The KubeVirt GPU device plugin marked a GPU unhealthy: its VFIO group node went away',
+    cause:
+      "the plugin's health check watches /dev/vfio/GROUP of every GPU it advertises; that node was removed (or renamed), which happens when the GPU's IOMMU group stops being bound to vfio-pci — the GPU was unbound or rebound to the nvidia driver (by hand, or by the GPU operator's vfio-manager being reconfigured), or removed. The GPU stays advertised but Unhealthy, so new VMs do not get it; it becomes healthy again when the node reappears",
+    fix: 'bind the GPU back to vfio-pci (`lspci -nnk -s ADDR` shows the driver; on vm-passthrough nodes the vfio-manager does it); if the node does not come back, restart the device plugin pod after fixing the binding',
+    refine: (f: Facts) => {
+      if (f.what === 'Socket path for GPU device was removed')
+        return {
+          severity: 'info',
+          title: 'The KubeVirt GPU device plugin re-registers after a kubelet restart (harmless)',
+          cause:
+            "the kubelet removes the plugins' sockets under /var/lib/kubelet/device-plugins when it restarts; the plugin sees its socket gone, restarts its gRPC server and registers again, so the GPUs are advertised as before",
+          fix: 'nothing to do; if the resource stays at 0 afterwards (`kubectl describe node`), restart the plugin pod',
+        };
+      if (f.what === 'Unable to add device path to fsnotify watcher')
+        return {
+          cause: `at start the plugin could not watch the VFIO group node of one of its GPUs (${f.err ?? 'the node is missing'}): the GPU was not bound to vfio-pci when the plugin started, so /dev/vfio/GROUP did not exist. The health check of this resource stops, and a VM given the GPU fails to open its group`,
+          fix: 'bind the GPUs to vfio-pci before the plugin starts (on vm-passthrough nodes the vfio-manager runs first), then restart the plugin pod',
+        };
+      return undefined;
+    },
+    render: render('', 'healthCheck(TU104GL_TESLA_T4)', '/dev/vfio/65'),
+    examples: [
+      ex('2024/05/01 10:00:00 healthCheck(TU104GL_TESLA_T4): Marking device unhealthy: /dev/vfio/65', {
+        resource: 'TU104GL_TESLA_T4',
+        path: '/dev/vfio/65',
+      }),
+      ex(
+        '2024/05/01 10:00:00 healthCheck(TU104GL_TESLA_T4): Socket path for GPU device was removed, kubelet likely restarted',
+        { what: 'Socket path for GPU device was removed' },
+      ),
+      ex(
+        '2024/05/01 10:00:00 healthCheck(GA100_A100_PCIE_40GB): Unable to add device path to fsnotify watcher: no such file or directory',
+        { err: 'no such file or directory' },
+      ),
+    ],
+  },
 ];
 
 /** Wordings of the swept files that existing entries already recognise. */
@@ -785,5 +867,16 @@ export const USER_TOOLS_LEFT_OUT: { file: string; format: string; why: string }[
     file: HARVESTER_PDC,
     format: 'Error opening bind file: %s / Error writing to bind file: %s',
     why: "the rebind to the original driver after a claim is removed; the quoted Go error is the sysfs write's, which sysfs.bind-failed explains",
+  },
+  {
+    file: NV_KV_GENERIC,
+    format:
+      '[%s] Error creating GRPC server socket: %v / [%s] Error connecting to GRPC server: %v / [%s] Error registering with device plugin manager: %v',
+    why: "the plugin's own gRPC socket and its registration with the kubelet: a deployment problem of the plugin pod (the device-plugins directory not mounted, the kubelet restarting), like the start failure left out in vmm-coverage.ts",
+  },
+  {
+    file: NV_KV_GENERIC,
+    format: 'In allocate / Allocated devices %s / In watch healthy / In watch unhealthy / Devicename %s',
+    why: 'trace lines of every allocation and health change; the unhealthy event itself is mgmt.nvidia-dp-health',
   },
 ];
