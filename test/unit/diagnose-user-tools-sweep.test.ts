@@ -318,3 +318,22 @@ test('KubeVirt GPU device plugin: stale allocation and the health-check events',
   assert.match(watch.explanation.cause, /not bound to vfio-pci when the plugin started/);
   assert.equal(watch.facts.errno, 'ENOENT');
 });
+
+// NVIDIA/kubevirt-gpu-device-plugin pkg/device_plugin/vfio_vgpu.go createVfioVGpuMap(): a VF whose
+// nvidia/current_vgpu_type reads 0 is skipped; a configured VF whose type id no catalogue names
+// (per card, then host-wide unless ambiguous) is skipped with the error line.
+test('KubeVirt GPU device plugin vGPU VFs: unconfigured versus unnamed type', () => {
+  const unconfigured = onlyFinding(
+    '2026/03/02 09:12:40 Skipping unconfigured vGPU VF 0000:3b:00.4',
+    'mgmt.nvidia-dp-vgpu-vf-skipped',
+  );
+  assert.equal(unconfigured.explanation.severity, 'warning');
+  assert.match(unconfigured.explanation.cause, /reads 0/);
+  const unnamed = onlyFinding(
+    '2026/03/02 09:12:40 Error: could not resolve the name of vGPU type 1428 configured on VF 0000:3b:00.5 (parent PF 0000:3b:00.0), skipping device',
+    'mgmt.nvidia-dp-vgpu-vf-skipped',
+  );
+  assert.equal(unnamed.explanation.severity, 'error');
+  assert.equal(unnamed.facts.pf, '0000:3b:00.0');
+  assert.match(unnamed.explanation.cause, /vGPU type 1428/);
+});

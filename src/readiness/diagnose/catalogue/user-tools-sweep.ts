@@ -22,6 +22,7 @@ const TRUENAS_VM = 'truenas/middleware src/middlewared/middlewared/plugins/vm';
 const INCUS_DEV = 'lxc/incus internal/server/device';
 const HARVESTER_PDC = 'harvester/pcidevices pkg/controller/pcideviceclaim/pcideviceclaim_controller.go';
 const NV_KV_GENERIC = 'NVIDIA/kubevirt-gpu-device-plugin pkg/device_plugin/generic_device_plugin.go';
+const NV_KV_VFIO_VGPU = 'NVIDIA/kubevirt-gpu-device-plugin pkg/device_plugin/vfio_vgpu.go';
 const VFIO_MANAGE = 'NVIDIA/gpu-operator assets/state-vfio-manager/0400_configmap.yaml (vfio-manage.sh)';
 
 /** The quoted libvirt error: cut at most 300 characters, to the end of the line. */
@@ -669,6 +670,43 @@ export const USER_TOOLS_ENTRIES: CatalogueEntry[] = [
       ),
     ],
   },
+
+  {
+    id: 'mgmt.nvidia-dp-vgpu-vf-skipped',
+    source: 'kubernetes',
+    cite: `${NV_KV_VFIO_VGPU} createVfioVGpuMap() (vGPUs as SR-IOV virtual functions on the nvidia driver: vGPU 17+ on Ada/Hopper and later)`,
+    format: 'Skipping unconfigured vGPU VF %s',
+    versions:
+      'the same function: "Error: could not resolve the name of vGPU type %s configured on VF %s (parent PF %s), skipping device"; plugin releases from 2026 on (older ones know only mdev vGPUs)',
+    patterns: [
+      new RegExp(`Skipping unconfigured vGPU VF ${BDF}`),
+      new RegExp(
+        `Error: could not resolve the name of vGPU type (?<type>\\d{1,6}) configured on VF ${BDF} \\(parent PF (?<pf>[0-9a-fA-F:.]{7,16})\\)`,
+      ),
+    ],
+    severity: 'warning',
+    title: 'The KubeVirt GPU device plugin does not offer this vGPU virtual function',
+    cause:
+      "with NVIDIA's vGPU 17+ on recent GPUs a vGPU is an SR-IOV virtual function that stays on the nvidia driver and gets its profile by writing a type id to /sys/bus/pci/devices/VF/nvidia/current_vgpu_type. The plugin advertises only VFs that already carry a type; this one reads 0 (no vGPU type configured), so it is left out and no VM can be given it",
+    fix: "configure the VFs' vGPU types before the plugin starts — in the GPU operator with the vGPU device manager (its config names the profile per GPU), by hand by writing a type id listed in the VF's nvidia/creatable_vgpu_types to nvidia/current_vgpu_type — then restart the plugin pod; VFs that stay unconfigured on purpose can be ignored",
+    refine: (f: Facts) =>
+      f.type
+        ? {
+            severity: 'error',
+            title: 'The KubeVirt GPU device plugin cannot name the vGPU type of a virtual function',
+            cause: `the VF ${f.bdf ?? ''} carries vGPU type ${f.type}, but no creatable_vgpu_types list of its card (PF ${f.pf ?? '?'}) or, unambiguously, of any other card on the node names that id, so the plugin cannot build the resource name and skips the VF: the card's VFs are all configured and their lists are reduced to the header, or different cards map the id to different profiles`,
+            fix: 'restart the plugin while at least one VF of the card is still unconfigured (its list then shows the full catalogue), or update to a plugin release that caches the catalogue; check `cat /sys/bus/pci/devices/PF/nvidia/creatable_vgpu_types`',
+          }
+        : undefined,
+    render: render('', '0000:3b:00.4'),
+    examples: [
+      ex('2026/03/02 09:12:40 Skipping unconfigured vGPU VF 0000:3b:00.4', { bdf: '0000:3b:00.4' }),
+      ex(
+        '2026/03/02 09:12:40 Error: could not resolve the name of vGPU type 1428 configured on VF 0000:3b:00.5 (parent PF 0000:3b:00.0), skipping device',
+        { type: '1428', pf: '0000:3b:00.0' },
+      ),
+    ],
+  },
 ];
 
 /** Wordings of the swept files that existing entries already recognise. */
@@ -878,5 +916,17 @@ export const USER_TOOLS_LEFT_OUT: { file: string; format: string; why: string }[
     file: NV_KV_GENERIC,
     format: 'In allocate / Allocated devices %s / In watch healthy / In watch unhealthy / Devicename %s',
     why: 'trace lines of every allocation and health change; the unhealthy event itself is mgmt.nvidia-dp-health',
+  },
+  {
+    file: NV_KV_VFIO_VGPU,
+    format:
+      "Resolved vGPU type %s on VF %s via the host-wide catalog (the card's own catalog is reduced) / Error: conflicting names for vGPU type %s: %s and %s, keeping %s",
+    why: "the plugin naming a configured VF from another card's list, and noting two names for one id; the VF is advertised in the first case, and the second is followed by the skip line mgmt.nvidia-dp-vgpu-vf-skipped explains when it matters",
+  },
+  {
+    file: NV_KV_VFIO_VGPU,
+    format:
+      'Could not determine parent Physical Function for VF %s: %v / Error discovering vendor-specific VFIO vGPU VFs: %v',
+    why: 'sysfs reads of functions that vanished during the scan (a VF without its physfn link is being removed)',
   },
 ];
