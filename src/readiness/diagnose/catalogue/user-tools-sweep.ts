@@ -718,6 +718,18 @@ export const USER_TOOLS_ALSO: { id: string; file: string; format: string; text: 
     text: 'Error starting domain: internal error: some new reason',
   },
   {
+    id: 'libvirt.migrate-non-usb-hostdev',
+    file: `${VMM} virtManager/vmmenu.py`,
+    format: 'Error saving domain: %s',
+    text: 'Error saving domain: Requested operation is not valid: domain has assigned non-USB host devices',
+  },
+  {
+    id: 'libvirt.migrate-non-usb-hostdev',
+    file: `${VMM} virtManager/migrate.py`,
+    format: 'Unable to migrate guest: %s',
+    text: 'Unable to migrate guest: Requested operation is not valid: domain has assigned non-USB host devices',
+  },
+  {
     id: 'libvirt.device-in-use',
     file: `${VMM} virtManager/addhardware.py`,
     format: 'Unable to add device: %s',
