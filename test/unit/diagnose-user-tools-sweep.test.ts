@@ -14,7 +14,10 @@
 // listed with an available instance, the write).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { USER_TOOLS_ENTRIES } from '../../src/readiness/diagnose/catalogue/user-tools-sweep.js';
+import {
+  libvirtErrorMeaning,
+  USER_TOOLS_ENTRIES,
+} from '../../src/readiness/diagnose/catalogue/user-tools-sweep.js';
 import { diagnoseText } from '../../src/readiness/diagnose/matcher.js';
 import { checkSweepEntries, onlyFinding } from '../helpers/diagnose-entry.js';
 
@@ -336,4 +339,24 @@ test('KubeVirt GPU device plugin vGPU VFs: unconfigured versus unnamed type', ()
   assert.equal(unnamed.explanation.severity, 'error');
   assert.equal(unnamed.facts.pf, '0000:3b:00.0');
   assert.match(unnamed.explanation.cause, /vGPU type 1428/);
+});
+
+// libvirt src/util/virerror.c: each error code's message starts with a fixed prefix; virsh adds
+// "error: " before it.
+test('libvirt error classes are told apart by their virerror.c prefix', () => {
+  const cases: [string, RegExp][] = [
+    ['Requested operation is not valid: x', /VIR_ERR_OPERATION_INVALID/],
+    ['error: unsupported configuration: x', /VIR_ERR_CONFIG_UNSUPPORTED/],
+    ['XML error: x', /VIR_ERR_XML_ERROR/],
+    ['Timed out during operation: cannot acquire state change lock', /VIR_ERR_OPERATION_TIMEOUT/],
+    ['operation failed: x', /VIR_ERR_OPERATION_FAILED/],
+    ['internal error: x', /VIR_ERR_INTERNAL_ERROR/],
+    ['Operation not supported: x', /VIR_ERR_OPERATION_UNSUPPORTED/],
+    ['Node device not found: no node device with matching name', /VIR_ERR_NO_NODE_DEVICE/],
+    ["internal error: unable to execute QEMU command 'device_add': x", /QMP device_add/],
+    ["internal error: unable to execute QEMU command 'query-pci': x", /QMP command query-pci/],
+  ];
+  for (const [text, want] of cases) assert.match(libvirtErrorMeaning(text) ?? '', want, text);
+  assert.equal(libvirtErrorMeaning('a reason with no class'), undefined);
+  assert.equal(libvirtErrorMeaning(undefined), undefined);
 });

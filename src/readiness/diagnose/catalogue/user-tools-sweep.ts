@@ -1,15 +1,18 @@
 /**
  * The management front ends people drive passthrough with, swept for their own user-visible
  * lines: virt-manager's add-hardware, remove-device, configuration-change and install dialogs
- * (virtManager/addhardware.py, delete.py, details, createvm.py), which wrap the libvirt error that
- * made the step fail, and its host-device list's notes (no node-device driver, an mdev not
- * started); Proxmox VE's vGPU type selection for NVIDIA's SR-IOV vGPU on kernel 6.8+ (qemu-server
- * PVE/QemuServer/PCI.pm create_nvidia_device()). The virt-manager dialogs that carry a libvirt
+ * (virtManager/addhardware.py, delete.py, createvm.py), which wrap the libvirt error that made the
+ * step fail, and its host-device list's notes (no node-device driver, an mdev not started);
+ * Proxmox VE's vGPU type selection for NVIDIA's SR-IOV vGPU on kernel 6.8+ (qemu-server
+ * PVE/QemuServer/PCI.pm create_nvidia_device()); TrueNAS SCALE's checks of a VM's PCI device and
+ * its start/stop handling (middlewared plugins/vm/devices/pci.py); Incus's gpu selectors; the NVIDIA
+ * GPU operator's vfio-manage.sh; Harvester's PCIDeviceClaim controller; and NVIDIA's KubeVirt GPU
+ * device plugin (allocation, health check, vGPU VFs). The virt-manager dialogs that carry a libvirt
  * error are fallbacks (entry.ts `tier`): a quoted error the catalogue knows is explained by its own
  * entry, and these answer only when it does not, reading libvirt's error class from the quoted
- * text (libvirt/libvirt src/util/virerror.c gives each class its fixed prefix). Examples are built
- * from the format strings. USER_TOOLS_ALSO and USER_TOOLS_LEFT_OUT are this sweep's ledger for
- * docs/diagnose-coverage.md.
+ * text (libvirt/libvirt src/util/virerror.c gives each class its fixed prefix; libvirtErrorMeaning()
+ * is exported for other wrappers). Examples are built from the format strings. USER_TOOLS_ALSO and
+ * USER_TOOLS_LEFT_OUT are this sweep's ledger for docs/diagnose-coverage.md.
  */
 import { BDF, type CatalogueEntry, type Refinement } from '../entry.js';
 import { ex, render } from './build.js';
