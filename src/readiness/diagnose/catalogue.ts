@@ -69,6 +69,7 @@ import { SRIOV_XEN_SWEEP_ENTRIES } from './catalogue/sriov-xen-sweep.js';
 import { SYSFS_BIND_ENTRIES } from './catalogue/sysfs-bind.js';
 import { TOOLS_MGMT_SWEEP_ENTRIES } from './catalogue/tools-mgmt-sweep.js';
 import { TOOLS_SWEEP_ENTRIES } from './catalogue/tools-sweep.js';
+import { USER_TOOLS_ENTRIES } from './catalogue/user-tools-sweep.js';
 import { USERSPACE_EDGES_ENTRIES } from './catalogue/userspace-edges-sweep.js';
 import { VFIO_OPEN_ENTRIES } from './catalogue/vfio-open.js';
 import { VFIO_TREE_ENTRIES } from './catalogue/vfio-tree-sweep.js';
@@ -114,6 +115,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...FIELD_GAPS_SWEEP_ENTRIES,
   ...IGD_IOMMU_INIT_ENTRIES,
   ...POWER_AER_BAR_ENTRIES,
+  ...USER_TOOLS_ENTRIES,
   ...GVT_TREE_ENTRIES,
   ...IOMMU_TREE_ENTRIES,
   ...PCI_TREE_ENTRIES,

@@ -33,6 +33,7 @@ import { POWER_AER_BAR_ALSO, POWER_AER_BAR_LEFT_OUT } from './catalogue/power-ae
 import { QEMU_SWEEP_ALSO, QEMU_SWEEP_LEFT_OUT } from './catalogue/qemu-sweep-coverage.js';
 import { QEMU_TREE_ALSO, QEMU_TREE_LEFT_OUT } from './catalogue/qemu-tree-sweep.js';
 import { SRIOV_XEN_ALSO, SRIOV_XEN_LEFT_OUT } from './catalogue/sriov-xen-sweep.js';
+import { USER_TOOLS_ALSO, USER_TOOLS_LEFT_OUT } from './catalogue/user-tools-sweep.js';
 import { USERSPACE_EDGES_ALSO } from './catalogue/userspace-edges-sweep.js';
 import { VFIO_TREE_ALSO, VFIO_TREE_LEFT_OUT } from './catalogue/vfio-tree-sweep.js';
 import { VIRT_MISSES_ALSO, VIRT_MISSES_LEFT_OUT } from './catalogue/virt-misses-sweep.js';
@@ -298,6 +299,7 @@ export const ALSO: AlsoCovered[] = [
   ...IOMMU_FAULT_SWEEP_ALSO,
   ...MDEV_GUEST_SWEEP_ALSO,
   ...POWER_AER_BAR_ALSO,
+  ...USER_TOOLS_ALSO,
   ...MODBUILD_ALSO,
   ...GVT_TREE_ALSO,
   ...VFIO_TREE_ALSO,
@@ -393,6 +395,7 @@ export const LEFT_OUT: LeftOut[] = [
   ...IOMMU_FAULT_SWEEP_LEFT_OUT,
   ...MDEV_GUEST_SWEEP_LEFT_OUT,
   ...POWER_AER_BAR_LEFT_OUT,
+  ...USER_TOOLS_LEFT_OUT,
   ...MODBUILD_LEFT_OUT,
   ...GVT_TREE_LEFT_OUT,
   ...VFIO_TREE_LEFT_OUT,
