@@ -9,8 +9,10 @@
 // 5cbf3264bc71 (PFNMAP PFN from vm_pgoff, WARN_ON(!phys) in vfio_unmap_unpin()), "vfio/pci:
 // Collect hot-reset devices to local buffer" (vma_lock cycle), 40ef3edf151e (memory_lock in
 // runtime resume vs SR-IOV enable), 93ae6e68b6d6 and "iommu/vt-d: Use rcu_lock in
-// get_resv_regions" (VT-d boot lockdep), and "iommu/vt-d: Silence RCU-list debugging warnings"
-// (dmar_global_lock held, so the 5.4–5.7 RCU-list warnings are harmless).
+// get_resv_regions" (VT-d boot lockdep), "iommu/vt-d: Silence RCU-list debugging warnings"
+// (dmar_global_lock held, so the 5.4–5.7 RCU-list warnings are harmless), "vfio/pci: Clear token on
+// bypass registration failure" and 02e9e9366fef (stale IRQ bypass tokens), dbe245cdf518 and
+// 4e034bf045b1 (iommufd use-after-frees KASAN names by function).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { KNOWN_BUGS_ENTRIES } from '../../src/readiness/diagnose/catalogue/known-bugs-sweep.js';
@@ -173,4 +175,36 @@ test('RCU-list warnings: the old DMAR files are harmless, drivers/iommu/intel/ i
   assert.equal(newer.explanation.severity, 'warning');
   assert.match(newer.explanation.cause, /5\.10/);
   assert.deepEqual(ids('drivers/iommu/amd/iommu.c:1204 RCU-list traversed in non-reader section!!'), []);
+});
+
+test('irq_bypass_unregister_producer: a stale token, named by its caller', () => {
+  const f = onlyFinding(
+    'RIP: 0010:irq_bypass_unregister_producer+0x9b/0xe0',
+    'kernel.kbug-irqbypass-unregister',
+  );
+  assert.equal(f.facts.func, 'irq_bypass_unregister_producer');
+  assert.match(f.explanation.cause, /same eventfd|one eventfd/);
+  assert.match(f.explanation.fix, /Clear token on bypass registration failure/);
+  assert.match(f.explanation.fix, /02e9e9366fef/);
+  // Registering is a different path: not this bug.
+  assert.deepEqual(ids('RIP: 0010:irq_bypass_register_producer+0x9b/0xe0'), []);
+});
+
+test('iommufd KASAN: the function picks the access unpin race or the event-queue abort race', () => {
+  const unpin = onlyFinding(
+    'BUG: KASAN: slab-use-after-free in iommufd_access_unpin_pages+0x2f1/0x390',
+    'kernel.kasan-iommufd',
+  );
+  assert.equal(unpin.facts.kind, 'slab-use-after-free');
+  assert.match(unpin.explanation.fix, /dbe245cdf518/);
+  assert.doesNotMatch(unpin.explanation.cause, /vEVENTQ/);
+  const old = onlyFinding(
+    'BUG: KASAN: use-after-free in iommufd_fault_fops_release+0x51/0xd0',
+    'kernel.kasan-iommufd',
+  );
+  assert.equal(old.facts.kind, 'use-after-free');
+  assert.match(old.explanation.cause, /vEVENTQ/);
+  assert.match(old.explanation.fix, /4e034bf045b1/);
+  // Another iommufd function keeps the generic answer (none here): not claimed as a known bug.
+  assert.deepEqual(ids('BUG: KASAN: slab-use-after-free in iommufd_fops_ioctl+0x2f1/0x390'), []);
 });

@@ -2,7 +2,8 @@
  * Known, fixed kernel bugs on the VFIO path, recognised by their signature: the line of a splat
  * that names the bug — the instruction pointer of an oops ("RIP: 0010:FUNCTION+0xOFF/0xSIZE",
  * arch/x86/kernel/dumpstack.c show_ip()), a lock line of a lockdep report ("ADDR (LOCK){....}-{N:N},
- * at: FUNCTION+0x…/0x…", kernel/locking/lockdep.c print_lock()) or a suspicious-RCU line
+ * at: FUNCTION+0x…/0x…", kernel/locking/lockdep.c print_lock()), the first line of a KASAN report
+ * ("BUG: KASAN: KIND in FUNCTION+0x…/0x…", mm/kasan/report.c) or a suspicious-RCU line
  * ("FILE:LINE RCU-list traversed in non-reader section!!", lockdep_rcu_suspicious()). The generic
  * answers for such lines live in splat-fallback.ts (fallback tier) and edge-causes-sweep.ts
  * (kernel.oops, the "BUG:" header line); these entries are ordinary ones, so for the lines they know
@@ -233,6 +234,70 @@ export const KNOWN_BUGS_ENTRIES: CatalogueEntry[] = [
       ex('drivers/iommu/intel/iommu.c:2731 RCU-list traversed in non-reader section!!', {
         file: 'drivers/iommu/intel/iommu.c',
       }),
+    ],
+  },
+  // ---- KVM irqfd / IRQ bypass ----
+  {
+    id: 'kernel.kbug-irqbypass-unregister',
+    source: 'kernel',
+    cite: 'torvalds/linux arch/x86/kernel/dumpstack.c show_ip() in virt/lib/irqbypass.c irq_bypass_unregister_producer(), called from drivers/vfio/pci/vfio_pci_intrs.c vfio_msi_set_vector_signal() or drivers/vhost/vdpa.c vhost_vdpa_setup_vq_irq(); fixes "vfio/pci: Clear token on bypass registration failure" and 02e9e9366fef (vhost_vdpa)',
+    format: RIP_FORMAT,
+    versions: `${RIP_VERSIONS}. The line before it reads "general protection fault, probably for non-canonical address 0xdead000000000108" (a list poison value); the next frame names the caller (vfio_msi_set_vector_signal [vfio_pci / vfio_pci_core] or vhost_vdpa_setup_vq_irq [vhost_vdpa]). Linux 6.17 reworked the IRQ bypass manager to take the eventfd at registration`,
+    patterns: [ripIn('irq_bypass_unregister_producer')],
+    severity: 'error',
+    title:
+      'Kernel crash unregistering an IRQ bypass producer (posted interrupts for a passed-through device)',
+    cause:
+      "the IRQ bypass manager — which pairs a device's interrupt (the producer: a vfio-pci MSI/MSI-X vector, a vhost-vdpa virtqueue) with KVM's irqfd (the consumer) so the interrupt can be posted straight into the guest — unlinked a producer whose list entry had already been unlinked. Producers are matched by a token, the eventfd, and a producer left holding a stale token removed another producer's entry. Known cases: vfio-pci, when the VMM used one eventfd for two vectors — the second registration failed with -EBUSY (\"irq bypass producer (token …) registration fails: -16\") but kept its token, so unregistering it later unlinked the first vector's producer; vhost-vdpa, when a virtqueue's call eventfd was handed to another queue (reported on 6.10-rc7)",
+    fix: 'read the frame after the RIP line: for vfio_msi_set_vector_signal update to a kernel with "vfio/pci: Clear token on bypass registration failure" (Alex Williamson, October 2020, taken into the stable series of the time); for vhost_vdpa_setup_vq_irq update to one with 02e9e9366fef (Jason Wang, August 2024, taken into 6.11 stable in October 2024). The host is unstable after this oops: reboot it',
+    render: render('', 16, 'irq_bypass_unregister_producer+0x9b/0xe0'),
+    examples: [
+      ex('[ 3120.774512] RIP: 0010:irq_bypass_unregister_producer+0x9b/0xe0', {
+        func: 'irq_bypass_unregister_producer',
+      }),
+    ],
+  },
+  // ---- iommufd ----
+  {
+    id: 'kernel.kasan-iommufd',
+    source: 'kernel',
+    cite: 'torvalds/linux mm/kasan/report.c print_report() ("BUG: KASAN: %s in %pS") in drivers/iommu/iommufd/device.c iommufd_access_unpin_pages() (fixed by dbe245cdf518) and drivers/iommu/iommufd/eventq.c iommufd_eventq_fops_release() / fault.c iommufd_fault_fops_release() (fixed by 4e034bf045b1)',
+    format: 'BUG: KASAN: %s in %pS\n',
+    versions:
+      'only kernels built with KASAN print it; "slab-use-after-free" since Linux 6.4, "use-after-free" before. syzbot adds the source location after the function and first prints a line per inlined function ("… in iopt_area_last_iova drivers/iommu/iommufd/io_pagetable.h:88 [inline]")',
+    patterns: [
+      /BUG: KASAN: (?<kind>[a-z-]{3,40}) in (?<func>iommufd_access_unpin_pages|iommufd_eventq_fops_release|iommufd_fault_fops_release)\+0x[0-9a-f]{1,8}\/0x[0-9a-f]{1,8}/,
+    ],
+    severity: 'error',
+    title: 'KASAN caught a use-after-free in iommufd',
+    cause:
+      'the kernel address sanitizer caught iommufd touching memory it had already freed: a race between two iommufd operations, a kernel bug, not a configuration error. The function says which known bug it is',
+    fix: 'update to the newest stable release of your series; if it still happens, report the whole KASAN report (with the "Allocated by" and "Freed by" traces) to iommu@lists.linux.dev',
+    refine: (f) => {
+      if (f.func === 'iommufd_access_unpin_pages')
+        return {
+          cause:
+            'an iommufd "access" — how an emulated or mediated device (vfio-ap, vfio-ccw, GVT-g/kvmgt bound through iommufd, or the iommufd selftest) pins guest memory — unpinned pages while an unmap of the same IOAS ran in parallel: the unpin loop dropped the IOVA lock and then read the area the unmap had just freed. In iommufd since it was added (51fe6141f0f6, "iommufd: Data structure to provide IOVA to PFN mapping")',
+          fix: 'update to a kernel with dbe245cdf518 ("iommufd: Call iopt_area_contig_done() under the lock"), taken into the 6.3 stable series in July 2023',
+        };
+      if (f.func === 'iommufd_eventq_fops_release' || f.func === 'iommufd_fault_fops_release')
+        return {
+          cause:
+            'allocating an iommufd fault queue or vEVENTQ (used by a VMM with a virtual IOMMU and nested translation, such as QEMU\'s accelerated SMMUv3, or for I/O page faults) failed after its file had been created — for example with the process out of file descriptors — and the abort freed the object while the deferred release of the file still pointed at it. From 07838f7fd529 ("iommufd: Add iommufd fault object")',
+          fix: 'update to a kernel with 4e034bf045b1 ("iommufd: Fix race during abort for file descriptors"), taken into the 6.16 stable series in September 2025; raising the VMM\'s open-file limit avoids the failed allocation meanwhile',
+        };
+      return undefined;
+    },
+    render: render('', 'slab-use-after-free', 'iommufd_access_unpin_pages+0x2f1/0x390'),
+    examples: [
+      ex('[  611.229815] BUG: KASAN: slab-use-after-free in iommufd_access_unpin_pages+0x2f1/0x390', {
+        kind: 'slab-use-after-free',
+        func: 'iommufd_access_unpin_pages',
+      }),
+      ex(
+        'BUG: KASAN: slab-use-after-free in iommufd_eventq_fops_release+0x51/0xd0 drivers/iommu/iommufd/eventq.c:381',
+        { func: 'iommufd_eventq_fops_release' },
+      ),
     ],
   },
   // ---- VFIO ----
