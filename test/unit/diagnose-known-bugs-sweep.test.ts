@@ -108,7 +108,7 @@ test('vfio_unmap_unpin: the RIP line is explained, not the type1 pinning bug', (
 test('vfio-pci lockdep: vma_lock is the hot-reset cycle, memory_lock in runtime resume the SR-IOV one', () => {
   const vma = onlyFinding(
     ' #1: ffff8d21c47a0a28 (&vdev->vma_lock){+.+.}-{3:3}, at: vfio_pci_mmap_fault+0x41/0x1c0 [vfio_pci_core]',
-    'kernel.lockdep-vfio-pci',
+    'kernel.lockdep-vfio',
   );
   assert.equal(vma.facts.lock, '&vdev->vma_lock');
   assert.match(vma.explanation.cause, /hot reset/);
@@ -116,12 +116,12 @@ test('vfio-pci lockdep: vma_lock is the hot-reset cycle, memory_lock in runtime 
   // Before the wait-type suffix (older kernels) the line still reads.
   const old = onlyFinding(
     'ffff8d21c47a0a28 (&vdev->vma_lock){+.+.}, at: vfio_pci_mmap_fault+0x41/0x1c0 [vfio_pci]',
-    'kernel.lockdep-vfio-pci',
+    'kernel.lockdep-vfio',
   );
   assert.equal(old.facts.func, 'vfio_pci_mmap_fault');
   const rpm = onlyFinding(
     'ff1100019c3e1468 (&vdev->memory_lock){+.+.}-{4:4}, at: vfio_pci_core_runtime_resume+0x23/0xb0',
-    'kernel.lockdep-vfio-pci',
+    'kernel.lockdep-vfio',
   );
   assert.match(rpm.explanation.cause, /SR-IOV/);
   assert.match(rpm.explanation.fix, /40ef3edf151e/);
@@ -207,4 +207,20 @@ test('iommufd KASAN: the function picks the access unpin race or the event-queue
   assert.match(old.explanation.fix, /4e034bf045b1/);
   // Another iommufd function keeps the generic answer (none here): not claimed as a known bug.
   assert.deepEqual(ids('BUG: KASAN: slab-use-after-free in iommufd_fops_ioctl+0x2f1/0x390'), []);
+});
+
+test('VFIO group lock against kvm->lock: the KVM pointer hand-over, fixed by 2b48f52f2bff', () => {
+  const f = onlyFinding(
+    '00000000a1c93e70 (&group->group_lock){+.+.}-{3:3}, at: vfio_file_set_kvm+0x4c/0x70 [vfio]',
+    'kernel.lockdep-vfio',
+  );
+  assert.equal(f.facts.lock, '&group->group_lock');
+  assert.match(f.explanation.cause, /kvm->lock/);
+  assert.match(f.explanation.fix, /2b48f52f2bff/);
+  assert.doesNotMatch(f.explanation.cause, /SR-IOV/);
+  // The group lock taken by the group ioctl is in many reports: not this bug by itself.
+  assert.deepEqual(
+    ids('00000000a1c93e70 (&group->group_lock){+.+.}-{3:3}, at: vfio_group_fops_unl_ioctl+0x3e3/0x7b0'),
+    [],
+  );
 });

@@ -61,7 +61,7 @@ function refineAvic(f: Facts): Refinement | undefined {
   return undefined;
 }
 
-/** Which vfio-pci lock inversion a lockdep line names, by the lock. */
+/** Which VFIO lock inversion a lockdep line names, by the lock. */
 function refineVfioLockdep(f: Facts): Refinement | undefined {
   if (f.lock === '&vdev->vma_lock')
     return {
@@ -74,6 +74,12 @@ function refineVfioLockdep(f: Facts): Refinement | undefined {
       cause:
         'lockdep found a cycle between enabling SR-IOV on a PF bound to vfio-pci and opening a device: vfio_pci_core_sriov_configure() held the PF\'s memory_lock (to keep it in D0) while pci_enable_sriov() added the VFs and waited for their probe, and probing a VF with vfio-pci takes a device-set lock; opening a device through its group holds the device-set lock and wakes the device from runtime suspend, and vfio_pci_core_runtime_resume() takes memory_lock. From f4162eb1e2fc ("vfio/pci: Change the PF power state to D0 before enabling VFs"). A potential deadlock found by the checker',
       fix: 'update to a kernel with 40ef3edf151e ("vfio/pci: Use a private flag to prevent power state change with VFs", May 2026, marked for stable; it did not apply to 6.1 as is), which drops memory_lock before pci_enable_sriov(). Until then create the VFs (sriov_numvfs) before a VMM opens devices, not while it does',
+    };
+  if (f.lock === '&group->group_lock')
+    return {
+      cause:
+        'VFIO and KVM\'s VFIO pseudo-device took the VFIO group lock and kvm->lock in opposite orders around the VM\'s KVM pointer: vfio_file_set_kvm() takes the group lock when KVM attaches a group to the VM or drops it at teardown (kvm_device_release() holds kvm->lock), while opening a device whose driver needs KVM (vfio-ap, GVT-g kvmgt, s390 zPCI) takes kvm->lock under the group lock. Before the fix the last KVM reference could also be dropped from a device close while the group lock was held, so a VM teardown could really hang in vfio_file_set_kvm(). From 421cfe6596f6 ("vfio: remove VFIO_GROUP_NOTIFY_SET_KVM"); this report came from testing a first fix, "kvm/vfio: Fix potential deadlock on vfio group_lock" (January 2023, on 6.2-rc6)',
+      fix: 'update to a kernel with 2b48f52f2bff ("vfio: fix deadlock between group lock and kvm lock", February 2023), which takes the KVM reference at device open and drops it at close without the group lock. If a VM shutdown hangs with vfio_file_set_kvm in the blocked task\'s trace, that is the same bug',
     };
   return undefined;
 }
@@ -342,19 +348,20 @@ export const KNOWN_BUGS_ENTRIES: CatalogueEntry[] = [
     ],
   },
   {
-    id: 'kernel.lockdep-vfio-pci',
+    id: 'kernel.lockdep-vfio',
     source: 'kernel',
-    cite: 'torvalds/linux kernel/locking/lockdep.c print_lock()/print_lock_name() (the lock line) for the locks of drivers/vfio/pci/vfio_pci_core.c: vdev->vma_lock in vfio_pci_mmap_fault() (5.8–6.9; fixed by "vfio/pci: Collect hot-reset devices to local buffer") and vdev->memory_lock in vfio_pci_core_runtime_resume() (fixed by 40ef3edf151e)',
+    cite: 'torvalds/linux kernel/locking/lockdep.c print_lock()/print_lock_name() (the lock line) for the locks of drivers/vfio/pci/vfio_pci_core.c: vdev->vma_lock in vfio_pci_mmap_fault() (5.8–6.9; fixed by "vfio/pci: Collect hot-reset devices to local buffer") and vdev->memory_lock in vfio_pci_core_runtime_resume() (fixed by 40ef3edf151e); and group->group_lock in drivers/vfio/group.c (vfio.c before 6.2) vfio_file_set_kvm() (fixed by 2b48f52f2bff)',
     format: LOCK_FORMAT,
     versions: `${LOCK_VERSIONS}. The module ("[vfio_pci_core]", before 5.15 "[vfio_pci]") follows the offset when vfio-pci is a module`,
     patterns: [
       lockAt('&vdev->vma_lock', 'vfio_pci_[a-z_]{1,40}'),
       lockAt('&vdev->memory_lock', 'vfio_pci_core_runtime_resume'),
+      lockAt('&group->group_lock', 'vfio_file_set_kvm'),
     ],
     severity: 'warning',
-    title: 'Lockdep report: a possible deadlock in vfio-pci',
+    title: 'Lockdep report: a possible deadlock in VFIO',
     cause:
-      "a debug kernel's lock checker found two vfio-pci paths taking the same locks in opposite orders, so they could deadlock if they ran at the same time. A known, fixed vfio-pci bug; the lock named says which. Nothing has hung yet: lockdep reports the possibility once and then turns itself off",
+      "a debug kernel's lock checker found two VFIO paths taking the same locks in opposite orders, so they could deadlock if they ran at the same time. A known, fixed VFIO bug; the lock named says which. Nothing has hung yet: lockdep reports the possibility once and then turns itself off",
     fix: 'update to a kernel with the fix for the lock named (see the refined cause); these reports appear only on kernels built with lockdep (CONFIG_PROVE_LOCKING)',
     refine: refineVfioLockdep,
     render: render(
