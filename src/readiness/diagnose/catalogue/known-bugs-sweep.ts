@@ -222,7 +222,7 @@ export const KNOWN_BUGS_ENTRIES: CatalogueEntry[] = [
           severity: 'info',
           title: 'Harmless RCU-list warning from the Intel IOMMU (DMAR) code at boot (5.4–5.7 debug kernels)',
           cause:
-            'harmless: intel_iommu_init() and the DMAR table parser walk the DMAR unit, RMRR and ATSR lists while holding dmar_global_lock, which protects them as well as RCU would, but the list checker only accepted an RCU read lock. Silenced by "iommu/vt-d: Silence RCU-list debugging warnings" and "iommu/vt-d: Fix RCU-list bugs in intel_iommu_init()" (5.6-rc, taken into 5.5 and 5.4 stable in March 2020) and "iommu/vt-d: Silence RCU-list debugging warning in dmar_find_atsr()" (5.7, taken into 5.4 stable)',
+            'harmless: intel_iommu_init() and the DMAR table parser walk the DMAR unit, RMRR and ATSR lists while holding dmar_global_lock, which protects them as well as RCU would, but the list checker only accepted an RCU read lock. Silenced by "iommu/vt-d: Silence RCU-list debugging warnings" and "iommu/vt-d: Fix RCU-list bugs in intel_iommu_init()" (5.6-rc; taken into 5.5 stable and proposed for 5.4 stable in March 2020) and "iommu/vt-d: Silence RCU-list debugging warning in dmar_find_atsr()" (5.7; proposed for 5.4 stable)',
           fix: 'nothing to do; a later stable release of 5.4/5.5 or Linux 5.7+ no longer prints it',
         };
       if (f.file?.startsWith('drivers/iommu/intel/'))
@@ -270,7 +270,7 @@ export const KNOWN_BUGS_ENTRIES: CatalogueEntry[] = [
     cite: 'torvalds/linux mm/kasan/report.c print_report() ("BUG: KASAN: %s in %pS") in drivers/iommu/iommufd/device.c iommufd_access_unpin_pages() (fixed by dbe245cdf518) and drivers/iommu/iommufd/eventq.c iommufd_eventq_fops_release() / fault.c iommufd_fault_fops_release() (fixed by 4e034bf045b1)',
     format: 'BUG: KASAN: %s in %pS\n',
     versions:
-      'only kernels built with KASAN print it; "slab-use-after-free" since Linux 6.4, "use-after-free" before. syzbot adds the source location after the function and first prints a line per inlined function ("… in iopt_area_last_iova drivers/iommu/iommufd/io_pagetable.h:88 [inline]")',
+      'only kernels built with KASAN print it; newer kernels say "slab-use-after-free", older ones "use-after-free". syzbot adds the source location after the function and first prints a line per inlined function ("… in iopt_area_last_iova drivers/iommu/iommufd/io_pagetable.h:88 [inline]")',
     patterns: [
       /BUG: KASAN: (?<kind>[a-z-]{3,40}) in (?<func>iommufd_access_unpin_pages|iommufd_eventq_fops_release|iommufd_fault_fops_release)\+0x[0-9a-f]{1,8}\/0x[0-9a-f]{1,8}/,
     ],
@@ -312,13 +312,13 @@ export const KNOWN_BUGS_ENTRIES: CatalogueEntry[] = [
     source: 'kernel',
     cite: 'torvalds/linux arch/x86/kernel/dumpstack.c show_ip() in drivers/iommu/iommufd/main.c iommufd_ctx_put(), called from drivers/vfio/group.c vfio_group_ioctl_set_container() (VFIO_GROUP_SET_CONTAINER); fixed by d649c34cb916',
     format: RIP_FORMAT,
-    versions: `${RIP_VERSIONS}. "BUG: kernel NULL pointer dereference, address: 0000000000000000" comes before it and vfio_group_fops_unl_ioctl [vfio] is the next frame. Linux 6.2 (9eefba8002c2) until 6.3`,
+    versions: `${RIP_VERSIONS}. "BUG: kernel NULL pointer dereference, address: 0000000000000000" comes before it and vfio_group_fops_unl_ioctl [vfio] is the next frame. From 9eefba8002c2 (6.2 cycle) until d649c34cb916 (6.3)`,
     patterns: [ripIn('iommufd_ctx_put')],
     severity: 'error',
     title: 'Kernel oops in iommufd_ctx_put() when attaching a VFIO group to an iommufd failed',
     cause:
-      'VFIO_GROUP_SET_CONTAINER was given an iommufd instead of a legacy container (a VMM using iommufd, or /dev/vfio/vfio provided by iommufd with CONFIG_IOMMUFD_VFIO_CONTAINER) and the step that sets up iommufd\'s compatibility IOAS failed; the error path then dropped a reference on the group\'s iommufd pointer, not yet set (NULL), instead of the one it had just taken. Introduced in Linux 6.2 by 9eefba8002c2 ("vfio: Move vfio group specific code into group.c")',
-    fix: 'update to Linux 6.3 or later, or a 6.2 stable release with d649c34cb916 ("vfio: Fix NULL pointer dereference caused by uninitialized group->iommufd", in the vfio pull for 6.3-rc1). The failure that led into the error path is a separate question: after the update the VMM reports it as an ordinary error',
+      'VFIO_GROUP_SET_CONTAINER was given an iommufd instead of a legacy container (a VMM using iommufd, or /dev/vfio/vfio provided by iommufd with CONFIG_IOMMUFD_VFIO_CONTAINER) and looking up or setting up iommufd\'s compatibility IOAS failed; the error path then dropped a reference on the group\'s iommufd pointer, not yet set (NULL), instead of the one it had just taken. Introduced when the group code was split out in the 6.2 cycle, by 9eefba8002c2 ("vfio: Move vfio group specific code into group.c")',
+    fix: 'update to Linux 6.3 or later (or a stable update that took it) for d649c34cb916 ("vfio: Fix NULL pointer dereference caused by uninitialized group->iommufd", in the vfio pull for 6.3-rc1). The failure that led into the error path is a separate question: after the update the VMM reports it as an ordinary error',
     render: render('', 16, 'iommufd_ctx_put+0x9/0x20 [iommufd]'),
     examples: [
       ex('[ 4410.902117] RIP: 0010:iommufd_ctx_put+0x9/0x20 [iommufd]', {
@@ -350,7 +350,7 @@ export const KNOWN_BUGS_ENTRIES: CatalogueEntry[] = [
   {
     id: 'kernel.lockdep-vfio',
     source: 'kernel',
-    cite: 'torvalds/linux kernel/locking/lockdep.c print_lock()/print_lock_name() (the lock line) for the locks of drivers/vfio/pci/vfio_pci_core.c: vdev->vma_lock in vfio_pci_mmap_fault() (5.8–6.9; fixed by "vfio/pci: Collect hot-reset devices to local buffer") and vdev->memory_lock in vfio_pci_core_runtime_resume() (fixed by 40ef3edf151e); and group->group_lock in drivers/vfio/group.c (vfio.c before 6.2) vfio_file_set_kvm() (fixed by 2b48f52f2bff)',
+    cite: 'torvalds/linux kernel/locking/lockdep.c print_lock()/print_lock_name() (the lock line) for the locks of drivers/vfio/pci/vfio_pci_core.c: vdev->vma_lock in vfio_pci_mmap_fault() (fixed by "vfio/pci: Collect hot-reset devices to local buffer") and vdev->memory_lock in vfio_pci_core_runtime_resume() (fixed by 40ef3edf151e); and group->group_lock in the VFIO group code vfio_file_set_kvm() (fixed by 2b48f52f2bff)',
     format: LOCK_FORMAT,
     versions: `${LOCK_VERSIONS}. The module ("[vfio_pci_core]", before 5.15 "[vfio_pci]") follows the offset when vfio-pci is a module`,
     patterns: [
