@@ -439,4 +439,29 @@ export const KNOWN_BUGS_LEFT_OUT: { file: string; format: string; why: string }[
     format: 'RIP: %04x:%pS (vfio_config_free NULL msi_perm)',
     why: 'the NULL dereference was folded into the patch that caused it while in vfio next (May 2020); no release carried it',
   },
+  {
+    file: 'torvalds/linux drivers/vfio/vfio.c',
+    format: 'RIP: %04x:%pS (vfio_device_put, NULL write while unbinding on 4.19)',
+    why: 'reported on a vendor 4.19 kernel during a scripted unbind; the thread asked for a newer kernel and named no fix, so there is no bug to name',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/dma-iommu.c',
+    format: 'RIP: %04x:%pS (iommu_dma_unmap_page / iommu_dma_unmap_sg)',
+    why: 'the WARN behind it is a host driver unmapping DMA twice, already explained with its known cases by kernel.warn-dma-iommu-unmap (harvest5b); a second entry for the RIP line would duplicate that bug',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/iommu.c',
+    format: 'RIP: %04x:%pS (intel_iommu_init, NULL write with intel_iommu=on,igfx_off on 5.9-rc2)',
+    why: 'fixed by 2d33b7d631d9 in 5.9-rc4, but a RIP in intel_iommu_init is too common a place to pin on this one bug',
+  },
+  {
+    file: 'torvalds/linux drivers/iommu/intel/pasid.c',
+    format: 'WARNING: CPU: %d PID: %d at %s:%d %pS (intel_pasid_get_entry, idxd with intel_iommu=on,sm_off)',
+    why: 'the idxd DMA engine binding SVA without scalable mode; a host-driver issue off the device-assignment path, and its fix was not traced',
+  },
+  {
+    file: 'torvalds/linux arch/x86/kvm/svm/avic.c',
+    format: 'WARNING: CPU: %d PID: %d at %s:%d %pS (avic_vcpu_load / avic_vcpu_put)',
+    why: 'AVIC bookkeeping warnings from APIC mode changes in KVM development series; about guest APIC virtualisation, not the assigned device',
+  },
 ];
