@@ -34,6 +34,7 @@ import { KERNEL_ENTRIES } from './catalogue/kernel.js';
 import { KERNEL_IOMMU_ENTRIES } from './catalogue/kernel-iommu.js';
 import { KERNEL_PCI_ENTRIES } from './catalogue/kernel-pci.js';
 import { KERNEL_SWEEP_ENTRIES } from './catalogue/kernel-sweep.js';
+import { KNOWN_BUGS_ENTRIES } from './catalogue/known-bugs-sweep.js';
 import { LEFTOVERS_SWEEP_ENTRIES } from './catalogue/leftovers-sweep.js';
 import { LG_SWEEP_ENTRIES } from './catalogue/lg-sweep.js';
 import { LIBVIRT_ENTRIES } from './catalogue/libvirt.js';
@@ -162,6 +163,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...QEMU_TREE_ENTRIES,
   ...XEN_PT_ENTRIES,
   ...PLATMIG_ENTRIES,
+  ...KNOWN_BUGS_ENTRIES,
   ...SPLAT_FALLBACK_ENTRIES,
   // Last: the generic tier answers only lines no entry above recognised (matcher.ts).
   ...GENERIC_ENTRIES,

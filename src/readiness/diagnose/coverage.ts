@@ -20,6 +20,7 @@ import { IGD_INIT_ALSO, IGD_INIT_LEFT_OUT } from './catalogue/igd-iommu-init-swe
 import { IOMMU_FAULT_SWEEP_ALSO, IOMMU_FAULT_SWEEP_LEFT_OUT } from './catalogue/iommu-fault-sweep.js';
 import { IOMMU_TREE_ALSO, IOMMU_TREE_LEFT_OUT } from './catalogue/iommu-tree-sweep.js';
 import { KERNEL_SWEEP_ALSO, KERNEL_SWEEP_LEFT_OUT } from './catalogue/kernel-sweep.js';
+import { KNOWN_BUGS_ALSO, KNOWN_BUGS_LEFT_OUT } from './catalogue/known-bugs-sweep.js';
 import { LG_SWEEP_ALSO, LG_SWEEP_LEFT_OUT } from './catalogue/lg-sweep.js';
 import { LIBVIRT_SWEEP_ALSO, LIBVIRT_SWEEP_LEFT_OUT } from './catalogue/libvirt-sweep-coverage.js';
 import { MDEV_GUEST_SWEEP_ALSO, MDEV_GUEST_SWEEP_LEFT_OUT } from './catalogue/mdev-guest-sweep.js';
@@ -323,6 +324,7 @@ export const ALSO: AlsoCovered[] = [
   ...QEMU_TREE_ALSO,
   ...XEN_PT_ALSO,
   ...PLATMIG_ALSO,
+  ...KNOWN_BUGS_ALSO,
 ];
 
 export const LEFT_OUT: LeftOut[] = [
@@ -414,6 +416,7 @@ export const LEFT_OUT: LeftOut[] = [
   ...QEMU_TREE_LEFT_OUT,
   ...XEN_PT_LEFT_OUT,
   ...PLATMIG_LEFT_OUT,
+  ...KNOWN_BUGS_LEFT_OUT,
 ];
 
 /** The file a citation names: its repository and first path ("qemu/qemu hw/vfio/pci.c"). */
