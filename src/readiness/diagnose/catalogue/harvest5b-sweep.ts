@@ -18,6 +18,13 @@ const WARN_FORMS =
 
 /** What a WARN in vfio_iommu_type1.c means, by the function it fired in. */
 function refineType1Warn(f: Readonly<Record<string, string>>): Refinement | undefined {
+  if (f.func === 'vfio_unmap_unpin')
+    return {
+      title: 'vfio_iommu_type1 found a DMA mapping with no IOMMU translation while removing it (kernel WARN)',
+      cause:
+        'not a pinning leak: the WARN_ON(!phys) in vfio_unmap_unpin() fired because, while removing a DMA mapping, vfio_iommu_type1 asked the IOMMU for the physical address behind an IOVA it had recorded as mapped and got none — its record of what is mapped and the IOMMU page table disagree. The known cause is a VFIO_IOMMU_MAP_DMA of a PFNMAP region (device MMIO or other memory mapped with remap_pfn_range()) translated wrongly in vaddr_get_pfn(), fixed by 5cbf3264bc71 ("vfio/type1: Fix VA->PA translation for PFNMAP VMAs in vaddr_get_pfn()", 2020, taken into the stable series)',
+      fix: 'update to a kernel with that fix; if a current kernel still warns here, report the whole splat to kvm@vger.kernel.org with the VMM and what it mapped',
+    };
   if (f.func === 'vfio_iommu_type1_unpin_pages')
     return {
       cause:

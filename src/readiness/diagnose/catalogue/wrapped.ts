@@ -11,6 +11,7 @@
 import type { CatalogueEntry } from '../entry.js';
 import { errnoText, normaliseErrno } from '../errno.js';
 import { ex, render } from './build.js';
+import { libvirtErrorMeaning } from './user-tools-sweep.js';
 
 export const WRAPPED_ENTRIES: CatalogueEntry[] = [
   {
@@ -30,10 +31,27 @@ export const WRAPPED_ENTRIES: CatalogueEntry[] = [
     cause:
       'virsh (or virt-manager) reports that libvirt refused or failed to start the VM; the reason is the "error: …" line virsh prints right after this one (libvirt\'s own error, often quoting QEMU)',
     fix: "read the line after it (`virsh start NAME 2>&1` prints both) and give it to `vfiokit diagnose`; QEMU's full output is in /var/log/libvirt/qemu/NAME.log",
+    // virt-manager's form quotes libvirt's error on the same line: its class says what kind of refusal it was.
+    refine: (f) => {
+      const meaning = libvirtErrorMeaning(f.inner);
+      return meaning
+        ? {
+            cause: `virt-manager could not start the VM, and the error it quotes is libvirt's: ${meaning}`,
+            fix: "the quoted text after the error class is the reason; QEMU's full output is in /var/log/libvirt/qemu/NAME.log",
+          }
+        : undefined;
+    },
     render: render('error: ', 'win10'),
     examples: [
       ex("error: Failed to start domain 'win10'", { vm: 'win10' }),
       ex('error: Failed to start domain centos7', { vm: 'centos7' }),
+      ex(
+        'Error starting domain: Timed out during operation: cannot acquire state change lock (held by monitor=remoteDispatchDomainCreate)',
+        {
+          inner:
+            'Timed out during operation: cannot acquire state change lock (held by monitor=remoteDispatchDomainCreate)',
+        },
+      ),
     ],
   },
   {
