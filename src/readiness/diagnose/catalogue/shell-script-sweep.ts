@@ -63,7 +63,7 @@ export const SHELL_SCRIPT_ENTRIES: CatalogueEntry[] = [
     patterns: [
       /\$'(?<word>[^'\n]{0,80})\\r'/,
       /(?<interp>\/[\w./-]{0,60}|\w{1,20})\^M: bad interpreter/,
-      /env: [‘'"`]?(?<interp>[\w./-]{1,40})\\r[’'"]?: No such file or directory/,
+      /env: [\u2018'"`]?(?<interp>[\w./-]{1,40})\\r[\u2019'"]?: No such file or directory/,
       /set: (?<opt>-|pipefail|errexit|nounset|xtrace)\r?: invalid option/,
     ],
     tier: 'fallback',
