@@ -61,6 +61,7 @@ import { READ_SET13_ENTRIES } from './catalogue/read-set13-sweep.js';
 import { READ_SET15_ENTRIES } from './catalogue/read-set15-sweep.js';
 import { READ16_GPU_ENTRIES } from './catalogue/read-set16-gpu.js';
 import { READ_SET16_ENTRIES } from './catalogue/read-set16-sweep.js';
+import { READ_SET17_ENTRIES } from './catalogue/read-set17-sweep.js';
 import { RESET_FAULT_ENTRIES } from './catalogue/reset-faults.js';
 import { RESET_MEMLOCK_SWEEP_ENTRIES } from './catalogue/reset-memlock-sweep.js';
 import { SELINUX_ENTRIES } from './catalogue/selinux.js';
@@ -158,6 +159,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...READ_SET15_ENTRIES,
   ...READ_SET16_ENTRIES,
   ...SHELL_SCRIPT_ENTRIES,
+  ...READ_SET17_ENTRIES,
   ...READ16_GPU_ENTRIES,
   ...VFIO_TREE_ENTRIES,
   ...QEMU_TREE_ENTRIES,

@@ -229,7 +229,7 @@ export const FIELD_GAPS_SWEEP_ENTRIES: CatalogueEntry[] = [
     title: "i915: the GPU's registers read all ones (the device does not answer)",
     cause:
       "i915 read its forcewake register through the GPU's MMIO BAR for two seconds and got 0xFFFFFFFF every time: the accesses do not reach a working device. In a VM with an assigned Intel GPU or VF: the function passed through is not in working order on the host (an SR-IOV VF that the host's i915/xe never enabled or that went away, a discrete Arc card not recovered by the reset between VM runs, the device in D3cold), or its BAR is not mapped into the guest. On bare metal: the GPU is powered off or fell off the bus",
-    fix: 'on the host, check the function answers (lspci -s ADDR -vv: no "Unknown header type", no all-ones IDs) and, for a VF, that the PF driver created it (sriov_numvfs) before the VM starts; for Arc cards use a reset that works for them (bus reset, or a host power cycle); check dmesg on the host for errors from vfio-pci at VM start',
+    fix: 'on the host, check the function answers (lspci -s ADDR -vv: no "Unknown header type", no all-ones IDs) and, for a VF, that the PF driver created it (sriov_numvfs) before the VM starts; for Arc cards use a reset that works for them (bus reset, or a host power cycle); check dmesg on the host for errors from vfio-pci at VM start. For an SR-IOV VF of an integrated GPU the driver in the guest must itself run as a VF: upstream i915 does not, so install the same i915-sriov-dkms module in the guest kernel as on the host (or a kernel whose xe driver supports VFs)',
     render: render('i915 0000:00:02.0: [drm] *ERROR* '),
     examples: [
       ex(

@@ -223,7 +223,7 @@ export const HARVEST4B_SWEEP_ENTRIES: CatalogueEntry[] = [
     title: 'A Harvester PCI device claim has no owner reference to its device',
     cause:
       'to enable passthrough the pcidevices controller finds the PCIDevice a PCIDeviceClaim is for through the claim\'s ownerReferences, and this claim has none — typically a claim created from a manifest or with kubectl rather than by the UI\'s Enable Passthrough, which sets the reference. The handler fails and requeues, the device stays "In progress" and is never bound to vfio-pci',
-    fix: 'enable passthrough from the UI (PCI Devices > Enable Passthrough), or give the claim an ownerReferences entry for the PCIDevice of the same name (apiVersion devices.harvesterhci.io/v1beta1, kind PCIDevice, its uid from `kubectl get pcidevice NAME -o jsonpath={.metadata.uid}`)',
+    fix: 'enable passthrough from the UI (PCI Devices > Enable Passthrough), or give the claim an ownerReferences entry for the PCIDevice of the same name (apiVersion devices.harvesterhci.io/v1beta1, kind PCIDevice, its uid from `kubectl get pcidevice NAME -o jsonpath={.metadata.uid}`). If the PCIDevice it names is gone (`kubectl get pcidevice NAME` finds nothing: the card was removed or moved, or the node was re-installed or renamed), the claim is stale: delete it (`kubectl delete pcideviceclaim NAME`, removing its finalizer if the delete hangs); the controller keeps retrying such a claim until it is removed',
     render: render(
       "level=error msg=\"error syncing 'node1-000001000': handler PCIDeviceClaimReconcile: ",
       'node1-000001000',

@@ -1749,8 +1749,8 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
     severity: 'error',
     title: 'Device stuck in a low-power state',
     cause:
-      'the device no longer answers config space (all-ones PMCSR), usually left in D3cold by a failed reset or by runtime power management',
-    fix: 'power-cycle the host; for vfio-pci try options vfio-pci disable_idle_d3=1 so idle devices are not put into D3',
+      'the device no longer answers config space (all-ones PMCSR), usually left in D3cold by a failed reset or by runtime power management. Right after a surprise removal or hot-unplug (an NVMe drive pulled from a hot-plug bay, a Thunderbolt enclosure disconnected) the same line is expected and harmless: the device is gone, its config space reads all ones, and the kernel skips the power change while it tears the device down (vfio-pci does not claim to support surprise removal, but nothing else is wrong)',
+    fix: 'if the device was just removed, nothing is to be done; otherwise power-cycle the host, and for vfio-pci try options vfio-pci disable_idle_d3=1 so idle devices are not put into D3',
     refine: (f) => (f.from === 'D3cold' ? { cause: D3COLD_CAUSE, fix: D3COLD_FIX } : undefined),
     examples: [
       {
@@ -1833,7 +1833,7 @@ export const KERNEL_ENTRIES: CatalogueEntry[] = [
         ? {
             title: 'device_specific reset refused: vendor-reset is not handling this device',
             cause:
-              'since Linux 5.15 a GPU is reset with vendor-reset only when its reset_method lists device_specific; the kernel accepts that name only when a device-specific reset answers for the device, which for AMD GPUs means vendor-reset is loaded (its hook installed) and the device is in its table. The write came before the module loaded, or the module failed to hook ("vendor_reset_hook: install failed"), or the card is not one vendor-reset supports',
+              'since Linux 5.15 a GPU is reset with vendor-reset only when its reset_method lists device_specific; the kernel accepts that name only when a device-specific reset answers for the device, which for AMD GPUs means vendor-reset is loaded (its hook installed) and the device is in its table. The write came before the module loaded, or the module failed to hook ("vendor_reset_hook: install failed"), or the card is not in vendor-reset\'s table and so not supported by it: the table has AMD Polaris 10/11/12, Vega 10/20 and Navi 10/12/14 (RX 400/500, Vega, Radeon VII, RX 5000) only, not Navi 2x/3x (RX 6000/7000), which reset without it',
             fix: 'load vendor-reset first (early: /etc/modules-load.d plus the initramfs), check dmesg for "vendor_reset_hook: installed", then echo device_specific > /sys/bus/pci/devices/BDF/reset_method (vendor-reset ships a udev rule, 99-vendor-reset.rules, that does both)',
           }
         : undefined,

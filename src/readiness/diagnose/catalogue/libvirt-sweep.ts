@@ -1494,6 +1494,14 @@ export const LIBVIRT_SWEEP_ENTRIES: CatalogueEntry[] = [
     cause:
       'virsh says which operation failed; the reason is the "error:" line printed right after it (libvirt\'s or QEMU\'s error)',
     fix: 'read the next error line; `vfiokit diagnose` explains it too when both lines are given',
+    refine: (f) =>
+      f.op === 'detach'
+        ? {
+            cause:
+              'virsh could not detach the device; the reason is the "error:" line after it. For a hot-unplug the usual ones are: the guest did not answer the unplug request in time (no ACPI/PCIe hot-plug support or the guest busy), the device is not in the live definition, or QEMU crashed while removing it (then the domain is shut off and /var/log/libvirt/qemu/NAME.log ends in the crash: a QEMU bug in that unplug path, fixed in later releases)',
+            fix: 'read the next error line; if the domain went down, look at the end of /var/log/libvirt/qemu/NAME.log and update QEMU to a stable release with the unplug fix; otherwise retry once the guest is up, or detach it with the VM shut down (`virsh detach-device NAME FILE --config`)',
+          }
+        : undefined,
     render: render('error: ', 'gpu.xml'),
     examples: [ex('error: Failed to attach device from gpu.xml', { op: 'attach', what: 'gpu.xml' })],
   },

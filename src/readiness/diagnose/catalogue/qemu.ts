@@ -155,6 +155,14 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     cause:
       "another device in the same IOMMU group is still on a host driver (often the GPU's HDMI audio function); VFIO_GROUP_GET_STATUS reports the group not viable until every device is on vfio-pci, pci-stub or no driver (bridges on pcieport are fine)",
     fix: 'bind every endpoint of the group to vfio-pci (vfiokit groups shows which); if the group holds host devices, move the card to another slot',
+    refine: (f) =>
+      f.group === '0'
+        ? {
+            cause:
+              "the device is in IOMMU group 0, which on most platforms holds the root complex's own devices (host bridges, root ports, the chipset's SATA/USB/LPC functions): the slot sits behind a bridge without ACS isolation, so the group cannot be handed to a VM as a whole. Which devices share a group is decided by the firmware (BIOS/AGESA: ACS exposed or not) and the slot: a BIOS update can change it",
+            fix: 'use a slot wired to its own root port (a CPU-attached x16 slot; `vfiokit groups` shows each group), or go back to a BIOS version that grouped it alone; the ACS override patch only makes the kernel pretend isolation exists',
+          }
+        : undefined,
     render: { prefix: DEV('0000:01:00.0'), args: [1] },
     examples: [
       {
@@ -619,7 +627,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
     title: 'VFIO cannot coexist with a device that needs RAM discarding',
     cause:
       'VFIO pins all guest RAM, so QEMU must forbid discarding it; another device already requires discarding (virtio-mem with a setup QEMU cannot coordinate, or a confidential-guest memory backend), so the two cannot be combined',
-    fix: 'remove virtio-mem or the feature that requires discarding, or use a QEMU/kernel combination that coordinates it (virtio-mem with type1 VFIO is coordinated since QEMU 6.0)',
+    fix: 'remove virtio-mem or the feature that requires discarding, or use a QEMU/kernel combination that coordinates it (virtio-mem with type1 VFIO is coordinated since QEMU 6.0). A confidential guest (SEV-SNP or TDX, whose private memory is a guest_memfd) needs discarding to convert pages between private and shared: QEMU makes guest_memfd RAM require uncoordinated discard (852f0048f3, "RAMBlock: make guest_memfd require uncoordinated discard"), which VFIO cannot allow, so assigning a device to such a guest fails this way until the QEMU in use coordinates the two (the guest_memfd RamDiscardManager work of later releases): use a newer QEMU, the one the confidential-computing stack (KubeVirt\'s virt-launcher, the distribution) documents for device assignment',
     render: { prefix: `${QEMU}vfio 0000:01:00.0: failed to setup container for group 1: `, args: [] },
     examples: [
       {

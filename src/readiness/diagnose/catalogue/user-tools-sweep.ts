@@ -283,7 +283,10 @@ export const USER_TOOLS_ENTRIES: CatalogueEntry[] = [
       '%s is not active in the host system.\nPlease start the mdev in the host system before adding it to the guest.',
     versions: 'virt-manager 4.0+ (the MDEV Host Device page); the row is greyed out',
     patterns: [
-      /^(?<name>[^\n]{1,120}) is not active in the host system\.(?:\nPlease start the mdev in the host system)?/,
+      // virt-manager's name for the mdev ("PCI ADDRESS TYPE", its pretty_name()), the node device's name
+      // (mdev_UUID, with the parent's address since libvirt 7.x) or a bare UUID:
+      // a looser name would take in a line a paste put before it.
+      /(?<name>mdev_[0-9a-fA-F_]{32,80}|[0-9a-fA-F-]{36}|PCI [0-9a-fA-F:.]{7,12} [\w.-]{1,60}) is not active in the host system\.(?:\nPlease start the mdev in the host system)?/,
     ],
     severity: 'warning',
     title: 'The mediated device is defined but not started, so virt-manager will not add it',
