@@ -159,7 +159,7 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
       f.group === '0'
         ? {
             cause:
-              "the device is in IOMMU group 0, which on most platforms holds the root complex's own devices (host bridges, root ports, the chipset's SATA/USB/LPC functions): the slot sits behind a bridge without ACS isolation, so the group cannot be handed to a VM as a whole. Which devices share a group is decided by the firmware (BIOS/AGESA: ACS exposed or not) and the slot: a BIOS update can change it",
+              "a group is viable only when every other device in it is on vfio-pci, pci-stub or no driver (bridges aside), and this device is in IOMMU group 0, which on most platforms holds the root complex's own devices that the host needs (host bridges, root ports, the chipset's SATA/USB/LPC functions): the slot sits behind a bridge without ACS isolation, so the group cannot be handed to a VM as a whole. Which devices share a group is decided by the firmware (BIOS/AGESA: ACS exposed or not) and the slot: a BIOS update can change it",
             fix: 'use a slot wired to its own root port (a CPU-attached x16 slot; `vfiokit groups` shows each group), or go back to a BIOS version that grouped it alone; the ACS override patch only makes the kernel pretend isolation exists',
           }
         : undefined,
