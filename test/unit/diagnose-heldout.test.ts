@@ -5,10 +5,11 @@
 // them is a figure that bench/diagnose-heldout.ts prints (`--set FILE` for the later sets), never a
 // threshold a test enforces, so the catalogue cannot be tuned against a set.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import {
   catalogueExamples,
   contamination,
@@ -444,4 +445,30 @@ test('a thread is its address without anchor, query or page suffix — except th
     threadOf('https://bbs.archlinux.org/viewtopic.php?pid=5&id=271089'),
     threadOf('https://bbs.archlinux.org/viewtopic.php?id=271089&pid=5'),
   );
+});
+
+// The ceiling classification of the thirteenth to sixteenth sets (fixtures README, "How high can a
+// blind score go?"): every message of those sets is classified exactly once, with a reason, and the
+// counts the README states are the file's.
+test('the ceiling classification covers sets 13 to 16 once each, and the README states its counts', () => {
+  const file = JSON.parse(
+    readFileSync(fileURLToPath(new URL('../fixtures/diagnose/ceiling-13-16.json', import.meta.url)), 'utf8'),
+  ) as { messages: { id: string; set: string; class: string; why: string }[] };
+  const ids = [HELD_OUT_13_PATH, HELD_OUT_14_PATH, HELD_OUT_15_PATH, HELD_OUT_16_PATH].flatMap((p) =>
+    loadHeldOut(p).messages.map((m) => m.id),
+  );
+  assert.equal(ids.length, 172);
+  assert.deepEqual(file.messages.map((m) => m.id).sort(), [...ids].sort());
+  const count = (k: string) => file.messages.filter((m) => m.class === k).length;
+  for (const m of file.messages) {
+    assert.ok(['M', 'D', 'K', 'T'].includes(m.class), `${m.id}: class ${m.class}`);
+    assert.ok(m.why.length > 20, `${m.id}: no reason`);
+  }
+  const readme = readFileSync(
+    fileURLToPath(new URL('../fixtures/diagnose/README.md', import.meta.url)),
+    'utf8',
+  );
+  const total = `| **all** | **172** | **${count('M')}** | **${count('D')}** | **${count('K')}** | **${count('T')}** |`;
+  assert.ok(readme.includes(total), `README lacks: ${total}`);
+  assert.equal(count('M') + count('D') + count('K') + count('T'), 172);
 });
