@@ -52,6 +52,7 @@ import { PCI_TREE_ENTRIES } from './catalogue/pci-tree-sweep.js';
 import { PLATMIG_ENTRIES } from './catalogue/platform-migration-sweep.js';
 import { POWER_AER_BAR_ENTRIES } from './catalogue/power-aer-bar-sweep.js';
 import { QEMU_ENTRIES } from './catalogue/qemu.js';
+import { QEMU_CMDLINE_ENTRIES } from './catalogue/qemu-cmdline-sweep.js';
 import { QEMU_MACHINE_ENTRIES } from './catalogue/qemu-machine.js';
 import { QEMU_SWEEP_ENTRIES } from './catalogue/qemu-sweep.js';
 import { QEMU_SWEEP_PCI_ENTRIES } from './catalogue/qemu-sweep-pci.js';
@@ -160,6 +161,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...READ_SET16_ENTRIES,
   ...SHELL_SCRIPT_ENTRIES,
   ...READ_SET17_ENTRIES,
+  ...QEMU_CMDLINE_ENTRIES,
   ...READ16_GPU_ENTRIES,
   ...VFIO_TREE_ENTRIES,
   ...QEMU_TREE_ENTRIES,
