@@ -26,6 +26,7 @@ import { HARVEST5B_SWEEP_ENTRIES } from './catalogue/harvest5b-sweep.js';
 import { HARVEST5C_SWEEP_ENTRIES } from './catalogue/harvest5c-sweep.js';
 import { HOST_GUEST_EXTRA_ENTRIES } from './catalogue/host-guest-extra.js';
 import { HOST_MISSES_SWEEP_ENTRIES } from './catalogue/host-misses-sweep.js';
+import { HOST_VALIDATE_ENTRIES } from './catalogue/host-validate-sweep.js';
 import { IGD_IOMMU_INIT_ENTRIES } from './catalogue/igd-iommu-init-sweep.js';
 import { IOMMU_FAULT_SWEEP_ENTRIES } from './catalogue/iommu-fault-sweep.js';
 import { IOMMU_TREE_ENTRIES } from './catalogue/iommu-tree-sweep.js';
@@ -162,6 +163,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...SHELL_SCRIPT_ENTRIES,
   ...READ_SET17_ENTRIES,
   ...QEMU_CMDLINE_ENTRIES,
+  ...HOST_VALIDATE_ENTRIES,
   ...READ16_GPU_ENTRIES,
   ...VFIO_TREE_ENTRIES,
   ...QEMU_TREE_ENTRIES,
