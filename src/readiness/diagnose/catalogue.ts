@@ -50,6 +50,7 @@ import { NIC_DPDK_SWEEP_ENTRIES } from './catalogue/nic-dpdk-sweep.js';
 import { OLDSETS_SWEEP_ENTRIES } from './catalogue/oldsets-sweep.js';
 import { OTHER_ENTRIES } from './catalogue/other.js';
 import { PCI_TREE_ENTRIES } from './catalogue/pci-tree-sweep.js';
+import { PCIUTILS_SELECT_ENTRIES } from './catalogue/pciutils-select-sweep.js';
 import { PLATMIG_ENTRIES } from './catalogue/platform-migration-sweep.js';
 import { POWER_AER_BAR_ENTRIES } from './catalogue/power-aer-bar-sweep.js';
 import { QEMU_ENTRIES } from './catalogue/qemu.js';
@@ -164,6 +165,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...READ_SET17_ENTRIES,
   ...QEMU_CMDLINE_ENTRIES,
   ...HOST_VALIDATE_ENTRIES,
+  ...PCIUTILS_SELECT_ENTRIES,
   ...READ16_GPU_ENTRIES,
   ...VFIO_TREE_ENTRIES,
   ...QEMU_TREE_ENTRIES,
