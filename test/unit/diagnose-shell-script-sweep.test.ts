@@ -210,3 +210,13 @@ test('systemctl in a hook: the display-manager alias that is not there, polkit, 
     /holds the GPU/,
   );
 });
+
+test("insmod given a path with no module there: the real kmod's words, read as a missing build", () => {
+  const r = spawnSync('insmod', [join(dir, 'kvmfr.ko')], { encoding: 'utf8' });
+  assert.equal(r.error, undefined, 'insmod could not be run');
+  const line = r.stderr.split('\n').find((l) => l.includes('could not load module'));
+  assert.ok(line, r.stderr);
+  const e = only(line, 'kmod.insert-failed');
+  assert.match(e.cause, /does not search \/lib\/modules/);
+  assert.match(e.fix, /modprobe NAME/);
+});

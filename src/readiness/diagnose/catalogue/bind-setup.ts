@@ -97,6 +97,14 @@ const INSERT_BY_ERRNO: Record<string, Refinement> = {
 function refineInsert(f: Facts): Refinement | undefined {
   const err = f.err ?? '';
   const mod = (f.module ?? f.path ?? '').replace(/-/g, '_');
+  // insmod's "could not load module PATH": the file itself could not be opened, before any kernel call.
+  if (f.load)
+    return {
+      cause: /No such file/.test(err)
+        ? `there is no file ${f.path}: insmod takes a path to a built .ko file (it does not search /lib/modules like modprobe) — the module was not built yet (no \`make\` in its source tree, or the build failed), it was built under another name or directory, or the path is relative to another directory than the current one`
+        : `insmod could not open or read ${f.path} (${err}), so nothing was passed to the kernel`,
+      fix: 'build the module first and give insmod the path make printed (`ls *.ko` in the build directory); once installed (`make install`, or DKMS), load it by name with `modprobe NAME` instead',
+    };
   if (/Unknown symbol in module, or unknown parameter/.test(err))
     return {
       cause:
@@ -330,10 +338,11 @@ const KMOD: CatalogueEntry[] = [
     cite: 'kmod-project/kmod tools/modprobe.c insmod_insert() (the errno from the kernel: kernel/module/main.c load_module())',
     format: "could not insert '%s': %s\n",
     versions:
-      'kmod: "modprobe: ERROR: could not insert \'%s\': %s", with the texts "Unknown symbol in module, or unknown parameter (see dmesg)" for ENOENT and "Module already in kernel" for EEXIST; insmod says "insmod: ERROR: could not insert module %s: %s"',
+      'kmod: "modprobe: ERROR: could not insert \'%s\': %s", with the texts "Unknown symbol in module, or unknown parameter (see dmesg)" for ENOENT and "Module already in kernel" for EEXIST; insmod says "insmod: ERROR: could not insert module %s: %s", and "could not load module %s: %s" when it cannot open the file',
     patterns: [
       new RegExp(`could not insert '${MODULE}': (?<err>[^\\n]{1,120})`),
       /could not insert module (?<path>[\w./-]{1,200}): (?<err>[^\n]{1,120})/,
+      /could not (?<load>load) module (?<path>[\w./-]{1,200}): (?<err>[^\n]{1,120})/,
     ],
     severity: 'error',
     title: 'Loading a kernel module failed',
@@ -355,6 +364,10 @@ const KMOD: CatalogueEntry[] = [
       ex("modprobe: ERROR: could not insert 'nvidia': No such device", { errno: 'ENODEV', module: 'nvidia' }),
       ex("modprobe: ERROR: could not insert 'vendor_reset': Key was rejected by service", {
         module: 'vendor_reset',
+      }),
+      ex('insmod: ERROR: could not load module kvmfr.ko: No such file or directory', {
+        path: 'kvmfr.ko',
+        load: 'load',
       }),
       ex('insmod: ERROR: could not insert module vendor-reset.ko: Device or resource busy', {
         errno: 'EBUSY',
