@@ -73,7 +73,8 @@ export const PCIUTILS_SELECT_ENTRIES: CatalogueEntry[] = [
     source: 'pciutils',
     cite: 'pciutils setpci.c (a register named relative to a capability: "Instance #%d of %s %04x not found - there are no capabilities with that id.")',
     format: '%s: Instance #%d of %s %04x not found - there are no capabilities with that id.',
-    versions: 'pciutils 3.7 and later (named capabilities CAP_xxx / ECAP_xxx and CAPn/ECAPn in setpci)',
+    versions:
+      'the wording of pciutils 3.6.3 and later, which count instances of a capability (pci_find_cap_nr(), changelog 2020-01-22); checked with 3.9.0',
     patterns: [
       /(?<addr>[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]): Instance #(?<inst>\d{1,3}) of (?<cap>(?:Extended capability|Capability) [0-9a-f]{4}) not found/,
     ],
