@@ -106,7 +106,7 @@ export const QEMU_CMDLINE_ENTRIES: CatalogueEntry[] = [
     source: 'qemu',
     cite: "qemu/qemu hw/core/qdev-properties-system.c set_chardev()/set_netdev()/set_drive() (\"Property '%s.%s' can't find value '%s'\")",
     format: "Property '%s.%s' can't find value '%s'",
-    versions: 'QEMU 2.x and later',
+    versions: 'printed so by QEMU 7.2 (the QEMU the tests run)',
     patterns: [
       /Property '(?<model>[\w-]{1,40})\.(?<prop>[\w-]{1,30})' can't find value '(?<id>[^'\n]{1,80})'/,
     ],

@@ -39,7 +39,7 @@ export const READ_SET17_ENTRIES: CatalogueEntry[] = [
     source: 'qemu',
     cite: 'qemu/qemu chardev/char.c char_get_class() ("\'%s\' is not a valid char driver"), reached from qemu_chr_new_from_opts() for the value of -serial/-monitor/-qmp/-parallel/-chardev',
     format: "'%s' is not a valid char driver",
-    versions: 'QEMU 2.x and later',
+    versions: 'printed so by QEMU 7.2 (the QEMU the tests run)',
     patterns: [/'(?<driver>[^'\n]{1,60})' is not a valid char driver/],
     severity: 'error',
     title: 'QEMU read a character-device option with the wrong value',
@@ -90,10 +90,13 @@ export const READ_SET17_ENTRIES: CatalogueEntry[] = [
   {
     id: 'systemd.job-held-back',
     source: 'userspace tool',
-    cite: 'systemd/systemd src/core/job.c (a job whose unit waits for another job to finish logs "starting held back, waiting for: %s"; systemd 253+); systemd-modules-load.service loads /etc/modules-load.d and modules-load=',
+    cite: 'systemd/systemd src/core/job.c (a job whose unit waits for another job to finish logs "starting held back, waiting for: %s", or "stopping held back, …" at shutdown); systemd-modules-load.service loads /etc/modules-load.d and modules-load=',
     format: 'starting held back, waiting for: %s',
-    versions: 'systemd 253 and later; the unit before the colon is the one that waits',
-    patterns: [/(?:(?<unit>[\w@.:-]{1,60}): )?starting held back, waiting for: (?<waiting>[\w@.:-]{1,100})/],
+    versions:
+      "systemd 252 and later (both strings are in Debian 12's libsystemd-core-252.so); the unit before the colon is the one that waits",
+    patterns: [
+      /(?:(?<unit>[\w@.:-]{1,60}): )?(?<phase>starting|stopping) held back, waiting for: (?<waiting>[\w@.:-]{1,100})/,
+    ],
     severity: 'warning',
     title: 'Boot is waiting on a unit that does not finish',
     cause:
@@ -140,7 +143,8 @@ export const READ_SET17_ENTRIES: CatalogueEntry[] = [
     source: 'qemu',
     cite: 'qemu/qemu ui/console.c qemu_console_set_display_gl_ctx()/dpy_compatible_with() ("The console requires display DMABUF support."); hw/vfio/display.c registers a DMABUF console for a vfio-pci device with display=on (GVT-g, NVIDIA vGPU with display)',
     format: 'The console requires display DMABUF support.',
-    versions: 'QEMU 5.0 and later; QEMU checks the display backend when the console is set up',
+    versions:
+      "in QEMU 7.2 (checked in Debian 12's binary) and later; QEMU checks the display backend when the console is set up",
     patterns: [/The console requires display DMABUF support/],
     severity: 'error',
     title: "A mediated device's display needs a display backend with DMABUF (OpenGL)",
