@@ -254,17 +254,20 @@ function checkFreshSet(index: number, size: number, readAfter: readonly string[]
 // score, 41 in all). It is not in SETS or LATER_SETS, whose positions the other tests rely on, so it
 // keeps this test of its own, with the fields the SETS loop checks for the others.
 test('the thirteenth set (41, completed by appending) shares no thread with the first twelve, and all of it is held out', () => {
-  // Read after its seventh blind score (fixtures README): two of its messages are fixed script
-  // texts with no variable part, so the entries written for their families hold the same line as
-  // their examples, and those two are no longer held out (the scorer's headline leaves them out).
-  const set = checkFreshSet(12, 41, ['h13-01', 'h13-10']);
+  // Read after its seventh blind score (fixtures README): three of its messages are fixed script
+  // or installer texts with no variable part, so the entries written for their families hold the
+  // same line as their examples, and those three are no longer held out (the scorer's headline
+  // leaves them out). h13-22 went with the knowable misses of sets 13 to 16 (2026-12-04).
+  const set = checkFreshSet(12, 41, ['h13-01', 'h13-10', 'h13-22']);
   checkMessages(set, /^h13-\d{2,3}$/);
 });
 
 // The fourteenth set is in SETS (its fields and its 40 clean messages are checked there) but not in
 // LATER_SETS, whose positions follow SETS_IN_ORDER without the thirteenth.
 test('the fourteenth set shares no thread with the first thirteen, and all of it is held out', () => {
-  checkFreshSet(13, SET_14_SIZE);
+  // Read after its scores: the knowable misses of sets 13 to 16 (2026-12-04) gave entries to two
+  // fixed texts with no variable part (the TPU runtime's error, the macOS-KVM wizard's banner).
+  checkFreshSet(13, SET_14_SIZE, ['h14-122', 'h14-124']);
 });
 
 // The fifteenth set was written blind by two writers in disjoint sources while the thirteenth was
@@ -278,7 +281,9 @@ test('the fifteenth set (35) shares no thread with the first fourteen, and all o
 // The sixteenth set is in SETS (its fields and its 40 clean messages are checked there) but, like the
 // fourteenth, not in LATER_SETS, whose positions follow SETS_IN_ORDER without the thirteenth.
 test('the sixteenth set shares no thread with the first fifteen, and all of it is held out', () => {
-  checkFreshSet(15, SET_16_SIZE);
+  // Read after its scores: QEMU's failed-cast line ends in a fixed text ("is not an instance of type
+  // qemu:iommu-memory-region") that the sPAPR entry's example holds too (2026-12-04).
+  checkFreshSet(15, SET_16_SIZE, ['h16-07']);
 });
 
 // The seventeenth set was written blind by four writers from users' threads (issue trackers, forums,

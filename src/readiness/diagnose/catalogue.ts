@@ -35,6 +35,7 @@ import { KERNEL_ENTRIES } from './catalogue/kernel.js';
 import { KERNEL_IOMMU_ENTRIES } from './catalogue/kernel-iommu.js';
 import { KERNEL_PCI_ENTRIES } from './catalogue/kernel-pci.js';
 import { KERNEL_SWEEP_ENTRIES } from './catalogue/kernel-sweep.js';
+import { KNOWABLE_MISSES_ENTRIES } from './catalogue/knowable-misses-sweep.js';
 import { KNOWN_BUGS_ENTRIES } from './catalogue/known-bugs-sweep.js';
 import { LEFTOVERS_SWEEP_ENTRIES } from './catalogue/leftovers-sweep.js';
 import { LG_SWEEP_ENTRIES } from './catalogue/lg-sweep.js';
@@ -163,6 +164,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...READ_SET16_ENTRIES,
   ...SHELL_SCRIPT_ENTRIES,
   ...READ_SET17_ENTRIES,
+  ...KNOWABLE_MISSES_ENTRIES,
   ...QEMU_CMDLINE_ENTRIES,
   ...HOST_VALIDATE_ENTRIES,
   ...PCIUTILS_SELECT_ENTRIES,

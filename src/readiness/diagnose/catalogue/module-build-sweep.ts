@@ -504,7 +504,7 @@ export const MODBUILD_ENTRIES: CatalogueEntry[] = [
       fromTable(
         apiChange(f.function, ['symbol']),
         f.function
-          ? `it calls ${f.function}() with too ${f.which} arguments for this kernel`
+          ? `it calls ${f.function}() with too ${f.which} arguments for the signature this kernel declares`
           : `a call has too ${f.which} arguments for this kernel (expected ${f.expected}, given ${f.have}; the note line after it names the function)`,
         f,
       ),

@@ -225,6 +225,12 @@ export const QEMU_ENTRIES: CatalogueEntry[] = [
             fix: 'bind it to vfio-pci (driverctl set-override BDF vfio-pci, or vfio-pci.ids= at boot); `vfiokit groups` shows each device and its driver',
           };
         case 'EINVAL':
+          if (f.bdf === '0000:00:02.0')
+            return {
+              cause:
+                'the kernel refused to open Intel\'s integrated GPU (00:02.0): for an Intel VGA device vfio-pci sets up the IGD regions when it is opened — the ACPI OpRegion and the host/LPC bridge config (vfio_pci_igd_init()) — and fails the open with EINVAL when that fails (dmesg: "Failed to setup Intel IGD regions"). The usual reason is an OpRegion the kernel cannot read: OpRegion 2.0 and later keep the VBT in an extended region (RVDA), which vfio-pci handles only since Linux 5.16 (49ba1a2976c8, "vfio/pci: Add OpRegion 2.0+ Extended VBT support"), so newer iGPUs (Gemini Lake, Ice Lake and later) fail on older host kernels; or the firmware left the OpRegion address (ASLS) empty. The group binding itself is fine',
+              fix: 'update the host kernel to 5.16 or later (a distribution HWE kernel); check dmesg for "Failed to setup Intel IGD regions" at the VM start; see QEMU docs/igd-assign.txt for the modes',
+            };
           return {
             cause:
               'the kernel rejected the request for this device: the group is not attached to an IOMMU container yet (an earlier container error), or the name does not match a VFIO device of the group (the device left vfio-pci, or is bound to a different vfio driver)',
