@@ -477,3 +477,25 @@ test('the ceiling classification covers sets 13 to 16 once each, and the README 
   assert.ok(readme.includes(total), `README lacks: ${total}`);
   assert.equal(count('M') + count('D') + count('K') + count('T'), 172);
 });
+
+// The same classification of the seventeenth set, made without its scores (fixtures README, "The
+// seventeenth set classified"): every message once, with a reason, and the README's row is the file's.
+test('the ceiling classification of set 17 covers it once, and the README states its counts', () => {
+  const file = JSON.parse(
+    readFileSync(fileURLToPath(new URL('../fixtures/diagnose/ceiling-17.json', import.meta.url)), 'utf8'),
+  ) as { messages: { id: string; set: string; class: string; why: string }[] };
+  const ids = loadHeldOut(HELD_OUT_17_PATH).messages.map((m) => m.id);
+  assert.equal(ids.length, 23);
+  assert.deepEqual(file.messages.map((m) => m.id).sort(), [...ids].sort());
+  for (const m of file.messages) {
+    assert.ok(['M', 'D', 'K', 'T'].includes(m.class), `${m.id}: class ${m.class}`);
+    assert.ok(m.why.length > 20, `${m.id}: no reason`);
+  }
+  const count = (k: string) => file.messages.filter((m) => m.class === k).length;
+  const readme = readFileSync(
+    fileURLToPath(new URL('../fixtures/diagnose/README.md', import.meta.url)),
+    'utf8',
+  );
+  const row = `| held-out-17 | 23 | ${count('M')} | ${count('D')} | ${count('K')} | ${count('T')} |`;
+  assert.ok(readme.includes(row), `README lacks: ${row}`);
+});
