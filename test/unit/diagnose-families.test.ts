@@ -24,7 +24,7 @@ const FAMILIES = ['dpdk.', 'spdk.', 'mdevctl.', 'nvidia-vgpu.', 'runtime.', 'ker
 
 test('the new families are in the catalogue, each entry citing its source', () => {
   const entries = CATALOGUE.filter((e) => FAMILIES.some((p) => e.id.startsWith(p)));
-  assert.equal(entries.length, 151); // 124 with dpdk.mempool-ops-missing, dpdk.secondary-no-primary, spdk.setup-skip-controller and mdevctl.config-file-not-uuid (fourth harvest, part b); 134 with the ten runtime.* entries of the fifth harvest, part a (CDI, NVIDIA container CLI and toolkit, rootless podman, glibc, gVisor nvproxy, libtpu); 135 with nvidia-vgpu.rpc-message-failed (fifth harvest, part c); 136 with dpdk.bind-script-no-inactive (the thirteenth set, read); 150 with the fourteen kernel.gvt-* entries of the GVT-g source sweep; 151 with kernel.gvt-dup-mmio (the fifteenth set, read)
+  assert.equal(entries.length, 152); // 152 with nvidia-vgpu.license-state (a probe of common passthrough errors, 2026-12-04); 124 with dpdk.mempool-ops-missing, dpdk.secondary-no-primary, spdk.setup-skip-controller and mdevctl.config-file-not-uuid (fourth harvest, part b); 134 with the ten runtime.* entries of the fifth harvest, part a (CDI, NVIDIA container CLI and toolkit, rootless podman, glibc, gVisor nvproxy, libtpu); 135 with nvidia-vgpu.rpc-message-failed (fifth harvest, part c); 136 with dpdk.bind-script-no-inactive (the thirteenth set, read); 150 with the fourteen kernel.gvt-* entries of the GVT-g source sweep; 151 with kernel.gvt-dup-mmio (the fifteenth set, read)
   for (const e of entries) {
     assert.ok(e.cite.length > 10, `${e.id} cites nothing`);
     assert.ok((e.examples ?? []).length >= 1, `${e.id} has no example`);

@@ -139,3 +139,49 @@ test('a module build calling a kernel function with the old argument count says 
   assert.match(e.cause, /signature/);
   assert.match(e.cause, /6\.4/);
 });
+
+// Three user-side messages a probe of common passthrough errors found unrecognised (not from any
+// held-out set): Proxmox's hookscript failure (pve-common GuestHelpers.pm), virsh's lookup failure
+// (virsh-util.c) and the vGPU manager's licence state.
+test("Proxmox's hookscript failure reads the phase and the failure: exit code, not executable, missing snippet", () => {
+  const code = only(
+    "hookscript error for 300 on pre-start: command '/var/lib/vz/snippets/vfio.sh 300 pre-start' failed: exit code 2",
+    'pve.hookscript-error',
+  );
+  assert.match(code.cause, /status 2/);
+  assert.match(code.cause, /aborts the start/);
+  const exec = only(
+    "hookscript error for 300 on post-stop: script 'local:snippets/vfio.sh' is not executable",
+    'pve.hookscript-error',
+  );
+  assert.match(exec.fix, /chmod \+x/);
+  assert.match(exec.cause, /only warns/);
+  const gone = only(
+    "hookscript error for 300 on pre-start: script 'nas:snippets/vfio.sh' does not exist",
+    'pve.hookscript-error',
+  );
+  assert.match(gone.fix, /Snippets content/);
+});
+
+test("virsh's 'failed to get domain' is the same lookup failure: another connection URI", () => {
+  const e = only("error: failed to get domain 'gaming'", 'libvirt.virsh-domain-lookup-failed');
+  assert.match(e.cause, /qemu:\/\/\/session/);
+});
+
+test('the vGPU licence state: restricted is a warning, the grace period and a licence are harmless', () => {
+  const r = onlyFinding(
+    'nvidia-vgpu-mgr[77]: notice: vmiop_log: (0x0): vGPU license state: Unlicensed (Restricted)',
+    'nvidia-vgpu.license-state',
+  );
+  assert.match(r.explanation.cause, /frame rate capped/);
+  const ok = only(
+    'nvidia-vgpu-mgr[77]: notice: vmiop_log: (0x0): vGPU license state: Licensed',
+    'nvidia-vgpu.license-state',
+  );
+  assert.match(ok.cause, /harmless/);
+  const grace = only(
+    'nvidia-vgpu-mgr[77]: notice: vmiop_log: (0x0): vGPU license state: Unlicensed (Unrestricted)',
+    'nvidia-vgpu.license-state',
+  );
+  assert.match(grace.cause, /grace period/);
+});

@@ -300,4 +300,115 @@ export const KNOWABLE_MISSES_ENTRIES: CatalogueEntry[] = [
       ex('[!] Failure: Unable to find nvlddmkm.sy_ in D:\\drivers\\388.13', { dir: 'D:\\drivers\\388.13' }),
     ],
   },
+  {
+    id: 'pve.hookscript-error',
+    source: 'userspace tool',
+    cite: 'proxmox/pve-common src/PVE/GuestHelpers.pm exec_hookscript() ("hookscript error for $vmid on $phase: $err": dies on pre-start, only warns in the other phases) and check_hookscript() ("script \'$volid\' does not exist", "is not executable", "is not in the snippets directory"); the command failure text from PVE::Tools::run_command() ("command \'…\' failed: exit code N", "got signal N", "got timeout")',
+    format: 'hookscript error for %s on %s: %s',
+    versions:
+      'older pve-common wrote "does not exists"; a failing pre-start aborts the start (TASK ERROR: …), the other phases only warn and the VM keeps its state',
+    patterns: [
+      /hookscript error for (?<vmid>\d{1,9}) on (?<phase>pre-start|post-start|pre-stop|post-stop): (?<err>[^\n]{1,300})/,
+    ],
+    severity: 'error',
+    title: "The VM's Proxmox hookscript failed",
+    cause:
+      "Proxmox ran the VM's hookscript (the snippet set with `qm set VMID --hookscript local:snippets/NAME`) with the VM id and the phase, and it failed. A GPU-passthrough hookscript typically unbinds the GPU from its host driver, stops the display manager or resets the card in pre-start and gives it back in post-stop; what it printed before exiting is in the task log just above this line",
+    fix: 'open the task log (or run the script by hand as root: `/var/lib/vz/snippets/NAME VMID pre-start`) to see its own error; the script must be executable, have a #! line, and exit 0 for the phases it does not handle',
+    refine: (f) => {
+      const pre = f.phase === 'pre-start';
+      const stops = pre
+        ? 'On pre-start Proxmox aborts the start.'
+        : `On ${f.phase} Proxmox only warns; the VM is not stopped or started because of it.`;
+      if (/is not executable/.test(f.err ?? ''))
+        return {
+          cause: `the hookscript is not executable, so Proxmox could not run it. ${stops}`,
+          fix: 'chmod +x /var/lib/vz/snippets/NAME (or the storage path of the snippet), with a #! line on its first line',
+        };
+      if (/does not exists?|not in the snippets directory/.test(f.err ?? ''))
+        return {
+          cause: `the hookscript named in the VM's config is not where Proxmox looks: the volume does not exist, or the storage does not have the "snippets" content type. ${stops}`,
+          fix: 'enable the Snippets content on the storage (Datacenter → Storage → Content), put the script in its snippets/ directory and set it again with `qm set VMID --hookscript STORAGE:snippets/NAME`',
+        };
+      const code = /exit code (\d{1,3})/.exec(f.err ?? '')?.[1];
+      if (code)
+        return {
+          cause: `the hookscript ran and exited with status ${code} in the ${f.phase} phase: a command inside it failed (with set -e, the first one that did), or it does not handle this phase and ends with a failing test. ${stops} For a GPU script the usual failures are an unbind or driver unload that finds the GPU still in use (the console or display manager holds it), a path or PCI address that differs on this host, or a missing tool`,
+        };
+      return { cause: `the hookscript failed in the ${f.phase} phase (${f.err}). ${stops}` };
+    },
+    render: render(
+      '',
+      '101',
+      'pre-start',
+      "command '/var/lib/vz/snippets/gpu.sh 101 pre-start' failed: exit code 1",
+    ),
+    examples: [
+      ex(
+        "hookscript error for 101 on pre-start: command '/var/lib/vz/snippets/gpu-hook.sh 101 pre-start' failed: exit code 1",
+        {
+          vmid: '101',
+          phase: 'pre-start',
+        },
+      ),
+      ex("hookscript error for 205 on post-stop: script 'local:snippets/reset.sh' is not executable", {
+        vmid: '205',
+        phase: 'post-stop',
+      }),
+    ],
+  },
+  {
+    id: 'libvirt.virsh-domain-lookup-failed',
+    source: 'libvirt',
+    cite: 'libvirt/libvirt tools/virsh-util.c virshLookupDomainInternal() (tries the argument as a domain ID, then a UUID, then a name on virsh\'s connection and prints "failed to get domain \'%1$s\'" when none matches; libvirt\'s own "Domain not found: …" line may follow)',
+    format: "failed to get domain '%1$s'",
+    versions:
+      "virsh prints it as \"error: failed to get domain 'NAME'\"; releases before 9.x wrote the format as '%s'",
+    patterns: [/(?:^|[\s:])error: failed to get domain '(?<what>[^'\n]{1,200})'/],
+    severity: 'error',
+    title: 'virsh found no domain of that name on its connection',
+    cause:
+      'no domain with that ID, UUID or name is known to the libvirt virsh is connected to. Most often the VM exists but on another connection: virsh run as a normal user talks to qemu:///session, while virt-manager and libvirt hooks use qemu:///system (and `sudo virsh` or a script run by root sees the system VMs); otherwise the name is mistyped (names are case-sensitive), the VM was renamed or undefined, or it was transient and is gone since it stopped',
+    fix: 'list both: `virsh -c qemu:///system list --all` and `virsh -c qemu:///session list --all`; run the command against the connection that has the VM (`-c qemu:///system`, or export LIBVIRT_DEFAULT_URI=qemu:///system in scripts)',
+    render: render('error: ', 'win10'),
+    examples: [ex("error: failed to get domain 'win11-gpu'", { what: 'win11-gpu' })],
+  },
+  {
+    id: 'nvidia-vgpu.license-state',
+    source: 'nvidia-vgpu',
+    cite: "NVIDIA vGPU manager (nvidia-vgpu-mgr) vmiop_log, which logs each vGPU's licence state as the guest driver reports it (NVIDIA Virtual GPU Software Licensing: an unlicensed vGPU runs unrestricted for a grace period after boot, then restricted: frame rate capped and CUDA/NVENC disabled); its wording as the Proxmox VE NVIDIA vGPU guide quotes it",
+    format: 'vmiop_log: (0x0): vGPU license state: %s',
+    patterns: [/vGPU license state: (?<state>Unlicensed \((?:Restricted|Unrestricted)\)|Licensed(?!\w))/],
+    severity: 'warning',
+    title: "A vGPU's licence state, as the guest reported it",
+    cause:
+      'the vGPU manager logs what the guest driver reports about its licence. "Unlicensed (Unrestricted)" is the grace period after the guest starts; "Licensed" means it obtained one; "Unlicensed (Restricted)" means it did not, and the vGPU now runs with its frame rate capped and compute disabled',
+    fix: 'in the guest, configure licensing (the client configuration token from the NVIDIA Licensing Portal or the DLS in C:\\Program Files\\NVIDIA Corporation\\vGPU Licensing\\ClientConfigToken or /etc/nvidia/ClientConfigToken, and the feature type in gridd.conf), make sure the guest can reach the licence server and its clock is right, then restart the NVIDIA Display Container / nvidia-gridd; `nvidia-smi -q | grep -A2 License` shows the state',
+    refine: (f) =>
+      f.state === 'Licensed'
+        ? {
+            severity: 'info',
+            cause: 'the guest obtained its vGPU licence: nothing is restricted (harmless)',
+            fix: 'nothing to do',
+          }
+        : f.state === 'Unlicensed (Unrestricted)'
+          ? {
+              severity: 'info',
+              cause:
+                'the guest has no vGPU licence yet and runs in the grace period after boot, unrestricted; harmless if a "Licensed" line follows within minutes. If it never does, licensing in the guest is not configured or cannot reach its server, and the vGPU will be restricted',
+            }
+          : undefined,
+    render: render('nvidia-vgpu-mgr[4260]: notice: ', 'Licensed'),
+    examples: [
+      ex(
+        'Mar 02 09:14:40 pve1 nvidia-vgpu-mgr[3117]: notice: vmiop_log: (0x0): vGPU license state: Unlicensed (Restricted)',
+        {
+          state: 'Unlicensed (Restricted)',
+        },
+      ),
+      ex('nvidia-vgpu-mgr[3117]: notice: vmiop_log: (0x0): vGPU license state: Licensed', {
+        state: 'Licensed',
+      }),
+    ],
+  },
 ];
