@@ -185,3 +185,18 @@ test('the vGPU licence state: restricted is a warning, the grace period and a li
   );
   assert.match(grace.cause, /grace period/);
 });
+
+test("KVM's lapic timer floor is harmless, and a missing USB hostdev names startupPolicy", () => {
+  const t = only(
+    'vcpu 3: requested 11962 ns lapic timer period limited to 200000 ns',
+    'kernel.kvm-lapic-timer-limited',
+  );
+  assert.match(t.cause, /harmless|nothing to do with/);
+  const u = only('error: internal error: Did not find USB device 1050:0407', 'libvirt.usb-hostdev-not-found');
+  assert.match(u.fix, /startupPolicy="optional"/);
+  const b = only(
+    'error: internal error: Did not find USB device bus:1 device:4',
+    'libvirt.usb-hostdev-not-found',
+  );
+  assert.match(b.cause, /re-enumerated/);
+});

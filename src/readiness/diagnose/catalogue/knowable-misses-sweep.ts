@@ -374,6 +374,51 @@ export const KNOWABLE_MISSES_ENTRIES: CatalogueEntry[] = [
     examples: [ex("error: failed to get domain 'win11-gpu'", { what: 'win11-gpu' })],
   },
   {
+    id: 'kernel.kvm-lapic-timer-limited',
+    source: 'kernel',
+    cite: 'torvalds/linux arch/x86/kvm/lapic.c limit_periodic_timer_frequency() (pr_info_ratelimited; the floor is the kvm module parameter min_timer_period_us, 200 us by default, in arch/x86/kvm/x86.c)',
+    format: 'vcpu %i: requested %lld ns lapic timer period limited to %lld ns\n',
+    versions:
+      'kernels before 6.x printed it with a "kvm: " prefix; since the KVM x86 pr_fmt change the prefix is "kvm_intel: "/"kvm_amd: " or none',
+    patterns: [
+      /vcpu (?<vcpu>\d{1,4}): requested (?<ns>\d{1,12}) ns lapic timer period limited to (?<min>\d{1,12}) ns/,
+    ],
+    severity: 'info',
+    title: "KVM raised a guest's too-short periodic timer to its floor (harmless)",
+    cause:
+      'the guest programmed its local APIC timer in periodic mode with a period shorter than KVM allows (min_timer_period_us, 200 us by default), and KVM used the floor instead, so the host is not flooded with timer interrupts. Windows guests and some real-time or benchmark programs do this; it is rate-limited information and has nothing to do with a passed-through device — it does not cause stutter, Code 43 or a failed start',
+    fix: 'nothing to do; it is harmless. To silence it, lower the floor only if the guest really needs faster periodic timers (kvm.min_timer_period_us), at the cost of host CPU time',
+    render: render('kvm: ', 0, 33333, 200000),
+    examples: [
+      ex('[ 5480.384943] kvm: vcpu 13: requested 11962 ns lapic timer period limited to 200000 ns', {
+        vcpu: '13',
+        ns: '11962',
+        min: '200000',
+      }),
+    ],
+  },
+  {
+    id: 'libvirt.usb-hostdev-not-found',
+    source: 'libvirt',
+    cite: 'libvirt/libvirt src/util/virusb.c virUSBDeviceFindByVendor() ("Did not find USB device %1$04x:%2$04x", an error only when the device is mandatory: a <hostdev type=\'usb\'> without startupPolicy="optional") and virUSBDeviceFindByBus() ("Did not find USB device bus:%1$u device:%2$u"); reached from qemuHostdevPrepareUSBDevices() at VM start',
+    format: 'Did not find USB device %1$04x:%2$04x',
+    versions: 'releases before 1.x printed the IDs without zero padding ("Did not find USB device 46d:c52b")',
+    patterns: [
+      /Did not find USB device (?<vendor>[0-9a-fA-F]{1,4}):(?<product>[0-9a-fA-F]{1,4})\b/,
+      /Did not find USB device bus:(?<bus>\d{1,3}) device:(?<device>\d{1,3})/,
+    ],
+    severity: 'error',
+    title: 'A USB device the VM passes through is not plugged into the host',
+    cause:
+      'the domain has a USB <hostdev> for this vendor:product (or bus/device address), and libvirt found no such device on the host when the VM started, so the start failed. The device is unplugged, switched away (a KVM switch, a dock, a wireless dongle on another port), or — for a bus/device address — it was re-enumerated with a new device number after a replug or reboot',
+    fix: 'plug the device in (lsusb must list VENDOR:PRODUCT), or mark it optional: <source startupPolicy="optional"> in the hostdev, so the VM starts without it; prefer vendor/product over bus/device addresses, which change on every replug; or pass the whole USB controller through with VFIO',
+    render: render('error: internal error: ', 0x46d, 0xc52b),
+    examples: [
+      ex('error: internal error: Did not find USB device 046d:c52b', { vendor: '046d', product: 'c52b' }),
+      ex('error: internal error: Did not find USB device bus:3 device:7', { bus: '3', device: '7' }),
+    ],
+  },
+  {
     id: 'nvidia-vgpu.license-state',
     source: 'nvidia-vgpu',
     cite: "NVIDIA vGPU manager (nvidia-vgpu-mgr) vmiop_log, which logs each vGPU's licence state as the guest driver reports it (NVIDIA Virtual GPU Software Licensing: an unlicensed vGPU runs unrestricted for a grace period after boot, then restricted: frame rate capped and CUDA/NVENC disabled); its wording as the Proxmox VE NVIDIA vGPU guide quotes it",
