@@ -146,6 +146,15 @@ export const HELD_OUT_17_PATH = fileURLToPath(
   new URL('../test/fixtures/diagnose/held-out-17.json', import.meta.url),
 );
 
+/**
+ * The eighteenth set: messages users posted, written blind by two writers (issue trackers; lists,
+ * bug trackers and forums) after the seventeenth had been read and classified, each message with
+ * its ceiling class (ceiling-18.json) decided before any score; 21 messages (fixtures README).
+ */
+export const HELD_OUT_18_PATH = fileURLToPath(
+  new URL('../test/fixtures/diagnose/held-out-18.json', import.meta.url),
+);
+
 export function loadHeldOut(path = HELD_OUT_PATH): HeldOutSet {
   let set: HeldOutSet;
   try {
