@@ -66,6 +66,7 @@ import { READ_SET15_ENTRIES } from './catalogue/read-set15-sweep.js';
 import { READ16_GPU_ENTRIES } from './catalogue/read-set16-gpu.js';
 import { READ_SET16_ENTRIES } from './catalogue/read-set16-sweep.js';
 import { READ_SET17_ENTRIES } from './catalogue/read-set17-sweep.js';
+import { READ_SET18_ENTRIES } from './catalogue/read-set18-sweep.js';
 import { RESET_FAULT_ENTRIES } from './catalogue/reset-faults.js';
 import { RESET_MEMLOCK_SWEEP_ENTRIES } from './catalogue/reset-memlock-sweep.js';
 import { SELINUX_ENTRIES } from './catalogue/selinux.js';
@@ -165,6 +166,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   ...SHELL_SCRIPT_ENTRIES,
   ...READ_SET17_ENTRIES,
   ...KNOWABLE_MISSES_ENTRIES,
+  ...READ_SET18_ENTRIES,
   ...QEMU_CMDLINE_ENTRIES,
   ...HOST_VALIDATE_ENTRIES,
   ...PCIUTILS_SELECT_ENTRIES,

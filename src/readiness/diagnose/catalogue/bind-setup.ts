@@ -406,14 +406,26 @@ const KMOD: CatalogueEntry[] = [
   {
     id: 'kmod.install-command-failed',
     source: 'userspace tool',
-    cite: 'kmod-project/kmod tools/modprobe.c command_do() (and libkmod/libkmod-module.c command_do())',
+    cite: 'kmod-project/kmod tools/modprobe.c command_do() (and libkmod/libkmod-module.c command_do(); newer kmod: "Error running %s command \'%s\' for module %s: retcode %d"); modprobe.d(5) `install MODULE COMMAND`',
     format: 'Error running %s command for %s\n',
-    patterns: [new RegExp(`Error running (?<type>install|remove) command for ${MODULE}`)],
+    versions:
+      'newer kmod names the command and its exit status: "modprobe: ERROR: ../libkmod/libkmod-module.c:N command_do() Error running install command \'/bin/false\' for module i915: retcode 1", then "could not insert \'i915\': Invalid argument"',
+    patterns: [
+      new RegExp(`Error running (?<type>install|remove) command for ${MODULE}`),
+      /Error running (?<type>install|remove) command '(?<cmd>[^'\n]{1,200})' for module (?<module>[\w-]{1,60}): retcode (?<rc>-?\d{1,3})/,
+    ],
     severity: 'error',
     title: 'The command of an `install` (or `remove`) line in modprobe.d failed',
     cause:
       'a line `install MODULE COMMAND` (or `remove …`) in /etc/modprobe.d replaces loading the module with a command, and that command exited non-zero. Passthrough guides use this to run a script that writes driver_override before vfio-pci loads; when the script fails (not executable, a tool missing in the initramfs, a device address that changed) the module is not loaded or the devices are not claimed',
     fix: 'run the command of that line by hand (`grep -r "^install" /etc/modprobe.d`); use absolute paths, make the script executable and include it in the initramfs (FILES= / install_items) when the module loads from there',
+    refine: (f) =>
+      /^\/(?:usr\/)?bin\/(?:false|true)$/.test(f.cmd ?? '')
+        ? {
+            cause: `a modprobe.d file has "install ${f.module} ${f.cmd}": modprobe runs ${f.cmd} instead of loading ${f.module}, so ${f.module} can never load — the hard blacklist (stronger than \`blacklist\`, which only stops automatic loading) that passthrough guides add to keep a host driver off a device. ${f.cmd.endsWith('true') ? 'With /bin/true the load "succeeds" without loading anything' : 'With /bin/false every load fails (retcode 1, then "could not insert … Invalid argument")'}`,
+            fix: `find the line (\`grep -rn "^install ${f.module}" /etc/modprobe.d /usr/lib/modprobe.d\`) and remove or comment it out if ${f.module} is now wanted (for example i915 for SR-IOV on the host after a passthrough set-up), rebuild the initramfs (update-initramfs -u / dracut -f) and load it again`,
+          }
+        : undefined,
     render: render('modprobe: ERROR: ', 'install', 'vfio_pci'),
     examples: [
       ex('modprobe: ERROR: Error running install command for vfio_pci', {
@@ -423,6 +435,10 @@ const KMOD: CatalogueEntry[] = [
       ex(
         'modprobe: ERROR: ../libkmod/libkmod-module.c:977 command_do() Error running install command for wl',
         { module: 'wl' },
+      ),
+      ex(
+        "modprobe: ERROR: ../libkmod/libkmod-module.c:1012 command_do() Error running install command '/bin/false' for module amdgpu: retcode 1",
+        { type: 'install', cmd: '/bin/false', module: 'amdgpu', rc: '1' },
       ),
     ],
   },

@@ -229,8 +229,19 @@ export const HOST_GUEST_EXTRA_ENTRIES: CatalogueEntry[] = [
     cause:
       "the module does not know this option (a typo, an option from another module such as vfio_iommu_type1's allow_unsafe_interrupts given to vfio, or an option removed in this kernel); the module loads without it, so the setting you expected is not in effect",
     fix: 'check the option against `modinfo MODULE` and the file in /etc/modprobe.d/; e.g. ids= and disable_vga= belong to vfio-pci, allow_unsafe_interrupts to vfio_iommu_type1; rebuild the initramfs after changing it',
+    refine: (f) =>
+      f.module === 'i915' && f.param === 'max_vfs'
+        ? {
+            cause:
+              "the i915 that loaded has no max_vfs option: it is the kernel's stock (in-tree) i915, which has no SR-IOV support for integrated GPUs, not the i915-sriov-dkms module that adds it. The DKMS module was not built or installed for the running kernel — after a kernel update DKMS builds it only when the headers of the new kernel are installed, and a build that failed leaves the stock driver in place — so the option is ignored and no VFs can be created",
+            fix: '`dkms status` must list i915-sriov-dkms as installed for `uname -r`; install the headers of the running kernel (proxmox-default-headers / linux-headers-$(uname -r)), run `dkms autoinstall` (or reinstall the package), rebuild the initramfs and reboot; `modinfo i915 | grep max_vfs` shows whether the module on disk has it. On kernels 6.8+ with the xe driver the option is xe.max_vfs',
+          }
+        : undefined,
     render: render('', 'vfio', 'ids'),
-    examples: [ex("[    3.100000] vfio: unknown parameter 'ids' ignored", { module: 'vfio', param: 'ids' })],
+    examples: [
+      ex("[    3.100000] vfio: unknown parameter 'ids' ignored", { module: 'vfio', param: 'ids' }),
+      ex("[    4.001234] i915: unknown parameter 'max_vfs' ignored", { module: 'i915', param: 'max_vfs' }),
+    ],
   },
   {
     id: 'kernel.kvm-unstable-tsc',

@@ -158,7 +158,8 @@ export function refineAmdPageFault(f: Facts): Refinement | undefined {
   const perm = (flags & 0x40) !== 0;
   if ((flags & 0x08) !== 0)
     return {
-      cause: `the AMD IOMMU blocked an interrupt request (flags ${f.flags}: I) from the device: its MSI was not allowed by the interrupt remapping table — an interrupt set up by a previous owner, or a device signalling after its interrupts were torn down (reset, VM stop)`,
+      cause: `the AMD IOMMU blocked an interrupt request (flags ${f.flags}: I) from the device: its MSI was not allowed by the interrupt remapping table — an interrupt set up by a previous owner, a device signalling after its interrupts were torn down (reset, VM stop), or, for devices assigned to VMs, a problem of the interrupt remapping mode: with AMD's guest virtual APIC mode (GA/vAPIC, used with AVIC to post device interrupts straight to vCPUs) some kernels and platforms fault on the interrupt window under load`,
+      fix: 'if it happens while a passed-through device is busy (and the device or its guest driver hangs), boot the host with amd_iommu_intr=legacy (legacy interrupt remapping, no posted interrupts; or kvm_amd.avic=0) to test the interrupt remapping mode, and update the host kernel and BIOS; single lines at a reset or VM stop are harmless',
     };
   const op = write ? 'write' : 'read';
   const what =

@@ -142,6 +142,9 @@ export const SHELL_SCRIPT_ENTRIES: CatalogueEntry[] = [
       new RegExp(
         `${WHERE}(?<prog>(?:\\.{1,2}|~|\\/(?:usr|bin|sbin|opt|etc|home|root|var|tmp|srv|mnt|boot|lib))\\/[\\w./+-]{1,200}): No such file or directory`,
       ),
+      // A path with spaces (a directory or file named after a device, Unraid's user-script
+      // folders): only after bash's "SCRIPT: line N: ", which marks where the path starts.
+      /(?<script>[\w./~+-][\w./~+ -]{0,63}): line (?<lineno>\d{1,6}): (?<prog>\/(?:usr|bin|sbin|opt|etc|home|root|var|tmp|srv|mnt|boot|lib)\/[\w./+ ,()[\]-]{1,200}): No such file or directory/,
     ],
     tier: 'fallback',
     severity: 'error',
@@ -149,12 +152,20 @@ export const SHELL_SCRIPT_ENTRIES: CatalogueEntry[] = [
     cause:
       'the script ran a program, or wrote a file, by a path that is not there: a helper script it calls was never installed or sits elsewhere (single-GPU guides put vfio-startup.sh and vfio-teardown.sh in /bin or /usr/local/bin and the hook calls them by that path), a directory of the path is missing, or the name differs in case or spelling. When the file does exist, the cause is its first line: an interpreter that is missing, often "/bin/bash" followed by a Windows carriage return',
     fix: "check the path as the script has it (`ls -l PATH`); install or copy the helper there, or correct the path in the calling script; if the file exists, look at its first line with `head -1 PATH | od -c` (a \\r means Windows line endings: `sed -i 's/\\r$//' PATH`)",
-    refine: (f) =>
-      f.script
+    refine: (f) => {
+      // A device's marketing name used as a file name: its slashes ("AMD/ATI", "RX 470/480") make
+      // directories of its parts, which do not exist.
+      if (f.prog && /[A-Za-z]\/[A-Z]{2,}\b|\d{3,4}X?\/\d{3,4}|\s\S*\/\S*\s/.test(f.prog))
+        return {
+          cause: `${f.script ? scriptKind(f.script) : 'the script'} wrote to or ran ${f.prog}, and that path does not exist because a name in it contains slashes: a device's name (lspci's "AMD/ATI …", "Radeon RX 470/480/570") or another free-text name used as a file name turns each "/" into a directory level, and those directories do not exist. The step it served (a vBIOS dump, a saved file) did not happen`,
+          fix: 'give the output a short file name without "/" (and preferably without spaces), e.g. RX580.rom, in a directory that exists; quote paths with spaces in the script ("$path")',
+        };
+      return f.script
         ? {
             cause: `${scriptKind(f.script)} used ${f.prog}, which does not exist (or, if it does, its #! interpreter is missing — often "/bin/bash" with a Windows carriage return after it). The step it served did not happen`,
           }
-        : undefined,
+        : undefined;
+    },
     render: render('', '/etc/libvirt/hooks/qemu', 6, '/bin/vfio-startup.sh'),
     examples: [
       ex('/etc/libvirt/hooks/qemu: line 6: /bin/vfio-startup.sh: No such file or directory', {
@@ -162,6 +173,12 @@ export const SHELL_SCRIPT_ENTRIES: CatalogueEntry[] = [
         prog: '/bin/vfio-startup.sh',
       }),
       ex('bash: ./gpu-bind.sh: No such file or directory', { prog: './gpu-bind.sh' }),
+      ex(
+        '/boot/config/plugins/user.scripts/scripts/dump vbios/script: line 88: /mnt/user/isos/vbios/NVIDIA GeForce GTX 1070/1080.rom: No such file or directory',
+        {
+          script: '/boot/config/plugins/user.scripts/scripts/dump vbios/script',
+        },
+      ),
     ],
   },
   {

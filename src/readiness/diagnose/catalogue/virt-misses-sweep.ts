@@ -598,8 +598,8 @@ const SRIOV: CatalogueEntry[] = [
         return {
           severity: 'info',
           title: "An i915 SR-IOV VF's version handshake answered another version (harmless)",
-          cause: `the VF asked for interface ${f.major ? `${f.major}.${f.minor}` : 'version 1.x'} and the GuC answered a different one without an error (the code in parentheses is zero); the driver only logs this at error level and goes on with the version found. It is printed on every VF probe with these driver versions and has no functional effect: a VF that does not work fails for another reason, printed elsewhere`,
-          fix: 'nothing to do for this line; look for other i915 errors of the VF if the guest has no GPU',
+          cause: `the VF asked for interface ${f.major ? `${f.major}.${f.minor}` : 'version 1.x'} and the GuC answered a different one without an error (the code in parentheses is zero); the driver logs this at error level and goes on with the version found. With a VF driver that knows the GuC's interface it is printed on every probe and harmless. If the guest then has no working GPU, the host's GuC firmware is newer than the VF interface the guest's i915-sriov-dkms was built for: a host firmware update (linux-firmware / pve-firmware with a newer GuC, e.g. 70.20 offering VF ABI 1.9) moved the interface past the ABI an older release expects, so the versions no longer match`,
+          fix: 'if the VF works, nothing to do; if not, update i915-sriov-dkms in the guest to a release that knows the GuC interface the host offers (later releases detect it), or build it for that GuC ABI version, or keep the host on the GuC firmware the guest driver supports',
         };
       if (f.res === undefined) return undefined;
       return {
