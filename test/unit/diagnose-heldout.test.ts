@@ -314,6 +314,13 @@ test('the eighteenth set (21) shares no thread with the first seventeen, and all
     assert.ok(['M', 'D', 'K', 'T'].includes(m.class), `${m.id}: class ${m.class}`);
     assert.ok(m.why.length > 20, `${m.id}: no reason`);
   }
+  const count = (k: string) => classes.messages.filter((m) => m.class === k).length;
+  const readme = readFileSync(
+    fileURLToPath(new URL('../fixtures/diagnose/README.md', import.meta.url)),
+    'utf8',
+  );
+  const row = `| M / D / K / T | ${count('M')} / ${count('D')} / ${count('K')} / ${count('T')} |`;
+  assert.ok(readme.includes(row), `README lacks: ${row}`);
 });
 
 // No text of the seventh to fourteenth set repeats a text, or a line of 30 characters or more,
