@@ -323,6 +323,28 @@ test('the eighteenth set (21) shares no thread with the first seventeen, and all
   assert.ok(readme.includes(row), `README lacks: ${row}`);
 });
 
+// The second, independent classification of the eighteenth set covers it once, and the README
+// states its counts.
+test('the second classification of set 18 covers it once, and the README states its counts', () => {
+  const file = JSON.parse(
+    readFileSync(
+      fileURLToPath(new URL('../fixtures/diagnose/ceiling-18-second.json', import.meta.url)),
+      'utf8',
+    ),
+  ) as { messages: { id: string; class: string; why: string }[] };
+  const ids = loadHeldOut(HELD_OUT_18_PATH).messages.map((m) => m.id);
+  assert.equal(ids.length, 21);
+  assert.deepEqual(file.messages.map((m) => m.id).sort(), [...ids].sort());
+  for (const m of file.messages) assert.ok(['M', 'D', 'K', 'T'].includes(m.class) && m.why.length > 20, m.id);
+  const count = (k: string) => file.messages.filter((m) => m.class === k).length;
+  const readme = readFileSync(
+    fileURLToPath(new URL('../fixtures/diagnose/README.md', import.meta.url)),
+    'utf8',
+  );
+  const stated = `M ${count('M')}, D ${count('D')}, K ${count('K')}, T ${count('T')})`;
+  assert.ok(readme.includes(stated), `README lacks: ${stated}`);
+});
+
 // No text of the seventh to fourteenth set repeats a text, or a line of 30 characters or more,
 // of a set before it (SETS_IN_ORDER: the seventh is at index 6).
 for (const [name, index] of [
