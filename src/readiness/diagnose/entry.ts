@@ -43,6 +43,9 @@ export type Source =
   | 'looking-glass'
   | 'openstack'
   | 'incus';
+/** What an entry's patterns read from a message: named groups and their text. */
+export type Facts = Readonly<Record<string, string>>;
+
 export type Severity = 'error' | 'warning' | 'info';
 
 /** A real message this entry must recognise: the per-entry test runs every example. */
@@ -106,7 +109,7 @@ export interface CatalogueEntry {
    * `errno`, `error`, `ret` or `rc` group in any printed form: "Cannot allocate memory", -12, 12)
    * and `logDriver` (the driver in a kernel "driver BDF: " prefix).
    */
-  refine?: (facts: Readonly<Record<string, string>>) => Refinement | undefined;
+  refine?: (facts: Facts) => Refinement | undefined;
   /** Real messages it must recognise (the per-entry test requires at least one). */
   examples?: CatalogueExample[];
   /**

@@ -9,10 +9,8 @@
  * object (a /dev/vfio node, the hugetlbfs mount, a PCI sysfs attribute, an option ROM file). The
  * object, the operation and the mode (DENIED or ALLOWED) change the cause.
  */
-import type { CatalogueEntry, Refinement } from '../entry.js';
+import type { CatalogueEntry, Facts, Refinement } from '../entry.js';
 import { ex, render } from './build.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 /** A field of the record after the profile: name="...", requested_mask="...", capname="...". */
 function field(rest: string, key: string): string | undefined {

@@ -10,12 +10,10 @@
  * sysfs-bind.ts, whose errno tables (sysfs-errno.ts) the shell lines share. BIND_SETUP_ALSO and
  * BIND_SETUP_LEFT_OUT are this sweep's ledger for docs/diagnose-coverage.md.
  */
-import { BDF, type CatalogueEntry, type Refinement } from '../entry.js';
+import { BDF, type CatalogueEntry, type Facts, type Refinement } from '../entry.js';
 import { ex, RANGE, render } from './build.js';
 import { shellReading } from './shell-script-sweep.js';
 import { KVMGT_NO_GVT } from './virt-misses-sweep.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 /** A kernel module name as the tools print it (dashes and underscores are the same module). */
 const MODULE = '(?<module>[\\w-]{1,64})';

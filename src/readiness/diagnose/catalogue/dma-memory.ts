@@ -13,12 +13,10 @@
  * dma_entry_limit mappings; EEXIST when vfio_find_dma() finds an overlapping mapping; EFAULT when
  * the pages cannot be pinned (an MMIO BAR mapped VM_PFNMAP, which IOMMU_IOAS_MAP never pins).
  */
-import type { CatalogueEntry, Refinement } from '../entry.js';
+import type { CatalogueEntry, Facts, Refinement } from '../entry.js';
 import { BUILT, ex, render } from './build.js';
 import { errnoName } from './qemu.js';
 import { DMA_ENTRY_LIMIT } from './refinements.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 /** What a failed DMA map means, by errno; `bar` when the range is a device BAR (peer-to-peer). */
 export function dmaMapCause(errno: string | undefined, bar: boolean): Refinement | undefined {

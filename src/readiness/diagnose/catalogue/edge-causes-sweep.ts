@@ -11,12 +11,10 @@
  * The facts each line carries (a status, an errno, a GuC error code, the step) change the cause
  * where the source says so. EDGE_CAUSES_ALSO lists the sibling wordings these entries recognise.
  */
-import type { CatalogueEntry, Refinement } from '../entry.js';
+import type { CatalogueEntry, Facts, Refinement } from '../entry.js';
 import { BDF } from '../entry.js';
 import { normaliseErrno } from '../errno.js';
 import { ex, render } from './build.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 const MPT =
   'T-vK/MobilePassThrough scripts/main/compatibility-check.sh (older: scripts/compatibility-check.sh)';

@@ -9,10 +9,8 @@
  * IOMMU they need is off (i915 intel_uncore.c, amdkfd kfd_iommu.c, nvidia-smi). Every entry cites
  * the file and function printing its format.
  */
-import { BDF, type CatalogueEntry, type Refinement } from '../entry.js';
+import { BDF, type CatalogueEntry, type Facts, type Refinement } from '../entry.js';
 import { ex, render } from './build.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 /** QEMU's -device properties that hold IDs read from the host device (hw/vfio/pci.c). */
 const ID_PROPERTY = /^x-pci-(?:sub-)?(?:vendor|device)-id$/;

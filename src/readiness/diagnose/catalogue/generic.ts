@@ -7,7 +7,7 @@
  * only when the line holds an errno (errno.ts findErrno(), read by the engine into `errno`); their
  * ids start with `generic.` and the JSON marks them `generic: true`.
  */
-import type { CatalogueEntry, Refinement } from '../entry.js';
+import type { CatalogueEntry, Facts, Refinement } from '../entry.js';
 import { errnoText } from '../errno.js';
 import { ex, render } from './build.js';
 import { sysfsErrnoText, sysfsFileOf } from './sysfs-errno.js';
@@ -21,8 +21,6 @@ import {
   vfioNodeKind,
   vfioStepErrno,
 } from './vfio-errno.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 /** What an errno means in general, when the object's own table has nothing for it. */
 const GENERAL: Record<string, string> = {

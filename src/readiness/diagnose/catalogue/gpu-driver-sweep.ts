@@ -9,10 +9,8 @@
  * the HD-audio function of a GPU (snd_hda_intel's routine lines). Harmless lines are 'info' and say
  * so. GPU_DRIVER_ALSO and GPU_DRIVER_LEFT_OUT are this sweep's ledger for docs/diagnose-coverage.md.
  */
-import { BDF, type CatalogueEntry, type Refinement } from '../entry.js';
+import { BDF, type CatalogueEntry, type Facts, type Refinement } from '../entry.js';
 import { ex, render } from './build.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 const NV_PCI = 'NVIDIA/open-gpu-kernel-modules kernel-open/nvidia/nv-pci.c';
 const AMDGPU = 'torvalds/linux drivers/gpu/drm/amd/amdgpu';

@@ -11,10 +11,8 @@
  * the file and function printing its format; GVT_TREE_ALSO and GVT_TREE_LEFT_OUT are this
  * sweep's ledger for docs/diagnose-coverage.md.
  */
-import type { CatalogueEntry, Refinement } from '../entry.js';
+import type { CatalogueEntry, Facts, Refinement } from '../entry.js';
 import { ex, render } from './build.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 const GVT = 'torvalds/linux drivers/gpu/drm/i915/gvt';
 

@@ -17,10 +17,8 @@
  * files holding those entries. HOST_MISSES_ALSO and HOST_MISSES_LEFT_OUT are this sweep's ledger
  * for docs/diagnose-coverage.md.
  */
-import type { CatalogueEntry, Refinement } from '../entry.js';
+import type { CatalogueEntry, Facts, Refinement } from '../entry.js';
 import { ex, render } from './build.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 const XEN_IVRS = 'xen-project/xen xen/drivers/passthrough/amd/iommu_acpi.c';
 const XEN_UNITY = 'xen-project/xen xen/drivers/passthrough/x86/iommu.c iommu_unity_region_ok()';

@@ -8,10 +8,8 @@
  * (cap_audit's feature mismatch, tboot forcing the IOMMU on). Every entry cites the file and
  * function printing its format.
  */
-import type { CatalogueEntry, Refinement } from '../entry.js';
+import type { CatalogueEntry, Facts, Refinement } from '../entry.js';
 import { ex, render } from './build.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 /** The i915/xe device prefix: "i915 0000:00:02.0: " and optionally drm_*()'s "[drm] ". */
 const I915 = '(?:(?<driver>i915|xe) (?<bdf>[0-9a-fA-F]{4,8}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7]): )?';

@@ -8,11 +8,9 @@
  * whether interrupt remapping is on, and a few old AMD-Vi boot lines. Every entry cites the file
  * and function printing its format.
  */
-import type { CatalogueEntry, Refinement } from '../entry.js';
+import type { CatalogueEntry, Facts, Refinement } from '../entry.js';
 import { BDF } from '../entry.js';
 import { ex, render } from './build.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 const SMMU_V3 = 'torvalds/linux drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.c';
 const SMMU_V2 = 'torvalds/linux drivers/iommu/arm/arm-smmu/arm-smmu.c';

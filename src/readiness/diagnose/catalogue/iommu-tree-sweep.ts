@@ -9,10 +9,8 @@
  * use. Every entry cites the file and function printing its format; IOMMU_TREE_ALSO and
  * IOMMU_TREE_LEFT_OUT are this sweep's ledger for docs/diagnose-coverage.md.
  */
-import { BDF, type CatalogueEntry, type Refinement } from '../entry.js';
+import { BDF, type CatalogueEntry, type Facts, type Refinement } from '../entry.js';
 import { ex, render } from './build.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 /** A VT-d unit's name as intel-iommu prints it (iommu->name: "dmar0"). */
 const DMAR_UNIT = '(?<iommu>dmar\\d{1,3})';

@@ -8,10 +8,8 @@
  * IOMMU. Every example is built from the producing source's format string, never taken from a
  * held-out set.
  */
-import type { CatalogueEntry, Refinement } from '../entry.js';
+import type { CatalogueEntry, Facts, Refinement } from '../entry.js';
 import { ex, render } from './build.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 const NOUVEAU_BOOT_CITE =
   'torvalds/linux drivers/gpu/drm/nouveau/nvkm/falcon/fw.c nvkm_falcon_fw_boot() ("boot failed: %d", prefixed by the falcon and the firmware: "sec2(gsp):booter-load:"), and nvkm/core/subdev.c nvkm_subdev_init() ("init failed, %d"); the falcon loads its code from system memory by DMA before it boots. The host side: stable 6.12.35 carried a misplaced backport of "iommu/vt-d: Restore context entry setup order for aliased devices" (fb5873b779dd), fixed in 6.12.40 by "iommu/vt-d: Fix misplaced domain_attached assignment" (the regression thread on the stable list, August 2025)';

@@ -15,10 +15,8 @@
  * matched again here; the RIP line of the same splat is. Examples are built from the format
  * strings.
  */
-import type { CatalogueEntry, Refinement } from '../entry.js';
+import type { CatalogueEntry, Facts, Refinement } from '../entry.js';
 import { ex, render } from './build.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 /** The offset part of a symbol as %pS prints it: "+0x1f/0xa0". */
 const OFFSET = '\\+0x[0-9a-f]{1,8}\\/0x[0-9a-f]{1,8}';

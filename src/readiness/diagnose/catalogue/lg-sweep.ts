@@ -20,10 +20,8 @@
  * its DEBUG_* macros print (time, level, file:line, function). DEBUG_WINERROR appends
  * ": 0x%08x (%s)", the Windows error code and its text.
  */
-import type { CatalogueEntry, Refinement } from '../entry.js';
+import type { CatalogueEntry, Facts, Refinement } from '../entry.js';
 import { ex, render } from './build.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 const LG = 'gnif/LookingGlass';
 const LGMP = 'gnif/LGMP lgmp/src/status.c lgmpStatusString()';

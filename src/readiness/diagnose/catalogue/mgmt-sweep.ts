@@ -10,10 +10,8 @@
  * Each entry cites the file and function that prints it; the examples are built from the format
  * strings (Python's %(name)s and Go's %q are rendered as those languages print them).
  */
-import { BDF, type CatalogueEntry, type Refinement } from '../entry.js';
+import { BDF, type CatalogueEntry, type Facts, type Refinement } from '../entry.js';
 import { ex, render } from './build.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 const NOVA = 'openstack/nova';
 const NEUTRON_SRIOV = 'openstack/neutron neutron/plugins/ml2/drivers/mech_sriov/agent';

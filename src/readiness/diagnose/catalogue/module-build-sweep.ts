@@ -15,10 +15,8 @@
  * general explanation without a version. These entries are `fallback`: a more specific entry (the
  * NVIDIA installer's own missing headers, nvidia.build-own-headers-missing) answers first.
  */
-import type { CatalogueEntry, Refinement } from '../entry.js';
+import type { CatalogueEntry, Facts, Refinement } from '../entry.js';
 import { ex, render } from './build.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 /** One kernel interface change that breaks out-of-tree module builds. */
 export interface ApiChange {

@@ -12,10 +12,8 @@
  * were already covered. NEWEST_ALSO and NEWEST_LEFT_OUT are this sweep's ledger for
  * docs/diagnose-coverage.md.
  */
-import type { CatalogueEntry, Refinement } from '../entry.js';
+import type { CatalogueEntry, Facts, Refinement } from '../entry.js';
 import { ex, render } from './build.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 const IOMMUFD_C = 'qemu/qemu hw/vfio/iommufd.c';
 const BACKEND = 'qemu/qemu backends/iommufd.c';

@@ -9,10 +9,8 @@
  * file and function printing its format; PCI_TREE_ALSO and PCI_TREE_LEFT_OUT are this sweep's
  * ledger for docs/diagnose-coverage.md.
  */
-import { BDF, type CatalogueEntry, type Refinement } from '../entry.js';
+import { BDF, type CatalogueEntry, type Facts, type Refinement } from '../entry.js';
 import { ex, FUNC_NAME, RANGE, render } from './build.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 /** The ACPI notification EDR acts on: Disconnect Recover (include/acpi/actypes.h ACPI_NOTIFY_DISCONNECT_RECOVER). */
 const EDR_DISCONNECT_RECOVER = 0xf;

@@ -10,10 +10,8 @@
  * capabilities of vfio-pci). PLATMIG_ALSO and PLATMIG_LEFT_OUT are this sweep's ledger for
  * docs/diagnose-coverage.md.
  */
-import type { CatalogueEntry, Refinement } from '../entry.js';
+import type { CatalogueEntry, Facts, Refinement } from '../entry.js';
 import { ex, render } from './build.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 const MIGRATION = 'qemu/qemu hw/vfio/migration.c';
 const SPAPR = 'qemu/qemu hw/vfio/spapr.c';

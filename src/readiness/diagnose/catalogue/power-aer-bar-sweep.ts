@@ -11,10 +11,8 @@
  * Every entry cites the file and function printing its format; POWER_AER_BAR_ALSO and
  * POWER_AER_BAR_LEFT_OUT are this sweep's ledger for docs/diagnose-coverage.md.
  */
-import { BDF, type CatalogueEntry, type Refinement } from '../entry.js';
+import { BDF, type CatalogueEntry, type Facts, type Refinement } from '../entry.js';
 import { ex, RANGE, render } from './build.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 /** A 64-bit hexadecimal address as the kernel prints it with %llx / %Lx (no 0x). */
 const HEX = '[0-9a-fA-F]{1,16}';

@@ -7,10 +7,8 @@
  * hw/core/sysbus-fdt.c). Each entry cites the function printing its format; QEMU_TREE_ALSO and
  * QEMU_TREE_LEFT_OUT are this sweep's ledger for docs/diagnose-coverage.md.
  */
-import type { CatalogueEntry, Refinement } from '../entry.js';
+import type { CatalogueEntry, Facts, Refinement } from '../entry.js';
 import { ex, render } from './build.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 const QEMU = 'qemu-system-x86_64: ';
 const QEMU_ARM = 'qemu-system-aarch64: ';

@@ -7,10 +7,8 @@
  * read in its source; the examples come from other public threads than the held-out messages
  * (whose texts stay out of the catalogue), or are built from the format string and marked so.
  */
-import type { CatalogueEntry, Refinement } from '../entry.js';
+import type { CatalogueEntry, Facts, Refinement } from '../entry.js';
 import { ex, render } from './build.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 const PCI_C = 'torvalds/linux drivers/pci/pci.c';
 const MHI = 'torvalds/linux drivers/bus/mhi/host';

@@ -3,9 +3,7 @@
  * causes that differ by errno or by power state. Errno values arrive as names (ENOMEM): the engine
  * normalises "Cannot allocate memory", -12 and 12 to one `errno` fact (errno.ts).
  */
-import type { Refinement } from '../entry.js';
-
-type Facts = Readonly<Record<string, string>>;
+import type { Facts, Refinement } from '../entry.js';
 
 /**
  * VFIO_SET_IOMMU (drivers/vfio/vfio_iommu_type1.c vfio_iommu_type1_attach_group(), and

@@ -13,11 +13,9 @@
  * drivers/iommu/amd/iommu.c, kernel/irq/manage.c, lib/ratelimit.c; proxmox/qemu-server;
  * rust-vmm/vfio; cloud-hypervisor/cloud-hypervisor pci/src/vfio.rs; google/crosvm.
  */
-import type { CatalogueEntry, Refinement } from '../entry.js';
+import type { CatalogueEntry, Facts, Refinement } from '../entry.js';
 import { BUILT, ex, render } from './build.js';
 import { errnoName } from './qemu.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 const PCI_RESET_ENOTTY =
   'pci_reset_function() found no reset method that works for this device: no Function Level Reset (FLR) capability, no PM reset (the device advertises NoSoftRst- and would lose state, or it is not in D0), and no secondary bus reset because other functions or devices share its bus (pci_parent_bus_reset() refuses unless the device is alone below its bridge) or it sits on the root bus';

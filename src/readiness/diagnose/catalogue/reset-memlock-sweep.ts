@@ -9,10 +9,8 @@
  * tool setup guides use to make a vfio-pci binding persistent (its log() lines, prefixed "driverctl: ").
  * Every entry cites the file and function printing its format.
  */
-import { BDF, type CatalogueEntry, type Refinement } from '../entry.js';
+import { BDF, type CatalogueEntry, type Facts, type Refinement } from '../entry.js';
 import { ex, render } from './build.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 /** driverctl is one bash script; its messages are log() lines: "driverctl: " and the text. */
 const DRIVERCTL = 'driverctl/driverctl (gitlab.com/driverctl/driverctl) driverctl';

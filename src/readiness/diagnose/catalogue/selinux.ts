@@ -6,10 +6,8 @@
  * daemons, mdevctl) or a VFIO object (a /dev/vfio node, the hugetlbfs mount, a PCI sysfs attribute
  * that configures a device). The object, its label (tcontext) and `permissive` change the cause.
  */
-import type { CatalogueEntry, Refinement } from '../entry.js';
+import type { CatalogueEntry, Facts, Refinement } from '../entry.js';
 import { ex, render } from './build.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 /** The record's fields after `comm=`: name or path, the contexts, the class and permissive. */
 function fieldsOf(rest: string): {

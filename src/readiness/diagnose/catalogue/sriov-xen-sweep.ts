@@ -11,10 +11,8 @@
  * and pciback binding lines in vmm-hugepage-sweep.ts. SRIOV_XEN_ALSO and SRIOV_XEN_LEFT_OUT are
  * this sweep's ledger for docs/diagnose-coverage.md.
  */
-import { BDF, type CatalogueEntry, type Refinement } from '../entry.js';
+import { BDF, type CatalogueEntry, type Facts, type Refinement } from '../entry.js';
 import { ex, render } from './build.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 const IOV = 'torvalds/linux drivers/pci/iov.c';
 const IXGBE_SRIOV = 'torvalds/linux drivers/net/ethernet/intel/ixgbe/ixgbe_sriov.c';

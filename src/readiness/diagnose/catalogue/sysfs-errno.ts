@@ -18,9 +18,7 @@
  * drivers/vfio/group.c vfio_device_set_group(); drivers/vfio/mdev/mdev_sysfs.c create_store(),
  * mdev_core.c mdev_device_create().
  */
-import type { Refinement, Severity } from '../entry.js';
-
-type Facts = Readonly<Record<string, string>>;
+import type { Facts, Refinement, Severity } from '../entry.js';
 
 export interface SysfsErrnoText {
   cause: string;

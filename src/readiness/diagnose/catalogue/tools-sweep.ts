@@ -8,10 +8,8 @@
  * Each cites the program that prints it; where the tool's rule differs from the kernel's, the
  * explanation says which one decides.
  */
-import { BDF, type CatalogueEntry, type Refinement } from '../entry.js';
+import { BDF, type CatalogueEntry, type Facts, type Refinement } from '../entry.js';
 import { ex, render } from './build.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 /** The kernel's rule, which a helper's own "all devices bound to vfio-pci" check approximates. */
 const KERNEL_RULE =

@@ -14,10 +14,8 @@
  * is exported for other wrappers). Examples are built from the format strings. USER_TOOLS_ALSO and
  * USER_TOOLS_LEFT_OUT are this sweep's ledger for docs/diagnose-coverage.md.
  */
-import { BDF, type CatalogueEntry, type Refinement } from '../entry.js';
+import { BDF, type CatalogueEntry, type Facts, type Refinement } from '../entry.js';
 import { ex, render } from './build.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 const VMM = 'virt-manager/virt-manager';
 const PVE_PCI = 'proxmox/qemu-server src/PVE/QemuServer/PCI.pm';

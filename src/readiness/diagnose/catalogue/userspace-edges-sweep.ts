@@ -8,10 +8,8 @@
  * generators (PCILeechFWGenerator, PCILeechGen) probing a donor device through sysfs and VFIO.
  * USERSPACE_EDGES_ALSO lists the sibling wordings these entries also recognise.
  */
-import type { CatalogueEntry, Refinement } from '../entry.js';
+import type { CatalogueEntry, Facts, Refinement } from '../entry.js';
 import { ex, render } from './build.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 const SPDK_VU = 'spdk/spdk lib/nvmf/vfio_user.c';
 const LIBVFU = 'nutanix/libvfio-user';

@@ -20,7 +20,7 @@
  * drivers/pci/pci.c pci_try_reset_function(); and the vfio-user server library's DMA table
  * (nutanix/libvfio-user lib/dma.c dma_controller_add_region(), dma_controller_remove_region()).
  */
-type Facts = Readonly<Record<string, string>>;
+import type { Facts } from '../entry.js';
 
 export interface VfioErrnoText {
   cause: string;

@@ -6,11 +6,9 @@
  * /dev/vfio/noiommu-N, /dev/vfio/devices/vfioN, /dev/iommu) and the errno are read as facts and
  * pick the cause from the kernel code that returns it (vfio-errno.ts).
  */
-import type { CatalogueEntry, Refinement } from '../entry.js';
+import type { CatalogueEntry, Facts, Refinement } from '../entry.js';
 import { ex, render } from './build.js';
 import { NODE_NAMES, vfioIoctlErrno, vfioNodeErrno, vfioNodeKind } from './vfio-errno.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 /** A /dev node of VFIO or iommufd, with the group number read when it has one. */
 const NODE =

@@ -8,10 +8,8 @@
  * AMD/Pensando variant driver (pds/cmds.c, pds/dirty.c). VFIO_TREE_ALSO and VFIO_TREE_LEFT_OUT
  * are this sweep's ledger for docs/diagnose-coverage.md.
  */
-import { BDF, type CatalogueEntry, type Refinement } from '../entry.js';
+import { BDF, type CatalogueEntry, type Facts, type Refinement } from '../entry.js';
 import { ex, render } from './build.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 /** The errno as %pe prints it: "-ETIMEDOUT" with CONFIG_SYMBOLIC_ERRNAME, "-110" without. */
 const PE = '(?<err>-E[A-Z0-9]{2,15}|-\\d{1,4})';

@@ -8,10 +8,8 @@
  * built from those format strings, with the "vfio vfio-user:SOCKET: " prefix the realize error
  * gets (VFIO_MSG_PREFIX and the device name vfio_user_pci_realize() gives it).
  */
-import type { CatalogueEntry, Refinement } from '../entry.js';
+import type { CatalogueEntry, Facts, Refinement } from '../entry.js';
 import { ex, render } from './build.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 const QEMU = 'qemu/qemu';
 const DEV = 'qemu-system-x86_64: -device vfio-user-pci,socket=/run/spdk/vfu0/cntrl: ';

@@ -16,10 +16,8 @@
  * - vBIOS tools: NVIDIA-vBIOS-VFIO-Patcher's offset detection and sanity checks, and rom-parser.
  * VIRT_MISSES_ALSO and VIRT_MISSES_LEFT_OUT are this sweep's ledger for docs/diagnose-coverage.md.
  */
-import type { CatalogueEntry, Refinement } from '../entry.js';
+import type { CatalogueEntry, Facts, Refinement } from '../entry.js';
 import { ex, render } from './build.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 const EGL = 'qemu/qemu ui/egl-helpers.c';
 const SPICE = 'qemu/qemu ui/spice-core.c qemu_spice_init()';

@@ -4,10 +4,8 @@
  * and OVMF's boot manager moving past a boot option with nothing to boot. Each says what it
  * means for a VM with a passed-through device, and when it is harmless.
  */
-import type { CatalogueEntry, Refinement } from '../entry.js';
+import type { CatalogueEntry, Facts, Refinement } from '../entry.js';
 import { ex, render } from './build.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 function refineCapabilities(f: Facts): Refinement | undefined {
   const what = f.what ?? '';

@@ -8,10 +8,8 @@
  * host) and host application (in the Windows guest) share memory through QEMU's ivshmem device or
  * the kvmfr module. Every entry cites the file and function printing its format.
  */
-import type { CatalogueEntry, Refinement } from '../entry.js';
+import type { CatalogueEntry, Facts, Refinement } from '../entry.js';
 import { ex, render } from './build.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 const LIBXL_PCI = 'xen-project/xen tools/libs/light/libxl_pci.c (older: tools/libxl/libxl_pci.c)';
 const PVE_MEMORY = 'proxmox/qemu-server PVE/QemuServer/Memory.pm';

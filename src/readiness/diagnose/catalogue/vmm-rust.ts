@@ -10,11 +10,9 @@
  * (VfioDeviceError). The Display texts these wrap that already have entries (the DMA map, the
  * group, the interrupts) stay with those entries (dma-memory.ts, vfio-open.ts, reset-faults.ts).
  */
-import type { CatalogueEntry, Refinement } from '../entry.js';
+import type { CatalogueEntry, Facts, Refinement } from '../entry.js';
 import { ex, render } from './build.js';
 import { vfioIoctlErrno, vfioNodeErrno } from './vfio-errno.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 const VFIO_IOCTLS = 'rust-vmm/vfio crates/vfio-ioctls/src/lib.rs VfioError';
 const CHV_DM = 'cloud-hypervisor/cloud-hypervisor vmm/src/device_manager.rs DeviceManagerError';

@@ -16,10 +16,8 @@
  * when libxl adds the device over QMP, in libxl's log. XEN_PT_ALSO and XEN_PT_LEFT_OUT are this
  * sweep's ledger for docs/diagnose-coverage.md.
  */
-import type { CatalogueEntry, Refinement } from '../entry.js';
+import type { CatalogueEntry, Facts, Refinement } from '../entry.js';
 import { ex, render } from './build.js';
-
-type Facts = Readonly<Record<string, string>>;
 
 const XEN_PT = 'qemu/qemu hw/xen/xen_pt.c';
 const XEN_PT_CONFIG = 'qemu/qemu hw/xen/xen_pt_config_init.c';
