@@ -27,6 +27,11 @@ export function onlyFinding(text: string, id: string): Finding {
   return hits[0];
 }
 
+/** The explanation of the one finding of entry `id` in `text` (see onlyFinding). */
+export function onlyExplanation(text: string, id: string): Finding['explanation'] {
+  return onlyFinding(text, id).explanation;
+}
+
 /**
  * Each of `lines` gives exactly one finding of entry `id`, which `check` then examines (its
  * assertions should name the line). Fails on an empty list, so a loop over it cannot pass by

@@ -10,9 +10,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { diagnoseText } from '../../src/readiness/diagnose/matcher.js';
-import { onlyFinding } from '../helpers/diagnose-entry.js';
+import { onlyExplanation, onlyFinding } from '../helpers/diagnose-entry.js';
 
-const only = (text: string, id: string) => onlyFinding(text, id).explanation;
+const only = onlyExplanation;
 
 test("a guest's nouveau failing to boot the GSP loader: DMA or reset, the 6.12.35 host regression, and -2 is firmware", () => {
   const e = only(

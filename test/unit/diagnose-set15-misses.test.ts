@@ -13,9 +13,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { diagnoseText } from '../../src/readiness/diagnose/matcher.js';
-import { onlyFinding } from '../helpers/diagnose-entry.js';
+import { onlyExplanation, onlyFinding } from '../helpers/diagnose-entry.js';
 
-const only = (text: string, id: string) => onlyFinding(text, id).explanation;
+const only = onlyExplanation;
 const ids = (text: string) => diagnoseText(text).findings.map((f) => f.entry.id);
 
 test('irq bypass: a positive number on arm64 is an ITS error code, named; the consumer side has its own -EBUSY', () => {

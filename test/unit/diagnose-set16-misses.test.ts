@@ -9,9 +9,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { diagnoseText } from '../../src/readiness/diagnose/matcher.js';
-import { onlyFinding } from '../helpers/diagnose-entry.js';
+import { onlyExplanation, onlyFinding } from '../helpers/diagnose-entry.js';
 
-const only = (text: string, id: string) => onlyFinding(text, id).explanation;
+const only = onlyExplanation;
 const ids = (text: string) => diagnoseText(text).findings.map((f) => f.entry.id);
 
 test("KVM-VFIO device: EINVAL is KVM not seeing VFIO's exports; a wrapped paste read by a generic entry is joined anyway", () => {

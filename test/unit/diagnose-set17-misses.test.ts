@@ -8,9 +8,9 @@
 // virsh detach path.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { onlyFinding } from '../helpers/diagnose-entry.js';
+import { onlyExplanation, onlyFinding } from '../helpers/diagnose-entry.js';
 
-const only = (text: string, id: string) => onlyFinding(text, id).explanation;
+const only = onlyExplanation;
 
 test('amdkfd skipping a GPU for PCIe atomics names the emulated root port and the QEMU/kernel versions', () => {
   for (const line of [

@@ -7,9 +7,9 @@
 // quirk 0d14f06cd665 (Matisse FLR) and the kernel's amd_iommu_intr= parameter.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { onlyFinding } from '../helpers/diagnose-entry.js';
+import { onlyExplanation } from '../helpers/diagnose-entry.js';
 
-const only = (text: string, id: string) => onlyFinding(text, id).explanation;
+const only = onlyExplanation;
 
 test("a modprobe.d 'install MODULE /bin/false' line: the hard blacklist, and where to find it", () => {
   const e = only(
